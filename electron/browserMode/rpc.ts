@@ -1,0 +1,63 @@
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import type { EventHub } from '../main/ipc/events';
+import type { Router } from '../main/ipc/router';
+import type { Logger } from '../main/logging/logger';
+
+const InvokeFrame = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  payload: z.unknown(),
+});
+
+/**
+ * The router over WebSocket frames: {type:'invoke', id, channel, payload} in, {type:'result', id,
+ * result} and {type:'event', event, payload} out. The sender is the connection's checked Origin.
+ */
+export function attachRpc(opts: {
+  wss: WebSocketServer;
+  router: Router;
+  events: EventHub;
+  logger: Logger;
+  origin: string;
+  idleMs: number;
+  onIdle?: () => void;
+}): { close(): void } {
+  let idleTimer: NodeJS.Timeout | undefined;
+  const unsubscribe = opts.events.subscribe((event, payload) => {
+    const frame = JSON.stringify({ type: 'event', event, payload });
+    for (const client of opts.wss.clients) client.send(frame);
+  });
+
+  opts.wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    const sender = { url: req.headers.origin };
+    ws.on('message', (data) => {
+      let frame: z.infer<typeof InvokeFrame>;
+      try {
+        frame = InvokeFrame.parse(JSON.parse(String(data)));
+      } catch {
+        opts.logger.warn('browser_mode.bad_frame');
+        ws.close(1008, 'bad frame');
+        return;
+      }
+      void opts.router.invoke(frame.channel, frame.payload, sender).then((result) => {
+        ws.send(JSON.stringify({ type: 'result', id: frame.id, result }));
+      });
+    });
+    ws.on('close', () => {
+      if (opts.wss.clients.size === 0 && opts.onIdle !== undefined) {
+        idleTimer = setTimeout(opts.onIdle, opts.idleMs);
+      }
+    });
+  });
+
+  return {
+    close() {
+      if (idleTimer !== undefined) clearTimeout(idleTimer);
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../main/logging/logger';
+import { resolveStaticAsset } from '../main/protocol/staticAssets';
+import { securityHeaders } from '../main/security/csp';
+import type { Router } from '../main/ipc/router';
+import type { EventHub } from '../main/ipc/events';
+import { SESSION_COOKIE, checkRequest } from './requestGuard';
+import { attachRpc } from './rpc';
+
+export interface BrowserModeServer {
+  /** The server's origin, e.g. http://127.0.0.1:45123 */
+  readonly origin: string;
+  readonly port: number;
+  /** One-time launch URL: sets the session cookie, then redirects to the app. Useless once used. */
+  readonly launchUrl: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserModeOptions {
+  readonly rendererDir: string;
+  readonly logger: Logger;
+  /** Built once the port is known, because the trusted sender origin includes the port. */
+  readonly services: (origin: string) => { router: Router; events: EventHub };
+  readonly port?: number;
+  /** Called when the last tab has been closed for `idleMs` (a reload reconnects well within it). */
+  readonly onIdle?: () => void;
+  readonly idleMs?: number;
+}
+
+/**
+ * Browser mode's loopback server: the built renderer with the app protocol's headers, and the same
+ * router over a WebSocket at /rpc. Binds 127.0.0.1 only, on a random port unless told otherwise.
+ */
+export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<BrowserModeServer> {
+  const secret = randomBytes(32).toString('base64url');
+  let launchCode: string | undefined = randomBytes(24).toString('base64url');
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const { router, events } = opts.services(origin);
+  const headers = securityHeaders();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const rpc = attachRpc({ wss, router, events, logger: opts.logger, origin, idleMs: opts.idleMs ?? 10_000, ...(opts.onIdle ? { onIdle: opts.onIdle } : {}) });
+
+  const refuse = (res: ServerResponse, status: number, text: string): void => {
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(text);
+  };
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/launch') {
+      const refusal = checkRequest(req, { port, secret, requireOrigin: false, requireSecret: false });
+      const code = url.searchParams.get('code');
+      if (refusal !== undefined || launchCode === undefined || code !== launchCode) {
+        opts.logger.warn('browser_mode.launch_refused', { reason: refusal ?? 'code' });
+        refuse(res, 403, 'This launch link has already been used or is not valid. Start Cohort Desk again.');
+        return;
+      }
+      launchCode = undefined;
+      res.writeHead(303, {
+        ...headers,
+        'Set-Cookie': `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+      });
+      res.end();
+      return;
+    }
+    const refusal = checkRequest(req, { port, secret, requireOrigin: false, requireSecret: true });
+    if (refusal !== undefined) {
+      opts.logger.warn('browser_mode.request_refused', { reason: refusal, path: url.pathname });
+      refuse(res, refusal === 'secret' ? 401 : 403, 'Open Cohort Desk from the link it printed when it started.');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      refuse(res, 405, 'Method not allowed');
+      return;
+    }
+    const asset = resolveStaticAsset(opts.rendererDir, url.pathname);
+    if (asset === undefined) {
+      refuse(res, 404, 'Not found');
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': asset.contentType, 'Content-Length': asset.size });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(asset.file).pipe(res);
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const refusal = checkRequest(req, { port, secret, requireOrigin: true, requireSecret: true });
+    if (url.pathname !== '/rpc' || refusal !== undefined) {
+      opts.logger.warn('browser_mode.upgrade_refused', { reason: refusal ?? 'path' });
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  return {
+    origin,
+    port,
+    launchUrl: `${origin}/launch?code=${launchCode}`,
+    async close() {
+      rpc.close();
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import type { EventHub } from '../ipc/events';
+import { createEventHub } from '../ipc/events';
+import type { Router, Sender } from '../ipc/router';
+import { createRouter } from '../ipc/router';
+import type { Logger } from '../logging/logger';
+import { createFileLogger } from '../logging/logger';
+import type { Platform } from '../platform/platform';
+import { loadPolicy } from '../settings/policy';
+import { settingsHandlers } from '../settings/settings.handlers';
+import type { SettingsStore } from '../settings/settingsStore';
+import { createSettingsStore } from '../settings/settingsStore';
+import { appHandlers } from './app.handlers';
+
+export interface MainServices {
+  readonly router: Router;
+  readonly events: EventHub;
+  readonly settings: SettingsStore;
+  readonly logger: Logger;
+  close(): void;
+}
+
+/**
+ * Builds every main-process service and the router over them. Electron, browser mode and the e2e
+ * harness all call this, so they run the same handlers (CONVENTIONS rule 3).
+ */
+export function createMainServices(opts: {
+  platform: Platform;
+  policyPath: string;
+  isTrustedSender: (sender: Sender) => boolean;
+  appName: string;
+  appVersion: string;
+  logger?: Logger;
+}): MainServices {
+  const { platform } = opts;
+  const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
+  const policy = loadPolicy(opts.policyPath);
+  if (policy.active) logger.info('policy.loaded', { path: policy.path, locked: Object.keys(policy.locked) });
+  const settings = createSettingsStore({
+    file: join(platform.paths.data, 'settings.json'),
+    policy,
+    logger,
+  });
+  const events = createEventHub();
+  const unsubscribe = settings.onChange((view) => {
+    events.emit('settings:changed', view);
+  });
+  const router = createRouter({
+    isTrustedSender: opts.isTrustedSender,
+    logger,
+    handlers: {
+      ...appHandlers({
+        platform,
+        settings,
+        logger,
+        name: opts.appName,
+        version: opts.appVersion,
+        policyPath: policy.path,
+      }),
+      ...settingsHandlers(settings),
+    },
+  });
+  logger.info('app.services_started', { runtime: platform.kind });
+  return { router, events, settings, logger, close: unsubscribe };
+}

@@ -1,0 +1,22 @@
+import { app, net, shell } from 'electron';
+import type { Platform } from './platform';
+
+/** The platform inside Electron: net.fetch (proxies and OS trust store apply), shell for links. */
+export function createElectronPlatform(): Platform {
+  return {
+    kind: 'electron',
+    paths: { data: app.getPath('userData'), logs: app.getPath('logs') },
+    fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+      net.fetch(input instanceof URL ? input.toString() : input, init)) as typeof fetch,
+    openExternal: async (url) => {
+      await shell.openExternal(url);
+      return true;
+    },
+    runtime: () => ({
+      kind: 'electron',
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    }),
+  };
+}

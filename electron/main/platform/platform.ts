@@ -1,0 +1,18 @@
+/**
+ * What differs between Electron and browser mode, behind one interface, so services never import
+ * Electron directly (issue 7). Electron's implementation lives in electronPlatform.ts.
+ */
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  readonly paths: { readonly data: string; readonly logs: string };
+  /** All HTTP from main goes through here: Electron net.fetch in the app (proxies, OS trust store), Node fetch elsewhere. */
+  readonly fetch: typeof fetch;
+  /**
+   * Opens an already allow-listed https URL in the system browser. Returns false when this platform
+   * delegates opening to the page (browser mode: the page is already in a browser).
+   */
+  openExternal(url: string): Promise<boolean>;
+  runtime():
+    | { kind: 'electron'; electron: string; chrome: string; node: string }
+    | { kind: 'browser'; transport: string; node: string };
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { protocol } from 'electron';
+import { securityHeaders } from '../security/csp';
+import { resolveStaticAsset } from './staticAssets';
+
+export const APP_SCHEME = 'app';
+
+/** Must run before app 'ready': the app scheme is standard and secure, like https (checklist 18). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+    },
+  ]);
+}
+
+/** Serves the built renderer from app://cohort-desk/ with the CSP and security headers on every response. */
+export function handleAppProtocol(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const headers = securityHeaders();
+    if (url.host !== 'cohort-desk' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      return new Response('Not found', { status: 404, headers });
+    }
+    const asset = resolveStaticAsset(rendererDir, url.pathname);
+    if (asset === undefined) return new Response('Not found', { status: 404, headers });
+    const body = request.method === 'HEAD' ? null : await readFile(asset.file);
+    return new Response(body, {
+      status: 200,
+      headers: { ...headers, 'Content-Type': asset.contentType, 'Content-Length': String(asset.size) },
+    });
+  });
+}

@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type {
+  Notice,
+  SettingKey,
+  Settings,
+  SettingsPatch,
+  SettingsView,
+} from '../../../shared/domain/settings';
+import { SETTING_KEYS, SettingsSchema, defaultSettings } from '../../../shared/domain/settings';
+import type { Logger } from '../logging/logger';
+import { HandlerError } from '../ipc/router';
+import { writeFileAtomic } from './atomicWrite';
+import { parseJsonWithLocation } from './jsonLocation';
+import type { Policy } from './policy';
+
+export interface SettingsStore {
+  view(): SettingsView;
+  /** Applies a validated patch; refuses keys locked by policy (over IPC or anywhere else). */
+  set(patch: SettingsPatch): SettingsView;
+  dismissNotice(id: string): SettingsView;
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onChange(listener: (view: SettingsView) => void): () => void;
+}
+
+interface Loaded {
+  user: Partial<Settings>;
+  notices: Notice[];
+}
+
+/**
+ * Settings persisted by main as JSON, validated with zod, written atomically. A corrupt file is kept
+ * as a backup, defaults are restored and a notice tells the user: nothing silently lost.
+ */
+export function createSettingsStore(opts: {
+  file: string;
+  policy: Policy;
+  logger: Logger;
+  now?: () => Date;
+}): SettingsStore {
+  const { file, policy, logger } = opts;
+  const now = opts.now ?? (() => new Date());
+  mkdirSync(dirname(file), { recursive: true });
+  const loaded = load();
+  let user = loaded.user;
+  let notices = [...policy.notices, ...loaded.notices];
+  const listeners = new Set<(view: SettingsView) => void>();
+
+  function load(): Loaded {
+    if (!existsSync(file)) return { user: {}, notices: [] };
+    const parsed = parseJsonWithLocation(readFileSync(file, 'utf8'));
+    if (!parsed.ok) {
+      return backup(`line ${parsed.line}, column ${parsed.column}: ${parsed.message}`, {});
+    }
+    if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
+      return backup('the file does not contain a settings object', {});
+    }
+    const kept: Record<string, unknown> = {};
+    const problems: string[] = [];
+    for (const [key, value] of Object.entries(parsed.value)) {
+      if (!(SETTING_KEYS as string[]).includes(key)) {
+        problems.push(`${key}: unknown setting`);
+        continue;
+      }
+      const check = SettingsSchema.shape[key as SettingKey].safeParse(value);
+      if (check.success) kept[key] = check.data;
+      else problems.push(`${key}: ${check.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    if (problems.length > 0) return backup(problems.join('; '), kept as Partial<Settings>);
+    return { user: kept as Partial<Settings>, notices: [] };
+  }
+
+  function backup(detail: string, kept: Partial<Settings>): Loaded {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const backupPath = join(dirname(file), `settings.corrupt-${stamp}.json`);
+    renameSync(file, backupPath);
+    writeFileAtomic(file, `${JSON.stringify(kept, null, 2)}\n`);
+    logger.warn('settings.corrupt_file', { file, backupPath, detail });
+    return {
+      user: kept,
+      notices: [
+        {
+          id: `settings-corrupt:${stamp}`,
+          level: 'warning',
+          messageKey: 'notice.settingsCorrupt',
+          params: { backupPath, detail },
+        },
+      ],
+    };
+  }
+
+  function effective(): Settings {
+    return SettingsSchema.parse({ ...defaultSettings(), ...policy.defaults, ...user, ...policy.locked });
+  }
+
+  function view(): SettingsView {
+    return {
+      values: effective(),
+      locked: Object.keys(policy.locked) as SettingKey[],
+      notices,
+      policyPath: policy.path,
+      policyActive: policy.active,
+    };
+  }
+
+  function changed(): SettingsView {
+    const current = view();
+    for (const listener of listeners) listener(current);
+    return current;
+  }
+
+  return {
+    view,
+    set(patch) {
+      const lockedKeys = Object.keys(patch).filter((key) => key in policy.locked);
+      if (lockedKeys.length > 0) {
+        logger.warn('settings.locked_write_refused', { keys: lockedKeys });
+        throw new HandlerError(
+          'LOCKED_BY_POLICY',
+          `${lockedKeys.join(', ')} is managed by your organisation and cannot be changed here.`,
+          lockedKeys.join(','),
+        );
+      }
+      const next: Partial<Settings> = { ...user };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined) Object.assign(next, { [key]: value });
+      }
+      writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+      user = next;
+      logger.info('settings.changed', { keys: Object.keys(patch) });
+      return changed();
+    },
+    dismissNotice(id) {
+      notices = notices.filter((notice) => notice.id !== id);
+      return changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { ChannelName, EventName, EventPayloadOf, RequestOf, ResponseOf } from '../../../shared/ipc';
+import { channels, events } from '../../../shared/ipc';
+import type { Result } from '../../../shared/result';
+import type { Transport } from './transport';
+import { electronTransport } from './transport';
+import { webSocketTransport } from './wsTransport';
+
+/** The typed client every feature uses; no feature code knows which transport runs. */
+export interface ApiClient {
+  readonly transport: Transport['kind'];
+  invoke<C extends ChannelName>(
+    channel: C,
+    ...request: RequestOf<C> extends undefined ? [] : [RequestOf<C>]
+  ): Promise<Result<ResponseOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+}
+
+/** Wraps a transport with the contract's schemas: responses and events are parsed, never trusted. */
+export function createApiClient(transport: Transport): ApiClient {
+  return {
+    transport: transport.kind,
+    async invoke(channel, ...request) {
+      try {
+        const raw = (await transport.invoke(channel, request[0])) as Result<unknown>;
+        if (!raw.ok) return raw;
+        const parsed = channels[channel].response.safeParse(raw.value);
+        return parsed.success
+          ? { ok: true, value: parsed.data as ResponseOf<typeof channel> }
+          : { ok: false, error: { code: 'INTERNAL', message: 'Cohort Desk received an answer it did not understand.' } };
+      } catch (error: unknown) {
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: { code: 'INTERNAL', message } };
+      }
+    },
+    on(event, listener) {
+      return transport.on(event, (payload) => {
+        const parsed = events[event].safeParse(payload);
+        if (parsed.success) listener(parsed.data as EventPayloadOf<typeof event>);
+      });
+    },
+  };
+}
+
+let client: ApiClient | undefined;
+
+/** The app's client: Electron's preload when present, else browser mode's WebSocket. */
+export function api(): ApiClient {
+  client ??= createApiClient(electronTransport() ?? webSocketTransport());
+  return client;
+}
+
+/** Test hook: replace the client (jsdom tests inject a fake transport). */
+export function setApiClient(next: ApiClient | undefined): void {
+  client = next;
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+
+/** Signed-in state, federation reachability, connectivity and runtime, always visible. */
+export function StatusBar() {
+  const { t } = useTranslation();
+  const online = useStore((s) => s.online);
+  const info = useStore((s) => s.info);
+  return (
+    <footer className="status-bar" aria-label={t('status.label')} data-testid="status-bar">
+      <span data-testid="status-signin">{t('status.signedOut')}</span>
+      <span data-testid="status-federation">{t('status.federationUnknown')}</span>
+      <span data-testid="status-online" className={online ? 'online' : 'offline'}>
+        {online ? t('status.online') : t('status.offline')}
+      </span>
+      {info?.runtime.kind === 'browser' ? (
+        <span data-testid="status-mode">{t('status.browserMode')}</span>
+      ) : null}
+      {info === undefined ? null : (
+        <span data-testid="status-version">{t('status.version', { version: info.version })}</span>
+      )}
+    </footer>
+  );
+}

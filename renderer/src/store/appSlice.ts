@@ -1,0 +1,27 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo } from '../../../shared/domain/appInfo';
+import { api } from '../api/client';
+import type { StoreState } from './index';
+
+export interface AppSlice {
+  info: AppInfo | undefined;
+  infoError: string | undefined;
+  online: boolean;
+  loadInfo(): Promise<void>;
+  setOnline(online: boolean): void;
+}
+
+/** App facts from main (app:info) and the OS's connectivity. */
+export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
+  info: undefined,
+  infoError: undefined,
+  online: typeof navigator === 'undefined' ? true : navigator.onLine,
+  async loadInfo() {
+    const result = await api().invoke('app:info');
+    if (result.ok) set({ info: result.value, infoError: undefined });
+    else set({ infoError: result.error.message });
+  },
+  setOnline(online) {
+    set({ online });
+  },
+});

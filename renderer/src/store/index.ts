@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+import type { AppSlice } from './appSlice';
+import { createAppSlice } from './appSlice';
+import type { SettingsSlice } from './settingsSlice';
+import { createSettingsSlice } from './settingsSlice';
+
+export type StoreState = AppSlice & SettingsSlice;
+
+/** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
+export const useStore = create<StoreState>()((...args) => ({
+  ...createAppSlice(...args),
+  ...createSettingsSlice(...args),
+}));
+
+const initialState = useStore.getState();
+
+/** Resets the store between tests. */
+export const resetStore = (): void => {
+  useStore.setState(initialState, true);
+};

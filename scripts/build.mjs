@@ -1,0 +1,51 @@
+// Builds everything `npm start` and the e2e tests run: the renderer (Vite, static bundle), the Electron
+// main process (ESM Node bundle), the preload (one sandbox-compatible CommonJS file) and the browser-mode
+// server (ESM Node bundle). Output: out/{renderer,main,preload,server}.
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const started = Date.now();
+
+await viteBuild({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+// ESM bundles that pull in CommonJS dependencies (ws) need a real require.
+const esmBanner = {
+  js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);",
+};
+
+await Promise.all([
+  esbuild({
+    ...node,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'out/main/index.js',
+    format: 'esm',
+    external: ['electron'],
+    banner: esmBanner,
+  }),
+  // Sandboxed preloads may only require('electron') and a few polyfilled modules: one CJS file.
+  esbuild({
+    ...node,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'out/preload/index.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  }),
+  esbuild({
+    ...node,
+    entryPoints: ['electron/browserMode/main.ts'],
+    outfile: 'out/server/index.js',
+    format: 'esm',
+    banner: esmBanner,
+  }),
+]);
+console.log(`Built renderer, main, preload and browser-mode server in ${Date.now() - started} ms.`);

@@ -1,0 +1,10 @@
+// Every npm script runs on Node 22+: npm puts node_modules/.bin first on PATH, and the `node@22`
+// dev dependency installs a Node 22 binary there. This check makes a wrong runtime fail loudly.
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+  console.error(
+    `Cohort Desk needs Node 22 or newer for its scripts; this is ${process.version}. ` +
+      'Run `npm install` so node_modules/.bin/node (the node@22 package) is present, then use npm scripts.',
+  );
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** User settings: every key has a default, so a missing or partial file still yields valid settings. */
+export const SettingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  language: z.enum(['en']).default('en'),
+  /** Per-node timeout for federated queries, in milliseconds (BCN: a slow node never blocks others). */
+  nodeTimeoutMs: z.number().int().min(500).max(60_000).default(5_000),
+  /** Whether record-level subsets may be pulled into the local encrypted cache (policy: AllowLocalCache). */
+  allowLocalCache: z.boolean().default(true),
+  /** Where the federation directory comes from: the embedded demo federation or a hospital-provided URL. */
+  federationConfigUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
+  /** Origins that external links may open in the system browser (https only). */
+  externalLinkOrigins: z
+    .array(z.url({ protocol: /^https$/ }))
+    .max(50)
+    .default(['https://www.ga4gh.org', 'https://hpo.jax.org', 'https://www.orpha.net']),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(SettingsSchema.shape) as SettingKey[];
+
+/** A partial update: only known keys, each validated against its own schema. */
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Returns the default settings. */
+export const defaultSettings = (): Settings => SettingsSchema.parse({});
+
+export const NoticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  /** i18n key of the message, so the renderer says it in the user's language. */
+  messageKey: z.string(),
+  /** Values interpolated into the message (paths, line numbers). */
+  params: z.record(z.string(), z.string()).default({}),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/** What the renderer sees: values, which keys hospital IT locked, and notices to show. */
+export const SettingsViewSchema = z.object({
+  values: SettingsSchema,
+  locked: z.array(z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]])),
+  notices: z.array(NoticeSchema),
+  policyPath: z.string(),
+  policyActive: z.boolean(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;

@@ -1,0 +1,29 @@
+/**
+ * Channel and event names only (no zod): the preload bundles this file and nothing heavier.
+ * Every IPC channel is declared here once (CONVENTIONS rule 2); contract.ts adds the schemas.
+ */
+export const CHANNEL_NAMES = [
+  'app:info',
+  'app:openExternal',
+  'settings:get',
+  'settings:set',
+  'settings:dismissNotice',
+] as const;
+
+export const EVENT_NAMES = ['settings:changed'] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The single Electron IPC channel that carries every invoke; the router dispatches by name. */
+export const TRANSPORT_INVOKE = 'cohort-desk:invoke';
+/** The single Electron IPC channel that carries every pushed event. */
+export const TRANSPORT_EVENT = 'cohort-desk:event';
+
+/** Type guard for a declared channel name. */
+export const isChannelName = (value: unknown): value is ChannelName =>
+  typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value);
+
+/** Type guard for a declared event name. */
+export const isEventName = (value: unknown): value is EventName =>
+  typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);

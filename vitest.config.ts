@@ -1,0 +1,32 @@
+import { defineConfig } from 'vitest/config';
+
+// Two environments (CONVENTIONS rule 10): Node for shared/, electron/, federation/ and scripts/,
+// jsdom for renderer/. Tests sit next to the code they test.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: [
+            'shared/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'federation/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        esbuild: { jsx: 'automatic' },
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+        },
+      },
+    ],
+  },
+});
