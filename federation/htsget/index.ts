@@ -43,15 +43,21 @@ function authorise(req: IncomingMessage, ctx: HtsgetContext, datasetId: string):
   throw new HtsgetError('PermissionDenied', `the passport grants no record-level access to ${datasetId}`);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HtsgetError('PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** Reads the body up to MAX_BODY_BYTES; a larger body is drained (so the 413 reaches the client) and refused. */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new HtsgetError('PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+  });
 }
 
 async function ticket(req: IncomingMessage, res: ServerResponse, ctx: HtsgetContext, id: string, url: URL): Promise<void> {
