@@ -1,0 +1,58 @@
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { join } from 'node:path';
+
+/** Bounding box of a gene's variants in this node's data: lets gene queries prune by chrom/pos. */
+export interface GeneBounds {
+  chrom: string;
+  lo: number;
+  hi: number;
+}
+
+/** One node's read-only view of the generator's Parquet (one DuckDB connection per node). */
+export interface NodeStore {
+  /** Runs a parameterised statement (values bound, never interpolated) and returns plain JS rows. */
+  all<T extends object>(sql: string, values?: DuckDBValue[]): Promise<T[]>;
+  geneBounds(symbol: string): GeneBounds[];
+  /** Longest REF allele: widens range-query pruning so overlapping deletions are not missed. */
+  readonly maxRefLength: number;
+  close(): void;
+}
+
+function sqlString(path: string): string {
+  return `'${path.replaceAll("'", "''")}'`;
+}
+
+/** Opens an in-memory DuckDB with views over `${dir}/individuals|variants|genotypes.parquet`. */
+export async function openStore(dir: string): Promise<NodeStore> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn: DuckDBConnection = await instance.connect();
+  for (const name of ['individuals', 'variants', 'genotypes']) {
+    const file = sqlString(join(dir, `${name}.parquet`));
+    await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${file})`);
+  }
+  const bounds = await conn.runAndReadAll(
+    `SELECT gene, chrom, min(pos)::INTEGER AS lo, max(pos + length(ref))::INTEGER AS hi
+     FROM variants GROUP BY gene, chrom`,
+  );
+  const genes = new Map<string, GeneBounds[]>();
+  for (const row of bounds.getRowObjectsJS()) {
+    const gene = String(row.gene);
+    const list = genes.get(gene) ?? [];
+    list.push({ chrom: String(row.chrom), lo: Number(row.lo), hi: Number(row.hi) });
+    genes.set(gene, list);
+  }
+  const maxRef = await conn.runAndReadAll('SELECT coalesce(max(length(ref)), 1)::INTEGER AS m FROM variants');
+  const maxRefLength = Number(maxRef.getRowObjectsJS()[0]?.m ?? 1);
+  return {
+    async all<T extends object>(sql: string, values: DuckDBValue[] = []): Promise<T[]> {
+      const reader = await conn.runAndReadAll(sql, values);
+      return reader.getRowObjectsJS() as T[];
+    },
+    geneBounds: (symbol) => genes.get(symbol) ?? [],
+    maxRefLength,
+    close: () => {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
