@@ -1,0 +1,91 @@
+/**
+ * Tabix index builder (SAMtools tabix spec, "TBI\1"): per reference a binning index (UCSC bins,
+ * chunks of virtual offsets, plus htslib's pseudo-bin 37450 with mapped/unmapped counts) and a
+ * linear index of the smallest record offset per 16 kb window.
+ */
+import { bgzfCompress } from './bgzf';
+
+/** UCSC bin of a 0-based half-open interval [beg, end). */
+export function reg2bin(beg: number, end: number): number {
+  const e = end - 1;
+  if (beg >> 14 === e >> 14) return 4681 + (beg >> 14);
+  if (beg >> 17 === e >> 17) return 585 + (beg >> 17);
+  if (beg >> 20 === e >> 20) return 73 + (beg >> 20);
+  if (beg >> 23 === e >> 23) return 9 + (beg >> 23);
+  if (beg >> 26 === e >> 26) return 1 + (beg >> 26);
+  return 0;
+}
+
+const PSEUDO_BIN = 37450;
+
+interface RefIndex {
+  name: string;
+  bins: Map<number, [number, number][]>;
+  linear: number[];
+  first: number;
+  last: number;
+  mapped: number;
+}
+
+export class TabixIndexBuilder {
+  private readonly refs: RefIndex[] = [];
+
+  /** Records one data line: 0-based [beg, end) on ref, stored between virtual offsets vstart..vend. */
+  add(ref: string, beg: number, end: number, vstart: number, vend: number): void {
+    let r = this.refs[this.refs.length - 1];
+    if (r?.name !== ref) {
+      if (this.refs.some((x) => x.name === ref)) throw new Error(`records of ${ref} are not contiguous`);
+      r = { name: ref, bins: new Map(), linear: [], first: vstart, last: vend, mapped: 0 };
+      this.refs.push(r);
+    }
+    const bin = reg2bin(beg, end);
+    const chunks = r.bins.get(bin) ?? [];
+    const lastChunk = chunks[chunks.length - 1];
+    if (lastChunk && lastChunk[1] === vstart) lastChunk[1] = vend;
+    else chunks.push([vstart, vend]);
+    r.bins.set(bin, chunks);
+    for (let w = beg >> 14; w <= (end - 1) >> 14; w++) {
+      while (r.linear.length <= w) r.linear.push(-1);
+      if (r.linear[w] === -1) r.linear[w] = vstart;
+    }
+    r.last = vend;
+    r.mapped++;
+  }
+
+  /** The BGZF-compressed .tbi bytes (VCF preset: seq col 1, begin col 2, '#' comments). */
+  build(): Buffer {
+    const names = Buffer.from(this.refs.map((r) => `${r.name}\0`).join(''), 'latin1');
+    const parts: Buffer[] = [];
+    const i32 = (...v: number[]): void => {
+      const b = Buffer.alloc(4 * v.length);
+      v.forEach((x, i) => b.writeInt32LE(x, 4 * i));
+      parts.push(b);
+    };
+    const u64 = (v: number): void => {
+      const b = Buffer.alloc(8);
+      b.writeBigUInt64LE(BigInt(v));
+      parts.push(b);
+    };
+    parts.push(Buffer.from('TBI\x01', 'latin1'));
+    i32(this.refs.length, 2, 1, 2, 0, '#'.charCodeAt(0), 0, names.length);
+    parts.push(names);
+    for (const r of this.refs) {
+      const bins = [...r.bins.keys()].sort((a, b) => a - b);
+      i32(bins.length + 1);
+      for (const bin of bins) {
+        const chunks = r.bins.get(bin) ?? [];
+        i32(bin, chunks.length);
+        for (const [a, b] of chunks) { u64(a); u64(b); }
+      }
+      i32(PSEUDO_BIN, 2);
+      u64(r.first); u64(r.last); u64(r.mapped); u64(0);
+      // Empty windows take the previous window's offset (as htslib does), a safe lower bound.
+      let prev = 0;
+      const linear = r.linear.map((o) => (o === -1 ? prev : (prev = o)));
+      i32(linear.length);
+      for (const o of linear) u64(o);
+    }
+    u64(0);
+    return bgzfCompress(Buffer.concat(parts));
+  }
+}
