@@ -72,10 +72,11 @@ export async function answerEntity(
   const counts = await countByDataset(ctx.store, q);
   let returned: Granularity = 'boolean';
   const perDataset = datasets.map((ds) => {
-    const g = minGranularity(req.requestedGranularity, granularityFor(ds, access));
+    const allowed = granularityFor(ds, access);
+    const g = minGranularity(req.requestedGranularity, allowed);
     if (GRANULARITY_ORDER[g] > GRANULARITY_ORDER[returned]) returned = g;
     const n = counts.get(ds.id) ?? 0;
-    return { ds, g, n, exists: n > 0 };
+    return { ds, g, n, exists: n > 0, exact: allowed === 'record' };
   });
   const exists = perDataset.some((p) => p.exists);
   const meta = responseMeta(ctx.node, req, entity, returned);
@@ -89,7 +90,8 @@ export async function answerEntity(
       booleanResultSets.push({ id: p.ds.id, exists: p.exists });
       continue;
     }
-    const c = reportCount(p.n, p.ds, p.g === 'record');
+    // Rounding protects count-only callers; a caller allowed records gets exact counts at any level.
+    const c = reportCount(p.n, p.ds, p.exact);
     reported.push(c);
     if (!included(req.includeResultsetResponses, p.exists)) continue;
     resultSets.push({
