@@ -20,7 +20,7 @@ export type VisaResult = { ok: true; visa: VerifiedVisa } | { ok: false; reason:
 
 const ALGORITHMS = ['RS256', 'ES256'];
 const TYPES = new Set(['vnd.ga4gh.visa+jwt', 'JWT']);
-/** Clock tolerance for exp/iat (seconds). */
+/** Clock tolerance for iat/asserted (seconds); exp is enforced strictly. */
 export const CLOCK_SKEW_SEC = 30;
 
 /** Caches one JWKS fetcher per allow-listed jku (jose caches keys with a bounded age). */
@@ -96,7 +96,8 @@ export async function verifyVisa(
     ({ payload } = await jwtVerify(jws, jwks.get(header.jku), {
       algorithms: ALGORITHMS,
       issuer: iss,
-      clockTolerance: CLOCK_SKEW_SEC,
+      // exp without tolerance: an expired grant must stop at once (admin expire, revocation); skew only for iat.
+      clockTolerance: 0,
       currentDate: new Date(nowSec * 1000),
       requiredClaims: ['iss', 'sub', 'iat', 'exp'],
     }));

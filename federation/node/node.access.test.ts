@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestAai, type TestAai } from '../aai/testing/startTestAai';
+import { loginAs } from '../aai/testing/loginAs';
+import { validateBeaconResponse } from './schemas';
+import { call, smallData, startTestNode } from './testing/fixture';
+
+let aai: TestAai;
+let fi: Awaited<ReturnType<typeof startTestNode>>;
+let it_: Awaited<ReturnType<typeof startTestNode>>;
+let es: Awaited<ReturnType<typeof startTestNode>>;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  const data = await smallData();
+  aai = await startTestAai();
+  const trustedIssuers = [{ iss: aai.issuer, jku: aai.jwksUri }];
+  // Cache off: revocation must be visible on the next request in these tests.
+  [fi, it_, es] = await Promise.all(
+    (['FI', 'IT', 'ES'] as const).map((id) => startTestNode(id, data.dir, { trustedIssuers, userinfoCacheTtlMs: 0 })),
+  );
+  for (const u of ['clinician', 'researcher', 'conditional', 'novisa']) {
+    tokens[u] = (await loginAs({ issuer: aai.issuer, username: u })).accessToken;
+  }
+});
+afterAll(async () => {
+  await Promise.all([fi.close(), it_.close(), es.close()]);
+  await aai.dispose();
+});
+
+interface Summary {
+  meta: { returnedGranularity: string };
+  responseSummary: { exists: boolean; numTotalResults?: number; countPrecision?: string; countAdjustedTo?: number };
+  response?: { resultSets: { id: string; resultsCount: number; results: unknown[]; info: { returnedGranularity: string; countPrecision?: string } }[] };
+  info?: { booleanResultSets: { id: string }[] };
+}
+
+async function ask(url: string, path: string, user?: string): Promise<Summary> {
+  const r = await call(url, path, user !== undefined ? { token: tokens[user] ?? '' } : {});
+  expect(r.status).toBe(200);
+  validateBeaconResponse(r.body, 'individuals');
+  return r.body as unknown as Summary;
+}
+
+const setOf = (s: Summary, id: string) => s.response?.resultSets.find((r) => r.id === id);
+const ALL = '/individuals?requestedGranularity=record&includeResultsetResponses=ALL';
+
+describe('PASS-02 / STANDARDS 3.4 access tiers with the real AAI', () => {
+  it('anonymous: boolean for REGISTERED/CONTROLLED, count for PUBLIC', async () => {
+    const fiAnon = await ask(fi.beaconUrl, ALL);
+    expect(fiAnon.meta.returnedGranularity).toBe('boolean');
+    expect(fiAnon.responseSummary).toEqual({ exists: true });
+    const esAnon = await ask(es.beaconUrl, ALL);
+    expect(esAnon.meta.returnedGranularity).toBe('count');
+    expect(setOf(esAnon, 'ES-AF-01')?.info.returnedGranularity).toBe('count');
+    expect(setOf(esAnon, 'ES-NE-01')).toBeUndefined();
+    expect(esAnon.info?.booleanResultSets.map((b) => b.id)).toEqual(['ES-NE-01']);
+  });
+
+  it('a user without visas is treated like anonymous (valid token, no access)', async () => {
+    expect((await ask(fi.beaconUrl, ALL, 'novisa')).meta.returnedGranularity).toBe('boolean');
+  });
+
+  it('registered: rounded counts, never records', async () => {
+    const r = await ask(fi.beaconUrl, ALL, 'researcher');
+    expect(r.meta.returnedGranularity).toBe('count');
+    for (const s of r.response?.resultSets ?? []) {
+      expect(s.results).toEqual([]);
+      expect(s.resultsCount % 10).toBe(0);
+      expect(s.info.countPrecision).toBe('rounded');
+    }
+  });
+
+  it('registered: small counts are reported as the range "<threshold"', async () => {
+    const data = await smallData();
+    const [vid, p] = Object.entries(data.truth.datasets['FI-RD-01']?.planted ?? {}).find(([, v]) => v.carriers < 5) ?? [];
+    if (vid === undefined || p === undefined) throw new Error('ground truth lacks a rare planted variant');
+    const [chrom, pos, ref, alt] = vid.split('-');
+    const r = await ask(fi.beaconUrl, `/individuals?referenceName=${chrom ?? ''}&start=${Number(pos) - 1}&referenceBases=${ref ?? ''}&alternateBases=${alt ?? ''}&requestedGranularity=count&datasetIds=FI-RD-01`, 'researcher');
+    expect(setOf(r, 'FI-RD-01')).toMatchObject({ resultsCount: 5, info: { countPrecision: 'range', countAdjustedTo: 5 } });
+    expect(r.responseSummary).toMatchObject({ exists: true, numTotalResults: 5, countPrecision: 'range' });
+  });
+
+  it('clinician: records for granted CONTROLLED datasets, counts elsewhere; requests can only lower', async () => {
+    const r = await ask(fi.beaconUrl, ALL, 'clinician');
+    expect(r.meta.returnedGranularity).toBe('record');
+    expect(setOf(r, 'FI-RD-01')?.results.length).toBe(10);
+    expect(setOf(r, 'FI-NE-01')?.info.returnedGranularity).toBe('count');
+    expect(setOf(r, 'FI-NE-01')?.results).toEqual([]);
+    const lowered = await ask(fi.beaconUrl, '/individuals?requestedGranularity=boolean', 'clinician');
+    expect(lowered.meta.returnedGranularity).toBe('boolean');
+  });
+
+  it('conditional grants: IT-RD-01 (conditions met) record; PT-RD-01 (unmet) not', async () => {
+    const r = await ask(it_.beaconUrl, ALL, 'conditional');
+    expect(setOf(r, 'IT-RD-01')?.info.returnedGranularity).toBe('record');
+    expect(setOf(r, 'IT-CA-01')?.info.returnedGranularity).toBe('count');
+  });
+
+  it('a grant revoked at the AAI stops record access on the next request', async () => {
+    await aai.admin.grant('researcher', 'FI-NE-01');
+    const token = (await loginAs({ issuer: aai.issuer, username: 'researcher' })).accessToken;
+    const granted = await call(fi.beaconUrl, ALL, { token });
+    expect(setOf(granted.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe('record');
+    await aai.admin.revoke('researcher', 'FI-NE-01');
+    const revoked = await call(fi.beaconUrl, ALL, { token });
+    expect(setOf(revoked.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe('count');
+  });
+
+  it('an expired grant (admin expire) is never record-level', async () => {
+    await aai.admin.grant('researcher', 'FI-NE-01');
+    await aai.admin.expire('researcher', 'FI-NE-01');
+    const token = (await loginAs({ issuer: aai.issuer, username: 'researcher' })).accessToken;
+    const r = await call(fi.beaconUrl, ALL, { token });
+    expect(setOf(r.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe('count');
+    expect(fi.logger.events.some((e) => e.event === 'visas_rejected')).toBe(true);
+  });
+
+  it('an invalid bearer token gets a 401 error envelope; tokens never reach the access log', async () => {
+    const r = await call(fi.beaconUrl, '/individuals', { token: 'not-a-token' });
+    expect(r.status).toBe(401);
+    validateBeaconResponse(r.body);
+    const log = JSON.stringify(fi.logger.events);
+    for (const t of Object.values(tokens)) expect(log).not.toContain(t);
+  });
+
+  it('htsget is mounted and gated by the same access decision', async () => {
+    const anon = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01`);
+    expect(anon.status).toBe(401);
+    const denied = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01`, { headers: { authorization: `Bearer ${tokens.researcher ?? ''}` } });
+    expect(denied.status).toBe(403);
+    const ok = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01?referenceName=17`, { headers: { authorization: `Bearer ${tokens.clinician ?? ''}` } });
+    expect(ok.status).toBe(200);
+  });
+});
