@@ -20,7 +20,6 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
         test: {
           name: 'jsdom',
           environment: 'jsdom',

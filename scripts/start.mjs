@@ -27,10 +27,15 @@ function electronBinary() {
   let exe = located();
   if (exe === undefined && process.env.COHORT_DESK_SKIP_ELECTRON_DOWNLOAD !== '1') {
     // Electron 45 downloads its binary on first use; on closed networks this fails fast.
-    const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
+    const result = spawnSync(process.execPath, [join(pkgDir, 'install.js')], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
     if (result.status === 0) exe = located();
   }
-  return exe === undefined ? { reason: 'the Electron binary is not available on this machine' } : { exe };
+  return exe === undefined
+    ? { reason: 'the Electron binary is not available on this machine' }
+    : { exe };
 }
 
 function startBrowserMode() {

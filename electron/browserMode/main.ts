@@ -12,7 +12,10 @@ import { startBrowserModeServer } from './server';
 // Browser mode (issue 7): the same services and router as Electron, served to the same renderer
 // bundle over loopback, opened in the system's Chromium. Run by `npm start` when Electron is absent.
 const outDir = join(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(join(outDir, '..', 'package.json'), 'utf8')) as { productName: string; version: string };
+const pkg = JSON.parse(readFileSync(join(outDir, '..', 'package.json'), 'utf8')) as {
+  productName: string;
+  version: string;
+};
 const dataDir = defaultDataDir(process.platform, process.env);
 const platform = createNodePlatform({ dataDir, transport: 'loopback WebSocket' });
 const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'browser-mode.log' });
@@ -42,12 +45,16 @@ async function shutdown(reason: string): Promise<void> {
 process.on('SIGINT', () => void shutdown('Ctrl-C'));
 process.on('SIGTERM', () => void shutdown('terminated'));
 
-process.stdout.write(`Cohort Desk (browser mode) is running at ${server.origin} (data: ${dataDir}).\n`);
+process.stdout.write(
+  `Cohort Desk (browser mode) is running at ${server.origin} (data: ${dataDir}).\n`,
+);
 const browser = findChromium(process.env);
 if (browser !== undefined && process.env.COHORT_DESK_NO_BROWSER !== '1') {
   openInChromium(browser, server.launchUrl, dataDir);
   process.stdout.write(`Opened in ${browser}. Close its window or press Ctrl-C to stop.\n`);
 } else {
   // The one-time link is only printed here; once used it is worthless (the session lives in a cookie).
-  process.stdout.write(`Open this one-time link in a Chromium-based browser: ${server.launchUrl}\n`);
+  process.stdout.write(
+    `Open this one-time link in a Chromium-based browser: ${server.launchUrl}\n`,
+  );
 }

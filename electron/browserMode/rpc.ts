@@ -34,10 +34,11 @@ export function attachRpc(opts: {
   opts.wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     if (idleTimer !== undefined) clearTimeout(idleTimer);
     const sender = { url: req.headers.origin };
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
       let frame: z.infer<typeof InvokeFrame>;
       try {
-        frame = InvokeFrame.parse(JSON.parse(String(data)));
+        if (isBinary || !Buffer.isBuffer(data)) throw new Error('binary frame');
+        frame = InvokeFrame.parse(JSON.parse(data.toString('utf8')));
       } catch {
         opts.logger.warn('browser_mode.bad_frame');
         ws.close(1008, 'bad frame');

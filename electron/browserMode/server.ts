@@ -49,7 +49,15 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
   const { router, events } = opts.services(origin);
   const headers = securityHeaders();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
-  const rpc = attachRpc({ wss, router, events, logger: opts.logger, origin, idleMs: opts.idleMs ?? 10_000, ...(opts.onIdle ? { onIdle: opts.onIdle } : {}) });
+  const rpc = attachRpc({
+    wss,
+    router,
+    events,
+    logger: opts.logger,
+    origin,
+    idleMs: opts.idleMs ?? 10_000,
+    ...(opts.onIdle ? { onIdle: opts.onIdle } : {}),
+  });
 
   const refuse = (res: ServerResponse, status: number, text: string): void => {
     res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -59,11 +67,20 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/launch') {
-      const refusal = checkRequest(req, { port, secret, requireOrigin: false, requireSecret: false });
+      const refusal = checkRequest(req, {
+        port,
+        secret,
+        requireOrigin: false,
+        requireSecret: false,
+      });
       const code = url.searchParams.get('code');
       if (refusal !== undefined || launchCode === undefined || code !== launchCode) {
         opts.logger.warn('browser_mode.launch_refused', { reason: refusal ?? 'code' });
-        refuse(res, 403, 'This launch link has already been used or is not valid. Start Cohort Desk again.');
+        refuse(
+          res,
+          403,
+          'This launch link has already been used or is not valid. Start Cohort Desk again.',
+        );
         return;
       }
       launchCode = undefined;
@@ -78,7 +95,11 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
     const refusal = checkRequest(req, { port, secret, requireOrigin: false, requireSecret: true });
     if (refusal !== undefined) {
       opts.logger.warn('browser_mode.request_refused', { reason: refusal, path: url.pathname });
-      refuse(res, refusal === 'secret' ? 401 : 403, 'Open Cohort Desk from the link it printed when it started.');
+      refuse(
+        res,
+        refusal === 'secret' ? 401 : 403,
+        'Open Cohort Desk from the link it printed when it started.',
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -90,7 +111,11 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
       refuse(res, 404, 'Not found');
       return;
     }
-    res.writeHead(200, { ...headers, 'Content-Type': asset.contentType, 'Content-Length': asset.size });
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': asset.contentType,
+      'Content-Length': asset.size,
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(asset.file).pipe(res);
   });

@@ -44,7 +44,8 @@ function start(): void {
       appOrigin: APP_ORIGIN,
       allowedExternalOrigins: () => settings.view().values.externalLinkOrigins,
       openExternal: (url) => {
-        if (isAllowedExternalUrl(url, settings.view().values.externalLinkOrigins)) void shell.openExternal(url);
+        if (isAllowedExternalUrl(url, settings.view().values.externalLinkOrigins))
+          void shell.openExternal(url);
       },
       logger,
     });

@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { TRANSPORT_EVENT, TRANSPORT_INVOKE, isChannelName, isEventName } from '../../shared/ipc/names';
+import {
+  TRANSPORT_EVENT,
+  TRANSPORT_INVOKE,
+  isChannelName,
+  isEventName,
+} from '../../shared/ipc/names';
 
 /**
  * The preload (CONVENTIONS rule 4): a sandboxed CommonJS bundle exposing only invoke(listed channel)
@@ -9,7 +14,8 @@ import { TRANSPORT_EVENT, TRANSPORT_INVOKE, isChannelName, isEventName } from '.
  */
 const api = Object.freeze({
   invoke(channel: unknown, payload?: unknown): Promise<unknown> {
-    if (!isChannelName(channel)) return Promise.reject(new Error(`Unknown channel ${String(channel)}`));
+    if (!isChannelName(channel))
+      return Promise.reject(new Error(`Unknown channel ${String(channel)}`));
     return ipcRenderer.invoke(TRANSPORT_INVOKE, channel, payload);
   },
   on(event: unknown, listener: (payload: unknown) => void): () => void {

@@ -27,7 +27,14 @@ export function App() {
   }, [page]);
   return (
     <div className="app">
-      <a className="skip-link" href={`#/${page}`} onClick={(e) => { e.preventDefault(); heading.current?.focus(); }}>
+      <a
+        className="skip-link"
+        href={`#/${page}`}
+        onClick={(e) => {
+          e.preventDefault();
+          heading.current?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </a>
       <header className="app-header">

@@ -1,7 +1,7 @@
 import { BrowserPage } from './features/browser/BrowserPage';
 import { CaseReviewPage } from './features/caseReview/CaseReviewPage';
 import { CohortsPage } from './features/cohorts/CohortsPage';
-import { FederationPage } from './features/federation/FederationPage';
+import { FederationPage } from './features/access/FederationPage';
 import { SearchPage } from './features/search/SearchPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import type { PageId } from './routes';

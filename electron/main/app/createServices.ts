@@ -35,7 +35,8 @@ export function createMainServices(opts: {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
   const policy = loadPolicy(opts.policyPath);
-  if (policy.active) logger.info('policy.loaded', { path: policy.path, locked: Object.keys(policy.locked) });
+  if (policy.active)
+    logger.info('policy.loaded', { path: policy.path, locked: Object.keys(policy.locked) });
   const settings = createSettingsStore({
     file: join(platform.paths.data, 'settings.json'),
     policy,

@@ -8,7 +8,11 @@ import type { Router } from './router';
  * The Electron transport: the only file that imports ipcMain (CONVENTIONS rule 3). The router checks
  * the sender frame's URL (checklist 17), so an injected foreign frame gets FORBIDDEN_SENDER.
  */
-export function attachElectronTransport(router: Router, events: EventHub, window: BrowserWindow): () => void {
+export function attachElectronTransport(
+  router: Router,
+  events: EventHub,
+  window: BrowserWindow,
+): () => void {
   ipcMain.handle(TRANSPORT_INVOKE, (event, channel: unknown, payload: unknown) =>
     router.invoke(channel, payload, { url: event.senderFrame?.url }),
   );

@@ -46,7 +46,10 @@ export function createRouter(opts: {
     async invoke(channel, payload, sender) {
       if (!isTrustedSender(sender)) {
         logger.warn('ipc.rejected_sender', { channel: String(channel), sender: sender.url ?? '' });
-        return err('FORBIDDEN_SENDER', 'This request did not come from Cohort Desk and was refused.');
+        return err(
+          'FORBIDDEN_SENDER',
+          'This request did not come from Cohort Desk and was refused.',
+        );
       }
       if (!isChannelName(channel)) {
         logger.warn('ipc.unknown_channel', { channel: String(channel) });
@@ -56,8 +59,8 @@ export function createRouter(opts: {
     },
   };
 
-  async function dispatch<C extends ChannelName>(
-    channel: C,
+  async function dispatch(
+    channel: ChannelName,
     payload: unknown,
     sender: Sender,
   ): Promise<Result<unknown>> {
@@ -73,15 +76,19 @@ export function createRouter(opts: {
       );
     }
     try {
-      const handler = handlers[channel] as Handler<C>;
-      const value = await handler(parsed.data as RequestOf<C>, sender);
+      // The parse above checked the payload against this channel's schema.
+      const handler = handlers[channel] as (request: unknown, sender: Sender) => unknown;
+      const value = await handler(parsed.data, sender);
       return ok(channels[channel].response.parse(value));
     } catch (error: unknown) {
       if (error instanceof HandlerError) {
         return err(error.code, error.message, error.where);
       }
       logger.error('ipc.handler_failed', { channel, error });
-      return err('INTERNAL', 'Something went wrong in Cohort Desk. The details are in the log file.');
+      return err(
+        'INTERNAL',
+        'Something went wrong in Cohort Desk. The details are in the log file.',
+      );
     }
   }
 }

@@ -52,7 +52,7 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
   const write = (level: LogLevel, event: string, fields: Record<string, unknown> = {}): void => {
     if (ORDER[level] < threshold) return;
     const line = `${JSON.stringify({ t: now().toISOString(), level, event, ...(redact(fields) as object) })}\n`;
-    let size = 0;
+    let size: number;
     try {
       size = statSync(path).size;
     } catch {
@@ -71,10 +71,20 @@ export function createFileLogger(opts: FileLoggerOptions): Logger {
 }
 
 /** A logger that keeps lines in memory: for tests that assert what was logged. */
-export function createMemoryLogger(): Logger & { lines: { level: LogLevel; event: string; fields: unknown }[] } {
+export function createMemoryLogger(): Logger & {
+  lines: { level: LogLevel; event: string; fields: unknown }[];
+} {
   const lines: { level: LogLevel; event: string; fields: unknown }[] = [];
-  const push = (level: LogLevel) => (event: string, fields: Record<string, unknown> = {}) => {
-    lines.push({ level, event, fields: redact(fields) });
+  const push =
+    (level: LogLevel) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      lines.push({ level, event, fields: redact(fields) });
+    };
+  return {
+    lines,
+    debug: push('debug'),
+    info: push('info'),
+    warn: push('warn'),
+    error: push('error'),
   };
-  return { lines, debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
 }

@@ -25,7 +25,11 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8) return '[depth limit]';
   if (typeof value === 'string') return redactText(value);
   if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message), stack: redactText(value.stack ?? '') };
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      stack: redactText(value.stack ?? ''),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   if (value !== null && typeof value === 'object') {

@@ -6,8 +6,8 @@ export function createElectronPlatform(): Platform {
   return {
     kind: 'electron',
     paths: { data: app.getPath('userData'), logs: app.getPath('logs') },
-    fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      net.fetch(input instanceof URL ? input.toString() : input, init)) as typeof fetch,
+    fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+      net.fetch(input instanceof URL ? input.toString() : input, init),
     openExternal: async (url) => {
       await shell.openExternal(url);
       return true;

@@ -11,7 +11,8 @@ export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv
   if (platform === 'win32') {
     return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'Cohort Desk');
   }
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Cohort Desk');
+  if (platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Cohort Desk');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'cohort-desk');
 }
 

@@ -10,7 +10,13 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        stream: true,
+        codeCache: true,
+      },
     },
   ]);
 }
@@ -28,7 +34,11 @@ export function handleAppProtocol(rendererDir: string): void {
     const body = request.method === 'HEAD' ? null : await readFile(asset.file);
     return new Response(body, {
       status: 200,
-      headers: { ...headers, 'Content-Type': asset.contentType, 'Content-Length': String(asset.size) },
+      headers: {
+        ...headers,
+        'Content-Type': asset.contentType,
+        'Content-Length': String(asset.size),
+      },
     });
   });
 }

@@ -27,14 +27,17 @@ export function buildCsp(opts: { connectSrc?: readonly string[] } = {}): string 
 }
 
 /** Every header the app's own origin sends with every response. */
-export function securityHeaders(opts: { connectSrc?: readonly string[] } = {}): Record<string, string> {
+export function securityHeaders(
+  opts: { connectSrc?: readonly string[] } = {},
+): Record<string, string> {
   return {
     'Content-Security-Policy': buildCsp(opts),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
+    'Permissions-Policy':
+      'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
     'Cache-Control': 'no-store',
   };
 }

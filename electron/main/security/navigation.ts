@@ -37,7 +37,9 @@ export function isAllowedExternalUrl(raw: string, allowedOrigins: readonly strin
   if (url?.protocol !== 'https:') return false;
   if (url.username !== '' || url.password !== '') return false;
   const allowed = new Set(
-    allowedOrigins.map((origin) => parse(origin)?.origin).filter((o): o is string => o !== undefined),
+    allowedOrigins
+      .map((origin) => parse(origin)?.origin)
+      .filter((o): o is string => o !== undefined),
   );
   return allowed.has(url.origin);
 }

@@ -73,9 +73,10 @@ export function loadPolicy(path: string): Policy {
       }
       const check = SettingsSchema.shape[key as SettingKey].safeParse(value);
       if (check.success) out[key] = check.data;
-      else notices.push(problem(`${section}.${key}: ${check.error.issues[0]?.message ?? 'invalid'}`));
+      else
+        notices.push(problem(`${section}.${key}: ${check.error.issues[0]?.message ?? 'invalid'}`));
     }
-    return out as Partial<Settings>;
+    return out;
   };
   return { path, active: true, locked: pick('locked'), defaults: pick('defaults'), notices };
 }

@@ -67,8 +67,8 @@ export function createSettingsStore(opts: {
       if (check.success) kept[key] = check.data;
       else problems.push(`${key}: ${check.error.issues[0]?.message ?? 'invalid'}`);
     }
-    if (problems.length > 0) return backup(problems.join('; '), kept as Partial<Settings>);
-    return { user: kept as Partial<Settings>, notices: [] };
+    if (problems.length > 0) return backup(problems.join('; '), kept);
+    return { user: kept, notices: [] };
   }
 
   function backup(detail: string, kept: Partial<Settings>): Loaded {
@@ -91,7 +91,12 @@ export function createSettingsStore(opts: {
   }
 
   function effective(): Settings {
-    return SettingsSchema.parse({ ...defaultSettings(), ...policy.defaults, ...user, ...policy.locked });
+    return SettingsSchema.parse({
+      ...defaultSettings(),
+      ...policy.defaults,
+      ...user,
+      ...policy.locked,
+    });
   }
 
   function view(): SettingsView {

@@ -11,7 +11,11 @@ export function installAppMenu(isMac: boolean, isDev: boolean): void {
       label: 'View',
       submenu: [
         ...(isDev
-          ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
+          ? ([
+              { role: 'reload' },
+              { role: 'toggleDevTools' },
+              { type: 'separator' },
+            ] as MenuItemConstructorOptions[])
           : []),
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -42,7 +42,10 @@ export function installContentsGuards(
 }
 
 /** Denies every permission request and check (checklist 5): the app needs none. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>, logger: Logger): void {
+export function denyAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  logger: Logger,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     logger.warn('security.permission_denied', { permission });
     callback(false);

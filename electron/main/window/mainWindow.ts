@@ -6,7 +6,11 @@ import { readWindowState, visibleBounds, writeWindowState } from './windowState'
  * Creates the one app window, locked down (checklist 2-4, 6, 8-10): sandbox, context isolation, no
  * Node in the page or its workers, web security on. Size and position are remembered.
  */
-export function createMainWindow(opts: { preload: string; dataDir: string; url: string }): BrowserWindow {
+export function createMainWindow(opts: {
+  preload: string;
+  dataDir: string;
+  url: string;
+}): BrowserWindow {
   const stateFile = join(opts.dataDir, 'window-state.json');
   const remembered = readWindowState(stateFile);
   const bounds = visibleBounds(

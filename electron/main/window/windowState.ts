@@ -38,12 +38,18 @@ export function writeWindowState(file: string, state: WindowState): void {
  * Keeps remembered bounds only if the window's title bar would be visible on a current display
  * (a monitor may have been unplugged since).
  */
-export function visibleBounds(state: WindowState | undefined, displays: readonly Rect[]): Partial<Rect> {
+export function visibleBounds(
+  state: WindowState | undefined,
+  displays: readonly Rect[],
+): Partial<Rect> {
   if (state === undefined) return { ...DEFAULT_WINDOW };
   const titleBar = { x: state.x + 40, y: state.y + 10 };
   const onScreen = displays.some(
     (d) =>
-      titleBar.x >= d.x && titleBar.x < d.x + d.width && titleBar.y >= d.y && titleBar.y < d.y + d.height,
+      titleBar.x >= d.x &&
+      titleBar.x < d.x + d.width &&
+      titleBar.y >= d.y &&
+      titleBar.y < d.y + d.height,
   );
   return onScreen
     ? { x: state.x, y: state.y, width: state.width, height: state.height }

@@ -1,4 +1,10 @@
-import type { ChannelName, EventName, EventPayloadOf, RequestOf, ResponseOf } from '../../../shared/ipc';
+import type {
+  ChannelName,
+  EventName,
+  EventPayloadOf,
+  RequestOf,
+  ResponseOf,
+} from '../../../shared/ipc';
 import { channels, events } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import type { Transport } from './transport';
@@ -26,7 +32,13 @@ export function createApiClient(transport: Transport): ApiClient {
         const parsed = channels[channel].response.safeParse(raw.value);
         return parsed.success
           ? { ok: true, value: parsed.data as ResponseOf<typeof channel> }
-          : { ok: false, error: { code: 'INTERNAL', message: 'Cohort Desk received an answer it did not understand.' } };
+          : {
+              ok: false,
+              error: {
+                code: 'INTERNAL',
+                message: 'Cohort Desk received an answer it did not understand.',
+              },
+            };
       } catch (error: unknown) {
         const message = error instanceof Error ? error.message : String(error);
         return { ok: false, error: { code: 'INTERNAL', message } };
@@ -35,7 +47,7 @@ export function createApiClient(transport: Transport): ApiClient {
     on(event, listener) {
       return transport.on(event, (payload) => {
         const parsed = events[event].safeParse(payload);
-        if (parsed.success) listener(parsed.data as EventPayloadOf<typeof event>);
+        if (parsed.success) listener(parsed.data);
       });
     },
   };

@@ -8,7 +8,9 @@ type Frame =
  * Browser mode's transport: one WebSocket to the page's own origin (/rpc). The per-launch secret
  * travels as an HttpOnly cookie set by the launch URL, so the page script never sees it.
  */
-export function webSocketTransport(url = `${location.origin.replace(/^http/, 'ws')}/rpc`): Transport {
+export function webSocketTransport(
+  url = `${location.origin.replace(/^http/, 'ws')}/rpc`,
+): Transport {
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -18,7 +20,9 @@ export function webSocketTransport(url = `${location.origin.replace(/^http/, 'ws
     socket ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url);
       ws.addEventListener('open', () => resolve(ws));
-      ws.addEventListener('error', () => reject(new Error('Cohort Desk could not reach its local service.')));
+      ws.addEventListener('error', () =>
+        reject(new Error('Cohort Desk could not reach its local service.')),
+      );
       ws.addEventListener('close', () => {
         socket = undefined;
         for (const { reject: fail } of pending.values()) {

@@ -21,11 +21,13 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
-    return props.resetKey === state.resetKey ? null : { error: undefined, resetKey: props.resetKey };
+    return props.resetKey === state.resetKey
+      ? null
+      : { error: undefined, resetKey: props.resetKey };
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // The console is the renderer's log; main collects nothing from here yet.
+    // eslint-disable-next-line no-console -- the console is the renderer's log until log forwarding exists.
     console.error('render failed', error, info.componentStack);
   }
 

@@ -1,16 +1,26 @@
 import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../../shared/domain/settings';
 import { useStore } from '../store';
+
+// A stable empty list: a selector returning a fresh [] each call makes zustand 5 re-render forever
+// (React error #185, "Maximum update depth exceeded") while settings are still loading.
+const NO_NOTICES: readonly Notice[] = [];
 
 /** Notices from main (a corrupt settings file, an invalid policy): shown until dismissed. */
 export function NoticeList() {
   const { t } = useTranslation();
-  const notices = useStore((s) => s.settings?.notices ?? []);
+  const notices = useStore((s) => s.settings?.notices ?? NO_NOTICES);
   const dismiss = useStore((s) => s.dismissNotice);
   if (notices.length === 0) return null;
   return (
     <div className="notices" data-testid="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice ${notice.level}`} role="status" data-testid="notice">
+        <div
+          key={notice.id}
+          className={`notice ${notice.level}`}
+          role="status"
+          data-testid="notice"
+        >
           <p>{t(notice.messageKey, notice.params)}</p>
           <button type="button" onClick={() => void dismiss(notice.id)}>
             {t('notice.dismiss')}

@@ -7,8 +7,8 @@ export interface AppSlice {
   info: AppInfo | undefined;
   infoError: string | undefined;
   online: boolean;
-  loadInfo(): Promise<void>;
-  setOnline(online: boolean): void;
+  loadInfo: () => Promise<void>;
+  setOnline: (online: boolean) => void;
 }
 
 /** App facts from main (app:info) and the OS's connectivity. */

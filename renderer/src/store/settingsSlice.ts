@@ -6,10 +6,10 @@ import type { StoreState } from './index';
 export interface SettingsSlice {
   settings: SettingsView | undefined;
   settingsError: string | undefined;
-  loadSettings(): Promise<void>;
-  updateSettings(patch: SettingsPatch): Promise<boolean>;
-  dismissNotice(id: string): Promise<void>;
-  receiveSettings(view: SettingsView): void;
+  loadSettings: () => Promise<void>;
+  updateSettings: (patch: SettingsPatch) => Promise<boolean>;
+  dismissNotice: (id: string) => Promise<void>;
+  receiveSettings: (view: SettingsView) => void;
 }
 
 /** Settings as main owns them: the renderer only mirrors the view and sends patches. */

@@ -37,9 +37,7 @@ export function Field(props: {
       {props.inline === true ? control : null}
       <label htmlFor={controlId}>{props.label}</label>
       {props.inline === true ? null : control}
-      {props.help === undefined ? null : (
-        <small id={`${controlId}-help`}>{props.help}</small>
-      )}
+      {props.help === undefined ? null : <small id={`${controlId}-help`}>{props.help}</small>}
       {props.locked ? (
         <small id={`${controlId}-managed`} className="managed" data-testid={`${controlId}-managed`}>
           {t('settings.managed')}

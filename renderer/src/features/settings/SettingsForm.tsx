@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingKey, Settings, SettingsPatch, SettingsView } from '../../../../shared/domain/settings';
+import type { SettingKey, Settings, SettingsView } from '../../../../shared/domain/settings';
 import { useStore } from '../../store';
 import { Field } from './Field';
 
@@ -19,23 +19,40 @@ export function SettingsForm(props: { readonly view: SettingsView }) {
     setDraft((current) => ({ ...current, [key]: value }));
   };
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
-    const next = { ...draft, externalLinkOrigins: origins.split('\n').map((o) => o.trim()).filter(Boolean) };
+    const next = {
+      ...draft,
+      externalLinkOrigins: origins
+        .split('\n')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    };
     const patch: Record<string, unknown> = {};
     for (const key of Object.keys(next) as SettingKey[]) {
-      if (!locked.has(key) && JSON.stringify(next[key]) !== JSON.stringify(props.view.values[key])) {
+      if (
+        !locked.has(key) &&
+        JSON.stringify(next[key]) !== JSON.stringify(props.view.values[key])
+      ) {
         patch[key] = next[key];
       }
     }
-    setSaved(await update(patch as SettingsPatch));
+    setSaved(await update(patch));
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label={t('pages.settings.title')} data-testid="settings-form">
+    <form
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('pages.settings.title')}
+      data-testid="settings-form"
+    >
       <Field id="theme" label={t('settings.theme')} locked={locked.has('theme')}>
         {(a) => (
-          <select {...a} value={draft.theme} onChange={(e) => edit('theme', e.target.value as Settings['theme'])}>
+          <select
+            {...a}
+            value={draft.theme}
+            onChange={(e) => edit('theme', e.target.value as Settings['theme'])}
+          >
             <option value="system">{t('settings.themeSystem')}</option>
             <option value="light">{t('settings.themeLight')}</option>
             <option value="dark">{t('settings.themeDark')}</option>
@@ -44,7 +61,11 @@ export function SettingsForm(props: { readonly view: SettingsView }) {
       </Field>
       <Field id="language" label={t('settings.language')} locked={locked.has('language')}>
         {(a) => (
-          <select {...a} value={draft.language} onChange={(e) => edit('language', e.target.value as 'en')}>
+          <select
+            {...a}
+            value={draft.language}
+            onChange={(e) => edit('language', e.target.value as 'en')}
+          >
             <option value="en">{t('settings.languageEn')}</option>
           </select>
         )}
@@ -67,7 +88,12 @@ export function SettingsForm(props: { readonly view: SettingsView }) {
           />
         )}
       </Field>
-      <Field id="allowLocalCache" label={t('settings.allowLocalCache')} locked={locked.has('allowLocalCache')} inline>
+      <Field
+        id="allowLocalCache"
+        label={t('settings.allowLocalCache')}
+        locked={locked.has('allowLocalCache')}
+        inline
+      >
         {(a) => (
           <input
             {...a}
@@ -92,7 +118,11 @@ export function SettingsForm(props: { readonly view: SettingsView }) {
           />
         )}
       </Field>
-      <Field id="externalLinkOrigins" label={t('settings.externalLinkOrigins')} locked={locked.has('externalLinkOrigins')}>
+      <Field
+        id="externalLinkOrigins"
+        label={t('settings.externalLinkOrigins')}
+        locked={locked.has('externalLinkOrigins')}
+      >
         {(a) => (
           <textarea
             {...a}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryLogger } from '../logging/logger';
+import { HandlerError } from '../ipc/router';
+import type { Policy } from './policy';
+import { createSettingsStore } from './settingsStore';
+
+const noPolicy: Policy = { path: '/none', active: false, locked: {}, defaults: {}, notices: [] };
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cd-settings-'));
+  file = join(dir, 'settings.json');
+});
+const store = (policy: Policy = noPolicy) =>
+  createSettingsStore({
+    file,
+    policy,
+    logger: createMemoryLogger(),
+    now: () => new Date('2026-11-26T10:00:00Z'),
+  });
+
+describe('settings store', () => {
+  it('starts from defaults when there is no file', () => {
+    expect(store().view().values).toMatchObject({ theme: 'system', nodeTimeoutMs: 5000 });
+  });
+
+  it('persists a change and reads it back in a new store', () => {
+    store().set({ theme: 'dark', nodeTimeoutMs: 8000 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ theme: 'dark', nodeTimeoutMs: 8000 });
+    expect(store().view().values).toMatchObject({ theme: 'dark', nodeTimeoutMs: 8000 });
+  });
+
+  it('writes atomically: no temp files are left behind', () => {
+    const s = store();
+    for (let i = 0; i < 20; i += 1) s.set({ nodeTimeoutMs: 1000 + i });
+    expect(readdirSync(dir)).toEqual(['settings.json']);
+  });
+
+  it('keeps a corrupt file as a backup, restores defaults and tells the user where (line, column)', () => {
+    writeFileSync(file, '{\n  "theme": "dark",\n  oops\n}');
+    const view = store().view();
+    expect(view.values.theme).toBe('system');
+    const backup = readdirSync(dir).find((name) => name.startsWith('settings.corrupt-'));
+    expect(backup).toBeDefined();
+    expect(readFileSync(join(dir, backup!), 'utf8')).toContain('oops');
+    expect(view.notices).toHaveLength(1);
+    expect(view.notices[0]).toMatchObject({
+      level: 'warning',
+      messageKey: 'notice.settingsCorrupt',
+    });
+    expect(view.notices[0]?.params.detail).toMatch(/line 3, column 3/);
+    expect(view.notices[0]?.params.backupPath).toBe(join(dir, backup!));
+  });
+
+  it('keeps the valid keys of a partly invalid file and names the invalid ones', () => {
+    writeFileSync(file, JSON.stringify({ theme: 'dark', nodeTimeoutMs: -5, mystery: 1 }));
+    const view = store().view();
+    expect(view.values.theme).toBe('dark');
+    expect(view.values.nodeTimeoutMs).toBe(5000);
+    expect(view.notices[0]?.params.detail).toContain('nodeTimeoutMs');
+    expect(view.notices[0]?.params.detail).toContain('mystery: unknown setting');
+  });
+
+  it('lets a notice be dismissed', () => {
+    writeFileSync(file, 'not json');
+    const s = store();
+    const id = s.view().notices[0]!.id;
+    expect(s.dismissNotice(id).notices).toEqual([]);
+  });
+
+  it('applies policy: locked values win and cannot be changed; defaults can', () => {
+    const policy: Policy = {
+      ...noPolicy,
+      active: true,
+      locked: { nodeTimeoutMs: 9000, allowLocalCache: false },
+      defaults: { theme: 'dark' },
+    };
+    writeFileSync(file, JSON.stringify({ nodeTimeoutMs: 1000 }));
+    const s = store(policy);
+    expect(s.view().values).toMatchObject({
+      nodeTimeoutMs: 9000,
+      allowLocalCache: false,
+      theme: 'dark',
+    });
+    expect(s.view().locked.sort()).toEqual(['allowLocalCache', 'nodeTimeoutMs']);
+    expect(() => s.set({ nodeTimeoutMs: 2000 })).toThrow(HandlerError);
+    expect(() => s.set({ theme: 'light', allowLocalCache: true })).toThrow(
+      /managed by your organisation/,
+    );
+    expect(s.view().values.theme).toBe('dark');
+    expect(s.set({ theme: 'light' }).values.theme).toBe('light');
+  });
+
+  it('notifies subscribers on change', () => {
+    const s = store();
+    const seen: string[] = [];
+    const off = s.onChange((v) => seen.push(v.values.theme));
+    s.set({ theme: 'light' });
+    off();
+    s.set({ theme: 'dark' });
+    expect(seen).toEqual(['light']);
+  });
+});

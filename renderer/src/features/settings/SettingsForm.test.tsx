@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../../shared/domain/settings';
+import type { SettingsView } from '../../../../shared/domain/settings';
+import { createApiClient, setApiClient } from '../../api/client';
+import '../../i18n';
+import { resetStore } from '../../store';
+import { SettingsForm } from './SettingsForm';
+
+afterEach(() => {
+  cleanup();
+  resetStore();
+  setApiClient(undefined);
+});
+
+const view = (locked: SettingsView['locked'] = []): SettingsView => ({
+  values: defaultSettings(),
+  locked,
+  notices: [],
+  policyPath: '/etc/cohort-desk/policy.json',
+  policyActive: locked.length > 0,
+});
+
+describe('SettingsForm', () => {
+  it('labels every control', () => {
+    render(<SettingsForm view={view()} />);
+    for (const label of [
+      'Theme',
+      'Language',
+      'Node timeout (milliseconds)',
+      'Federation directory URL',
+    ]) {
+      expect(screen.getByLabelText(label)).toBeTruthy();
+    }
+  });
+
+  it('disables a locked control and says who manages it', () => {
+    render(<SettingsForm view={view(['nodeTimeoutMs'])} />);
+    const input = screen.getByLabelText<HTMLInputElement>('Node timeout (milliseconds)');
+    expect(input.disabled).toBe(true);
+    expect(input.getAttribute('aria-describedby')).toContain('setting-nodeTimeoutMs-managed');
+    expect(screen.getByTestId('setting-nodeTimeoutMs-managed').textContent).toBe(
+      'Managed by your organisation',
+    );
+  });
+
+  it('sends only the changed, unlocked keys', async () => {
+    const sent: unknown[] = [];
+    setApiClient(
+      createApiClient({
+        kind: 'browser',
+        invoke: (_channel, payload) => {
+          sent.push(payload);
+          return Promise.resolve({ ok: true, value: view(['nodeTimeoutMs']) });
+        },
+        on: () => () => undefined,
+      }),
+    );
+    render(<SettingsForm view={view(['nodeTimeoutMs'])} />);
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
+    fireEvent.click(screen.getByTestId('settings-save'));
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(sent).toEqual([{ theme: 'dark' }]);
+  });
+});
