@@ -15,8 +15,20 @@ export default defineConfig({
             'federation/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
+          // Checks that need ../shared run in their own project (npm run conformance).
+          exclude: ['**/*.conformance.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'conformance',
+          environment: 'node',
+          include: ['**/*.conformance.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {
