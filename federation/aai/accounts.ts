@@ -36,7 +36,9 @@ const seedAccount = z.object({
   description: z.string(),
   passwordHash: z.string().startsWith('scrypt$'),
   registered: z.boolean(),
-  affiliations: z.array(z.object({ value: z.string().includes('@'), source: z.url(), by: authority })),
+  affiliations: z.array(
+    z.object({ value: z.string().includes('@'), source: z.url(), by: authority }),
+  ),
   grants: z.array(seedGrant),
 });
 export type SeedAccount = z.infer<typeof seedAccount>;

@@ -50,7 +50,12 @@ export async function handleAdmin(
     return true;
   }
   if (!secretMatches(req.headers.authorization, deps.adminSecret)) {
-    sendJson(res, 401, { error: 'unauthorized' }, { 'WWW-Authenticate': 'Bearer realm="aai-admin"' });
+    sendJson(
+      res,
+      401,
+      { error: 'unauthorized' },
+      { 'WWW-Authenticate': 'Bearer realm="aai-admin"' },
+    );
     return true;
   }
   const action = ROUTE.exec(path)?.[1] as AdminAction | undefined;
@@ -61,11 +66,19 @@ export async function handleAdmin(
   try {
     const parsed = body.safeParse(JSON.parse(await readBody(req)));
     if (!parsed.success) {
-      sendJson(res, 400, { error: 'invalid_request', detail: parsed.error.issues.map((i) => i.message) });
+      sendJson(res, 400, {
+        error: 'invalid_request',
+        detail: parsed.error.issues.map((i) => i.message),
+      });
       return true;
     }
     await applyAdminAction(deps.grants, action, parsed.data);
-    sendJson(res, 200, { ok: true, action, username: parsed.data.username, datasetId: parsed.data.datasetId });
+    sendJson(res, 200, {
+      ok: true,
+      action,
+      username: parsed.data.username,
+      datasetId: parsed.data.datasetId,
+    });
   } catch (err) {
     if (err instanceof GrantError) sendJson(res, err.status, { error: err.message });
     else if (err instanceof SyntaxError) sendJson(res, 400, { error: 'invalid JSON' });

@@ -8,10 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ADMIN_ACTIONS, type AdminAction } from './admin';
 
-const USAGE = 'usage: federation:admin -- grant|revoke|expire <username> <datasetId> [--expires-in <seconds>]\n';
+const USAGE =
+  'usage: federation:admin -- grant|revoke|expire <username> <datasetId> [--expires-in <seconds>]\n';
 const DEFAULT_INFO = fileURLToPath(new URL('../.run/federation.json', import.meta.url));
 
-const info = z.object({ issuer: z.string(), adminUrl: z.string().optional(), adminSecret: z.string() });
+const info = z.object({
+  issuer: z.string(),
+  adminUrl: z.string().optional(),
+  adminSecret: z.string(),
+});
 
 function fail(message: string, code = 2): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -26,14 +31,20 @@ export function parseAdminArgs(argv: readonly string[]): {
   expiresInSec?: number;
 } {
   const [action, username, datasetId, flag, value, ...rest] = argv;
-  if (!ADMIN_ACTIONS.includes(action as AdminAction) || username === undefined || datasetId === undefined) {
+  if (
+    !ADMIN_ACTIONS.includes(action as AdminAction) ||
+    username === undefined ||
+    datasetId === undefined
+  ) {
     throw new Error(USAGE);
   }
-  if (rest.length > 0 || (flag !== undefined && (flag !== '--expires-in' || action !== 'grant'))) throw new Error(USAGE);
+  if (rest.length > 0 || (flag !== undefined && (flag !== '--expires-in' || action !== 'grant')))
+    throw new Error(USAGE);
   const base = { action: action as AdminAction, username, datasetId };
   if (flag === undefined) return base;
   const expiresInSec = Number(value);
-  if (!Number.isInteger(expiresInSec) || expiresInSec <= 0) throw new Error('--expires-in needs a positive integer\n');
+  if (!Number.isInteger(expiresInSec) || expiresInSec <= 0)
+    throw new Error('--expires-in needs a positive integer\n');
   return { ...base, expiresInSec };
 }
 

@@ -35,10 +35,14 @@ describe('AAI discovery and keys', () => {
     expect(d['code_challenge_methods_supported']).toEqual(['S256']);
     expect(d['authorization_response_iss_parameter_supported']).toBe(true);
     expect(d['response_types_supported']).toEqual(['code']);
-    expect(d['grant_types_supported']).toEqual(expect.arrayContaining(['authorization_code', 'refresh_token']));
+    expect(d['grant_types_supported']).toEqual(
+      expect.arrayContaining(['authorization_code', 'refresh_token']),
+    );
     expect(d['grant_types_supported']).not.toContain('implicit');
     expect(d['token_endpoint_auth_methods_supported']).toContain('none');
-    expect(d['scopes_supported']).toEqual(expect.arrayContaining(['openid', 'offline_access', 'ga4gh_passport_v1']));
+    expect(d['scopes_supported']).toEqual(
+      expect.arrayContaining(['openid', 'offline_access', 'ga4gh_passport_v1']),
+    );
     expect(d['claims_supported']).toContain('ga4gh_passport_v1');
   });
 

@@ -99,7 +99,8 @@ export async function openFileAdapterStore(file: string): Promise<FileAdapterSto
       },
       async revokeByGrantId(grantId) {
         for (const [k, entry] of entries) {
-          if (entry.payload.grantId === grantId && GRANTABLE.has(k.slice(0, k.indexOf(':')))) entries.delete(k);
+          if (entry.payload.grantId === grantId && GRANTABLE.has(k.slice(0, k.indexOf(':'))))
+            entries.delete(k);
         }
         await flush();
       },

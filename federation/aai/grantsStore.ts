@@ -24,7 +24,10 @@ const grantState = z.object({
   conditions: z.array(z.array(clause)).optional(),
 });
 export type GrantState = z.infer<typeof grantState>;
-const accountState = z.object({ registeredAt: z.number().int().optional(), grants: z.record(z.string(), grantState) });
+const accountState = z.object({
+  registeredAt: z.number().int().optional(),
+  grants: z.record(z.string(), grantState),
+});
 export type AccountState = z.infer<typeof accountState>;
 const stateFile = z.object({ version: z.literal(1), accounts: z.record(z.string(), accountState) });
 
@@ -47,8 +50,12 @@ function seedState(seed: SeedAccount, now: number): AccountState {
     grants[g.datasetId] = {
       asserted: now,
       expiresAt: now + lifetime,
-      ...(g.expiresAfterSignInSec === undefined ? {} : { expiresAfterSignInSec: g.expiresAfterSignInSec }),
-      ...(g.conditions === undefined ? {} : { conditions: g.conditions satisfies ConditionClause[][] }),
+      ...(g.expiresAfterSignInSec === undefined
+        ? {}
+        : { expiresAfterSignInSec: g.expiresAfterSignInSec }),
+      ...(g.conditions === undefined
+        ? {}
+        : { conditions: g.conditions satisfies ConditionClause[][] }),
     };
   }
   return seed.registered ? { registeredAt: now, grants } : { grants };
@@ -63,7 +70,10 @@ export interface GrantsStore {
 }
 
 /** Opens `${stateDir}/grants.json`, adding any seed account it does not know yet. */
-export async function openGrantsStore(stateDir: string, seed: readonly SeedAccount[]): Promise<GrantsStore> {
+export async function openGrantsStore(
+  stateDir: string,
+  seed: readonly SeedAccount[],
+): Promise<GrantsStore> {
   const file = join(stateDir, 'grants.json');
   const raw = await readJsonIfExists(file);
   const state = raw === undefined ? { version: 1 as const, accounts: {} } : stateFile.parse(raw);
@@ -96,12 +106,16 @@ export async function openGrantsStore(stateDir: string, seed: readonly SeedAccou
     },
     async grant(username, datasetId, expiresInSec) {
       const a = account(username);
-      if (!DATASETS.some((d) => d.id === datasetId)) throw new GrantError(`unknown dataset ${datasetId}`, 400);
+      if (!DATASETS.some((d) => d.id === datasetId))
+        throw new GrantError(`unknown dataset ${datasetId}`, 400);
       if (expiresInSec !== undefined && (!Number.isInteger(expiresInSec) || expiresInSec <= 0)) {
         throw new GrantError('expiresInSec must be a positive integer', 400);
       }
       const t = nowSec();
-      a.grants[datasetId] = { asserted: t, expiresAt: t + (expiresInSec ?? DEFAULT_GRANT_LIFETIME_SEC) };
+      a.grants[datasetId] = {
+        asserted: t,
+        expiresAt: t + (expiresInSec ?? DEFAULT_GRANT_LIFETIME_SEC),
+      };
       await persist();
     },
     async revoke(username, datasetId) {

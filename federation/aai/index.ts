@@ -62,10 +62,14 @@ export async function startAai(opts: AaiOptions): Promise<AaiHandle> {
   const oidcStore = await openFileAdapterStore(join(opts.stateDir, 'oidc-store.json'));
   const adminSecret = opts.adminSecret ?? randomBytes(24).toString('base64url');
 
-  let route: (req: IncomingMessage, res: ServerResponse) => Promise<void> = () => Promise.reject(new Error('not ready'));
+  let route: (req: IncomingMessage, res: ServerResponse) => Promise<void> = () =>
+    Promise.reject(new Error('not ready'));
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
-      log('error', 'request failed', { path: req.url?.split('?')[0], error: (err as Error).message });
+      log('error', 'request failed', {
+        path: req.url?.split('?')[0],
+        error: (err as Error).message,
+      });
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error' });
       else res.destroy();
     });
@@ -110,7 +114,11 @@ export async function startAai(opts: AaiOptions): Promise<AaiHandle> {
     clientId: CLIENT_ID,
     adminUrl: `${issuer}/admin`,
     adminSecret,
-    accounts: accounts.map((a) => ({ username: a.username, password: DEMO_PASSWORD, description: a.description })),
+    accounts: accounts.map((a) => ({
+      username: a.username,
+      password: DEMO_PASSWORD,
+      description: a.description,
+    })),
     async close() {
       await new Promise<void>((resolve, reject) => {
         server.close((err) => {
@@ -122,7 +130,8 @@ export async function startAai(opts: AaiOptions): Promise<AaiHandle> {
       await oidcStore.settle();
     },
     admin: {
-      grant: (username, datasetId, o) => applyAdminAction(grants, 'grant', { username, datasetId, expiresInSec: o?.expiresInSec }),
+      grant: (username, datasetId, o) =>
+        applyAdminAction(grants, 'grant', { username, datasetId, expiresInSec: o?.expiresInSec }),
       revoke: (username, datasetId) => applyAdminAction(grants, 'revoke', { username, datasetId }),
       expire: (username, datasetId) => applyAdminAction(grants, 'expire', { username, datasetId }),
     },

@@ -14,6 +14,12 @@ function threshold(): number {
 /** Writes one structured log line. Never pass tokens, passwords or visas in `fields` (AUTH-10). */
 export function log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < threshold()) return;
-  const line = JSON.stringify({ ts: new Date().toISOString(), level, component: 'aai', msg, ...fields });
+  const line = JSON.stringify({
+    ts: new Date().toISOString(),
+    level,
+    component: 'aai',
+    msg,
+    ...fields,
+  });
   process.stderr.write(`${line}\n`);
 }

@@ -12,7 +12,9 @@ afterAll(async () => {
   await aai.dispose();
 });
 
-async function openLoginPage(browser: ScriptedBrowser): Promise<Awaited<ReturnType<ScriptedBrowser['navigate']>>> {
+async function openLoginPage(
+  browser: ScriptedBrowser,
+): Promise<Awaited<ReturnType<ScriptedBrowser['navigate']>>> {
   const url = new URL('/auth', aai.issuer);
   url.search = new URLSearchParams({
     client_id: 'cohort-desk',
@@ -39,7 +41,11 @@ describe('sign-in and consent pages', () => {
   );
 
   test('without offline_access no refresh token is issued', async () => {
-    const tokens = await loginAs({ issuer: aai.issuer, username: 'researcher', scope: 'openid ga4gh_passport_v1' });
+    const tokens = await loginAs({
+      issuer: aai.issuer,
+      username: 'researcher',
+      scope: 'openid ga4gh_passport_v1',
+    });
     expect(tokens.refreshToken).toBeUndefined();
   });
 
@@ -64,7 +70,10 @@ describe('sign-in and consent pages', () => {
     const browser = new ScriptedBrowser();
     const page = await openLoginPage(browser);
     const action = formAction(page, '/login')!;
-    const res = await browser.request(action, { method: 'POST', form: { username: 'clinician', password: 'wrong' } });
+    const res = await browser.request(action, {
+      method: 'POST',
+      form: { username: 'clinician', password: 'wrong' },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('location')).toBeNull();
     expect(res.body).toContain('role="alert"');
@@ -72,16 +81,25 @@ describe('sign-in and consent pages', () => {
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).toContain('value="clinician"');
     // The same interaction still accepts the right password afterwards.
-    const retry = await browser.request(action, { method: 'POST', form: { username: 'clinician', password: 'demo-password' } });
+    const retry = await browser.request(action, {
+      method: 'POST',
+      form: { username: 'clinician', password: 'demo-password' },
+    });
     expect(retry.status).toBe(303);
   });
 
   test('loginAs reports a wrong password as a LoginError', async () => {
-    await expect(loginAs({ issuer: aai.issuer, username: 'clinician', password: 'nope' })).rejects.toBeInstanceOf(LoginError);
-    await expect(loginAs({ issuer: aai.issuer, username: 'nobody' })).rejects.toThrow(/sign-in failed/u);
+    await expect(
+      loginAs({ issuer: aai.issuer, username: 'clinician', password: 'nope' }),
+    ).rejects.toBeInstanceOf(LoginError);
+    await expect(loginAs({ issuer: aai.issuer, username: 'nobody' })).rejects.toThrow(
+      /sign-in failed/u,
+    );
   });
 
   test('RFC 8252 §8.6: consent is asked for, and denying it yields access_denied', async () => {
-    await expect(authorize({ issuer: aai.issuer, username: 'researcher', deny: true })).rejects.toThrow(/access_denied/u);
+    await expect(
+      authorize({ issuer: aai.issuer, username: 'researcher', deny: true }),
+    ).rejects.toThrow(/access_denied/u);
   });
 });

@@ -47,9 +47,18 @@ ${body}
 }
 
 /** Sign-in page; `error` is shown in an alert region linked to the inputs. */
-export function loginPage(opts: { uid: string; clientName: string; username?: string; error?: string }): string {
-  const err = opts.error === undefined ? '' : `<p id="login-error" class="error" role="alert">${esc(opts.error)}</p>`;
-  const invalid = opts.error === undefined ? '' : ' aria-invalid="true" aria-describedby="login-error"';
+export function loginPage(opts: {
+  uid: string;
+  clientName: string;
+  username?: string;
+  error?: string;
+}): string {
+  const err =
+    opts.error === undefined
+      ? ''
+      : `<p id="login-error" class="error" role="alert">${esc(opts.error)}</p>`;
+  const invalid =
+    opts.error === undefined ? '' : ' aria-invalid="true" aria-describedby="login-error"';
   return layout(
     'Sign in',
     `<h1>Sign in to the demo federation</h1>
@@ -78,7 +87,12 @@ const SCOPE_TEXT: Readonly<Record<string, string>> = {
 };
 
 /** Consent page listing what the application asks for, in plain language. */
-export function consentPage(opts: { uid: string; clientName: string; username: string; scopes: readonly string[] }): string {
+export function consentPage(opts: {
+  uid: string;
+  clientName: string;
+  username: string;
+  scopes: readonly string[];
+}): string {
   const items = opts.scopes.map((s) => `<li>${esc(SCOPE_TEXT[s] ?? s)}</li>`).join('\n');
   return layout(
     'Allow access',
@@ -114,5 +128,8 @@ export function loggedOutPage(): string {
 /** Error page; never echoes tokens, only the OAuth error code and description. */
 export function errorPage(error: string, description: string | undefined): string {
   const desc = description === undefined ? '' : `<p>${esc(description)}</p>`;
-  return layout('Error', `<h1>Something went wrong</h1><p role="alert" class="error">${esc(error)}</p>${desc}`);
+  return layout(
+    'Error',
+    `<h1>Something went wrong</h1><p role="alert" class="error">${esc(error)}</p>${desc}`,
+  );
 }

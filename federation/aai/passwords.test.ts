@@ -14,7 +14,13 @@ describe('seed accounts and scrypt passwords', () => {
 
   test('the seed file holds the five test accounts, all with demo-password, none in clear text', async () => {
     const accounts = await loadSeed();
-    expect(accounts.map((a) => a.username)).toEqual(['clinician', 'researcher', 'expiring', 'conditional', 'novisa']);
+    expect(accounts.map((a) => a.username)).toEqual([
+      'clinician',
+      'researcher',
+      'expiring',
+      'conditional',
+      'novisa',
+    ]);
     for (const a of accounts) {
       expect(a.passwordHash).not.toContain(DEMO_PASSWORD);
       expect(await authenticate(accounts, a.username, DEMO_PASSWORD)).toBe(a);

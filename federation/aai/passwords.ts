@@ -4,7 +4,12 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 const KEY_LEN = 32;
 const DEFAULTS = { N: 16384, r: 8, p: 1 } as const;
 
-function scryptAsync(password: string, salt: Buffer, keyLen: number, opts: ScryptOptions): Promise<Buffer> {
+function scryptAsync(
+  password: string,
+  salt: Buffer,
+  keyLen: number,
+  opts: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password, salt, keyLen, opts, (err, key) => {
       if (err) reject(err);
@@ -17,7 +22,14 @@ function scryptAsync(password: string, salt: Buffer, keyLen: number, opts: Scryp
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await scryptAsync(password, salt, KEY_LEN, DEFAULTS);
-  return ['scrypt', DEFAULTS.N, DEFAULTS.r, DEFAULTS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    DEFAULTS.N,
+    DEFAULTS.r,
+    DEFAULTS.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 /** A hash of a random password: verifying against it costs the same as a real account (no user-enumeration timing). */
@@ -32,6 +44,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hashB64, 'base64url');
   if (expected.length === 0) return false;
   const opts = { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 };
-  const actual = await scryptAsync(password, Buffer.from(saltB64, 'base64url'), expected.length, opts);
+  const actual = await scryptAsync(
+    password,
+    Buffer.from(saltB64, 'base64url'),
+    expected.length,
+    opts,
+  );
   return timingSafeEqual(actual, expected);
 }

@@ -25,7 +25,10 @@ async function authRequest(params: Record<string, string>): Promise<Response> {
   return fetch(url, { redirect: 'manual' });
 }
 
-const S256 = (): Record<string, string> => ({ code_challenge: pkcePair().challenge, code_challenge_method: 'S256' });
+const S256 = (): Record<string, string> => ({
+  code_challenge: pkcePair().challenge,
+  code_challenge_method: 'S256',
+});
 
 describe('PKCE (RFC 8252 §6, RFC 9700 §2.1.1)', () => {
   test('AUTH-01: authorize without code_challenge is rejected back to the client', async () => {
@@ -68,7 +71,12 @@ describe('PKCE (RFC 8252 §6, RFC 9700 §2.1.1)', () => {
 
   test('RFC 9700 §4.2.4: an authorization code works once only', async () => {
     const a = await authorize({ issuer: aai.issuer, username: 'researcher' });
-    const params = { grant_type: 'authorization_code', code: a.code, redirect_uri: a.redirectUri, code_verifier: a.verifier };
+    const params = {
+      grant_type: 'authorization_code',
+      code: a.code,
+      redirect_uri: a.redirectUri,
+      code_verifier: a.verifier,
+    };
     expect((await tokenRequest(aai.issuer, params)).status).toBe(200);
     const replay = await tokenRequest(aai.issuer, params);
     expect(replay.status).toBe(400);
@@ -77,14 +85,15 @@ describe('PKCE (RFC 8252 §6, RFC 9700 §2.1.1)', () => {
 });
 
 describe('loopback redirect URIs (RFC 8252 §7.3, AUTH-03)', () => {
-  test.each(['http://127.0.0.1:50123/callback', 'http://127.0.0.1:1/callback', 'http://[::1]:61000/callback'])(
-    'any port is accepted on an IP loopback redirect: %s',
-    async (redirectUri) => {
-      const res = await authRequest({ redirect_uri: redirectUri, ...S256() });
-      expect(res.status).toBe(303);
-      expect(new URL(res.headers.get('location')!, aai.issuer).pathname).toMatch(/^\/interaction\//u);
-    },
-  );
+  test.each([
+    'http://127.0.0.1:50123/callback',
+    'http://127.0.0.1:1/callback',
+    'http://[::1]:61000/callback',
+  ])('any port is accepted on an IP loopback redirect: %s', async (redirectUri) => {
+    const res = await authRequest({ redirect_uri: redirectUri, ...S256() });
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get('location')!, aai.issuer).pathname).toMatch(/^\/interaction\//u);
+  });
 
   test.each([
     'http://evil.example:50123/callback',

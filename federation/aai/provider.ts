@@ -12,7 +12,11 @@ import { visaDrafts, type VisaSigner } from './visas';
 
 export const CLIENT_ID = 'cohort-desk';
 const LOOPBACK_REDIRECTS = ['http://127.0.0.1/callback', 'http://[::1]/callback'];
-const LOOPBACK_POST_LOGOUT = ['http://127.0.0.1/logout', 'http://[::1]/logout', ...LOOPBACK_REDIRECTS];
+const LOOPBACK_POST_LOGOUT = [
+  'http://127.0.0.1/logout',
+  'http://[::1]/logout',
+  ...LOOPBACK_REDIRECTS,
+];
 
 export interface ProviderDeps {
   issuer: string;
@@ -74,7 +78,10 @@ export function createProvider(deps: ProviderDeps): Provider {
     features: {
       devInteractions: { enabled: false },
       // AUTH-07: a client may revoke only its own tokens (RFC 7009 §2.1).
-      revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
@@ -100,14 +107,20 @@ export function createProvider(deps: ProviderDeps): Provider {
           if (use !== 'userinfo' || !scope.split(' ').includes('ga4gh_passport_v1')) return claims;
           const state = grants.get(sub);
           const drafts = state === undefined ? [] : visaDrafts(seed, state);
-          return { ...claims, ga4gh_passport_v1: await Promise.all(drafts.map((d) => signer.issue(d))) };
+          return {
+            ...claims,
+            ga4gh_passport_v1: await Promise.all(drafts.map((d) => signer.issue(d))),
+          };
         },
       };
     },
   };
   const provider = new Provider(deps.issuer, configuration);
   // RFC 8252 §7.3: any port on an IP loopback redirect; nothing else is relaxed.
-  provider.Client.prototype.redirectUriAllowed = function (this: { redirectUris?: readonly string[] }, uri: string) {
+  provider.Client.prototype.redirectUriAllowed = function (
+    this: { redirectUris?: readonly string[] },
+    uri: string,
+  ) {
     return redirectAllowed(uri, this.redirectUris ?? []);
   };
   provider.Client.prototype.postLogoutRedirectUriAllowed = function (

@@ -9,7 +9,8 @@ const LOOPBACK_IP_HOSTS = new Set(['127.0.0.1', '[::1]']);
 function loopbackWithoutPort(uri: string): string | undefined {
   const url = URL.parse(uri);
   // Only the canonical spelling: URL parsing maps e.g. `127.1` or `:080` onto 127.0.0.1/80, exact matching must not.
-  if (url?.href !== uri || url.protocol !== 'http:' || !LOOPBACK_IP_HOSTS.has(url.hostname)) return undefined;
+  if (url?.href !== uri || url.protocol !== 'http:' || !LOOPBACK_IP_HOSTS.has(url.hostname))
+    return undefined;
   if (url.username !== '' || url.password !== '' || url.hash !== '') return undefined;
   url.port = '';
   return url.href;

@@ -61,7 +61,12 @@ describe('tokens: lifetime, refresh rotation, revocation, logout', () => {
 
   test('AUTH-07: RP-initiated logout ends the session and redirects to a loopback post_logout_redirect_uri', async () => {
     const browser = new ScriptedBrowser();
-    const tokens = await loginAs({ issuer: aai.issuer, username: 'researcher', scope: 'openid ga4gh_passport_v1', browser });
+    const tokens = await loginAs({
+      issuer: aai.issuer,
+      username: 'researcher',
+      scope: 'openid ga4gh_passport_v1',
+      browser,
+    });
     const listener = await startLoopbackListener('/logout');
     try {
       const end = new URL('/session/end', aai.issuer);
@@ -84,17 +89,26 @@ describe('tokens: lifetime, refresh rotation, revocation, logout', () => {
     }
     // Tokens of a non-offline grant die with the session, and the next authorization asks to sign in again.
     expect((await userinfo(aai.issuer, tokens.accessToken)).status).toBe(401);
-    const again = await browser.navigate(`${aai.issuer}/auth?${new URLSearchParams({
-      client_id: 'cohort-desk', response_type: 'code', redirect_uri: 'http://127.0.0.1:1/callback', scope: 'openid',
-      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256',
-    }).toString()}`);
+    const again = await browser.navigate(
+      `${aai.issuer}/auth?${new URLSearchParams({
+        client_id: 'cohort-desk',
+        response_type: 'code',
+        redirect_uri: 'http://127.0.0.1:1/callback',
+        scope: 'openid',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
+      }).toString()}`,
+    );
     expect(formAction(again, '/login')).toBeDefined();
   });
 
   test('post_logout_redirect_uri must be a registered loopback path', async () => {
     const tokens = await loginAs({ issuer: aai.issuer, username: 'novisa', scope: 'openid' });
     const end = new URL('/session/end', aai.issuer);
-    end.search = new URLSearchParams({ id_token_hint: tokens.idToken, post_logout_redirect_uri: 'http://evil.example/logout' }).toString();
+    end.search = new URLSearchParams({
+      id_token_hint: tokens.idToken,
+      post_logout_redirect_uri: 'http://evil.example/logout',
+    }).toString();
     const res = await fetch(end, { redirect: 'manual' });
     expect(res.status).toBe(400);
   });

@@ -34,7 +34,11 @@ export function visaDrafts(seed: SeedAccount, state: AccountState): VisaDraft[] 
   if (state.registeredAt !== undefined) {
     const exp = state.registeredAt + DEFAULT_GRANT_LIFETIME_SEC;
     const common = { asserted: state.registeredAt, value: BONA_FIDE_DOI, source: BONA_FIDE_DOI };
-    drafts.push({ sub, exp, ga4gh_visa_v1: { type: 'AcceptedTermsAndPolicies', ...common, by: 'system' } });
+    drafts.push({
+      sub,
+      exp,
+      ga4gh_visa_v1: { type: 'AcceptedTermsAndPolicies', ...common, by: 'system' },
+    });
     drafts.push({ sub, exp, ga4gh_visa_v1: { type: 'ResearcherStatus', ...common, by: 'so' } });
   }
   const asserted = state.registeredAt ?? 0;
@@ -42,7 +46,13 @@ export function visaDrafts(seed: SeedAccount, state: AccountState): VisaDraft[] 
     drafts.push({
       sub,
       exp: asserted + DEFAULT_GRANT_LIFETIME_SEC,
-      ga4gh_visa_v1: { type: 'AffiliationAndRole', asserted, value: aff.value, source: aff.source, by: aff.by },
+      ga4gh_visa_v1: {
+        type: 'AffiliationAndRole',
+        asserted,
+        value: aff.value,
+        source: aff.source,
+        by: aff.by,
+      },
     });
   }
   for (const [datasetId, grant] of Object.entries(state.grants)) {
@@ -55,7 +65,8 @@ export function visaDrafts(seed: SeedAccount, state: AccountState): VisaDraft[] 
       source: nodeDacSource(dataset.node),
       by: 'dac',
     };
-    if (grant.conditions !== undefined) visa.conditions = grant.conditions.map((c) => c.map(stripUndefined));
+    if (grant.conditions !== undefined)
+      visa.conditions = grant.conditions.map((c) => c.map(stripUndefined));
     drafts.push({ sub, exp: grant.expiresAt, ga4gh_visa_v1: visa });
   }
   return drafts;
@@ -77,10 +88,16 @@ export interface VisaSigner {
 }
 
 /** Creates the signer for the broker's visa key; `jku` is `${issuer}/visa-jwks`. */
-export async function createVisaSigner(issuer: string, visaKey: JWK & { kid: string; alg: 'ES256' }): Promise<VisaSigner> {
+export async function createVisaSigner(
+  issuer: string,
+  visaKey: JWK & { kid: string; alg: 'ES256' },
+): Promise<VisaSigner> {
   const key = await importJWK(visaKey, visaKey.alg);
   const jku = `${issuer}/visa-jwks`;
-  const sign = (payload: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> =>
+  const sign = (
+    payload: Record<string, unknown>,
+    header: Record<string, unknown> = {},
+  ): Promise<string> =>
     new SignJWT(payload)
       .setProtectedHeader({ alg: visaKey.alg, kid: visaKey.kid, typ: VISA_TYP, jku, ...header })
       .sign(key);

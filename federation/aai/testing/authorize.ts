@@ -44,7 +44,11 @@ export interface AuthorizeResult {
   browser: ScriptedBrowser;
 }
 
-const text = (page: BrowserResponse): string => page.body.replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ').trim();
+const text = (page: BrowserResponse): string =>
+  page.body
+    .replace(/<[^>]+>/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
 
 /** Runs the browser part of the flow and returns the authorization code (state and `iss` checked: RFC 9207). */
 export async function authorize(opts: AuthorizeOptions): Promise<AuthorizeResult> {
@@ -80,11 +84,15 @@ export async function authorize(opts: AuthorizeOptions): Promise<AuthorizeResult
     const decision = { decision: opts.deny === true ? 'deny' : 'allow' };
     const last = await browser.navigate(confirmUrl, { method: 'POST', form: decision });
     if (!last.url.startsWith(`${listener.redirectUri}?`)) {
-      throw new LoginError(`flow did not reach the redirect URI: ${String(last.status)} ${text(last)}`, last);
+      throw new LoginError(
+        `flow did not reach the redirect URI: ${String(last.status)} ${text(last)}`,
+        last,
+      );
     }
     const params = await listener.result;
     if (params.get('state') !== state) throw new LoginError('state mismatch');
-    if (params.get('iss') !== opts.issuer) throw new LoginError('iss authorization response parameter mismatch (RFC 9207)');
+    if (params.get('iss') !== opts.issuer)
+      throw new LoginError('iss authorization response parameter mismatch (RFC 9207)');
     const error = params.get('error');
     if (error !== null) throw new LoginError(`authorization error: ${error}`);
     const code = params.get('code');

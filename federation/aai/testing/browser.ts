@@ -21,10 +21,14 @@ export class ScriptedBrowser {
   readonly #cookies: Cookie[] = [];
 
   #cookieHeader(url: URL): string | undefined {
-    const matching = this.#cookies.filter((c) => c.origin === url.origin && url.pathname.startsWith(c.path));
+    const matching = this.#cookies.filter(
+      (c) => c.origin === url.origin && url.pathname.startsWith(c.path),
+    );
     // Longer paths first, as browsers send them.
     matching.sort((a, b) => b.path.length - a.path.length);
-    return matching.length === 0 ? undefined : matching.map((c) => `${c.name}=${c.value}`).join('; ');
+    return matching.length === 0
+      ? undefined
+      : matching.map((c) => `${c.name}=${c.value}`).join('; ');
   }
 
   #store(url: URL, setCookies: string[]): void {
@@ -43,14 +47,19 @@ export class ScriptedBrowser {
         if (key === 'max-age' && Number(v) <= 0) expired = true;
         if (key === 'expires' && Date.parse(v) <= Date.now()) expired = true;
       }
-      const idx = this.#cookies.findIndex((c) => c.name === name && c.origin === url.origin && c.path === path);
+      const idx = this.#cookies.findIndex(
+        (c) => c.name === name && c.origin === url.origin && c.path === path,
+      );
       if (idx >= 0) this.#cookies.splice(idx, 1);
       if (!expired) this.#cookies.push({ name, value, origin: url.origin, path });
     }
   }
 
   /** One request, no redirect following. */
-  async request(url: string, init: { method?: 'GET' | 'POST'; form?: Record<string, string> } = {}): Promise<BrowserResponse> {
+  async request(
+    url: string,
+    init: { method?: 'GET' | 'POST'; form?: Record<string, string> } = {},
+  ): Promise<BrowserResponse> {
     const target = new URL(url);
     const headers: Record<string, string> = { Accept: 'text/html,application/json' };
     const cookie = this.#cookieHeader(target);
@@ -60,7 +69,12 @@ export class ScriptedBrowser {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const res = await fetch(target, { method: init.method ?? 'GET', headers, redirect: 'manual', ...(body === undefined ? {} : { body }) });
+    const res = await fetch(target, {
+      method: init.method ?? 'GET',
+      headers,
+      redirect: 'manual',
+      ...(body === undefined ? {} : { body }),
+    });
     this.#store(target, res.headers.getSetCookie());
     return { url: target.href, status: res.status, headers: res.headers, body: await res.text() };
   }

@@ -16,7 +16,10 @@ export interface LoginTokens {
 }
 
 /** POSTs to the token endpoint as the public client; returns the parsed JSON and status. */
-export async function tokenRequest(issuer: string, params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function tokenRequest(
+  issuer: string,
+  params: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(new URL('/token', issuer), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -40,14 +43,23 @@ export async function loginAs(opts: {
     redirect_uri: redirectUri,
     code_verifier: verifier,
   });
-  if (status !== 200) throw new LoginError(`token endpoint: ${String(status)} ${String(body['error'])}`);
+  if (status !== 200)
+    throw new LoginError(`token endpoint: ${String(status)} ${String(body['error'])}`);
   const { access_token, refresh_token, id_token, expires_in } = body;
-  if (typeof access_token !== 'string' || typeof id_token !== 'string' || typeof expires_in !== 'number') {
+  if (
+    typeof access_token !== 'string' ||
+    typeof id_token !== 'string' ||
+    typeof expires_in !== 'number'
+  ) {
     throw new LoginError('token response lacks access_token, id_token or expires_in');
   }
   // AUTH-05: the ID token must verify against the issuer's published keys and carry our nonce.
   const jwks = createRemoteJWKSet(new URL('/jwks', opts.issuer));
-  const { payload } = await jwtVerify(id_token, jwks, { issuer: opts.issuer, audience: 'cohort-desk', algorithms: ['RS256'] });
+  const { payload } = await jwtVerify(id_token, jwks, {
+    issuer: opts.issuer,
+    audience: 'cohort-desk',
+    algorithms: ['RS256'],
+  });
   if (payload['nonce'] !== nonce) throw new LoginError('ID token nonce mismatch');
   return {
     accessToken: access_token,

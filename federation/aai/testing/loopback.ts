@@ -19,7 +19,10 @@ export async function startLoopbackListener(path = '/callback'): Promise<Loopbac
       res.writeHead(400).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end('Signed in. You can close this tab.');
     deliver(url.searchParams);
   });

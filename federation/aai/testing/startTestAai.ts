@@ -25,8 +25,16 @@ export async function startTestAai(opts: Partial<AaiOptions> = {}): Promise<Test
 }
 
 /** Calls UserInfo with a bearer token. */
-export async function userinfo(issuer: string, accessToken: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(new URL('/me', issuer), { headers: { Authorization: `Bearer ${accessToken}` } });
+export async function userinfo(
+  issuer: string,
+  accessToken: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(new URL('/me', issuer), {
+    headers: { Authorization: `Bearer ${accessToken}` },
+  });
   const text = await res.text();
-  return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+  return {
+    status: res.status,
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+  };
 }
