@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DATASETS, NODES, type NodeId } from '../catalogue';
 import { sampleGenotypes } from './genotypes';
 import { datasetTruth, type DatasetTruth, type GroundTruth } from './groundTruth';
+import { codeFingerprint } from './fingerprint';
 import { generateIndividuals } from './individuals';
 import { PROFILES, type DatasetData, type Profile } from './model';
 import { NodeParquetWriter } from './parquetWriter';
@@ -18,6 +19,8 @@ export interface DataManifest {
   /** = rootDir/profile */
   dir: string;
   nodes: Record<NodeId, { individuals: number; variants: number; genotypes: number }>;
+  /** Hash of the generating code (see fingerprint.ts). */
+  code?: string;
 }
 
 /** Writes manifest.json, ground-truth.json and per node Parquet + per dataset VCF/tabix into outDir. */
@@ -58,7 +61,7 @@ export async function generateAll(opts: {
   }
   const groundTruth: GroundTruth = { profile, seed, version: GENERATOR_VERSION, datasets: truth };
   writeFileSync(join(outDir, 'ground-truth.json'), `${JSON.stringify(groundTruth, null, 1)}\n`);
-  const manifest: DataManifest = { profile, seed, version: GENERATOR_VERSION, dir: opts.finalDir, nodes };
+  const manifest: DataManifest = { profile, seed, version: GENERATOR_VERSION, dir: opts.finalDir, nodes, code: codeFingerprint() };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DATASETS, NODES } from '../catalogue';
+import { codeFingerprint } from './fingerprint';
 import { generateAll, type DataManifest } from './generate';
 import { withDirLock } from './lock';
 import type { Profile } from './model';
@@ -32,7 +33,8 @@ function reusable(dir: string, profile: Profile, seed: number): DataManifest | u
   if (!existsSync(path)) return undefined;
   try {
     const m = JSON.parse(readFileSync(path, 'utf8')) as DataManifest;
-    return m.profile === profile && m.seed === seed && m.version === GENERATOR_VERSION && complete(dir) ? { ...m, dir } : undefined;
+    const same = m.profile === profile && m.seed === seed && m.version === GENERATOR_VERSION && (m.code ?? '') === codeFingerprint();
+    return same && complete(dir) ? { ...m, dir } : undefined;
   } catch {
     return undefined;
   }

@@ -55,20 +55,24 @@ export class TabixIndexBuilder {
   /** The BGZF-compressed .tbi bytes (VCF preset: seq col 1, begin col 2, '#' comments). */
   build(): Buffer {
     const names = Buffer.from(this.refs.map((r) => `${r.name}\0`).join(''), 'latin1');
-    const parts: Buffer[] = [];
+    let size = 4 + 32 + names.length + 8;
+    for (const r of this.refs) {
+      size += 4 + 8 + 32 + 4 + 8 * r.linear.length;
+      for (const chunks of r.bins.values()) size += 8 + 16 * chunks.length;
+    }
+    const out = Buffer.alloc(size);
+    let off = 0;
     const i32 = (...v: number[]): void => {
-      const b = Buffer.alloc(4 * v.length);
-      v.forEach((x, i) => b.writeInt32LE(x, 4 * i));
-      parts.push(b);
+      for (const x of v) off = out.writeInt32LE(x, off);
     };
     const u64 = (v: number): void => {
-      const b = Buffer.alloc(8);
-      b.writeBigUInt64LE(BigInt(v));
-      parts.push(b);
+      // Two 32-bit halves: BigInt conversion per value dominated the index build.
+      out.writeUInt32LE(v % 4294967296, off);
+      off = out.writeUInt32LE(Math.floor(v / 4294967296), off + 4);
     };
-    parts.push(Buffer.from('TBI\x01', 'latin1'));
+    off += out.write('TBI\x01', off, 'latin1');
     i32(this.refs.length, 2, 1, 2, 0, '#'.charCodeAt(0), 0, names.length);
-    parts.push(names);
+    off += names.copy(out, off);
     for (const r of this.refs) {
       const bins = [...r.bins.keys()].sort((a, b) => a - b);
       i32(bins.length + 1);
@@ -81,11 +85,11 @@ export class TabixIndexBuilder {
       u64(r.first); u64(r.last); u64(r.mapped); u64(0);
       // Empty windows take the previous window's offset (as htslib does), a safe lower bound.
       let prev = 0;
-      const linear = r.linear.map((o) => (o === -1 ? prev : (prev = o)));
-      i32(linear.length);
-      for (const o of linear) u64(o);
+      i32(r.linear.length);
+      for (const o of r.linear) u64(o === -1 ? prev : (prev = o));
     }
     u64(0);
-    return bgzfCompress(Buffer.concat(parts));
+    if (off !== size) throw new Error(`tabix index size ${off} != ${size}`);
+    return bgzfCompress(out);
   }
 }
