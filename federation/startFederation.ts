@@ -1,0 +1,94 @@
+/**
+ * Starts the demo federation in-process: the AAI (passport broker) and one Beacon v2 + htsget server
+ * per catalogue node, on loopback. Integration tests everywhere use this with port 0.
+ */
+import { join } from 'node:path';
+import { startAai, type AaiHandle } from './aai/index.js';
+import { NODES, AAI_DEFAULT_PORT } from './catalogue.js';
+import { extraNodePlans } from './extraNodes.js';
+import { DEFAULT_DATA_ROOT, DEFAULT_RUN_DIR, removeFederationInfo, writeFederationInfo, type FederationInfo } from './federationInfo.js';
+import { ensureData, type Profile } from './generator/index.js';
+import { startNode, type FaultConfig, type NodeHandle } from './node/index.js';
+
+export interface FederationOptions {
+  /** AAI port; 0 = ephemeral. Default 4400. */
+  readonly aaiPort?: number;
+  /** Port of the first node, the others follow; 0 = every node ephemeral. Default 4401. */
+  readonly basePort?: number;
+  readonly profile?: Profile;
+  readonly seed?: number;
+  /** Generated data root (default federation/data). */
+  readonly dataRoot?: string;
+  /** Runtime state: AAI keys/grants in `aai/`, and federation.json (default federation/.run). */
+  readonly runDir?: string;
+  /** Extra demo nodes reusing the generated data (benchmarks). */
+  readonly extraNodes?: number;
+  /** Faults per node id, applied once the nodes run. */
+  readonly faults?: Readonly<Record<string, FaultConfig>>;
+  readonly onProgress?: (msg: string) => void;
+}
+
+export interface Federation {
+  readonly info: FederationInfo;
+  readonly infoFile: string;
+  readonly aai: AaiHandle;
+  readonly nodes: readonly NodeHandle[];
+  /** Stops every server and removes federation.json. */
+  close(): Promise<void>;
+}
+
+/** Generates data when needed, starts AAI + nodes, applies faults and writes federation.json. */
+export async function startFederation(opts: FederationOptions = {}): Promise<Federation> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const runDir = opts.runDir ?? DEFAULT_RUN_DIR;
+  const basePort = opts.basePort ?? NODES[0]?.port ?? 4401;
+  const manifest = await ensureData({
+    profile: opts.profile ?? 'small',
+    rootDir: opts.dataRoot ?? DEFAULT_DATA_ROOT,
+    ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+    onProgress: progress,
+  });
+  const aai = await startAai({ port: opts.aaiPort ?? AAI_DEFAULT_PORT, stateDir: join(runDir, 'aai') });
+  const nodes: NodeHandle[] = [];
+  const close = async (): Promise<void> => {
+    await removeFederationInfo(runDir);
+    await Promise.allSettled(nodes.map((n) => n.close()));
+    await aai.close();
+  };
+  try {
+    const trustedIssuers = [{ iss: aai.issuer, jku: aai.jwksUri }];
+    const plans = [
+      ...NODES.map((node) => ({ node, dataDir: manifest.dir, extraDatasets: [] })),
+      ...(await extraNodePlans(manifest.dir, opts.extraNodes ?? 0, basePort + NODES.length)),
+    ];
+    for (const [i, plan] of plans.entries()) {
+      progress(`starting node ${plan.node.id}`);
+      const port = basePort === 0 ? 0 : basePort + i;
+      nodes.push(await startNode({ ...plan, port, trustedIssuers }));
+    }
+    for (const node of nodes) {
+      const faults = opts.faults?.[node.id];
+      if (faults) node.setFaults(faults);
+    }
+    const info: FederationInfo = {
+      issuer: aai.issuer,
+      jwksUri: aai.jwksUri,
+      clientId: aai.clientId,
+      adminUrl: aai.adminUrl,
+      adminSecret: aai.adminSecret,
+      accounts: aai.accounts,
+      nodes: nodes.map((n, i) => ({
+        id: n.id,
+        country: plans[i]?.node.country ?? '',
+        name: plans[i]?.node.name ?? n.id,
+        beaconUrl: n.beaconUrl,
+        htsgetUrl: n.htsgetUrl,
+      })),
+    };
+    const infoFile = await writeFederationInfo(runDir, info);
+    return { info, infoFile, aai, nodes, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
