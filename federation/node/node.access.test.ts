@@ -15,9 +15,8 @@ beforeAll(async () => {
   aai = await startTestAai();
   const trustedIssuers = [{ iss: aai.issuer, jku: aai.jwksUri }];
   // Cache off: revocation must be visible on the next request in these tests.
-  [fi, it_, es] = await Promise.all(
-    (['FI', 'IT', 'ES'] as const).map((id) => startTestNode(id, data.dir, { trustedIssuers, userinfoCacheTtlMs: 0 })),
-  );
+  const start = (id: 'FI' | 'IT' | 'ES') => startTestNode(id, data.dir, { trustedIssuers, userinfoCacheTtlMs: 0 });
+  [fi, it_, es] = await Promise.all([start('FI'), start('IT'), start('ES')]);
   for (const u of ['clinician', 'researcher', 'conditional', 'novisa']) {
     tokens[u] = (await loginAs({ issuer: aai.issuer, username: u })).accessToken;
   }

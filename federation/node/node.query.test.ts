@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS, datasetVisaValue, nodeDacSource } from '../catalogue';
 import type { GroundTruth } from '../generator/index';
 import { GENES, geneBySymbol } from '../reference/index';
-import { validateBeaconResponse, type RECORD_SCHEMAS } from './schemas';
+import { validateBeaconResponse } from './schemas';
 import { call, smallData, startTestNode } from './testing/fixture';
 import { startPassportIssuer, visaPayload, type PassportIssuer } from './testing/passportIssuer';
 
@@ -26,7 +26,6 @@ afterAll(async () => {
   await issuer.close();
 });
 
-type Entity = keyof typeof RECORD_SCHEMAS;
 interface Sets {
   status: number;
   summary: { exists: boolean; numTotalResults?: number };
@@ -37,7 +36,7 @@ interface Sets {
 async function q(path: string, body?: unknown): Promise<Sets> {
   const r = await call(node.beaconUrl, path, { token: TOKEN, ...(body !== undefined ? { body } : {}) });
   const entity = (['individuals', 'biosamples', 'g_variants'] as const).find((e) => path.split('?')[0]?.endsWith(e));
-  validateBeaconResponse(r.body, entity as Entity | undefined);
+  validateBeaconResponse(r.body, entity);
   const response = r.body.response as { resultSets?: { id: string; resultsCount: number; results: Record<string, unknown>[] }[] } | undefined;
   return {
     status: r.status,

@@ -73,8 +73,7 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
   });
   let faults: FaultConfig = {};
   const sockets = new Set<Socket>();
-  let baseUrl = '';
-  let ctx: BeaconContext | undefined;
+  const state: { baseUrl: string; ctx?: BeaconContext } = { baseUrl: '' };
 
   const send = async (res: ServerResponse, status: number, body: unknown): Promise<void> => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -91,7 +90,7 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
       await send(res, 500, errorBody(500, 'injected fault: internal error'));
       return { status: 500 };
     }
-    const url = new URL(req.url ?? '/', baseUrl);
+    const url = new URL(req.url ?? '/', state.baseUrl);
     let access: AccessContext;
     try {
       access = await resolver.resolve(req.headers.authorization);
@@ -103,9 +102,9 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
       } else await send(res, 401, errorBody(401, e.message));
       return { status: 401 };
     }
-    if (url.pathname.startsWith('/htsget/') && ctx) {
+    if (url.pathname.startsWith('/htsget/')) {
       await handleHtsget(req, res, {
-        baseUrl,
+        baseUrl: state.baseUrl,
         dataDir: opts.dataDir,
         node: opts.dataNode ?? opts.node.id,
         datasets,
@@ -118,8 +117,8 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, `method ${req.method ?? ''} not allowed`);
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     const parse = (): BeaconRequest => (req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams));
-    if (!ctx) throw new HttpError(503, 'node starting');
-    const answer: BeaconAnswer = await routeBeacon(ctx, access, url.pathname.slice('/api'.length), parse);
+    if (!state.ctx) throw new HttpError(503, 'node starting');
+    const answer: BeaconAnswer = await routeBeacon(state.ctx, access, url.pathname.slice('/api'.length), parse);
     const status = answer.status ?? 200;
     await send(res, status, answer.body);
     return answer.granularity !== undefined ? { status, granularity: answer.granularity } : { status };
@@ -161,8 +160,9 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://127.0.0.1:${port}`;
-  ctx = { node: opts.node, datasets, store, vocab, beaconUrl: `${baseUrl}/api` };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  state.baseUrl = baseUrl;
+  state.ctx = { node: opts.node, datasets, store, vocab, beaconUrl: `${baseUrl}/api` };
   log.info('node_started', { node: opts.node.id, baseUrl, datasets: datasets.map((d) => d.id) });
   return {
     id: opts.node.id,

@@ -112,5 +112,5 @@ export async function verifyVisa(
   const obj = visaObject(payload);
   if (typeof obj === 'string') return fail(obj);
   if (obj.asserted > iat + CLOCK_SKEW_SEC) return fail('asserted after iat');
-  return { ok: true, visa: { ...obj, iss: String(iss), sub, exp } };
+  return { ok: true, visa: { ...obj, iss, sub, exp } };
 }

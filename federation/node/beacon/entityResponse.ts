@@ -70,14 +70,13 @@ export async function answerEntity(
   );
   const q = compileQuery(entity, req, { ...scope, datasetIds: datasets.map((d) => d.id) }, ctx.store, ctx.vocab);
   const counts = await countByDataset(ctx.store, q);
-  let returned: Granularity = 'boolean';
   const perDataset = datasets.map((ds) => {
     const allowed = granularityFor(ds, access);
     const g = minGranularity(req.requestedGranularity, allowed);
-    if (GRANULARITY_ORDER[g] > GRANULARITY_ORDER[returned]) returned = g;
     const n = counts.get(ds.id) ?? 0;
     return { ds, g, n, exists: n > 0, exact: allowed === 'record' };
   });
+  const returned = perDataset.reduce<Granularity>((m, p) => (GRANULARITY_ORDER[p.g] > GRANULARITY_ORDER[m] ? p.g : m), 'boolean');
   const exists = perDataset.some((p) => p.exists);
   const meta = responseMeta(ctx.node, req, entity, returned);
   if (returned === 'boolean') return { body: { meta, responseSummary: { exists } }, granularity: returned };

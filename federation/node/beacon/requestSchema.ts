@@ -12,7 +12,7 @@ export const AlphanumericFilterZ = z.object({
   scope: z.string().max(100).optional(),
 });
 
-export const OntologyFilterZ = z.object({
+export const OntologyFilterZ = z.strictObject({
   id: z.string().min(1).max(200),
   includeDescendantTerms: z.boolean().optional(),
   similarity: z.enum(['exact', 'high', 'medium', 'low']).optional(),
