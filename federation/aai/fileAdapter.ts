@@ -48,6 +48,10 @@ export async function openFileAdapterStore(file: string): Promise<FileAdapterSto
       try {
         while (dirty) {
           dirty = false;
+          const t = Date.now();
+          // Expired tokens and sessions are dropped on each write, so the file stays small.
+          for (const [k, e] of entries)
+            if (e.expiresAt !== undefined && e.expiresAt <= t) entries.delete(k);
           await writeJsonAtomic(file, Object.fromEntries(entries));
         }
       } catch (err) {
