@@ -61,11 +61,14 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
       ...NODES.map((node) => ({ node, dataDir: manifest.dir, extraDatasets: [] })),
       ...(await extraNodePlans(manifest.dir, opts.extraNodes ?? 0, basePort + NODES.length)),
     ];
-    for (const [i, plan] of plans.entries()) {
-      progress(`starting node ${plan.node.id}`);
-      const port = basePort === 0 ? 0 : basePort + i;
-      nodes.push(await startNode({ ...plan, port, trustedIssuers }));
-    }
+    // Nodes start in parallel (each opens its own DuckDB); on any failure the started ones are closed.
+    progress(`starting ${plans.length} nodes`);
+    const started = await Promise.allSettled(
+      plans.map((plan, i) => startNode({ ...plan, port: basePort === 0 ? 0 : basePort + i, trustedIssuers })),
+    );
+    for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const node of nodes) {
       const faults = opts.faults?.[node.id];
       if (faults) node.setFaults(faults);
