@@ -1,5 +1,6 @@
 // `npm start`: Electron when its binary is available, else browser mode (issue 7), in one line of why.
-// `npm run start:browser` passes --browser to go straight to browser mode.
+// `npm run start:browser` passes --browser to go straight to browser mode. The embedded demo
+// federation (federation/) starts first unless one already answers or COHORT_DESK_NO_FEDERATION=1.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,12 +39,68 @@ function electronBinary() {
     : { exe };
 }
 
-function startBrowserMode() {
-  const child = spawn(process.execPath, [join(root, 'out/server/index.js')], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+const children = [];
+const stopAll = (signal) => {
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+};
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopAll(signal);
+    process.exit(0);
+  });
 }
 
+/** The embedded demo federation (federation/), unless one already answers or it is switched off. */
+async function startDemoFederation() {
+  if (process.env.COHORT_DESK_NO_FEDERATION === '1') return;
+  const issuer = 'http://127.0.0.1:4400/.well-known/openid-configuration';
+  const running = await fetch(issuer, { signal: AbortSignal.timeout(1000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (running) {
+    console.log('Demo federation already running on 127.0.0.1:4400; using it.');
+    return;
+  }
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'federation/run.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  children.push(child);
+  await new Promise((resolve) => {
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += String(chunk);
+      if (text.includes('Press Ctrl+C to stop.')) {
+        console.log(text.trimEnd());
+        child.stdout.resume();
+        resolve();
+      }
+    });
+    child.on('exit', (code) => {
+      console.log(`The demo federation stopped (exit ${code}); the app runs without it.`);
+      resolve();
+    });
+  });
+}
+
+function runApp(command, args) {
+  const child = spawn(command, args, { stdio: 'inherit' });
+  children.push(child);
+  child.on('exit', (code) => {
+    stopAll('SIGTERM');
+    process.exit(code ?? 0);
+  });
+}
+
+function startBrowserMode() {
+  runApp(process.execPath, [join(root, 'out/server/index.js')]);
+}
+
+await startDemoFederation();
 if (process.argv.includes('--browser')) {
   startBrowserMode();
 } else {
@@ -52,7 +109,6 @@ if (process.argv.includes('--browser')) {
     console.log(`Electron not started: ${found.reason}; starting browser mode instead.`);
     startBrowserMode();
   } else {
-    const child = spawn(found.exe, [root], { stdio: 'inherit' });
-    child.on('exit', (code) => process.exit(code ?? 0));
+    runApp(found.exe, [root]);
   }
 }
