@@ -45,7 +45,7 @@ async function cohortRecord(ds: DatasetPolicy, ctx: BeaconContext, access: Acces
   const base = {
     id: cohortId(ds.id),
     name: ds.title,
-    cohortType: { id: 'ga4gh:study-defined', label: 'study-defined' },
+    cohortType: 'study-defined',
     cohortDesign: { id: 'OMIABIS:0001024', label: 'case-control' },
     cohortDataTypes: [{ id: 'OGMS:0000015', label: 'clinical history' }, { id: 'OBI:0002117', label: 'whole genome sequencing' }],
     info: { datasetId: ds.id },
