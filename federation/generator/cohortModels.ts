@@ -11,6 +11,8 @@ export interface DiseaseModel {
   readonly sometimes?: readonly string[];
   /** Restrict carriers/patients to one sex (X-linked or sex-specific cancers). */
   readonly sex?: Exclude<Sex, 'unknown'>;
+  /** Draw one of the optional terms when chance gave none (undiagnosed patients always have a phenotype). */
+  readonly atLeastOne?: boolean;
   /** Mean birth year of patients with this model. */
   readonly born: number;
 }
@@ -48,7 +50,7 @@ export const MODELS: Readonly<Record<string, DiseaseModel>> = {
   dmd: { diseases: ['ORPHA:98896', 'OMIM:310200', 'ICD10:G71.0'], always: ['HP:0001324', 'HP:0003236'], often: ['HP:0003707', 'HP:0003391'], sex: 'male', born: 2012 },
   sma: { diseases: ['ORPHA:70', 'OMIM:253300', 'ICD10:G12.0'], always: ['HP:0001252', 'HP:0001324'], often: ['HP:0001284', 'HP:0001308'], born: 2018 },
   pku: { diseases: ['ORPHA:716', 'OMIM:261600', 'ICD10:E70.0'], always: ['HP:0004923'], sometimes: [ID, 'HP:0000964', SEIZURE], born: 2004 },
-  undiagnosed: { diseases: [], always: [], often: [DD, 'HP:0001252'], sometimes: [ID, 'HP:0004322', 'HP:0001631', 'HP:0000252', 'HP:0001251', 'HP:0001508', SEIZURE], born: 2011 },
+  undiagnosed: { diseases: [], always: [], atLeastOne: true, often: [DD, 'HP:0001252'], sometimes: [ID, 'HP:0004322', 'HP:0001631', 'HP:0000252', 'HP:0001251', 'HP:0001508', SEIZURE], born: 2011 },
   healthy: { diseases: [], always: [], born: 1975 },
 };
 

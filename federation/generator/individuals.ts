@@ -33,6 +33,7 @@ function phenotypes(rng: Rng, model: DiseaseModel): string[] {
   const out = new Set<string>(model.always);
   for (const t of model.often ?? []) if (rng.chance(0.6)) out.add(t);
   for (const t of model.sometimes ?? []) if (rng.chance(0.25)) out.add(t);
+  if (out.size === 0 && model.atLeastOne) out.add(rng.pick([...(model.often ?? []), ...(model.sometimes ?? [])]));
   for (const [t, p] of BACKGROUND_PHENOTYPES) if (rng.chance(p)) out.add(t);
   return [...out].sort();
 }

@@ -1,7 +1,7 @@
 /**
  * Regenerates the committed reference tables (genes.data.ts, hpo.data.ts, diseases.data.ts,
- * chroms.data.ts) from the read-only shared data. Run: `npx tsx federation/reference/build.ts [sharedDataDir]`
- * (default /work/shared/data). The tables are small derived facts with source and version in their header;
+ * chroms.data.ts) from the read-only shared data. Run: `npx tsx federation/reference/build.ts [sharedDataDir] [outDir]`
+ * (defaults /work/shared/data and this folder). The tables are small derived facts with source and version in their header;
  * nothing is copied verbatim. Tests never need /work/shared: they use the committed tables.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ import {
 import { closeUpward, parseHpoGraph } from './hpoGraph';
 
 const dataDir = process.argv[2] ?? '/work/shared/data';
-const outDir = import.meta.dirname;
+const outDir = process.argv[3] ?? import.meta.dirname;
 
 function text(rel: string): string {
   const buf = readFileSync(join(dataDir, rel));
