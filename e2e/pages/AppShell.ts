@@ -1,0 +1,92 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The app's pages in navigation order, as their hash routes name them. */
+export const PAGE_IDS = ['federation', 'search', 'cohorts', 'case-review', 'browser', 'settings'] as const;
+export type PageId = (typeof PAGE_IDS)[number];
+
+/** Page headings as the English UI shows them. */
+export const PAGE_TITLES: Record<PageId, string> = {
+  federation: 'Federation',
+  search: 'Search',
+  cohorts: 'Cohorts',
+  'case-review': 'Case review',
+  browser: 'Browser',
+  settings: 'Settings & audit',
+};
+
+/** The frame around every page: skip link, navigation, headings, notices and the status bar. */
+export class AppShell {
+  constructor(readonly page: Page) {}
+
+  navLink(id: PageId): Locator {
+    return this.page.getByTestId(`nav-${id}`);
+  }
+
+  pageRegion(id: PageId): Locator {
+    return this.page.getByTestId(`page-${id}`);
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  skipLink(): Locator {
+    return this.page.getByRole('link', { name: 'Skip to main content' });
+  }
+
+  statusBar(): Locator {
+    return this.page.getByTestId('status-bar');
+  }
+
+  statusMode(): Locator {
+    return this.page.getByTestId('status-mode');
+  }
+
+  notices(): Locator {
+    return this.page.getByTestId('notice');
+  }
+
+  /** The app signal that main answered: app:info (version) and settings have arrived. */
+  async waitUntilReady(): Promise<void> {
+    await expect(this.page.getByTestId('status-version')).toBeVisible();
+  }
+
+  /** Opens a page through its navigation link with the mouse and waits for its heading. */
+  async open(id: PageId): Promise<void> {
+    await this.navLink(id).click();
+    await this.expectOnPage(id);
+  }
+
+  /** Asserts the page is shown: its region, its heading and aria-current on its link. */
+  async expectOnPage(id: PageId): Promise<void> {
+    await expect(this.pageRegion(id)).toBeVisible();
+    await expect(this.heading()).toHaveText(PAGE_TITLES[id]);
+    await expect(this.navLink(id)).toHaveAttribute('aria-current', 'page');
+  }
+
+  /**
+   * Presses Tab (or Shift+Tab when the target comes before the focused element) until the target has
+   * focus, at most `limit` times; fails if it never does.
+   */
+  async tabTo(target: Locator, limit = 20): Promise<void> {
+    const backwards = await target.evaluate((el) => {
+      const active = document.activeElement;
+      if (active === null || active === document.body) return false;
+      return (active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING) !== 0;
+    });
+    const key = backwards ? 'Shift+Tab' : 'Tab';
+    for (let i = 0; i < limit; i += 1) {
+      await this.page.keyboard.press(key);
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+    }
+    throw new Error(`Focus never reached ${target.toString()} after ${limit} Tab presses`);
+  }
+
+  /** Reaches a page with the keyboard only: Tab to its nav link, then Enter. */
+  async openByKeyboard(id: PageId): Promise<void> {
+    await this.tabTo(this.navLink(id));
+    await this.page.keyboard.press('Enter');
+    await this.expectOnPage(id);
+  }
+}

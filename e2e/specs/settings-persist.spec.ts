@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/app';
+import { SettingsPage } from '../pages/SettingsPage';
+
+test('theme and node timeout are saved by main and read back after a reload', async ({ shell, page, app }) => {
+  const settings = new SettingsPage(page);
+  await shell.open('settings');
+  await settings.waitForForm();
+  await expect(settings.control('theme')).toHaveValue('system');
+  await expect(settings.documentTheme()).toHaveAttribute('data-theme', 'system');
+
+  await settings.chooseTheme('dark');
+  await settings.setNodeTimeout(12_000);
+  await settings.save();
+  await expect(settings.documentTheme()).toHaveAttribute('data-theme', 'dark');
+  await expect(settings.control('nodeTimeoutMs')).toHaveValue('12000');
+  await expect(settings.error()).toHaveCount(0);
+
+  const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  expect(onDisk).toMatchObject({ theme: 'dark', nodeTimeoutMs: 12_000 });
+
+  await page.reload();
+  await shell.waitUntilReady();
+  await settings.waitForForm();
+  await expect(settings.control('theme')).toHaveValue('dark');
+  await expect(settings.control('nodeTimeoutMs')).toHaveValue('12000');
+  await expect(settings.documentTheme()).toHaveAttribute('data-theme', 'dark');
+  // The dark palette really applies: the body background is the dark theme's --bg.
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(22, 25, 29)');
+});
