@@ -28,9 +28,12 @@ async function carriersFor(ctx: BeaconContext, q: CompiledQuery, ds: string, row
     .merge(boxConditions('g', boxes))
     .add(`g.variant_id IN (${rows.map(() => '?').join(', ')})`, ...rows.map((r) => r.variant_id))
     .merge(q.carrierWhere);
+  // The individuals join is only needed when carriers are restricted by individual-side filters.
+  const join = q.carrierWhere.empty
+    ? ''
+    : 'JOIN individuals i ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id';
   const carriers = await ctx.store.all<CarrierRow>(
-    `SELECT g.variant_id, g.individual_id, g.zygosity FROM genotypes g JOIN individuals i
-       ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id
+    `SELECT g.variant_id, g.individual_id, g.zygosity FROM genotypes g ${join}
      WHERE ${where.sql()} ORDER BY g.individual_id`,
     where.values,
   );

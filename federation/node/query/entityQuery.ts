@@ -1,5 +1,5 @@
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { BeaconRequest } from '../beacon/types';
-import { badRequest } from '../http/errors';
 import type { NodeStore } from '../store/db';
 import type { Vocabulary } from '../store/vocabulary';
 import { filterConditions } from './filterConditions';
@@ -20,6 +20,8 @@ export interface CompiledQuery {
   entity: EntityType;
   alias: 'i' | 'v';
   from: string;
+  /** Values bound in `from` (they precede the WHERE values). */
+  fromValues: DuckDBValue[];
   where: Conditions;
   orderBy: string;
   /** Conditions on carriers (alias i over individuals, g over genotypes) for caseLevelData. */
@@ -63,40 +65,38 @@ export function compileQuery(
   const individualSide = new Conditions().merge(filters.individual);
   if (scope.individualId !== undefined) individualSide.add('i.individual_id = ?', scope.individualId);
 
+  // Semi joins (not correlated EXISTS): DuckDB prunes the genotypes scan by the box, then hash-joins.
   if (entity === 'g_variants') {
     const where = inList('v.dataset_id', scope.datasetIds).merge(variantSide);
+    let from = 'variants v';
+    let fromValues: DuckDBValue[] = [];
     if (!individualSide.empty) {
       const carriers = new Conditions().merge(boxConditions('g', boxes)).merge(individualSide);
-      where.add(
-        `EXISTS (SELECT 1 FROM genotypes g JOIN individuals i
-           ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id
-         WHERE g.dataset_id = v.dataset_id AND g.variant_id = v.variant_id AND ${carriers.sql()})`,
-        ...carriers.values,
-      );
+      from = `variants v SEMI JOIN (SELECT g.dataset_id, g.variant_id FROM genotypes g JOIN individuals i
+          ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id WHERE ${carriers.sql()}) c
+        ON c.dataset_id = v.dataset_id AND c.variant_id = v.variant_id`;
+      fromValues = carriers.values;
     }
-    return { entity, alias: 'v', from: 'variants v', where, orderBy: 'v.chrom, v.pos, v.variant_id', carrierWhere: individualSide };
+    return { entity, alias: 'v', from, fromValues, where, orderBy: 'v.chrom, v.pos, v.variant_id', carrierWhere: individualSide };
   }
   const where = inList('i.dataset_id', scope.datasetIds).merge(individualSide);
+  let from = 'individuals i';
+  let fromValues: DuckDBValue[] = [];
   if (!variantSide.empty) {
     const carried = new Conditions().merge(boxConditions('g', boxes)).merge(variantSide);
-    where.add(
-      `EXISTS (SELECT 1 FROM genotypes g JOIN variants v
-         ON v.dataset_id = g.dataset_id AND v.variant_id = g.variant_id
-       WHERE g.dataset_id = i.dataset_id AND g.individual_id = i.individual_id AND ${carried.sql()})`,
-      ...carried.values,
-    );
+    from = `individuals i SEMI JOIN (SELECT g.dataset_id, g.individual_id FROM genotypes g JOIN variants v
+        ON v.dataset_id = g.dataset_id AND v.variant_id = g.variant_id WHERE ${carried.sql()}) c
+      ON c.dataset_id = i.dataset_id AND c.individual_id = i.individual_id`;
+    fromValues = carried.values;
   }
-  if (req.params.start !== undefined && req.params.referenceName === undefined && req.params.geneId === undefined) {
-    throw badRequest('start requires referenceName');
-  }
-  return { entity, alias: 'i', from: 'individuals i', where, orderBy: 'i.individual_id', carrierWhere: individualSide };
+  return { entity, alias: 'i', from, fromValues, where, orderBy: 'i.individual_id', carrierWhere: individualSide };
 }
 
 /** Per-dataset match counts for a compiled query. */
 export async function countByDataset(store: NodeStore, q: CompiledQuery): Promise<Map<string, number>> {
   const rows = await store.all<{ dataset_id: string; n: number }>(
     `SELECT ${q.alias}.dataset_id, count(*)::INTEGER AS n FROM ${q.from} WHERE ${q.where.sql()} GROUP BY 1`,
-    q.where.values,
+    [...q.fromValues, ...q.where.values],
   );
   return new Map(rows.map((r) => [r.dataset_id, r.n]));
 }
@@ -112,6 +112,6 @@ export async function pageRows<T extends object>(
   return store.all<T>(
     `SELECT ${q.alias}.* FROM ${q.from} WHERE ${q.where.sql()} AND ${q.alias}.dataset_id = ?
      ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`,
-    [...q.where.values, datasetId, limit, offset],
+    [...q.fromValues, ...q.where.values, datasetId, limit, offset],
   );
 }

@@ -22,13 +22,21 @@ function sqlString(path: string): string {
   return `'${path.replaceAll("'", "''")}'`;
 }
 
-/** Opens an in-memory DuckDB with views over `${dir}/individuals|variants|genotypes.parquet`. */
+/** Opens an in-memory DuckDB over `${dir}/individuals|variants|genotypes.parquet` (views + sorted in-memory tables). */
 export async function openStore(dir: string): Promise<NodeStore> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const conn: DuckDBConnection = await instance.connect();
-  for (const name of ['individuals', 'variants', 'genotypes']) {
+  // Views over the generator's Parquet are the source; an in-memory copy sorted by (dataset, chrom, pos)
+  // gives zone-map pruning without re-decoding Parquet on every request (see the benchmark).
+  const ORDER: Record<string, string> = {
+    individuals: 'dataset_id, individual_id',
+    variants: 'dataset_id, chrom, pos, variant_id',
+    genotypes: 'dataset_id, chrom, pos, variant_id, individual_id',
+  };
+  for (const [name, order] of Object.entries(ORDER)) {
     const file = sqlString(join(dir, `${name}.parquet`));
-    await conn.run(`CREATE VIEW ${name} AS SELECT * FROM read_parquet(${file})`);
+    await conn.run(`CREATE VIEW ${name}_parquet AS SELECT * FROM read_parquet(${file})`);
+    await conn.run(`CREATE TABLE ${name} AS SELECT * FROM ${name}_parquet ORDER BY ${order}`);
   }
   const bounds = await conn.runAndReadAll(
     `SELECT gene, chrom, min(pos)::INTEGER AS lo, max(pos + length(ref))::INTEGER AS hi
