@@ -21,7 +21,11 @@ function sources(dir: string): string[] {
 export function codeFingerprint(): string {
   if (cached !== undefined) return cached;
   const here = import.meta.dirname;
-  const files = [...sources(here), ...sources(join(here, '..', 'reference')), join(here, '..', 'catalogue.ts')].filter((f) => existsSync(f));
+  const files = [
+    ...sources(here),
+    ...sources(join(here, '..', 'reference')),
+    join(here, '..', 'catalogue.ts'),
+  ].filter((f) => existsSync(f));
   const h = createHash('sha256');
   for (const f of files) h.update(readFileSync(f));
   cached = files.length > 0 ? h.digest('hex').slice(0, 16) : '';

@@ -54,14 +54,23 @@ export async function generateAll(opts: {
       counts.individuals += t.individuals;
       counts.variants += t.variants;
       counts.genotypes += t.genotypes;
-      progress(`${ds.id}: ${t.individuals} individuals, ${t.variants} variants, ${t.genotypes} genotypes`);
+      progress(
+        `${ds.id}: ${t.individuals} individuals, ${t.variants} variants, ${t.genotypes} genotypes`,
+      );
     }
     await writer.finish(nodeDir);
     nodes[node.id] = counts;
   }
   const groundTruth: GroundTruth = { profile, seed, version: GENERATOR_VERSION, datasets: truth };
   writeFileSync(join(outDir, 'ground-truth.json'), `${JSON.stringify(groundTruth, null, 1)}\n`);
-  const manifest: DataManifest = { profile, seed, version: GENERATOR_VERSION, dir: opts.finalDir, nodes, code: codeFingerprint() };
+  const manifest: DataManifest = {
+    profile,
+    seed,
+    version: GENERATOR_VERSION,
+    dir: opts.finalDir,
+    nodes,
+    code: codeFingerprint(),
+  };
   writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }

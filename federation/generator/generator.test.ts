@@ -5,7 +5,10 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureData, type DataManifest } from './index';
 
-const roots = [mkdtempSync(join(tmpdir(), 'gen-a-')), mkdtempSync(join(tmpdir(), 'gen-b-'))] as const;
+const roots = [
+  mkdtempSync(join(tmpdir(), 'gen-a-')),
+  mkdtempSync(join(tmpdir(), 'gen-b-')),
+] as const;
 let a: DataManifest;
 let b: DataManifest;
 let firstMs = 0;
@@ -16,7 +19,8 @@ function hashes(dir: string): Record<string, string> {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name !== 'manifest.json') out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      else if (e.name !== 'manifest.json')
+        out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };
   walk(dir);
@@ -27,7 +31,9 @@ beforeAll(async () => {
   const t0 = performance.now();
   a = await ensureData({ profile: 'small', rootDir: roots[0], seed: 7 });
   firstMs = performance.now() - t0;
-  console.log(`small profile generated in ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(a.nodes)}`);
+  console.log(
+    `small profile generated in ${(firstMs / 1000).toFixed(2)} s: ${JSON.stringify(a.nodes)}`,
+  );
   b = await ensureData({ profile: 'small', rootDir: roots[1], seed: 7 });
 });
 afterAll(() => {

@@ -18,7 +18,10 @@ export interface DatasetTruth {
   hpo: Record<string, { exact: number; withDescendants: number }>;
   diseases: Record<string, number>;
   /** Planted variants present in the dataset. */
-  planted: Record<string, { gene: string; carriers: number; hom: number; ac: number; an: number; af: number }>;
+  planted: Record<
+    string,
+    { gene: string; carriers: number; hom: number; ac: number; an: number; af: number }
+  >;
 }
 
 export interface GroundTruth {
@@ -44,7 +47,9 @@ export function datasetTruth(data: DatasetData): DatasetTruth {
   const hpo: DatasetTruth['hpo'] = {};
   for (const term of hpoTermIds()) {
     const set = hpoDescendants(term);
-    const withDescendants = data.individuals.filter((i) => i.phenotypes.some((p) => set.has(p))).length;
+    const withDescendants = data.individuals.filter((i) =>
+      i.phenotypes.some((p) => set.has(p)),
+    ).length;
     if (withDescendants > 0) hpo[term] = { exact: exact[term] ?? 0, withDescendants };
   }
   const geneCarriers = new Map<string, Set<number>>();
@@ -59,13 +64,28 @@ export function datasetTruth(data: DatasetData): DatasetTruth {
     geneCarriers.set(g, set);
     genotypes += dv.carriers.length;
     if (dv.variant.planted) {
-      planted[dv.variant.id] = { gene: g, carriers: dv.carriers.length, hom: dv.hom, ac: dv.ac, an: dv.an, af: dv.ac / dv.an };
+      planted[dv.variant.id] = {
+        gene: g,
+        carriers: dv.carriers.length,
+        hom: dv.hom,
+        ac: dv.ac,
+        an: dv.an,
+        af: dv.ac / dv.an,
+      };
     }
   }
   const genes: DatasetTruth['genes'] = {};
-  for (const [g, n] of geneVariants) genes[g] = { variants: n, carriers: geneCarriers.get(g)?.size ?? 0 };
+  for (const [g, n] of geneVariants)
+    genes[g] = { variants: n, carriers: geneCarriers.get(g)?.size ?? 0 };
   return {
-    node: data.node, individuals: data.individuals.length, variants: data.variants.length, genotypes, sex,
-    genes: sorted(genes), hpo: sorted(hpo), diseases: sorted(diseases), planted: sorted(planted),
+    node: data.node,
+    individuals: data.individuals.length,
+    variants: data.variants.length,
+    genotypes,
+    sex,
+    genes: sorted(genes),
+    hpo: sorted(hpo),
+    diseases: sorted(diseases),
+    planted: sorted(planted),
   };
 }

@@ -7,9 +7,26 @@ import type { Gene } from '../reference';
 import type { Rng } from './rng';
 
 const AA: readonly (readonly [string, string])[] = [
-  ['Ala', 'A'], ['Arg', 'R'], ['Asn', 'N'], ['Asp', 'D'], ['Cys', 'C'], ['Gln', 'Q'], ['Glu', 'E'], ['Gly', 'G'],
-  ['His', 'H'], ['Ile', 'I'], ['Leu', 'L'], ['Lys', 'K'], ['Met', 'M'], ['Phe', 'F'], ['Pro', 'P'], ['Ser', 'S'],
-  ['Thr', 'T'], ['Trp', 'W'], ['Tyr', 'Y'], ['Val', 'V'],
+  ['Ala', 'A'],
+  ['Arg', 'R'],
+  ['Asn', 'N'],
+  ['Asp', 'D'],
+  ['Cys', 'C'],
+  ['Gln', 'Q'],
+  ['Glu', 'E'],
+  ['Gly', 'G'],
+  ['His', 'H'],
+  ['Ile', 'I'],
+  ['Leu', 'L'],
+  ['Lys', 'K'],
+  ['Met', 'M'],
+  ['Phe', 'F'],
+  ['Pro', 'P'],
+  ['Ser', 'S'],
+  ['Thr', 'T'],
+  ['Trp', 'W'],
+  ['Tyr', 'Y'],
+  ['Val', 'V'],
 ];
 const COMPLEMENT: Readonly<Record<string, string>> = { A: 'T', C: 'G', G: 'C', T: 'A' };
 
@@ -20,10 +37,21 @@ export interface HgvsLabels {
 }
 
 const coding = (allele: string, strand: string): string =>
-  strand === '+' ? allele : Array.from(allele, (b) => COMPLEMENT[b] ?? 'N').reverse().join('');
+  strand === '+'
+    ? allele
+    : Array.from(allele, (b) => COMPLEMENT[b] ?? 'N')
+        .reverse()
+        .join('');
 
 /** Labels a variant of the given consequence at pos (ref/alt in VCF form). */
-export function hgvsLabels(gene: Gene, pos: number, ref: string, alt: string, consequence: string, rng: Rng): HgvsLabels {
+export function hgvsLabels(
+  gene: Gene,
+  pos: number,
+  ref: string,
+  alt: string,
+  consequence: string,
+  rng: Rng,
+): HgvsLabels {
   const len = gene.end - gene.start + 1;
   const cdsLen = Math.max(600, Math.min(12000, Math.round(len / 20 / 3) * 3));
   const rel = gene.strand === '+' ? pos - gene.start : gene.end - pos;
@@ -40,12 +68,20 @@ export function hgvsLabels(gene: Gene, pos: number, ref: string, alt: string, co
   switch (consequence) {
     case 'missense_variant': {
       const [to3, to1] = other();
-      return { hgvsC: `c.${cpos}${snv}`, hgvsP: `p.${from3}${codon}${to3}`, aaChange: `${from1}${codon}${to1}` };
+      return {
+        hgvsC: `c.${cpos}${snv}`,
+        hgvsP: `p.${from3}${codon}${to3}`,
+        aaChange: `${from1}${codon}${to1}`,
+      };
     }
     case 'synonymous_variant':
       return { hgvsC: `c.${cpos}${snv}`, hgvsP: `p.${from3}${codon}=`, aaChange: null };
     case 'stop_gained':
-      return { hgvsC: `c.${cpos}${snv}`, hgvsP: `p.${from3}${codon}Ter`, aaChange: `${from1}${codon}*` };
+      return {
+        hgvsC: `c.${cpos}${snv}`,
+        hgvsP: `p.${from3}${codon}Ter`,
+        aaChange: `${from1}${codon}*`,
+      };
     case 'start_lost': {
       const p = 1 + (cpos % 3);
       return { hgvsC: `c.${p}${snv}`, hgvsP: 'p.Met1?', aaChange: 'M1?' };
@@ -53,13 +89,24 @@ export function hgvsLabels(gene: Gene, pos: number, ref: string, alt: string, co
     case 'frameshift_variant': {
       const [to3, to1] = other();
       const ter = rng.int(2, 60);
-      const c = ref.length > alt.length
-        ? ref.length === 2 ? `c.${cpos}del` : `c.${cpos}_${cpos + ref.length - 2}del`
-        : `c.${cpos}_${cpos + 1}ins${coding(alt.slice(1), gene.strand)}`;
-      return { hgvsC: c, hgvsP: `p.${from3}${codon}${to3}fsTer${ter}`, aaChange: `${from1}${codon}${to1}fs*${ter}` };
+      const c =
+        ref.length > alt.length
+          ? ref.length === 2
+            ? `c.${cpos}del`
+            : `c.${cpos}_${cpos + ref.length - 2}del`
+          : `c.${cpos}_${cpos + 1}ins${coding(alt.slice(1), gene.strand)}`;
+      return {
+        hgvsC: c,
+        hgvsP: `p.${from3}${codon}${to3}fsTer${ter}`,
+        aaChange: `${from1}${codon}${to1}fs*${ter}`,
+      };
     }
     case 'inframe_deletion':
-      return { hgvsC: `c.${cpos}_${cpos + 2}del`, hgvsP: `p.${from3}${codon}del`, aaChange: `${from1}${codon}del` };
+      return {
+        hgvsC: `c.${cpos}_${cpos + 2}del`,
+        hgvsP: `p.${from3}${codon}del`,
+        aaChange: `${from1}${codon}del`,
+      };
     case 'splice_donor_variant':
       return { hgvsC: `c.${cpos}+${rng.int(1, 2)}${snv}`, hgvsP: null, aaChange: null };
     case 'splice_acceptor_variant':
@@ -71,6 +118,10 @@ export function hgvsLabels(gene: Gene, pos: number, ref: string, alt: string, co
     case '3_prime_UTR_variant':
       return { hgvsC: `c.*${rng.int(1, 1500)}${snv}`, hgvsP: null, aaChange: null };
     default:
-      return { hgvsC: `c.${cpos}${rng.chance(0.5) ? '+' : '-'}${rng.int(9, 2000)}${snv}`, hgvsP: null, aaChange: null };
+      return {
+        hgvsC: `c.${cpos}${rng.chance(0.5) ? '+' : '-'}${rng.int(9, 2000)}${snv}`,
+        hgvsP: null,
+        aaChange: null,
+      };
   }
 }

@@ -22,8 +22,16 @@ export { tabixQuery, parseTabix, bgzfDecompress } from './vcf/tabixReader';
 export const DEFAULT_ROOT_DIR = 'federation/data';
 
 function complete(dir: string): boolean {
-  const files = ['ground-truth.json', ...NODES.flatMap((n) => ['individuals', 'variants', 'genotypes'].map((t) => `${n.id}/${t}.parquet`))];
-  const vcfs = DATASETS.flatMap((d) => [`${d.node}/vcf/${d.id}.vcf.gz`, `${d.node}/vcf/${d.id}.vcf.gz.tbi`]);
+  const files = [
+    'ground-truth.json',
+    ...NODES.flatMap((n) =>
+      ['individuals', 'variants', 'genotypes'].map((t) => `${n.id}/${t}.parquet`),
+    ),
+  ];
+  const vcfs = DATASETS.flatMap((d) => [
+    `${d.node}/vcf/${d.id}.vcf.gz`,
+    `${d.node}/vcf/${d.id}.vcf.gz.tbi`,
+  ]);
   return [...files, ...vcfs].every((f) => existsSync(join(dir, f)));
 }
 
@@ -33,7 +41,11 @@ function reusable(dir: string, profile: Profile, seed: number): DataManifest | u
   if (!existsSync(path)) return undefined;
   try {
     const m = JSON.parse(readFileSync(path, 'utf8')) as DataManifest;
-    const same = m.profile === profile && m.seed === seed && m.version === GENERATOR_VERSION && (m.code ?? '') === codeFingerprint();
+    const same =
+      m.profile === profile &&
+      m.seed === seed &&
+      m.version === GENERATOR_VERSION &&
+      (m.code ?? '') === codeFingerprint();
     return same && complete(dir) ? { ...m, dir } : undefined;
   } catch {
     return undefined;
@@ -43,24 +55,37 @@ function reusable(dir: string, profile: Profile, seed: number): DataManifest | u
 const inFlight = new Map<string, Promise<DataManifest>>();
 
 /** Generates (or reuses when manifest matches seed+profile+version) the data; deterministic per seed. */
-export function ensureData(opts: { profile: Profile; rootDir: string; seed?: number; onProgress?: (msg: string) => void }): Promise<DataManifest> {
+export function ensureData(opts: {
+  profile: Profile;
+  rootDir: string;
+  seed?: number;
+  onProgress?: (msg: string) => void;
+}): Promise<DataManifest> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const dir = resolve(opts.rootDir, opts.profile);
   const ready = reusable(dir, opts.profile, seed);
   if (ready) return Promise.resolve(ready);
   const key = `${dir}\0${seed}`;
-  const pending = inFlight.get(key) ?? withDirLock(`${dir}.lock`, async () => {
-    // Another process may have generated it while we waited for the lock.
-    const done = reusable(dir, opts.profile, seed);
-    if (done) return done;
-    const tmp = `${dir}.tmp-${process.pid}`;
-    rmSync(tmp, { recursive: true, force: true });
-    const manifest = await generateAll({ profile: opts.profile, seed, outDir: tmp, finalDir: dir, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
-    rmSync(join(tmp, '.duckdb-tmp'), { recursive: true, force: true });
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(tmp, dir);
-    return manifest;
-  }).finally(() => inFlight.delete(key));
+  const pending =
+    inFlight.get(key) ??
+    withDirLock(`${dir}.lock`, async () => {
+      // Another process may have generated it while we waited for the lock.
+      const done = reusable(dir, opts.profile, seed);
+      if (done) return done;
+      const tmp = `${dir}.tmp-${process.pid}`;
+      rmSync(tmp, { recursive: true, force: true });
+      const manifest = await generateAll({
+        profile: opts.profile,
+        seed,
+        outDir: tmp,
+        finalDir: dir,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
+      rmSync(join(tmp, '.duckdb-tmp'), { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+      return manifest;
+    }).finally(() => inFlight.delete(key));
   inFlight.set(key, pending);
   return pending;
 }

@@ -13,8 +13,11 @@ import { Rng } from './rng';
 /** Datasets that are population references (unaffected individuals) despite their cohort kind. */
 const POPULATION_DATASETS: ReadonlySet<string> = new Set(['ES-AF-01']);
 const NEIGHBOURS: Readonly<Record<NodeId, readonly string[]>> = {
-  FI: ['SE', 'EE', 'RU', 'DE'], IT: ['AL', 'RO', 'DE', 'FR'], ES: ['PT', 'MA', 'CO', 'FR'],
-  PT: ['ES', 'BR', 'AO', 'FR'], SE: ['FI', 'NO', 'DK', 'PL'],
+  FI: ['SE', 'EE', 'RU', 'DE'],
+  IT: ['AL', 'RO', 'DE', 'FR'],
+  ES: ['PT', 'MA', 'CO', 'FR'],
+  PT: ['ES', 'BR', 'AO', 'FR'],
+  SE: ['FI', 'NO', 'DK', 'PL'],
 };
 const TRIO_FRACTION = 0.05;
 
@@ -33,27 +36,40 @@ function phenotypes(rng: Rng, model: DiseaseModel): string[] {
   const out = new Set<string>(model.always);
   for (const t of model.often ?? []) if (rng.chance(0.6)) out.add(t);
   for (const t of model.sometimes ?? []) if (rng.chance(0.25)) out.add(t);
-  if (out.size === 0 && model.atLeastOne) out.add(rng.pick([...(model.often ?? []), ...(model.sometimes ?? [])]));
+  if (out.size === 0 && model.atLeastOne)
+    out.add(rng.pick([...(model.often ?? []), ...(model.sometimes ?? [])]));
   for (const [t, p] of BACKGROUND_PHENOTYPES) if (rng.chance(p)) out.add(t);
   return [...out].sort();
 }
 
-interface Slot { sex: Sex; model: DiseaseModel; planted: boolean }
+interface Slot {
+  sex: Sex;
+  model: DiseaseModel;
+  planted: boolean;
+}
 
 /** Generates a dataset's individuals deterministically from the seed. */
-export function generateIndividuals(seed: number, ds: DatasetPolicy, cfg: ProfileConfig): DatasetIndividuals {
+export function generateIndividuals(
+  seed: number,
+  ds: DatasetPolicy,
+  cfg: ProfileConfig,
+): DatasetIndividuals {
   const rng = new Rng(seed, ds.id, 'individuals');
   const kind = POPULATION_DATASETS.has(ds.id) ? 'population' : ds.kind;
   const n = ds.individuals * cfg.individualsFactor;
   const trios = kind === 'rare-disease' ? Math.round(n * TRIO_FRACTION) : 0;
   const probands = n - 2 * trios;
   const femaleP = kind === 'cancer' ? 0.7 : 0.5;
-  const randomSex = (): Sex => (rng.chance(0.005) ? 'unknown' : rng.chance(femaleP) ? 'female' : 'male');
+  const randomSex = (): Sex =>
+    rng.chance(0.005) ? 'unknown' : rng.chance(femaleP) ? 'female' : 'male';
 
   // Planted patients first (trio probands first, so recessive cases have carrier parents to show).
   const slots: (Slot | undefined)[] = new Array<Slot | undefined>(probands);
   const plantedCarriers = new Map<string, number[]>();
-  const order = [...rng.shuffled([...Array(trios).keys()]), ...rng.shuffled([...Array(probands - trios).keys()].map((i) => i + trios))];
+  const order = [
+    ...rng.shuffled([...Array(trios).keys()]),
+    ...rng.shuffled([...Array(probands - trios).keys()].map((i) => i + trios)),
+  ];
   let next = 0;
   for (const p of PLANTED) {
     const k = (p.carriers[ds.id] ?? 0) * cfg.plantedFactor;
@@ -79,7 +95,11 @@ export function generateIndividuals(seed: number, ds: DatasetPolicy, cfg: Profil
         const only = MODELS[m]?.sex;
         return only === undefined || only === sex;
       });
-      slot = { sex, model: MODELS[rng.weighted(options)] ?? (MODELS['healthy'] as DiseaseModel), planted: false };
+      slot = {
+        sex,
+        model: MODELS[rng.weighted(options)] ?? (MODELS['healthy'] as DiseaseModel),
+        planted: false,
+      };
     }
     const born = Math.round(rng.normal(slot.model.born, slot.model.born >= 2000 ? 4 : 11));
     const country = rng.chance(0.93) ? ds.node : rng.pick(NEIGHBOURS[ds.node]);
@@ -88,20 +108,42 @@ export function generateIndividuals(seed: number, ds: DatasetPolicy, cfg: Profil
     const base = individuals.length;
     pIndex.set(i, base);
     individuals.push({
-      id: '', sex: slot.sex, band: band(born), country, familyId, role: inTrio ? 'proband' : null,
-      diseases: [...slot.model.diseases].sort(), phenotypes: phenotypes(rng, slot.model),
-      mother: inTrio ? base + 1 : -1, father: inTrio ? base + 2 : -1,
+      id: '',
+      sex: slot.sex,
+      band: band(born),
+      country,
+      familyId,
+      role: inTrio ? 'proband' : null,
+      diseases: [...slot.model.diseases].sort(),
+      phenotypes: phenotypes(rng, slot.model),
+      mother: inTrio ? base + 1 : -1,
+      father: inTrio ? base + 2 : -1,
     });
     if (inTrio) {
       for (const role of ['mother', 'father'] as const satisfies readonly FamilyRole[]) {
         individuals.push({
-          id: '', sex: role === 'mother' ? 'female' : 'male', band: band(born - rng.int(22, 40)), country, familyId, role,
-          diseases: [], phenotypes: phenotypes(rng, MODELS['healthy'] as DiseaseModel), mother: -1, father: -1,
+          id: '',
+          sex: role === 'mother' ? 'female' : 'male',
+          band: band(born - rng.int(22, 40)),
+          country,
+          familyId,
+          role,
+          diseases: [],
+          phenotypes: phenotypes(rng, MODELS['healthy'] as DiseaseModel),
+          mother: -1,
+          father: -1,
         });
       }
     }
   }
-  const named = individuals.map((ind, i) => ({ ...ind, id: `${ds.id}-${String(i + 1).padStart(6, '0')}` }));
-  for (const [vid, slotsOf] of plantedCarriers) plantedCarriers.set(vid, slotsOf.map((s) => pIndex.get(s) as number));
+  const named = individuals.map((ind, i) => ({
+    ...ind,
+    id: `${ds.id}-${String(i + 1).padStart(6, '0')}`,
+  }));
+  for (const [vid, slotsOf] of plantedCarriers)
+    plantedCarriers.set(
+      vid,
+      slotsOf.map((s) => pIndex.get(s) as number),
+    );
   return { individuals: named, plantedCarriers };
 }

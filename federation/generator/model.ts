@@ -4,7 +4,8 @@ import type { Sex } from '../reference';
 import type { PlantedVariant } from './planted';
 
 export type Profile = 'small' | 'large';
-export type ClinSig = 'pathogenic' | 'likely_pathogenic' | 'uncertain_significance' | 'likely_benign' | 'benign';
+export type ClinSig =
+  'pathogenic' | 'likely_pathogenic' | 'uncertain_significance' | 'likely_benign' | 'benign';
 export type FamilyRole = 'proband' | 'mother' | 'father';
 
 export interface ProfileConfig {

@@ -12,9 +12,18 @@ import { PLANTED, parseVariantId } from './planted';
 import { Rng } from './rng';
 
 const CONSEQUENCES: readonly (readonly [string, number])[] = [
-  ['intron_variant', 34], ['missense_variant', 25], ['synonymous_variant', 13], ['3_prime_UTR_variant', 6],
-  ['5_prime_UTR_variant', 3], ['splice_region_variant', 4], ['stop_gained', 3], ['frameshift_variant', 4],
-  ['splice_donor_variant', 1.5], ['splice_acceptor_variant', 1.5], ['inframe_deletion', 2], ['start_lost', 0.5],
+  ['intron_variant', 34],
+  ['missense_variant', 25],
+  ['synonymous_variant', 13],
+  ['3_prime_UTR_variant', 6],
+  ['5_prime_UTR_variant', 3],
+  ['splice_region_variant', 4],
+  ['stop_gained', 3],
+  ['frameshift_variant', 4],
+  ['splice_donor_variant', 1.5],
+  ['splice_acceptor_variant', 1.5],
+  ['inframe_deletion', 2],
+  ['start_lost', 0.5],
 ];
 const BASES = ['A', 'C', 'G', 'T'] as const;
 const TRANSITION: Readonly<Record<string, string>> = { A: 'G', G: 'A', C: 'T', T: 'C' };
@@ -28,15 +37,25 @@ export function chromRank(chrom: string): number {
 function alleles(rng: Rng, consequence: string): { ref: string; alt: string } {
   const anchor = rng.pick(BASES);
   if (consequence === 'frameshift_variant') {
-    if (rng.chance(0.6)) return { ref: anchor + (rng.chance(0.7) ? rng.pick(BASES) : rng.pick(BASES) + rng.pick(BASES)), alt: anchor };
+    if (rng.chance(0.6))
+      return {
+        ref: anchor + (rng.chance(0.7) ? rng.pick(BASES) : rng.pick(BASES) + rng.pick(BASES)),
+        alt: anchor,
+      };
     return { ref: anchor, alt: anchor + rng.pick(BASES) };
   }
-  if (consequence === 'inframe_deletion') return { ref: anchor + rng.pick(BASES) + rng.pick(BASES) + rng.pick(BASES), alt: anchor };
-  const alt = rng.chance(2 / 3) ? (TRANSITION[anchor] ?? 'A') : rng.pick(BASES.filter((b) => b !== anchor && b !== TRANSITION[anchor]));
+  if (consequence === 'inframe_deletion')
+    return { ref: anchor + rng.pick(BASES) + rng.pick(BASES) + rng.pick(BASES), alt: anchor };
+  const alt = rng.chance(2 / 3)
+    ? (TRANSITION[anchor] ?? 'A')
+    : rng.pick(BASES.filter((b) => b !== anchor && b !== TRANSITION[anchor]));
   return { ref: anchor, alt };
 }
 
-function frequencies(rng: Rng, highImpact: boolean): { af: Record<NodeId, number>; common: boolean } {
+function frequencies(
+  rng: Rng,
+  highImpact: boolean,
+): { af: Record<NodeId, number>; common: boolean } {
   const r = rng.next();
   const common = !highImpact && r >= 0.96;
   const [lo, hi, privateP] = common ? [-2, -0.4, 0] : r < 0.5 ? [-4.5, -3.3, 0.8] : [-3.3, -2, 0.4];
@@ -45,7 +64,10 @@ function frequencies(rng: Rng, highImpact: boolean): { af: Record<NodeId, number
   const isPrivate = rng.chance(privateP);
   const af = {} as Record<NodeId, number>;
   for (const n of NODE_IDS) {
-    af[n] = isPrivate && n !== home ? 0 : Math.min(0.95, base * Math.exp(rng.normal(0, common ? 0.35 : 0.6)));
+    af[n] =
+      isPrivate && n !== home
+        ? 0
+        : Math.min(0.95, base * Math.exp(rng.normal(0, common ? 0.35 : 0.6)));
   }
   return { af, common };
 }
@@ -55,25 +77,56 @@ function clinSig(rng: Rng, gene: Gene, consequence: string, common: boolean): Cl
   const impact = soTerm(consequence).impact;
   if (impact === 'HIGH') {
     return gene.panel === 'background'
-      ? rng.weighted([['likely_pathogenic', 2], ['uncertain_significance', 8]])
-      : rng.weighted([['pathogenic', 35], ['likely_pathogenic', 35], ['uncertain_significance', 30]]);
+      ? rng.weighted([
+          ['likely_pathogenic', 2],
+          ['uncertain_significance', 8],
+        ])
+      : rng.weighted([
+          ['pathogenic', 35],
+          ['likely_pathogenic', 35],
+          ['uncertain_significance', 30],
+        ]);
   }
   if (consequence === 'missense_variant') {
-    return rng.weighted([['uncertain_significance', 60], ['likely_benign', 25], ['likely_pathogenic', 10], ['benign', 5]]);
+    return rng.weighted([
+      ['uncertain_significance', 60],
+      ['likely_benign', 25],
+      ['likely_pathogenic', 10],
+      ['benign', 5],
+    ]);
   }
-  return rng.weighted([['likely_benign', 60], ['benign', 30], ['uncertain_significance', 10]]);
+  return rng.weighted([
+    ['likely_benign', 60],
+    ['benign', 30],
+    ['uncertain_significance', 10],
+  ]);
 }
 
 function plantedVariants(): PoolVariant[] {
   return PLANTED.map((p) => {
     const { chrom, pos, ref, alt } = parseVariantId(p.variantId);
     const gene = geneBySymbol(p.gene);
-    if (!gene || gene.chrom !== chrom || pos < gene.start || pos > gene.end) throw new Error(`planted ${p.variantId} outside ${p.gene}`);
-    const af = Object.fromEntries(NODE_IDS.map((n) => [n, p.populationAf?.[n] ?? 0])) as Record<NodeId, number>;
+    if (!gene || gene.chrom !== chrom || pos < gene.start || pos > gene.end)
+      throw new Error(`planted ${p.variantId} outside ${p.gene}`);
+    const af = Object.fromEntries(NODE_IDS.map((n) => [n, p.populationAf?.[n] ?? 0])) as Record<
+      NodeId,
+      number
+    >;
     return {
-      id: p.variantId, chrom, pos, ref, alt, gene: p.gene, consequence: p.consequence,
-      consequenceId: soTerm(p.consequence).id, hgvsC: p.hgvsC, hgvsP: p.hgvsP, aaChange: p.aaChange,
-      clinSig: p.clinSig, af, planted: p,
+      id: p.variantId,
+      chrom,
+      pos,
+      ref,
+      alt,
+      gene: p.gene,
+      consequence: p.consequence,
+      consequenceId: soTerm(p.consequence).id,
+      hgvsC: p.hgvsC,
+      hgvsP: p.hgvsP,
+      aaChange: p.aaChange,
+      clinSig: p.clinSig,
+      af,
+      planted: p,
     };
   });
 }
@@ -87,7 +140,10 @@ export function buildVariantPool(seed: number, cfg: ProfileConfig): PoolVariant[
   for (const gene of GENES) {
     const len = gene.end - gene.start + 1;
     const weight = gene.panel === 'background' ? 0.7 : 1;
-    const n = Math.max(3, Math.min(cfg.poolCap, Math.round(cfg.poolK * weight * Math.sqrt(len / 1000))));
+    const n = Math.max(
+      3,
+      Math.min(cfg.poolCap, Math.round(cfg.poolK * weight * Math.sqrt(len / 1000))),
+    );
     for (let i = 0; i < n; i++) {
       const pos = gene.start + Math.floor(rng.next() * (len - 4));
       if (used.has(`${gene.chrom}:${pos}`)) continue;
@@ -97,10 +153,23 @@ export function buildVariantPool(seed: number, cfg: ProfileConfig): PoolVariant[
       const { ref, alt } = alleles(rng, consequence);
       const labels = hgvsLabels(gene, pos, ref, alt, consequence, rng);
       pool.push({
-        id: `${gene.chrom}-${pos}-${ref}-${alt}`, chrom: gene.chrom, pos, ref, alt, gene: gene.symbol, consequence,
-        consequenceId: soTerm(consequence).id, ...labels, clinSig: clinSig(rng, gene, consequence, common), af, planted: null,
+        id: `${gene.chrom}-${pos}-${ref}-${alt}`,
+        chrom: gene.chrom,
+        pos,
+        ref,
+        alt,
+        gene: gene.symbol,
+        consequence,
+        consequenceId: soTerm(consequence).id,
+        ...labels,
+        clinSig: clinSig(rng, gene, consequence, common),
+        af,
+        planted: null,
       });
     }
   }
-  return pool.sort((a, b) => chromRank(a.chrom) - chromRank(b.chrom) || a.pos - b.pos || a.alt.localeCompare(b.alt));
+  return pool.sort(
+    (a, b) =>
+      chromRank(a.chrom) - chromRank(b.chrom) || a.pos - b.pos || a.alt.localeCompare(b.alt),
+  );
 }

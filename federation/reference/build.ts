@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { format, resolveConfig } from 'prettier';
 import {
   BACKGROUND_PER_CHROM,
   CHROMS,
@@ -20,6 +21,19 @@ import { closeUpward, parseHpoGraph } from './hpoGraph';
 
 const dataDir = process.argv[2] ?? '/work/shared/data';
 const outDir = process.argv[3] ?? import.meta.dirname;
+const pending: Promise<void>[] = [];
+
+/** Writes a generated module formatted with the repository's prettier settings (stable diffs). */
+function writeTs(name: string, source: string): void {
+  const target = join(import.meta.dirname, name);
+  pending.push(
+    resolveConfig(target)
+      .then((config) => format(source, { ...config, filepath: target }))
+      .then((pretty) => {
+        writeFileSync(join(outDir, name), pretty);
+      }),
+  );
+}
 
 function text(rel: string): string {
   const buf = readFileSync(join(dataDir, rel));
@@ -63,18 +77,51 @@ function geneTables(): { rows: (string | number)[][]; chosen: Map<string, string
     if (!spans.has(symbol)) throw new Error(`gene ${symbol} not in hg38.genes.primary.bed.gz`);
     if (!chosen.has(symbol)) chosen.set(symbol, panel);
   };
-  CORE_GENES.cancer.forEach((g) => { add(g, 'cancer'); });
-  CORE_GENES.neuro.forEach((g) => { add(g, 'neuro'); });
-  CORE_GENES.rareDisease.forEach((g) => { add(g, 'rare'); });
-  const pick = (rows: string[][], symbolCol: number, keep: (r: string[]) => boolean, n: number, panel: string): void => {
-    rows.slice(1).filter(keep).map((r) => r[symbolCol] ?? '').filter((s) => spans.has(s)).slice(0, n)
-      .forEach((s) => { add(s, panel); });
+  CORE_GENES.cancer.forEach((g) => {
+    add(g, 'cancer');
+  });
+  CORE_GENES.neuro.forEach((g) => {
+    add(g, 'neuro');
+  });
+  CORE_GENES.rareDisease.forEach((g) => {
+    add(g, 'rare');
+  });
+  const pick = (
+    rows: string[][],
+    symbolCol: number,
+    keep: (r: string[]) => boolean,
+    n: number,
+    panel: string,
+  ): void => {
+    rows
+      .slice(1)
+      .filter(keep)
+      .map((r) => r[symbolCol] ?? '')
+      .filter((s) => spans.has(s))
+      .slice(0, n)
+      .forEach((s) => {
+        add(s, panel);
+      });
   };
-  pick(tsvRows('panels/cpsr-cancer-superpanel-2026-06-grch38.tsv'), 1, (r) => r[9] === 'LoF' && r[10] !== 'NA', PANEL_EXTRAS.cancer, 'cancer');
-  pick(tsvRows('panels/genes4epilepsy-v2026-03.tsv'), 1, (r) => r[5] === 'AD' && (r[6] ?? '').includes('DEE'), PANEL_EXTRAS.epilepsy, 'neuro');
+  pick(
+    tsvRows('panels/cpsr-cancer-superpanel-2026-06-grch38.tsv'),
+    1,
+    (r) => r[9] === 'LoF' && r[10] !== 'NA',
+    PANEL_EXTRAS.cancer,
+    'cancer',
+  );
+  pick(
+    tsvRows('panels/genes4epilepsy-v2026-03.tsv'),
+    1,
+    (r) => r[5] === 'AD' && (r[6] ?? '').includes('DEE'),
+    PANEL_EXTRAS.epilepsy,
+    'neuro',
+  );
   pick(tsvRows('panels/acmg-sf-v3.1.tsv'), 3, () => true, PANEL_EXTRAS.acmg, 'acmg');
   for (const chrom of CHROMS) {
-    const coding = egdb.filter((r) => strip(r[0] ?? '') === chrom && r[6] === 'protein-coding' && spans.has(r[3] ?? ''));
+    const coding = egdb.filter(
+      (r) => strip(r[0] ?? '') === chrom && r[6] === 'protein-coding' && spans.has(r[3] ?? ''),
+    );
     for (let k = 0; k < BACKGROUND_PER_CHROM; k++) {
       const r = coding[Math.floor(((k + 0.5) * coding.length) / BACKGROUND_PER_CHROM)];
       if (r && !chosen.has(r[3] ?? '')) add(r[3] ?? '', 'background');
@@ -89,29 +136,40 @@ function writeGenes(): void {
   const order = (c: string): number => (c === 'X' ? 23 : c === 'Y' ? 24 : Number(c));
   rows.sort((a, b) => order(String(a[1])) - order(String(b[1])) || Number(a[2]) - Number(b[2]));
   const body = rows.map((r) => `  ${JSON.stringify(r)},`).join('\n');
-  writeFileSync(join(outDir, 'genes.data.ts'), `${header([
-    'hg38.genes.primary.bed.gz (UCSC/NCBI gene spans, GRCh38; start converted to 1-based)',
-    'hg38.genes.orgHsEgDb-3.16.0.tsv.gz (Bioconductor org.Hs.eg.db 3.16.0: background genes, duplicate spans)',
-    'panels: CPSR cancer superpanel v2026_05, Genes4Epilepsy 2026-03, ACMG SF v3.1',
-  ])}import type { GeneRow } from './types';\n\n/** [symbol, chrom, start (1-based), end, strand, panel] */\nexport const GENE_ROWS: readonly GeneRow[] = [\n${body}\n];\n`);
+  writeTs(
+    'genes.data.ts',
+    `${header([
+      'hg38.genes.primary.bed.gz (UCSC/NCBI gene spans, GRCh38; start converted to 1-based)',
+      'hg38.genes.orgHsEgDb-3.16.0.tsv.gz (Bioconductor org.Hs.eg.db 3.16.0: background genes, duplicate spans)',
+      'panels: CPSR cancer superpanel v2026_05, Genes4Epilepsy 2026-03, ACMG SF v3.1',
+    ])}import type { GeneRow } from './types';\n\n/** [symbol, chrom, start (1-based), end, strand, panel] */\nexport const GENE_ROWS: readonly GeneRow[] = [\n${body}\n];\n`,
+  );
   process.stdout.write(`genes: ${rows.length}\n`);
 }
 
 function writeChroms(): void {
   const sizes = tsvRows('grch38/hg38.chrom.sizes');
   const want = new Set<string>([...CHROMS, 'Y']);
-  const entries = sizes.filter((r) => want.has((r[0] ?? '').replace(/^chr/, ''))).map((r) => [(r[0] ?? '').replace(/^chr/, ''), Number(r[1])]);
-  writeFileSync(join(outDir, 'chroms.data.ts'), `${header(['hg38.chrom.sizes (UCSC GRCh38 primary assembly)'])}/** GRCh38 chromosome lengths, for VCF contig lines. */\nexport const CHROM_LENGTHS: Readonly<Record<string, number>> = ${JSON.stringify(Object.fromEntries(entries))};\n`);
+  const entries = sizes
+    .filter((r) => want.has((r[0] ?? '').replace(/^chr/, '')))
+    .map((r) => [(r[0] ?? '').replace(/^chr/, ''), Number(r[1])]);
+  writeTs(
+    'chroms.data.ts',
+    `${header(['hg38.chrom.sizes (UCSC GRCh38 primary assembly)'])}/** GRCh38 chromosome lengths, for VCF contig lines. */\nexport const CHROM_LENGTHS: Readonly<Record<string, number>> = ${JSON.stringify(Object.fromEntries(entries))};\n`,
+  );
 }
 
 function writeHpo(): void {
   const graph = parseHpoGraph(JSON.parse(text('hpo/hp.v2024-08-13.json.gz')) as unknown);
   const closed = closeUpward(graph, HPO_TERMS);
   const body = closed.map((t) => `  ${JSON.stringify([t.id, t.label, t.parents])},`).join('\n');
-  writeFileSync(join(outDir, 'hpo.data.ts'), `${header([
-    `hp.json release ${graph.version} (Human Phenotype Ontology, https://hpo.jax.org/app/license)`,
-    `the ${HPO_TERMS.length} terms the generator uses, closed upward to HP:0000001 via is_a`,
-  ])}/** [id, label, parent ids] */\nexport const HPO_ROWS: readonly (readonly [string, string, readonly string[]])[] = [\n${body}\n];\n`);
+  writeTs(
+    'hpo.data.ts',
+    `${header([
+      `hp.json release ${graph.version} (Human Phenotype Ontology, https://hpo.jax.org/app/license)`,
+      `the ${HPO_TERMS.length} terms the generator uses, closed upward to HP:0000001 via is_a`,
+    ])}/** [id, label, parent ids] */\nexport const HPO_ROWS: readonly (readonly [string, string, readonly string[]])[] = [\n${body}\n];\n`,
+  );
   process.stdout.write(`hpo terms: ${closed.length}\n`);
 }
 
@@ -124,13 +182,17 @@ function writeDiseases(): void {
     return [id, label];
   });
   const body = [...rows, ...ICD10].map((r) => `  ${JSON.stringify(r)},`).join('\n');
-  writeFileSync(join(outDir, 'diseases.data.ts'), `${header([
-    'phenotype.hpoa (HPO annotations, 2023-01-27): ORPHA and OMIM disease names',
-    'ICD-10 titles: WHO ICD-10 2019, hand-listed in selection.ts',
-  ])}/** [CURIE, label] */\nexport const DISEASE_ROWS: readonly (readonly [string, string])[] = [\n${body}\n];\n`);
+  writeTs(
+    'diseases.data.ts',
+    `${header([
+      'phenotype.hpoa (HPO annotations, 2023-01-27): ORPHA and OMIM disease names',
+      'ICD-10 titles: WHO ICD-10 2019, hand-listed in selection.ts',
+    ])}/** [CURIE, label] */\nexport const DISEASE_ROWS: readonly (readonly [string, string])[] = [\n${body}\n];\n`,
+  );
 }
 
 writeGenes();
 writeChroms();
 writeHpo();
 writeDiseases();
+await Promise.all(pending);

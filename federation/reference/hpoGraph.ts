@@ -5,7 +5,9 @@ const Graph = z.object({
   graphs: z.array(
     z.object({
       meta: z.object({ version: z.string().optional() }).optional(),
-      nodes: z.array(z.object({ id: z.string(), lbl: z.string().optional(), type: z.string().optional() })),
+      nodes: z.array(
+        z.object({ id: z.string(), lbl: z.string().optional(), type: z.string().optional() }),
+      ),
       edges: z.array(z.object({ sub: z.string(), pred: z.string(), obj: z.string() })),
     }),
   ),
@@ -24,7 +26,8 @@ export function parseHpoGraph(json: unknown): HpoGraph {
   const g = Graph.parse(json).graphs[0];
   if (!g) throw new Error('hp.json has no graph');
   const labels = new Map<string, string>();
-  for (const n of g.nodes) if (n.id.includes('/HP_') && n.lbl !== undefined) labels.set(curie(n.id), n.lbl);
+  for (const n of g.nodes)
+    if (n.id.includes('/HP_') && n.lbl !== undefined) labels.set(curie(n.id), n.lbl);
   const parents = new Map<string, string[]>();
   for (const e of g.edges) {
     if (e.pred !== 'is_a' || !e.sub.includes('/HP_') || !e.obj.includes('/HP_')) continue;
@@ -37,7 +40,10 @@ export function parseHpoGraph(json: unknown): HpoGraph {
 }
 
 /** The given terms plus all their is_a ancestors, sorted by id, each with its (sorted) parents. */
-export function closeUpward(graph: HpoGraph, terms: readonly string[]): { id: string; label: string; parents: string[] }[] {
+export function closeUpward(
+  graph: HpoGraph,
+  terms: readonly string[],
+): { id: string; label: string; parents: string[] }[] {
   const seen = new Set<string>();
   const stack = [...terms];
   while (stack.length > 0) {

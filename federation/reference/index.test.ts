@@ -3,9 +3,25 @@ import { DISEASES, GENES, geneBySymbol, hpoDescendants, hpoTerm, termLabel } fro
 
 describe('reference tables', () => {
   it('has real GRCh38 spans for the planted genes (1-based)', () => {
-    expect(geneBySymbol('BRCA1')).toMatchObject({ chrom: '17', start: 43044295, end: 43125364, strand: '-' });
+    expect(geneBySymbol('BRCA1')).toMatchObject({
+      chrom: '17',
+      start: 43044295,
+      end: 43125364,
+      strand: '-',
+    });
     expect(geneBySymbol('CFTR')).toMatchObject({ chrom: '7', start: 117480025 });
-    for (const s of ['BRCA2', 'MLH1', 'TP53', 'SCN1A', 'KCNQ2', 'CDKL5', 'FBN1', 'COL1A1', 'BRAF', 'CHEK2']) {
+    for (const s of [
+      'BRCA2',
+      'MLH1',
+      'TP53',
+      'SCN1A',
+      'KCNQ2',
+      'CDKL5',
+      'FBN1',
+      'COL1A1',
+      'BRAF',
+      'CHEK2',
+    ]) {
       expect(geneBySymbol(s), s).toBeDefined();
     }
     expect(GENES.length).toBeGreaterThan(250);

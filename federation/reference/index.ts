@@ -15,14 +15,16 @@ export { SEX_TERMS, type Sex } from './sex';
 export { CHROM_LENGTHS } from './chroms.data';
 
 /** The genes the generator uses, GRCh38, 1-based inclusive spans, in genome order. */
-export const GENES: readonly Gene[] = GENE_ROWS.map(([symbol, chrom, start, end, strand, panel]) => ({
-  symbol,
-  chrom,
-  start,
-  end,
-  strand: strand as Strand,
-  panel: panel as GenePanel,
-}));
+export const GENES: readonly Gene[] = GENE_ROWS.map(
+  ([symbol, chrom, start, end, strand, panel]) => ({
+    symbol,
+    chrom,
+    start,
+    end,
+    strand: strand as Strand,
+    panel: panel as GenePanel,
+  }),
+);
 
 const genesBySymbol = new Map(GENES.map((g) => [g.symbol, g]));
 
@@ -31,7 +33,9 @@ export function geneBySymbol(symbol: string): Gene | undefined {
   return genesBySymbol.get(symbol);
 }
 
-const hpoById = new Map<string, HpoTerm>(HPO_ROWS.map(([id, label, parents]) => [id, { id, label, parents: [...parents] }]));
+const hpoById = new Map<string, HpoTerm>(
+  HPO_ROWS.map(([id, label, parents]) => [id, { id, label, parents: [...parents] }]),
+);
 const hpoChildren = new Map<string, string[]>();
 for (const t of hpoById.values()) {
   for (const p of t.parents) hpoChildren.set(p, [...(hpoChildren.get(p) ?? []), t.id]);

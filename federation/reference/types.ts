@@ -3,7 +3,14 @@
 export type Strand = '+' | '-';
 /** Which selection a gene came from: a core/panel list or the per-chromosome background sample. */
 export type GenePanel = 'cancer' | 'neuro' | 'rare' | 'acmg' | 'background';
-export type GeneRow = readonly [symbol: string, chrom: string, start: number, end: number, strand: string, panel: string];
+export type GeneRow = readonly [
+  symbol: string,
+  chrom: string,
+  start: number,
+  end: number,
+  strand: string,
+  panel: string,
+];
 
 export interface Gene {
   readonly symbol: string;

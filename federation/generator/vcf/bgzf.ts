@@ -9,7 +9,10 @@ import { crc32, deflateRawSync } from 'node:zlib';
 /** Uncompressed bytes per block, as htslib (0xff00): keeps every compressed block under 64 KiB. */
 export const BGZF_BLOCK_DATA = 0xff00;
 /** The 28-byte empty block that marks a complete BGZF file. */
-export const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex');
+export const BGZF_EOF = Buffer.from(
+  '1f8b08040000000000ff0600424302001b0003000000000000000000',
+  'hex',
+);
 
 /** Compresses one block of at most BGZF_BLOCK_DATA bytes into a BGZF member. */
 export function bgzfBlock(data: Uint8Array, level = 6): Buffer {
@@ -68,7 +71,8 @@ export class BgzfWriter {
 /** Compresses a whole buffer as BGZF (used for the tabix index itself). */
 export function bgzfCompress(data: Uint8Array): Buffer {
   const parts: Buffer[] = [];
-  for (let off = 0; off < data.length; off += BGZF_BLOCK_DATA) parts.push(bgzfBlock(data.subarray(off, off + BGZF_BLOCK_DATA)));
+  for (let off = 0; off < data.length; off += BGZF_BLOCK_DATA)
+    parts.push(bgzfBlock(data.subarray(off, off + BGZF_BLOCK_DATA)));
   parts.push(BGZF_EOF);
   return Buffer.concat(parts);
 }

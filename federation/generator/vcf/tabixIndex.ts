@@ -34,7 +34,8 @@ export class TabixIndexBuilder {
   add(ref: string, beg: number, end: number, vstart: number, vend: number): void {
     let r = this.refs[this.refs.length - 1];
     if (r?.name !== ref) {
-      if (this.refs.some((x) => x.name === ref)) throw new Error(`records of ${ref} are not contiguous`);
+      if (this.refs.some((x) => x.name === ref))
+        throw new Error(`records of ${ref} are not contiguous`);
       r = { name: ref, bins: new Map(), linear: [], first: vstart, last: vend, mapped: 0 };
       this.refs.push(r);
     }
@@ -79,10 +80,16 @@ export class TabixIndexBuilder {
       for (const bin of bins) {
         const chunks = r.bins.get(bin) ?? [];
         i32(bin, chunks.length);
-        for (const [a, b] of chunks) { u64(a); u64(b); }
+        for (const [a, b] of chunks) {
+          u64(a);
+          u64(b);
+        }
       }
       i32(PSEUDO_BIN, 2);
-      u64(r.first); u64(r.last); u64(r.mapped); u64(0);
+      u64(r.first);
+      u64(r.last);
+      u64(r.mapped);
+      u64(0);
       // Empty windows take the previous window's offset (as htslib does), a safe lower bound.
       let prev = 0;
       i32(r.linear.length);

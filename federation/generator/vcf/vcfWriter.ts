@@ -12,7 +12,10 @@ import { TabixIndexBuilder } from './tabixIndex';
 
 /** Percent-encodes the characters VCF 4.3 reserves in INFO values (§1.2). */
 export function encodeInfoValue(v: string): string {
-  return v.replace(/[%:;=,\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return v.replace(
+    /[%:;=,\s]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 function formatAf(af: number): string {
@@ -34,7 +37,18 @@ function header(data: DatasetData): string {
     '##INFO=<ID=GENE,Number=1,Type=String,Description="HGNC gene symbol">',
     '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations. Format: Consequence|SO_id|HGVSc|HGVSp|Amino_acid_change|ClinSig">',
     '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-    ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...data.individuals.map((i) => i.id)].join('\t'),
+    [
+      '#CHROM',
+      'POS',
+      'ID',
+      'REF',
+      'ALT',
+      'QUAL',
+      'FILTER',
+      'INFO',
+      'FORMAT',
+      ...data.individuals.map((i) => i.id),
+    ].join('\t'),
     '',
   ].join('\n');
 }
@@ -50,9 +64,21 @@ export function writeDatasetVcf(path: string, data: DatasetData): void {
   if (n > 0) template[template.length - 1] = 0x0a;
   for (const dv of data.variants) {
     const v = dv.variant;
-    const csq = [v.consequence, v.consequenceId, v.hgvsC, v.hgvsP ?? '', v.aaChange ?? '', v.clinSig].map(encodeInfoValue).join('|');
+    const csq = [
+      v.consequence,
+      v.consequenceId,
+      v.hgvsC,
+      v.hgvsP ?? '',
+      v.aaChange ?? '',
+      v.clinSig,
+    ]
+      .map(encodeInfoValue)
+      .join('|');
     const info = `AC=${dv.ac};AN=${dv.an};AF=${formatAf(dv.ac / dv.an)};NHOM=${dv.hom};GENE=${encodeInfoValue(v.gene)};CSQ=${csq}`;
-    const fixed = Buffer.from(`${v.chrom}\t${v.pos}\t.\t${v.ref}\t${v.alt}\t.\tPASS\t${info}\tGT\t`, 'latin1');
+    const fixed = Buffer.from(
+      `${v.chrom}\t${v.pos}\t.\t${v.ref}\t${v.alt}\t.\tPASS\t${info}\tGT\t`,
+      'latin1',
+    );
     const row = Buffer.allocUnsafe(fixed.length + template.length);
     fixed.copy(row, 0);
     template.copy(row, fixed.length);
