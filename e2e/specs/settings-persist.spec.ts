@@ -13,6 +13,7 @@ test('theme and node timeout are saved by main and read back after a reload', as
   await settings.chooseTheme('dark');
   await settings.setNodeTimeout(12_000);
   await settings.save();
+  // The signal that main saved: the document takes the theme from main's answer.
   await expect(settings.documentTheme()).toHaveAttribute('data-theme', 'dark');
   await expect(settings.control('nodeTimeoutMs')).toHaveValue('12000');
   await expect(settings.error()).toHaveCount(0);
@@ -28,4 +29,20 @@ test('theme and node timeout are saved by main and read back after a reload', as
   await expect(settings.documentTheme()).toHaveAttribute('data-theme', 'dark');
   // The dark palette really applies: the body background is the dark theme's --bg.
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(22, 25, 29)');
+});
+
+test('saving says "Settings saved." (known bug: the form remounts on save and loses its status)', async ({
+  shell,
+  page,
+}) => {
+  // SettingsPage keys SettingsForm on the saved values, so a successful save remounts the form and the
+  // status it was about to show is lost. Remove test.fail() once the renderer keeps the status.
+  test.fail();
+  const settings = new SettingsPage(page);
+  await shell.open('settings');
+  await settings.waitForForm();
+  await settings.setNodeTimeout(7_000);
+  await settings.save();
+  await expect(settings.control('nodeTimeoutMs')).toHaveValue('7000');
+  await expect(settings.status()).toHaveText('Settings saved.', { timeout: 2_000 });
 });

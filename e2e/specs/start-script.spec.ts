@@ -9,6 +9,8 @@ test('npm start without an Electron binary says why in one line and serves brows
   const dataDir = mkdtempSync(join(tmpdir(), 'cohort-desk-e2e-start-'));
   const script = runStartScript({
     COHORT_DESK_SKIP_ELECTRON_DOWNLOAD: '1',
+    // The demo federation binds fixed ports (4400-4405): parallel tests must not start it.
+    COHORT_DESK_NO_FEDERATION: '1',
     COHORT_DESK_NO_BROWSER: '1',
     COHORT_DESK_DATA_DIR: dataDir,
     COHORT_DESK_POLICY: join(dataDir, 'no-policy.json'),
