@@ -30,7 +30,12 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Copies `base`'s Parquet and links its VCFs into `dir` with dataset ids renamed per `rename`. */
-async function materialise(dataDir: string, base: NodeInfo, dir: string, renames: Map<string, string>): Promise<void> {
+async function materialise(
+  dataDir: string,
+  base: NodeInfo,
+  dir: string,
+  renames: Map<string, string>,
+): Promise<void> {
   const tmp = `${dir}.tmp`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(join(tmp, 'vcf'), { recursive: true });
@@ -52,13 +57,20 @@ async function materialise(dataDir: string, base: NodeInfo, dir: string, renames
   for (const file of await readdir(vcfDir)) {
     const from = [...renames.keys()].find((id) => file.startsWith(`${id}.`));
     if (from === undefined) continue;
-    await symlink(join(vcfDir, file), join(tmp, 'vcf', file.replace(from, renames.get(from) ?? from)));
+    await symlink(
+      join(vcfDir, file),
+      join(tmp, 'vcf', file.replace(from, renames.get(from) ?? from)),
+    );
   }
   await rename(tmp, dir);
 }
 
 /** Plans (and on first use materialises under `${dataDir}/extra/`) `count` extra nodes. */
-export async function extraNodePlans(dataDir: string, count: number, firstPort: number): Promise<NodePlan[]> {
+export async function extraNodePlans(
+  dataDir: string,
+  count: number,
+  firstPort: number,
+): Promise<NodePlan[]> {
   const plans: NodePlan[] = [];
   for (let i = 1; i <= count; i++) {
     const base = NODES[(i - 1) % NODES.length];
@@ -72,8 +84,14 @@ export async function extraNodePlans(dataDir: string, count: number, firstPort: 
     });
     const root = join(dataDir, 'extra');
     const dir = join(root, id);
-    if (!(await exists(join(dir, 'genotypes.parquet')))) await materialise(dataDir, base, dir, renames);
-    const node: NodeInfo = { ...base, id, name: `Benchmark node ${id} (data of ${base.id})`, port: firstPort + i - 1 };
+    if (!(await exists(join(dir, 'genotypes.parquet'))))
+      await materialise(dataDir, base, dir, renames);
+    const node: NodeInfo = {
+      ...base,
+      id,
+      name: `Benchmark node ${id} (data of ${base.id})`,
+      port: firstPort + i - 1,
+    };
     plans.push({ node, dataDir: root, extraDatasets });
   }
   return plans;

@@ -35,7 +35,9 @@ afterAll(async () => {
 
 describe('startFederation', () => {
   it('writes federation.json with issuer, accounts and every node', async () => {
-    const info = JSON.parse(await readFile(join(runDir, 'federation.json'), 'utf8')) as typeof fed.info;
+    const info = JSON.parse(
+      await readFile(join(runDir, 'federation.json'), 'utf8'),
+    ) as typeof fed.info;
     expect(info).toEqual(fed.info);
     expect((await stat(join(runDir, 'federation.json'))).mode & 0o077).toBe(0);
     expect(info.issuer).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -71,7 +73,8 @@ describe('startFederation', () => {
   it('the extra node serves renamed copies of a national node’s datasets', async () => {
     const res = await fetch(`${fed.info.nodes.at(-1)?.beaconUrl ?? ''}/datasets`);
     const text = await res.text();
-    for (const d of DATASETS.filter((x) => x.node === 'FI')) expect(text).toContain(`X01${d.id.slice(2)}`);
+    for (const d of DATASETS.filter((x) => x.node === 'FI'))
+      expect(text).toContain(`X01${d.id.slice(2)}`);
   });
 });
 
@@ -87,7 +90,9 @@ describe('htsget through a node with a real passport (PASS-02, HTS-02)', () => {
     expect(records.every((r) => r.chrom === '17')).toBe(true);
 
     const researcher = await loginAs({ issuer: fed.info.issuer, username: 'researcher' });
-    const denied = await fetch(url, { headers: { Authorization: `Bearer ${researcher.accessToken}` } });
+    const denied = await fetch(url, {
+      headers: { Authorization: `Bearer ${researcher.accessToken}` },
+    });
     expect(denied.status).toBe(403);
     expect(htsgetErrorSchema.parse(await denied.json()).htsget.error).toBe('PermissionDenied');
     const anonymous = await fetch(url);

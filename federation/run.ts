@@ -15,7 +15,9 @@ const out = (text: string): boolean => process.stdout.write(`${text}\n`);
 
 /** The banner printed once everything listens. */
 export function describeFederation(info: FederationInfo, infoFile: string): string {
-  const nodes = info.nodes.map((n) => `  ${n.id.padEnd(4)} ${n.name.padEnd(32)} ${n.beaconUrl}   htsget ${n.htsgetUrl}`);
+  const nodes = info.nodes.map(
+    (n) => `  ${n.id.padEnd(4)} ${n.name.padEnd(32)} ${n.beaconUrl}   htsget ${n.htsgetUrl}`,
+  );
   const accounts = info.accounts.map((a) => `  ${a.username.padEnd(12)} ${a.description}`);
   return [
     'Demo federation running (loopback only).',
@@ -62,11 +64,16 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => { stop('SIGINT'); });
-  process.on('SIGTERM', () => { stop('SIGTERM'); });
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
 }
 
-const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+const invokedDirectly =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   main().catch((err: unknown) => {
     process.stderr.write(`federation: ${err instanceof Error ? err.message : String(err)}\n`);

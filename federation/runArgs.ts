@@ -38,7 +38,8 @@ export const USAGE = `Usage: npm run federation -- [options]
 
 function port(name: string, raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name} must be a port number 0-65535`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${name} must be a port number 0-65535`);
   return n;
 }
 
@@ -59,14 +60,16 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
     strict: true,
   });
   const profile = values.profile;
-  if (profile !== 'small' && profile !== 'large') throw new Error('--profile must be small or large');
+  if (profile !== 'small' && profile !== 'large')
+    throw new Error('--profile must be small or large');
   const baseRaw = values['base-port'] ?? env.FEDERATION_BASE_PORT;
   const basePort = baseRaw === undefined ? (NODES[0]?.port ?? 4401) : port('--base-port', baseRaw);
   const aaiRaw = values['aai-port'] ?? env.FEDERATION_AAI_PORT;
   const fallbackAai = baseRaw === undefined ? AAI_DEFAULT_PORT : Math.max(basePort - 1, 0);
   const aaiPort = aaiRaw === undefined ? fallbackAai : port('--aai-port', aaiRaw);
   const extraNodes = Number(values['extra-nodes']);
-  if (!Number.isInteger(extraNodes) || extraNodes < 0 || extraNodes > 200) throw new Error('--extra-nodes must be 0-200');
+  if (!Number.isInteger(extraNodes) || extraNodes < 0 || extraNodes > 200)
+    throw new Error('--extra-nodes must be 0-200');
   let faultsJson: unknown;
   try {
     faultsJson = JSON.parse(values.faults);
@@ -76,5 +79,14 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
   const faults = faultsSchema.parse(faultsJson);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  return { aaiPort, basePort, profile, extraNodes, faults, seed, dataRoot: values['data-dir'], help: values.help };
+  return {
+    aaiPort,
+    basePort,
+    profile,
+    extraNodes,
+    faults,
+    seed,
+    dataRoot: values['data-dir'],
+    help: values.help,
+  };
 }

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { startAai, type AaiHandle } from './aai/index.js';
 import { NODES, AAI_DEFAULT_PORT } from './catalogue.js';
 import { extraNodePlans } from './extraNodes.js';
-import { DEFAULT_DATA_ROOT, DEFAULT_RUN_DIR, removeFederationInfo, writeFederationInfo, type FederationInfo } from './federationInfo.js';
+import {
+  DEFAULT_DATA_ROOT,
+  DEFAULT_RUN_DIR,
+  removeFederationInfo,
+  writeFederationInfo,
+  type FederationInfo,
+} from './federationInfo.js';
 import { ensureData, type Profile } from './generator/index.js';
 import { startNode, type FaultConfig, type NodeHandle } from './node/index.js';
 
@@ -48,7 +54,10 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
     ...(opts.seed === undefined ? {} : { seed: opts.seed }),
     onProgress: progress,
   });
-  const aai = await startAai({ port: opts.aaiPort ?? AAI_DEFAULT_PORT, stateDir: join(runDir, 'aai') });
+  const aai = await startAai({
+    port: opts.aaiPort ?? AAI_DEFAULT_PORT,
+    stateDir: join(runDir, 'aai'),
+  });
   const nodes: NodeHandle[] = [];
   const close = async (): Promise<void> => {
     await removeFederationInfo(runDir);
@@ -64,7 +73,9 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
     // Nodes start in parallel (each opens its own DuckDB); on any failure the started ones are closed.
     progress(`starting ${plans.length} nodes`);
     const started = await Promise.allSettled(
-      plans.map((plan, i) => startNode({ ...plan, port: basePort === 0 ? 0 : basePort + i, trustedIssuers })),
+      plans.map((plan, i) =>
+        startNode({ ...plan, port: basePort === 0 ? 0 : basePort + i, trustedIssuers }),
+      ),
     );
     for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value);
     const failed = started.find((s) => s.status === 'rejected');

@@ -1,6 +1,13 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BGZF_EOF, blockSizeAt, deflateBgzf, deflateBlock, inflateBgzf, inflateBlock } from './bgzf';
+import {
+  BGZF_EOF,
+  blockSizeAt,
+  deflateBgzf,
+  deflateBlock,
+  inflateBgzf,
+  inflateBlock,
+} from './bgzf';
 
 describe('BGZF', () => {
   it('EOF marker is an empty gzip member', () => {

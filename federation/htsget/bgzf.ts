@@ -5,7 +5,10 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** The 28-byte empty block every BGZF file ends with (SAM spec §4.1.2). */
-export const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex');
+export const BGZF_EOF = Buffer.from(
+  '1f8b08040000000000ff0600424302001b0003000000000000000000',
+  'hex',
+);
 
 /** Largest payload we put in one block; htslib uses the same limit so the deflated size stays < 64 KiB. */
 const MAX_BLOCK_INPUT = 0xff00;

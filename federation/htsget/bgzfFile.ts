@@ -85,7 +85,8 @@ export class LineCursor {
       const nl = b.data.indexOf(10, within);
       if (nl >= 0) {
         parts.push(b.data.subarray(within, nl));
-        this.pos = nl + 1 >= b.data.length ? virtualOffset(block + b.size, 0) : virtualOffset(block, nl + 1);
+        this.pos =
+          nl + 1 >= b.data.length ? virtualOffset(block + b.size, 0) : virtualOffset(block, nl + 1);
         return { text: Buffer.concat(parts).toString('utf8'), beg, end: this.pos };
       }
       parts.push(b.data.subarray(within));

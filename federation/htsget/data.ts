@@ -6,17 +6,25 @@ import { pipeline } from 'node:stream/promises';
 import { HtsgetError } from './errors.js';
 
 /** Parses a single `bytes=a-b` range (the only form tickets use) against a file of `size` bytes. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | undefined {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | undefined {
   if (header === undefined) return undefined;
   const m = /^bytes=(\d+)-(\d+)$/.exec(header.trim());
   const start = Number(m?.[1]);
   const end = Number(m?.[2]) + 1;
-  if (m === null || start >= end || end > size) throw new HtsgetError('InvalidRange', 'unsatisfiable Range header');
+  if (m === null || start >= end || end > size)
+    throw new HtsgetError('InvalidRange', 'unsatisfiable Range header');
   return { start, end };
 }
 
 /** Streams the requested byte range (206) or the whole file (200). */
-export async function serveBytes(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function serveBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const { size } = await stat(path);
   const range = parseRange(req.headers.range, size);
   const start = range?.start ?? 0;

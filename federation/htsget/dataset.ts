@@ -30,12 +30,17 @@ async function load(vcfPath: string, size: number): Promise<VcfDataset> {
     const contigs = new Set(index.names);
     const cursor = new LineCursor(file, 0);
     let headerEnd = 0;
-    for (let line = await cursor.next(); line?.text.startsWith('#') === true; line = await cursor.next()) {
+    for (
+      let line = await cursor.next();
+      line?.text.startsWith('#') === true;
+      line = await cursor.next()
+    ) {
       headerEnd = line.end;
       const m = /^##contig=<.*?\bID=([^,>]+)/.exec(line.text);
       if (m?.[1] !== undefined) contigs.add(m[1]);
     }
-    const tail = size >= BGZF_EOF.length ? await file.bytes(size - BGZF_EOF.length, size) : Buffer.alloc(0);
+    const tail =
+      size >= BGZF_EOF.length ? await file.bytes(size - BGZF_EOF.length, size) : Buffer.alloc(0);
     const dataEnd = virtualOffset(tail.equals(BGZF_EOF) ? size - BGZF_EOF.length : size, 0);
     return { vcfPath, index, header: { beg: 0, end: headerEnd }, dataEnd, contigs };
   } finally {
@@ -45,7 +50,10 @@ async function load(vcfPath: string, size: number): Promise<VcfDataset> {
 
 /** Opens (from cache when the files are unchanged) a dataset's VCF; undefined when it has none. */
 export async function openVcfDataset(vcfPath: string): Promise<VcfDataset | undefined> {
-  const [v, t] = await Promise.all([stat(vcfPath).catch(() => undefined), stat(`${vcfPath}.tbi`).catch(() => undefined)]);
+  const [v, t] = await Promise.all([
+    stat(vcfPath).catch(() => undefined),
+    stat(`${vcfPath}.tbi`).catch(() => undefined),
+  ]);
   if (v === undefined || t === undefined) return undefined;
   const key = `${v.size}:${v.mtimeMs}:${t.size}:${t.mtimeMs}`;
   const hit = cache.get(vcfPath);

@@ -32,14 +32,24 @@ export class HtsgetError extends Error {
 export const HTSGET_JSON = 'application/vnd.ga4gh.htsget.v1.3.0+json; charset=utf-8';
 
 /** Writes a JSON body with the htsget media type. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': HTSGET_JSON, 'Content-Length': Buffer.byteLength(text), ...extra });
+  res.writeHead(status, {
+    'Content-Type': HTSGET_JSON,
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  });
   res.end(text);
 }
 
 /** Writes an htsget error response; 401 also carries the RFC 6750 challenge. */
 export function sendError(res: ServerResponse, err: HtsgetError): void {
-  const extra: Record<string, string> = err.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="htsget"' } : {};
+  const extra: Record<string, string> =
+    err.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="htsget"' } : {};
   sendJson(res, err.status, { htsget: { error: err.type, message: err.message } }, extra);
 }

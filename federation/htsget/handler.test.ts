@@ -63,7 +63,9 @@ async function ticket(query: string, init: RequestInit = {}): Promise<HtsgetTick
     headers: { Authorization: GRANTED, ...(init.headers as Record<string, string> | undefined) },
   });
   expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toMatch(/^application\/vnd\.ga4gh\.htsget\.v1\.3\.0\+json/);
+  expect(res.headers.get('content-type')).toMatch(
+    /^application\/vnd\.ga4gh\.htsget\.v1\.3\.0\+json/,
+  );
   return htsgetTicketSchema.parse(await res.json());
 }
 
@@ -81,7 +83,11 @@ async function truthCarriers(variantIds: readonly string[]): Promise<Map<string,
   const reader = await conn.runAndReadAll(
     `SELECT variant_id, individual_id FROM read_parquet($path) WHERE dataset_id = $ds
        AND list_contains($ids::VARCHAR[], variant_id)`,
-    { path: `${dataDir}/FI/genotypes.parquet`, ds: DS, ids: `[${variantIds.map((v) => `'${v}'`).join(',')}]` },
+    {
+      path: `${dataDir}/FI/genotypes.parquet`,
+      ds: DS,
+      ids: `[${variantIds.map((v) => `'${v}'`).join(',')}]`,
+    },
   );
   const out = new Map<string, Set<string>>();
   for (const r of reader.getRowObjectsJS()) {
@@ -107,7 +113,9 @@ const ids = (records: readonly VcfRecord[]) => records.map((r) => r.id);
 describe('htsget variants tickets (htsget 1.3)', () => {
   it('a region slice holds exactly the ground-truth records and genotypes; md5 matches (HTS-03)', async () => {
     const region = await busyRegion();
-    const t = await ticket(`?format=VCF&referenceName=${region.chrom}&start=${region.start}&end=${region.end}`);
+    const t = await ticket(
+      `?format=VCF&referenceName=${region.chrom}&start=${region.start}&end=${region.end}`,
+    );
     const bytes = await fetchTicketBytes(t);
     expect(createHash('md5').update(bytes).digest('hex')).toBe(t.htsget.md5);
     expect(bytes.subarray(-28).equals(BGZF_EOF)).toBe(true);
@@ -117,7 +125,8 @@ describe('htsget variants tickets (htsget 1.3)', () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(ids(records)).toEqual(expected);
     const carriers = await truthCarriers(expected);
-    for (const r of records) expect(new Set(r.carriers.keys())).toEqual(carriers.get(r.id) ?? new Set());
+    for (const r of records)
+      expect(new Set(r.carriers.keys())).toEqual(carriers.get(r.id) ?? new Set());
   });
 
   it('the whole-file ticket reproduces the dataset VCF exactly', async () => {
@@ -143,7 +152,10 @@ describe('htsget variants tickets (htsget 1.3)', () => {
       { referenceName: r.chrom, start: mid, end: r.end },
       { referenceName: r.chrom, start: r.start, end: mid + 1000 },
     ];
-    const t = await ticket('', { method: 'POST', body: JSON.stringify({ format: 'VCF', regions }) });
+    const t = await ticket('', {
+      method: 'POST',
+      body: JSON.stringify({ format: 'VCF', regions }),
+    });
     const { records } = parseVcf(await fetchTicketBytes(t));
     expect(ids(records)).toEqual(await truth(r.chrom, r.start, r.end));
   });
@@ -151,7 +163,9 @@ describe('htsget variants tickets (htsget 1.3)', () => {
   it('accepts "chr"-prefixed reference names and an empty region', async () => {
     const r = await busyRegion();
     const t = await ticket(`?referenceName=chr${r.chrom}&start=${r.start}&end=${r.end}`);
-    expect(ids(parseVcf(await fetchTicketBytes(t)).records)).toEqual(await truth(r.chrom, r.start, r.end));
+    expect(ids(parseVcf(await fetchTicketBytes(t)).records)).toEqual(
+      await truth(r.chrom, r.start, r.end),
+    );
     const empty = await ticket(`?referenceName=${r.chrom}&start=5&end=5`);
     expect(parseVcf(await fetchTicketBytes(empty)).records).toEqual([]);
   });
@@ -163,7 +177,9 @@ describe('htsget variants tickets (htsget 1.3)', () => {
     const range = ranged?.headers?.Range ?? '';
     const anon = await fetch(ranged?.url ?? '', { headers: { Range: range } });
     expect(anon.status).toBe(401);
-    const other = await fetch(ranged?.url ?? '', { headers: { Range: range, Authorization: NOT_GRANTED } });
+    const other = await fetch(ranged?.url ?? '', {
+      headers: { Range: range, Authorization: NOT_GRANTED },
+    });
     expect(other.status).toBe(403);
   });
 
@@ -179,16 +195,56 @@ describe('htsget variants tickets (htsget 1.3)', () => {
 describe('htsget errors (HTS-04)', () => {
   const cases: [string, string, RequestInit, number, string][] = [
     ['no token', `/variants/${DS}`, { headers: {} }, 401, 'InvalidAuthentication'],
-    ['no record-level grant', `/variants/${DS}`, { headers: { Authorization: NOT_GRANTED } }, 403, 'PermissionDenied'],
-    ['unknown dataset', '/variants/NOPE-01', { headers: { Authorization: GRANTED } }, 404, 'NotFound'],
-    ['unknown reference', `/variants/${DS}?referenceName=chrZZ`, { headers: { Authorization: GRANTED } }, 404, 'NotFound'],
-    ['BCF', `/variants/${DS}?format=BCF`, { headers: { Authorization: GRANTED } }, 400, 'UnsupportedFormat'],
-    ['start without reference', `/variants/${DS}?start=5`, { headers: { Authorization: GRANTED } }, 400, 'InvalidInput'],
-    ['start > end', `/variants/${DS}?referenceName=1&start=9&end=5`, { headers: { Authorization: GRANTED } }, 400, 'InvalidRange'],
+    [
+      'no record-level grant',
+      `/variants/${DS}`,
+      { headers: { Authorization: NOT_GRANTED } },
+      403,
+      'PermissionDenied',
+    ],
+    [
+      'unknown dataset',
+      '/variants/NOPE-01',
+      { headers: { Authorization: GRANTED } },
+      404,
+      'NotFound',
+    ],
+    [
+      'unknown reference',
+      `/variants/${DS}?referenceName=chrZZ`,
+      { headers: { Authorization: GRANTED } },
+      404,
+      'NotFound',
+    ],
+    [
+      'BCF',
+      `/variants/${DS}?format=BCF`,
+      { headers: { Authorization: GRANTED } },
+      400,
+      'UnsupportedFormat',
+    ],
+    [
+      'start without reference',
+      `/variants/${DS}?start=5`,
+      { headers: { Authorization: GRANTED } },
+      400,
+      'InvalidInput',
+    ],
+    [
+      'start > end',
+      `/variants/${DS}?referenceName=1&start=9&end=5`,
+      { headers: { Authorization: GRANTED } },
+      400,
+      'InvalidRange',
+    ],
     [
       'huge POST body',
       `/variants/${DS}`,
-      { method: 'POST', headers: { Authorization: GRANTED }, body: JSON.stringify({ pad: 'x'.repeat(100_000) }) },
+      {
+        method: 'POST',
+        headers: { Authorization: GRANTED },
+        body: JSON.stringify({ pad: 'x'.repeat(100_000) }),
+      },
       413,
       'PayloadTooLarge',
     ],

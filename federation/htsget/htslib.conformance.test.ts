@@ -34,7 +34,14 @@ beforeAll(async () => {
   dataDir = await testDataDir();
   server = createServer((req, res) => {
     const access = { registered: true, controlledDatasets: new Set<string>(), rejectedVisas: [] };
-    void handleHtsget(req, res, { baseUrl: base, dataDir, node: 'FI', datasets: DATASETS, access, granularityFor: () => 'record' });
+    void handleHtsget(req, res, {
+      baseUrl: base,
+      dataDir,
+      node: 'FI',
+      datasets: DATASETS,
+      access,
+      granularityFor: () => 'record',
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -44,13 +51,19 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 describe.skipIf(!hasTabix)('htsget slices equal htslib tabix output', () => {
   it.each(DATASETS.map((d) => [d.id, d] as const))('%s', async (_id, ds) => {
     for (const [chrom, start, end] of REGIONS) {
-      const res = await fetch(`${base}/htsget/variants/${ds.id}?referenceName=${chrom}&start=${start}&end=${end}`);
+      const res = await fetch(
+        `${base}/htsget/variants/${ds.id}?referenceName=${chrom}&start=${start}&end=${end}`,
+      );
       const ticket = htsgetTicketSchema.parse(await res.json());
       const ours = inflateBgzf(await fetchTicketBytes(ticket)).toString('utf8');
       // tabix regions are 1-based inclusive: 0-based [start, end) = start+1..end.
-      const { stdout } = await run('tabix', ['-h', vcfPathFor(dataDir, ds.node, ds.id), `${chrom}:${start + 1}-${end}`], {
-        maxBuffer: 256 * 1024 * 1024,
-      });
+      const { stdout } = await run(
+        'tabix',
+        ['-h', vcfPathFor(dataDir, ds.node, ds.id), `${chrom}:${start + 1}-${end}`],
+        {
+          maxBuffer: 256 * 1024 * 1024,
+        },
+      );
       expect(ours).toBe(stdout);
     }
   });

@@ -35,12 +35,16 @@ export interface HtsgetContext {
 /** Record-level access or the spec's auth error: 401 without a bearer token, 403 with one. */
 function authorise(req: IncomingMessage, ctx: HtsgetContext, datasetId: string): DatasetPolicy {
   const ds = ctx.datasets.find((d) => d.id === datasetId);
-  if (ds === undefined) throw new HtsgetError('NotFound', `dataset ${datasetId} does not exist on this node`);
+  if (ds === undefined)
+    throw new HtsgetError('NotFound', `dataset ${datasetId} does not exist on this node`);
   if (ctx.granularityFor(ds) === 'record') return ds;
   if (!/^Bearer\s+\S/i.test(req.headers.authorization ?? '')) {
     throw new HtsgetError('InvalidAuthentication', 'a bearer token is required for this dataset');
   }
-  throw new HtsgetError('PermissionDenied', `the passport grants no record-level access to ${datasetId}`);
+  throw new HtsgetError(
+    'PermissionDenied',
+    `the passport grants no record-level access to ${datasetId}`,
+  );
 }
 
 /** Reads the body up to MAX_BODY_BYTES; a larger body is drained (so the 413 reaches the client) and refused. */
@@ -54,13 +58,20 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on('error', reject);
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new HtsgetError('PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`));
+      if (size > MAX_BODY_BYTES)
+        reject(new HtsgetError('PayloadTooLarge', `request body exceeds ${MAX_BODY_BYTES} bytes`));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
   });
 }
 
-async function ticket(req: IncomingMessage, res: ServerResponse, ctx: HtsgetContext, id: string, url: URL): Promise<void> {
+async function ticket(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: HtsgetContext,
+  id: string,
+  url: URL,
+): Promise<void> {
   const ds = authorise(req, ctx, id);
   let request: TicketRequest;
   if (req.method === 'POST') request = parsePost(await readBody(req), url.search !== '');
@@ -68,20 +79,26 @@ async function ticket(req: IncomingMessage, res: ServerResponse, ctx: HtsgetCont
   const vcf = await openVcfDataset(vcfPathFor(ctx.dataDir, ds.node, ds.id));
   if (vcf === undefined) throw new HtsgetError('NotFound', `dataset ${id} has no variant file`);
   const dataUrl = `${ctx.baseUrl}/htsget/data/${encodeURIComponent(id)}`;
-  sendJson(res, 200, await buildTicket(vcf, request, { dataUrl, authorization: req.headers.authorization }));
+  sendJson(
+    res,
+    200,
+    await buildTicket(vcf, request, { dataUrl, authorization: req.headers.authorization }),
+  );
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, ctx: HtsgetContext): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const [, root, kind, rawId, ...rest] = url.pathname.split('/');
   const id = decodeURIComponent(rawId ?? '');
-  if (root !== 'htsget' || id === '' || rest.length > 0) throw new HtsgetError('NotFound', 'no such htsget resource');
+  if (root !== 'htsget' || id === '' || rest.length > 0)
+    throw new HtsgetError('NotFound', 'no such htsget resource');
   const method = req.method ?? 'GET';
   if (kind === 'variants' && id === 'service-info' && method === 'GET') {
     sendJson(res, 200, serviceInfo(ctx.node));
     return;
   }
-  if (kind === 'variants' && (method === 'GET' || method === 'POST')) return ticket(req, res, ctx, id, url);
+  if (kind === 'variants' && (method === 'GET' || method === 'POST'))
+    return ticket(req, res, ctx, id, url);
   if (kind === 'data' && (method === 'GET' || method === 'HEAD')) {
     const ds = authorise(req, ctx, id);
     return serveBytes(req, res, vcfPathFor(ctx.dataDir, ds.node, ds.id));
@@ -91,7 +108,11 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: HtsgetConte
 }
 
 /** Handles one request under `/htsget/`; always answers (htsget JSON errors, or 500 on a bug). */
-export async function handleHtsget(req: IncomingMessage, res: ServerResponse, ctx: HtsgetContext): Promise<void> {
+export async function handleHtsget(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: HtsgetContext,
+): Promise<void> {
   try {
     await route(req, res, ctx);
   } catch (err) {
@@ -103,7 +124,10 @@ export async function handleHtsget(req: IncomingMessage, res: ServerResponse, ct
       sendError(res, err);
       return;
     }
-    logEvent('error', 'htsget.failure', { node: ctx.node, message: err instanceof Error ? err.message : String(err) });
+    logEvent('error', 'htsget.failure', {
+      node: ctx.node,
+      message: err instanceof Error ? err.message : String(err),
+    });
     sendJson(res, 500, { htsget: { error: 'InternalError', message: 'internal server error' } });
   }
 }

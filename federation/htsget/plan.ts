@@ -16,7 +16,12 @@ const MAX_RANGE = 64 * 1024 * 1024;
 
 function push(parts: Part[], part: Part): void {
   const prev = parts.at(-1);
-  if (prev?.kind === 'range' && part.kind === 'range' && prev.end === part.start && part.end - prev.start <= MAX_RANGE) {
+  if (
+    prev?.kind === 'range' &&
+    part.kind === 'range' &&
+    prev.end === part.start &&
+    part.end - prev.start <= MAX_RANGE
+  ) {
     parts[parts.length - 1] = { kind: 'range', start: prev.start, end: part.end };
   } else if (prev?.kind === 'inline' && part.kind === 'inline') {
     parts[parts.length - 1] = { kind: 'inline', bgzf: Buffer.concat([prev.bgzf, part.bgzf]) };

@@ -12,7 +12,10 @@ function errorOf(fn: () => unknown): HtsgetErrorType | undefined {
   return undefined;
 }
 const get = (q: string) => () => parseGet(new URLSearchParams(q));
-const post = (body: unknown, hasQuery = false) => () => parsePost(JSON.stringify(body), hasQuery);
+const post =
+  (body: unknown, hasQuery = false) =>
+  () =>
+    parsePost(JSON.stringify(body), hasQuery);
 
 describe('htsget GET parameters (htsget 1.3 query parameters)', () => {
   it('accepts a region with 0-based start and exclusive end', () => {
@@ -21,7 +24,10 @@ describe('htsget GET parameters (htsget 1.3 query parameters)', () => {
       regions: [{ referenceName: '17', start: 100, end: 200 }],
     });
     expect(parseGet(new URLSearchParams(''))).toEqual({ headerOnly: false, regions: undefined });
-    expect(parseGet(new URLSearchParams('class=header&format=VCF'))).toEqual({ headerOnly: true, regions: undefined });
+    expect(parseGet(new URLSearchParams('class=header&format=VCF'))).toEqual({
+      headerOnly: true,
+      regions: undefined,
+    });
   });
 
   it('accepts fields, tags and notags that do not intersect', () => {
@@ -49,7 +55,12 @@ describe('htsget GET parameters (htsget 1.3 query parameters)', () => {
 
 describe('htsget POST body (htsget 1.3 POST request)', () => {
   it('accepts regions and class=header', () => {
-    expect(parsePost(JSON.stringify({ format: 'VCF', regions: [{ referenceName: 'X', start: 0, end: 5 }] }), false)).toEqual({
+    expect(
+      parsePost(
+        JSON.stringify({ format: 'VCF', regions: [{ referenceName: 'X', start: 0, end: 5 }] }),
+        false,
+      ),
+    ).toEqual({
       headerOnly: false,
       regions: [{ referenceName: 'X', start: 0, end: 5 }],
     });
@@ -62,10 +73,18 @@ describe('htsget POST body (htsget 1.3 POST request)', () => {
     ['empty regions', post({ regions: [] }), 'InvalidInput'],
     ['region without referenceName', post({ regions: [{ start: 1 }] }), 'InvalidInput'],
     ['negative start', post({ regions: [{ referenceName: '1', start: -5 }] }), 'InvalidInput'],
-    ['class=header with regions', post({ class: 'header', regions: [{ referenceName: '1' }] }), 'InvalidInput'],
+    [
+      'class=header with regions',
+      post({ class: 'header', regions: [{ referenceName: '1' }] }),
+      'InvalidInput',
+    ],
     ['BCF', post({ format: 'BCF' }), 'UnsupportedFormat'],
     ['start >= end', post({ regions: [{ referenceName: '1', start: 5, end: 5 }] }), 'InvalidRange'],
-    ['too many regions', post({ regions: Array.from({ length: MAX_REGIONS + 1 }, () => ({ referenceName: '1' })) }), 'PayloadTooLarge'],
+    [
+      'too many regions',
+      post({ regions: Array.from({ length: MAX_REGIONS + 1 }, () => ({ referenceName: '1' })) }),
+      'PayloadTooLarge',
+    ],
   ] as const)('%s → %s', (_name, fn, expected) => {
     expect(errorOf(fn)).toBe(expected);
   });

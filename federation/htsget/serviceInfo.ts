@@ -9,8 +9,16 @@ export function serviceInfo(node: NodeId): Record<string, unknown> {
     name: `${info?.name ?? node} htsget`,
     type: { group: 'org.ga4gh', artifact: 'htsget', version: '1.3.0' },
     description: 'htsget 1.3 variants endpoint of a demo federation node (VCF slices by region).',
-    organization: { name: info?.organisation ?? node, url: `https://${node.toLowerCase()}.demo-federation.cohortdesk.test` },
+    organization: {
+      name: info?.organisation ?? node,
+      url: `https://${node.toLowerCase()}.demo-federation.cohortdesk.test`,
+    },
     version: '0.1.0',
-    htsget: { datatype: 'variants', formats: ['VCF'], fieldsParameterEffective: false, tagsParametersEffective: false },
+    htsget: {
+      datatype: 'variants',
+      formats: ['VCF'],
+      fieldsParameterEffective: false,
+      tagsParametersEffective: false,
+    },
   };
 }

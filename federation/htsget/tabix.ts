@@ -46,7 +46,10 @@ export function parseTabix(compressed: Buffer): TabixIndex {
   if (buf.toString('latin1', 0, 4) !== 'TBI\u0001') throw new Error('tabix: bad magic');
   const nRef = buf.readInt32LE(4);
   const lNm = buf.readInt32LE(32);
-  const names = buf.toString('utf8', 36, 36 + lNm).split('\0').filter((n) => n !== '');
+  const names = buf
+    .toString('utf8', 36, 36 + lNm)
+    .split('\0')
+    .filter((n) => n !== '');
   if (names.length !== nRef) throw new Error('tabix: reference name count mismatch');
   let p = 36 + lNm;
   const refs: RefIndex[] = [];
@@ -60,7 +63,8 @@ export function parseTabix(compressed: Buffer): TabixIndex {
       const nChunk = buf.readInt32LE(p + 4);
       p += 8;
       const chunks: Chunk[] = [];
-      for (let c = 0; c < nChunk; c++, p += 16) chunks.push({ beg: readU64(buf, p), end: readU64(buf, p + 8) });
+      for (let c = 0; c < nChunk; c++, p += 16)
+        chunks.push({ beg: readU64(buf, p), end: readU64(buf, p + 8) });
       if (bin === PSEUDO_BIN) span = chunks[0];
       else bins.set(bin, chunks);
     }
@@ -105,7 +109,8 @@ export function queryChunks(index: TabixIndex, ref: string, beg: number, end: nu
   const merged: Chunk[] = [];
   for (const c of found) {
     const prev = merged.at(-1);
-    if (prev !== undefined && c.beg <= prev.end) merged[merged.length - 1] = { beg: prev.beg, end: Math.max(prev.end, c.end) };
+    if (prev !== undefined && c.beg <= prev.end)
+      merged[merged.length - 1] = { beg: prev.beg, end: Math.max(prev.end, c.end) };
     else merged.push(c);
   }
   return merged;

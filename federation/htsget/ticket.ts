@@ -21,18 +21,24 @@ type TicketUrl = HtsgetTicket['htsget']['urls'][number];
 
 async function bodyRuns(file: BgzfFile, ds: VcfDataset, req: TicketRequest): Promise<Chunk[]> {
   if (req.headerOnly) return [];
-  if (req.regions === undefined) return ds.header.end < ds.dataEnd ? [{ beg: ds.header.end, end: ds.dataEnd }] : [];
+  if (req.regions === undefined)
+    return ds.header.end < ds.dataEnd ? [{ beg: ds.header.end, end: ds.dataEnd }] : [];
   const spans: Chunk[] = [];
   for (const region of req.regions) {
     const contig = resolveContig(ds, region.referenceName);
-    if (contig === undefined) throw new HtsgetError('NotFound', `reference ${region.referenceName} does not exist`);
+    if (contig === undefined)
+      throw new HtsgetError('NotFound', `reference ${region.referenceName} does not exist`);
     spans.push(...(await regionRecordSpans(file, ds.index, { ...region, referenceName: contig })));
   }
   return mergeSpans(spans);
 }
 
 /** The ticket for `req`; concatenating its blocks gives a valid bgzipped VCF holding exactly the requested records. */
-export async function buildTicket(ds: VcfDataset, req: TicketRequest, target: TicketTarget): Promise<HtsgetTicket> {
+export async function buildTicket(
+  ds: VcfDataset,
+  req: TicketRequest,
+  target: TicketTarget,
+): Promise<HtsgetTicket> {
   const file = await BgzfFile.open(ds.vcfPath);
   try {
     const headerParts = await planParts(file, [ds.header]);
@@ -48,7 +54,10 @@ export async function buildTicket(ds: VcfDataset, req: TicketRequest, target: Ti
     for (const [part, cls] of classed) {
       if (part.kind === 'inline') {
         md5.update(part.bgzf);
-        urls.push({ url: `data:application/vnd.ga4gh.vcf;base64,${part.bgzf.toString('base64')}`, class: cls });
+        urls.push({
+          url: `data:application/vnd.ga4gh.vcf;base64,${part.bgzf.toString('base64')}`,
+          class: cls,
+        });
       } else {
         md5.update(await file.bytes(part.start, part.end));
         const headers: Record<string, string> = { Range: `bytes=${part.start}-${part.end - 1}` };

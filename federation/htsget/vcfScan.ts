@@ -18,7 +18,11 @@ export interface Region {
 export async function headerSpan(file: BgzfFile): Promise<Chunk> {
   const cursor = new LineCursor(file, 0);
   let end = 0;
-  for (let line = await cursor.next(); line?.text.startsWith('#') === true; line = await cursor.next()) {
+  for (
+    let line = await cursor.next();
+    line?.text.startsWith('#') === true;
+    line = await cursor.next()
+  ) {
     end = line.end;
   }
   return { beg: 0, end };
@@ -33,7 +37,11 @@ function recordInterval(text: string): { chrom: string; beg: number; end: number
 }
 
 /** Virtual-offset spans of the records overlapping `region`, one per record, in file order. */
-export async function regionRecordSpans(file: BgzfFile, index: TabixIndex, region: Region): Promise<Chunk[]> {
+export async function regionRecordSpans(
+  file: BgzfFile,
+  index: TabixIndex,
+  region: Region,
+): Promise<Chunk[]> {
   const start = region.start ?? 0;
   const end = region.end ?? MAX_POS;
   const span = referenceSpan(index, region.referenceName);
@@ -44,7 +52,11 @@ export async function regionRecordSpans(file: BgzfFile, index: TabixIndex, regio
   const out: Chunk[] = [];
   for (const chunk of queryChunks(index, region.referenceName, start, end)) {
     const cursor = new LineCursor(file, chunk.beg);
-    for (let line = await cursor.next(); line !== undefined && line.beg < chunk.end; line = await cursor.next()) {
+    for (
+      let line = await cursor.next();
+      line !== undefined && line.beg < chunk.end;
+      line = await cursor.next()
+    ) {
       if (line.text.startsWith('#') || line.text === '') continue;
       const rec = recordInterval(line.text);
       if (rec.chrom !== region.referenceName || rec.beg >= end) break;

@@ -30,7 +30,10 @@ export interface VcfRecord {
 
 /** Splits decompressed VCF text into header lines and parsed records. */
 export function parseVcf(bgzf: Buffer): { header: string[]; records: VcfRecord[] } {
-  const lines = inflateBgzf(bgzf).toString('utf8').split('\n').filter((l) => l !== '');
+  const lines = inflateBgzf(bgzf)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const header = lines.filter((l) => l.startsWith('#'));
   const samples = header.at(-1)?.split('\t').slice(9) ?? [];
   const records = lines
