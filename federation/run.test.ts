@@ -25,6 +25,7 @@ beforeAll(async () => {
     dataRoot: process.env.FEDERATION_DATA_DIR ?? DEFAULT_DATA_ROOT,
     extraNodes: 1,
     faults: { PT: { errorRate: 1 } },
+    userinfoCacheTtlMs: 0,
   });
 });
 
@@ -97,5 +98,25 @@ describe('htsget through a node with a real passport (PASS-02, HTS-02)', () => {
     expect(htsgetErrorSchema.parse(await denied.json()).htsget.error).toBe('PermissionDenied');
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('revocation mid-session (STANDARDS 4.4 test 6)', () => {
+  it('after the DAC revokes the grant, ticket and data URLs answer 403 with the same token', async () => {
+    const se = fed.info.nodes.find((n) => n.id === 'SE');
+    const clinician = await loginAs({ issuer: fed.info.issuer, username: 'clinician' });
+    const auth = { Authorization: `Bearer ${clinician.accessToken}` };
+    const url = `${se?.htsgetUrl ?? ''}/variants/SE-CA-01?referenceName=13`;
+    const ticket = htsgetTicketSchema.parse(await (await fetch(url, { headers: auth })).json());
+    const data = ticket.htsget.urls.find((u) => u.headers?.Authorization !== undefined);
+    expect(data).toBeDefined();
+
+    await fed.aai.admin.revoke('clinician', 'SE-CA-01');
+    const again = await fetch(url, { headers: auth });
+    expect(again.status).toBe(403);
+    await again.body?.cancel();
+    const block = await fetch(data?.url ?? '', { headers: data?.headers ?? {} });
+    expect(block.status).toBe(403);
+    expect(htsgetErrorSchema.parse(await block.json()).htsget.error).toBe('PermissionDenied');
   });
 });

@@ -32,6 +32,8 @@ export interface FederationOptions {
   /** Faults per node id, applied once the nodes run. */
   readonly faults?: Readonly<Record<string, FaultConfig>>;
   readonly onProgress?: (msg: string) => void;
+  /** How long nodes cache a token's UserInfo (node default 30 s); tests of revocation use 0. */
+  readonly userinfoCacheTtlMs?: number;
 }
 
 export interface Federation {
@@ -74,7 +76,14 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
     progress(`starting ${plans.length} nodes`);
     const started = await Promise.allSettled(
       plans.map((plan, i) =>
-        startNode({ ...plan, port: basePort === 0 ? 0 : basePort + i, trustedIssuers }),
+        startNode({
+          ...plan,
+          port: basePort === 0 ? 0 : basePort + i,
+          trustedIssuers,
+          ...(opts.userinfoCacheTtlMs === undefined
+            ? {}
+            : { userinfoCacheTtlMs: opts.userinfoCacheTtlMs }),
+        }),
       ),
     );
     for (const s of started) if (s.status === 'fulfilled') nodes.push(s.value);
