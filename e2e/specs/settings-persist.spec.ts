@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { SettingsPage } from '../pages/SettingsPage';
 
-test('theme and node timeout are saved by main and read back after a reload', async ({ shell, page, app }) => {
+test('theme and node timeout are saved by main and read back after a reload', async ({
+  shell,
+  page,
+  app,
+}) => {
   const settings = new SettingsPage(page);
   await shell.open('settings');
   await settings.waitForForm();
@@ -18,7 +22,10 @@ test('theme and node timeout are saved by main and read back after a reload', as
   await expect(settings.control('nodeTimeoutMs')).toHaveValue('12000');
   await expect(settings.error()).toHaveCount(0);
 
-  const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  const onDisk = JSON.parse(readFileSync(join(app.dataDir, 'settings.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   expect(onDisk).toMatchObject({ theme: 'dark', nodeTimeoutMs: 12_000 });
 
   await page.reload();
@@ -31,13 +38,12 @@ test('theme and node timeout are saved by main and read back after a reload', as
   await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(22, 25, 29)');
 });
 
-test('saving says "Settings saved." (known bug: the form remounts on save and loses its status)', async ({
+test('saving says "Settings saved." (issue 2 regression: the form remounts on save)', async ({
   shell,
   page,
 }) => {
-  // SettingsPage keys SettingsForm on the saved values, so a successful save remounts the form and the
-  // status it was about to show is lost. Remove test.fail() once the renderer keeps the status.
-  test.fail();
+  // SettingsPage keys SettingsForm on the saved values, so a successful save remounts the form; the
+  // page, not the form, keeps the saved status.
   const settings = new SettingsPage(page);
   await shell.open('settings');
   await settings.waitForForm();

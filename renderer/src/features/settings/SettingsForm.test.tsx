@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../../shared/domain/settings';
 import type { SettingsView } from '../../../../shared/domain/settings';
 import { createApiClient, setApiClient } from '../../api/client';
 import '../../i18n';
-import { resetStore } from '../../store';
+import { resetStore, useStore } from '../../store';
 import { SettingsForm } from './SettingsForm';
+import { SettingsPage } from './SettingsPage';
 
 afterEach(() => {
   cleanup();
@@ -24,7 +25,7 @@ const view = (locked: SettingsView['locked'] = []): SettingsView => ({
 
 describe('SettingsForm', () => {
   it('labels every control', () => {
-    render(<SettingsForm view={view()} />);
+    render(<SettingsForm view={view()} saved={false} onSavedChange={() => undefined} />);
     for (const label of [
       'Theme',
       'Language',
@@ -36,7 +37,9 @@ describe('SettingsForm', () => {
   });
 
   it('disables a locked control and says who manages it', () => {
-    render(<SettingsForm view={view(['nodeTimeoutMs'])} />);
+    render(
+      <SettingsForm view={view(['nodeTimeoutMs'])} saved={false} onSavedChange={() => undefined} />,
+    );
     const input = screen.getByLabelText<HTMLInputElement>('Node timeout (milliseconds)');
     expect(input.disabled).toBe(true);
     expect(input.getAttribute('aria-describedby')).toContain('setting-nodeTimeoutMs-managed');
@@ -45,19 +48,26 @@ describe('SettingsForm', () => {
     );
   });
 
-  it('sends only the changed, unlocked keys', async () => {
+  it('sends only the changed, unlocked keys and keeps the saved status after the form remounts (issue 2 regression)', async () => {
     const sent: unknown[] = [];
     setApiClient(
       createApiClient({
         kind: 'browser',
-        invoke: (_channel, payload) => {
+        invoke: (channel, payload) => {
+          if (channel !== 'settings:set')
+            return Promise.resolve({ ok: true, value: view(['nodeTimeoutMs']) });
           sent.push(payload);
-          return Promise.resolve({ ok: true, value: view(['nodeTimeoutMs']) });
+          const saved = view(['nodeTimeoutMs']);
+          return Promise.resolve({
+            ok: true,
+            value: { ...saved, values: { ...saved.values, theme: 'dark' } },
+          });
         },
         on: () => () => undefined,
       }),
     );
-    render(<SettingsForm view={view(['nodeTimeoutMs'])} />);
+    render(<SettingsPage />);
+    await act(() => useStore.getState().loadSettings());
     fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
     fireEvent.click(screen.getByTestId('settings-save'));
     expect(await screen.findByText('Settings saved.')).toBeTruthy();

@@ -6,13 +6,18 @@ import { useStore } from '../../store';
 import { Field } from './Field';
 
 /** The settings form: a draft edited locally and saved as one patch of the changed, unlocked keys. */
-export function SettingsForm(props: { readonly view: SettingsView }) {
+export function SettingsForm(props: {
+  readonly view: SettingsView;
+  /** Kept by the page: a successful save remounts the form with the saved values. */
+  readonly saved: boolean;
+  readonly onSavedChange: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateSettings);
   const error = useStore((s) => s.settingsError);
   const [draft, setDraft] = useState<Settings>(props.view.values);
   const [origins, setOrigins] = useState(props.view.values.externalLinkOrigins.join('\n'));
-  const [saved, setSaved] = useState(false);
+  const { saved, onSavedChange: setSaved } = props;
   const locked = new Set<SettingKey>(props.view.locked);
   const edit = <K extends SettingKey>(key: K, value: Settings[K]): void => {
     setSaved(false);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { AppInfoPanel } from './AppInfoPanel';
@@ -7,10 +8,19 @@ import { SettingsForm } from './SettingsForm';
 export function SettingsPage() {
   const { t } = useTranslation();
   const view = useStore((s) => s.settings);
+  const [saved, setSaved] = useState(false);
   return (
     <>
       <p>{t('pages.settings.intro')}</p>
-      {view === undefined ? null : <SettingsForm key={JSON.stringify(view.values)} view={view} />}
+      {view === undefined ? null : (
+        // Re-keyed on the values so the draft restarts from what main saved (or another window changed).
+        <SettingsForm
+          key={JSON.stringify(view.values)}
+          view={view}
+          saved={saved}
+          onSavedChange={setSaved}
+        />
+      )}
       <AppInfoPanel />
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">{t('pages.settings.audit')}</h2>
