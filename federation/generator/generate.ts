@@ -41,7 +41,7 @@ export async function generateAll(opts: {
   for (const node of NODES) {
     const nodeDir = join(outDir, node.id);
     mkdirSync(join(nodeDir, 'vcf'), { recursive: true });
-    const writer = await NodeParquetWriter.open(join(outDir, '.duckdb-tmp'));
+    const writer = await NodeParquetWriter.open(join(outDir, '.duckdb-tmp'), pool);
     const counts = { individuals: 0, variants: 0, genotypes: 0 };
     for (const ds of DATASETS.filter((d) => d.node === node.id)) {
       const { individuals, plantedCarriers } = generateIndividuals(seed, ds, cfg);

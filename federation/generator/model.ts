@@ -53,6 +53,8 @@ export interface PoolVariant {
   /** Allele frequency among unaffected founders, per node. */
   readonly af: Readonly<Record<NodeId, number>>;
   readonly planted: PlantedVariant | null;
+  /** Position in the sorted pool (a compact key for bulk loading). */
+  readonly index: number;
 }
 
 /** One variant present in a dataset: its carriers (individual indexes, ascending) and allele counts. */

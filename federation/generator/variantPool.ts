@@ -102,7 +102,7 @@ function clinSig(rng: Rng, gene: Gene, consequence: string, common: boolean): Cl
   ]);
 }
 
-function plantedVariants(): PoolVariant[] {
+function plantedVariants(): Omit<PoolVariant, 'index'>[] {
   return PLANTED.map((p) => {
     const { chrom, pos, ref, alt } = parseVariantId(p.variantId);
     const gene = geneBySymbol(p.gene);
@@ -134,7 +134,7 @@ function plantedVariants(): PoolVariant[] {
 /** Builds the sorted pool (chromosome order, then position) for a seed and profile. */
 export function buildVariantPool(seed: number, cfg: ProfileConfig): PoolVariant[] {
   const rng = new Rng(seed, 'variant-pool');
-  const pool = plantedVariants();
+  const pool: Omit<PoolVariant, 'index'>[] = plantedVariants();
   const used = new Set<string>();
   for (const v of pool) for (let d = -5; d <= 5; d++) used.add(`${v.chrom}:${v.pos + d}`);
   for (const gene of GENES) {
@@ -168,8 +168,10 @@ export function buildVariantPool(seed: number, cfg: ProfileConfig): PoolVariant[
       });
     }
   }
-  return pool.sort(
-    (a, b) =>
-      chromRank(a.chrom) - chromRank(b.chrom) || a.pos - b.pos || a.alt.localeCompare(b.alt),
-  );
+  return pool
+    .sort(
+      (a, b) =>
+        chromRank(a.chrom) - chromRank(b.chrom) || a.pos - b.pos || a.alt.localeCompare(b.alt),
+    )
+    .map((v, index) => ({ ...v, index }));
 }
