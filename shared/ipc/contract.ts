@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
 import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
+import * as search from '../search/channels';
+import { SearchQuerySchema } from '../search/query';
+import { NodeUpdateSchema, SearchDoneSchema } from '../search/results';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -19,10 +22,28 @@ export const channels = {
     request: z.object({ id: z.string().max(200) }),
     response: SettingsViewSchema,
   },
+  'search:run': {
+    request: search.RunRequestSchema,
+    response: z.object({ queryId: z.string(), nodes: z.number().int().nonnegative() }),
+  },
+  'search:cancel': {
+    request: search.QueryIdSchema,
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'search:retryNode': {
+    request: search.RetryRequestSchema,
+    response: z.object({ retried: z.boolean() }),
+  },
+  'search:recent': { request: z.undefined(), response: search.RecentListSchema },
+  'search:suggest': { request: search.SuggestRequestSchema, response: search.SuggestResponseSchema },
+  'search:saveQuery': { request: search.SaveRequestSchema, response: search.SaveResponseSchema },
+  'search:openQuery': { request: search.OpenRequestSchema, response: SearchQuerySchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
   'settings:changed': SettingsViewSchema,
+  'search:nodeUpdate': NodeUpdateSchema,
+  'search:done': SearchDoneSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -8,9 +8,16 @@ export const CHANNEL_NAMES = [
   'settings:get',
   'settings:set',
   'settings:dismissNotice',
+  'search:run',
+  'search:cancel',
+  'search:retryNode',
+  'search:recent',
+  'search:suggest',
+  'search:saveQuery',
+  'search:openQuery',
 ] as const;
 
-export const EVENT_NAMES = ['settings:changed'] as const;
+export const EVENT_NAMES = ['settings:changed', 'search:nodeUpdate', 'search:done'] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

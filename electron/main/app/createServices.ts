@@ -10,6 +10,9 @@ import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
+import type { FederationDirectory } from '../../../shared/domain/federation';
+import { searchHandlers } from '../search/search.handlers';
+import { createSearchService } from '../search/searchService';
 import { appHandlers } from './app.handlers';
 
 export interface MainServices {
@@ -31,6 +34,11 @@ export function createMainServices(opts: {
   appName: string;
   appVersion: string;
   logger?: Logger;
+  /** Search's view of the federation until sign-in wires its directory and session here. */
+  federation?: {
+    getDirectory: () => Promise<FederationDirectory>;
+    getAccessToken: () => Promise<string | undefined>;
+  };
 }): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
@@ -46,6 +54,18 @@ export function createMainServices(opts: {
   const unsubscribe = settings.onChange((view) => {
     events.emit('settings:changed', view);
   });
+  const search = createSearchService({
+    fetch: platform.fetch,
+    getDirectory:
+      opts.federation?.getDirectory ??
+      (() => ({ source: 'none', brokers: [], nodes: [], trustedVisaIssuers: [] })),
+    getAccessToken: opts.federation?.getAccessToken ?? (() => Promise.resolve(undefined)),
+    nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
+    dataDir: platform.paths.data,
+    logger,
+    onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
+    onDone: (done) => events.emit('search:done', done),
+  });
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -59,6 +79,7 @@ export function createMainServices(opts: {
         policyPath: policy.path,
       }),
       ...settingsHandlers(settings),
+      ...searchHandlers(search),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

@@ -11,7 +11,8 @@ const view = {
   policyPath: '/etc/x',
   policyActive: false,
 };
-const handlers: Handlers = {
+// Only these channels are invoked here; the others (search, auth) have their own tests.
+const handlers: Partial<Handlers> = {
   'app:info': () => ({
     name: 'Cohort Desk',
     version: '1.0.0',
@@ -32,7 +33,7 @@ const handlers: Handlers = {
 const setup = () => {
   const logger = createMemoryLogger();
   const router = createRouter({
-    handlers,
+    handlers: handlers as Handlers,
     logger,
     isTrustedSender: (sender) => sender.url?.startsWith('app://cohort-desk/') === true,
   });

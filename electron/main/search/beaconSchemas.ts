@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas for the Beacon v2.1.1 responses this client reads, following the official framework
+ * schemas (framework/json/responses/**); extra members are allowed as the schemas allow them. Every
+ * response is parsed with these before anything reaches the renderer (BCN-04).
+ */
+
+const Granularity = z.enum(['boolean', 'count', 'record']);
+
+export const OntologyTermZ = z.looseObject({ id: z.string(), label: z.string().optional() });
+
+/** responses/sections/beaconResponseMeta.json (required members only; receivedRequestSummary kept loose). */
+export const ResponseMetaZ = z.looseObject({
+  beaconId: z.string(),
+  apiVersion: z.string(),
+  returnedGranularity: Granularity,
+  receivedRequestSummary: z.looseObject({}),
+  returnedSchemas: z.array(z.looseObject({})),
+  testMode: z.boolean().optional(),
+});
+
+/** The count-precision extension members the demo nodes add (allowed by the schema's open objects). */
+const CountExtension = {
+  countPrecision: z.enum(['exact', 'rounded', 'range']).optional(),
+  countAdjustedTo: z.number().int().positive().optional(),
+};
+
+/** responses/sections/beaconSummaryResponseSection.json */
+export const ResponseSummaryZ = z.looseObject({
+  exists: z.boolean(),
+  numTotalResults: z.number().int().nonnegative().optional(),
+  ...CountExtension,
+});
+
+/** BCN-04: only dataset result sets are understood; anything else is rejected, not guessed at. */
+export const ResultsetZ = z.looseObject({
+  id: z.string(),
+  setType: z.literal('dataset'),
+  exists: z.boolean(),
+  resultsCount: z.number().int().nonnegative(),
+  results: z.array(z.looseObject({})),
+  info: z
+    .looseObject({ returnedGranularity: Granularity.optional(), ...CountExtension })
+    .optional(),
+});
+export type Resultset = z.infer<typeof ResultsetZ>;
+
+/** beaconBooleanResponse / beaconCountResponse / beaconResultsetsResponse in one: response is optional. */
+export const EntryResponseZ = z.looseObject({
+  meta: ResponseMetaZ,
+  responseSummary: ResponseSummaryZ,
+  response: z.looseObject({ resultSets: z.array(ResultsetZ) }).optional(),
+  info: z.looseObject({}).optional(),
+});
+export type EntryResponse = z.infer<typeof EntryResponseZ>;
+
+/** responses/beaconErrorResponse.json (meta kept loose: nodes in error often send partial meta). */
+export const ErrorResponseZ = z.looseObject({
+  meta: z.looseObject({}).optional(),
+  error: z.looseObject({ errorCode: z.number().int(), errorMessage: z.string().optional() }),
+});
+
+/** Default-model individual (models/json/beacon-v2-default-model/individuals: id and sex required). */
+export const IndividualRecordZ = z.looseObject({
+  id: z.string(),
+  sex: OntologyTermZ,
+  diseases: z.array(z.looseObject({ diseaseCode: OntologyTermZ })).optional(),
+  phenotypicFeatures: z.array(z.looseObject({ featureType: OntologyTermZ })).optional(),
+  info: z.looseObject({ datasetId: z.string().optional() }).optional(),
+});
+
+const Frequencies = z.array(
+  z.looseObject({
+    source: z.string().optional(),
+    frequencies: z.array(z.looseObject({ alleleFrequency: z.number().min(0).max(1) })),
+  }),
+);
+
+/** Default-model genomicVariation (variantInternalId and variation required). */
+export const VariantRecordZ = z.looseObject({
+  variantInternalId: z.string(),
+  variation: z.looseObject({}),
+  identifiers: z
+    .looseObject({
+      genomicHGVSId: z.string().optional(),
+      proteinHGVSIds: z.array(z.string()).optional(),
+      transcriptHGVSIds: z.array(z.string()).optional(),
+    })
+    .optional(),
+  molecularAttributes: z
+    .looseObject({
+      geneIds: z.array(z.string()).optional(),
+      molecularEffects: z.array(OntologyTermZ).optional(),
+    })
+    .optional(),
+  frequencyInPopulations: Frequencies.optional(),
+});
+
+/** responses/beaconFilteringTermsResponse.json: response.filteringTerms[] with type and id required. */
+export const FilteringTermsResponseZ = z.looseObject({
+  response: z.looseObject({
+    filteringTerms: z
+      .array(
+        z.looseObject({
+          type: z.string(),
+          id: z.string(),
+          label: z.string().optional(),
+          scopes: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
+  }),
+});
+export type FilteringTerm = NonNullable<
+  z.infer<typeof FilteringTermsResponseZ>['response']['filteringTerms']
+>[number];

@@ -1,0 +1,113 @@
+import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
+import type { BeaconQueryParts } from './beaconRequest';
+import { createLimiter } from './limiter';
+import { CancelAbort, queryNode, TimeoutAbort } from './nodeClient';
+
+export interface FanoutOptions {
+  queryId: string;
+  nodes: readonly NodeEntry[];
+  parts: BeaconQueryParts;
+  /** The bearer token for a node, or undefined (signed out, or not allow-listed: BCN-02). */
+  tokenFor: (node: NodeEntry) => Promise<string | undefined>;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  slowAfterMs: number;
+  concurrency: number;
+  maxBytes: number;
+  emit: (update: NodeUpdate) => void;
+  onDone: (done: SearchDone) => void;
+}
+
+export interface Fanout {
+  /** Aborts every request in flight; each such node reports `cancelled`. */
+  cancel(): void;
+  /** Asks one node again once its last attempt has finished; false when it cannot. */
+  retry(nodeId: string): boolean;
+  /** Settles when the first round of every node has finished. */
+  readonly done: Promise<void>;
+}
+
+interface NodeState {
+  attempt: number;
+  controller: AbortController | undefined;
+}
+
+/**
+ * Queries every node in parallel (bounded by `concurrency`), each with its own timeout and abort
+ * controller, and pushes one update per change: waiting → slow → final (DESIGN flow 2). A slow,
+ * dead or hostile node never holds back the others.
+ */
+export function startFanout(o: FanoutOptions): Fanout {
+  const t0 = performance.now();
+  const limit = createLimiter(o.concurrency);
+  const state = new Map<string, NodeState>(o.nodes.map((n) => [n.id, { attempt: 0, controller: undefined }]));
+  let cancelled = false;
+
+  const base = (node: NodeEntry, attempt: number) => ({
+    queryId: o.queryId,
+    nodeId: node.id,
+    nodeName: node.name,
+    country: node.country,
+    attempt,
+  });
+
+  const run = async (node: NodeEntry, s: NodeState): Promise<void> => {
+    const attempt = ++s.attempt;
+    const controller = new AbortController();
+    s.controller = controller;
+    o.emit({ ...base(node, attempt), status: 'waiting' });
+    await limit(async () => {
+      if (controller.signal.aborted) {
+        // Cancelled while still queued: say so, so the row does not stay "waiting".
+        o.emit({ ...base(node, attempt), status: 'cancelled' });
+        return;
+      }
+      const started = performance.now();
+      const slow = setTimeout(() => {
+        o.emit({ ...base(node, attempt), status: 'slow', timeMs: Math.round(performance.now() - started) });
+      }, o.slowAfterMs);
+      const timer = setTimeout(() => {
+        controller.abort(new TimeoutAbort());
+      }, o.timeoutMs);
+      try {
+        const token = await o.tokenFor(node);
+        const answer = await queryNode({
+          node,
+          parts: o.parts,
+          token,
+          signal: controller.signal,
+          fetch: o.fetch,
+          maxBytes: o.maxBytes,
+          timeoutMs: o.timeoutMs,
+        });
+        o.emit({ ...base(node, attempt), ...answer, timeMs: Math.round(performance.now() - started) });
+      } finally {
+        clearTimeout(slow);
+        clearTimeout(timer);
+      }
+    });
+    if (s.controller === controller) s.controller = undefined;
+  };
+
+  const first = Promise.all(
+    o.nodes.map((node) => run(node, state.get(node.id) ?? { attempt: 0, controller: undefined })),
+  ).then(() => {
+    o.onDone({ queryId: o.queryId, cancelled, totalMs: Math.round(performance.now() - t0) });
+  });
+
+  return {
+    done: first,
+    cancel() {
+      cancelled = true;
+      for (const s of state.values()) s.controller?.abort(new CancelAbort());
+    },
+    retry(nodeId) {
+      const node = o.nodes.find((n) => n.id === nodeId);
+      const s = state.get(nodeId);
+      if (node === undefined || s === undefined || s.controller !== undefined) return false;
+      void run(node, s);
+      return true;
+    },
+  };
+}

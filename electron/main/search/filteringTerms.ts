@@ -1,0 +1,81 @@
+import type { NodeEntry } from '../../../shared/domain/federation';
+import type { Suggestion } from '../../../shared/search/channels';
+import { FILTER_PREFIXES } from '../../../shared/search/query';
+import type { FilteringTerm } from './beaconSchemas';
+import { FilteringTermsResponseZ } from './beaconSchemas';
+import { readBounded } from './boundedBody';
+
+interface CacheEntry {
+  at: number;
+  terms: Promise<FilteringTerm[]>;
+}
+
+export interface FilteringTermsCache {
+  /** Ontology terms from every node's /filtering_terms matching the text (id or label). */
+  suggest(nodes: readonly NodeEntry[], text: string, limit: number): Promise<Suggestion[]>;
+}
+
+const TTL_MS = 10 * 60_000;
+const MAX_BYTES = 5 * 1_048_576;
+
+/**
+ * Per-node cache of `/filtering_terms` (anonymous GET: the terms are public discovery metadata).
+ * A node that fails simply contributes no terms; it is asked again after the TTL.
+ */
+export function createFilteringTermsCache(opts: {
+  fetch: typeof fetch;
+  timeoutMs: () => number;
+  now?: () => number;
+}): FilteringTermsCache {
+  const now = opts.now ?? Date.now;
+  const cache = new Map<string, CacheEntry>();
+
+  const load = async (node: NodeEntry): Promise<FilteringTerm[]> => {
+    try {
+      const res = await opts.fetch(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`, {
+        headers: { accept: 'application/json' },
+        redirect: 'manual',
+        signal: AbortSignal.timeout(opts.timeoutMs()),
+      });
+      if (!res.ok) return [];
+      const parsed = FilteringTermsResponseZ.safeParse(JSON.parse(await readBounded(res, MAX_BYTES)));
+      return parsed.success ? (parsed.data.response.filteringTerms ?? []) : [];
+    } catch {
+      return [];
+    }
+  };
+
+  const termsOf = (node: NodeEntry): Promise<FilteringTerm[]> => {
+    const hit = cache.get(node.beaconUrl);
+    if (hit !== undefined && now() - hit.at < TTL_MS) return hit.terms;
+    const terms = load(node);
+    cache.set(node.beaconUrl, { at: now(), terms });
+    return terms;
+  };
+
+  return {
+    async suggest(nodes, text, limit) {
+      const q = text.trim().toLowerCase();
+      if (q === '') return [];
+      const byId = new Map<string, { label: string; nodes: string[] }>();
+      const lists = await Promise.all(nodes.map(async (n) => ({ node: n, terms: await termsOf(n) })));
+      for (const { node, terms } of lists) {
+        for (const t of terms) {
+          const prefix = t.id.split(':')[0] ?? '';
+          if (t.type === 'alphanumeric' || !(FILTER_PREFIXES as readonly string[]).includes(prefix)) continue;
+          const label = t.label ?? t.id;
+          if (!t.id.toLowerCase().includes(q) && !label.toLowerCase().includes(q)) continue;
+          const e = byId.get(t.id) ?? { label, nodes: [] };
+          e.nodes.push(node.id);
+          byId.set(t.id, e);
+        }
+      }
+      const rank = (id: string, label: string): number =>
+        id.toLowerCase().startsWith(q) || label.toLowerCase().startsWith(q) ? 0 : 1;
+      return [...byId.entries()]
+        .sort(([a, x], [b, y]) => rank(a, x.label) - rank(b, y.label) || x.label.localeCompare(y.label))
+        .slice(0, limit)
+        .map(([id, e]) => ({ id, label: e.label, detail: `${id.split(':')[0] ?? ''} · ${e.nodes.join(', ')}` }));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
+import type { RecentQuery, Suggestion } from '../../../shared/search/channels';
+import { suggestGenes } from '../../../shared/search/genes';
+import type { SearchQuery } from '../../../shared/search/query';
+import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
+import type { Logger } from '../logging/logger';
+import { queryParts } from './beaconRequest';
+import type { Fanout } from './fanout';
+import { startFanout } from './fanout';
+import { createFilteringTermsCache } from './filteringTerms';
+import { createRecentQueries } from './recentQueries';
+import { isAllowListed } from './tokenPolicy';
+
+export interface SearchServiceDeps {
+  fetch: typeof fetch;
+  /** The federation directory (AUTH's FederationDirectory service, or a test's). */
+  getDirectory: () => FederationDirectory | Promise<FederationDirectory>;
+  /** The current access token, or undefined when signed out. */
+  getAccessToken: () => Promise<string | undefined>;
+  /** Beacon base URLs that may receive the token; default: the directory's nodes (BCN-02). */
+  allowList?: (directory: FederationDirectory) => readonly string[];
+  nodeTimeoutMs: () => number;
+  dataDir: string;
+  logger: Logger;
+  onNodeUpdate: (update: NodeUpdate) => void;
+  onDone: (done: SearchDone) => void;
+  slowAfterMs?: number;
+  concurrency?: number;
+  maxBytes?: number;
+}
+
+export interface SearchService {
+  run(query: SearchQuery): Promise<{ queryId: string; nodes: number }>;
+  cancel(queryId: string): boolean;
+  retryNode(queryId: string, nodeId: string): boolean;
+  recent(): RecentQuery[];
+  suggest(kind: 'gene' | 'filter', text: string, limit: number): Promise<Suggestion[]>;
+  /** Resolves when a query's first round is over (tests and the benchmark wait on it). */
+  settled(queryId: string): Promise<void>;
+}
+
+/** Error for a query that cannot be sent (bad genomic text); the handler names the field. */
+export class QueryError extends Error {}
+
+const KEEP_QUERIES = 10;
+
+/** Federated search over the directory's nodes: fan-out, events, recent queries, autocomplete. */
+export function createSearchService(deps: SearchServiceDeps): SearchService {
+  const running = new Map<string, Fanout>();
+  const recent = createRecentQueries(join(deps.dataDir, 'search-recent.json'));
+  const terms = createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
+  const allowListOf = deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
+
+  const tokenFor = (allow: readonly string[]) => async (node: NodeEntry) =>
+    isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken() : undefined;
+
+  return {
+    async run(query) {
+      let parts;
+      try {
+        parts = queryParts(query);
+      } catch (error: unknown) {
+        throw new QueryError(error instanceof Error ? error.message : String(error));
+      }
+      const directory = await deps.getDirectory();
+      const queryId = randomUUID();
+      const fanout = startFanout({
+        queryId,
+        nodes: directory.nodes,
+        parts,
+        tokenFor: tokenFor(allowListOf(directory)),
+        fetch: deps.fetch,
+        timeoutMs: deps.nodeTimeoutMs(),
+        slowAfterMs: deps.slowAfterMs ?? 1_500,
+        concurrency: deps.concurrency ?? 16,
+        maxBytes: deps.maxBytes ?? 20 * 1_048_576,
+        emit: deps.onNodeUpdate,
+        onDone: (done) => {
+          deps.logger.info('search.done', done);
+          deps.onDone(done);
+        },
+      });
+      running.set(queryId, fanout);
+      // Old queries are forgotten (their nodes can no longer be retried); memory stays bounded.
+      for (const id of [...running.keys()].slice(0, Math.max(0, running.size - KEEP_QUERIES))) running.delete(id);
+      try {
+        recent.add(query);
+      } catch (error: unknown) {
+        deps.logger.warn('search.recent_write_failed', { error });
+      }
+      deps.logger.info('search.started', { queryId, nodes: directory.nodes.length, target: query.target });
+      return { queryId, nodes: directory.nodes.length };
+    },
+    cancel(queryId) {
+      const f = running.get(queryId);
+      f?.cancel();
+      return f !== undefined;
+    },
+    retryNode(queryId, nodeId) {
+      return running.get(queryId)?.retry(nodeId) ?? false;
+    },
+    recent: () => recent.list(),
+    async suggest(kind, text, limit) {
+      if (kind === 'gene') {
+        return suggestGenes(text, limit).map((g) => ({
+          id: g.symbol,
+          label: g.symbol,
+          detail: `chr${g.chrom}:${g.start.toLocaleString('en-US')}-${g.end.toLocaleString('en-US')}`,
+        }));
+      }
+      const directory = await deps.getDirectory();
+      return terms.suggest(directory.nodes, text, limit);
+    },
+    settled: (queryId) => running.get(queryId)?.done ?? Promise.resolve(),
+  };
+}

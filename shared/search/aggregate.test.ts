@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateCounts, countRange, formatCount } from './aggregate';
+import type { NodeUpdate } from './results';
+
+const node = (id: string, extra: Partial<NodeUpdate>): NodeUpdate => ({
+  queryId: 'q',
+  nodeId: id,
+  nodeName: id,
+  country: id,
+  attempt: 1,
+  status: 'ok',
+  ...extra,
+});
+
+describe('count aggregation never adds rounded counts as if exact', () => {
+  it('intervals per precision match how nodes round (nearest step, "<N")', () => {
+    expect(countRange({ value: 20, precision: 'rounded', adjustedTo: 10 })).toEqual({ min: 15, max: 24 });
+    expect(countRange({ value: 10, precision: 'rounded', adjustedTo: 5 })).toEqual({ min: 8, max: 12 });
+    expect(countRange({ value: 5, precision: 'range', adjustedTo: 5 })).toEqual({ min: 1, max: 4 });
+    expect(countRange({ value: 7, precision: 'exact' })).toEqual({ min: 7, max: 7 });
+  });
+
+  it('all exact → one number', () => {
+    const a = aggregateCounts([
+      node('FI', { count: { value: 7, precision: 'exact' } }),
+      node('IT', { count: { value: 1200, precision: 'exact' } }),
+    ]);
+    expect(a).toMatchObject({ min: 1207, max: 1207, exact: true, display: '1,207', countedNodes: 2 });
+  });
+
+  it('rounded or "<N" parts → a range, not a sum', () => {
+    const a = aggregateCounts([
+      node('FI', { count: { value: 7, precision: 'exact' } }),
+      node('IT', { count: { value: 20, precision: 'rounded', adjustedTo: 10 } }),
+      node('ES', { count: { value: 5, precision: 'range', adjustedTo: 5 } }),
+    ]);
+    expect(a).toMatchObject({ min: 23, max: 35, exact: false, display: '23–35' });
+  });
+
+  it('ignores nodes that did not answer and counts boolean-only nodes apart', () => {
+    const a = aggregateCounts([
+      node('FI', { count: { value: 3, precision: 'exact' } }),
+      node('IT', { status: 'timeout' }),
+      node('ES', { exists: true, returnedGranularity: 'boolean' }),
+      node('PT', { status: 'waiting' }),
+    ]);
+    expect(a).toMatchObject({ min: 3, max: 3, answeredNodes: 2, booleanOnlyNodes: 1, totalNodes: 4 });
+  });
+
+  it('formats one node count with its precision', () => {
+    expect(formatCount({ value: 1234, precision: 'exact' })).toBe('1,234');
+    expect(formatCount({ value: 40, precision: 'rounded', adjustedTo: 10 })).toBe('≈40');
+    expect(formatCount({ value: 5, precision: 'range', adjustedTo: 5 })).toBe('<5');
+  });
+});
