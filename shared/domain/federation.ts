@@ -15,8 +15,26 @@ export const BrokerSchema = z.object({
   issuer: z.url(),
   clientId: z.string().min(1),
   name: z.string(),
+  /** Loopback redirect path registered for this broker (AUTH-03/04); default `/callback`. */
+  redirectPath: z
+    .string()
+    .regex(/^\/[A-Za-z0-9/_-]{0,100}$/)
+    .optional(),
 });
 export type Broker = z.infer<typeof BrokerSchema>;
+
+/**
+ * How a node's datasets are named in ControlledAccessGrants visa values (PASS-05): always an exact,
+ * case-sensitive comparison. `published`: the URL the node publishes for the dataset in its Beacon
+ * /datasets response (info.visaValue, else externalUrl); `dataset-id`: the bare id (EGA style);
+ * `template`: a URL with `{id}` in it (a GDI node that documents its own scheme).
+ */
+export const VisaValueMappingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('published') }),
+  z.object({ kind: z.literal('dataset-id') }),
+  z.object({ kind: z.literal('template'), template: z.string().includes('{id}').max(500) }),
+]);
+export type VisaValueMapping = z.infer<typeof VisaValueMappingSchema>;
 
 export const NodeEntrySchema = z.object({
   id: z.string().min(1),
@@ -24,6 +42,8 @@ export const NodeEntrySchema = z.object({
   country: z.string(),
   beaconUrl: z.url(),
   htsgetUrl: z.url().optional(),
+  /** Default `{ kind: 'published' }`. */
+  visaValueMapping: VisaValueMappingSchema.optional(),
 });
 export type NodeEntry = z.infer<typeof NodeEntrySchema>;
 
@@ -36,5 +56,9 @@ export const FederationDirectorySchema = z.object({
   brokers: z.array(BrokerSchema),
   nodes: z.array(NodeEntrySchema),
   trustedVisaIssuers: z.array(z.object({ iss: z.url(), jku: z.url() })),
+  /** Where the directory was read from (a file path or URL), when it came from one. */
+  location: z.string().optional(),
+  /** Why the directory is empty or partial, in plain words (e.g. a bad federation file, named). */
+  problem: z.string().optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;

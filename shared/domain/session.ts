@@ -46,12 +46,25 @@ export type AuthErrorCode = z.infer<typeof AuthErrorCodeSchema>;
  */
 export const SessionSummarySchema = z.object({
   state: z.enum(['signed-out', 'signing-in', 'signed-in']),
-  user: z.object({ sub: z.string(), name: z.string().optional(), email: z.string().optional() }).optional(),
+  user: z
+    .object({ sub: z.string(), name: z.string().optional(), email: z.string().optional() })
+    .optional(),
   broker: z.object({ issuer: z.string(), name: z.string() }).optional(),
   /** Where the refresh token is kept: encrypted in the OS store, or in memory only (and why). */
-  persistence: z.object({ mode: z.enum(['secure-store', 'memory-only']), reason: z.string().optional() }),
+  persistence: z.object({
+    mode: z.enum(['secure-store', 'memory-only']),
+    reason: z.string().optional(),
+  }),
   access: z.array(DatasetAccessSchema),
   ignoredVisas: z.array(IgnoredVisaSchema),
   error: z.object({ code: AuthErrorCodeSchema, message: z.string() }).optional(),
+  /**
+   * Only while signing in, and only when main could not open the system browser itself (browser
+   * mode): the authorization URL for the page to open in a new tab. It carries state and the S256
+   * challenge, never a code or token (docs/decisions/0005-sign-in.md).
+   */
+  authorizationUrl: z.url().optional(),
+  /** Nodes whose dataset list could not be read; their datasets are missing from `access`. */
+  nodeProblems: z.array(z.object({ nodeId: z.string(), message: z.string() })).optional(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;

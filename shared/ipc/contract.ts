@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
+import { FederationDirectorySchema } from '../domain/federation';
+import { SessionSummarySchema } from '../domain/session';
 import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
 import * as search from '../search/channels';
 import { SearchQuerySchema } from '../search/query';
@@ -22,6 +24,23 @@ export const channels = {
     request: z.object({ id: z.string().max(200) }),
     response: SettingsViewSchema,
   },
+  /** The federation directory: brokers, nodes, trusted visa issuers (no secrets). */
+  'federation:directory': { request: z.undefined(), response: FederationDirectorySchema },
+  /** The current session summary (never tokens: AUTH-01, AUTH-10). */
+  'auth:session': { request: z.undefined(), response: SessionSummarySchema },
+  /**
+   * Starts sign-in with a directory broker (default: the first) and resolves when it completed,
+   * failed or was cancelled. While pending, auth:changed reports state 'signing-in' (with
+   * `authorizationUrl` only when the page must open the system browser itself: browser mode).
+   */
+  'auth:signIn': {
+    request: z.object({ issuer: z.url().max(2048).optional() }).strict(),
+    response: SessionSummarySchema,
+  },
+  /** Cancels a pending sign-in (its loopback listener closes); resolves with the signed-out summary. */
+  'auth:cancelSignIn': { request: z.undefined(), response: SessionSummarySchema },
+  /** Revokes refresh then access token, opens the broker's end-session page, wipes local tokens and passport data. */
+  'auth:signOut': { request: z.undefined(), response: SessionSummarySchema },
   'search:run': {
     request: search.RunRequestSchema,
     response: z.object({ queryId: z.string(), nodes: z.number().int().nonnegative() }),
@@ -35,13 +54,18 @@ export const channels = {
     response: z.object({ retried: z.boolean() }),
   },
   'search:recent': { request: z.undefined(), response: search.RecentListSchema },
-  'search:suggest': { request: search.SuggestRequestSchema, response: search.SuggestResponseSchema },
+  'search:suggest': {
+    request: search.SuggestRequestSchema,
+    response: search.SuggestResponseSchema,
+  },
   'search:saveQuery': { request: search.SaveRequestSchema, response: search.SaveResponseSchema },
   'search:openQuery': { request: search.OpenRequestSchema, response: SearchQuerySchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
   'settings:changed': SettingsViewSchema,
+  /** Every session change: signing-in, signed-in, refresh failure, expiry, access change, sign-out. */
+  'auth:changed': SessionSummarySchema,
   'search:nodeUpdate': NodeUpdateSchema,
   'search:done': SearchDoneSchema,
 } as const satisfies Record<EventName, z.ZodType>;

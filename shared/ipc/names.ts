@@ -8,6 +8,11 @@ export const CHANNEL_NAMES = [
   'settings:get',
   'settings:set',
   'settings:dismissNotice',
+  'federation:directory',
+  'auth:session',
+  'auth:signIn',
+  'auth:cancelSignIn',
+  'auth:signOut',
   'search:run',
   'search:cancel',
   'search:retryNode',
@@ -17,7 +22,12 @@ export const CHANNEL_NAMES = [
   'search:openQuery',
 ] as const;
 
-export const EVENT_NAMES = ['settings:changed', 'search:nodeUpdate', 'search:done'] as const;
+export const EVENT_NAMES = [
+  'settings:changed',
+  'auth:changed',
+  'search:nodeUpdate',
+  'search:done',
+] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

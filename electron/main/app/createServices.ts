@@ -1,4 +1,12 @@
 import { join } from 'node:path';
+import type { AuditLog } from '../audit/auditLog';
+import { openAuditLog } from '../audit/auditLog';
+import { authHandlers } from '../auth/auth.handlers';
+import type { AuthService, AuthServiceOptions } from '../auth/authService';
+import { createAuthService } from '../auth/authService';
+import type { FederationDirectoryService } from '../federation/directory';
+import { createFederationDirectory, defaultDemoFederationFile } from '../federation/directory';
+import { federationHandlers } from '../federation/federation.handlers';
 import type { EventHub } from '../ipc/events';
 import { createEventHub } from '../ipc/events';
 import type { Router, Sender } from '../ipc/router';
@@ -20,6 +28,10 @@ export interface MainServices {
   readonly events: EventHub;
   readonly settings: SettingsStore;
   readonly logger: Logger;
+  /** The session; other main services take access tokens from here (never the renderer). */
+  readonly auth: AuthService;
+  readonly directory: FederationDirectoryService;
+  readonly audit: AuditLog;
   close(): void;
 }
 
@@ -34,6 +46,10 @@ export function createMainServices(opts: {
   appName: string;
   appVersion: string;
   logger?: Logger;
+  /** The embedded demo federation file; default env COHORT_DESK_FEDERATION_FILE or ./federation/.run/federation.json. */
+  demoFederationFile?: string;
+  /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
+  auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
   /** Search's view of the federation until sign-in wires its directory and session here. */
   federation?: {
     getDirectory: () => Promise<FederationDirectory>;
@@ -53,6 +69,28 @@ export function createMainServices(opts: {
   const events = createEventHub();
   const unsubscribe = settings.onChange((view) => {
     events.emit('settings:changed', view);
+  });
+  const directory = createFederationDirectory({
+    settings,
+    platform,
+    logger,
+    demoFile: opts.demoFederationFile ?? defaultDemoFederationFile(process.env, process.cwd()),
+  });
+  const audit = openAuditLog({ dir: join(platform.paths.data, 'audit') });
+  const auth = createAuthService({
+    platform,
+    directory,
+    logger,
+    audit,
+    nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
+    ...opts.auth,
+  });
+  const offAuth = auth.onChange((summary) => {
+    events.emit('auth:changed', summary);
+  });
+  // A persisted session resumes in the background; auth:changed tells the renderer when it is back.
+  auth.restore().catch((error: unknown) => {
+    logger.warn('auth.restore_failed', { error });
   });
   const search = createSearchService({
     fetch: platform.fetch,
@@ -79,9 +117,24 @@ export function createMainServices(opts: {
         policyPath: policy.path,
       }),
       ...settingsHandlers(settings),
+      ...federationHandlers(directory),
+      ...authHandlers(auth),
       ...searchHandlers(search),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
-  return { router, events, settings, logger, close: unsubscribe };
+  return {
+    router,
+    events,
+    settings,
+    logger,
+    auth,
+    directory,
+    audit,
+    close: () => {
+      unsubscribe();
+      offAuth();
+      auth.close();
+    },
+  };
 }

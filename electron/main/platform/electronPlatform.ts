@@ -1,8 +1,11 @@
 import { app, net, shell } from 'electron';
+import type { KeyStorage } from './keyStorage';
 import type { Platform } from './platform';
+import { createSafeStorageKeys } from './safeStorageKeys';
 
 /** The platform inside Electron: net.fetch (proxies and OS trust store apply), shell for links. */
 export function createElectronPlatform(): Platform {
+  let keys: Promise<KeyStorage> | undefined;
   return {
     kind: 'electron',
     paths: { data: app.getPath('userData'), logs: app.getPath('logs') },
@@ -12,6 +15,8 @@ export function createElectronPlatform(): Platform {
       await shell.openExternal(url);
       return true;
     },
+    // Decided once per run, after app 'ready' (safeStorage reports 'unknown' before it).
+    keyStorage: () => (keys ??= createSafeStorageKeys()),
     runtime: () => ({
       kind: 'electron',
       electron: process.versions.electron,

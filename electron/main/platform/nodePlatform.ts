@@ -1,13 +1,30 @@
+import type { KeyStorage } from './keyStorage';
+import { memoryOnlyKeyStorage } from './keyStorage';
 import type { Platform } from './platform';
 import { logDirFor } from './paths';
 
-/** The platform outside Electron: browser mode and tests. Opening links is left to the page. */
-export function createNodePlatform(opts: { dataDir: string; transport: string }): Platform {
+/** Why browser mode keeps sign-ins in memory: Node has no access to the OS secret store here. */
+export const BROWSER_MODE_KEY_REASON =
+  'browser mode has no access to the operating system secret store, so you will sign in again after restarting Cohort Desk';
+
+/**
+ * The platform outside Electron: browser mode and tests. Opening links is left to the page (the
+ * page already runs in the system browser), unless a test injects `openExternal` (a scripted browser).
+ */
+export function createNodePlatform(opts: {
+  dataDir: string;
+  transport: string;
+  keyStorage?: KeyStorage;
+  openExternal?: (url: string) => Promise<boolean>;
+  fetch?: typeof fetch;
+}): Platform {
+  const keys = opts.keyStorage ?? memoryOnlyKeyStorage(BROWSER_MODE_KEY_REASON);
   return {
     kind: 'browser',
     paths: { data: opts.dataDir, logs: logDirFor(opts.dataDir) },
-    fetch: globalThis.fetch.bind(globalThis),
-    openExternal: () => Promise.resolve(false),
+    fetch: opts.fetch ?? globalThis.fetch.bind(globalThis),
+    openExternal: opts.openExternal ?? (() => Promise.resolve(false)),
+    keyStorage: () => Promise.resolve(keys),
     runtime: () => ({ kind: 'browser', transport: opts.transport, node: process.versions.node }),
   };
 }

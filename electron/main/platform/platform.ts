@@ -1,3 +1,5 @@
+import type { KeyStorage } from './keyStorage';
+
 /**
  * What differs between Electron and browser mode, behind one interface, so services never import
  * Electron directly (issue 7). Electron's implementation lives in electronPlatform.ts.
@@ -12,6 +14,11 @@ export interface Platform {
    * delegates opening to the page (browser mode: the page is already in a browser).
    */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Where secrets at rest are sealed (AUTH-08): Electron safeStorage when the OS store is real,
+   * memory-only otherwise (with the reason); tests inject an explicit test key provider.
+   */
+  keyStorage(): Promise<KeyStorage>;
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };

@@ -1,0 +1,66 @@
+import * as client from 'openid-client';
+import type { NodeEntry } from '../../../shared/domain/federation';
+import type { IgnoredVisa } from '../../../shared/domain/session';
+import type { PublishedDataset } from './access/datasetCatalog';
+import { fetchNodeDatasets } from './access/datasetCatalog';
+import type { PassportDecision } from './passport/clearinghouse';
+import { decidePassport } from './passport/clearinghouse';
+import type { VerifiedVisa, VisaCheck } from './passport/visaVerifier';
+
+/**
+ * Reads the passport from UserInfo with the Passport-Scoped Access Token (PASS-01: a public client
+ * cannot use token exchange), checks that UserInfo speaks for the ID token's subject, verifies
+ * every visa (PASS-02) and applies the clearinghouse rules. Raw visas stay inside this function.
+ */
+export async function readPassport(opts: {
+  config: client.Configuration;
+  accessToken: string;
+  sub: string;
+  verify: (jws: string, subject: string) => Promise<VisaCheck>;
+}): Promise<{ decision: PassportDecision; name?: string; email?: string }> {
+  const info = await client.fetchUserInfo(opts.config, opts.accessToken, opts.sub);
+  const raw = Array.isArray(info.ga4gh_passport_v1) ? (info.ga4gh_passport_v1 as unknown[]) : [];
+  const verified: VerifiedVisa[] = [];
+  const ignored: IgnoredVisa[] = [];
+  for (const jws of raw) {
+    if (typeof jws !== 'string') {
+      ignored.push({ type: 'unknown', issuer: 'unknown', reason: 'not a signed visa (JWS)' });
+      continue;
+    }
+    const check = await opts.verify(jws, opts.sub);
+    if (check.ok) verified.push(check.visa);
+    else {
+      const { type, issuer, value, reason } = check;
+      ignored.push({ type, issuer, reason, ...(value === undefined ? {} : { value }) });
+    }
+  }
+  return {
+    decision: decidePassport(verified, ignored),
+    ...(typeof info.name === 'string' ? { name: info.name } : {}),
+    ...(typeof info.email === 'string' ? { email: info.email } : {}),
+  };
+}
+
+/** Every node's published datasets, fetched in parallel; a failing node is reported, never fatal. */
+export async function readCatalogue(
+  nodes: readonly NodeEntry[],
+  fetchImpl: typeof fetch,
+  timeoutMs: number,
+): Promise<{ datasets: PublishedDataset[]; problems: { nodeId: string; message: string }[] }> {
+  const settled = await Promise.allSettled(
+    nodes.map((n) => fetchNodeDatasets(n, fetchImpl, timeoutMs)),
+  );
+  const datasets: PublishedDataset[] = [];
+  const problems: { nodeId: string; message: string }[] = [];
+  settled.forEach((result, i) => {
+    const node = nodes[i];
+    if (node === undefined) return;
+    if (result.status === 'fulfilled') datasets.push(...result.value);
+    else
+      problems.push({
+        nodeId: node.id,
+        message: `${node.name} did not list its datasets (${result.reason instanceof Error ? result.reason.message : 'error'}); its datasets are missing from this list.`,
+      });
+  });
+  return { datasets, problems };
+}

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { ChannelName, RequestOf, ResponseOf } from '../../../../shared/ipc';
+import type { SessionSummary } from '../../../../shared/domain/session';
+import type { MainServices } from '../../app/createServices';
+import { createMainServices } from '../../app/createServices';
+import { createMemoryLogger } from '../../logging/logger';
+import type { KeyStorage } from '../../platform/keyStorage';
+import { createNodePlatform } from '../../platform/nodePlatform';
+import { completeLogin } from './completeLogin';
+import type { BrowserResponse, DemoFederation, ScriptedBrowserLike } from './demoFederation';
+import { newScriptedBrowser } from './demoFederation';
+
+export interface Harness {
+  readonly services: MainServices;
+  readonly opened: string[];
+  readonly changes: SessionSummary[];
+  /** What the scripted browser saw at the end of the last login. */
+  lastLogin: Promise<BrowserResponse> | undefined;
+  /** Who logs in at the broker next; `undefined` leaves the browser step to the test. */
+  user: string | undefined;
+  invoke<C extends ChannelName>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>>;
+  /** Resolves with the first auth:changed payload (from now on) that satisfies `test`. */
+  next(test: (s: SessionSummary) => boolean): Promise<SessionSummary>;
+  close(): void;
+}
+
+/**
+ * The real main services over the real demo federation, with a scripted system browser behind
+ * platform.openExternal (`delegate: true` makes it return false, as browser mode does).
+ */
+export async function createHarness(opts: {
+  fed: DemoFederation;
+  dataDir: string;
+  user?: string;
+  keyStorage?: KeyStorage;
+  delegate?: boolean;
+  browser?: ScriptedBrowserLike;
+  auth?: Parameters<typeof createMainServices>[0]['auth'];
+  fetch?: typeof fetch;
+}): Promise<Harness> {
+  const browser = opts.browser ?? (await newScriptedBrowser());
+  const waiters = new Set<{ test: (s: SessionSummary) => boolean; resolve: (s: SessionSummary) => void }>();
+  const harness: Harness = {
+    opened: [],
+    changes: [],
+    lastLogin: undefined,
+    user: opts.user,
+  } as unknown as Harness;
+  const platform = createNodePlatform({
+    dataDir: opts.dataDir,
+    transport: 'test',
+    ...(opts.keyStorage === undefined ? {} : { keyStorage: opts.keyStorage }),
+    ...(opts.fetch === undefined ? {} : { fetch: opts.fetch }),
+    openExternal: (url) => {
+      harness.opened.push(url);
+      if (opts.delegate === true) return Promise.resolve(false);
+      if (harness.user !== undefined && new URL(url).pathname === '/auth') {
+        harness.lastLogin = completeLogin(browser, url, harness.user);
+        harness.lastLogin.catch(() => undefined);
+      }
+      return Promise.resolve(true);
+    },
+  });
+  const services = createMainServices({
+    platform,
+    policyPath: join(opts.dataDir, 'no-policy.json'),
+    isTrustedSender: () => true,
+    appName: 'Cohort Desk',
+    appVersion: '0.0.0-test',
+    logger: createMemoryLogger(),
+    demoFederationFile: opts.fed.infoFile,
+    ...(opts.auth === undefined ? {} : { auth: opts.auth }),
+  });
+  services.events.subscribe((event, payload) => {
+    if (event !== 'auth:changed') return;
+    const summary = payload as SessionSummary;
+    harness.changes.push(summary);
+    for (const w of [...waiters]) {
+      if (!w.test(summary)) continue;
+      waiters.delete(w);
+      w.resolve(summary);
+    }
+  });
+  return Object.assign(harness, {
+    services,
+    async invoke<C extends ChannelName>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>> {
+      const result = await services.router.invoke(channel, payload, { url: 'test://' });
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      return result.value as ResponseOf<C>;
+    },
+    next: (test: (s: SessionSummary) => boolean) =>
+      new Promise<SessionSummary>((resolve) => waiters.add({ test, resolve })),
+    close: () => services.close(),
+  });
+}

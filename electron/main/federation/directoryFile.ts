@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { FederationDirectory } from '../../../shared/domain/federation';
+import {
+  BrokerSchema,
+  NodeEntrySchema,
+  FederationDirectorySchema,
+} from '../../../shared/domain/federation';
+
+/** The demo federation's federation.json (federation/federationInfo.ts); extra members are ignored. */
+const DemoFileSchema = z.object({
+  issuer: z.url(),
+  jwksUri: z.url(),
+  clientId: z.string().min(1),
+  nodes: z.array(NodeEntrySchema),
+});
+
+/** A hospital's directory file: several brokers, nodes with their visa-value mapping, trusted issuers. */
+const DirectoryFileSchema = FederationDirectorySchema.pick({
+  nodes: true,
+  trustedVisaIssuers: true,
+}).extend({ brokers: z.array(BrokerSchema).min(1) });
+
+type Lists = Pick<FederationDirectory, 'brokers' | 'nodes' | 'trustedVisaIssuers'>;
+
+/**
+ * Parses a directory document of either shape; throws an Error whose message names the problem
+ * (the caller adds the file name). The admin secret of federation.json is never kept.
+ */
+export function parseDirectoryDocument(value: unknown): Lists {
+  const full = DirectoryFileSchema.safeParse(value);
+  if (full.success) return full.data;
+  const demo = DemoFileSchema.safeParse(value);
+  if (demo.success) {
+    const { issuer, jwksUri, clientId, nodes } = demo.data;
+    return {
+      brokers: [{ issuer, clientId, name: 'Demo federation broker' }],
+      nodes,
+      trustedVisaIssuers: [{ iss: issuer, jku: jwksUri }],
+    };
+  }
+  const issue = demo.error.issues[0];
+  throw new Error(
+    `it is neither a federation directory nor a demo federation.json (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`,
+  );
+}
+
+const isLoopback = (url: string): boolean => new URL(url).hostname === '127.0.0.1';
+
+/** The embedded demo must be the local demo: every URL on 127.0.0.1 (so a stray file cannot point elsewhere). */
+export function allLoopback(lists: Lists): boolean {
+  return [
+    ...lists.brokers.map((b) => b.issuer),
+    ...lists.nodes.flatMap((n) => [
+      n.beaconUrl,
+      ...(n.htsgetUrl === undefined ? [] : [n.htsgetUrl]),
+    ]),
+    ...lists.trustedVisaIssuers.flatMap((t) => [t.iss, t.jku]),
+  ].every(isLoopback);
+}
