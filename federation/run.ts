@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   out(`Started in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   let stopping = false;
   const stop = (signal: string): void => {
-    if (stopping) return;
+    // A second Ctrl+C while closing means "now": skip the graceful path.
+    if (stopping) process.exit(130);
     stopping = true;
     out(`\n${signal}: stopping the federation…`);
     federation.close().then(
