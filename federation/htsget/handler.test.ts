@@ -238,6 +238,13 @@ describe('htsget errors (HTS-04)', () => {
       'InvalidRange',
     ],
     [
+      'unsatisfiable Range on a data URL',
+      `/data/${DS}`,
+      { headers: { Authorization: GRANTED, Range: 'bytes=900000000-900000010' } },
+      400,
+      'InvalidRange',
+    ],
+    [
       'huge POST body',
       `/variants/${DS}`,
       {

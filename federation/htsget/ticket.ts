@@ -19,6 +19,9 @@ export interface TicketTarget {
 
 type TicketUrl = HtsgetTicket['htsget']['urls'][number];
 
+/** Inline `data:` blocks are meant to stay small ("should not exceed a few megabytes", htsget data URIs). */
+const MAX_INLINE_BYTES = 4 * 1024 * 1024;
+
 async function bodyRuns(file: BgzfFile, ds: VcfDataset, req: TicketRequest): Promise<Chunk[]> {
   if (req.headerOnly) return [];
   if (req.regions === undefined)
@@ -49,6 +52,16 @@ export async function buildTicket(
       ...bodyParts.map((p) => [p, 'body'] as [Part, 'body']),
       [tail, req.headerOnly ? 'header' : 'body'],
     ];
+    const inlineBytes = classed.reduce(
+      (n, [p]) => n + (p.kind === 'inline' ? p.bgzf.length : 0),
+      0,
+    );
+    if (inlineBytes > MAX_INLINE_BYTES) {
+      throw new HtsgetError(
+        'PayloadTooLarge',
+        'the ticket would be too large; request fewer regions at a time',
+      );
+    }
     const md5 = createHash('md5');
     const urls: TicketUrl[] = [];
     for (const [part, cls] of classed) {
