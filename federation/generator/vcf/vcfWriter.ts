@@ -1,7 +1,7 @@
 /**
  * Writes one dataset as a BGZF-compressed VCF 4.3 (sorted by chromosome then position, GT for every
- * individual of the dataset) and its tabix index, in a single streaming pass: each row is built from a
- * pre-filled "0/0" template so cost stays linear in samples x variants.
+ * individual of the dataset) and its tabix index, in a single streaming pass: each row's genotypes are patched
+ * into one pre-filled "0/0" buffer so cost stays linear in samples x variants.
  */
 import { writeFileSync } from 'node:fs';
 import { CHROM_LENGTHS } from '../../reference';
@@ -60,8 +60,8 @@ export function writeDatasetVcf(path: string, data: DatasetData): void {
   out.write(Buffer.from(header(data), 'utf8'));
   out.flush();
   const n = data.individuals.length;
-  const template = Buffer.from('0/0\t'.repeat(n), 'latin1');
-  if (n > 0) template[template.length - 1] = 0x0a;
+  const gts = Buffer.from('0/0\t'.repeat(n), 'latin1');
+  if (n > 0) gts[gts.length - 1] = 0x0a;
   for (const dv of data.variants) {
     const v = dv.variant;
     const csq = [
@@ -79,16 +79,19 @@ export function writeDatasetVcf(path: string, data: DatasetData): void {
       `${v.chrom}\t${v.pos}\t.\t${v.ref}\t${v.alt}\t.\tPASS\t${info}\tGT\t`,
       'latin1',
     );
-    const row = Buffer.allocUnsafe(fixed.length + template.length);
-    fixed.copy(row, 0);
-    template.copy(row, fixed.length);
+    // One reusable GT buffer: patch the carriers, write, then restore "0/0" (no per-row allocation).
     for (let k = 0; k < dv.carriers.length; k++) {
-      const at = fixed.length + 4 * (dv.carriers[k] as number);
-      row[at] = dv.alleles[k] === 2 ? 0x31 : 0x30;
-      row[at + 2] = 0x31;
+      const at = 4 * (dv.carriers[k] as number);
+      gts[at] = dv.alleles[k] === 2 ? 0x31 : 0x30;
+      gts[at + 2] = 0x31;
     }
     const vstart = out.virtualOffset;
-    out.write(row);
+    out.write(fixed);
+    out.write(gts);
+    for (const c of dv.carriers) {
+      gts[4 * c] = 0x30;
+      gts[4 * c + 2] = 0x30;
+    }
     index.add(v.chrom, v.pos - 1, v.pos - 1 + v.ref.length, vstart, out.virtualOffset);
   }
   out.close();
