@@ -1,0 +1,62 @@
+/**
+ * Test-only bridge to the demo federation: integration tests start it in-process and get real
+ * tokens for its test accounts. Nothing outside *.test.ts and bench/ may import this file.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// Tests only: the demo federation is the test bed (DESIGN "Testing"); the app speaks to it over HTTP.
+import { loginAs } from '../../../../federation/aai/testing/loginAs';
+import { DEFAULT_DATA_ROOT } from '../../../../federation/federationInfo';
+import { ensureData, type GroundTruth } from '../../../../federation/generator/index';
+import type { FaultConfig } from '../../../../federation/node/index';
+import { startFederation, type Federation } from '../../../../federation/startFederation';
+import type { FederationDirectory } from '../../../../shared/domain/federation';
+
+export type { FaultConfig, GroundTruth };
+
+export interface DemoFederation {
+  readonly fed: Federation;
+  readonly truth: GroundTruth;
+  directory(): FederationDirectory;
+  /** A real access token for a test account (clinician, researcher, novisa, ...). */
+  token(username: string): Promise<string>;
+  setFaults(nodeId: string, faults: FaultConfig): void;
+  close(): Promise<void>;
+}
+
+/** Starts AAI + nodes on ephemeral ports with a private run folder; reads the ground truth. */
+export async function startDemoFederation(opts: { extraNodes?: number } = {}): Promise<DemoFederation> {
+  const runDir = mkdtempSync(join(tmpdir(), 'cohort-desk-search-fed-'));
+  const manifest = await ensureData({ profile: 'small', rootDir: DEFAULT_DATA_ROOT });
+  const truth = JSON.parse(readFileSync(join(manifest.dir, 'ground-truth.json'), 'utf8')) as GroundTruth;
+  const fed = await startFederation({ aaiPort: 0, basePort: 0, runDir, extraNodes: opts.extraNodes ?? 0 });
+  const tokens = new Map<string, Promise<string>>();
+  return {
+    fed,
+    truth,
+    directory: () => ({
+      source: 'embedded-demo',
+      brokers: [{ issuer: fed.info.issuer, clientId: fed.info.clientId, name: 'Demo AAI' }],
+      nodes: fed.info.nodes.map((n) => ({ id: n.id, name: n.name, country: n.country, beaconUrl: n.beaconUrl, htsgetUrl: n.htsgetUrl })),
+      trustedVisaIssuers: [{ iss: fed.info.issuer, jku: fed.info.jwksUri }],
+    }),
+    token(username) {
+      let t = tokens.get(username);
+      if (t === undefined) {
+        t = loginAs({ issuer: fed.info.issuer, username }).then((r) => r.accessToken);
+        tokens.set(username, t);
+      }
+      return t;
+    },
+    setFaults(nodeId, faults) {
+      const node = fed.nodes.find((n) => n.id === nodeId);
+      if (node === undefined) throw new Error(`no node ${nodeId}`);
+      node.setFaults(faults);
+    },
+    async close() {
+      await fed.close();
+      rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}
