@@ -50,7 +50,7 @@ export function createMainServices(opts: {
   demoFederationFile?: string;
   /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
   auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
-  /** Search's view of the federation until sign-in wires its directory and session here. */
+  /** Test override of search's view of the federation (default: the directory and the session). */
   federation?: {
     getDirectory: () => Promise<FederationDirectory>;
     getAccessToken: () => Promise<string | undefined>;
@@ -94,10 +94,8 @@ export function createMainServices(opts: {
   });
   const search = createSearchService({
     fetch: platform.fetch,
-    getDirectory:
-      opts.federation?.getDirectory ??
-      (() => ({ source: 'none', brokers: [], nodes: [], trustedVisaIssuers: [] })),
-    getAccessToken: opts.federation?.getAccessToken ?? (() => Promise.resolve(undefined)),
+    getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
+    getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
     dataDir: platform.paths.data,
     logger,
