@@ -88,6 +88,8 @@ describe('BCN query semantics against ground truth (FI node, record access)', ()
       const v = await q(`/g_variants?${params}&requestedGranularity=record`);
       const rec = v.sets.get('FI-RD-01')?.results[0] as { variantInternalId: string; caseLevelData: unknown[]; frequencyInPopulations: { frequencies: { alleleFrequency: number }[] }[] };
       expect(rec.variantInternalId).toBe(vid);
+      const handover = (v.sets.get('FI-RD-01') as { resultsHandovers?: { url: string }[] } | undefined)?.resultsHandovers?.[0];
+      expect(handover?.url).toBe(`${node.htsgetUrl}/variants/FI-RD-01`);
       expect(rec.caseLevelData).toHaveLength(p.carriers);
       expect(rec.frequencyInPopulations[0]?.frequencies[0]?.alleleFrequency).toBeCloseTo(p.af, 10);
       const i = await q(`/individuals?${params}&requestedGranularity=count`);

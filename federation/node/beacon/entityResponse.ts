@@ -61,6 +61,15 @@ async function records(ctx: BeaconContext, q: CompiledQuery, ds: DatasetPolicy, 
   return variants.map((v) => variantRecord(v, carriers.get(v.variant_id) ?? [], ds.title, url));
 }
 
+/** Handover to the dataset's VCF via htsget (needs the same bearer token; never logged: BCN 3.3). */
+function vcfHandover(ctx: BeaconContext, datasetId: string): Record<string, unknown> {
+  return {
+    handoverType: { id: 'EDAM:3016', label: 'VCF' },
+    url: `${ctx.beaconUrl.replace(/\/api$/, '')}/htsget/variants/${datasetId}`,
+    note: 'htsget 1.3 ticket for this dataset (record-level access required)',
+  };
+}
+
 function included(mode: BeaconRequest['includeResultsetResponses'], exists: boolean): boolean {
   return mode === 'ALL' || (mode === 'HIT' && exists) || (mode === 'MISS' && !exists);
 }
@@ -113,6 +122,7 @@ export async function answerEntity(
       resultsCount: c.value,
       results: p.g === 'record' && p.exists ? await records(ctx, q, p.ds, req) : [],
       info: { returnedGranularity: p.g, ...countMembers(c) },
+      ...(p.g === 'record' && entity === 'g_variants' ? { resultsHandovers: [vcfHandover(ctx, p.ds.id)] } : {}),
     });
   }
   const total = sumCounts(reported);
