@@ -12,18 +12,18 @@ import { PLANTED, parseVariantId } from './planted';
 import { Rng } from './rng';
 
 const CONSEQUENCES: readonly (readonly [string, number])[] = [
-  ['intron_variant', 34],
-  ['missense_variant', 25],
+  ['intron_variant', 38],
+  ['missense_variant', 26],
   ['synonymous_variant', 13],
   ['3_prime_UTR_variant', 6],
   ['5_prime_UTR_variant', 3],
   ['splice_region_variant', 4],
-  ['stop_gained', 3],
-  ['frameshift_variant', 4],
-  ['splice_donor_variant', 1.5],
-  ['splice_acceptor_variant', 1.5],
-  ['inframe_deletion', 2],
-  ['start_lost', 0.5],
+  ['stop_gained', 1.5],
+  ['frameshift_variant', 2],
+  ['splice_donor_variant', 0.75],
+  ['splice_acceptor_variant', 0.75],
+  ['inframe_deletion', 1],
+  ['start_lost', 0.25],
 ];
 const BASES = ['A', 'C', 'G', 'T'] as const;
 const TRANSITION: Readonly<Record<string, string>> = { A: 'G', G: 'A', C: 'T', T: 'C' };
@@ -82,17 +82,17 @@ function clinSig(rng: Rng, gene: Gene, consequence: string, common: boolean): Cl
           ['uncertain_significance', 8],
         ])
       : rng.weighted([
-          ['pathogenic', 35],
-          ['likely_pathogenic', 35],
-          ['uncertain_significance', 30],
+          ['pathogenic', 25],
+          ['likely_pathogenic', 30],
+          ['uncertain_significance', 45],
         ]);
   }
   if (consequence === 'missense_variant') {
     return rng.weighted([
       ['uncertain_significance', 60],
       ['likely_benign', 25],
-      ['likely_pathogenic', 10],
-      ['benign', 5],
+      ['likely_pathogenic', 4],
+      ['benign', 11],
     ]);
   }
   return rng.weighted([
