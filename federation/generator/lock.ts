@@ -6,23 +6,29 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
-function holderAlive(lockDir: string): boolean {
+type Holder = 'alive' | 'dead' | 'unknown';
+
+function holder(lockDir: string): Holder {
+  let pid: number;
   try {
-    const pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false;
+    pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+  } catch {
+    return 'unknown'; // the holder has not written its pid yet (or died right after mkdir)
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return 'unknown';
+  try {
     process.kill(pid, 0);
-    return true;
+    return 'alive';
   } catch (e) {
-    // EPERM means the process exists but is not ours; a missing pid file means it is being written.
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'EPERM' || code === 'ENOENT';
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? 'alive' : 'dead';
   }
 }
 
 /** Runs fn while holding lockDir; waits (polling the holder's liveness) while another process holds it. */
 export async function withDirLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(lockDir), { recursive: true });
-  let waitedForDead = 0;
+  let unknownPolls = 0;
   for (;;) {
     try {
       mkdirSync(lockDir);
@@ -30,12 +36,10 @@ export async function withDirLock<T>(lockDir: string, fn: () => Promise<T>): Pro
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (!holderAlive(lockDir)) {
-        // Give a just-created lock a moment to get its pid file before declaring it stale.
-        if (++waitedForDead > 3) rmSync(lockDir, { recursive: true, force: true });
-      } else {
-        waitedForDead = 0;
-      }
+      const state = holder(lockDir);
+      unknownPolls = state === 'unknown' ? unknownPolls + 1 : 0;
+      // A dead holder, or one that never wrote its pid within ~5 s, left a stale lock: take it over.
+      if (state === 'dead' || unknownPolls > 25) rmSync(lockDir, { recursive: true, force: true });
       // Polling is the portable way to wait on another process's lock; generation takes seconds.
       await delay(200);
     }
