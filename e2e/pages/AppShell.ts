@@ -49,7 +49,10 @@ export class AppShell {
 
   /** The app signal that main answered: app:info (version) and settings have arrived. */
   async waitUntilReady(): Promise<void> {
-    await expect(this.page.getByTestId('status-version')).toBeVisible();
+    await expect(
+      this.page.getByTestId('status-version'),
+      'the app never showed its version: main did not answer app:info (see browser-mode.log)',
+    ).toBeVisible();
   }
 
   /** Opens a page through its navigation link with the mouse and waits for its heading. */
