@@ -8,7 +8,9 @@ const rendererIndex = join(root, 'out', 'renderer', 'index.html');
 
 // The suite serves the built renderer; a missing build would otherwise surface as 404s in every test.
 if (!existsSync(rendererIndex)) {
-  throw new Error(`The renderer is not built (${rendererIndex} is missing). Run \`npm run build\` first.`);
+  throw new Error(
+    `The renderer is not built (${rendererIndex} is missing). Run \`npm run build\` first.`,
+  );
 }
 assertChromiumPresent();
 

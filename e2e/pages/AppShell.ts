@@ -2,7 +2,14 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The app's pages in navigation order, as their hash routes name them. */
-export const PAGE_IDS = ['federation', 'search', 'cohorts', 'case-review', 'browser', 'settings'] as const;
+export const PAGE_IDS = [
+  'federation',
+  'search',
+  'cohorts',
+  'case-review',
+  'browser',
+  'settings',
+] as const;
 export type PageId = (typeof PAGE_IDS)[number];
 
 /** Page headings as the English UI shows them. */

@@ -3,11 +3,22 @@ import { connect } from 'node:net';
 import WebSocket from 'ws';
 
 /** Status code of a GET to the loopback server with exactly the given headers (Host included). */
-export async function httpStatus(origin: string, path: string, headers: Record<string, string> = {}): Promise<number> {
+export async function httpStatus(
+  origin: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
   const url = new URL(path, origin);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: 'GET', headers, setHost: !('Host' in headers) },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: 'GET',
+        headers,
+        setHost: !('Host' in headers),
+      },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -22,10 +33,17 @@ export async function httpStatus(origin: string, path: string, headers: Record<s
 export type UpgradeOutcome = { opened: true } | { opened: false; status: number };
 
 /** Attempts the /rpc WebSocket upgrade with the given Origin and Cookie headers. */
-export async function tryUpgrade(origin: string, headers: { origin?: string; cookie?: string }): Promise<UpgradeOutcome> {
+export async function tryUpgrade(
+  origin: string,
+  headers: { origin?: string; cookie?: string },
+): Promise<UpgradeOutcome> {
   const url = `${origin.replace(/^http/, 'ws')}/rpc`;
-  const extra: Record<string, string> = headers.cookie === undefined ? {} : { Cookie: headers.cookie };
-  const ws = new WebSocket(url, { headers: extra, ...(headers.origin === undefined ? {} : { origin: headers.origin }) });
+  const extra: Record<string, string> =
+    headers.cookie === undefined ? {} : { Cookie: headers.cookie };
+  const ws = new WebSocket(url, {
+    headers: extra,
+    ...(headers.origin === undefined ? {} : { origin: headers.origin }),
+  });
   return new Promise((resolve, reject) => {
     ws.once('open', () => {
       ws.close();

@@ -41,7 +41,12 @@ export function runStartScript(env: Record<string, string>): StartedScript {
         if (check()) return;
         child.stdout.on('data', check);
         void exited.then(() => {
-          if (!check()) reject(new Error(`start.mjs exited before printing ${String(pattern)}:\n${stdout}\n${stderr}`));
+          if (!check())
+            reject(
+              new Error(
+                `start.mjs exited before printing ${String(pattern)}:\n${stdout}\n${stderr}`,
+              ),
+            );
         });
       });
     },

@@ -9,7 +9,11 @@ export type RpcResult =
  * Invokes a channel the way a script in the page could: its own WebSocket to /rpc (the browser sends
  * the session cookie and the page's Origin), bypassing the UI entirely.
  */
-export async function invokeFromPage(page: Page, channel: string, payload?: unknown): Promise<RpcResult> {
+export async function invokeFromPage(
+  page: Page,
+  channel: string,
+  payload?: unknown,
+): Promise<RpcResult> {
   return page.evaluate(
     async ({ channel: name, payload: body }) =>
       new Promise<RpcResult>((resolve, reject) => {
@@ -18,13 +22,19 @@ export async function invokeFromPage(page: Page, channel: string, payload?: unkn
           ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: name, payload: body }));
         });
         ws.addEventListener('message', (message: MessageEvent<string>) => {
-          const frame = JSON.parse(message.data) as { type: string; id?: number; result?: RpcResult };
+          const frame = JSON.parse(message.data) as {
+            type: string;
+            id?: number;
+            result?: RpcResult;
+          };
           if (frame.type === 'result' && frame.id === 1 && frame.result !== undefined) {
             resolve(frame.result);
             ws.close();
           }
         });
-        ws.addEventListener('close', (event) => reject(new Error(`socket closed: ${event.code} ${event.reason}`)));
+        ws.addEventListener('close', (event) =>
+          reject(new Error(`socket closed: ${event.code} ${event.reason}`)),
+        );
       }),
     { channel, payload },
   );

@@ -7,7 +7,10 @@ import { seriousAxeFindings } from '../pages/accessibility';
 const screenshots = join(import.meta.dirname, '..', 'artifacts', 'screenshots');
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical problems on any page in the ${theme} theme`, async ({ page, shell }) => {
+  test(`axe finds no serious or critical problems on any page in the ${theme} theme`, async ({
+    page,
+    shell,
+  }) => {
     // Twelve axe runs (six pages): slow on a shared 2-core machine.
     test.setTimeout(180_000);
     const settings = new SettingsPage(page);

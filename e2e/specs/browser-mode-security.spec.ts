@@ -8,25 +8,50 @@ test('requests without the session cookie get 401, a reused launch URL 403', asy
   expect(await httpStatus(app.server.origin, '/')).toBe(401);
   expect(await httpStatus(app.server.origin, '/index.html')).toBe(401);
   // The fixture already spent the one-time launch code.
-  expect(await httpStatus(app.server.origin, new URL(app.server.launchUrl).pathname + new URL(app.server.launchUrl).search)).toBe(403);
+  expect(
+    await httpStatus(
+      app.server.origin,
+      new URL(app.server.launchUrl).pathname + new URL(app.server.launchUrl).search,
+    ),
+  ).toBe(403);
 });
 
-test('the session cookie is HttpOnly and opens the app; another Host (DNS rebinding) gets 403', async ({ app, sandbox }) => {
-  const cookie = (await sandbox.context.cookies(app.server.origin)).find((c) => c.name === SESSION_COOKIE);
+test('the session cookie is HttpOnly and opens the app; another Host (DNS rebinding) gets 403', async ({
+  app,
+  sandbox,
+}) => {
+  const cookie = (await sandbox.context.cookies(app.server.origin)).find(
+    (c) => c.name === SESSION_COOKIE,
+  );
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
   const header = `${SESSION_COOKIE}=${cookie!.value}`;
   expect(await httpStatus(app.server.origin, '/', { Cookie: header })).toBe(200);
-  expect(await httpStatus(app.server.origin, '/', { Cookie: header, Host: `attacker.example:${app.server.port}` })).toBe(403);
-  expect(await httpStatus(app.server.origin, '/', { Cookie: header, Host: `localhost:${app.server.port}` })).toBe(403);
+  expect(
+    await httpStatus(app.server.origin, '/', {
+      Cookie: header,
+      Host: `attacker.example:${app.server.port}`,
+    }),
+  ).toBe(403);
+  expect(
+    await httpStatus(app.server.origin, '/', {
+      Cookie: header,
+      Host: `localhost:${app.server.port}`,
+    }),
+  ).toBe(403);
 });
 
 test('the /rpc upgrade needs both the cookie and the app Origin', async ({ app, sandbox }) => {
-  const cookie = (await sandbox.context.cookies(app.server.origin)).find((c) => c.name === SESSION_COOKIE);
+  const cookie = (await sandbox.context.cookies(app.server.origin)).find(
+    (c) => c.name === SESSION_COOKIE,
+  );
   const header = `${SESSION_COOKIE}=${cookie!.value}`;
   const origin = app.server.origin;
   expect(await tryUpgrade(origin, { origin, cookie: header })).toEqual({ opened: true });
   expect(await tryUpgrade(origin, { origin })).toEqual({ opened: false, status: 403 });
-  expect(await tryUpgrade(origin, { origin: 'http://attacker.example', cookie: header })).toEqual({ opened: false, status: 403 });
+  expect(await tryUpgrade(origin, { origin: 'http://attacker.example', cookie: header })).toEqual({
+    opened: false,
+    status: 403,
+  });
   expect(await tryUpgrade(origin, { cookie: header })).toEqual({ opened: false, status: 403 });
 });
 
@@ -38,7 +63,8 @@ test('the listener is bound to 127.0.0.1 only', async ({ app }) => {
   for (const addresses of Object.values(networkInterfaces())) {
     for (const address of addresses ?? []) if (!address.internal) others.push(address.address);
   }
-  for (const host of others) expect(await acceptsConnection(host, app.server.port), host).toBe(false);
+  for (const host of others)
+    expect(await acceptsConnection(host, app.server.port), host).toBe(false);
 });
 
 test('the status bar says Browser mode', async ({ shell }) => {

@@ -10,7 +10,9 @@ test('a corrupt settings.json is kept as a backup, defaults are shown and a noti
   page,
   shell,
 }) => {
-  const backups = readdirSync(app.dataDir).filter((name) => /^settings\.corrupt-.+\.json$/.test(name));
+  const backups = readdirSync(app.dataDir).filter((name) =>
+    /^settings\.corrupt-.+\.json$/.test(name),
+  );
   expect(backups).toHaveLength(1);
   const backupPath = join(app.dataDir, backups[0]!);
   expect(existsSync(backupPath)).toBe(true);

@@ -5,7 +5,9 @@ test('the document and its scripts carry the Content-Security-Policy header (STA
   page,
   shell,
 }) => {
-  const script = page.waitForResponse((response) => /\/assets\/.+\.js$/.test(new URL(response.url()).pathname));
+  const script = page.waitForResponse((response) =>
+    /\/assets\/.+\.js$/.test(new URL(response.url()).pathname),
+  );
   const documentResponse = await page.reload();
   await shell.waitUntilReady();
   const scriptResponse = await script;
@@ -24,7 +26,10 @@ test('an injected inline script is blocked by script-src and does not run', asyn
   expect(outcome.succeeded).toBe(false);
 });
 
-test('fetch to another origin is blocked by connect-src before it leaves the page', async ({ page, sandbox }) => {
+test('fetch to another origin is blocked by connect-src before it leaves the page', async ({
+  page,
+  sandbox,
+}) => {
   const outcome = await fetchFromPage(page, 'https://example.org/');
   expect(outcome.violatedDirective).toBe('connect-src');
   expect(outcome.blockedURI).toContain('https://example.org');

@@ -10,7 +10,10 @@ test('every page is reached with the keyboard only: Tab to its link, Enter', asy
   }
 });
 
-test('the skip link is the first Tab stop and moves focus to the page heading', async ({ shell, page }) => {
+test('the skip link is the first Tab stop and moves focus to the page heading', async ({
+  shell,
+  page,
+}) => {
   await page.keyboard.press('Tab');
   await expect(shell.skipLink()).toBeFocused();
   await expect(shell.skipLink()).toBeVisible();

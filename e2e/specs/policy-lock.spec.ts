@@ -27,7 +27,10 @@ test('settings locked by policy say so, are disabled, and main refuses them over
   const refused = await invokeFromPage(page, 'settings:set', { nodeTimeoutMs: 1_000 });
   expect(refused).toMatchObject({ ok: false, error: { code: 'LOCKED_BY_POLICY' } });
   const after = await invokeFromPage(page, 'settings:get');
-  expect(after).toMatchObject({ ok: true, value: { values: { nodeTimeoutMs: 8_000, allowLocalCache: false } } });
+  expect(after).toMatchObject({
+    ok: true,
+    value: { values: { nodeTimeoutMs: 8_000, allowLocalCache: false } },
+  });
   expect(app.services.settings.view().values.nodeTimeoutMs).toBe(8_000);
 
   // Nothing reached the settings file either.

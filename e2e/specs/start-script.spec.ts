@@ -5,7 +5,9 @@ import { expect, test } from '../fixtures/app';
 import { AppShell } from '../pages/AppShell';
 import { runStartScript } from '../pages/startScript';
 
-test('npm start without an Electron binary says why in one line and serves browser mode', async ({ sandbox }) => {
+test('npm start without an Electron binary says why in one line and serves browser mode', async ({
+  sandbox,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'cohort-desk-e2e-start-'));
   const script = runStartScript({
     COHORT_DESK_SKIP_ELECTRON_DOWNLOAD: '1',
@@ -14,9 +16,12 @@ test('npm start without an Electron binary says why in one line and serves brows
     COHORT_DESK_NO_BROWSER: '1',
     COHORT_DESK_DATA_DIR: dataDir,
     COHORT_DESK_POLICY: join(dataDir, 'no-policy.json'),
+    COHORT_DESK_FEDERATION_FILE: join(dataDir, 'no-federation.json'),
   });
   try {
-    const [, launchUrl] = await script.waitFor(/one-time link[^:]*: (http:\/\/127\.0\.0\.1:\d+\/launch\?code=\S+)/);
+    const [, launchUrl] = await script.waitFor(
+      /one-time link[^:]*: (http:\/\/127\.0\.0\.1:\d+\/launch\?code=\S+)/,
+    );
     const lines = script.output().split('\n');
     expect(lines.filter((line) => line.startsWith('Electron not started: '))).toEqual([
       'Electron not started: the Electron binary is not available on this machine; starting browser mode instead.',
