@@ -47,7 +47,8 @@ export function createApiClient(transport: Transport): ApiClient {
     on(event, listener) {
       return transport.on(event, (payload) => {
         const parsed = events[event].safeParse(payload);
-        if (parsed.success) listener(parsed.data);
+        // The schema is events[event]; TypeScript cannot narrow the union of payloads by the key.
+        if (parsed.success) listener(parsed.data as EventPayloadOf<typeof event>);
       });
     },
   };

@@ -1,15 +1,18 @@
 import { create } from 'zustand';
 import type { AppSlice } from './appSlice';
 import { createAppSlice } from './appSlice';
+import type { SearchSlice } from './searchSlice';
+import { createSearchSlice } from './searchSlice';
 import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 
-export type StoreState = AppSlice & SettingsSlice;
+export type StoreState = AppSlice & SettingsSlice & SearchSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
   ...createAppSlice(...args),
   ...createSettingsSlice(...args),
+  ...createSearchSlice(...args),
 }));
 
 const initialState = useStore.getState();

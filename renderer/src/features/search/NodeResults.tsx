@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../../../shared/search/aggregate';
+import type { NodeUpdate } from '../../../../shared/search/results';
+import { useStore } from '../../store';
+
+const RETRYABLE = new Set<NodeUpdate['status']>(['timeout', 'error', 'unauthorised', 'cancelled']);
+
+/** One row per node, appearing as its first update arrives: status, granularity, count, time, retry. */
+export function NodeResults() {
+  const { t } = useTranslation();
+  const nodes = useStore((s) => s.searchNodes);
+  const retry = useStore((s) => s.retrySearchNode);
+  if (nodes.length === 0) return null;
+  return (
+    <table className="node-results" data-testid="search-nodes">
+      <caption>{t('search.nodes.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('search.nodes.node')}</th>
+          <th scope="col">{t('search.nodes.status')}</th>
+          <th scope="col">{t('search.nodes.granularity')}</th>
+          <th scope="col">{t('search.nodes.count')}</th>
+          <th scope="col">{t('search.nodes.time')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('search.nodes.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody aria-live="polite">
+        {nodes.map((n) => (
+          <tr key={n.nodeId} data-testid={`search-node-${n.nodeId}`} data-status={n.status}>
+            <th scope="row">
+              {n.nodeName} <span className="muted">({n.country})</span>
+            </th>
+            <td>
+              <span className={`status status-${n.status}`}>{t(`search.status.${n.status}`)}</span>
+              {n.message === undefined ? null : <div className="node-message">{n.message}</div>}
+            </td>
+            <td>{n.returnedGranularity === undefined ? '' : t(`search.granularity.${n.returnedGranularity}`)}</td>
+            <td data-testid={`search-node-${n.nodeId}-count`}>{cell(n, t)}</td>
+            <td>{n.timeMs === undefined ? '' : t('search.nodes.ms', { ms: n.timeMs })}</td>
+            <td>
+              {RETRYABLE.has(n.status) ? (
+                <button type="button" onClick={() => void retry(n.nodeId)} data-testid={`search-retry-${n.nodeId}`}>
+                  {t('search.nodes.retry', { node: n.nodeName })}
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function cell(n: NodeUpdate, t: (key: string) => string): string {
+  if (n.status !== 'ok') return '';
+  if (n.count !== undefined) {
+    const text = formatCount(n.count);
+    if (n.count.precision === 'rounded') return `${text} (${t('search.precision.rounded')})`;
+    return text;
+  }
+  return n.exists === true ? t('search.nodes.yes') : t('search.nodes.no');
+}

@@ -1,0 +1,58 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+
+/**
+ * Save the query as a JSON file (a download) and open one (a file input); main validates the
+ * content, so a bad file gives an error that names the file and the field.
+ */
+export function QueryFiles() {
+  const { t } = useTranslation();
+  const save = useStore((s) => s.saveSearchQuery);
+  const open = useStore((s) => s.openSearchQuery);
+  const error = useStore((s) => s.searchError);
+  const input = useRef<HTMLInputElement>(null);
+  const fileError = error !== undefined && error.where !== undefined && error.where !== 'genomic' ? error : undefined;
+  return (
+    <div className="query-files">
+      <button
+        type="button"
+        data-testid="search-save"
+        onClick={() => {
+          void save().then((file) => {
+            if (file === undefined) return;
+            const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
+            const a = document.createElement('a');
+            a.href = url;
+            a.download = file.fileName;
+            a.click();
+            URL.revokeObjectURL(url);
+          });
+        }}
+      >
+        {t('search.files.save')}
+      </button>
+      <label className="button-like">
+        {t('search.files.open')}
+        <input
+          ref={input}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          data-testid="search-open"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file === undefined) return;
+            void file.text().then((text) => open(text, file.name));
+            if (input.current !== null) input.current.value = '';
+          }}
+        />
+      </label>
+      {fileError === undefined ? null : (
+        <p className="field-error" role="alert" data-testid="search-file-error">
+          {fileError.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import type { StateCreator } from 'zustand';
+import type { RecentQuery, Suggestion } from '../../../shared/search/channels';
+import type { SearchQuery } from '../../../shared/search/query';
+import { SearchQuerySchema } from '../../../shared/search/query';
+import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
+import { api } from '../api/client';
+import type { StoreState } from './index';
+
+export interface SearchSlice {
+  /** The query being edited in the builder. */
+  searchDraft: SearchQuery;
+  /** The query whose results are shown, with its id. */
+  searchRun: { queryId: string; query: SearchQuery; startedAt: number } | undefined;
+  /** Latest update per node for the shown query, in arrival order of their first update. */
+  searchNodes: NodeUpdate[];
+  searchDone: SearchDone | undefined;
+  searchError: { message: string; where?: string } | undefined;
+  searchRecent: RecentQuery[];
+  setSearchDraft: (patch: Partial<SearchQuery>) => void;
+  replaceSearchDraft: (query: SearchQuery) => void;
+  runSearch: () => Promise<void>;
+  cancelSearch: () => Promise<void>;
+  retrySearchNode: (nodeId: string) => Promise<void>;
+  receiveNodeUpdate: (update: NodeUpdate) => void;
+  receiveSearchDone: (done: SearchDone) => void;
+  loadRecentSearches: () => Promise<void>;
+  suggest: (kind: 'gene' | 'filter', text: string) => Promise<Suggestion[]>;
+  saveSearchQuery: () => Promise<{ text: string; fileName: string } | undefined>;
+  openSearchQuery: (text: string, fileName: string) => Promise<boolean>;
+}
+
+const emptyDraft = (): SearchQuery => SearchQuerySchema.parse({});
+
+/** Latest update per node, a later attempt replacing an earlier one; first-arrival order kept. */
+function fold(nodes: readonly NodeUpdate[], update: NodeUpdate): NodeUpdate[] {
+  const i = nodes.findIndex((n) => n.nodeId === update.nodeId);
+  if (i < 0) return [...nodes, update];
+  if ((nodes[i]?.attempt ?? 0) > update.attempt) return [...nodes];
+  return nodes.map((n, j) => (j === i ? update : n));
+}
+
+/**
+ * Updates that arrive before the search:run reply names their query (events and replies travel
+ * separately). Plain data, bounded; folded in once the reply arrives.
+ */
+let early: NodeUpdate[] = [];
+let earlyDone: SearchDone[] = [];
+const EARLY_MAX = 200;
+
+/** Federated search as the renderer sees it: main does the requests, this slice folds its events. */
+export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = (set, get) => ({
+  searchDraft: emptyDraft(),
+  searchRun: undefined,
+  searchNodes: [],
+  searchDone: undefined,
+  searchError: undefined,
+  searchRecent: [],
+  setSearchDraft(patch) {
+    set({ searchDraft: { ...get().searchDraft, ...patch } });
+  },
+  replaceSearchDraft(query) {
+    set({ searchDraft: query, searchError: undefined });
+  },
+  async runSearch() {
+    const previous = get().searchRun;
+    if (previous !== undefined && get().searchDone === undefined) await get().cancelSearch();
+    const query = get().searchDraft;
+    const result = await api().invoke('search:run', query);
+    if (!result.ok) {
+      const { message, where } = result.error;
+      set({ searchError: where === undefined ? { message } : { message, where } });
+      return;
+    }
+    const { queryId } = result.value;
+    const mine = early.filter((u) => u.queryId === queryId);
+    const done = earlyDone.find((d) => d.queryId === queryId);
+    early = [];
+    earlyDone = [];
+    set({
+      searchRun: { queryId, query, startedAt: Date.now() },
+      searchNodes: mine.reduce<NodeUpdate[]>(fold, []),
+      searchDone: done,
+      searchError: undefined,
+    });
+    void get().loadRecentSearches();
+  },
+  async cancelSearch() {
+    const run = get().searchRun;
+    if (run === undefined) return;
+    await api().invoke('search:cancel', { queryId: run.queryId });
+  },
+  async retrySearchNode(nodeId) {
+    const run = get().searchRun;
+    if (run === undefined) return;
+    const result = await api().invoke('search:retryNode', { queryId: run.queryId, nodeId });
+    if (!result.ok) set({ searchError: { message: result.error.message } });
+  },
+  receiveNodeUpdate(update) {
+    if (update.queryId !== get().searchRun?.queryId) {
+      early = [...early, update].slice(-EARLY_MAX);
+      return;
+    }
+    set({ searchNodes: fold(get().searchNodes, update) });
+  },
+  receiveSearchDone(done) {
+    if (done.queryId === get().searchRun?.queryId) set({ searchDone: done });
+    else earlyDone = [...earlyDone, done].slice(-10);
+  },
+  async loadRecentSearches() {
+    const result = await api().invoke('search:recent');
+    if (result.ok) set({ searchRecent: result.value.items });
+  },
+  async suggest(kind, text) {
+    const result = await api().invoke('search:suggest', { kind, text, limit: 10 });
+    return result.ok ? result.value.items : [];
+  },
+  async saveSearchQuery() {
+    const result = await api().invoke('search:saveQuery', { query: get().searchDraft });
+    return result.ok ? result.value : undefined;
+  },
+  async openSearchQuery(text, fileName) {
+    const result = await api().invoke('search:openQuery', { text, fileName });
+    if (!result.ok) {
+      const { message, where } = result.error;
+      set({ searchError: where === undefined ? { message } : { message, where } });
+      return false;
+    }
+    set({ searchDraft: result.value, searchError: undefined });
+    return true;
+  },
+});
