@@ -5,9 +5,8 @@
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
-    // JSON.stringify(undefined) is undefined at run time although typed string.
-    const text: string | undefined = JSON.stringify(value);
-    return text ?? 'null';
+    // JSON.stringify(undefined) returns undefined at run time although typed string.
+    return value === undefined ? 'null' : JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

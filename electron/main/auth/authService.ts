@@ -1,12 +1,11 @@
 import * as client from 'openid-client';
 import type { Broker } from '../../../shared/domain/federation';
 import type { SessionSummary } from '../../../shared/domain/session';
-import type { AuditLog } from '../audit/auditLog';
-import type { FederationDirectoryService } from '../federation/directory';
-import { HandlerError } from '../ipc/router';
-import type { Logger } from '../logging/logger';
-import type { Platform } from '../platform/platform';
+
+export type { AuthService, AuthServiceOptions } from './authTypes';
+import { pickBroker } from '../federation/pickBroker';
 import { EXPIRING_SOON_MS } from './access/accessList';
+import type { AuthService, AuthServiceOptions } from './authTypes';
 import { authFailure, authMessage, classifyAuthError } from './authErrors';
 import { createBrokerClients } from './brokerClients';
 import type { TrustedVisaIssuer } from './passport/visaVerifier';
@@ -15,34 +14,9 @@ import { readCatalogue, readPassport } from './passportAccess';
 import type { AuthError, LiveSession } from './sessionSummary';
 import { summarise } from './sessionSummary';
 import { runSignInFlow, toTokenSet, type TokenSet } from './signInFlow';
+import { signOutAtBroker } from './signOutRemote';
 import { createTokenVault } from './tokenVault';
 import { createSessionTimers } from './sessionTimers';
-
-/** The main-process session (issue 4). The renderer only ever sees `summary()` (AUTH-01/10). */
-export interface AuthService {
-  summary(): Promise<SessionSummary>;
-  /** Runs the whole sign-in; resolves when it completed, failed or was cancelled. */
-  signIn(issuer?: string): Promise<SessionSummary>;
-  cancelSignIn(): Promise<SessionSummary>;
-  signOut(): Promise<SessionSummary>;
-  /** Resumes a persisted session at start (refresh grant); no-op without one. */
-  restore(): Promise<SessionSummary>;
-  /** For main-process clients only (Beacon, htsget): a fresh access token, or undefined. */
-  accessToken(): Promise<string | undefined>;
-  onChange(listener: (summary: SessionSummary) => void): () => void;
-  close(): void;
-}
-
-export interface AuthServiceOptions {
-  platform: Platform;
-  directory: FederationDirectoryService;
-  logger: Logger;
-  audit: AuditLog;
-  nodeTimeoutMs: () => number;
-  now?: () => number;
-  expiringSoonMs?: number;
-  loginTimeoutMs?: number;
-}
 
 interface SignInFlow {
   readonly broker: Broker;
@@ -103,15 +77,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   async function brokerFor(issuer: string | undefined): Promise<Broker> {
     const dir = await directory.get();
     trusted = dir.trustedVisaIssuers;
-    const broker =
-      issuer === undefined ? dir.brokers[0] : dir.brokers.find((b) => b.issuer === issuer);
-    if (broker !== undefined) return broker;
-    throw new HandlerError(
-      issuer === undefined ? 'NOT_ALLOWED' : 'INVALID_REQUEST',
-      issuer === undefined
-        ? `No sign-in service is configured${dir.problem === undefined ? '' : ` (${dir.problem})`}. Start the demo federation or set the federation address in Settings.`
-        : `${issuer} is not a sign-in service of this federation.`,
-    );
+    return pickBroker(dir, issuer);
   }
 
   /** Reads passport and catalogue for fresh tokens and makes them the live session. */
@@ -281,29 +247,6 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     return summary();
   }
 
-  async function revokeAll(session: LiveSession): Promise<void> {
-    const config = await clients.configFor(session.broker);
-    // AUTH-07: refresh token first (it could mint new access tokens), then the access token.
-    for (const [token, hint] of [
-      [session.tokens.refreshToken, 'refresh_token'],
-      [session.tokens.accessToken, 'access_token'],
-    ] as const) {
-      if (token === undefined) continue;
-      try {
-        await client.tokenRevocation(config, token, { token_type_hint: hint });
-      } catch (e: unknown) {
-        logger.warn('auth.revocation_failed', { hint, error: e });
-      }
-    }
-    if (config.serverMetadata().end_session_endpoint === undefined) return;
-    const end = client.buildEndSessionUrl(config, {
-      client_id: session.broker.clientId,
-      ...(session.tokens.idToken === undefined ? {} : { id_token_hint: session.tokens.idToken }),
-    });
-    // Browser mode cannot open it for the page without handing over the ID token: left out there.
-    if (!(await platform.openExternal(end.href))) logger.info('auth.end_session_not_opened', {});
-  }
-
   return {
     summary,
     signIn,
@@ -322,9 +265,13 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       await endLocally();
       error = undefined;
       if (session !== undefined) {
-        await revokeAll(session).catch((e: unknown) =>
-          logger.warn('auth.sign_out_remote_failed', { error: e }),
-        );
+        try {
+          const config = await clients.configFor(session.broker);
+          const { clientId } = session.broker;
+          await signOutAtBroker({ config, clientId, tokens: session.tokens, platform, logger });
+        } catch (e: unknown) {
+          logger.warn('auth.sign_out_remote_failed', { error: e });
+        }
         audit.append('auth.sign_out', { sub: session.tokens.sub, issuer: session.broker.issuer });
       }
       return emit();

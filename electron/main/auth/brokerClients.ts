@@ -33,9 +33,14 @@ export function createBrokerClients(fetchImpl: typeof fetch): {
           {
             [client.customFetch]: (url, init) => fetchImpl(url, init as RequestInit),
             timeout: 10,
-            // Deprecated on purpose upstream to stand out; allowed only for the loopback demo broker.
-            // eslint-disable-next-line @typescript-eslint/no-deprecated -- http on 127.0.0.1 only (isLoopbackHttp).
-            ...(isLoopbackHttp(broker.issuer) ? { execute: [client.allowInsecureRequests] } : {}),
+            // STANDARDS 1.4.6 / AUTH-05: verify ID-token signatures against the broker's JWKS too;
+            // openid-client skips that for token-endpoint responses (OIDC Core 3.1.3.7 lets TLS stand in).
+            execute: [
+              client.enableNonRepudiationChecks,
+              // Deprecated on purpose upstream to stand out; allowed only for the loopback demo broker.
+              // eslint-disable-next-line @typescript-eslint/no-deprecated -- http on 127.0.0.1 only (isLoopbackHttp).
+              ...(isLoopbackHttp(broker.issuer) ? [client.allowInsecureRequests] : []),
+            ],
           },
         );
         config.catch(() => configs.delete(key));

@@ -44,8 +44,16 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
     expect(summary.persistence).toEqual({ mode: 'secure-store' });
     const access = byId(summary);
     for (const id of ['FI-RD-01', 'IT-CA-01', 'ES-NE-01', 'SE-CA-01'])
-      expect(access.get(id)).toMatchObject({ granularity: 'record', level: 'controlled', expired: false });
-    expect(access.get('FI-RD-01')).toMatchObject({ nodeId: 'FI', country: 'Finland', title: 'Finnish rare disease cohort' });
+      expect(access.get(id)).toMatchObject({
+        granularity: 'record',
+        level: 'controlled',
+        expired: false,
+      });
+    expect(access.get('FI-RD-01')).toMatchObject({
+      nodeId: 'FI',
+      country: 'Finland',
+      title: 'Finnish rare disease cohort',
+    });
     expect(access.get('FI-RD-01')?.duo.map((d) => d.id)).toEqual(['DUO:0000043', 'DUO:0000006']);
     expect(access.get('PT-RD-01')?.granularity).toBe('boolean');
     expect(access.get('ES-AF-01')).toMatchObject({ granularity: 'count', level: 'public' });
@@ -78,7 +86,9 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
 
   it('novisa: public only', async () => {
     const { h, summary } = await signedIn('novisa');
-    const counted = summary.access.filter((a) => a.granularity !== 'boolean').map((a) => a.datasetId);
+    const counted = summary.access
+      .filter((a) => a.granularity !== 'boolean')
+      .map((a) => a.datasetId);
     expect(counted).toEqual(['ES-AF-01']);
     h.close();
   });
@@ -116,7 +126,8 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
     const resumed = await again.services.auth.restore();
     expect(resumed.state).toBe('signed-in');
     expect(byId(resumed).get('IT-CA-01')?.granularity).toBe('record');
-    for (const file of walk(dataDir)) expect(readFileSync(file, 'latin1'), file).not.toContain('eyJ');
+    for (const file of walk(dataDir))
+      expect(readFileSync(file, 'latin1'), file).not.toContain('eyJ');
     again.close();
   });
 

@@ -22,8 +22,14 @@ export async function completeLogin(
   let page = await browser.navigate(authorizationUrl);
   const login = formAction(page, '/login');
   if (login !== undefined)
-    page = await browser.navigate(login, { method: 'POST', form: { username, password: 'demo-password' } });
+    page = await browser.navigate(login, {
+      method: 'POST',
+      form: { username, password: 'demo-password' },
+    });
   const confirm = formAction(page, '/confirm');
   if (confirm === undefined) throw new Error(`no consent page: ${String(page.status)}`);
-  return browser.navigate(confirm, { method: 'POST', form: { decision: opts.deny === true ? 'deny' : 'allow' } });
+  return browser.navigate(confirm, {
+    method: 'POST',
+    form: { decision: opts.deny === true ? 'deny' : 'allow' },
+  });
 }

@@ -20,29 +20,38 @@ export interface BrowserResponse {
 
 /** The demo federation's scripted HTTP browser (cookie jar, redirects, no JavaScript). */
 export interface ScriptedBrowserLike {
-  request(url: string, init?: { method?: 'GET' | 'POST'; form?: Record<string, string> }): Promise<BrowserResponse>;
-  navigate(url: string, init?: { method?: 'GET' | 'POST'; form?: Record<string, string> }): Promise<BrowserResponse>;
+  request(
+    url: string,
+    init?: { method?: 'GET' | 'POST'; form?: Record<string, string> },
+  ): Promise<BrowserResponse>;
+  navigate(
+    url: string,
+    init?: { method?: 'GET' | 'POST'; form?: Record<string, string> },
+  ): Promise<BrowserResponse>;
 }
 
 const federationDir = join(import.meta.dirname, '..', '..', '..', '..', 'federation');
 
 // Loaded by path at run time, in tests only: the app never links federation/ code (CONVENTIONS
 // rule 1, lint zones); it only speaks HTTP to the federation these modules start.
-const load = async <T>(relative: string): Promise<T> => (await import(join(federationDir, relative))) as T;
+const load = async <T>(relative: string): Promise<T> =>
+  (await import(join(federationDir, relative))) as T;
 
 /** Starts the real demo federation in-process on ephemeral loopback ports. */
 export async function startDemoFederation(opts: {
   runDir: string;
   accessTokenTtlSec?: number;
 }): Promise<DemoFederation> {
-  const mod = await load<{ startFederation: (o: Record<string, unknown>) => Promise<DemoFederation> }>(
-    'startFederation.ts',
-  );
+  const mod = await load<{
+    startFederation: (o: Record<string, unknown>) => Promise<DemoFederation>;
+  }>('startFederation.ts');
   return mod.startFederation({ aaiPort: 0, basePort: 0, ...opts });
 }
 
 /** A fresh scripted browser (its cookies are the broker session). */
 export async function newScriptedBrowser(): Promise<ScriptedBrowserLike> {
-  const mod = await load<{ ScriptedBrowser: new () => ScriptedBrowserLike }>('aai/testing/browser.ts');
+  const mod = await load<{ ScriptedBrowser: new () => ScriptedBrowserLike }>(
+    'aai/testing/browser.ts',
+  );
   return new mod.ScriptedBrowser();
 }

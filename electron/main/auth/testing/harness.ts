@@ -37,9 +37,14 @@ export async function createHarness(opts: {
   browser?: ScriptedBrowserLike;
   auth?: Parameters<typeof createMainServices>[0]['auth'];
   fetch?: typeof fetch;
+  /** Write the main log to <data>/logs as the app does (default: an in-memory logger). */
+  fileLogs?: boolean;
 }): Promise<Harness> {
   const browser = opts.browser ?? (await newScriptedBrowser());
-  const waiters = new Set<{ test: (s: SessionSummary) => boolean; resolve: (s: SessionSummary) => void }>();
+  const waiters = new Set<{
+    test: (s: SessionSummary) => boolean;
+    resolve: (s: SessionSummary) => void;
+  }>();
   const harness: Harness = {
     opened: [],
     changes: [],
@@ -67,7 +72,7 @@ export async function createHarness(opts: {
     isTrustedSender: () => true,
     appName: 'Cohort Desk',
     appVersion: '0.0.0-test',
-    logger: createMemoryLogger(),
+    ...(opts.fileLogs === true ? {} : { logger: createMemoryLogger() }),
     demoFederationFile: opts.fed.infoFile,
     ...(opts.auth === undefined ? {} : { auth: opts.auth }),
   });
@@ -83,7 +88,10 @@ export async function createHarness(opts: {
   });
   return Object.assign(harness, {
     services,
-    async invoke<C extends ChannelName>(channel: C, payload?: RequestOf<C>): Promise<ResponseOf<C>> {
+    async invoke<C extends ChannelName>(
+      channel: C,
+      payload?: RequestOf<C>,
+    ): Promise<ResponseOf<C>> {
       const result = await services.router.invoke(channel, payload, { url: 'test://' });
       if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
       return result.value as ResponseOf<C>;

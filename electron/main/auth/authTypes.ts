@@ -1,0 +1,31 @@
+import type { SessionSummary } from '../../../shared/domain/session';
+import type { AuditLog } from '../audit/auditLog';
+import type { FederationDirectoryService } from '../federation/directory';
+import type { Logger } from '../logging/logger';
+import type { Platform } from '../platform/platform';
+
+/** The main-process session (issue 4). The renderer only ever sees `summary()` (AUTH-01/10). */
+export interface AuthService {
+  summary(): Promise<SessionSummary>;
+  /** Runs the whole sign-in; resolves when it completed, failed or was cancelled. */
+  signIn(issuer?: string): Promise<SessionSummary>;
+  cancelSignIn(): Promise<SessionSummary>;
+  signOut(): Promise<SessionSummary>;
+  /** Resumes a persisted session at start (refresh grant); no-op without one. */
+  restore(): Promise<SessionSummary>;
+  /** For main-process clients only (Beacon, htsget): a fresh access token, or undefined. */
+  accessToken(): Promise<string | undefined>;
+  onChange(listener: (summary: SessionSummary) => void): () => void;
+  close(): void;
+}
+
+export interface AuthServiceOptions {
+  platform: Platform;
+  directory: FederationDirectoryService;
+  logger: Logger;
+  audit: AuditLog;
+  nodeTimeoutMs: () => number;
+  now?: () => number;
+  expiringSoonMs?: number;
+  loginTimeoutMs?: number;
+}

@@ -1,0 +1,22 @@
+import type { Broker, FederationDirectory } from '../../../shared/domain/federation';
+import { HandlerError } from '../ipc/router';
+
+/**
+ * The broker to sign in with: the one named (only a directory broker: an unknown issuer is never
+ * contacted), else the first. No broker → a plain-words error with the next step.
+ */
+export function pickBroker(dir: FederationDirectory, issuer: string | undefined): Broker {
+  const broker =
+    issuer === undefined ? dir.brokers[0] : dir.brokers.find((b) => b.issuer === issuer);
+  if (broker !== undefined) return broker;
+  if (issuer !== undefined)
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      `${issuer} is not a sign-in service of this federation.`,
+    );
+  const why = dir.problem === undefined ? '' : ` (${dir.problem})`;
+  throw new HandlerError(
+    'NOT_ALLOWED',
+    `No sign-in service is configured${why}. Start the demo federation or set the federation address in Settings.`,
+  );
+}
