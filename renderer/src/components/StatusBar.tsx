@@ -6,9 +6,16 @@ export function StatusBar() {
   const { t } = useTranslation();
   const online = useStore((s) => s.online);
   const info = useStore((s) => s.info);
+  const session = useStore((s) => s.session);
+  const signedIn =
+    session?.state === 'signed-in'
+      ? t('status.signedInAs', { name: session.user?.name ?? session.user?.sub ?? '' })
+      : session?.state === 'signing-in'
+        ? t('status.signingIn')
+        : t('status.signedOut');
   return (
     <footer className="status-bar" aria-label={t('status.label')} data-testid="status-bar">
-      <span data-testid="status-signin">{t('status.signedOut')}</span>
+      <span data-testid="status-signin">{signedIn}</span>
       <span data-testid="status-federation">{t('status.federationUnknown')}</span>
       <span data-testid="status-online" className={online ? 'online' : 'offline'}>
         {online ? t('status.online') : t('status.offline')}

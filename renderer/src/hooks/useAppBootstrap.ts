@@ -5,16 +5,20 @@ import { useStore } from '../store';
 /** Loads app facts and settings once, follows settings pushed by main, and tracks connectivity. */
 export function useAppBootstrap(): void {
   useEffect(() => {
-    const { loadInfo, loadSettings, receiveSettings, setOnline } = useStore.getState();
+    const { loadInfo, loadSettings, loadSession, receiveSettings, receiveSession, setOnline } =
+      useStore.getState();
     void loadInfo();
     void loadSettings();
-    const unsubscribe = api().on('settings:changed', receiveSettings);
+    void loadSession();
+    const offSettings = api().on('settings:changed', receiveSettings);
+    const offSession = api().on('auth:changed', receiveSession);
     const online = (): void => setOnline(true);
     const offline = (): void => setOnline(false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     return () => {
-      unsubscribe();
+      offSettings();
+      offSession();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };

@@ -1,18 +1,21 @@
 import { create } from 'zustand';
 import type { AppSlice } from './appSlice';
 import { createAppSlice } from './appSlice';
+import type { SessionSlice } from './sessionSlice';
+import { createSessionSlice } from './sessionSlice';
 import type { SearchSlice } from './searchSlice';
 import { createSearchSlice } from './searchSlice';
 import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 
-export type StoreState = AppSlice & SettingsSlice & SearchSlice;
+export type StoreState = AppSlice & SettingsSlice & SessionSlice & SearchSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
   ...createAppSlice(...args),
   ...createSettingsSlice(...args),
   ...createSearchSlice(...args),
+  ...createSessionSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -44,10 +44,15 @@ describe('search slice (no request logic in components)', () => {
     const s = useStore.getState();
     s.setSearchDraft({ genomic: 'BRCA1' });
     await s.runSearch();
-    expect(calls[0]).toMatchObject({ channel: 'search:run', payload: { genomic: 'BRCA1', target: 'individuals' } });
+    expect(calls[0]).toMatchObject({
+      channel: 'search:run',
+      payload: { genomic: 'BRCA1', target: 'individuals' },
+    });
     s.receiveNodeUpdate(update('IT'));
     s.receiveNodeUpdate(update('FI'));
-    s.receiveNodeUpdate(update('IT', { status: 'ok', count: { value: 20, precision: 'rounded', adjustedTo: 10 } }));
+    s.receiveNodeUpdate(
+      update('IT', { status: 'ok', count: { value: 20, precision: 'rounded', adjustedTo: 10 } }),
+    );
     s.receiveNodeUpdate(update('XX', { queryId: 'other' }));
     const nodes = useStore.getState().searchNodes;
     expect(nodes.map((n) => `${n.nodeId}:${n.status}`)).toEqual(['IT:ok', 'FI:waiting']);
@@ -55,7 +60,9 @@ describe('search slice (no request logic in components)', () => {
 
   it('keeps updates that arrive before the run reply names the query', async () => {
     const s = useStore.getState();
-    s.receiveNodeUpdate(update('SE', { status: 'error', message: 'Node SE could not be reached.' }));
+    s.receiveNodeUpdate(
+      update('SE', { status: 'error', message: 'Node SE could not be reached.' }),
+    );
     s.receiveSearchDone({ queryId: 'q1', cancelled: false, totalMs: 12 });
     await s.runSearch();
     expect(useStore.getState().searchNodes.map((n) => n.nodeId)).toEqual(['SE']);
@@ -75,8 +82,14 @@ describe('search slice (no request logic in components)', () => {
     await s.runSearch();
     await s.cancelSearch();
     expect(calls.find((c) => c.channel === 'search:cancel')?.payload).toEqual({ queryId: 'q1' });
-    answers['search:run'] = { ok: false, error: { code: 'INVALID_REQUEST', message: '"x y z" is not a gene', where: 'genomic' } };
+    answers['search:run'] = {
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: '"x y z" is not a gene', where: 'genomic' },
+    };
     await s.runSearch();
-    expect(useStore.getState().searchError).toEqual({ message: '"x y z" is not a gene', where: 'genomic' });
+    expect(useStore.getState().searchError).toEqual({
+      message: '"x y z" is not a gene',
+      where: 'genomic',
+    });
   });
 });

@@ -89,7 +89,13 @@ export function Autocomplete(props: {
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={listId} role="listbox" aria-label={props.label} className="combobox-list" hidden={!shown}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={props.label}
+        className="combobox-list"
+        hidden={!shown}
+      >
         {items.map((s, i) => (
           <li
             key={s.id}
@@ -103,7 +109,8 @@ export function Autocomplete(props: {
               pick(s);
             }}
           >
-            <span className="option-label">{s.label}</span> <span className="option-detail">{s.detail}</span>
+            <span className="option-label">{s.label}</span>{' '}
+            <span className="option-detail">{s.detail}</span>
           </li>
         ))}
       </ul>

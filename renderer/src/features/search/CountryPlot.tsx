@@ -42,9 +42,21 @@ export function CountryPlot() {
               <text x={LABEL_W - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle">
                 {b.label}
               </text>
-              <rect x={LABEL_W} y={y + 4} width={Math.max(1, x(b.value) - LABEL_W)} height={ROW - 8} className="bar" />
+              <rect
+                x={LABEL_W}
+                y={y + 4}
+                width={Math.max(1, x(b.value) - LABEL_W)}
+                height={ROW - 8}
+                className="bar"
+              />
               {b.min === b.max ? null : (
-                <line x1={x(b.min)} x2={x(b.max)} y1={y + ROW / 2} y2={y + ROW / 2} className="whisker" />
+                <line
+                  x1={x(b.min)}
+                  x2={x(b.max)}
+                  y1={y + ROW / 2}
+                  y2={y + ROW / 2}
+                  className="whisker"
+                />
               )}
               <text x={x(b.max) + 6} y={y + ROW / 2} dominantBaseline="middle">
                 {b.text}

@@ -8,7 +8,11 @@ export function FilterList() {
   const setDraft = useStore((s) => s.setSearchDraft);
   if (filters.length === 0) return null;
   return (
-    <ul className="filter-list" aria-label={t('search.builder.filters')} data-testid="search-filters">
+    <ul
+      className="filter-list"
+      aria-label={t('search.builder.filters')}
+      data-testid="search-filters"
+    >
       {filters.map((f, i) => (
         <li key={f.id}>
           <span className="filter-term">
@@ -20,7 +24,9 @@ export function FilterList() {
               checked={f.includeDescendantTerms}
               onChange={(e) =>
                 setDraft({
-                  filters: filters.map((g, j) => (j === i ? { ...g, includeDescendantTerms: e.target.checked } : g)),
+                  filters: filters.map((g, j) =>
+                    j === i ? { ...g, includeDescendantTerms: e.target.checked } : g,
+                  ),
                 })
               }
             />

@@ -36,12 +36,20 @@ export function NodeResults() {
               <span className={`status status-${n.status}`}>{t(`search.status.${n.status}`)}</span>
               {n.message === undefined ? null : <div className="node-message">{n.message}</div>}
             </td>
-            <td>{n.returnedGranularity === undefined ? '' : t(`search.granularity.${n.returnedGranularity}`)}</td>
+            <td>
+              {n.returnedGranularity === undefined
+                ? ''
+                : t(`search.granularity.${n.returnedGranularity}`)}
+            </td>
             <td data-testid={`search-node-${n.nodeId}-count`}>{cell(n, t)}</td>
             <td>{n.timeMs === undefined ? '' : t('search.nodes.ms', { ms: n.timeMs })}</td>
             <td>
               {RETRYABLE.has(n.status) ? (
-                <button type="button" onClick={() => void retry(n.nodeId)} data-testid={`search-retry-${n.nodeId}`}>
+                <button
+                  type="button"
+                  onClick={() => void retry(n.nodeId)}
+                  data-testid={`search-retry-${n.nodeId}`}
+                >
                   {t('search.nodes.retry', { node: n.nodeName })}
                 </button>
               ) : null}

@@ -54,7 +54,11 @@ export function QueryBuilder() {
         id="search-genomic"
         label={t('search.builder.genomic')}
         placeholder={t('search.builder.genomicPlaceholder')}
-        describedBy={genomicError === undefined ? 'search-genomic-help' : 'search-genomic-help search-genomic-error'}
+        describedBy={
+          genomicError === undefined
+            ? 'search-genomic-help'
+            : 'search-genomic-help search-genomic-error'
+        }
         value={draft.genomic}
         onChange={(genomic) => setDraft({ genomic })}
         onPick={(s) => setDraft({ genomic: s.id })}
@@ -76,7 +80,12 @@ export function QueryBuilder() {
         onChange={setFilterText}
         onPick={(s) => {
           if (!draft.filters.some((f) => f.id === s.id)) {
-            setDraft({ filters: [...draft.filters, { id: s.id, label: s.label, includeDescendantTerms: true }] });
+            setDraft({
+              filters: [
+                ...draft.filters,
+                { id: s.id, label: s.label, includeDescendantTerms: true },
+              ],
+            });
           }
           setFilterText('');
         }}

@@ -12,7 +12,10 @@ export function QueryFiles() {
   const open = useStore((s) => s.openSearchQuery);
   const error = useStore((s) => s.searchError);
   const input = useRef<HTMLInputElement>(null);
-  const fileError = error !== undefined && error.where !== undefined && error.where !== 'genomic' ? error : undefined;
+  const fileError =
+    error !== undefined && error.where !== undefined && error.where !== 'genomic'
+      ? error
+      : undefined;
   return (
     <div className="query-files">
       <button

@@ -20,7 +20,12 @@ export function RecordTable() {
   const columns = target === 'g_variants' ? VARIANT_COLUMNS : INDIVIDUAL_COLUMNS;
   const all = useMemo(() => nodes.flatMap((n) => n.records ?? []), [nodes]);
   const rows = useMemo(
-    () => sortRows(all, columns.find((c) => c.key === sort?.key), sort?.dir ?? 'ascending'),
+    () =>
+      sortRows(
+        all,
+        columns.find((c) => c.key === sort?.key),
+        sort?.dir ?? 'ascending',
+      ),
     [all, columns, sort],
   );
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component does not use the compiler.
@@ -34,24 +39,51 @@ export function RecordTable() {
   const grid = columns.map((c) => c.width).join(' ');
   const truncated = nodes.some((n) => n.recordsTruncated === true);
   const onSort = (c: Column): void =>
-    setSort((s) => ({ key: c.key, dir: s?.key === c.key && s.dir === 'ascending' ? 'descending' : 'ascending' }));
+    setSort((s) => ({
+      key: c.key,
+      dir: s?.key === c.key && s.dir === 'ascending' ? 'descending' : 'ascending',
+    }));
   return (
     <section className="record-table" aria-labelledby="record-table-heading">
       <h2 id="record-table-heading">{t('search.records.heading', { count: rows.length })}</h2>
       {truncated ? <p className="hint">{t('search.records.truncated')}</p> : null}
-      <div role="table" aria-labelledby="record-table-heading" aria-rowcount={rows.length + 1} data-testid="search-records">
+      <div
+        role="table"
+        aria-labelledby="record-table-heading"
+        aria-rowcount={rows.length + 1}
+        data-testid="search-records"
+      >
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className="record-row header" style={{ gridTemplateColumns: grid }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="record-row header"
+            style={{ gridTemplateColumns: grid }}
+          >
             {columns.map((c) => (
-              <div key={c.key} role="columnheader" aria-sort={sort?.key === c.key ? sort.dir : 'none'}>
-                <button type="button" onClick={() => onSort(c)} data-testid={`search-sort-${c.key}`}>
+              <div
+                key={c.key}
+                role="columnheader"
+                aria-sort={sort?.key === c.key ? sort.dir : 'none'}
+              >
+                <button
+                  type="button"
+                  onClick={() => onSort(c)}
+                  data-testid={`search-sort-${c.key}`}
+                >
                   {t(c.header)}
                 </button>
               </div>
             ))}
           </div>
         </div>
-        <div ref={scroller} role="rowgroup" className="record-scroller" tabIndex={0} aria-label={t('search.records.scroll')}>
+        <div
+          ref={scroller}
+          role="rowgroup"
+          className="record-scroller"
+          tabIndex={0}
+          aria-label={t('search.records.scroll')}
+        >
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((item) => {
               const r = rows[item.index] as RecordRow;
@@ -62,7 +94,11 @@ export function RecordTable() {
                   aria-rowindex={item.index + 2}
                   className="record-row"
                   data-testid="search-record-row"
-                  style={{ gridTemplateColumns: grid, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{
+                    gridTemplateColumns: grid,
+                    transform: `translateY(${item.start}px)`,
+                    height: ROW_HEIGHT,
+                  }}
                 >
                   {columns.map((c) => (
                     <div key={c.key} role="cell" title={display(c, r)}>

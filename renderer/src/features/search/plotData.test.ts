@@ -30,7 +30,16 @@ describe('plot data per country', () => {
     const bars = frequencyBars([
       node('FI', 'Finland', {
         records: [
-          { kind: 'variant', nodeId: 'FI', datasetId: 'FI-RD-01', id: 'v1', gene: 'CFTR', consequence: '', hgvs: '', frequency: 0.015 },
+          {
+            kind: 'variant',
+            nodeId: 'FI',
+            datasetId: 'FI-RD-01',
+            id: 'v1',
+            gene: 'CFTR',
+            consequence: '',
+            hgvs: '',
+            frequency: 0.015,
+          },
         ],
       }),
     ]);

@@ -19,8 +19,21 @@ export function countBars(nodes: readonly NodeUpdate[]): Bar[] {
     const r = countRange(n.count);
     const prev = by.get(n.country);
     const bar: Bar = prev
-      ? { ...prev, value: prev.value + n.count.value, min: prev.min + r.min, max: prev.max + r.max, text: `${prev.text} + ${formatCount(n.count)}` }
-      : { key: n.country, label: n.country, value: n.count.value, min: r.min, max: r.max, text: formatCount(n.count) };
+      ? {
+          ...prev,
+          value: prev.value + n.count.value,
+          min: prev.min + r.min,
+          max: prev.max + r.max,
+          text: `${prev.text} + ${formatCount(n.count)}`,
+        }
+      : {
+          key: n.country,
+          label: n.country,
+          value: n.count.value,
+          min: r.min,
+          max: r.max,
+          text: formatCount(n.count),
+        };
     by.set(n.country, bar);
   }
   return [...by.values()].sort((a, b) => a.label.localeCompare(b.label));

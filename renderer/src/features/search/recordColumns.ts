@@ -18,29 +18,69 @@ const provenance: Column[] = [
 /** Columns for individuals: id, sex, phenotypes, diseases, then provenance. */
 export const INDIVIDUAL_COLUMNS: Column[] = [
   { key: 'id', header: 'search.records.id', value: (r) => r.id, width: '9rem' },
-  { key: 'sex', header: 'search.records.sex', value: (r) => (r.kind === 'individual' ? r.sex : ''), width: '6rem' },
-  { key: 'phenotypes', header: 'search.records.phenotypes', value: (r) => (r.kind === 'individual' ? text(r.phenotypes) : ''), width: '2fr' },
-  { key: 'diseases', header: 'search.records.diseases', value: (r) => (r.kind === 'individual' ? text(r.diseases) : ''), width: '1.5fr' },
+  {
+    key: 'sex',
+    header: 'search.records.sex',
+    value: (r) => (r.kind === 'individual' ? r.sex : ''),
+    width: '6rem',
+  },
+  {
+    key: 'phenotypes',
+    header: 'search.records.phenotypes',
+    value: (r) => (r.kind === 'individual' ? text(r.phenotypes) : ''),
+    width: '2fr',
+  },
+  {
+    key: 'diseases',
+    header: 'search.records.diseases',
+    value: (r) => (r.kind === 'individual' ? text(r.diseases) : ''),
+    width: '1.5fr',
+  },
   ...provenance,
 ];
 
 /** Columns for variants: gene, consequence, HGVS, frequency, then provenance. */
 export const VARIANT_COLUMNS: Column[] = [
-  { key: 'gene', header: 'search.records.gene', value: (r) => (r.kind === 'variant' ? r.gene : ''), width: '6rem' },
-  { key: 'consequence', header: 'search.records.consequence', value: (r) => (r.kind === 'variant' ? r.consequence : ''), width: '1fr' },
-  { key: 'hgvs', header: 'search.records.hgvs', value: (r) => (r.kind === 'variant' ? r.hgvs : ''), width: '1.5fr' },
-  { key: 'frequency', header: 'search.records.frequency', value: (r) => (r.kind === 'variant' ? (r.frequency ?? -1) : -1), width: '7rem' },
+  {
+    key: 'gene',
+    header: 'search.records.gene',
+    value: (r) => (r.kind === 'variant' ? r.gene : ''),
+    width: '6rem',
+  },
+  {
+    key: 'consequence',
+    header: 'search.records.consequence',
+    value: (r) => (r.kind === 'variant' ? r.consequence : ''),
+    width: '1fr',
+  },
+  {
+    key: 'hgvs',
+    header: 'search.records.hgvs',
+    value: (r) => (r.kind === 'variant' ? r.hgvs : ''),
+    width: '1.5fr',
+  },
+  {
+    key: 'frequency',
+    header: 'search.records.frequency',
+    value: (r) => (r.kind === 'variant' ? (r.frequency ?? -1) : -1),
+    width: '7rem',
+  },
   ...provenance,
 ];
 
 /** Rows sorted by a column (stable; numbers numerically, text by locale). */
-export function sortRows(rows: readonly RecordRow[], col: Column | undefined, dir: 'ascending' | 'descending'): RecordRow[] {
+export function sortRows(
+  rows: readonly RecordRow[],
+  col: Column | undefined,
+  dir: 'ascending' | 'descending',
+): RecordRow[] {
   if (col === undefined) return [...rows];
   const sign = dir === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = col.value(a);
     const y = col.value(b);
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    const c =
+      typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return c * sign;
   });
 }

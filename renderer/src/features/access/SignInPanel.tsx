@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+
+/** Sign in (system browser), sign-in in progress, or who is signed in and where the session is kept. */
+export function SignInPanel() {
+  const { t } = useTranslation();
+  const session = useStore((s) => s.session);
+  const directory = useStore((s) => s.directory);
+  const error = useStore((s) => s.sessionError);
+  const { signIn, cancelSignIn, signOut } = useStore.getState();
+  const brokers = directory?.brokers ?? [];
+  const failure = session?.error?.message ?? error;
+  return (
+    <section aria-labelledby="signin-heading" className="panel" data-testid="signin-panel">
+      <h2 id="signin-heading">{t('access.signInHeading')}</h2>
+      {failure === undefined ? null : (
+        <p role="alert" className="form-error" data-testid="signin-error">
+          {failure}
+        </p>
+      )}
+      {session?.nodeProblems === undefined || session.nodeProblems.length === 0 ? null : (
+        <ul className="hint" data-testid="node-problems">
+          {session.nodeProblems.map((problem) => (
+            <li key={problem.nodeId}>{t('access.nodeProblem', problem)}</li>
+          ))}
+        </ul>
+      )}
+      {session === undefined ? null : session.state === 'signed-in' ? (
+        <>
+          <p data-testid="signed-in-as">
+            {t('access.signedInAs', {
+              name: session.user?.name ?? session.user?.sub ?? '',
+              broker: session.broker?.name ?? session.broker?.issuer ?? '',
+            })}
+          </p>
+          <p data-testid="session-persistence" className="hint">
+            {session.persistence.mode === 'secure-store'
+              ? t('access.persistSecure')
+              : t('access.persistMemory', { reason: session.persistence.reason ?? '' })}
+          </p>
+          <button type="button" data-testid="sign-out" onClick={() => void signOut()}>
+            {t('access.signOut')}
+          </button>
+        </>
+      ) : session.state === 'signing-in' ? (
+        <>
+          <p role="status" data-testid="signing-in">
+            {t('access.signingIn')}
+          </p>
+          {session.authorizationUrl === undefined ? null : (
+            // Browser mode: main cannot open a browser tab, so the page offers the broker's page.
+            <p>
+              <a
+                href={session.authorizationUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="open-sign-in-page"
+              >
+                {t('access.openSignInPage')}
+              </a>
+            </p>
+          )}
+          <button type="button" data-testid="cancel-sign-in" onClick={() => void cancelSignIn()}>
+            {t('access.cancel')}
+          </button>
+        </>
+      ) : brokers.length === 0 ? (
+        <p>{t('access.noBroker')}</p>
+      ) : (
+        <>
+          <p>{t('access.signInIntro')}</p>
+          {brokers.map((broker) => (
+            <button
+              key={broker.issuer}
+              type="button"
+              data-testid="sign-in"
+              onClick={() => void signIn(broker.issuer)}
+            >
+              {brokers.length === 1
+                ? t('access.signIn')
+                : t('access.signInAt', { name: broker.name })}
+            </button>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
