@@ -39,3 +39,16 @@ export async function invokeFromPage(
     { channel, payload },
   );
 }
+
+/** Sends one raw text frame to /rpc from the page and resolves with the close code the server chose. */
+export async function closeCodeAfterRawFrame(page: Page, text: string): Promise<number> {
+  return page.evaluate(
+    async (frame) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/rpc`);
+        ws.addEventListener('open', () => ws.send(frame));
+        ws.addEventListener('close', (event) => resolve(event.code));
+      }),
+    text,
+  );
+}
