@@ -9,7 +9,8 @@ const InvokeFrame = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
-  payload: z.unknown(),
+  // optional: JSON drops an undefined payload, and zod 4.6 treats a missing unknown() key as an error.
+  payload: z.unknown().optional(),
 });
 
 /**
