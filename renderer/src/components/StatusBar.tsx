@@ -7,6 +7,18 @@ export function StatusBar() {
   const online = useStore((s) => s.online);
   const info = useStore((s) => s.info);
   const session = useStore((s) => s.session);
+  const directory = useStore((s) => s.directory);
+  const total = directory?.nodes.length ?? 0;
+  const failing = session?.nodeProblems?.length ?? 0;
+  const answered = new Set(session?.access.map((row) => row.nodeId) ?? []).size;
+  const federation =
+    directory === undefined
+      ? t('status.federationUnknown')
+      : total === 0
+        ? t('status.federationNone')
+        : answered === 0 && failing === 0
+          ? t('status.federationUnknown')
+          : t('status.federationNodes', { answered: total - failing, total });
   const signedIn =
     session?.state === 'signed-in'
       ? t('status.signedInAs', { name: session.user?.name ?? session.user?.sub ?? '' })
@@ -16,7 +28,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" aria-label={t('status.label')} data-testid="status-bar">
       <span data-testid="status-signin">{signedIn}</span>
-      <span data-testid="status-federation">{t('status.federationUnknown')}</span>
+      <span data-testid="status-federation">{federation}</span>
       <span data-testid="status-online" className={online ? 'online' : 'offline'}>
         {online ? t('status.online') : t('status.offline')}
       </span>

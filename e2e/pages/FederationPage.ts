@@ -1,0 +1,61 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The Federation page: sign-in panel, access table, nodes; and the broker's pages in a popup. */
+export class FederationPage {
+  constructor(readonly page: Page) {}
+
+  signInButton(): Locator {
+    return this.page.getByTestId('sign-in');
+  }
+
+  signOutButton(): Locator {
+    return this.page.getByTestId('sign-out');
+  }
+
+  signedInAs(): Locator {
+    return this.page.getByTestId('signed-in-as');
+  }
+
+  persistence(): Locator {
+    return this.page.getByTestId('session-persistence');
+  }
+
+  granularity(datasetId: string): Locator {
+    return this.page.getByTestId(`granularity-${datasetId}`);
+  }
+
+  expiry(datasetId: string): Locator {
+    return this.page.getByTestId(`expiry-${datasetId}`);
+  }
+
+  ignoredVisas(): Locator {
+    return this.page.getByTestId('ignored-visas');
+  }
+
+  /** Starts sign-in and returns the broker's authorization URL the page offers (browser mode). */
+  async startSignIn(): Promise<string> {
+    await this.signInButton().click();
+    const link = this.page.getByTestId('open-sign-in-page');
+    await expect(link).toBeVisible();
+    const href = await link.getAttribute('href');
+    if (href === null) throw new Error('the sign-in link has no href');
+    return href;
+  }
+
+  /** Opens the broker's page from the link and completes login and consent as a person would. */
+  async completeSignIn(username: string, password: string): Promise<Page> {
+    const [popup] = await Promise.all([
+      this.page.context().waitForEvent('page'),
+      this.page.getByTestId('open-sign-in-page').click(),
+    ]);
+    await popup.getByLabel('Username').fill(username);
+    await popup.getByLabel('Password').fill(password);
+    await popup.getByRole('button', { name: 'Sign in' }).click();
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(
+      popup.getByText('You can close this tab and return to Cohort Desk.'),
+    ).toBeVisible();
+    return popup;
+  }
+}
