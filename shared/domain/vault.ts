@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { OntologyFilterSchema, SexSchema } from '../search/query';
+import { AccessLevelSchema, DuoTermSchema } from './federation';
+
+/**
+ * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,
+ * pull jobs. The data itself travels as Arrow IPC bytes over GET /vault/{datasetId}/{table}.arrow,
+ * never as JSON over IPC (CONVENTIONS rule 6). docs/decisions/0006-vault-format.md.
+ */
+
+/** The three tables of one pulled dataset. */
+export const VAULT_TABLES = ['individuals', 'variants', 'genotypes'] as const;
+export const VaultTableSchema = z.enum(VAULT_TABLES);
+export type VaultTable = z.infer<typeof VaultTableSchema>;
+
+/** MIME type of the /vault route's bodies. */
+export const ARROW_STREAM_MIME = 'application/vnd.apache.arrow.stream';
+
+/** The same-origin path the renderer fetches a table from. */
+export const vaultTablePath = (datasetId: string, table: VaultTable): string =>
+  `/vault/${encodeURIComponent(datasetId)}/${table}.arrow`;
+
+/**
+ * Arrow column names and types per table (the binding interface with renderer/db). `list` = List<Utf8>.
+ * Nullable columns are marked `?`.
+ */
+export const VAULT_COLUMNS = {
+  individuals: {
+    dataset_id: 'utf8',
+    node_id: 'utf8',
+    individual_id: 'utf8',
+    sex: 'utf8',
+    age_band: 'utf8?',
+    country: 'utf8',
+    diseases: 'list',
+    phenotypes: 'list',
+  },
+  variants: {
+    dataset_id: 'utf8',
+    node_id: 'utf8',
+    variant_key: 'utf8',
+    chrom: 'utf8',
+    pos: 'int32',
+    ref: 'utf8',
+    alt: 'utf8',
+    gene: 'utf8',
+    consequence: 'utf8',
+    hgvs_c: 'utf8?',
+    hgvs_p: 'utf8?',
+    clin_sig: 'utf8?',
+    ac: 'int32',
+    an: 'int32',
+    af: 'float64',
+  },
+  genotypes: {
+    dataset_id: 'utf8',
+    node_id: 'utf8',
+    individual_id: 'utf8',
+    variant_key: 'utf8',
+    zygosity: 'utf8',
+  },
+} as const satisfies Record<VaultTable, Record<string, string>>;
+
+/** The declared purpose of a pull (DATA-07): decides which DUO terms permit it. */
+export const PurposeSchema = z.enum(['clinical-care', 'research']);
+export type Purpose = z.infer<typeof PurposeSchema>;
+
+/** What subset to pull (DATA-02 minimisation). Empty = the whole dataset the grant covers. */
+export const PullQuerySchema = z.object({
+  filters: z.array(OntologyFilterSchema).max(20).default([]),
+  sex: SexSchema.optional(),
+});
+export type PullQuery = z.infer<typeof PullQuerySchema>;
+
+/** PASS-03: the ControlledAccessGrants visa that authorised a cached dataset. */
+export const VisaBindingSchema = z.object({
+  jti: z.string(),
+  iss: z.string(),
+  value: z.string(),
+  source: z.string(),
+  exp: z.number().int(),
+  asserted: z.number().int(),
+});
+export type VisaBinding = z.infer<typeof VisaBindingSchema>;
+
+const perTable = <T extends z.ZodType>(t: T) =>
+  z.object({ individuals: t, variants: t, genotypes: t });
+
+/** Provenance of one pulled dataset (DESIGN `vault`). Kept in main, encrypted at rest. */
+export const VaultManifestSchema = z.object({
+  schemaVersion: z.literal(1),
+  datasetId: z.string(),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  country: z.string(),
+  title: z.string(),
+  level: AccessLevelSchema,
+  duo: z.array(DuoTermSchema),
+  allowLocalCopies: z.boolean(),
+  purpose: PurposeSchema,
+  query: PullQuerySchema,
+  pulledAt: z.iso.datetime(),
+  visa: VisaBindingSchema,
+  /** DATA-05 retention end (ISO 8601): min(visa exp, policy limits). */
+  expiresAt: z.iso.datetime(),
+  rows: perTable(z.number().int().nonnegative()),
+  /** sha256 (hex) of each table's plaintext Arrow IPC bytes. */
+  sha256: perTable(z.string().regex(/^[0-9a-f]{64}$/)),
+  /** Encrypted bytes on disk. */
+  bytes: z.number().int().nonnegative(),
+});
+export type VaultManifest = z.infer<typeof VaultManifestSchema>;
+
+export const RemovedReasonSchema = z.enum([
+  'visa-expired',
+  'visa-revoked',
+  'user-removed',
+  'policy',
+  'corrupt',
+]);
+export type RemovedReason = z.infer<typeof RemovedReasonSchema>;
+
+/** A recent purge, to tell the user what went and why (DATA-05). */
+export const RemovedEntrySchema = z.object({
+  datasetId: z.string(),
+  reason: RemovedReasonSchema,
+  message: z.string(),
+  at: z.iso.datetime(),
+});
+export type RemovedEntry = z.infer<typeof RemovedEntrySchema>;
+
+/** 'vault:list' response and 'vault:changed' payload. */
+export const VaultListSchema = z.object({
+  datasets: z.array(VaultManifestSchema),
+  removed: z.array(RemovedEntrySchema),
+  /** The master key is unavailable (browser mode or no safeStorage: needs 'vault:unlock'). */
+  locked: z.boolean(),
+  /** Why it is locked or unusable, in plain words. */
+  message: z.string().optional(),
+});
+export type VaultList = z.infer<typeof VaultListSchema>;
+
+export const VaultUnlockRequestSchema = z
+  .object({ passphrase: z.string().min(8).max(1024) })
+  .strict();
+
+export const PullTargetSchema = z
+  .object({
+    nodeId: z.string().min(1).max(200),
+    datasetId: z.string().min(1).max(200),
+    purpose: PurposeSchema,
+  })
+  .strict();
+export type PullTarget = z.infer<typeof PullTargetSchema>;
+
+/** 'pull:check' response: exactly what forbids a pull, and the fallback (DATA-01, DATA-07). */
+export const PullCheckSchema = z.object({
+  allowed: z.boolean(),
+  reasons: z.array(z.string()),
+  offer: z.literal('counts-only').optional(),
+});
+export type PullCheck = z.infer<typeof PullCheckSchema>;
+
+export const PullStartRequestSchema = PullTargetSchema.extend({
+  query: PullQuerySchema.optional(),
+}).strict();
+export type PullStartRequest = z.input<typeof PullStartRequestSchema>;
+
+export const JobIdSchema = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+export const PullStateSchema = z.enum(['running', 'paused', 'done', 'failed', 'cancelled']);
+export type PullState = z.infer<typeof PullStateSchema>;
+
+/** 'pull:progress' event payload and one 'pull:jobs' entry. */
+export const PullProgressSchema = z.object({
+  jobId: z.string(),
+  nodeId: z.string(),
+  datasetId: z.string(),
+  state: PullStateSchema,
+  records: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  totalRecords: z.number().int().nonnegative().optional(),
+  etaSeconds: z.number().nonnegative().optional(),
+  message: z.string().optional(),
+});
+export type PullProgress = z.infer<typeof PullProgressSchema>;
+export type PullJob = PullProgress;
+
+export const PullJobsSchema = z.object({ jobs: z.array(PullProgressSchema) });
