@@ -74,7 +74,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         fetch: deps.fetch,
         timeoutMs: deps.nodeTimeoutMs(),
         slowAfterMs: deps.slowAfterMs ?? 1_500,
-        concurrency: deps.concurrency ?? 16,
+        concurrency: deps.concurrency ?? 32,
         maxBytes: deps.maxBytes ?? 20 * 1_048_576,
         emit: deps.onNodeUpdate,
         onDone: (done) => {
