@@ -1,0 +1,134 @@
+import type { CohortFilters } from './definition';
+import { hasGenotype } from './definition';
+import { withDescendants } from './hpo';
+
+/** A parameterised statement: values bind to the `?` placeholders in order; nothing is spliced in. */
+export interface BoundSql {
+  readonly sql: string;
+  readonly params: (string | number)[];
+}
+
+const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * The WHERE clause that selects a cohort from the `individuals` view aliased `i`. Parts are ANDed;
+ * values inside a part are ORed. HPO criteria with descendants expand through the compact table.
+ */
+export function cohortWhere(f: CohortFilters): BoundSql {
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  const phenos = f.phenotypes.map((p) => {
+    const terms = p.includeDescendants ? withDescendants(p.id) : [p.id];
+    params.push(...terms);
+    return `list_has_any(i.phenotypes, [${marks(terms.length)}]::VARCHAR[])`;
+  });
+  if (phenos.length > 0)
+    parts.push(`(${phenos.join(f.phenotypeMatch === 'all' ? ' AND ' : ' OR ')})`);
+  if (f.diseases.length > 0) {
+    parts.push(`list_has_any(i.diseases, [${marks(f.diseases.length)}]::VARCHAR[])`);
+    params.push(...f.diseases);
+  }
+  const inList = (column: string, values: readonly string[]): void => {
+    if (values.length === 0) return;
+    parts.push(`${column} IN (${marks(values.length)})`);
+    params.push(...values);
+  };
+  inList('i.sex', f.sexes);
+  inList('i.country', f.countries);
+  inList('i.dataset_id', f.datasets);
+  if (hasGenotype(f.genotype)) {
+    const g = variantWhere(f.genotype);
+    parts.push(
+      'EXISTS (SELECT 1 FROM genotypes g JOIN variants v ON v.dataset_id = g.dataset_id AND ' +
+        'v.variant_key = g.variant_key WHERE g.dataset_id = i.dataset_id AND ' +
+        `g.individual_id = i.individual_id AND ${g.sql})`,
+    );
+    params.push(...g.params);
+  }
+  return { sql: parts.length === 0 ? 'TRUE' : parts.join(' AND '), params };
+}
+
+/** The variant condition of a genotype criterion over the `variants` view aliased `v`. */
+export function variantWhere(g: NonNullable<CohortFilters['genotype']>): BoundSql {
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  if ((g.gene ?? '') !== '') {
+    parts.push('upper(v.gene) = upper(?)');
+    params.push(g.gene ?? '');
+  }
+  if ((g.consequence ?? '') !== '') {
+    parts.push('v.consequence = ?');
+    params.push(g.consequence ?? '');
+  }
+  if (g.maxAf !== undefined) {
+    parts.push('v.af <= ?');
+    params.push(g.maxAf);
+  }
+  return { sql: parts.length === 0 ? 'TRUE' : parts.join(' AND '), params };
+}
+
+const checkLimit = (limit: number): number => {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) throw new RangeError('bad limit');
+  return limit;
+};
+
+/** Number of individuals in the cohort. */
+export function cohortCountSql(f: CohortFilters): BoundSql {
+  const w = cohortWhere(f);
+  return {
+    sql: `SELECT count(*)::INTEGER AS n FROM individuals i WHERE ${w.sql}`,
+    params: w.params,
+  };
+}
+
+/** The cohort's individuals with provenance (dataset_id, node_id), in a stable order. */
+export function cohortRowsSql(f: CohortFilters, limit: number): BoundSql {
+  const w = cohortWhere(f);
+  return {
+    sql:
+      'SELECT i.dataset_id, i.node_id, i.individual_id, i.sex, i.age_band, i.country, i.diseases, ' +
+      `i.phenotypes FROM individuals i WHERE ${w.sql} ` +
+      `ORDER BY i.dataset_id, i.individual_id LIMIT ${String(checkLimit(limit))}`,
+    params: w.params,
+  };
+}
+
+/** Cohort size per value of a column (country, sex, dataset_id), largest first. */
+export function cohortByColumnSql(
+  f: CohortFilters,
+  column: 'country' | 'sex' | 'dataset_id',
+): BoundSql {
+  const w = cohortWhere(f);
+  return {
+    sql:
+      `SELECT i.${column} AS key, count(*)::INTEGER AS n FROM individuals i WHERE ${w.sql} ` +
+      'GROUP BY ALL ORDER BY n DESC, key',
+    params: w.params,
+  };
+}
+
+/** The most frequent phenotypes among the cohort's individuals. */
+export function cohortByPhenotypeSql(f: CohortFilters, limit: number): BoundSql {
+  const w = cohortWhere(f);
+  return {
+    sql:
+      'SELECT p.key, count(*)::INTEGER AS n FROM (SELECT unnest(i.phenotypes) AS key FROM individuals i ' +
+      `WHERE ${w.sql}) p GROUP BY ALL ORDER BY n DESC, key LIMIT ${String(checkLimit(limit))}`,
+    params: w.params,
+  };
+}
+
+/** Variants the cohort carries that match its genotype criterion, with carrier counts. */
+export function cohortVariantsSql(f: CohortFilters, limit: number): BoundSql {
+  const w = cohortWhere(f);
+  const g = variantWhere(f.genotype ?? {});
+  return {
+    sql:
+      'SELECT v.variant_key, v.gene, v.consequence, min(v.af) AS af, count(*)::INTEGER AS carriers ' +
+      'FROM individuals i JOIN genotypes g ON g.dataset_id = i.dataset_id AND ' +
+      'g.individual_id = i.individual_id JOIN variants v ON v.dataset_id = g.dataset_id AND ' +
+      `v.variant_key = g.variant_key WHERE ${w.sql} AND ${g.sql} GROUP BY ALL ` +
+      `ORDER BY carriers DESC, v.variant_key LIMIT ${String(checkLimit(limit))}`,
+    params: [...w.params, ...g.params],
+  };
+}
