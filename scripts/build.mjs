@@ -17,6 +17,8 @@ const node = {
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
+  // Prefer ESM entry points: some packages' UMD "main" (jsonc-parser) uses dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
 };
 // ESM bundles that pull in CommonJS dependencies (ws) need a real require.
 const esmBanner = {

@@ -46,7 +46,12 @@ const stopAll = (signal) => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stopAll(signal);
-    process.exit(0);
+    // Let the children shut down (the federation closes its ports and removes its run file) first.
+    const running = children.filter((child) => child.exitCode === null);
+    let left = running.length;
+    if (left === 0) process.exit(0);
+    for (const child of running) child.on('exit', () => --left === 0 && process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
   });
 }
 

@@ -37,7 +37,7 @@ export function securityHeaders(
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy':
-      'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
+      'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=()',
     'Cache-Control': 'no-store',
   };
 }
