@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { AppSlice } from './appSlice';
+import type { BrowserSlice } from './browserSlice';
+import { createBrowserSlice } from './browserSlice';
 import { createAppSlice } from './appSlice';
 import type { SessionSlice } from './sessionSlice';
 import { createSessionSlice } from './sessionSlice';
@@ -8,7 +10,7 @@ import { createSearchSlice } from './searchSlice';
 import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 
-export type StoreState = AppSlice & SettingsSlice & SessionSlice & SearchSlice;
+export type StoreState = AppSlice & SettingsSlice & SessionSlice & SearchSlice & BrowserSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -16,6 +18,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createSearchSlice(...args),
   ...createSessionSlice(...args),
+  ...createBrowserSlice(...args),
 }));
 
 const initialState = useStore.getState();

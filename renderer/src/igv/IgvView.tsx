@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from '../store';
+import type { BrowserController } from './browserController';
+import { controllerFor } from './browserController';
+import type { GeneIndex } from './geneIndex';
+import { GENOME } from './genomeAssets';
+import { selectedFromClick } from './igvEvents';
+import type { IgvBrowser } from './igvTypes';
+import { loadIgv } from './loadIgv';
+import { syncTracks } from './syncTracks';
+
+interface Props {
+  readonly genes: GeneIndex;
+  /** The live browser's controller once it is ready, undefined once it is gone. */
+  readonly onController: (controller: BrowserController | undefined) => void;
+}
+
+/**
+ * The igv.js island: one browser per mount, created once and removed on unmount (safe under React
+ * StrictMode's double mount), its events turned into store actions. The igv object stays here.
+ */
+export function IgvView({ genes, onController }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const div = host.current;
+    if (div === null) return;
+    // Read through a function: the flag flips in the cleanup while start() awaits.
+    const life = { disposed: false };
+    const gone = (): boolean => life.disposed;
+    let browser: IgvBrowser | undefined;
+    let unsubscribe: (() => void) | undefined;
+    const store = useStore.getState;
+    const start = async (): Promise<void> => {
+      const igv = await loadIgv();
+      if (gone()) return;
+      const created = await igv.createBrowser(div, {
+        genome: GENOME,
+        locus: store().browserLocus,
+        tracks: [],
+        loadDefaultGenomes: false,
+        search: false,
+        showNavigation: true,
+        showRuler: true,
+        showCenterGuide: false,
+      });
+      if (gone()) {
+        igv.removeBrowser(created);
+        return;
+      }
+      browser = created;
+      const sync = syncTracks(created, genes);
+      created.on('locuschange', () => {
+        const locus = created.currentLoci()[0];
+        if (locus !== undefined) store().browserLocusChanged(locus);
+      });
+      created.on('trackclick', (_track, items, _location, features) => {
+        const selected = selectedFromClick(items, features);
+        if (selected === undefined) return true;
+        store().selectBrowserVariant(selected);
+        return false;
+      });
+      await sync.apply(store().browserTracks, store().browserColorBy);
+      unsubscribe = useStore.subscribe((state, prev) => {
+        if (state.browserTracks !== prev.browserTracks || state.browserColorBy !== prev.browserColorBy) {
+          void sync.apply(state.browserTracks, state.browserColorBy);
+        }
+        if (state.browserJump !== prev.browserJump) void created.search(state.browserLocus);
+      });
+      if (gone()) return;
+      store().browserStatusChanged('ready');
+      onController(controllerFor(created));
+    };
+    start().catch((e: unknown) => {
+      if (!gone()) store().browserStatusChanged('failed', e instanceof Error ? e.message : String(e));
+    });
+    return () => {
+      life.disposed = true;
+      unsubscribe?.();
+      onController(undefined);
+      if (browser !== undefined) {
+        const b = browser;
+        void loadIgv().then((igv) => igv.removeBrowser(b));
+      }
+      div.replaceChildren();
+      store().browserStatusChanged('starting');
+    };
+  }, [genes, onController]);
+
+  return <div ref={host} className="igv-host" data-testid="igv-host" />;
+}

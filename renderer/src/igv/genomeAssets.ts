@@ -1,0 +1,42 @@
+// The offline GRCh38 assets (resources/genome/, built by scripts/buildGenomeAssets.mjs) are bundled by
+// Vite as files of the app's own origin: nothing is fetched from the internet (issue 8).
+import chromSizesUrl from '../../../resources/genome/chrom.sizes?url';
+import cytobandsUrl from '../../../resources/genome/cytobands.txt?url';
+import genesUrl from '../../../resources/genome/genes.tsv?url';
+import acmgUrl from '../../../resources/genome/panel-acmg-sf.bed?url';
+import cancerUrl from '../../../resources/genome/panel-cancer.bed?url';
+import epilepsyUrl from '../../../resources/genome/panel-epilepsy.bed?url';
+import type { GeneIndex } from './geneIndex';
+import { createGeneIndex, parseGenes } from './geneIndex';
+import type { IgvGenomeConfig } from './igvTypes';
+
+/** Gene panels whose regions the browser can show. */
+export const PANELS = { cancer: cancerUrl, epilepsy: epilepsyUrl, 'acmg-sf': acmgUrl } as const;
+export type PanelId = keyof typeof PANELS;
+
+/** GRCh38 without sequence: chromosome sizes and cytobands only. */
+export const GENOME: IgvGenomeConfig = {
+  id: 'hg38',
+  name: 'GRCh38',
+  chromSizesURL: chromSizesUrl,
+  cytobandURL: cytobandsUrl,
+};
+
+/** The gene table's URL (igv's gene track and the locus box read the same file). */
+export const GENES_URL = genesUrl;
+
+let genes: Promise<GeneIndex> | undefined;
+
+/** Loads the gene table once per app run. */
+export function loadGeneIndex(): Promise<GeneIndex> {
+  genes ??= fetch(genesUrl)
+    .then(async (r) => {
+      if (!r.ok) throw new Error(`gene table: HTTP ${String(r.status)}`);
+      return createGeneIndex(parseGenes(await r.text()));
+    })
+    .catch((e: unknown) => {
+      genes = undefined;
+      throw e;
+    });
+  return genes;
+}

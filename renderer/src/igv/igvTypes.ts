@@ -1,0 +1,93 @@
+// A minimal typed facade over the igv.js 3.x API this app uses. igv ships loose declarations full of
+// `any`; the app sees only these types, and only renderer/src/igv/ imports igv itself.
+
+/** A feature as igv annotation tracks draw it: 0-based, end-exclusive. */
+export interface IgvFeature {
+  chr: string;
+  start: number;
+  end: number;
+  name?: string;
+  strand?: string;
+  color?: string;
+}
+
+/** A JS reader igv calls for the region in view (chr as igv names it, 0-based half-open). */
+export interface IgvReader<F extends IgvFeature = IgvFeature> {
+  readFeatures(chr: string, start: number, end: number): Promise<F[]>;
+  readHeader?(): Promise<unknown>;
+}
+
+/** The subset of igv track options the app sets. */
+export interface IgvTrackConfig {
+  name: string;
+  id?: string;
+  type: 'annotation' | 'variant';
+  format?: 'vcf' | 'bed';
+  url?: string | File;
+  indexURL?: string | File;
+  indexed?: boolean;
+  reader?: IgvReader;
+  features?: IgvFeature[];
+  color?: string | ((feature: IgvFeature) => string);
+  displayMode?: 'COLLAPSED' | 'EXPANDED' | 'SQUISHED';
+  visibilityWindow?: number;
+  height?: number;
+  order?: number;
+  removable?: boolean;
+  searchable?: boolean;
+}
+
+/** Genome options for an offline reference without sequence. */
+export interface IgvGenomeConfig {
+  id: string;
+  name: string;
+  chromSizesURL: string;
+  cytobandURL: string;
+}
+
+export interface IgvBrowserOptions {
+  genome: IgvGenomeConfig;
+  locus: string;
+  tracks: IgvTrackConfig[];
+  loadDefaultGenomes: false;
+  search: false;
+  showNavigation: boolean;
+  showRuler: boolean;
+  showCenterGuide?: boolean;
+  showSampleNames?: boolean;
+}
+
+export interface IgvTrack {
+  readonly name: string;
+  readonly id?: string;
+}
+
+/** One clicked feature as igv reports it to 'trackclick' handlers. */
+export interface IgvClickedItem {
+  readonly name?: string;
+  readonly value?: unknown;
+}
+
+export type IgvEventMap = {
+  locuschange: (frames: readonly { readonly chr: string; readonly start: number; readonly end: number }[]) => void;
+  /** Returning false suppresses igv's own popup. */
+  trackclick: (track: IgvTrack, items: readonly IgvClickedItem[] | undefined, genomicLocation: number, features?: readonly IgvFeature[]) => boolean;
+};
+
+export interface IgvBrowser {
+  search(locus: string): Promise<unknown>;
+  currentLoci(): string[];
+  loadTrack(config: IgvTrackConfig): Promise<IgvTrack>;
+  removeTrackByName(name: string): void;
+  findTracks(predicate: (track: IgvTrack) => boolean): IgvTrack[];
+  on<K extends keyof IgvEventMap>(event: K, handler: IgvEventMap[K]): void;
+  off<K extends keyof IgvEventMap>(event: K, handler?: IgvEventMap[K]): void;
+  toSVG(): string;
+  zoomIn(): void;
+  zoomOut(): void;
+}
+
+export interface IgvModule {
+  createBrowser(div: HTMLElement, options: IgvBrowserOptions): Promise<IgvBrowser>;
+  removeBrowser(browser: IgvBrowser): void;
+}

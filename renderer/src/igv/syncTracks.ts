@@ -1,0 +1,50 @@
+import { useStore } from '../store';
+import type { ColorBy } from './colors';
+import type { GeneIndex } from './geneIndex';
+import type { IgvBrowser } from './igvTypes';
+import type { TrackSpec } from './session';
+import { geneTrack, trackConfig } from './trackConfigs';
+
+/** What a loaded track was built from; a change means reload it. */
+const signature = (spec: TrackSpec, colorBy: ColorBy): string =>
+  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${spec.kind === 'cohort' ? colorBy : ''}`;
+
+/**
+ * Keeps igv's tracks equal to the store's list: loads new ones, drops removed ones, reloads changed
+ * ones (cohort colours). The gene track is always first. Calls are serialised.
+ */
+export function syncTracks(browser: IgvBrowser, genes: GeneIndex): { apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void> } {
+  const loaded = new Map<string, { name: string; sig: string }>();
+  let chain: Promise<void> = browser.loadTrack(geneTrack(genes)).then(() => undefined);
+
+  const applyNow = async (tracks: readonly TrackSpec[], colorBy: ColorBy): Promise<void> => {
+    const wanted = new Map(tracks.map((t) => [t.id, t]));
+    for (const [id, was] of loaded) {
+      const now = wanted.get(id);
+      if (now === undefined || signature(now, colorBy) !== was.sig) {
+        browser.removeTrackByName(was.name);
+        loaded.delete(id);
+      }
+    }
+    for (const spec of tracks) {
+      if (loaded.has(spec.id)) continue;
+      const config = trackConfig(spec, colorBy);
+      if ('missing' in config) continue;
+      try {
+        await browser.loadTrack(config);
+        loaded.set(spec.id, { name: spec.name, sig: signature(spec, colorBy) });
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        useStore.getState().setBrowserError(`${spec.source ?? spec.name} could not be shown: ${why}`);
+        useStore.getState().removeBrowserTrack(spec.id);
+      }
+    }
+  };
+
+  return {
+    apply(tracks, colorBy) {
+      chain = chain.then(() => applyNow(tracks, colorBy)).catch(() => undefined);
+      return chain;
+    },
+  };
+}

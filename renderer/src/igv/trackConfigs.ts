@@ -1,0 +1,68 @@
+import type { TrackSpec } from './session';
+import type { CohortFeature } from './cohortReader';
+import { createCohortReader } from './cohortReader';
+import { getCohortQuery } from './cohortSource';
+import type { ColorBy } from './colors';
+import { featureColor } from './colors';
+import type { GeneIndex } from './geneIndex';
+import { PANELS } from './genomeAssets';
+import type { PanelId } from './genomeAssets';
+import type { IgvFeature, IgvTrackConfig } from './igvTypes';
+import { patientFile } from './patientFiles';
+
+/** The gene track: spans from the offline gene table (no exons in the source data). */
+export function geneTrack(genes: GeneIndex): IgvTrackConfig {
+  return {
+    name: 'Genes (GRCh38)',
+    id: 'genes',
+    type: 'annotation',
+    displayMode: 'COLLAPSED',
+    features: genes.genes.map((g) => ({ chr: g.chrom, start: g.start0, end: g.end, name: g.symbol, strand: g.strand })),
+    color: '#1f4e79',
+    removable: false,
+    order: 1,
+  };
+}
+
+const isPanel = (id: string | undefined): id is PanelId => id !== undefined && id in PANELS;
+
+/**
+ * The igv config for a track the store lists, or a reason it cannot be shown now (no cache open,
+ * a patient file from a restored session not reopened yet).
+ */
+export function trackConfig(spec: TrackSpec, colorBy: ColorBy): IgvTrackConfig | { missing: string } {
+  const base = { name: spec.name, id: spec.id, removable: false } as const;
+  switch (spec.kind) {
+    case 'panel':
+      if (!isPanel(spec.source)) return { missing: `unknown panel ${spec.source ?? ''}` };
+      return { ...base, type: 'annotation', format: 'bed', url: PANELS[spec.source], displayMode: 'COLLAPSED', color: '#6a3d9a', order: 2 };
+    case 'cohort': {
+      const query = getCohortQuery();
+      if (query === undefined) return { missing: 'the local cache is not open' };
+      return {
+        ...base,
+        type: 'annotation',
+        reader: createCohortReader(query),
+        displayMode: 'EXPANDED',
+        visibilityWindow: 300_000_000,
+        color: (f: IgvFeature) => featureColor(f as CohortFeature, colorBy),
+        order: 3,
+      };
+    }
+    case 'patientVcf': {
+      const file = patientFile(spec.id);
+      if (file === undefined) return { missing: `reopen ${spec.source ?? spec.name}` };
+      return {
+        ...base,
+        type: 'variant',
+        format: 'vcf',
+        url: file.data,
+        ...(file.index === undefined ? { indexed: false } : { indexURL: file.index }),
+        displayMode: 'EXPANDED',
+        order: 4,
+      };
+    }
+    case 'federation':
+      return { missing: 'federation counts are shown beside the browser' };
+  }
+}
