@@ -42,7 +42,9 @@ export function postBody(p: BeaconQueryParts): Record<string, unknown> {
   return {
     meta: { apiVersion: '2.0', requestedSchemas: [] },
     query: {
-      requestParameters: p.params,
+      // Flat, as the de-facto servers (beacon2-ri-api, the demo nodes) read them; the values follow
+      // the model's g_variant schema (start/end as arrays). See docs/decisions/0007-federated-search.md.
+      ...(Object.keys(p.params).length > 0 ? { requestParameters: listForm(p.params) } : {}),
       filters: p.filters,
       includeResultsetResponses: 'HIT',
       pagination: { skip: 0, limit: PAGE_LIMIT },
@@ -67,6 +69,16 @@ export function getUrl(beaconUrl: string, p: BeaconQueryParts): URL | undefined 
   url.searchParams.set('skip', '0');
   url.searchParams.set('limit', String(PAGE_LIMIT));
   return url;
+}
+
+/** The model's g_variant form: `start` and `end` are arrays (one value, or two for brackets). */
+function listForm(params: GenomicParams): Record<string, unknown> {
+  const { start, end, ...rest } = params;
+  return {
+    ...rest,
+    ...(start === undefined ? {} : { start: [start] }),
+    ...(end === undefined ? {} : { end: [end] }),
+  };
 }
 
 /** The POST target: `{beaconUrl}/{entryType}`. */

@@ -14,7 +14,9 @@ export const OntologyTermZ = z.looseObject({ id: z.string(), label: z.string().o
 export const ResponseMetaZ = z.looseObject({
   beaconId: z.string(),
   apiVersion: z.string(),
-  returnedGranularity: Granularity,
+  // Required by the schema, yet absent from the official examples: read as the schema's default,
+  // 'boolean', so a node that omits it is never credited with counts or records (BCN-01).
+  returnedGranularity: Granularity.default('boolean'),
   receivedRequestSummary: z.looseObject({}),
   returnedSchemas: z.array(z.looseObject({})),
   testMode: z.boolean().optional(),

@@ -60,6 +60,18 @@ describe('a slow, dead or hostile node never holds back the others', () => {
     expect(final.get('FI')?.status).toBe('ok');
   });
 
+  it('401 with a Beacon error envelope is "unauthorised" with the node’s reason, not an error', async () => {
+    const refusing = await capture((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ meta: {}, error: { errorCode: 401, errorMessage: 'token expired' } }));
+    });
+    const h = createHarness(withNodes(node('NOPE', `${refusing.url}/api`)));
+    const { final } = await h.search({ genomic: 'BRCA1' });
+    expect(final.get('NOPE')).toMatchObject({ status: 'unauthorised', method: 'POST' });
+    expect(final.get('NOPE')?.message).toContain('token expired');
+    expect(refusing.seen).toHaveLength(1);
+  });
+
   it('retrying one node asks only that node again, as a new attempt', async () => {
     demo.setFaults('IT', { down: true });
     const h = createHarness(() => demo.directory());
