@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/federation';
+import { FederationPage } from '../pages/FederationPage';
 import { SearchPage } from '../pages/SearchPage';
 
 const NODES = ['FI', 'IT', 'ES', 'PT', 'SE'];
@@ -38,6 +39,45 @@ test.describe('federated search (issue 5)', () => {
     await expect(search.plot().getByRole('table')).toContainText('Spain');
     await expect(search.recordRows()).toHaveCount(0);
     await expect(search.recent()).toContainText('individuals: BRCA1');
+  });
+
+  test('the clinician, signed in through the UI, gets records with provenance in a sortable table', async ({
+    app,
+    federation,
+    sandbox,
+    shell,
+  }) => {
+    app.page.context().setDefaultTimeout(20_000);
+    await shell.open('federation');
+    const fedPage = new FederationPage(app.page);
+    const authorizationUrl = new URL(await fedPage.startSignIn());
+    sandbox.allowOrigin(federation.info.issuer);
+    sandbox.allowOrigin(new URL(authorizationUrl.searchParams.get('redirect_uri') ?? '').origin);
+    const popup = await fedPage.completeSignIn('clinician', 'demo-password');
+    await popup.close();
+    await expect(fedPage.signedInAs()).toContainText('Signed in as');
+
+    const search = new SearchPage(app.page);
+    await search.open();
+    await search.searchFor('BRCA2');
+    await search.waitUntilDone();
+    await expect(search.nodeRow('FI')).toContainText('Records');
+    const truth = JSON.parse(readFileSync(TRUTH, 'utf8')) as {
+      datasets: Record<string, { genes: Record<string, { carriers: number }> }>;
+    };
+    const fiCarriers = truth.datasets['FI-RD-01']?.genes['BRCA2']?.carriers ?? 0;
+    expect(fiCarriers).toBeGreaterThan(0);
+    // Provenance on each row: node and dataset columns; virtualised, so only visible rows exist.
+    const table = app.page.getByTestId('search-records');
+    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toBeVisible();
+    await expect(search.recordRows().first()).toBeVisible();
+    await expect(table.getByRole('row').filter({ hasText: 'FI-RD-01' }).first()).toBeVisible();
+    const sortByDataset = app.page.getByTestId('search-sort-dataset');
+    await sortByDataset.click();
+    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toHaveAttribute('aria-sort', 'ascending');
+    await sortByDataset.click();
+    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(search.total()).toContainText('individuals');
   });
 
   test('a bad query names what was wrong next to the field', async ({ page }) => {
