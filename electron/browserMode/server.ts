@@ -11,6 +11,8 @@ import type { Router } from '../main/ipc/router';
 import type { EventHub } from '../main/ipc/events';
 import { SESSION_COOKIE, checkRequest } from './requestGuard';
 import { attachRpc } from './rpc';
+import type { VaultService } from '../main/vault/vaultService';
+import { isVaultPath, serveVaultTable } from '../main/vault/serveVaultTable';
 
 export interface BrowserModeServer {
   /** The server's origin, e.g. http://127.0.0.1:45123 */
@@ -25,7 +27,7 @@ export interface BrowserModeOptions {
   readonly rendererDir: string;
   readonly logger: Logger;
   /** Built once the port is known, because the trusted sender origin includes the port. */
-  readonly services: (origin: string) => { router: Router; events: EventHub };
+  readonly services: (origin: string) => { router: Router; events: EventHub; vault?: VaultService };
   readonly port?: number;
   /** Called when the last tab has been closed for `idleMs` (a reload reconnects well within it). */
   readonly onIdle?: () => void;
@@ -46,7 +48,7 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const { router, events } = opts.services(origin);
+  const { router, events, vault } = opts.services(origin);
   const headers = securityHeaders();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   const rpc = attachRpc({
@@ -104,6 +106,13 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       refuse(res, 405, 'Method not allowed');
+      return;
+    }
+    if (vault !== undefined && isVaultPath(url.pathname)) {
+      // Same cookie/Host/Origin checks as every request above (decision 0002); bytes, never JSON.
+      const answer = serveVaultTable(vault, url.pathname, opts.logger);
+      res.writeHead(answer.status, { ...headers, ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;
     }
     const asset = resolveStaticAsset(opts.rendererDir, url.pathname);

@@ -30,7 +30,7 @@ function start(): void {
     appVersion: app.getVersion(),
   });
   const { logger, settings } = services;
-  handleAppProtocol(join(import.meta.dirname, '../renderer'));
+  handleAppProtocol(join(import.meta.dirname, '../renderer'), { vault: services.vault, logger });
   denyAllPermissions(session.defaultSession, logger);
   // Only the app's own origin may be requested from the renderer: igv's fallback to igv.org and any
   // other outside request is cancelled and logged (STANDARDS 5.3, DESIGN igv facts).

@@ -6,6 +6,7 @@ import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
 import * as search from '../search/channels';
 import { SearchQuerySchema } from '../search/query';
 import { NodeUpdateSchema, SearchDoneSchema } from '../search/results';
+import * as vault from '../domain/vault';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -60,6 +61,21 @@ export const channels = {
   },
   'search:saveQuery': { request: search.SaveRequestSchema, response: search.SaveResponseSchema },
   'search:openQuery': { request: search.OpenRequestSchema, response: SearchQuerySchema },
+  /** Pulled datasets (manifests), recent purges and whether the vault is locked (issue 6). */
+  'vault:list': { request: z.undefined(), response: vault.VaultListSchema },
+  /** Browser mode / no safeStorage: the passphrase-derived master key (scrypt). */
+  'vault:unlock': { request: vault.VaultUnlockRequestSchema, response: vault.VaultListSchema },
+  /** DATA-01/07, PASS-03: may this dataset be copied locally for this purpose? Names every reason. */
+  'pull:check': { request: vault.PullTargetSchema, response: vault.PullCheckSchema },
+  /** Starts a pull (checked again); progress arrives as pull:progress events. */
+  'pull:start': {
+    request: vault.PullStartRequestSchema,
+    response: z.object({ jobId: z.string() }),
+  },
+  'pull:pause': { request: vault.JobIdSchema, response: z.object({ ok: z.boolean() }) },
+  'pull:resume': { request: vault.JobIdSchema, response: z.object({ ok: z.boolean() }) },
+  'pull:cancel': { request: vault.JobIdSchema, response: z.object({ ok: z.boolean() }) },
+  'pull:jobs': { request: z.undefined(), response: vault.PullJobsSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
@@ -68,6 +84,8 @@ export const events = {
   'auth:changed': SessionSummarySchema,
   'search:nodeUpdate': NodeUpdateSchema,
   'search:done': SearchDoneSchema,
+  'pull:progress': vault.PullProgressSchema,
+  'vault:changed': vault.VaultListSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

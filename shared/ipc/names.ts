@@ -20,6 +20,14 @@ export const CHANNEL_NAMES = [
   'search:suggest',
   'search:saveQuery',
   'search:openQuery',
+  'vault:list',
+  'vault:unlock',
+  'pull:check',
+  'pull:start',
+  'pull:pause',
+  'pull:resume',
+  'pull:cancel',
+  'pull:jobs',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -27,6 +35,8 @@ export const EVENT_NAMES = [
   'auth:changed',
   'search:nodeUpdate',
   'search:done',
+  'pull:progress',
+  'vault:changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

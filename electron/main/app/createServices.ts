@@ -21,6 +21,10 @@ import { createSettingsStore } from '../settings/settingsStore';
 import type { FederationDirectory } from '../../../shared/domain/federation';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
+import { createPullService } from '../pull/pullService';
+import { vaultHandlers } from '../vault/vault.handlers';
+import type { VaultService } from '../vault/vaultService';
+import { createVaultService } from '../vault/vaultService';
 import { appHandlers } from './app.handlers';
 
 export interface MainServices {
@@ -32,6 +36,8 @@ export interface MainServices {
   readonly auth: AuthService;
   readonly directory: FederationDirectoryService;
   readonly audit: AuditLog;
+  /** The encrypted local cache; the /vault route of both transports reads from it (issue 6). */
+  readonly vault: VaultService;
   close(): void;
 }
 
@@ -102,6 +108,29 @@ export function createMainServices(opts: {
     onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
     onDone: (done) => events.emit('search:done', done),
   });
+  const vault = createVaultService({
+    dataDir: platform.paths.data,
+    keyStorage: () => platform.keyStorage(),
+    auth,
+    audit,
+    logger,
+  });
+  const offVault = vault.onChange((list) => {
+    events.emit('vault:changed', list);
+  });
+  const pull = createPullService({
+    vault,
+    auth,
+    directory: () => directory.get(),
+    fetch: platform.fetch,
+    timeoutMs: () => settings.view().values.nodeTimeoutMs,
+    allowLocalCache: () => settings.view().values.allowLocalCache,
+    vaultLocked: () => vault.writer() === undefined && vault.list().locked,
+    token: () => auth.accessToken(),
+    audit,
+    logger,
+    onProgress: (p) => events.emit('pull:progress', p),
+  });
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -118,6 +147,7 @@ export function createMainServices(opts: {
       ...federationHandlers(directory),
       ...authHandlers(auth),
       ...searchHandlers(search),
+      ...vaultHandlers(vault, pull, audit),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -129,9 +159,13 @@ export function createMainServices(opts: {
     auth,
     directory,
     audit,
+    vault,
     close: () => {
       unsubscribe();
       offAuth();
+      pull.close();
+      offVault();
+      vault.close();
       auth.close();
     },
   };

@@ -11,7 +11,14 @@ export type AuditType =
   | 'auth.sign_in_failed'
   | 'auth.refresh_failed'
   | 'auth.sign_out'
-  | 'auth.visa_rejected';
+  | 'auth.visa_rejected'
+  | 'vault.write'
+  | 'vault.purge'
+  | 'vault.unlock_failed'
+  | 'pull.start'
+  | 'pull.refused'
+  | 'pull.failed'
+  | 'pull.cancelled';
 
 export interface AuditEntry {
   readonly seq: number;

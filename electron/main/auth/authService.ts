@@ -5,6 +5,7 @@ import type { SessionSummary } from '../../../shared/domain/session';
 export type { AuthService, AuthServiceOptions } from './authTypes';
 import { pickBroker } from '../federation/pickBroker';
 import { EXPIRING_SOON_MS } from './access/accessList';
+import { datasetGrants } from './access/datasetGrants';
 import type { AuthService, AuthServiceOptions } from './authTypes';
 import { authFailure, authMessage, classifyAuthError } from './authErrors';
 import { createBrokerClients } from './brokerClients';
@@ -283,6 +284,11 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     async accessToken() {
       if (live !== undefined && live.tokens.accessExpiresAt - 5_000 <= now()) await refresh();
       return live?.tokens.accessToken === '' ? undefined : live?.tokens.accessToken;
+    },
+    grants() {
+      if (live === undefined || live.tokens.accessToken === '') return undefined;
+      const user = { sub: live.tokens.sub, iss: live.broker.issuer };
+      return { user, grants: datasetGrants(live.datasets, live.decision, now()) };
     },
     onChange(listener) {
       listeners.add(listener);

@@ -1,4 +1,5 @@
 import type { SessionSummary } from '../../../shared/domain/session';
+import type { DatasetGrant } from './access/datasetGrants';
 import type { AuditLog } from '../audit/auditLog';
 import type { FederationDirectoryService } from '../federation/directory';
 import type { Logger } from '../logging/logger';
@@ -16,6 +17,11 @@ export interface AuthService {
   /** For main-process clients only (Beacon, htsget): a fresh access token, or undefined. */
   accessToken(): Promise<string | undefined>;
   onChange(listener: (summary: SessionSummary) => void): () => void;
+  /**
+   * For the vault (PASS-03): the signed-in user (sub, broker issuer) and the unexpired record-level
+   * grants with their visas; undefined when signed out. Main-process only, never sent to the renderer.
+   */
+  grants(): { user: { sub: string; iss: string }; grants: DatasetGrant[] } | undefined;
   close(): void;
 }
 

@@ -1,0 +1,142 @@
+import type { NodeEntry } from '../../../shared/domain/federation';
+import type { PullQuery } from '../../../shared/domain/vault';
+import type { BeaconQueryParts } from '../search/beaconRequest';
+import { postBody, postUrl } from '../search/beaconRequest';
+import { EntryResponseZ, ErrorResponseZ } from '../search/beaconSchemas';
+import { BodyTooLargeError, readBounded } from '../search/boundedBody';
+import { isAllowListed } from '../search/tokenPolicy';
+import { SEX_TERMS } from '../../../shared/search/query';
+
+/** Records per page a pull asks for (bounded: the node caps at its own maximum anyway). */
+export const PULL_PAGE_SIZE = 500;
+/** A page body larger than this is refused (BCN-04). */
+export const PULL_PAGE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The node could not be reached or timed out: the job pauses and may resume. */
+export class PullNetworkError extends Error {}
+/** The node refused (401/403) or answered below record granularity: the job fails. */
+export class PullRefusedError extends Error {}
+/** The answer was not valid Beacon: the job fails. */
+export class PullDataError extends Error {}
+
+export interface PageRequest {
+  node: NodeEntry;
+  entity: 'individuals' | 'g_variants';
+  datasetId: string;
+  query: PullQuery;
+  /** Page index (Beacon `skip` counts pages). */
+  page: number;
+  limit: number;
+  token: string | undefined;
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+export interface Page {
+  records: unknown[];
+  /** Exact total of the dataset's matching records (record granularity is always exact). */
+  total: number;
+  bytes: number;
+}
+
+function parts(req: PageRequest): BeaconQueryParts {
+  const filters = req.query.filters.map((f) => ({
+    id: f.id,
+    includeDescendantTerms: f.includeDescendantTerms,
+  }));
+  if (req.query.sex !== undefined)
+    filters.push({ id: SEX_TERMS[req.query.sex], includeDescendantTerms: false });
+  return { entryType: req.entity, params: {}, filters, granularity: 'record' };
+}
+
+/**
+ * One page of one dataset's records at record granularity, over POST (the Beacon v2 request body
+ * with datasetIds and pagination). The token goes only to the allow-listed node (BCN-02, PASS-04).
+ */
+export async function fetchPage(req: PageRequest): Promise<Page> {
+  const p = parts(req);
+  const url = postUrl(req.node.beaconUrl, p);
+  const body = postBody(p) as { query: Record<string, unknown> };
+  body.query.requestParameters = { datasetIds: [req.datasetId] };
+  body.query.pagination = { skip: req.page, limit: req.limit };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+  };
+  if (req.token !== undefined && isAllowListed(url.href, [req.node.beaconUrl]))
+    headers.authorization = `Bearer ${req.token}`;
+  const signal = AbortSignal.any([req.signal, AbortSignal.timeout(req.timeoutMs)]);
+  let text: string;
+  let status: number;
+  try {
+    const res = await req.fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal,
+      redirect: 'manual',
+    });
+    status = res.status;
+    text = await readBounded(res, PULL_PAGE_MAX_BYTES);
+  } catch (error: unknown) {
+    if (req.signal.aborted) throw error;
+    if (error instanceof BodyTooLargeError)
+      throw new PullDataError(
+        `Node ${req.node.id} sent a page larger than ${PULL_PAGE_MAX_BYTES / 1_048_576} MB.`,
+      );
+    const timedOut = signal.aborted;
+    throw new PullNetworkError(
+      timedOut
+        ? `Node ${req.node.id} did not answer within ${Math.round(req.timeoutMs / 1000)} s; the pull is paused and can be resumed.`
+        : `Node ${req.node.id} could not be reached; the pull is paused and can be resumed when the network is back.`,
+    );
+  }
+  return parsePage(req, status, text);
+}
+
+function errorMessage(text: string): string {
+  try {
+    return ErrorResponseZ.parse(JSON.parse(text)).error.errorMessage ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function parsePage(req: PageRequest, status: number, text: string): Page {
+  const name = req.node.id;
+  if (status === 401 || status === 403) {
+    const why = errorMessage(text);
+    throw new PullRefusedError(
+      `Node ${name} refused the pull (${status})${why ? `: ${why}` : ''}.`,
+    );
+  }
+  if (status >= 500)
+    throw new PullNetworkError(
+      `Node ${name} answered with a server error (${status}); the pull is paused and can be resumed.`,
+    );
+  if (status !== 200) throw new PullDataError(`Node ${name} answered with HTTP ${status}.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new PullNetworkError(
+      `Node ${name} sent an incomplete answer; the pull is paused and can be resumed.`,
+    );
+  }
+  const parsed = EntryResponseZ.safeParse(json);
+  if (!parsed.success)
+    throw new PullDataError(`Node ${name} sent an answer that does not follow Beacon v2.`);
+  const set = parsed.data.response?.resultSets.find((s) => s.id === req.datasetId);
+  const granularity = set?.info?.returnedGranularity ?? parsed.data.meta.returnedGranularity;
+  if (parsed.data.responseSummary.exists && granularity !== 'record') {
+    throw new PullRefusedError(
+      `Node ${name} no longer answers ${req.datasetId} at record level (it returned ${granularity}); the grant may have been revoked.`,
+    );
+  }
+  return {
+    records: set?.results ?? [],
+    total: set?.resultsCount ?? 0,
+    bytes: Buffer.byteLength(text),
+  };
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VAULT_TABLES } from '../../../shared/domain/vault';
+import { groundTruth } from './testing/groundTruth';
+import type { PullFederation } from './testing/pullHarness';
+import { entropy, signedIn, startPullFederation, tmp, walk } from './testing/pullHarness';
+
+let fed: PullFederation;
+beforeAll(async () => {
+  fed = await startPullFederation();
+}, 180_000);
+afterAll(async () => {
+  await fed.close();
+});
+
+const ORDER = {
+  individuals: ['individual_id'],
+  variants: ['variant_key'],
+  genotypes: ['variant_key', 'individual_id'],
+} as const;
+function rowsOf(
+  bytes: Uint8Array,
+  table: (typeof VAULT_TABLES)[number],
+): Record<string, unknown>[] {
+  const rows = tableFromIPC(bytes)
+    .toArray()
+    .map((r: { toJSON(): Record<string, unknown> }) => {
+      const o = r.toJSON();
+      for (const k of Object.keys(o)) {
+        const v = o[k];
+        if (v !== null && typeof v === 'object' && Symbol.iterator in v)
+          o[k] = [...(v as Iterable<unknown>)];
+      }
+      return o;
+    });
+  const keys = ORDER[table];
+  return rows.sort((a, b) => {
+    for (const k of keys) {
+      const c = String(a[k]).localeCompare(String(b[k]));
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
+
+describe('pull a controlled dataset into the vault (issue 6, DATA-01..05, PASS-03)', () => {
+  it('clinician pulls FI-RD-01: every row equals the node ground truth; files are ciphertext only', async () => {
+    const dataDir = tmp('vault-app-');
+    const h = await signedIn({ fed, dataDir, user: 'clinician' });
+    const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'clinical-care' } as const;
+    expect(await h.invoke('pull:check', target)).toEqual({ allowed: true, reasons: [] });
+    const { jobId } = await h.invoke('pull:start', target);
+    const done = await h.until(jobId, (p) => p.state !== 'running');
+    expect(done.message).toBeUndefined();
+    expect(done.state).toBe('done');
+    const list = await h.invoke('vault:list');
+    const m = list.datasets.find((d) => d.datasetId === 'FI-RD-01');
+    expect(m).toMatchObject({
+      nodeId: 'FI',
+      purpose: 'clinical-care',
+      allowLocalCopies: true,
+      schemaVersion: 1,
+    });
+    for (const table of VAULT_TABLES) {
+      const r = h.services.vault.readTable('FI-RD-01', table);
+      if (!r.ok) throw new Error(r.message);
+      const got = rowsOf(r.bytes, table);
+      const want = await groundTruth('FI', 'FI-RD-01', table);
+      expect(got.length, table).toBe(want.length);
+      expect(m?.rows[table]).toBe(want.length);
+      for (let i = 0; i < want.length; i++)
+        expect(got[i], `${table} row ${i}`).toMatchObject(want[i] ?? {});
+      expect(got.every((row) => row.dataset_id === 'FI-RD-01' && row.node_id === 'FI')).toBe(true);
+    }
+    // DATA-03: no plaintext in any vault file; data files look random.
+    const truthIndividuals = await groundTruth('FI', 'FI-RD-01', 'individuals');
+    const needles = [
+      'FI-RD-01-0',
+      'BRCA',
+      'HP:0',
+      'ICD10:',
+      truthIndividuals[0]?.individual_id as string,
+    ];
+    for (const file of walk(`${dataDir}/vault`)) {
+      const text = readFileSync(file).toString('latin1');
+      for (const n of needles) expect(text.includes(n), `${file} contains ${n}`).toBe(false);
+      if (file.endsWith('.arrow.sealed'))
+        expect(entropy(readFileSync(file)), file).toBeGreaterThan(7.9);
+    }
+    expect(h.services.audit.verify().ok).toBe(true);
+    expect(readFileSync(h.services.audit.file, 'utf8')).toContain('vault.write');
+    h.close();
+  }, 120_000);
+});

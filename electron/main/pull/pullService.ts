@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
+import { VAULT_TABLES } from '../../../shared/domain/vault';
+import type { AuditLog } from '../audit/auditLog';
+import type { Logger } from '../logging/logger';
+import { toArrowIpc } from '../vault/arrowTables';
+import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
+import type { VaultUser } from '../vault/datasetFolder';
+import type { VaultService } from '../vault/vaultService';
+import { PullNetworkError } from './beaconPages';
+import type { CheckDeps } from './pullCheck';
+import { checkPull } from './pullCheck';
+import { assemble, runPages } from './pullLoop';
+import type { Cursor, Staging } from './staging';
+import { listCursors, openStaging } from './staging';
+
+/** Thrown by start() when the checks forbid a pull; carries the check. */
+export class PullForbiddenError extends Error {
+  constructor(readonly check: PullCheck) {
+    super(check.reasons.join(' '));
+  }
+}
+
+class Stop extends Error {
+  constructor(
+    readonly to: 'paused' | 'cancelled',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Job {
+  cursor: Cursor;
+  user: VaultUser;
+  staging: Staging;
+  state: PullProgress['state'];
+  message?: string | undefined;
+  abort?: AbortController | undefined;
+  since?: { at: number; records: number };
+}
+
+export interface PullService {
+  check(t: PullTarget): Promise<PullCheck>;
+  start(t: PullTarget, query: PullQuery): Promise<{ jobId: string }>;
+  pause(jobId: string): boolean;
+  resume(jobId: string): boolean;
+  cancel(jobId: string): boolean;
+  jobs(): PullProgress[];
+  /** Stops running jobs where they are (cursor kept): app shutdown. */
+  close(): void;
+}
+
+/** Pull jobs (DESIGN pull): checked, paged, resumable, verified, cancellable, with progress. */
+export function createPullService(
+  opts: CheckDeps & {
+    vault: VaultService;
+    token: () => Promise<string | undefined>;
+    audit: AuditLog;
+    logger: Logger;
+    onProgress: (p: PullProgress) => void;
+    now?: () => number;
+    pageSize?: number;
+  },
+): PullService {
+  const now = opts.now ?? Date.now;
+  const jobs = new Map<string, Job>();
+
+  function progress(job: Job): PullProgress {
+    const c = job.cursor;
+    const t = c.totals;
+    const total =
+      t.individuals !== undefined && t.g_variants !== undefined
+        ? t.individuals + t.g_variants
+        : undefined;
+    let eta: number | undefined;
+    if (job.state === 'running' && total !== undefined && job.since !== undefined) {
+      const rate = (c.records - job.since.records) / Math.max(0.001, (now() - job.since.at) / 1000);
+      if (rate > 0) eta = Math.max(0, (total - c.records) / rate);
+    }
+    return {
+      jobId: c.jobId,
+      nodeId: c.nodeId,
+      datasetId: c.datasetId,
+      state: job.state,
+      records: c.records,
+      bytes: c.bytes,
+      ...(total === undefined ? {} : { totalRecords: total }),
+      ...(eta === undefined ? {} : { etaSeconds: eta }),
+      ...(job.message === undefined ? {} : { message: job.message }),
+    };
+  }
+  const emit = (job: Job): void => opts.onProgress(progress(job));
+
+  function restore(): void {
+    const w = opts.vault.writer();
+    if (w === undefined) return;
+    for (const c of listCursors(w.userDir, w.user, w.masterKey)) {
+      if (jobs.has(c.jobId)) continue;
+      const staging = openStaging(w.userDir, w.user, w.masterKey, c.jobId);
+      jobs.set(c.jobId, {
+        cursor: c,
+        user: w.user,
+        staging,
+        state: 'paused',
+        message: 'Interrupted when Cohort Desk closed; resume to continue.',
+      });
+    }
+  }
+
+  async function finish(job: Job): Promise<void> {
+    const c = job.cursor;
+    const checked = await checkPull(opts, {
+      nodeId: c.nodeId,
+      datasetId: c.datasetId,
+      purpose: c.purpose,
+    });
+    const w = opts.vault.writer();
+    const { node, dataset, access, grant } = checked;
+    if (
+      !checked.check.allowed ||
+      node === undefined ||
+      dataset === undefined ||
+      access === undefined ||
+      grant === undefined
+    ) {
+      throw new Error(`The pull is no longer allowed: ${checked.check.reasons.join(' ')}`);
+    }
+    if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
+      throw new Error('Another user is signed in now.');
+    const rows = assemble(job.staging, c);
+    const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
+    const tables = {
+      individuals: toArrowIpc('individuals', rows, ids),
+      variants: toArrowIpc('variants', rows, ids),
+      genotypes: toArrowIpc('genotypes', rows, ids),
+    };
+    const outDir = join(job.staging.dir, 'out');
+    const manifest = writeDatasetFolder({
+      outDir,
+      user: w.user,
+      masterKey: w.masterKey,
+      tables,
+      manifest: {
+        schemaVersion: 1,
+        datasetId: c.datasetId,
+        nodeId: c.nodeId,
+        nodeName: node.name,
+        country: node.country,
+        title: dataset.title,
+        level: access.level,
+        duo: dataset.duo,
+        allowLocalCopies: dataset.allowLocalCopies,
+        purpose: c.purpose,
+        query: c.query,
+        pulledAt: new Date(now()).toISOString(),
+        visa: grant.visa,
+        expiresAt: new Date(grant.visa.exp * 1000).toISOString(),
+        rows: {
+          individuals: rows.individuals.length,
+          variants: rows.variants.length,
+          genotypes: rows.genotypes.length,
+        },
+      },
+    });
+    commitFolder(outDir, join(w.userDir, c.datasetId));
+    job.staging.remove();
+    const counts = Object.fromEntries(VAULT_TABLES.map((t) => [t, manifest.rows[t]]));
+    opts.audit.append('vault.write', {
+      datasetId: c.datasetId,
+      nodeId: c.nodeId,
+      sub: w.user.sub,
+      iss: w.user.iss,
+      jti: grant.visa.jti,
+      purpose: c.purpose,
+      rows: counts,
+    });
+    opts.vault.changed();
+  }
+
+  async function run(job: Job): Promise<void> {
+    const abort = new AbortController();
+    job.abort = abort;
+    job.state = 'running';
+    job.message = undefined;
+    job.since = { at: now(), records: job.cursor.records };
+    emit(job);
+    const node = (await opts.directory()).nodes.find((n) => n.id === job.cursor.nodeId);
+    try {
+      if (node === undefined)
+        throw new Error(`Node ${job.cursor.nodeId} left the federation directory.`);
+      await runPages({
+        staging: job.staging,
+        cursor: job.cursor,
+        node,
+        fetch: opts.fetch,
+        token: opts.token,
+        timeoutMs: opts.timeoutMs(),
+        signal: abort.signal,
+        ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
+        onPage: () => emit(job),
+      });
+      await finish(job);
+      job.state = 'done';
+    } catch (error: unknown) {
+      const reason: unknown = abort.signal.reason;
+      if (abort.signal.aborted && reason instanceof Stop) {
+        job.state = reason.to;
+        job.message = reason.message;
+      } else if (error instanceof PullNetworkError) {
+        job.state = 'paused';
+        job.message = error.message;
+      } else {
+        job.state = 'failed';
+        job.message = error instanceof Error ? error.message : 'The pull failed.';
+        job.staging.remove();
+        opts.audit.append('pull.failed', {
+          datasetId: job.cursor.datasetId,
+          nodeId: job.cursor.nodeId,
+          message: job.message,
+        });
+      }
+      if (job.state === 'cancelled') job.staging.remove();
+    } finally {
+      job.abort = undefined;
+    }
+    emit(job);
+  }
+
+  const stop = (jobId: string, to: 'paused' | 'cancelled', message: string): boolean => {
+    restore();
+    const job = jobs.get(jobId);
+    if (
+      job === undefined ||
+      job.state === 'done' ||
+      job.state === 'failed' ||
+      job.state === 'cancelled'
+    )
+      return false;
+    if (job.abort !== undefined) job.abort.abort(new Stop(to, message));
+    else {
+      job.state = to;
+      job.message = message;
+      if (to === 'cancelled') job.staging.remove();
+      emit(job);
+    }
+    if (to === 'cancelled')
+      opts.audit.append('pull.cancelled', {
+        datasetId: job.cursor.datasetId,
+        nodeId: job.cursor.nodeId,
+      });
+    return true;
+  };
+
+  return {
+    async check(t) {
+      return (await checkPull(opts, t)).check;
+    },
+    async start(t, query) {
+      const { check } = await checkPull(opts, t);
+      if (!check.allowed) {
+        opts.audit.append('pull.refused', {
+          datasetId: t.datasetId,
+          nodeId: t.nodeId,
+          purpose: t.purpose,
+          reasons: check.reasons,
+        });
+        throw new PullForbiddenError(check);
+      }
+      const w = opts.vault.writer();
+      if (w === undefined)
+        throw new PullForbiddenError({
+          allowed: false,
+          reasons: ['The vault is locked.'],
+          offer: 'counts-only',
+        });
+      const jobId = randomUUID();
+      const staging = openStaging(w.userDir, w.user, w.masterKey, jobId);
+      const cursor: Cursor = {
+        v: 1,
+        jobId,
+        ...t,
+        query,
+        entity: 'individuals',
+        page: 0,
+        pages: { individuals: 0, g_variants: 0 },
+        records: 0,
+        bytes: 0,
+        totals: {},
+        startedAt: new Date(now()).toISOString(),
+      };
+      staging.saveCursor(cursor);
+      const job: Job = { cursor, user: w.user, staging, state: 'running' };
+      jobs.set(jobId, job);
+      opts.audit.append('pull.start', {
+        datasetId: t.datasetId,
+        nodeId: t.nodeId,
+        purpose: t.purpose,
+        sub: w.user.sub,
+        iss: w.user.iss,
+      });
+      void run(job);
+      return { jobId };
+    },
+    pause: (jobId) => stop(jobId, 'paused', 'Paused.'),
+    cancel: (jobId) => stop(jobId, 'cancelled', 'Cancelled; nothing was kept.'),
+    resume(jobId) {
+      restore();
+      const job = jobs.get(jobId);
+      if (job?.state !== 'paused' || job.abort !== undefined) return false;
+      void run(job);
+      return true;
+    },
+    jobs() {
+      restore();
+      return [...jobs.values()].map(progress);
+    },
+    close() {
+      for (const job of jobs.values())
+        job.abort?.abort(
+          new Stop('paused', 'Interrupted when Cohort Desk closed; resume to continue.'),
+        );
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { PullQuerySchema, PurposeSchema } from '../../../shared/domain/vault';
+import { canonicalJson } from '../audit/canonicalJson';
+import { writeFileAtomic } from '../settings/atomicWrite';
+import { openSmall, sealSmall } from '../vault/chunkedCipher';
+import type { VaultUser } from '../vault/datasetFolder';
+
+/**
+ * A pull's staging folder `<user vault>/.staging/<jobId>/`: the job cursor and every fetched page,
+ * each sealed with the master key (AES-256-GCM, bound to user, job and page), written atomically.
+ * A page is on disk before the cursor moves past it, so a resume after a crash or a lost network
+ * refetches at most the page in flight and overwrites it: no duplicate, nothing missing.
+ */
+
+export const CursorZ = z.object({
+  v: z.literal(1),
+  jobId: z.string(),
+  nodeId: z.string(),
+  datasetId: z.string(),
+  purpose: PurposeSchema,
+  query: PullQuerySchema,
+  entity: z.enum(['individuals', 'g_variants', 'done']),
+  /** Next page to fetch for `entity`. */
+  page: z.number().int().nonnegative(),
+  /** Pages stored per entity. */
+  pages: z.object({ individuals: z.number().int(), g_variants: z.number().int() }),
+  records: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  totals: z.object({
+    individuals: z.number().int().optional(),
+    g_variants: z.number().int().optional(),
+  }),
+  startedAt: z.string(),
+});
+export type Cursor = z.infer<typeof CursorZ>;
+
+const aad = (user: VaultUser, jobId: string, what: string): Buffer =>
+  Buffer.from(canonicalJson({ v: 1, sub: user.sub, iss: user.iss, jobId, what }));
+
+/** The staging area of one user's vault. */
+export function stagingRoot(userDir: string): string {
+  return join(userDir, '.staging');
+}
+
+export interface Staging {
+  readonly dir: string;
+  saveCursor(c: Cursor): void;
+  savePage(entity: 'individuals' | 'g_variants', page: number, rows: unknown): void;
+  readPage(entity: 'individuals' | 'g_variants', page: number): unknown;
+  remove(): void;
+}
+
+/** Opens (creating) the staging folder of a job. */
+export function openStaging(
+  userDir: string,
+  user: VaultUser,
+  masterKey: Buffer,
+  jobId: string,
+): Staging {
+  const dir = join(stagingRoot(userDir), jobId);
+  mkdirSync(join(dir, 'pages'), { recursive: true, mode: 0o700 });
+  const pageFile = (e: string, p: number) =>
+    join(dir, 'pages', `${e}-${String(p).padStart(6, '0')}.sealed`);
+  return {
+    dir,
+    saveCursor(c) {
+      writeFileAtomic(
+        join(dir, 'cursor.sealed'),
+        sealSmall(masterKey, Buffer.from(JSON.stringify(c)), aad(user, jobId, 'cursor')),
+      );
+    },
+    savePage(e, p, rows) {
+      const what = `page ${e} ${p}`;
+      writeFileAtomic(
+        pageFile(e, p),
+        sealSmall(masterKey, Buffer.from(JSON.stringify(rows)), aad(user, jobId, what)),
+      );
+    },
+    readPage(e, p) {
+      const plain = openSmall(
+        masterKey,
+        readFileSync(pageFile(e, p)),
+        aad(user, jobId, `page ${e} ${p}`),
+      );
+      return JSON.parse(plain.toString('utf8')) as unknown;
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Cursors of interrupted pulls of this user (after a restart): resumable jobs. */
+export function listCursors(userDir: string, user: VaultUser, masterKey: Buffer): Cursor[] {
+  const root = stagingRoot(userDir);
+  if (!existsSync(root)) return [];
+  const out: Cursor[] = [];
+  for (const jobId of readdirSync(root)) {
+    const file = join(root, jobId, 'cursor.sealed');
+    try {
+      const plain = openSmall(masterKey, readFileSync(file), aad(user, jobId, 'cursor'));
+      out.push(CursorZ.parse(JSON.parse(plain.toString('utf8'))));
+    } catch {
+      // No cursor yet or unreadable: nothing to resume; the folder holds no usable data.
+      rmSync(join(root, jobId), { recursive: true, force: true });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PullProgress, VaultList } from '../../../../shared/domain/vault';
+import type { Harness } from '../../auth/testing/harness';
+import { createHarness } from '../../auth/testing/harness';
+import type { DemoFederation } from '../../auth/testing/demoFederation';
+import { startDemoFederation } from '../../auth/testing/demoFederation';
+import { testKeyStorage } from '../../platform/keyStorage';
+
+/** The demo federation's extra test handles the pull tests use (faults, grant admin). */
+export interface PullFederation extends DemoFederation {
+  readonly nodes: { id: string; setFaults(f: Record<string, unknown>): void }[];
+  readonly aai: DemoFederation['aai'] & {
+    admin: DemoFederation['aai']['admin'] & {
+      expire(username: string, datasetId: string): Promise<void>;
+      grant(username: string, datasetId: string, o?: { expiresInSec?: number }): Promise<void>;
+    };
+  };
+}
+
+export const tmp = (p: string): string => mkdtempSync(join(tmpdir(), p));
+export const TEST_KEYS = testKeyStorage(Buffer.alloc(32, 7));
+
+/** Starts the real demo federation in-process (UserInfo not cached, so admin changes act at once). */
+export async function startPullFederation(): Promise<PullFederation> {
+  return (await startDemoFederation({
+    runDir: tmp('vault-fed-'),
+    userinfoCacheTtlMs: 0,
+  } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+}
+
+export interface PullHarness extends Harness {
+  readonly progress: PullProgress[];
+  readonly vaultChanges: VaultList[];
+  /** Resolves with the first progress event (from now on, or already seen) of the job that passes `test`. */
+  until(jobId: string, test: (p: PullProgress) => boolean): Promise<PullProgress>;
+}
+
+/** Real main services, signed in through the broker as `user`. */
+export async function signedIn(opts: {
+  fed: PullFederation;
+  dataDir: string;
+  user: string;
+  keyStorage?: Parameters<typeof createHarness>[0]['keyStorage'];
+  now?: () => number;
+}): Promise<PullHarness> {
+  const h = await createHarness({
+    fed: opts.fed,
+    dataDir: opts.dataDir,
+    user: opts.user,
+    keyStorage: opts.keyStorage ?? TEST_KEYS,
+    ...(opts.now === undefined ? {} : { auth: { now: opts.now } }),
+  });
+  const progress: PullProgress[] = [];
+  const vaultChanges: VaultList[] = [];
+  const waiters = new Set<() => void>();
+  h.services.events.subscribe((event, payload) => {
+    if (event === 'pull:progress') progress.push(payload as PullProgress);
+    else if (event === 'vault:changed') vaultChanges.push(payload as VaultList);
+    else return;
+    for (const w of [...waiters]) w();
+  });
+  await h.invoke('auth:signIn', {});
+  const until = (jobId: string, test: (p: PullProgress) => boolean): Promise<PullProgress> =>
+    new Promise((resolve) => {
+      const check = (): void => {
+        const hit = progress.find((p) => p.jobId === jobId && test(p));
+        if (hit === undefined) return;
+        waiters.delete(check);
+        resolve(hit);
+      };
+      waiters.add(check);
+      check();
+    });
+  return Object.assign(h, { progress, vaultChanges, until });
+}
+
+/** Every file under a folder. */
+export function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)],
+  );
+}
+
+/** Shannon entropy in bits per byte. */
+export function entropy(bytes: Uint8Array): number {
+  const counts = new Array<number>(256).fill(0);
+  for (const b of bytes) counts[b] = (counts[b] ?? 0) + 1;
+  let h = 0;
+  for (const c of counts) {
+    if (c === 0) continue;
+    const p = c / bytes.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
