@@ -114,6 +114,7 @@ export function createMainServices(opts: {
     auth,
     audit,
     logger,
+    ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
   });
   const offVault = vault.onChange((list) => {
     events.emit('vault:changed', list);

@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openAuditLog } from '../audit/auditLog';
+import { createMemoryLogger } from '../logging/logger';
+import { memoryOnlyKeyStorage, testKeyStorage } from '../platform/keyStorage';
+import { WrongPassphraseError } from './masterKey';
+import { createVaultService } from './vaultService';
+
+const noSession = { grants: () => undefined, onChange: () => () => undefined };
+
+function vaultOver(dataDir: string, keys: ReturnType<typeof testKeyStorage>) {
+  return createVaultService({
+    dataDir,
+    keyStorage: () => Promise.resolve(keys),
+    auth: noSession,
+    audit: openAuditLog({ dir: join(dataDir, 'audit') }),
+    logger: createMemoryLogger(),
+  });
+}
+
+describe('vault master key: key storage, passphrase, wrong key', () => {
+  it('without secure key storage the vault is locked until a passphrase unlocks it; a wrong one is a typed error', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vault-lock-'));
+    const keys = memoryOnlyKeyStorage('browser mode');
+    const v = vaultOver(dataDir, keys);
+    await expect.poll(() => v.list().message).toMatch(/passphrase/);
+    expect(v.list()).toMatchObject({ locked: true, datasets: [] });
+    expect(v.readTable('FI-RD-01', 'individuals')).toMatchObject({ ok: false, status: 403 });
+    expect((await v.unlock('correct horse battery staple')).locked).toBe(false);
+    v.close();
+    const again = vaultOver(dataDir, keys);
+    await expect(again.unlock('wrong horse battery staple')).rejects.toThrow(WrongPassphraseError);
+    expect(again.list().locked).toBe(true);
+    expect((await again.unlock('correct horse battery staple')).locked).toBe(false);
+    again.close();
+  });
+
+  it('a master key sealed by another key provider fails cleanly: locked with a reason, no crash', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vault-key-'));
+    const first = vaultOver(dataDir, testKeyStorage(Buffer.alloc(32, 1)));
+    await expect.poll(() => first.list().locked).toBe(false);
+    first.close();
+    const other = vaultOver(dataDir, testKeyStorage(Buffer.alloc(32, 2)));
+    await expect.poll(() => other.list().message).toMatch(/cannot be opened|could not be opened/);
+    expect(other.list().locked).toBe(true);
+    other.close();
+  });
+});
