@@ -38,10 +38,12 @@ const median = (xs: number[]): number => {
 const demo = await startDemoFederation({ extraNodes: 15 });
 const hang = await startCaptureServer();
 const all = demo.directory();
-const dir = (n: number, extra: FederationDirectory['nodes'] = []) => (): FederationDirectory => ({
-  ...all,
-  nodes: [...all.nodes.slice(0, n), ...extra],
-});
+const dir =
+  (n: number, extra: FederationDirectory['nodes'] = []) =>
+  (): FederationDirectory => ({
+    ...all,
+    nodes: [...all.nodes.slice(0, n), ...extra],
+  });
 
 async function scenario(
   name: string,
@@ -90,13 +92,54 @@ async function scenario(
 const rows: Row[] = [];
 const within = (total: number, slowest: number): boolean => total <= slowest + 100;
 try {
-  rows.push(await scenario('5 nodes, healthy', dir(5), TIMEOUT_MS, undefined, within, 'total ≤ slowest + 100 ms'));
+  rows.push(
+    await scenario(
+      '5 nodes, healthy',
+      dir(5),
+      TIMEOUT_MS,
+      undefined,
+      within,
+      'total ≤ slowest + 100 ms',
+    ),
+  );
   demo.setFaults('IT', { latencyMs: SLOW_MS });
   demo.setFaults('PT', { down: true });
-  rows.push(await scenario('5 nodes, IT slow 2 s, PT down', dir(5), TIMEOUT_MS, 'PT', (t, s, d) => within(t, s) && (d ?? 0) <= TIMEOUT_MS, 'total ≤ slowest + 100 ms; dead ≤ timeout'));
-  rows.push(await scenario('20 nodes, IT slow 2 s, PT down', dir(20), TIMEOUT_MS, 'PT', (t, s, d) => within(t, s) && (d ?? 0) <= TIMEOUT_MS, 'total ≤ slowest + 100 ms; dead ≤ timeout'));
-  const blackHole = { id: 'HOLE', name: 'Black hole', country: 'Nowhere', beaconUrl: `${hang.url}/api` };
-  rows.push(await scenario('20 nodes + black hole, timeout 3 s', dir(20, [blackHole]), 3_000, 'HOLE', (t, _s, d) => t <= 3_000 + 100 && (d ?? Infinity) <= 3_000 + 100, 'total ≤ timeout + 100 ms'));
+  rows.push(
+    await scenario(
+      '5 nodes, IT slow 2 s, PT down',
+      dir(5),
+      TIMEOUT_MS,
+      'PT',
+      (t, s, d) => within(t, s) && (d ?? 0) <= TIMEOUT_MS,
+      'total ≤ slowest + 100 ms; dead ≤ timeout',
+    ),
+  );
+  rows.push(
+    await scenario(
+      '20 nodes, IT slow 2 s, PT down',
+      dir(20),
+      TIMEOUT_MS,
+      'PT',
+      (t, s, d) => within(t, s) && (d ?? 0) <= TIMEOUT_MS,
+      'total ≤ slowest + 100 ms; dead ≤ timeout',
+    ),
+  );
+  const blackHole = {
+    id: 'HOLE',
+    name: 'Black hole',
+    country: 'Nowhere',
+    beaconUrl: `${hang.url}/api`,
+  };
+  rows.push(
+    await scenario(
+      '20 nodes + black hole, timeout 3 s',
+      dir(20, [blackHole]),
+      3_000,
+      'HOLE',
+      (t, _s, d) => t <= 3_000 + 100 && (d ?? Infinity) <= 3_000 + 100,
+      'total ≤ timeout + 100 ms',
+    ),
+  );
 } finally {
   await hang.close();
   await demo.close();
@@ -104,9 +147,16 @@ try {
 
 const out = join(import.meta.dirname, 'results', 'search-fanout.json');
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-const meta = { runs: RUNS, machine: '2 cores', node: process.versions.node, date: new Date().toISOString() };
+const meta = {
+  runs: RUNS,
+  machine: '2 cores',
+  node: process.versions.node,
+  date: new Date().toISOString(),
+};
 writeFileSync(out, `${JSON.stringify({ meta, rows }, null, 2)}\n`);
-console.log(`| scenario | nodes | timeout | total (ms) | slowest ok node (ms) | overhead (ms) | ratio | dead node (ms) | statuses | goal | met |`);
+console.log(
+  `| scenario | nodes | timeout | total (ms) | slowest ok node (ms) | overhead (ms) | ratio | dead node (ms) | statuses | goal | met |`,
+);
 console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const r of rows) {
   console.log(

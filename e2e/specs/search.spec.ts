@@ -1,18 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/federation';
+import { seriousAxeFindings } from '../pages/accessibility';
 import { FederationPage } from '../pages/FederationPage';
 import { SearchPage } from '../pages/SearchPage';
 
 const NODES = ['FI', 'IT', 'ES', 'PT', 'SE'];
 /** The generator's ground truth for the small profile the fixture's federation serves. */
-const TRUTH = join(import.meta.dirname, '..', '..', 'federation', 'data', 'small', 'ground-truth.json');
+const TRUTH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'federation',
+  'data',
+  'small',
+  'ground-truth.json',
+);
 
 test.describe('federated search (issue 5)', () => {
   // One worker, one demo federation: starting a second one in parallel only loads the 2-core machine.
   test.describe.configure({ mode: 'serial' });
 
-  test('anonymous BRCA1: a row per node, the aggregate and the country plot', async ({ page, federation }) => {
+  test('anonymous BRCA1: a row per node, the aggregate and the country plot', async ({
+    page,
+    federation,
+  }) => {
     const search = new SearchPage(page);
     await search.open();
     // Keyboard autocomplete: type a prefix, arrow to the suggestion, Enter picks it.
@@ -39,6 +51,7 @@ test.describe('federated search (issue 5)', () => {
     await expect(search.plot().getByRole('table')).toContainText('Spain');
     await expect(search.recordRows()).toHaveCount(0);
     await expect(search.recent()).toContainText('individuals: BRCA1');
+    expect(await seriousAxeFindings(page)).toEqual([]);
   });
 
   test('the clinician, signed in through the UI, gets records with provenance in a sortable table', async ({
@@ -74,10 +87,21 @@ test.describe('federated search (issue 5)', () => {
     await expect(table.getByRole('row').filter({ hasText: 'FI-RD-01' }).first()).toBeVisible();
     const sortByDataset = app.page.getByTestId('search-sort-dataset');
     await sortByDataset.click();
-    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
     await sortByDataset.click();
-    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(table.getByRole('columnheader', { name: 'Dataset' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     await expect(search.total()).toContainText('individuals');
+    expect(await seriousAxeFindings(app.page)).toEqual([]);
+    await app.page.screenshot({
+      path: 'e2e/artifacts/screenshots/search-clinician.png',
+      fullPage: true,
+    });
   });
 
   test('a bad query names what was wrong next to the field', async ({ page }) => {

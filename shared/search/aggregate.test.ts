@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateCounts, countRange, formatCount } from './aggregate';
+import { aggregateCounts, countRange, formatCount, nodeRange } from './aggregate';
 import type { NodeUpdate } from './results';
 
 const node = (id: string, extra: Partial<NodeUpdate>): NodeUpdate => ({
@@ -14,8 +14,14 @@ const node = (id: string, extra: Partial<NodeUpdate>): NodeUpdate => ({
 
 describe('count aggregation never adds rounded counts as if exact', () => {
   it('intervals per precision match how nodes round (nearest step, "<N")', () => {
-    expect(countRange({ value: 20, precision: 'rounded', adjustedTo: 10 })).toEqual({ min: 15, max: 24 });
-    expect(countRange({ value: 10, precision: 'rounded', adjustedTo: 5 })).toEqual({ min: 8, max: 12 });
+    expect(countRange({ value: 20, precision: 'rounded', adjustedTo: 10 })).toEqual({
+      min: 15,
+      max: 24,
+    });
+    expect(countRange({ value: 10, precision: 'rounded', adjustedTo: 5 })).toEqual({
+      min: 8,
+      max: 12,
+    });
     expect(countRange({ value: 5, precision: 'range', adjustedTo: 5 })).toEqual({ min: 1, max: 4 });
     expect(countRange({ value: 7, precision: 'exact' })).toEqual({ min: 7, max: 7 });
   });
@@ -25,7 +31,13 @@ describe('count aggregation never adds rounded counts as if exact', () => {
       node('FI', { count: { value: 7, precision: 'exact' } }),
       node('IT', { count: { value: 1200, precision: 'exact' } }),
     ]);
-    expect(a).toMatchObject({ min: 1207, max: 1207, exact: true, display: '1,207', countedNodes: 2 });
+    expect(a).toMatchObject({
+      min: 1207,
+      max: 1207,
+      exact: true,
+      display: '1,207',
+      countedNodes: 2,
+    });
   });
 
   it('rounded or "<N" parts → a range, not a sum', () => {
@@ -44,7 +56,30 @@ describe('count aggregation never adds rounded counts as if exact', () => {
       node('ES', { exists: true, returnedGranularity: 'boolean' }),
       node('PT', { status: 'waiting' }),
     ]);
-    expect(a).toMatchObject({ min: 3, max: 3, answeredNodes: 2, booleanOnlyNodes: 1, totalNodes: 4 });
+    expect(a).toMatchObject({
+      min: 3,
+      max: 3,
+      answeredNodes: 2,
+      booleanOnlyNodes: 1,
+      totalNodes: 4,
+    });
+  });
+
+  it('a node total mixing exact and "<N" datasets is read from its datasets, not as "<N"', () => {
+    const n = node('FI', {
+      count: { value: 125, precision: 'range', adjustedTo: 5 },
+      datasets: [
+        { id: 'A', exists: true, granularity: 'record', count: { value: 120, precision: 'exact' } },
+        {
+          id: 'B',
+          exists: true,
+          granularity: 'count',
+          count: { value: 5, precision: 'range', adjustedTo: 5 },
+        },
+      ],
+    });
+    expect(nodeRange(n)).toEqual({ min: 121, max: 124, exact: false, display: '121–124' });
+    expect(aggregateCounts([n])).toMatchObject({ min: 121, max: 124, display: '121–124' });
   });
 
   it('formats one node count with its precision', () => {

@@ -14,7 +14,10 @@ export function countRange(c: Count): CountRange {
   if (c.precision === 'exact') return { min: c.value, max: c.value };
   const step = c.adjustedTo ?? 1;
   if (c.precision === 'range') return { min: 1, max: Math.max(1, step - 1) };
-  return { min: Math.max(0, c.value - Math.floor(step / 2)), max: c.value + Math.floor((step - 1) / 2) };
+  return {
+    min: Math.max(0, c.value - Math.floor(step / 2)),
+    max: c.value + Math.floor((step - 1) / 2),
+  };
 }
 
 export interface Aggregate extends CountRange {
@@ -45,6 +48,39 @@ export function formatCount(c: Count): string {
   return `≈${fmt(c.value)}`;
 }
 
+/** The counts behind a node's answer: per dataset when the node listed them, else its total. */
+function parts(n: NodeUpdate): Count[] {
+  const perDataset = (n.datasets ?? []).flatMap((d) => (d.count === undefined ? [] : [d.count]));
+  if (perDataset.length > 0) return perDataset;
+  return n.count === undefined ? [] : [n.count];
+}
+
+/**
+ * The interval of one node's true count: the sum of its datasets' intervals. A node total that
+ * mixes exact and "<N" parts is not itself "<N", so the parts are used whenever the node gave them.
+ */
+export function nodeRange(
+  n: NodeUpdate,
+): (CountRange & { exact: boolean; display: string }) | undefined {
+  const ps = parts(n);
+  if (ps.length === 0) return undefined;
+  let min = 0;
+  let max = 0;
+  for (const p of ps) {
+    const r = countRange(p);
+    min += r.min;
+    max += r.max;
+  }
+  const exact = ps.every((p) => p.precision === 'exact');
+  const only = ps.length === 1 ? ps[0] : undefined;
+  const display = exact
+    ? fmt(min)
+    : only !== undefined
+      ? formatCount(only)
+      : formatRange({ min, max });
+  return { min, max, exact, display };
+}
+
 /**
  * Sums node counts without pretending rounded counts are exact (DESIGN flow 2): the total is an
  * interval, the sum of each node's interval.
@@ -59,15 +95,15 @@ export function aggregateCounts(nodes: readonly NodeUpdate[]): Aggregate {
   for (const n of nodes) {
     if (n.status !== 'ok') continue;
     answeredNodes++;
-    if (n.count === undefined) {
+    const r = nodeRange(n);
+    if (r === undefined) {
       if (n.exists === true) booleanOnlyNodes++;
       continue;
     }
-    const r = countRange(n.count);
     min += r.min;
     max += r.max;
     countedNodes++;
-    if (n.count.precision !== 'exact') exact = false;
+    if (!r.exact) exact = false;
   }
   return {
     min,

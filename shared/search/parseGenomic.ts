@@ -58,7 +58,13 @@ export function parseGenomic(text: string): ParseResult {
     if (pos < 1) return { ok: false, message: `The position in "${s}" must be 1 or more.` };
     return {
       ok: true,
-      query: { kind: 'variant', chrom: chromName(chrom), pos, ref: ref.toUpperCase(), alt: alt.toUpperCase() },
+      query: {
+        kind: 'variant',
+        chrom: chromName(chrom),
+        pos,
+        ref: ref.toUpperCase(),
+        alt: alt.toUpperCase(),
+      },
     };
   }
   const words = s.split(/\s+/);
@@ -69,7 +75,10 @@ export function parseGenomic(text: string): ParseResult {
     if (AA_ONE.test(second) || AA_THREE.test(second)) {
       return { ok: true, query: { kind: 'geneAa', gene, aa: second.replace(/^p\./, '') } };
     }
-    return { ok: false, message: `"${second}" is not a protein change such as V600E or p.Val600Glu.` };
+    return {
+      ok: false,
+      message: `"${second}" is not a protein change such as V600E or p.Val600Glu.`,
+    };
   }
   return {
     ok: false,

@@ -12,7 +12,10 @@ export const OntologyFilterSchema = z.object({
   id: z
     .string()
     .max(100)
-    .regex(/^[A-Za-z0-9]+:[A-Za-z0-9._-]+$/, 'a filter must be an ontology CURIE such as HP:0001250'),
+    .regex(
+      /^[A-Za-z0-9]+:[A-Za-z0-9._-]+$/,
+      'a filter must be an ontology CURIE such as HP:0001250',
+    ),
   label: z.string().max(300).optional(),
   includeDescendantTerms: z.boolean().default(true),
 });

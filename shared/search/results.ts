@@ -21,7 +21,13 @@ export const NodeStatusSchema = z.enum([
 export type NodeStatus = z.infer<typeof NodeStatusSchema>;
 
 /** Statuses after which a node sends no more updates for this attempt. */
-export const FINAL_STATUSES: readonly NodeStatus[] = ['ok', 'timeout', 'error', 'unauthorised', 'cancelled'];
+export const FINAL_STATUSES: readonly NodeStatus[] = [
+  'ok',
+  'timeout',
+  'error',
+  'unauthorised',
+  'cancelled',
+];
 
 const ProvenanceSchema = z.object({ nodeId: z.string(), datasetId: z.string() });
 
@@ -46,7 +52,10 @@ export const VariantRowSchema = ProvenanceSchema.extend({
 });
 export type VariantRow = z.infer<typeof VariantRowSchema>;
 
-export const RecordRowSchema = z.discriminatedUnion('kind', [IndividualRowSchema, VariantRowSchema]);
+export const RecordRowSchema = z.discriminatedUnion('kind', [
+  IndividualRowSchema,
+  VariantRowSchema,
+]);
 export type RecordRow = z.infer<typeof RecordRowSchema>;
 
 export const DatasetResultSchema = z.object({

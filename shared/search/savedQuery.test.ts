@@ -27,7 +27,10 @@ describe('saved query files', () => {
   });
 
   it('refuses other JSON documents', () => {
-    expect(openQueryText('{"format":"other"}', 'x.json')).toMatchObject({ ok: false, where: 'x.json: format' });
+    expect(openQueryText('{"format":"other"}', 'x.json')).toMatchObject({
+      ok: false,
+      where: 'x.json: format',
+    });
   });
 });
 

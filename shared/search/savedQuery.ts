@@ -10,7 +10,8 @@ export const SavedQueryFileSchema = z.object({
 });
 export type SavedQueryFile = z.infer<typeof SavedQueryFileSchema>;
 
-export type OpenResult = { ok: true; query: SearchQuery } | { ok: false; message: string; where: string };
+export type OpenResult =
+  { ok: true; query: SearchQuery } | { ok: false; message: string; where: string };
 
 /** Serialises a query as a saved-query file (pretty JSON, stable key order). */
 export function saveQueryText(query: SearchQuery, now: Date = new Date()): string {

@@ -1,4 +1,8 @@
-import { parseGenomic, toBeaconParams, type GenomicParams } from '../../../shared/search/parseGenomic';
+import {
+  parseGenomic,
+  toBeaconParams,
+  type GenomicParams,
+} from '../../../shared/search/parseGenomic';
 import { SEX_TERMS, type SearchQuery } from '../../../shared/search/query';
 
 /** Records asked for per dataset in one page (Beacon `limit`); the table shows the first page. */

@@ -41,7 +41,9 @@ interface NodeState {
 export function startFanout(o: FanoutOptions): Fanout {
   const t0 = performance.now();
   const limit = createLimiter(o.concurrency);
-  const state = new Map<string, NodeState>(o.nodes.map((n) => [n.id, { attempt: 0, controller: undefined }]));
+  const state = new Map<string, NodeState>(
+    o.nodes.map((n) => [n.id, { attempt: 0, controller: undefined }]),
+  );
   let cancelled = false;
 
   const base = (node: NodeEntry, attempt: number) => ({
@@ -65,7 +67,11 @@ export function startFanout(o: FanoutOptions): Fanout {
       }
       const started = performance.now();
       const slow = setTimeout(() => {
-        o.emit({ ...base(node, attempt), status: 'slow', timeMs: Math.round(performance.now() - started) });
+        o.emit({
+          ...base(node, attempt),
+          status: 'slow',
+          timeMs: Math.round(performance.now() - started),
+        });
       }, o.slowAfterMs);
       const timer = setTimeout(() => {
         controller.abort(new TimeoutAbort());
@@ -81,7 +87,11 @@ export function startFanout(o: FanoutOptions): Fanout {
           maxBytes: o.maxBytes,
           timeoutMs: o.timeoutMs,
         });
-        o.emit({ ...base(node, attempt), ...answer, timeMs: Math.round(performance.now() - started) });
+        o.emit({
+          ...base(node, attempt),
+          ...answer,
+          timeMs: Math.round(performance.now() - started),
+        });
       } finally {
         clearTimeout(slow);
         clearTimeout(timer);

@@ -38,7 +38,9 @@ export function createFilteringTermsCache(opts: {
         signal: AbortSignal.timeout(opts.timeoutMs()),
       });
       if (!res.ok) return [];
-      const parsed = FilteringTermsResponseZ.safeParse(JSON.parse(await readBounded(res, MAX_BYTES)));
+      const parsed = FilteringTermsResponseZ.safeParse(
+        JSON.parse(await readBounded(res, MAX_BYTES)),
+      );
       return parsed.success ? (parsed.data.response.filteringTerms ?? []) : [];
     } catch {
       return [];
@@ -58,11 +60,14 @@ export function createFilteringTermsCache(opts: {
       const q = text.trim().toLowerCase();
       if (q === '') return [];
       const byId = new Map<string, { label: string; nodes: string[] }>();
-      const lists = await Promise.all(nodes.map(async (n) => ({ node: n, terms: await termsOf(n) })));
+      const lists = await Promise.all(
+        nodes.map(async (n) => ({ node: n, terms: await termsOf(n) })),
+      );
       for (const { node, terms } of lists) {
         for (const t of terms) {
           const prefix = t.id.split(':')[0] ?? '';
-          if (t.type === 'alphanumeric' || !(FILTER_PREFIXES as readonly string[]).includes(prefix)) continue;
+          if (t.type === 'alphanumeric' || !(FILTER_PREFIXES as readonly string[]).includes(prefix))
+            continue;
           const label = t.label ?? t.id;
           if (!t.id.toLowerCase().includes(q) && !label.toLowerCase().includes(q)) continue;
           const e = byId.get(t.id) ?? { label, nodes: [] };
@@ -73,9 +78,15 @@ export function createFilteringTermsCache(opts: {
       const rank = (id: string, label: string): number =>
         id.toLowerCase().startsWith(q) || label.toLowerCase().startsWith(q) ? 0 : 1;
       return [...byId.entries()]
-        .sort(([a, x], [b, y]) => rank(a, x.label) - rank(b, y.label) || x.label.localeCompare(y.label))
+        .sort(
+          ([a, x], [b, y]) => rank(a, x.label) - rank(b, y.label) || x.label.localeCompare(y.label),
+        )
         .slice(0, limit)
-        .map(([id, e]) => ({ id, label: e.label, detail: `${id.split(':')[0] ?? ''} · ${e.nodes.join(', ')}` }));
+        .map(([id, e]) => ({
+          id,
+          label: e.label,
+          detail: `${id.split(':')[0] ?? ''} · ${e.nodes.join(', ')}`,
+        }));
     },
   };
 }

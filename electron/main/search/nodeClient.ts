@@ -60,11 +60,19 @@ function errorText(body: string): string | undefined {
   }
 }
 
-async function answer(req: NodeRequest, res: Response, method: 'POST' | 'GET'): Promise<NodeAnswer> {
+async function answer(
+  req: NodeRequest,
+  res: Response,
+  method: 'POST' | 'GET',
+): Promise<NodeAnswer> {
   const name = req.node.id;
   if (res.status >= 300 && res.status < 400) {
     // Redirects are not followed: the token must not travel to an address we did not choose (PASS-04).
-    return { status: 'error', method, message: `Node ${name} redirected the query elsewhere; Cohort Desk does not follow redirects.` };
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} redirected the query elsewhere; Cohort Desk does not follow redirects.`,
+    };
   }
   const text = await readBounded(res, req.maxBytes);
   if (res.status === 401 || res.status === 403) {
@@ -77,18 +85,30 @@ async function answer(req: NodeRequest, res: Response, method: 'POST' | 'GET'): 
   }
   if (!res.ok) {
     const why = errorText(text);
-    return { status: 'error', method, message: `Node ${name} answered with an error (${res.status})${why ? `: ${why}` : ''}.` };
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} answered with an error (${res.status})${why ? `: ${why}` : ''}.`,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { status: 'error', method, message: `Node ${name} sent an answer that is not valid JSON.` };
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} sent an answer that is not valid JSON.`,
+    };
   }
   const parsed = EntryResponseZ.safeParse(json);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') ?? '';
-    return { status: 'error', method, message: `Node ${name} sent an answer that does not follow Beacon v2 (at "${where}").` };
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} sent an answer that does not follow Beacon v2 (at "${where}").`,
+    };
   }
   const body = parsed.data;
   const granularity = body.meta.returnedGranularity;
@@ -99,11 +119,17 @@ async function answer(req: NodeRequest, res: Response, method: 'POST' | 'GET'): 
     method,
     returnedGranularity: granularity,
     exists: body.responseSummary.exists,
-    ...(granularity !== 'boolean' && total !== undefined ? { count: countOf(total, body.responseSummary) } : {}),
+    ...(granularity !== 'boolean' && total !== undefined
+      ? { count: countOf(total, body.responseSummary) }
+      : {}),
     datasets: datasetResults(body),
     ...(rows.length > 0 ? { records: rows } : {}),
     ...(truncated ? { recordsTruncated: true } : {}),
-    ...(rejected > 0 ? { message: `${rejected} records from node ${name} did not follow the Beacon model and were left out.` } : {}),
+    ...(rejected > 0
+      ? {
+          message: `${rejected} records from node ${name} did not follow the Beacon model and were left out.`,
+        }
+      : {}),
   };
 }
 
@@ -121,19 +147,30 @@ export async function queryNode(req: NodeRequest): Promise<NodeAnswer> {
       method = 'GET';
       res = await send(req, 'GET');
       if (res === undefined) {
-        return { status: 'error', method, message: `Node ${name} takes only GET, which cannot express an exact-term filter.` };
+        return {
+          status: 'error',
+          method,
+          message: `Node ${name} takes only GET, which cannot express an exact-term filter.`,
+        };
       }
     }
-    if (res === undefined) return { status: 'error', method, message: `Node ${name} could not be queried.` };
+    if (res === undefined)
+      return { status: 'error', method, message: `Node ${name} could not be queried.` };
     return await answer(req, res, method);
   } catch (error: unknown) {
     const reason: unknown = req.signal.reason;
     if (req.signal.aborted && reason instanceof CancelAbort) return { status: 'cancelled' };
     if (req.signal.aborted && reason instanceof TimeoutAbort) {
-      return { status: 'timeout', message: `Node ${name} timed out after ${formatSeconds(req.timeoutMs)}.` };
+      return {
+        status: 'timeout',
+        message: `Node ${name} timed out after ${formatSeconds(req.timeoutMs)}.`,
+      };
     }
     if (error instanceof BodyTooLargeError) {
-      return { status: 'error', message: `Node ${name} sent more than ${Math.round(error.limitBytes / 1_048_576)} MB; the answer was dropped.` };
+      return {
+        status: 'error',
+        message: `Node ${name} sent more than ${Math.round(error.limitBytes / 1_048_576)} MB; the answer was dropped.`,
+      };
     }
     return { status: 'error', message: `Node ${name} could not be reached.` };
   }

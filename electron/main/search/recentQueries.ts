@@ -23,7 +23,11 @@ export function createRecentQueries(file: string): RecentQueries {
     list: () => items,
     add(query, at = new Date()) {
       const key = JSON.stringify(query);
-      const entry: RecentQuery = { query, description: describeQuery(query), ranAt: at.toISOString() };
+      const entry: RecentQuery = {
+        query,
+        description: describeQuery(query),
+        ranAt: at.toISOString(),
+      };
       items = [entry, ...items.filter((i) => JSON.stringify(i.query) !== key)].slice(0, MAX_RECENT);
       writeFileAtomic(file, JSON.stringify({ version: 1, items }, null, 2));
     },

@@ -26,7 +26,11 @@ export function datasetResults(res: EntryResponse): DatasetResult[] {
   });
 }
 
-function rowOf(nodeId: string, set: Resultset, rec: Record<string, unknown>): RecordRow | undefined {
+function rowOf(
+  nodeId: string,
+  set: Resultset,
+  rec: Record<string, unknown>,
+): RecordRow | undefined {
   const ind = IndividualRecordZ.safeParse(rec);
   if (ind.success) {
     const r = ind.data;
@@ -51,7 +55,8 @@ function rowOf(nodeId: string, set: Resultset, rec: Record<string, unknown>): Re
     datasetId: set.id,
     id: r.variantInternalId,
     gene: r.molecularAttributes?.geneIds?.join(', ') ?? '',
-    consequence: r.molecularAttributes?.molecularEffects?.map((e) => e.label ?? e.id).join(', ') ?? '',
+    consequence:
+      r.molecularAttributes?.molecularEffects?.map((e) => e.label ?? e.id).join(', ') ?? '',
     hgvs: ids?.proteinHGVSIds?.[0] ?? ids?.transcriptHGVSIds?.[0] ?? ids?.genomicHGVSId ?? '',
     ...(frequency === undefined ? {} : { frequency }),
   };

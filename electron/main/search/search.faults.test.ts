@@ -17,10 +17,12 @@ afterAll(async () => {
   await demo.close();
 });
 
-const withNodes = (...extra: FederationDirectory['nodes']) => (): FederationDirectory => {
-  const d = demo.directory();
-  return { ...d, nodes: [...d.nodes, ...extra] };
-};
+const withNodes =
+  (...extra: FederationDirectory['nodes']) =>
+  (): FederationDirectory => {
+    const d = demo.directory();
+    return { ...d, nodes: [...d.nodes, ...extra] };
+  };
 const node = (id: string, url: string) => ({ id, name: id, country: id, beaconUrl: url });
 const capture = async (...args: Parameters<typeof startCaptureServer>) => {
   const s = await startCaptureServer(...args);
@@ -33,12 +35,21 @@ describe('a slow, dead or hostile node never holds back the others', () => {
     demo.setFaults('IT', { down: true });
     demo.setFaults('PT', { latencyMs: 2_000 });
     demo.setFaults('SE', { malformedJson: true });
-    const h = createHarness(() => demo.directory(), { nodeTimeoutMs: () => 1_000, slowAfterMs: 300 });
+    const h = createHarness(() => demo.directory(), {
+      nodeTimeoutMs: () => 1_000,
+      slowAfterMs: 300,
+    });
     const { final, done } = await h.search({ genomic: 'BRCA1' });
     expect(final.get('FI')?.status).toBe('ok');
     expect(final.get('ES')?.status).toBe('ok');
-    expect(final.get('IT')).toMatchObject({ status: 'error', message: 'Node IT could not be reached.' });
-    expect(final.get('PT')).toMatchObject({ status: 'timeout', message: 'Node PT timed out after 1 s.' });
+    expect(final.get('IT')).toMatchObject({
+      status: 'error',
+      message: 'Node IT could not be reached.',
+    });
+    expect(final.get('PT')).toMatchObject({
+      status: 'timeout',
+      message: 'Node PT timed out after 1 s.',
+    });
     expect(final.get('SE')).toMatchObject({ status: 'error' });
     expect(final.get('SE')?.message).toContain('not valid JSON');
     // PT said "slow" before it timed out.
@@ -63,7 +74,9 @@ describe('a slow, dead or hostile node never holds back the others', () => {
   it('401 with a Beacon error envelope is "unauthorised" with the node’s reason, not an error', async () => {
     const refusing = await capture((_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ meta: {}, error: { errorCode: 401, errorMessage: 'token expired' } }));
+      res.end(
+        JSON.stringify({ meta: {}, error: { errorCode: 401, errorMessage: 'token expired' } }),
+      );
     });
     const h = createHarness(withNodes(node('NOPE', `${refusing.url}/api`)));
     const { final } = await h.search({ genomic: 'BRCA1' });
@@ -90,7 +103,12 @@ describe('cancellation', () => {
     const hang = await capture();
     demo.setFaults('FI', { latencyMs: 3_000 });
     const h = createHarness(withNodes(node('HANG', `${hang.url}/api`)));
-    const { queryId } = await h.service.run({ target: 'individuals', genomic: 'BRCA1', filters: [], granularity: 'record' });
+    const { queryId } = await h.service.run({
+      target: 'individuals',
+      genomic: 'BRCA1',
+      filters: [],
+      granularity: 'record',
+    });
     await hang.first;
     expect(h.service.cancel(queryId)).toBe(true);
     await h.service.settled(queryId);
@@ -122,14 +140,21 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       res.end(await upstream.text());
     });
     const token = await demo.token('researcher');
-    const h = createHarness(withNodes(node('FI-GET', `${getOnly.url}/api`)), { getAccessToken: () => Promise.resolve(token) });
-    for (const q of [{ genomic: 'BRCA1' }, { genomic: '17:43044295-43125483', sex: 'female' as const }, { filters: [{ id: 'HP:0001250' }] }]) {
+    const h = createHarness(withNodes(node('FI-GET', `${getOnly.url}/api`)), {
+      getAccessToken: () => Promise.resolve(token),
+    });
+    for (const q of [
+      { genomic: 'BRCA1' },
+      { genomic: '17:43044295-43125483', sex: 'female' as const },
+      { filters: [{ id: 'HP:0001250' }] },
+    ]) {
       const { final } = await h.search(q);
       const post = final.get('FI')!;
       const get = final.get('FI-GET')!;
       expect(post.method).toBe('POST');
       expect(get.method).toBe('GET');
-      for (const k of ['status', 'exists', 'count', 'returnedGranularity', 'datasets'] as const) expect(get[k], k).toEqual(post[k]);
+      for (const k of ['status', 'exists', 'count', 'returnedGranularity', 'datasets'] as const)
+        expect(get[k], k).toEqual(post[k]);
     }
   });
 
@@ -144,7 +169,10 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       res.writeHead(302, { location: `${target.url}/api/individuals` }).end();
     });
     const token = await demo.token('clinician');
-    const directory = withNodes(node('OUT', `${outside.url}/api`), node('REDIR', `${redirect.url}/api`));
+    const directory = withNodes(
+      node('OUT', `${outside.url}/api`),
+      node('REDIR', `${redirect.url}/api`),
+    );
     const h = createHarness(directory, {
       getAccessToken: () => Promise.resolve(token),
       allowList: (d) => d.nodes.filter((n) => n.id !== 'OUT').map((n) => n.beaconUrl),

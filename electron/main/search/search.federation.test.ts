@@ -23,13 +23,18 @@ function expectCountsMatch(u: NodeUpdate, truthOf: (datasetId: string) => number
     expect(ds.exists, `${ds.id} exists`).toBe(truth > 0);
     if (ds.count === undefined) continue;
     const r = countRange(ds.count);
-    if (ds.granularity === 'record') expect(ds.count, `${ds.id} record-level count is exact`).toEqual({ value: truth, precision: 'exact' });
+    if (ds.granularity === 'record')
+      expect(ds.count, `${ds.id} record-level count is exact`).toEqual({
+        value: truth,
+        precision: 'exact',
+      });
     expect(truth, `${ds.id} count ${JSON.stringify(ds.count)}`).toBeGreaterThanOrEqual(r.min);
     expect(truth, `${ds.id} count ${JSON.stringify(ds.count)}`).toBeLessThanOrEqual(r.max);
   }
 }
 
-const carriers = (gene: string) => (id: string) => demo.truth.datasets[id]?.genes[gene]?.carriers ?? 0;
+const carriers = (gene: string) => (id: string) =>
+  demo.truth.datasets[id]?.genes[gene]?.carriers ?? 0;
 
 describe('federated search against the demo federation (ground truth, BCN-01)', () => {
   it('anonymous BRCA1: every node answers; only public data is counted, nothing record-level', async () => {
@@ -44,12 +49,17 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
       expect(u.exists, id).toBe(datasetsOf(id).some(([ds]) => carriers('BRCA1')(ds) > 0));
       expect(u.returnedGranularity, id).toBe(id === 'ES' ? 'count' : 'boolean');
     }
-    expect(final.get('ES')?.count).toEqual({ value: carriers('BRCA1')('ES-AF-01'), precision: 'exact' });
+    expect(final.get('ES')?.count).toEqual({
+      value: carriers('BRCA1')('ES-AF-01'),
+      precision: 'exact',
+    });
   });
 
   it('clinician: granted datasets return exact counts and records with provenance; others rounded', async () => {
     const token = await demo.token('clinician');
-    const h = createHarness(() => demo.directory(), { getAccessToken: () => Promise.resolve(token) });
+    const h = createHarness(() => demo.directory(), {
+      getAccessToken: () => Promise.resolve(token),
+    });
     const gene = 'BRCA2';
     const { final } = await h.search({ genomic: gene });
     expect(final.get('FI')?.returnedGranularity).toBe('record');
@@ -58,7 +68,8 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
       expectCountsMatch(u, carriers(gene));
       for (const ds of u.datasets ?? []) {
         const rows = (u.records ?? []).filter((r) => r.datasetId === ds.id);
-        const expected = ds.granularity === 'record' ? Math.min(carriers(gene)(ds.id), PAGE_LIMIT) : 0;
+        const expected =
+          ds.granularity === 'record' ? Math.min(carriers(gene)(ds.id), PAGE_LIMIT) : 0;
         expect(rows.length, `${ds.id} rows`).toBe(expected);
         for (const r of rows) expect(r).toMatchObject({ kind: 'individual', nodeId: id });
       }
@@ -67,7 +78,9 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
 
   it('researcher (registered): counts everywhere, no records', async () => {
     const token = await demo.token('researcher');
-    const h = createHarness(() => demo.directory(), { getAccessToken: () => Promise.resolve(token) });
+    const h = createHarness(() => demo.directory(), {
+      getAccessToken: () => Promise.resolve(token),
+    });
     const { final } = await h.search({ genomic: 'BRCA1' });
     for (const [id, u] of final) {
       expect(u.returnedGranularity, id).toBe('count');
@@ -78,11 +91,16 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
 
   it('planted variant, phenotype (with and without descendants) and sex filters equal the ground truth', async () => {
     const token = await demo.token('clinician');
-    const h = createHarness(() => demo.directory(), { getAccessToken: () => Promise.resolve(token) });
+    const h = createHarness(() => demo.directory(), {
+      getAccessToken: () => Promise.resolve(token),
+    });
     const fi = demo.truth.datasets['FI-RD-01']!;
     const [key, planted] = Object.entries(fi.planted)[0]!;
     const ind = await h.search({ genomic: key });
-    expect(ind.final.get('FI')?.datasets?.find((d) => d.id === 'FI-RD-01')?.count).toEqual({ value: planted.carriers, precision: 'exact' });
+    expect(ind.final.get('FI')?.datasets?.find((d) => d.id === 'FI-RD-01')?.count).toEqual({
+      value: planted.carriers,
+      precision: 'exact',
+    });
     const vars = await h.search({ genomic: key, target: 'g_variants' });
     const fiVar = vars.final.get('FI')!;
     expect(fiVar.datasets?.find((d) => d.id === 'FI-RD-01')?.count?.value).toBe(1);
@@ -90,15 +108,19 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
     expect(row).toMatchObject({ kind: 'variant', gene: planted.gene, nodeId: 'FI' });
     if (row?.kind === 'variant') expect(row.frequency).toBeCloseTo(planted.af, 6);
 
-    const [term, hpo] = Object.entries(fi.hpo).find(([, t]) => t.exact > 0 && t.withDescendants > t.exact) ??
+    const [term, hpo] =
+      Object.entries(fi.hpo).find(([, t]) => t.exact > 0 && t.withDescendants > t.exact) ??
       Object.entries(fi.hpo).find(([, t]) => t.withDescendants > t.exact)!;
     const count = async (includeDescendantTerms: boolean) =>
       (await h.search({ filters: [{ id: term, includeDescendantTerms }] })).final
-        .get('FI')?.datasets?.find((d) => d.id === 'FI-RD-01')?.count?.value ?? 0;
+        .get('FI')
+        ?.datasets?.find((d) => d.id === 'FI-RD-01')?.count?.value ?? 0;
     expect(await count(true)).toBe(hpo.withDescendants);
     expect(await count(false)).toBe(hpo.exact);
     const female = await h.search({ sex: 'female' });
-    expect(female.final.get('FI')?.datasets?.find((d) => d.id === 'FI-RD-01')?.count?.value).toBe(fi.sex.female);
+    expect(female.final.get('FI')?.datasets?.find((d) => d.id === 'FI-RD-01')?.count?.value).toBe(
+      fi.sex.female,
+    );
   });
 
   it('gene + amino-acid change (BRAF V600E) is a valid query on every node', async () => {

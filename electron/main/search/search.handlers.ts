@@ -21,25 +21,34 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
       try {
         return await search.run(SearchQuerySchema.parse(query));
       } catch (error: unknown) {
-        if (error instanceof QueryError) throw new HandlerError('INVALID_REQUEST', error.message, 'genomic');
+        if (error instanceof QueryError)
+          throw new HandlerError('INVALID_REQUEST', error.message, 'genomic');
         throw error;
       }
     },
     'search:cancel': ({ queryId }) => ({ cancelled: search.cancel(queryId) }),
     'search:retryNode': ({ queryId, nodeId }) => {
       if (!search.retryNode(queryId, nodeId)) {
-        throw new HandlerError('NOT_ALLOWED', `Node ${nodeId} cannot be asked again for this query now.`, nodeId);
+        throw new HandlerError(
+          'NOT_ALLOWED',
+          `Node ${nodeId} cannot be asked again for this query now.`,
+          nodeId,
+        );
       }
       return { retried: true };
     },
     'search:recent': () => ({ items: search.recent() }),
-    'search:suggest': async ({ kind, text, limit }) => ({ items: await search.suggest(kind, text, limit ?? 10) }),
+    'search:suggest': async ({ kind, text, limit }) => ({
+      items: await search.suggest(kind, text, limit ?? 10),
+    }),
     'search:saveQuery': ({ query: input }) => {
       // The router parsed the request; parsing again yields the output type with defaults filled.
       const query = SearchQuerySchema.parse(input);
       return {
         text: saveQueryText(query),
-        fileName: `${describeQuery(query).replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60)}.query.json`,
+        fileName: `${describeQuery(query)
+          .replace(/[^A-Za-z0-9._-]+/g, '-')
+          .slice(0, 60)}.query.json`,
       };
     },
     'search:openQuery': ({ text, fileName }) => {

@@ -51,7 +51,8 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   const running = new Map<string, Fanout>();
   const recent = createRecentQueries(join(deps.dataDir, 'search-recent.json'));
   const terms = createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
-  const allowListOf = deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
+  const allowListOf =
+    deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
 
   const tokenFor = (allow: readonly string[]) => async (node: NodeEntry) =>
     isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken() : undefined;
@@ -84,13 +85,18 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       });
       running.set(queryId, fanout);
       // Old queries are forgotten (their nodes can no longer be retried); memory stays bounded.
-      for (const id of [...running.keys()].slice(0, Math.max(0, running.size - KEEP_QUERIES))) running.delete(id);
+      for (const id of [...running.keys()].slice(0, Math.max(0, running.size - KEEP_QUERIES)))
+        running.delete(id);
       try {
         recent.add(query);
       } catch (error: unknown) {
         deps.logger.warn('search.recent_write_failed', { error });
       }
-      deps.logger.info('search.started', { queryId, nodes: directory.nodes.length, target: query.target });
+      deps.logger.info('search.started', {
+        queryId,
+        nodes: directory.nodes.length,
+        target: query.target,
+      });
       return { queryId, nodes: directory.nodes.length };
     },
     cancel(queryId) {

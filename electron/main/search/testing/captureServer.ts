@@ -27,7 +27,11 @@ export async function startCaptureServer(respond?: Respond): Promise<CaptureServ
   let onFirst: (r: SeenRequest) => void = () => undefined;
   const first = new Promise<SeenRequest>((resolve) => (onFirst = resolve));
   const server = createServer((req, res) => {
-    const entry = { method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization };
+    const entry = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      authorization: req.headers.authorization,
+    };
     seen.push(entry);
     onFirst(entry);
     res.on('close', () => {

@@ -26,11 +26,20 @@ export interface DemoFederation {
 }
 
 /** Starts AAI + nodes on ephemeral ports with a private run folder; reads the ground truth. */
-export async function startDemoFederation(opts: { extraNodes?: number } = {}): Promise<DemoFederation> {
+export async function startDemoFederation(
+  opts: { extraNodes?: number } = {},
+): Promise<DemoFederation> {
   const runDir = mkdtempSync(join(tmpdir(), 'cohort-desk-search-fed-'));
   const manifest = await ensureData({ profile: 'small', rootDir: DEFAULT_DATA_ROOT });
-  const truth = JSON.parse(readFileSync(join(manifest.dir, 'ground-truth.json'), 'utf8')) as GroundTruth;
-  const fed = await startFederation({ aaiPort: 0, basePort: 0, runDir, extraNodes: opts.extraNodes ?? 0 });
+  const truth = JSON.parse(
+    readFileSync(join(manifest.dir, 'ground-truth.json'), 'utf8'),
+  ) as GroundTruth;
+  const fed = await startFederation({
+    aaiPort: 0,
+    basePort: 0,
+    runDir,
+    extraNodes: opts.extraNodes ?? 0,
+  });
   const tokens = new Map<string, Promise<string>>();
   return {
     fed,
@@ -38,7 +47,13 @@ export async function startDemoFederation(opts: { extraNodes?: number } = {}): P
     directory: () => ({
       source: 'embedded-demo',
       brokers: [{ issuer: fed.info.issuer, clientId: fed.info.clientId, name: 'Demo AAI' }],
-      nodes: fed.info.nodes.map((n) => ({ id: n.id, name: n.name, country: n.country, beaconUrl: n.beaconUrl, htsgetUrl: n.htsgetUrl })),
+      nodes: fed.info.nodes.map((n) => ({
+        id: n.id,
+        name: n.name,
+        country: n.country,
+        beaconUrl: n.beaconUrl,
+        htsgetUrl: n.htsgetUrl,
+      })),
       trustedVisaIssuers: [{ iss: fed.info.issuer, jku: fed.info.jwksUri }],
     }),
     token(username) {

@@ -15,7 +15,9 @@ export interface Harness {
   readonly updates: NodeUpdate[];
   readonly done: SearchDone[];
   /** Runs a query and resolves with the last update per node once its first round is over. */
-  search(q: SearchQueryInput): Promise<{ queryId: string; final: Map<string, NodeUpdate>; done: SearchDone }>;
+  search(
+    q: SearchQueryInput,
+  ): Promise<{ queryId: string; final: Map<string, NodeUpdate>; done: SearchDone }>;
   /** Resolves on the first update matching the predicate (already received or future). */
   waitFor(pred: (u: NodeUpdate) => boolean): Promise<NodeUpdate>;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../../../shared/search/aggregate';
+import { nodeRange } from '../../../../shared/search/aggregate';
 import type { NodeUpdate } from '../../../../shared/search/results';
 import { useStore } from '../../store';
 
@@ -63,10 +63,8 @@ export function NodeResults() {
 
 function cell(n: NodeUpdate, t: (key: string) => string): string {
   if (n.status !== 'ok') return '';
-  if (n.count !== undefined) {
-    const text = formatCount(n.count);
-    if (n.count.precision === 'rounded') return `${text} (${t('search.precision.rounded')})`;
-    return text;
-  }
+  const r = nodeRange(n);
+  if (r !== undefined)
+    return r.exact ? r.display : `${r.display} (${t('search.precision.rounded')})`;
   return n.exists === true ? t('search.nodes.yes') : t('search.nodes.no');
 }

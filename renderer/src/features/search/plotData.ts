@@ -1,4 +1,4 @@
-import { countRange, formatCount } from '../../../../shared/search/aggregate';
+import { nodeRange } from '../../../../shared/search/aggregate';
 import type { NodeUpdate } from '../../../../shared/search/results';
 
 export interface Bar {
@@ -11,29 +11,23 @@ export interface Bar {
   text: string;
 }
 
-/** Bars per country: counts (with their interval), from nodes that answered with a count. */
+/** Bars per country: counts (bar at the interval's middle, whiskers over it) from nodes with a count. */
 export function countBars(nodes: readonly NodeUpdate[]): Bar[] {
   const by = new Map<string, Bar>();
   for (const n of nodes) {
-    if (n.status !== 'ok' || n.count === undefined) continue;
-    const r = countRange(n.count);
+    const r = n.status === 'ok' ? nodeRange(n) : undefined;
+    if (r === undefined) continue;
+    const value = Math.round((r.min + r.max) / 2);
     const prev = by.get(n.country);
     const bar: Bar = prev
       ? {
           ...prev,
-          value: prev.value + n.count.value,
+          value: prev.value + value,
           min: prev.min + r.min,
           max: prev.max + r.max,
-          text: `${prev.text} + ${formatCount(n.count)}`,
+          text: `${prev.text} + ${r.display}`,
         }
-      : {
-          key: n.country,
-          label: n.country,
-          value: n.count.value,
-          min: r.min,
-          max: r.max,
-          text: formatCount(n.count),
-        };
+      : { key: n.country, label: n.country, value, min: r.min, max: r.max, text: r.display };
     by.set(n.country, bar);
   }
   return [...by.values()].sort((a, b) => a.label.localeCompare(b.label));
