@@ -107,6 +107,7 @@ export function createMainServices(opts: {
     logger,
     onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
     onDone: (done) => events.emit('search:done', done),
+    onAudit: (fields) => audit.append('search.run', fields),
   });
   const vault = createVaultService({
     dataDir: platform.paths.data,

@@ -12,6 +12,7 @@ export type AuditType =
   | 'auth.refresh_failed'
   | 'auth.sign_out'
   | 'auth.visa_rejected'
+  | 'search.run'
   | 'vault.write'
   | 'vault.purge'
   | 'vault.unlock_failed'

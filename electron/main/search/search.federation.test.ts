@@ -38,8 +38,16 @@ const carriers = (gene: string) => (id: string) =>
 
 describe('federated search against the demo federation (ground truth, BCN-01)', () => {
   it('anonymous BRCA1: every node answers; only public data is counted, nothing record-level', async () => {
-    const h = createHarness(() => demo.directory());
+    const audit: Record<string, unknown>[] = [];
+    const h = createHarness(() => demo.directory(), { onAudit: (f) => audit.push(f) });
     const { final, done } = await h.search({ genomic: 'BRCA1' });
+    expect(audit).toEqual([
+      {
+        queryId: expect.any(String) as unknown,
+        query: 'individuals: BRCA1',
+        nodes: ['FI', 'IT', 'ES', 'PT', 'SE'],
+      },
+    ]);
     expect(done.cancelled).toBe(false);
     expect([...final.keys()].sort()).toEqual(['ES', 'FI', 'IT', 'PT', 'SE']);
     for (const [id, u] of final) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
 import type { RecentQuery, Suggestion } from '../../../shared/search/channels';
 import { suggestGenes } from '../../../shared/search/genes';
-import type { SearchQuery } from '../../../shared/search/query';
+import { describeQuery, type SearchQuery } from '../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import type { Logger } from '../logging/logger';
 import { queryParts } from './beaconRequest';
@@ -26,6 +26,8 @@ export interface SearchServiceDeps {
   logger: Logger;
   onNodeUpdate: (update: NodeUpdate) => void;
   onDone: (done: SearchDone) => void;
+  /** Records each query in the audit log (DESIGN audit): what was asked, of how many nodes. */
+  onAudit?: (fields: Record<string, unknown>) => void;
   slowAfterMs?: number;
   concurrency?: number;
   maxBytes?: number;
@@ -92,6 +94,11 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       } catch (error: unknown) {
         deps.logger.warn('search.recent_write_failed', { error });
       }
+      deps.onAudit?.({
+        queryId,
+        query: describeQuery(query),
+        nodes: directory.nodes.map((n) => n.id),
+      });
       deps.logger.info('search.started', {
         queryId,
         nodes: directory.nodes.length,
