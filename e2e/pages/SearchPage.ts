@@ -46,6 +46,18 @@ export class SearchPage {
     return this.page.getByTestId('search-record-row');
   }
 
+  saveButton(): Locator {
+    return this.page.getByTestId('search-save');
+  }
+
+  openInput(): Locator {
+    return this.page.getByTestId('search-open');
+  }
+
+  fileError(): Locator {
+    return this.page.getByTestId('search-file-error');
+  }
+
   recent(): Locator {
     return this.page.getByTestId('search-recent');
   }

@@ -104,6 +104,49 @@ test.describe('federated search (issue 5)', () => {
     });
   });
 
+  test('a query is saved as JSON and opened again; a bad file names the file and the field', async ({
+    page,
+  }) => {
+    const search = new SearchPage(page);
+    await search.open();
+    await search.target('g_variants').check();
+    await search.genomic().fill('BRAF V600E');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      search.saveButton().click(),
+    ]);
+    const path = await download.path();
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as {
+      format: string;
+      query: { genomic: string };
+    };
+    expect(saved).toMatchObject({
+      format: 'cohort-desk.search-query',
+      query: { genomic: 'BRAF V600E', target: 'g_variants' },
+    });
+    expect(download.suggestedFilename()).toMatch(/\.query\.json$/);
+
+    const broken = { ...saved, query: { ...saved.query, filters: [{ id: 'not a curie' }] } };
+    await search.openInput().setInputFiles({
+      name: 'broken.query.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await expect(search.fileError()).toContainText('broken.query.json');
+    await expect(search.fileError()).toContainText('query.filters.0.id');
+
+    await search.genomic().fill('');
+    await search
+      .openInput()
+      .setInputFiles({
+        name: 'saved.query.json',
+        mimeType: 'application/json',
+        buffer: readFileSync(path),
+      });
+    await expect(search.genomic()).toHaveValue('BRAF V600E');
+    await expect(search.fileError()).toHaveCount(0);
+  });
+
   test('a bad query names what was wrong next to the field', async ({ page }) => {
     const search = new SearchPage(page);
     await search.open();
