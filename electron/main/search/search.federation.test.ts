@@ -131,6 +131,23 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
     );
   });
 
+  it('autocomplete: ontology terms from every node’s /filtering_terms (cached per node), genes from the table', async () => {
+    const seen: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      seen.push(String(input));
+      return fetch(input, init);
+    };
+    const h = createHarness(() => demo.directory(), { fetch: counting });
+    const terms = await h.service.suggest('filter', 'seizure', 10);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms.every((t) => /seizure/i.test(t.label) || /seizure/i.test(t.id))).toBe(true);
+    expect(terms[0]?.detail).toMatch(/^HP · /);
+    await h.service.suggest('filter', 'ORPHA', 10);
+    expect(seen.filter((u) => u.endsWith('/filtering_terms'))).toHaveLength(5);
+    const genes = await h.service.suggest('gene', 'brca', 5);
+    expect(genes.map((g) => g.id)).toEqual(expect.arrayContaining(['BRCA1', 'BRCA2']));
+  });
+
   it('gene + amino-acid change (BRAF V600E) is a valid query on every node', async () => {
     const h = createHarness(() => demo.directory());
     const { final } = await h.search({ genomic: 'BRAF V600E', target: 'g_variants' });
