@@ -32,24 +32,53 @@ const sources = {};
 const sizes = read('grch38/hg38.chrom.sizes');
 sources['grch38/hg38.chrom.sizes'] = sizes.sha256;
 const sizeOf = new Map(rows(sizes.text).map(([c, n]) => [c, n]));
-writeFileSync(join(out, 'chrom.sizes'), '# GRCh38 primary chromosome sizes (UCSC hg38.chrom.sizes); see manifest.json\n' + PRIMARY.map((c) => `${c}\t${sizeOf.get(c)}\n`).join(''));
+writeFileSync(
+  join(out, 'chrom.sizes'),
+  '# GRCh38 primary chromosome sizes (UCSC hg38.chrom.sizes); see manifest.json\n' +
+    PRIMARY.map((c) => `${c}\t${sizeOf.get(c)}\n`).join(''),
+);
 
 // Cytobands (UCSC cytoBandIdeo columns: chrom, start, end, band, stain), primary chromosomes only.
 const bands = read('grch38/cytoBandIdeo.txt');
 sources['grch38/cytoBandIdeo.txt'] = bands.sha256;
 const bandRows = rows(bands.text).filter(([c]) => primary.has(c));
-writeFileSync(join(out, 'cytobands.txt'), '# GRCh38 cytobands (UCSC cytoBandIdeo: chrom start0 end band stain); see manifest.json\n' + bandRows.map((r) => r.slice(0, 5).join('\t') + '\n').join(''));
+writeFileSync(
+  join(out, 'cytobands.txt'),
+  '# GRCh38 cytobands (UCSC cytoBandIdeo: chrom start0 end band stain); see manifest.json\n' +
+    bandRows.map((r) => r.slice(0, 5).join('\t') + '\n').join(''),
+);
 
 // Panels: gene symbols (and Ensembl ids as a fallback key) per panel.
 const panelDefs = [
-  { id: 'cancer', file: 'panels/cpsr-cancer-superpanel-2026-06-grch38.tsv', symbol: 'SYMBOL', ensembl: 'ENSEMBL_GENE_ID', version: 'CPSR superpanel v2026_05 (file 2026-06)' },
-  { id: 'epilepsy', file: 'panels/genes4epilepsy-v2026-03.tsv', symbol: 'Gene', ensembl: 'Ensemble_ID', version: 'Genes4Epilepsy v2026-03 (reference use; cite Oliver et al.)' },
-  { id: 'acmg-sf', file: 'panels/acmg-sf-v3.1.tsv', symbol: 'gene_symbol', ensembl: 'ensembl_gene_id', version: 'ACMG SF v3.1' },
+  {
+    id: 'cancer',
+    file: 'panels/cpsr-cancer-superpanel-2026-06-grch38.tsv',
+    symbol: 'SYMBOL',
+    ensembl: 'ENSEMBL_GENE_ID',
+    version: 'CPSR superpanel v2026_05 (file 2026-06)',
+  },
+  {
+    id: 'epilepsy',
+    file: 'panels/genes4epilepsy-v2026-03.tsv',
+    symbol: 'Gene',
+    ensembl: 'Ensemble_ID',
+    version: 'Genes4Epilepsy v2026-03 (reference use; cite Oliver et al.)',
+  },
+  {
+    id: 'acmg-sf',
+    file: 'panels/acmg-sf-v3.1.tsv',
+    symbol: 'gene_symbol',
+    ensembl: 'ensembl_gene_id',
+    version: 'ACMG SF v3.1',
+  },
 ];
 const panels = panelDefs.map((p) => {
   const { text, sha256 } = read(p.file);
   sources[p.file] = sha256;
-  const [header, ...body] = text.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+  const [header, ...body] = text
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split('\t'));
   const si = header.indexOf(p.symbol);
   const ei = header.indexOf(p.ensembl);
   const genes = body.map((r) => ({ symbol: r[si], ensembl: r[ei] }));
@@ -100,10 +129,13 @@ const manifest = {
   builtBy: 'scripts/buildGenomeAssets.mjs',
   exons: 'none: the source gene table has gene spans only',
   sources: Object.fromEntries(Object.entries(sources).map(([f, sha]) => [f, { sha256: sha }])),
-  geneSource: 'Bioconductor org.Hs.eg.db 3.16.0 (Artistic-2.0): protein-coding genes plus panel genes',
+  geneSource:
+    'Bioconductor org.Hs.eg.db 3.16.0 (Artistic-2.0): protein-coding genes plus panel genes',
   cytobandSource: 'UCSC cytoBandIdeo via igv.js test data (MIT)',
   genes: kept.length,
   panels: panelSummary,
 };
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-process.stdout.write(`genes ${kept.length}; ${panelSummary.map((p) => `${p.id} ${p.genes} (missing ${p.missing.length})`).join('; ')}\n`);
+process.stdout.write(
+  `genes ${kept.length}; ${panelSummary.map((p) => `${p.id} ${p.genes} (missing ${p.missing.length})`).join('; ')}\n`,
+);

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store';
 import type { BrowserController } from './browserController';
-import { controllerFor } from './browserController';
+import { controllerFor, currentLocus } from './browserController';
 import type { GeneIndex } from './geneIndex';
 import { GENOME } from './genomeAssets';
 import { selectedFromClick } from './igvEvents';
@@ -51,7 +51,7 @@ export function IgvView({ genes, onController }: Props) {
       browser = created;
       const sync = syncTracks(created, genes);
       created.on('locuschange', () => {
-        const locus = created.currentLoci()[0];
+        const locus = currentLocus(created);
         if (locus !== undefined) store().browserLocusChanged(locus);
       });
       created.on('trackclick', (_track, items, _location, features) => {
@@ -62,7 +62,10 @@ export function IgvView({ genes, onController }: Props) {
       });
       await sync.apply(store().browserTracks, store().browserColorBy);
       unsubscribe = useStore.subscribe((state, prev) => {
-        if (state.browserTracks !== prev.browserTracks || state.browserColorBy !== prev.browserColorBy) {
+        if (
+          state.browserTracks !== prev.browserTracks ||
+          state.browserColorBy !== prev.browserColorBy
+        ) {
           void sync.apply(state.browserTracks, state.browserColorBy);
         }
         if (state.browserJump !== prev.browserJump) void created.search(state.browserLocus);
@@ -72,7 +75,8 @@ export function IgvView({ genes, onController }: Props) {
       onController(controllerFor(created));
     };
     start().catch((e: unknown) => {
-      if (!gone()) store().browserStatusChanged('failed', e instanceof Error ? e.message : String(e));
+      if (!gone())
+        store().browserStatusChanged('failed', e instanceof Error ? e.message : String(e));
     });
     return () => {
       life.disposed = true;

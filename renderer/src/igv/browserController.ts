@@ -25,6 +25,16 @@ export function shiftLocus(locus: string, fraction: number): string | undefined 
   return `${chr}:${String(from)}-${String(from + width - 1)}`;
 }
 
+/** The (first) locus in view as chr:start-end with whole, 1-based positions. */
+export function currentLocus(browser: IgvBrowser): string | undefined {
+  const loci = browser.currentLoci();
+  const first = Array.isArray(loci) ? loci[0] : loci;
+  const m = /^(\w+):([\d.]+)-([\d.]+)$/.exec(first ?? '');
+  if (m === null) return undefined;
+  const [, chr = '', a = '', b = ''] = m;
+  return `${chr}:${String(Math.round(Number(a)))}-${String(Math.round(Number(b)))}`;
+}
+
 /** Wraps a live igv browser in the controller the page uses. */
 export function controllerFor(browser: IgvBrowser): BrowserController {
   return {
@@ -34,7 +44,7 @@ export function controllerFor(browser: IgvBrowser): BrowserController {
     zoomIn: () => browser.zoomIn(),
     zoomOut: () => browser.zoomOut(),
     async pan(fraction) {
-      const next = shiftLocus(browser.currentLoci()[0] ?? '', fraction);
+      const next = shiftLocus(currentLocus(browser) ?? '', fraction);
       if (next !== undefined) await browser.search(next);
     },
     toSVG: () => browser.toSVG(),

@@ -1,7 +1,10 @@
 import type { IgvFeature, IgvReader } from './igvTypes';
 
 /** The db/ module's query shape: SQL with positional ? parameters → plain rows. */
-export type QueryFn = (sql: string, params: readonly unknown[]) => Promise<readonly Record<string, unknown>[]>;
+export type QueryFn = (
+  sql: string,
+  params: readonly unknown[],
+) => Promise<readonly Record<string, unknown>[]>;
 
 /** One dataset's record of a variant (a variant can be cached from several datasets). */
 export interface VariantInDataset {
@@ -44,7 +47,11 @@ export interface CohortReaderOptions {
   readonly bins: number;
 }
 
-export const DEFAULT_READER_OPTIONS: CohortReaderOptions = { maxListSpan: 2_000_000, maxRows: 20_000, bins: 400 };
+export const DEFAULT_READER_OPTIONS: CohortReaderOptions = {
+  maxListSpan: 2_000_000,
+  maxRows: 20_000,
+  bins: 400,
+};
 
 /** 'chr17' → '17', 'chrM' → 'MT': the cache names chromosomes without 'chr'. */
 export const cacheChrom = (chr: string): string => {
@@ -52,9 +59,12 @@ export const cacheChrom = (chr: string): string => {
   return c === 'M' ? 'MT' : c;
 };
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
-const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : Number(v ?? 0));
-const opt = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : str(v));
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
+const num = (v: unknown): number =>
+  typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : Number(v ?? 0);
+const opt = (v: unknown): string | undefined =>
+  v === null || v === undefined || v === '' ? undefined : str(v);
 
 // Overlap with igv's half-open [start, end): a variant covers [pos-1, pos-1+len(ref)).
 const OVERLAP = 'chrom = ? AND pos <= ? AND pos + length(ref) > ?';
@@ -66,11 +76,20 @@ const DENSITY_SQL = `SELECT CAST(floor((pos - 1 - ?) / ?) AS INTEGER) AS bin, co
   FROM variants WHERE ${OVERLAP} GROUP BY bin ORDER BY bin`;
 
 /** Folds per-dataset rows into one feature per variant key, in position order. */
-export function foldVariantRows(chr: string, rows: readonly Record<string, unknown>[]): CohortVariant[] {
+export function foldVariantRows(
+  chr: string,
+  rows: readonly Record<string, unknown>[],
+): CohortVariant[] {
   const byKey = new Map<string, CohortVariant>();
   for (const r of rows) {
     const key = str(r['variant_key']);
-    const ds: VariantInDataset = { datasetId: str(r['dataset_id']), nodeId: str(r['node_id']), ac: num(r['ac']), an: num(r['an']), af: num(r['af']) };
+    const ds: VariantInDataset = {
+      datasetId: str(r['dataset_id']),
+      nodeId: str(r['node_id']),
+      ac: num(r['ac']),
+      an: num(r['an']),
+      af: num(r['af']),
+    };
     const seen = byKey.get(key);
     if (seen !== undefined) {
       seen.datasets.push(ds);
@@ -79,22 +98,47 @@ export function foldVariantRows(chr: string, rows: readonly Record<string, unkno
     const pos = num(r['pos']);
     const ref = str(r['ref']);
     byKey.set(key, {
-      kind: 'variant', chr, start: pos - 1, end: pos - 1 + Math.max(1, ref.length), name: key, variantKey: key,
-      pos, ref, alt: str(r['alt']), gene: str(r['gene']), consequence: str(r['consequence']),
-      clinSig: opt(r['clin_sig']), hgvsC: opt(r['hgvs_c']), hgvsP: opt(r['hgvs_p']), datasets: [ds],
+      kind: 'variant',
+      chr,
+      start: pos - 1,
+      end: pos - 1 + Math.max(1, ref.length),
+      name: key,
+      variantKey: key,
+      pos,
+      ref,
+      alt: str(r['alt']),
+      gene: str(r['gene']),
+      consequence: str(r['consequence']),
+      clinSig: opt(r['clin_sig']),
+      hgvsC: opt(r['hgvs_c']),
+      hgvsP: opt(r['hgvs_p']),
+      datasets: [ds],
     });
   }
   return [...byKey.values()];
 }
 
 /** Variant counts per bin across [start, end). */
-async function readDensity(query: QueryFn, chr: string, start: number, end: number, bins: number): Promise<DensityBin[]> {
+async function readDensity(
+  query: QueryFn,
+  chr: string,
+  start: number,
+  end: number,
+  bins: number,
+): Promise<DensityBin[]> {
   const width = Math.max(1, Math.ceil((end - start) / bins));
   const rows = await query(DENSITY_SQL, [start, width, cacheChrom(chr), end, start + 1]);
   return rows.map((r) => {
     const s = start + num(r['bin']) * width;
     const count = num(r['n']);
-    return { kind: 'density', chr, start: s, end: Math.min(end, s + width), count, name: `${String(count)} variants` };
+    return {
+      kind: 'density',
+      chr,
+      start: s,
+      end: Math.min(end, s + width),
+      count,
+      name: `${String(count)} variants`,
+    };
   });
 }
 
@@ -102,11 +146,15 @@ async function readDensity(query: QueryFn, chr: string, start: number, end: numb
  * An igv reader over the local cache (db/ views): only the region in view is queried; wide views
  * or regions with more than maxRows records come back as density bins so igv never freezes.
  */
-export function createCohortReader(query: QueryFn, options: CohortReaderOptions = DEFAULT_READER_OPTIONS): IgvReader<CohortFeature> {
+export function createCohortReader(
+  query: QueryFn,
+  options: CohortReaderOptions = DEFAULT_READER_OPTIONS,
+): IgvReader<CohortFeature> {
   return {
     async readFeatures(chr, start, end) {
       if (chr.toLowerCase() === 'all') return [];
-      if (end - start > options.maxListSpan) return readDensity(query, chr, start, end, options.bins);
+      if (end - start > options.maxListSpan)
+        return readDensity(query, chr, start, end, options.bins);
       const rows = await query(LIST_SQL, [cacheChrom(chr), end, start + 1, options.maxRows + 1]);
       if (rows.length > options.maxRows) return readDensity(query, chr, start, end, options.bins);
       return foldVariantRows(chr, rows);

@@ -23,7 +23,8 @@ export const PALETTES: Readonly<Record<ColorBy, readonly { key: string; color: s
   ],
 };
 
-const LOF = /stop_gained|frameshift|splice_(acceptor|donor)|start_lost|stop_lost|transcript_ablation/;
+const LOF =
+  /stop_gained|frameshift|splice_(acceptor|donor)|start_lost|stop_lost|transcript_ablation/;
 
 /** The legend key a consequence (SO label) falls under. */
 export function consequenceClass(consequence: string): string {
@@ -48,7 +49,9 @@ export function clinSigClass(clinSig: string | undefined): string {
 
 /** The colour of one cohort feature under a scheme; density bins are grey, darker when fuller. */
 export function featureColor(feature: CohortFeature, by: ColorBy): string {
-  if (feature.kind === 'density') return feature.count > 50 ? '#404040' : feature.count > 5 ? '#707070' : '#a0a0a0';
-  const key = by === 'consequence' ? consequenceClass(feature.consequence) : clinSigClass(feature.clinSig);
+  if (feature.kind === 'density')
+    return feature.count > 50 ? '#404040' : feature.count > 5 ? '#707070' : '#a0a0a0';
+  const key =
+    by === 'consequence' ? consequenceClass(feature.consequence) : clinSigClass(feature.clinSig);
   return PALETTES[by].find((p) => p.key === key)?.color ?? '#878787';
 }

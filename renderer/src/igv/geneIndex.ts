@@ -21,7 +21,13 @@ export function parseGenes(text: string): Gene[] {
     if (line === '' || line.startsWith('#')) continue;
     const [chrom, start0, end, symbol, strand] = line.split('\t');
     if (chrom === undefined || symbol === undefined) continue;
-    genes.push({ chrom, start0: Number(start0), end: Number(end), symbol, strand: strand === '-' ? '-' : '+' });
+    genes.push({
+      chrom,
+      start0: Number(start0),
+      end: Number(end),
+      symbol,
+      strand: strand === '-' ? '-' : '+',
+    });
   }
   return genes;
 }
@@ -29,7 +35,9 @@ export function parseGenes(text: string): Gene[] {
 /** Builds the symbol index; symbols match case-insensitively, shorter symbols suggest first. */
 export function createGeneIndex(genes: readonly Gene[]): GeneIndex {
   const bySymbol = new Map(genes.map((g) => [g.symbol.toUpperCase(), g]));
-  const sorted = [...genes].sort((a, b) => a.symbol.length - b.symbol.length || a.symbol.localeCompare(b.symbol));
+  const sorted = [...genes].sort(
+    (a, b) => a.symbol.length - b.symbol.length || a.symbol.localeCompare(b.symbol),
+  );
   return {
     genes,
     find: (symbol) => bySymbol.get(symbol.trim().toUpperCase()),

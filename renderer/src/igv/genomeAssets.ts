@@ -18,7 +18,8 @@ export type PanelId = keyof typeof PANELS;
 export const GENOME: IgvGenomeConfig = {
   id: 'hg38',
   name: 'GRCh38',
-  chromSizesURL: chromSizesUrl,
+  format: 'chromsizes',
+  fastaURL: chromSizesUrl,
   cytobandURL: cytobandsUrl,
 };
 

@@ -6,16 +6,29 @@ const isCohortFeature = (f: IgvFeature): f is CohortFeature => 'kind' in f;
 
 const itemValue = (items: readonly IgvClickedItem[], name: string): string | undefined => {
   const hit = items.find((i) => (i.name ?? '').toLowerCase().replace(/:$/, '') === name);
-  return hit === undefined ? undefined : (typeof hit.value === 'string' ? hit.value : JSON.stringify(hit.value)).replace(/<[^>]*>/g, '').trim();
+  return hit === undefined
+    ? undefined
+    : (typeof hit.value === 'string' ? hit.value : JSON.stringify(hit.value))
+        .replace(/<[^>]*>/g, '')
+        .trim();
 };
 
 /** Turns an igv trackclick into the plain variant the details panel shows, if a variant was hit. */
-export function selectedFromClick(items: readonly IgvClickedItem[] | undefined, features: readonly IgvFeature[] | undefined): SelectedVariant | undefined {
+export function selectedFromClick(
+  items: readonly IgvClickedItem[] | undefined,
+  features: readonly IgvFeature[] | undefined,
+): SelectedVariant | undefined {
   const hit = features?.find(isCohortFeature);
   if (hit?.kind === 'variant') {
     return {
-      variantKey: hit.variantKey, chrom: hit.chr, pos: hit.pos, ref: hit.ref, alt: hit.alt, source: 'cohort',
-      gene: hit.gene, consequence: hit.consequence,
+      variantKey: hit.variantKey,
+      chrom: hit.chr,
+      pos: hit.pos,
+      ref: hit.ref,
+      alt: hit.alt,
+      source: 'cohort',
+      gene: hit.gene,
+      consequence: hit.consequence,
       ...(hit.clinSig === undefined ? {} : { clinSig: hit.clinSig }),
       ...(hit.hgvsC === undefined ? {} : { hgvsC: hit.hgvsC }),
       ...(hit.hgvsP === undefined ? {} : { hgvsP: hit.hgvsP }),
@@ -28,7 +41,22 @@ export function selectedFromClick(items: readonly IgvClickedItem[] | undefined, 
   const pos = Number((itemValue(items, 'pos') ?? '').replace(/,/g, ''));
   const ref = itemValue(items, 'ref');
   const alt = itemValue(items, 'alt')?.replace('&lt;', '<');
-  if (chrom === undefined || !Number.isFinite(pos) || pos < 1 || ref === undefined || alt === undefined) return undefined;
+  if (
+    chrom === undefined ||
+    !Number.isFinite(pos) ||
+    pos < 1 ||
+    ref === undefined ||
+    alt === undefined
+  )
+    return undefined;
   const c = chrom.replace(/^chr/i, '');
-  return { variantKey: `${c === 'M' ? 'MT' : c}-${String(pos)}-${ref}-${alt}`, chrom, pos, ref, alt, source: 'patientVcf', datasets: [] };
+  return {
+    variantKey: `${c === 'M' ? 'MT' : c}-${String(pos)}-${ref}-${alt}`,
+    chrom,
+    pos,
+    ref,
+    alt,
+    source: 'patientVcf',
+    datasets: [],
+  };
 }

@@ -37,11 +37,12 @@ export interface IgvTrackConfig {
   searchable?: boolean;
 }
 
-/** Genome options for an offline reference without sequence. */
+/** Genome options for an offline reference without sequence: igv's 'chromsizes' format reads the sizes file as the "sequence". */
 export interface IgvGenomeConfig {
   id: string;
   name: string;
-  chromSizesURL: string;
+  format: 'chromsizes';
+  fastaURL: string;
   cytobandURL: string;
 }
 
@@ -69,14 +70,22 @@ export interface IgvClickedItem {
 }
 
 export type IgvEventMap = {
-  locuschange: (frames: readonly { readonly chr: string; readonly start: number; readonly end: number }[]) => void;
+  locuschange: (
+    frames: readonly { readonly chr: string; readonly start: number; readonly end: number }[],
+  ) => void;
   /** Returning false suppresses igv's own popup. */
-  trackclick: (track: IgvTrack, items: readonly IgvClickedItem[] | undefined, genomicLocation: number, features?: readonly IgvFeature[]) => boolean;
+  trackclick: (
+    track: IgvTrack,
+    items: readonly IgvClickedItem[] | undefined,
+    genomicLocation: number,
+    features?: readonly IgvFeature[],
+  ) => boolean;
 };
 
 export interface IgvBrowser {
   search(locus: string): Promise<unknown>;
-  currentLoci(): string[];
+  /** One locus string, or one per frame in multi-locus view; end may be fractional. */
+  currentLoci(): string | string[];
   loadTrack(config: IgvTrackConfig): Promise<IgvTrack>;
   removeTrackByName(name: string): void;
   findTracks(predicate: (track: IgvTrack) => boolean): IgvTrack[];

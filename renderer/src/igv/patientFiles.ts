@@ -8,7 +8,8 @@ export function keepPatientFile(trackId: string, data: File, index?: File): void
 }
 
 /** The opened file for a track, if it was opened in this run. */
-export const patientFile = (trackId: string): { data: File; index?: File } | undefined => files.get(trackId);
+export const patientFile = (trackId: string): { data: File; index?: File } | undefined =>
+  files.get(trackId);
 
 /** Forgets a closed track's file. */
 export const forgetPatientFile = (trackId: string): boolean => files.delete(trackId);

@@ -8,16 +8,27 @@ describe('browser session (issue 8)', () => {
       colorBy: 'clinSig' as const,
       tracks: [
         { id: 'cohort', kind: 'cohort' as const, name: 'Cohort variants' },
-        { id: 'panel-cancer', kind: 'panel' as const, name: 'Cancer predisposition', source: 'cancer' },
+        {
+          id: 'panel-cancer',
+          kind: 'panel' as const,
+          name: 'Cancer predisposition',
+          source: 'cancer',
+        },
         { id: 'vcf-1', kind: 'patientVcf' as const, name: 'patient.vcf', source: 'patient.vcf' },
       ],
     };
     const back = sessionFromJson(sessionToJson(session));
-    expect(back).toEqual({ ok: true, session: { app: 'cohort-desk-browser', version: 1, genome: 'GRCh38', ...session } });
+    expect(back).toEqual({
+      ok: true,
+      session: { app: 'cohort-desk-browser', version: 1, genome: 'GRCh38', ...session },
+    });
   });
 
   it('refuses other JSON and non-JSON with a reason', () => {
-    expect(sessionFromJson('{')).toEqual({ ok: false, message: expect.stringContaining('not JSON') as unknown });
+    expect(sessionFromJson('{')).toEqual({
+      ok: false,
+      message: expect.stringContaining('not JSON') as unknown,
+    });
     const other = sessionFromJson(JSON.stringify({ app: 'cohort-desk-browser', version: 2 }));
     expect(other.ok).toBe(false);
     expect(other.ok ? '' : other.message).toContain('version');

@@ -25,12 +25,19 @@ export type BrowserSession = z.infer<typeof BrowserSessionSchema>;
 
 /** Serialises a session for saving to a file. */
 export function sessionToJson(session: Omit<BrowserSession, 'app' | 'version' | 'genome'>): string {
-  const full: BrowserSession = { app: 'cohort-desk-browser', version: 1, genome: 'GRCh38', ...session };
+  const full: BrowserSession = {
+    app: 'cohort-desk-browser',
+    version: 1,
+    genome: 'GRCh38',
+    ...session,
+  };
   return JSON.stringify(full, null, 2);
 }
 
 /** Parses a saved session; the error says what is wrong in the person's words. */
-export function sessionFromJson(text: string): { ok: true; session: BrowserSession } | { ok: false; message: string } {
+export function sessionFromJson(
+  text: string,
+): { ok: true; session: BrowserSession } | { ok: false; message: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -40,7 +47,8 @@ export function sessionFromJson(text: string): { ok: true; session: BrowserSessi
   const parsed = BrowserSessionSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
+    const where =
+      issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
     return { ok: false, message: `The file is not a Cohort Desk browser session${where}.` };
   }
   return { ok: true, session: parsed.data };

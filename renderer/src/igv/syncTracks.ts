@@ -13,7 +13,10 @@ const signature = (spec: TrackSpec, colorBy: ColorBy): string =>
  * Keeps igv's tracks equal to the store's list: loads new ones, drops removed ones, reloads changed
  * ones (cohort colours). The gene track is always first. Calls are serialised.
  */
-export function syncTracks(browser: IgvBrowser, genes: GeneIndex): { apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void> } {
+export function syncTracks(
+  browser: IgvBrowser,
+  genes: GeneIndex,
+): { apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void> } {
   const loaded = new Map<string, { name: string; sig: string }>();
   let chain: Promise<void> = browser.loadTrack(geneTrack(genes)).then(() => undefined);
 
@@ -35,7 +38,9 @@ export function syncTracks(browser: IgvBrowser, genes: GeneIndex): { apply: (tra
         loaded.set(spec.id, { name: spec.name, sig: signature(spec, colorBy) });
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
-        useStore.getState().setBrowserError(`${spec.source ?? spec.name} could not be shown: ${why}`);
+        useStore
+          .getState()
+          .setBrowserError(`${spec.source ?? spec.name} could not be shown: ${why}`);
         useStore.getState().removeBrowserTrack(spec.id);
       }
     }

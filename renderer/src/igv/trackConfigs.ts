@@ -17,7 +17,13 @@ export function geneTrack(genes: GeneIndex): IgvTrackConfig {
     id: 'genes',
     type: 'annotation',
     displayMode: 'COLLAPSED',
-    features: genes.genes.map((g) => ({ chr: g.chrom, start: g.start0, end: g.end, name: g.symbol, strand: g.strand })),
+    features: genes.genes.map((g) => ({
+      chr: g.chrom,
+      start: g.start0,
+      end: g.end,
+      name: g.symbol,
+      strand: g.strand,
+    })),
     color: '#1f4e79',
     removable: false,
     order: 1,
@@ -30,12 +36,23 @@ const isPanel = (id: string | undefined): id is PanelId => id !== undefined && i
  * The igv config for a track the store lists, or a reason it cannot be shown now (no cache open,
  * a patient file from a restored session not reopened yet).
  */
-export function trackConfig(spec: TrackSpec, colorBy: ColorBy): IgvTrackConfig | { missing: string } {
+export function trackConfig(
+  spec: TrackSpec,
+  colorBy: ColorBy,
+): IgvTrackConfig | { missing: string } {
   const base = { name: spec.name, id: spec.id, removable: false } as const;
   switch (spec.kind) {
     case 'panel':
       if (!isPanel(spec.source)) return { missing: `unknown panel ${spec.source ?? ''}` };
-      return { ...base, type: 'annotation', format: 'bed', url: PANELS[spec.source], displayMode: 'COLLAPSED', color: '#6a3d9a', order: 2 };
+      return {
+        ...base,
+        type: 'annotation',
+        format: 'bed',
+        url: PANELS[spec.source],
+        displayMode: 'COLLAPSED',
+        color: '#6a3d9a',
+        order: 2,
+      };
     case 'cohort': {
       const query = getCohortQuery();
       if (query === undefined) return { missing: 'the local cache is not open' };

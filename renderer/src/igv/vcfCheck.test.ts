@@ -11,7 +11,11 @@ describe('patient VCF check (issue 8)', () => {
 
   it('names file and line of the first bad record', () => {
     const text = `${HEAD}17\t43045712\t.\tG\tA\t50\tPASS\t.\n17\tabc\t.\tG\tA\t50\tPASS\t.\n`;
-    expect(checkVcfText('bad.vcf', text)).toEqual({ file: 'bad.vcf', line: 4, message: 'POS "abc" is not a positive whole number' });
+    expect(checkVcfText('bad.vcf', text)).toEqual({
+      file: 'bad.vcf',
+      line: 4,
+      message: 'POS "abc" is not a positive whole number',
+    });
     expect(checkVcfText('short.vcf', `${HEAD}17\t1\t.\tG\n`)).toMatchObject({ line: 3 });
     expect(checkVcfText('nohead.vcf', '17\t1\t.\tG\tA\t.\t.\t.\n')).toMatchObject({ line: 1 });
   });

@@ -29,15 +29,24 @@ export function checkVcfText(file: string, text: string): VcfProblem | undefined
     }
     if (!header) return { file, line: at, message: 'a record comes before the #CHROM header line' };
     const cols = line.split('\t');
-    if (cols.length < 8) return { file, line: at, message: `expected at least 8 tab-separated columns, found ${String(cols.length)}` };
+    if (cols.length < 8)
+      return {
+        file,
+        line: at,
+        message: `expected at least 8 tab-separated columns, found ${String(cols.length)}`,
+      };
     const [, pos = '', , ref = '', alt = ''] = cols;
-    if (!/^\d+$/.test(pos) || Number(pos) < 1) return { file, line: at, message: `POS "${pos}" is not a positive whole number` };
-    if (!BASES.test(ref)) return { file, line: at, message: `REF "${ref}" is not a sequence of bases` };
-    for (const a of alt.split(',')) if (!ALT.test(a)) return { file, line: at, message: `ALT "${a}" is not a valid allele` };
+    if (!/^\d+$/.test(pos) || Number(pos) < 1)
+      return { file, line: at, message: `POS "${pos}" is not a positive whole number` };
+    if (!BASES.test(ref))
+      return { file, line: at, message: `REF "${ref}" is not a sequence of bases` };
+    for (const a of alt.split(','))
+      if (!ALT.test(a)) return { file, line: at, message: `ALT "${a}" is not a valid allele` };
   }
   if (!header) return { file, line: lines.length, message: 'the #CHROM header line is missing' };
   return undefined;
 }
 
 /** Human-readable "file, line n: what" for the error banner. */
-export const describeVcfProblem = (p: VcfProblem): string => `${p.file}, line ${String(p.line)}: ${p.message}`;
+export const describeVcfProblem = (p: VcfProblem): string =>
+  `${p.file}, line ${String(p.line)}: ${p.message}`;

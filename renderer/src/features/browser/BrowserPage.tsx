@@ -1,8 +1,97 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
+import '../../styles/browser.css';
+import type { BrowserController } from '../../igv/browserController';
+import type { GeneIndex } from '../../igv/geneIndex';
+import { loadGeneIndex } from '../../igv/genomeAssets';
+import { IgvView } from '../../igv/IgvView';
+import { useStore } from '../../store';
+import { BrowserToolbar } from './BrowserToolbar';
+import { Legend } from './Legend';
+import { TrackPanel } from './TrackPanel';
+import { VariantDetails } from './VariantDetails';
 
-/** The browser page. */
+/** Keys that move the view while the browser area has focus (not while typing in a field). */
+function onBrowserKey(e: React.KeyboardEvent, c: BrowserController | undefined): void {
+  if (
+    c === undefined ||
+    e.target instanceof HTMLInputElement ||
+    e.target instanceof HTMLSelectElement
+  )
+    return;
+  const action: Record<string, () => void> = {
+    ArrowLeft: () => void c.pan(-0.25),
+    ArrowRight: () => void c.pan(0.25),
+    '+': () => c.zoomIn(),
+    '=': () => c.zoomIn(),
+    '-': () => c.zoomOut(),
+  };
+  const run = action[e.key];
+  if (run === undefined) return;
+  e.preventDefault();
+  run();
+}
+
+/** The genome browser page (issue 8): GRCh38 offline, cohort, panel and patient tracks, details. */
 export function BrowserPage() {
   const { t } = useTranslation();
-  return <EmptyState text={t('pages.browser.empty')} hint={t('pages.browser.next')} />;
+  const [genes, setGenes] = useState<GeneIndex | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  // Component state, not the store: the controller wraps the live igv browser.
+  const [controller, setController] = useState<BrowserController | undefined>();
+  const ready = controller !== undefined;
+  const status = useStore((s) => s.browserStatus);
+  const error = useStore((s) => s.browserError);
+  const setError = useStore((s) => s.setBrowserError);
+
+  useEffect(() => {
+    let live = true;
+    loadGeneIndex().then(
+      (g) => live && setGenes(g),
+      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const failure = loadError ?? (status === 'failed' ? error : undefined);
+  return (
+    <div
+      className="genome-browser"
+      data-testid="genome-browser"
+      data-ready={ready ? 'true' : 'false'}
+    >
+      <BrowserToolbar genes={genes} controller={controller} />
+      <p className="hint">{t('genomeBrowser.offline')}</p>
+      {failure === undefined ? null : (
+        <p role="alert" className="field-error">
+          {t('genomeBrowser.failed', { error: failure })}
+        </p>
+      )}
+      {error === undefined || status === 'failed' ? null : (
+        <p role="alert" className="field-error" data-testid="browser-error">
+          {error}{' '}
+          <button type="button" onClick={() => setError(undefined)}>
+            ✕
+          </button>
+        </p>
+      )}
+      <div className="genome-browser-body">
+        <TrackPanel />
+        <section
+          className="genome-browser-view"
+          tabIndex={0}
+          aria-label={t('genomeBrowser.keys')}
+          onKeyDown={(e) => onBrowserKey(e, controller)}
+          data-testid="browser-view"
+        >
+          {!ready ? <p data-testid="browser-starting">{t('genomeBrowser.starting')}</p> : null}
+          {genes === undefined ? null : <IgvView genes={genes} onController={setController} />}
+          <Legend />
+        </section>
+        <VariantDetails />
+      </div>
+    </div>
+  );
 }

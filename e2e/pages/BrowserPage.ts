@@ -1,0 +1,83 @@
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The genome browser page (issue 8): locus box, tracks, igv's view, details and sessions. */
+export class BrowserPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the page and waits for the app's signal that igv is up (data-ready on the page root). */
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-browser').click();
+    await expect(this.page.getByTestId('genome-browser')).toHaveAttribute('data-ready', 'true', {
+      timeout: 30_000,
+    });
+  }
+
+  locusBox(): Locator {
+    return this.page.getByRole('combobox', { name: 'Gene, region or variant' });
+  }
+
+  currentLocus(): Locator {
+    return this.page.getByTestId('browser-current-locus');
+  }
+
+  /** Types into the locus box and presses Enter (no suggestion picked). */
+  async goTo(text: string): Promise<void> {
+    await this.locusBox().fill(text);
+    await this.locusBox().press('Escape');
+    await this.locusBox().press('Enter');
+  }
+
+  /** igv's label for a loaded track. */
+  trackLabel(name: string): Locator {
+    return this.page.getByTestId('igv-host').locator('.igv-track-label', { hasText: name });
+  }
+
+  ideogram(): Locator {
+    return this.page.getByTestId('igv-host').locator('canvas.igv-ideogram-canvas');
+  }
+
+  panelToggle(id: 'cancer' | 'epilepsy' | 'acmg-sf'): Locator {
+    return this.page.getByTestId(`track-toggle-panel-${id}`);
+  }
+
+  error(): Locator {
+    return this.page.getByTestId('browser-error');
+  }
+
+  async openVcf(name: string, text: string): Promise<void> {
+    await this.page
+      .getByTestId('browser-open-vcf')
+      .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  }
+
+  async saveSession(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('browser-save-session').click();
+    return download;
+  }
+
+  async openSession(name: string, text: string): Promise<void> {
+    await this.page
+      .getByTestId('browser-open-session')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  /** True when the canvas has at least one pixel that is neither transparent nor white. */
+  async paints(canvas: Locator): Promise<boolean> {
+    return canvas.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const ctx = c.getContext('2d');
+      if (ctx === null || c.width === 0 || c.height === 0) return false;
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < data.length; i += 4) {
+        if (
+          (data[i + 3] ?? 0) > 0 &&
+          ((data[i] ?? 255) < 250 || (data[i + 1] ?? 255) < 250 || (data[i + 2] ?? 255) < 250)
+        )
+          return true;
+      }
+      return false;
+    });
+  }
+}

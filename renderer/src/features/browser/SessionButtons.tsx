@@ -1,0 +1,84 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BrowserController } from '../../igv/browserController';
+import { sessionFromJson } from '../../igv/session';
+import { useStore } from '../../store';
+import { download, svgToPng } from './download';
+
+/** Save/open the view as a session file; export the view as SVG or PNG. */
+export function SessionButtons({
+  controller,
+}: {
+  readonly controller: BrowserController | undefined;
+}) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const sessionJson = useStore((s) => s.browserSessionJson);
+  const restore = useStore((s) => s.restoreBrowserSession);
+  const setError = useStore((s) => s.setBrowserError);
+  return (
+    <span className="button-group">
+      <button
+        type="button"
+        data-testid="browser-save-session"
+        onClick={() =>
+          download(
+            new Blob([sessionJson()], { type: 'application/json' }),
+            'cohort-desk-browser-session.json',
+          )
+        }
+      >
+        {t('genomeBrowser.saveSession')}
+      </button>
+      <label className="button-like">
+        {t('genomeBrowser.openSession')}
+        <input
+          ref={input}
+          type="file"
+          accept="application/json,.json"
+          className="visually-hidden"
+          data-testid="browser-open-session"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (input.current !== null) input.current.value = '';
+            if (file === undefined) return;
+            void file.text().then((text) => {
+              const parsed = sessionFromJson(text);
+              if (parsed.ok) restore(parsed.session);
+              else setError(`${file.name}: ${parsed.message}`);
+            });
+          }}
+        />
+      </label>
+      <button
+        type="button"
+        disabled={controller === undefined}
+        data-testid="browser-export-svg"
+        onClick={() => {
+          if (controller !== undefined)
+            download(
+              new Blob([controller.toSVG()], { type: 'image/svg+xml' }),
+              'cohort-desk-view.svg',
+            );
+        }}
+      >
+        {t('genomeBrowser.exportSvg')}
+      </button>
+      <button
+        type="button"
+        disabled={controller === undefined}
+        data-testid="browser-export-png"
+        onClick={() => {
+          if (controller === undefined) return;
+          svgToPng(controller.toSVG()).then(
+            (png) => download(png, 'cohort-desk-view.png'),
+            (e: unknown) =>
+              setError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
+          );
+        }}
+      >
+        {t('genomeBrowser.exportPng')}
+      </button>
+    </span>
+  );
+}
