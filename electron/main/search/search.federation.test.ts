@@ -134,7 +134,7 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
   it('autocomplete: ontology terms from every node’s /filtering_terms (cached per node), genes from the table', async () => {
     const seen: string[] = [];
     const counting: typeof fetch = (input, init) => {
-      seen.push(String(input));
+      seen.push(input instanceof Request ? input.url : input.toString());
       return fetch(input, init);
     };
     const h = createHarness(() => demo.directory(), { fetch: counting });
