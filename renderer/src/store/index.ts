@@ -3,6 +3,8 @@ import type { AppSlice } from './appSlice';
 import type { BrowserSlice } from './browserSlice';
 import { createBrowserSlice } from './browserSlice';
 import { createAppSlice } from './appSlice';
+import type { CohortSlice } from './cohortSlice';
+import { createCohortSlice } from './cohortSlice';
 import type { SessionSlice } from './sessionSlice';
 import { createSessionSlice } from './sessionSlice';
 import type { SearchSlice } from './searchSlice';
@@ -10,7 +12,12 @@ import { createSearchSlice } from './searchSlice';
 import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 
-export type StoreState = AppSlice & SettingsSlice & SessionSlice & SearchSlice & BrowserSlice;
+export type StoreState = AppSlice &
+  SettingsSlice &
+  SessionSlice &
+  SearchSlice &
+  BrowserSlice &
+  CohortSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -18,6 +25,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createSearchSlice(...args),
   ...createSessionSlice(...args),
+  ...createCohortSlice(...args),
   ...createBrowserSlice(...args),
 }));
 

@@ -1,8 +1,25 @@
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
+import { CacheList } from './CacheList';
+import { CohortBuilder } from './CohortBuilder';
+import { CohortResults } from './CohortResults';
+import { ExportPanel } from './ExportPanel';
+import { PullPanel } from './PullPanel';
+import { SqlConsole } from './SqlConsole';
+import { useCohortEvents } from './useCohortEvents';
 
-/** The cohorts page. */
+/** The cohorts page: the local cache, pulls into it, and the offline cohort builder over it. */
 export function CohortsPage() {
   const { t } = useTranslation();
-  return <EmptyState text={t('pages.cohorts.empty')} hint={t('pages.cohorts.next')} />;
+  useCohortEvents();
+  return (
+    <div className="cohorts-page" data-testid="cohorts-page">
+      <p className="hint">{t('cohorts.intro')}</p>
+      <CacheList />
+      <PullPanel />
+      <CohortBuilder />
+      <CohortResults />
+      <ExportPanel />
+      <SqlConsole />
+    </div>
+  );
 }

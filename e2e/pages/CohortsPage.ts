@@ -1,0 +1,64 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { AppShell } from './AppShell';
+
+/** The Cohorts page: cache list, builder, results and the read-only SQL console. */
+export class CohortsPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await new AppShell(this.page).open('cohorts');
+    await expect(this.page.getByTestId('cohorts-page')).toBeVisible();
+  }
+
+  datasetLoad(datasetId: string): Locator {
+    return this.page.getByTestId(`cohort-load-${datasetId}`);
+  }
+
+  count(): Locator {
+    return this.page.getByTestId('cohort-count');
+  }
+
+  /** Waits until every listed dataset is in the query engine (wasm start + Arrow inserts). */
+  async waitLoaded(datasetIds: readonly string[]): Promise<void> {
+    for (const id of datasetIds)
+      await expect(this.datasetLoad(id)).toHaveAttribute('data-state', 'ready', {
+        timeout: 60_000,
+      });
+  }
+
+  /** Runs one statement in the SQL console and returns its cells as the console prints them. */
+  async console(sql: string): Promise<string[][]> {
+    const details = this.page.getByTestId('sql-console');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await this.page.getByTestId('sql-input').fill(sql);
+    await this.page.getByTestId('sql-run').click();
+    const result = this.page.getByTestId('sql-result');
+    await expect(result).toHaveAttribute('data-sql', sql);
+    return result
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent)),
+      );
+  }
+
+  /** Types a statement and presses Run, without waiting for a result (for refusals). */
+  async submitConsole(sql: string): Promise<void> {
+    await this.page.getByTestId('sql-input').fill(sql);
+    await this.page.getByTestId('sql-run').click();
+  }
+
+  consoleError(): Locator {
+    return this.page.getByTestId('sql-error');
+  }
+
+  /** Sets the genotype gene and sex, then counts. */
+  async countCarriers(gene: string, sex: 'female' | 'male'): Promise<void> {
+    await this.page.getByTestId('cohort-gene').fill(gene);
+    await this.page.getByTestId('cohort-gene').blur();
+    await this.page
+      .getByRole('checkbox', { name: sex === 'female' ? 'Female' : 'Male', exact: true })
+      .check();
+    await this.page.getByTestId('cohort-run').click();
+  }
+}

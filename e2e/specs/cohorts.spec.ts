@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { canonicalRows, suiteQueries } from '../../shared/cohorts/querySuite';
+import { sampleDataset } from '../../shared/cohorts/sampleCache';
+import { SMALL_SAMPLE } from '../../shared/cohorts/sampleDatasets';
+import type { CacheTable } from '../../shared/cohorts/schema';
+import { CACHE_TABLES } from '../../shared/cohorts/schema';
+import { cohortCountSql } from '../../shared/cohorts/sql';
+import { CohortFiltersSchema } from '../../shared/cohorts/definition';
+import type { VaultManifest } from '../../shared/domain/vault';
+import { expect, test } from '../fixtures/app';
+import { arrowBytes, consoleText, inlineParams, nativeCache } from '../fixtures/cohortData';
+import { CohortsPage } from '../pages/CohortsPage';
+
+const data = SMALL_SAMPLE.map(sampleDataset);
+const bytes = new Map<string, Uint8Array>(
+  data.flatMap((d) => CACHE_TABLES.map((t) => [`${d.datasetId}/${t}`, arrowBytes(d, t)] as const)),
+);
+const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+function manifest(datasetId: string, nodeId: string): VaultManifest {
+  const d = data.find((x) => x.datasetId === datasetId)!;
+  const of = (t: CacheTable) => bytes.get(`${datasetId}/${t}`)!;
+  return {
+    schemaVersion: 1,
+    datasetId,
+    nodeId,
+    nodeName: `Node ${nodeId}`,
+    country: nodeId,
+    title: `Synthetic ${datasetId}`,
+    level: 'controlled',
+    duo: [{ id: 'DUO:0000043', label: 'clinical care use' }],
+    allowLocalCopies: true,
+    purpose: 'clinical-care',
+    query: { filters: [] },
+    pulledAt: '2026-11-01T00:00:00.000Z',
+    visa: {
+      jti: 'j',
+      iss: 'https://aai.example',
+      value: datasetId,
+      source: 'dac',
+      exp: 4102444800,
+      asserted: 1,
+    },
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    rows: {
+      individuals: d.individuals.individual_id.length,
+      variants: d.variants.variant_key.length,
+      genotypes: d.genotypes.individual_id.length,
+    },
+    sha256: {
+      individuals: sha(of('individuals')),
+      variants: sha(of('variants')),
+      genotypes: sha(of('genotypes')),
+    },
+    bytes: CACHE_TABLES.reduce((n, t) => n + of(t).length, 0),
+  };
+}
+
+/**
+ * Stands in for VAULT's route and vault:list until a pull can fill a real vault in this test: the
+ * /vault route is answered on the app's own origin with the Arrow bytes main would serve, and
+ * vault:list on the real /rpc socket is answered with their manifests; everything else passes.
+ */
+async function serveSampleVault(page: Page, origin: string): Promise<void> {
+  const list = {
+    datasets: data.map((d) => manifest(d.datasetId, d.nodeId)),
+    removed: [],
+    locked: false,
+  };
+  await page.route(`${origin}/vault/**`, async (route) => {
+    const m = /\/vault\/([^/]+)\/(\w+)\.arrow$/.exec(new URL(route.request().url()).pathname);
+    const body = m ? bytes.get(`${decodeURIComponent(m[1]!)}/${m[2]!}`) : undefined;
+    if (body === undefined) await route.fulfill({ status: 404 });
+    else
+      await route.fulfill({
+        status: 200,
+        body: Buffer.from(body),
+        headers: {
+          'Content-Type': 'application/vnd.apache.arrow.stream',
+          'Cache-Control': 'no-store',
+        },
+      });
+  });
+  await page.routeWebSocket(/\/rpc$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { id: number; channel: string };
+      if (frame.channel === 'vault:list')
+        ws.send(
+          JSON.stringify({ type: 'result', id: frame.id, result: { ok: true, value: list } }),
+        );
+      else server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+}
+
+test.describe('cohort builder over the local cache (issue 6)', () => {
+  test('duckdb-wasm answers every cohort query exactly as native DuckDB, offline, same-origin only', async ({
+    app,
+    sandbox,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await serveSampleVault(page, app.server.origin);
+    const docResponse = await page.reload();
+    const csp = (await docResponse?.allHeaders())?.['content-security-policy'] ?? '';
+    expect(csp).toContain("'wasm-unsafe-eval'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    const cohorts = new CohortsPage(page);
+    await cohorts.open();
+    await cohorts.waitLoaded(data.map((d) => d.datasetId));
+    // Offline from here on: the analysis needs nothing but the app's own engine.
+    await sandbox.context.setOffline(true);
+
+    const native = await nativeCache(data);
+    for (const q of suiteQueries()) {
+      const sql = inlineParams(q.bound.sql, q.bound.params);
+      const expected = (await native.runAndReadAll(q.bound.sql, q.bound.params)).getRowObjectsJS();
+      const inBrowser = await cohorts.console(sql);
+      const nativeCells = expected.map((r) => Object.values(r).map(consoleText));
+      expect(inBrowser, q.name).toEqual(nativeCells);
+      expect(canonicalRows(expected)).toBeTruthy();
+    }
+
+    // The builder's own count equals native DuckDB's for the same definition.
+    await cohorts.countCarriers('BRCA1', 'female');
+    const def = CohortFiltersSchema.parse({ sexes: ['female'], genotype: { gene: 'BRCA1' } });
+    const c = cohortCountSql(def);
+    const [row] = (await native.runAndReadAll(c.sql, c.params)).getRowObjectsJS();
+    await expect(cohorts.count()).toHaveAttribute('data-count', JSON.stringify(row?.n));
+    native.closeSync();
+
+    await cohorts.submitConsole('DELETE FROM individuals');
+    await expect(cohorts.consoleError()).toContainText('Only SELECT');
+    expect(sandbox.outsideRequests).toEqual([]);
+    expect(cspErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import {
+  pendingMigrations,
+  SCHEMA_TABLE_SQL,
+  SCHEMA_VERSION,
+} from '../../../shared/cohorts/schema';
+
+/** The one database of this window: worker, instance, connection. Never put in the store. */
+export interface Engine {
+  readonly db: duckdb.AsyncDuckDB;
+  readonly conn: duckdb.AsyncDuckDBConnection;
+  readonly worker: Worker;
+}
+
+let pending: Promise<Engine> | undefined;
+
+/**
+ * Starts the single-threaded 'eh' bundle from local files (Vite ?url: same origin, no CDN) and
+ * turns off everything that could fetch: extension autoload/autoinstall and external access
+ * (DESIGN: offline duckdb-wasm has no Parquet; a fetch attempt would leave the app's origin).
+ */
+async function start(): Promise<Engine> {
+  const worker = new Worker(ehWorker);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(ehWasm);
+  await db.open({
+    path: ':memory:',
+    query: { castBigIntToDouble: true },
+    allowUnsignedExtensions: false,
+    filesystem: { allowFullHTTPReads: false },
+  });
+  const conn = await db.connect();
+  for (const s of [
+    'SET autoinstall_known_extensions = false',
+    'SET autoload_known_extensions = false',
+    'SET enable_external_access = false',
+    SCHEMA_TABLE_SQL,
+  ])
+    await conn.query(s);
+  const current = await conn.query('SELECT coalesce(max(version), 0)::INTEGER AS v FROM cd_schema');
+  const first = current.toArray()[0] as { toJSON(): { v?: unknown } } | undefined;
+  const version = Number(first?.toJSON().v ?? 0);
+  if (version > SCHEMA_VERSION)
+    throw new Error(`cache schema ${String(version)} is newer than this app`);
+  for (const s of pendingMigrations(version)) await conn.query(s);
+  return { db, conn, worker };
+}
+
+/** The engine, created once: concurrent callers (StrictMode double effects) share one start. */
+export function engine(): Promise<Engine> {
+  pending ??= start().catch((error: unknown) => {
+    pending = undefined;
+    throw error;
+  });
+  return pending;
+}
+
+/** True once init has been asked for (for status display; no handle leaves this module). */
+export const engineStarted = (): boolean => pending !== undefined;

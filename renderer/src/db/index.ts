@@ -1,0 +1,8 @@
+/**
+ * The renderer's cohort database (CONVENTIONS rule 7): the only module that imports duckdb-wasm.
+ * Callers get plain rows; the worker, database and connection stay inside.
+ */
+export { engine as init } from './engine';
+export { loadDataset, loadedDatasets, unloadDataset } from './datasets';
+export { cancel, query } from './query';
+export type { QueryResult } from './query';

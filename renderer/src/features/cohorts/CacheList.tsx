@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+
+/** The datasets in the encrypted cache, each with its provenance, purpose, DUO terms and expiry. */
+export function CacheList() {
+  const { t } = useTranslation();
+  const cache = useStore((s) => s.cohortCache);
+  const loads = useStore((s) => s.cohortLoads);
+  if (cache === undefined) return <p className="hint">{t('cohorts.cache.loading')}</p>;
+  return (
+    <section aria-labelledby="cohort-cache-heading" data-testid="cohort-cache">
+      <h2 id="cohort-cache-heading">{t('cohorts.cache.heading')}</h2>
+      {cache.locked ? (
+        <p role="status" data-testid="cohort-cache-locked">
+          {cache.message ?? t('cohorts.cache.locked')}
+        </p>
+      ) : null}
+      {cache.datasets.length === 0 ? (
+        <p data-testid="cohort-cache-empty">{t('cohorts.cache.empty')}</p>
+      ) : (
+        <table className="cohort-cache-table">
+          <thead>
+            <tr>
+              {['dataset', 'node', 'purpose', 'duo', 'rows', 'pulled', 'expires', 'state'].map(
+                (k) => (
+                  <th scope="col" key={k}>
+                    {t(`cohorts.cache.${k}`)}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {cache.datasets.map((d) => {
+              const load = loads[d.datasetId];
+              return (
+                <tr key={d.datasetId} data-testid={`cohort-dataset-${d.datasetId}`}>
+                  <th scope="row" title={d.title}>
+                    {d.datasetId}
+                  </th>
+                  <td>{`${d.nodeName} (${d.country})`}</td>
+                  <td>{t(`cohorts.purpose.${d.purpose}`)}</td>
+                  <td>{d.duo.map((x) => x.label).join(', ')}</td>
+                  <td>
+                    {t('cohorts.cache.rowsValue', {
+                      individuals: d.rows.individuals,
+                      genotypes: d.rows.genotypes,
+                    })}
+                  </td>
+                  <td>{new Date(d.pulledAt).toLocaleString()}</td>
+                  <td>{new Date(d.expiresAt).toLocaleDateString()}</td>
+                  <td
+                    data-testid={`cohort-load-${d.datasetId}`}
+                    data-state={load?.state ?? 'waiting'}
+                  >
+                    {load?.state === 'failed'
+                      ? load.message
+                      : t(`cohorts.load.${load?.state ?? 'loading'}`)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {cache.removed.length > 0 ? (
+        <ul className="notice-list" data-testid="cohort-removed">
+          {cache.removed.map((r) => (
+            <li key={`${r.datasetId}-${r.at}`}>
+              {t('cohorts.cache.removed', { dataset: r.datasetId, message: r.message })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { refuseConsoleSql } from '../../../../shared/cohorts/consoleSql';
+import type { QueryResult } from '../../db';
+import { cancel, query } from '../../db';
+
+const CONSOLE_LIMIT = 1000;
+const show = (v: unknown): string => {
+  if (Array.isArray(v)) return v.join('; ');
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v === null || v === undefined ? '' : JSON.stringify(v);
+};
+
+/** A read-only SQL console over the cache views for power users: row limit, cancel, no writes. */
+export function SqlConsole() {
+  const { t } = useTranslation();
+  const [sql, setSql] = useState(
+    'SELECT dataset_id, node_id, count(*) AS individuals FROM individuals GROUP BY ALL',
+  );
+  const [result, setResult] = useState<QueryResult & { sql: string }>();
+  const [error, setError] = useState<string>();
+  const [running, setRunning] = useState(false);
+  const run = async (): Promise<void> => {
+    const refusal = refuseConsoleSql(sql);
+    if (refusal !== undefined) {
+      setError(refusal);
+      return;
+    }
+    setRunning(true);
+    try {
+      setResult({ ...(await query(sql, [], CONSOLE_LIMIT)), sql });
+      setError(undefined);
+    } catch (e: unknown) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <details className="sql-console" data-testid="sql-console">
+      <summary>{t('cohorts.console.heading')}</summary>
+      <label>
+        {t('cohorts.console.label')}
+        <textarea
+          value={sql}
+          onChange={(e) => setSql(e.target.value)}
+          rows={4}
+          spellCheck={false}
+          data-testid="sql-input"
+        />
+      </label>
+      <button type="button" onClick={() => void run()} disabled={running} data-testid="sql-run">
+        {t('cohorts.console.run')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void cancel()}
+        disabled={!running}
+        data-testid="sql-cancel"
+      >
+        {t('cohorts.console.cancel')}
+      </button>
+      {error === undefined ? null : (
+        <p role="alert" data-testid="sql-error">
+          {error}
+        </p>
+      )}
+      {result === undefined ? null : (
+        <table data-testid="sql-result" data-rows={result.rows.length} data-sql={result.sql}>
+          <caption>
+            {t('cohorts.console.rows', { count: result.rows.length, ms: Math.round(result.ms) })}
+            {result.truncated ? ` ${t('cohorts.console.truncated', { limit: CONSOLE_LIMIT })}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              {result.columns.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r, i) => (
+              <tr key={i}>
+                {result.columns.map((c) => (
+                  <td key={c}>{show(r[c])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,120 @@
+import type { StateCreator } from 'zustand';
+import type { CohortFilters } from '../../../shared/cohorts/definition';
+import { emptyFilters } from '../../../shared/cohorts/definition';
+import type { PullCheck, PullProgress, PullTarget, VaultList } from '../../../shared/domain/vault';
+import { api } from '../api/client';
+import { loadDataset, loadedDatasets, unloadDataset } from '../db';
+import { runCohort, type CohortResult } from '../features/cohorts/runCohort';
+import type { StoreState } from './index';
+
+export type DatasetLoad =
+  { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
+
+export interface CohortSlice {
+  /** The vault as main lists it (manifests, recent purges, lock state). */
+  cohortCache: VaultList | undefined;
+  /** Per dataset: is it in duckdb-wasm yet. */
+  cohortLoads: Record<string, DatasetLoad>;
+  cohortFilters: CohortFilters;
+  cohortResult: CohortResult | undefined;
+  cohortBusy: boolean;
+  cohortError: string | undefined;
+  pullCheck: { target: PullTarget; check: PullCheck } | undefined;
+  pullJobs: PullProgress[];
+  refreshCohortCache: () => Promise<void>;
+  receiveVault: (list: VaultList) => void;
+  setCohortFilters: (patch: Partial<CohortFilters>) => void;
+  replaceCohortFilters: (filters: CohortFilters) => void;
+  runCohortQuery: () => Promise<void>;
+  checkPull: (target: PullTarget) => Promise<void>;
+  startPull: () => Promise<void>;
+  controlPull: (jobId: string, action: 'pause' | 'resume' | 'cancel') => Promise<void>;
+  receivePullProgress: (p: PullProgress) => void;
+}
+
+/** The cohort cache and builder: main owns the vault and pulls; db/ owns the query engine. */
+export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = (set, get) => ({
+  cohortCache: undefined,
+  cohortLoads: {},
+  cohortFilters: emptyFilters(),
+  cohortResult: undefined,
+  cohortBusy: false,
+  cohortError: undefined,
+  pullCheck: undefined,
+  pullJobs: [],
+  async refreshCohortCache() {
+    const result = await api().invoke('vault:list');
+    if (result.ok) get().receiveVault(result.value);
+    else set({ cohortError: result.error.message });
+  },
+  receiveVault(list) {
+    set({ cohortCache: list });
+    const wanted = new Set(list.datasets.map((d) => d.datasetId));
+    const jobs = [
+      ...loadedDatasets()
+        .filter((id) => !wanted.has(id))
+        .map(async (id) => {
+          await unloadDataset(id);
+          set({
+            cohortLoads: Object.fromEntries(
+              Object.entries(get().cohortLoads).filter(([k]) => k !== id),
+            ),
+          });
+        }),
+      ...list.datasets
+        .filter((d) => get().cohortLoads[d.datasetId] === undefined)
+        .map(async (d) => {
+          set({ cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'loading' } } });
+          try {
+            await loadDataset(d.datasetId, {
+              nodeId: d.nodeId,
+              title: d.title,
+              purpose: d.purpose,
+            });
+            set({ cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'ready' } } });
+          } catch (error: unknown) {
+            const message = error instanceof Error ? error.message : String(error);
+            set({
+              cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'failed', message } },
+            });
+          }
+        }),
+    ];
+    void Promise.all(jobs).then(() => get().runCohortQuery());
+  },
+  setCohortFilters(patch) {
+    set({ cohortFilters: { ...get().cohortFilters, ...patch } });
+  },
+  replaceCohortFilters(filters) {
+    set({ cohortFilters: filters });
+  },
+  async runCohortQuery() {
+    set({ cohortBusy: true, cohortError: undefined });
+    try {
+      set({ cohortResult: await runCohort(get().cohortFilters), cohortBusy: false });
+    } catch (error: unknown) {
+      const message = error instanceof Error ? error.message : String(error);
+      set({ cohortBusy: false, cohortError: message });
+    }
+  },
+  async checkPull(target) {
+    const result = await api().invoke('pull:check', target);
+    if (result.ok) set({ pullCheck: { target, check: result.value }, cohortError: undefined });
+    else set({ cohortError: result.error.message });
+  },
+  async startPull() {
+    const pending = get().pullCheck;
+    if (pending?.check.allowed !== true) return;
+    const result = await api().invoke('pull:start', pending.target);
+    if (!result.ok) set({ cohortError: result.error.message });
+    else set({ pullCheck: undefined });
+  },
+  async controlPull(jobId, action) {
+    const result = await api().invoke(`pull:${action}`, { jobId });
+    if (!result.ok) set({ cohortError: result.error.message });
+  },
+  receivePullProgress(p) {
+    const others = get().pullJobs.filter((j) => j.jobId !== p.jobId);
+    set({ pullJobs: [...others, p] });
+  },
+});
