@@ -10,7 +10,7 @@ export interface SearchSlice {
   /** The query being edited in the builder. */
   searchDraft: SearchQuery;
   /** The query whose results are shown, with its id. */
-  searchRun: { queryId: string; query: SearchQuery; startedAt: number } | undefined;
+  searchRun: { queryId: string; query: SearchQuery; startedAt: number; nodes: number } | undefined;
   /** Latest update per node for the shown query, in arrival order of their first update. */
   searchNodes: NodeUpdate[];
   searchDone: SearchDone | undefined;
@@ -77,7 +77,7 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     early = [];
     earlyDone = [];
     set({
-      searchRun: { queryId, query, startedAt: Date.now() },
+      searchRun: { queryId, query, startedAt: Date.now(), nodes: result.value.nodes },
       searchNodes: mine.reduce<NodeUpdate[]>(fold, []),
       searchDone: done,
       searchError: undefined,

@@ -23,12 +23,14 @@ export function SearchSummary() {
     >
       <h2 id="search-summary-heading">{t('search.summary.heading')}</h2>
       <p className="total" data-testid="search-total">
-        {a.countedNodes === 0
-          ? t('search.summary.noCounts')
-          : t(a.exact ? 'search.summary.exact' : 'search.summary.range', {
-              display: a.display,
-              entity,
-            })}
+        {run.nodes === 0
+          ? t('search.summary.noNodes')
+          : a.countedNodes === 0
+            ? t('search.summary.noCounts')
+            : t(a.exact ? 'search.summary.exact' : 'search.summary.range', {
+                display: a.display,
+                entity,
+              })}
       </p>
       {a.exact || a.countedNodes === 0 ? null : (
         <p className="hint">{t('search.summary.rangeWhy')}</p>

@@ -1,0 +1,63 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../i18n';
+import { SearchQuerySchema } from '../../../../shared/search/query';
+import { resetStore, useStore } from '../../store';
+import { SearchSummary } from './SearchSummary';
+
+afterEach(() => {
+  cleanup();
+  resetStore();
+});
+
+const run = (nodes: number) => ({
+  queryId: 'q',
+  query: SearchQuerySchema.parse({ genomic: 'BRCA1' }),
+  startedAt: 0,
+  nodes,
+});
+
+describe('SearchSummary', () => {
+  it('shows a range, with the reason, when a node rounded its count', () => {
+    useStore.setState({
+      searchRun: run(2),
+      searchDone: { queryId: 'q', cancelled: false, totalMs: 40 },
+      searchNodes: [
+        {
+          queryId: 'q',
+          nodeId: 'FI',
+          nodeName: 'FI',
+          country: 'Finland',
+          attempt: 1,
+          status: 'ok',
+          count: { value: 7, precision: 'exact' },
+        },
+        {
+          queryId: 'q',
+          nodeId: 'IT',
+          nodeName: 'IT',
+          country: 'Italy',
+          attempt: 1,
+          status: 'ok',
+          count: { value: 20, precision: 'rounded', adjustedTo: 10 },
+        },
+      ],
+    });
+    render(<SearchSummary />);
+    expect(screen.getByTestId('search-total').textContent).toBe('Between 22–31 individuals');
+    expect(screen.getByText(/round their counts/)).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('2 of 2 nodes answered');
+  });
+
+  it('says plainly when there are no nodes to ask', () => {
+    useStore.setState({
+      searchRun: run(0),
+      searchDone: { queryId: 'q', cancelled: false, totalMs: 0 },
+      searchNodes: [],
+    });
+    render(<SearchSummary />);
+    expect(screen.getByTestId('search-total').textContent).toContain(
+      'No federation nodes are configured',
+    );
+  });
+});
