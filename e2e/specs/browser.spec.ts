@@ -83,3 +83,23 @@ test.describe('genome browser, offline GRCh38 (issue 8)', () => {
     expect(sandbox.outsideRequests).toEqual([]);
   });
 });
+
+test('an outside request (igv.org fallback) is blocked by the CSP and shown, never sent', async ({
+  page,
+  sandbox,
+}) => {
+  const browser = new BrowserPage(page);
+  await browser.open();
+  // What igv does when a local genome load fails: fetch its genome list from igv.org.
+  const outcome = await page.evaluate(() =>
+    fetch('https://igv.org/genomes/genomes3.json').then(
+      () => 'sent',
+      () => 'refused',
+    ),
+  );
+  expect(outcome).toBe('refused');
+  await expect(page.getByTestId('browser-blocked')).toContainText(
+    'https://igv.org/genomes/genomes3.json',
+  );
+  expect(sandbox.outsideRequests).toEqual([]);
+});

@@ -31,6 +31,21 @@ export function IgvView({ genes, onController }: Props) {
     let browser: IgvBrowser | undefined;
     let unsubscribe: (() => void) | undefined;
     const store = useStore.getState;
+    // Offline by design: a request to another origin (igv's igv.org fallback after a failed local
+    // load) is refused by the CSP (connect-src 'self'); record it so it is visible, not silent.
+    const onBlocked = (e: SecurityPolicyViolationEvent): void => {
+      if (!e.blockedURI.startsWith('http')) return;
+      // eslint-disable-next-line no-console -- the console is the renderer's log until log forwarding exists.
+      console.warn(
+        JSON.stringify({
+          event: 'igv.outside_request_blocked',
+          url: e.blockedURI,
+          directive: e.effectiveDirective,
+        }),
+      );
+      store().browserRequestBlocked(e.blockedURI);
+    };
+    document.addEventListener('securitypolicyviolation', onBlocked);
     const start = async (): Promise<void> => {
       const igv = await loadIgv();
       if (gone()) return;
@@ -80,6 +95,7 @@ export function IgvView({ genes, onController }: Props) {
     });
     return () => {
       life.disposed = true;
+      document.removeEventListener('securitypolicyviolation', onBlocked);
       unsubscribe?.();
       onController(undefined);
       if (browser !== undefined) {

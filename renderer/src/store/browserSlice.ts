@@ -34,6 +34,9 @@ export interface BrowserSlice {
   browserSelected: SelectedVariant | undefined;
   /** Bumped when a restored session asks the view to jump; the view follows browserLocus then. */
   browserJump: number;
+  /** Outside requests the CSP blocked while the browser was open (igv's igv.org fallback, say). */
+  browserBlocked: string[];
+  browserRequestBlocked: (url: string) => void;
   browserLocusChanged: (locus: string) => void;
   browserStatusChanged: (status: BrowserStatus, error?: string) => void;
   setBrowserError: (error: string | undefined) => void;
@@ -57,6 +60,10 @@ export const createBrowserSlice: StateCreator<StoreState, [], [], BrowserSlice> 
   browserError: undefined,
   browserSelected: undefined,
   browserJump: 0,
+  browserBlocked: [],
+  browserRequestBlocked(url) {
+    set({ browserBlocked: [...get().browserBlocked, url].slice(-20) });
+  },
   browserLocusChanged(locus) {
     if (locus !== get().browserLocus) set({ browserLocus: locus });
   },

@@ -43,6 +43,7 @@ export function BrowserPage() {
   const status = useStore((s) => s.browserStatus);
   const error = useStore((s) => s.browserError);
   const setError = useStore((s) => s.setBrowserError);
+  const blocked = useStore((s) => s.browserBlocked);
 
   useEffect(() => {
     let live = true;
@@ -75,6 +76,11 @@ export function BrowserPage() {
           <button type="button" onClick={() => setError(undefined)}>
             ✕
           </button>
+        </p>
+      )}
+      {blocked.length === 0 ? null : (
+        <p className="hint" role="status" data-testid="browser-blocked">
+          {t('genomeBrowser.blocked', { count: blocked.length, url: blocked[blocked.length - 1] })}
         </p>
       )}
       <div className="genome-browser-body">

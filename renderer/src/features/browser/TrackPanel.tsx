@@ -5,6 +5,7 @@ import type { PanelId } from '../../igv/genomeAssets';
 import { PANELS } from '../../igv/genomeAssets';
 import { patientFile } from '../../igv/patientFiles';
 import { useStore } from '../../store';
+import { FederationCounts } from './FederationCounts';
 import { PatientVcfInput } from './PatientVcfInput';
 
 const PANEL_IDS = Object.keys(PANELS) as PanelId[];
@@ -104,6 +105,7 @@ export function TrackPanel() {
             </li>
           ))}
       </ul>
+      <FederationCounts />
     </aside>
   );
 }
