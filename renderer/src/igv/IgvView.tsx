@@ -3,6 +3,7 @@ import { useStore } from '../store';
 import type { BrowserController } from './browserController';
 import { controllerFor, currentLocus } from './browserController';
 import type { GeneIndex } from './geneIndex';
+import { onCohortQueryChange } from './cohortSource';
 import { GENOME } from './genomeAssets';
 import { selectedFromClick } from './igvEvents';
 import type { IgvBrowser } from './igvTypes';
@@ -76,7 +77,10 @@ export function IgvView({ genes, onController }: Props) {
         return false;
       });
       await sync.apply(store().browserTracks, store().browserColorBy);
-      unsubscribe = useStore.subscribe((state, prev) => {
+      const offCache = onCohortQueryChange(() => {
+        void sync.apply(store().browserTracks, store().browserColorBy);
+      });
+      const offStore = useStore.subscribe((state, prev) => {
         if (
           state.browserTracks !== prev.browserTracks ||
           state.browserColorBy !== prev.browserColorBy
@@ -85,6 +89,10 @@ export function IgvView({ genes, onController }: Props) {
         }
         if (state.browserJump !== prev.browserJump) void created.search(state.browserLocus);
       });
+      unsubscribe = () => {
+        offCache();
+        offStore();
+      };
       if (gone()) return;
       store().browserStatusChanged('ready');
       onController(controllerFor(created));

@@ -70,7 +70,7 @@ const opt = (v: unknown): string | undefined =>
 const OVERLAP = 'chrom = ? AND pos <= ? AND pos + length(ref) > ?';
 
 const LIST_SQL = `SELECT variant_key, chrom, pos, ref, alt, gene, consequence, hgvs_c, hgvs_p, clin_sig,
-  dataset_id, node_id, ac, an, af FROM variants WHERE ${OVERLAP} ORDER BY pos, variant_key, dataset_id LIMIT ?`;
+  dataset_id, node_id, ac, an, af FROM variants WHERE ${OVERLAP} ORDER BY pos, variant_key, dataset_id LIMIT `;
 
 const DENSITY_SQL = `SELECT CAST(floor((pos - 1 - ?) / ?) AS INTEGER) AS bin, count(DISTINCT variant_key) AS n
   FROM variants WHERE ${OVERLAP} GROUP BY bin ORDER BY bin`;
@@ -155,7 +155,12 @@ export function createCohortReader(
       if (chr.toLowerCase() === 'all') return [];
       if (end - start > options.maxListSpan)
         return readDensity(query, chr, start, end, options.bins);
-      const rows = await query(LIST_SQL, [cacheChrom(chr), end, start + 1, options.maxRows + 1]);
+      // The limit is our own integer, inlined: duckdb-wasm binds JS numbers as doubles.
+      const rows = await query(`${LIST_SQL}${String(Math.trunc(options.maxRows) + 1)}`, [
+        cacheChrom(chr),
+        end,
+        start + 1,
+      ]);
       if (rows.length > options.maxRows) return readDensity(query, chr, start, end, options.bins);
       return foldVariantRows(chr, rows);
     },

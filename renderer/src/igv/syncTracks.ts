@@ -1,4 +1,5 @@
 import { useStore } from '../store';
+import { cohortRevision } from './cohortSource';
 import type { ColorBy } from './colors';
 import type { GeneIndex } from './geneIndex';
 import type { IgvBrowser } from './igvTypes';
@@ -7,7 +8,7 @@ import { geneTrack, trackConfig } from './trackConfigs';
 
 /** What a loaded track was built from; a change means reload it. */
 const signature = (spec: TrackSpec, colorBy: ColorBy): string =>
-  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${spec.kind === 'cohort' ? colorBy : ''}`;
+  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${spec.kind === 'cohort' ? `${colorBy}|${String(cohortRevision())}` : ''}`;
 
 /**
  * Keeps igv's tracks equal to the store's list: loads new ones, drops removed ones, reloads changed

@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { BrowserToolbar } from './BrowserToolbar';
 import { Legend } from './Legend';
 import { TrackPanel } from './TrackPanel';
+import { useCohortCache } from './useCohortCache';
 import { VariantDetails } from './VariantDetails';
 
 /** Keys that move the view while the browser area has focus (not while typing in a field). */
@@ -44,6 +45,7 @@ export function BrowserPage() {
   const error = useStore((s) => s.browserError);
   const setError = useStore((s) => s.setBrowserError);
   const blocked = useStore((s) => s.browserBlocked);
+  useCohortCache();
 
   useEffect(() => {
     let live = true;
