@@ -80,4 +80,22 @@ export class BrowserPage {
       return false;
     });
   }
+
+  /** igv's viewport (drawing area) of a loaded track. */
+  trackViewport(name: string): Locator {
+    return this.page
+      .getByTestId('igv-host')
+      .locator('.igv-viewport', { has: this.page.locator('.igv-track-label', { hasText: name }) });
+  }
+
+  /** Clicks a track's first feature row at the middle of the view (where the locus box centred a variant). */
+  async clickTrackCentre(name: string): Promise<void> {
+    const box = await this.trackViewport(name).boundingBox();
+    if (box === null) throw new Error(`track ${name} is not on screen`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + 15);
+  }
+
+  details(): Locator {
+    return this.page.getByTestId('variant-details');
+  }
 }
