@@ -60,5 +60,23 @@ export class CohortsPage {
       .getByRole('checkbox', { name: sex === 'female' ? 'Female' : 'Male', exact: true })
       .check();
     await this.page.getByTestId('cohort-run').click();
+    await expect(this.page.getByTestId('cohort-results')).toHaveAttribute('data-busy', 'false');
+  }
+
+  async saveAs(name: string): Promise<void> {
+    await this.page.getByTestId('cohort-name').fill(name);
+    await this.page.getByTestId('cohort-save').click();
+  }
+
+  savedList(): Locator {
+    return this.page.getByTestId('cohort-saved-list');
+  }
+
+  async exportCsv(): Promise<void> {
+    await this.page.getByTestId('export-csv').click();
+  }
+
+  exportNote(): Locator {
+    return this.page.getByTestId('export-note');
   }
 }

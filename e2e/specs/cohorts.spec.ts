@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { canonicalRows, suiteQueries } from '../../shared/cohorts/querySuite';
 import { sampleDataset } from '../../shared/cohorts/sampleCache';
@@ -16,9 +18,14 @@ const data = SMALL_SAMPLE.map(sampleDataset);
 const bytes = new Map<string, Uint8Array>(
   data.flatMap((d) => CACHE_TABLES.map((t) => [`${d.datasetId}/${t}`, arrowBytes(d, t)] as const)),
 );
+const GRU = [{ id: 'DUO:0000042', label: 'general research use' }];
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-function manifest(datasetId: string, nodeId: string): VaultManifest {
+function manifest(
+  datasetId: string,
+  nodeId: string,
+  duo = [{ id: 'DUO:0000043', label: 'clinical care use' }],
+): VaultManifest {
   const d = data.find((x) => x.datasetId === datasetId)!;
   const of = (t: CacheTable) => bytes.get(`${datasetId}/${t}`)!;
   return {
@@ -29,7 +36,7 @@ function manifest(datasetId: string, nodeId: string): VaultManifest {
     country: nodeId,
     title: `Synthetic ${datasetId}`,
     level: 'controlled',
-    duo: [{ id: 'DUO:0000043', label: 'clinical care use' }],
+    duo,
     allowLocalCopies: true,
     purpose: 'clinical-care',
     query: { filters: [] },
@@ -64,7 +71,10 @@ function manifest(datasetId: string, nodeId: string): VaultManifest {
  */
 async function serveSampleVault(page: Page, origin: string): Promise<void> {
   const list = {
-    datasets: data.map((d) => manifest(d.datasetId, d.nodeId)),
+    // SE-CA-01 carries only GRU while pulled for clinical care: exports must leave it out.
+    datasets: data.map((d) =>
+      manifest(d.datasetId, d.nodeId, d.datasetId === 'SE-CA-01' ? GRU : undefined),
+    ),
     removed: [],
     locked: false,
   };
@@ -140,5 +150,33 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
     await expect(cohorts.consoleError()).toContainText('Only SELECT');
     expect(sandbox.outsideRequests).toEqual([]);
     expect(cspErrors).toEqual([]);
+  });
+
+  test('save a definition, export CSV: DUO leaves a dataset out with a note, the export is audited', async ({
+    app,
+    page,
+  }) => {
+    await serveSampleVault(page, app.server.origin);
+    await page.reload();
+    const cohorts = new CohortsPage(page);
+    await cohorts.open();
+    await cohorts.waitLoaded(data.map((d) => d.datasetId));
+    await cohorts.countCarriers('BRCA1', 'female');
+    await expect(cohorts.count()).toHaveAttribute('data-count', /\d+/);
+    await cohorts.saveAs('BRCA1 women');
+    await expect(cohorts.savedList()).toContainText('BRCA1 women');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), cohorts.exportCsv()]);
+    const csv = await readFile(await download.path());
+    const lines = csv.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'dataset_id,node_id,individual_id,sex,age_band,country,diseases,phenotypes',
+    );
+    expect(lines.slice(1).filter((l) => !l.startsWith('"FI-RD-01","FI"'))).toEqual([]);
+    await expect(cohorts.exportNote()).toContainText('SE-CA-01: pulled for clinical care');
+    const audit = await readFile(join(app.dataDir, 'audit', 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('"cohort.export"');
+    expect(audit).toContain('"cohort.save"');
+    expect(audit).not.toContain('-I0000'); // no individual ids in the audit log
   });
 });

@@ -7,6 +7,8 @@ import * as search from '../search/channels';
 import { SearchQuerySchema } from '../search/query';
 import { NodeUpdateSchema, SearchDoneSchema } from '../search/results';
 import * as vault from '../domain/vault';
+import * as cohorts from '../cohorts/channels';
+import { CohortDefinitionSchema } from '../cohorts/definition';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -76,6 +78,18 @@ export const channels = {
   'pull:resume': { request: vault.JobIdSchema, response: z.object({ ok: z.boolean() }) },
   'pull:cancel': { request: vault.JobIdSchema, response: z.object({ ok: z.boolean() }) },
   'pull:jobs': { request: z.undefined(), response: vault.PullJobsSchema },
+  /** Saved cohort definitions (filters and names, never patient data). */
+  'cohorts:list': { request: z.undefined(), response: cohorts.CohortListSchema },
+  'cohorts:save': { request: cohorts.CohortSaveRequestSchema, response: CohortDefinitionSchema },
+  'cohorts:delete': {
+    request: cohorts.CohortDeleteRequestSchema,
+    response: z.object({ deleted: z.boolean() }),
+  },
+  /** An export left the app: main writes the audit entry (what, how many, which datasets). */
+  'cohorts:exported': {
+    request: cohorts.CohortExportedRequestSchema,
+    response: z.object({ recorded: z.boolean() }),
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

@@ -28,6 +28,10 @@ export const CHANNEL_NAMES = [
   'pull:resume',
   'pull:cancel',
   'pull:jobs',
+  'cohorts:list',
+  'cohorts:save',
+  'cohorts:delete',
+  'cohorts:exported',
 ] as const;
 
 export const EVENT_NAMES = [

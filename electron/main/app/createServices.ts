@@ -22,6 +22,8 @@ import type { FederationDirectory } from '../../../shared/domain/federation';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
 import { createPullService } from '../pull/pullService';
+import { cohortHandlers } from '../cohorts/cohorts.handlers';
+import { createCohortStore } from '../cohorts/cohortStore';
 import { vaultHandlers } from '../vault/vault.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
@@ -150,6 +152,7 @@ export function createMainServices(opts: {
       ...authHandlers(auth),
       ...searchHandlers(search),
       ...vaultHandlers(vault, pull, audit),
+      ...cohortHandlers(createCohortStore(platform.paths.data), audit),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

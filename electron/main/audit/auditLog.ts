@@ -19,7 +19,9 @@ export type AuditType =
   | 'pull.start'
   | 'pull.refused'
   | 'pull.failed'
-  | 'pull.cancelled';
+  | 'pull.cancelled'
+  | 'cohort.save'
+  | 'cohort.export';
 
 export interface AuditEntry {
   readonly seq: number;

@@ -10,8 +10,27 @@ export interface QueryResult {
   ms: number;
 }
 
+/**
+ * One connection streams one result at a time: interleaved sends on it returned empty results, so
+ * statements queue here (a later one starts when the earlier settles, whatever its outcome).
+ */
+let tail: Promise<unknown> = Promise.resolve();
+
 /** Runs one parameterised statement, streaming batches until `limit` rows; cancellable via cancel(). */
-export async function query(
+export function query(
+  sql: string,
+  params: readonly (string | number)[] = [],
+  limit = 100_000,
+): Promise<QueryResult> {
+  const run = tail.then(
+    () => runNow(sql, params, limit),
+    () => runNow(sql, params, limit),
+  );
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow(
   sql: string,
   params: readonly (string | number)[] = [],
   limit = 100_000,

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CohortFilters } from '../../../shared/cohorts/definition';
+import type { CohortDefinition, CohortFilters } from '../../../shared/cohorts/definition';
 import { emptyFilters } from '../../../shared/cohorts/definition';
 import type { PullCheck, PullProgress, PullTarget, VaultList } from '../../../shared/domain/vault';
 import { api } from '../api/client';
@@ -21,6 +21,12 @@ export interface CohortSlice {
   cohortError: string | undefined;
   pullCheck: { target: PullTarget; check: PullCheck } | undefined;
   pullJobs: PullProgress[];
+  /** Saved definitions (re-evaluated on open; never copies of rows). */
+  cohortSaved: CohortDefinition[];
+  loadSavedCohorts: () => Promise<void>;
+  saveCohort: (name: string) => Promise<CohortDefinition | undefined>;
+  deleteCohort: (id: string) => Promise<void>;
+  openCohort: (def: CohortDefinition) => Promise<void>;
   refreshCohortCache: () => Promise<void>;
   receiveVault: (list: VaultList) => void;
   setCohortFilters: (patch: Partial<CohortFilters>) => void;
@@ -42,6 +48,28 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
   cohortError: undefined,
   pullCheck: undefined,
   pullJobs: [],
+  cohortSaved: [],
+  async loadSavedCohorts() {
+    const result = await api().invoke('cohorts:list');
+    if (result.ok) set({ cohortSaved: result.value.items });
+  },
+  async saveCohort(name) {
+    const result = await api().invoke('cohorts:save', { name, filters: get().cohortFilters });
+    if (!result.ok) {
+      set({ cohortError: result.error.message });
+      return undefined;
+    }
+    await get().loadSavedCohorts();
+    return result.value;
+  },
+  async deleteCohort(id) {
+    await api().invoke('cohorts:delete', { id });
+    await get().loadSavedCohorts();
+  },
+  async openCohort(def) {
+    set({ cohortFilters: def.filters });
+    await get().runCohortQuery();
+  },
   async refreshCohortCache() {
     const result = await api().invoke('vault:list');
     if (result.ok) get().receiveVault(result.value);

@@ -10,8 +10,15 @@ export function CohortResults() {
   const { t } = useTranslation();
   const r = useStore((s) => s.cohortResult);
   const error = useStore((s) => s.cohortError);
+  const busy = useStore((s) => s.cohortBusy);
   return (
-    <section aria-labelledby="cohort-results-heading" aria-live="polite">
+    <section
+      aria-labelledby="cohort-results-heading"
+      aria-live="polite"
+      aria-busy={busy}
+      data-testid="cohort-results"
+      data-busy={busy}
+    >
       <h2 id="cohort-results-heading">{t('cohorts.results.heading')}</h2>
       {error === undefined ? null : (
         <p role="alert" data-testid="cohort-error">

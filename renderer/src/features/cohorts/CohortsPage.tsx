@@ -4,6 +4,7 @@ import { CohortBuilder } from './CohortBuilder';
 import { CohortResults } from './CohortResults';
 import { ExportPanel } from './ExportPanel';
 import { PullPanel } from './PullPanel';
+import { SavedCohorts } from './SavedCohorts';
 import { SqlConsole } from './SqlConsole';
 import { useCohortEvents } from './useCohortEvents';
 
@@ -18,6 +19,7 @@ export function CohortsPage() {
       <PullPanel />
       <CohortBuilder />
       <CohortResults />
+      <SavedCohorts />
       <ExportPanel />
       <SqlConsole />
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
 import { useStore } from '../../store';
 import type { ExportFormat, ExportOutcome } from './exportCohort';
 import { buildExport, download, exportNote } from './exportCohort';
@@ -16,6 +17,15 @@ export function ExportPanel() {
   const run = async (format: ExportFormat): Promise<void> => {
     try {
       const o = await buildExport(filters, datasets, format);
+      // The audit entry says what left the app: format, row count, datasets in and out (no rows).
+      const audited = await api().invoke('cohorts:exported', {
+        format,
+        rows: o.rows,
+        datasets: o.included,
+        leftOut: o.decisions.filter((d) => !d.allowed).map((d) => d.datasetId),
+        filters,
+      });
+      if (!audited.ok) throw new Error(audited.error.message);
       download(o.fileName, o.text, format === 'csv' ? 'text/csv' : 'application/json');
       if (format === 'csv' && exportNote(o.decisions).length > 0)
         download(

@@ -1,0 +1,26 @@
+import { CohortFiltersSchema } from '../../../shared/cohorts/definition';
+import type { AuditLog } from '../audit/auditLog';
+import type { Handlers } from '../ipc/router';
+import type { CohortStore } from './cohortStore';
+
+type CohortChannels = 'cohorts:list' | 'cohorts:save' | 'cohorts:delete' | 'cohorts:exported';
+
+/** Handlers for cohorts:* channels: saved definitions, and the audit entry of every export. */
+export function cohortHandlers(
+  store: CohortStore,
+  audit: AuditLog,
+): Pick<Handlers, CohortChannels> {
+  return {
+    'cohorts:list': () => ({ items: store.list() }),
+    'cohorts:save': ({ id, name, filters }) => {
+      const def = store.save({ id, name, filters: CohortFiltersSchema.parse(filters) });
+      audit.append('cohort.save', { id: def.id, name: def.name });
+      return def;
+    },
+    'cohorts:delete': ({ id }) => ({ deleted: store.remove(id) }),
+    'cohorts:exported': ({ format, rows, datasets, leftOut, filters }) => {
+      audit.append('cohort.export', { format, rows, datasets, leftOut, filters });
+      return { recorded: true };
+    },
+  };
+}
