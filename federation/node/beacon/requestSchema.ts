@@ -38,7 +38,8 @@ const PaginationZ = z.object({ skip: int.optional(), limit: int.optional() });
 
 export const QueryZ = z.object({
   requestParameters: z
-    .union([RequestParametersZ, z.object({ g_variant: RequestParametersZ })])
+    // The wrapped form first: a plain object schema would accept {g_variant:{…}} and strip it.
+    .union([z.object({ g_variant: RequestParametersZ }), RequestParametersZ])
     .optional(),
   filters: z.array(z.union([AlphanumericFilterZ, OntologyFilterZ, z.string().min(1)])).max(50).optional(),
   includeResultsetResponses: IncludeZ.optional(),
