@@ -129,7 +129,7 @@ export function createMainServices(opts: {
     fetch: platform.fetch,
     timeoutMs: () => settings.view().values.nodeTimeoutMs,
     allowLocalCache: () => settings.view().values.allowLocalCache,
-    vaultLocked: () => vault.writer() === undefined && vault.list().locked,
+    vaultLocked: () => vault.locked(),
     token: () => auth.accessToken(),
     audit,
     logger,

@@ -90,6 +90,7 @@ export async function fetchPage(req: PageRequest): Promise<Page> {
       timedOut
         ? `Node ${req.node.id} did not answer within ${Math.round(req.timeoutMs / 1000)} s; the pull is paused and can be resumed.`
         : `Node ${req.node.id} could not be reached; the pull is paused and can be resumed when the network is back.`,
+      { cause: error },
     );
   }
   return parsePage(req, status, text);

@@ -104,7 +104,10 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
   let dataset: NodeDataset | undefined;
   if (node !== undefined) {
     try {
-      dataset = await fetchNodeDataset(node, t.datasetId, deps.fetch, deps.timeoutMs());
+      // One retry: a reset keep-alive connection is not a reason to refuse.
+      dataset = await fetchNodeDataset(node, t.datasetId, deps.fetch, deps.timeoutMs()).catch(() =>
+        fetchNodeDataset(node, t.datasetId, deps.fetch, deps.timeoutMs()),
+      );
       if (dataset === undefined)
         reasons.push(`Node ${t.nodeId} does not publish a dataset ${t.datasetId}.`);
     } catch {

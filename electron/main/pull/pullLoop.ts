@@ -1,8 +1,10 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { NodeEntry } from '../../../shared/domain/federation';
 import type { GenotypeRow, IndividualRow, TableRows, VariantRow } from '../vault/arrowTables';
 import { fetchPage, PULL_PAGE_SIZE } from './beaconPages';
 import { RecordShapeError, toIndividual, toVariant } from './recordConvert';
-import { PullDataError } from './beaconPages';
+import type { Page, PageRequest } from './beaconPages';
+import { PullDataError, PullNetworkError } from './beaconPages';
 import type { Cursor, Staging } from './staging';
 
 export interface LoopContext {
@@ -22,6 +24,22 @@ interface VariantPage {
   genotypes: GenotypeRow[];
 }
 
+/** fetchPage with two quick retries for transient failures (a reset keep-alive connection, one 5xx) before the job pauses. */
+const RETRY_DELAYS_MS = [250, 1000];
+
+export async function fetchWithRetry(req: PageRequest): Promise<Page> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetchPage(req);
+    } catch (error: unknown) {
+      const wait = RETRY_DELAYS_MS[attempt];
+      if (!(error instanceof PullNetworkError) || wait === undefined || req.signal.aborted)
+        throw error;
+      await delay(wait, undefined, { signal: req.signal });
+    }
+  }
+}
+
 /**
  * Fetches the remaining pages (individuals, then g_variants with caseLevelData), each validated and
  * converted, sealed into staging before the cursor moves on. Throws PullNetworkError (pause),
@@ -33,7 +51,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
   while (cursor.entity !== 'done') {
     ctx.signal.throwIfAborted();
     const entity = cursor.entity;
-    const page = await fetchPage({
+    const page = await fetchWithRetry({
       node: ctx.node,
       entity,
       datasetId: cursor.datasetId,

@@ -22,6 +22,9 @@ export class PullForbiddenError extends Error {
   }
 }
 
+/** A record page is far larger than a search answer: never less than this per page. */
+const PULL_MIN_TIMEOUT_MS = 30_000;
+
 class Stop extends Error {
   constructor(
     readonly to: 'paused' | 'cancelled',
@@ -109,24 +112,20 @@ export function createPullService(
     }
   }
 
-  async function finish(job: Job): Promise<void> {
+  function finish(job: Job): void {
     const c = job.cursor;
-    const checked = await checkPull(opts, {
-      nodeId: c.nodeId,
-      datasetId: c.datasetId,
-      purpose: c.purpose,
-    });
+    // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
+    // and local copies still enabled; DUO and the node's permission were checked at start.
+    const grant = opts.auth
+      .grants()
+      ?.grants.find((g) => g.nodeId === c.nodeId && g.datasetId === c.datasetId);
+    if (grant === undefined)
+      throw new Error(
+        `Your passport no longer holds a valid grant for ${c.datasetId}; nothing was kept.`,
+      );
+    if (!opts.allowLocalCache())
+      throw new Error('Local copies were turned off during the pull; nothing was kept.');
     const w = opts.vault.writer();
-    const { node, dataset, access, grant } = checked;
-    if (
-      !checked.check.allowed ||
-      node === undefined ||
-      dataset === undefined ||
-      access === undefined ||
-      grant === undefined
-    ) {
-      throw new Error(`The pull is no longer allowed: ${checked.check.reasons.join(' ')}`);
-    }
     if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
       throw new Error('Another user is signed in now.');
     const rows = assemble(job.staging, c);
@@ -146,12 +145,7 @@ export function createPullService(
         schemaVersion: 1,
         datasetId: c.datasetId,
         nodeId: c.nodeId,
-        nodeName: node.name,
-        country: node.country,
-        title: dataset.title,
-        level: access.level,
-        duo: dataset.duo,
-        allowLocalCopies: dataset.allowLocalCopies,
+        ...c.meta,
         purpose: c.purpose,
         query: c.query,
         pulledAt: new Date(now()).toISOString(),
@@ -196,12 +190,12 @@ export function createPullService(
         node,
         fetch: opts.fetch,
         token: opts.token,
-        timeoutMs: opts.timeoutMs(),
+        timeoutMs: Math.max(PULL_MIN_TIMEOUT_MS, opts.timeoutMs()),
         signal: abort.signal,
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
-      await finish(job);
+      finish(job);
       job.state = 'done';
     } catch (error: unknown) {
       const reason: unknown = abort.signal.reason;
@@ -211,6 +205,7 @@ export function createPullService(
       } else if (error instanceof PullNetworkError) {
         job.state = 'paused';
         job.message = error.message;
+        opts.logger.warn('pull.paused', { jobId: job.cursor.jobId, error });
       } else {
         job.state = 'failed';
         job.message = error instanceof Error ? error.message : 'The pull failed.';
@@ -258,8 +253,8 @@ export function createPullService(
       return (await checkPull(opts, t)).check;
     },
     async start(t, query) {
-      const { check } = await checkPull(opts, t);
-      if (!check.allowed) {
+      const { check, node, dataset, access } = await checkPull(opts, t);
+      if (!check.allowed || node === undefined || dataset === undefined || access === undefined) {
         opts.audit.append('pull.refused', {
           datasetId: t.datasetId,
           nodeId: t.nodeId,
@@ -289,6 +284,14 @@ export function createPullService(
         bytes: 0,
         totals: {},
         startedAt: new Date(now()).toISOString(),
+        meta: {
+          nodeName: node.name,
+          country: node.country,
+          title: dataset.title,
+          level: access.level,
+          duo: dataset.duo,
+          allowLocalCopies: dataset.allowLocalCopies,
+        },
       };
       staging.saveCursor(cursor);
       const job: Job = { cursor, user: w.user, staging, state: 'running' };

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { AccessLevelSchema, DuoTermSchema } from '../../../shared/domain/federation';
 import { PullQuerySchema, PurposeSchema } from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
@@ -33,6 +34,15 @@ export const CursorZ = z.object({
     g_variants: z.number().int().optional(),
   }),
   startedAt: z.string(),
+  /** What the start-time check read from the node's catalogue (provenance for the manifest). */
+  meta: z.object({
+    nodeName: z.string(),
+    country: z.string(),
+    title: z.string(),
+    level: AccessLevelSchema,
+    duo: z.array(DuoTermSchema),
+    allowLocalCopies: z.boolean(),
+  }),
 });
 export type Cursor = z.infer<typeof CursorZ>;
 

@@ -10,6 +10,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { VaultTable } from '../../../shared/domain/vault';
+import { constantUtf8, utf8Vector } from './utf8Vector';
 
 /** One individual as the vault keeps it (shared/domain/vault.ts VAULT_COLUMNS.individuals). */
 export interface IndividualRow {
@@ -53,15 +54,14 @@ const utf8 = new Utf8();
 const list = new List(new Field('item', new Utf8(), true));
 
 function column<T>(rows: readonly T[], key: keyof T, type: DataType) {
+  if (type === utf8) return utf8Vector(rows.map((r) => r[key] as string | null));
   return vectorFromArray(
     rows.map((r) => r[key]),
     type,
   );
 }
 
-function constant(n: number, value: string) {
-  return vectorFromArray(new Array<string>(n).fill(value), utf8);
-}
+const constant = constantUtf8;
 
 /** Builds one table's Arrow IPC stream bytes, with dataset_id and node_id on every row. */
 export function toArrowIpc(

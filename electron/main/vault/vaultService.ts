@@ -27,6 +27,8 @@ import { dropKeys, readability, type Readability } from './retention';
 /** The encrypted local cache (DESIGN vault, DATA-01..09). */
 export interface VaultService {
   list(): VaultList;
+  /** True while the master key is unavailable (passphrase needed, or the key storage failed). */
+  locked(): boolean;
   unlock(passphrase: string): Promise<VaultList>;
   /** The master key and the signed-in user, or undefined when locked or signed out. */
   writer(): { user: VaultUser; masterKey: Buffer; userDir: string } | undefined;
@@ -147,6 +149,7 @@ export function createVaultService(opts: {
         ...(locked && lockMessage !== undefined ? { message: lockMessage } : {}),
       };
     },
+    locked: () => masterKey === undefined,
     async unlock(passphrase) {
       await ready;
       masterKey ??= await unlockWithPassphrase(root, passphrase);
