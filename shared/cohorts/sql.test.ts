@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CohortFiltersSchema } from './definition';
-import { cohortByPhenotypeSql, cohortCountSql, cohortRowsSql, cohortWhere } from './sql';
+import {
+  cohortByPhenotypeSql,
+  cohortCountSql,
+  cohortFrom,
+  cohortRowsSql,
+  cohortWhere,
+} from './sql';
 import { withDescendants } from './hpo';
 
 const f = (input: object) => CohortFiltersSchema.parse(input);
@@ -11,7 +17,7 @@ describe('cohort SQL building', () => {
   });
   it('binds every value as a parameter, never splicing user text', () => {
     const evil = "ZZ' OR 1=1 --";
-    const w = cohortWhere(f({ genotype: { gene: evil } }));
+    const w = cohortFrom(f({ genotype: { gene: evil } }));
     expect(w.sql).not.toContain(evil);
     expect(w.params).toEqual([evil]);
   });
@@ -25,7 +31,7 @@ describe('cohort SQL building', () => {
     expect(without.sql).toBe('(list_has_any(i.phenotypes, [?]::VARCHAR[]))');
   });
   it('ANDs parts, ORs values, and honours phenotype match any/all', () => {
-    const w = cohortWhere(
+    const w = cohortFrom(
       f({
         phenotypes: [
           { id: 'HP:0000098', includeDescendants: false },
@@ -39,16 +45,16 @@ describe('cohort SQL building', () => {
     );
     expect(w.sql).toContain(' OR ');
     expect(w.sql).toContain('i.country IN (?, ?)');
-    expect(w.sql).toContain('EXISTS (SELECT 1 FROM genotypes g JOIN variants v');
+    expect(w.sql).toContain('JOIN (SELECT DISTINCT g.dataset_id, g.individual_id FROM genotypes g');
     expect(w.params).toEqual([
+      'BRCA1',
+      'stop_gained',
+      0.01,
       'HP:0000098',
       'HP:0000252',
       'female',
       'FI',
       'SE',
-      'BRCA1',
-      'stop_gained',
-      0.01,
     ]);
     expect((w.sql.match(/\?/g) ?? []).length).toBe(w.params.length);
   });

@@ -11,8 +11,8 @@ export interface BoundSql {
 const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * The WHERE clause that selects a cohort from the `individuals` view aliased `i`. Parts are ANDed;
- * values inside a part are ORed. HPO criteria with descendants expand through the compact table.
+ * The WHERE clause over the `individuals` view aliased `i` (everything but genotype). Parts are
+ * ANDed; values inside a part are ORed. HPO criteria with descendants expand via the compact table.
  */
 export function cohortWhere(f: CohortFilters): BoundSql {
   const parts: string[] = [];
@@ -36,16 +36,25 @@ export function cohortWhere(f: CohortFilters): BoundSql {
   inList('i.sex', f.sexes);
   inList('i.country', f.countries);
   inList('i.dataset_id', f.datasets);
-  if (hasGenotype(f.genotype)) {
-    const g = variantWhere(f.genotype);
-    parts.push(
-      'EXISTS (SELECT 1 FROM genotypes g JOIN variants v ON v.dataset_id = g.dataset_id AND ' +
-        'v.variant_key = g.variant_key WHERE g.dataset_id = i.dataset_id AND ' +
-        `g.individual_id = i.individual_id AND ${g.sql})`,
-    );
-    params.push(...g.params);
-  }
   return { sql: parts.length === 0 ? 'TRUE' : parts.join(' AND '), params };
+}
+
+/**
+ * FROM + WHERE selecting the cohort. Genotype joins the DISTINCT carriers (uncorrelated): a
+ * correlated EXISTS over the union views ran duckdb-wasm out of memory (3.1 GiB) at 50k genotypes.
+ */
+export function cohortFrom(f: CohortFilters): BoundSql {
+  const w = cohortWhere(f);
+  if (!hasGenotype(f.genotype)) return { sql: `individuals i WHERE ${w.sql}`, params: w.params };
+  const g = variantWhere(f.genotype);
+  return {
+    sql:
+      'individuals i JOIN (SELECT DISTINCT g.dataset_id, g.individual_id FROM genotypes g ' +
+      'JOIN variants v ON v.dataset_id = g.dataset_id AND v.variant_key = g.variant_key ' +
+      `WHERE ${g.sql}) c ON c.dataset_id = i.dataset_id AND c.individual_id = i.individual_id ` +
+      `WHERE ${w.sql}`,
+    params: [...g.params, ...w.params],
+  };
 }
 
 /** The variant condition of a genotype criterion over the `variants` view aliased `v`. */
@@ -74,20 +83,20 @@ const checkLimit = (limit: number): number => {
 
 /** Number of individuals in the cohort. */
 export function cohortCountSql(f: CohortFilters): BoundSql {
-  const w = cohortWhere(f);
+  const w = cohortFrom(f);
   return {
-    sql: `SELECT count(*)::INTEGER AS n FROM individuals i WHERE ${w.sql}`,
+    sql: `SELECT count(*)::INTEGER AS n FROM ${w.sql}`,
     params: w.params,
   };
 }
 
 /** The cohort's individuals with provenance (dataset_id, node_id), in a stable order. */
 export function cohortRowsSql(f: CohortFilters, limit: number): BoundSql {
-  const w = cohortWhere(f);
+  const w = cohortFrom(f);
   return {
     sql:
       'SELECT i.dataset_id, i.node_id, i.individual_id, i.sex, i.age_band, i.country, i.diseases, ' +
-      `i.phenotypes FROM individuals i WHERE ${w.sql} ` +
+      `i.phenotypes FROM ${w.sql} ` +
       `ORDER BY i.dataset_id, i.individual_id LIMIT ${String(checkLimit(limit))}`,
     params: w.params,
   };
@@ -98,10 +107,10 @@ export function cohortByColumnSql(
   f: CohortFilters,
   column: 'country' | 'sex' | 'dataset_id',
 ): BoundSql {
-  const w = cohortWhere(f);
+  const w = cohortFrom(f);
   return {
     sql:
-      `SELECT i.${column} AS key, count(*)::INTEGER AS n FROM individuals i WHERE ${w.sql} ` +
+      `SELECT i.${column} AS key, count(*)::INTEGER AS n FROM ${w.sql} ` +
       'GROUP BY ALL ORDER BY n DESC, key',
     params: w.params,
   };
@@ -109,11 +118,11 @@ export function cohortByColumnSql(
 
 /** The most frequent phenotypes among the cohort's individuals. */
 export function cohortByPhenotypeSql(f: CohortFilters, limit: number): BoundSql {
-  const w = cohortWhere(f);
+  const w = cohortFrom(f);
   return {
     sql:
-      'SELECT p.key, count(*)::INTEGER AS n FROM (SELECT unnest(i.phenotypes) AS key FROM individuals i ' +
-      `WHERE ${w.sql}) p GROUP BY ALL ORDER BY n DESC, key LIMIT ${String(checkLimit(limit))}`,
+      'SELECT p.key, count(*)::INTEGER AS n FROM (SELECT unnest(i.phenotypes) AS key FROM ' +
+      `${w.sql}) p GROUP BY ALL ORDER BY n DESC, key LIMIT ${String(checkLimit(limit))}`,
     params: w.params,
   };
 }
