@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PullFederation } from './testing/pullHarness';
@@ -31,6 +31,7 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
     expect(existsSync(join(dataDir, 'vault'))).toBe(true);
     expect((await h.invoke('vault:list')).datasets).toEqual([]);
     expect(h.services.audit.verify().ok).toBe(true);
+    expect(readFileSync(h.services.audit.file, 'utf8')).toContain('"type":"pull.refused"');
     h.close();
   }, 60_000);
 

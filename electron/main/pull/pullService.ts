@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
-import { VAULT_TABLES } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
-import { toArrowIpc } from '../vault/arrowTables';
-import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultUser } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
 import { PullNetworkError } from './beaconPages';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
-import { assemble, runPages } from './pullLoop';
+import { finishPull } from './pullFinish';
+import { runPages } from './pullLoop';
 import type { Cursor, Staging } from './staging';
 import { listCursors, openStaging } from './staging';
 
@@ -112,67 +109,6 @@ export function createPullService(
     }
   }
 
-  function finish(job: Job): void {
-    const c = job.cursor;
-    // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
-    // and local copies still enabled; DUO and the node's permission were checked at start.
-    const grant = opts.auth
-      .grants()
-      ?.grants.find((g) => g.nodeId === c.nodeId && g.datasetId === c.datasetId);
-    if (grant === undefined)
-      throw new Error(
-        `Your passport no longer holds a valid grant for ${c.datasetId}; nothing was kept.`,
-      );
-    if (!opts.allowLocalCache())
-      throw new Error('Local copies were turned off during the pull; nothing was kept.');
-    const w = opts.vault.writer();
-    if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
-      throw new Error('Another user is signed in now.');
-    const rows = assemble(job.staging, c);
-    const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
-    const tables = {
-      individuals: toArrowIpc('individuals', rows, ids),
-      variants: toArrowIpc('variants', rows, ids),
-      genotypes: toArrowIpc('genotypes', rows, ids),
-    };
-    const outDir = join(job.staging.dir, 'out');
-    const manifest = writeDatasetFolder({
-      outDir,
-      user: w.user,
-      masterKey: w.masterKey,
-      tables,
-      manifest: {
-        schemaVersion: 1,
-        datasetId: c.datasetId,
-        nodeId: c.nodeId,
-        ...c.meta,
-        purpose: c.purpose,
-        query: c.query,
-        pulledAt: new Date(now()).toISOString(),
-        visa: grant.visa,
-        expiresAt: new Date(grant.visa.exp * 1000).toISOString(),
-        rows: {
-          individuals: rows.individuals.length,
-          variants: rows.variants.length,
-          genotypes: rows.genotypes.length,
-        },
-      },
-    });
-    commitFolder(outDir, join(w.userDir, c.datasetId));
-    job.staging.remove();
-    const counts = Object.fromEntries(VAULT_TABLES.map((t) => [t, manifest.rows[t]]));
-    opts.audit.append('vault.write', {
-      datasetId: c.datasetId,
-      nodeId: c.nodeId,
-      sub: w.user.sub,
-      iss: w.user.iss,
-      jti: grant.visa.jti,
-      purpose: c.purpose,
-      rows: counts,
-    });
-    opts.vault.changed();
-  }
-
   async function run(job: Job): Promise<void> {
     const abort = new AbortController();
     job.abort = abort;
@@ -195,7 +131,7 @@ export function createPullService(
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
-      finish(job);
+      finishPull({ ...opts, now }, job);
       job.state = 'done';
     } catch (error: unknown) {
       const reason: unknown = abort.signal.reason;

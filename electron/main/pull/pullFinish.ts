@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { VAULT_TABLES } from '../../../shared/domain/vault';
+import type { AuditLog } from '../audit/auditLog';
+import type { AuthService } from '../auth/authService';
+import { toArrowIpc } from '../vault/arrowTables';
+import type { VaultUser } from '../vault/datasetFolder';
+import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
+import type { VaultService } from '../vault/vaultService';
+import { assemble } from './pullLoop';
+import type { Cursor, Staging } from './staging';
+
+export interface FinishDeps {
+  auth: Pick<AuthService, 'grants'>;
+  allowLocalCache: () => boolean;
+  vault: VaultService;
+  audit: AuditLog;
+  now: () => number;
+}
+
+/**
+ * The end of a pull: staged pages → three Arrow IPC tables → a sealed dataset folder swapped into
+ * the vault atomically, with the provenance manifest (PASS-03 visa binding) and a vault.write audit
+ * entry (DATA-08: counts, never content).
+ */
+export function finishPull(
+  opts: FinishDeps,
+  job: { cursor: Cursor; user: VaultUser; staging: Staging },
+): void {
+  const c = job.cursor;
+  // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
+  // and local copies still enabled; DUO and the node's permission were checked at start.
+  const grant = opts.auth
+    .grants()
+    ?.grants.find((g) => g.nodeId === c.nodeId && g.datasetId === c.datasetId);
+  if (grant === undefined)
+    throw new Error(
+      `Your passport no longer holds a valid grant for ${c.datasetId}; nothing was kept.`,
+    );
+  if (!opts.allowLocalCache())
+    throw new Error('Local copies were turned off during the pull; nothing was kept.');
+  const w = opts.vault.writer();
+  if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
+    throw new Error('Another user is signed in now.');
+  const rows = assemble(job.staging, c);
+  const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
+  const tables = {
+    individuals: toArrowIpc('individuals', rows, ids),
+    variants: toArrowIpc('variants', rows, ids),
+    genotypes: toArrowIpc('genotypes', rows, ids),
+  };
+  const outDir = join(job.staging.dir, 'out');
+  const manifest = writeDatasetFolder({
+    outDir,
+    user: w.user,
+    masterKey: w.masterKey,
+    tables,
+    manifest: {
+      schemaVersion: 1,
+      datasetId: c.datasetId,
+      nodeId: c.nodeId,
+      ...c.meta,
+      purpose: c.purpose,
+      query: c.query,
+      pulledAt: new Date(opts.now()).toISOString(),
+      visa: grant.visa,
+      expiresAt: new Date(grant.visa.exp * 1000).toISOString(),
+      rows: {
+        individuals: rows.individuals.length,
+        variants: rows.variants.length,
+        genotypes: rows.genotypes.length,
+      },
+    },
+  });
+  commitFolder(outDir, join(w.userDir, c.datasetId));
+  job.staging.remove();
+  const counts = Object.fromEntries(VAULT_TABLES.map((t) => [t, manifest.rows[t]]));
+  opts.audit.append('vault.write', {
+    datasetId: c.datasetId,
+    nodeId: c.nodeId,
+    sub: w.user.sub,
+    iss: w.user.iss,
+    jti: grant.visa.jti,
+    purpose: c.purpose,
+    rows: counts,
+  });
+  opts.vault.changed();
+}
