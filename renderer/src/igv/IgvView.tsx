@@ -1,3 +1,4 @@
+import { labelIgvControls } from './a11y';
 import { useEffect, useRef } from 'react';
 import { useStore } from '../store';
 import type { BrowserController } from './browserController';
@@ -65,6 +66,7 @@ export function IgvView({ genes, onController }: Props) {
         return;
       }
       browser = created;
+      const stopLabelling = labelIgvControls(div);
       const sync = syncTracks(created, genes);
       created.on('locuschange', () => {
         const locus = currentLocus(created);
@@ -90,6 +92,7 @@ export function IgvView({ genes, onController }: Props) {
         if (state.browserJump !== prev.browserJump) void created.search(state.browserLocus);
       });
       unsubscribe = () => {
+        stopLabelling();
         offCache();
         offStore();
       };
