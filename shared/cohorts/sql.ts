@@ -127,17 +127,23 @@ export function cohortByPhenotypeSql(f: CohortFilters, limit: number): BoundSql 
   };
 }
 
-/** Variants the cohort carries that match its genotype criterion, with carrier counts. */
+/**
+ * Variants the cohort carries that match its genotype criterion, with carrier counts. Matching
+ * genotypes join the cohort's keys as two-table joins: one three-way join planned a join on
+ * dataset_id alone (near a cross product) and did not finish at 5M genotypes.
+ */
 export function cohortVariantsSql(f: CohortFilters, limit: number): BoundSql {
-  const w = cohortWhere(f);
+  const from = cohortFrom(f);
   const g = variantWhere(f.genotype ?? {});
   return {
     sql:
-      'SELECT v.variant_key, v.gene, v.consequence, min(v.af) AS af, count(*)::INTEGER AS carriers ' +
-      'FROM individuals i JOIN genotypes g ON g.dataset_id = i.dataset_id AND ' +
-      'g.individual_id = i.individual_id JOIN variants v ON v.dataset_id = g.dataset_id AND ' +
-      `v.variant_key = g.variant_key WHERE ${w.sql} AND ${g.sql} GROUP BY ALL ` +
-      `ORDER BY carriers DESC, v.variant_key LIMIT ${String(checkLimit(limit))}`,
-    params: [...w.params, ...g.params],
+      'SELECT h.variant_key, h.gene, h.consequence, min(h.af) AS af, count(*)::INTEGER AS carriers ' +
+      'FROM (SELECT g.dataset_id, g.individual_id, v.variant_key, v.gene, v.consequence, v.af ' +
+      'FROM genotypes g JOIN variants v ON v.dataset_id = g.dataset_id AND v.variant_key = g.variant_key ' +
+      `WHERE ${g.sql}) h JOIN (SELECT i.dataset_id, i.individual_id FROM ${from.sql}) c ` +
+      'ON c.dataset_id = h.dataset_id AND c.individual_id = h.individual_id ' +
+      'GROUP BY h.variant_key, h.gene, h.consequence ' +
+      `ORDER BY carriers DESC, h.variant_key LIMIT ${String(checkLimit(limit))}`,
+    params: [...g.params, ...from.params],
   };
 }
