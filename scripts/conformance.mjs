@@ -5,9 +5,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shared = process.env.COHORT_DESK_SHARED ?? fileURLToPath(new URL('../../shared', import.meta.url));
+const shared =
+  process.env.COHORT_DESK_SHARED ?? fileURLToPath(new URL('../../shared', import.meta.url));
 if (!existsSync(`${shared}/specs`)) {
-  console.log(`Conformance checks skipped: ${shared} (the shared reference material) is not present.`);
+  console.log(
+    `Conformance checks skipped: ${shared} (the shared reference material) is not present.`,
+  );
   process.exit(0);
 }
 const result = spawnSync('npx', ['vitest', 'run', '--project', 'conformance'], {
