@@ -28,6 +28,8 @@ export interface CohortSlice {
   deleteCohort: (id: string) => Promise<void>;
   openCohort: (def: CohortDefinition) => Promise<void>;
   refreshCohortCache: () => Promise<void>;
+  /** Unlocks the vault with a passphrase where no OS secret store exists; returns the error, if any. */
+  unlockVault: (passphrase: string) => Promise<string | undefined>;
   receiveVault: (list: VaultList) => void;
   setCohortFilters: (patch: Partial<CohortFilters>) => void;
   replaceCohortFilters: (filters: CohortFilters) => void;
@@ -74,6 +76,12 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
     const result = await api().invoke('vault:list');
     if (result.ok) get().receiveVault(result.value);
     else set({ cohortError: result.error.message });
+  },
+  async unlockVault(passphrase) {
+    const result = await api().invoke('vault:unlock', { passphrase });
+    if (!result.ok) return result.error.message;
+    get().receiveVault(result.value);
+    return undefined;
   },
   receiveVault(list) {
     set({ cohortCache: list });

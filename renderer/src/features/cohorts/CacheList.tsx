@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { VaultUnlock } from './VaultUnlock';
 
 /** The datasets in the encrypted cache, each with its provenance, purpose, DUO terms and expiry. */
 export function CacheList() {
@@ -11,9 +12,12 @@ export function CacheList() {
     <section aria-labelledby="cohort-cache-heading" data-testid="cohort-cache">
       <h2 id="cohort-cache-heading">{t('cohorts.cache.heading')}</h2>
       {cache.locked ? (
-        <p role="status" data-testid="cohort-cache-locked">
-          {cache.message ?? t('cohorts.cache.locked')}
-        </p>
+        <>
+          <p role="status" data-testid="cohort-cache-locked">
+            {cache.message ?? t('cohorts.cache.locked')}
+          </p>
+          <VaultUnlock />
+        </>
       ) : null}
       {cache.datasets.length === 0 ? (
         <p data-testid="cohort-cache-empty">{t('cohorts.cache.empty')}</p>
