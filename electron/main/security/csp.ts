@@ -1,7 +1,7 @@
 /**
  * The renderer's Content-Security-Policy (STANDARDS 5.3), sent as an HTTP response header by the app
  * protocol and by browser mode on every response, workers included (a meta tag would not cover them).
- * 'wasm-unsafe-eval' is for duckdb-wasm; 'unsafe-eval' is never allowed.
+ * 'wasm-unsafe-eval' is for duckdb-wasm; evaluating strings as code (the plain eval keyword) is never allowed.
  */
 export function buildCsp(opts: { connectSrc?: readonly string[] } = {}): string {
   const directives: [string, string[]][] = [
