@@ -13,6 +13,7 @@ import type { VaultManifest } from '../../shared/domain/vault';
 import { expect, test } from '../fixtures/app';
 import { arrowBytes, consoleText, inlineParams, nativeCache } from '../fixtures/cohortData';
 import { CohortsPage } from '../pages/CohortsPage';
+import { routeVaultStandIn } from '../fixtures/vaultStandIn';
 
 const data = SMALL_SAMPLE.map(sampleDataset);
 const bytes = new Map<string, Uint8Array>(
@@ -78,32 +79,7 @@ async function serveSampleVault(page: Page, origin: string): Promise<void> {
     removed: [],
     locked: false,
   };
-  await page.route(`${origin}/vault/**`, async (route) => {
-    const m = /\/vault\/([^/]+)\/(\w+)\.arrow$/.exec(new URL(route.request().url()).pathname);
-    const body = m ? bytes.get(`${decodeURIComponent(m[1]!)}/${m[2]!}`) : undefined;
-    if (body === undefined) await route.fulfill({ status: 404 });
-    else
-      await route.fulfill({
-        status: 200,
-        body: Buffer.from(body),
-        headers: {
-          'Content-Type': 'application/vnd.apache.arrow.stream',
-          'Cache-Control': 'no-store',
-        },
-      });
-  });
-  await page.routeWebSocket(/\/rpc$/, (ws) => {
-    const server = ws.connectToServer();
-    ws.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { id: number; channel: string };
-      if (frame.channel === 'vault:list')
-        ws.send(
-          JSON.stringify({ type: 'result', id: frame.id, result: { ok: true, value: list } }),
-        );
-      else server.send(message);
-    });
-    server.onMessage((message) => ws.send(message));
-  });
+  await routeVaultStandIn(page, origin, bytes, list);
 }
 
 test.describe('cohort builder over the local cache (issue 6)', () => {
