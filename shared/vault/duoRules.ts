@@ -2,115 +2,134 @@ import type { DuoTerm } from '../domain/federation';
 import type { Purpose } from '../domain/vault';
 
 /**
- * DATA-07: does a dataset's DUO data use permit the declared purpose? The rule table, as data.
+ * DATA-07: the one DUO rule module. A pull (may this dataset come to the cache for the declared
+ * purpose?) and an export (may its rows leave the app in a file?) both read the rule table below.
  * Clinical care needs DUO:0000043 (CC). Research needs a research permission: GRU, HMB, DS (the
  * disease the research is about is the user's declaration), POA or NRES. Modifiers we can honour
  * by showing them are allowed with a note; anything not in the table denies (unknown codes → deny).
  */
 
-type Rule =
-  | { kind: 'permission'; label: string; purposes: readonly Purpose[] }
-  | { kind: 'obligation'; label: string; note: string }
-  | { kind: 'deny'; label: string; why: string };
+type Rule = { name: string; code: string } & (
+  | { kind: 'permission'; purposes: readonly Purpose[] }
+  | { kind: 'obligation'; note: string }
+  | { kind: 'deny'; why: string }
+);
+
+/** DUO term ids by their short codes, for code that names a term (exports, tests). */
+export const DUO = {
+  GRU: 'DUO:0000042',
+  HMB: 'DUO:0000006',
+  DS: 'DUO:0000007',
+  CC: 'DUO:0000043',
+  NPU: 'DUO:0000045',
+  PUB: 'DUO:0000019',
+  COL: 'DUO:0000020',
+  IS: 'DUO:0000028',
+  GS: 'DUO:0000022',
+  NCU: 'DUO:0000046',
+} as const;
+
+const permit = (name: string, code: string, purposes: readonly Purpose[]): Rule => ({
+  kind: 'permission',
+  name,
+  code,
+  purposes,
+});
+const oblige = (name: string, code: string, note: string): Rule => ({
+  kind: 'obligation',
+  name,
+  code,
+  note,
+});
+const deny = (name: string, code: string, why: string): Rule => ({ kind: 'deny', name, code, why });
 
 export const DUO_RULES: Readonly<Record<string, Rule>> = {
-  'DUO:0000043': {
-    kind: 'permission',
-    label: 'clinical care use (CC)',
-    purposes: ['clinical-care'],
-  },
-  'DUO:0000042': {
-    kind: 'permission',
-    label: 'general research use (GRU)',
-    purposes: ['research'],
-  },
-  'DUO:0000006': {
-    kind: 'permission',
-    label: 'health/medical/biomedical research (HMB)',
-    purposes: ['research'],
-  },
-  'DUO:0000007': {
-    kind: 'permission',
-    label: 'disease specific research (DS)',
-    purposes: ['research'],
-  },
-  'DUO:0000011': {
-    kind: 'permission',
-    label: 'population origins or ancestry research (POA)',
-    purposes: ['research'],
-  },
-  'DUO:0000004': { kind: 'permission', label: 'no restriction (NRES)', purposes: ['research'] },
-  'DUO:0000045': {
-    kind: 'obligation',
-    label: 'not-for-profit use only (NPU)',
-    note: 'use only within a not-for-profit organisation',
-  },
-  'DUO:0000046': {
-    kind: 'obligation',
-    label: 'non-commercial use only (NCU)',
-    note: 'no commercial use',
-  },
-  'DUO:0000018': {
-    kind: 'obligation',
-    label: 'not-for-profit, non-commercial use only (NPUNCU)',
-    note: 'not-for-profit, non-commercial use only',
-  },
-  'DUO:0000019': {
-    kind: 'obligation',
-    label: 'publication required (PUB)',
-    note: 'results must be published',
-  },
-  'DUO:0000020': {
-    kind: 'obligation',
-    label: 'collaboration required (COL)',
-    note: 'collaborate with the primary study investigators',
-  },
-  'DUO:0000021': {
-    kind: 'obligation',
-    label: 'ethics approval required (IRB)',
-    note: 'local ethics approval is required',
-  },
-  'DUO:0000024': {
-    kind: 'obligation',
-    label: 'publication moratorium (MOR)',
-    note: 'respect the publication moratorium',
-  },
-  'DUO:0000029': {
-    kind: 'obligation',
-    label: 'return to database (RTN)',
-    note: 'derived data must be returned to the resource',
-  },
-  'DUO:0000044': {
-    kind: 'deny',
-    label: 'population origins or ancestry research prohibited (NPOA)',
-    why: 'cannot be enforced on a local copy',
-  },
-  'DUO:0000022': {
-    kind: 'deny',
-    label: 'geographical restriction (GS)',
-    why: 'the permitted region is not checked by this app yet',
-  },
-  'DUO:0000025': {
-    kind: 'deny',
-    label: 'time limit on use (TS)',
-    why: 'the time limit is not read by this app yet',
-  },
-  'DUO:0000026': {
-    kind: 'deny',
-    label: 'user specific restriction (US)',
-    why: 'needs a named-user permit this app cannot check',
-  },
-  'DUO:0000027': {
-    kind: 'deny',
-    label: 'project specific restriction (PS)',
-    why: 'needs a project permit this app cannot check',
-  },
-  'DUO:0000028': {
-    kind: 'deny',
-    label: 'institution specific restriction (IS)',
-    why: 'needs an institution permit this app cannot check',
-  },
+  'DUO:0000043': permit('clinical care use', 'CC', ['clinical-care']),
+  'DUO:0000042': permit('general research use', 'GRU', ['research']),
+  'DUO:0000006': permit('health/medical/biomedical research', 'HMB', ['research']),
+  'DUO:0000007': permit('disease specific research', 'DS', ['research']),
+  'DUO:0000011': permit('population origins or ancestry research', 'POA', ['research']),
+  'DUO:0000004': permit('no restriction', 'NRES', ['research']),
+  'DUO:0000045': oblige(
+    'not-for-profit use only',
+    'NPU',
+    'use only within a not-for-profit organisation',
+  ),
+  'DUO:0000046': oblige('non-commercial use only', 'NCU', 'no commercial use'),
+  'DUO:0000018': oblige(
+    'not-for-profit, non-commercial use only',
+    'NPUNCU',
+    'not-for-profit, non-commercial use only',
+  ),
+  'DUO:0000019': oblige('publication required', 'PUB', 'results must be published'),
+  'DUO:0000020': oblige(
+    'collaboration required',
+    'COL',
+    'collaborate with the primary study investigators',
+  ),
+  'DUO:0000021': oblige('ethics approval required', 'IRB', 'local ethics approval is required'),
+  'DUO:0000024': oblige('publication moratorium', 'MOR', 'respect the publication moratorium'),
+  'DUO:0000029': oblige(
+    'return to database',
+    'RTN',
+    'derived data must be returned to the resource',
+  ),
+  'DUO:0000044': deny(
+    'population origins or ancestry research prohibited',
+    'NPOA',
+    'cannot be enforced on a local copy',
+  ),
+  'DUO:0000022': deny(
+    'geographical restriction',
+    'GS',
+    'the permitted region is not checked by this app yet',
+  ),
+  'DUO:0000025': deny('time limit on use', 'TS', 'the time limit is not read by this app yet'),
+  'DUO:0000026': deny(
+    'user specific restriction',
+    'US',
+    'needs a named-user permit this app cannot check',
+  ),
+  'DUO:0000027': deny(
+    'project specific restriction',
+    'PS',
+    'needs a project permit this app cannot check',
+  ),
+  'DUO:0000028': deny(
+    'institution specific restriction',
+    'IS',
+    'needs an institution permit this app cannot check',
+  ),
 };
+
+/** The table applied to one dataset's terms: is the purpose permitted, what denies, what obliges. */
+interface DuoReading {
+  readonly permitted: boolean;
+  readonly denials: string[];
+  readonly obligations: { readonly id: string; readonly rule: Rule & { kind: 'obligation' } }[];
+}
+
+function readDuo(duo: readonly DuoTerm[], purpose: Purpose): DuoReading {
+  const reading: DuoReading = { permitted: false, denials: [], obligations: [] };
+  let permitted = false;
+  for (const term of duo) {
+    const rule = DUO_RULES[term.id];
+    if (rule === undefined) {
+      reading.denials.push(
+        `The dataset's data use term ${term.id} (${term.label}) is not known to Cohort Desk, so it is treated as forbidding the use.`,
+      );
+    } else if (rule.kind === 'permission') {
+      if (rule.purposes.includes(purpose)) permitted = true;
+    } else if (rule.kind === 'obligation') {
+      reading.obligations.push({ id: term.id, rule });
+    } else {
+      reading.denials.push(
+        `The dataset's data use term ${term.id} ${rule.name} (${rule.code}): ${rule.why}.`,
+      );
+    }
+  }
+  return { ...reading, permitted };
+}
 
 export interface DuoVerdict {
   readonly allowed: boolean;
@@ -125,34 +144,78 @@ const PURPOSE_WORDS: Record<Purpose, string> = {
   research: 'research',
 };
 
-/** Pure DATA-07 check of a dataset's DUO terms against the declared purpose. */
+const NEEDS: Record<Purpose, string> = {
+  'clinical-care': 'DUO:0000043 (clinical care use)',
+  research: 'a research-use term (GRU, HMB, DS, POA or NRES)',
+};
+
+/** Pure DATA-07 check of a dataset's DUO terms against the declared purpose (before a pull). */
 export function duoPermits(duo: readonly DuoTerm[], purpose: Purpose): DuoVerdict {
-  const reasons: string[] = [];
-  const notes: string[] = [];
-  let permitted = false;
-  for (const term of duo) {
-    const rule = DUO_RULES[term.id];
-    if (rule === undefined) {
-      reasons.push(
-        `The dataset's data use term ${term.id} (${term.label}) is not known to Cohort Desk, so it is treated as forbidding the use.`,
-      );
-    } else if (rule.kind === 'permission') {
-      if (rule.purposes.includes(purpose)) permitted = true;
-    } else if (rule.kind === 'obligation') {
-      notes.push(`${rule.label}: ${rule.note}`);
-    } else {
-      reasons.push(`The dataset's data use term ${term.id} ${rule.label}: ${rule.why}.`);
-    }
-  }
-  if (!permitted) {
-    const need =
-      purpose === 'clinical-care'
-        ? 'DUO:0000043 (clinical care use)'
-        : 'a research-use term (GRU, HMB, DS, POA or NRES)';
+  const r = readDuo(duo, purpose);
+  const reasons = [...r.denials];
+  if (!r.permitted) {
     const has = duo.length === 0 ? 'none' : duo.map((d) => d.id).join(', ');
     reasons.unshift(
-      `The dataset's data use conditions do not permit ${PURPOSE_WORDS[purpose]}: it needs ${need}; the dataset has ${has}.`,
+      `The dataset's data use conditions do not permit ${PURPOSE_WORDS[purpose]}: it needs ${NEEDS[purpose]}; the dataset has ${has}.`,
     );
   }
+  const notes = r.obligations.map((o) => `${o.rule.name} (${o.rule.code}): ${o.rule.note}`);
   return { allowed: reasons.length === 0, reasons, notes };
+}
+
+/** What the export rules need to know about one cached dataset (a subset of its manifest). */
+export interface ExportSubject {
+  readonly datasetId: string;
+  readonly duo: readonly DuoTerm[];
+  readonly purpose: Purpose;
+  readonly allowLocalCopies: boolean;
+}
+
+export interface ExportDecision {
+  readonly datasetId: string;
+  readonly allowed: boolean;
+  /** Why the dataset is left out (empty when allowed). */
+  readonly reasons: string[];
+  /** Conditions the recipient must honour (written into the export's note). */
+  readonly conditions: string[];
+}
+
+/**
+ * Decides whether one cached dataset's rows may leave the app in an export (issue 6). Everything
+ * the pull rules deny denies here too; on top, an export is left out when the node forbade local
+ * copies, or the terms are DS only (disease specific) and the cohort names no disease. A refusal
+ * names the exact term so the export's note says why a dataset was left out.
+ */
+export function exportDecision(d: ExportSubject, cohortHasDiseaseFilter: boolean): ExportDecision {
+  const ids = new Set(d.duo.map((t) => t.id));
+  const r = readDuo(d.duo, d.purpose);
+  const reasons: string[] = [];
+  const say = (text: string): void => {
+    reasons.push(`${d.datasetId}: ${text}`);
+  };
+  if (!d.allowLocalCopies) say('the node does not permit local copies.');
+  if (!r.permitted && d.purpose === 'clinical-care')
+    say('pulled for clinical care, but its terms lack DUO:0000043 (clinical care use).');
+  if (!r.permitted && d.purpose === 'research')
+    say('pulled for research, but its terms permit no research use (GRU, HMB, DS, POA or NRES).');
+  if (
+    d.purpose === 'research' &&
+    ids.has(DUO.DS) &&
+    !ids.has(DUO.GRU) &&
+    !ids.has(DUO.HMB) &&
+    !cohortHasDiseaseFilter
+  )
+    say('DUO:0000007 limits use to a disease; add the disease to the cohort first.');
+  r.denials.forEach(say);
+  const conditions = r.obligations.map((o) => `${d.datasetId}: ${o.rule.name} (${o.id})`);
+  return { datasetId: d.datasetId, allowed: reasons.length === 0, reasons, conditions };
+}
+
+/** Decides every dataset; the allowed ids go into the export, the rest into its note. */
+export function exportPlan(
+  datasets: readonly ExportSubject[],
+  cohortHasDiseaseFilter: boolean,
+): { allowed: string[]; decisions: ExportDecision[] } {
+  const decisions = datasets.map((d) => exportDecision(d, cohortHasDiseaseFilter));
+  return { allowed: decisions.filter((d) => d.allowed).map((d) => d.datasetId), decisions };
 }

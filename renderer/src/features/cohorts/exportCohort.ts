@@ -1,6 +1,6 @@
 import type { CohortFilters } from '../../../../shared/cohorts/definition';
-import type { ExportDecision, ExportSubject } from '../../../../shared/cohorts/duo';
-import { exportPlan } from '../../../../shared/cohorts/duo';
+import type { ExportDecision, ExportSubject } from '../../../../shared/vault/duoRules';
+import { exportPlan } from '../../../../shared/vault/duoRules';
 import type { CohortRow } from '../../../../shared/cohorts/exportFormats';
 import { toCsv, toPhenopacket } from '../../../../shared/cohorts/exportFormats';
 import { cohortRowsSql } from '../../../../shared/cohorts/sql';
