@@ -1,10 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hpoLabel, hpoTerms, hpoVersion } from '../../../../shared/cohorts/hpo';
+import { hpoLabel, hpoSearch, hpoVersion } from '../../../../shared/cohorts/hpo';
+import type { Suggestion } from '../../../../shared/search/channels';
 import { useStore } from '../../store';
+import { Autocomplete } from '../search/Autocomplete';
 import { GenotypeFields } from './GenotypeFields';
 
-const TERMS = hpoTerms();
+/** Picker suggestions from the whole HPO: label, id, and the synonym that matched if any. */
+const suggestTerms = (text: string): Promise<Suggestion[]> =>
+  Promise.resolve(
+    hpoSearch(text, 15).map(({ term, via }) => ({
+      id: term.id,
+      label: term.label,
+      detail: via === undefined ? term.id : `${term.id} · “${via}”`,
+    })),
+  );
 const SEXES = ['female', 'male', 'unknown'] as const;
 const list = (text: string): string[] =>
   text
@@ -20,6 +30,7 @@ export function CohortBuilder() {
   const run = useStore((s) => s.runCohortQuery);
   const busy = useStore((s) => s.cohortBusy);
   const [term, setTerm] = useState('');
+  const [termText, setTermText] = useState('');
   const [descendants, setDescendants] = useState(true);
   return (
     <form
@@ -33,17 +44,24 @@ export function CohortBuilder() {
       <h2 id="cohort-builder-heading">{t('cohorts.builder.heading')}</h2>
       <fieldset>
         <legend>{t('cohorts.builder.phenotypes', { version: hpoVersion() })}</legend>
-        <select
-          value={term}
-          onChange={(e) => setTerm(e.target.value)}
-          data-testid="cohort-hpo"
-          aria-label={t('cohorts.builder.term')}
-        >
-          <option value="">{t('cohorts.builder.chooseTerm')}</option>
-          {TERMS.map((x) => (
-            <option key={x.id} value={x.id}>{`${x.label} (${x.id})`}</option>
-          ))}
-        </select>
+        <Autocomplete
+          id="cohort-hpo"
+          label={t('cohorts.builder.term')}
+          placeholder={t('cohorts.builder.chooseTerm')}
+          value={termText}
+          testId="cohort-hpo"
+          fetchSuggestions={suggestTerms}
+          onChange={(text) => {
+            setTermText(text);
+            // Typing an id directly (HP:0001250) picks that term when the table knows it.
+            const exact = hpoSearch(text, 1)[0];
+            setTerm(exact !== undefined && /\d{7}\s*$/.test(text) ? exact.term.id : '');
+          }}
+          onPick={(sugg) => {
+            setTerm(sugg.id);
+            setTermText(`${sugg.label} (${sugg.id})`);
+          }}
+        />
         <label>
           <input
             type="checkbox"
@@ -57,14 +75,16 @@ export function CohortBuilder() {
           type="button"
           disabled={term === ''}
           data-testid="cohort-add-term"
-          onClick={() =>
+          onClick={() => {
             set({
               phenotypes: [
                 ...f.phenotypes.filter((p) => p.id !== term),
                 { id: term, includeDescendants: descendants },
               ],
-            })
-          }
+            });
+            setTerm('');
+            setTermText('');
+          }}
         >
           {t('cohorts.builder.add')}
         </button>
