@@ -73,4 +73,29 @@ describe('SettingsForm', () => {
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(sent).toEqual([{ theme: 'dark' }]);
   });
+
+  it('keeps an unsaved edit when another window changes a different setting, and shows that change', () => {
+    useStore.setState({ settings: view() });
+    render(<SettingsPage />);
+    fireEvent.change(screen.getByLabelText('Node timeout (milliseconds)'), {
+      target: { value: '9000' },
+    });
+    const elsewhere = view();
+    act(() => {
+      useStore.setState({
+        settings: { ...elsewhere, values: { ...elsewhere.values, theme: 'dark' } },
+      });
+    });
+    expect(screen.getByLabelText<HTMLSelectElement>('Theme').value).toBe('dark');
+    expect(screen.getByLabelText<HTMLInputElement>('Node timeout (milliseconds)').value).toBe(
+      '9000',
+    );
+    // A key the policy now locks shows the policy's value, not the stale edit.
+    act(() => {
+      useStore.setState({ settings: view(['nodeTimeoutMs']) });
+    });
+    expect(screen.getByLabelText<HTMLInputElement>('Node timeout (milliseconds)').value).toBe(
+      String(defaultSettings().nodeTimeoutMs),
+    );
+  });
 });

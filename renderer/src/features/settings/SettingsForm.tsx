@@ -5,34 +5,44 @@ import type { SettingKey, Settings, SettingsView } from '../../../../shared/doma
 import { useStore } from '../../store';
 import { Field } from './Field';
 
-/** The settings form: a draft edited locally and saved as one patch of the changed, unlocked keys. */
+/**
+ * The settings form. Only the fields the user edited are kept locally; every other field shows the
+ * current saved value, so a change arriving from elsewhere (another window, a policy update) shows
+ * at once without discarding unsaved edits. A key the policy locks always shows the policy's value.
+ */
 export function SettingsForm(props: {
   readonly view: SettingsView;
-  /** Kept by the page: a successful save remounts the form with the saved values. */
   readonly saved: boolean;
   readonly onSavedChange: (saved: boolean) => void;
 }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateSettings);
   const error = useStore((s) => s.settingsError);
-  const [draft, setDraft] = useState<Settings>(props.view.values);
-  const [origins, setOrigins] = useState(props.view.values.externalLinkOrigins.join('\n'));
+  const [edits, setEdits] = useState<Partial<Settings>>({});
+  const [originsEdit, setOriginsEdit] = useState<string>();
   const { saved, onSavedChange: setSaved } = props;
   const locked = new Set<SettingKey>(props.view.locked);
-  const edit = <K extends SettingKey>(key: K, value: Settings[K]): void => {
-    setSaved(false);
-    setDraft((current) => ({ ...current, [key]: value }));
+  const value = <K extends SettingKey>(key: K): Settings[K] => {
+    const edited = edits[key];
+    return locked.has(key) || edited === undefined ? props.view.values[key] : edited;
   };
+  const edit = <K extends SettingKey>(key: K, v: Settings[K]): void => {
+    setSaved(false);
+    setEdits((current) => ({ ...current, [key]: v }));
+  };
+  const origins =
+    originsEdit === undefined || locked.has('externalLinkOrigins')
+      ? props.view.values.externalLinkOrigins.join('\n')
+      : originsEdit;
 
   const submit = async (event: SyntheticEvent): Promise<void> => {
     event.preventDefault();
-    const next = {
-      ...draft,
-      externalLinkOrigins: origins
+    const next: Partial<Settings> = { ...edits };
+    if (originsEdit !== undefined)
+      next.externalLinkOrigins = originsEdit
         .split('\n')
         .map((o) => o.trim())
-        .filter(Boolean),
-    };
+        .filter(Boolean);
     const patch: Record<string, unknown> = {};
     for (const key of Object.keys(next) as SettingKey[]) {
       if (
@@ -42,7 +52,12 @@ export function SettingsForm(props: {
         patch[key] = next[key];
       }
     }
-    setSaved(await update(patch));
+    const ok = await update(patch);
+    if (ok) {
+      setEdits({});
+      setOriginsEdit(undefined);
+    }
+    setSaved(ok);
   };
 
   return (
@@ -55,7 +70,7 @@ export function SettingsForm(props: {
         {(a) => (
           <select
             {...a}
-            value={draft.theme}
+            value={value('theme')}
             onChange={(e) => edit('theme', e.target.value as Settings['theme'])}
           >
             <option value="system">{t('settings.themeSystem')}</option>
@@ -68,7 +83,7 @@ export function SettingsForm(props: {
         {(a) => (
           <select
             {...a}
-            value={draft.language}
+            value={value('language')}
             onChange={(e) => edit('language', e.target.value as 'en')}
           >
             <option value="en">{t('settings.languageEn')}</option>
@@ -88,7 +103,7 @@ export function SettingsForm(props: {
             min={500}
             max={60000}
             step={100}
-            value={draft.nodeTimeoutMs}
+            value={value('nodeTimeoutMs')}
             onChange={(e) => edit('nodeTimeoutMs', Number(e.target.value))}
           />
         )}
@@ -103,7 +118,7 @@ export function SettingsForm(props: {
           <input
             {...a}
             type="checkbox"
-            checked={draft.allowLocalCache}
+            checked={value('allowLocalCache')}
             onChange={(e) => edit('allowLocalCache', e.target.checked)}
           />
         )}
@@ -118,7 +133,7 @@ export function SettingsForm(props: {
           <input
             {...a}
             type="url"
-            value={draft.federationConfigUrl}
+            value={value('federationConfigUrl')}
             onChange={(e) => edit('federationConfigUrl', e.target.value)}
           />
         )}
@@ -135,7 +150,7 @@ export function SettingsForm(props: {
             value={origins}
             onChange={(e) => {
               setSaved(false);
-              setOrigins(e.target.value);
+              setOriginsEdit(e.target.value);
             }}
           />
         )}

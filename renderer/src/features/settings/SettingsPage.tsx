@@ -13,13 +13,7 @@ export function SettingsPage() {
     <>
       <p>{t('pages.settings.intro')}</p>
       {view === undefined ? null : (
-        // Re-keyed on the values so the draft restarts from what main saved (or another window changed).
-        <SettingsForm
-          key={JSON.stringify(view.values)}
-          view={view}
-          saved={saved}
-          onSavedChange={setSaved}
-        />
+        <SettingsForm view={view} saved={saved} onSavedChange={setSaved} />
       )}
       <AppInfoPanel />
       <section aria-labelledby="audit-heading">
