@@ -16,7 +16,7 @@ export type { Profile } from './model';
 export type { GroundTruth, DatasetTruth } from './groundTruth';
 export { PLANTED, type PlantedVariant } from './planted';
 export { DEFAULT_SEED, GENERATOR_VERSION } from './version';
-export { tabixQuery, parseTabix, bgzfDecompress } from './vcf/tabixReader';
+export { tabixQuery } from './vcf/tabixReader';
 
 /** Default data root (git-ignored), relative to the repository root. */
 export const DEFAULT_ROOT_DIR = 'federation/data';

@@ -16,7 +16,16 @@ interface RefIndex {
   /** From the pseudo-bin 37450 when the writer emitted it: first and last record offsets. */
   readonly span?: Chunk;
 }
+/** The tabix header: file format (2 = VCF), 1-based sequence/begin/end columns, comment char. */
+export interface TabixHeader {
+  readonly format: number;
+  readonly colSeq: number;
+  readonly colBeg: number;
+  readonly colEnd: number;
+  readonly meta: string;
+}
 export interface TabixIndex {
+  readonly header: TabixHeader;
   readonly names: readonly string[];
   readonly refs: readonly RefIndex[];
 }
@@ -74,7 +83,14 @@ export function parseTabix(compressed: Buffer): TabixIndex {
     for (let i = 0; i < nIntv; i++, p += 8) linear.push(readU64(buf, p));
     refs.push(span === undefined ? { bins, linear } : { bins, linear, span });
   }
-  return { names, refs };
+  const header: TabixHeader = {
+    format: buf.readInt32LE(8),
+    colSeq: buf.readInt32LE(12),
+    colBeg: buf.readInt32LE(16),
+    colEnd: buf.readInt32LE(20),
+    meta: String.fromCharCode(buf.readInt32LE(24)),
+  };
+  return { header, names, refs };
 }
 
 /** The bins that may hold records overlapping [beg, end) (SAM spec §5.3 reg2bins, min_shift 14, depth 5). */
