@@ -20,6 +20,8 @@ const node = {
   // Prefer ESM entry points: some packages' UMD "main" (jsonc-parser) uses dynamic requires esbuild cannot follow.
   mainFields: ['module', 'main'],
 };
+// Native DuckDB (vault files, decision 0010) loads a platform .node binary at run time: never bundled.
+const nativeExternal = ['@duckdb/node-api'];
 // ESM bundles that pull in CommonJS dependencies (ws) need a real require.
 const esmBanner = {
   js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);",
@@ -31,7 +33,7 @@ await Promise.all([
     entryPoints: ['electron/main/index.ts'],
     outfile: 'out/main/index.js',
     format: 'esm',
-    external: ['electron'],
+    external: ['electron', ...nativeExternal],
     banner: esmBanner,
   }),
   // Sandboxed preloads may only require('electron') and a few polyfilled modules: one CJS file.
@@ -47,6 +49,7 @@ await Promise.all([
     entryPoints: ['electron/browserMode/main.ts'],
     outfile: 'out/server/index.js',
     format: 'esm',
+    external: nativeExternal,
     banner: esmBanner,
   }),
 ]);
