@@ -12,16 +12,22 @@ export interface CohortRow {
   phenotypes: string[];
 }
 
-const CSV_COLUMNS: readonly (keyof CohortRow)[] = [
-  'dataset_id',
-  'node_id',
-  'individual_id',
-  'sex',
-  'age_band',
-  'country',
-  'diseases',
-  'phenotypes',
+/** The DuckDB types an export column may have; Parquet keeps them (lists stay lists, not text). */
+export type ExportColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'VARCHAR[]';
+
+/** The export's columns in order, provenance first, with their types (CSV, Parquet). */
+export const EXPORT_COLUMNS: readonly { name: keyof CohortRow; type: ExportColumnType }[] = [
+  { name: 'dataset_id', type: 'VARCHAR' },
+  { name: 'node_id', type: 'VARCHAR' },
+  { name: 'individual_id', type: 'VARCHAR' },
+  { name: 'sex', type: 'VARCHAR' },
+  { name: 'age_band', type: 'VARCHAR' },
+  { name: 'country', type: 'VARCHAR' },
+  { name: 'diseases', type: 'VARCHAR[]' },
+  { name: 'phenotypes', type: 'VARCHAR[]' },
 ];
+
+const CSV_COLUMNS = EXPORT_COLUMNS.map((c) => c.name);
 
 const csvCell = (v: CohortRow[keyof CohortRow]): string => {
   const s = Array.isArray(v) ? v.join(';') : (v ?? '');

@@ -9,6 +9,7 @@ import { NodeUpdateSchema, SearchDoneSchema } from '../search/results';
 import * as vault from '../domain/vault';
 import * as cohorts from '../cohorts/channels';
 import { CohortDefinitionSchema } from '../cohorts/definition';
+import * as parquet from '../cohorts/parquetExport';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -90,6 +91,17 @@ export const channels = {
     request: cohorts.CohortExportedRequestSchema,
     response: z.object({ recorded: z.boolean() }),
   },
+  /** A Parquet export, written by native DuckDB in main: begin, send rows in chunks, finish. */
+  'cohorts:parquetBegin': {
+    request: parquet.ParquetBeginRequestSchema,
+    response: parquet.ExportIdSchema,
+  },
+  'cohorts:parquetRows': {
+    request: parquet.ParquetRowsRequestSchema,
+    response: z.object({ received: z.number().int().nonnegative() }),
+  },
+  /** Writes the file, audits it like 'cohorts:exported', and answers with its bytes (base64). */
+  'cohorts:parquetFinish': { request: parquet.ExportIdSchema, response: parquet.ParquetFileSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

@@ -32,6 +32,9 @@ export const CHANNEL_NAMES = [
   'cohorts:save',
   'cohorts:delete',
   'cohorts:exported',
+  'cohorts:parquetBegin',
+  'cohorts:parquetRows',
+  'cohorts:parquetFinish',
 ] as const;
 
 export const EVENT_NAMES = [

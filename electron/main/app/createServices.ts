@@ -24,6 +24,7 @@ import { createSearchService } from '../search/searchService';
 import { createPullService } from '../pull/pullService';
 import { cohortHandlers } from '../cohorts/cohorts.handlers';
 import { createCohortStore } from '../cohorts/cohortStore';
+import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
@@ -153,6 +154,7 @@ export function createMainServices(opts: {
       ...searchHandlers(search),
       ...vaultHandlers(vault, pull, audit),
       ...cohortHandlers(createCohortStore(platform.paths.data), audit),
+      ...parquetExportHandlers(audit),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

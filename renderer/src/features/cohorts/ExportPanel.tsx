@@ -2,41 +2,67 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useStore } from '../../store';
-import type { ExportFormat, ExportOutcome } from './exportCohort';
-import { buildExport, download, exportNote } from './exportCohort';
+import type { ExportFormat, ExportOutcome, ExportRows } from './exportCohort';
+import { ExportTooLargeError, download, exportNote, exportRows, exportText } from './exportCohort';
+import type { ParquetProgress } from './exportParquet';
+import { exportParquet } from './exportParquet';
+import { ExportProgress } from './ExportProgress';
 
 const NO_DATASETS: readonly never[] = [];
 
-/** Export the cohort as CSV or Phenopackets v2, per individual with provenance; DUO decides what goes. */
+/** The DUO note as a file next to a CSV or Parquet export (Phenopackets carry it inside). */
+function downloadNote(e: ExportRows, fileName: string): void {
+  const note = exportNote(e.decisions);
+  if (note.length > 0)
+    download(
+      fileName.replace(/\.(csv|parquet)$/, '.note.txt'),
+      `${note.join('\n')}\n`,
+      'text/plain',
+    );
+}
+
+/**
+ * Export the cohort as CSV, Parquet (written by native DuckDB in main) or Phenopackets v2, per
+ * individual with provenance; DUO decides what goes (DATA-07), and every export is audited.
+ */
 export function ExportPanel() {
   const { t } = useTranslation();
   const filters = useStore((s) => s.cohortFilters);
   const datasets = useStore((s) => s.cohortCache?.datasets) ?? NO_DATASETS;
   const [outcome, setOutcome] = useState<ExportOutcome>();
   const [error, setError] = useState<string>();
+  const [progress, setProgress] = useState<ParquetProgress>();
   const run = async (format: ExportFormat): Promise<void> => {
     try {
-      const o = await buildExport(filters, datasets, format);
-      // The audit entry says what left the app: format, row count, datasets in and out (no rows).
-      const audited = await api().invoke('cohorts:exported', {
-        format,
-        rows: o.rows,
-        datasets: o.included,
-        leftOut: o.decisions.filter((d) => !d.allowed).map((d) => d.datasetId),
-        filters,
-      });
-      if (!audited.ok) throw new Error(audited.error.message);
-      download(o.fileName, o.text, format === 'csv' ? 'text/csv' : 'application/json');
-      if (format === 'csv' && exportNote(o.decisions).length > 0)
-        download(
-          o.fileName.replace(/\.csv$/, '.note.txt'),
-          `${exportNote(o.decisions).join('\n')}\n`,
-          'text/plain',
-        );
-      setOutcome(o);
       setError(undefined);
+      const e = await exportRows(filters, datasets);
+      let fileName: string;
+      if (format === 'parquet') {
+        // Main audits the Parquet export itself, before it hands the file back.
+        const file = await exportParquet(e, filters, setProgress);
+        fileName = file.fileName;
+        download(fileName, file.bytes, 'application/vnd.apache.parquet');
+      } else {
+        const file = exportText(e, format);
+        // The audit entry says what left the app: format, row count, datasets in and out (no rows).
+        const audited = await api().invoke('cohorts:exported', {
+          format,
+          rows: e.rows.length,
+          datasets: e.included,
+          leftOut: e.decisions.filter((d) => !d.allowed).map((d) => d.datasetId),
+          filters,
+        });
+        if (!audited.ok) throw new Error(audited.error.message);
+        fileName = file.fileName;
+        download(fileName, file.text, format === 'csv' ? 'text/csv' : 'application/json');
+      }
+      if (format !== 'phenopacket') downloadNote(e, fileName);
+      setOutcome({ fileName, rows: e.rows.length, included: e.included, decisions: e.decisions });
     } catch (e: unknown) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (e instanceof ExportTooLargeError) setError(t('cohorts.export.tooMany', { max: e.max }));
+      else setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(undefined);
     }
   };
   return (
@@ -47,12 +73,20 @@ export function ExportPanel() {
       </button>
       <button
         type="button"
+        onClick={() => void run('parquet')}
+        disabled={progress !== undefined}
+        data-testid="export-parquet"
+      >
+        {t('cohorts.export.parquet')}
+      </button>
+      <button
+        type="button"
         onClick={() => void run('phenopacket')}
         data-testid="export-phenopacket"
       >
         {t('cohorts.export.phenopacket')}
       </button>
-      <p className="hint">{t('cohorts.export.parquet')}</p>
+      {progress === undefined ? null : <ExportProgress progress={progress} />}
       {error === undefined ? null : <p role="alert">{error}</p>}
       {outcome === undefined ? null : (
         <div role="status" data-testid="export-outcome">

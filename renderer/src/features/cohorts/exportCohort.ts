@@ -3,20 +3,37 @@ import type { ExportDecision, ExportSubject } from '../../../../shared/vault/duo
 import { exportPlan } from '../../../../shared/vault/duoRules';
 import type { CohortRow } from '../../../../shared/cohorts/exportFormats';
 import { toCsv, toPhenopacket } from '../../../../shared/cohorts/exportFormats';
+import { MAX_PARQUET_ROWS } from '../../../../shared/cohorts/parquetExport';
 import { cohortRowsSql } from '../../../../shared/cohorts/sql';
 import { query } from '../../db';
 
-export type ExportFormat = 'csv' | 'phenopacket';
+export type ExportFormat = 'csv' | 'phenopacket' | 'parquet';
+
+/** The rows of an export and the DUO decisions that chose them (the same for every format). */
+export interface ExportRows {
+  rows: CohortRow[];
+  included: string[];
+  decisions: ExportDecision[];
+  /** File name without extension: cohort-<time>. */
+  baseName: string;
+}
 
 export interface ExportOutcome {
   fileName: string;
-  text: string;
   rows: number;
   included: string[];
   decisions: ExportDecision[];
 }
 
-const MAX_EXPORT_ROWS = 1_000_000;
+/** Every format holds at most this many individuals (the Parquet cap, shared with main). */
+export const MAX_EXPORT_ROWS = MAX_PARQUET_ROWS;
+
+/** The cohort is larger than an export may hold; nothing was exported. */
+export class ExportTooLargeError extends Error {
+  constructor(readonly max: number) {
+    super(`The cohort has more than ${String(max)} individuals.`);
+  }
+}
 
 /** The note that travels with every export: what was left out and why, and the conditions. */
 export function exportNote(decisions: readonly ExportDecision[]): string[] {
@@ -24,15 +41,14 @@ export function exportNote(decisions: readonly ExportDecision[]): string[] {
 }
 
 /**
- * Builds an export of the cohort over the datasets whose DUO terms allow it; the others are left
- * out, never silently: their reasons go into the note (issue 6).
+ * The cohort's rows over the datasets whose DUO terms allow an export (DATA-07); the others are
+ * left out, never silently: their reasons go into the note (issue 6). Too many rows refuse.
  */
-export async function buildExport(
+export async function exportRows(
   filters: CohortFilters,
   datasets: readonly ExportSubject[],
-  format: ExportFormat,
   now = new Date(),
-): Promise<ExportOutcome> {
+): Promise<ExportRows> {
   const plan = exportPlan(datasets, filters.diseases.length > 0);
   const wanted =
     filters.datasets.length === 0
@@ -40,34 +56,34 @@ export async function buildExport(
       : filters.datasets.filter((d) => plan.allowed.includes(d));
   const rows: CohortRow[] = [];
   if (wanted.length > 0) {
-    const q = cohortRowsSql({ ...filters, datasets: wanted }, MAX_EXPORT_ROWS);
-    rows.push(...((await query(q.sql, q.params, MAX_EXPORT_ROWS)).rows as unknown as CohortRow[]));
+    // One row past the cap tells a cohort that is too large from one that fits exactly.
+    const q = cohortRowsSql({ ...filters, datasets: wanted }, MAX_EXPORT_ROWS + 1);
+    const r = await query(q.sql, q.params, MAX_EXPORT_ROWS);
+    if (r.truncated) throw new ExportTooLargeError(MAX_EXPORT_ROWS);
+    rows.push(...(r.rows as unknown as CohortRow[]));
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const note = exportNote(plan.decisions);
-  const text =
-    format === 'csv'
-      ? toCsv(rows)
-      : JSON.stringify(
-          {
-            note,
-            phenopackets: rows.map((r) => toPhenopacket(r, 'Cohort Desk', now.toISOString())),
-          },
-          null,
-          2,
-        );
+  return { rows, included: wanted, decisions: plan.decisions, baseName: `cohort-${stamp}` };
+}
+
+/** CSV or Phenopacket v2 JSON text of the export's rows. */
+export function exportText(
+  e: ExportRows,
+  format: 'csv' | 'phenopacket',
+  now = new Date(),
+): { fileName: string; text: string } {
+  if (format === 'csv') return { fileName: `${e.baseName}.csv`, text: toCsv(e.rows) };
+  const phenopackets = e.rows.map((r) => toPhenopacket(r, 'Cohort Desk', now.toISOString()));
   return {
-    fileName: `cohort-${stamp}.${format === 'csv' ? 'csv' : 'phenopackets.json'}`,
-    text,
-    rows: rows.length,
-    included: wanted,
-    decisions: plan.decisions,
+    fileName: `${e.baseName}.phenopackets.json`,
+    text: JSON.stringify({ note: exportNote(e.decisions), phenopackets }, null, 2),
   };
 }
 
-/** Hands a text file to the browser's download (a blob URL on the app's own origin). */
-export function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands a file to the browser's download (a blob URL on the app's own origin). */
+export function download(fileName: string, content: string | Uint8Array, type: string): void {
+  const part = typeof content === 'string' ? content : new Uint8Array(content);
+  const url = URL.createObjectURL(new Blob([part], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
