@@ -98,4 +98,25 @@ export class BrowserPage {
   details(): Locator {
     return this.page.getByTestId('variant-details');
   }
+
+  /** The federation track's panel beside igv: its data-state is none/sending/running/done/stale. */
+  federation(): Locator {
+    return this.page.getByTestId('browser-federation');
+  }
+
+  /** Presses "Query the federation for this view" and waits until every node's round is over. */
+  async queryFederation(): Promise<void> {
+    await this.page.getByTestId('browser-federation-run').click();
+    await expect(this.federation()).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  }
+
+  /** One node's row in the federation status table (data-status is the node's status). */
+  federationNode(nodeId: string): Locator {
+    return this.page.getByTestId(`browser-federation-${nodeId}`);
+  }
+
+  /** One variant's row in the federation track's table (per node dataset: frequency). */
+  federationVariant(key: string): Locator {
+    return this.page.getByTestId(`browser-federation-variant-${key}`);
+  }
 }

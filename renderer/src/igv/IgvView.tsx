@@ -85,7 +85,8 @@ export function IgvView({ genes, onController }: Props) {
       const offStore = useStore.subscribe((state, prev) => {
         if (
           state.browserTracks !== prev.browserTracks ||
-          state.browserColorBy !== prev.browserColorBy
+          state.browserColorBy !== prev.browserColorBy ||
+          state.browserFederation?.revision !== prev.browserFederation?.revision
         ) {
           void sync.apply(state.browserTracks, state.browserColorBy);
         }

@@ -1,8 +1,12 @@
 import type { SelectedVariant } from '../store/browserSlice';
 import type { CohortFeature } from './cohortReader';
+import type { FederationVariant } from './federationTrack';
 import type { IgvClickedItem, IgvFeature } from './igvTypes';
 
-const isCohortFeature = (f: IgvFeature): f is CohortFeature => 'kind' in f;
+const isCohortFeature = (f: IgvFeature): f is CohortFeature =>
+  'kind' in f && (f.kind === 'variant' || f.kind === 'density');
+const isFederationFeature = (f: IgvFeature): f is FederationVariant =>
+  'kind' in f && f.kind === 'federation';
 
 const itemValue = (items: readonly IgvClickedItem[], name: string): string | undefined => {
   const hit = items.find((i) => (i.name ?? '').toLowerCase().replace(/:$/, '') === name);
@@ -12,6 +16,10 @@ const itemValue = (items: readonly IgvClickedItem[], name: string): string | und
         .replace(/<[^>]*>/g, '')
         .trim();
 };
+
+// A node sends one HGVS string: protein if it has one, else transcript or genomic.
+const hgvsOf = (h: string): { hgvsC?: string; hgvsP?: string } =>
+  h === '' ? {} : /(^|:)p\./.test(h) ? { hgvsP: h } : { hgvsC: h };
 
 /** Turns an igv trackclick into the plain variant the details panel shows, if a variant was hit. */
 export function selectedFromClick(
@@ -33,6 +41,22 @@ export function selectedFromClick(
       ...(hit.hgvsC === undefined ? {} : { hgvsC: hit.hgvsC }),
       ...(hit.hgvsP === undefined ? {} : { hgvsP: hit.hgvsP }),
       datasets: hit.datasets.map((d) => ({ ...d })),
+    };
+  }
+  const fed = features?.find(isFederationFeature);
+  if (fed !== undefined) {
+    // The per-node values stay in the store's federation answer; the panel looks them up by key.
+    return {
+      variantKey: fed.variantKey,
+      chrom: fed.chr,
+      pos: fed.pos,
+      ref: fed.ref,
+      alt: fed.alt,
+      source: 'federation',
+      ...(fed.gene === '' ? {} : { gene: fed.gene }),
+      ...(fed.consequence === '' ? {} : { consequence: fed.consequence }),
+      ...hgvsOf(fed.hgvs),
+      datasets: [],
     };
   }
   if (items === undefined || features !== undefined) return undefined;

@@ -8,7 +8,15 @@ import { geneTrack, trackConfig } from './trackConfigs';
 
 /** What a loaded track was built from; a change means reload it. */
 const signature = (spec: TrackSpec, colorBy: ColorBy): string =>
-  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${spec.kind === 'cohort' ? `${colorBy}|${String(cohortRevision())}` : ''}`;
+  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${revisionOf(spec, colorBy)}`;
+
+/** What else a track's content depends on: the cache and colours, or the federation's answer. */
+function revisionOf(spec: TrackSpec, colorBy: ColorBy): string {
+  if (spec.kind === 'cohort') return `${colorBy}|${String(cohortRevision())}`;
+  if (spec.kind === 'federation')
+    return String(useStore.getState().browserFederation?.revision ?? 0);
+  return '';
+}
 
 /**
  * Keeps igv's tracks equal to the store's list: loads new ones, drops removed ones, reloads changed

@@ -4,11 +4,14 @@ import { createCohortReader } from './cohortReader';
 import { getCohortQuery } from './cohortSource';
 import type { ColorBy } from './colors';
 import { featureColor } from './colors';
+import type { FederationVariant } from './federationTrack';
+import { createFederationReader, federationColor, federationVariants } from './federationTrack';
 import type { GeneIndex } from './geneIndex';
 import { PANELS } from './genomeAssets';
 import type { PanelId } from './genomeAssets';
 import type { IgvFeature, IgvTrackConfig } from './igvTypes';
 import { patientFile } from './patientFiles';
+import { useStore } from '../store';
 
 /** The gene track: spans from the offline gene table (no exons in the source data). */
 export function geneTrack(genes: GeneIndex): IgvTrackConfig {
@@ -79,7 +82,18 @@ export function trackConfig(
         order: 4,
       };
     }
-    case 'federation':
-      return { missing: 'federation counts are shown beside the browser' };
+    case 'federation': {
+      // The answer as it stands now; syncTracks reloads the track when a node's answer arrives.
+      const variants = federationVariants(useStore.getState().browserFederation?.nodes ?? []);
+      return {
+        ...base,
+        type: 'annotation',
+        reader: createFederationReader(() => variants),
+        displayMode: 'EXPANDED',
+        visibilityWindow: 300_000_000,
+        color: (f: IgvFeature) => federationColor(f as FederationVariant),
+        order: 5,
+      };
+    }
   }
 }

@@ -3,6 +3,8 @@ import type { VariantInDataset } from '../igv/cohortReader';
 import type { ColorBy } from '../igv/colors';
 import type { BrowserSession, TrackSpec } from '../igv/session';
 import { sessionToJson } from '../igv/session';
+import type { BrowserFederationSlice } from './browserFederationSlice';
+import { createBrowserFederationSlice } from './browserFederationSlice';
 import type { StoreState } from './index';
 
 /** A clicked variant as plain data (the details panel shows it; igv objects never enter the store). */
@@ -12,7 +14,7 @@ export interface SelectedVariant {
   readonly pos: number;
   readonly ref: string;
   readonly alt: string;
-  readonly source: 'cohort' | 'patientVcf';
+  readonly source: 'cohort' | 'patientVcf' | 'federation';
   readonly gene?: string;
   readonly consequence?: string;
   readonly clinSig?: string;
@@ -23,7 +25,7 @@ export interface SelectedVariant {
 
 export type BrowserStatus = 'starting' | 'ready' | 'failed';
 
-export interface BrowserSlice {
+export interface BrowserSlice extends BrowserFederationSlice {
   /** The locus in view, as igv reports it (chr17:43,044,295-43,125,364 style, 1-based). */
   browserLocus: string;
   browserTracks: TrackSpec[];
@@ -52,7 +54,12 @@ export interface BrowserSlice {
 export const DEFAULT_LOCUS = 'chr17:43044295-43125364';
 
 /** The Browser page's state: igv's events become these actions (renderer/src/igv/ dispatches them). */
-export const createBrowserSlice: StateCreator<StoreState, [], [], BrowserSlice> = (set, get) => ({
+export const createBrowserSlice: StateCreator<StoreState, [], [], BrowserSlice> = (
+  set,
+  get,
+  store,
+) => ({
+  ...createBrowserFederationSlice(set, get, store),
   browserLocus: DEFAULT_LOCUS,
   browserTracks: [],
   browserColorBy: 'consequence',

@@ -7,6 +7,7 @@ import { loadGeneIndex } from '../../igv/genomeAssets';
 import { IgvView } from '../../igv/IgvView';
 import { useStore } from '../../store';
 import { BrowserToolbar } from './BrowserToolbar';
+import { FederationPanel } from './FederationPanel';
 import { Legend } from './Legend';
 import { TrackPanel } from './TrackPanel';
 import { useCohortCache } from './useCohortCache';
@@ -33,7 +34,7 @@ function onBrowserKey(e: React.KeyboardEvent, c: BrowserController | undefined):
   run();
 }
 
-/** The genome browser page (issue 8): GRCh38 offline, cohort, panel and patient tracks, details. */
+/** The genome browser page (issue 8): GRCh38 offline, cohort, panel, patient and federation tracks, details. */
 export function BrowserPage() {
   const { t } = useTranslation();
   const [genes, setGenes] = useState<GeneIndex | undefined>();
@@ -87,17 +88,20 @@ export function BrowserPage() {
       )}
       <div className="genome-browser-body">
         <TrackPanel />
-        <section
-          className="genome-browser-view"
-          tabIndex={0}
-          aria-label={t('genomeBrowser.keys')}
-          onKeyDown={(e) => onBrowserKey(e, controller)}
-          data-testid="browser-view"
-        >
-          {!ready ? <p data-testid="browser-starting">{t('genomeBrowser.starting')}</p> : null}
-          {genes === undefined ? null : <IgvView genes={genes} onController={setController} />}
-          <Legend />
-        </section>
+        <div className="genome-browser-main">
+          <section
+            className="genome-browser-view"
+            tabIndex={0}
+            aria-label={t('genomeBrowser.keys')}
+            onKeyDown={(e) => onBrowserKey(e, controller)}
+            data-testid="browser-view"
+          >
+            {!ready ? <p data-testid="browser-starting">{t('genomeBrowser.starting')}</p> : null}
+            {genes === undefined ? null : <IgvView genes={genes} onController={setController} />}
+            <Legend />
+          </section>
+          <FederationPanel />
+        </div>
         <VariantDetails />
       </div>
     </div>

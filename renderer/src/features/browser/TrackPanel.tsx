@@ -5,12 +5,11 @@ import type { PanelId } from '../../igv/genomeAssets';
 import { PANELS } from '../../igv/genomeAssets';
 import { patientFile } from '../../igv/patientFiles';
 import { useStore } from '../../store';
-import { FederationCounts } from './FederationCounts';
 import { PatientVcfInput } from './PatientVcfInput';
 
 const PANEL_IDS = Object.keys(PANELS) as PanelId[];
 
-/** Track switches: cohort variants, gene panels, patient VCFs, and the cohort colour scheme. */
+/** Track switches: cohort variants, gene panels, patient VCFs, the federation track, and the cohort colour scheme. */
 export function TrackPanel() {
   const { t } = useTranslation();
   const tracks = useStore((s) => s.browserTracks);
@@ -25,6 +24,7 @@ export function TrackPanel() {
     else remove(id);
   };
   const cohortName = t('genomeBrowser.cohort');
+  const federationName = t('genomeBrowser.federation.track');
 
   return (
     <aside
@@ -105,7 +105,21 @@ export function TrackPanel() {
             </li>
           ))}
       </ul>
-      <FederationCounts />
+      <label>
+        <input
+          type="checkbox"
+          checked={has('federation')}
+          data-testid="track-toggle-federation"
+          onChange={(e) =>
+            toggle('federation', e.target.checked, () => ({
+              id: 'federation',
+              kind: 'federation',
+              name: federationName,
+            }))
+          }
+        />
+        {federationName}
+      </label>
     </aside>
   );
 }

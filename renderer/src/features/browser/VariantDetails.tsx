@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { CarrierPhenotypes } from './CarrierPhenotypes';
+import { FederationValues } from './FederationValues';
 
 /** The clicked variant (app panel, not igv's popup): what it is, where it is cached, what to do next. */
 export function VariantDetails() {
@@ -36,9 +37,13 @@ export function VariantDetails() {
       <dl>
         <dt>{t('genomeBrowser.details.source')}</dt>
         <dd>
-          {v.source === 'cohort'
-            ? t('genomeBrowser.details.sourceCohort')
-            : t('genomeBrowser.details.sourceVcf')}
+          {t(
+            v.source === 'cohort'
+              ? 'genomeBrowser.details.sourceCohort'
+              : v.source === 'federation'
+                ? 'genomeBrowser.details.sourceFederation'
+                : 'genomeBrowser.details.sourceVcf',
+          )}
         </dd>
         {v.gene === undefined ? null : (
           <>
@@ -90,6 +95,7 @@ export function VariantDetails() {
           </tbody>
         </table>
       )}
+      <FederationValues variantKey={v.variantKey} />
       <CarrierPhenotypes variantKey={v.variantKey} />
       <button
         type="button"
