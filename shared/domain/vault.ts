@@ -4,8 +4,9 @@ import { AccessLevelSchema, DuoTermSchema } from './federation';
 
 /**
  * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,
- * pull jobs. The data itself travels as Arrow IPC bytes over GET /vault/{datasetId}/{table}.arrow,
- * never as JSON over IPC (CONVENTIONS rule 6). docs/decisions/0006-vault-format.md.
+ * pull jobs. The data itself travels as bytes, never as JSON over IPC (CONVENTIONS rule 6): a DuckDB
+ * database file over GET /vault/{datasetId}/data.duckdb (docs/decisions/0010-vault-duckdb-files.md),
+ * or, for caches written before 0010, Arrow IPC over GET /vault/{datasetId}/{table}.arrow (0006).
  */
 
 /** The three tables of one pulled dataset. */
@@ -13,15 +14,36 @@ export const VAULT_TABLES = ['individuals', 'variants', 'genotypes'] as const;
 export const VaultTableSchema = z.enum(VAULT_TABLES);
 export type VaultTable = z.infer<typeof VaultTableSchema>;
 
-/** MIME type of the /vault route's bodies. */
-export const ARROW_STREAM_MIME = 'application/vnd.apache.arrow.stream';
+/** How a dataset is stored: one DuckDB database file (0010), or three Arrow IPC tables (0006). */
+export const VaultFormatSchema = z.enum(['duckdb', 'arrow']);
+export type VaultFormat = z.infer<typeof VaultFormatSchema>;
 
-/** The same-origin path the renderer fetches a table from. */
+/** One sealed file of a dataset: the database (format duckdb) or a table (format arrow). */
+export const VaultPartSchema = z.enum(['database', ...VAULT_TABLES]);
+export type VaultPart = z.infer<typeof VaultPartSchema>;
+
+/** The parts each format consists of. */
+export const FORMAT_PARTS: Record<VaultFormat, readonly VaultPart[]> = {
+  duckdb: ['database'],
+  arrow: VAULT_TABLES,
+};
+
+/** MIME type of the legacy Arrow route's bodies. */
+export const ARROW_STREAM_MIME = 'application/vnd.apache.arrow.stream';
+/** MIME type of the database route's body (DuckDB registers no type of its own). */
+export const DUCKDB_FILE_MIME = 'application/octet-stream';
+
+/** The same-origin path the renderer fetches a legacy Arrow table from. */
 export const vaultTablePath = (datasetId: string, table: VaultTable): string =>
   `/vault/${encodeURIComponent(datasetId)}/${table}.arrow`;
 
+/** The same-origin path the renderer fetches a dataset's DuckDB database file from. */
+export const vaultDatabasePath = (datasetId: string): string =>
+  `/vault/${encodeURIComponent(datasetId)}/data.duckdb`;
+
 /**
- * Arrow column names and types per table (the binding interface with renderer/db). `list` = List<Utf8>.
+ * Column names and types per table (the binding interface with renderer/db; the DuckDB file's tables
+ * use the SQL types of shared/cohorts/schema.ts CACHE_COLUMNS). `list` = List<Utf8>.
  * Nullable columns are marked `?`.
  */
 export const VAULT_COLUMNS = {
@@ -88,7 +110,10 @@ const perTable = <T extends z.ZodType>(t: T) =>
 
 /** Provenance of one pulled dataset (DESIGN `vault`). Kept in main, encrypted at rest. */
 export const VaultManifestSchema = z.object({
-  schemaVersion: z.literal(1),
+  /** 1: Arrow tables (0006); 2: adds `format` (0010). Both are read. */
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
+  /** Absent in version 1 manifests, which are all Arrow: read it with formatOf. */
+  format: VaultFormatSchema.optional(),
   datasetId: z.string(),
   nodeId: z.string(),
   nodeName: z.string(),
@@ -104,12 +129,15 @@ export const VaultManifestSchema = z.object({
   /** DATA-05 retention end (ISO 8601): min(visa exp, policy limits). */
   expiresAt: z.iso.datetime(),
   rows: perTable(z.number().int().nonnegative()),
-  /** sha256 (hex) of each table's plaintext Arrow IPC bytes. */
-  sha256: perTable(z.string().regex(/^[0-9a-f]{64}$/)),
+  /** sha256 (hex) of each part's plaintext bytes (FORMAT_PARTS of `format`). */
+  sha256: z.partialRecord(VaultPartSchema, z.string().regex(/^[0-9a-f]{64}$/)),
   /** Encrypted bytes on disk. */
   bytes: z.number().int().nonnegative(),
 });
 export type VaultManifest = z.infer<typeof VaultManifestSchema>;
+
+/** How a dataset is stored (manifests from before 0010 carry no format: Arrow). */
+export const formatOf = (m: Pick<VaultManifest, 'format'>): VaultFormat => m.format ?? 'arrow';
 
 export const RemovedReasonSchema = z.enum([
   'visa-expired',

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VAULT_TABLES } from '../../../shared/domain/vault';
 import { groundTruth } from './testing/groundTruth';
+import { vaultRows } from './testing/vaultRows';
 import type { PullFederation } from './testing/pullHarness';
 import { entropy, signedIn, startPullFederation, tmp, walk } from './testing/pullHarness';
 
@@ -19,21 +19,10 @@ const ORDER = {
   variants: ['variant_key'],
   genotypes: ['variant_key', 'individual_id'],
 } as const;
-function rowsOf(
-  bytes: Uint8Array,
+function sorted(
+  rows: Record<string, unknown>[],
   table: (typeof VAULT_TABLES)[number],
 ): Record<string, unknown>[] {
-  const rows = tableFromIPC(bytes)
-    .toArray()
-    .map((r: { toJSON(): Record<string, unknown> }) => {
-      const o = r.toJSON();
-      for (const k of Object.keys(o)) {
-        const v = o[k];
-        if (v !== null && typeof v === 'object' && Symbol.iterator in v)
-          o[k] = [...(v as Iterable<unknown>)];
-      }
-      return o;
-    });
   const keys = ORDER[table];
   return rows.sort((a, b) => {
     for (const k of keys) {
@@ -45,7 +34,7 @@ function rowsOf(
 }
 
 describe('pull a controlled dataset into the vault (issue 6, DATA-01..05, PASS-03)', () => {
-  it('clinician pulls FI-RD-01: every row equals the node ground truth; files are ciphertext only', async () => {
+  it('clinician pulls FI-RD-01 into a DuckDB file (0010): every row equals the node ground truth; files are ciphertext only', async () => {
     const dataDir = tmp('vault-app-');
     const h = await signedIn({ fed, dataDir, user: 'clinician' });
     const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'clinical-care' } as const;
@@ -60,12 +49,11 @@ describe('pull a controlled dataset into the vault (issue 6, DATA-01..05, PASS-0
       nodeId: 'FI',
       purpose: 'clinical-care',
       allowLocalCopies: true,
-      schemaVersion: 1,
+      schemaVersion: 2,
+      format: 'duckdb',
     });
     for (const table of VAULT_TABLES) {
-      const r = h.services.vault.readTable('FI-RD-01', table);
-      if (!r.ok) throw new Error(r.message);
-      const got = rowsOf(r.bytes, table);
+      const got = sorted(await vaultRows(h.services.vault, 'FI-RD-01', table), table);
       const want = await groundTruth('FI', 'FI-RD-01', table);
       expect(got.length, table).toBe(want.length);
       expect(m?.rows[table]).toBe(want.length);
@@ -73,7 +61,7 @@ describe('pull a controlled dataset into the vault (issue 6, DATA-01..05, PASS-0
         expect(got[i], `${table} row ${i}`).toMatchObject(want[i] ?? {});
       expect(got.every((row) => row.dataset_id === 'FI-RD-01' && row.node_id === 'FI')).toBe(true);
     }
-    // DATA-03: no plaintext in any vault file; data files look random.
+    // DATA-03: no plaintext in any vault file (the DuckDB scratch file is gone); data files look random.
     const truthIndividuals = await groundTruth('FI', 'FI-RD-01', 'individuals');
     const needles = [
       'FI-RD-01-0',
@@ -85,7 +73,8 @@ describe('pull a controlled dataset into the vault (issue 6, DATA-01..05, PASS-0
     for (const file of walk(`${dataDir}/vault`)) {
       const text = readFileSync(file).toString('latin1');
       for (const n of needles) expect(text.includes(n), `${file} contains ${n}`).toBe(false);
-      if (file.endsWith('.arrow.sealed'))
+      expect(file).not.toMatch(/\.duckdb$|\.wal$|scratch/);
+      if (file.endsWith('data.duckdb.sealed'))
         expect(entropy(readFileSync(file)), file).toBeGreaterThan(7.9);
     }
     expect(h.services.audit.verify().ok).toBe(true);

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groundTruth } from './testing/groundTruth';
+import { vaultRows } from './testing/vaultRows';
 import type { PullHarness, PullFederation } from './testing/pullHarness';
 import { signedIn, startPullFederation, tmp } from './testing/pullHarness';
 
@@ -27,11 +27,7 @@ async function expectComplete(h: PullHarness): Promise<void> {
       (r: Record<string, unknown>) => `${String(r.variant_key)} ${String(r.individual_id)}`,
     ],
   ] as const) {
-    const r = h.services.vault.readTable('FI-RD-01', table);
-    if (!r.ok) throw new Error(r.message);
-    const got = tableFromIPC(r.bytes)
-      .toArray()
-      .map((row: { toJSON(): Record<string, unknown> }) => key(row.toJSON()));
+    const got = (await vaultRows(h.services.vault, 'FI-RD-01', table)).map(key);
     const want = (await groundTruth('FI', 'FI-RD-01', table)).map(key);
     expect(got.length, `${table} rows`).toBe(want.length);
     expect(new Set(got).size, `${table} distinct`).toBe(got.length);

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { VAULT_TABLES } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
-import { toArrowIpc } from '../vault/arrowTables';
+import type { TableRows } from '../vault/arrowTables';
+import type { DatasetColumns } from '../vault/duckdbFile';
+import { buildDuckDbFile, scratchDir } from '../vault/duckdbFile';
 import type { VaultUser } from '../vault/datasetFolder';
 import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
@@ -17,15 +19,29 @@ export interface FinishDeps {
   now: () => number;
 }
 
+/** Row objects → columns, in the layout buildDuckDbFile appends. */
+function columnsOf(rows: TableRows): DatasetColumns {
+  const cols = (list: readonly object[]): Record<string, unknown[]> => {
+    const out: Record<string, unknown[]> = {};
+    for (const row of list) for (const [k, v] of Object.entries(row)) (out[k] ??= []).push(v);
+    return out;
+  };
+  return {
+    individuals: cols(rows.individuals),
+    variants: cols(rows.variants),
+    genotypes: cols(rows.genotypes),
+  };
+}
+
 /**
- * The end of a pull: staged pages → three Arrow IPC tables → a sealed dataset folder swapped into
- * the vault atomically, with the provenance manifest (PASS-03 visa binding) and a vault.write audit
- * entry (DATA-08: counts, never content).
+ * The end of a pull: staged pages → one DuckDB database file (0010) → a sealed dataset folder
+ * swapped into the vault atomically, with the provenance manifest (PASS-03 visa binding) and a
+ * vault.write audit entry (DATA-08: counts, never content).
  */
-export function finishPull(
+export async function finishPull(
   opts: FinishDeps,
   job: { cursor: Cursor; user: VaultUser; staging: Staging },
-): void {
+): Promise<void> {
   const c = job.cursor;
   // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
   // and local copies still enabled; DUO and the node's permission were checked at start.
@@ -43,19 +59,19 @@ export function finishPull(
     throw new Error('Another user is signed in now.');
   const rows = assemble(job.staging, c);
   const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
-  const tables = {
-    individuals: toArrowIpc('individuals', rows, ids),
-    variants: toArrowIpc('variants', rows, ids),
-    genotypes: toArrowIpc('genotypes', rows, ids),
-  };
+  const database = await buildDuckDbFile(scratchDir(job.staging.dir), columnsOf(rows), ids);
+  // Building took a while: the same user must still hold the vault key.
+  if (opts.vault.writer()?.masterKey !== w.masterKey)
+    throw new Error('The vault was locked or another user signed in during the pull.');
   const outDir = join(job.staging.dir, 'out');
   const manifest = writeDatasetFolder({
     outDir,
     user: w.user,
     masterKey: w.masterKey,
-    tables,
+    parts: { database },
     manifest: {
-      schemaVersion: 1,
+      schemaVersion: 2,
+      format: 'duckdb',
       datasetId: c.datasetId,
       nodeId: c.nodeId,
       ...c.meta,
@@ -71,6 +87,7 @@ export function finishPull(
       },
     },
   });
+  database.fill(0);
   commitFolder(outDir, join(w.userDir, c.datasetId));
   job.staging.remove();
   const counts = Object.fromEntries(VAULT_TABLES.map((t) => [t, manifest.rows[t]]));

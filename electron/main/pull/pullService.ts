@@ -131,7 +131,7 @@ export function createPullService(
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
-      finishPull({ ...opts, now }, job);
+      await finishPull({ ...opts, now }, job);
       job.state = 'done';
     } catch (error: unknown) {
       const reason: unknown = abort.signal.reason;

@@ -63,7 +63,10 @@ function column<T>(rows: readonly T[], key: keyof T, type: DataType) {
 
 const constant = constantUtf8;
 
-/** Builds one table's Arrow IPC stream bytes, with dataset_id and node_id on every row. */
+/**
+ * Builds one table's Arrow IPC stream bytes, with dataset_id and node_id on every row: the 0006
+ * format, no longer written by pulls (0010) but still read; tests and benchmarks build it here.
+ */
 export function toArrowIpc(
   table: VaultTable,
   rows: TableRows,

@@ -2,17 +2,23 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { VaultManifest, VaultTable } from '../../../shared/domain/vault';
-import { VAULT_TABLES, VaultManifestSchema, VisaBindingSchema } from '../../../shared/domain/vault';
+import type { VaultManifest, VaultPart } from '../../../shared/domain/vault';
+import {
+  FORMAT_PARTS,
+  formatOf,
+  VaultManifestSchema,
+  VisaBindingSchema,
+} from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import { openChunked, openSmall, sealChunked, sealedLength, sealSmall } from './chunkedCipher';
 
 /**
- * One dataset's folder in the vault (docs/decisions/0006-vault-format.md):
+ * One dataset's folder in the vault (docs/decisions/0006-vault-format.md, 0010-vault-duckdb-files.md):
  * `key.wrapped` (data key wrapped by the master key, bound to sub+iss+dataset), `manifest.sealed`
  * (the manifest under the data key), `binding.json` (plaintext: visa binding and retention end, so a
- * purge works while the vault is locked: crypto-shredding needs no key) and `{table}.arrow.sealed`.
+ * purge works while the vault is locked: crypto-shredding needs no key) and the sealed data:
+ * `data.duckdb.sealed` (format duckdb) or, in caches written before 0010, `{table}.arrow.sealed`.
  */
 
 /** Who the vault belongs to: a different signed-in user gets another folder and key wrapping. */
@@ -39,11 +45,28 @@ const keyAad = (user: VaultUser, datasetId: string): Buffer =>
   enc(canonicalJson({ v: 1, what: 'data-key', sub: user.sub, iss: user.iss, datasetId }));
 const manifestAad = (user: VaultUser, datasetId: string): Buffer =>
   enc(canonicalJson({ v: 1, what: 'manifest', sub: user.sub, iss: user.iss, datasetId }));
-const tableBinding = (manifestHash: string, table: VaultTable, datasetId: string): Buffer =>
+// `table` keeps its name for the database part too: the binding of 0006 files stays byte-identical.
+const tableBinding = (manifestHash: string, table: VaultPart, datasetId: string): Buffer =>
   enc(canonicalJson({ v: 1, manifest: manifestHash, table, datasetId }));
-const hashOf = (m: VaultManifest): string =>
-  createHash('sha256').update(canonicalJson(m)).digest('hex');
+
+/** The sealed file of one part. */
+export const partFile = (part: VaultPart): string =>
+  part === 'database' ? 'data.duckdb.sealed' : `${part}.arrow.sealed`;
+/** The manifest's hash bound into every part; version 1 manifests had no `format` (0006 files). */
+function hashOf(m: VaultManifest): string {
+  return createHash('sha256')
+    .update(canonicalJson(sealedManifest(m)))
+    .digest('hex');
+}
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** The manifest as sealed: a version 1 (0006) manifest never carried `format`. */
+function sealedManifest(m: VaultManifest): Partial<VaultManifest> {
+  if (m.schemaVersion !== 1) return m;
+  const v1: Partial<VaultManifest> = { ...m };
+  delete v1.format;
+  return v1;
+}
 
 /** Dataset ids become folder names: only a safe character set. */
 export function safeDatasetId(id: string): boolean {
@@ -51,39 +74,40 @@ export function safeDatasetId(id: string): boolean {
 }
 
 /**
- * Writes a complete dataset folder into `outDir` (fsync per file), ready for commitFolder. Returns
- * the manifest with checksums, row counts and bytes filled in.
+ * Writes a complete dataset folder into `outDir` (fsync per file), ready for commitFolder. `parts`
+ * must hold exactly the parts of `manifest.format`. Returns the manifest with checksums and bytes.
  */
 export function writeDatasetFolder(opts: {
   outDir: string;
   user: VaultUser;
   masterKey: Buffer;
   manifest: Omit<VaultManifest, 'sha256' | 'bytes'>;
-  tables: Record<VaultTable, Uint8Array>;
+  parts: Partial<Record<VaultPart, Uint8Array>>;
 }): VaultManifest {
-  const { outDir, user, tables } = opts;
+  const { outDir, user } = opts;
   const id = opts.manifest.datasetId;
+  const format = formatOf(opts.manifest);
+  const parts = FORMAT_PARTS[format].map((p) => {
+    const bytes = opts.parts[p];
+    if (bytes === undefined) throw new Error(`${format} dataset without ${p}`);
+    return [p, bytes] as const;
+  });
   mkdirSync(outDir, { recursive: true, mode: 0o700 });
   const manifest: VaultManifest = VaultManifestSchema.parse({
     ...opts.manifest,
-    sha256: {
-      individuals: sha256(tables.individuals),
-      variants: sha256(tables.variants),
-      genotypes: sha256(tables.genotypes),
-    },
-    bytes: VAULT_TABLES.reduce((n, t) => n + sealedLength(tables[t].length), 0),
+    sha256: Object.fromEntries(parts.map(([p, b]) => [p, sha256(b)])),
+    bytes: parts.reduce((n, [, b]) => n + sealedLength(b.length), 0),
   });
   const dataKey = randomBytes(32);
   const mHash = hashOf(manifest);
-  for (const t of VAULT_TABLES) {
+  for (const [p, bytes] of parts)
     writeFileAtomic(
-      join(outDir, `${t}.arrow.sealed`),
-      sealChunked(dataKey, tables[t], tableBinding(mHash, t, id)),
+      join(outDir, partFile(p)),
+      sealChunked(dataKey, bytes, tableBinding(mHash, p, id)),
     );
-  }
   writeFileAtomic(
     join(outDir, 'manifest.sealed'),
-    sealSmall(dataKey, enc(JSON.stringify(manifest)), manifestAad(user, id)),
+    sealSmall(dataKey, enc(JSON.stringify(sealedManifest(manifest))), manifestAad(user, id)),
   );
   const binding: BindingFile = {
     datasetId: id,
@@ -125,20 +149,20 @@ export function readManifest(
   return VaultManifestSchema.parse(JSON.parse(plain.toString('utf8')));
 }
 
-/** Decrypts one table and checks it against the manifest's plaintext sha256. */
-export function readTable(
+/** Decrypts one part and checks it against the manifest's plaintext sha256. */
+export function readPart(
   dir: string,
   manifest: VaultManifest,
-  table: VaultTable,
+  part: VaultPart,
   dataKey: Buffer,
 ): Buffer {
-  const sealed = readFileSync(join(dir, `${table}.arrow.sealed`));
+  const sealed = readFileSync(join(dir, partFile(part)));
   const plain = openChunked(
     dataKey,
     sealed,
-    tableBinding(hashOf(manifest), table, manifest.datasetId),
+    tableBinding(hashOf(manifest), part, manifest.datasetId),
   );
-  if (sha256(plain) !== manifest.sha256[table]) throw new Error(`checksum mismatch in ${table}`);
+  if (sha256(plain) !== manifest.sha256[part]) throw new Error(`checksum mismatch in ${part}`);
   return plain;
 }
 

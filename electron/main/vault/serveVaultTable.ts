@@ -1,4 +1,9 @@
-import { ARROW_STREAM_MIME, VaultTableSchema } from '../../../shared/domain/vault';
+import type { VaultPart } from '../../../shared/domain/vault';
+import {
+  ARROW_STREAM_MIME,
+  DUCKDB_FILE_MIME,
+  VaultTableSchema,
+} from '../../../shared/domain/vault';
 import type { Logger } from '../logging/logger';
 import type { VaultService } from './vaultService';
 
@@ -9,15 +14,23 @@ export interface VaultHttpAnswer {
   readonly body: Uint8Array;
 }
 
-const PATH = /^\/vault\/([^/]{1,200})\/([a-z]{1,20})\.arrow$/;
+const PATH = /^\/vault\/([^/]{1,200})\/(data\.duckdb|[a-z]{1,20}\.arrow)$/;
 
-/** True for paths the vault route answers (`/vault/{datasetId}/{table}.arrow`). */
+/** The part a file name asks for: `data.duckdb` (0010) or a legacy `{table}.arrow` (0006). */
+function partOf(name: string | undefined): VaultPart | undefined {
+  if (name === 'data.duckdb') return 'database';
+  const table = VaultTableSchema.safeParse(name?.replace(/\.arrow$/, ''));
+  return table.success ? table.data : undefined;
+}
+
+/** True for paths the vault route answers (`/vault/{datasetId}/data.duckdb`, `…/{table}.arrow`). */
 export const isVaultPath = (pathname: string): boolean => pathname.startsWith('/vault/');
 
 /**
- * GET /vault/{datasetId}/{table}.arrow on the app's own origin: the decrypted Arrow IPC stream for
- * the renderer's duckdb-wasm (CONVENTIONS rule 6: bytes, never JSON over IPC). Refuses at once a
- * dataset whose visa expired or was revoked (PASS-03). Never cached.
+ * GET /vault/{datasetId}/data.duckdb on the app's own origin: the decrypted DuckDB database file the
+ * renderer's duckdb-wasm attaches read-only (0010; CONVENTIONS rule 6: bytes, never JSON over IPC);
+ * `{table}.arrow` for caches written before 0010. Refuses at once a dataset whose visa expired or
+ * was revoked (PASS-03). Never cached.
  */
 export function serveVaultTable(
   vault: VaultService,
@@ -30,8 +43,8 @@ export function serveVaultTable(
     body: Buffer.from(message, 'utf8'),
   });
   const m = PATH.exec(pathname);
-  const table = VaultTableSchema.safeParse(m?.[2]);
-  if (m?.[1] === undefined || !table.success) return text(404, 'Not found');
+  const part = partOf(m?.[2]);
+  if (m?.[1] === undefined || part === undefined) return text(404, 'Not found');
   let datasetId: string;
   try {
     datasetId = decodeURIComponent(m[1]);
@@ -39,19 +52,19 @@ export function serveVaultTable(
     return text(404, 'Not found');
   }
   try {
-    const r = vault.readTable(datasetId, table.data);
+    const r = vault.readPart(datasetId, part);
     if (!r.ok) return text(r.status, r.message);
     return {
       status: 200,
       headers: {
-        'Content-Type': ARROW_STREAM_MIME,
+        'Content-Type': part === 'database' ? DUCKDB_FILE_MIME : ARROW_STREAM_MIME,
         'Cache-Control': 'no-store',
         'Content-Length': String(r.bytes.length),
       },
       body: r.bytes,
     };
   } catch (error: unknown) {
-    logger.warn('vault.read_failed', { datasetId, table: table.data, error });
+    logger.warn('vault.read_failed', { datasetId, part, error });
     return text(500, 'The local copy could not be decrypted or failed its integrity check.');
   }
 }

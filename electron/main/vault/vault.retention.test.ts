@@ -33,30 +33,27 @@ describe('expiry, revocation, tampering and user switch (PASS-03, DATA-05, DATA-
     dataRoot = tmp('vault-revoke-');
     const h = await signedIn({ fed, dataDir: dataRoot, user: 'clinician', now: () => clock });
     const dir = await pull(h, 'SE', 'SE-CA-01');
-    expect(h.services.vault.readTable('SE-CA-01', 'individuals').ok).toBe(true);
+    expect(h.services.vault.readPart('SE-CA-01', 'database').ok).toBe(true);
     // One flipped byte in a data file: detected, a clean 500, no crash.
-    const file = join(dir, 'genotypes.arrow.sealed');
+    const file = join(dir, 'data.duckdb.sealed');
     const good = readFileSync(file);
     const bad = Buffer.from(good);
     bad[Math.floor(bad.length / 2)] = (bad[Math.floor(bad.length / 2)] ?? 0) ^ 0x40;
     writeFileSync(file, bad);
-    expect(() => h.services.vault.readTable('SE-CA-01', 'genotypes')).toThrow(VaultIntegrityError);
+    expect(() => h.services.vault.readPart('SE-CA-01', 'database')).toThrow(VaultIntegrityError);
     expect(
-      serveVaultTable(h.services.vault, '/vault/SE-CA-01/genotypes.arrow', h.services.logger)
-        .status,
+      serveVaultTable(h.services.vault, '/vault/SE-CA-01/data.duckdb', h.services.logger).status,
     ).toBe(500);
     writeFileSync(file, good);
     expect(
-      serveVaultTable(h.services.vault, '/vault/SE-CA-01/genotypes.arrow', h.services.logger)
-        .status,
+      serveVaultTable(h.services.vault, '/vault/SE-CA-01/data.duckdb', h.services.logger).status,
     ).toBe(200);
 
     await fed.aai.admin.revoke('clinician', 'SE-CA-01');
     clock += 10 * 60_000; // past the access token's lifetime: the next token refreshes the passport
     await h.services.auth.accessToken();
     expect(
-      serveVaultTable(h.services.vault, '/vault/SE-CA-01/individuals.arrow', h.services.logger)
-        .status,
+      serveVaultTable(h.services.vault, '/vault/SE-CA-01/data.duckdb', h.services.logger).status,
     ).toBe(404);
     expect(existsSync(dir)).toBe(false);
     const list = await h.invoke('vault:list');
@@ -80,7 +77,7 @@ describe('expiry, revocation, tampering and user switch (PASS-03, DATA-05, DATA-
     await fed.aai.admin.expire('clinician', 'IT-CA-01');
     clock += 10 * 60_000;
     await h.services.auth.accessToken();
-    expect(h.services.vault.readTable('IT-CA-01', 'variants')).toMatchObject({
+    expect(h.services.vault.readPart('IT-CA-01', 'database')).toMatchObject({
       ok: false,
       status: 404,
     });
@@ -94,9 +91,9 @@ describe('expiry, revocation, tampering and user switch (PASS-03, DATA-05, DATA-
     dataRoot = tmp('vault-exp-');
     const h = await signedIn({ fed, dataDir: dataRoot, user: 'expiring', now: () => clock });
     const dir = await pull(h, 'FI', 'FI-RD-01');
-    expect(h.services.vault.readTable('FI-RD-01', 'individuals').ok).toBe(true);
+    expect(h.services.vault.readPart('FI-RD-01', 'database').ok).toBe(true);
     clock += 6 * 60_000;
-    const refused = h.services.vault.readTable('FI-RD-01', 'individuals');
+    const refused = h.services.vault.readPart('FI-RD-01', 'database');
     expect(refused).toMatchObject({
       ok: false,
       status: 403,
@@ -123,7 +120,7 @@ describe('expiry, revocation, tampering and user switch (PASS-03, DATA-05, DATA-
     const sb = await b.invoke('auth:session');
     expect(sb.user?.sub).not.toBe(sa.user?.sub);
     expect((await b.invoke('vault:list')).datasets).toEqual([]);
-    expect(b.services.vault.readTable('ES-NE-01', 'individuals')).toMatchObject({
+    expect(b.services.vault.readPart('ES-NE-01', 'database')).toMatchObject({
       ok: false,
       status: 404,
     });

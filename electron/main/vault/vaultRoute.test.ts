@@ -1,9 +1,9 @@
-import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARROW_STREAM_MIME } from '../../../shared/domain/vault';
+import { DUCKDB_FILE_MIME } from '../../../shared/domain/vault';
 import { startBrowserModeServer } from '../../browserMode/server';
 import type { PullFederation } from '../pull/testing/pullHarness';
 import { signedIn, startPullFederation, tmp } from '../pull/testing/pullHarness';
+import { databaseRows } from '../pull/testing/vaultRows';
 
 let fed: PullFederation;
 beforeAll(async () => {
@@ -13,8 +13,8 @@ afterAll(async () => {
   await fed.close();
 });
 
-describe('GET /vault/{datasetId}/{table}.arrow in browser mode (decision 0002 checks, issue 6)', () => {
-  it('needs the session cookie; then serves decrypted Arrow IPC, no-store; unknown paths 404', async () => {
+describe('GET /vault/{datasetId}/data.duckdb in browser mode (decisions 0002, 0010; issue 6)', () => {
+  it('needs the session cookie; then serves the decrypted DuckDB file, no-store; unknown paths 404', async () => {
     const h = await signedIn({ fed, dataDir: tmp('vault-route-'), user: 'clinician' });
     const { jobId } = await h.invoke('pull:start', {
       nodeId: 'FI',
@@ -28,7 +28,7 @@ describe('GET /vault/{datasetId}/{table}.arrow in browser mode (decision 0002 ch
       services: () => h.services,
     });
     try {
-      const url = `${server.origin}/vault/FI-RD-01/individuals.arrow`;
+      const url = `${server.origin}/vault/FI-RD-01/data.duckdb`;
       const anonymous = await fetch(url);
       expect(anonymous.status).toBe(401);
       expect(Buffer.from(await anonymous.arrayBuffer()).toString()).not.toContain('FI-RD-01-0');
@@ -37,19 +37,24 @@ describe('GET /vault/{datasetId}/{table}.arrow in browser mode (decision 0002 ch
       expect(cookie).toMatch(/=/);
       const res = await fetch(url, { headers: { cookie } });
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toBe(ARROW_STREAM_MIME);
+      expect(res.headers.get('content-type')).toBe(DUCKDB_FILE_MIME);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('content-security-policy')).toBeTruthy();
-      const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
-      expect(table.numRows).toBe(400);
+      const rows = await databaseRows(new Uint8Array(await res.arrayBuffer()), 'individuals');
+      expect(rows).toHaveLength(400);
       const foreign = await fetch(url, { headers: { cookie, origin: 'https://evil.example' } });
       expect(foreign.status).toBe(403);
       expect(
         (await fetch(`${server.origin}/vault/FI-RD-01/secrets.arrow`, { headers: { cookie } }))
           .status,
       ).toBe(404);
+      // A 0010 dataset has no per-table Arrow files: the legacy path is 404 (the renderer's cue).
       expect(
-        (await fetch(`${server.origin}/vault/NOPE/variants.arrow`, { headers: { cookie } })).status,
+        (await fetch(`${server.origin}/vault/FI-RD-01/individuals.arrow`, { headers: { cookie } }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await fetch(`${server.origin}/vault/NOPE/data.duckdb`, { headers: { cookie } })).status,
       ).toBe(404);
     } finally {
       await server.close();

@@ -5,8 +5,9 @@ import type {
   RemovedReason,
   VaultList,
   VaultManifest,
-  VaultTable,
+  VaultPart,
 } from '../../../shared/domain/vault';
+import { FORMAT_PARTS, formatOf } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logging/logger';
@@ -15,12 +16,13 @@ import type { VaultUser } from './datasetFolder';
 import {
   readBinding,
   readManifest,
-  readTable,
+  readPart,
   recoverFolders,
   safeDatasetId,
   scopeOf,
   unwrapDataKey,
 } from './datasetFolder';
+import { sweepScratch } from './duckdbFile';
 import { loadSealedMasterKey, unlockWithPassphrase } from './masterKey';
 import { dropKeys, readability, type Readability } from './retention';
 
@@ -32,10 +34,13 @@ export interface VaultService {
   unlock(passphrase: string): Promise<VaultList>;
   /** The master key and the signed-in user, or undefined when locked or signed out. */
   writer(): { user: VaultUser; masterKey: Buffer; userDir: string } | undefined;
-  /** Plaintext Arrow IPC of one table, or why not (PASS-03: expiry/revocation refuse at once). */
-  readTable(
+  /**
+   * Plaintext of one part (the DuckDB file, or a legacy Arrow table), or why not (PASS-03:
+   * expiry/revocation refuse at once; a part the dataset's format lacks is 404).
+   */
+  readPart(
     datasetId: string,
-    table: VaultTable,
+    part: VaultPart,
   ): { ok: true; bytes: Buffer } | { ok: false; status: number; message: string };
   /** Deletes datasets whose visa expired or left the passport (DATA-05). */
   purge(trigger: string): void;
@@ -162,7 +167,7 @@ export function createVaultService(opts: {
       if (u === undefined || masterKey === undefined) return undefined;
       return { user: u, masterKey, userDir: userDir(u) };
     },
-    readTable(datasetId, table) {
+    readPart(datasetId, part) {
       const u = user();
       if (u === undefined) return { ok: false, status: 403, message: 'Sign in to read the vault.' };
       if (masterKey === undefined)
@@ -176,7 +181,10 @@ export function createVaultService(opts: {
       }
       const dir = join(userDir(u), datasetId);
       const key = dataKey(u, datasetId);
-      return { ok: true, bytes: readTable(dir, readManifest(dir, u, datasetId, key), table, key) };
+      const manifest = readManifest(dir, u, datasetId, key);
+      if (!FORMAT_PARTS[formatOf(manifest)].includes(part))
+        return { ok: false, status: 404, message: `This copy is stored as ${formatOf(manifest)}.` };
+      return { ok: true, bytes: readPart(dir, manifest, part, key) };
     },
     purge(trigger) {
       const u = user();
@@ -185,6 +193,8 @@ export function createVaultService(opts: {
         const dir = join(root, scope);
         if (!/^[0-9a-f]{32}$/.test(scope)) continue;
         recoverFolders(dir);
+        // A crash while a pull built its DuckDB file leaves plaintext in scratch: gone at start.
+        if (trigger === 'start') sweepScratch(dir);
         const mine = u !== undefined && scope === scopeOf(u);
         for (const id of datasetIds(dir)) {
           const s = readability(
