@@ -1,10 +1,14 @@
 /**
- * The cache's SQL schema (DESIGN "Local data model"): one table per dataset and table, and views
- * `individuals`, `variants`, `genotypes` that union every loaded dataset with its provenance
+ * The cache's SQL schema (DESIGN "Local data model"): per dataset one attached read-only DuckDB
+ * database (docs/decisions/0010) or, for caches from before 0010, one in-memory table per table;
+ * views `individuals`, `variants`, `genotypes` union every loaded dataset with its provenance
  * (dataset_id, node_id). Pure SQL, run by duckdb-wasm in the renderer and native DuckDB in tests.
  */
 
-/** The schema version the views below implement; bumped with a new migration. */
+/**
+ * The schema version the views below implement; bumped with a new migration. A dataset's DuckDB
+ * file records the version it was written for in `cd_meta.schema_version`; a newer one is refused.
+ */
 export const SCHEMA_VERSION = 1;
 
 export type CacheTable = 'individuals' | 'variants' | 'genotypes';
@@ -85,14 +89,27 @@ export function datasetTableName(datasetId: string, table: CacheTable): string {
   return `ds_${safe}__${table}`;
 }
 
+/** The alias a dataset's attached DuckDB file gets (same escaping as datasetTableName). */
+export function datasetDatabaseName(datasetId: string): string {
+  return datasetTableName(datasetId, 'individuals').replace(/__individuals$/u, '__db');
+}
+
 /** Casts a loaded table's columns to the view's types, in the view's order. */
 const selectFrom = (name: string, table: CacheTable): string =>
   `SELECT ${CACHE_COLUMNS[table].map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(', ')} FROM ${name}`;
 
-/** The three views over the empty base tables plus every loaded dataset. */
-export function viewStatements(datasetIds: readonly string[]): string[] {
+/**
+ * The three views over the empty base tables plus every loaded dataset: those in `attached` are
+ * read from their attached database's tables, the others from in-memory tables (datasetTableName).
+ */
+export function viewStatements(
+  datasetIds: readonly string[],
+  attached: readonly string[] = [],
+): string[] {
+  const source = (d: string, t: CacheTable): string =>
+    attached.includes(d) ? `${datasetDatabaseName(d)}.main.${t}` : datasetTableName(d, t);
   return CACHE_TABLES.map((t) => {
-    const sources = [`cd_empty_${t}`, ...datasetIds.map((d) => datasetTableName(d, t))];
+    const sources = [`cd_empty_${t}`, ...datasetIds.map((d) => source(d, t))];
     return `CREATE OR REPLACE VIEW ${t} AS ${sources.map((s) => selectFrom(s, t)).join(' UNION ALL ')}`;
   });
 }

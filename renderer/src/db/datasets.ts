@@ -1,52 +1,103 @@
-import { tableFromIPC } from 'apache-arrow';
+/**
+ * Cached datasets in the renderer's duckdb-wasm (docs/decisions/0010-vault-duckdb-files.md).
+ *
+ * API (unchanged by 0010):
+ * - `loadDataset(datasetId, meta?)` fetches GET /vault/{datasetId}/data.duckdb (main decrypts it),
+ *   registers the bytes as `/vault/<alias>.duckdb` and ATTACHes it READ_ONLY as
+ *   `datasetDatabaseName(datasetId)`; no rows are copied. A dataset cached before 0010 (the route
+ *   answers 404 for data.duckdb) is loaded from its three Arrow tables instead (legacyArrow.ts).
+ *   Then the views `individuals`, `variants`, `genotypes` are rebuilt over every loaded dataset.
+ *   Resolves with the row counts per table.
+ * - `unloadDataset(datasetId)` rebuilds the views without it, DETACHes it and drops the registered
+ *   buffer (or the legacy tables), and removes its cd_datasets row.
+ * - `loadedDatasets()` lists the loaded ids.
+ */
 import type { CacheTable } from '../../../shared/cohorts/schema';
-import { CACHE_TABLES, datasetTableName, viewStatements } from '../../../shared/cohorts/schema';
+import {
+  CACHE_TABLES,
+  datasetDatabaseName,
+  SCHEMA_VERSION,
+  viewStatements,
+} from '../../../shared/cohorts/schema';
+import { vaultDatabasePath } from '../../../shared/domain/vault';
+import type { Engine } from './engine';
 import { engine } from './engine';
+import { dropArrowTables, loadArrowTables } from './legacyArrow';
 
-/** Rows per insert: one-shot inserts of hundreds of MB failed in duckdb-wasm (DESIGN). */
-const CHUNK_ROWS = 500_000;
 const loaded = new Set<string>();
+/** Loaded datasets that are attached DuckDB files (the others are legacy in-memory tables). */
+const attached = new Set<string>();
 
-/** The same-origin route main serves decrypted Arrow IPC on (CONVENTIONS rule 6). */
-const tableUrl = (datasetId: string, table: CacheTable): string =>
-  `/vault/${encodeURIComponent(datasetId)}/${table}.arrow`;
-
-async function fetchTable(datasetId: string, table: CacheTable): Promise<ArrayBuffer> {
-  const res = await fetch(tableUrl(datasetId, table), {
-    cache: 'no-store',
-    credentials: 'same-origin',
-  });
-  if (!res.ok)
-    throw new Error(`The cache refused ${datasetId} ${table} (HTTP ${String(res.status)}).`);
-  return res.arrayBuffer();
-}
+/** The registered file name: under /vault/, the only folder the engine allows (engine.ts). */
+const fileOf = (datasetId: string): string => `/vault/${datasetDatabaseName(datasetId)}.duckdb`;
 
 async function refreshViews(): Promise<void> {
   const { conn } = await engine();
-  for (const s of viewStatements([...loaded].sort())) await conn.query(s);
+  for (const s of viewStatements([...loaded].sort(), [...attached])) await conn.query(s);
 }
 
-/** Loads (or reloads) one cached dataset's three tables and rebuilds the union views. */
+async function detach(e: Engine, datasetId: string): Promise<void> {
+  await e.conn.query(`DETACH DATABASE IF EXISTS ${datasetDatabaseName(datasetId)}`);
+  await e.db.dropFile(fileOf(datasetId));
+}
+
+const firstNumber = (t: { toArray(): unknown[] }, column: string): number => {
+  const row = t.toArray()[0] as { toJSON(): Record<string, unknown> } | undefined;
+  return Number(row?.toJSON()[column] ?? NaN);
+};
+
+/** Attaches the dataset's DuckDB file; undefined when it is a pre-0010 (Arrow) copy. */
+async function attachDatabase(
+  e: Engine,
+  datasetId: string,
+): Promise<Record<CacheTable, number> | undefined> {
+  const res = await fetch(vaultDatabasePath(datasetId), {
+    cache: 'no-store',
+    credentials: 'same-origin',
+  });
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`The cache refused ${datasetId} (HTTP ${String(res.status)}).`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const alias = datasetDatabaseName(datasetId);
+  await detach(e, datasetId);
+  // The buffer is transferred to the worker: no copy stays on this thread.
+  await e.db.registerFileBuffer(fileOf(datasetId), bytes);
+  await e.conn.query(`ATTACH '${fileOf(datasetId)}' AS ${alias} (READ_ONLY)`);
+  const version = firstNumber(
+    await e.conn.query(`SELECT max(schema_version)::INTEGER AS v FROM ${alias}.cd_meta`),
+    'v',
+  );
+  if (!(version <= SCHEMA_VERSION)) {
+    await detach(e, datasetId);
+    throw new Error(
+      `${datasetId} was written for cache schema ${String(version)}; update the app.`,
+    );
+  }
+  const rows = { individuals: 0, variants: 0, genotypes: 0 };
+  for (const t of CACHE_TABLES)
+    rows[t] = firstNumber(
+      await e.conn.query(`SELECT count(*)::INTEGER AS n FROM ${alias}.${t}`),
+      'n',
+    );
+  return rows;
+}
+
+/** Loads (or reloads) one cached dataset and rebuilds the union views. */
 export async function loadDataset(
   datasetId: string,
   meta?: Record<string, string>,
 ): Promise<{ rows: Record<CacheTable, number> }> {
-  const { conn } = await engine();
-  const bytes = await Promise.all(CACHE_TABLES.map((t) => fetchTable(datasetId, t)));
-  const rows = { individuals: 0, variants: 0, genotypes: 0 };
-  for (const [k, table] of CACHE_TABLES.entries()) {
-    const name = datasetTableName(datasetId, table);
-    const arrow = tableFromIPC(new Uint8Array(bytes[k] ?? new ArrayBuffer(0)));
-    await conn.query(`DROP TABLE IF EXISTS ${name}`);
-    for (let start = 0; start < Math.max(arrow.numRows, 1); start += CHUNK_ROWS)
-      await conn.insertArrowTable(arrow.slice(start, start + CHUNK_ROWS), {
-        name,
-        create: start === 0,
-      });
-    rows[table] = arrow.numRows;
+  const e = await engine();
+  let rows = await attachDatabase(e, datasetId);
+  if (rows === undefined) {
+    rows = await loadArrowTables(e, datasetId);
+    attached.delete(datasetId);
+  } else {
+    await dropArrowTables(e, datasetId);
+    attached.add(datasetId);
   }
   loaded.add(datasetId);
-  const stmt = await conn.prepare(
+  const stmt = await e.conn.prepare(
     'INSERT OR REPLACE INTO cd_datasets (dataset_id, node_id, title, purpose) VALUES (?, ?, ?, ?)',
   );
   await stmt.query(datasetId, meta?.nodeId ?? '', meta?.title ?? '', meta?.purpose ?? '');
@@ -55,14 +106,15 @@ export async function loadDataset(
   return { rows };
 }
 
-/** Drops one dataset's tables (after a purge or on unload) and rebuilds the views. */
+/** Drops one dataset (after a purge or on unload): views first, then its database or tables. */
 export async function unloadDataset(datasetId: string): Promise<void> {
-  const { conn } = await engine();
+  const e = await engine();
   loaded.delete(datasetId);
+  const wasAttached = attached.delete(datasetId);
   await refreshViews();
-  for (const t of CACHE_TABLES)
-    await conn.query(`DROP TABLE IF EXISTS ${datasetTableName(datasetId, t)}`);
-  const stmt = await conn.prepare('DELETE FROM cd_datasets WHERE dataset_id = ?');
+  if (wasAttached) await detach(e, datasetId);
+  else await dropArrowTables(e, datasetId);
+  const stmt = await e.conn.prepare('DELETE FROM cd_datasets WHERE dataset_id = ?');
   await stmt.query(datasetId);
   await stmt.close();
 }

@@ -20,6 +20,7 @@ let pending: Promise<Engine> | undefined;
  * Starts the single-threaded 'eh' bundle from local files (Vite ?url: same origin, no CDN) and
  * turns off everything that could fetch: extension autoload/autoinstall and external access
  * (DESIGN: offline duckdb-wasm has no Parquet; a fetch attempt would leave the app's origin).
+ * Registered buffers are files of the worker's in-memory file system, not fetches.
  */
 async function start(): Promise<Engine> {
   const worker = new Worker(ehWorker);
@@ -35,6 +36,9 @@ async function start(): Promise<Engine> {
   for (const s of [
     'SET autoinstall_known_extensions = false',
     'SET autoload_known_extensions = false',
+    // Registered dataset files live under /vault/ (datasets.ts): the one folder ATTACH may read
+    // once external access is off (0010). Fixed before the lock; it cannot be changed after.
+    "SET allowed_directories = ['/vault/']",
     'SET enable_external_access = false',
     SCHEMA_TABLE_SQL,
   ])
