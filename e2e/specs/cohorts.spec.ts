@@ -5,90 +5,70 @@ import type { Page } from '@playwright/test';
 import { canonicalRows, suiteQueries } from '../../shared/cohorts/querySuite';
 import { sampleDataset } from '../../shared/cohorts/sampleCache';
 import { SMALL_SAMPLE } from '../../shared/cohorts/sampleDatasets';
-import type { CacheTable } from '../../shared/cohorts/schema';
 import { CACHE_TABLES } from '../../shared/cohorts/schema';
 import { cohortCountSql } from '../../shared/cohorts/sql';
 import { CohortFiltersSchema } from '../../shared/cohorts/definition';
 import type { VaultManifest } from '../../shared/domain/vault';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { EXPORT_COLUMNS } from '../../shared/cohorts/exportFormats';
 import { expect, test } from '../fixtures/app';
-import { arrowBytes, consoleText, inlineParams, nativeCache } from '../fixtures/cohortData';
+import {
+  arrowBytes,
+  consoleText,
+  databaseBytes,
+  inlineParams,
+  nativeCache,
+} from '../fixtures/cohortData';
+import { sampleManifest } from '../fixtures/plantedVault';
 import { CohortsPage } from '../pages/CohortsPage';
 import { routeVaultStandIn } from '../fixtures/vaultStandIn';
 
 const data = SMALL_SAMPLE.map(sampleDataset);
-const bytes = new Map<string, Uint8Array>(
-  data.flatMap((d) => CACHE_TABLES.map((t) => [`${d.datasetId}/${t}`, arrowBytes(d, t)] as const)),
-);
 const GRU = [{ id: 'DUO:0000042', label: 'general research use' }];
+/** Stands for a cache written before decision 0010 (three Arrow tables); the others are DuckDB files. */
+const LEGACY = 'SE-CA-01';
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-function manifest(
-  datasetId: string,
-  nodeId: string,
-  duo = [{ id: 'DUO:0000043', label: 'clinical care use' }],
-): VaultManifest {
-  const d = data.find((x) => x.datasetId === datasetId)!;
-  const of = (t: CacheTable) => bytes.get(`${datasetId}/${t}`)!;
-  return {
-    schemaVersion: 1,
-    datasetId,
-    nodeId,
-    nodeName: `Node ${nodeId}`,
-    country: nodeId,
-    title: `Synthetic ${datasetId}`,
-    level: 'controlled',
-    duo,
-    allowLocalCopies: true,
-    purpose: 'clinical-care',
-    query: { filters: [] },
-    pulledAt: '2026-11-01T00:00:00.000Z',
-    visa: {
-      jti: 'j',
-      iss: 'https://aai.example',
-      value: datasetId,
-      source: 'dac',
-      exp: 4102444800,
-      asserted: 1,
-    },
-    expiresAt: '2099-01-01T00:00:00.000Z',
-    rows: {
-      individuals: d.individuals.individual_id.length,
-      variants: d.variants.variant_key.length,
-      genotypes: d.genotypes.individual_id.length,
-    },
-    sha256: {
-      individuals: sha(of('individuals')),
-      variants: sha(of('variants')),
-      genotypes: sha(of('genotypes')),
-    },
-    bytes: CACHE_TABLES.reduce((n, t) => n + of(t).length, 0),
-  };
-}
-
 /**
- * Stands in for VAULT's route and vault:list until a pull can fill a real vault in this test: the
- * /vault route is answered on the app's own origin with the Arrow bytes main would serve, and
- * vault:list on the real /rpc socket is answered with their manifests; everything else passes.
+ * Stands in for VAULT's route and vault:list: the /vault route is answered on the app's own origin
+ * with the bytes main would serve (DuckDB files built by main's writer; Arrow tables for LEGACY),
+ * and vault:list on the real /rpc socket with their manifests; everything else passes.
  */
 async function serveSampleVault(page: Page, origin: string): Promise<void> {
-  const list = {
+  const bytes = new Map<string, Uint8Array>();
+  const datasets: VaultManifest[] = [];
+  for (const d of data) {
     // SE-CA-01 carries only GRU while pulled for clinical care: exports must leave it out.
-    datasets: data.map((d) =>
-      manifest(d.datasetId, d.nodeId, d.datasetId === 'SE-CA-01' ? GRU : undefined),
-    ),
-    removed: [],
-    locked: false,
-  };
-  await routeVaultStandIn(page, origin, bytes, list);
+    const duo = d.datasetId === 'SE-CA-01' ? GRU : undefined;
+    if (d.datasetId !== LEGACY) {
+      const db = await databaseBytes(d);
+      bytes.set(`${d.datasetId}/database`, db);
+      datasets.push(sampleManifest(d, db, duo));
+      continue;
+    }
+    const tables = CACHE_TABLES.map((t) => [t, arrowBytes(d, t)] as const);
+    for (const [t, b] of tables) bytes.set(`${d.datasetId}/${t}`, b);
+    // A 0006 manifest: version 1, no `format`.
+    const m = { ...sampleManifest(d, new Uint8Array(), duo) };
+    delete m.format;
+    datasets.push({
+      ...m,
+      schemaVersion: 1,
+      sha256: Object.fromEntries(tables.map(([t, b]) => [t, sha(b)])),
+      bytes: tables.reduce((n, [, b]) => n + b.length, 0),
+    });
+  }
+  await routeVaultStandIn(page, origin, bytes, { datasets, removed: [], locked: false });
 }
 
 test.describe('cohort builder over the local cache (issue 6)', () => {
-  test('duckdb-wasm answers every cohort query exactly as native DuckDB, offline, same-origin only', async ({
+  test('duckdb-wasm over attached DuckDB files and a pre-0010 Arrow cache answers every cohort query exactly as native DuckDB, offline, same-origin only', async ({
     app,
     sandbox,
     page,
   }) => {
-    test.setTimeout(120_000);
+    // ~90 console round trips; on the shared 2-core machine this has taken over 120 s.
+    test.setTimeout(300_000);
     const cspErrors: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspErrors.push(m.text());
@@ -131,7 +111,9 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
   test('save a definition, export CSV: DUO leaves a dataset out with a note, the export is audited', async ({
     app,
     page,
+    sandbox,
   }) => {
+    test.setTimeout(180_000);
     await serveSampleVault(page, app.server.origin);
     await page.reload();
     const cohorts = new CohortsPage(page);
@@ -150,6 +132,28 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
     );
     expect(lines.slice(1).filter((l) => !l.startsWith('"FI-RD-01","FI"'))).toEqual([]);
     await expect(cohorts.exportNote()).toContainText('SE-CA-01: pulled for clinical care');
+
+    // Parquet, written by native DuckDB in main: the same rows as the CSV, typed. The page reaches
+    // nothing but the app's origin (the sandbox blocks the rest); Chromium's setOffline would also
+    // stall browser mode's loopback RPC socket, which in Electron is IPC, not network.
+    const [pq] = await Promise.all([
+      page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.parquet')),
+      page.getByTestId('export-parquet').click(),
+    ]);
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    const file = `read_parquet('${await pq.path()}')`;
+    const types = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${file}`)).getRows();
+    expect(types.map((r) => `${String(r[0])} ${String(r[1])}`)).toEqual(
+      EXPORT_COLUMNS.map((c) => `${c.name} ${c.type}`),
+    );
+    const ids = (await conn.runAndReadAll(`SELECT dataset_id, node_id, individual_id FROM ${file}`))
+      .getRows()
+      .map((r) => r.map((v) => `"${String(v)}"`).join(','));
+    expect(ids).toEqual(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(',')));
+    conn.closeSync();
+    db.closeSync();
+    expect(sandbox.outsideRequests).toEqual([]);
     const audit = await readFile(join(app.dataDir, 'audit', 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"cohort.export"');
     expect(audit).toContain('"cohort.save"');
