@@ -4,7 +4,7 @@ import { exportPlan } from '../../../../shared/vault/duoRules';
 import type { CohortRow } from '../../../../shared/cohorts/exportFormats';
 import { toCsv, toPhenopacket } from '../../../../shared/cohorts/exportFormats';
 import { MAX_PARQUET_ROWS } from '../../../../shared/cohorts/parquetExport';
-import { cohortRowsSql } from '../../../../shared/cohorts/sql';
+import { cohortCountSql, cohortRowsSql } from '../../../../shared/cohorts/sql';
 import { query } from '../../db';
 
 export type ExportFormat = 'csv' | 'phenopacket' | 'parquet';
@@ -56,11 +56,13 @@ export async function exportRows(
       : filters.datasets.filter((d) => plan.allowed.includes(d));
   const rows: CohortRow[] = [];
   if (wanted.length > 0) {
-    // One row past the cap tells a cohort that is too large from one that fits exactly.
-    const q = cohortRowsSql({ ...filters, datasets: wanted }, MAX_EXPORT_ROWS + 1);
-    const r = await query(q.sql, q.params, MAX_EXPORT_ROWS);
-    if (r.truncated) throw new ExportTooLargeError(MAX_EXPORT_ROWS);
-    rows.push(...(r.rows as unknown as CohortRow[]));
+    const f = { ...filters, datasets: wanted };
+    // Counted first: a cohort over the cap is refused whole, never cut off at the cap.
+    const c = cohortCountSql(f);
+    const [count] = (await query(c.sql, c.params, 1)).rows;
+    if (Number(count?.n ?? 0) > MAX_EXPORT_ROWS) throw new ExportTooLargeError(MAX_EXPORT_ROWS);
+    const q = cohortRowsSql(f, MAX_EXPORT_ROWS);
+    rows.push(...((await query(q.sql, q.params, MAX_EXPORT_ROWS)).rows as unknown as CohortRow[]));
   }
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   return { rows, included: wanted, decisions: plan.decisions, baseName: `cohort-${stamp}` };
