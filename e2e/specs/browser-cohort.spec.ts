@@ -35,3 +35,36 @@ test.describe('genome browser cohort track over the local cache (issue 8)', () =
     expect(sandbox.outsideRequests).toEqual([]);
   });
 });
+
+test.describe('genome browser genotypes for a chosen cohort (issue 8)', () => {
+  test('all individuals (capped) as genotype rows, sorted by genotype at a planted variant', async ({
+    app,
+    page,
+    sandbox,
+  }) => {
+    test.setTimeout(120_000);
+    await servePlantedVault(page, app.server.origin, plantedData());
+    await page.reload();
+    const browser = new BrowserPage(page);
+    await browser.open();
+    const choose = page.getByTestId('browser-genotypes-cohort');
+    await expect(choose).toBeEnabled({ timeout: 60_000 });
+    await choose.selectOption('all');
+    const snv = PLANTED[0]!;
+    await browser.goTo(snv.key);
+    await expect(browser.trackLabel('Genotypes: All individuals (first 200)')).toBeVisible();
+    await expect(page.getByTestId('browser-genotypes-samples')).toContainText('first 200 samples');
+    // The fixture's two FI-RD-01 carriers are among the first 200 (by dataset and id).
+    const sorted = page.getByTestId('browser-genotypes-sorted');
+    await page.getByRole('button', { name: /reference first/ }).click();
+    // The sort reads the centre's calls from duckdb-wasm (queued behind igv's own reads).
+    await expect(sorted).toContainText(`Sorted 200 samples at ${snv.key}: 2 carriers first`, {
+      timeout: 30_000,
+    });
+    await expect(sorted).not.toHaveAttribute('data-first-sample', /I000000[01]$/);
+    await page.getByTestId('browser-genotypes-sort').press('Enter');
+    await expect(sorted).toHaveAttribute('data-first-sample', /^FI-RD-01\/FI-RD-01-I000000[01]$/);
+    await expect(sorted).toContainText('FI-RD-01/FI-RD-01-I0000000 (heterozygous)');
+    expect(sandbox.outsideRequests).toEqual([]);
+  });
+});

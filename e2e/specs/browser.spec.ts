@@ -54,6 +54,8 @@ test.describe('genome browser, offline GRCh38 (issue 8)', () => {
     page,
     sandbox,
   }) => {
+    // igv starts twice here; on the shared 2-core machine one start took 23 s.
+    test.setTimeout(120_000);
     const browser = new BrowserPage(page);
     await browser.open();
     await browser.goTo('17:7668402-7687550');

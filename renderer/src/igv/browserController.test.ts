@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentLocus, shiftLocus } from './browserController';
+import { currentLocus, locusCentre, shiftLocus } from './browserController';
 import type { IgvBrowser } from './igvTypes';
 
 const withLoci = (loci: string | string[]): IgvBrowser =>
@@ -17,5 +17,12 @@ describe('keyboard pan and igv loci (issue 8)', () => {
     expect(currentLocus(withLoci('chr17:43044295-43125364.6'))).toBe('chr17:43044295-43125365');
     expect(currentLocus(withLoci(['chr1:1-100', 'chr2:5-50']))).toBe('chr1:1-100');
     expect(currentLocus(withLoci(''))).toBeUndefined();
+  });
+
+  it('finds the centre base the locus box puts a variant on (sort by genotype there)', () => {
+    // A variant at 43045712 is shown with 20 bases either side.
+    expect(locusCentre('chr17:43045692-43045732')).toEqual({ chr: 'chr17', pos: 43045712 });
+    expect(locusCentre('chr17:43,045,680-43,045,721')).toEqual({ chr: 'chr17', pos: 43045700 });
+    expect(locusCentre('BRCA1')).toBeUndefined();
   });
 });

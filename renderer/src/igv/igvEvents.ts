@@ -1,6 +1,7 @@
 import type { SelectedVariant } from '../store/browserSlice';
 import type { CohortFeature } from './cohortReader';
 import type { FederationVariant } from './federationTrack';
+import { GENOTYPE_SOURCE } from './genotypeReader';
 import type { IgvClickedItem, IgvFeature } from './igvTypes';
 
 const isCohortFeature = (f: IgvFeature): f is CohortFeature =>
@@ -80,7 +81,7 @@ export function selectedFromClick(
     pos,
     ref,
     alt,
-    source: 'patientVcf',
+    source: itemValue(items, 'source') === GENOTYPE_SOURCE ? 'genotypes' : 'patientVcf',
     datasets: [],
   };
 }

@@ -35,6 +35,8 @@ export interface IgvTrackConfig {
   order?: number;
   removable?: boolean;
   searchable?: boolean;
+  /** Variant tracks: draw one row of calls per sample. */
+  showGenotypes?: boolean;
 }
 
 /** Genome options for an offline reference without sequence: igv's 'chromsizes' format reads the sizes file as the "sequence". */
@@ -61,6 +63,13 @@ export interface IgvBrowserOptions {
 export interface IgvTrack {
   readonly name: string;
   readonly id?: string;
+  /** Variant tracks with samples: the sample order igv draws (sorting reorders it). */
+  readonly sampleKeys?: readonly string[];
+  /** Variant tracks: igv's own "Sort by genotype" (ASC: reference first, DESC: carriers first). */
+  sortSamplesByGenotype?(
+    sort: { chr: string; start: number; end: number; direction: 'ASC' | 'DESC' },
+    features?: readonly unknown[],
+  ): Promise<void>;
 }
 
 /** One clicked feature as igv reports it to 'trackclick' handlers. */

@@ -1,12 +1,16 @@
+import { emptyFilters } from '../../../shared/cohorts/definition';
 import type { TrackSpec } from './session';
 import type { CohortFeature } from './cohortReader';
 import { createCohortReader } from './cohortReader';
 import { getCohortQuery } from './cohortSource';
 import type { ColorBy } from './colors';
-import { featureColor } from './colors';
+import { consequenceClass, featureColor, PALETTES } from './colors';
 import type { FederationVariant } from './federationTrack';
 import { createFederationReader, federationColor, federationVariants } from './federationTrack';
 import type { GeneIndex } from './geneIndex';
+import type { GenotypeVariant } from './genotypeReader';
+import { createGenotypeReader } from './genotypeReader';
+import { keepGenotypeReader } from './genotypeTracks';
 import { PANELS } from './genomeAssets';
 import type { PanelId } from './genomeAssets';
 import type { IgvFeature, IgvTrackConfig } from './igvTypes';
@@ -82,6 +86,8 @@ export function trackConfig(
         order: 4,
       };
     }
+    case 'genotypes':
+      return genotypeTrack(spec);
     case 'federation': {
       // The answer as it stands now; syncTracks reloads the track when a node's answer arrives.
       const variants = federationVariants(useStore.getState().browserFederation?.nodes ?? []);
@@ -96,4 +102,42 @@ export function trackConfig(
       };
     }
   }
+}
+
+/** Variant colour in the genotype track: the cohort track's consequence palette. */
+const consequenceColor = (v: GenotypeVariant): string =>
+  PALETTES.consequence.find((p) => p.key === consequenceClass(v.consequence))?.color ?? '#878787';
+
+/**
+ * The genotype track: igv's variant track with one row per chosen sample (a saved cohort, or
+ * 'all' individuals), read from the cache for the region in view; igv sorts it by genotype.
+ */
+function genotypeTrack(spec: TrackSpec): IgvTrackConfig | { missing: string } {
+  const query = getCohortQuery();
+  if (query === undefined) return { missing: 'the local cache is not open' };
+  const state = useStore.getState();
+  const filters =
+    spec.source === 'all'
+      ? emptyFilters()
+      : state.cohortSaved.find((c) => c.id === spec.source)?.filters;
+  if (filters === undefined) return { missing: `saved cohort ${spec.source ?? ''} not found` };
+  const reader = createGenotypeReader(query, filters, undefined, (h) =>
+    useStore.getState().setBrowserGenotypeSamples({
+      count: h.sampleNameMap.size,
+      capped: h.capped,
+    }),
+  );
+  keepGenotypeReader(spec.id, reader);
+  return {
+    name: spec.name,
+    id: spec.id,
+    removable: false,
+    type: 'variant',
+    reader,
+    showGenotypes: true,
+    displayMode: 'EXPANDED',
+    visibilityWindow: 200_000,
+    color: (f: IgvFeature) => consequenceColor(f as GenotypeVariant),
+    order: 3.5,
+  };
 }

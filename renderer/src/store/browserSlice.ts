@@ -14,7 +14,7 @@ export interface SelectedVariant {
   readonly pos: number;
   readonly ref: string;
   readonly alt: string;
-  readonly source: 'cohort' | 'patientVcf' | 'federation';
+  readonly source: 'cohort' | 'patientVcf' | 'federation' | 'genotypes';
   readonly gene?: string;
   readonly consequence?: string;
   readonly clinSig?: string;
@@ -38,6 +38,9 @@ export interface BrowserSlice extends BrowserFederationSlice {
   browserJump: number;
   /** Outside requests the CSP blocked while the browser was open (igv's igv.org fallback, say). */
   browserBlocked: string[];
+  /** The genotype track's samples once igv read its header (how many, and whether capped). */
+  browserGenotypeSamples: { count: number; capped: boolean } | undefined;
+  setBrowserGenotypeSamples: (samples: { count: number; capped: boolean } | undefined) => void;
   browserRequestBlocked: (url: string) => void;
   browserLocusChanged: (locus: string) => void;
   browserStatusChanged: (status: BrowserStatus, error?: string) => void;
@@ -68,6 +71,10 @@ export const createBrowserSlice: StateCreator<StoreState, [], [], BrowserSlice> 
   browserSelected: undefined,
   browserJump: 0,
   browserBlocked: [],
+  browserGenotypeSamples: undefined,
+  setBrowserGenotypeSamples(samples) {
+    set({ browserGenotypeSamples: samples });
+  },
   browserRequestBlocked(url) {
     set({ browserBlocked: [...get().browserBlocked, url].slice(-20) });
   },

@@ -87,7 +87,7 @@ export function BrowserPage() {
         </p>
       )}
       <div className="genome-browser-body">
-        <TrackPanel />
+        <TrackPanel controller={controller} />
         <div className="genome-browser-main">
           <section
             className="genome-browser-view"

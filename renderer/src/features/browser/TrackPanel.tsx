@@ -1,16 +1,18 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BrowserController } from '../../igv/browserController';
 import { getCohortQuery, onCohortQueryChange } from '../../igv/cohortSource';
 import type { PanelId } from '../../igv/genomeAssets';
 import { PANELS } from '../../igv/genomeAssets';
 import { patientFile } from '../../igv/patientFiles';
 import { useStore } from '../../store';
+import { GenotypeControls } from './GenotypeControls';
 import { PatientVcfInput } from './PatientVcfInput';
 
 const PANEL_IDS = Object.keys(PANELS) as PanelId[];
 
-/** Track switches: cohort variants, gene panels, patient VCFs, the federation track, and the cohort colour scheme. */
-export function TrackPanel() {
+/** Track switches: cohort variants and genotypes, gene panels, patient VCFs, the federation track, and the cohort colour scheme. */
+export function TrackPanel({ controller }: { controller: BrowserController | undefined }) {
   const { t } = useTranslation();
   const tracks = useStore((s) => s.browserTracks);
   const add = useStore((s) => s.addBrowserTrack);
@@ -50,6 +52,7 @@ export function TrackPanel() {
         {cohortName}
       </label>
       {cacheOpen ? null : <p className="hint">{t('genomeBrowser.cohortUnavailable')}</p>}
+      <GenotypeControls controller={controller} cacheOpen={cacheOpen} />
       <label>
         {t('genomeBrowser.colorBy')}
         <select

@@ -42,7 +42,9 @@ export function VariantDetails() {
               ? 'genomeBrowser.details.sourceCohort'
               : v.source === 'federation'
                 ? 'genomeBrowser.details.sourceFederation'
-                : 'genomeBrowser.details.sourceVcf',
+                : v.source === 'genotypes'
+                  ? 'genomeBrowser.details.sourceGenotypes'
+                  : 'genomeBrowser.details.sourceVcf',
           )}
         </dd>
         {v.gene === undefined ? null : (
@@ -72,7 +74,13 @@ export function VariantDetails() {
       </dl>
       <h3>{t('genomeBrowser.details.frequency')}</h3>
       {v.datasets.length === 0 ? (
-        <p>{t('genomeBrowser.details.notCached')}</p>
+        <p>
+          {t(
+            v.source === 'genotypes'
+              ? 'genomeBrowser.details.genotypesHint'
+              : 'genomeBrowser.details.notCached',
+          )}
+        </p>
       ) : (
         <table data-testid="variant-frequencies">
           <thead>
