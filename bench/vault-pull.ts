@@ -1,8 +1,10 @@
 /**
  * Benchmark of issue 6's vault (on demand): (1) pull throughput from a large-profile demo node into
  * the encrypted vault (records/s, MB/s of Beacon JSON) vs a raw fetch of the same pages with no
- * processing; (2) decrypt-to-Arrow time for ≥ 5,000,000 genotype rows vs reading the same Arrow IPC
- * unencrypted from disk.
+ * processing; (2) for ≥ 5,000,000 genotype rows stored as the pull stores them (one DuckDB database
+ * file, decision 0010): main's time from the sealed folder to bytes the renderer can attach (unwrap,
+ * decrypt, GCM verify, sha256) vs reading the same file unencrypted, and native DuckDB's time to
+ * attach it and answer a first query. The in-page side is measured by bench/vault-duckdb.ts.
  * Run: NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/vault-pull.ts
  *   → bench/results/vault.json + a markdown table.
  */
@@ -11,14 +13,13 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { tableFromIPC } from 'apache-arrow';
 import { startDemoFederation } from '../electron/main/auth/testing/demoFederation';
 import { createHarness } from '../electron/main/auth/testing/harness';
 import { testKeyStorage } from '../electron/main/platform/keyStorage';
 import { PULL_PAGE_SIZE } from '../electron/main/pull/beaconPages';
 import type { PullProgress } from '../shared/domain/vault';
-import { toArrowIpc, type GenotypeRow } from '../electron/main/vault/arrowTables';
-import { readTable, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
+import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
+import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
 import { ensureData } from '../federation/generator/index';
 
 const say = (m: string) => process.stderr.write(`[vault-bench] ${m}\n`);
@@ -102,7 +103,7 @@ say(`raw ${Math.round(rawMs)} ms`);
 h.close();
 await fed.close();
 
-// (2) ≥ 5M genotype rows: every large-profile node's genotypes, as one vault table.
+// (2) ≥ 5M genotype rows: every large-profile node's genotypes, as one vault DuckDB file.
 const db = await DuckDBInstance.create(':memory:');
 const c = await db.connect();
 const glob = join(manifest.dir, '*', 'genotypes.parquet').replaceAll("'", "''");
@@ -111,23 +112,24 @@ const reader = await c.runAndReadAll(
 );
 const cols = reader.getColumns() as [string[], string[], string[]];
 const n = cols[0].length;
-const genotypes: GenotypeRow[] = new Array<GenotypeRow>(n);
-for (let i = 0; i < n; i++)
-  genotypes[i] = {
-    individual_id: cols[0][i]!,
-    variant_key: cols[1][i]!,
-    zygosity: cols[2][i] === 'hom' ? 'hom' : 'het',
-  };
 c.closeSync();
 say(`${n} genotype rows read from Parquet`);
 const ids = { datasetId: 'BENCH-ALL', nodeId: 'ALL' };
-const tBuild = performance.now();
-const arrow = toArrowIpc('genotypes', { individuals: [], variants: [], genotypes }, ids);
-const buildMs = performance.now() - tBuild;
-say(`Arrow built in ${Math.round(buildMs)} ms`);
 const work = tmp('bench-vault-5m-');
-const plainFile = join(work, 'genotypes.arrow');
-writeFileSync(plainFile, arrow);
+const tBuild = performance.now();
+const database = await buildDuckDbFile(
+  join(work, 'scratch'),
+  {
+    individuals: {},
+    variants: {},
+    genotypes: { individual_id: cols[0], variant_key: cols[1], zygosity: cols[2] },
+  },
+  ids,
+);
+const buildMs = performance.now() - tBuild;
+say(`DuckDB file built in ${Math.round(buildMs)} ms`);
+const plainFile = join(work, 'data.duckdb');
+writeFileSync(plainFile, database);
 const masterKey = randomBytes(32);
 const user = { sub: 'bench', iss: 'http://bench' };
 const folder = join(work, 'BENCH-ALL');
@@ -136,34 +138,45 @@ const vm = writeDatasetFolder({
   outDir: folder,
   user,
   masterKey,
-  tables: {
-    individuals: toArrowIpc('individuals', { individuals: [], variants: [], genotypes: [] }, ids),
-    variants: toArrowIpc('variants', { individuals: [], variants: [], genotypes: [] }, ids),
-    genotypes: arrow,
-  },
+  parts: { database },
   manifest: {
     ...m,
+    schemaVersion: 2,
+    format: 'duckdb',
     datasetId: 'BENCH-ALL',
     nodeId: 'ALL',
     rows: { individuals: 0, variants: 0, genotypes: n },
   },
 });
 const encryptMs = performance.now() - tEnc;
-const { unwrapDataKey } = await import('../electron/main/vault/datasetFolder');
+
+/** Native DuckDB: attach the (plaintext) file read-only and count the genotypes. */
+async function firstQuery(file: string): Promise<number> {
+  const conn = await db.connect();
+  await conn.run(`ATTACH '${file}' AS d (READ_ONLY)`);
+  const got = Number(
+    (await conn.runAndReadAll('SELECT count(*) FROM d.genotypes')).getRows()[0]?.[0],
+  );
+  await conn.run('DETACH d');
+  conn.closeSync();
+  return got;
+}
 
 const runs = 5;
 const plainTimes: number[] = [];
 const vaultTimes: number[] = [];
+const attachTimes: number[] = [];
 for (let r = 0; r < runs; r++) {
   let t = performance.now();
-  const pt = tableFromIPC(readFileSync(plainFile));
-  if (pt.numRows !== n) throw new Error('plain rows');
+  if (readFileSync(plainFile).length !== database.length) throw new Error('plain bytes');
   plainTimes.push(performance.now() - t);
   t = performance.now();
   const key = unwrapDataKey(folder, user, 'BENCH-ALL', masterKey);
-  const vt = tableFromIPC(readTable(folder, vm, 'genotypes', key));
-  if (vt.numRows !== n) throw new Error('vault rows');
+  if (readPart(folder, vm, 'database', key).length !== database.length) throw new Error('vault');
   vaultTimes.push(performance.now() - t);
+  t = performance.now();
+  if ((await firstQuery(plainFile)) !== n) throw new Error('rows');
+  attachTimes.push(performance.now() - t);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (b: number) => b / 1_048_576;
@@ -189,12 +202,14 @@ const result = {
   },
   decrypt: {
     genotypeRows: n,
-    arrowMB: round(mb(arrow.length)),
-    buildArrowMs: Math.round(buildMs),
+    databaseMB: round(mb(database.length)),
+    sealedMB: round(mb(vm.bytes)),
+    buildDatabaseMs: Math.round(buildMs),
     encryptMs: Math.round(encryptMs),
     plainReadMsMedian: round(median(plainTimes), 1),
     vaultReadMsMedian: round(median(vaultTimes), 1),
-    decryptMBPerSec: round(mb(arrow.length) / (median(vaultTimes) / 1000)),
+    decryptMBPerSec: round(mb(database.length) / (median(vaultTimes) / 1000)),
+    nativeAttachFirstQueryMsMedian: round(median(attachTimes), 1),
   },
 };
 mkdirSync('bench/results', { recursive: true });
@@ -206,8 +221,9 @@ process.stdout.write(
     `| measurement | vault | raw / plain | ratio |`,
     `|---|---|---|---|`,
     `| pull ${DATASET} (${p.records} records, ${p.rows.genotypes} genotypes, ${p.jsonMB} MB JSON) | ${p.vaultMs} ms · ${p.vaultRecordsPerSec} rec/s · ${p.vaultMBPerSec} MB/s | ${p.rawMs} ms · ${p.rawRecordsPerSec} rec/s · ${p.rawMBPerSec} MB/s | ${round(p.vaultMs / p.rawMs)}× |`,
-    `| read ${d.genotypeRows} genotype rows (${d.arrowMB} MB Arrow) to an Arrow table | ${d.vaultReadMsMedian} ms (decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
-    `| build Arrow IPC / encrypt (one-off at pull) | ${d.buildArrowMs} ms / ${d.encryptMs} ms | | |`,
+    `| ${d.genotypeRows} genotype rows (${d.databaseMB} MB DuckDB file, ${d.sealedMB} MB sealed) to attachable bytes | ${d.vaultReadMsMedian} ms (unwrap+decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms (read) | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
+    `| native attach + first count(*) | ${d.nativeAttachFirstQueryMsMedian} ms | | |`,
+    `| build DuckDB file / encrypt (one-off at pull) | ${d.buildDatabaseMs} ms / ${d.encryptMs} ms | | |`,
     '',
   ].join('\n'),
 );
