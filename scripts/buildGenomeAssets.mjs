@@ -1,15 +1,31 @@
 #!/usr/bin/env node
 // Derives the Browser page's offline GRCh38 assets (resources/genome/) from the reference data in
-// ../shared/data: compact factual tables, not copies. Run: node scripts/buildGenomeAssets.mjs [dataDir]
+// ../shared/data: compact factual tables, not copies.
+// Run: node scripts/buildGenomeAssets.mjs [dataDir] [--gtf annotation.gtf[.gz]]
+// With --gtf (a GENCODE/Ensembl GRCh38 GTF, or a GENCODE GFF3), exons.tsv gets one transcript per
+// panel gene (MANE Select first); without it exons.tsv is header-only and the gene track draws
+// spans. Node >= 22.18 (the repo's node_modules/.bin/node): the GTF parser is imported as .ts.
 // The app never fetches genome data from the internet; these files are served by its own origin.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import {
+  EXON_TABLE_HEADER,
+  createGtfCollector,
+  exonTableRow,
+  pickTranscripts,
+} from '../shared/genome/gtfExons.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const data = process.argv[2] ?? join(root, '..', 'shared', 'data');
+const args = process.argv.slice(2);
+const gtfAt = args.indexOf('--gtf');
+const gtfPath = gtfAt < 0 ? undefined : args[gtfAt + 1];
+if (gtfAt >= 0 && gtfPath === undefined) throw new Error('--gtf needs a file path');
+const positional = args.filter((a, i) => !a.startsWith('--') && (gtfAt < 0 || i !== gtfAt + 1));
+const data = positional[0] ?? join(root, '..', 'shared', 'data');
 const out = join(root, 'resources', 'genome');
 mkdirSync(out, { recursive: true });
 
@@ -124,10 +140,45 @@ const panelSummary = panels.map((p) => {
   return { id: p.id, source: p.file, version: p.version, genes: uniq.length, missing };
 });
 
+// Exons: streamed from the GTF (a whole GENCODE file does not fit in one string), panel genes only,
+// on the chromosome the gene table puts them (PAR copies and patches are left out).
+const igvChrom = (c) => (c.startsWith('chr') ? c : c === 'MT' ? 'chrM' : `chr${c}`);
+let exonSummary = 'none: no GTF given (node scripts/buildGenomeAssets.mjs [dataDir] --gtf FILE)';
+let exonRows = [];
+if (gtfPath !== undefined) {
+  const file = resolve(gtfPath);
+  const hash = createHash('sha256');
+  const raw = createReadStream(file);
+  raw.on('data', (chunk) => hash.update(chunk));
+  const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw });
+  const collector = createGtfCollector((symbol) => inPanel.has(symbol));
+  for await (const line of lines) collector.add(line);
+  const onGeneChrom = collector
+    .transcripts()
+    .map((t) => ({ ...t, chrom: igvChrom(t.chrom) }))
+    .filter((t) => primary.has(t.chrom) && bySymbol.get(t.symbol)?.chrom === t.chrom);
+  exonRows = pickTranscripts(onGeneChrom).sort(
+    (a, b) =>
+      PRIMARY.indexOf(a.chrom) - PRIMARY.indexOf(b.chrom) ||
+      (a.exons[0]?.start0 ?? 0) - (b.exons[0]?.start0 ?? 0),
+  );
+  exonSummary = {
+    source: basename(file),
+    sha256: hash.digest('hex'),
+    transcripts: exonRows.length,
+    rule: 'panel genes; one transcript each: MANE_Select, Ensembl_canonical, appris_principal_1, CCDS, basic, then longest CDS',
+  };
+}
+writeFileSync(
+  join(out, 'exons.tsv'),
+  `# Exon structure of panel genes, one transcript each; see manifest.json "exons"\n${EXON_TABLE_HEADER}` +
+    exonRows.map(exonTableRow).join(''),
+);
+
 const manifest = {
   assembly: 'GRCh38',
   builtBy: 'scripts/buildGenomeAssets.mjs',
-  exons: 'none: the source gene table has gene spans only',
+  exons: exonSummary,
   sources: Object.fromEntries(Object.entries(sources).map(([f, sha]) => [f, { sha256: sha }])),
   geneSource:
     'Bioconductor org.Hs.eg.db 3.16.0 (Artistic-2.0): protein-coding genes plus panel genes',
@@ -137,5 +188,5 @@ const manifest = {
 };
 writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 process.stdout.write(
-  `genes ${kept.length}; ${panelSummary.map((p) => `${p.id} ${p.genes} (missing ${p.missing.length})`).join('; ')}\n`,
+  `genes ${kept.length}; exons ${exonRows.length} transcripts; ${panelSummary.map((p) => `${p.id} ${p.genes} (missing ${p.missing.length})`).join('; ')}\n`,
 );

@@ -1,3 +1,5 @@
+import type { ExonTranscript } from '../../../shared/genome/gtfExons';
+
 /** A gene span from resources/genome/genes.tsv: 0-based start, end exclusive, igv chromosome names. */
 export interface Gene {
   readonly chrom: string;
@@ -10,6 +12,8 @@ export interface Gene {
 /** Gene lookup by symbol and by prefix (the locus box's autocomplete). */
 export interface GeneIndex {
   readonly genes: readonly Gene[];
+  /** The gene's transcript from resources/genome/exons.tsv, when the assets were built with a GTF. */
+  exonsOf(symbol: string): ExonTranscript | undefined;
   find(symbol: string): Gene | undefined;
   suggest(prefix: string, limit?: number): Gene[];
 }
@@ -33,13 +37,18 @@ export function parseGenes(text: string): Gene[] {
 }
 
 /** Builds the symbol index; symbols match case-insensitively, shorter symbols suggest first. */
-export function createGeneIndex(genes: readonly Gene[]): GeneIndex {
+export function createGeneIndex(
+  genes: readonly Gene[],
+  transcripts: readonly ExonTranscript[] = [],
+): GeneIndex {
   const bySymbol = new Map(genes.map((g) => [g.symbol.toUpperCase(), g]));
+  const exons = new Map(transcripts.map((t) => [t.symbol, t]));
   const sorted = [...genes].sort(
     (a, b) => a.symbol.length - b.symbol.length || a.symbol.localeCompare(b.symbol),
   );
   return {
     genes,
+    exonsOf: (symbol) => exons.get(symbol),
     find: (symbol) => bySymbol.get(symbol.trim().toUpperCase()),
     suggest(prefix, limit = 10) {
       const p = prefix.trim().toUpperCase();

@@ -2,12 +2,14 @@
 // Vite as files of the app's own origin: nothing is fetched from the internet (issue 8).
 import chromSizesUrl from '../../../resources/genome/chrom.sizes?url';
 import cytobandsUrl from '../../../resources/genome/cytobands.txt?url';
+import exonsUrl from '../../../resources/genome/exons.tsv?url';
 import genesUrl from '../../../resources/genome/genes.tsv?url';
 import acmgUrl from '../../../resources/genome/panel-acmg-sf.bed?url';
 import cancerUrl from '../../../resources/genome/panel-cancer.bed?url';
 import epilepsyUrl from '../../../resources/genome/panel-epilepsy.bed?url';
 import type { GeneIndex } from './geneIndex';
 import { createGeneIndex, parseGenes } from './geneIndex';
+import { parseExonTable } from '../../../shared/genome/gtfExons';
 import type { IgvGenomeConfig } from './igvTypes';
 
 /** Gene panels whose regions the browser can show. */
@@ -28,13 +30,16 @@ export const GENES_URL = genesUrl;
 
 let genes: Promise<GeneIndex> | undefined;
 
-/** Loads the gene table once per app run. */
+const text = async (url: string, what: string): Promise<string> => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${what}: HTTP ${String(r.status)}`);
+  return r.text();
+};
+
+/** Loads the gene table and the exon table (header-only when built without a GTF) once per app run. */
 export function loadGeneIndex(): Promise<GeneIndex> {
-  genes ??= fetch(genesUrl)
-    .then(async (r) => {
-      if (!r.ok) throw new Error(`gene table: HTTP ${String(r.status)}`);
-      return createGeneIndex(parseGenes(await r.text()));
-    })
+  genes ??= Promise.all([text(genesUrl, 'gene table'), text(exonsUrl, 'exon table')])
+    .then(([g, e]) => createGeneIndex(parseGenes(g), parseExonTable(e)))
     .catch((e: unknown) => {
       genes = undefined;
       throw e;

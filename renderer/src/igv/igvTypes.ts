@@ -1,6 +1,8 @@
 // A minimal typed facade over the igv.js 3.x API this app uses. igv ships loose declarations full of
 // `any`; the app sees only these types, and only renderer/src/igv/ imports igv itself.
 
+import type { IgvExon } from '../../../shared/genome/gtfExons';
+
 /** A feature as igv annotation tracks draw it: 0-based, end-exclusive. */
 export interface IgvFeature {
   chr: string;
@@ -9,6 +11,8 @@ export interface IgvFeature {
   name?: string;
   strand?: string;
   color?: string;
+  /** Exon structure (igv draws coding exons thick, UTRs thin, introns as lines). */
+  exons?: IgvExon[];
 }
 
 /** A JS reader igv calls for the region in view (chr as igv names it, 0-based half-open). */

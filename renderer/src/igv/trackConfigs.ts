@@ -7,7 +7,7 @@ import type { ColorBy } from './colors';
 import { consequenceClass, featureColor, PALETTES } from './colors';
 import type { FederationVariant } from './federationTrack';
 import { createFederationReader, federationColor, federationVariants } from './federationTrack';
-import type { GeneIndex } from './geneIndex';
+import type { Gene, GeneIndex } from './geneIndex';
 import type { GenotypeVariant } from './genotypeReader';
 import { createGenotypeReader } from './genotypeReader';
 import { keepGenotypeReader } from './genotypeTracks';
@@ -17,20 +17,29 @@ import type { IgvFeature, IgvTrackConfig } from './igvTypes';
 import { patientFile } from './patientFiles';
 import { useStore } from '../store';
 
-/** The gene track: spans from the offline gene table (no exons in the source data). */
+/** A gene as the gene track draws it: its transcript's exons when the table has them, else its span. */
+export function geneFeature(genes: GeneIndex, g: Gene): IgvFeature {
+  const t = genes.exonsOf(g.symbol);
+  if (t === undefined || t.chrom !== g.chrom)
+    return { chr: g.chrom, start: g.start0, end: g.end, name: g.symbol, strand: g.strand };
+  return {
+    chr: t.chrom,
+    start: t.start0,
+    end: t.end,
+    name: g.symbol,
+    strand: t.strand,
+    exons: t.exons.map((e) => ({ ...e })),
+  };
+}
+
+/** The gene track: exon structure where resources/genome/exons.tsv has it, gene spans otherwise. */
 export function geneTrack(genes: GeneIndex): IgvTrackConfig {
   return {
     name: 'Genes (GRCh38)',
     id: 'genes',
     type: 'annotation',
     displayMode: 'COLLAPSED',
-    features: genes.genes.map((g) => ({
-      chr: g.chrom,
-      start: g.start0,
-      end: g.end,
-      name: g.symbol,
-      strand: g.strand,
-    })),
+    features: genes.genes.map((g) => geneFeature(genes, g)),
     color: '#1f4e79',
     removable: false,
     order: 1,
