@@ -86,7 +86,9 @@ export function IgvView({ genes, onController }: Props) {
         if (
           state.browserTracks !== prev.browserTracks ||
           state.browserColorBy !== prev.browserColorBy ||
-          state.browserFederation?.revision !== prev.browserFederation?.revision
+          state.browserFederation?.revision !== prev.browserFederation?.revision ||
+          // A restored genotype track waits for the saved cohorts list to name its samples.
+          state.cohortSaved !== prev.cohortSaved
         ) {
           void sync.apply(state.browserTracks, state.browserColorBy);
         }
