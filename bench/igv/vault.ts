@@ -1,0 +1,111 @@
+/**
+ * Puts the benchmark dataset in the app's cache the way the e2e specs do (e2e/fixtures/vaultStandIn:
+ * vault:list answered on the real socket), but with the table bytes served as a real HTTP body:
+ * 'http' rewrites /vault/** on the app's origin to a loopback file server (the page still sees its
+ * own origin); 'fulfill' hands the bytes to route.fulfill (through the DevTools protocol, as the
+ * specs do), kept to reproduce the earlier 5M-row crash.
+ */
+import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { arrowBytes, databaseBytes } from '../../e2e/fixtures/cohortData';
+import { sampleManifest } from '../../e2e/fixtures/plantedVault';
+import { routeVaultStandIn } from '../../e2e/fixtures/vaultStandIn';
+import type { SampleDataset } from '../../shared/cohorts/sampleCache';
+import { CACHE_TABLES } from '../../shared/cohorts/schema';
+import type { VaultFormat, VaultList, VaultManifest } from '../../shared/domain/vault';
+import { vaultDatabasePath, vaultTablePath } from '../../shared/domain/vault';
+
+export type VaultTransport = 'http' | 'fulfill';
+
+/** What each cache format exercises in the renderer (recorded in the results). */
+export const CACHE_PATHS: Record<VaultFormat, string> = {
+  duckdb:
+    'DuckDB database file (decision 0010): registerFileBuffer + ATTACH READ_ONLY (renderer/src/db/datasets.ts)',
+  arrow:
+    'legacy Arrow IPC tables (0006): insertArrowTable in 500k-row chunks (renderer/src/db/legacyArrow.ts)',
+};
+
+/**
+ * The files main would serve for the dataset, keyed as the stand-in keys them: "id/database"
+ * (built by main's own writer, via the e2e fixture) or "id/individuals" etc. (legacy Arrow).
+ */
+export async function vaultFiles(
+  d: SampleDataset,
+  format: VaultFormat,
+): Promise<Map<string, Uint8Array>> {
+  if (format === 'duckdb') return new Map([[`${d.datasetId}/database`, await databaseBytes(d)]]);
+  return new Map(CACHE_TABLES.map((t) => [`${d.datasetId}/${t}`, arrowBytes(d, t)]));
+}
+
+/** The URL path the renderer fetches a stand-in key from (shared/domain/vault). */
+export const vaultPath = (key: string): string => {
+  const [id = '', part = ''] = key.split('/');
+  return part === 'database' ? vaultDatabasePath(id) : vaultTablePath(id, part as 'genotypes');
+};
+
+const sha = (b: Uint8Array | undefined): string =>
+  createHash('sha256')
+    .update(b ?? new Uint8Array())
+    .digest('hex');
+
+/** vault:list for the dataset: the e2e fixture's v2 manifest, or a v1 (Arrow) one like 0006's. */
+export function vaultList(d: SampleDataset, files: ReadonlyMap<string, Uint8Array>): VaultList {
+  const of = (t: string): Uint8Array | undefined => files.get(`${d.datasetId}/${t}`);
+  const database = of('database');
+  if (database !== undefined)
+    return { datasets: [sampleManifest(d, database)], removed: [], locked: false };
+  const manifest: VaultManifest = {
+    schemaVersion: 1,
+    datasetId: d.datasetId,
+    nodeId: d.nodeId,
+    nodeName: `Node ${d.nodeId}`,
+    country: d.nodeId,
+    title: `Benchmark ${d.datasetId}`,
+    level: 'controlled',
+    duo: [{ id: 'DUO:0000043', label: 'clinical care use' }],
+    allowLocalCopies: true,
+    purpose: 'clinical-care',
+    query: { filters: [] },
+    pulledAt: '2026-11-01T00:00:00.000Z',
+    visa: {
+      jti: 'j',
+      iss: 'https://aai.example',
+      value: d.datasetId,
+      source: 'dac',
+      exp: 4102444800,
+      asserted: 1,
+    },
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    rows: {
+      individuals: d.individuals.individual_id.length,
+      variants: d.variants.variant_key.length,
+      genotypes: d.genotypes.individual_id.length,
+    },
+    sha256: {
+      individuals: sha(of('individuals')),
+      variants: sha(of('variants')),
+      genotypes: sha(of('genotypes')),
+    },
+    bytes: [...files.values()].reduce((n, b) => n + b.length, 0),
+  };
+  return { datasets: [manifest], removed: [], locked: false };
+}
+
+/**
+ * Installs the stand-in on `page` for the app at `origin`; with 'http', /vault/** goes to
+ * `fileOrigin` (which serves vaultPath(key) → bytes), registered after the stand-in so it wins.
+ */
+export async function standInVault(
+  page: Page,
+  origin: string,
+  files: ReadonlyMap<string, Uint8Array>,
+  list: VaultList,
+  transport: VaultTransport,
+  fileOrigin: string,
+): Promise<void> {
+  await routeVaultStandIn(page, origin, transport === 'fulfill' ? files : new Map(), list);
+  if (transport === 'http')
+    await page.route(`${origin}/vault/**`, (route) =>
+      route.continue({ url: `${fileOrigin}${new URL(route.request().url()).pathname}` }),
+    );
+}
