@@ -61,6 +61,7 @@ const genotypeRows = data.genotypes.individual_id.length;
 let t = performance.now();
 const arrow = new Map(CACHE_TABLES.map((tb) => [tb, arrowBytes(data, tb)] as const));
 const arrowBuildMs = performance.now() - t;
+log(`Arrow IPC built in ${r1(arrowBuildMs)} ms`);
 t = performance.now();
 const database = await buildDuckDbFile(tmp('bench-scratch-'), data, data);
 const duckdbBuildMs = performance.now() - t;

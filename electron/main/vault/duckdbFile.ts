@@ -2,15 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import {
-  DOUBLE,
-  DuckDBDataChunk,
-  DuckDBInstance,
-  INTEGER,
-  LIST,
-  listValue,
-  VARCHAR,
-} from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_COLUMNS, CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 
@@ -31,19 +23,7 @@ export type DatasetColumns = Record<CacheTable, Record<string, readonly unknown[
 const CHUNK = 2048;
 
 const duckType = (sql: string): DuckDBType =>
-  sql === 'VARCHAR[]'
-    ? LIST(VARCHAR)
-    : sql === 'INTEGER'
-      ? INTEGER
-      : sql === 'DOUBLE'
-        ? DOUBLE
-        : VARCHAR;
-
-const toValue = (sql: string, v: unknown): DuckDBValue => {
-  if (v === null || v === undefined) return null;
-  if (sql === 'VARCHAR[]') return listValue(v as string[]);
-  return v as DuckDBValue;
-};
+  sql === 'INTEGER' ? INTEGER : sql === 'DOUBLE' ? DOUBLE : VARCHAR;
 
 /** The scratch folder of a staging folder: the only place plaintext ever touches the disk. */
 export const scratchDir = (stagingDir: string): string => join(stagingDir, 'scratch');
@@ -75,14 +55,12 @@ export async function buildDuckDbFile(
     // DuckDB creates the file by the umask; the folder is 0700 already, the file becomes 0600
     // before any row is written.
     chmodSync(file, 0o600);
-    await conn.run('USE out');
-    await conn.run('CREATE TABLE cd_meta (schema_version INTEGER, dataset_id VARCHAR)');
-    const meta = await conn.prepare('INSERT INTO cd_meta VALUES ($1, $2)');
+    await conn.run('CREATE TABLE out.main.cd_meta (schema_version INTEGER, dataset_id VARCHAR)');
+    const meta = await conn.prepare('INSERT INTO out.main.cd_meta VALUES ($1, $2)');
     meta.bindInteger(1, SCHEMA_VERSION);
     meta.bindVarchar(2, ids.datasetId);
     await meta.run();
     for (const table of CACHE_TABLES) await appendTable(conn, table, data[table], ids);
-    await conn.run('USE memory');
     await conn.run('DETACH out'); // checkpoints: every row is in the file, no WAL left behind
     conn.closeSync();
     return readFileSync(file);
@@ -93,6 +71,19 @@ export async function buildDuckDbFile(
   }
 }
 
+/**
+ * Lists travel as one VARCHAR joined by U+001F and are split in SQL: appending LIST values in data
+ * chunks crashed native DuckDB (segfault) once a chunk's list entries exceeded the vector size.
+ * Items are CURIEs, never empty and never containing U+001F; [] travels as '' and null as NULL.
+ */
+const SEP = '\u001f';
+const listText = (v: unknown): string | null =>
+  v === null || v === undefined ? null : (v as readonly string[]).join(SEP);
+const fromStage = (c: string, t: string): string =>
+  t === 'VARCHAR[]'
+    ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, chr(31)) END`
+    : c;
+
 async function appendTable(
   conn: Awaited<ReturnType<DuckDBInstance['connect']>>,
   table: CacheTable,
@@ -100,9 +91,23 @@ async function appendTable(
   ids: { datasetId: string; nodeId: string },
 ): Promise<void> {
   const spec = CACHE_COLUMNS[table];
-  await conn.run(`CREATE TABLE ${table} (${spec.map(([c, t]) => `${c} ${t}`).join(', ')})`);
-  const appender = await conn.createAppender(table, 'main', 'out');
-  const types = spec.map(([, t]) => duckType(t));
+  const hasList = spec.some(([, t]) => t === 'VARCHAR[]');
+  // Tables with lists are appended to a stage in the in-memory catalog (never on disk) first.
+  const target = hasList ? `memory.main.cd_stage_${table}` : `out.main.${table}`;
+  const stageType = (t: string): string => (t === 'VARCHAR[]' ? 'VARCHAR' : t);
+  await conn.run(
+    `CREATE TABLE out.main.${table} (${spec.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+  );
+  if (hasList)
+    await conn.run(
+      `CREATE TABLE ${target} (${spec.map(([c, t]) => `${c} ${stageType(t)}`).join(', ')})`,
+    );
+  const appender = await conn.createAppender(
+    hasList ? `cd_stage_${table}` : table,
+    'main',
+    hasList ? 'memory' : 'out',
+  );
+  const types = spec.map(([, t]) => duckType(stageType(t)));
   const n = cols[spec[2]?.[0] ?? '']?.length ?? 0;
   const dataset = Array<string>(CHUNK).fill(ids.datasetId);
   const node = Array<string>(CHUNK).fill(ids.nodeId);
@@ -115,10 +120,15 @@ async function appendTable(
         if (c === 'node_id') return node.slice(0, end - start);
         const values = cols[c];
         if (values === undefined) throw new Error(`${table}.${c} is missing`);
-        return values.slice(start, end).map((v) => toValue(t, v));
+        const part = values.slice(start, end);
+        return t === 'VARCHAR[]' ? part.map(listText) : (part as DuckDBValue[]);
       }),
     );
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();
+  if (!hasList) return;
+  const select = spec.map(([c, t]) => `${fromStage(c, t)} AS ${c}`).join(', ');
+  await conn.run(`INSERT INTO out.main.${table} SELECT ${select} FROM ${target}`);
+  await conn.run(`DROP TABLE ${target}`);
 }

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { sampleDataset } from '../../../shared/cohorts/sampleCache';
+import { SCHEMA_VERSION } from '../../../shared/cohorts/schema';
+import { databaseRows } from '../pull/testing/vaultRows';
+import { buildDuckDbFile, sweepScratch } from './duckdbFile';
+
+describe('the DuckDB file a pull writes (decision 0010)', () => {
+  it('round-trips every column, lists beyond one vector of entries included, and leaves no plaintext file behind (DATA-03)', async () => {
+    // 3,000 individuals with up to four phenotypes: list entries exceed DuckDB's 2,048 per chunk.
+    const d = sampleDataset({
+      datasetId: 'T-01',
+      nodeId: 'FI',
+      countries: ['FI', 'SE'],
+      individuals: 3000,
+      variants: 50,
+      genotypesPerIndividual: 2,
+      seed: 3,
+    });
+    const scratch = join(mkdtempSync(join(tmpdir(), 'duckdb-file-')), 'scratch');
+    const bytes = await buildDuckDbFile(scratch, d, d);
+    expect(readdirSync(scratch)).toEqual([]);
+    const individuals = await databaseRows(bytes, 'individuals');
+    expect(individuals).toHaveLength(3000);
+    individuals.forEach((row, i) => {
+      expect(row).toEqual({
+        dataset_id: 'T-01',
+        node_id: 'FI',
+        individual_id: d.individuals.individual_id[i],
+        sex: d.individuals.sex[i],
+        age_band: d.individuals.age_band[i],
+        country: d.individuals.country[i],
+        diseases: d.individuals.diseases[i],
+        phenotypes: d.individuals.phenotypes[i],
+      });
+    });
+    const variants = await databaseRows(bytes, 'variants');
+    expect(variants[7]).toMatchObject({ pos: d.variants.pos[7], af: d.variants.af[7] });
+    expect(await databaseRows(bytes, 'genotypes')).toHaveLength(d.genotypes.individual_id.length);
+  });
+
+  it('records the cache schema version; sweepScratch removes a crashed pull’s scratch folder', async () => {
+    const d = sampleDataset({
+      datasetId: 'T-02',
+      nodeId: 'SE',
+      countries: ['SE'],
+      individuals: 5,
+      variants: 5,
+      genotypesPerIndividual: 1,
+      seed: 4,
+    });
+    const userDir = mkdtempSync(join(tmpdir(), 'duckdb-sweep-'));
+    const scratch = join(userDir, '.staging', 'job-1', 'scratch');
+    await buildDuckDbFile(scratch, d, d);
+    const leftover = join(scratch, 'left.duckdb');
+    writeFileSync(leftover, 'plaintext');
+    sweepScratch(userDir);
+    expect(existsSync(scratch)).toBe(false);
+    expect(existsSync(join(userDir, '.staging', 'job-1'))).toBe(true);
+    // cd_meta carries the schema version the renderer checks before attaching views.
+    const file = join(userDir, 'check.duckdb');
+    writeFileSync(file, await buildDuckDbFile(join(userDir, 's2'), d, d));
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await conn.run(`ATTACH '${file}' AS x (READ_ONLY)`);
+    const meta = (await conn.runAndReadAll('SELECT * FROM x.cd_meta')).getRowObjectsJS();
+    expect(meta).toEqual([{ schema_version: SCHEMA_VERSION, dataset_id: 'T-02' }]);
+    conn.closeSync();
+  });
+});
