@@ -48,7 +48,10 @@ const SPEC: CohortSpec = {
 // 4.1x the loaded range, up to the visibility window), so only another chromosome guarantees that
 // every measured navigation reads its data again instead of redrawing igv's cache.
 const CENTRE = 43_084_830;
+// The issue asks for 1 Mb and 10 Mb; 100 kb is the widest view where the cohort track still lists
+// variant records rather than density bins (see decision 0008, Benchmark), for a like-for-like row.
 const VIEWS = [
+  { label: '100 kb', start: CENTRE - 50_000, end: CENTRE + 49_999 },
   { label: '1 Mb', start: CENTRE - 500_000, end: CENTRE + 499_999 },
   { label: '10 Mb', start: CENTRE - 5_000_000, end: CENTRE + 4_999_999 },
 ] as const;
@@ -156,11 +159,9 @@ try {
     .waitFor({ timeout: 60_000 });
   const toggle = appPage.getByTestId('track-toggle-cohort');
   // The toggle turns on once db/ has the cached dataset open (useCohortCache).
-  await appPage.waitForFunction(
-    'document.querySelector(\'[data-testid="track-toggle-cohort"]\')?.disabled === false',
-    undefined,
-    { timeout: 600_000, polling: 250 },
-  );
+  await appPage
+    .locator('[data-testid="track-toggle-cohort"]:enabled')
+    .waitFor({ timeout: 600_000 });
   const cacheLoadMs = performance.now() - t0;
   log(`app: cache loaded (${String(genotypeRows)} genotype rows) in ${cacheLoadMs.toFixed(0)} ms`);
   await toggle.check();
