@@ -39,7 +39,8 @@ export interface DensityBin extends IgvFeature {
 export type CohortFeature = CohortVariant | DensityBin;
 
 export interface CohortReaderOptions {
-  /** Views wider than this (bp) show a density summary. */
+  /** Requests wider than this (bp) show a density summary. igv asks for the view plus a view's
+   * width on each side (expandQuery off), so 32 Mb lists variants up to a ~10 Mb view. */
   readonly maxListSpan: number;
   /** At most this many variant rows per request; more turn the view into density bins. */
   readonly maxRows: number;
@@ -48,7 +49,7 @@ export interface CohortReaderOptions {
 }
 
 export const DEFAULT_READER_OPTIONS: CohortReaderOptions = {
-  maxListSpan: 2_000_000,
+  maxListSpan: 32_000_000,
   maxRows: 20_000,
   bins: 400,
 };

@@ -35,6 +35,8 @@ export interface IgvTrackConfig {
   color?: string | ((feature: IgvFeature) => string);
   displayMode?: 'COLLAPSED' | 'EXPANDED' | 'SQUISHED';
   visibilityWindow?: number;
+  /** false: igv asks the reader for the loaded range only, never a widened one (cached for later views). */
+  expandQuery?: boolean;
   height?: number;
   order?: number;
   removable?: boolean;

@@ -78,6 +78,10 @@ export function trackConfig(
         reader: createCohortReader(query),
         displayMode: 'EXPANDED',
         visibilityWindow: 300_000_000,
+        // igv would widen each request to ~12x the view and then serve later, narrower views from
+        // that wide answer (density bins where variants fit). The reader's SQL is fast enough to
+        // ask for exactly what is loaded, so list-vs-density follows the view (bench/igv-track.ts).
+        expandQuery: false,
         color: (f: IgvFeature) => featureColor(f as CohortFeature, colorBy),
         order: 3,
       };
