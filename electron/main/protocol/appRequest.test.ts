@@ -1,18 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startBrowserModeServer } from '../../browserMode/server';
 import type { PullFederation } from '../pull/testing/pullHarness';
-import { signedIn, startPullFederation, tmp } from '../pull/testing/pullHarness';
+import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { createAppRequestHandler } from './appRequest';
 
 let fed: PullFederation;
-beforeAll(async () => {
-  fed = await startPullFederation();
-}, 180_000);
-afterAll(async () => {
-  await fed.close();
-});
+usePullFederation((started) => (fed = started));
 
 const APP = 'app://cohort-desk';
 

@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VAULT_TABLES } from '../../../shared/domain/vault';
 import { groundTruth } from './testing/groundTruth';
 import { vaultRows } from './testing/vaultRows';
 import type { PullFederation } from './testing/pullHarness';
-import { entropy, signedIn, startPullFederation, tmp, walk } from './testing/pullHarness';
+import { entropy, signedIn, usePullFederation, tmp, walk } from './testing/pullHarness';
 
 let fed: PullFederation;
-beforeAll(async () => {
-  fed = await startPullFederation();
-}, 180_000);
-afterAll(async () => {
-  await fed.close();
-});
+usePullFederation((started) => (fed = started));
 
 const ORDER = {
   individuals: ['individual_id'],

@@ -1,16 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PullFederation } from './testing/pullHarness';
-import { signedIn, startPullFederation, tmp } from './testing/pullHarness';
+import { signedIn, usePullFederation, tmp } from './testing/pullHarness';
 
 let fed: PullFederation;
-beforeAll(async () => {
-  fed = await startPullFederation();
-}, 180_000);
-afterAll(async () => {
-  await fed.close();
-});
+usePullFederation((started) => (fed = started));
 
 describe('pull:check says exactly what forbids a local copy, and offers counts only (DATA-01, DATA-07)', () => {
   it('researcher (no controlled grant) is refused; pull:start refuses too, writes nothing, audits', async () => {

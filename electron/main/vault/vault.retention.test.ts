@@ -1,19 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PullHarness, PullFederation } from '../pull/testing/pullHarness';
-import { signedIn, startPullFederation, tmp } from '../pull/testing/pullHarness';
+import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { VaultIntegrityError } from './chunkedCipher';
 import { scopeOf, unwrapDataKey } from './datasetFolder';
 import { serveVaultTable } from './serveVaultTable';
 
 let fed: PullFederation;
-beforeAll(async () => {
-  fed = await startPullFederation();
-}, 180_000);
-afterAll(async () => {
-  await fed.close();
-});
+usePullFederation((started) => (fed = started));
 
 async function pull(h: PullHarness, nodeId: string, datasetId: string): Promise<string> {
   const { jobId } = await h.invoke('pull:start', { nodeId, datasetId, purpose: 'clinical-care' });

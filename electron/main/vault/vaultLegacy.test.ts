@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ARROW_STREAM_MIME, VAULT_TABLES } from '../../../shared/domain/vault';
 import type { PullFederation } from '../pull/testing/pullHarness';
-import { signedIn, startPullFederation, tmp } from '../pull/testing/pullHarness';
+import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { vaultRows } from '../pull/testing/vaultRows';
 import type { TableRows } from './arrowTables';
 import { toArrowIpc } from './arrowTables';
@@ -12,12 +12,7 @@ import { commitFolder, scopeOf, writeDatasetFolder } from './datasetFolder';
 import { serveVaultTable } from './serveVaultTable';
 
 let fed: PullFederation;
-beforeAll(async () => {
-  fed = await startPullFederation();
-}, 180_000);
-afterAll(async () => {
-  await fed.close();
-});
+usePullFederation((started) => (fed = started));
 
 describe('caches written before decision 0010 (Arrow IPC per table) stay readable', () => {
   it('a 0006 folder (schema 1, no format) is listed, served as Arrow per table, and has no database part (DATA-03)', async () => {

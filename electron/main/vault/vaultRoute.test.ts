@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DUCKDB_FILE_MIME } from '../../../shared/domain/vault';
 import { startBrowserModeServer } from '../../browserMode/server';
 import type { PullFederation } from '../pull/testing/pullHarness';
-import { signedIn, startPullFederation, tmp } from '../pull/testing/pullHarness';
+import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { databaseRows } from '../pull/testing/vaultRows';
 
 let fed: PullFederation;
-beforeAll(async () => {
-  fed = await startPullFederation();
-}, 180_000);
-afterAll(async () => {
-  await fed.close();
-});
+usePullFederation((started) => (fed = started));
 
 describe('GET /vault/{datasetId}/data.duckdb in browser mode (decisions 0002, 0010; issue 6)', () => {
   it('needs the session cookie; then serves the decrypted DuckDB file, no-store; unknown paths 404', async () => {

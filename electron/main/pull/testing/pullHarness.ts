@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { PullProgress, VaultList } from '../../../../shared/domain/vault';
 import type { Harness } from '../../auth/testing/harness';
 import { createHarness } from '../../auth/testing/harness';
@@ -28,6 +29,21 @@ export async function startPullFederation(): Promise<PullFederation> {
     runDir: tmp('vault-fed-'),
     userinfoCacheTtlMs: 0,
   } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+}
+
+/**
+ * Starts one demo federation for the calling test file (beforeAll) and closes it afterwards;
+ * `onStarted` receives it before the first test runs.
+ */
+export function usePullFederation(onStarted: (fed: PullFederation) => void): void {
+  let fed: PullFederation | undefined;
+  beforeAll(async () => {
+    fed = await startPullFederation();
+    onStarted(fed);
+  }, 180_000);
+  afterAll(async () => {
+    await fed?.close();
+  });
 }
 
 export interface PullHarness extends Harness {
