@@ -1,13 +1,24 @@
-import { BrowserPage } from './features/browser/BrowserPage';
-import { CaseReviewPage } from './features/caseReview/CaseReviewPage';
-import { CohortsPage } from './features/cohorts/CohortsPage';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { FederationPage } from './features/access/FederationPage';
 import { SearchPage } from './features/search/SearchPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import type { PageId } from './routes';
 
-/** The page component for a route. */
-export function PageContent(props: { readonly page: PageId }) {
+// The heavy pages load on first visit: the cohort builder carries the whole HPO table and the
+// duckdb-wasm client, the case review and genome browser their parsers and igv glue. The shell,
+// sign-in and search paint without them.
+const CohortsPage = lazy(async () => ({
+  default: (await import('./features/cohorts/CohortsPage')).CohortsPage,
+}));
+const CaseReviewPage = lazy(async () => ({
+  default: (await import('./features/caseReview/CaseReviewPage')).CaseReviewPage,
+}));
+const BrowserPage = lazy(async () => ({
+  default: (await import('./features/browser/BrowserPage')).BrowserPage,
+}));
+
+function Page(props: { readonly page: PageId }) {
   switch (props.page) {
     case 'federation':
       return <FederationPage />;
@@ -22,4 +33,14 @@ export function PageContent(props: { readonly page: PageId }) {
     case 'settings':
       return <SettingsPage />;
   }
+}
+
+/** The page component for a route; a lazily loaded page says so while its code arrives. */
+export function PageContent(props: { readonly page: PageId }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p role="status">{t('app.loadingPage')}</p>}>
+      <Page page={props.page} />
+    </Suspense>
+  );
 }

@@ -3,8 +3,7 @@ import type { CohortDefinition, CohortFilters } from '../../../shared/cohorts/de
 import { emptyFilters } from '../../../shared/cohorts/definition';
 import type { PullCheck, PullProgress, PullTarget, VaultList } from '../../../shared/domain/vault';
 import { api } from '../api/client';
-import { loadDataset, loadedDatasets, unloadDataset } from '../db';
-import { runCohort, type CohortResult } from '../features/cohorts/runCohort';
+import type { CohortResult } from '../features/cohorts/runCohort';
 import type { StoreState } from './index';
 
 export type DatasetLoad =
@@ -41,50 +40,13 @@ export interface CohortSlice {
 }
 
 /** The cohort cache and builder: main owns the vault and pulls; db/ owns the query engine. */
-export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = (set, get) => ({
-  cohortCache: undefined,
-  cohortLoads: {},
-  cohortFilters: emptyFilters(),
-  cohortResult: undefined,
-  cohortBusy: false,
-  cohortError: undefined,
-  pullCheck: undefined,
-  pullJobs: [],
-  cohortSaved: [],
-  async loadSavedCohorts() {
-    const result = await api().invoke('cohorts:list');
-    if (result.ok) set({ cohortSaved: result.value.items });
-  },
-  async saveCohort(name) {
-    const result = await api().invoke('cohorts:save', { name, filters: get().cohortFilters });
-    if (!result.ok) {
-      set({ cohortError: result.error.message });
-      return undefined;
-    }
-    await get().loadSavedCohorts();
-    return result.value;
-  },
-  async deleteCohort(id) {
-    await api().invoke('cohorts:delete', { id });
-    await get().loadSavedCohorts();
-  },
-  async openCohort(def) {
-    set({ cohortFilters: def.filters });
-    await get().runCohortQuery();
-  },
-  async refreshCohortCache() {
-    const result = await api().invoke('vault:list');
-    if (result.ok) get().receiveVault(result.value);
-    else set({ cohortError: result.error.message });
-  },
-  async unlockVault(passphrase) {
-    const result = await api().invoke('vault:unlock', { passphrase });
-    if (!result.ok) return result.error.message;
-    get().receiveVault(result.value);
-    return undefined;
-  },
-  receiveVault(list) {
-    set({ cohortCache: list });
+export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = (set, get) => {
+  /**
+   * Loads what the vault lists into duckdb-wasm and drops what it no longer lists. db/ (and with
+   * it duckdb-wasm's JS) is imported on first use, so the app shell does not wait for it.
+   */
+  const syncDatasets = async (list: VaultList): Promise<void> => {
+    const { loadDataset, loadedDatasets, unloadDataset } = await import('../db');
     const wanted = new Set(list.datasets.map((d) => d.datasetId));
     const jobs = [
       ...loadedDatasets()
@@ -116,41 +78,90 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
           }
         }),
     ];
-    void Promise.all(jobs).then(() => get().runCohortQuery());
-  },
-  setCohortFilters(patch) {
-    set({ cohortFilters: { ...get().cohortFilters, ...patch } });
-  },
-  replaceCohortFilters(filters) {
-    set({ cohortFilters: filters });
-  },
-  async runCohortQuery() {
-    set({ cohortBusy: true, cohortError: undefined });
-    try {
-      set({ cohortResult: await runCohort(get().cohortFilters), cohortBusy: false });
-    } catch (error: unknown) {
-      const message = error instanceof Error ? error.message : String(error);
-      set({ cohortBusy: false, cohortError: message });
-    }
-  },
-  async checkPull(target) {
-    const result = await api().invoke('pull:check', target);
-    if (result.ok) set({ pullCheck: { target, check: result.value }, cohortError: undefined });
-    else set({ cohortError: result.error.message });
-  },
-  async startPull() {
-    const pending = get().pullCheck;
-    if (pending?.check.allowed !== true) return;
-    const result = await api().invoke('pull:start', pending.target);
-    if (!result.ok) set({ cohortError: result.error.message });
-    else set({ pullCheck: undefined });
-  },
-  async controlPull(jobId, action) {
-    const result = await api().invoke(`pull:${action}`, { jobId });
-    if (!result.ok) set({ cohortError: result.error.message });
-  },
-  receivePullProgress(p) {
-    const others = get().pullJobs.filter((j) => j.jobId !== p.jobId);
-    set({ pullJobs: [...others, p] });
-  },
-});
+    await Promise.all(jobs);
+    await get().runCohortQuery();
+  };
+  return {
+    cohortCache: undefined,
+    cohortLoads: {},
+    cohortFilters: emptyFilters(),
+    cohortResult: undefined,
+    cohortBusy: false,
+    cohortError: undefined,
+    pullCheck: undefined,
+    pullJobs: [],
+    cohortSaved: [],
+    async loadSavedCohorts() {
+      const result = await api().invoke('cohorts:list');
+      if (result.ok) set({ cohortSaved: result.value.items });
+    },
+    async saveCohort(name) {
+      const result = await api().invoke('cohorts:save', { name, filters: get().cohortFilters });
+      if (!result.ok) {
+        set({ cohortError: result.error.message });
+        return undefined;
+      }
+      await get().loadSavedCohorts();
+      return result.value;
+    },
+    async deleteCohort(id) {
+      await api().invoke('cohorts:delete', { id });
+      await get().loadSavedCohorts();
+    },
+    async openCohort(def) {
+      set({ cohortFilters: def.filters });
+      await get().runCohortQuery();
+    },
+    async refreshCohortCache() {
+      const result = await api().invoke('vault:list');
+      if (result.ok) get().receiveVault(result.value);
+      else set({ cohortError: result.error.message });
+    },
+    async unlockVault(passphrase) {
+      const result = await api().invoke('vault:unlock', { passphrase });
+      if (!result.ok) return result.error.message;
+      get().receiveVault(result.value);
+      return undefined;
+    },
+    receiveVault(list) {
+      set({ cohortCache: list });
+      void syncDatasets(list);
+    },
+    setCohortFilters(patch) {
+      set({ cohortFilters: { ...get().cohortFilters, ...patch } });
+    },
+    replaceCohortFilters(filters) {
+      set({ cohortFilters: filters });
+    },
+    async runCohortQuery() {
+      set({ cohortBusy: true, cohortError: undefined });
+      try {
+        const { runCohort } = await import('../features/cohorts/runCohort');
+        set({ cohortResult: await runCohort(get().cohortFilters), cohortBusy: false });
+      } catch (error: unknown) {
+        const message = error instanceof Error ? error.message : String(error);
+        set({ cohortBusy: false, cohortError: message });
+      }
+    },
+    async checkPull(target) {
+      const result = await api().invoke('pull:check', target);
+      if (result.ok) set({ pullCheck: { target, check: result.value }, cohortError: undefined });
+      else set({ cohortError: result.error.message });
+    },
+    async startPull() {
+      const pending = get().pullCheck;
+      if (pending?.check.allowed !== true) return;
+      const result = await api().invoke('pull:start', pending.target);
+      if (!result.ok) set({ cohortError: result.error.message });
+      else set({ pullCheck: undefined });
+    },
+    async controlPull(jobId, action) {
+      const result = await api().invoke(`pull:${action}`, { jobId });
+      if (!result.ok) set({ cohortError: result.error.message });
+    },
+    receivePullProgress(p) {
+      const others = get().pullJobs.filter((j) => j.jobId !== p.jobId);
+      set({ pullJobs: [...others, p] });
+    },
+  };
+};
