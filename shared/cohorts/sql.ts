@@ -1,5 +1,6 @@
 import type { CohortFilters } from './definition';
 import { hasGenotype } from './definition';
+import { keepCacheTerms } from './cacheTerms';
 import { withDescendants } from './hpo';
 
 /** A parameterised statement: values bind to the `?` placeholders in order; nothing is spliced in. */
@@ -12,13 +13,14 @@ const marks = (n: number): string => Array.from({ length: n }, () => '?').join('
 
 /**
  * The WHERE clause over the `individuals` view aliased `i` (everything but genotype). Parts are
- * ANDed; values inside a part are ORed. HPO criteria with descendants expand via the compact table.
+ * ANDed; values inside a part are ORed. HPO criteria with descendants expand via the HPO table, kept to the terms
+ * the loaded cache carries (cacheTerms.ts).
  */
 export function cohortWhere(f: CohortFilters): BoundSql {
   const parts: string[] = [];
   const params: (string | number)[] = [];
   const phenos = f.phenotypes.map((p) => {
-    const terms = p.includeDescendants ? withDescendants(p.id) : [p.id];
+    const terms = p.includeDescendants ? keepCacheTerms(p.id, withDescendants(p.id)) : [p.id];
     params.push(...terms);
     return `list_has_any(i.phenotypes, [${marks(terms.length)}]::VARCHAR[])`;
   });

@@ -12,10 +12,12 @@
  *   buffer (or the legacy tables), and removes its cd_datasets row.
  * - `loadedDatasets()` lists the loaded ids.
  */
+import { noteCacheTerms } from '../../../shared/cohorts/cacheTerms';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import {
   CACHE_TABLES,
   datasetDatabaseName,
+  datasetTableName,
   SCHEMA_VERSION,
   viewStatements,
 } from '../../../shared/cohorts/schema';
@@ -97,6 +99,14 @@ export async function loadDataset(
     attached.add(datasetId);
   }
   loaded.add(datasetId);
+  // Before the views include it: a query must not expand HPO terms without this dataset's.
+  const individuals = attached.has(datasetId)
+    ? `${datasetDatabaseName(datasetId)}.individuals`
+    : datasetTableName(datasetId, 'individuals');
+  const terms = await e.conn.query(`SELECT DISTINCT unnest(phenotypes) AS t FROM ${individuals}`);
+  noteCacheTerms(
+    terms.toArray().map((r) => String((r as { toJSON(): { t: unknown } }).toJSON().t)),
+  );
   const stmt = await e.conn.prepare(
     'INSERT OR REPLACE INTO cd_datasets (dataset_id, node_id, title, purpose) VALUES (?, ?, ?, ?)',
   );
