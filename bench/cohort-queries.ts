@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
+import { noteCacheTerms } from '../shared/cohorts/cacheTerms';
 import { suiteQueries } from '../shared/cohorts/querySuite';
 import { sampleDataset } from '../shared/cohorts/sampleCache';
 import {
@@ -58,6 +59,17 @@ for (const s of [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([I
   await native.run(s);
 const nativeLoadMs = performance.now() - t0;
 log(`native attach ${nativeLoadMs.toFixed(0)} ms`);
+
+// As the app's db/ does on load: HPO expansions keep only the terms the cache carries.
+noteCacheTerms(
+  (
+    await native.runAndReadAll(
+      `SELECT DISTINCT unnest(phenotypes) FROM ${datasetDatabaseName(ID)}.individuals`,
+    )
+  )
+    .getRows()
+    .map((r) => String(r[0])),
+);
 
 const rows: { query: string; wasmMs: number; nativeMs: number; ratio: number; rows: number }[] = [];
 for (const q of suiteQueries()) {
