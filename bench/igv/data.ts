@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SampleDataset } from '../../shared/cohorts/sampleCache';
+import { emptyVariantColumns, rng } from '../../shared/cohorts/sampleCache';
 
 export interface CohortSpec {
   readonly datasetId: string;
@@ -16,18 +17,6 @@ export interface CohortSpec {
   /** Carriers per variant are round(individuals * maxCarrierShare * u^3), at least 1 (mean ≈ 1/4 of the max). */
   readonly maxCarrierShare: number;
   readonly seed: number;
-}
-
-/** mulberry32, as shared/cohorts/sampleCache (seeded, reproducible). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(r: () => number, table: readonly (readonly [T, number])[]): T => {
@@ -124,21 +113,7 @@ export function cohortDataset(spec: CohortSpec): SampleDataset {
     sites.set(gene.chrom * 2 ** 30 + pos, gene.symbol);
   }
   const sorted = [...sites.keys()].sort((a, b) => a - b);
-  const v: SampleDataset['variants'] = {
-    variant_key: [],
-    chrom: [],
-    pos: [],
-    ref: [],
-    alt: [],
-    gene: [],
-    consequence: [],
-    hgvs_c: [],
-    hgvs_p: [],
-    clin_sig: [],
-    ac: [],
-    an: [],
-    af: [],
-  };
+  const v = emptyVariantColumns();
   const gt: SampleDataset['genotypes'] = { individual_id: [], variant_key: [], zygosity: [] };
   const order = Array.from({ length: n }, (_, i) => i);
   for (const site of sorted) {

@@ -42,7 +42,7 @@ export interface SampleSpec {
 }
 
 /** mulberry32: small, seeded, good enough for test data. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -52,6 +52,23 @@ function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Empty columns of the variants table, filled row by row by a generator. */
+export const emptyVariantColumns = (): SampleDataset['variants'] => ({
+  variant_key: [],
+  chrom: [],
+  pos: [],
+  ref: [],
+  alt: [],
+  gene: [],
+  consequence: [],
+  hgvs_c: [],
+  hgvs_p: [],
+  clin_sig: [],
+  ac: [],
+  an: [],
+  af: [],
+});
 
 /**
  * The phenotypes the synthetic individuals carry: the demo federation's HPO selection (its 67 terms
@@ -125,21 +142,7 @@ export function sampleDataset(s: SampleSpec): SampleDataset {
     const n = 1 + Math.floor(r() * 4);
     ind.phenotypes.push([...new Set(Array.from({ length: n }, () => pick(r, TERMS)))]);
   }
-  const v: SampleDataset['variants'] = {
-    variant_key: [],
-    chrom: [],
-    pos: [],
-    ref: [],
-    alt: [],
-    gene: [],
-    consequence: [],
-    hgvs_c: [],
-    hgvs_p: [],
-    clin_sig: [],
-    ac: [],
-    an: [],
-    af: [],
-  };
+  const v = emptyVariantColumns();
   for (let j = 0; j < s.variants; j++) {
     const chrom = String(1 + (j % 22));
     const pos = 10_000 + j * 37;
