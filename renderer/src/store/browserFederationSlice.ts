@@ -3,6 +3,7 @@ import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import { FINAL_STATUSES } from '../../../shared/search/results';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { foldNodeUpdate } from './searchSlice';
 
 /** The browser's own federated query for the region in view (separate from the Search page's). */
 export interface BrowserFederationRun {
@@ -37,14 +38,6 @@ export function regionForSearch(locus: string): string | undefined {
   if (m === null) return undefined;
   const [, c = '', a = '', b = ''] = m;
   return `${c === 'M' ? 'MT' : c}:${a}-${b}`;
-}
-
-/** Latest update per node; an older attempt never replaces a newer one. */
-function fold(nodes: readonly NodeUpdate[], update: NodeUpdate): NodeUpdate[] {
-  const i = nodes.findIndex((n) => n.nodeId === update.nodeId);
-  if (i < 0) return [...nodes, update];
-  if ((nodes[i]?.attempt ?? 0) > update.attempt) return [...nodes];
-  return nodes.map((n, j) => (j === i ? update : n));
 }
 
 // Updates can arrive before search:run's reply names the query (events and replies travel apart).
@@ -110,7 +103,7 @@ export const createBrowserFederationSlice: StateCreator<
         ...now,
         queryId,
         expected: nodes,
-        nodes: mine.reduce<NodeUpdate[]>(fold, []),
+        nodes: mine.reduce<NodeUpdate[]>(foldNodeUpdate, []),
         done: done || nodes === 0,
         revision: now.revision + 1,
       },
@@ -128,7 +121,7 @@ export const createBrowserFederationSlice: StateCreator<
     set({
       browserFederation: {
         ...run,
-        nodes: fold(run.nodes, update),
+        nodes: foldNodeUpdate(run.nodes, update),
         revision: final ? run.revision + 1 : run.revision,
       },
     });

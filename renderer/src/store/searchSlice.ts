@@ -32,7 +32,7 @@ export interface SearchSlice {
 const emptyDraft = (): SearchQuery => SearchQuerySchema.parse({});
 
 /** Latest update per node, a later attempt replacing an earlier one; first-arrival order kept. */
-function fold(nodes: readonly NodeUpdate[], update: NodeUpdate): NodeUpdate[] {
+export function foldNodeUpdate(nodes: readonly NodeUpdate[], update: NodeUpdate): NodeUpdate[] {
   const i = nodes.findIndex((n) => n.nodeId === update.nodeId);
   if (i < 0) return [...nodes, update];
   if ((nodes[i]?.attempt ?? 0) > update.attempt) return [...nodes];
@@ -78,7 +78,7 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     earlyDone = [];
     set({
       searchRun: { queryId, query, startedAt: Date.now(), nodes: result.value.nodes },
-      searchNodes: mine.reduce<NodeUpdate[]>(fold, []),
+      searchNodes: mine.reduce<NodeUpdate[]>(foldNodeUpdate, []),
       searchDone: done,
       searchError: undefined,
     });
@@ -100,7 +100,7 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
       early = [...early, update].slice(-EARLY_MAX);
       return;
     }
-    set({ searchNodes: fold(get().searchNodes, update) });
+    set({ searchNodes: foldNodeUpdate(get().searchNodes, update) });
   },
   receiveSearchDone(done) {
     if (done.queryId === get().searchRun?.queryId) set({ searchDone: done });
