@@ -5,14 +5,13 @@
  * own origin); 'fulfill' hands the bytes to route.fulfill (through the DevTools protocol, as the
  * specs do), kept to reproduce the earlier 5M-row crash.
  */
-import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { arrowBytes, databaseBytes } from '../../e2e/fixtures/cohortData';
-import { sampleManifest } from '../../e2e/fixtures/plantedVault';
+import { legacyManifest, sampleManifest } from '../../e2e/fixtures/plantedVault';
 import { routeVaultStandIn } from '../../e2e/fixtures/vaultStandIn';
 import type { SampleDataset } from '../../shared/cohorts/sampleCache';
 import { CACHE_TABLES } from '../../shared/cohorts/schema';
-import type { VaultFormat, VaultList, VaultManifest } from '../../shared/domain/vault';
+import type { VaultFormat, VaultList } from '../../shared/domain/vault';
 import { vaultDatabasePath, vaultTablePath } from '../../shared/domain/vault';
 
 export type VaultTransport = 'http' | 'fulfill';
@@ -43,52 +42,15 @@ export const vaultPath = (key: string): string => {
   return part === 'database' ? vaultDatabasePath(id) : vaultTablePath(id, part as 'genotypes');
 };
 
-const sha = (b: Uint8Array | undefined): string =>
-  createHash('sha256')
-    .update(b ?? new Uint8Array())
-    .digest('hex');
-
-/** vault:list for the dataset: the e2e fixture's v2 manifest, or a v1 (Arrow) one like 0006's. */
+/** vault:list for the dataset: the e2e fixture's v2 manifest, or its v1 (Arrow) one like 0006's. */
 export function vaultList(d: SampleDataset, files: ReadonlyMap<string, Uint8Array>): VaultList {
-  const of = (t: string): Uint8Array | undefined => files.get(`${d.datasetId}/${t}`);
-  const database = of('database');
+  const database = files.get(`${d.datasetId}/database`);
   if (database !== undefined)
     return { datasets: [sampleManifest(d, database)], removed: [], locked: false };
-  const manifest: VaultManifest = {
-    schemaVersion: 1,
-    datasetId: d.datasetId,
-    nodeId: d.nodeId,
-    nodeName: `Node ${d.nodeId}`,
-    country: d.nodeId,
-    title: `Benchmark ${d.datasetId}`,
-    level: 'controlled',
-    duo: [{ id: 'DUO:0000043', label: 'clinical care use' }],
-    allowLocalCopies: true,
-    purpose: 'clinical-care',
-    query: { filters: [] },
-    pulledAt: '2026-11-01T00:00:00.000Z',
-    visa: {
-      jti: 'j',
-      iss: 'https://aai.example',
-      value: d.datasetId,
-      source: 'dac',
-      exp: 4102444800,
-      asserted: 1,
-    },
-    expiresAt: '2099-01-01T00:00:00.000Z',
-    rows: {
-      individuals: d.individuals.individual_id.length,
-      variants: d.variants.variant_key.length,
-      genotypes: d.genotypes.individual_id.length,
-    },
-    sha256: {
-      individuals: sha(of('individuals')),
-      variants: sha(of('variants')),
-      genotypes: sha(of('genotypes')),
-    },
-    bytes: [...files.values()].reduce((n, b) => n + b.length, 0),
-  };
-  return { datasets: [manifest], removed: [], locked: false };
+  const tables = new Map(
+    CACHE_TABLES.map((t) => [t, files.get(`${d.datasetId}/${t}`) ?? new Uint8Array()] as const),
+  );
+  return { datasets: [legacyManifest(d, tables)], removed: [], locked: false };
 }
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -19,7 +18,7 @@ import {
   inlineParams,
   nativeCache,
 } from '../fixtures/cohortData';
-import { sampleManifest } from '../fixtures/plantedVault';
+import { legacyManifest, sampleManifest } from '../fixtures/plantedVault';
 import { CohortsPage } from '../pages/CohortsPage';
 import { routeVaultStandIn } from '../fixtures/vaultStandIn';
 
@@ -27,7 +26,6 @@ const data = SMALL_SAMPLE.map(sampleDataset);
 const GRU = [{ id: 'DUO:0000042', label: 'general research use' }];
 /** Stands for a cache written before decision 0010 (three Arrow tables); the others are DuckDB files. */
 const LEGACY = 'SE-CA-01';
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /**
  * Stands in for VAULT's route and vault:list: the /vault route is answered on the app's own origin
@@ -46,17 +44,9 @@ async function serveSampleVault(page: Page, origin: string): Promise<void> {
       datasets.push(sampleManifest(d, db, duo));
       continue;
     }
-    const tables = CACHE_TABLES.map((t) => [t, arrowBytes(d, t)] as const);
+    const tables = new Map(CACHE_TABLES.map((t) => [t, arrowBytes(d, t)] as const));
     for (const [t, b] of tables) bytes.set(`${d.datasetId}/${t}`, b);
-    // A 0006 manifest: version 1, no `format`.
-    const m = { ...sampleManifest(d, new Uint8Array(), duo) };
-    delete m.format;
-    datasets.push({
-      ...m,
-      schemaVersion: 1,
-      sha256: Object.fromEntries(tables.map(([t, b]) => [t, sha(b)])),
-      bytes: tables.reduce((n, [, b]) => n + b.length, 0),
-    });
+    datasets.push(legacyManifest(d, tables, duo));
   }
   await routeVaultStandIn(page, origin, bytes, { datasets, removed: [], locked: false });
 }
