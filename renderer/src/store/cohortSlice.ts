@@ -46,6 +46,13 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
    * it duckdb-wasm's JS) is imported on first use, so the app shell does not wait for it.
    */
   const syncDatasets = async (list: VaultList): Promise<void> => {
+    // Claim the new datasets before the first await: two vault lists arriving together (start and
+    // a page's refresh) must not load the same dataset twice (a second ATTACH would detach the first).
+    const toLoad = list.datasets.filter((d) => get().cohortLoads[d.datasetId] === undefined);
+    const loading = Object.fromEntries(
+      toLoad.map((d) => [d.datasetId, { state: 'loading' } as const]),
+    );
+    set({ cohortLoads: { ...get().cohortLoads, ...loading } });
     const { loadDataset, loadedDatasets, unloadDataset } = await import('../db');
     const wanted = new Set(list.datasets.map((d) => d.datasetId));
     const jobs = [
@@ -59,24 +66,21 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
             ),
           });
         }),
-      ...list.datasets
-        .filter((d) => get().cohortLoads[d.datasetId] === undefined)
-        .map(async (d) => {
-          set({ cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'loading' } } });
-          try {
-            await loadDataset(d.datasetId, {
-              nodeId: d.nodeId,
-              title: d.title,
-              purpose: d.purpose,
-            });
-            set({ cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'ready' } } });
-          } catch (error: unknown) {
-            const message = error instanceof Error ? error.message : String(error);
-            set({
-              cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'failed', message } },
-            });
-          }
-        }),
+      ...toLoad.map(async (d) => {
+        try {
+          await loadDataset(d.datasetId, {
+            nodeId: d.nodeId,
+            title: d.title,
+            purpose: d.purpose,
+          });
+          set({ cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'ready' } } });
+        } catch (error: unknown) {
+          const message = error instanceof Error ? error.message : String(error);
+          set({
+            cohortLoads: { ...get().cohortLoads, [d.datasetId]: { state: 'failed', message } },
+          });
+        }
+      }),
     ];
     await Promise.all(jobs);
     await get().runCohortQuery();
