@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Derives the Browser page's offline GRCh38 assets (resources/genome/) from the reference data in
 // ../shared/data: compact factual tables, not copies.
-// Run: node scripts/buildGenomeAssets.mjs [dataDir] [--gtf annotation.gtf[.gz]]
+// Run: node scripts/buildGenomeAssets.mjs [dataDir] [--gtf annotation.gtf[.gz]] [--out DIR]
+// (--out defaults to resources/genome; the conformance test rebuilds into a temporary folder).
 // With --gtf (a GENCODE/Ensembl GRCh38 GTF, or a GENCODE GFF3), exons.tsv gets one transcript per
-// panel gene (MANE Select first); without it exons.tsv is header-only and the gene track draws
+// gene of genes.tsv (MANE Select first); without it exons.tsv is header-only and the gene track draws
 // spans. Node >= 22.18 (the repo's node_modules/.bin/node): the GTF parser is imported as .ts.
 // The app never fetches genome data from the internet; these files are served by its own origin.
 import { createHash } from 'node:crypto';
@@ -21,12 +22,18 @@ import {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const gtfAt = args.indexOf('--gtf');
-const gtfPath = gtfAt < 0 ? undefined : args[gtfAt + 1];
-if (gtfAt >= 0 && gtfPath === undefined) throw new Error('--gtf needs a file path');
-const positional = args.filter((a, i) => !a.startsWith('--') && (gtfAt < 0 || i !== gtfAt + 1));
+const option = (name) => {
+  const at = args.indexOf(name);
+  if (at >= 0 && args[at + 1] === undefined) throw new Error(`${name} needs a path`);
+  return at < 0 ? undefined : { at, value: args[at + 1] };
+};
+const gtf = option('--gtf');
+const outOption = option('--out');
+const gtfPath = gtf?.value;
+const valueAt = new Set([gtf?.at, outOption?.at].filter((i) => i !== undefined).map((i) => i + 1));
+const positional = args.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
 const data = positional[0] ?? join(root, '..', 'shared', 'data');
-const out = join(root, 'resources', 'genome');
+const out = resolve(outOption?.value ?? join(root, 'resources', 'genome'));
 mkdirSync(out, { recursive: true });
 
 const read = (rel) => {
@@ -140,7 +147,8 @@ const panelSummary = panels.map((p) => {
   return { id: p.id, source: p.file, version: p.version, genes: uniq.length, missing };
 });
 
-// Exons: streamed from the GTF (a whole GENCODE file does not fit in one string), panel genes only,
+// Exons: streamed from the GTF (a whole GENCODE file does not fit in one string), every gene of the
+// gene table (a case's variant can fall in any protein-coding gene; about 3 MB as BED12-style rows),
 // on the chromosome the gene table puts them (PAR copies and patches are left out).
 const igvChrom = (c) => (c.startsWith('chr') ? c : c === 'MT' ? 'chrM' : `chr${c}`);
 let exonSummary = 'none: no GTF given (node scripts/buildGenomeAssets.mjs [dataDir] --gtf FILE)';
@@ -151,7 +159,7 @@ if (gtfPath !== undefined) {
   const raw = createReadStream(file);
   raw.on('data', (chunk) => hash.update(chunk));
   const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw });
-  const collector = createGtfCollector((symbol) => inPanel.has(symbol));
+  const collector = createGtfCollector((symbol) => bySymbol.has(symbol));
   for await (const line of lines) collector.add(line);
   const onGeneChrom = collector
     .transcripts()
@@ -166,12 +174,12 @@ if (gtfPath !== undefined) {
     source: basename(file),
     sha256: hash.digest('hex'),
     transcripts: exonRows.length,
-    rule: 'panel genes; one transcript each: MANE_Select, Ensembl_canonical, appris_principal_1, CCDS, basic, then longest CDS',
+    rule: 'genes of genes.tsv; one transcript each: MANE_Select, Ensembl_canonical, appris_principal_1, CCDS, basic, then longest CDS',
   };
 }
 writeFileSync(
   join(out, 'exons.tsv'),
-  `# Exon structure of panel genes, one transcript each; see manifest.json "exons"\n${EXON_TABLE_HEADER}` +
+  `# Exon structure of protein-coding and panel genes, one transcript each; see manifest.json "exons"\n${EXON_TABLE_HEADER}` +
     exonRows.map(exonTableRow).join(''),
 );
 

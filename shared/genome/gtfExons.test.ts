@@ -81,7 +81,7 @@ describe('GTF exon structure (issue 8)', () => {
     const t1 = collect(['GENEA'])[0];
     if (t1 === undefined) throw new Error('no transcript');
     const line = exonTableRow(t1);
-    expect(line).toBe('chr1\t100\t1000\tGENEA\t+\tT1\t150\t700\t100,300,500\t200,400,1000\n');
+    expect(line).toBe('chr1\t100\t1000\tGENEA\t+\tT1\t150\t700\t100,100,500\t0,200,400\n');
     const [back] = parseExonTable(`${EXON_TABLE_HEADER}${line}`);
     expect(back?.exons).toEqual([
       { start: 100, end: 200, cdStart: 150 },

@@ -145,9 +145,12 @@ export function pickTranscripts(all: readonly Transcript[]): Transcript[] {
   return [...best.values()];
 }
 
-/** The exons.tsv header; rows are one transcript each (BED-like, 0-based starts). */
+/**
+ * The exons.tsv header; rows are one transcript each, BED12-style: exon sizes and exon starts
+ * relative to the transcript start (compact enough for every protein-coding gene).
+ */
 export const EXON_TABLE_HEADER =
-  '#chrom\tstart0\tend\tsymbol\tstrand\ttranscript\tcdsStart0\tcdsEnd\texonStarts0\texonEnds\n';
+  '#chrom\tstart0\tend\tsymbol\tstrand\ttranscript\tcdsStart0\tcdsEnd\texonSizes\texonStarts\n';
 
 /** A table row; '.' marks a transcript without a coding span. */
 export function exonTableRow(t: Transcript): string {
@@ -163,8 +166,8 @@ export function exonTableRow(t: Transcript): string {
       t.transcriptId,
       t.cds?.start0 ?? '.',
       t.cds?.end ?? '.',
-      t.exons.map((e) => e.start0).join(','),
-      t.exons.map((e) => e.end).join(','),
+      t.exons.map((e) => e.end - e.start0).join(','),
+      t.exons.map((e) => e.start0 - first).join(','),
     ].join('\t') + '\n'
   );
 }
@@ -196,11 +199,12 @@ export function parseExonTable(text: string): ExonTranscript[] {
     if (line === '' || line.startsWith('#')) continue;
     const [chrom = '', s = '', e = '', symbol = '', strand = '', id = '', cs = '', ce = ''] =
       line.split('\t');
-    const [starts = '', ends = ''] = line.split('\t').slice(8);
-    const endList = ends.split(',').map(Number);
+    const [sizes = '', starts = ''] = line.split('\t').slice(8);
+    const sizeList = sizes.split(',').map(Number);
     const cds = cs === '.' ? undefined : { start: Number(cs), end: Number(ce) };
     const exons = starts.split(',').map((x, i): IgvExon => {
-      const exon: IgvExon = { start: Number(x), end: endList[i] ?? Number(x) };
+      const start = Number(s) + Number(x);
+      const exon: IgvExon = { start, end: start + (sizeList[i] ?? 0) };
       if (cds === undefined) return exon;
       // igv's own rule (findUTRs): outside the coding span is UTR; edges record where coding starts.
       if (exon.end <= cds.start || exon.start >= cds.end) return { ...exon, utr: true };

@@ -4,7 +4,7 @@ import { createGeneIndex } from './geneIndex';
 import { geneFeature } from './trackConfigs';
 
 // One exons.tsv row as scripts/buildGenomeAssets.mjs writes it (synthetic test data).
-const TABLE = `${EXON_TABLE_HEADER}chr1\t100\t1000\tGENEA\t+\tT1\t150\t700\t100,300,500\t200,400,1000\n`;
+const TABLE = `${EXON_TABLE_HEADER}chr1\t100\t1000\tGENEA\t+\tT1\t150\t700\t100,100,500\t0,200,400\n`;
 
 describe('gene track exon structure (issue 8)', () => {
   it('draws exons where the exon table has the gene, and the span otherwise', () => {
