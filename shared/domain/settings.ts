@@ -21,8 +21,22 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(SettingsSchema.shape) as SettingKey[];
 
-/** A partial update: only known keys, each validated against its own schema. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+type FieldSchemas = { [K in SettingKey]: (typeof SettingsSchema.shape)[K] };
+type PatchShape = { [K in SettingKey]: z.ZodOptional<ReturnType<FieldSchemas[K]['unwrap']>> };
+
+/**
+ * A partial update: only known keys, each validated against its own schema, and nothing else. The
+ * defaults are taken off first: zod 4 fills a default inside `.partial()`, so `{ theme }` used to
+ * arrive as every setting and be stored as if the user had chosen them all (issue 13: a policy
+ * default then never applied).
+ */
+export const SettingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(SettingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+    ) as PatchShape,
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 /** Returns the default settings. */

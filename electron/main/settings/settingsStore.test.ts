@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logging/logger';
-import { HandlerError } from '../ipc/router';
+import type { Handlers } from '../ipc/router';
+import { HandlerError, createRouter } from '../ipc/router';
+import { settingsHandlers } from './settings.handlers';
 import type { Policy } from './policy';
 import { createSettingsStore } from './settingsStore';
 
@@ -29,7 +31,10 @@ describe('settings store', () => {
 
   it('persists a change and reads it back in a new store', () => {
     store().set({ theme: 'dark', nodeTimeoutMs: 8000 });
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ theme: 'dark', nodeTimeoutMs: 8000 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      values: { theme: 'dark', nodeTimeoutMs: 8000 },
+    });
     expect(store().view().values).toMatchObject({ theme: 'dark', nodeTimeoutMs: 8000 });
   });
 
@@ -102,5 +107,57 @@ describe('settings store', () => {
     off();
     s.set({ theme: 'dark' });
     expect(seen).toEqual(['light']);
+  });
+
+  it('issue 13: a policy default still applies after the user saves another setting over IPC (only changed keys are stored)', async () => {
+    const policy: Policy = { ...noPolicy, active: true, defaults: { theme: 'dark' } };
+    const s = store(policy);
+    const router = createRouter({
+      handlers: settingsHandlers(s) as Handlers,
+      logger: createMemoryLogger(),
+      isTrustedSender: () => true,
+    });
+    const result = await router.invoke('settings:set', { nodeTimeoutMs: 8000 }, { url: 'app://x' });
+    expect(result).toMatchObject({ ok: true, value: { values: { theme: 'dark' } } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      values: { nodeTimeoutMs: 8000 },
+    });
+    // A later restart with the same policy: the policy default is still the theme.
+    expect(store(policy).view().values).toMatchObject({ theme: 'dark', nodeTimeoutMs: 8000 });
+  });
+
+  it('issue 13: a settings file written by 0.1 (every key, defaults filled in) still loads, and the defaults it holds no longer hide the policy defaults', () => {
+    writeFileSync(
+      file,
+      JSON.stringify({
+        theme: 'system',
+        language: 'en',
+        nodeTimeoutMs: 12000,
+        allowLocalCache: true,
+        federationConfigUrl: '',
+        externalLinkOrigins: [
+          'https://www.ga4gh.org',
+          'https://hpo.jax.org',
+          'https://www.orpha.net',
+        ],
+      }),
+    );
+    const policy: Policy = { ...noPolicy, active: true, defaults: { theme: 'dark' } };
+    const s = store(policy);
+    expect(s.view().values).toMatchObject({ theme: 'dark', nodeTimeoutMs: 12000 });
+    expect(s.view().notices).toEqual([]);
+    s.set({ language: 'en' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      values: { nodeTimeoutMs: 12000, language: 'en' },
+    });
+  });
+
+  it('keeps a settings file of an unknown version as a backup and says which version', () => {
+    writeFileSync(file, JSON.stringify({ version: 9, values: { theme: 'dark' } }));
+    const view = store().view();
+    expect(view.values.theme).toBe('system');
+    expect(view.notices[0]?.params.detail).toBe('settings file version 9 is not supported');
   });
 });

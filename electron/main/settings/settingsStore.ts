@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import { HandlerError } from '../ipc/router';
 import { writeFileAtomic } from './atomicWrite';
 import { parseJsonWithLocation } from './jsonLocation';
+import { settingsFileText, userEntries } from './settingsFile';
 import type { Policy } from './policy';
 
 export interface SettingsStore {
@@ -30,7 +31,8 @@ interface Loaded {
 }
 
 /**
- * Settings persisted by main as JSON, validated with zod, written atomically. A corrupt file is kept
+ * Settings persisted by main as JSON (only what the user changed: settingsFile.ts), validated with
+ * zod, written atomically. A corrupt file is kept
  * as a backup, defaults are restored and a notice tells the user: nothing silently lost.
  */
 export function createSettingsStore(opts: {
@@ -53,12 +55,11 @@ export function createSettingsStore(opts: {
     if (!parsed.ok) {
       return backup(`line ${parsed.line}, column ${parsed.column}: ${parsed.message}`, {});
     }
-    if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-      return backup('the file does not contain a settings object', {});
-    }
+    const read = userEntries(parsed.value);
+    if (!read.ok) return backup(read.detail, {});
     const kept: Record<string, unknown> = {};
     const problems: string[] = [];
-    for (const [key, value] of Object.entries(parsed.value)) {
+    for (const [key, value] of Object.entries(read.entries)) {
       if (!(SETTING_KEYS as string[]).includes(key)) {
         problems.push(`${key}: unknown setting`);
         continue;
@@ -68,6 +69,7 @@ export function createSettingsStore(opts: {
       else problems.push(`${key}: ${check.error.issues[0]?.message ?? 'invalid'}`);
     }
     if (problems.length > 0) return backup(problems.join('; '), kept);
+    if (read.version === 1) logger.info('settings.read_version_1', { kept: Object.keys(kept) });
     return { user: kept, notices: [] };
   }
 
@@ -75,7 +77,7 @@ export function createSettingsStore(opts: {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const backupPath = join(dirname(file), `settings.corrupt-${stamp}.json`);
     renameSync(file, backupPath);
-    writeFileAtomic(file, `${JSON.stringify(kept, null, 2)}\n`);
+    writeFileAtomic(file, settingsFileText(kept));
     logger.warn('settings.corrupt_file', { file, backupPath, detail });
     return {
       user: kept,
@@ -131,7 +133,7 @@ export function createSettingsStore(opts: {
       for (const [key, value] of Object.entries(patch)) {
         if (value !== undefined) Object.assign(next, { [key]: value });
       }
-      writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+      writeFileAtomic(file, settingsFileText(next));
       user = next;
       logger.info('settings.changed', { keys: Object.keys(patch) });
       return changed();
