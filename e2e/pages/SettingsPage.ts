@@ -51,4 +51,42 @@ export class SettingsPage {
   documentTheme(): Locator {
     return this.page.locator('html');
   }
+
+  /** The audit log panel (issue 13). */
+  auditVerdict(): Locator {
+    return this.page.getByTestId('audit-verdict');
+  }
+
+  auditBreak(): Locator {
+    return this.page.getByTestId('audit-break');
+  }
+
+  auditRows(): Locator {
+    return this.page.getByTestId('audit-row');
+  }
+
+  auditRow(line: number): Locator {
+    return this.page.locator(`[data-testid="audit-row"][data-line="${line}"]`);
+  }
+
+  auditCount(): Locator {
+    return this.page.getByTestId('audit-count');
+  }
+
+  async filterAuditByType(label: string): Promise<void> {
+    await this.page.getByTestId('audit-filter-type').selectOption({ label });
+  }
+
+  async filterAuditByText(text: string): Promise<void> {
+    await this.page.getByTestId('audit-filter-text').fill(text);
+  }
+
+  async clearAuditFilters(): Promise<void> {
+    await this.page.getByTestId('audit-filter-clear').click();
+  }
+
+  /** Lists and verifies the log again (main recomputes the chain). */
+  async verifyAuditAgain(): Promise<void> {
+    await this.page.getByTestId('audit-refresh').click();
+  }
 }

@@ -10,6 +10,7 @@ import * as vault from '../domain/vault';
 import * as cohorts from '../cohorts/channels';
 import { CohortDefinitionSchema } from '../cohorts/definition';
 import * as parquet from '../cohorts/parquetExport';
+import * as audit from '../audit/auditLog';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -102,6 +103,8 @@ export const channels = {
   },
   /** Writes the file, audits it like 'cohorts:exported', and answers with its bytes (base64). */
   'cohorts:parquetFinish': { request: parquet.ExportIdSchema, response: parquet.ParquetFileSchema },
+  /** The audit log, newest first and filtered, with its chain verification (issue 13). */
+  'audit:list': { request: audit.AuditListRequestSchema, response: audit.AuditListSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

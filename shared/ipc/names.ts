@@ -35,6 +35,7 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetBegin',
   'cohorts:parquetRows',
   'cohorts:parquetFinish',
+  'audit:list',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AuditLog } from '../audit/auditLog';
 import { openAuditLog } from '../audit/auditLog';
+import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import type { AuthService, AuthServiceOptions } from '../auth/authService';
 import { createAuthService } from '../auth/authService';
@@ -85,7 +86,16 @@ export function createMainServices(opts: {
     logger,
     demoFile: opts.demoFederationFile ?? defaultDemoFederationFile(process.env, process.cwd()),
   });
-  const audit = openAuditLog({ dir: join(platform.paths.data, 'audit') });
+  const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
+  // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
+  const offAuditBreak = audit.onBreak((verdict) => {
+    settings.addNotice({
+      id: `audit-break:${verdict.line}:${verdict.reason}`,
+      level: 'error',
+      messageKey: 'notice.auditBreak',
+      params: { message: verdict.message, file: audit.file },
+    });
+  });
   const auth = createAuthService({
     platform,
     directory,
@@ -94,6 +104,7 @@ export function createMainServices(opts: {
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
     ...opts.auth,
   });
+  audit.setUser(() => auth.grants()?.user);
   const offAuth = auth.onChange((summary) => {
     events.emit('auth:changed', summary);
   });
@@ -123,6 +134,8 @@ export function createMainServices(opts: {
   const offVault = vault.onChange((list) => {
     events.emit('vault:changed', list);
   });
+  // The audit chain is keyed from the vault's master key: sealed from the moment it is known.
+  const offVaultKeys = vault.onKeys((derive) => audit.useKeys(derive));
   const pull = createPullService({
     vault,
     auth,
@@ -155,6 +168,7 @@ export function createMainServices(opts: {
       ...vaultHandlers(vault, pull, audit),
       ...cohortHandlers(createCohortStore(platform.paths.data), audit),
       ...parquetExportHandlers(audit),
+      ...auditHandlers(audit),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -172,6 +186,8 @@ export function createMainServices(opts: {
       offAuth();
       pull.close();
       offVault();
+      offVaultKeys();
+      offAuditBreak();
       vault.close();
       auth.close();
     },

@@ -1,122 +1,206 @@
-import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AuditList, AuditListRequest, AuditVerdict } from '../../../shared/audit/auditLog';
+import type { Logger } from '../logging/logger';
 import { redact } from '../logging/redact';
 import { writeFileAtomic } from '../settings/atomicWrite';
-import { canonicalJson } from './canonicalJson';
+import type { VaultUser } from '../vault/datasetFolder';
+import { scopeOf } from '../vault/datasetFolder';
+import type { KeyDeriver } from '../vault/keyHierarchy';
+import type { AuditEntry, AuditHead, AuditType, SealedFields } from './auditEntry';
+import { AuditHeadZ, GENESIS, entryHash, entryMac, headMac } from './auditEntry';
+import { listAudit } from './auditView';
+import { openRecipients } from './recipients';
+import {
+  INSTALLATION,
+  boxBinding,
+  publicHex,
+  recipientPrivateKey,
+  sealTo,
+  splitFields,
+} from './sealedFields';
+import { quarantineTornTail } from './tornTail';
+import type { ParsedLine } from './verifyChain';
+import { AUDIT_FILE, AUDIT_HEAD_FILE, parseLines, verifyChain } from './verifyChain';
 
-/** What the audit log records (DESIGN audit: sign-ins, queries, pulls, exports, purges). */
-export type AuditType =
-  | 'auth.sign_in'
-  | 'auth.sign_in_failed'
-  | 'auth.refresh_failed'
-  | 'auth.sign_out'
-  | 'auth.visa_rejected'
-  | 'search.run'
-  | 'vault.write'
-  | 'vault.purge'
-  | 'vault.unlock_failed'
-  | 'pull.start'
-  | 'pull.refused'
-  | 'pull.failed'
-  | 'pull.cancelled'
-  | 'cohort.save'
-  | 'cohort.export';
-
-export interface AuditEntry {
-  readonly seq: number;
-  readonly t: string;
-  readonly type: string;
-  readonly fields: Record<string, unknown>;
-  /** Hash of the previous entry (GENESIS for the first). */
-  readonly prev: string;
-  /** sha256 over the canonical JSON of every other member. */
-  readonly hash: string;
-}
-
-export type AuditVerdict =
-  { ok: true; entries: number } | { ok: false; line: number; reason: string };
+export type { AuditEntry, AuditType } from './auditEntry';
+export { GENESIS } from './auditEntry';
 
 export interface AuditLog {
   append(type: AuditType, fields?: Record<string, unknown>): AuditEntry;
-  /** Re-reads the file and checks every hash and link, and the head record (a removed last line). */
+  /** Recomputes the chain (and the seals, once the key is known); records a new break in the log. */
   verify(): AuditVerdict;
+  /** Entries for the Settings & audit page, newest first, with the verification result. */
+  list(request: AuditListRequest): AuditList;
+  /** Who is signed in: their key seals the sensitive fields of what they do. */
+  setUser(current: () => VaultUser | undefined): void;
+  /** The vault's key derivation, once its master key is known: seals the chain from here on. */
+  useKeys(derive: KeyDeriver): AuditVerdict;
+  /** Called with each break found (at start, when the key arrives, on display); at once for an earlier one. */
+  onBreak(listener: (verdict: Extract<AuditVerdict, { ok: false }>) => void): () => void;
   readonly file: string;
 }
 
-export const GENESIS = '0'.repeat(64);
-
-const hashOf = (entry: Omit<AuditEntry, 'hash'>): string =>
-  createHash('sha256').update(canonicalJson(entry)).digest('hex');
-
 /**
- * An append-only, hash-chained JSON-lines audit log (DESIGN audit). Each line carries the previous
- * line's hash and its own sha256 over canonical JSON, so an edited or removed line breaks the chain;
- * a small head file (seq + hash of the last line) catches a truncated tail. Fields are redacted: no
- * tokens, codes or visas ever enter it (AUTH-10).
+ * An append-only, hash-chained JSON-lines audit log (DESIGN audit, DATA-08), keyed and sealed per
+ * user (issue 12 items 6, 10, 11; docs/decisions/audit-log-keys.md). Each line links to the previous
+ * line's sha256; once the vault's master key is known each line also carries an HMAC under a key
+ * derived from it, and the head record a sealed checkpoint, so an edited, removed, truncated or
+ * rewritten chain is found and located. Sensitive fields are sealed to the signed-in user's key;
+ * type, time, user and dataset ids stay readable. Tokens never enter it (AUTH-10).
  */
-export function openAuditLog(opts: { dir: string; now?: () => Date }): AuditLog {
+export function openAuditLog(opts: { dir: string; now?: () => Date; logger?: Logger }): AuditLog {
   const now = opts.now ?? (() => new Date());
   mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
-  const file = join(opts.dir, 'audit.jsonl');
-  const headFile = join(opts.dir, 'audit.head.json');
-  let last = readLast();
+  const file = join(opts.dir, AUDIT_FILE);
+  const headFile = join(opts.dir, AUDIT_HEAD_FILE);
+  const recipients = openRecipients(join(opts.dir, 'recipients.json'));
+  const breakListeners = new Set<(v: Extract<AuditVerdict, { ok: false }>) => void>();
+  let user: () => VaultUser | undefined = () => undefined;
+  let keys: { mac: Buffer; derive: KeyDeriver } | undefined;
+  let opened: { scope: string; fields: Map<string, Record<string, unknown>> } | undefined;
+  let lastBreak: Extract<AuditVerdict, { ok: false }> | undefined;
 
-  function readLines(): string[] {
-    if (!existsSync(file)) return [];
-    return readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line !== '');
+  const torn = quarantineTornTail(file, now());
+  let { last, mark } = readEnds();
+
+  function readLinesNow(): ParsedLine[] {
+    return parseLines(existsSync(file) ? readFileSync(file, 'utf8') : '');
+  }
+  function readHead(): AuditHead | undefined {
+    try {
+      return existsSync(headFile)
+        ? AuditHeadZ.parse(JSON.parse(readFileSync(headFile, 'utf8')))
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  /** The last entry to chain from, and the sealed checkpoint to keep while the vault is locked. */
+  function readEnds(): { last: { seq: number; hash: string }; mark: AuditHead['sealed'] } {
+    const lines = readLinesNow();
+    const head = readHead();
+    const tail = lines.findLast((l) => 'entry' in l);
+    const lastEntry = tail !== undefined && 'entry' in tail ? tail.entry : undefined;
+    // A crash between writing a line and the head leaves the head one behind: complete it. This
+    // adds no trust (the head's top is unkeyed); only the sealed checkpoint and the seals are.
+    if (head !== undefined && lastEntry?.seq === head.seq + 1 && lastEntry.prev === head.hash)
+      writeHead({ seq: lastEntry.seq, hash: lastEntry.hash }, head.sealed);
+    return {
+      last: lastEntry === undefined ? { seq: 0, hash: GENESIS } : lastEntry,
+      mark: head?.sealed,
+    };
+  }
+  function writeHead(top: { seq: number; hash: string }, sealed: AuditHead['sealed']): void {
+    const head: AuditHead = { v: 2, ...top, ...(sealed === undefined ? {} : { sealed }) };
+    writeFileAtomic(headFile, JSON.stringify(head));
   }
 
-  function readLast(): { seq: number; hash: string } {
-    const lines = readLines();
-    const tail = lines.at(-1);
-    if (tail === undefined) return { seq: 0, hash: GENESIS };
-    const entry = JSON.parse(tail) as AuditEntry;
-    return { seq: entry.seq, hash: entry.hash };
+  /** The public key to seal to: the user's, else the installation's, else none yet. */
+  function recipient(to: string): { to: string; publicKey: string } | undefined {
+    if (keys !== undefined) {
+      const publicKey = publicHex(recipientPrivateKey(keys.derive, to));
+      recipients.put(to, publicKey, keys.mac);
+      return { to, publicKey };
+    }
+    const cached = recipients.get(to);
+    return cached === undefined ? undefined : { to, publicKey: cached };
+  }
+  function seal(
+    sensitive: Record<string, unknown>,
+    meta: { seq: number; t: string; type: string },
+  ): SealedFields {
+    const u = user();
+    const r = (u === undefined ? undefined : recipient(scopeOf(u))) ?? recipient(INSTALLATION);
+    if (r === undefined) return { withheld: Object.keys(sensitive) };
+    return sealTo(r, sensitive, boxBinding({ ...meta, to: r.to }));
   }
 
-  return {
+  function check(lines: ParsedLine[]): AuditVerdict {
+    const verdict = verifyChain({
+      lines,
+      headText: existsSync(headFile) ? readFileSync(headFile, 'utf8') : undefined,
+      macKey: keys?.mac,
+    });
+    if (verdict.ok) return verdict;
+    opts.logger?.warn('audit.break', { line: verdict.line, reason: verdict.reason });
+    const known = lines.some(
+      (l) =>
+        'entry' in l &&
+        l.entry.type === 'audit.break_found' &&
+        l.entry.fields.line === verdict.line &&
+        l.entry.fields.reason === verdict.reason,
+    );
+    if (!known) log.append('audit.break_found', { line: verdict.line, reason: verdict.reason });
+    lastBreak = verdict;
+    for (const listener of breakListeners) listener(verdict);
+    return verdict;
+  }
+
+  const log: AuditLog = {
     file,
     append(type, fields = {}) {
-      const body = {
-        seq: last.seq + 1,
-        t: now().toISOString(),
-        type,
-        fields: redact(fields) as Record<string, unknown>,
+      const { readable, sensitive } = splitFields(redact(fields) as Record<string, unknown>);
+      const meta = { seq: last.seq + 1, t: now().toISOString(), type };
+      const body: Record<string, unknown> = {
+        ...meta,
+        fields: readable,
+        ...(sensitive === undefined ? {} : { sealed: seal(sensitive, meta) }),
         prev: last.hash,
       };
-      const entry: AuditEntry = { ...body, hash: hashOf(body) };
+      const hash = entryHash(body);
+      const mac = keys === undefined ? undefined : entryMac(keys.mac, hash);
+      const entry = { ...body, hash, ...(mac === undefined ? {} : { mac }) } as AuditEntry;
       appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-      writeFileAtomic(headFile, JSON.stringify({ seq: entry.seq, hash: entry.hash }));
-      last = { seq: entry.seq, hash: entry.hash };
+      if (keys !== undefined)
+        mark = { seq: meta.seq, hash, mac: headMac(keys.mac, meta.seq, hash) };
+      writeHead({ seq: meta.seq, hash }, mark);
+      last = { seq: meta.seq, hash };
       return entry;
     },
-    verify() {
-      const lines = readLines();
-      let prev = GENESIS;
-      let seq = 0;
-      for (const [i, line] of lines.entries()) {
-        let entry: AuditEntry;
-        try {
-          entry = JSON.parse(line) as AuditEntry;
-        } catch {
-          return { ok: false, line: i + 1, reason: 'not JSON' };
-        }
-        const { hash, ...body } = entry;
-        if (entry.prev !== prev) return { ok: false, line: i + 1, reason: 'chain broken' };
-        if (entry.seq !== seq + 1) return { ok: false, line: i + 1, reason: 'sequence gap' };
-        if (hashOf(body) !== hash) return { ok: false, line: i + 1, reason: 'hash mismatch' };
-        prev = hash;
-        seq = entry.seq;
-      }
-      if (existsSync(headFile)) {
-        const head = JSON.parse(readFileSync(headFile, 'utf8')) as { seq: number; hash: string };
-        if (head.seq !== seq || head.hash !== prev)
-          return { ok: false, line: lines.length, reason: 'entries missing at the end' };
-      }
-      return { ok: true, entries: lines.length };
+    verify: () => check(readLinesNow()),
+    list(request) {
+      const lines = readLinesNow();
+      const verdict = check(lines);
+      const u = user();
+      const scope = u === undefined ? undefined : scopeOf(u);
+      if (opened?.scope !== scope)
+        opened = scope === undefined ? undefined : { scope, fields: new Map() };
+      return listAudit({ lines, verdict, request, file, viewer: opened, derive: keys?.derive });
+    },
+    setUser(current) {
+      user = current;
+    },
+    useKeys(derive) {
+      const everSealed = mark !== undefined;
+      const mac = derive('audit-chain');
+      keys = { mac, derive };
+      const replaced = recipients
+        .known()
+        .filter((to) => recipients.put(to, publicHex(recipientPrivateKey(derive, to)), mac));
+      // Cache the public keys now, so entries can still be sealed after a restart while locked.
+      recipient(INSTALLATION);
+      const u = user();
+      if (u !== undefined) recipient(scopeOf(u));
+      const verdict = log.verify();
+      if (replaced.length > 0)
+        log.append('audit.break_found', { reason: 'recipient-key-replaced', to: replaced });
+      if (verdict.ok && verdict.sealedThrough < verdict.entries)
+        log.append('audit.sealed', {
+          from: verdict.sealedThrough + 1,
+          to: verdict.entries,
+          reason: everSealed ? 'written-while-locked' : 'written-before-keying',
+        });
+      return verdict;
+    },
+    onBreak(listener) {
+      breakListeners.add(listener);
+      if (lastBreak !== undefined) listener(lastBreak);
+      return () => breakListeners.delete(listener);
     },
   };
+
+  if (torn !== undefined) log.append('audit.recovered', { ...torn });
+  log.verify();
+  return log;
 }

@@ -118,7 +118,7 @@ describe('session lifecycle (AUTH-06, AUTH-07, AUTH-10, audit)', () => {
       expect(audit).toContain(type);
     expect(h.services.audit.verify().ok).toBe(true);
     writeFileSync(h.services.audit.file, audit.replace('conditional', 'someone-else'));
-    expect(h.services.audit.verify()).toMatchObject({ ok: false, reason: 'hash mismatch' });
+    expect(h.services.audit.verify()).toMatchObject({ ok: false, reason: 'hash-mismatch' });
     h.close();
   });
 

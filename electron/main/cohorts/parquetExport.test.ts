@@ -152,7 +152,7 @@ describe('Parquet export through native DuckDB in main (issue 6, DATA-07)', () =
     await expect(h['cohorts:parquetFinish']({ exportId }, sender)).rejects.toBeInstanceOf(
       HandlerError,
     );
-    expect(audit.verify()).toEqual({ ok: true, entries: 0 });
+    expect(audit.verify()).toMatchObject({ ok: true, entries: 0 });
   });
 
   it('refuses a file over the size limit with the sizes in the message, and audits nothing', async () => {
@@ -166,7 +166,7 @@ describe('Parquet export through native DuckDB in main (issue 6, DATA-07)', () =
     const refused = await failure(async () => h['cohorts:parquetFinish']({ exportId }, sender));
     expect(refused.code).toBe('NOT_ALLOWED');
     expect(refused.message).toMatch(/MB; Cohort Desk hands over at most 0\.0 MB/);
-    expect(audit.verify()).toEqual({ ok: true, entries: 0 });
+    expect(audit.verify()).toMatchObject({ ok: true, entries: 0 });
   });
 
   it('refuses more rows than announced', async () => {

@@ -21,6 +21,8 @@ export interface SettingsStore {
   /** Applies a validated patch; refuses keys locked by policy (over IPC or anywhere else). */
   set(patch: SettingsPatch): SettingsView;
   dismissNotice(id: string): SettingsView;
+  /** Shows a notice from another service (once per id), e.g. a break in the audit log. */
+  addNotice(notice: Notice): SettingsView;
   /** Subscribes to changes; returns the unsubscribe function. */
   onChange(listener: (view: SettingsView) => void): () => void;
 }
@@ -140,6 +142,11 @@ export function createSettingsStore(opts: {
     },
     dismissNotice(id) {
       notices = notices.filter((notice) => notice.id !== id);
+      return changed();
+    },
+    addNotice(notice) {
+      if (notices.some((n) => n.id === notice.id)) return view();
+      notices = [...notices, notice];
       return changed();
     },
     onChange(listener) {

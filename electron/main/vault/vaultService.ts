@@ -23,6 +23,8 @@ import {
   unwrapDataKey,
 } from './datasetFolder';
 import { sweepScratch } from './duckdbFile';
+import type { KeyDeriver } from './keyHierarchy';
+import { deriveKey } from './keyHierarchy';
 import { loadSealedMasterKey, unlockWithPassphrase } from './masterKey';
 import { dropKeys, readability, type Readability } from './retention';
 
@@ -47,6 +49,11 @@ export interface VaultService {
   /** Tell listeners the vault changed (after a pull commits). */
   changed(): void;
   onChange(listener: (list: VaultList) => void): () => void;
+  /**
+   * Key derivation for the stores beside the vault (audit chain, per-user files), once the master
+   * key is known: at start, or at unlock; at once if it already is (docs/decisions/audit-log-keys.md).
+   */
+  onKeys(listener: (derive: KeyDeriver) => void): () => void;
   close(): void;
 }
 
@@ -63,6 +70,21 @@ export function createVaultService(opts: {
   const root = join(opts.dataDir, 'vault');
   const now = opts.now ?? Date.now;
   const listeners = new Set<(l: VaultList) => void>();
+  const keyListeners = new Set<(derive: KeyDeriver) => void>();
+  const derive: KeyDeriver = (purpose, scope) => {
+    if (masterKey === undefined) throw new Error('The vault is locked.');
+    return deriveKey(masterKey, purpose, scope);
+  };
+  const giveKeys = (listener: (d: KeyDeriver) => void): void => {
+    if (masterKey === undefined) return;
+    // A store that cannot use the keys must not make the vault look unopenable.
+    try {
+      listener(derive);
+    } catch (error: unknown) {
+      opts.logger.warn('vault.key_listener_failed', { error });
+    }
+  };
+  const announceKeys = (): void => keyListeners.forEach(giveKeys);
   const dataKeys = new Map<string, Buffer>();
   const removed: RemovedEntry[] = [];
   let masterKey: Buffer | undefined;
@@ -77,6 +99,7 @@ export function createVaultService(opts: {
         masterKey === undefined
           ? `Unlock the vault with your passphrase (${keys.reason ?? 'no secure key storage'}).`
           : undefined;
+      announceKeys();
     })
     .catch((error: unknown) => {
       lockMessage = 'The vault key could not be opened with this computer’s key storage.';
@@ -157,8 +180,10 @@ export function createVaultService(opts: {
     locked: () => masterKey === undefined,
     async unlock(passphrase) {
       await ready;
+      const wasLocked = masterKey === undefined;
       masterKey ??= await unlockWithPassphrase(root, passphrase);
       lockMessage = undefined;
+      if (wasLocked) announceKeys();
       service.purge('unlock');
       return service.list();
     },
@@ -218,7 +243,13 @@ export function createVaultService(opts: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onKeys(listener) {
+      keyListeners.add(listener);
+      giveKeys(listener);
+      return () => keyListeners.delete(listener);
+    },
     close() {
+      keyListeners.clear();
       clearInterval(timer);
       offAuth();
       dropKeys(dataKeys, '');

@@ -11,13 +11,16 @@ import type { SearchSlice } from './searchSlice';
 import { createSearchSlice } from './searchSlice';
 import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
+import type { AuditSlice } from './auditSlice';
+import { createAuditSlice } from './auditSlice';
 
 export type StoreState = AppSlice &
   SettingsSlice &
   SessionSlice &
   SearchSlice &
   BrowserSlice &
-  CohortSlice;
+  CohortSlice &
+  AuditSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -27,6 +30,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createSessionSlice(...args),
   ...createCohortSlice(...args),
   ...createBrowserSlice(...args),
+  ...createAuditSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { AppInfoPanel } from './AppInfoPanel';
+import { AuditLogPanel } from './AuditLogPanel';
 import { SettingsForm } from './SettingsForm';
 
-/** Settings & audit: edit settings (locked ones say who manages them) and see where things live. */
+/** Settings & audit: edit settings (locked ones say who manages them), see where things live, read the audit log. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const view = useStore((s) => s.settings);
@@ -16,10 +17,7 @@ export function SettingsPage() {
         <SettingsForm view={view} saved={saved} onSavedChange={setSaved} />
       )}
       <AppInfoPanel />
-      <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading">{t('pages.settings.audit')}</h2>
-        <p>{t('pages.settings.auditEmpty')}</p>
-      </section>
+      <AuditLogPanel />
     </>
   );
 }
