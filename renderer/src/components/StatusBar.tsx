@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
+import { federationContact } from './federationContact';
 
 /** Signed-in state, federation reachability, connectivity and runtime, always visible. */
 export function StatusBar() {
@@ -8,17 +9,22 @@ export function StatusBar() {
   const info = useStore((s) => s.info);
   const session = useStore((s) => s.session);
   const directory = useStore((s) => s.directory);
-  const total = directory?.nodes.length ?? 0;
-  const failing = session?.nodeProblems?.length ?? 0;
-  const answered = new Set(session?.access.map((row) => row.nodeId) ?? []).size;
+  const searchRun = useStore((s) => s.searchRun);
+  const searchNodes = useStore((s) => s.searchNodes);
+  const contact = federationContact({ directory, session, searchRun, searchNodes });
   const federation =
-    directory === undefined
+    contact.kind === 'unknown' || contact.kind === 'not-contacted'
       ? t('status.federationUnknown')
-      : total === 0
+      : contact.kind === 'none'
         ? t('status.federationNone')
-        : answered === 0 && failing === 0
-          ? t('status.federationUnknown')
-          : t('status.federationNodes', { answered: total - failing, total });
+        : contact.kind === 'searching'
+          ? t('status.federationSearching', contact)
+          : contact.kind === 'search'
+            ? t('status.federationSearch', {
+                ...contact,
+                time: new Date(contact.at).toLocaleTimeString(undefined, { timeStyle: 'short' }),
+              })
+            : t('status.federationNodes', contact);
   const signedIn =
     session?.state === 'signed-in'
       ? t('status.signedInAs', { name: session.user?.name ?? session.user?.sub ?? '' })
