@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditList, AuditListRequest, AuditVerdict } from '../../../shared/audit/auditLog';
 import type { Logger } from '../logging/logger';
@@ -9,6 +9,7 @@ import { scopeOf } from '../vault/datasetFolder';
 import type { KeyDeriver } from '../vault/keyHierarchy';
 import type { AuditEntry, AuditHead, AuditType, SealedFields } from './auditEntry';
 import { AuditHeadZ, GENESIS, entryHash, entryMac, headMac } from './auditEntry';
+import type { Viewer } from './auditView';
 import { listAudit } from './auditView';
 import { openRecipients } from './recipients';
 import {
@@ -58,7 +59,11 @@ export function openAuditLog(opts: { dir: string; now?: () => Date; logger?: Log
   const breakListeners = new Set<(v: Extract<AuditVerdict, { ok: false }>) => void>();
   let user: () => VaultUser | undefined = () => undefined;
   let keys: { mac: Buffer; derive: KeyDeriver } | undefined;
-  let opened: { scope: string; fields: Map<string, Record<string, unknown>> } | undefined;
+  let opened: Viewer | undefined;
+  /** Public keys derived since the keys arrived (deriving one per append costs an X25519 export). */
+  const derivedPublic = new Map<string, string>();
+  /** The last listing's parse and verification, reused while neither file changed (ctime, size). */
+  let snapshot: { stamp: string; lines: ParsedLine[]; verdict: AuditVerdict } | undefined;
   let lastBreak: Extract<AuditVerdict, { ok: false }> | undefined;
 
   const torn = quarantineTornTail(file, now());
@@ -99,8 +104,12 @@ export function openAuditLog(opts: { dir: string; now?: () => Date; logger?: Log
   /** The public key to seal to: the user's, else the installation's, else none yet. */
   function recipient(to: string): { to: string; publicKey: string } | undefined {
     if (keys !== undefined) {
-      const publicKey = publicHex(recipientPrivateKey(keys.derive, to));
-      recipients.put(to, publicKey, keys.mac);
+      let publicKey = derivedPublic.get(to);
+      if (publicKey === undefined) {
+        publicKey = publicHex(recipientPrivateKey(keys.derive, to));
+        recipients.put(to, publicKey, keys.mac);
+        derivedPublic.set(to, publicKey);
+      }
       return { to, publicKey };
     }
     const cached = recipients.get(to);
@@ -114,6 +123,15 @@ export function openAuditLog(opts: { dir: string; now?: () => Date; logger?: Log
     const r = (u === undefined ? undefined : recipient(scopeOf(u))) ?? recipient(INSTALLATION);
     if (r === undefined) return { withheld: Object.keys(sensitive) };
     return sealTo(r, sensitive, boxBinding({ ...meta, to: r.to }));
+  }
+
+  /** Changes whenever either file is written (ctime cannot be set back from user space) or keyed. */
+  function stampOf(): string {
+    const files = [file, headFile].map((f) => {
+      const st = statSync(f, { bigint: true, throwIfNoEntry: false });
+      return st === undefined ? '-' : `${st.ino}:${st.size}:${st.ctimeNs}`;
+    });
+    return `${files.join('|')}|${keys === undefined ? 'unkeyed' : 'keyed'}`;
   }
 
   function check(lines: ParsedLine[]): AuditVerdict {
@@ -160,8 +178,12 @@ export function openAuditLog(opts: { dir: string; now?: () => Date; logger?: Log
     },
     verify: () => check(readLinesNow()),
     list(request) {
-      const lines = readLinesNow();
-      const verdict = check(lines);
+      const stamp = stampOf();
+      if (snapshot?.stamp !== stamp) {
+        const lines = readLinesNow();
+        snapshot = { stamp, lines, verdict: check(lines) };
+      }
+      const { lines, verdict } = snapshot;
       const u = user();
       const scope = u === undefined ? undefined : scopeOf(u);
       if (opened?.scope !== scope)
@@ -175,6 +197,7 @@ export function openAuditLog(opts: { dir: string; now?: () => Date; logger?: Log
       const everSealed = mark !== undefined;
       const mac = derive('audit-chain');
       keys = { mac, derive };
+      derivedPublic.clear();
       const replaced = recipients
         .known()
         .filter((to) => recipients.put(to, publicHex(recipientPrivateKey(derive, to)), mac));

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type {
   AuditList,
   AuditListRequest,
@@ -7,15 +8,22 @@ import type {
 } from '../../../shared/audit/auditLog';
 import type { KeyDeriver } from '../vault/keyHierarchy';
 import type { AuditEntry } from './auditEntry';
-import { INSTALLATION, boxBinding, openSealed, recipientPrivateKey } from './sealedFields';
+import {
+  INSTALLATION,
+  boxBinding,
+  openSealed,
+  publicHex,
+  recipientPrivateKey,
+} from './sealedFields';
 import type { ParsedLine } from './verifyChain';
 
 const DEFAULT_LIMIT = 1000;
 
-/** The signed-in user's scope and the fields of theirs already opened (by entry hash). */
+/** The signed-in user's scope, their key once derived, and their fields already opened (by hash). */
 export interface Viewer {
   readonly scope: string;
   readonly fields: Map<string, Record<string, unknown>>;
+  key?: { privateKey: KeyObject; publicKey: string };
 }
 
 /** The sensitive fields of an entry as the viewer may see them: their own, opened; others', named. */
@@ -33,9 +41,13 @@ function privateOf(
   if (cached !== undefined) return { state: 'open', fields: cached };
   if (derive === undefined) return { state: 'locked' };
   try {
+    if (viewer.key === undefined) {
+      const privateKey = recipientPrivateKey(derive, viewer.scope);
+      viewer.key = { privateKey, publicKey: publicHex(privateKey) };
+    }
     const fields = openSealed(
       sealed,
-      recipientPrivateKey(derive, sealed.to),
+      viewer.key,
       boxBinding({ seq: entry.seq, t: entry.t, type: entry.type, to: sealed.to }),
     );
     viewer.fields.set(entry.hash, fields);

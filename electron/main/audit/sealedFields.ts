@@ -116,14 +116,17 @@ export function sealTo(
   return { to: recipient.to, epk, box: box.toString('hex') };
 }
 
-/** Opens sealed fields with the recipient's private key; throws when they fail authentication. */
+/** Opens sealed fields with the recipient's key pair; throws when they fail authentication. */
 export function openSealed(
   sealed: { epk: string; box: string },
-  privateKey: KeyObject,
+  recipient: { privateKey: KeyObject; publicKey: string },
   binding: Buffer,
 ): Record<string, unknown> {
-  const shared = diffieHellman({ privateKey, publicKey: publicKeyOf(sealed.epk) });
-  const key = boxKey(shared, sealed.epk, publicHex(privateKey));
+  const shared = diffieHellman({
+    privateKey: recipient.privateKey,
+    publicKey: publicKeyOf(sealed.epk),
+  });
+  const key = boxKey(shared, sealed.epk, recipient.publicKey);
   const plain = openSmall(key, Buffer.from(sealed.box, 'hex'), binding);
   return JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
 }
