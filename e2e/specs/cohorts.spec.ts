@@ -196,7 +196,7 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
 });
 
 test.describe('Cohorts page: exports a geneticist can use, labels that do not lie (issue 13)', () => {
-  test('issue 13: an empty cache says so, with no raw DuckDB error and no "Counting…"; the console answers from empty views and clears an old result on an error', async ({
+  test('issue 13: an empty cache says so, with no raw DuckDB error and no "Counting…"; the console answers from the empty views', async ({
     page,
   }) => {
     test.setTimeout(120_000);
@@ -212,11 +212,24 @@ test.describe('Cohorts page: exports a geneticist can use, labels that do not li
     await expect(page.getByTestId('cohorts-page')).not.toContainText('Catalog Error');
     expect(await cohorts.runLabelsSeen()).not.toContain('Counting…');
     await expect(cohorts.runButton()).toBeDisabled();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
 
+  test('issue 13: the SQL console never leaves an earlier result under a new error or refusal', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const cohorts = new CohortsPage(page);
+    await cohorts.open();
+    expect(await cohorts.console('SELECT 42 AS answer')).toEqual([['42']]);
     await cohorts.submitConsole('SELECT * FROM no_such_table');
     await expect(cohorts.consoleError()).toContainText('no_such_table');
     await expect(cohorts.consoleResult()).toHaveCount(0);
-    expect(await seriousAxeFindings(page)).toEqual([]);
+    expect(await cohorts.console('SELECT 43 AS answer')).toEqual([['43']]);
+    await expect(cohorts.consoleError()).toHaveCount(0);
+    await cohorts.submitConsole('DELETE FROM individuals');
+    await expect(cohorts.consoleError()).toContainText('Only SELECT');
+    await expect(cohorts.consoleResult()).toHaveCount(0);
   });
 
   test("issue 13: plots in the theme's colours in light and dark with labels that fit and a table; the table shows labels and birth years or ages", async ({
