@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyFilters } from '../shared/cohorts/definition';
-import type { CohortRow } from '../shared/cohorts/exportFormats';
-import { toCsv } from '../shared/cohorts/exportFormats';
+import type { ExportRow } from '../shared/cohorts/exportFormats';
+import { NO_VARIANT, toCsv, toExportRow } from '../shared/cohorts/exportFormats';
 import { parquetChunks } from '../shared/cohorts/parquetExport';
 import { sampleDataset } from '../shared/cohorts/sampleCache';
 import { channels } from '../shared/ipc';
@@ -21,7 +21,7 @@ const sizes = process.argv.slice(2).map(Number);
 const sender = { url: undefined };
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-function rowsOf(n: number): CohortRow[] {
+function rowsOf(n: number): ExportRow[] {
   const d = sampleDataset({
     datasetId: 'BENCH-01',
     nodeId: 'FI',
@@ -32,19 +32,22 @@ function rowsOf(n: number): CohortRow[] {
     seed: 3,
   });
   const ind = d.individuals;
-  return ind.individual_id.map((id, i) => ({
-    dataset_id: d.datasetId,
-    node_id: d.nodeId,
-    individual_id: id,
-    sex: ind.sex[i] ?? '',
-    age_band: ind.age_band[i] ?? null,
-    country: ind.country[i] ?? '',
-    diseases: ind.diseases[i] ?? [],
-    phenotypes: ind.phenotypes[i] ?? [],
-  }));
+  return ind.individual_id.map((id, i) =>
+    toExportRow({
+      dataset_id: d.datasetId,
+      node_id: d.nodeId,
+      individual_id: id,
+      sex: ind.sex[i] ?? '',
+      age_band: ind.age_band[i] ?? null,
+      country: ind.country[i] ?? '',
+      diseases: ind.diseases[i] ?? [],
+      phenotypes: ind.phenotypes[i] ?? [],
+      ...NO_VARIANT,
+    }),
+  );
 }
 
-async function parquet(rows: CohortRow[]) {
+async function parquet(rows: ExportRow[]) {
   const audit = openAuditLog({ dir: mkdtempSync(join(tmpdir(), 'bench-parquet-')) });
   const h = parquetExportHandlers(audit);
   const t0 = performance.now();

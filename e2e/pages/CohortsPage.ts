@@ -79,4 +79,125 @@ export class CohortsPage {
   exportNote(): Locator {
     return this.page.getByTestId('export-note');
   }
+
+  async exportPhenopacket(): Promise<void> {
+    await this.page.getByTestId('export-phenopacket').click();
+  }
+
+  runButton(): Locator {
+    return this.page.getByTestId('cohort-run');
+  }
+
+  emptyCache(): Locator {
+    return this.page.getByTestId('cohort-empty');
+  }
+
+  error(): Locator {
+    return this.page.getByTestId('cohort-error');
+  }
+
+  consoleResult(): Locator {
+    return this.page.getByTestId('sql-result');
+  }
+
+  /** Unlocks browser mode's vault (no OS key store) with a passphrase. */
+  async unlockVault(passphrase: string): Promise<void> {
+    await expect(this.page.getByTestId('cohort-cache-locked')).toBeVisible();
+    await this.page.getByLabel('Vault passphrase').fill(passphrase);
+    await this.page.getByTestId('vault-unlock-submit').click();
+    await expect(this.page.getByTestId('cohort-cache-locked')).toHaveCount(0);
+  }
+
+  /**
+   * Records every label the count button shows from now on (a MutationObserver in the page), so a
+   * test can tell what it said in between, not only at the end.
+   */
+  async recordRunLabels(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { cohortRunLabels: string[] }).cohortRunLabels = seen;
+      const note = (): void => {
+        const text = document.querySelector('[data-testid="cohort-run"]')?.textContent;
+        if (text !== undefined && seen.at(-1) !== text) seen.push(text);
+      };
+      new MutationObserver(note).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      note();
+    });
+  }
+
+  async runLabelsSeen(): Promise<string[]> {
+    return this.page.evaluate(
+      () => (window as unknown as { cohortRunLabels: string[] }).cohortRunLabels,
+    );
+  }
+
+  plot(id: 'country' | 'phenotype'): Locator {
+    return this.page.getByTestId(`cohort-plot-${id}`);
+  }
+
+  /** Opens a plot's table alternative and returns its row headers and values. */
+  async plotTable(id: 'country' | 'phenotype'): Promise<string[][]> {
+    await this.plot(id).locator('summary').click();
+    const table = this.page.getByTestId(`cohort-plot-${id}-table`);
+    await expect(table).toBeVisible();
+    return table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => Array.from(r.querySelectorAll('th, td'), (c) => c.textContent)),
+      );
+  }
+
+  /**
+   * How a plot is drawn: the computed fill of its bars and texts against the theme's --accent and
+   * --fg (resolved the same way), and the texts whose box leaves the SVG's drawing area.
+   */
+  async plotLook(id: 'country' | 'phenotype'): Promise<{
+    barFills: string[];
+    textFills: string[];
+    accent: string;
+    fg: string;
+    outside: string[];
+  }> {
+    return this.plot(id).evaluate((figure) => {
+      const resolve = (variable: string): string => {
+        const probe = document.createElement('span');
+        probe.style.color = `var(${variable})`;
+        figure.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      };
+      const svg = figure.querySelector('svg') as SVGSVGElement;
+      const box = svg.viewBox.baseVal;
+      const texts = Array.from(svg.querySelectorAll('text'));
+      return {
+        barFills: Array.from(svg.querySelectorAll('rect'), (r) => getComputedStyle(r).fill),
+        textFills: texts.map((t) => getComputedStyle(t).fill),
+        accent: resolve('--accent'),
+        fg: resolve('--fg'),
+        outside: texts
+          .filter((t) => {
+            const b = t.getBBox();
+            return b.x < box.x || b.x + b.width > box.x + box.width;
+          })
+          .map((t) => t.textContent),
+      };
+    });
+  }
+
+  /** The cohort table's column headers and the cells of its first rendered rows. */
+  async tableSample(): Promise<{ headers: string[]; rows: string[][] }> {
+    const table = this.page.getByTestId('cohort-rows');
+    await expect(table.locator('[role="row"]').nth(1)).toBeVisible();
+    return table.evaluate((t) => ({
+      headers: Array.from(t.querySelectorAll('[role="columnheader"]'), (h) => h.textContent),
+      rows: Array.from(t.querySelectorAll('[role="row"]'))
+        .slice(1)
+        .map((r) => Array.from(r.querySelectorAll('[role="cell"]'), (c) => c.textContent)),
+    }));
+  }
 }

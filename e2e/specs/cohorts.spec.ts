@@ -5,11 +5,12 @@ import { canonicalRows, suiteQueries } from '../../shared/cohorts/querySuite';
 import { sampleDataset } from '../../shared/cohorts/sampleCache';
 import { SMALL_SAMPLE } from '../../shared/cohorts/sampleDatasets';
 import { CACHE_TABLES } from '../../shared/cohorts/schema';
-import { cohortCountSql } from '../../shared/cohorts/sql';
+import { cohortCountSql, cohortExportCountSql } from '../../shared/cohorts/sql';
 import { CohortFiltersSchema } from '../../shared/cohorts/definition';
 import type { VaultManifest } from '../../shared/domain/vault';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EXPORT_COLUMNS } from '../../shared/cohorts/exportFormats';
+import { phenopacketValidator } from '../../electron/main/cohorts/testing/phenopacketSchemas';
 import { expect, test } from '../fixtures/app';
 import {
   arrowBytes,
@@ -19,10 +20,14 @@ import {
   nativeCache,
 } from '../fixtures/cohortData';
 import { legacyManifest, sampleManifest } from '../fixtures/plantedVault';
+import { AppShell } from '../pages/AppShell';
 import { CohortsPage } from '../pages/CohortsPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { seriousAxeFindings } from '../pages/accessibility';
 import { routeVaultStandIn } from '../fixtures/vaultStandIn';
 
 const data = SMALL_SAMPLE.map(sampleDataset);
+const screenshots = join(import.meta.dirname, '..', 'artifacts', 'screenshots');
 const GRU = [{ id: 'DUO:0000042', label: 'general research use' }];
 /** Stands for a cache written before decision 0010 (three Arrow tables); the others are DuckDB files. */
 const LEGACY = 'SE-CA-01';
@@ -98,7 +103,7 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
     expect(cspErrors).toEqual([]);
   });
 
-  test('save a definition, export CSV: DUO leaves a dataset out with a note, the export is audited', async ({
+  test("save a definition, export CSV, Parquet and Phenopackets: DUO leaves a dataset out with a note, every export is audited; issue 13: rows carry each carrier's matching variants with zygosity, the Phenopackets are a standard v2 Cohort", async ({
     app,
     page,
     sandbox,
@@ -117,11 +122,49 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), cohorts.exportCsv()]);
     const csv = await readFile(await download.path());
     const lines = csv.toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe(
-      'dataset_id,node_id,individual_id,sex,age_band,country,diseases,phenotypes',
-    );
+    expect(lines[0]).toBe(EXPORT_COLUMNS.map((c) => c.name).join(','));
     expect(lines.slice(1).filter((l) => !l.startsWith('"FI-RD-01","FI"'))).toEqual([]);
     await expect(cohorts.exportNote()).toContainText('SE-CA-01: pulled for clinical care');
+    // Issue 13: one row per carrier and BRCA1 variant they carry, with zygosity, as native DuckDB
+    // finds them over the dataset DUO lets out.
+    const column = (name: string): string[] => {
+      const i = EXPORT_COLUMNS.findIndex((c) => c.name === name);
+      return lines
+        .slice(1)
+        .map((l) => [...l.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1] ?? '')[i] ?? '');
+    };
+    expect(new Set(column('gene'))).toEqual(new Set(['BRCA1']));
+    expect(new Set(column('zygosity'))).toEqual(new Set(['heterozygous', 'homozygous']));
+    expect(column('variant_key').every((k) => /^\d+-\d+-[ACGT]+-[ACGT]+$/.test(k))).toBe(true);
+    const allowed = CohortFiltersSchema.parse({
+      sexes: ['female'],
+      genotype: { gene: 'BRCA1' },
+      datasets: ['FI-RD-01'],
+    });
+    const native = await nativeCache(data);
+    const n = cohortExportCountSql(allowed);
+    const [expected] = (await native.runAndReadAll(n.sql, n.params)).getRowObjectsJS();
+    native.closeSync();
+    expect(lines.length - 1).toBe(expected?.n);
+    const individuals = new Set(column('individual_id')).size;
+    expect(individuals).toBeLessThan(lines.length - 1);
+
+    // Issue 13: a standard Phenopacket v2 Cohort, one member per individual, the DUO note in it.
+    const [pp] = await Promise.all([
+      page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.phenopackets.json')),
+      cohorts.exportPhenopacket(),
+    ]);
+    const cohort = JSON.parse(await readFile(await pp.path(), 'utf8')) as {
+      description: string;
+      members: { subject: { id: string }; interpretations: unknown[] }[];
+    };
+    expect(Object.keys(cohort).sort()).toEqual(['description', 'id', 'members', 'metaData']);
+    expect(cohort.description).toContain('SE-CA-01: pulled for clinical care');
+    expect(cohort.members).toHaveLength(individuals);
+    expect(cohort.members.every((m) => m.interpretations.length === 1)).toBe(true);
+    const validate = phenopacketValidator('cohort-schema.json');
+    if (validate !== undefined)
+      expect(validate(cohort), JSON.stringify(validate.errors)).toBe(true);
 
     // Parquet, written by native DuckDB in main: the same rows as the CSV, typed. The page reaches
     // nothing but the app's origin (the sandbox blocks the rest); Chromium's setOffline would also
@@ -146,7 +189,94 @@ test.describe('cohort builder over the local cache (issue 6)', () => {
     expect(sandbox.outsideRequests).toEqual([]);
     const audit = await readFile(join(app.dataDir, 'audit', 'audit.jsonl'), 'utf8');
     expect(audit).toContain('"cohort.export"');
+    expect(audit).toContain('"format":"phenopacket"');
     expect(audit).toContain('"cohort.save"');
     expect(audit).not.toContain('-I0000'); // no individual ids in the audit log
+  });
+});
+
+test.describe('Cohorts page: exports a geneticist can use, labels that do not lie (issue 13)', () => {
+  test('issue 13: an empty cache says so, with no raw DuckDB error and no "Counting…"; the console answers from the empty views', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const cohorts = new CohortsPage(page);
+    await cohorts.open();
+    await cohorts.recordRunLabels();
+    await cohorts.unlockVault('correct horse battery');
+    await expect(cohorts.emptyCache()).toContainText('Your local cache is empty');
+    // The console waits on the same engine and connection as any cohort count would: once it
+    // answers, an automatic count would have finished too.
+    expect(await cohorts.console('SELECT count(*) AS n FROM individuals')).toEqual([['0']]);
+    await expect(cohorts.error()).toHaveCount(0);
+    await expect(page.getByTestId('cohorts-page')).not.toContainText('Catalog Error');
+    expect(await cohorts.runLabelsSeen()).not.toContain('Counting…');
+    await expect(cohorts.runButton()).toBeDisabled();
+    expect(await seriousAxeFindings(page)).toEqual([]);
+  });
+
+  test('issue 13: the SQL console never leaves an earlier result under a new error or refusal', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const cohorts = new CohortsPage(page);
+    await cohorts.open();
+    expect(await cohorts.console('SELECT 42 AS answer')).toEqual([['42']]);
+    await cohorts.submitConsole('SELECT * FROM no_such_table');
+    await expect(cohorts.consoleError()).toContainText('no_such_table');
+    await expect(cohorts.consoleResult()).toHaveCount(0);
+    expect(await cohorts.console('SELECT 43 AS answer')).toEqual([['43']]);
+    await expect(cohorts.consoleError()).toHaveCount(0);
+    await cohorts.submitConsole('DELETE FROM individuals');
+    await expect(cohorts.consoleError()).toContainText('Only SELECT');
+    await expect(cohorts.consoleResult()).toHaveCount(0);
+  });
+
+  test("issue 13: plots in the theme's colours in light and dark with labels that fit and a table; the table shows labels and birth years or ages", async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await serveSampleVault(page, app.server.origin);
+    await page.reload();
+    const cohorts = new CohortsPage(page);
+    await cohorts.open();
+    await cohorts.waitLoaded(data.map((d) => d.datasetId));
+    await expect(cohorts.count()).toBeVisible();
+    for (const theme of ['light', 'dark'] as const) {
+      const settings = new SettingsPage(page);
+      await new AppShell(page).open('settings');
+      await settings.waitForForm();
+      await settings.chooseTheme(theme);
+      await settings.save();
+      await expect(settings.documentTheme()).toHaveAttribute('data-theme', theme);
+      await cohorts.open();
+      for (const id of ['country', 'phenotype'] as const) {
+        const look = await cohorts.plotLook(id);
+        expect(new Set(look.barFills), `${id} bars, ${theme}`).toEqual(new Set([look.accent]));
+        expect(new Set(look.textFills), `${id} text, ${theme}`).toEqual(new Set([look.fg]));
+        expect(look.outside, `${id} labels outside the plot, ${theme}`).toEqual([]);
+      }
+      expect(await seriousAxeFindings(page), theme).toEqual([]);
+      await page
+        .locator('.cohort-plots')
+        .screenshot({ path: join(screenshots, `cohort-plots-${theme}.png`) });
+    }
+    const phenotypes = await cohorts.plotTable('phenotype');
+    expect(phenotypes.length).toBeGreaterThan(0);
+    for (const [label, n] of phenotypes) {
+      expect(label).not.toMatch(/^HP:\d{7}$/);
+      expect(Number(n)).toBeGreaterThan(0);
+    }
+    const { headers, rows } = await cohorts.tableSample();
+    expect(headers).toContain('Birth years or age');
+    expect(headers).not.toContain('Age');
+    const at = (name: string): number => headers.indexOf(name);
+    for (const r of rows) {
+      expect(r[at('Phenotypes (HPO)')]).not.toMatch(/HP:\d{7}/);
+      expect(r[at('Birth years or age')]).toMatch(/^(|aged \d+-\d+|born \d{4}-\d{4})$/);
+    }
+    // The sample's diseases have labels: the table shows them, not their codes.
+    expect(rows.map((r) => r[at('Diseases')]).join(' ')).not.toMatch(/ORPHA:|OMIM:/);
   });
 });

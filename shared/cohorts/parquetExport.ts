@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CohortFiltersSchema } from './definition';
-import type { CohortRow } from './exportFormats';
+import type { ExportRow } from './exportFormats';
 
 /**
  * The Parquet export's IPC (issue 6): the renderer builds the rows exactly as for CSV and sends them
@@ -10,7 +10,7 @@ import type { CohortRow } from './exportFormats';
  * (Electron IPC could carry bytes, browser mode's RPC is JSON).
  */
 
-/** The most rows one export may hold (the same cap as CSV). */
+/** The most rows one export may hold (the same cap as CSV): individuals × matching variants. */
 export const MAX_PARQUET_ROWS = 1_000_000;
 /** The largest Parquet file main hands back (base64 makes the answer a third larger). */
 export const MAX_PARQUET_BYTES = 48 * 1024 * 1024;
@@ -25,17 +25,39 @@ export const PARQUET_CHUNK_CHARS = 2 * 1024 * 1024;
 const Id = z.string().min(1).max(200);
 const Term = z.string().max(100);
 
-/** One exported individual as it travels to main (the CSV row, provenance first). */
-export const CohortRowSchema = z
+const Text = z.string().max(1000).nullable();
+
+/** One export row as it travels to main (the CSV row: individual × matching variant). */
+export const ExportRowSchema = z
   .object({
     dataset_id: Id,
     node_id: Id,
     individual_id: Id,
     sex: z.string().max(20),
+    birth_year_band: z.string().max(40).nullable(),
     age_band: z.string().max(40).nullable(),
     country: z.string().max(10),
-    diseases: z.array(Term).max(200),
-    phenotypes: z.array(Term).max(1000),
+    disease_ids: z.array(Term).max(200),
+    disease_labels: z.array(z.string().max(500)).max(200),
+    phenotype_ids: z.array(Term).max(1000),
+    phenotype_labels: z.array(z.string().max(500)).max(1000),
+    variant_key: Text,
+    chrom: z.string().max(10).nullable(),
+    position_grch38: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31 - 1)
+      .nullable(),
+    ref: Text,
+    alt: Text,
+    gene: z.string().max(100).nullable(),
+    consequence: z.string().max(200).nullable(),
+    hgvs_c: Text,
+    hgvs_p: Text,
+    clinical_significance: z.string().max(200).nullable(),
+    allele_frequency: z.number().min(0).max(1).nullable(),
+    zygosity: z.string().max(40).nullable(),
   })
   .strict();
 
@@ -59,7 +81,7 @@ export const ExportIdSchema = z.object({ exportId: z.string().regex(/^[A-Za-z0-9
 
 /** 'cohorts:parquetRows': the next chunk of rows. */
 export const ParquetRowsRequestSchema = ExportIdSchema.extend({
-  rows: z.array(CohortRowSchema).max(PARQUET_CHUNK_ROWS),
+  rows: z.array(ExportRowSchema).max(PARQUET_CHUNK_ROWS),
 }).strict();
 
 /** 'cohorts:parquetFinish' answer: the file, audited, as base64. */
@@ -72,12 +94,12 @@ export type ParquetFile = z.infer<typeof ParquetFileSchema>;
 
 /** Splits rows into chunks under both the row and the character budget (order kept). */
 export function parquetChunks(
-  rows: readonly CohortRow[],
+  rows: readonly ExportRow[],
   maxRows = PARQUET_CHUNK_ROWS,
   maxChars = PARQUET_CHUNK_CHARS,
-): CohortRow[][] {
-  const chunks: CohortRow[][] = [];
-  let chunk: CohortRow[] = [];
+): ExportRow[][] {
+  const chunks: ExportRow[][] = [];
+  let chunk: ExportRow[] = [];
   let chars = 0;
   for (const row of rows) {
     const size = JSON.stringify(row).length + 1;

@@ -5,6 +5,7 @@ import {
   cohortByColumnSql,
   cohortByPhenotypeSql,
   cohortCountSql,
+  cohortExportSql,
   cohortRowsSql,
   cohortVariantsSql,
 } from './sql';
@@ -25,7 +26,7 @@ export const SUITE_FILTERS: Record<string, CohortFiltersInput> = {
   },
 };
 
-/** Every query of the suite: count, rows, per country, per phenotype, carried variants. */
+/** Every query of the suite: count, rows, per country, per phenotype, export rows, carried variants. */
 export function suiteQueries(): { name: string; bound: BoundSql }[] {
   return Object.entries(SUITE_FILTERS).flatMap(([name, input]) => {
     const f = CohortFiltersSchema.parse(input);
@@ -34,6 +35,7 @@ export function suiteQueries(): { name: string; bound: BoundSql }[] {
       { name: `${name}.rows`, bound: cohortRowsSql(f, 50) },
       { name: `${name}.byCountry`, bound: cohortByColumnSql(f, 'country') },
       { name: `${name}.byPhenotype`, bound: cohortByPhenotypeSql(f, 10) },
+      { name: `${name}.export`, bound: cohortExportSql(f, 50) },
       ...(f.genotype === undefined
         ? []
         : [{ name: `${name}.variants`, bound: cohortVariantsSql(f, 20) }]),

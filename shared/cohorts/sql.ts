@@ -149,3 +149,56 @@ export function cohortVariantsSql(f: CohortFilters, limit: number): BoundSql {
     params: [...g.params, ...from.params],
   };
 }
+
+const EXPORT_INDIVIDUAL =
+  'i.dataset_id, i.node_id, i.individual_id, i.sex, i.age_band, i.country, i.diseases, i.phenotypes';
+const EXPORT_VARIANT =
+  'variant_key, chrom, pos, ref, alt, gene, consequence, hgvs_c, hgvs_p, clin_sig, af, zygosity';
+/** The variant columns, typed, when the cohort has no genotype criterion (nothing matched). */
+const NO_VARIANT = EXPORT_VARIANT.split(', ')
+  .map((c) => `NULL::${c === 'pos' ? 'INTEGER' : c === 'af' ? 'DOUBLE' : 'VARCHAR'} AS ${c}`)
+  .join(', ');
+
+/** The export rows without order or limit: individual × matching variant (cohortExportSql). */
+function exportSelect(f: CohortFilters): BoundSql & { order: string } {
+  const from = cohortFrom(f);
+  if (!hasGenotype(f.genotype))
+    return {
+      sql: `SELECT ${EXPORT_INDIVIDUAL}, ${NO_VARIANT} FROM ${from.sql}`,
+      params: from.params,
+      order: 'dataset_id, individual_id',
+    };
+  const g = variantWhere(f.genotype);
+  const h = EXPORT_VARIANT.split(', ')
+    .map((c) => `h.${c}`)
+    .join(', ');
+  return {
+    sql:
+      `SELECT c.*, ${h} FROM (SELECT ${EXPORT_INDIVIDUAL} FROM ${from.sql}) c JOIN (` +
+      'SELECT g.dataset_id, g.individual_id, g.zygosity, v.variant_key, v.chrom, v.pos, v.ref, ' +
+      'v.alt, v.gene, v.consequence, v.hgvs_c, v.hgvs_p, v.clin_sig, v.af FROM genotypes g ' +
+      'JOIN variants v ON v.dataset_id = g.dataset_id AND v.variant_key = g.variant_key ' +
+      `WHERE ${g.sql}) h ON h.dataset_id = c.dataset_id AND h.individual_id = c.individual_id`,
+    params: [...from.params, ...g.params],
+    order: 'dataset_id, individual_id, chrom, pos, variant_key',
+  };
+}
+
+/**
+ * The rows an export writes (issue 13): one per individual and variant of the genotype criterion
+ * they carry, with zygosity and provenance; one row with null variant columns per individual when
+ * the cohort has no genotype criterion. Ordered by dataset, individual, then position.
+ */
+export function cohortExportSql(f: CohortFilters, limit: number): BoundSql {
+  const s = exportSelect(f);
+  return {
+    sql: `SELECT * FROM (${s.sql}) x ORDER BY ${s.order} LIMIT ${String(checkLimit(limit))}`,
+    params: s.params,
+  };
+}
+
+/** How many rows cohortExportSql would return without a limit (an export over the cap refuses). */
+export function cohortExportCountSql(f: CohortFilters): BoundSql {
+  const s = exportSelect(f);
+  return { sql: `SELECT count(*)::INTEGER AS n FROM (${s.sql}) x`, params: s.params };
+}

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyFilters } from '../../../shared/cohorts/definition';
-import type { CohortRow } from '../../../shared/cohorts/exportFormats';
-import { EXPORT_COLUMNS } from '../../../shared/cohorts/exportFormats';
+import type { CohortVariantRow, ExportRow } from '../../../shared/cohorts/exportFormats';
+import { EXPORT_COLUMNS, NO_VARIANT, toExportRow } from '../../../shared/cohorts/exportFormats';
 import { parquetChunks } from '../../../shared/cohorts/parquetExport';
 import { sampleDataset } from '../../../shared/cohorts/sampleCache';
 import { SMALL_SAMPLE } from '../../../shared/cohorts/sampleDatasets';
@@ -28,19 +28,48 @@ afterEach(() => {
 
 const sender = { url: undefined };
 
-/** Every individual of the small sample cache as the renderer's export query returns them. */
-const allRows: CohortRow[] = SMALL_SAMPLE.map(sampleDataset).flatMap((d) =>
-  d.individuals.individual_id.map((id, i) => ({
-    dataset_id: d.datasetId,
-    node_id: d.nodeId,
-    individual_id: id,
-    sex: d.individuals.sex[i] ?? '',
-    age_band: d.individuals.age_band[i] ?? null,
-    country: d.individuals.country[i] ?? '',
-    diseases: d.individuals.diseases[i] ?? [],
-    phenotypes: d.individuals.phenotypes[i] ?? [],
-  })),
-);
+/**
+ * Every individual of the small sample cache as the renderer's export query returns them: one row
+ * per BRCA1 variant they carry (issue 13), or one row without a variant.
+ */
+const allRows: ExportRow[] = SMALL_SAMPLE.map(sampleDataset).flatMap((d) => {
+  const v = d.variants;
+  const at = new Map(v.variant_key.map((k, j) => [k, j]));
+  return d.individuals.individual_id.flatMap((id, i) => {
+    const person = {
+      dataset_id: d.datasetId,
+      node_id: d.nodeId,
+      individual_id: id,
+      sex: d.individuals.sex[i] ?? '',
+      age_band: d.individuals.age_band[i] ?? null,
+      country: d.individuals.country[i] ?? '',
+      diseases: d.individuals.diseases[i] ?? [],
+      phenotypes: d.individuals.phenotypes[i] ?? [],
+    };
+    const carried: CohortVariantRow[] = d.genotypes.individual_id.flatMap((g, r) => {
+      const j = at.get(d.genotypes.variant_key[r] ?? '') ?? -1;
+      if (g !== id || v.gene[j] !== 'BRCA1') return [];
+      return [
+        {
+          ...person,
+          variant_key: v.variant_key[j] ?? null,
+          chrom: v.chrom[j] ?? null,
+          pos: v.pos[j] ?? null,
+          ref: v.ref[j] ?? null,
+          alt: v.alt[j] ?? null,
+          gene: v.gene[j] ?? null,
+          consequence: v.consequence[j] ?? null,
+          hgvs_c: v.hgvs_c[j] ?? null,
+          hgvs_p: v.hgvs_p[j] ?? null,
+          clin_sig: v.clin_sig[j] ?? null,
+          af: v.af[j] ?? null,
+          zygosity: d.genotypes.zygosity[r] ?? null,
+        },
+      ];
+    });
+    return (carried.length > 0 ? carried : [{ ...person, ...NO_VARIANT }]).map(toExportRow);
+  });
+});
 
 // SE-CA-01 carries only GRU while pulled for clinical care: DATA-07 leaves it out (as in the e2e).
 const plan = exportPlan(
@@ -122,6 +151,11 @@ describe('Parquet export through native DuckDB in main (issue 6, DATA-07)', () =
     const { types, back, kv } = await readBack(bytes);
     expect(types).toEqual(EXPORT_COLUMNS.map((c) => ({ name: c.name, type: c.type })));
     expect(back).toEqual(rows);
+    // Issue 13: the matching variants travel with zygosity, typed (position INTEGER, AF DOUBLE).
+    expect(back.filter((r) => r.variant_key !== null).length).toBeGreaterThan(10);
+    expect(new Set(back.map((r) => r.zygosity))).toEqual(
+      new Set([null, 'heterozygous', 'homozygous']),
+    );
     expect(back.some((r) => r.dataset_id === 'SE-CA-01')).toBe(false);
     expect(kv.get('cohort_desk_note')).toContain('SE-CA-01: pulled for clinical care');
     expect(kv.get('cohort_desk_left_out')).toBe('SE-CA-01');

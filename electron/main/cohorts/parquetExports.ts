@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EXPORT_COLUMNS } from '../../../shared/cohorts/exportFormats';
-import type { CohortRow } from '../../../shared/cohorts/exportFormats';
+import type { ExportRow } from '../../../shared/cohorts/exportFormats';
 import type { ParquetBeginRequest, ParquetFile } from '../../../shared/cohorts/parquetExport';
 import { MAX_PARQUET_BYTES, MAX_PARQUET_ROWS } from '../../../shared/cohorts/parquetExport';
 import type { AuditLog } from '../audit/auditLog';
@@ -11,7 +11,7 @@ import { ParquetTooLargeError, openParquetSink } from './parquetWriter';
 /** Parquet exports in progress: begin, rows in chunks, finish (issue 6). */
 export interface ParquetExports {
   begin(request: ParquetBeginRequest): Promise<{ exportId: string }>;
-  append(exportId: string, rows: readonly CohortRow[]): { received: number };
+  append(exportId: string, rows: readonly ExportRow[]): { received: number };
   finish(exportId: string): Promise<ParquetFile>;
   /** Drops every open export (app shutdown). */
   close(): void;
@@ -100,6 +100,12 @@ export function createParquetExports(opts: {
             cohort_desk_note: request.note.join('\n'),
             cohort_desk_datasets: request.datasets.join(','),
             cohort_desk_left_out: request.leftOut.join(','),
+            cohort_desk_filters: JSON.stringify(request.filters),
+            // Issue 13: what a row is, for whoever opens the file without the app's docs.
+            cohort_desk_rows:
+              'one row per individual and variant of the genotype criterion they carry, with ' +
+              'zygosity; variant columns are empty when the cohort has no genotype criterion; ' +
+              'positions are GRCh38, 1-based',
           },
           maxBytes,
         );

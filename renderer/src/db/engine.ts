@@ -5,6 +5,7 @@ import {
   pendingMigrations,
   SCHEMA_TABLE_SQL,
   SCHEMA_VERSION,
+  viewStatements,
 } from '../../../shared/cohorts/schema';
 
 /** The one database of this window: worker, instance, connection. Never put in the store. */
@@ -49,6 +50,9 @@ async function start(): Promise<Engine> {
   if (version > SCHEMA_VERSION)
     throw new Error(`cache schema ${String(version)} is newer than this app`);
   for (const s of pendingMigrations(version)) await conn.query(s);
+  // The views exist from the start, over the empty base tables: a query on an empty cache answers
+  // no rows instead of "Table with name individuals does not exist" (issue 13).
+  for (const s of viewStatements([])) await conn.query(s);
   return { db, conn, worker };
 }
 

@@ -46,6 +46,12 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
    * it duckdb-wasm's JS) is imported on first use, so the app shell does not wait for it.
    */
   const syncDatasets = async (list: VaultList): Promise<void> => {
+    // An empty cache is a normal state with nothing to count (issue 13): no engine start, no
+    // query, and no result left over from datasets that are gone.
+    if (list.datasets.length === 0 && Object.keys(get().cohortLoads).length === 0) {
+      set({ cohortResult: undefined, cohortError: undefined });
+      return;
+    }
     // Claim the new datasets before the first await: two vault lists arriving together (start and
     // a page's refresh) must not load the same dataset twice (a second ATTACH would detach the first).
     const toLoad = list.datasets.filter((d) => get().cohortLoads[d.datasetId] === undefined);
@@ -83,7 +89,8 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
       }),
     ];
     await Promise.all(jobs);
-    await get().runCohortQuery();
+    if (list.datasets.length === 0) set({ cohortResult: undefined, cohortError: undefined });
+    else await get().runCohortQuery();
   };
   return {
     cohortCache: undefined,
@@ -138,6 +145,7 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
       set({ cohortFilters: filters });
     },
     async runCohortQuery() {
+      if (get().cohortCache?.datasets.length === 0) return;
       set({ cohortBusy: true, cohortError: undefined });
       try {
         const { runCohort } = await import('../features/cohorts/runCohort');

@@ -5,6 +5,7 @@ import type { Suggestion } from '../../../../shared/search/channels';
 import { useStore } from '../../store';
 import { Autocomplete } from '../search/Autocomplete';
 import { GenotypeFields } from './GenotypeFields';
+import { useCacheState } from './useCacheState';
 
 /** Picker suggestions from the whole HPO: label, id, and the synonym that matched if any. */
 const suggestTerms = (text: string): Promise<Suggestion[]> =>
@@ -29,6 +30,7 @@ export function CohortBuilder() {
   const set = useStore((s) => s.setCohortFilters);
   const run = useStore((s) => s.runCohortQuery);
   const busy = useStore((s) => s.cohortBusy);
+  const cache = useCacheState();
   const [term, setTerm] = useState('');
   const [termText, setTermText] = useState('');
   const [descendants, setDescendants] = useState(true);
@@ -151,8 +153,18 @@ export function CohortBuilder() {
         />
       </label>
       <GenotypeFields />
-      <button type="submit" disabled={busy} data-testid="cohort-run">
-        {busy ? t('cohorts.builder.running') : t('cohorts.builder.run')}
+      <button
+        type="submit"
+        disabled={busy || cache.state !== 'ready'}
+        data-testid="cohort-run"
+        data-state={busy ? 'counting' : cache.state}
+      >
+        {/* "Counting…" only while a count runs; loading the cache is said as such (issue 13). */}
+        {busy
+          ? t('cohorts.builder.running')
+          : cache.state === 'loading'
+            ? t('cohorts.builder.loadingCache')
+            : t('cohorts.builder.run')}
       </button>
     </form>
   );

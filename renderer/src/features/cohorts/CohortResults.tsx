@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { hpoLabel } from '../../../../shared/cohorts/hpo';
+import type { PlotBar } from '../../components/BarPlot';
+import { BarPlot } from '../../components/BarPlot';
 import { useStore } from '../../store';
-import { BarPlot } from './BarPlot';
 import { CohortTable } from './CohortTable';
+import { CohortVariants } from './CohortVariants';
+import type { KeyCount } from './runCohort';
 import { ROW_LIMIT } from './runCohort';
+import { useCacheState } from './useCacheState';
+
+const toBars = (counts: readonly KeyCount[], label: (key: string) => string): PlotBar[] =>
+  counts.map((c) => ({ key: c.key, label: label(c.key), value: c.n, text: String(c.n) }));
 
 /** Count, plots per country and per phenotype (each with a table), carried variants, rows. */
 export function CohortResults() {
@@ -11,6 +18,18 @@ export function CohortResults() {
   const r = useStore((s) => s.cohortResult);
   const error = useStore((s) => s.cohortError);
   const busy = useStore((s) => s.cohortBusy);
+  const cache = useCacheState();
+  const plot = (id: string, title: string, keyHeader: string, bars: PlotBar[]) => (
+    <BarPlot
+      id={`cohort-${id}`}
+      testId={`cohort-plot-${id}`}
+      title={title}
+      keyHeader={keyHeader}
+      valueHeader={t('cohorts.results.individuals')}
+      bars={bars}
+      tableSummary={t('cohorts.results.asTable')}
+    />
+  );
   return (
     <section
       aria-labelledby="cohort-results-heading"
@@ -20,12 +39,23 @@ export function CohortResults() {
       data-busy={busy}
     >
       <h2 id="cohort-results-heading">{t('cohorts.results.heading')}</h2>
+      {cache.state === 'empty' ? (
+        // An empty cache is a normal state, not a query error (issue 13).
+        <p role="status" data-testid="cohort-empty">
+          {t('cohorts.results.emptyCache')}
+        </p>
+      ) : null}
+      {cache.state === 'loading' ? (
+        <p role="status" data-testid="cohort-loading">
+          {t('cohorts.results.loading', { count: cache.loading })}
+        </p>
+      ) : null}
       {error === undefined ? null : (
         <p role="alert" data-testid="cohort-error">
           {error}
         </p>
       )}
-      {r === undefined ? null : (
+      {r === undefined || cache.state === 'empty' ? null : (
         <>
           <p data-testid="cohort-count" data-count={r.count}>
             {t('cohorts.results.count', { count: r.count, ms: Math.round(r.ms) })}
@@ -34,47 +64,20 @@ export function CohortResults() {
             <p className="hint">{t('cohorts.results.limited', { limit: ROW_LIMIT })}</p>
           ) : null}
           <div className="cohort-plots">
-            <BarPlot
-              id="country"
-              title={t('cohorts.results.byCountry')}
-              keyHeader={t('cohorts.table.country')}
-              countHeader={t('cohorts.results.individuals')}
-              bars={r.byCountry}
-            />
-            <BarPlot
-              id="phenotype"
-              title={t('cohorts.results.byPhenotype')}
-              keyHeader={t('cohorts.table.phenotypes')}
-              countHeader={t('cohorts.results.individuals')}
-              bars={r.byPhenotype}
-              label={(k) => hpoLabel(k) ?? k}
-            />
+            {plot(
+              'country',
+              t('cohorts.results.byCountry'),
+              t('cohorts.table.country'),
+              toBars(r.byCountry, (k) => k),
+            )}
+            {plot(
+              'phenotype',
+              t('cohorts.results.byPhenotype'),
+              t('cohorts.table.phenotypes'),
+              toBars(r.byPhenotype, (k) => hpoLabel(k) ?? k),
+            )}
           </div>
-          {r.variants.length > 0 ? (
-            <table data-testid="cohort-variants">
-              <caption>{t('cohorts.results.variants')}</caption>
-              <thead>
-                <tr>
-                  {['variant', 'gene', 'consequence', 'af', 'carriers'].map((k) => (
-                    <th scope="col" key={k}>
-                      {t(`cohorts.variants.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {r.variants.map((v) => (
-                  <tr key={v.variant_key}>
-                    <th scope="row">{v.variant_key}</th>
-                    <td>{v.gene}</td>
-                    <td>{v.consequence}</td>
-                    <td>{v.af.toPrecision(3)}</td>
-                    <td>{v.carriers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
+          <CohortVariants variants={r.variants} />
           <CohortTable rows={r.rows} />
         </>
       )}

@@ -1,21 +1,47 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TFunction } from 'i18next';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { splitAgeBand } from '../../../../shared/cohorts/ageBand';
 import type { CohortRow } from '../../../../shared/cohorts/exportFormats';
+import { termText } from '../../../../shared/cohorts/ontologyLabels';
 
 const ROW_HEIGHT = 34;
 type Key = keyof CohortRow;
-const COLUMNS: { key: Key; width: string }[] = [
-  { key: 'individual_id', width: '12rem' },
-  { key: 'sex', width: '6rem' },
-  { key: 'country', width: '5rem' },
-  { key: 'age_band', width: '6rem' },
-  { key: 'phenotypes', width: '1fr' },
-  { key: 'diseases', width: '10rem' },
-  { key: 'dataset_id', width: '8rem' },
-  { key: 'node_id', width: '5rem' },
+
+/** A birth-year band is shown as such, an age band as an age: never "Age" for a birth decade. */
+const bornOrAged = (v: string | null, t: TFunction): string => {
+  const { birthYears, ageBand } = splitAgeBand(v);
+  if (birthYears !== null) return t('cohorts.table.born', { years: birthYears });
+  return ageBand === null ? '' : t('cohorts.table.aged', { band: ageBand });
+};
+
+/** Per column: what a person reads (labels, not raw codes; issue 13) and, for codes, the ids. */
+const COLUMNS: {
+  key: Key;
+  width: string;
+  text: (r: CohortRow, t: TFunction) => string;
+  ids?: (r: CohortRow) => string;
+}[] = [
+  { key: 'individual_id', width: '12rem', text: (r) => r.individual_id },
+  { key: 'sex', width: '6rem', text: (r, t) => t(`cohorts.sex.${r.sex}`, r.sex) },
+  { key: 'country', width: '5rem', text: (r) => r.country },
+  { key: 'age_band', width: '8rem', text: (r, t) => bornOrAged(r.age_band, t) },
+  {
+    key: 'phenotypes',
+    width: '1fr',
+    text: (r) => r.phenotypes.map(termText).join('; '),
+    ids: (r) => r.phenotypes.join('; '),
+  },
+  {
+    key: 'diseases',
+    width: '12rem',
+    text: (r) => r.diseases.map(termText).join('; '),
+    ids: (r) => r.diseases.join('; '),
+  },
+  { key: 'dataset_id', width: '8rem', text: (r) => r.dataset_id },
+  { key: 'node_id', width: '5rem', text: (r) => r.node_id },
 ];
-const cell = (v: CohortRow[Key]): string => (Array.isArray(v) ? v.join('; ') : (v ?? ''));
 
 /** The cohort's individuals with provenance: virtualised (only visible rows in the DOM), sortable. */
 export function CohortTable(props: { readonly rows: readonly CohortRow[] }) {
@@ -25,10 +51,10 @@ export function CohortTable(props: { readonly rows: readonly CohortRow[] }) {
   const rows = useMemo(() => {
     if (sort === undefined) return props.rows;
     const sign = sort.dir === 'ascending' ? 1 : -1;
-    return [...props.rows].sort(
-      (a, b) => sign * cell(a[sort.key]).localeCompare(cell(b[sort.key])),
-    );
-  }, [props.rows, sort]);
+    const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[0];
+    const text = (r: CohortRow): string => column?.text(r, t) ?? '';
+    return [...props.rows].sort((a, b) => sign * text(a).localeCompare(text(b)));
+  }, [props.rows, sort, t]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component does not use the compiler.
   const virtual = useVirtualizer({
     count: rows.length,
@@ -78,6 +104,9 @@ export function CohortTable(props: { readonly rows: readonly CohortRow[] }) {
         role="rowgroup"
         ref={scroller}
         className="record-scroller"
+        // Keyboard users scroll the rows too (axe scrollable-region-focusable).
+        tabIndex={0}
+        aria-label={t('cohorts.table.scroll')}
         style={{ height: '24rem', overflow: 'auto' }}
       >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
@@ -101,8 +130,8 @@ export function CohortTable(props: { readonly rows: readonly CohortRow[] }) {
                 }}
               >
                 {COLUMNS.map((c) => (
-                  <div role="cell" key={c.key}>
-                    {cell(r[c.key])}
+                  <div role="cell" key={c.key} title={c.ids?.(r)}>
+                    {c.text(r, t)}
                   </div>
                 ))}
               </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import '../../styles/cohorts.css';
 import { CacheList } from './CacheList';
 import { CohortBuilder } from './CohortBuilder';
 import { CohortResults } from './CohortResults';

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useStore } from '../../store';
 import type { ExportFormat, ExportOutcome, ExportRows } from './exportCohort';
-import { ExportTooLargeError, download, exportNote, exportRows, exportText } from './exportCohort';
+import {
+  ExportTooLargeError,
+  NothingToExportError,
+  download,
+  exportNote,
+  exportRows,
+  exportText,
+} from './exportCohort';
 import type { ParquetProgress } from './exportParquet';
 import { exportParquet } from './exportParquet';
 import { ExportProgress } from './ExportProgress';
@@ -22,8 +29,9 @@ function downloadNote(e: ExportRows, fileName: string): void {
 }
 
 /**
- * Export the cohort as CSV, Parquet (written by native DuckDB in main) or Phenopackets v2, per
- * individual with provenance; DUO decides what goes (DATA-07), and every export is audited.
+ * Export the cohort as CSV, Parquet (written by native DuckDB in main) or a Phenopacket v2 Cohort:
+ * per individual and matching variant with zygosity and provenance (issue 13); DUO decides what
+ * goes (DATA-07), and every export is audited.
  */
 export function ExportPanel() {
   const { t } = useTranslation();
@@ -43,7 +51,7 @@ export function ExportPanel() {
         fileName = file.fileName;
         download(fileName, file.bytes, 'application/vnd.apache.parquet');
       } else {
-        const file = exportText(e, format);
+        const file = exportText(e, format, filters);
         // The audit entry says what left the app: format, row count, datasets in and out (no rows).
         const audited = await api().invoke('cohorts:exported', {
           format,
@@ -57,9 +65,17 @@ export function ExportPanel() {
         download(fileName, file.text, format === 'csv' ? 'text/csv' : 'application/json');
       }
       if (format !== 'phenopacket') downloadNote(e, fileName);
-      setOutcome({ fileName, rows: e.rows.length, included: e.included, decisions: e.decisions });
+      setOutcome({
+        fileName,
+        rows: e.rows.length,
+        individuals: e.individuals,
+        included: e.included,
+        decisions: e.decisions,
+      });
     } catch (e: unknown) {
       if (e instanceof ExportTooLargeError) setError(t('cohorts.export.tooMany', { max: e.max }));
+      else if (e instanceof NothingToExportError)
+        setError(t('cohorts.export.nothing', { notes: e.message }));
       else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setProgress(undefined);
@@ -68,6 +84,7 @@ export function ExportPanel() {
   return (
     <section aria-labelledby="cohort-export-heading" data-testid="cohort-export">
       <h2 id="cohort-export-heading">{t('cohorts.export.heading')}</h2>
+      <p className="hint">{t('cohorts.export.explain')}</p>
       <button type="button" onClick={() => void run('csv')} data-testid="export-csv">
         {t('cohorts.export.csv')}
       </button>
@@ -90,7 +107,13 @@ export function ExportPanel() {
       {error === undefined ? null : <p role="alert">{error}</p>}
       {outcome === undefined ? null : (
         <div role="status" data-testid="export-outcome">
-          <p>{t('cohorts.export.done', { rows: outcome.rows, file: outcome.fileName })}</p>
+          <p>
+            {t('cohorts.export.done', {
+              count: outcome.individuals,
+              rows: outcome.rows,
+              file: outcome.fileName,
+            })}
+          </p>
           <ul data-testid="export-note">
             {exportNote(outcome.decisions).map((n) => (
               <li key={n}>{n}</li>

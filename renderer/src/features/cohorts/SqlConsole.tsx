@@ -22,6 +22,10 @@ export function SqlConsole() {
   const [error, setError] = useState<string>();
   const [running, setRunning] = useState(false);
   const run = async (): Promise<void> => {
+    // A new statement replaces the last answer: an error never sits above an older result
+    // as if that were this statement's (issue 13).
+    setResult(undefined);
+    setError(undefined);
     const refusal = refuseConsoleSql(sql);
     if (refusal !== undefined) {
       setError(refusal);
@@ -30,7 +34,6 @@ export function SqlConsole() {
     setRunning(true);
     try {
       setResult({ ...(await query(sql, [], CONSOLE_LIMIT)), sql });
-      setError(undefined);
     } catch (e: unknown) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
