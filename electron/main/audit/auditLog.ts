@@ -16,10 +16,12 @@ export type AuditType =
   | 'vault.write'
   | 'vault.purge'
   | 'vault.unlock_failed'
+  | 'vault.check_deferred'
   | 'pull.start'
   | 'pull.refused'
   | 'pull.failed'
   | 'pull.cancelled'
+  | 'pull.staging_purged'
   | 'cohort.save'
   | 'cohort.export';
 
