@@ -21,13 +21,15 @@ import { createSettingsStore } from '../settings/settingsStore';
 import type { FederationDirectory } from '../../../shared/domain/federation';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
+import { recentQueriesFor } from '../search/recentQueries';
 import { createPullService } from '../pull/pullService';
 import { cohortHandlers } from '../cohorts/cohorts.handlers';
-import { createCohortStore } from '../cohorts/cohortStore';
+import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
+import { localCacheFrom } from '../vault/localCache';
 import { appHandlers } from './app.handlers';
 
 export interface MainServices {
@@ -106,7 +108,12 @@ export function createMainServices(opts: {
     getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
     getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
-    dataDir: platform.paths.data,
+    // Per user and sealed (issue 13); `vault` is read only when a query runs, after it exists.
+    recent: recentQueriesFor(
+      () => vault.stateOwner(),
+      logger,
+      join(platform.paths.data, 'search-recent.json'),
+    ),
     logger,
     onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
     onDone: (done) => events.emit('search:done', done),
@@ -118,6 +125,7 @@ export function createMainServices(opts: {
     auth,
     audit,
     logger,
+    localCache: localCacheFrom(settings),
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
   });
   const offVault = vault.onChange((list) => {
@@ -153,7 +161,10 @@ export function createMainServices(opts: {
       ...authHandlers(auth),
       ...searchHandlers(search),
       ...vaultHandlers(vault, pull, audit),
-      ...cohortHandlers(createCohortStore(platform.paths.data), audit),
+      ...cohortHandlers(
+        cohortStoreFor(() => vault.stateOwner(), logger, join(platform.paths.data, 'cohorts.json')),
+        audit,
+      ),
       ...parquetExportHandlers(audit),
     },
   });
