@@ -67,6 +67,15 @@ export function CacheList() {
           </tbody>
         </table>
       )}
+      {cache.notes !== undefined && cache.notes.length > 0 ? (
+        <ul className="notice-list" data-testid="cohort-notes">
+          {cache.notes.map((n) => (
+            <li key={n.datasetId} data-readable={n.readable}>
+              {t('cohorts.cache.note', { dataset: n.datasetId, message: n.message })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {cache.removed.length > 0 ? (
         <ul className="notice-list" data-testid="cohort-removed">
           {cache.removed.map((r) => (
