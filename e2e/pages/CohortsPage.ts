@@ -79,4 +79,41 @@ export class CohortsPage {
   exportNote(): Locator {
     return this.page.getByTestId('export-note');
   }
+
+  /** Browser mode has no OS key store: the vault asks for a passphrase (once per app run). */
+  async unlockVault(passphrase: string): Promise<void> {
+    await expect(this.page.getByTestId('cohort-cache-locked')).toBeVisible();
+    await this.page.getByLabel('Vault passphrase').fill(passphrase);
+    await this.page.getByTestId('vault-unlock-submit').click();
+    await expect(this.page.getByTestId('cohort-cache-locked')).toHaveCount(0);
+  }
+
+  /** Checks and starts a pull from the "Pull to my cache" form. */
+  async startPull(nodeId: string, datasetId: string): Promise<void> {
+    await this.page.getByTestId('pull-dataset').selectOption(`${nodeId}/${datasetId}`);
+    await this.page.getByTestId('pull-purpose').selectOption('clinical-care');
+    await this.page.getByTestId('pull-check').click();
+    await expect(this.page.getByTestId('pull-allowed')).toBeVisible();
+    await this.page.getByTestId('pull-start').click();
+  }
+
+  job(datasetId: string): Locator {
+    return this.page.getByTestId(`pull-job-${datasetId}`);
+  }
+
+  jobDetail(datasetId: string): Locator {
+    return this.page.getByTestId(`pull-job-detail-${datasetId}`);
+  }
+
+  jobs(): Locator {
+    return this.page.getByTestId('pull-jobs');
+  }
+
+  cachedDataset(datasetId: string): Locator {
+    return this.page.getByTestId(`cohort-dataset-${datasetId}`);
+  }
+
+  cache(): Locator {
+    return this.page.getByTestId('cohort-cache');
+  }
 }

@@ -103,22 +103,6 @@ export function createMainServices(opts: {
   auth.restore().catch((error: unknown) => {
     logger.warn('auth.restore_failed', { error });
   });
-  const search = createSearchService({
-    fetch: platform.fetch,
-    getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
-    getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
-    nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
-    // Per user and sealed (issue 13); `vault` is read only when a query runs, after it exists.
-    recent: recentQueriesFor(
-      () => vault.stateOwner(),
-      logger,
-      join(platform.paths.data, 'search-recent.json'),
-    ),
-    logger,
-    onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
-    onDone: (done) => events.emit('search:done', done),
-    onAudit: (fields) => audit.append('search.run', fields),
-  });
   const vault = createVaultService({
     dataDir: platform.paths.data,
     keyStorage: () => platform.keyStorage(),
@@ -127,6 +111,23 @@ export function createMainServices(opts: {
     logger,
     localCache: localCacheFrom(settings),
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
+  });
+  const search = createSearchService({
+    fetch: platform.fetch,
+    getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
+    getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
+    nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
+    // Per user and sealed (issue 13, decision 0011).
+    recent: recentQueriesFor({
+      owner: () => vault.stateOwner(),
+      logger,
+      legacyFile: join(platform.paths.data, 'search-recent.json'),
+      watch: (listener) => vault.onChange(listener),
+    }),
+    logger,
+    onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
+    onDone: (done) => events.emit('search:done', done),
+    onAudit: (fields) => audit.append('search.run', fields),
   });
   const offVault = vault.onChange((list) => {
     events.emit('vault:changed', list);
@@ -162,7 +163,12 @@ export function createMainServices(opts: {
       ...searchHandlers(search),
       ...vaultHandlers(vault, pull, audit),
       ...cohortHandlers(
-        cohortStoreFor(() => vault.stateOwner(), logger, join(platform.paths.data, 'cohorts.json')),
+        cohortStoreFor({
+          owner: () => vault.stateOwner(),
+          logger,
+          legacyFile: join(platform.paths.data, 'cohorts.json'),
+          watch: (listener) => vault.onChange(listener),
+        }),
         audit,
       ),
       ...parquetExportHandlers(audit),

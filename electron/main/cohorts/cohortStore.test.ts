@@ -45,25 +45,22 @@ describe('saved cohort definitions (issue 6)', () => {
   it('saves, replaces by id, survives a restart, deletes', () => {
     const d = dir();
     const me = () => ownerIn(d, 'clinician');
-    const store = cohortStoreFor(me, logger);
+    const store = cohortStoreFor({ owner: me, logger });
     const a = store.save({
       name: 'BRCA1 women',
       filters: { ...emptyFilters(), sexes: ['female'] },
     });
     store.save({ id: a.id, name: 'BRCA1 women (v2)', filters: emptyFilters() });
-    const again = cohortStoreFor(me, logger);
+    const again = cohortStoreFor({ owner: me, logger });
     expect(again.list().map((x) => x.name)).toEqual(['BRCA1 women (v2)']);
     expect(again.remove(a.id)).toBe(true);
-    expect(cohortStoreFor(me, logger).list()).toEqual([]);
+    expect(cohortStoreFor({ owner: me, logger }).list()).toEqual([]);
   });
 
   it('an export is audited with counts and datasets, never rows', async () => {
     const d = dir();
     const audit = openAuditLog({ dir: d });
-    const h = cohortHandlers(
-      cohortStoreFor(() => undefined, logger),
-      audit,
-    );
+    const h = cohortHandlers(cohortStoreFor({ owner: () => undefined, logger }), audit);
     await h['cohorts:exported'](
       {
         format: 'csv',
@@ -98,7 +95,7 @@ describe('issue 13: saved cohorts belong to the user who saved them', () => {
       }),
     );
     let who: StateOwner | undefined = ownerIn(d, 'clinician');
-    const store = cohortStoreFor(() => who, logger, join(d, 'cohorts.json'));
+    const store = cohortStoreFor({ owner: () => who, logger, legacyFile: join(d, 'cohorts.json') });
     store.save({ name: 'SCN1A seizures', filters: emptyFilters() });
     expect(store.list().map((c) => c.name)).toEqual(['SCN1A seizures', 'Old MYH7 family']);
     expect(existsSync(join(d, 'cohorts.json'))).toBe(false);
@@ -117,6 +114,6 @@ describe('issue 13: saved cohorts belong to the user who saved them', () => {
     // The clinician's file copied into the researcher's folder does not open with their key.
     const researcher = ownerIn(d, 'researcher');
     copyFileSync(sealed, join(researcher.dir, 'saved-cohorts.sealed'));
-    expect(cohortStoreFor(() => researcher, logger).list()).toEqual([]);
+    expect(cohortStoreFor({ owner: () => researcher, logger }).list()).toEqual([]);
   });
 });

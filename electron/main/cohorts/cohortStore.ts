@@ -62,19 +62,22 @@ export function createCohortStore(
  * version is adopted by the first user whose saved cohorts load with the vault open, then deleted
  * (docs/decisions/0011-vault-key-hierarchy.md).
  */
-export function cohortStoreFor(
-  owner: () => StateOwner | undefined,
-  logger: Logger,
-  legacyFile?: string,
-): CohortStore {
+export function cohortStoreFor(opts: {
+  owner: () => StateOwner | undefined;
+  logger: Logger;
+  legacyFile?: string;
+  watch?: (listener: () => void) => () => void;
+}): CohortStore {
+  const { legacyFile } = opts;
   return createCohortStore(
     createUserStateFile({
       name: 'saved-cohorts',
       schema: ListSchema,
       empty: () => [],
       merge: mergeSaved,
-      owner,
-      logger,
+      owner: opts.owner,
+      logger: opts.logger,
+      ...(opts.watch === undefined ? {} : { watch: opts.watch }),
       ...(legacyFile === undefined
         ? {}
         : {

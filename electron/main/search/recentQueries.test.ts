@@ -39,7 +39,11 @@ describe('issue 12 item 11 / issue 13: recent queries are patient data, sealed p
     const legacy = join(d, 'search-recent.json');
     writeFileSync(legacy, JSON.stringify({ version: 1, items: [] }));
     let who: StateOwner | undefined = owner(d, 'clinician');
-    const recent = recentQueriesFor(() => who, createMemoryLogger(), legacy);
+    const recent = recentQueriesFor({
+      owner: () => who,
+      logger: createMemoryLogger(),
+      legacyFile: legacy,
+    });
     expect(existsSync(legacy)).toBe(false);
     recent.add(q('SCN1A', 'HP:0001250'), new Date('2026-12-01T10:00:00Z'));
     recent.add(q('BRCA2', 'HP:0003002'), new Date('2026-12-01T11:00:00Z'));
@@ -55,14 +59,17 @@ describe('issue 12 item 11 / issue 13: recent queries are patient data, sealed p
     who = undefined;
     expect(recent.list()).toEqual([]);
     // A restart: the clinician's list comes back from the sealed file.
-    const again = recentQueriesFor(() => owner(d, 'clinician'), createMemoryLogger());
+    const again = recentQueriesFor({
+      owner: () => owner(d, 'clinician'),
+      logger: createMemoryLogger(),
+    });
     expect(again.list()).toHaveLength(2);
   });
 
   it('signed out: memory only, forgotten at sign-in; vault locked: kept in memory and sealed when it opens', () => {
     const d = dataDir();
     let who: StateOwner | undefined;
-    const recent = recentQueriesFor(() => who, createMemoryLogger());
+    const recent = recentQueriesFor({ owner: () => who, logger: createMemoryLogger() });
     recent.add(q('TTN', 'HP:0001638'));
     expect(recent.list()).toHaveLength(1);
     expect(existsSync(join(d, 'vault'))).toBe(false);

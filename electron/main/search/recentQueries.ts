@@ -53,22 +53,24 @@ export function createRecentQueries(state: UserStateFile<RecentQuery[]>): Recent
  * Recent queries of whoever `owner` says is signed in (undefined: anonymous, memory only). The
  * plaintext `search-recent.json` of older versions, shared by every user, is deleted.
  */
-export function recentQueriesFor(
-  owner: () => StateOwner | undefined,
-  logger: Logger,
-  legacyFile?: string,
-): RecentQueries {
+export function recentQueriesFor(opts: {
+  owner: () => StateOwner | undefined;
+  logger: Logger;
+  legacyFile?: string;
+  watch?: (listener: () => void) => () => void;
+}): RecentQueries {
   return createRecentQueries(
     createUserStateFile({
       name: 'recent-queries',
       schema: StoredSchema,
       empty: () => [],
       merge: mergeRecent,
-      owner,
-      logger,
-      ...(legacyFile === undefined
+      owner: opts.owner,
+      logger: opts.logger,
+      ...(opts.watch === undefined ? {} : { watch: opts.watch }),
+      ...(opts.legacyFile === undefined
         ? {}
-        : { legacy: { file: legacyFile, read: () => [], adopt: false } }),
+        : { legacy: { file: opts.legacyFile, read: () => [], adopt: false } }),
     }),
   );
 }

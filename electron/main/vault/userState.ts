@@ -40,6 +40,8 @@ export function createUserStateFile<T>(opts: {
   owner: () => StateOwner | undefined;
   logger: Logger;
   legacy?: { file: string; read: (text: string) => T; adopt: boolean };
+  /** Signals that the owner or the vault's state may have changed (the vault opened). */
+  watch?: (listener: () => void) => () => void;
 }): UserStateFile<T> {
   const { name, schema } = opts;
   if (opts.legacy !== undefined && !opts.legacy.adopt) rmSync(opts.legacy.file, { force: true });
@@ -96,6 +98,14 @@ export function createUserStateFile<T>(opts: {
     return o;
   }
 
+  // What was kept in memory while the vault was locked is sealed as soon as it opens.
+  opts.watch?.(() => {
+    try {
+      sync();
+    } catch (error: unknown) {
+      opts.logger.warn('user_state.write_failed', { name, error });
+    }
+  });
   return {
     get: () => {
       sync();

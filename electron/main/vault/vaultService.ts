@@ -169,6 +169,8 @@ export function createVaultService(opts: {
       masterKey ??= await unlockWithPassphrase(root, passphrase);
       lockMessage = undefined;
       service.purge('unlock');
+      // Opened: per-user state kept in memory meanwhile is sealed now (userState watches this).
+      service.changed();
       return service.list();
     },
     writer() {

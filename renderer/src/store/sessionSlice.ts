@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { FederationDirectory } from '../../../shared/domain/federation';
 import type { SessionSummary } from '../../../shared/domain/session';
 import type { Result } from '../../../shared/result';
+import { emptyFilters } from '../../../shared/cohorts/definition';
+import { SearchQuerySchema } from '../../../shared/search/query';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 
@@ -24,17 +26,19 @@ export const principalOf = (s: SessionSummary | undefined): string =>
 export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> = (set, get) => {
   /**
    * Sign-out, or someone else signed in: nothing of the previous user stays on screen (issue 13):
-   * their recent queries, saved cohorts, pull jobs, search and cohort results and the cache list
-   * go, and what main now lists for the new user (or nobody) is read again.
+   * their query drafts, recent queries, saved cohorts, pull jobs, search and cohort results and the
+   * cache list go, and what main now lists for the new user (or nobody) is read again.
    */
   const switchUser = (): void => {
     const hadCache = get().cohortCache !== undefined;
     set({
+      searchDraft: SearchQuerySchema.parse({}),
       searchRecent: [],
       searchRun: undefined,
       searchNodes: [],
       searchDone: undefined,
       cohortSaved: [],
+      cohortFilters: emptyFilters(),
       cohortResult: undefined,
       pullJobs: [],
       pullCheck: undefined,

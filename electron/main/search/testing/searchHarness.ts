@@ -34,7 +34,7 @@ export function createHarness(
     getAccessToken: () => Promise.resolve(undefined),
     nodeTimeoutMs: () => 5_000,
     // Signed out: the recent list is real but lives in memory only.
-    recent: recentQueriesFor(() => undefined, createMemoryLogger()),
+    recent: recentQueriesFor({ owner: () => undefined, logger: createMemoryLogger() }),
     logger: createMemoryLogger(),
     onNodeUpdate: (u) => {
       updates.push(u);
