@@ -178,7 +178,7 @@ export const VaultListSchema = z.object({
   notes: z.array(VaultNoteSchema).optional(),
   /** The master key is unavailable (browser mode or no safeStorage: needs 'vault:unlock'). */
   locked: z.boolean(),
-  /** Why it is locked or unusable, in plain words. */
+  /** Why it is locked or unusable (or, signed out, why it lists nothing), in plain words. */
   message: z.string().optional(),
 });
 export type VaultList = z.infer<typeof VaultListSchema>;

@@ -7,8 +7,10 @@ import { signedIn, switchableBrowser, tmp, usePullFederation } from './testing/p
 
 let fed: PullFederation;
 usePullFederation((started) => (fed = started));
-afterEach(() => {
+// A test that revokes a grant gives it back even when it fails, so the next test starts clean.
+afterEach(async () => {
   for (const n of fed.nodes) n.setFaults({});
+  await fed.aai.admin.grant('clinician', 'FI-RD-01');
 });
 
 const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'clinical-care' } as const;
@@ -51,7 +53,6 @@ describe('issue 12: staged pulls are visible to their owner and never outlive th
     expect(readFileSync(h.services.audit.file, 'utf8')).toMatch(
       /"pull\.staging_purged".*"datasetId":"FI-RD-01".*"reason":"visa-revoked"/,
     );
-    await fed.aai.admin.grant('clinician', 'FI-RD-01');
     h.close();
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PullFederation, PullHarness } from '../pull/testing/pullHarness';
 import { signedIn, tmp, usePullFederation } from '../pull/testing/pullHarness';
 import { scopeOf } from './datasetFolder';
@@ -8,6 +8,10 @@ import { serveVaultTable } from './serveVaultTable';
 
 let fed: PullFederation;
 usePullFederation((started) => (fed = started));
+// A test that revokes a grant gives it back even when it fails, so the next test starts clean.
+afterEach(async () => {
+  await fed.aai.admin.grant('clinician', 'SE-CA-01');
+});
 
 async function pull(h: PullHarness, dataDir: string, nodeId: string, datasetId: string) {
   const { jobId } = await h.invoke('pull:start', { nodeId, datasetId, purpose: 'clinical-care' });
@@ -89,7 +93,6 @@ describe('issue 12: the vault answers from what is on disk now', () => {
       ok: false,
       status: 403,
     });
-    await fed.aai.admin.grant('clinician', 'SE-CA-01');
     h.close();
   }, 120_000);
 

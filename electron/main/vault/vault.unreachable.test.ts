@@ -10,8 +10,10 @@ import { scopeOf } from './datasetFolder';
 
 let fed: PullFederation;
 usePullFederation((started) => (fed = started));
-afterEach(() => {
+// A test that revokes a grant gives it back even when it fails, so the next test starts clean.
+afterEach(async () => {
   for (const n of fed.nodes) n.setFaults({});
+  await fed.aai.admin.grant('clinician', 'SE-CA-01');
 });
 
 const node = (id: string) => {
@@ -77,7 +79,6 @@ describe('issue 12: unreachable is not revoked (PASS-03, DATA-05)', () => {
       expect.objectContaining({ datasetId: 'SE-CA-01', reason: 'visa-revoked' }),
     ]);
     expect(purges(dataDir)).toEqual([expect.stringMatching(/visa-revoked/)]);
-    await fed.aai.admin.grant('clinician', 'SE-CA-01');
     h.close();
   }, 120_000);
 

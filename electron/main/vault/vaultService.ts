@@ -160,7 +160,11 @@ export function createVaultService(opts: {
           .map((r) => ({ datasetId: r.datasetId, reason: r.reason, message: r.message, at: r.at })),
         notes,
         locked,
-        ...(locked && lockMessage !== undefined ? { message: lockMessage } : {}),
+        ...(locked && lockMessage !== undefined
+          ? { message: lockMessage }
+          : s === undefined
+            ? { message: 'Sign in to see the datasets you pulled; nobody else sees them.' }
+            : {}),
       };
     },
     locked: () => masterKey === undefined,

@@ -20,7 +20,9 @@ export function CacheList() {
         </>
       ) : null}
       {cache.datasets.length === 0 ? (
-        <p data-testid="cohort-cache-empty">{t('cohorts.cache.empty')}</p>
+        <p data-testid="cohort-cache-empty">
+          {!cache.locked && cache.message !== undefined ? cache.message : t('cohorts.cache.empty')}
+        </p>
       ) : (
         <table className="cohort-cache-table">
           <thead>
