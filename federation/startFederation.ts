@@ -34,6 +34,8 @@ export interface FederationOptions {
   readonly onProgress?: (msg: string) => void;
   /** How long nodes cache a token's UserInfo (node default 30 s); tests of revocation use 0. */
   readonly userinfoCacheTtlMs?: number;
+  /** The AAI's access-token lifetime (default 300 s); the app re-reads passports at each refresh. */
+  readonly accessTokenTtlSec?: number;
 }
 
 export interface Federation {
@@ -59,6 +61,7 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
   const aai = await startAai({
     port: opts.aaiPort ?? AAI_DEFAULT_PORT,
     stateDir: join(runDir, 'aai'),
+    ...(opts.accessTokenTtlSec === undefined ? {} : { accessTokenTtlSec: opts.accessTokenTtlSec }),
   });
   const nodes: NodeHandle[] = [];
   const close = async (): Promise<void> => {

@@ -200,4 +200,33 @@ export class CohortsPage {
         .map((r) => Array.from(r.querySelectorAll('[role="cell"]'), (c) => c.textContent)),
     }));
   }
+
+  /** Checks and starts a pull from the "Pull to my cache" form. */
+  async startPull(nodeId: string, datasetId: string): Promise<void> {
+    await this.page.getByTestId('pull-dataset').selectOption(`${nodeId}/${datasetId}`);
+    await this.page.getByTestId('pull-purpose').selectOption('clinical-care');
+    await this.page.getByTestId('pull-check').click();
+    await expect(this.page.getByTestId('pull-allowed')).toBeVisible();
+    await this.page.getByTestId('pull-start').click();
+  }
+
+  job(datasetId: string): Locator {
+    return this.page.getByTestId(`pull-job-${datasetId}`);
+  }
+
+  jobDetail(datasetId: string): Locator {
+    return this.page.getByTestId(`pull-job-detail-${datasetId}`);
+  }
+
+  jobs(): Locator {
+    return this.page.getByTestId('pull-jobs');
+  }
+
+  cachedDataset(datasetId: string): Locator {
+    return this.page.getByTestId(`cohort-dataset-${datasetId}`);
+  }
+
+  cache(): Locator {
+    return this.page.getByTestId('cohort-cache');
+  }
 }

@@ -145,6 +145,8 @@ export const RemovedReasonSchema = z.enum([
   'user-removed',
   'policy',
   'corrupt',
+  /** Its plaintext binding was edited or moved (MAC or sealed manifest mismatch, issue 12). */
+  'tampered',
 ]);
 export type RemovedReason = z.infer<typeof RemovedReasonSchema>;
 
@@ -157,13 +159,26 @@ export const RemovedEntrySchema = z.object({
 });
 export type RemovedEntry = z.infer<typeof RemovedEntrySchema>;
 
+/**
+ * A cached dataset kept although its access could not be confirmed now (a node not reached, a
+ * failed directory, local copies turned off): readable under the last confirmed grant, or locked
+ * until the grant ends. Never a deletion: those are `removed` entries (issue 12).
+ */
+export const VaultNoteSchema = z.object({
+  datasetId: z.string(),
+  readable: z.boolean(),
+  message: z.string(),
+});
+export type VaultNote = z.infer<typeof VaultNoteSchema>;
+
 /** 'vault:list' response and 'vault:changed' payload. */
 export const VaultListSchema = z.object({
   datasets: z.array(VaultManifestSchema),
   removed: z.array(RemovedEntrySchema),
+  notes: z.array(VaultNoteSchema).optional(),
   /** The master key is unavailable (browser mode or no safeStorage: needs 'vault:unlock'). */
   locked: z.boolean(),
-  /** Why it is locked or unusable, in plain words. */
+  /** Why it is locked or unusable (or, signed out, why it lists nothing), in plain words. */
   message: z.string().optional(),
 });
 export type VaultList = z.infer<typeof VaultListSchema>;

@@ -22,13 +22,15 @@ import { createSettingsStore } from '../settings/settingsStore';
 import type { FederationDirectory } from '../../../shared/domain/federation';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
+import { recentQueriesFor } from '../search/recentQueries';
 import { createPullService } from '../pull/pullService';
 import { cohortHandlers } from '../cohorts/cohorts.handlers';
-import { createCohortStore } from '../cohorts/cohortStore';
+import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
+import { localCacheFrom } from '../vault/localCache';
 import { appHandlers } from './app.handlers';
 
 export interface MainServices {
@@ -112,24 +114,31 @@ export function createMainServices(opts: {
   auth.restore().catch((error: unknown) => {
     logger.warn('auth.restore_failed', { error });
   });
-  const search = createSearchService({
-    fetch: platform.fetch,
-    getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
-    getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
-    nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
-    dataDir: platform.paths.data,
-    logger,
-    onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
-    onDone: (done) => events.emit('search:done', done),
-    onAudit: (fields) => audit.append('search.run', fields),
-  });
   const vault = createVaultService({
     dataDir: platform.paths.data,
     keyStorage: () => platform.keyStorage(),
     auth,
     audit,
     logger,
+    localCache: localCacheFrom(settings),
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
+  });
+  const search = createSearchService({
+    fetch: platform.fetch,
+    getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
+    getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
+    nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
+    // Per user and sealed (issue 13, decision 0011).
+    recent: recentQueriesFor({
+      owner: () => vault.stateOwner(),
+      logger,
+      legacyFile: join(platform.paths.data, 'search-recent.json'),
+      watch: (listener) => vault.onChange(listener),
+    }),
+    logger,
+    onNodeUpdate: (update) => events.emit('search:nodeUpdate', update),
+    onDone: (done) => events.emit('search:done', done),
+    onAudit: (fields) => audit.append('search.run', fields),
   });
   const offVault = vault.onChange((list) => {
     events.emit('vault:changed', list);
@@ -166,7 +175,15 @@ export function createMainServices(opts: {
       ...authHandlers(auth),
       ...searchHandlers(search),
       ...vaultHandlers(vault, pull, audit),
-      ...cohortHandlers(createCohortStore(platform.paths.data), audit),
+      ...cohortHandlers(
+        cohortStoreFor({
+          owner: () => vault.stateOwner(),
+          logger,
+          legacyFile: join(platform.paths.data, 'cohorts.json'),
+          watch: (listener) => vault.onChange(listener),
+        }),
+        audit,
+      ),
       ...parquetExportHandlers(audit),
       ...auditHandlers(audit),
     },

@@ -13,10 +13,14 @@ export type AuditType =
   | 'vault.write'
   | 'vault.purge'
   | 'vault.unlock_failed'
+  /** A grant could not be checked (node or directory unreachable): nothing purged (issue 12). */
+  | 'vault.check_deferred'
   | 'pull.start'
   | 'pull.refused'
   | 'pull.failed'
   | 'pull.cancelled'
+  /** A staged (interrupted) pull's pages were purged with its grant (issue 12). */
+  | 'pull.staging_purged'
   | 'cohort.save'
   | 'cohort.export'
   /** A torn last line (a crash mid-append) was moved aside at start (issue 12). */

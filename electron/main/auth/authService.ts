@@ -5,7 +5,7 @@ import type { SessionSummary } from '../../../shared/domain/session';
 export type { AuthService, AuthServiceOptions } from './authTypes';
 import { pickBroker } from '../federation/pickBroker';
 import { EXPIRING_SOON_MS } from './access/accessList';
-import { datasetGrants } from './access/datasetGrants';
+import { datasetGrants, heldVisas } from './access/datasetGrants';
 import type { AuthService, AuthServiceOptions } from './authTypes';
 import { authFailure, authMessage, classifyAuthError } from './authErrors';
 import { createBrokerClients } from './brokerClients';
@@ -110,6 +110,10 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       decision: passport.decision,
       datasets: catalogue.datasets,
       nodeProblems: catalogue.problems,
+      knownNodes: dir.nodes
+        .map((n) => n.id)
+        .filter((id) => !catalogue.problems.some((p) => p.nodeId === id)),
+      ...(dir.problem === undefined ? {} : { directoryProblem: dir.problem }),
       ...(passport.name === undefined ? {} : { name: passport.name }),
       ...(passport.email === undefined ? {} : { email: passport.email }),
     };
@@ -152,7 +156,8 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
         const lost = [...before].filter(
           (v) => !(live?.decision.grants ?? []).some((g) => g.value === v && g.exp * 1000 > now()),
         );
-        if (lost.length > 0) fail('access_revoked');
+        // Without a directory no visa issuer is trusted: that is not a revocation (issue 12).
+        if (lost.length > 0 && live?.directoryProblem === undefined) fail('access_revoked');
         else if (error?.code === 'broker_unreachable') error = undefined;
       } catch (e: unknown) {
         const code = classifyAuthError(e);
@@ -240,6 +245,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       decision: { grants: [], ignored: [] },
       datasets: [],
       nodeProblems: [],
+      knownNodes: [],
     };
     await refresh();
     // refresh() may have ended the session (live reassigned in its closure) or failed to reach the broker.
@@ -288,7 +294,14 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     grants() {
       if (live === undefined || live.tokens.accessToken === '') return undefined;
       const user = { sub: live.tokens.sub, iss: live.broker.issuer };
-      return { user, grants: datasetGrants(live.datasets, live.decision, now()) };
+      return {
+        user,
+        grants: datasetGrants(live.datasets, live.decision, now()),
+        knownNodes: live.knownNodes,
+        nodeProblems: live.nodeProblems,
+        visas: heldVisas(live.decision, now()),
+        ...(live.directoryProblem === undefined ? {} : { unverifiable: live.directoryProblem }),
+      };
     },
     onChange(listener) {
       listeners.add(listener);

@@ -1,5 +1,5 @@
 import type { SessionSummary } from '../../../shared/domain/session';
-import type { DatasetGrant } from './access/datasetGrants';
+import type { SessionGrants } from './access/datasetGrants';
 import type { AuditLog } from '../audit/auditLog';
 import type { FederationDirectoryService } from '../federation/directory';
 import type { Logger } from '../logging/logger';
@@ -18,10 +18,11 @@ export interface AuthService {
   accessToken(): Promise<string | undefined>;
   onChange(listener: (summary: SessionSummary) => void): () => void;
   /**
-   * For the vault (PASS-03): the signed-in user (sub, broker issuer) and the unexpired record-level
-   * grants with their visas; undefined when signed out. Main-process only, never sent to the renderer.
+   * For the vault (PASS-03): the signed-in user (sub, broker issuer), the unexpired record-level
+   * grants with their visas, and which of them are definitive (issue 12: nodes not reached, a failed
+   * directory); undefined when signed out. Main-process only, never sent to the renderer.
    */
-  grants(): { user: { sub: string; iss: string }; grants: DatasetGrant[] } | undefined;
+  grants(): SessionGrants | undefined;
   close(): void;
 }
 

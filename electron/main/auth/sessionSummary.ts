@@ -13,6 +13,10 @@ export interface LiveSession {
   decision: PassportDecision;
   datasets: PublishedDataset[];
   nodeProblems: { nodeId: string; message: string }[];
+  /** Nodes whose /datasets was read at the last passport check (the vault's definitive grants). */
+  knownNodes: string[];
+  /** The federation directory's problem at the last passport check: no grant can be judged. */
+  directoryProblem?: string;
   name?: string;
   email?: string;
 }

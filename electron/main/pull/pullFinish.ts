@@ -41,6 +41,7 @@ function columnsOf(rows: TableRows): DatasetColumns {
 export async function finishPull(
   opts: FinishDeps,
   job: { cursor: Cursor; user: VaultUser; staging: Staging },
+  signal: AbortSignal,
 ): Promise<void> {
   const c = job.cursor;
   // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
@@ -60,7 +61,9 @@ export async function finishPull(
   const rows = assemble(job.staging, c);
   const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
   const database = await buildDuckDbFile(scratchDir(job.staging.dir), columnsOf(rows), ids);
-  // Building took a while: the same user must still hold the vault key.
+  // Building took a while: a purge may have ended this job (grant revoked, policy), and the same
+  // user must still hold the vault key.
+  signal.throwIfAborted();
   if (opts.vault.writer()?.masterKey !== w.masterKey)
     throw new Error('The vault was locked or another user signed in during the pull.');
   const outDir = join(job.staging.dir, 'out');

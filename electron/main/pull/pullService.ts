@@ -24,7 +24,7 @@ const PULL_MIN_TIMEOUT_MS = 30_000;
 
 class Stop extends Error {
   constructor(
-    readonly to: 'paused' | 'cancelled',
+    readonly to: 'paused' | 'cancelled' | 'failed',
     message: string,
   ) {
     super(message);
@@ -91,7 +91,14 @@ export function createPullService(
       ...(job.message === undefined ? {} : { message: job.message }),
     };
   }
-  const emit = (job: Job): void => opts.onProgress(progress(job));
+  /** Jobs belong to the user who started them: no one else sees them (issue 13). */
+  const mine = (job: Job): boolean => {
+    const u = opts.auth.grants()?.user;
+    return u !== undefined && u.sub === job.user.sub && u.iss === job.user.iss;
+  };
+  const emit = (job: Job): void => {
+    if (mine(job)) opts.onProgress(progress(job));
+  };
 
   function restore(): void {
     const w = opts.vault.writer();
@@ -131,7 +138,7 @@ export function createPullService(
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
-      await finishPull({ ...opts, now }, job);
+      await finishPull({ ...opts, now }, job, abort.signal);
       job.state = 'done';
     } catch (error: unknown) {
       const reason: unknown = abort.signal.reason;
@@ -164,6 +171,7 @@ export function createPullService(
     const job = jobs.get(jobId);
     if (
       job === undefined ||
+      !mine(job) ||
       job.state === 'done' ||
       job.state === 'failed' ||
       job.state === 'cancelled'
@@ -184,13 +192,31 @@ export function createPullService(
     return true;
   };
 
+  // The purge deleted a job's staged pages (grant revoked or ended, policy): that job is over.
+  const offPurge = opts.vault.onStagingPurged((jobId, message) => {
+    const job = jobs.get(jobId);
+    if (job === undefined) return;
+    if (job.abort !== undefined) job.abort.abort(new Stop('failed', message));
+    else if (job.state === 'paused' || job.state === 'running') {
+      job.state = 'failed';
+      job.message = message;
+      emit(job);
+    }
+  });
+
   return {
     async check(t) {
       return (await checkPull(opts, t)).check;
     },
     async start(t, query) {
-      const { check, node, dataset, access } = await checkPull(opts, t);
-      if (!check.allowed || node === undefined || dataset === undefined || access === undefined) {
+      const { check, node, dataset, access, grant } = await checkPull(opts, t);
+      if (
+        !check.allowed ||
+        node === undefined ||
+        dataset === undefined ||
+        access === undefined ||
+        grant === undefined
+      ) {
         opts.audit.append('pull.refused', {
           datasetId: t.datasetId,
           nodeId: t.nodeId,
@@ -229,6 +255,13 @@ export function createPullService(
           allowLocalCopies: dataset.allowLocalCopies,
         },
       };
+      // The grant first: the purge deletes these pages with the dataset if it is revoked (issue 12).
+      staging.saveBinding({
+        datasetId: t.datasetId,
+        nodeId: t.nodeId,
+        visa: grant.visa,
+        expiresAt: new Date(grant.visa.exp * 1000).toISOString(),
+      });
       staging.saveCursor(cursor);
       const job: Job = { cursor, user: w.user, staging, state: 'running' };
       jobs.set(jobId, job);
@@ -247,15 +280,16 @@ export function createPullService(
     resume(jobId) {
       restore();
       const job = jobs.get(jobId);
-      if (job?.state !== 'paused' || job.abort !== undefined) return false;
+      if (job?.state !== 'paused' || job.abort !== undefined || !mine(job)) return false;
       void run(job);
       return true;
     },
     jobs() {
       restore();
-      return [...jobs.values()].map(progress);
+      return [...jobs.values()].filter(mine).map(progress);
     },
     close() {
+      offPurge();
       for (const job of jobs.values())
         job.abort?.abort(
           new Stop('paused', 'Interrupted when Cohort Desk closed; resume to continue.'),

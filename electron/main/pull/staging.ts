@@ -5,14 +5,19 @@ import { AccessLevelSchema, DuoTermSchema } from '../../../shared/domain/federat
 import { PullQuerySchema, PurposeSchema } from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
+import type { Binding } from '../vault/binding';
+import { writeBinding } from '../vault/binding';
 import { openSmall, sealSmall } from '../vault/chunkedCipher';
 import type { VaultUser } from '../vault/datasetFolder';
+import { scopeOf } from '../vault/datasetFolder';
 
 /**
  * A pull's staging folder `<user vault>/.staging/<jobId>/`: the job cursor and every fetched page,
  * each sealed with the master key (AES-256-GCM, bound to user, job and page), written atomically.
  * A page is on disk before the cursor moves past it, so a resume after a crash or a lost network
  * refetches at most the page in flight and overwrites it: no duplicate, nothing missing.
+ * `binding.json` (MAC'd, as a dataset's) names the grant the pull runs under, so the vault's purge
+ * deletes the staged pages with the dataset when that grant is revoked or ends (issue 12).
  */
 
 export const CursorZ = z.object({
@@ -57,6 +62,8 @@ export function stagingRoot(userDir: string): string {
 export interface Staging {
   readonly dir: string;
   saveCursor(c: Cursor): void;
+  /** The grant this pull runs under (the purge judges the staged pages by it). */
+  saveBinding(b: Binding): void;
   savePage(entity: 'individuals' | 'g_variants', page: number, rows: unknown): void;
   readPage(entity: 'individuals' | 'g_variants', page: number): unknown;
   remove(): void;
@@ -81,6 +88,9 @@ export function openStaging(
         sealSmall(masterKey, Buffer.from(JSON.stringify(c)), aad(user, jobId, 'cursor')),
       );
     },
+    saveBinding(b) {
+      writeBinding(dir, `${scopeOf(user)}/.staging/${jobId}`, b, masterKey);
+    },
     savePage(e, p, rows) {
       const what = `page ${e} ${p}`;
       writeFileAtomic(
@@ -102,20 +112,32 @@ export function openStaging(
   };
 }
 
+/** The cursor of one staged pull, or undefined when it has none yet or it does not open. */
+export function readCursor(
+  userDir: string,
+  user: VaultUser,
+  masterKey: Buffer,
+  jobId: string,
+): Cursor | undefined {
+  const file = join(stagingRoot(userDir), jobId, 'cursor.sealed');
+  try {
+    const plain = openSmall(masterKey, readFileSync(file), aad(user, jobId, 'cursor'));
+    return CursorZ.parse(JSON.parse(plain.toString('utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Cursors of interrupted pulls of this user (after a restart): resumable jobs. */
 export function listCursors(userDir: string, user: VaultUser, masterKey: Buffer): Cursor[] {
   const root = stagingRoot(userDir);
   if (!existsSync(root)) return [];
   const out: Cursor[] = [];
   for (const jobId of readdirSync(root)) {
-    const file = join(root, jobId, 'cursor.sealed');
-    try {
-      const plain = openSmall(masterKey, readFileSync(file), aad(user, jobId, 'cursor'));
-      out.push(CursorZ.parse(JSON.parse(plain.toString('utf8'))));
-    } catch {
-      // No cursor yet or unreadable: nothing to resume; the folder holds no usable data.
-      rmSync(join(root, jobId), { recursive: true, force: true });
-    }
+    const cursor = readCursor(userDir, user, masterKey, jobId);
+    // No cursor yet or unreadable: nothing to resume; the folder holds no usable data.
+    if (cursor === undefined) rmSync(join(root, jobId), { recursive: true, force: true });
+    else out.push(cursor);
   }
   return out;
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
 import type { RecentQuery, Suggestion } from '../../../shared/search/channels';
 import { suggestGenes } from '../../../shared/search/genes';
@@ -10,7 +9,7 @@ import { queryParts } from './beaconRequest';
 import type { Fanout } from './fanout';
 import { startFanout } from './fanout';
 import { createFilteringTermsCache } from './filteringTerms';
-import { createRecentQueries } from './recentQueries';
+import type { RecentQueries } from './recentQueries';
 import { isAllowListed } from './tokenPolicy';
 
 export interface SearchServiceDeps {
@@ -22,7 +21,8 @@ export interface SearchServiceDeps {
   /** Beacon base URLs that may receive the token; default: the directory's nodes (BCN-02). */
   allowList?: (directory: FederationDirectory) => readonly string[];
   nodeTimeoutMs: () => number;
-  dataDir: string;
+  /** The signed-in user's recent queries (sealed per user: vault/userState.ts). */
+  recent: RecentQueries;
   logger: Logger;
   onNodeUpdate: (update: NodeUpdate) => void;
   onDone: (done: SearchDone) => void;
@@ -51,7 +51,7 @@ const KEEP_QUERIES = 10;
 /** Federated search over the directory's nodes: fan-out, events, recent queries, autocomplete. */
 export function createSearchService(deps: SearchServiceDeps): SearchService {
   const running = new Map<string, Fanout>();
-  const recent = createRecentQueries(join(deps.dataDir, 'search-recent.json'));
+  const { recent } = deps;
   const terms = createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const allowListOf =
     deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));

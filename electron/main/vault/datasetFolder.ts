@@ -1,23 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { VaultManifest, VaultPart } from '../../../shared/domain/vault';
-import {
-  FORMAT_PARTS,
-  formatOf,
-  VaultManifestSchema,
-  VisaBindingSchema,
-} from '../../../shared/domain/vault';
+import { FORMAT_PARTS, formatOf, VaultManifestSchema } from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
+import { writeBinding } from './binding';
 import { openChunked, openSmall, sealChunked, sealedLength, sealSmall } from './chunkedCipher';
 
 /**
  * One dataset's folder in the vault (docs/decisions/0006-vault-format.md, 0010-vault-duckdb-files.md):
  * `key.wrapped` (data key wrapped by the master key, bound to sub+iss+dataset), `manifest.sealed`
- * (the manifest under the data key), `binding.json` (plaintext: visa binding and retention end, so a
- * purge works while the vault is locked: crypto-shredding needs no key) and the sealed data:
+ * (the manifest under the data key), `binding.json` (plaintext visa binding and retention end with a
+ * MAC, see binding.ts: a purge works while the vault is locked) and the sealed data:
  * `data.duckdb.sealed` (format duckdb) or, in caches written before 0010, `{table}.arrow.sealed`.
  */
 
@@ -31,14 +26,6 @@ export interface VaultUser {
 export function scopeOf(user: VaultUser): string {
   return createHash('sha256').update(`${user.iss}\n${user.sub}`).digest('hex').slice(0, 32);
 }
-
-export const BindingFileZ = z.object({
-  datasetId: z.string(),
-  nodeId: z.string(),
-  visa: VisaBindingSchema,
-  expiresAt: z.iso.datetime(),
-});
-export type BindingFile = z.infer<typeof BindingFileZ>;
 
 const enc = (s: string): Buffer => Buffer.from(s, 'utf8');
 const keyAad = (user: VaultUser, datasetId: string): Buffer =>
@@ -109,13 +96,7 @@ export function writeDatasetFolder(opts: {
     join(outDir, 'manifest.sealed'),
     sealSmall(dataKey, enc(JSON.stringify(sealedManifest(manifest))), manifestAad(user, id)),
   );
-  const binding: BindingFile = {
-    datasetId: id,
-    nodeId: manifest.nodeId,
-    visa: manifest.visa,
-    expiresAt: manifest.expiresAt,
-  };
-  writeFileAtomic(join(outDir, 'binding.json'), JSON.stringify(binding));
+  writeBinding(outDir, `${scopeOf(user)}/${id}`, manifest, opts.masterKey);
   writeFileAtomic(
     join(outDir, 'key.wrapped'),
     sealSmall(opts.masterKey, dataKey, keyAad(user, id)),
@@ -131,7 +112,17 @@ export function unwrapDataKey(
   datasetId: string,
   masterKey: Buffer,
 ): Buffer {
-  return openSmall(masterKey, readFileSync(join(dir, 'key.wrapped')), keyAad(user, datasetId));
+  return openWrappedKey(readFileSync(join(dir, 'key.wrapped')), user, datasetId, masterKey);
+}
+
+/** Opens the bytes of a `key.wrapped` file (the caller read them, to notice a changed file). */
+export function openWrappedKey(
+  wrapped: Buffer,
+  user: VaultUser,
+  datasetId: string,
+  masterKey: Buffer,
+): Buffer {
+  return openSmall(masterKey, wrapped, keyAad(user, datasetId));
 }
 
 /** Reads and verifies the sealed manifest. */
@@ -164,15 +155,6 @@ export function readPart(
   );
   if (sha256(plain) !== manifest.sha256[part]) throw new Error(`checksum mismatch in ${part}`);
   return plain;
-}
-
-/** The plaintext binding (visa, retention end) of a dataset folder, or undefined when unreadable. */
-export function readBinding(dir: string): BindingFile | undefined {
-  try {
-    return BindingFileZ.parse(JSON.parse(readFileSync(join(dir, 'binding.json'), 'utf8')));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

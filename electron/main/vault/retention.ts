@@ -1,21 +1,41 @@
-import type { RemovedReason } from '../../../shared/domain/vault';
-import type { DatasetGrant } from '../auth/access/datasetGrants';
-import type { BindingFile } from './datasetFolder';
-
-/** Whether a cached dataset may be read now, and whether the next purge deletes it (PASS-03, DATA-05). */
-export type Readability =
-  | { readable: true; purge?: undefined; message?: undefined }
-  | { readable: false; purge?: RemovedReason; message: string };
+import type { RemovedReason, VisaBinding } from '../../../shared/domain/vault';
+import type { SessionGrants } from '../auth/access/datasetGrants';
+import type { Binding } from './binding';
+import { retentionEnd } from './binding';
 
 /**
- * `grants` is the signed-in user's current passport grants, or undefined when the dataset's owner is
- * not signed in (then only the recorded expiry can decide; a missing grant cannot be told apart
- * from a signed-out session). Retention end = min(visa exp, manifest expiresAt).
+ * Whether a cached dataset (or a staged pull) may be read now, whether the next purge deletes it
+ * (PASS-03, DATA-05), and a note telling the user why it is kept when its access could not be
+ * confirmed (issue 12).
+ */
+export type Readability =
+  | { readable: true; purge?: undefined; message?: undefined; note?: string }
+  | { readable: false; purge?: RemovedReason; message: string; note?: undefined };
+
+/** Whether local copies are allowed now, and whether hospital policy decides it (issue 13). */
+export interface LocalCachePolicy {
+  readonly allowed: boolean;
+  readonly managed: boolean;
+}
+
+export const ALLOWED: LocalCachePolicy = { allowed: true, managed: false };
+
+const sameVisa = (a: VisaBinding, b: VisaBinding): boolean =>
+  a.value === b.value && a.iss === b.iss && a.source === b.source;
+
+/**
+ * `session` is the owner's current grants, or undefined when the owner is not signed in (then only
+ * the recorded expiry and the policy can decide). Only two facts delete a copy: its retention end
+ * passed (`visa-expired`), or a passport that could be checked no longer holds its visa
+ * (`visa-revoked`); plus hospital policy forbidding local copies (`policy`). A node that could
+ * not be reached, or a directory that failed, never deletes anything: the copy stays readable under
+ * the last confirmed grant (`confirmed`) or locked, until the grant ends.
  */
 export function readability(
-  binding: BindingFile | undefined,
-  grants: readonly DatasetGrant[] | undefined,
+  binding: Binding | undefined,
+  session: Omit<SessionGrants, 'user'> | undefined,
   nowMs: number,
+  ctx: { localCache: LocalCachePolicy; confirmed: boolean },
 ): Readability {
   if (binding === undefined) {
     return {
@@ -24,38 +44,68 @@ export function readability(
       message: 'The dataset folder is incomplete or damaged.',
     };
   }
-  const end = Math.min(binding.visa.exp * 1000, Date.parse(binding.expiresAt));
+  const id = binding.datasetId;
+  const end = retentionEnd(binding);
+  const until = new Date(end).toISOString();
   if (end <= nowMs) {
     return {
       readable: false,
       purge: 'visa-expired',
-      message: `The access grant for ${binding.datasetId} expired on ${new Date(end).toISOString()}; the local copy is deleted.`,
+      message: `The access grant for ${id} expired on ${until}; the local copy is deleted.`,
     };
   }
-  if (grants === undefined)
+  if (!ctx.localCache.allowed) {
+    return ctx.localCache.managed
+      ? {
+          readable: false,
+          purge: 'policy',
+          message: `Your organisation’s policy does not allow local copies (allowLocalCache), so the local copy of ${id} is deleted. Counts stay available on the Search page.`,
+        }
+      : {
+          readable: false,
+          message: `Local copies are turned off in Settings, so ${id} is locked; turn them on to use it again (it is deleted when its grant ends on ${until}).`,
+        };
+  }
+  if (session === undefined)
     return { readable: false, message: 'Sign in as the user who pulled this dataset.' };
-  const held = grants.some(
-    (g) =>
-      g.datasetId === binding.datasetId &&
-      g.visa.value === binding.visa.value &&
-      g.visa.iss === binding.visa.iss &&
-      g.visa.source === binding.visa.source,
-  );
-  if (!held) {
+  const keptUntil = `it is deleted when its grant ends on ${until}`;
+  if (session.unverifiable !== undefined) {
+    const why = `Your access to ${id} could not be checked: ${session.unverifiable}`;
+    return ctx.confirmed
+      ? {
+          readable: true,
+          note: `${why} It stays readable under the grant last confirmed; ${keptUntil}.`,
+        }
+      : {
+          readable: false,
+          message: `${why} The local copy stays locked until it can be checked; ${keptUntil}.`,
+        };
+  }
+  const inPassport = session.visas.some((v) => sameVisa(v, binding.visa));
+  if (session.knownNodes.includes(binding.nodeId)) {
+    const held = session.grants.some(
+      (g) => g.datasetId === id && g.nodeId === binding.nodeId && sameVisa(g.visa, binding.visa),
+    );
+    if (held) return { readable: true };
+    if (inPassport)
+      return {
+        readable: false,
+        message: `Node ${binding.nodeId} no longer lists ${id} under the grant in your passport, so the local copy is locked; ${keptUntil}.`,
+      };
+  } else if (inPassport) {
+    const problem = session.nodeProblems.find((p) => p.nodeId === binding.nodeId);
+    const why =
+      problem === undefined
+        ? `Node ${binding.nodeId} is not in the federation directory now`
+        : `Node ${binding.nodeId} could not be reached to confirm the grant`;
     return {
-      readable: false,
-      purge: 'visa-revoked',
-      message: `Your passport no longer holds the access grant for ${binding.datasetId} (revoked or ended at the issuer); the local copy is deleted.`,
+      readable: true,
+      note: `${why}; your passport still holds the grant for ${id}, so the local copy stays readable and ${keptUntil}.`,
     };
   }
-  return { readable: true };
-}
-
-/** Zeroes and forgets every cached data key whose map key ends with `suffix` ('' = all). */
-export function dropKeys(keys: Map<string, Buffer>, suffix: string): void {
-  for (const [k, v] of [...keys]) {
-    if (!k.endsWith(suffix)) continue;
-    v.fill(0);
-    keys.delete(k);
-  }
+  return {
+    readable: false,
+    purge: 'visa-revoked',
+    message: `Your passport no longer holds the access grant for ${id} (revoked or ended at the issuer); the local copy is deleted.`,
+  };
 }

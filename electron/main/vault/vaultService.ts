@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type {
   RemovedEntry,
-  RemovedReason,
   VaultList,
   VaultManifest,
+  VaultNote,
   VaultPart,
 } from '../../../shared/domain/vault';
 import { FORMAT_PARTS, formatOf } from '../../../shared/domain/vault';
@@ -12,30 +12,31 @@ import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logging/logger';
 import type { KeyStorage } from '../platform/keyStorage';
+import { matchesManifest, readBinding } from './binding';
+import { createDataKeyCache, KeyFileMissingError } from './dataKeyCache';
 import type { VaultUser } from './datasetFolder';
-import {
-  readBinding,
-  readManifest,
-  readPart,
-  recoverFolders,
-  safeDatasetId,
-  scopeOf,
-  unwrapDataKey,
-} from './datasetFolder';
-import { sweepScratch } from './duckdbFile';
+import { readManifest, readPart, safeDatasetId, scopeOf } from './datasetFolder';
 import type { KeyDeriver } from './keyHierarchy';
 import { deriveKey } from './keyHierarchy';
 import { loadSealedMasterKey, unlockWithPassphrase } from './masterKey';
-import { dropKeys, readability, type Readability } from './retention';
+import type { LocalCachePolicy, Readability } from './retention';
+import { ALLOWED } from './retention';
+import { runPurge } from './vaultPurge';
+import type { InspectContext } from './vaultInspect';
+import { inspectDataset } from './vaultInspect';
+import type { StateOwner } from './userState';
 
 /** The encrypted local cache (DESIGN vault, DATA-01..09). */
 export interface VaultService {
+  /** The signed-in user's datasets, purges and notes; nothing of anyone else's (issue 13). */
   list(): VaultList;
   /** True while the master key is unavailable (passphrase needed, or the key storage failed). */
   locked(): boolean;
   unlock(passphrase: string): Promise<VaultList>;
   /** The master key and the signed-in user, or undefined when locked or signed out. */
   writer(): { user: VaultUser; masterKey: Buffer; userDir: string } | undefined;
+  /** The signed-in user's per-user state folder and, while the vault is open, their state key (0011). */
+  stateOwner(): StateOwner | undefined;
   /**
    * Plaintext of one part (the DuckDB file, or a legacy Arrow table), or why not (PASS-03:
    * expiry/revocation refuse at once; a part the dataset's format lacks is 404).
@@ -44,7 +45,7 @@ export interface VaultService {
     datasetId: string,
     part: VaultPart,
   ): { ok: true; bytes: Buffer } | { ok: false; status: number; message: string };
-  /** Deletes datasets whose visa expired or left the passport (DATA-05). */
+  /** Deletes datasets and staged pulls whose grant ended or left the passport, or policy forbids (DATA-05). */
   purge(trigger: string): void;
   /** Tell listeners the vault changed (after a pull commits). */
   changed(): void;
@@ -54,22 +55,32 @@ export interface VaultService {
    * key is known: at start, or at unlock; at once if it already is (docs/decisions/audit-log-keys.md).
    */
   onKeys(listener: (derive: KeyDeriver) => void): () => void;
+  /** Called with each staged pull the purge deleted (the pull service stops that job). */
+  onStagingPurged(listener: (jobId: string, message: string) => void): () => void;
   close(): void;
 }
 
-/** Creates the vault over `<data>/vault`; subscribes to the session for purges. */
+/** Where the vault learns whether local copies are allowed (settings + policy, issue 13). */
+export interface LocalCacheSource {
+  get(): LocalCachePolicy;
+  onChange(listener: () => void): () => void;
+}
+
+/** Creates the vault over `<data>/vault`; subscribes to the session and settings for purges. */
 export function createVaultService(opts: {
   dataDir: string;
   keyStorage: () => Promise<KeyStorage>;
   auth: Pick<AuthService, 'grants' | 'onChange'>;
   audit: AuditLog;
   logger: Logger;
+  localCache?: LocalCacheSource;
   now?: () => number;
   purgeEveryMs?: number;
 }): VaultService {
   const root = join(opts.dataDir, 'vault');
   const now = opts.now ?? Date.now;
   const listeners = new Set<(l: VaultList) => void>();
+  const stagingListeners = new Set<(jobId: string, message: string) => void>();
   const keyListeners = new Set<(derive: KeyDeriver) => void>();
   const derive: KeyDeriver = (purpose, scope) => {
     if (masterKey === undefined) throw new Error('The vault is locked.');
@@ -85,19 +96,21 @@ export function createVaultService(opts: {
     }
   };
   const announceKeys = (): void => keyListeners.forEach(giveKeys);
-  const dataKeys = new Map<string, Buffer>();
-  const removed: RemovedEntry[] = [];
+  const keys = createDataKeyCache();
+  const confirmed = new Set<string>();
+  const audited = new Set<string>();
+  const removed: (RemovedEntry & { scope: string })[] = [];
   let masterKey: Buffer | undefined;
   let lockMessage: string | undefined = 'The vault is opening.';
   mkdirSync(root, { recursive: true, mode: 0o700 });
 
   const ready = opts
     .keyStorage()
-    .then(async (keys) => {
-      masterKey = await loadSealedMasterKey(root, keys);
+    .then(async (storage) => {
+      masterKey = await loadSealedMasterKey(root, storage);
       lockMessage =
         masterKey === undefined
-          ? `Unlock the vault with your passphrase (${keys.reason ?? 'no secure key storage'}).`
+          ? `Unlock the vault with your passphrase (${storage.reason ?? 'no secure key storage'}).`
           : undefined;
       announceKeys();
     })
@@ -109,72 +122,71 @@ export function createVaultService(opts: {
       service.purge('start');
     });
 
-  const user = (): VaultUser | undefined => opts.auth.grants()?.user;
+  const session = () => opts.auth.grants();
   const userDir = (u: VaultUser): string => join(root, scopeOf(u));
+
+  function context(scope: string): InspectContext {
+    const s = session();
+    return {
+      root,
+      masterKey,
+      keys,
+      owner: s !== undefined && scopeOf(s.user) === scope ? s : undefined,
+      now: now(),
+      localCache: opts.localCache?.get() ?? ALLOWED,
+      confirmed,
+    };
+  }
+
+  /** Judges one of the user's copies; a definitive "readable" is remembered (issue 12). */
+  function judge(scope: string, id: string): Readability {
+    const r = inspectDataset(context(scope), scope, id);
+    if (r.readable && r.note === undefined) confirmed.add(`${scope}/${id}`);
+    return r;
+  }
 
   function datasetIds(dir: string): string[] {
     if (!existsSync(dir)) return [];
     return readdirSync(dir).filter((n) => safeDatasetId(n) && !n.includes('.old-'));
   }
 
-  function state(u: VaultUser, datasetId: string): Readability {
-    return readability(
-      readBinding(join(userDir(u), datasetId)),
-      opts.auth.grants()?.grants ?? [],
-      now(),
-    );
-  }
-
-  function dataKey(u: VaultUser, datasetId: string): Buffer {
-    const k = `${scopeOf(u)}/${datasetId}`;
-    let key = dataKeys.get(k);
-    if (key === undefined) {
-      if (masterKey === undefined) throw new Error('locked');
-      key = unwrapDataKey(join(userDir(u), datasetId), u, datasetId, masterKey);
-      dataKeys.set(k, key);
-    }
-    return key;
-  }
-
-  function remove(
-    dir: string,
-    datasetId: string,
-    reason: RemovedReason,
-    message: string,
-    u: VaultUser | undefined,
-  ): void {
-    dropKeys(dataKeys, `/${datasetId}`);
-    const jti = readBinding(dir)?.visa.jti;
-    // Crypto-shredding first: the wrapped key goes before the data files (DATA-09).
-    rmSync(join(dir, 'key.wrapped'), { force: true });
-    rmSync(dir, { recursive: true, force: true });
-    const entry = { datasetId, reason, message, at: new Date(now()).toISOString() };
-    removed.unshift(entry);
-    removed.splice(20);
-    opts.audit.append('vault.purge', { datasetId, reason, sub: u?.sub, iss: u?.iss, jti });
-    opts.logger.info('vault.purged', { datasetId, reason });
-  }
-
   const service: VaultService = {
     list() {
-      const u = user();
+      const s = session();
       const datasets: VaultManifest[] = [];
-      if (u !== undefined && masterKey !== undefined) {
-        for (const id of datasetIds(userDir(u))) {
-          if (!state(u, id).readable) continue;
+      const notes: VaultNote[] = [];
+      if (s !== undefined && masterKey !== undefined) {
+        const scope = scopeOf(s.user);
+        for (const id of datasetIds(userDir(s.user))) {
+          const r = judge(scope, id);
+          if (!r.readable) {
+            if (r.purge === undefined)
+              notes.push({ datasetId: id, readable: false, message: r.message });
+            continue;
+          }
+          if (r.note !== undefined) notes.push({ datasetId: id, readable: true, message: r.note });
           try {
-            datasets.push(readManifest(join(userDir(u), id), u, id, dataKey(u, id)));
+            const dir = join(userDir(s.user), id);
+            datasets.push(readManifest(dir, s.user, id, keys.get(dir, s.user, id, masterKey)));
           } catch (error: unknown) {
             opts.logger.warn('vault.manifest_unreadable', { datasetId: id, error });
           }
         }
       }
+      const scope = s === undefined ? undefined : scopeOf(s.user);
       const locked = masterKey === undefined;
       return {
         datasets,
-        removed: [...removed],
+        removed: removed
+          .filter((r) => r.scope === scope)
+          .map((r) => ({ datasetId: r.datasetId, reason: r.reason, message: r.message, at: r.at })),
+        notes,
         locked,
-        ...(locked && lockMessage !== undefined ? { message: lockMessage } : {}),
+        ...(locked && lockMessage !== undefined
+          ? { message: lockMessage }
+          : s === undefined
+            ? { message: 'Sign in to see the datasets you pulled; nobody else sees them.' }
+            : {}),
       };
     },
     locked: () => masterKey === undefined,
@@ -185,55 +197,75 @@ export function createVaultService(opts: {
       lockMessage = undefined;
       if (wasLocked) announceKeys();
       service.purge('unlock');
+      // Opened: per-user state kept in memory meanwhile is sealed now (userState watches this).
+      service.changed();
       return service.list();
     },
     writer() {
-      const u = user();
+      const u = session()?.user;
       if (u === undefined || masterKey === undefined) return undefined;
       return { user: u, masterKey, userDir: userDir(u) };
     },
+    stateOwner() {
+      const u = session()?.user;
+      if (u === undefined) return undefined;
+      const dir = join(userDir(u), '.user');
+      return masterKey === undefined
+        ? { user: u, dir }
+        : { user: u, dir, key: deriveKey(masterKey, 'user-state', scopeOf(u)) };
+    },
     readPart(datasetId, part) {
-      const u = user();
+      const u = session()?.user;
       if (u === undefined) return { ok: false, status: 403, message: 'Sign in to read the vault.' };
       if (masterKey === undefined)
         return { ok: false, status: 423, message: 'The vault is locked.' };
-      if (!safeDatasetId(datasetId) || !existsSync(join(userDir(u), datasetId)))
-        return { ok: false, status: 404, message: 'No such dataset in the vault.' };
-      const s = state(u, datasetId);
-      if (!s.readable) {
-        dropKeys(dataKeys, `/${datasetId}`);
-        return { ok: false, status: 403, message: s.message };
-      }
       const dir = join(userDir(u), datasetId);
-      const key = dataKey(u, datasetId);
+      if (!safeDatasetId(datasetId) || !existsSync(dir))
+        return { ok: false, status: 404, message: 'No such dataset in the vault.' };
+      const scope = scopeOf(u);
+      const s = judge(scope, datasetId);
+      if (!s.readable) {
+        keys.drop(datasetId);
+        return { ok: false, status: s.purge === 'corrupt' ? 410 : 403, message: s.message };
+      }
+      let key: Buffer;
+      try {
+        key = keys.get(dir, u, datasetId, masterKey);
+      } catch (error: unknown) {
+        if (error instanceof KeyFileMissingError)
+          return { ok: false, status: 410, message: error.message };
+        throw error;
+      }
       const manifest = readManifest(dir, u, datasetId, key);
+      const binding = readBinding(dir);
+      if (binding === undefined || !matchesManifest(binding, manifest))
+        return {
+          ok: false,
+          status: 403,
+          message: `The binding of ${datasetId} does not match its sealed record; the copy is refused.`,
+        };
       if (!FORMAT_PARTS[formatOf(manifest)].includes(part))
         return { ok: false, status: 404, message: `This copy is stored as ${formatOf(manifest)}.` };
       return { ok: true, bytes: readPart(dir, manifest, part, key) };
     },
     purge(trigger) {
-      const u = user();
-      let changed = false;
-      for (const scope of existsSync(root) ? readdirSync(root) : []) {
-        const dir = join(root, scope);
-        if (!/^[0-9a-f]{32}$/.test(scope)) continue;
-        recoverFolders(dir);
-        // A crash while a pull built its DuckDB file leaves plaintext in scratch: gone at start.
-        if (trigger === 'start') sweepScratch(dir);
-        const mine = u !== undefined && scope === scopeOf(u);
-        for (const id of datasetIds(dir)) {
-          const s = readability(
-            readBinding(join(dir, id)),
-            mine ? (opts.auth.grants()?.grants ?? []) : undefined,
-            now(),
-          );
-          if (s.purge === undefined) continue;
-          remove(join(dir, id), id, s.purge, s.message, mine ? u : undefined);
-          changed = true;
-        }
-      }
-      opts.logger.info('vault.purge_run', { trigger, changed });
-      if (changed) service.changed();
+      const result = runPurge({
+        root,
+        trigger,
+        context,
+        keys,
+        confirmed,
+        audited,
+        audit: opts.audit,
+        logger: opts.logger,
+        at: () => new Date(now()).toISOString(),
+      });
+      for (const entry of result.removed) removed.unshift(entry);
+      removed.splice(50);
+      for (const [jobId, message] of result.staging)
+        for (const l of stagingListeners) l(jobId, message);
+      opts.logger.info('vault.purge_run', { trigger, changed: result.changed });
+      if (result.changed) service.changed();
     },
     changed() {
       const l = service.list();
@@ -248,19 +280,38 @@ export function createVaultService(opts: {
       giveKeys(listener);
       return () => keyListeners.delete(listener);
     },
+    onStagingPurged(listener) {
+      stagingListeners.add(listener);
+      return () => stagingListeners.delete(listener);
+    },
     close() {
       keyListeners.clear();
       clearInterval(timer);
       offAuth();
-      dropKeys(dataKeys, '');
+      offSettings?.();
+      keys.drop('');
       masterKey?.fill(0);
       masterKey = undefined;
     },
   };
+  let lastUser: string | undefined;
   const offAuth = opts.auth.onChange(() => {
     // A refreshed passport may have lost a grant: unreadable at once, deleted now (DATA-05).
-    for (const k of [...dataKeys.keys()]) dropKeys(dataKeys, k);
+    keys.drop('');
     service.purge('passport');
+    // Another user (or none) now: the renderer must forget the previous user's list (issue 13).
+    const s = session();
+    const user = s === undefined ? undefined : scopeOf(s.user);
+    if (user !== lastUser) {
+      lastUser = user;
+      service.changed();
+    }
+  });
+  // Local copies turned off: locked at once (every read re-checks), policy purges now (issue 13).
+  const offSettings = opts.localCache?.onChange(() => {
+    keys.drop('');
+    service.purge('settings');
+    service.changed();
   });
   const timer = setInterval(() => service.purge('hourly'), opts.purgeEveryMs ?? 3_600_000);
   timer.unref();

@@ -1,7 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { CohortDefinition, CohortFilters } from '../../../shared/cohorts/definition';
 import { emptyFilters } from '../../../shared/cohorts/definition';
-import type { PullCheck, PullProgress, PullTarget, VaultList } from '../../../shared/domain/vault';
+import type {
+  PullCheck,
+  PullProgress,
+  PullTarget,
+  VaultList,
+  VaultManifest,
+} from '../../../shared/domain/vault';
 import { api } from '../api/client';
 import type { CohortResult } from '../features/cohorts/runCohort';
 import type { StoreState } from './index';
@@ -36,11 +42,16 @@ export interface CohortSlice {
   checkPull: (target: PullTarget) => Promise<void>;
   startPull: () => Promise<void>;
   controlPull: (jobId: string, action: 'pause' | 'resume' | 'cancel') => Promise<void>;
+  /** Main's jobs of the signed-in user, interrupted ones included (issue 12: resumable after a restart). */
+  loadPullJobs: () => Promise<void>;
   receivePullProgress: (p: PullProgress) => void;
 }
 
 /** The cohort cache and builder: main owns the vault and pulls; db/ owns the query engine. */
 export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = (set, get) => {
+  /** Which copy of each dataset the engine holds: a re-pull is a new copy (issue 12 item 3). */
+  const versions = new Map<string, string>();
+  const versionOf = (d: VaultManifest): string => `${d.pulledAt} ${JSON.stringify(d.sha256)}`;
   /**
    * Loads what the vault lists into duckdb-wasm and drops what it no longer lists. db/ (and with
    * it duckdb-wasm's JS) is imported on first use, so the app shell does not wait for it.
@@ -54,7 +65,15 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
     }
     // Claim the new datasets before the first await: two vault lists arriving together (start and
     // a page's refresh) must not load the same dataset twice (a second ATTACH would detach the first).
-    const toLoad = list.datasets.filter((d) => get().cohortLoads[d.datasetId] === undefined);
+    const replaced = list.datasets.filter((d) => {
+      const held = versions.get(d.datasetId);
+      return held !== undefined && held !== versionOf(d);
+    });
+    const toLoad = [
+      ...list.datasets.filter((d) => get().cohortLoads[d.datasetId] === undefined),
+      ...replaced,
+    ];
+    for (const d of toLoad) versions.set(d.datasetId, versionOf(d));
     const loading = Object.fromEntries(
       toLoad.map((d) => [d.datasetId, { state: 'loading' } as const]),
     );
@@ -65,6 +84,7 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
       ...loadedDatasets()
         .filter((id) => !wanted.has(id))
         .map(async (id) => {
+          versions.delete(id);
           await unloadDataset(id);
           set({
             cohortLoads: Object.fromEntries(
@@ -74,6 +94,7 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
         }),
       ...toLoad.map(async (d) => {
         try {
+          if (replaced.includes(d)) await unloadDataset(d.datasetId);
           await loadDataset(d.datasetId, {
             nodeId: d.nodeId,
             title: d.title,
@@ -170,6 +191,10 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
     async controlPull(jobId, action) {
       const result = await api().invoke(`pull:${action}`, { jobId });
       if (!result.ok) set({ cohortError: result.error.message });
+    },
+    async loadPullJobs() {
+      const result = await api().invoke('pull:jobs');
+      if (result.ok) set({ pullJobs: result.value.jobs });
     },
     receivePullProgress(p) {
       const others = get().pullJobs.filter((j) => j.jobId !== p.jobId);

@@ -1,5 +1,6 @@
 import type { VisaBinding } from '../../../../shared/domain/vault';
 import type { PassportDecision } from '../passport/clearinghouse';
+import type { VerifiedVisa } from '../passport/visaVerifier';
 import type { PublishedDataset } from './datasetCatalog';
 import { visaValueMatches } from './visaValueMapping';
 
@@ -33,19 +34,44 @@ export function datasetGrants(
       undefined,
     );
     if (best === undefined) continue;
-    out.push({
-      nodeId: ds.node.id,
-      datasetId: ds.id,
-      visa: {
-        // A visa without jti is still bound by issuer, value and asserted time.
-        jti: best.jti ?? `${best.iss}#${best.value}#${String(best.asserted)}`,
-        iss: best.iss,
-        value: best.value,
-        source: best.source,
-        exp: best.exp,
-        asserted: best.asserted,
-      },
-    });
+    out.push({ nodeId: ds.node.id, datasetId: ds.id, visa: bindingOf(best) });
   }
   return out;
+}
+
+/** The vault's record of a visa (PASS-03). */
+function bindingOf(v: VerifiedVisa): VisaBinding {
+  return {
+    // A visa without jti is still bound by issuer, value and asserted time.
+    jti: v.jti ?? `${v.iss}#${v.value}#${String(v.asserted)}`,
+    iss: v.iss,
+    value: v.value,
+    source: v.source,
+    exp: v.exp,
+    asserted: v.asserted,
+  };
+}
+
+/**
+ * Every unexpired ControlledAccessGrants visa of the passport, matched to no dataset: the vault
+ * judges a cached dataset whose node could not be asked for its catalogue by these (issue 12: an
+ * unreachable node is not a revocation; only the passport losing the visa is).
+ */
+export function heldVisas(decision: PassportDecision, nowMs: number): VisaBinding[] {
+  return decision.grants.filter((g) => g.exp * 1000 > nowMs).map(bindingOf);
+}
+
+/**
+ * What the vault may conclude from the session about cached datasets (issue 12). `grants` are
+ * definitive only for datasets of `knownNodes` (their /datasets was read at the last passport
+ * check); a dataset of any other node is judged by `visas`. `unverifiable` says why nothing can be
+ * concluded at all (the federation directory failed, so no visa issuer could be trusted).
+ */
+export interface SessionGrants {
+  readonly user: { readonly sub: string; readonly iss: string };
+  readonly grants: readonly DatasetGrant[];
+  readonly knownNodes: readonly string[];
+  readonly nodeProblems: readonly { readonly nodeId: string; readonly message: string }[];
+  readonly visas: readonly VisaBinding[];
+  readonly unverifiable?: string;
 }

@@ -5,8 +5,8 @@ import { afterAll, beforeAll } from 'vitest';
 import type { PullProgress, VaultList } from '../../../../shared/domain/vault';
 import type { Harness } from '../../auth/testing/harness';
 import { createHarness } from '../../auth/testing/harness';
-import type { DemoFederation } from '../../auth/testing/demoFederation';
-import { startDemoFederation } from '../../auth/testing/demoFederation';
+import type { DemoFederation, ScriptedBrowserLike } from '../../auth/testing/demoFederation';
+import { newScriptedBrowser, startDemoFederation } from '../../auth/testing/demoFederation';
 import { testKeyStorage } from '../../platform/keyStorage';
 
 /** The demo federation's extra test handles the pull tests use (faults, grant admin). */
@@ -60,12 +60,15 @@ export async function signedIn(opts: {
   user: string;
   keyStorage?: Parameters<typeof createHarness>[0]['keyStorage'];
   now?: () => number;
+  /** The system browser at the broker (default: a fresh scripted one). */
+  browser?: ScriptedBrowserLike;
 }): Promise<PullHarness> {
   const h = await createHarness({
     fed: opts.fed,
     dataDir: opts.dataDir,
     user: opts.user,
     keyStorage: opts.keyStorage ?? TEST_KEYS,
+    ...(opts.browser === undefined ? {} : { browser: opts.browser }),
     ...(opts.now === undefined ? {} : { auth: { now: opts.now } }),
   });
   const progress: PullProgress[] = [];
@@ -110,4 +113,24 @@ export function entropy(bytes: Uint8Array): number {
     h -= p * Math.log2(p);
   }
   return h;
+}
+
+/**
+ * A system browser whose broker cookies can be dropped, as if another person sat down at it: the
+ * demo broker's session outlives an app sign-out in tests (the harness never visits the logout page).
+ */
+export async function switchableBrowser(): Promise<{
+  browser: ScriptedBrowserLike;
+  nextPerson(): Promise<void>;
+}> {
+  let current = await newScriptedBrowser();
+  return {
+    browser: {
+      request: (url, init) => current.request(url, init),
+      navigate: (url, init) => current.navigate(url, init),
+    },
+    async nextPerson() {
+      current = await newScriptedBrowser();
+    },
+  };
 }

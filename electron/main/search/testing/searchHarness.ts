@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FederationDirectory } from '../../../../shared/domain/federation';
 import { SearchQuerySchema, type SearchQueryInput } from '../../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../../shared/search/results';
 import { FINAL_STATUSES } from '../../../../shared/search/results';
 import { createMemoryLogger } from '../../logging/logger';
 import type { SearchService, SearchServiceDeps } from '../searchService';
+import { recentQueriesFor } from '../recentQueries';
 import { createSearchService } from '../searchService';
 
 /** A search service over a given directory that records every event it pushes. */
@@ -35,7 +33,8 @@ export function createHarness(
     getDirectory: directory,
     getAccessToken: () => Promise.resolve(undefined),
     nodeTimeoutMs: () => 5_000,
-    dataDir: mkdtempSync(join(tmpdir(), 'cohort-desk-search-')),
+    // Signed out: the recent list is real but lives in memory only.
+    recent: recentQueriesFor({ owner: () => undefined, logger: createMemoryLogger() }),
     logger: createMemoryLogger(),
     onNodeUpdate: (u) => {
       updates.push(u);

@@ -20,7 +20,9 @@ export function CacheList() {
         </>
       ) : null}
       {cache.datasets.length === 0 ? (
-        <p data-testid="cohort-cache-empty">{t('cohorts.cache.empty')}</p>
+        <p data-testid="cohort-cache-empty">
+          {!cache.locked && cache.message !== undefined ? cache.message : t('cohorts.cache.empty')}
+        </p>
       ) : (
         <table className="cohort-cache-table">
           <thead>
@@ -67,6 +69,15 @@ export function CacheList() {
           </tbody>
         </table>
       )}
+      {cache.notes !== undefined && cache.notes.length > 0 ? (
+        <ul className="notice-list" data-testid="cohort-notes">
+          {cache.notes.map((n) => (
+            <li key={n.datasetId} data-readable={n.readable}>
+              {t('cohorts.cache.note', { dataset: n.datasetId, message: n.message })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {cache.removed.length > 0 ? (
         <ul className="notice-list" data-testid="cohort-removed">
           {cache.removed.map((r) => (

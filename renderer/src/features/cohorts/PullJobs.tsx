@@ -1,13 +1,31 @@
 import { useTranslation } from 'react-i18next';
+import type { PullJob } from '../../../../shared/domain/vault';
 import { useStore } from '../../store';
 
 const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
 
-/** Running and finished pulls: a progress bar with records, bytes and ETA, and controls. */
+/** What a job's numbers say now: an ETA only while it runs, never "about — left" (issue 13). */
+function useDetail(): (j: PullJob) => string {
+  const { t } = useTranslation();
+  return (j) => {
+    const base = { records: j.records, mb: mb(j.bytes) };
+    if (j.state === 'done') return t('cohorts.job.detailDone', base);
+    if (j.totalRecords === undefined) return t('cohorts.job.detailSoFar', base);
+    const detail = t('cohorts.job.detail', { ...base, total: j.totalRecords });
+    if (j.state !== 'running' || j.etaSeconds === undefined) return detail;
+    return `${detail}, ${t('cohorts.job.eta', { eta: `${String(Math.ceil(j.etaSeconds))} s` })}`;
+  };
+}
+
+/**
+ * The signed-in user's pulls: running, finished, and interrupted ones main kept across a restart
+ * (issue 12), each with a progress bar, its numbers and the controls its state allows.
+ */
 export function PullJobs() {
   const { t } = useTranslation();
   const jobs = useStore((s) => s.pullJobs);
   const control = useStore((s) => s.controlPull);
+  const detail = useDetail();
   if (jobs.length === 0) return null;
   return (
     <ul className="pull-jobs" data-testid="pull-jobs">
@@ -19,14 +37,7 @@ export function PullJobs() {
             value={j.records}
             aria-label={t('cohorts.job.progress', { dataset: j.datasetId })}
           />
-          <span>
-            {t('cohorts.job.detail', {
-              records: j.records,
-              total: j.totalRecords ?? '?',
-              mb: mb(j.bytes),
-              eta: j.etaSeconds === undefined ? '—' : `${String(Math.ceil(j.etaSeconds))} s`,
-            })}
-          </span>
+          <span data-testid={`pull-job-detail-${j.datasetId}`}>{detail(j)}</span>
           {j.message === undefined ? null : <span className="hint">{j.message}</span>}
           {j.state === 'running' ? (
             <button type="button" onClick={() => void control(j.jobId, 'pause')}>

@@ -1,0 +1,90 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { VaultManifest } from '../../../shared/domain/vault';
+import { VisaBindingSchema } from '../../../shared/domain/vault';
+import { canonicalJson } from '../audit/canonicalJson';
+import { writeFileAtomic } from '../settings/atomicWrite';
+import { deriveKey } from './keyHierarchy';
+
+/**
+ * `binding.json` of a dataset folder or a staged pull (docs/decisions/0006-vault-format.md, 0011):
+ * the visa binding and retention end in plaintext, so a purge works while the vault is locked or
+ * its owner signed out. Since issue 12 it carries `mac` = HMAC-SHA256 under the master key's
+ * `binding-mac` key over {place, binding}: an edited or moved binding is refused wherever the
+ * master key is available, and a read also compares it with the sealed manifest.
+ */
+
+export const BindingZ = z.object({
+  datasetId: z.string(),
+  nodeId: z.string(),
+  visa: VisaBindingSchema,
+  expiresAt: z.iso.datetime(),
+});
+export type Binding = z.infer<typeof BindingZ>;
+
+const BindingFileZ = BindingZ.extend({
+  mac: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export type BindingFile = z.infer<typeof BindingFileZ>;
+
+/** `place` = the folder's path under the vault root (`<scope>/<datasetId>`, `<scope>/.staging/<jobId>`). */
+function macOf(masterKey: Buffer, place: string, b: Binding): Buffer {
+  const key = deriveKey(masterKey, 'binding-mac');
+  const { datasetId, nodeId, visa, expiresAt } = b;
+  const mac = createHmac('sha256', key)
+    .update(canonicalJson({ v: 1, place, binding: { datasetId, nodeId, visa, expiresAt } }))
+    .digest();
+  key.fill(0);
+  return mac;
+}
+
+/** Writes `dir/binding.json` with its MAC for the folder's final `place`. */
+export function writeBinding(dir: string, place: string, b: Binding, masterKey: Buffer): void {
+  const { datasetId, nodeId, visa, expiresAt } = b;
+  const mac = macOf(masterKey, place, b).toString('hex');
+  writeFileAtomic(
+    join(dir, 'binding.json'),
+    JSON.stringify({ datasetId, nodeId, visa, expiresAt, mac }),
+  );
+}
+
+/** The binding as stored (MAC not checked), or undefined when missing or unparseable. */
+export function readBinding(dir: string): BindingFile | undefined {
+  try {
+    return BindingFileZ.parse(JSON.parse(readFileSync(join(dir, 'binding.json'), 'utf8')));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `valid`: MAC matches; `unsigned`: written before issue 12 (no MAC); `forged`: MAC wrong. */
+export function checkBinding(
+  b: BindingFile,
+  place: string,
+  masterKey: Buffer,
+): 'valid' | 'unsigned' | 'forged' {
+  if (b.mac === undefined) return 'unsigned';
+  const want = macOf(masterKey, place, b);
+  const got = Buffer.from(b.mac, 'hex');
+  return got.length === want.length && timingSafeEqual(got, want) ? 'valid' : 'forged';
+}
+
+/** True when the plaintext binding says exactly what the sealed (authenticated) manifest says. */
+export function matchesManifest(b: Binding, m: VaultManifest): boolean {
+  const pick = (x: Binding) => ({
+    datasetId: x.datasetId,
+    nodeId: x.nodeId,
+    visa: x.visa,
+    expiresAt: x.expiresAt,
+  });
+  return canonicalJson(pick(b)) === canonicalJson(pick(m));
+}
+
+/** Retention end in ms (DATA-05, PASS-03): min(visa exp, expiresAt). */
+export const retentionEnd = (b: Binding): number =>
+  Math.min(b.visa.exp * 1000, Date.parse(b.expiresAt));

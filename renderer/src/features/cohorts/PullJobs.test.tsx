@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PullJob } from '../../../../shared/domain/vault';
+import '../../i18n';
+import { resetStore, useStore } from '../../store';
+import { PullJobs } from './PullJobs';
+
+afterEach(() => {
+  cleanup();
+  resetStore();
+});
+
+const job = (patch: Partial<PullJob>): PullJob => ({
+  jobId: 'j1',
+  nodeId: 'FI',
+  datasetId: 'FI-RD-01',
+  state: 'running',
+  records: 400,
+  bytes: 3 * 1_048_576,
+  totalRecords: 1553,
+  ...patch,
+});
+
+describe('pull job labels say what is true (issue 13)', () => {
+  it('issue 13: a finished pull shows its records and size, never "about — left"', () => {
+    useStore.setState({ pullJobs: [job({ state: 'done', records: 1553 })] });
+    render(<PullJobs />);
+    expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe('1553 records, 3.0 MB');
+    expect(screen.getByTestId('pull-jobs').textContent).not.toMatch(/left|—/);
+  });
+
+  it('a running pull shows its ETA only once it is known; a paused one offers resume and cancel', () => {
+    useStore.setState({
+      pullJobs: [
+        job({ etaSeconds: 12.2 }),
+        job({ jobId: 'j2', datasetId: 'SE-CA-01', totalRecords: undefined }),
+        job({ jobId: 'j3', datasetId: 'IT-CA-01', state: 'paused', message: 'Interrupted.' }),
+      ],
+    });
+    render(<PullJobs />);
+    expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe(
+      '400 of 1553 records, 3.0 MB, about 13 s left',
+    );
+    expect(screen.getByTestId('pull-job-detail-SE-CA-01').textContent).toBe(
+      '400 records so far, 3.0 MB',
+    );
+    const paused = screen.getByTestId('pull-job-IT-CA-01');
+    expect(paused.textContent).not.toMatch(/left/);
+    expect([...paused.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Resume',
+      'Cancel',
+    ]);
+  });
+});
