@@ -38,8 +38,36 @@ export const IndividualRowSchema = ProvenanceSchema.extend({
   sex: z.string(),
   phenotypes: z.array(z.string()),
   diseases: z.array(z.string()),
+  /** geographicOrigin as the node labelled it (the detail view shows it). */
+  origin: z.string().optional(),
 });
 export type IndividualRow = z.infer<typeof IndividualRowSchema>;
+
+/**
+ * Where a variant is, read from the record itself (VRS location, genomic HGVS or the legacy position
+ * members; never from its opaque variantInternalId: issue 15 item 3). Interbase coordinates as VRS
+ * and Beacon use them: `start` 0-based, `end` exclusive.
+ */
+export const VariantLocationSchema = z.object({
+  chr: z.string().regex(/^(?:[1-9]|1\d|2[0-2]|X|Y|MT)$/),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The reference bases over [start, end) when the record states them ('' for an insertion). */
+  ref: z
+    .string()
+    .regex(/^[ACGTN]*$/)
+    .optional(),
+  /** The bases replacing [start, end) when the record states them ('' for a deletion). */
+  alt: z
+    .string()
+    .regex(/^[ACGTUNRYSWKMBDHV]*$/)
+    .optional(),
+  /** From the sequence accession or the record's assemblyId; absent when the record does not say. */
+  assembly: z.enum(['GRCh37', 'GRCh38']).optional(),
+  /** Which part of the record the position came from. */
+  from: z.enum(['vrs', 'hgvs', 'legacy']),
+});
+export type VariantLocation = z.infer<typeof VariantLocationSchema>;
 
 /** One variant as the record table shows it, with its frequency in the node's dataset. */
 export const VariantRowSchema = ProvenanceSchema.extend({
@@ -49,6 +77,11 @@ export const VariantRowSchema = ProvenanceSchema.extend({
   consequence: z.string(),
   hgvs: z.string(),
   frequency: z.number().min(0).max(1).optional(),
+  location: VariantLocationSchema.optional(),
+  variantType: z.string().optional(),
+  genomicHgvs: z.string().optional(),
+  /** Case-level entries (carriers) the node listed for this variant. */
+  carriers: z.number().int().nonnegative().optional(),
 });
 export type VariantRow = z.infer<typeof VariantRowSchema>;
 
@@ -63,8 +96,15 @@ export const DatasetResultSchema = z.object({
   exists: z.boolean(),
   granularity: z.enum(['boolean', 'count', 'record']),
   count: CountSchema.optional(),
+  /** Record rows this answer carries for the dataset (the first page: "the first N of M"). */
+  recordsReceived: z.number().int().nonnegative().optional(),
+  /** Set when the result set could not be read: what was wrong, located (issue 15 item 1). */
+  unreadable: z.string().optional(),
 });
 export type DatasetResult = z.infer<typeof DatasetResultSchema>;
+
+/** Most conformance notes one node update carries. */
+export const MAX_NOTES = 40;
 
 /** Most records one node sends per query over IPC; the rest stay at the node (paging later). */
 export const MAX_RECORDS_PER_NODE = 500;
@@ -87,6 +127,11 @@ export const NodeUpdateSchema = z.object({
   recordsTruncated: z.boolean().optional(),
   /** Plain words for a person when the node did not answer (CONVENTIONS rule 14). */
   message: z.string().optional(),
+  /**
+   * Conformance notes: what the reader tolerated in this node's answer (v2.0 shapes, missing
+   * members, unreadable result sets), so a node operator can be told (issue 15 item 1).
+   */
+  notes: z.array(z.string().max(500)).max(MAX_NOTES).optional(),
 });
 export type NodeUpdate = z.infer<typeof NodeUpdateSchema>;
 

@@ -2,9 +2,9 @@ import type { NodeEntry } from '../../../shared/domain/federation';
 import type { NodeUpdate } from '../../../shared/search/results';
 import type { BeaconQueryParts } from './beaconRequest';
 import { getUrl, postBody, postUrl } from './beaconRequest';
-import { EntryResponseZ, ErrorResponseZ } from './beaconSchemas';
+import { readEntryResponse } from './beaconReader';
+import { ErrorResponseZ } from './beaconSchemas';
 import { BodyTooLargeError, readBounded } from './boundedBody';
-import { countOf, datasetResults, recordRows } from './recordRows';
 
 /** Why a node's request was aborted: our per-node timer, or the user cancelling the query. */
 export class TimeoutAbort extends Error {}
@@ -22,6 +22,7 @@ export type NodeAnswer = Pick<
   | 'records'
   | 'recordsTruncated'
   | 'message'
+  | 'notes'
 >;
 
 export interface NodeRequest {
@@ -101,35 +102,34 @@ async function answer(
       message: `Node ${name} sent an answer that is not valid JSON.`,
     };
   }
-  const parsed = EntryResponseZ.safeParse(json);
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+  const read = readEntryResponse(json, name, {
+    entryType: req.parts.entryType,
+    requested: req.parts.granularity,
+  });
+  if (!read.ok) {
+    const where = read.where === '' ? '' : ` (at "${read.where}")`;
     return {
       status: 'error',
       method,
-      message: `Node ${name} sent an answer that does not follow Beacon v2 (at "${where}").`,
+      message: `Node ${name} sent an answer that does not follow Beacon v2${where}: ${read.problem}. Tell the node's operator; the other nodes are not affected.`,
     };
   }
-  const body = parsed.data;
-  const granularity = body.meta.returnedGranularity;
-  const { rows, rejected, truncated } = recordRows(name, body);
-  const total = body.responseSummary.numTotalResults;
+  const r = read.reading;
   return {
     status: 'ok',
     method,
-    returnedGranularity: granularity,
-    exists: body.responseSummary.exists,
-    ...(granularity !== 'boolean' && total !== undefined
-      ? { count: countOf(total, body.responseSummary) }
-      : {}),
-    datasets: datasetResults(body),
-    ...(rows.length > 0 ? { records: rows } : {}),
-    ...(truncated ? { recordsTruncated: true } : {}),
-    ...(rejected > 0
+    returnedGranularity: r.returnedGranularity,
+    exists: r.exists,
+    ...(r.count === undefined ? {} : { count: r.count }),
+    datasets: r.datasets,
+    ...(r.records.length > 0 ? { records: r.records } : {}),
+    ...(r.truncated ? { recordsTruncated: true } : {}),
+    ...(r.rejected > 0
       ? {
-          message: `${rejected} records from node ${name} did not follow the Beacon model and were left out.`,
+          message: `${String(r.rejected)} records from node ${name} did not follow the Beacon model and were left out.`,
         }
       : {}),
+    ...(r.notes.length > 0 ? { notes: r.notes } : {}),
   };
 }
 

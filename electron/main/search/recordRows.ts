@@ -1,91 +1,127 @@
-import type { Count, DatasetResult, RecordRow } from '../../../shared/search/results';
-import { MAX_RECORDS_PER_NODE } from '../../../shared/search/results';
-import type { EntryResponse, Resultset } from './beaconSchemas';
-import { IndividualRecordZ, VariantRecordZ } from './beaconSchemas';
+import type { IndividualRow, RecordRow, VariantRow } from '../../../shared/search/results';
+import type { BeaconQueryParts } from './beaconRequest';
+import { variantLocation } from './variantLocation';
 
-type Summary = EntryResponse['responseSummary'];
-type CountSource = Pick<Summary, 'countPrecision' | 'countAdjustedTo'>;
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A count with its precision as the node flagged it (absent flag: exact, as Beacon defines it). */
-export function countOf(value: number, src: CountSource | undefined): Count {
-  const precision = src?.countPrecision ?? 'exact';
-  const adjustedTo = src?.countAdjustedTo;
-  return adjustedTo === undefined || precision === 'exact'
-    ? { value, precision }
-    : { value, precision, adjustedTo };
-}
-
-/** Per-dataset results from the result sets (BCN-01: each set's own granularity when stated). */
-export function datasetResults(res: EntryResponse): DatasetResult[] {
-  const fallback = res.meta.returnedGranularity;
-  return (res.response?.resultSets ?? []).map((s) => {
-    const granularity = s.info?.returnedGranularity ?? fallback;
-    return granularity === 'boolean'
-      ? { id: s.id, exists: s.exists, granularity }
-      : { id: s.id, exists: s.exists, granularity, count: countOf(s.resultsCount, s.info) };
-  });
-}
-
-function rowOf(
-  nodeId: string,
-  set: Resultset,
-  rec: Record<string, unknown>,
-): RecordRow | undefined {
-  const ind = IndividualRecordZ.safeParse(rec);
-  if (ind.success) {
-    const r = ind.data;
-    return {
-      kind: 'individual',
-      nodeId,
-      datasetId: set.id,
-      id: r.id,
-      sex: r.sex.label ?? r.sex.id,
-      phenotypes: (r.phenotypicFeatures ?? []).map((p) => p.featureType.label ?? p.featureType.id),
-      diseases: (r.diseases ?? []).map((d) => d.diseaseCode.label ?? d.diseaseCode.id),
-    };
-  }
-  const v = VariantRecordZ.safeParse(rec);
-  if (!v.success) return undefined;
-  const r = v.data;
-  const ids = r.identifiers;
-  const frequency = r.frequencyInPopulations?.[0]?.frequencies[0]?.alleleFrequency;
-  return {
-    kind: 'variant',
-    nodeId,
-    datasetId: set.id,
-    id: r.variantInternalId,
-    gene: r.molecularAttributes?.geneIds?.join(', ') ?? '',
-    consequence:
-      r.molecularAttributes?.molecularEffects?.map((e) => e.label ?? e.id).join(', ') ?? '',
-    hgvs: ids?.proteinHGVSIds?.[0] ?? ids?.transcriptHGVSIds?.[0] ?? ids?.genomicHGVSId ?? '',
-    ...(frequency === undefined ? {} : { frequency }),
-  };
+/** What reading one record gave: a row, or the reason it was left out, plus members ignored. */
+export interface RecordReading {
+  row: RecordRow | undefined;
+  /** Optional members that were present but unreadable (shown as conformance notes). */
+  ignored: string[];
+  /** A variant row without a readable position (its coordinates were absent or malformed). */
+  unlocated: boolean;
 }
 
 /**
- * Record rows with provenance (node, dataset), bounded to MAX_RECORDS_PER_NODE. Only result sets
- * the node returned at record granularity are read (BCN-01, 3.6 test 3); records failing the
- * default-model schema are counted as rejected, their content never logged (3.6 test 7).
+ * An ontology term as a person reads it: the label, else the id. Unknown prefixes are shown as
+ * their ids (issue 15 item 1); anything that is not a term reads as undefined.
  */
-export function recordRows(
-  nodeId: string,
-  res: EntryResponse,
-): { rows: RecordRow[]; rejected: number; truncated: boolean } {
-  const rows: RecordRow[] = [];
-  let rejected = 0;
-  let truncated = false;
-  for (const set of res.response?.resultSets ?? []) {
-    const granularity = set.info?.returnedGranularity ?? res.meta.returnedGranularity;
-    if (granularity !== 'record') continue;
-    for (const rec of set.results) {
-      if (rows.length >= MAX_RECORDS_PER_NODE) {
-        truncated = true;
-        break;
-      }
-      const row = rowOf(nodeId, set, rec);
-      if (row === undefined) rejected++;
-      else rows.push(row);
-    }
+function termText(v: unknown): string | undefined {
+  if (!isObj(v)) return typeof v === 'string' && v !== '' ? v : undefined;
+  if (typeof v.label === 'string' && v.label !== '') return v.label;
+  return typeof v.id === 'string' ? v.id : undefined;
+}
+
+/** The terms at `key` of each entry of an optional list member; `ignored` names a bad member. */
+function termList(rec: Obj, member: string, key: string, ignored: string[]): string[] {
+  const list = rec[member];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) {
+    ignored.push(member);
+    return [];
   }
-  return { rows, rejected, truncated };
+  const out: string[] = [];
+  for (const item of list) {
+    const text = isObj(item) ? termText(item[key]) : undefined;
+    if (text === undefined) ignored.push(member);
+    else out.push(text);
+  }
+  return out;
+}
+
+function strings(v: unknown): string[] | undefined {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
+}
+
+/** Default-model individual: `id` and `sex` are required (models/.../individuals/defaultSchema). */
+function individualRow(nodeId: string, datasetId: string, rec: Obj): RecordReading {
+  const ignored: string[] = [];
+  const sex = termText(rec.sex);
+  if (typeof rec.id !== 'string' || rec.id === '' || sex === undefined)
+    return { row: undefined, ignored, unlocated: false };
+  const origin = termText(rec.geographicOrigin);
+  const row: IndividualRow = {
+    kind: 'individual',
+    nodeId,
+    datasetId,
+    id: rec.id,
+    sex,
+    phenotypes: termList(rec, 'phenotypicFeatures', 'featureType', ignored),
+    diseases: termList(rec, 'diseases', 'diseaseCode', ignored),
+    ...(origin === undefined ? {} : { origin }),
+  };
+  return { row, ignored: [...new Set(ignored)], unlocated: false };
+}
+
+function frequencyOf(rec: Obj, ignored: string[]): number | undefined {
+  const pops = rec.frequencyInPopulations;
+  if (pops === undefined) return undefined;
+  const first: unknown = Array.isArray(pops) && isObj(pops[0]) ? pops[0].frequencies : undefined;
+  const f: unknown = Array.isArray(first) && isObj(first[0]) ? first[0].alleleFrequency : undefined;
+  if (typeof f === 'number' && f >= 0 && f <= 1) return f;
+  ignored.push('frequencyInPopulations');
+  return undefined;
+}
+
+/** Default-model genomicVariation: `variantInternalId` and `variation` are required. */
+function variantRow(nodeId: string, datasetId: string, rec: Obj): RecordReading {
+  const ignored: string[] = [];
+  if (typeof rec.variantInternalId !== 'string' || !isObj(rec.variation))
+    return { row: undefined, ignored, unlocated: false };
+  const ids = isObj(rec.identifiers) ? rec.identifiers : {};
+  const mol = isObj(rec.molecularAttributes) ? rec.molecularAttributes : {};
+  const genes = strings(mol.geneIds);
+  const effects = Array.isArray(mol.molecularEffects)
+    ? mol.molecularEffects.map(termText).filter((x) => x !== undefined)
+    : [];
+  const protein = strings(ids.proteinHGVSIds)?.[0];
+  const transcript = strings(ids.transcriptHGVSIds)?.[0];
+  const genomic = typeof ids.genomicHGVSId === 'string' ? ids.genomicHGVSId : undefined;
+  const frequency = frequencyOf(rec, ignored);
+  const location = variantLocation(rec);
+  const variantType = rec.variation.variantType ?? rec.variation.type;
+  const row: VariantRow = {
+    kind: 'variant',
+    nodeId,
+    datasetId,
+    id: rec.variantInternalId,
+    gene: genes?.join(', ') ?? '',
+    consequence: effects.join(', '),
+    hgvs: protein ?? transcript ?? genomic ?? '',
+    ...(frequency === undefined ? {} : { frequency }),
+    ...(location === undefined ? {} : { location }),
+    ...(typeof variantType === 'string' ? { variantType } : {}),
+    ...(genomic === undefined ? {} : { genomicHgvs: genomic }),
+    ...(Array.isArray(rec.caseLevelData) ? { carriers: rec.caseLevelData.length } : {}),
+  };
+  return { row, ignored, unlocated: location === undefined };
+}
+
+/**
+ * One record of a result set as a table row with its provenance, read as the entry type that was
+ * asked for. A record lacking a member the model requires gives no row (it is counted, its content
+ * never logged: STANDARDS 3.6 test 7).
+ */
+export function readRecord(
+  entryType: BeaconQueryParts['entryType'],
+  nodeId: string,
+  datasetId: string,
+  rec: unknown,
+): RecordReading {
+  if (!isObj(rec)) return { row: undefined, ignored: [], unlocated: false };
+  return entryType === 'individuals'
+    ? individualRow(nodeId, datasetId, rec)
+    : variantRow(nodeId, datasetId, rec);
 }

@@ -1,0 +1,49 @@
+import { SearchQuerySchema, type SearchQueryInput } from '../../../../shared/search/query';
+import { queryParts } from '../beaconRequest';
+import { queryNode, type NodeAnswer } from '../nodeClient';
+
+/**
+ * Asks one node the way the fan-out does (queryNode: status handling, bounded body, JSON, reading),
+ * with the node's HTTP answer given as a body: for reader tests that need many answers quickly.
+ */
+export function answerWith(
+  body: unknown,
+  query: SearchQueryInput = { genomic: 'BRCA1' },
+  status = 200,
+): Promise<NodeAnswer> {
+  return queryNode({
+    node: { id: 'XX', name: 'XX', country: 'Testland', beaconUrl: 'http://127.0.0.1:9/api' },
+    parts: queryParts(SearchQuerySchema.parse(query)),
+    token: undefined,
+    signal: new AbortController().signal,
+    fetch: () =>
+      Promise.resolve(
+        new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        }),
+      ),
+    maxBytes: 20 * 1_048_576,
+    timeoutMs: 5_000,
+  });
+}
+
+/** A Beacon v2.1.1 response envelope with every required member, for tests to vary. */
+export function envelope(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    meta: {
+      beaconId: 'org.example.beacon',
+      apiVersion: 'v2.1.1',
+      returnedGranularity: 'record',
+      receivedRequestSummary: {
+        apiVersion: 'v2.1.1',
+        requestedSchemas: [],
+        pagination: { skip: 0, limit: 100 },
+        requestedGranularity: 'record',
+      },
+      returnedSchemas: [{ entityType: 'individual', schema: 'beacon-individual-v2.0.0' }],
+    },
+    responseSummary: { exists: true, numTotalResults: 1 },
+    ...extra,
+  };
+}
