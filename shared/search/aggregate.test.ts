@@ -49,19 +49,22 @@ describe('count aggregation never adds rounded counts as if exact', () => {
     expect(a).toMatchObject({ min: 23, max: 35, exact: false, display: '23–35' });
   });
 
-  it('ignores nodes that did not answer and counts boolean-only nodes apart', () => {
+  it('ignores nodes that did not answer and counts boolean-only nodes apart, as at least 1', () => {
     const a = aggregateCounts([
-      node('FI', { count: { value: 3, precision: 'exact' } }),
+      node('FI', { exists: true, count: { value: 3, precision: 'exact' } }),
       node('IT', { status: 'timeout' }),
       node('ES', { exists: true, returnedGranularity: 'boolean' }),
       node('PT', { status: 'waiting' }),
     ]);
     expect(a).toMatchObject({
-      min: 3,
-      max: 3,
+      min: 4,
+      max: Infinity,
       answeredNodes: 2,
       booleanOnlyNodes: 1,
+      countedNodes: 1,
+      counted: { min: 3, max: 3, display: '3' },
       totalNodes: 4,
+      display: '≥4',
     });
   });
 
@@ -78,8 +81,48 @@ describe('count aggregation never adds rounded counts as if exact', () => {
         },
       ],
     });
-    expect(nodeRange(n)).toEqual({ min: 121, max: 124, exact: false, display: '121–124' });
+    expect(nodeRange(n)).toMatchObject({ min: 121, max: 124, exact: false, display: '121–124' });
     expect(aggregateCounts([n])).toMatchObject({ min: 121, max: 124, display: '121–124' });
+  });
+
+  it('issue 13: a yes/no-only dataset with matches makes its node "at least 1", never 0 (Spain, Seizure)', () => {
+    // The demo's Spain answers count granularity: its counted dataset has no match (left out of
+    // the HIT result sets, total 0) while its yes/no-only dataset says yes.
+    const spain = node('ES', {
+      exists: true,
+      returnedGranularity: 'count',
+      count: { value: 0, precision: 'exact' },
+      datasets: [{ id: 'ES-RD-01', exists: true, granularity: 'boolean' }],
+    });
+    expect(nodeRange(spain)).toMatchObject({ min: 1, max: Infinity, exact: false, display: '≥1' });
+    // The same without the demo's booleanResultSets hint: the node's own "exists" still counts.
+    const bare = node('ES', {
+      exists: true,
+      count: { value: 0, precision: 'exact' },
+      datasets: [],
+    });
+    expect(nodeRange(bare)).toMatchObject({ min: 1, max: Infinity, withheld: true });
+    // Counted datasets plus a yes/no one: the counts, plus at least one.
+    const mixed = node('ES', {
+      exists: true,
+      datasets: [
+        { id: 'A', exists: true, granularity: 'count', count: { value: 35, precision: 'exact' } },
+        { id: 'B', exists: true, granularity: 'boolean' },
+      ],
+    });
+    expect(nodeRange(mixed)).toMatchObject({ min: 36, max: Infinity, display: '≥36' });
+  });
+
+  it('issue 15: a dataset answering exists: false without a count is zero, not "no count yet"', () => {
+    const no = node('PT', {
+      exists: false,
+      returnedGranularity: 'boolean',
+      datasets: [{ id: 'PT-RD-01', exists: false, granularity: 'boolean' }],
+    });
+    expect(nodeRange(no)).toMatchObject({ min: 0, max: 0, exact: true, display: '0' });
+    const a = aggregateCounts([no, node('FI', { exists: false })]);
+    expect(a).toMatchObject({ min: 0, max: 0, exact: true, display: '0', countedNodes: 2 });
+    expect(a.zeroAt).toEqual(['PT', 'FI']);
   });
 
   it('formats one node count with its precision', () => {

@@ -1,6 +1,6 @@
-import type { Count, NodeUpdate } from './results';
+import type { Count, DatasetResult, NodeUpdate } from './results';
 
-/** The interval of true counts a reported count stands for. */
+/** The interval of true counts a reported count stands for (max may be Infinity: "at least"). */
 export interface CountRange {
   min: number;
   max: number;
@@ -20,24 +20,11 @@ export function countRange(c: Count): CountRange {
   };
 }
 
-export interface Aggregate extends CountRange {
-  /** True only when every counted node gave an exact count. */
-  exact: boolean;
-  /** Nodes whose count is included. */
-  countedNodes: number;
-  /** Nodes that said "yes, there are matches" without a count (boolean granularity). */
-  booleanOnlyNodes: number;
-  /** Nodes that answered (status ok). */
-  answeredNodes: number;
-  totalNodes: number;
-  /** "1,234" or "1,230–1,250": never a single number when a part was rounded. */
-  display: string;
-}
-
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-/** Formats a count range: one number when exact, "min–max" otherwise. */
+/** Formats a count range: one number when exact, "min–max" otherwise, "≥min" when open. */
 export function formatRange(r: CountRange): string {
+  if (r.max === Infinity) return `≥${fmt(r.min)}`;
   return r.min === r.max ? fmt(r.min) : `${fmt(r.min)}–${fmt(r.max)}`;
 }
 
@@ -48,42 +35,90 @@ export function formatCount(c: Count): string {
   return `≈${fmt(c.value)}`;
 }
 
-/** The counts behind a node's answer: per dataset when the node listed them, else its total. */
-function parts(n: NodeUpdate): Count[] {
-  const perDataset = (n.datasets ?? []).flatMap((d) => (d.count === undefined ? [] : [d.count]));
-  if (perDataset.length > 0) return perDataset;
-  return n.count === undefined ? [] : [n.count];
+/** One node's answer as an interval of true counts, and what it is made of. */
+export interface NodeRange extends CountRange {
+  /** Every part was an exact count (or a stated zero). */
+  exact: boolean;
+  /** Some matches come without a count for this user (yes/no datasets): max is open. */
+  withheld: boolean;
+  /** Some part is a count or a stated zero (not only "yes, matches"). */
+  counted: boolean;
+  display: string;
 }
 
+/** A dataset that said "yes" without a count: at least 1, or the records it sent. */
+const yesOnly = (d: DatasetResult): number => Math.max(1, d.recordsReceived ?? 0);
+
 /**
- * The interval of one node's true count: the sum of its datasets' intervals. A node total that
- * mixes exact and "<N" parts is not itself "<N", so the parts are used whenever the node gave them.
+ * The interval of one node's true count, combining all its datasets' answers at their own
+ * granularity (issue 13): counted datasets add their intervals, a yes/no dataset with matches adds
+ * "at least 1", a "no" without a count adds 0 (issue 15 item 7). A node that says matches exist is
+ * never read as 0. Undefined for a node that has not answered.
  */
-export function nodeRange(
-  n: NodeUpdate,
-): (CountRange & { exact: boolean; display: string }) | undefined {
-  const ps = parts(n);
-  if (ps.length === 0) return undefined;
+export function nodeRange(n: NodeUpdate): NodeRange | undefined {
+  if (n.status !== 'ok') return undefined;
+  const all = n.datasets ?? [];
+  const sets = all.filter((d) => d.unreadable === undefined);
+  const unreadable = all.length > sets.length;
+  const countedSets = sets.flatMap((d) => (d.count === undefined ? [] : [d.count]));
+  const yes = sets.filter((d) => d.count === undefined && d.exists);
+  // Per-dataset counts when the node gave them (a node total mixing exact and "<N" parts is not
+  // itself "<N"); the summary total when it gave none, or when one of its sets was unreadable.
+  const perDataset = countedSets.length > 0 && !(unreadable && n.count !== undefined);
+  const parts = perDataset ? countedSets : n.count === undefined ? [] : [n.count];
   let min = 0;
   let max = 0;
-  for (const p of ps) {
+  for (const p of parts) {
     const r = countRange(p);
     min += r.min;
     max += r.max;
   }
-  const exact = ps.every((p) => p.precision === 'exact');
-  const only = ps.length === 1 ? ps[0] : undefined;
+  const counted = n.exists !== true || max > 0;
+  const yesMin = yes.reduce((s, d) => s + yesOnly(d), 0);
+  // Without per-dataset counts the summary total may already include the yes/no sets.
+  min = perDataset ? min + yesMin : Math.max(min, yesMin);
+  let open = yes.length > 0 || (unreadable && n.count === undefined);
+  let withheld = yes.length > 0;
+  if (n.exists === true && min === 0) {
+    // "Yes" with no count, or with counts that add up to 0: matches exist, at least one.
+    min = 1;
+    open = true;
+    withheld = true;
+  }
+  if (open) max = Infinity;
+  const exact = !open && parts.every((p) => p.precision === 'exact');
+  const only = parts.length === 1 && !open ? parts[0] : undefined;
   const display = exact
     ? fmt(min)
     : only !== undefined
       ? formatCount(only)
       : formatRange({ min, max });
-  return { min, max, exact, display };
+  return { min, max, exact, withheld, counted, display };
+}
+
+export interface Aggregate extends CountRange {
+  /** True only when every answering node gave an exact count (or a stated zero). */
+  exact: boolean;
+  /** Nodes whose answer includes a count (or a stated zero). */
+  countedNodes: number;
+  /** Nodes that said "yes, there are matches" without any count (counts withheld). */
+  booleanOnlyNodes: number;
+  /** Nodes whose answer means at least one match. */
+  matchNodes: number;
+  /** Countries of the nodes that answered zero ("0 at Spain"), each once, in answer order. */
+  zeroAt: string[];
+  /** The part of the total from nodes that gave counts (what the headline can state as a number). */
+  counted: CountRange & { display: string };
+  /** Nodes that answered (status ok). */
+  answeredNodes: number;
+  totalNodes: number;
+  /** "1,234", "1,230–1,250" or "≥37": never a single number when a part was rounded or withheld. */
+  display: string;
 }
 
 /**
- * Sums node counts without pretending rounded counts are exact (DESIGN flow 2): the total is an
- * interval, the sum of each node's interval.
+ * Sums node counts without pretending rounded counts are exact (DESIGN flow 2) and without
+ * reading withheld matches as zero (issue 13): the total is an interval, the sum of each node's.
  */
 export function aggregateCounts(nodes: readonly NodeUpdate[]): Aggregate {
   let min = 0;
@@ -91,19 +126,26 @@ export function aggregateCounts(nodes: readonly NodeUpdate[]): Aggregate {
   let exact = true;
   let countedNodes = 0;
   let booleanOnlyNodes = 0;
+  let matchNodes = 0;
   let answeredNodes = 0;
+  const counted = { min: 0, max: 0 };
+  const zeroAt: string[] = [];
   for (const n of nodes) {
-    if (n.status !== 'ok') continue;
-    answeredNodes++;
     const r = nodeRange(n);
-    if (r === undefined) {
-      if (n.exists === true) booleanOnlyNodes++;
-      continue;
-    }
+    if (r === undefined) continue;
+    answeredNodes++;
     min += r.min;
     max += r.max;
-    countedNodes++;
     if (!r.exact) exact = false;
+    if (r.min > 0) matchNodes++;
+    if (r.max === 0 && !zeroAt.includes(n.country)) zeroAt.push(n.country);
+    if (r.withheld && !r.counted) {
+      booleanOnlyNodes++;
+      continue;
+    }
+    countedNodes++;
+    counted.min += r.min;
+    counted.max += r.max;
   }
   return {
     min,
@@ -111,6 +153,9 @@ export function aggregateCounts(nodes: readonly NodeUpdate[]): Aggregate {
     exact,
     countedNodes,
     booleanOnlyNodes,
+    matchNodes,
+    zeroAt,
+    counted: { ...counted, display: formatRange(counted) },
     answeredNodes,
     totalNodes: nodes.length,
     display: formatRange({ min, max }),

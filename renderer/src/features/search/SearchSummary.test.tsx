@@ -60,4 +60,35 @@ describe('SearchSummary', () => {
       'No federation nodes are configured',
     );
   });
+
+  it('issue 13: never states zero while nodes say matches exist', () => {
+    const yes = (nodeId: string, country: string) => ({
+      queryId: 'q',
+      nodeId,
+      nodeName: nodeId,
+      country,
+      attempt: 1,
+      status: 'ok' as const,
+      returnedGranularity: 'boolean' as const,
+      exists: true,
+    });
+    useStore.setState({
+      searchRun: run(3),
+      searchDone: { queryId: 'q', cancelled: false, totalMs: 40 },
+      searchNodes: [
+        yes('FI', 'Finland'),
+        yes('IT', 'Italy'),
+        {
+          ...yes('ES', 'Spain'),
+          returnedGranularity: 'count',
+          exists: false,
+          count: { value: 0, precision: 'exact' },
+        },
+      ],
+    });
+    render(<SearchSummary />);
+    expect(screen.getByTestId('search-total').textContent).toBe(
+      'Matches at 2 nodes; counts withheld; 0 at Spain',
+    );
+  });
 });

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { aggregateCounts } from '../../../../shared/search/aggregate';
+import { headline, type Phrase } from '../../../../shared/search/headline';
 import { useStore } from '../../store';
 
-/** The federation-wide answer: a range when any node rounded (never a false exact sum). */
+/**
+ * The federation-wide answer: a range when any node rounded (never a false exact sum), and never
+ * zero while a node says matches exist (issue 13).
+ */
 export function SearchSummary() {
   const { t } = useTranslation();
   const nodes = useStore((s) => s.searchNodes);
@@ -11,10 +15,14 @@ export function SearchSummary() {
   const cancel = useStore((s) => s.cancelSearch);
   if (run === undefined) return null;
   const a = aggregateCounts(nodes);
-  const entity =
-    run.query.target === 'g_variants'
-      ? t('search.summary.variants')
-      : t('search.summary.individuals');
+  const h = headline(nodes, run.query.target, run.nodes);
+  const say = (p: Phrase): string =>
+    t(`search.summary.${p.key}`, {
+      ...p.params,
+      ...(typeof p.params.entity === 'string'
+        ? { entity: t(`search.summary.${p.params.entity}`) }
+        : {}),
+    });
   return (
     <section
       className="search-summary"
@@ -23,21 +31,13 @@ export function SearchSummary() {
     >
       <h2 id="search-summary-heading">{t('search.summary.heading')}</h2>
       <p className="total" data-testid="search-total">
-        {run.nodes === 0
-          ? t('search.summary.noNodes')
-          : a.countedNodes === 0
-            ? t('search.summary.noCounts')
-            : t(a.exact ? 'search.summary.exact' : 'search.summary.range', {
-                display: a.display,
-                entity,
-              })}
+        {say(h.total)}
       </p>
-      {a.exact || a.countedNodes === 0 ? null : (
-        <p className="hint">{t('search.summary.rangeWhy')}</p>
-      )}
-      {a.booleanOnlyNodes > 0 ? (
-        <p className="hint">{t('search.summary.booleanOnly', { count: a.booleanOnlyNodes })}</p>
-      ) : null}
+      {h.hints.map((p) => (
+        <p key={p.key} className="hint" data-testid={`search-hint-${p.key}`}>
+          {say(p)}
+        </p>
+      ))}
       <p role="status" data-testid="search-progress">
         {done === undefined
           ? t('search.summary.running', { answered: a.answeredNodes, total: a.totalNodes })

@@ -11,12 +11,17 @@ export interface Bar {
   text: string;
 }
 
-/** Bars per country: counts (bar at the interval's middle, whiskers over it) from nodes with a count. */
+/**
+ * Bars per country: counts (bar at the interval's middle, whiskers over it) from nodes with a count
+ * or a stated zero. Nodes that withhold every count have no bar; an open "at least" count is drawn
+ * at its lower bound, labelled "≥".
+ */
 export function countBars(nodes: readonly NodeUpdate[]): Bar[] {
   const by = new Map<string, Bar>();
   for (const n of nodes) {
-    const r = n.status === 'ok' ? nodeRange(n) : undefined;
-    if (r === undefined) continue;
+    const found = n.status === 'ok' ? nodeRange(n) : undefined;
+    if (found === undefined || !found.counted) continue;
+    const r = { ...found, max: Number.isFinite(found.max) ? found.max : found.min };
     const value = Math.round((r.min + r.max) / 2);
     const prev = by.get(n.country);
     const bar: Bar = prev
