@@ -99,6 +99,31 @@ export class BrowserPage {
     return this.page.getByTestId('variant-details');
   }
 
+  /**
+   * Points of the details panel (a grid over its visible part, above the status bar) where
+   * something else is on top, e.g. igv's canvas (inside its shadow root, so the hit is igv's host):
+   * what a person sees covering the panel. Empty when the panel is unobstructed.
+   */
+  async detailsCoveredAt(): Promise<string[]> {
+    return this.details().evaluate((panel) => {
+      const r = panel.getBoundingClientRect();
+      const bottom = Math.min(r.bottom, window.innerHeight - 48);
+      const out: string[] = [];
+      for (let i = 0; i <= 6; i++) {
+        for (let j = 0; j <= 6; j++) {
+          const x = r.left + 2 + ((r.width - 4) * i) / 6;
+          const y = r.top + 2 + ((bottom - r.top - 4) * j) / 6;
+          const hit = document.elementFromPoint(x, y);
+          if (hit !== null && !panel.contains(hit))
+            out.push(
+              `${String(Math.round(x))},${String(Math.round(y))}: ${hit.tagName.toLowerCase()}.${hit.getAttribute('class') ?? ''}`,
+            );
+        }
+      }
+      return out;
+    });
+  }
+
   /** The federation track's panel beside igv: its data-state is none/sending/running/done/stale. */
   federation(): Locator {
     return this.page.getByTestId('browser-federation');

@@ -79,6 +79,12 @@ export function IgvView({ genes, onController }: Props) {
         return false;
       });
       await sync.apply(store().browserTracks, store().browserColorBy);
+      // igv sizes itself only on window resizes; the page's own layout changes (the details panel
+      // opening beside it) would leave its canvas overflowing onto the panel (issue 13).
+      const resized = new ResizeObserver(() => {
+        void created.visibilityChange();
+      });
+      resized.observe(div);
       const offCache = onCohortQueryChange(() => {
         void sync.apply(store().browserTracks, store().browserColorBy);
       });
@@ -95,6 +101,7 @@ export function IgvView({ genes, onController }: Props) {
         if (state.browserJump !== prev.browserJump) void created.search(state.browserLocus);
       });
       unsubscribe = () => {
+        resized.disconnect();
         stopLabelling();
         offCache();
         offStore();

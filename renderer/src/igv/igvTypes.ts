@@ -109,6 +109,8 @@ export interface IgvBrowser {
   toSVG(): string;
   zoomIn(): void;
   zoomOut(): void;
+  /** Re-lays igv out to its container's current size (igv itself follows only window resizes). */
+  visibilityChange(): Promise<void>;
 }
 
 export interface IgvModule {
