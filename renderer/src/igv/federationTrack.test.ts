@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeUpdate, RecordRow } from '../../../shared/search/results';
+import type { NodeUpdate, VariantRow } from '../../../shared/search/results';
 import {
   createFederationReader,
   federationColor,
   federationVariants,
   formatFrequency,
+  unplacedVariants,
 } from './federationTrack';
 
-const row = (nodeId: string, datasetId: string, id: string, frequency?: number): RecordRow => ({
-  kind: 'variant',
-  nodeId,
-  datasetId,
-  id,
-  gene: 'BRCA1',
-  consequence: 'frameshift_variant',
-  hgvs: 'p.Gln1756ProfsTer74',
-  ...(frequency === undefined ? {} : { frequency }),
-});
+/** A variant row located as the demo nodes locate it (VRS interval over the VCF-style ref). */
+const row = (nodeId: string, datasetId: string, key: string, frequency?: number): VariantRow => {
+  const [chr = '', pos = '0', ref = '', alt = ''] = key.split('-');
+  const start = Number(pos) - 1;
+  return {
+    kind: 'variant',
+    nodeId,
+    datasetId,
+    id: key,
+    gene: 'BRCA1',
+    consequence: 'frameshift_variant',
+    hgvs: 'p.Gln1756ProfsTer74',
+    ...(frequency === undefined ? {} : { frequency }),
+    ...(alt === ''
+      ? {}
+      : { location: { chr, start, end: start + ref.length, ref, alt, from: 'vrs' as const } }),
+  };
+};
 
 const node = (nodeId: string, extra: Partial<NodeUpdate>): NodeUpdate => ({
   queryId: 'q1',
@@ -110,5 +119,43 @@ describe('federation track reader (issue 8, BCN-01)', () => {
     expect(federationColor(presenceOnly)).toBe('#878787');
     expect(formatFrequency(0.0042)).toBe('0.42%');
     expect(formatFrequency(0)).toBe('0%');
+  });
+
+  it('issue 15: variants from any server are drawn from their records, not their internal ids', () => {
+    // A server with opaque ids and VRS-normalised alleles (insert G between 43057062 and 43057063),
+    // another locating by HGVS only, and one on GRCh37.
+    const foreign = node('XX', {
+      returnedGranularity: 'record',
+      records: [
+        {
+          ...row('XX', 'XX-1', 'opaque-1', 0.01),
+          location: { chr: '17', start: 43057062, end: 43057062, alt: 'G', from: 'vrs' },
+        },
+        {
+          ...row('XX', 'XX-1', 'opaque-2'),
+          location: { chr: '17', start: 43045711, end: 43045712, ref: 'A', alt: 'G', from: 'hgvs' },
+        },
+        {
+          ...row('XX', 'XX-1', 'opaque-3'),
+          location: {
+            chr: '17',
+            start: 41199000,
+            end: 41199001,
+            ref: 'C',
+            alt: 'T',
+            assembly: 'GRCh37',
+            from: 'vrs',
+          },
+        },
+        row('XX', 'XX-1', 'opaque-4'),
+      ],
+    });
+    const vs = federationVariants([IT, foreign]);
+    expect(vs.map((v) => [v.variantKey, v.values.map((x) => x.nodeId)])).toEqual([
+      ['17-43045712-A-G', ['XX']],
+      ['17-43057062-T-TG', ['IT', 'XX']],
+      ['17-43124027-ACT-A', ['IT']],
+    ]);
+    expect(unplacedVariants([foreign])).toEqual({ noPosition: 1, otherAssembly: 1 });
   });
 });

@@ -1,4 +1,5 @@
-import type { NodeUpdate } from '../../../shared/search/results';
+import { alleleKey, vcfKey } from '../../../shared/search/alleles';
+import type { NodeUpdate, VariantLocation, VariantRow } from '../../../shared/search/results';
 import type { IgvFeature, IgvReader } from './igvTypes';
 
 /** One node dataset's answer for one variant: its allele frequency when the node sent one. */
@@ -23,53 +24,77 @@ export interface FederationVariant extends IgvFeature {
   readonly maxFrequency: number | undefined;
 }
 
-// Beacon variantInternalId as the demo nodes (and the cache) write it: 17-43057062-T-TG.
-const KEY = /^(\w{1,2})-(\d+)-([ACGTN]+)-([ACGTN]+)$/i;
-
 /** The igv chromosome name for a cache/Beacon chromosome ('17' → 'chr17', 'MT' → 'chrM'). */
 export const igvChrom = (c: string): string => `chr${c.toUpperCase() === 'MT' ? 'M' : c}`;
 
-/**
- * Folds every node's variant records (BCN-01: only what a node returned at record granularity)
- * into one feature per variant key, in position order; records without a parsable key are skipped.
- */
-export function federationVariants(nodes: readonly NodeUpdate[]): FederationVariant[] {
-  const byKey = new Map<string, FederationVariant>();
+/** Why a variant record is not on the track. */
+export interface Unplaced {
+  /** Records without a readable position (VRS location, genomic HGVS or position members). */
+  noPosition: number;
+  /** Records located on GRCh37: not drawn on the app's GRCh38 genome. */
+  otherAssembly: number;
+}
+
+type Placed = { row: VariantRow; location: VariantLocation };
+
+/** The variant rows of answered nodes (BCN-01: only what a node returned at record granularity). */
+function placedRows(nodes: readonly NodeUpdate[]): { placed: Placed[]; unplaced: Unplaced } {
+  const placed: Placed[] = [];
+  const unplaced: Unplaced = { noPosition: 0, otherAssembly: 0 };
   for (const node of nodes) {
     if (node.status !== 'ok') continue;
     for (const r of node.records ?? []) {
       if (r.kind !== 'variant') continue;
-      const m = KEY.exec(r.id);
-      if (m === null) continue;
-      const [, c = '', p = '0', ref = '', alt = ''] = m;
-      const value: FederationValue = {
-        nodeId: r.nodeId,
-        datasetId: r.datasetId,
-        frequency: r.frequency,
-      };
-      const seen = byKey.get(r.id);
-      if (seen !== undefined) {
-        seen.values.push(value);
-        continue;
-      }
-      const pos = Number(p);
-      byKey.set(r.id, {
-        kind: 'federation',
-        chr: igvChrom(c),
-        start: pos - 1,
-        end: pos - 1 + Math.max(1, ref.length),
-        name: r.id,
-        variantKey: r.id,
-        pos,
-        ref,
-        alt,
-        gene: r.gene,
-        consequence: r.consequence,
-        hgvs: r.hgvs,
-        values: [value],
-        maxFrequency: undefined,
-      });
+      if (r.location === undefined) unplaced.noPosition++;
+      else if (r.location.assembly === 'GRCh37') unplaced.otherAssembly++;
+      else placed.push({ row: r, location: r.location });
     }
+  }
+  return { placed, unplaced };
+}
+
+/** How many variant records the track cannot draw, and why (the panel says so). */
+export function unplacedVariants(nodes: readonly NodeUpdate[]): Unplaced {
+  return placedRows(nodes).unplaced;
+}
+
+/**
+ * Folds every node's variant records into one feature per allele, in position order. Positions
+ * and alleles come from each record's own location (issue 15 item 3: internal ids are opaque), so
+ * any server that returns variants is drawn, and one allele written differently by two servers
+ * (VCF-style or VRS-normalised) is one feature (alleleKey).
+ */
+export function federationVariants(nodes: readonly NodeUpdate[]): FederationVariant[] {
+  const byKey = new Map<string, FederationVariant>();
+  for (const { row: r, location: l } of placedRows(nodes).placed) {
+    const key = alleleKey(l) ?? `${r.nodeId}/${r.datasetId}/${r.id}`;
+    const value: FederationValue = {
+      nodeId: r.nodeId,
+      datasetId: r.datasetId,
+      frequency: r.frequency,
+    };
+    const seen = byKey.get(key);
+    if (seen !== undefined) {
+      seen.values.push(value);
+      continue;
+    }
+    const variantKey = vcfKey(l) ?? alleleKey(l) ?? `${l.chr}:${String(l.start + 1)}`;
+    byKey.set(key, {
+      kind: 'federation',
+      chr: igvChrom(l.chr),
+      start: l.start,
+      end: Math.max(l.end, l.start + 1),
+      name: variantKey,
+      variantKey,
+      pos: l.start + 1,
+      ref: l.ref ?? '',
+      alt: l.alt ?? '',
+      gene: r.gene,
+      consequence: r.consequence,
+      hgvs: r.hgvs,
+      values: [value],
+      maxFrequency: undefined,
+    });
   }
   return [...byKey.values()]
     .map((v) => {

@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { FREQUENCY_SCALE, NO_FREQUENCY_COLOR, federationVariants } from '../../igv/federationTrack';
+import {
+  FREQUENCY_SCALE,
+  NO_FREQUENCY_COLOR,
+  federationVariants,
+  unplacedVariants,
+} from '../../igv/federationTrack';
 import { useStore } from '../../store';
 import { regionForSearch } from '../../store/browserFederationSlice';
 import { FederationNodeTable, FederationVariantTable } from './FederationTables';
@@ -29,6 +34,7 @@ export function FederationPanel() {
     run.nodes.length > 0 &&
     run.nodes.every((n) => UNANSWERED.has(n.status));
   const variants = run === undefined ? [] : federationVariants(run.nodes);
+  const unplaced = unplacedVariants(run?.nodes ?? []);
   const trackName = t('genomeBrowser.federation.track');
 
   return (
@@ -118,6 +124,14 @@ export function FederationPanel() {
             </ul>
           </figure>
           <FederationVariantTable variants={variants} />
+          {unplaced.noPosition + unplaced.otherAssembly === 0 ? null : (
+            <p className="hint" data-testid="browser-federation-unplaced">
+              {t('genomeBrowser.federation.unplaced', {
+                noPosition: unplaced.noPosition,
+                otherAssembly: unplaced.otherAssembly,
+              })}
+            </p>
+          )}
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { nodeRange } from '../../../../shared/search/aggregate';
 import type { NodeUpdate } from '../../../../shared/search/results';
 import type { FederationVariant } from '../../igv/federationTrack';
 import { formatFrequency } from '../../igv/federationTrack';
@@ -18,16 +19,9 @@ function NodeAnswer({ node }: { node: NodeUpdate }) {
         {node.recordsTruncated === true ? ` ${t('genomeBrowser.federation.truncated')}` : ''}
       </>
     );
-  if (node.count !== undefined) {
-    const { value, precision, adjustedTo } = node.count;
-    const shown =
-      precision === 'range'
-        ? `<${String(adjustedTo ?? value)}`
-        : precision === 'rounded'
-          ? `≈${String(value)}`
-          : String(value);
-    return <>{t('genomeBrowser.federation.regionCount', { count: shown })}</>;
-  }
+  const range = nodeRange(node);
+  if (range !== undefined && range.counted && node.returnedGranularity !== 'boolean')
+    return <>{t('genomeBrowser.federation.regionCount', { count: range.display })}</>;
   if (node.exists !== undefined)
     return (
       <>
