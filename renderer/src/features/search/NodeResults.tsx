@@ -35,6 +35,7 @@ export function NodeResults() {
             <td>
               <span className={`status status-${n.status}`}>{t(`search.status.${n.status}`)}</span>
               {n.message === undefined ? null : <div className="node-message">{n.message}</div>}
+              <ConformanceNotes node={n} />
             </td>
             <td>
               {n.returnedGranularity === undefined
@@ -61,10 +62,39 @@ export function NodeResults() {
   );
 }
 
+/**
+ * What the reader tolerated in this node's answer, and the result sets it could not read, so a
+ * node operator can be told (issue 15 item 1). Folded away: most people never need it.
+ */
+function ConformanceNotes({ node }: { node: NodeUpdate }) {
+  const { t } = useTranslation();
+  const unreadable = (node.datasets ?? []).flatMap((d) =>
+    d.unreadable === undefined ? [] : [d.unreadable],
+  );
+  const notes = node.notes ?? [];
+  if (notes.length + unreadable.length === 0) return null;
+  return (
+    <details className="conformance-notes" data-testid={`search-notes-${node.nodeId}`}>
+      <summary>{t('search.nodes.notes', { count: notes.length + unreadable.length })}</summary>
+      <p className="hint">{t('search.nodes.notesWhy', { node: node.nodeName })}</p>
+      <ul>
+        {unreadable.map((u) => (
+          <li key={`u-${u}`}>{t('search.nodes.unreadable', { where: u })}</li>
+        ))}
+        {notes.map((x) => (
+          <li key={x}>{x}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function cell(n: NodeUpdate, t: (key: string) => string): string {
-  if (n.status !== 'ok') return '';
   const r = nodeRange(n);
-  if (r !== undefined)
-    return r.exact ? r.display : `${r.display} (${t('search.precision.rounded')})`;
-  return n.exists === true ? t('search.nodes.yes') : t('search.nodes.no');
+  if (r === undefined) return '';
+  if (!r.counted) return t('search.nodes.yes');
+  if (r.max === 0 && n.returnedGranularity === 'boolean') return t('search.nodes.no');
+  if (r.exact) return r.display;
+  if (r.max === Infinity) return `${r.display} (${t('search.nodes.openWhy')})`;
+  return `${r.display} (${t('search.precision.rounded')})`;
 }

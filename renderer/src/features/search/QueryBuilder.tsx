@@ -114,6 +114,21 @@ export function QueryBuilder() {
           <option value="unknown">{t('search.builder.sexUnknown')}</option>
         </select>
       </div>
+      <div className="field">
+        <label htmlFor="search-granularity">{t('search.builder.granularity')}</label>
+        <select
+          id="search-granularity"
+          data-testid="search-granularity"
+          aria-describedby="search-granularity-help"
+          value={draft.granularity}
+          onChange={(e) => setDraft({ granularity: e.target.value as SearchQuery['granularity'] })}
+        >
+          <option value="record">{t('search.builder.granularityRecord')}</option>
+          <option value="count">{t('search.builder.granularityCount')}</option>
+          <option value="boolean">{t('search.builder.granularityBoolean')}</option>
+        </select>
+        <small id="search-granularity-help">{t('search.builder.granularityHelp')}</small>
+      </div>
       <div className="actions">
         <button type="submit" className="primary" data-testid="search-run">
           {t('search.builder.run')}

@@ -1,12 +1,24 @@
+import { formatLocation } from '../../../../shared/search/alleles';
 import type { RecordRow } from '../../../../shared/search/results';
 
 export interface Column {
   key: string;
   /** i18n key of the header. */
   header: string;
+  /** What the column sorts by (and shows, unless `text` is given). */
   value: (r: RecordRow) => string | number;
+  /** What the cell shows when it differs from the sort value. */
+  text?: (r: RecordRow) => string;
   width: string;
 }
+
+const CHROMOSOMES = [...Array.from({ length: 22 }, (_, i) => String(i + 1)), 'X', 'Y', 'MT'];
+/** Genome order (chromosome, then position); rows without a position sort last. */
+const genomeOrder = (r: RecordRow): string => {
+  if (r.kind !== 'variant' || r.location === undefined) return '~';
+  const c = CHROMOSOMES.indexOf(r.location.chr);
+  return `${String(c).padStart(2, '0')}:${String(r.location.start).padStart(10, '0')}`;
+};
 
 const text = (v: string | readonly string[]): string => (typeof v === 'string' ? v : v.join('; '));
 
@@ -39,8 +51,16 @@ export const INDIVIDUAL_COLUMNS: Column[] = [
   ...provenance,
 ];
 
-/** Columns for variants: gene, consequence, HGVS, frequency, then provenance. */
+/** Columns for variants: position and alleles, gene, consequence, HGVS, frequency, then provenance. */
 export const VARIANT_COLUMNS: Column[] = [
+  {
+    key: 'position',
+    header: 'search.records.position',
+    value: genomeOrder,
+    text: (r) =>
+      r.kind === 'variant' && r.location !== undefined ? formatLocation(r.location) : '',
+    width: '12rem',
+  },
   {
     key: 'gene',
     header: 'search.records.gene',
