@@ -1,7 +1,7 @@
 /**
  * Conformance (STANDARDS 3.6 test 2, BCN-04): the POST bodies this client sends validate against the
  * official beaconRequestBody schema, and the client's zod response schemas accept the official
- * example documents. Skips with a reason when the official schemas (/work/shared/specs) are absent.
+ * example documents. Skips with a reason when the official schemas (../shared/specs) are absent.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { SearchQuerySchema } from '../../../shared/search/query';
 import { postBody, queryParts } from './beaconRequest';
 import { EntryResponseZ, ErrorResponseZ, FilteringTermsResponseZ } from './beaconSchemas';
+import { SPECS } from './testing/officialSchemas';
 
-const SPECS = process.env.COHORT_DESK_SPECS ?? '/work/shared/specs';
 const FRAMEWORK = join(SPECS, 'beacon-v2.1.1', 'framework', 'json');
 const MODEL = join(
   SPECS,
