@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRange } from '../../../shared/search/aggregate';
+import { countRange, nodeRange } from '../../../shared/search/aggregate';
+import { headline } from '../../../shared/search/headline';
 import type { NodeUpdate } from '../../../shared/search/results';
 import { PAGE_LIMIT } from './beaconRequest';
 import { createHarness } from './testing/searchHarness';
@@ -152,5 +153,71 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
     const h = createHarness(() => demo.directory());
     const { final } = await h.search({ genomic: 'BRAF V600E', target: 'g_variants' });
     for (const u of final.values()) expect(u.status).toBe('ok');
+  });
+});
+
+describe('issue 13: counts that mislead, against the demo federation', () => {
+  it('issue 13: anonymous individuals at 17-43057062-T-TG: the headline names the withheld matches, never 0', async () => {
+    const h = createHarness(() => demo.directory());
+    const { final } = await h.search({ genomic: '17-43057062-T-TG' });
+    const nodes = [...final.values()];
+    const yes = nodes.filter((n) => n.exists === true).map((n) => n.nodeId);
+    expect(yes.sort()).toEqual(['IT', 'SE']);
+    const { total } = headline(nodes, 'individuals', nodes.length);
+    expect(total.key).toBe('withheldOnlyZero');
+    expect(total.params.count).toBe(2);
+    expect(String(total.params.places).split(', ')).toContain('Spain');
+  });
+
+  it("issue 13: Spain's yes/no-only dataset with Seizure matches makes Spain at least 1, not 0", async () => {
+    const h = createHarness(() => demo.directory());
+    const { final } = await h.search({ filters: [{ id: 'HP:0001250' }] });
+    const es = final.get('ES');
+    expect(es?.exists).toBe(true);
+    expect(es?.count?.value).toBe(0);
+    expect(es === undefined ? undefined : nodeRange(es)).toMatchObject({ min: 1, max: Infinity });
+  });
+
+  it('issue 13: variants across nodes: an allele found at two nodes is one variant when every match arrived as a record', async () => {
+    const token = await demo.token('clinician');
+    const h = createHarness(() => demo.directory(), {
+      getAccessToken: () => Promise.resolve(token),
+    });
+    const one = await h.search({ genomic: '17-43057062-T-TG', target: 'g_variants' });
+    const nodes = [...one.final.values()];
+    expect(
+      nodes
+        .filter((n) => (n.records ?? []).length > 0)
+        .map((n) => n.nodeId)
+        .sort(),
+    ).toEqual(['IT', 'SE']);
+    expect(headline(nodes, 'g_variants', nodes.length).total).toEqual({
+      key: 'distinct',
+      params: { display: '1', count: 1 },
+    });
+    // BRCA1: some datasets answer with counts only, so the total says it counts per node.
+    const gene = await h.search({ genomic: 'BRCA1', target: 'g_variants' });
+    const h2 = headline([...gene.final.values()], 'g_variants', gene.final.size);
+    expect(h2.total.params.entity).toBe('variantsPerNode');
+    expect(h2.hints.map((x) => x.key)).toContain('perNode');
+  });
+
+  it('issue 15: every variant record from the demo nodes is located from its record (VRS), matching its key', async () => {
+    const token = await demo.token('clinician');
+    const h = createHarness(() => demo.directory(), {
+      getAccessToken: () => Promise.resolve(token),
+    });
+    const { final } = await h.search({ genomic: 'BRCA1', target: 'g_variants' });
+    const rows = [...final.values()].flatMap((n) => n.records ?? []);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      if (r.kind !== 'variant') throw new Error('not a variant row');
+      const l = r.location;
+      expect(l, r.id).toMatchObject({ chr: '17', assembly: 'GRCh38', from: 'vrs' });
+      // The demo's ids happen to be VCF keys: the location read from VRS agrees with them.
+      expect(
+        l === undefined ? '' : `${l.chr}-${String(l.start + 1)}-${l.ref ?? ''}-${l.alt ?? ''}`,
+      ).toBe(r.id);
+    }
   });
 });
