@@ -62,6 +62,47 @@ export class SearchPage {
     return this.page.getByTestId('search-recent');
   }
 
+  /** The "Detail to ask for" select (requested granularity). */
+  granularity(): Locator {
+    return this.page.getByTestId('search-granularity');
+  }
+
+  /** A hint under the headline, by its key (rangeWhy, perNode, distinctSeen, openWhy). */
+  hint(key: string): Locator {
+    return this.page.getByTestId(`search-hint-${key}`);
+  }
+
+  /** What the record rows are: the first page per dataset ("first N of M"). */
+  recordCoverage(): Locator {
+    return this.page.getByTestId('search-records-coverage');
+  }
+
+  /** The button opening a record row's detail view (first cell), in row order. */
+  recordOpeners(): Locator {
+    return this.page.getByTestId('search-record-open');
+  }
+
+  recordDetails(): Locator {
+    return this.page.getByTestId('search-record-details');
+  }
+
+  recordSortBy(key: string): Locator {
+    return this.page.getByTestId(`search-sort-${key}`);
+  }
+
+  nodeCount(nodeId: string): Locator {
+    return this.page.getByTestId(`search-node-${nodeId}-count`);
+  }
+
+  /** Adds a phenotype or disease filter by typing and picking the first suggestion. */
+  async addFilter(text: string): Promise<void> {
+    const box = this.page.getByRole('combobox', { name: 'Phenotype or disease' });
+    await box.fill(text);
+    await expect(this.page.getByRole('option').first()).toBeVisible();
+    await box.press('ArrowDown');
+    await box.press('Enter');
+  }
+
   /** Types a query with the keyboard, picking the first gene suggestion when one matches. */
   async searchFor(text: string): Promise<void> {
     await this.genomic().fill(text);

@@ -92,7 +92,8 @@ function ConformanceNotes({ node }: { node: NodeUpdate }) {
 function cell(n: NodeUpdate, t: (key: string) => string): string {
   const r = nodeRange(n);
   if (r === undefined) return '';
-  if (!r.counted) return t('search.nodes.yes');
+  // A yes/no answer says "Yes"; a node that counted 0 but says matches exist reads "≥1" (issue 13).
+  if (!r.counted && n.returnedGranularity === 'boolean') return t('search.nodes.yes');
   if (r.max === 0 && n.returnedGranularity === 'boolean') return t('search.nodes.no');
   if (r.exact) return r.display;
   if (r.max === Infinity) return `${r.display} (${t('search.nodes.openWhy')})`;

@@ -59,7 +59,7 @@ export const VARIANT_COLUMNS: Column[] = [
     value: genomeOrder,
     text: (r) =>
       r.kind === 'variant' && r.location !== undefined ? formatLocation(r.location) : '',
-    width: '12rem',
+    width: '14.5rem',
   },
   {
     key: 'gene',
