@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /**
- * zod schemas for the Beacon v2.1.1 responses this client reads, following the official framework
- * schemas (framework/json/responses/**); extra members are allowed as the schemas allow them. Every
- * response is parsed with these before anything reaches the renderer (BCN-04).
+ * zod schemas for Beacon v2.1.1 responses, following the official framework schemas
+ * (framework/json/responses/**); extra members are allowed as the schemas allow them. The pull
+ * reads entry responses with these (BCN-04); search reads them with the tolerant, per-result-set
+ * reader in beaconReader.ts (issue 15), and uses the error and filtering-terms schemas here.
  */
 
 const Granularity = z.enum(['boolean', 'count', 'record']);
