@@ -91,4 +91,25 @@ describe('SearchSummary', () => {
       'Matches at 2 nodes; counts withheld; 0 at Spain',
     );
   });
+
+  it('issue 15: nodes answering "no" without a count make 0, not "no count yet"', () => {
+    const no = (nodeId: string) => ({
+      queryId: 'q',
+      nodeId,
+      nodeName: nodeId,
+      country: nodeId,
+      attempt: 1,
+      status: 'ok' as const,
+      returnedGranularity: 'boolean' as const,
+      exists: false,
+      datasets: [{ id: `${nodeId}-1`, exists: false, granularity: 'boolean' as const }],
+    });
+    useStore.setState({
+      searchRun: run(2),
+      searchDone: { queryId: 'q', cancelled: false, totalMs: 40 },
+      searchNodes: [no('FI'), no('PT')],
+    });
+    render(<SearchSummary />);
+    expect(screen.getByTestId('search-total').textContent).toBe('0 individuals');
+  });
 });
