@@ -13,6 +13,9 @@ import { SESSION_COOKIE, checkRequest } from './requestGuard';
 import { attachRpc } from './rpc';
 import type { VaultService } from '../main/vault/vaultService';
 import { isVaultPath, serveVaultTable } from '../main/vault/serveVaultTable';
+import type { CaseService } from '../main/cases/caseService';
+import { isCaseDatabasePath, serveCaseDatabase } from '../main/cases/serveCaseFile';
+import { handleCaseUpload, isCaseUploadPath } from './caseUpload';
 
 export interface BrowserModeServer {
   /** The server's origin, e.g. http://127.0.0.1:45123 */
@@ -27,7 +30,12 @@ export interface BrowserModeOptions {
   readonly rendererDir: string;
   readonly logger: Logger;
   /** Built once the port is known, because the trusted sender origin includes the port. */
-  readonly services: (origin: string) => { router: Router; events: EventHub; vault?: VaultService };
+  readonly services: (origin: string) => {
+    router: Router;
+    events: EventHub;
+    vault?: VaultService;
+    cases?: CaseService;
+  };
   readonly port?: number;
   /** Called when the last tab has been closed for `idleMs` (a reload reconnects well within it). */
   readonly onIdle?: () => void;
@@ -48,7 +56,7 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const { router, events, vault } = opts.services(origin);
+  const { router, events, vault, cases } = opts.services(origin);
   const headers = securityHeaders();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   const rpc = attachRpc({
@@ -104,8 +112,26 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
       );
       return;
     }
+    if (cases !== undefined && isCaseUploadPath(url.pathname)) {
+      // A POST carries Origin: required, so no other site can upload into a case (issue 16).
+      if (
+        checkRequest(req, { port, secret, requireOrigin: true, requireSecret: true }) !== undefined
+      ) {
+        refuse(res, 403, 'Open Cohort Desk from the link it printed when it started.');
+        return;
+      }
+      void handleCaseUpload(req, res, { cases, logger: opts.logger, headers, url });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       refuse(res, 405, 'Method not allowed');
+      return;
+    }
+    if (cases !== undefined && isCaseDatabasePath(url.pathname)) {
+      // Same checks as the vault route below: a decrypted case database (issue 16).
+      const answer = serveCaseDatabase(cases, url.pathname, opts.logger);
+      res.writeHead(answer.status, { ...headers, ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;
     }
     if (vault !== undefined && isVaultPath(url.pathname)) {
