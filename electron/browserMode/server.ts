@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -35,6 +36,21 @@ export interface BrowserModeOptions {
 }
 
 /**
+ * The request target as a URL of this server, or undefined when it is not one: `GET http://[`
+ * threw "Invalid URL" and ended the process (issue 12).
+ */
+function requestTarget(req: IncomingMessage, origin: string): URL | undefined {
+  const target = req.url ?? '/';
+  // Only origin-form targets ("/path?query"): absolute-form and "*" are for proxies, not this server.
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(target, origin);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Browser mode's loopback server: the built renderer with the app protocol's headers, and the same
  * router over a WebSocket at /rpc. Binds 127.0.0.1 only, on a random port unless told otherwise.
  */
@@ -66,8 +82,12 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
     res.end(text);
   };
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', origin);
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = requestTarget(req, origin);
+    if (url === undefined) {
+      refuse(res, 400, 'Bad request');
+      return;
+    }
     if (url.pathname === '/launch') {
       const refusal = checkRequest(req, {
         port,
@@ -125,12 +145,34 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
       'Content-Type': asset.contentType,
       'Content-Length': asset.size,
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(asset.file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A file removed under a running server (a rebuild) must end this answer, not the process.
+    createReadStream(asset.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  };
+
+  // Issue 12: no input ends the process. Errors stay with their connection: logged, answered or dropped.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      handleRequest(req, res);
+    } catch (error: unknown) {
+      opts.logger.error('browser_mode.request_failed', { error: String(error) });
+      if (res.headersSent) res.destroy();
+      else refuse(res, 500, 'Cohort Desk could not answer this request; see its log.');
+    }
   });
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = requestTarget(req, origin);
+    if (url === undefined) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const refusal = checkRequest(req, { port, secret, requireOrigin: true, requireSecret: true });
     if (url.pathname !== '/rpc' || refusal !== undefined) {
       opts.logger.warn('browser_mode.upgrade_refused', { reason: refusal ?? 'path' });
