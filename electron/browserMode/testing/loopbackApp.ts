@@ -1,6 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  SESSION_HEADER,
+  SESSION_PATH,
+  SessionResponseSchema,
+  rpcProtocols,
+} from '../../../shared/browserMode/session';
 import type { MainServices } from '../../main/app/createServices';
 import { createMainServices } from '../../main/app/createServices';
 import { createMemoryLogger } from '../../main/logging/logger';
@@ -73,11 +79,23 @@ export interface SessionCredentials {
   readonly headers: Record<string, string>;
   /** Extra header lines for a raw WebSocket upgrade of /rpc. */
   readonly upgradeLines: readonly string[];
+  /** The session secret itself (tests that check where it must not appear). */
+  readonly secret: string;
 }
 
-/** Spends the server's launch link as the page does and returns the session it grants. */
+/** Spends the server's launch code as the page does (POST /session from its own origin). */
 export async function launchSession(server: BrowserModeServer): Promise<SessionCredentials> {
-  const launch = await fetch(server.launchUrl, { redirect: 'manual' });
-  const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { headers: { cookie }, upgradeLines: [`Cookie: ${cookie}`] };
+  const code = new URL(server.launchUrl).searchParams.get('code') ?? '';
+  const res = await fetch(`${server.origin}${SESSION_PATH}`, {
+    method: 'POST',
+    headers: { origin: server.origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (!res.ok) throw new Error(`the launch code was refused (HTTP ${res.status})`);
+  const { session } = SessionResponseSchema.parse(await res.json());
+  return {
+    headers: { [SESSION_HEADER]: session },
+    upgradeLines: [`Sec-WebSocket-Protocol: ${rpcProtocols(session).join(', ')}`],
+    secret: session,
+  };
 }

@@ -9,7 +9,6 @@ import { channels, events } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import type { Transport } from './transport';
 import { electronTransport } from './transport';
-import { webSocketTransport } from './wsTransport';
 
 /** The typed client every feature uses; no feature code knows which transport runs. */
 export interface ApiClient {
@@ -56,9 +55,16 @@ export function createApiClient(transport: Transport): ApiClient {
 
 let client: ApiClient | undefined;
 
-/** The app's client: Electron's preload when present, else browser mode's WebSocket. */
+/**
+ * The app's client: Electron's preload when present, else browser mode's WebSocket, which
+ * connectToMain installs once this tab has its session (the app renders only after that).
+ */
 export function api(): ApiClient {
-  client ??= createApiClient(electronTransport() ?? webSocketTransport());
+  if (client === undefined) {
+    const transport = electronTransport();
+    if (transport === undefined) throw new Error('Cohort Desk is not connected to its service.');
+    client = createApiClient(transport);
+  }
   return client;
 }
 
