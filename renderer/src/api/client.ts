@@ -56,15 +56,24 @@ export function createApiClient(transport: Transport): ApiClient {
 let client: ApiClient | undefined;
 
 /**
+ * Until a transport is there (browser mode before connectToMain, a test that set none), calls end
+ * as an error Result like any other failure, and events never arrive.
+ */
+const notConnected: Transport = {
+  kind: 'browser',
+  invoke: () => Promise.reject(new Error('Cohort Desk is not connected to its service.')),
+  on: () => () => undefined,
+};
+
+/**
  * The app's client: Electron's preload when present, else browser mode's WebSocket, which
  * connectToMain installs once this tab has its session (the app renders only after that).
  */
 export function api(): ApiClient {
-  if (client === undefined) {
-    const transport = electronTransport();
-    if (transport === undefined) throw new Error('Cohort Desk is not connected to its service.');
-    client = createApiClient(transport);
-  }
+  if (client !== undefined) return client;
+  const transport = electronTransport();
+  if (transport === undefined) return createApiClient(notConnected);
+  client = createApiClient(transport);
   return client;
 }
 
