@@ -38,7 +38,17 @@ describe('issue 17: explanations', () => {
     expect(e.observed[1]!.log10Lr).toBeCloseTo(log10(0.75), 6);
     // Excluded Cataract, which OMIM:1 has without a frequency (counted as 0.5).
     expect(e.excluded[0]).toMatchObject({ diseaseTerm: { label: 'Cataract', frequency: null } });
-    expect(e.excluded[0]!.log10Lr).toBeCloseTo(log10((1 - 0.45) / (1 - 0.6)), 6);
+    expect(e.excluded[0]!.log10Absent).toBeCloseTo(log10((1 - 0.45) / (1 - 0.6)), 6);
+    expect(e.excluded[0]!.log10Considered).toBe(0); // ascertainment 1 here
+    expect(e.excluded[0]!.log10Lr).toBeCloseTo(e.excluded[0]!.log10Absent, 10);
+  });
+
+  it('says when the patient term is a kind of the disease term', () => {
+    const p = resolveTerms(c.ontology, ['HP:0000023'], []);
+    const m = explainTerms(c, p, 0, likelihood).observed[0]!;
+    expect(m).toMatchObject({ kind: 'specific', sharedAncestor: { label: 'Cataract' } });
+    // OMIM:1's Cataract (no frequency: 1), discounted: 0.5 * 1 / 0.6 (beats Eye: 0.5 / (2/3)).
+    expect(m.log10Lr).toBeCloseTo(log10(0.5 / 0.6), 6);
   });
 
   it('says when a disease is annotated not to have an observed term', () => {

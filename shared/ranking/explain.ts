@@ -119,13 +119,22 @@ export function explainGene(
       const observed = [...request.observed, term.id];
       changes.push({ kind: 'add-term', term, rank: rerank({ ...request, observed }) });
     }
-    for (const m of best.observed.filter((o) => o.log10Lr < 0)) {
+    // The three terms that cost the disease most, each dropped in turn.
+    const costly = best.observed
+      .filter((o) => o.log10Lr < 0)
+      .sort((a, b) => a.log10Lr - b.log10Lr)
+      .slice(0, 3);
+    for (const m of costly) {
       const observed = request.observed.filter(
         (id) => corpus.ontology.indexOf(id) !== corpus.ontology.indexOf(m.term.id),
       );
       changes.push({ kind: 'drop-term', term: m.term, rank: rerank({ ...request, observed }) });
     }
-    for (const m of best.excluded.filter((e) => e.log10Lr < 0)) {
+    const against = best.excluded
+      .filter((e) => e.log10Absent < 0)
+      .sort((a, b) => a.log10Absent - b.log10Absent)
+      .slice(0, 3);
+    for (const m of against) {
       const excluded = request.excluded.filter(
         (id) => corpus.ontology.indexOf(id) !== corpus.ontology.indexOf(m.term.id),
       );

@@ -13,11 +13,12 @@ export interface TermRef {
 export interface TermMatch {
   readonly term: TermRef;
   /**
-   * exact: the disease lists the term; implied: it lists a more specific kind of it; partial: they
-   * share only a more general ancestor; unexplained: nothing but the root; contradicted: the
-   * disease is annotated NOT to have it.
+   * exact: the disease lists the term; implied: it lists a more specific kind of it; specific:
+   * the term is a kind of one the disease lists; partial: they share only a more general
+   * ancestor; unexplained: nothing but the root; contradicted: the disease is annotated NOT to
+   * have it.
    */
-  readonly kind: 'exact' | 'implied' | 'partial' | 'unexplained' | 'contradicted';
+  readonly kind: 'exact' | 'implied' | 'specific' | 'partial' | 'unexplained' | 'contradicted';
   /** The disease's own annotation the match rests on, with its frequency (null: not given). */
   readonly diseaseTerm?: TermRef & { readonly frequency: number | null };
   /** The most specific term both share (the term itself for exact and implied matches). */
@@ -33,6 +34,13 @@ export interface ExcludedMatch {
   readonly term: TermRef;
   /** The disease's annotation of the term or of a kind of it; absent: the disease lacks it. */
   readonly diseaseTerm?: TermRef & { readonly frequency: number | null };
+  /** log10 (1 - w f) / (1 - background): the absence itself; below 0 when it counts against. */
+  readonly log10Absent: number;
+  /**
+   * log10 of the ascertainment factor when the disease has the term: a feature is looked for (and
+   * its absence written down) mostly when a disease that has it is being considered.
+   */
+  readonly log10Considered: number;
   readonly log10Lr: number;
 }
 
@@ -97,7 +105,7 @@ export function explainTerms(
       return { term: ref(corpus, p), kind: 'unexplained', ic: 0, log10Lr: Math.log(best) / LOG10 };
     return {
       term: ref(corpus, p),
-      kind: via !== p ? 'partial' : own.has(p) ? 'exact' : 'implied',
+      kind: via === p ? (own.has(p) ? 'exact' : 'implied') : own.has(via) ? 'specific' : 'partial',
       diseaseTerm: {
         ...ref(corpus, source.source),
         frequency: Number.isNaN(source.raw) ? null : source.raw,
@@ -112,20 +120,22 @@ export function explainTerms(
     const post = corpus.postings[e];
     const k = post?.diseases.indexOf(disease) ?? -1;
     const source = implied.get(e);
-    if (post === undefined || k < 0 || source === undefined)
-      return {
-        term: ref(corpus, e),
-        log10Lr: excludedLogRatio(0, bg, options.excludedWeight) / LOG10,
-      };
+    if (post === undefined || k < 0 || source === undefined) {
+      const absent = excludedLogRatio(0, bg, options.excludedWeight) / LOG10;
+      return { term: ref(corpus, e), log10Absent: absent, log10Considered: 0, log10Lr: absent };
+    }
     const f = post.excludedFrequencies[k] ?? 0;
-    const ln = excludedLogRatio(f, bg, options.excludedWeight) + Math.log(options.ascertainment);
+    const absent = excludedLogRatio(f, bg, options.excludedWeight) / LOG10;
+    const considered = Math.log(options.ascertainment) / LOG10;
     return {
       term: ref(corpus, e),
       diseaseTerm: {
         ...ref(corpus, source.source),
         frequency: Number.isNaN(source.raw) ? null : source.raw,
       },
-      log10Lr: ln / LOG10,
+      log10Absent: absent,
+      log10Considered: considered,
+      log10Lr: absent + considered,
     };
   });
   return { observed, excluded };

@@ -36,10 +36,10 @@ export interface LikelihoodOptions {
 
 export const DEFAULT_LIKELIHOOD: LikelihoodOptions = {
   partial: 0.2,
-  unexplained: 0.1,
+  unexplained: 0.05,
   excludedWeight: 0.9,
   ascertainment: 8,
-  recorded: 0,
+  recorded: 0.2,
   recordedUnknown: 0.5,
 };
 

@@ -165,11 +165,54 @@ export function variantsByGene(variants: readonly VariantRecord[]): Map<string, 
   return out;
 }
 
+/** The first `limit` entries of a best-first list, extended to the end of the last tie group. */
+function keepTies<T extends { score: number }>(sorted: readonly T[], limit: number): T[] {
+  let end = Math.min(limit, sorted.length);
+  const last = sorted[end - 1]?.score;
+  while (end < sorted.length && sorted[end]?.score === last) end++;
+  return sorted.slice(0, end);
+}
+
+/** Indices of the largest values (at least `limit`, whole tie groups), best first. */
+function topIndices(values: Float64Array, limit: number): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const threshold = sorted[Math.max(0, sorted.length - limit)] ?? -Infinity;
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    if (v >= threshold && v > -Infinity) out.push(i);
+  });
+  return out.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || a - b);
+}
+
+/** Phenotype only: each gene's summed likelihood ratio over its diseases, best first. */
+function phenotypeGenes(
+  corpus: Corpus,
+  phenotype: Float64Array,
+  request: RankRequest,
+  options: RankingOptions,
+): RankedGene[] {
+  const scores = new Float64Array(corpus.genes.length).fill(-Infinity);
+  corpus.genes.forEach((g, gi) => {
+    if (g.diseases.length === 0) return;
+    let max = -Infinity;
+    for (const d of g.diseases) max = Math.max(max, phenotype[d] ?? -Infinity);
+    let sum = 0;
+    for (const d of g.diseases) sum += Math.exp((phenotype[d] ?? -Infinity) - max);
+    scores[gi] = max + Math.log(sum);
+  });
+  return topIndices(scores, options.limit)
+    .map((gi) =>
+      geneEntry(corpus, corpus.genes[gi]?.symbol ?? '', phenotype, undefined, request, options),
+    )
+    .sort((a, b) => byScore(a, b) || a.symbol.localeCompare(b.symbol));
+}
+
 /**
  * Ranks genes and diseases for one patient. Phenotype only: every gene with a known disease, by
  * the summed phenotype likelihood ratios of its diseases. With variants: every gene carrying a
  * variant, by phenotype likelihood ratio times genotype evidence under each disease's mode of
- * inheritance, plus the chance of a disease not yet linked to the gene.
+ * inheritance, plus the chance of a disease not yet linked to the gene. Lists are cut after
+ * `limit` entries, at the end of a tie group.
  */
 export function rankCase(
   corpus: Corpus,
@@ -181,28 +224,28 @@ export function rankCase(
     options.phenotypeModel?.(corpus, patient) ??
     likelihoodScores(corpus, patient, options.likelihood);
   const byGene = request.variants === undefined ? undefined : variantsByGene(request.variants);
-  const symbols =
+  const genes =
     byGene === undefined
-      ? corpus.genes.filter((g) => g.diseases.length > 0).map((g) => g.symbol)
-      : [...byGene.values()].map((list) => list[0]?.record.gene ?? '');
-  const genes = symbols
-    .map((s) => geneEntry(corpus, s, phenotype, byGene?.get(s.toUpperCase()), request, options))
-    .sort((a, b) => byScore(a, b) || a.symbol.localeCompare(b.symbol))
-    .slice(0, options.limit);
+      ? keepTies(phenotypeGenes(corpus, phenotype, request, options), options.limit)
+      : keepTies(
+          [...byGene.values()]
+            .map((list) =>
+              geneEntry(corpus, list[0]?.record.gene ?? '', phenotype, list, request, options),
+            )
+            .sort((a, b) => byScore(a, b) || a.symbol.localeCompare(b.symbol)),
+          options.limit,
+        );
   const diseases =
     byGene === undefined
-      ? [...phenotype.keys()]
-          .map((index) => ({ index, score: (phenotype[index] ?? -Infinity) / LOG10 }))
-          .sort(byScore)
-          .slice(0, options.limit)
-      : genes
-          .flatMap((g) => g.diseases)
-          .sort(byScore)
-          .slice(0, options.limit);
+      ? topIndices(phenotype, options.limit).map((index) => ({
+          index,
+          score: (phenotype[index] ?? -Infinity) / LOG10,
+        }))
+      : genes.flatMap((g) => g.diseases).sort(byScore);
   return {
     mode: byGene === undefined ? 'pheno' : 'vcf',
     genes,
-    diseases,
+    diseases: keepTies(diseases, options.limit),
     patient,
     phenotype,
   };

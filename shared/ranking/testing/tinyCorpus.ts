@@ -8,7 +8,7 @@ import { buildOntology } from '../ontology';
  *
  *   1 All ─ 118 Phenotypic abnormality ─┬ 10 Nervous ─ 11 Seizure ─┬ 12 Focal seizure
  *         │                             │                         └ 13 Absence seizure
- *         │                             └ 20 Eye ─┬ 21 Cataract
+ *         │                             └ 20 Eye ─┬ 21 Cataract ─ 23 Nuclear cataract
  *         │                                       └ 22 Myopia
  *         └ 5 Mode of inheritance ─┬ 6 AD, 7 AR, 32113 semidominant
  *                                  └ 1417 X-linked ─ 1419 XLR
@@ -28,6 +28,7 @@ export const TINY_HPO = [
   '0000020\tEye\t0000118',
   '0000021\tCataract\t0000020',
   '0000022\tMyopia\t0000020',
+  '0000023\tNuclear cataract\t0000021',
   '0000005\tMode of inheritance\t0000001',
   '0000006\tAutosomal dominant inheritance\t0000005',
   '0000007\tAutosomal recessive inheritance\t0000005',
