@@ -5,7 +5,9 @@
  * Each case is ranked on its own (no statistics across the manifest). Until issue 16's VCF reader
  * lands, vcf mode reads the kit's VCFs with bench/casegenVcf.ts (temporary).
  * Run: npx tsx bench/rank-casegen.ts --manifest DIR/manifest.tsv --mode pheno|vcf
- *        [--method likelihood|resnik] [--options JSON] [--limit N] [--top N] [--baseline]
+ *        [--method likelihood|resnik] [--options JSON] [--corpus JSON] [--limit N] [--top N]
+ *        [--baseline] [--out FILE]
+ *   --options / --corpus override RankingOptions / CorpusOptions (ablations in the decision).
  *   → bench/results/rank-casegen-<mode>-<method>.jsonl (+ .json summary) and the scores.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +18,8 @@ import { readCasegenVcf } from './casegenVcf';
 import { phenotypeOfPhenopacket } from '../shared/ranking/phenopacketTerms';
 import type { RankingOptions } from '../shared/ranking/rank';
 import { DEFAULT_RANKING, rankCase } from '../shared/ranking/rank';
+import type { CorpusOptions } from '../shared/ranking/corpus';
+import { DEFAULT_CORPUS } from '../shared/ranking/corpus';
 import { referenceCorpus } from '../shared/ranking/reference';
 import { resnikScores } from '../shared/ranking/similarity';
 import type { RankRequest } from '../shared/ranking/input';
@@ -26,6 +30,7 @@ const { values: args } = parseArgs({
     mode: { type: 'string', default: 'pheno' },
     method: { type: 'string', default: 'likelihood' },
     options: { type: 'string', default: '{}' },
+    corpus: { type: 'string', default: '{}' },
     limit: { type: 'string' },
     top: { type: 'string', default: '100' },
     baseline: { type: 'boolean', default: false },
@@ -63,7 +68,10 @@ const options: RankingOptions = {
 
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const corpus = referenceCorpus();
+const corpus = referenceCorpus({
+  ...DEFAULT_CORPUS,
+  ...(JSON.parse(args.corpus) as Partial<CorpusOptions>),
+});
 const loadMs = performance.now() - t0;
 
 const rows = readFileSync(manifest, 'utf8')
@@ -152,5 +160,5 @@ if (args.baseline) {
 }
 writeFileSync(
   out.replace(/\.jsonl$/, '.json'),
-  `${JSON.stringify({ mode, method: args.method, options: override, timing, ours, baseline }, null, 2)}\n`,
+  `${JSON.stringify({ mode, method: args.method, options: override, corpus: JSON.parse(args.corpus) as unknown, timing, ours, baseline }, null, 2)}\n`,
 );

@@ -33,7 +33,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   likelihood: DEFAULT_LIKELIHOOD,
   inheritance: DEFAULT_INHERITANCE,
   novelDisease: 0,
-  variantWeight: 2,
+  variantWeight: 6,
   limit: 100,
 };
 
