@@ -2,10 +2,11 @@ import type { Corpus } from './corpus';
 import type { ExcludedMatch, TermMatch, TermRef } from './explainTerms';
 import { explainTerms } from './explainTerms';
 import type { GenotypeFit, Mode } from './inheritance';
-import type { RankRequest } from './input';
+import type { RankRequest, VariantRecord } from './input';
 import { mentioned } from './likelihood';
 import type { RankingOptions, RankResult } from './rank';
 import { DEFAULT_RANKING, modesOf, rankCase } from './rank';
+import { consequenceScore, frequencyScore } from './variants';
 
 /** Why one of the gene's diseases scores as it does. */
 export interface DiseaseExplanation {
@@ -18,6 +19,16 @@ export interface DiseaseExplanation {
   readonly excluded: readonly ExcludedMatch[];
   /** The disease's features the record does not mention, when that counts (most frequent first). */
   readonly unmentioned: { readonly count: number; readonly log10Lr: number; examples: TermRef[] };
+}
+
+/** A variant's prior, in its parts. */
+export interface VariantEvidence {
+  readonly variant: VariantRecord;
+  /** Damage prior of the consequence class (variants.ts). */
+  readonly consequence: number;
+  /** Exomiser frequency score of the population allele frequency. */
+  readonly rarity: number;
+  readonly score: number;
 }
 
 /** One thing that would move the gene, and where it would land. */
@@ -38,6 +49,8 @@ export interface GeneExplanation {
   readonly diseases: readonly DiseaseExplanation[];
   /** vcf mode: the variants and how they fit the best disease's inheritance. */
   readonly genotype?: GenotypeFit;
+  /** vcf mode: the fit's variants with the two parts of their prior (consequence, rarity). */
+  readonly variants?: readonly VariantEvidence[];
   readonly changes: readonly RankChange[];
 }
 
@@ -158,7 +171,17 @@ export function explainGene(
       ? {}
       : { above: { symbol: above.symbol, gap: above.score - gene.score } }),
     diseases,
-    ...(fit === undefined ? {} : { genotype: fit }),
+    ...(fit === undefined
+      ? {}
+      : {
+          genotype: fit,
+          variants: fit.variants.map(({ record, score }) => ({
+            variant: record,
+            consequence: consequenceScore(record.consequence, record.impact),
+            rarity: frequencyScore(record.populationAf),
+            score,
+          })),
+        }),
     changes: changes.filter((c) => c.rank !== rank),
   };
 }

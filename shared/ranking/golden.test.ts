@@ -51,6 +51,8 @@ describe('issue 17: golden ranks on dev cases', () => {
       best.excluded.reduce((s, m) => s + m.log10Lr, 0) +
       best.unmentioned.log10Lr;
     expect(parts).toBeCloseTo(best.log10Phenotype, 6);
-    if (request.variants !== undefined) expect(e.genotype?.variants.length).toBeGreaterThan(0);
+    if (request.variants === undefined) return;
+    expect(e.genotype?.variants.length).toBeGreaterThan(0);
+    for (const v of e.variants ?? []) expect(v.score).toBeCloseTo(v.consequence * v.rarity, 10);
   });
 });
