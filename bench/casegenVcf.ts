@@ -1,7 +1,7 @@
-// TEMPORARY (issue 17): a minimal reader for the casegen kit's VCFs so the ranking benchmark can run
-// before the app's single VCF reader exists (issue 16). It reads only what the kit writes (VCFv4.2,
-// BGZF, one sample, VEP-style CSQ) and validates nothing. Replace it with the shared VCF reader
-// when that lands; do not use it anywhere else.
+// TEMPORARY (issue 17): a minimal reader for the casegen kit's VCFs so the ranking benchmark can
+// run before the app's single VCF reader exists (issue 16). It reads only what the kit writes
+// (VCFv4.2, BGZF, one sample, VEP-style CSQ) and validates nothing. Replace it with the shared
+// VCF reader when that lands; do not use it anywhere else.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Impact, Sex, VariantRecord } from '../shared/ranking/input';

@@ -128,7 +128,9 @@ const truthRows = readFileSync(join(caseDir, 'truth.tsv'), 'utf8').trim().split(
 const ranked = new Set(rows.map((r) => r[0]));
 writeFileSync(
   truth,
-  `${[truthRows[0], ...truthRows.slice(1).filter((l) => ranked.has(l.split('\t')[0]))].join('\n')}\n`,
+  `${[truthRows[0], ...truthRows.slice(1).filter((l) => ranked.has(l.split('\t')[0]))].join(
+    '\n',
+  )}\n`,
 );
 const score = (file: string): string => {
   const run = spawnSync(
@@ -158,7 +160,13 @@ if (args.baseline) {
   baseline = score(baseOut);
   console.log(`baseline (kit, ${mode}):\n${baseline}`);
 }
-writeFileSync(
-  out.replace(/\.jsonl$/, '.json'),
-  `${JSON.stringify({ mode, method: args.method, options: override, corpus: JSON.parse(args.corpus) as unknown, timing, ours, baseline }, null, 2)}\n`,
-);
+const summary = {
+  mode,
+  method: args.method,
+  options: override,
+  corpus: JSON.parse(args.corpus) as unknown,
+  timing,
+  ours,
+  baseline,
+};
+writeFileSync(out.replace(/\.jsonl$/, '.json'), `${JSON.stringify(summary, null, 2)}\n`);

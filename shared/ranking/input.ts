@@ -24,7 +24,7 @@ export const variantRecordSchema = z.object({
   /** Sequence Ontology terms as VEP writes them; several joined by '&'. */
   consequence: z.string().min(1),
   impact: impactSchema,
-  /** Highest population allele frequency given (e.g. gnomAD), or null when the variant is absent. */
+  /** Highest population allele frequency given (e.g. gnomAD); null: absent from the population. */
   populationAf: z.number().min(0).max(1).nullable(),
   zygosity: zygositySchema,
   hgvsc: z.string().optional(),
