@@ -8,7 +8,10 @@ export interface FederationNodeInfo {
   country: string;
   name: string;
   beaconUrl: string;
-  htsgetUrl: string;
+  /** Absent for a node without htsget (the foreign node). */
+  htsgetUrl?: string;
+  /** The node's assembly where the federation states it (the foreign node states it only itself). */
+  assembly?: string;
 }
 export interface FederationInfo {
   issuer: string;

@@ -24,6 +24,7 @@ beforeAll(async () => {
     runDir,
     dataRoot: process.env.FEDERATION_DATA_DIR ?? DEFAULT_DATA_ROOT,
     extraNodes: 1,
+    foreignNode: true,
     faults: { PT: { errorRate: 1 } },
     userinfoCacheTtlMs: 0,
   });
@@ -46,7 +47,11 @@ describe('startFederation', () => {
     expect(info.accounts.map((a) => a.username)).toEqual(
       expect.arrayContaining(['clinician', 'researcher', 'expiring', 'conditional', 'novisa']),
     );
-    expect(info.nodes.map((n) => n.id)).toEqual([...NODES.map((n) => n.id), 'X01']);
+    expect(info.nodes.map((n) => n.id)).toEqual([...NODES.map((n) => n.id), 'DE', 'X01']);
+    // Issue 15: the foreign node is listed without htsget or assembly (it states its own).
+    expect(info.nodes.find((n) => n.id === 'DE')).not.toHaveProperty('assembly');
+    expect(info.nodes.find((n) => n.id === 'DE')).not.toHaveProperty('htsgetUrl');
+    expect(info.nodes.find((n) => n.id === 'FI')?.assembly).toBe('GRCh38');
     const ports = new Set(info.nodes.map((n) => new URL(n.beaconUrl).port));
     expect(ports.size).toBe(info.nodes.length);
     expect(describeFederation(info, 'federation.json')).toContain(info.issuer);

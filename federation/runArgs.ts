@@ -25,6 +25,8 @@ export interface RunArgs {
   readonly dataRoot: string | undefined;
   /** Runtime state and federation.json (default federation/.run). */
   readonly runDir: string | undefined;
+  /** Start the foreign (GRCh37, Beacon v2.0-shaped) node after the national ones (default yes). */
+  readonly foreignNode: boolean;
   readonly help: boolean;
 }
 
@@ -37,6 +39,7 @@ export const USAGE = `Usage: npm run federation -- [options]
   --seed N                generator seed
   --data-dir DIR          data root (default federation/data)
   --run-dir DIR           runtime state and federation.json (default federation/.run; env FEDERATION_RUN_DIR)
+  --no-foreign            do not start the foreign node DE (GRCh37, Beacon v2.0 shapes)
 `;
 
 function port(name: string, raw: string): number {
@@ -59,6 +62,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
       'run-dir': { type: 'string' },
+      'no-foreign': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -92,6 +96,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
     seed,
     dataRoot: values['data-dir'],
     runDir: values['run-dir'] ?? env.FEDERATION_RUN_DIR,
+    foreignNode: !values['no-foreign'],
     help: values.help,
   };
 }

@@ -13,8 +13,16 @@ import {
   writeFederationInfo,
   type FederationInfo,
 } from './federationInfo.js';
+import { FOREIGN_DATASETS, FOREIGN_NODE } from './foreign/catalogue.js';
+import { ensureForeignData } from './foreign/data.js';
+import { routeForeign } from './foreign/router.js';
 import { ensureData, type Profile } from './generator/index.js';
-import { startNode, type FaultConfig, type NodeHandle } from './node/index.js';
+import {
+  startNode,
+  type FaultConfig,
+  type NodeHandle,
+  type StartNodeOptions,
+} from './node/index.js';
 
 export interface FederationOptions {
   /** AAI port; 0 = ephemeral. Default 4400. */
@@ -29,6 +37,11 @@ export interface FederationOptions {
   readonly runDir?: string;
   /** Extra demo nodes reusing the generated data (benchmarks). */
   readonly extraNodes?: number;
+  /**
+   * Also start the foreign node DE after the national ones (GRCh37, Beacon v2.0 shapes, page cap
+   * 100; federation/foreign/). `npm run federation` does; tests opt in (default false).
+   */
+  readonly foreignNode?: boolean;
   /** Faults per node id, applied once the nodes run. */
   readonly faults?: Readonly<Record<string, FaultConfig>>;
   readonly onProgress?: (msg: string) => void;
@@ -71,9 +84,32 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
   };
   try {
     const trustedIssuers = [{ iss: aai.issuer, jku: aai.jwksUri }];
-    const plans = [
+    type Plan = Pick<
+      StartNodeOptions,
+      'node' | 'dataDir' | 'extraDatasets' | 'dataNode' | 'beacon' | 'htsget'
+    >;
+    const foreign: Plan[] = [];
+    if (opts.foreignNode === true) {
+      const data = await ensureForeignData(manifest.dir);
+      progress(
+        `foreign node: ${data.card.lifted} of ${data.card.variants} variants lifted to GRCh37`,
+      );
+      foreign.push({
+        node: FOREIGN_NODE,
+        dataDir: join(data.dir, '..'),
+        extraDatasets: [...FOREIGN_DATASETS],
+        beacon: routeForeign,
+        htsget: false,
+      });
+    }
+    const plans: Plan[] = [
       ...NODES.map((node) => ({ node, dataDir: manifest.dir, extraDatasets: [] })),
-      ...(await extraNodePlans(manifest.dir, opts.extraNodes ?? 0, basePort + NODES.length)),
+      ...foreign,
+      ...(await extraNodePlans(
+        manifest.dir,
+        opts.extraNodes ?? 0,
+        basePort + NODES.length + foreign.length,
+      )),
     ];
     // Nodes start in parallel (each opens its own DuckDB); on any failure the started ones are closed.
     progress(`starting ${plans.length} nodes`);
@@ -108,7 +144,9 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
         country: plans[i]?.node.country ?? '',
         name: plans[i]?.node.name ?? n.id,
         beaconUrl: n.beaconUrl,
-        htsgetUrl: n.htsgetUrl,
+        // The foreign node is listed without htsget and without an assembly: clients learn its
+        // assembly from its /info and records, as they would for a node outside the demo.
+        ...(plans[i]?.htsget === false ? {} : { htsgetUrl: n.htsgetUrl, assembly: 'GRCh38' }),
       })),
     };
     const infoFile = await writeFederationInfo(runDir, info);

@@ -39,6 +39,10 @@ export interface StartNodeOptions {
   logger?: Logger;
   /** UserInfo cache TTL (default 30 s). */
   userinfoCacheTtlMs?: number;
+  /** Another Beacon implementation's routes (the foreign node); default the national node's. */
+  beacon?: typeof routeBeacon;
+  /** Whether /htsget is served (default true; the foreign node has none). */
+  htsget?: boolean;
 }
 
 interface Outcome {
@@ -102,7 +106,7 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
       } else await send(res, 401, errorBody(401, e.message));
       return { status: 401 };
     }
-    if (url.pathname.startsWith('/htsget/')) {
+    if (url.pathname.startsWith('/htsget/') && opts.htsget !== false) {
       await handleHtsget(req, res, {
         baseUrl: state.baseUrl,
         dataDir: opts.dataDir,
@@ -118,7 +122,7 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     const parse = (): BeaconRequest => (req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams));
     if (!state.ctx) throw new HttpError(503, 'node starting');
-    const answer: BeaconAnswer = await routeBeacon(state.ctx, access, url.pathname.slice('/api'.length), parse);
+    const answer: BeaconAnswer = await (opts.beacon ?? routeBeacon)(state.ctx, access, url.pathname.slice('/api'.length), parse);
     const status = answer.status ?? 200;
     await send(res, status, answer.body);
     return answer.granularity !== undefined ? { status, granularity: answer.granularity } : { status };
