@@ -10,6 +10,8 @@ const faultSchema = z
     down: z.boolean().optional(),
     slowDripMs: z.number().int().min(0).optional(),
     malformedJson: z.boolean().optional(),
+    pageCap: z.number().int().min(1).optional(),
+    servedRecords: z.number().int().min(0).optional(),
   })
   .strict();
 /** `--faults` JSON: node id → fault configuration. */

@@ -11,7 +11,7 @@ import { responseMeta } from './beacon/meta';
 import { parseGet, parsePost } from './beacon/parseRequest';
 import { routeBeacon } from './beacon/router';
 import { API_VERSION, DEFAULT_LIMIT, type BeaconRequest } from './beacon/types';
-import { applyLatency, shouldError, writeBody, type FaultConfig } from './faults';
+import { applyLatency, pagingFaults, shouldError, writeBody, type FaultConfig } from './faults';
 import { readJsonBody } from './http/body';
 import { HttpError } from './http/errors';
 import { createLogger, type Logger } from './log';
@@ -120,7 +120,8 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) throw new HttpError(404, `no route ${url.pathname}`);
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, `method ${req.method ?? ''} not allowed`);
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
-    const parse = (): BeaconRequest => (req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams));
+    const parse = (): BeaconRequest =>
+      pagingFaults(req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams), faults);
     if (!state.ctx) throw new HttpError(503, 'node starting');
     const answer: BeaconAnswer = await (opts.beacon ?? routeBeacon)(state.ctx, access, url.pathname.slice('/api'.length), parse);
     const status = answer.status ?? 200;

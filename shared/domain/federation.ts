@@ -44,6 +44,11 @@ export const NodeEntrySchema = z.object({
   htsgetUrl: z.url().optional(),
   /** Default `{ kind: 'published' }`. */
   visaValueMapping: VisaValueMappingSchema.optional(),
+  /**
+   * The node's reference assembly as the directory states it ('GRCh38', 'GRCh37', 'hg19', …); when
+   * absent the app asks the node (/info, /configuration) and reads its records (issue 15 item 2).
+   */
+  assembly: z.string().max(50).optional(),
 });
 export type NodeEntry = z.infer<typeof NodeEntrySchema>;
 

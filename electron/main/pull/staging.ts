@@ -33,6 +33,13 @@ export const CursorZ = z.object({
   /** Pages stored per entity. */
   pages: z.object({ individuals: z.number().int(), g_variants: z.number().int() }),
   records: z.number().int().nonnegative(),
+  /** Records received per entity (issue 12 item 2: the loop advances by these, not by pages). */
+  received: z
+    .object({
+      individuals: z.number().int().nonnegative(),
+      g_variants: z.number().int().nonnegative(),
+    })
+    .optional(),
   bytes: z.number().int().nonnegative(),
   totals: z.object({
     individuals: z.number().int().optional(),
