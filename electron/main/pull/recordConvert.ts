@@ -6,7 +6,7 @@ import { liftTable } from '../../../shared/genome/liftoverTables';
 import { SEX_TERMS } from '../../../shared/search/query';
 import { IndividualRecordZ, OntologyTermZ } from '../search/beaconSchemas';
 import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
-import { variantPlace } from './variantPlace';
+import { variantPlace } from '../search/variantPlace';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before

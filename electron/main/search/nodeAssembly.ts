@@ -19,7 +19,10 @@ export interface NodeAssembly {
 }
 
 export interface AssemblyResolver {
+  /** Resolves, asking the node when the directory does not say (cached). */
   of(node: NodeEntry): Promise<NodeAssembly>;
+  /** What is known without asking the node: directory, an earlier answer, records, else assumed. */
+  known(node: NodeEntry): Promise<NodeAssembly>;
   /** Records from this node carried accessions of this assembly: remember it for later queries. */
   learn(node: NodeEntry, assembly: Assembly): void;
 }
@@ -70,28 +73,41 @@ export function createAssemblyResolver(opts: {
     return findAssemblyMember(JSON.parse(await readBounded(res, MAX_BYTES)));
   };
 
-  const fromNode = async (node: NodeEntry): Promise<NodeAssembly | undefined> => {
-    for (const path of ['info', 'configuration']) {
-      const name = await ask(node, path).catch(() => undefined);
-      if (name !== undefined) return { assembly: parseAssembly(name), source: 'node', name };
-    }
-    return undefined;
+  /** /info and /configuration at once (one round trip of latency); 'failed' when neither answered. */
+  const fromNode = async (node: NodeEntry): Promise<NodeAssembly | 'none' | 'failed'> => {
+    const answers = await Promise.all(
+      ['info', 'configuration'].map((path) => ask(node, path).catch(() => null)),
+    );
+    const name = answers.find((a) => typeof a === 'string');
+    if (name !== undefined) return { assembly: parseAssembly(name), source: 'node', name };
+    return answers.every((a) => a === null) ? 'failed' : 'none';
   };
 
+  const directory = (node: NodeEntry): NodeAssembly | undefined =>
+    node.assembly === undefined
+      ? undefined
+      : { assembly: parseAssembly(node.assembly), source: 'directory', name: node.assembly };
+
   return {
+    known(node) {
+      const d = directory(node);
+      if (d !== undefined) return Promise.resolve(d);
+      const hit = cache.get(node.beaconUrl);
+      if (hit !== undefined && now() - hit.at < hit.ttl) return hit.value;
+      const seen = learnt.get(node.beaconUrl);
+      return Promise.resolve(
+        seen === undefined ? ASSUMED : { assembly: seen, source: 'records', name: seen },
+      );
+    },
     of(node) {
-      if (node.assembly !== undefined)
-        return Promise.resolve({
-          assembly: parseAssembly(node.assembly),
-          source: 'directory',
-          name: node.assembly,
-        });
+      const d = directory(node);
+      if (d !== undefined) return Promise.resolve(d);
       const hit = cache.get(node.beaconUrl);
       if (hit !== undefined && now() - hit.at < hit.ttl) return hit.value;
       const entry = { at: now(), ttl: TTL_MS, value: Promise.resolve(ASSUMED) };
       entry.value = fromNode(node).then((found) => {
-        if (found !== undefined) return found;
-        entry.ttl = FAILED_TTL_MS;
+        if (typeof found !== 'string') return found;
+        if (found === 'failed') entry.ttl = FAILED_TTL_MS;
         const seen = learnt.get(node.beaconUrl);
         return seen === undefined ? ASSUMED : { assembly: seen, source: 'records', name: seen };
       });

@@ -9,6 +9,7 @@ import { queryParts } from './beaconRequest';
 import type { Fanout } from './fanout';
 import { startFanout } from './fanout';
 import { createFilteringTermsCache } from './filteringTerms';
+import { createAssemblyResolver } from './nodeAssembly';
 import type { RecentQueries } from './recentQueries';
 import { isAllowListed } from './tokenPolicy';
 
@@ -53,6 +54,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   const running = new Map<string, Fanout>();
   const { recent } = deps;
   const terms = createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
+  const assemblies = createAssemblyResolver({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const allowListOf =
     deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
 
@@ -80,6 +82,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         concurrency: deps.concurrency ?? 32,
         maxBytes: deps.maxBytes ?? 20 * 1_048_576,
         emit: deps.onNodeUpdate,
+        assemblies,
         onDone: (done) => {
           deps.logger.info('search.done', done);
           deps.onDone(done);

@@ -27,7 +27,7 @@ export interface DemoFederation {
 
 /** Starts AAI + nodes on ephemeral ports with a private run folder; reads the ground truth. */
 export async function startDemoFederation(
-  opts: { extraNodes?: number } = {},
+  opts: { extraNodes?: number; foreignNode?: boolean } = {},
 ): Promise<DemoFederation> {
   const runDir = mkdtempSync(join(tmpdir(), 'cohort-desk-search-fed-'));
   const manifest = await ensureData({ profile: 'small', rootDir: DEFAULT_DATA_ROOT });
@@ -39,6 +39,7 @@ export async function startDemoFederation(
     basePort: 0,
     runDir,
     extraNodes: opts.extraNodes ?? 0,
+    foreignNode: opts.foreignNode ?? false,
   });
   const tokens = new Map<string, Promise<string>>();
   return {
@@ -52,7 +53,8 @@ export async function startDemoFederation(
         name: n.name,
         country: n.country,
         beaconUrl: n.beaconUrl,
-        htsgetUrl: n.htsgetUrl,
+        ...(n.htsgetUrl === undefined ? {} : { htsgetUrl: n.htsgetUrl }),
+        ...(n.assembly === undefined ? {} : { assembly: n.assembly }),
       })),
       trustedVisaIssuers: [{ iss: fed.info.issuer, jku: fed.info.jwksUri }],
     }),
