@@ -102,6 +102,7 @@ export function foreignDataset(ds: DatasetPolicy): Record<string, unknown> {
         id: ds.securityLevel === 'REGISTERED' ? d.id.replace(':', '_') : d.id,
         label: d.label,
         version: '17-07-2016',
+        ...(d.modifiers === undefined ? {} : { modifiers: d.modifiers }),
       })),
     },
   };

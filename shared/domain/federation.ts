@@ -8,7 +8,12 @@ export type AccessLevel = z.infer<typeof AccessLevelSchema>;
 export const GranularitySchema = z.enum(['none', 'boolean', 'count', 'record']);
 export type Granularity = z.infer<typeof GranularitySchema>;
 
-export const DuoTermSchema = z.object({ id: z.string(), label: z.string() });
+/** A DUO term of a dataset; `modifiers` name e.g. the disease of DS (Beacon dataUseConditions). */
+export const DuoTermSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  modifiers: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+});
 export type DuoTerm = z.infer<typeof DuoTermSchema>;
 
 export const BrokerSchema = z.object({
@@ -49,6 +54,11 @@ export const NodeEntrySchema = z.object({
    * absent the app asks the node (/info, /configuration) and reads its records (issue 15 item 2).
    */
   assembly: z.string().max(50).optional(),
+  /**
+   * The hospital's agreement with the node on local copies, for datasets whose node says nothing
+   * about them (docs/decisions/0011-beacon-interop.md); a node's own statement wins.
+   */
+  localCopies: z.enum(['allowed', 'not-allowed']).optional(),
 });
 export type NodeEntry = z.infer<typeof NodeEntrySchema>;
 

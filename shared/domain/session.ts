@@ -11,6 +11,11 @@ export const DatasetAccessSchema = z.object({
   level: AccessLevelSchema,
   /** What this user gets from the node for this dataset. */
   granularity: GranularitySchema,
+  /**
+   * `node`: what the node returned to this user when asked at sign-in (issue 13, issue 15 item 5);
+   * `passport`: what the passport leads to expect (the node could not be asked).
+   */
+  granularityFrom: z.enum(['node', 'passport']).optional(),
   duo: z.array(DuoTermSchema),
   /** When the visa behind this access expires (ISO 8601), for controlled access. */
   expiresAt: z.iso.datetime().optional(),

@@ -91,7 +91,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     trusted = dir.trustedVisaIssuers;
     const [passport, catalogue] = await Promise.all([
       readPassport({ config, accessToken: tokens.accessToken, sub: tokens.sub, verify }),
-      readCatalogue(dir.nodes, platform.fetch, opts.nodeTimeoutMs()),
+      readCatalogue(dir.nodes, platform.fetch, opts.nodeTimeoutMs(), tokens.accessToken),
     ]);
     for (const v of passport.decision.ignored) {
       const key = `${v.type} ${v.issuer} ${v.value ?? ''} ${v.reason}`;

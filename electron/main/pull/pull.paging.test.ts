@@ -38,7 +38,12 @@ describe('pull paging that does not trust the request (issue 12 item 2, issue 15
     const bodies: string[] = [];
     const spy: typeof fetch = (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
-      if (init?.method === 'POST' && url.includes('/datasets/')) {
+      // Pull pages only (the sign-in's one-record access probes ask for limit 1).
+      if (
+        init?.method === 'POST' &&
+        url.includes('/datasets/') &&
+        !(typeof init.body === 'string' && init.body.includes('"limit":1}'))
+      ) {
         urls.push(new URL(url).pathname);
         bodies.push(typeof init.body === 'string' ? init.body : '');
       }

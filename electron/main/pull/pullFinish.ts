@@ -84,6 +84,7 @@ export async function finishPull(
       nodeId: c.nodeId,
       ...c.meta,
       purpose: c.purpose,
+      ...(c.disease === undefined ? {} : { disease: c.disease }),
       query: c.query,
       pulledAt: new Date(opts.now()).toISOString(),
       visa: grant.visa,

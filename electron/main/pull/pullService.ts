@@ -11,6 +11,7 @@ import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
+import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
 import type { Cursor, Staging } from './staging';
 import { listCursors, openStaging } from './staging';
@@ -268,7 +269,8 @@ export function createPullService(
           title: dataset.title,
           level: access.level,
           duo: dataset.duo,
-          allowLocalCopies: dataset.allowLocalCopies,
+          // The check passed: the node, or the directory for a silent node, allows the copy.
+          allowLocalCopies: localCopyRefusal(dataset, node) === undefined,
         },
       };
       // The grant first: the purge deletes these pages with the dataset if it is revoked (issue 12).

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AccessLevelSchema, DuoTermSchema } from '../../../shared/domain/federation';
-import { PullQuerySchema, PurposeSchema } from '../../../shared/domain/vault';
+import { PullQuerySchema, PurposeDiseaseSchema, PurposeSchema } from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import type { Binding } from '../vault/binding';
@@ -26,6 +26,7 @@ export const CursorZ = z.object({
   nodeId: z.string(),
   datasetId: z.string(),
   purpose: PurposeSchema,
+  disease: PurposeDiseaseSchema.optional(),
   query: PullQuerySchema,
   entity: z.enum(['individuals', 'g_variants', 'done']),
   /** Next page to fetch for `entity`. */
