@@ -12,6 +12,8 @@ export interface FederationNodeInfo {
   htsgetUrl?: string;
   /** The node's assembly where the federation states it (the foreign node states it only itself). */
   assembly?: string;
+  /** The directory's record of an agreement on local copies (for a node that says nothing). */
+  localCopies?: 'allowed' | 'not-allowed';
 }
 export interface FederationInfo {
   issuer: string;

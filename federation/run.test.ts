@@ -51,6 +51,7 @@ describe('startFederation', () => {
     // Issue 15: the foreign node is listed without htsget or assembly (it states its own).
     expect(info.nodes.find((n) => n.id === 'DE')).not.toHaveProperty('assembly');
     expect(info.nodes.find((n) => n.id === 'DE')).not.toHaveProperty('htsgetUrl');
+    expect(info.nodes.find((n) => n.id === 'DE')?.localCopies).toBe('allowed');
     expect(info.nodes.find((n) => n.id === 'FI')?.assembly).toBe('GRCh38');
     const ports = new Set(info.nodes.map((n) => new URL(n.beaconUrl).port));
     expect(ports.size).toBe(info.nodes.length);

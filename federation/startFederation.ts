@@ -145,8 +145,11 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
         name: plans[i]?.node.name ?? n.id,
         beaconUrl: n.beaconUrl,
         // The foreign node is listed without htsget and without an assembly: clients learn its
-        // assembly from its /info and records, as they would for a node outside the demo.
-        ...(plans[i]?.htsget === false ? {} : { htsgetUrl: n.htsgetUrl, assembly: 'GRCh38' }),
+        // assembly from its /info and records, as they would for a node outside the demo. It says
+        // nothing about local copies; the directory records the (demo) agreement that allows them.
+        ...(plans[i]?.htsget === false
+          ? { localCopies: 'allowed' as const }
+          : { htsgetUrl: n.htsgetUrl, assembly: 'GRCh38' }),
       })),
     };
     const infoFile = await writeFederationInfo(runDir, info);
