@@ -9,6 +9,8 @@ export interface FederationNodeInfo {
   name: string;
   beaconUrl: string;
   htsgetUrl: string;
+  /** RFC 8707 resource indicator of the node's Beacon and htsget (access tokens name it as audience). */
+  resource: string;
 }
 export interface FederationInfo {
   issuer: string;

@@ -42,6 +42,11 @@ export const NodeEntrySchema = z.object({
   country: z.string(),
   beaconUrl: z.url(),
   htsgetUrl: z.url().optional(),
+  /**
+   * RFC 8707 resource indicator of the node's Beacon and htsget: the audience of the access tokens
+   * the app gets for this node (docs/decisions/0011). Default: the origin of `beaconUrl` plus `/`.
+   */
+  resource: z.url().optional(),
   /** Default `{ kind: 'published' }`. */
   visaValueMapping: VisaValueMappingSchema.optional(),
 });

@@ -9,6 +9,7 @@ import { datasetGrants, heldVisas } from './access/datasetGrants';
 import type { AuthService, AuthServiceOptions } from './authTypes';
 import { authFailure, authMessage, classifyAuthError } from './authErrors';
 import { createBrokerClients } from './brokerClients';
+import { createNodeTokens, nodeResource } from './nodeTokens';
 import type { TrustedVisaIssuer } from './passport/visaVerifier';
 import { createVisaVerifier } from './passport/visaVerifier';
 import { readCatalogue, readPassport } from './passportAccess';
@@ -32,6 +33,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   const now = opts.now ?? Date.now;
   const soonMs = opts.expiringSoonMs ?? EXPIRING_SOON_MS;
   const clients = createBrokerClients(platform.fetch);
+  const nodeTokens = createNodeTokens({ now, logger });
   const vault = platform.keyStorage().then((keys) => createTokenVault(platform.paths.data, keys));
   let trusted: readonly TrustedVisaIssuer[] = [];
   const verify = createVisaVerifier({
@@ -136,6 +138,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
   async function endLocally(): Promise<void> {
     (await vault).wipe();
     live = undefined;
+    nodeTokens.clear();
     timers.clear();
   }
 
@@ -202,6 +205,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
           },
         });
         await persist(broker, tokens);
+        nodeTokens.clear();
         await establish(broker, config, tokens);
         error = undefined;
         audit.append('auth.sign_in', { sub: tokens.sub, issuer: broker.issuer });
@@ -254,6 +258,11 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     return summary();
   }
 
+  async function accessToken(): Promise<string | undefined> {
+    if (live !== undefined && live.tokens.accessExpiresAt - 5_000 <= now()) await refresh();
+    return live?.tokens.accessToken === '' ? undefined : live?.tokens.accessToken;
+  }
+
   return {
     summary,
     signIn,
@@ -287,9 +296,21 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       restoring ??= restoreOnce();
       return restoring;
     },
-    async accessToken() {
-      if (live !== undefined && live.tokens.accessExpiresAt - 5_000 <= now()) await refresh();
-      return live?.tokens.accessToken === '' ? undefined : live?.tokens.accessToken;
+    accessToken,
+    async accessTokenFor(node) {
+      // Only a node of the current directory, exactly as listed there, ever gets a token (PASS-04).
+      const listed = (await directory.get()).nodes.find((n) => n.id === node.id);
+      if (
+        listed?.beaconUrl !== node.beaconUrl ||
+        listed.htsgetUrl !== node.htsgetUrl ||
+        nodeResource(listed) !== nodeResource(node)
+      )
+        return undefined;
+      const signInToken = await accessToken();
+      const session = live;
+      if (signInToken === undefined || session === undefined) return undefined;
+      const config = await clients.configFor(session.broker);
+      return nodeTokens.tokenFor(listed, { config, accessToken: signInToken });
     },
     grants() {
       if (live === undefined || live.tokens.accessToken === '') return undefined;

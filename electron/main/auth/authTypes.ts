@@ -1,3 +1,4 @@
+import type { NodeEntry } from '../../../shared/domain/federation';
 import type { SessionSummary } from '../../../shared/domain/session';
 import type { SessionGrants } from './access/datasetGrants';
 import type { AuditLog } from '../audit/auditLog';
@@ -14,8 +15,16 @@ export interface AuthService {
   signOut(): Promise<SessionSummary>;
   /** Resumes a persisted session at start (refresh grant); no-op without one. */
   restore(): Promise<SessionSummary>;
-  /** For main-process clients only (Beacon, htsget): a fresh access token, or undefined. */
+  /**
+   * The sign-in access token, refreshed when due: for the broker's UserInfo only. Nodes refuse it;
+   * never send it anywhere else (issue 12 item 12).
+   */
   accessToken(): Promise<string | undefined>;
+  /**
+   * For main-process clients (Beacon, htsget): an access token whose only audience is `node`, or
+   * undefined (signed out, a node not in the directory, or one the broker does not know).
+   */
+  accessTokenFor(node: NodeEntry): Promise<string | undefined>;
   onChange(listener: (summary: SessionSummary) => void): () => void;
   /**
    * For the vault (PASS-03): the signed-in user (sub, broker issuer), the unexpired record-level

@@ -12,7 +12,7 @@ export interface LoopContext {
   cursor: Cursor;
   node: NodeEntry;
   fetch: typeof fetch;
-  token: () => Promise<string | undefined>;
+  token: (node: NodeEntry) => Promise<string | undefined>;
   timeoutMs: number;
   signal: AbortSignal;
   pageSize?: number;
@@ -58,7 +58,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       query: cursor.query,
       page: cursor.page,
       limit,
-      token: await ctx.token(),
+      token: await ctx.token(ctx.node),
       fetch: ctx.fetch,
       signal: ctx.signal,
       timeoutMs: ctx.timeoutMs,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NodeEntry } from '../../../shared/domain/federation';
 import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
@@ -56,7 +57,8 @@ export interface PullService {
 export function createPullService(
   opts: CheckDeps & {
     vault: VaultService;
-    token: () => Promise<string | undefined>;
+    /** An access token for this node only (issue 12 item 12), or undefined. */
+    token: (node: NodeEntry) => Promise<string | undefined>;
     audit: AuditLog;
     logger: Logger;
     onProgress: (p: PullProgress) => void;

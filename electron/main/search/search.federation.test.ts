@@ -65,9 +65,8 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
   });
 
   it('clinician: granted datasets return exact counts and records with provenance; others rounded', async () => {
-    const token = await demo.token('clinician');
     const h = createHarness(() => demo.directory(), {
-      getAccessToken: () => Promise.resolve(token),
+      getAccessToken: await demo.tokenFor('clinician'),
     });
     const gene = 'BRCA2';
     const { final } = await h.search({ genomic: gene });
@@ -86,9 +85,8 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
   });
 
   it('researcher (registered): counts everywhere, no records', async () => {
-    const token = await demo.token('researcher');
     const h = createHarness(() => demo.directory(), {
-      getAccessToken: () => Promise.resolve(token),
+      getAccessToken: await demo.tokenFor('researcher'),
     });
     const { final } = await h.search({ genomic: 'BRCA1' });
     for (const [id, u] of final) {
@@ -99,9 +97,8 @@ describe('federated search against the demo federation (ground truth, BCN-01)', 
   });
 
   it('planted variant, phenotype (with and without descendants) and sex filters equal the ground truth', async () => {
-    const token = await demo.token('clinician');
     const h = createHarness(() => demo.directory(), {
-      getAccessToken: () => Promise.resolve(token),
+      getAccessToken: await demo.tokenFor('clinician'),
     });
     const fi = demo.truth.datasets['FI-RD-01']!;
     const [key, planted] = Object.entries(fi.planted)[0]!;

@@ -27,7 +27,7 @@ export const TEST_KEYS = testKeyStorage(Buffer.alloc(32, 7));
 export async function startPullFederation(): Promise<PullFederation> {
   return (await startDemoFederation({
     runDir: tmp('vault-fed-'),
-    userinfoCacheTtlMs: 0,
+    passportCacheTtlMs: 0,
   } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
 }
 
