@@ -63,7 +63,17 @@ export const FederationDirectorySchema = z.object({
   trustedVisaIssuers: z.array(z.object({ iss: z.url(), jku: z.url() })),
   /** Where the directory was read from (a file path or URL), when it came from one. */
   location: z.string().optional(),
-  /** Why the directory is empty or partial, in plain words (e.g. a bad federation file, named). */
+  /** Why the directory is empty, partial or old, in plain words (e.g. a bad federation file, named). */
   problem: z.string().optional(),
+  /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy shown may be older). */
+  fetchedAt: z.number().int().nonnegative().optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;
+
+/** What a directory address holds, checked before Settings keeps it (issue 13). */
+export const DirectoryCheckSchema = FederationDirectorySchema.pick({
+  brokers: true,
+  nodes: true,
+  trustedVisaIssuers: true,
+}).extend({ url: z.string() });
+export type DirectoryCheck = z.infer<typeof DirectoryCheckSchema>;

@@ -88,6 +88,10 @@ export function createMainServices(opts: {
     logger,
     demoFile: opts.demoFederationFile ?? defaultDemoFederationFile(process.env, process.cwd()),
   });
+  // Issue 15 item 7 / issue 12 item 13: a new directory reaches every page (and sign-in) at once.
+  const offDirectory = directory.onChange((d) => {
+    events.emit('federation:changed', d);
+  });
   const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
   // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
   const offAuditBreak = audit.onBreak((verdict) => {
@@ -200,6 +204,8 @@ export function createMainServices(opts: {
     vault,
     close: () => {
       unsubscribe();
+      offDirectory();
+      directory.close();
       offAuth();
       pull.close();
       offVault();

@@ -9,8 +9,11 @@ import type { Platform } from '../platform/platform';
 /** The main-process session (issue 4). The renderer only ever sees `summary()` (AUTH-01/10). */
 export interface AuthService {
   summary(): Promise<SessionSummary>;
-  /** Runs the whole sign-in; resolves when it completed, failed or was cancelled. */
-  signIn(issuer?: string): Promise<SessionSummary>;
+  /**
+   * Runs the whole sign-in; resolves when it completed, failed or was cancelled. `switchUser` makes
+   * the broker ask for credentials even if its browser session is someone else's (prompt=login).
+   */
+  signIn(issuer?: string, how?: { switchUser?: boolean }): Promise<SessionSummary>;
   cancelSignIn(): Promise<SessionSummary>;
   signOut(): Promise<SessionSummary>;
   /** Resumes a persisted session at start (refresh grant); no-op without one. */

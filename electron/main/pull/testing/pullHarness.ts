@@ -28,7 +28,7 @@ export async function startPullFederation(): Promise<PullFederation> {
   return (await startDemoFederation({
     runDir: tmp('vault-fed-'),
     passportCacheTtlMs: 0,
-  } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+  })) as PullFederation;
 }
 
 /**
