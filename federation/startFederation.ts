@@ -83,7 +83,8 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
           ...plan,
           port: basePort === 0 ? 0 : basePort + i,
           trustedIssuers,
-          // Each node's API is a resource server of the broker (decision 0011): tokens name one node.
+          // Each node's API is a resource server of the broker: tokens name one node
+          // (decision node-audience-tokens).
           registerAtBrokers: async (resource: string) => {
             const client = await aai.registerResourceServer({ resource, name: plan.node.id });
             return [{ issuer: aai.issuer, ...client }];

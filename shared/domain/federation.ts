@@ -44,7 +44,8 @@ export const NodeEntrySchema = z.object({
   htsgetUrl: z.url().optional(),
   /**
    * RFC 8707 resource indicator of the node's Beacon and htsget: the audience of the access tokens
-   * the app gets for this node (docs/decisions/0011). Default: the origin of `beaconUrl` plus `/`.
+   * the app gets for this node (decision node-audience-tokens). Default: the origin of `beaconUrl`
+   * plus `/`.
    */
   resource: z.url().optional(),
   /** Default `{ kind: 'published' }`. */
@@ -65,7 +66,7 @@ export const FederationDirectorySchema = z.object({
   location: z.string().optional(),
   /** Why the directory is empty, partial or old, in plain words (e.g. a bad federation file, named). */
   problem: z.string().optional(),
-  /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy shown may be older). */
+  /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy may be older). */
   fetchedAt: z.number().int().nonnegative().optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;

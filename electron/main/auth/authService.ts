@@ -12,7 +12,7 @@ import type { LiveSession } from './sessionSummary';
 import { runSignInFlow } from './signInFlow';
 import { signOutAtBroker } from './signOutRemote';
 
-/** Creates the auth service; see docs/decisions/0005-sign-in.md and 0011. */
+/** Creates the auth service; see docs/decisions/0005-sign-in.md and node-audience-tokens.md. */
 export function createAuthService(opts: AuthServiceOptions): AuthService {
   const { platform, directory, logger, audit } = opts;
   const core = createSessionCore(opts);
@@ -40,12 +40,12 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
           broker,
           signal: abort.signal,
           now,
-          // "Sign in as someone else" (issue 13): the broker asks for credentials even with a session.
+          // "Sign in as someone else" (issue 13): the broker asks for credentials again.
           prompt: how?.switchUser === true ? 'login consent' : 'consent',
           ...(opts.loginTimeoutMs === undefined ? {} : { timeoutMs: opts.loginTimeoutMs }),
           open: async (url) => {
             if (await platform.openExternal(url)) return;
-            // Browser mode: the page opens it in a new tab of the browser it runs in (decision 0005).
+            // Browser mode: the page opens it in a new tab of its own browser (decision 0005).
             flow.authorizationUrl = url;
             await emit();
           },

@@ -3,10 +3,10 @@ import type { NodeEntry } from '../../../shared/domain/federation';
 import type { Logger } from '../logging/logger';
 
 /**
- * Per-node access tokens (issue 12 item 12, docs/decisions/0011). The sign-in token goes to the
- * broker's UserInfo only; each node gets its own token, obtained by RFC 8693 token exchange with
- * the node's RFC 8707 resource indicator, so a node (or anyone who steals its token) cannot replay
- * it at another node or at UserInfo. A node the broker does not know gets no token at all.
+ * Per-node access tokens (issue 12 item 12, decision node-audience-tokens). The sign-in token goes
+ * to the broker's UserInfo only; each node gets its own token, obtained by RFC 8693 token exchange
+ * with the node's RFC 8707 resource indicator, so a node (or anyone who steals its token) cannot
+ * replay it at another node or at UserInfo. A node the broker does not know gets no token at all.
  */
 
 export const TOKEN_EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';

@@ -139,7 +139,8 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       res.writeHead(upstream.status, { 'content-type': 'application/json' });
       res.end(await upstream.text());
     });
-    // The proxy serves FI's API, so the directory names FI's resource for it (decision 0011).
+    // The proxy serves FI's API, so the directory names FI's resource for it
+    // (decision node-audience-tokens).
     const h = createHarness(
       withNodes({ ...node('FI-GET', `${getOnly.url}/api`), resource: fi.resource }),
       { getAccessToken: await demo.tokenFor('researcher') },

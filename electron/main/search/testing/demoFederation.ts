@@ -22,7 +22,7 @@ export interface DemoFederation {
   directory(): FederationDirectory;
   /**
    * Real per-node access tokens for a test account (clinician, researcher, novisa, ...), as the
-   * app gets them (decision 0011): undefined for a node the broker does not know.
+   * app gets them (decision node-audience-tokens): undefined for a node the broker does not know.
    */
   tokenFor(username: string): Promise<(node: NodeEntry) => Promise<string | undefined>>;
   setFaults(nodeId: string, faults: FaultConfig): void;
