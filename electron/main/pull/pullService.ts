@@ -57,7 +57,6 @@ export interface PullService {
 export function createPullService(
   opts: CheckDeps & {
     vault: VaultService;
-    /** An access token for this node only (issue 12 item 12), or undefined. */
     token: (node: NodeEntry) => Promise<string | undefined>;
     audit: AuditLog;
     logger: Logger;

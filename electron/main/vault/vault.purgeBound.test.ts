@@ -40,7 +40,7 @@ describe('issue 12: the purge delay after a revocation is bounded by the token r
         runDir: tmp('vault-bound-fed-'),
         accessTokenTtlSec: 8,
         passportCacheTtlMs: 0,
-      } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+      })) as PullFederation;
     }, 180_000);
     afterAll(async () => {
       await fed.close();
