@@ -2,6 +2,7 @@ import type { Broker, FederationDirectory } from '../../../shared/domain/federat
 import type { SessionSummary } from '../../../shared/domain/session';
 
 export type { AuthService, AuthServiceOptions } from './authTypes';
+import { isUsable } from '../federation/directory';
 import { pickBroker } from '../federation/pickBroker';
 import { datasetGrants, heldVisas } from './access/datasetGrants';
 import type { AuthService, AuthServiceOptions } from './authTypes';
@@ -75,8 +76,11 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
 
   /** Issue 12 item 13: a new directory applies at once (its brokers, state.trusted issuers and nodes). */
   async function followDirectory(dir: FederationDirectory): Promise<void> {
-    state.trusted = dir.trustedVisaIssuers;
     nodeTokens.clear();
+    // A directory that cannot be read says nothing about brokers: the session stays, and its
+    // grants are "not checked" until it can be read again (issue 12 item 1).
+    if (!isUsable(dir)) return;
+    state.trusted = dir.trustedVisaIssuers;
     const listed = (b: Broker): boolean =>
       dir.brokers.some((x) => x.issuer === b.issuer && x.clientId === b.clientId);
     if (state.signingIn !== undefined && !listed(state.signingIn.broker))

@@ -70,4 +70,16 @@ describe('issue 12 item 13: changing the directory address switches brokers at o
     expect(again.broker?.issuer).toBe(other.issuer);
     h.close();
   });
+
+  it('an address that cannot be read ends nothing: the session stays, its broker unknown for now', async () => {
+    const h = await createHarness({ fed, dataDir: tmp('app-'), user: 'researcher' });
+    await h.invoke('auth:signIn', {});
+    await h.invoke('settings:set', { federationConfigUrl: 'http://127.0.0.1:9/federation.json' });
+    const directory = await h.invoke('federation:directory');
+    expect(directory.problem).toMatch(/could not be reached/);
+    const session = await h.invoke('auth:session');
+    expect(session.state).toBe('signed-in');
+    expect(session.error?.code).not.toBe('directory_changed');
+    h.close();
+  });
 });

@@ -4,6 +4,7 @@ import type { SessionSummary } from '../../../shared/domain/session';
 import { EXPIRING_SOON_MS } from './access/accessList';
 import type { AuthServiceOptions } from './authTypes';
 import { authFailure, authMessage, classifyAuthError } from './authErrors';
+import { isUsable } from '../federation/directory';
 import { createBrokerClients } from './brokerClients';
 import { createNodeTokens } from './nodeTokens';
 import type { TrustedVisaIssuer } from './passport/visaVerifier';
@@ -115,9 +116,7 @@ export function createSessionCore(opts: AuthServiceOptions) {
         .filter((id) => !catalogue.problems.some((p) => p.nodeId === id)),
       // Only a directory with no usable copy leaves grants unjudgeable; a stale copy (fetchedAt,
       // with a refresh problem) still names the trusted issuers (issue 12 items 1 and 13).
-      ...(dir.problem === undefined || dir.fetchedAt !== undefined
-        ? {}
-        : { directoryProblem: dir.problem }),
+      ...(isUsable(dir) || dir.problem === undefined ? {} : { directoryProblem: dir.problem }),
       ...(endSession === undefined ? {} : { endSessionUrl: endSession }),
       ...(passport.name === undefined ? {} : { name: passport.name }),
       ...(passport.email === undefined ? {} : { email: passport.email }),

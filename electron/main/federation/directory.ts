@@ -32,6 +32,13 @@ export interface FederationDirectoryService {
 }
 
 const NONE = { brokers: [], nodes: [], trustedVisaIssuers: [] };
+
+/**
+ * Whether a directory can be relied on: no problem, or a stale copy (fetchedAt) whose refresh
+ * failed. One that could not be read at all says nothing about brokers or grants (issue 12).
+ */
+export const isUsable = (d: FederationDirectory): boolean =>
+  d.problem === undefined || d.fetchedAt !== undefined;
 /** A good copy is refreshed in the background once it is this old. */
 export const DIRECTORY_REFRESH_MS = 5 * 60_000;
 /** After a failed fetch the next attempt waits this long (callers get the last answer meanwhile). */
