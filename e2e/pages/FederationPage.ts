@@ -74,15 +74,6 @@ export class FederationPage {
     return href;
   }
 
-  /**
-   * Another person sits down at the browser: the broker's own session cookies go (the app's stay).
-   * Until sign-out ends the broker session too (issue 13, sign-in slice), the broker would
-   * otherwise sign the next person in as the previous one.
-   */
-  async forgetBrokerSession(): Promise<void> {
-    await this.page.context().clearCookies({ name: /^_(session|interaction)/ });
-  }
-
   /** Opens the broker's page from the link and completes login and consent as a person would. */
   async completeSignIn(username: string, password: string): Promise<Page> {
     const [popup] = await Promise.all([
