@@ -53,6 +53,22 @@ describe('issue 12 item 7: GA4GH pattern matching without backtracking (PASS-02)
     expect(counter.steps).toBeLessThanOrEqual((text.length + 1) * pattern.length);
   });
 
+  it('the reported shape with a failing middle (11 stars, no b anywhere) stays linear', () => {
+    const counter: WildcardCounter = { steps: 0 };
+    const pattern = `${'*a'.repeat(11)}*b*`;
+    expect(wildcardMatch(pattern, 'a'.repeat(40), counter)).toBe(false);
+    expect(counter.steps).toBeLessThanOrEqual(41 * pattern.length);
+  });
+
+  it('a segment that almost fits everywhere stays within (|value| + 1) × |pattern| steps', () => {
+    const counter: WildcardCounter = { steps: 0 };
+    const pattern = `*${'a'.repeat(20)}b*`;
+    const text = 'a'.repeat(WILDCARD_MAX_VALUE);
+    expect(wildcardMatch(pattern, text, counter)).toBe(false);
+    expect(counter.steps).toBeGreaterThan(text.length);
+    expect(counter.steps).toBeLessThanOrEqual((text.length + 1) * pattern.length);
+  });
+
   it('stays within (|value| + 1) × |pattern| steps at the length limits', () => {
     const counter: WildcardCounter = { steps: 0 };
     const pattern = `${'*a?'.repeat(Math.floor(WILDCARD_MAX_PATTERN / 3) - 1)}*b`;
