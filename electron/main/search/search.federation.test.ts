@@ -176,9 +176,8 @@ describe('issue 13: counts that mislead, against the demo federation', () => {
   });
 
   it('issue 13: variants across nodes: an allele found at two nodes is one variant when every match arrived as a record', async () => {
-    const token = await demo.token('clinician');
     const h = createHarness(() => demo.directory(), {
-      getAccessToken: () => Promise.resolve(token),
+      getAccessToken: await demo.tokenFor('clinician'),
     });
     const one = await h.search({ genomic: '17-43057062-T-TG', target: 'g_variants' });
     const nodes = [...one.final.values()];
@@ -200,9 +199,8 @@ describe('issue 13: counts that mislead, against the demo federation', () => {
   });
 
   it('issue 15: every variant record from the demo nodes is located from its record (VRS), matching its key', async () => {
-    const token = await demo.token('clinician');
     const h = createHarness(() => demo.directory(), {
-      getAccessToken: () => Promise.resolve(token),
+      getAccessToken: await demo.tokenFor('clinician'),
     });
     const { final } = await h.search({ genomic: 'BRCA1', target: 'g_variants' });
     const rows = [...final.values()].flatMap((n) => n.records ?? []);
