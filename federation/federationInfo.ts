@@ -14,6 +14,8 @@ export interface FederationNodeInfo {
   assembly?: string;
   /** The directory's record of an agreement on local copies (for a node that says nothing). */
   localCopies?: 'allowed' | 'not-allowed';
+  /** RFC 8707 resource indicator of the node's Beacon and htsget (access tokens name it as audience). */
+  resource: string;
 }
 export interface FederationInfo {
   issuer: string;

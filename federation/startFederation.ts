@@ -45,8 +45,8 @@ export interface FederationOptions {
   /** Faults per node id, applied once the nodes run. */
   readonly faults?: Readonly<Record<string, FaultConfig>>;
   readonly onProgress?: (msg: string) => void;
-  /** How long nodes cache a token's UserInfo (node default 30 s); tests of revocation use 0. */
-  readonly userinfoCacheTtlMs?: number;
+  /** How long nodes cache a token's passport (node default 30 s); tests of revocation use 0. */
+  readonly passportCacheTtlMs?: number;
   /** The AAI's access-token lifetime (default 300 s); the app re-reads passports at each refresh. */
   readonly accessTokenTtlSec?: number;
 }
@@ -119,9 +119,15 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
           ...plan,
           port: basePort === 0 ? 0 : basePort + i,
           trustedIssuers,
-          ...(opts.userinfoCacheTtlMs === undefined
+          // Each node's API is a resource server of the broker: tokens name one node
+          // (decision node-audience-tokens).
+          registerAtBrokers: async (resource: string) => {
+            const client = await aai.registerResourceServer({ resource, name: plan.node.id });
+            return [{ issuer: aai.issuer, ...client }];
+          },
+          ...(opts.passportCacheTtlMs === undefined
             ? {}
-            : { userinfoCacheTtlMs: opts.userinfoCacheTtlMs }),
+            : { passportCacheTtlMs: opts.passportCacheTtlMs }),
         }),
       ),
     );
@@ -150,6 +156,7 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
         ...(plans[i]?.htsget === false
           ? { localCopies: 'allowed' as const }
           : { htsgetUrl: n.htsgetUrl, assembly: 'GRCh38' }),
+        resource: n.resource,
       })),
     };
     const infoFile = await writeFederationInfo(runDir, info);

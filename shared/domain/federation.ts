@@ -47,6 +47,12 @@ export const NodeEntrySchema = z.object({
   country: z.string(),
   beaconUrl: z.url(),
   htsgetUrl: z.url().optional(),
+  /**
+   * RFC 8707 resource indicator of the node's Beacon and htsget: the audience of the access tokens
+   * the app gets for this node (decision node-audience-tokens). Default: the origin of `beaconUrl`
+   * plus `/`.
+   */
+  resource: z.url().optional(),
   /** Default `{ kind: 'published' }`. */
   visaValueMapping: VisaValueMappingSchema.optional(),
   /**
@@ -73,7 +79,17 @@ export const FederationDirectorySchema = z.object({
   trustedVisaIssuers: z.array(z.object({ iss: z.url(), jku: z.url() })),
   /** Where the directory was read from (a file path or URL), when it came from one. */
   location: z.string().optional(),
-  /** Why the directory is empty or partial, in plain words (e.g. a bad federation file, named). */
+  /** Why the directory is empty, partial or old, in plain words (e.g. a bad federation file, named). */
   problem: z.string().optional(),
+  /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy may be older). */
+  fetchedAt: z.number().int().nonnegative().optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;
+
+/** What a directory address holds, checked before Settings keeps it (issue 13). */
+export const DirectoryCheckSchema = FederationDirectorySchema.pick({
+  brokers: true,
+  nodes: true,
+  trustedVisaIssuers: true,
+}).extend({ url: z.string() });
+export type DirectoryCheck = z.infer<typeof DirectoryCheckSchema>;

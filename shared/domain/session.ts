@@ -41,6 +41,7 @@ export const AuthErrorCodeSchema = z.enum([
   'access_revoked',
   'session_expired',
   'invalid_response',
+  'directory_changed',
   'unknown',
 ]);
 export type AuthErrorCode = z.infer<typeof AuthErrorCodeSchema>;
@@ -69,6 +70,12 @@ export const SessionSummarySchema = z.object({
    * challenge, never a code or token (docs/decisions/0005-sign-in.md).
    */
   authorizationUrl: z.url().optional(),
+  /**
+   * Only while signed in, and only in browser mode (main cannot open a tab there): the broker's
+   * end-session page (RP-initiated logout) for the page to open when the person signs out. It
+   * names the client only, never the ID token (issue 13).
+   */
+  endSessionUrl: z.url().optional(),
   /** Nodes whose dataset list could not be read; their datasets are missing from `access`. */
   nodeProblems: z.array(z.object({ nodeId: z.string(), message: z.string() })).optional(),
 });

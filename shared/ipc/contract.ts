@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
-import { FederationDirectorySchema } from '../domain/federation';
+import { DirectoryCheckSchema, FederationDirectorySchema } from '../domain/federation';
 import { SessionSummarySchema } from '../domain/session';
 import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
 import * as search from '../search/channels';
@@ -39,7 +39,13 @@ export const channels = {
    * `authorizationUrl` only when the page must open the system browser itself: browser mode).
    */
   'auth:signIn': {
-    request: z.object({ issuer: z.url().max(2048).optional() }).strict(),
+    request: z
+      .object({
+        issuer: z.url().max(2048).optional(),
+        /** "Sign in as someone else": the broker asks for credentials again (prompt=login). */
+        switchUser: z.boolean().optional(),
+      })
+      .strict(),
     response: SessionSummarySchema,
   },
   /** Cancels a pending sign-in (its loopback listener closes); resolves with the signed-out summary. */
@@ -105,6 +111,11 @@ export const channels = {
   'cohorts:parquetFinish': { request: parquet.ExportIdSchema, response: parquet.ParquetFileSchema },
   /** The audit log, newest first and filtered, with its chain verification (issue 13). */
   'audit:list': { request: audit.AuditListRequestSchema, response: audit.AuditListSchema },
+  /** Reads a directory address now and says what it lists, or why it cannot be used (issue 13). */
+  'federation:check': {
+    request: z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }).strict(),
+    response: DirectoryCheckSchema,
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
@@ -115,6 +126,8 @@ export const events = {
   'search:done': SearchDoneSchema,
   'pull:progress': vault.PullProgressSchema,
   'vault:changed': vault.VaultListSchema,
+  /** The directory changed (another address, a refresh): every page shows the new one at once. */
+  'federation:changed': FederationDirectorySchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetRows',
   'cohorts:parquetFinish',
   'audit:list',
+  'federation:check',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -45,6 +46,7 @@ export const EVENT_NAMES = [
   'search:done',
   'pull:progress',
   'vault:changed',
+  'federation:changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -51,7 +51,7 @@ export async function readCatalogue(
   nodes: readonly NodeEntry[],
   fetchImpl: typeof fetch,
   timeoutMs: number,
-  token?: string,
+  tokenFor?: (node: NodeEntry) => Promise<string | undefined>,
 ): Promise<{ datasets: PublishedDataset[]; problems: { nodeId: string; message: string }[] }> {
   const settled = await Promise.allSettled(
     nodes.map((n) => fetchNodeDatasets(n, fetchImpl, timeoutMs)),
@@ -68,5 +68,5 @@ export async function readCatalogue(
         message: `${node.name} did not list its datasets (${result.reason instanceof Error ? result.reason.message : 'error'}); its datasets are missing from this list.`,
       });
   });
-  return { datasets: await withGrantedAccess(datasets, token, fetchImpl, timeoutMs), problems };
+  return { datasets: await withGrantedAccess(datasets, tokenFor, fetchImpl, timeoutMs), problems };
 }

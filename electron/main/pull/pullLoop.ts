@@ -17,7 +17,7 @@ export interface LoopContext {
   assembly: Assembly;
   routes: DatasetRoutes;
   fetch: typeof fetch;
-  token: () => Promise<string | undefined>;
+  token: (node: NodeEntry) => Promise<string | undefined>;
   timeoutMs: number;
   signal: AbortSignal;
   pageSize?: number;
@@ -90,7 +90,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       routes: ctx.routes,
       page: cursor.page,
       limit,
-      token: await ctx.token(),
+      token: await ctx.token(ctx.node),
       fetch: ctx.fetch,
       signal: ctx.signal,
       timeoutMs: ctx.timeoutMs,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { NodeEntry } from '../../../shared/domain/federation';
 import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
@@ -60,7 +61,7 @@ export interface PullService {
 export function createPullService(
   opts: CheckDeps & {
     vault: VaultService;
-    token: () => Promise<string | undefined>;
+    token: (node: NodeEntry) => Promise<string | undefined>;
     audit: AuditLog;
     logger: Logger;
     onProgress: (p: PullProgress) => void;

@@ -6,18 +6,17 @@ import { startDemoFederation, type DemoFederation } from './testing/demoFederati
 // The foreign node DE serves SE's data lifted to GRCh37, in Beacon v2.0 shapes, with opaque ids
 // (federation/foreign/). Over the same data, Search must give the same answers at both nodes.
 let demo: DemoFederation;
-let token = '';
+let tokenFor: Awaited<ReturnType<DemoFederation['tokenFor']>>;
 beforeAll(async () => {
   demo = await startDemoFederation({ foreignNode: true });
   await demo.fed.aai.admin.grant('clinician', 'DE-CA-01');
-  token = await demo.token('clinician');
+  tokenFor = await demo.tokenFor('clinician');
 }, 180_000);
 afterAll(async () => {
   await demo.close();
 });
 
-const harness = () =>
-  createHarness(() => demo.directory(), { getAccessToken: () => Promise.resolve(token) });
+const harness = () => createHarness(() => demo.directory(), { getAccessToken: tokenFor });
 const set = (u: NodeUpdate | undefined, id: string) => u?.datasets?.find((d) => d.id === id);
 const keys = (u: NodeUpdate | undefined, datasetId: string): string[] =>
   (u?.records ?? [])
@@ -74,7 +73,7 @@ describe('issue 15: Search against a GRCh37, Beacon v2.0-shaped node equals a co
         nodes: d.nodes.map((n) => (n.id === 'DE' ? { ...n, assembly: 'GRCh38' } : n)),
       };
     };
-    const h = createHarness(wrong, { getAccessToken: () => Promise.resolve(token) });
+    const h = createHarness(wrong, { getAccessToken: tokenFor });
     const { final } = await h.search({ genomic: '13:32889000-32974000', target: 'g_variants' });
     const de = final.get('DE');
     expect(de?.status).toBe('error');

@@ -17,8 +17,8 @@ export interface SearchServiceDeps {
   fetch: typeof fetch;
   /** The federation directory (AUTH's FederationDirectory service, or a test's). */
   getDirectory: () => FederationDirectory | Promise<FederationDirectory>;
-  /** The current access token, or undefined when signed out. */
-  getAccessToken: () => Promise<string | undefined>;
+  /** An access token for this node only (issue 12 item 12), or undefined when signed out. */
+  getAccessToken: (node: NodeEntry) => Promise<string | undefined>;
   /** Beacon base URLs that may receive the token; default: the directory's nodes (BCN-02). */
   allowList?: (directory: FederationDirectory) => readonly string[];
   nodeTimeoutMs: () => number;
@@ -59,7 +59,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
 
   const tokenFor = (allow: readonly string[]) => async (node: NodeEntry) =>
-    isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken() : undefined;
+    isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken(node) : undefined;
 
   return {
     async run(query) {

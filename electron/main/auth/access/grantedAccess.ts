@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Granularity } from '../../../../shared/domain/federation';
+import type { Granularity, NodeEntry } from '../../../../shared/domain/federation';
 import type { PublishedDataset } from './datasetCatalog';
 
 type Returned = Exclude<Granularity, 'none'>;
@@ -41,7 +41,7 @@ async function probe(
     accept: 'application/json',
     'content-type': 'application/json',
   };
-  // The node is in the directory (the token's allow-list, BCN-02); the same token as for searches.
+  // The node's own token, as for searches (issue 12 item 12: audience-restricted per node).
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   try {
     const res = await fetchImpl(url, {
@@ -77,13 +77,15 @@ async function probe(
 /** Every dataset with `granted` set to what its node answered (in parallel; failures left unset). */
 export async function withGrantedAccess(
   datasets: readonly PublishedDataset[],
-  token: string | undefined,
+  tokenFor: ((node: NodeEntry) => Promise<string | undefined>) | undefined,
   fetchImpl: typeof fetch,
   timeoutMs: number,
 ): Promise<PublishedDataset[]> {
   // One retry: a reset keep-alive connection or a slow moment is not what the node grants.
-  const ask = async (d: PublishedDataset): Promise<Returned | undefined> =>
-    (await probe(d, token, fetchImpl, timeoutMs)) ?? probe(d, token, fetchImpl, timeoutMs);
+  const ask = async (d: PublishedDataset): Promise<Returned | undefined> => {
+    const token = tokenFor === undefined ? undefined : await tokenFor(d.node);
+    return (await probe(d, token, fetchImpl, timeoutMs)) ?? probe(d, token, fetchImpl, timeoutMs);
+  };
   const answers = await Promise.all(datasets.map(ask));
   return datasets.map((d, i) => {
     const granted = answers[i];

@@ -29,7 +29,7 @@ export async function startPullFederation(
 ): Promise<PullFederation> {
   return (await startDemoFederation({
     runDir: tmp('vault-fed-'),
-    userinfoCacheTtlMs: 0,
+    passportCacheTtlMs: 0,
     ...extra,
   } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
 }
