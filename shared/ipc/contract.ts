@@ -11,6 +11,7 @@ import * as cohorts from '../cohorts/channels';
 import { CohortDefinitionSchema } from '../cohorts/definition';
 import * as parquet from '../cohorts/parquetExport';
 import * as audit from '../audit/auditLog';
+import * as vcf from '../vcf/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -105,6 +106,8 @@ export const channels = {
   'cohorts:parquetFinish': { request: parquet.ExportIdSchema, response: parquet.ParquetFileSchema },
   /** The audit log, newest first and filtered, with its chain verification (issue 13). */
   'audit:list': { request: audit.AuditListRequestSchema, response: audit.AuditListSchema },
+  /** Checks a VCF on disk with the strict reader (issue 16); command line only (a path). */
+  'vcf:check': { request: vcf.VcfCheckRequestSchema, response: vcf.VcfCheckResultSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

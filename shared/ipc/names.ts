@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetRows',
   'cohorts:parquetFinish',
   'audit:list',
+  'vcf:check',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -81,9 +81,11 @@ export class VcfParser {
   }
 
   /** Reports a problem found outside the text (e.g. by the decompressor). */
-  fail(line: number, message: string): void {
+  fail(message: string): void {
     this.broken = true;
-    this.problems.add({ line }, message);
+    const after = this.splitter.lines;
+    const text = after > 0 ? `after line ${String(after)}: ${message}` : message;
+    this.problems.add({ line: Math.max(1, after) }, text);
   }
 
   /** Finishes: flushes the last line and checks what only the end can tell. */

@@ -55,7 +55,12 @@ export class ProblemList {
 }
 
 /** `FILE:LINE: COLUMN FIELD: message`, the form `vcf check` prints (one problem per line). */
-export function formatProblem(p: VcfProblem): string {
+export function formatProblem(
+  p: Omit<VcfProblem, 'column' | 'field'> & {
+    column?: string | undefined;
+    field?: string | undefined;
+  },
+): string {
   const where = [p.column, p.field].filter((s): s is string => s !== undefined && s !== '');
   const prefix = where.length === 0 ? '' : `${where.join(' ')}: `;
   const severity = p.severity === 'warning' ? 'warning: ' : '';

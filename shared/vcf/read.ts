@@ -56,7 +56,7 @@ export async function readVcf(
   }
   const sniffed = sniffContainer(head);
   if ('problem' in sniffed) {
-    parser.fail(0, sniffed.problem);
+    parser.fail(sniffed.problem);
     return finish(parser, undefined, false);
   }
   const rest = async function* (): AsyncGenerator<Uint8Array> {
@@ -70,7 +70,7 @@ export async function readVcf(
     if (first) {
       const p = sniffDecompressed(bytes);
       if (p !== undefined) {
-        parser.fail(0, p);
+        parser.fail(p);
         return;
       }
     }
@@ -94,7 +94,7 @@ export async function readVcf(
       await readBgzf(rest(), parser, opts, feed);
     }
   } catch (error: unknown) {
-    parser.fail(0, decompressionMessage(sniffed.kind, error));
+    parser.fail(decompressionMessage(sniffed.kind, error));
   }
   return finish(parser, sniffed.kind, opts.signal?.aborted === true);
 }
@@ -132,7 +132,7 @@ async function readBgzf(
     const blocks = framer.push(chunk);
     if (!Array.isArray(blocks)) {
       await drain();
-      parser.fail(0, blocks.problem);
+      parser.fail(blocks.problem);
       return;
     }
     for (const b of blocks) pending.push(b.slice());
@@ -143,7 +143,7 @@ async function readBgzf(
   await drain();
   if (opts.signal?.aborted !== true && !parser.done) {
     const truncated = framer.end();
-    if (truncated !== undefined) parser.fail(0, truncated);
+    if (truncated !== undefined) parser.fail(truncated);
   }
 }
 
