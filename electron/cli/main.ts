@@ -24,7 +24,9 @@ process.on('SIGINT', () => {
 try {
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 } catch (error: unknown) {
-  process.stderr.write(`Internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = EXIT.internal;
 } finally {
   transport?.close();

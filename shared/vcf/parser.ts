@@ -94,7 +94,7 @@ export class VcfParser {
       this.splitter.end();
       const last = this.splitter.lines;
       if (this.splitter.bytes === 0 || (this.bom && this.splitter.bytes === 3)) {
-        this.problems.add({ line: 0 }, 'the file is empty; a VCF starts with ##fileformat=VCFv4.x');
+        this.problems.add({ line: 1 }, 'the file is empty; a VCF starts with ##fileformat=VCFv4.x');
       } else if (this.header === undefined) {
         if (this.builder !== undefined) {
           this.problems.add(

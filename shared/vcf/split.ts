@@ -74,6 +74,11 @@ export function recodeGenotype(gt: Genotype, k: number): SplitGenotype {
   return { alleles, phased: gt.phased, otherAlt };
 }
 
+/** Writes a genotype back as GT text (`0/1`, `1|0`, `./.`). */
+export function formatGenotype(gt: Genotype): string {
+  return gt.alleles.map((a) => (a === null ? '.' : String(a))).join(gt.phased ? '|' : '/');
+}
+
 /** Splits a record into one variant per ALT allele (none when ALT is "."). */
 export function splitRecord(record: VcfRecord): SplitVariant[] {
   const schema = schemaOf(record.header);
@@ -109,7 +114,8 @@ export function splitRecord(record: VcfRecord): SplitVariant[] {
         const ploidy = gt === null ? 2 : gt.alleles.length;
         const out = new Map<string, VcfValue>();
         for (const [key, v] of values) {
-          out.set(key, key === 'GT' ? v : subsetValue(v, schema.format(key).number, k, ploidy));
+          if (key === 'GT' && gt !== null) out.set(key, formatGenotype(recodeGenotype(gt, k)));
+          else out.set(key, subsetValue(v, schema.format(key).number, k, ploidy));
         }
         return out;
       },

@@ -4,9 +4,10 @@
 export type VcfVersion = '4.1' | '4.2' | '4.3' | '4.4' | '4.5';
 
 /**
- * A problem in a VCF, located for the person who must fix it. `line` is 1-based (0: the file as a
- * whole, e.g. its compression); `column` names the VCF column (CHROM … INFO, FORMAT, a sample id)
- * or `header`; `field` the INFO/FORMAT key or header field when there is one.
+ * A problem in a VCF, located for the person who must fix it. `line` is 1-based: the line of the
+ * (decompressed) text, or for a problem of the compression the last line read before it; `column`
+ * names the VCF column (CHROM … INFO, FORMAT, `sample ID`) or `header`; `field` the INFO/FORMAT
+ * key or header field when there is one.
  */
 export interface VcfProblem {
   readonly file: string;
