@@ -114,18 +114,23 @@ function aboveOne(s: string, i: number, j: number): boolean {
   return int === 1 && fraction;
 }
 
+/** Decodes one checked scalar by its type. */
+function decodeOne(v: string, type: FieldSpec['type'], decodePercent: boolean): VcfScalar {
+  if (v === '.') return null;
+  if (type === 'Integer') return Number(v);
+  if (type === 'Float') return toFloat(v);
+  return decodePercent ? percentDecode(v) : v;
+}
+
 /** Decodes a checked value by its spec (Number=1 → scalar; other Numbers → list; untyped → as written). */
 export function decodeValues(text: string, spec: FieldSpec, decodePercent: boolean): VcfValue {
-  if (spec.type === undefined) return text;
-  if (spec.type === 'Flag') return true;
   const type = spec.type;
-  const one = (v: string): VcfScalar => {
-    if (v === '.') return null;
-    if (type === 'Integer') return Number(v);
-    if (type === 'Float') return toFloat(v);
-    return decodePercent ? percentDecode(v) : v;
-  };
-  if (spec.number === 1) return text === '.' ? null : one(text);
+  if (type === undefined) return text;
+  if (type === 'Flag') return true;
+  if (spec.number === 1) return decodeOne(text, type, decodePercent);
   if (text === '.' || text === '') return [];
-  return text.split(',').map(one);
+  const parts = text.split(',');
+  const out: VcfScalar[] = new Array<VcfScalar>(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = decodeOne(parts[i] ?? '.', type, decodePercent);
+  return out;
 }
