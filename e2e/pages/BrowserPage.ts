@@ -45,10 +45,10 @@ export class BrowserPage {
     return this.page.getByTestId('browser-error');
   }
 
-  async openVcf(name: string, text: string): Promise<void> {
-    await this.page
-      .getByTestId('browser-open-vcf')
-      .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+  async openVcf(name: string, text: string | Buffer): Promise<void> {
+    const buffer = typeof text === 'string' ? Buffer.from(text) : text;
+    const mimeType = name.endsWith('.gz') ? 'application/gzip' : 'text/plain';
+    await this.page.getByTestId('browser-open-vcf').setInputFiles({ name, mimeType, buffer });
   }
 
   async saveSession(): Promise<Download> {

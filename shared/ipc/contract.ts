@@ -11,6 +11,7 @@ import * as cohorts from '../cohorts/channels';
 import { CohortDefinitionSchema } from '../cohorts/definition';
 import * as parquet from '../cohorts/parquetExport';
 import * as audit from '../audit/auditLog';
+import * as vcf from '../vcf/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -116,6 +117,8 @@ export const channels = {
     request: z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }).strict(),
     response: DirectoryCheckSchema,
   },
+  /** Checks a VCF on disk with the strict reader (issue 16); command line only (a path). */
+  'vcf:check': { request: vcf.VcfCheckRequestSchema, response: vcf.VcfCheckResultSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

@@ -37,6 +37,7 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetFinish',
   'audit:list',
   'federation:check',
+  'vcf:check',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -31,6 +31,7 @@ import { vaultHandlers } from '../vault/vault.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
+import { vcfHandlers } from '../vcf/vcf.handlers';
 import { appHandlers } from './app.handlers';
 
 export interface MainServices {
@@ -190,6 +191,7 @@ export function createMainServices(opts: {
       ),
       ...parquetExportHandlers(audit),
       ...auditHandlers(audit),
+      ...vcfHandlers(),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

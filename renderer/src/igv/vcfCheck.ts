@@ -1,52 +1,80 @@
-/** A problem in a patient VCF, located for the person who has to fix it. */
-export interface VcfProblem {
-  readonly file: string;
-  readonly line: number;
-  readonly message: string;
-}
+import { detectAssembly, formatProblem, grch38Length, readVcf } from '../../../shared/vcf';
+import type { VcfHeader, VcfProblem } from '../../../shared/vcf';
+import { browserInflater } from './browserInflater';
 
-const BASES = /^[ACGTN]+$/i;
-const ALT = /^([ACGTN*.]+|<[^>]+>|[ACGTN]*[[\]].*)$/i;
+/** Why a patient VCF cannot become a track (the page words it with i18n). */
+export type PatientVcfCheck =
+  | { ok: true }
+  /** The first problem the reader found ("file, line n: …"), and how many others. */
+  | { ok: false; kind: 'problem'; where: string; more: number; stopped: boolean }
+  | { ok: false; kind: 'grch37'; file: string; evidence: string }
+  | { ok: false; kind: 'notGrch38'; file: string; contigs: string }
+  | { ok: false; kind: 'noHeader'; file: string };
+
+const STOP_AFTER = 20;
+
+/** "file, line n: COLUMN FIELD: what", as the error banner shows a problem. */
+export function describeVcfProblem(p: VcfProblem): string {
+  const rest = formatProblem(p).slice(p.file.length + 1);
+  const colon = rest.indexOf(':');
+  return `${p.file}, line ${rest.slice(0, colon)}:${rest.slice(colon + 1)}`;
+}
 
 /**
- * Checks a plain-text VCF before igv sees it (igv drops bad lines silently or fails without a
- * line): the fileformat header, a #CHROM line, and 8+ tab-separated columns with a numeric POS,
- * REF bases and valid ALT alleles on every record. Returns the first problem, or undefined.
+ * Checks a patient VCF (plain, gzip or BGZF) with the app's one reader before igv sees it: igv
+ * skips bad lines silently, shows a truncated .vcf.gz as a shorter file and draws nothing for a
+ * GRCh37 file (issue 16). The whole file is streamed, so every line is checked.
  */
-export function checkVcfText(file: string, text: string): VcfProblem | undefined {
-  const lines = text.split(/\r?\n/);
-  if (!(lines[0] ?? '').startsWith('##fileformat=VCF')) {
-    return { file, line: 1, message: 'the first line must be ##fileformat=VCFv4.x' };
+export async function checkPatientVcf(file: File): Promise<PatientVcfCheck> {
+  const chroms = new Set<string>();
+  let header: VcfHeader | undefined;
+  const summary = await readVcf(streamOf(file), {
+    file: file.name,
+    inflater: browserInflater,
+    stopAfter: STOP_AFTER,
+    maxProblems: STOP_AFTER,
+    onHeader: (h) => {
+      header = h;
+    },
+    onRecord: (r) => chroms.add(r.chrom),
+  });
+  const first = summary.problems[0];
+  if (first !== undefined) {
+    return {
+      ok: false,
+      kind: 'problem',
+      where: describeVcfProblem(first),
+      more: summary.problemCount - 1,
+      stopped: summary.stopped,
+    };
   }
-  let header = false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const at = i + 1;
-    if (line === '' || line.startsWith('##')) continue;
-    if (line.startsWith('#CHROM')) {
-      header = true;
-      continue;
-    }
-    if (!header) return { file, line: at, message: 'a record comes before the #CHROM header line' };
-    const cols = line.split('\t');
-    if (cols.length < 8)
-      return {
-        file,
-        line: at,
-        message: `expected at least 8 tab-separated columns, found ${String(cols.length)}`,
-      };
-    const [, pos = '', , ref = '', alt = ''] = cols;
-    if (!/^\d+$/.test(pos) || Number(pos) < 1)
-      return { file, line: at, message: `POS "${pos}" is not a positive whole number` };
-    if (!BASES.test(ref))
-      return { file, line: at, message: `REF "${ref}" is not a sequence of bases` };
-    for (const a of alt.split(','))
-      if (!ALT.test(a)) return { file, line: at, message: `ALT "${a}" is not a valid allele` };
+  if (header === undefined) return { ok: false, kind: 'noHeader', file: file.name };
+  const guess = detectAssembly(header);
+  if (guess.assembly === 'GRCh37') {
+    return { ok: false, kind: 'grch37', file: file.name, evidence: guess.evidence };
   }
-  if (!header) return { file, line: lines.length, message: 'the #CHROM header line is missing' };
-  return undefined;
+  const foreign = [...chroms].filter((c) => grch38Length(c) === undefined);
+  if (chroms.size > 0 && foreign.length === chroms.size) {
+    return {
+      ok: false,
+      kind: 'notGrch38',
+      file: file.name,
+      contigs: foreign.slice(0, 5).join(', '),
+    };
+  }
+  return { ok: true };
 }
 
-/** Human-readable "file, line n: what" for the error banner. */
-export const describeVcfProblem = (p: VcfProblem): string =>
-  `${p.file}, line ${String(p.line)}: ${p.message}`;
+/** The file's bytes as an async iterable (Blob.stream()), so a large VCF is never one string. */
+async function* streamOf(file: Blob): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}

@@ -1,12 +1,38 @@
 import { useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { keepPatientFile } from '../../igv/patientFiles';
-import { checkVcfText, describeVcfProblem } from '../../igv/vcfCheck';
+import { checkPatientVcf } from '../../igv/vcfCheck';
+import type { PatientVcfCheck } from '../../igv/vcfCheck';
 import { useStore } from '../../store';
 
-/** Plain VCFs are checked here first so a bad file is named with its line (igv would just skip it). */
+/** The banner text for a refused file. */
+function refusal(t: TFunction, r: Exclude<PatientVcfCheck, { ok: true }>): string {
+  switch (r.kind) {
+    case 'problem':
+      return r.more > 0
+        ? t('genomeBrowser.vcfProblemMore', {
+            where: r.where,
+            count: r.more,
+            stopped: r.stopped ? t('genomeBrowser.vcfStopped') : '',
+          })
+        : t('genomeBrowser.vcfProblem', { where: r.where });
+    case 'grch37':
+      return t('genomeBrowser.vcfGrch37', { file: r.file, evidence: r.evidence });
+    case 'notGrch38':
+      return t('genomeBrowser.vcfNotGrch38', { file: r.file, contigs: r.contigs });
+    case 'noHeader':
+      return t('genomeBrowser.vcfNoHeader', { file: r.file });
+  }
+}
+
+/**
+ * Every VCF (plain, gzip or BGZF) is read by the app's one VCF reader before igv sees it, so a bad,
+ * truncated or non-GRCh38 file is named with its line instead of showing as an empty track.
+ */
 async function openVcf(
   files: readonly File[],
+  t: TFunction,
 ): Promise<{ ok: true; data: File; index?: File } | { ok: false; message: string }> {
   const data = files.find((f) => /\.vcf(\.gz|\.bgz)?$/i.test(f.name));
   const index = files.find((f) => /\.(tbi|csi)$/i.test(f.name));
@@ -15,10 +41,8 @@ async function openVcf(
       ok: false,
       message: `${files[0]?.name ?? 'The file'} is not a VCF (.vcf or .vcf.gz).`,
     };
-  if (/\.vcf$/i.test(data.name)) {
-    const problem = checkVcfText(data.name, await data.text());
-    if (problem !== undefined) return { ok: false, message: describeVcfProblem(problem) };
-  }
+  const check = await checkPatientVcf(data);
+  if (!check.ok) return { ok: false, message: refusal(t, check) };
   return index === undefined ? { ok: true, data } : { ok: true, data, index };
 }
 
@@ -42,7 +66,7 @@ export function PatientVcfInput() {
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           if (input.current !== null) input.current.value = '';
-          void openVcf(files).then((r) => {
+          void openVcf(files, t).then((r) => {
             if (!r.ok) {
               setError(r.message);
               return;

@@ -1,0 +1,99 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { formatProblem } from '../../../shared/vcf';
+import type { VcfCheckResult } from '../../../shared/vcf/channels';
+import { EXIT, EXIT_HELP } from '../exitCodes';
+import type { ExitCode } from '../exitCodes';
+import type { CliContext } from '../io';
+import { exitForError } from '../results';
+
+/** `vcf …`: commands over VCF files (issue 16). */
+export function registerVcf(
+  program: Command,
+  ctx: CliContext,
+  setExit: (code: ExitCode) => void,
+): void {
+  const vcf = program.command('vcf').description('check VCF files with the reader the app uses');
+  vcf
+    .command('check')
+    .description(
+      'check VCF files (plain, gzip or BGZF; VCFv4.1 to 4.5) against the specification of their declared version',
+    )
+    .argument('<file...>', 'VCF files (.vcf, .vcf.gz, .vcf.bgz)')
+    .addOption(
+      new Option('--max-problems <n>', 'problems shown per file (all are counted)')
+        .default(100)
+        .argParser((v) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 1)
+            throw new Error('--max-problems takes a whole number ≥ 1');
+          return n;
+        }),
+    )
+    .option('--json', 'print one JSON result per file on stdout instead of the summary')
+    .option('-q, --quiet', 'print nothing on stdout (problems still go to stderr)')
+    .addHelpText(
+      'after',
+      `
+Prints one "FILE:LINE: message" line per problem on stderr (warnings as "FILE:LINE: warning: …"),
+and a one-line summary per valid file on stdout.
+${EXIT_HELP}`,
+    )
+    .action(
+      async (files: string[], opts: { maxProblems: number; json?: boolean; quiet?: boolean }) => {
+        let code: ExitCode = EXIT.ok;
+        for (const file of files) {
+          const r = await (
+            await ctx.transport()
+          ).invoke('vcf:check', {
+            path: resolve(ctx.cwd, file),
+            name: file,
+            maxProblems: opts.maxProblems,
+          });
+          if (!r.ok) {
+            ctx.err(`${file}: ${r.error.message}`);
+            code = worst(code, exitForError(r.error.code));
+            continue;
+          }
+          report(r.value, opts, ctx);
+          if (!r.value.valid) code = worst(code, EXIT.invalid);
+        }
+        setExit(code);
+      },
+    );
+}
+
+/** The exit code that says more: usage and refusals outrank an invalid file. */
+function worst(a: ExitCode, b: ExitCode): ExitCode {
+  return b > a ? b : a;
+}
+
+function report(
+  r: VcfCheckResult,
+  opts: { json?: boolean; quiet?: boolean },
+  ctx: CliContext,
+): void {
+  for (const p of r.errors) ctx.err(formatProblem(p));
+  if (r.errorCount > r.errors.length) {
+    ctx.err(
+      `${r.file}: … ${String(r.errorCount - r.errors.length)} more problems not shown (--max-problems)`,
+    );
+  }
+  for (const p of r.warnings) ctx.err(formatProblem(p));
+  if (opts.json === true) {
+    ctx.out(JSON.stringify(r));
+    return;
+  }
+  if (opts.quiet === true || !r.valid) return;
+  const parts = [
+    `valid VCFv${r.version ?? '?'}`,
+    r.container ?? 'plain',
+    `${String(r.records)} records`,
+    `${String(r.samples)} samples`,
+  ];
+  if (r.assembly !== null)
+    parts.push(r.assembly.name === 'unknown' ? 'assembly unknown' : r.assembly.name);
+  if (r.warningCount > 0) parts.push(`${String(r.warningCount)} warnings`);
+  ctx.out(`${r.file}: ${parts.join(', ')}`);
+}

@@ -1,0 +1,11 @@
+import type { CliTransport } from './transport';
+
+/** What a command needs from its surroundings; tests pass their own. */
+export interface CliContext {
+  /** The transport, opened on first use (commands that need no services never load them). */
+  transport(): Promise<CliTransport>;
+  out(text: string): void;
+  err(text: string): void;
+  /** The directory relative paths are resolved against (npm run changes cwd; INIT_CWD keeps it). */
+  readonly cwd: string;
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createMainServices } from '../main/app/createServices';
+import { createFileLogger } from '../main/logging/logger';
+import { createNodePlatform } from '../main/platform/nodePlatform';
+import { EXIT } from './exitCodes';
+import type { CliContext } from './io';
+import { runCli } from './program';
+import type { CliTransport } from './transport';
+import { openCliTransport } from './transport';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+const env = {
+  ...process.env,
+  COHORT_DESK_DATA_DIR: join(dir, 'data'),
+  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
+};
+let transport: CliTransport | undefined;
+afterAll(() => {
+  transport?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const GOOD =
+  '##fileformat=VCFv4.3\n##contig=<ID=chr17,length=83257441>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr17\t43045712\t.\tG\tA\t60\tPASS\t.\n';
+writeFileSync(join(dir, 'good.vcf'), GOOD);
+writeFileSync(join(dir, 'bad.vcf'), GOOD.replace('43045712', 'forty').replace('\tA\t', '\tAX\t'));
+
+/** Runs the CLI in process over the real router and services; returns exit code and output. */
+async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    transport: () => {
+      transport ??= openCliTransport(env);
+      return Promise.resolve(transport);
+    },
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+  };
+  const code = await runCli(argv, ctx);
+  return { code, out, err };
+}
+
+describe('npm run cli -- vcf check (issue 16)', () => {
+  it('exits 0 for a valid file and prints a summary', async () => {
+    expect(await cli('vcf', 'check', 'good.vcf')).toEqual({
+      code: EXIT.ok,
+      out: ['good.vcf: valid VCFv4.3, plain, 1 records, 0 samples, GRCh38'],
+      err: [],
+    });
+  });
+
+  it('exits 1 with one FILE:LINE: message per problem on stderr, the file named as typed', async () => {
+    const r = await cli('vcf', 'check', 'good.vcf', 'bad.vcf');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err).toEqual([
+      'bad.vcf:4: POS: "forty" is not a position (a whole number ≥ 0)',
+      'bad.vcf:4: ALT: allele 1 "AX" is not bases (A, C, G, T, N), *, <ID> or a breakend',
+    ]);
+    expect(r.out).toEqual(['good.vcf: valid VCFv4.3, plain, 1 records, 0 samples, GRCh38']);
+  });
+
+  it('exits 2 on usage errors: no file, an unknown option or command, a file that is not there', async () => {
+    expect((await cli('vcf', 'check')).code).toBe(EXIT.usage);
+    expect((await cli('vcf', 'check', '--nope', 'good.vcf')).code).toBe(EXIT.usage);
+    expect((await cli('vcf', 'frobnicate')).code).toBe(EXIT.usage);
+    expect((await cli('nothing')).code).toBe(EXIT.usage);
+    expect(await cli('vcf', 'check', 'missing.vcf')).toEqual({
+      code: EXIT.usage,
+      out: [],
+      err: ['missing.vcf: no such file'],
+    });
+  });
+
+  it('has --help for every command, with the exit codes', async () => {
+    for (const argv of [['--help'], ['vcf', '--help'], ['vcf', 'check', '--help']]) {
+      const r = await cli(...argv);
+      expect(r.code).toBe(EXIT.ok);
+      expect(r.out.join('\n')).toContain('Usage:');
+    }
+    expect((await cli('vcf', 'check', '--help')).out.join('\n')).toContain('2    usage error');
+  });
+
+  it('prints JSON results with --json and caps problems with --max-problems', async () => {
+    const r = await cli('vcf', 'check', '--json', '--max-problems', '1', 'bad.vcf');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(JSON.parse(r.out[0] ?? '{}')).toMatchObject({
+      file: 'bad.vcf',
+      valid: false,
+      errorCount: 2,
+      version: '4.3',
+    });
+    expect(r.err).toEqual([
+      'bad.vcf:4: POS: "forty" is not a position (a whole number ≥ 0)',
+      'bad.vcf: … 1 more problems not shown (--max-problems)',
+    ]);
+  });
+});
+
+describe('vcf:check is for the command line only', () => {
+  it('refuses a request from an app page: a page may not make main read files by path', async () => {
+    const platform = createNodePlatform({ dataDir: join(dir, 'page'), transport: 'test' });
+    const services = createMainServices({
+      platform,
+      logger: createFileLogger({ dir: platform.paths.logs }),
+      policyPath: join(dir, 'no-policy.json'),
+      isTrustedSender: () => true,
+      appName: 'Cohort Desk',
+      appVersion: '0.0.0',
+    });
+    try {
+      const r = await services.router.invoke(
+        'vcf:check',
+        { path: join(dir, 'good.vcf') },
+        { url: 'app://cohort-desk/index.html' },
+      );
+      expect(r).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    } finally {
+      services.close();
+    }
+  });
+});

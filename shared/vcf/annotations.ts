@@ -1,0 +1,193 @@
+// Annotations already in a VCF: VEP `CSQ` and SnpEff `ANN` (one entry per transcript and allele),
+// ClinVar-style INFO keys (CLNSIG, CLNREVSTAT, CLNDN, …) and population allele frequencies.
+import type { VcfHeader, VcfRecord } from './types';
+
+/** The layout of a CSQ or ANN field, read from its ##INFO Description. */
+export interface AnnotationLayout {
+  readonly key: 'CSQ' | 'ANN';
+  readonly fields: readonly string[];
+}
+
+/** One transcript-level annotation of one ALT allele. */
+export interface TranscriptAnnotation {
+  readonly source: 'CSQ' | 'ANN';
+  /** 1-based ALT index this entry belongs to (undefined when its Allele matches no ALT). */
+  readonly altIndex: number | undefined;
+  /** Sequence Ontology terms (VEP Consequence / SnpEff Annotation, `&`-separated in the file). */
+  readonly consequences: readonly string[];
+  readonly impact: 'HIGH' | 'MODERATE' | 'LOW' | 'MODIFIER' | null;
+  readonly gene: string | null;
+  readonly geneId: string | null;
+  readonly transcript: string | null;
+  readonly biotype: string | null;
+  readonly hgvsc: string | null;
+  readonly hgvsp: string | null;
+  /** VEP CANONICAL=YES. */
+  readonly canonical: boolean;
+  /** VEP MANE_SELECT (a RefSeq id), when present. */
+  readonly maneSelect: string | null;
+  /** ClinVar significance carried in the annotation (VEP CLIN_SIG, or a ClinVar_CLNSIG field). */
+  readonly clinicalSignificance: string | null;
+  /** Population allele frequencies by field name (gnomADe_AF, MAX_AF, …); the highest of `&` lists. */
+  readonly frequencies: Readonly<Record<string, number>>;
+  /** Every field of the entry, by name. */
+  readonly fields: ReadonlyMap<string, string>;
+}
+
+/** Reads the CSQ/ANN layouts declared in the header. */
+export function annotationLayouts(header: VcfHeader): AnnotationLayout[] {
+  const out: AnnotationLayout[] = [];
+  const csq = header.info.get('CSQ')?.description;
+  const m = csq === undefined ? null : /Format:\s*([^"]+)$/.exec(csq);
+  if (m?.[1] !== undefined) out.push({ key: 'CSQ', fields: m[1].trim().split('|') });
+  const ann = header.info.get('ANN')?.description;
+  const a = ann === undefined ? null : /'([^']+)'/.exec(ann);
+  if (a?.[1] !== undefined) out.push({ key: 'ANN', fields: a[1].split('|').map((f) => f.trim()) });
+  return out;
+}
+
+const IMPACTS = new Set(['HIGH', 'MODERATE', 'LOW', 'MODIFIER']);
+/** Field names that hold allele frequencies (gnomADe_AF, AF, MAX_AF, EUR_AF, AF_popmax…). */
+export const FREQUENCY_FIELD = /(^|_)(AF|MAF)(_|$)/i;
+
+/** Where each named field sits in a layout, computed once per layout. */
+interface Positions {
+  readonly at: (name: string) => number;
+  readonly freq: readonly number[];
+  readonly clinSig: number;
+}
+const positions = new WeakMap<AnnotationLayout, Positions>();
+
+function positionsOf(layout: AnnotationLayout): Positions {
+  let p = positions.get(layout);
+  if (p === undefined) {
+    const index = new Map(layout.fields.map((f, i) => [f, i]));
+    p = {
+      at: (name) => index.get(name) ?? -1,
+      freq: layout.fields.flatMap((f, i) => (FREQUENCY_FIELD.test(f) ? [i] : [])),
+      clinSig: layout.fields.findIndex((f) => f === 'CLIN_SIG' || /CLNSIG$/i.test(f)),
+    };
+    positions.set(layout, p);
+  }
+  return p;
+}
+
+/** The allele string VEP writes for each ALT: a first base shared by all alleles is dropped, "" → "-". */
+function vepAlleles(ref: string, alts: readonly string[]): string[] {
+  const first = ref[0]?.toUpperCase();
+  const shared = alts.every((a) => /^[ACGTN*]+$/i.test(a) && a[0]?.toUpperCase() === first);
+  return alts.map((a) => {
+    if (a.startsWith('<') && a.endsWith('>')) return a.slice(1, -1);
+    const s = shared ? a.slice(1) : a;
+    return s === '' ? '-' : s.toUpperCase();
+  });
+}
+
+/** One entry, read field by field on demand (a genome has millions). */
+class Entry implements TranscriptAnnotation {
+  private readonly p: Positions;
+
+  constructor(
+    readonly source: 'CSQ' | 'ANN',
+    private readonly parts: readonly string[],
+    private readonly layout: AnnotationLayout,
+    readonly altIndex: number | undefined,
+  ) {
+    this.p = positionsOf(layout);
+  }
+
+  private get(csq: string, ann: string): string | null {
+    const v = this.parts[this.p.at(this.source === 'CSQ' ? csq : ann)];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  get consequences(): readonly string[] {
+    return (this.get('Consequence', 'Annotation') ?? '').split('&').filter((c) => c !== '');
+  }
+  get impact(): TranscriptAnnotation['impact'] {
+    const v = this.get('IMPACT', 'Annotation_Impact') ?? '';
+    return IMPACTS.has(v) ? (v as TranscriptAnnotation['impact']) : null;
+  }
+  get gene(): string | null {
+    return this.get('SYMBOL', 'Gene_Name');
+  }
+  get geneId(): string | null {
+    return this.get('Gene', 'Gene_ID');
+  }
+  get transcript(): string | null {
+    return this.get('Feature', 'Feature_ID');
+  }
+  get biotype(): string | null {
+    return this.get('BIOTYPE', 'Transcript_BioType');
+  }
+  get hgvsc(): string | null {
+    return this.get('HGVSc', 'HGVS.c');
+  }
+  get hgvsp(): string | null {
+    return this.get('HGVSp', 'HGVS.p');
+  }
+  get canonical(): boolean {
+    return this.get('CANONICAL', '') === 'YES';
+  }
+  get maneSelect(): string | null {
+    return this.get('MANE_SELECT', '');
+  }
+  get clinicalSignificance(): string | null {
+    const v = this.parts[this.p.clinSig];
+    return v === undefined || v === '' ? null : v;
+  }
+  get frequencies(): Readonly<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const i of this.p.freq) {
+      const v = this.parts[i];
+      if (v === undefined || v === '') continue;
+      const nums = v
+        .split('&')
+        .map(Number)
+        .filter((n) => Number.isFinite(n));
+      if (nums.length > 0) out[this.layout.fields[i] ?? ''] = Math.max(...nums);
+    }
+    return out;
+  }
+  get fields(): ReadonlyMap<string, string> {
+    return new Map(this.layout.fields.map((f, i) => [f, this.parts[i] ?? '']));
+  }
+}
+
+/** All transcript annotations of a record, each tied to its ALT allele. */
+export function transcriptAnnotations(
+  record: VcfRecord,
+  layouts: readonly AnnotationLayout[],
+): TranscriptAnnotation[] {
+  const out: TranscriptAnnotation[] = [];
+  for (const layout of layouts) {
+    const value = record.infoValue(layout.key);
+    if (value === undefined || value === null || value === true || typeof value === 'number')
+      continue;
+    const entries = typeof value === 'string' ? [value] : value;
+    const p = positionsOf(layout);
+    const alleleAt = p.at('Allele');
+    const numAt = p.at('ALLELE_NUM');
+    let vep: string[] | undefined;
+    for (const entry of entries) {
+      if (typeof entry !== 'string' || entry === '') continue;
+      const parts = entry.split('|');
+      const allele = (parts[alleleAt] ?? '').toUpperCase();
+      let altIndex: number | undefined;
+      if (layout.key === 'ANN') {
+        const i = record.alts.findIndex((a) => a.toUpperCase() === allele);
+        altIndex = i < 0 ? undefined : i + 1;
+      } else {
+        const num = numAt < 0 ? Number.NaN : Number(parts[numAt]);
+        if (Number.isInteger(num) && num >= 1 && num <= record.alts.length) altIndex = num;
+        else {
+          vep ??= vepAlleles(record.ref, record.alts);
+          const i = vep.indexOf(allele);
+          altIndex = i < 0 ? undefined : i + 1;
+        }
+      }
+      out.push(new Entry(layout.key, parts, layout, altIndex));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,342 @@
+// One data line (VCF §1.6): every column checked in one pass over the line, without copying what
+// a check does not need (this runs for every line of a genome). Values are decoded on demand.
+import { classifyAlt, isBases } from './alleles';
+import { checkInfo } from './info';
+import { contigNameProblem } from './names';
+import type { OrderTracker } from './order';
+import type { ProblemList } from './problems';
+import { show } from './problems';
+import { LazyRecord } from './lazyRecord';
+import { checkSample, parseFormat } from './samples';
+import type { ParsedFormat } from './samples';
+import type { Schema } from './schema';
+import type { VcfRecord } from './types';
+import { isFloat, toFloat } from './values';
+
+/** What parsing a line needs beyond the line itself. */
+export interface RecordContext {
+  readonly schema: Schema;
+  readonly problems: ProblemList;
+  readonly order: OrderTracker;
+  readonly contigLengths: ReadonlyMap<string, number>;
+}
+
+/** Receives the problems of one line (the parser itself; no closure is made per line). */
+export interface Reporter {
+  report(column: string, message: string, field?: string): void;
+  /** A warning, once per file for the same `once` key. */
+  warn(column: string, message: string, field: string, once: string): void;
+}
+
+const COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT'];
+
+/** Parses and checks data lines of one file. */
+export class RecordParser implements Reporter {
+  /** End (exclusive) of columns 0…8 of the current line. */
+  private readonly end = new Int32Array(9);
+  private lineNo = 0;
+  private chrom: string | undefined;
+  private chromOk = false;
+  /** The ##contig length of `chrom`, looked up once per contig. */
+  private chromLength: number | undefined;
+  private formatText: string | undefined;
+  private format: ParsedFormat | undefined;
+  private sampleName = '';
+
+  constructor(private readonly ctx: RecordContext) {}
+
+  report(column: string, message: string, field?: string): void {
+    const at =
+      field === undefined ? { line: this.lineNo, column } : { line: this.lineNo, column, field };
+    this.ctx.problems.add(at, message);
+  }
+
+  warn(column: string, message: string, field: string, once: string): void {
+    this.ctx.problems.warn({ line: this.lineNo, column, field }, message, once);
+  }
+
+  /** Checks one data line; returns the record when the line has no error. */
+  parse(s: string, lineNo: number): VcfRecord | undefined {
+    this.lineNo = lineNo;
+    const { problems, schema } = this.ctx;
+    const header = schema.header;
+    const before = problems.count;
+    const fixed = header.hasFormat ? 9 : 8;
+    const end = this.end;
+    let found = 0;
+    let at = 0;
+    while (found < fixed) {
+      const t = s.indexOf('\t', at);
+      end[found++] = t < 0 ? s.length : t;
+      if (t < 0) break;
+      at = t + 1;
+    }
+    const expected = fixed + header.samples.length;
+    if (found < fixed) {
+      const spaces =
+        found === 1 && s.includes(' ') ? ' (columns must be separated by tabs, not spaces)' : '';
+      this.report(
+        '',
+        `${columnsText(expected, header.samples.length)}, found ${String(found)}${spaces}; the line is cut off or malformed`,
+      );
+      return undefined;
+    }
+    for (let i = 0; i < fixed; i++)
+      if (this.start(i) === end[i])
+        this.report(COLUMNS[i] ?? '', 'is empty; write "." for a missing value');
+    const chrom = this.checkChrom(s, end[0] as number);
+    const pos = this.checkPos(s, this.start(1), end[1] as number, chrom);
+    this.checkIds(s, this.start(2), end[2] as number);
+    const refStart = this.start(3);
+    const refEnd = end[3] as number;
+    const refOk = isBases(s, refStart, refEnd);
+    if (!refOk)
+      this.report(
+        'REF',
+        `${show(s.slice(refStart, refEnd))} is not a sequence of bases A, C, G, T, N`,
+      );
+    const nAlt = this.checkAlts(
+      s,
+      this.start(4),
+      end[4] as number,
+      refStart,
+      refEnd,
+      refOk ? pos : Number.NaN,
+    );
+    this.checkQual(s, this.start(5), end[5] as number);
+    this.checkFilters(s, this.start(6), end[6] as number);
+    checkInfo(s, this.start(7), end[7] as number, nAlt, schema, this);
+    let fmt: ParsedFormat | undefined;
+    if (!header.hasFormat) {
+      if (end[7] !== s.length)
+        this.report(
+          '',
+          `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
+        );
+    } else {
+      fmt = this.formatOf(s, this.start(8), end[8] as number);
+      if (fmt.problem !== undefined) this.report('FORMAT', fmt.problem.message, fmt.problem.key);
+      else this.checkSamples(s, (end[8] as number) + 1, fmt, nAlt, expected);
+    }
+    if (problems.count !== before) return undefined;
+    const ends = [
+      end[0],
+      end[1],
+      end[2],
+      end[3],
+      end[4],
+      end[5],
+      end[6],
+      end[7],
+      end[8],
+    ] as number[];
+    return new LazyRecord(s, lineNo, ends, chrom, pos, nAlt, fmt, schema);
+  }
+
+  /** Start of column i of the current line. */
+  private start(i: number): number {
+    return i === 0 ? 0 : (this.end[i - 1] as number) + 1;
+  }
+
+  private checkChrom(s: string, e: number): string {
+    const last = this.chrom;
+    if (last !== undefined && last.length === e && s.startsWith(last)) {
+      if (!this.chromOk)
+        this.report(
+          'CHROM',
+          `${show(last)} ${contigNameProblem(last, this.ctx.schema.rules) ?? ''}`,
+        );
+      return last;
+    }
+    const chrom = s.slice(0, e);
+    this.chromLength = this.ctx.contigLengths.get(chrom);
+    const p = contigNameProblem(chrom, this.ctx.schema.rules);
+    this.chromOk = p === undefined;
+    if (p !== undefined) this.report('CHROM', `${show(chrom)} ${p}`);
+    this.chrom = chrom;
+    return chrom;
+  }
+
+  private checkPos(s: string, a: number, b: number, chrom: string): number {
+    let pos = 0;
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57 || b - a > 15) {
+        this.report('POS', `${show(s.slice(a, b))} is not a position (a whole number ≥ 0)`);
+        return Number.NaN;
+      }
+      pos = pos * 10 + (c - 48);
+    }
+    if (a === b) return Number.NaN;
+    const len = this.chromLength;
+    if (len !== undefined && pos > len + 1)
+      this.report(
+        'POS',
+        `${String(pos)} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
+      );
+    // <ID> names a contig of the ##assembly file: the same contig as ID for ordering.
+    const orderChrom =
+      chrom.charCodeAt(0) === 60 && chrom.endsWith('>') ? chrom.slice(1, -1) : chrom;
+    const problem = this.ctx.order.place(orderChrom, pos);
+    if (problem !== undefined) this.report('POS', problem);
+    return pos;
+  }
+
+  private checkIds(s: string, a: number, b: number): void {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return;
+    let semi = false;
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 59) semi = true;
+      else if (c === 32) {
+        this.report('ID', `${show(s.slice(a, b))} contains white space`);
+        return;
+      }
+    }
+    if (!semi) return;
+    const ids = s.slice(a, b).split(';');
+    for (const [k, id] of ids.entries()) {
+      if (id === '')
+        this.report(
+          'ID',
+          `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`,
+        );
+      else if (ids.indexOf(id) !== k) this.report('ID', `${show(id)} is listed twice`);
+    }
+  }
+
+  /** Checks ALT; returns the number of ALT alleles. */
+  private checkAlts(
+    s: string,
+    a: number,
+    b: number,
+    refStart: number,
+    refEnd: number,
+    pos: number,
+  ): number {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return 0;
+    let n = 0;
+    let i = a;
+    const order = this.ctx.order;
+    while (i <= b) {
+      let j = s.indexOf(',', i);
+      if (j < 0 || j > b) j = b;
+      n++;
+      if (isBases(s, i, j)) {
+        if (sameBases(s, i, j, refStart, refEnd))
+          this.report(
+            'ALT',
+            `allele ${show(s.slice(i, j))} is the same as REF; ALT lists non-reference alleles`,
+          );
+        else if (listedBefore(s, a, i, j))
+          this.report('ALT', `allele ${show(s.slice(i, j))} is listed twice`);
+        else if (!Number.isNaN(pos)) {
+          const dup = order.duplicateAt(s, pos, refStart, refEnd, i, j, this.lineNo);
+          if (dup !== undefined)
+            this.report(
+              'ALT',
+              `${s.slice(refStart, refEnd)}>${s.slice(i, j)} is the same variant as line ${String(dup)} (after trimming shared bases)`,
+            );
+        }
+      } else {
+        const alt = s.slice(i, j);
+        const c = classifyAlt(alt);
+        if ('problem' in c) this.report('ALT', `allele ${String(n)} ${show(alt)} ${c.problem}`);
+      }
+      i = j + 1;
+    }
+    return n;
+  }
+
+  private checkQual(s: string, a: number, b: number): void {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return;
+    if (!isFloat(s, a, b)) this.report('QUAL', `${show(s.slice(a, b))} is not a number or "."`);
+    else if (s.charCodeAt(a) === 45 && toFloat(s.slice(a, b)) < 0)
+      this.report('QUAL', `${s.slice(a, b)} is negative; QUAL is a phred score ≥ 0`);
+  }
+
+  private checkFilters(s: string, a: number, b: number): void {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return;
+    if (b - a === 4 && s.startsWith('PASS', a)) return;
+    const text = s.slice(a, b);
+    const codes = text.split(';');
+    for (const [k, c] of codes.entries()) {
+      if (c === '')
+        this.report('FILTER', `${show(text)} has an empty filter (";" at an end, or ";;")`);
+      else if (c === '.')
+        this.report('FILTER', `${show(text)} mixes "." (no filters applied) with filter names`);
+      else if (/\s/.test(c)) this.report('FILTER', `${show(c)} contains white space`);
+      else if (c === '0') this.report('FILTER', '"0" is reserved and may not be a filter name');
+      else if (codes.indexOf(c) !== k) this.report('FILTER', `${show(c)} is listed twice`);
+    }
+  }
+
+  private formatOf(s: string, a: number, b: number): ParsedFormat {
+    const last = this.formatText;
+    if (
+      last !== undefined &&
+      this.format !== undefined &&
+      last.length === b - a &&
+      s.startsWith(last, a)
+    )
+      return this.format;
+    const text = s.slice(a, b);
+    this.formatText = text;
+    this.format = parseFormat(text, this.ctx.schema);
+    return this.format;
+  }
+
+  private checkSamples(
+    s: string,
+    from: number,
+    fmt: ParsedFormat,
+    nAlt: number,
+    expected: number,
+  ): void {
+    const samples = this.ctx.schema.header.samples;
+    let i = from;
+    let n = 0;
+    while (i <= s.length && n < samples.length) {
+      let j = s.indexOf('\t', i);
+      if (j < 0) j = s.length;
+      this.sampleName = samples[n] ?? '';
+      checkSample(s, i, j, fmt, nAlt, this.ctx.schema, this);
+      n++;
+      i = j + 1;
+    }
+    const found = 9 + n + (i <= s.length ? s.slice(i).split('\t').length : 0);
+    if (found !== expected) {
+      const tab = found > expected && s.endsWith('\t') ? ' (a tab at the end of the line?)' : '';
+      this.report('', `${columnsText(expected, samples.length)}, found ${String(found)}${tab}`);
+    }
+  }
+
+  /** A problem in the current sample (samples.ts calls this). */
+  sampleProblem(message: string, key: string | undefined, warning: boolean): void {
+    const column = `sample ${this.sampleName}`;
+    if (warning) this.warn(column, message, key ?? '', `${key ?? ''}:${message}`);
+    else this.report(column, message, key);
+  }
+}
+
+function columnsText(expected: number, samples: number): string {
+  const what =
+    samples === 0
+      ? `${String(expected)} fixed`
+      : `8 fixed, FORMAT and ${String(samples)} sample${samples === 1 ? '' : 's'}`;
+  return `expected ${String(expected)} tab-separated columns (${what})`;
+}
+
+/** True when s[a,b) and s[c,d) are the same bases (any case). */
+function sameBases(s: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let i = 0; i < b - a; i++)
+    if ((s.charCodeAt(a + i) | 32) !== (s.charCodeAt(c + i) | 32)) return false;
+  return true;
+}
+
+/** True when the allele s[i,j) appears earlier in the ALT list s[a,i). */
+function listedBefore(s: string, a: number, i: number, j: number): boolean {
+  if (i === a) return false;
+  return `,${s.slice(a, i)}`.includes(`,${s.slice(i, j)},`);
+}
