@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetRows',
   'cohorts:parquetFinish',
   'audit:list',
+  'federation:check',
   'vcf:check',
   'case:list',
   'case:pickFile',
@@ -61,6 +62,7 @@ export const EVENT_NAMES = [
   'search:done',
   'pull:progress',
   'vault:changed',
+  'federation:changed',
   'case:progress',
   'case:changed',
 ] as const;
