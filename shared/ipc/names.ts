@@ -53,6 +53,7 @@ export const CHANNEL_NAMES = [
   'case:deletePreset',
   'case:exported',
   'case:addFile',
+  'case:rankFiles',
 ] as const;
 
 export const EVENT_NAMES = [
