@@ -71,9 +71,9 @@ export function createMainServices(opts: {
 }): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
-  const policy = loadPolicy(opts.policyPath);
+  const policy = loadPolicy(opts.policyPath, platform.managedPolicy());
   if (policy.active)
-    logger.info('policy.loaded', { path: policy.path, locked: Object.keys(policy.locked) });
+    logger.info('policy.loaded', { sources: policy.sources, locked: Object.keys(policy.locked) });
   const settings = createSettingsStore({
     file: join(platform.paths.data, 'settings.json'),
     policy,

@@ -1,5 +1,6 @@
 import { app, net, shell } from 'electron';
 import type { KeyStorage } from './keyStorage';
+import { readManagedPolicy } from './managedPolicy';
 import type { Platform } from './platform';
 import { createSafeStorageKeys } from './safeStorageKeys';
 
@@ -17,6 +18,7 @@ export function createElectronPlatform(): Platform {
     },
     // Decided once per run, after app 'ready' (safeStorage reports 'unknown' before it).
     keyStorage: () => (keys ??= createSafeStorageKeys()),
+    managedPolicy: () => readManagedPolicy(process.platform),
     runtime: () => ({
       kind: 'electron',
       electron: process.versions.electron,

@@ -1,3 +1,4 @@
+import type { PolicySourceRead } from '../settings/policySource';
 import type { KeyStorage } from './keyStorage';
 
 /**
@@ -19,6 +20,8 @@ export interface Platform {
    * memory-only otherwise (with the reason); tests inject an explicit test key provider.
    */
   keyStorage(): Promise<KeyStorage>;
+  /** The OS's policy mechanisms (Group Policy, configuration profiles), read once at start (issue 21). */
+  managedPolicy(): PolicySourceRead[];
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };
