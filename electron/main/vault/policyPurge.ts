@@ -44,7 +44,12 @@ export function purgeOnPolicyRequest(opts: {
       rmSync(folder, { recursive: true, force: true });
       if (!isDataset) continue;
       datasets += 1;
-      opts.audit.append('vault.purge', { datasetId: name, reason: 'policy', request, scope });
+      // `message` stays readable in the audit log (sealedFields.ts), so IT sees whose request it was.
+      opts.audit.append('vault.purge', {
+        datasetId: name,
+        reason: 'policy',
+        message: `deleted at IT's request ${request} (policy cachePurgeRequest)`,
+      });
     }
   }
   const at = (opts.now ?? (() => new Date()))().toISOString();
