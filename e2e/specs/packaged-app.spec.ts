@@ -26,7 +26,7 @@ test.describe('issue 21: the packaged app', () => {
       encoding: 'utf8',
       timeout: 20_000,
     });
-    expect(run.stdout ?? '').not.toContain('ran as node');
+    expect(run.stdout).not.toContain('ran as node');
   });
 
   // Playwright's _electron.launch needs the Node inspector, which the production fuses turn off: the
