@@ -1,9 +1,9 @@
 import type { PolicyKey } from './policy';
 
 /**
- * What each policy key means, for IT: the ADML strings, the .mobileconfig comments and the key
- * table in docs/hospital-it.md are generated from this (issue 21). A new setting without a text
- * fails to compile.
+ * What each policy key means, for IT: the ADML strings and the key table (deploy/policy/keys.md,
+ * linked from docs/hospital-it.md) are generated from this (issue 21). A new setting without a
+ * text fails to compile.
  */
 export const POLICY_TEXT: Readonly<Record<PolicyKey, { title: string; help: string }>> = {
   theme: { title: 'Theme', help: 'Colour theme: system, light or dark.' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FederationDirectory } from '../../../shared/domain/federation';
 import { applyAllowLists } from './allowLists';
 import { isListedHost, listHosts } from './hosts';
+import { formatHostList } from './hostsText';
 
 const directory: FederationDirectory = {
   source: 'policy',
@@ -91,5 +92,39 @@ describe('issue 21: every host the app may contact', () => {
       "Not allowed by your organisation's policy: broker https://other.example, node NL-1.",
     );
     expect(applyAllowLists(directory, { allowedBrokers: [], allowedNodes: [] })).toBe(directory);
+  });
+});
+
+describe('issue 21: the host list as text (for the CLI and IT)', () => {
+  it('one line per host and port, its reasons beneath, caveats last', () => {
+    expect(
+      formatHostList({
+        directorySource: 'policy',
+        hosts: [
+          {
+            scheme: 'https',
+            host: 'beacon.nl.example',
+            port: 443,
+            reasons: [
+              {
+                purpose: 'beacon',
+                by: 'app',
+                detail: 'Netherlands (NL-1)',
+                url: 'https://beacon.nl.example/api',
+              },
+            ],
+          },
+        ],
+        notes: ["Not allowed by your organisation's policy: node SE-1."],
+      }),
+    ).toBe(
+      [
+        '# Hosts Cohort Desk may contact (directory: policy). No other outbound request is made; no telemetry.',
+        'https://beacon.nl.example:443',
+        '  node Beacon: Netherlands (NL-1)',
+        "! Not allowed by your organisation's policy: node SE-1.",
+        '',
+      ].join('\n'),
+    );
   });
 });

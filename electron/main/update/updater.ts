@@ -37,7 +37,7 @@ function installer(): Parameters<typeof updatePlan>[1]['installer'] {
  * electron-updater's (which fails open) and a build without a pinned publisher never updates.
  * macOS: Squirrel.Mac checks the code signature (same Team ID). Linux: the detached GPG signature
  * against the key shipped in resources/update-keys. Only Electron runs this; browser mode has no
- * updater. Untested here: there is no Electron binary on the build machines (see decision 0011).
+ * updater. Untested here: there is no Electron binary on the build machines (docs/decisions/release-pipeline.md).
  */
 export function startUpdater(deps: {
   settings: SettingsStore;
