@@ -29,7 +29,7 @@ function electronLikeBinary(): string {
 
 /** Flips the fuses as electron-builder does from electron-builder.yml's electronFuses. */
 async function flipProduction(file: string): Promise<void> {
-  const expected = expectedFuses() as Record<number, boolean>;
+  const expected = expectedFuses();
   const want = (i: number): boolean => expected[i] ?? true;
   await flipFuses(file, {
     version: FuseVersion.V1,

@@ -76,10 +76,8 @@ describe('issue 21: update plan from the policy', () => {
     expect(updatePlan({ ...values, updateFeedUrl: '' }, installed)).toMatchObject({
       enabled: false,
     });
-    expect(updatePlan(values, { packaged: true, installer: 'msi' })).toMatchObject({
-      enabled: false,
-      reason: expect.stringContaining('MSI'),
-    });
+    const msi = updatePlan(values, { packaged: true, installer: 'msi' });
+    expect(msi.enabled ? '' : msi.reason).toContain('MSI');
     expect(updatePlan(values, { packaged: false, installer: 'nsis' })).toMatchObject({
       enabled: false,
     });

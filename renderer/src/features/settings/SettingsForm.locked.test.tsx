@@ -57,11 +57,9 @@ describe('issue 21: every policy key is locked in the UI', () => {
       'updateMode',
       'updateFeedUrl',
     ])
-      expect((screen.getByTestId(`setting-${key}`) as HTMLInputElement).disabled, key).toBe(false);
-    expect((screen.getByTestId('setting-telemetry') as HTMLSelectElement).disabled).toBe(true);
+      expect(screen.getByTestId<HTMLInputElement>(`setting-${key}`).disabled, key).toBe(false);
+    expect(screen.getByTestId<HTMLSelectElement>('setting-telemetry').disabled).toBe(true);
     expect(screen.getByText(/sends no telemetry/)).toBeTruthy();
-    expect((screen.getByTestId('setting-crashReportUpload') as HTMLInputElement).checked).toBe(
-      false,
-    );
+    expect(screen.getByTestId<HTMLInputElement>('setting-crashReportUpload').checked).toBe(false);
   });
 });
