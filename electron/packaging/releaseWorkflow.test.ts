@@ -28,7 +28,7 @@ const workflow = parse(text) as {
 
 /** The secrets docs/release.md documents (its table's first column). */
 const documented = [
-  ...readFileSync(join(root, 'docs', 'release.md'), 'utf8').matchAll(/^\| `([A-Z0-9_]+)` \|/gm),
+  ...readFileSync(join(root, 'docs', 'release.md'), 'utf8').matchAll(/^\| `([A-Z0-9_]+)` +\|/gm),
 ].map((m) => m[1]);
 
 describe('issue 21: release workflow (.github/workflows/release.yml)', () => {
