@@ -11,9 +11,7 @@ const SKIP_REASON = `No packaged app on this machine (${PACKAGED_APP_ENV} is not
 
 test.describe('issue 21: the packaged app', () => {
   const found = packagedApp();
-  test.beforeAll(() => {
-    if (found === undefined) console.log(SKIP_REASON);
-  });
+  if (found === undefined) console.log(SKIP_REASON);
   test.skip(found === undefined, SKIP_REASON);
 
   test('its fuses match the production profile', async () => {

@@ -92,7 +92,8 @@ export function startUpdater(deps: {
       file: event.downloadedFile,
       signatureUrl: new URL(
         `${encodeURIComponent(name)}.asc`,
-        `${plan.enabled ? plan.feed.url : ''}/`,
+        // The signature sits next to the file in the feed (scripts/checksums.mjs names it <file>.asc).
+        `${plan.enabled ? plan.feed.url.replace(/\/+$/, '') : ''}/`,
       ).toString(),
       keyring: join(process.resourcesPath, 'update-keys', 'release.gpg'),
       fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
