@@ -121,3 +121,46 @@ describe('issue 21: SHA-256 sums and detached GPG signatures of the artefacts', 
       });
   });
 });
+
+describe('issue 21: the electron-builder hooks, loaded as electron-builder loads them', () => {
+  const load = async (name: string): Promise<(arg: unknown) => unknown> => {
+    const { resolveFunction } = (await import('app-builder-lib/out/util/resolve.js')) as {
+      resolveFunction: (t: string, f: unknown, n: string, root: string) => Promise<unknown>;
+    };
+    return (await resolveFunction(name, config[name], name, root)) as (arg: unknown) => unknown;
+  };
+
+  it('afterAllArtifactBuild writes SHA256SUMS and, without credentials, UNSIGNED.txt saying so', async () => {
+    const hook = await load('afterAllArtifactBuild');
+    const outDir = mkdtempSync(join(tmpdir(), 'cd-out-'));
+    writeFileSync(join(outDir, 'Cohort-Desk-0.1.0.AppImage'), 'bytes');
+    const saved = { ...process.env };
+    for (const k of ['GPG_KEY_ID', 'CSC_LINK', 'WIN_CSC_LINK', 'APPLE_API_KEY'])
+      delete process.env[k];
+    try {
+      expect(hook({ outDir })).toEqual([join(outDir, 'SHA256SUMS')]);
+    } finally {
+      Object.assign(process.env, saved);
+    }
+    expect(readFileSync(join(outDir, 'UNSIGNED.txt'), 'utf8')).toMatch(/^UNSIGNED BUILD \(linux\)/);
+  });
+
+  it('afterSign refuses a packaged app whose fuses were not flipped', async () => {
+    const hook = await load('afterSign');
+    const appOutDir = mkdtempSync(join(tmpdir(), 'cd-unpacked-'));
+    const sentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+    writeFileSync(
+      join(appOutDir, 'cohort-desk'),
+      Buffer.concat([
+        Buffer.from(sentinel),
+        Buffer.from([1, 9, 49, 48, 49, 49, 48, 48, 48, 49, 49]),
+      ]),
+    );
+    const context = {
+      appOutDir,
+      electronPlatformName: 'linux',
+      packager: { appInfo: { productFilename: 'Cohort Desk' }, executableName: 'cohort-desk' },
+    };
+    await expect(hook(context)).rejects.toThrow(/RunAsNode is on, expected off/);
+  });
+});
