@@ -34,6 +34,11 @@ export const HostListSchema = z.object({
   hosts: z.array(HostEntrySchema),
   /** Where the directory came from (policy, settings, embedded demo, none). */
   directorySource: z.string(),
+  /**
+   * False when hosts may be missing: the directory could not be read, or a broker's discovery
+   * document could not (its endpoints may be elsewhere). The notes say which.
+   */
+  complete: z.boolean(),
   /** Caveats in plain words (a broker whose discovery could not be read, entries IT disallowed). */
   notes: z.array(z.string()),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FederationDirectory } from '../../../shared/domain/federation';
-import { applyAllowLists } from './allowLists';
+import { applyAllowLists, notAllowedNote } from './allowLists';
 import { isListedHost, listHosts } from './hosts';
 import { formatHostList } from './hostsText';
 
@@ -60,6 +60,11 @@ describe('issue 21: every host the app may contact', () => {
     expect(list.notes.join(' ')).toContain(
       'Other (https://other.example) could not be read (HTTP 503)',
     );
+    // Other's endpoints may be anywhere: the list says it is incomplete (the CLI exits 4).
+    expect(list.complete).toBe(false);
+    expect(
+      list.hosts.find((h) => h.host === 'tokens.broker.example')?.reasons.map((r) => r.detail),
+    ).toEqual(['Broker: tokens (sign-in, refresh, one token per node)']);
     expect(isListedHost(list, 'https://htsget.nl.example:8443/reads/x?format=VCF')).toBe(true);
     expect(isListedHost(list, 'https://htsget.nl.example/reads/x')).toBe(false);
     expect(isListedHost(list, 'https://telemetry.example/collect')).toBe(false);
@@ -79,6 +84,24 @@ describe('issue 21: every host the app may contact', () => {
       discover: () => Promise.reject(new Error('never')),
     });
     expect(list.hosts).toEqual([]);
+    expect(list.complete).toBe(true);
+  });
+
+  it('a directory that could not be read makes the list incomplete, and says why', async () => {
+    const list = await listHosts({
+      directoryUrl: 'https://directory.hospital.example/federation.json',
+      directory: {
+        ...directory,
+        brokers: [],
+        nodes: [],
+        trustedVisaIssuers: [],
+        problem: 'HTTP 500',
+      },
+      updateFeedUrl: undefined,
+      discover: () => Promise.reject(new Error('never')),
+    });
+    expect(list).toMatchObject({ complete: false, notes: ['HTTP 500'] });
+    expect(list.hosts.map((h) => h.host)).toEqual(['directory.hospital.example']);
   });
 
   it('IT allow-lists drop brokers and nodes (so they are neither contacted nor listed), and say so', () => {
@@ -88,7 +111,8 @@ describe('issue 21: every host the app may contact', () => {
     });
     expect(dir.brokers.map((b) => b.name)).toEqual(['Broker']);
     expect(dir.nodes.map((n) => n.id)).toEqual(['SE-1']);
-    expect(dir.problem).toBe(
+    expect(dir.notAllowed).toEqual(['broker https://other.example', 'node NL-1']);
+    expect(notAllowedNote(dir)).toBe(
       "Not allowed by your organisation's policy: broker https://other.example, node NL-1.",
     );
     expect(applyAllowLists(directory, { allowedBrokers: [], allowedNodes: [] })).toBe(directory);
@@ -100,6 +124,7 @@ describe('issue 21: the host list as text (for the CLI and IT)', () => {
     expect(
       formatHostList({
         directorySource: 'policy',
+        complete: false,
         hosts: [
           {
             scheme: 'https',
@@ -123,6 +148,7 @@ describe('issue 21: the host list as text (for the CLI and IT)', () => {
         'https://beacon.nl.example:443',
         '  node Beacon: Netherlands (NL-1)',
         "! Not allowed by your organisation's policy: node SE-1.",
+        '! Hosts may be missing from this list (see above).',
         '',
       ].join('\n'),
     );

@@ -1,10 +1,13 @@
 import type { FederationDirectory } from '../../../shared/domain/federation';
 import type { HostEntry, HostList, HostReason } from '../../../shared/domain/hosts';
+import { notAllowedNote } from './allowLists';
+import { isUsable } from './directory';
 
 /** The discovery members whose hosts the app (or, for the sign-in page, the browser) contacts. */
 const DISCOVERY_ENDPOINTS = [
   ['authorization_endpoint', 'browser', 'sign-in page'],
-  ['token_endpoint', 'app', 'tokens'],
+  // Sign-in, refresh, and the per-node token exchange (RFC 8693 with an RFC 8707 resource).
+  ['token_endpoint', 'app', 'tokens (sign-in, refresh, one token per node)'],
   ['userinfo_endpoint', 'app', 'passport (UserInfo)'],
   ['jwks_uri', 'app', 'token signing keys'],
   ['end_session_endpoint', 'browser', 'sign-out page'],
@@ -26,6 +29,7 @@ export async function listHosts(input: {
 }): Promise<HostList> {
   const reasons: HostReason[] = [];
   const notes: string[] = [];
+  let complete = isUsable(input.directory);
   const add = (reason: HostReason): void => {
     reasons.push(reason);
   };
@@ -43,10 +47,11 @@ export async function listHosts(input: {
       const meta = await input.discover(broker.issuer);
       for (const [member, by, what] of DISCOVERY_ENDPOINTS) {
         const url = meta[member];
-        if (typeof url === 'string')
+        if (typeof url === 'string' && URL.canParse(url))
           add({ purpose: 'broker', by, detail: `${broker.name}: ${what}`, url });
       }
     } catch (error: unknown) {
+      complete = false;
       const why = error instanceof Error ? error.message : String(error);
       notes.push(
         `The discovery document of ${broker.name} (${broker.issuer}) could not be read (${why}); its endpoints may be on hosts not listed here.`,
@@ -68,7 +73,9 @@ export async function listHosts(input: {
   if (input.updateFeedUrl !== undefined && input.updateFeedUrl !== '')
     add({ purpose: 'update-feed', by: 'app', detail: 'update feed', url: input.updateFeedUrl });
   if (directory.problem !== undefined) notes.push(directory.problem);
-  return { hosts: group(reasons), directorySource: directory.source, notes };
+  const dropped = notAllowedNote(directory);
+  if (dropped !== undefined) notes.push(dropped);
+  return { hosts: group(reasons), directorySource: directory.source, complete, notes };
 }
 
 /** One entry per scheme, host and port, in first-seen order, with every reason for it. */

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { HostList } from '../../../shared/domain/hosts';
 import type { Platform } from '../platform/platform';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -22,7 +23,8 @@ export function createHostsService(deps: {
       signal: AbortSignal.timeout(5_000),
     });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return (await res.json()) as Record<string, unknown>;
+    // Only string members are used (listHosts reads the endpoint URLs); anything else is ignored.
+    return z.record(z.string(), z.unknown()).parse(await res.json());
   };
   return {
     async list() {

@@ -10,9 +10,8 @@ const PURPOSE: Record<string, string> = {
 };
 
 /**
- * The host list as plain text for IT (the future `npm run cli -- hosts` prints this; the CLI
- * command only has to call hosts:list through the router and print it): one line per host and
- * port, then why, then the caveats.
+ * The host list as plain text for IT (`npm run cli -- hosts list` prints it): one line per host
+ * and port, then why, then the caveats.
  */
 export function formatHostList(list: HostList): string {
   const lines = [
@@ -28,5 +27,6 @@ export function formatHostList(list: HostList): string {
   if (list.hosts.length === 0)
     lines.push('(none: no federation is configured and updates are off)');
   for (const note of list.notes) lines.push(`! ${note}`);
+  if (!list.complete) lines.push('! Hosts may be missing from this list (see above).');
   return `${lines.join('\n')}\n`;
 }

@@ -58,6 +58,11 @@ export function HostsPanel() {
             </tbody>
           </table>
           {hosts.hosts.length === 0 ? <p data-testid="hosts-empty">{t('hosts.empty')}</p> : null}
+          {hosts.complete ? null : (
+            <p role="status" data-testid="hosts-incomplete">
+              {t('hosts.incomplete')}
+            </p>
+          )}
           <ul className="hint" data-testid="hosts-notes">
             <li>{t('hosts.noTelemetry')}</li>
             {hosts.notes.map((note) => (
