@@ -1,5 +1,7 @@
 import { SETTING_KEYS } from '../../shared/domain/settings';
 import { expect, test } from '../fixtures/app';
+import { ItPanels } from '../pages/ItPanels';
+import { SettingsPage } from '../pages/SettingsPage';
 
 /** Every setting locked, with values that keep the test off the network (no directory, no feed). */
 const LOCKED = {
@@ -30,15 +32,18 @@ test.describe('issue 21: hospital IT locks every setting', () => {
   }) => {
     expect(Object.keys(LOCKED).sort()).toEqual([...SETTING_KEYS].sort());
     await shell.open('settings');
+    const settings = new SettingsPage(page);
+    const it = new ItPanels(page);
     for (const key of SETTING_KEYS) {
-      await expect(page.getByTestId(`setting-${key}`), key).toBeDisabled();
-      await expect(page.getByTestId(`setting-${key}-managed`), key).toBeVisible();
+      await expect(settings.control(key), key).toBeDisabled();
+      await expect(settings.managedNote(key), key).toBeVisible();
     }
-    await expect(page.getByTestId('setting-allowedNodes')).toHaveValue('NL-UMCG\nSE-KI');
-    await expect(page.getByTestId('setting-updateMode')).toHaveValue('off');
-    await expect(page.getByTestId('policy-sources')).toContainText(app.policyPath);
-    await expect(page.getByTestId('hosts-empty')).toBeVisible();
-    await expect(page.getByTestId('hosts-notes')).toContainText('sends no telemetry');
+    await expect(settings.control('allowedNodes')).toHaveValue('NL-UMCG\nSE-KI');
+    await expect(settings.control('updateMode')).toHaveValue('off');
+    await expect(it.policySources()).toContainText(app.policyPath);
+    await expect(it.hostsEmpty()).toBeVisible();
+    await expect(it.hostsNotes()).toContainText('sends no telemetry');
+    await expect(it.hostsIncomplete()).toHaveCount(0);
   });
 
   test('Help → About → Licences lists the third-party packages with their licences', async ({
@@ -46,9 +51,10 @@ test.describe('issue 21: hospital IT locks every setting', () => {
     shell,
   }) => {
     await shell.open('settings');
-    await page.getByTestId('licences').locator('summary').first().click();
-    await expect(page.getByTestId('licence').first()).toBeVisible();
-    expect(await page.getByTestId('licence').count()).toBeGreaterThan(50);
-    await expect(page.locator('[data-package="react"]')).toContainText('MIT');
+    const it = new ItPanels(page);
+    await it.openLicences();
+    await expect(it.licences().first()).toBeVisible();
+    expect(await it.licences().count()).toBeGreaterThan(50);
+    await expect(it.licenceOf('react')).toContainText('MIT');
   });
 });
