@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -7,39 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { gpgKey, gpgSign } from './testing/gpg';
 import { verifyLinuxUpdate } from './verifyLinux';
-
-/** A GPG key of its own home, like the release key and an attacker's key. */
-function gpgKey(name: string): { home: string; keyring: string } {
-  const home = mkdtempSync(join(tmpdir(), `cd-gpg-${name}-`));
-  const gpg = (...args: string[]) =>
-    execFileSync('gpg', ['--homedir', home, '--batch', '--quiet', ...args], { stdio: 'pipe' });
-  gpg(
-    '--passphrase',
-    '',
-    '--quick-gen-key',
-    `${name} <${name}@example.org>`,
-    'ed25519',
-    'sign',
-    'never',
-  );
-  const keyring = join(home, 'public.gpg');
-  writeFileSync(keyring, gpg('--export'));
-  return { home, keyring };
-}
-
-const sign = (home: string, file: string): Buffer =>
-  execFileSync('gpg', [
-    '--homedir',
-    home,
-    '--batch',
-    '--quiet',
-    '--armor',
-    '--detach-sign',
-    '--output',
-    '-',
-    file,
-  ]);
 
 describe('issue 21: a Linux update from a loopback feed is verified before install', () => {
   const release = gpgKey('release');
@@ -68,7 +36,7 @@ describe('issue 21: a Linux update from a loopback feed is verified before insta
       Buffer.from(`version: 0.2.0\npath: Cohort-Desk-0.2.0.AppImage\nsha512: ${sha512}\n`),
     );
     files.set('/Cohort-Desk-0.2.0.AppImage', readFileSync(appImage));
-    files.set('/Cohort-Desk-0.2.0.AppImage.asc', sign(signer.home, appImage));
+    files.set('/Cohort-Desk-0.2.0.AppImage.asc', gpgSign(signer.home, appImage));
   }
 
   /** Downloads what the manifest names and checks its sha512 (electron-updater's part), then ours. */
