@@ -34,7 +34,7 @@ export const POLICY_TEXT: Readonly<Record<PolicyKey, { title: string; help: stri
   },
   cacheLocation: {
     title: 'Local cache folder',
-    help: 'Absolute folder for the encrypted local cache; ${NAME} expands an environment variable (e.g. ${LOCALAPPDATA}\\Cohort Desk\\vault). Empty: the app data folder. Read at start.',
+    help: 'Absolute folder for the encrypted local cache; ${NAME} expands an environment variable (e.g. ${LOCALAPPDATA}\\Cohort Desk\\vault). Empty: %LOCALAPPDATA%\\Cohort Desk\\vault on Windows (it does not roam), the app data folder elsewhere. Read at start.',
   },
   purgeIntervalMinutes: {
     title: 'Purge interval (minutes)',

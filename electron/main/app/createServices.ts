@@ -131,6 +131,7 @@ export function createMainServices(opts: {
     settings.view().values.cacheLocation,
     platform.paths.data,
     process.env,
+    platform.paths.cache,
   );
   if (cache.problem !== undefined)
     settings.addNotice({

@@ -7,7 +7,12 @@ import type { KeyStorage } from './keyStorage';
  */
 export interface Platform {
   readonly kind: 'electron' | 'browser';
-  readonly paths: { readonly data: string; readonly logs: string };
+  readonly paths: {
+    readonly data: string;
+    readonly logs: string;
+    /** The encrypted cache's folder when no policy sets one; absent: `<data>/vault` (issue 21). */
+    readonly cache?: string;
+  };
   /** All HTTP from main goes through here: Electron net.fetch in the app (proxies, OS trust store), Node fetch elsewhere. */
   readonly fetch: typeof fetch;
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openAuditLog } from '../audit/auditLog';
 import { createMemoryLogger } from '../logging/logger';
-import { resolveCacheLocation } from './cacheLocation';
+import { defaultCacheRoot, resolveCacheLocation } from './cacheLocation';
 import { purgeOnPolicyRequest, purgeStateFile } from './policyPurge';
 
 const scope = 'a'.repeat(32);
@@ -75,5 +75,21 @@ describe('issue 21: cache folder from the policy', () => {
     const relative = resolveCacheLocation('${REL}/cd', '/data', { REL: 'relative' });
     expect(relative.root).toBe('/data/vault');
     expect(relative.problem).toContain('not an absolute path');
+  });
+
+  it('defaults to a folder that does not roam: %LOCALAPPDATA% on Windows (STANDARDS 5.6), the data folder elsewhere', () => {
+    const roaming = 'C:\\Users\\ana\\AppData\\Roaming\\Cohort Desk';
+    const env = { LOCALAPPDATA: 'C:\\Users\\ana\\AppData\\Local' };
+    expect(defaultCacheRoot('win32', env, roaming, 'Cohort Desk')).toBe(
+      'C:\\Users\\ana\\AppData\\Local\\Cohort Desk\\vault',
+    );
+    expect(defaultCacheRoot('win32', {}, roaming, 'Cohort Desk')).toBe(`${roaming}\\vault`);
+    expect(defaultCacheRoot('linux', env, '/home/ana/.config/Cohort Desk', 'Cohort Desk')).toBe(
+      '/home/ana/.config/Cohort Desk/vault',
+    );
+    // A policy still wins over the default; an unusable policy value falls back to it.
+    const fallback = defaultCacheRoot('win32', env, roaming, 'Cohort Desk');
+    expect(resolveCacheLocation('', roaming, env, fallback)).toEqual({ root: fallback });
+    expect(resolveCacheLocation('${NOPE}\\cd', roaming, env, fallback).root).toBe(fallback);
   });
 });
