@@ -1,6 +1,6 @@
 #!/bin/sh
 # Cohort Desk package removal (issue 21): delete every local user's encrypted cache (patient data)
-# and saved cohorts. deb postrm gets "remove"/"purge" (not "upgrade"); rpm %postun gets 0 on erase
+# and saved cohorts (and the plaintext files older versions kept them in). deb postrm gets "remove"/"purge" (not "upgrade"); rpm %postun gets 0 on erase
 # and 1 on upgrade. A cache moved by the CacheLocation policy is not found here: purge it with the
 # CachePurgeRequest policy before uninstalling (docs/hospital-it.md).
 set -e
@@ -12,7 +12,7 @@ for home in /root /home/*; do
   for dir in "$home/.config/Cohort Desk" "$home/.config/cohort-desk"; do
     [ -d "$dir" ] || continue
     rm -rf "$dir/vault"
-    rm -f "$dir/cohorts.json"
+    rm -f "$dir/cohorts.json" "$dir/search-recent.json"
   done
 done
 exit 0

@@ -9,6 +9,8 @@
     RMDir /r "$LOCALAPPDATA\Cohort Desk\vault"
     Delete "$APPDATA\Cohort Desk\cohorts.json"
     Delete "$LOCALAPPDATA\Cohort Desk\cohorts.json"
+    Delete "$APPDATA\Cohort Desk\search-recent.json"
+    Delete "$LOCALAPPDATA\Cohort Desk\search-recent.json"
     SetShellVarContext all
   ${endIf}
 !macroend
