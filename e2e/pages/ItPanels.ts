@@ -13,10 +13,6 @@ export class ItPanels {
     return this.page.locator(`[data-testid="hosts-row"][data-host="${hostAndPort}"]`);
   }
 
-  hostsEmpty(): Locator {
-    return this.page.getByTestId('hosts-empty');
-  }
-
   hostsNotes(): Locator {
     return this.page.getByTestId('hosts-notes');
   }

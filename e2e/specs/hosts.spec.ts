@@ -68,7 +68,7 @@ test('issue 21: a session (sign in, search, pull, browse) contacts no host outsi
     await expect(it.hostRow(originOf(node.beaconUrl))).toContainText(node.id);
 
   // Main's requests: every one to a listed host; the foreign node and the token endpoint were used.
-  expect(app.mainRequests.filter((url) => !isListedHost(list, url))).toEqual([]);
+  expect(app.mainRequests.filter((url) => !isListedHost(list, url, 'app'))).toEqual([]);
   const de = federation.info.nodes.find((n) => n.id === 'DE')!;
   expect(app.mainRequests.some((url) => originOf(url) === originOf(de.beaconUrl))).toBe(true);
   const tokenEndpoint = list.hosts

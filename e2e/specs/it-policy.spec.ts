@@ -25,7 +25,7 @@ const LOCKED = {
 test.describe('issue 21: hospital IT locks every setting', () => {
   test.use({ policy: { version: 1, locked: LOCKED } });
 
-  test('every setting shows the policy value, disabled and managed; the host list says there is none', async ({
+  test('every setting shows the policy value, disabled and managed; the host list has only the allowed link origin', async ({
     page,
     shell,
     app,
@@ -41,7 +41,9 @@ test.describe('issue 21: hospital IT locks every setting', () => {
     await expect(settings.control('allowedNodes')).toHaveValue('NL-UMCG\nSE-KI');
     await expect(settings.control('updateMode')).toHaveValue('off');
     await expect(it.policySources()).toContainText(app.policyPath);
-    await expect(it.hostsEmpty()).toBeVisible();
+    // No federation and updates off: the only host is the link origin the browser may open.
+    await expect(it.hostRows()).toHaveCount(1);
+    await expect(it.hostRow('www.ga4gh.org:443')).toContainText('External link');
     await expect(it.hostsNotes()).toContainText('sends no telemetry');
     await expect(it.hostsIncomplete()).toHaveCount(0);
   });

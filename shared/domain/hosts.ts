@@ -8,6 +8,7 @@ export const HostPurposeSchema = z.enum([
   'beacon',
   'htsget',
   'update-feed',
+  'external-link',
 ]);
 export type HostPurpose = z.infer<typeof HostPurposeSchema>;
 

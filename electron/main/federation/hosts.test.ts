@@ -31,6 +31,7 @@ describe('issue 21: every host the app may contact', () => {
       directoryUrl: 'https://directory.hospital.example/federation.json',
       directory,
       updateFeedUrl: 'https://updates.hospital.example/cd',
+      externalLinkOrigins: ['https://www.ga4gh.org'],
       discover: (issuer) =>
         issuer === 'https://other.example'
           ? Promise.reject(new Error('HTTP 503'))
@@ -50,7 +51,20 @@ describe('issue 21: every host the app may contact', () => {
       'https://htsget.nl.example:8443',
       'https://beacon.se.example:443',
       'https://updates.hospital.example:443',
+      'https://www.ga4gh.org:443',
     ]);
+    // Links are opened by the system browser, never requested by the app itself.
+    expect(list.hosts.at(-1)?.reasons).toEqual([
+      {
+        purpose: 'external-link',
+        by: 'browser',
+        detail: 'links the person opens',
+        url: 'https://www.ga4gh.org',
+      },
+    ]);
+    expect(isListedHost(list, 'https://www.ga4gh.org/page')).toBe(true);
+    expect(isListedHost(list, 'https://www.ga4gh.org/page', 'app')).toBe(false);
+    expect(isListedHost(list, 'https://login.broker.example/oidc/token', 'app')).toBe(true);
     const login = list.hosts.find((h) => h.host === 'login.broker.example')!;
     expect(login.reasons.map((r) => [r.detail, r.by])).toEqual([
       ['Broker: discovery', 'app'],

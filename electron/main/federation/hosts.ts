@@ -25,6 +25,8 @@ export async function listHosts(input: {
   directoryUrl: string;
   directory: FederationDirectory;
   updateFeedUrl: string | undefined;
+  /** Origins whose links the system browser may open (settings `externalLinkOrigins`). */
+  externalLinkOrigins?: readonly string[];
   discover: Discover;
 }): Promise<HostList> {
   const reasons: HostReason[] = [];
@@ -72,6 +74,9 @@ export async function listHosts(input: {
   }
   if (input.updateFeedUrl !== undefined && input.updateFeedUrl !== '')
     add({ purpose: 'update-feed', by: 'app', detail: 'update feed', url: input.updateFeedUrl });
+  // Not contacted by the app: opened in the system browser when the person follows a link.
+  for (const origin of input.externalLinkOrigins ?? [])
+    add({ purpose: 'external-link', by: 'browser', detail: 'links the person opens', url: origin });
   if (directory.problem !== undefined) notes.push(directory.problem);
   const dropped = notAllowedNote(directory);
   if (dropped !== undefined) notes.push(dropped);
@@ -94,10 +99,19 @@ function group(reasons: readonly HostReason[]): HostEntry[] {
   return [...byKey.values()];
 }
 
-/** Whether a request URL goes to a listed host and port (the e2e request-log check). */
-export function isListedHost(list: HostList, requestUrl: string): boolean {
+/**
+ * Whether a request URL goes to a listed host and port (the e2e request-log check); with `by`, only
+ * hosts listed for that requester count (the app's own requests: `by: 'app'`).
+ */
+export function isListedHost(list: HostList, requestUrl: string, by?: 'app' | 'browser'): boolean {
   const url = new URL(requestUrl);
   const scheme = url.protocol === 'http:' ? 'http' : 'https';
   const port = url.port === '' ? (scheme === 'http' ? 80 : 443) : Number(url.port);
-  return list.hosts.some((h) => h.scheme === scheme && h.host === url.hostname && h.port === port);
+  return list.hosts.some(
+    (h) =>
+      h.scheme === scheme &&
+      h.host === url.hostname &&
+      h.port === port &&
+      (by === undefined || h.reasons.some((r) => r.by === by)),
+  );
 }

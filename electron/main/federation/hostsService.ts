@@ -33,6 +33,7 @@ export function createHostsService(deps: {
         directoryUrl: values.federationConfigUrl,
         directory: await deps.directory.get(),
         updateFeedUrl: values.updateMode === 'off' ? undefined : values.updateFeedUrl,
+        externalLinkOrigins: values.externalLinkOrigins,
         discover,
       });
     },

@@ -7,6 +7,7 @@ const PURPOSE: Record<string, string> = {
   beacon: 'node Beacon',
   htsget: 'node htsget',
   'update-feed': 'update feed',
+  'external-link': 'external link',
 };
 
 /**
