@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'audit:list',
   'federation:check',
   'vcf:check',
+  'hosts:list',
 ] as const;
 
 export const EVENT_NAMES = [

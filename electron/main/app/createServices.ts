@@ -33,6 +33,11 @@ import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
 import { appHandlers } from './app.handlers';
+import { hostsHandlers } from '../federation/hosts.handlers';
+import type { HostsService } from '../federation/hostsService';
+import { createHostsService } from '../federation/hostsService';
+import { resolveCacheLocation } from '../vault/cacheLocation';
+import { purgeOnPolicyRequest } from '../vault/policyPurge';
 
 export interface MainServices {
   readonly router: Router;
@@ -45,6 +50,8 @@ export interface MainServices {
   readonly audit: AuditLog;
   /** The encrypted local cache; the /vault route of both transports reads from it (issue 6). */
   readonly vault: VaultService;
+  /** Every host the app may contact (issue 21): the Settings page, the CLI and the e2e request log. */
+  readonly hosts: HostsService;
   close(): void;
 }
 
@@ -71,9 +78,9 @@ export function createMainServices(opts: {
 }): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
-  const policy = loadPolicy(opts.policyPath);
+  const policy = loadPolicy(opts.policyPath, platform.managedPolicy());
   if (policy.active)
-    logger.info('policy.loaded', { path: policy.path, locked: Object.keys(policy.locked) });
+    logger.info('policy.loaded', { sources: policy.sources, locked: Object.keys(policy.locked) });
   const settings = createSettingsStore({
     file: join(platform.paths.data, 'settings.json'),
     policy,
@@ -119,7 +126,30 @@ export function createMainServices(opts: {
   auth.restore().catch((error: unknown) => {
     logger.warn('auth.restore_failed', { error });
   });
+  // Where the cache lives and how often it is purged are read once, at start (issue 21).
+  const cache = resolveCacheLocation(
+    settings.view().values.cacheLocation,
+    platform.paths.data,
+    process.env,
+    platform.paths.cache,
+  );
+  if (cache.problem !== undefined)
+    settings.addNotice({
+      id: 'cache-location',
+      level: 'warning',
+      messageKey: 'notice.cacheLocation',
+      params: { detail: cache.problem },
+    });
+  purgeOnPolicyRequest({
+    request: policy.cachePurgeRequest,
+    vaultRoot: cache.root,
+    dataDir: platform.paths.data,
+    audit,
+    logger,
+  });
   const vault = createVaultService({
+    root: cache.root,
+    purgeEveryMs: settings.view().values.purgeIntervalMinutes * 60_000,
     dataDir: platform.paths.data,
     keyStorage: () => platform.keyStorage(),
     auth,
@@ -163,6 +193,7 @@ export function createMainServices(opts: {
     logger,
     onProgress: (p) => events.emit('pull:progress', p),
   });
+  const hosts = createHostsService({ directory, settings, platform });
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -192,6 +223,7 @@ export function createMainServices(opts: {
       ...parquetExportHandlers(audit),
       ...auditHandlers(audit),
       ...vcfHandlers(),
+      ...hostsHandlers(hosts),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -204,6 +236,7 @@ export function createMainServices(opts: {
     directory,
     audit,
     vault,
+    hosts,
     close: () => {
       unsubscribe();
       offDirectory();
