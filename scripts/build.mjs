@@ -4,11 +4,14 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { writeSbomAndNotices } from './sbom.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const started = Date.now();
 
 await viteBuild({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
+// The SBOM and the licence notices the About page shows (issue 21), after Vite emptied out/renderer.
+writeSbomAndNotices(`${root}out`);
 
 const node = {
   bundle: true,

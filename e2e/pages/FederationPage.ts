@@ -47,6 +47,11 @@ export class FederationPage {
     return this.page.getByTestId('node-list');
   }
 
+  /** The node list's line naming what IT's allow-lists removed (issue 21). */
+  notAllowed(): Locator {
+    return this.page.getByTestId('directory-not-allowed');
+  }
+
   /**
    * Browser mode's sign-out: the click opens the broker's end-session page in a new tab; `confirm`
    * answers "Yes, sign me out" there as the person would. Returns that tab.

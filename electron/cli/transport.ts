@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import { createMainServices } from '../main/app/createServices';
+import { defaultDemoFederationFile } from '../main/federation/directory';
 import type { MainServices } from '../main/app/createServices';
 import { CLI_SENDER, isCliSender } from '../main/ipc/cliSender';
 import { createFileLogger } from '../main/logging/logger';
@@ -34,6 +35,8 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     logger,
     policyPath: defaultPolicyPath(process.platform, env),
     isTrustedSender: isCliSender,
+    // The same environment decides the demo federation as the data folder and the policy.
+    demoFederationFile: defaultDemoFederationFile(env, process.cwd()),
     appName: pkg.productName,
     appVersion: pkg.version,
   });

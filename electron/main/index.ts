@@ -9,6 +9,9 @@ import { defaultPolicyPath } from './settings/policy';
 import { installAppMenu } from './window/appMenu';
 import { denyAllPermissions, installContentsGuards } from './window/guards';
 import { createMainWindow } from './window/mainWindow';
+import type { HelpMenu } from './window/appMenu';
+import type { UpdateState } from './update/updater';
+import { startUpdater } from './update/updater';
 
 // Electron entry point. Everything testable lives in plain modules; this file only wires Electron.
 registerAppScheme();
@@ -54,12 +57,30 @@ function start(): void {
       logger,
     });
   });
-  installAppMenu(process.platform === 'darwin', !app.isPackaged);
   const window = createMainWindow({
     preload: join(import.meta.dirname, '../preload/index.cjs'),
     dataDir: platform.paths.data,
     url: `${APP_ORIGIN}/index.html`,
   });
+  // Help → About → Licences is the Settings page's About section; updates follow the policy (issue 21).
+  const help: HelpMenu = {
+    openAbout: () => void window.loadURL(`${APP_ORIGIN}/index.html#/settings`),
+    update: { kind: 'idle' },
+    check: () => undefined,
+    download: () => undefined,
+    install: () => undefined,
+  };
+  const showMenu = (): void => installAppMenu(process.platform === 'darwin', !app.isPackaged, help);
+  const updater = startUpdater({
+    settings,
+    logger,
+    onState: (state: UpdateState) => {
+      help.update = state;
+      showMenu();
+    },
+  });
+  Object.assign(help, updater);
+  showMenu();
   const detach = attachElectronTransport(services.router, services.events, window);
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

@@ -83,6 +83,11 @@ export const FederationDirectorySchema = z.object({
   problem: z.string().optional(),
   /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy may be older). */
   fetchedAt: z.number().int().nonnegative().optional(),
+  /**
+   * Entries IT's policy allow-lists removed, named ("node NL-1"; issue 21). Not a `problem`: the
+   * directory stays usable, its other brokers and nodes work as before.
+   */
+  notAllowed: z.array(z.string()).optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;
 

@@ -15,6 +15,36 @@ export const SettingsSchema = z.object({
     .array(z.url({ protocol: /^https$/ }))
     .max(50)
     .default(['https://www.ga4gh.org', 'https://hpo.jax.org', 'https://www.orpha.net']),
+  /** Sign-in services (OIDC issuer URLs) that may be used; empty: every broker of the directory (issue 21). */
+  allowedBrokers: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .max(50)
+    .default([]),
+  /** Nodes (directory ids) that may be contacted; empty: every node of the directory (issue 21). */
+  allowedNodes: z
+    .array(z.string().regex(/^[A-Za-z0-9._-]{1,100}$/))
+    .max(200)
+    .default([]),
+  /**
+   * Folder of the encrypted local cache, '' for `<data>/vault`; absolute, `${NAME}` expands an
+   * environment variable (e.g. `${LOCALAPPDATA}`). Read at start (issue 21, STANDARDS 5.6).
+   */
+  cacheLocation: z
+    .string()
+    .max(1000)
+    .regex(/^$|^(\/|[A-Za-z]:[\\/]|\\\\|\$\{[A-Za-z_][A-Za-z0-9_]*\})/, 'must be an absolute path')
+    .default(''),
+  /** Minutes between purges of expired or revoked datasets from the cache (DATA-05). Read at start. */
+  purgeIntervalMinutes: z.number().int().min(5).max(1440).default(60),
+  /** Updates: off, notify (download on the user's word), automatic (download, install at quit). */
+  updateMode: z.enum(['off', 'notify', 'automatic']).default('notify'),
+  updateChannel: z.enum(['latest', 'beta']).default('latest'),
+  /** The update feed (https, e.g. the hospital's internal mirror); '' means no feed: no update check. */
+  updateFeedUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ })]).default(''),
+  /** Cohort Desk has no telemetry: the only value is 'none', lockable so IT can state it. */
+  telemetry: z.enum(['none']).default('none'),
+  /** Crash dumps contain memory (tokens, patient data): never uploaded; the only value is false. */
+  crashReportUpload: z.literal(false).default(false),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -59,5 +89,7 @@ export const SettingsViewSchema = z.object({
   notices: z.array(NoticeSchema),
   policyPath: z.string(),
   policyActive: z.boolean(),
+  /** Where the locked values come from: the policy file, Group Policy, a configuration profile. */
+  policySources: z.array(z.string()).optional(),
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;

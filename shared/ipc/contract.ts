@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
 import { DirectoryCheckSchema, FederationDirectorySchema } from '../domain/federation';
+import { HostListSchema } from '../domain/hosts';
 import { SessionSummarySchema } from '../domain/session';
 import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
 import * as search from '../search/channels';
@@ -159,6 +160,8 @@ export const channels = {
     request: cases.CaseExportedRequestSchema,
     response: z.object({ recorded: z.boolean() }),
   },
+  /** Every host and port the app may contact, and why (issue 21). */
+  'hosts:list': { request: z.undefined(), response: HostListSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

@@ -54,6 +54,7 @@ export const CHANNEL_NAMES = [
   'case:exported',
   'case:addFile',
   'case:rankFiles',
+  'hosts:list',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -38,6 +38,11 @@ import { createCasePresets } from '../cases/casePresets';
 import type { CaseService } from '../cases/caseService';
 import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
+import { hostsHandlers } from '../federation/hosts.handlers';
+import type { HostsService } from '../federation/hostsService';
+import { createHostsService } from '../federation/hostsService';
+import { resolveCacheLocation } from '../vault/cacheLocation';
+import { purgeOnPolicyRequest } from '../vault/policyPurge';
 
 export interface MainServices {
   readonly router: Router;
@@ -52,6 +57,8 @@ export interface MainServices {
   readonly vault: VaultService;
   /** Patient cases (issue 16); the /cases routes of both transports read from it. */
   readonly cases: CaseService;
+  /** Every host the app may contact (issue 21): the Settings page, the CLI and the e2e request log. */
+  readonly hosts: HostsService;
   close(): void;
 }
 
@@ -78,9 +85,9 @@ export function createMainServices(opts: {
 }): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
-  const policy = loadPolicy(opts.policyPath);
+  const policy = loadPolicy(opts.policyPath, platform.managedPolicy());
   if (policy.active)
-    logger.info('policy.loaded', { path: policy.path, locked: Object.keys(policy.locked) });
+    logger.info('policy.loaded', { sources: policy.sources, locked: Object.keys(policy.locked) });
   const settings = createSettingsStore({
     file: join(platform.paths.data, 'settings.json'),
     policy,
@@ -126,7 +133,30 @@ export function createMainServices(opts: {
   auth.restore().catch((error: unknown) => {
     logger.warn('auth.restore_failed', { error });
   });
+  // Where the cache lives and how often it is purged are read once, at start (issue 21).
+  const cache = resolveCacheLocation(
+    settings.view().values.cacheLocation,
+    platform.paths.data,
+    process.env,
+    platform.paths.cache,
+  );
+  if (cache.problem !== undefined)
+    settings.addNotice({
+      id: 'cache-location',
+      level: 'warning',
+      messageKey: 'notice.cacheLocation',
+      params: { detail: cache.problem },
+    });
+  purgeOnPolicyRequest({
+    request: policy.cachePurgeRequest,
+    vaultRoot: cache.root,
+    dataDir: platform.paths.data,
+    audit,
+    logger,
+  });
   const vault = createVaultService({
+    root: cache.root,
+    purgeEveryMs: settings.view().values.purgeIntervalMinutes * 60_000,
     dataDir: platform.paths.data,
     keyStorage: () => platform.keyStorage(),
     auth,
@@ -172,6 +202,7 @@ export function createMainServices(opts: {
   });
   const cases = createCaseService({
     dataDir: platform.paths.data,
+    vaultRoot: cache.root,
     auth,
     vault,
     audit,
@@ -181,6 +212,7 @@ export function createMainServices(opts: {
   const offCases = cases.onChange((list) => events.emit('case:changed', list));
   // Signing in or out changes whose cases these are; unlocking shows them.
   const offCaseOwner = vault.onChange(() => cases.changed());
+  const hosts = createHostsService({ directory, settings, platform });
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -217,6 +249,7 @@ export function createMainServices(opts: {
         platform,
       ),
       ...rankingHandlers(),
+      ...hostsHandlers(hosts),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -230,6 +263,7 @@ export function createMainServices(opts: {
     audit,
     vault,
     cases,
+    hosts,
     close: () => {
       offCases();
       offCaseOwner();

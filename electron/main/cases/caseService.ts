@@ -58,6 +58,8 @@ export interface CaseService {
 
 export function createCaseService(opts: {
   dataDir: string;
+  /** The vault's folder (cacheLocation.ts: the policy's or the user's cache location); cases live in it. */
+  vaultRoot: string;
   auth: Pick<AuthService, 'grants'>;
   vault: Pick<VaultService, 'locked' | 'onKeys'>;
   audit: AuditLog;
@@ -65,7 +67,7 @@ export function createCaseService(opts: {
   onProgress: (p: CaseProgress) => void;
   account?: () => string;
 }): CaseService {
-  const vaultRoot = join(opts.dataDir, 'vault');
+  const vaultRoot = opts.vaultRoot;
   const spoolDir = join(opts.dataDir, 'case-uploads');
   // After a crash: staged imports (plaintext scratch included) and unreadable upload spools go.
   const swept = sweepCaseStaging(vaultRoot);

@@ -4,6 +4,7 @@ import type { DirectoryCheck, FederationDirectory } from '../../../shared/domain
 import type { Logger } from '../logging/logger';
 import type { Platform } from '../platform/platform';
 import type { SettingsStore } from '../settings/settingsStore';
+import { applyAllowLists } from './allowLists';
 import { allLoopback, parseDirectoryDocument, type DirectoryLists } from './directoryFile';
 import { fetchDirectory, readSavedDirectory, saveDirectory } from './directoryRemote';
 
@@ -88,6 +89,9 @@ export function createFederationDirectory(deps: {
   let last: string | undefined;
 
   const urlNow = (): string => settings.view().values.federationConfigUrl;
+  // IT's allow-lists apply to every source, the demo federation included (issue 21).
+  const allowed = (d: FederationDirectory): FederationDirectory =>
+    applyAllowLists(d, settings.view().values);
 
   function readDemo(): FederationDirectory {
     if (!existsSync(demoFile)) return { source: 'none', ...NONE };
@@ -152,7 +156,7 @@ export function createFederationDirectory(deps: {
           keep({ ...copies.get(url), url, error: message(error), triedAt: now() });
         }
         const copy = copies.get(url);
-        if (urlNow() === url && copy !== undefined) announce(view(copy));
+        if (urlNow() === url && copy !== undefined) announce(allowed(view(copy)));
       })().finally(() => inflight.delete(url));
       inflight.set(url, p);
     }
@@ -162,7 +166,7 @@ export function createFederationDirectory(deps: {
   async function get(): Promise<FederationDirectory> {
     const url = urlNow();
     if (url === '') {
-      const demo = readDemo();
+      const demo = allowed(readDemo());
       announce(demo);
       return demo;
     }
@@ -172,7 +176,9 @@ export function createFederationDirectory(deps: {
       const due = current.error === undefined ? DIRECTORY_REFRESH_MS : DIRECTORY_RETRY_MS;
       if (now() - current.triedAt >= due) void refresh(url);
     }
-    const directory = view(copies.get(url) ?? { url, triedAt: now(), error: 'not read yet' });
+    const directory = allowed(
+      view(copies.get(url) ?? { url, triedAt: now(), error: 'not read yet' }),
+    );
     announce(directory);
     return directory;
   }

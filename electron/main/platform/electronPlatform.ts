@@ -1,5 +1,7 @@
 import { app, BrowserWindow, dialog, net, shell } from 'electron';
+import { defaultCacheRoot } from '../vault/cacheLocation';
 import type { KeyStorage } from './keyStorage';
+import { readManagedPolicy } from './managedPolicy';
 import type { Platform } from './platform';
 import { createSafeStorageKeys } from './safeStorageKeys';
 
@@ -8,7 +10,17 @@ export function createElectronPlatform(): Platform {
   let keys: Promise<KeyStorage> | undefined;
   return {
     kind: 'electron',
-    paths: { data: app.getPath('userData'), logs: app.getPath('logs') },
+    paths: {
+      data: app.getPath('userData'),
+      logs: app.getPath('logs'),
+      // userData roams on Windows; the cache must not (STANDARDS 5.6).
+      cache: defaultCacheRoot(
+        process.platform,
+        process.env,
+        app.getPath('userData'),
+        app.getName(),
+      ),
+    },
     fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
       net.fetch(input instanceof URL ? input.toString() : input, init),
     openExternal: async (url) => {
@@ -30,6 +42,7 @@ export function createElectronPlatform(): Platform {
           : await dialog.showOpenDialog(window, options);
       return r.canceled ? undefined : r.filePaths[0];
     },
+    managedPolicy: () => readManagedPolicy(process.platform),
     runtime: () => ({
       kind: 'electron',
       electron: process.versions.electron,

@@ -1,7 +1,9 @@
 import type { KeyStorage } from './keyStorage';
 import { memoryOnlyKeyStorage } from './keyStorage';
 import type { Platform } from './platform';
+import { readManagedPolicy } from './managedPolicy';
 import { logDirFor } from './paths';
+import type { PolicySourceRead } from '../settings/policySource';
 
 /** Why browser mode keeps sign-ins in memory: Node has no access to the OS secret store here. */
 export const BROWSER_MODE_KEY_REASON =
@@ -17,6 +19,8 @@ export function createNodePlatform(opts: {
   keyStorage?: KeyStorage;
   openExternal?: (url: string) => Promise<boolean>;
   fetch?: typeof fetch;
+  /** Tests read a fixture instead of this machine's Group Policy or configuration profile. */
+  managedPolicy?: () => PolicySourceRead[];
 }): Platform {
   const keys = opts.keyStorage ?? memoryOnlyKeyStorage(BROWSER_MODE_KEY_REASON);
   return {
@@ -25,6 +29,7 @@ export function createNodePlatform(opts: {
     fetch: opts.fetch ?? globalThis.fetch.bind(globalThis),
     openExternal: opts.openExternal ?? (() => Promise.resolve(false)),
     keyStorage: () => Promise.resolve(keys),
+    managedPolicy: opts.managedPolicy ?? (() => readManagedPolicy(process.platform)),
     runtime: () => ({ kind: 'browser', transport: opts.transport, node: process.versions.node }),
   };
 }

@@ -1,3 +1,4 @@
+import type { PolicySourceRead } from '../settings/policySource';
 import type { KeyStorage } from './keyStorage';
 
 /**
@@ -6,7 +7,12 @@ import type { KeyStorage } from './keyStorage';
  */
 export interface Platform {
   readonly kind: 'electron' | 'browser';
-  readonly paths: { readonly data: string; readonly logs: string };
+  readonly paths: {
+    readonly data: string;
+    readonly logs: string;
+    /** The encrypted cache's folder when no policy sets one; absent: `<data>/vault` (issue 21). */
+    readonly cache?: string;
+  };
   /** All HTTP from main goes through here: Electron net.fetch in the app (proxies, OS trust store), Node fetch elsewhere. */
   readonly fetch: typeof fetch;
   /**
@@ -28,6 +34,8 @@ export interface Platform {
     title: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | undefined>;
+  /** The OS's policy mechanisms (Group Policy, configuration profiles), read once at start (issue 21). */
+  managedPolicy(): PolicySourceRead[];
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Notice, SettingKey, Settings } from '../../../shared/domain/settings';
-import { SETTING_KEYS, SettingsSchema } from '../../../shared/domain/settings';
+import type { Notice, Settings } from '../../../shared/domain/settings';
+import { SETTING_KEYS } from '../../../shared/domain/settings';
+import { CachePurgeRequestSchema, policyFieldSchema } from '../../../shared/domain/policy';
+import type { PolicyKey } from '../../../shared/domain/policy';
 import { parseJsonWithLocation } from './jsonLocation';
+import type { PolicySourceRead } from './policySource';
 
 /** Environment variable that overrides the policy path (tests, and IT staging a policy). */
 export const POLICY_PATH_ENV = 'COHORT_DESK_POLICY';
@@ -23,6 +26,7 @@ export function defaultPolicyPath(platform: NodeJS.Platform, env: NodeJS.Process
 }
 
 export interface Policy {
+  /** The policy file's path (shown in Settings); Group Policy and profiles are in `sources`. */
   readonly path: string;
   readonly active: boolean;
   /** Preset and locked: the user cannot change these. */
@@ -30,53 +34,102 @@ export interface Policy {
   /** Preset only: the user may change these. */
   readonly defaults: Partial<Settings>;
   readonly notices: Notice[];
+  /** Every mechanism that is in effect, e.g. `Group Policy (HKLM\…)`. */
+  readonly sources: string[];
+  /** IT's request to purge the cache once (issue 21); the newest source that sets it wins. */
+  readonly cachePurgeRequest?: string;
 }
 
-const PolicyFileSchema = z.object({
+const FileEnvelope = z.object({
+  $schema: z.string().optional(),
   version: z.literal(1),
   locked: z.record(z.string(), z.unknown()).default({}),
   defaults: z.record(z.string(), z.unknown()).default({}),
+  cachePurgeRequest: z.unknown().optional(),
 });
 
-/** Reads the policy file; a missing file means no policy, a bad one is reported and never half-applied per key. */
-export function loadPolicy(path: string): Policy {
+/** Reads the policy file; a syntax error or a bad envelope applies nothing from the file. */
+export function readPolicyFile(path: string): PolicySourceRead {
+  const none = { kind: 'file', location: path, locked: {}, defaults: {} } as const;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return { path, active: false, locked: {}, defaults: {}, notices: [] };
+    return { ...none, found: false, problems: [] };
   }
-  const notices: Notice[] = [];
-  const problem = (detail: string): Notice => ({
-    id: `policy-invalid:${notices.length}`,
-    level: 'error',
-    messageKey: 'notice.policyInvalid',
-    params: { path, detail },
-  });
   const parsed = parseJsonWithLocation(text);
-  if (!parsed.ok) {
-    notices.push(problem(`line ${parsed.line}, column ${parsed.column}: ${parsed.message}`));
-    return { path, active: true, locked: {}, defaults: {}, notices };
-  }
-  const file = PolicyFileSchema.safeParse(parsed.value);
+  if (!parsed.ok)
+    return {
+      ...none,
+      found: true,
+      problems: [`line ${parsed.line}, column ${parsed.column}: ${parsed.message}`],
+    };
+  const file = FileEnvelope.safeParse(parsed.value);
   if (!file.success) {
     const issue = file.error.issues[0];
-    notices.push(problem(`${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? ''}`));
-    return { path, active: true, locked: {}, defaults: {}, notices };
+    const where = issue?.path.join('.') || '(top level)';
+    return { ...none, found: true, problems: [`${where}: ${issue?.message ?? ''}`] };
   }
-  const pick = (section: 'locked' | 'defaults'): Partial<Settings> => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(file.data[section])) {
-      if (!(SETTING_KEYS as string[]).includes(key)) {
-        notices.push(problem(`${section}.${key}: unknown setting`));
-        continue;
-      }
-      const check = SettingsSchema.shape[key as SettingKey].safeParse(value);
-      if (check.success) out[key] = check.data;
-      else
-        notices.push(problem(`${section}.${key}: ${check.error.issues[0]?.message ?? 'invalid'}`));
-    }
-    return out;
+  const { locked, defaults, cachePurgeRequest } = file.data;
+  return {
+    ...none,
+    found: true,
+    locked,
+    defaults,
+    problems: [],
+    ...(cachePurgeRequest === undefined ? {} : { cachePurgeRequest }),
   };
-  return { path, active: true, locked: pick('locked'), defaults: pick('defaults'), notices };
+}
+
+/**
+ * The machine policy from the file and the native mechanisms (Group Policy, configuration profile),
+ * which win per key over the file. Each invalid or unknown key is reported by name with its source;
+ * the valid ones still apply.
+ */
+export function loadPolicy(path: string, native: readonly PolicySourceRead[] = []): Policy {
+  const notices: Notice[] = [];
+  const locked: Record<string, unknown> = {};
+  const defaults: Record<string, unknown> = {};
+  const sources: string[] = [];
+  let cachePurgeRequest: string | undefined;
+  for (const source of [readPolicyFile(path), ...native]) {
+    if (!source.found) continue;
+    sources.push(source.kind === 'file' ? source.location : `${source.kind} (${source.location})`);
+    const problem = (detail: string): void => {
+      notices.push({
+        id: `policy-invalid:${notices.length}`,
+        level: 'error',
+        messageKey: 'notice.policyInvalid',
+        params: { path: source.location, detail },
+      });
+    };
+    source.problems.forEach(problem);
+    const pick = (section: 'locked' | 'defaults', into: Record<string, unknown>): void => {
+      for (const [key, value] of Object.entries(source[section])) {
+        if (!(SETTING_KEYS as string[]).includes(key)) {
+          problem(`${section}.${key}: unknown setting`);
+          continue;
+        }
+        const check = policyFieldSchema(key as PolicyKey).safeParse(value);
+        if (check.success) into[key] = check.data;
+        else problem(`${section}.${key}: ${check.error.issues[0]?.message ?? 'invalid'}`);
+      }
+    };
+    pick('locked', locked);
+    pick('defaults', defaults);
+    if (source.cachePurgeRequest !== undefined) {
+      const check = CachePurgeRequestSchema.safeParse(source.cachePurgeRequest);
+      if (check.success) cachePurgeRequest = check.data;
+      else problem(`cachePurgeRequest: ${check.error.issues[0]?.message ?? 'invalid'}`);
+    }
+  }
+  return {
+    path,
+    active: sources.length > 0,
+    locked,
+    defaults,
+    notices,
+    sources,
+    ...(cachePurgeRequest === undefined ? {} : { cachePurgeRequest }),
+  };
 }

@@ -9,7 +9,14 @@ import { settingsHandlers } from './settings.handlers';
 import type { Policy } from './policy';
 import { createSettingsStore } from './settingsStore';
 
-const noPolicy: Policy = { path: '/none', active: false, locked: {}, defaults: {}, notices: [] };
+const noPolicy: Policy = {
+  path: '/none',
+  active: false,
+  locked: {},
+  defaults: {},
+  notices: [],
+  sources: [],
+};
 let dir: string;
 let file: string;
 beforeEach(() => {

@@ -110,6 +110,7 @@ export function createSettingsStore(opts: {
       notices,
       policyPath: policy.path,
       policyActive: policy.active,
+      policySources: policy.sources,
     };
   }
 

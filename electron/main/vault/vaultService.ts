@@ -76,8 +76,10 @@ export function createVaultService(opts: {
   localCache?: LocalCacheSource;
   now?: () => number;
   purgeEveryMs?: number;
+  /** The cache folder when IT moved it (policy `cacheLocation`); default `<data>/vault`. */
+  root?: string;
 }): VaultService {
-  const root = join(opts.dataDir, 'vault');
+  const root = opts.root ?? join(opts.dataDir, 'vault');
   const now = opts.now ?? Date.now;
   const listeners = new Set<(l: VaultList) => void>();
   const stagingListeners = new Set<(jobId: string, message: string) => void>();

@@ -35,6 +35,8 @@ export function createMainWindow(opts: {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would open a new window (Electronegativity AUXCLICK_JS_CHECK); none is ever wanted.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (remembered?.maximized === true) window.maximize();

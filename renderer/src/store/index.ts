@@ -13,6 +13,8 @@ import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AuditSlice } from './auditSlice';
 import { createAuditSlice } from './auditSlice';
+import type { ItSlice } from './itSlice';
+import { createItSlice } from './itSlice';
 
 export type StoreState = AppSlice &
   SettingsSlice &
@@ -20,7 +22,8 @@ export type StoreState = AppSlice &
   SearchSlice &
   BrowserSlice &
   CohortSlice &
-  AuditSlice;
+  AuditSlice &
+  ItSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -31,6 +34,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createCohortSlice(...args),
   ...createBrowserSlice(...args),
   ...createAuditSlice(...args),
+  ...createItSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -31,7 +31,7 @@ export async function startPullFederation(
     runDir: tmp('vault-fed-'),
     passportCacheTtlMs: 0,
     ...extra,
-  } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+  })) as PullFederation;
 }
 
 /**

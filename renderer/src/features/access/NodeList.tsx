@@ -31,6 +31,11 @@ export function NodeList(props: { readonly directory: FederationDirectory }) {
           {directory.problem}
         </p>
       )}
+      {directory.notAllowed === undefined ? null : (
+        <p className="hint" data-testid="directory-not-allowed">
+          {t('access.notAllowed', { entries: directory.notAllowed.join(', ') })}
+        </p>
+      )}
       {directory.nodes.length === 0 ? null : (
         <table className="data-table">
           <thead>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { LicencesPanel } from './LicencesPanel';
 
 /** Version, runtime and where data, logs and the policy file live (app:info). */
 export function AppInfoPanel() {
@@ -23,7 +24,13 @@ export function AppInfoPanel() {
         <li data-testid="policy-state">
           {policy?.policyActive === true ? t('settings.policyActive') : t('settings.policyNone')}
         </li>
+        {policy?.policySources === undefined || policy.policySources.length === 0 ? null : (
+          <li data-testid="policy-sources">
+            {t('settings.policySources', { sources: policy.policySources.join('; ') })}
+          </li>
+        )}
       </ul>
+      <LicencesPanel />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import type { SettingKey, Settings, SettingsView } from '../../../../shared/doma
 import { useStore } from '../../store';
 import { DirectoryCheck } from './DirectoryCheck';
 import { Field } from './Field';
+import { ItSettingsFields } from './ItSettingsFields';
 
 /**
  * The settings form. Only the fields the user edited are kept locally; every other field shows the
@@ -167,6 +168,7 @@ export function SettingsForm(props: {
           />
         )}
       </Field>
+      <ItSettingsFields locked={locked} value={value} edit={edit} />
       <div className="form-actions">
         <button type="submit" data-testid="settings-save">
           {t('settings.save')}

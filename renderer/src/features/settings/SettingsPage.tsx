@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { AppInfoPanel } from './AppInfoPanel';
 import { AuditLogPanel } from './AuditLogPanel';
+import { HostsPanel } from './HostsPanel';
 import { SettingsForm } from './SettingsForm';
 
 /** Settings & audit: edit settings (locked ones say who manages them), see where things live, read the audit log. */
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <SettingsForm view={view} saved={saved} onSavedChange={setSaved} />
       )}
       <AppInfoPanel />
+      <HostsPanel />
       <AuditLogPanel />
     </>
   );

@@ -1,0 +1,51 @@
+import plist from 'plist';
+import { POLICY_KEYS, nativePolicyName } from '../../../shared/domain/policy';
+import type { PolicySourceRead } from '../settings/policySource';
+
+/** The app's bundle id: configuration profiles address its managed preferences by it. */
+export const BUNDLE_ID = 'org.cohortdesk.desktop';
+
+/** Where macOS writes a configuration profile's forced preferences for the app (machine scope). */
+export const MANAGED_PREFERENCES_FILE = `/Library/Managed Preferences/${BUNDLE_ID}.plist`;
+
+const byName = new Map(POLICY_KEYS.map((k) => [nativePolicyName(k), k]));
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+
+/**
+ * A configuration profile's managed preferences for Cohort Desk, from the XML property list
+ * (`plutil -convert xml1 -o - <file>` of MANAGED_PREFERENCES_FILE). Every managed preference is
+ * forced, so every key is locked; keys are the PascalCase policy names (as in Group Policy).
+ */
+export function managedPreferencesFromPlist(xml: string, location: string): PolicySourceRead {
+  const base = { kind: 'configuration profile', location, found: true, defaults: {} } as const;
+  let parsed: unknown;
+  try {
+    parsed = plist.parse(xml);
+  } catch (error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ...base, locked: {}, problems: [`not a property list: ${detail}`] };
+  }
+  if (!isRecord(parsed))
+    return { ...base, locked: {}, problems: ['the property list is not a dictionary'] };
+  const locked: Record<string, unknown> = {};
+  const problems: string[] = [];
+  let cachePurgeRequest: unknown;
+  for (const [name, value] of Object.entries(parsed)) {
+    const key = byName.get(name);
+    // macOS adds its own bookkeeping keys to managed preferences (e.g. PayloadUUID); skip them.
+    if (key === undefined) {
+      if (!/^(Payload|com\.apple\.|MCX)/.test(name)) problems.push(`${name}: unknown policy`);
+      continue;
+    }
+    if (key === 'cachePurgeRequest') cachePurgeRequest = value;
+    else locked[key] = value;
+  }
+  return {
+    ...base,
+    locked,
+    problems,
+    ...(cachePurgeRequest === undefined ? {} : { cachePurgeRequest }),
+  };
+}

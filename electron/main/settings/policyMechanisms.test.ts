@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SETTING_KEYS } from '../../../shared/domain/settings';
+import { EXAMPLE_POLICY } from '../../packaging/policy/exampleValues';
+import { MAC_CACHE_EXAMPLE } from '../../packaging/policy/generate';
+import { managedPreferencesFromPlist } from '../platform/managedPreferences';
+import { readManagedPolicy } from '../platform/managedPolicy';
+import { parseRegQuery, registryPolicyFromRegQuery } from '../platform/registryPolicy';
+import { loadPolicy } from './policy';
+
+const fixture = (name: string): string =>
+  readFileSync(join(import.meta.dirname, '..', 'platform', 'fixtures', name), 'utf8');
+const { cachePurgeRequest, ...exampleSettings } = EXAMPLE_POLICY;
+const noFile = '/nonexistent/policy.json';
+
+describe('issue 21: every policy key is settable from each mechanism', () => {
+  it('the policy file sets and locks every key', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cd-pol-')), 'policy.json');
+    writeFileSync(path, JSON.stringify({ version: 1, locked: exampleSettings, cachePurgeRequest }));
+    const policy = loadPolicy(path);
+    expect(policy.notices).toEqual([]);
+    expect(policy.locked).toEqual(exampleSettings);
+    expect(Object.keys(policy.locked).sort()).toEqual([...SETTING_KEYS].sort());
+    expect(policy.cachePurgeRequest).toBe(cachePurgeRequest);
+  });
+
+  it('Group Policy (reg query output of HKLM) sets and locks every key; Recommended gives defaults', () => {
+    const source = registryPolicyFromRegQuery(fixture('reg-query-policy.txt'));
+    const policy = loadPolicy(noFile, [source]);
+    expect(policy.notices).toEqual([]);
+    expect(policy.locked).toEqual(exampleSettings);
+    expect(policy.cachePurgeRequest).toBe(cachePurgeRequest);
+    expect(policy.defaults).toEqual({ nodeTimeoutMs: 10_000 });
+    expect(policy.sources).toEqual([
+      'Group Policy (HKLM\\SOFTWARE\\Policies\\CohortDesk\\CohortDesk)',
+    ]);
+  });
+
+  it('a configuration profile (managed preferences) sets and locks every key', () => {
+    const source = managedPreferencesFromPlist(fixture('managed-preferences.plist'), '/L/M.plist');
+    const policy = loadPolicy(noFile, [source]);
+    expect(policy.notices).toEqual([]);
+    expect(policy.locked).toEqual({ ...exampleSettings, cacheLocation: MAC_CACHE_EXAMPLE });
+    expect(policy.cachePurgeRequest).toBe(cachePurgeRequest);
+  });
+});
+
+describe('issue 21: Group Policy reading', () => {
+  const key = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\CohortDesk\\CohortDesk';
+
+  it('parses names and data with spaces, empty strings and multi-strings', () => {
+    const keys = parseRegQuery(
+      `\r\n${key}\r\n    CacheLocation    REG_SZ    D:\\Data Folder\\x\r\n    UpdateFeedUrl    REG_SZ    \r\n    AllowedNodes    REG_MULTI_SZ    \r\n`,
+    );
+    const values = keys.get(key.toUpperCase());
+    expect(values?.get('CacheLocation')).toEqual({ type: 'REG_SZ', data: 'D:\\Data Folder\\x' });
+    expect(values?.get('UpdateFeedUrl')).toEqual({ type: 'REG_SZ', data: '' });
+    const policy = loadPolicy(noFile, [
+      registryPolicyFromRegQuery(`${key}\r\n    AllowedNodes    REG_MULTI_SZ    \r\n`),
+    ]);
+    expect(policy.locked).toEqual({ allowedNodes: [] });
+  });
+
+  it('reports a value of the wrong type or an unknown name, by name, and applies the rest', () => {
+    const text = `${key}\r\n    NodeTimeoutMs    REG_SZ    9000\r\n    Colour    REG_SZ    red\r\n    UpdateMode    REG_SZ    sometimes\r\n    AllowLocalCache    REG_DWORD    0x0\r\n`;
+    const policy = loadPolicy(noFile, [registryPolicyFromRegQuery(text)]);
+    expect(policy.locked).toEqual({ allowLocalCache: false });
+    const details = policy.notices.map((n) => `${n.params.path}: ${n.params.detail}`);
+    expect(details).toEqual([
+      'HKLM\\SOFTWARE\\Policies\\CohortDesk\\CohortDesk: NodeTimeoutMs: expected REG_DWORD, found REG_SZ',
+      'HKLM\\SOFTWARE\\Policies\\CohortDesk\\CohortDesk: Colour: unknown policy',
+      expect.stringMatching(/^HKLM.*: locked\.updateMode: Invalid option/),
+    ]);
+  });
+
+  it('Group Policy wins over the policy file, key by key', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'cd-pol-')), 'policy.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ version: 1, locked: { updateMode: 'automatic', theme: 'light' } }),
+    );
+    const gpo = registryPolicyFromRegQuery(`${key}\r\n    UpdateMode    REG_SZ    off\r\n`);
+    const policy = loadPolicy(path, [gpo]);
+    expect(policy.locked).toEqual({ updateMode: 'off', theme: 'light' });
+    expect(policy.sources).toHaveLength(2);
+  });
+
+  it('no key (reg query fails) means no Group Policy; Linux has no native mechanism', () => {
+    expect(readManagedPolicy('win32', () => undefined)).toEqual([]);
+    expect(readManagedPolicy('linux', () => 'never called')).toEqual([]);
+    const ran: string[][] = [];
+    readManagedPolicy('win32', (command, args) => {
+      ran.push([command, ...args]);
+      return undefined;
+    });
+    expect(ran).toEqual([
+      ['reg', 'query', 'HKLM\\SOFTWARE\\Policies\\CohortDesk\\CohortDesk', '/s'],
+    ]);
+  });
+});
+
+describe('issue 21: managed preferences reading', () => {
+  it('a broken property list is reported and applies nothing', () => {
+    const source = managedPreferencesFromPlist('<plist><dict><key>Theme', '/L/M.plist');
+    const policy = loadPolicy(noFile, [source]);
+    expect(policy.locked).toEqual({});
+    expect(policy.notices[0]?.params).toMatchObject({ path: '/L/M.plist' });
+  });
+});

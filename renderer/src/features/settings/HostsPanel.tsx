@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+
+/**
+ * Every host and port Cohort Desk may contact, and why (issue 21), from the policy and the
+ * federation directory: what IT writes firewall rules from. The app makes no other request.
+ */
+export function HostsPanel() {
+  const { t } = useTranslation();
+  const hosts = useStore((s) => s.hosts);
+  const error = useStore((s) => s.hostsError);
+  const load = useStore((s) => s.loadHosts);
+  const settings = useStore((s) => s.settings);
+  useEffect(() => {
+    void load();
+  }, [load, settings]);
+  return (
+    <section aria-labelledby="hosts-heading" data-testid="hosts">
+      <h2 id="hosts-heading">{t('hosts.title')}</h2>
+      <p>{t('hosts.intro')}</p>
+      {error === undefined ? null : (
+        <p role="alert" data-testid="hosts-error">
+          {t('hosts.failed', { message: error })}
+        </p>
+      )}
+      {hosts === undefined ? null : (
+        <>
+          <table data-testid="hosts-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('hosts.host')}</th>
+                <th scope="col">{t('hosts.port')}</th>
+                <th scope="col">{t('hosts.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hosts.hosts.map((h) => (
+                <tr
+                  key={`${h.scheme}://${h.host}:${h.port}`}
+                  data-testid="hosts-row"
+                  data-host={`${h.host}:${h.port}`}
+                >
+                  <td>{`${h.scheme}://${h.host}`}</td>
+                  <td>{h.port}</td>
+                  <td>
+                    <ul>
+                      {h.reasons.map((r) => (
+                        <li key={`${r.detail} ${r.url}`}>
+                          {t(`hosts.purpose.${r.purpose}`)}: {r.detail}
+                          {r.by === 'browser' ? ` (${t('hosts.byBrowser')})` : ''}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {hosts.hosts.length === 0 ? <p data-testid="hosts-empty">{t('hosts.empty')}</p> : null}
+          {hosts.complete ? null : (
+            <p role="status" data-testid="hosts-incomplete">
+              {t('hosts.incomplete')}
+            </p>
+          )}
+          <ul className="hint" data-testid="hosts-notes">
+            <li>{t('hosts.noTelemetry')}</li>
+            {hosts.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { StateCreator } from 'zustand';
+import type { HostList } from '../../../shared/domain/hosts';
+import type { LicenceNotices } from '../../../shared/domain/licences';
+import { LICENCE_NOTICES_FILE, LicenceNoticesSchema } from '../../../shared/domain/licences';
+import { api } from '../api/client';
+import type { StoreState } from './index';
+
+export interface ItSlice {
+  /** Every host the app may contact (issue 21), as main lists it now. */
+  hosts: HostList | undefined;
+  hostsError: string | undefined;
+  loadHosts: () => Promise<void>;
+  /** Third-party licence notices shipped with the app (Help → About → Licences). */
+  licences: LicenceNotices | undefined;
+  licencesError: string | undefined;
+  loadLicences: () => Promise<void>;
+}
+
+/** What hospital IT checks in the app: the host list and the licence notices. */
+export const createItSlice: StateCreator<StoreState, [], [], ItSlice> = (set) => ({
+  hosts: undefined,
+  hostsError: undefined,
+  async loadHosts() {
+    const result = await api().invoke('hosts:list');
+    if (result.ok) set({ hosts: result.value, hostsError: undefined });
+    else set({ hostsError: result.error.message });
+  },
+  licences: undefined,
+  licencesError: undefined,
+  async loadLicences() {
+    // A static file of the app's own origin (written by the build), not an IPC call.
+    try {
+      const res = await fetch(new URL(LICENCE_NOTICES_FILE, document.baseURI));
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      set({ licences: LicenceNoticesSchema.parse(await res.json()), licencesError: undefined });
+    } catch (error: unknown) {
+      set({ licencesError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+});

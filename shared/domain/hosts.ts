@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Why the app may contact a host (issue 21: the list IT writes firewall rules from). */
+export const HostPurposeSchema = z.enum([
+  'federation-directory',
+  'broker',
+  'visa-issuer-keys',
+  'beacon',
+  'htsget',
+  'update-feed',
+  'external-link',
+]);
+export type HostPurpose = z.infer<typeof HostPurposeSchema>;
+
+export const HostReasonSchema = z.object({
+  purpose: HostPurposeSchema,
+  /** Whose request: the app itself, or the system browser (the broker's sign-in page). */
+  by: z.enum(['app', 'browser']),
+  /** The broker, node or feed it is for, in plain words. */
+  detail: z.string(),
+  url: z.string(),
+});
+export type HostReason = z.infer<typeof HostReasonSchema>;
+
+export const HostEntrySchema = z.object({
+  scheme: z.enum(['https', 'http']),
+  host: z.string(),
+  port: z.number().int().min(1).max(65_535),
+  reasons: z.array(HostReasonSchema),
+});
+export type HostEntry = z.infer<typeof HostEntrySchema>;
+
+/** Every host and port the app may contact now, from the policy and the federation directory. */
+export const HostListSchema = z.object({
+  hosts: z.array(HostEntrySchema),
+  /** Where the directory came from (policy, settings, embedded demo, none). */
+  directorySource: z.string(),
+  /**
+   * False when hosts may be missing: the directory could not be read, or a broker's discovery
+   * document could not (its endpoints may be elsewhere). The notes say which.
+   */
+  complete: z.boolean(),
+  /** Caveats in plain words (a broker whose discovery could not be read, entries IT disallowed). */
+  notes: z.array(z.string()),
+});
+export type HostList = z.infer<typeof HostListSchema>;
