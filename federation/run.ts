@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     faults: args.faults,
     ...(args.seed === undefined ? {} : { seed: args.seed }),
     ...(args.dataRoot === undefined ? {} : { dataRoot: args.dataRoot }),
+    ...(args.runDir === undefined ? {} : { runDir: args.runDir }),
     onProgress: (msg) => out(`[federation] ${msg}`),
   });
   out(describeFederation(federation.info, federation.infoFile));

@@ -24,6 +24,14 @@ describe('npm run federation options', () => {
     });
   });
 
+  it('takes the run folder from --run-dir or FEDERATION_RUN_DIR (npm start, tests)', () => {
+    expect(parseRunArgs([], {}).runDir).toBeUndefined();
+    expect(parseRunArgs([], { FEDERATION_RUN_DIR: 'state-a' }).runDir).toBe('state-a');
+    expect(parseRunArgs(['--run-dir', 'state-b'], { FEDERATION_RUN_DIR: 'state-a' }).runDir).toBe(
+      'state-b',
+    );
+  });
+
   it('parses faults, profile and extra nodes', () => {
     const args = parseRunArgs(
       ['--profile', 'large', '--extra-nodes', '3', '--faults', '{"IT":{"latencyMs":2000}}'],

@@ -23,6 +23,8 @@ export interface RunArgs {
   readonly faults: z.infer<typeof faultsSchema>;
   readonly seed: number | undefined;
   readonly dataRoot: string | undefined;
+  /** Runtime state and federation.json (default federation/.run). */
+  readonly runDir: string | undefined;
   readonly help: boolean;
 }
 
@@ -34,6 +36,7 @@ export const USAGE = `Usage: npm run federation -- [options]
   --faults JSON           per-node faults, e.g. '{"IT":{"latencyMs":2000}}'
   --seed N                generator seed
   --data-dir DIR          data root (default federation/data)
+  --run-dir DIR           runtime state and federation.json (default federation/.run; env FEDERATION_RUN_DIR)
 `;
 
 function port(name: string, raw: string): number {
@@ -55,6 +58,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
       faults: { type: 'string', default: '{}' },
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
+      'run-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -87,6 +91,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
     faults,
     seed,
     dataRoot: values['data-dir'],
+    runDir: values['run-dir'] ?? env.FEDERATION_RUN_DIR,
     help: values.help,
   };
 }

@@ -2,9 +2,9 @@
 // `npm run start:browser` passes --browser to go straight to browser mode. The embedded demo
 // federation (federation/) starts first unless one already answers or COHORT_DESK_NO_FEDERATION=1.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,7 +40,9 @@ function electronBinary() {
 }
 
 const children = [];
+let stopping = false;
 const stopAll = (signal) => {
+  stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill(signal);
 };
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -55,38 +57,71 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** The embedded demo federation (federation/), unless one already answers or it is switched off. */
+const federationRunDir = process.env.FEDERATION_RUN_DIR || join(root, 'federation', '.run');
+const federationLog = join(federationRunDir, 'federation.log');
+const shown = (path) => (path.startsWith(root) ? relative(root, path) : path);
+
+/** The short summary a newcomer needs (issue 14): what runs where and who can sign in. */
+function describeFederation(info) {
+  const width = Math.max(...info.accounts.map((a) => a.username.length));
+  return [
+    `Demo federation (loopback only; log: ${shown(federationLog)})`,
+    `  sign-in broker  ${info.issuer}`,
+    `  nodes           ${info.nodes.map((n) => `${n.id} :${new URL(n.beaconUrl).port}`).join('  ')}  (Beacon v2 + htsget)`,
+    `  accounts (password for all: ${info.accounts[0]?.password ?? ''})`,
+    ...info.accounts.map((a) => `    ${a.username.padEnd(width)}  ${a.description}`),
+  ].join('\n');
+}
+
+/**
+ * The embedded demo federation (federation/), unless one already answers or it is switched off.
+ * Its output (progress, banner, JSON access logs) goes to its log file, never to this console.
+ */
 async function startDemoFederation() {
   if (process.env.COHORT_DESK_NO_FEDERATION === '1') return;
-  const issuer = 'http://127.0.0.1:4400/.well-known/openid-configuration';
-  const running = await fetch(issuer, { signal: AbortSignal.timeout(1000) }).then(
-    (r) => r.ok,
-    () => false,
-  );
-  if (running) {
-    console.log('Demo federation already running on 127.0.0.1:4400; using it.');
-    return;
+  const aaiPort = process.env.FEDERATION_AAI_PORT || '4400';
+  if (aaiPort !== '0') {
+    const issuer = `http://127.0.0.1:${aaiPort}/.well-known/openid-configuration`;
+    const running = await fetch(issuer, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (running) {
+      console.log(`Demo federation already running on 127.0.0.1:${aaiPort}; using it.`);
+      return;
+    }
   }
+  mkdirSync(federationRunDir, { recursive: true });
+  const log = openSync(federationLog, 'w');
+  console.log(`Starting the demo federation (the first start also generates its data)…`);
   const child = spawn(
     process.execPath,
     [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'federation/run.ts')],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', log],
+      env: { ...process.env, FEDERATION_RUN_DIR: federationRunDir },
     },
   );
   children.push(child);
   await new Promise((resolve) => {
     let text = '';
+    let ready = false;
     child.stdout.on('data', (chunk) => {
+      writeSync(log, chunk);
+      if (ready) return;
       text += String(chunk);
-      if (text.includes('Press Ctrl+C to stop.')) {
-        console.log(text.trimEnd());
-        child.stdout.resume();
-        resolve();
-      }
+      if (!text.includes('Press Ctrl+C to stop.')) return;
+      ready = true;
+      const infoFile = join(federationRunDir, 'federation.json');
+      console.log(describeFederation(JSON.parse(readFileSync(infoFile, 'utf8'))));
+      process.env.COHORT_DESK_FEDERATION_FILE ||= infoFile;
+      resolve();
     });
     child.on('exit', (code) => {
-      console.log(`The demo federation stopped (exit ${code}); the app runs without it.`);
+      if (stopping) return;
+      console.log(
+        `The demo federation stopped (exit ${code}; see ${shown(federationLog)}); the app runs without it.`,
+      );
       resolve();
     });
   });
@@ -115,5 +150,6 @@ if (process.argv.includes('--browser')) {
     startBrowserMode();
   } else {
     runApp(found.exe, [root]);
+    console.log('Cohort Desk (Electron) started. Close its window or press Ctrl-C here to stop.');
   }
 }

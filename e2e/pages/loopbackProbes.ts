@@ -1,6 +1,11 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
+import {
+  RPC_PROTOCOL,
+  SESSION_HEADER,
+  SESSION_PROTOCOL_PREFIX,
+} from '../../shared/browserMode/session';
 
 /** Status code of a GET to the loopback server with exactly the given headers (Host included). */
 export async function httpStatus(
@@ -32,15 +37,15 @@ export async function httpStatus(
 /** How a WebSocket upgrade to /rpc ended: opened, or refused with the HTTP status the server sent. */
 export type UpgradeOutcome = { opened: true } | { opened: false; status: number };
 
-/** Attempts the /rpc WebSocket upgrade with the given Origin and Cookie headers. */
+/** Attempts the /rpc WebSocket upgrade with the given Origin, Cookie and subprotocols. */
 export async function tryUpgrade(
   origin: string,
-  headers: { origin?: string; cookie?: string },
+  headers: { origin?: string; cookie?: string; protocols?: string[] },
 ): Promise<UpgradeOutcome> {
   const url = `${origin.replace(/^http/, 'ws')}/rpc`;
   const extra: Record<string, string> =
     headers.cookie === undefined ? {} : { Cookie: headers.cookie };
-  const ws = new WebSocket(url, {
+  const ws = new WebSocket(url, headers.protocols ?? [], {
     headers: extra,
     ...(headers.origin === undefined ? {} : { origin: headers.origin }),
   });
@@ -78,3 +83,39 @@ export async function acceptsConnection(host: string, port: number): Promise<boo
     socket.once('error', () => resolve(false));
   });
 }
+
+/**
+ * What a local script could do with headers another server received (cookies, anything): it can
+ * forge Host and Origin, so each value is tried as a cookie, as the session header and as the
+ * session subprotocol on /rpc and the vault route. Returns what opened; empty means nothing.
+ */
+export async function usableSessions(
+  appOrigin: string,
+  received: readonly string[],
+): Promise<string[]> {
+  const usable: string[] = [];
+  const vault = '/vault/NO-SUCH-DATASET/no-such.part';
+  // Every cookie value on its own, and the whole header as sent.
+  const values = received.flatMap((header) =>
+    header.split(';').map((pair) => pair.trim().split('=').slice(1).join('=')),
+  );
+  for (const cookie of received) {
+    if ((await tryUpgrade(appOrigin, { origin: appOrigin, cookie })).opened)
+      usable.push(`/rpc with Cookie: ${cookie}`);
+    if ((await httpStatus(appOrigin, vault, { Cookie: cookie })) !== 401)
+      usable.push(`vault with Cookie: ${cookie}`);
+  }
+  for (const value of values.filter((v) => /^[\w-]+$/.test(v))) {
+    const protocols = [RPC_PROTOCOL, `${SESSION_PROTOCOL_PREFIX}${value}`];
+    if ((await tryUpgrade(appOrigin, { origin: appOrigin, protocols })).opened)
+      usable.push(`/rpc with the value ${value.slice(0, 6)}… as session`);
+    if ((await httpStatus(appOrigin, vault, { [SESSION_HEADER]: value })) !== 401)
+      usable.push(`vault with the value ${value.slice(0, 6)}… as session`);
+  }
+  return usable;
+}
+
+/** The Cookie headers among recorded request headers. */
+export const cookieHeaders = (
+  headers: readonly Record<string, string | string[] | undefined>[],
+): string[] => headers.flatMap((h) => (typeof h.cookie === 'string' ? [h.cookie] : []));

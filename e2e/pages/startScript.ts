@@ -8,6 +8,8 @@ const root = join(import.meta.dirname, '..', '..');
 export interface StartedScript {
   readonly child: ChildProcess;
   output(): string;
+  /** Everything it printed on stderr so far. */
+  errors(): string;
   /** Resolves with the first match of `pattern` in stdout; rejects if the process exits first. */
   waitFor(pattern: RegExp): Promise<RegExpExecArray>;
   /** Stops the script (and so its browser-mode server) and waits for it to exit. */
@@ -29,6 +31,7 @@ export function runStartScript(env: Record<string, string>): StartedScript {
   return {
     child,
     output: () => stdout,
+    errors: () => stderr,
     waitFor(pattern) {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,10 +18,25 @@ export function findChromium(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
+ * Why no window can open here, or undefined when one can (issue 14). On Linux and the BSDs a
+ * window needs an X11 or Wayland display; macOS and Windows always have one for a logged-in user.
+ */
+export function missingDisplay(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  if (platform === 'darwin' || platform === 'win32') return undefined;
+  const set = (name: string): boolean => (env[name] ?? '') !== '';
+  return set('DISPLAY') || set('WAYLAND_DISPLAY')
+    ? undefined
+    : 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)';
+}
+
+/**
  * Opens the launch URL in app mode with a profile of its own inside the data folder, so the one-time
  * link never lands in the user's everyday browser history.
  */
-export function openInChromium(browser: string, launchUrl: string, dataDir: string): void {
+export function openInChromium(browser: string, launchUrl: string, dataDir: string): ChildProcess {
   const child = spawn(
     browser,
     [
@@ -33,6 +49,6 @@ export function openInChromium(browser: string, launchUrl: string, dataDir: stri
     ],
     { stdio: 'ignore', detached: true },
   );
-  child.on('error', () => undefined);
   child.unref();
+  return child;
 }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, checkRequest, readCookie } from './requestGuard';
+import { SESSION_HEADER, rpcProtocols } from '../../shared/browserMode/session';
+import { checkRequest, presentedSecret } from './requestGuard';
 
-const opts = { port: 4555, secret: 's3cret-value', requireOrigin: true, requireSecret: true };
+const secret = 'A'.repeat(43);
+const opts = { port: 4555, secret, requireOrigin: true, credential: 'header' } as const;
 const req = (headers: Record<string, string>) => ({ headers });
 const good = {
   host: '127.0.0.1:4555',
   origin: 'http://127.0.0.1:4555',
-  cookie: `a=1; ${SESSION_COOKIE}=s3cret-value`,
+  [SESSION_HEADER]: secret,
 };
 
-describe('browser-mode request guard (issue 7)', () => {
+describe('browser-mode request guard (issues 7 and 12)', () => {
   it('accepts the loopback host, its own origin and the session secret', () => {
     expect(checkRequest(req(good), opts)).toBeUndefined();
   });
@@ -18,15 +20,16 @@ describe('browser-mode request guard (issue 7)', () => {
     expect(checkRequest(req({ ...good, host: 'evil.example:4555' }), opts)).toBe('host');
     expect(checkRequest(req({ ...good, host: '127.0.0.1:80' }), opts)).toBe('host');
     expect(checkRequest(req({ ...good, host: 'localhost:4555' }), opts)).toBe('host');
-    expect(checkRequest(req({ origin: good.origin, cookie: good.cookie }), opts)).toBe('host');
+    expect(checkRequest(req({ origin: good.origin, [SESSION_HEADER]: secret }), opts)).toBe('host');
   });
 
   it('refuses a foreign Origin (CSRF) and a missing one where required (WebSocket upgrades)', () => {
     expect(checkRequest(req({ ...good, origin: 'http://evil.example' }), opts)).toBe('origin');
     expect(checkRequest(req({ ...good, origin: 'null' }), opts)).toBe('origin');
-    expect(checkRequest(req({ host: good.host, cookie: good.cookie }), opts)).toBe('origin');
+    expect(checkRequest(req({ ...good, origin: 'http://127.0.0.1:4556' }), opts)).toBe('origin');
+    expect(checkRequest(req({ host: good.host, [SESSION_HEADER]: secret }), opts)).toBe('origin');
     expect(
-      checkRequest(req({ host: good.host, cookie: good.cookie }), {
+      checkRequest(req({ host: good.host, [SESSION_HEADER]: secret }), {
         ...opts,
         requireOrigin: false,
       }),
@@ -35,14 +38,35 @@ describe('browser-mode request guard (issue 7)', () => {
 
   it('refuses a missing or wrong secret', () => {
     expect(checkRequest(req({ host: good.host, origin: good.origin }), opts)).toBe('secret');
-    expect(checkRequest(req({ ...good, cookie: `${SESSION_COOKIE}=s3cret-valuX` }), opts)).toBe(
+    expect(checkRequest(req({ ...good, [SESSION_HEADER]: `${'A'.repeat(42)}B` }), opts)).toBe(
       'secret',
     );
-    expect(checkRequest(req({ ...good, cookie: `${SESSION_COOKIE}=s3cret` }), opts)).toBe('secret');
+    expect(checkRequest(req({ ...good, [SESSION_HEADER]: 'A' }), opts)).toBe('secret');
   });
 
-  it('reads cookies whose values contain =', () => {
-    expect(readCookie('x=1; k=a=b', 'k')).toBe('a=b');
-    expect(readCookie(undefined, 'k')).toBeUndefined();
+  it('issue 12: a cookie is never a session, whatever its name or value', () => {
+    const cookies = `cohort_desk_session=${secret}; session=${secret}; ${SESSION_HEADER}=${secret}`;
+    expect(checkRequest(req({ host: good.host, origin: good.origin, cookie: cookies }), opts)).toBe(
+      'secret',
+    );
+  });
+
+  it('reads the secret from exactly one session subprotocol on upgrades', () => {
+    const protocols = (list: string[]) => ({ 'sec-websocket-protocol': list.join(', ') });
+    expect(presentedSecret(req(protocols(rpcProtocols(secret))), 'protocol')).toBe(secret);
+    expect(
+      checkRequest(
+        req({ host: good.host, origin: good.origin, ...protocols(rpcProtocols(secret)) }),
+        {
+          ...opts,
+          credential: 'protocol',
+        },
+      ),
+    ).toBeUndefined();
+    const twice = [...rpcProtocols(secret), ...rpcProtocols('B'.repeat(43)).slice(1)];
+    expect(presentedSecret(req(protocols(twice)), 'protocol')).toBeUndefined();
+    // The header does not count where the protocol is asked for, nor the other way round.
+    expect(presentedSecret(req(good), 'protocol')).toBeUndefined();
+    expect(presentedSecret(req(protocols(rpcProtocols(secret))), 'header')).toBeUndefined();
   });
 });

@@ -45,9 +45,19 @@ export function attachRpc(opts: {
         ws.close(1008, 'bad frame');
         return;
       }
-      void opts.router.invoke(frame.channel, frame.payload, sender).then((result) => {
-        ws.send(JSON.stringify({ type: 'result', id: frame.id, result }));
-      });
+      // The router never throws; the catch keeps a broken promise from ending the process anyway.
+      opts.router
+        .invoke(frame.channel, frame.payload, sender)
+        .then((result) => ws.send(JSON.stringify({ type: 'result', id: frame.id, result })))
+        .catch((error: unknown) => {
+          opts.logger.error('browser_mode.invoke_failed', { error: String(error) });
+        });
+    });
+    // Frames ws refuses (over maxPayload, bad opcode, RSV bits, invalid UTF-8...) arrive here as
+    // errors; ws has already closed that connection with the matching code (1009, 1002, 1007).
+    // Without this listener the error event ended the whole process (issue 12).
+    ws.on('error', (error: Error & { code?: string }) => {
+      opts.logger.warn('browser_mode.frame_refused', { code: error.code ?? 'unknown' });
     });
     ws.on('close', () => {
       if (opts.wss.clients.size === 0 && opts.onIdle !== undefined) {

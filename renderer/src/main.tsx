@@ -3,15 +3,17 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/theme.css';
 import './styles/app.css';
-import { App } from './App';
+import { connectToMain } from './api/connectToMain';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Root } from './Root';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <Root />
     </ErrorBoundary>
   </StrictMode>,
 );
+void connectToMain();

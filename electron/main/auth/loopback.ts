@@ -77,8 +77,11 @@ export async function startLoopbackRedirect(opts: {
   opts.signal?.addEventListener('abort', () => void close(), { once: true });
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', redirectUri);
+    // A request target that is not a URL ("GET http://[") is input like any other: 400, never a
+    // throw that ends the process (issue 12 item 5).
+    const url = URL.parse(req.url ?? '/', redirectUri);
     const valid =
+      url !== null &&
       !closed &&
       req.method === 'GET' &&
       url.pathname === opts.path &&

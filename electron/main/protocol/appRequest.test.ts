@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBrowserModeServer } from '../../browserMode/server';
+import { launchSession } from '../../browserMode/testing/loopbackApp';
 import type { PullFederation } from '../pull/testing/pullHarness';
 import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { createAppRequestHandler } from './appRequest';
@@ -50,10 +51,9 @@ describe('app:// in Electron enforces the same vault route checks as browser mod
       logger: h.services.logger,
     });
     try {
-      const launch = await fetch(server.launchUrl, { redirect: 'manual' });
-      const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const { headers: session } = await launchSession(server);
       const viaBrowser = (path: string, headers: Record<string, string> = {}) =>
-        fetch(`${server.origin}${path}`, { headers: { cookie, ...headers } });
+        fetch(`${server.origin}${path}`, { headers: { ...session, ...headers } });
       // Both the current and the legacy file name: whichever the vault serves, the answers match.
       const paths = [
         '/vault/FI-RD-01/data.duckdb',

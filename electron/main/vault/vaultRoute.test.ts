@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DUCKDB_FILE_MIME } from '../../../shared/domain/vault';
 import { startBrowserModeServer } from '../../browserMode/server';
+import { launchSession } from '../../browserMode/testing/loopbackApp';
 import type { PullFederation } from '../pull/testing/pullHarness';
 import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { databaseRows } from '../pull/testing/vaultRows';
@@ -9,7 +10,7 @@ let fed: PullFederation;
 usePullFederation((started) => (fed = started));
 
 describe('GET /vault/{datasetId}/data.duckdb in browser mode (decisions 0002, 0010; issue 6)', () => {
-  it('needs the session cookie; then serves the decrypted DuckDB file, no-store; unknown paths 404', async () => {
+  it('needs the session header; then serves the decrypted DuckDB file, no-store; unknown paths 404', async () => {
     const h = await signedIn({ fed, dataDir: tmp('vault-route-'), user: 'clinician' });
     const { jobId } = await h.invoke('pull:start', {
       nodeId: 'FI',
@@ -27,29 +28,26 @@ describe('GET /vault/{datasetId}/data.duckdb in browser mode (decisions 0002, 00
       const anonymous = await fetch(url);
       expect(anonymous.status).toBe(401);
       expect(Buffer.from(await anonymous.arrayBuffer()).toString()).not.toContain('FI-RD-01-0');
-      const launch = await fetch(server.launchUrl, { redirect: 'manual' });
-      const cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      expect(cookie).toMatch(/=/);
-      const res = await fetch(url, { headers: { cookie } });
+      const { headers: session } = await launchSession(server);
+      const res = await fetch(url, { headers: session });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(DUCKDB_FILE_MIME);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('content-security-policy')).toBeTruthy();
       const rows = await databaseRows(new Uint8Array(await res.arrayBuffer()), 'individuals');
       expect(rows).toHaveLength(400);
-      const foreign = await fetch(url, { headers: { cookie, origin: 'https://evil.example' } });
+      const foreign = await fetch(url, { headers: { ...session, origin: 'https://evil.example' } });
       expect(foreign.status).toBe(403);
       expect(
-        (await fetch(`${server.origin}/vault/FI-RD-01/secrets.arrow`, { headers: { cookie } }))
-          .status,
+        (await fetch(`${server.origin}/vault/FI-RD-01/secrets.arrow`, { headers: session })).status,
       ).toBe(404);
       // A 0010 dataset has no per-table Arrow files: the legacy path is 404 (the renderer's cue).
       expect(
-        (await fetch(`${server.origin}/vault/FI-RD-01/individuals.arrow`, { headers: { cookie } }))
+        (await fetch(`${server.origin}/vault/FI-RD-01/individuals.arrow`, { headers: session }))
           .status,
       ).toBe(404);
       expect(
-        (await fetch(`${server.origin}/vault/NOPE/data.duckdb`, { headers: { cookie } })).status,
+        (await fetch(`${server.origin}/vault/NOPE/data.duckdb`, { headers: session })).status,
       ).toBe(404);
     } finally {
       await server.close();

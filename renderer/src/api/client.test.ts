@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../shared/domain/settings';
-import { createApiClient } from './client';
+import { api, createApiClient, setApiClient } from './client';
 import type { Transport } from './transport';
 
 const fake = (answer: unknown, onEvent?: (l: (p: unknown) => void) => void): Transport => ({
@@ -56,5 +56,14 @@ describe('typed api client', () => {
     push?.({ garbage: true });
     push?.(view);
     expect(seen).toEqual([view]);
+  });
+
+  it('before any transport (browser mode not yet connected) calls end as an error Result, not a throw', async () => {
+    setApiClient(undefined);
+    expect(await api().invoke('app:info')).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Cohort Desk is not connected to its service.' },
+    });
+    expect(typeof api().on('settings:changed', () => undefined)).toBe('function');
   });
 });

@@ -9,7 +9,6 @@ import { channels, events } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import type { Transport } from './transport';
 import { electronTransport } from './transport';
-import { webSocketTransport } from './wsTransport';
 
 /** The typed client every feature uses; no feature code knows which transport runs. */
 export interface ApiClient {
@@ -56,9 +55,25 @@ export function createApiClient(transport: Transport): ApiClient {
 
 let client: ApiClient | undefined;
 
-/** The app's client: Electron's preload when present, else browser mode's WebSocket. */
+/**
+ * Until a transport is there (browser mode before connectToMain, a test that set none), calls end
+ * as an error Result like any other failure, and events never arrive.
+ */
+const notConnected: Transport = {
+  kind: 'browser',
+  invoke: () => Promise.reject(new Error('Cohort Desk is not connected to its service.')),
+  on: () => () => undefined,
+};
+
+/**
+ * The app's client: Electron's preload when present, else browser mode's WebSocket, which
+ * connectToMain installs once this tab has its session (the app renders only after that).
+ */
 export function api(): ApiClient {
-  client ??= createApiClient(electronTransport() ?? webSocketTransport());
+  if (client !== undefined) return client;
+  const transport = electronTransport();
+  if (transport === undefined) return createApiClient(notConnected);
+  client = createApiClient(transport);
   return client;
 }
 

@@ -22,8 +22,9 @@ import {
   viewStatements,
 } from '../../../shared/cohorts/schema';
 import { vaultDatabasePath } from '../../../shared/domain/vault';
+import { vaultRequestHeaders } from '../api/browserSession';
 import type { Engine } from './engine';
-import { engine } from './engine';
+import { closeEngine, engine } from './engine';
 import { dropArrowTables, loadArrowTables } from './legacyArrow';
 
 const loaded = new Set<string>();
@@ -56,6 +57,7 @@ async function attachDatabase(
   const res = await fetch(vaultDatabasePath(datasetId), {
     cache: 'no-store',
     credentials: 'same-origin',
+    headers: vaultRequestHeaders(),
   });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`The cache refused ${datasetId} (HTTP ${String(res.status)}).`);
@@ -131,3 +133,10 @@ export async function unloadDataset(datasetId: string): Promise<void> {
 
 /** Ids of the datasets currently loaded. */
 export const loadedDatasets = (): string[] => [...loaded].sort();
+
+/** Drops every loaded dataset with the database itself (issue 13: the local service stopped). */
+export async function closeDatasets(): Promise<void> {
+  loaded.clear();
+  attached.clear();
+  await closeEngine();
+}

@@ -67,3 +67,20 @@ export function engine(): Promise<Engine> {
 
 /** True once init has been asked for (for status display; no handle leaves this module). */
 export const engineStarted = (): boolean => pending !== undefined;
+
+/**
+ * Ends the database: every attached dataset, registered file and result goes with the worker
+ * (issue 13: the local service stopped, so decrypted data must leave the page). A later engine()
+ * would start an empty one.
+ */
+export async function closeEngine(): Promise<void> {
+  const started = pending;
+  pending = undefined;
+  const e = await started?.catch(() => undefined);
+  if (e === undefined) return;
+  try {
+    await e.db.terminate();
+  } finally {
+    e.worker.terminate();
+  }
+}

@@ -3,6 +3,6 @@
  * Callers get plain rows; the worker, database and connection stay inside.
  */
 export { engine as init } from './engine';
-export { loadDataset, loadedDatasets, unloadDataset } from './datasets';
+export { closeDatasets, loadDataset, loadedDatasets, unloadDataset } from './datasets';
 export { cancel, query } from './query';
 export type { QueryResult } from './query';

@@ -2,6 +2,7 @@ import { tableFromIPC } from 'apache-arrow';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_TABLES, datasetTableName } from '../../../shared/cohorts/schema';
 import { vaultTablePath } from '../../../shared/domain/vault';
+import { vaultRequestHeaders } from '../api/browserSession';
 import type { Engine } from './engine';
 
 /** Rows per insert: one-shot inserts of hundreds of MB failed in duckdb-wasm (DESIGN). */
@@ -20,6 +21,7 @@ export async function loadArrowTables(
     const res = await fetch(vaultTablePath(datasetId, table), {
       cache: 'no-store',
       credentials: 'same-origin',
+      headers: vaultRequestHeaders(),
     });
     if (!res.ok)
       throw new Error(`The cache refused ${datasetId} ${table} (HTTP ${String(res.status)}).`);

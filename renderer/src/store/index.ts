@@ -35,7 +35,7 @@ export const useStore = create<StoreState>()((...args) => ({
 
 const initialState = useStore.getState();
 
-/** Resets the store between tests. */
+/** Resets the store: between tests, and when the local service stops (issue 13). */
 export const resetStore = (): void => {
   useStore.setState(initialState, true);
 };

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const shared = process.env['COHORT_DESK_SHARED_DATA'] ?? join(root, '..', 'shared', 'data');
+
+describe('issue 17: the ranking reference tables', () => {
+  it.skipIf(!existsSync(join(shared, 'hpo')))(
+    'are reproduced exactly by scripts/buildRankingTables.mjs from ../shared',
+    () => {
+      const out = mkdtempSync(join(tmpdir(), 'ranking-tables-'));
+      try {
+        const file = join(out, 'annotations.data.ts');
+        const run = spawnSync(
+          process.execPath,
+          [join(root, 'scripts', 'buildRankingTables.mjs'), shared, file],
+          { encoding: 'utf8' },
+        );
+        expect(run.status, run.stderr).toBe(0);
+        expect(
+          readFileSync(file, 'utf8') ===
+            readFileSync(join(root, 'shared', 'ranking', 'annotations.data.ts'), 'utf8'),
+        ).toBe(true);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});

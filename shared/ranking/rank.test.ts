@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { VariantRecord } from './input';
+import type { RankingOptions } from './rank';
+import { DEFAULT_RANKING, rankCase } from './rank';
+import { tinyCorpus } from './testing/tinyCorpus';
+
+const c = tinyCorpus();
+const options: RankingOptions = {
+  ...DEFAULT_RANKING,
+  likelihood: {
+    partial: 0.5,
+    unexplained: 0.1,
+    excludedWeight: 0.9,
+    ascertainment: 1,
+    recorded: 0,
+    recordedUnknown: 0.5,
+  },
+  novelDisease: -3,
+  variantWeight: 1,
+};
+const variant = (gene: string, consequence: string, zygosity: VariantRecord['zygosity']) => ({
+  gene,
+  chrom: 'chr1',
+  pos: 1000,
+  ref: 'C',
+  alt: 'T',
+  consequence,
+  impact: 'HIGH' as const,
+  populationAf: null,
+  zygosity,
+});
+const log10 = (x: number) => Math.log(x) / Math.LN10;
+const lse = (...xs: number[]) => Math.log(xs.reduce((s, x) => s + Math.exp(x), 0)) / Math.LN10;
+
+describe('issue 17: ranking genes (hand-computed)', () => {
+  it('phenotype only: every gene with a disease, by its diseases likelihood ratios', () => {
+    const r = rankCase(
+      c,
+      { observed: ['HP:0000012', 'HP:0000022'], excluded: [], sex: 'female' },
+      options,
+    );
+    expect(r.mode).toBe('pheno');
+    expect(r.genes.map((g) => g.symbol)).toEqual(['GENEA', 'GENEB', 'GENEC']);
+    expect(r.genes[0]!.score).toBeCloseTo(log10(3 * 0.75), 6);
+    expect(r.genes[1]!.score).toBeCloseTo(log10(0.1 * 3), 6);
+    expect(r.genes[2]!.score).toBeCloseTo(log10(1 * 0.1), 6);
+    expect(r.diseases.map((d) => c.diseases[d.index]!.id)).toEqual(['OMIM:1', 'OMIM:2', 'OMIM:3']);
+  });
+
+  it('with variants: genes carrying one, phenotype times genotype under each mode', () => {
+    const r = rankCase(
+      c,
+      {
+        observed: ['HP:0000012', 'HP:0000022'],
+        excluded: [],
+        sex: 'female',
+        variants: [
+          variant('GENEB', 'missense_variant', 'het'),
+          variant('geneC', 'stop_gained', 'het'),
+          variant('GENEX', 'synonymous_variant', 'hom'),
+        ],
+      },
+      options,
+    );
+    expect(r.mode).toBe('vcf');
+    const byGene = new Map(r.genes.map((g) => [g.symbol, g]));
+    // GENEB: OMIM:2 is recessive, one het missense = carrier (0.6 * 0.1); or a novel disease.
+    expect(byGene.get('GENEB')!.score).toBeCloseTo(
+      lse(Math.log(0.3 * 0.06), -3 + Math.log(0.6)),
+      6,
+    );
+    expect(byGene.get('GENEB')!.genotype?.fit).toBe('one allele');
+    // GENEC: OMIM:3 says nothing on inheritance: one stop-gained allele fits (1.0).
+    expect(byGene.get('GENEC')!.score).toBeCloseTo(lse(Math.log(0.1), -3), 6);
+    // A gene without a known disease can still rank, on the novel-disease term alone.
+    expect(byGene.get('GENEX')!.score).toBeCloseTo(lse(-3 + Math.log(0.05)), 6);
+    expect(r.genes.map((g) => g.symbol)).toEqual(['GENEC', 'GENEB', 'GENEX']);
+    expect(byGene.has('GENEA')).toBe(false);
+  });
+});

@@ -1,0 +1,252 @@
+import type { Corpus } from './corpus';
+import type { GenotypeFit, InheritanceOptions, Mode, ScoredVariant } from './inheritance';
+import { DEFAULT_INHERITANCE, diseaseModes, genotypeFit } from './inheritance';
+import type { RankRequest, VariantRecord } from './input';
+import type { LikelihoodOptions } from './likelihood';
+import { DEFAULT_LIKELIHOOD, likelihoodScores } from './likelihood';
+import type { PatientTerms } from './patientTerms';
+import { resolveTerms } from './patientTerms';
+import { variantScore } from './variants';
+
+/** Scores every disease for a patient on a log scale (ln likelihood ratio or comparable). */
+export type PhenotypeModel = (corpus: Corpus, patient: PatientTerms) => Float64Array;
+
+/** Everything tunable about the ranking; defaults as measured in docs/decisions/case-ranking.md. */
+export interface RankingOptions {
+  readonly likelihood: LikelihoodOptions;
+  /** Replaces the likelihood model (the benchmark measures alternatives through this). */
+  readonly phenotypeModel?: PhenotypeModel;
+  readonly inheritance: InheritanceOptions;
+  /**
+   * ln of the phenotype likelihood ratio credited to "a disease of this gene not yet in the
+   * annotations" (vcf mode): what a gene with a damaging genotype but no known disease, or no
+   * matching one, can still reach.
+   */
+  readonly novelDisease: number;
+  /** Exponent on the genotype evidence (0..1) against the phenotype likelihood ratio. */
+  readonly variantWeight: number;
+  /** How many genes and diseases the result lists. */
+  readonly limit: number;
+}
+
+export const DEFAULT_RANKING: RankingOptions = {
+  likelihood: DEFAULT_LIKELIHOOD,
+  inheritance: DEFAULT_INHERITANCE,
+  novelDisease: 0,
+  variantWeight: 6,
+  limit: 100,
+};
+
+export interface DiseaseScore {
+  readonly index: number;
+  /** log10 of the disease's likelihood ratio (phenotype; in vcf mode times the genotype fit). */
+  readonly score: number;
+}
+
+export interface RankedGene {
+  readonly symbol: string;
+  /** log10 of the summed likelihood ratios of the gene's diseases; higher is better. */
+  readonly score: number;
+  /** The gene's diseases, best first (at most three). */
+  readonly diseases: readonly DiseaseScore[];
+  /** vcf mode: the genotype fit under the best disease's mode of inheritance. */
+  readonly genotype?: GenotypeFit;
+}
+
+export interface RankResult {
+  readonly mode: 'pheno' | 'vcf';
+  readonly genes: readonly RankedGene[];
+  readonly diseases: readonly DiseaseScore[];
+  readonly patient: PatientTerms;
+  /** ln phenotype likelihood ratio of every disease (for explanations). */
+  readonly phenotype: Float64Array;
+}
+
+const LOG10 = Math.log(10);
+const modesCache = new WeakMap<Corpus, (Mode[] | undefined)[]>();
+
+/**
+ * The modes of inheritance of a disease, memoised per corpus. Many Orphanet entries carry none;
+ * they take the modes the annotations give the same genes' other diseases, so a recessive gene
+ * does not look dominant through an entry that is silent about inheritance.
+ */
+export function modesOf(corpus: Corpus, disease: number): Mode[] {
+  let cache = modesCache.get(corpus);
+  if (cache === undefined) modesCache.set(corpus, (cache = []));
+  const known = cache[disease];
+  if (known !== undefined) return known;
+  const own = (d: number): Mode[] =>
+    diseaseModes(corpus.ontology, corpus.diseases[d]?.inheritance ?? new Int32Array());
+  let modes = own(disease);
+  if (modes.length === 1 && modes[0] === 'ANY') {
+    const borrowed = new Set<Mode>();
+    for (const g of corpus.diseases[disease]?.genes ?? [])
+      for (const d of corpus.genes[g]?.diseases ?? [])
+        for (const m of own(d)) if (m !== 'ANY') borrowed.add(m);
+    if (borrowed.size > 0) modes = [...borrowed].sort();
+  }
+  cache[disease] = modes;
+  return modes;
+}
+
+function logSumExp(values: readonly number[]): number {
+  const m = Math.max(...values);
+  if (!Number.isFinite(m)) return m;
+  let s = 0;
+  for (const v of values) s += Math.exp(v - m);
+  return m + Math.log(s);
+}
+
+const byScore = <T extends { score: number }>(a: T, b: T): number => b.score - a.score;
+
+/** The best genotype fit of a gene's variants over the modes of one disease. */
+export function bestFit(
+  corpus: Corpus,
+  disease: number | undefined,
+  variants: readonly ScoredVariant[],
+  request: RankRequest,
+  options: RankingOptions,
+): GenotypeFit {
+  const modes: Mode[] = disease === undefined ? ['ANY'] : modesOf(corpus, disease);
+  return modes
+    .map((m) => genotypeFit(variants, m, request.sex, options.inheritance))
+    .reduce((a, b) => (b.score > a.score ? b : a));
+}
+
+function geneEntry(
+  corpus: Corpus,
+  symbol: string,
+  phenotype: Float64Array,
+  variants: readonly ScoredVariant[] | undefined,
+  request: RankRequest,
+  options: RankingOptions,
+): RankedGene {
+  const gi = corpus.geneIndex(symbol);
+  const diseases = gi === undefined ? [] : [...(corpus.genes[gi]?.diseases ?? [])];
+  const terms: { index: number; ln: number; fit?: GenotypeFit }[] = diseases.map((d) => {
+    const ln = phenotype[d] ?? -Infinity;
+    if (variants === undefined) return { index: d, ln };
+    const fit = bestFit(corpus, d, variants, request, options);
+    return { index: d, ln: ln + options.variantWeight * Math.log(fit.score), fit };
+  });
+  let novel: GenotypeFit | undefined;
+  if (variants !== undefined) {
+    novel = bestFit(corpus, undefined, variants, request, options);
+    terms.push({
+      index: -1,
+      ln: options.novelDisease + options.variantWeight * Math.log(novel.score),
+      fit: novel,
+    });
+  }
+  const top = [...terms].sort((a, b) => b.ln - a.ln);
+  const genotype = top[0]?.fit;
+  return {
+    symbol: gi === undefined ? symbol : (corpus.genes[gi]?.symbol ?? symbol),
+    score: logSumExp(terms.map((t) => t.ln)) / LOG10,
+    diseases: top
+      .filter((t) => t.index >= 0)
+      .slice(0, 3)
+      .map((t) => ({ index: t.index, score: t.ln / LOG10 })),
+    ...(genotype === undefined ? {} : { genotype }),
+  };
+}
+
+/** Groups the patient's variants by gene with their pathogenicity priors (zero-scored dropped). */
+export function variantsByGene(variants: readonly VariantRecord[]): Map<string, ScoredVariant[]> {
+  const out = new Map<string, ScoredVariant[]>();
+  for (const record of variants) {
+    const score = variantScore(record);
+    if (score <= 0) continue;
+    const key = record.gene.toUpperCase();
+    const list = out.get(key) ?? [];
+    list.push({ record, score });
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** The first `limit` entries of a best-first list, extended to the end of the last tie group. */
+function keepTies<T extends { score: number }>(sorted: readonly T[], limit: number): T[] {
+  let end = Math.min(limit, sorted.length);
+  const last = sorted[end - 1]?.score;
+  while (end < sorted.length && sorted[end]?.score === last) end++;
+  return sorted.slice(0, end);
+}
+
+/** Indices of the largest values (at least `limit`, whole tie groups), best first. */
+function topIndices(values: Float64Array, limit: number): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const threshold = sorted[Math.max(0, sorted.length - limit)] ?? -Infinity;
+  const out: number[] = [];
+  values.forEach((v, i) => {
+    if (v >= threshold && v > -Infinity) out.push(i);
+  });
+  return out.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || a - b);
+}
+
+/** Phenotype only: each gene's summed likelihood ratio over its diseases, best first. */
+function phenotypeGenes(
+  corpus: Corpus,
+  phenotype: Float64Array,
+  request: RankRequest,
+  options: RankingOptions,
+): RankedGene[] {
+  const scores = new Float64Array(corpus.genes.length).fill(-Infinity);
+  corpus.genes.forEach((g, gi) => {
+    if (g.diseases.length === 0) return;
+    let max = -Infinity;
+    for (const d of g.diseases) max = Math.max(max, phenotype[d] ?? -Infinity);
+    let sum = 0;
+    for (const d of g.diseases) sum += Math.exp((phenotype[d] ?? -Infinity) - max);
+    scores[gi] = max + Math.log(sum);
+  });
+  return topIndices(scores, options.limit)
+    .map((gi) =>
+      geneEntry(corpus, corpus.genes[gi]?.symbol ?? '', phenotype, undefined, request, options),
+    )
+    .sort((a, b) => byScore(a, b) || a.symbol.localeCompare(b.symbol));
+}
+
+/**
+ * Ranks genes and diseases for one patient. Phenotype only: every gene with a known disease, by
+ * the summed phenotype likelihood ratios of its diseases. With variants: every gene carrying a
+ * variant, by phenotype likelihood ratio times genotype evidence under each disease's mode of
+ * inheritance, plus the chance of a disease not yet linked to the gene. Lists are cut after
+ * `limit` entries, at the end of a tie group.
+ */
+export function rankCase(
+  corpus: Corpus,
+  request: RankRequest,
+  options: RankingOptions = DEFAULT_RANKING,
+): RankResult {
+  const patient = resolveTerms(corpus.ontology, request.observed, request.excluded);
+  const phenotype =
+    options.phenotypeModel?.(corpus, patient) ??
+    likelihoodScores(corpus, patient, options.likelihood);
+  const byGene = request.variants === undefined ? undefined : variantsByGene(request.variants);
+  const genes =
+    byGene === undefined
+      ? keepTies(phenotypeGenes(corpus, phenotype, request, options), options.limit)
+      : keepTies(
+          [...byGene.values()]
+            .map((list) =>
+              geneEntry(corpus, list[0]?.record.gene ?? '', phenotype, list, request, options),
+            )
+            .sort((a, b) => byScore(a, b) || a.symbol.localeCompare(b.symbol)),
+          options.limit,
+        );
+  const diseases =
+    byGene === undefined
+      ? topIndices(phenotype, options.limit).map((index) => ({
+          index,
+          score: (phenotype[index] ?? -Infinity) / LOG10,
+        }))
+      : genes.flatMap((g) => g.diseases).sort(byScore);
+  return {
+    mode: byGene === undefined ? 'pheno' : 'vcf',
+    genes,
+    diseases: keepTies(diseases, options.limit),
+    patient,
+    phenotype,
+  };
+}
