@@ -2,10 +2,13 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LAUNCH_PATH, SESSION_PATH, SessionRequestSchema } from '../../shared/browserMode/session';
 import type { SessionResponse } from '../../shared/browserMode/session';
+import type { CaseService } from '../main/cases/caseService';
+import { isCaseDatabasePath, serveCaseDatabase } from '../main/cases/serveCaseFile';
 import type { Logger } from '../main/logging/logger';
 import { resolveStaticAsset } from '../main/protocol/staticAssets';
 import { isVaultPath, serveVaultTable } from '../main/vault/serveVaultTable';
 import type { VaultService } from '../main/vault/vaultService';
+import { handleCaseUpload, isCaseUploadPath } from './caseUpload';
 import type { LaunchSession } from './launch';
 import { checkRequest } from './requestGuard';
 
@@ -51,6 +54,7 @@ export interface RoutesOptions {
   readonly headers: Record<string, string>;
   readonly logger: Logger;
   readonly vault: VaultService | undefined;
+  readonly cases?: CaseService | undefined;
 }
 
 /**
@@ -103,8 +107,26 @@ export function createHttpRoutes(
       await exchange(req, res);
       return;
     }
+    const cases = opts.cases;
+    if (cases !== undefined && isCaseUploadPath(url.pathname)) {
+      // A POST carries Origin: required, so no other site can upload into a case (issue 16).
+      const refused = checkRequest(req, {
+        port,
+        secret,
+        requireOrigin: true,
+        credential: 'header',
+      });
+      if (refused !== undefined) {
+        logger.warn('browser_mode.request_refused', { reason: refused, path: url.pathname });
+        text(res, refused === 'secret' ? 401 : 403, 'Open Cohort Desk from its launcher.');
+        return;
+      }
+      await handleCaseUpload(req, res, { cases, logger, headers: opts.headers, url });
+      return;
+    }
+    const caseRoute = cases !== undefined && isCaseDatabasePath(url.pathname);
     const vault = isVaultPath(url.pathname) ? opts.vault : undefined;
-    const vaultRoute = vault !== undefined;
+    const vaultRoute = vault !== undefined || caseRoute;
     const refusal = checkRequest(req, {
       port,
       secret,
@@ -118,6 +140,13 @@ export function createHttpRoutes(
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       text(res, 405, 'Method not allowed');
+      return;
+    }
+    if (caseRoute) {
+      // Same checks as the vault route: a decrypted case database (issue 16).
+      const answer = serveCaseDatabase(cases, url.pathname, logger);
+      res.writeHead(answer.status, { ...opts.headers, ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;
     }
     if (vault !== undefined) {

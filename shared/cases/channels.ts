@@ -131,14 +131,14 @@ export const CaseImportRequestSchema = z
     caseId: CaseIdSchema.optional(),
     patientId: z.string().trim().min(1).max(100),
     sex: SexSchema,
-    note: z.string().max(20_000).default(''),
-    phenotype: PhenotypeSchema.default({ observed: [], excluded: [] }),
+    note: z.string().max(20_000).optional(),
+    phenotype: PhenotypeSchema.optional(),
     vcf: FileHandleSchema,
     ped: TextFileSchema.optional(),
     /** Recorded by name; its phenotype and sex are expected in the fields above (case:inspect reads them). */
     phenopacketName: z.string().max(255).optional(),
     /** VCF sample ↔ PED member (with a PED); without one, the single sample or `proband`. */
-    links: z.array(SampleLinkSchema).max(100).default([]),
+    links: z.array(SampleLinkSchema).max(100).optional(),
     /** The proband: a PED member id with a PED, else a VCF sample id (default: the only/first sample). */
     proband: z.string().min(1).max(200).optional(),
   })
@@ -239,8 +239,9 @@ export const CaseVariantsRequestSchema = z
     filter: CaseFilterSchema.optional(),
     /** A built-in or saved preset by name; `filter` wins when both are given. */
     preset: z.string().max(100).optional(),
-    limit: z.number().int().min(0).max(10_000).default(500),
-    offset: z.number().int().nonnegative().default(0),
+    /** Default 500. */
+    limit: z.number().int().min(0).max(10_000).optional(),
+    offset: z.number().int().nonnegative().optional(),
   })
   .strict();
 export type CaseVariantsRequest = z.input<typeof CaseVariantsRequestSchema>;

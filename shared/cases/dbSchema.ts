@@ -13,6 +13,7 @@ export type CaseTable =
   | 'case_meta'
   | 'samples'
   | 'variants'
+  | 'variant_genes'
   | 'genotypes'
   | 'annotations'
   | 'frequencies'
@@ -44,7 +45,7 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
   ],
   /**
    * One row per ALT allele, trimmed to the minimal representation (shared/vcf normalize.ts); the
-   * most severe annotation's gene/consequence/HGVS, every gene in `genes`, and the proband's call
+   * most severe annotation's gene/consequence/HGVS (every gene in `variant_genes`), the proband's call
    * (`p_*`) beside the variant so the common filters read one table.
    */
   variants: [
@@ -67,15 +68,14 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
     ['filters', 'VARCHAR'],
     ['pass', 'BOOLEAN'],
     /** Line of the record in the (decompressed) VCF. */
-    ['line', 'BIGINT'],
+    ['line', 'INTEGER'],
     ['multiallelic', 'BOOLEAN'],
     /** Gene of the most severe annotation, else of the overlapping gene (resources/genome/genes.tsv). */
     ['gene', 'VARCHAR'],
-    ['genes', 'VARCHAR[]'],
     /** Most severe Sequence Ontology term over the allele's annotations (NULL: not annotated). */
     ['consequence', 'VARCHAR'],
-    /** Every SO term of every annotation of the allele (the consequence filter reads this). */
-    ['consequences', 'VARCHAR[]'],
+    /** Bit mask of every SO term of every annotation of the allele (consequences.ts termBit). */
+    ['csq_mask', 'BIGINT'],
     ['impact', 'VARCHAR'],
     /** HIGH 4, MODERATE 3, LOW 2, MODIFIER 1, none 0. */
     ['impact_rank', 'TINYINT'],
@@ -93,6 +93,11 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
     ['p_gq', 'INTEGER'],
     ['p_dp', 'INTEGER'],
     ['p_ab', 'DOUBLE'],
+  ],
+  /** Every gene an allele is in: its annotations' genes, else the genes it overlaps (genes.tsv). */
+  variant_genes: [
+    ['vid', 'INTEGER'],
+    ['gene', 'VARCHAR'],
   ],
   /** Every member's call for every allele. */
   genotypes: [

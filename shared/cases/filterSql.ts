@@ -6,6 +6,7 @@
  * page of the kept alleles with the inheritance modes they fit (compound hets are paired over the
  * alleles every other step keeps).
  */
+import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
 
 /** Where the SQL reads from. */
@@ -32,7 +33,10 @@ function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterSt
   const genes = new Set<string>(f.genes ?? []);
   for (const p of f.panels ?? []) for (const g of ctx.panelGenes(p)) genes.add(g);
   if (f.panels !== undefined || f.genes !== undefined)
-    c.genes = genes.size === 0 ? 'false' : `list_has_any(v.genes, ${list(genes)})`;
+    c.genes =
+      genes.size === 0
+        ? 'false'
+        : `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`;
   if (f.regions !== undefined)
     c.regions =
       f.regions.length === 0

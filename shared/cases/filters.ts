@@ -72,9 +72,10 @@ export const CaseFilterSchema = z
     maxCohortFrequency: z
       .object({
         max: Fraction,
-        by: z.enum(['dataset', 'country']).default('dataset'),
-        /** Datasets/countries with fewer individuals do not count (noise). */
-        minIndividuals: z.number().int().min(1).max(1_000_000).default(20),
+        /** Default: per dataset. */
+        by: z.enum(['dataset', 'country']).optional(),
+        /** Datasets/countries with fewer individuals do not count (noise); default 20. */
+        minIndividuals: z.number().int().min(1).max(1_000_000).optional(),
       })
       .strict()
       .optional(),

@@ -105,7 +105,7 @@ export function inheritanceSelectSql(db: string, p: PedigreeShape): string {
 /** The compound-het side rows: SELECT vid, gene, side, ps. */
 export function comphetSidesSelectSql(db: string, p: PedigreeShape): string {
   return `WITH fam AS (${familySql(db, p)})
-  SELECT v.vid, unnest(v.genes) AS gene,
+  SELECT v.vid, vg.gene,
     CASE
       WHEN fam.m IS NOT NULL AND fam.f IS NOT NULL THEN
         CASE WHEN fam.m >= 1 AND fam.f = 0 THEN 'mother' WHEN fam.f >= 1 AND fam.m = 0 THEN 'father'
@@ -115,8 +115,8 @@ export function comphetSidesSelectSql(db: string, p: PedigreeShape): string {
       WHEN fam.p_hap IS NOT NULL THEN 'hap' || CAST(fam.p_hap AS VARCHAR)
       ELSE 'unknown' END AS side,
     CASE WHEN fam.p_hap IS NOT NULL THEN coalesce(fam.p_ps, -1) END AS ps
-  FROM ${db}.main.variants v JOIN fam ON fam.vid = v.vid
-  WHERE v.chrom NOT IN ('X', 'Y', 'MT') AND fam.p = 1 AND NOT fam.unaff_hom AND len(v.genes) > 0`;
+  FROM ${db}.main.variants v JOIN fam ON fam.vid = v.vid JOIN ${db}.main.variant_genes vg ON vg.vid = v.vid
+  WHERE v.chrom NOT IN ('X', 'Y', 'MT') AND fam.p = 1 AND NOT fam.unaff_hom`;
 }
 
 /** Fills the two tables of a freshly written case database (run by the import). */

@@ -37,6 +37,20 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetFinish',
   'audit:list',
   'vcf:check',
+  'case:list',
+  'case:pickFile',
+  'case:inspect',
+  'case:import',
+  'case:cancel',
+  'case:jobs',
+  'case:open',
+  'case:delete',
+  'case:variants',
+  'case:panels',
+  'case:presets',
+  'case:savePreset',
+  'case:deletePreset',
+  'case:exported',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -46,6 +60,8 @@ export const EVENT_NAMES = [
   'search:done',
   'pull:progress',
   'vault:changed',
+  'case:progress',
+  'case:changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

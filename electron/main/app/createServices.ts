@@ -32,6 +32,10 @@ import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
+import { caseHandlers } from '../cases/cases.handlers';
+import { createCasePresets } from '../cases/casePresets';
+import type { CaseService } from '../cases/caseService';
+import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
 
 export interface MainServices {
@@ -45,6 +49,8 @@ export interface MainServices {
   readonly audit: AuditLog;
   /** The encrypted local cache; the /vault route of both transports reads from it (issue 6). */
   readonly vault: VaultService;
+  /** Patient cases (issue 16); the /cases routes of both transports read from it. */
+  readonly cases: CaseService;
   close(): void;
 }
 
@@ -159,6 +165,17 @@ export function createMainServices(opts: {
     logger,
     onProgress: (p) => events.emit('pull:progress', p),
   });
+  const cases = createCaseService({
+    dataDir: platform.paths.data,
+    auth,
+    vault,
+    audit,
+    logger,
+    onProgress: (p) => events.emit('case:progress', p),
+  });
+  const offCases = cases.onChange((list) => events.emit('case:changed', list));
+  // Signing in or out changes whose cases these are; unlocking shows them.
+  const offCaseOwner = vault.onChange(() => cases.changed());
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -188,6 +205,12 @@ export function createMainServices(opts: {
       ...parquetExportHandlers(audit),
       ...auditHandlers(audit),
       ...vcfHandlers(),
+      ...caseHandlers(
+        cases,
+        createCasePresets({ owner: () => cases.stateOwner(), logger }),
+        audit,
+        platform,
+      ),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -200,7 +223,11 @@ export function createMainServices(opts: {
     directory,
     audit,
     vault,
+    cases,
     close: () => {
+      offCases();
+      offCaseOwner();
+      void cases.close();
       unsubscribe();
       offAuth();
       pull.close();
