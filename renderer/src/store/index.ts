@@ -13,6 +13,12 @@ import type { SettingsSlice } from './settingsSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { AuditSlice } from './auditSlice';
 import { createAuditSlice } from './auditSlice';
+import type { CaseSlice } from './caseSlice';
+import { createCaseSlice } from './caseSlice';
+import type { CaseViewSlice } from './caseViewSlice';
+import { createCaseViewSlice } from './caseViewSlice';
+import type { RankSlice } from './rankSlice';
+import { createRankSlice } from './rankSlice';
 
 export type StoreState = AppSlice &
   SettingsSlice &
@@ -20,7 +26,10 @@ export type StoreState = AppSlice &
   SearchSlice &
   BrowserSlice &
   CohortSlice &
-  AuditSlice;
+  AuditSlice &
+  CaseSlice &
+  CaseViewSlice &
+  RankSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -31,6 +40,9 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createCohortSlice(...args),
   ...createBrowserSlice(...args),
   ...createAuditSlice(...args),
+  ...createCaseSlice(...args),
+  ...createCaseViewSlice(...args),
+  ...createRankSlice(...args),
 }));
 
 const initialState = useStore.getState();
