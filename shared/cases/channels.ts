@@ -312,6 +312,9 @@ export const CaseExportedRequestSchema = z
 export const PickFileRequestSchema = z.object({ kind: z.enum(['vcf']) }).strict();
 export const PickFileResponseSchema = z.object({ file: FileRefSchema.nullable() });
 
+/** 'case:addFile' (command line only): a VCF by absolute path. */
+export const AddFileRequestSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+
 /** Same-origin path of a case's DuckDB file (served like the vault's datasets). */
 export const caseDatabasePath = (caseId: string): string =>
   `/cases/${encodeURIComponent(caseId)}/data.duckdb`;

@@ -48,7 +48,7 @@ function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterSt
             )}) AS r(chrom, s, e) WHERE r.chrom = v.chrom AND v.pos <= r.e AND v.end_pos > r.s)`;
   const csq: string[] = [];
   if (f.consequences !== undefined)
-    csq.push(`list_has_any(v.consequences, ${list(f.consequences)})`);
+    csq.push(`(v.csq_mask & ${consequenceMask(f.consequences).toString()}::BIGINT) <> 0`);
   if (f.impacts !== undefined) csq.push(`v.impact IN (SELECT unnest(${list(f.impacts)}))`);
   if (csq.length > 0) c.consequence = csq.join(' AND ');
   if (f.passOnly === true) c.pass = 'coalesce(v.pass, true)';
@@ -193,8 +193,7 @@ page AS (SELECT * FROM kept ORDER BY ${ORDER} LIMIT ${num(page.limit)} OFFSET ${
 SELECT p.vid, p.variant_key, p.chrom, p.pos, p.ref, p.alt, p.gene, p.consequence, p.impact, p.hgvs_c,
   p.hgvs_p, p.pop_af, p.filters, p.clinvar_sig, p.p_gt, p.p_gq, p.p_dp, p.p_ab,
   CAST(p.cohort_carriers AS DOUBLE) AS cohort_carriers, p.cohort_max_freq,
-  coalesce(list(m.mode || CASE WHEN m.status = 'possible' THEN '?' ELSE '' END ORDER BY m.mode)
-    FILTER (WHERE m.mode IS NOT NULL), []::VARCHAR[]) AS modes
-FROM page p LEFT JOIN modes m ON m.vid = p.vid
-GROUP BY ALL ORDER BY ${ORDER.replaceAll(/\b(impact_rank|pop_af|chrom|pos|alt)\b/g, 'p.$1')}`;
+  (SELECT coalesce(list(m.mode || CASE WHEN m.status = 'possible' THEN '?' ELSE '' END ORDER BY m.mode), []::VARCHAR[])
+    FROM modes m WHERE m.vid = p.vid) AS modes
+FROM page p ORDER BY ${ORDER.replaceAll(/\b(impact_rank|pop_af|chrom|pos|alt)\b/g, 'p.$1')}`;
 }

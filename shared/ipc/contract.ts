@@ -135,6 +135,8 @@ export const channels = {
   'case:presets': { request: z.undefined(), response: cases.PresetListSchema },
   'case:savePreset': { request: CasePresetSchema, response: cases.PresetListSchema },
   'case:deletePreset': { request: cases.PresetNameSchema, response: cases.PresetListSchema },
+  /** The command line's way to choose a VCF: a path (trusted local sender only, like vcf:check). */
+  'case:addFile': { request: cases.AddFileRequestSchema, response: cases.FileRefSchema },
   /** An export of a case's variants left the app: main writes the audit entry. */
   'case:exported': {
     request: cases.CaseExportedRequestSchema,

@@ -51,6 +51,7 @@ export const CHANNEL_NAMES = [
   'case:savePreset',
   'case:deletePreset',
   'case:exported',
+  'case:addFile',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
+import { isCliSender } from '../ipc/cliSender';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import { builtInPreset } from '../../../shared/cases/presets';
 import type { AuditLog } from '../audit/auditLog';
@@ -30,7 +31,8 @@ type CaseChannels =
   | 'case:presets'
   | 'case:savePreset'
   | 'case:deletePreset'
-  | 'case:exported';
+  | 'case:exported'
+  | 'case:addFile';
 
 const INDEXES = ['.tbi', '.csi'];
 
@@ -87,6 +89,30 @@ export function caseHandlers(
           ...(index === undefined ? {} : { index: basename(index) }),
         }),
       };
+    },
+    'case:addFile': ({ path }, sender) => {
+      if (!isCliSender(sender))
+        throw new HandlerError(
+          'NOT_ALLOWED',
+          'Files are chosen in the app with its own dialog or upload; paths come from the command line only.',
+        );
+      if (!isAbsolute(path))
+        throw new HandlerError('INVALID_REQUEST', 'The path must be absolute.', 'path');
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info === undefined || !info.isFile())
+        throw new HandlerError(
+          'INVALID_REQUEST',
+          info === undefined ? 'no such file' : 'not a file',
+          path,
+        );
+      const index = INDEXES.map((x) => `${path}${x}`).find((p) => existsSync(p));
+      return cases.files.add({
+        name: basename(path),
+        size: info.size,
+        source: { kind: 'file', path },
+        owner: cases.owner().scope,
+        ...(index === undefined ? {} : { index: basename(index) }),
+      });
     },
     'case:inspect': ({ vcf, ped, phenopacket }) => inspectCase(handleOf(vcf), ped, phenopacket),
     'case:import': (req) => startCaseImport(cases, audit, req),

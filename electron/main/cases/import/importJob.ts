@@ -92,7 +92,10 @@ export async function runImportJob(
       },
     });
     if (refusal !== undefined) throw refusal;
-    if (failure !== undefined) throw failure;
+    if (failure !== undefined)
+      throw failure instanceof Error
+        ? failure
+        : new Error('the import stopped on an unexpected value');
     if (summary.cancelled) {
       cleanup();
       post({ type: 'cancelled' });

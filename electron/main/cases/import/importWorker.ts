@@ -7,8 +7,9 @@ import type { ImportJob, ParentMessage, WorkerMessage } from './workerProtocol';
 const port = parentPort;
 if (port === null) throw new Error('importWorker.ts runs as a worker thread only');
 const signal = { aborted: false };
-port.on('message', (m: ParentMessage) => {
-  if (m.type === 'cancel') signal.aborted = true;
+// Messages cross a thread boundary: checked, not trusted to be ParentMessage.
+port.on('message', (m: { type?: unknown } | null) => {
+  if (m?.type === ('cancel' satisfies ParentMessage['type'])) signal.aborted = true;
 });
 await runImportJob(workerData as ImportJob, (m: WorkerMessage) => port.postMessage(m), signal);
 port.close();
