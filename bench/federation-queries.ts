@@ -32,9 +32,10 @@ const issuer = await startPassportIssuer();
 const visas = await Promise.all(
   datasets.map((d) => issuer.sign(visaPayload(issuer.iss, 'bench', { type: 'ControlledAccessGrants', value: datasetVisaValue(d), source: nodeDacSource(NODE), by: 'dac' }))),
 );
-issuer.setPassport('bench', 'bench', visas);
 const nodeInfo = NODES.find((n) => n.id === NODE)!;
-const node = await startNode({ node: nodeInfo, port: 0, dataDir: manifest.dir, trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }], logger: createMemoryLogger('bench') });
+const node = await startNode({ node: nodeInfo, port: 0, dataDir: manifest.dir, trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }], registerAtBrokers: () => Promise.resolve([issuer.client]), logger: createMemoryLogger('bench') });
+// A token for this node only (decision node-audience-tokens), whose passport holds the visas above.
+const bearer = `Bearer ${await issuer.tokenFor('bench', visas, { aud: node.resource, claims: { exp: Math.floor(Date.now() / 1000) + 24 * 3600 } })}`;
 const store = await openStore(join(manifest.dir, NODE));
 const vocab = await loadVocabulary(store);
 const all = datasets.map((d) => d.id);
@@ -53,7 +54,7 @@ const queries: Record<string, { entity: EntityType; qs: string }[]> = {
 
 async function httpMs(entity: string, qs: string): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(`${node.beaconUrl}/${entity}?${qs}&requestedGranularity=count`, { headers: { authorization: 'Bearer bench' } });
+  const res = await fetch(`${node.beaconUrl}/${entity}?${qs}&requestedGranularity=count`, { headers: { authorization: bearer } });
   await res.json();
   if (res.status !== 200) throw new Error(`${entity}?${qs}: HTTP ${res.status}`);
   return performance.now() - t0;
@@ -82,7 +83,7 @@ async function paged(entity: EntityType, datasetId: string): Promise<{ records: 
   let records = 0;
   const t0 = performance.now();
   for (let skip = 0; ; skip++) {
-    const res = await fetch(`${node.beaconUrl}/${entity}?requestedGranularity=record&limit=1000&skip=${skip}&datasetIds=${datasetId}`, { headers: { authorization: 'Bearer bench' } });
+    const res = await fetch(`${node.beaconUrl}/${entity}?requestedGranularity=record&limit=1000&skip=${skip}&datasetIds=${datasetId}`, { headers: { authorization: bearer } });
     const body = (await res.json()) as { response: { resultSets: { results: unknown[] }[] } };
     const n = body.response.resultSets[0]?.results.length ?? 0;
     records += n;

@@ -64,7 +64,7 @@ const m = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === DA
 // keep-alive connection, as the pull does).
 const dir = await h.invoke('federation:directory');
 const node = dir.nodes.find((n) => n.id === NODE)!;
-const token = await h.services.auth.accessToken();
+const token = await h.services.auth.accessTokenFor(node);
 async function rawPage(entity: string, page: number): Promise<string> {
   const body = JSON.stringify({
     meta: { apiVersion: '2.0' },

@@ -11,6 +11,8 @@ export interface DuoCode {
   /** DUO term id, e.g. DUO:0000042 (GRU), DUO:0000043 (CC). */
   readonly id: string;
   readonly label: string;
+  /** Beacon dataUseConditions modifiers: the disease(s) a DS term is restricted to. */
+  readonly modifiers?: readonly { readonly id: string; readonly label: string }[];
 }
 
 export interface DatasetPolicy {
@@ -81,7 +83,13 @@ const GRU = { id: 'DUO:0000042', label: 'general research use' } as const;
 const HMB = { id: 'DUO:0000006', label: 'health or medical or biomedical research' } as const;
 const CC = { id: 'DUO:0000043', label: 'clinical care use' } as const;
 const NPU = { id: 'DUO:0000045', label: 'not for profit use only' } as const;
-const DS = { id: 'DUO:0000007', label: 'disease specific research' } as const;
+// The hereditary-cancer cohort's research use is restricted to neoplasms (an HPO term, the
+// ontology the app carries for the DS check; a real DAC might name MONDO or EFO terms).
+const DS_NEOPLASM = {
+  id: 'DUO:0000007',
+  label: 'disease specific research',
+  modifiers: [{ id: 'HP:0002664', label: 'Neoplasm' }],
+} as const;
 
 export const DATASETS: readonly DatasetPolicy[] = [
   {
@@ -112,7 +120,7 @@ export const DATASETS: readonly DatasetPolicy[] = [
     title: 'Italian hereditary cancer cohort',
     kind: 'cancer',
     securityLevel: 'CONTROLLED',
-    duo: [CC, DS],
+    duo: [CC, DS_NEOPLASM],
     allowLocalCopies: true,
     countRounding: { threshold: 10, roundTo: 10 },
     individuals: 500,

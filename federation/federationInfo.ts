@@ -8,7 +8,14 @@ export interface FederationNodeInfo {
   country: string;
   name: string;
   beaconUrl: string;
-  htsgetUrl: string;
+  /** Absent for a node without htsget (the foreign node). */
+  htsgetUrl?: string;
+  /** The node's assembly where the federation states it (the foreign node states it only itself). */
+  assembly?: string;
+  /** The directory's record of an agreement on local copies (for a node that says nothing). */
+  localCopies?: 'allowed' | 'not-allowed';
+  /** RFC 8707 resource indicator of the node's Beacon and htsget (access tokens name it as audience). */
+  resource: string;
 }
 export interface FederationInfo {
   issuer: string;

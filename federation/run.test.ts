@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from './aai/testing/loginAs';
+import { nodeToken } from './aai/testing/nodeTokens';
 import { DATASETS, NODES } from './catalogue';
 import { DEFAULT_DATA_ROOT } from './federationInfo';
 import { htsgetErrorSchema, htsgetTicketSchema } from './htsget/schema';
@@ -24,8 +25,9 @@ beforeAll(async () => {
     runDir,
     dataRoot: process.env.FEDERATION_DATA_DIR ?? DEFAULT_DATA_ROOT,
     extraNodes: 1,
+    foreignNode: true,
     faults: { PT: { errorRate: 1 } },
-    userinfoCacheTtlMs: 0,
+    passportCacheTtlMs: 0,
   });
 });
 
@@ -46,7 +48,12 @@ describe('startFederation', () => {
     expect(info.accounts.map((a) => a.username)).toEqual(
       expect.arrayContaining(['clinician', 'researcher', 'expiring', 'conditional', 'novisa']),
     );
-    expect(info.nodes.map((n) => n.id)).toEqual([...NODES.map((n) => n.id), 'X01']);
+    expect(info.nodes.map((n) => n.id)).toEqual([...NODES.map((n) => n.id), 'DE', 'X01']);
+    // Issue 15: the foreign node is listed without htsget or assembly (it states its own).
+    expect(info.nodes.find((n) => n.id === 'DE')).not.toHaveProperty('assembly');
+    expect(info.nodes.find((n) => n.id === 'DE')).not.toHaveProperty('htsgetUrl');
+    expect(info.nodes.find((n) => n.id === 'DE')?.localCopies).toBe('allowed');
+    expect(info.nodes.find((n) => n.id === 'FI')?.assembly).toBe('GRCh38');
     const ports = new Set(info.nodes.map((n) => new URL(n.beaconUrl).port));
     expect(ports.size).toBe(info.nodes.length);
     expect(describeFederation(info, 'federation.json')).toContain(info.issuer);
@@ -83,16 +90,22 @@ describe('htsget through a node with a real passport (PASS-02, HTS-02)', () => {
   it('clinician (FI-RD-01 grant) gets a ticket whose data decodes to a VCF; researcher is denied', async () => {
     const fi = fed.info.nodes.find((n) => n.id === 'FI');
     const url = `${fi?.htsgetUrl ?? ''}/variants/FI-RD-01?referenceName=17`;
-    const clinician = await loginAs({ issuer: fed.info.issuer, username: 'clinician' });
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${clinician.accessToken}` } });
+    const tokenAtFi = async (username: string): Promise<string> =>
+      nodeToken(
+        fed.info.issuer,
+        (await loginAs({ issuer: fed.info.issuer, username })).accessToken,
+        fi?.resource ?? '',
+      );
+    const res = await fetch(url, {
+      headers: { Authorization: `Bearer ${await tokenAtFi('clinician')}` },
+    });
     expect(res.status).toBe(200);
     const ticket = htsgetTicketSchema.parse(await res.json());
     const { records } = parseVcf(await fetchTicketBytes(ticket));
     expect(records.every((r) => r.chrom === '17')).toBe(true);
 
-    const researcher = await loginAs({ issuer: fed.info.issuer, username: 'researcher' });
     const denied = await fetch(url, {
-      headers: { Authorization: `Bearer ${researcher.accessToken}` },
+      headers: { Authorization: `Bearer ${await tokenAtFi('researcher')}` },
     });
     expect(denied.status).toBe(403);
     expect(htsgetErrorSchema.parse(await denied.json()).htsget.error).toBe('PermissionDenied');
@@ -105,7 +118,8 @@ describe('revocation mid-session (STANDARDS 4.4 test 6)', () => {
   it('after the DAC revokes the grant, ticket and data URLs answer 403 with the same token', async () => {
     const se = fed.info.nodes.find((n) => n.id === 'SE');
     const clinician = await loginAs({ issuer: fed.info.issuer, username: 'clinician' });
-    const auth = { Authorization: `Bearer ${clinician.accessToken}` };
+    const token = await nodeToken(fed.info.issuer, clinician.accessToken, se?.resource ?? '');
+    const auth = { Authorization: `Bearer ${token}` };
     const url = `${se?.htsgetUrl ?? ''}/variants/SE-CA-01?referenceName=13`;
     const ticket = htsgetTicketSchema.parse(await (await fetch(url, { headers: auth })).json());
     const data = ticket.htsget.urls.find((u) => u.headers?.Authorization !== undefined);

@@ -1,5 +1,5 @@
 /**
- * `npm run federation`: starts the demo federation (AAI + 5 national nodes) on loopback, generating
+ * `npm run federation`: starts the demo federation (AAI + 5 national nodes + the foreign node) on loopback, generating
  * the synthetic data on first run, prints how to connect, and stops cleanly on SIGINT/SIGTERM.
  */
 import { realpathSync } from 'node:fs';
@@ -16,7 +16,8 @@ const out = (text: string): boolean => process.stdout.write(`${text}\n`);
 /** The banner printed once everything listens. */
 export function describeFederation(info: FederationInfo, infoFile: string): string {
   const nodes = info.nodes.map(
-    (n) => `  ${n.id.padEnd(4)} ${n.name.padEnd(32)} ${n.beaconUrl}   htsget ${n.htsgetUrl}`,
+    (n) =>
+      `  ${n.id.padEnd(4)} ${n.name.padEnd(40)} ${n.beaconUrl}${n.htsgetUrl === undefined ? '' : `   htsget ${n.htsgetUrl}`}`,
   );
   const accounts = info.accounts.map((a) => `  ${a.username.padEnd(12)} ${a.description}`);
   return [
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     basePort: args.basePort,
     profile: args.profile,
     extraNodes: args.extraNodes,
+    foreignNode: args.foreignNode,
     faults: args.faults,
     ...(args.seed === undefined ? {} : { seed: args.seed }),
     ...(args.dataRoot === undefined ? {} : { dataRoot: args.dataRoot }),

@@ -44,6 +44,11 @@ describe('npm run federation options', () => {
     });
   });
 
+  it('issue 15: starts the foreign node unless --no-foreign', () => {
+    expect(parseRunArgs([], {}).foreignNode).toBe(true);
+    expect(parseRunArgs(['--no-foreign'], {}).foreignNode).toBe(false);
+  });
+
   it.each([
     [['--profile', 'huge']],
     [['--base-port', '70000']],

@@ -10,6 +10,8 @@ const faultSchema = z
     down: z.boolean().optional(),
     slowDripMs: z.number().int().min(0).optional(),
     malformedJson: z.boolean().optional(),
+    pageCap: z.number().int().min(1).optional(),
+    servedRecords: z.number().int().min(0).optional(),
   })
   .strict();
 /** `--faults` JSON: node id → fault configuration. */
@@ -25,6 +27,8 @@ export interface RunArgs {
   readonly dataRoot: string | undefined;
   /** Runtime state and federation.json (default federation/.run). */
   readonly runDir: string | undefined;
+  /** Start the foreign (GRCh37, Beacon v2.0-shaped) node after the national ones (default yes). */
+  readonly foreignNode: boolean;
   readonly help: boolean;
 }
 
@@ -37,6 +41,7 @@ export const USAGE = `Usage: npm run federation -- [options]
   --seed N                generator seed
   --data-dir DIR          data root (default federation/data)
   --run-dir DIR           runtime state and federation.json (default federation/.run; env FEDERATION_RUN_DIR)
+  --no-foreign            do not start the foreign node DE (GRCh37, Beacon v2.0 shapes)
 `;
 
 function port(name: string, raw: string): number {
@@ -59,6 +64,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
       seed: { type: 'string' },
       'data-dir': { type: 'string' },
       'run-dir': { type: 'string' },
+      'no-foreign': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -92,6 +98,7 @@ export function parseRunArgs(argv: readonly string[], env: NodeJS.ProcessEnv): R
     seed,
     dataRoot: values['data-dir'],
     runDir: values['run-dir'] ?? env.FEDERATION_RUN_DIR,
+    foreignNode: !values['no-foreign'],
     help: values.help,
   };
 }

@@ -13,8 +13,16 @@ import {
   writeFederationInfo,
   type FederationInfo,
 } from './federationInfo.js';
+import { FOREIGN_DATASETS, FOREIGN_NODE } from './foreign/catalogue.js';
+import { ensureForeignData } from './foreign/data.js';
+import { routeForeign } from './foreign/router.js';
 import { ensureData, type Profile } from './generator/index.js';
-import { startNode, type FaultConfig, type NodeHandle } from './node/index.js';
+import {
+  startNode,
+  type FaultConfig,
+  type NodeHandle,
+  type StartNodeOptions,
+} from './node/index.js';
 
 export interface FederationOptions {
   /** AAI port; 0 = ephemeral. Default 4400. */
@@ -29,11 +37,16 @@ export interface FederationOptions {
   readonly runDir?: string;
   /** Extra demo nodes reusing the generated data (benchmarks). */
   readonly extraNodes?: number;
+  /**
+   * Also start the foreign node DE after the national ones (GRCh37, Beacon v2.0 shapes, page cap
+   * 100; federation/foreign/). `npm run federation` does; tests opt in (default false).
+   */
+  readonly foreignNode?: boolean;
   /** Faults per node id, applied once the nodes run. */
   readonly faults?: Readonly<Record<string, FaultConfig>>;
   readonly onProgress?: (msg: string) => void;
-  /** How long nodes cache a token's UserInfo (node default 30 s); tests of revocation use 0. */
-  readonly userinfoCacheTtlMs?: number;
+  /** How long nodes cache a token's passport (node default 30 s); tests of revocation use 0. */
+  readonly passportCacheTtlMs?: number;
   /** The AAI's access-token lifetime (default 300 s); the app re-reads passports at each refresh. */
   readonly accessTokenTtlSec?: number;
 }
@@ -71,9 +84,32 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
   };
   try {
     const trustedIssuers = [{ iss: aai.issuer, jku: aai.jwksUri }];
-    const plans = [
+    type Plan = Pick<
+      StartNodeOptions,
+      'node' | 'dataDir' | 'extraDatasets' | 'dataNode' | 'beacon' | 'htsget'
+    >;
+    const foreign: Plan[] = [];
+    if (opts.foreignNode === true) {
+      const data = await ensureForeignData(manifest.dir);
+      progress(
+        `foreign node: ${data.card.lifted} of ${data.card.variants} variants lifted to GRCh37`,
+      );
+      foreign.push({
+        node: FOREIGN_NODE,
+        dataDir: join(data.dir, '..'),
+        extraDatasets: [...FOREIGN_DATASETS],
+        beacon: routeForeign,
+        htsget: false,
+      });
+    }
+    const plans: Plan[] = [
       ...NODES.map((node) => ({ node, dataDir: manifest.dir, extraDatasets: [] })),
-      ...(await extraNodePlans(manifest.dir, opts.extraNodes ?? 0, basePort + NODES.length)),
+      ...foreign,
+      ...(await extraNodePlans(
+        manifest.dir,
+        opts.extraNodes ?? 0,
+        basePort + NODES.length + foreign.length,
+      )),
     ];
     // Nodes start in parallel (each opens its own DuckDB); on any failure the started ones are closed.
     progress(`starting ${plans.length} nodes`);
@@ -83,9 +119,15 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
           ...plan,
           port: basePort === 0 ? 0 : basePort + i,
           trustedIssuers,
-          ...(opts.userinfoCacheTtlMs === undefined
+          // Each node's API is a resource server of the broker: tokens name one node
+          // (decision node-audience-tokens).
+          registerAtBrokers: async (resource: string) => {
+            const client = await aai.registerResourceServer({ resource, name: plan.node.id });
+            return [{ issuer: aai.issuer, ...client }];
+          },
+          ...(opts.passportCacheTtlMs === undefined
             ? {}
-            : { userinfoCacheTtlMs: opts.userinfoCacheTtlMs }),
+            : { passportCacheTtlMs: opts.passportCacheTtlMs }),
         }),
       ),
     );
@@ -108,7 +150,13 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
         country: plans[i]?.node.country ?? '',
         name: plans[i]?.node.name ?? n.id,
         beaconUrl: n.beaconUrl,
-        htsgetUrl: n.htsgetUrl,
+        // The foreign node is listed without htsget and without an assembly: clients learn its
+        // assembly from its /info and records, as they would for a node outside the demo. It says
+        // nothing about local copies; the directory records the (demo) agreement that allows them.
+        ...(plans[i]?.htsget === false
+          ? { localCopies: 'allowed' as const }
+          : { htsgetUrl: n.htsgetUrl, assembly: 'GRCh38' }),
+        resource: n.resource,
       })),
     };
     const infoFile = await writeFederationInfo(runDir, info);

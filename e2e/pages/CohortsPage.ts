@@ -214,6 +214,27 @@ export class CohortsPage {
     return this.page.getByTestId(`pull-job-${datasetId}`);
   }
 
+  /** Asks whether a pull is allowed for a purpose (and, for research, a disease), without starting it. */
+  async checkPull(
+    nodeId: string,
+    datasetId: string,
+    purpose: 'clinical-care' | 'research',
+    disease?: string,
+  ): Promise<void> {
+    await this.page.getByTestId('pull-dataset').selectOption(`${nodeId}/${datasetId}`);
+    await this.page.getByTestId('pull-purpose').selectOption(purpose);
+    if (disease !== undefined) await this.page.getByTestId('pull-disease').fill(disease);
+    await this.page.getByTestId('pull-check').click();
+  }
+
+  pullRefused(): Locator {
+    return this.page.getByTestId('pull-refused');
+  }
+
+  pullAllowed(): Locator {
+    return this.page.getByTestId('pull-allowed');
+  }
+
   jobDetail(datasetId: string): Locator {
     return this.page.getByTestId(`pull-job-detail-${datasetId}`);
   }

@@ -33,23 +33,45 @@ export class FederationPage {
     return this.page.getByTestId('ignored-visas');
   }
 
+  /** "Sign in as someone else": the broker asks for credentials again (issue 13). */
+  switchUserButton(): Locator {
+    return this.page.getByTestId('sign-in-switch-user');
+  }
+
+  /** The node list's line saying where the directory came from and how old it is. */
+  directorySource(): Locator {
+    return this.page.getByTestId('directory-source');
+  }
+
+  nodeList(): Locator {
+    return this.page.getByTestId('node-list');
+  }
+
+  /**
+   * Browser mode's sign-out: the click opens the broker's end-session page in a new tab; `confirm`
+   * answers "Yes, sign me out" there as the person would. Returns that tab.
+   */
+  async signOut(opts: { confirm: boolean }): Promise<Page> {
+    const [tab] = await Promise.all([
+      this.page.context().waitForEvent('page'),
+      this.signOutButton().click(),
+    ]);
+    await expect(tab.getByRole('heading', { name: 'Sign out?' })).toBeVisible();
+    if (opts.confirm) {
+      await tab.getByRole('button', { name: 'Yes, sign me out' }).click();
+      await expect(tab.getByRole('heading', { name: 'You are signed out' })).toBeVisible();
+    }
+    return tab;
+  }
+
   /** Starts sign-in and returns the broker's authorization URL the page offers (browser mode). */
-  async startSignIn(): Promise<string> {
-    await this.signInButton().click();
+  async startSignIn(opts: { switchUser?: boolean } = {}): Promise<string> {
+    await (opts.switchUser === true ? this.switchUserButton() : this.signInButton()).click();
     const link = this.page.getByTestId('open-sign-in-page');
     await expect(link).toBeVisible();
     const href = await link.getAttribute('href');
     if (href === null) throw new Error('the sign-in link has no href');
     return href;
-  }
-
-  /**
-   * Another person sits down at the browser: the broker's own session cookies go (the app's stay).
-   * Until sign-out ends the broker session too (issue 13, sign-in slice), the broker would
-   * otherwise sign the next person in as the previous one.
-   */
-  async forgetBrokerSession(): Promise<void> {
-    await this.page.context().clearCookies({ name: /^_(session|interaction)/ });
   }
 
   /** Opens the broker's page from the link and completes login and consent as a person would. */

@@ -38,6 +38,20 @@ export class SettingsPage {
     await this.control('theme').selectOption(theme);
   }
 
+  async setDirectoryUrl(url: string): Promise<void> {
+    await this.control('federationConfigUrl').fill(url);
+  }
+
+  /** What checking the directory address found (brokers and nodes), issue 13. */
+  directoryFound(): Locator {
+    return this.page.getByTestId('directory-found');
+  }
+
+  /** Why the directory address cannot be used, issue 13. */
+  directoryFailed(): Locator {
+    return this.page.getByTestId('directory-failed');
+  }
+
   async setNodeTimeout(ms: number): Promise<void> {
     await this.control('nodeTimeoutMs').fill(String(ms));
   }

@@ -41,6 +41,9 @@ test.describe('sign-in from the UI (issue 4, AUTH-01, PASS-02)', () => {
       await expect(page.granularity(id)).toHaveText('Records');
     }
     await expect(page.granularity('FI-NE-01')).toHaveText('Counts');
+    // Issue 13: what Portugal's node returns to this registered clinician, not "Yes/no answers".
+    await expect(page.granularity('PT-RD-01')).toHaveText('Counts');
+    await expect(page.granularity('PT-RD-01')).toHaveAttribute('data-from', 'node');
     await expect(app.page.getByTestId('status-signin')).toContainText('Signed in');
     await app.page.screenshot({
       path: 'e2e/artifacts/screenshots/federation-signed-in.png',

@@ -72,19 +72,18 @@ test.describe('per-user state and pull jobs (issues 12, 13)', () => {
     };
 
     await shell.open('federation');
-    await fedPage.signOutButton().click();
+    // Sign-out ends the broker's session too (confirmed in its tab), so the next person is asked.
+    await (await fedPage.signOut({ confirm: true })).close();
     await expect(fedPage.signInButton()).toBeVisible();
     await nothingOfTheClinician();
 
     await shell.open('federation');
-    await fedPage.forgetBrokerSession();
     await signInAs(fedPage, sandbox, federation, 'researcher');
     await nothingOfTheClinician();
 
     // Their own state comes back for the clinician, from the sealed per-user files.
     await shell.open('federation');
-    await fedPage.signOutButton().click();
-    await fedPage.forgetBrokerSession();
+    await (await fedPage.signOut({ confirm: true })).close();
     await signInAs(fedPage, sandbox, federation, 'clinician');
     await search.open();
     await expect(search.recent()).toContainText('SCN1A');

@@ -65,16 +65,13 @@ describe.skipIf(!have)('vcf check on the hts-specs VCF test suite (issue 16)', (
       const files = readdirSync(passed)
         .map((f) => join(passed, f))
         .filter((f) => !f.endsWith(SPEC_BREAKING_PASSED));
-      it.runIf(files.length > 0)(
-        `accepts every ${version}/passed file (exit 0, no error on stderr)`,
-        () => {
+      if (files.length > 0)
+        it(`accepts every ${version}/passed file (exit 0, no error on stderr)`, () => {
           const r = vcfCheck(files);
           expect(Object.fromEntries(r.errors)).toEqual({});
           expect(r.status).toBe(0);
           for (const f of files) expect(r.stdout).toContain(`${f}: valid VCFv`);
-        },
-        600_000,
-      );
+        }, 600_000);
     }
     const failed = join(suite, version, 'failed');
     if (existsSync(failed)) {

@@ -13,8 +13,12 @@ interface Entry {
   expiresAt?: number;
 }
 
-/** Models whose entries belong to a grant and die with it (as in oidc-provider's memory adapter). */
+/**
+ * Models whose entries belong to a grant and die with it (as in oidc-provider's memory adapter), plus
+ * our NodeAccessToken records (tokenExchange.ts), so sign-out ends the nodes' passport exchange too.
+ */
 const GRANTABLE = new Set([
+  'NodeAccessToken',
   'AccessToken',
   'AuthorizationCode',
   'RefreshToken',

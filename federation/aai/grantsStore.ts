@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DATASETS } from '../catalogue';
+import { ALL_DATASETS } from '../foreign/catalogue';
 import type { ConditionClause, SeedAccount } from './accounts';
 import { readJsonIfExists, writeJsonAtomic } from './stateFiles';
 
@@ -106,7 +106,7 @@ export async function openGrantsStore(
     },
     async grant(username, datasetId, expiresInSec) {
       const a = account(username);
-      if (!DATASETS.some((d) => d.id === datasetId))
+      if (!ALL_DATASETS.some((d) => d.id === datasetId))
         throw new GrantError(`unknown dataset ${datasetId}`, 400);
       if (expiresInSec !== undefined && (!Number.isInteger(expiresInSec) || expiresInSec <= 0)) {
         throw new GrantError('expiresInSec must be a positive integer', 400);

@@ -15,6 +15,7 @@ import { handleInteraction } from './interactions';
 import { loadOrCreateKeys, publicJwk } from './keys';
 import { log } from './log';
 import { CLIENT_ID, createProvider } from './provider';
+import { createResourceServers, type ResourceServerClient } from './resourceServers';
 import { createVisaSigner } from './visas';
 
 export { DEMO_PASSWORD } from './accounts';
@@ -50,6 +51,12 @@ export interface AaiHandle {
     revoke(username: string, datasetId: string): Promise<void>;
     expire(username: string, datasetId: string): Promise<void>;
   };
+  /**
+   * Registers a node's API as a resource server (RFC 8707 resource indicator, e.g. its base URL):
+   * the app can then get access tokens for it, and the node exchanges them for passports with the
+   * returned client credentials (decision node-audience-tokens).
+   */
+  registerResourceServer(opts: { resource: string; name: string }): Promise<ResourceServerClient>;
   /** Test-only: sign an arbitrary visa payload with the broker's visa key (header jku/kid/typ set unless overridden). */
   signVisa(payload: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>;
 }
@@ -83,14 +90,17 @@ export async function startAai(opts: AaiOptions): Promise<AaiHandle> {
   });
   const issuer = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
   const signer = await createVisaSigner(issuer, keys.visaKey);
+  const accessTokenTtlSec = opts.accessTokenTtlSec ?? 300;
+  const resources = createResourceServers({ adapter: oidcStore.factory, accessTokenTtlSec });
   const provider = createProvider({
     issuer,
     keys,
     accounts,
     grants,
     signer,
-    accessTokenTtlSec: opts.accessTokenTtlSec ?? 300,
+    accessTokenTtlSec,
     adapter: oidcStore.factory,
+    resources,
   });
   const oidc = provider.callback();
   const visaJwks = { keys: [publicJwk(keys.visaKey)] };
@@ -135,6 +145,7 @@ export async function startAai(opts: AaiOptions): Promise<AaiHandle> {
       revoke: (username, datasetId) => applyAdminAction(grants, 'revoke', { username, datasetId }),
       expire: (username, datasetId) => applyAdminAction(grants, 'expire', { username, datasetId }),
     },
+    registerResourceServer: (o) => resources.register(o),
     signVisa: (payload, header) => signer.sign(payload, header),
   };
 }

@@ -8,6 +8,9 @@ import { log } from './log';
 import { errorPage, loggedOutPage, logoutPage } from './pages';
 import { PAGE_HEADERS } from './http';
 import { redirectAllowed } from './redirects';
+import type { ResourceServers } from './resourceServers';
+import { registerTokenExchange } from './tokenExchange';
+import { TOKEN_EXCHANGE_GRANT } from './tokenTypes';
 import { visaDrafts, type VisaSigner } from './visas';
 
 export const CLIENT_ID = 'cohort-desk';
@@ -26,6 +29,8 @@ export interface ProviderDeps {
   signer: VisaSigner;
   accessTokenTtlSec: number;
   adapter: AdapterFactory;
+  /** The nodes' APIs (RFC 8707 resources): only they get access tokens, one audience each. */
+  resources: ResourceServers;
 }
 
 function page(ctx: KoaContextWithOIDC, status: number, html: string): void {
@@ -38,6 +43,13 @@ function page(ctx: KoaContextWithOIDC, status: number, html: string): void {
 /** Builds the provider: one public native client, PKCE S256 always, rotation, revocation, RP logout. */
 export function createProvider(deps: ProviderDeps): Provider {
   const { accounts, grants, signer } = deps;
+  /** The user's visas now, signed at this moment (UserInfo and the passport exchange). */
+  const visas = async (sub: string): Promise<string[]> => {
+    const seed = accounts.find((a) => a.username === sub);
+    const state = grants.get(sub);
+    if (seed === undefined || state === undefined) return [];
+    return Promise.all(visaDrafts(seed, state).map((d) => signer.issue(d)));
+  };
   const configuration: Configuration = {
     clients: [
       {
@@ -45,7 +57,7 @@ export function createProvider(deps: ProviderDeps): Provider {
         client_name: 'Cohort Desk',
         application_type: 'native', // AUTH-03
         token_endpoint_auth_method: 'none', // RFC 8252 §8.5: public client
-        grant_types: ['authorization_code', 'refresh_token'],
+        grant_types: ['authorization_code', 'refresh_token', TOKEN_EXCHANGE_GRANT],
         response_types: ['code'],
         redirect_uris: LOOPBACK_REDIRECTS,
         post_logout_redirect_uris: LOOPBACK_POST_LOGOUT,
@@ -83,6 +95,14 @@ export function createProvider(deps: ProviderDeps): Provider {
         allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
       },
       userinfo: { enabled: true },
+      // RFC 8707 (issue 12 item 12): node tokens name one node; the sign-in token (no resource) is
+      // for UserInfo only. Tokens for nodes come from the token exchange below, never by default.
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => undefined,
+        useGrantedResource: () => false,
+        getResourceServerInfo: (_ctx, resource) => deps.resources.info(resource),
+      },
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: (ctx, form) => {
@@ -105,12 +125,7 @@ export function createProvider(deps: ProviderDeps): Provider {
           const claims = { sub, name: seed.name, email: seed.email };
           // PASS: the passport claim only in UserInfo, and only for a Passport-Scoped Access Token.
           if (use !== 'userinfo' || !scope.split(' ').includes('ga4gh_passport_v1')) return claims;
-          const state = grants.get(sub);
-          const drafts = state === undefined ? [] : visaDrafts(seed, state);
-          return {
-            ...claims,
-            ga4gh_passport_v1: await Promise.all(drafts.map((d) => signer.issue(d))),
-          };
+          return { ...claims, ga4gh_passport_v1: await visas(sub) };
         },
       };
     },
@@ -129,6 +144,16 @@ export function createProvider(deps: ProviderDeps): Provider {
   ) {
     return redirectAllowed(uri, this.postLogoutRedirectUris ?? []);
   };
+  const signingKey = deps.keys.oidcJwks.keys[0];
+  if (signingKey?.kid === undefined) throw new Error('the broker has no OIDC signing key');
+  registerTokenExchange({
+    provider,
+    resources: deps.resources,
+    adapter: deps.adapter,
+    signingKey: { ...signingKey, kid: signingKey.kid },
+    accessTokenTtlSec: deps.accessTokenTtlSec,
+    visas,
+  });
   provider.on('server_error', (_ctx: unknown, err: Error) => {
     log('error', 'oidc server_error', { error: err.message });
   });

@@ -1,7 +1,8 @@
 /** GA4GH Passport 1.2 visas (Visa Document Token form): what a user holds, signed with the broker's visa key. */
 import { randomUUID } from 'node:crypto';
 import { importJWK, SignJWT, type JWK } from 'jose';
-import { DATASETS, datasetVisaValue, nodeDacSource } from '../catalogue';
+import { datasetVisaValue, nodeDacSource } from '../catalogue';
+import { ALL_DATASETS } from '../foreign/catalogue';
 import type { SeedAccount } from './accounts';
 import type { AccountState } from './grantsStore';
 import { DEFAULT_GRANT_LIFETIME_SEC } from './grantsStore';
@@ -56,7 +57,7 @@ export function visaDrafts(seed: SeedAccount, state: AccountState): VisaDraft[] 
     });
   }
   for (const [datasetId, grant] of Object.entries(state.grants)) {
-    const dataset = DATASETS.find((d) => d.id === datasetId);
+    const dataset = ALL_DATASETS.find((d) => d.id === datasetId);
     if (dataset === undefined) continue;
     const visa: VisaObject = {
       type: 'ControlledAccessGrants',

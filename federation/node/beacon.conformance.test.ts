@@ -63,7 +63,7 @@ describe.skipIf(!present)('Beacon v2.1.1 official schema conformance (ajv)', () 
   let ajv: Ajv2020;
   let node: Awaited<ReturnType<typeof startTestNode>>;
   let issuer: PassportIssuer;
-  const token = 'conformance';
+  let token = '';
 
   beforeAll(async () => {
     ajv = loadAjv();
@@ -71,10 +71,17 @@ describe.skipIf(!present)('Beacon v2.1.1 official schema conformance (ajv)', () 
     issuer = await startPassportIssuer();
     const grant = DATASETS.find((d) => d.id === 'FI-RD-01');
     if (!grant) throw new Error('catalogue');
-    issuer.setPassport(token, 'qa', [
-      await issuer.sign(visaPayload(issuer.iss, 'qa', { type: 'ControlledAccessGrants', value: datasetVisaValue(grant), source: nodeDacSource('FI'), by: 'dac' })),
-    ]);
-    node = await startTestNode('FI', data.dir, { trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }] });
+    node = await startTestNode('FI', data.dir, {
+      trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }],
+      registerAtBrokers: () => Promise.resolve([issuer.client]),
+    });
+    token = await issuer.tokenFor(
+      'qa',
+      [
+        await issuer.sign(visaPayload(issuer.iss, 'qa', { type: 'ControlledAccessGrants', value: datasetVisaValue(grant), source: nodeDacSource('FI'), by: 'dac' })),
+      ],
+      { aud: node.resource },
+    );
   });
   afterAll(async () => {
     await node.close();

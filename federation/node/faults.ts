@@ -12,6 +12,18 @@ export interface FaultConfig {
   slowDripMs?: number | undefined;
   /** JSON bodies are truncated (invalid JSON with a 200). */
   malformedJson?: boolean | undefined;
+  /** Beacon pages hold at most this many records whatever `limit` asks (a server's own cap). */
+  pageCap?: number | undefined;
+  /** Records past the first N of a listing come back as empty pages while counts stay whole. */
+  servedRecords?: number | undefined;
+}
+
+/** Applies pageCap and servedRecords to a parsed Beacon request (skip counts pages of the capped size). */
+export function pagingFaults<T extends { skip: number; limit: number }>(req: T, f: FaultConfig): T {
+  const limit = f.pageCap !== undefined && f.pageCap > 0 ? Math.min(req.limit, f.pageCap) : req.limit;
+  const lost = f.servedRecords !== undefined && req.skip * limit >= f.servedRecords;
+  // A page index far past any dataset: the node still counts everything but serves nothing.
+  return { ...req, limit, skip: lost ? 1e9 : req.skip };
 }
 
 const DRIP_CHUNK = 64;

@@ -9,7 +9,7 @@ import { startPassportIssuer, visaPayload, type PassportIssuer } from './testing
 let truth: GroundTruth;
 let node: Awaited<ReturnType<typeof startTestNode>>;
 let issuer: PassportIssuer;
-const TOKEN = 'grants-all-fi';
+let token = '';
 
 beforeAll(async () => {
   const data = await smallData();
@@ -18,8 +18,11 @@ beforeAll(async () => {
   const grants = DATASETS.filter((d) => d.node === 'FI').map((d) =>
     issuer.sign(visaPayload(issuer.iss, 'qa', { type: 'ControlledAccessGrants', value: datasetVisaValue(d), source: nodeDacSource('FI'), by: 'dac' })),
   );
-  issuer.setPassport(TOKEN, 'qa', await Promise.all(grants));
-  node = await startTestNode('FI', data.dir, { trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }] });
+  node = await startTestNode('FI', data.dir, {
+    trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }],
+    registerAtBrokers: () => Promise.resolve([issuer.client]),
+  });
+  token = await issuer.tokenFor('qa', await Promise.all(grants), { aud: node.resource });
 });
 afterAll(async () => {
   await node.close();
@@ -34,7 +37,7 @@ interface Sets {
 
 /** Calls with record access and validates the envelope and every record against schemas.ts (BCN-04). */
 async function q(path: string, body?: unknown): Promise<Sets> {
-  const r = await call(node.beaconUrl, path, { token: TOKEN, ...(body !== undefined ? { body } : {}) });
+  const r = await call(node.beaconUrl, path, { token, ...(body !== undefined ? { body } : {}) });
   const entity = (['individuals', 'biosamples', 'g_variants'] as const).find((e) => path.split('?')[0]?.endsWith(e));
   validateBeaconResponse(r.body, entity);
   const response = r.body.response as { resultSets?: { id: string; resultsCount: number; results: Record<string, unknown>[] }[] } | undefined;

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { DATASETS, type DatasetPolicy, type NodeId, type NodeInfo } from '../catalogue';
 import { handleHtsget } from '../htsget/index.js';
 import { granularityFor, type AccessContext } from './access/policy';
-import { InvalidTokenError, createAccessResolver } from './access/resolver';
+import { InvalidTokenError, createAccessResolver, type BrokerClient } from './access/resolver';
 import type { TrustedIssuer } from './access/visa';
 import type { BeaconAnswer, BeaconContext } from './beacon/context';
 import { responseMeta } from './beacon/meta';
 import { parseGet, parsePost } from './beacon/parseRequest';
 import { routeBeacon } from './beacon/router';
 import { API_VERSION, DEFAULT_LIMIT, type BeaconRequest } from './beacon/types';
-import { applyLatency, shouldError, writeBody, type FaultConfig } from './faults';
+import { applyLatency, pagingFaults, shouldError, writeBody, type FaultConfig } from './faults';
 import { readJsonBody } from './http/body';
 import { HttpError } from './http/errors';
 import { createLogger, type Logger } from './log';
@@ -23,6 +23,8 @@ export interface NodeHandle {
   baseUrl: string;
   beaconUrl: string;
   htsgetUrl: string;
+  /** RFC 8707 resource indicator of this node's Beacon and htsget: the audience its tokens must name. */
+  resource: string;
   setFaults(f: FaultConfig): void;
   close(): Promise<void>;
 }
@@ -37,8 +39,17 @@ export interface StartNodeOptions {
   /** Read Parquet of another node's folder (extra demo nodes reuse generated data). */
   dataNode?: NodeId;
   logger?: Logger;
-  /** UserInfo cache TTL (default 30 s). */
-  userinfoCacheTtlMs?: number;
+  /** Another Beacon implementation's routes (the foreign node); default the national node's. */
+  beacon?: typeof routeBeacon;
+  /** Whether /htsget is served (default true; the foreign node has none). */
+  htsget?: boolean;
+  /** Passport cache TTL per token (default 30 s). */
+  passportCacheTtlMs?: number;
+  /**
+   * Registers this node's resource indicator (its base URL) at the brokers once it listens, and
+   * returns its client there; without it the node accepts no token (everyone is anonymous).
+   */
+  registerAtBrokers?: (resource: string) => Promise<readonly BrokerClient[]>;
 }
 
 interface Outcome {
@@ -65,11 +76,14 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
   const datasets = [...DATASETS.filter((d) => d.node === opts.node.id), ...(opts.extraDatasets ?? [])];
   const store = await openStore(join(opts.dataDir, opts.dataNode ?? opts.node.id));
   const vocab = await loadVocabulary(store);
+  const auth: { resource: string; brokers: readonly BrokerClient[] } = { resource: '', brokers: [] };
   const resolver = createAccessResolver({
     trustedIssuers: opts.trustedIssuers,
+    resource: () => auth.resource,
+    brokers: () => auth.brokers,
     datasets,
     logger: log,
-    ...(opts.userinfoCacheTtlMs !== undefined ? { cacheTtlMs: opts.userinfoCacheTtlMs } : {}),
+    ...(opts.passportCacheTtlMs !== undefined ? { cacheTtlMs: opts.passportCacheTtlMs } : {}),
   });
   let faults: FaultConfig = {};
   const sockets = new Set<Socket>();
@@ -102,7 +116,7 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
       } else await send(res, 401, errorBody(401, e.message));
       return { status: 401 };
     }
-    if (url.pathname.startsWith('/htsget/')) {
+    if (url.pathname.startsWith('/htsget/') && opts.htsget !== false) {
       await handleHtsget(req, res, {
         baseUrl: state.baseUrl,
         dataDir: opts.dataDir,
@@ -116,9 +130,10 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) throw new HttpError(404, `no route ${url.pathname}`);
     if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, `method ${req.method ?? ''} not allowed`);
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
-    const parse = (): BeaconRequest => (req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams));
+    const parse = (): BeaconRequest =>
+      pagingFaults(req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams), faults);
     if (!state.ctx) throw new HttpError(503, 'node starting');
-    const answer: BeaconAnswer = await routeBeacon(state.ctx, access, url.pathname.slice('/api'.length), parse);
+    const answer: BeaconAnswer = await (opts.beacon ?? routeBeacon)(state.ctx, access, url.pathname.slice('/api'.length), parse);
     const status = answer.status ?? 200;
     await send(res, status, answer.body);
     return answer.granularity !== undefined ? { status, granularity: answer.granularity } : { status };
@@ -162,6 +177,15 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;
   state.baseUrl = baseUrl;
+  auth.resource = `${baseUrl}/`;
+  try {
+    auth.brokers = (await opts.registerAtBrokers?.(auth.resource)) ?? [];
+  } catch (e) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+    store.close();
+    throw e;
+  }
   state.ctx = { node: opts.node, datasets, store, vocab, beaconUrl: `${baseUrl}/api` };
   log.info('node_started', { node: opts.node.id, baseUrl, datasets: datasets.map((d) => d.id) });
   return {
@@ -169,6 +193,7 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     baseUrl,
     beaconUrl: `${baseUrl}/api`,
     htsgetUrl: `${baseUrl}/htsget`,
+    resource: auth.resource,
     setFaults(f) {
       faults = { ...f };
       if (f.down) for (const s of sockets) s.destroy();

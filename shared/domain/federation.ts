@@ -8,7 +8,12 @@ export type AccessLevel = z.infer<typeof AccessLevelSchema>;
 export const GranularitySchema = z.enum(['none', 'boolean', 'count', 'record']);
 export type Granularity = z.infer<typeof GranularitySchema>;
 
-export const DuoTermSchema = z.object({ id: z.string(), label: z.string() });
+/** A DUO term of a dataset; `modifiers` name e.g. the disease of DS (Beacon dataUseConditions). */
+export const DuoTermSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  modifiers: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
+});
 export type DuoTerm = z.infer<typeof DuoTermSchema>;
 
 export const BrokerSchema = z.object({
@@ -42,8 +47,24 @@ export const NodeEntrySchema = z.object({
   country: z.string(),
   beaconUrl: z.url(),
   htsgetUrl: z.url().optional(),
+  /**
+   * RFC 8707 resource indicator of the node's Beacon and htsget: the audience of the access tokens
+   * the app gets for this node (decision node-audience-tokens). Default: the origin of `beaconUrl`
+   * plus `/`.
+   */
+  resource: z.url().optional(),
   /** Default `{ kind: 'published' }`. */
   visaValueMapping: VisaValueMappingSchema.optional(),
+  /**
+   * The node's reference assembly as the directory states it ('GRCh38', 'GRCh37', 'hg19', …); when
+   * absent the app asks the node (/info, /configuration) and reads its records (issue 15 item 2).
+   */
+  assembly: z.string().max(50).optional(),
+  /**
+   * The hospital's agreement with the node on local copies, for datasets whose node says nothing
+   * about them (docs/decisions/0011-beacon-interop.md); a node's own statement wins.
+   */
+  localCopies: z.enum(['allowed', 'not-allowed']).optional(),
 });
 export type NodeEntry = z.infer<typeof NodeEntrySchema>;
 
@@ -58,7 +79,17 @@ export const FederationDirectorySchema = z.object({
   trustedVisaIssuers: z.array(z.object({ iss: z.url(), jku: z.url() })),
   /** Where the directory was read from (a file path or URL), when it came from one. */
   location: z.string().optional(),
-  /** Why the directory is empty or partial, in plain words (e.g. a bad federation file, named). */
+  /** Why the directory is empty, partial or old, in plain words (e.g. a bad federation file, named). */
   problem: z.string().optional(),
+  /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy may be older). */
+  fetchedAt: z.number().int().nonnegative().optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;
+
+/** What a directory address holds, checked before Settings keeps it (issue 13). */
+export const DirectoryCheckSchema = FederationDirectorySchema.pick({
+  brokers: true,
+  nodes: true,
+  trustedVisaIssuers: true,
+}).extend({ url: z.string() });
+export type DirectoryCheck = z.infer<typeof DirectoryCheckSchema>;

@@ -11,6 +11,11 @@ export const DatasetAccessSchema = z.object({
   level: AccessLevelSchema,
   /** What this user gets from the node for this dataset. */
   granularity: GranularitySchema,
+  /**
+   * `node`: what the node returned to this user when asked at sign-in (issue 13, issue 15 item 5);
+   * `passport`: what the passport leads to expect (the node could not be asked).
+   */
+  granularityFrom: z.enum(['node', 'passport']).optional(),
   duo: z.array(DuoTermSchema),
   /** When the visa behind this access expires (ISO 8601), for controlled access. */
   expiresAt: z.iso.datetime().optional(),
@@ -36,6 +41,7 @@ export const AuthErrorCodeSchema = z.enum([
   'access_revoked',
   'session_expired',
   'invalid_response',
+  'directory_changed',
   'unknown',
 ]);
 export type AuthErrorCode = z.infer<typeof AuthErrorCodeSchema>;
@@ -64,6 +70,12 @@ export const SessionSummarySchema = z.object({
    * challenge, never a code or token (docs/decisions/0005-sign-in.md).
    */
   authorizationUrl: z.url().optional(),
+  /**
+   * Only while signed in, and only in browser mode (main cannot open a tab there): the broker's
+   * end-session page (RP-initiated logout) for the page to open when the person signs out. It
+   * names the client only, never the ID token (issue 13).
+   */
+  endSessionUrl: z.url().optional(),
   /** Nodes whose dataset list could not be read; their datasets are missing from `access`. */
   nodeProblems: z.array(z.object({ nodeId: z.string(), message: z.string() })).optional(),
 });

@@ -87,6 +87,21 @@ export const VAULT_COLUMNS = {
 export const PurposeSchema = z.enum(['clinical-care', 'research']);
 export type Purpose = z.infer<typeof PurposeSchema>;
 
+/** The disease a research purpose is about: checked against DUO disease-specific terms (issue 13). */
+export const PurposeDiseaseSchema = z
+  .object({
+    id: z
+      .string()
+      .max(100)
+      .regex(
+        /^[A-Za-z0-9]+:[A-Za-z0-9._-]+$/,
+        'a disease must be an ontology CURIE such as HP:0003002',
+      ),
+    label: z.string().max(300).optional(),
+  })
+  .strict();
+export type PurposeDisease = z.infer<typeof PurposeDiseaseSchema>;
+
 /** What subset to pull (DATA-02 minimisation). Empty = the whole dataset the grant covers. */
 export const PullQuerySchema = z.object({
   filters: z.array(OntologyFilterSchema).max(20).default([]),
@@ -123,6 +138,8 @@ export const VaultManifestSchema = z.object({
   duo: z.array(DuoTermSchema),
   allowLocalCopies: z.boolean(),
   purpose: PurposeSchema,
+  /** The disease a research purpose named (DUO disease-specific terms). */
+  disease: PurposeDiseaseSchema.optional(),
   query: PullQuerySchema,
   pulledAt: z.iso.datetime(),
   visa: VisaBindingSchema,
@@ -192,6 +209,7 @@ export const PullTargetSchema = z
     nodeId: z.string().min(1).max(200),
     datasetId: z.string().min(1).max(200),
     purpose: PurposeSchema,
+    disease: PurposeDiseaseSchema.optional(),
   })
   .strict();
 export type PullTarget = z.infer<typeof PullTargetSchema>;
@@ -200,7 +218,8 @@ export type PullTarget = z.infer<typeof PullTargetSchema>;
 export const PullCheckSchema = z.object({
   allowed: z.boolean(),
   reasons: z.array(z.string()),
-  offer: z.literal('counts-only').optional(),
+  /** What stays possible without a copy: counts, or only yes/no answers (as the node grants). */
+  offer: z.enum(['counts-only', 'yes-no-only']).optional(),
 });
 export type PullCheck = z.infer<typeof PullCheckSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppInfoSchema } from '../domain/appInfo';
-import { FederationDirectorySchema } from '../domain/federation';
+import { DirectoryCheckSchema, FederationDirectorySchema } from '../domain/federation';
 import { SessionSummarySchema } from '../domain/session';
 import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
 import * as search from '../search/channels';
@@ -42,7 +42,13 @@ export const channels = {
    * `authorizationUrl` only when the page must open the system browser itself: browser mode).
    */
   'auth:signIn': {
-    request: z.object({ issuer: z.url().max(2048).optional() }).strict(),
+    request: z
+      .object({
+        issuer: z.url().max(2048).optional(),
+        /** "Sign in as someone else": the broker asks for credentials again (prompt=login). */
+        switchUser: z.boolean().optional(),
+      })
+      .strict(),
     response: SessionSummarySchema,
   },
   /** Cancels a pending sign-in (its loopback listener closes); resolves with the signed-out summary. */
@@ -108,6 +114,11 @@ export const channels = {
   'cohorts:parquetFinish': { request: parquet.ExportIdSchema, response: parquet.ParquetFileSchema },
   /** The audit log, newest first and filtered, with its chain verification (issue 13). */
   'audit:list': { request: audit.AuditListRequestSchema, response: audit.AuditListSchema },
+  /** Reads a directory address now and says what it lists, or why it cannot be used (issue 13). */
+  'federation:check': {
+    request: z.object({ url: z.url({ protocol: /^https?$/ }).max(2048) }).strict(),
+    response: DirectoryCheckSchema,
+  },
   /** Checks a VCF on disk with the strict reader (issue 16); command line only (a path). */
   'vcf:check': { request: vcf.VcfCheckRequestSchema, response: vcf.VcfCheckResultSchema },
   /** The signed-in user's cases (or this computer account's while signed out), issue 16. */
@@ -154,6 +165,8 @@ export const events = {
   'vault:changed': vault.VaultListSchema,
   'case:progress': cases.CaseProgressSchema,
   'case:changed': cases.CaseListSchema,
+  /** The directory changed (another address, a refresh): every page shows the new one at once. */
+  'federation:changed': FederationDirectorySchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

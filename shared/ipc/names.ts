@@ -36,6 +36,7 @@ export const CHANNEL_NAMES = [
   'cohorts:parquetRows',
   'cohorts:parquetFinish',
   'audit:list',
+  'federation:check',
   'vcf:check',
   'case:list',
   'case:pickFile',
@@ -63,6 +64,7 @@ export const EVENT_NAMES = [
   'vault:changed',
   'case:progress',
   'case:changed',
+  'federation:changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

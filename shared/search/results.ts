@@ -82,6 +82,20 @@ export const VariantRowSchema = ProvenanceSchema.extend({
   genomicHgvs: z.string().optional(),
   /** Case-level entries (carriers) the node listed for this variant. */
   carriers: z.number().int().nonnegative().optional(),
+  /** The node's own coordinates when they were converted to GRCh38 (or could not be). */
+  nodePlace: z
+    .object({
+      assembly: z.string(),
+      chrom: z.string(),
+      pos: z.number().int().positive(),
+      ref: z.string(),
+      alt: z.string(),
+    })
+    .optional(),
+  /** Why the variant has no GRCh38 place (issue 15 item 2: shown, never dropped silently). */
+  unplaced: z.string().optional(),
+  /** REF at the mapped place differs from the query's (liftover maps positions, not alleles). */
+  refNote: z.string().optional(),
 });
 export type VariantRow = z.infer<typeof VariantRowSchema>;
 
@@ -125,6 +139,15 @@ export const NodeUpdateSchema = z.object({
   timeMs: z.number().nonnegative().optional(),
   records: z.array(RecordRowSchema).max(MAX_RECORDS_PER_NODE).optional(),
   recordsTruncated: z.boolean().optional(),
+  /** The node's assembly and where the app learnt it (issue 15 item 2). */
+  assembly: z
+    .object({
+      name: z.string(),
+      source: z.enum(['directory', 'node', 'records', 'assumed']),
+    })
+    .optional(),
+  /** The coordinates the node was asked in, when converted from GRCh38 (e.g. "GRCh37 17:7578406-7578406"). */
+  asked: z.string().optional(),
   /** Plain words for a person when the node did not answer (CONVENTIONS rule 14). */
   message: z.string().optional(),
   /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DUO, duoPermits, exportDecision, exportPlan } from './duoRules';
+import { diseaseCheck } from './diseaseCheck';
+import { DUO, duoName, duoPermits, exportDecision, exportPlan } from './duoRules';
+import { readDuoTerms } from './duoTerms';
 
 const CC = { id: 'DUO:0000043', label: 'clinical care use' };
 const HMB = { id: 'DUO:0000006', label: 'health or medical or biomedical research' };
@@ -13,13 +15,19 @@ describe('DATA-07 DUO rule table', () => {
     expect(duoPermits([CC, DS], 'clinical-care').allowed).toBe(true);
     const v = duoPermits([HMB], 'clinical-care');
     expect(v.allowed).toBe(false);
-    expect(v.reasons[0]).toMatch(/DUO:0000043.*has DUO:0000006/);
+    // Issue 13: terms are named by label and code, not raw codes.
+    expect(v.reasons[0]).toBe(
+      "The dataset's data use conditions do not permit clinical care: it needs clinical care use (DUO:0000043); the dataset has health or medical or biomedical research (DUO:0000006).",
+    );
   });
   it('research needs GRU, HMB or DS; CC alone is not a research permission', () => {
     expect(duoPermits([GRU], 'research').allowed).toBe(true);
     expect(duoPermits([HMB], 'research').allowed).toBe(true);
     expect(duoPermits([CC, DS], 'research').allowed).toBe(true);
     expect(duoPermits([CC], 'research').allowed).toBe(false);
+    expect(duoPermits([CC], 'research').reasons[0]).toMatch(
+      /the dataset has clinical care use \(DUO:0000043\)\.$/,
+    );
     expect(duoPermits([], 'research').allowed).toBe(false);
   });
   it('obligations become notes; unknown codes and unenforceable modifiers deny', () => {
@@ -98,5 +106,73 @@ describe('DATA-07 DUO export rules (the same table as pulls)', () => {
         'research',
       ).allowed,
     ).toBe(false);
+  });
+});
+
+const NEOPLASM_DS = { ...DS, modifiers: [{ id: 'HP:0002664', label: 'Neoplasm' }] };
+
+describe('issue 13: DUO disease-specific research needs a disease within its modifiers (HPO)', () => {
+  it('refuses research that names no disease, or one outside the modifier, with label and code', () => {
+    expect(duoPermits([CC, NEOPLASM_DS], 'research', diseaseCheck(undefined)).reasons).toEqual([
+      'disease specific research (DUO:0000007) limits research to Neoplasm (HP:0002664): name the disease your research is about.',
+    ]);
+    const seizure = duoPermits([NEOPLASM_DS], 'research', diseaseCheck({ id: 'HP:0001250' }));
+    expect(seizure.allowed).toBe(false);
+    expect(seizure.reasons[0]).toMatch(
+      /HP:0001250 is not within it in the Human Phenotype Ontology/,
+    );
+  });
+
+  it('permits a descendant of the modifier (Breast carcinoma under Neoplasm) or the term itself', () => {
+    expect(duoPermits([NEOPLASM_DS], 'research', diseaseCheck({ id: 'HP:0003002' })).allowed).toBe(
+      true,
+    );
+    expect(duoPermits([NEOPLASM_DS], 'research', diseaseCheck({ id: 'HP:0002664' })).allowed).toBe(
+      true,
+    );
+  });
+
+  it('matches modifiers outside the app’s ontology by id only, and refuses DS without any', () => {
+    const mondo = { ...DS, modifiers: [{ id: 'MONDO:0007254', label: 'breast cancer' }] };
+    expect(duoPermits([mondo], 'research', diseaseCheck({ id: 'MONDO:0007254' })).allowed).toBe(
+      true,
+    );
+    expect(duoPermits([mondo], 'research', diseaseCheck({ id: 'HP:0003002' })).allowed).toBe(false);
+    expect(duoPermits([DS], 'research', diseaseCheck({ id: 'HP:0003002' })).reasons[0]).toMatch(
+      /names no disease/,
+    );
+    // Another research permission (GRU) permits without the DS check.
+    expect(duoPermits([GRU, NEOPLASM_DS], 'research', diseaseCheck(undefined)).allowed).toBe(true);
+  });
+});
+
+describe('issue 15 item 5: malformed DUO ids are unknown terms, never a crash or a grant', () => {
+  it('reads whatever dataUseConditions a node sends', () => {
+    expect(readDuoTerms(undefined)).toEqual([]);
+    expect(readDuoTerms({ duoDataUse: 'GRU' })).toEqual([]);
+    expect(
+      readDuoTerms({
+        duoDataUse: [{ id: 'DUO_0000042', label: 'general research use' }, { label: 'x' }, 7, null],
+      }).map((t) => t.id),
+    ).toEqual([
+      'DUO_0000042',
+      '(a term without an id)',
+      '(a term without an id)',
+      '(a term without an id)',
+    ]);
+  });
+
+  it('denies the use for a term that is not a DUO CURIE, even next to a permission', () => {
+    const terms = readDuoTerms({
+      duoDataUse: [{ id: 'DUO_0000042', label: 'general research use' }],
+    });
+    const v = duoPermits([GRU, ...terms], 'research');
+    expect(v.allowed).toBe(false);
+    expect(v.reasons).toEqual([
+      'The dataset\'s data use term "DUO_0000042" (general research use) is not a DUO term id (DUO:0000000), so it is an unknown term, which forbids the use.',
+    ]);
+    expect(duoName({ id: 'DUO:0000042', label: 'DUO:0000042' })).toBe(
+      'general research use (DUO:0000042)',
+    );
   });
 });

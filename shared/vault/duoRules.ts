@@ -1,12 +1,15 @@
 import type { DuoTerm } from '../domain/federation';
 import type { Purpose } from '../domain/vault';
+import { DUO_TERMS } from './duo.data';
 
 /**
  * DATA-07: the one DUO rule module. A pull (may this dataset come to the cache for the declared
  * purpose?) and an export (may its rows leave the app in a file?) both read the rule table below.
- * Clinical care needs DUO:0000043 (CC). Research needs a research permission: GRU, HMB, DS (the
- * disease the research is about is the user's declaration), POA or NRES. Modifiers we can honour
- * by showing them are allowed with a note; anything not in the table denies (unknown codes → deny).
+ * Clinical care needs DUO:0000043 (CC). Research needs a research permission: GRU, HMB, POA, NRES,
+ * or DS when the declared purpose names a disease within the term's disease modifiers (issue 13;
+ * the check is the caller's, see DsCheck). Modifiers we can honour by showing them are allowed with
+ * a note; anything not in the table denies, and so does an id that is not a DUO CURIE (unknown
+ * term: never a crash, never a grant). Terms are named by label and code (duo.data.ts).
  */
 
 type Rule = { name: string; code: string } & (
@@ -102,33 +105,60 @@ export const DUO_RULES: Readonly<Record<string, Rule>> = {
   ),
 };
 
+const LABELS = new Map(DUO_TERMS.map(([id, , label]) => [id, label]));
+const DUO_ID = /^DUO:\d{7}$/;
+
+/** "clinical care use (DUO:0000043)": a term as people read it, label from the DUO table first. */
+export function duoName(term: Pick<DuoTerm, 'id'> & { label?: string | undefined }): string {
+  const own = term.label !== undefined && term.label !== term.id ? term.label : undefined;
+  const label = LABELS.get(term.id) ?? own;
+  return label === undefined ? term.id : `${label} (${term.id})`;
+}
+
+/**
+ * Decides a DS (disease specific research) term for a research purpose: undefined when the declared
+ * disease lies within the term's modifiers, else the reason in words. Pulls pass an ontology check;
+ * without one, DS permits research as it did (exports apply their own DS rule).
+ */
+export type DsCheck = (term: DuoTerm) => string | undefined;
+
 /** The table applied to one dataset's terms: is the purpose permitted, what denies, what obliges. */
 interface DuoReading {
   readonly permitted: boolean;
   readonly denials: string[];
+  /** Why a disease-specific permission did not permit this purpose (when nothing else did). */
+  readonly dsDenials?: string[];
   readonly obligations: { readonly id: string; readonly rule: Rule & { kind: 'obligation' } }[];
 }
 
-function readDuo(duo: readonly DuoTerm[], purpose: Purpose): DuoReading {
+function readDuo(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoReading {
   const reading: DuoReading = { permitted: false, denials: [], obligations: [] };
   let permitted = false;
+  const dsReasons: string[] = [];
   for (const term of duo) {
     const rule = DUO_RULES[term.id];
-    if (rule === undefined) {
+    if (!DUO_ID.test(term.id)) {
       reading.denials.push(
-        `The dataset's data use term ${term.id} (${term.label}) is not known to Cohort Desk, so it is treated as forbidding the use.`,
+        `The dataset's data use term "${term.id.slice(0, 80)}"${term.label !== term.id ? ` (${term.label.slice(0, 80)})` : ''} is not a DUO term id (DUO:0000000), so it is an unknown term, which forbids the use.`,
+      );
+    } else if (rule === undefined) {
+      reading.denials.push(
+        `The dataset's data use term ${duoName(term)} is not one Cohort Desk can enforce, so it is treated as forbidding the use.`,
       );
     } else if (rule.kind === 'permission') {
-      if (rule.purposes.includes(purpose)) permitted = true;
+      if (!rule.purposes.includes(purpose)) continue;
+      const why =
+        purpose === 'research' && rule.code === 'DS' && ds !== undefined ? ds(term) : undefined;
+      if (why === undefined) permitted = true;
+      else dsReasons.push(why);
     } else if (rule.kind === 'obligation') {
       reading.obligations.push({ id: term.id, rule });
     } else {
-      reading.denials.push(
-        `The dataset's data use term ${term.id} ${rule.name} (${rule.code}): ${rule.why}.`,
-      );
+      reading.denials.push(`The dataset's data use term ${duoName(term)}: ${rule.why}.`);
     }
   }
-  return { ...reading, permitted };
+  // A disease-specific term that the purpose does not satisfy denies only when nothing else permits.
+  return { ...reading, permitted, dsDenials: permitted ? [] : dsReasons };
 }
 
 export interface DuoVerdict {
@@ -145,21 +175,22 @@ const PURPOSE_WORDS: Record<Purpose, string> = {
 };
 
 const NEEDS: Record<Purpose, string> = {
-  'clinical-care': 'DUO:0000043 (clinical care use)',
-  research: 'a research-use term (GRU, HMB, DS, POA or NRES)',
+  'clinical-care': 'clinical care use (DUO:0000043)',
+  research:
+    'a research-use term (general research use, health/medical/biomedical research, disease specific research for a named disease, population origins or ancestry research, or no restriction)',
 };
 
 /** Pure DATA-07 check of a dataset's DUO terms against the declared purpose (before a pull). */
-export function duoPermits(duo: readonly DuoTerm[], purpose: Purpose): DuoVerdict {
-  const r = readDuo(duo, purpose);
-  const reasons = [...r.denials];
-  if (!r.permitted) {
-    const has = duo.length === 0 ? 'none' : duo.map((d) => d.id).join(', ');
+export function duoPermits(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoVerdict {
+  const r = readDuo(duo, purpose, ds);
+  const reasons = [...(r.dsDenials ?? []), ...r.denials];
+  if (!r.permitted && (r.dsDenials ?? []).length === 0) {
+    const has = duo.length === 0 ? 'none' : duo.map(duoName).join(', ');
     reasons.unshift(
       `The dataset's data use conditions do not permit ${PURPOSE_WORDS[purpose]}: it needs ${NEEDS[purpose]}; the dataset has ${has}.`,
     );
   }
-  const notes = r.obligations.map((o) => `${o.rule.name} (${o.rule.code}): ${o.rule.note}`);
+  const notes = r.obligations.map((o) => `${o.rule.name} (${o.id}): ${o.rule.note}`);
   return { allowed: reasons.length === 0, reasons, notes };
 }
 

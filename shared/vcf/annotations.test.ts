@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  annotationLayouts,
-  clinvarInfo,
-  frequencyInfoKeys,
-  transcriptAnnotations,
-} from './annotations';
+import { annotationLayouts, transcriptAnnotations } from './annotations';
+import { clinvarInfo, frequencyInfoKeys } from './clinvar';
 import { detectAssembly } from './assembly';
 import { parseText, row, vcf } from './testing/parseText';
 

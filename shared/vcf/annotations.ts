@@ -1,6 +1,6 @@
 // Annotations already in a VCF: VEP `CSQ` and SnpEff `ANN` (one entry per transcript and allele),
 // ClinVar-style INFO keys (CLNSIG, CLNREVSTAT, CLNDN, …) and population allele frequencies.
-import type { VcfHeader, VcfRecord, VcfValue } from './types';
+import type { VcfHeader, VcfRecord } from './types';
 
 /** The layout of a CSQ or ANN field, read from its ##INFO Description. */
 export interface AnnotationLayout {
@@ -47,13 +47,35 @@ export function annotationLayouts(header: VcfHeader): AnnotationLayout[] {
 }
 
 const IMPACTS = new Set(['HIGH', 'MODERATE', 'LOW', 'MODIFIER']);
-const FREQ = /(^|_)(AF|MAF)(_|$)/i;
+/** Field names that hold allele frequencies (gnomADe_AF, AF, MAX_AF, EUR_AF, AF_popmax…). */
+export const FREQUENCY_FIELD = /(^|_)(AF|MAF)(_|$)/i;
+
+/** Where each named field sits in a layout, computed once per layout. */
+interface Positions {
+  readonly at: (name: string) => number;
+  readonly freq: readonly number[];
+  readonly clinSig: number;
+}
+const positions = new WeakMap<AnnotationLayout, Positions>();
+
+function positionsOf(layout: AnnotationLayout): Positions {
+  let p = positions.get(layout);
+  if (p === undefined) {
+    const index = new Map(layout.fields.map((f, i) => [f, i]));
+    p = {
+      at: (name) => index.get(name) ?? -1,
+      freq: layout.fields.flatMap((f, i) => (FREQUENCY_FIELD.test(f) ? [i] : [])),
+      clinSig: layout.fields.findIndex((f) => f === 'CLIN_SIG' || /CLNSIG$/i.test(f)),
+    };
+    positions.set(layout, p);
+  }
+  return p;
+}
 
 /** The allele string VEP writes for each ALT: a first base shared by all alleles is dropped, "" → "-". */
 function vepAlleles(ref: string, alts: readonly string[]): string[] {
-  const seq = alts.filter((a) => /^[ACGTN*]+$/i.test(a));
   const first = ref[0]?.toUpperCase();
-  const shared = seq.length === alts.length && alts.every((a) => a[0]?.toUpperCase() === first);
+  const shared = alts.every((a) => /^[ACGTN*]+$/i.test(a) && a[0]?.toUpperCase() === first);
   return alts.map((a) => {
     if (a.startsWith('<') && a.endsWith('>')) return a.slice(1, -1);
     const s = shared ? a.slice(1) : a;
@@ -61,7 +83,76 @@ function vepAlleles(ref: string, alts: readonly string[]): string[] {
   });
 }
 
-const text = (v: string | undefined): string | null => (v === undefined || v === '' ? null : v);
+/** One entry, read field by field on demand (a genome has millions). */
+class Entry implements TranscriptAnnotation {
+  private readonly p: Positions;
+
+  constructor(
+    readonly source: 'CSQ' | 'ANN',
+    private readonly parts: readonly string[],
+    private readonly layout: AnnotationLayout,
+    readonly altIndex: number | undefined,
+  ) {
+    this.p = positionsOf(layout);
+  }
+
+  private get(csq: string, ann: string): string | null {
+    const v = this.parts[this.p.at(this.source === 'CSQ' ? csq : ann)];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  get consequences(): readonly string[] {
+    return (this.get('Consequence', 'Annotation') ?? '').split('&').filter((c) => c !== '');
+  }
+  get impact(): TranscriptAnnotation['impact'] {
+    const v = this.get('IMPACT', 'Annotation_Impact') ?? '';
+    return IMPACTS.has(v) ? (v as TranscriptAnnotation['impact']) : null;
+  }
+  get gene(): string | null {
+    return this.get('SYMBOL', 'Gene_Name');
+  }
+  get geneId(): string | null {
+    return this.get('Gene', 'Gene_ID');
+  }
+  get transcript(): string | null {
+    return this.get('Feature', 'Feature_ID');
+  }
+  get biotype(): string | null {
+    return this.get('BIOTYPE', 'Transcript_BioType');
+  }
+  get hgvsc(): string | null {
+    return this.get('HGVSc', 'HGVS.c');
+  }
+  get hgvsp(): string | null {
+    return this.get('HGVSp', 'HGVS.p');
+  }
+  get canonical(): boolean {
+    return this.get('CANONICAL', '') === 'YES';
+  }
+  get maneSelect(): string | null {
+    return this.get('MANE_SELECT', '');
+  }
+  get clinicalSignificance(): string | null {
+    const v = this.parts[this.p.clinSig];
+    return v === undefined || v === '' ? null : v;
+  }
+  get frequencies(): Readonly<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const i of this.p.freq) {
+      const v = this.parts[i];
+      if (v === undefined || v === '') continue;
+      const nums = v
+        .split('&')
+        .map(Number)
+        .filter((n) => Number.isFinite(n));
+      if (nums.length > 0) out[this.layout.fields[i] ?? ''] = Math.max(...nums);
+    }
+    return out;
+  }
+  get fields(): ReadonlyMap<string, string> {
+    return new Map(this.layout.fields.map((f, i) => [f, this.parts[i] ?? '']));
+  }
+}
 
 /** All transcript annotations of a record, each tied to its ALT allele. */
 export function transcriptAnnotations(
@@ -71,129 +162,32 @@ export function transcriptAnnotations(
   const out: TranscriptAnnotation[] = [];
   for (const layout of layouts) {
     const value = record.infoValue(layout.key);
-    for (const entry of entriesOf(value)) {
+    if (value === undefined || value === null || value === true || typeof value === 'number')
+      continue;
+    const entries = typeof value === 'string' ? [value] : value;
+    const p = positionsOf(layout);
+    const alleleAt = p.at('Allele');
+    const numAt = p.at('ALLELE_NUM');
+    let vep: string[] | undefined;
+    for (const entry of entries) {
+      if (typeof entry !== 'string' || entry === '') continue;
       const parts = entry.split('|');
-      const f = new Map<string, string>();
-      layout.fields.forEach((name, i) => f.set(name, parts[i] ?? ''));
-      out.push(layout.key === 'CSQ' ? fromVep(f, record) : fromSnpEff(f, record));
+      const allele = (parts[alleleAt] ?? '').toUpperCase();
+      let altIndex: number | undefined;
+      if (layout.key === 'ANN') {
+        const i = record.alts.findIndex((a) => a.toUpperCase() === allele);
+        altIndex = i < 0 ? undefined : i + 1;
+      } else {
+        const num = numAt < 0 ? Number.NaN : Number(parts[numAt]);
+        if (Number.isInteger(num) && num >= 1 && num <= record.alts.length) altIndex = num;
+        else {
+          vep ??= vepAlleles(record.ref, record.alts);
+          const i = vep.indexOf(allele);
+          altIndex = i < 0 ? undefined : i + 1;
+        }
+      }
+      out.push(new Entry(layout.key, parts, layout, altIndex));
     }
   }
   return out;
-}
-
-function entriesOf(value: VcfValue | undefined): string[] {
-  if (value === undefined || value === true || value === null) return [];
-  if (typeof value === 'string') return [value];
-  if (typeof value === 'number') return [];
-  return value.filter((v): v is string => typeof v === 'string' && v !== '');
-}
-
-function frequencies(f: ReadonlyMap<string, string>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [name, v] of f) {
-    if (!FREQ.test(name) || v === '') continue;
-    const nums = v
-      .split('&')
-      .map(Number)
-      .filter((n) => Number.isFinite(n));
-    if (nums.length > 0) out[name] = Math.max(...nums);
-  }
-  return out;
-}
-
-function clinSig(f: ReadonlyMap<string, string>): string | null {
-  for (const [name, v] of f)
-    if ((name === 'CLIN_SIG' || /CLNSIG$/i.test(name)) && v !== '') return v;
-  return null;
-}
-
-function fromVep(f: ReadonlyMap<string, string>, record: VcfRecord): TranscriptAnnotation {
-  const num = Number(f.get('ALLELE_NUM'));
-  let altIndex: number | undefined;
-  if (Number.isInteger(num) && num >= 1 && num <= record.alts.length) altIndex = num;
-  else {
-    const i = vepAlleles(record.ref, record.alts).indexOf((f.get('Allele') ?? '').toUpperCase());
-    altIndex = i < 0 ? undefined : i + 1;
-  }
-  const impact = f.get('IMPACT') ?? '';
-  return {
-    source: 'CSQ',
-    altIndex,
-    consequences: (f.get('Consequence') ?? '').split('&').filter((c) => c !== ''),
-    impact: IMPACTS.has(impact) ? (impact as TranscriptAnnotation['impact']) : null,
-    gene: text(f.get('SYMBOL')),
-    geneId: text(f.get('Gene')),
-    transcript: text(f.get('Feature')),
-    biotype: text(f.get('BIOTYPE')),
-    hgvsc: text(f.get('HGVSc')),
-    hgvsp: text(f.get('HGVSp')),
-    canonical: f.get('CANONICAL') === 'YES',
-    maneSelect: text(f.get('MANE_SELECT')),
-    clinicalSignificance: clinSig(f),
-    frequencies: frequencies(f),
-    fields: f,
-  };
-}
-
-function fromSnpEff(f: ReadonlyMap<string, string>, record: VcfRecord): TranscriptAnnotation {
-  const allele = (f.get('Allele') ?? '').toUpperCase();
-  const i = record.alts.findIndex((a) => a.toUpperCase() === allele);
-  const impact = f.get('Annotation_Impact') ?? '';
-  return {
-    source: 'ANN',
-    altIndex: i < 0 ? undefined : i + 1,
-    consequences: (f.get('Annotation') ?? '').split('&').filter((c) => c !== ''),
-    impact: IMPACTS.has(impact) ? (impact as TranscriptAnnotation['impact']) : null,
-    gene: text(f.get('Gene_Name')),
-    geneId: text(f.get('Gene_ID')),
-    transcript: text(f.get('Feature_ID')),
-    biotype: text(f.get('Transcript_BioType')),
-    hgvsc: text(f.get('HGVS.c')),
-    hgvsp: text(f.get('HGVS.p')),
-    canonical: false,
-    maneSelect: null,
-    clinicalSignificance: clinSig(f),
-    frequencies: frequencies(f),
-    fields: f,
-  };
-}
-
-/** ClinVar's own INFO keys (as in ClinVar's VCF, or copied by annotators). */
-export interface ClinVarInfo {
-  readonly significance: string | null;
-  readonly reviewStatus: string | null;
-  readonly conditions: readonly string[];
-  readonly alleleId: string | null;
-  readonly geneInfo: string | null;
-}
-
-const joined = (v: VcfValue | undefined): string | null => {
-  if (v === undefined || v === null || v === true) return null;
-  if (Array.isArray(v)) return v.filter((x) => x !== null).join(',') || null;
-  return String(v);
-};
-
-/** The ClinVar INFO keys of a record, or undefined when it has none. */
-export function clinvarInfo(record: VcfRecord): ClinVarInfo | undefined {
-  const sig = record.infoValue('CLNSIG');
-  const rev = record.infoValue('CLNREVSTAT');
-  const dn = record.infoValue('CLNDN');
-  if (sig === undefined && rev === undefined && dn === undefined) return undefined;
-  return {
-    significance: joined(sig),
-    reviewStatus: joined(rev),
-    conditions: (joined(dn) ?? '').split(/[|,]/).filter((c) => c !== '' && c !== '.'),
-    alleleId: joined(record.infoValue('ALLELEID')),
-    geneInfo: joined(record.infoValue('GENEINFO')),
-  };
-}
-
-/**
- * INFO keys that hold population allele frequencies (gnomAD_AF, EAS_AF, AF_popmax, …). The bare
- * `AF` is left out: in a patient's VCF it is the sample's own allele fraction, not a population's.
- */
-export function frequencyInfoKeys(header: VcfHeader): string[] {
-  return [...header.info.values()]
-    .filter((d) => d.id !== 'AF' && d.type === 'Float' && FREQ.test(d.id))
-    .map((d) => d.id);
 }

@@ -4,7 +4,7 @@ import type { VcfScalar, VcfValue } from './types';
 import { integerProblem, isFloat, percentDecode, toFloat } from './values';
 import type { VersionRules } from './version';
 
-/** Checks `s[start,end)` (the part after `key=`); returns what is wrong, or undefined. */
+/** Checks s[start,end) (the part after `key=`); returns what is wrong, or undefined. */
 export function valuesProblem(
   s: string,
   start: number,
@@ -12,7 +12,6 @@ export function valuesProblem(
   spec: FieldSpec,
   expected: number | undefined,
   rules: VersionRules,
-  inInfo: boolean,
 ): string | undefined {
   if (start === end) {
     if (rules.emptyLists && (spec.number === '.' || expected === 0)) return undefined;
@@ -20,6 +19,19 @@ export function valuesProblem(
   }
   if (end - start === 1 && s.charCodeAt(start) === 46) return undefined;
   const type = spec.type;
+  // One number (DP, GQ, AN…): no list to walk.
+  if (expected === 1 && (type === 'Integer' || type === 'Float') && noComma(s, start, end)) {
+    return oneValueProblem(s, start, end, spec, rules);
+  }
+  // Untyped Strings without a pattern need no look at each value, only a count when one is due.
+  const perValue = type !== undefined && (type !== 'String' || spec.pattern !== undefined);
+  if (!perValue && expected === undefined) {
+    const dd = s.indexOf(',,', start);
+    if (s.charCodeAt(start) === 44 || s.charCodeAt(end - 1) === 44 || (dd >= 0 && dd < end)) {
+      return `has an empty value in its list ("${s.slice(start, end)}")`;
+    }
+    return undefined;
+  }
   let count = 0;
   let i = start;
   while (i <= end) {
@@ -27,17 +39,14 @@ export function valuesProblem(
     if (j < 0 || j > end) j = end;
     count++;
     if (j === i) return `has an empty value in its list ("${s.slice(start, end)}")`;
-    if (!(j - i === 1 && s.charCodeAt(i) === 46) && type !== undefined) {
-      const problem = oneValueProblem(s, i, j, spec, rules, inInfo);
+    if (perValue && !(j - i === 1 && s.charCodeAt(i) === 46)) {
+      const problem = oneValueProblem(s, i, j, spec, rules);
       if (problem !== undefined) return problem;
     }
     i = j + 1;
   }
   if (expected !== undefined && count !== expected) {
     return `has ${String(count)} value${count === 1 ? '' : 's'}, expected ${String(expected)} (${spec.origin})`;
-  }
-  if (type === undefined && inInfo && rules.infoNoSpaces && /\s/.test(s.slice(start, end))) {
-    return 'contains white space, which INFO values may not before VCF 4.3';
   }
   return undefined;
 }
@@ -48,57 +57,80 @@ function oneValueProblem(
   j: number,
   spec: FieldSpec,
   rules: VersionRules,
-  inInfo: boolean,
 ): string | undefined {
-  const show = (): string => `"${s.slice(i, j)}"`;
   switch (spec.type) {
     case 'Integer': {
       const p = integerProblem(s, i, j, rules.reservedIntegers);
-      if (p !== undefined) return `${show()} ${p} (${spec.origin})`;
+      if (p !== undefined) return `"${s.slice(i, j)}" ${p} (${spec.origin})`;
       if (spec.range !== undefined && s.charCodeAt(i) === 45 && s.slice(i, j) !== '-0') {
-        return `${show()} is negative; a count cannot be`;
+        return `"${s.slice(i, j)}" is negative; a count cannot be`;
       }
       return undefined;
     }
     case 'Float': {
-      if (!isFloat(s, i, j)) return `${show()} is not a Float (${spec.origin})`;
+      if (!isFloat(s, i, j)) return `"${s.slice(i, j)}" is not a Float (${spec.origin})`;
       if (spec.range !== undefined) {
-        const v = toFloat(s.slice(i, j));
-        if (v < 0) return `${show()} is negative; it must lie between 0 and 1`;
-        if (spec.range === 'fraction' && v > 1)
-          return `${show()} is above 1; it must lie between 0 and 1`;
+        if (s.charCodeAt(i) === 45 && toFloat(s.slice(i, j)) < 0)
+          return `"${s.slice(i, j)}" is negative; it must lie between 0 and 1`;
+        if (spec.range === 'fraction' && aboveOne(s, i, j))
+          return `"${s.slice(i, j)}" is above 1; it must lie between 0 and 1`;
       }
       return undefined;
     }
     case 'Character':
-      return j - i === 1 ? undefined : `${show()} is not a single Character (${spec.origin})`;
-    case 'Flag':
+      return j - i === 1
+        ? undefined
+        : `"${s.slice(i, j)}" is not a single Character (${spec.origin})`;
+    default:
+      if (spec.pattern !== undefined && !spec.pattern.test(s.slice(i, j)))
+        return `"${s.slice(i, j)}" is not a valid ${spec.id} value`;
       return undefined;
-    default: {
-      if (inInfo) {
-        const text = s.slice(i, j);
-        if (rules.infoNoSpaces && /\s/.test(text))
-          return `${show()} contains white space, which INFO values may not before VCF 4.3`;
-      }
-      if (spec.pattern !== undefined && !spec.pattern.test(s.slice(i, j))) {
-        return `${show()} is not a valid ${spec.id} value`;
-      }
-      return undefined;
-    }
   }
+}
+
+/** True when s[start,end) has no comma. */
+function noComma(s: string, start: number, end: number): boolean {
+  const c = s.indexOf(',', start);
+  return c < 0 || c >= end;
+}
+
+/** True when the checked Float s[i,j) is above 1, read without copying it in the common forms. */
+function aboveOne(s: string, i: number, j: number): boolean {
+  let int = 0;
+  let k = i;
+  for (; k < j; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46) break;
+    if (c < 48 || c > 57) return toFloat(s.slice(i, j)) > 1;
+    int = int * 10 + (c - 48);
+  }
+  if (int >= 2) return true;
+  let fraction = false;
+  for (k++; k < j; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return toFloat(s.slice(i, j)) > 1;
+    if (c !== 48) fraction = true;
+  }
+  return int === 1 && fraction;
+}
+
+/** Decodes one checked scalar by its type. */
+function decodeOne(v: string, type: FieldSpec['type'], decodePercent: boolean): VcfScalar {
+  if (v === '.') return null;
+  if (type === 'Integer') return Number(v);
+  if (type === 'Float') return toFloat(v);
+  return decodePercent ? percentDecode(v) : v;
 }
 
 /** Decodes a checked value by its spec (Number=1 → scalar; other Numbers → list; untyped → as written). */
 export function decodeValues(text: string, spec: FieldSpec, decodePercent: boolean): VcfValue {
-  if (spec.type === undefined) return text;
-  if (spec.type === 'Flag') return true;
-  const one = (v: string): VcfScalar => {
-    if (v === '.') return null;
-    if (spec.type === 'Integer') return Number(v);
-    if (spec.type === 'Float') return toFloat(v);
-    return decodePercent ? percentDecode(v) : v;
-  };
-  if (spec.number === 1) return text === '.' ? null : one(text);
+  const type = spec.type;
+  if (type === undefined) return text;
+  if (type === 'Flag') return true;
+  if (spec.number === 1) return decodeOne(text, type, decodePercent);
   if (text === '.' || text === '') return [];
-  return text.split(',').map(one);
+  const parts = text.split(',');
+  const out: VcfScalar[] = new Array<VcfScalar>(parts.length);
+  for (let i = 0; i < parts.length; i++) out[i] = decodeOne(parts[i] ?? '.', type, decodePercent);
+  return out;
 }

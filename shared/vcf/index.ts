@@ -58,13 +58,10 @@ export { splitRecord, recodeGenotype, subsetValue } from './split';
 export type { SplitGenotype, SplitVariant } from './split';
 export { cohortChrom, trimAlleles, variantKey } from './normalize';
 export type { Trimmed } from './normalize';
-export {
-  annotationLayouts,
-  clinvarInfo,
-  frequencyInfoKeys,
-  transcriptAnnotations,
-} from './annotations';
-export type { AnnotationLayout, ClinVarInfo, TranscriptAnnotation } from './annotations';
+export { annotationLayouts, transcriptAnnotations } from './annotations';
+export type { AnnotationLayout, TranscriptAnnotation } from './annotations';
+export { clinvarInfo, frequencyInfoKeys } from './clinvar';
+export type { ClinVarInfo } from './clinvar';
 export { detectAssembly, grch38Length } from './assembly';
 export type { AssemblyGuess, AssemblyName } from './assembly';
 export { SUPPORTED_VERSIONS } from './version';

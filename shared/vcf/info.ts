@@ -1,17 +1,14 @@
 // The INFO column (VCF §1.6.1 item 8): `key[=value[,value]]` entries separated by `;`.
 import { decodeValues, valuesProblem } from './fieldValues';
-import { INFO_KEY_43 } from './names';
-import type { Schema } from './schema';
+import type { Reporter } from './record';
+import type { FieldSpec, Schema } from './schema';
 import type { VcfValue } from './types';
-
-/** Reports a problem with one INFO key (or the column when key is undefined). */
-export type InfoReport = (message: string, key?: string) => void;
 
 /**
  * Expected value count for INFO Number=n|A|R. G and . are not counted (INFO has no ploidy), nor
  * are A and R on a reference-only record (ALT "."), where callers still write per-allele values.
  */
-function expectedCount(number: number | string | undefined, nAlt: number): number | undefined {
+function expectedCount(number: FieldSpec['number'], nAlt: number): number | undefined {
   if (typeof number === 'number') return number;
   if (nAlt === 0) return undefined;
   if (number === 'A') return nAlt;
@@ -19,89 +16,129 @@ function expectedCount(number: number | string | undefined, nAlt: number): numbe
   return undefined;
 }
 
-/** Reports a warning once per key and file. */
-export type InfoWarn = (message: string, key: string) => void;
+// Reused across lines: the keys of the current INFO column, to find duplicates without a Set.
+const seen: FieldSpec[] = [];
 
-const seenKeys: string[] = [];
+/**
+ * The key at each position of the previous INFO column: files repeat the same keys in the same
+ * order, so a key is recognised with startsWith instead of being copied out of the line.
+ */
+const byPosition = new WeakMap<Schema, FieldSpec[]>();
 
-/** Checks `s[start,end)`, the INFO column of a record with `nAlt` ALT alleles. */
+function specAt(s: string, i: number, keyEnd: number, k: number, schema: Schema): FieldSpec {
+  let cache = byPosition.get(schema);
+  if (cache === undefined) {
+    cache = [];
+    byPosition.set(schema, cache);
+  }
+  const known = cache[k];
+  if (known !== undefined && known.id.length === keyEnd - i && s.startsWith(known.id, i))
+    return known;
+  const spec = schema.info(s.slice(i, keyEnd));
+  cache[k] = spec;
+  return spec;
+}
+
+/** Checks s[start,end), the INFO column of a record with `nAlt` ALT alleles. */
 export function checkInfo(
   s: string,
   start: number,
   end: number,
   nAlt: number,
   schema: Schema,
-  report: InfoReport,
-  warn: InfoWarn,
+  r: Reporter,
 ): void {
-  if (start === end) {
-    report('is empty; write "." when there is no INFO');
-    return;
-  }
+  if (start === end) return;
   if (end - start === 1 && s.charCodeAt(start) === 46) return;
   const rules = schema.rules;
-  seenKeys.length = 0;
+  seen.length = 0;
+  if (rules.infoNoSpaces) {
+    const sp = s.indexOf(' ', start);
+    if (sp >= 0 && sp < end)
+      r.report('INFO', 'contains white space, which INFO may not before VCF 4.3');
+  }
   let i = start;
+  let k = 0;
   while (i <= end) {
     let j = s.indexOf(';', i);
     if (j < 0 || j > end) j = end;
     if (j === i) {
-      report('has an empty entry (";;", or ";" at an end)');
+      r.report('INFO', 'has an empty entry (";;", or ";" at an end)');
       i = j + 1;
       continue;
     }
     let eq = s.indexOf('=', i);
-    if (eq < 0 || eq > j) eq = -1;
-    const key = s.slice(i, eq < 0 ? j : eq);
-    if (rules.infoKeyPattern ? !INFO_KEY_43.test(key) : /\s/.test(key) || key === '') {
-      report(
-        `"${key}" is not a valid INFO key${rules.infoKeyPattern ? ' ([A-Za-z_][0-9A-Za-z_.]*)' : ''}`,
+    if (eq > j) eq = -1;
+    const spec = specAt(s, i, eq < 0 ? j : eq, k++, schema);
+    if (!spec.keyOk) {
+      r.report(
+        'INFO',
+        `"${spec.id}" is not a valid INFO key${rules.infoKeyPattern ? ' ([A-Za-z_][0-9A-Za-z_.]*)' : ''}`,
       );
-    } else if (seenKeys.includes(key)) {
-      report('appears twice in this record', key);
+    } else if (seen.includes(spec)) {
+      r.report('INFO', 'appears twice in this record', spec.id);
     } else {
-      seenKeys.push(key);
-      const spec = schema.info(key);
-      if (eq < 0) {
-        if (spec.type !== undefined && spec.type !== 'Flag') {
-          report(`has no value, but it is ${spec.origin}`, key);
-        }
-      } else if (spec.type === 'Flag') {
-        const v = s.slice(eq + 1, j);
-        // A Flag takes no value; "=0"/"=1" is accepted, as htslib and vcf-validator do.
-        if (v !== '0' && v !== '1')
-          report(`is a Flag (${spec.origin}) and takes no value, found "${v}"`, key);
-      } else if (
-        spec.type === 'String' &&
-        j - eq > 2 &&
-        s.charCodeAt(eq + 1) === 34 &&
-        s.charCodeAt(j - 1) === 34
-      ) {
-        // Quoting is not VCF syntax, but some writers quote free text (the spec's passed/ files
-        // too): read as one value, with a warning.
-        warn('is a quoted string; VCF has no quoting in INFO (encode commas as %2C)', key);
-      } else {
-        const problem = valuesProblem(
-          s,
-          eq + 1,
-          j,
-          spec,
-          expectedCount(spec.number, nAlt),
-          rules,
-          true,
-        );
-        if (problem !== undefined) report(problem, key);
-        else if (spec.type !== 'Integer' && spec.type !== 'Float') {
-          const extra = s.indexOf('=', eq + 1);
-          if (extra >= 0 && extra < j) {
-            // VCF 4.1–4.3 forbid "=" in INFO values; readers split at the first "=" and the
-            // spec's own passed/ test files contain one, so it is reported but not refused.
-            warn('contains "=" in its value, which INFO values may not (encode it as %3D)', key);
-          }
-        }
-      }
+      seen.push(spec);
+      checkEntry(s, eq, j, spec, nAlt, schema, r);
     }
     i = j + 1;
+  }
+}
+
+/** Checks one `key[=value]` entry whose `=` is at eq (-1: none) and which ends at j. */
+function checkEntry(
+  s: string,
+  eq: number,
+  j: number,
+  spec: FieldSpec,
+  nAlt: number,
+  schema: Schema,
+  r: Reporter,
+): void {
+  const key = spec.id;
+  if (eq < 0) {
+    if (spec.type !== undefined && spec.type !== 'Flag')
+      r.report('INFO', `has no value, but it is ${spec.origin}`, key);
+    return;
+  }
+  if (spec.type === 'Flag') {
+    const v = s.slice(eq + 1, j);
+    // A Flag takes no value; "=0"/"=1" is accepted, as htslib and vcf-validator do.
+    if (v !== '0' && v !== '1')
+      r.report('INFO', `is a Flag (${spec.origin}) and takes no value, found "${v}"`, key);
+    return;
+  }
+  if (
+    spec.type === 'String' &&
+    j - eq > 2 &&
+    s.charCodeAt(eq + 1) === 34 &&
+    s.charCodeAt(j - 1) === 34
+  ) {
+    // Quoting is not VCF syntax, but some writers quote free text (the spec's passed/ files too).
+    r.warn(
+      'INFO',
+      'is a quoted string; VCF has no quoting in INFO (encode commas as %2C)',
+      key,
+      `INFO=${key}`,
+    );
+    return;
+  }
+  const problem = valuesProblem(s, eq + 1, j, spec, expectedCount(spec.number, nAlt), schema.rules);
+  if (problem !== undefined) {
+    r.report('INFO', problem, key);
+    return;
+  }
+  if (spec.type !== 'Integer' && spec.type !== 'Float') {
+    const extra = s.indexOf('=', eq + 1);
+    // VCF 4.1–4.3 forbid "=" in INFO values; readers split at the first "=" and the spec's own
+    // passed/ test files contain one, so it is reported but not refused.
+    if (extra >= 0 && extra < j)
+      r.warn(
+        'INFO',
+        'contains "=" in its value, which INFO values may not (encode it as %3D)',
+        key,
+        `INFO=${key}`,
+      );
   }
 }
 

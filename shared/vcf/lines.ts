@@ -2,7 +2,7 @@
 
 /** WHATWG TextDecoder, present in Node, browsers and workers (shared/ has no DOM or Node types). */
 interface Utf8Decoder {
-  decode(input: Uint8Array): string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 declare const TextDecoder: new (
   label: 'utf-8',
@@ -18,14 +18,27 @@ export interface LineSink {
 
 // eslint-disable-next-line no-control-regex -- VCF §1.2 disallows these control characters
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+/** The same characters one by one: 29 indexOf calls (memchr) are ~5× faster than the regex. */
+const CONTROL_CHARS: readonly string[] = Array.from({ length: 32 }, (_, c) =>
+  String.fromCharCode(c),
+)
+  .filter((c) => c !== '\t' && c !== '\n' && c !== '\r')
+  .concat('\x7f');
+
+function hasControl(text: string): boolean {
+  for (const c of CONTROL_CHARS) if (text.includes(c)) return true;
+  return false;
+}
 
 /** The longest line accepted (a VCF line with 100,000 samples is a few MB). */
 const MAX_LINE = 256 << 20;
 
 /** Splits decompressed bytes into lines; chunks may end anywhere, even inside a UTF-8 character. */
 export class LineSplitter {
+  /** Streaming and fatal: a character split across chunks is joined, an invalid byte throws. */
   private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  private carry: Uint8Array = new Uint8Array(0);
+  /** The unfinished last line. */
+  private carry = '';
   private lineNo = 0;
   /** Bytes consumed so far. */
   bytes = 0;
@@ -43,104 +56,109 @@ export class LineSplitter {
   push(chunk: Uint8Array): void {
     if (this.failed) return;
     this.bytes += chunk.length;
-    const last = chunk.lastIndexOf(10);
-    if (last < 0) {
-      this.carry = concat(this.carry, chunk);
-      if (this.carry.length > MAX_LINE) {
-        this.failed = true;
-        this.sink.badLine(
-          this.lineNo + 1,
-          `runs over ${String(MAX_LINE >> 20)} MB without a line break: this is not VCF text`,
-        );
-      }
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      this.notUtf8(chunk);
       return;
     }
-    const head =
-      this.carry.length === 0
-        ? chunk.subarray(0, last + 1)
-        : concat(this.carry, chunk.subarray(0, last + 1));
-    this.carry = chunk.slice(last + 1);
-    this.emit(head);
+    this.take(text);
   }
 
   /** Flushes the final line (one without a line break). */
   end(): void {
-    if (this.carry.length > 0 && !this.failed) {
-      this.endedWithNewline = false;
-      const rest = this.carry;
-      this.carry = new Uint8Array(0);
-      this.emit(concat(rest, new Uint8Array([10])));
-    }
-  }
-
-  /** Emits `bytes`, which end with a line break. */
-  private emit(bytes: Uint8Array): void {
-    let text: string;
+    if (this.failed) return;
+    let rest: string;
     try {
-      text = this.decoder.decode(bytes);
+      rest = this.decoder.decode();
     } catch {
-      this.emitPerLine(bytes);
+      this.fail(this.lineNo + 1, NOT_UTF8);
       return;
     }
-    if (CONTROL.test(text)) {
-      this.emitChecked(text);
+    if (rest !== '') this.take(rest);
+    if (this.carry !== '') {
+      this.endedWithNewline = false;
+      this.take('\n');
+    }
+  }
+
+  /** Adds decoded text: emits every complete line, keeps the rest. */
+  private take(text: string): void {
+    if (hasControl(text)) {
+      this.takeChecked(text);
       return;
     }
-    let i = 0;
+    let nl = text.indexOf('\n');
+    if (nl < 0) {
+      this.carry += text;
+      if (this.carry.length > MAX_LINE)
+        this.fail(
+          this.lineNo + 1,
+          `runs over ${String(MAX_LINE >> 20)} MB without a line break: this is not VCF text`,
+        );
+      return;
+    }
+    this.emit(this.carry === '' ? text.slice(0, nl) : this.carry + text.slice(0, nl));
+    let i = nl + 1;
     for (;;) {
-      const nl = text.indexOf('\n', i);
+      nl = text.indexOf('\n', i);
       if (nl < 0) break;
-      const end = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.sink.line(text.slice(i, end), ++this.lineNo);
+      this.emit(text.slice(i, nl));
       i = nl + 1;
     }
+    this.carry = text.slice(i);
   }
 
-  /** Slow path for chunks with control characters: find and name the lines. */
-  private emitChecked(text: string): void {
-    const lines = text.split('\n');
-    lines.pop();
+  private emit(line: string): void {
+    const cr = line.length > 0 && line.charCodeAt(line.length - 1) === 13;
+    this.sink.line(cr ? line.slice(0, -1) : line, ++this.lineNo);
+  }
+
+  /** Slow path for text with control characters: name the lines that have them. */
+  private takeChecked(text: string): void {
+    const lines = (this.carry + text).split('\n');
+    this.carry = lines.pop() ?? '';
     for (const raw of lines) {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      const lineNo = ++this.lineNo;
-      const m = CONTROL.exec(line);
-      if (m === null) this.sink.line(line, lineNo);
-      else {
-        const code = m[0].charCodeAt(0).toString(16).padStart(2, '0');
-        this.sink.badLine(
-          lineNo,
-          `contains the control character 0x${code} at character ${String(m.index + 1)}: this is binary data, not VCF text (a corrupted, truncated or wrongly decompressed file?)`,
-        );
-      }
-    }
-  }
-
-  /** Slow path for bytes that are not UTF-8: decode line by line to name the bad ones. */
-  private emitPerLine(bytes: Uint8Array): void {
-    let i = 0;
-    while (i < bytes.length) {
-      const nl = bytes.indexOf(10, i);
-      const lineBytes = bytes.subarray(i, nl);
-      i = nl + 1;
-      let text: string;
-      try {
-        text = this.decoder.decode(lineBytes);
-      } catch {
-        this.sink.badLine(
-          ++this.lineNo,
-          'is not UTF-8 text: this is binary data, not VCF (a corrupted file, or compressed with something other than gzip/BGZF?)',
-        );
+      const m = CONTROL.exec(raw);
+      if (m === null) {
+        this.emit(raw);
         continue;
       }
-      this.emitChecked(`${text}\n`);
+      const code = m[0].charCodeAt(0).toString(16).padStart(2, '0');
+      this.sink.badLine(
+        ++this.lineNo,
+        `contains the control character 0x${code} at character ${String(m.index + 1)}: this is binary data, not VCF text (a corrupted, truncated or wrongly decompressed file?)`,
+      );
     }
+  }
+
+  /** Names the first line of `chunk` that is not UTF-8, and stops: the rest is not text either. */
+  private notUtf8(chunk: Uint8Array): void {
+    const check = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let i = 0;
+    // Continuation bytes of a character begun in the previous chunk belong to it.
+    while (i < chunk.length && ((chunk[i] ?? 0) & 0xc0) === 0x80) i++;
+    let line = this.lineNo + 1;
+    while (i < chunk.length) {
+      let nl = chunk.indexOf(10, i);
+      if (nl < 0) nl = chunk.length;
+      try {
+        check.decode(chunk.subarray(i, nl));
+      } catch {
+        break;
+      }
+      line++;
+      i = nl + 1;
+    }
+    this.fail(line, NOT_UTF8);
+  }
+
+  private fail(line: number, message: string): void {
+    this.failed = true;
+    this.sink.badLine(line, message);
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b.slice();
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
+const NOT_UTF8 =
+  'is not UTF-8 text: this is binary data, not VCF (a corrupted file, or compressed with something other than gzip/BGZF?)';

@@ -2,13 +2,33 @@
 // variants, compared by their minimal representation (the same key the cohorts use).
 import { trimAlleles } from './normalize';
 
+const baseCode = (c: number): number => {
+  switch (c | 32) {
+    case 97:
+      return 0;
+    case 99:
+      return 1;
+    case 103:
+      return 2;
+    case 116:
+      return 3;
+    default:
+      return 4;
+  }
+};
+
 /** Tracks what the records seen so far imply for the next one. */
 export class OrderTracker {
   private chrom: string | undefined;
   private pos = -1;
   private readonly done = new Map<string, number>();
-  /** Minimal-representation keys seen at positions ≥ the current POS → line. */
-  private readonly recent = new Map<string, { pos: number; line: number }>();
+  /**
+   * Variants whose trimmed position is ≥ the current POS (a handful): SNVs keyed by a number
+   * (pos·64 + bases), other variants by "pos ref alt"; parallel arrays, no object per variant.
+   */
+  private readonly keys: (number | string)[] = [];
+  private readonly at: number[] = [];
+  private readonly lines: number[] = [];
 
   /** Checks CHROM/POS order; returns what is wrong, or undefined. */
   place(chrom: string, pos: number): string | undefined {
@@ -17,33 +37,64 @@ export class OrderTracker {
       const before = this.done.get(chrom);
       this.chrom = chrom;
       this.pos = pos;
-      this.recent.clear();
+      this.keys.length = 0;
+      this.at.length = 0;
+      this.lines.length = 0;
       if (before !== undefined) {
         return `records of contig ${chrom} do not form one block: ${chrom} came before another contig; sort the file (bcftools sort)`;
       }
       return undefined;
     }
     if (pos < this.pos) {
-      const was = this.pos;
-      return `POS ${String(pos)} comes after POS ${String(was)} on ${chrom}; records must be sorted by position (bcftools sort)`;
+      return `POS ${String(pos)} comes after POS ${String(this.pos)} on ${chrom}; records must be sorted by position (bcftools sort)`;
     }
     if (pos > this.pos) {
       this.pos = pos;
-      for (const [k, v] of this.recent) if (v.pos < pos) this.recent.delete(k);
+      let w = 0;
+      for (let r = 0; r < this.keys.length; r++) {
+        if ((this.at[r] as number) < pos) continue;
+        this.keys[w] = this.keys[r] as number | string;
+        this.at[w] = this.at[r] as number;
+        this.lines[w] = this.lines[r] as number;
+        w++;
+      }
+      this.keys.length = w;
+      this.at.length = w;
+      this.lines.length = w;
     }
     return undefined;
   }
 
   /**
-   * Remembers one sequence allele of a record by its minimal representation; returns the line of
-   * an earlier record with the same variant, if any (VCF 4.3 vcf-validator's duplicate rule).
+   * Remembers the sequence allele s[altStart,altEnd) (REF s[refStart,refEnd)) of the record at
+   * `pos`; returns the line of an earlier record with the same trimmed variant, if any.
    */
-  duplicateOf(pos: number, ref: string, alt: string, line: number): number | undefined {
-    const t = trimAlleles(pos, ref, alt);
-    const key = `${String(t.pos)}\t${t.ref}\t${t.alt}`;
-    const before = this.recent.get(key);
-    if (before !== undefined && before.line !== line) return before.line;
-    this.recent.set(key, { pos: t.pos, line });
+  duplicateAt(
+    s: string,
+    pos: number,
+    refStart: number,
+    refEnd: number,
+    altStart: number,
+    altEnd: number,
+    line: number,
+  ): number | undefined {
+    let key: number | string;
+    let at = pos;
+    if (refEnd - refStart === 1 && altEnd - altStart === 1) {
+      key = pos * 64 + baseCode(s.charCodeAt(refStart)) * 8 + baseCode(s.charCodeAt(altStart));
+    } else {
+      const t = trimAlleles(pos, s.slice(refStart, refEnd), s.slice(altStart, altEnd));
+      at = t.pos;
+      key =
+        t.ref.length === 1 && t.alt.length === 1
+          ? t.pos * 64 + baseCode(t.ref.charCodeAt(0)) * 8 + baseCode(t.alt.charCodeAt(0))
+          : `${String(t.pos)} ${t.ref} ${t.alt}`;
+    }
+    const i = this.keys.indexOf(key);
+    if (i >= 0) return this.lines[i] !== line ? this.lines[i] : undefined;
+    this.keys.push(key);
+    this.at.push(at);
+    this.lines.push(line);
     return undefined;
   }
 }

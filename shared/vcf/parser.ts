@@ -4,8 +4,7 @@ import { HeaderBuilder } from './header';
 import { LineSplitter } from './lines';
 import { OrderTracker } from './order';
 import { ProblemList } from './problems';
-import { parseRecord } from './record';
-import type { RecordContext } from './record';
+import { RecordParser } from './record';
 import { schemaOf } from './schema';
 import type { VcfHeader, VcfProblem, VcfRecord } from './types';
 import { SUPPORTED_VERSIONS, parseFileformat, rulesFor } from './version';
@@ -45,7 +44,7 @@ export class VcfParser {
   private readonly problems: ProblemList;
   private readonly splitter: LineSplitter;
   private builder: HeaderBuilder | undefined;
-  private ctx: RecordContext | undefined;
+  private recordParser: RecordParser | undefined;
   private header: VcfHeader | undefined;
   private records = 0;
   private stopped = false;
@@ -123,7 +122,7 @@ export class VcfParser {
 
   private line(text: string, lineNo: number): void {
     if (this.stopped) return;
-    if (this.ctx !== undefined) {
+    if (this.recordParser !== undefined) {
       this.records++;
       if (text.charCodeAt(0) === 35) {
         this.problems.add(
@@ -133,7 +132,7 @@ export class VcfParser {
       } else if (text === '') {
         this.problems.add({ line: lineNo }, 'is empty; every line after #CHROM must be a record');
       } else {
-        const record = parseRecord(text, lineNo, this.ctx);
+        const record = this.recordParser.parse(text, lineNo);
         if (record !== undefined) this.opts.onRecord?.(record);
       }
     } else if (this.builder === undefined) {
@@ -185,14 +184,12 @@ export class VcfParser {
     this.header = header;
     const lengths = new Map<string, number>();
     for (const c of header.contigs) if (c.length !== undefined) lengths.set(c.id, c.length);
-    this.ctx = {
+    this.recordParser = new RecordParser({
       schema: schemaOf(header),
       problems: this.problems,
       order: new OrderTracker(),
-      formats: new Map(),
       contigLengths: lengths,
-      checkedChroms: new Set(),
-    };
+    });
     this.opts.onHeader?.(header);
   }
 }

@@ -1,15 +1,16 @@
-// One data line (VCF §1.6): checks every column and returns a record that decodes INFO and samples
-// on demand (the import reads a few INFO keys and GT/GQ/DP/AD; a check reads none).
+// One data line (VCF §1.6): every column checked in one pass over the line, without copying what
+// a check does not need (this runs for every line of a genome). Values are decoded on demand.
 import { classifyAlt, isBases } from './alleles';
-import { checkInfo, decodeInfo, infoValue } from './info';
+import { checkInfo } from './info';
 import { contigNameProblem } from './names';
 import type { OrderTracker } from './order';
 import type { ProblemList } from './problems';
 import { show } from './problems';
-import { checkSample, decodeSample, parseFormat, parseGt, parseGtAnyAllele } from './samples';
+import { LazyRecord } from './lazyRecord';
+import { checkSample, parseFormat } from './samples';
 import type { ParsedFormat } from './samples';
 import type { Schema } from './schema';
-import type { Genotype, VcfHeader, VcfRecord, VcfValue } from './types';
+import type { VcfRecord } from './types';
 import { isFloat, toFloat } from './values';
 
 /** What parsing a line needs beyond the line itself. */
@@ -17,283 +18,325 @@ export interface RecordContext {
   readonly schema: Schema;
   readonly problems: ProblemList;
   readonly order: OrderTracker;
-  readonly formats: Map<string, ParsedFormat>;
   readonly contigLengths: ReadonlyMap<string, number>;
-  readonly checkedChroms: Set<string>;
 }
 
-const EMPTY: readonly string[] = [];
-
-class Record implements VcfRecord {
-  private infoCache: Map<string, VcfValue> | undefined;
-
-  constructor(
-    readonly line: number,
-    readonly chrom: string,
-    readonly pos: number,
-    readonly ids: readonly string[],
-    readonly ref: string,
-    readonly alts: readonly string[],
-    readonly qual: number | null,
-    readonly filters: readonly string[] | null,
-    readonly infoText: string,
-    private readonly fmt: ParsedFormat | undefined,
-    private readonly sampleText: string,
-    private readonly schema: Schema,
-  ) {}
-
-  get header(): VcfHeader {
-    return this.schema.header;
-  }
-
-  get format(): readonly string[] {
-    return this.fmt?.keys ?? EMPTY;
-  }
-
-  info(): ReadonlyMap<string, VcfValue> {
-    this.infoCache ??= decodeInfo(this.infoText, this.schema);
-    return this.infoCache;
-  }
-
-  infoValue(key: string): VcfValue | undefined {
-    return this.infoCache?.get(key) ?? infoValue(this.infoText, key, this.schema);
-  }
-
-  private column(index: number): string {
-    let start = 0;
-    for (let i = 0; i < index; i++) {
-      start = this.sampleText.indexOf('\t', start) + 1;
-      if (start === 0) return '';
-    }
-    const end = this.sampleText.indexOf('\t', start);
-    return this.sampleText.slice(start, end < 0 ? undefined : end);
-  }
-
-  sample(index: number): ReadonlyMap<string, VcfValue> {
-    if (this.fmt === undefined) return new Map();
-    return decodeSample(this.column(index), this.fmt, this.schema);
-  }
-
-  genotype(index: number): Genotype | null {
-    if (this.fmt?.hasGt !== true) return null;
-    const text = this.column(index);
-    const colon = text.indexOf(':');
-    const v = colon < 0 ? text : text.slice(0, colon);
-    const lp = this.schema.rules.leadingPhase;
-    const gt = this.alts.length === 0 ? parseGtAnyAllele(v, lp) : parseGt(v, this.alts.length, lp);
-    return typeof gt === 'string' ? null : gt;
-  }
+/** Receives the problems of one line (the parser itself; no closure is made per line). */
+export interface Reporter {
+  report(column: string, message: string, field?: string): void;
+  /** A warning, once per file for the same `once` key. */
+  warn(column: string, message: string, field: string, once: string): void;
 }
 
 const COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT'];
 
-/** Checks one data line; returns the record when the line has no problem. */
-export function parseRecord(s: string, lineNo: number, ctx: RecordContext): VcfRecord | undefined {
-  const { problems, schema } = ctx;
-  const header = schema.header;
-  const before = problems.count;
-  const report = (column: string, message: string, field?: string): void => {
-    problems.add({ line: lineNo, column, ...(field === undefined ? {} : { field }) }, message);
-  };
-  // Fixed columns: find the first 8 (9) tabs; the rest are the samples.
-  const fixed = header.hasFormat ? 9 : 8;
-  const starts: number[] = [0];
-  let at = 0;
-  while (starts.length < fixed) {
-    const t = s.indexOf('\t', at);
-    if (t < 0) break;
-    starts.push(t + 1);
-    at = t + 1;
-  }
-  const expected = fixed + header.samples.length;
-  if (starts.length < fixed) {
-    const what =
-      starts.length === 1 && s.includes(' ')
-        ? ' (columns must be separated by tabs, not spaces)'
-        : '';
-    report(
-      '',
-      `expected ${String(expected)} tab-separated columns (${describeColumns(expected, header.samples.length)}), found ${String(starts.length)}${what}; the line is cut off or malformed`,
-    );
-    return undefined;
-  }
-  const colEnd = (i: number): number =>
-    i + 1 < starts.length
-      ? (starts[i + 1] as number) - 1
-      : s.indexOf('\t', starts[i]) < 0
-        ? s.length
-        : s.indexOf('\t', starts[i]);
-  const col = (i: number): string => s.slice(starts[i], colEnd(i));
-  for (let i = 0; i < fixed; i++)
-    if (colEnd(i) === starts[i])
-      report(COLUMNS[i] ?? '', 'is empty; write "." for a missing value');
+/** Parses and checks data lines of one file. */
+export class RecordParser implements Reporter {
+  /** End (exclusive) of columns 0…8 of the current line. */
+  private readonly end = new Int32Array(9);
+  private lineNo = 0;
+  private chrom: string | undefined;
+  private chromOk = false;
+  /** The ##contig length of `chrom`, looked up once per contig. */
+  private chromLength: number | undefined;
+  private formatText: string | undefined;
+  private format: ParsedFormat | undefined;
+  private sampleName = '';
 
-  const chrom = col(0);
-  if (!ctx.checkedChroms.has(chrom)) {
-    const p = contigNameProblem(chrom, schema.rules);
-    if (p !== undefined) report('CHROM', `${show(chrom)} ${p}`);
-    else ctx.checkedChroms.add(chrom);
+  constructor(private readonly ctx: RecordContext) {}
+
+  report(column: string, message: string, field?: string): void {
+    const at =
+      field === undefined ? { line: this.lineNo, column } : { line: this.lineNo, column, field };
+    this.ctx.problems.add(at, message);
   }
-  const posText = col(1);
-  const pos = /^\d+$/.test(posText) ? Number(posText) : Number.NaN;
-  if (Number.isNaN(pos)) report('POS', `${show(posText)} is not a position (a whole number ≥ 0)`);
-  else {
-    const len = ctx.contigLengths.get(chrom);
+
+  warn(column: string, message: string, field: string, once: string): void {
+    this.ctx.problems.warn({ line: this.lineNo, column, field }, message, once);
+  }
+
+  /** Checks one data line; returns the record when the line has no error. */
+  parse(s: string, lineNo: number): VcfRecord | undefined {
+    this.lineNo = lineNo;
+    const { problems, schema } = this.ctx;
+    const header = schema.header;
+    const before = problems.count;
+    const fixed = header.hasFormat ? 9 : 8;
+    const end = this.end;
+    let found = 0;
+    let at = 0;
+    while (found < fixed) {
+      const t = s.indexOf('\t', at);
+      end[found++] = t < 0 ? s.length : t;
+      if (t < 0) break;
+      at = t + 1;
+    }
+    const expected = fixed + header.samples.length;
+    if (found < fixed) {
+      const spaces =
+        found === 1 && s.includes(' ') ? ' (columns must be separated by tabs, not spaces)' : '';
+      this.report(
+        '',
+        `${columnsText(expected, header.samples.length)}, found ${String(found)}${spaces}; the line is cut off or malformed`,
+      );
+      return undefined;
+    }
+    for (let i = 0; i < fixed; i++)
+      if (this.start(i) === end[i])
+        this.report(COLUMNS[i] ?? '', 'is empty; write "." for a missing value');
+    const chrom = this.checkChrom(s, end[0] as number);
+    const pos = this.checkPos(s, this.start(1), end[1] as number, chrom);
+    this.checkIds(s, this.start(2), end[2] as number);
+    const refStart = this.start(3);
+    const refEnd = end[3] as number;
+    const refOk = isBases(s, refStart, refEnd);
+    if (!refOk)
+      this.report(
+        'REF',
+        `${show(s.slice(refStart, refEnd))} is not a sequence of bases A, C, G, T, N`,
+      );
+    const nAlt = this.checkAlts(
+      s,
+      this.start(4),
+      end[4] as number,
+      refStart,
+      refEnd,
+      refOk ? pos : Number.NaN,
+    );
+    this.checkQual(s, this.start(5), end[5] as number);
+    this.checkFilters(s, this.start(6), end[6] as number);
+    checkInfo(s, this.start(7), end[7] as number, nAlt, schema, this);
+    let fmt: ParsedFormat | undefined;
+    if (!header.hasFormat) {
+      if (end[7] !== s.length)
+        this.report(
+          '',
+          `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
+        );
+    } else {
+      fmt = this.formatOf(s, this.start(8), end[8] as number);
+      if (fmt.problem !== undefined) this.report('FORMAT', fmt.problem.message, fmt.problem.key);
+      else this.checkSamples(s, (end[8] as number) + 1, fmt, nAlt, expected);
+    }
+    if (problems.count !== before) return undefined;
+    const ends = [
+      end[0],
+      end[1],
+      end[2],
+      end[3],
+      end[4],
+      end[5],
+      end[6],
+      end[7],
+      end[8],
+    ] as number[];
+    return new LazyRecord(s, lineNo, ends, chrom, pos, nAlt, fmt, schema);
+  }
+
+  /** Start of column i of the current line. */
+  private start(i: number): number {
+    return i === 0 ? 0 : (this.end[i - 1] as number) + 1;
+  }
+
+  private checkChrom(s: string, e: number): string {
+    const last = this.chrom;
+    if (last !== undefined && last.length === e && s.startsWith(last)) {
+      if (!this.chromOk)
+        this.report(
+          'CHROM',
+          `${show(last)} ${contigNameProblem(last, this.ctx.schema.rules) ?? ''}`,
+        );
+      return last;
+    }
+    const chrom = s.slice(0, e);
+    this.chromLength = this.ctx.contigLengths.get(chrom);
+    const p = contigNameProblem(chrom, this.ctx.schema.rules);
+    this.chromOk = p === undefined;
+    if (p !== undefined) this.report('CHROM', `${show(chrom)} ${p}`);
+    this.chrom = chrom;
+    return chrom;
+  }
+
+  private checkPos(s: string, a: number, b: number, chrom: string): number {
+    let pos = 0;
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57 || b - a > 15) {
+        this.report('POS', `${show(s.slice(a, b))} is not a position (a whole number ≥ 0)`);
+        return Number.NaN;
+      }
+      pos = pos * 10 + (c - 48);
+    }
+    if (a === b) return Number.NaN;
+    const len = this.chromLength;
     if (len !== undefined && pos > len + 1)
-      report(
+      this.report(
         'POS',
-        `${posText} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
+        `${String(pos)} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
       );
     // <ID> names a contig of the ##assembly file: the same contig as ID for ordering.
-    const orderChrom = chrom.startsWith('<') && chrom.endsWith('>') ? chrom.slice(1, -1) : chrom;
-    const orderProblem = ctx.order.place(orderChrom, pos);
-    if (orderProblem !== undefined) report('POS', orderProblem);
+    const orderChrom =
+      chrom.charCodeAt(0) === 60 && chrom.endsWith('>') ? chrom.slice(1, -1) : chrom;
+    const problem = this.ctx.order.place(orderChrom, pos);
+    if (problem !== undefined) this.report('POS', problem);
+    return pos;
   }
-  const ids = checkIds(col(2), (m) => report('ID', m));
-  const ref = col(3);
-  if (!isBases(ref)) report('REF', `${show(ref)} is not a sequence of bases A, C, G, T, N`);
-  const altText = col(4);
-  const alts = altText === '.' ? [] : altText.split(',');
-  alts.forEach((a, k) => {
-    const c = classifyAlt(a);
-    if ('problem' in c) report('ALT', `allele ${String(k + 1)} ${show(a)} ${c.problem}`);
-    else if (c.kind === 'bases') {
-      if (a.toUpperCase() === ref.toUpperCase())
-        report('ALT', `allele ${show(a)} is the same as REF; ALT lists non-reference alleles`);
-      else if (alts.indexOf(a) !== k) report('ALT', `allele ${show(a)} is listed twice`);
-      else if (!Number.isNaN(pos) && isBases(ref)) {
-        const dup = ctx.order.duplicateOf(pos, ref, a, lineNo);
-        if (dup !== undefined)
-          report(
-            'ALT',
-            `${ref}>${a} is the same variant as line ${String(dup)} (after trimming shared bases)`,
-          );
+
+  private checkIds(s: string, a: number, b: number): void {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return;
+    let semi = false;
+    for (let i = a; i < b; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 59) semi = true;
+      else if (c === 32) {
+        this.report('ID', `${show(s.slice(a, b))} contains white space`);
+        return;
       }
     }
-  });
-  const qualText = col(5);
-  let qual: number | null = null;
-  if (qualText !== '.') {
-    if (!isFloat(qualText, 0, qualText.length))
-      report('QUAL', `${show(qualText)} is not a number or "."`);
-    else {
-      qual = toFloat(qualText);
-      if (qual < 0) report('QUAL', `${qualText} is negative; QUAL is a phred score ≥ 0`);
+    if (!semi) return;
+    const ids = s.slice(a, b).split(';');
+    for (const [k, id] of ids.entries()) {
+      if (id === '')
+        this.report(
+          'ID',
+          `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`,
+        );
+      else if (ids.indexOf(id) !== k) this.report('ID', `${show(id)} is listed twice`);
     }
   }
-  const filters = checkFilters(col(6), (m) => report('FILTER', m));
-  const infoStart = starts[7] as number;
-  checkInfo(
-    s,
-    infoStart,
-    colEnd(7),
-    alts.length,
-    schema,
-    (m, key) => report('INFO', m, key),
-    (m, key) => problems.warn({ line: lineNo, column: 'INFO', field: key }, m, `INFO=${key}`),
-  );
 
-  let fmt: ParsedFormat | undefined;
-  let sampleText = '';
-  if (!header.hasFormat && colEnd(7) !== s.length) {
-    report(
-      '',
-      `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
-    );
-  }
-  if (header.hasFormat) {
-    const formatText = col(8);
-    fmt = ctx.formats.get(formatText);
-    if (fmt === undefined) {
-      fmt = parseFormat(formatText, schema);
-      if (ctx.formats.size < 1000) ctx.formats.set(formatText, fmt);
+  /** Checks ALT; returns the number of ALT alleles. */
+  private checkAlts(
+    s: string,
+    a: number,
+    b: number,
+    refStart: number,
+    refEnd: number,
+    pos: number,
+  ): number {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return 0;
+    let n = 0;
+    let i = a;
+    const order = this.ctx.order;
+    while (i <= b) {
+      let j = s.indexOf(',', i);
+      if (j < 0 || j > b) j = b;
+      n++;
+      if (isBases(s, i, j)) {
+        if (sameBases(s, i, j, refStart, refEnd))
+          this.report(
+            'ALT',
+            `allele ${show(s.slice(i, j))} is the same as REF; ALT lists non-reference alleles`,
+          );
+        else if (listedBefore(s, a, i, j))
+          this.report('ALT', `allele ${show(s.slice(i, j))} is listed twice`);
+        else if (!Number.isNaN(pos)) {
+          const dup = order.duplicateAt(s, pos, refStart, refEnd, i, j, this.lineNo);
+          if (dup !== undefined)
+            this.report(
+              'ALT',
+              `${s.slice(refStart, refEnd)}>${s.slice(i, j)} is the same variant as line ${String(dup)} (after trimming shared bases)`,
+            );
+        }
+      } else {
+        const alt = s.slice(i, j);
+        const c = classifyAlt(alt);
+        if ('problem' in c) this.report('ALT', `allele ${String(n)} ${show(alt)} ${c.problem}`);
+      }
+      i = j + 1;
     }
-    if (fmt.problem !== undefined) report('FORMAT', fmt.problem.message, fmt.problem.key);
-    sampleText = checkSamples(s, colEnd(8) + 1, fmt, alts.length, ctx, lineNo, expected);
+    return n;
   }
-  if (problems.count !== before) return undefined;
-  return new Record(
-    lineNo,
-    chrom,
-    pos,
-    ids,
-    ref,
-    alts,
-    qual,
-    filters,
-    s.slice(infoStart, colEnd(7)),
-    fmt,
-    sampleText,
-    schema,
-  );
-}
 
-function checkSamples(
-  s: string,
-  from: number,
-  fmt: ParsedFormat,
-  nAlt: number,
-  ctx: RecordContext,
-  lineNo: number,
-  expected: number,
-): string {
-  const samples = ctx.schema.header.samples;
-  let i = from;
-  let n = 0;
-  while (i <= s.length && n < samples.length) {
-    let j = s.indexOf('\t', i);
-    if (j < 0) j = s.length;
-    const name = samples[n] ?? '';
-    if (fmt.problem === undefined) {
-      checkSample(s, i, j, fmt, nAlt, ctx.schema, (m, key, warning) => {
-        const at = {
-          line: lineNo,
-          column: `sample ${name}`,
-          ...(key === undefined ? {} : { field: key }),
-        };
-        if (warning === true) ctx.problems.warn(at, m, `GT-${m}`);
-        else ctx.problems.add(at, m);
-      });
+  private checkQual(s: string, a: number, b: number): void {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return;
+    if (!isFloat(s, a, b)) this.report('QUAL', `${show(s.slice(a, b))} is not a number or "."`);
+    else if (s.charCodeAt(a) === 45 && toFloat(s.slice(a, b)) < 0)
+      this.report('QUAL', `${s.slice(a, b)} is negative; QUAL is a phred score ≥ 0`);
+  }
+
+  private checkFilters(s: string, a: number, b: number): void {
+    if (b - a === 1 && s.charCodeAt(a) === 46) return;
+    if (b - a === 4 && s.startsWith('PASS', a)) return;
+    const text = s.slice(a, b);
+    const codes = text.split(';');
+    for (const [k, c] of codes.entries()) {
+      if (c === '')
+        this.report('FILTER', `${show(text)} has an empty filter (";" at an end, or ";;")`);
+      else if (c === '.')
+        this.report('FILTER', `${show(text)} mixes "." (no filters applied) with filter names`);
+      else if (/\s/.test(c)) this.report('FILTER', `${show(c)} contains white space`);
+      else if (c === '0') this.report('FILTER', '"0" is reserved and may not be a filter name');
+      else if (codes.indexOf(c) !== k) this.report('FILTER', `${show(c)} is listed twice`);
     }
-    n++;
-    i = j + 1;
   }
-  const found = 9 + n + (i <= s.length ? s.slice(i).split('\t').length : 0);
-  if (found !== expected) {
-    ctx.problems.add(
-      { line: lineNo, column: '' },
-      `expected ${String(expected)} tab-separated columns (${describeColumns(expected, samples.length)}), found ${String(found)}${found > expected && s.endsWith('\t') ? ' (a tab at the end of the line?)' : ''}`,
-    );
+
+  private formatOf(s: string, a: number, b: number): ParsedFormat {
+    const last = this.formatText;
+    if (
+      last !== undefined &&
+      this.format !== undefined &&
+      last.length === b - a &&
+      s.startsWith(last, a)
+    )
+      return this.format;
+    const text = s.slice(a, b);
+    this.formatText = text;
+    this.format = parseFormat(text, this.ctx.schema);
+    return this.format;
   }
-  return s.slice(from);
+
+  private checkSamples(
+    s: string,
+    from: number,
+    fmt: ParsedFormat,
+    nAlt: number,
+    expected: number,
+  ): void {
+    const samples = this.ctx.schema.header.samples;
+    let i = from;
+    let n = 0;
+    while (i <= s.length && n < samples.length) {
+      let j = s.indexOf('\t', i);
+      if (j < 0) j = s.length;
+      this.sampleName = samples[n] ?? '';
+      checkSample(s, i, j, fmt, nAlt, this.ctx.schema, this);
+      n++;
+      i = j + 1;
+    }
+    const found = 9 + n + (i <= s.length ? s.slice(i).split('\t').length : 0);
+    if (found !== expected) {
+      const tab = found > expected && s.endsWith('\t') ? ' (a tab at the end of the line?)' : '';
+      this.report('', `${columnsText(expected, samples.length)}, found ${String(found)}${tab}`);
+    }
+  }
+
+  /** A problem in the current sample (samples.ts calls this). */
+  sampleProblem(message: string, key: string | undefined, warning: boolean): void {
+    const column = `sample ${this.sampleName}`;
+    if (warning) this.warn(column, message, key ?? '', `${key ?? ''}:${message}`);
+    else this.report(column, message, key);
+  }
 }
 
-function describeColumns(expected: number, samples: number): string {
-  return samples === 0
-    ? `${String(expected === 9 ? 9 : 8)} fixed`
-    : `8 fixed, FORMAT and ${String(samples)} sample${samples === 1 ? '' : 's'}`;
+function columnsText(expected: number, samples: number): string {
+  const what =
+    samples === 0
+      ? `${String(expected)} fixed`
+      : `8 fixed, FORMAT and ${String(samples)} sample${samples === 1 ? '' : 's'}`;
+  return `expected ${String(expected)} tab-separated columns (${what})`;
 }
 
-function checkIds(text: string, report: (m: string) => void): readonly string[] {
-  if (text === '.') return EMPTY;
-  const ids = text.split(';');
-  for (const [k, id] of ids.entries()) {
-    if (id === '') report(`${show(text)} has an empty identifier (";" at an end, or ";;")`);
-    else if (/\s/.test(id)) report(`${show(id)} contains white space`);
-    else if (ids.indexOf(id) !== k) report(`${show(id)} is listed twice`);
-  }
-  return ids;
+/** True when s[a,b) and s[c,d) are the same bases (any case). */
+function sameBases(s: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let i = 0; i < b - a; i++)
+    if ((s.charCodeAt(a + i) | 32) !== (s.charCodeAt(c + i) | 32)) return false;
+  return true;
 }
 
-function checkFilters(text: string, report: (m: string) => void): readonly string[] | null {
-  if (text === '.') return null;
-  const codes = text.split(';');
-  for (const [k, c] of codes.entries()) {
-    if (c === '') report(`${show(text)} has an empty filter (";" at an end, or ";;")`);
-    else if (c === '.') report(`${show(text)} mixes "." (no filters applied) with filter names`);
-    else if (/\s/.test(c)) report(`${show(c)} contains white space`);
-    else if (c === '0') report('"0" is reserved and may not be a filter name');
-    else if (codes.indexOf(c) !== k) report(`${show(c)} is listed twice`);
-  }
-  return codes;
+/** True when the allele s[i,j) appears earlier in the ALT list s[a,i). */
+function listedBefore(s: string, a: number, i: number, j: number): boolean {
+  if (i === a) return false;
+  return `,${s.slice(a, i)}`.includes(`,${s.slice(i, j)},`);
 }

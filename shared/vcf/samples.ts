@@ -68,36 +68,75 @@ function parseGtAlleles(
   any: boolean,
 ): Genotype | string {
   let i = 0;
-  let leading = '';
-  if (leadingPhase && (v[0] === '/' || v[0] === '|')) {
-    leading = v[0];
+  let leading = 0;
+  const c0 = v.charCodeAt(0);
+  if (leadingPhase && (c0 === 47 || c0 === 124)) {
+    leading = c0;
     i = 1;
   }
   const alleles: (number | null)[] = [];
-  let slash = leading === '/';
+  let slash = leading === 47;
   for (;;) {
-    let j = i;
-    while (j < v.length && v[j] !== '/' && v[j] !== '|') j++;
-    const a = v.slice(i, j);
-    if (a === '.') alleles.push(null);
-    else if (/^\d+$/.test(a)) {
-      const n = Number(a);
-      if (n > nAlt && !any)
-        return `allele ${a} does not exist: the record has ${String(nAlt)} ALT allele${nAlt === 1 ? '' : 's'}`;
+    const c = v.charCodeAt(i);
+    if (c === 46) {
+      alleles.push(null);
+      i++;
+    } else if (c >= 48 && c <= 57) {
+      let n = 0;
+      const from = i;
+      while (i < v.length && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57)
+        n = n * 10 + (v.charCodeAt(i++) - 48);
+      if (n > nAlt && !any) {
+        return `allele ${v.slice(from, i)} does not exist: the record has ${String(nAlt)} ALT allele${nAlt === 1 ? '' : 's'}`;
+      }
       alleles.push(n);
     } else return `"${v}" is not a genotype (allele numbers or "." separated by / or |)`;
-    if (j === v.length) break;
-    if (v[j] === '/') slash = true;
-    i = j + 1;
+    if (i === v.length) break;
+    const sep = v.charCodeAt(i);
+    if (sep !== 47 && sep !== 124)
+      return `"${v}" is not a genotype (allele numbers or "." separated by / or |)`;
+    if (sep === 47) slash = true;
+    i++;
     if (i === v.length) return `"${v}" ends with a separator`;
   }
-  return { alleles, phased: !slash && (alleles.length > 1 || leading === '|') };
+  return { alleles, phased: !slash && (alleles.length > 1 || leading === 124) };
 }
 
-/** Reports a problem in one sample (field: the FORMAT key). */
-export type SampleReport = (message: string, key?: string, warning?: boolean) => void;
+/** Receives a sample's problems (the record parser; it knows the sample and line). */
+export interface SampleReporter {
+  sampleProblem(message: string, key: string | undefined, warning: boolean): void;
+}
 
-/** Checks one sample column `s[start,end)` against a parsed FORMAT. */
+/**
+ * The ploidy of the GT s[i,j) (allele numbers or "." joined by / or |), without copying it;
+ * -1 when it is not a genotype, -2 when an allele number exceeds nAlt.
+ */
+function gtPloidy(s: string, i: number, j: number, nAlt: number, leadingPhase: boolean): number {
+  if (leadingPhase && i < j) {
+    const c0 = s.charCodeAt(i);
+    if (c0 === 47 || c0 === 124) i++;
+  }
+  let ploidy = 0;
+  let k = i;
+  for (;;) {
+    if (k >= j) return -1;
+    const c = s.charCodeAt(k);
+    if (c === 46) k++;
+    else if (c >= 48 && c <= 57) {
+      let n = 0;
+      while (k < j && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57)
+        n = n * 10 + (s.charCodeAt(k++) - 48);
+      if (n > nAlt) return -2;
+    } else return -1;
+    ploidy++;
+    if (k === j) return ploidy;
+    const sep = s.charCodeAt(k);
+    if (sep !== 47 && sep !== 124) return -1;
+    k++;
+  }
+}
+
+/** Checks one sample column s[start,end) against a parsed FORMAT. */
 export function checkSample(
   s: string,
   start: number,
@@ -105,50 +144,57 @@ export function checkSample(
   format: ParsedFormat,
   nAlt: number,
   schema: Schema,
-  report: SampleReport,
+  r: SampleReporter,
 ): void {
   const rules = schema.rules;
   if (start === end && !rules.emptyLists) {
-    report('is empty; write "." for a sample without data');
+    r.sampleProblem('is empty; write "." for a sample without data', undefined, false);
     return;
   }
   let ploidy = 2;
   let laaCount = 0;
   let k = 0;
   let i = start;
+  const keys = format.keys;
   while (i <= end) {
     let j = s.indexOf(':', i);
     if (j < 0 || j > end) j = end;
-    if (k >= format.keys.length) {
-      report(
-        `has more fields than the ${String(format.keys.length)} FORMAT keys (${format.keys.join(':')})`,
+    if (k >= keys.length) {
+      r.sampleProblem(
+        `has more fields than the ${String(keys.length)} FORMAT keys (${keys.join(':')})`,
+        undefined,
+        false,
       );
       return;
     }
-    const key = format.keys[k] ?? '';
-    const spec = format.specs[k] as FieldSpec;
     if (k === 0 && format.hasGt) {
-      const text = s.slice(i, j);
-      const gt = parseGt(text, nAlt, rules.leadingPhase);
-      if (typeof gt !== 'string') ploidy = gt.alleles.length;
-      else {
-        const loose = nAlt === 0 ? parseGtAnyAllele(text, rules.leadingPhase) : gt;
-        if (typeof loose === 'string') report(gt, 'GT');
-        else {
-          // ALT "." with a non-reference GT: nonsense, but the spec's passed/ files contain it.
-          report(`${gt} ("." in ALT); the genotype is read as written`, 'GT', true);
-          ploidy = loose.alleles.length;
-        }
-      }
+      const p = gtPloidy(s, i, j, nAlt, rules.leadingPhase);
+      if (p > 0) ploidy = p;
+      else ploidy = gtProblem(s.slice(i, j), nAlt, rules.leadingPhase, r);
     } else {
+      const spec = format.specs[k] as FieldSpec;
       if (k === format.laaIndex) laaCount = countList(s, i, j);
       const expected = expectedCount(spec.number, nAlt, ploidy, laaCount);
-      const problem = valuesProblem(s, i, j, spec, expected, rules, false);
-      if (problem !== undefined) report(problem, key);
+      const problem = valuesProblem(s, i, j, spec, expected, rules);
+      if (problem !== undefined) r.sampleProblem(problem, keys[k], false);
     }
     k++;
     i = j + 1;
   }
+}
+
+/** Reports a GT that gtPloidy refused; returns the ploidy to go on with. */
+function gtProblem(text: string, nAlt: number, leadingPhase: boolean, r: SampleReporter): number {
+  const gt = parseGt(text, nAlt, leadingPhase);
+  if (typeof gt !== 'string') return gt.alleles.length;
+  const loose = nAlt === 0 ? parseGtAnyAllele(text, leadingPhase) : gt;
+  if (typeof loose === 'string') {
+    r.sampleProblem(gt, 'GT', false);
+    return 2;
+  }
+  // ALT "." with a non-reference GT: nonsense, but the spec's passed/ files contain it.
+  r.sampleProblem(`${gt} ("." in ALT); the genotype is read as written`, 'GT', true);
+  return loose.alleles.length;
 }
 
 function countList(s: string, i: number, j: number): number {

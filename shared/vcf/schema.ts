@@ -1,5 +1,6 @@
 // How each INFO/FORMAT key of one file is typed: its ##INFO/##FORMAT line, else the spec's reserved
 // definition for the version, else untyped (a string as written).
+import { INFO_KEY_43 } from './names';
 import { reservedFormat, reservedInfo } from './reserved';
 import type { Reserved } from './reserved';
 import type { VcfHeader, VcfNumber, VcfType } from './types';
@@ -16,6 +17,8 @@ export interface FieldSpec {
   readonly pattern: RegExp | undefined;
   /** Where the definition comes from, for messages. */
   readonly origin: string;
+  /** False when the key itself breaks the version's key rule (INFO keys; §1.6.1). */
+  readonly keyOk: boolean;
 }
 
 /** The typing of one file, with per-key specs built once and reused for every record. */
@@ -38,6 +41,10 @@ export class Schema {
         reservedInfo(this.header.version)[key],
         'INFO',
       );
+      const keyOk = this.rules.infoKeyPattern
+        ? INFO_KEY_43.test(key)
+        : key !== '' && !/\s/.test(key);
+      if (!keyOk) spec = { ...spec, keyOk };
       this.infoSpecs.set(key, spec);
     }
     return spec;
@@ -75,6 +82,7 @@ export class Schema {
             : undefined,
         pattern: reserved?.type === def.type ? reserved.pattern : undefined,
         origin: `Number=${String(def.number)}, Type=${def.type} (##${kind} on line ${String(def.line)})`,
+        keyOk: true,
       };
     }
     if (reserved !== undefined) {
@@ -85,6 +93,7 @@ export class Schema {
         range: reserved.range,
         pattern: reserved.pattern,
         origin: `Number=${String(reserved.number)}${reserved.type ? `, Type=${reserved.type}` : ''} (reserved by VCFv${this.header.version}; the file has no ##${kind} line for it)`,
+        keyOk: true,
       };
     }
     return {
@@ -94,6 +103,7 @@ export class Schema {
       range: undefined,
       pattern: undefined,
       origin: 'undeclared',
+      keyOk: true,
     };
   }
 }

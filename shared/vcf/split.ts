@@ -3,7 +3,7 @@
 import { classifyAlt } from './alleles';
 import { cohortChrom, trimAlleles } from './normalize';
 import { schemaOf } from './schema';
-import type { FieldSpec } from './schema';
+import type { FieldSpec, Schema } from './schema';
 import type { AlleleKind, Genotype, VcfRecord, VcfScalar, VcfValue } from './types';
 
 /** A genotype recoded for one ALT: 0 = REF, 1 = this ALT, null = missing. */
@@ -79,50 +79,59 @@ export function formatGenotype(gt: Genotype): string {
   return gt.alleles.map((a) => (a === null ? '.' : String(a))).join(gt.phased ? '|' : '/');
 }
 
+/** One ALT of a record; INFO and samples are reduced to it only when asked. */
+class Split implements SplitVariant {
+  constructor(
+    readonly record: VcfRecord,
+    readonly altIndex: number,
+    readonly kind: AlleleKind,
+    readonly pos: number,
+    readonly ref: string,
+    readonly alt: string,
+    readonly key: string,
+    private readonly schema: Schema,
+  ) {}
+
+  info(): ReadonlyMap<string, VcfValue> {
+    if (this.record.alts.length === 1) return this.record.info();
+    const out = new Map<string, VcfValue>();
+    for (const [key, v] of this.record.info())
+      out.set(key, subsetValue(v, this.schema.info(key).number, this.altIndex, 2));
+    return out;
+  }
+
+  sample(index: number): ReadonlyMap<string, VcfValue> {
+    const values = this.record.sample(index);
+    if (this.record.alts.length === 1) return values;
+    const gt = this.record.genotype(index);
+    const ploidy = gt === null ? 2 : gt.alleles.length;
+    const out = new Map<string, VcfValue>();
+    for (const [key, v] of values) {
+      if (key === 'GT' && gt !== null)
+        out.set(key, formatGenotype(recodeGenotype(gt, this.altIndex)));
+      else out.set(key, subsetValue(v, this.schema.format(key).number, this.altIndex, ploidy));
+    }
+    return out;
+  }
+
+  genotype(index: number): SplitGenotype | null {
+    const gt = this.record.genotype(index);
+    return gt === null ? null : recodeGenotype(gt, this.altIndex);
+  }
+}
+
 /** Splits a record into one variant per ALT allele (none when ALT is "."). */
 export function splitRecord(record: VcfRecord): SplitVariant[] {
   const schema = schemaOf(record.header);
   const chrom = cohortChrom(record.chrom);
   return record.alts.map((alt, i): SplitVariant => {
-    const k = i + 1;
     const c = classifyAlt(alt);
     const kind: AlleleKind = 'kind' in c ? c.kind : 'bases';
     const t =
       kind === 'bases'
         ? trimAlleles(record.pos, record.ref, alt)
         : { pos: record.pos, ref: record.ref.toUpperCase(), alt };
-    const multi = record.alts.length > 1;
-    return {
-      record,
-      altIndex: k,
-      kind,
-      pos: t.pos,
-      ref: t.ref,
-      alt: t.alt,
-      key: `${chrom}-${String(t.pos)}-${t.ref}-${t.alt}`,
-      info() {
-        if (!multi) return record.info();
-        const out = new Map<string, VcfValue>();
-        for (const [key, v] of record.info())
-          out.set(key, subsetValue(v, schema.info(key).number, k, 2));
-        return out;
-      },
-      sample(index) {
-        const values = record.sample(index);
-        if (!multi) return values;
-        const gt = record.genotype(index);
-        const ploidy = gt === null ? 2 : gt.alleles.length;
-        const out = new Map<string, VcfValue>();
-        for (const [key, v] of values) {
-          if (key === 'GT' && gt !== null) out.set(key, formatGenotype(recodeGenotype(gt, k)));
-          else out.set(key, subsetValue(v, schema.format(key).number, k, ploidy));
-        }
-        return out;
-      },
-      genotype(index) {
-        const gt = record.genotype(index);
-        return gt === null ? null : recodeGenotype(gt, k);
-      },
-    };
+    const key = `${chrom}-${String(t.pos)}-${t.ref}-${t.alt}`;
+    return new Split(record, i + 1, kind, t.pos, t.ref, t.alt, key, schema);
   });
 }

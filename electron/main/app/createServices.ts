@@ -19,7 +19,7 @@ import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
 import { recentQueriesFor } from '../search/recentQueries';
@@ -72,7 +72,7 @@ export function createMainServices(opts: {
   /** Test override of search's view of the federation (default: the directory and the session). */
   federation?: {
     getDirectory: () => Promise<FederationDirectory>;
-    getAccessToken: () => Promise<string | undefined>;
+    getAccessToken: (node: NodeEntry) => Promise<string | undefined>;
   };
 }): MainServices {
   const { platform } = opts;
@@ -94,6 +94,10 @@ export function createMainServices(opts: {
     platform,
     logger,
     demoFile: opts.demoFederationFile ?? defaultDemoFederationFile(process.env, process.cwd()),
+  });
+  // Issue 15 item 7 / issue 12 item 13: a new directory reaches every page (and sign-in) at once.
+  const offDirectory = directory.onChange((d) => {
+    events.emit('federation:changed', d);
   });
   const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
   // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
@@ -133,7 +137,7 @@ export function createMainServices(opts: {
   const search = createSearchService({
     fetch: platform.fetch,
     getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
-    getAccessToken: opts.federation?.getAccessToken ?? (() => auth.accessToken()),
+    getAccessToken: opts.federation?.getAccessToken ?? ((node) => auth.accessTokenFor(node)),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
     // Per user and sealed (issue 13, decision 0011).
     recent: recentQueriesFor({
@@ -160,7 +164,7 @@ export function createMainServices(opts: {
     timeoutMs: () => settings.view().values.nodeTimeoutMs,
     allowLocalCache: () => settings.view().values.allowLocalCache,
     vaultLocked: () => vault.locked(),
-    token: () => auth.accessToken(),
+    token: (node) => auth.accessTokenFor(node),
     audit,
     logger,
     onProgress: (p) => events.emit('pull:progress', p),
@@ -229,6 +233,8 @@ export function createMainServices(opts: {
       offCaseOwner();
       void cases.close();
       unsubscribe();
+      offDirectory();
+      directory.close();
       offAuth();
       pull.close();
       offVault();

@@ -7,7 +7,8 @@ export function authHandlers(
 ): Pick<Handlers, 'auth:session' | 'auth:signIn' | 'auth:cancelSignIn' | 'auth:signOut'> {
   return {
     'auth:session': () => auth.summary(),
-    'auth:signIn': ({ issuer }) => auth.signIn(issuer),
+    'auth:signIn': ({ issuer, switchUser }) =>
+      auth.signIn(issuer, switchUser === undefined ? {} : { switchUser }),
     'auth:cancelSignIn': () => auth.cancelSignIn(),
     'auth:signOut': () => auth.signOut(),
   };

@@ -24,6 +24,8 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   session_expired: 'Your sign-in has expired. Sign in again to continue.',
   invalid_response:
     'The sign-in service sent an answer that failed the security checks, so it was not used. Try again; if it keeps happening, tell your IT team.',
+  directory_changed:
+    'The federation directory changed and no longer lists the sign-in service you used, so you were signed out. Sign in again with one it lists.',
   unknown:
     'Sign-in failed. Try again; if it keeps happening, the log file has details for your IT team.',
 };

@@ -1,187 +1,35 @@
-import * as client from 'openid-client';
-import type { Broker } from '../../../shared/domain/federation';
+import type { Broker, FederationDirectory } from '../../../shared/domain/federation';
 import type { SessionSummary } from '../../../shared/domain/session';
 
 export type { AuthService, AuthServiceOptions } from './authTypes';
+import { isUsable } from '../federation/directory';
 import { pickBroker } from '../federation/pickBroker';
-import { EXPIRING_SOON_MS } from './access/accessList';
 import { datasetGrants, heldVisas } from './access/datasetGrants';
 import type { AuthService, AuthServiceOptions } from './authTypes';
-import { authFailure, authMessage, classifyAuthError } from './authErrors';
-import { createBrokerClients } from './brokerClients';
-import type { TrustedVisaIssuer } from './passport/visaVerifier';
-import { createVisaVerifier } from './passport/visaVerifier';
-import { readCatalogue, readPassport } from './passportAccess';
-import type { AuthError, LiveSession } from './sessionSummary';
-import { summarise } from './sessionSummary';
-import { runSignInFlow, toTokenSet, type TokenSet } from './signInFlow';
+import { classifyAuthError } from './authErrors';
+import { nodeResource } from './nodeTokens';
+import { createSessionCore, type SignInFlow } from './sessionCore';
+import type { LiveSession } from './sessionSummary';
+import { runSignInFlow } from './signInFlow';
 import { signOutAtBroker } from './signOutRemote';
-import { createTokenVault } from './tokenVault';
-import { createSessionTimers } from './sessionTimers';
 
-interface SignInFlow {
-  readonly broker: Broker;
-  readonly abort: AbortController;
-  authorizationUrl?: string;
-  done: Promise<SessionSummary>;
-}
-
-/** Creates the auth service; see docs/decisions/0005-sign-in.md. */
+/** Creates the auth service; see docs/decisions/0005-sign-in.md and node-audience-tokens.md. */
 export function createAuthService(opts: AuthServiceOptions): AuthService {
   const { platform, directory, logger, audit } = opts;
-  const now = opts.now ?? Date.now;
-  const soonMs = opts.expiringSoonMs ?? EXPIRING_SOON_MS;
-  const clients = createBrokerClients(platform.fetch);
-  const vault = platform.keyStorage().then((keys) => createTokenVault(platform.paths.data, keys));
-  let trusted: readonly TrustedVisaIssuer[] = [];
-  const verify = createVisaVerifier({
-    trusted: () => trusted,
-    fetchImpl: platform.fetch,
-    nowSec: () => Math.floor(now() / 1000),
-  });
-  const listeners = new Set<(s: SessionSummary) => void>();
-  let live: LiveSession | undefined;
-  let signingIn: SignInFlow | undefined;
-  let error: AuthError | undefined;
-  let refreshing: Promise<void> | undefined;
+  const core = createSessionCore(opts);
+  const { state, now, clients, nodeTokens, vault, listeners, timers } = core;
+  const { summary, emit, fail, establish, persist, endLocally, refresh, accessToken } = core;
   let restoring: Promise<SessionSummary> | undefined;
-  const auditedRejections = new Set<string>();
-  const timers = createSessionTimers({
-    onRefreshDue: () => void refresh().catch(() => undefined),
-    onAccessChange: () => void emit(),
-  });
-
-  async function summary(): Promise<SessionSummary> {
-    const { persistence } = await vault;
-    const { summary: s, list } = summarise({
-      live,
-      signingIn,
-      persistence,
-      error,
-      nowMs: now(),
-      soonMs,
-    });
-    timers.scheduleAccessChange(list?.nextChangeAt, now());
-    return s;
-  }
-
-  async function emit(): Promise<SessionSummary> {
-    const s = await summary();
-    for (const listener of listeners) listener(s);
-    return s;
-  }
-
-  const fail = (code: AuthError['code']): void => {
-    error = { code, message: authMessage(code) };
-  };
 
   async function brokerFor(issuer: string | undefined): Promise<Broker> {
     const dir = await directory.get();
-    trusted = dir.trustedVisaIssuers;
+    state.trusted = dir.trustedVisaIssuers;
     return pickBroker(dir, issuer);
   }
 
-  /** Reads passport and catalogue for fresh tokens and makes them the live session. */
-  async function establish(
-    broker: Broker,
-    config: client.Configuration,
-    tokens: TokenSet,
-  ): Promise<void> {
-    const dir = await directory.get();
-    trusted = dir.trustedVisaIssuers;
-    const [passport, catalogue] = await Promise.all([
-      readPassport({ config, accessToken: tokens.accessToken, sub: tokens.sub, verify }),
-      readCatalogue(dir.nodes, platform.fetch, opts.nodeTimeoutMs()),
-    ]);
-    for (const v of passport.decision.ignored) {
-      const key = `${v.type} ${v.issuer} ${v.value ?? ''} ${v.reason}`;
-      if (auditedRejections.has(key)) continue;
-      auditedRejections.add(key);
-      audit.append('auth.visa_rejected', {
-        type: v.type,
-        issuer: v.issuer,
-        value: v.value,
-        reason: v.reason,
-      });
-    }
-    live = {
-      broker,
-      tokens,
-      decision: passport.decision,
-      datasets: catalogue.datasets,
-      nodeProblems: catalogue.problems,
-      knownNodes: dir.nodes
-        .map((n) => n.id)
-        .filter((id) => !catalogue.problems.some((p) => p.nodeId === id)),
-      ...(dir.problem === undefined ? {} : { directoryProblem: dir.problem }),
-      ...(passport.name === undefined ? {} : { name: passport.name }),
-      ...(passport.email === undefined ? {} : { email: passport.email }),
-    };
-    timers.scheduleRefresh(tokens, now());
-  }
-
-  async function persist(broker: Broker, tokens: TokenSet): Promise<void> {
-    if (tokens.refreshToken === undefined) return;
-    await (
-      await vault
-    ).save({
-      v: 1,
-      issuer: broker.issuer,
-      clientId: broker.clientId,
-      sub: tokens.sub,
-      refreshToken: tokens.refreshToken,
-    });
-  }
-
-  async function endLocally(): Promise<void> {
-    (await vault).wipe();
-    live = undefined;
-    timers.clear();
-  }
-
-  /** Refresh with rotation (AUTH-06): the rotated token is sealed on disk before the old one is dropped. */
-  function refresh(): Promise<void> {
-    refreshing ??= (async () => {
-      const session = live;
-      if (session?.tokens.refreshToken === undefined) return;
-      try {
-        const config = await clients.configFor(session.broker);
-        const response = await client.refreshTokenGrant(config, session.tokens.refreshToken);
-        const tokens = toTokenSet(response, now(), session.tokens);
-        if (tokens.sub !== session.tokens.sub) throw authFailure('invalid_response');
-        await persist(session.broker, tokens);
-        session.tokens = tokens;
-        const before = new Set(session.decision.grants.map((g) => g.value));
-        await establish(session.broker, config, tokens);
-        const lost = [...before].filter(
-          (v) => !(live?.decision.grants ?? []).some((g) => g.value === v && g.exp * 1000 > now()),
-        );
-        // Without a directory no visa issuer is trusted: that is not a revocation (issue 12).
-        if (lost.length > 0 && live?.directoryProblem === undefined) fail('access_revoked');
-        else if (error?.code === 'broker_unreachable') error = undefined;
-      } catch (e: unknown) {
-        const code = classifyAuthError(e);
-        logger.warn('auth.refresh_failed', { code, error: e });
-        audit.append('auth.refresh_failed', {
-          sub: session.tokens.sub,
-          issuer: session.broker.issuer,
-          code,
-        });
-        fail(code);
-        if (code === 'broker_unreachable') timers.retryRefreshLater();
-        // Anything else ends the session once, with one prompt to sign in again: never a retry loop.
-        else await endLocally();
-      }
-      await emit();
-    })().finally(() => {
-      refreshing = undefined;
-    });
-    return refreshing;
-  }
-
-  async function signIn(issuer?: string): Promise<SessionSummary> {
-    if (signingIn !== undefined) return signingIn.done;
-    if (live !== undefined) return summary();
+  async function signIn(issuer?: string, how?: { switchUser?: boolean }): Promise<SessionSummary> {
+    if (state.signingIn !== undefined) return state.signingIn.done;
+    if (state.live !== undefined) return summary();
     const broker = await brokerFor(issuer);
     const abort = new AbortController();
     const flow = { broker, abort } as SignInFlow;
@@ -193,17 +41,20 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
           broker,
           signal: abort.signal,
           now,
+          // "Sign in as someone else" (issue 13): the broker asks for credentials again.
+          prompt: how?.switchUser === true ? 'login consent' : 'consent',
           ...(opts.loginTimeoutMs === undefined ? {} : { timeoutMs: opts.loginTimeoutMs }),
           open: async (url) => {
             if (await platform.openExternal(url)) return;
-            // Browser mode: the page opens it in a new tab of the browser it runs in (decision 0005).
+            // Browser mode: the page opens it in a new tab of its own browser (decision 0005).
             flow.authorizationUrl = url;
             await emit();
           },
         });
         await persist(broker, tokens);
+        nodeTokens.clear();
         await establish(broker, config, tokens);
-        error = undefined;
+        state.error = undefined;
         audit.append('auth.sign_in', { sub: tokens.sub, issuer: broker.issuer });
         logger.info('auth.signed_in', { issuer: broker.issuer });
       } catch (e: unknown) {
@@ -211,21 +62,61 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
         logger.warn('auth.sign_in_failed', { code, issuer: broker.issuer, error: e });
         audit.append('auth.sign_in_failed', { issuer: broker.issuer, code });
         fail(code);
-        live = undefined;
+        state.live = undefined;
       } finally {
-        signingIn = undefined;
+        state.signingIn = undefined;
       }
       return emit();
     })();
-    signingIn = flow;
-    error = undefined;
+    state.signingIn = flow;
+    state.error = undefined;
     await emit();
     return flow.done;
   }
 
+  /** Issue 12 item 13: a new directory applies at once (its brokers, state.trusted issuers and nodes). */
+  async function followDirectory(dir: FederationDirectory): Promise<void> {
+    nodeTokens.clear();
+    // A directory that cannot be read says nothing about brokers: the session stays, and its
+    // grants are "not checked" until it can be read again (issue 12 item 1).
+    if (!isUsable(dir)) return;
+    state.trusted = dir.trustedVisaIssuers;
+    const listed = (b: Broker): boolean =>
+      dir.brokers.some((x) => x.issuer === b.issuer && x.clientId === b.clientId);
+    if (state.signingIn !== undefined && !listed(state.signingIn.broker))
+      state.signingIn.abort.abort();
+    const session = state.live;
+    if (session === undefined || session.tokens.accessToken === '') return;
+    const config = await clients.configFor(session.broker);
+    if (listed(session.broker)) await establish(session.broker, config, session.tokens);
+    else {
+      await endLocally();
+      fail('directory_changed');
+      await signOutAtBroker({
+        config,
+        tokens: session.tokens,
+        endSessionUrl: undefined,
+        platform,
+        logger,
+      });
+      audit.append('auth.sign_out', {
+        sub: session.tokens.sub,
+        issuer: session.broker.issuer,
+        reason: 'directory_changed',
+      });
+    }
+    await emit();
+  }
+  const offDirectory = directory.onChange((dir) => {
+    followDirectory(dir).catch((e: unknown) => {
+      logger.warn('auth.directory_change_failed', { error: e });
+    });
+  });
+
   async function restoreOnce(): Promise<SessionSummary> {
     const saved = await (await vault).load();
-    if (saved === undefined || live !== undefined || signingIn !== undefined) return summary();
+    if (saved === undefined || state.live !== undefined || state.signingIn !== undefined)
+      return summary();
     const dir = await directory.get();
     const broker = dir.brokers.find(
       (b) => b.issuer === saved.issuer && b.clientId === saved.clientId,
@@ -234,7 +125,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       await endLocally();
       return summary();
     }
-    live = {
+    state.live = {
       broker,
       tokens: {
         accessToken: '',
@@ -248,9 +139,9 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       knownNodes: [],
     };
     await refresh();
-    // refresh() may have ended the session (live reassigned in its closure) or failed to reach the broker.
-    const resumed = live as LiveSession | undefined;
-    if (resumed?.tokens.accessToken === '') live = undefined;
+    // refresh() may have ended the session (state.live reassigned in its closure) or failed to reach the broker.
+    const resumed = state.live as LiveSession | undefined;
+    if (resumed?.tokens.accessToken === '') state.live = undefined;
     return summary();
   }
 
@@ -258,24 +149,29 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     summary,
     signIn,
     async cancelSignIn() {
-      const flow = signingIn;
+      const flow = state.signingIn;
       if (flow === undefined) return summary();
       flow.abort.abort();
       return flow.done;
     },
     async signOut() {
-      if (signingIn !== undefined) {
-        signingIn.abort.abort();
-        await signingIn.done;
+      if (state.signingIn !== undefined) {
+        state.signingIn.abort.abort();
+        await state.signingIn.done;
       }
-      const session = live;
+      const session = state.live;
       await endLocally();
-      error = undefined;
+      state.error = undefined;
       if (session !== undefined) {
         try {
           const config = await clients.configFor(session.broker);
-          const { clientId } = session.broker;
-          await signOutAtBroker({ config, clientId, tokens: session.tokens, platform, logger });
+          await signOutAtBroker({
+            config,
+            tokens: session.tokens,
+            endSessionUrl: session.endSessionUrl,
+            platform,
+            logger,
+          });
         } catch (e: unknown) {
           logger.warn('auth.sign_out_remote_failed', { error: e });
         }
@@ -287,13 +183,26 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       restoring ??= restoreOnce();
       return restoring;
     },
-    async accessToken() {
-      if (live !== undefined && live.tokens.accessExpiresAt - 5_000 <= now()) await refresh();
-      return live?.tokens.accessToken === '' ? undefined : live?.tokens.accessToken;
+    accessToken,
+    async accessTokenFor(node) {
+      // Only a node of the current directory, exactly as listed there, ever gets a token (PASS-04).
+      const listed = (await directory.get()).nodes.find((n) => n.id === node.id);
+      if (
+        listed?.beaconUrl !== node.beaconUrl ||
+        listed.htsgetUrl !== node.htsgetUrl ||
+        nodeResource(listed) !== nodeResource(node)
+      )
+        return undefined;
+      const signInToken = await accessToken();
+      const session = state.live;
+      if (signInToken === undefined || session === undefined) return undefined;
+      const config = await clients.configFor(session.broker);
+      return nodeTokens.tokenFor(listed, { config, accessToken: signInToken });
     },
     grants() {
-      if (live === undefined || live.tokens.accessToken === '') return undefined;
-      const user = { sub: live.tokens.sub, iss: live.broker.issuer };
+      if (state.live === undefined || state.live.tokens.accessToken === '') return undefined;
+      const user = { sub: state.live.tokens.sub, iss: state.live.broker.issuer };
+      const { live } = state;
       return {
         user,
         grants: datasetGrants(live.datasets, live.decision, now()),
@@ -308,8 +217,9 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       return () => listeners.delete(listener);
     },
     close() {
+      offDirectory();
       timers.clear();
-      signingIn?.abort.abort();
+      state.signingIn?.abort.abort();
     },
   };
 }

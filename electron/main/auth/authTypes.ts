@@ -1,3 +1,4 @@
+import type { NodeEntry } from '../../../shared/domain/federation';
 import type { SessionSummary } from '../../../shared/domain/session';
 import type { SessionGrants } from './access/datasetGrants';
 import type { AuditLog } from '../audit/auditLog';
@@ -8,14 +9,25 @@ import type { Platform } from '../platform/platform';
 /** The main-process session (issue 4). The renderer only ever sees `summary()` (AUTH-01/10). */
 export interface AuthService {
   summary(): Promise<SessionSummary>;
-  /** Runs the whole sign-in; resolves when it completed, failed or was cancelled. */
-  signIn(issuer?: string): Promise<SessionSummary>;
+  /**
+   * Runs the whole sign-in; resolves when it completed, failed or was cancelled. `switchUser` makes
+   * the broker ask for credentials even if its browser session is someone else's (prompt=login).
+   */
+  signIn(issuer?: string, how?: { switchUser?: boolean }): Promise<SessionSummary>;
   cancelSignIn(): Promise<SessionSummary>;
   signOut(): Promise<SessionSummary>;
   /** Resumes a persisted session at start (refresh grant); no-op without one. */
   restore(): Promise<SessionSummary>;
-  /** For main-process clients only (Beacon, htsget): a fresh access token, or undefined. */
+  /**
+   * The sign-in access token, refreshed when due: for the broker's UserInfo only. Nodes refuse it;
+   * never send it anywhere else (issue 12 item 12).
+   */
   accessToken(): Promise<string | undefined>;
+  /**
+   * For main-process clients (Beacon, htsget): an access token whose only audience is `node`, or
+   * undefined (signed out, a node not in the directory, or one the broker does not know).
+   */
+  accessTokenFor(node: NodeEntry): Promise<string | undefined>;
   onChange(listener: (summary: SessionSummary) => void): () => void;
   /**
    * For the vault (PASS-03): the signed-in user (sub, broker issuer), the unexpired record-level

@@ -3,6 +3,7 @@ import type { NodeEntry } from '../../../shared/domain/federation';
 import type { IgnoredVisa } from '../../../shared/domain/session';
 import type { PublishedDataset } from './access/datasetCatalog';
 import { fetchNodeDatasets } from './access/datasetCatalog';
+import { withGrantedAccess } from './access/grantedAccess';
 import type { PassportDecision } from './passport/clearinghouse';
 import { decidePassport } from './passport/clearinghouse';
 import type { VerifiedVisa, VisaCheck } from './passport/visaVerifier';
@@ -41,11 +42,16 @@ export async function readPassport(opts: {
   };
 }
 
-/** Every node's published datasets, fetched in parallel; a failing node is reported, never fatal. */
+/**
+ * Every node's published datasets, fetched in parallel; a failing node is reported, never fatal.
+ * With the user's token, each dataset also carries what its node actually returns to this user
+ * (grantedAccess.ts), which the access view shows (issue 13, issue 15 item 5).
+ */
 export async function readCatalogue(
   nodes: readonly NodeEntry[],
   fetchImpl: typeof fetch,
   timeoutMs: number,
+  tokenFor?: (node: NodeEntry) => Promise<string | undefined>,
 ): Promise<{ datasets: PublishedDataset[]; problems: { nodeId: string; message: string }[] }> {
   const settled = await Promise.allSettled(
     nodes.map((n) => fetchNodeDatasets(n, fetchImpl, timeoutMs)),
@@ -62,5 +68,5 @@ export async function readCatalogue(
         message: `${node.name} did not list its datasets (${result.reason instanceof Error ? result.reason.message : 'error'}); its datasets are missing from this list.`,
       });
   });
-  return { datasets, problems };
+  return { datasets: await withGrantedAccess(datasets, tokenFor, fetchImpl, timeoutMs), problems };
 }

@@ -91,7 +91,12 @@ describe('session lifecycle (AUTH-06, AUTH-07, AUTH-10, audit)', () => {
       status: 400,
       error: 'invalid_grant',
     });
-    expect(h.opened.at(-1)).toMatch(new RegExp(`^${fed.info.issuer}/session/end\\?`));
+    const end = new URL(h.opened.at(-1) ?? '');
+    expect(end.href).toMatch(new RegExp(`^${fed.info.issuer}/session/end\\?`));
+    // Issue 13: the end-session URL names the client, never the ID token.
+    expect(end.searchParams.get('client_id')).toBe('cohort-desk');
+    expect(end.searchParams.has('id_token_hint')).toBe(false);
+    expect(end.href).not.toContain('eyJ');
     expect(readdirSync(join(dataDir, 'auth'))).toEqual([]);
     expect(h.changes.at(-1)?.state).toBe('signed-out');
     h.close();

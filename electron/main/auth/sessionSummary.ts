@@ -17,6 +17,8 @@ export interface LiveSession {
   knownNodes: string[];
   /** The federation directory's problem at the last passport check: no grant can be judged. */
   directoryProblem?: string;
+  /** The broker's end-session page for this client (no ID token in it), when it has one. */
+  endSessionUrl?: string;
   name?: string;
   email?: string;
 }
@@ -34,6 +36,8 @@ export function summarise(opts: {
   error: AuthError | undefined;
   nowMs: number;
   soonMs: number;
+  /** Browser mode: the page opens the end-session page itself, so it gets its URL. */
+  pageOpensBrowser: boolean;
 }): { summary: SessionSummary; list?: AccessList } {
   const { live, signingIn, persistence, error } = opts;
   const base = { persistence, ...(error === undefined ? {} : { error }) };
@@ -71,6 +75,9 @@ export function summarise(opts: {
       access: list.access,
       ignoredVisas: [...live.decision.ignored, ...list.unmatched],
       ...(live.nodeProblems.length === 0 ? {} : { nodeProblems: live.nodeProblems }),
+      ...(opts.pageOpensBrowser && live.endSessionUrl !== undefined
+        ? { endSessionUrl: live.endSessionUrl }
+        : {}),
     },
   };
 }

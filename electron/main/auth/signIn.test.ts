@@ -55,7 +55,9 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
       title: 'Finnish rare disease cohort',
     });
     expect(access.get('FI-RD-01')?.duo.map((d) => d.id)).toEqual(['DUO:0000043', 'DUO:0000006']);
-    expect(access.get('PT-RD-01')?.granularity).toBe('boolean');
+    // Issue 13: what the node answers, not the passport's guess: registered access gives counts
+    // on Portugal's controlled dataset.
+    expect(access.get('PT-RD-01')).toMatchObject({ granularity: 'count', granularityFrom: 'node' });
     expect(access.get('ES-AF-01')).toMatchObject({ granularity: 'count', level: 'public' });
     expect(access.size).toBe(9);
     // AUTH-01: the authorization URL used S256, never plain; the listener page says the tab can close.
@@ -73,13 +75,13 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
     h.close();
   });
 
-  it('researcher: count on registered datasets, boolean on controlled ones', async () => {
+  it('researcher: counts on registered and (as the nodes answer, issue 13) controlled datasets', async () => {
     const { h, summary } = await signedIn('researcher');
     const access = byId(summary);
     expect(access.get('FI-NE-01')).toMatchObject({ granularity: 'count', level: 'registered' });
     expect(access.get('SE-NE-01')?.granularity).toBe('count');
     expect(access.get('FI-NE-01')?.expiresAt).toBeDefined();
-    expect(access.get('FI-RD-01')?.granularity).toBe('boolean');
+    expect(access.get('FI-RD-01')?.granularity).toBe('count');
     expect(summary.ignoredVisas).toEqual([]);
     h.close();
   });
@@ -97,7 +99,8 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
     const { h, summary } = await signedIn('conditional');
     const access = byId(summary);
     expect(access.get('IT-RD-01')?.granularity).toBe('record');
-    expect(access.get('PT-RD-01')?.granularity).toBe('boolean');
+    // The unmet grant gives no records; registered access still gives counts (issue 13).
+    expect(access.get('PT-RD-01')?.granularity).toBe('count');
     expect(summary.ignoredVisas).toEqual([
       expect.objectContaining({
         type: 'ControlledAccessGrants',

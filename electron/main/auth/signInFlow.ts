@@ -53,6 +53,8 @@ export async function runSignInFlow(opts: {
   signal: AbortSignal;
   now: () => number;
   timeoutMs?: number;
+  /** `consent` (brokers issue offline_access refresh tokens only after it), plus `login` to switch user. */
+  prompt: 'consent' | 'login consent';
 }): Promise<TokenSet> {
   const { config, broker } = opts;
   const state = client.randomState();
@@ -73,7 +75,7 @@ export async function runSignInFlow(opts: {
       state,
       nonce,
       // oidc-provider (and others) only issue offline_access refresh tokens after explicit consent.
-      prompt: 'consent',
+      prompt: opts.prompt,
     });
     await opts.open(url.href);
     const callback = await listener.callback;

@@ -4,15 +4,27 @@ import type { Platform } from '../platform/platform';
 import type { TokenSet } from './signInFlow';
 
 /**
+ * The broker's end-session page (OIDC RP-Initiated Logout 1.0) for this client, or undefined when
+ * the broker has none. It carries `client_id` only: no `id_token_hint`, so no ID token ever sits
+ * in a URL a page or a browser history can read (issue 13). The broker asks the person to confirm.
+ */
+export function endSessionUrl(config: client.Configuration, clientId: string): string | undefined {
+  if (config.serverMetadata().end_session_endpoint === undefined) return undefined;
+  return client.buildEndSessionUrl(config, { client_id: clientId }).href;
+}
+
+/**
  * The broker side of sign-out (AUTH-07): RFC 7009 revocation of the refresh token first (it could
- * mint new access tokens), then the access token; then RP-Initiated Logout in the system browser.
- * Failures are logged and never block the local wipe. Browser mode cannot open the end-session page
- * for the page without handing it the ID token, so there it is left out.
+ * mint new access tokens; revoking it ends the grant, so the nodes' tokens stop giving passports:
+ * decision node-audience-tokens), then the sign-in access token; then the broker's own session ends
+ * through RP-Initiated Logout in the system browser, where its cookie lives. In browser mode the
+ * page opened that page itself when the person clicked "Sign out" (SessionSummary.endSessionUrl).
+ * Failures are logged and never block the local wipe, which happened before.
  */
 export async function signOutAtBroker(opts: {
   config: client.Configuration;
-  clientId: string;
   tokens: TokenSet;
+  endSessionUrl: string | undefined;
   platform: Platform;
   logger: Logger;
 }): Promise<void> {
@@ -29,10 +41,8 @@ export async function signOutAtBroker(opts: {
       logger.warn('auth.revocation_failed', { hint, error });
     }
   }
-  if (config.serverMetadata().end_session_endpoint === undefined) return;
-  const end = client.buildEndSessionUrl(config, {
-    client_id: opts.clientId,
-    ...(tokens.idToken === undefined ? {} : { id_token_hint: tokens.idToken }),
-  });
-  if (!(await opts.platform.openExternal(end.href))) logger.info('auth.end_session_not_opened', {});
+  if (opts.endSessionUrl === undefined) return;
+  // Browser mode answers false: the page already opened it from the person's click.
+  if (!(await opts.platform.openExternal(opts.endSessionUrl)))
+    logger.info('auth.end_session_opened_by_page', {});
 }

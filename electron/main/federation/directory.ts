@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { DirectoryCheck, FederationDirectory } from '../../../shared/domain/federation';
 import type { Logger } from '../logging/logger';
 import type { Platform } from '../platform/platform';
 import type { SettingsStore } from '../settings/settingsStore';
-import { allLoopback, parseDirectoryDocument } from './directoryFile';
+import { allLoopback, parseDirectoryDocument, type DirectoryLists } from './directoryFile';
+import { fetchDirectory, readSavedDirectory, saveDirectory } from './directoryRemote';
 
 /** Env override for the embedded demo federation file (tests, `npm start`). */
 export const FEDERATION_FILE_ENV = 'COHORT_DESK_FEDERATION_FILE';
@@ -17,52 +18,78 @@ export function defaultDemoFederationFile(env: NodeJS.ProcessEnv, cwd: string): 
 }
 
 export interface FederationDirectoryService {
-  /** The directory now: policy/settings URL, else the embedded demo, else none. */
+  /**
+   * The directory now: policy/settings URL, else the embedded demo, else none. A remote directory
+   * is served from its last good copy (with `fetchedAt`) and refreshed in the background; only the
+   * first use of an address waits for it.
+   */
   get(): Promise<FederationDirectory>;
+  /** Fetches and validates a directory address now (Settings checks one before keeping it). */
+  check(url: string): Promise<DirectoryCheck>;
+  /** Called whenever what get() returns changes: another address, a refresh with new content. */
+  onChange(listener: (directory: FederationDirectory) => void): () => void;
+  close(): void;
 }
 
 const NONE = { brokers: [], nodes: [], trustedVisaIssuers: [] };
 
 /**
- * The federation directory (DESIGN federation): from `federationConfigUrl` (policy-locked → source
- * 'policy', else 'settings'), else the embedded demo federation's file, else 'none'. Every document
- * is validated with zod; a bad one gives an empty directory whose `problem` names the file.
+ * Whether a directory can be relied on: no problem, or a stale copy (fetchedAt) whose refresh
+ * failed. One that could not be read at all says nothing about brokers or grants (issue 12).
+ */
+export const isUsable = (d: FederationDirectory): boolean =>
+  d.problem === undefined || d.fetchedAt !== undefined;
+/** A good copy is refreshed in the background once it is this old. */
+export const DIRECTORY_REFRESH_MS = 5 * 60_000;
+/** After a failed fetch the next attempt waits this long (callers get the last answer meanwhile). */
+export const DIRECTORY_RETRY_MS = 30_000;
+
+interface Remote {
+  readonly url: string;
+  readonly lists?: DirectoryLists;
+  readonly fetchedAt?: number;
+  readonly error?: string;
+  /** Epoch ms of the last attempt, good or not. */
+  readonly triedAt: number;
+}
+
+const message = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * The federation directory (DESIGN federation; issue 12 item 13, issue 13): from
+ * `federationConfigUrl` (policy-locked → source 'policy', else 'settings'), else the embedded demo
+ * federation's file, else 'none'. Every document is validated with zod; a bad one gives an empty
+ * directory whose `problem` names it. A hanging address stalls only its first use.
  */
 export function createFederationDirectory(deps: {
   settings: SettingsStore;
   platform: Platform;
   logger: Logger;
   demoFile: string;
+  now?: () => number;
+  timeoutMs?: number;
 }): FederationDirectoryService {
   const { settings, platform, logger, demoFile } = deps;
+  const now = deps.now ?? Date.now;
+  const savedFile = join(platform.paths.data, 'federation-directory.json');
+  const listeners = new Set<(d: FederationDirectory) => void>();
+  /** Copies per address: the current one and a few recently checked (bounded). */
+  const copies = new Map<string, Remote>();
+  const saved = readSavedDirectory(savedFile);
+  if (saved !== undefined) copies.set(saved.url, { ...saved, triedAt: 0 });
+  const keep = (r: Remote): void => {
+    copies.delete(r.url);
+    copies.set(r.url, r);
+    for (const url of copies.keys())
+      if (copies.size > 4 && url !== urlNow() && url !== r.url) copies.delete(url);
+  };
+  const inflight = new Map<string, Promise<void>>();
+  let last: string | undefined;
 
-  async function fromUrl(url: string): Promise<unknown> {
-    const res = await platform.fetch(url, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new Error(`the server answered HTTP ${res.status}`);
-    return res.json();
-  }
+  const urlNow = (): string => settings.view().values.federationConfigUrl;
 
-  async function get(): Promise<FederationDirectory> {
-    const view = settings.view();
-    const url = view.values.federationConfigUrl;
-    if (url !== '') {
-      const source = view.locked.includes('federationConfigUrl') ? 'policy' : 'settings';
-      try {
-        return { source, location: url, ...parseDirectoryDocument(await fromUrl(url)) };
-      } catch (error: unknown) {
-        logger.warn('federation.directory_failed', { url, error });
-        const detail = error instanceof Error ? error.message : String(error);
-        return {
-          source,
-          location: url,
-          ...NONE,
-          problem: `The federation directory at ${url} could not be used: ${detail}. Check the address in Settings or ask your IT team.`,
-        };
-      }
-    }
+  function readDemo(): FederationDirectory {
     if (!existsSync(demoFile)) return { source: 'none', ...NONE };
     try {
       const lists = parseDirectoryDocument(JSON.parse(readFileSync(demoFile, 'utf8')));
@@ -71,15 +98,114 @@ export function createFederationDirectory(deps: {
       return { source: 'embedded-demo', location: demoFile, ...lists };
     } catch (error: unknown) {
       logger.warn('federation.demo_file_invalid', { file: demoFile, error });
-      const detail = error instanceof Error ? error.message : String(error);
       return {
         source: 'none',
         location: demoFile,
         ...NONE,
-        problem: `The demo federation file ${demoFile} is not valid: ${detail}. Restart the demo federation (npm run federation) or delete the file.`,
+        problem: `The demo federation file ${demoFile} is not valid: ${message(error)}. Restart the demo federation (npm run federation) or delete the file.`,
       };
     }
   }
 
-  return { get };
+  function view(r: Remote): FederationDirectory {
+    const source = settings.view().locked.includes('federationConfigUrl') ? 'policy' : 'settings';
+    const base = { source, location: r.url } as const;
+    const advice = 'Check the address in Settings or ask your IT team.';
+    if (r.lists === undefined)
+      return {
+        ...base,
+        ...NONE,
+        problem: `The federation directory at ${r.url} could not be used: ${r.error ?? 'not read yet'}. ${advice}`,
+      };
+    const fetchedAt = r.fetchedAt ?? r.triedAt;
+    return {
+      ...base,
+      ...r.lists,
+      fetchedAt,
+      ...(r.error === undefined
+        ? {}
+        : {
+            problem: `The federation directory at ${r.url} could not be refreshed (${r.error}); the copy from ${new Date(fetchedAt).toISOString()} is used. ${advice}`,
+          }),
+    };
+  }
+
+  /** Emits when what callers see changed (content, address or problem; not the fetch time). */
+  function announce(directory: FederationDirectory): void {
+    const key = JSON.stringify({ ...directory, fetchedAt: undefined });
+    if (key === last) return;
+    last = key;
+    for (const listener of listeners) listener(directory);
+  }
+
+  function refresh(url: string): Promise<void> {
+    let p = inflight.get(url);
+    if (p === undefined) {
+      p = (async () => {
+        try {
+          const lists = await fetchDirectory(platform.fetch, url, deps.timeoutMs);
+          const fetchedAt = now();
+          keep({ url, lists, fetchedAt, triedAt: fetchedAt });
+          saveDirectory(savedFile, { url, fetchedAt, lists });
+        } catch (error: unknown) {
+          logger.warn('federation.directory_failed', { url, error });
+          keep({ ...copies.get(url), url, error: message(error), triedAt: now() });
+        }
+        const copy = copies.get(url);
+        if (urlNow() === url && copy !== undefined) announce(view(copy));
+      })().finally(() => inflight.delete(url));
+      inflight.set(url, p);
+    }
+    return p;
+  }
+
+  async function get(): Promise<FederationDirectory> {
+    const url = urlNow();
+    if (url === '') {
+      const demo = readDemo();
+      announce(demo);
+      return demo;
+    }
+    const current = copies.get(url);
+    if (current === undefined) await refresh(url);
+    else {
+      const due = current.error === undefined ? DIRECTORY_REFRESH_MS : DIRECTORY_RETRY_MS;
+      if (now() - current.triedAt >= due) void refresh(url);
+    }
+    const directory = view(copies.get(url) ?? { url, triedAt: now(), error: 'not read yet' });
+    announce(directory);
+    return directory;
+  }
+
+  // A new address is read at once, so every page and the sign-in switch to it without a reload.
+  const offSettings = settings.onChange(() => {
+    void get();
+  });
+
+  return {
+    get,
+    async check(url) {
+      try {
+        const lists = await fetchDirectory(platform.fetch, url, deps.timeoutMs);
+        // A checked address is the good copy the next get() uses: saving it switches at once.
+        const fetchedAt = now();
+        keep({ url, lists, fetchedAt, triedAt: fetchedAt });
+        saveDirectory(savedFile, { url, fetchedAt, lists });
+        return { url, ...lists };
+      } catch (error: unknown) {
+        throw new Error(
+          `The federation directory at ${url} could not be used: ${message(error)}. Check the address, or ask your IT team for the right one.`,
+          { cause: error },
+        );
+      }
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      offSettings();
+      listeners.clear();
+    },
+  };
 }

@@ -20,7 +20,9 @@ const DirectoryFileSchema = FederationDirectorySchema.pick({
   trustedVisaIssuers: true,
 }).extend({ brokers: z.array(BrokerSchema).min(1) });
 
-type Lists = Pick<FederationDirectory, 'brokers' | 'nodes' | 'trustedVisaIssuers'>;
+/** What a directory document lists: brokers, nodes and trusted visa issuers. */
+export type DirectoryLists = Pick<FederationDirectory, 'brokers' | 'nodes' | 'trustedVisaIssuers'>;
+type Lists = DirectoryLists;
 
 /**
  * Parses a directory document of either shape; throws an Error whose message names the problem

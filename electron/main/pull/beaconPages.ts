@@ -1,13 +1,18 @@
+import { z } from 'zod';
 import type { NodeEntry } from '../../../shared/domain/federation';
 import type { PullQuery } from '../../../shared/domain/vault';
 import type { BeaconQueryParts } from '../search/beaconRequest';
-import { postBody, postUrl } from '../search/beaconRequest';
-import { EntryResponseZ, ErrorResponseZ } from '../search/beaconSchemas';
+import { postBody } from '../search/beaconRequest';
+import { ErrorResponseZ } from '../search/beaconSchemas';
 import { BodyTooLargeError, readBounded } from '../search/boundedBody';
 import { isAllowListed } from '../search/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
+import type { DatasetRoutes } from './pullRoutes';
 
-/** Records per page a pull asks for (bounded: the node caps at its own maximum anyway). */
+/**
+ * Records per page a pull asks for. A node may use fewer (its own cap): the loop advances by the
+ * records received and stops on the node's count, never on page x this number (issue 12 item 2).
+ */
 export const PULL_PAGE_SIZE = 500;
 /** A page body larger than this is refused (BCN-04). */
 export const PULL_PAGE_MAX_BYTES = 64 * 1024 * 1024;
@@ -24,7 +29,9 @@ export interface PageRequest {
   entity: 'individuals' | 'g_variants';
   datasetId: string;
   query: PullQuery;
-  /** Page index (Beacon `skip` counts pages). */
+  /** The node's /datasets/{id}/… URL templates (pullRoutes.ts). */
+  routes: DatasetRoutes;
+  /** Page index (Beacon `skip` counts pages of the size the node actually uses). */
   page: number;
   limit: number;
   token: string | undefined;
@@ -35,7 +42,7 @@ export interface PageRequest {
 
 export interface Page {
   records: unknown[];
-  /** Exact total of the dataset's matching records (record granularity is always exact). */
+  /** The node's count of the dataset's matching records (record granularity: exact). */
   total: number;
   bytes: number;
 }
@@ -51,14 +58,13 @@ function parts(req: PageRequest): BeaconQueryParts {
 }
 
 /**
- * One page of one dataset's records at record granularity, over POST (the Beacon v2 request body
- * with datasetIds and pagination). The token goes only to the allow-listed node (BCN-02, PASS-04).
+ * One page of one dataset's records at record granularity, over POST to the dataset's own route
+ * (issue 15 item 6) with the Beacon v2 request body and pagination. The token goes only to the
+ * allow-listed node (BCN-02, PASS-04).
  */
 export async function fetchPage(req: PageRequest): Promise<Page> {
-  const p = parts(req);
-  const url = postUrl(req.node.beaconUrl, p);
-  const body = postBody(p) as { query: Record<string, unknown> };
-  body.query.requestParameters = { datasetIds: [req.datasetId] };
+  const url = new URL(req.routes[req.entity].replace('{id}', encodeURIComponent(req.datasetId)));
+  const body = postBody(parts(req)) as { query: Record<string, unknown> };
   body.query.pagination = { skip: req.page, limit: req.limit };
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -104,6 +110,31 @@ function errorMessage(text: string): string {
   }
 }
 
+const count = z.number().int().nonnegative();
+const Granularity = z.enum(['boolean', 'count', 'record']);
+
+/**
+ * What a pull reads of a page: strict where a misreading would lose or invent records (counts,
+ * results), tolerant of what Beacon v2.0 servers send (no setType, empty ids, null handovers).
+ */
+const PageZ = z.looseObject({
+  meta: z.looseObject({ returnedGranularity: Granularity.default('boolean') }),
+  responseSummary: z.looseObject({ exists: z.boolean(), numTotalResults: count.optional() }),
+  response: z
+    .looseObject({
+      resultSets: z.array(
+        z.looseObject({
+          id: z.string().default(''),
+          setType: z.string().optional(),
+          resultsCount: count.optional(),
+          results: z.array(z.looseObject({})).default([]),
+          info: z.looseObject({ returnedGranularity: Granularity.optional() }).nullish(),
+        }),
+      ),
+    })
+    .optional(),
+});
+
 function parsePage(req: PageRequest, status: number, text: string): Page {
   const name = req.node.id;
   if (status === 401 || status === 403) {
@@ -125,19 +156,28 @@ function parsePage(req: PageRequest, status: number, text: string): Page {
       `Node ${name} sent an incomplete answer; the pull is paused and can be resumed.`,
     );
   }
-  const parsed = EntryResponseZ.safeParse(json);
-  if (!parsed.success)
-    throw new PullDataError(`Node ${name} sent an answer that does not follow Beacon v2.`);
-  const set = parsed.data.response?.resultSets.find((s) => s.id === req.datasetId);
+  const parsed = PageZ.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw new PullDataError(
+      `Node ${name} sent an answer that does not follow Beacon v2 (at "${where}").`,
+    );
+  }
+  const sets = (parsed.data.response?.resultSets ?? []).filter(
+    (s) => s.setType === undefined || s.setType === '' || s.setType === 'dataset',
+  );
+  // The route names one dataset: its set carries the id, or is the only one (v2.0 may leave id empty).
+  const set = sets.find((s) => s.id === req.datasetId) ?? (sets.length === 1 ? sets[0] : undefined);
   const granularity = set?.info?.returnedGranularity ?? parsed.data.meta.returnedGranularity;
   if (parsed.data.responseSummary.exists && granularity !== 'record') {
     throw new PullRefusedError(
       `Node ${name} no longer answers ${req.datasetId} at record level (it returned ${granularity}); the grant may have been revoked.`,
     );
   }
-  return {
-    records: set?.results ?? [],
-    total: set?.resultsCount ?? 0,
-    bytes: Buffer.byteLength(text),
-  };
+  const total = set?.resultsCount ?? parsed.data.responseSummary.numTotalResults;
+  if (total === undefined && parsed.data.responseSummary.exists)
+    throw new PullDataError(
+      `Node ${name} did not say how many ${req.entity} ${req.datasetId} has, so the pull could not be checked for completeness.`,
+    );
+  return { records: set?.results ?? [], total: total ?? 0, bytes: Buffer.byteLength(text) };
 }

@@ -13,11 +13,11 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
     const h = await signedIn({ fed, dataDir, user: 'researcher' });
     const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'research' } as const;
     const check = await h.invoke('pull:check', target);
+    // A registered researcher gets counts at FI (issue 13: the refusal and its offer say what the
+    // node gives, in the access table's words).
     expect(check).toMatchObject({ allowed: false, offer: 'counts-only' });
     expect(check.reasons).toEqual([
-      expect.stringMatching(
-        /no valid controlled-access grant for FI-RD-01 \(you have (boolean|count)-level access only\)/,
-      ),
+      'Your passport holds no valid controlled-access grant for FI-RD-01 (the node gives you counts); a local copy needs a controlled-access grant (PASS-03).',
     ]);
     await expect(h.invoke('pull:start', target)).rejects.toThrow(
       /NOT_ALLOWED: .*controlled-access grant/,
@@ -42,7 +42,7 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
       allowed: false,
       offer: 'counts-only',
       reasons: [
-        "The dataset's data use conditions do not permit clinical care: it needs DUO:0000043 (clinical care use); the dataset has DUO:0000006.",
+        "The dataset's data use conditions do not permit clinical care: it needs clinical care use (DUO:0000043); the dataset has health or medical or biomedical research (DUO:0000006).",
       ],
     });
     expect(

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { DuoTerm, FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
 import type { DatasetAccess } from '../../../shared/domain/session';
 import type { PullCheck, PullTarget } from '../../../shared/domain/vault';
+import { diseaseCheck } from '../../../shared/vault/diseaseCheck';
 import { duoPermits } from '../../../shared/vault/duoRules';
+import { readDuoTerms } from '../../../shared/vault/duoTerms';
+import { localCopyRefusal } from './localCopies';
 import type { DatasetGrant } from '../auth/access/datasetGrants';
 import type { AuthService } from '../auth/authService';
 
@@ -11,8 +14,11 @@ export interface NodeDataset {
   readonly id: string;
   readonly title: string;
   readonly duo: DuoTerm[];
-  /** DATA-01: the node's permission for local copies; absent means no. */
-  readonly allowLocalCopies: boolean;
+  /**
+   * DATA-01: what the node says about local copies (the demo nodes' `info.allowLocalCopies` hint);
+   * undefined when it says nothing (decision 0011 then asks the federation directory).
+   */
+  readonly allowLocalCopies: boolean | undefined;
 }
 
 const CollectionsZ = z.object({
@@ -21,30 +27,29 @@ const CollectionsZ = z.object({
       z.looseObject({
         id: z.string(),
         name: z.string().optional(),
-        dataUseConditions: z
-          .looseObject({
-            duoDataUse: z
-              .array(z.looseObject({ id: z.string(), label: z.string().optional() }))
-              .optional(),
-          })
-          .optional(),
-        info: z.looseObject({ allowLocalCopies: z.boolean().optional() }).optional(),
+        dataUseConditions: z.unknown().optional(),
+        info: z.looseObject({ allowLocalCopies: z.boolean().optional() }).nullish(),
       }),
     ),
   }),
 });
 
-/** Reads one dataset's catalogue entry from its node, anonymously (PASS-04: no token for metadata). */
+/**
+ * Reads one dataset's catalogue entry from its node by the specification's `/datasets/{id}` route,
+ * anonymously (PASS-04: no token for metadata). DUO terms are read tolerantly (readDuoTerms).
+ */
 export async function fetchNodeDataset(
   node: NodeEntry,
   datasetId: string,
   fetchImpl: typeof fetch,
   timeoutMs: number,
 ): Promise<NodeDataset | undefined> {
-  const res = await fetchImpl(`${node.beaconUrl.replace(/\/+$/, '')}/datasets?limit=1000`, {
+  const url = `${node.beaconUrl.replace(/\/+$/, '')}/datasets/${encodeURIComponent(datasetId)}`;
+  const res = await fetchImpl(url, {
     headers: { accept: 'application/json' },
     signal: AbortSignal.timeout(timeoutMs),
   });
+  if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const d = CollectionsZ.parse(await res.json()).response.collections.find(
     (c) => c.id === datasetId,
@@ -53,10 +58,18 @@ export async function fetchNodeDataset(
   return {
     id: d.id,
     title: d.name ?? d.id,
-    duo: (d.dataUseConditions?.duoDataUse ?? []).map((t) => ({ id: t.id, label: t.label ?? t.id })),
-    allowLocalCopies: d.info?.allowLocalCopies === true,
+    duo: readDuoTerms(d.dataUseConditions),
+    allowLocalCopies: d.info?.allowLocalCopies,
   };
 }
+
+/** The access table's words for what a user sees, reused in refusals so both say the same. */
+const SEES: Readonly<Record<DatasetAccess['granularity'], string>> = {
+  none: 'nothing',
+  boolean: 'yes/no answers',
+  count: 'counts',
+  record: 'records',
+};
 
 export interface CheckDeps {
   auth: Pick<AuthService, 'summary' | 'grants'>;
@@ -95,10 +108,10 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
       access === undefined
         ? 'no access'
         : access.expired
-          ? 'an expired grant'
-          : `${access.granularity}-level access only`;
+          ? `an expired grant; the node gives you ${SEES[access.granularity]}`
+          : `the node gives you ${SEES[access.granularity]}`;
     reasons.push(
-      `Your passport holds no valid controlled-access grant for ${t.datasetId} (you have ${has}); a local copy needs record-level access.`,
+      `Your passport holds no valid controlled-access grant for ${t.datasetId} (${has}); a local copy needs a controlled-access grant (PASS-03).`,
     );
   }
   let dataset: NodeDataset | undefined;
@@ -116,10 +129,10 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
       );
     }
   }
-  if (dataset !== undefined) {
-    reasons.push(...duoPermits(dataset.duo, t.purpose).reasons);
-    if (!dataset.allowLocalCopies)
-      reasons.push(`Node ${t.nodeId} does not allow local copies of ${t.datasetId}.`);
+  if (dataset !== undefined && node !== undefined) {
+    reasons.push(...duoPermits(dataset.duo, t.purpose, diseaseCheck(t.disease)).reasons);
+    const copy = localCopyRefusal(dataset, node);
+    if (copy !== undefined) reasons.push(copy);
   }
   if (!deps.allowLocalCache())
     reasons.push(
@@ -127,10 +140,13 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
     );
   if (deps.vaultLocked())
     reasons.push('The vault is locked: unlock it with your passphrase first.');
+  // The fallback is what the node grants this user, in the same words as the access table.
+  const offer =
+    access?.granularity === 'count' || access?.granularity === 'record'
+      ? 'counts-only'
+      : 'yes-no-only';
   const check: PullCheck =
-    reasons.length === 0
-      ? { allowed: true, reasons }
-      : { allowed: false, reasons, offer: 'counts-only' };
+    reasons.length === 0 ? { allowed: true, reasons } : { allowed: false, reasons, offer };
   return {
     check,
     ...(node === undefined ? {} : { node }),

@@ -8,7 +8,8 @@ import { buildDuckDbFile, scratchDir } from '../vault/duckdbFile';
 import type { VaultUser } from '../vault/datasetFolder';
 import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
-import { assemble } from './pullLoop';
+import { PullDataError } from './beaconPages';
+import { assemble, countMismatch } from './pullLoop';
 import type { Cursor, Staging } from './staging';
 
 export interface FinishDeps {
@@ -36,13 +37,15 @@ function columnsOf(rows: TableRows): DatasetColumns {
 /**
  * The end of a pull: staged pages → one DuckDB database file (0010) → a sealed dataset folder
  * swapped into the vault atomically, with the provenance manifest (PASS-03 visa binding) and a
- * vault.write audit entry (DATA-08: counts, never content).
+ * vault.write audit entry (DATA-08: counts, never content). Refuses to seal when what arrived is
+ * not what the node counted (issue 12 item 2). Returns notes for the person (variants that could not
+ * be placed on GRCh38), or nothing.
  */
 export async function finishPull(
   opts: FinishDeps,
   job: { cursor: Cursor; user: VaultUser; staging: Staging },
   signal: AbortSignal,
-): Promise<void> {
+): Promise<string | undefined> {
   const c = job.cursor;
   // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
   // and local copies still enabled; DUO and the node's permission were checked at start.
@@ -59,6 +62,8 @@ export async function finishPull(
   if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
     throw new Error('Another user is signed in now.');
   const rows = assemble(job.staging, c);
+  const mismatch = countMismatch(rows, c);
+  if (mismatch !== undefined) throw new PullDataError(mismatch);
   const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
   const database = await buildDuckDbFile(scratchDir(job.staging.dir), columnsOf(rows), ids);
   // Building took a while: a purge may have ended this job (grant revoked, policy), and the same
@@ -79,6 +84,7 @@ export async function finishPull(
       nodeId: c.nodeId,
       ...c.meta,
       purpose: c.purpose,
+      ...(c.disease === undefined ? {} : { disease: c.disease }),
       query: c.query,
       pulledAt: new Date(opts.now()).toISOString(),
       visa: grant.visa,
@@ -102,6 +108,10 @@ export async function finishPull(
     jti: grant.visa.jti,
     purpose: c.purpose,
     rows: counts,
+    ...(rows.unplaced.length === 0 ? {} : { unplacedVariants: rows.unplaced.length }),
   });
   opts.vault.changed();
+  if (rows.unplaced.length === 0) return undefined;
+  const shown = rows.unplaced.slice(0, 5).join('; ');
+  return `${String(rows.unplaced.length)} variants from ${c.nodeId} have no GRCh38 position and are not in the cache (${shown}${rows.unplaced.length > 5 ? '; …' : ''}).`;
 }

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { NodeEntry } from '../../../shared/domain/federation';
 import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
 import type { VaultUser } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
-import { PullNetworkError } from './beaconPages';
+import type { AssemblyResolver } from '../search/nodeAssembly';
+import { createAssemblyResolver } from '../search/nodeAssembly';
+import { PullNetworkError, PullRefusedError } from './beaconPages';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
+import { localCopyRefusal } from './localCopies';
+import { datasetRoutes } from './pullRoutes';
 import type { Cursor, Staging } from './staging';
 import { listCursors, openStaging } from './staging';
 
@@ -56,15 +61,19 @@ export interface PullService {
 export function createPullService(
   opts: CheckDeps & {
     vault: VaultService;
-    token: () => Promise<string | undefined>;
+    token: (node: NodeEntry) => Promise<string | undefined>;
     audit: AuditLog;
     logger: Logger;
     onProgress: (p: PullProgress) => void;
     now?: () => number;
     pageSize?: number;
+    /** Node assemblies (issue 15 item 2); default: a resolver of the pull's own. */
+    assemblies?: AssemblyResolver;
   },
 ): PullService {
   const now = opts.now ?? Date.now;
+  const assemblies =
+    opts.assemblies ?? createAssemblyResolver({ fetch: opts.fetch, timeoutMs: opts.timeoutMs });
   const jobs = new Map<string, Job>();
 
   function progress(job: Job): PullProgress {
@@ -127,19 +136,28 @@ export function createPullService(
     try {
       if (node === undefined)
         throw new Error(`Node ${job.cursor.nodeId} left the federation directory.`);
+      const timeoutMs = Math.max(PULL_MIN_TIMEOUT_MS, opts.timeoutMs());
+      const place = await assemblies.of(node);
+      if (place.assembly === undefined)
+        throw new PullRefusedError(
+          `Node ${node.id} holds its data on ${place.name}, which Cohort Desk cannot convert to GRCh38; nothing was pulled.`,
+        );
       await runPages({
         staging: job.staging,
         cursor: job.cursor,
         node,
+        assembly: place.assembly,
+        routes: await datasetRoutes(node, opts.fetch, timeoutMs),
         fetch: opts.fetch,
         token: opts.token,
-        timeoutMs: Math.max(PULL_MIN_TIMEOUT_MS, opts.timeoutMs()),
+        timeoutMs,
         signal: abort.signal,
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
-      await finishPull({ ...opts, now }, job, abort.signal);
+      const note = await finishPull({ ...opts, now }, job, abort.signal);
       job.state = 'done';
+      job.message = note;
     } catch (error: unknown) {
       const reason: unknown = abort.signal.reason;
       if (abort.signal.aborted && reason instanceof Stop) {
@@ -252,7 +270,8 @@ export function createPullService(
           title: dataset.title,
           level: access.level,
           duo: dataset.duo,
-          allowLocalCopies: dataset.allowLocalCopies,
+          // The check passed: the node, or the directory for a silent node, allows the copy.
+          allowLocalCopies: localCopyRefusal(dataset, node) === undefined,
         },
       };
       // The grant first: the purge deletes these pages with the dataset if it is revoked (issue 12).

@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import type { Assembly } from '../../../shared/genome/assembly';
+import { APP_ASSEMBLY } from '../../../shared/genome/assembly';
+import { LIFT_FAILURE_WORDS, liftVariant } from '../../../shared/genome/liftover';
+import { liftTable } from '../../../shared/genome/liftoverTables';
 import { SEX_TERMS } from '../../../shared/search/query';
-import { IndividualRecordZ, VariantRecordZ } from '../search/beaconSchemas';
+import { IndividualRecordZ, OntologyTermZ } from '../search/beaconSchemas';
 import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
+import { variantPlace } from '../search/variantPlace';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before
- * it is kept; a record that does not fit fails the page, it is never guessed at).
+ * it is kept; a record that does not fit fails the page, it is never guessed at). Variants are
+ * placed from their VRS location or HGVS (internal ids are opaque) and lifted to the cache's GRCh38
+ * when the node is on GRCh37 (issue 15 items 2, 3, 6).
  */
 
 const IndividualZ = IndividualRecordZ.extend({
@@ -15,28 +22,44 @@ const IndividualZ = IndividualRecordZ.extend({
     .optional(),
 });
 
-const VariantZ = VariantRecordZ.extend({
-  variantInternalId: z.string().regex(/^(?:[1-9]|1\d|2[0-2]|X|Y|MT)-\d{1,9}-[ACGTN]+-[ACGTN]+$/),
-  variation: z.looseObject({
-    referenceBases: z.string(),
-    alternateBases: z.string(),
-    location: z
-      .looseObject({
-        interval: z.looseObject({ start: z.looseObject({ value: z.number().int() }) }),
-      })
-      .optional(),
-  }),
-  caseLevelData: z.array(
-    z.looseObject({
-      individualId: z.string().min(1),
-      zygosity: z.looseObject({ id: z.enum(['GENO:0000135', 'GENO:0000136']) }),
-    }),
-  ),
-  info: z.looseObject({
-    clinicalSignificance: z.string().optional(),
-    alleleCount: z.number().int().nonnegative(),
-    alleleNumber: z.number().int().nonnegative(),
-  }),
+/** caseLevelData per the model: only biosampleId is required; zygosity from any ontology (GENO). */
+const CaseZ = z.looseObject({
+  biosampleId: z.string().min(1),
+  individualId: z.string().min(1).optional(),
+  zygosity: OntologyTermZ.optional(),
+});
+
+const VariantZ = z.looseObject({
+  variantInternalId: z.string().min(1),
+  variation: z.looseObject({}),
+  identifiers: z
+    .looseObject({
+      transcriptHGVSIds: z.array(z.string()).optional(),
+      proteinHGVSIds: z.array(z.string()).optional(),
+    })
+    .optional(),
+  molecularAttributes: z
+    .looseObject({
+      geneIds: z.array(z.string()).optional(),
+      molecularEffects: z.array(OntologyTermZ).optional(),
+    })
+    .optional(),
+  caseLevelData: z.array(CaseZ).default([]),
+  frequencyInPopulations: z
+    .array(
+      z.looseObject({
+        frequencies: z.array(z.looseObject({ alleleFrequency: z.number().min(0).max(1) })),
+      }),
+    )
+    .optional(),
+  // Allele counts are not in the model; the demo nodes send them in info (optional everywhere).
+  info: z
+    .looseObject({
+      clinicalSignificance: z.string().optional(),
+      alleleCount: z.number().int().nonnegative().optional(),
+      alleleNumber: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 
 const SEX_BY_TERM = new Map(Object.entries(SEX_TERMS).map(([k, v]) => [v, k]));
@@ -67,44 +90,66 @@ export function toIndividual(raw: unknown, i: number): IndividualRow {
   };
 }
 
-/** One g_variants record with caseLevelData → one variant row and its genotype rows. */
+// GENO zygosity classes: homozygous (and homoplasmic, hemizygous: the only copy carries the allele,
+// which VCF callers write as 1/1), everything else that names a carrier is heterozygous.
+const HOM = new Set(['GENO:0000136', 'GENO:0000602', 'GENO:0000134']);
+
+/** 'hom' or 'het' for a zygosity term from GENO or any ontology (by id, else by label). */
+export function zygosityOf(
+  term: { id: string; label?: string | undefined } | undefined,
+): 'het' | 'hom' {
+  if (term === undefined) return 'het';
+  if (HOM.has(term.id)) return 'hom';
+  return /\b(homozygous|homoplasmic|hemizygous)\b/i.test(term.label ?? '') ? 'hom' : 'het';
+}
+
+/** A converted variant, or the reason it has no place on GRCh38 (kept out of the cache, and said). */
+export type ConvertedVariant =
+  { variant: VariantRow; genotypes: GenotypeRow[] } | { unplaced: string };
+
+/** One g_variants record with caseLevelData → one variant row and its genotype rows (on GRCh38). */
 export function toVariant(
   raw: unknown,
   i: number,
-): { variant: VariantRow; genotypes: GenotypeRow[] } {
+  nodeAssembly: Assembly = APP_ASSEMBLY,
+): ConvertedVariant {
   const p = VariantZ.safeParse(raw);
   if (!p.success) fail('variant', i, p.error);
   const r = p.data;
-  const key = r.variantInternalId;
-  const [chrom = '', pos = '', ref = '', alt = ''] = key.split('-');
-  const start = r.variation.location?.interval.start.value;
-  if (
-    ref !== r.variation.referenceBases ||
-    alt !== r.variation.alternateBases ||
-    (start !== undefined && start + 1 !== Number(pos))
-  ) {
-    throw new RecordShapeError(`variant record ${i} (${key}) disagrees with its own variation`);
-  }
+  const place = variantPlace(raw as Record<string, unknown>);
+  if (typeof place === 'string') throw new RecordShapeError(`variant record ${i} has ${place}`);
+  const from = place.assembly ?? nodeAssembly;
+  const table = liftTable(from, APP_ASSEMBLY);
+  const lifted = table === undefined ? place : liftVariant(table, place);
+  if (typeof lifted === 'string')
+    return {
+      unplaced: `${from} ${place.chrom}:${place.pos} ${place.ref}>${place.alt}: ${LIFT_FAILURE_WORDS[lifted]}`,
+    };
+  const key = `${lifted.chrom}-${lifted.pos}-${lifted.ref}-${lifted.alt}`;
+  const genotypes = r.caseLevelData.map((c): GenotypeRow => ({
+    // Without individualId the biosample is the only link the node gives; kept as the id.
+    individual_id: c.individualId ?? c.biosampleId,
+    variant_key: key,
+    zygosity: zygosityOf(c.zygosity),
+  }));
   const freq = r.frequencyInPopulations?.[0]?.frequencies[0]?.alleleFrequency;
+  const ac =
+    r.info?.alleleCount ?? genotypes.reduce((n, g) => n + (g.zygosity === 'hom' ? 2 : 1), 0);
+  const an = r.info?.alleleNumber ?? (freq !== undefined && freq > 0 ? Math.round(ac / freq) : 0);
   const variant: VariantRow = {
     variant_key: key,
-    chrom,
-    pos: Number(pos),
-    ref,
-    alt,
+    chrom: lifted.chrom,
+    pos: lifted.pos,
+    ref: lifted.ref,
+    alt: lifted.alt,
     gene: r.molecularAttributes?.geneIds?.[0] ?? '',
     consequence: r.molecularAttributes?.molecularEffects?.[0]?.label ?? '',
     hgvs_c: r.identifiers?.transcriptHGVSIds?.[0] ?? null,
     hgvs_p: r.identifiers?.proteinHGVSIds?.[0] ?? null,
-    clin_sig: r.info.clinicalSignificance ?? null,
-    ac: r.info.alleleCount,
-    an: r.info.alleleNumber,
-    af: freq ?? (r.info.alleleNumber > 0 ? r.info.alleleCount / r.info.alleleNumber : 0),
+    clin_sig: r.info?.clinicalSignificance ?? null,
+    ac,
+    an,
+    af: freq ?? (an > 0 ? ac / an : 0),
   };
-  const genotypes = r.caseLevelData.map((c): GenotypeRow => ({
-    individual_id: c.individualId,
-    variant_key: key,
-    zygosity: c.zygosity.id === 'GENO:0000136' ? 'hom' : 'het',
-  }));
   return { variant, genotypes };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AccessLevelSchema, DuoTermSchema } from '../../../shared/domain/federation';
-import { PullQuerySchema, PurposeSchema } from '../../../shared/domain/vault';
+import { PullQuerySchema, PurposeDiseaseSchema, PurposeSchema } from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import type { Binding } from '../vault/binding';
@@ -26,6 +26,7 @@ export const CursorZ = z.object({
   nodeId: z.string(),
   datasetId: z.string(),
   purpose: PurposeSchema,
+  disease: PurposeDiseaseSchema.optional(),
   query: PullQuerySchema,
   entity: z.enum(['individuals', 'g_variants', 'done']),
   /** Next page to fetch for `entity`. */
@@ -33,6 +34,13 @@ export const CursorZ = z.object({
   /** Pages stored per entity. */
   pages: z.object({ individuals: z.number().int(), g_variants: z.number().int() }),
   records: z.number().int().nonnegative(),
+  /** Records received per entity (issue 12 item 2: the loop advances by these, not by pages). */
+  received: z
+    .object({
+      individuals: z.number().int().nonnegative(),
+      g_variants: z.number().int().nonnegative(),
+    })
+    .optional(),
   bytes: z.number().int().nonnegative(),
   totals: z.object({
     individuals: z.number().int().optional(),

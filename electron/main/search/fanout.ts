@@ -1,6 +1,8 @@
 import type { NodeEntry } from '../../../shared/domain/federation';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import type { BeaconQueryParts } from './beaconRequest';
+import { partsForNode } from './assemblyQuery';
+import type { AssemblyResolver } from './nodeAssembly';
 import { createLimiter } from './limiter';
 import { CancelAbort, queryNode, TimeoutAbort } from './nodeClient';
 
@@ -17,6 +19,8 @@ export interface FanoutOptions {
   maxBytes: number;
   emit: (update: NodeUpdate) => void;
   onDone: (done: SearchDone) => void;
+  /** Node assemblies (issue 15 item 2). */
+  assemblies: AssemblyResolver;
 }
 
 export interface Fanout {
@@ -77,20 +81,51 @@ export function startFanout(o: FanoutOptions): Fanout {
         controller.abort(new TimeoutAbort());
       }, o.timeoutMs);
       try {
+        // The node is asked for its assembly only when coordinates must be converted; records
+        // carry their own accessions otherwise.
+        const coordinates = o.parts.params.referenceName !== undefined;
+        const place = await (coordinates ? o.assemblies.of(node) : o.assemblies.known(node));
+        const assembly = { name: place.name, source: place.source };
+        const np = partsForNode(o.parts, node, place);
+        if (!np.ok) {
+          o.emit({ ...base(node, attempt), status: 'error', assembly, message: np.message });
+          return;
+        }
         const token = await o.tokenFor(node);
-        const answer = await queryNode({
+        const { seen, ...answer } = await queryNode({
           node,
-          parts: o.parts,
+          parts: np.parts,
           token,
           signal: controller.signal,
           fetch: o.fetch,
           maxBytes: o.maxBytes,
           timeoutMs: o.timeoutMs,
+          ...(place.assembly === undefined ? {} : { assembly: place.assembly }),
+          ...(o.parts.params.referenceBases === undefined
+            ? {}
+            : { queryRef: o.parts.params.referenceBases }),
         });
+        const other = [...(seen ?? [])].find((a) => a !== place.assembly);
+        if (other !== undefined) o.assemblies.learn(node, other);
+        const timeMs = Math.round(performance.now() - started);
+        if (other !== undefined && coordinates) {
+          // Never shown as matches: the hits lie at other places than the ones asked for.
+          o.emit({
+            ...base(node, attempt),
+            status: 'error',
+            timeMs,
+            assembly,
+            message: `Node ${node.id} answered with ${other} coordinates to a query in ${place.name} coordinates, so its hits are not shown as matches. Ask again: Cohort Desk now converts coordinates for this node.`,
+          });
+          return;
+        }
         o.emit({
           ...base(node, attempt),
           ...answer,
-          timeMs: Math.round(performance.now() - started),
+          // Records that name another assembly than the one assumed tell the node's real one.
+          assembly: other === undefined ? assembly : { name: other, source: 'records' },
+          ...(np.asked === undefined ? {} : { asked: np.asked }),
+          timeMs,
         });
       } finally {
         clearTimeout(slow);

@@ -17,6 +17,9 @@ export interface FilteringTermsCache {
 
 const TTL_MS = 10 * 60_000;
 const MAX_BYTES = 5 * 1_048_576;
+/** Terms asked for per page (servers may send fewer) and the most pages read from one node. */
+const PAGE_LIMIT = 1000;
+const MAX_PAGES = 200;
 
 /**
  * Per-node cache of `/filtering_terms` (anonymous GET: the terms are public discovery metadata).
@@ -30,21 +33,41 @@ export function createFilteringTermsCache(opts: {
   const now = opts.now ?? Date.now;
   const cache = new Map<string, CacheEntry>();
 
-  const load = async (node: NodeEntry): Promise<FilteringTerm[]> => {
-    try {
-      const res = await opts.fetch(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`, {
-        headers: { accept: 'application/json' },
-        redirect: 'manual',
-        signal: AbortSignal.timeout(opts.timeoutMs()),
-      });
-      if (!res.ok) return [];
-      const parsed = FilteringTermsResponseZ.safeParse(
-        JSON.parse(await readBounded(res, MAX_BYTES)),
-      );
-      return parsed.success ? (parsed.data.response.filteringTerms ?? []) : [];
-    } catch {
+  const page = async (node: NodeEntry, skip: number): Promise<FilteringTerm[]> => {
+    const url = new URL(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`);
+    url.searchParams.set('skip', String(skip));
+    url.searchParams.set('limit', String(PAGE_LIMIT));
+    const res = await opts.fetch(url, {
+      headers: { accept: 'application/json' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(opts.timeoutMs()),
+    });
+    if (!res.ok) {
+      await res.body?.cancel();
       return [];
     }
+    const parsed = FilteringTermsResponseZ.safeParse(JSON.parse(await readBounded(res, MAX_BYTES)));
+    return parsed.success ? (parsed.data.response.filteringTerms ?? []) : [];
+  };
+
+  /**
+   * Every page (issue 15 item 4: servers default to small pages and cap `limit`; `skip` counts
+   * pages of the size they use): until an empty page, or one with nothing new (a server that
+   * ignores `skip` and sends everything at once). A failing page keeps what came before it.
+   */
+  const load = async (node: NodeEntry): Promise<FilteringTerm[]> => {
+    const byId = new Map<string, FilteringTerm>();
+    try {
+      for (let skip = 0; skip < MAX_PAGES; skip++) {
+        const terms = await page(node, skip);
+        const fresh = terms.filter((t) => !byId.has(t.id));
+        for (const t of fresh) byId.set(t.id, t);
+        if (fresh.length === 0) break;
+      }
+    } catch {
+      // Network or JSON failure: the pages read so far still count.
+    }
+    return [...byId.values()];
   };
 
   const termsOf = (node: NodeEntry): Promise<FilteringTerm[]> => {

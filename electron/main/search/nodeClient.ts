@@ -1,10 +1,13 @@
 import type { NodeEntry } from '../../../shared/domain/federation';
+import type { Assembly } from '../../../shared/genome/assembly';
 import type { NodeUpdate } from '../../../shared/search/results';
+import { MAX_NOTES } from '../../../shared/search/results';
 import type { BeaconQueryParts } from './beaconRequest';
 import { getUrl, postBody, postUrl } from './beaconRequest';
 import { readEntryResponse } from './beaconReader';
 import { ErrorResponseZ } from './beaconSchemas';
 import { BodyTooLargeError, readBounded } from './boundedBody';
+import { placeRows } from './assemblyQuery';
 
 /** Why a node's request was aborted: our per-node timer, or the user cancelling the query. */
 export class TimeoutAbort extends Error {}
@@ -23,7 +26,10 @@ export type NodeAnswer = Pick<
   | 'recordsTruncated'
   | 'message'
   | 'notes'
->;
+> & {
+  /** Assemblies the records' own accessions named (issue 15 item 2). */
+  seen?: ReadonlySet<Assembly>;
+};
 
 export interface NodeRequest {
   node: NodeEntry;
@@ -34,6 +40,10 @@ export interface NodeRequest {
   fetch: typeof fetch;
   maxBytes: number;
   timeoutMs: number;
+  /** The node's assembly: variant rows are placed on GRCh38 from it (default GRCh38). */
+  assembly?: Assembly;
+  /** The REF the user asked for, compared with the REF the node has (liftover check). */
+  queryRef?: string;
 }
 
 /** Statuses after which a POST is retried as GET: the node does not take POST here. */
@@ -115,6 +125,8 @@ async function answer(
     };
   }
   const r = read.reading;
+  const placed = placeRows(r.records, req.assembly ?? 'GRCh38', req.queryRef);
+  const notes = [...r.notes, ...placed.notes].slice(0, MAX_NOTES);
   return {
     status: 'ok',
     method,
@@ -122,14 +134,15 @@ async function answer(
     exists: r.exists,
     ...(r.count === undefined ? {} : { count: r.count }),
     datasets: r.datasets,
-    ...(r.records.length > 0 ? { records: r.records } : {}),
+    ...(placed.rows.length > 0 ? { records: placed.rows } : {}),
     ...(r.truncated ? { recordsTruncated: true } : {}),
     ...(r.rejected > 0
       ? {
           message: `${String(r.rejected)} records from node ${name} did not follow the Beacon model and were left out.`,
         }
       : {}),
-    ...(r.notes.length > 0 ? { notes: r.notes } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+    seen: placed.seen,
   };
 }
 

@@ -139,10 +139,12 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       res.writeHead(upstream.status, { 'content-type': 'application/json' });
       res.end(await upstream.text());
     });
-    const token = await demo.token('researcher');
-    const h = createHarness(withNodes(node('FI-GET', `${getOnly.url}/api`)), {
-      getAccessToken: () => Promise.resolve(token),
-    });
+    // The proxy serves FI's API, so the directory names FI's resource for it
+    // (decision node-audience-tokens).
+    const h = createHarness(
+      withNodes({ ...node('FI-GET', `${getOnly.url}/api`), resource: fi.resource }),
+      { getAccessToken: await demo.tokenFor('researcher') },
+    );
     for (const q of [
       { genomic: 'BRCA1' },
       { genomic: '17:43044295-43125483', sex: 'female' as const },
@@ -168,13 +170,15 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
     const redirect = await capture((_req, res) => {
       res.writeHead(302, { location: `${target.url}/api/individuals` }).end();
     });
-    const token = await demo.token('clinician');
+    const real = await demo.tokenFor('clinician');
+    const token = 'token-for-REDIR-only';
     const directory = withNodes(
       node('OUT', `${outside.url}/api`),
       node('REDIR', `${redirect.url}/api`),
     );
     const h = createHarness(directory, {
-      getAccessToken: () => Promise.resolve(token),
+      // The broker knows neither capture server; the test's own token stands in for REDIR's.
+      getAccessToken: (n) => (n.id === 'REDIR' ? Promise.resolve(token) : real(n)),
       allowList: (d) => d.nodes.filter((n) => n.id !== 'OUT').map((n) => n.beaconUrl),
     });
     const { final } = await h.search({ genomic: 'BRCA1' });

@@ -9,6 +9,7 @@ import { queryParts } from './beaconRequest';
 import type { Fanout } from './fanout';
 import { startFanout } from './fanout';
 import { createFilteringTermsCache } from './filteringTerms';
+import { createAssemblyResolver } from './nodeAssembly';
 import type { RecentQueries } from './recentQueries';
 import { isAllowListed } from './tokenPolicy';
 
@@ -16,8 +17,8 @@ export interface SearchServiceDeps {
   fetch: typeof fetch;
   /** The federation directory (AUTH's FederationDirectory service, or a test's). */
   getDirectory: () => FederationDirectory | Promise<FederationDirectory>;
-  /** The current access token, or undefined when signed out. */
-  getAccessToken: () => Promise<string | undefined>;
+  /** An access token for this node only (issue 12 item 12), or undefined when signed out. */
+  getAccessToken: (node: NodeEntry) => Promise<string | undefined>;
   /** Beacon base URLs that may receive the token; default: the directory's nodes (BCN-02). */
   allowList?: (directory: FederationDirectory) => readonly string[];
   nodeTimeoutMs: () => number;
@@ -53,11 +54,12 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
   const running = new Map<string, Fanout>();
   const { recent } = deps;
   const terms = createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
+  const assemblies = createAssemblyResolver({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const allowListOf =
     deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
 
   const tokenFor = (allow: readonly string[]) => async (node: NodeEntry) =>
-    isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken() : undefined;
+    isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken(node) : undefined;
 
   return {
     async run(query) {
@@ -80,6 +82,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         concurrency: deps.concurrency ?? 32,
         maxBytes: deps.maxBytes ?? 20 * 1_048_576,
         emit: deps.onNodeUpdate,
+        assemblies,
         onDone: (done) => {
           deps.logger.info('search.done', done);
           deps.onDone(done);

@@ -39,8 +39,8 @@ describe('issue 12: the purge delay after a revocation is bounded by the token r
       fed = (await startDemoFederation({
         runDir: tmp('vault-bound-fed-'),
         accessTokenTtlSec: 8,
-        userinfoCacheTtlMs: 0,
-      } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+        passportCacheTtlMs: 0,
+      })) as PullFederation;
     }, 180_000);
     afterAll(async () => {
       await fed.close();

@@ -87,6 +87,14 @@ export class ScriptedBrowser {
   ): Promise<BrowserResponse> {
     let res = await this.request(url, init);
     for (let i = 0; i < MAX_REDIRECTS; i++) {
+      const autoPost = autoSubmitForm(res);
+      if (autoPost !== undefined) {
+        // oidc-provider's self-submitting form (e.g. ending the previous account's session when
+        // another person signs in): a browser's script posts it at once.
+        if (stopAt?.(new URL(autoPost.action)) === true) return res;
+        res = await this.request(autoPost.action, { method: 'POST', form: autoPost.fields });
+        continue;
+      }
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || location === null) return res;
       const next = new URL(location, res.url);
@@ -95,6 +103,19 @@ export class ScriptedBrowser {
     }
     throw new Error(`too many redirects from ${url}`);
   }
+}
+
+/** oidc-provider's "Submitting Callback" page: its form's action and hidden fields, else undefined. */
+function autoSubmitForm(
+  page: BrowserResponse,
+): { action: string; fields: Record<string, string> } | undefined {
+  if (!page.body.includes('<title>Submitting Callback</title>')) return undefined;
+  const action = /<form method="post" action="([^"]+)"/u.exec(page.body)?.[1];
+  if (action === undefined) return undefined;
+  const fields: Record<string, string> = {};
+  for (const m of page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\/>/gu))
+    fields[m[1] ?? ''] = (m[2] ?? '').replaceAll('&amp;', '&');
+  return { action: new URL(action.replaceAll('&amp;', '&'), page.url).href, fields };
 }
 
 /** The `action` of the first POST form on a page whose action ends with `suffix`. */

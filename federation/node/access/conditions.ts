@@ -2,6 +2,7 @@
  * GA4GH Passport visa `conditions`: a DNF (outer list OR, inner lists AND) of clauses that must each be
  * matched by a single valid visa without conditions (Passport spec "Conditions"; STANDARDS 2.3.6, PASS-02).
  */
+import { wildcardMatch } from './wildcard';
 
 /** The visa fields a clause can match (the spec forbids conditions and timestamps in clauses). */
 export interface VisaClaims {
@@ -15,12 +16,6 @@ export type Clause = Readonly<Record<string, unknown>>;
 
 const MATCHABLE = new Set(['value', 'source', 'by']);
 
-/** `?` = one character, `*` = any run; full-string; no escapes. */
-function wildcard(pattern: string, s: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('?', '.').replaceAll('*', '.*');
-  return new RegExp(`^${re}$`, 's').test(s);
-}
-
 /** One field matcher: const:, pattern:, split_pattern:; any other prefix never matches. */
 export function matchField(matcher: string, actual: string | undefined): boolean {
   if (actual === undefined) return false;
@@ -32,9 +27,9 @@ export function matchField(matcher: string, actual: string | undefined): boolean
     case 'const':
       return arg === actual;
     case 'pattern':
-      return wildcard(arg, actual);
+      return wildcardMatch(arg, actual);
     case 'split_pattern':
-      return actual.split(';').some((part) => wildcard(arg, part));
+      return actual.split(';').some((part) => wildcardMatch(arg, part));
     default:
       return false;
   }
@@ -71,7 +66,12 @@ export function parseConditions(raw: unknown): Clause[][] | undefined {
  * Evaluates DNF conditions against the passport's other valid visas. `support` must hold only visas that
  * passed verification and carry no conditions themselves.
  */
-export function conditionsMet(conditions: readonly (readonly Clause[])[], support: readonly VisaClaims[]): boolean {
+export function conditionsMet(
+  conditions: readonly (readonly Clause[])[],
+  support: readonly VisaClaims[],
+): boolean {
   if (conditions.length === 0) return true;
-  return conditions.some((conj) => conj.every((clause) => support.some((v) => clauseMatches(clause, v))));
+  return conditions.some((conj) =>
+    conj.every((clause) => support.some((v) => clauseMatches(clause, v))),
+  );
 }

@@ -4,20 +4,29 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS, datasetVisaValue, nodeDacSource } from '../../catalogue';
 import { createMemoryLogger } from '../log';
-import { startPassportIssuer, visaPayload, type PassportIssuer } from '../testing/passportIssuer';
+import {
+  startPassportIssuer,
+  TEST_RESOURCE,
+  visaPayload,
+  type PassportIssuer,
+} from '../testing/passportIssuer';
 import { BONA_FIDE_DOI } from './policy';
 import { createAccessResolver, InvalidTokenError } from './resolver';
 
 const FI_RD = DATASETS.find((d) => d.id === 'FI-RD-01');
 if (!FI_RD) throw new Error('catalogue changed');
-const GRANT = { type: 'ControlledAccessGrants', value: datasetVisaValue(FI_RD), source: nodeDacSource('FI'), by: 'dac' };
+const GRANT = {
+  type: 'ControlledAccessGrants',
+  value: datasetVisaValue(FI_RD),
+  source: nodeDacSource('FI'),
+  by: 'dac',
+};
 
 let issuer: PassportIssuer;
 let other: PassportIssuer;
 let attacker: Server;
 let attackerHits = 0;
 let attackerUrl = '';
-let n = 0;
 
 beforeAll(async () => {
   issuer = await startPassportIssuer();
@@ -33,40 +42,67 @@ afterAll(async () => {
   await issuer.close();
   await other.close();
   attacker.closeAllConnections();
-  await new Promise<void>((r) => attacker.close(() => { r(); }));
+  await new Promise<void>((r) =>
+    attacker.close(() => {
+      r();
+    }),
+  );
 });
 
-function resolver(logger = createMemoryLogger('t')) {
+function resolver(logger = createMemoryLogger('t'), cacheTtlMs = 0) {
   return createAccessResolver({
-    trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }, { iss: other.iss, jku: other.jku }],
-    cacheTtlMs: 0,
+    trustedIssuers: [
+      { iss: issuer.iss, jku: issuer.jku },
+      { iss: other.iss, jku: other.jku },
+    ],
+    resource: () => TEST_RESOURCE,
+    brokers: () => [issuer.client],
+    cacheTtlMs,
     logger,
   });
 }
 
-/** Registers a passport for a fresh token and resolves it. */
+/** A token for this node whose passport holds `visas`, resolved. */
 async function access(visas: string[], logger = createMemoryLogger('t')) {
-  const token = `tok-${++n}`;
-  issuer.setPassport(token, 'alice', visas);
-  return resolver(logger).resolve(`Bearer ${token}`);
+  return resolver(logger).resolve(`Bearer ${await issuer.tokenFor('alice', visas)}`);
 }
 
-const sign = (visa: Record<string, unknown>, extra: Record<string, unknown> = {}, header: Record<string, unknown> = {}) =>
-  issuer.sign(visaPayload(issuer.iss, 'alice', visa, extra), header);
+const sign = (
+  visa: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  header: Record<string, unknown> = {},
+) => issuer.sign(visaPayload(issuer.iss, 'alice', visa, extra), header);
 
 describe('PASS-02 passport validation at the node', () => {
   it('accepts a valid ControlledAccessGrants visa and registered-access pair', async () => {
     const a = await access([
       await sign(GRANT),
-      await sign({ type: 'AcceptedTermsAndPolicies', value: BONA_FIDE_DOI, source: BONA_FIDE_DOI, by: 'self' }),
-      await sign({ type: 'ResearcherStatus', value: BONA_FIDE_DOI, source: BONA_FIDE_DOI, by: 'so' }),
+      await sign({
+        type: 'AcceptedTermsAndPolicies',
+        value: BONA_FIDE_DOI,
+        source: BONA_FIDE_DOI,
+        by: 'self',
+      }),
+      await sign({
+        type: 'ResearcherStatus',
+        value: BONA_FIDE_DOI,
+        source: BONA_FIDE_DOI,
+        by: 'so',
+      }),
     ]);
     expect([...a.controlledDatasets]).toEqual(['FI-RD-01']);
     expect(a.registered).toBe(true);
   });
 
   it('registered access needs both visas with the same value (test 2.7.6)', async () => {
-    const a = await access([await sign({ type: 'ResearcherStatus', value: BONA_FIDE_DOI, source: BONA_FIDE_DOI, by: 'so' })]);
+    const a = await access([
+      await sign({
+        type: 'ResearcherStatus',
+        value: BONA_FIDE_DOI,
+        source: BONA_FIDE_DOI,
+        by: 'so',
+      }),
+    ]);
     expect(a.registered).toBe(false);
   });
 
@@ -104,12 +140,18 @@ describe('PASS-02 passport validation at the node', () => {
       .sign(new TextEncoder().encode('public-key-as-hmac-secret-0123456789'));
     const a = await access([none, hs]);
     expect(a.controlledDatasets.size).toBe(0);
-    expect(a.rejectedVisas.map((r) => r.reason)).toEqual(['alg none not allowed', 'alg HS256 not allowed']);
+    expect(a.rejectedVisas.map((r) => r.reason)).toEqual([
+      'alg none not allowed',
+      'alg HS256 not allowed',
+    ]);
   });
 
   it('rejects expired visas and visas issued in the future (test 2.7.5)', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const a = await access([await sign(GRANT, { exp: now - 120, iat: now - 7200 }), await sign(GRANT, { iat: now + 3600 })]);
+    const a = await access([
+      await sign(GRANT, { exp: now - 120, iat: now - 7200 }),
+      await sign(GRANT, { iat: now + 3600 }),
+    ]);
     expect(a.controlledDatasets.size).toBe(0);
     expect(a.rejectedVisas).toHaveLength(2);
   });
@@ -121,7 +163,9 @@ describe('PASS-02 passport validation at the node', () => {
   });
 
   it('matches the dataset value case-sensitively (test 2.7.9, PASS-05)', async () => {
-    const a = await access([await sign({ ...GRANT, value: GRANT.value.replace('FI-RD-01', 'fi-rd-01') })]);
+    const a = await access([
+      await sign({ ...GRANT, value: GRANT.value.replace('FI-RD-01', 'fi-rd-01') }),
+    ]);
     expect(a.controlledDatasets.size).toBe(0);
   });
 
@@ -131,8 +175,16 @@ describe('PASS-02 passport validation at the node', () => {
   });
 
   it('evaluates conditions against other valid visas without conditions (test 2.7.7)', async () => {
-    const conditions = [[{ type: 'AffiliationAndRole', value: 'pattern:faculty@*', by: 'const:so' }]];
-    const aff = (by: string) => sign({ type: 'AffiliationAndRole', value: 'faculty@uni.example', source: 'https://uni.example', by });
+    const conditions = [
+      [{ type: 'AffiliationAndRole', value: 'pattern:faculty@*', by: 'const:so' }],
+    ];
+    const aff = (by: string) =>
+      sign({
+        type: 'AffiliationAndRole',
+        value: 'faculty@uni.example',
+        source: 'https://uni.example',
+        by,
+      });
     const met = await access([await sign({ ...GRANT, conditions }), await aff('so')]);
     expect(met.controlledDatasets.has('FI-RD-01')).toBe(true);
     const unmet = await access([await sign({ ...GRANT, conditions }), await aff('system')]);
@@ -148,12 +200,51 @@ describe('PASS-02 passport validation at the node', () => {
     await expect(r.resolve('Bearer unknown-token')).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
-  it('caches UserInfo per token hash within the TTL', async () => {
-    issuer.setPassport('cached', 'alice', [await sign(GRANT)]);
-    const r = createAccessResolver({ trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }], cacheTtlMs: 60_000 });
-    const before = issuer.hits.get('/me') ?? 0;
-    await r.resolve('Bearer cached');
-    await r.resolve('Bearer cached');
-    expect((issuer.hits.get('/me') ?? 0) - before).toBe(1);
+  it('caches the passport per token hash within the TTL', async () => {
+    const token = await issuer.tokenFor('alice', [await sign(GRANT)]);
+    const r = resolver(createMemoryLogger('t'), 60_000);
+    const before = issuer.hits.get('/token') ?? 0;
+    await r.resolve(`Bearer ${token}`);
+    await r.resolve(`Bearer ${token}`);
+    expect((issuer.hits.get('/token') ?? 0) - before).toBe(1);
+  });
+});
+
+describe('issue 12 item 12: a node accepts only access tokens addressed to it (RFC 8707/9068)', () => {
+  const refused = async (token: string, reason: RegExp): Promise<void> => {
+    const before = issuer.hits.get('/token') ?? 0;
+    const error = await resolver()
+      .resolve(`Bearer ${token}`)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidTokenError);
+    expect((error as Error).message).toMatch(reason);
+    // Refused before the passport exchange: the broker never sees a token meant for someone else.
+    expect((issuer.hits.get('/token') ?? 0) - before).toBe(0);
+  };
+
+  it('attack: a token minted for another node is refused', async () => {
+    const forB = await issuer.tokenFor('alice', [await sign(GRANT)], {
+      aud: 'http://127.0.0.1:2/',
+    });
+    await refused(forB, /ERR_JWT_CLAIM_VALIDATION_FAILED/);
+  });
+
+  it('attack: a token from a broker the node is not registered with is refused unheard', async () => {
+    const before = other.hits.get('/.well-known/openid-configuration') ?? 0;
+    await refused(await other.tokenFor('alice', [await sign(GRANT)]), /trusted broker/);
+    expect((other.hits.get('/.well-known/openid-configuration') ?? 0) - before).toBe(0);
+  });
+
+  it('attack: an opaque (UserInfo) token, a JWT of another type, or an expired token is refused', async () => {
+    await refused('opaque-userinfo-token', /not a JWT access token/);
+    await refused(await issuer.tokenFor('alice', [], { typ: 'JWT' }), /not a JWT access token/);
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await issuer.tokenFor('alice', [], { claims: { exp: now - 60 } });
+    await refused(expired, /ERR_JWT_EXPIRED/);
+  });
+
+  it('attack: a passport for another subject than the token is refused', async () => {
+    const token = await issuer.tokenFor('alice', [await sign(GRANT)], { passportSub: 'mallory' });
+    await expect(resolver().resolve(`Bearer ${token}`)).rejects.toThrow(/another subject/);
   });
 });

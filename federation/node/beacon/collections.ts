@@ -25,7 +25,9 @@ export function datasetRecord(ds: DatasetPolicy, ctx: BeaconContext): Record<str
     name: ds.title,
     description: `${ds.title} (${ds.kind}), ${ctx.node.name}. Synthetic demo data.`,
     externalUrl: `${ctx.beaconUrl}/datasets/${ds.id}`,
-    dataUseConditions: { duoDataUse: ds.duo.map((d) => ({ id: d.id, label: d.label, version: DUO_VERSION })) },
+    dataUseConditions: {
+      duoDataUse: ds.duo.map((d) => ({ id: d.id, label: d.label, version: DUO_VERSION, ...(d.modifiers ? { modifiers: d.modifiers } : {}) })),
+    },
     info: {
       node: ds.node,
       kind: ds.kind,

@@ -26,6 +26,15 @@ export const REFSEQ_GRCH38: Readonly<Record<string, string>> = {
   Y: 'NC_000024.10',
 };
 
+/** GRCh37 chromosome RefSeq accessions (NCBI GRCh37.p13 assembly report): the foreign node's sequence ids. */
+export const REFSEQ_GRCH37: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(REFSEQ_GRCH38).map(([chrom, acc]) => {
+    const [base = '', version = '0'] = acc.split('.');
+    // Every primary chromosome's GRCh37 accession is one version below its GRCh38 one.
+    return [chrom, `${base}.${String(Number(version) - 1)}`];
+  }),
+);
+
 /** Country names for the ISO 3166-1 alpha-2 codes the generator uses (geographicOrigin labels). */
 export const COUNTRY_NAMES: Readonly<Record<string, string>> = {
   FI: 'Finland',

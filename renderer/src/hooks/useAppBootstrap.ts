@@ -7,11 +7,13 @@ export function useAppBootstrap(): void {
   useEffect(() => {
     const { loadInfo, loadSettings, loadSession, receiveSettings, receiveSession, setOnline } =
       useStore.getState();
+    const { receiveDirectory } = useStore.getState();
     void loadInfo();
     void loadSettings();
     void loadSession();
     const offSettings = api().on('settings:changed', receiveSettings);
     const offSession = api().on('auth:changed', receiveSession);
+    const offDirectory = api().on('federation:changed', receiveDirectory);
     const online = (): void => setOnline(true);
     const offline = (): void => setOnline(false);
     window.addEventListener('online', online);
@@ -19,6 +21,7 @@ export function useAppBootstrap(): void {
     return () => {
       offSettings();
       offSession();
+      offDirectory();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
     };

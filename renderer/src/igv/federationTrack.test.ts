@@ -159,3 +159,38 @@ describe('federation track reader (issue 8, BCN-01)', () => {
     expect(unplacedVariants([foreign])).toEqual({ noPosition: 1, otherAssembly: 1 });
   });
 });
+
+describe('issue 15 item 2: rows main converted from a GRCh37 node', () => {
+  const lifted: VariantRow = {
+    ...row('DE', 'DE-CA-01', '17-43057062-T-TG', 0.01),
+    id: 'gv-0f3a9c1d2e4b5a69',
+    nodePlace: { assembly: 'GRCh37', chrom: '17', pos: 41209079, ref: 'T', alt: 'TG' },
+  };
+  const stuck: VariantRow = {
+    ...row('DE', 'DE-CA-01', '1-11-N-A'),
+    id: 'gv-99',
+    location: { chr: '1', start: 10, end: 11, ref: 'N', alt: 'A', assembly: 'GRCh37', from: 'vrs' },
+    nodePlace: { assembly: 'GRCh37', chrom: '1', pos: 11, ref: 'N', alt: 'A' },
+    unplaced: 'no GRCh38 position: the position lies outside every aligned block of the chain',
+  };
+  const DE = node('DE', { returnedGranularity: 'record', records: [lifted, stuck] });
+
+  it('draws a lifted record at its GRCh38 place, one feature with the conforming node’s allele', () => {
+    const [brca1] = federationVariants([IT, DE]);
+    expect(brca1).toMatchObject({ variantKey: '17-43057062-T-TG', chr: 'chr17', pos: 43057062 });
+    expect(brca1?.values).toEqual([
+      { nodeId: 'IT', datasetId: 'IT-CA-01', frequency: 0.006 },
+      {
+        nodeId: 'DE',
+        datasetId: 'DE-CA-01',
+        frequency: 0.01,
+        nodePlace: 'GRCh37 17-41209079-T-TG',
+      },
+    ]);
+  });
+
+  it('counts a record left on GRCh37 (no GRCh38 place) as not drawn instead of drawing it wrongly', () => {
+    expect(federationVariants([DE]).map((v) => v.variantKey)).toEqual(['17-43057062-T-TG']);
+    expect(unplacedVariants([DE])).toEqual({ noPosition: 0, otherAssembly: 1 });
+  });
+});

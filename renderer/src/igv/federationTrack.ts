@@ -7,6 +7,10 @@ export interface FederationValue {
   readonly nodeId: string;
   readonly datasetId: string;
   readonly frequency: number | undefined;
+  /** The node's own coordinates when main converted them to GRCh38 ("GRCh37 17-41209079-T-TG"). */
+  readonly nodePlace?: string;
+  /** REF at the mapped place differs from the query's (issue 15 item 2). */
+  readonly refNote?: string;
 }
 
 /** A variant the federation returned as a record, with what each node dataset said about it. */
@@ -68,10 +72,15 @@ export function federationVariants(nodes: readonly NodeUpdate[]): FederationVari
   const byKey = new Map<string, FederationVariant>();
   for (const { row: r, location: l } of placedRows(nodes).placed) {
     const key = alleleKey(l) ?? `${r.nodeId}/${r.datasetId}/${r.id}`;
+    const p = r.nodePlace;
     const value: FederationValue = {
       nodeId: r.nodeId,
       datasetId: r.datasetId,
       frequency: r.frequency,
+      ...(p === undefined
+        ? {}
+        : { nodePlace: `${p.assembly} ${p.chrom}-${String(p.pos)}-${p.ref}-${p.alt}` }),
+      ...(r.refNote === undefined ? {} : { refNote: r.refNote }),
     };
     const seen = byKey.get(key);
     if (seen !== undefined) {

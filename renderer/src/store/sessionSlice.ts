@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { DirectoryCheck, FederationDirectory } from '../../../shared/domain/federation';
 import type { SessionSummary } from '../../../shared/domain/session';
 import type { Result } from '../../../shared/result';
 import { emptyFilters } from '../../../shared/cohorts/definition';
@@ -7,15 +7,29 @@ import { SearchQuerySchema } from '../../../shared/search/query';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 
+/** What checking a directory address found (Settings, issue 13). */
+export type DirectoryCheckState =
+  | { readonly state: 'idle' }
+  | { readonly state: 'checking'; readonly url: string }
+  | { readonly state: 'found'; readonly found: DirectoryCheck }
+  | { readonly state: 'failed'; readonly url: string; readonly message: string };
+
 export interface SessionSlice {
   session: SessionSummary | undefined;
   directory: FederationDirectory | undefined;
   sessionError: string | undefined;
+  directoryCheck: DirectoryCheckState;
   loadSession: () => Promise<void>;
-  signIn: (issuer?: string) => Promise<void>;
+  /** `someoneElse`: "sign in as someone else" (the broker asks for credentials again). */
+  signIn: (issuer?: string, someoneElse?: boolean) => Promise<void>;
   cancelSignIn: () => Promise<void>;
   signOut: () => Promise<void>;
   receiveSession: (session: SessionSummary) => void;
+  /** A directory main pushed (federation:changed): every page follows it at once. */
+  receiveDirectory: (directory: FederationDirectory) => void;
+  /** Reads a directory address now; true when it holds a usable directory. */
+  checkDirectory: (url: string) => Promise<boolean>;
+  clearDirectoryCheck: () => void;
 }
 
 /** Whom the per-user state on screen belongs to: issuer + subject, or '' when nobody is signed in. */
@@ -63,6 +77,7 @@ export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> 
     session: undefined,
     directory: undefined,
     sessionError: undefined,
+    directoryCheck: { state: 'idle' },
     async loadSession() {
       const [session, directory] = await Promise.all([
         api().invoke('auth:session'),
@@ -71,9 +86,14 @@ export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> 
       apply(session);
       if (directory.ok) set({ directory: directory.value });
     },
-    async signIn(issuer) {
+    async signIn(issuer, someoneElse) {
       set({ sessionError: undefined });
-      apply(await api().invoke('auth:signIn', issuer === undefined ? {} : { issuer }));
+      apply(
+        await api().invoke('auth:signIn', {
+          ...(issuer === undefined ? {} : { issuer }),
+          ...(someoneElse === true ? { switchUser: true } : {}),
+        }),
+      );
     },
     async cancelSignIn() {
       apply(await api().invoke('auth:cancelSignIn'));
@@ -83,6 +103,19 @@ export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> 
     },
     receiveSession(session) {
       adopt(session);
+    },
+    receiveDirectory(directory) {
+      set({ directory });
+    },
+    async checkDirectory(url) {
+      set({ directoryCheck: { state: 'checking', url } });
+      const result = await api().invoke('federation:check', { url });
+      if (result.ok) set({ directoryCheck: { state: 'found', found: result.value } });
+      else set({ directoryCheck: { state: 'failed', url, message: result.error.message } });
+      return result.ok;
+    },
+    clearDirectoryCheck() {
+      set({ directoryCheck: { state: 'idle' } });
     },
   };
 };

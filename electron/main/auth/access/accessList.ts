@@ -49,7 +49,9 @@ export function buildAccessList(
       decision?.registered !== undefined && ds.level === 'registered'
         ? decision.registered.exp * 1000
         : undefined;
-    let granularity: Granularity = ds.level === 'public' ? 'count' : 'boolean';
+    // Without grants: a public dataset at the node's declared default (else counts), others yes/no.
+    let granularity: Granularity =
+      ds.level === 'public' ? (ds.defaultGranularity ?? 'count') : 'boolean';
     let expiresAt: number | undefined;
     let expired = false;
     for (const [exp, level] of [
@@ -67,6 +69,10 @@ export function buildAccessList(
         expired = true;
       }
     }
+    // What the node answered wins (it decides, BCN-01), except a record answer given under a grant
+    // that has lapsed since: then the passport's lower tier until the node is asked again.
+    const fromNode =
+      ds.granted !== undefined && !(ds.granted === 'record' && granularity !== 'record');
     return {
       nodeId: ds.node.id,
       nodeName: ds.node.name,
@@ -74,7 +80,8 @@ export function buildAccessList(
       datasetId: ds.id,
       title: ds.title,
       level: ds.level,
-      granularity,
+      granularity: fromNode ? ds.granted : granularity,
+      granularityFrom: fromNode ? 'node' : 'passport',
       duo: [...ds.duo],
       ...(expiresAt === undefined ? {} : { expiresAt: new Date(expiresAt).toISOString() }),
       expiringSoon: !expired && expiresAt !== undefined && expiresAt - nowMs < soonMs,

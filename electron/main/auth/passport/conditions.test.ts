@@ -59,3 +59,12 @@ describe('visa conditions DNF (PASS-02, STANDARDS 2.7.7)', () => {
     expect(parseConditions([[{ type: 'x', value: 3 }]])).toBeUndefined();
   });
 });
+
+describe('issue 12 item 7: pattern: conditions cannot stall the main process', () => {
+  it('11 stars against a 40-character value is decided (no backtracking regex)', () => {
+    const pattern = `${'a*'.repeat(11)}b`;
+    expect(matchField(`pattern:${pattern}`, 'a'.repeat(40))).toBe(false);
+    expect(matchField(`split_pattern:${pattern}`, `x;${'a'.repeat(40)}`)).toBe(false);
+    expect(matchField(`pattern:${pattern}`, `${'a'.repeat(39)}b`)).toBe(true);
+  });
+});

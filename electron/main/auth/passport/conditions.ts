@@ -4,6 +4,7 @@
  * `const:`, `pattern:` (`?` one char, `*` any run, full string, no escapes), `split_pattern:` (the
  * value split on `;`, any part matching). Unknown prefixes and unknown clause fields never match.
  */
+import { wildcardMatch } from '../../../../shared/passport/wildcard';
 
 /** The visa members a clause may test (the spec forbids conditions and timestamps in clauses). */
 export interface ClauseSubject {
@@ -18,11 +19,6 @@ export type Conditions = readonly (readonly Clause[])[];
 
 const MATCHABLE = new Set(['value', 'source', 'by']);
 
-function wildcard(pattern: string, text: string): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replaceAll('?', '.').replaceAll('*', '.*')}$`, 's').test(text);
-}
-
 /** Whether one matcher (`const:x`, `pattern:x*`, `split_pattern:x*`) accepts a value. */
 export function matchField(matcher: string, actual: string | undefined): boolean {
   if (actual === undefined) return false;
@@ -33,9 +29,9 @@ export function matchField(matcher: string, actual: string | undefined): boolean
     case 'const':
       return arg === actual;
     case 'pattern':
-      return wildcard(arg, actual);
+      return wildcardMatch(arg, actual);
     case 'split_pattern':
-      return actual.split(';').some((part) => wildcard(arg, part));
+      return actual.split(';').some((part) => wildcardMatch(arg, part));
     default:
       return false;
   }

@@ -33,3 +33,23 @@ export async function completeLogin(
     form: { decision: opts.deny === true ? 'deny' : 'allow' },
   });
 }
+
+/**
+ * Plays the person at the broker's end-session page (tests only): confirms "Yes, sign me out", so
+ * the broker's session cookie in this browser ends. Throws when the page has no logout form.
+ */
+export async function completeLogout(
+  browser: ScriptedBrowserLike,
+  endSessionUrl: string,
+): Promise<BrowserResponse> {
+  const page = await browser.navigate(endSessionUrl);
+  const confirm = formAction(page, '/session/end/confirm');
+  const xsrf = /name="xsrf" value="([^"]+)"/u.exec(page.body)?.[1];
+  if (confirm === undefined || xsrf === undefined)
+    throw new Error(`no logout form: ${String(page.status)}`);
+  return browser.navigate(confirm, { method: 'POST', form: { xsrf, logout: 'yes' } });
+}
+
+/** Whether a broker page asks for credentials (the sign-in form), not only for consent. */
+export const asksForCredentials = (page: BrowserResponse): boolean =>
+  formAction(page, '/login') !== undefined;

@@ -41,6 +41,8 @@ const load = async <T>(relative: string): Promise<T> =>
 export async function startDemoFederation(opts: {
   runDir: string;
   accessTokenTtlSec?: number;
+  /** How long nodes cache a token's passport (0: every request asks the broker). */
+  passportCacheTtlMs?: number;
 }): Promise<DemoFederation> {
   const mod = await load<{
     startFederation: (o: Record<string, unknown>) => Promise<DemoFederation>;

@@ -24,10 +24,13 @@ export const tmp = (p: string): string => mkdtempSync(join(tmpdir(), p));
 export const TEST_KEYS = testKeyStorage(Buffer.alloc(32, 7));
 
 /** Starts the real demo federation in-process (UserInfo not cached, so admin changes act at once). */
-export async function startPullFederation(): Promise<PullFederation> {
+export async function startPullFederation(
+  extra: Record<string, unknown> = {},
+): Promise<PullFederation> {
   return (await startDemoFederation({
     runDir: tmp('vault-fed-'),
-    userinfoCacheTtlMs: 0,
+    passportCacheTtlMs: 0,
+    ...extra,
   } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
 }
 
@@ -35,10 +38,13 @@ export async function startPullFederation(): Promise<PullFederation> {
  * Starts one demo federation for the calling test file (beforeAll) and closes it afterwards;
  * `onStarted` receives it before the first test runs.
  */
-export function usePullFederation(onStarted: (fed: PullFederation) => void): void {
+export function usePullFederation(
+  onStarted: (fed: PullFederation) => void,
+  extra: Record<string, unknown> = {},
+): void {
   let fed: PullFederation | undefined;
   beforeAll(async () => {
-    fed = await startPullFederation();
+    fed = await startPullFederation(extra);
     onStarted(fed);
   }, 180_000);
   afterAll(async () => {
@@ -62,6 +68,8 @@ export async function signedIn(opts: {
   now?: () => number;
   /** The system browser at the broker (default: a fresh scripted one). */
   browser?: ScriptedBrowserLike;
+  /** The platform's fetch (a test may watch the requests main sends). */
+  fetch?: typeof fetch;
 }): Promise<PullHarness> {
   const h = await createHarness({
     fed: opts.fed,
@@ -70,6 +78,7 @@ export async function signedIn(opts: {
     keyStorage: opts.keyStorage ?? TEST_KEYS,
     ...(opts.browser === undefined ? {} : { browser: opts.browser }),
     ...(opts.now === undefined ? {} : { auth: { now: opts.now } }),
+    ...(opts.fetch === undefined ? {} : { fetch: opts.fetch }),
   });
   const progress: PullProgress[] = [];
   const vaultChanges: VaultList[] = [];

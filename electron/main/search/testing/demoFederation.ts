@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Tests only: the demo federation is the test bed (DESIGN "Testing"); the app speaks to it over HTTP.
 import { loginAs } from '../../../../federation/aai/testing/loginAs';
+import { nodeToken } from '../../../../federation/aai/testing/nodeTokens';
 import { DEFAULT_DATA_ROOT } from '../../../../federation/federationInfo';
 import { ensureData, type GroundTruth } from '../../../../federation/generator/index';
 import type { FaultConfig } from '../../../../federation/node/index';
 import { startFederation, type Federation } from '../../../../federation/startFederation';
-import type { FederationDirectory } from '../../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../../shared/domain/federation';
 
 export type { FaultConfig, GroundTruth };
 
@@ -19,15 +20,18 @@ export interface DemoFederation {
   readonly fed: Federation;
   readonly truth: GroundTruth;
   directory(): FederationDirectory;
-  /** A real access token for a test account (clinician, researcher, novisa, ...). */
-  token(username: string): Promise<string>;
+  /**
+   * Real per-node access tokens for a test account (clinician, researcher, novisa, ...), as the
+   * app gets them (decision node-audience-tokens): undefined for a node the broker does not know.
+   */
+  tokenFor(username: string): Promise<(node: NodeEntry) => Promise<string | undefined>>;
   setFaults(nodeId: string, faults: FaultConfig): void;
   close(): Promise<void>;
 }
 
 /** Starts AAI + nodes on ephemeral ports with a private run folder; reads the ground truth. */
 export async function startDemoFederation(
-  opts: { extraNodes?: number } = {},
+  opts: { extraNodes?: number; foreignNode?: boolean } = {},
 ): Promise<DemoFederation> {
   const runDir = mkdtempSync(join(tmpdir(), 'cohort-desk-search-fed-'));
   const manifest = await ensureData({ profile: 'small', rootDir: DEFAULT_DATA_ROOT });
@@ -39,8 +43,17 @@ export async function startDemoFederation(
     basePort: 0,
     runDir,
     extraNodes: opts.extraNodes ?? 0,
+    foreignNode: opts.foreignNode ?? false,
   });
-  const tokens = new Map<string, Promise<string>>();
+  const signIns = new Map<string, Promise<string>>();
+  const signIn = (username: string): Promise<string> => {
+    let t = signIns.get(username);
+    if (t === undefined) {
+      t = loginAs({ issuer: fed.info.issuer, username }).then((r) => r.accessToken);
+      signIns.set(username, t);
+    }
+    return t;
+  };
   return {
     fed,
     truth,
@@ -52,17 +65,21 @@ export async function startDemoFederation(
         name: n.name,
         country: n.country,
         beaconUrl: n.beaconUrl,
-        htsgetUrl: n.htsgetUrl,
+        ...(n.htsgetUrl === undefined ? {} : { htsgetUrl: n.htsgetUrl }),
+        ...(n.assembly === undefined ? {} : { assembly: n.assembly }),
+        resource: n.resource,
       })),
       trustedVisaIssuers: [{ iss: fed.info.issuer, jku: fed.info.jwksUri }],
     }),
-    token(username) {
-      let t = tokens.get(username);
-      if (t === undefined) {
-        t = loginAs({ issuer: fed.info.issuer, username }).then((r) => r.accessToken);
-        tokens.set(username, t);
-      }
-      return t;
+    async tokenFor(username) {
+      // Signed in before the search starts, as in the app: only the exchange runs per node.
+      const signInToken = await signIn(username);
+      return (node) =>
+        nodeToken(
+          fed.info.issuer,
+          signInToken,
+          node.resource ?? new URL('/', node.beaconUrl).href,
+        ).catch(() => undefined);
     },
     setFaults(nodeId, faults) {
       const node = fed.nodes.find((n) => n.id === nodeId);

@@ -34,13 +34,30 @@ export function AccessTable(props: { readonly access: readonly DatasetAccess[] }
               {row.title} <span className="hint">{row.datasetId}</span>
             </td>
             <td>{t(`access.levels.${row.level}`)}</td>
-            <td data-testid={`granularity-${row.datasetId}`}>
+            <td
+              data-testid={`granularity-${row.datasetId}`}
+              data-from={row.granularityFrom}
+              title={
+                row.granularityFrom === undefined
+                  ? undefined
+                  : t(
+                      row.granularityFrom === 'node'
+                        ? 'interop.access.fromNode'
+                        : 'interop.access.fromPassport',
+                    )
+              }
+            >
               {t(`access.granularities.${row.granularity}`)}
             </td>
             <td>
               {row.duo.map((term) => (
                 <abbr key={term.id} title={term.id} className="tag">
                   {term.label}
+                  {term.modifiers === undefined
+                    ? ''
+                    : ` (${t('interop.access.duoModifiers', {
+                        modifiers: term.modifiers.map((m) => m.label).join(', '),
+                      })})`}
                 </abbr>
               ))}
             </td>

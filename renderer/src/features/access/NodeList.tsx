@@ -1,14 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import type { FederationDirectory } from '../../../../shared/domain/federation';
 
-/** The federation's nodes and where the directory came from. */
+/** How old a fetched directory is, in words ("5 minutes ago"); issue 12 item 13. */
+function age(fetchedAt: number, language: string): string {
+  const minutes = Math.round((fetchedAt - Date.now()) / 60_000);
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  return Math.abs(minutes) < 120
+    ? format.format(minutes, 'minute')
+    : format.format(Math.round(minutes / 60), 'hour');
+}
+
+/** The federation's nodes, where the directory came from, how old it is and what is wrong with it. */
 export function NodeList(props: { readonly directory: FederationDirectory }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { directory } = props;
   return (
     <section aria-labelledby="nodes-heading" data-testid="node-list">
       <h2 id="nodes-heading">{t('access.nodesHeading')}</h2>
-      <p className="hint">{t(`access.directorySource.${directory.source}`)}</p>
+      <p className="hint" data-testid="directory-source">
+        {t(`access.directorySource.${directory.source}`)}{' '}
+        {directory.location === undefined
+          ? null
+          : t('access.directoryLocation', { location: directory.location })}{' '}
+        {directory.fetchedAt === undefined
+          ? null
+          : t('access.directoryFetched', { when: age(directory.fetchedAt, i18n.language) })}
+      </p>
+      {directory.problem === undefined ? null : (
+        <p role="alert" className="form-error" data-testid="directory-problem">
+          {directory.problem}
+        </p>
+      )}
       {directory.nodes.length === 0 ? null : (
         <table className="data-table">
           <thead>

@@ -38,9 +38,25 @@ export function SignInPanel() {
               ? t('access.persistSecure')
               : t('access.persistMemory', { reason: session.persistence.reason ?? '' })}
           </p>
-          <button type="button" data-testid="sign-out" onClick={() => void signOut()}>
-            {t('access.signOut')}
-          </button>
+          {session.endSessionUrl === undefined ? (
+            <button type="button" data-testid="sign-out" onClick={() => void signOut()}>
+              {t('access.signOut')}
+            </button>
+          ) : (
+            // Browser mode: the broker's session cookie lives in this browser, so its own sign-out
+            // page opens in a new tab (no ID token in the URL) while main revokes the tokens.
+            <a
+              href={session.endSessionUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              role="button"
+              className="button-link"
+              data-testid="sign-out"
+              onClick={() => void signOut()}
+            >
+              {t('access.signOut')}
+            </a>
+          )}
         </>
       ) : session.state === 'signing-in' ? (
         <>
@@ -70,16 +86,26 @@ export function SignInPanel() {
         <>
           <p>{t('access.signInIntro')}</p>
           {brokers.map((broker) => (
-            <button
-              key={broker.issuer}
-              type="button"
-              data-testid="sign-in"
-              onClick={() => void signIn(broker.issuer)}
-            >
-              {brokers.length === 1
-                ? t('access.signIn')
-                : t('access.signInAt', { name: broker.name })}
-            </button>
+            <p key={broker.issuer} className="form-actions">
+              <button
+                type="button"
+                data-testid="sign-in"
+                onClick={() => void signIn(broker.issuer)}
+              >
+                {brokers.length === 1
+                  ? t('access.signIn')
+                  : t('access.signInAt', { name: broker.name })}
+              </button>
+              {/* Shared workstations: the broker asks for credentials even if it remembers someone. */}
+              <button
+                type="button"
+                className="secondary"
+                data-testid="sign-in-switch-user"
+                onClick={() => void signIn(broker.issuer, true)}
+              >
+                {t('access.signInSwitchUser')}
+              </button>
+            </p>
           ))}
         </>
       )}

@@ -3,6 +3,7 @@ import { nodeRange } from '../../../../shared/search/aggregate';
 import type { NodeUpdate } from '../../../../shared/search/results';
 import type { FederationVariant } from '../../igv/federationTrack';
 import { formatFrequency } from '../../igv/federationTrack';
+import { AssemblyText } from '../../components/AssemblyText';
 
 /** At most this many variant rows in the table; the track draws them all. */
 const MAX_ROWS = 50;
@@ -42,6 +43,7 @@ export function FederationNodeTable({ nodes }: { nodes: readonly NodeUpdate[] })
       <thead>
         <tr>
           <th scope="col">{t('genomeBrowser.details.node')}</th>
+          <th scope="col">{t('interop.assembly.label')}</th>
           <th scope="col">{t('genomeBrowser.federation.status')}</th>
           <th scope="col">{t('genomeBrowser.federation.answer')}</th>
         </tr>
@@ -50,6 +52,9 @@ export function FederationNodeTable({ nodes }: { nodes: readonly NodeUpdate[] })
         {nodes.map((n) => (
           <tr key={n.nodeId} data-testid={`browser-federation-${n.nodeId}`} data-status={n.status}>
             <td>{`${n.nodeName} (${n.country})`}</td>
+            <td data-testid={`browser-federation-${n.nodeId}-assembly`}>
+              <AssemblyText node={n} />
+            </td>
             <td>{t(`genomeBrowser.federation.statusWord.${n.status}`)}</td>
             <td>
               <NodeAnswer node={n} />
@@ -90,7 +95,7 @@ export function FederationVariantTable({ variants }: { variants: readonly Federa
               {v.values
                 .map(
                   (x) =>
-                    `${x.nodeId} ${x.datasetId}: ${x.frequency === undefined ? t('genomeBrowser.federation.present') : formatFrequency(x.frequency)}`,
+                    `${x.nodeId} ${x.datasetId}: ${x.frequency === undefined ? t('genomeBrowser.federation.present') : formatFrequency(x.frequency)}${x.nodePlace === undefined ? '' : ` (${x.nodePlace})`}${x.refNote === undefined ? '' : ` (${x.refNote})`}`,
                 )
                 .join(' · ')}
             </td>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Purpose } from '../../../../shared/domain/vault';
+import { hpoLabel } from '../../../../shared/cohorts/hpo';
+import type { Purpose, PurposeDisease } from '../../../../shared/domain/vault';
 import { useStore } from '../../store';
 import { PullJobs } from './PullJobs';
 
@@ -18,7 +19,16 @@ export function PullPanel() {
   const startPull = useStore((s) => s.startPull);
   const [choice, setChoice] = useState('');
   const [purpose, setPurpose] = useState<Purpose>('clinical-care');
+  const [diseaseText, setDiseaseText] = useState('');
   const chosen = access.find((a) => `${a.nodeId}/${a.datasetId}` === choice);
+  const diseaseId = diseaseText.trim().toUpperCase();
+  const disease: PurposeDisease | undefined =
+    purpose === 'research' && /^[A-Z0-9]+:[A-Z0-9._-]+$/.test(diseaseId)
+      ? {
+          id: diseaseId,
+          ...(hpoLabel(diseaseId) === undefined ? {} : { label: hpoLabel(diseaseId) }),
+        }
+      : undefined;
   return (
     <section aria-labelledby="cohort-pull-heading" data-testid="cohort-pull">
       <h2 id="cohort-pull-heading">{t('cohorts.pull.heading')}</h2>
@@ -28,7 +38,12 @@ export function PullPanel() {
         onSubmit={(e) => {
           e.preventDefault();
           if (chosen)
-            void checkPull({ nodeId: chosen.nodeId, datasetId: chosen.datasetId, purpose });
+            void checkPull({
+              nodeId: chosen.nodeId,
+              datasetId: chosen.datasetId,
+              purpose,
+              ...(disease === undefined ? {} : { disease }),
+            });
         }}
       >
         <label>
@@ -57,6 +72,21 @@ export function PullPanel() {
             <option value="research">{t('cohorts.purpose.research')}</option>
           </select>
         </label>
+        {purpose === 'research' ? (
+          <label>
+            {t('interop.pull.disease')}
+            <input
+              value={diseaseText}
+              onChange={(e) => setDiseaseText(e.target.value)}
+              placeholder="HP:0003002"
+              aria-describedby="pull-disease-help"
+              data-testid="pull-disease"
+            />
+            <span id="pull-disease-help" className="hint">
+              {disease?.label ?? t('interop.pull.diseaseHelp')}
+            </span>
+          </label>
+        ) : null}
         <button type="submit" disabled={chosen === undefined} data-testid="pull-check">
           {t('cohorts.pull.check')}
         </button>
@@ -77,6 +107,7 @@ export function PullPanel() {
             ))}
           </ul>
           {pending.check.offer === 'counts-only' ? <p>{t('cohorts.pull.countsOnly')}</p> : null}
+          {pending.check.offer === 'yes-no-only' ? <p>{t('interop.pull.yesNoOnly')}</p> : null}
         </div>
       )}
       <PullJobs />

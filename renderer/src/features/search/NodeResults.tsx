@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { nodeRange } from '../../../../shared/search/aggregate';
 import type { NodeUpdate } from '../../../../shared/search/results';
 import { useStore } from '../../store';
+import { AssemblyText } from '../../components/AssemblyText';
 
 const RETRYABLE = new Set<NodeUpdate['status']>(['timeout', 'error', 'unauthorised', 'cancelled']);
 
@@ -31,6 +32,11 @@ export function NodeResults() {
           <tr key={n.nodeId} data-testid={`search-node-${n.nodeId}`} data-status={n.status}>
             <th scope="row">
               {n.nodeName} <span className="muted">({n.country})</span>
+              {n.assembly === undefined ? null : (
+                <div className="muted" data-testid={`search-node-${n.nodeId}-assembly`}>
+                  <AssemblyText node={n} />
+                </div>
+              )}
             </th>
             <td>
               <span className={`status status-${n.status}`}>{t(`search.status.${n.status}`)}</span>

@@ -99,3 +99,65 @@ describe('SettingsForm', () => {
     );
   });
 });
+
+describe('issue 13: a federation directory address is checked before it is saved', () => {
+  const setup = (check: (url: string) => unknown) => {
+    const sent: { channel: string; payload: unknown }[] = [];
+    setApiClient(
+      createApiClient({
+        kind: 'browser',
+        invoke: (channel, payload) => {
+          sent.push({ channel, payload });
+          if (channel === 'federation:check')
+            return Promise.resolve(check((payload as { url: string }).url));
+          const saved = view();
+          const values = { ...saved.values, ...(payload as object | undefined) };
+          return Promise.resolve({ ok: true, value: { ...saved, values } });
+        },
+        on: () => () => undefined,
+      }),
+    );
+    useStore.setState({ settings: view() });
+    render(<SettingsPage />);
+    return sent;
+  };
+  const enter = (url: string) => {
+    fireEvent.change(screen.getByLabelText('Federation directory URL'), {
+      target: { value: url },
+    });
+    fireEvent.click(screen.getByTestId('settings-save'));
+  };
+
+  it('an address that does not answer is not saved; the reason is shown', async () => {
+    const message =
+      'The federation directory at https://dir.example/x could not be used: it did not answer within 10 s. Check the address, or ask your IT team for the right one.';
+    const sent = setup(() => ({ ok: false, error: { code: 'INVALID_REQUEST', message } }));
+    enter('https://dir.example/x');
+    expect((await screen.findByTestId('directory-failed')).textContent).toBe(message);
+    expect(screen.getByTestId('settings-status').textContent).toBe('');
+    expect(sent.map((c) => c.channel)).not.toContain('settings:set');
+  });
+
+  it('a usable directory is shown (brokers and nodes) and then saved', async () => {
+    const sent = setup((url) => ({
+      ok: true,
+      value: {
+        url,
+        brokers: [{ issuer: 'https://aai.example', clientId: 'cohort-desk', name: 'Hospital AAI' }],
+        nodes: [
+          { id: 'FI', name: 'FI', country: 'Finland', beaconUrl: 'https://fi.example/api' },
+          { id: 'IT', name: 'IT', country: 'Italy', beaconUrl: 'https://it.example/api' },
+        ],
+        trustedVisaIssuers: [],
+      },
+    }));
+    enter('https://dir.example/federation.json');
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(screen.getByTestId('directory-found').textContent).toBe(
+      'Found at https://dir.example/federation.json: 1 sign-in service(s) (Hospital AAI) and 2 node(s) (FI, IT).',
+    );
+    expect(sent.find((c) => c.channel === 'settings:set')?.payload).toEqual({
+      federationConfigUrl: 'https://dir.example/federation.json',
+    });
+  });
+});

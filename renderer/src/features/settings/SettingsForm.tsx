@@ -3,6 +3,7 @@ import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingKey, Settings, SettingsView } from '../../../../shared/domain/settings';
 import { useStore } from '../../store';
+import { DirectoryCheck } from './DirectoryCheck';
 import { Field } from './Field';
 
 /**
@@ -18,6 +19,7 @@ export function SettingsForm(props: {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateSettings);
   const error = useStore((s) => s.settingsError);
+  const checkDirectory = useStore((s) => s.checkDirectory);
   const [edits, setEdits] = useState<Partial<Settings>>({});
   const [originsEdit, setOriginsEdit] = useState<string>();
   const { saved, onSavedChange: setSaved } = props;
@@ -51,6 +53,12 @@ export function SettingsForm(props: {
       ) {
         patch[key] = next[key];
       }
+    }
+    // Issue 13: a new directory address is kept only once it answers with a usable directory.
+    const url = patch.federationConfigUrl;
+    if (typeof url === 'string' && url !== '' && !(await checkDirectory(url))) {
+      setSaved(false);
+      return;
     }
     const ok = await update(patch);
     if (ok) {
@@ -138,6 +146,10 @@ export function SettingsForm(props: {
           />
         )}
       </Field>
+      <DirectoryCheck
+        url={value('federationConfigUrl')}
+        locked={locked.has('federationConfigUrl')}
+      />
       <Field
         id="externalLinkOrigins"
         label={t('settings.externalLinkOrigins')}

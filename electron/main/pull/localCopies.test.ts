@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeEntry } from '../../../shared/domain/federation';
+import { localCopyRefusal } from './localCopies';
+
+const node = (localCopies?: NodeEntry['localCopies']): NodeEntry => ({
+  id: 'DE',
+  name: 'DE',
+  country: 'Germany',
+  beaconUrl: 'http://127.0.0.1:1/api',
+  ...(localCopies === undefined ? {} : { localCopies }),
+});
+
+describe('issue 15 item 5: local copies at a node that says nothing (decision 0011, DATA-01)', () => {
+  it('the node’s own statement decides, whatever the directory says', () => {
+    expect(
+      localCopyRefusal({ id: 'X', allowLocalCopies: true }, node('not-allowed')),
+    ).toBeUndefined();
+    expect(localCopyRefusal({ id: 'X', allowLocalCopies: false }, node('allowed'))).toBe(
+      'Node DE does not allow local copies of X.',
+    );
+  });
+
+  it('a silent node: the directory’s agreement decides, and without one no copy is kept', () => {
+    expect(
+      localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node('allowed')),
+    ).toBeUndefined();
+    expect(localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node('not-allowed'))).toMatch(
+      /federation directory does not allow local copies/,
+    );
+    expect(localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node())).toMatch(
+      /^Node DE says nothing about local copies of X, and the federation directory does not allow them/,
+    );
+  });
+});

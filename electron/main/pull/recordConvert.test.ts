@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { RecordShapeError, toVariant, zygosityOf } from './recordConvert';
+
+// TP53 R175H as a GRCh37 server writes it: an opaque id, the place only in VRS and HGVS.
+const foreign = {
+  variantInternalId: 'gv-0f3a9c1d2e4b5a69',
+  variation: {
+    variantType: 'SNP',
+    referenceBases: 'C',
+    alternateBases: 'T',
+    location: {
+      type: 'SequenceLocation',
+      sequence_id: 'refseq:NC_000017.10',
+      interval: {
+        type: 'SequenceInterval',
+        start: { type: 'Number', value: 7578405 },
+        end: { type: 'Number', value: 7578406 },
+      },
+    },
+  },
+  identifiers: { genomicHGVSId: 'NC_000017.10:g.7578406C>T' },
+  molecularAttributes: {
+    geneIds: ['TP53'],
+    molecularEffects: [{ id: 'SO:0001583', label: 'missense_variant' }],
+  },
+  caseLevelData: [
+    {
+      biosampleId: 'bs-1',
+      individualId: 'ind-1',
+      zygosity: { id: 'GENO:0000458', label: 'simple heterozygous' },
+    },
+    { biosampleId: 'bs-2', zygosity: { id: 'GENO:0000136', label: 'homozygous' } },
+  ],
+  frequencyInPopulations: [{ frequencies: [{ population: 'DE-CA-01', alleleFrequency: 0.004 }] }],
+};
+
+describe('variant records from any Beacon (issue 15 items 2, 3, 6)', () => {
+  it('places an opaque-id GRCh37 record from VRS/HGVS and lifts it to the cache’s GRCh38', () => {
+    const c = toVariant(foreign, 0, 'GRCh37');
+    if ('unplaced' in c) throw new Error(c.unplaced);
+    expect(c.variant).toMatchObject({
+      variant_key: '17-7675088-C-T',
+      chrom: '17',
+      pos: 7675088,
+      ref: 'C',
+      alt: 'T',
+      gene: 'TP53',
+    });
+    // Allele counts are optional: AC from caseLevelData (het 1 + hom 2), AN from the frequency.
+    expect(c.variant).toMatchObject({ ac: 3, an: 750, af: 0.004 });
+    // Only biosampleId is required in caseLevelData; GENO simple heterozygous reads as het.
+    expect(c.genotypes).toEqual([
+      { individual_id: 'ind-1', variant_key: '17-7675088-C-T', zygosity: 'het' },
+      { individual_id: 'bs-2', variant_key: '17-7675088-C-T', zygosity: 'hom' },
+    ]);
+  });
+
+  it('trusts the record’s own accession over the node’s assumed assembly', () => {
+    const c = toVariant(foreign, 0, 'GRCh38');
+    expect('variant' in c && c.variant.pos).toBe(7675088);
+  });
+
+  it('says why a GRCh37 position has no GRCh38 place instead of dropping it silently', () => {
+    const telomere = {
+      ...foreign,
+      variation: {
+        referenceBases: 'N',
+        alternateBases: 'A',
+        location: { sequence_id: 'refseq:NC_000001.10', interval: { start: { value: 10 } } },
+      },
+      identifiers: {},
+    };
+    expect(toVariant(telomere, 3, 'GRCh37')).toEqual({
+      unplaced: 'GRCh37 1:11 N>A: the position lies outside every aligned block of the chain',
+    });
+  });
+
+  it('refuses records that contradict themselves or give no place, naming the record', () => {
+    const contradicting = {
+      ...foreign,
+      identifiers: { genomicHGVSId: 'NC_000017.10:g.7578407C>T' },
+    };
+    expect(() => toVariant(contradicting, 4, 'GRCh37')).toThrow(
+      new RecordShapeError('variant record 4 has a position that its own members disagree on'),
+    );
+    const nowhere = {
+      variantInternalId: 'x',
+      variation: { referenceBases: 'A', alternateBases: 'G' },
+    };
+    expect(() => toVariant(nowhere, 5)).toThrow(/variant record 5 has no chromosome/);
+    expect(() => toVariant({ ...foreign, caseLevelData: [{ individualId: 'ind-1' }] }, 6)).toThrow(
+      /variant record 6 does not follow the Beacon model \(at "caseLevelData.0.biosampleId"\)/,
+    );
+  });
+
+  it('still reads the demo nodes’ records (chrom-pos-ref-alt ids, GRCh38, allele counts in info)', () => {
+    const demo = {
+      variantInternalId: '13-32340300-GT-G',
+      variation: {
+        referenceBases: 'GT',
+        alternateBases: 'G',
+        location: { sequence_id: 'refseq:NC_000013.11', interval: { start: { value: 32340299 } } },
+      },
+      caseLevelData: [{ biosampleId: 'BS-x', individualId: 'x', zygosity: { id: 'GENO:0000135' } }],
+      info: { alleleCount: 1, alleleNumber: 800 },
+    };
+    const c = toVariant(demo, 0);
+    expect('variant' in c && c.variant).toMatchObject({
+      variant_key: '13-32340300-GT-G',
+      ac: 1,
+      an: 800,
+      af: 1 / 800,
+    });
+  });
+
+  it('reads zygosity from GENO ids or from any ontology’s label', () => {
+    expect(zygosityOf({ id: 'GENO:0000134', label: 'hemizygous' })).toBe('hom');
+    expect(zygosityOf({ id: 'GENO:0000402', label: 'compound heterozygous' })).toBe('het');
+    expect(zygosityOf({ id: 'LOCAL:7', label: 'Homozygous' })).toBe('hom');
+    expect(zygosityOf(undefined)).toBe('het');
+  });
+});
