@@ -1,12 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { variantRecordSchema } from '../ranking/input';
 import { pendingMigrations, SCHEMA_TABLE_SQL, viewStatements } from '../cohorts/schema';
 import type { CaseFilter } from './filters';
 import type { CaseSqlContext } from './filterSql';
 import { caseRowsSql } from './filterSql';
-import { caseSortedRowsSql, familyCallsSql, rankInputSql } from './reviewSql';
+import { caseSortedRowsSql, familyCallsSql, rankInputSql, rankRecordOf } from './reviewSql';
 import { trioCaseStatements } from './testing/trioCase';
 
 let conn: DuckDBConnection;
@@ -37,7 +36,7 @@ describe('case review queries (issues 16, 17)', () => {
       caseSortedRowsSql({}, ctx, { sort: { key: 'default', dir: 'asc' }, kept: 6, limit: 100 }),
     );
     expect(sorted.map((r) => r.vid)).toEqual(own.map((r) => r.vid));
-    expect(own.map((r) => r.vid)).toEqual([1, 4, 0, 2, 5, 3]);
+    expect(own.map((r) => r.vid)).toEqual([4, 1, 0, 5, 2, 3]);
   });
 
   it('sorts every kept allele by a column, missing values last, either way', async () => {
@@ -75,7 +74,7 @@ describe('case review queries (issues 16, 17)', () => {
 
   it('hands the ranking every rare kept allele the proband carries, per gene', async () => {
     const got = await rows(rankInputSql({}, ctx, { kept: 6, cap: 100 }));
-    const records = got.map((r) => variantRecordSchema.parse(r));
+    const records = got.map(rankRecordOf);
     expect(records.map((r) => [r.gene, r.pos, r.zygosity, r.impact])).toEqual([
       ['GENEB', 2000, 'het', 'HIGH'],
       ['GENEA', 1000, 'het', 'MODERATE'],

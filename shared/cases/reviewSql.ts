@@ -5,6 +5,8 @@
  * duckdb-wasm in the renderer and native DuckDB in the tests; values are inlined as validated
  * literals, as in filterSql.ts.
  */
+import type { VariantRecord } from '../ranking/input';
+import { variantRecordSchema } from '../ranking/input';
 import type { CaseFilter } from './filters';
 import type { CaseSqlContext } from './filterSql';
 import { caseRowsSql } from './filterSql';
@@ -134,6 +136,10 @@ WHERE g.alt_count >= 1 AND coalesce(q.pop_af, 0) < ${String(RANK_MAX_AF)} AND co
 ORDER BY coalesce(b.impact_rank, ${rank('q.impact')}) DESC, coalesce(q.pop_af, 0), vg.gene, q.chrom, q.pos, q.alt
 LIMIT ${int(opts.cap)}`;
 }
+
+/** One rankInputSql row as the ranking's record (SQL NULL HGVS is an absent field there). */
+export const rankRecordOf = (r: Record<string, unknown>): VariantRecord =>
+  variantRecordSchema.parse({ ...r, hgvsc: r.hgvsc ?? undefined, hgvsp: r.hgvsp ?? undefined });
 
 /**
  * Every member's call for the alleles overlapping a region (1-based, inclusive; chromosome in the

@@ -4,9 +4,8 @@ import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
 import { caseCountsSql } from '../../../../shared/cases/filterSql';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
-import { caseSortedRowsSql, rankInputSql } from '../../../../shared/cases/reviewSql';
+import { caseSortedRowsSql, rankInputSql, rankRecordOf } from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
-import { variantRecordSchema } from '../../../../shared/ranking/input';
 import { query } from '../../db';
 
 /** At most this many kept rows are in the table at once (the counts are always complete). */
@@ -74,12 +73,6 @@ export async function caseRankInput(
 ): Promise<{ records: VariantRecord[]; capped: boolean }> {
   const sql = rankInputSql(filter, caseContext(alias, panels), { kept, cap: RANK_RECORDS + 1 });
   const rows = (await query(sql, [], RANK_RECORDS + 1)).rows;
-  const records = rows.slice(0, RANK_RECORDS).map((r) =>
-    variantRecordSchema.parse({
-      ...r,
-      hgvsc: r.hgvsc ?? undefined,
-      hgvsp: r.hgvsp ?? undefined,
-    }),
-  );
+  const records = rows.slice(0, RANK_RECORDS).map(rankRecordOf);
   return { records, capped: rows.length > RANK_RECORDS };
 }
