@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { CallFilters } from './CallFilters';
 import type { FilterPatch } from './filterPatch';
 import { applyPatch } from './filterPatch';
+import { FilterFunnel } from './FilterFunnel';
 import { GeneFilters } from './GeneFilters';
 import { InheritanceFilter } from './InheritanceFilter';
 import { PresetBar } from './PresetBar';
@@ -34,6 +35,7 @@ export function FilterPanel({ detail }: { readonly detail: CaseDetail }) {
           })}
         </p>
       )}
+      <FilterFunnel />
       <GeneFilters filter={filter} onChange={change} />
       <CallFilters filter={filter} onChange={change} />
       <InheritanceFilter filter={filter} members={detail.members} onChange={change} />

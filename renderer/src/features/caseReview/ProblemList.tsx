@@ -1,12 +1,12 @@
 import type { CaseProblem } from '../../../../shared/cases/channels';
 
-/** Where a problem is, as a person reads it: `family.ped line 4`, `sample "NA12878"`. */
 /** A located problem: the case's own (PED, mapping) or the VCF reader's. */
 export type LocatedProblem = CaseProblem & {
   column?: string | undefined;
   field?: string | undefined;
 };
 
+/** Where a problem is, as a person reads it: `family.ped line 4`, `sample "NA12878"`. */
 export function problemPlace(p: LocatedProblem): string {
   const parts: string[] = [];
   if (p.file !== undefined)

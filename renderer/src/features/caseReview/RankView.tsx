@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
 import { openGeneInBrowser } from './openInBrowser';
 import { PhenotypeEditor } from './PhenotypeEditor';
+import { RankChart } from './RankChart';
 import { RankList } from './RankList';
 
 /**
@@ -82,6 +83,7 @@ export function RankView({ detail }: { readonly detail: CaseDetail }) {
           {t('caseReview.rank.failed', { error: rank.error ?? '' })}
         </p>
       ) : null}
+      {summary === undefined ? null : <RankChart summary={summary} />}
       {summary === undefined ? null : (
         <RankList
           id="case-rank-list"
