@@ -22,7 +22,8 @@ export function CaseReviewPage() {
   const list = useStore((s) => s.caseList);
   const error = useStore((s) => s.caseError);
   const open = useStore((s) => s.caseOpen);
-  const running = useStore((s) => s.caseJobs.filter((j) => RUNNING.has(j.phase)));
+  const jobs = useStore((s) => s.caseJobs);
+  const running = jobs.filter((j) => RUNNING.has(j.phase));
   const locked = list?.locked === true;
   return (
     <div className="case-review-page" data-testid="case-review-page">

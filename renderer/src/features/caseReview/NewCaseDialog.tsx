@@ -147,7 +147,7 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
             setPhenopacket={form.setPhenopacket}
             onError={(error) => patch({ error })}
           />
-          <SampleLinks draft={draft} onChange={(p) => patch(p)} />
+          <SampleLinks draft={draft} onChange={(p) => patch({ ...p, linksEdited: true })} />
           <ProblemList
             problems={[
               ...(draft.error === undefined ? [] : [{ message: draft.error }]),

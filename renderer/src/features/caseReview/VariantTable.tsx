@@ -33,7 +33,9 @@ export function VariantTable(props: {
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component does not use the compiler.
   const virtual = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => keys.grid.current?.querySelector('.variant-scroller') ?? null,
+    // The grid itself scrolls (its header row sticks), so the scroll region holds the grid's tab
+    // stop and is keyboard-reachable (axe: scrollable-region-focusable).
+    getScrollElement: () => keys.grid.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
   });
@@ -62,10 +64,11 @@ export function VariantTable(props: {
         aria-busy={props.busy}
         aria-describedby="case-variants-keys"
         className="variant-grid"
+        style={{ height: `${String((VIEW_ROWS + 1) * ROW_HEIGHT)}px`, overflow: 'auto' }}
         onKeyDown={keys.onKeyDown}
         data-testid="case-variants"
       >
-        <div role="rowgroup">
+        <div role="rowgroup" className="variant-head">
           <div
             role="row"
             aria-rowindex={1}
@@ -94,11 +97,7 @@ export function VariantTable(props: {
             ))}
           </div>
         </div>
-        <div
-          role="rowgroup"
-          className="variant-scroller"
-          style={{ height: `${String(VIEW_ROWS * ROW_HEIGHT)}px`, overflow: 'auto' }}
-        >
+        <div role="rowgroup">
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
               const r = rows[v.index];

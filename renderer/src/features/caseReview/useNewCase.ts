@@ -28,6 +28,8 @@ export interface CaseDraft {
   phenopacketProblems: CaseProblem[];
   inspection: CaseInspection | undefined;
   links: SampleLink[];
+  /** The person changed the mapping or the proband: a new inspection keeps what still fits. */
+  linksEdited: boolean;
   proband: string | undefined;
   busy: 'choosing' | 'inspecting' | 'starting' | undefined;
   /** What went wrong last (choosing, inspecting, starting), in the person's words. */
@@ -47,6 +49,7 @@ const EMPTY: CaseDraft = {
   phenopacketProblems: [],
   inspection: undefined,
   links: [],
+  linksEdited: false,
   proband: undefined,
   busy: undefined,
   error: undefined,
@@ -78,6 +81,27 @@ export function mismatches(d: CaseDraft): CaseProblem[] {
   return linkMismatches(i.ped.name, i.vcf.samples, i.ped.members, d.links);
 }
 
+/**
+ * The mapping after a new inspection (another PED, a Phenopacket read): main's proposal, unless
+ * the person fixed it in the dialog; then their links and proband stay where the files still
+ * have those samples and members.
+ */
+export function keptLinks(
+  d: CaseDraft,
+  found: CaseInspection,
+): { links: SampleLink[]; proband: string | undefined } {
+  const proposed = { links: found.links, proband: found.proband ?? undefined };
+  if (!d.linksEdited) return proposed;
+  const samples = new Set(found.vcf.samples);
+  const members = new Set((found.ped?.members ?? []).map((m) => m.id));
+  const links = d.links.filter((l) => samples.has(l.sample) && members.has(l.member));
+  const proband =
+    d.proband !== undefined && (members.has(d.proband) || samples.has(d.proband))
+      ? d.proband
+      : proposed.proband;
+  return { links, proband };
+}
+
 /** The New case dialog's state and actions; IPC goes through the case slice. */
 export function useNewCase() {
   const [draft, setDraft] = useState<CaseDraft>(EMPTY);
@@ -100,8 +124,7 @@ export function useNewCase() {
             ...d,
             busy: undefined,
             inspection: result.value,
-            links: result.value.links,
-            proband: result.value.proband ?? undefined,
+            ...keptLinks(d, result.value),
           }
         : { ...d, busy: undefined, inspection: undefined, error: result.error.message },
     );
