@@ -151,4 +151,28 @@ export class CaseReviewPage {
   rankChart(): Locator {
     return this.page.getByTestId('rank-chart');
   }
+
+  /** The disclosure button that opens a ranked gene's explanation. */
+  rankToggle(symbol: string): Locator {
+    return this.rankedGene(symbol).locator('[data-gene-toggle]');
+  }
+
+  rankOpenInBrowser(symbol: string): Locator {
+    return this.page.getByTestId(`rank-open-${symbol}`);
+  }
+
+  /** The Rank view's observed HPO terms (chips). */
+  rankObservedTerms(): Locator {
+    return this.page.getByTestId('rank-phenotype-observed').getByRole('listitem');
+  }
+
+  /** Waits for a finished ranking (the status says so). */
+  async ranked(): Promise<void> {
+    await expect(this.rankStatus()).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+  }
+
+  /** The variant table's Rank cell of a variant's row. */
+  rankCell(variantKey: string): Locator {
+    return this.grid().locator(`[data-variant="${variantKey}"] [aria-colindex="1"]`);
+  }
 }
