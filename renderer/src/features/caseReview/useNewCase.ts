@@ -36,7 +36,7 @@ export interface CaseDraft {
   error: string | undefined;
 }
 
-const EMPTY: CaseDraft = {
+export const EMPTY_DRAFT: CaseDraft = {
   caseId: '',
   patientId: '',
   sex: 'unknown',
@@ -104,7 +104,7 @@ export function keptLinks(
 
 /** The New case dialog's state and actions; IPC goes through the case slice. */
 export function useNewCase() {
-  const [draft, setDraft] = useState<CaseDraft>(EMPTY);
+  const [draft, setDraft] = useState<CaseDraft>(EMPTY_DRAFT);
   const patch = useCallback((p: Partial<CaseDraft>) => setDraft((d) => ({ ...d, ...p })), []);
   const choose = useStore((s) => s.chooseCaseVcf);
   const inspectFiles = useStore((s) => s.inspectCaseFiles);
@@ -133,7 +133,7 @@ export function useNewCase() {
   return {
     draft,
     patch,
-    reset: () => setDraft(EMPTY),
+    reset: () => setDraft(EMPTY_DRAFT),
     chooseVcf: async (file?: File): Promise<void> => {
       patch({ busy: 'choosing', error: undefined, upload: undefined });
       const result = await choose(file, (sent, total) => patch({ upload: { sent, total } }));
