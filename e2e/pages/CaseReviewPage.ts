@@ -175,4 +175,12 @@ export class CaseReviewPage {
   rankCell(variantKey: string): Locator {
     return this.grid().locator(`[data-variant="${variantKey}"] [aria-colindex="1"]`);
   }
+
+  /** Deletes a case from the list, confirming in the dialog. */
+  async deleteCase(caseId: string): Promise<void> {
+    await this.page.getByTestId(`case-delete-${caseId}`).click();
+    await expect(this.page.getByTestId('case-delete-dialog')).toBeVisible();
+    await this.page.getByTestId('case-delete-confirm').click();
+    await expect(this.caseRow(caseId)).toHaveCount(0);
+  }
 }

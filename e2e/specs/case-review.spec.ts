@@ -98,7 +98,9 @@ test.describe('Case review (issues 16, 17)', () => {
     await page.keyboard.press('Enter');
     const browser = new BrowserPage(page);
     await expect(page.getByTestId('page-browser')).toBeVisible();
-    await expect(browser.trackLabel('Case trio-016 (P-016) and family')).toBeVisible();
+    await expect(browser.trackLabel('Case trio-016 (P-016) and family')).toBeVisible({
+      timeout: 60_000,
+    });
     await expect(browser.trackLabel('Genes (GRCh38)')).toBeVisible();
     await expect(browser.currentLocus()).toHaveText(/chr2:165,?296,?976-165,?297,?096/);
     // Exons drawn: the exon's box is several times taller than the intron's line beside it.
@@ -109,6 +111,12 @@ test.describe('Case review (issues 16, 17)', () => {
       })
       .toBeGreaterThan(3);
     await page.screenshot({ path: test.info().outputPath('case-in-browser.png') });
+
+    // Deleting the case closes it, removes its Browser track and lists it no more.
+    await cases.open();
+    await cases.deleteCase('trio-016');
+    await expect(page.getByTestId('case-view')).toHaveCount(0);
+    await expect(page.getByTestId('case-list-empty')).toBeVisible();
     expect(sandbox.outsideRequests).toEqual([]);
   });
 
@@ -175,7 +183,9 @@ test.describe('Case review (issues 16, 17)', () => {
     const browser = new BrowserPage(page);
     await expect(page.getByTestId('page-browser')).toBeVisible();
     await expect(browser.currentLocus()).toHaveText(/chr2:165,?239,?414-165,?392,?304/);
-    await expect(browser.trackLabel('Case trio-016 (P-016) and family')).toBeVisible();
+    await expect(browser.trackLabel('Case trio-016 (P-016) and family')).toBeVisible({
+      timeout: 60_000,
+    });
     expect(sandbox.outsideRequests).toEqual([]);
   });
 });

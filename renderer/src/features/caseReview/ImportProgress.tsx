@@ -21,7 +21,7 @@ export function ImportProgress({ job }: { readonly job: CaseProgress }) {
       <p role="status">
         {t(`caseReview.import.phase.${job.phase}`, { caseId: job.caseId })}{' '}
         {running || job.phase === 'done'
-          ? t('caseReview.import.counts', {
+          ? t(job.totalBytes > 0 ? 'caseReview.import.counts' : 'caseReview.import.countsNoSize', {
               records: job.records.toLocaleString('en'),
               variants: job.variants.toLocaleString('en'),
               read: mb(job.bytesRead),
