@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs } from '../aai/testing/loginAs';
+import { nodeToken } from '../aai/testing/nodeTokens';
 import { startTestAai, type TestAai } from '../aai/testing/startTestAai';
 import { createMemoryLogger } from '../node/log';
 import { startNode, type NodeHandle } from '../node/server';
@@ -13,7 +14,8 @@ let aai: TestAai;
 let de: NodeHandle;
 let se: NodeHandle;
 let card: ForeignDataCard;
-let clinician = '';
+/** The clinician's token for each node: tokens are audience-restricted (decision node-audience-tokens). */
+const clinician = { de: '', se: '' };
 
 interface Answer {
   meta: {
@@ -39,6 +41,9 @@ beforeAll(async () => {
   aai = await startTestAai();
   await aai.admin.grant('clinician', 'DE-CA-01');
   const trustedIssuers = [{ iss: aai.issuer, jku: aai.jwksUri }];
+  const registerAs = (name: string) => async (resource: string) => [
+    { issuer: aai.issuer, ...(await aai.registerResourceServer({ resource, name })) },
+  ];
   de = await startNode({
     node: FOREIGN_NODE,
     port: 0,
@@ -48,9 +53,12 @@ beforeAll(async () => {
     htsget: false,
     trustedIssuers,
     logger: createMemoryLogger('node-DE'),
+    registerAtBrokers: registerAs('DE'),
   });
-  se = await startTestNode('SE', data.dir, { trustedIssuers });
-  clinician = (await loginAs({ issuer: aai.issuer, username: 'clinician' })).accessToken;
+  se = await startTestNode('SE', data.dir, { trustedIssuers, registerAtBrokers: registerAs('SE') });
+  const signIn = (await loginAs({ issuer: aai.issuer, username: 'clinician' })).accessToken;
+  clinician.de = await nodeToken(aai.issuer, signIn, de.resource);
+  clinician.se = await nodeToken(aai.issuer, signIn, se.resource);
 });
 afterAll(async () => {
   await Promise.all([de.close(), se.close()]);
@@ -71,7 +79,7 @@ describe('the foreign node (issue 15: a Beacon that makes the other choices)', (
       const a = await get(
         de,
         `/datasets/DE-CA-01/individuals?requestedGranularity=record&limit=500&skip=${skip}`,
-        clinician,
+        clinician.de,
       );
       expect(a.meta.receivedRequestSummary.pagination).toEqual({ skip, limit: 100 });
       const set = a.response?.resultSets[0] as { results: { id: string }[] };
@@ -88,7 +96,7 @@ describe('the foreign node (issue 15: a Beacon that makes the other choices)', (
     const a = await get(
       de,
       '/g_variants?geneId=BRCA2&requestedGranularity=record&limit=5',
-      clinician,
+      clinician.de,
     );
     expect(a.meta.apiVersion).toBe('v2.0.0');
     expect(a.meta.returnedSchemas.every((s) => typeof s === 'string')).toBe(true);
@@ -104,8 +112,8 @@ describe('the foreign node (issue 15: a Beacon that makes the other choices)', (
 
   it('places every variant of a gene where the chain puts the conforming node’s (BRCA2)', async () => {
     const q = '/datasets/%s/g_variants?geneId=BRCA2&requestedGranularity=record&limit=100';
-    const base = await get(se, q.replace('%s', 'SE-CA-01'), clinician);
-    const foreign = await get(de, q.replace('%s', 'DE-CA-01'), clinician);
+    const base = await get(se, q.replace('%s', 'SE-CA-01'), clinician.se);
+    const foreign = await get(de, q.replace('%s', 'DE-CA-01'), clinician.de);
     type V = {
       variation: {
         referenceBases: string;
@@ -153,7 +161,7 @@ describe('the foreign node (issue 15: a Beacon that makes the other choices)', (
         includeResultsetResponses: 'ALL',
       },
     };
-    const r = await call(de.beaconUrl, '/individuals', { token: clinician, body });
+    const r = await call(de.beaconUrl, '/individuals', { token: clinician.de, body });
     const sets = (r.body as unknown as Answer).response?.resultSets.map((s) => s.id);
     expect(sets).toEqual(['DE-CA-01', 'DE-NE-01']);
     const ds = (await call(de.beaconUrl, '/datasets')).body as {

@@ -143,7 +143,7 @@ export const NodeUpdateSchema = z.object({
   assembly: z
     .object({
       name: z.string(),
-      source: z.enum(['directory', 'node', 'records', 'assumed']),
+      source: z.enum(['directory', 'node', 'records', 'assumed', 'unasked']),
     })
     .optional(),
   /** The coordinates the node was asked in, when converted from GRCh38 (e.g. "GRCh37 17:7578406-7578406"). */

@@ -16,13 +16,20 @@ afterAll(async () => {
   await fed.close();
 });
 
-/** platform.fetch that counts token-endpoint calls and can rewrite token responses. */
+/**
+ * platform.fetch that counts authorization-code token requests and can rewrite their responses.
+ * Node token exchanges (node-audience-tokens) go to the same endpoint and are not counted.
+ */
 function spyFetch(rewriteIdToken?: (idToken: string) => string) {
   const spy = { tokenRequests: 0, fetch: undefined as unknown as typeof fetch };
   spy.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : input.toString();
     const res = await fetch(input, init);
     if (!url.endsWith('/token')) return res;
+    const sent = init?.body;
+    const form = sent instanceof URLSearchParams || typeof sent === 'string' ? sent : '';
+    const grant = new URLSearchParams(form).get('grant_type');
+    if (grant !== 'authorization_code') return res;
     spy.tokenRequests += 1;
     if (rewriteIdToken === undefined) return res;
     const body = (await res.json()) as { id_token: string };

@@ -29,7 +29,7 @@ describe('issue 15 item 1: tolerant reading, per result set', () => {
     expect(a.notes).toEqual(
       expect.arrayContaining([
         'meta.returnedSchemas lists plain strings (a v2.0 shape).',
-        'response.resultSets[0].resultsHandovers is null (read as no handovers).',
+        'response.resultSets[0].resultsHandover is null (read as no handovers).',
         'beaconHandovers: handover type "VCF file" is not a CURIE.',
       ]),
     );

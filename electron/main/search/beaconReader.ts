@@ -137,7 +137,9 @@ function readSet(
     notes.add(`${at}.exists is missing; read from its results.`);
   } else return unreadable(id, 'exists is not true or false');
   const info = isObj(raw.info) ? raw.info : {};
-  handoverNotes(raw.resultsHandovers ?? raw.resultsHandover, `${at}.resultsHandovers`, notes);
+  // Both spellings are seen (v2 schema: resultsHandovers; some servers: resultsHandover).
+  handoverNotes(raw.resultsHandovers, `${at}.resultsHandovers`, notes);
+  handoverNotes(raw.resultsHandover, `${at}.resultsHandover`, notes);
   const declared = granularityOf(info.returnedGranularity) ?? declaredMeta;
   const granularity: Granularity =
     results.length > 0

@@ -54,4 +54,12 @@ describe('node assembly (issue 15 item 2)', () => {
     const gone = node({ beaconUrl: 'http://127.0.0.1:9/api' });
     expect(await r.of(gone)).toEqual({ assembly: 'GRCh38', source: 'assumed', name: 'GRCh38' });
   });
+
+  it('issue 15: a node never asked (queries without coordinates) is "unasked", not "assumed"', async () => {
+    const r = createAssemblyResolver({ fetch, timeoutMs: () => 2000 });
+    const n = node({ beaconUrl: 'http://127.0.0.1:9/unasked' });
+    expect(await r.known(n)).toEqual({ assembly: 'GRCh38', source: 'unasked', name: 'GRCh38' });
+    r.learn(n, 'GRCh37');
+    expect(await r.known(n)).toEqual({ assembly: 'GRCh37', source: 'records', name: 'GRCh37' });
+  });
 });

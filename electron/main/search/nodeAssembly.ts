@@ -8,7 +8,7 @@ import { readBounded } from './boundedBody';
  * /info or /configuration, the RefSeq accessions of records it returned, or nothing (then the app's
  * GRCh38 is assumed, and said so).
  */
-export type AssemblySource = 'directory' | 'node' | 'records' | 'assumed';
+export type AssemblySource = 'directory' | 'node' | 'records' | 'assumed' | 'unasked';
 
 export interface NodeAssembly {
   /** Undefined when the node names an assembly the app cannot convert (e.g. T2T-CHM13). */
@@ -46,6 +46,11 @@ export function findAssemblyMember(value: unknown, depth = 0): string | undefine
 }
 
 const ASSUMED: NodeAssembly = { assembly: 'GRCh38', source: 'assumed', name: 'GRCh38' };
+/**
+ * Not asked yet: a query without coordinates does not wait for /info. Records are placed as GRCh38
+ * unless their accessions say otherwise; the page says the assembly was not asked, never "assumed".
+ */
+const UNASKED: NodeAssembly = { assembly: 'GRCh38', source: 'unasked', name: 'GRCh38' };
 
 /**
  * Per-node assembly, cached: the directory entry wins; else the node's /info, then /configuration
@@ -96,7 +101,7 @@ export function createAssemblyResolver(opts: {
       if (hit !== undefined && now() - hit.at < hit.ttl) return hit.value;
       const seen = learnt.get(node.beaconUrl);
       return Promise.resolve(
-        seen === undefined ? ASSUMED : { assembly: seen, source: 'records', name: seen },
+        seen === undefined ? UNASKED : { assembly: seen, source: 'records', name: seen },
       );
     },
     of(node) {

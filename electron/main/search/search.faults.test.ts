@@ -156,7 +156,7 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       expect(post.method).toBe('POST');
       expect(get.method).toBe('GET');
       for (const k of ['status', 'exists', 'count', 'returnedGranularity', 'datasets'] as const)
-        expect(get[k], k).toEqual(post[k]);
+        expect(get[k], `${k} ${get.message ?? ''}`).toEqual(post[k]);
     }
   });
 

@@ -5,6 +5,7 @@ import type { NodeUpdate } from '../../../shared/search/results';
 export function AssemblyText({ node }: { node: NodeUpdate }) {
   const { t } = useTranslation();
   if (node.assembly === undefined) return null;
+  if (node.assembly.source === 'unasked') return <>{t('interop.assembly.unasked')}</>;
   return (
     <>
       {t('interop.assembly.value', {
