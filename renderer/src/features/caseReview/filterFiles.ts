@@ -34,10 +34,14 @@ export function parseBed(name: string, text: string): Parsed<Region[]> {
 
 /** Gene symbols from pasted text or a file: separated by spaces, commas, semicolons or lines. */
 export function parseGenes(text: string): Parsed<string[]> {
+  // A gene file may carry comment lines ("# epilepsy genes, 2024"): the whole line goes.
   const words = text
+    .split(/\r?\n/)
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n')
     .split(/[\s,;]+/)
     .map((w) => w.trim())
-    .filter((w) => w !== '' && !w.startsWith('#'));
+    .filter((w) => w !== '');
   const bad = words.find((w) => !GeneSymbolSchema.safeParse(w).success);
   if (bad !== undefined)
     return { ok: false, message: `"${bad.slice(0, 40)}" is not a gene symbol.` };
