@@ -92,6 +92,7 @@ test.describe('Case review (issues 16, 17)', () => {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-variant')));
     for (const k of keys) expect(shown).toContain(k);
     expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('case-variants.png'), fullPage: true });
 
     // Keyboard: to the SCN2A row, Enter opens it in the Browser.
     await arrowToVariant(cases, scn2a);
@@ -163,6 +164,7 @@ test.describe('Case review (issues 16, 17)', () => {
     await expect(why).toContainText('stop gained');
     await expect(why).toContainText('What would change the rank');
     expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('case-rank.png'), fullPage: true });
 
     // Editing the phenotype re-ranks at once (no button to press).
     await expect(cases.rankObservedTerms()).toHaveCount(2);
