@@ -6,12 +6,14 @@ const SHOWN = 12;
 
 /**
  * The top genes' scores as bars (issue 17): a clear winner stands out, a close race shows as bars
- * of nearly equal length. Scores below zero (evidence against) are drawn as empty bars.
+ * of nearly equal length. Scores are log10 ratios and may be below zero, so a bar is the distance
+ * above the lowest score shown; the number beside it is the score itself.
  */
 export function RankChart({ summary }: { readonly summary: RankSummary }) {
   const { t } = useTranslation();
   const genes = summary.genes.slice(0, SHOWN);
   if (genes.length === 0) return null;
+  const floor = Math.min(...genes.map((g) => g.score));
   return (
     <div className="rank-chart">
       <BarPlot
@@ -23,7 +25,7 @@ export function RankChart({ summary }: { readonly summary: RankSummary }) {
         bars={genes.map((g) => ({
           key: g.symbol,
           label: `${String(g.rank)}. ${g.symbol}`,
-          value: Math.max(0, g.score),
+          value: g.score - floor,
           text: g.score.toFixed(2),
         }))}
       />

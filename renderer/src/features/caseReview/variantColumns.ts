@@ -56,12 +56,17 @@ export const VARIANT_COLUMNS: readonly VariantColumn[] = [
     text: (r) => `${r.chrom}:${r.pos.toLocaleString('en')} ${r.ref}>${r.alt}`,
     title: (r) => r.variant_key,
   },
-  { id: 'consequence', sort: 'consequence', width: '1fr', text: (r) => term(r.consequence) },
+  {
+    id: 'consequence',
+    sort: 'consequence',
+    width: '11rem',
+    text: (r) => term(r.consequence),
+  },
   { id: 'impact', sort: 'impact', width: '6.5rem', text: (r) => r.impact ?? '—' },
   {
     id: 'hgvs',
     sort: 'hgvs_p',
-    width: '1fr',
+    width: '10rem',
     text: (r) => r.hgvs_p ?? r.hgvs_c ?? '—',
     title: (r) => [r.hgvs_c, r.hgvs_p].filter((x) => x !== null).join(' '),
   },
@@ -88,6 +93,11 @@ export const VARIANT_COLUMNS: readonly VariantColumn[] = [
     text: (r) => (r.p_ab === null ? '—' : r.p_ab.toFixed(2)),
   },
   { id: 'clinvar', sort: 'clinvar_sig', width: '8rem', text: (r) => term(r.clinvar_sig) },
-  { id: 'modes', sort: 'modes', width: '1fr', text: (r, _rank, t) => modesText(r.modes, t) },
+  {
+    id: 'modes',
+    sort: 'modes',
+    width: '11rem',
+    text: (r, _rank, t) => modesText(r.modes, t),
+  },
   { id: 'filter', width: '5rem', text: (r) => r.filters ?? '.' },
 ];
