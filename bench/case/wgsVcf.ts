@@ -144,7 +144,11 @@ function record(r: () => number, chrom: string, pos: number, gene: Gene | undefi
   const kind = r();
   let ref = ref0;
   let alt: string;
-  if (kind < 0.85) alt = pick(r, BASES.filter((b) => b !== ref0));
+  if (kind < 0.85)
+    alt = pick(
+      r,
+      BASES.filter((b) => b !== ref0),
+    );
   else if (kind < 0.93) {
     ref = ref0 + pick(r, BASES) + (r() < 0.5 ? pick(r, BASES) : '');
     alt = ref0;

@@ -2,12 +2,12 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LAUNCH_PATH, SESSION_PATH, SessionRequestSchema } from '../../shared/browserMode/session';
 import type { SessionResponse } from '../../shared/browserMode/session';
-import type { CaseService } from '../main/cases/caseService';
-import { isCaseDatabasePath, serveCaseDatabase } from '../main/cases/serveCaseFile';
 import type { Logger } from '../main/logging/logger';
 import { resolveStaticAsset } from '../main/protocol/staticAssets';
 import { isVaultPath, serveVaultTable } from '../main/vault/serveVaultTable';
 import type { VaultService } from '../main/vault/vaultService';
+import type { CaseService } from '../main/cases/caseService';
+import { isCaseDatabasePath, serveCaseDatabase } from '../main/cases/serveCaseFile';
 import { handleCaseUpload, isCaseUploadPath } from './caseUpload';
 import type { LaunchSession } from './launch';
 import { checkRequest } from './requestGuard';
@@ -109,16 +109,11 @@ export function createHttpRoutes(
     }
     const cases = opts.cases;
     if (cases !== undefined && isCaseUploadPath(url.pathname)) {
-      // A POST carries Origin: required, so no other site can upload into a case (issue 16).
-      const refused = checkRequest(req, {
-        port,
-        secret,
-        requireOrigin: true,
-        credential: 'header',
-      });
-      if (refused !== undefined) {
-        logger.warn('browser_mode.request_refused', { reason: refused, path: url.pathname });
-        text(res, refused === 'secret' ? 401 : 403, 'Open Cohort Desk from its launcher.');
+      // Issue 16: a POST carries Origin, required here, and the session header: no other site uploads.
+      const denied = checkRequest(req, { port, secret, requireOrigin: true, credential: 'header' });
+      if (denied !== undefined) {
+        logger.warn('browser_mode.request_refused', { reason: denied, path: url.pathname });
+        text(res, denied === 'secret' ? 401 : 403, 'Open Cohort Desk from its launcher.');
         return;
       }
       await handleCaseUpload(req, res, { cases, logger, headers: opts.headers, url });
@@ -143,7 +138,7 @@ export function createHttpRoutes(
       return;
     }
     if (caseRoute) {
-      // Same checks as the vault route: a decrypted case database (issue 16).
+      // A decrypted case database (issue 16): the same session header as the vault route.
       const answer = serveCaseDatabase(cases, url.pathname, logger);
       res.writeHead(answer.status, { ...opts.headers, ...answer.headers });
       res.end(req.method === 'HEAD' ? undefined : answer.body);

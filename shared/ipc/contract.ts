@@ -14,6 +14,7 @@ import * as audit from '../audit/auditLog';
 import * as vcf from '../vcf/channels';
 import * as cases from '../cases/channels';
 import { CasePresetSchema } from '../cases/filters';
+import * as ranking from '../ranking/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -148,6 +149,11 @@ export const channels = {
   'case:deletePreset': { request: cases.PresetNameSchema, response: cases.PresetListSchema },
   /** The command line's way to choose a VCF: a path (trusted local sender only, like vcf:check). */
   'case:addFile': { request: cases.AddFileRequestSchema, response: cases.FileRefSchema },
+  /** Ranks genes from a Phenopacket (and a VCF) on disk (issue 17); command line only (paths). */
+  'case:rankFiles': {
+    request: ranking.RankFilesRequestSchema,
+    response: ranking.RankFilesResultSchema,
+  },
   /** An export of a case's variants left the app: main writes the audit entry. */
   'case:exported': {
     request: cases.CaseExportedRequestSchema,
@@ -163,10 +169,10 @@ export const events = {
   'search:done': SearchDoneSchema,
   'pull:progress': vault.PullProgressSchema,
   'vault:changed': vault.VaultListSchema,
-  'case:progress': cases.CaseProgressSchema,
-  'case:changed': cases.CaseListSchema,
   /** The directory changed (another address, a refresh): every page shows the new one at once. */
   'federation:changed': FederationDirectorySchema,
+  'case:progress': cases.CaseProgressSchema,
+  'case:changed': cases.CaseListSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -53,6 +53,7 @@ export const CHANNEL_NAMES = [
   'case:deletePreset',
   'case:exported',
   'case:addFile',
+  'case:rankFiles',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -62,9 +63,9 @@ export const EVENT_NAMES = [
   'search:done',
   'pull:progress',
   'vault:changed',
+  'federation:changed',
   'case:progress',
   'case:changed',
-  'federation:changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -8,6 +8,7 @@ import { exitForError } from '../results';
 import { int, Stop, unlocked } from './caseCommon';
 import { importCase } from './caseImport';
 import type { ImportOpts } from './caseImport';
+import { registerCaseRank } from './caseRank';
 
 /** `case …`: import a patient's VCF into an encrypted case, and filter its variants (issue 16). */
 export function registerCase(
@@ -132,6 +133,7 @@ export function registerCase(
           return EXIT.ok;
         })(),
     );
+  registerCaseRank(c, run, ctx);
   c.command('list')
     .description('the cases in the vault')
     .option('--json', 'print JSON')

@@ -33,6 +33,7 @@ import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
 import { caseHandlers } from '../cases/cases.handlers';
+import { rankingHandlers } from '../ranking/ranking.handlers';
 import { createCasePresets } from '../cases/casePresets';
 import type { CaseService } from '../cases/caseService';
 import { createCaseService } from '../cases/caseService';
@@ -215,6 +216,7 @@ export function createMainServices(opts: {
         audit,
         platform,
       ),
+      ...rankingHandlers(),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
