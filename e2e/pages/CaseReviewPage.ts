@@ -183,4 +183,14 @@ export class CaseReviewPage {
     await this.page.getByTestId('case-delete-confirm').click();
     await expect(this.caseRow(caseId)).toHaveCount(0);
   }
+
+  /** Saves the listed variants as TSV and returns the file's name and text. */
+  async exportVariants(): Promise<{ name: string; text: string }> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('case-export').click();
+    const file = await download;
+    const path = await file.path();
+    const { readFile } = await import('node:fs/promises');
+    return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
 }

@@ -93,6 +93,11 @@ test.describe('Case review (issues 16, 17)', () => {
     for (const k of keys) expect(shown).toContain(k);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('case-variants.png'), fullPage: true });
+    // The listed variants saved as TSV (audited by main as a case export).
+    const saved = await cases.exportVariants();
+    expect(saved.name).toBe('trio-016-variants.tsv');
+    expect(saved.text.trimEnd().split('\n')).toHaveLength(kept + 1);
+    expect(saved.text).toContain('SCN2A');
 
     // Keyboard: to the SCN2A row, Enter opens it in the Browser.
     await arrowToVariant(cases, scn2a);

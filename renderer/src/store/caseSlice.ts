@@ -54,6 +54,8 @@ export interface CaseSlice {
   }) => Promise<Result<CaseInspection>>;
   startCaseImport: (req: CaseImportRequest) => Promise<Result<{ jobId: string; caseId: string }>>;
   cancelCaseImport: (jobId: string) => Promise<void>;
+  /** Audits an export of the case's variants before it is saved; the error, if any. */
+  recordCaseExport: (caseId: string, rows: number) => Promise<string | undefined>;
   saveCasePreset: (preset: CasePreset) => Promise<string | undefined>;
   deleteCasePreset: (name: string) => Promise<string | undefined>;
 }
@@ -163,6 +165,10 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
   async cancelCaseImport(jobId) {
     const result = await api().invoke('case:cancel', { jobId });
     if (!result.ok) set({ caseError: result.error.message });
+  },
+  async recordCaseExport(caseId, rows) {
+    const result = await api().invoke('case:exported', { caseId, format: 'tsv', rows });
+    return result.ok ? undefined : result.error.message;
   },
   async saveCasePreset(preset) {
     const result = await api().invoke('case:savePreset', preset);

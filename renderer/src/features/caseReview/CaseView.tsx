@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
+import { download } from '../browser/download';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
 import { TABLE_ROWS } from './caseQueries';
+import { variantsTsv } from './exportRows';
 import { FilterPanel } from './FilterPanel';
 import { openVariantInBrowser } from './openInBrowser';
 import { RankView } from './RankView';
@@ -21,6 +23,8 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
   const sort = useStore((s) => s.caseSort);
   const setSort = useStore((s) => s.setCaseSort);
   const summary = useStore((s) => s.rank.summary);
+  const recordExport = useStore((s) => s.recordCaseExport);
+  const [exportError, setExportError] = useState<string | undefined>();
   const ranks = useMemo(
     () => new Map((summary?.genes ?? []).map((g) => [g.symbol, g.rank])),
     [summary],
@@ -49,6 +53,32 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
                     ms: Math.round(rows.ms),
                   })}
         </p>
+        {rows === undefined || rows.rows.length === 0 ? null : (
+          <button
+            type="button"
+            onClick={() =>
+              // Audited first (case.export): a file the audit log does not know never leaves.
+              void recordExport(detail.caseId, rows.rows.length).then((error) => {
+                setExportError(error);
+                if (error === undefined)
+                  download(
+                    new Blob([variantsTsv(rows.rows, ranks)], {
+                      type: 'text/tab-separated-values',
+                    }),
+                    `${detail.caseId}-variants.tsv`,
+                  );
+              })
+            }
+            data-testid="case-export"
+          >
+            {t('caseReview.table.export', { count: rows.rows.length })}
+          </button>
+        )}
+        {exportError === undefined ? null : (
+          <p role="alert" className="form-error">
+            {exportError}
+          </p>
+        )}
         {rows === undefined ? null : (
           <VariantTable
             rows={rows.rows}
