@@ -216,6 +216,11 @@ export async function writeWgsVcf(file: string, opts: WgsOptions): Promise<numbe
   if (await hasBgzip()) {
     const out = createWriteStream(file);
     const child = spawn('bgzip', ['-c', '-@', '2'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Listened to before any input: a small file can be written and closed within one write.
+    const finished = new Promise<void>((resolve, reject) => {
+      out.on('finish', () => resolve());
+      child.on('error', reject);
+    });
     child.stdout.pipe(out);
     for (const piece of wgsText(opts)) {
       text += Buffer.byteLength(piece);
@@ -223,10 +228,7 @@ export async function writeWgsVcf(file: string, opts: WgsOptions): Promise<numbe
         await new Promise<void>((r) => child.stdin.once('drain', () => r()));
     }
     child.stdin.end();
-    await new Promise<void>((resolve, reject) => {
-      out.on('finish', () => resolve());
-      child.on('error', reject);
-    });
+    await finished;
     return text;
   }
   const out = createWriteStream(file);
