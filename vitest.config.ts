@@ -16,7 +16,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           // Checks that need ../shared run in their own project (npm run conformance).
-          exclude: ['**/*.conformance.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.conformance.test.ts', '**/*.large.test.ts', '**/node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -29,6 +29,16 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        // Slow tests of very large inputs (issue 16's 4 GB+ VCF): npm run test:large.
+        test: {
+          name: 'large',
+          environment: 'node',
+          include: ['**/*.large.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 1_800_000,
         },
       },
       {

@@ -2,8 +2,9 @@
  * Benchmark of issue 17's case ranking on the casegen kit (../shared/tools/casegen; on demand):
  * ranks every case of a kit manifest with shared/ranking, writes the kit's JSONL, scores it with
  * the kit's score.mjs and, with --baseline, scores the kit's baseline-rank.mjs on the same cases.
- * Each case is ranked on its own (no statistics across the manifest). Until issue 16's VCF reader
- * lands, vcf mode reads the kit's VCFs with bench/casegenVcf.ts (temporary).
+ * Each case is ranked on its own (no statistics across the manifest). VCFs are read with the app's
+ * one reader exactly as `npm run cli -- case rank` reads them (electron/main/ranking/rankVcf.ts);
+ * the CLI itself is the path for plain runs, this script adds the ablations (--method, --options).
  * Run: npx tsx bench/rank-casegen.ts --manifest DIR/manifest.tsv --mode pheno|vcf
  *        [--method likelihood|resnik] [--options JSON] [--corpus JSON] [--limit N] [--top N]
  *        [--baseline] [--out FILE]
@@ -14,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCasegenVcf } from './casegenVcf';
+import { readRankVcf } from '../electron/main/ranking/rankVcf';
 import { phenotypeOfPhenopacket } from '../shared/ranking/phenopacketTerms';
 import type { RankingOptions } from '../shared/ranking/rank';
 import { DEFAULT_RANKING, rankCase } from '../shared/ranking/rank';
@@ -23,6 +24,7 @@ import { DEFAULT_CORPUS } from '../shared/ranking/corpus';
 import { referenceCorpus } from '../shared/ranking/reference';
 import { resnikScores } from '../shared/ranking/similarity';
 import type { RankRequest } from '../shared/ranking/input';
+import { formatProblem } from '../shared/vcf';
 
 const { values: args } = parseArgs({
   options: {
@@ -91,7 +93,9 @@ for (const [id = '', packet = '', vcf = ''] of rows) {
   const request: RankRequest = { ...phenotype };
   if (mode === 'vcf') {
     if (vcf === '') throw new Error(`${manifest}: case ${id} has no VCF (a --no-vcf build?)`);
-    const read = readCasegenVcf(join(caseDir, vcf));
+    const read = await readRankVcf(join(caseDir, vcf), { file: vcf });
+    if (read.problems.length > 0 || read.refusal !== undefined)
+      throw new Error(read.refusal ?? read.problems.map((p) => formatProblem(p)).join('\n'));
     request.variants = read.variants;
     if (request.sex === 'unknown') request.sex = read.inferredSex;
   }

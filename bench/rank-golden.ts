@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readCasegenVcf } from './casegenVcf';
+import { readRankVcf } from '../electron/main/ranking/rankVcf';
 import type { RankRequest } from '../shared/ranking/input';
 import { phenotypeOfPhenopacket } from '../shared/ranking/phenopacketTerms';
 import { rankCase } from '../shared/ranking/rank';
@@ -32,14 +32,14 @@ const truthOf = (dir: string) =>
     .map((l) => l.split('\t'))
     .sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 
-function golden(dir: string, row: string[], withVcf: boolean) {
+async function golden(dir: string, row: string[], withVcf: boolean) {
   const [id = '', genes = ''] = row;
   const phenotype = phenotypeOfPhenopacket(
     JSON.parse(readFileSync(join(dir, `${id}.phenopacket.json`), 'utf8')),
   );
   let request: RankRequest = phenotype;
   if (withVcf) {
-    const read = readCasegenVcf(join(dir, `${id}.vcf.gz`));
+    const read = await readRankVcf(join(dir, `${id}.vcf.gz`));
     const sex = phenotype.sex === 'unknown' ? read.inferredSex : phenotype.sex;
     const full = rankCase(corpus, { ...phenotype, sex, variants: read.variants });
     const keep = new Set(
@@ -68,12 +68,16 @@ function golden(dir: string, row: string[], withVcf: boolean) {
 }
 
 const n = Number(args.n ?? 6);
-const pheno = truthOf(args.pheno)
-  .slice(0, n)
-  .map((r) => golden(args.pheno ?? '', r, false));
-const vcf = truthOf(args.vcf)
-  .slice(0, Math.ceil(n / 2))
-  .map((r) => golden(args.vcf ?? '', r, true));
+const pheno = await Promise.all(
+  truthOf(args.pheno)
+    .slice(0, n)
+    .map((r) => golden(args.pheno ?? '', r, false)),
+);
+const vcf = await Promise.all(
+  truthOf(args.vcf)
+    .slice(0, Math.ceil(n / 2))
+    .map((r) => golden(args.vcf ?? '', r, true)),
+);
 const out = join(import.meta.dirname, '..', 'shared', 'ranking', 'testing', 'goldenCases.ts');
 const json = JSON.stringify({ pheno, vcf });
 writeFileSync(

@@ -55,5 +55,16 @@ await Promise.all([
     external: nativeExternal,
     banner: esmBanner,
   }),
+  // The case import worker (issue 16) runs beside each bundle that can start it (caseImports.ts).
+  ...['out/main', 'out/server'].map((dir) =>
+    esbuild({
+      ...node,
+      entryPoints: ['electron/main/cases/import/importWorker.ts'],
+      outfile: `${dir}/caseImportWorker.js`,
+      format: 'esm',
+      external: nativeExternal,
+      banner: esmBanner,
+    }),
+  ),
 ]);
 console.log(`Built renderer, main, preload and browser-mode server in ${Date.now() - started} ms.`);

@@ -6,6 +6,9 @@ import type { Logger } from '../main/logging/logger';
 import { resolveStaticAsset } from '../main/protocol/staticAssets';
 import { isVaultPath, serveVaultTable } from '../main/vault/serveVaultTable';
 import type { VaultService } from '../main/vault/vaultService';
+import type { CaseService } from '../main/cases/caseService';
+import { isCaseDatabasePath, serveCaseDatabase } from '../main/cases/serveCaseFile';
+import { handleCaseUpload, isCaseUploadPath } from './caseUpload';
 import type { LaunchSession } from './launch';
 import { checkRequest } from './requestGuard';
 
@@ -51,6 +54,7 @@ export interface RoutesOptions {
   readonly headers: Record<string, string>;
   readonly logger: Logger;
   readonly vault: VaultService | undefined;
+  readonly cases?: CaseService | undefined;
 }
 
 /**
@@ -103,8 +107,21 @@ export function createHttpRoutes(
       await exchange(req, res);
       return;
     }
+    const cases = opts.cases;
+    if (cases !== undefined && isCaseUploadPath(url.pathname)) {
+      // Issue 16: a POST carries Origin, required here, and the session header: no other site uploads.
+      const denied = checkRequest(req, { port, secret, requireOrigin: true, credential: 'header' });
+      if (denied !== undefined) {
+        logger.warn('browser_mode.request_refused', { reason: denied, path: url.pathname });
+        text(res, denied === 'secret' ? 401 : 403, 'Open Cohort Desk from its launcher.');
+        return;
+      }
+      await handleCaseUpload(req, res, { cases, logger, headers: opts.headers, url });
+      return;
+    }
+    const caseRoute = cases !== undefined && isCaseDatabasePath(url.pathname);
     const vault = isVaultPath(url.pathname) ? opts.vault : undefined;
-    const vaultRoute = vault !== undefined;
+    const vaultRoute = vault !== undefined || caseRoute;
     const refusal = checkRequest(req, {
       port,
       secret,
@@ -118,6 +135,13 @@ export function createHttpRoutes(
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       text(res, 405, 'Method not allowed');
+      return;
+    }
+    if (caseRoute) {
+      // A decrypted case database (issue 16): the same session header as the vault route.
+      const answer = serveCaseDatabase(cases, url.pathname, logger);
+      res.writeHead(answer.status, { ...opts.headers, ...answer.headers });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;
     }
     if (vault !== undefined) {

@@ -9,6 +9,7 @@ import type { Router } from '../main/ipc/router';
 import type { Logger } from '../main/logging/logger';
 import { securityHeaders } from '../main/security/csp';
 import type { VaultService } from '../main/vault/vaultService';
+import type { CaseService } from '../main/cases/caseService';
 import { createHttpRoutes, requestTarget } from './httpRoutes';
 import { createLaunchSession } from './launch';
 import { checkRequest } from './requestGuard';
@@ -31,7 +32,12 @@ export interface BrowserModeOptions {
   readonly rendererDir: string;
   readonly logger: Logger;
   /** Built once the port is known, because the trusted sender origin includes the port. */
-  readonly services: (origin: string) => { router: Router; events: EventHub; vault?: VaultService };
+  readonly services: (origin: string) => {
+    router: Router;
+    events: EventHub;
+    vault?: VaultService;
+    cases?: CaseService;
+  };
   /** This exact port or fail (COHORT_DESK_PORT). */
   readonly port?: number;
   /** This port when free, else any (the data folder's usual port, so bookmarks keep working). */
@@ -82,7 +88,7 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
   const preferredPortTaken = await listenOnLoopback(server, opts);
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const { router, events, vault } = opts.services(origin);
+  const { router, events, vault, cases } = opts.services(origin);
   const headers = securityHeaders();
   const wss = new WebSocketServer({
     noServer: true,
@@ -107,6 +113,7 @@ export async function startBrowserModeServer(opts: BrowserModeOptions): Promise<
     headers,
     logger: opts.logger,
     vault,
+    cases,
   });
 
   // Issue 12: no input ends the process. Errors stay with their connection: logged, answered or dropped.

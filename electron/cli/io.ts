@@ -8,4 +8,6 @@ export interface CliContext {
   err(text: string): void;
   /** The directory relative paths are resolved against (npm run changes cwd; INIT_CWD keeps it). */
   readonly cwd: string;
+  /** The vault passphrase from a file descriptor or the terminal (passphrase.ts); undefined: none. */
+  readPassphrase?(fd: number | undefined): Promise<string | undefined>;
 }

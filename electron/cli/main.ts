@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the command line (issue 16), a third transport over the app's router.
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
+import { readPassphrase } from './passphrase';
 import { runCli } from './program';
 import type { CliTransport } from './transport';
 
@@ -14,6 +15,7 @@ const ctx: CliContext = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   cwd: process.env.INIT_CWD ?? process.cwd(),
+  readPassphrase,
 };
 
 process.on('SIGINT', () => {

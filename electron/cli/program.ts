@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerHosts } from './commands/hosts';
+import { registerCase } from './commands/case';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
 import type { ExitCode } from './exitCodes';
@@ -25,6 +26,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     exit = code;
   });
   registerHosts(program, ctx, (code) => {
+    exit = code;
+  });
+  registerCase(program, ctx, (code) => {
     exit = code;
   });
   for (const c of program.commands) c.exitOverride();

@@ -33,7 +33,11 @@ function start(): void {
     appVersion: app.getVersion(),
   });
   const { logger, settings } = services;
-  handleAppProtocol(join(import.meta.dirname, '../renderer'), { vault: services.vault, logger });
+  handleAppProtocol(join(import.meta.dirname, '../renderer'), {
+    vault: services.vault,
+    logger,
+    cases: services.cases,
+  });
   denyAllPermissions(session.defaultSession, logger);
   // Only the app's own origin may be requested from the renderer: igv's fallback to igv.org and any
   // other outside request is cancelled and logged (STANDARDS 5.3, DESIGN igv facts).

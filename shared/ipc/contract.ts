@@ -13,6 +13,9 @@ import { CohortDefinitionSchema } from '../cohorts/definition';
 import * as parquet from '../cohorts/parquetExport';
 import * as audit from '../audit/auditLog';
 import * as vcf from '../vcf/channels';
+import * as cases from '../cases/channels';
+import { CasePresetSchema } from '../cases/filters';
+import * as ranking from '../ranking/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -122,6 +125,43 @@ export const channels = {
   'vcf:check': { request: vcf.VcfCheckRequestSchema, response: vcf.VcfCheckResultSchema },
   /** Every host and port the app may contact, and why (issue 21). */
   'hosts:list': { request: z.undefined(), response: HostListSchema },
+  /** The signed-in user's cases (or this computer account's while signed out), issue 16. */
+  'case:list': { request: z.undefined(), response: cases.CaseListSchema },
+  /** Electron: main's open dialog for a VCF; answers an opaque handle, never a path. */
+  'case:pickFile': { request: cases.PickFileRequestSchema, response: cases.PickFileResponseSchema },
+  /** Reads the VCF header, the PED and the Phenopacket; proposes the sample mapping. */
+  'case:inspect': { request: cases.CaseInspectRequestSchema, response: cases.CaseInspectionSchema },
+  /** Starts an import in a worker; progress arrives as case:progress events. */
+  'case:import': {
+    request: cases.CaseImportRequestSchema,
+    response: z.object({ jobId: z.string(), caseId: z.string() }),
+  },
+  'case:cancel': { request: cases.JobRefSchema, response: z.object({ cancelled: z.boolean() }) },
+  'case:jobs': {
+    request: z.undefined(),
+    response: z.object({ jobs: z.array(cases.CaseProgressSchema) }),
+  },
+  /** The case's record and where its DuckDB file is served (audited as case.open). */
+  'case:open': { request: cases.CaseRefSchema, response: cases.CaseDetailSchema },
+  'case:delete': { request: cases.CaseRefSchema, response: z.object({ deleted: z.boolean() }) },
+  /** The filters run by native DuckDB in main (the command line; same SQL as the page's). */
+  'case:variants': { request: cases.CaseVariantsRequestSchema, response: cases.CaseVariantsSchema },
+  'case:panels': { request: z.undefined(), response: cases.PanelListSchema },
+  'case:presets': { request: z.undefined(), response: cases.PresetListSchema },
+  'case:savePreset': { request: CasePresetSchema, response: cases.PresetListSchema },
+  'case:deletePreset': { request: cases.PresetNameSchema, response: cases.PresetListSchema },
+  /** The command line's way to choose a VCF: a path (trusted local sender only, like vcf:check). */
+  'case:addFile': { request: cases.AddFileRequestSchema, response: cases.FileRefSchema },
+  /** Ranks genes from a Phenopacket (and a VCF) on disk (issue 17); command line only (paths). */
+  'case:rankFiles': {
+    request: ranking.RankFilesRequestSchema,
+    response: ranking.RankFilesResultSchema,
+  },
+  /** An export of a case's variants left the app: main writes the audit entry. */
+  'case:exported': {
+    request: cases.CaseExportedRequestSchema,
+    response: z.object({ recorded: z.boolean() }),
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
@@ -134,6 +174,8 @@ export const events = {
   'vault:changed': vault.VaultListSchema,
   /** The directory changed (another address, a refresh): every page shows the new one at once. */
   'federation:changed': FederationDirectorySchema,
+  'case:progress': cases.CaseProgressSchema,
+  'case:changed': cases.CaseListSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

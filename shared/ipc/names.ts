@@ -39,6 +39,22 @@ export const CHANNEL_NAMES = [
   'federation:check',
   'vcf:check',
   'hosts:list',
+  'case:list',
+  'case:pickFile',
+  'case:inspect',
+  'case:import',
+  'case:cancel',
+  'case:jobs',
+  'case:open',
+  'case:delete',
+  'case:variants',
+  'case:panels',
+  'case:presets',
+  'case:savePreset',
+  'case:deletePreset',
+  'case:exported',
+  'case:addFile',
+  'case:rankFiles',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -49,6 +65,8 @@ export const EVENT_NAMES = [
   'pull:progress',
   'vault:changed',
   'federation:changed',
+  'case:progress',
+  'case:changed',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -87,9 +87,13 @@ export class VcfParser {
     this.problems.add({ line: Math.max(1, after) }, text);
   }
 
-  /** Finishes: flushes the last line and checks what only the end can tell. */
-  end(): VcfSummary {
-    if (!this.done && !this.broken) {
+  /**
+   * Finishes: flushes the last line and checks what only the end can tell. `stopped`: the caller
+   * stopped reading before the end (a header-only read, a cancel), so the unfinished line is the
+   * rest of the file not read, not a cut-off last line, and end-of-file checks do not apply.
+   */
+  end(opts: { stopped?: boolean } = {}): VcfSummary {
+    if (!this.done && !this.broken && opts.stopped !== true) {
       this.splitter.end();
       const last = this.splitter.lines;
       if (this.splitter.bytes === 0 || (this.bom && this.splitter.bytes === 3)) {

@@ -160,7 +160,7 @@ function finish(
   container: ContainerKind | undefined,
   cancelled: boolean,
 ): ReadVcfSummary {
-  return { ...parser.end(), container, cancelled };
+  return { ...parser.end({ stopped: cancelled }), container, cancelled };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -32,6 +32,11 @@ import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
+import { caseHandlers } from '../cases/cases.handlers';
+import { rankingHandlers } from '../ranking/ranking.handlers';
+import { createCasePresets } from '../cases/casePresets';
+import type { CaseService } from '../cases/caseService';
+import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
 import { hostsHandlers } from '../federation/hosts.handlers';
 import type { HostsService } from '../federation/hostsService';
@@ -52,6 +57,8 @@ export interface MainServices {
   readonly vault: VaultService;
   /** Every host the app may contact (issue 21): the Settings page, the CLI and the e2e request log. */
   readonly hosts: HostsService;
+  /** Patient cases (issue 16); the /cases routes of both transports read from it. */
+  readonly cases: CaseService;
   close(): void;
 }
 
@@ -194,6 +201,17 @@ export function createMainServices(opts: {
     onProgress: (p) => events.emit('pull:progress', p),
   });
   const hosts = createHostsService({ directory, settings, platform });
+  const cases = createCaseService({
+    dataDir: platform.paths.data,
+    auth,
+    vault,
+    audit,
+    logger,
+    onProgress: (p) => events.emit('case:progress', p),
+  });
+  const offCases = cases.onChange((list) => events.emit('case:changed', list));
+  // Signing in or out changes whose cases these are; unlocking shows them.
+  const offCaseOwner = vault.onChange(() => cases.changed());
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -224,6 +242,13 @@ export function createMainServices(opts: {
       ...auditHandlers(audit),
       ...vcfHandlers(),
       ...hostsHandlers(hosts),
+      ...caseHandlers(
+        cases,
+        createCasePresets({ owner: () => cases.stateOwner(), logger }),
+        audit,
+        platform,
+      ),
+      ...rankingHandlers(),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -237,7 +262,11 @@ export function createMainServices(opts: {
     audit,
     vault,
     hosts,
+    cases,
     close: () => {
+      offCases();
+      offCaseOwner();
+      void cases.close();
       unsubscribe();
       offDirectory();
       directory.close();

@@ -23,6 +23,12 @@ export type AuditType =
   | 'pull.staging_purged'
   | 'cohort.save'
   | 'cohort.export'
+  /** A patient case was imported, failed to import, opened, exported or deleted (issue 16). */
+  | 'case.import'
+  | 'case.import_failed'
+  | 'case.open'
+  | 'case.export'
+  | 'case.delete'
   /** A torn last line (a crash mid-append) was moved aside at start (issue 12). */
   | 'audit.recovered'
   /** Entries written without a seal (vault locked, or an older version) were sealed (issue 12). */

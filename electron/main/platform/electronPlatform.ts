@@ -1,5 +1,5 @@
-import { app, net, shell } from 'electron';
 import { defaultCacheRoot } from '../vault/cacheLocation';
+import { app, BrowserWindow, dialog, net, shell } from 'electron';
 import type { KeyStorage } from './keyStorage';
 import { readManagedPolicy } from './managedPolicy';
 import type { Platform } from './platform';
@@ -30,6 +30,19 @@ export function createElectronPlatform(): Platform {
     // Decided once per run, after app 'ready' (safeStorage reports 'unknown' before it).
     keyStorage: () => (keys ??= createSafeStorageKeys()),
     managedPolicy: () => readManagedPolicy(process.platform),
+    chooseFile: async (opts) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = {
+        title: opts.title,
+        filters: opts.filters,
+        properties: ['openFile' as const],
+      };
+      const r =
+        window === null
+          ? await dialog.showOpenDialog(options)
+          : await dialog.showOpenDialog(window, options);
+      return r.canceled ? undefined : r.filePaths[0];
+    },
     runtime: () => ({
       kind: 'electron',
       electron: process.versions.electron,

@@ -27,6 +27,15 @@ export interface Platform {
   keyStorage(): Promise<KeyStorage>;
   /** The OS's policy mechanisms (Group Policy, configuration profiles), read once at start (issue 21). */
   managedPolicy(): PolicySourceRead[];
+  /**
+   * Main's own open dialog (Electron): the chosen file's path, which never reaches the renderer
+   * (issue 16: pages get opaque handles). Absent where main has no windows (browser mode: the page
+   * uploads the file instead).
+   */
+  chooseFile?(opts: {
+    title: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | undefined>;
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };

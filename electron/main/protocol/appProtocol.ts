@@ -1,6 +1,7 @@
 import { protocol } from 'electron';
 import type { Logger } from '../logging/logger';
 import type { VaultService } from '../vault/vaultService';
+import type { CaseService } from '../cases/caseService';
 import { createAppRequestHandler } from './appRequest';
 
 export const APP_SCHEME = 'app';
@@ -24,7 +25,7 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from app://cohort-desk/ with the CSP and security headers on every response. */
 export function handleAppProtocol(
   rendererDir: string,
-  vaultRoute?: { vault: VaultService; logger: Logger },
+  vaultRoute?: { vault: VaultService; logger: Logger; cases?: CaseService },
 ): void {
   protocol.handle(APP_SCHEME, createAppRequestHandler(rendererDir, vaultRoute));
 }

@@ -4,6 +4,8 @@ import { securityHeaders } from '../security/csp';
 import { APP_ORIGIN } from '../security/navigation';
 import { isVaultPath, serveVaultTable } from '../vault/serveVaultTable';
 import type { VaultService } from '../vault/vaultService';
+import type { CaseService } from '../cases/caseService';
+import { isCaseDatabasePath, serveCaseDatabase } from '../cases/serveCaseFile';
 import { resolveStaticAsset } from './staticAssets';
 
 /**
@@ -14,7 +16,7 @@ import { resolveStaticAsset } from './staticAssets';
  */
 export function createAppRequestHandler(
   rendererDir: string,
-  vaultRoute?: { vault: VaultService; logger: Logger },
+  vaultRoute?: { vault: VaultService; logger: Logger; cases?: CaseService },
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
@@ -32,6 +34,14 @@ export function createAppRequestHandler(
       const answer = serveVaultTable(vaultRoute.vault, url.pathname, vaultRoute.logger);
       const body = request.method === 'HEAD' ? null : answer.body;
       return new Response(body, {
+        status: answer.status,
+        headers: { ...headers, ...answer.headers },
+      });
+    }
+    if (vaultRoute?.cases !== undefined && isCaseDatabasePath(url.pathname)) {
+      // app://cohort-desk/cases/{id}/data.duckdb: a decrypted case database (issue 16).
+      const answer = serveCaseDatabase(vaultRoute.cases, url.pathname, vaultRoute.logger);
+      return new Response(request.method === 'HEAD' ? null : answer.body, {
         status: answer.status,
         headers: { ...headers, ...answer.headers },
       });

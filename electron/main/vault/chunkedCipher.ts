@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 
 /**
  * The vault's file encryption (DATA-03, docs/decisions/0006-vault-format.md): AES-256-GCM in chunks
@@ -121,4 +122,47 @@ export function openSmall(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array):
   } catch {
     throw new VaultIntegrityError('sealed value failed authentication (wrong key or tampered)');
   }
+}
+
+/**
+ * Seals a file as sealChunked would, reading and writing one chunk at a time, so a large file (a
+ * case database) is never held in memory; returns the plaintext's sha256 and the sealed size.
+ */
+export function sealChunkedFile(
+  key: Uint8Array,
+  inFile: string,
+  outFile: string,
+  binding: Uint8Array,
+  chunkBytes = CHUNK_BYTES,
+): { sha256: string; sealedBytes: number } {
+  const input = openSync(inFile, 'r');
+  const plainLength = fstatSync(input).size;
+  const output = openSync(outFile, 'w', 0o600);
+  const hash = createHash('sha256');
+  try {
+    const fileNonce = randomBytes(8);
+    const head = header(chunkBytes, fileNonce, plainLength);
+    writeSync(output, head);
+    const chunks = Math.max(1, Math.ceil(plainLength / chunkBytes));
+    const buf = Buffer.allocUnsafe(chunkBytes);
+    for (let i = 0; i < chunks; i++) {
+      const size = Math.min(chunkBytes, plainLength - i * chunkBytes);
+      let got = 0;
+      while (got < size) {
+        const n = readSync(input, buf, got, size - got, i * chunkBytes + got);
+        if (n === 0) throw new Error(`${inFile} shrank while it was sealed`);
+        got += n;
+      }
+      const part = buf.subarray(0, size);
+      hash.update(part);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce(fileNonce, i));
+      cipher.setAAD(chunkAad(head, i, i === chunks - 1, binding));
+      writeSync(output, Buffer.concat([cipher.update(part), cipher.final(), cipher.getAuthTag()]));
+    }
+    fsyncSync(output);
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+  return { sha256: hash.digest('hex'), sealedBytes: sealedLength(plainLength, chunkBytes) };
 }

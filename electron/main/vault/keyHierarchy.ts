@@ -24,7 +24,9 @@ export type KeyPurpose =
   /** HMAC key of the audit hash chain (one per installation: IT verifies one log). */
   | 'audit-chain'
   /** Seed of a user's X25519 key for the sensitive fields of audit entries: scoped to the user. */
-  | 'audit-fields';
+  | 'audit-fields'
+  /** Wraps each case's random data key (issue 16, cases/caseFolder.ts): scoped to the case owner. */
+  | 'case-data';
 
 /** Derives one 32-byte key for a purpose (and a user's scope) from the master key. */
 export function deriveKey(masterKey: Uint8Array, purpose: KeyPurpose, scope?: string): Buffer {

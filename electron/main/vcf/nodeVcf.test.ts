@@ -55,6 +55,29 @@ describe('reading VCF files from disk: plain, gzip, BGZF (issue 16)', () => {
     });
   });
 
+  it('issue 16: a read stopped at the header reports no phantom cut-off line (plain, gzip, BGZF)', async () => {
+    // 120,000 records: several MB, so the first chunk or BGZF batch ends inside a record line.
+    const big = text(120_000);
+    for (const [name, bytes] of [
+      ['stop.vcf', Buffer.from(big)],
+      ['stop.vcf.gz', gzipSync(big)],
+      ['stop.bgz.vcf.gz', toBgzf(big)],
+    ] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const signal = { aborted: false };
+      const s = await readVcfFile(path, {
+        signal,
+        onHeader: () => {
+          signal.aborted = true;
+        },
+      });
+      expect(s.header?.samples, name).toEqual(['P1']);
+      expect(s.cancelled, name).toBe(true);
+      expect(s.problems.map(formatProblem), name).toEqual([]);
+    }
+  });
+
   it('issue 16: a truncated gzip file is an error, not a shorter file', async () => {
     const gz = gzipSync(body);
     const r = await check('cut.vcf.gz', gz.subarray(0, Math.floor(gz.length / 2)));

@@ -1,0 +1,142 @@
+/**
+ * Benchmark of issue 16's case import and filters (on demand; ratios in the same run):
+ * - import: a generated single-sample GRCh38 BGZF VCF with VEP-style CSQ (bench/case/wgsVcf.ts;
+ *   default 5,000,000 records, `--records 100000` for the exome goal) imported through the app's
+ *   router and import worker, from "import" to "filterable" (sealed, listed), against
+ *   `bcftools view -H FILE > /dev/null` on the same file; peak RSS of this process (main + worker);
+ * - filters: panel + frequency + inheritance combinations on that case, p50/p95 of native DuckDB
+ *   (`case:variants`, what the CLI runs) and of duckdb-wasm (the page's engine, the same SQL) over
+ *   the same decrypted file.
+ * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm]
+ *   → bench/results/case-import-<records>.json and a summary on stdout.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CaseFilter } from '../shared/cases/filters';
+import { caseCountsSql, caseRowsSql } from '../shared/cases/filterSql';
+import { loadPanels } from '../electron/main/cases/genomeAssets';
+import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
+import { openWasmDuckDb } from '../electron/main/cases/testing/wasmDuckDb';
+import { SCHEMA_TABLE_SQL, pendingMigrations, viewStatements } from '../shared/cohorts/schema';
+import { writeWgsVcf } from './case/wgsVcf';
+
+const { values: args } = parseArgs({
+  options: {
+    records: { type: 'string', default: '5000000' },
+    rounds: { type: 'string', default: '20' },
+    'no-wasm': { type: 'boolean', default: false },
+  },
+});
+const records = Number(args.records);
+const dir = join(tmpdir(), 'cohort-desk-bench');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `wgs-${String(records)}.vcf.gz`);
+if (!existsSync(file)) {
+  process.stderr.write(`[case-import] writing ${file}\n`);
+  await writeWgsVcf(file, { records, seed: 1, sample: 'PATIENT' });
+}
+const mb = statSync(file).size / 1e6;
+const say = (m: string): void => {
+  process.stderr.write(`[case-import] ${m}\n`);
+};
+say(`bcftools view -H on ${mb.toFixed(1)} MB`);
+
+const b0 = performance.now();
+const bcf = spawnSync('sh', ['-c', `bcftools view -H '${file}' > /dev/null`]);
+const bcftoolsMs = bcf.status === 0 ? performance.now() - b0 : null;
+
+say('importing through the router and the worker');
+const h = openCaseHarness();
+const i0 = performance.now();
+const end = await h.importCase({
+  caseId: 'BENCH',
+  patientId: 'P',
+  sex: 'female',
+  vcf: h.handle(file),
+});
+await h.call('case:list', undefined);
+const importMs = performance.now() - i0;
+if (end.phase !== 'done') throw new Error(`import ${end.phase}: ${end.message ?? ''}`);
+
+say(`imported in ${(importMs / 1000).toFixed(2)} s; filters`);
+const panels = loadPanels();
+const FILTERS: [string, CaseFilter][] = [
+  ['panel', { panels: ['epilepsy'] }],
+  ['frequency', { maxPopAf: 0.001 }],
+  ['inheritance', { inheritance: ['autosomal_dominant', 'homozygous_recessive', 'compound_het'] }],
+  [
+    'panel + frequency + inheritance',
+    { panels: ['epilepsy'], maxPopAf: 0.01, inheritance: ['homozygous_recessive'] },
+  ],
+  [
+    'impact + frequency + inheritance',
+    { impacts: ['HIGH', 'MODERATE'], maxPopAf: 0.001, inheritance: ['compound_het'] },
+  ],
+];
+const rounds = Number(args.rounds);
+const pct = (xs: number[], p: number): number =>
+  Number(
+    (
+      [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0
+    ).toFixed(1),
+  );
+const native: number[] = [];
+for (let r = 0; r < rounds; r++)
+  for (const [, filter] of FILTERS) {
+    const t = performance.now();
+    await h.call('case:variants', { caseId: 'BENCH', filter, limit: 200 });
+    native.push(performance.now() - t);
+  }
+
+let wasm: number[] = [];
+if (!args['no-wasm']) {
+  const detail = await h.call('case:open', { caseId: 'BENCH' });
+  const read = h.services.cases.readDatabase('BENCH');
+  if (!read.ok) throw new Error(read.message);
+  const db = await openWasmDuckDb();
+  db.registerFile(detail.database.registeredFile, read.bytes);
+  const alias = detail.database.alias;
+  db.query(`ATTACH '${detail.database.registeredFile}' AS ${alias} (READ_ONLY)`);
+  for (const s of [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])]) db.query(s);
+  const ctx = {
+    db: alias,
+    panelGenes: (id: string) => panels.find((p) => p.id === id)?.genes ?? [],
+    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
+  };
+  wasm = [];
+  for (let r = 0; r < rounds; r++)
+    for (const [, filter] of FILTERS) {
+      const t = performance.now();
+      db.query(caseCountsSql(filter, ctx).sql);
+      db.query(caseRowsSql(filter, ctx, { limit: 200, offset: 0 }));
+      wasm.push(performance.now() - t);
+    }
+  db.close();
+}
+const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+await h.close();
+
+const result = {
+  measured: new Date().toISOString(),
+  note: 'wall times; label numbers taken on a shared machine as measured under load',
+  records,
+  fileMb: Number(mb.toFixed(1)),
+  variants: end.variants,
+  importSeconds: Number((importMs / 1000).toFixed(2)),
+  bcftoolsSeconds: bcftoolsMs === null ? null : Number((bcftoolsMs / 1000).toFixed(2)),
+  ratio: bcftoolsMs === null ? null : Number((importMs / bcftoolsMs).toFixed(2)),
+  peakRssMb: rssMb,
+  filterMs: {
+    native: { p50: pct(native, 0.5), p95: pct(native, 0.95), n: native.length },
+    wasm: wasm.length === 0 ? null : { p50: pct(wasm, 0.5), p95: pct(wasm, 0.95), n: wasm.length },
+  },
+};
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(
+  join(import.meta.dirname, 'results', `case-import-${String(records)}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
+console.log(JSON.stringify(result, null, 2));

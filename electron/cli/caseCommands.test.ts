@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toBgzf } from '../main/vcf/bgzfWriter';
+import { syntheticTrio } from '../main/cases/testing/syntheticTrio';
+import { EXIT } from './exitCodes';
+import type { CliContext } from './io';
+import { runCli } from './program';
+import type { CliTransport } from './transport';
+import { openCliTransport } from './transport';
+
+// `npm run cli -- case …` in process, over the real router and services (issue 16). The vault is
+// opened with a passphrase, as browser mode's is; nobody is signed in (the local-account owner).
+const dir = mkdtempSync(join(tmpdir(), 'cli-case-'));
+const env = {
+  ...process.env,
+  COHORT_DESK_DATA_DIR: join(dir, 'data'),
+  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
+  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
+};
+const trio = syntheticTrio();
+writeFileSync(join(dir, 'trio.vcf.gz'), toBgzf(trio.vcf));
+writeFileSync(join(dir, 'trio.ped'), trio.ped);
+writeFileSync(join(dir, 'wrong.ped'), trio.ped.replaceAll('PROBAND', 'PROBND'));
+writeFileSync(join(dir, 'p.json'), trio.phenopacket);
+writeFileSync(
+  join(dir, 'grch37.vcf'),
+  trio.vcf.replace('##contig=<ID=chr1,length=248956422>', '##contig=<ID=chr1,length=249250621>'),
+);
+let transport: CliTransport | undefined;
+afterAll(() => {
+  transport?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(passphrase: string | undefined, ...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    transport: () => Promise.resolve((transport ??= openCliTransport(env))),
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+    readPassphrase: () => Promise.resolve(passphrase),
+  };
+  return { code: await runCli(argv, ctx), out, err };
+}
+const PASS = 'correct horse battery staple';
+
+describe('npm run cli -- case (issue 16)', () => {
+  it('refuses with exit 3 while the vault is locked and no passphrase is given', async () => {
+    const r = await cli(undefined, 'case', 'list', '--json');
+    expect(r.code).toBe(EXIT.refused);
+    expect(r.err.join('\n')).toMatch(/vault is locked.*--passphrase-fd 0 < passphrase-file/);
+  });
+
+  it('imports a trio with PED and Phenopacket, then filters it by inheritance and by preset', async () => {
+    const r = await cli(
+      PASS,
+      'case',
+      'import',
+      '--vcf',
+      'trio.vcf.gz',
+      '--ped',
+      'trio.ped',
+      '--phenopacket',
+      'p.json',
+      '--id',
+      'TRIO',
+      '--json',
+    );
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(JSON.parse(r.out[0] ?? '{}')).toMatchObject({
+      caseId: 'TRIO',
+      records: trio.alleles.length,
+    });
+    const v = await cli(
+      PASS,
+      'case',
+      'variants',
+      'TRIO',
+      '--filter',
+      '{"inheritance":["de_novo"]}',
+      '--json',
+    );
+    expect(v.code).toBe(EXIT.ok);
+    const keys = (JSON.parse(v.out[0] ?? '{}') as { rows: { variant_key: string }[] }).rows.map(
+      (x) => x.variant_key,
+    );
+    expect(keys.sort()).toEqual([...trio.expected.de_novo].sort());
+    const p = await cli(
+      PASS,
+      'case',
+      'variants',
+      'TRIO',
+      '--preset',
+      'rare disease trio',
+      '--json',
+    );
+    expect(p.code).toBe(EXIT.ok);
+    const steps = (JSON.parse(p.out[0] ?? '{}') as { steps: { step: string }[] }).steps;
+    expect(steps.map((s) => s.step)).toContain('inheritance');
+    const list = await cli(PASS, 'case', 'list', '--json');
+    expect(JSON.parse(list.out[0] ?? '{}')).toMatchObject({
+      cases: [expect.objectContaining({ caseId: 'TRIO', samples: 3, phenotypes: 3 })],
+    });
+  }, 120_000);
+
+  it('a PED whose proband has no sample: names the sample, the member and the PED line; nothing imported (exit 1)', async () => {
+    const r = await cli(
+      PASS,
+      'case',
+      'import',
+      '--vcf',
+      'trio.vcf.gz',
+      '--ped',
+      'wrong.ped',
+      '--id',
+      'WRONG',
+    );
+    expect(r.code).toBe(EXIT.invalid);
+    const text = r.err.join('\n');
+    expect(text).toContain(
+      'VCF sample "PROBAND" (sample column 2) matches no individual of wrong.ped',
+    );
+    expect(text).toContain('wrong.ped line 2: individual "PROBND" has no sample column in the VCF');
+    expect(text).toContain('the proband "PROBND" (wrong.ped line 2) has no sample in the VCF');
+    const fixed = await cli(
+      PASS,
+      'case',
+      'import',
+      '--vcf',
+      'trio.vcf.gz',
+      '--ped',
+      'wrong.ped',
+      '--link',
+      'PROBAND=PROBND',
+      '--id',
+      'FIXED',
+      '--json',
+    );
+    expect(fixed.code).toBe(EXIT.ok);
+  }, 120_000);
+
+  it('refuses a GRCh37 file with the evidence and what to do (exit 1)', async () => {
+    const r = await cli(PASS, 'case', 'import', '--vcf', 'grch37.vcf', '--id', 'OLD');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err.join('\n')).toMatch(
+      /grch37\.vcf is on GRCh37 \(##contig=<ID=chr1,length=249250621> \(line 3\) is GRCh37's chromosome 1\).*Lift the file over/,
+    );
+    const list = await cli(PASS, 'case', 'list', '--json');
+    expect(
+      (JSON.parse(list.out[0] ?? '{}') as { cases: { caseId: string }[] }).cases
+        .map((c) => c.caseId)
+        .sort(),
+    ).toEqual(['FIXED', 'TRIO']);
+  });
+});

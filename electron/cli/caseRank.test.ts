@@ -1,0 +1,215 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toBgzf } from '../main/vcf/bgzfWriter';
+import { EXIT } from './exitCodes';
+import type { CliContext } from './io';
+import { runCli } from './program';
+import type { CliTransport } from './transport';
+import { openCliTransport } from './transport';
+
+// `npm run cli -- case rank` in process, over the real router, shared/ranking's committed tables
+// and the app's one VCF reader (issue 17). No vault: nothing is stored.
+const dir = mkdtempSync(join(tmpdir(), 'cli-rank-'));
+const env = {
+  ...process.env,
+  COHORT_DESK_DATA_DIR: join(dir, 'data'),
+  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
+  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
+};
+let transport: CliTransport | undefined;
+afterAll(() => {
+  transport?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Marfan syndrome's hallmarks (FBN1): arachnodactyly, ectopia lentis, aortic root aneurysm, tall
+// stature; excluded: intellectual disability.
+const packet = (sex: string) =>
+  JSON.stringify({
+    id: 'case-1',
+    subject: { id: 'case-1', sex },
+    phenotypicFeatures: [
+      { type: { id: 'HP:0001166' } },
+      { type: { id: 'HP:0001083' } },
+      { type: { id: 'HP:0002616' } },
+      { type: { id: 'HP:0000098' } },
+      { type: { id: 'HP:0001249' }, excluded: true },
+    ],
+  });
+const CSQ = 'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature|HGVSc|HGVSp|gnomADe_AF';
+const header = (contig = '##contig=<ID=chr15,length=101991189>') =>
+  [
+    '##fileformat=VCFv4.2',
+    contig,
+    '##contig=<ID=chr2,length=242193529>',
+    '##contig=<ID=chrX,length=156040895>',
+    '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ' +
+      CSQ +
+      '">',
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1',
+  ].join('\n');
+const rec = (chrom: string, pos: number, ref: string, alt: string, csq: string, gt: string) =>
+  `${chrom}\t${String(pos)}\t.\t${ref}\t${alt}\t50\tPASS\tCSQ=${csq}\tGT\t${gt}`;
+const VCF = [
+  header(),
+  // A common missense in TTN (5% in gnomAD: filtered by rarity), a rare one in FBN1's neighbour.
+  rec(
+    'chr2',
+    178527000,
+    'C',
+    'T',
+    'T|missense_variant|MODERATE|TTN|ENSG1|ENST1|c.1C>T|p.(Arg1Cys)|0.05',
+    '0/1',
+  ),
+  rec(
+    'chr15',
+    48410000,
+    'AG',
+    'A',
+    '-|frameshift_variant|HIGH|FBN1|ENSG2|ENST2|c.100del|p.(Gly34fs)|',
+    '0/1',
+  ),
+  rec(
+    'chr15',
+    48900000,
+    'G',
+    'A',
+    'A|missense_variant|MODERATE|SHC4|ENSG3|ENST3|c.5G>A|p.(Gly2Asp)|0.0001',
+    '0/1',
+  ),
+  '',
+].join('\n');
+writeFileSync(join(dir, 'p.json'), packet('FEMALE'));
+writeFileSync(join(dir, 'unknown-sex.json'), packet('UNKNOWN_SEX'));
+writeFileSync(join(dir, 'p.vcf.gz'), toBgzf(VCF));
+writeFileSync(join(dir, 'cut.vcf.gz'), gzipSync(VCF).subarray(0, 300));
+writeFileSync(
+  join(dir, 'grch37.vcf'),
+  VCF.replace('##contig=<ID=chr15,length=101991189>', '##contig=<ID=chr15,length=102531392>'),
+);
+writeFileSync(
+  join(dir, 'broken.json'),
+  '{\n  "subject": {"sex": "MALE"},\n  "phenotypicFeatures": [\n}\n',
+);
+writeFileSync(join(dir, 'notpacket.json'), '{"phenotypicFeatures": [{"type": "HP:0001166"}]}');
+mkdirSync(join(dir, 'cases'));
+writeFileSync(join(dir, 'cases', 'a.json'), packet('FEMALE'));
+writeFileSync(join(dir, 'cases', 'a.vcf.gz'), toBgzf(VCF));
+writeFileSync(
+  join(dir, 'cases', 'manifest.tsv'),
+  'case_id\tphenopacket\tvcf\ncase-a\ta.json\ta.vcf.gz\ncase-b\t../unknown-sex.json\t../cut.vcf.gz\n',
+);
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    transport: () => Promise.resolve((transport ??= openCliTransport(env))),
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+  };
+  return { code: await runCli(argv, ctx), out, err };
+}
+interface Genes {
+  genes: {
+    symbol: string;
+    score: number;
+    diseases: { id: string }[];
+    genotype?: { fit: string };
+  }[];
+}
+
+describe('npm run cli -- case rank (issue 17)', () => {
+  it('phenotype only: every gene with a known disease, best first, the Marfan gene on top', async () => {
+    const r = await cli('case', 'rank', '--phenopacket', 'p.json', '--json');
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(EXIT.ok);
+    const { genes } = JSON.parse(r.out[0] ?? '{}') as Genes;
+    expect(genes[0]?.symbol).toBe('FBN1');
+    expect(genes[0]?.diseases.map((d) => d.id)).toContain('OMIM:154700');
+    expect(genes.length).toBeGreaterThanOrEqual(100);
+    for (let i = 1; i < genes.length; i++)
+      expect(genes[i]?.score).toBeLessThanOrEqual(genes[i - 1]?.score ?? Infinity);
+  }, 60_000);
+
+  it('with the VCF: only genes carrying a variant, the damaging FBN1 allele first with its fit', async () => {
+    const r = await cli('case', 'rank', '--phenopacket', 'p.json', '--vcf', 'p.vcf.gz', '--json');
+    expect(r.code).toBe(EXIT.ok);
+    const v = JSON.parse(r.out[0] ?? '{}') as Genes & { sex: string };
+    expect(v.genes.map((g) => g.symbol)).toEqual(['FBN1', 'SHC4', 'TTN'].slice(0, v.genes.length));
+    expect(v.genes[0]?.genotype?.fit).toBe('one allele');
+    expect(v.sex).toBe('female');
+  }, 60_000);
+
+  it('a manifest: one JSON line per case with its id, paths relative to the manifest; a bad VCF is located and its case listed empty (exit 1)', async () => {
+    const r = await cli(
+      'case',
+      'rank',
+      '--manifest',
+      'cases/manifest.tsv',
+      '--mode',
+      'vcf',
+      '--jsonl',
+    );
+    expect(r.code).toBe(EXIT.invalid);
+    const lines = r.out.map((l) => JSON.parse(l) as Genes & { case: string });
+    expect(lines.map((l) => l.case)).toEqual(['case-a', 'case-b']);
+    expect(lines[0]?.genes[0]).toEqual({ symbol: 'FBN1', score: expect.any(Number) as number });
+    expect(lines[1]?.genes).toEqual([]);
+    expect(r.err.join('\n')).toMatch(/^\.\.\/cut\.vcf\.gz:\d+: .*(truncated|end of file)/im);
+    const pheno = await cli(
+      'case',
+      'rank',
+      '--manifest',
+      'cases/manifest.tsv',
+      '--mode',
+      'pheno',
+      '--jsonl',
+    );
+    expect(pheno.code).toBe(EXIT.ok);
+    expect(pheno.out).toHaveLength(2);
+  }, 60_000);
+
+  it('names what is wrong: a truncated VCF, a GRCh37 VCF, a Phenopacket that is not JSON or not a Phenopacket (exit 1)', async () => {
+    const cut = await cli(
+      'case',
+      'rank',
+      '--phenopacket',
+      'p.json',
+      '--vcf',
+      'cut.vcf.gz',
+      '--json',
+    );
+    expect(cut.code).toBe(EXIT.invalid);
+    expect(cut.out).toEqual([]);
+    expect(cut.err[0]).toMatch(/^cut\.vcf\.gz:\d+: /);
+    const old = await cli('case', 'rank', '--phenopacket', 'p.json', '--vcf', 'grch37.vcf');
+    expect(old.code).toBe(EXIT.invalid);
+    expect(old.err.join('\n')).toMatch(
+      /grch37\.vcf is on GRCh37 \(##contig=<ID=chr15,length=102531392> \(line 2\)/,
+    );
+    const json = await cli('case', 'rank', '--phenopacket', 'broken.json', '--json');
+    expect(json.code).toBe(EXIT.invalid);
+    expect(json.err[0]).toMatch(/^broken\.json:4: not JSON/);
+    const shape = await cli('case', 'rank', '--phenopacket', 'notpacket.json', '--json');
+    expect(shape.code).toBe(EXIT.invalid);
+    expect(shape.err[0]).toMatch(/^notpacket\.json: phenotypicFeatures\.0\.type: /);
+  }, 60_000);
+
+  it('usage errors exit 2: no input, both inputs, a missing file, --json with --manifest', async () => {
+    expect((await cli('case', 'rank', '--json')).code).toBe(EXIT.usage);
+    expect((await cli('case', 'rank', '--phenopacket', 'p.json', '--manifest', 'm.tsv')).code).toBe(
+      EXIT.usage,
+    );
+    expect((await cli('case', 'rank', '--manifest', 'cases/manifest.tsv', '--json')).code).toBe(
+      EXIT.usage,
+    );
+    const missing = await cli('case', 'rank', '--phenopacket', 'nope.json');
+    expect(missing).toMatchObject({ code: EXIT.usage, err: ['nope.json: no such file'] });
+  }, 60_000);
+});

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { EXIT } from '../exitCodes';
+import type { ExitCode } from '../exitCodes';
+import type { CliContext } from '../io';
+import { exitForError } from '../results';
+import type { CliTransport } from '../transport';
+
+/** A usage or refusal that ends the command with its exit code and message. */
+export class Stop extends Error {
+  constructor(
+    readonly code: ExitCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} takes a whole number ≥ 0`);
+  return n;
+};
+
+/** The transport with the vault open: the passphrase from --passphrase-fd or the terminal. */
+export async function unlocked(ctx: CliContext, fd: number | undefined): Promise<CliTransport> {
+  const t = await ctx.transport();
+  const list = await t.invoke('case:list', undefined);
+  if (list.ok && !list.value.locked) return t;
+  const passphrase = await ctx.readPassphrase?.(fd);
+  if (passphrase === undefined)
+    throw new Stop(
+      EXIT.refused,
+      'The vault is locked: run on a terminal to be asked its passphrase, or pass --passphrase-fd 0 < passphrase-file.',
+    );
+  const r = await t.invoke('vault:unlock', { passphrase });
+  if (!r.ok)
+    throw new Stop(
+      exitForError(r.error.code) === EXIT.usage ? EXIT.refused : exitForError(r.error.code),
+      r.error.message,
+    );
+  return t;
+}
+
+export const readText = (ctx: CliContext, file: string): { name: string; text: string } => {
+  try {
+    return { name: basename(file), text: readFileSync(resolve(ctx.cwd, file), 'utf8') };
+  } catch {
+    throw new Stop(EXIT.usage, `${file}: cannot be read`);
+  }
+};

@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import type { CaseProgress, SampleLink } from '../../../shared/cases/channels';
+import { formatProblem } from '../../../shared/vcf';
+import { EXIT } from '../exitCodes';
+import type { ExitCode } from '../exitCodes';
+import type { CliContext } from '../io';
+import { exitForError } from '../results';
+import type { CliTransport } from '../transport';
+import { readText, Stop, unlocked } from './caseCommon';
+
+const FINAL = new Set(['done', 'failed', 'cancelled']);
+
+export interface ImportOpts {
+  vcf: string;
+  ped?: string;
+  phenopacket?: string;
+  id?: string;
+  patient?: string;
+  sex?: 'male' | 'female' | 'unknown';
+  proband?: string;
+  link: string[];
+  note?: string;
+  json?: boolean;
+  passphraseFd?: number;
+}
+
+export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCode> {
+  const t = await unlocked(ctx, o.passphraseFd);
+  const file = await t.invoke('case:addFile', { path: resolve(ctx.cwd, o.vcf) });
+  if (!file.ok) throw new Stop(exitForError(file.error.code), `${o.vcf}: ${file.error.message}`);
+  const ped = o.ped === undefined ? undefined : readText(ctx, o.ped);
+  const pp = o.phenopacket === undefined ? undefined : readText(ctx, o.phenopacket);
+  const inspected = await t.invoke('case:inspect', {
+    vcf: file.value.handle,
+    ...(ped === undefined ? {} : { ped }),
+    ...(pp === undefined ? {} : { phenopacket: pp }),
+  });
+  if (!inspected.ok) throw new Stop(exitForError(inspected.error.code), inspected.error.message);
+  const i = inspected.value;
+  for (const p of i.vcf.problems) ctx.err(formatProblem(p));
+  if (i.vcf.refusal !== undefined) throw new Stop(EXIT.invalid, i.vcf.refusal);
+  if (i.vcf.problems.some((p) => p.severity === 'error')) return EXIT.invalid;
+  for (const p of [...(i.ped?.problems ?? []), ...(i.phenopacket?.problems ?? [])])
+    ctx.err(`${p.file ?? ''}${p.line === undefined ? '' : `:${String(p.line)}`}: ${p.message}`);
+  const overrides = o.link.map((l): SampleLink => {
+    const [sample = '', member = ''] = l.split('=');
+    if (sample === '' || member === '')
+      throw new Stop(EXIT.usage, `--link takes SAMPLE=MEMBER, not "${l}"`);
+    return { sample, member };
+  });
+  const links = [
+    ...overrides,
+    ...i.links.filter((l) => !overrides.some((x) => x.sample === l.sample)),
+  ];
+  if (overrides.length === 0) for (const m of i.mismatches) ctx.err(`warning: ${m.message}`);
+  const started = await t.invoke('case:import', {
+    ...(o.id === undefined ? {} : { caseId: o.id }),
+    patientId: o.patient ?? i.phenopacket?.subjectId ?? o.id ?? 'unknown',
+    sex: o.sex ?? i.phenopacket?.sex ?? 'unknown',
+    ...(o.note === undefined ? {} : { note: o.note }),
+    ...(i.phenopacket === undefined
+      ? {}
+      : { phenotype: i.phenopacket.phenotype, phenopacketName: i.phenopacket.name }),
+    vcf: file.value.handle,
+    ...(ped === undefined ? {} : { ped }),
+    links,
+    ...((o.proband ?? i.proband) === null ? {} : { proband: o.proband ?? i.proband ?? '' }),
+  });
+  if (!started.ok) {
+    ctx.err(
+      `${started.error.where === undefined ? '' : `${started.error.where}: `}${started.error.message}`,
+    );
+    return started.error.code === 'INVALID_REQUEST'
+      ? EXIT.invalid
+      : exitForError(started.error.code);
+  }
+  const end = await follow(ctx, t, started.value.jobId, o.json === true);
+  for (const p of end.problems) ctx.err(formatProblem(p));
+  if (end.phase !== 'done') {
+    ctx.err(end.message ?? `Import ${end.phase}.`);
+    return end.phase === 'cancelled' ? EXIT.interrupted : EXIT.invalid;
+  }
+  const result = {
+    caseId: end.caseId,
+    jobId: end.jobId,
+    records: end.records,
+    variants: end.variants,
+    elapsedMs: Math.round(end.elapsedMs),
+  };
+  ctx.out(
+    o.json === true
+      ? JSON.stringify(result)
+      : `${end.caseId}: imported ${String(end.records)} records, ${String(end.variants)} variants in ${(end.elapsedMs / 1000).toFixed(1)} s`,
+  );
+  return EXIT.ok;
+}
+
+/** Polls the job until it ends; progress lines on stderr unless --json. */
+async function follow(
+  ctx: CliContext,
+  t: CliTransport,
+  jobId: string,
+  quiet: boolean,
+): Promise<CaseProgress> {
+  let last = 0;
+  for (;;) {
+    const r = await t.invoke('case:jobs', undefined);
+    const job = r.ok ? r.value.jobs.find((j) => j.jobId === jobId) : undefined;
+    if (job !== undefined && FINAL.has(job.phase)) return job;
+    if (job !== undefined && !quiet && Date.now() - last > 2000) {
+      last = Date.now();
+      const mb = (job.bytesRead / 1e6).toFixed(0);
+      const eta = job.etaMs === null ? '' : `, about ${(job.etaMs / 1000).toFixed(0)} s left`;
+      ctx.err(
+        `${job.phase}: ${String(job.records)} records, ${mb} of ${(job.totalBytes / 1e6).toFixed(0)} MB${eta}`,
+      );
+    }
+    await new Promise((r2) => setTimeout(r2, 200));
+  }
+}

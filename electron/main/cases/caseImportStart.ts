@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { CaseImportRequestSchema } from '../../../shared/cases/channels';
+import { CaseIdSchema } from '../../../shared/cases/channels';
+import { resolveMembers } from '../../../shared/cases/members';
+import { parsePed } from '../../../shared/cases/pedigree';
+import type { z } from 'zod';
+import type { AuditLog } from '../audit/auditLog';
+import { HandlerError } from '../ipc/router';
+import type { CaseManifest } from './caseFolder';
+import {
+  casesRoot,
+  commitCaseFolder,
+  databaseBinding,
+  newFolderName,
+  STAGING_DIR,
+  writeCaseRecord,
+} from './caseFolder';
+import { readHeader, refusalOf } from './caseInspect';
+import type { CaseService } from './caseService';
+import { genomeAssetsDir } from './genomeAssets';
+
+type ImportRequest = z.input<typeof CaseImportRequestSchema>;
+
+/** `case-20261206-3fa2`: a default id that says when, never who. */
+function defaultCaseId(now: Date): string {
+  const d = now.toISOString().slice(0, 10).replaceAll('-', '');
+  return `case-${d}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * Checks an import request (vault open, handle, id free, header readable and GRCh38, PED and
+ * mapping consistent: every problem named) and starts the worker. The case appears only when the
+ * worker finished and the staged folder was renamed into place.
+ */
+export async function startCaseImport(
+  cases: CaseService,
+  audit: AuditLog,
+  req: ImportRequest,
+  now: () => Date = () => new Date(),
+): Promise<{ jobId: string; caseId: string }> {
+  const owner = cases.owner();
+  const wrapKey = cases.wrapKey(owner);
+  if (wrapKey === undefined)
+    throw new HandlerError(
+      'NOT_ALLOWED',
+      'Unlock the vault first: cases are stored encrypted in it.',
+    );
+  const file = cases.files.get(req.vcf, owner.scope);
+  if (file === undefined)
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      'That file is no longer available; choose the VCF again.',
+      'vcf',
+    );
+  const caseId = req.caseId ?? defaultCaseId(now());
+  if (!CaseIdSchema.safeParse(caseId).success)
+    throw new HandlerError('INVALID_REQUEST', `"${caseId}" cannot be a case id.`, 'caseId');
+  const busy = cases.imports
+    .jobs()
+    .some((j) => j.caseId === caseId && !['done', 'failed', 'cancelled'].includes(j.phase));
+  if (busy || cases.find(caseId) !== undefined)
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      `A case "${caseId}" already exists; choose another id.`,
+      'caseId',
+    );
+  const { header, summary } = await readHeader(file);
+  const refusal = refusalOf(file.name, header, summary);
+  if (refusal !== undefined || header === undefined)
+    throw new HandlerError('INVALID_REQUEST', refusal ?? `${file.name} has no header.`, file.name);
+  const ped =
+    req.ped === undefined
+      ? undefined
+      : { name: req.ped.name, ...parsePed(req.ped.name, req.ped.text) };
+  const pedProblem = ped?.problems[0];
+  if (pedProblem !== undefined)
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      `${pedProblem.file ?? 'PED'}${pedProblem.line === undefined ? '' : `:${String(pedProblem.line)}`}: ${pedProblem.message}`,
+      'ped',
+    );
+  const resolved = resolveMembers({
+    samples: header.samples,
+    ped,
+    links: req.links ?? [],
+    proband: req.proband,
+    sex: req.sex,
+  });
+  const problem = resolved.problems[0];
+  if (problem !== undefined)
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      problem.message,
+      problem.sample ?? problem.member ?? 'links',
+    );
+  const folder = newFolderName();
+  const root = casesRoot(owner.userDir);
+  const stagingDir = join(root, STAGING_DIR, folder);
+  const dataKey = randomBytes(32);
+  const createdAt = now().toISOString();
+  const jobId = cases.imports.start({
+    caseId,
+    stagingDir,
+    job: {
+      source: file.source,
+      name: file.name,
+      size: file.size,
+      members: resolved.members,
+      caseId,
+      dataKey,
+      binding: databaseBinding(owner.user, folder),
+      genomeDir: genomeAssetsDir(),
+      meta: { created_at: createdAt, vcf_name: file.name },
+    },
+    commit(stats) {
+      const manifest: CaseManifest = {
+        v: 1,
+        caseId,
+        createdAt,
+        patientId: req.patientId,
+        sex: req.sex,
+        note: req.note ?? '',
+        phenotype: req.phenotype ?? { observed: [], excluded: [] },
+        status: 'new',
+        members: resolved.members.map((m) => ({
+          sampleIdx: m.sampleIdx,
+          sample: m.sample,
+          member: m.member,
+          role: m.role,
+          sex: m.sex,
+          affected: m.affected,
+        })),
+        vcf: {
+          name: file.name,
+          version: stats.version,
+          container: stats.container,
+          records: stats.records,
+          variants: stats.variants,
+          skipped: stats.skipped,
+          warnings: stats.warnings,
+          annotations: stats.annotationSources,
+          frequencyFields: stats.frequencyFields,
+        },
+        pedName: req.ped?.name ?? null,
+        phenopacketName: req.phenopacketName ?? null,
+        database: {
+          sha256: stats.sha256,
+          plainBytes: stats.plainBytes,
+          sealedBytes: stats.sealedBytes,
+        },
+      };
+      // The owner may have locked the vault meanwhile: then the case cannot be sealed and is dropped.
+      const key = cases.wrapKey(owner);
+      if (key === undefined) throw new Error('the vault was locked during the import');
+      writeCaseRecord({
+        dir: stagingDir,
+        folder,
+        user: owner.user,
+        masterKey: key,
+        dataKey,
+        manifest,
+      });
+      commitCaseFolder(stagingDir, join(root, folder));
+      audit.append('case.import', {
+        caseId,
+        rows: stats.variants,
+        count: resolved.members.length,
+        bytes: stats.sealedBytes,
+      });
+      cases.changed();
+    },
+    onEnd(p) {
+      dataKey.fill(0);
+      if (p.phase === 'failed') audit.append('case.import_failed', { caseId, detail: p.message });
+    },
+  });
+  return { jobId, caseId };
+}

@@ -1,0 +1,97 @@
+import type { CaseInspection, TextFile } from '../../../shared/cases/channels';
+import { linkMismatches, parsePed, probandOf, proposeLinks } from '../../../shared/cases/pedigree';
+import { readPhenopacket } from '../../../shared/cases/phenopacketInput';
+import type { ReadVcfSummary, VcfHeader } from '../../../shared/vcf';
+import { annotationLayouts, detectAssembly, frequencyInfoKeys, readVcf } from '../../../shared/vcf';
+import { nodeInflater } from '../vcf/nodeVcf';
+import type { FileEntry } from './files/fileHandles';
+import { openSource } from './import/sources';
+
+/** Reads only the header of a chosen VCF (stops at the #CHROM line). */
+export async function readHeader(
+  file: FileEntry,
+): Promise<{ header: VcfHeader | undefined; summary: ReadVcfSummary }> {
+  const signal = { aborted: false };
+  let header: VcfHeader | undefined;
+  const summary = await readVcf(openSource(file.source), {
+    file: file.name,
+    inflater: nodeInflater,
+    signal,
+    onHeader: (h) => {
+      header = h;
+      signal.aborted = true;
+    },
+  });
+  return { header, summary };
+}
+
+/** Why a header cannot become a case, or undefined (GRCh37, no samples, not VCF). */
+export function refusalOf(
+  name: string,
+  header: VcfHeader | undefined,
+  summary: ReadVcfSummary,
+): string | undefined {
+  if (header === undefined)
+    return summary.problems[0] === undefined
+      ? `${name} has no VCF header (#CHROM line).`
+      : `${name} is not a VCF Cohort Desk can read: ${summary.problems[0].message}`;
+  const a = detectAssembly(header);
+  if (a.assembly === 'GRCh37')
+    return `${name} is on GRCh37 (${a.evidence}); Cohort Desk, the federation and its genome tables are GRCh38. Lift the file over to GRCh38 (e.g. with bcftools +liftover or Picard LiftoverVcf) and import it again.`;
+  if (header.samples.length === 0)
+    return `${name} has no sample columns (a sites-only VCF): a case needs the patient's genotypes.`;
+  return undefined;
+}
+
+/** What the New case dialog shows: the VCF's samples and annotations, PED, Phenopacket, a mapping. */
+export async function inspectCase(
+  file: FileEntry,
+  ped: TextFile | undefined,
+  phenopacket: TextFile | undefined,
+): Promise<CaseInspection> {
+  const { header, summary } = await readHeader(file);
+  const samples = header?.samples ?? [];
+  const a = header === undefined ? undefined : detectAssembly(header);
+  const refusal = refusalOf(file.name, header, summary);
+  const parsedPed =
+    ped === undefined ? undefined : { name: ped.name, ...parsePed(ped.name, ped.text) };
+  const links =
+    parsedPed === undefined
+      ? samples.slice(0, 1).map((s) => ({ sample: s, member: s }))
+      : proposeLinks(samples, parsedPed.members);
+  const proband =
+    parsedPed === undefined ? (samples[0] ?? null) : (probandOf(parsedPed.members)?.id ?? null);
+  const pp =
+    phenopacket === undefined ? undefined : readPhenopacket(phenopacket.name, phenopacket.text);
+  return {
+    vcf: {
+      name: file.name,
+      size: file.size,
+      container: summary.container ?? null,
+      version: header?.version ?? null,
+      samples: [...samples],
+      assembly: {
+        name: a?.assembly ?? 'unknown',
+        evidence: a?.evidence ?? 'no header was read',
+      },
+      annotations: header === undefined ? [] : annotationLayouts(header).map((l) => l.key),
+      frequencyFields: header === undefined ? [] : frequencyInfoKeys(header),
+      problems: [...summary.problems, ...summary.warnings],
+      ...(refusal === undefined ? {} : { refusal }),
+    },
+    ...(parsedPed === undefined
+      ? {}
+      : {
+          ped: { name: parsedPed.name, members: parsedPed.members, problems: parsedPed.problems },
+        }),
+    ...(pp === undefined || phenopacket === undefined
+      ? {}
+      : { phenopacket: { name: phenopacket.name, ...pp } }),
+    links,
+    proband,
+    mismatches:
+      parsedPed === undefined
+        ? []
+        : linkMismatches(parsedPed.name, samples, parsedPed.members, links),
+  };
+}

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { CaseVariants, Panel } from '../../../shared/cases/channels';
+import { CaseVariantRowSchema } from '../../../shared/cases/channels';
+import { caseDatabaseName } from '../../../shared/cases/dbSchema';
+import type { CaseFilter } from '../../../shared/cases/filters';
+import type { CaseSqlContext } from '../../../shared/cases/filterSql';
+import { caseCountsSql, caseRowsSql } from '../../../shared/cases/filterSql';
+import {
+  pendingMigrations,
+  SCHEMA_TABLE_SQL,
+  viewStatements,
+} from '../../../shared/cohorts/schema';
+
+/**
+ * The case filters on native DuckDB (issue 16: the command line, and the tests that compare with
+ * duckdb-wasm): the same SQL text as the page. Native DuckDB can only attach a file, so the
+ * decrypted database is written 0600 into a 0700 scratch folder inside the owner's case staging
+ * (swept at start after a crash), attached read-only and unlinked at once; the open handle keeps it
+ * readable until the query ends (decision 0010's exposure window, shortened to the attach).
+ */
+
+/** Runs counts and one page of rows over the case database `bytes`. */
+export async function queryCaseBytes(opts: {
+  bytes: Uint8Array;
+  scratchDir: string;
+  filter: CaseFilter;
+  panels: readonly Panel[];
+  page: { limit: number; offset: number };
+}): Promise<CaseVariants> {
+  mkdirSync(opts.scratchDir, { recursive: true, mode: 0o700 });
+  const file = join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`);
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  let conn: DuckDBConnection | undefined;
+  try {
+    writeFileSync(file, opts.bytes, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    conn = await instance.connect();
+    const alias = caseDatabaseName('query');
+    await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
+    rmSync(file, { force: true });
+    // The cohort cache's views, empty: the command line does not load the cohort cache yet (the
+    // cohort step then removes nothing and says so by its count).
+    for (const s of [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])])
+      await conn.run(s);
+    return await runCaseQuery(conn, alias, opts);
+  } finally {
+    conn?.closeSync();
+    instance.closeSync();
+    rmSync(file, { force: true });
+    rmSync(opts.scratchDir, { recursive: true, force: true });
+  }
+}
+
+/** The filters over an attached case database, on a connection that has the cohort views. */
+export async function runCaseQuery(
+  conn: DuckDBConnection,
+  alias: string,
+  opts: { filter: CaseFilter; panels: readonly Panel[]; page: { limit: number; offset: number } },
+): Promise<CaseVariants> {
+  const ctx: CaseSqlContext = {
+    db: alias,
+    panelGenes: (id) => opts.panels.find((p) => p.id === id)?.genes ?? [],
+    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
+  };
+  const counts = caseCountsSql(opts.filter, ctx);
+  const c = (await conn.runAndReadAll(counts.sql)).getRowObjectsJS()[0] ?? {};
+  const total = Number(c.total ?? 0);
+  let before = total;
+  const steps = counts.steps.map((step) => {
+    const remaining = Number(c[`after_${step}`] ?? 0);
+    const removes = before - remaining;
+    before = remaining;
+    return { step, removes, remaining };
+  });
+  const rows = (
+    await conn.runAndReadAll(caseRowsSql(opts.filter, ctx, opts.page))
+  ).getRowObjectsJS();
+  return {
+    total,
+    kept: Number(c.kept ?? 0),
+    steps,
+    rows: rows.map((r) =>
+      CaseVariantRowSchema.parse({
+        ...r,
+        vid: Number(r.vid),
+        pos: Number(r.pos),
+        p_gq: r.p_gq === null ? null : Number(r.p_gq),
+        p_dp: r.p_dp === null ? null : Number(r.p_dp),
+        modes: Array.isArray(r.modes) ? r.modes.map(String) : [],
+      }),
+    ),
+  };
+}

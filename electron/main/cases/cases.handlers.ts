@@ -1,0 +1,164 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename, isAbsolute } from 'node:path';
+import { isCliSender } from '../ipc/cliSender';
+import type { CaseFilter } from '../../../shared/cases/filters';
+import { builtInPreset } from '../../../shared/cases/presets';
+import type { AuditLog } from '../audit/auditLog';
+import type { Handlers } from '../ipc/router';
+import { HandlerError } from '../ipc/router';
+import type { Platform } from '../platform/platform';
+import { inspectCase } from './caseInspect';
+import { startCaseImport } from './caseImportStart';
+import type { CasePresets } from './casePresets';
+import { queryCaseBytes } from './caseQuery';
+import type { CaseService } from './caseService';
+import { loadPanels } from './genomeAssets';
+import { join } from 'node:path';
+import { casesRoot, STAGING_DIR } from './caseFolder';
+import { randomBytes } from 'node:crypto';
+
+type CaseChannels =
+  | 'case:list'
+  | 'case:pickFile'
+  | 'case:inspect'
+  | 'case:import'
+  | 'case:cancel'
+  | 'case:jobs'
+  | 'case:open'
+  | 'case:delete'
+  | 'case:variants'
+  | 'case:panels'
+  | 'case:presets'
+  | 'case:savePreset'
+  | 'case:deletePreset'
+  | 'case:exported'
+  | 'case:addFile';
+
+const INDEXES = ['.tbi', '.csi'];
+
+/** Handlers for case:* channels (issue 16). */
+export function caseHandlers(
+  cases: CaseService,
+  presets: CasePresets,
+  audit: AuditLog,
+  platform: Pick<Platform, 'chooseFile'>,
+): Pick<Handlers, CaseChannels> {
+  const panels = loadPanels();
+  const known = (caseId: string) => {
+    const c = cases.find(caseId);
+    if (c === undefined)
+      throw new HandlerError(
+        'INVALID_REQUEST',
+        cases.wrapKey(cases.owner()) === undefined
+          ? 'Unlock the vault to open cases.'
+          : `There is no case "${caseId}".`,
+        'caseId',
+      );
+    return c;
+  };
+  const handleOf = (handle: string) => {
+    const f = cases.files.get(handle, cases.owner().scope);
+    if (f === undefined)
+      throw new HandlerError(
+        'INVALID_REQUEST',
+        'That file is no longer available; choose it again.',
+        'vcf',
+      );
+    return f;
+  };
+  return {
+    'case:list': () => cases.list(),
+    'case:pickFile': async () => {
+      if (platform.chooseFile === undefined)
+        throw new HandlerError(
+          'NOT_ALLOWED',
+          'Choose the file in the page: browser mode uploads it to Cohort Desk.',
+        );
+      const path = await platform.chooseFile({
+        title: 'Choose the patient VCF',
+        filters: [{ name: 'VCF', extensions: ['vcf', 'gz', 'bgz'] }],
+      });
+      if (path === undefined) return { file: null };
+      const index = INDEXES.map((x) => `${path}${x}`).find((p) => existsSync(p));
+      return {
+        file: cases.files.add({
+          name: basename(path),
+          size: statSync(path).size,
+          source: { kind: 'file', path },
+          owner: cases.owner().scope,
+          ...(index === undefined ? {} : { index: basename(index) }),
+        }),
+      };
+    },
+    'case:addFile': ({ path }, sender) => {
+      if (!isCliSender(sender))
+        throw new HandlerError(
+          'NOT_ALLOWED',
+          'Files are chosen in the app with its own dialog or upload; paths come from the command line only.',
+        );
+      if (!isAbsolute(path))
+        throw new HandlerError('INVALID_REQUEST', 'The path must be absolute.', 'path');
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info === undefined || !info.isFile())
+        throw new HandlerError(
+          'INVALID_REQUEST',
+          info === undefined ? 'no such file' : 'not a file',
+          path,
+        );
+      const index = INDEXES.map((x) => `${path}${x}`).find((p) => existsSync(p));
+      return cases.files.add({
+        name: basename(path),
+        size: info.size,
+        source: { kind: 'file', path },
+        owner: cases.owner().scope,
+        ...(index === undefined ? {} : { index: basename(index) }),
+      });
+    },
+    'case:inspect': ({ vcf, ped, phenopacket }) => inspectCase(handleOf(vcf), ped, phenopacket),
+    'case:import': (req) => startCaseImport(cases, audit, req),
+    'case:cancel': ({ jobId }) => ({ cancelled: cases.imports.cancel(jobId) }),
+    'case:jobs': () => ({ jobs: cases.imports.jobs() }),
+    'case:open': ({ caseId }) => {
+      known(caseId);
+      const detail = cases.detail(caseId);
+      audit.append('case.open', { caseId });
+      return detail;
+    },
+    'case:delete': ({ caseId }) => ({ deleted: cases.remove(caseId) }),
+    'case:variants': async ({ caseId, filter, preset, limit, offset }) => {
+      known(caseId);
+      let f: CaseFilter | undefined = filter;
+      if (f === undefined && preset !== undefined) {
+        f = (
+          builtInPreset(preset) ??
+          presets.list().find((p) => p.name.toLowerCase() === preset.toLowerCase())
+        )?.filter;
+        if (f === undefined)
+          throw new HandlerError('INVALID_REQUEST', `There is no preset "${preset}".`, 'preset');
+      }
+      const read = cases.readDatabase(caseId);
+      if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
+      const scratch = join(
+        casesRoot(cases.owner().userDir),
+        STAGING_DIR,
+        `query-${randomBytes(6).toString('hex')}`,
+      );
+      return queryCaseBytes({
+        bytes: read.bytes,
+        scratchDir: scratch,
+        filter: f ?? {},
+        panels,
+        page: { limit: limit ?? 500, offset: offset ?? 0 },
+      });
+    },
+    'case:panels': () => ({ panels }),
+    'case:presets': () => presets.view(),
+    'case:savePreset': (p) => presets.save(p),
+    'case:deletePreset': ({ name }) => presets.remove(name),
+    'case:exported': ({ caseId, format, rows }) => {
+      known(caseId);
+      audit.append('case.export', { caseId, format, rows });
+      return { recorded: true };
+    },
+  };
+}

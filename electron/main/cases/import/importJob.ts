@@ -1,0 +1,199 @@
+import { rmSync, statSync } from 'node:fs';
+import { materializeInheritanceSql } from '../../../../shared/cases/inheritanceSql';
+import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
+import type { VcfHeader } from '../../../../shared/vcf';
+import {
+  annotationLayouts,
+  detectAssembly,
+  frequencyInfoKeys,
+  readVcf,
+} from '../../../../shared/vcf';
+import { sealChunkedFile } from '../../vault/chunkedCipher';
+import { nodeInflater } from '../../vcf/nodeVcf';
+import { loadGeneIndex } from '../genomeAssets';
+import type { RowContext } from './caseRows';
+import { CaseRowBuilder } from './caseRows';
+import type { CaseDbWriter } from './caseDbWriter';
+import { OUT, openCaseDbWriter } from './caseDbWriter';
+import { openSource } from './sources';
+import type { ImportJob, WorkerMessage } from './workerProtocol';
+
+/** A refusal found while reading (not a VCF rule): reported like a problem of the header. */
+class Refusal extends Error {}
+
+/**
+ * The whole import of one VCF into one sealed case database (runs in the import worker): stream
+ * the VCF through the app's reader, append rows, derive inheritance, checkpoint, seal, and delete
+ * the plaintext. Nothing is left behind on failure or cancel (the caller removes the staging
+ * folder; the plaintext file is deleted here in every case).
+ */
+export async function runImportJob(
+  job: ImportJob,
+  post: (m: WorkerMessage) => void,
+  signal: { aborted: boolean },
+): Promise<void> {
+  let writer: CaseDbWriter | undefined;
+  const cleanup = (): void => {
+    writer?.abort();
+    rmSync(job.dbFile, { force: true });
+    rmSync(`${job.dbFile}.wal`, { force: true });
+  };
+  try {
+    writer = await openCaseDbWriter(job.dbFile, job.scratchDir);
+    const w = writer;
+    const genes = loadGeneIndex(job.genomeDir);
+    let builder: CaseRowBuilder | undefined;
+    let header: VcfHeader | undefined;
+    let refusal: Refusal | undefined;
+    let failure: unknown;
+    let bytes = 0;
+    let records = 0;
+    let last = 0;
+    const progress = (phase: 'reading' | 'indexing' | 'sealing', force = false): void => {
+      const now = Date.now();
+      if (!force && now - last < 200) return;
+      last = now;
+      post({ type: 'progress', phase, records, variants: w.rows('variants'), bytesRead: bytes });
+    };
+    const summary = await readVcf(openSource(job.source), {
+      file: job.name,
+      inflater: nodeInflater,
+      stopAfter: 1,
+      signal,
+      onProgress: (n) => {
+        bytes = n;
+        progress('reading');
+      },
+      onHeader: (h) => {
+        header = h;
+        const refused = refuse(h, job);
+        if (refused !== undefined) {
+          refusal = new Refusal(refused);
+          signal.aborted = true;
+          return;
+        }
+        const ctx: RowContext = {
+          members: job.members,
+          layouts: annotationLayouts(h),
+          frequencyKeys: frequencyInfoKeys(h),
+          genes,
+        };
+        builder = new CaseRowBuilder(ctx, w);
+      },
+      onRecord: (r) => {
+        records++;
+        try {
+          builder?.add(r);
+        } catch (error: unknown) {
+          // Thrown inside the reader's loop it would read as a decompression error: stop and rethrow.
+          failure ??= error;
+          signal.aborted = true;
+        }
+      },
+    });
+    if (refusal !== undefined) throw refusal;
+    if (failure !== undefined)
+      throw failure instanceof Error
+        ? failure
+        : new Error('the import stopped on an unexpected value');
+    if (summary.cancelled) {
+      cleanup();
+      post({ type: 'cancelled' });
+      return;
+    }
+    if (summary.problemCount > 0 || header === undefined || builder === undefined) {
+      cleanup();
+      post({
+        type: 'failed',
+        message: `${job.name} is not valid VCF: nothing was imported.`,
+        problems: [...summary.problems],
+      });
+      return;
+    }
+    progress('indexing', true);
+    job.members.forEach((m) =>
+      w.sample([
+        m.sampleIdx,
+        m.sample,
+        m.member,
+        m.role,
+        m.sex,
+        m.affected,
+        m.fatherIdx,
+        m.motherIdx,
+      ]),
+    );
+    const layouts = annotationLayouts(header).map((l) => l.key);
+    const freq = frequencyInfoKeys(header);
+    const meta: Record<string, string> = {
+      ...job.meta,
+      schema_version: String(CASE_SCHEMA_VERSION),
+      case_id: job.caseId,
+      vcf_version: header.version,
+      container: summary.container ?? 'plain',
+      records: String(summary.records),
+    };
+    for (const [k, v] of Object.entries(meta)) w.meta(k, v);
+    const proband = job.members[0];
+    for (const sql of materializeInheritanceSql(OUT, {
+      motherIdx: proband?.motherIdx ?? null,
+      fatherIdx: proband?.fatherIdx ?? null,
+      probandSex: proband?.sex ?? 'unknown',
+    }))
+      await w.run(sql);
+    const counts = {
+      variants: w.rows('variants'),
+      genotypes: w.rows('genotypes'),
+      annotations: w.rows('annotations'),
+    };
+    await w.finish();
+    if (signal.aborted) {
+      cleanup();
+      post({ type: 'cancelled' });
+      return;
+    }
+    progress('sealing', true);
+    const plainBytes = statSync(job.dbFile).size;
+    const sealed = sealChunkedFile(job.dataKey, job.dbFile, job.sealedFile, job.binding);
+    cleanup();
+    const c = builder.counts;
+    post({
+      type: 'done',
+      stats: {
+        records: summary.records,
+        alleles: c.alleles,
+        variants: counts.variants,
+        skipped: c.notCarried + c.notSequence,
+        genotypes: counts.genotypes,
+        annotations: counts.annotations,
+        warnings: summary.warningCount,
+        version: header.version,
+        container: summary.container ?? 'plain',
+        annotationSources: layouts,
+        frequencyFields: freq,
+        sha256: sealed.sha256,
+        sealedBytes: sealed.sealedBytes,
+        plainBytes,
+      },
+    });
+  } catch (error: unknown) {
+    cleanup();
+    if (error instanceof Refusal) {
+      post({ type: 'failed', message: error.message, problems: [] });
+      return;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    post({ type: 'failed', message: `The import failed: ${detail}`, problems: [] });
+  }
+}
+
+/** Why this header cannot become the case the dialog described, or undefined. */
+function refuse(h: VcfHeader, job: ImportJob): string | undefined {
+  const a = detectAssembly(h);
+  if (a.assembly === 'GRCh37')
+    return `${job.name} is on GRCh37 (${a.evidence}); Cohort Desk, the federation and its genome tables are GRCh38. Lift the file over to GRCh38 (e.g. with bcftools +liftover or Picard LiftoverVcf) and import it again.`;
+  for (const m of job.members)
+    if (h.samples[m.column] !== m.sample)
+      return `${job.name} has no sample "${m.sample}" in sample column ${String(m.column + 1)}; choose the file again.`;
+  return undefined;
+}

@@ -1,0 +1,322 @@
+import { z } from 'zod';
+import { VcfProblemSchema } from '../vcf/channels';
+import { CaseFilterSchema, CasePresetSchema, PanelIdSchema } from './filters';
+
+/**
+ * The case IPC contract (issue 16). The renderer never sends a filesystem path: the VCF reaches
+ * main through an opaque handle (Electron: main's own open dialog, `case:pickFile`; browser mode:
+ * the page streams the File to POST /cases/upload, which answers with a handle). PED and
+ * Phenopacket files are small and travel as text. The case's rows never travel as JSON to the
+ * page: its DuckDB file is served at `caseDatabasePath(caseId)` and attached in duckdb-wasm
+ * (dbSchema.ts); `case:variants` answers the same filters natively for the command line.
+ */
+
+/** A handle main gave out for a file the user chose; meaningless to anyone else. */
+export const FileHandleSchema = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/);
+
+/** A file the user chose, as main describes it (base name only, never the folder). */
+export const FileRefSchema = z.object({
+  handle: FileHandleSchema,
+  name: z.string().max(255),
+  size: z.number().int().nonnegative(),
+  /** An index (.tbi/.csi) chosen or found beside the VCF; the import streams the whole file and does not need it. */
+  index: z.string().max(255).optional(),
+});
+export type FileRef = z.infer<typeof FileRefSchema>;
+
+/** A small text file the page read itself (PED, Phenopacket JSON). */
+export const TextFileSchema = z
+  .object({ name: z.string().min(1).max(255), text: z.string().max(4_000_000) })
+  .strict();
+export type TextFile = z.infer<typeof TextFileSchema>;
+
+/** User-chosen case id (also the CLI's ID argument); a pseudonym, never a name. */
+export const CaseIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+export const SexSchema = z.enum(['male', 'female', 'unknown']);
+export type CaseSex = z.infer<typeof SexSchema>;
+export const HpoTermSchema = z
+  .object({ id: z.string().regex(/^HP:\d{7}$/), label: z.string().max(300).optional() })
+  .strict();
+export type HpoTerm = z.infer<typeof HpoTermSchema>;
+export const PhenotypeSchema = z
+  .object({
+    observed: z.array(HpoTermSchema).max(500),
+    excluded: z.array(HpoTermSchema).max(500),
+  })
+  .strict();
+export type Phenotype = z.infer<typeof PhenotypeSchema>;
+export const CaseStatusSchema = z.enum(['new', 'in-review', 'solved', 'unsolved', 'reanalyse']);
+export const RoleSchema = z.enum(['proband', 'mother', 'father', 'sibling', 'relative']);
+
+/** One PED line (pedigree.ts). */
+export const PedMemberSchema = z.object({
+  family: z.string(),
+  id: z.string(),
+  father: z.string().nullable(),
+  mother: z.string().nullable(),
+  sex: SexSchema,
+  /** 2 → true, 1 → false, 0 / -9 → null. */
+  affected: z.boolean().nullable(),
+  line: z.number().int().positive(),
+});
+export type PedMember = z.infer<typeof PedMemberSchema>;
+
+/** A located problem outside the VCF: a PED line, the Phenopacket, the sample mapping. */
+export const CaseProblemSchema = z.object({
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  sample: z.string().optional(),
+  member: z.string().optional(),
+  message: z.string(),
+});
+export type CaseProblem = z.infer<typeof CaseProblemSchema>;
+
+/** VCF sample column ↔ PED member; the dialog edits this and sends it back with the import. */
+export const SampleLinkSchema = z
+  .object({ sample: z.string().min(1).max(200), member: z.string().min(1).max(200) })
+  .strict();
+export type SampleLink = z.infer<typeof SampleLinkSchema>;
+
+/** 'case:inspect': what the dialog shows before importing. */
+export const CaseInspectRequestSchema = z
+  .object({
+    vcf: FileHandleSchema,
+    ped: TextFileSchema.optional(),
+    phenopacket: TextFileSchema.optional(),
+  })
+  .strict();
+export const CaseInspectionSchema = z.object({
+  vcf: z.object({
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    container: z.enum(['plain', 'gzip', 'bgzf']).nullable(),
+    version: z.string().nullable(),
+    samples: z.array(z.string()),
+    assembly: z.object({ name: z.enum(['GRCh38', 'GRCh37', 'unknown']), evidence: z.string() }),
+    annotations: z.array(z.enum(['CSQ', 'ANN'])),
+    frequencyFields: z.array(z.string()),
+    /** Header problems (located); the import is refused while any is an error. */
+    problems: z.array(VcfProblemSchema),
+    /** Why this file cannot become a case (GRCh37, no samples, not VCF), or absent. */
+    refusal: z.string().optional(),
+  }),
+  ped: z
+    .object({
+      name: z.string(),
+      members: z.array(PedMemberSchema),
+      problems: z.array(CaseProblemSchema),
+    })
+    .optional(),
+  phenopacket: z
+    .object({
+      name: z.string(),
+      subjectId: z.string().nullable(),
+      sex: SexSchema,
+      phenotype: PhenotypeSchema,
+      problems: z.array(CaseProblemSchema),
+    })
+    .optional(),
+  /** The proposed mapping (exact id matches first) and the proband it implies. */
+  links: z.array(SampleLinkSchema),
+  proband: z.string().nullable(),
+  /** Named mismatches: a VCF sample in no PED line, a PED member with no sample, no affected member. */
+  mismatches: z.array(CaseProblemSchema),
+});
+export type CaseInspection = z.infer<typeof CaseInspectionSchema>;
+
+/** 'case:import': everything a case is made of; answers at once with the job (progress: case:progress). */
+export const CaseImportRequestSchema = z
+  .object({
+    /** Default: generated (`case-YYYYMMDD-xxxx`). Must not exist yet for this user. */
+    caseId: CaseIdSchema.optional(),
+    patientId: z.string().trim().min(1).max(100),
+    sex: SexSchema,
+    note: z.string().max(20_000).optional(),
+    phenotype: PhenotypeSchema.optional(),
+    vcf: FileHandleSchema,
+    ped: TextFileSchema.optional(),
+    /** Recorded by name; its phenotype and sex are expected in the fields above (case:inspect reads them). */
+    phenopacketName: z.string().max(255).optional(),
+    /** VCF sample ↔ PED member (with a PED); without one, the single sample or `proband`. */
+    links: z.array(SampleLinkSchema).max(100).optional(),
+    /** The proband: a PED member id with a PED, else a VCF sample id (default: the only/first sample). */
+    proband: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type CaseImportRequest = z.input<typeof CaseImportRequestSchema>;
+
+export const ImportPhaseSchema = z.enum([
+  'queued',
+  'reading',
+  'indexing',
+  'sealing',
+  'done',
+  'failed',
+  'cancelled',
+]);
+export type ImportPhase = z.infer<typeof ImportPhaseSchema>;
+
+/** 'case:progress' event and 'case:jobs' items. */
+export const CaseProgressSchema = z.object({
+  jobId: z.string(),
+  caseId: z.string(),
+  phase: ImportPhaseSchema,
+  records: z.number().int().nonnegative(),
+  variants: z.number().int().nonnegative(),
+  bytesRead: z.number().int().nonnegative(),
+  totalBytes: z.number().int().nonnegative(),
+  elapsedMs: z.number().nonnegative(),
+  /** Estimated from the compressed bytes read so far; null until it can be. */
+  etaMs: z.number().nonnegative().nullable(),
+  /** Located problems of a failed import (file, line, column, field). */
+  problems: z.array(VcfProblemSchema),
+  message: z.string().optional(),
+});
+export type CaseProgress = z.infer<typeof CaseProgressSchema>;
+
+export const CaseSummarySchema = z.object({
+  caseId: z.string(),
+  createdAt: z.string(),
+  patientId: z.string(),
+  sex: SexSchema,
+  samples: z.number().int().nonnegative(),
+  variants: z.number().int().nonnegative(),
+  phenotypes: z.number().int().nonnegative(),
+  status: CaseStatusSchema,
+  vcfName: z.string(),
+  bytes: z.number().int().nonnegative(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CaseListSchema = z.object({
+  cases: z.array(CaseSummarySchema),
+  locked: z.boolean(),
+  /** Whose cases these are: the signed-in user's, or this computer account's while signed out. */
+  owner: z.object({ kind: z.enum(['user', 'local']), label: z.string() }),
+  message: z.string().optional(),
+});
+export type CaseList = z.infer<typeof CaseListSchema>;
+
+export const CaseMemberSchema = z.object({
+  sampleIdx: z.number().int().nonnegative(),
+  sample: z.string(),
+  member: z.string(),
+  role: RoleSchema,
+  sex: SexSchema,
+  affected: z.boolean().nullable(),
+});
+
+/** 'case:open': the case's own record; the rows are in the DuckDB file at `database.path`. */
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  note: z.string(),
+  phenotype: PhenotypeSchema,
+  members: z.array(CaseMemberSchema),
+  vcf: z.object({
+    name: z.string(),
+    version: z.string(),
+    container: z.string(),
+    records: z.number().int().nonnegative(),
+    annotations: z.array(z.string()),
+    frequencyFields: z.array(z.string()),
+    warnings: z.number().int().nonnegative(),
+    /** Records skipped: no member carries the allele, or the allele is symbolic/unspecified. */
+    skipped: z.number().int().nonnegative(),
+  }),
+  /** GET this path (same origin), register it at `registeredFile`, ATTACH … AS `alias` (READ_ONLY). */
+  database: z.object({ path: z.string(), registeredFile: z.string(), alias: z.string() }),
+  pedName: z.string().nullable(),
+  phenopacketName: z.string().nullable(),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+export const CaseRefSchema = z.object({ caseId: CaseIdSchema }).strict();
+export const JobRefSchema = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+/** 'case:variants': the filters run by native DuckDB in main (the CLI; tests compare with wasm). */
+export const CaseVariantsRequestSchema = z
+  .object({
+    caseId: CaseIdSchema,
+    filter: CaseFilterSchema.optional(),
+    /** A built-in or saved preset by name; `filter` wins when both are given. */
+    preset: z.string().max(100).optional(),
+    /** Default 500. */
+    limit: z.number().int().min(0).max(10_000).optional(),
+    offset: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type CaseVariantsRequest = z.input<typeof CaseVariantsRequestSchema>;
+
+export const FilterStepCountSchema = z.object({
+  step: z.string(),
+  removes: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+});
+export const CaseVariantRowSchema = z.object({
+  vid: z.number().int(),
+  variant_key: z.string(),
+  chrom: z.string(),
+  pos: z.number().int(),
+  ref: z.string(),
+  alt: z.string(),
+  gene: z.string().nullable(),
+  consequence: z.string().nullable(),
+  impact: z.string().nullable(),
+  hgvs_c: z.string().nullable(),
+  hgvs_p: z.string().nullable(),
+  pop_af: z.number().nullable(),
+  filters: z.string().nullable(),
+  clinvar_sig: z.string().nullable(),
+  p_gt: z.string().nullable(),
+  p_gq: z.number().nullable(),
+  p_dp: z.number().nullable(),
+  p_ab: z.number().nullable(),
+  cohort_carriers: z.number().nullable(),
+  cohort_max_freq: z.number().nullable(),
+  /** `mode` or `mode?` (possible), e.g. ["de_novo", "autosomal_dominant"]. */
+  modes: z.array(z.string()),
+});
+export type CaseVariantRow = z.infer<typeof CaseVariantRowSchema>;
+export const CaseVariantsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  kept: z.number().int().nonnegative(),
+  steps: z.array(FilterStepCountSchema),
+  rows: z.array(CaseVariantRowSchema),
+});
+export type CaseVariants = z.infer<typeof CaseVariantsSchema>;
+
+export const PanelSchema = z.object({
+  id: PanelIdSchema,
+  label: z.string(),
+  version: z.string(),
+  genes: z.array(z.string()),
+});
+export type Panel = z.infer<typeof PanelSchema>;
+export const PanelListSchema = z.object({ panels: z.array(PanelSchema) });
+
+export const PresetListSchema = z.object({
+  builtIn: z.array(CasePresetSchema),
+  saved: z.array(CasePresetSchema),
+});
+export const PresetNameSchema = z.object({ name: z.string().trim().min(1).max(100) }).strict();
+
+/** 'case:exported': what left the app (audit), never the rows. */
+export const CaseExportedRequestSchema = z
+  .object({
+    caseId: CaseIdSchema,
+    format: z.enum(['csv', 'tsv', 'json', 'vcf', 'phenopacket']),
+    rows: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** 'case:pickFile' (Electron): main's open dialog; empty when the user cancelled. */
+export const PickFileRequestSchema = z.object({ kind: z.enum(['vcf']) }).strict();
+export const PickFileResponseSchema = z.object({ file: FileRefSchema.nullable() });
+
+/** 'case:addFile' (command line only): a VCF by absolute path. */
+export const AddFileRequestSchema = z.object({ path: z.string().min(1).max(4096) }).strict();
+
+/** Same-origin path of a case's DuckDB file (served like the vault's datasets). */
+export const caseDatabasePath = (caseId: string): string =>
+  `/cases/${encodeURIComponent(caseId)}/data.duckdb`;
+/** Browser mode: POST the chosen VCF's bytes here (session-authenticated like /vault). */
+export const CASE_UPLOAD_PATH = '/cases/upload';

@@ -1,0 +1,191 @@
+/**
+ * The case database (issue 16): one DuckDB file per case, written by native DuckDB in main's import
+ * worker, sealed like a cached dataset (decisions 0010, 0011) and attached read-only in duckdb-wasm.
+ * Every table is keyed by `vid` (one row per ALT allele after splitting multi-allelic records) and
+ * `sample_idx` (the case's members, 0 = the proband). Pure data: the import, the filters
+ * (filterSql.ts) and the tests all read these names from here.
+ */
+
+/** Bumped when a table or column changes; a newer file is refused by an older app. */
+export const CASE_SCHEMA_VERSION = 1;
+
+export type CaseTable =
+  | 'case_meta'
+  | 'samples'
+  | 'variants'
+  | 'variant_genes'
+  | 'genotypes'
+  | 'annotations'
+  | 'frequencies'
+  | 'inheritance'
+  | 'comphet_sides';
+
+/** Column → DuckDB type per table, in file order. */
+export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string])[]> = {
+  /** key/value: schema_version, case_id, created_at, vcf_name, vcf_version, container, … */
+  case_meta: [
+    ['key', 'VARCHAR'],
+    ['value', 'VARCHAR'],
+  ],
+  /** The members whose calls were imported (PED individuals matched to VCF sample columns). */
+  samples: [
+    ['sample_idx', 'INTEGER'],
+    /** The VCF column name. */
+    ['sample_id', 'VARCHAR'],
+    /** The PED individual id (the sample id when there is no PED). */
+    ['member_id', 'VARCHAR'],
+    /** proband | mother | father | sibling | relative */
+    ['role', 'VARCHAR'],
+    /** male | female | unknown */
+    ['sex', 'VARCHAR'],
+    /** PED phenotype 2 → true, 1 → false, 0/-9 → NULL (unknown). */
+    ['affected', 'BOOLEAN'],
+    ['father_idx', 'INTEGER'],
+    ['mother_idx', 'INTEGER'],
+  ],
+  /**
+   * One row per ALT allele, trimmed to the minimal representation (shared/vcf normalize.ts); the
+   * most severe annotation's gene/consequence/HGVS (every gene in `variant_genes`), the proband's call
+   * (`p_*`) beside the variant so the common filters read one table.
+   */
+  variants: [
+    ['vid', 'INTEGER'],
+    /** 1..22, X, Y, MT (cohortChrom: the cohorts' and federation's naming). */
+    ['chrom', 'VARCHAR'],
+    ['pos', 'INTEGER'],
+    /** Last reference base covered (pos + length(ref) - 1). */
+    ['end_pos', 'INTEGER'],
+    ['ref', 'VARCHAR'],
+    ['alt', 'VARCHAR'],
+    /** `17-43045712-G-A`: the key the cohort cache and the federation use. */
+    ['variant_key', 'VARCHAR'],
+    /** bases | symbolic | breakend | overlap | unspecified */
+    ['kind', 'VARCHAR'],
+    /** The ID column (`;`-joined), NULL for `.`. */
+    ['ids', 'VARCHAR'],
+    ['qual', 'DOUBLE'],
+    /** FILTER as written (`;`-joined); NULL for `.` (no filter applied). */
+    ['filters', 'VARCHAR'],
+    ['pass', 'BOOLEAN'],
+    /** Line of the record in the (decompressed) VCF. */
+    ['line', 'INTEGER'],
+    ['multiallelic', 'BOOLEAN'],
+    /** Gene of the most severe annotation, else of the overlapping gene (resources/genome/genes.tsv). */
+    ['gene', 'VARCHAR'],
+    /** Most severe Sequence Ontology term over the allele's annotations (NULL: not annotated). */
+    ['consequence', 'VARCHAR'],
+    /** Bit mask of every SO term of every annotation of the allele (consequences.ts termBit). */
+    ['csq_mask', 'BIGINT'],
+    ['impact', 'VARCHAR'],
+    /** HIGH 4, MODERATE 3, LOW 2, MODIFIER 1, none 0. */
+    ['impact_rank', 'TINYINT'],
+    ['transcript', 'VARCHAR'],
+    ['hgvs_c', 'VARCHAR'],
+    ['hgvs_p', 'VARCHAR'],
+    /** Highest population allele frequency over the file's INFO and CSQ/ANN frequency fields. */
+    ['pop_af', 'DOUBLE'],
+    ['clinvar_sig', 'VARCHAR'],
+    ['clinvar_review', 'VARCHAR'],
+    ['clinvar_conditions', 'VARCHAR'],
+    /** The proband's call: ALT copies (0, 1, 2; NULL when not called), GT text, GQ, DP, allele balance. */
+    ['p_alt_count', 'TINYINT'],
+    ['p_gt', 'VARCHAR'],
+    ['p_gq', 'INTEGER'],
+    ['p_dp', 'INTEGER'],
+    ['p_ab', 'DOUBLE'],
+  ],
+  /** Every gene an allele is in: its annotations' genes, else the genes it overlaps (genes.tsv). */
+  variant_genes: [
+    ['vid', 'INTEGER'],
+    ['gene', 'VARCHAR'],
+  ],
+  /** Every member's call for every allele. */
+  genotypes: [
+    ['vid', 'INTEGER'],
+    ['sample_idx', 'INTEGER'],
+    /** GT recoded for this allele (`0/1`, `1|0`, `./.`); other ALTs of the record read 0. */
+    ['gt', 'VARCHAR'],
+    /** Copies of this ALT; NULL when every allele of the call is missing. */
+    ['alt_count', 'TINYINT'],
+    ['ploidy', 'TINYINT'],
+    ['phased', 'BOOLEAN'],
+    /** For a phased heterozygous call: the haplotype carrying the ALT (1 for `1|0`, 2 for `0|1`). */
+    ['hap', 'TINYINT'],
+    /** FORMAT PS (phase set), when present. */
+    ['ps', 'BIGINT'],
+    ['gq', 'INTEGER'],
+    ['dp', 'INTEGER'],
+    ['ad_ref', 'INTEGER'],
+    ['ad_alt', 'INTEGER'],
+    /** ad_alt / (ad_ref + ad_alt), or FORMAT AF/VAF when AD is absent. */
+    ['ab', 'DOUBLE'],
+    /** The call carried another ALT of the same record (recoded to 0 here). */
+    ['other_alt', 'BOOLEAN'],
+  ],
+  /** Per-transcript VEP CSQ / SnpEff ANN entries of each allele. */
+  annotations: [
+    ['vid', 'INTEGER'],
+    /** CSQ | ANN */
+    ['source', 'VARCHAR'],
+    ['gene', 'VARCHAR'],
+    ['gene_id', 'VARCHAR'],
+    ['transcript', 'VARCHAR'],
+    ['biotype', 'VARCHAR'],
+    /** Sequence Ontology terms, `&`-joined as in the file. */
+    ['consequence', 'VARCHAR'],
+    ['impact', 'VARCHAR'],
+    ['hgvs_c', 'VARCHAR'],
+    ['hgvs_p', 'VARCHAR'],
+    ['canonical', 'BOOLEAN'],
+    ['mane_select', 'VARCHAR'],
+    ['clin_sig', 'VARCHAR'],
+    /** Highest frequency field of this entry. */
+    ['max_af', 'DOUBLE'],
+  ],
+  /** Population allele frequencies by field (INFO keys such as gnomAD_AF, CSQ fields such as MAX_AF). */
+  frequencies: [
+    ['vid', 'INTEGER'],
+    ['field', 'VARCHAR'],
+    ['af', 'DOUBLE'],
+  ],
+  /**
+   * Inheritance modes each allele fits on the pedigree (inheritanceSql.ts, run at import):
+   * mode ∈ INHERITANCE_MODES except compound_het; status `confirmed` or `possible` (a parent missing).
+   */
+  inheritance: [
+    ['vid', 'INTEGER'],
+    ['mode', 'VARCHAR'],
+    ['status', 'VARCHAR'],
+  ],
+  /**
+   * Heterozygous proband alleles that can be one half of a compound heterozygote, per gene, with the
+   * side they came from: `mother`, `father`, `hap1`/`hap2` (phased, with phase set), or `unknown`.
+   * Pairs are formed at filter time, over the alleles the other filters keep.
+   */
+  comphet_sides: [
+    ['vid', 'INTEGER'],
+    ['gene', 'VARCHAR'],
+    ['side', 'VARCHAR'],
+    ['ps', 'BIGINT'],
+  ],
+};
+
+/** The order tables are created and filled in. */
+export const CASE_TABLES = Object.keys(CASE_COLUMNS) as CaseTable[];
+
+/** CREATE TABLE statements for a database attached as `db`. */
+export function caseTableDdl(db: string): string[] {
+  return CASE_TABLES.map(
+    (t) =>
+      `CREATE TABLE ${db}.main.${t} (${CASE_COLUMNS[t].map(([c, ty]) => `${c} ${ty}`).join(', ')})`,
+  );
+}
+
+/** The alias a case's attached file gets in duckdb-wasm and native DuckDB (hex-escaped, injective). */
+export function caseDatabaseName(caseKey: string): string {
+  return `case_${caseKey.replace(/[^A-Za-z0-9]/gu, (ch) => `_${(ch.codePointAt(0) ?? 0).toString(16)}_`)}`;
+}
+
+/** Where duckdb-wasm registers a case file: under /vault/, the one folder its engine may open. */
+export const caseRegisteredFile = (caseKey: string): string =>
+  `/vault/${caseDatabaseName(caseKey)}.duckdb`;

@@ -1,0 +1,199 @@
+/**
+ * The case filters as SQL (issue 16): ONE text for duckdb-wasm in the renderer and native DuckDB in
+ * main and the command line. Values are inlined as literals (validated by CaseFilterSchema), so no
+ * driver-specific parameters are needed. Steps apply in FILTER_STEPS order; `caseCountsSql` says
+ * what each active step removes from what the steps before it kept, and `caseRowsSql` returns a
+ * page of the kept alleles with the inheritance modes they fit (compound hets are paired over the
+ * alleles every other step keeps).
+ */
+import { consequenceMask } from './consequences';
+import type { CaseFilter, FilterStep, PanelId } from './filters';
+
+/** Where the SQL reads from. */
+export interface CaseSqlContext {
+  /** The attached case database's alias (dbSchema.ts caseDatabaseName). */
+  readonly db: string;
+  /** A shipped panel's gene symbols (resources/genome/panel-*.bed). */
+  readonly panelGenes: (id: PanelId) => readonly string[];
+  /** The cohort cache's views (shared/cohorts/schema.ts); without them the cohort step is a no-op. */
+  readonly cohort?: { readonly individuals: string; readonly genotypes: string };
+}
+
+const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+const list = (xs: Iterable<string>): string => `[${[...xs].map(lit).join(', ')}]::VARCHAR[]`;
+const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'NULL');
+const chromOf = (c: string): string => {
+  const s = c.replace(/^chr/i, '').toUpperCase();
+  return s === 'M' ? 'MT' : s;
+};
+
+/** The SQL condition of each active step (undefined: the step is not in the filter). */
+function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterStep, string>> {
+  const c: Partial<Record<FilterStep, string>> = {};
+  const genes = new Set<string>(f.genes ?? []);
+  for (const p of f.panels ?? []) for (const g of ctx.panelGenes(p)) genes.add(g);
+  if (f.panels !== undefined || f.genes !== undefined)
+    c.genes =
+      genes.size === 0
+        ? 'false'
+        : `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`;
+  if (f.regions !== undefined)
+    c.regions =
+      f.regions.length === 0
+        ? 'false'
+        : `EXISTS (SELECT 1 FROM (VALUES ${f.regions
+            .map((r) => `(${lit(chromOf(r.chrom))}, ${num(r.start)}, ${num(r.end)})`)
+            .join(
+              ', ',
+            )}) AS r(chrom, s, e) WHERE r.chrom = v.chrom AND v.pos <= r.e AND v.end_pos > r.s)`;
+  const csq: string[] = [];
+  if (f.consequences !== undefined)
+    csq.push(`(v.csq_mask & ${consequenceMask(f.consequences).toString()}::BIGINT) <> 0`);
+  if (f.impacts !== undefined) csq.push(`v.impact IN (SELECT unnest(${list(f.impacts)}))`);
+  if (csq.length > 0) c.consequence = csq.join(' AND ');
+  if (f.passOnly === true) c.pass = 'coalesce(v.pass, true)';
+  const q: string[] = [];
+  if (f.minGq !== undefined) q.push(`coalesce(v.p_gq >= ${num(f.minGq)}, true)`);
+  if (f.minDp !== undefined) q.push(`coalesce(v.p_dp >= ${num(f.minDp)}, true)`);
+  if (f.minAb !== undefined) q.push(`coalesce(v.p_ab >= ${num(f.minAb)}, true)`);
+  if (f.maxAb !== undefined) q.push(`coalesce(v.p_ab <= ${num(f.maxAb)}, true)`);
+  if (q.length > 0) c.quality = q.join(' AND ');
+  if (f.maxPopAf !== undefined)
+    c.populationFrequency = `coalesce(v.pop_af <= ${num(f.maxPopAf)}, true)`;
+  if (f.maxCohortFrequency !== undefined)
+    c.cohortFrequency = `coalesce(cf.max_freq <= ${num(f.maxCohortFrequency.max)}, true)`;
+  return c;
+}
+
+/** Carrier frequencies in the local cohort cache, per variant key (max over datasets or countries). */
+function cohortCte(f: CaseFilter, ctx: CaseSqlContext): string {
+  const db = ctx.db;
+  if (ctx.cohort === undefined)
+    return 'cf AS (SELECT CAST(NULL AS VARCHAR) AS variant_key, CAST(NULL AS BIGINT) AS carriers, CAST(NULL AS DOUBLE) AS max_freq WHERE false)';
+  const by = f.maxCohortFrequency?.by === 'country' ? 'i.country' : 'i.dataset_id';
+  const min = f.maxCohortFrequency?.minIndividuals ?? 20;
+  const { individuals, genotypes } = ctx.cohort;
+  return `cn AS (SELECT ${by} AS grp, count(*) AS n FROM ${individuals} i GROUP BY ALL),
+cc AS (
+  SELECT g.variant_key, ${by} AS grp, count(DISTINCT g.dataset_id || chr(31) || g.individual_id) AS c
+  FROM ${genotypes} g JOIN ${individuals} i ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id
+  WHERE g.variant_key IN (SELECT variant_key FROM ${db}.main.variants) AND g.zygosity <> 'ref'
+  GROUP BY ALL),
+cf AS (
+  SELECT cc.variant_key, sum(cc.c) AS carriers,
+    max(CASE WHEN cn.n >= ${num(min)} THEN cc.c / cn.n END) AS max_freq
+  FROM cc JOIN cn ON cn.grp = cc.grp GROUP BY cc.variant_key)`;
+}
+
+/** Compound-het status per allele, pairing over the alleles in `pre` (see inheritanceSql.ts). */
+function comphetCte(db: string): string {
+  const n = (side: string): string => `coalesce(sum(n) FILTER (WHERE side = '${side}'), 0)`;
+  return `cand AS (
+  SELECT c.vid, c.gene, c.side, coalesce(c.ps, -1) AS ps FROM ${db}.main.comphet_sides c
+  WHERE c.vid IN (SELECT vid FROM pre)),
+cg AS (SELECT gene, side, ps, count(*) AS n FROM cand GROUP BY ALL),
+gs AS (SELECT gene, ${n('mother')} AS nm, ${n('father')} AS nf, ${n('not_mother')} AS nnm,
+  ${n('not_father')} AS nnf, ${n('de_novo')} AS ndn, ${n('unknown')} AS nun,
+  coalesce(sum(n) FILTER (WHERE side LIKE 'hap%'), 0) AS nhap, sum(n) AS total FROM cg GROUP BY gene),
+gp AS (SELECT gene, ps, ${n('hap1')} AS h1, ${n('hap2')} AS h2 FROM cg WHERE side LIKE 'hap%' GROUP BY ALL),
+chs AS (
+  SELECT cand.vid, CASE
+    WHEN cand.side = 'mother' THEN CASE WHEN nf > 0 THEN 2 WHEN nnm + ndn + nun > 0 THEN 1 END
+    WHEN cand.side = 'father' THEN CASE WHEN nm > 0 THEN 2 WHEN nnf + ndn + nun > 0 THEN 1 END
+    WHEN cand.side = 'not_mother' THEN CASE WHEN nm + ndn + nun > 0 THEN 1 END
+    WHEN cand.side = 'not_father' THEN CASE WHEN nf + ndn + nun > 0 THEN 1 END
+    WHEN cand.side = 'de_novo' THEN CASE WHEN total > 1 THEN 1 END
+    WHEN cand.side = 'unknown' THEN CASE WHEN total > 1 THEN 1 END
+    WHEN cand.side = 'hap1' THEN CASE WHEN coalesce(gp.h2, 0) > 0 THEN 2
+      WHEN nhap - coalesce(gp.h1, 0) - coalesce(gp.h2, 0) + ndn + nun > 0 THEN 1 END
+    WHEN cand.side = 'hap2' THEN CASE WHEN coalesce(gp.h1, 0) > 0 THEN 2
+      WHEN nhap - coalesce(gp.h1, 0) - coalesce(gp.h2, 0) + ndn + nun > 0 THEN 1 END
+  END AS rank
+  FROM cand JOIN gs ON gs.gene = cand.gene LEFT JOIN gp ON gp.gene = cand.gene AND gp.ps = cand.ps),
+ch AS (SELECT vid, 'compound_het' AS mode, CASE max(rank) WHEN 2 THEN 'confirmed' ELSE 'possible' END AS status
+  FROM chs WHERE rank IS NOT NULL GROUP BY vid)`;
+}
+
+/** The WITH clause every query shares: base (flags per step), pre (all steps but inheritance), kept. */
+function withClause(f: CaseFilter, ctx: CaseSqlContext): { sql: string; steps: FilterStep[] } {
+  const c = conditions(f, ctx);
+  const steps = (Object.keys(c) as FilterStep[]).sort(
+    (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
+  );
+  const flags = steps.map((s) => `(${c[s] ?? 'true'}) AS f_${s}`);
+  const pre = steps.length === 0 ? 'true' : steps.map((s) => `f_${s}`).join(' AND ');
+  const modes = f.inheritance;
+  const possible = f.includePossible !== false;
+  const wanted =
+    modes === undefined
+      ? 'true'
+      : `m.mode IN (SELECT unnest(${list(modes)}))${possible ? '' : " AND m.status = 'confirmed'"}`;
+  const sql = `WITH ${cohortCte(f, ctx)},
+base AS (SELECT v.*, cf.carriers AS cohort_carriers, cf.max_freq AS cohort_max_freq${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
+  FROM ${ctx.db}.main.variants v LEFT JOIN cf ON cf.variant_key = v.variant_key),
+pre AS (SELECT * FROM base WHERE ${pre}),
+${comphetCte(ctx.db)},
+modes AS (SELECT vid, mode, status FROM ${ctx.db}.main.inheritance WHERE vid IN (SELECT vid FROM pre)
+  UNION ALL SELECT vid, mode, status FROM ch),
+kept AS (SELECT * FROM pre${modes === undefined ? '' : ` WHERE vid IN (SELECT m.vid FROM modes m WHERE ${wanted})`})`;
+  return { sql, steps: modes === undefined ? steps : [...steps, 'inheritance'] };
+}
+
+const STEP_ORDER: readonly FilterStep[] = [
+  'genes',
+  'regions',
+  'consequence',
+  'pass',
+  'quality',
+  'populationFrequency',
+  'cohortFrequency',
+  'inheritance',
+];
+
+/**
+ * One row: `total`, then `after_<step>` for each active step (what remains after it), and `kept`.
+ * Returns the SQL and the active steps in order.
+ */
+export function caseCountsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+): { sql: string; steps: FilterStep[] } {
+  const w = withClause(f, ctx);
+  const pre = w.steps.filter((s) => s !== 'inheritance');
+  const after = pre.map(
+    (s, i) =>
+      `count(*) FILTER (WHERE ${pre
+        .slice(0, i + 1)
+        .map((x) => `f_${x}`)
+        .join(' AND ')})::INTEGER AS after_${s}`,
+  );
+  const inh = w.steps.includes('inheritance')
+    ? ', (SELECT count(*) FROM kept)::INTEGER AS after_inheritance'
+    : '';
+  return {
+    sql: `${w.sql}
+SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : ''}${inh},
+  (SELECT count(*) FROM kept)::INTEGER AS kept FROM base`,
+    steps: w.steps,
+  };
+}
+
+/** Clinically useful default order: most severe first, rarest first, then by position. */
+const ORDER = `impact_rank DESC, coalesce(pop_af, 0), CASE chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT' THEN 25 ELSE TRY_CAST(chrom AS INTEGER) END, pos, alt`;
+
+/** A page of kept alleles with their modes (`mode` confirmed, `mode?` possible). */
+export function caseRowsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  page: { limit: number; offset: number },
+): string {
+  const w = withClause(f, ctx);
+  return `${w.sql},
+page AS (SELECT * FROM kept ORDER BY ${ORDER} LIMIT ${num(page.limit)} OFFSET ${num(page.offset)})
+SELECT p.vid, p.variant_key, p.chrom, p.pos, p.ref, p.alt, p.gene, p.consequence, p.impact, p.hgvs_c,
+  p.hgvs_p, p.pop_af, p.filters, p.clinvar_sig, p.p_gt, p.p_gq, p.p_dp, p.p_ab,
+  CAST(p.cohort_carriers AS DOUBLE) AS cohort_carriers, p.cohort_max_freq,
+  (SELECT coalesce(list(m.mode || CASE WHEN m.status = 'possible' THEN '?' ELSE '' END ORDER BY m.mode), []::VARCHAR[])
+    FROM modes m WHERE m.vid = p.vid) AS modes
+FROM page p ORDER BY ${ORDER.replaceAll(/\b(impact_rank|pop_af|chrom|pos|alt)\b/g, 'p.$1')}`;
+}

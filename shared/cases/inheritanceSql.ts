@@ -1,0 +1,128 @@
+/**
+ * Inheritance on the pedigree (issue 16), as SQL over a case database: which modes each allele fits
+ * (table `inheritance`) and which heterozygous alleles can be one half of a compound heterozygote
+ * (table `comphet_sides`). Run once by the import (native DuckDB); the same text runs in duckdb-wasm
+ * (tests compare both). Rules, per allele (member calls: ALT copies, NULL = not called; a call that
+ * is missing never excludes):
+ * - autosomal_dominant: autosome; proband heterozygous; every affected member carries; no unaffected
+ *   member carries. Confirmed with both parents called, else possible.
+ * - de_novo: proband carries (heterozygous on autosomes and a female's X), both parents called and
+ *   without it (a male's X: the mother); no unaffected member carries.
+ * - homozygous_recessive: autosome; proband homozygous; affected members homozygous; no unaffected
+ *   member homozygous; a parent who was called carries it. Confirmed with both parents called.
+ * - x_linked_recessive: X outside the PARs; a male proband carries it (hemizygous), a female one is
+ *   homozygous; affected males carry, affected females are homozygous; no unaffected male carries,
+ *   no unaffected female is homozygous; a called mother carries it (and a called father, for a
+ *   female proband). Confirmed with the mother called.
+ * - x_linked_dominant: X outside the PARs; proband carries; affected carry; unaffected do not.
+ *   Confirmed with a parent called.
+ * - mitochondrial: MT; proband carries; affected carry; unaffected do not. Confirmed with the mother.
+ * - compound het sides (autosomes): proband heterozygous, no unaffected member homozygous; the side
+ *   is the parent it came from (`mother`/`father`, or `de_novo` when both were called without it;
+ *   none when both carry it), with one parent called `mother`/`not_mother` (`father`/`not_father`),
+ *   with none the haplotype of a phased call (`hap1`/`hap2` + phase set) or `unknown`.
+ */
+
+/** The pedigree facts the SQL needs (members resolved at import: index 0 is the proband). */
+export interface PedigreeShape {
+  readonly motherIdx: number | null;
+  readonly fatherIdx: number | null;
+  readonly probandSex: 'male' | 'female' | 'unknown';
+}
+
+/** GRCh38 pseudoautosomal regions of X (1-based, inclusive). */
+const NOT_PAR = 'NOT (v.pos BETWEEN 10001 AND 2781479 OR v.pos BETWEEN 155701383 AND 156030895)';
+
+/** A per-allele summary of the family's calls (one row per vid). */
+function familySql(db: string, p: PedigreeShape): string {
+  const at = (idx: number | null, col: string): string =>
+    idx === null
+      ? 'CAST(NULL AS INTEGER)'
+      : `max(g.${col}) FILTER (WHERE g.sample_idx = ${String(idx)})`;
+  return `SELECT g.vid,
+    max(g.alt_count) FILTER (WHERE g.sample_idx = 0) AS p,
+    max(g.hap) FILTER (WHERE g.sample_idx = 0) AS p_hap,
+    max(g.ps) FILTER (WHERE g.sample_idx = 0) AS p_ps,
+    ${at(p.motherIdx, 'alt_count')} AS m,
+    ${at(p.fatherIdx, 'alt_count')} AS f,
+    coalesce(bool_and(g.alt_count >= 1) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_carry,
+    coalesce(bool_and(g.alt_count = 2 OR (g.alt_count >= 1 AND g.ploidy = 1)) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_hom,
+    coalesce(bool_and(CASE WHEN s.sex = 'male' THEN g.alt_count >= 1 ELSE g.alt_count = 2 END) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_xlr,
+    coalesce(bool_or(g.alt_count >= 1) FILTER (WHERE s.affected = false), false) AS unaff_carry,
+    coalesce(bool_or(g.alt_count = 2) FILTER (WHERE s.affected = false), false) AS unaff_hom,
+    coalesce(bool_or(g.alt_count >= 1) FILTER (WHERE s.affected = false AND s.sex = 'male'), false) AS unaff_male_carry,
+    coalesce(bool_or(g.alt_count = 2) FILTER (WHERE s.affected = false AND s.sex <> 'male'), false) AS unaff_female_hom
+  FROM ${db}.main.genotypes g JOIN ${db}.main.samples s ON s.sample_idx = g.sample_idx
+  GROUP BY g.vid`;
+}
+
+/** The per-allele mode rows: SELECT vid, mode, status. */
+export function inheritanceSelectSql(db: string, p: PedigreeShape): string {
+  const male = p.probandSex === 'male';
+  const auto = "v.chrom NOT IN ('X', 'Y', 'MT')";
+  const xnp = `v.chrom = 'X' AND ${NOT_PAR}`;
+  const both = 'fam.m IS NOT NULL AND fam.f IS NOT NULL';
+  const clean = 'fam.aff_carry AND NOT fam.unaff_carry';
+  const rows: [string, string, string][] = [
+    ['autosomal_dominant', `${auto} AND fam.p = 1 AND ${clean}`, both],
+    [
+      'de_novo',
+      male
+        ? `((${auto} AND fam.p = 1 AND fam.f = 0) OR (${xnp} AND fam.p >= 1)) AND fam.m = 0 AND ${clean}`
+        : `(${auto} OR ${xnp}) AND fam.p = 1 AND fam.m = 0 AND fam.f = 0 AND ${clean}`,
+      'true',
+    ],
+    [
+      'homozygous_recessive',
+      `${auto} AND fam.p = 2 AND fam.aff_hom AND NOT fam.unaff_hom AND coalesce(fam.m >= 1, true) AND coalesce(fam.f >= 1, true)`,
+      both,
+    ],
+    [
+      'x_linked_recessive',
+      `${xnp} AND ${male ? 'fam.p >= 1' : 'fam.p = 2 AND coalesce(fam.f >= 1, true)'} AND fam.aff_xlr AND NOT fam.unaff_male_carry AND NOT fam.unaff_female_hom AND coalesce(fam.m >= 1, true)`,
+      'fam.m IS NOT NULL',
+    ],
+    [
+      'x_linked_dominant',
+      `${xnp} AND fam.p >= 1 AND ${clean}`,
+      'fam.m IS NOT NULL OR fam.f IS NOT NULL',
+    ],
+    ['mitochondrial', `v.chrom = 'MT' AND fam.p >= 1 AND ${clean}`, 'fam.m IS NOT NULL'],
+  ];
+  const fam = familySql(db, p);
+  return rows
+    .map(
+      ([mode, when, confirmed]) =>
+        `SELECT v.vid, '${mode}' AS mode, CASE WHEN ${confirmed} THEN 'confirmed' ELSE 'possible' END AS status
+  FROM ${db}.main.variants v JOIN fam ON fam.vid = v.vid WHERE ${when}`,
+    )
+    .reduce(
+      (sql, part, i) => (i === 0 ? `WITH fam AS (${fam})\n${part}` : `${sql}\nUNION ALL\n${part}`),
+      '',
+    );
+}
+
+/** The compound-het side rows: SELECT vid, gene, side, ps. */
+export function comphetSidesSelectSql(db: string, p: PedigreeShape): string {
+  return `WITH fam AS (${familySql(db, p)})
+  SELECT v.vid, vg.gene,
+    CASE
+      WHEN fam.m IS NOT NULL AND fam.f IS NOT NULL THEN
+        CASE WHEN fam.m >= 1 AND fam.f = 0 THEN 'mother' WHEN fam.f >= 1 AND fam.m = 0 THEN 'father'
+             WHEN fam.m = 0 AND fam.f = 0 THEN 'de_novo' END
+      WHEN fam.m IS NOT NULL THEN CASE WHEN fam.m >= 1 THEN 'mother' ELSE 'not_mother' END
+      WHEN fam.f IS NOT NULL THEN CASE WHEN fam.f >= 1 THEN 'father' ELSE 'not_father' END
+      WHEN fam.p_hap IS NOT NULL THEN 'hap' || CAST(fam.p_hap AS VARCHAR)
+      ELSE 'unknown' END AS side,
+    CASE WHEN fam.p_hap IS NOT NULL THEN coalesce(fam.p_ps, -1) END AS ps
+  FROM ${db}.main.variants v JOIN fam ON fam.vid = v.vid JOIN ${db}.main.variant_genes vg ON vg.vid = v.vid
+  WHERE v.chrom NOT IN ('X', 'Y', 'MT') AND fam.p = 1 AND NOT fam.unaff_hom`;
+}
+
+/** Fills the two tables of a freshly written case database (run by the import). */
+export function materializeInheritanceSql(db: string, p: PedigreeShape): string[] {
+  return [
+    `INSERT INTO ${db}.main.inheritance ${inheritanceSelectSql(db, p)}`,
+    `INSERT INTO ${db}.main.comphet_sides SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
+  ];
+}

@@ -1,0 +1,159 @@
+// PED files (the PLINK/GATK pedigree format) and matching their members to a VCF's sample columns.
+import type { CaseProblem, CaseSex, PedMember, SampleLink } from './channels';
+
+const SEX: Record<string, CaseSex> = { '1': 'male', '2': 'female' };
+
+/** Parses a PED file: six whitespace-separated columns per line; `#` lines are comments. */
+export function parsePed(
+  name: string,
+  text: string,
+): { members: PedMember[]; problems: CaseProblem[] } {
+  const members: PedMember[] = [];
+  const problems: CaseProblem[] = [];
+  const seen = new Map<string, number>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    const t = raw.trim();
+    if (t === '' || t.startsWith('#')) return;
+    const f = t.split(/\s+/);
+    if (f.length < 6) {
+      problems.push({
+        file: name,
+        line,
+        message: `has ${String(f.length)} columns; a PED line has 6: family, individual, father, mother, sex (1/2/0), phenotype (1/2/0)`,
+      });
+      return;
+    }
+    const [family = '', id = '', father = '0', mother = '0', sex = '0', pheno = '0'] = f;
+    if (seen.has(id)) {
+      problems.push({
+        file: name,
+        line,
+        member: id,
+        message: `individual "${id}" is already on line ${String(seen.get(id))}`,
+      });
+      return;
+    }
+    if (!['1', '2', '0', '-9'].includes(pheno))
+      problems.push({
+        file: name,
+        line,
+        member: id,
+        message: `phenotype "${pheno}" is not 1 (unaffected), 2 (affected) or 0/-9 (unknown)`,
+      });
+    seen.set(id, line);
+    members.push({
+      family,
+      id,
+      father: father === '0' ? null : father,
+      mother: mother === '0' ? null : mother,
+      sex: SEX[sex] ?? 'unknown',
+      affected: pheno === '2' ? true : pheno === '1' ? false : null,
+      line,
+    });
+  });
+  problems.push(...parentProblems(name, members));
+  if (members.length === 0 && problems.length === 0)
+    problems.push({ file: name, message: 'has no individuals (one line per family member)' });
+  const families = new Set(members.map((m) => m.family));
+  if (families.size > 1)
+    problems.push({
+      file: name,
+      message: `describes ${String(families.size)} families (${[...families].join(', ')}); a case is one family`,
+    });
+  return { members, problems };
+}
+
+function parentProblems(name: string, members: readonly PedMember[]): CaseProblem[] {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const out: CaseProblem[] = [];
+  for (const m of members) {
+    for (const [parent, want] of [
+      [m.father, 'male'],
+      [m.mother, 'female'],
+    ] as const) {
+      if (parent === null) continue;
+      const p = byId.get(parent);
+      if (p === undefined) continue; // a parent without a line: allowed, simply not sequenced
+      if (p.sex !== want && p.sex !== 'unknown')
+        out.push({
+          file: name,
+          line: p.line,
+          member: p.id,
+          message: `"${p.id}" is ${want === 'male' ? 'the father' : 'the mother'} of "${m.id}" (line ${String(m.line)}) but has sex ${p.sex}`,
+        });
+    }
+  }
+  return out;
+}
+
+/** Exact ids first, then case-insensitive ones; one sample and one member link by themselves. */
+export function proposeLinks(
+  samples: readonly string[],
+  members: readonly PedMember[],
+): SampleLink[] {
+  const links: SampleLink[] = [];
+  const free = new Set(members.map((m) => m.id));
+  const unlinked: string[] = [];
+  for (const s of samples) {
+    if (free.has(s)) {
+      links.push({ sample: s, member: s });
+      free.delete(s);
+    } else unlinked.push(s);
+  }
+  for (const s of [...unlinked]) {
+    const m = [...free].find((id) => id.toLowerCase() === s.toLowerCase());
+    if (m === undefined) continue;
+    links.push({ sample: s, member: m });
+    free.delete(m);
+    unlinked.splice(unlinked.indexOf(s), 1);
+  }
+  if (unlinked.length === 1 && free.size === 1 && samples.length === 1)
+    links.push({ sample: unlinked[0] ?? '', member: [...free][0] ?? '' });
+  return links;
+}
+
+/** The proband a PED implies: an affected member with a parent in the file, else the first affected. */
+export function probandOf(members: readonly PedMember[]): PedMember | undefined {
+  const ids = new Set(members.map((m) => m.id));
+  const affected = members.filter((m) => m.affected === true);
+  return (
+    affected.find(
+      (m) => (m.father !== null && ids.has(m.father)) || (m.mother !== null && ids.has(m.mother)),
+    ) ?? affected[0]
+  );
+}
+
+/** Every sample without a member and every member without a sample, named with its line. */
+export function linkMismatches(
+  pedName: string,
+  samples: readonly string[],
+  members: readonly PedMember[],
+  links: readonly SampleLink[],
+): CaseProblem[] {
+  const out: CaseProblem[] = [];
+  const bySample = new Map(links.map((l) => [l.sample, l.member]));
+  const linkedMembers = new Set(links.map((l) => l.member));
+  samples.forEach((s, i) => {
+    if (!bySample.has(s))
+      out.push({
+        sample: s,
+        message: `VCF sample "${s}" (sample column ${String(i + 1)}) matches no individual of ${pedName}; choose its PED member or leave it out`,
+      });
+  });
+  for (const m of members)
+    if (!linkedMembers.has(m.id))
+      out.push({
+        file: pedName,
+        line: m.line,
+        member: m.id,
+        message: `${pedName} line ${String(m.line)}: individual "${m.id}" has no sample column in the VCF; choose its sample or it is imported without calls`,
+      });
+  if (members.length > 0 && !members.some((m) => m.affected === true))
+    out.push({
+      file: pedName,
+      message: `${pedName} marks nobody as affected (phenotype 2); the proband must be affected`,
+    });
+  return out;
+}

@@ -1,0 +1,71 @@
+// Reading a case's phenotype from a GA4GH Phenopacket v2 JSON file: subject id and sex, and the
+// phenotypic features (observed, or `excluded: true`), HPO terms only.
+import { z } from 'zod';
+import type { CaseProblem, CaseSex, Phenotype } from './channels';
+
+const TermZ = z.object({ id: z.string(), label: z.string().optional() });
+const PhenopacketZ = z.object({
+  id: z.string().optional(),
+  subject: z.object({ id: z.string().optional(), sex: z.string().optional() }).loose().optional(),
+  phenotypicFeatures: z
+    .array(z.object({ type: TermZ, excluded: z.boolean().optional() }).loose())
+    .optional(),
+});
+
+const SEX: Record<string, CaseSex> = { MALE: 'male', FEMALE: 'female' };
+
+/** The subject, sex and HPO terms of a Phenopacket v2; problems name the JSON path. */
+export function readPhenopacket(
+  name: string,
+  text: string,
+): { subjectId: string | null; sex: CaseSex; phenotype: Phenotype; problems: CaseProblem[] } {
+  const empty = {
+    subjectId: null,
+    sex: 'unknown' as const,
+    phenotype: { observed: [], excluded: [] },
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ...empty, problems: [{ file: name, message: `is not JSON (${detail})` }] };
+  }
+  const parsed = PhenopacketZ.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ...empty,
+      problems: [
+        {
+          file: name,
+          message:
+            `is not a Phenopacket v2: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        },
+      ],
+    };
+  }
+  const p = parsed.data;
+  const problems: CaseProblem[] = [];
+  const phenotype: Phenotype = { observed: [], excluded: [] };
+  (p.phenotypicFeatures ?? []).forEach((f, i) => {
+    if (!/^HP:\d{7}$/.test(f.type.id)) {
+      problems.push({
+        file: name,
+        message: `phenotypicFeatures[${String(i)}].type.id "${f.type.id}" is not an HPO term (HP:0000000); left out`,
+      });
+      return;
+    }
+    const term =
+      f.type.label === undefined ? { id: f.type.id } : { id: f.type.id, label: f.type.label };
+    (f.excluded === true ? phenotype.excluded : phenotype.observed).push(term);
+  });
+  if (p.phenotypicFeatures === undefined || p.phenotypicFeatures.length === 0)
+    problems.push({ file: name, message: 'has no phenotypicFeatures' });
+  return {
+    subjectId: p.subject?.id ?? p.id ?? null,
+    sex: SEX[p.subject?.sex ?? ''] ?? 'unknown',
+    phenotype,
+    problems,
+  };
+}
