@@ -81,6 +81,32 @@ export class BrowserPage {
     });
   }
 
+  /**
+   * Painted height (in canvas pixels) of each column of a track's canvas: an exon drawn as a box
+   * is tall, the intron line beside it thin (issue 16: the gene track draws exons).
+   */
+  async paintedHeights(name: string): Promise<number[]> {
+    return this.trackViewport(name)
+      .locator('canvas')
+      .first()
+      .evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const ctx = c.getContext('2d');
+        if (ctx === null || c.width === 0 || c.height === 0) return [];
+        const data = ctx.getImageData(0, 0, c.width, c.height).data;
+        const heights: number[] = [];
+        for (let x = 0; x < c.width; x++) {
+          let n = 0;
+          for (let y = 0; y < c.height; y++) {
+            const i = (y * c.width + x) * 4;
+            if ((data[i + 3] ?? 0) > 0 && (data[i + 2] ?? 255) < 250) n += 1;
+          }
+          heights.push(n);
+        }
+        return heights;
+      });
+  }
+
   /** igv's viewport (drawing area) of a loaded track. */
   trackViewport(name: string): Locator {
     return this.page

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { registerCase } from './commands/case';
 import { registerHosts } from './commands/hosts';
+import { registerCase } from './commands/case';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
 import type { ExitCode } from './exitCodes';
@@ -25,10 +25,10 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   registerVcf(program, ctx, (code) => {
     exit = code;
   });
-  registerCase(program, ctx, (code) => {
+  registerHosts(program, ctx, (code) => {
     exit = code;
   });
-  registerHosts(program, ctx, (code) => {
+  registerCase(program, ctx, (code) => {
     exit = code;
   });
   for (const c of program.commands) c.exitOverride();

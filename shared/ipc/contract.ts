@@ -123,6 +123,8 @@ export const channels = {
   },
   /** Checks a VCF on disk with the strict reader (issue 16); command line only (a path). */
   'vcf:check': { request: vcf.VcfCheckRequestSchema, response: vcf.VcfCheckResultSchema },
+  /** Every host and port the app may contact, and why (issue 21). */
+  'hosts:list': { request: z.undefined(), response: HostListSchema },
   /** The signed-in user's cases (or this computer account's while signed out), issue 16. */
   'case:list': { request: z.undefined(), response: cases.CaseListSchema },
   /** Electron: main's open dialog for a VCF; answers an opaque handle, never a path. */
@@ -160,8 +162,6 @@ export const channels = {
     request: cases.CaseExportedRequestSchema,
     response: z.object({ recorded: z.boolean() }),
   },
-  /** Every host and port the app may contact, and why (issue 21). */
-  'hosts:list': { request: z.undefined(), response: HostListSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

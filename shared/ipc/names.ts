@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'audit:list',
   'federation:check',
   'vcf:check',
+  'hosts:list',
   'case:list',
   'case:pickFile',
   'case:inspect',
@@ -54,7 +55,6 @@ export const CHANNEL_NAMES = [
   'case:exported',
   'case:addFile',
   'case:rankFiles',
-  'hosts:list',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -55,10 +55,10 @@ export interface MainServices {
   readonly audit: AuditLog;
   /** The encrypted local cache; the /vault route of both transports reads from it (issue 6). */
   readonly vault: VaultService;
-  /** Patient cases (issue 16); the /cases routes of both transports read from it. */
-  readonly cases: CaseService;
   /** Every host the app may contact (issue 21): the Settings page, the CLI and the e2e request log. */
   readonly hosts: HostsService;
+  /** Patient cases (issue 16); the /cases routes of both transports read from it. */
+  readonly cases: CaseService;
   close(): void;
 }
 
@@ -200,6 +200,7 @@ export function createMainServices(opts: {
     logger,
     onProgress: (p) => events.emit('pull:progress', p),
   });
+  const hosts = createHostsService({ directory, settings, platform });
   const cases = createCaseService({
     dataDir: platform.paths.data,
     vaultRoot: cache.root,
@@ -212,7 +213,6 @@ export function createMainServices(opts: {
   const offCases = cases.onChange((list) => events.emit('case:changed', list));
   // Signing in or out changes whose cases these are; unlocking shows them.
   const offCaseOwner = vault.onChange(() => cases.changed());
-  const hosts = createHostsService({ directory, settings, platform });
   const router = createRouter({
     isTrustedSender: opts.isTrustedSender,
     logger,
@@ -242,6 +242,7 @@ export function createMainServices(opts: {
       ...parquetExportHandlers(audit),
       ...auditHandlers(audit),
       ...vcfHandlers(),
+      ...hostsHandlers(hosts),
       ...caseHandlers(
         cases,
         createCasePresets({ owner: () => cases.stateOwner(), logger }),
@@ -249,7 +250,6 @@ export function createMainServices(opts: {
         platform,
       ),
       ...rankingHandlers(),
-      ...hostsHandlers(hosts),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });
@@ -262,8 +262,8 @@ export function createMainServices(opts: {
     directory,
     audit,
     vault,
-    cases,
     hosts,
+    cases,
     close: () => {
       offCases();
       offCaseOwner();

@@ -1,5 +1,5 @@
-import { app, BrowserWindow, dialog, net, shell } from 'electron';
 import { defaultCacheRoot } from '../vault/cacheLocation';
+import { app, BrowserWindow, dialog, net, shell } from 'electron';
 import type { KeyStorage } from './keyStorage';
 import { readManagedPolicy } from './managedPolicy';
 import type { Platform } from './platform';
@@ -29,6 +29,7 @@ export function createElectronPlatform(): Platform {
     },
     // Decided once per run, after app 'ready' (safeStorage reports 'unknown' before it).
     keyStorage: () => (keys ??= createSafeStorageKeys()),
+    managedPolicy: () => readManagedPolicy(process.platform),
     chooseFile: async (opts) => {
       const window = BrowserWindow.getFocusedWindow();
       const options = {
@@ -42,7 +43,6 @@ export function createElectronPlatform(): Platform {
           : await dialog.showOpenDialog(window, options);
       return r.canceled ? undefined : r.filePaths[0];
     },
-    managedPolicy: () => readManagedPolicy(process.platform),
     runtime: () => ({
       kind: 'electron',
       electron: process.versions.electron,

@@ -25,6 +25,8 @@ export interface Platform {
    * memory-only otherwise (with the reason); tests inject an explicit test key provider.
    */
   keyStorage(): Promise<KeyStorage>;
+  /** The OS's policy mechanisms (Group Policy, configuration profiles), read once at start (issue 21). */
+  managedPolicy(): PolicySourceRead[];
   /**
    * Main's own open dialog (Electron): the chosen file's path, which never reaches the renderer
    * (issue 16: pages get opaque handles). Absent where main has no windows (browser mode: the page
@@ -34,8 +36,6 @@ export interface Platform {
     title: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | undefined>;
-  /** The OS's policy mechanisms (Group Policy, configuration profiles), read once at start (issue 21). */
-  managedPolicy(): PolicySourceRead[];
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/cohorts/schema';
 import { vaultDatabasePath } from '../../../shared/domain/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
+import { forgetCases } from './cases';
 import type { Engine } from './engine';
 import { closeEngine, engine } from './engine';
 import { dropArrowTables, loadArrowTables } from './legacyArrow';
@@ -138,5 +139,7 @@ export const loadedDatasets = (): string[] => [...loaded].sort();
 export async function closeDatasets(): Promise<void> {
   loaded.clear();
   attached.clear();
+  // Case databases are attached to the same engine: they go with it (issue 16).
+  forgetCases();
   await closeEngine();
 }

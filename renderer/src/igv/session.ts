@@ -1,13 +1,20 @@
 import { z } from 'zod';
 
 /** The tracks the browser can show besides ideogram, ruler and genes. */
-export const TrackKindSchema = z.enum(['cohort', 'panel', 'patientVcf', 'federation', 'genotypes']);
+export const TrackKindSchema = z.enum([
+  'cohort',
+  'panel',
+  'patientVcf',
+  'federation',
+  'genotypes',
+  'case',
+]);
 
 export const TrackSpecSchema = z.object({
   id: z.string().min(1).max(100),
   kind: TrackKindSchema,
   name: z.string().min(1).max(200),
-  /** Panel id for panel tracks, file name for patient VCFs, saved cohort id (or 'all') for genotypes. */
+  /** Panel id for panel tracks, file name for patient VCFs, saved cohort id (or 'all') for genotypes, case id for a case. */
   source: z.string().max(300).optional(),
 });
 export type TrackSpec = z.infer<typeof TrackSpecSchema>;

@@ -1,4 +1,5 @@
 import { emptyFilters } from '../../../shared/cohorts/definition';
+import { caseTrackConfig } from './caseTrack';
 import type { TrackSpec } from './session';
 import type { CohortFeature } from './cohortReader';
 import { createCohortReader } from './cohortReader';
@@ -101,6 +102,8 @@ export function trackConfig(
     }
     case 'genotypes':
       return genotypeTrack(spec);
+    case 'case':
+      return caseTrackConfig(spec);
     case 'federation': {
       // The answer as it stands now; syncTracks reloads the track when a node's answer arrives.
       const variants = federationVariants(useStore.getState().browserFederation?.nodes ?? []);

@@ -15,6 +15,12 @@ import type { AuditSlice } from './auditSlice';
 import { createAuditSlice } from './auditSlice';
 import type { ItSlice } from './itSlice';
 import { createItSlice } from './itSlice';
+import type { CaseSlice } from './caseSlice';
+import { createCaseSlice } from './caseSlice';
+import type { CaseViewSlice } from './caseViewSlice';
+import { createCaseViewSlice } from './caseViewSlice';
+import type { RankSlice } from './rankSlice';
+import { createRankSlice } from './rankSlice';
 
 export type StoreState = AppSlice &
   SettingsSlice &
@@ -23,7 +29,10 @@ export type StoreState = AppSlice &
   BrowserSlice &
   CohortSlice &
   AuditSlice &
-  ItSlice;
+  ItSlice &
+  CaseSlice &
+  CaseViewSlice &
+  RankSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -35,6 +44,9 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createBrowserSlice(...args),
   ...createAuditSlice(...args),
   ...createItSlice(...args),
+  ...createCaseSlice(...args),
+  ...createCaseViewSlice(...args),
+  ...createRankSlice(...args),
 }));
 
 const initialState = useStore.getState();

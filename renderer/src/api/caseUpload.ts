@@ -1,0 +1,39 @@
+import { CASE_UPLOAD_PATH, FileRefSchema } from '../../../shared/cases/channels';
+import type { FileRef } from '../../../shared/cases/channels';
+import { vaultRequestHeaders } from './browserSession';
+
+/**
+ * Browser mode: streams the VCF the person chose to main (POST /cases/upload, session header like
+ * the vault route), which keeps it encrypted and answers with an opaque handle. XMLHttpRequest,
+ * not fetch: it reports upload progress, which a whole genome (several GB) needs.
+ */
+export function uploadCaseFile(
+  file: File,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<FileRef> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${CASE_UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`);
+    for (const [k, v] of Object.entries(vaultRequestHeaders())) xhr.setRequestHeader(k, v);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
+    xhr.onerror = () => reject(new Error(`${file.name} could not be sent to Cohort Desk.`));
+    xhr.onload = () => {
+      if (xhr.status !== 200) {
+        const why = xhr.responseText.trim();
+        reject(new Error(why === '' ? `${file.name}: HTTP ${String(xhr.status)}` : why));
+        return;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      const parsed = FileRefSchema.safeParse(body);
+      if (parsed.success) resolve(parsed.data);
+      else reject(new Error('Cohort Desk received an answer it did not understand.'));
+    };
+    xhr.send(file);
+  });
+}

@@ -1,0 +1,122 @@
+import { useTranslation } from 'react-i18next';
+import type { TextFile } from '../../../../shared/cases/channels';
+import { api } from '../../api/client';
+import { ProblemList } from './ProblemList';
+import type { CaseDraft } from './useNewCase';
+
+/** PED and Phenopacket files are small: the page reads them as text (at most 4 MB, the contract's cap). */
+async function readText(file: File | undefined): Promise<TextFile | undefined> {
+  if (file === undefined) return undefined;
+  if (file.size > 4_000_000)
+    throw new Error(`${file.name} is larger than 4 MB; is it the right file?`);
+  return { name: file.name, text: await file.text() };
+}
+
+const mb = (bytes: number): string => (bytes / 1024 ** 2).toFixed(1);
+
+/** The VCF, PED and Phenopacket of a new case, with what the header check found. */
+export function CaseFiles(props: {
+  readonly draft: CaseDraft;
+  readonly chooseVcf: (file?: File) => Promise<void>;
+  readonly setPed: (file: TextFile | undefined) => Promise<void>;
+  readonly setPhenopacket: (file: TextFile | undefined) => Promise<void>;
+  readonly onError: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { draft } = props;
+  const electron = api().transport === 'electron';
+  const text = (set: (f: TextFile | undefined) => Promise<void>) => (file: File | undefined) => {
+    readText(file).then(set, (e: unknown) =>
+      props.onError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  const vcf = draft.inspection?.vcf;
+  return (
+    <fieldset className="case-files">
+      <legend>{t('caseReview.files.legend')}</legend>
+      <div className="field">
+        {electron ? (
+          <button
+            type="button"
+            onClick={() => void props.chooseVcf()}
+            data-testid="new-case-vcf-pick"
+          >
+            {t('caseReview.files.chooseVcf')}
+          </button>
+        ) : (
+          <>
+            <label htmlFor="new-case-vcf">{t('caseReview.files.vcf')}</label>
+            <input
+              id="new-case-vcf"
+              type="file"
+              accept=".vcf,.gz,.bgz"
+              aria-describedby="new-case-vcf-help"
+              onChange={(e) => void props.chooseVcf(e.target.files?.[0])}
+              data-testid="new-case-vcf"
+            />
+          </>
+        )}
+        <small id="new-case-vcf-help">{t('caseReview.files.vcfHelp')}</small>
+        {draft.upload === undefined ? null : (
+          <progress
+            max={draft.upload.total}
+            value={draft.upload.sent}
+            aria-label={t('caseReview.files.uploading', {
+              sent: mb(draft.upload.sent),
+              total: mb(draft.upload.total),
+            })}
+          />
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor="new-case-ped">{t('caseReview.files.ped')}</label>
+        <input
+          id="new-case-ped"
+          type="file"
+          accept=".ped,.fam,.txt"
+          onChange={(e) => text(props.setPed)(e.target.files?.[0])}
+          data-testid="new-case-ped"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-case-phenopacket">{t('caseReview.files.phenopacket')}</label>
+        <input
+          id="new-case-phenopacket"
+          type="file"
+          accept=".json"
+          onChange={(e) => text(props.setPhenopacket)(e.target.files?.[0])}
+          data-testid="new-case-phenopacket"
+        />
+      </div>
+      <ProblemList
+        problems={draft.phenopacketProblems}
+        label={t('caseReview.files.phenopacketProblems')}
+        testId="new-case-phenopacket-problems"
+        tone="warning"
+      />
+      {draft.busy === 'inspecting' ? <p role="status">{t('caseReview.files.inspecting')}</p> : null}
+      {vcf === undefined ? null : (
+        <p data-testid="new-case-vcf-summary">
+          {t('caseReview.files.summary', {
+            name: vcf.name,
+            version: vcf.version ?? '?',
+            container: vcf.container ?? '?',
+            samples: vcf.samples.length,
+            assembly: vcf.assembly.name,
+            annotations: vcf.annotations.join(', ') || t('caseReview.files.noAnnotations'),
+          })}
+        </p>
+      )}
+      <ProblemList
+        problems={[
+          ...(vcf?.refusal === undefined ? [] : [{ file: vcf.name, message: vcf.refusal }]),
+          ...(vcf?.problems ?? []),
+          ...(draft.inspection?.ped?.problems ?? []),
+        ]}
+        label={t('caseReview.files.problems')}
+        testId="new-case-file-problems"
+        tone="error"
+      />
+    </fieldset>
+  );
+}

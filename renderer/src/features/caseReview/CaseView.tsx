@@ -1,0 +1,168 @@
+import { useMemo, useState } from 'react';
+import { download } from '../browser/download';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/cases/channels';
+import { useStore } from '../../store';
+import { TABLE_ROWS } from './caseQueries';
+import { variantsTsv } from './exportRows';
+import { FilterPanel } from './FilterPanel';
+import { openVariantInBrowser } from './openInBrowser';
+import { RankView } from './RankView';
+import { VariantTable } from './VariantTable';
+
+const TABS = ['variants', 'rank'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The kept variants under the filters, with the counts and what the table shows of them. */
+function Variants({ detail }: { readonly detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const rows = useStore((s) => s.caseRows);
+  const busy = useStore((s) => s.caseBusy);
+  const error = useStore((s) => s.caseQueryError);
+  const sort = useStore((s) => s.caseSort);
+  const setSort = useStore((s) => s.setCaseSort);
+  const summary = useStore((s) => s.rank.summary);
+  const recordExport = useStore((s) => s.recordCaseExport);
+  const [exportError, setExportError] = useState<string | undefined>();
+  const ranks = useMemo(
+    () => new Map((summary?.genes ?? []).map((g) => [g.symbol, g.rank])),
+    [summary],
+  );
+  return (
+    <div className="case-variants">
+      <FilterPanel detail={detail} />
+      <section className="case-results" aria-label={t('caseReview.table.label')}>
+        {error === undefined ? null : (
+          <p role="alert" className="form-error" data-testid="case-query-error">
+            {t('caseReview.table.failed', { error })}
+          </p>
+        )}
+        <p className="hint" data-testid="case-table-note" data-busy={busy ? 'true' : 'false'}>
+          {busy
+            ? t('caseReview.table.busy')
+            : rows === undefined
+              ? ''
+              : rows.truncated
+                ? t('caseReview.table.truncated', {
+                    shown: TABLE_ROWS.toLocaleString('en'),
+                    kept: rows.kept.toLocaleString('en'),
+                  })
+                : t('caseReview.table.shown', {
+                    kept: rows.kept.toLocaleString('en'),
+                    ms: Math.round(rows.ms),
+                  })}
+        </p>
+        {rows === undefined || rows.rows.length === 0 ? null : (
+          <button
+            type="button"
+            onClick={() =>
+              // Audited first (case.export): a file the audit log does not know never leaves.
+              void recordExport(detail.caseId, rows.rows.length).then((error) => {
+                setExportError(error);
+                if (error === undefined)
+                  download(
+                    new Blob([variantsTsv(rows.rows, ranks)], {
+                      type: 'text/tab-separated-values',
+                    }),
+                    `${detail.caseId}-variants.tsv`,
+                  );
+              })
+            }
+            data-testid="case-export"
+          >
+            {t('caseReview.table.export', { count: rows.rows.length })}
+          </button>
+        )}
+        {exportError === undefined ? null : (
+          <p role="alert" className="form-error">
+            {exportError}
+          </p>
+        )}
+        {rows === undefined ? null : (
+          <VariantTable
+            rows={rows.rows}
+            ranks={ranks}
+            sort={sort}
+            onSort={(s) => void setSort(s)}
+            onOpen={(r) => openVariantInBrowser(detail, r, t)}
+            busy={busy}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The open case: who, what was imported, and its two views (variants, rank). */
+export function CaseView({ detail }: { readonly detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const close = useStore((s) => s.closeCase);
+  const [tab, setTab] = useState<Tab>('variants');
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? 'variants';
+    setTab(next);
+    document.getElementById(`case-tab-${next}`)?.focus();
+  };
+  const members = detail.members
+    .map((m) => `${m.member} (${t(`caseReview.role.${m.role}`)})`)
+    .join(', ');
+  return (
+    <section className="case-view" aria-labelledby="case-view-heading" data-testid="case-view">
+      <div className="case-view-header">
+        <h2 id="case-view-heading">
+          {t('caseReview.view.heading', { caseId: detail.caseId, patient: detail.patientId })}
+        </h2>
+        <button type="button" onClick={close} data-testid="case-close">
+          {t('caseReview.view.close')}
+        </button>
+      </div>
+      <p className="hint" data-testid="case-facts">
+        {t('caseReview.view.facts', {
+          sex: t(`cohorts.sex.${detail.sex}`),
+          members,
+          vcf: detail.vcf.name,
+          version: detail.vcf.version,
+          variants: detail.variants.toLocaleString('en'),
+          skipped: detail.vcf.skipped.toLocaleString('en'),
+          ped: detail.pedName ?? t('caseReview.view.noPed'),
+        })}
+      </p>
+      {detail.note === '' ? null : <p className="case-note">{detail.note}</p>}
+      <div role="tablist" aria-label={t('caseReview.view.tabs')} onKeyDown={onTabKey}>
+        {TABS.map((x) => (
+          <button
+            key={x}
+            id={`case-tab-${x}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === x}
+            aria-controls={`case-panel-${x}`}
+            tabIndex={tab === x ? 0 : -1}
+            onClick={() => setTab(x)}
+            data-testid={`case-tab-${x}`}
+          >
+            {t(`caseReview.view.tab.${x}`)}
+          </button>
+        ))}
+      </div>
+      {TABS.map((x) => (
+        <div
+          key={x}
+          id={`case-panel-${x}`}
+          role="tabpanel"
+          aria-labelledby={`case-tab-${x}`}
+          hidden={tab !== x}
+        >
+          {tab !== x ? null : x === 'variants' ? (
+            <Variants detail={detail} />
+          ) : (
+            <RankView detail={detail} />
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}

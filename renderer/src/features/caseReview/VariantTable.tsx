@@ -1,0 +1,147 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { CaseVariantRow } from '../../../../shared/cases/channels';
+import type { RowSort } from '../../../../shared/cases/reviewSql';
+import { useGridKeys } from './useGridKeys';
+import { VARIANT_COLUMNS } from './variantColumns';
+
+const ROW_HEIGHT = 32;
+const VIEW_ROWS = 14;
+
+/**
+ * The case's kept variants (issue 16): a WAI-ARIA grid, virtualised (only the rows in view are in
+ * the DOM), sorted in SQL over every kept allele by any column, one tab stop with arrow-key
+ * movement; Enter (or a double click) opens the variant in the Browser.
+ */
+export function VariantTable(props: {
+  readonly rows: readonly CaseVariantRow[];
+  readonly ranks: ReadonlyMap<string, number>;
+  readonly sort: RowSort;
+  readonly onSort: (sort: RowSort) => void;
+  readonly onOpen: (row: CaseVariantRow) => void;
+  readonly busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const { rows, sort } = props;
+  const cols = VARIANT_COLUMNS.length;
+  const sortBy = (col: number): void => {
+    const key = VARIANT_COLUMNS[col]?.sort;
+    if (key === undefined) return;
+    const dir = sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc';
+    props.onSort({ key, dir });
+  };
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns functions React Compiler cannot memoise; this component does not use the compiler.
+  const virtual = useVirtualizer({
+    count: rows.length,
+    // The grid itself scrolls (its header row sticks), so the scroll region holds the grid's tab
+    // stop and is keyboard-reachable (axe: scrollable-region-focusable).
+    getScrollElement: () => keys.grid.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  const keys = useGridKeys({
+    rows: rows.length,
+    cols,
+    pageRows: VIEW_ROWS - 1,
+    reveal: (row) => virtual.scrollToIndex(row, { align: 'auto' }),
+    activate: ({ row, col }) => {
+      if (row < 0) sortBy(col);
+      else {
+        const r = rows[row];
+        if (r !== undefined) props.onOpen(r);
+      }
+    },
+  });
+  const template = VARIANT_COLUMNS.map((c) => c.width).join(' ');
+  return (
+    <div className="variant-table">
+      <div
+        ref={keys.grid}
+        role="grid"
+        aria-label={t('caseReview.table.label')}
+        aria-rowcount={rows.length + 1}
+        aria-colcount={cols}
+        aria-busy={props.busy}
+        aria-describedby="case-variants-keys"
+        className="variant-grid"
+        style={{ height: `${String((VIEW_ROWS + 1) * ROW_HEIGHT)}px`, overflow: 'auto' }}
+        onKeyDown={keys.onKeyDown}
+        data-testid="case-variants"
+      >
+        <div role="rowgroup" className="variant-head">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="variant-row header"
+            style={{ gridTemplateColumns: template }}
+          >
+            {VARIANT_COLUMNS.map((c, col) => (
+              <div
+                role="columnheader"
+                key={c.id}
+                aria-colindex={col + 1}
+                aria-sort={
+                  c.sort !== undefined && sort.key === c.sort
+                    ? sort.dir === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : undefined
+                }
+                {...keys.cellProps(-1, col)}
+                onClick={() => sortBy(col)}
+                className={c.sort === undefined ? undefined : 'sortable'}
+                title={c.sort === undefined ? undefined : t('caseReview.table.sortHint')}
+              >
+                {t(`caseReview.table.col.${c.id}`)}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup">
+          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+            {virtual.getVirtualItems().map((v) => {
+              const r = rows[v.index];
+              if (r === undefined) return null;
+              const rank = r.gene === null ? undefined : props.ranks.get(r.gene);
+              return (
+                <div
+                  role="row"
+                  key={r.vid}
+                  aria-rowindex={v.index + 2}
+                  className={keys.active.row === v.index ? 'variant-row active' : 'variant-row'}
+                  data-testid="case-variant-row"
+                  data-variant={r.variant_key}
+                  onDoubleClick={() => props.onOpen(r)}
+                  style={{
+                    gridTemplateColumns: template,
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${String(v.start)}px)`,
+                  }}
+                >
+                  {VARIANT_COLUMNS.map((c, col) => (
+                    <div
+                      role="gridcell"
+                      key={c.id}
+                      aria-colindex={col + 1}
+                      title={c.title?.(r)}
+                      {...keys.cellProps(v.index, col)}
+                    >
+                      {c.text(r, rank, t)}
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <p className="hint" id="case-variants-keys">
+        {t('caseReview.table.keys')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { CasePreset, Region } from '../../../../shared/cases/filters';
+import { CasePresetSchema, GeneSymbolSchema, RegionSchema } from '../../../../shared/cases/filters';
+
+/** A file's content or the located reason it was refused (file, line). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A BED file's intervals (0-based start, exclusive end; track/browser/# lines skipped). Every bad
+ * line is refused with its number: a silently shorter region list would hide variants.
+ */
+export function parseBed(name: string, text: string): Parsed<Region[]> {
+  const regions: Region[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]?.trim() ?? '';
+    if (line === '' || /^(#|track\b|browser\b)/.test(line)) continue;
+    const [chrom = '', start = '', end = ''] = line.split(/\s+/);
+    const parsed = RegionSchema.safeParse({ chrom, start: Number(start), end: Number(end) });
+    if (!parsed.success)
+      return {
+        ok: false,
+        message: `${name} line ${String(i + 1)}: expected "chromosome start end" on GRCh38 (1-22, X, Y, MT; start < end), found "${line.slice(0, 80)}"`,
+      };
+    regions.push(parsed.data);
+  }
+  if (regions.length === 0) return { ok: false, message: `${name} holds no intervals.` };
+  if (regions.length > 20_000)
+    return {
+      ok: false,
+      message: `${name} holds ${String(regions.length)} intervals; at most 20,000.`,
+    };
+  return { ok: true, value: regions };
+}
+
+/** Gene symbols from pasted text or a file: separated by spaces, commas, semicolons or lines. */
+export function parseGenes(text: string): Parsed<string[]> {
+  // A gene file may carry comment lines ("# epilepsy genes, 2024"): the whole line goes.
+  const words = text
+    .split(/\r?\n/)
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n')
+    .split(/[\s,;]+/)
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  const bad = words.find((w) => !GeneSymbolSchema.safeParse(w).success);
+  if (bad !== undefined)
+    return { ok: false, message: `"${bad.slice(0, 40)}" is not a gene symbol.` };
+  const genes = [...new Set(words)];
+  if (genes.length > 5000)
+    return { ok: false, message: `${String(genes.length)} genes; at most 5,000.` };
+  return { ok: true, value: genes };
+}
+
+/** A shared preset file (the JSON object a saved preset is), checked before it is applied. */
+export function parsePresetFile(name: string, text: string): Parsed<CasePreset> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, message: `${name} is not JSON.` };
+  }
+  const parsed = CasePresetSchema.safeParse(json);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
+  return { ok: false, message: `${name} is not a Cohort Desk filter preset${where}.` };
+}
+
+/** A preset as the file others import: exactly the saved object, pretty-printed. */
+export const presetFileText = (preset: CasePreset): string =>
+  `${JSON.stringify(preset, null, 2)}\n`;

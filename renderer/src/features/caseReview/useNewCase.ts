@@ -1,0 +1,198 @@
+import { useCallback, useState } from 'react';
+import type {
+  CaseInspection,
+  CaseProblem,
+  CaseSex,
+  FileRef,
+  Phenotype,
+  SampleLink,
+  TextFile,
+} from '../../../../shared/cases/channels';
+import { resolveMembers } from '../../../../shared/cases/members';
+import { linkMismatches } from '../../../../shared/cases/pedigree';
+import { readPhenopacket } from '../../../../shared/cases/phenopacketInput';
+import { useStore } from '../../store';
+
+/** Everything the New case dialog holds until the import starts. */
+export interface CaseDraft {
+  caseId: string;
+  patientId: string;
+  sex: CaseSex;
+  note: string;
+  phenotype: Phenotype;
+  vcf: FileRef | undefined;
+  /** Browser mode: bytes sent of the chosen VCF. */
+  upload: { sent: number; total: number } | undefined;
+  ped: TextFile | undefined;
+  phenopacket: TextFile | undefined;
+  phenopacketProblems: CaseProblem[];
+  inspection: CaseInspection | undefined;
+  links: SampleLink[];
+  /** The person changed the mapping or the proband: a new inspection keeps what still fits. */
+  linksEdited: boolean;
+  proband: string | undefined;
+  busy: 'choosing' | 'inspecting' | 'starting' | undefined;
+  /** What went wrong last (choosing, inspecting, starting), in the person's words. */
+  error: string | undefined;
+}
+
+export const EMPTY_DRAFT: CaseDraft = {
+  caseId: '',
+  patientId: '',
+  sex: 'unknown',
+  note: '',
+  phenotype: { observed: [], excluded: [] },
+  vcf: undefined,
+  upload: undefined,
+  ped: undefined,
+  phenopacket: undefined,
+  phenopacketProblems: [],
+  inspection: undefined,
+  links: [],
+  linksEdited: false,
+  proband: undefined,
+  busy: undefined,
+  error: undefined,
+};
+
+/** Problems that block the import now: the file's, the PED's, and the sample mapping's. */
+export function blockingProblems(d: CaseDraft): CaseProblem[] {
+  const i = d.inspection;
+  if (i === undefined) return [];
+  const vcf: CaseProblem[] = i.vcf.problems
+    .filter((p) => p.severity === 'error')
+    .map((p) => ({ file: p.file, line: p.line, message: p.message }));
+  if (i.vcf.refusal !== undefined) vcf.unshift({ file: i.vcf.name, message: i.vcf.refusal });
+  const ped = i.ped?.problems ?? [];
+  const members = resolveMembers({
+    samples: i.vcf.samples,
+    ped: i.ped === undefined ? undefined : { name: i.ped.name, members: i.ped.members },
+    links: d.links,
+    proband: d.proband,
+    sex: d.sex,
+  }).problems;
+  return [...vcf, ...ped, ...members];
+}
+
+/** Named sample/member mismatches that do not block (a member without a sample is imported without calls). */
+export function mismatches(d: CaseDraft): CaseProblem[] {
+  const i = d.inspection;
+  if (i?.ped === undefined) return [];
+  return linkMismatches(i.ped.name, i.vcf.samples, i.ped.members, d.links);
+}
+
+/**
+ * The mapping after a new inspection (another PED, a Phenopacket read): main's proposal, unless
+ * the person fixed it in the dialog; then their links and proband stay where the files still
+ * have those samples and members.
+ */
+export function keptLinks(
+  d: CaseDraft,
+  found: CaseInspection,
+): { links: SampleLink[]; proband: string | undefined } {
+  const proposed = { links: found.links, proband: found.proband ?? undefined };
+  if (!d.linksEdited) return proposed;
+  const samples = new Set(found.vcf.samples);
+  const members = new Set((found.ped?.members ?? []).map((m) => m.id));
+  const links = d.links.filter((l) => samples.has(l.sample) && members.has(l.member));
+  const proband =
+    d.proband !== undefined && (members.has(d.proband) || samples.has(d.proband))
+      ? d.proband
+      : proposed.proband;
+  return { links, proband };
+}
+
+/** The New case dialog's state and actions; IPC goes through the case slice. */
+export function useNewCase() {
+  const [draft, setDraft] = useState<CaseDraft>(EMPTY_DRAFT);
+  const patch = useCallback((p: Partial<CaseDraft>) => setDraft((d) => ({ ...d, ...p })), []);
+  const choose = useStore((s) => s.chooseCaseVcf);
+  const inspectFiles = useStore((s) => s.inspectCaseFiles);
+  const start = useStore((s) => s.startCaseImport);
+
+  const inspect = async (next: CaseDraft): Promise<void> => {
+    if (next.vcf === undefined) return;
+    setDraft({ ...next, busy: 'inspecting', error: undefined });
+    const result = await inspectFiles({
+      vcf: next.vcf.handle,
+      ...(next.ped === undefined ? {} : { ped: next.ped }),
+      ...(next.phenopacket === undefined ? {} : { phenopacket: next.phenopacket }),
+    });
+    setDraft((d) =>
+      result.ok
+        ? {
+            ...d,
+            busy: undefined,
+            inspection: result.value,
+            ...keptLinks(d, result.value),
+          }
+        : { ...d, busy: undefined, inspection: undefined, error: result.error.message },
+    );
+  };
+
+  return {
+    draft,
+    patch,
+    reset: () => setDraft(EMPTY_DRAFT),
+    chooseVcf: async (file?: File): Promise<void> => {
+      patch({ busy: 'choosing', error: undefined, upload: undefined });
+      const result = await choose(file, (sent, total) => patch({ upload: { sent, total } }));
+      if (!result.ok) {
+        patch({ busy: undefined, error: result.error.message });
+        return;
+      }
+      if (result.value === null) {
+        patch({ busy: undefined });
+        return;
+      }
+      await inspect({ ...draft, vcf: result.value, busy: undefined, upload: undefined });
+    },
+    setPed: async (ped: TextFile | undefined): Promise<void> => {
+      const next = { ...draft, ped };
+      if (draft.vcf === undefined) setDraft(next);
+      else await inspect(next);
+    },
+    /** Reads a Phenopacket v2 in the page: its subject, sex and HPO terms fill the form at once. */
+    setPhenopacket: async (file: TextFile | undefined): Promise<void> => {
+      if (file === undefined) {
+        setDraft({ ...draft, phenopacket: undefined, phenopacketProblems: [] });
+        return;
+      }
+      const read = readPhenopacket(file.name, file.text);
+      const next: CaseDraft = {
+        ...draft,
+        phenopacket: file,
+        phenopacketProblems: read.problems,
+        phenotype: read.phenotype,
+        sex: read.sex === 'unknown' ? draft.sex : read.sex,
+        patientId: draft.patientId === '' ? (read.subjectId ?? '') : draft.patientId,
+      };
+      if (draft.vcf === undefined) setDraft(next);
+      else await inspect(next);
+    },
+    /** Starts the import; resolves with the job, or undefined when main refused (said in `error`). */
+    submit: async (): Promise<{ jobId: string; caseId: string } | undefined> => {
+      const d = draft;
+      if (d.vcf === undefined) return undefined;
+      patch({ busy: 'starting', error: undefined });
+      const result = await start({
+        ...(d.caseId.trim() === '' ? {} : { caseId: d.caseId.trim() }),
+        patientId: d.patientId.trim(),
+        sex: d.sex,
+        note: d.note,
+        phenotype: d.phenotype,
+        vcf: d.vcf.handle,
+        ...(d.ped === undefined ? {} : { ped: d.ped }),
+        ...(d.phenopacket === undefined ? {} : { phenopacketName: d.phenopacket.name }),
+        links: d.links,
+        ...(d.proband === undefined ? {} : { proband: d.proband }),
+      });
+      if (!result.ok) {
+        patch({ busy: undefined, error: result.error.message });
+        return undefined;
+      }
+      patch({ busy: undefined });
+      return result.value;
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The case review page's own queries over a case database (issues 16 and 17), beside the filter
+ * SQL they build on (filterSql.ts): the kept alleles in any column order, the ranking's variant
+ * records, and every member's call in a region for the Browser's family track. Pure SQL text for
+ * duckdb-wasm in the renderer and native DuckDB in the tests; values are inlined as validated
+ * literals, as in filterSql.ts.
+ */
+import type { VariantRecord } from '../ranking/input';
+import { variantRecordSchema } from '../ranking/input';
+import type { CaseFilter } from './filters';
+import type { CaseSqlContext } from './filterSql';
+import { caseRowsSql } from './filterSql';
+
+/** Columns of a kept row the table can sort by (CaseVariantRow keys), plus the gene's rank. */
+export const SORT_KEYS = [
+  'default',
+  'rank',
+  'gene',
+  'chrom',
+  'consequence',
+  'impact',
+  'hgvs_p',
+  'pop_af',
+  'cohort_max_freq',
+  'p_gt',
+  'p_gq',
+  'p_dp',
+  'p_ab',
+  'clinvar_sig',
+  'modes',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface RowSort {
+  readonly key: SortKey;
+  readonly dir: 'asc' | 'desc';
+}
+
+const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+const int = (n: number): string => String(Math.max(0, Math.floor(Number.isFinite(n) ? n : 0)));
+const CHROM_ORDER = `CASE q.chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT' THEN 25 ELSE TRY_CAST(q.chrom AS INTEGER) END`;
+const IMPACT_ORDER = `CASE q.impact WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3 WHEN 'LOW' THEN 2 WHEN 'MODIFIER' THEN 1 ELSE 0 END`;
+
+/** The ORDER BY expression of a sort key over the wrapped rows `q` (ranks joined as `r`). */
+function orderExpr(key: Exclude<SortKey, 'default'>): string {
+  switch (key) {
+    case 'rank':
+      return 'r.rank';
+    case 'chrom':
+      return `${CHROM_ORDER}, q.pos`;
+    case 'impact':
+      return IMPACT_ORDER;
+    case 'modes':
+      return 'len(q.modes)';
+    default:
+      return `q.${key}`;
+  }
+}
+
+/** filterSql's clinical default order (most severe, rarest, by position) over the wrapped rows. */
+const DEFAULT_ORDER = `${IMPACT_ORDER} DESC, coalesce(q.pop_af, 0), ${CHROM_ORDER}, q.pos, q.alt`;
+
+/**
+ * Kept rows in the order a person asked for, at most `limit`: every kept allele (`kept` of them,
+ * from the filter's own rows query) re-ordered, missing values last, ties in the clinical default
+ * order. `ranks` gives each ranked gene its rank (column `gene_rank`).
+ */
+export function caseSortedRowsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  opts: {
+    sort: RowSort;
+    kept: number;
+    limit: number;
+    ranks?: ReadonlyMap<string, number>;
+  },
+): string {
+  const { sort } = opts;
+  const all = sort.key !== 'default';
+  const inner = caseRowsSql(f, ctx, { limit: all ? opts.kept : opts.limit, offset: 0 });
+  const ranks = [...(opts.ranks ?? new Map<string, number>())];
+  const rankTable =
+    ranks.length === 0
+      ? '(SELECT CAST(NULL AS VARCHAR) AS gene, CAST(NULL AS INTEGER) AS rank WHERE false)'
+      : `(VALUES ${ranks.map(([g, r]) => `(${lit(g)}, ${int(r)})`).join(', ')})`;
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const by = all
+    ? `${orderExpr(sort.key)
+        .split(', ')
+        .map((e) => `${e} ${dir} NULLS LAST`)
+        .join(', ')}, ${DEFAULT_ORDER}`
+    : DEFAULT_ORDER;
+  return `SELECT q.*, r.rank AS gene_rank
+FROM (${inner}) q LEFT JOIN ${rankTable} AS r(gene, rank) ON r.gene = q.gene
+ORDER BY ${by} LIMIT ${int(opts.limit)}`;
+}
+
+/** Variants this common score 0 in the ranking (its frequency score reaches 0 at 2%). */
+export const RANK_MAX_AF = 0.02;
+
+/**
+ * The ranking's input (shared/ranking/input.ts VariantRecord, one row per allele and gene): the
+ * kept alleles the proband carries, below RANK_MAX_AF, each gene with its most severe annotation
+ * of that gene (else the allele's own), zygosity from the proband's call (haploid: `hemi`). The
+ * most severe first, at most `cap` rows. Columns: gene, chrom, pos, ref, alt, consequence, impact,
+ * populationAf, zygosity, hgvsc, hgvsp.
+ */
+export function rankInputSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  opts: { kept: number; cap: number },
+): string {
+  const db = ctx.db;
+  const rank = (col: string): string =>
+    `CASE ${col} WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3 WHEN 'LOW' THEN 2 WHEN 'MODIFIER' THEN 1 ELSE 0 END`;
+  return `WITH q AS (${caseRowsSql(f, ctx, { limit: opts.kept, offset: 0 })}),
+best AS (
+  SELECT a.vid, a.gene,
+    arg_max(a.consequence, ${rank('a.impact')} * 4 + CASE WHEN a.mane_select IS NOT NULL THEN 2 ELSE 0 END + CASE WHEN a.canonical THEN 1 ELSE 0 END) AS consequence,
+    max(${rank('a.impact')}) AS impact_rank,
+    arg_max(a.hgvs_c, ${rank('a.impact')} * 4 + CASE WHEN a.mane_select IS NOT NULL THEN 2 ELSE 0 END + CASE WHEN a.canonical THEN 1 ELSE 0 END) AS hgvs_c,
+    arg_max(a.hgvs_p, ${rank('a.impact')} * 4 + CASE WHEN a.mane_select IS NOT NULL THEN 2 ELSE 0 END + CASE WHEN a.canonical THEN 1 ELSE 0 END) AS hgvs_p
+  FROM ${db}.main.annotations a WHERE a.vid IN (SELECT vid FROM q) AND a.gene IS NOT NULL
+  GROUP BY a.vid, a.gene)
+SELECT vg.gene, q.chrom, q.pos, q.ref, q.alt,
+  coalesce(b.consequence, CASE WHEN q.gene = vg.gene THEN q.consequence END, 'sequence_variant') AS consequence,
+  CASE coalesce(b.impact_rank, CASE WHEN q.gene = vg.gene THEN ${rank('q.impact')} END, 1)
+    WHEN 4 THEN 'HIGH' WHEN 3 THEN 'MODERATE' WHEN 2 THEN 'LOW' ELSE 'MODIFIER' END AS impact,
+  q.pop_af AS populationAf,
+  CASE WHEN g.ploidy = 1 THEN 'hemi' WHEN g.alt_count >= 2 THEN 'hom' ELSE 'het' END AS zygosity,
+  coalesce(b.hgvs_c, CASE WHEN q.gene = vg.gene THEN q.hgvs_c END) AS hgvsc,
+  coalesce(b.hgvs_p, CASE WHEN q.gene = vg.gene THEN q.hgvs_p END) AS hgvsp
+FROM q JOIN ${db}.main.variant_genes vg ON vg.vid = q.vid
+JOIN ${db}.main.genotypes g ON g.vid = q.vid AND g.sample_idx = 0
+LEFT JOIN best b ON b.vid = q.vid AND b.gene = vg.gene
+WHERE g.alt_count >= 1 AND coalesce(q.pop_af, 0) < ${String(RANK_MAX_AF)} AND coalesce(q.consequence, '') <> 'intergenic_variant'
+ORDER BY coalesce(b.impact_rank, ${rank('q.impact')}) DESC, coalesce(q.pop_af, 0), vg.gene, q.chrom, q.pos, q.alt
+LIMIT ${int(opts.cap)}`;
+}
+
+/** One rankInputSql row as the ranking's record (SQL NULL HGVS is an absent field there). */
+export const rankRecordOf = (r: Record<string, unknown>): VariantRecord =>
+  variantRecordSchema.parse({ ...r, hgvsc: r.hgvsc ?? undefined, hgvsp: r.hgvsp ?? undefined });
+
+/**
+ * Every member's call for the alleles overlapping a region (1-based, inclusive; chromosome in the
+ * case's naming, 1..22/X/Y/MT), at most `limit` alleles: one row per allele and member, members
+ * in sample_idx order (0 = the proband). For the Browser's case track.
+ */
+export function familyCallsSql(
+  db: string,
+  region: { chrom: string; start: number; end: number },
+  limit: number,
+): string {
+  return `WITH v AS (
+  SELECT vid, chrom, pos, end_pos, ref, alt, variant_key, gene, consequence, impact, hgvs_c, hgvs_p,
+    pop_af, filters, clinvar_sig, qual
+  FROM ${db}.main.variants
+  WHERE chrom = ${lit(region.chrom)} AND pos <= ${int(region.end)} AND end_pos >= ${int(region.start)}
+  ORDER BY pos, alt LIMIT ${int(limit)})
+SELECT v.*, s.sample_idx, s.sample_id, s.member_id, s.role, s.sex, s.affected,
+  g.gt, g.alt_count, g.ploidy, g.phased, g.gq, g.dp, g.ab
+FROM v CROSS JOIN ${db}.main.samples s
+LEFT JOIN ${db}.main.genotypes g ON g.vid = v.vid AND g.sample_idx = s.sample_idx
+ORDER BY v.pos, v.alt, s.sample_idx`;
+}
