@@ -8,4 +8,6 @@ export interface CliContext {
   err(text: string): void;
   /** The directory relative paths are resolved against (npm run changes cwd; INIT_CWD keeps it). */
   readonly cwd: string;
+  /** The data folder, when not the app's (tests); commands that read files directly use it. */
+  readonly dataDir?: string;
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
 import type { ExitCode } from './exitCodes';
@@ -21,6 +22,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     })
     .addHelpText('after', EXIT_HELP);
   registerVcf(program, ctx, (code) => {
+    exit = code;
+  });
+  registerAudit(program, ctx, (code) => {
     exit = code;
   });
   for (const c of program.commands) c.exitOverride();
