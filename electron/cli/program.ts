@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
+import { registerSearch } from './commands/search';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
 import type { ExitCode } from './exitCodes';
@@ -25,6 +26,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     exit = code;
   });
   registerAudit(program, ctx, (code) => {
+    exit = code;
+  });
+  registerSearch(program, ctx, (code) => {
     exit = code;
   });
   for (const c of program.commands) c.exitOverride();
