@@ -2,14 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionSummary } from '../../shared/domain/session';
 import type { SearchQueryInput } from '../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../shared/search/results';
 import { FINAL_STATUSES } from '../../shared/search/results';
 import type { DemoFederation } from '../main/auth/testing/demoFederation';
-import { startDemoFederation } from '../main/auth/testing/demoFederation';
+import { newScriptedBrowser, startDemoFederation } from '../main/auth/testing/demoFederation';
+import { completeLogin } from '../main/auth/testing/completeLogin';
 import type { Harness } from '../main/auth/testing/harness';
 import { createHarness } from '../main/auth/testing/harness';
-import { datasetRows } from './commands/searchOutput';
+import { datasetRows, recordRows } from './commands/searchOutput';
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
 import { runCli } from './program';
@@ -32,20 +34,22 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  const env = {
+/** The CLI's transport over its own data folder, as `npm run cli` opens it. */
+function cliTransport(): CliTransport {
+  transport ??= openCliTransport({
     ...process.env,
     COHORT_DESK_DATA_DIR: join(root, 'cli'),
     COHORT_DESK_POLICY: join(root, 'no-policy.json'),
     COHORT_DESK_FEDERATION_FILE: fed.infoFile,
-  };
+  });
+  return transport;
+}
+
+async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {
-    transport: () => {
-      transport ??= openCliTransport(env);
-      return Promise.resolve(transport);
-    },
+    transport: () => Promise.resolve(cliTransport()),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     cwd: root,
@@ -78,6 +82,24 @@ async function appAnswer(query: SearchQueryInput): Promise<NodeUpdate[]> {
     .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
 }
 
+async function signIn(): Promise<void> {
+  app.user = 'clinician';
+  await app.invoke('auth:signIn', {});
+  const t = cliTransport();
+  const url = new Promise<string>((resolve) => {
+    const off = t.subscribe((event, payload) => {
+      const u = (payload as SessionSummary).authorizationUrl;
+      if (event === 'auth:changed' && u !== undefined) {
+        off();
+        resolve(u);
+      }
+    });
+  });
+  const pending = t.invoke('auth:signIn', {});
+  await completeLogin(await newScriptedBrowser(), await url, 'clinician');
+  expect(await pending).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+}
+
 describe('cli search against the demo federation (issue 23)', () => {
   it('prints one JSON line per dataset, the same as the search service answers the app', async () => {
     const r = await cli('search', '--gene', 'BRCA1', '--granularity', 'count');
@@ -108,6 +130,17 @@ describe('cli search against the demo federation (issue 23)', () => {
           .join('\t'),
       ),
     );
+  });
+
+  it('prints the returned records with --records, each with its node and dataset', async () => {
+    // Both signed in as the clinician through the app's own sign-in (the CLI's login is not done):
+    // the CLI transport's session lives as long as the transport, like browser mode's.
+    await signIn();
+    const r = await cli('search', '--target', 'variants', '--gene', 'BRCA1', '--records');
+    const expected = recordRows(await appAnswer({ target: 'g_variants', genomic: 'BRCA1' }));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.out.map((l) => JSON.parse(l) as unknown)).toEqual(expected);
+    expect((await cli('search', '--help')).out.join('\n')).toContain('--granularity <g>');
   });
 
   it('exits 2 for a query that cannot be sent, saying why', async () => {
