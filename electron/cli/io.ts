@@ -10,4 +10,6 @@ export interface CliContext {
   readonly cwd: string;
   /** The vault passphrase from a file descriptor or the terminal (passphrase.ts); undefined: none. */
   readPassphrase?(fd: number | undefined): Promise<string | undefined>;
+  /** The data folder, when not the app's (tests); commands that read files directly use it. */
+  readonly dataDir?: string;
 }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerHosts } from './commands/hosts';
 import { registerCase } from './commands/case';
+import { registerAudit } from './commands/audit';
+import { registerSearch } from './commands/search';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
 import type { ExitCode } from './exitCodes';
@@ -29,6 +31,12 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     exit = code;
   });
   registerCase(program, ctx, (code) => {
+    exit = code;
+  });
+  registerAudit(program, ctx, (code) => {
+    exit = code;
+  });
+  registerSearch(program, ctx, (code) => {
     exit = code;
   });
   for (const c of program.commands) c.exitOverride();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc';
+import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import { createMainServices } from '../main/app/createServices';
 import { defaultDemoFederationFile } from '../main/federation/directory';
@@ -14,6 +14,8 @@ import { defaultPolicyPath } from '../main/settings/policy';
 /** The command line's transport: the app's own router and services, called in process (issue 16). */
 export interface CliTransport {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** The services' pushed events (search progress), as the app's pages get them; returns unsubscribe. */
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
   close(): void;
 }
 
@@ -35,10 +37,10 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     logger,
     policyPath: defaultPolicyPath(process.platform, env),
     isTrustedSender: isCliSender,
-    // The same environment decides the demo federation as the data folder and the policy.
-    demoFederationFile: defaultDemoFederationFile(env, process.cwd()),
     appName: pkg.productName,
     appVersion: pkg.version,
+    // The same environment decides the demo federation as the data folder and the policy.
+    demoFederationFile: defaultDemoFederationFile(env, root),
   });
   return {
     async invoke(channel, request) {
@@ -46,6 +48,10 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
       return (await services.router.invoke(channel, request, CLI_SENDER)) as Result<
         ResponseOf<typeof channel>
       >;
+    },
+    subscribe(listener) {
+      if (services === undefined) throw new Error('the command line transport is closed');
+      return services.events.subscribe(listener);
     },
     close() {
       services?.close();

@@ -65,6 +65,12 @@ function derive(
   });
 }
 
+/** How the master key in a vault folder is kept: passphrase (scrypt), sealed by the key storage, or none yet. */
+export function masterKeyKind(dir: string): 'passphrase' | 'sealed' | 'none' {
+  if (existsSync(join(dir, SCRYPT_FILE))) return 'passphrase';
+  return existsSync(join(dir, SEALED_FILE)) ? 'sealed' : 'none';
+}
+
 /** The passphrase-derived master key (scrypt); creates the salt and verifier on first unlock. */
 export async function unlockWithPassphrase(dir: string, passphrase: string): Promise<Buffer> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionSummary } from '../../shared/domain/session';
+import type { SearchQueryInput } from '../../shared/search/query';
+import type { NodeUpdate, SearchDone } from '../../shared/search/results';
+import { FINAL_STATUSES } from '../../shared/search/results';
+import type { DemoFederation } from '../main/auth/testing/demoFederation';
+import { newScriptedBrowser, startDemoFederation } from '../main/auth/testing/demoFederation';
+import { completeLogin } from '../main/auth/testing/completeLogin';
+import type { Harness } from '../main/auth/testing/harness';
+import { createHarness } from '../main/auth/testing/harness';
+import { datasetRows, recordRows } from './commands/searchOutput';
+import { EXIT } from './exitCodes';
+import type { CliContext } from './io';
+import { runCli } from './program';
+import type { CliTransport } from './transport';
+import { openCliTransport } from './transport';
+
+const root = mkdtempSync(join(tmpdir(), 'cli-search-'));
+let fed: DemoFederation;
+let app: Harness;
+let transport: CliTransport | undefined;
+
+beforeAll(async () => {
+  fed = await startDemoFederation({ runDir: join(root, 'fed') });
+  app = await createHarness({ fed, dataDir: join(root, 'app') });
+}, 120_000);
+afterAll(async () => {
+  transport?.close();
+  app.close();
+  await fed.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The CLI's transport over its own data folder, as `npm run cli` opens it. */
+function cliTransport(): CliTransport {
+  transport ??= openCliTransport({
+    ...process.env,
+    COHORT_DESK_DATA_DIR: join(root, 'cli'),
+    COHORT_DESK_POLICY: join(root, 'no-policy.json'),
+    COHORT_DESK_FEDERATION_FILE: fed.infoFile,
+  });
+  return transport;
+}
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    transport: () => Promise.resolve(cliTransport()),
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: root,
+  };
+  return { code: await runCli(argv, ctx), out, err };
+}
+
+/** The search service's own answer through the app's router, as the Search page gets it. */
+async function appAnswer(query: SearchQueryInput): Promise<NodeUpdate[]> {
+  const finals = new Map<string, NodeUpdate>();
+  const asked: { id?: string } = {};
+  const done = new Promise<void>((resolve) => {
+    const off = app.services.events.subscribe((event, payload) => {
+      if (event === 'search:nodeUpdate') {
+        const u = payload as NodeUpdate;
+        if (FINAL_STATUSES.includes(u.status)) finals.set(`${u.queryId}/${u.nodeId}`, u);
+      }
+      if (event === 'search:done' && (payload as SearchDone).queryId === asked.id) {
+        off();
+        resolve();
+      }
+    });
+  });
+  const id = (await app.invoke('search:run', query)).queryId;
+  asked.id = id;
+  await done;
+  return [...finals.entries()]
+    .filter(([k]) => k.startsWith(`${id}/`))
+    .map(([, u]) => u)
+    .sort((a, b) => a.nodeId.localeCompare(b.nodeId));
+}
+
+async function signIn(): Promise<void> {
+  app.user = 'clinician';
+  await app.invoke('auth:signIn', {});
+  const t = cliTransport();
+  const url = new Promise<string>((resolve) => {
+    const off = t.subscribe((event, payload) => {
+      const u = (payload as SessionSummary).authorizationUrl;
+      if (event === 'auth:changed' && u !== undefined) {
+        off();
+        resolve(u);
+      }
+    });
+  });
+  const pending = t.invoke('auth:signIn', {});
+  await completeLogin(await newScriptedBrowser(), await url, 'clinician');
+  expect(await pending).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+}
+
+describe('cli search against the demo federation (issue 23)', () => {
+  it('prints one JSON line per dataset, the same as the search service answers the app', async () => {
+    const r = await cli('search', '--gene', 'BRCA1', '--granularity', 'count');
+    const expected = await appAnswer({ genomic: 'BRCA1', granularity: 'count' });
+    const cliRows = r.out.map((l) => JSON.parse(l) as unknown);
+    expect(cliRows.length).toBeGreaterThan(0);
+    expect(cliRows).toEqual(datasetRows(expected));
+    // One status line per node on stderr, and nothing of it on stdout.
+    for (const n of expected) expect(r.err).toContainEqual(expect.stringMatching(`^${n.nodeId} `));
+    expect(r.code).toBe(expected.every((n) => n.status === 'ok') ? EXIT.ok : EXIT.unavailable);
+  });
+
+  it('sends HPO filters and the region form; --tsv prints a header and the same rows', async () => {
+    const args = ['--region', '17:43044295-43125483', '--hpo', 'HP:0000118'];
+    const r = await cli('search', ...args, '--tsv');
+    const expected = datasetRows(
+      await appAnswer({
+        genomic: '17:43044295-43125483',
+        filters: [{ id: 'HP:0000118', includeDescendantTerms: true }],
+      }),
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.out[0]).toBe('node\tcountry\tdataset\texists\tgranularity\tcount\tprecision');
+    expect(r.out.slice(1)).toEqual(
+      expected.map((d) =>
+        [d.node, d.country, d.dataset, d.exists, d.granularity, d.count ?? '', d.precision ?? '']
+          .map(String)
+          .join('\t'),
+      ),
+    );
+  });
+
+  it('prints the returned records with --records, each with its node and dataset', async () => {
+    // Both signed in as the clinician through the app's own sign-in (the CLI's login is not done):
+    // the CLI transport's session lives as long as the transport, like browser mode's.
+    await signIn();
+    const r = await cli('search', '--target', 'variants', '--gene', 'BRCA1', '--records');
+    const expected = recordRows(await appAnswer({ target: 'g_variants', genomic: 'BRCA1' }));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(r.out.map((l) => JSON.parse(l) as unknown)).toEqual(expected);
+    expect((await cli('search', '--help')).out.join('\n')).toContain('--granularity <g>');
+  });
+
+  it('exits 2 for a query that cannot be sent, saying why', async () => {
+    const two = await cli('search', '--gene', 'BRCA1', '--region', '17:1-2');
+    expect(two).toMatchObject({ code: EXIT.usage, out: [] });
+    expect(two.err).toEqual(['give one of --gene, --region and --variant']);
+    expect((await cli('search', '--hpo', 'seizures')).code).toBe(EXIT.usage);
+    expect((await cli('search', '--granularity', 'everything')).code).toBe(EXIT.usage);
+    const bad = await cli('search', '--region', '17:50-10');
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.out).toEqual([]);
+    expect(bad.err.length).toBe(1);
+  });
+});
