@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +60,8 @@ describe('issue 16: the command line killed mid-import', () => {
     for (let i = 0; i < 1_000_000; i++)
       lines.push(`chr1\t${String(1000 + i * 7)}\t.\tA\tG\t50\tPASS\t.\tGT\t0/1`);
     const vcf = join(dir, 'long.vcf');
+    const secret = join(dir, 'passphrase');
+    writeFileSync(secret, `${PASS}\n`, { mode: 0o600 });
     writeFileSync(vcf, `${lines.join('\n')}\n`);
     const child = spawn(
       process.execPath,
@@ -65,13 +75,13 @@ describe('issue 16: the command line killed mid-import', () => {
         '--passphrase-fd',
         '0',
       ]),
-      { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] },
+      // `--passphrase-fd 0 < file`, as a person runs it (a socket on fd 0 is refused).
+      { cwd: root, env, stdio: [openSync(secret, 'r'), 'pipe', 'pipe'] },
     );
-    child.stdin.end(`${PASS}\n`);
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Killed once the worker is writing the staged database (a scratch file with bytes in it).
     let err = '';
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
     const state = { ended: false };
     child.on('exit', () => (state.ended = true));
     const writing = () => staged().some((f) => statSync(f).size > 0);
