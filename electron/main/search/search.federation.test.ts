@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRange, nodeRange } from '../../../shared/search/aggregate';
 import { headline } from '../../../shared/search/headline';
 import type { NodeUpdate } from '../../../shared/search/results';
-import { PAGE_LIMIT } from './beaconRequest';
+import { PAGE_LIMIT } from '../beacon/beaconRequest';
 import { createHarness } from './testing/searchHarness';
 import { startDemoFederation, type DemoFederation } from './testing/demoFederation';
 
