@@ -28,6 +28,7 @@ import { cohortHandlers } from '../cohorts/cohorts.handlers';
 import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
+import { pullHandlers } from '../pull/pull.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
@@ -179,7 +180,8 @@ export function createMainServices(opts: {
       ...federationHandlers(directory),
       ...authHandlers(auth),
       ...searchHandlers(search),
-      ...vaultHandlers(vault, pull, audit),
+      ...vaultHandlers(vault, audit),
+      ...pullHandlers(pull),
       ...cohortHandlers(
         cohortStoreFor({
           owner: () => vault.stateOwner(),

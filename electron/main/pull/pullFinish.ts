@@ -10,7 +10,7 @@ import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
 import { PullDataError } from './beaconPages';
 import { assemble, countMismatch } from './pullLoop';
-import type { Cursor, Staging } from './staging';
+import type { Cursor, Staging } from '../vault/staging';
 
 export interface FinishDeps {
   auth: Pick<AuthService, 'grants'>;

@@ -7,7 +7,7 @@ import type { Page, PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError } from './beaconPages';
 import type { DatasetRoutes } from './pullRoutes';
 import { RecordShapeError, toIndividual, toVariant } from './recordConvert';
-import type { Cursor, Staging } from './staging';
+import type { Cursor, Staging } from '../vault/staging';
 
 export interface LoopContext {
   staging: Staging;

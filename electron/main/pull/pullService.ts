@@ -14,8 +14,8 @@ import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
 import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
-import type { Cursor, Staging } from './staging';
-import { listCursors, openStaging } from './staging';
+import type { Cursor, Staging } from '../vault/staging';
+import { listCursors, openStaging } from '../vault/staging';
 
 /** Thrown by start() when the checks forbid a pull; carries the check. */
 export class PullForbiddenError extends Error {

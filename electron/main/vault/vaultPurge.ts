@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RemovedEntry, RemovedReason } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
-import { stagingRoot } from '../pull/staging';
+import { stagingRoot } from './staging';
 import { readBinding } from './binding';
 import type { DataKeyCache } from './dataKeyCache';
 import { recoverFolders, safeDatasetId } from './datasetFolder';

@@ -5,11 +5,11 @@ import { AccessLevelSchema, DuoTermSchema } from '../../../shared/domain/federat
 import { PullQuerySchema, PurposeDiseaseSchema, PurposeSchema } from '../../../shared/domain/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
-import type { Binding } from '../vault/binding';
-import { writeBinding } from '../vault/binding';
-import { openSmall, sealSmall } from '../vault/chunkedCipher';
-import type { VaultUser } from '../vault/datasetFolder';
-import { scopeOf } from '../vault/datasetFolder';
+import type { Binding } from './binding';
+import { writeBinding } from './binding';
+import { openSmall, sealSmall } from './chunkedCipher';
+import type { VaultUser } from './datasetFolder';
+import { scopeOf } from './datasetFolder';
 
 /**
  * A pull's staging folder `<user vault>/.staging/<jobId>/`: the job cursor and every fetched page,
