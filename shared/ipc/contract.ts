@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { AppInfoSchema } from '../domain/appInfo';
-import { DirectoryCheckSchema, FederationDirectorySchema } from '../domain/federation';
-import { SessionSummarySchema } from '../domain/session';
-import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
+import { AppInfoSchema } from '../app/appInfo';
+import { DirectoryCheckSchema, FederationDirectorySchema } from '../federation/directory';
+import { SessionSummarySchema } from '../auth/session';
+import { SettingsPatchSchema, SettingsViewSchema } from '../settings/settings';
 import * as search from '../search/channels';
 import { SearchQuerySchema } from '../search/query';
 import { NodeUpdateSchema, SearchDoneSchema } from '../search/results';
-import * as vault from '../domain/vault';
+import * as vault from '../vault/vault';
 import * as cohorts from '../cohorts/channels';
 import { CohortDefinitionSchema } from '../cohorts/definition';
 import * as parquet from '../cohorts/parquetExport';

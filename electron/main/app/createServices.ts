@@ -19,7 +19,7 @@ import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
-import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
 import { recentQueriesFor } from '../search/recentQueries';

@@ -1,5 +1,5 @@
-import type { Broker, FederationDirectory } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { Broker, FederationDirectory } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 
 export type { AuthService, AuthServiceOptions } from './authTypes';
 import { isUsable } from '../federation/directory';

@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
-import type { DemoFederation } from './testing/demoFederation';
-import { startDemoFederation } from './testing/demoFederation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { SignInFederation } from './testing/signInFederation';
+import { startSignInFederation } from './testing/signInFederation';
 import { createHarness } from './testing/harness';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 let other: { issuer: string; dispose(): Promise<void> };
 let server: Server;
 let directoryUrl = '';
@@ -25,7 +25,7 @@ const startOtherBroker = async (): Promise<typeof other> => {
 };
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  fed = await startSignInFederation({ runDir: tmp('fed-run-') });
   other = await startOtherBroker();
   // A hospital directory: the same nodes, but sign-in at the other broker.
   const info = JSON.parse(readFileSync(fed.infoFile, 'utf8')) as { nodes: unknown[] };

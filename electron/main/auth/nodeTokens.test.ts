@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { SearchDone } from '../../../shared/search/results';
 import type { CaptureServer } from '../search/testing/captureServer';
 import { startCaptureServer } from '../search/testing/captureServer';
-import type { DemoFederation } from './testing/demoFederation';
-import { startDemoFederation } from './testing/demoFederation';
+import type { SignInFederation } from './testing/signInFederation';
+import { startSignInFederation } from './testing/signInFederation';
 import { createHarness, type Harness } from './testing/harness';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 let fake: CaptureServer;
 let h: Harness;
 let nodes: NodeEntry[];
@@ -23,7 +23,7 @@ const node = (id: string): NodeEntry => {
 };
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  fed = await startSignInFederation({ runDir: tmp('fed-run-') });
   fake = await startCaptureServer((_req, res) => {
     res.writeHead(404).end();
   });

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Logger } from '../logging/logger';
 
 /**

@@ -2,18 +2,18 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { SessionSummary } from '../../../shared/auth/session';
 import { testKeyStorage } from '../platform/keyStorage';
 import { createHarness } from './testing/harness';
-import type { DemoFederation } from './testing/demoFederation';
-import { startDemoFederation } from './testing/demoFederation';
+import type { SignInFederation } from './testing/signInFederation';
+import { startSignInFederation } from './testing/signInFederation';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const KEY = Buffer.alloc(32, 7);
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  fed = await startSignInFederation({ runDir: tmp('fed-run-') });
 }, 120_000);
 afterAll(async () => {
   await fed.close();

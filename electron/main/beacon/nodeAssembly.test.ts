@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import { createAssemblyResolver, findAssemblyMember } from './nodeAssembly';
 
 // A real HTTP server standing in for a node's informational endpoints: /info names no assembly,

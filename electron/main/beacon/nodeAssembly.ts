@@ -1,4 +1,4 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
 import { parseAssembly } from '../../../shared/genome/assembly';
 import { readBounded } from './boundedBody';

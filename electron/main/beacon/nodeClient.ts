@@ -1,4 +1,4 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
 import type { NodeUpdate } from '../../../shared/search/results';
 import { MAX_NOTES } from '../../../shared/search/results';

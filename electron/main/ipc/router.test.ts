@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logging/logger';
 import type { Handlers } from './router';
 import { HandlerError, createRouter } from './router';
-import { defaultSettings } from '../../../shared/domain/settings';
+import { defaultSettings } from '../../../shared/settings/settings';
 
 const view = {
   values: defaultSettings(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { PullQuery } from '../../../shared/domain/vault';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { PullQuery } from '../../../shared/vault/vault';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { postBody } from '../beacon/beaconRequest';
 import { ErrorResponseZ } from '../beacon/beaconSchemas';

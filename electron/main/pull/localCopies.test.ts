@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import { localCopyRefusal } from './localCopies';
 
 const node = (localCopies?: NodeEntry['localCopies']): NodeEntry => ({

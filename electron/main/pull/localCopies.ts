@@ -1,4 +1,4 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 
 /**
  * DATA-01, decision 0011: may a dataset be kept locally? The node's own statement decides (the demo

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { VAULT_TABLES } from '../../../shared/domain/vault';
+import { VAULT_TABLES } from '../../../shared/vault/vault';
 import { groundTruth } from './testing/groundTruth';
 import { vaultRows } from './testing/vaultRows';
 import type { PullFederation } from './testing/pullHarness';

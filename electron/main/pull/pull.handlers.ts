@@ -1,4 +1,4 @@
-import { PullQuerySchema } from '../../../shared/domain/vault';
+import { PullQuerySchema } from '../../../shared/vault/vault';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { PullService } from './pullService';

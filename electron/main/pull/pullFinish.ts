@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { VAULT_TABLES } from '../../../shared/domain/vault';
+import { VAULT_TABLES } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import type { TableRows } from '../vault/arrowTables';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import { readBounded } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { PullRefusedError } from './beaconPages';

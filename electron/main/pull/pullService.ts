@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
 import type { VaultUser } from '../vault/datasetFolder';

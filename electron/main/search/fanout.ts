@@ -1,4 +1,4 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { partsForNode } from '../beacon/assemblyQuery';

@@ -1,4 +1,4 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Suggestion } from '../../../shared/search/channels';
 import { FILTER_PREFIXES } from '../../../shared/search/query';
 import type { FilteringTerm } from '../beacon/beaconSchemas';

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 import { createHarness } from './testing/searchHarness';
 import { startCaptureServer, type CaptureServer } from './testing/captureServer';
-import { startDemoFederation, type DemoFederation } from './testing/demoFederation';
+import { startTokenFederation, type TokenFederation } from './testing/tokenFederation';
 
-let demo: DemoFederation;
+let demo: TokenFederation;
 const servers: CaptureServer[] = [];
 beforeAll(async () => {
-  demo = await startDemoFederation();
+  demo = await startTokenFederation();
 });
 afterEach(async () => {
   for (const n of demo.fed.nodes) n.setFaults({});

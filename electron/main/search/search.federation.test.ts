@@ -4,11 +4,11 @@ import { headline } from '../../../shared/search/headline';
 import type { NodeUpdate } from '../../../shared/search/results';
 import { PAGE_LIMIT } from '../beacon/beaconRequest';
 import { createHarness } from './testing/searchHarness';
-import { startDemoFederation, type DemoFederation } from './testing/demoFederation';
+import { startTokenFederation, type TokenFederation } from './testing/tokenFederation';
 
-let demo: DemoFederation;
+let demo: TokenFederation;
 beforeAll(async () => {
-  demo = await startDemoFederation();
+  demo = await startTokenFederation();
 });
 afterAll(async () => {
   await demo.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import type { RecentQuery, Suggestion } from '../../../shared/search/channels';
 import { suggestGenes } from '../../../shared/search/genes';
 import { describeQuery, type SearchQuery } from '../../../shared/search/query';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Notice, SettingKey, Settings } from '../../../shared/domain/settings';
-import { SETTING_KEYS, SettingsSchema } from '../../../shared/domain/settings';
+import type { Notice, SettingKey, Settings } from '../../../shared/settings/settings';
+import { SETTING_KEYS, SettingsSchema } from '../../../shared/settings/settings';
 import { parseJsonWithLocation } from './jsonLocation';
 
 /** Environment variable that overrides the policy path (tests, and IT staging a policy). */

@@ -1,5 +1,5 @@
-import type { Settings } from '../../../shared/domain/settings';
-import { defaultSettings } from '../../../shared/domain/settings';
+import type { Settings } from '../../../shared/settings/settings';
+import { defaultSettings } from '../../../shared/settings/settings';
 
 /**
  * The settings file holds only the settings the user changed (issue 13), so a policy default or a

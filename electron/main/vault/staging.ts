@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AccessLevelSchema, DuoTermSchema } from '../../../shared/domain/federation';
-import { PullQuerySchema, PurposeDiseaseSchema, PurposeSchema } from '../../../shared/domain/vault';
+import { AccessLevelSchema, DuoTermSchema } from '../../../shared/federation/directory';
+import { PullQuerySchema, PurposeDiseaseSchema, PurposeSchema } from '../../../shared/vault/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import type { Binding } from './binding';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RemovedReason } from '../../../shared/domain/vault';
+import type { RemovedReason } from '../../../shared/vault/vault';
 import type { SessionGrants } from '../auth/access/datasetGrants';
 import { readCursor } from './staging';
 import type { Binding } from './binding';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { ARROW_STREAM_MIME, VAULT_TABLES } from '../../../shared/domain/vault';
+import { ARROW_STREAM_MIME, VAULT_TABLES } from '../../../shared/vault/vault';
 import type { PullFederation } from '../pull/testing/pullHarness';
 import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
 import { vaultRows } from '../pull/testing/vaultRows';

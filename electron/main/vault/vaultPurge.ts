@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RemovedEntry, RemovedReason } from '../../../shared/domain/vault';
+import type { RemovedEntry, RemovedReason } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
 import { stagingRoot } from './staging';

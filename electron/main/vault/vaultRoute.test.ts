@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUCKDB_FILE_MIME } from '../../../shared/domain/vault';
+import { DUCKDB_FILE_MIME } from '../../../shared/vault/vault';
 import { startBrowserModeServer } from '../../browserMode/server';
 import { launchSession } from '../../browserMode/testing/loopbackApp';
 import type { PullFederation } from '../pull/testing/pullHarness';

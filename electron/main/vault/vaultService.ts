@@ -6,8 +6,8 @@ import type {
   VaultManifest,
   VaultNote,
   VaultPart,
-} from '../../../shared/domain/vault';
-import { FORMAT_PARTS, formatOf } from '../../../shared/domain/vault';
+} from '../../../shared/vault/vault';
+import { FORMAT_PARTS, formatOf } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logging/logger';

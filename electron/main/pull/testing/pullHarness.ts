@@ -2,18 +2,18 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { PullProgress, VaultList } from '../../../../shared/domain/vault';
+import type { PullProgress, VaultList } from '../../../../shared/vault/vault';
 import type { Harness } from '../../auth/testing/harness';
 import { createHarness } from '../../auth/testing/harness';
-import type { DemoFederation, ScriptedBrowserLike } from '../../auth/testing/demoFederation';
-import { newScriptedBrowser, startDemoFederation } from '../../auth/testing/demoFederation';
+import type { SignInFederation, ScriptedBrowserLike } from '../../auth/testing/signInFederation';
+import { newScriptedBrowser, startSignInFederation } from '../../auth/testing/signInFederation';
 import { testKeyStorage } from '../../platform/keyStorage';
 
 /** The demo federation's extra test handles the pull tests use (faults, grant admin). */
-export interface PullFederation extends DemoFederation {
+export interface PullFederation extends SignInFederation {
   readonly nodes: { id: string; setFaults(f: Record<string, unknown>): void }[];
-  readonly aai: DemoFederation['aai'] & {
-    admin: DemoFederation['aai']['admin'] & {
+  readonly aai: SignInFederation['aai'] & {
+    admin: SignInFederation['aai']['admin'] & {
       expire(username: string, datasetId: string): Promise<void>;
       grant(username: string, datasetId: string, o?: { expiresInSec?: number }): Promise<void>;
     };
@@ -27,11 +27,11 @@ export const TEST_KEYS = testKeyStorage(Buffer.alloc(32, 7));
 export async function startPullFederation(
   extra: Record<string, unknown> = {},
 ): Promise<PullFederation> {
-  return (await startDemoFederation({
+  return (await startSignInFederation({
     runDir: tmp('vault-fed-'),
     passportCacheTtlMs: 0,
     ...extra,
-  } as Parameters<typeof startDemoFederation>[0])) as PullFederation;
+  } as Parameters<typeof startSignInFederation>[0])) as PullFederation;
 }
 
 /**

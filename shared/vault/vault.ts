@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OntologyFilterSchema, SexSchema } from '../search/query';
-import { AccessLevelSchema, DuoTermSchema } from './federation';
+import { AccessLevelSchema, DuoTermSchema } from '../federation/directory';
 
 /**
  * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,

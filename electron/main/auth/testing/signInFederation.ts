@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 
-/** The parts of the demo federation's handle the app tests use (its HTTP surface and test admin). */
-export interface DemoFederation {
+/**
+ * The demo federation as tests that sign in through the app see it (auth, pull, vault): the broker's
+ * HTTP surface and its test admin. Tests that take tokens straight from the broker use
+ * search/testing/tokenFederation.ts instead.
+ */
+export interface SignInFederation {
   readonly info: { issuer: string; jwksUri: string; clientId: string };
   readonly infoFile: string;
   readonly aai: {
@@ -38,14 +42,14 @@ const load = async <T>(relative: string): Promise<T> =>
   (await import(join(federationDir, relative))) as T;
 
 /** Starts the real demo federation in-process on ephemeral loopback ports. */
-export async function startDemoFederation(opts: {
+export async function startSignInFederation(opts: {
   runDir: string;
   accessTokenTtlSec?: number;
   /** How long nodes cache a token's passport (0: every request asks the broker). */
   passportCacheTtlMs?: number;
-}): Promise<DemoFederation> {
+}): Promise<SignInFederation> {
   const mod = await load<{
-    startFederation: (o: Record<string, unknown>) => Promise<DemoFederation>;
+    startFederation: (o: Record<string, unknown>) => Promise<SignInFederation>;
   }>('startFederation.ts');
   return mod.startFederation({ aaiPort: 0, basePort: 0, ...opts });
 }

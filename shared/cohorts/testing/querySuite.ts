@@ -1,6 +1,6 @@
-import type { CohortFiltersInput } from './definition';
-import { CohortFiltersSchema } from './definition';
-import type { BoundSql } from './sql';
+import type { CohortFiltersInput } from '../definition';
+import { CohortFiltersSchema } from '../definition';
+import type { BoundSql } from '../sql';
 import {
   cohortByColumnSql,
   cohortByPhenotypeSql,
@@ -8,7 +8,7 @@ import {
   cohortExportSql,
   cohortRowsSql,
   cohortVariantsSql,
-} from './sql';
+} from '../sql';
 
 /** Named cohort filters the equivalence tests and the benchmark run in both engines. */
 export const SUITE_FILTERS: Record<string, CohortFiltersInput> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccessLevelSchema, DuoTermSchema, GranularitySchema } from './federation';
+import { AccessLevelSchema, DuoTermSchema, GranularitySchema } from '../federation/directory';
 
 /** One dataset as this user may see it: what the node offers and what the passport grants. */
 export const DatasetAccessSchema = z.object({

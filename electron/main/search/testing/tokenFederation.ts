@@ -1,6 +1,8 @@
 /**
- * Test-only bridge to the demo federation: integration tests start it in-process and get real
- * tokens for its test accounts. Nothing outside *.test.ts and bench/ may import this file.
+ * The demo federation for tests that call nodes without the app's sign-in (search, bench): started
+ * in-process, with its ground truth and real per-node tokens taken straight from the broker. Tests
+ * that sign in through the app use auth/testing/signInFederation.ts instead. Nothing outside
+ * *.test.ts and bench/ may import this file.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +14,11 @@ import { DEFAULT_DATA_ROOT } from '../../../../federation/federationInfo';
 import { ensureData, type GroundTruth } from '../../../../federation/generator/index';
 import type { FaultConfig } from '../../../../federation/node/index';
 import { startFederation, type Federation } from '../../../../federation/startFederation';
-import type { FederationDirectory, NodeEntry } from '../../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../../shared/federation/directory';
 
 export type { FaultConfig, GroundTruth };
 
-export interface DemoFederation {
+export interface TokenFederation {
   readonly fed: Federation;
   readonly truth: GroundTruth;
   directory(): FederationDirectory;
@@ -30,9 +32,9 @@ export interface DemoFederation {
 }
 
 /** Starts AAI + nodes on ephemeral ports with a private run folder; reads the ground truth. */
-export async function startDemoFederation(
+export async function startTokenFederation(
   opts: { extraNodes?: number; foreignNode?: boolean } = {},
-): Promise<DemoFederation> {
+): Promise<TokenFederation> {
   const runDir = mkdtempSync(join(tmpdir(), 'cohort-desk-search-fed-'));
   const manifest = await ensureData({ profile: 'small', rootDir: DEFAULT_DATA_ROOT });
   const truth = JSON.parse(
