@@ -1,7 +1,7 @@
 /**
  * Conformance (BCN-04, STANDARDS 3.5/3.6.1): validates live node responses against the official Beacon
  * v2.1.1 JSON schemas with ajv, the way the verifiers pick envelopes (by returnedGranularity / collections)
- * and validating every record against the default model. Skips with a reason when /work/shared is absent.
+ * and validating every record against the default model. Skips with a reason when ../shared (COHORT_DESK_SHARED) is absent.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS, datasetVisaValue, nodeDacSource } from '../catalogue';
 import { call, smallData, startTestNode } from './testing/fixture';
 import { startPassportIssuer, visaPayload, type PassportIssuer } from './testing/passportIssuer';
+import { sharedSpecsFolder } from '../sharedFolder';
 
-const SPECS = process.env.COHORT_DESK_SPECS ?? '/work/shared/specs';
+const SPECS = sharedSpecsFolder();
 const BEACON = join(SPECS, 'beacon-v2.1.1');
 const VRS = join(SPECS, 'vrs-1.3.0', 'vrs.json');
 const BASE = 'https://raw.githubusercontent.com/ga4gh-beacon/beacon-v2/main/';

@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFolder } from '../../../federation/sharedFolder';
 
 // Issue 17's regression guard (the goals are measured by bench/rank-casegen.ts, not asserted):
 // builds a small sample of casegen dev cases, ranks them, and fails when the ranking falls below
 // the kit's baseline on the same cases. Until issue 16's CLI exists the batch runs through the
 // benchmark script, which ranks with shared/ranking exactly as the CLI will.
 const root = join(import.meta.dirname, '..', '..', '..');
-const shared = process.env.COHORT_DESK_SHARED ?? join(root, '..', 'shared');
+const shared = sharedFolder();
 const kit = join(shared, 'tools', 'casegen');
 const store = join(shared, 'data', 'phenopacket-store-dev.tar.xz');
 const gtf = join(shared, 'data', 'grch38', 'transcripts-grch38.gtf.gz');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { sharedSpecsFolder } from '../../../../federation/sharedFolder';
 
 /**
  * The official Beacon v2.1.1 (and VRS 1.3) JSON schemas from ../shared, each under its canonical
@@ -9,10 +9,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
  * property tests' generator (schemaArbitrary.ts). Test support only; never shipped.
  */
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SHARED = process.env.COHORT_DESK_SHARED ?? join(ROOT, '..', 'shared');
 /** Where the official specifications are (COHORT_DESK_SHARED/specs, or ../shared/specs). */
-export const SPECS = join(SHARED, 'specs');
+export const SPECS = sharedSpecsFolder();
 export const BEACON_DIR = join(SPECS, 'beacon-v2.1.1');
 const VRS_FILE = join(SPECS, 'vrs-1.3.0', 'vrs.json');
 export const BASE = 'https://raw.githubusercontent.com/ga4gh-beacon/beacon-v2/main/';

@@ -5,12 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, sharedDataFolder } from '../federation/sharedFolder';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const data =
-  process.env['COHORT_DESK_SHARED'] === undefined
-    ? join(root, '..', 'shared', 'data')
-    : join(process.env['COHORT_DESK_SHARED'], 'data');
+const root = REPO_ROOT;
+const data = sharedDataFolder();
 const gtf = join(data, 'grch38', 'transcripts-grch38.gtf.gz');
 const committed = join(root, 'resources', 'genome');
 

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { liftVariant, refAgrees } from '../../../shared/genome/liftover';
-import { liftTable } from '../../../shared/genome/liftoverTables';
+import { liftVariant, refAgrees } from './liftover';
+import { liftTable } from './liftoverTables';
+import { REPO_ROOT, sharedDataFolder } from '../../federation/sharedFolder';
 
-const root = join(import.meta.dirname, '..', '..', '..');
-const data = join(process.env['COHORT_DESK_SHARED'] ?? join(root, '..', 'shared'), 'data');
+const root = REPO_ROOT;
+const data = sharedDataFolder();
 const CHAIN = join(data, 'liftover', 'hg19ToHg38.over.chain.gz');
 const HOTSPOTS = join(
   data,

@@ -9,11 +9,11 @@ import {
   exonTableRow,
   parseExonTable,
   pickTranscripts,
-} from '../../../shared/genome/gtfExons';
+} from './gtfExons';
+import { sharedDataFolder } from '../../federation/sharedFolder';
 
 const shared =
-  process.env['COHORT_DESK_SHARED_DATA'] ??
-  join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
+  sharedDataFolder();
 const GTF = join(shared, 'igv-minigenome', 'annotations.gtf.gz');
 
 describe('GTF exon reader on the igv minigenome GTF (issue 8)', () => {
