@@ -1,13 +1,3 @@
-/** Saves a blob as a download (the app's own blob: URL; nothing leaves the machine). */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 /** Rasterises an SVG string to PNG at device pixel ratio 2 via an image and a canvas. */
 export async function svgToPng(svg: string): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
