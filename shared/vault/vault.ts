@@ -103,7 +103,7 @@ export const PurposeDiseaseSchema = z
 export type PurposeDisease = z.infer<typeof PurposeDiseaseSchema>;
 
 /** What subset to pull (DATA-02 minimisation). Empty = the whole dataset the grant covers. */
-export const PullQuerySchema = z.object({
+export const PullQuerySchema = z.strictObject({
   filters: z.array(OntologyFilterSchema).max(20).default([]),
   sex: SexSchema.optional(),
 });
@@ -224,7 +224,7 @@ export const PullCheckSchema = z.object({
 export type PullCheck = z.infer<typeof PullCheckSchema>;
 
 export const PullStartRequestSchema = PullTargetSchema.extend({
-  query: PullQuerySchema.optional(),
+  query: PullQuerySchema.default({ filters: [] }),
 }).strict();
 export type PullStartRequest = z.input<typeof PullStartRequestSchema>;
 

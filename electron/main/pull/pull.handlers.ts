@@ -1,4 +1,3 @@
-import { PullQuerySchema } from '../../../shared/vault/vault';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { PullService } from './pullService';
@@ -18,7 +17,7 @@ export function pullHandlers(pull: PullService): Pick<Handlers, PullChannels> {
     'pull:check': (target) => pull.check(target),
     'pull:start': async ({ query, ...target }) => {
       try {
-        return await pull.start(target, PullQuerySchema.parse(query ?? {}));
+        return await pull.start(target, query);
       } catch (error: unknown) {
         if (error instanceof PullForbiddenError)
           throw new HandlerError('NOT_ALLOWED', error.message);
