@@ -76,6 +76,16 @@ describe('router (CONVENTIONS rule 3, Electron checklist 17)', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 
+  it('issue 14: refuses an unknown key on a channel that used to strip it, before the handler runs', async () => {
+    const { router } = setup();
+    const result = await router.invoke(
+      'app:openExternal',
+      { url: 'https://example.org/', inBackground: true },
+      app,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+
   it('rejects a foreign sender frame before looking at the payload', async () => {
     const { router } = setup();
     for (const url of [
