@@ -34,7 +34,7 @@ const visas = await Promise.all(
 );
 const nodeInfo = NODES.find((n) => n.id === NODE)!;
 const node = await startNode({ node: nodeInfo, port: 0, dataDir: manifest.dir, trustedIssuers: [{ iss: issuer.iss, jku: issuer.jku }], registerAtBrokers: () => Promise.resolve([issuer.client]), logger: createMemoryLogger('bench') });
-// A token for this node only (decision node-audience-tokens), whose passport holds the visas above.
+// A token for this node only (decision 0015-node-audience-tokens), whose passport holds the visas above.
 const bearer = `Bearer ${await issuer.tokenFor('bench', visas, { aud: node.resource, claims: { exp: Math.floor(Date.now() / 1000) + 24 * 3600 } })}`;
 const store = await openStore(join(manifest.dir, NODE));
 const vocab = await loadVocabulary(store);

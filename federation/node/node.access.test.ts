@@ -10,7 +10,7 @@ let fi: Awaited<ReturnType<typeof startTestNode>>;
 let it_: Awaited<ReturnType<typeof startTestNode>>;
 let es: Awaited<ReturnType<typeof startTestNode>>;
 type TestNode = Awaited<ReturnType<typeof startTestNode>>;
-/** Each user's sign-in (UserInfo) token; nodes get tokens exchanged for it (node-audience-tokens). */
+/** Each user's sign-in (UserInfo) token; nodes get tokens exchanged for it (0015-node-audience-tokens). */
 const signIns: Record<string, string> = {};
 const issued: string[] = [];
 

@@ -49,7 +49,7 @@ export const NodeEntrySchema = z.object({
   htsgetUrl: z.url().optional(),
   /**
    * RFC 8707 resource indicator of the node's Beacon and htsget: the audience of the access tokens
-   * the app gets for this node (decision node-audience-tokens). Default: the origin of `beaconUrl`
+   * the app gets for this node (decision 0015-node-audience-tokens). Default: the origin of `beaconUrl`
    * plus `/`.
    */
   resource: z.url().optional(),
@@ -62,7 +62,7 @@ export const NodeEntrySchema = z.object({
   assembly: z.string().max(50).optional(),
   /**
    * The hospital's agreement with the node on local copies, for datasets whose node says nothing
-   * about them (docs/decisions/0011-beacon-interop.md); a node's own statement wins.
+   * about them (docs/decisions/0018-beacon-interop.md); a node's own statement wins.
    */
   localCopies: z.enum(['allowed', 'not-allowed']).optional(),
 });

@@ -16,7 +16,7 @@ export interface NodeDataset {
   readonly duo: DuoTerm[];
   /**
    * DATA-01: what the node says about local copies (the demo nodes' `info.allowLocalCopies` hint);
-   * undefined when it says nothing (decision 0011 then asks the federation directory).
+   * undefined when it says nothing (decision 0018 then asks the federation directory).
    */
   readonly allowLocalCopies: boolean | undefined;
 }
