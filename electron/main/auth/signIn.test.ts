@@ -5,18 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../../../shared/auth/session';
 import { testKeyStorage } from '../platform/keyStorage';
 import { createHarness } from './testing/harness';
-import type { SignInFederation } from './testing/signInFederation';
-import { startSignInFederation } from './testing/signInFederation';
+import type { SharedFederation } from '../testing/sharedFederation';
+import { sharedFederation } from '../testing/sharedFederation';
 
-let fed: SignInFederation;
+let fed: SharedFederation;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const KEY = Buffer.alloc(32, 7);
 
-beforeAll(async () => {
-  fed = await startSignInFederation({ runDir: tmp('fed-run-') });
-}, 120_000);
-afterAll(async () => {
-  await fed.close();
+beforeAll(() => {
+  // Only reads from the federation: the shared one (issue 14: test time).
+  fed = sharedFederation();
 });
 
 const byId = (s: SessionSummary) => new Map(s.access.map((a) => [a.datasetId, a]));

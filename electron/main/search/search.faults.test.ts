@@ -140,7 +140,7 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       res.end(await upstream.text());
     });
     // The proxy serves FI's API, so the directory names FI's resource for it
-    // (decision node-audience-tokens).
+    // (decision 0015-node-audience-tokens).
     const h = createHarness(
       withNodes({ ...node('FI-GET', `${getOnly.url}/api`), resource: fi.resource }),
       { getAccessToken: await demo.tokenFor('researcher') },

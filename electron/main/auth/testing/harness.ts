@@ -29,7 +29,8 @@ export interface Harness {
  * platform.openExternal (`delegate: true` makes it return false, as browser mode does).
  */
 export async function createHarness(opts: {
-  fed: SignInFederation;
+  /** The federation whose federation.json is the app's directory (a private or the shared one). */
+  fed: Pick<SignInFederation, 'infoFile'>;
   dataDir: string;
   user?: string;
   keyStorage?: KeyStorage;

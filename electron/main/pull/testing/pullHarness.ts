@@ -8,6 +8,10 @@ import { createHarness } from '../../auth/testing/harness';
 import type { SignInFederation, ScriptedBrowserLike } from '../../auth/testing/signInFederation';
 import { newScriptedBrowser, startSignInFederation } from '../../auth/testing/signInFederation';
 import { testKeyStorage } from '../../platform/keyStorage';
+import type { SharedFederation } from '../../testing/sharedFederation';
+import { sharedFederation } from '../../testing/sharedFederation';
+
+export type { SharedFederation };
 
 /** The demo federation's extra test handles the pull tests use (faults, grant admin). */
 export interface PullFederation extends SignInFederation {
@@ -31,7 +35,7 @@ export async function startPullFederation(
     runDir: tmp('vault-fed-'),
     passportCacheTtlMs: 0,
     ...extra,
-  } as Parameters<typeof startSignInFederation>[0])) as PullFederation;
+  })) as PullFederation;
 }
 
 /**
@@ -59,9 +63,19 @@ export interface PullHarness extends Harness {
   until(jobId: string, test: (p: PullProgress) => boolean): Promise<PullProgress>;
 }
 
+/**
+ * The shared demo federation (started once by the node project's global setup) for a test file that
+ * only reads from it; `onStarted` receives it before the first test runs (issue 14: test time).
+ */
+export function useSharedFederation(onStarted: (fed: SharedFederation) => void): void {
+  beforeAll(() => {
+    onStarted(sharedFederation());
+  });
+}
+
 /** Real main services, signed in through the broker as `user`. */
 export async function signedIn(opts: {
-  fed: PullFederation;
+  fed: Pick<SignInFederation, 'infoFile'>;
   dataDir: string;
   user: string;
   keyStorage?: Parameters<typeof createHarness>[0]['keyStorage'];
