@@ -4,16 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import {
-  createGtfCollector,
-  exonTableRow,
-  parseExonTable,
-  pickTranscripts,
-} from './gtfExons';
+import { createGtfCollector, exonTableRow, parseExonTable, pickTranscripts } from './gtfExons';
 import { sharedDataFolder } from '../../federation/sharedFolder';
 
-const shared =
-  sharedDataFolder();
+const shared = sharedDataFolder();
 const GTF = join(shared, 'igv-minigenome', 'annotations.gtf.gz');
 
 describe('GTF exon reader on the igv minigenome GTF (issue 8)', () => {

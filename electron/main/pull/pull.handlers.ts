@@ -4,12 +4,7 @@ import type { PullService } from './pullService';
 import { PullForbiddenError } from './pullService';
 
 type PullChannels =
-  | 'pull:check'
-  | 'pull:start'
-  | 'pull:pause'
-  | 'pull:resume'
-  | 'pull:cancel'
-  | 'pull:jobs';
+  'pull:check' | 'pull:start' | 'pull:pause' | 'pull:resume' | 'pull:cancel' | 'pull:jobs';
 
 /** Handlers for pull:* channels (issue 6). */
 export function pullHandlers(pull: PullService): Pick<Handlers, PullChannels> {

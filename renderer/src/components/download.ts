@@ -3,7 +3,11 @@
  * machine. The one download helper of the renderer (issue 14). The URL is revoked a tick after the
  * click, once the browser has taken the file.
  */
-export function download(fileName: string, content: Blob | string | Uint8Array, type: string): void {
+export function download(
+  fileName: string,
+  content: Blob | string | Uint8Array,
+  type: string,
+): void {
   const blob =
     content instanceof Blob
       ? content
