@@ -59,6 +59,45 @@ const zones = [
   },
 ];
 
+/**
+ * The main process's layout (issue 14; docs/architecture.md "Where each domain lives"): beacon/ is a
+ * standards client used by search/ and pull/; pull/ builds on vault/, never the other way; only
+ * app/ wires the services together. Paths are from the repository root.
+ */
+const main = (folder) => `./electron/main/${folder}`;
+const mainZones = [
+  {
+    target: main('beacon'),
+    from: ['search', 'pull', 'vault', 'auth', 'cohorts', 'audit', 'federation', 'app'].map(main),
+    message: 'beacon/ is the Beacon v2 client: it must not import the services that use it.',
+  },
+  {
+    target: main('vault'),
+    from: ['pull', 'search', 'cohorts', 'beacon', 'app'].map(main),
+    message: 'vault/ is below pull/, search/ and cohorts/: they import it, not the other way.',
+  },
+  {
+    target: main('search'),
+    from: ['pull', 'cohorts', 'app'].map(main),
+    message: 'search/ must not import pull/ or cohorts/: shared parts belong in beacon/ or vault/.',
+  },
+  {
+    target: main('pull'),
+    from: ['search', 'cohorts', 'app'].map(main),
+    message: 'pull/ must not import search/ or cohorts/: shared parts belong in beacon/ or vault/.',
+  },
+  {
+    target: main('federation'),
+    from: ['auth', 'search', 'pull', 'vault', 'beacon', 'cohorts', 'app'].map(main),
+    message: 'federation/ is the directory: the services read it, it reads none of them.',
+  },
+  {
+    target: ['./electron', './shared', './renderer'],
+    from: ['./electron/**/testing/**', './shared/**/testing/**'],
+    message: 'testing/ folders hold test fixtures: only tests and bench/ import them.',
+  },
+];
+
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**/*.ts'];
 
 export default tseslint.config(
@@ -112,7 +151,12 @@ export default tseslint.config(
     settings: {
       'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
     },
-    rules: { 'import-x/no-restricted-paths': ['error', { zones, basePath: import.meta.dirname }] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...zones, ...mainZones], basePath: import.meta.dirname },
+      ],
+    },
   },
   {
     // Tests and their helpers may start the demo federation: it is the app's test bed.

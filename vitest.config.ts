@@ -17,6 +17,8 @@ export default defineConfig({
           ],
           // Checks that need ../shared run in their own project (npm run conformance).
           exclude: ['**/*.conformance.test.ts', '**/*.large.test.ts', '**/node_modules/**'],
+          // One demo federation for the tests that only read from it (issue 14: test time).
+          globalSetup: ['electron/main/testing/federation.globalSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
 import { noteCacheTerms } from '../shared/cohorts/cacheTerms';
-import { suiteQueries } from '../shared/cohorts/querySuite';
-import { sampleDataset } from '../shared/cohorts/sampleCache';
+import { suiteQueries } from '../shared/cohorts/testing/querySuite';
+import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import {
   datasetDatabaseName,
   pendingMigrations,

@@ -25,7 +25,7 @@ import type { Side } from './igv/sides';
 import { appSide, baselineSide } from './igv/sides';
 import type { VaultTransport } from './igv/vault';
 import { CACHE_PATHS, standInVault, vaultFiles, vaultList, vaultPath } from './igv/vault';
-import type { VaultFormat } from '../shared/domain/vault';
+import type { VaultFormat } from '../shared/vault/vault';
 import { writeVcf } from './igv/vcf';
 
 const REPS = Number(process.env.BENCH_REPS ?? 5);

@@ -12,7 +12,7 @@ import { emptyFilters } from '../shared/cohorts/definition';
 import type { ExportRow } from '../shared/cohorts/exportFormats';
 import { NO_VARIANT, toCsv, toExportRow } from '../shared/cohorts/exportFormats';
 import { parquetChunks } from '../shared/cohorts/parquetExport';
-import { sampleDataset } from '../shared/cohorts/sampleCache';
+import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import { channels } from '../shared/ipc';
 import { openAuditLog } from '../electron/main/audit/auditLog';
 import { parquetExportHandlers } from '../electron/main/cohorts/parquetExport.handlers';

@@ -6,9 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FederationDirectory } from '../shared/domain/federation';
+import type { FederationDirectory } from '../shared/federation/directory';
 import { startCaptureServer } from '../electron/main/search/testing/captureServer';
-import { startDemoFederation } from '../electron/main/search/testing/demoFederation';
+import { startTokenFederation } from '../electron/main/search/testing/tokenFederation';
 import { createHarness } from '../electron/main/search/testing/searchHarness';
 
 const RUNS = 7;
@@ -35,7 +35,7 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
-const demo = await startDemoFederation({ extraNodes: 15 });
+const demo = await startTokenFederation({ extraNodes: 15 });
 const hang = await startCaptureServer();
 const all = demo.directory();
 const dir =

@@ -24,8 +24,8 @@ import { arrowBytes } from '../e2e/fixtures/cohortData';
 import { sampleManifest } from '../e2e/fixtures/plantedVault';
 import { buildDuckDbFile, DUCKDB_STORAGE_VERSION } from '../electron/main/vault/duckdbFile';
 import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
-import { suiteQueries } from '../shared/cohorts/querySuite';
-import { sampleDataset } from '../shared/cohorts/sampleCache';
+import { suiteQueries } from '../shared/cohorts/testing/querySuite';
+import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import {
   CACHE_TABLES,
   datasetDatabaseName,
@@ -33,7 +33,7 @@ import {
   SCHEMA_TABLE_SQL,
   viewStatements,
 } from '../shared/cohorts/schema';
-import type { VaultManifest, VaultPart } from '../shared/domain/vault';
+import type { VaultManifest, VaultPart } from '../shared/vault/vault';
 import { call, openPage, startPageServer } from './cohort/pageHost';
 
 const GENOTYPES = Number(process.argv[2] ?? 5_000_000);

@@ -13,11 +13,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { startDemoFederation } from '../electron/main/auth/testing/demoFederation';
+import { startSignInFederation } from '../electron/main/auth/testing/signInFederation';
 import { createHarness } from '../electron/main/auth/testing/harness';
 import { testKeyStorage } from '../electron/main/platform/keyStorage';
 import { PULL_PAGE_SIZE } from '../electron/main/pull/beaconPages';
-import type { PullProgress } from '../shared/domain/vault';
+import type { PullProgress } from '../shared/vault/vault';
 import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
 import { ensureData } from '../federation/generator/index';
@@ -33,10 +33,10 @@ const manifest = await ensureData({
   rootDir: 'federation/data',
   onProgress: (m) => process.stderr.write(`${m}\n`),
 });
-const fed = await startDemoFederation({
+const fed = await startSignInFederation({
   runDir: tmp('bench-vault-fed-'),
   profile: 'large',
-} as Parameters<typeof startDemoFederation>[0]);
+} as Parameters<typeof startSignInFederation>[0]);
 const h = await createHarness({
   fed,
   dataDir: tmp('bench-vault-app-'),

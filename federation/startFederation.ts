@@ -120,7 +120,7 @@ export async function startFederation(opts: FederationOptions = {}): Promise<Fed
           port: basePort === 0 ? 0 : basePort + i,
           trustedIssuers,
           // Each node's API is a resource server of the broker: tokens name one node
-          // (decision node-audience-tokens).
+          // (decision 0015-node-audience-tokens).
           registerAtBrokers: async (resource: string) => {
             const client = await aai.registerResourceServer({ resource, name: plan.node.id });
             return [{ issuer: aai.issuer, ...client }];

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SampleDataset } from '../../shared/cohorts/sampleCache';
-import { emptyVariantColumns, rng } from '../../shared/cohorts/sampleCache';
+import type { SampleDataset } from '../../shared/cohorts/testing/sampleCache';
+import { emptyVariantColumns, rng } from '../../shared/cohorts/testing/sampleCache';
 
 export interface CohortSpec {
   readonly datasetId: string;

@@ -9,10 +9,10 @@ import type { Page } from 'playwright-core';
 import { arrowBytes, databaseBytes } from '../../e2e/fixtures/cohortData';
 import { legacyManifest, sampleManifest } from '../../e2e/fixtures/plantedVault';
 import { routeVaultStandIn } from '../../e2e/fixtures/vaultStandIn';
-import type { SampleDataset } from '../../shared/cohorts/sampleCache';
+import type { SampleDataset } from '../../shared/cohorts/testing/sampleCache';
 import { CACHE_TABLES } from '../../shared/cohorts/schema';
-import type { VaultFormat, VaultList } from '../../shared/domain/vault';
-import { vaultDatabasePath, vaultTablePath } from '../../shared/domain/vault';
+import type { VaultFormat, VaultList } from '../../shared/vault/vault';
+import { vaultDatabasePath, vaultTablePath } from '../../shared/vault/vault';
 
 export type VaultTransport = 'http' | 'fulfill';
 
@@ -36,7 +36,7 @@ export async function vaultFiles(
   return new Map(CACHE_TABLES.map((t) => [`${d.datasetId}/${t}`, arrowBytes(d, t)]));
 }
 
-/** The URL path the renderer fetches a stand-in key from (shared/domain/vault). */
+/** The URL path the renderer fetches a stand-in key from (shared/vault/vault.ts). */
 export const vaultPath = (key: string): string => {
   const [id = '', part = ''] = key.split('/');
   return part === 'database' ? vaultDatabasePath(id) : vaultTablePath(id, part as 'genotypes');

@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, renameSync } from 'node:fs';
-import type { SampleDataset } from '../../shared/cohorts/sampleCache';
+import type { SampleDataset } from '../../shared/cohorts/testing/sampleCache';
 import { CHROMOSOMES } from './data';
 
 const run = (cmd: string, args: string[]): void => {

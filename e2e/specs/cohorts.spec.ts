@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { canonicalRows, suiteQueries } from '../../shared/cohorts/querySuite';
-import { sampleDataset } from '../../shared/cohorts/sampleCache';
-import { SMALL_SAMPLE } from '../../shared/cohorts/sampleDatasets';
+import { canonicalRows, suiteQueries } from '../../shared/cohorts/testing/querySuite';
+import { sampleDataset } from '../../shared/cohorts/testing/sampleCache';
+import { SMALL_SAMPLE } from '../../shared/cohorts/testing/sampleDatasets';
 import { CACHE_TABLES } from '../../shared/cohorts/schema';
 import { cohortCountSql, cohortExportCountSql } from '../../shared/cohorts/sql';
 import { CohortFiltersSchema } from '../../shared/cohorts/definition';
-import type { VaultManifest } from '../../shared/domain/vault';
+import type { VaultManifest } from '../../shared/vault/vault';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EXPORT_COLUMNS } from '../../shared/cohorts/exportFormats';
 import { phenopacketValidator } from '../../electron/main/cohorts/testing/phenopacketSchemas';

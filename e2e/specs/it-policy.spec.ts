@@ -1,4 +1,4 @@
-import { SETTING_KEYS } from '../../shared/domain/settings';
+import { SETTING_KEYS } from '../../shared/settings/settings';
 import { expect, test } from '../fixtures/app';
 import { ItPanels } from '../pages/ItPanels';
 import { SettingsPage } from '../pages/SettingsPage';

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostListSchema } from '../../shared/domain/hosts';
-import type { DemoFederation } from '../main/search/testing/demoFederation';
-import { startDemoFederation } from '../main/search/testing/demoFederation';
+import { HostListSchema } from '../../shared/it/hosts';
+import type { TokenFederation } from '../main/search/testing/tokenFederation';
+import { startTokenFederation } from '../main/search/testing/tokenFederation';
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
 import { runCli } from './program';
@@ -14,12 +14,12 @@ import type { CliTransport } from './transport';
 import { openCliTransport } from './transport';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-hosts-'));
-let fed: DemoFederation;
+let fed: TokenFederation;
 const transports: CliTransport[] = [];
 
 beforeAll(async () => {
   // The real demo federation with the foreign node DE (GRCh37, no htsget).
-  fed = await startDemoFederation({ foreignNode: true });
+  fed = await startTokenFederation({ foreignNode: true });
 });
 afterAll(async () => {
   for (const t of transports) t.close();

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../shared/domain/session';
+import type { SessionSummary } from '../../shared/auth/session';
 import type { SearchQueryInput } from '../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../shared/search/results';
 import { FINAL_STATUSES } from '../../shared/search/results';
-import type { DemoFederation } from '../main/auth/testing/demoFederation';
-import { newScriptedBrowser, startDemoFederation } from '../main/auth/testing/demoFederation';
+import type { SignInFederation } from '../main/auth/testing/signInFederation';
+import { newScriptedBrowser, startSignInFederation } from '../main/auth/testing/signInFederation';
 import { completeLogin } from '../main/auth/testing/completeLogin';
 import type { Harness } from '../main/auth/testing/harness';
 import { createHarness } from '../main/auth/testing/harness';
@@ -19,12 +19,12 @@ import type { CliTransport } from './transport';
 import { openCliTransport } from './transport';
 
 const root = mkdtempSync(join(tmpdir(), 'cli-search-'));
-let fed: DemoFederation;
+let fed: SignInFederation;
 let app: Harness;
 let transport: CliTransport | undefined;
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: join(root, 'fed') });
+  fed = await startSignInFederation({ runDir: join(root, 'fed') });
   app = await createHarness({ fed, dataDir: join(root, 'app') });
 }, 120_000);
 afterAll(async () => {

@@ -3,12 +3,13 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFolder } from '../../federation/sharedFolder';
 
 // `npm run conformance`: the hts-specs VCF test suite and the vcf-rs test files through the real
 // command line (issue 16). The CLI runs once per folder (one process per file would take an hour
 // on a shared machine); problems are told apart by their FILE prefix.
 const root = join(import.meta.dirname, '..', '..');
-const shared = process.env.COHORT_DESK_SHARED ?? join(root, '..', 'shared');
+const shared = sharedFolder();
 const suite = join(shared, 'data', 'vcf', 'hts-specs', 'test', 'vcf');
 const dataDir = mkdtempSync(join(tmpdir(), 'vcf-conformance-'));
 afterAll(() => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LicenceNoticesSchema } from '../../shared/domain/licences';
+import { LicenceNoticesSchema } from '../../shared/it/licences';
 import { writeSbomAndNotices } from '../../scripts/sbom.mjs';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -54,7 +54,7 @@ export interface AaiHandle {
   /**
    * Registers a node's API as a resource server (RFC 8707 resource indicator, e.g. its base URL):
    * the app can then get access tokens for it, and the node exchanges them for passports with the
-   * returned client credentials (decision node-audience-tokens).
+   * returned client credentials (decision 0015-node-audience-tokens).
    */
   registerResourceServer(opts: { resource: string; name: string }): Promise<ResourceServerClient>;
   /** Test-only: sign an arbitrary visa payload with the broker's visa key (header jku/kid/typ set unless overridden). */

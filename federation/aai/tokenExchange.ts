@@ -1,5 +1,5 @@
 /**
- * RFC 8693 token exchange at the broker's token endpoint, two ways (decision node-audience-tokens):
+ * RFC 8693 token exchange at the broker's token endpoint, two ways (decision 0015-node-audience-tokens):
  * - the app (public client) exchanges its sign-in access token, which only UserInfo accepts, for a
  *   JWT access token whose audience is ONE registered node (RFC 8707 `resource`);
  * - a node (confidential client) exchanges a token whose audience is itself for the user's

@@ -40,7 +40,7 @@ export const FOREIGN_DATASETS: readonly DatasetPolicy[] = DATASETS.filter(
   id: foreignDatasetId(d.id),
   node: DE,
   title: d.title.replace('Swedish', 'German'),
-  // It publishes nothing about local copies (no extension members): the app decides (decision 0011).
+  // It publishes nothing about local copies (no extension members): the app decides (decision 0018).
   allowLocalCopies: false,
 }));
 

@@ -14,7 +14,7 @@ let aai: TestAai;
 let de: NodeHandle;
 let se: NodeHandle;
 let card: ForeignDataCard;
-/** The clinician's token for each node: tokens are audience-restricted (decision node-audience-tokens). */
+/** The clinician's token for each node: tokens are audience-restricted (decision 0015). */
 const clinician = { de: '', se: '' };
 
 interface Answer {

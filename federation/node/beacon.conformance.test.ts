@@ -1,7 +1,7 @@
 /**
  * Conformance (BCN-04, STANDARDS 3.5/3.6.1): validates live node responses against the official Beacon
  * v2.1.1 JSON schemas with ajv, the way the verifiers pick envelopes (by returnedGranularity / collections)
- * and validating every record against the default model. Skips with a reason when /work/shared is absent.
+ * and validating every record against the default model. Skips with a reason when ../shared (COHORT_DESK_SHARED) is absent.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,14 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS, datasetVisaValue, nodeDacSource } from '../catalogue';
 import { call, smallData, startTestNode } from './testing/fixture';
 import { startPassportIssuer, visaPayload, type PassportIssuer } from './testing/passportIssuer';
+import { sharedSpecsFolder } from '../sharedFolder';
 
-const SPECS = process.env.COHORT_DESK_SPECS ?? '/work/shared/specs';
+const SPECS = sharedSpecsFolder();
 const BEACON = join(SPECS, 'beacon-v2.1.1');
 const VRS = join(SPECS, 'vrs-1.3.0', 'vrs.json');
 const BASE = 'https://raw.githubusercontent.com/ga4gh-beacon/beacon-v2/main/';
 const VRS_ID = 'https://w3id.org/ga4gh/schema/vrs/1.3/vrs.json';
 const present = existsSync(BEACON) && existsSync(VRS);
-if (!present) process.stdout.write(`beacon.conformance: skipped, official schemas not found under ${SPECS}\n`);
+if (!present)
+  process.stdout.write(`beacon.conformance: skipped, official schemas not found under ${SPECS}\n`);
 
 function schemaFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,16 +33,26 @@ function schemaFiles(dir: string): string[] {
 /** Loads every schema under its canonical raw.githubusercontent URL so relative and remote $refs resolve locally. */
 function loadAjv(): Ajv2020 {
   // validateSchema off: VRS 1.3 (draft-07) uses a non-boolean `deprecated`, which 2020-12 meta-validation rejects.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, validateSchema: false });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateFormats: true,
+    validateSchema: false,
+  });
   const addFormats = addFormatsModule as unknown as (a: Ajv2020) => void;
   addFormats(ajv);
-  for (const file of [...schemaFiles(join(BEACON, 'framework', 'json')), ...schemaFiles(join(BEACON, 'models', 'json'))]) {
+  for (const file of [
+    ...schemaFiles(join(BEACON, 'framework', 'json')),
+    ...schemaFiles(join(BEACON, 'models', 'json')),
+  ]) {
     const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     delete schema.$schema;
     ajv.addSchema({ ...schema, $id: BASE + relative(BEACON, file) });
   }
   // The model's `../common/info.json` ref points at a file that only exists under framework/json/common: alias it.
-  const info = JSON.parse(readFileSync(join(BEACON, 'framework', 'json', 'common', 'info.json'), 'utf8')) as Record<string, unknown>;
+  const info = JSON.parse(
+    readFileSync(join(BEACON, 'framework', 'json', 'common', 'info.json'), 'utf8'),
+  ) as Record<string, unknown>;
   delete info.$schema;
   ajv.addSchema({ ...info, $id: `${BASE}models/json/beacon-v2-default-model/common/info.json` });
   const vrs = JSON.parse(readFileSync(VRS, 'utf8')) as Record<string, unknown>;
@@ -78,7 +90,14 @@ describe.skipIf(!present)('Beacon v2.1.1 official schema conformance (ajv)', () 
     token = await issuer.tokenFor(
       'qa',
       [
-        await issuer.sign(visaPayload(issuer.iss, 'qa', { type: 'ControlledAccessGrants', value: datasetVisaValue(grant), source: nodeDacSource('FI'), by: 'dac' })),
+        await issuer.sign(
+          visaPayload(issuer.iss, 'qa', {
+            type: 'ControlledAccessGrants',
+            value: datasetVisaValue(grant),
+            source: nodeDacSource('FI'),
+            by: 'dac',
+          }),
+        ),
       ],
       { aud: node.resource },
     );
@@ -115,8 +134,12 @@ describe.skipIf(!present)('Beacon v2.1.1 official schema conformance (ajv)', () 
 
   it('entry-type responses at each granularity, with every record against the default model', async () => {
     const paths = [
-      '/individuals', '/biosamples', '/g_variants?geneId=BRCA1', '/individuals?filters=HP:0001250',
-      '/g_variants?referenceName=17&start=43044294&end=43125483', '/individuals?geneId=BRCA1',
+      '/individuals',
+      '/biosamples',
+      '/g_variants?geneId=BRCA1',
+      '/individuals?filters=HP:0001250',
+      '/g_variants?referenceName=17&start=43044294&end=43125483',
+      '/individuals?geneId=BRCA1',
     ];
     for (const base of paths) {
       for (const gran of ['boolean', 'count', 'record']) {
@@ -125,19 +148,24 @@ describe.skipIf(!present)('Beacon v2.1.1 official schema conformance (ajv)', () 
           meta: { returnedGranularity: string };
           response?: { resultSets: { results: unknown[] }[] };
         };
-        const envelope = { boolean: 'beaconBooleanResponse.json', count: 'beaconCountResponse.json', record: 'beaconResultsetsResponse.json' }[
-          body.meta.returnedGranularity
-        ];
+        const envelope = {
+          boolean: 'beaconBooleanResponse.json',
+          count: 'beaconCountResponse.json',
+          record: 'beaconResultsetsResponse.json',
+        }[body.meta.returnedGranularity];
         check(FW + (envelope ?? 'missing'), body);
         const entity = base.split('?')[0]?.slice(1) ?? '';
-        for (const set of body.response?.resultSets ?? []) for (const rec of set.results) check(RECORD_SCHEMA[entity] ?? '', rec);
+        for (const set of body.response?.resultSets ?? [])
+          for (const rec of set.results) check(RECORD_SCHEMA[entity] ?? '', rec);
       }
     }
   });
 
   it('collections: datasets and cohorts', async () => {
     for (const kind of ['datasets', 'cohorts']) {
-      const body = (await call(node.beaconUrl, `/${kind}`, { token })).body as { response: { collections: unknown[] } };
+      const body = (await call(node.beaconUrl, `/${kind}`, { token })).body as {
+        response: { collections: unknown[] };
+      };
       check(`${FW}beaconCollectionsResponse.json`, body);
       for (const c of body.response.collections) check(RECORD_SCHEMA[kind] ?? '', c);
     }

@@ -20,7 +20,8 @@ export interface FaultConfig {
 
 /** Applies pageCap and servedRecords to a parsed Beacon request (skip counts pages of the capped size). */
 export function pagingFaults<T extends { skip: number; limit: number }>(req: T, f: FaultConfig): T {
-  const limit = f.pageCap !== undefined && f.pageCap > 0 ? Math.min(req.limit, f.pageCap) : req.limit;
+  const limit =
+    f.pageCap !== undefined && f.pageCap > 0 ? Math.min(req.limit, f.pageCap) : req.limit;
   const lost = f.servedRecords !== undefined && req.skip * limit >= f.servedRecords;
   // A page index far past any dataset: the node still counts everything but serves nothing.
   return { ...req, limit, skip: lost ? 1e9 : req.skip };
@@ -39,8 +40,16 @@ export function shouldError(f: FaultConfig, random: () => number = Math.random):
 }
 
 /** Writes a response body honouring slowDrip and malformedJson. */
-export async function writeBody(res: ServerResponse, body: string, f: FaultConfig, isJson: boolean): Promise<void> {
-  const out = isJson && f.malformedJson ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) + '{"' : body;
+export async function writeBody(
+  res: ServerResponse,
+  body: string,
+  f: FaultConfig,
+  isJson: boolean,
+): Promise<void> {
+  const out =
+    isJson && f.malformedJson
+      ? body.slice(0, Math.max(1, Math.floor(body.length / 2))) + '{"'
+      : body;
   const buf = Buffer.from(out, 'utf8');
   if (f.slowDripMs === undefined || f.slowDripMs <= 0) {
     res.end(buf);

@@ -7,12 +7,20 @@ import { granularityFor as decide, type AccessContext } from './access/policy';
 
 export { startNode, type NodeHandle, type StartNodeOptions } from './server';
 export type { FaultConfig } from './faults';
-export { createAccessResolver, InvalidTokenError, type AccessResolver, type AccessResolverOptions } from './access/resolver';
+export {
+  createAccessResolver,
+  InvalidTokenError,
+  type AccessResolver,
+  type AccessResolverOptions,
+} from './access/resolver';
 export type { AccessContext } from './access/policy';
 export type { TrustedIssuer } from './access/visa';
 export { createLogger, createMemoryLogger, type Logger } from './log';
 
 /** Per-dataset granularity for a resolved passport (STANDARDS 3.4 mapping used by Beacon and htsget). */
-export function granularityFor(ds: DatasetPolicy, access: AccessContext): 'boolean' | 'count' | 'record' {
+export function granularityFor(
+  ds: DatasetPolicy,
+  access: AccessContext,
+): 'boolean' | 'count' | 'record' {
   return decide(ds, access);
 }

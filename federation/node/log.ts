@@ -1,7 +1,10 @@
 import { appendFileSync } from 'node:fs';
 
 /** One structured log event: a JSON object written as one line. */
-export type LogEvent = Record<string, string | number | boolean | null | undefined | readonly string[]>;
+export type LogEvent = Record<
+  string,
+  string | number | boolean | null | undefined | readonly string[]
+>;
 
 /** A small structured logger (CONVENTIONS: JSON lines, no console.log in library code). */
 export interface Logger {
@@ -14,7 +17,9 @@ type Sink = (line: string) => void;
 
 function makeLogger(component: string, sink: Sink): Logger {
   const write = (level: string, event: string, fields: LogEvent = {}): void => {
-    sink(JSON.stringify({ ts: new Date().toISOString(), level, component, event, ...fields }) + '\n');
+    sink(
+      JSON.stringify({ ts: new Date().toISOString(), level, component, event, ...fields }) + '\n',
+    );
   };
   return {
     info: (e, f) => {
@@ -42,7 +47,9 @@ export function createLogger(component: string, file?: string): Logger {
 }
 
 /** Logger keeping parsed events in memory: tests assert on what was (and was not) logged. */
-export function createMemoryLogger(component: string): Logger & { events: Record<string, unknown>[] } {
+export function createMemoryLogger(
+  component: string,
+): Logger & { events: Record<string, unknown>[] } {
   const events: Record<string, unknown>[] = [];
   const logger = makeLogger(component, (line) => {
     events.push(JSON.parse(line) as Record<string, unknown>);

@@ -10,7 +10,7 @@ let fi: Awaited<ReturnType<typeof startTestNode>>;
 let it_: Awaited<ReturnType<typeof startTestNode>>;
 let es: Awaited<ReturnType<typeof startTestNode>>;
 type TestNode = Awaited<ReturnType<typeof startTestNode>>;
-/** Each user's sign-in (UserInfo) token; nodes get tokens exchanged for it (node-audience-tokens). */
+/** Each user's sign-in (UserInfo) token; nodes get tokens exchanged for it (0015-node-audience-tokens). */
 const signIns: Record<string, string> = {};
 const issued: string[] = [];
 
@@ -45,13 +45,29 @@ afterAll(async () => {
 
 interface Summary {
   meta: { returnedGranularity: string };
-  responseSummary: { exists: boolean; numTotalResults?: number; countPrecision?: string; countAdjustedTo?: number };
-  response?: { resultSets: { id: string; resultsCount: number; results: unknown[]; info: { returnedGranularity: string; countPrecision?: string } }[] };
+  responseSummary: {
+    exists: boolean;
+    numTotalResults?: number;
+    countPrecision?: string;
+    countAdjustedTo?: number;
+  };
+  response?: {
+    resultSets: {
+      id: string;
+      resultsCount: number;
+      results: unknown[];
+      info: { returnedGranularity: string; countPrecision?: string };
+    }[];
+  };
   info?: { booleanResultSets: { id: string }[] };
 }
 
 async function ask(node: TestNode, path: string, user?: string): Promise<Summary> {
-  const r = await call(node.beaconUrl, path, user !== undefined ? { token: await tokenAt(node, user) } : {});
+  const r = await call(
+    node.beaconUrl,
+    path,
+    user !== undefined ? { token: await tokenAt(node, user) } : {},
+  );
   expect(r.status).toBe(200);
   validateBeaconResponse(r.body, 'individuals');
   return r.body as unknown as Summary;
@@ -88,12 +104,27 @@ describe('PASS-02 / STANDARDS 3.4 access tiers with the real AAI', () => {
 
   it('registered: small counts are reported as the range "<threshold"', async () => {
     const data = await smallData();
-    const [vid, p] = Object.entries(data.truth.datasets['FI-RD-01']?.planted ?? {}).find(([, v]) => v.carriers < 5) ?? [];
-    if (vid === undefined || p === undefined) throw new Error('ground truth lacks a rare planted variant');
+    const [vid, p] =
+      Object.entries(data.truth.datasets['FI-RD-01']?.planted ?? {}).find(
+        ([, v]) => v.carriers < 5,
+      ) ?? [];
+    if (vid === undefined || p === undefined)
+      throw new Error('ground truth lacks a rare planted variant');
     const [chrom, pos, ref, alt] = vid.split('-');
-    const r = await ask(fi, `/individuals?referenceName=${chrom ?? ''}&start=${Number(pos) - 1}&referenceBases=${ref ?? ''}&alternateBases=${alt ?? ''}&requestedGranularity=count&datasetIds=FI-RD-01`, 'researcher');
-    expect(setOf(r, 'FI-RD-01')).toMatchObject({ resultsCount: 5, info: { countPrecision: 'range', countAdjustedTo: 5 } });
-    expect(r.responseSummary).toMatchObject({ exists: true, numTotalResults: 5, countPrecision: 'range' });
+    const r = await ask(
+      fi,
+      `/individuals?referenceName=${chrom ?? ''}&start=${Number(pos) - 1}&referenceBases=${ref ?? ''}&alternateBases=${alt ?? ''}&requestedGranularity=count&datasetIds=FI-RD-01`,
+      'researcher',
+    );
+    expect(setOf(r, 'FI-RD-01')).toMatchObject({
+      resultsCount: 5,
+      info: { countPrecision: 'range', countAdjustedTo: 5 },
+    });
+    expect(r.responseSummary).toMatchObject({
+      exists: true,
+      numTotalResults: 5,
+      countPrecision: 'range',
+    });
   });
 
   it('clinician: records for granted CONTROLLED datasets, counts elsewhere; requests can only lower', async () => {
@@ -117,10 +148,14 @@ describe('PASS-02 / STANDARDS 3.4 access tiers with the real AAI', () => {
     const signIn = (await loginAs({ issuer: aai.issuer, username: 'researcher' })).accessToken;
     const token = await nodeToken(aai.issuer, signIn, fi.resource);
     const granted = await call(fi.beaconUrl, ALL, { token });
-    expect(setOf(granted.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe('record');
+    expect(setOf(granted.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe(
+      'record',
+    );
     await aai.admin.revoke('researcher', 'FI-NE-01');
     const revoked = await call(fi.beaconUrl, ALL, { token });
-    expect(setOf(revoked.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe('count');
+    expect(setOf(revoked.body as unknown as Summary, 'FI-NE-01')?.info.returnedGranularity).toBe(
+      'count',
+    );
   });
 
   it('an expired grant (admin expire) is never record-level', async () => {
@@ -144,9 +179,13 @@ describe('PASS-02 / STANDARDS 3.4 access tiers with the real AAI', () => {
   it('htsget is mounted and gated by the same access decision', async () => {
     const anon = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01`);
     expect(anon.status).toBe(401);
-    const denied = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01`, { headers: { authorization: `Bearer ${await tokenAt(fi, 'researcher')}` } });
+    const denied = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01`, {
+      headers: { authorization: `Bearer ${await tokenAt(fi, 'researcher')}` },
+    });
     expect(denied.status).toBe(403);
-    const ok = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01?referenceName=17`, { headers: { authorization: `Bearer ${await tokenAt(fi, 'clinician')}` } });
+    const ok = await fetch(`${fi.htsgetUrl}/variants/FI-RD-01?referenceName=17`, {
+      headers: { authorization: `Bearer ${await tokenAt(fi, 'clinician')}` },
+    });
     expect(ok.status).toBe(200);
   });
 });
@@ -158,7 +197,7 @@ describe('issue 12 item 12: an access token works only at the node it was minted
       headers: { authorization: `Bearer ${token}` },
     });
 
-  it('attack: a token minted for FI is refused at IT\'s Beacon and htsget (and works at FI)', async () => {
+  it("attack: a token minted for FI is refused at IT's Beacon and htsget (and works at FI)", async () => {
     const forFi = await tokenAt(fi, 'clinician');
     expect((await beacon(fi, forFi)).status).toBe(200);
     expect((await htsget(fi, 'FI-RD-01', forFi)).status).toBe(200);

@@ -15,8 +15,13 @@ export const ResponseMetaZ = z.object({
   returnedSchemas: z.array(z.object({ entityType: z.string(), schema: z.string() })),
   receivedRequestSummary: z.object({
     apiVersion: z.string(),
-    requestedSchemas: z.array(z.object({ entityType: z.string().optional(), schema: z.string().optional() })),
-    pagination: z.object({ skip: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }),
+    requestedSchemas: z.array(
+      z.object({ entityType: z.string().optional(), schema: z.string().optional() }),
+    ),
+    pagination: z.object({
+      skip: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }),
     requestedGranularity: Granularity,
     filters: z.array(z.string()).optional(),
     requestParameters: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
@@ -31,10 +36,16 @@ const CountAdjust = {
 
 export const ErrorResponseZ = z.object({
   meta: ResponseMetaZ,
-  error: z.object({ errorCode: z.number().int().min(400).max(599), errorMessage: z.string().min(1) }),
+  error: z.object({
+    errorCode: z.number().int().min(400).max(599),
+    errorMessage: z.string().min(1),
+  }),
 });
 
-export const BooleanResponseZ = z.object({ meta: ResponseMetaZ, responseSummary: z.object({ exists: z.boolean() }).strict() });
+export const BooleanResponseZ = z.object({
+  meta: ResponseMetaZ,
+  responseSummary: z.object({ exists: z.boolean() }).strict(),
+});
 
 export const IndividualZ = z.object({
   id: z.string().min(1),
@@ -44,7 +55,13 @@ export const IndividualZ = z.object({
   geographicOrigin: Term,
 });
 
-export const BiosampleZ = z.object({ id: z.string(), individualId: z.string(), biosampleStatus: Term, sampleOriginType: Term, sampleOriginDetail: Term });
+export const BiosampleZ = z.object({
+  id: z.string(),
+  individualId: z.string(),
+  biosampleStatus: Term,
+  sampleOriginType: Term,
+  sampleOriginDetail: Term,
+});
 
 const Num = z.object({ type: z.literal('Number'), value: z.number().int().min(0) });
 export const VariantZ = z.object({
@@ -65,9 +82,17 @@ export const VariantZ = z.object({
     molecularEffects: z.array(Term).min(1),
     aminoacidChanges: z.array(z.string()),
   }),
-  caseLevelData: z.array(z.object({ biosampleId: z.string(), individualId: z.string(), zygosity: Term })),
+  caseLevelData: z.array(
+    z.object({ biosampleId: z.string(), individualId: z.string(), zygosity: Term }),
+  ),
   frequencyInPopulations: z.array(
-    z.object({ source: z.string(), sourceReference: z.string(), frequencies: z.array(z.object({ population: z.string(), alleleFrequency: z.number().min(0).max(1) })).min(1) }),
+    z.object({
+      source: z.string(),
+      sourceReference: z.string(),
+      frequencies: z
+        .array(z.object({ population: z.string(), alleleFrequency: z.number().min(0).max(1) }))
+        .min(1),
+    }),
   ),
 });
 
@@ -82,29 +107,49 @@ export const ResultSetZ = z.object({
 
 export const ResultsetsResponseZ = z.object({
   meta: ResponseMetaZ,
-  responseSummary: z.object({ exists: z.boolean(), numTotalResults: z.number().int().min(0), ...CountAdjust }),
+  responseSummary: z.object({
+    exists: z.boolean(),
+    numTotalResults: z.number().int().min(0),
+    ...CountAdjust,
+  }),
   response: z.object({ resultSets: z.array(ResultSetZ) }),
-  info: z.object({ booleanResultSets: z.array(z.object({ id: z.string(), exists: z.boolean() })) }).optional(),
+  info: z
+    .object({ booleanResultSets: z.array(z.object({ id: z.string(), exists: z.boolean() })) })
+    .optional(),
 });
 
 export const CollectionsResponseZ = z.object({
   meta: ResponseMetaZ,
   responseSummary: z.object({ exists: z.boolean(), numTotalResults: z.number().int().min(0) }),
-  response: z.object({ collections: z.array(z.object({ id: z.string(), name: z.string() }).loose()) }),
+  response: z.object({
+    collections: z.array(z.object({ id: z.string(), name: z.string() }).loose()),
+  }),
 });
 
-const InformationalMetaZ = z.object({ beaconId: z.string(), apiVersion: z.literal('v2.1.1'), returnedSchemas: z.array(z.unknown()) });
+const InformationalMetaZ = z.object({
+  beaconId: z.string(),
+  apiVersion: z.literal('v2.1.1'),
+  returnedSchemas: z.array(z.unknown()),
+});
 
 export const FilteringTermsResponseZ = z.object({
   meta: InformationalMetaZ,
   response: z.object({
     filteringTerms: z.array(
-      z.object({ type: z.enum(['ontologyTerm', 'alphanumeric']), id: z.string(), label: z.string().min(1), scopes: z.array(z.string()).min(1) }),
+      z.object({
+        type: z.enum(['ontologyTerm', 'alphanumeric']),
+        id: z.string(),
+        label: z.string().min(1),
+        scopes: z.array(z.string()).min(1),
+      }),
     ),
   }),
 });
 
-export const InformationalResponseZ = z.object({ meta: InformationalMetaZ, response: z.record(z.string(), z.unknown()) });
+export const InformationalResponseZ = z.object({
+  meta: InformationalMetaZ,
+  response: z.record(z.string(), z.unknown()),
+});
 
 export const ServiceInfoZ = z.object({
   id: z.string(),
@@ -115,11 +160,19 @@ export const ServiceInfoZ = z.object({
 });
 
 /** Record schema per entry type (validates each result at record granularity). */
-export const RECORD_SCHEMAS = { individuals: IndividualZ, biosamples: BiosampleZ, g_variants: VariantZ } as const;
+export const RECORD_SCHEMAS = {
+  individuals: IndividualZ,
+  biosamples: BiosampleZ,
+  g_variants: VariantZ,
+} as const;
 
 /** Picks the envelope schema the way verifiers do: by error, returnedGranularity, or collection. */
 export function validateBeaconResponse(body: unknown, entity?: keyof typeof RECORD_SCHEMAS): void {
-  const b = body as { error?: unknown; meta?: { returnedGranularity?: string }; response?: { collections?: unknown } };
+  const b = body as {
+    error?: unknown;
+    meta?: { returnedGranularity?: string };
+    response?: { collections?: unknown };
+  };
   if (b.error !== undefined) {
     ErrorResponseZ.parse(body);
     return;
@@ -134,5 +187,6 @@ export function validateBeaconResponse(body: unknown, entity?: keyof typeof RECO
   }
   const r = ResultsetsResponseZ.parse(body);
   if (entity === undefined) return;
-  for (const set of r.response.resultSets) for (const rec of set.results) RECORD_SCHEMAS[entity].parse(rec);
+  for (const set of r.response.resultSets)
+    for (const rec of set.results) RECORD_SCHEMAS[entity].parse(rec);
 }

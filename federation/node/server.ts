@@ -73,10 +73,16 @@ const FALLBACK_REQUEST: BeaconRequest = {
 /** Starts one national node: Beacon v2.1.1 under /api, htsget under /htsget, on 127.0.0.1. */
 export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
   const log = opts.logger ?? createLogger(`node-${opts.node.id}`);
-  const datasets = [...DATASETS.filter((d) => d.node === opts.node.id), ...(opts.extraDatasets ?? [])];
+  const datasets = [
+    ...DATASETS.filter((d) => d.node === opts.node.id),
+    ...(opts.extraDatasets ?? []),
+  ];
   const store = await openStore(join(opts.dataDir, opts.dataNode ?? opts.node.id));
   const vocab = await loadVocabulary(store);
-  const auth: { resource: string; brokers: readonly BrokerClient[] } = { resource: '', brokers: [] };
+  const auth: { resource: string; brokers: readonly BrokerClient[] } = {
+    resource: '',
+    brokers: [],
+  };
   const resolver = createAccessResolver({
     trustedIssuers: opts.trustedIssuers,
     resource: () => auth.resource,
@@ -90,7 +96,10 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
   const state: { baseUrl: string; ctx?: BeaconContext } = { baseUrl: '' };
 
   const send = async (res: ServerResponse, status: number, body: unknown): Promise<void> => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     await writeBody(res, JSON.stringify(body), faults, true);
   };
   const errorBody = (status: number, message: string, req?: BeaconRequest): unknown => ({
@@ -127,16 +136,25 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
       });
       return { status: res.statusCode };
     }
-    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) throw new HttpError(404, `no route ${url.pathname}`);
-    if (req.method !== 'GET' && req.method !== 'POST') throw new HttpError(405, `method ${req.method ?? ''} not allowed`);
+    if (url.pathname !== '/api' && !url.pathname.startsWith('/api/'))
+      throw new HttpError(404, `no route ${url.pathname}`);
+    if (req.method !== 'GET' && req.method !== 'POST')
+      throw new HttpError(405, `method ${req.method ?? ''} not allowed`);
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     const parse = (): BeaconRequest =>
       pagingFaults(req.method === 'POST' ? parsePost(body) : parseGet(url.searchParams), faults);
     if (!state.ctx) throw new HttpError(503, 'node starting');
-    const answer: BeaconAnswer = await (opts.beacon ?? routeBeacon)(state.ctx, access, url.pathname.slice('/api'.length), parse);
+    const answer: BeaconAnswer = await (opts.beacon ?? routeBeacon)(
+      state.ctx,
+      access,
+      url.pathname.slice('/api'.length),
+      parse,
+    );
     const status = answer.status ?? 200;
     await send(res, status, answer.body);
-    return answer.granularity !== undefined ? { status, granularity: answer.granularity } : { status };
+    return answer.granularity !== undefined
+      ? { status, granularity: answer.granularity }
+      : { status };
   };
 
   const server = createServer((req, res) => {
@@ -145,18 +163,29 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     handle(req, res)
       .catch(async (e: unknown): Promise<Outcome> => {
         const status = e instanceof HttpError ? e.status : 500;
-        if (status === 500) log.error('request_failed', { path, error: e instanceof Error ? e.message : 'unknown' });
+        if (status === 500)
+          log.error('request_failed', { path, error: e instanceof Error ? e.message : 'unknown' });
         if (status === 413) res.setHeader('connection', 'close');
         if (res.headersSent) {
           res.destroy();
           return { status };
         }
-        await send(res, status, errorBody(status, status === 500 ? 'internal error' : (e as Error).message));
+        await send(
+          res,
+          status,
+          errorBody(status, status === 500 ? 'internal error' : (e as Error).message),
+        );
         return { status };
       })
       .then((r) => {
         // Access log: no query string, no tokens (handovers/tokens are secrets: BCN 3.3).
-        log.info('access', { method: req.method, path, status: r.status, ms: Math.round(performance.now() - t0), granularity: r.granularity });
+        log.info('access', {
+          method: req.method,
+          path,
+          status: r.status,
+          ms: Math.round(performance.now() - t0),
+          granularity: r.granularity,
+        });
       })
       .catch(() => undefined);
   });
@@ -182,7 +211,11 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     auth.brokers = (await opts.registerAtBrokers?.(auth.resource)) ?? [];
   } catch (e) {
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
     store.close();
     throw e;
   }
@@ -200,9 +233,11 @@ export async function startNode(opts: StartNodeOptions): Promise<NodeHandle> {
     },
     async close() {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => {
-        resolve();
-      }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       store.close();
     },
   };

@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDataFolder } from '../sharedFolder';
 
-const shared =
-  process.env['COHORT_DESK_SHARED_DATA'] ??
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const shared = sharedDataFolder();
 const here = import.meta.dirname;
 
 describe('reference tables', () => {

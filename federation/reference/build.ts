@@ -1,8 +1,8 @@
 /**
  * Regenerates the committed reference tables (genes.data.ts, hpo.data.ts, diseases.data.ts,
  * chroms.data.ts) from the read-only shared data. Run: `npx tsx federation/reference/build.ts [sharedDataDir] [outDir]`
- * (defaults /work/shared/data and this folder). The tables are small derived facts with source and version in their header;
- * nothing is copied verbatim. Tests never need /work/shared: they use the committed tables.
+ * (defaults: the shared data folder, COHORT_DESK_SHARED/data or ../shared/data, and this folder). The tables are small derived facts with source and version in their header;
+ * nothing is copied verbatim. Tests never need ../shared: they use the committed tables.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +18,9 @@ import {
   PANEL_EXTRAS,
 } from './selection';
 import { closeUpward, parseHpoGraph } from './hpoGraph';
+import { sharedDataFolder } from '../sharedFolder';
 
-const dataDir = process.argv[2] ?? '/work/shared/data';
+const dataDir = process.argv[2] ?? sharedDataFolder();
 const outDir = process.argv[3] ?? import.meta.dirname;
 const pending: Promise<void>[] = [];
 

@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { format, resolveConfig } from 'prettier';
 import { GENES } from './index';
+import { sharedDataFolder } from '../sharedFolder';
 
-const dataDir = process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
+const dataDir = process.argv[2] ?? sharedDataFolder();
 const SOURCE = 'liftover/hg38ToHg19.over.chain.gz';
 const PRIMARY = /^chr([1-9]|1\d|2[0-2]|X|Y)$/;
 

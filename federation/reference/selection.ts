@@ -1,6 +1,6 @@
 /**
  * What the reference tables contain: the hand-picked genes, HPO terms and diseases the generator uses.
- * build.ts reads this list, looks every item up in /work/shared/data and writes the *.data.ts tables;
+ * build.ts reads this list, looks every item up in the shared data (../shared/data) and writes the *.data.ts tables;
  * an id missing from the source makes the build fail rather than invent a label.
  */
 

@@ -6,14 +6,14 @@ const Curie = z
   .regex(/^[A-Za-z0-9]+:[A-Za-z0-9._-]+$/, 'a term must be an ontology CURIE such as HP:0001250');
 
 /** One phenotype criterion: a HPO term, with or without its descendant terms. */
-export const PhenotypeCriterionSchema = z.object({
+export const PhenotypeCriterionSchema = z.strictObject({
   id: Curie,
   includeDescendants: z.boolean().default(true),
 });
 export type PhenotypeCriterion = z.infer<typeof PhenotypeCriterionSchema>;
 
 /** Carriers of variants matching all given parts (gene, consequence, maximum allele frequency). */
-export const GenotypeCriterionSchema = z.object({
+export const GenotypeCriterionSchema = z.strictObject({
   gene: z.string().trim().max(40).optional(),
   consequence: z.string().trim().max(80).optional(),
   maxAf: z.number().min(0).max(1).optional(),
@@ -21,7 +21,7 @@ export const GenotypeCriterionSchema = z.object({
 export type GenotypeCriterion = z.infer<typeof GenotypeCriterionSchema>;
 
 /** The filters of a cohort: every present part must hold (AND); lists inside a part are OR. */
-export const CohortFiltersSchema = z.object({
+export const CohortFiltersSchema = z.strictObject({
   phenotypes: z.array(PhenotypeCriterionSchema).max(20).default([]),
   /** 'all': an individual has every phenotype criterion; 'any': at least one. */
   phenotypeMatch: z.enum(['all', 'any']).default('all'),

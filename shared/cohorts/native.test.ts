@@ -3,10 +3,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CohortFiltersSchema } from './definition';
 import { withDescendants } from './hpo';
-import { canonicalRows, SUITE_FILTERS, suiteQueries } from './querySuite';
-import type { SampleDataset } from './sampleCache';
-import { sampleDataset } from './sampleCache';
-import { SMALL_SAMPLE } from './sampleDatasets';
+import { canonicalRows, SUITE_FILTERS, suiteQueries } from './testing/querySuite';
+import type { SampleDataset } from './testing/sampleCache';
+import { sampleDataset } from './testing/sampleCache';
+import { SMALL_SAMPLE } from './testing/sampleDatasets';
 import { datasetTableName, pendingMigrations, SCHEMA_TABLE_SQL, viewStatements } from './schema';
 import { cohortExportCountSql, cohortExportSql } from './sql';
 

@@ -77,7 +77,9 @@ export const ParquetBeginRequestSchema = z
   .strict();
 export type ParquetBeginRequest = z.input<typeof ParquetBeginRequestSchema>;
 
-export const ExportIdSchema = z.object({ exportId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) });
+export const ExportIdSchema = z.strictObject({
+  exportId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+});
 
 /** 'cohorts:parquetRows': the next chunk of rows. */
 export const ParquetRowsRequestSchema = ExportIdSchema.extend({

@@ -14,7 +14,7 @@ export const SCHEMA_VERSION = 1;
 export type CacheTable = 'individuals' | 'variants' | 'genotypes';
 export const CACHE_TABLES: readonly CacheTable[] = ['individuals', 'variants', 'genotypes'];
 
-/** Column → DuckDB type, in the order of the vault's Arrow tables (shared/domain/vault.ts). */
+/** Column → DuckDB type, in the order of the vault's Arrow tables (shared/vault/vault.ts). */
 export const CACHE_COLUMNS: Record<CacheTable, readonly (readonly [string, string])[]> = {
   individuals: [
     ['dataset_id', 'VARCHAR'],

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { AppInfoSchema } from '../domain/appInfo';
-import { DirectoryCheckSchema, FederationDirectorySchema } from '../domain/federation';
-import { HostListSchema } from '../domain/hosts';
-import { SessionSummarySchema } from '../domain/session';
-import { SettingsPatchSchema, SettingsViewSchema } from '../domain/settings';
+import { AppInfoSchema } from '../app/appInfo';
+import { DirectoryCheckSchema, FederationDirectorySchema } from '../federation/directory';
+import { SessionSummarySchema } from '../auth/session';
+import { SettingsPatchSchema, SettingsViewSchema } from '../settings/settings';
+import { HostListSchema } from '../it/hosts';
 import * as search from '../search/channels';
 import { SearchQuerySchema } from '../search/query';
 import { NodeUpdateSchema, SearchDoneSchema } from '../search/results';
-import * as vault from '../domain/vault';
+import * as vault from '../vault/vault';
 import * as cohorts from '../cohorts/channels';
 import { CohortDefinitionSchema } from '../cohorts/definition';
 import * as parquet from '../cohorts/parquetExport';
@@ -25,13 +25,13 @@ import type { ChannelName, EventName } from './names';
 export const channels = {
   'app:info': { request: z.undefined(), response: AppInfoSchema },
   'app:openExternal': {
-    request: z.object({ url: z.string().max(2048) }),
+    request: z.strictObject({ url: z.string().max(2048) }),
     response: z.object({ opened: z.boolean(), delegated: z.boolean() }),
   },
   'settings:get': { request: z.undefined(), response: SettingsViewSchema },
   'settings:set': { request: SettingsPatchSchema, response: SettingsViewSchema },
   'settings:dismissNotice': {
-    request: z.object({ id: z.string().max(200) }),
+    request: z.strictObject({ id: z.string().max(200) }),
     response: SettingsViewSchema,
   },
   /** The federation directory: brokers, nodes, trusted visa issuers (no secrets). */
@@ -180,5 +180,7 @@ export const events = {
 
 export type Channels = typeof channels;
 export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+/** A request as its handler receives it: parsed once by the router, defaults filled (issue 14). */
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;

@@ -5,7 +5,7 @@ import type { PatientTerms } from './patientTerms';
  * The phenotype likelihood-ratio model (LIRICAL-style, Robinson et al. 2020): each patient term
  * contributes P(term | disease) / P(term | background), where P(term | disease) comes from the
  * annotation frequencies (propagated up the ontology) and the background is the term's mean
- * frequency over all diseases. Decision: docs/decisions/case-ranking.md.
+ * frequency over all diseases. Decision: docs/decisions/0019-case-ranking.md.
  */
 export interface LikelihoodOptions {
   /**

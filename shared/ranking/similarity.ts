@@ -6,7 +6,7 @@ import type { PatientTerms } from './patientTerms';
  * al. 2009): for each patient term, the information content of the most informative common
  * ancestor with any of the disease's terms; averaged over the patient's terms. Excluded terms the
  * disease has subtract their information content times `excludedWeight`. Measured against the
- * likelihood model in docs/decisions/case-ranking.md.
+ * likelihood model in docs/decisions/0019-case-ranking.md.
  */
 export interface SimilarityOptions {
   readonly excludedWeight: number;

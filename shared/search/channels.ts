@@ -3,7 +3,7 @@ import { SearchQuerySchema } from './query';
 
 /** Schemas of the search:* IPC channels; shared/ipc/contract.ts lists them. */
 export const RunRequestSchema = SearchQuerySchema;
-export const QueryIdSchema = z.object({ queryId: z.string().min(1).max(100) });
+export const QueryIdSchema = z.strictObject({ queryId: z.string().min(1).max(100) });
 export const RetryRequestSchema = QueryIdSchema.extend({ nodeId: z.string().min(1).max(100) });
 
 export const RecentQuerySchema = z.object({
@@ -14,7 +14,7 @@ export const RecentQuerySchema = z.object({
 export type RecentQuery = z.infer<typeof RecentQuerySchema>;
 export const RecentListSchema = z.object({ items: z.array(RecentQuerySchema).max(50) });
 
-export const SuggestRequestSchema = z.object({
+export const SuggestRequestSchema = z.strictObject({
   kind: z.enum(['gene', 'filter']),
   text: z.string().max(100),
   limit: z.number().int().min(1).max(50).default(10),
@@ -28,9 +28,9 @@ export const SuggestionSchema = z.object({
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 export const SuggestResponseSchema = z.object({ items: z.array(SuggestionSchema) });
 
-export const SaveRequestSchema = z.object({ query: SearchQuerySchema });
+export const SaveRequestSchema = z.strictObject({ query: SearchQuerySchema });
 export const SaveResponseSchema = z.object({ text: z.string(), fileName: z.string() });
-export const OpenRequestSchema = z.object({
+export const OpenRequestSchema = z.strictObject({
   text: z.string().max(1_000_000),
   fileName: z.string().max(255),
 });

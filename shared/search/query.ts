@@ -8,7 +8,7 @@ export type SearchTarget = z.infer<typeof SearchTargetSchema>;
 export const FILTER_PREFIXES = ['HP', 'ORPHA', 'OMIM', 'ICD10', 'NCIT', 'SO'] as const;
 
 /** An ontology filter (Beacon OntologyFilter): a CURIE and whether descendants match too. */
-export const OntologyFilterSchema = z.object({
+export const OntologyFilterSchema = z.strictObject({
   id: z
     .string()
     .max(100)
@@ -29,7 +29,7 @@ export type Sex = z.infer<typeof SexSchema>;
  * symbol, a region chr:start-end, a variant chr-pos-ref-alt or a gene with a protein change
  * (BRAF V600E); parseGenomic turns it into Beacon request parameters.
  */
-export const SearchQuerySchema = z.object({
+export const SearchQuerySchema = z.strictObject({
   target: SearchTargetSchema.default('individuals'),
   genomic: z.string().trim().max(200).default(''),
   filters: z.array(OntologyFilterSchema).max(20).default([]),

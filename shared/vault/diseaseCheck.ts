@@ -1,4 +1,4 @@
-import type { DuoTerm } from '../domain/federation';
+import type { DuoTerm } from '../federation/directory';
 import { hpoVersion, withDescendants } from '../cohorts/hpo';
 import type { DsCheck } from './duoRules';
 import { duoName } from './duoRules';

@@ -1,5 +1,5 @@
-import type { DuoTerm } from '../domain/federation';
-import type { Purpose } from '../domain/vault';
+import type { DuoTerm } from '../federation/directory';
+import type { Purpose } from './vault';
 import { DUO_TERMS } from './duo.data';
 
 /**

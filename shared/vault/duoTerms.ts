@@ -1,4 +1,4 @@
-import type { DuoTerm } from '../domain/federation';
+import type { DuoTerm } from '../federation/directory';
 
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v.slice(0, 300) : undefined;

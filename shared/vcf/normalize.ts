@@ -5,7 +5,7 @@
 // makes the same call written with different padding agree (AT>AAT at 123 ≡ T>TA at 124); an indel
 // written at a different place in the same repeat keeps a different key. Variant callers left-align
 // their output (GATK, DeepVariant, bcftools norm), and the federation's cohort data is generated
-// left-aligned, so keys agree for the files the app expects. See docs/decisions/vcf-reader.md.
+// left-aligned, so keys agree for the files the app expects. See docs/decisions/0021-vcf-reader.md.
 
 /** An allele pair after trimming: 1-based POS of the first base kept, upper-case bases. */
 export interface Trimmed {

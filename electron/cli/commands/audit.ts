@@ -17,7 +17,7 @@ import { NoPassphraseError, passphraseFdOption, readPassphraseFd } from '../pass
 
 /**
  * `audit …` (issue 23): `audit verify` recomputes the audit log's keyed hash chain with the app's own
- * verifier (verifyAuditDir, decision audit-log-keys.md). It reads the files and writes nothing: the
+ * verifier (verifyAuditDir, decision 0016-audit-log-keys.md). It reads the files and writes nothing: the
  * app's services are not started, because opening the log moves a torn tail aside and records
  * breaks, which would change what is being verified.
  */

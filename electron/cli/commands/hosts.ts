@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { HostList } from '../../../shared/domain/hosts';
+import type { HostList } from '../../../shared/it/hosts';
 import { formatHostList } from '../../main/federation/hostsText';
 import { EXIT, EXIT_HELP } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';

@@ -19,7 +19,7 @@ import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
-import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import { searchHandlers } from '../search/search.handlers';
 import { createSearchService } from '../search/searchService';
 import { recentQueriesFor } from '../search/recentQueries';
@@ -28,6 +28,7 @@ import { cohortHandlers } from '../cohorts/cohorts.handlers';
 import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
+import { pullHandlers } from '../pull/pull.handlers';
 import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
@@ -229,7 +230,8 @@ export function createMainServices(opts: {
       ...federationHandlers(directory),
       ...authHandlers(auth),
       ...searchHandlers(search),
-      ...vaultHandlers(vault, pull, audit),
+      ...vaultHandlers(vault, audit),
+      ...pullHandlers(pull),
       ...cohortHandlers(
         cohortStoreFor({
           owner: () => vault.stateOwner(),

@@ -162,7 +162,7 @@ describe('issue 12: audit chain attacks (keyed chain, DATA-08)', () => {
     });
   });
 
-  it('a chain rewritten with every seal and the head checkpoint removed is never reported as sealed: entries 1-5 carry no seal (the residual case, decision audit-log-keys)', () => {
+  it('a chain rewritten with every seal and the head checkpoint removed is never reported as sealed: entries 1-5 carry no seal (the residual case, decision 0016-audit-log-keys)', () => {
     const { dir, read, write } = keyedLog();
     const forged = rechain(read(), false);
     write(forged);

@@ -44,7 +44,7 @@ export interface AuditLog {
 
 /**
  * An append-only, hash-chained JSON-lines audit log (DESIGN audit, DATA-08), keyed and sealed per
- * user (issue 12 items 6, 10, 11; docs/decisions/audit-log-keys.md). Each line links to the previous
+ * user (issue 12 items 6, 10, 11; docs/decisions/0016-audit-log-keys.md). Each line links to the previous
  * line's sha256; once the vault's master key is known each line also carries an HMAC under a key
  * derived from it, and the head record a sealed checkpoint, so an edited, removed, truncated or
  * rewritten chain is found and located. Sensitive fields are sealed to the signed-in user's key;

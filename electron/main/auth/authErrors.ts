@@ -1,4 +1,4 @@
-import type { AuthErrorCode } from '../../../shared/domain/session';
+import type { AuthErrorCode } from '../../../shared/auth/session';
 
 /** A sign-in problem in plain words, with the next step (CONVENTIONS rule 14). */
 export class AuthFailure extends Error {

@@ -1,5 +1,5 @@
-import type { Broker, FederationDirectory } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { Broker, FederationDirectory } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 
 export type { AuthService, AuthServiceOptions } from './authTypes';
 import { isUsable } from '../federation/directory';
@@ -13,7 +13,7 @@ import type { LiveSession } from './sessionSummary';
 import { runSignInFlow } from './signInFlow';
 import { signOutAtBroker } from './signOutRemote';
 
-/** Creates the auth service; see docs/decisions/0005-sign-in.md and node-audience-tokens.md. */
+/** Creates the auth service; see docs/decisions/0005-sign-in.md and 0015-node-audience-tokens.md. */
 export function createAuthService(opts: AuthServiceOptions): AuthService {
   const { platform, directory, logger, audit } = opts;
   const core = createSessionCore(opts);

@@ -1,5 +1,5 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 import type { SessionGrants } from './access/datasetGrants';
 import type { AuditLog } from '../audit/auditLog';
 import type { FederationDirectoryService } from '../federation/directory';

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { Broker } from '../../../shared/domain/federation';
+import type { Broker } from '../../../shared/federation/directory';
 
 /** Scopes (PASS-01): OIDC + the passport claim from UserInfo; offline_access for refresh (AUTH-06). */
 export const SIGN_IN_SCOPE = 'openid profile email ga4gh_passport_v1 offline_access';

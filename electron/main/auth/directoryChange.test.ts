@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
-import type { DemoFederation } from './testing/demoFederation';
-import { startDemoFederation } from './testing/demoFederation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { SharedFederation } from '../testing/sharedFederation';
+import { sharedFederation } from '../testing/sharedFederation';
 import { createHarness } from './testing/harness';
 
-let fed: DemoFederation;
+let fed: SharedFederation;
 let other: { issuer: string; dispose(): Promise<void> };
 let server: Server;
 let directoryUrl = '';
@@ -25,7 +25,8 @@ const startOtherBroker = async (): Promise<typeof other> => {
 };
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  // Only reads from the federation: the shared one (issue 14: test time).
+  fed = sharedFederation();
   other = await startOtherBroker();
   // A hospital directory: the same nodes, but sign-in at the other broker.
   const info = JSON.parse(readFileSync(fed.infoFile, 'utf8')) as { nodes: unknown[] };
@@ -44,7 +45,6 @@ afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await other.dispose();
-  await fed.close();
 });
 
 describe('issue 12 item 13: changing the directory address switches brokers at once', () => {

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { SearchDone } from '../../../shared/search/results';
 import type { CaptureServer } from '../search/testing/captureServer';
 import { startCaptureServer } from '../search/testing/captureServer';
-import type { DemoFederation } from './testing/demoFederation';
-import { startDemoFederation } from './testing/demoFederation';
+import type { SharedFederation } from '../testing/sharedFederation';
+import { sharedFederation } from '../testing/sharedFederation';
 import { createHarness, type Harness } from './testing/harness';
 
-let fed: DemoFederation;
+let fed: SharedFederation;
 let fake: CaptureServer;
 let h: Harness;
 let nodes: NodeEntry[];
@@ -23,7 +23,8 @@ const node = (id: string): NodeEntry => {
 };
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  // Only reads from the federation: the shared one (issue 14: test time).
+  fed = sharedFederation();
   fake = await startCaptureServer((_req, res) => {
     res.writeHead(404).end();
   });
@@ -45,7 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   h.close();
   await fake.close();
-  await fed.close();
 });
 
 describe('issue 12 item 12: each node gets its own token, and only directory nodes the broker knows', () => {

@@ -1,9 +1,9 @@
 import * as client from 'openid-client';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Logger } from '../logging/logger';
 
 /**
- * Per-node access tokens (issue 12 item 12, decision node-audience-tokens). The sign-in token goes
+ * Per-node access tokens (issue 12 item 12, decision 0015-node-audience-tokens). The sign-in token goes
  * to the broker's UserInfo only; each node gets its own token, obtained by RFC 8693 token exchange
  * with the node's RFC 8707 resource indicator, so a node (or anyone who steals its token) cannot
  * replay it at another node or at UserInfo. A node the broker does not know gets no token at all.

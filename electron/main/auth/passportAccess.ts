@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { IgnoredVisa } from '../../../shared/domain/session';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { IgnoredVisa } from '../../../shared/auth/session';
 import type { PublishedDataset } from './access/datasetCatalog';
 import { fetchNodeDatasets } from './access/datasetCatalog';
 import { withGrantedAccess } from './access/grantedAccess';

@@ -1,4 +1,4 @@
-import type { IgnoredVisa } from '../../../shared/domain/session';
+import type { IgnoredVisa } from '../../../shared/auth/session';
 import type { AuditLog } from '../audit/auditLog';
 
 /** Audits each ignored visa once per run (the same rejection at every refresh is one entry). */

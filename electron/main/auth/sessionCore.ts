@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
-import type { Broker } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { Broker } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 import { EXPIRING_SOON_MS } from './access/accessList';
 import type { AuthServiceOptions } from './authTypes';
 import { authFailure, authMessage, classifyAuthError } from './authErrors';

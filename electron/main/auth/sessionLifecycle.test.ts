@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testKeyStorage } from '../platform/keyStorage';
-import type { DemoFederation } from './testing/demoFederation';
-import { newScriptedBrowser, startDemoFederation } from './testing/demoFederation';
+import type { SignInFederation } from './testing/signInFederation';
+import { newScriptedBrowser, startSignInFederation } from './testing/signInFederation';
 import { completeLogin } from './testing/completeLogin';
 import { createHarness } from './testing/harness';
 import { refreshAtBroker, sealedRefreshToken } from './testing/tokens';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const keys = testKeyStorage(Buffer.alloc(32, 9));
 const walk = (dir: string): string[] =>
@@ -18,7 +18,7 @@ const walk = (dir: string): string[] =>
   );
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  fed = await startSignInFederation({ runDir: tmp('fed-run-') });
 }, 120_000);
 afterAll(async () => {
   await fed.close();

@@ -1,5 +1,5 @@
-import type { Broker } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { Broker } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 import type { PublishedDataset } from './access/datasetCatalog';
 import type { AccessList } from './access/accessList';
 import { buildAccessList } from './access/accessList';

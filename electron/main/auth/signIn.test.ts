@@ -1,22 +1,20 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../../shared/domain/session';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SessionSummary } from '../../../shared/auth/session';
 import { testKeyStorage } from '../platform/keyStorage';
 import { createHarness } from './testing/harness';
-import type { DemoFederation } from './testing/demoFederation';
-import { startDemoFederation } from './testing/demoFederation';
+import type { SharedFederation } from '../testing/sharedFederation';
+import { sharedFederation } from '../testing/sharedFederation';
 
-let fed: DemoFederation;
+let fed: SharedFederation;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const KEY = Buffer.alloc(32, 7);
 
-beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
-}, 120_000);
-afterAll(async () => {
-  await fed.close();
+beforeAll(() => {
+  // Only reads from the federation: the shared one (issue 14: test time).
+  fed = sharedFederation();
 });
 
 const byId = (s: SessionSummary) => new Map(s.access.map((a) => [a.datasetId, a]));

@@ -2,15 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoFederation, ScriptedBrowserLike } from './testing/demoFederation';
-import { newScriptedBrowser, startDemoFederation } from './testing/demoFederation';
+import type { SignInFederation, ScriptedBrowserLike } from './testing/signInFederation';
+import { newScriptedBrowser, startSignInFederation } from './testing/signInFederation';
 import { createHarness } from './testing/harness';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: tmp('fed-run-') });
+  fed = await startSignInFederation({ runDir: tmp('fed-run-') });
 }, 120_000);
 afterAll(async () => {
   await fed.close();

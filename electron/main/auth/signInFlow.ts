@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { Broker } from '../../../shared/domain/federation';
+import type { Broker } from '../../../shared/federation/directory';
 import { authFailure } from './authErrors';
 import { SIGN_IN_SCOPE } from './brokerClients';
 import { startLoopbackRedirect } from './loopback';

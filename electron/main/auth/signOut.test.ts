@@ -2,19 +2,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 import { asksForCredentials, completeLogin, completeLogout } from './testing/completeLogin';
-import type { DemoFederation, ScriptedBrowserLike } from './testing/demoFederation';
-import { newScriptedBrowser, startDemoFederation } from './testing/demoFederation';
+import type { SignInFederation, ScriptedBrowserLike } from './testing/signInFederation';
+import { newScriptedBrowser, startSignInFederation } from './testing/signInFederation';
 import { createHarness, type Harness } from './testing/harness';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 
 beforeAll(async () => {
   // Nodes ask the broker on every request, so a sign-out shows at the node at once.
-  fed = await startDemoFederation({ runDir: tmp('fed-run-'), passportCacheTtlMs: 0 });
+  fed = await startSignInFederation({ runDir: tmp('fed-run-'), passportCacheTtlMs: 0 });
 }, 120_000);
 afterAll(async () => {
   await fed.close();

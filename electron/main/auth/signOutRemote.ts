@@ -16,7 +16,7 @@ export function endSessionUrl(config: client.Configuration, clientId: string): s
 /**
  * The broker side of sign-out (AUTH-07): RFC 7009 revocation of the refresh token first (it could
  * mint new access tokens; revoking it ends the grant, so the nodes' tokens stop giving passports:
- * decision node-audience-tokens), then the sign-in access token; then the broker's own session ends
+ * decision 0015-node-audience-tokens), then the sign-in access token; then the broker's own session ends
  * through RP-Initiated Logout in the system browser, where its cookie lives. In browser mode the
  * page opened that page itself when the person clicked "Sign out" (SessionSummary.endSessionUrl).
  * Failures are logged and never block the local wipe, which happened before.

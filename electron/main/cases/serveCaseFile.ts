@@ -1,4 +1,4 @@
-import { DUCKDB_FILE_MIME } from '../../../shared/domain/vault';
+import { DUCKDB_FILE_MIME } from '../../../shared/vault/vault';
 import type { Logger } from '../logging/logger';
 import type { VaultHttpAnswer } from '../vault/serveVaultTable';
 import type { CaseService } from './caseService';

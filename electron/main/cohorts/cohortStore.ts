@@ -60,7 +60,7 @@ export function createCohortStore(
 /**
  * The store for whoever `owner` says is signed in. A plaintext `cohorts.json` left by an older
  * version is adopted by the first user whose saved cohorts load with the vault open, then deleted
- * (docs/decisions/0011-vault-key-hierarchy.md).
+ * (docs/decisions/0011-vault-keys-revocation-user-state.md).
  */
 export function cohortStoreFor(opts: {
   owner: () => StateOwner | undefined;

@@ -1,4 +1,3 @@
-import { CohortFiltersSchema } from '../../../shared/cohorts/definition';
 import type { AuditLog } from '../audit/auditLog';
 import type { Handlers } from '../ipc/router';
 import type { CohortStore } from './cohortStore';
@@ -13,7 +12,7 @@ export function cohortHandlers(
   return {
     'cohorts:list': () => ({ items: store.list() }),
     'cohorts:save': ({ id, name, filters }) => {
-      const def = store.save({ id, name, filters: CohortFiltersSchema.parse(filters) });
+      const def = store.save({ id, name, filters });
       audit.append('cohort.save', { id: def.id, name: def.name });
       return def;
     },

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../federation/generator/cohortModels';
 import { DISEASES } from '../../../federation/reference';
 import { DISEASE_LABELS } from '../../../shared/cohorts/diseaseLabels.data';
+import { sharedFolder } from '../../../federation/sharedFolder';
 
 // Issue 13: the app's disease label table is derived, not invented. It covers every disease code
 // the demo federation's patients carry, with the federation's own labels, and each ORPHA and OMIM
 // label is the DiseaseName of HPO's phenotype.hpoa in ../shared.
-const shared =
-  process.env.COHORT_DESK_SHARED ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared');
+const shared = sharedFolder();
 const hpoa = join(shared, 'data', 'hpo', 'phenotype.hpoa.gz');
 
 describe('the app disease label table (issue 13)', () => {

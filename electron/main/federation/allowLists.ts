@@ -1,4 +1,4 @@
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 
 /**
  * IT's allow-lists over the directory (issue 21, policy `allowedBrokers`/`allowedNodes`): a broker

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 import { createMemoryLogger } from '../logging/logger';
 import { createNodePlatform } from '../platform/nodePlatform';
 import { loadPolicy } from '../settings/policy';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DirectoryCheck, FederationDirectory } from '../../../shared/domain/federation';
+import type { DirectoryCheck, FederationDirectory } from '../../../shared/federation/directory';
 import type { Logger } from '../logging/logger';
 import type { Platform } from '../platform/platform';
 import type { SettingsStore } from '../settings/settingsStore';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 import {
   BrokerSchema,
   NodeEntrySchema,
   FederationDirectorySchema,
-} from '../../../shared/domain/federation';
+} from '../../../shared/federation/directory';
 
 /** The demo federation's federation.json (federation/federationInfo.ts); extra members are ignored. */
 const DemoFileSchema = z.object({

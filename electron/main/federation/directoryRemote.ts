@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { FederationDirectorySchema } from '../../../shared/domain/federation';
+import { FederationDirectorySchema } from '../../../shared/federation/directory';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import { parseDirectoryDocument, type DirectoryLists } from './directoryFile';
 

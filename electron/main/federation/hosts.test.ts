@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 import { applyAllowLists, notAllowedNote } from './allowLists';
 import { isListedHost, listHosts } from './hosts';
 import { formatHostList } from './hostsText';

@@ -1,5 +1,5 @@
-import type { FederationDirectory } from '../../../shared/domain/federation';
-import type { HostEntry, HostList, HostReason } from '../../../shared/domain/hosts';
+import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { HostEntry, HostList, HostReason } from '../../../shared/it/hosts';
 import { notAllowedNote } from './allowLists';
 import { isUsable } from './directory';
 

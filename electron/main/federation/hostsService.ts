@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HostList } from '../../../shared/domain/hosts';
+import type { HostList } from '../../../shared/it/hosts';
 import type { Platform } from '../platform/platform';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { FederationDirectoryService } from './directory';

@@ -1,4 +1,4 @@
-import type { HostList } from '../../../shared/domain/hosts';
+import type { HostList } from '../../../shared/it/hosts';
 
 const PURPOSE: Record<string, string> = {
   'federation-directory': 'federation directory',

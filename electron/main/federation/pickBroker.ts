@@ -1,4 +1,4 @@
-import type { Broker, FederationDirectory } from '../../../shared/domain/federation';
+import type { Broker, FederationDirectory } from '../../../shared/federation/directory';
 import { HandlerError } from '../ipc/router';
 
 /**

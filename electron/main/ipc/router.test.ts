@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logging/logger';
 import type { Handlers } from './router';
 import { HandlerError, createRouter } from './router';
-import { defaultSettings } from '../../../shared/domain/settings';
+import { defaultSettings } from '../../../shared/settings/settings';
 
 const view = {
   values: defaultSettings(),
@@ -73,6 +73,16 @@ describe('router (CONVENTIONS rule 3, Electron checklist 17)', () => {
   it('rejects unknown keys in a payload (strict schemas)', async () => {
     const { router } = setup();
     const result = await router.invoke('settings:set', { isAdmin: true }, app);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+  });
+
+  it('issue 14: refuses an unknown key on a channel that used to strip it, before the handler runs', async () => {
+    const { router } = setup();
+    const result = await router.invoke(
+      'app:openExternal',
+      { url: 'https://example.org/', inBackground: true },
+      app,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
   });
 

@@ -1,4 +1,4 @@
-import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/ipc';
+import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import { channels, isChannelName } from '../../../shared/ipc';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
@@ -9,8 +9,9 @@ export interface Sender {
   readonly url: string | undefined;
 }
 
+/** Gets its request already parsed by the router (schema output, defaults filled): never parse again. */
 export type Handler<C extends ChannelName> = (
-  request: RequestOf<C>,
+  request: ParsedRequestOf<C>,
   sender: Sender,
 ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 

@@ -1,5 +1,5 @@
 import plist from 'plist';
-import { POLICY_KEYS, nativePolicyName } from '../../../shared/domain/policy';
+import { POLICY_KEYS, nativePolicyName } from '../../../shared/settings/policy';
 import type { PolicySourceRead } from '../settings/policySource';
 
 /** The app's bundle id: configuration profiles address its managed preferences by it. */

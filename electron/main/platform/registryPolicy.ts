@@ -1,5 +1,5 @@
-import type { PolicyKey } from '../../../shared/domain/policy';
-import { POLICY_KEYS, nativePolicyName, policyFieldKind } from '../../../shared/domain/policy';
+import type { PolicyKey } from '../../../shared/settings/policy';
+import { POLICY_KEYS, nativePolicyName, policyFieldKind } from '../../../shared/settings/policy';
 import type { PolicySourceRead } from '../settings/policySource';
 
 /** Group Policy's key for Cohort Desk (our own vendor key: Intune refuses `Policies\Microsoft\*`). */

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBrowserModeServer } from '../../browserMode/server';
 import { launchSession } from '../../browserMode/testing/loopbackApp';
-import type { PullFederation } from '../pull/testing/pullHarness';
-import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
+import type { SharedFederation } from '../pull/testing/pullHarness';
+import { signedIn, useSharedFederation, tmp } from '../pull/testing/pullHarness';
 import { createAppRequestHandler } from './appRequest';
 
-let fed: PullFederation;
-usePullFederation((started) => (fed = started));
+let fed: SharedFederation;
+useSharedFederation((started) => (fed = started));
 
 const APP = 'app://cohort-desk';
 

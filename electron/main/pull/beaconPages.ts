@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { PullQuery } from '../../../shared/domain/vault';
-import type { BeaconQueryParts } from '../search/beaconRequest';
-import { postBody } from '../search/beaconRequest';
-import { ErrorResponseZ } from '../search/beaconSchemas';
-import { BodyTooLargeError, readBounded } from '../search/boundedBody';
-import { isAllowListed } from '../search/tokenPolicy';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { PullQuery } from '../../../shared/vault/vault';
+import type { BeaconQueryParts } from '../beacon/beaconRequest';
+import { postBody } from '../beacon/beaconRequest';
+import { ErrorResponseZ } from '../beacon/beaconSchemas';
+import { BodyTooLargeError, readBounded } from '../beacon/boundedBody';
+import { isAllowListed } from '../beacon/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
 

@@ -5,9 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDataFolder } from '../../../federation/sharedFolder';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const data = join(process.env['COHORT_DESK_SHARED'] ?? join(root, '..', 'shared'), 'data');
+const data = sharedDataFolder();
 
 describe('DUO term table against ../shared (issue 13)', () => {
   it.skipIf(!existsSync(join(data, 'duo', 'duo.csv')))('is what buildDuoTable.mjs derives', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import { localCopyRefusal } from './localCopies';
 
 const node = (localCopies?: NodeEntry['localCopies']): NodeEntry => ({
@@ -10,7 +10,7 @@ const node = (localCopies?: NodeEntry['localCopies']): NodeEntry => ({
   ...(localCopies === undefined ? {} : { localCopies }),
 });
 
-describe('issue 15 item 5: local copies at a node that says nothing (decision 0011, DATA-01)', () => {
+describe('issue 15 item 5: local copies at a node that says nothing (decision 0018, DATA-01)', () => {
   it('the node’s own statement decides, whatever the directory says', () => {
     expect(
       localCopyRefusal({ id: 'X', allowLocalCopies: true }, node('not-allowed')),

@@ -1,7 +1,7 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 
 /**
- * DATA-01, decision 0011: may a dataset be kept locally? The node's own statement decides (the demo
+ * DATA-01, decision 0018: may a dataset be kept locally? The node's own statement decides (the demo
  * nodes' `info.allowLocalCopies`); where the node says nothing, the federation directory's
  * `localCopies` for that node (the hospital's agreement with it); where neither says anything, no.
  * A copy also needs a controlled-access grant (PASS-03), checked elsewhere, so public and

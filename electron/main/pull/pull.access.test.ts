@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PullFederation } from './testing/pullHarness';
-import { signedIn, tmp, usePullFederation } from './testing/pullHarness';
+import type { SharedFederation } from './testing/pullHarness';
+import { signedIn, tmp, useSharedFederation } from './testing/pullHarness';
 
-let fed: PullFederation;
-usePullFederation((started) => (fed = started));
+let fed: SharedFederation;
+useSharedFederation((started) => (fed = started));
 
 const accessOf = async (user: string) => {
   const h = await signedIn({ fed, dataDir: tmp('access-'), user });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { VAULT_TABLES } from '../../../shared/domain/vault';
+import { VAULT_TABLES } from '../../../shared/vault/vault';
 import { groundTruth } from './testing/groundTruth';
 import { vaultRows } from './testing/vaultRows';
-import type { PullFederation } from './testing/pullHarness';
-import { entropy, signedIn, usePullFederation, tmp, walk } from './testing/pullHarness';
+import type { SharedFederation } from './testing/pullHarness';
+import { entropy, signedIn, useSharedFederation, tmp, walk } from './testing/pullHarness';
 
-let fed: PullFederation;
-usePullFederation((started) => (fed = started));
+let fed: SharedFederation;
+useSharedFederation((started) => (fed = started));
 
 const ORDER = {
   individuals: ['individual_id'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { DuoTerm, FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
-import type { DatasetAccess } from '../../../shared/domain/session';
-import type { PullCheck, PullTarget } from '../../../shared/domain/vault';
+import type { DuoTerm, FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
+import type { DatasetAccess } from '../../../shared/auth/session';
+import type { PullCheck, PullTarget } from '../../../shared/vault/vault';
 import { diseaseCheck } from '../../../shared/vault/diseaseCheck';
 import { duoPermits } from '../../../shared/vault/duoRules';
 import { readDuoTerms } from '../../../shared/vault/duoTerms';
@@ -16,7 +16,7 @@ export interface NodeDataset {
   readonly duo: DuoTerm[];
   /**
    * DATA-01: what the node says about local copies (the demo nodes' `info.allowLocalCopies` hint);
-   * undefined when it says nothing (decision 0011 then asks the federation directory).
+   * undefined when it says nothing (decision 0018 then asks the federation directory).
    */
   readonly allowLocalCopies: boolean | undefined;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { VAULT_TABLES } from '../../../shared/domain/vault';
+import { VAULT_TABLES } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import type { TableRows } from '../vault/arrowTables';
@@ -10,7 +10,7 @@ import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
 import { PullDataError } from './beaconPages';
 import { assemble, countMismatch } from './pullLoop';
-import type { Cursor, Staging } from './staging';
+import type { Cursor, Staging } from '../vault/staging';
 
 export interface FinishDeps {
   auth: Pick<AuthService, 'grants'>;

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
 import type { GenotypeRow, IndividualRow, TableRows, VariantRow } from '../vault/arrowTables';
 import { fetchPage, PULL_PAGE_SIZE } from './beaconPages';
@@ -7,7 +7,7 @@ import type { Page, PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError } from './beaconPages';
 import type { DatasetRoutes } from './pullRoutes';
 import { RecordShapeError, toIndividual, toVariant } from './recordConvert';
-import type { Cursor, Staging } from './staging';
+import type { Cursor, Staging } from '../vault/staging';
 
 export interface LoopContext {
   staging: Staging;

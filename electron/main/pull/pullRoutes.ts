@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import { readBounded } from '../search/boundedBody';
-import { isAllowListed } from '../search/tokenPolicy';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import { readBounded } from '../beacon/boundedBody';
+import { isAllowListed } from '../beacon/tokenPolicy';
 import { PullRefusedError } from './beaconPages';
 
 /** The URL templates (with `{id}`) a pull asks one dataset's records from. */

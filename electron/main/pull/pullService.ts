@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { NodeEntry } from '../../../shared/domain/federation';
-import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/domain/vault';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
 import type { VaultUser } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
-import type { AssemblyResolver } from '../search/nodeAssembly';
-import { createAssemblyResolver } from '../search/nodeAssembly';
+import type { AssemblyResolver } from '../beacon/nodeAssembly';
+import { createAssemblyResolver } from '../beacon/nodeAssembly';
 import { PullNetworkError, PullRefusedError } from './beaconPages';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
@@ -14,8 +14,8 @@ import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
 import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
-import type { Cursor, Staging } from './staging';
-import { listCursors, openStaging } from './staging';
+import type { Cursor, Staging } from '../vault/staging';
+import { listCursors, openStaging } from '../vault/staging';
 
 /** Thrown by start() when the checks forbid a pull; carries the check. */
 export class PullForbiddenError extends Error {

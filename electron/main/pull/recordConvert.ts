@@ -4,9 +4,9 @@ import { APP_ASSEMBLY } from '../../../shared/genome/assembly';
 import { LIFT_FAILURE_WORDS, liftVariant } from '../../../shared/genome/liftover';
 import { liftTable } from '../../../shared/genome/liftoverTables';
 import { SEX_TERMS } from '../../../shared/search/query';
-import { IndividualRecordZ, OntologyTermZ } from '../search/beaconSchemas';
+import { IndividualRecordZ, OntologyTermZ } from '../beacon/beaconSchemas';
 import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
-import { variantPlace } from '../search/variantPlace';
+import { variantPlace } from '../beacon/variantPlace';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before

@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDataFolder } from '../../../federation/sharedFolder';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const shared = process.env['COHORT_DESK_SHARED_DATA'] ?? join(root, '..', 'shared', 'data');
+const shared = sharedDataFolder();
 
 describe('issue 17: the ranking reference tables', () => {
   it.skipIf(!existsSync(join(shared, 'hpo')))(

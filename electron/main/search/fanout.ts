@@ -1,10 +1,10 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
-import type { BeaconQueryParts } from './beaconRequest';
-import { partsForNode } from './assemblyQuery';
-import type { AssemblyResolver } from './nodeAssembly';
+import type { BeaconQueryParts } from '../beacon/beaconRequest';
+import { partsForNode } from '../beacon/assemblyQuery';
+import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from './limiter';
-import { CancelAbort, queryNode, TimeoutAbort } from './nodeClient';
+import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 
 export interface FanoutOptions {
   queryId: string;

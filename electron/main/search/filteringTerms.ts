@@ -1,9 +1,9 @@
-import type { NodeEntry } from '../../../shared/domain/federation';
+import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Suggestion } from '../../../shared/search/channels';
 import { FILTER_PREFIXES } from '../../../shared/search/query';
-import type { FilteringTerm } from './beaconSchemas';
-import { FilteringTermsResponseZ } from './beaconSchemas';
-import { readBounded } from './boundedBody';
+import type { FilteringTerm } from '../beacon/beaconSchemas';
+import { FilteringTermsResponseZ } from '../beacon/beaconSchemas';
+import { readBounded } from '../beacon/boundedBody';
 
 interface CacheEntry {
   at: number;

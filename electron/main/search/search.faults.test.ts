@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 import { createHarness } from './testing/searchHarness';
 import { startCaptureServer, type CaptureServer } from './testing/captureServer';
-import { startDemoFederation, type DemoFederation } from './testing/demoFederation';
+import { startTokenFederation, type TokenFederation } from './testing/tokenFederation';
 
-let demo: DemoFederation;
+let demo: TokenFederation;
 const servers: CaptureServer[] = [];
 beforeAll(async () => {
-  demo = await startDemoFederation();
+  demo = await startTokenFederation();
 });
 afterEach(async () => {
   for (const n of demo.fed.nodes) n.setFaults({});
@@ -140,7 +140,7 @@ describe('request forms and token scoping (STANDARDS 3.6 tests 2 and 5, BCN-02, 
       res.end(await upstream.text());
     });
     // The proxy serves FI's API, so the directory names FI's resource for it
-    // (decision node-audience-tokens).
+    // (decision 0015-node-audience-tokens).
     const h = createHarness(
       withNodes({ ...node('FI-GET', `${getOnly.url}/api`), resource: fi.resource }),
       { getAccessToken: await demo.tokenFor('researcher') },

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countRange, nodeRange } from '../../../shared/search/aggregate';
 import { headline } from '../../../shared/search/headline';
 import type { NodeUpdate } from '../../../shared/search/results';
-import { PAGE_LIMIT } from './beaconRequest';
+import { PAGE_LIMIT } from '../beacon/beaconRequest';
 import { createHarness } from './testing/searchHarness';
-import { startDemoFederation, type DemoFederation } from './testing/demoFederation';
+import { sharedTokenFederation, type ReadOnlyTokenFederation } from './testing/tokenFederation';
 
-let demo: DemoFederation;
-beforeAll(async () => {
-  demo = await startDemoFederation();
-});
-afterAll(async () => {
-  await demo.close();
+let demo: ReadOnlyTokenFederation;
+beforeAll(() => {
+  // Only reads from the federation: the shared one (issue 14: test time).
+  demo = sharedTokenFederation();
 });
 
 const datasetsOf = (nodeId: string) =>

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeUpdate, VariantRow } from '../../../shared/search/results';
 import { createHarness } from './testing/searchHarness';
-import { startDemoFederation, type DemoFederation } from './testing/demoFederation';
+import { startTokenFederation, type TokenFederation } from './testing/tokenFederation';
 
 // The foreign node DE serves SE's data lifted to GRCh37, in Beacon v2.0 shapes, with opaque ids
 // (federation/foreign/). Over the same data, Search must give the same answers at both nodes.
-let demo: DemoFederation;
-let tokenFor: Awaited<ReturnType<DemoFederation['tokenFor']>>;
+let demo: TokenFederation;
+let tokenFor: Awaited<ReturnType<TokenFederation['tokenFor']>>;
 beforeAll(async () => {
-  demo = await startDemoFederation({ foreignNode: true });
+  demo = await startTokenFederation({ foreignNode: true });
   await demo.fed.aai.admin.grant('clinician', 'DE-CA-01');
   tokenFor = await demo.tokenFor('clinician');
 }, 180_000);

@@ -1,5 +1,5 @@
 import { openQueryText, saveQueryText } from '../../../shared/search/savedQuery';
-import { describeQuery, SearchQuerySchema } from '../../../shared/search/query';
+import { describeQuery } from '../../../shared/search/query';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { SearchService } from './searchService';
@@ -19,7 +19,7 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
   return {
     'search:run': async (query) => {
       try {
-        return await search.run(SearchQuerySchema.parse(query));
+        return await search.run(query);
       } catch (error: unknown) {
         if (error instanceof QueryError)
           throw new HandlerError('INVALID_REQUEST', error.message, 'genomic');
@@ -39,11 +39,9 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
     },
     'search:recent': () => ({ items: search.recent() }),
     'search:suggest': async ({ kind, text, limit }) => ({
-      items: await search.suggest(kind, text, limit ?? 10),
+      items: await search.suggest(kind, text, limit),
     }),
-    'search:saveQuery': ({ query: input }) => {
-      // The router parsed the request; parsing again yields the output type with defaults filled.
-      const query = SearchQuerySchema.parse(input);
+    'search:saveQuery': ({ query }) => {
       return {
         text: saveQueryText(query),
         fileName: `${describeQuery(query)

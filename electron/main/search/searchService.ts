@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { FederationDirectory, NodeEntry } from '../../../shared/domain/federation';
+import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import type { RecentQuery, Suggestion } from '../../../shared/search/channels';
 import { suggestGenes } from '../../../shared/search/genes';
 import { describeQuery, type SearchQuery } from '../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import type { Logger } from '../logging/logger';
-import { queryParts } from './beaconRequest';
+import { queryParts } from '../beacon/beaconRequest';
 import type { Fanout } from './fanout';
 import { startFanout } from './fanout';
 import { createFilteringTermsCache } from './filteringTerms';
-import { createAssemblyResolver } from './nodeAssembly';
+import { createAssemblyResolver } from '../beacon/nodeAssembly';
 import type { RecentQueries } from './recentQueries';
-import { isAllowListed } from './tokenPolicy';
+import { isAllowListed } from '../beacon/tokenPolicy';
 
 export interface SearchServiceDeps {
   fetch: typeof fetch;

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTING_KEYS } from '../../../shared/domain/settings';
+import { SETTING_KEYS } from '../../../shared/settings/settings';
 import { EXAMPLE_POLICY } from '../../packaging/policy/exampleValues';
 import { MAC_CACHE_EXAMPLE } from '../../packaging/policy/generate';
 import { managedPreferencesFromPlist } from '../platform/managedPreferences';

@@ -1,5 +1,5 @@
-import type { Settings } from '../../../shared/domain/settings';
-import { defaultSettings } from '../../../shared/domain/settings';
+import type { Settings } from '../../../shared/settings/settings';
+import { defaultSettings } from '../../../shared/settings/settings';
 
 /**
  * The settings file holds only the settings the user changed (issue 13), so a policy default or a
@@ -9,7 +9,7 @@ import { defaultSettings } from '../../../shared/domain/settings';
  * Version 1 (Cohort Desk 0.1) was the flat object of every setting: a zod default filled the keys
  * the user never touched on each save, so a value equal to the built-in default there cannot be told
  * from one the user chose. Reading a version 1 file keeps only the values that differ from the
- * built-in default (docs/decisions/settings-file-v2.md).
+ * built-in default (docs/decisions/0013-settings-file-v2.md).
  */
 export const SETTINGS_FILE_VERSION = 2;
 

@@ -7,8 +7,8 @@ import type {
   Settings,
   SettingsPatch,
   SettingsView,
-} from '../../../shared/domain/settings';
-import { SETTING_KEYS, SettingsSchema, defaultSettings } from '../../../shared/domain/settings';
+} from '../../../shared/settings/settings';
+import { SETTING_KEYS, SettingsSchema, defaultSettings } from '../../../shared/settings/settings';
 import type { Logger } from '../logging/logger';
 import { HandlerError } from '../ipc/router';
 import { writeFileAtomic } from './atomicWrite';

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/domain/settings';
+import type { Settings } from '../../../shared/settings/settings';
 
 /** What the updater does, decided from the policy-controlled settings (issue 21). */
 export type UpdatePlan =

@@ -9,10 +9,10 @@ import {
   tableToIPC,
   vectorFromArray,
 } from 'apache-arrow';
-import type { VaultTable } from '../../../shared/domain/vault';
+import type { VaultTable } from '../../../shared/vault/vault';
 import { constantUtf8, utf8Vector } from './utf8Vector';
 
-/** One individual as the vault keeps it (shared/domain/vault.ts VAULT_COLUMNS.individuals). */
+/** One individual as the vault keeps it (shared/vault/vault.ts VAULT_COLUMNS.individuals). */
 export interface IndividualRow {
   individual_id: string;
   sex: string;

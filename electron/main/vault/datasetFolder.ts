@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VaultManifest, VaultPart } from '../../../shared/domain/vault';
-import { FORMAT_PARTS, formatOf, VaultManifestSchema } from '../../../shared/domain/vault';
+import type { VaultManifest, VaultPart } from '../../../shared/vault/vault';
+import { FORMAT_PARTS, formatOf, VaultManifestSchema } from '../../../shared/vault/vault';
 import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import { writeBinding } from './binding';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { sampleDataset } from '../../../shared/cohorts/sampleCache';
+import { sampleDataset } from '../../../shared/cohorts/testing/sampleCache';
 import { SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import { databaseRows } from '../pull/testing/vaultRows';
 import { buildDuckDbFile, sweepScratch } from './duckdbFile';

@@ -3,7 +3,7 @@ import { canonicalJson } from '../audit/canonicalJson';
 
 /**
  * Keys for what is kept beside the vault, all derived from the vault master key
- * (docs/decisions/0011-vault-keys-revocation-user-state.md, audit-log-keys.md): HKDF-SHA256
+ * (docs/decisions/0011-vault-keys-revocation-user-state.md, 0016-audit-log-keys.md): HKDF-SHA256
  * (RFC 5869) with a fixed salt and `info` = canonical JSON of { v: 1, purpose, scope? }, 32 bytes.
  * A derived key never leaves main and is never written anywhere; it exists only while the master key
  * does (the vault is unlocked), so crypto-shredding the master key shreds them all. Different

@@ -1,4 +1,4 @@
-import type { RemovedReason, VisaBinding } from '../../../shared/domain/vault';
+import type { RemovedReason, VisaBinding } from '../../../shared/vault/vault';
 import type { SessionGrants } from '../auth/access/datasetGrants';
 import type { Binding } from './binding';
 import { retentionEnd } from './binding';

@@ -1,9 +1,5 @@
-import type { VaultPart } from '../../../shared/domain/vault';
-import {
-  ARROW_STREAM_MIME,
-  DUCKDB_FILE_MIME,
-  VaultTableSchema,
-} from '../../../shared/domain/vault';
+import type { VaultPart } from '../../../shared/vault/vault';
+import { ARROW_STREAM_MIME, DUCKDB_FILE_MIME, VaultTableSchema } from '../../../shared/vault/vault';
 import type { Logger } from '../logging/logger';
 import type { VaultService } from './vaultService';
 

@@ -1,28 +1,14 @@
-import { PullQuerySchema } from '../../../shared/domain/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
-import type { PullService } from '../pull/pullService';
-import { PullForbiddenError } from '../pull/pullService';
 import { WrongPassphraseError } from './masterKey';
 import type { VaultService } from './vaultService';
 
-type VaultChannels =
-  | 'vault:list'
-  | 'vault:unlock'
-  | 'pull:check'
-  | 'pull:start'
-  | 'pull:pause'
-  | 'pull:resume'
-  | 'pull:cancel'
-  | 'pull:jobs';
-
-/** Handlers for vault:* and pull:* channels (issue 6). */
+/** Handlers for vault:* channels (issue 6); pull:* live with the pulls (pull/pull.handlers.ts). */
 export function vaultHandlers(
   vault: VaultService,
-  pull: PullService,
   audit: AuditLog,
-): Pick<Handlers, VaultChannels> {
+): Pick<Handlers, 'vault:list' | 'vault:unlock'> {
   return {
     'vault:list': () => vault.list(),
     'vault:unlock': async ({ passphrase }) => {
@@ -36,19 +22,5 @@ export function vaultHandlers(
         throw error;
       }
     },
-    'pull:check': (target) => pull.check(target),
-    'pull:start': async ({ query, ...target }) => {
-      try {
-        return await pull.start(target, PullQuerySchema.parse(query ?? {}));
-      } catch (error: unknown) {
-        if (error instanceof PullForbiddenError)
-          throw new HandlerError('NOT_ALLOWED', error.message);
-        throw error;
-      }
-    },
-    'pull:pause': ({ jobId }) => ({ ok: pull.pause(jobId) }),
-    'pull:resume': ({ jobId }) => ({ ok: pull.resume(jobId) }),
-    'pull:cancel': ({ jobId }) => ({ ok: pull.cancel(jobId) }),
-    'pull:jobs': () => ({ jobs: pull.jobs() }),
   };
 }

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PullFederation, PullHarness } from '../pull/testing/pullHarness';
-import { signedIn, tmp, usePullFederation } from '../pull/testing/pullHarness';
+import type { SharedFederation, PullHarness } from '../pull/testing/pullHarness';
+import { signedIn, tmp, useSharedFederation } from '../pull/testing/pullHarness';
 import { scopeOf } from './datasetFolder';
 
-let fed: PullFederation;
-usePullFederation((started) => (fed = started));
+let fed: SharedFederation;
+useSharedFederation((started) => (fed = started));
 
 async function pull(h: PullHarness, dataDir: string, nodeId: string, datasetId: string) {
   const { jobId } = await h.invoke('pull:start', { nodeId, datasetId, purpose: 'clinical-care' });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createSessionTimers } from '../auth/sessionTimers';
 import type { PullFederation } from '../pull/testing/pullHarness';
 import { signedIn, tmp } from '../pull/testing/pullHarness';
-import { startDemoFederation } from '../auth/testing/demoFederation';
+import { startSignInFederation } from '../auth/testing/signInFederation';
 
 /** The demo broker's access-token lifetime (federation/aai: 300 s). */
 const DEMO_TOKEN_TTL_MS = 300_000;
@@ -36,7 +36,7 @@ describe('issue 12: the purge delay after a revocation is bounded by the token r
   describe('with 8 s access tokens', () => {
     let fed: PullFederation;
     beforeAll(async () => {
-      fed = (await startDemoFederation({
+      fed = (await startSignInFederation({
         runDir: tmp('vault-bound-fed-'),
         accessTokenTtlSec: 8,
         passportCacheTtlMs: 0,

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RemovedReason } from '../../../shared/domain/vault';
+import type { RemovedReason } from '../../../shared/vault/vault';
 import type { SessionGrants } from '../auth/access/datasetGrants';
-import { readCursor } from '../pull/staging';
+import { readCursor } from './staging';
 import type { Binding } from './binding';
 import { checkBinding, matchesManifest, readBinding, writeBinding } from './binding';
 import type { DataKeyCache } from './dataKeyCache';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RemovedEntry, RemovedReason } from '../../../shared/domain/vault';
+import type { RemovedEntry, RemovedReason } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
-import { stagingRoot } from '../pull/staging';
+import { stagingRoot } from './staging';
 import { readBinding } from './binding';
 import type { DataKeyCache } from './dataKeyCache';
 import { recoverFolders, safeDatasetId } from './datasetFolder';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DUCKDB_FILE_MIME } from '../../../shared/domain/vault';
+import { DUCKDB_FILE_MIME } from '../../../shared/vault/vault';
 import { startBrowserModeServer } from '../../browserMode/server';
 import { launchSession } from '../../browserMode/testing/loopbackApp';
-import type { PullFederation } from '../pull/testing/pullHarness';
-import { signedIn, usePullFederation, tmp } from '../pull/testing/pullHarness';
+import type { SharedFederation } from '../pull/testing/pullHarness';
+import { signedIn, useSharedFederation, tmp } from '../pull/testing/pullHarness';
 import { databaseRows } from '../pull/testing/vaultRows';
 
-let fed: PullFederation;
-usePullFederation((started) => (fed = started));
+let fed: SharedFederation;
+useSharedFederation((started) => (fed = started));
 
 describe('GET /vault/{datasetId}/data.duckdb in browser mode (decisions 0002, 0010; issue 6)', () => {
   it('needs the session header; then serves the decrypted DuckDB file, no-store; unknown paths 404', async () => {

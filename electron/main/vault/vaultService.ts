@@ -6,8 +6,8 @@ import type {
   VaultManifest,
   VaultNote,
   VaultPart,
-} from '../../../shared/domain/vault';
-import { FORMAT_PARTS, formatOf } from '../../../shared/domain/vault';
+} from '../../../shared/vault/vault';
+import { FORMAT_PARTS, formatOf } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import type { Logger } from '../logging/logger';
@@ -52,7 +52,7 @@ export interface VaultService {
   onChange(listener: (list: VaultList) => void): () => void;
   /**
    * Key derivation for the stores beside the vault (audit chain, per-user files), once the master
-   * key is known: at start, or at unlock; at once if it already is (docs/decisions/audit-log-keys.md).
+   * key is known: at start, or at unlock; at once if it already is (docs/decisions/0016-audit-log-keys.md).
    */
   onKeys(listener: (derive: KeyDeriver) => void): () => void;
   /** Called with each staged pull the purge deleted (the pull service stops that job). */

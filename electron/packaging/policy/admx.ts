@@ -1,7 +1,7 @@
-import type { PolicyFieldKind, PolicyKey } from '../../../shared/domain/policy';
-import { POLICY_KEYS, nativePolicyName, policyFieldKind } from '../../../shared/domain/policy';
-import { POLICY_TEXT } from '../../../shared/domain/policyText';
-import { defaultSettings } from '../../../shared/domain/settings';
+import type { PolicyFieldKind, PolicyKey } from '../../../shared/settings/policy';
+import { POLICY_KEYS, nativePolicyName, policyFieldKind } from '../../../shared/settings/policy';
+import { POLICY_TEXT } from '../../../shared/settings/policyText';
+import { defaultSettings } from '../../../shared/settings/settings';
 
 /** Group Policy templates (ADMX + en-US ADML) generated from the policy schema (issue 21). */
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { nativePolicyName } from '../../../shared/domain/policy';
+import { nativePolicyName } from '../../../shared/settings/policy';
 import { loadPolicy } from '../../main/settings/policy';
 import { registryPolicyFromRegQuery } from '../../main/platform/registryPolicy';
 import { EXAMPLE_POLICY } from './exampleValues';

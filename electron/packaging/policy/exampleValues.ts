@@ -1,5 +1,5 @@
-import type { PolicyKey } from '../../../shared/domain/policy';
-import type { Settings } from '../../../shared/domain/settings';
+import type { PolicyKey } from '../../../shared/settings/policy';
+import type { Settings } from '../../../shared/settings/settings';
 
 /**
  * A value for every policy key, different from the built-in default where the schema allows: the

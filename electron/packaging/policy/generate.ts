@@ -5,9 +5,9 @@ import {
   nativePolicyName,
   policyFieldKind,
   policyJsonSchema,
-} from '../../../shared/domain/policy';
-import { POLICY_TEXT } from '../../../shared/domain/policyText';
-import { defaultSettings } from '../../../shared/domain/settings';
+} from '../../../shared/settings/policy';
+import { POLICY_TEXT } from '../../../shared/settings/policyText';
+import { defaultSettings } from '../../../shared/settings/settings';
 import { buildAdml, buildAdmx } from './admx';
 import { EXAMPLE_POLICY } from './exampleValues';
 import { buildMobileconfig } from './mobileconfig';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import plist from 'plist';
 import type { PlistObject, PlistValue } from 'plist';
-import type { PolicyKey } from '../../../shared/domain/policy';
-import { POLICY_KEYS, nativePolicyName } from '../../../shared/domain/policy';
+import type { PolicyKey } from '../../../shared/settings/policy';
+import { POLICY_KEYS, nativePolicyName } from '../../../shared/settings/policy';
 import { BUNDLE_ID } from '../../main/platform/managedPreferences';
 
 /** A stable UUID from a name, so the committed template does not change on every generation. */

@@ -1,4 +1,4 @@
-/** Test helper: RFC 8693 token exchanges at the broker over HTTP (decision node-audience-tokens). */
+/** Test helper: RFC 8693 token exchanges at the broker over HTTP (decision 0015-node-audience-tokens). */
 import type { ResourceServerClient } from '../resourceServers';
 import { ACCESS_TOKEN_TYPE, PASSPORT_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT } from '../tokenTypes';
 import { tokenRequest } from './loginAs';

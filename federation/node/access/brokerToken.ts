@@ -1,5 +1,5 @@
 /**
- * How a node turns a bearer token into a passport (issue 12 item 12, decision node-audience-tokens):
+ * How a node turns a bearer token into a passport (issue 12 item 12, decision 0015-node-audience-tokens):
  * the token must be an RFC 9068 JWT access token from a broker this node is registered with, signed
  * with the broker's published keys, and its audience must be THIS node's resource indicator. Only
  * then does the node exchange it at the broker for the user's passport (RFC 8693, GA4GH Passport

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { clauseMatches, conditionsMet, matchField } from './conditions';
 
-const faculty = { type: 'AffiliationAndRole', value: 'faculty@med.example.org', source: 'https://grid.example/1', by: 'so' };
+const faculty = {
+  type: 'AffiliationAndRole',
+  value: 'faculty@med.example.org',
+  source: 'https://grid.example/1',
+  by: 'so',
+};
 
 describe('PASS-02 visa conditions (DNF engine)', () => {
   it('const, pattern and split_pattern match full strings; unknown prefixes never match', () => {
@@ -18,7 +23,12 @@ describe('PASS-02 visa conditions (DNF engine)', () => {
   });
 
   it('a clause matches one visa on type and every field; unknown clause fields fail', () => {
-    expect(clauseMatches({ type: 'AffiliationAndRole', value: 'const:faculty@med.example.org', by: 'const:so' }, faculty)).toBe(true);
+    expect(
+      clauseMatches(
+        { type: 'AffiliationAndRole', value: 'const:faculty@med.example.org', by: 'const:so' },
+        faculty,
+      ),
+    ).toBe(true);
     expect(clauseMatches({ type: 'AffiliationAndRole', by: 'const:system' }, faculty)).toBe(false);
     expect(clauseMatches({ type: 'ResearcherStatus' }, faculty)).toBe(false);
     expect(clauseMatches({ type: 'AffiliationAndRole', asserted: 'const:1' }, faculty)).toBe(false);
@@ -31,7 +41,12 @@ describe('PASS-02 visa conditions (DNF engine)', () => {
     expect(conditionsMet(dnf, [sys])).toBe(false);
     const and = [[{ type: 'AffiliationAndRole', by: 'const:so' }, { type: 'ResearcherStatus' }]];
     expect(conditionsMet(and, [faculty])).toBe(false);
-    expect(conditionsMet(and, [faculty, { type: 'ResearcherStatus', value: 'x', source: 'y', by: 'so' }])).toBe(true);
+    expect(
+      conditionsMet(and, [
+        faculty,
+        { type: 'ResearcherStatus', value: 'x', source: 'y', by: 'so' },
+      ]),
+    ).toBe(true);
     expect(conditionsMet([], [])).toBe(true);
   });
 });

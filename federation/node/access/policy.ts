@@ -35,8 +35,12 @@ export function decideAccess(
   }
   const exps: number[] = [];
   // Registered access: AcceptedTermsAndPolicies + ResearcherStatus, same (bona fide) value, both with `by`.
-  const atp = usable.find((v) => v.type === 'AcceptedTermsAndPolicies' && v.value === BONA_FIDE_DOI && v.by !== undefined);
-  const rs = usable.find((v) => v.type === 'ResearcherStatus' && v.value === BONA_FIDE_DOI && v.by !== undefined);
+  const atp = usable.find(
+    (v) => v.type === 'AcceptedTermsAndPolicies' && v.value === BONA_FIDE_DOI && v.by !== undefined,
+  );
+  const rs = usable.find(
+    (v) => v.type === 'ResearcherStatus' && v.value === BONA_FIDE_DOI && v.by !== undefined,
+  );
   const registered = atp !== undefined && rs !== undefined;
   if (atp && rs) exps.push(atp.exp, rs.exp);
   const controlled = new Set<string>();
@@ -56,7 +60,11 @@ export function decideAccess(
     controlled.add(ds.id);
     exps.push(v.exp);
   }
-  const access: AccessContext = { registered, controlledDatasets: controlled, rejectedVisas: rejected };
+  const access: AccessContext = {
+    registered,
+    controlledDatasets: controlled,
+    rejectedVisas: rejected,
+  };
   return exps.length > 0 ? { access, minExp: Math.min(...exps) } : { access };
 }
 
@@ -66,7 +74,10 @@ export function anonymousAccess(): AccessContext {
 }
 
 /** PUBLIC → count, REGISTERED/CONTROLLED → boolean anonymously; registered → count; a grant → record (3.4). */
-export function granularityFor(ds: DatasetPolicy, access: AccessContext): 'boolean' | 'count' | 'record' {
+export function granularityFor(
+  ds: DatasetPolicy,
+  access: AccessContext,
+): 'boolean' | 'count' | 'record' {
   if (access.controlledDatasets.has(ds.id)) return 'record';
   if (access.registered || ds.securityLevel === 'PUBLIC') return 'count';
   return 'boolean';

@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  jwtVerify,
+  type JWTPayload,
+} from 'jose';
 import { parseConditions, type Clause, type VisaClaims } from './conditions';
 
 /** A trusted visa issuer and the only key-set URL accepted for it (PASS-02 (iss, jku) allow-list). */
@@ -85,12 +91,15 @@ export async function verifyVisa(
   } catch {
     return fail('not a JWS');
   }
-  if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg)) return fail(`alg ${String(header.alg)} not allowed`);
-  if (header.typ !== undefined && !TYPES.has(header.typ)) return fail(`typ ${header.typ} not allowed`);
+  if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg))
+    return fail(`alg ${String(header.alg)} not allowed`);
+  if (header.typ !== undefined && !TYPES.has(header.typ))
+    return fail(`typ ${header.typ} not allowed`);
   if (typeof header.jku !== 'string') return fail('no jku (Visa Document Token needs one)');
   const iss = unverified.iss;
   if (typeof iss !== 'string') return fail('no iss');
-  if (!trusted.some((t) => t.iss === iss && t.jku === header.jku)) return fail('untrusted (iss, jku) pair');
+  if (!trusted.some((t) => t.iss === iss && t.jku === header.jku))
+    return fail('untrusted (iss, jku) pair');
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(jws, jwks.get(header.jku), {
@@ -106,9 +115,11 @@ export async function verifyVisa(
     return fail(`verification failed: ${typeof code === 'string' ? code : 'error'}`);
   }
   const { iat, exp, sub } = payload;
-  if (typeof iat !== 'number' || typeof exp !== 'number' || typeof sub !== 'string') return fail('bad iat/exp/sub');
+  if (typeof iat !== 'number' || typeof exp !== 'number' || typeof sub !== 'string')
+    return fail('bad iat/exp/sub');
   if (iat > nowSec + CLOCK_SKEW_SEC) return fail('iat in the future');
-  if (sub !== subject) return fail('visa subject differs from the passport subject (no LinkedIdentities)');
+  if (sub !== subject)
+    return fail('visa subject differs from the passport subject (no LinkedIdentities)');
   const obj = visaObject(payload);
   if (typeof obj === 'string') return fail(obj);
   if (obj.asserted > iat + CLOCK_SKEW_SEC) return fail('asserted after iat');

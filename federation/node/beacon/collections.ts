@@ -26,7 +26,12 @@ export function datasetRecord(ds: DatasetPolicy, ctx: BeaconContext): Record<str
     description: `${ds.title} (${ds.kind}), ${ctx.node.name}. Synthetic demo data.`,
     externalUrl: `${ctx.beaconUrl}/datasets/${ds.id}`,
     dataUseConditions: {
-      duoDataUse: ds.duo.map((d) => ({ id: d.id, label: d.label, version: DUO_VERSION, ...(d.modifiers ? { modifiers: d.modifiers } : {}) })),
+      duoDataUse: ds.duo.map((d) => ({
+        id: d.id,
+        label: d.label,
+        version: DUO_VERSION,
+        ...(d.modifiers ? { modifiers: d.modifiers } : {}),
+      })),
     },
     info: {
       node: ds.node,
@@ -42,18 +47,28 @@ export function datasetRecord(ds: DatasetPolicy, ctx: BeaconContext): Record<str
 }
 
 /** Beacon cohorts record; cohortSize only where the caller may see counts (rounded at count level). */
-async function cohortRecord(ds: DatasetPolicy, ctx: BeaconContext, access: AccessContext): Promise<Record<string, unknown>> {
+async function cohortRecord(
+  ds: DatasetPolicy,
+  ctx: BeaconContext,
+  access: AccessContext,
+): Promise<Record<string, unknown>> {
   const g = granularityFor(ds, access);
   const base = {
     id: cohortId(ds.id),
     name: ds.title,
     cohortType: 'study-defined',
     cohortDesign: { id: 'OMIABIS:0001024', label: 'case-control' },
-    cohortDataTypes: [{ id: 'OGMS:0000015', label: 'clinical history' }, { id: 'OBI:0002117', label: 'whole genome sequencing' }],
+    cohortDataTypes: [
+      { id: 'OGMS:0000015', label: 'clinical history' },
+      { id: 'OBI:0002117', label: 'whole genome sequencing' },
+    ],
     info: { datasetId: ds.id },
   };
   if (g === 'boolean') return base;
-  const rows = await ctx.store.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM individuals WHERE dataset_id = ?', [ds.id]);
+  const rows = await ctx.store.all<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM individuals WHERE dataset_id = ?',
+    [ds.id],
+  );
   const c = reportCount(rows[0]?.n ?? 0, ds, g === 'record');
   return { ...base, cohortSize: c.value, info: { ...base.info, ...countMembers(c) } };
 }
@@ -67,7 +82,9 @@ export async function answerCollections(
   onlyId?: string,
 ): Promise<BeaconAnswer> {
   const selected = ctx.datasets.filter(
-    (d) => (onlyId === undefined || d.id === onlyId) && (req.datasetIds === undefined || req.datasetIds.includes(d.id)),
+    (d) =>
+      (onlyId === undefined || d.id === onlyId) &&
+      (req.datasetIds === undefined || req.datasetIds.includes(d.id)),
   );
   const page = selected.slice(req.skip * req.limit, req.skip * req.limit + req.limit);
   const collections =

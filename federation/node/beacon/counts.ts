@@ -22,7 +22,11 @@ export function reportCount(n: number, ds: DatasetPolicy, exact: boolean): Repor
   if (exact || n === 0) return { value: n, precision: 'exact' };
   if (n < threshold) return { value: threshold, precision: 'range', adjustedTo: threshold };
   if (roundTo <= 1) return { value: n, precision: 'exact' };
-  return { value: Math.max(threshold, Math.round(n / roundTo) * roundTo), precision: 'rounded', adjustedTo: roundTo };
+  return {
+    value: Math.max(threshold, Math.round(n / roundTo) * roundTo),
+    precision: 'rounded',
+    adjustedTo: roundTo,
+  };
 }
 
 const RANK: Record<CountPrecision, number> = { exact: 0, rounded: 1, range: 2 };
@@ -43,5 +47,8 @@ export function sumCounts(parts: readonly ReportedCount[]): ReportedCount {
 /** The responseSummary / resultSet members for a reported count. */
 export function countMembers(c: ReportedCount): Record<string, unknown> {
   if (c.precision === 'exact') return {};
-  return { countPrecision: c.precision, ...(c.adjustedTo !== undefined ? { countAdjustedTo: c.adjustedTo } : {}) };
+  return {
+    countPrecision: c.precision,
+    ...(c.adjustedTo !== undefined ? { countAdjustedTo: c.adjustedTo } : {}),
+  };
 }

@@ -1,6 +1,13 @@
 import type { DatasetPolicy } from '../../catalogue';
 import { granularityFor, type AccessContext } from '../access/policy';
-import { compileQuery, countByDataset, pageRows, type CompiledQuery, type EntityType, type Scope } from '../query/entityQuery';
+import {
+  compileQuery,
+  countByDataset,
+  pageRows,
+  type CompiledQuery,
+  type EntityType,
+  type Scope,
+} from '../query/entityQuery';
 import { Conditions } from '../query/sql';
 import { boxConditions } from '../query/variantConditions';
 import type { BeaconAnswer, BeaconContext } from './context';
@@ -16,7 +23,12 @@ import {
 } from './records';
 import { GRANULARITY_ORDER, minGranularity, type BeaconRequest, type Granularity } from './types';
 
-async function carriersFor(ctx: BeaconContext, q: CompiledQuery, ds: string, rows: VariantRow[]): Promise<Map<string, CarrierRow[]>> {
+async function carriersFor(
+  ctx: BeaconContext,
+  q: CompiledQuery,
+  ds: string,
+  rows: VariantRow[],
+): Promise<Map<string, CarrierRow[]>> {
   const out = new Map<string, CarrierRow[]>();
   if (rows.length === 0) return out;
   const boxes = [...new Set(rows.map((r) => r.chrom))].map((chrom) => {
@@ -51,10 +63,23 @@ async function carriersFor(ctx: BeaconContext, q: CompiledQuery, ds: string, row
   return out;
 }
 
-async function records(ctx: BeaconContext, q: CompiledQuery, ds: DatasetPolicy, req: BeaconRequest): Promise<unknown[]> {
-  const rows = await pageRows<Record<string, unknown>>(ctx.store, q, ds.id, req.skip * req.limit, req.limit);
-  if (q.entity === 'individuals') return rows.map((r) => individualRecord(r as unknown as IndividualRow));
-  if (q.entity === 'biosamples') return rows.map((r) => biosampleRecord(r as unknown as IndividualRow));
+async function records(
+  ctx: BeaconContext,
+  q: CompiledQuery,
+  ds: DatasetPolicy,
+  req: BeaconRequest,
+): Promise<unknown[]> {
+  const rows = await pageRows<Record<string, unknown>>(
+    ctx.store,
+    q,
+    ds.id,
+    req.skip * req.limit,
+    req.limit,
+  );
+  if (q.entity === 'individuals')
+    return rows.map((r) => individualRecord(r as unknown as IndividualRow));
+  if (q.entity === 'biosamples')
+    return rows.map((r) => biosampleRecord(r as unknown as IndividualRow));
   const variants = rows as unknown as VariantRow[];
   const carriers = await carriersFor(ctx, q, ds.id, variants);
   const url = `${ctx.beaconUrl}/datasets/${ds.id}`;
@@ -88,9 +113,17 @@ export async function answerEntity(
   scope: Scope,
 ): Promise<BeaconAnswer> {
   const datasets = ctx.datasets.filter(
-    (d) => scope.datasetIds.includes(d.id) && (req.datasetIds === undefined || req.datasetIds.includes(d.id)),
+    (d) =>
+      scope.datasetIds.includes(d.id) &&
+      (req.datasetIds === undefined || req.datasetIds.includes(d.id)),
   );
-  const q = compileQuery(entity, req, { ...scope, datasetIds: datasets.map((d) => d.id) }, ctx.store, ctx.vocab);
+  const q = compileQuery(
+    entity,
+    req,
+    { ...scope, datasetIds: datasets.map((d) => d.id) },
+    ctx.store,
+    ctx.vocab,
+  );
   const counts = await countByDataset(ctx.store, q);
   const perDataset = datasets.map((ds) => {
     const allowed = granularityFor(ds, access);
@@ -98,10 +131,14 @@ export async function answerEntity(
     const n = counts.get(ds.id) ?? 0;
     return { ds, g, n, exists: n > 0, exact: allowed === 'record' };
   });
-  const returned = perDataset.reduce<Granularity>((m, p) => (GRANULARITY_ORDER[p.g] > GRANULARITY_ORDER[m] ? p.g : m), 'boolean');
+  const returned = perDataset.reduce<Granularity>(
+    (m, p) => (GRANULARITY_ORDER[p.g] > GRANULARITY_ORDER[m] ? p.g : m),
+    'boolean',
+  );
   const exists = perDataset.some((p) => p.exists);
   const meta = responseMeta(ctx.node, req, entity, returned);
-  if (returned === 'boolean') return { body: { meta, responseSummary: { exists } }, granularity: returned };
+  if (returned === 'boolean')
+    return { body: { meta, responseSummary: { exists } }, granularity: returned };
 
   const reported: ReportedCount[] = [];
   const resultSets: Record<string, unknown>[] = [];
@@ -122,7 +159,9 @@ export async function answerEntity(
       resultsCount: c.value,
       results: p.g === 'record' && p.exists ? await records(ctx, q, p.ds, req) : [],
       info: { returnedGranularity: p.g, ...countMembers(c) },
-      ...(p.g === 'record' && entity === 'g_variants' ? { resultsHandovers: [vcfHandover(ctx, p.ds.id)] } : {}),
+      ...(p.g === 'record' && entity === 'g_variants'
+        ? { resultsHandovers: [vcfHandover(ctx, p.ds.id)] }
+        : {}),
     });
   }
   const total = sumCounts(reported);

@@ -24,7 +24,8 @@ function parseIntList(name: string, raw: string): number[] {
   const parts = raw.split(',');
   if (parts.length > 2) throw badRequest(`${name} takes one or two comma-separated integers`);
   return parts.map((p) => {
-    if (!/^\d{1,10}$/.test(p.trim())) throw badRequest(`${name} must be a non-negative integer, got "${p}"`);
+    if (!/^\d{1,10}$/.test(p.trim()))
+      throw badRequest(`${name} must be a non-negative integer, got "${p}"`);
     return Number(p.trim());
   });
 }
@@ -61,9 +62,11 @@ export function parseGet(search: URLSearchParams): BeaconRequest {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   const gran = search.get('requestedGranularity') ?? 'boolean';
-  if (!GRANULARITIES.includes(gran)) throw badRequest(`requestedGranularity must be one of ${GRANULARITIES.join(', ')}`);
+  if (!GRANULARITIES.includes(gran))
+    throw badRequest(`requestedGranularity must be one of ${GRANULARITIES.join(', ')}`);
   const include = search.get('includeResultsetResponses') ?? 'HIT';
-  if (!INCLUDES.includes(include)) throw badRequest(`includeResultsetResponses must be one of ${INCLUDES.join(', ')}`);
+  if (!INCLUDES.includes(include))
+    throw badRequest(`includeResultsetResponses must be one of ${INCLUDES.join(', ')}`);
   const datasetIds = search.get('datasetIds');
   return {
     apiVersion: API_VERSION,
@@ -97,7 +100,9 @@ export function parsePost(body: unknown): BeaconRequest {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.map(String).join('.') : '';
-    throw badRequest(`invalid request body${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}`);
+    throw badRequest(
+      `invalid request body${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const b = parsed.data;
   const q = b.query ?? {};
@@ -106,9 +111,20 @@ export function parsePost(body: unknown): BeaconRequest {
   const filters: Filter[] = (q.filters ?? []).map((f) => {
     if (typeof f === 'string') return { kind: 'ontology', id: f, includeDescendantTerms: true };
     if ('operator' in f) {
-      return { kind: 'alphanumeric', id: f.id, operator: f.operator, value: String(f.value), ...(f.scope ? { scope: f.scope } : {}) };
+      return {
+        kind: 'alphanumeric',
+        id: f.id,
+        operator: f.operator,
+        value: String(f.value),
+        ...(f.scope ? { scope: f.scope } : {}),
+      };
     }
-    return { kind: 'ontology', id: f.id, includeDescendantTerms: f.includeDescendantTerms ?? true, ...(f.scope ? { scope: f.scope } : {}) };
+    return {
+      kind: 'ontology',
+      id: f.id,
+      includeDescendantTerms: f.includeDescendantTerms ?? true,
+      ...(f.scope ? { scope: f.scope } : {}),
+    };
   });
   const pagination = q.pagination ?? b.pagination ?? {};
   const datasetIds = typeof rp.datasetIds === 'string' ? rp.datasetIds.split(',') : rp.datasetIds;

@@ -86,7 +86,9 @@ export function biosampleRecord(r: IndividualRow): Record<string, unknown> {
     individualId: r.individual_id,
     biosampleStatus: { id: 'EFO:0009654', label: 'reference sample' },
     sampleOriginType: { id: 'OBI:0001479', label: 'specimen from organism' },
-    sampleOriginDetail: saliva ? { id: 'UBERON:0001836', label: 'saliva' } : { id: 'UBERON:0000178', label: 'blood' },
+    sampleOriginDetail: saliva
+      ? { id: 'UBERON:0001836', label: 'saliva' }
+      : { id: 'UBERON:0000178', label: 'blood' },
     info: { datasetId: r.dataset_id },
   };
 }
@@ -109,7 +111,12 @@ function genomicHgvs(v: VariantRow, seq: string): string {
 }
 
 /** Beacon genomicVariations record: legacy variation with a VRS 1.3 SequenceLocation (0-based interbase). */
-export function variantRecord(v: VariantRow, carriers: readonly CarrierRow[], datasetTitle: string, datasetUrl: string): Record<string, unknown> {
+export function variantRecord(
+  v: VariantRow,
+  carriers: readonly CarrierRow[],
+  datasetTitle: string,
+  datasetUrl: string,
+): Record<string, unknown> {
   const seq = REFSEQ_GRCH38[v.chrom] ?? `NC_unknown_${v.chrom}`;
   return {
     variantInternalId: v.variant_id,
@@ -149,6 +156,12 @@ export function variantRecord(v: VariantRow, carriers: readonly CarrierRow[], da
         frequencies: [{ population: v.dataset_id, alleleFrequency: v.af }],
       },
     ],
-    info: { datasetId: v.dataset_id, clinicalSignificance: v.clin_sig, alleleCount: v.ac, alleleNumber: v.an, homozygotes: v.hom },
+    info: {
+      datasetId: v.dataset_id,
+      clinicalSignificance: v.clin_sig,
+      alleleCount: v.ac,
+      alleleNumber: v.an,
+      homozygotes: v.hom,
+    },
   };
 }

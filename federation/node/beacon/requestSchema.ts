@@ -41,7 +41,10 @@ export const QueryZ = z.object({
     // The wrapped form first: a plain object schema would accept {g_variant:{…}} and strip it.
     .union([z.object({ g_variant: RequestParametersZ }), RequestParametersZ])
     .optional(),
-  filters: z.array(z.union([AlphanumericFilterZ, OntologyFilterZ, z.string().min(1)])).max(50).optional(),
+  filters: z
+    .array(z.union([AlphanumericFilterZ, OntologyFilterZ, z.string().min(1)]))
+    .max(50)
+    .optional(),
   includeResultsetResponses: IncludeZ.optional(),
   pagination: PaginationZ.optional(),
   requestedGranularity: GranularityZ.optional(),

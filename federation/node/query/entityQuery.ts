@@ -4,7 +4,13 @@ import type { NodeStore } from '../store/db';
 import type { Vocabulary } from '../store/vocabulary';
 import { filterConditions } from './filterConditions';
 import { Conditions } from './sql';
-import { boxConditions, hasVariantQuery, normaliseChrom, variantConditions, type Box } from './variantConditions';
+import {
+  boxConditions,
+  hasVariantQuery,
+  normaliseChrom,
+  variantConditions,
+  type Box,
+} from './variantConditions';
 
 export type EntityType = 'individuals' | 'biosamples' | 'g_variants';
 
@@ -61,9 +67,13 @@ export function compileQuery(
     vc.where.add(box ? 'v.variant_id = ?' : 'FALSE', ...(box ? [scope.variantId] : []));
     boxes = box ? [box] : boxes;
   }
-  const variantSide = new Conditions().merge(boxConditions('v', boxes)).merge(vc.where).merge(filters.variant);
+  const variantSide = new Conditions()
+    .merge(boxConditions('v', boxes))
+    .merge(vc.where)
+    .merge(filters.variant);
   const individualSide = new Conditions().merge(filters.individual);
-  if (scope.individualId !== undefined) individualSide.add('i.individual_id = ?', scope.individualId);
+  if (scope.individualId !== undefined)
+    individualSide.add('i.individual_id = ?', scope.individualId);
 
   // Semi joins (not correlated EXISTS): DuckDB prunes the genotypes scan by the box, then hash-joins.
   if (entity === 'g_variants') {
@@ -77,7 +87,15 @@ export function compileQuery(
         ON c.dataset_id = v.dataset_id AND c.variant_id = v.variant_id`;
       fromValues = carriers.values;
     }
-    return { entity, alias: 'v', from, fromValues, where, orderBy: 'v.chrom, v.pos, v.variant_id', carrierWhere: individualSide };
+    return {
+      entity,
+      alias: 'v',
+      from,
+      fromValues,
+      where,
+      orderBy: 'v.chrom, v.pos, v.variant_id',
+      carrierWhere: individualSide,
+    };
   }
   const where = inList('i.dataset_id', scope.datasetIds).merge(individualSide);
   let from = 'individuals i';
@@ -89,11 +107,22 @@ export function compileQuery(
       ON c.dataset_id = i.dataset_id AND c.individual_id = i.individual_id`;
     fromValues = carried.values;
   }
-  return { entity, alias: 'i', from, fromValues, where, orderBy: 'i.individual_id', carrierWhere: individualSide };
+  return {
+    entity,
+    alias: 'i',
+    from,
+    fromValues,
+    where,
+    orderBy: 'i.individual_id',
+    carrierWhere: individualSide,
+  };
 }
 
 /** Per-dataset match counts for a compiled query. */
-export async function countByDataset(store: NodeStore, q: CompiledQuery): Promise<Map<string, number>> {
+export async function countByDataset(
+  store: NodeStore,
+  q: CompiledQuery,
+): Promise<Map<string, number>> {
   const rows = await store.all<{ dataset_id: string; n: number }>(
     `SELECT ${q.alias}.dataset_id, count(*)::INTEGER AS n FROM ${q.from} WHERE ${q.where.sql()} GROUP BY 1`,
     [...q.fromValues, ...q.where.values],

@@ -19,7 +19,9 @@ export const ALPHANUMERIC_FIELDS: Readonly<Record<string, { column: string; labe
   family_role: { column: 'i.family_role', label: 'role in family (proband, mother, father)' },
 };
 
-const SEX_BY_TERM = new Map<string, string>(Object.entries(SEX_TERMS).map(([sex, t]) => [t.id, sex]));
+const SEX_BY_TERM = new Map<string, string>(
+  Object.entries(SEX_TERMS).map(([sex, t]) => [t.id, sex]),
+);
 const KNOWN_DISEASES = new Set(DISEASES.map((d) => d.id));
 
 function listParam(ids: Iterable<string>): ReturnType<typeof listValue> {
@@ -44,7 +46,10 @@ function ontology(f: OntologyFilter, vocab: Vocabulary, out: FilterConditions): 
     out.individual.add('list_has_any(i.phenotypes, ?::VARCHAR[])', listParam(terms));
   } else if (/^(ORPHA|OMIM|ICD10):/.test(id)) {
     if (!KNOWN_DISEASES.has(id) && !vocab.diseases.has(id)) throw unsupported(id);
-    const terms = f.includeDescendantTerms && id.startsWith('ICD10:') ? icdDescendants(id, vocab.diseases) : [id];
+    const terms =
+      f.includeDescendantTerms && id.startsWith('ICD10:')
+        ? icdDescendants(id, vocab.diseases)
+        : [id];
     out.individual.add('list_has_any(i.diseases, ?::VARCHAR[])', listParam(terms));
   } else if (vocab.consequences.has(id)) {
     out.variant.add('v.consequence_id = ?', id);

@@ -78,7 +78,9 @@ function positional(p: VariantParams, maxRef: number, where: Conditions): Box[] 
     // Sequence query: 0-based start → VCF pos start+1 (docs/variant-queries.md).
     if (s1 !== undefined) throw badRequest('a bracket query needs two end values');
     if (p.alternateBases === undefined && p.variantType === undefined) {
-      throw badRequest('a sequence query needs referenceBases and alternateBases; a range query needs end');
+      throw badRequest(
+        'a sequence query needs referenceBases and alternateBases; a range query needs end',
+      );
     }
     where.add('v.pos = ?', s0 + 1);
     return [{ chrom, lo: s0 + 1, hi: s0 + 1 }];
@@ -91,9 +93,16 @@ function positional(p: VariantParams, maxRef: number, where: Conditions): Box[] 
     where.add('v.pos - 1 < ? AND v.pos - 1 + length(v.ref) > ?', e0, s0);
     return [{ chrom, lo: Math.max(1, s0 + 2 - maxRef), hi: e0 }];
   }
-  if (s1 === undefined || e1 === undefined) throw badRequest('a bracket query needs two start and two end values');
+  if (s1 === undefined || e1 === undefined)
+    throw badRequest('a bracket query needs two start and two end values');
   if (s1 < s0 || e1 < e0) throw badRequest('bracket bounds must be ascending');
-  where.add('v.pos - 1 BETWEEN ? AND ? AND v.pos - 1 + length(v.ref) BETWEEN ? AND ?', s0, s1, e0, e1);
+  where.add(
+    'v.pos - 1 BETWEEN ? AND ? AND v.pos - 1 + length(v.ref) BETWEEN ? AND ?',
+    s0,
+    s1,
+    e0,
+    e1,
+  );
   return [{ chrom, lo: s0 + 1, hi: s1 + 1 }];
 }
 
@@ -123,12 +132,15 @@ export function variantConditions(p: VariantParams, genes: GeneLookup): VariantC
     boxes = intersect(boxes, genes.geneBounds(p.geneId));
   }
   if (p.aminoacidChange !== undefined) {
-    if (p.geneId === undefined && p.start === undefined) throw badRequest('aminoacidChange requires geneId');
+    if (p.geneId === undefined && p.start === undefined)
+      throw badRequest('aminoacidChange requires geneId');
     const aa = p.aminoacidChange;
     where.add('v.aa_change = ? OR v.hgvs_p = ? OR v.hgvs_p = ?', aa, aa, `p.${aa}`);
   }
-  if (p.referenceBases !== undefined && p.referenceBases !== 'N') where.add('v.ref = ?', p.referenceBases);
-  if (p.alternateBases !== undefined && p.alternateBases !== 'N') where.add('v.alt = ?', p.alternateBases);
+  if (p.referenceBases !== undefined && p.referenceBases !== 'N')
+    where.add('v.ref = ?', p.referenceBases);
+  if (p.alternateBases !== undefined && p.alternateBases !== 'N')
+    where.add('v.alt = ?', p.alternateBases);
   if (p.variantType !== undefined) {
     const t = VARIANT_TYPES[p.variantType.toUpperCase()] ?? VARIANT_TYPES[p.variantType];
     if (t === undefined) throw badRequest(`unsupported variantType "${p.variantType}"`);

@@ -12,7 +12,10 @@ export const DATA_ROOT = fileURLToPath(new URL('../../data', import.meta.url));
 /** The small profile's directory and ground truth (generated on first use; deterministic). */
 export async function smallData(): Promise<{ dir: string; truth: GroundTruth }> {
   const m = await ensureData({ profile: 'small', rootDir: DATA_ROOT });
-  return { dir: m.dir, truth: JSON.parse(readFileSync(join(m.dir, 'ground-truth.json'), 'utf8')) as GroundTruth };
+  return {
+    dir: m.dir,
+    truth: JSON.parse(readFileSync(join(m.dir, 'ground-truth.json'), 'utf8')) as GroundTruth,
+  };
 }
 
 /** Starts one node on an ephemeral port with an in-memory logger. */
@@ -33,7 +36,12 @@ export async function call(
   beaconUrl: string,
   path: string,
   opts: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: Record<string, unknown> & { responseSummary?: { exists: boolean; numTotalResults?: number } } }> {
+): Promise<{
+  status: number;
+  body: Record<string, unknown> & {
+    responseSummary?: { exists: boolean; numTotalResults?: number };
+  };
+}> {
   const headers: Record<string, string> = {};
   if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';

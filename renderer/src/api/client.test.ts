@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../shared/domain/settings';
+import { defaultSettings } from '../../../shared/settings/settings';
 import { api, createApiClient, setApiClient } from './client';
 import type { Transport } from './transport';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Notice } from '../../../shared/domain/settings';
+import type { Notice } from '../../../shared/settings/settings';
 import { useStore } from '../store';
 
 // A stable empty list: a selector returning a fresh [] each call makes zustand 5 re-render forever

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../shared/federation/directory';
 import type { NodeUpdate } from '../../../shared/search/results';
 import '../i18n';
 import { resetStore, useStore } from '../store';

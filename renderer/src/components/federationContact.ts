@@ -1,5 +1,5 @@
-import type { FederationDirectory } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 import type { NodeUpdate } from '../../../shared/search/results';
 
 /** What the status bar can truthfully say about the last contact with the federation's nodes. */

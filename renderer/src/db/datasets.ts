@@ -21,7 +21,7 @@ import {
   SCHEMA_VERSION,
   viewStatements,
 } from '../../../shared/cohorts/schema';
-import { vaultDatabasePath } from '../../../shared/domain/vault';
+import { vaultDatabasePath } from '../../../shared/vault/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
 import { forgetCases } from './cases';
 import type { Engine } from './engine';

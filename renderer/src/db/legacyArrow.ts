@@ -1,7 +1,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_TABLES, datasetTableName } from '../../../shared/cohorts/schema';
-import { vaultTablePath } from '../../../shared/domain/vault';
+import { vaultTablePath } from '../../../shared/vault/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
 import type { Engine } from './engine';
 

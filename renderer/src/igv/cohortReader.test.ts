@@ -1,6 +1,6 @@
 // @vitest-environment node
 // The reader's SQL runs on a real DuckDB (native, same dialect as db/'s duckdb-wasm) over fixture rows
-// in the shape of db/'s `variants` view (shared/domain/vault.ts, issue 6 interface).
+// in the shape of db/'s `variants` view (shared/vault/vault.ts, issue 6 interface).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CohortVariant, QueryFn } from './cohortReader';

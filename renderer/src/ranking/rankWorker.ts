@@ -1,4 +1,4 @@
-// The ranking's web worker (docs/decisions/case-review-page.md): the reference tables (HPO and its
+// The ranking's web worker (docs/decisions/0023-case-review-page.md): the reference tables (HPO and its
 // disease annotations, 4 MB of TypeScript) are parsed here once, so neither the page nor main
 // waits on them, and a ranking never blocks typing or scrolling.
 import type { RankMessage, RankReply } from './protocol';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo } from '../../../shared/domain/appInfo';
+import type { AppInfo } from '../../../shared/app/appInfo';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 

@@ -7,7 +7,7 @@ import type {
   PullTarget,
   VaultList,
   VaultManifest,
-} from '../../../shared/domain/vault';
+} from '../../../shared/vault/vault';
 import { api } from '../api/client';
 import type { CohortResult } from '../features/cohorts/runCohort';
 import type { StoreState } from './index';

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { HostList } from '../../../shared/domain/hosts';
-import type { LicenceNotices } from '../../../shared/domain/licences';
-import { LICENCE_NOTICES_FILE, LicenceNoticesSchema } from '../../../shared/domain/licences';
+import type { HostList } from '../../../shared/it/hosts';
+import type { LicenceNotices } from '../../../shared/it/licences';
+import { LICENCE_NOTICES_FILE, LicenceNoticesSchema } from '../../../shared/it/licences';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { SessionSummary } from '../../../shared/auth/session';
 import { SearchQuerySchema } from '../../../shared/search/query';
 import { createApiClient, setApiClient } from '../api/client';
 import { resetStore, useStore } from './index';

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { DirectoryCheck, FederationDirectory } from '../../../shared/domain/federation';
-import type { SessionSummary } from '../../../shared/domain/session';
+import type { DirectoryCheck, FederationDirectory } from '../../../shared/federation/directory';
+import type { SessionSummary } from '../../../shared/auth/session';
 import type { Result } from '../../../shared/result';
 import { emptyFilters } from '../../../shared/cohorts/definition';
 import { SearchQuerySchema } from '../../../shared/search/query';

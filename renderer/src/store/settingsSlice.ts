@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { SettingsPatch, SettingsView } from '../../../shared/domain/settings';
+import type { SettingsPatch, SettingsView } from '../../../shared/settings/settings';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 

@@ -1,5 +1,5 @@
-import type { Granularity } from '../../../../shared/domain/federation';
-import type { DatasetAccess, IgnoredVisa } from '../../../../shared/domain/session';
+import type { Granularity } from '../../../../shared/federation/directory';
+import type { DatasetAccess, IgnoredVisa } from '../../../../shared/auth/session';
 import type { PassportDecision } from '../passport/clearinghouse';
 import type { VerifiedVisa } from '../passport/visaVerifier';
 import type { PublishedDataset } from './datasetCatalog';

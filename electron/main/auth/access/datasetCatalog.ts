@@ -4,7 +4,7 @@ import type {
   DuoTerm,
   Granularity,
   NodeEntry,
-} from '../../../../shared/domain/federation';
+} from '../../../../shared/federation/directory';
 import { readDuoTerms } from '../../../../shared/vault/duoTerms';
 
 /** One dataset as its node publishes it in Beacon /datasets (catalogue metadata is public). */

@@ -1,4 +1,4 @@
-import type { VisaBinding } from '../../../../shared/domain/vault';
+import type { VisaBinding } from '../../../../shared/vault/vault';
 import type { PassportDecision } from '../passport/clearinghouse';
 import type { VerifiedVisa } from '../passport/visaVerifier';
 import type { PublishedDataset } from './datasetCatalog';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Granularity, NodeEntry } from '../../../../shared/domain/federation';
+import type { Granularity, NodeEntry } from '../../../../shared/federation/directory';
 import type { PublishedDataset } from './datasetCatalog';
 
 type Returned = Exclude<Granularity, 'none'>;

@@ -1,4 +1,4 @@
-import type { VisaValueMapping } from '../../../../shared/domain/federation';
+import type { VisaValueMapping } from '../../../../shared/federation/directory';
 import type { PublishedDataset } from './datasetCatalog';
 
 /**

@@ -1,4 +1,4 @@
-import type { IgnoredVisa } from '../../../../shared/domain/session';
+import type { IgnoredVisa } from '../../../../shared/auth/session';
 import { conditionsMet } from './conditions';
 import type { VerifiedVisa } from './visaVerifier';
 

@@ -6,20 +6,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishedDataset } from '../access/datasetCatalog';
 import { buildAccessList } from '../access/accessList';
-import type { DemoFederation } from '../testing/demoFederation';
-import { startDemoFederation } from '../testing/demoFederation';
+import type { SignInFederation } from '../testing/signInFederation';
+import { startSignInFederation } from '../testing/signInFederation';
 import { decidePassport } from './clearinghouse';
 import type { VerifiedVisa } from './visaVerifier';
 import { createVisaVerifier } from './visaVerifier';
 
-let fed: DemoFederation;
+let fed: SignInFederation;
 let counter: { url: string; hits: number; close(): Promise<void> };
 const now = () => Math.floor(Date.now() / 1000);
 const VALUE = 'https://fi.demo-federation.cohortdesk.test/datasets/FI-RD-01';
 const DAC = 'https://fi.demo-federation.cohortdesk.test/dac';
 
 beforeAll(async () => {
-  fed = await startDemoFederation({ runDir: mkdtempSync(join(tmpdir(), 'fed-run-')) });
+  fed = await startSignInFederation({ runDir: mkdtempSync(join(tmpdir(), 'fed-run-')) });
   // An "attacker" JWKS host that counts every request it receives (STANDARDS 2.7.2).
   let hits = 0;
   const server = createServer((_req, res) => {

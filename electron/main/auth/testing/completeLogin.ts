@@ -1,4 +1,4 @@
-import type { BrowserResponse, ScriptedBrowserLike } from './demoFederation';
+import type { BrowserResponse, ScriptedBrowserLike } from './signInFederation';
 
 const formAction = (page: BrowserResponse, suffix: string): string | undefined => {
   for (const m of page.body.matchAll(/<form[^>]*\baction="([^"]+)"/gu)) {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../../shared/ipc';
-import type { SessionSummary } from '../../../../shared/domain/session';
+import type { SessionSummary } from '../../../../shared/auth/session';
 import type { MainServices } from '../../app/createServices';
 import { createMainServices } from '../../app/createServices';
 import { createMemoryLogger } from '../../logging/logger';
 import type { KeyStorage } from '../../platform/keyStorage';
 import { createNodePlatform } from '../../platform/nodePlatform';
 import { completeLogin } from './completeLogin';
-import type { BrowserResponse, DemoFederation, ScriptedBrowserLike } from './demoFederation';
-import { newScriptedBrowser } from './demoFederation';
+import type { BrowserResponse, SignInFederation, ScriptedBrowserLike } from './signInFederation';
+import { newScriptedBrowser } from './signInFederation';
 
 export interface Harness {
   readonly services: MainServices;
@@ -29,7 +29,8 @@ export interface Harness {
  * platform.openExternal (`delegate: true` makes it return false, as browser mode does).
  */
 export async function createHarness(opts: {
-  fed: DemoFederation;
+  /** The federation whose federation.json is the app's directory (a private or the shared one). */
+  fed: Pick<SignInFederation, 'infoFile'>;
   dataDir: string;
   user?: string;
   keyStorage?: KeyStorage;

@@ -11,7 +11,7 @@
  */
 import type { InheritanceMode } from '../../../../shared/cases/filters';
 import { INHERITANCE_MODES } from '../../../../shared/cases/filters';
-import { rng } from '../../../../shared/cohorts/sampleCache';
+import { rng } from '../../../../shared/cohorts/testing/sampleCache';
 
 export interface TrioAllele {
   readonly key: string;

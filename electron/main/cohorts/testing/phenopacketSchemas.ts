@@ -3,16 +3,14 @@ import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
 import type { ValidateFunction } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
+import { sharedSpecsFolder } from '../../../../federation/sharedFolder';
 
 /**
  * The official Phenopacket v2 JSON Schemas (phenopacket-tools, in ../shared/specs), for the
  * conformance tests and the export e2e. The schemas reference each other by classpath: URLs,
  * mapped here. `undefined` when ../shared is not present (those checks skip).
  */
-const shared =
-  process.env.COHORT_DESK_SHARED ??
-  join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared');
-export const PHENOPACKET_SPECS = join(shared, 'specs', 'phenopackets-v2');
+export const PHENOPACKET_SPECS = join(sharedSpecsFolder(), 'phenopackets-v2');
 const CLASSPATH = 'classpath:/org/phenopackets/phenopackettools/validator/jsonschema/';
 
 /** A validator for one top-level message schema, or undefined without ../shared. */

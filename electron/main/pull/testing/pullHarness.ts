@@ -2,18 +2,22 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { PullProgress, VaultList } from '../../../../shared/domain/vault';
+import type { PullProgress, VaultList } from '../../../../shared/vault/vault';
 import type { Harness } from '../../auth/testing/harness';
 import { createHarness } from '../../auth/testing/harness';
-import type { DemoFederation, ScriptedBrowserLike } from '../../auth/testing/demoFederation';
-import { newScriptedBrowser, startDemoFederation } from '../../auth/testing/demoFederation';
+import type { SignInFederation, ScriptedBrowserLike } from '../../auth/testing/signInFederation';
+import { newScriptedBrowser, startSignInFederation } from '../../auth/testing/signInFederation';
 import { testKeyStorage } from '../../platform/keyStorage';
+import type { SharedFederation } from '../../testing/sharedFederation';
+import { sharedFederation } from '../../testing/sharedFederation';
+
+export type { SharedFederation };
 
 /** The demo federation's extra test handles the pull tests use (faults, grant admin). */
-export interface PullFederation extends DemoFederation {
+export interface PullFederation extends SignInFederation {
   readonly nodes: { id: string; setFaults(f: Record<string, unknown>): void }[];
-  readonly aai: DemoFederation['aai'] & {
-    admin: DemoFederation['aai']['admin'] & {
+  readonly aai: SignInFederation['aai'] & {
+    admin: SignInFederation['aai']['admin'] & {
       expire(username: string, datasetId: string): Promise<void>;
       grant(username: string, datasetId: string, o?: { expiresInSec?: number }): Promise<void>;
     };
@@ -27,7 +31,7 @@ export const TEST_KEYS = testKeyStorage(Buffer.alloc(32, 7));
 export async function startPullFederation(
   extra: Record<string, unknown> = {},
 ): Promise<PullFederation> {
-  return (await startDemoFederation({
+  return (await startSignInFederation({
     runDir: tmp('vault-fed-'),
     passportCacheTtlMs: 0,
     ...extra,
@@ -59,9 +63,19 @@ export interface PullHarness extends Harness {
   until(jobId: string, test: (p: PullProgress) => boolean): Promise<PullProgress>;
 }
 
+/**
+ * The shared demo federation (started once by the node project's global setup) for a test file that
+ * only reads from it; `onStarted` receives it before the first test runs (issue 14: test time).
+ */
+export function useSharedFederation(onStarted: (fed: SharedFederation) => void): void {
+  beforeAll(() => {
+    onStarted(sharedFederation());
+  });
+}
+
 /** Real main services, signed in through the broker as `user`. */
 export async function signedIn(opts: {
-  fed: PullFederation;
+  fed: Pick<SignInFederation, 'infoFile'>;
   dataDir: string;
   user: string;
   keyStorage?: Parameters<typeof createHarness>[0]['keyStorage'];

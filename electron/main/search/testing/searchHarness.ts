@@ -1,4 +1,4 @@
-import type { FederationDirectory } from '../../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../../shared/federation/directory';
 import { SearchQuerySchema, type SearchQueryInput } from '../../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../../shared/search/results';
 import { FINAL_STATUSES } from '../../../../shared/search/results';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DatasetAccess } from '../../../../shared/domain/session';
+import type { DatasetAccess } from '../../../../shared/auth/session';
 
 const when = (iso: string | undefined, language: string): string =>
   iso === undefined

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FederationDirectory } from '../../../../shared/domain/federation';
-import type { SessionSummary } from '../../../../shared/domain/session';
+import type { FederationDirectory } from '../../../../shared/federation/directory';
+import type { SessionSummary } from '../../../../shared/auth/session';
 import { createApiClient, setApiClient } from '../../api/client';
 import { useAppBootstrap } from '../../hooks/useAppBootstrap';
 import '../../i18n';

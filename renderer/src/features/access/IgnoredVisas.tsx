@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IgnoredVisa } from '../../../../shared/domain/session';
+import type { IgnoredVisa } from '../../../../shared/auth/session';
 
 /** Visas the app did not use, each with its reason (PASS-02: never silently dropped). */
 export function IgnoredVisas(props: { readonly visas: readonly IgnoredVisa[] }) {

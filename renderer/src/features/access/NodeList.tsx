@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FederationDirectory } from '../../../../shared/domain/federation';
+import type { FederationDirectory } from '../../../../shared/federation/directory';
 
 /** How old a fetched directory is, in words ("5 minutes ago"); issue 12 item 13. */
 function age(fetchedAt: number, language: string): string {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { download } from '../browser/download';
+import { download } from '../../components/download';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/channels';
@@ -62,10 +62,9 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
                 setExportError(error);
                 if (error === undefined)
                   download(
-                    new Blob([variantsTsv(rows.rows, ranks)], {
-                      type: 'text/tab-separated-values',
-                    }),
                     `${detail.caseId}-variants.tsv`,
+                    variantsTsv(rows.rows, ranks),
+                    'text/tab-separated-values',
                   );
               })
             }

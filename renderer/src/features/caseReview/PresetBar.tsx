@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePreset } from '../../../../shared/cases/filters';
 import { useStore } from '../../store';
-import { download } from '../browser/download';
+import { download } from '../../components/download';
 import { parsePresetFile, presetFileText } from './filterFiles';
 
 const fileName = (name: string): string =>
@@ -97,12 +97,7 @@ export function PresetBar() {
       </form>
       <button
         type="button"
-        onClick={() =>
-          download(
-            new Blob([presetFileText(here)], { type: 'application/json' }),
-            fileName(here.name),
-          )
-        }
+        onClick={() => download(fileName(here.name), presetFileText(here), 'application/json')}
         data-testid="case-preset-export"
       >
         {t('caseReview.presets.export')}

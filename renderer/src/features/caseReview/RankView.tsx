@@ -8,7 +8,7 @@ import { RankList } from './RankList';
 
 /**
  * "Rank" (issue 17): the case's genes best first by phenotype likelihood ratio times genotype fit
- * (docs/decisions/case-ranking.md), over the variants the filters keep; editing the phenotype,
+ * (docs/decisions/0019-case-ranking.md), over the variants the filters keep; editing the phenotype,
  * the mode or the filters re-ranks at once. Each gene explains itself and opens in the Browser.
  */
 export function RankView({ detail }: { readonly detail: CaseDetail }) {

@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VaultManifest } from '../../../../shared/domain/vault';
+import type { VaultManifest } from '../../../../shared/vault/vault';
 import { createApiClient, setApiClient } from '../../api/client';
 import '../../i18n';
 import { resetStore, useStore } from '../../store';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { download } from '../../components/download';
 import { useStore } from '../../store';
 import type { ExportFormat, ExportOutcome, ExportRows } from './exportCohort';
 import {
   ExportTooLargeError,
   NothingToExportError,
-  download,
   exportNote,
   exportRows,
   exportText,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PullJob } from '../../../../shared/domain/vault';
+import type { PullJob } from '../../../../shared/vault/vault';
 import '../../i18n';
 import { resetStore, useStore } from '../../store';
 import { PullJobs } from './PullJobs';

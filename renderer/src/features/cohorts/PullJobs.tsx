@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PullJob } from '../../../../shared/domain/vault';
+import type { PullJob } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
 
 const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);

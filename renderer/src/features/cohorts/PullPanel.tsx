@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hpoLabel } from '../../../../shared/cohorts/hpo';
-import type { Purpose, PurposeDisease } from '../../../../shared/domain/vault';
+import type { Purpose, PurposeDisease } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
 import { PullJobs } from './PullJobs';
 

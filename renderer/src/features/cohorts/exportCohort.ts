@@ -122,14 +122,3 @@ export function exportText(
     text: JSON.stringify(message, null, 2),
   };
 }
-
-/** Hands a file to the browser's download (a blob URL on the app's own origin). */
-export function download(fileName: string, content: string | Uint8Array, type: string): void {
-  const part = typeof content === 'string' ? content : new Uint8Array(content);
-  const url = URL.createObjectURL(new Blob([part], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SettingKey, Settings } from '../../../../shared/domain/settings';
+import type { SettingKey, Settings } from '../../../../shared/settings/settings';
 import { Field } from './Field';
 import { ListField } from './ListField';
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SETTING_KEYS, defaultSettings } from '../../../../shared/domain/settings';
+import { SETTING_KEYS, defaultSettings } from '../../../../shared/settings/settings';
 import '../../i18n';
 import { resetStore } from '../../store';
 import { SettingsForm } from './SettingsForm';

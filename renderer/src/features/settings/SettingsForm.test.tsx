@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../../shared/domain/settings';
-import type { SettingsView } from '../../../../shared/domain/settings';
+import { defaultSettings } from '../../../../shared/settings/settings';
+import type { SettingsView } from '../../../../shared/settings/settings';
 import { createApiClient, setApiClient } from '../../api/client';
 import '../../i18n';
 import { resetStore, useStore } from '../../store';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingKey, Settings, SettingsView } from '../../../../shared/domain/settings';
+import type { SettingKey, Settings, SettingsView } from '../../../../shared/settings/settings';
 import { useStore } from '../../store';
 import { DirectoryCheck } from './DirectoryCheck';
 import { Field } from './Field';

@@ -1,0 +1,195 @@
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { Assembly } from '../../../shared/genome/assembly';
+import type { NodeUpdate } from '../../../shared/search/results';
+import { MAX_NOTES } from '../../../shared/search/results';
+import type { BeaconQueryParts } from './beaconRequest';
+import { getUrl, postBody, postUrl } from './beaconRequest';
+import { readEntryResponse } from './beaconReader';
+import { ErrorResponseZ } from './beaconSchemas';
+import { BodyTooLargeError, readBounded } from './boundedBody';
+import { placeRows } from './assemblyQuery';
+
+/** Why a node's request was aborted: our per-node timer, or the user cancelling the query. */
+export class TimeoutAbort extends Error {}
+export class CancelAbort extends Error {}
+
+/** The part of a node update a single request decides. */
+export type NodeAnswer = Pick<
+  NodeUpdate,
+  | 'status'
+  | 'method'
+  | 'returnedGranularity'
+  | 'exists'
+  | 'count'
+  | 'datasets'
+  | 'records'
+  | 'recordsTruncated'
+  | 'message'
+  | 'notes'
+> & {
+  /** Assemblies the records' own accessions named (issue 15 item 2). */
+  seen?: ReadonlySet<Assembly>;
+};
+
+export interface NodeRequest {
+  node: NodeEntry;
+  parts: BeaconQueryParts;
+  /** Only set for allow-listed nodes (BCN-02, PASS-04). */
+  token: string | undefined;
+  signal: AbortSignal;
+  fetch: typeof fetch;
+  maxBytes: number;
+  timeoutMs: number;
+  /** The node's assembly: variant rows are placed on GRCh38 from it (default GRCh38). */
+  assembly?: Assembly;
+  /** The REF the user asked for, compared with the REF the node has (liftover check). */
+  queryRef?: string;
+}
+
+/** Statuses after which a POST is retried as GET: the node does not take POST here. */
+const NO_POST = new Set([404, 405, 501]);
+
+async function send(req: NodeRequest, method: 'POST' | 'GET'): Promise<Response | undefined> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (req.token !== undefined) headers.authorization = `Bearer ${req.token}`;
+  const init: RequestInit = { method, headers, signal: req.signal, redirect: 'manual' };
+  if (method === 'POST') {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(postBody(req.parts));
+    return req.fetch(postUrl(req.node.beaconUrl, req.parts), init);
+  }
+  const url = getUrl(req.node.beaconUrl, req.parts);
+  return url === undefined ? undefined : req.fetch(url, init);
+}
+
+function errorText(body: string): string | undefined {
+  try {
+    const parsed = ErrorResponseZ.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data.error.errorMessage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function answer(
+  req: NodeRequest,
+  res: Response,
+  method: 'POST' | 'GET',
+): Promise<NodeAnswer> {
+  const name = req.node.id;
+  if (res.status >= 300 && res.status < 400) {
+    // Redirects are not followed: the token must not travel to an address we did not choose (PASS-04).
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} redirected the query elsewhere; Cohort Desk does not follow redirects.`,
+    };
+  }
+  const text = await readBounded(res, req.maxBytes);
+  if (res.status === 401 || res.status === 403) {
+    const why = errorText(text);
+    return {
+      status: 'unauthorised',
+      method,
+      message: `Node ${name} refused the query (${res.status})${why ? `: ${why}` : ''}. Sign in again or request access.`,
+    };
+  }
+  if (!res.ok) {
+    const why = errorText(text);
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} answered with an error (${res.status})${why ? `: ${why}` : ''}.`,
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} sent an answer that is not valid JSON.`,
+    };
+  }
+  const read = readEntryResponse(json, name, {
+    entryType: req.parts.entryType,
+    requested: req.parts.granularity,
+  });
+  if (!read.ok) {
+    const where = read.where === '' ? '' : ` (at "${read.where}")`;
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} sent an answer that does not follow Beacon v2${where}: ${read.problem}. Tell the node's operator; the other nodes are not affected.`,
+    };
+  }
+  const r = read.reading;
+  const placed = placeRows(r.records, req.assembly ?? 'GRCh38', req.queryRef);
+  const notes = [...r.notes, ...placed.notes].slice(0, MAX_NOTES);
+  return {
+    status: 'ok',
+    method,
+    returnedGranularity: r.returnedGranularity,
+    exists: r.exists,
+    ...(r.count === undefined ? {} : { count: r.count }),
+    datasets: r.datasets,
+    ...(placed.rows.length > 0 ? { records: placed.rows } : {}),
+    ...(r.truncated ? { recordsTruncated: true } : {}),
+    ...(r.rejected > 0
+      ? {
+          message: `${String(r.rejected)} records from node ${name} did not follow the Beacon model and were left out.`,
+        }
+      : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+    seen: placed.seen,
+  };
+}
+
+/**
+ * One node, one query: POST first; GET when the node does not take POST (404/405/501). Never
+ * throws: timeouts, cancellation, network failures and bad answers become statuses with plain words.
+ */
+export async function queryNode(req: NodeRequest): Promise<NodeAnswer> {
+  const name = req.node.id;
+  try {
+    let method: 'POST' | 'GET' = 'POST';
+    let res = await send(req, 'POST');
+    if (res !== undefined && NO_POST.has(res.status)) {
+      await res.body?.cancel();
+      method = 'GET';
+      res = await send(req, 'GET');
+      if (res === undefined) {
+        return {
+          status: 'error',
+          method,
+          message: `Node ${name} takes only GET, which cannot express an exact-term filter.`,
+        };
+      }
+    }
+    if (res === undefined)
+      return { status: 'error', method, message: `Node ${name} could not be queried.` };
+    return await answer(req, res, method);
+  } catch (error: unknown) {
+    const reason: unknown = req.signal.reason;
+    if (req.signal.aborted && reason instanceof CancelAbort) return { status: 'cancelled' };
+    if (req.signal.aborted && reason instanceof TimeoutAbort) {
+      return {
+        status: 'timeout',
+        message: `Node ${name} timed out after ${formatSeconds(req.timeoutMs)}.`,
+      };
+    }
+    if (error instanceof BodyTooLargeError) {
+      return {
+        status: 'error',
+        message: `Node ${name} sent more than ${Math.round(error.limitBytes / 1_048_576)} MB; the answer was dropped.`,
+      };
+    }
+    return { status: 'error', message: `Node ${name} could not be reached.` };
+  }
+}
+
+/** "5 s", "1.5 s". */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}

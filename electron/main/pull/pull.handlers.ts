@@ -1,0 +1,27 @@
+import type { Handlers } from '../ipc/router';
+import { HandlerError } from '../ipc/router';
+import type { PullService } from './pullService';
+import { PullForbiddenError } from './pullService';
+
+type PullChannels =
+  'pull:check' | 'pull:start' | 'pull:pause' | 'pull:resume' | 'pull:cancel' | 'pull:jobs';
+
+/** Handlers for pull:* channels (issue 6). */
+export function pullHandlers(pull: PullService): Pick<Handlers, PullChannels> {
+  return {
+    'pull:check': (target) => pull.check(target),
+    'pull:start': async ({ query, ...target }) => {
+      try {
+        return await pull.start(target, query);
+      } catch (error: unknown) {
+        if (error instanceof PullForbiddenError)
+          throw new HandlerError('NOT_ALLOWED', error.message);
+        throw error;
+      }
+    },
+    'pull:pause': ({ jobId }) => ({ ok: pull.pause(jobId) }),
+    'pull:resume': ({ jobId }) => ({ ok: pull.resume(jobId) }),
+    'pull:cancel': ({ jobId }) => ({ ok: pull.cancel(jobId) }),
+    'pull:jobs': () => ({ jobs: pull.jobs() }),
+  };
+}

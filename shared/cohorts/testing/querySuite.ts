@@ -1,0 +1,63 @@
+import type { CohortFiltersInput } from '../definition';
+import { CohortFiltersSchema } from '../definition';
+import type { BoundSql } from '../sql';
+import {
+  cohortByColumnSql,
+  cohortByPhenotypeSql,
+  cohortCountSql,
+  cohortExportSql,
+  cohortRowsSql,
+  cohortVariantsSql,
+} from '../sql';
+
+/** Named cohort filters the equivalence tests and the benchmark run in both engines. */
+export const SUITE_FILTERS: Record<string, CohortFiltersInput> = {
+  everyone: {},
+  headNeckDescendants: { phenotypes: [{ id: 'HP:0000152' }] },
+  headNeckExact: { phenotypes: [{ id: 'HP:0000152', includeDescendants: false }] },
+  femaleFiSe: { sexes: ['female'], countries: ['FI', 'SE'] },
+  disease: { diseases: ['ORPHA:145', 'ORPHA:144'] },
+  brca1Carriers: { genotype: { gene: 'BRCA1' } },
+  rareStopGained: { genotype: { consequence: 'stop_gained', maxAf: 0.01 } },
+  combined: {
+    phenotypes: [{ id: 'HP:0000118' }],
+    sexes: ['female', 'male'],
+    genotype: { gene: 'TP53', maxAf: 0.05 },
+  },
+};
+
+/** Every query of the suite: count, rows, per country, per phenotype, export rows, carried variants. */
+export function suiteQueries(): { name: string; bound: BoundSql }[] {
+  return Object.entries(SUITE_FILTERS).flatMap(([name, input]) => {
+    const f = CohortFiltersSchema.parse(input);
+    return [
+      { name: `${name}.count`, bound: cohortCountSql(f) },
+      { name: `${name}.rows`, bound: cohortRowsSql(f, 50) },
+      { name: `${name}.byCountry`, bound: cohortByColumnSql(f, 'country') },
+      { name: `${name}.byPhenotype`, bound: cohortByPhenotypeSql(f, 10) },
+      { name: `${name}.export`, bound: cohortExportSql(f, 50) },
+      ...(f.genotype === undefined
+        ? []
+        : [{ name: `${name}.variants`, bound: cohortVariantsSql(f, 20) }]),
+    ];
+  });
+}
+
+/** Canonical JSON of result rows (lists as arrays, numbers rounded) to compare engines. */
+export function canonicalRows(rows: readonly Record<string, unknown>[]): string {
+  const norm = (v: unknown): unknown => {
+    if (typeof v === 'bigint') return Number(v);
+    if (typeof v === 'number') return Math.round(v * 1e9) / 1e9;
+    if (Array.isArray(v)) return v.map(norm);
+    return v ?? null;
+  };
+  return JSON.stringify(
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.keys(r)
+          .sort()
+          .map((k) => [k, norm(r[k])]),
+      ),
+    ),
+  );
+}
