@@ -129,7 +129,7 @@ export function rankingHandlers(): Pick<Handlers, 'case:rankFiles'> {
       const corpus = referenceCorpus();
       const result = rankCase(corpus, request, {
         ...DEFAULT_RANKING,
-        limit: req.limit ?? DEFAULT_RANKING.limit,
+        limit: req.limit,
       });
       return {
         mode: result.mode,
