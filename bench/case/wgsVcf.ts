@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rng } from '../../shared/cohorts/sampleCache';
+import { rng } from '../../shared/cohorts/testing/sampleCache';
 import { BgzfWriter } from '../../electron/main/vcf/bgzfWriter';
 
 const root = join(import.meta.dirname, '..', '..');

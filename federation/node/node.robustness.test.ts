@@ -159,3 +159,20 @@ describe('fault injection', () => {
     InformationalResponseZ.parse(JSON.parse(r.text));
   });
 });
+
+describe('overlapping requests (issue 20; found flaking search.faults under load)', () => {
+  it('issue 20: a node answers requests that overlap, as a client fetching pages ahead sends them', async () => {
+    const bodies = Array.from({ length: 8 }, (_, skip) => ({
+      meta: { apiVersion: '2.0' },
+      query: { pagination: { skip, limit: 10 }, requestedGranularity: 'record' },
+    }));
+    const answers = await Promise.all(
+      bodies.flatMap((body) => [
+        call(node.beaconUrl, '/individuals', { body }),
+        call(node.beaconUrl, '/g_variants', { body }),
+      ]),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    for (const a of answers) expect(a.body.responseSummary?.exists).toBe(true);
+  });
+});

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Notice, SettingKey, Settings } from '../../../shared/settings/settings';
-import { SETTING_KEYS, SettingsSchema } from '../../../shared/settings/settings';
+import type { Notice, Settings } from '../../../shared/settings/settings';
+import { SETTING_KEYS } from '../../../shared/settings/settings';
 import { CachePurgeRequestSchema, policyFieldSchema } from '../../../shared/settings/policy';
 import type { PolicyKey } from '../../../shared/settings/policy';
 import { parseJsonWithLocation } from './jsonLocation';

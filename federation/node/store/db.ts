@@ -8,7 +8,7 @@ export interface GeneBounds {
   hi: number;
 }
 
-/** One node's read-only view of the generator's Parquet (one DuckDB connection per node). */
+/** One node's read-only view of the generator's Parquet (one DuckDB instance per node, a connection per statement). */
 export interface NodeStore {
   /** Runs a parameterised statement (values bound, never interpolated) and returns plain JS rows. */
   all<T extends object>(sql: string, values?: DuckDBValue[]): Promise<T[]>;
@@ -59,9 +59,16 @@ export async function openStore(dir: string): Promise<NodeStore> {
   );
   const maxRefLength = Number(maxRef.getRowObjectsJS()[0]?.m ?? 1);
   return {
+    // A connection per statement: requests overlap (a client fetching pages ahead, several users),
+    // and statements interleaved on one connection failed ("Failed to execute prepared statement").
     async all<T extends object>(sql: string, values: DuckDBValue[] = []): Promise<T[]> {
-      const reader = await conn.runAndReadAll(sql, values);
-      return reader.getRowObjectsJS() as T[];
+      const own = await instance.connect();
+      try {
+        const reader = await own.runAndReadAll(sql, values);
+        return reader.getRowObjectsJS() as T[];
+      } finally {
+        own.closeSync();
+      }
     },
     geneBounds: (symbol) => genes.get(symbol) ?? [],
     maxRefLength,
