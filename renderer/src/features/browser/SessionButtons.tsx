@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BrowserController } from '../../igv/browserController';
 import { sessionFromJson } from '../../igv/session';
 import { useStore } from '../../store';
-import { download, svgToPng } from './download';
+import { download, svgToPng } from '../../components/download';
 
 /** Save/open the view as a session file; export the view as SVG or PNG. */
 export function SessionButtons({
@@ -22,10 +22,7 @@ export function SessionButtons({
         type="button"
         data-testid="browser-save-session"
         onClick={() =>
-          download(
-            new Blob([sessionJson()], { type: 'application/json' }),
-            'cohort-desk-browser-session.json',
-          )
+          download('cohort-desk-browser-session.json', sessionJson(), 'application/json')
         }
       >
         {t('genomeBrowser.saveSession')}
@@ -56,10 +53,7 @@ export function SessionButtons({
         data-testid="browser-export-svg"
         onClick={() => {
           if (controller !== undefined)
-            download(
-              new Blob([controller.toSVG()], { type: 'image/svg+xml' }),
-              'cohort-desk-view.svg',
-            );
+            download('cohort-desk-view.svg', controller.toSVG(), 'image/svg+xml');
         }}
       >
         {t('genomeBrowser.exportSvg')}
@@ -71,7 +65,7 @@ export function SessionButtons({
         onClick={() => {
           if (controller === undefined) return;
           svgToPng(controller.toSVG()).then(
-            (png) => download(png, 'cohort-desk-view.png'),
+            (png) => download('cohort-desk-view.png', png),
             (e: unknown) =>
               setError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
           );

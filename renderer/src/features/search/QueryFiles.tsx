@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { download } from '../../components/download';
 
 /**
  * Save the query as a JSON file (a download) and open one (a file input); main validates the
@@ -24,12 +25,7 @@ export function QueryFiles() {
         onClick={() => {
           void save().then((file) => {
             if (file === undefined) return;
-            const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
-            const a = document.createElement('a');
-            a.href = url;
-            a.download = file.fileName;
-            a.click();
-            URL.revokeObjectURL(url);
+            download(file.fileName, file.text, 'application/json');
           });
         }}
       >

@@ -1,11 +1,18 @@
-/** Saves a blob as a download (the app's own blob: URL; nothing leaves the machine). */
-export function download(blob: Blob, fileName: string): void {
+/**
+ * Hands a file to the browser's download (a blob URL on the app's own origin; nothing leaves the
+ * machine). The URL is revoked after the click has been handled.
+ */
+export function download(fileName: string, content: Blob | string | Uint8Array, type = ''): void {
+  const blob =
+    content instanceof Blob
+      ? content
+      : new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.click();
-  URL.revokeObjectURL(url);
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Rasterises an SVG string to PNG at device pixel ratio 2 via an image and a canvas. */
