@@ -22,6 +22,17 @@ export interface CacheSlice {
   receiveVault: (list: VaultList) => void;
 }
 
+/** The datasets loaded in the engine and ready to query, as one sortable key ('' for none). */
+export const readyDatasets = (s: Pick<CacheSlice, 'cohortLoads'>): string =>
+  Object.entries(s.cohortLoads)
+    .filter(([, l]) => l.state === 'ready')
+    .map(([id]) => id)
+    .sort()
+    .join(',');
+
+/** True when the cache can be queried (at least one dataset is loaded). */
+export const cacheIsOpen = (s: Pick<CacheSlice, 'cohortLoads'>): boolean => readyDatasets(s) !== '';
+
 /** The local cache: main owns the vault, db/ the query engine; this slice keeps the two in step. */
 export const createCacheSlice: StateCreator<StoreState, [], [], CacheSlice> = (set, get) => {
   /** Which copy of each dataset the engine holds: a re-pull is a new copy (issue 12 item 3). */

@@ -1,29 +1,20 @@
-import { useEffect } from 'react';
-import { query } from '../../db';
-import type { QueryFn } from '../../igv/cohortReader';
-import { setCohortQuery } from '../../igv/cohortSource';
+import { useEffect, useMemo } from 'react';
+import { queryRows } from '../../db';
+import type { CacheSource } from '../../igv/dataSources';
 import { useStore } from '../../store';
-
-/** db/'s query as the igv reader wants it: plain rows of one parameterised statement. */
-const dbQuery: QueryFn = async (sql, params) =>
-  (await query(sql, params as (string | number)[])).rows;
+import { readyDatasets } from '../../store/cacheSlice';
 
 /**
- * Opens the local cache for the Browser: asks main for the vault (db/ loads what is in it) and
- * hands the igv reader db/'s query once at least one dataset is loaded; again whenever that set changes.
+ * Opens the local cache for the Browser (asks main for the vault; db/ loads what is in it) and
+ * gives the cache to the tracks once at least one dataset is loaded; anew whenever that set changes.
  */
-export function useCohortCache(): void {
-  const loaded = useStore((s) =>
-    Object.entries(s.cohortLoads)
-      .filter(([, l]) => l.state === 'ready')
-      .map(([id]) => id)
-      .sort()
-      .join(','),
-  );
+export function useCohortCache(): CacheSource | undefined {
+  const loaded = useStore(readyDatasets);
   useEffect(() => {
     void useStore.getState().refreshCohortCache();
   }, []);
-  useEffect(() => {
-    setCohortQuery(loaded === '' ? undefined : dbQuery);
-  }, [loaded]);
+  return useMemo(
+    () => (loaded === '' ? undefined : { query: queryRows, revision: loaded }),
+    [loaded],
+  );
 }
