@@ -35,7 +35,7 @@ function onBrowserKey(e: React.KeyboardEvent, c: BrowserController | undefined):
 }
 
 /** The genome browser page (issue 8): GRCh38 offline, cohort, panel, patient and federation tracks, details. */
-export function BrowserPage() {
+export function GenomeBrowserPage() {
   const { t } = useTranslation();
   const [genes, setGenes] = useState<GeneIndex | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
