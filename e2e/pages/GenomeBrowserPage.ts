@@ -33,6 +33,10 @@ export class GenomeBrowserPage {
     return this.page.getByTestId('igv-host').locator('.igv-track-label', { hasText: name });
   }
 
+  trackPanel(): Locator {
+    return this.page.getByTestId('browser-tracks');
+  }
+
   ideogram(): Locator {
     return this.page.getByTestId('igv-host').locator('canvas.igv-ideogram-canvas');
   }
