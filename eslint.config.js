@@ -100,6 +100,47 @@ const mainZones = [
 
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**/*.ts'];
 
+/**
+ * Renderer import rules (CONVENTIONS rules 1, 7; issue 14): one module owns each live handle, and
+ * only the store talks to main. Each renderer folder gets the list minus what it owns.
+ */
+const RENDERER_RULES = {
+  node: {
+    group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'os', 'crypto'],
+    message: 'renderer/ is DOM code: no Electron or Node modules.',
+  },
+  api: {
+    regex: '(^|/)api/client$',
+    message: 'Only store/ calls main: components and hooks use store actions (CONVENTIONS).',
+  },
+  duckdb: {
+    regex: '^@duckdb/duckdb-wasm($|/)',
+    message: 'duckdb-wasm is used in renderer/src/db/ only (CONVENTIONS rule 7).',
+  },
+  igv: {
+    regex: '^igv($|/)',
+    message: 'igv.js is used in renderer/src/igv/ only (CONVENTIONS rule 7).',
+  },
+};
+/** The libraries also load lazily (`import('igv')`), which no-restricted-imports does not see. */
+const LAZY = { duckdb: '^@duckdb\\/duckdb-wasm($|\\/)', igv: '^igv($|\\/)' };
+/** The import rules of a renderer folder that owns `owned` of the rules above. */
+const rendererImports = (...owned) => {
+  const kept = Object.entries(RENDERER_RULES).filter(([name]) => !owned.includes(name));
+  return {
+    'no-restricted-imports': ['error', { patterns: kept.map(([, pattern]) => pattern) }],
+    'no-restricted-syntax': [
+      'error',
+      ...kept
+        .filter(([name]) => name in LAZY)
+        .map(([name, pattern]) => ({
+          selector: `ImportExpression[source.value=/${LAZY[name]}/]`,
+          message: pattern.message,
+        })),
+    ],
+  };
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -179,18 +220,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'os', 'crypto'],
-              message: 'renderer/ is DOM code: no Electron or Node modules.',
-            },
-          ],
-        },
-      ],
+      ...rendererImports(),
     },
+  },
+  {
+    files: ['renderer/src/store/**/*.ts'],
+    rules: rendererImports('api'),
+  },
+  {
+    files: ['renderer/src/db/**/*.ts'],
+    rules: rendererImports('duckdb'),
+  },
+  {
+    files: ['renderer/src/igv/**/*.{ts,tsx}'],
+    rules: rendererImports('igv'),
+  },
+  // The api client installs itself (connectToMain); tests install a fake main as the client.
+  {
+    files: ['renderer/src/api/**/*.ts', 'renderer/**/*.test.{ts,tsx}'],
+    rules: rendererImports('api'),
   },
   {
     files: ['shared/**/*.ts'],
@@ -208,6 +256,13 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // CONVENTIONS rule 12: split by responsibility before 300 lines. Generated tables (*.data.ts,
+    // rebuilt by scripts/build*.mjs) are data, not code, and are exempt.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['**/*.data.ts'],
+    rules: { 'max-lines': ['error', { max: 300 }] },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],

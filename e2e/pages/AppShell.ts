@@ -42,6 +42,11 @@ export class AppShell {
     return this.page.getByRole('link', { name: 'Skip to main content' });
   }
 
+  /** The panel the error boundary shows when a page crashed while rendering. */
+  pageCrash(): Locator {
+    return this.page.getByTestId('error-boundary');
+  }
+
   statusBar(): Locator {
     return this.page.getByTestId('status-bar');
   }

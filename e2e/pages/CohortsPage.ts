@@ -11,6 +11,15 @@ export class CohortsPage {
     await expect(this.page.getByTestId('cohorts-page')).toBeVisible();
   }
 
+  /** The cache list (or the empty-cache message) at the top of the page. */
+  cacheList(): Locator {
+    return this.page.getByTestId('cohort-cache');
+  }
+
+  exportPanel(): Locator {
+    return this.page.getByTestId('cohort-export');
+  }
+
   datasetLoad(datasetId: string): Locator {
     return this.page.getByTestId(`cohort-load-${datasetId}`);
   }

@@ -5,6 +5,11 @@ import { expect } from '@playwright/test';
 export class FederationPage {
   constructor(readonly page: Page) {}
 
+  /** The sign-in panel: the button, or why there is nothing to sign in to. */
+  signInPanel(): Locator {
+    return this.page.getByRole('region', { name: 'Sign-in' });
+  }
+
   signInButton(): Locator {
     return this.page.getByTestId('sign-in');
   }

@@ -2,7 +2,7 @@ import { syntheticTrio } from '../../electron/main/cases/testing/syntheticTrio';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
 import { expect, test } from '../fixtures/app';
 import { seriousAxeFindings } from '../pages/accessibility';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 
 // Issues 16 and 17 end to end in browser mode (the real main services behind the page): a trio
@@ -102,7 +102,7 @@ test.describe('Case review (issues 16, 17)', () => {
     // Keyboard: to the SCN2A row, Enter opens it in the Browser.
     await arrowToVariant(cases, scn2a);
     await page.keyboard.press('Enter');
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await expect(page.getByTestId('page-browser')).toBeVisible();
     await expect(browser.trackLabel('Case trio-016 (P-016) and family')).toBeVisible({
       timeout: 60_000,
@@ -187,7 +187,7 @@ test.describe('Case review (issues 16, 17)', () => {
     // A top gene opens in the Browser, with the case's track.
     await cases.tab('rank').click();
     await cases.rankOpenInBrowser('SCN2A').click();
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await expect(page.getByTestId('page-browser')).toBeVisible();
     await expect(browser.currentLocus()).toHaveText(/chr2:165,?239,?414-165,?392,?304/);
     await expect(browser.trackLabel('Case trio-016 (P-016) and family')).toBeVisible({

@@ -1,6 +1,6 @@
 import { isListedHost } from '../../electron/main/federation/hosts';
 import { expect, test } from '../fixtures/foreignFederation';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 import { CohortsPage } from '../pages/CohortsPage';
 import { FederationPage } from '../pages/FederationPage';
 import { ItPanels } from '../pages/ItPanels';
@@ -53,7 +53,7 @@ test('issue 21: a session (sign in, search, pull, browse) contacts no host outsi
   });
 
   // Browse: the genome browser over a region, with the federation track.
-  const browser = new BrowserPage(page);
+  const browser = new GenomeBrowserPage(page);
   await browser.open();
   await browser.goTo('BRCA1');
   await browser.queryFederation();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,7 +74,7 @@ async function appAnswer(query: SearchQueryInput): Promise<NodeUpdate[]> {
       }
     });
   });
-  const id = (await app.invoke('search:run', query)).queryId;
+  const id = (await app.invoke('search:run', { queryId: randomUUID(), query })).queryId;
   asked.id = id;
   await done;
   return [...finals.entries()]

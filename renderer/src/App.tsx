@@ -6,7 +6,6 @@ import { NoticeList } from './components/NoticeList';
 import { StatusBar } from './components/StatusBar';
 import { useAppBootstrap } from './hooks/useAppBootstrap';
 import { useHashRoute } from './hooks/useHashRoute';
-import { useSearchEvents } from './hooks/useSearchEvents';
 import { useTheme } from './hooks/useTheme';
 import { PageContent } from './PageContent';
 
@@ -16,7 +15,6 @@ export function App() {
   const page = useHashRoute();
   const heading = useRef<HTMLHeadingElement>(null);
   useAppBootstrap();
-  useSearchEvents();
   useTheme();
   // Move focus to the new page's heading so keyboard and screen-reader users land on the content.
   const first = useRef(true);

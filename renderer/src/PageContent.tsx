@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FederationPage } from './features/access/FederationPage';
+import { FederationPage } from './features/federation/FederationPage';
 import { SearchPage } from './features/search/SearchPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import type { PageId } from './routes';
@@ -14,8 +14,8 @@ const CohortsPage = lazy(async () => ({
 const CaseReviewPage = lazy(async () => ({
   default: (await import('./features/caseReview/CaseReviewPage')).CaseReviewPage,
 }));
-const BrowserPage = lazy(async () => ({
-  default: (await import('./features/browser/BrowserPage')).BrowserPage,
+const GenomeBrowserPage = lazy(async () => ({
+  default: (await import('./features/genomeBrowser/GenomeBrowserPage')).GenomeBrowserPage,
 }));
 
 function Page(props: { readonly page: PageId }) {
@@ -29,7 +29,7 @@ function Page(props: { readonly page: PageId }) {
     case 'case-review':
       return <CaseReviewPage />;
     case 'browser':
-      return <BrowserPage />;
+      return <GenomeBrowserPage />;
     case 'settings':
       return <SettingsPage />;
   }

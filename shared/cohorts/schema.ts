@@ -113,3 +113,22 @@ export function viewStatements(
     return `CREATE OR REPLACE VIEW ${t} AS ${sources.map((s) => selectFrom(s, t)).join(' UNION ALL ')}`;
   });
 }
+
+/**
+ * The engine's bookkeeping statements (db/ runs them; issue 14: no SQL is written in the renderer).
+ * Names come from datasetDatabaseName/datasetTableName (escaped), values bind to `?`.
+ */
+export const CACHE_SQL = {
+  currentVersion: 'SELECT coalesce(max(version), 0)::INTEGER AS v FROM cd_schema',
+  attach: (file: string, alias: string): string => `ATTACH '${file}' AS ${alias} (READ_ONLY)`,
+  detach: (alias: string): string => `DETACH DATABASE IF EXISTS ${alias}`,
+  dropTable: (name: string): string => `DROP TABLE IF EXISTS ${name}`,
+  fileVersion: (alias: string): string =>
+    `SELECT max(schema_version)::INTEGER AS v FROM ${alias}.cd_meta`,
+  rowCount: (source: string): string => `SELECT count(*)::INTEGER AS n FROM ${source}`,
+  phenotypeTerms: (individuals: string): string =>
+    `SELECT DISTINCT unnest(phenotypes) AS t FROM ${individuals}`,
+  registerDataset:
+    'INSERT OR REPLACE INTO cd_datasets (dataset_id, node_id, title, purpose) VALUES (?, ?, ?, ?)',
+  forgetDataset: 'DELETE FROM cd_datasets WHERE dataset_id = ?',
+} as const;

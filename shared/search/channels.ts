@@ -2,8 +2,18 @@ import { z } from 'zod';
 import { SearchQuerySchema } from './query';
 
 /** Schemas of the search:* IPC channels; shared/ipc/contract.ts lists them. */
-export const RunRequestSchema = SearchQuerySchema;
 export const QueryIdSchema = z.strictObject({ queryId: z.string().min(1).max(100) });
+
+/**
+ * A query id the renderer makes (crypto.randomUUID) and sends with search:run, so it follows the
+ * query's node updates from the start: no update can arrive before the page knows its query (issue 14).
+ */
+export const ClientQueryIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a query id is 8 to 64 letters, digits, - or _');
+export const RunRequestSchema = z
+  .object({ queryId: ClientQueryIdSchema, query: SearchQuerySchema })
+  .strict();
 export const RetryRequestSchema = QueryIdSchema.extend({ nodeId: z.string().min(1).max(100) });
 
 export const RecentQuerySchema = z.object({

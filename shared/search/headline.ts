@@ -27,7 +27,8 @@ const fmt = (n: number): string => n.toLocaleString('en-US');
 export function headline(
   nodes: readonly NodeUpdate[],
   target: SearchTarget,
-  nodesAsked: number,
+  /** Undefined while main has not said how many nodes it asked (the query is being sent). */
+  nodesAsked: number | undefined,
 ): Headline {
   if (nodesAsked === 0) return { total: { key: 'noNodes', params: {} }, hints: [] };
   const a = aggregateCounts(nodes);

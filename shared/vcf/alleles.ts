@@ -68,3 +68,17 @@ function classifyMate(a: string): AlleleCheck {
   if (t !== '.' && !isBases(t)) return bad;
   return { kind: 'breakend' };
 }
+
+/** True when s[a,b) and s[c,d) are the same bases (any case). */
+export function sameBases(s: string, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let i = 0; i < b - a; i++)
+    if ((s.charCodeAt(a + i) | 32) !== (s.charCodeAt(c + i) | 32)) return false;
+  return true;
+}
+
+/** True when the allele s[i,j) appears earlier in the ALT list s[a,i). */
+export function listedBefore(s: string, a: number, i: number, j: number): boolean {
+  if (i === a) return false;
+  return `,${s.slice(a, i)}`.includes(`,${s.slice(i, j)},`);
+}

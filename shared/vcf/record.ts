@@ -1,6 +1,7 @@
 // One data line (VCF §1.6): every column checked in one pass over the line, without copying what
 // a check does not need (this runs for every line of a genome). Values are decoded on demand.
-import { classifyAlt, isBases } from './alleles';
+import { classifyAlt, isBases, listedBefore, sameBases } from './alleles';
+import { checkFilters, checkIds, checkQual } from './fixedColumns';
 import { checkInfo } from './info';
 import { contigNameProblem } from './names';
 import type { OrderTracker } from './order';
@@ -11,7 +12,6 @@ import { checkSample, parseFormat } from './samples';
 import type { ParsedFormat } from './samples';
 import type { Schema } from './schema';
 import type { VcfRecord } from './types';
-import { isFloat, toFloat } from './values';
 
 /** What parsing a line needs beyond the line itself. */
 export interface RecordContext {
@@ -86,7 +86,7 @@ export class RecordParser implements Reporter {
         this.report(COLUMNS[i] ?? '', 'is empty; write "." for a missing value');
     const chrom = this.checkChrom(s, end[0] as number);
     const pos = this.checkPos(s, this.start(1), end[1] as number, chrom);
-    this.checkIds(s, this.start(2), end[2] as number);
+    checkIds(this, s, this.start(2), end[2] as number);
     const refStart = this.start(3);
     const refEnd = end[3] as number;
     const refOk = isBases(s, refStart, refEnd);
@@ -103,8 +103,8 @@ export class RecordParser implements Reporter {
       refEnd,
       refOk ? pos : Number.NaN,
     );
-    this.checkQual(s, this.start(5), end[5] as number);
-    this.checkFilters(s, this.start(6), end[6] as number);
+    checkQual(this, s, this.start(5), end[5] as number);
+    checkFilters(this, s, this.start(6), end[6] as number);
     checkInfo(s, this.start(7), end[7] as number, nAlt, schema, this);
     let fmt: ParsedFormat | undefined;
     if (!header.hasFormat) {
@@ -182,29 +182,6 @@ export class RecordParser implements Reporter {
     return pos;
   }
 
-  private checkIds(s: string, a: number, b: number): void {
-    if (b - a === 1 && s.charCodeAt(a) === 46) return;
-    let semi = false;
-    for (let i = a; i < b; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 59) semi = true;
-      else if (c === 32) {
-        this.report('ID', `${show(s.slice(a, b))} contains white space`);
-        return;
-      }
-    }
-    if (!semi) return;
-    const ids = s.slice(a, b).split(';');
-    for (const [k, id] of ids.entries()) {
-      if (id === '')
-        this.report(
-          'ID',
-          `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`,
-        );
-      else if (ids.indexOf(id) !== k) this.report('ID', `${show(id)} is listed twice`);
-    }
-  }
-
   /** Checks ALT; returns the number of ALT alleles. */
   private checkAlts(
     s: string,
@@ -246,29 +223,6 @@ export class RecordParser implements Reporter {
       i = j + 1;
     }
     return n;
-  }
-
-  private checkQual(s: string, a: number, b: number): void {
-    if (b - a === 1 && s.charCodeAt(a) === 46) return;
-    if (!isFloat(s, a, b)) this.report('QUAL', `${show(s.slice(a, b))} is not a number or "."`);
-    else if (s.charCodeAt(a) === 45 && toFloat(s.slice(a, b)) < 0)
-      this.report('QUAL', `${s.slice(a, b)} is negative; QUAL is a phred score ≥ 0`);
-  }
-
-  private checkFilters(s: string, a: number, b: number): void {
-    if (b - a === 1 && s.charCodeAt(a) === 46) return;
-    if (b - a === 4 && s.startsWith('PASS', a)) return;
-    const text = s.slice(a, b);
-    const codes = text.split(';');
-    for (const [k, c] of codes.entries()) {
-      if (c === '')
-        this.report('FILTER', `${show(text)} has an empty filter (";" at an end, or ";;")`);
-      else if (c === '.')
-        this.report('FILTER', `${show(text)} mixes "." (no filters applied) with filter names`);
-      else if (/\s/.test(c)) this.report('FILTER', `${show(c)} contains white space`);
-      else if (c === '0') this.report('FILTER', '"0" is reserved and may not be a filter name');
-      else if (codes.indexOf(c) !== k) this.report('FILTER', `${show(c)} is listed twice`);
-    }
   }
 
   private formatOf(s: string, a: number, b: number): ParsedFormat {
@@ -325,18 +279,4 @@ function columnsText(expected: number, samples: number): string {
       ? `${String(expected)} fixed`
       : `8 fixed, FORMAT and ${String(samples)} sample${samples === 1 ? '' : 's'}`;
   return `expected ${String(expected)} tab-separated columns (${what})`;
-}
-
-/** True when s[a,b) and s[c,d) are the same bases (any case). */
-function sameBases(s: string, a: number, b: number, c: number, d: number): boolean {
-  if (b - a !== d - c) return false;
-  for (let i = 0; i < b - a; i++)
-    if ((s.charCodeAt(a + i) | 32) !== (s.charCodeAt(c + i) | 32)) return false;
-  return true;
-}
-
-/** True when the allele s[i,j) appears earlier in the ALT list s[a,i). */
-function listedBefore(s: string, a: number, i: number, j: number): boolean {
-  if (i === a) return false;
-  return `,${s.slice(a, i)}`.includes(`,${s.slice(i, j)},`);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { SearchQueryInput } from '../../../shared/search/query';
@@ -125,7 +126,7 @@ async function search(opts: SearchOpts, ctx: CliContext): Promise<ExitCode> {
     }
   });
   try {
-    const r = await transport.invoke('search:run', query);
+    const r = await transport.invoke('search:run', { queryId: randomUUID(), query });
     if (!r.ok) {
       ctx.err(r.error.message);
       return exitForError(r.error.code);

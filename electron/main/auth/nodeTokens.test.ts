@@ -94,10 +94,8 @@ describe('issue 12 item 12: each node gets its own token, and only directory nod
       });
     });
     await h.invoke('search:run', {
-      target: 'individuals',
-      genomic: 'BRCA1',
-      filters: [],
-      granularity: 'record',
+      queryId: 'fake-node-attack',
+      query: { target: 'individuals', genomic: 'BRCA1', filters: [], granularity: 'record' },
     });
     await done;
     expect(fake.seen.length).toBeGreaterThan(0);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NodeEntry } from '../../../shared/federation/directory';
-import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/vault/vault';
+import type { PullProgress } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
-import type { VaultUser } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createAssemblyResolver } from '../beacon/nodeAssembly';
@@ -14,48 +13,16 @@ import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
 import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
-import type { Cursor, Staging } from '../vault/staging';
+import type { Cursor } from '../vault/staging';
 import { listCursors, openStaging } from '../vault/staging';
+import type { Job, PullService } from './pullTypes';
+import { PullForbiddenError, Stop } from './pullTypes';
 
-/** Thrown by start() when the checks forbid a pull; carries the check. */
-export class PullForbiddenError extends Error {
-  constructor(readonly check: PullCheck) {
-    super(check.reasons.join(' '));
-  }
-}
+export type { PullService } from './pullTypes';
+export { PullForbiddenError };
 
 /** A record page is far larger than a search answer: never less than this per page. */
 const PULL_MIN_TIMEOUT_MS = 30_000;
-
-class Stop extends Error {
-  constructor(
-    readonly to: 'paused' | 'cancelled' | 'failed',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-interface Job {
-  cursor: Cursor;
-  user: VaultUser;
-  staging: Staging;
-  state: PullProgress['state'];
-  message?: string | undefined;
-  abort?: AbortController | undefined;
-  since?: { at: number; records: number };
-}
-
-export interface PullService {
-  check(t: PullTarget): Promise<PullCheck>;
-  start(t: PullTarget, query: PullQuery): Promise<{ jobId: string }>;
-  pause(jobId: string): boolean;
-  resume(jobId: string): boolean;
-  cancel(jobId: string): boolean;
-  jobs(): PullProgress[];
-  /** Stops running jobs where they are (cursor kept): app shutdown. */
-  close(): void;
-}
 
 /** Pull jobs (DESIGN pull): checked, paged, resumable, verified, cancellable, with progress. */
 export function createPullService(

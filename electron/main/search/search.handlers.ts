@@ -3,7 +3,7 @@ import { describeQuery } from '../../../shared/search/query';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { SearchService } from './searchService';
-import { QueryError } from './searchService';
+import { DuplicateQueryIdError, QueryError } from './searchService';
 
 type SearchChannels =
   | 'search:run'
@@ -17,12 +17,14 @@ type SearchChannels =
 /** Handlers for search:* channels. */
 export function searchHandlers(search: SearchService): Pick<Handlers, SearchChannels> {
   return {
-    'search:run': async (query) => {
+    'search:run': async ({ queryId, query }) => {
       try {
-        return await search.run(query);
+        return await search.run(query, queryId);
       } catch (error: unknown) {
         if (error instanceof QueryError)
           throw new HandlerError('INVALID_REQUEST', error.message, 'genomic');
+        if (error instanceof DuplicateQueryIdError)
+          throw new HandlerError('INVALID_REQUEST', error.message, 'queryId');
         throw error;
       }
     },

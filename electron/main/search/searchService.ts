@@ -35,7 +35,8 @@ export interface SearchServiceDeps {
 }
 
 export interface SearchService {
-  run(query: SearchQuery): Promise<{ queryId: string; nodes: number }>;
+  /** Starts a query under the caller's id (the renderer's, issue 14) or a new one. */
+  run(query: SearchQuery, queryId?: string): Promise<{ queryId: string; nodes: number }>;
   cancel(queryId: string): boolean;
   retryNode(queryId: string, nodeId: string): boolean;
   recent(): RecentQuery[];
@@ -46,6 +47,9 @@ export interface SearchService {
 
 /** Error for a query that cannot be sent (bad genomic text); the handler names the field. */
 export class QueryError extends Error {}
+
+/** The caller's query id is one this service still holds: its events would mix with the other's. */
+export class DuplicateQueryIdError extends Error {}
 
 const KEEP_QUERIES = 10;
 
@@ -62,7 +66,9 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
     isAllowListed(node.beaconUrl, allow) ? deps.getAccessToken(node) : undefined;
 
   return {
-    async run(query) {
+    async run(query, clientId) {
+      if (clientId !== undefined && running.has(clientId))
+        throw new DuplicateQueryIdError(`Query id ${clientId} is already in use; send a new id.`);
       let parts;
       try {
         parts = queryParts(query);
@@ -70,7 +76,10 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         throw new QueryError(error instanceof Error ? error.message : String(error));
       }
       const directory = await deps.getDirectory();
-      const queryId = randomUUID();
+      const queryId = clientId ?? randomUUID();
+      // Checked again after the await: two runs with one id may both have passed the first check.
+      if (running.has(queryId))
+        throw new DuplicateQueryIdError(`Query id ${queryId} is already in use; send a new id.`);
       const fanout = startFanout({
         queryId,
         nodes: directory.nodes,

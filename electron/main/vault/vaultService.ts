@@ -5,7 +5,6 @@ import type {
   VaultList,
   VaultManifest,
   VaultNote,
-  VaultPart,
 } from '../../../shared/vault/vault';
 import { FORMAT_PARTS, formatOf } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
@@ -19,52 +18,14 @@ import { readManifest, readPart, safeDatasetId, scopeOf } from './datasetFolder'
 import type { KeyDeriver } from './keyHierarchy';
 import { deriveKey } from './keyHierarchy';
 import { loadSealedMasterKey, unlockWithPassphrase } from './masterKey';
-import type { LocalCachePolicy, Readability } from './retention';
+import type { Readability } from './retention';
 import { ALLOWED } from './retention';
 import { runPurge } from './vaultPurge';
 import type { InspectContext } from './vaultInspect';
 import { inspectDataset } from './vaultInspect';
-import type { StateOwner } from './userState';
+import type { LocalCacheSource, VaultService } from './vaultTypes';
 
-/** The encrypted local cache (DESIGN vault, DATA-01..09). */
-export interface VaultService {
-  /** The signed-in user's datasets, purges and notes; nothing of anyone else's (issue 13). */
-  list(): VaultList;
-  /** True while the master key is unavailable (passphrase needed, or the key storage failed). */
-  locked(): boolean;
-  unlock(passphrase: string): Promise<VaultList>;
-  /** The master key and the signed-in user, or undefined when locked or signed out. */
-  writer(): { user: VaultUser; masterKey: Buffer; userDir: string } | undefined;
-  /** The signed-in user's per-user state folder and, while the vault is open, their state key (0011). */
-  stateOwner(): StateOwner | undefined;
-  /**
-   * Plaintext of one part (the DuckDB file, or a legacy Arrow table), or why not (PASS-03:
-   * expiry/revocation refuse at once; a part the dataset's format lacks is 404).
-   */
-  readPart(
-    datasetId: string,
-    part: VaultPart,
-  ): { ok: true; bytes: Buffer } | { ok: false; status: number; message: string };
-  /** Deletes datasets and staged pulls whose grant ended or left the passport, or policy forbids (DATA-05). */
-  purge(trigger: string): void;
-  /** Tell listeners the vault changed (after a pull commits). */
-  changed(): void;
-  onChange(listener: (list: VaultList) => void): () => void;
-  /**
-   * Key derivation for the stores beside the vault (audit chain, per-user files), once the master
-   * key is known: at start, or at unlock; at once if it already is (docs/decisions/0016-audit-log-keys.md).
-   */
-  onKeys(listener: (derive: KeyDeriver) => void): () => void;
-  /** Called with each staged pull the purge deleted (the pull service stops that job). */
-  onStagingPurged(listener: (jobId: string, message: string) => void): () => void;
-  close(): void;
-}
-
-/** Where the vault learns whether local copies are allowed (settings + policy, issue 13). */
-export interface LocalCacheSource {
-  get(): LocalCachePolicy;
-  onChange(listener: () => void): () => void;
-}
+export type { LocalCacheSource, VaultService } from './vaultTypes';
 
 /** Creates the vault over `<data>/vault`; subscribes to the session and settings for purges. */
 export function createVaultService(opts: {

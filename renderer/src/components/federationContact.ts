@@ -20,14 +20,15 @@ const PENDING = new Set(['waiting', 'slow']);
 export function federationContact(s: {
   directory: FederationDirectory | undefined;
   session: SessionSummary | undefined;
-  searchRun: { startedAt: number; nodes: number } | undefined;
+  /** `nodes` is undefined while the query is being sent (main asks every directory node). */
+  searchRun: { startedAt: number; nodes: number | undefined } | undefined;
   searchNodes: readonly NodeUpdate[];
 }): FederationContact {
   if (s.directory === undefined) return { kind: 'unknown' };
   const total = s.directory.nodes.length;
   if (total === 0) return { kind: 'none' };
-  if (s.searchRun !== undefined && s.searchRun.nodes > 0) {
-    const asked = s.searchRun.nodes;
+  const asked = s.searchRun === undefined ? 0 : (s.searchRun.nodes ?? total);
+  if (s.searchRun !== undefined && asked > 0) {
     const answered = s.searchNodes.filter((n) => n.status === 'ok').length;
     const pending =
       asked - s.searchNodes.length + s.searchNodes.filter((n) => PENDING.has(n.status)).length;

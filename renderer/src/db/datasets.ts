@@ -15,6 +15,7 @@
 import { noteCacheTerms } from '../../../shared/cohorts/cacheTerms';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import {
+  CACHE_SQL,
   CACHE_TABLES,
   datasetDatabaseName,
   datasetTableName,
@@ -41,7 +42,7 @@ async function refreshViews(): Promise<void> {
 }
 
 async function detach(e: Engine, datasetId: string): Promise<void> {
-  await e.conn.query(`DETACH DATABASE IF EXISTS ${datasetDatabaseName(datasetId)}`);
+  await e.conn.query(CACHE_SQL.detach(datasetDatabaseName(datasetId)));
   await e.db.dropFile(fileOf(datasetId));
 }
 
@@ -67,11 +68,8 @@ async function attachDatabase(
   await detach(e, datasetId);
   // The buffer is transferred to the worker: no copy stays on this thread.
   await e.db.registerFileBuffer(fileOf(datasetId), bytes);
-  await e.conn.query(`ATTACH '${fileOf(datasetId)}' AS ${alias} (READ_ONLY)`);
-  const version = firstNumber(
-    await e.conn.query(`SELECT max(schema_version)::INTEGER AS v FROM ${alias}.cd_meta`),
-    'v',
-  );
+  await e.conn.query(CACHE_SQL.attach(fileOf(datasetId), alias));
+  const version = firstNumber(await e.conn.query(CACHE_SQL.fileVersion(alias)), 'v');
   if (!(version <= SCHEMA_VERSION)) {
     await detach(e, datasetId);
     throw new Error(
@@ -80,10 +78,7 @@ async function attachDatabase(
   }
   const rows = { individuals: 0, variants: 0, genotypes: 0 };
   for (const t of CACHE_TABLES)
-    rows[t] = firstNumber(
-      await e.conn.query(`SELECT count(*)::INTEGER AS n FROM ${alias}.${t}`),
-      'n',
-    );
+    rows[t] = firstNumber(await e.conn.query(CACHE_SQL.rowCount(`${alias}.${t}`)), 'n');
   return rows;
 }
 
@@ -106,13 +101,11 @@ export async function loadDataset(
   const individuals = attached.has(datasetId)
     ? `${datasetDatabaseName(datasetId)}.individuals`
     : datasetTableName(datasetId, 'individuals');
-  const terms = await e.conn.query(`SELECT DISTINCT unnest(phenotypes) AS t FROM ${individuals}`);
+  const terms = await e.conn.query(CACHE_SQL.phenotypeTerms(individuals));
   noteCacheTerms(
     terms.toArray().map((r) => String((r as { toJSON(): { t: unknown } }).toJSON().t)),
   );
-  const stmt = await e.conn.prepare(
-    'INSERT OR REPLACE INTO cd_datasets (dataset_id, node_id, title, purpose) VALUES (?, ?, ?, ?)',
-  );
+  const stmt = await e.conn.prepare(CACHE_SQL.registerDataset);
   await stmt.query(datasetId, meta?.nodeId ?? '', meta?.title ?? '', meta?.purpose ?? '');
   await stmt.close();
   await refreshViews();
@@ -127,7 +120,7 @@ export async function unloadDataset(datasetId: string): Promise<void> {
   await refreshViews();
   if (wasAttached) await detach(e, datasetId);
   else await dropArrowTables(e, datasetId);
-  const stmt = await e.conn.prepare('DELETE FROM cd_datasets WHERE dataset_id = ?');
+  const stmt = await e.conn.prepare(CACHE_SQL.forgetDataset);
   await stmt.query(datasetId);
   await stmt.close();
 }

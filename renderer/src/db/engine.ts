@@ -2,6 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import {
+  CACHE_SQL,
   pendingMigrations,
   SCHEMA_TABLE_SQL,
   SCHEMA_VERSION,
@@ -44,7 +45,7 @@ async function start(): Promise<Engine> {
     SCHEMA_TABLE_SQL,
   ])
     await conn.query(s);
-  const current = await conn.query('SELECT coalesce(max(version), 0)::INTEGER AS v FROM cd_schema');
+  const current = await conn.query(CACHE_SQL.currentVersion);
   const first = current.toArray()[0] as { toJSON(): { v?: unknown } } | undefined;
   const version = Number(first?.toJSON().v ?? 0);
   if (version > SCHEMA_VERSION)

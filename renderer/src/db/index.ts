@@ -4,5 +4,6 @@
  */
 export { engine as init } from './engine';
 export { closeDatasets, loadDataset, loadedDatasets, unloadDataset } from './datasets';
-export { cancel, query } from './query';
+export { cancel, query, queryRows } from './query';
+export { carrierPhenotypes, findVariantByProtein } from './cacheLookups';
 export type { QueryResult } from './query';

@@ -1,6 +1,6 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { CacheTable } from '../../../shared/cohorts/schema';
-import { CACHE_TABLES, datasetTableName } from '../../../shared/cohorts/schema';
+import { CACHE_SQL, CACHE_TABLES, datasetTableName } from '../../../shared/cohorts/schema';
 import { vaultTablePath } from '../../../shared/vault/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
 import type { Engine } from './engine';
@@ -27,7 +27,7 @@ export async function loadArrowTables(
       throw new Error(`The cache refused ${datasetId} ${table} (HTTP ${String(res.status)}).`);
     const arrow = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
     const name = datasetTableName(datasetId, table);
-    await conn.query(`DROP TABLE IF EXISTS ${name}`);
+    await conn.query(CACHE_SQL.dropTable(name));
     for (let start = 0; start < Math.max(arrow.numRows, 1); start += CHUNK_ROWS)
       await conn.insertArrowTable(arrow.slice(start, start + CHUNK_ROWS), {
         name,
@@ -41,5 +41,5 @@ export async function loadArrowTables(
 /** Drops a legacy dataset's in-memory tables (no-op for an attached one). */
 export async function dropArrowTables({ conn }: Engine, datasetId: string): Promise<void> {
   for (const t of CACHE_TABLES)
-    await conn.query(`DROP TABLE IF EXISTS ${datasetTableName(datasetId, t)}`);
+    await conn.query(CACHE_SQL.dropTable(datasetTableName(datasetId, t)));
 }

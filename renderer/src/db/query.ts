@@ -63,6 +63,14 @@ async function runNow(
   }
 }
 
+/** The rows of one parameterised statement: the query runner the Browser's tracks are given. */
+export async function queryRows(
+  sql: string,
+  params: readonly (string | number)[],
+): Promise<Record<string, unknown>[]> {
+  return (await query(sql, params)).rows;
+}
+
 /** Cancels the running query, if any; its query() rejects or returns what it had. */
 export async function cancel(): Promise<boolean> {
   const { conn } = await engine();

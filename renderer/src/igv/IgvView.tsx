@@ -4,7 +4,7 @@ import { useStore } from '../store';
 import type { BrowserController } from './browserController';
 import { controllerFor, currentLocus } from './browserController';
 import type { GeneIndex } from './geneIndex';
-import { onCohortQueryChange } from './cohortSource';
+import type { CacheSource } from './dataSources';
 import { GENOME } from './genomeAssets';
 import { selectedFromClick } from './igvEvents';
 import type { IgvBrowser } from './igvTypes';
@@ -13,6 +13,8 @@ import { syncTracks } from './syncTracks';
 
 interface Props {
   readonly genes: GeneIndex;
+  /** The local cache for the cohort and genotype tracks; undefined while none is loaded. */
+  readonly cache: CacheSource | undefined;
   /** The live browser's controller once it is ready, undefined once it is gone. */
   readonly onController: (controller: BrowserController | undefined) => void;
 }
@@ -21,8 +23,15 @@ interface Props {
  * The igv.js island: one browser per mount, created once and removed on unmount (safe under React
  * StrictMode's double mount), its events turned into store actions. The igv object stays here.
  */
-export function IgvView({ genes, onController }: Props) {
+export function IgvView({ genes, cache, onController }: Props) {
   const host = useRef<HTMLDivElement>(null);
+  // The cache as the tracks see it, read at each sync; a new one re-syncs the live browser.
+  const cacheRef = useRef(cache);
+  const resync = useRef<(() => void) | undefined>(undefined);
+  useEffect(() => {
+    cacheRef.current = cache;
+    resync.current?.();
+  }, [cache]);
 
   useEffect(() => {
     const div = host.current;
@@ -67,7 +76,7 @@ export function IgvView({ genes, onController }: Props) {
       }
       browser = created;
       const stopLabelling = labelIgvControls(div);
-      const sync = syncTracks(created, genes);
+      const sync = syncTracks(created, genes, () => cacheRef.current);
       created.on('locuschange', () => {
         const locus = currentLocus(created);
         if (locus !== undefined) store().browserLocusChanged(locus);
@@ -85,9 +94,9 @@ export function IgvView({ genes, onController }: Props) {
         void created.visibilityChange();
       });
       resized.observe(div);
-      const offCache = onCohortQueryChange(() => {
+      resync.current = () => {
         void sync.apply(store().browserTracks, store().browserColorBy);
-      });
+      };
       const offStore = useStore.subscribe((state, prev) => {
         if (
           state.browserTracks !== prev.browserTracks ||
@@ -103,7 +112,7 @@ export function IgvView({ genes, onController }: Props) {
       unsubscribe = () => {
         resized.disconnect();
         stopLabelling();
-        offCache();
+        resync.current = undefined;
         offStore();
       };
       if (gone()) return;

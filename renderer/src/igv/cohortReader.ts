@@ -1,9 +1,10 @@
+import { regionDensitySql, regionVariantsSql } from '../../../shared/cohorts/sql';
 import type { IgvFeature, IgvReader } from './igvTypes';
 
 /** The db/ module's query shape: SQL with positional ? parameters → plain rows. */
 export type QueryFn = (
   sql: string,
-  params: readonly unknown[],
+  params: readonly (string | number)[],
 ) => Promise<readonly Record<string, unknown>[]>;
 
 /** One dataset's record of a variant (a variant can be cached from several datasets). */
@@ -67,15 +68,6 @@ const num = (v: unknown): number =>
 const opt = (v: unknown): string | undefined =>
   v === null || v === undefined || v === '' ? undefined : str(v);
 
-// Overlap with igv's half-open [start, end): a variant covers [pos-1, pos-1+len(ref)).
-const OVERLAP = 'chrom = ? AND pos <= ? AND pos + length(ref) > ?';
-
-const LIST_SQL = `SELECT variant_key, chrom, pos, ref, alt, gene, consequence, hgvs_c, hgvs_p, clin_sig,
-  dataset_id, node_id, ac, an, af FROM variants WHERE ${OVERLAP} ORDER BY pos, variant_key, dataset_id LIMIT `;
-
-const DENSITY_SQL = `SELECT CAST(floor((pos - 1 - ?) / ?) AS INTEGER) AS bin, count(DISTINCT variant_key) AS n
-  FROM variants WHERE ${OVERLAP} GROUP BY bin ORDER BY bin`;
-
 /** Folds per-dataset rows into one feature per variant key, in position order. */
 export function foldVariantRows(
   chr: string,
@@ -128,7 +120,8 @@ async function readDensity(
   bins: number,
 ): Promise<DensityBin[]> {
   const width = Math.max(1, Math.ceil((end - start) / bins));
-  const rows = await query(DENSITY_SQL, [start, width, cacheChrom(chr), end, start + 1]);
+  const q = regionDensitySql(cacheChrom(chr), start, end, width);
+  const rows = await query(q.sql, q.params);
   return rows.map((r) => {
     const s = start + num(r['bin']) * width;
     const count = num(r['n']);
@@ -156,12 +149,9 @@ export function createCohortReader(
       if (chr.toLowerCase() === 'all') return [];
       if (end - start > options.maxListSpan)
         return readDensity(query, chr, start, end, options.bins);
-      // The limit is our own integer, inlined: duckdb-wasm binds JS numbers as doubles.
-      const rows = await query(`${LIST_SQL}${String(Math.trunc(options.maxRows) + 1)}`, [
-        cacheChrom(chr),
-        end,
-        start + 1,
-      ]);
+      // One row more than the cap tells a full region from one cut off at the cap.
+      const q = regionVariantsSql(cacheChrom(chr), start, end, Math.trunc(options.maxRows) + 1);
+      const rows = await query(q.sql, q.params);
       if (rows.length > options.maxRows) return readDensity(query, chr, start, end, options.bins);
       return foldVariantRows(chr, rows);
     },

@@ -1,5 +1,9 @@
 import type { CohortFilters } from '../../../shared/cohorts/definition';
-import { cohortFrom } from '../../../shared/cohorts/sql';
+import {
+  cohortSamplesSql,
+  regionGenotypesSql,
+  regionVariantKeysSql,
+} from '../../../shared/cohorts/sql';
 import type { QueryFn } from './cohortReader';
 import { cacheChrom } from './cohortReader';
 
@@ -53,12 +57,6 @@ export const DEFAULT_GENOTYPE_OPTIONS: GenotypeReaderOptions = {
   maxSamples: 200,
   maxVariants: 500,
 };
-
-const OVERLAP = 'chrom = ? AND pos <= ? AND pos + length(ref) > ?';
-
-const VARIANTS_SQL = `SELECT variant_key, min(pos) AS pos, min(ref) AS ref, min(alt) AS alt,
-  min(gene) AS gene, min(consequence) AS consequence, sum(ac) AS ac, sum(an) AS an
-  FROM variants WHERE ${OVERLAP} GROUP BY variant_key ORDER BY pos, variant_key LIMIT `;
 
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
@@ -162,12 +160,8 @@ export async function readSamples(
   filters: CohortFilters,
   maxSamples: number,
 ): Promise<GenotypeHeader> {
-  const from = cohortFrom(filters);
-  const rows = await query(
-    `SELECT i.dataset_id, i.individual_id FROM ${from.sql} ` +
-      `ORDER BY i.dataset_id, i.individual_id LIMIT ${String(Math.trunc(maxSamples) + 1)}`,
-    from.params,
-  );
+  const q = cohortSamplesSql(filters, Math.trunc(maxSamples) + 1);
+  const rows = await query(q.sql, q.params);
   const sampleNameMap = new Map<string, number>();
   for (const r of rows.slice(0, maxSamples))
     sampleNameMap.set(
@@ -203,20 +197,14 @@ export function createGenotypeReader(
     async readFeatures(chr, start, end) {
       if (chr.toLowerCase() === 'all') return [];
       const { sampleNameMap } = await readHeader();
-      const where = [cacheChrom(chr), end, start + 1];
-      const variants = await query(
-        `${VARIANTS_SQL}${String(Math.trunc(options.maxVariants) + 1)}`,
-        where,
-      );
+      const chrom = cacheChrom(chr);
+      const v = regionVariantKeysSql(chrom, start, end, Math.trunc(options.maxVariants) + 1);
+      const variants = await query(v.sql, v.params);
       if (variants.length > options.maxVariants || variants.length === 0) return [];
       const names = [...sampleNameMap.keys()];
       if (names.length === 0) return genotypeVariants(chr, variants, [], sampleNameMap);
-      const genotypes = await query(
-        `SELECT variant_key, dataset_id, individual_id, zygosity FROM genotypes
-          WHERE variant_key IN (SELECT DISTINCT variant_key FROM variants WHERE ${OVERLAP})
-          AND dataset_id || '/' || individual_id IN (${names.map(() => '?').join(', ')})`,
-        [...where, ...names],
-      );
+      const g = regionGenotypesSql(chrom, start, end, names);
+      const genotypes = await query(g.sql, g.params);
       return genotypeVariants(chr, variants, genotypes, sampleNameMap);
     },
   };

@@ -3,8 +3,8 @@ import { caseTrackConfig } from './caseTrack';
 import type { TrackSpec } from './session';
 import type { CohortFeature } from './cohortReader';
 import { createCohortReader } from './cohortReader';
-import { getCohortQuery } from './cohortSource';
 import type { ColorBy } from './colors';
+import type { CacheSource } from './dataSources';
 import { consequenceClass, featureColor, PALETTES } from './colors';
 import type { FederationVariant } from './federationTrack';
 import { createFederationReader, federationColor, federationVariants } from './federationTrack';
@@ -56,6 +56,7 @@ const isPanel = (id: string | undefined): id is PanelId => id !== undefined && i
 export function trackConfig(
   spec: TrackSpec,
   colorBy: ColorBy,
+  cache: CacheSource | undefined,
 ): IgvTrackConfig | { missing: string } {
   const base = { name: spec.name, id: spec.id, removable: false } as const;
   switch (spec.kind) {
@@ -71,12 +72,11 @@ export function trackConfig(
         order: 2,
       };
     case 'cohort': {
-      const query = getCohortQuery();
-      if (query === undefined) return { missing: 'the local cache is not open' };
+      if (cache === undefined) return { missing: 'the local cache is not open' };
       return {
         ...base,
         type: 'annotation',
-        reader: createCohortReader(query),
+        reader: createCohortReader(cache.query),
         displayMode: 'EXPANDED',
         visibilityWindow: 300_000_000,
         // igv would widen each request to ~12x the view and then serve later, narrower views from
@@ -101,7 +101,7 @@ export function trackConfig(
       };
     }
     case 'genotypes':
-      return genotypeTrack(spec);
+      return genotypeTrack(spec, cache);
     case 'case':
       return caseTrackConfig(spec);
     case 'federation': {
@@ -128,16 +128,18 @@ const consequenceColor = (v: GenotypeVariant): string =>
  * The genotype track: igv's variant track with one row per chosen sample (a saved cohort, or
  * 'all' individuals), read from the cache for the region in view; igv sorts it by genotype.
  */
-function genotypeTrack(spec: TrackSpec): IgvTrackConfig | { missing: string } {
-  const query = getCohortQuery();
-  if (query === undefined) return { missing: 'the local cache is not open' };
+function genotypeTrack(
+  spec: TrackSpec,
+  cache: CacheSource | undefined,
+): IgvTrackConfig | { missing: string } {
+  if (cache === undefined) return { missing: 'the local cache is not open' };
   const state = useStore.getState();
   const filters =
     spec.source === 'all'
       ? emptyFilters()
       : state.cohortSaved.find((c) => c.id === spec.source)?.filters;
   if (filters === undefined) return { missing: `saved cohort ${spec.source ?? ''} not found` };
-  const reader = createGenotypeReader(query, filters, undefined, (h) =>
+  const reader = createGenotypeReader(cache.query, filters, undefined, (h) =>
     useStore.getState().setBrowserGenotypeSamples({
       count: h.sampleNameMap.size,
       capped: h.capped,

@@ -28,8 +28,12 @@ afterEach(() => {
   resetStore();
 });
 
+/** The id the slice sent with its last search:run (issue 14: the renderer names its query). */
+const sentId = (): string =>
+  (calls.filter((c) => c.channel === 'search:run').at(-1)?.payload as { queryId: string }).queryId;
+
 const update = (nodeId: string, status: NodeUpdate['status']): NodeUpdate => ({
-  queryId: 'q9',
+  queryId: sentId(),
   nodeId,
   nodeName: `Node ${nodeId}`,
   country: nodeId,
@@ -38,26 +42,30 @@ const update = (nodeId: string, status: NodeUpdate['status']): NodeUpdate => ({
 });
 
 describe('browser federation slice (issue 8)', () => {
-  it('asks for variant records of the region and keeps answers that arrive before the reply', async () => {
+  it('issue 14: asks for variant records of the region under its own id; answers before the reply are kept', async () => {
     const s = useStore.getState();
     const running = s.runBrowserFederation('17:43044295-43125364');
     expect(calls[0]).toEqual({
       channel: 'search:run',
       payload: {
-        target: 'g_variants',
-        genomic: '17:43044295-43125364',
-        filters: [],
-        granularity: 'record',
+        queryId: sentId(),
+        query: {
+          target: 'g_variants',
+          genomic: '17:43044295-43125364',
+          filters: [],
+          granularity: 'record',
+        },
       },
     });
+    expect(useStore.getState().browserFederation).toMatchObject({ queryId: sentId(), expected: 0 });
     s.browserFederationUpdate(update('IT', 'ok'));
     s.browserFederationUpdate({ ...update('SE', 'ok'), queryId: 'other-query' });
-    reply({ ok: true, value: { queryId: 'q9', nodes: 2 } });
+    reply({ ok: true, value: { queryId: sentId(), nodes: 2 } });
     await running;
     const before = useStore.getState().browserFederation;
     expect(before?.nodes.map((n) => n.nodeId)).toEqual(['IT']);
     s.browserFederationUpdate(update('PT', 'error'));
-    s.browserFederationDone({ queryId: 'q9', cancelled: false, totalMs: 12 });
+    s.browserFederationDone({ queryId: sentId(), cancelled: false, totalMs: 12 });
     const after = useStore.getState().browserFederation;
     expect(after?.nodes.map((n) => `${n.nodeId}:${n.status}`)).toEqual(['IT:ok', 'PT:error']);
     expect(after?.done).toBe(true);

@@ -3,12 +3,12 @@ import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import { FINAL_STATUSES } from '../../../shared/search/results';
 import { api } from '../api/client';
 import type { StoreState } from './index';
-import { foldNodeUpdate } from './searchSlice';
+import { foldNodeUpdate, newQueryId } from './searchSlice';
 
 /** The browser's own federated query for the region in view (separate from the Search page's). */
 export interface BrowserFederationRun {
-  /** Undefined while search:run is in flight. */
-  readonly queryId: string | undefined;
+  /** Made here and sent with search:run, so every update of the query is recognised (issue 14). */
+  readonly queryId: string;
   /** The locus in view when the query was sent; a different view makes the answer stale. */
   readonly locus: string;
   /** The region as the search box writes it (17:43044295-43125364). */
@@ -40,21 +40,6 @@ export function regionForSearch(locus: string): string | undefined {
   return `${c === 'M' ? 'MT' : c}:${a}-${b}`;
 }
 
-// Updates can arrive before search:run's reply names the query (events and replies travel apart).
-let early: NodeUpdate[] = [];
-let earlyDone: string[] = [];
-const EARLY_MAX = 200;
-
-// One subscription for the app's life, made on first use: answers arriving while the person is on
-// another page still land here.
-let listening = false;
-function listen(get: () => StoreState): void {
-  if (listening) return;
-  listening = true;
-  api().on('search:nodeUpdate', (u) => get().browserFederationUpdate(u));
-  api().on('search:done', (d) => get().browserFederationDone(d));
-}
-
 /** The browser's federation track state: main runs the fan-out, this folds its events. */
 export const createBrowserFederationSlice: StateCreator<
   StoreState,
@@ -64,15 +49,14 @@ export const createBrowserFederationSlice: StateCreator<
 > = (set, get) => ({
   browserFederation: undefined,
   async runBrowserFederation(region) {
-    listen(get);
     const previous = get().browserFederation;
-    if (previous?.queryId !== undefined && !previous.done)
+    if (previous !== undefined && !previous.done)
       await api().invoke('search:cancel', { queryId: previous.queryId });
-    const locus = get().browserLocus;
+    const queryId = newQueryId();
     set({
       browserFederation: {
-        queryId: undefined,
-        locus,
+        queryId,
+        locus: get().browserLocus,
         region,
         expected: 0,
         nodes: [],
@@ -82,41 +66,28 @@ export const createBrowserFederationSlice: StateCreator<
       },
     });
     const result = await api().invoke('search:run', {
-      target: 'g_variants',
-      genomic: region,
-      filters: [],
-      granularity: 'record',
+      queryId,
+      query: { target: 'g_variants', genomic: region, filters: [], granularity: 'record' },
     });
     const now = get().browserFederation;
-    if (now?.region !== region || now.queryId !== undefined) return;
+    if (now?.queryId !== queryId) return;
     if (!result.ok) {
       set({ browserFederation: { ...now, done: true, error: result.error.message } });
       return;
     }
-    const { queryId, nodes } = result.value;
-    const mine = early.filter((u) => u.queryId === queryId);
-    const done = earlyDone.includes(queryId);
-    early = early.filter((u) => u.queryId !== queryId);
-    earlyDone = earlyDone.filter((q) => q !== queryId);
+    const { nodes } = result.value;
     set({
       browserFederation: {
         ...now,
-        queryId,
         expected: nodes,
-        nodes: mine.reduce<NodeUpdate[]>(foldNodeUpdate, []),
-        done: done || nodes === 0,
+        done: now.done || nodes === 0,
         revision: now.revision + 1,
       },
     });
   },
   browserFederationUpdate(update) {
     const run = get().browserFederation;
-    if (run === undefined) return;
-    if (run.queryId === undefined) {
-      early = [...early, update].slice(-EARLY_MAX);
-      return;
-    }
-    if (update.queryId !== run.queryId) return;
+    if (run === undefined || update.queryId !== run.queryId) return;
     const final = FINAL_STATUSES.includes(update.status);
     set({
       browserFederation: {
@@ -128,8 +99,7 @@ export const createBrowserFederationSlice: StateCreator<
   },
   browserFederationDone(done) {
     const run = get().browserFederation;
-    if (run === undefined) return;
-    if (run.queryId === undefined) earlyDone = [...earlyDone, done.queryId].slice(-10);
-    else if (done.queryId === run.queryId) set({ browserFederation: { ...run, done: true } });
+    if (run !== undefined && done.queryId === run.queryId)
+      set({ browserFederation: { ...run, done: true } });
   },
 });

@@ -17,6 +17,9 @@ import { setCaseTrackSource } from '../igv/caseTrack';
 import type { StoreState } from './index';
 
 /** The case open on the page: main's record and the alias its database has in duckdb-wasm. */
+/** Electron: main opens its own file dialog (the path never reaches the page); browser mode uploads. */
+export const mainPicksCaseFiles = (): boolean => api().transport === 'electron';
+
 export interface OpenCase {
   readonly detail: CaseDetail;
   readonly alias: string;

@@ -1,18 +1,26 @@
 import { create } from 'zustand';
 import type { AppSlice } from './appSlice';
-import type { BrowserSlice } from './browserSlice';
-import { createBrowserSlice } from './browserSlice';
 import { createAppSlice } from './appSlice';
-import type { CohortSlice } from './cohortSlice';
-import { createCohortSlice } from './cohortSlice';
-import type { SessionSlice } from './sessionSlice';
-import { createSessionSlice } from './sessionSlice';
-import type { SearchSlice } from './searchSlice';
-import { createSearchSlice } from './searchSlice';
-import type { SettingsSlice } from './settingsSlice';
-import { createSettingsSlice } from './settingsSlice';
 import type { AuditSlice } from './auditSlice';
 import { createAuditSlice } from './auditSlice';
+import type { BrowserSlice } from './browserSlice';
+import { createBrowserSlice } from './browserSlice';
+import type { CacheSlice } from './cacheSlice';
+import { createCacheSlice } from './cacheSlice';
+import type { CohortSlice } from './cohortSlice';
+import { createCohortSlice } from './cohortSlice';
+import type { ExportSlice } from './exportSlice';
+import { createExportSlice } from './exportSlice';
+import type { PullSlice } from './pullSlice';
+import { createPullSlice } from './pullSlice';
+import type { SavedCohortsSlice } from './savedCohortsSlice';
+import { createSavedCohortsSlice } from './savedCohortsSlice';
+import type { SearchSlice } from './searchSlice';
+import { createSearchSlice } from './searchSlice';
+import type { SessionSlice } from './sessionSlice';
+import { createSessionSlice } from './sessionSlice';
+import type { SettingsSlice } from './settingsSlice';
+import { createSettingsSlice } from './settingsSlice';
 import type { ItSlice } from './itSlice';
 import { createItSlice } from './itSlice';
 import type { CaseSlice } from './caseSlice';
@@ -22,12 +30,18 @@ import { createCaseViewSlice } from './caseViewSlice';
 import type { RankSlice } from './rankSlice';
 import { createRankSlice } from './rankSlice';
 
+// A new slice: add its type to StoreState and its creator to the store below; a pushed event it
+// follows goes into store/events.ts.
 export type StoreState = AppSlice &
   SettingsSlice &
   SessionSlice &
   SearchSlice &
   BrowserSlice &
+  CacheSlice &
   CohortSlice &
+  SavedCohortsSlice &
+  PullSlice &
+  ExportSlice &
   AuditSlice &
   ItSlice &
   CaseSlice &
@@ -40,7 +54,11 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createSettingsSlice(...args),
   ...createSearchSlice(...args),
   ...createSessionSlice(...args),
+  ...createCacheSlice(...args),
   ...createCohortSlice(...args),
+  ...createSavedCohortsSlice(...args),
+  ...createPullSlice(...args),
+  ...createExportSlice(...args),
   ...createBrowserSlice(...args),
   ...createAuditSlice(...args),
   ...createItSlice(...args),

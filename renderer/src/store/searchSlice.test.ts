@@ -5,11 +5,20 @@ import { resetStore, useStore } from './index';
 
 const calls: { channel: string; payload: unknown }[] = [];
 let answers: Record<string, unknown> = {};
+/** Held search:run replies: the test releases them, as main's reply can come after its events. */
+let hold = false;
+const held: (() => void)[] = [];
 
 beforeEach(() => {
   calls.length = 0;
+  hold = false;
+  held.length = 0;
   answers = {
-    'search:run': { ok: true, value: { queryId: 'q1', nodes: 3 } },
+    // main runs the query under the renderer's id (issue 14).
+    'search:run': (p: { queryId: string }) => ({
+      ok: true,
+      value: { queryId: p.queryId, nodes: 3 },
+    }),
     'search:recent': { ok: true, value: { items: [] } },
     'search:cancel': { ok: true, value: { cancelled: true } },
   };
@@ -18,7 +27,11 @@ beforeEach(() => {
       kind: 'browser',
       invoke: (channel, payload) => {
         calls.push({ channel, payload });
-        return Promise.resolve(answers[channel]);
+        const a = answers[channel];
+        const value: unknown =
+          typeof a === 'function' ? (a as (p: unknown) => unknown)(payload) : a;
+        if (channel !== 'search:run' || !hold) return Promise.resolve(value);
+        return new Promise((resolve) => held.push(() => resolve(value)));
       },
       on: () => () => undefined,
     }),
@@ -29,8 +42,12 @@ afterEach(() => {
   resetStore();
 });
 
+/** The id the slice sent with its last search:run. */
+const sentId = (): string =>
+  (calls.filter((c) => c.channel === 'search:run').at(-1)?.payload as { queryId: string }).queryId;
+
 const update = (nodeId: string, extra: Partial<NodeUpdate> = {}): NodeUpdate => ({
-  queryId: 'q1',
+  queryId: sentId(),
   nodeId,
   nodeName: `Node ${nodeId}`,
   country: nodeId,
@@ -46,8 +63,9 @@ describe('search slice (no request logic in components)', () => {
     await s.runSearch();
     expect(calls[0]).toMatchObject({
       channel: 'search:run',
-      payload: { genomic: 'BRCA1', target: 'individuals' },
+      payload: { queryId: sentId(), query: { genomic: 'BRCA1', target: 'individuals' } },
     });
+    expect(useStore.getState().searchRun).toMatchObject({ queryId: sentId(), nodes: 3 });
     s.receiveNodeUpdate(update('IT'));
     s.receiveNodeUpdate(update('FI'));
     s.receiveNodeUpdate(
@@ -58,15 +76,32 @@ describe('search slice (no request logic in components)', () => {
     expect(nodes.map((n) => `${n.nodeId}:${n.status}`)).toEqual(['IT:ok', 'FI:waiting']);
   });
 
-  it('keeps updates that arrive before the run reply names the query', async () => {
+  it('issue 14: updates that arrive before the run reply are the query’s own, with no buffer', async () => {
+    hold = true;
     const s = useStore.getState();
+    const running = s.runSearch();
+    await Promise.resolve();
+    // main's events travel apart from its reply: these come first.
     s.receiveNodeUpdate(
       update('SE', { status: 'error', message: 'Node SE could not be reached.' }),
     );
-    s.receiveSearchDone({ queryId: 'q1', cancelled: false, totalMs: 12 });
-    await s.runSearch();
+    s.receiveSearchDone({ queryId: sentId(), cancelled: false, totalMs: 12 });
+    s.receiveNodeUpdate(update('XX', { queryId: 'someone-elses-query' }));
+    expect(useStore.getState().searchRun).toMatchObject({ queryId: sentId(), nodes: undefined });
+    held.forEach((release) => release());
+    await running;
     expect(useStore.getState().searchNodes.map((n) => n.nodeId)).toEqual(['SE']);
     expect(useStore.getState().searchDone?.totalMs).toBe(12);
+    expect(useStore.getState().searchRun?.nodes).toBe(3);
+  });
+
+  it('issue 14: every query gets a new id', async () => {
+    const s = useStore.getState();
+    await s.runSearch();
+    const first = sentId();
+    await s.runSearch();
+    expect(sentId()).not.toBe(first);
+    expect(sentId()).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
   });
 
   it('a retried node replaces its row only with a newer attempt', async () => {
@@ -81,7 +116,10 @@ describe('search slice (no request logic in components)', () => {
     const s = useStore.getState();
     await s.runSearch();
     await s.cancelSearch();
-    expect(calls.find((c) => c.channel === 'search:cancel')?.payload).toEqual({ queryId: 'q1' });
+    expect(calls.find((c) => c.channel === 'search:cancel')?.payload).toEqual({
+      queryId: sentId(),
+    });
+    const shown = useStore.getState().searchRun;
     answers['search:run'] = {
       ok: false,
       error: { code: 'INVALID_REQUEST', message: '"x y z" is not a gene', where: 'genomic' },
@@ -91,5 +129,7 @@ describe('search slice (no request logic in components)', () => {
       message: '"x y z" is not a gene',
       where: 'genomic',
     });
+    // The refused query leaves the previous answer in view.
+    expect(useStore.getState().searchRun).toEqual(shown);
   });
 });

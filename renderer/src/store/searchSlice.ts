@@ -9,8 +9,10 @@ import type { StoreState } from './index';
 export interface SearchSlice {
   /** The query being edited in the builder. */
   searchDraft: SearchQuery;
-  /** The query whose results are shown, with its id. */
-  searchRun: { queryId: string; query: SearchQuery; startedAt: number; nodes: number } | undefined;
+  /** The query whose results are shown, with its id; `nodes` is undefined until main answers. */
+  searchRun:
+    | { queryId: string; query: SearchQuery; startedAt: number; nodes: number | undefined }
+    | undefined;
   /** Latest update per node for the shown query, in arrival order of their first update. */
   searchNodes: NodeUpdate[];
   searchDone: SearchDone | undefined;
@@ -39,13 +41,8 @@ export function foldNodeUpdate(nodes: readonly NodeUpdate[], update: NodeUpdate)
   return nodes.map((n, j) => (j === i ? update : n));
 }
 
-/**
- * Updates that arrive before the search:run reply names their query (events and replies travel
- * separately). Plain data, bounded; folded in once the reply arrives.
- */
-let early: NodeUpdate[] = [];
-let earlyDone: SearchDone[] = [];
-const EARLY_MAX = 200;
+/** A new query id: the renderer names each query, so no node update can precede it (issue 14). */
+export const newQueryId = (): string => crypto.randomUUID();
 
 /** Federated search as the renderer sees it: main does the requests, this slice folds its events. */
 export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = (set, get) => ({
@@ -64,24 +61,29 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
   async runSearch() {
     const previous = get().searchRun;
     if (previous !== undefined && get().searchDone === undefined) await get().cancelSearch();
+    const shown = {
+      searchRun: previous,
+      searchNodes: get().searchNodes,
+      searchDone: get().searchDone,
+    };
     const query = get().searchDraft;
-    const result = await api().invoke('search:run', query);
+    const queryId = newQueryId();
+    // The run is followed from before it is sent: its node updates fold in as they arrive.
+    set({
+      searchRun: { queryId, query, startedAt: Date.now(), nodes: undefined },
+      searchNodes: [],
+      searchDone: undefined,
+    });
+    const result = await api().invoke('search:run', { queryId, query });
+    const run = get().searchRun;
+    if (run?.queryId !== queryId) return;
     if (!result.ok) {
       const { message, where } = result.error;
-      set({ searchError: where === undefined ? { message } : { message, where } });
+      // A refused query leaves the previous answer in view, with the reason.
+      set({ ...shown, searchError: where === undefined ? { message } : { message, where } });
       return;
     }
-    const { queryId } = result.value;
-    const mine = early.filter((u) => u.queryId === queryId);
-    const done = earlyDone.find((d) => d.queryId === queryId);
-    early = [];
-    earlyDone = [];
-    set({
-      searchRun: { queryId, query, startedAt: Date.now(), nodes: result.value.nodes },
-      searchNodes: mine.reduce<NodeUpdate[]>(foldNodeUpdate, []),
-      searchDone: done,
-      searchError: undefined,
-    });
+    set({ searchRun: { ...run, nodes: result.value.nodes }, searchError: undefined });
     void get().loadRecentSearches();
   },
   async cancelSearch() {
@@ -96,15 +98,11 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     if (!result.ok) set({ searchError: { message: result.error.message } });
   },
   receiveNodeUpdate(update) {
-    if (update.queryId !== get().searchRun?.queryId) {
-      early = [...early, update].slice(-EARLY_MAX);
-      return;
-    }
+    if (update.queryId !== get().searchRun?.queryId) return;
     set({ searchNodes: foldNodeUpdate(get().searchNodes, update) });
   },
   receiveSearchDone(done) {
     if (done.queryId === get().searchRun?.queryId) set({ searchDone: done });
-    else earlyDone = [...earlyDone, done].slice(-10);
   },
   async loadRecentSearches() {
     const result = await api().invoke('search:recent');

@@ -58,6 +58,7 @@ function clinicianState(): void {
       { jobId: 'j1', nodeId: 'FI', datasetId: 'FI-RD-01', state: 'done', records: 1553, bytes: 1 },
     ],
     cohortCache: { datasets: [], removed: [], locked: false },
+    exportOutcome: { fileName: 'cohort.csv', rows: 3, individuals: 3, included: [], decisions: [] },
   });
 }
 
@@ -68,6 +69,8 @@ describe('issue 13: per-user state leaves the screen with its user', () => {
     const s = useStore.getState();
     expect([s.searchRecent, s.cohortSaved, s.pullJobs]).toEqual([[], [], []]);
     expect(s.cohortCache).toBeUndefined();
+    // Issue 14: the export outcome lives in the store now; it leaves with its user too.
+    expect(s.exportOutcome).toBeUndefined();
     await Promise.resolve();
     expect(calls).toEqual(
       expect.arrayContaining(['search:recent', 'cohorts:list', 'pull:jobs', 'vault:list']),

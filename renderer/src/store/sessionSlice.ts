@@ -56,6 +56,8 @@ export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> 
       cohortResult: undefined,
       pullJobs: [],
       pullCheck: undefined,
+      exportOutcome: undefined,
+      exportProblem: undefined,
       ...(hadCache ? { cohortCache: undefined } : {}),
     });
     void get().loadRecentSearches();

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TextFile } from '../../../../shared/cases/channels';
-import { api } from '../../api/client';
 import { ProblemList } from './ProblemList';
 import type { CaseDraft } from './useNewCase';
+import { mainPicksCaseFiles } from '../../store/caseSlice';
 
 /** PED and Phenopacket files are small: the page reads them as text (at most 4 MB, the contract's cap). */
 async function readText(file: File | undefined): Promise<TextFile | undefined> {
@@ -24,7 +24,7 @@ export function CaseFiles(props: {
 }) {
   const { t } = useTranslation();
   const { draft } = props;
-  const electron = api().transport === 'electron';
+  const electron = mainPicksCaseFiles();
   const text = (set: (f: TextFile | undefined) => Promise<void>) => (file: File | undefined) => {
     readText(file).then(set, (e: unknown) =>
       props.onError(e instanceof Error ? e.message : String(e)),

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { CaseDetail } from '../../../../shared/cases/channels';
-import { getCohortQuery } from '../../igv/cohortSource';
 import { loadGeneIndex } from '../../igv/genomeAssets';
 import type { TrackSpec } from '../../igv/session';
 import { useStore } from '../../store';
+import { cacheIsOpen } from '../../store/cacheSlice';
 
 /** The Browser track of a case: the patient's own calls with the family's genotypes beneath. */
 export const caseTrackId = (caseId: string): string => `case-${caseId}`;
@@ -27,7 +27,7 @@ function showInBrowser(detail: CaseDetail, locus: string, t: TFunction): void {
       name: t('caseReview.browser.track', { caseId: detail.caseId, patient: detail.patientId }),
       source: detail.caseId,
     },
-    ...(getCohortQuery() === undefined
+    ...(!cacheIsOpen(s)
       ? []
       : [{ id: 'cohort', kind: 'cohort', name: t('genomeBrowser.cohort') } as const]),
     { id: 'federation', kind: 'federation', name: t('genomeBrowser.federation.track') },

@@ -5,8 +5,8 @@ import { BarPlot } from '../../components/BarPlot';
 import { useStore } from '../../store';
 import { CohortTable } from './CohortTable';
 import { CohortVariants } from './CohortVariants';
-import type { KeyCount } from './runCohort';
-import { ROW_LIMIT } from './runCohort';
+import type { KeyCount } from '../../db/cohortQuery';
+import { ROW_LIMIT } from '../../db/cohortQuery';
 import { useCacheState } from './useCacheState';
 
 const toBars = (counts: readonly KeyCount[], label: (key: string) => string): PlotBar[] =>

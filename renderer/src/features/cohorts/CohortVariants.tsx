@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CohortResult } from './runCohort';
+import type { CohortResult } from '../../db/cohortQuery';
 
 /** The variants of the genotype filter the cohort carries, with carrier counts. */
 export function CohortVariants(props: { readonly variants: CohortResult['variants'] }) {

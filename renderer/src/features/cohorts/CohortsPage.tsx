@@ -7,12 +7,12 @@ import { ExportPanel } from './ExportPanel';
 import { PullPanel } from './PullPanel';
 import { SavedCohorts } from './SavedCohorts';
 import { SqlConsole } from './SqlConsole';
-import { useCohortEvents } from './useCohortEvents';
+import { useCohortsData } from './useCohortsData';
 
 /** The cohorts page: the local cache, pulls into it, and the offline cohort builder over it. */
 export function CohortsPage() {
   const { t } = useTranslation();
-  useCohortEvents();
+  useCohortsData();
   return (
     <div className="cohorts-page" data-testid="cohorts-page">
       <p className="hint">{t('cohorts.intro')}</p>

@@ -1,85 +1,33 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import type { ExportFormat } from '../../../../shared/cohorts/exportFile';
+import { exportNote } from '../../../../shared/cohorts/exportFile';
 import { download } from '../../components/download';
 import { useStore } from '../../store';
-import type { ExportFormat, ExportOutcome, ExportRows } from './exportCohort';
-import {
-  ExportTooLargeError,
-  NothingToExportError,
-  exportNote,
-  exportRows,
-  exportText,
-} from './exportCohort';
-import type { ParquetProgress } from './exportParquet';
-import { exportParquet } from './exportParquet';
+import type { ExportProblem } from '../../store/exportSlice';
 import { ExportProgress } from './ExportProgress';
 
-const NO_DATASETS: readonly never[] = [];
-
-/** The DUO note as a file next to a CSV or Parquet export (Phenopackets carry it inside). */
-function downloadNote(e: ExportRows, fileName: string): void {
-  const note = exportNote(e.decisions);
-  if (note.length > 0)
-    download(
-      fileName.replace(/\.(csv|parquet)$/, '.note.txt'),
-      `${note.join('\n')}\n`,
-      'text/plain',
-    );
+/** The export's problem in the person's words. */
+function useProblemText(problem: ExportProblem | undefined): string | undefined {
+  const { t } = useTranslation();
+  if (problem === undefined) return undefined;
+  if (problem.kind === 'tooMany') return t('cohorts.export.tooMany', { max: problem.max });
+  if (problem.kind === 'nothing') return t('cohorts.export.nothing', { notes: problem.notes });
+  return problem.message;
 }
 
 /**
  * Export the cohort as CSV, Parquet (written by native DuckDB in main) or a Phenopacket v2 Cohort:
  * per individual and matching variant with zygosity and provenance (issue 13); DUO decides what
- * goes (DATA-07), and every export is audited.
+ * goes (DATA-07), and every export is audited (the export slice does the work).
  */
 export function ExportPanel() {
   const { t } = useTranslation();
-  const filters = useStore((s) => s.cohortFilters);
-  const datasets = useStore((s) => s.cohortCache?.datasets) ?? NO_DATASETS;
-  const [outcome, setOutcome] = useState<ExportOutcome>();
-  const [error, setError] = useState<string>();
-  const [progress, setProgress] = useState<ParquetProgress>();
+  const runExport = useStore((s) => s.runExport);
+  const progress = useStore((s) => s.exportProgress);
+  const outcome = useStore((s) => s.exportOutcome);
+  const error = useProblemText(useStore((s) => s.exportProblem));
   const run = async (format: ExportFormat): Promise<void> => {
-    try {
-      setError(undefined);
-      const e = await exportRows(filters, datasets);
-      let fileName: string;
-      if (format === 'parquet') {
-        // Main audits the Parquet export itself, before it hands the file back.
-        const file = await exportParquet(e, filters, setProgress);
-        fileName = file.fileName;
-        download(fileName, file.bytes, 'application/vnd.apache.parquet');
-      } else {
-        const file = exportText(e, format, filters);
-        // The audit entry says what left the app: format, row count, datasets in and out (no rows).
-        const audited = await api().invoke('cohorts:exported', {
-          format,
-          rows: e.rows.length,
-          datasets: e.included,
-          leftOut: e.decisions.filter((d) => !d.allowed).map((d) => d.datasetId),
-          filters,
-        });
-        if (!audited.ok) throw new Error(audited.error.message);
-        fileName = file.fileName;
-        download(fileName, file.text, format === 'csv' ? 'text/csv' : 'application/json');
-      }
-      if (format !== 'phenopacket') downloadNote(e, fileName);
-      setOutcome({
-        fileName,
-        rows: e.rows.length,
-        individuals: e.individuals,
-        included: e.included,
-        decisions: e.decisions,
-      });
-    } catch (e: unknown) {
-      if (e instanceof ExportTooLargeError) setError(t('cohorts.export.tooMany', { max: e.max }));
-      else if (e instanceof NothingToExportError)
-        setError(t('cohorts.export.nothing', { notes: e.message }));
-      else setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setProgress(undefined);
-    }
+    for (const f of await runExport(format)) download(f.fileName, f.content, f.type);
   };
   return (
     <section aria-labelledby="cohort-export-heading" data-testid="cohort-export">

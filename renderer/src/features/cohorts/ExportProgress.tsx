@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ParquetProgress } from './exportParquet';
+import type { ParquetProgress } from '../../store/exportSlice';
 
 /** Progress of a Parquet export: rows sent to main, then main writing the file. */
 export function ExportProgress({ progress }: { progress: ParquetProgress }) {

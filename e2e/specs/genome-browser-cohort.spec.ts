@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures/app';
 import { PLANTED, plantedData, servePlantedVault } from '../fixtures/plantedVault';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 
 test.describe('genome browser cohort track over the local cache (issue 8)', () => {
   test('planted variants are drawn from db/ and a click opens the app details panel', async ({
@@ -11,7 +11,7 @@ test.describe('genome browser cohort track over the local cache (issue 8)', () =
     test.setTimeout(120_000);
     await servePlantedVault(page, app.server.origin, plantedData());
     await page.reload();
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     // The toggle turns on once db/ has loaded the cached datasets.
     await expect(page.getByTestId('track-toggle-cohort')).toBeEnabled({ timeout: 60_000 });
@@ -45,7 +45,7 @@ test.describe('genome browser genotypes for a chosen cohort (issue 8)', () => {
     test.setTimeout(120_000);
     await servePlantedVault(page, app.server.origin, plantedData());
     await page.reload();
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     const choose = page.getByTestId('browser-genotypes-cohort');
     await expect(choose).toBeEnabled({ timeout: 60_000 });

@@ -1,14 +1,14 @@
-import type { CohortFilters } from '../../../../shared/cohorts/definition';
-import { hasGenotype } from '../../../../shared/cohorts/definition';
-import type { CohortRow } from '../../../../shared/cohorts/exportFormats';
+import type { CohortFilters } from '../../../shared/cohorts/definition';
+import { hasGenotype } from '../../../shared/cohorts/definition';
+import type { CohortRow } from '../../../shared/cohorts/exportFormats';
 import {
   cohortByColumnSql,
   cohortByPhenotypeSql,
   cohortCountSql,
   cohortRowsSql,
   cohortVariantsSql,
-} from '../../../../shared/cohorts/sql';
-import { query } from '../../db';
+} from '../../../shared/cohorts/sql';
+import { query } from './query';
 
 export interface KeyCount {
   key: string;

@@ -49,7 +49,7 @@ export function FederationPanel() {
             ? stale
               ? 'stale'
               : 'done'
-            : run.queryId === undefined
+            : run.expected === 0
               ? 'sending'
               : 'running'
       }

@@ -2,7 +2,7 @@ import type { Download, Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The genome browser page (issue 8): locus box, tracks, igv's view, details and sessions. */
-export class BrowserPage {
+export class GenomeBrowserPage {
   constructor(readonly page: Page) {}
 
   /** Opens the page and waits for the app's signal that igv is up (data-ready on the page root). */
@@ -31,6 +31,10 @@ export class BrowserPage {
   /** igv's label for a loaded track. */
   trackLabel(name: string): Locator {
     return this.page.getByTestId('igv-host').locator('.igv-track-label', { hasText: name });
+  }
+
+  trackPanel(): Locator {
+    return this.page.getByTestId('browser-tracks');
   }
 
   ideogram(): Locator {

@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures/federation';
 import { seriousAxeFindings } from '../pages/accessibility';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 import { FederationPage } from '../pages/FederationPage';
 
 const NODES = ['FI', 'IT', 'ES', 'PT', 'SE'];
@@ -17,7 +17,7 @@ test.describe('genome browser federation track (issue 8)', () => {
     sandbox,
     federation,
   }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await browser.goTo('BRCA1');
     await expect(browser.currentLocus()).toHaveText(/^chr17:43044295-43125364$/);
@@ -58,7 +58,7 @@ test.describe('genome browser federation track (issue 8)', () => {
     if (pt === undefined) throw new Error('the demo federation has no PT node');
     pt.setFaults({ down: true });
     try {
-      const browser = new BrowserPage(page);
+      const browser = new GenomeBrowserPage(page);
       await browser.open();
       await browser.goTo('BRCA1');
       await expect(browser.currentLocus()).toHaveText(/^chr17:43044295-43125364$/);

@@ -1,11 +1,10 @@
-import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrowserController } from '../../igv/browserController';
-import { getCohortQuery, onCohortQueryChange } from '../../igv/cohortSource';
 import type { PanelId } from '../../igv/genomeAssets';
 import { PANELS } from '../../igv/genomeAssets';
 import { patientFile } from '../../igv/patientFiles';
 import { useStore } from '../../store';
+import { cacheIsOpen } from '../../store/cacheSlice';
 import { GenotypeControls } from './GenotypeControls';
 import { PatientVcfInput } from './PatientVcfInput';
 
@@ -19,7 +18,7 @@ export function TrackPanel({ controller }: { controller: BrowserController | und
   const remove = useStore((s) => s.removeBrowserTrack);
   const colorBy = useStore((s) => s.browserColorBy);
   const setColorBy = useStore((s) => s.setBrowserColorBy);
-  const cacheOpen = useSyncExternalStore(onCohortQueryChange, () => getCohortQuery() !== undefined);
+  const cacheOpen = useStore(cacheIsOpen);
   const has = (id: string): boolean => tracks.some((x) => x.id === id);
   const toggle = (id: string, on: boolean, make: () => Parameters<typeof add>[0]): void => {
     if (on) add(make());

@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures/app';
 import { PLANTED, plantedData, servePlantedVault } from '../fixtures/plantedVault';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 
 test.describe('genome browser layout (issue 13, rough surfaces)', () => {
   test('issue 13: the details panel of a clicked variant is not covered by the igv canvas at 1440×900', async ({
@@ -11,7 +11,7 @@ test.describe('genome browser layout (issue 13, rough surfaces)', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await servePlantedVault(page, app.server.origin, plantedData());
     await page.reload();
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await expect(page.getByTestId('track-toggle-cohort')).toBeEnabled({ timeout: 60_000 });
     await page.getByTestId('track-toggle-cohort').check();

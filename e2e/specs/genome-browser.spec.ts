@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../fixtures/app';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 
 const VCF = [
   '##fileformat=VCFv4.2',
@@ -17,7 +17,7 @@ test.describe('genome browser, offline GRCh38 (issue 8)', () => {
     page,
     sandbox,
   }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await browser.goTo('BRCA1');
     await expect(browser.currentLocus()).toHaveText(/chr17:43,?044,?295-43,?125,?364/);
@@ -40,7 +40,7 @@ test.describe('genome browser, offline GRCh38 (issue 8)', () => {
   });
 
   test('a malformed VCF is refused with its file and line', async ({ page, sandbox }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await browser.openVcf('bad.vcf', VCF.replace('43057100', 'forty'));
     await expect(browser.error()).toContainText(
@@ -56,7 +56,7 @@ test.describe('genome browser, offline GRCh38 (issue 8)', () => {
   }) => {
     // igv starts twice here; on the shared 2-core machine one start took 23 s.
     test.setTimeout(120_000);
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await browser.goTo('17:7668402-7687550');
     await expect(browser.currentLocus()).toHaveText(/chr17:7,?668,?402-7,?687,?550/);
@@ -90,7 +90,7 @@ test('an outside request (igv.org fallback) is blocked by the CSP and shown, nev
   page,
   sandbox,
 }) => {
-  const browser = new BrowserPage(page);
+  const browser = new GenomeBrowserPage(page);
   await browser.open();
   // What igv does when a local genome load fails: fetch its genome list from igv.org.
   const outcome = await page.evaluate(() =>

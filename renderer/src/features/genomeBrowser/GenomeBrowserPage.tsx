@@ -35,7 +35,7 @@ function onBrowserKey(e: React.KeyboardEvent, c: BrowserController | undefined):
 }
 
 /** The genome browser page (issue 8): GRCh38 offline, cohort, panel, patient and federation tracks, details. */
-export function BrowserPage() {
+export function GenomeBrowserPage() {
   const { t } = useTranslation();
   const [genes, setGenes] = useState<GeneIndex | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
@@ -46,7 +46,7 @@ export function BrowserPage() {
   const error = useStore((s) => s.browserError);
   const setError = useStore((s) => s.setBrowserError);
   const blocked = useStore((s) => s.browserBlocked);
-  useCohortCache();
+  const cache = useCohortCache();
 
   useEffect(() => {
     let live = true;
@@ -97,7 +97,9 @@ export function BrowserPage() {
             data-testid="browser-view"
           >
             {!ready ? <p data-testid="browser-starting">{t('genomeBrowser.starting')}</p> : null}
-            {genes === undefined ? null : <IgvView genes={genes} onController={setController} />}
+            {genes === undefined ? null : (
+              <IgvView genes={genes} cache={cache} onController={setController} />
+            )}
             <Legend />
           </section>
           <FederationPanel />

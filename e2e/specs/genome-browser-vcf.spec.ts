@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
 import { expect, test } from '../fixtures/app';
-import { BrowserPage } from '../pages/BrowserPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 
 // Issue 16: the patient track reads every VCF with the app's one reader (plain, gzip, BGZF), so the
 // three files igv used to show as an empty track without a word are named.
@@ -20,7 +20,7 @@ const vcf = (lines: string[]): string => [...lines, ''].join('\n');
 
 test.describe('patient VCF track: the shared VCF reader (issue 16)', () => {
   test('a BGZF .vcf.gz is read and drawn as a track', async ({ page, sandbox }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await browser.goTo('BRCA1');
     await browser.openVcf('patient.vcf.gz', toBgzf(vcf([...HEADER, ...body(50)])));
@@ -33,7 +33,7 @@ test.describe('patient VCF track: the shared VCF reader (issue 16)', () => {
     page,
     sandbox,
   }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     const text = vcf([...HEADER, ...body(4000)]);
     const bgzf = toBgzf(text, { eof: false });
@@ -53,7 +53,7 @@ test.describe('patient VCF track: the shared VCF reader (issue 16)', () => {
     page,
     sandbox,
   }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     await browser.openVcf(
       'short.vcf',
@@ -70,7 +70,7 @@ test.describe('patient VCF track: the shared VCF reader (issue 16)', () => {
     page,
     sandbox,
   }) => {
-    const browser = new BrowserPage(page);
+    const browser = new GenomeBrowserPage(page);
     await browser.open();
     const grch37 = HEADER.map((l) => l.replace('length=83257441', 'length=81195210'));
     await browser.openVcf('b37.vcf', vcf([...grch37, ...body(2)]));

@@ -1,0 +1,43 @@
+// The pull service's types, apart from its logic (files stay under 300 lines).
+import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/vault/vault';
+import type { VaultUser } from '../vault/datasetFolder';
+import type { Cursor, Staging } from '../vault/staging';
+
+/** Thrown by start() when the checks forbid a pull; carries the check. */
+export class PullForbiddenError extends Error {
+  constructor(readonly check: PullCheck) {
+    super(check.reasons.join(' '));
+  }
+}
+
+/** How a job's run ends early: the state it goes to and why. */
+export class Stop extends Error {
+  constructor(
+    readonly to: 'paused' | 'cancelled' | 'failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A job as the service holds it (never sent: pull:jobs sends PullProgress). */
+export interface Job {
+  cursor: Cursor;
+  user: VaultUser;
+  staging: Staging;
+  state: PullProgress['state'];
+  message?: string | undefined;
+  abort?: AbortController | undefined;
+  since?: { at: number; records: number };
+}
+
+export interface PullService {
+  check(t: PullTarget): Promise<PullCheck>;
+  start(t: PullTarget, query: PullQuery): Promise<{ jobId: string }>;
+  pause(jobId: string): boolean;
+  resume(jobId: string): boolean;
+  cancel(jobId: string): boolean;
+  jobs(): PullProgress[];
+  /** Stops running jobs where they are (cursor kept): app shutdown. */
+  close(): void;
+}

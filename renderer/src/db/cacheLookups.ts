@@ -1,0 +1,29 @@
+import { carrierPhenotypesSql, variantByProteinSql } from '../../../shared/cohorts/sql';
+import { query } from './query';
+
+/**
+ * The most frequent phenotypes of a variant's carriers in the cache. Only datasets the user was
+ * allowed to copy are in it, so what it holds may be shown: counts per HPO term, never ids.
+ */
+export async function carrierPhenotypes(
+  variantKey: string,
+  limit = 10,
+): Promise<{ phenotype: string; n: number }[]> {
+  const q = carrierPhenotypesSql(variantKey, limit);
+  const { rows } = await query(q.sql, q.params);
+  return rows.map((r) => ({
+    phenotype: typeof r['phenotype'] === 'string' ? r['phenotype'] : '',
+    n: Number(r['n']),
+  }));
+}
+
+/** A gene's first cached variant with this protein change (cache chromosome names: 17, X, MT). */
+export async function findVariantByProtein(
+  gene: string,
+  aa: string,
+): Promise<{ chrom: string; pos: number } | undefined> {
+  const q = variantByProteinSql(gene, aa);
+  const row = (await query(q.sql, q.params, 1)).rows[0];
+  if (row === undefined) return undefined;
+  return { chrom: typeof row['chrom'] === 'string' ? row['chrom'] : '', pos: Number(row['pos']) };
+}

@@ -1,0 +1,48 @@
+import type { StateCreator } from 'zustand';
+import type { PullCheck, PullProgress, PullTarget } from '../../../shared/vault/vault';
+import { api } from '../api/client';
+import type { StoreState } from './index';
+
+export interface PullSlice {
+  /** The last check of a pull, shown before the person confirms it. */
+  pullCheck: { target: PullTarget; check: PullCheck } | undefined;
+  pullJobs: PullProgress[];
+  checkPull: (target: PullTarget) => Promise<void>;
+  /** Starts the checked pull, if main allowed it. */
+  startPull: () => Promise<void>;
+  controlPull: (jobId: string, action: 'pause' | 'resume' | 'cancel') => Promise<void>;
+  /** Main's jobs of the signed-in user, interrupted ones included (issue 12: resumable after a restart). */
+  loadPullJobs: () => Promise<void>;
+  /** main's pull:progress. */
+  receivePullProgress: (p: PullProgress) => void;
+}
+
+/** Pulls into the local cache: main runs them; errors show on the Cohorts page (cohortError). */
+export const createPullSlice: StateCreator<StoreState, [], [], PullSlice> = (set, get) => ({
+  pullCheck: undefined,
+  pullJobs: [],
+  async checkPull(target) {
+    const result = await api().invoke('pull:check', target);
+    if (result.ok) set({ pullCheck: { target, check: result.value }, cohortError: undefined });
+    else set({ cohortError: result.error.message });
+  },
+  async startPull() {
+    const pending = get().pullCheck;
+    if (pending?.check.allowed !== true) return;
+    const result = await api().invoke('pull:start', pending.target);
+    if (!result.ok) set({ cohortError: result.error.message });
+    else set({ pullCheck: undefined });
+  },
+  async controlPull(jobId, action) {
+    const result = await api().invoke(`pull:${action}`, { jobId });
+    if (!result.ok) set({ cohortError: result.error.message });
+  },
+  async loadPullJobs() {
+    const result = await api().invoke('pull:jobs');
+    if (result.ok) set({ pullJobs: result.value.jobs });
+  },
+  receivePullProgress(p) {
+    const others = get().pullJobs.filter((j) => j.jobId !== p.jobId);
+    set({ pullJobs: [...others, p] });
+  },
+});

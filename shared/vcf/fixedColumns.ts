@@ -1,0 +1,49 @@
+// The ID, QUAL and FILTER columns of a data line (VCF §1.6.1 items 3, 6, 7), checked in place.
+import type { Reporter } from './record';
+import { show } from './problems';
+import { isFloat, toFloat } from './values';
+
+/** Checks ID: "." or unique, non-empty identifiers without white space, separated by ";". */
+export function checkIds(r: Reporter, s: string, a: number, b: number): void {
+  if (b - a === 1 && s.charCodeAt(a) === 46) return;
+  let semi = false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59) semi = true;
+    else if (c === 32) {
+      r.report('ID', `${show(s.slice(a, b))} contains white space`);
+      return;
+    }
+  }
+  if (!semi) return;
+  const ids = s.slice(a, b).split(';');
+  for (const [k, id] of ids.entries()) {
+    if (id === '')
+      r.report('ID', `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`);
+    else if (ids.indexOf(id) !== k) r.report('ID', `${show(id)} is listed twice`);
+  }
+}
+
+/** Checks QUAL: "." or a phred score ≥ 0. */
+export function checkQual(r: Reporter, s: string, a: number, b: number): void {
+  if (b - a === 1 && s.charCodeAt(a) === 46) return;
+  if (!isFloat(s, a, b)) r.report('QUAL', `${show(s.slice(a, b))} is not a number or "."`);
+  else if (s.charCodeAt(a) === 45 && toFloat(s.slice(a, b)) < 0)
+    r.report('QUAL', `${s.slice(a, b)} is negative; QUAL is a phred score ≥ 0`);
+}
+
+/** Checks FILTER: PASS, "." or unique filter names separated by ";". */
+export function checkFilters(r: Reporter, s: string, a: number, b: number): void {
+  if (b - a === 1 && s.charCodeAt(a) === 46) return;
+  if (b - a === 4 && s.startsWith('PASS', a)) return;
+  const text = s.slice(a, b);
+  const codes = text.split(';');
+  for (const [k, c] of codes.entries()) {
+    if (c === '') r.report('FILTER', `${show(text)} has an empty filter (";" at an end, or ";;")`);
+    else if (c === '.')
+      r.report('FILTER', `${show(text)} mixes "." (no filters applied) with filter names`);
+    else if (/\s/.test(c)) r.report('FILTER', `${show(c)} contains white space`);
+    else if (c === '0') r.report('FILTER', '"0" is reserved and may not be a filter name');
+    else if (codes.indexOf(c) !== k) r.report('FILTER', `${show(c)} is listed twice`);
+  }
+}
