@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { CaseIdSchema } from './caseId';
 import { VcfProblemSchema } from '../vcf/channels';
-import { CaseFilterSchema, CasePresetSchema, PanelIdSchema } from './filters';
+import { CasePresetSchema, PanelIdSchema } from './filters';
 
 /**
  * The case IPC contract (issue 16). The renderer never sends a filesystem path: the VCF reaches
@@ -30,8 +31,7 @@ export const TextFileSchema = z
   .strict();
 export type TextFile = z.infer<typeof TextFileSchema>;
 
-/** User-chosen case id (also the CLI's ID argument); a pseudonym, never a name. */
-export const CaseIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+export { CaseIdSchema };
 export const SexSchema = z.enum(['male', 'female', 'unknown']);
 export type CaseSex = z.infer<typeof SexSchema>;
 export const HpoTermSchema = z
@@ -232,57 +232,7 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export const CaseRefSchema = z.object({ caseId: CaseIdSchema }).strict();
 export const JobRefSchema = z.object({ jobId: z.string().min(1).max(100) }).strict();
 
-/** 'case:variants': the filters run by native DuckDB in main (the CLI; tests compare with wasm). */
-export const CaseVariantsRequestSchema = z
-  .object({
-    caseId: CaseIdSchema,
-    filter: CaseFilterSchema.optional(),
-    /** A built-in or saved preset by name; `filter` wins when both are given. */
-    preset: z.string().max(100).optional(),
-    /** Default 500. */
-    limit: z.number().int().min(0).max(10_000).optional(),
-    offset: z.number().int().nonnegative().optional(),
-  })
-  .strict();
-export type CaseVariantsRequest = z.input<typeof CaseVariantsRequestSchema>;
-
-export const FilterStepCountSchema = z.object({
-  step: z.string(),
-  removes: z.number().int().nonnegative(),
-  remaining: z.number().int().nonnegative(),
-});
-export const CaseVariantRowSchema = z.object({
-  vid: z.number().int(),
-  variant_key: z.string(),
-  chrom: z.string(),
-  pos: z.number().int(),
-  ref: z.string(),
-  alt: z.string(),
-  gene: z.string().nullable(),
-  consequence: z.string().nullable(),
-  impact: z.string().nullable(),
-  hgvs_c: z.string().nullable(),
-  hgvs_p: z.string().nullable(),
-  pop_af: z.number().nullable(),
-  filters: z.string().nullable(),
-  clinvar_sig: z.string().nullable(),
-  p_gt: z.string().nullable(),
-  p_gq: z.number().nullable(),
-  p_dp: z.number().nullable(),
-  p_ab: z.number().nullable(),
-  cohort_carriers: z.number().nullable(),
-  cohort_max_freq: z.number().nullable(),
-  /** `mode` or `mode?` (possible), e.g. ["de_novo", "autosomal_dominant"]. */
-  modes: z.array(z.string()),
-});
-export type CaseVariantRow = z.infer<typeof CaseVariantRowSchema>;
-export const CaseVariantsSchema = z.object({
-  total: z.number().int().nonnegative(),
-  kept: z.number().int().nonnegative(),
-  steps: z.array(FilterStepCountSchema),
-  rows: z.array(CaseVariantRowSchema),
-});
-export type CaseVariants = z.infer<typeof CaseVariantsSchema>;
+export * from './variantChannels';
 
 export const PanelSchema = z.object({
   id: PanelIdSchema,
