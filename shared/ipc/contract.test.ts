@@ -67,10 +67,12 @@ describe('the IPC contract (issue 14)', () => {
   it('refuses unknown keys nested inside requests (filters, criteria, pull queries)', () => {
     expect(
       issuesOf(channels['search:run'].request, {
-        genomic: 'BRCA1',
-        filters: [{ id: 'HP:0001250', extra: true }],
+        queryId: 'query-0001',
+        query: { genomic: 'BRCA1', filters: [{ id: 'HP:0001250', extra: true }] },
       }),
-    ).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', path: ['filters', 0] }));
+    ).toContainEqual(
+      expect.objectContaining({ code: 'unrecognized_keys', path: ['query', 'filters', 0] }),
+    );
     expect(
       issuesOf(channels['cohorts:save'].request, {
         name: 'c',
@@ -91,11 +93,11 @@ describe('the IPC contract (issue 14)', () => {
 
   it('fills defaults once, in the parse handlers receive (no handler parses again)', () => {
     expect(channels['search:suggest'].request.parse({ kind: 'gene', text: 'BR' }).limit).toBe(10);
-    expect(channels['search:run'].request.parse({ genomic: 'BRCA1' })).toEqual({
-      target: 'individuals',
-      genomic: 'BRCA1',
-      filters: [],
-      granularity: 'record',
+    expect(
+      channels['search:run'].request.parse({ queryId: 'query-0001', query: { genomic: 'BRCA1' } }),
+    ).toEqual({
+      queryId: 'query-0001',
+      query: { target: 'individuals', genomic: 'BRCA1', filters: [], granularity: 'record' },
     });
     const start = channels['pull:start'].request.parse({
       nodeId: 'FI',
