@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFolder } from '../../federation/sharedFolder';
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
 import { runCli } from './program';
@@ -10,8 +11,7 @@ import { openCliTransport } from './transport';
 
 // Issue 16: the 1000 Genomes chr22 slice in ../shared (BGZF, VCFv4.3, 2,548 samples, 3,042
 // records) imported as a case with `case import` and filtered with `case variants`, in process.
-const root = join(import.meta.dirname, '..', '..');
-const shared = process.env.COHORT_DESK_SHARED ?? join(root, '..', 'shared');
+const shared = sharedFolder();
 const file = join(shared, 'data', 'population', 'test_1000G_hg38.vcf.gz');
 const dir = mkdtempSync(join(tmpdir(), 'case-1000g-'));
 let transport: CliTransport | undefined;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFolder } from '../../federation/sharedFolder';
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
 import { runCli } from './program';
@@ -13,8 +14,7 @@ import { openCliTransport } from './transport';
 // a small sample of casegen dev cases, ranks them with `case rank --manifest … --jsonl` (the CLI
 // code path, in process, over the app's router), scores the lines with the kit's score.mjs and
 // fails when the ranking falls below the kit's baseline-rank.mjs on the same cases.
-const root = join(import.meta.dirname, '..', '..');
-const shared = process.env.COHORT_DESK_SHARED ?? join(root, '..', 'shared');
+const shared = sharedFolder();
 const kit = join(shared, 'tools', 'casegen');
 const store = join(shared, 'data', 'phenopacket-store-dev.tar.xz');
 const gtf = join(shared, 'data', 'grch38', 'transcripts-grch38.gtf.gz');

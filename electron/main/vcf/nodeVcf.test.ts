@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { formatProblem } from '../../../shared/vcf';
+import { sharedFolder } from '../../../federation/sharedFolder';
 import { toBgzf } from './bgzfWriter';
 import { readVcfFile } from './nodeVcf';
 
@@ -120,8 +121,7 @@ describe('reading VCF files from disk: plain, gzip, BGZF (issue 16)', () => {
   });
 
   it('reads the 1000 Genomes chr22 slice (2,548 samples) when ../shared is present', async () => {
-    const shared =
-      process.env.COHORT_DESK_SHARED ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared');
+    const shared = sharedFolder();
     const file = join(shared, 'data', 'population', 'test_1000G_hg38.vcf.gz');
     const { existsSync } = await import('node:fs');
     if (!existsSync(file)) return;
