@@ -4,7 +4,7 @@ import { useStore } from '../store';
 import type { BrowserController } from './browserController';
 import { controllerFor, currentLocus } from './browserController';
 import type { GeneIndex } from './geneIndex';
-import type { CacheSource } from './dataSources';
+import type { TrackSources } from './dataSources';
 import { GENOME } from './genomeAssets';
 import { selectedFromClick } from './igvEvents';
 import type { IgvBrowser } from './igvTypes';
@@ -13,8 +13,8 @@ import { syncTracks } from './syncTracks';
 
 interface Props {
   readonly genes: GeneIndex;
-  /** The local cache for the cohort and genotype tracks; undefined while none is loaded. */
-  readonly cache: CacheSource | undefined;
+  /** What the data tracks read: the local cache and the open case (issue 14: handed in). */
+  readonly sources: TrackSources;
   /** The live browser's controller once it is ready, undefined once it is gone. */
   readonly onController: (controller: BrowserController | undefined) => void;
 }
@@ -23,15 +23,15 @@ interface Props {
  * The igv.js island: one browser per mount, created once and removed on unmount (safe under React
  * StrictMode's double mount), its events turned into store actions. The igv object stays here.
  */
-export function IgvView({ genes, cache, onController }: Props) {
+export function IgvView({ genes, sources, onController }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  // The cache as the tracks see it, read at each sync; a new one re-syncs the live browser.
-  const cacheRef = useRef(cache);
+  // The sources as the tracks see them, read at each sync; new ones re-sync the live browser.
+  const sourcesRef = useRef(sources);
   const resync = useRef<(() => void) | undefined>(undefined);
   useEffect(() => {
-    cacheRef.current = cache;
+    sourcesRef.current = sources;
     resync.current?.();
-  }, [cache]);
+  }, [sources]);
 
   useEffect(() => {
     const div = host.current;
@@ -76,7 +76,7 @@ export function IgvView({ genes, cache, onController }: Props) {
       }
       browser = created;
       const stopLabelling = labelIgvControls(div);
-      const sync = syncTracks(created, genes, () => cacheRef.current);
+      const sync = syncTracks(created, genes, () => sourcesRef.current);
       created.on('locuschange', () => {
         const locus = currentLocus(created);
         if (locus !== undefined) store().browserLocusChanged(locus);

@@ -1,31 +1,14 @@
 import { familyCallsSql } from '../../../shared/cases/reviewSql';
-import type { QueryFn } from './cohortReader';
 import { cacheChrom } from './cohortReader';
+import type { CaseSource } from './dataSources';
 import type { IgvFeature, IgvTrackConfig } from './igvTypes';
 import type { TrackSpec } from './session';
 
-/**
+/*
  * The patient's own track from a case (issues 16, 8): igv's variant track over the case database
  * attached in duckdb-wasm, one genotype row per family member (the proband first), read for the
- * region in view. The case page registers the open case here; igv/ never imports db/.
+ * region in view. The Browser page hands the open case in (dataSources.ts, issue 14).
  */
-export interface CaseTrackSource {
-  readonly caseId: string;
-  /** The attached database's alias (db/cases.ts). */
-  readonly alias: string;
-  readonly query: QueryFn;
-}
-
-const sources = new Map<string, CaseTrackSource>();
-
-/** The case page registers an opened case (and unregisters it when closed). */
-export function setCaseTrackSource(caseId: string, source: CaseTrackSource | undefined): void {
-  if (source === undefined) sources.delete(caseId);
-  else sources.set(caseId, source);
-}
-
-/** The registered source of a case, if it is open. */
-export const caseTrackSource = (caseId: string): CaseTrackSource | undefined => sources.get(caseId);
 
 /** The popup marker a click on this track carries (igvEvents reads clicks as the patient's own). */
 export const CASE_SOURCE = 'patient case';
@@ -131,10 +114,13 @@ export function caseVariants(rows: readonly Row[], chr: string): IgvFeature[] {
   return out;
 }
 
-/** The track's config for an open case, or why it cannot be shown now. */
-export function caseTrackConfig(spec: TrackSpec): IgvTrackConfig | { missing: string } {
-  const source = caseTrackSource(spec.source ?? '');
-  if (source === undefined) return { missing: `open case ${spec.source ?? ''} on Case review` };
+/** The track's config for the open case, or why it cannot be shown now (another case or none is open). */
+export function caseTrackConfig(
+  spec: TrackSpec,
+  source: CaseSource | undefined,
+): IgvTrackConfig | { missing: string } {
+  if (source === undefined || source.caseId !== spec.source)
+    return { missing: `open case ${spec.source ?? ''} on Case review` };
   let header: Promise<{ sampleNameMap: Map<string, number> }> | undefined;
   const readHeader = (): Promise<{ sampleNameMap: Map<string, number> }> => {
     header ??= source

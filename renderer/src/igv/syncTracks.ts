@@ -1,18 +1,22 @@
 import { useStore } from '../store';
 import type { ColorBy } from './colors';
-import type { CacheSource } from './dataSources';
+import type { TrackSources } from './dataSources';
 import type { GeneIndex } from './geneIndex';
 import type { IgvBrowser } from './igvTypes';
 import type { TrackSpec } from './session';
 import { geneTrack, trackConfig } from './trackConfigs';
 
 /** What a loaded track was built from; a change means reload it. */
-const signature = (spec: TrackSpec, colorBy: ColorBy, cache: CacheSource | undefined): string =>
-  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${revisionOf(spec, colorBy, cache)}`;
+const signature = (spec: TrackSpec, colorBy: ColorBy, sources: TrackSources): string =>
+  `${spec.kind}|${spec.name}|${spec.source ?? ''}|${revisionOf(spec, colorBy, sources)}`;
 
-/** What else a track's content depends on: the cache and colours, or the federation's answer. */
-function revisionOf(spec: TrackSpec, colorBy: ColorBy, cache: CacheSource | undefined): string {
-  if (spec.kind === 'cohort') return `${colorBy}|${cache?.revision ?? ''}`;
+/**
+ * What else a track's content depends on: the cache and colours, the case database as attached now
+ * (a reopened case has a new alias), or the federation's answer.
+ */
+function revisionOf(spec: TrackSpec, colorBy: ColorBy, sources: TrackSources): string {
+  if (spec.kind === 'cohort') return `${colorBy}|${sources.cache?.revision ?? ''}`;
+  if (spec.kind === 'case') return sources.openCase?.alias ?? '';
   if (spec.kind === 'federation')
     return String(useStore.getState().browserFederation?.revision ?? 0);
   return '';
@@ -25,29 +29,29 @@ function revisionOf(spec: TrackSpec, colorBy: ColorBy, cache: CacheSource | unde
 export function syncTracks(
   browser: IgvBrowser,
   genes: GeneIndex,
-  /** The local cache as it is when a sync runs (the page hands it in). */
-  cacheNow: () => CacheSource | undefined,
+  /** The cache and the open case as they are when a sync runs (the page hands them in). */
+  sourcesNow: () => TrackSources,
 ): { apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void> } {
   const loaded = new Map<string, { name: string; sig: string }>();
   let chain: Promise<void> = browser.loadTrack(geneTrack(genes)).then(() => undefined);
 
   const applyNow = async (tracks: readonly TrackSpec[], colorBy: ColorBy): Promise<void> => {
-    const cache = cacheNow();
+    const sources = sourcesNow();
     const wanted = new Map(tracks.map((t) => [t.id, t]));
     for (const [id, was] of loaded) {
       const now = wanted.get(id);
-      if (now === undefined || signature(now, colorBy, cache) !== was.sig) {
+      if (now === undefined || signature(now, colorBy, sources) !== was.sig) {
         browser.removeTrackByName(was.name);
         loaded.delete(id);
       }
     }
     for (const spec of tracks) {
       if (loaded.has(spec.id)) continue;
-      const config = trackConfig(spec, colorBy, cache);
+      const config = trackConfig(spec, colorBy, sources);
       if ('missing' in config) continue;
       try {
         await browser.loadTrack(config);
-        loaded.set(spec.id, { name: spec.name, sig: signature(spec, colorBy, cache) });
+        loaded.set(spec.id, { name: spec.name, sig: signature(spec, colorBy, sources) });
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e);
         useStore

@@ -4,7 +4,7 @@ import type { TrackSpec } from './session';
 import type { CohortFeature } from './cohortReader';
 import { createCohortReader } from './cohortReader';
 import type { ColorBy } from './colors';
-import type { CacheSource } from './dataSources';
+import type { CacheSource, TrackSources } from './dataSources';
 import { consequenceClass, featureColor, PALETTES } from './colors';
 import type { FederationVariant } from './federationTrack';
 import { createFederationReader, federationColor, federationVariants } from './federationTrack';
@@ -56,8 +56,9 @@ const isPanel = (id: string | undefined): id is PanelId => id !== undefined && i
 export function trackConfig(
   spec: TrackSpec,
   colorBy: ColorBy,
-  cache: CacheSource | undefined,
+  sources: TrackSources,
 ): IgvTrackConfig | { missing: string } {
+  const { cache } = sources;
   const base = { name: spec.name, id: spec.id, removable: false } as const;
   switch (spec.kind) {
     case 'panel':
@@ -103,7 +104,7 @@ export function trackConfig(
     case 'genotypes':
       return genotypeTrack(spec, cache);
     case 'case':
-      return caseTrackConfig(spec);
+      return caseTrackConfig(spec, sources.openCase);
     case 'federation': {
       // The answer as it stands now; syncTracks reloads the track when a node's answer arrives.
       const variants = federationVariants(useStore.getState().browserFederation?.nodes ?? []);

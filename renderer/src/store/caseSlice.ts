@@ -13,7 +13,6 @@ import type { CasePreset } from '../../../shared/cases/filters';
 import type { Result } from '../../../shared/result';
 import { api } from '../api/client';
 import { uploadCaseFile } from '../api/caseUpload';
-import { setCaseTrackSource } from '../igv/caseTrack';
 import type { StoreState } from './index';
 
 /** The case open on the page: main's record and the alias its database has in duckdb-wasm. */
@@ -135,8 +134,8 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
     get().caseClosed();
     if (open === undefined) return;
     const caseId = open.detail.caseId;
-    // The Browser's track of this case reads its database: it goes first.
-    setCaseTrackSource(caseId, undefined);
+    // The Browser's track of this case reads its database: it goes first (caseOpen is already
+    // unset, so the Browser's sources no longer name it).
     for (const track of get().browserTracks)
       if (track.kind === 'case' && track.source === caseId) get().removeBrowserTrack(track.id);
     void import('../db/cases').then(({ detachCase }) => detachCase(caseId));

@@ -1,13 +1,10 @@
 import { useEffect } from 'react';
-import { query } from '../../db';
-import { setCaseTrackSource } from '../../igv/caseTrack';
 import { useStore } from '../../store';
 
 /**
  * While Case review is open: the case list, imports, panels and presets once (main's pushes are
- * followed in store/events.ts), and
- * the local cohort cache loaded into duckdb-wasm (the cohort frequency filter reads it); the open
- * case is registered for the Browser's case track.
+ * followed in store/events.ts), and the local cohort cache loaded into duckdb-wasm (the cohort
+ * frequency filter reads it). The Browser reads the open case from the store (useCaseSource).
  */
 export function useCaseEvents(): void {
   useEffect(() => {
@@ -18,16 +15,6 @@ export function useCaseEvents(): void {
     void s.loadCaseCatalog();
     void s.refreshCohortCache();
   }, []);
-  const open = useStore((s) => s.caseOpen);
-  useEffect(() => {
-    if (open === undefined) return;
-    const caseId = open.detail.caseId;
-    setCaseTrackSource(caseId, {
-      caseId,
-      alias: open.alias,
-      query: async (sql, params) => (await query(sql, params)).rows,
-    });
-  }, [open]);
   // The cohort step reads the cache: once more datasets are in the engine, count again.
   const ready = useStore(
     (s) => Object.values(s.cohortLoads).filter((l) => l.state === 'ready').length,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/browser.css';
 import type { BrowserController } from '../../igv/browserController';
@@ -10,6 +10,7 @@ import { BrowserToolbar } from './BrowserToolbar';
 import { FederationPanel } from './FederationPanel';
 import { Legend } from './Legend';
 import { TrackPanel } from './TrackPanel';
+import { useCaseSource } from './useCaseSource';
 import { useCohortCache } from './useCohortCache';
 import { VariantDetails } from './VariantDetails';
 
@@ -47,6 +48,8 @@ export function GenomeBrowserPage() {
   const setError = useStore((s) => s.setBrowserError);
   const blocked = useStore((s) => s.browserBlocked);
   const cache = useCohortCache();
+  const openCase = useCaseSource();
+  const sources = useMemo(() => ({ cache, openCase }), [cache, openCase]);
 
   useEffect(() => {
     let live = true;
@@ -98,7 +101,7 @@ export function GenomeBrowserPage() {
           >
             {!ready ? <p data-testid="browser-starting">{t('genomeBrowser.starting')}</p> : null}
             {genes === undefined ? null : (
-              <IgvView genes={genes} cache={cache} onController={setController} />
+              <IgvView genes={genes} sources={sources} onController={setController} />
             )}
             <Legend />
           </section>
