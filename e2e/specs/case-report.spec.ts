@@ -83,6 +83,10 @@ test('issue 18: from a case to a signed-off report, keyboard only; axe finds not
   await work.type(work.byTestId('signoff-statement'), 'Reviewed with the trio data.');
   await work.activate(work.byTestId('signoff'));
   await expect(work.byTestId('signed-off')).toContainText('Signed off by');
+  // Marking the case reviewed keeps the sign-off and records what it was reviewed against.
+  await work.activate(work.byTestId('mark-reviewed'));
+  await expect(work.byTestId('since-unchanged')).toBeVisible();
+  await expect(work.byTestId('signed-off')).toBeVisible();
   expect(await seriousAxeFindings(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('case-report.png'), fullPage: true });
 

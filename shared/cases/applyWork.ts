@@ -20,6 +20,7 @@ export const emptyWork = (status: CaseWork['status']): CaseWork => ({
   variants: [],
   diagnosis: null,
   signOff: null,
+  lastReview: null,
   history: [],
 });
 
@@ -153,6 +154,11 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
           ? 'diagnosis cleared'
           : `diagnosis ${c.diagnosis.id} ${c.diagnosis.label}`,
       ];
+    case 'reviewed':
+      return [
+        { ...work, lastReview: { at, by, basis: c.basis } },
+        `marked reviewed (${c.basis.datasets.length} cached datasets, ${c.basis.nodes.length} nodes)`,
+      ];
     case 'withdrawSignOff':
       if (work.signOff === null) throw new WorkRefused('The report is not signed off.');
       return [{ ...work, signOff: null }, 'sign-off withdrawn'];
@@ -169,7 +175,7 @@ export function applyWorkChange(
   const [next, detail] = change(work, c, by, at);
   const history = [...next.history, { at, by, what: c.kind, detail: detail.slice(0, 500) }];
   const keepsSignOff =
-    ['signOff', 'withdrawSignOff', 'status', 'tags', 'note'].includes(c.kind) ||
+    ['signOff', 'withdrawSignOff', 'status', 'tags', 'note', 'reviewed'].includes(c.kind) ||
     next.signOff === null;
   if (keepsSignOff) return { work: { ...next, history }, detail };
   // A reported fact changed after the sign-off withdraws it: a signed report must say what was signed.

@@ -67,6 +67,16 @@ export const DiagnosisSchema = z
   .strict();
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
+/** What the case was reviewed against: the local cache's datasets and the federation's nodes. */
+export const ReviewBasisSchema = z
+  .object({
+    datasets: z.array(z.object({ id: z.string().max(300), pulledAt: When }).strict()).max(2000),
+    nodes: z.array(z.string().max(200)).max(500),
+  })
+  .strict();
+export type ReviewBasis = z.infer<typeof ReviewBasisSchema>;
+export const LastReviewSchema = z.object({ at: When, by: Who, basis: ReviewBasisSchema }).strict();
+
 export const HistoryEntrySchema = z
   .object({ at: When, by: Who, what: z.string().max(60), detail: z.string().max(500) })
   .strict();
@@ -82,6 +92,8 @@ export const CaseWorkSchema = z
     variants: z.array(VariantWorkSchema).max(500),
     diagnosis: DiagnosisSchema.nullable(),
     signOff: SignOffSchema.nullable(),
+    /** "Mark reviewed": what changed since is shown when the case is reopened. */
+    lastReview: LastReviewSchema.nullable().default(null),
     history: z.array(HistoryEntrySchema),
   })
   .strict();
@@ -128,6 +140,7 @@ export const WorkChangeSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('withdrawSignOff') }).strict(),
   z.object({ kind: z.literal('diagnosis'), diagnosis: DiagnosisSchema.nullable() }).strict(),
+  z.object({ kind: z.literal('reviewed'), basis: ReviewBasisSchema }).strict(),
 ]);
 export type WorkChange = z.infer<typeof WorkChangeSchema>;
 

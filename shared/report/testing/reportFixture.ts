@@ -101,6 +101,7 @@ export function reportFixture(overrides: Partial<ReportData> = {}): ReportData {
       statement: 'Reviewed with the family.',
       method: { filter: { maxPopAf: 0.001, panels: ['epilepsy'] }, preset: 'Rare de novo' },
     },
+    lastReview: null,
     history: [],
   };
   return {

@@ -5,6 +5,7 @@ import type { CaseDetail, CaseVariantRow } from '../../../../../shared/cases/cha
 import { WorkStatusSchema } from '../../../../../shared/cases/workChannels';
 import { useStore } from '../../../store';
 import { CandidateList } from './CandidateList';
+import { ChangesSinceReview } from './ChangesSinceReview';
 import { NotesField } from './NotesField';
 import { ReportPanel } from './ReportPanel';
 import { snapshotOf, suggestFor } from './suggestFor';
@@ -71,6 +72,7 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
           ))}
         </select>
       </label>
+      <ChangesSinceReview work={work} change={change} />
       <TagsField
         id="case"
         tags={work.tags}
