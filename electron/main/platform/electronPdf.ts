@@ -12,7 +12,13 @@ export async function electronPrintToPdf(html: string): Promise<Buffer> {
   });
   const win = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, javascript: false, session: ses, contextIsolation: true },
+    webPreferences: {
+      sandbox: true,
+      javascript: false,
+      session: ses,
+      contextIsolation: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   try {
     await win.loadURL(
