@@ -7,6 +7,15 @@ import type { ReportData } from '../../../shared/report/reportData';
 import type { OpenedCase } from './caseService';
 import { clinvarTable } from './clinvarTable';
 
+/** The ClinVar table's release, or why it was not there (the report still renders). */
+function clinvarSource(): string {
+  try {
+    return clinvarTable().source;
+  } catch (error: unknown) {
+    return `not available (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
 /** The report's data from the opened case, its work and the page's method (issue 18). */
 export function reportData(opts: {
   c: OpenedCase;
@@ -42,7 +51,7 @@ export function reportData(opts: {
         name: 'Patient VCF',
         version: `${m.vcf.name} (VCF ${m.vcf.version}), imported ${m.createdAt}`,
       },
-      { name: 'ClinVar', version: clinvarTable().source },
+      { name: 'ClinVar', version: clinvarSource() },
       { name: 'Human Phenotype Ontology', version: hpoVersion() },
       {
         name: 'Gene ranking (HPO annotations)',
