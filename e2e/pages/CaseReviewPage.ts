@@ -128,7 +128,7 @@ export class CaseReviewPage {
     });
   }
 
-  tab(name: 'variants' | 'rank'): Locator {
+  tab(name: 'variants' | 'rank' | 'work'): Locator {
     return this.page.getByTestId(`case-tab-${name}`);
   }
 

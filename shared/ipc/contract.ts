@@ -16,6 +16,8 @@ import * as vcf from '../vcf/channels';
 import * as cases from '../cases/channels';
 import { CasePresetSchema } from '../cases/filters';
 import * as ranking from '../ranking/channels';
+import * as work from '../cases/workChannels';
+import * as clinvar from '../acmg/clinvar';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -161,6 +163,22 @@ export const channels = {
   'case:exported': {
     request: cases.CaseExportedRequestSchema,
     response: z.object({ recorded: z.boolean() }),
+  },
+  /** Issue 18: the case's work (status, tags, notes, evidence sheets, sign-off), sealed with it. */
+  'case:work': { request: work.CaseWorkRequestSchema, response: work.CaseWorkSchema },
+  /** One change to the case's work, recorded in its history and audited (case.work). */
+  'case:updateWork': { request: work.UpdateWorkRequestSchema, response: work.CaseWorkSchema },
+  /** ClinVar assertions for alleles and genes from the app's compact table. */
+  'case:clinvar': {
+    request: clinvar.ClinvarLookupRequestSchema,
+    response: clinvar.ClinvarLookupSchema,
+  },
+  /** The clinical report, HTML or PDF, rendered locally (audited as case.report). */
+  'case:report': { request: work.CaseReportRequestSchema, response: work.CaseReportSchema },
+  /** The case as a Phenopacket v2 with interpretations (audited as case.export). */
+  'case:phenopacket': {
+    request: work.CaseWorkRequestSchema,
+    response: work.CasePhenopacketSchema,
   },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -55,6 +55,12 @@ export const CHANNEL_NAMES = [
   'case:exported',
   'case:addFile',
   'case:rankFiles',
+  // Issue 18: case work, ClinVar, the report and the Phenopacket.
+  'case:work',
+  'case:updateWork',
+  'case:clinvar',
+  'case:report',
+  'case:phenopacket',
 ] as const;
 
 export const EVENT_NAMES = [

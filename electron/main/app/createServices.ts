@@ -44,6 +44,8 @@ import type { HostsService } from '../federation/hostsService';
 import { createHostsService } from '../federation/hostsService';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
+import { caseWorkHandlers } from '../cases/caseWork.handlers';
+import { createCaseWorkService } from '../cases/caseWork';
 
 export interface MainServices {
   readonly router: Router;
@@ -252,6 +254,13 @@ export function createMainServices(opts: {
         platform,
       ),
       ...rankingHandlers(),
+      ...caseWorkHandlers({
+        work: createCaseWorkService({ cases, audit }),
+        audit,
+        logger,
+        platform,
+        app: `${opts.appName} ${opts.appVersion}`,
+      }),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

@@ -29,6 +29,9 @@ export type AuditType =
   | 'case.open'
   | 'case.export'
   | 'case.delete'
+  /** Case work changed (status, tags, notes, evidence, sign-off) or its report was made (issue 18). */
+  | 'case.work'
+  | 'case.report'
   /** A torn last line (a crash mid-append) was moved aside at start (issue 12). */
   | 'audit.recovered'
   /** Entries written without a seal (vault locked, or an older version) were sealed (issue 12). */

@@ -69,6 +69,10 @@ export type CaseManifest = z.infer<typeof CaseManifestZ>;
 const enc = (what: string, user: VaultUser, folder: string): Buffer =>
   Buffer.from(canonicalJson({ v: 1, what, iss: user.iss, sub: user.sub, folder }), 'utf8');
 
+/** The binding of another sealed file of the case (issue 18: `case-work`). */
+export const caseFileBinding = (what: string, user: VaultUser, folder: string): Buffer =>
+  enc(what, user, folder);
+
 /** The binding of the sealed database (its chunks' associated data). */
 export const databaseBinding = (user: VaultUser, folder: string): Buffer =>
   enc('case-database', user, folder);

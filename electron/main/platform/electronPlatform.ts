@@ -4,6 +4,7 @@ import type { KeyStorage } from './keyStorage';
 import { readManagedPolicy } from './managedPolicy';
 import type { Platform } from './platform';
 import { createSafeStorageKeys } from './safeStorageKeys';
+import { electronPrintToPdf } from './electronPdf';
 
 /** The platform inside Electron: net.fetch (proxies and OS trust store apply), shell for links. */
 export function createElectronPlatform(): Platform {
@@ -30,6 +31,7 @@ export function createElectronPlatform(): Platform {
     // Decided once per run, after app 'ready' (safeStorage reports 'unknown' before it).
     keyStorage: () => (keys ??= createSafeStorageKeys()),
     managedPolicy: () => readManagedPolicy(process.platform),
+    printToPdf: electronPrintToPdf,
     chooseFile: async (opts) => {
       const window = BrowserWindow.getFocusedWindow();
       const options = {

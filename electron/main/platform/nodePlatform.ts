@@ -4,6 +4,7 @@ import type { Platform } from './platform';
 import { readManagedPolicy } from './managedPolicy';
 import { logDirFor } from './paths';
 import type { PolicySourceRead } from '../settings/policySource';
+import { chromiumPrintToPdf } from './chromiumPdf';
 
 /** Why browser mode keeps sign-ins in memory: Node has no access to the OS secret store here. */
 export const BROWSER_MODE_KEY_REASON =
@@ -30,6 +31,7 @@ export function createNodePlatform(opts: {
     openExternal: opts.openExternal ?? (() => Promise.resolve(false)),
     keyStorage: () => Promise.resolve(keys),
     managedPolicy: opts.managedPolicy ?? (() => readManagedPolicy(process.platform)),
+    printToPdf: (html) => chromiumPrintToPdf(html),
     runtime: () => ({ kind: 'browser', transport: opts.transport, node: process.versions.node }),
   };
 }

@@ -36,6 +36,8 @@ export interface Platform {
     title: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | undefined>;
+  /** The clinical report as an A4 PDF, printed offline (issue 18): Electron printToPDF, or headless Chromium. */
+  printToPdf(html: string): Promise<Buffer>;
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };

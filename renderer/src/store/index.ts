@@ -29,6 +29,8 @@ import type { CaseViewSlice } from './caseViewSlice';
 import { createCaseViewSlice } from './caseViewSlice';
 import type { RankSlice } from './rankSlice';
 import { createRankSlice } from './rankSlice';
+import type { CaseWorkSlice } from './caseWorkSlice';
+import { createCaseWorkSlice } from './caseWorkSlice';
 
 // A new slice: add its type to StoreState and its creator to the store below; a pushed event it
 // follows goes into store/events.ts.
@@ -46,7 +48,8 @@ export type StoreState = AppSlice &
   ItSlice &
   CaseSlice &
   CaseViewSlice &
-  RankSlice;
+  RankSlice &
+  CaseWorkSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -65,6 +68,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createCaseSlice(...args),
   ...createCaseViewSlice(...args),
   ...createRankSlice(...args),
+  ...createCaseWorkSlice(...args),
 }));
 
 const initialState = useStore.getState();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/caseReview.css';
+import '../../styles/caseWork.css';
 import { useStore } from '../../store';
 import { VaultUnlock } from '../cohorts/VaultUnlock';
 import { CaseList } from './CaseList';

@@ -10,8 +10,9 @@ import { FilterPanel } from './FilterPanel';
 import { openVariantInBrowser } from './openInBrowser';
 import { RankView } from './RankView';
 import { VariantTable } from './VariantTable';
+import { CaseWorkView } from './work/CaseWorkView';
 
-const TABS = ['variants', 'rank'] as const;
+const TABS = ['variants', 'rank', 'work'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The kept variants under the filters, with the counts and what the table shows of them. */
@@ -93,7 +94,7 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
   );
 }
 
-/** The open case: who, what was imported, and its two views (variants, rank). */
+/** The open case: who, what was imported, and its views (variants, rank, review and report). */
 export function CaseView({ detail }: { readonly detail: CaseDetail }) {
   const { t } = useTranslation();
   const close = useStore((s) => s.closeCase);
@@ -101,7 +102,9 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length] ?? 'variants';
+    // Three tabs now: Left goes back, Right goes on (WAI-ARIA tabs).
+    const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
+    const next = TABS[(TABS.indexOf(tab) + step) % TABS.length] ?? 'variants';
     setTab(next);
     document.getElementById(`case-tab-${next}`)?.focus();
   };
@@ -157,8 +160,10 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
         >
           {tab !== x ? null : x === 'variants' ? (
             <Variants detail={detail} />
-          ) : (
+          ) : x === 'rank' ? (
             <RankView detail={detail} />
+          ) : (
+            <CaseWorkView detail={detail} />
           )}
         </div>
       ))}

@@ -1,0 +1,71 @@
+import { hpoVersion } from '../../../shared/cohorts/hpo';
+import type { FederatedAnswer } from '../../../shared/acmg/sheet';
+import type { Panel } from '../../../shared/cases/channels';
+import type { CaseWork, ReportMethod } from '../../../shared/cases/workChannels';
+import { ANNOTATIONS_VERSION } from '../../../shared/ranking/annotations.data';
+import type { ReportData } from '../../../shared/report/reportData';
+import type { OpenedCase } from './caseService';
+import { clinvarTable } from './clinvarTable';
+
+/** The ClinVar table's release, or why it was not there (the report still renders). */
+function clinvarSource(): string {
+  try {
+    return clinvarTable().source;
+  } catch (error: unknown) {
+    return `not available (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** The report's data from the opened case, its work and the page's method (issue 18). */
+export function reportData(opts: {
+  c: OpenedCase;
+  work: CaseWork;
+  method: ReportMethod;
+  federated: readonly FederatedAnswer[] | undefined;
+  panels: readonly Panel[];
+  app: string;
+  now: Date;
+}): ReportData {
+  const m = opts.c.manifest;
+  // A signed report shows the method it was signed with.
+  const method = opts.work.signOff?.method ?? opts.method;
+  const used = new Set<string>(method.filter.panels ?? []);
+  return {
+    caseId: m.caseId,
+    patientId: m.patientId,
+    sex: m.sex,
+    phenotype: m.phenotype,
+    members: m.members.map((x) => ({ member: x.member, role: x.role, affected: x.affected })),
+    vcf: {
+      name: m.vcf.name,
+      version: m.vcf.version,
+      annotations: m.vcf.annotations,
+      frequencyFields: m.vcf.frequencyFields,
+    },
+    method,
+    panels: opts.panels
+      .filter((p) => used.has(p.id))
+      .map((p) => ({ id: p.id, label: p.label, version: p.version })),
+    sources: [
+      {
+        name: 'Patient VCF',
+        version: `${m.vcf.name} (VCF ${m.vcf.version}), imported ${m.createdAt}`,
+      },
+      { name: 'ClinVar', version: clinvarSource() },
+      { name: 'Human Phenotype Ontology', version: hpoVersion() },
+      {
+        name: 'Gene ranking (HPO annotations)',
+        version: `hpoa ${ANNOTATIONS_VERSION.hpoa}, hpo ${ANNOTATIONS_VERSION.hpo}`,
+      },
+      {
+        name: 'Federation (seen before)',
+        version:
+          opts.federated === undefined ? 'not looked up' : `${opts.federated.length} answers`,
+      },
+    ],
+    work: opts.work,
+    ...(opts.federated === undefined ? {} : { federated: opts.federated }),
+    generatedAt: opts.now.toISOString(),
+    app: opts.app,
+  };
+}

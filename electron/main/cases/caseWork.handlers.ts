@@ -1,0 +1,82 @@
+import type { AuditLog } from '../audit/auditLog';
+import type { Handlers } from '../ipc/router';
+import { HandlerError } from '../ipc/router';
+import type { Logger } from '../logging/logger';
+import type { Platform } from '../platform/platform';
+import { casePhenopacket } from '../../../shared/report/casePhenopacket';
+import { reportHtml } from '../../../shared/report/reportHtml';
+import { pdfPageCount } from '../platform/chromiumPdf';
+import { reportData } from './caseReport';
+import type { CaseWorkService } from './caseWork';
+import { clinvarTable } from './clinvarTable';
+import { loadPanels } from './genomeAssets';
+
+type WorkChannels =
+  'case:work' | 'case:updateWork' | 'case:clinvar' | 'case:report' | 'case:phenopacket';
+
+/** Handlers for case work, ClinVar look-ups, the report and the Phenopacket (issue 18). */
+export function caseWorkHandlers(opts: {
+  work: CaseWorkService;
+  audit: AuditLog;
+  logger: Logger;
+  platform: Pick<Platform, 'printToPdf'>;
+  app: string;
+  now?: () => Date;
+}): Pick<Handlers, WorkChannels> {
+  const now = opts.now ?? (() => new Date());
+  const panels = loadPanels();
+  return {
+    'case:work': ({ caseId }) => opts.work.get(caseId),
+    'case:updateWork': ({ caseId, change }) => opts.work.update(caseId, change),
+    'case:clinvar': ({ variantKeys, genes }) => clinvarTable().lookup(variantKeys, genes),
+    'case:report': async ({ caseId, format, method, federated }) => {
+      const { c, work } = opts.work.open(caseId);
+      const html = reportHtml(
+        reportData({ c, work, method, federated, panels, app: opts.app, now: now() }),
+      );
+      const signed = work.signOff === null ? 'draft' : 'signed';
+      const base = `${caseId}-report-${signed}`;
+      if (format === 'html') {
+        opts.audit.append('case.report', { caseId, format, type: signed });
+        return { fileName: `${base}.html`, mime: 'text/html', body: html };
+      }
+      let pdf: Buffer;
+      try {
+        pdf = await opts.platform.printToPdf(html);
+      } catch (error: unknown) {
+        opts.logger.warn('case.report_pdf_failed', { error });
+        throw new HandlerError(
+          'NOT_ALLOWED',
+          `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      opts.audit.append('case.report', { caseId, format, type: signed });
+      return {
+        fileName: `${base}.pdf`,
+        mime: 'application/pdf',
+        body: pdf.toString('base64'),
+        pages: Math.max(1, pdfPageCount(pdf)),
+      };
+    },
+    'case:phenopacket': ({ caseId }) => {
+      const { c, work } = opts.work.open(caseId);
+      const packet = casePhenopacket(
+        reportData({
+          c,
+          work,
+          method: { filter: {} },
+          federated: undefined,
+          panels,
+          app: opts.app,
+          now: now(),
+        }),
+      );
+      opts.audit.append('case.export', {
+        caseId,
+        format: 'phenopacket',
+        rows: work.variants.filter((v) => v.reported).length,
+      });
+      return { fileName: `${caseId}.phenopacket.json`, json: JSON.stringify(packet, null, 2) };
+    },
+  };
+}

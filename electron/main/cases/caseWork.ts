@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseWork, WorkChange } from '../../../shared/cases/workChannels';
+import { CaseWorkSchema } from '../../../shared/cases/workChannels';
+import { applyWorkChange, emptyWork, WorkRefused } from '../../../shared/cases/applyWork';
+import type { AuditLog } from '../audit/auditLog';
+import { HandlerError } from '../ipc/router';
+import { writeFileAtomic } from '../settings/atomicWrite';
+import { openSmall, sealSmall } from '../vault/chunkedCipher';
+import type { VaultUser } from '../vault/datasetFolder';
+import { caseFileBinding, rewriteManifest } from './caseFolder';
+import type { CaseService, OpenedCase } from './caseService';
+
+/**
+ * A case's work (issue 18) sealed beside its database: `work.sealed` under the case's data key,
+ * bound to owner and folder like the manifest, so it goes wherever the case goes and is shredded
+ * with it. The status is mirrored into the manifest, which the case list reads.
+ */
+
+const FILE = 'work.sealed';
+
+/** The case's work, or an empty one (status from the manifest) when none was written yet. */
+export function readCaseWork(c: OpenedCase, user: VaultUser): CaseWork {
+  const file = join(c.dir, FILE);
+  if (!existsSync(file)) return emptyWork(c.manifest.status);
+  const plain = openSmall(
+    c.dataKey,
+    readFileSync(file),
+    caseFileBinding('case-work', user, c.folder),
+  );
+  return CaseWorkSchema.parse(JSON.parse(plain.toString('utf8')));
+}
+
+export function writeCaseWork(c: OpenedCase, user: VaultUser, work: CaseWork): void {
+  writeFileAtomic(
+    join(c.dir, FILE),
+    sealSmall(
+      c.dataKey,
+      Buffer.from(JSON.stringify(work)),
+      caseFileBinding('case-work', user, c.folder),
+    ),
+  );
+}
+
+export interface CaseWorkService {
+  get(caseId: string): CaseWork;
+  update(caseId: string, change: WorkChange): CaseWork;
+  /** The opened case and its work together (the report, the Phenopacket). */
+  open(caseId: string): { c: OpenedCase; work: CaseWork; by: string };
+}
+
+export function createCaseWorkService(opts: {
+  cases: CaseService;
+  audit: AuditLog;
+  now?: () => Date;
+}): CaseWorkService {
+  const now = opts.now ?? (() => new Date());
+  const open = (caseId: string) => {
+    const c = opts.cases.find(caseId);
+    if (c === undefined)
+      throw new HandlerError(
+        'INVALID_REQUEST',
+        opts.cases.wrapKey(opts.cases.owner()) === undefined
+          ? 'Unlock the vault to open cases.'
+          : `There is no case "${caseId}".`,
+        'caseId',
+      );
+    const owner = opts.cases.owner();
+    return { c, work: readCaseWork(c, owner.user), by: owner.label, user: owner.user };
+  };
+  return {
+    get: (caseId) => open(caseId).work,
+    open,
+    update(caseId, change) {
+      const { c, work, by, user } = open(caseId);
+      let next: CaseWork;
+      try {
+        next = applyWorkChange(work, change, by, now().toISOString()).work;
+      } catch (error: unknown) {
+        if (error instanceof WorkRefused) throw new HandlerError('INVALID_REQUEST', error.message);
+        throw error;
+      }
+      writeCaseWork(c, user, next);
+      if (next.status !== c.manifest.status) {
+        rewriteManifest(c.dir, c.folder, user, c.dataKey, { ...c.manifest, status: next.status });
+        opts.cases.changed();
+      }
+      // Readable: the kind of change; sealed: the case (sealedFields.ts).
+      opts.audit.append('case.work', { caseId, type: change.kind });
+      return next;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mergeSuggestions } from '../../../../../shared/acmg/evaluate';
+import type { CaseDetail, CaseVariantRow } from '../../../../../shared/cases/channels';
+import { WorkStatusSchema } from '../../../../../shared/cases/workChannels';
+import { useStore } from '../../../store';
+import { CandidateList } from './CandidateList';
+import { ChangesSinceReview } from './ChangesSinceReview';
+import { NotesField } from './NotesField';
+import { ReportPanel } from './ReportPanel';
+import { snapshotOf, suggestFor } from './suggestFor';
+import { TagsField } from './TagsField';
+import { useCaseWork } from './useCaseWork';
+import { VariantReview } from './VariantReview';
+
+/**
+ * "Review and report" (issue 18): the case's status, tags and notes; candidates to take into
+ * review; each reviewed variant's evidence sheet; the report, its sign-off and files; the history.
+ */
+export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const { work, error, clinvar, change, lookup } = useCaseWork(detail.caseId);
+  const rows = useStore((s) => s.caseRows?.rows);
+  const summary = useStore((s) => s.rank.summary);
+  const filter = useStore((s) => s.caseFilter);
+  const preset = useStore((s) => s.casePreset);
+  const ranks = useMemo(
+    () => new Map((summary?.genes ?? []).map((g) => [g.symbol, g.rank])),
+    [summary],
+  );
+  if (work === undefined)
+    return <p role={error === undefined ? 'status' : 'alert'}>{error ?? t('caseWork.loading')}</p>;
+  const review = async (row: CaseVariantRow): Promise<void> => {
+    const cv = await lookup(row.variant_key, row.gene);
+    const s = suggestFor({
+      row,
+      frequencyFields: detail.vcf.frequencyFields,
+      rank: summary,
+      clinvar: cv,
+      work,
+    });
+    await change({
+      kind: 'addVariant',
+      variant: snapshotOf(row),
+      sheet: mergeSuggestions(undefined, s),
+    });
+  };
+  const firstGene = work.variants.find((v) => v.reported)?.variant.gene;
+  const disease = summary?.genes.find((g) => g.symbol === firstGene)?.diseases[0];
+  const method = preset === undefined ? { filter } : { filter, preset };
+  return (
+    <section className="case-work" aria-labelledby="work-heading" data-testid="case-work">
+      <h3 id="work-heading">{t('caseWork.heading')}</h3>
+      {error === undefined ? null : (
+        <p role="alert" className="form-error" data-testid="work-error">
+          {error}
+        </p>
+      )}
+      <label>
+        {t('caseWork.status')}{' '}
+        <select
+          value={work.status}
+          onChange={(e) =>
+            void change({ kind: 'status', status: WorkStatusSchema.parse(e.target.value) })
+          }
+          data-testid="work-status"
+        >
+          {WorkStatusSchema.options.map((s) => (
+            <option key={s} value={s}>
+              {t(`caseWork.statusName.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ChangesSinceReview work={work} change={change} />
+      <TagsField
+        id="case"
+        tags={work.tags}
+        onSave={(tags) => void change({ kind: 'tags', tags })}
+      />
+      <NotesField id="case" notes={work.notes} onAdd={(text) => change({ kind: 'note', text })} />
+      <CandidateList rows={rows ?? []} ranks={ranks} work={work} onReview={(r) => void review(r)} />
+      {work.variants.map((vw) => (
+        <VariantReview
+          key={vw.variant.variantKey}
+          vw={vw}
+          work={work}
+          clinvar={clinvar}
+          frequencyFields={detail.vcf.frequencyFields}
+          rank={summary}
+          change={change}
+        />
+      ))}
+      <ReportPanel
+        caseId={detail.caseId}
+        work={work}
+        method={method}
+        suggestedDiagnosis={
+          disease === undefined ? undefined : { id: disease.id, label: disease.label }
+        }
+        change={change}
+      />
+      <details data-testid="work-history">
+        <summary>{t('caseWork.history', { count: work.history.length })}</summary>
+        <ol>
+          {work.history.map((h, i) => (
+            <li key={`${h.at}-${String(i)}`}>
+              {t('caseWork.historyEntry', { at: h.at, by: h.by, detail: h.detail })}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CriterionCode, Strength } from '../../../../../shared/acmg/criteria';
+import {
+  allowedStrengths,
+  CRITERIA,
+  criterionLabel,
+  defaultStrength,
+} from '../../../../../shared/acmg/criteria';
+import { evaluateSheet } from '../../../../../shared/acmg/evaluate';
+import type { CriterionEntry, EvidenceSheet } from '../../../../../shared/acmg/sheet';
+
+/**
+ * One variant's ACMG/AMP evidence (issue 18): each criterion with its reason, source and caveat,
+ * accepted or rejected by the clinician, its strength editable; beside it what Richards' rules and
+ * the point scale give over the accepted ones. The class is recorded only by "Confirm class".
+ */
+export function EvidenceSheetView(props: {
+  readonly id: string;
+  readonly sheet: EvidenceSheet;
+  readonly notes: readonly { code: string; text: string }[];
+  readonly onChange: (sheet: EvidenceSheet) => void;
+  readonly onConfirm: () => void;
+  readonly onUnconfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  const { sheet, id } = props;
+  const e = evaluateSheet(sheet);
+  const [adding, setAdding] = useState<CriterionCode>('PS3');
+  const edit = (i: number, patch: Partial<CriterionEntry>): void =>
+    props.onChange({
+      ...sheet,
+      criteria: sheet.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)),
+    });
+  const add = (): void =>
+    props.onChange({
+      ...sheet,
+      criteria: [
+        ...sheet.criteria,
+        {
+          code: adding,
+          strength: defaultStrength(adding),
+          status: 'accepted',
+          reason: t('caseWork.sheet.addedReason'),
+          source: t('caseWork.sheet.addedSource'),
+          suggested: false,
+        },
+      ],
+    });
+  const cls = (c: string): string => t(`caseWork.class.${c}`);
+  return (
+    <div className="evidence-sheet" data-testid={`sheet-${id}`}>
+      <table>
+        <caption>{t('caseWork.sheet.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('caseWork.sheet.criterion')}</th>
+            <th scope="col">{t('caseWork.sheet.strength')}</th>
+            <th scope="col">{t('caseWork.sheet.decision')}</th>
+            <th scope="col">{t('caseWork.sheet.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.criteria.map((c, i) => (
+            <tr key={`${c.code}-${String(i)}`} data-criterion={c.code} data-status={c.status}>
+              <th scope="row">{criterionLabel(c.code, c.strength)}</th>
+              <td>
+                <select
+                  aria-label={t('caseWork.sheet.strengthOf', { code: c.code })}
+                  value={c.strength}
+                  onChange={(ev) => edit(i, { strength: ev.target.value as Strength })}
+                >
+                  {allowedStrengths(c.code).map((s) => (
+                    <option key={s} value={s}>
+                      {t(`caseWork.strength.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {(['accepted', 'rejected'] as const).map((s) => (
+                  <button
+                    key={s}
+                    type="button"
+                    aria-pressed={c.status === s}
+                    onClick={() => edit(i, { status: c.status === s ? 'suggested' : s })}
+                    data-testid={`${s === 'accepted' ? 'accept' : 'reject'}-${c.code}`}
+                  >
+                    {t(`caseWork.sheet.${s === 'accepted' ? 'accept' : 'reject'}`, {
+                      code: c.code,
+                    })}
+                  </button>
+                ))}
+              </td>
+              <td>
+                {c.reason}{' '}
+                <span className="hint">{t('caseWork.sheet.source', { source: c.source })}</span>
+                {c.caveat === undefined ? null : <p className="hint">{c.caveat}</p>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.notes.length === 0 ? null : (
+        <ul className="hint" aria-label={t('caseWork.sheet.notes')}>
+          {props.notes.map((n) => (
+            <li key={n.code + n.text}>
+              {n.code}: {n.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="inline-fieldset">
+        <label>
+          {t('caseWork.sheet.addLabel')}{' '}
+          <select value={adding} onChange={(ev) => setAdding(ev.target.value as CriterionCode)}>
+            {CRITERIA.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={add}>
+          {t('caseWork.sheet.add')}
+        </button>
+      </div>
+      <p data-testid={`evaluation-${id}`} data-class={e.richards.cls} aria-live="polite">
+        {t('caseWork.sheet.richards', { cls: cls(e.richards.cls), rule: e.richards.rule })}{' '}
+        {t('caseWork.sheet.points', {
+          points: e.points.points,
+          cls: cls(e.points.cls),
+          posterior: e.points.posterior.toFixed(3),
+        })}{' '}
+        {e.pending > 0 ? t('caseWork.sheet.pending', { count: e.pending }) : ''}
+      </p>
+      {sheet.confirmed === null ? (
+        <button type="button" onClick={props.onConfirm} data-testid={`confirm-${id}`}>
+          {t('caseWork.sheet.confirm', { cls: cls(e.richards.cls) })}
+        </button>
+      ) : (
+        <p data-testid={`confirmed-${id}`} data-class={sheet.confirmed.cls}>
+          {t('caseWork.sheet.confirmed', {
+            cls: cls(sheet.confirmed.cls),
+            by: sheet.confirmed.by,
+            at: sheet.confirmed.at,
+          })}{' '}
+          <button type="button" onClick={props.onUnconfirm}>
+            {t('caseWork.sheet.unconfirm')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseWork, ReportMethod, WorkChange } from '../../../../../shared/cases/workChannels';
+import { useStore } from '../../../store';
+import { download } from '../../../components/download';
+
+/**
+ * The report of the case (issue 18): the diagnosis, the sign-off, and the files: HTML and PDF
+ * (rendered in main, offline) and the Phenopacket. Every file is audited by main before it is given.
+ */
+export function ReportPanel(props: {
+  readonly caseId: string;
+  readonly work: CaseWork;
+  readonly method: ReportMethod;
+  readonly suggestedDiagnosis: { id: string; label: string } | undefined;
+  readonly change: (c: WorkChange) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const { work, caseId } = props;
+  const [dxId, setDxId] = useState(work.diagnosis?.id ?? props.suggestedDiagnosis?.id ?? '');
+  const [dxLabel, setDxLabel] = useState(
+    work.diagnosis?.label ?? props.suggestedDiagnosis?.label ?? '',
+  );
+  const [statement, setStatement] = useState('');
+  const [status, setStatus] = useState<string>('');
+  const report = useStore((s) => s.caseReport);
+  const phenopacket = useStore((s) => s.casePhenopacket);
+  const reported = work.variants.filter((v) => v.reported).length;
+  const file = async (what: 'html' | 'pdf' | 'phenopacket'): Promise<void> => {
+    setStatus(t('caseWork.report.making'));
+    if (what === 'phenopacket') {
+      const r = await phenopacket(caseId);
+      if (r.ok) download(r.value.fileName, r.value.json, 'application/json');
+      setStatus(r.ok ? t('caseWork.report.saved', { name: r.value.fileName }) : r.error.message);
+      return;
+    }
+    const r = await report(caseId, what, props.method);
+    if (!r.ok) {
+      setStatus(r.error.message);
+      return;
+    }
+    const body =
+      what === 'pdf' ? Uint8Array.from(atob(r.value.body), (c) => c.charCodeAt(0)) : r.value.body;
+    download(r.value.fileName, body, r.value.mime);
+    setStatus(
+      r.value.pages === undefined
+        ? t('caseWork.report.saved', { name: r.value.fileName })
+        : t('caseWork.report.savedPages', { name: r.value.fileName, pages: r.value.pages }),
+    );
+  };
+  return (
+    <section aria-labelledby="report-heading" data-testid="work-report">
+      <h4 id="report-heading">{t('caseWork.report.heading')}</h4>
+      <fieldset>
+        <legend>{t('caseWork.report.diagnosis')}</legend>
+        <label>
+          {t('caseWork.report.diagnosisId')}{' '}
+          <input
+            value={dxId}
+            onChange={(e) => setDxId(e.target.value)}
+            data-testid="diagnosis-id"
+          />
+        </label>{' '}
+        <label>
+          {t('caseWork.report.diagnosisLabel')}{' '}
+          <input
+            value={dxLabel}
+            onChange={(e) => setDxLabel(e.target.value)}
+            data-testid="diagnosis-label"
+          />
+        </label>{' '}
+        <button
+          type="button"
+          onClick={() =>
+            void props.change({
+              kind: 'diagnosis',
+              diagnosis:
+                dxId.trim() === ''
+                  ? null
+                  : { id: dxId.trim(), label: dxLabel.trim() || dxId.trim() },
+            })
+          }
+          data-testid="diagnosis-save"
+        >
+          {t('caseWork.report.saveDiagnosis')}
+        </button>
+      </fieldset>
+      {work.signOff === null ? (
+        <fieldset>
+          <legend>{t('caseWork.report.signOff')}</legend>
+          <p className="hint">{t('caseWork.report.signOffHint', { count: reported })}</p>
+          <label htmlFor="signoff-statement">{t('caseWork.report.statement')}</label>
+          <textarea
+            id="signoff-statement"
+            rows={2}
+            value={statement}
+            onChange={(e) => setStatement(e.target.value)}
+            data-testid="signoff-statement"
+          />
+          <button
+            type="button"
+            onClick={() => void props.change({ kind: 'signOff', statement, method: props.method })}
+            data-testid="signoff"
+          >
+            {t('caseWork.report.sign')}
+          </button>
+        </fieldset>
+      ) : (
+        <p data-testid="signed-off">
+          {t('caseWork.report.signed', { by: work.signOff.by, at: work.signOff.at })}{' '}
+          <button type="button" onClick={() => void props.change({ kind: 'withdrawSignOff' })}>
+            {t('caseWork.report.withdraw')}
+          </button>
+        </p>
+      )}
+      <div className="inline-fieldset">
+        <button type="button" onClick={() => void file('html')} data-testid="report-html">
+          {t('caseWork.report.html')}
+        </button>
+        <button type="button" onClick={() => void file('pdf')} data-testid="report-pdf">
+          {t('caseWork.report.pdf')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void file('phenopacket')}
+          data-testid="report-phenopacket"
+        >
+          {t('caseWork.report.phenopacket')}
+        </button>
+      </div>
+      <p role="status" data-testid="report-status">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
+import type { CaseWork, VariantWork, WorkChange } from '../../../../../shared/cases/workChannels';
+import type { RankSummary } from '../../../ranking/protocol';
+import { EvidenceSheetView } from './EvidenceSheetView';
+import { NotesField } from './NotesField';
+import { suggestFor } from './suggestFor';
+import { TagsField } from './TagsField';
+
+/** One reviewed variant: its facts, ClinVar, the evidence sheet, tags, notes, in the report or not. */
+export function VariantReview(props: {
+  readonly vw: VariantWork;
+  readonly work: CaseWork;
+  readonly clinvar: ClinvarLookup | undefined;
+  readonly frequencyFields: readonly string[];
+  readonly rank: RankSummary | undefined;
+  readonly change: (c: WorkChange) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const { vw, change } = props;
+  const v = vw.variant;
+  const key = v.variantKey;
+  const id = key.replace(/[^A-Za-z0-9-]/g, '_');
+  const notes = useMemo(
+    () =>
+      suggestFor({
+        row: { ...v, variant_key: key, cohort_max_freq: null, cohort_carriers: null },
+        frequencyFields: props.frequencyFields,
+        rank: props.rank,
+        clinvar: props.clinvar,
+        work: props.work,
+      }).notes,
+    [v, key, props.frequencyFields, props.rank, props.clinvar, props.work],
+  );
+  const cv = props.clinvar?.variants.find((a) => a.variantKey === key);
+  const headingId = `review-heading-${id}`;
+  return (
+    <section className="variant-review" aria-labelledby={headingId} data-testid={`review-${id}`}>
+      <h4 id={headingId}>
+        {[v.gene ?? t('caseWork.noGene'), v.hgvs_c ?? '', v.hgvs_p ?? ''].join(' ').trim()} ({key})
+      </h4>
+      <p className="hint">
+        {t('caseWork.facts', {
+          consequence: v.consequence ?? '—',
+          gt: v.gt ?? '—',
+          modes: v.modes.join(', ') || '—',
+          af: v.pop_af === null ? '—' : v.pop_af.toPrecision(2),
+        })}
+      </p>
+      <p className="hint" data-testid={`clinvar-${id}`}>
+        {cv === undefined
+          ? v.clinvar_sig === null
+            ? t('caseWork.clinvarNone', { release: props.clinvar?.release ?? '' })
+            : t('caseWork.clinvarVcf', { sig: v.clinvar_sig })
+          : t('caseWork.clinvar', {
+              sig: cv.significance,
+              review: cv.reviewStatus,
+              stars: cv.stars,
+              id: cv.variationId,
+              date: cv.date ?? '',
+            })}
+      </p>
+      <EvidenceSheetView
+        id={id}
+        sheet={vw.sheet}
+        notes={notes}
+        onChange={(sheet) => void change({ kind: 'sheet', variantKey: key, sheet })}
+        onConfirm={() => void change({ kind: 'confirm', variantKey: key })}
+        onUnconfirm={() => void change({ kind: 'unconfirm', variantKey: key })}
+      />
+      <label>
+        <input
+          type="checkbox"
+          checked={vw.reported}
+          onChange={(e) =>
+            void change({ kind: 'reported', variantKey: key, reported: e.target.checked })
+          }
+          data-testid={`reported-${id}`}
+        />{' '}
+        {t('caseWork.reported')}
+      </label>
+      <TagsField
+        id={id}
+        tags={vw.tags}
+        onSave={(tags) => void change({ kind: 'tags', variantKey: key, tags })}
+      />
+      <NotesField
+        id={id}
+        notes={vw.notes}
+        onAdd={(text) => change({ kind: 'note', variantKey: key, text })}
+      />
+      <button type="button" onClick={() => void change({ kind: 'removeVariant', variantKey: key })}>
+        {t('caseWork.remove')}
+      </button>
+    </section>
+  );
+}

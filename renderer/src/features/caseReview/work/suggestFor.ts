@@ -1,0 +1,96 @@
+import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
+import { isPathogenicAssertion } from '../../../../../shared/acmg/clinvar';
+import type { Suggestions } from '../../../../../shared/acmg/suggest';
+import { suggestCriteria } from '../../../../../shared/acmg/suggest';
+import type { CaseVariantRow } from '../../../../../shared/cases/channels';
+import type { CaseWork, VariantSnapshot } from '../../../../../shared/cases/workChannels';
+import type { RankSummary } from '../../../ranking/protocol';
+
+/** What the report keeps of a table row (issue 18). */
+export const snapshotOf = (r: CaseVariantRow): VariantSnapshot => ({
+  variantKey: r.variant_key,
+  chrom: r.chrom,
+  pos: r.pos,
+  ref: r.ref,
+  alt: r.alt,
+  gene: r.gene,
+  consequence: r.consequence,
+  hgvs_c: r.hgvs_c,
+  hgvs_p: r.hgvs_p,
+  gt: r.p_gt,
+  modes: r.modes,
+  pop_af: r.pop_af,
+  clinvar_sig: r.clinvar_sig,
+});
+
+/**
+ * The suggestions for one variant from what the page knows: the row, the case's frequency fields,
+ * the ranking, ClinVar, and the other reviewed variants of the gene (PM3's partner in trans).
+ */
+export function suggestFor(opts: {
+  row: Pick<
+    CaseVariantRow,
+    | 'variant_key'
+    | 'gene'
+    | 'consequence'
+    | 'pop_af'
+    | 'cohort_max_freq'
+    | 'cohort_carriers'
+    | 'modes'
+  >;
+  frequencyFields: readonly string[];
+  rank: RankSummary | undefined;
+  clinvar: ClinvarLookup | undefined;
+  work: CaseWork | undefined;
+}): Suggestions {
+  const { row, rank, clinvar } = opts;
+  const gene = rank?.genes.find((g) => g.symbol === row.gene);
+  const partners = (opts.work?.variants ?? []).filter(
+    (v) =>
+      v.variant.variantKey !== row.variant_key &&
+      v.variant.gene === row.gene &&
+      v.variant.modes.some((m) => m.startsWith('compound_het')),
+  );
+  const transPathogenic = partners.flatMap((v) => {
+    const c = v.sheet.confirmed?.cls;
+    if (c === 'pathogenic' || c === 'likely_pathogenic')
+      return [{ key: v.variant.variantKey, why: `confirmed ${c.replace('_', ' ')}` }];
+    const cv = clinvar?.variants.find((a) => a.variantKey === v.variant.variantKey);
+    return cv !== undefined && isPathogenicAssertion(cv.significance)
+      ? [
+          {
+            key: v.variant.variantKey,
+            why: `ClinVar ${cv.significance}, ${String(cv.stars)}\u2605`,
+          },
+        ]
+      : [];
+  });
+  const variant = clinvar?.variants.find((a) => a.variantKey === row.variant_key);
+  const geneSummary = clinvar?.genes.find((g) => g.gene === row.gene);
+  return suggestCriteria({
+    variant: { ...row, cohort_max_freq: row.cohort_max_freq, cohort_carriers: row.cohort_carriers },
+    frequencyFields: opts.frequencyFields,
+    transPathogenic,
+    ...(gene === undefined || rank === undefined
+      ? {}
+      : {
+          ranking: {
+            rank: gene.rank,
+            genes: rank.genes.length,
+            score: gene.score,
+            ...(gene.diseases[0] === undefined ? {} : { disease: gene.diseases[0].label }),
+            version: `Rank tab, ${rank.mode === 'vcf' ? 'phenotype and variants' : 'phenotype only'}`,
+          },
+        }),
+    ...(clinvar === undefined
+      ? {}
+      : {
+          clinvar: {
+            release: clinvar.release,
+            coveredGenes: clinvar.coveredGenes,
+            ...(variant === undefined ? {} : { variant }),
+            ...(geneSummary === undefined ? {} : { gene: geneSummary }),
+          },
+        }),
+  });
+}

@@ -1,0 +1,24 @@
+import { useCallback, useEffect } from 'react';
+import type { WorkChange } from '../../../../../shared/cases/workChannels';
+import { useStore } from '../../../store';
+
+/** The open case's work from the store (issue 18), loaded when the view opens a case. */
+export function useCaseWork(caseId: string) {
+  const load = useStore((s) => s.loadCaseWork);
+  const held = useStore((s) => s.caseWork);
+  const error = useStore((s) => s.caseWorkError);
+  const clinvar = useStore((s) => s.caseClinvar);
+  const changeWork = useStore((s) => s.changeCaseWork);
+  const lookupClinvar = useStore((s) => s.lookupClinvar);
+  useEffect(() => {
+    void load(caseId);
+  }, [caseId, load]);
+  const change = useCallback((c: WorkChange) => changeWork(caseId, c), [caseId, changeWork]);
+  const lookup = useCallback(
+    (variantKey: string, gene: string | null) =>
+      lookupClinvar([variantKey], gene === null ? [] : [gene]),
+    [lookupClinvar],
+  );
+  const work = held?.caseId === caseId ? held.work : undefined;
+  return { work, error, clinvar, change, lookup };
+}

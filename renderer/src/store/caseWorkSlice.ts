@@ -1,0 +1,69 @@
+import type { StateCreator } from 'zustand';
+import type { ClinvarLookup } from '../../../shared/acmg/clinvar';
+import type {
+  CaseReport,
+  CaseWork,
+  ReportMethod,
+  WorkChange,
+} from '../../../shared/cases/workChannels';
+import type { Result } from '../../../shared/result';
+import { api } from '../api/client';
+import type { StoreState } from './index';
+
+/** The open case's work (issue 18): status, tags, notes, evidence sheets, sign-off; kept by main. */
+export interface CaseWorkSlice {
+  caseWork: { caseId: string; work: CaseWork } | undefined;
+  caseWorkError: string | undefined;
+  /** ClinVar for the reviewed variants and their genes. */
+  caseClinvar: ClinvarLookup | undefined;
+  loadCaseWork: (caseId: string) => Promise<void>;
+  /** One change; false (with caseWorkError set) when main refused it. */
+  changeCaseWork: (caseId: string, change: WorkChange) => Promise<boolean>;
+  lookupClinvar: (variantKeys: string[], genes: string[]) => Promise<ClinvarLookup | undefined>;
+  caseReport: (
+    caseId: string,
+    format: 'html' | 'pdf',
+    method: ReportMethod,
+  ) => Promise<Result<CaseReport>>;
+  casePhenopacket: (caseId: string) => Promise<Result<{ fileName: string; json: string }>>;
+}
+
+export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice> = (set, get) => {
+  const refreshClinvar = async (work: CaseWork): Promise<void> => {
+    const keys = work.variants.map((v) => v.variant.variantKey);
+    const genes = [...new Set(work.variants.flatMap((v) => v.variant.gene ?? []))];
+    const cv = await get().lookupClinvar(keys, genes);
+    if (cv !== undefined) set({ caseClinvar: cv });
+  };
+  const took = (caseId: string, work: CaseWork): void => {
+    const before = get().caseWork?.work.variants.length;
+    set({ caseWork: { caseId, work }, caseWorkError: undefined });
+    if (before !== work.variants.length) void refreshClinvar(work);
+  };
+  return {
+    caseWork: undefined,
+    caseWorkError: undefined,
+    caseClinvar: undefined,
+    async loadCaseWork(caseId) {
+      set({ caseWork: undefined, caseWorkError: undefined, caseClinvar: undefined });
+      const r = await api().invoke('case:work', { caseId });
+      if (r.ok) took(caseId, r.value);
+      else set({ caseWorkError: r.error.message });
+    },
+    async changeCaseWork(caseId, change) {
+      const r = await api().invoke('case:updateWork', { caseId, change });
+      if (!r.ok) {
+        set({ caseWorkError: r.error.message });
+        return false;
+      }
+      took(caseId, r.value);
+      return true;
+    },
+    async lookupClinvar(variantKeys, genes) {
+      const r = await api().invoke('case:clinvar', { variantKeys, genes });
+      return r.ok ? r.value : undefined;
+    },
+    caseReport: (caseId, format, method) => api().invoke('case:report', { caseId, format, method }),
+    casePhenopacket: (caseId) => api().invoke('case:phenopacket', { caseId }),
+  };
+};

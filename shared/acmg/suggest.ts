@@ -1,0 +1,197 @@
+import type { ClinvarAssertion, ClinvarGene } from './clinvar';
+import type { CriterionCode } from './criteria';
+import { defaultStrength } from './criteria';
+import type { CriterionEntry, FederatedAnswer } from './sheet';
+
+/**
+ * The criteria the case's data can suggest for one variant (issue 18), each with its reason, source
+ * and caveat. Suggestions are only suggestions: the sheet counts a criterion once the clinician
+ * accepts it. What the data cannot decide is said in `notes` rather than guessed.
+ */
+
+/** Frequency thresholds: BA1 5 % (Richards 2015; ClinGen SVI), BS1 1 % default, PM2 1 in 10,000. */
+export interface Thresholds {
+  readonly ba1: number;
+  readonly bs1: number;
+  readonly pm2: number;
+}
+export const DEFAULT_THRESHOLDS: Thresholds = { ba1: 0.05, bs1: 0.01, pm2: 0.0001 };
+
+/** Sequence Ontology terms of a null (loss-of-function) variant (PVS1). */
+export const NULL_CONSEQUENCES = [
+  'transcript_ablation',
+  'stop_gained',
+  'frameshift_variant',
+  'splice_acceptor_variant',
+  'splice_donor_variant',
+  'start_lost',
+] as const;
+
+export interface SuggestInput {
+  readonly variant: {
+    readonly variant_key: string;
+    readonly gene: string | null;
+    readonly consequence: string | null;
+    readonly pop_af: number | null;
+    readonly cohort_max_freq: number | null;
+    readonly cohort_carriers: number | null;
+    readonly modes: readonly string[];
+  };
+  /** The VCF's INFO frequency fields (the case's `vcf.frequencyFields`). */
+  readonly frequencyFields: readonly string[];
+  /** Other variants of the gene in trans (the compound-het partner) known pathogenic, and why. */
+  readonly transPathogenic: readonly { readonly key: string; readonly why: string }[];
+  /** The gene in the case's ranking (issue 17), when ranked. */
+  readonly ranking?: {
+    readonly rank: number;
+    readonly genes: number;
+    readonly score: number;
+    readonly disease?: string;
+    readonly version: string;
+  };
+  readonly clinvar?: {
+    readonly release: string;
+    readonly coveredGenes: readonly string[];
+    readonly variant?: ClinvarAssertion;
+    readonly gene?: ClinvarGene;
+  };
+  /** Seen-before answers for this allele; absent: not looked up. */
+  readonly federation?: readonly FederatedAnswer[];
+  readonly thresholds?: Thresholds;
+}
+
+export interface Suggestions {
+  readonly criteria: CriterionEntry[];
+  /** Criteria the data point at but cannot decide, in words. */
+  readonly notes: { readonly code: CriterionCode; readonly text: string }[];
+}
+
+const pct = (x: number): string => `${(x * 100).toPrecision(2)} %`;
+
+function entry(
+  code: CriterionCode,
+  reason: string,
+  source: string,
+  caveat?: string,
+  strength = defaultStrength(code),
+): CriterionEntry {
+  return {
+    code,
+    strength,
+    status: 'suggested',
+    reason,
+    source,
+    suggested: true,
+    ...(caveat === undefined ? {} : { caveat }),
+  };
+}
+
+function federationNote(answers: readonly FederatedAnswer[] | undefined): string {
+  if (answers === undefined) return 'federation: not looked up';
+  const seen = answers.filter((a) => a.exists === true || (a.count ?? 0) > 0);
+  return `federation: seen in ${seen.length} of ${answers.length} datasets answering`;
+}
+
+function frequency(input: SuggestInput, t: Thresholds): CriterionEntry | undefined {
+  const v = input.variant;
+  const af = Math.max(v.pop_af ?? 0, v.cohort_max_freq ?? 0);
+  const fields =
+    input.frequencyFields.length === 0 ? 'no frequency field' : input.frequencyFields.join(', ');
+  const source = `VCF INFO (${fields}); local cache (cohort frequency); ${federationNote(input.federation)}`;
+  if (af > t.ba1)
+    return entry('BA1', `Allele frequency ${pct(af)} is above ${pct(t.ba1)}.`, source);
+  if (af >= t.bs1)
+    return entry(
+      'BS1',
+      `Allele frequency ${pct(af)} is at or above ${pct(t.bs1)}.`,
+      source,
+      'BS1 needs a frequency greater than expected for the disorder; the 1 % default suits rare Mendelian disease only.',
+    );
+  if (af < t.pm2)
+    return entry(
+      'PM2',
+      af === 0
+        ? 'Absent from the population frequencies the VCF and the local cache carry.'
+        : `Allele frequency ${pct(af)} is below ${pct(t.pm2)}.`,
+      source,
+      input.frequencyFields.length === 0
+        ? 'The VCF carries no population frequency: absence here is not absence from gnomAD. Applied at supporting (ClinGen SVI 2020).'
+        : 'Check coverage at this position in the population data; applied at supporting (ClinGen SVI 2020).',
+      'supporting',
+    );
+  return undefined;
+}
+
+/** The suggested criteria of one variant. */
+export function suggestCriteria(input: SuggestInput): Suggestions {
+  const t = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const v = input.variant;
+  const criteria: CriterionEntry[] = [];
+  const notes: { code: CriterionCode; text: string }[] = [];
+  const f = frequency(input, t);
+  if (f !== undefined) criteria.push(f);
+
+  if (v.modes.includes('de_novo'))
+    criteria.push(
+      entry(
+        'PM6',
+        'De novo: the proband carries it and both parents were called without it.',
+        'trio genotypes (mother, father)',
+        'Apply PS2 instead when maternity and paternity are confirmed; the app cannot confirm parentage. Check the parents\u2019 depth at this position.',
+      ),
+    );
+
+  const [partner] = input.transPathogenic;
+  if (v.modes.includes('compound_het') && partner !== undefined)
+    criteria.push(
+      entry(
+        'PM3',
+        `In trans with ${partner.key} (${partner.why}).`,
+        'trio genotypes (phase from the parents)',
+        'For recessive disorders only; the partner\u2019s own classification must be pathogenic or likely pathogenic.',
+      ),
+    );
+
+  const terms = (v.consequence ?? '').split(/[&,]/);
+  const isNull = NULL_CONSEQUENCES.some((c) => terms.includes(c));
+  const gene = v.gene ?? '';
+  if (isNull) {
+    const g = input.clinvar?.gene;
+    if (g !== undefined && g.pathogenicNull >= 3)
+      criteria.push(
+        entry(
+          'PVS1',
+          `Null variant (${v.consequence ?? ''}) in ${gene}; ClinVar lists ${g.pathogenicNull} pathogenic null variants in ${gene}, so loss of function is a known mechanism.`,
+          `ClinVar GRCh38 ${input.clinvar?.release ?? ''}`,
+          'Check before accepting (Abou Tayoun 2018): nonsense-mediated decay (not in the last exon or the last 50 bp of the penultimate exon), the transcript is the biologically relevant one, no in-frame rescue or alternative start, and the region is not a known benign truncation. Reduce the strength when any is in doubt.',
+        ),
+      );
+    else
+      notes.push({
+        code: 'PVS1',
+        text:
+          input.clinvar?.coveredGenes.includes(gene) === true
+            ? `Null variant, but ClinVar lists too few pathogenic null variants in ${gene} to call loss of function its mechanism.`
+            : `Null variant, but the app's ClinVar extract does not cover ${gene || 'this gene'}: check whether loss of function is a known mechanism before applying PVS1.`,
+      });
+  }
+
+  const r = input.ranking;
+  if (r !== undefined && r.rank <= 10 && r.score >= 1)
+    criteria.push(
+      entry(
+        'PP4',
+        `${gene} ranks ${r.rank} of ${r.genes} for the patient's phenotype (log10 likelihood ratio ${r.score.toFixed(1)}${r.disease === undefined ? '' : `, best disease ${r.disease}`}).`,
+        `case ranking (${r.version})`,
+        "PP4 needs a phenotype highly specific for a disease with a single genetic cause; don't count it with PP1 segregation of the same phenotype.",
+      ),
+    );
+
+  const cv = input.clinvar?.variant;
+  if (cv !== undefined)
+    notes.push({
+      code: 'PS1',
+      text: `ClinVar: ${cv.significance} (${cv.reviewStatus}, ${cv.stars}\u2605, ${cv.source}). Shown for reference only; check the submitters' evidence rather than counting the assertion.`,
+    });
+  return { criteria, notes };
+}

@@ -1,0 +1,198 @@
+import { evaluateSheet } from '../acmg/evaluate';
+import type { EvidenceSheet } from '../acmg/sheet';
+import type { CaseWork, VariantWork, WorkChange } from './workChannels';
+
+/**
+ * Applies one change to a case's work (issue 18), pure: main seals the result and audits it. A
+ * change that cannot apply throws WorkRefused with words for the person. Every change is a history
+ * entry (who, when, what); a change to what the report shows withdraws a sign-off, and the
+ * history says so (status, tags and notes are not in the report and leave it standing).
+ */
+
+export class WorkRefused extends Error {}
+
+/** An empty work record for a case with this status. */
+export const emptyWork = (status: CaseWork['status']): CaseWork => ({
+  v: 1,
+  status,
+  tags: [],
+  notes: [],
+  variants: [],
+  diagnosis: null,
+  signOff: null,
+  lastReview: null,
+  history: [],
+});
+
+const uniq = (tags: readonly string[]): string[] => [...new Set(tags.map((t) => t.trim()))];
+
+function sameCriteria(a: EvidenceSheet, b: EvidenceSheet): boolean {
+  return (
+    a.criteria.length === b.criteria.length &&
+    a.criteria.every((c, i) => {
+      const d = b.criteria[i];
+      return (
+        d !== undefined && d.code === c.code && d.status === c.status && d.strength === c.strength
+      );
+    })
+  );
+}
+
+function variantOf(work: CaseWork, key: string): VariantWork {
+  const v = work.variants.find((x) => x.variant.variantKey === key);
+  if (v === undefined)
+    throw new WorkRefused(`${key} is not among the case's reviewed variants; add it first.`);
+  return v;
+}
+
+function withVariant(work: CaseWork, key: string, f: (v: VariantWork) => VariantWork): CaseWork {
+  variantOf(work, key);
+  return { ...work, variants: work.variants.map((v) => (v.variant.variantKey === key ? f(v) : v)) };
+}
+
+/** The changed work and a one-line description for the history. */
+function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWork, string] {
+  switch (c.kind) {
+    case 'status':
+      return [{ ...work, status: c.status }, `status ${work.status} → ${c.status}`];
+    case 'tags':
+      return c.variantKey === undefined
+        ? [{ ...work, tags: uniq(c.tags) }, `case tags: ${uniq(c.tags).join(', ') || '(none)'}`]
+        : [
+            withVariant(work, c.variantKey, (v) => ({ ...v, tags: uniq(c.tags) })),
+            `${c.variantKey} tags: ${uniq(c.tags).join(', ') || '(none)'}`,
+          ];
+    case 'note': {
+      const note = { text: c.text, by, at };
+      return c.variantKey === undefined
+        ? [{ ...work, notes: [...work.notes, note] }, 'case note added']
+        : [
+            withVariant(work, c.variantKey, (v) => ({ ...v, notes: [...v.notes, note] })),
+            `${c.variantKey} note added`,
+          ];
+    }
+    case 'addVariant': {
+      const key = c.variant.variantKey;
+      if (work.variants.some((v) => v.variant.variantKey === key))
+        throw new WorkRefused(`${key} is already under review.`);
+      if (c.sheet.confirmed !== null)
+        throw new WorkRefused('A new sheet cannot arrive confirmed; confirm it after review.');
+      const added: VariantWork = {
+        variant: c.variant,
+        tags: [],
+        notes: [],
+        sheet: c.sheet,
+        reported: false,
+      };
+      return [{ ...work, variants: [...work.variants, added] }, `${key} added for review`];
+    }
+    case 'removeVariant':
+      variantOf(work, c.variantKey);
+      return [
+        { ...work, variants: work.variants.filter((v) => v.variant.variantKey !== c.variantKey) },
+        `${c.variantKey} removed from review`,
+      ];
+    case 'sheet':
+      return [
+        withVariant(work, c.variantKey, (v) => {
+          // The confirmation belongs to the criteria it was given on: edits drop it.
+          const keep = v.sheet.confirmed !== null && sameCriteria(v.sheet, c.sheet);
+          return {
+            ...v,
+            sheet: { criteria: c.sheet.criteria, confirmed: keep ? v.sheet.confirmed : null },
+          };
+        }),
+        `${c.variantKey} evidence: ${c.sheet.criteria
+          .filter((x) => x.status !== 'suggested')
+          .map((x) => `${x.code} ${x.status}`)
+          .join(', ')}`,
+      ];
+    case 'confirm': {
+      const v = variantOf(work, c.variantKey);
+      const e = evaluateSheet(v.sheet);
+      if (e.pending > 0)
+        throw new WorkRefused(
+          `Accept or reject the ${e.pending} suggested criteria of ${c.variantKey} before confirming its class.`,
+        );
+      const confirmed = {
+        cls: e.richards.cls,
+        rule: e.richards.rule,
+        points: e.points.points,
+        by,
+        at,
+      };
+      return [
+        withVariant(work, c.variantKey, (x) => ({ ...x, sheet: { ...x.sheet, confirmed } })),
+        `${c.variantKey} class confirmed: ${e.richards.cls} (${e.richards.rule}; ${e.points.points} points)`,
+      ];
+    }
+    case 'unconfirm':
+      return [
+        withVariant(work, c.variantKey, (x) => ({ ...x, sheet: { ...x.sheet, confirmed: null } })),
+        `${c.variantKey} class confirmation withdrawn`,
+      ];
+    case 'reported':
+      return [
+        withVariant(work, c.variantKey, (x) => ({ ...x, reported: c.reported })),
+        `${c.variantKey} ${c.reported ? 'included in' : 'left out of'} the report`,
+      ];
+    case 'signOff': {
+      const unconfirmed = work.variants.filter((v) => v.reported && v.sheet.confirmed === null);
+      if (unconfirmed.length > 0)
+        throw new WorkRefused(
+          `Confirm the class of every reported variant before signing off (${unconfirmed.map((v) => v.variant.variantKey).join(', ')}).`,
+        );
+      return [
+        { ...work, signOff: { by, at, statement: c.statement, method: c.method } },
+        `report signed off (${work.variants.filter((v) => v.reported).length} reported variants)`,
+      ];
+    }
+    case 'diagnosis':
+      return [
+        { ...work, diagnosis: c.diagnosis },
+        c.diagnosis === null
+          ? 'diagnosis cleared'
+          : `diagnosis ${c.diagnosis.id} ${c.diagnosis.label}`,
+      ];
+    case 'reviewed':
+      return [
+        { ...work, lastReview: { at, by, basis: c.basis } },
+        `marked reviewed (${c.basis.datasets.length} cached datasets, ${c.basis.nodes.length} nodes)`,
+      ];
+    case 'withdrawSignOff':
+      if (work.signOff === null) throw new WorkRefused('The report is not signed off.');
+      return [{ ...work, signOff: null }, 'sign-off withdrawn'];
+  }
+}
+
+/** Applies `c` as `by` at `at` (ISO); returns the new work and its history entry's words. */
+export function applyWorkChange(
+  work: CaseWork,
+  c: WorkChange,
+  by: string,
+  at: string,
+): { work: CaseWork; detail: string } {
+  const [next, detail] = change(work, c, by, at);
+  const history = [...next.history, { at, by, what: c.kind, detail: detail.slice(0, 500) }];
+  const keepsSignOff =
+    ['signOff', 'withdrawSignOff', 'status', 'tags', 'note', 'reviewed'].includes(c.kind) ||
+    next.signOff === null;
+  if (keepsSignOff) return { work: { ...next, history }, detail };
+  // A reported fact changed after the sign-off withdraws it: a signed report must say what was signed.
+  return {
+    work: {
+      ...next,
+      signOff: null,
+      history: [
+        ...history,
+        {
+          at,
+          by,
+          what: 'withdrawSignOff',
+          detail: `sign-off withdrawn by: ${detail}`.slice(0, 500),
+        },
+      ],
+    },
+    detail,
+  };
+}
