@@ -3,14 +3,16 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } f
 import { join } from 'node:path';
 import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { layoutStatements } from '../../../shared/cohorts/layout';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_COLUMNS, CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 
 /**
- * Builds one dataset's DuckDB database file with native DuckDB (docs/decisions/0010): tables
- * `individuals`, `variants`, `genotypes` (CACHE_COLUMNS, provenance on every row) and `cd_meta`
- * (the cache schema version the file implements). The renderer's duckdb-wasm attaches it
- * read-only from a registered buffer, so it keeps DuckDB's compressed storage and needs no insert.
+ * Builds one dataset's DuckDB database file with native DuckDB (docs/decisions/0010): the query
+ * layout of shared/cohorts/layout.ts (0012: sorted, integer-keyed tables, carrier lists and
+ * summaries, views `individuals`, `variants`, `genotypes` with the public columns) and `cd_meta`
+ * (the layout version the file implements). The renderer's duckdb-wasm attaches it read-only from
+ * a registered buffer, so it keeps DuckDB's compressed storage and needs no insert.
  */
 
 /** DuckDB 1.4.4 writes here, duckdb-wasm 1.32 (DuckDB 1.4.3) reads: pin the on-disk format. */
@@ -60,7 +62,11 @@ export async function buildDuckDbFile(
     meta.bindInteger(1, SCHEMA_VERSION);
     meta.bindVarchar(2, ids.datasetId);
     await meta.run();
-    for (const table of CACHE_TABLES) await appendTable(conn, table, data[table], ids);
+    // Rows are staged in the in-memory catalog (never on disk); only the layout reaches the file.
+    const src = {} as Record<CacheTable, string>;
+    for (const table of CACHE_TABLES) src[table] = await stageTable(conn, table, data[table], ids);
+    for (const s of layoutStatements(src, 'out.main')) await conn.run(s);
+    for (const table of CACHE_TABLES) await conn.run(`DROP TABLE memory.main.cd_stage_${table}`);
     await conn.run('DETACH out'); // checkpoints: every row is in the file, no WAL left behind
     conn.closeSync();
     return readFileSync(file);
@@ -84,29 +90,19 @@ const fromStage = (c: string, t: string): string =>
     ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, chr(31)) END`
     : c;
 
-async function appendTable(
+/** Appends one table's rows to a stage table; returns the typed source relation for the layout. */
+async function stageTable(
   conn: Awaited<ReturnType<DuckDBInstance['connect']>>,
   table: CacheTable,
   cols: Record<string, readonly unknown[]>,
   ids: { datasetId: string; nodeId: string },
-): Promise<void> {
+): Promise<string> {
   const spec = CACHE_COLUMNS[table];
-  const hasList = spec.some(([, t]) => t === 'VARCHAR[]');
-  // Tables with lists are appended to a stage in the in-memory catalog (never on disk) first.
-  const target = hasList ? `memory.main.cd_stage_${table}` : `out.main.${table}`;
   const stageType = (t: string): string => (t === 'VARCHAR[]' ? 'VARCHAR' : t);
   await conn.run(
-    `CREATE TABLE out.main.${table} (${spec.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+    `CREATE TABLE memory.main.cd_stage_${table} (${spec.map(([c, t]) => `${c} ${stageType(t)}`).join(', ')})`,
   );
-  if (hasList)
-    await conn.run(
-      `CREATE TABLE ${target} (${spec.map(([c, t]) => `${c} ${stageType(t)}`).join(', ')})`,
-    );
-  const appender = await conn.createAppender(
-    hasList ? `cd_stage_${table}` : table,
-    'main',
-    hasList ? 'memory' : 'out',
-  );
+  const appender = await conn.createAppender(`cd_stage_${table}`, 'main', 'memory');
   const types = spec.map(([, t]) => duckType(stageType(t)));
   const n = cols[spec[2]?.[0] ?? '']?.length ?? 0;
   const dataset = Array<string>(CHUNK).fill(ids.datasetId);
@@ -127,8 +123,6 @@ async function appendTable(
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();
-  if (!hasList) return;
   const select = spec.map(([c, t]) => `${fromStage(c, t)} AS ${c}`).join(', ');
-  await conn.run(`INSERT INTO out.main.${table} SELECT ${select} FROM ${target}`);
-  await conn.run(`DROP TABLE ${target}`);
+  return `(SELECT ${select} FROM memory.main.cd_stage_${table})`;
 }
