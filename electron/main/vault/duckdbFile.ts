@@ -66,7 +66,6 @@ export async function buildDuckDbFile(
     const src = {} as Record<CacheTable, string>;
     for (const table of CACHE_TABLES) src[table] = await stageTable(conn, table, data[table], ids);
     for (const s of layoutStatements(src, 'out.main')) await conn.run(s);
-    for (const table of CACHE_TABLES) await conn.run(`DROP TABLE memory.main.cd_stage_${table}`);
     await conn.run('DETACH out'); // checkpoints: every row is in the file, no WAL left behind
     conn.closeSync();
     return readFileSync(file);
@@ -90,39 +89,113 @@ const fromStage = (c: string, t: string): string =>
     ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, chr(31)) END`
     : c;
 
-/** Appends one table's rows to a stage table; returns the typed source relation for the layout. */
+/** A SQL string literal. */
+const literal = (v: string): string => `'${v.replaceAll("'", "''")}'`;
+
+/**
+ * Dictionary-encodes a text column: distinct values (in first-seen order) and one INTEGER code per
+ * row (NULL for null). Appending a VARCHAR costs a native call per value in @duckdb/node-api, an
+ * INTEGER a typed-array write: genotypes repeat a few thousand ids over millions of rows (issue 20).
+ */
+function dictionaryOf(values: readonly unknown[]): { dict: string[]; codes: (number | null)[] } {
+  const index = new Map<string, number>();
+  const dict: string[] = [];
+  const codes = new Array<number | null>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      codes[i] = null;
+      continue;
+    }
+    const text = v as string;
+    let code = index.get(text);
+    if (code === undefined) {
+      code = dict.length;
+      index.set(text, code);
+      dict.push(text);
+    }
+    codes[i] = code;
+  }
+  return { dict, codes };
+}
+
+type Conn = Awaited<ReturnType<DuckDBInstance['connect']>>;
+
+/** Appends columns to a new in-memory table `memory.main.<name>`, one 2,048-row chunk at a time. */
+async function appendTable(
+  conn: Conn,
+  name: string,
+  columns: readonly { name: string; type: string; values: readonly unknown[] }[],
+  rows: number,
+): Promise<void> {
+  await conn.run(
+    `CREATE TABLE memory.main.${name} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')})`,
+  );
+  const appender = await conn.createAppender(name, 'main', 'memory');
+  const types = columns.map((c) => duckType(c.type));
+  for (let start = 0; start < rows; start += CHUNK) {
+    const end = Math.min(rows, start + CHUNK);
+    const chunk = DuckDBDataChunk.create(types, end - start);
+    chunk.setColumns(columns.map((c) => c.values.slice(start, end) as DuckDBValue[]));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+}
+
+/**
+ * Appends one table's rows to in-memory stage tables; returns the typed source relation for the
+ * layout. dataset_id and node_id are constants of the relation, not appended per row. Genotype
+ * columns (the bulk) travel dictionary-encoded and are decoded by a join in SQL.
+ */
 async function stageTable(
-  conn: Awaited<ReturnType<DuckDBInstance['connect']>>,
+  conn: Conn,
   table: CacheTable,
   cols: Record<string, readonly unknown[]>,
   ids: { datasetId: string; nodeId: string },
 ): Promise<string> {
-  const spec = CACHE_COLUMNS[table];
-  const stageType = (t: string): string => (t === 'VARCHAR[]' ? 'VARCHAR' : t);
-  await conn.run(
-    `CREATE TABLE memory.main.cd_stage_${table} (${spec.map(([c, t]) => `${c} ${stageType(t)}`).join(', ')})`,
-  );
-  const appender = await conn.createAppender(`cd_stage_${table}`, 'main', 'memory');
-  const types = spec.map(([, t]) => duckType(stageType(t)));
-  const n = cols[spec[2]?.[0] ?? '']?.length ?? 0;
-  const dataset = Array<string>(CHUNK).fill(ids.datasetId);
-  const node = Array<string>(CHUNK).fill(ids.nodeId);
-  for (let start = 0; start < n; start += CHUNK) {
-    const end = Math.min(n, start + CHUNK);
-    const chunk = DuckDBDataChunk.create(types, end - start);
-    chunk.setColumns(
-      spec.map(([c, t]) => {
-        if (c === 'dataset_id') return dataset.slice(0, end - start);
-        if (c === 'node_id') return node.slice(0, end - start);
-        const values = cols[c];
-        if (values === undefined) throw new Error(`${table}.${c} is missing`);
-        const part = values.slice(start, end);
-        return t === 'VARCHAR[]' ? part.map(listText) : (part as DuckDBValue[]);
-      }),
-    );
-    appender.appendDataChunk(chunk);
+  const spec = CACHE_COLUMNS[table].filter(([c]) => c !== 'dataset_id' && c !== 'node_id');
+  const values = (c: string): readonly unknown[] => {
+    const v = cols[c];
+    if (v === undefined) throw new Error(`${table}.${c} is missing`);
+    return v;
+  };
+  const n = cols[spec[0]?.[0] ?? '']?.length ?? 0;
+  const stage = `cd_stage_${table}`;
+  const out = [`${literal(ids.datasetId)} AS dataset_id`, `${literal(ids.nodeId)} AS node_id`];
+  if (table === 'genotypes') {
+    const joins: string[] = [];
+    const codes = [];
+    for (const [i, [c]] of spec.entries()) {
+      const d = `d${String(i)}`;
+      const { dict, codes: col } = dictionaryOf(values(c));
+      const keys = Array.from(dict, (_, k) => k);
+      await appendTable(
+        conn,
+        `${stage}_${d}`,
+        [
+          { name: 'k', type: 'INTEGER', values: keys },
+          { name: 's', type: 'VARCHAR', values: dict },
+        ],
+        dict.length,
+      );
+      codes.push({ name: c, type: 'INTEGER', values: col });
+      out.push(`${d}.s AS ${c}`);
+      joins.push(` LEFT JOIN memory.main.${stage}_${d} ${d} ON ${d}.k = g.${c}`);
+    }
+    await appendTable(conn, stage, codes, n);
+    return `(SELECT ${out.join(', ')} FROM memory.main.${stage} g${joins.join('')})`;
   }
-  appender.closeSync();
-  const select = spec.map(([c, t]) => `${fromStage(c, t)} AS ${c}`).join(', ');
-  return `(SELECT ${select} FROM memory.main.cd_stage_${table})`;
+  const stageType = (t: string): string => (t === 'VARCHAR[]' ? 'VARCHAR' : t);
+  await appendTable(
+    conn,
+    stage,
+    spec.map(([c, t]) => ({
+      name: c,
+      type: stageType(t),
+      values: t === 'VARCHAR[]' ? values(c).map(listText) : values(c),
+    })),
+    n,
+  );
+  for (const [c, t] of spec) out.push(`${fromStage(c, t)} AS ${c}`);
+  return `(SELECT ${out.join(', ')} FROM memory.main.${stage})`;
 }
