@@ -1,7 +1,10 @@
 /**
  * Benchmark of issue 6's vault (on demand): (1) pull throughput from a large-profile demo node into
- * the encrypted vault (records/s, MB/s of Beacon JSON) vs a raw fetch of the same pages with no
- * processing; (2) for ≥ 5,000,000 genotype rows stored as the pull stores them (one DuckDB database
+ * the encrypted vault (records/s, MB/s of Beacon JSON, peak RSS) vs a raw fetch of the same pages
+ * from the same dataset routes with no processing, one page at a time (the issue's baseline) and
+ * with the pull's pages in flight (issue 20: the pull fetches ahead). The demo federation runs in
+ * this process, so node and client share one event loop and the RSS includes the node's data;
+ * (2) for ≥ 5,000,000 genotype rows stored as the pull stores them (one DuckDB database
  * file, decision 0010): main's time from the sealed folder to bytes the renderer can attach (unwrap,
  * decrypt, GCM verify, sha256) vs reading the same file unencrypted, and native DuckDB's time to
  * attach it and answer a first query. The in-page side is measured by bench/vault-duckdb.ts.
@@ -17,6 +20,7 @@ import { startSignInFederation } from '../electron/main/auth/testing/signInFeder
 import { createHarness } from '../electron/main/auth/testing/harness';
 import { testKeyStorage } from '../electron/main/platform/keyStorage';
 import { PULL_PAGE_SIZE } from '../electron/main/pull/beaconPages';
+import { PULL_PAGES_IN_FLIGHT } from '../electron/main/pull/pullLoop';
 import type { PullProgress } from '../shared/vault/vault';
 import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
@@ -28,6 +32,10 @@ const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const NODE = 'FI';
 const DATASET = 'FI-RD-01';
 
+const loadAtStart = (await import('node:os'))
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 const manifest = await ensureData({
   profile: 'large',
   rootDir: 'federation/data',
@@ -52,16 +60,23 @@ const done = new Promise<PullProgress>((resolve) => {
     if (event === 'pull:progress' && p.state !== 'running') resolve(p);
   });
 });
+const rssBefore = process.memoryUsage.rss();
+let rssPeak = rssBefore;
+const sampler = setInterval(() => {
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+}, 20);
 const t0 = performance.now();
 await h.invoke('pull:start', { nodeId: NODE, datasetId: DATASET, purpose: 'clinical-care' });
 const pulled = await done;
 const pullMs = performance.now() - t0;
+clearInterval(sampler);
 say(`pull ${Math.round(pullMs)} ms`);
 if (pulled.state !== 'done') throw new Error(`pull ended ${pulled.state}: ${pulled.message ?? ''}`);
 const m = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === DATASET)!;
 
-// (1b) The same pages fetched raw: POST + body read as text, nothing parsed (one retry on a reset
-// keep-alive connection, as the pull does).
+// (1b) The same pages fetched raw from the same routes: POST + body read as text, nothing parsed
+// (one retry on a reset keep-alive connection, as the pull does); one at a time, then with the
+// pull's number of pages in flight.
 const dir = await h.invoke('federation:directory');
 const node = dir.nodes.find((n) => n.id === NODE)!;
 const token = await h.services.auth.accessTokenFor(node);
@@ -69,14 +84,14 @@ async function rawPage(entity: string, page: number): Promise<string> {
   const body = JSON.stringify({
     meta: { apiVersion: '2.0' },
     query: {
-      requestParameters: { datasetIds: [DATASET] },
+      requestParameters: {},
       pagination: { skip: page, limit: PULL_PAGE_SIZE },
       requestedGranularity: 'record',
     },
   });
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await fetch(`${node.beaconUrl}/${entity}`, {
+      const res = await fetch(`${node.beaconUrl}/datasets/${DATASET}/${entity}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token!}` },
         body,
@@ -88,18 +103,30 @@ async function rawPage(entity: string, page: number): Promise<string> {
   }
 }
 const totals = { individuals: m.rows.individuals, g_variants: m.rows.variants };
-let rawRecords = 0;
-let rawBytes = 0;
-const t1 = performance.now();
-for (const entity of ['individuals', 'g_variants'] as const) {
-  for (let page = 0; page * PULL_PAGE_SIZE < totals[entity]; page++) {
-    const text = await rawPage(entity, page);
-    rawBytes += Buffer.byteLength(text);
-    rawRecords += Math.min(PULL_PAGE_SIZE, totals[entity] - page * PULL_PAGE_SIZE);
+async function rawFetch(inFlight: number): Promise<{ ms: number; records: number; bytes: number }> {
+  let records = 0;
+  let bytes = 0;
+  const t = performance.now();
+  for (const entity of ['individuals', 'g_variants'] as const) {
+    const pages = Math.ceil(totals[entity] / PULL_PAGE_SIZE);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let page = next++; page < pages; page = next++) {
+        bytes += Buffer.byteLength(await rawPage(entity, page));
+        records += Math.min(PULL_PAGE_SIZE, totals[entity] - page * PULL_PAGE_SIZE);
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
   }
+  return { ms: performance.now() - t, records, bytes };
 }
-const rawMs = performance.now() - t1;
-say(`raw ${Math.round(rawMs)} ms`);
+const raw = await rawFetch(1);
+say(`raw ${Math.round(raw.ms)} ms`);
+const rawAhead = await rawFetch(PULL_PAGES_IN_FLIGHT);
+say(`raw, ${String(PULL_PAGES_IN_FLIGHT)} in flight: ${Math.round(rawAhead.ms)} ms`);
+const rawMs = raw.ms;
+const rawRecords = raw.records;
+const rawBytes = raw.bytes;
 h.close();
 await fed.close();
 
@@ -183,7 +210,12 @@ const mb = (b: number) => b / 1_048_576;
 
 const result = {
   at: new Date().toISOString(),
-  machine: `2 cores, Node ${process.versions.node}, load average at end ${(await import('node:os')).loadavg()[0]?.toFixed(1) ?? '?'} (shared machine)`,
+  machine: `2 cores, Node ${process.versions.node}, load average at start ${loadAtStart}, at end ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (shared machine)`,
   pull: {
     node: NODE,
     dataset: DATASET,
@@ -199,6 +231,15 @@ const result = {
     rawMs: Math.round(rawMs),
     rawRecordsPerSec: Math.round(rawRecords / (rawMs / 1000)),
     rawMBPerSec: round(mb(rawBytes) / (rawMs / 1000)),
+    pagesInFlight: PULL_PAGES_IN_FLIGHT,
+    rawInFlightMs: Math.round(rawAhead.ms),
+    ratioToRaw: round(pullMs / rawMs),
+    ratioToRawInFlight: round(pullMs / rawAhead.ms),
+    rssBeforeMB: round(mb(rssBefore)),
+    rssPeakMB: round(mb(rssPeak)),
+    /** What changed on the node side for issue 20 (the benchmark says which side changed). */
+    nodeSide:
+      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records',
   },
   decrypt: {
     genotypeRows: n,
@@ -221,6 +262,8 @@ process.stdout.write(
     `| measurement | vault | raw / plain | ratio |`,
     `|---|---|---|---|`,
     `| pull ${DATASET} (${p.records} records, ${p.rows.genotypes} genotypes, ${p.jsonMB} MB JSON) | ${p.vaultMs} ms · ${p.vaultRecordsPerSec} rec/s · ${p.vaultMBPerSec} MB/s | ${p.rawMs} ms · ${p.rawRecordsPerSec} rec/s · ${p.rawMBPerSec} MB/s | ${round(p.vaultMs / p.rawMs)}× |`,
+    `| same, raw fetch with ${p.pagesInFlight} pages in flight | | ${p.rawInFlightMs} ms | ${p.ratioToRawInFlight}× |`,
+    `| process RSS before pull / peak during pull (app + in-process demo federation) | ${p.rssBeforeMB} / ${p.rssPeakMB} MB | | |`,
     `| ${d.genotypeRows} genotype rows (${d.databaseMB} MB DuckDB file, ${d.sealedMB} MB sealed) to attachable bytes | ${d.vaultReadMsMedian} ms (unwrap+decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms (read) | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
     `| native attach + first count(*) | ${d.nativeAttachFirstQueryMsMedian} ms | | |`,
     `| build DuckDB file / encrypt (one-off at pull) | ${d.buildDatabaseMs} ms / ${d.encryptMs} ms | | |`,

@@ -154,12 +154,13 @@ async function stageTable(
   ids: { datasetId: string; nodeId: string },
 ): Promise<string> {
   const spec = CACHE_COLUMNS[table].filter(([c]) => c !== 'dataset_id' && c !== 'node_id');
+  const n = cols[spec[0]?.[0] ?? '']?.length ?? 0;
+  // A table without rows may come without columns (a genotypes-only file in the benchmarks).
   const values = (c: string): readonly unknown[] => {
-    const v = cols[c];
+    const v = cols[c] ?? (n === 0 ? [] : undefined);
     if (v === undefined) throw new Error(`${table}.${c} is missing`);
     return v;
   };
-  const n = cols[spec[0]?.[0] ?? '']?.length ?? 0;
   const stage = `cd_stage_${table}`;
   const out = [`${literal(ids.datasetId)} AS dataset_id`, `${literal(ids.nodeId)} AS node_id`];
   if (table === 'genotypes') {
