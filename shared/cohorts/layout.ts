@@ -12,8 +12,9 @@
  *   the sorted ix of every individual carrying it (an inverted index: a genotype criterion reads
  *   the matching variants' lists, never all genotypes) and `zygosities` the zygosity per carrier; `n_carriers` = len(carriers), carriers per variant.
  * - Summaries built from those tables in the same build (consistent by construction):
- *   `cd_gene_counts` (distinct carriers per gene), `cd_term_counts` (rows per phenotype term) and
- *   `cd_variants.n_carriers`.
+ *   `cd_gene_counts` (distinct carriers per gene), `cd_term_counts` (rows per phenotype term),
+ *   `cd_individual_groups` (individuals per dataset, sex and country: a cohort constrained only by
+ *   those is counted from a few rows, issue 20) and `cd_variants.n_carriers`.
  * - `cd_genotypes_unlinked`: genotype rows whose individual or variant the dataset lacks (no query
  *   can match them, but the `genotypes` view still lists every pulled row).
  * - Views `individuals`, `variants`, `genotypes` with exactly the public columns, so the console,
@@ -32,6 +33,7 @@ export const LAYOUT_TABLES = [
   'cd_genotypes_unlinked',
   'cd_gene_counts',
   'cd_term_counts',
+  'cd_individual_groups',
 ] as const;
 
 const names = (t: CacheTable): string[] => CACHE_COLUMNS[t].map(([c]) => c);
@@ -75,6 +77,8 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
       'GROUP BY gene_key ORDER BY gene_key',
     `CREATE TABLE ${dst}.cd_term_counts AS SELECT term, count(*)::INTEGER AS n ` +
       `FROM ${dst}.cd_phenotypes GROUP BY term ORDER BY term`,
+    `CREATE TABLE ${dst}.cd_individual_groups AS SELECT dataset_id, sex, country, ` +
+      `count(*)::INTEGER AS n FROM ${dst}.cd_individuals GROUP BY ALL ORDER BY ALL`,
     ...publicViewStatements(dst),
   ];
 }

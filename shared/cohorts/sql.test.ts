@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CohortFiltersSchema } from './definition';
-import { cohortByPhenotypeSql, cohortCountSql, cohortRowsSql, cohortVariantsSql } from './sql';
+import {
+  cohortByColumnSql,
+  cohortByPhenotypeSql,
+  cohortCountSql,
+  cohortRowsSql,
+  cohortVariantsSql,
+} from './sql';
 import { cohortFrom, cohortWhere } from './viewSql';
 import { withDescendants } from './hpo';
 
@@ -90,5 +96,15 @@ describe('issue 20: statements over the query layout', () => {
     expect(cohortCountSql(f({ phenotypes: [{ id: 'HP:0000152' }] }), one).sql).not.toContain(
       'list_has_any',
     );
+  });
+  it('issue 20: sex and country alone are answered from cd_individual_groups; everyone’s first rows are an ix range', () => {
+    const sexCountry = f({ sexes: ['female'], countries: ['FI', 'SE'] });
+    expect(cohortCountSql(sexCountry, one).sql).toContain('cd_individual_groups');
+    expect(cohortByColumnSql(sexCountry, 'country', one).sql).toContain('cd_individual_groups');
+    expect(cohortCountSql(f({ ...sexCountry, diseases: ['ORPHA:145'] }), one).sql).not.toContain(
+      'cd_individual_groups',
+    );
+    expect(cohortRowsSql(f({}), 50, one).sql).toContain('i.ix < 50');
+    expect(cohortRowsSql(sexCountry, 50, one).sql).not.toContain('i.ix < 50');
   });
 });

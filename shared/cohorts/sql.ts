@@ -61,16 +61,27 @@ function members(p: DatasetPlan): BoundSql {
   );
 }
 
+/** No term or genotype criterion: only sex and country (if anything) constrain the cohort. */
+const onlyIndividuals = (p: DatasetPlan): boolean =>
+  p.termSets.length === 0 && p.genotypeSet === undefined;
+
+/** The dataset's individuals per sex and country (layout.ts), aliased i, with the cohort's WHERE. */
+const groups = (p: DatasetPlan): BoundSql =>
+  sql(`${p.db}.cd_individual_groups i WHERE `, p.where ?? 'TRUE');
+
 /**
  * The first `n` members of one dataset (by ix, the rank of individual_id: the same order on an
  * integer), keys first: the wide columns (lists included) are read for those rows only.
  */
 const firstMembers = (p: DatasetPlan, columns: string, n: string): BoundSql =>
-  sql(
-    `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT i.ix FROM `,
-    members(p),
-    ` ORDER BY i.ix LIMIT ${n})`,
-  );
+  onlyIndividuals(p) && p.where === undefined
+    ? // Everyone: ix is dense from 0, so the first n are a range the zone maps prune to.
+      sql(`SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix < ${n}`)
+    : sql(
+        `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT i.ix FROM `,
+        members(p),
+        ` ORDER BY i.ix LIMIT ${n})`,
+      );
 
 /** Number of individuals in the cohort. */
 export function cohortCountSql(
@@ -86,6 +97,7 @@ export function cohortCountSql(
           sql: `SELECT carriers AS n FROM ${p.db}.cd_gene_counts WHERE gene_key = upper(?)`,
           params: [p.geneOnly],
         };
+      if (onlyIndividuals(p)) return sql('SELECT sum(i.n) AS n FROM ', groups(p));
       const bits = cohortBits(p, { individual: false, genotype: true });
       if (bits !== undefined && p.where === undefined)
         return sql('SELECT bit_count(', bits, ') AS n');
@@ -121,7 +133,10 @@ export function cohortByColumnSql(
   const u = union(
     f,
     datasets,
-    (p) => sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL'),
+    (p) =>
+      onlyIndividuals(p)
+        ? sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, groups(p), ' GROUP BY ALL')
+        : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL'),
     'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
   );
   return sql('SELECT key, sum(n)::INTEGER AS n FROM (', u, ') x GROUP BY ALL ORDER BY n DESC, key');
