@@ -146,7 +146,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
         requestAhead(entity, cursor.page + k);
       if (page.records.length > 0)
-        ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page));
+        await ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page));
       cursor.totals[entity] = page.total;
       cursor.received[entity] += page.records.length;
       cursor.records += page.records.length;
@@ -163,7 +163,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
           `Node ${ctx.node.id} kept sending pages of ${cursor.datasetId} past its own count (${page.total}); nothing was kept.`,
         );
       }
-      ctx.staging.saveCursor(cursor);
+      await ctx.staging.saveCursorAsync(cursor);
       ctx.onPage(cursor);
     }
   } finally {
