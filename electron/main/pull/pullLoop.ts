@@ -131,9 +131,33 @@ export async function runPages(ctx: LoopContext): Promise<void> {
     pending.catch(() => undefined);
     inFlight.set(key, pending);
   };
+  // Writes run behind the downloads (issue 20): each page's file, then the cursor that counts it,
+  // strictly in that order, so a cursor on disk never counts a page that is not. At most
+  // PULL_PAGES_IN_FLIGHT pages wait to be written; a failed write stops the loop (the job fails).
+  let written: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let failed: { error: unknown } | undefined;
+  const stage = (save: Promise<void>, snapshot: Cursor): void => {
+    save.catch(() => undefined);
+    queued += 1;
+    written = written.then(async () => {
+      try {
+        if (failed !== undefined) return;
+        await save;
+        await ctx.staging.saveCursorAsync(snapshot);
+        ctx.onPage(cursor);
+      } catch (error: unknown) {
+        failed ??= { error };
+      } finally {
+        queued -= 1;
+      }
+    });
+  };
   try {
     while (cursor.entity !== 'done') {
       ctx.signal.throwIfAborted();
+      if (queued >= PULL_PAGES_IN_FLIGHT) await written;
+      if (failed !== undefined) throw failed.error;
       const entity = cursor.entity;
       const key = `${entity} ${String(cursor.page)}`;
       const pending = inFlight.get(key) ?? request(entity, cursor.page);
@@ -145,8 +169,10 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       const left = page.total - cursor.received[entity] - size;
       for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
         requestAhead(entity, cursor.page + k);
-      if (page.records.length > 0)
-        await ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page));
+      const save =
+        page.records.length > 0
+          ? ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page))
+          : Promise.resolve();
       cursor.totals[entity] = page.total;
       cursor.received[entity] += page.records.length;
       cursor.records += page.records.length;
@@ -163,11 +189,14 @@ export async function runPages(ctx: LoopContext): Promise<void> {
           `Node ${ctx.node.id} kept sending pages of ${cursor.datasetId} past its own count (${page.total}); nothing was kept.`,
         );
       }
-      await ctx.staging.saveCursorAsync(cursor);
-      ctx.onPage(cursor);
+      stage(save, structuredClone(cursor));
     }
+    await written;
+    if (failed !== undefined) throw failed.error;
   } finally {
     ahead.abort();
+    // Nothing may still be writing when the caller removes or reads the staging folder.
+    await written;
   }
 }
 
