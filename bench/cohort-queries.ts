@@ -1,7 +1,7 @@
 /**
  * Cohort queries at ≥ 5,000,000 genotype rows (issues 6 and 20): the suite of
  * shared/cohorts/testing/querySuite.ts in duckdb-wasm (headless Chromium via playwright-core) and in native
- * DuckDB over the same DuckDB file the vault serves (query layout of decision 0012), plus each
+ * DuckDB over the same DuckDB file the vault serves (query layout of decision 0027), plus each
  * query's "floor" (bench/cohort/floors.ts: the same answer, native, from tables laid out for that
  * query), all in one run. Per query p50 and p95 of runs 2..N and CPU ms per run (Chromium's process
  * tree for wasm, this process for native: contention on a shared machine inflates wall time far

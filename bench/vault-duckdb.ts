@@ -1,10 +1,10 @@
 /**
- * Ready-to-query and memory for a ≥ 5,000,000-genotype cache (decisions 0010 and 0012, issue 20):
- * the dataset's DuckDB file (query layout of 0012) sealed by the product's writeDatasetFolder and
+ * Ready-to-query and memory for a ≥ 5,000,000-genotype cache (decisions 0010 and 0027, issue 20):
+ * the dataset's DuckDB file (query layout of 0027) sealed by the product's writeDatasetFolder and
  * read by its readPart (unwrap + decrypt + GCM verify + sha256) vs the same file read unencrypted;
  * the page's ready time (fetch, registerFileBuffer, ATTACH, views) in headless Chromium with the
  * app's duckdb-wasm configuration; Chromium's RSS (summed process tree) before the attach, when
- * ready and after the query suite; and a cache written before 0012 (layout-1 file: the three public
+ * ready and after the query suite; and a cache written before 0027 (layout-1 file: the three public
  * tables), whose layout the page builds in memory at load, in a fresh Chromium.
  * Run: NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/vault-duckdb.ts [genotypeRows]
  *   → bench/results/vault-duckdb.json + a markdown table.
@@ -56,7 +56,7 @@ const database = await buildDuckDbFile(tmp('bench-scratch-'), data, data);
 const buildMs = performance.now() - t;
 log(`DuckDB file ${String(mb(database.length))} MB in ${String(round(buildMs))} ms`);
 
-// The same rows as a layout-1 file (0010: the public tables only), as caches pulled before 0012.
+// The same rows as a layout-1 file (0010: the public tables only), as caches pulled before 0027.
 const work = tmp('bench-vault-duckdb-');
 const plainFile = join(work, 'data.duckdb');
 writeFileSync(plainFile, database);
@@ -184,7 +184,7 @@ const row = (k: string, v: unknown, w: unknown = ''): string =>
 const lines = [
   `${String(result.genotypeRows)} genotype rows; machine at start: ${loadAtStart}; at end: ${result.machine.atEnd}`,
   '',
-  '| measurement | query layout file (0012) | layout-1 file (0010), layout built at load |',
+  '| measurement | query layout file (0027) | layout-1 file (0010), layout built at load |',
   '|---|---:|---:|',
   row(
     'file MB (sealed on disk MB)',

@@ -1,7 +1,7 @@
 /**
  * The page side of bench/cohort-queries.ts and bench/vault-duckdb.ts: duckdb-wasm 1.32 'eh' bundle
  * in a worker, configured as renderer/src/db/engine.ts; two ways to load a dataset as db/ does:
- * `attach` (a file holding the query layout, decision 0012: registerFileBuffer + ATTACH READ_ONLY)
+ * `attach` (a file holding the query layout, decision 0027: registerFileBuffer + ATTACH READ_ONLY)
  * and `upgrade` (a layout-1 file of 0010: attached as the source of an in-memory layout built by
  * the same statements); timed query runners; and DuckDB's own memory figure. Bundled by esbuild.
  */
@@ -44,7 +44,7 @@ async function register(datasetId: string): Promise<string> {
   return file;
 }
 
-/** 0012: fetch the file, register it, attach it read-only, build the views. */
+/** 0027: fetch the file, register it, attach it read-only, build the views. */
 async function attach(datasetId: string): Promise<number> {
   const c = conn!;
   const t0 = performance.now();

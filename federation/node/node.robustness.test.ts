@@ -1,6 +1,11 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { validateBeaconResponse, FilteringTermsResponseZ, InformationalResponseZ, ServiceInfoZ } from './schemas';
+import {
+  validateBeaconResponse,
+  FilteringTermsResponseZ,
+  InformationalResponseZ,
+  ServiceInfoZ,
+} from './schemas';
 import { call, smallData, startTestNode } from './testing/fixture';
 
 let node: Awaited<ReturnType<typeof startTestNode>>;
@@ -45,7 +50,8 @@ describe('Beacon framework endpoints', () => {
     ServiceInfoZ.parse((await call(node.beaconUrl, '/service-info')).body);
     const ft = FilteringTermsResponseZ.parse((await call(node.beaconUrl, '/filtering_terms')).body);
     const ids = new Set(ft.response.filteringTerms.map((t) => t.id));
-    for (const id of ['HP:0001250', 'NCIT:C16576', 'sex', 'country', 'birth_year_band']) expect(ids.has(id)).toBe(true);
+    for (const id of ['HP:0001250', 'NCIT:C16576', 'sex', 'country', 'birth_year_band'])
+      expect(ids.has(id)).toBe(true);
   });
 });
 
@@ -61,8 +67,21 @@ describe('error envelopes (beaconErrorResponse for every 4xx/5xx)', () => {
     ['/g_variants?referenceName=chrQ&start=10&end=50', undefined, 400, /referenceName/],
     ['/g_variants?limit=-1', undefined, 400, /limit/],
     ['/individuals', { query: {} }, 400, /meta/],
-    ['/individuals', { meta: { apiVersion: 'v2.1.1' }, query: { pagination: { limit: 'x' } } }, 400, /pagination\.limit/],
-    ['/individuals', { meta: { apiVersion: 'v2.1.1' }, query: { filters: [{ id: 'sex', operator: '~', value: 'x' }] } }, 400, /filters/],
+    [
+      '/individuals',
+      { meta: { apiVersion: 'v2.1.1' }, query: { pagination: { limit: 'x' } } },
+      400,
+      /pagination\.limit/,
+    ],
+    [
+      '/individuals',
+      {
+        meta: { apiVersion: 'v2.1.1' },
+        query: { filters: [{ id: 'sex', operator: '~', value: 'x' }] },
+      },
+      400,
+      /filters/,
+    ],
   ];
   it.each(cases)('%s (case %#)', async (path, body, status, message) => {
     const r = await call(node.beaconUrl, path, body !== undefined ? { body } : {});
@@ -73,7 +92,10 @@ describe('error envelopes (beaconErrorResponse for every 4xx/5xx)', () => {
   });
 
   it('a body over 1 MB gets a 413 envelope; invalid JSON a 400', async () => {
-    const big = await fetch(`${node.beaconUrl}/individuals`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 10) });
+    const big = await fetch(`${node.beaconUrl}/individuals`, {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 10),
+    });
     expect(big.status).toBe(413);
     validateBeaconResponse(await big.json());
     const bad = await fetch(`${node.beaconUrl}/individuals`, { method: 'POST', body: '{not json' });
@@ -82,13 +104,21 @@ describe('error envelopes (beaconErrorResponse for every 4xx/5xx)', () => {
 
   it('caps limit at 1000 and reports it in receivedRequestSummary', async () => {
     const r = await call(node.beaconUrl, '/individuals?limit=5000');
-    expect((r.body.meta as { receivedRequestSummary: { pagination: { limit: number } } }).receivedRequestSummary.pagination.limit).toBe(1000);
+    expect(
+      (r.body.meta as { receivedRequestSummary: { pagination: { limit: number } } })
+        .receivedRequestSummary.pagination.limit,
+    ).toBe(1000);
   });
 
   it('writes a structured access log line per request without query strings', async () => {
     await call(node.beaconUrl, '/individuals?geneId=BRCA1');
     const last = node.logger.events.filter((e) => e.event === 'access').at(-1);
-    expect(last).toMatchObject({ method: 'GET', path: '/api/individuals', status: 200, granularity: 'boolean' });
+    expect(last).toMatchObject({
+      method: 'GET',
+      path: '/api/individuals',
+      status: 200,
+      granularity: 'boolean',
+    });
     expect(typeof last?.ms).toBe('number');
   });
 });
@@ -137,7 +167,10 @@ describe('overlapping requests (issue 20; found flaking search.faults under load
       query: { pagination: { skip, limit: 10 }, requestedGranularity: 'record' },
     }));
     const answers = await Promise.all(
-      bodies.flatMap((body) => [call(node.beaconUrl, '/individuals', { body }), call(node.beaconUrl, '/g_variants', { body })]),
+      bodies.flatMap((body) => [
+        call(node.beaconUrl, '/individuals', { body }),
+        call(node.beaconUrl, '/g_variants', { body }),
+      ]),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     for (const a of answers) expect(a.body.responseSummary?.exists).toBe(true);

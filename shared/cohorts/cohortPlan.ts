@@ -41,7 +41,7 @@ const inList = (column: string, values: readonly (string | number)[]): BoundSql 
 });
 
 /**
- * How one dataset's share of a cohort is computed (docs/decisions/0012). Individual attributes are
+ * How one dataset's share of a cohort is computed (docs/decisions/0027). Individual attributes are
  * a WHERE on `cd_individuals` (alias i); term and genotype criteria are bitmaps over the dataset's
  * individuals (bit ix set = in the set), ANDed together: cheaper than joins on 5M genotype rows.
  */

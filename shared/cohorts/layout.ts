@@ -1,5 +1,5 @@
 /**
- * The query layout of one cached dataset (docs/decisions/0012-cohort-query-layout.md): built by
+ * The query layout of one cached dataset (docs/decisions/0027-cohort-query-layout.md): built by
  * native DuckDB when a pull writes the dataset's file, and by duckdb-wasm when an older cache is
  * loaded, from the same statements, so both always agree. Pure SQL over source relations with the
  * public columns of CACHE_COLUMNS.

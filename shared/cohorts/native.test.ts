@@ -70,7 +70,7 @@ beforeAll(async () => {
   conn = await (await DuckDBInstance.create(':memory:')).connect();
   await conn.run(SCHEMA_TABLE_SQL);
   for (const s of pendingMigrations(0)) await conn.run(s);
-  // As db/ does for a cache from before 0012: rows in, query layout built in memory (layout.ts).
+  // As db/ does for a cache from before 0027: rows in, query layout built in memory (layout.ts).
   for (const d of data) {
     await load(d);
     const db = datasetDatabaseName(d.datasetId);

@@ -1,6 +1,6 @@
 /**
  * The cache's SQL schema (DESIGN "Local data model"): per dataset one database named
- * datasetDatabaseName(id) holding the query layout of layout.ts (docs/decisions/0012): the
+ * datasetDatabaseName(id) holding the query layout of layout.ts (docs/decisions/0027): the
  * dataset's attached read-only DuckDB file (0010) or, for older caches, an in-memory schema built
  * at load. Views `individuals`, `variants`, `genotypes` union every loaded dataset with its
  * provenance (dataset_id, node_id). Pure SQL, run by duckdb-wasm in the renderer and native DuckDB
@@ -9,7 +9,7 @@
 
 /**
  * The layout a dataset's DuckDB file implements, in `cd_meta.schema_version`: 1 = the three public
- * tables only (0010; rebuilt into the layout at load), 2 = the query layout (0012). A newer
+ * tables only (0010; rebuilt into the layout at load), 2 = the query layout (0027). A newer
  * version is refused.
  */
 export const SCHEMA_VERSION = 2;

@@ -12,7 +12,7 @@ export { cohortFrom } from './viewSql';
 export * from './browserSql';
 
 /**
- * Every cohort statement (docs/decisions/0012). Each loaded dataset is one branch over its own
+ * Every cohort statement (docs/decisions/0027). Each loaded dataset is one branch over its own
  * layout tables (layout.ts), joined on dense integer keys and bitmaps; branches are combined with
  * UNION ALL and re-aggregated. `datasets` defaults to the loaded ones (cacheCatalog.ts); values
  * bind to `?`, only escaped table names and integer bounds are written into the text.

@@ -6,7 +6,7 @@ import { withDescendants } from './hpo';
 
 /**
  * The cohort over the public views `individuals`, `variants`, `genotypes` alone (the form before
- * decision 0012): correct on any database holding those views, but it tests list columns and joins
+ * decision 0027): correct on any database holding those views, but it tests list columns and joins
  * genotype rows, so it is for small reads outside the cohort page (the genome browser's sample
  * list) and the reference the layout's SQL (sql.ts) is checked against in native.test.ts.
  */

@@ -37,7 +37,7 @@ describe('the DuckDB file a pull writes (decision 0010)', () => {
         phenotypes: d.individuals.phenotypes[i],
       });
     });
-    // Variants are stored in gene order (decision 0012): find row 7 by its key.
+    // Variants are stored in gene order (decision 0027): find row 7 by its key.
     const variants = await databaseRows(bytes, 'variants');
     expect(variants.find((v) => v.variant_key === d.variants.variant_key[7])).toMatchObject({
       pos: d.variants.pos[7],

@@ -9,7 +9,7 @@ import { CACHE_COLUMNS, CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/coh
 
 /**
  * Builds one dataset's DuckDB database file with native DuckDB (docs/decisions/0010): the query
- * layout of shared/cohorts/layout.ts (0012: sorted, integer-keyed tables, carrier lists and
+ * layout of shared/cohorts/layout.ts (0027: sorted, integer-keyed tables, carrier lists and
  * summaries, views `individuals`, `variants`, `genotypes` with the public columns) and `cd_meta`
  * (the layout version the file implements). The renderer's duckdb-wasm attaches it read-only from
  * a registered buffer, so it keeps DuckDB's compressed storage and needs no insert.

@@ -25,7 +25,7 @@ function dataset() {
   return d;
 }
 
-describe('issue 20: the DuckDB file a pull writes holds the query layout (decision 0012)', () => {
+describe('issue 20: the DuckDB file a pull writes holds the query layout (decision 0027)', () => {
   it('sorted, integer-keyed tables whose summaries and public views agree with the pulled rows', async () => {
     const d = dataset();
     const dir = mkdtempSync(join(tmpdir(), 'duckdb-layout-'));

@@ -43,13 +43,20 @@ export async function openStore(dir: string): Promise<NodeStore> {
      FROM variants GROUP BY gene, chrom`,
   );
   const genes = new Map<string, GeneBounds[]>();
-  for (const row of bounds.getRowObjectsJS() as { gene: string; chrom: string; lo: number; hi: number }[]) {
+  for (const row of bounds.getRowObjectsJS() as {
+    gene: string;
+    chrom: string;
+    lo: number;
+    hi: number;
+  }[]) {
     const gene = row.gene;
     const list = genes.get(gene) ?? [];
     list.push({ chrom: row.chrom, lo: row.lo, hi: row.hi });
     genes.set(gene, list);
   }
-  const maxRef = await conn.runAndReadAll('SELECT coalesce(max(length(ref)), 1)::INTEGER AS m FROM variants');
+  const maxRef = await conn.runAndReadAll(
+    'SELECT coalesce(max(length(ref)), 1)::INTEGER AS m FROM variants',
+  );
   const maxRefLength = Number(maxRef.getRowObjectsJS()[0]?.m ?? 1);
   return {
     // A connection per statement: requests overlap (a client fetching pages ahead, several users),

@@ -1,7 +1,7 @@
 /**
- * Cached datasets in the renderer's duckdb-wasm (docs/decisions/0010, 0012).
+ * Cached datasets in the renderer's duckdb-wasm (docs/decisions/0010, 0027).
  *
- * API (unchanged by 0010 and 0012):
+ * API (unchanged by 0010 and 0027):
  * - `loadDataset(datasetId, meta?)` fetches GET /vault/{datasetId}/data.duckdb (main decrypts it),
  *   registers the bytes as `/vault/<alias>.duckdb` and ATTACHes it READ_ONLY as
  *   `datasetDatabaseName(datasetId)`; no rows are copied. Older caches get their query layout

@@ -40,7 +40,7 @@ export async function loadArrowTables({ conn }: Engine, datasetId: string): Prom
 }
 
 /**
- * Builds the query layout (docs/decisions/0012) of a dataset cached before it, in an in-memory
+ * Builds the query layout (docs/decisions/0027) of a dataset cached before it, in an in-memory
  * schema named like an attached file, from `src` (its Arrow tables, or the tables of a layout-1
  * DuckDB file): the SQL then reads every dataset the same way. Costs one pass at load.
  */

@@ -4,7 +4,7 @@ import { hasGenotype } from '../definition';
 import { cohortFrom, variantWhere } from '../viewSql';
 
 /**
- * Tests only: every cohort statement as it was written before decision 0012, over the public views
+ * Tests only: every cohort statement as it was written before decision 0027, over the public views
  * alone (viewSql.ts). Slow at scale (list columns, joins on genotype rows) but simple: the
  * reference the layout's SQL (sql.ts) must answer exactly like.
  */
