@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import { VAULT_TABLES } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
@@ -64,6 +65,7 @@ export async function finishPull(
     manifest: {
       schemaVersion: 2,
       format: 'duckdb',
+      layout: SCHEMA_VERSION,
       datasetId: c.datasetId,
       nodeId: c.nodeId,
       ...c.meta,

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
@@ -30,8 +38,15 @@ const duckType = (sql: string): DuckDBType =>
 /** The scratch folder of a staging folder: the only place plaintext ever touches the disk. */
 export const scratchDir = (stagingDir: string): string => join(stagingDir, 'scratch');
 
-/** Removes every pull's scratch folder under a user's vault (`.staging/<job>/scratch`). */
+/** Where main rewrites an old cache into the query layout (cacheUpgrade.ts), per user. */
+export const UPGRADE_DIR = '.upgrade';
+
+/**
+ * Removes every pull's scratch folder under a user's vault (`.staging/<job>/scratch`) and any
+ * cache rewrite a crash interrupted (`.upgrade/`: the old folder is untouched until its swap).
+ */
 export function sweepScratch(userDir: string): void {
+  rmSync(join(userDir, UPGRADE_DIR), { recursive: true, force: true });
   const root = join(userDir, '.staging');
   if (!existsSync(root)) return;
   for (const job of readdirSync(root))
@@ -48,6 +63,47 @@ export async function buildDuckDbFile(
   data: DatasetColumns,
   ids: { datasetId: string; nodeId: string },
 ): Promise<Buffer> {
+  return writeLayoutFile(scratch, ids, async (conn) => {
+    // Rows are staged in the in-memory catalog (never on disk); only the layout reaches the file.
+    const src = {} as Record<CacheTable, string>;
+    for (const table of CACHE_TABLES) src[table] = await stageTable(conn, table, data[table], ids);
+    return src;
+  });
+}
+
+/**
+ * Rewrites a layout-1 file (0010: the three public tables) into the query layout, natively (issue
+ * 20: duckdb-wasm rebuilt it at every load, 80 s at 5M genotypes). The old bytes are written to a
+ * second 0600 file in the same scratch folder and deleted with it: the same exposure window.
+ */
+export async function relayoutDuckDbFile(
+  scratch: string,
+  legacy: Uint8Array,
+  ids: { datasetId: string; nodeId: string },
+): Promise<Buffer> {
+  mkdirSync(scratch, { recursive: true, mode: 0o700 });
+  const old = join(scratch, `${randomBytes(8).toString('hex')}.old.duckdb`);
+  try {
+    writeFileSync(old, legacy, { mode: 0o600, flag: 'wx' });
+    return await writeLayoutFile(scratch, ids, async (conn) => {
+      await conn.run(`ATTACH '${old}' AS legacy (READ_ONLY)`);
+      return Object.fromEntries(CACHE_TABLES.map((t) => [t, `legacy.main.${t}`])) as Record<
+        CacheTable,
+        string
+      >;
+    });
+  } finally {
+    rmSync(old, { force: true });
+    rmSync(`${old}.wal`, { force: true });
+  }
+}
+
+/** The file of a build: cd_meta, then the layout from the relations `source` names. */
+async function writeLayoutFile(
+  scratch: string,
+  ids: { datasetId: string; nodeId: string },
+  source: (conn: Conn) => Promise<Record<CacheTable, string>>,
+): Promise<Buffer> {
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const file = join(scratch, `${randomBytes(8).toString('hex')}.duckdb`);
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -62,9 +118,7 @@ export async function buildDuckDbFile(
     meta.bindInteger(1, SCHEMA_VERSION);
     meta.bindVarchar(2, ids.datasetId);
     await meta.run();
-    // Rows are staged in the in-memory catalog (never on disk); only the layout reaches the file.
-    const src = {} as Record<CacheTable, string>;
-    for (const table of CACHE_TABLES) src[table] = await stageTable(conn, table, data[table], ids);
+    const src = await source(conn);
     for (const s of layoutStatements(src, 'out.main')) await conn.run(s);
     await conn.run('DETACH out'); // checkpoints: every row is in the file, no WAL left behind
     conn.closeSync();
