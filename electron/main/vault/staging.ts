@@ -93,6 +93,9 @@ export function openStaging(
     join(dir, 'pages', `${e}-${String(p).padStart(6, '0')}.sealed`);
   const sealCursor = (c: Cursor): Buffer =>
     sealSmall(masterKey, Buffer.from(JSON.stringify(c)), aad(user, jobId, 'cursor'));
+  // Pages this process staged, as saved (plain JSON values): the end of an uninterrupted pull
+  // reads them from here instead of decrypting and parsing its own files again (issue 20).
+  const kept = new Map<string, unknown>();
   return {
     dir,
     saveCursor(c) {
@@ -104,12 +107,16 @@ export function openStaging(
     },
     savePage(e, p, rows) {
       const what = `page ${e} ${p}`;
+      const json = JSON.stringify(rows);
+      kept.set(what, rows);
       return writeFileAtomicAsync(
         pageFile(e, p),
-        sealSmall(masterKey, Buffer.from(JSON.stringify(rows)), aad(user, jobId, what)),
+        sealSmall(masterKey, Buffer.from(json), aad(user, jobId, what)),
       );
     },
     readPage(e, p) {
+      const mine = kept.get(`page ${e} ${p}`);
+      if (mine !== undefined) return mine;
       const plain = openSmall(
         masterKey,
         readFileSync(pageFile(e, p)),
@@ -118,6 +125,7 @@ export function openStaging(
       return JSON.parse(plain.toString('utf8')) as unknown;
     },
     remove() {
+      kept.clear();
       rmSync(dir, { recursive: true, force: true });
     },
   };
