@@ -9,6 +9,7 @@
  * decrypt, GCM verify, sha256) vs reading the same file unencrypted, and native DuckDB's time to
  * attach it and answer a first query. The in-page side is measured by bench/vault-duckdb.ts.
  * Run: NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/vault-pull.ts
+ *   (BENCH_PULL_ONLY=1: part 1 only)
  *   → bench/results/vault.json + a markdown table.
  */
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,8 @@ import { ensureData } from '../federation/generator/index';
 
 const say = (m: string) => process.stderr.write(`[vault-bench] ${m}\n`);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (b: number) => b / 1_048_576;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const NODE = 'FI';
 const DATASET = 'FI-RD-01';
@@ -130,83 +133,99 @@ const rawBytes = raw.bytes;
 h.close();
 await fed.close();
 
+// BENCH_PULL_ONLY=1: the pull and the raw fetches only (part 2 builds a 5M-genotype file: minutes).
+const pullOnly = process.env.BENCH_PULL_ONLY === '1';
+
 // (2) ≥ 5M genotype rows: every large-profile node's genotypes, as one vault DuckDB file.
-const db = await DuckDBInstance.create(':memory:');
-const c = await db.connect();
-const glob = join(manifest.dir, '*', 'genotypes.parquet').replaceAll("'", "''");
-const reader = await c.runAndReadAll(
-  `SELECT individual_id, variant_id, zygosity FROM read_parquet('${glob}')`,
-);
-const cols = reader.getColumns() as [string[], string[], string[]];
-const n = cols[0].length;
-c.closeSync();
-say(`${n} genotype rows read from Parquet`);
-const ids = { datasetId: 'BENCH-ALL', nodeId: 'ALL' };
-const work = tmp('bench-vault-5m-');
-const tBuild = performance.now();
-const database = await buildDuckDbFile(
-  join(work, 'scratch'),
-  {
-    individuals: {},
-    variants: {},
-    genotypes: { individual_id: cols[0], variant_key: cols[1], zygosity: cols[2] },
-  },
-  ids,
-);
-const buildMs = performance.now() - tBuild;
-say(`DuckDB file built in ${Math.round(buildMs)} ms`);
-const plainFile = join(work, 'data.duckdb');
-writeFileSync(plainFile, database);
-const masterKey = randomBytes(32);
-const user = { sub: 'bench', iss: 'http://bench' };
-const folder = join(work, 'BENCH-ALL');
-const tEnc = performance.now();
-const vm = writeDatasetFolder({
-  outDir: folder,
-  user,
-  masterKey,
-  parts: { database },
-  manifest: {
-    ...m,
-    schemaVersion: 2,
-    format: 'duckdb',
-    datasetId: 'BENCH-ALL',
-    nodeId: 'ALL',
-    rows: { individuals: 0, variants: 0, genotypes: n },
-  },
-});
-const encryptMs = performance.now() - tEnc;
-
-/** Native DuckDB: attach the (plaintext) file read-only and count the genotypes. */
-async function firstQuery(file: string): Promise<number> {
-  const conn = await db.connect();
-  await conn.run(`ATTACH '${file}' AS d (READ_ONLY)`);
-  const got = Number(
-    (await conn.runAndReadAll('SELECT count(*) FROM d.genotypes')).getRows()[0]?.[0],
+const decrypt = pullOnly ? undefined : await decryptPart();
+async function decryptPart() {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const glob = join(manifest.dir, '*', 'genotypes.parquet').replaceAll("'", "''");
+  const reader = await c.runAndReadAll(
+    `SELECT individual_id, variant_id, zygosity FROM read_parquet('${glob}')`,
   );
-  await conn.run('DETACH d');
-  conn.closeSync();
-  return got;
-}
+  const cols = reader.getColumns() as [string[], string[], string[]];
+  const n = cols[0].length;
+  c.closeSync();
+  say(`${n} genotype rows read from Parquet`);
+  const ids = { datasetId: 'BENCH-ALL', nodeId: 'ALL' };
+  const work = tmp('bench-vault-5m-');
+  const tBuild = performance.now();
+  const database = await buildDuckDbFile(
+    join(work, 'scratch'),
+    {
+      individuals: {},
+      variants: {},
+      genotypes: { individual_id: cols[0], variant_key: cols[1], zygosity: cols[2] },
+    },
+    ids,
+  );
+  const buildMs = performance.now() - tBuild;
+  say(`DuckDB file built in ${Math.round(buildMs)} ms`);
+  const plainFile = join(work, 'data.duckdb');
+  writeFileSync(plainFile, database);
+  const masterKey = randomBytes(32);
+  const user = { sub: 'bench', iss: 'http://bench' };
+  const folder = join(work, 'BENCH-ALL');
+  const tEnc = performance.now();
+  const vm = writeDatasetFolder({
+    outDir: folder,
+    user,
+    masterKey,
+    parts: { database },
+    manifest: {
+      ...m,
+      schemaVersion: 2,
+      format: 'duckdb',
+      datasetId: 'BENCH-ALL',
+      nodeId: 'ALL',
+      rows: { individuals: 0, variants: 0, genotypes: n },
+    },
+  });
+  const encryptMs = performance.now() - tEnc;
 
-const runs = 5;
-const plainTimes: number[] = [];
-const vaultTimes: number[] = [];
-const attachTimes: number[] = [];
-for (let r = 0; r < runs; r++) {
-  let t = performance.now();
-  if (readFileSync(plainFile).length !== database.length) throw new Error('plain bytes');
-  plainTimes.push(performance.now() - t);
-  t = performance.now();
-  const key = unwrapDataKey(folder, user, 'BENCH-ALL', masterKey);
-  if (readPart(folder, vm, 'database', key).length !== database.length) throw new Error('vault');
-  vaultTimes.push(performance.now() - t);
-  t = performance.now();
-  if ((await firstQuery(plainFile)) !== n) throw new Error('rows');
-  attachTimes.push(performance.now() - t);
+  /** Native DuckDB: attach the (plaintext) file read-only and count the genotypes. */
+  async function firstQuery(file: string): Promise<number> {
+    const conn = await db.connect();
+    await conn.run(`ATTACH '${file}' AS d (READ_ONLY)`);
+    const got = Number(
+      (await conn.runAndReadAll('SELECT count(*) FROM d.genotypes')).getRows()[0]?.[0],
+    );
+    await conn.run('DETACH d');
+    conn.closeSync();
+    return got;
+  }
+
+  const runs = 5;
+  const plainTimes: number[] = [];
+  const vaultTimes: number[] = [];
+  const attachTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    if (readFileSync(plainFile).length !== database.length) throw new Error('plain bytes');
+    plainTimes.push(performance.now() - t);
+    t = performance.now();
+    const key = unwrapDataKey(folder, user, 'BENCH-ALL', masterKey);
+    if (readPart(folder, vm, 'database', key).length !== database.length) throw new Error('vault');
+    vaultTimes.push(performance.now() - t);
+    t = performance.now();
+    if ((await firstQuery(plainFile)) !== n) throw new Error('rows');
+    attachTimes.push(performance.now() - t);
+  }
+  db.closeSync();
+  return {
+    genotypeRows: n,
+    databaseMB: round(mb(database.length)),
+    sealedMB: round(mb(vm.bytes)),
+    buildDatabaseMs: Math.round(buildMs),
+    encryptMs: Math.round(encryptMs),
+    plainReadMsMedian: round(median(plainTimes), 1),
+    vaultReadMsMedian: round(median(vaultTimes), 1),
+    decryptMBPerSec: round(mb(database.length) / (median(vaultTimes) / 1000)),
+    nativeAttachFirstQueryMsMedian: round(median(attachTimes), 1),
+  };
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = (b: number) => b / 1_048_576;
 
 const result = {
   at: new Date().toISOString(),
@@ -241,22 +260,12 @@ const result = {
     nodeSide:
       'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records',
   },
-  decrypt: {
-    genotypeRows: n,
-    databaseMB: round(mb(database.length)),
-    sealedMB: round(mb(vm.bytes)),
-    buildDatabaseMs: Math.round(buildMs),
-    encryptMs: Math.round(encryptMs),
-    plainReadMsMedian: round(median(plainTimes), 1),
-    vaultReadMsMedian: round(median(vaultTimes), 1),
-    decryptMBPerSec: round(mb(database.length) / (median(vaultTimes) / 1000)),
-    nativeAttachFirstQueryMsMedian: round(median(attachTimes), 1),
-  },
+  decrypt: decrypt ?? 'not run (BENCH_PULL_ONLY=1)',
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/vault.json', `${JSON.stringify(result, null, 2)}\n`);
 const p = result.pull;
-const d = result.decrypt;
+const d = decrypt;
 process.stdout.write(
   [
     `| measurement | vault | raw / plain | ratio |`,
@@ -264,11 +273,14 @@ process.stdout.write(
     `| pull ${DATASET} (${p.records} records, ${p.rows.genotypes} genotypes, ${p.jsonMB} MB JSON) | ${p.vaultMs} ms · ${p.vaultRecordsPerSec} rec/s · ${p.vaultMBPerSec} MB/s | ${p.rawMs} ms · ${p.rawRecordsPerSec} rec/s · ${p.rawMBPerSec} MB/s | ${round(p.vaultMs / p.rawMs)}× |`,
     `| same, raw fetch with ${p.pagesInFlight} pages in flight | | ${p.rawInFlightMs} ms | ${p.ratioToRawInFlight}× |`,
     `| process RSS before pull / peak during pull (app + in-process demo federation) | ${p.rssBeforeMB} / ${p.rssPeakMB} MB | | |`,
-    `| ${d.genotypeRows} genotype rows (${d.databaseMB} MB DuckDB file, ${d.sealedMB} MB sealed) to attachable bytes | ${d.vaultReadMsMedian} ms (unwrap+decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms (read) | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
-    `| native attach + first count(*) | ${d.nativeAttachFirstQueryMsMedian} ms | | |`,
-    `| build DuckDB file / encrypt (one-off at pull) | ${d.buildDatabaseMs} ms / ${d.encryptMs} ms | | |`,
+    ...(d === undefined
+      ? []
+      : [
+          `| ${d.genotypeRows} genotype rows (${d.databaseMB} MB DuckDB file, ${d.sealedMB} MB sealed) to attachable bytes | ${d.vaultReadMsMedian} ms (unwrap+decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms (read) | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
+          `| native attach + first count(*) | ${d.nativeAttachFirstQueryMsMedian} ms | | |`,
+          `| build DuckDB file / encrypt (one-off at pull) | ${d.buildDatabaseMs} ms / ${d.encryptMs} ms | | |`,
+        ]),
     '',
   ].join('\n'),
 );
-db.closeSync();
 process.exit(0);
