@@ -19,6 +19,7 @@ import {
 } from './schema';
 import type { BoundSql } from './sql';
 import {
+  carrierPhenotypesSql,
   cohortByColumnSql,
   cohortByPhenotypeSql,
   cohortCountSql,
@@ -256,6 +257,21 @@ describe('issue 20: the query layout answers exactly as the SQL over the views d
         );
     });
   }
+  it("issue 20: a variant's carrier phenotypes, read from the layout, equal the join of the views", async () => {
+    const keys = await rows(
+      'SELECT variant_key FROM genotypes GROUP BY ALL ORDER BY count(*) DESC, variant_key LIMIT 6',
+      [],
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of [...keys.map((k) => k.variant_key as string), 'no:such:variant']) {
+      const got = carrierPhenotypesSql(key, 10, catalog);
+      const want = referenceSql.carrierPhenotypes(key, 10);
+      expect(canonicalRows(await rows(got.sql, got.params)), key).toBe(
+        canonicalRows(await rows(want.sql, want.params)),
+      );
+    }
+    expect(await rows(carrierPhenotypesSql('x', 5, []).sql, [])).toEqual([]);
+  });
   it('with no dataset loaded every statement answers nothing (0 for counts), typed', async () => {
     const f = CohortFiltersSchema.parse(SUITE_FILTERS.combined);
     expect(await rows(cohortCountSql(f, []).sql, [])).toEqual([{ n: 0 }]);

@@ -89,4 +89,12 @@ export const referenceSql = {
           params: body.params,
         };
   },
+  /** main's carrierPhenotypesSql before decision 0027's layout (a join of the public views). */
+  carrierPhenotypes: (variantKey: string, limit: number): BoundSql => ({
+    sql:
+      'SELECT p AS phenotype, count(DISTINCT i.individual_id) AS n FROM genotypes g JOIN individuals i ' +
+      'ON i.individual_id = g.individual_id AND i.dataset_id = g.dataset_id, unnest(i.phenotypes) AS t(p) ' +
+      `WHERE g.variant_key = ? GROUP BY p ORDER BY n DESC, p LIMIT ${String(limit)}`,
+    params: [variantKey],
+  }),
 };
