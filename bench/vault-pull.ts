@@ -1,11 +1,15 @@
 /**
  * Benchmark of issue 6's vault (on demand): (1) pull throughput from a large-profile demo node into
- * the encrypted vault (records/s, MB/s of Beacon JSON) vs a raw fetch of the same pages with no
- * processing; (2) for ≥ 5,000,000 genotype rows stored as the pull stores them (one DuckDB database
+ * the encrypted vault (records/s, MB/s of Beacon JSON, peak RSS) vs a raw fetch of the same pages
+ * from the same dataset routes with no processing, one page at a time (the issue's baseline) and
+ * with the pull's pages in flight (issue 20: the pull fetches ahead). The demo federation runs in
+ * this process, so node and client share one event loop and the RSS includes the node's data;
+ * (2) for ≥ 5,000,000 genotype rows stored as the pull stores them (one DuckDB database
  * file, decision 0010): main's time from the sealed folder to bytes the renderer can attach (unwrap,
  * decrypt, GCM verify, sha256) vs reading the same file unencrypted, and native DuckDB's time to
  * attach it and answer a first query. The in-page side is measured by bench/vault-duckdb.ts.
  * Run: NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/vault-pull.ts
+ *   (BENCH_PULL_ONLY=1: part 1 only)
  *   → bench/results/vault.json + a markdown table.
  */
 import { randomBytes } from 'node:crypto';
@@ -17,6 +21,7 @@ import { startSignInFederation } from '../electron/main/auth/testing/signInFeder
 import { createHarness } from '../electron/main/auth/testing/harness';
 import { testKeyStorage } from '../electron/main/platform/keyStorage';
 import { PULL_PAGE_SIZE } from '../electron/main/pull/beaconPages';
+import { PULL_PAGES_IN_FLIGHT } from '../electron/main/pull/pullLoop';
 import type { PullProgress } from '../shared/vault/vault';
 import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
@@ -24,10 +29,16 @@ import { ensureData } from '../federation/generator/index';
 
 const say = (m: string) => process.stderr.write(`[vault-bench] ${m}\n`);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (b: number) => b / 1_048_576;
 const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const NODE = 'FI';
 const DATASET = 'FI-RD-01';
 
+const loadAtStart = (await import('node:os'))
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ');
 const manifest = await ensureData({
   profile: 'large',
   rootDir: 'federation/data',
@@ -52,16 +63,23 @@ const done = new Promise<PullProgress>((resolve) => {
     if (event === 'pull:progress' && p.state !== 'running') resolve(p);
   });
 });
+const rssBefore = process.memoryUsage.rss();
+let rssPeak = rssBefore;
+const sampler = setInterval(() => {
+  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+}, 20);
 const t0 = performance.now();
 await h.invoke('pull:start', { nodeId: NODE, datasetId: DATASET, purpose: 'clinical-care' });
 const pulled = await done;
 const pullMs = performance.now() - t0;
+clearInterval(sampler);
 say(`pull ${Math.round(pullMs)} ms`);
 if (pulled.state !== 'done') throw new Error(`pull ended ${pulled.state}: ${pulled.message ?? ''}`);
 const m = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === DATASET)!;
 
-// (1b) The same pages fetched raw: POST + body read as text, nothing parsed (one retry on a reset
-// keep-alive connection, as the pull does).
+// (1b) The same pages fetched raw from the same routes: POST + body read as text, nothing parsed
+// (one retry on a reset keep-alive connection, as the pull does); one at a time, then with the
+// pull's number of pages in flight.
 const dir = await h.invoke('federation:directory');
 const node = dir.nodes.find((n) => n.id === NODE)!;
 const token = await h.services.auth.accessTokenFor(node);
@@ -69,14 +87,14 @@ async function rawPage(entity: string, page: number): Promise<string> {
   const body = JSON.stringify({
     meta: { apiVersion: '2.0' },
     query: {
-      requestParameters: { datasetIds: [DATASET] },
+      requestParameters: {},
       pagination: { skip: page, limit: PULL_PAGE_SIZE },
       requestedGranularity: 'record',
     },
   });
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await fetch(`${node.beaconUrl}/${entity}`, {
+      const res = await fetch(`${node.beaconUrl}/datasets/${DATASET}/${entity}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token!}` },
         body,
@@ -88,102 +106,135 @@ async function rawPage(entity: string, page: number): Promise<string> {
   }
 }
 const totals = { individuals: m.rows.individuals, g_variants: m.rows.variants };
-let rawRecords = 0;
-let rawBytes = 0;
-const t1 = performance.now();
-for (const entity of ['individuals', 'g_variants'] as const) {
-  for (let page = 0; page * PULL_PAGE_SIZE < totals[entity]; page++) {
-    const text = await rawPage(entity, page);
-    rawBytes += Buffer.byteLength(text);
-    rawRecords += Math.min(PULL_PAGE_SIZE, totals[entity] - page * PULL_PAGE_SIZE);
+async function rawFetch(inFlight: number): Promise<{ ms: number; records: number; bytes: number }> {
+  let records = 0;
+  let bytes = 0;
+  const t = performance.now();
+  for (const entity of ['individuals', 'g_variants'] as const) {
+    const pages = Math.ceil(totals[entity] / PULL_PAGE_SIZE);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let page = next++; page < pages; page = next++) {
+        bytes += Buffer.byteLength(await rawPage(entity, page));
+        records += Math.min(PULL_PAGE_SIZE, totals[entity] - page * PULL_PAGE_SIZE);
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
   }
+  return { ms: performance.now() - t, records, bytes };
 }
-const rawMs = performance.now() - t1;
-say(`raw ${Math.round(rawMs)} ms`);
+const raw = await rawFetch(1);
+say(`raw ${Math.round(raw.ms)} ms`);
+const rawAhead = await rawFetch(PULL_PAGES_IN_FLIGHT);
+say(`raw, ${String(PULL_PAGES_IN_FLIGHT)} in flight: ${Math.round(rawAhead.ms)} ms`);
+const rawMs = raw.ms;
+const rawRecords = raw.records;
+const rawBytes = raw.bytes;
 h.close();
 await fed.close();
 
+// BENCH_PULL_ONLY=1: the pull and the raw fetches only (part 2 builds a 5M-genotype file: minutes).
+const pullOnly = process.env.BENCH_PULL_ONLY === '1';
+
 // (2) ≥ 5M genotype rows: every large-profile node's genotypes, as one vault DuckDB file.
-const db = await DuckDBInstance.create(':memory:');
-const c = await db.connect();
-const glob = join(manifest.dir, '*', 'genotypes.parquet').replaceAll("'", "''");
-const reader = await c.runAndReadAll(
-  `SELECT individual_id, variant_id, zygosity FROM read_parquet('${glob}')`,
-);
-const cols = reader.getColumns() as [string[], string[], string[]];
-const n = cols[0].length;
-c.closeSync();
-say(`${n} genotype rows read from Parquet`);
-const ids = { datasetId: 'BENCH-ALL', nodeId: 'ALL' };
-const work = tmp('bench-vault-5m-');
-const tBuild = performance.now();
-const database = await buildDuckDbFile(
-  join(work, 'scratch'),
-  {
-    individuals: {},
-    variants: {},
-    genotypes: { individual_id: cols[0], variant_key: cols[1], zygosity: cols[2] },
-  },
-  ids,
-);
-const buildMs = performance.now() - tBuild;
-say(`DuckDB file built in ${Math.round(buildMs)} ms`);
-const plainFile = join(work, 'data.duckdb');
-writeFileSync(plainFile, database);
-const masterKey = randomBytes(32);
-const user = { sub: 'bench', iss: 'http://bench' };
-const folder = join(work, 'BENCH-ALL');
-const tEnc = performance.now();
-const vm = writeDatasetFolder({
-  outDir: folder,
-  user,
-  masterKey,
-  parts: { database },
-  manifest: {
-    ...m,
-    schemaVersion: 2,
-    format: 'duckdb',
-    datasetId: 'BENCH-ALL',
-    nodeId: 'ALL',
-    rows: { individuals: 0, variants: 0, genotypes: n },
-  },
-});
-const encryptMs = performance.now() - tEnc;
-
-/** Native DuckDB: attach the (plaintext) file read-only and count the genotypes. */
-async function firstQuery(file: string): Promise<number> {
-  const conn = await db.connect();
-  await conn.run(`ATTACH '${file}' AS d (READ_ONLY)`);
-  const got = Number(
-    (await conn.runAndReadAll('SELECT count(*) FROM d.genotypes')).getRows()[0]?.[0],
+const decrypt = pullOnly ? undefined : await decryptPart();
+async function decryptPart() {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  const glob = join(manifest.dir, '*', 'genotypes.parquet').replaceAll("'", "''");
+  const reader = await c.runAndReadAll(
+    `SELECT individual_id, variant_id, zygosity FROM read_parquet('${glob}')`,
   );
-  await conn.run('DETACH d');
-  conn.closeSync();
-  return got;
-}
+  const cols = reader.getColumns() as [string[], string[], string[]];
+  const n = cols[0].length;
+  c.closeSync();
+  say(`${n} genotype rows read from Parquet`);
+  const ids = { datasetId: 'BENCH-ALL', nodeId: 'ALL' };
+  const work = tmp('bench-vault-5m-');
+  const tBuild = performance.now();
+  const database = await buildDuckDbFile(
+    join(work, 'scratch'),
+    {
+      individuals: {},
+      variants: {},
+      genotypes: { individual_id: cols[0], variant_key: cols[1], zygosity: cols[2] },
+    },
+    ids,
+  );
+  const buildMs = performance.now() - tBuild;
+  say(`DuckDB file built in ${Math.round(buildMs)} ms`);
+  const plainFile = join(work, 'data.duckdb');
+  writeFileSync(plainFile, database);
+  const masterKey = randomBytes(32);
+  const user = { sub: 'bench', iss: 'http://bench' };
+  const folder = join(work, 'BENCH-ALL');
+  const tEnc = performance.now();
+  const vm = writeDatasetFolder({
+    outDir: folder,
+    user,
+    masterKey,
+    parts: { database },
+    manifest: {
+      ...m,
+      schemaVersion: 2,
+      format: 'duckdb',
+      datasetId: 'BENCH-ALL',
+      nodeId: 'ALL',
+      rows: { individuals: 0, variants: 0, genotypes: n },
+    },
+  });
+  const encryptMs = performance.now() - tEnc;
 
-const runs = 5;
-const plainTimes: number[] = [];
-const vaultTimes: number[] = [];
-const attachTimes: number[] = [];
-for (let r = 0; r < runs; r++) {
-  let t = performance.now();
-  if (readFileSync(plainFile).length !== database.length) throw new Error('plain bytes');
-  plainTimes.push(performance.now() - t);
-  t = performance.now();
-  const key = unwrapDataKey(folder, user, 'BENCH-ALL', masterKey);
-  if (readPart(folder, vm, 'database', key).length !== database.length) throw new Error('vault');
-  vaultTimes.push(performance.now() - t);
-  t = performance.now();
-  if ((await firstQuery(plainFile)) !== n) throw new Error('rows');
-  attachTimes.push(performance.now() - t);
+  /** Native DuckDB: attach the (plaintext) file read-only and count the genotypes. */
+  async function firstQuery(file: string): Promise<number> {
+    const conn = await db.connect();
+    await conn.run(`ATTACH '${file}' AS d (READ_ONLY)`);
+    const got = Number(
+      (await conn.runAndReadAll('SELECT count(*) FROM d.genotypes')).getRows()[0]?.[0],
+    );
+    await conn.run('DETACH d');
+    conn.closeSync();
+    return got;
+  }
+
+  const runs = 5;
+  const plainTimes: number[] = [];
+  const vaultTimes: number[] = [];
+  const attachTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    if (readFileSync(plainFile).length !== database.length) throw new Error('plain bytes');
+    plainTimes.push(performance.now() - t);
+    t = performance.now();
+    const key = unwrapDataKey(folder, user, 'BENCH-ALL', masterKey);
+    if (readPart(folder, vm, 'database', key).length !== database.length) throw new Error('vault');
+    vaultTimes.push(performance.now() - t);
+    t = performance.now();
+    if ((await firstQuery(plainFile)) !== n) throw new Error('rows');
+    attachTimes.push(performance.now() - t);
+  }
+  db.closeSync();
+  return {
+    genotypeRows: n,
+    databaseMB: round(mb(database.length)),
+    sealedMB: round(mb(vm.bytes)),
+    buildDatabaseMs: Math.round(buildMs),
+    encryptMs: Math.round(encryptMs),
+    plainReadMsMedian: round(median(plainTimes), 1),
+    vaultReadMsMedian: round(median(vaultTimes), 1),
+    decryptMBPerSec: round(mb(database.length) / (median(vaultTimes) / 1000)),
+    nativeAttachFirstQueryMsMedian: round(median(attachTimes), 1),
+  };
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const mb = (b: number) => b / 1_048_576;
 
 const result = {
   at: new Date().toISOString(),
-  machine: `2 cores, Node ${process.versions.node}, load average at end ${(await import('node:os')).loadavg()[0]?.toFixed(1) ?? '?'} (shared machine)`,
+  machine: `2 cores, Node ${process.versions.node}, load average at start ${loadAtStart}, at end ${(
+    await import('node:os')
+  )
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (shared machine)`,
   pull: {
     node: NODE,
     dataset: DATASET,
@@ -199,33 +250,37 @@ const result = {
     rawMs: Math.round(rawMs),
     rawRecordsPerSec: Math.round(rawRecords / (rawMs / 1000)),
     rawMBPerSec: round(mb(rawBytes) / (rawMs / 1000)),
+    pagesInFlight: PULL_PAGES_IN_FLIGHT,
+    rawInFlightMs: Math.round(rawAhead.ms),
+    ratioToRaw: round(pullMs / rawMs),
+    ratioToRawInFlight: round(pullMs / rawAhead.ms),
+    rssBeforeMB: round(mb(rssBefore)),
+    rssPeakMB: round(mb(rssPeak)),
+    /** What changed on the node side for issue 20 (the benchmark says which side changed). */
+    nodeSide:
+      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records',
   },
-  decrypt: {
-    genotypeRows: n,
-    databaseMB: round(mb(database.length)),
-    sealedMB: round(mb(vm.bytes)),
-    buildDatabaseMs: Math.round(buildMs),
-    encryptMs: Math.round(encryptMs),
-    plainReadMsMedian: round(median(plainTimes), 1),
-    vaultReadMsMedian: round(median(vaultTimes), 1),
-    decryptMBPerSec: round(mb(database.length) / (median(vaultTimes) / 1000)),
-    nativeAttachFirstQueryMsMedian: round(median(attachTimes), 1),
-  },
+  decrypt: decrypt ?? 'not run (BENCH_PULL_ONLY=1)',
 };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/vault.json', `${JSON.stringify(result, null, 2)}\n`);
 const p = result.pull;
-const d = result.decrypt;
+const d = decrypt;
 process.stdout.write(
   [
     `| measurement | vault | raw / plain | ratio |`,
     `|---|---|---|---|`,
     `| pull ${DATASET} (${p.records} records, ${p.rows.genotypes} genotypes, ${p.jsonMB} MB JSON) | ${p.vaultMs} ms · ${p.vaultRecordsPerSec} rec/s · ${p.vaultMBPerSec} MB/s | ${p.rawMs} ms · ${p.rawRecordsPerSec} rec/s · ${p.rawMBPerSec} MB/s | ${round(p.vaultMs / p.rawMs)}× |`,
-    `| ${d.genotypeRows} genotype rows (${d.databaseMB} MB DuckDB file, ${d.sealedMB} MB sealed) to attachable bytes | ${d.vaultReadMsMedian} ms (unwrap+decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms (read) | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
-    `| native attach + first count(*) | ${d.nativeAttachFirstQueryMsMedian} ms | | |`,
-    `| build DuckDB file / encrypt (one-off at pull) | ${d.buildDatabaseMs} ms / ${d.encryptMs} ms | | |`,
+    `| same, raw fetch with ${p.pagesInFlight} pages in flight | | ${p.rawInFlightMs} ms | ${p.ratioToRawInFlight}× |`,
+    `| process RSS before pull / peak during pull (app + in-process demo federation) | ${p.rssBeforeMB} / ${p.rssPeakMB} MB | | |`,
+    ...(d === undefined
+      ? []
+      : [
+          `| ${d.genotypeRows} genotype rows (${d.databaseMB} MB DuckDB file, ${d.sealedMB} MB sealed) to attachable bytes | ${d.vaultReadMsMedian} ms (unwrap+decrypt+verify, ${d.decryptMBPerSec} MB/s) | ${d.plainReadMsMedian} ms (read) | ${round(d.vaultReadMsMedian / d.plainReadMsMedian)}× |`,
+          `| native attach + first count(*) | ${d.nativeAttachFirstQueryMsMedian} ms | | |`,
+          `| build DuckDB file / encrypt (one-off at pull) | ${d.buildDatabaseMs} ms / ${d.encryptMs} ms | | |`,
+        ]),
     '',
   ].join('\n'),
 );
-db.closeSync();
 process.exit(0);

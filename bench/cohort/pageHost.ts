@@ -15,10 +15,11 @@ import { chromiumArgs, chromiumPath } from '../../e2e/fixtures/chromium';
 
 export interface Bench {
   init(): Promise<void>;
-  load(id: string): Promise<number>;
   attach(id: string): Promise<number>;
+  upgrade(id: string): Promise<number>;
   memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>;
   time(sql: string, p: (string | number)[], n: number): Promise<{ ms: number[]; rows: number }>;
+  timeAll(statements: { sql: string; params: (string | number)[] }[], n: number): Promise<number[]>;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -96,9 +97,13 @@ export function treeRss(pid: number): number {
 }
 
 /** Opens a fresh Chromium on the page with the bench object ready; close() ends it. */
-export async function openPage(
-  origin: string,
-): Promise<{ tab: Page; rss: () => number; outside: string[]; close: () => Promise<void> }> {
+export async function openPage(origin: string): Promise<{
+  tab: Page;
+  pid: number;
+  rss: () => number;
+  outside: string[];
+  close: () => Promise<void>;
+}> {
   const server = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
   const pid = server.process().pid ?? 0;
   const browser = await chromium.connect(server.wsEndpoint());
@@ -111,6 +116,7 @@ export async function openPage(
   await tab.waitForFunction(() => 'bench' in globalThis);
   return {
     tab,
+    pid,
     rss: () => treeRss(pid),
     outside,
     close: async () => {

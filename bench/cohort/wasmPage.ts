@@ -1,21 +1,21 @@
 /**
  * The page side of bench/cohort-queries.ts and bench/vault-duckdb.ts: duckdb-wasm 1.32 'eh' bundle
- * in a worker, configured as renderer/src/db/engine.ts; two ways to load a dataset: `load` (the
- * 0006 Arrow path: chunked insertArrowTable) and `attach` (0010: registerFileBuffer + ATTACH
- * READ_ONLY); a timed query runner; and DuckDB's own memory figure. Bundled by esbuild.
+ * in a worker, configured as renderer/src/db/engine.ts; two ways to load a dataset as db/ does:
+ * `attach` (a file holding the query layout, decision 0027: registerFileBuffer + ATTACH READ_ONLY)
+ * and `upgrade` (a layout-1 file of 0010: attached as the source of an in-memory layout built by
+ * the same statements); timed query runners; and DuckDB's own memory figure. Bundled by esbuild.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { tableFromIPC } from 'apache-arrow';
+import { layoutStatements } from '../../shared/cohorts/layout';
+import type { CacheTable } from '../../shared/cohorts/schema';
 import {
   CACHE_TABLES,
   datasetDatabaseName,
-  datasetTableName,
   pendingMigrations,
   SCHEMA_TABLE_SQL,
   viewStatements,
 } from '../../shared/cohorts/schema';
 
-const CHUNK_ROWS = 500_000;
 let db: duckdb.AsyncDuckDB | undefined;
 let conn: duckdb.AsyncDuckDBConnection | undefined;
 
@@ -36,33 +36,37 @@ async function init(): Promise<void> {
     await conn.query(s);
 }
 
-/** 0006: fetch three Arrow IPC streams, insert in 500k-row chunks, build the views. */
-async function load(datasetId: string): Promise<number> {
+/** Fetches the dataset's file and registers it under /vault/ (as db/ does). */
+async function register(datasetId: string): Promise<string> {
+  const bytes = await (await fetch(`/data/${datasetId}/data.duckdb`)).arrayBuffer();
+  const file = `/vault/${datasetDatabaseName(datasetId)}.duckdb`;
+  await db!.registerFileBuffer(file, new Uint8Array(bytes));
+  return file;
+}
+
+/** 0027: fetch the file, register it, attach it read-only, build the views. */
+async function attach(datasetId: string): Promise<number> {
   const c = conn!;
   const t0 = performance.now();
-  for (const table of CACHE_TABLES) {
-    const bytes = await (await fetch(`/data/${datasetId}/${table}.arrow`)).arrayBuffer();
-    const arrow = tableFromIPC(new Uint8Array(bytes));
-    const name = datasetTableName(datasetId, table);
-    for (let start = 0; start < arrow.numRows; start += CHUNK_ROWS)
-      await c.insertArrowTable(arrow.slice(start, start + CHUNK_ROWS), {
-        name,
-        create: start === 0,
-      });
-  }
+  const file = await register(datasetId);
+  await c.query(`ATTACH '${file}' AS ${datasetDatabaseName(datasetId)} (READ_ONLY)`);
   for (const s of viewStatements([datasetId])) await c.query(s);
   return performance.now() - t0;
 }
 
-/** 0010: fetch the DuckDB file, register it, attach it read-only, build the views. */
-async function attach(datasetId: string): Promise<number> {
+/** A layout-1 file (0010): attached as a source, its layout built in memory, then detached. */
+async function upgrade(datasetId: string): Promise<number> {
   const c = conn!;
   const t0 = performance.now();
-  const bytes = await (await fetch(`/data/${datasetId}/data.duckdb`)).arrayBuffer();
-  const file = `/vault/${datasetDatabaseName(datasetId)}.duckdb`;
-  await db!.registerFileBuffer(file, new Uint8Array(bytes));
-  await c.query(`ATTACH '${file}' AS ${datasetDatabaseName(datasetId)} (READ_ONLY)`);
-  for (const s of viewStatements([datasetId], [datasetId])) await c.query(s);
+  const file = await register(datasetId);
+  const schema = datasetDatabaseName(datasetId);
+  await c.query(`ATTACH '${file}' AS ${schema}_src (READ_ONLY)`);
+  await c.query(`CREATE SCHEMA ${schema}`);
+  const src = Object.fromEntries(CACHE_TABLES.map((t) => [t, `${schema}_src.main.${t}`]));
+  for (const s of layoutStatements(src as Record<CacheTable, string>, schema)) await c.query(s);
+  await c.query(`DETACH ${schema}_src`);
+  await db!.dropFile(file);
+  for (const s of viewStatements([datasetId])) await c.query(s);
   return performance.now() - t0;
 }
 
@@ -96,4 +100,29 @@ async function time(
   return { ms, rows };
 }
 
-(globalThis as unknown as { bench: unknown }).bench = { init, load, attach, memory, time };
+/** Runs every statement once per rep, in order (as the Cohorts page does); ms per rep. */
+async function timeAll(
+  statements: { sql: string; params: (string | number)[] }[],
+  reps: number,
+): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    for (const s of statements) {
+      const stmt = await conn!.prepare(s.sql);
+      (await stmt.query(...s.params)).toArray();
+      await stmt.close();
+    }
+    ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
+(globalThis as unknown as { bench: unknown }).bench = {
+  init,
+  attach,
+  upgrade,
+  memory,
+  time,
+  timeAll,
+};

@@ -4,7 +4,7 @@ import { LAUNCH_PATH, SESSION_PATH, SessionRequestSchema } from '../../shared/br
 import type { SessionResponse } from '../../shared/browserMode/session';
 import type { Logger } from '../main/logging/logger';
 import { resolveStaticAsset } from '../main/protocol/staticAssets';
-import { isVaultPath, serveVaultTable } from '../main/vault/serveVaultTable';
+import { isVaultPath, serveVaultRequest } from '../main/vault/serveVaultTable';
 import type { VaultService } from '../main/vault/vaultService';
 import type { CaseService } from '../main/cases/caseService';
 import { isCaseDatabasePath, serveCaseDatabase } from '../main/cases/serveCaseFile';
@@ -146,7 +146,7 @@ export function createHttpRoutes(
     }
     if (vault !== undefined) {
       // Bytes, never JSON (CONVENTIONS rule 6); the secret header is the session (issue 12 item 8).
-      const answer = serveVaultTable(vault, url.pathname, logger);
+      const answer = await serveVaultRequest(vault, url.pathname, logger);
       res.writeHead(answer.status, { ...opts.headers, ...answer.headers });
       res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;

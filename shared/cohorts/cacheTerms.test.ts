@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CohortFiltersSchema } from './definition';
 import { keepCacheTerms, noteCacheTerms, resetCacheTerms } from './cacheTerms';
 import { withDescendants } from './hpo';
-import { cohortWhere } from './sql';
+import { cohortWhere } from './viewSql';
 
 afterEach(resetCacheTerms);
 

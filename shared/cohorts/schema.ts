@@ -1,15 +1,18 @@
 /**
- * The cache's SQL schema (DESIGN "Local data model"): per dataset one attached read-only DuckDB
- * database (docs/decisions/0010) or, for caches from before 0010, one in-memory table per table;
- * views `individuals`, `variants`, `genotypes` union every loaded dataset with its provenance
- * (dataset_id, node_id). Pure SQL, run by duckdb-wasm in the renderer and native DuckDB in tests.
+ * The cache's SQL schema (DESIGN "Local data model"): per dataset one database named
+ * datasetDatabaseName(id) holding the query layout of layout.ts (docs/decisions/0027): the
+ * dataset's attached read-only DuckDB file (0010) or, for older caches, an in-memory schema built
+ * at load. Views `individuals`, `variants`, `genotypes` union every loaded dataset with its
+ * provenance (dataset_id, node_id). Pure SQL, run by duckdb-wasm in the renderer and native DuckDB
+ * in tests.
  */
 
 /**
- * The schema version the views below implement; bumped with a new migration. A dataset's DuckDB
- * file records the version it was written for in `cd_meta.schema_version`; a newer one is refused.
+ * The layout a dataset's DuckDB file implements, in `cd_meta.schema_version`: 1 = the three public
+ * tables only (0010; rebuilt into the layout at load), 2 = the query layout (0027). A newer
+ * version is refused.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type CacheTable = 'individuals' | 'variants' | 'genotypes';
 export const CACHE_TABLES: readonly CacheTable[] = ['individuals', 'variants', 'genotypes'];
@@ -89,7 +92,7 @@ export function datasetTableName(datasetId: string, table: CacheTable): string {
   return `ds_${safe}__${table}`;
 }
 
-/** The alias a dataset's attached DuckDB file gets (same escaping as datasetTableName). */
+/** The database holding a dataset's layout: its attached file's alias or an in-memory schema. */
 export function datasetDatabaseName(datasetId: string): string {
   return datasetTableName(datasetId, 'individuals').replace(/__individuals$/u, '__db');
 }
@@ -99,17 +102,12 @@ const selectFrom = (name: string, table: CacheTable): string =>
   `SELECT ${CACHE_COLUMNS[table].map(([c, t]) => `CAST(${c} AS ${t}) AS ${c}`).join(', ')} FROM ${name}`;
 
 /**
- * The three views over the empty base tables plus every loaded dataset: those in `attached` are
- * read from their attached database's tables, the others from in-memory tables (datasetTableName).
+ * The three views over the empty base tables plus every loaded dataset, read from the public views
+ * of its database (an attached file's catalog or an in-memory schema of the same name).
  */
-export function viewStatements(
-  datasetIds: readonly string[],
-  attached: readonly string[] = [],
-): string[] {
-  const source = (d: string, t: CacheTable): string =>
-    attached.includes(d) ? `${datasetDatabaseName(d)}.main.${t}` : datasetTableName(d, t);
+export function viewStatements(datasetIds: readonly string[]): string[] {
   return CACHE_TABLES.map((t) => {
-    const sources = [`cd_empty_${t}`, ...datasetIds.map((d) => source(d, t))];
+    const sources = [`cd_empty_${t}`, ...datasetIds.map((d) => `${datasetDatabaseName(d)}.${t}`)];
     return `CREATE OR REPLACE VIEW ${t} AS ${sources.map((s) => selectFrom(s, t)).join(' UNION ALL ')}`;
   });
 }
@@ -125,9 +123,17 @@ export const CACHE_SQL = {
   dropTable: (name: string): string => `DROP TABLE IF EXISTS ${name}`,
   fileVersion: (alias: string): string =>
     `SELECT max(schema_version)::INTEGER AS v FROM ${alias}.cd_meta`,
-  rowCount: (source: string): string => `SELECT count(*)::INTEGER AS n FROM ${source}`,
-  phenotypeTerms: (individuals: string): string =>
-    `SELECT DISTINCT unnest(phenotypes) AS t FROM ${individuals}`,
+  /** Rows per public table of a dataset's layout (genotypes: carrier entries plus unlinked rows). */
+  layoutRowCounts: (db: string): string =>
+    `SELECT (SELECT count(*) FROM ${db}.cd_individuals)::INTEGER AS individuals, ` +
+    `(SELECT count(*) FROM ${db}.cd_variants)::INTEGER AS variants, ` +
+    `(coalesce((SELECT sum(n_carriers) FROM ${db}.cd_variants), 0) + ` +
+    `(SELECT count(*) FROM ${db}.cd_genotypes_unlinked))::INTEGER AS genotypes`,
+  /** The phenotype terms a dataset's layout carries (from its per-term counts). */
+  layoutTerms: (db: string): string =>
+    `SELECT term AS t FROM ${db}.cd_term_counts WHERE term IS NOT NULL`,
+  dropSchema: (schema: string): string => `DROP SCHEMA IF EXISTS ${schema} CASCADE`,
+  createSchema: (schema: string): string => `CREATE SCHEMA ${schema}`,
   registerDataset:
     'INSERT OR REPLACE INTO cd_datasets (dataset_id, node_id, title, purpose) VALUES (?, ?, ?, ?)',
   forgetDataset: 'DELETE FROM cd_datasets WHERE dataset_id = ?',

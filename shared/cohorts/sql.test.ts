@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CohortFiltersSchema } from './definition';
 import {
+  cohortByColumnSql,
   cohortByPhenotypeSql,
   cohortCountSql,
-  cohortFrom,
   cohortRowsSql,
-  cohortWhere,
+  cohortVariantsSql,
 } from './sql';
+import { cohortFrom, cohortWhere } from './viewSql';
 import { withDescendants } from './hpo';
 
 const f = (input: object) => CohortFiltersSchema.parse(input);
@@ -61,8 +62,49 @@ describe('cohort SQL building', () => {
   it('validates limits instead of splicing arbitrary numbers', () => {
     expect(() => cohortRowsSql(f({}), 0)).toThrow(RangeError);
     expect(() => cohortByPhenotypeSql(f({}), 1.5)).toThrow(RangeError);
-    expect(cohortCountSql(f({})).sql).toBe(
-      'SELECT count(*)::INTEGER AS n FROM individuals i WHERE TRUE',
+    expect(cohortCountSql(f({}), []).sql).toBe(
+      'SELECT coalesce(sum(n), 0)::INTEGER AS n FROM (SELECT 0 AS n WHERE FALSE) x',
     );
+  });
+});
+
+describe('issue 20: statements over the query layout', () => {
+  const one = [{ id: 'FI-RD-01', individuals: 10 }];
+  it('binds values, escapes dataset ids into names and writes only integer bounds', () => {
+    const evil = "ZZ' OR 1=1 --";
+    const odd = [{ id: "x'; DROP TABLE y; --", individuals: 3 }];
+    const q = cohortVariantsSql(f({ sexes: ['female'], genotype: { gene: evil } }), 5, odd);
+    expect(q.sql).not.toContain(evil);
+    expect(q.sql).not.toContain("x'");
+    expect(q.params).toEqual([evil, 'female']);
+    expect((q.sql.match(/\?/g) ?? []).length).toBe(q.params.length);
+    expect(q.sql).toContain('bitstring_agg(ix, 0, 2)');
+  });
+  it('one branch per dataset the filters name; none answers with a typed empty relation', () => {
+    const two = [...one, { id: 'SE-CA-01', individuals: 4 }];
+    expect(cohortRowsSql(f({}), 5, two).sql.match(/UNION ALL/g)).toHaveLength(1);
+    expect(cohortRowsSql(f({ datasets: ['SE-CA-01'] }), 5, two).sql).not.toContain('FI_2d_RD');
+    expect(cohortRowsSql(f({ datasets: ['XX'] }), 5, two).sql).toContain('WHERE FALSE');
+    expect(cohortRowsSql(f({}), 5, [{ id: 'EMPTY', individuals: 0 }]).sql).toContain('WHERE FALSE');
+  });
+  it('answers from the summaries when they hold the answer, never from list columns', () => {
+    expect(cohortCountSql(f({ genotype: { gene: 'BRCA1' } }), one).sql).toContain('cd_gene_counts');
+    expect(cohortByPhenotypeSql(f({}), 10, one).sql).toContain('cd_term_counts');
+    expect(cohortVariantsSql(f({ genotype: { gene: 'BRCA1' } }), 10, one).sql).toContain(
+      'v.n_carriers',
+    );
+    expect(cohortCountSql(f({ phenotypes: [{ id: 'HP:0000152' }] }), one).sql).not.toContain(
+      'list_has_any',
+    );
+  });
+  it('issue 20: sex and country alone are answered from cd_individual_groups; everyone’s first rows are an ix range', () => {
+    const sexCountry = f({ sexes: ['female'], countries: ['FI', 'SE'] });
+    expect(cohortCountSql(sexCountry, one).sql).toContain('cd_individual_groups');
+    expect(cohortByColumnSql(sexCountry, 'country', one).sql).toContain('cd_individual_groups');
+    expect(cohortCountSql(f({ ...sexCountry, diseases: ['ORPHA:145'] }), one).sql).not.toContain(
+      'cd_individual_groups',
+    );
+    expect(cohortRowsSql(f({}), 50, one).sql).toContain('i.ix < 50');
+    expect(cohortRowsSql(sexCountry, 50, one).sql).not.toContain('i.ix < 50');
   });
 });

@@ -1,300 +1,282 @@
+import type { CachedDataset } from './cacheCatalog';
+import { cachedDatasets } from './cacheCatalog';
+import type { BoundSql, DatasetPlan } from './cohortPlan';
+import { checkLimit, cohortBits, cohortDatasets, datasetPlan, joinSql, sql } from './cohortPlan';
 import type { CohortFilters } from './definition';
 import { hasGenotype } from './definition';
-import { keepCacheTerms } from './cacheTerms';
-import { withDescendants } from './hpo';
 
-/** A parameterised statement: values bind to the `?` placeholders in order; nothing is spliced in. */
-export interface BoundSql {
-  readonly sql: string;
-  readonly params: (string | number)[];
-}
-
-const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+export type { BoundSql } from './cohortPlan';
+/** The cohort over the public views, for small reads outside the cohort page (viewSql.ts). */
+export { cohortFrom } from './viewSql';
+/** The Browser's reads (browserSql.ts): one import for every statement over the cache. */
+export * from './browserSql';
 
 /**
- * The WHERE clause over the `individuals` view aliased `i` (everything but genotype). Parts are
- * ANDed; values inside a part are ORed. HPO criteria with descendants expand via the HPO table, kept to the terms
- * the loaded cache carries (cacheTerms.ts).
+ * Every cohort statement (docs/decisions/0027). Each loaded dataset is one branch over its own
+ * layout tables (layout.ts), joined on dense integer keys and bitmaps; branches are combined with
+ * UNION ALL and re-aggregated. `datasets` defaults to the loaded ones (cacheCatalog.ts); values
+ * bind to `?`, only escaped table names and integer bounds are written into the text.
  */
-export function cohortWhere(f: CohortFilters): BoundSql {
-  const parts: string[] = [];
-  const params: (string | number)[] = [];
-  const phenos = f.phenotypes.map((p) => {
-    const terms = p.includeDescendants ? keepCacheTerms(p.id, withDescendants(p.id)) : [p.id];
-    params.push(...terms);
-    return `list_has_any(i.phenotypes, [${marks(terms.length)}]::VARCHAR[])`;
-  });
-  if (phenos.length > 0)
-    parts.push(`(${phenos.join(f.phenotypeMatch === 'all' ? ' AND ' : ' OR ')})`);
-  if (f.diseases.length > 0) {
-    parts.push(`list_has_any(i.diseases, [${marks(f.diseases.length)}]::VARCHAR[])`);
-    params.push(...f.diseases);
-  }
-  const inList = (column: string, values: readonly string[]): void => {
-    if (values.length === 0) return;
-    parts.push(`${column} IN (${marks(values.length)})`);
-    params.push(...values);
-  };
-  inList('i.sex', f.sexes);
-  inList('i.country', f.countries);
-  inList('i.dataset_id', f.datasets);
-  return { sql: parts.length === 0 ? 'TRUE' : parts.join(' AND '), params };
+
+const ROW_COLUMNS =
+  'i.dataset_id, i.node_id, i.individual_id, i.sex, i.age_band, i.country, i.diseases, i.phenotypes';
+const VARIANT_COLUMNS =
+  'variant_key, chrom, pos, ref, alt, gene, consequence, hgvs_c, hgvs_p, clin_sig, af';
+/** The variant columns, typed, when the cohort has no genotype criterion (nothing matched). */
+const NO_VARIANT = `${VARIANT_COLUMNS}, zygosity`
+  .split(', ')
+  .map((c) => `NULL::${c === 'pos' ? 'INTEGER' : c === 'af' ? 'DOUBLE' : 'VARCHAR'} AS ${c}`)
+  .join(', ');
+
+type Branch = (p: DatasetPlan) => BoundSql;
+
+/** One branch per dataset the cohort reads, UNION ALL; `empty` (typed, no rows) when none. */
+function union(
+  f: CohortFilters,
+  datasets: readonly CachedDataset[],
+  branch: Branch,
+  empty: string,
+) {
+  const parts = cohortDatasets(f, datasets).map((d) => branch(datasetPlan(f, d)));
+  return parts.length === 0
+    ? { sql: empty, params: [] }
+    : joinSql(
+        parts.map((p) => sql('SELECT * FROM (', p, ')')),
+        ' UNION ALL ',
+      );
 }
+
+/** The cohort's individuals of one dataset: FROM + WHERE over `cd_individuals` aliased i. */
+function members(p: DatasetPlan): BoundSql {
+  const bits = cohortBits(p, { individual: false, genotype: true });
+  const from = `${p.db}.cd_individuals i`;
+  if (bits === undefined) return sql(`${from} WHERE `, p.where ?? 'TRUE');
+  return sql(
+    from,
+    ', (SELECT ',
+    bits,
+    ' AS b) c WHERE ',
+    p.where === undefined ? 'TRUE' : p.where,
+    ' AND get_bit(c.b, i.ix) = 1',
+  );
+}
+
+/** No term or genotype criterion: only sex and country (if anything) constrain the cohort. */
+const onlyIndividuals = (p: DatasetPlan): boolean =>
+  p.termSets.length === 0 && p.genotypeSet === undefined;
+
+/** The dataset's individuals per sex and country (layout.ts), aliased i, with the cohort's WHERE. */
+const groups = (p: DatasetPlan): BoundSql =>
+  sql(`${p.db}.cd_individual_groups i WHERE `, p.where ?? 'TRUE');
 
 /**
- * FROM + WHERE selecting the cohort. Genotype joins the DISTINCT carriers (uncorrelated): a
- * correlated EXISTS over the union views ran duckdb-wasm out of memory (3.1 GiB) at 50k genotypes.
+ * The first `n` members of one dataset (by ix, the rank of individual_id: the same order on an
+ * integer), keys first: the wide columns (lists included) are read for those rows only.
  */
-export function cohortFrom(f: CohortFilters): BoundSql {
-  const w = cohortWhere(f);
-  if (!hasGenotype(f.genotype)) return { sql: `individuals i WHERE ${w.sql}`, params: w.params };
-  const g = variantWhere(f.genotype);
-  return {
-    sql:
-      'individuals i JOIN (SELECT DISTINCT g.dataset_id, g.individual_id FROM genotypes g ' +
-      'JOIN variants v ON v.dataset_id = g.dataset_id AND v.variant_key = g.variant_key ' +
-      `WHERE ${g.sql}) c ON c.dataset_id = i.dataset_id AND c.individual_id = i.individual_id ` +
-      `WHERE ${w.sql}`,
-    params: [...g.params, ...w.params],
-  };
-}
-
-/** The variant condition of a genotype criterion over the `variants` view aliased `v`. */
-export function variantWhere(g: NonNullable<CohortFilters['genotype']>): BoundSql {
-  const parts: string[] = [];
-  const params: (string | number)[] = [];
-  if ((g.gene ?? '') !== '') {
-    parts.push('upper(v.gene) = upper(?)');
-    params.push(g.gene ?? '');
-  }
-  if ((g.consequence ?? '') !== '') {
-    parts.push('v.consequence = ?');
-    params.push(g.consequence ?? '');
-  }
-  if (g.maxAf !== undefined) {
-    parts.push('v.af <= ?');
-    params.push(g.maxAf);
-  }
-  return { sql: parts.length === 0 ? 'TRUE' : parts.join(' AND '), params };
-}
-
-const checkLimit = (limit: number): number => {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) throw new RangeError('bad limit');
-  return limit;
-};
+const firstMembers = (p: DatasetPlan, columns: string, n: string): BoundSql =>
+  onlyIndividuals(p) && p.where === undefined
+    ? // Everyone: ix is dense from 0, so the first n are a range the zone maps prune to.
+      sql(`SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix < ${n}`)
+    : sql(
+        `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT i.ix FROM `,
+        members(p),
+        ` ORDER BY i.ix LIMIT ${n})`,
+      );
 
 /** Number of individuals in the cohort. */
-export function cohortCountSql(f: CohortFilters): BoundSql {
-  const w = cohortFrom(f);
-  return {
-    sql: `SELECT count(*)::INTEGER AS n FROM ${w.sql}`,
-    params: w.params,
-  };
+export function cohortCountSql(
+  f: CohortFilters,
+  datasets: readonly CachedDataset[] = cachedDatasets(),
+): BoundSql {
+  const u = union(
+    f,
+    datasets,
+    (p) => {
+      if (p.geneOnly !== undefined)
+        return {
+          sql: `SELECT carriers AS n FROM ${p.db}.cd_gene_counts WHERE gene_key = upper(?)`,
+          params: [p.geneOnly],
+        };
+      if (onlyIndividuals(p)) return sql('SELECT sum(i.n) AS n FROM ', groups(p));
+      const bits = cohortBits(p, { individual: false, genotype: true });
+      if (bits !== undefined && p.where === undefined)
+        return sql('SELECT bit_count(', bits, ') AS n');
+      return sql('SELECT count(*) AS n FROM ', members(p));
+    },
+    'SELECT 0 AS n WHERE FALSE',
+  );
+  return sql('SELECT coalesce(sum(n), 0)::INTEGER AS n FROM (', u, ') x');
 }
 
 /** The cohort's individuals with provenance (dataset_id, node_id), in a stable order. */
-export function cohortRowsSql(f: CohortFilters, limit: number): BoundSql {
-  const w = cohortFrom(f);
-  return {
-    sql:
-      'SELECT i.dataset_id, i.node_id, i.individual_id, i.sex, i.age_band, i.country, i.diseases, ' +
-      `i.phenotypes FROM ${w.sql} ` +
-      `ORDER BY i.dataset_id, i.individual_id LIMIT ${String(checkLimit(limit))}`,
-    params: w.params,
-  };
+export function cohortRowsSql(
+  f: CohortFilters,
+  limit: number,
+  datasets: readonly CachedDataset[] = cachedDatasets(),
+): BoundSql {
+  const n = String(checkLimit(limit));
+  const u = union(
+    f,
+    datasets,
+    (p) => firstMembers(p, ROW_COLUMNS, n),
+    `SELECT ${ROW_COLUMNS} FROM individuals i WHERE FALSE`,
+  );
+  return sql('SELECT * FROM (', u, `) x ORDER BY dataset_id, individual_id LIMIT ${n}`);
 }
 
 /** Cohort size per value of a column (country, sex, dataset_id), largest first. */
 export function cohortByColumnSql(
   f: CohortFilters,
   column: 'country' | 'sex' | 'dataset_id',
+  datasets: readonly CachedDataset[] = cachedDatasets(),
 ): BoundSql {
-  const w = cohortFrom(f);
-  return {
-    sql:
-      `SELECT i.${column} AS key, count(*)::INTEGER AS n FROM ${w.sql} ` +
-      'GROUP BY ALL ORDER BY n DESC, key',
-    params: w.params,
-  };
+  const u = union(
+    f,
+    datasets,
+    (p) =>
+      onlyIndividuals(p)
+        ? sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, groups(p), ' GROUP BY ALL')
+        : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL'),
+    'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
+  );
+  return sql('SELECT key, sum(n)::INTEGER AS n FROM (', u, ') x GROUP BY ALL ORDER BY n DESC, key');
 }
 
 /** The most frequent phenotypes among the cohort's individuals. */
-export function cohortByPhenotypeSql(f: CohortFilters, limit: number): BoundSql {
-  const w = cohortFrom(f);
-  return {
-    sql:
-      'SELECT p.key, count(*)::INTEGER AS n FROM (SELECT unnest(i.phenotypes) AS key FROM ' +
-      `${w.sql}) p GROUP BY ALL ORDER BY n DESC, key LIMIT ${String(checkLimit(limit))}`,
-    params: w.params,
-  };
+export function cohortByPhenotypeSql(
+  f: CohortFilters,
+  limit: number,
+  datasets: readonly CachedDataset[] = cachedDatasets(),
+): BoundSql {
+  const n = String(checkLimit(limit));
+  const u = union(
+    f,
+    datasets,
+    (p) => {
+      const bits = cohortBits(p, { individual: true, genotype: true });
+      // Everyone: the per-term counts written with the layout.
+      if (bits === undefined)
+        return { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] };
+      return sql(
+        `SELECT ph.term AS key, count(*) AS n FROM ${p.db}.cd_phenotypes ph, (SELECT `,
+        bits,
+        ' AS b) c WHERE get_bit(c.b, ph.ix) = 1 GROUP BY ALL',
+      );
+    },
+    'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
+  );
+  return sql(
+    'SELECT key, sum(n)::INTEGER AS n FROM (',
+    u,
+    `) x GROUP BY ALL ORDER BY n DESC, key LIMIT ${n}`,
+  );
+}
+
+/** One dataset's matching genotypes as (vx, ix[, zygosity]), kept to the cohort's other criteria. */
+function matchingGenotypes(p: DatasetPlan, extra: string): BoundSql {
+  const bits = cohortBits(p, { individual: true, genotype: false });
+  const g = sql(
+    `(SELECT v.vx, ${extra}unnest(v.carriers) AS ix FROM ${p.db}.cd_variants v WHERE `,
+    p.variant ?? 'TRUE',
+    ') g',
+  );
+  return bits === undefined
+    ? sql(g, ' WHERE TRUE')
+    : sql(g, ', (SELECT ', bits, ' AS b) c WHERE get_bit(c.b, g.ix) = 1');
 }
 
 /**
- * Variants the cohort carries that match its genotype criterion, with carrier counts. Matching
- * genotypes join the cohort's keys as two-table joins: one three-way join planned a join on
- * dataset_id alone (near a cross product) and did not finish at 5M genotypes.
+ * Variants the cohort carries that match its genotype criterion, with carrier counts. With no
+ * criterion besides the genotype, every carrier is in the cohort: the count is n_carriers.
  */
-export function cohortVariantsSql(f: CohortFilters, limit: number): BoundSql {
-  const from = cohortFrom(f);
-  const g = variantWhere(f.genotype ?? {});
-  return {
-    sql:
-      'SELECT h.variant_key, h.gene, h.consequence, min(h.af) AS af, count(*)::INTEGER AS carriers ' +
-      'FROM (SELECT g.dataset_id, g.individual_id, v.variant_key, v.gene, v.consequence, v.af ' +
-      'FROM genotypes g JOIN variants v ON v.dataset_id = g.dataset_id AND v.variant_key = g.variant_key ' +
-      `WHERE ${g.sql}) h JOIN (SELECT i.dataset_id, i.individual_id FROM ${from.sql}) c ` +
-      'ON c.dataset_id = h.dataset_id AND c.individual_id = h.individual_id ' +
-      'GROUP BY h.variant_key, h.gene, h.consequence ' +
-      `ORDER BY carriers DESC, h.variant_key LIMIT ${String(checkLimit(limit))}`,
-    params: [...g.params, ...from.params],
-  };
-}
-
-const EXPORT_INDIVIDUAL =
-  'i.dataset_id, i.node_id, i.individual_id, i.sex, i.age_band, i.country, i.diseases, i.phenotypes';
-const EXPORT_VARIANT =
-  'variant_key, chrom, pos, ref, alt, gene, consequence, hgvs_c, hgvs_p, clin_sig, af, zygosity';
-/** The variant columns, typed, when the cohort has no genotype criterion (nothing matched). */
-const NO_VARIANT = EXPORT_VARIANT.split(', ')
-  .map((c) => `NULL::${c === 'pos' ? 'INTEGER' : c === 'af' ? 'DOUBLE' : 'VARCHAR'} AS ${c}`)
-  .join(', ');
-
-/** The export rows without order or limit: individual × matching variant (cohortExportSql). */
-function exportSelect(f: CohortFilters): BoundSql & { order: string } {
-  const from = cohortFrom(f);
-  if (!hasGenotype(f.genotype))
-    return {
-      sql: `SELECT ${EXPORT_INDIVIDUAL}, ${NO_VARIANT} FROM ${from.sql}`,
-      params: from.params,
-      order: 'dataset_id, individual_id',
-    };
-  const g = variantWhere(f.genotype);
-  const h = EXPORT_VARIANT.split(', ')
-    .map((c) => `h.${c}`)
-    .join(', ');
-  return {
-    sql:
-      `SELECT c.*, ${h} FROM (SELECT ${EXPORT_INDIVIDUAL} FROM ${from.sql}) c JOIN (` +
-      'SELECT g.dataset_id, g.individual_id, g.zygosity, v.variant_key, v.chrom, v.pos, v.ref, ' +
-      'v.alt, v.gene, v.consequence, v.hgvs_c, v.hgvs_p, v.clin_sig, v.af FROM genotypes g ' +
-      'JOIN variants v ON v.dataset_id = g.dataset_id AND v.variant_key = g.variant_key ' +
-      `WHERE ${g.sql}) h ON h.dataset_id = c.dataset_id AND h.individual_id = c.individual_id`,
-    params: [...from.params, ...g.params],
-    order: 'dataset_id, individual_id, chrom, pos, variant_key',
-  };
+export function cohortVariantsSql(
+  f: CohortFilters,
+  limit: number,
+  datasets: readonly CachedDataset[] = cachedDatasets(),
+): BoundSql {
+  const n = String(checkLimit(limit));
+  const cols = 'v.variant_key, v.gene, v.consequence, v.af';
+  const u = union(
+    f,
+    datasets,
+    (p) => {
+      if (cohortBits(p, { individual: true, genotype: false }) === undefined)
+        return sql(
+          `SELECT ${cols}, v.n_carriers AS carriers FROM ${p.db}.cd_variants v WHERE `,
+          p.variant ?? 'TRUE',
+          ' AND v.n_carriers > 0',
+        );
+      return sql(
+        `SELECT ${cols}, h.n AS carriers FROM (SELECT g.vx, count(*) AS n FROM `,
+        matchingGenotypes(p, ''),
+        ` GROUP BY g.vx) h JOIN ${p.db}.cd_variants v ON v.vx = h.vx`,
+      );
+    },
+    'SELECT NULL::VARCHAR AS variant_key, NULL::VARCHAR AS gene, NULL::VARCHAR AS consequence, ' +
+      'NULL::DOUBLE AS af, 0 AS carriers WHERE FALSE',
+  );
+  return sql(
+    'SELECT variant_key, gene, consequence, min(af) AS af, sum(carriers)::INTEGER AS carriers FROM (',
+    u,
+    ') x GROUP BY variant_key, gene, consequence ' +
+      `ORDER BY carriers DESC, variant_key LIMIT ${n}`,
+  );
 }
 
 /**
  * The rows an export writes (issue 13): one per individual and variant of the genotype criterion
  * they carry, with zygosity and provenance; one row with null variant columns per individual when
- * the cohort has no genotype criterion. Ordered by dataset, individual, then position.
+ * the cohort has no genotype criterion. Ordered by dataset, individual, then position. Each
+ * dataset picks its first `limit` keys before the wide columns are read.
  */
-export function cohortExportSql(f: CohortFilters, limit: number): BoundSql {
-  const s = exportSelect(f);
-  return {
-    sql: `SELECT * FROM (${s.sql}) x ORDER BY ${s.order} LIMIT ${String(checkLimit(limit))}`,
-    params: s.params,
-  };
+export function cohortExportSql(
+  f: CohortFilters,
+  limit: number,
+  datasets: readonly CachedDataset[] = cachedDatasets(),
+): BoundSql {
+  const n = String(checkLimit(limit));
+  if (!hasGenotype(f.genotype)) {
+    const u = union(
+      f,
+      datasets,
+      (p) => firstMembers(p, `${ROW_COLUMNS}, ${NO_VARIANT}`, n),
+      `SELECT ${ROW_COLUMNS}, ${NO_VARIANT} FROM individuals i WHERE FALSE`,
+    );
+    return sql('SELECT * FROM (', u, `) x ORDER BY dataset_id, individual_id LIMIT ${n}`);
+  }
+  const wide = `${ROW_COLUMNS}, ${VARIANT_COLUMNS.split(', ')
+    .map((c) => `v.${c}`)
+    .join(', ')}, k.zygosity`;
+  const u = union(
+    f,
+    datasets,
+    (p) =>
+      sql(
+        `SELECT ${wide} FROM (SELECT g.ix, g.vx, g.zygosity FROM `,
+        matchingGenotypes(p, 'v.chrom, v.pos, v.variant_key, unnest(v.zygosities) AS zygosity, '),
+        ` ORDER BY g.ix, g.chrom, g.pos, g.variant_key LIMIT ${n}) k ` +
+          `JOIN ${p.db}.cd_individuals i ON i.ix = k.ix JOIN ${p.db}.cd_variants v ON v.vx = k.vx`,
+      ),
+    `SELECT ${ROW_COLUMNS}, ${NO_VARIANT} FROM individuals i WHERE FALSE`,
+  );
+  return sql(
+    'SELECT * FROM (',
+    u,
+    `) x ORDER BY dataset_id, individual_id, chrom, pos, variant_key LIMIT ${n}`,
+  );
 }
 
 /** How many rows cohortExportSql would return without a limit (an export over the cap refuses). */
-export function cohortExportCountSql(f: CohortFilters): BoundSql {
-  const s = exportSelect(f);
-  return { sql: `SELECT count(*)::INTEGER AS n FROM (${s.sql}) x`, params: s.params };
-}
-
-// The Browser's reads (issue 14: every statement over the cache is built here). Regions are igv's:
-// 0-based, end exclusive; a variant covers [pos-1, pos-1+len(ref)).
-const OVERLAP = 'chrom = ? AND pos <= ? AND pos + length(ref) > ?';
-const overlap = (chrom: string, start: number, end: number): (string | number)[] => [
-  chrom,
-  end,
-  start + 1,
-];
-
-/** Cached variant records overlapping [start, end): one row per dataset, by position. */
-export function regionVariantsSql(
-  chrom: string,
-  start: number,
-  end: number,
-  limit: number,
+export function cohortExportCountSql(
+  f: CohortFilters,
+  datasets: readonly CachedDataset[] = cachedDatasets(),
 ): BoundSql {
-  const sql =
-    'SELECT variant_key, chrom, pos, ref, alt, gene, consequence, hgvs_c, hgvs_p, clin_sig, ' +
-    `dataset_id, node_id, ac, an, af FROM variants WHERE ${OVERLAP} ` +
-    `ORDER BY pos, variant_key, dataset_id LIMIT ${String(checkLimit(limit))}`;
-  return { sql, params: overlap(chrom, start, end) };
-}
-
-/** Distinct cached variants per bin of `width` bp across [start, end) (wide views). */
-export function regionDensitySql(
-  chrom: string,
-  start: number,
-  end: number,
-  width: number,
-): BoundSql {
-  const sql =
-    'SELECT CAST(floor((pos - 1 - ?) / ?) AS INTEGER) AS bin, count(DISTINCT variant_key) AS n ' +
-    `FROM variants WHERE ${OVERLAP} GROUP BY bin ORDER BY bin`;
-  return { sql, params: [start, width, ...overlap(chrom, start, end)] };
-}
-
-/** Variants overlapping [start, end), one row per key with AC and AN summed over datasets. */
-export function regionVariantKeysSql(
-  chrom: string,
-  start: number,
-  end: number,
-  limit: number,
-): BoundSql {
-  const sql =
-    'SELECT variant_key, min(pos) AS pos, min(ref) AS ref, min(alt) AS alt, min(gene) AS gene, ' +
-    `min(consequence) AS consequence, sum(ac) AS ac, sum(an) AS an FROM variants WHERE ${OVERLAP} ` +
-    `GROUP BY variant_key ORDER BY pos, variant_key LIMIT ${String(checkLimit(limit))}`;
-  return { sql, params: overlap(chrom, start, end) };
-}
-
-/** The chosen samples' ('dataset/individual') genotypes at the variants overlapping the region. */
-export function regionGenotypesSql(
-  chrom: string,
-  start: number,
-  end: number,
-  samples: readonly string[],
-): BoundSql {
-  const sql =
-    'SELECT variant_key, dataset_id, individual_id, zygosity FROM genotypes WHERE variant_key IN ' +
-    `(SELECT DISTINCT variant_key FROM variants WHERE ${OVERLAP}) ` +
-    `AND dataset_id || '/' || individual_id IN (${marks(samples.length)})`;
-  return { sql, params: [...overlap(chrom, start, end), ...samples] };
-}
-
-/** The cohort's first `limit` individuals by dataset and id (the genotype track's samples). */
-export function cohortSamplesSql(f: CohortFilters, limit: number): BoundSql {
-  const from = cohortFrom(f);
-  return {
-    sql:
-      `SELECT i.dataset_id, i.individual_id FROM ${from.sql} ` +
-      `ORDER BY i.dataset_id, i.individual_id LIMIT ${String(checkLimit(limit))}`,
-    params: from.params,
-  };
-}
-
-/** The most frequent phenotypes among a variant's carriers: counts per HPO term, never ids. */
-export function carrierPhenotypesSql(variantKey: string, limit: number): BoundSql {
-  return {
-    sql:
-      'SELECT p AS phenotype, count(DISTINCT i.individual_id) AS n FROM genotypes g JOIN individuals i ' +
-      'ON i.individual_id = g.individual_id AND i.dataset_id = g.dataset_id, unnest(i.phenotypes) AS t(p) ' +
-      `WHERE g.variant_key = ? GROUP BY p ORDER BY n DESC, p LIMIT ${String(checkLimit(limit))}`,
-    params: [variantKey],
-  };
-}
-
-/** A gene's first cached variant whose protein change ends with `aa` (one- or three-letter). */
-export function variantByProteinSql(gene: string, aa: string): BoundSql {
-  return {
-    sql:
-      'SELECT chrom, pos FROM variants WHERE gene = ? AND (hgvs_p LIKE ? OR hgvs_p LIKE ?) ' +
-      'ORDER BY pos LIMIT 1',
-    params: [gene, `%${aa}`, `%${aa})`],
-  };
+  if (!hasGenotype(f.genotype)) return cohortCountSql(f, datasets);
+  const u = union(
+    f,
+    datasets,
+    (p) => sql('SELECT count(*) AS n FROM ', matchingGenotypes(p, '')),
+    'SELECT 0 AS n WHERE FALSE',
+  );
+  return sql('SELECT coalesce(sum(n), 0)::INTEGER AS n FROM (', u, ') x');
 }

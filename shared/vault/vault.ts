@@ -129,6 +129,11 @@ export const VaultManifestSchema = z.object({
   schemaVersion: z.union([z.literal(1), z.literal(2)]),
   /** Absent in version 1 manifests, which are all Arrow: read it with formatOf. */
   format: VaultFormatSchema.optional(),
+  /**
+   * The query layout the database part implements (its `cd_meta.schema_version`, decision 0027);
+   * absent = 1 (the three public tables of 0010). Main rewrites older copies once (issue 20).
+   */
+  layout: z.number().int().positive().optional(),
   datasetId: z.string(),
   nodeId: z.string(),
   nodeName: z.string(),

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Logger } from '../logging/logger';
 import { securityHeaders } from '../security/csp';
 import { APP_ORIGIN } from '../security/navigation';
-import { isVaultPath, serveVaultTable } from '../vault/serveVaultTable';
+import { isVaultPath, serveVaultRequest } from '../vault/serveVaultTable';
 import type { VaultService } from '../vault/vaultService';
 import type { CaseService } from '../cases/caseService';
 import { isCaseDatabasePath, serveCaseDatabase } from '../cases/serveCaseFile';
@@ -31,7 +31,7 @@ export function createAppRequestHandler(
     }
     if (vaultRoute !== undefined && isVaultPath(url.pathname)) {
       // app://cohort-desk/vault/…: decrypted cache bytes for duckdb-wasm (issue 6).
-      const answer = serveVaultTable(vaultRoute.vault, url.pathname, vaultRoute.logger);
+      const answer = await serveVaultRequest(vaultRoute.vault, url.pathname, vaultRoute.logger);
       const body = request.method === 'HEAD' ? null : answer.body;
       return new Response(body, {
         status: answer.status,

@@ -143,6 +143,10 @@ function parsePage(req: PageRequest, status: number, text: string): Page {
       `Node ${name} refused the pull (${status})${why ? `: ${why}` : ''}.`,
     );
   }
+  if (status === 429)
+    throw new PullNetworkError(
+      `Node ${name} asked Cohort Desk to slow down (HTTP 429); the pull is paused and can be resumed in a while.`,
+    );
   if (status >= 500)
     throw new PullNetworkError(
       `Node ${name} answered with a server error (${status}); the pull is paused and can be resumed.`,

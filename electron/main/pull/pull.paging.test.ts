@@ -84,4 +84,32 @@ describe('pull paging that does not trust the request (issue 12 item 2, issue 15
       h.close();
     }
   }, 120_000);
+
+  it('issue 20: a node answering 429 to a page fetched ahead pauses the pull at the first page not staged; resume completes it exactly once', async () => {
+    let refusals = 0;
+    const spy: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const body = typeof init?.body === 'string' ? init.body : '';
+      // Page 2 of the variants (1,153 in pages of 500) says "too many requests" three times: the
+      // first try and both retries.
+      if (url.endsWith('/g_variants') && body.includes('"skip":2,') && refusals < 3) {
+        refusals++;
+        return Promise.resolve(Response.json({ error: { errorCode: 429 } }, { status: 429 }));
+      }
+      return fetch(input, init);
+    };
+    const h = await signedIn({ fed, dataDir: tmp('vault-429-'), user: 'clinician', fetch: spy });
+    try {
+      const { jobId } = await h.invoke('pull:start', target);
+      const paused = await h.until(jobId, (p) => p.state !== 'running');
+      expect(paused).toMatchObject({ state: 'paused', records: 400 + 1000 });
+      expect(paused.message).toMatch(/Node FI asked Cohort Desk to slow down \(HTTP 429\)/);
+      expect(await h.invoke('pull:resume', { jobId })).toEqual({ ok: true });
+      const done = await h.until(jobId, (p) => p.state === 'done' || p.state === 'failed');
+      expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });
+      await expectExactlyOnce(h);
+    } finally {
+      h.close();
+    }
+  }, 120_000);
 });

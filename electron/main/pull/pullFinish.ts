@@ -1,9 +1,8 @@
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import { VAULT_TABLES } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
-import type { TableRows } from '../vault/arrowTables';
-import type { DatasetColumns } from '../vault/duckdbFile';
 import { buildDuckDbFile, scratchDir } from '../vault/duckdbFile';
 import type { VaultUser } from '../vault/datasetFolder';
 import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
@@ -18,20 +17,6 @@ export interface FinishDeps {
   vault: VaultService;
   audit: AuditLog;
   now: () => number;
-}
-
-/** Row objects → columns, in the layout buildDuckDbFile appends. */
-function columnsOf(rows: TableRows): DatasetColumns {
-  const cols = (list: readonly object[]): Record<string, unknown[]> => {
-    const out: Record<string, unknown[]> = {};
-    for (const row of list) for (const [k, v] of Object.entries(row)) (out[k] ??= []).push(v);
-    return out;
-  };
-  return {
-    individuals: cols(rows.individuals),
-    variants: cols(rows.variants),
-    genotypes: cols(rows.genotypes),
-  };
 }
 
 /**
@@ -65,7 +50,7 @@ export async function finishPull(
   const mismatch = countMismatch(rows, c);
   if (mismatch !== undefined) throw new PullDataError(mismatch);
   const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
-  const database = await buildDuckDbFile(scratchDir(job.staging.dir), columnsOf(rows), ids);
+  const database = await buildDuckDbFile(scratchDir(job.staging.dir), rows.columns, ids);
   // Building took a while: a purge may have ended this job (grant revoked, policy), and the same
   // user must still hold the vault key.
   signal.throwIfAborted();
@@ -80,6 +65,7 @@ export async function finishPull(
     manifest: {
       schemaVersion: 2,
       format: 'duckdb',
+      layout: SCHEMA_VERSION,
       datasetId: c.datasetId,
       nodeId: c.nodeId,
       ...c.meta,
@@ -89,11 +75,7 @@ export async function finishPull(
       pulledAt: new Date(opts.now()).toISOString(),
       visa: grant.visa,
       expiresAt: new Date(grant.visa.exp * 1000).toISOString(),
-      rows: {
-        individuals: rows.individuals.length,
-        variants: rows.variants.length,
-        genotypes: rows.genotypes.length,
-      },
+      rows: rows.rows,
     },
   });
   database.fill(0);

@@ -1,7 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { CACHE_COLUMNS } from '../../../shared/cohorts/schema';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
-import type { GenotypeRow, IndividualRow, TableRows, VariantRow } from '../vault/arrowTables';
+import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
+import type { DatasetColumns } from '../vault/duckdbFile';
 import { fetchPage, PULL_PAGE_SIZE } from './beaconPages';
 import type { Page, PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError } from './beaconPages';
@@ -24,12 +26,27 @@ export interface LoopContext {
   onPage: (c: Cursor) => void;
 }
 
+/**
+ * A staged g_variants page. Carriers are kept per variant (ids and zygosities, issue 20): a fifth of
+ * the JSON of one object per genotype, which pages staged by earlier versions hold (`genotypes`) and
+ * a resumed pull still reads.
+ */
 interface VariantPage {
   variants: VariantRow[];
-  genotypes: GenotypeRow[];
+  carriers?: string[][];
+  zygosities?: string[][];
+  genotypes?: GenotypeRow[];
   /** Variants the node sent that have no GRCh38 place (assembly conversion), with the reason. */
   unplaced?: string[];
 }
+
+/**
+ * Pages a pull keeps in flight (issue 20): while one page is checked, converted and sealed, the
+ * next ones are already being fetched. Three requests at once is what a browser-based client
+ * already sends to one host (search sends one per node); a node that cannot take them answers 429
+ * or 503, which pauses the pull like any transient failure (resumable, nothing lost).
+ */
+export const PULL_PAGES_IN_FLIGHT = 3;
 
 /** fetchPage with two quick retries for transient failures (a reset keep-alive connection, one 5xx) before the job pauses. */
 const RETRY_DELAYS_MS = [250, 1000];
@@ -50,13 +67,19 @@ export async function fetchWithRetry(req: PageRequest): Promise<Page> {
 function convert(ctx: LoopContext, entity: 'individuals' | 'g_variants', page: Page): unknown {
   try {
     if (entity === 'individuals') return page.records.map(toIndividual);
-    const rows: Required<VariantPage> = { variants: [], genotypes: [], unplaced: [] };
+    const rows = {
+      variants: [] as VariantRow[],
+      carriers: [] as string[][],
+      zygosities: [] as string[][],
+      unplaced: [] as string[],
+    } satisfies VariantPage;
     page.records.forEach((raw, i) => {
       const c = toVariant(raw, i, ctx.assembly);
       if ('unplaced' in c) rows.unplaced.push(c.unplaced);
       else {
         rows.variants.push(c.variant);
-        rows.genotypes.push(...c.genotypes);
+        rows.carriers.push(c.genotypes.map((g) => g.individual_id));
+        rows.zygosities.push(c.genotypes.map((g) => g.zygosity));
       }
     });
     return rows;
@@ -72,81 +95,188 @@ function convert(ctx: LoopContext, entity: 'individuals' | 'g_variants', page: P
  * converted, sealed into staging before the cursor moves on. The page size is not trusted (issue 12
  * item 2, issue 15 item 4): a node may cap `limit`, and `skip` counts pages of the size it uses, so
  * the loop asks for page after page with the same limit, advances by the records received and
- * stops on the node's count or an empty page. Throws PullNetworkError (pause), PullRefusedError /
- * PullDataError (fail) or the abort reason.
+ * stops on the node's count or an empty page. Once a page has shown the node's count and page
+ * size, up to PULL_PAGES_IN_FLIGHT of the following pages are requested ahead (issue 20); pages are
+ * still consumed, checked and staged strictly in order, so a failure pauses at the first page not
+ * staged, as before. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
+ * the abort reason.
  */
 export async function runPages(ctx: LoopContext): Promise<void> {
   const { cursor } = ctx;
   const limit = ctx.pageSize ?? PULL_PAGE_SIZE;
   cursor.received ??= { individuals: 0, g_variants: 0 };
-  while (cursor.entity !== 'done') {
-    ctx.signal.throwIfAborted();
-    const entity = cursor.entity;
-    const page = await fetchWithRetry({
+  // Requests ahead end with the loop, whichever way it ends.
+  const ahead = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, ahead.signal]);
+  const inFlight = new Map<string, Promise<Page>>();
+  const request = async (entity: 'individuals' | 'g_variants', page: number): Promise<Page> =>
+    fetchWithRetry({
       node: ctx.node,
       entity,
       datasetId: cursor.datasetId,
       query: cursor.query,
       routes: ctx.routes,
-      page: cursor.page,
+      page,
       limit,
       token: await ctx.token(ctx.node),
       fetch: ctx.fetch,
-      signal: ctx.signal,
+      signal,
       timeoutMs: ctx.timeoutMs,
     });
-    ctx.signal.throwIfAborted();
-    if (page.records.length > 0)
-      ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page));
-    cursor.totals[entity] = page.total;
-    cursor.received[entity] += page.records.length;
-    cursor.records += page.records.length;
-    cursor.bytes += page.bytes;
-    if (page.records.length > 0) {
-      cursor.page += 1;
-      cursor.pages[entity] = cursor.page;
+  const requestAhead = (entity: 'individuals' | 'g_variants', page: number): void => {
+    const key = `${entity} ${String(page)}`;
+    if (inFlight.has(key)) return;
+    const pending = request(entity, page);
+    // Awaited when its turn comes; until then a failure must not count as unhandled.
+    pending.catch(() => undefined);
+    inFlight.set(key, pending);
+  };
+  // Writes run behind the downloads (issue 20): each page's file, then the cursor that counts it,
+  // strictly in that order, so a cursor on disk never counts a page that is not. At most
+  // PULL_PAGES_IN_FLIGHT pages wait to be written; a failed write stops the loop (the job fails).
+  let written: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let failed: { error: unknown } | undefined;
+  const stage = (save: Promise<void>, snapshot: Cursor): void => {
+    save.catch(() => undefined);
+    queued += 1;
+    written = written.then(async () => {
+      try {
+        if (failed !== undefined) return;
+        await save;
+        await ctx.staging.saveCursorAsync(snapshot);
+        ctx.onPage(cursor);
+      } catch (error: unknown) {
+        failed ??= { error };
+      } finally {
+        queued -= 1;
+      }
+    });
+  };
+  try {
+    while (cursor.entity !== 'done') {
+      ctx.signal.throwIfAborted();
+      if (queued >= PULL_PAGES_IN_FLIGHT) await written;
+      if (failed !== undefined) throw failed.error;
+      const entity = cursor.entity;
+      const key = `${entity} ${String(cursor.page)}`;
+      const pending = inFlight.get(key) ?? request(entity, cursor.page);
+      inFlight.delete(key);
+      const page = await pending;
+      ctx.signal.throwIfAborted();
+      // The node's page size is what it sent; ask ahead only for pages within its count.
+      const size = page.records.length;
+      const left = page.total - cursor.received[entity] - size;
+      for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
+        requestAhead(entity, cursor.page + k);
+      const save =
+        page.records.length > 0
+          ? ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page))
+          : Promise.resolve();
+      cursor.totals[entity] = page.total;
+      cursor.received[entity] += page.records.length;
+      cursor.records += page.records.length;
+      cursor.bytes += page.bytes;
+      if (page.records.length > 0) {
+        cursor.page += 1;
+        cursor.pages[entity] = cursor.page;
+      }
+      if (page.records.length === 0 || cursor.received[entity] >= page.total) {
+        cursor.entity = entity === 'individuals' ? 'g_variants' : 'done';
+        cursor.page = 0;
+      } else if (cursor.page > page.total) {
+        throw new PullDataError(
+          `Node ${ctx.node.id} kept sending pages of ${cursor.datasetId} past its own count (${page.total}); nothing was kept.`,
+        );
+      }
+      stage(save, structuredClone(cursor));
     }
-    if (page.records.length === 0 || cursor.received[entity] >= page.total) {
-      cursor.entity = entity === 'individuals' ? 'g_variants' : 'done';
-      cursor.page = 0;
-    } else if (cursor.page > page.total) {
-      throw new PullDataError(
-        `Node ${ctx.node.id} kept sending pages of ${cursor.datasetId} past its own count (${page.total}); nothing was kept.`,
-      );
-    }
-    ctx.staging.saveCursor(cursor);
-    ctx.onPage(cursor);
+    await written;
+    if (failed !== undefined) throw failed.error;
+  } finally {
+    ahead.abort();
+    // Nothing may still be writing when the caller removes or reads the staging folder.
+    await written;
   }
 }
 
-/** Everything staged, as table rows, plus the variants that could not be placed on GRCh38. */
-export interface Assembled extends TableRows {
+/** Everything staged, column by column, with the rows per table and the variants not placed. */
+export interface Assembled {
+  columns: DatasetColumns;
+  rows: { individuals: number; variants: number; genotypes: number };
+  /** Variants that could not be placed on GRCh38, with the reason. */
   unplaced: string[];
 }
 
-/** Reads every staged page back into table rows; duplicates mean the node reordered between pages. */
+const columnNames = (t: keyof DatasetColumns): string[] =>
+  CACHE_COLUMNS[t].map(([c]) => c).filter((c) => c !== 'dataset_id' && c !== 'node_id');
+
+/** Appends row objects to columns (the vault writer appends columns). */
+function pushRows(cols: Record<string, unknown[]>, names: string[], rows: readonly object[]): void {
+  for (const name of names) {
+    const col = (cols[name] ??= []);
+    for (const row of rows) col.push((row as Record<string, unknown>)[name]);
+  }
+}
+
+/**
+ * Reads every staged page back into the columns the vault writer appends; duplicates mean the
+ * node reordered between pages.
+ */
 export function assemble(staging: Staging, cursor: Cursor): Assembled {
-  const individuals: IndividualRow[] = [];
-  const variants: VariantRow[] = [];
-  const genotypes: GenotypeRow[] = [];
+  const names = {
+    individuals: columnNames('individuals'),
+    variants: columnNames('variants'),
+    genotypes: columnNames('genotypes'),
+  };
+  const columns = Object.fromEntries(
+    (['individuals', 'variants', 'genotypes'] as const).map((t) => [
+      t,
+      Object.fromEntries(names[t].map((c) => [c, [] as unknown[]])),
+    ]),
+  ) as Record<keyof DatasetColumns, Record<string, unknown[]>>;
   const unplaced: string[] = [];
   for (let p = 0; p < cursor.pages.individuals; p++)
-    individuals.push(...(staging.readPage('individuals', p) as IndividualRow[]));
+    pushRows(
+      columns.individuals,
+      names.individuals,
+      staging.readPage('individuals', p) as IndividualRow[],
+    );
+  const g = columns.genotypes as Record<'individual_id' | 'variant_key' | 'zygosity', unknown[]>;
   for (let p = 0; p < cursor.pages.g_variants; p++) {
     const page = staging.readPage('g_variants', p) as VariantPage;
-    for (const v of page.variants) variants.push(v);
-    for (const g of page.genotypes) genotypes.push(g);
+    pushRows(columns.variants, names.variants, page.variants);
+    if (page.genotypes !== undefined) pushRows(g, names.genotypes, page.genotypes);
+    page.carriers?.forEach((ids, v) => {
+      const key = page.variants[v]?.variant_key;
+      const zygosities = page.zygosities?.[v] ?? [];
+      ids.forEach((id, k) => {
+        g.individual_id.push(id);
+        g.variant_key.push(key);
+        g.zygosity.push(zygosities[k]);
+      });
+    });
     unplaced.push(...(page.unplaced ?? []));
   }
+  const individualIds = columns.individuals.individual_id ?? [];
+  const variantKeys = columns.variants.variant_key ?? [];
   if (
-    new Set(individuals.map((r) => r.individual_id)).size !== individuals.length ||
-    new Set(variants.map((r) => r.variant_key)).size !== variants.length
+    new Set(individualIds).size !== individualIds.length ||
+    new Set(variantKeys).size !== variantKeys.length
   ) {
     throw new PullDataError(
       'The node returned the same record on two pages (its order changed during the pull); pull again.',
     );
   }
-  return { individuals, variants, genotypes, unplaced };
+  return {
+    columns,
+    rows: {
+      individuals: individualIds.length,
+      variants: variantKeys.length,
+      genotypes: g.individual_id.length,
+    },
+    unplaced,
+  };
 }
 
 /**
@@ -155,8 +285,8 @@ export function assemble(staging: Staging, cursor: Cursor): Assembled {
  */
 export function countMismatch(rows: Assembled, cursor: Cursor): string | undefined {
   const got = {
-    individuals: rows.individuals.length,
-    g_variants: rows.variants.length + rows.unplaced.length,
+    individuals: rows.rows.individuals,
+    g_variants: rows.rows.variants + rows.unplaced.length,
   };
   const wrong = (['individuals', 'g_variants'] as const).filter(
     (e) => cursor.totals[e] !== undefined && cursor.totals[e] !== got[e],

@@ -120,3 +120,67 @@ describe('variant records from any Beacon (issue 15 items 2, 3, 6)', () => {
     expect(zygosityOf(undefined)).toBe('het');
   });
 });
+
+describe('caseLevelData checked without a zod parse per carrier (issue 20)', () => {
+  const withCases = (caseLevelData: unknown): unknown => ({ ...foreign, caseLevelData });
+  const error = (raw: unknown): string => {
+    try {
+      toVariant(raw, 4, 'GRCh37');
+      return 'accepted';
+    } catch (e: unknown) {
+      return e instanceof RecordShapeError ? e.message : String(e);
+    }
+  };
+
+  it('issue 20: accepts and refuses exactly what the model allows, naming the same field', () => {
+    const ok = [
+      undefined,
+      [],
+      [{ biosampleId: 'b', extra: { any: 1 } }],
+      [{ biosampleId: 'b', individualId: 'i', zygosity: { id: 'X:1', other: 2 } }],
+      [{ biosampleId: 'b', zygosity: { id: 'X:1', label: undefined } }],
+    ];
+    for (const c of ok) expect(error(withCases(c)), JSON.stringify(c)).toBe('accepted');
+    const bad: [unknown, string][] = [
+      [null, 'caseLevelData'],
+      [{}, 'caseLevelData'],
+      [[null], 'caseLevelData.0'],
+      [[[]], 'caseLevelData.0'],
+      [[{ biosampleId: '' }], 'caseLevelData.0.biosampleId'],
+      [[{ biosampleId: 'b' }, { individualId: 'i' }], 'caseLevelData.1.biosampleId'],
+      [[{ biosampleId: 'b', individualId: '' }], 'caseLevelData.0.individualId'],
+      [[{ biosampleId: 'b', individualId: 7 }], 'caseLevelData.0.individualId'],
+      [[{ biosampleId: 'b', zygosity: { label: 'het' } }], 'caseLevelData.0.zygosity.id'],
+      [
+        [{ biosampleId: 'b', zygosity: { id: 'X:1', label: null } }],
+        'caseLevelData.0.zygosity.label',
+      ],
+      [[{ biosampleId: 'b', zygosity: 'het' }], 'caseLevelData.0.zygosity'],
+    ];
+    for (const [c, at] of bad)
+      expect(error(withCases(c)), JSON.stringify(c)).toBe(
+        `variant record 4 does not follow the Beacon model (at "${at}")`,
+      );
+    // A fault elsewhere in a record with valid carriers is still named where it is.
+    expect(error({ ...foreign, variantInternalId: '' })).toBe(
+      'variant record 4 does not follow the Beacon model (at "variantInternalId")',
+    );
+  });
+
+  it('issue 20: keeps every carrier with its zygosity', () => {
+    const cases = Array.from({ length: 300 }, (_, k) => ({
+      biosampleId: `bs-${String(k)}`,
+      ...(k % 2 === 0 ? { individualId: `ind-${String(k)}` } : {}),
+      ...(k % 3 === 0 ? { zygosity: { id: 'GENO:0000136' } } : {}),
+    }));
+    const c = toVariant(withCases(cases), 0, 'GRCh37');
+    if ('unplaced' in c) throw new Error(c.unplaced);
+    expect(c.genotypes).toHaveLength(300);
+    expect(c.genotypes[3]).toEqual({
+      individual_id: 'bs-3',
+      variant_key: '17-7675088-C-T',
+      zygosity: 'hom',
+    });
+    expect(c.genotypes[4]?.individual_id).toBe('ind-4');
+  });
+});

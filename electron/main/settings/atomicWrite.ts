@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -31,5 +32,37 @@ function syncDir(dir: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * writeFileAtomic without blocking the event loop: the same steps, with the fsyncs on libuv's
+ * thread pool (issue 20: a pull's pages and cursor are written while the next pages download).
+ * Never creates the folder: a write racing a purge of it fails instead of leaving a file behind.
+ */
+export async function writeFileAtomicAsync(
+  path: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const file = await open(tmp, 'w', mode);
+  try {
+    await file.writeFile(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    await file.sync();
+  } catch (error: unknown) {
+    await file.close();
+    await rm(tmp, { force: true });
+    throw error;
+  }
+  await file.close();
+  await rename(tmp, path);
+  if (process.platform === 'win32') return;
+  const folder = await open(dir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
   }
 }

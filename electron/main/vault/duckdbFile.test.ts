@@ -37,8 +37,12 @@ describe('the DuckDB file a pull writes (decision 0010)', () => {
         phenotypes: d.individuals.phenotypes[i],
       });
     });
+    // Variants are stored in gene order (decision 0027): find row 7 by its key.
     const variants = await databaseRows(bytes, 'variants');
-    expect(variants[7]).toMatchObject({ pos: d.variants.pos[7], af: d.variants.af[7] });
+    expect(variants.find((v) => v.variant_key === d.variants.variant_key[7])).toMatchObject({
+      pos: d.variants.pos[7],
+      af: d.variants.af[7],
+    });
     expect(await databaseRows(bytes, 'genotypes')).toHaveLength(d.genotypes.individual_id.length);
   });
 
@@ -68,5 +72,57 @@ describe('the DuckDB file a pull writes (decision 0010)', () => {
     const meta = (await conn.runAndReadAll('SELECT * FROM x.cd_meta')).getRowObjectsJS();
     expect(meta).toEqual([{ schema_version: SCHEMA_VERSION, dataset_id: 'T-02' }]);
     conn.closeSync();
+  });
+
+  it('issue 20: genotypes travel dictionary-encoded and come back as given (repeats, nulls, quotes, unlinked rows)', async () => {
+    const ids = { datasetId: "T-'03", nodeId: "S'E" };
+    const genotypes = {
+      individual_id: ['A', 'B', 'A', 'C', 'A'],
+      variant_key: ['1-1-A-G', '1-1-A-G', "1-2-C-T'", '1-1-A-G', '9-9-G-A'],
+      zygosity: ['het', 'hom', null, 'het', 'het'],
+    };
+    const bytes = await buildDuckDbFile(
+      join(mkdtempSync(join(tmpdir(), 'duckdb-dict-')), 'scratch'),
+      {
+        individuals: {
+          individual_id: ['A', 'B'],
+          sex: ['female', 'male'],
+          age_band: [null, '1950-1959'],
+          country: ['SE', 'SE'],
+          diseases: [[], null],
+          phenotypes: [['HP:0000118'], []],
+        },
+        variants: {
+          variant_key: ['1-1-A-G', "1-2-C-T'"],
+          chrom: ['1', '1'],
+          pos: [1, 2],
+          ref: ['A', 'C'],
+          alt: ['G', 'T'],
+          gene: ['G1', 'G2'],
+          consequence: ['missense_variant', 'stop_gained'],
+          hgvs_c: [null, null],
+          hgvs_p: [null, null],
+          clin_sig: [null, null],
+          ac: [3, 1],
+          an: [10, 10],
+          af: [0.3, 0.1],
+        },
+        genotypes,
+      },
+      ids,
+    );
+    const key = (r: Record<string, unknown>): string => JSON.stringify(r);
+    const got = (await databaseRows(bytes, 'genotypes')).map(key).sort();
+    const want = genotypes.individual_id
+      .map((individual_id, i) => ({
+        dataset_id: ids.datasetId,
+        node_id: ids.nodeId,
+        individual_id,
+        variant_key: genotypes.variant_key[i],
+        zygosity: genotypes.zygosity[i],
+      }))
+      .map(key)
+      .sort();
+    expect(got).toEqual(want);
   });
 });

@@ -64,3 +64,29 @@ export function serveVaultTable(
     return text(500, 'The local copy could not be decrypted or failed its integrity check.');
   }
 }
+
+/**
+ * serveVaultTable, after rewriting an old cache into the query layout when its database is asked
+ * for (issue 20: once, natively, instead of duckdb-wasm at every load). A failed rewrite is logged
+ * and the old copy is served as before (the renderer lays it out in memory).
+ */
+export async function serveVaultRequest(
+  vault: VaultService,
+  pathname: string,
+  logger: Logger,
+): Promise<VaultHttpAnswer> {
+  const m = PATH.exec(pathname);
+  if (m?.[1] !== undefined && m[2] === 'data.duckdb') {
+    let datasetId: string | undefined;
+    try {
+      datasetId = decodeURIComponent(m[1]);
+    } catch {
+      datasetId = undefined;
+    }
+    if (datasetId !== undefined)
+      await vault.upgrade(datasetId).catch((error: unknown) => {
+        logger.warn('vault.cache_rewrite_failed', { datasetId, error });
+      });
+  }
+  return serveVaultTable(vault, pathname, logger);
+}

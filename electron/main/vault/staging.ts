@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AccessLevelSchema, DuoTermSchema } from '../../../shared/federation/directory';
 import { PullQuerySchema, PurposeDiseaseSchema, PurposeSchema } from '../../../shared/vault/vault';
 import { canonicalJson } from '../audit/canonicalJson';
-import { writeFileAtomic } from '../settings/atomicWrite';
+import { writeFileAtomic, writeFileAtomicAsync } from '../settings/atomicWrite';
 import type { Binding } from './binding';
 import { writeBinding } from './binding';
 import { openSmall, sealSmall } from './chunkedCipher';
@@ -70,9 +70,12 @@ export function stagingRoot(userDir: string): string {
 export interface Staging {
   readonly dir: string;
   saveCursor(c: Cursor): void;
+  /** saveCursor without blocking the event loop (the pull loop, between pages). */
+  saveCursorAsync(c: Cursor): Promise<void>;
   /** The grant this pull runs under (the purge judges the staged pages by it). */
   saveBinding(b: Binding): void;
-  savePage(entity: 'individuals' | 'g_variants', page: number, rows: unknown): void;
+  /** Resolves once the page is durably on disk (fsynced, renamed into place). */
+  savePage(entity: 'individuals' | 'g_variants', page: number, rows: unknown): Promise<void>;
   readPage(entity: 'individuals' | 'g_variants', page: number): unknown;
   remove(): void;
 }
@@ -88,25 +91,32 @@ export function openStaging(
   mkdirSync(join(dir, 'pages'), { recursive: true, mode: 0o700 });
   const pageFile = (e: string, p: number) =>
     join(dir, 'pages', `${e}-${String(p).padStart(6, '0')}.sealed`);
+  const sealCursor = (c: Cursor): Buffer =>
+    sealSmall(masterKey, Buffer.from(JSON.stringify(c)), aad(user, jobId, 'cursor'));
+  // Pages this process staged, as saved (plain JSON values): the end of an uninterrupted pull
+  // reads them from here instead of decrypting and parsing its own files again (issue 20).
+  const kept = new Map<string, unknown>();
   return {
     dir,
     saveCursor(c) {
-      writeFileAtomic(
-        join(dir, 'cursor.sealed'),
-        sealSmall(masterKey, Buffer.from(JSON.stringify(c)), aad(user, jobId, 'cursor')),
-      );
+      writeFileAtomic(join(dir, 'cursor.sealed'), sealCursor(c));
     },
+    saveCursorAsync: (c) => writeFileAtomicAsync(join(dir, 'cursor.sealed'), sealCursor(c)),
     saveBinding(b) {
       writeBinding(dir, `${scopeOf(user)}/.staging/${jobId}`, b, masterKey);
     },
     savePage(e, p, rows) {
       const what = `page ${e} ${p}`;
-      writeFileAtomic(
+      const json = JSON.stringify(rows);
+      kept.set(what, rows);
+      return writeFileAtomicAsync(
         pageFile(e, p),
-        sealSmall(masterKey, Buffer.from(JSON.stringify(rows)), aad(user, jobId, what)),
+        sealSmall(masterKey, Buffer.from(json), aad(user, jobId, what)),
       );
     },
     readPage(e, p) {
+      const mine = kept.get(`page ${e} ${p}`);
+      if (mine !== undefined) return mine;
       const plain = openSmall(
         masterKey,
         readFileSync(pageFile(e, p)),
@@ -115,6 +125,7 @@ export function openStaging(
       return JSON.parse(plain.toString('utf8')) as unknown;
     },
     remove() {
+      kept.clear();
       rmSync(dir, { recursive: true, force: true });
     },
   };

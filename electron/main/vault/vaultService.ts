@@ -14,6 +14,7 @@ import type { KeyStorage } from '../platform/keyStorage';
 import { matchesManifest, readBinding } from './binding';
 import { createDataKeyCache, KeyFileMissingError } from './dataKeyCache';
 import type { VaultUser } from './datasetFolder';
+import { upgradeCache } from './cacheUpgrade';
 import { readManifest, readPart, safeDatasetId, scopeOf } from './datasetFolder';
 import type { KeyDeriver } from './keyHierarchy';
 import { deriveKey } from './keyHierarchy';
@@ -211,6 +212,8 @@ export function createVaultService(opts: {
         return { ok: false, status: 404, message: `This copy is stored as ${formatOf(manifest)}.` };
       return { ok: true, bytes: readPart(dir, manifest, part, key) };
     },
+    upgrade: (datasetId) =>
+      upgradeCache({ service, keys, audit: opts.audit, logger: opts.logger }, datasetId),
     purge(trigger) {
       const result = runPurge({
         root,

@@ -24,6 +24,12 @@ export interface VaultService {
     datasetId: string,
     part: VaultPart,
   ): { ok: true; bytes: Buffer } | { ok: false; status: number; message: string };
+  /**
+   * Rewrites a dataset cached before decision 0027 (Arrow tables, or a layout-1 DuckDB file) into
+   * the query layout, once, natively, sealed and swapped atomically (cacheUpgrade.ts); true when it
+   * did. Rejects when the rewrite failed: the old copy stays readable as before.
+   */
+  upgrade(datasetId: string): Promise<boolean>;
   /** Deletes datasets and staged pulls whose grant ended or left the passport, or policy forbids (DATA-05). */
   purge(trigger: string): void;
   /** Tell listeners the vault changed (after a pull commits). */

@@ -1,17 +1,19 @@
 /**
- * Cached datasets in the renderer's duckdb-wasm (docs/decisions/0010-vault-duckdb-files.md).
+ * Cached datasets in the renderer's duckdb-wasm (docs/decisions/0010, 0027).
  *
- * API (unchanged by 0010):
+ * API (unchanged by 0010 and 0027):
  * - `loadDataset(datasetId, meta?)` fetches GET /vault/{datasetId}/data.duckdb (main decrypts it),
  *   registers the bytes as `/vault/<alias>.duckdb` and ATTACHes it READ_ONLY as
- *   `datasetDatabaseName(datasetId)`; no rows are copied. A dataset cached before 0010 (the route
- *   answers 404 for data.duckdb) is loaded from its three Arrow tables instead (legacyArrow.ts).
- *   Then the views `individuals`, `variants`, `genotypes` are rebuilt over every loaded dataset.
- *   Resolves with the row counts per table.
- * - `unloadDataset(datasetId)` rebuilds the views without it, DETACHes it and drops the registered
- *   buffer (or the legacy tables), and removes its cd_datasets row.
+ *   `datasetDatabaseName(datasetId)`; no rows are copied. Older caches get their query layout
+ *   built in memory under the same name: a layout-1 DuckDB file (0010) from its tables, a cache
+ *   from before 0010 (the route answers 404 for data.duckdb) from its three Arrow tables. Then the
+ *   views `individuals`, `variants`, `genotypes` are rebuilt over every loaded dataset and the
+ *   dataset is noted for the cohort SQL (cacheCatalog.ts). Resolves with the row counts per table.
+ * - `unloadDataset(datasetId)` forgets it, rebuilds the views without it, DETACHes it and drops
+ *   the registered buffer (or its in-memory tables), and removes its cd_datasets row.
  * - `loadedDatasets()` lists the loaded ids.
  */
+import { forgetDataset, noteDataset } from '../../../shared/cohorts/cacheCatalog';
 import { noteCacheTerms } from '../../../shared/cohorts/cacheTerms';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import {
@@ -27,22 +29,25 @@ import { vaultRequestHeaders } from '../api/browserSession';
 import { forgetCases } from './cases';
 import type { Engine } from './engine';
 import { closeEngine, engine } from './engine';
-import { dropArrowTables, loadArrowTables } from './legacyArrow';
+import { dropInMemory, layoutInMemory, loadArrowTables } from './legacyArrow';
 
 const loaded = new Set<string>();
-/** Loaded datasets that are attached DuckDB files (the others are legacy in-memory tables). */
+/** Loaded datasets that are attached DuckDB files (the others are in-memory layouts). */
 const attached = new Set<string>();
 
 /** The registered file name: under /vault/, the only folder the engine allows (engine.ts). */
 const fileOf = (datasetId: string): string => `/vault/${datasetDatabaseName(datasetId)}.duckdb`;
+/** The alias a layout-1 file is attached under while its layout is built in memory. */
+const sourceOf = (datasetId: string): string => `${datasetDatabaseName(datasetId)}_src`;
 
 async function refreshViews(): Promise<void> {
   const { conn } = await engine();
-  for (const s of viewStatements([...loaded].sort(), [...attached])) await conn.query(s);
+  for (const s of viewStatements([...loaded].sort())) await conn.query(s);
 }
 
 async function detach(e: Engine, datasetId: string): Promise<void> {
   await e.conn.query(CACHE_SQL.detach(datasetDatabaseName(datasetId)));
+  await e.conn.query(CACHE_SQL.detach(sourceOf(datasetId)));
   await e.db.dropFile(fileOf(datasetId));
 }
 
@@ -51,21 +56,22 @@ const firstNumber = (t: { toArray(): unknown[] }, column: string): number => {
   return Number(row?.toJSON()[column] ?? NaN);
 };
 
-/** Attaches the dataset's DuckDB file; undefined when it is a pre-0010 (Arrow) copy. */
-async function attachDatabase(
-  e: Engine,
-  datasetId: string,
-): Promise<Record<CacheTable, number> | undefined> {
+/**
+ * Attaches the dataset's DuckDB file: as is when it holds the query layout, or as the source of an
+ * in-memory layout when it predates it. False when it is a pre-0010 (Arrow) copy.
+ */
+async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
   const res = await fetch(vaultDatabasePath(datasetId), {
     cache: 'no-store',
     credentials: 'same-origin',
     headers: vaultRequestHeaders(),
   });
-  if (res.status === 404) return undefined;
+  if (res.status === 404) return false;
   if (!res.ok) throw new Error(`The cache refused ${datasetId} (HTTP ${String(res.status)}).`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   const alias = datasetDatabaseName(datasetId);
   await detach(e, datasetId);
+  await dropInMemory(e, datasetId);
   // The buffer is transferred to the worker: no copy stays on this thread.
   await e.db.registerFileBuffer(fileOf(datasetId), bytes);
   await e.conn.query(CACHE_SQL.attach(fileOf(datasetId), alias));
@@ -76,10 +82,26 @@ async function attachDatabase(
       `${datasetId} was written for cache schema ${String(version)}; update the app.`,
     );
   }
-  const rows = { individuals: 0, variants: 0, genotypes: 0 };
-  for (const t of CACHE_TABLES)
-    rows[t] = firstNumber(await e.conn.query(CACHE_SQL.rowCount(`${alias}.${t}`)), 'n');
-  return rows;
+  if (version === SCHEMA_VERSION) {
+    attached.add(datasetId);
+    return true;
+  }
+  // A layout-1 file (0010): its three tables feed an in-memory layout, then it goes.
+  await e.conn.query(CACHE_SQL.detach(alias));
+  await e.conn.query(CACHE_SQL.attach(fileOf(datasetId), sourceOf(datasetId)));
+  const src = Object.fromEntries(CACHE_TABLES.map((t) => [t, `${sourceOf(datasetId)}.main.${t}`]));
+  await layoutInMemory(e, datasetId, src as Record<CacheTable, string>);
+  await detach(e, datasetId);
+  attached.delete(datasetId);
+  return true;
+}
+
+/** Rows per public table, from the layout (genotypes: carrier entries plus unlinked rows). */
+async function rowCounts(e: Engine, db: string): Promise<Record<CacheTable, number>> {
+  const row = (await e.conn.query(CACHE_SQL.layoutRowCounts(db))).toArray()[0] as
+    { toJSON(): Record<string, unknown> } | undefined;
+  const n = (c: CacheTable): number => Number(row?.toJSON()[c] ?? NaN);
+  return { individuals: n('individuals'), variants: n('variants'), genotypes: n('genotypes') };
 }
 
 /** Loads (or reloads) one cached dataset and rebuilds the union views. */
@@ -88,20 +110,20 @@ export async function loadDataset(
   meta?: Record<string, string>,
 ): Promise<{ rows: Record<CacheTable, number> }> {
   const e = await engine();
-  let rows = await attachDatabase(e, datasetId);
-  if (rows === undefined) {
-    rows = await loadArrowTables(e, datasetId);
+  forgetDataset(datasetId);
+  if (!(await attachDatabase(e, datasetId))) {
+    await detach(e, datasetId);
+    await loadArrowTables(e, datasetId);
+    const src = Object.fromEntries(CACHE_TABLES.map((t) => [t, datasetTableName(datasetId, t)]));
+    await layoutInMemory(e, datasetId, src as Record<CacheTable, string>);
+    for (const t of CACHE_TABLES)
+      await e.conn.query(CACHE_SQL.dropTable(datasetTableName(datasetId, t)));
     attached.delete(datasetId);
-  } else {
-    await dropArrowTables(e, datasetId);
-    attached.add(datasetId);
   }
   loaded.add(datasetId);
+  const db = datasetDatabaseName(datasetId);
   // Before the views include it: a query must not expand HPO terms without this dataset's.
-  const individuals = attached.has(datasetId)
-    ? `${datasetDatabaseName(datasetId)}.individuals`
-    : datasetTableName(datasetId, 'individuals');
-  const terms = await e.conn.query(CACHE_SQL.phenotypeTerms(individuals));
+  const terms = await e.conn.query(CACHE_SQL.layoutTerms(db));
   noteCacheTerms(
     terms.toArray().map((r) => String((r as { toJSON(): { t: unknown } }).toJSON().t)),
   );
@@ -109,17 +131,20 @@ export async function loadDataset(
   await stmt.query(datasetId, meta?.nodeId ?? '', meta?.title ?? '', meta?.purpose ?? '');
   await stmt.close();
   await refreshViews();
+  const rows = await rowCounts(e, db);
+  noteDataset({ id: datasetId, individuals: rows.individuals });
   return { rows };
 }
 
-/** Drops one dataset (after a purge or on unload): views first, then its database or tables. */
+/** Drops one dataset (after a purge or on unload): its note and views first, then its data. */
 export async function unloadDataset(datasetId: string): Promise<void> {
   const e = await engine();
+  forgetDataset(datasetId);
   loaded.delete(datasetId);
   const wasAttached = attached.delete(datasetId);
   await refreshViews();
   if (wasAttached) await detach(e, datasetId);
-  else await dropArrowTables(e, datasetId);
+  else await dropInMemory(e, datasetId);
   const stmt = await e.conn.prepare(CACHE_SQL.forgetDataset);
   await stmt.query(datasetId);
   await stmt.close();
@@ -130,6 +155,8 @@ export const loadedDatasets = (): string[] => [...loaded].sort();
 
 /** Drops every loaded dataset with the database itself (issue 13: the local service stopped). */
 export async function closeDatasets(): Promise<void> {
+  // The cohort SQL must not name a dataset whose database is gone.
+  for (const id of loaded) forgetDataset(id);
   loaded.clear();
   attached.clear();
   // Case databases are attached to the same engine: they go with it (issue 16).

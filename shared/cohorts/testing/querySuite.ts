@@ -1,3 +1,5 @@
+import type { CachedDataset } from '../cacheCatalog';
+import { cachedDatasets } from '../cacheCatalog';
 import type { CohortFiltersInput } from '../definition';
 import { CohortFiltersSchema } from '../definition';
 import type { BoundSql } from '../sql';
@@ -26,19 +28,24 @@ export const SUITE_FILTERS: Record<string, CohortFiltersInput> = {
   },
 };
 
-/** Every query of the suite: count, rows, per country, per phenotype, export rows, carried variants. */
-export function suiteQueries(): { name: string; bound: BoundSql }[] {
+/**
+ * Every query of the suite over `datasets` (default: the loaded ones): count, rows, per country,
+ * per phenotype, export rows, carried variants.
+ */
+export function suiteQueries(
+  datasets: readonly CachedDataset[] = cachedDatasets(),
+): { name: string; bound: BoundSql }[] {
   return Object.entries(SUITE_FILTERS).flatMap(([name, input]) => {
     const f = CohortFiltersSchema.parse(input);
     return [
-      { name: `${name}.count`, bound: cohortCountSql(f) },
-      { name: `${name}.rows`, bound: cohortRowsSql(f, 50) },
-      { name: `${name}.byCountry`, bound: cohortByColumnSql(f, 'country') },
-      { name: `${name}.byPhenotype`, bound: cohortByPhenotypeSql(f, 10) },
-      { name: `${name}.export`, bound: cohortExportSql(f, 50) },
+      { name: `${name}.count`, bound: cohortCountSql(f, datasets) },
+      { name: `${name}.rows`, bound: cohortRowsSql(f, 50, datasets) },
+      { name: `${name}.byCountry`, bound: cohortByColumnSql(f, 'country', datasets) },
+      { name: `${name}.byPhenotype`, bound: cohortByPhenotypeSql(f, 10, datasets) },
+      { name: `${name}.export`, bound: cohortExportSql(f, 50, datasets) },
       ...(f.genotype === undefined
         ? []
-        : [{ name: `${name}.variants`, bound: cohortVariantsSql(f, 20) }]),
+        : [{ name: `${name}.variants`, bound: cohortVariantsSql(f, 20, datasets) }]),
     ];
   });
 }

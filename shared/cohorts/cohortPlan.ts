@@ -1,0 +1,150 @@
+import type { CachedDataset } from './cacheCatalog';
+import { keepCacheTerms } from './cacheTerms';
+import type { CohortFilters, GenotypeCriterion } from './definition';
+import { hasGenotype } from './definition';
+import { withDescendants } from './hpo';
+import { datasetDatabaseName } from './schema';
+
+/** A parameterised statement: values bind to the `?` placeholders in order; nothing is spliced in. */
+export interface BoundSql {
+  readonly sql: string;
+  readonly params: (string | number)[];
+}
+
+/** A LIMIT written into the text: a positive integer up to 1,000,000, or RangeError. */
+export const checkLimit = (limit: number): number => {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) throw new RangeError('bad limit');
+  return limit;
+};
+
+/** Concatenates text and bound fragments, keeping the parameters in textual order. */
+export function sql(...parts: readonly (string | BoundSql)[]): BoundSql {
+  let text = '';
+  const params: (string | number)[] = [];
+  for (const p of parts) {
+    if (typeof p === 'string') text += p;
+    else {
+      text += p.sql;
+      params.push(...p.params);
+    }
+  }
+  return { sql: text, params };
+}
+
+/** Fragments joined by a separator (parameters in order). */
+export const joinSql = (parts: readonly BoundSql[], sep: string): BoundSql =>
+  sql(...parts.flatMap((p, i) => (i === 0 ? [p] : [sep, p])));
+
+const inList = (column: string, values: readonly (string | number)[]): BoundSql => ({
+  sql: `${column} IN (${values.map(() => '?').join(', ')})`,
+  params: [...values],
+});
+
+/**
+ * How one dataset's share of a cohort is computed (docs/decisions/0027). Individual attributes are
+ * a WHERE on `cd_individuals` (alias i); term and genotype criteria are bitmaps over the dataset's
+ * individuals (bit ix set = in the set), ANDed together: cheaper than joins on 5M genotype rows.
+ */
+export interface DatasetPlan {
+  readonly db: string;
+  /** The highest ix (individuals - 1): the bitmaps' upper bound. */
+  readonly last: number;
+  /** Sex and country on `i`, when the cohort constrains them. */
+  readonly where?: BoundSql;
+  /** One bitmap per phenotype criterion (one for 'any') and one for diseases. */
+  readonly termSets: readonly BoundSql[];
+  /** The variant condition on `cd_variants` aliased v, when the cohort has a genotype criterion. */
+  readonly variant?: BoundSql;
+  /** Bitmap of the carriers of a matching variant. */
+  readonly genotypeSet?: BoundSql;
+  /** The gene, when the gene is the cohort's only criterion (answered by cd_gene_counts). */
+  readonly geneOnly?: string;
+}
+
+/** The variant condition of a genotype criterion over `cd_variants` aliased `v`. */
+export function variantCondition(g: GenotypeCriterion): BoundSql {
+  const parts: BoundSql[] = [];
+  if ((g.gene ?? '') !== '') parts.push({ sql: 'v.gene_key = upper(?)', params: [g.gene ?? ''] });
+  if ((g.consequence ?? '') !== '')
+    parts.push({ sql: 'v.consequence = ?', params: [g.consequence ?? ''] });
+  if (g.maxAf !== undefined) parts.push({ sql: 'v.af <= ?', params: [g.maxAf] });
+  return parts.length === 0 ? { sql: 'TRUE', params: [] } : joinSql(parts, ' AND ');
+}
+
+/** The plan of one dataset for a cohort. HPO descendants are kept to the cache's terms. */
+export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
+  const db = datasetDatabaseName(d.id);
+  const last = d.individuals - 1;
+  const bits = (from: string, cond: BoundSql): BoundSql =>
+    sql(`(SELECT bitstring_agg(ix, 0, ${String(last)}) FROM ${from} WHERE `, cond, ')');
+  const conds: BoundSql[] = [];
+  if (f.sexes.length > 0) conds.push(inList('i.sex', f.sexes));
+  if (f.countries.length > 0) conds.push(inList('i.country', f.countries));
+  const criteria = f.phenotypes.map((p) =>
+    p.includeDescendants ? keepCacheTerms(p.id, withDescendants(p.id)) : [p.id],
+  );
+  const groups =
+    f.phenotypeMatch === 'all' || criteria.length === 0
+      ? criteria
+      : [[...new Set(criteria.flat())]];
+  const termSets = groups.map((terms) => bits(`${db}.cd_phenotypes`, inList('term', terms)));
+  if (f.diseases.length > 0) termSets.push(bits(`${db}.cd_diseases`, inList('term', f.diseases)));
+  const g = hasGenotype(f.genotype) ? f.genotype : undefined;
+  const variant = g === undefined ? undefined : variantCondition(g);
+  const genotypeSet =
+    variant === undefined
+      ? undefined
+      : sql(
+          `(SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (SELECT unnest(v.carriers) AS ix `,
+          `FROM ${db}.cd_variants v WHERE `,
+          variant,
+          '))',
+        );
+  const onlyGene =
+    g !== undefined &&
+    (g.gene ?? '') !== '' &&
+    (g.consequence ?? '') === '' &&
+    g.maxAf === undefined &&
+    conds.length === 0 &&
+    termSets.length === 0;
+  return {
+    db,
+    last,
+    ...(conds.length > 0 ? { where: joinSql(conds, ' AND ') } : {}),
+    termSets,
+    ...(variant === undefined ? {} : { variant }),
+    ...(genotypeSet === undefined ? {} : { genotypeSet }),
+    ...(onlyGene ? { geneOnly: g.gene ?? '' } : {}),
+  };
+}
+
+/**
+ * The cohort bitmap (`a & b & …`) of the chosen parts, or undefined when none constrains:
+ * `individual` adds the sex/country condition as a bitmap (for scans of other tables), `genotype`
+ * the carriers (left out when the rows scanned are the matching genotypes themselves).
+ */
+export function cohortBits(
+  p: DatasetPlan,
+  parts: { individual: boolean; genotype: boolean },
+): BoundSql | undefined {
+  const sets: BoundSql[] = [...p.termSets];
+  if (parts.genotype && p.genotypeSet !== undefined) sets.push(p.genotypeSet);
+  if (parts.individual && p.where !== undefined)
+    sets.push(
+      sql(
+        `(SELECT bitstring_agg(ix, 0, ${String(p.last)}) FROM ${p.db}.cd_individuals i WHERE `,
+        p.where,
+        ')',
+      ),
+    );
+  return sets.length === 0 ? undefined : joinSql(sets, ' & ');
+}
+
+/** The loaded datasets a cohort reads: its dataset filter applied, empty datasets left out. */
+export const cohortDatasets = (
+  f: CohortFilters,
+  datasets: readonly CachedDataset[],
+): CachedDataset[] =>
+  datasets.filter(
+    (d) => d.individuals > 0 && (f.datasets.length === 0 || f.datasets.includes(d.id)),
+  );
