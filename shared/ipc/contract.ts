@@ -18,6 +18,7 @@ import { CasePresetSchema } from '../cases/filters';
 import * as ranking from '../ranking/channels';
 import * as work from '../cases/workChannels';
 import * as clinvar from '../acmg/clinvar';
+import * as cancer from '../cancer/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -180,6 +181,8 @@ export const channels = {
     request: work.CaseWorkRequestSchema,
     response: work.CasePhenopacketSchema,
   },
+  /** A cancer case's somatic rows through the somatic filter (issue 19; native DuckDB in main). */
+  'cancer:somatic': { request: cancer.SomaticRequestSchema, response: cancer.SomaticResultSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

@@ -61,6 +61,7 @@ export const CHANNEL_NAMES = [
   'case:clinvar',
   'case:report',
   'case:phenopacket',
+  'cancer:somatic',
 ] as const;
 
 export const EVENT_NAMES = [
