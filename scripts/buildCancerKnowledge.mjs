@@ -65,7 +65,9 @@ const residueRows = residues.rows
   .map((r) => [
     r.hugo_symbol,
     r.residue,
-    num(r.amino_acid_position),
+    // In-frame indel hotspots span residues (`27-42`): first and last.
+    num(r.amino_acid_position.split('-')[0]),
+    num(r.amino_acid_position.split('-').at(-1)),
     TYPE[r.type],
     num(r.tumor_count),
     Number(r.q_value === '' ? 1 : r.q_value),
@@ -99,8 +101,8 @@ file(
     'export const HOTSPOT_ALLELES: readonly (readonly [string, string, string, string, string])[] = [',
     ...rowLines(alleleRows),
     '];',
-    '/** [gene, residue, protein position, type, tumour count, q value, variant amino acids (X:n|…), tissue composition (t:n|…), transcript] */',
-    'export const HOTSPOT_RESIDUES: readonly (readonly [string, string, number, string, number, number, string, string, string])[] = [',
+    '/** [gene, residue, first protein position, last, type, tumour count, q value, variant amino acids (X:n|…), tissue composition (t:n|…), transcript] */',
+    'export const HOTSPOT_RESIDUES: readonly (readonly [string, string, number, number, string, number, number, string, string, string])[] = [',
     ...rowLines(residueRows),
     '];',
     '/** [gene, protein positions in any 3D hotspot cluster, comma-separated] */',

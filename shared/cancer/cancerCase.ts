@@ -25,6 +25,21 @@ export const SomaticInspectionSchema = z.object({
   normal: z.string().nullable(),
 });
 
+export const TierSchema = z.enum(['I', 'II', 'III', 'IV']);
+export const TierLevelSchema = z.enum(['A', 'B', 'C', 'D']);
+
+/** The oncologist's tier for one variant: confirms or changes the app's proposal (issue 19). */
+export const TierReviewSchema = z.object({
+  variantKey: z.string().min(1).max(2000),
+  tier: TierSchema,
+  level: TierLevelSchema.nullable(),
+  /** The proposal it confirms or changes, as it was then. */
+  proposed: z.string().max(10),
+  note: z.string().max(2000),
+  at: z.string(),
+});
+export type TierReview = z.infer<typeof TierReviewSchema>;
+
 /** The cancer part of a case's record (manifest and `case:open`). */
 export const CancerRecordSchema = z.object({
   caller: SomaticCallerSchema,
@@ -32,5 +47,7 @@ export const CancerRecordSchema = z.object({
   purity: z.number().nullable(),
   tumour: z.string(),
   normal: z.string().nullable(),
+  /** The oncologist's tiers, one per variant (the latest). */
+  reviews: z.array(TierReviewSchema).optional(),
 });
 export type CancerRecord = z.infer<typeof CancerRecordSchema>;

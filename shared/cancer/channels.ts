@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseIdSchema } from '../cases/caseId';
 import { FilterStepCountSchema } from '../cases/variantChannels';
 import { SomaticFilterSchema } from './somaticFilter';
+import { TierLevelSchema, TierReviewSchema, TierSchema } from './cancerCase';
 
 /** 'cancer:somatic': a cancer case's somatic rows through the somatic filter (native DuckDB in main). */
 export const SomaticRequestSchema = z
@@ -57,3 +58,37 @@ export const SomaticResultSchema = z.object({
   rows: z.array(SomaticRowSchema),
 });
 export type SomaticResult = z.infer<typeof SomaticResultSchema>;
+
+/** 'cancer:review': the oncologist confirms or changes a variant's tier (stored in the case record). */
+export const TierReviewRequestSchema = z
+  .object({
+    caseId: CaseIdSchema,
+    variantKey: z.string().min(1).max(2000),
+    tier: TierSchema,
+    level: TierLevelSchema.nullable(),
+    proposed: z.string().max(10),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+export const TierReviewsSchema = z.object({ reviews: z.array(TierReviewSchema) });
+
+/** 'cancer:gene': what the knowledge says about a gene's protein (the lollipop plot's track). */
+export const GeneKnowledgeRequestSchema = z
+  .object({ gene: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,39}$/) })
+  .strict();
+export const GeneKnowledgeSchema = z.object({
+  gene: z.string(),
+  hotspots: z.array(
+    z.object({
+      position: z.number().int(),
+      label: z.string(),
+      tumours: z.number().int(),
+      type: z.string(),
+    }),
+  ),
+  /** Residues in a 3D hotspot cluster. */
+  threeD: z.array(z.number().int()),
+  role: z.string().nullable(),
+  source: z.string(),
+});
+export type GeneKnowledge = z.infer<typeof GeneKnowledgeSchema>;

@@ -78,6 +78,17 @@ let idx:
     }
   | undefined;
 
+/** gene:position:type → residue row; an in-frame indel hotspot under each residue it spans. */
+function residueIndex(): Map<string, (typeof HOTSPOT_RESIDUES)[number]> {
+  const m = new Map<string, (typeof HOTSPOT_RESIDUES)[number]>();
+  for (const r of HOTSPOT_RESIDUES)
+    for (let p = r[2]; p <= Math.max(r[2], r[3]); p++) {
+      const k = `${r[0]}:${String(p)}:${r[4]}`;
+      if (!m.has(k)) m.set(k, r);
+    }
+  return m;
+}
+
 function index(): NonNullable<typeof idx> {
   if (idx !== undefined) return idx;
   const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => {
@@ -109,7 +120,7 @@ function index(): NonNullable<typeof idx> {
     });
   idx = {
     alleles: new Map(HOTSPOT_ALLELES.map((a) => [a[3], a])),
-    residues: new Map(HOTSPOT_RESIDUES.map((r) => [`${r[0]}:${String(r[2])}:${r[3]}`, r])),
+    residues: residueIndex(),
     threeD: new Map(HOTSPOT_3D.map(([g, p]) => [g, new Set(p.split(',').map(Number))])),
     civicByKey,
     civicByName,
@@ -137,8 +148,8 @@ export function hotspotOf(
       gene: a[0],
       level: 'allele',
       label: `${a[0]} ${a[1]}`,
-      tumourCount: r?.[4] ?? null,
-      tissues: pairs(r?.[7] ?? ''),
+      tumourCount: r?.[5] ?? null,
+      tissues: pairs(r?.[8] ?? ''),
     };
   }
   if (gene === null || protein === null) return null;
@@ -149,8 +160,8 @@ export function hotspotOf(
         gene,
         level: type,
         label: `${gene} ${r[1]}`,
-        tumourCount: r[4],
-        tissues: pairs(r[7]),
+        tumourCount: r[5],
+        tissues: pairs(r[8]),
       };
   }
   if (k.threeD.get(gene)?.has(protein.position) === true)
@@ -228,6 +239,10 @@ export function geneRole(gene: string | null): GeneRole | null {
 /** Whether the CIViC knowledge has the gene at all (so "no evidence" can be told from "not covered"). */
 export const civicCoversGene = (gene: string): boolean => CIVIC_VARIANTS.some((v) => v[1] === gene);
 
+/** Residues of a gene in any 3D hotspot cluster. */
+export const gene3dResidues = (gene: string): number[] =>
+  [...(index().threeD.get(gene) ?? [])].sort((a, b) => a - b);
+
 /** The hotspot residues of a gene (for the lollipop plot): position, label, tumours, type. */
 export function geneHotspots(
   gene: string,
@@ -235,7 +250,7 @@ export function geneHotspots(
   return HOTSPOT_RESIDUES.filter((r) => r[0] === gene).map((r) => ({
     position: r[2],
     label: r[1],
-    tumours: r[4],
-    type: r[3],
+    tumours: r[5],
+    type: r[4],
   }));
 }

@@ -183,6 +183,11 @@ export const channels = {
   },
   /** A cancer case's somatic rows through the somatic filter (issue 19; native DuckDB in main). */
   'cancer:somatic': { request: cancer.SomaticRequestSchema, response: cancer.SomaticResultSchema },
+  'cancer:review': { request: cancer.TierReviewRequestSchema, response: cancer.TierReviewsSchema },
+  'cancer:gene': {
+    request: cancer.GeneKnowledgeRequestSchema,
+    response: cancer.GeneKnowledgeSchema,
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

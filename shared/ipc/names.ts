@@ -62,6 +62,8 @@ export const CHANNEL_NAMES = [
   'case:report',
   'case:phenopacket',
   'cancer:somatic',
+  'cancer:review',
+  'cancer:gene',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -128,4 +128,39 @@ describe('issue 19: tumour-normal import in Mutect2 and Strelka2 shapes', () => 
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/not a cancer case/);
   });
+
+  it('the oncologist changes a proposed tier: kept in the case record, the latest per variant', async () => {
+    const key = '12-25245350-C-T';
+    await h.call('cancer:review', {
+      caseId: 'CA-M2',
+      variantKey: key,
+      tier: 'III',
+      level: null,
+      proposed: 'IIC',
+    });
+    const { reviews } = await h.call('cancer:review', {
+      caseId: 'CA-M2',
+      variantKey: key,
+      tier: 'II',
+      level: 'D',
+      proposed: 'IIC',
+      note: 'melanoma: only case reports',
+    });
+    expect(reviews).toEqual([
+      expect.objectContaining({ variantKey: key, tier: 'II', level: 'D', proposed: 'IIC' }),
+    ]);
+    const d = await h.call('case:open', { caseId: 'CA-M2' });
+    expect(d.cancer?.reviews).toEqual(reviews);
+  });
+
+  it("a gene's hotspot residues for the lollipop plot", async () => {
+    const g = await h.call('cancer:gene', { gene: 'BRAF' });
+    expect(g.hotspots).toContainEqual({
+      position: 600,
+      label: 'V600',
+      tumours: 897,
+      type: 'residue',
+    });
+    expect(g.role).toBe('oncogene');
+  });
 });
