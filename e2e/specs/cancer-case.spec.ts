@@ -4,6 +4,7 @@ import { expect, test } from '../fixtures/app';
 import { seriousAxeFindings } from '../pages/accessibility';
 import { CancerCasePage } from '../pages/CancerCasePage';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 
 // Issue 19 end to end in browser mode: a Strelka2 tumour-normal VCF becomes a case of kind
 // "cancer"; the Somatic tab shows tumour and normal VAF apart, flags the BRAF V600E hotspot and
@@ -59,6 +60,12 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(page.getByTestId('tier-decision')).toContainText('Tier IA');
     await expect(cancer.row(BRAF).getByTestId('somatic-decided')).toHaveText('IA');
     expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // The federated view of the variant is the Browser's federation track (queried on request).
+    await page.getByTestId('tier-browser').click();
+    const browser = new GenomeBrowserPage(page);
+    await expect(browser.currentLocus()).toHaveText(/chr7:140,?753,?276-140,?753,?396/);
+    await expect(browser.federation()).toHaveAttribute('data-state', 'none');
     expect(sandbox.outsideRequests).toEqual([]);
   });
 });

@@ -82,6 +82,7 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
         <div className="somatic-detail">
           <TierPanel
             key={row.vid}
+            detail={detail}
             row={row}
             review={reviews.find((r) => r.variantKey === row.variant_key)}
           />

@@ -5,6 +5,8 @@ import type { SomaticRow } from '../../../../shared/cancer/channels';
 import type { TierReview } from '../../../../shared/cancer/cancerCase';
 import { TierLevelSchema, TierSchema } from '../../../../shared/cancer/cancerCase';
 import { useStore } from '../../store';
+import type { CaseDetail } from '../../../../shared/cases/channels';
+import { openVariantInBrowser } from '../caseReview/openInBrowser';
 
 const TierJsonSchema = z.object({
   evidence: z.array(z.object({ kind: z.string(), text: z.string(), ref: z.string().optional() })),
@@ -16,6 +18,7 @@ const TierJsonSchema = z.object({
  * what the knowledge lacks, and the oncologist's decision (confirm, or change with a note).
  */
 export function TierPanel(props: {
+  readonly detail: CaseDetail;
   readonly row: SomaticRow;
   readonly review: TierReview | undefined;
 }) {
@@ -124,6 +127,15 @@ export function TierPanel(props: {
           })}
         </p>
       )}
+      <button
+        type="button"
+        onClick={() =>
+          openVariantInBrowser(props.detail, { ...row, hgvs_c: null, clinvar_sig: null }, t)
+        }
+        data-testid="tier-browser"
+      >
+        {t('cancer.review.browser')}
+      </button>
       {error === undefined ? null : (
         <p role="alert" className="form-error">
           {error}
