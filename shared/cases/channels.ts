@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { CaseIdSchema } from './caseId';
 import { VcfProblemSchema } from '../vcf/channels';
 import { CasePresetSchema, PanelIdSchema } from './filters';
+import {
+  CancerCaseSchema,
+  CancerRecordSchema,
+  SomaticInspectionSchema,
+} from '../cancer/cancerCase';
 
 /**
  * The case IPC contract (issue 16). The renderer never sends a filesystem path: the VCF reaches
@@ -46,7 +51,16 @@ export const PhenotypeSchema = z
   .strict();
 export type Phenotype = z.infer<typeof PhenotypeSchema>;
 export const CaseStatusSchema = z.enum(['new', 'in-review', 'solved', 'unsolved', 'reanalyse']);
-export const RoleSchema = z.enum(['proband', 'mother', 'father', 'sibling', 'relative']);
+export const RoleSchema = z.enum([
+  'proband',
+  'mother',
+  'father',
+  'sibling',
+  'relative',
+  /** A cancer case's samples (issue 19; shared/cancer/cancerMembers.ts). */
+  'tumour',
+  'normal',
+]);
 
 /** One PED line (pedigree.ts). */
 export const PedMemberSchema = z.object({
@@ -99,6 +113,8 @@ export const CaseInspectionSchema = z.object({
     problems: z.array(VcfProblemSchema),
     /** Why this file cannot become a case (GRCh37, no samples, not VCF), or absent. */
     refusal: z.string().optional(),
+    /** A somatic caller's output (Mutect2, Strelka2) and the samples it names (issue 19). */
+    somatic: SomaticInspectionSchema.optional(),
   }),
   ped: z
     .object({
@@ -141,6 +157,8 @@ export const CaseImportRequestSchema = z
     links: z.array(SampleLinkSchema).max(100).optional(),
     /** The proband: a PED member id with a PED, else a VCF sample id (default: the only/first sample). */
     proband: z.string().min(1).max(200).optional(),
+    /** A case of kind "cancer" (issue 19): tumour/normal samples, tumour type, purity. */
+    cancer: CancerCaseSchema.optional(),
   })
   .strict();
 export type CaseImportRequest = z.input<typeof CaseImportRequestSchema>;
@@ -226,6 +244,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   database: z.object({ path: z.string(), registeredFile: z.string(), alias: z.string() }),
   pedName: z.string().nullable(),
   phenopacketName: z.string().nullable(),
+  /** Present for a case of kind "cancer" (issue 19). */
+  cancer: CancerRecordSchema.optional(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

@@ -5,6 +5,7 @@
  * `sample_idx` (the case's members, 0 = the proband). Pure data: the import, the filters
  * (filterSql.ts) and the tests all read these names from here.
  */
+import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
 
 /** Bumped when a table or column changes; a newer file is refused by an older app. */
 export const CASE_SCHEMA_VERSION = 1;
@@ -18,7 +19,8 @@ export type CaseTable =
   | 'annotations'
   | 'frequencies'
   | 'inheritance'
-  | 'comphet_sides';
+  | 'comphet_sides'
+  | 'somatic';
 
 /** Column → DuckDB type per table, in file order. */
 export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string])[]> = {
@@ -168,6 +170,8 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
     ['side', 'VARCHAR'],
     ['ps', 'BIGINT'],
   ],
+  /** Cancer cases only (issue 19): tumour/normal reads, knowledge flags, tier proposal. */
+  somatic: SOMATIC_COLUMNS,
 };
 
 /** The order tables are created and filled in. */

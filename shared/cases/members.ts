@@ -1,7 +1,7 @@
 // The case's members, resolved from the VCF's samples, the PED and the dialog's mapping.
 import type { CaseProblem, CaseSex, PedMember, SampleLink } from './channels';
 
-export type Role = 'proband' | 'mother' | 'father' | 'sibling' | 'relative';
+export type Role = 'proband' | 'mother' | 'father' | 'sibling' | 'relative' | 'tumour' | 'normal';
 
 /** One member whose calls are imported; index 0 is the proband. */
 export interface ResolvedMember {

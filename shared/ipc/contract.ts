@@ -18,6 +18,7 @@ import { CasePresetSchema } from '../cases/filters';
 import * as ranking from '../ranking/channels';
 import * as work from '../cases/workChannels';
 import * as clinvar from '../acmg/clinvar';
+import * as cancer from '../cancer/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -179,6 +180,13 @@ export const channels = {
   'case:phenopacket': {
     request: work.CaseWorkRequestSchema,
     response: work.CasePhenopacketSchema,
+  },
+  /** A cancer case's somatic rows through the somatic filter (issue 19; native DuckDB in main). */
+  'cancer:somatic': { request: cancer.SomaticRequestSchema, response: cancer.SomaticResultSchema },
+  'cancer:review': { request: cancer.TierReviewRequestSchema, response: cancer.TierReviewsSchema },
+  'cancer:gene': {
+    request: cancer.GeneKnowledgeRequestSchema,
+    response: cancer.GeneKnowledgeSchema,
   },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -61,6 +61,9 @@ export const CHANNEL_NAMES = [
   'case:clinvar',
   'case:report',
   'case:phenopacket',
+  'cancer:somatic',
+  'cancer:review',
+  'cancer:gene',
 ] as const;
 
 export const EVENT_NAMES = [

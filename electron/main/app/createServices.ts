@@ -34,6 +34,7 @@ import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
 import { caseHandlers } from '../cases/cases.handlers';
+import { cancerHandlers } from '../cases/cancer/cancer.handlers';
 import { rankingHandlers } from '../ranking/ranking.handlers';
 import { createCasePresets } from '../cases/casePresets';
 import type { CaseService } from '../cases/caseService';
@@ -261,6 +262,7 @@ export function createMainServices(opts: {
         platform,
         app: `${opts.appName} ${opts.appVersion}`,
       }),
+      ...cancerHandlers(cases),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

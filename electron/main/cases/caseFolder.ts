@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CancerRecordSchema } from '../../../shared/cancer/cancerCase';
 import {
   CaseStatusSchema,
   PhenotypeSchema,
@@ -58,6 +59,7 @@ export const CaseManifestZ = z.object({
   }),
   pedName: z.string().nullable(),
   phenopacketName: z.string().nullable(),
+  cancer: CancerRecordSchema.optional(),
   database: z.object({
     sha256: z.string(),
     plainBytes: z.number().int(),

@@ -19,6 +19,8 @@ import {
 import { readHeader, refusalOf } from './caseInspect';
 import type { CaseService } from './caseService';
 import { genomeAssetsDir } from './genomeAssets';
+import { cancerMembers } from '../../../shared/cancer/cancerMembers';
+import { cancerMeta, cancerRecord } from './cancer/cancerRecord';
 
 type ImportRequest = z.input<typeof CaseImportRequestSchema>;
 
@@ -80,13 +82,17 @@ export async function startCaseImport(
       `${pedProblem.file ?? 'PED'}${pedProblem.line === undefined ? '' : `:${String(pedProblem.line)}`}: ${pedProblem.message}`,
       'ped',
     );
-  const resolved = resolveMembers({
-    samples: header.samples,
-    ped,
-    links: req.links ?? [],
-    proband: req.proband,
-    sex: req.sex,
-  });
+  const resolved =
+    req.cancer === undefined
+      ? resolveMembers({
+          samples: header.samples,
+          ped,
+          links: req.links ?? [],
+          proband: req.proband,
+          sex: req.sex,
+        })
+      : cancerMembers(header.samples, req.cancer, req.sex);
+  const cancer = req.cancer && cancerRecord(header, req.cancer);
   const problem = resolved.problems[0];
   if (problem !== undefined)
     throw new HandlerError(
@@ -111,7 +117,8 @@ export async function startCaseImport(
       dataKey,
       binding: databaseBinding(owner.user, folder),
       genomeDir: genomeAssetsDir(),
-      meta: { created_at: createdAt, vcf_name: file.name },
+      meta: { created_at: createdAt, vcf_name: file.name, ...(cancer && cancerMeta(cancer)) },
+      ...(cancer && { cancer: { caller: cancer.caller, tumourType: cancer.tumourType } }),
     },
     commit(stats) {
       const manifest: CaseManifest = {
@@ -144,6 +151,7 @@ export async function startCaseImport(
         },
         pedName: req.ped?.name ?? null,
         phenopacketName: req.phenopacketName ?? null,
+        ...(cancer && { cancer }),
         database: {
           sha256: stats.sha256,
           plainBytes: stats.plainBytes,

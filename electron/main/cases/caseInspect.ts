@@ -6,6 +6,7 @@ import { annotationLayouts, detectAssembly, frequencyInfoKeys, readVcf } from '.
 import { nodeInflater } from '../vcf/nodeVcf';
 import type { FileEntry } from './files/fileHandles';
 import { openSource } from './import/sources';
+import { somaticOf } from './cancer/cancerInspect';
 
 /** Reads only the header of a chosen VCF (stops at the #CHROM line). */
 export async function readHeader(
@@ -78,6 +79,7 @@ export async function inspectCase(
       frequencyFields: header === undefined ? [] : frequencyInfoKeys(header),
       problems: [...summary.problems, ...summary.warnings],
       ...(refusal === undefined ? {} : { refusal }),
+      ...somaticOf(header),
     },
     ...(parsedPed === undefined
       ? {}

@@ -181,6 +181,7 @@ export function createCaseService(opts: {
         },
         pedName: m.pedName,
         phenopacketName: m.phenopacketName,
+        ...(m.cancer === undefined ? {} : { cancer: m.cancer }),
       };
     },
     readDatabase(caseId) {

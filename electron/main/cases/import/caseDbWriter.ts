@@ -110,6 +110,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   const frequencies = await buf('frequencies');
   const samples = await buf('samples');
   const meta = await buf('case_meta');
+  const somatic = await buf('somatic');
   const counts = new Map<CaseTable, number>();
   const closeBuffers = (): void => {
     for (const [t, b] of buffers) {
@@ -132,6 +133,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     annotation: (row) => annotations.push(row),
     frequency: (vid, field, af) => frequencies.push([vid, field, af]),
     sample: (row) => samples.push(row),
+    somatic: (row) => somatic.push(row),
     meta: (key, value) => meta.push([key, value]),
     async run(sql) {
       closeBuffers();

@@ -11,6 +11,8 @@ import type {
 } from '../../../../shared/vcf';
 import { clinvarInfo, splitRecord, transcriptAnnotations } from '../../../../shared/vcf';
 import type { GeneIndex } from '../genomeAssets';
+import type { ReadCounts } from '../../../../shared/cancer/somaticCalls';
+import type { SomaticHook } from '../cancer/somaticHook';
 
 /** Where rows go: one call per row, values in CASE_COLUMNS order. */
 export interface RowSink {
@@ -19,6 +21,8 @@ export interface RowSink {
   genotype(row: unknown[]): void;
   annotation(row: unknown[]): void;
   frequency(vid: number, field: string, af: number): void;
+  /** Cancer cases only (issue 19): a `somatic` row. */
+  somatic?(row: unknown[]): void;
 }
 
 export interface RowContext {
@@ -27,6 +31,7 @@ export interface RowContext {
   /** INFO keys holding population allele frequencies (annotations.ts frequencyInfoKeys). */
   readonly frequencyKeys: readonly string[];
   readonly genes: GeneIndex;
+  readonly somatic?: SomaticHook;
 }
 
 export interface RowCounts {
@@ -49,6 +54,11 @@ const int = (v: number | null): number | null => (v === null ? null : Math.round
 export class CaseRowBuilder {
   readonly counts: RowCounts = { alleles: 0, notCarried: 0, notSequence: 0 };
   private vid = 0;
+  private last: { gene: string | null; hgvsp: string | null; popAf: number | null } = {
+    gene: null,
+    hgvsp: null,
+    popAf: null,
+  };
 
   constructor(
     private readonly ctx: RowContext,
@@ -65,8 +75,11 @@ export class CaseRowBuilder {
         this.counts.notSequence++;
         continue;
       }
-      const calls = this.ctx.members.map((m) => call(v, m.column));
-      if (!calls.some((c) => c.altCount !== null && c.altCount > 0)) {
+      const somatic = this.ctx.somatic;
+      const reads = somatic && this.ctx.members.map((m) => somatic.counts(v, m.column));
+      const calls = this.ctx.members.map((m, i) => withReads(call(v, m.column), reads?.[i]));
+      const tumourReads = (reads?.[0]?.adAlt ?? 0) > 0;
+      if (!tumourReads && !calls.some((c) => c.altCount !== null && c.altCount > 0)) {
         this.counts.notCarried++;
         continue;
       }
@@ -75,7 +88,8 @@ export class CaseRowBuilder {
       const mine = anns.filter(
         (a) => a.altIndex === v.altIndex || (a.altIndex === undefined && split.length === 1),
       );
-      this.emit(v, calls, mine, clinvar);
+      const vid = this.emit(v, calls, mine, clinvar);
+      if (somatic && reads) somatic.row(vid, v, reads, this.last);
     }
   }
 
@@ -84,7 +98,7 @@ export class CaseRowBuilder {
     calls: Call[],
     anns: readonly TranscriptAnnotation[],
     clinvar: ReturnType<typeof clinvarInfo>,
-  ): void {
+  ): number {
     const vid = this.vid++;
     const { record } = v;
     const chrom = v.key.slice(0, v.key.indexOf('-'));
@@ -147,6 +161,11 @@ export class CaseRowBuilder {
       for (const g of this.ctx.genes.genesAt(chrom, v.pos - 1, end)) genes.add(g);
     for (const g of genes) this.sink.variantGene(vid, g);
     const p = calls[0] as Call;
+    this.last = {
+      gene: worst?.gene ?? genes.values().next().value ?? null,
+      hgvsp: worst?.hgvsp ?? null,
+      popAf: maxAf,
+    };
     this.sink.variant([
       vid,
       chrom,
@@ -198,8 +217,13 @@ export class CaseRowBuilder {
         c.otherAlt,
       ]),
     );
+    return vid;
   }
 }
+
+/** A call with the somatic caller's read counts in place of the GT-based ones (when given). */
+const withReads = (c: Call, r: ReadCounts | undefined): Call =>
+  r === undefined ? c : { ...c, adRef: r.adRef, adAlt: r.adAlt, dp: r.dp ?? c.dp, ab: r.vaf };
 
 function mostSevere(terms: readonly string[]): string | null {
   let best: string | null = null;

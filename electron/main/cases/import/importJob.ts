@@ -16,6 +16,7 @@ import { CaseRowBuilder } from './caseRows';
 import type { CaseDbWriter } from './caseDbWriter';
 import { OUT, openCaseDbWriter } from './caseDbWriter';
 import { openSource } from './sources';
+import { somaticHook } from '../cancer/somaticRows';
 import type { ImportJob, WorkerMessage } from './workerProtocol';
 
 /** A refusal found while reading (not a VCF rule): reported like a problem of the header. */
@@ -77,6 +78,9 @@ export async function runImportJob(
           layouts: annotationLayouts(h),
           frequencyKeys: frequencyInfoKeys(h),
           genes,
+          ...(job.cancer && {
+            somatic: somaticHook(job.cancer.caller, job.cancer.tumourType, job.members, w),
+          }),
         };
         builder = new CaseRowBuilder(ctx, w);
       },

@@ -1,5 +1,6 @@
 import type { ResolvedMember } from '../../../../shared/cases/members';
 import type { VcfProblem } from '../../../../shared/vcf';
+import type { SomaticCaller } from '../../../../shared/cancer/somaticCalls';
 
 /** Where the worker reads the VCF from: a file the user chose, or an encrypted upload spool. */
 export type SourceSpec =
@@ -24,6 +25,8 @@ export interface ImportJob {
   /** resources/genome (the worker loads the gene index itself). */
   readonly genomeDir: string;
   readonly meta: Readonly<Record<string, string>>;
+  /** A case of kind "cancer" (issue 19): how to read its somatic calls. */
+  readonly cancer?: { readonly caller: SomaticCaller; readonly tumourType: string | null };
 }
 
 export interface ImportStats {

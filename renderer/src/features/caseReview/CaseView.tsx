@@ -12,8 +12,13 @@ import { RankView } from './RankView';
 import { VariantTable } from './VariantTable';
 import { CaseWorkView } from './work/CaseWorkView';
 
-const TABS = ['variants', 'rank', 'work'] as const;
+import { SomaticView } from '../cancer/SomaticView';
+
+const TABS = ['somatic', 'variants', 'rank', 'work'] as const;
 type Tab = (typeof TABS)[number];
+/** A cancer case opens on its somatic calls (issue 19); a germline case has no such tab. */
+const tabsOf = (d: CaseDetail): readonly Tab[] =>
+  d.cancer === undefined ? TABS.filter((x) => x !== 'somatic') : TABS;
 
 /** The kept variants under the filters, with the counts and what the table shows of them. */
 function Variants({ detail }: { readonly detail: CaseDetail }) {
@@ -98,13 +103,14 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
 export function CaseView({ detail }: { readonly detail: CaseDetail }) {
   const { t } = useTranslation();
   const close = useStore((s) => s.closeCase);
-  const [tab, setTab] = useState<Tab>('variants');
+  const tabs = tabsOf(detail);
+  const [tab, setTab] = useState<Tab>(tabs[0] ?? 'variants');
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    // Three tabs now: Left goes back, Right goes on (WAI-ARIA tabs).
-    const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
-    const next = TABS[(TABS.indexOf(tab) + step) % TABS.length] ?? 'variants';
+    // Left goes back, Right goes on (WAI-ARIA tabs).
+    const step = e.key === 'ArrowRight' ? 1 : tabs.length - 1;
+    const next = tabs[(tabs.indexOf(tab) + step) % tabs.length] ?? 'variants';
     setTab(next);
     document.getElementById(`case-tab-${next}`)?.focus();
   };
@@ -134,7 +140,7 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
       </p>
       {detail.note === '' ? null : <p className="case-note">{detail.note}</p>}
       <div role="tablist" aria-label={t('caseReview.view.tabs')} onKeyDown={onTabKey}>
-        {TABS.map((x) => (
+        {tabs.map((x) => (
           <button
             key={x}
             id={`case-tab-${x}`}
@@ -150,7 +156,7 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
           </button>
         ))}
       </div>
-      {TABS.map((x) => (
+      {tabs.map((x) => (
         <div
           key={x}
           id={`case-panel-${x}`}
@@ -158,7 +164,9 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
           aria-labelledby={`case-tab-${x}`}
           hidden={tab !== x}
         >
-          {tab !== x ? null : x === 'variants' ? (
+          {tab !== x ? null : x === 'somatic' ? (
+            <SomaticView detail={detail} />
+          ) : x === 'variants' ? (
             <Variants detail={detail} />
           ) : x === 'rank' ? (
             <RankView detail={detail} />

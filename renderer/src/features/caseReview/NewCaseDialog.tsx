@@ -8,6 +8,7 @@ import { PhenotypePreview } from './PhenotypePreview';
 import { ProblemList } from './ProblemList';
 import { SampleLinks } from './SampleLinks';
 import { blockingProblems, useNewCase } from './useNewCase';
+import { CaseKind } from '../cancer/CaseKind';
 
 const SEXES = ['female', 'male', 'unknown'] as const;
 
@@ -147,7 +148,16 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
             setPhenopacket={form.setPhenopacket}
             onError={(error) => patch({ error })}
           />
-          <SampleLinks draft={draft} onChange={(p) => patch({ ...p, linksEdited: true })} />
+          {draft.inspection === undefined ? null : (
+            <CaseKind
+              draft={draft}
+              inspection={draft.inspection}
+              onChange={(cancer) => patch({ cancer })}
+            />
+          )}
+          {draft.cancer === undefined ? (
+            <SampleLinks draft={draft} onChange={(p) => patch({ ...p, linksEdited: true })} />
+          ) : null}
           <ProblemList
             problems={[
               ...(draft.error === undefined ? [] : [{ message: draft.error }]),

@@ -12,6 +12,8 @@ import { resolveMembers } from '../../../../shared/cases/members';
 import { linkMismatches } from '../../../../shared/cases/pedigree';
 import { readPhenopacket } from '../../../../shared/cases/phenopacketInput';
 import { useStore } from '../../store';
+import type { CancerDraft } from '../cancer/cancerDraft';
+import { cancerProblems, cancerRequest, proposeCancer } from '../cancer/cancerDraft';
 
 /** Everything the New case dialog holds until the import starts. */
 export interface CaseDraft {
@@ -34,6 +36,8 @@ export interface CaseDraft {
   busy: 'choosing' | 'inspecting' | 'starting' | undefined;
   /** What went wrong last (choosing, inspecting, starting), in the person's words. */
   error: string | undefined;
+  /** A case of kind "cancer" (issue 19): its fields; undefined for a germline case. */
+  cancer: CancerDraft | undefined;
 }
 
 export const EMPTY_DRAFT: CaseDraft = {
@@ -53,6 +57,7 @@ export const EMPTY_DRAFT: CaseDraft = {
   proband: undefined,
   busy: undefined,
   error: undefined,
+  cancer: undefined,
 };
 
 /** Problems that block the import now: the file's, the PED's, and the sample mapping's. */
@@ -63,6 +68,7 @@ export function blockingProblems(d: CaseDraft): CaseProblem[] {
     .filter((p) => p.severity === 'error')
     .map((p) => ({ file: p.file, line: p.line, message: p.message }));
   if (i.vcf.refusal !== undefined) vcf.unshift({ file: i.vcf.name, message: i.vcf.refusal });
+  if (d.cancer !== undefined) return [...vcf, ...cancerProblems(i, d.cancer, d.sex)];
   const ped = i.ped?.problems ?? [];
   const members = resolveMembers({
     samples: i.vcf.samples,
@@ -125,6 +131,11 @@ export function useNewCase() {
             busy: undefined,
             inspection: result.value,
             ...keptLinks(d, result.value),
+            // A somatic caller's file opens as a cancer case; the person can switch back.
+            cancer:
+              result.value.vcf.somatic !== undefined || d.cancer !== undefined
+                ? proposeCancer(result.value)
+                : undefined,
           }
         : { ...d, busy: undefined, inspection: undefined, error: result.error.message },
     );
@@ -184,8 +195,9 @@ export function useNewCase() {
         vcf: d.vcf.handle,
         ...(d.ped === undefined ? {} : { ped: d.ped }),
         ...(d.phenopacket === undefined ? {} : { phenopacketName: d.phenopacket.name }),
-        links: d.links,
-        ...(d.proband === undefined ? {} : { proband: d.proband }),
+        ...(d.cancer === undefined
+          ? { links: d.links, ...(d.proband === undefined ? {} : { proband: d.proband }) }
+          : { cancer: cancerRequest(d.cancer) }),
       });
       if (!result.ok) {
         patch({ busy: undefined, error: result.error.message });

@@ -1,0 +1,103 @@
+/**
+ * Benchmark of issue 19's tumour-normal import (on demand): a seeded Mutect2-shaped GRCh38 VCF
+ * (normal and tumour columns, GT:AD:AF:DP, VEP-style CSQ with protein changes, a share of hotspot
+ * alleles) imported as a cancer case through the app's router and import worker, from "import" to
+ * "filterable" (sealed, listed), against `bcftools view -H FILE > /dev/null` on the same file.
+ * Run: npx tsx bench/cancer-import.ts [--records N]
+ *   → bench/results/cancer-import-<records>.json and a summary on stdout (load average included).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HOTSPOT_ALLELES } from '../shared/cancer/hotspots.data';
+import { rng } from '../shared/cohorts/testing/sampleCache';
+import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
+import { toBgzf } from '../electron/main/vcf/bgzfWriter';
+
+const { values: args } = parseArgs({ options: { records: { type: 'string', default: '100000' } } });
+const records = Number(args.records);
+const rand = rng(19);
+const CSQ =
+  'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature|BIOTYPE|HGVSc|HGVSp|CANONICAL|gnomADe_AF';
+const BASES = ['A', 'C', 'G', 'T'];
+const snvs = HOTSPOT_ALLELES.filter(
+  (a) => /^\d+-\d+-[ACGT]-[ACGT]$/u.test(a[3]) && a[3].startsWith('17-'),
+);
+const lines = [
+  '##fileformat=VCFv4.2',
+  '##source=Mutect2',
+  '##tumor_sample=TUMOUR',
+  '##normal_sample=NORMAL',
+  '##reference=GRCh38',
+  '##contig=<ID=chr17,length=83257441>',
+  `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ}">`,
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+  '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">',
+  '##FORMAT=<ID=AF,Number=A,Type=Float,Description="Allele fractions">',
+  '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNORMAL\tTUMOUR',
+];
+const step = Math.floor(80_000_000 / records);
+for (let i = 0; i < records; i++) {
+  const hot = i % 100 === 0 ? snvs[(i / 100) % snvs.length] : undefined;
+  const pos = hot === undefined ? 1000 + i * step : Number(hot[3].split('-')[1]);
+  const ref =
+    hot === undefined ? (BASES[Math.floor(rand() * 4)] ?? 'A') : (hot[3].split('-')[2] ?? 'A');
+  const alt =
+    hot === undefined ? (BASES.find((b) => b !== ref) ?? 'C') : (hot[3].split('-')[3] ?? 'C');
+  const gene = hot?.[0] ?? 'TP53';
+  const change = hot === undefined ? `p.Pro${String(1 + (i % 390))}Leu` : `p.${hot[1]}`;
+  const t = [Math.floor(20 + rand() * 80), Math.floor(3 + rand() * 40)];
+  lines.push(
+    `chr17\t${String(pos)}\t.\t${ref}\t${alt}\t.\tPASS\tCSQ=${alt}|missense_variant|MODERATE|${gene}|ENSG|ENST|protein_coding||ENSP:${change}|YES|\tGT:AD:AF:DP\t0/0:${String(t[0])},0:0.01:${String(t[0])}\t0/1:${String(t[0])},${String(t[1])}:0.2:${String((t[0] ?? 0) + (t[1] ?? 0))}`,
+  );
+}
+// Positions must be sorted; hotspot alleles are interleaved, so sort the data lines by position.
+const head = lines.filter((l) => l.startsWith('#'));
+const body = lines
+  .filter((l) => !l.startsWith('#'))
+  .map((l) => [Number(l.split('\t')[1]), l] as const)
+  .sort((a, b) => a[0] - b[0])
+  .map(([, l]) => l);
+const dir = join(tmpdir(), 'cohort-desk-bench');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `cancer-${String(records)}.vcf.gz`);
+writeFileSync(file, toBgzf(`${[...head, ...body].join('\n')}\n`));
+const mb = statSync(file).size / 1e6;
+const b0 = performance.now();
+const bcf = spawnSync('sh', ['-c', `bcftools view -H '${file}' > /dev/null`]);
+const bcftoolsMs = bcf.status === 0 ? performance.now() - b0 : null;
+const h = openCaseHarness();
+const i0 = performance.now();
+const end = await h.importCase({
+  caseId: 'BENCH-CA',
+  patientId: 'P',
+  sex: 'female',
+  vcf: h.handle(file),
+  cancer: { tumour: 'TUMOUR', normal: 'NORMAL', tumourType: 'BRCA' },
+});
+const importMs = performance.now() - i0;
+const somatic = await h.call('cancer:somatic', {
+  caseId: 'BENCH-CA',
+  filter: { hotspotOnly: true },
+  limit: 0,
+});
+await h.close();
+const result = {
+  records,
+  mb,
+  phase: end.phase,
+  importMs: Math.round(importMs),
+  bcftoolsMs: bcftoolsMs === null ? null : Math.round(bcftoolsMs),
+  ratio: bcftoolsMs === null ? null : Math.round((importMs / bcftoolsMs) * 100) / 100,
+  hotspotRows: somatic.kept,
+  loadavg: loadavg().map((x) => Math.round(x * 100) / 100),
+};
+mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+writeFileSync(
+  join(import.meta.dirname, 'results', `cancer-import-${String(records)}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
+process.stdout.write(`${JSON.stringify(result)}\n`);

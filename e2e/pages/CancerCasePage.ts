@@ -1,0 +1,59 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** A cancer case (issue 19): the New case dialog's cancer fields and the Somatic tab. */
+export class CancerCasePage {
+  constructor(readonly page: Page) {}
+
+  kind(): Locator {
+    return this.page.getByTestId('new-case-kind');
+  }
+  caller(): Locator {
+    return this.page.getByTestId('new-case-caller');
+  }
+  tumour(): Locator {
+    return this.page.getByTestId('new-case-tumour');
+  }
+  normal(): Locator {
+    return this.page.getByTestId('new-case-normal');
+  }
+  tumourType(): Locator {
+    return this.page.getByTestId('new-case-tumour-type');
+  }
+  purity(): Locator {
+    return this.page.getByTestId('new-case-purity');
+  }
+  somaticTab(): Locator {
+    return this.page.getByTestId('case-tab-somatic');
+  }
+  view(): Locator {
+    return this.page.getByTestId('somatic-view');
+  }
+  /** The count line; data-busy is "false" once the filter answered. */
+  count(): Locator {
+    return this.page.getByTestId('somatic-count');
+  }
+  row(variantKey: string): Locator {
+    return this.page.locator(`[data-testid="somatic-row"][data-key="${variantKey}"]`);
+  }
+  rows(): Locator {
+    return this.page.getByTestId('somatic-row');
+  }
+  maxNormalVaf(): Locator {
+    return this.page.getByTestId('somatic-max-normal-vaf');
+  }
+  geneButton(variantKey: string): Locator {
+    return this.row(variantKey).getByTestId('somatic-select');
+  }
+  tierPanel(): Locator {
+    return this.page.getByTestId('tier-panel');
+  }
+  lollipopPlot(): Locator {
+    return this.page.getByTestId('lollipop-plot');
+  }
+  lollipopTable(): Locator {
+    return this.page.getByTestId('lollipop-table');
+  }
+  async settled(): Promise<void> {
+    await this.count().and(this.page.locator('[data-busy="false"]')).waitFor();
+  }
+}

@@ -1,0 +1,71 @@
+import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
+import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
+import { expect, test } from '../fixtures/app';
+import { seriousAxeFindings } from '../pages/accessibility';
+import { CancerCasePage } from '../pages/CancerCasePage';
+import { CaseReviewPage } from '../pages/CaseReviewPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
+
+// Issue 19 end to end in browser mode: a Strelka2 tumour-normal VCF becomes a case of kind
+// "cancer"; the Somatic tab shows tumour and normal VAF apart, flags the BRAF V600E hotspot and
+// proposes Tier I A for melanoma; the germline leak appears when the normal-VAF filter is cleared;
+// the keyboard opens a variant's tier and the gene's lollipop plot with its table; axe passes.
+
+const BRAF = '7-140753336-A-T';
+const LEAK = '1-1014143-C-T';
+
+test.describe('Cancer mode (issue 19)', () => {
+  test('issue 19: a tumour-normal case from import to tier decision, with the lollipop plot and its table', async ({
+    page,
+    sandbox,
+  }) => {
+    test.setTimeout(180_000);
+    const cases = new CaseReviewPage(page);
+    const cancer = new CancerCasePage(page);
+    await cases.open();
+    await cases.unlockVault('cancer mode passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-019', 'tumour-019');
+    await cases.giveVcf({ name: 'strelka2.somatic.vcf.gz', text: toBgzf(strelka2Vcf()) });
+    await expect(cancer.kind()).toHaveValue('cancer');
+    await expect(cancer.caller()).toContainText('Strelka2');
+    await expect(cancer.tumour()).toHaveValue('TUMOR');
+    await expect(cancer.normal()).toHaveValue('NORMAL');
+    await cancer.tumourType().selectOption('SKCM');
+    await cancer.purity().fill('60');
+    await expect(cases.blocking()).toHaveCount(0);
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await cases.importAndOpen('tumour-019');
+
+    await expect(cancer.somaticTab()).toHaveAttribute('aria-selected', 'true');
+    await cancer.settled();
+    await expect(cancer.row(BRAF)).toBeVisible();
+    await expect(cancer.row(BRAF).getByTestId('somatic-hotspot-flag')).toContainText('BRAF V600E');
+    await expect(cancer.row(BRAF).getByTestId('somatic-tier')).toHaveText('IA');
+    await expect(cancer.row(BRAF).getByTestId('somatic-tumour-vaf')).toHaveText('39.0% (39/100)');
+    await expect(cancer.row(LEAK)).toHaveCount(0);
+    await cancer.maxNormalVaf().fill('');
+    await cancer.settled();
+    await expect(cancer.row(LEAK).getByTestId('somatic-leak')).toBeVisible();
+
+    // Keyboard: focus the BRAF row's gene and open it with Enter.
+    await cancer.geneButton(BRAF).focus();
+    await page.keyboard.press('Enter');
+    await expect(cancer.tierPanel()).toContainText('EID1409');
+    await expect(cancer.lollipopPlot()).toBeVisible();
+    await expect(cancer.lollipopTable()).toContainText('This patient: V600E');
+    await expect(cancer.lollipopTable()).toContainText('Hotspot V600');
+    await page.getByTestId('tier-save').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('tier-decision')).toContainText('Tier IA');
+    await expect(cancer.row(BRAF).getByTestId('somatic-decided')).toHaveText('IA');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // The federated view of the variant is the Browser's federation track (queried on request).
+    await page.getByTestId('tier-browser').click();
+    const browser = new GenomeBrowserPage(page);
+    await expect(browser.currentLocus()).toHaveText(/chr7:140,?753,?276-140,?753,?396/);
+    await expect(browser.federation()).toHaveAttribute('data-state', 'none');
+    expect(sandbox.outsideRequests).toEqual([]);
+  });
+});

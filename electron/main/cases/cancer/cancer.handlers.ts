@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  gene3dResidues,
+  geneHotspots,
+  geneRole,
+  KNOWLEDGE_VERSIONS,
+} from '../../../../shared/cancer/knowledge';
+import type { Handlers } from '../../ipc/router';
+import { HandlerError } from '../../ipc/router';
+import type { OpenedCase } from '../caseService';
+import { casesRoot, rewriteManifest, STAGING_DIR } from '../caseFolder';
+import type { CaseService } from '../caseService';
+import { querySomaticBytes } from './somaticQuery';
+
+/** Handlers for cancer:* channels (issue 19). */
+export function cancerHandlers(
+  cases: CaseService,
+  now: () => Date = () => new Date(),
+): Pick<Handlers, 'cancer:somatic' | 'cancer:review' | 'cancer:gene'> {
+  const cancerCase = (
+    caseId: string,
+  ): OpenedCase & { cancer: NonNullable<OpenedCase['manifest']['cancer']> } => {
+    const c = cases.find(caseId);
+    if (c === undefined)
+      throw new HandlerError(
+        'INVALID_REQUEST',
+        cases.wrapKey(cases.owner()) === undefined
+          ? 'Unlock the vault to open cases.'
+          : `There is no case "${caseId}".`,
+        'caseId',
+      );
+    if (c.manifest.cancer === undefined)
+      throw new HandlerError(
+        'INVALID_REQUEST',
+        `Case "${caseId}" is not a cancer case: it has no somatic calls. Import the tumour VCF as a cancer case.`,
+        'caseId',
+      );
+    return { ...c, cancer: c.manifest.cancer };
+  };
+  return {
+    'cancer:somatic': async ({ caseId, filter, limit, offset }) => {
+      cancerCase(caseId);
+      const read = cases.readDatabase(caseId);
+      if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
+      return querySomaticBytes({
+        bytes: read.bytes,
+        scratchDir: join(
+          casesRoot(cases.owner().userDir),
+          STAGING_DIR,
+          `query-${randomBytes(6).toString('hex')}`,
+        ),
+        filter: filter ?? {},
+        page: { limit: limit ?? 500, offset: offset ?? 0 },
+      });
+    },
+    'cancer:review': ({ caseId, variantKey, tier, level, proposed, note }) => {
+      const c = cancerCase(caseId);
+      const review = {
+        variantKey,
+        tier,
+        level,
+        proposed,
+        note: note ?? '',
+        at: now().toISOString(),
+      };
+      const reviews = [
+        ...(c.cancer.reviews ?? []).filter((r) => r.variantKey !== variantKey),
+        review,
+      ];
+      rewriteManifest(c.dir, c.folder, cases.owner().user, c.dataKey, {
+        ...c.manifest,
+        cancer: { ...c.cancer, reviews },
+      });
+      cases.changed();
+      return { reviews };
+    },
+    'cancer:gene': ({ gene }) => {
+      const r = geneRole(gene);
+      return {
+        gene,
+        hotspots: geneHotspots(gene),
+        threeD: gene3dResidues(gene),
+        role:
+          r === null
+            ? null
+            : [r.oncogene && 'oncogene', r.tumourSuppressor && 'tumour suppressor']
+                .filter(Boolean)
+                .join(', ') || null,
+        source: KNOWLEDGE_VERSIONS.hotspots,
+      };
+    },
+  };
+}

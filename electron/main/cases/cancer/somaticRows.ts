@@ -1,0 +1,100 @@
+import {
+  civicOf,
+  clinvarSomaticOf,
+  geneRole,
+  hotspotOf,
+  mafKey,
+} from '../../../../shared/cancer/knowledge';
+import { parseProteinChange } from '../../../../shared/cancer/proteinChange';
+import type { ReadCounts, SomaticCaller } from '../../../../shared/cancer/somaticCalls';
+import { germlineLeak, readCounts } from '../../../../shared/cancer/somaticCalls';
+import { proposeTier } from '../../../../shared/cancer/tiering';
+import { tumourType } from '../../../../shared/cancer/tumourTypes';
+import type { ResolvedMember } from '../../../../shared/cases/members';
+import type { RowSink } from '../import/caseRows';
+import type { SomaticHook } from './somaticHook';
+
+const LEVELS = ['A', 'B', 'C', 'D', 'E'];
+
+/**
+ * A cancer case's somatic rows (issue 19): the caller's read counts for tumour (member 0) and
+ * normal (member 1), the germline-leak flag, the knowledge flags of the allele and the tier
+ * proposal with its evidence, in the `somatic` table (shared/cancer/somaticSchema.ts).
+ */
+export function somaticHook(
+  caller: SomaticCaller,
+  tumourCode: string | null,
+  members: readonly ResolvedMember[],
+  sink: RowSink,
+): SomaticHook {
+  const type = tumourCode === null ? null : (tumourType(tumourCode) ?? null);
+  const hasNormal = members.some((m) => m.role === 'normal');
+  return {
+    counts(v, column) {
+      if (column < 0 || column >= v.record.header.samples.length)
+        return { adRef: null, adAlt: null, dp: null, vaf: null };
+      return readCounts(caller, v.sample(column), v.ref, v.alt);
+    },
+    row(vid, v, counts, variant) {
+      const t = counts[0] as ReadCounts;
+      const n = hasNormal ? (counts[1] ?? null) : null;
+      const chrom = v.key.slice(0, v.key.indexOf('-'));
+      const maf = mafKey(chrom, v.pos, v.ref, v.alt);
+      const protein = parseProteinChange(variant.hgvsp);
+      const hotspot = hotspotOf(variant.gene, maf, protein);
+      const civic = civicOf(variant.gene, maf, protein);
+      const clinvar = clinvarSomaticOf(v.key);
+      const role = geneRole(variant.gene);
+      const proposal = proposeTier({
+        tumourType: type,
+        civic,
+        hotspot,
+        clinvar,
+        role,
+        popAf: variant.popAf,
+      });
+      const missing = [...proposal.missing];
+      if (protein === null && variant.gene !== null)
+        missing.push(
+          'No protein change (HGVSp) in the VCF: CIViC (GRCh37) and hotspot residues could only be matched on GRCh38 hotspot alleles.',
+        );
+      let best: string | null = null;
+      for (const h of civic)
+        for (const e of h.evidence)
+          if (best === null || LEVELS.indexOf(e.level) < LEVELS.indexOf(best)) best = e.level;
+      sink.somatic?.([
+        vid,
+        caller,
+        t.adRef,
+        t.adAlt,
+        t.dp,
+        t.vaf,
+        n?.adRef ?? null,
+        n?.adAlt ?? null,
+        n?.dp ?? null,
+        n?.vaf ?? null,
+        germlineLeak(n),
+        protein?.short ?? null,
+        protein?.position ?? null,
+        hotspot?.level ?? null,
+        hotspot?.label ?? null,
+        hotspot?.tumourCount ?? null,
+        best,
+        clinvar?.oncogenicity || null,
+        role === null
+          ? null
+          : role.oncogene && role.tumourSuppressor
+            ? 'both'
+            : role.oncogene
+              ? 'oncogene'
+              : role.tumourSuppressor
+                ? 'tumour_suppressor'
+                : null,
+        role?.predisposition ?? false,
+        proposal.tier,
+        proposal.level,
+        JSON.stringify({ evidence: proposal.evidence, missing }),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import { useTranslation } from 'react-i18next';
+import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
+import { SomaticFilterSchema } from '../../../../shared/cancer/somaticFilter';
+
+const TIERS = ['I', 'II', 'III', 'IV'] as const;
+
+/** A number field that writes `undefined` when emptied (the step is then not used). */
+function NumberInput(props: {
+  readonly id: string;
+  readonly label: string;
+  readonly value: number | undefined;
+  readonly step: number;
+  readonly max: number;
+  readonly onChange: (v: number | undefined) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="number"
+        min={0}
+        max={props.max}
+        step={props.step}
+        value={props.value ?? ''}
+        onChange={(e) => {
+          const n = e.target.value === '' ? undefined : Number(e.target.value);
+          if (n === undefined || (Number.isFinite(n) && n >= 0 && n <= props.max))
+            props.onChange(n);
+        }}
+        data-testid={props.id}
+      />
+    </div>
+  );
+}
+
+/** The somatic filters (issue 19); each change runs the filter again. */
+export function SomaticFilters(props: {
+  readonly filter: SomaticFilter;
+  readonly onChange: (f: SomaticFilter) => void;
+}) {
+  const { t } = useTranslation();
+  const f = props.filter;
+  const set = (p: Partial<SomaticFilter>): void => {
+    // exactOptionalPropertyTypes: an emptied field leaves the filter, it is not set to undefined.
+    const next = Object.fromEntries(
+      Object.entries({ ...f, ...p }).filter(([, v]) => v !== undefined),
+    );
+    props.onChange(SomaticFilterSchema.parse(next));
+  };
+  const pct = (v: number | undefined): number | undefined =>
+    v === undefined ? undefined : Math.round(v * 1000) / 10;
+  const frac = (v: number | undefined): number | undefined =>
+    v === undefined ? undefined : v / 100;
+  return (
+    <form
+      className="somatic-filters"
+      aria-label={t('cancer.filter.label')}
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="somatic-filters"
+    >
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={f.passOnly === true}
+          onChange={(e) => set({ passOnly: e.target.checked || undefined })}
+          data-testid="somatic-pass"
+        />
+        {t('cancer.filter.pass')}
+      </label>
+      <NumberInput
+        id="somatic-min-vaf"
+        label={t('cancer.filter.minVaf')}
+        value={pct(f.minTumourVaf)}
+        step={1}
+        max={100}
+        onChange={(v) => set({ minTumourVaf: frac(v) })}
+      />
+      <NumberInput
+        id="somatic-min-depth"
+        label={t('cancer.filter.minDepth')}
+        value={f.minTumourDepth}
+        step={1}
+        max={100_000}
+        onChange={(v) => set({ minTumourDepth: v })}
+      />
+      <NumberInput
+        id="somatic-min-normal-depth"
+        label={t('cancer.filter.minNormalDepth')}
+        value={f.minNormalDepth}
+        step={1}
+        max={100_000}
+        onChange={(v) => set({ minNormalDepth: v })}
+      />
+      <NumberInput
+        id="somatic-max-normal-vaf"
+        label={t('cancer.filter.maxNormalVaf')}
+        value={pct(f.maxNormalVaf)}
+        step={1}
+        max={100}
+        onChange={(v) => set({ maxNormalVaf: frac(v) })}
+      />
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={f.hotspotOnly === true}
+          onChange={(e) => set({ hotspotOnly: e.target.checked || undefined })}
+          data-testid="somatic-hotspot"
+        />
+        {t('cancer.filter.hotspot')}
+      </label>
+      <div className="field">
+        <label htmlFor="somatic-gene-set">{t('cancer.filter.geneSet')}</label>
+        <select
+          id="somatic-gene-set"
+          value={f.geneSet ?? ''}
+          onChange={(e) =>
+            set({
+              geneSet:
+                e.target.value === 'driver' || e.target.value === 'predisposition'
+                  ? e.target.value
+                  : undefined,
+            })
+          }
+          data-testid="somatic-gene-set"
+        >
+          <option value="">{t('cancer.filter.allGenes')}</option>
+          <option value="driver">{t('cancer.filter.driver')}</option>
+          <option value="predisposition">{t('cancer.filter.predisposition')}</option>
+        </select>
+      </div>
+      <fieldset className="somatic-tiers">
+        <legend>{t('cancer.filter.tiers')}</legend>
+        {TIERS.map((x) => (
+          <label key={x} className="check">
+            <input
+              type="checkbox"
+              checked={f.tiers?.includes(x) === true}
+              onChange={(e) => {
+                const tiers = TIERS.filter((y) =>
+                  y === x ? e.target.checked : f.tiers?.includes(y) === true,
+                );
+                set({ tiers: tiers.length === 0 ? undefined : tiers });
+              }}
+              data-testid={`somatic-tier-${x}`}
+            />
+            {t('cancer.tier', { tier: x })}
+          </label>
+        ))}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import '../../styles/cancer.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/cases/channels';
+import { DEFAULT_SOMATIC_FILTER } from '../../../../shared/cancer/somaticFilter';
+import { tumourType } from '../../../../shared/cancer/tumourTypes';
+import { useStore } from '../../store';
+import { SOMATIC_ROWS } from '../../store/cancerSlice';
+import { LollipopPlot } from './LollipopPlot';
+import { SomaticFilters } from './SomaticFilters';
+import { SomaticTable } from './SomaticTable';
+import { TierPanel } from './TierPanel';
+
+/** A cancer case's somatic view (issue 19): what the knowledge is, filters, calls, tier, plot. */
+export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const cancer = detail.cancer;
+  const filter = useStore((s) => s.somaticFilter);
+  const result = useStore((s) => s.somatic);
+  const busy = useStore((s) => s.somaticBusy);
+  const error = useStore((s) => s.somaticError);
+  const gene = useStore((s) => s.cancerGene);
+  const load = useStore((s) => s.loadSomatic);
+  const showGene = useStore((s) => s.showCancerGene);
+  const [selected, setSelected] = useState<number | undefined>();
+  useEffect(() => {
+    void load(DEFAULT_SOMATIC_FILTER);
+  }, [load, detail.caseId]);
+  if (cancer === undefined) return null;
+  const type = cancer.tumourType === null ? undefined : tumourType(cancer.tumourType);
+  const row = result?.rows.find((r) => r.vid === selected);
+  const reviews = cancer.reviews ?? [];
+  return (
+    <div className="somatic-view" data-testid="somatic-view">
+      <p className="hint" data-testid="somatic-facts">
+        {t('cancer.view.facts', {
+          caller: t(`cancer.caller.${cancer.caller}`),
+          tumour: cancer.tumour,
+          normal: cancer.normal ?? t('cancer.view.tumourOnly'),
+          type: type === undefined ? t('cancer.view.noType') : `${type.name} (${type.code})`,
+          purity:
+            cancer.purity === null
+              ? t('cancer.view.noPurity')
+              : `${String(Math.round(cancer.purity * 100))}%`,
+        })}
+      </p>
+      <p className="hint" data-testid="somatic-knowledge">
+        {t('cancer.view.knowledge')}
+      </p>
+      <SomaticFilters filter={filter} onChange={(f) => void load(f)} />
+      {error === undefined ? null : (
+        <p role="alert" className="form-error" data-testid="somatic-error">
+          {error}
+        </p>
+      )}
+      <p className="hint" data-testid="somatic-count" data-busy={busy ? 'true' : 'false'}>
+        {busy || result === undefined
+          ? t('cancer.view.busy')
+          : t('cancer.view.count', {
+              kept: result.kept,
+              total: result.total,
+              shown: Math.min(result.kept, SOMATIC_ROWS),
+              steps: result.steps
+                .map((s) =>
+                  t('cancer.view.step', { step: t(`cancer.step.${s.step}`), n: s.removes }),
+                )
+                .join(', '),
+            })}
+      </p>
+      {result === undefined ? null : (
+        <SomaticTable
+          rows={result.rows}
+          reviews={reviews}
+          selected={selected}
+          onSelect={(r) => {
+            setSelected(r.vid);
+            if (r.gene !== null) void showGene(r.gene);
+          }}
+        />
+      )}
+      {row === undefined ? null : (
+        <div className="somatic-detail">
+          <TierPanel
+            key={row.vid}
+            detail={detail}
+            row={row}
+            review={reviews.find((r) => r.variantKey === row.variant_key)}
+          />
+          {gene === undefined || gene.gene !== row.gene ? null : (
+            <LollipopPlot gene={gene} rows={result?.rows ?? []} />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { SomaticRow } from '../../../../shared/cancer/channels';
+import type { TierReview } from '../../../../shared/cancer/cancerCase';
+import { TierLevelSchema, TierSchema } from '../../../../shared/cancer/cancerCase';
+import { useStore } from '../../store';
+import type { CaseDetail } from '../../../../shared/cases/channels';
+import { openVariantInBrowser } from '../caseReview/openInBrowser';
+
+const TierJsonSchema = z.object({
+  evidence: z.array(z.object({ kind: z.string(), text: z.string(), ref: z.string().optional() })),
+  missing: z.array(z.string()),
+});
+
+/**
+ * One somatic variant's tier: the app's AMP/ASCO/CAP proposal with every piece of evidence and
+ * what the knowledge lacks, and the oncologist's decision (confirm, or change with a note).
+ */
+export function TierPanel(props: {
+  readonly detail: CaseDetail;
+  readonly row: SomaticRow;
+  readonly review: TierReview | undefined;
+}) {
+  const { t } = useTranslation();
+  const { row, review } = props;
+  const reviewTier = useStore((s) => s.reviewTier);
+  const proposed = `${row.tier}${row.tier_level ?? ''}`;
+  const [tier, setTier] = useState(review?.tier ?? row.tier);
+  const [level, setLevel] = useState<string>(review?.level ?? row.tier_level ?? '');
+  const [note, setNote] = useState(review?.note ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const parsed = TierJsonSchema.safeParse(JSON.parse(row.tier_json));
+  const info = parsed.success ? parsed.data : { evidence: [], missing: [] };
+  const save = (): void => {
+    const lv = TierLevelSchema.safeParse(level);
+    void reviewTier({
+      variantKey: row.variant_key,
+      tier,
+      level: (tier === 'I' || tier === 'II') && lv.success ? lv.data : null,
+      proposed,
+      note,
+    }).then(setError);
+  };
+  return (
+    <section className="tier-panel" aria-labelledby="tier-heading" data-testid="tier-panel">
+      <h3 id="tier-heading">
+        {t('cancer.review.heading', {
+          gene: row.gene ?? '',
+          change: row.protein_change ?? row.variant_key,
+        })}
+      </h3>
+      <p data-testid="tier-proposed">{t('cancer.review.proposed', { tier: proposed })}</p>
+      <ul className="tier-evidence" data-testid="tier-evidence">
+        {info.evidence.map((e, i) => (
+          <li key={`${e.ref ?? ''}-${String(i)}`}>
+            {e.text}
+            {e.ref === undefined ? '' : ` [${e.ref}]`}
+          </li>
+        ))}
+        {info.evidence.length === 0 ? <li>{t('cancer.review.noEvidence')}</li> : null}
+      </ul>
+      {info.missing.length === 0 ? null : (
+        <ul
+          className="tier-missing"
+          aria-label={t('cancer.review.missing')}
+          data-testid="tier-missing"
+        >
+          {info.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+      <div className="tier-decide">
+        <div className="field">
+          <label htmlFor="tier-choice">{t('cancer.review.tier')}</label>
+          <select
+            id="tier-choice"
+            value={tier}
+            onChange={(e) => setTier(TierSchema.catch(tier).parse(e.target.value))}
+            data-testid="tier-choice"
+          >
+            {TierSchema.options.map((x) => (
+              <option key={x} value={x}>
+                {t('cancer.tier', { tier: x })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tier-level">{t('cancer.review.level')}</label>
+          <select
+            id="tier-level"
+            value={level}
+            disabled={tier === 'III' || tier === 'IV'}
+            onChange={(e) => setLevel(e.target.value)}
+            data-testid="tier-level"
+          >
+            <option value="">—</option>
+            {TierLevelSchema.options.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="tier-note">{t('cancer.review.note')}</label>
+          <input
+            id="tier-note"
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="tier-note"
+          />
+        </div>
+        <button type="button" onClick={save} data-testid="tier-save">
+          {`${tier}${level}` === proposed ? t('cancer.review.confirm') : t('cancer.review.change')}
+        </button>
+      </div>
+      {review === undefined ? null : (
+        <p className="hint" data-testid="tier-decision">
+          {t('cancer.review.decided', {
+            tier: `${review.tier}${review.level ?? ''}`,
+            proposed: review.proposed,
+            at: review.at.slice(0, 16).replace('T', ' '),
+          })}
+        </p>
+      )}
+      <button
+        type="button"
+        onClick={() =>
+          openVariantInBrowser(props.detail, { ...row, hgvs_c: null, clinvar_sig: null }, t)
+        }
+        data-testid="tier-browser"
+      >
+        {t('cancer.review.browser')}
+      </button>
+      {error === undefined ? null : (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { StateCreator } from 'zustand';
+import type { GeneKnowledge, SomaticResult } from '../../../shared/cancer/channels';
+import type { TierReview } from '../../../shared/cancer/cancerCase';
+import type { SomaticFilter } from '../../../shared/cancer/somaticFilter';
+import { DEFAULT_SOMATIC_FILTER } from '../../../shared/cancer/somaticFilter';
+import { api } from '../api/client';
+import type { StoreState } from './index';
+
+/** Rows the somatic table shows at most (a tumour's filtered calls are hundreds, not millions). */
+export const SOMATIC_ROWS = 500;
+
+export interface CancerSlice {
+  somaticFilter: SomaticFilter;
+  somatic: SomaticResult | undefined;
+  somaticBusy: boolean;
+  somaticError: string | undefined;
+  /** The gene the lollipop plot shows, and what the knowledge says about it. */
+  cancerGene: GeneKnowledge | undefined;
+  /** Runs the somatic filter over the open cancer case (main answers: cancer:somatic). */
+  loadSomatic: (filter?: SomaticFilter) => Promise<void>;
+  showCancerGene: (gene: string) => Promise<void>;
+  /** The oncologist's tier for a variant; the error in their words, if any. */
+  reviewTier: (
+    r: Omit<TierReview, 'at' | 'note'> & { note?: string },
+  ) => Promise<string | undefined>;
+}
+
+/** A cancer case's somatic view (issue 19): filter, rows, tier reviews, the lollipop's gene. */
+export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = (set, get) => {
+  let generation = 0;
+  return {
+    somaticFilter: DEFAULT_SOMATIC_FILTER,
+    somatic: undefined,
+    somaticBusy: false,
+    somaticError: undefined,
+    cancerGene: undefined,
+    async loadSomatic(filter) {
+      const open = get().caseOpen;
+      if (open?.detail.cancer === undefined) return;
+      const f = filter ?? get().somaticFilter;
+      const mine = ++generation;
+      set({ somaticFilter: f, somaticBusy: true, somaticError: undefined });
+      const result = await api().invoke('cancer:somatic', {
+        caseId: open.detail.caseId,
+        filter: f,
+        limit: SOMATIC_ROWS,
+      });
+      if (mine !== generation) return;
+      if (result.ok) set({ somatic: result.value, somaticBusy: false });
+      else set({ somaticBusy: false, somaticError: result.error.message });
+    },
+    async showCancerGene(gene) {
+      const result = await api().invoke('cancer:gene', { gene });
+      if (result.ok) set({ cancerGene: result.value });
+    },
+    async reviewTier(r) {
+      const open = get().caseOpen;
+      if (open === undefined) return 'No case is open.';
+      const result = await api().invoke('cancer:review', { caseId: open.detail.caseId, ...r });
+      if (!result.ok) return result.error.message;
+      const cancer = open.detail.cancer;
+      if (cancer !== undefined)
+        set({
+          caseOpen: {
+            ...open,
+            detail: { ...open.detail, cancer: { ...cancer, reviews: result.value.reviews } },
+          },
+        });
+      return undefined;
+    },
+  };
+};

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { TUMOUR_CODES } from './tumourTypes';
+
+/** A cancer case's own fields in `case:import` (issue 19). */
+export const CancerCaseSchema = z
+  .object({
+    /** The tumour's VCF sample column. */
+    tumour: z.string().min(1).max(200),
+    /** The matched normal's column; absent for a tumour-only VCF. */
+    normal: z.string().min(1).max(200).optional(),
+    /** OncoTree code (tumourTypes.ts). */
+    tumourType: z.enum(TUMOUR_CODES).optional(),
+    /** Tumour purity (cellularity) as a fraction, when known. */
+    purity: z.number().gt(0).max(1).optional(),
+  })
+  .strict();
+export type CancerCase = z.infer<typeof CancerCaseSchema>;
+
+export const SomaticCallerSchema = z.enum(['mutect2', 'strelka2', 'generic']);
+
+/** What `case:inspect` found about a somatic VCF: the caller and the samples its header names. */
+export const SomaticInspectionSchema = z.object({
+  caller: SomaticCallerSchema,
+  tumour: z.string().nullable(),
+  normal: z.string().nullable(),
+});
+
+export const TierSchema = z.enum(['I', 'II', 'III', 'IV']);
+export const TierLevelSchema = z.enum(['A', 'B', 'C', 'D']);
+
+/** The oncologist's tier for one variant: confirms or changes the app's proposal (issue 19). */
+export const TierReviewSchema = z.object({
+  variantKey: z.string().min(1).max(2000),
+  tier: TierSchema,
+  level: TierLevelSchema.nullable(),
+  /** The proposal it confirms or changes, as it was then. */
+  proposed: z.string().max(10),
+  note: z.string().max(2000),
+  at: z.string(),
+});
+export type TierReview = z.infer<typeof TierReviewSchema>;
+
+/** The cancer part of a case's record (manifest and `case:open`). */
+export const CancerRecordSchema = z.object({
+  caller: SomaticCallerSchema,
+  tumourType: z.string().nullable(),
+  purity: z.number().nullable(),
+  tumour: z.string(),
+  normal: z.string().nullable(),
+  /** The oncologist's tiers, one per variant (the latest). */
+  reviews: z.array(TierReviewSchema).optional(),
+});
+export type CancerRecord = z.infer<typeof CancerRecordSchema>;

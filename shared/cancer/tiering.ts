@@ -1,0 +1,129 @@
+import type { CivicHit, GeneRole, HotspotHit } from './knowledge';
+import type { TumourType } from './tumourTypes';
+import { PAN_CANCER_DOIDS } from './tumourTypes';
+
+/**
+ * The AMP/ASCO/CAP 2017 tier proposal for one somatic variant (Li et al. 2017, J Mol Diagn 19:4),
+ * from the knowledge the app has. CIViC 2018 evidence levels map as the knowledge README and Li et
+ * al. say: A/B in the patient's tumour type → Tier I (level A/B); A/B in another tumour type, or C
+ * → Tier II level C; D → Tier II level D. Only Predictive, Diagnostic and Prognostic evidence that
+ * supports its statement counts (Predisposing is germline; "Does Not Support" is listed, not used).
+ * Without clinical evidence: a population frequency ≥ 1% or a benign oncogenicity → Tier IV; else
+ * Tier III, with any hotspot or oncogenicity named as evidence (a hotspot alone is not clinical
+ * evidence). The proposal is a proposal: the oncologist confirms or changes it (decision 0034).
+ */
+
+export type Tier = 'I' | 'II' | 'III' | 'IV';
+export type Level = 'A' | 'B' | 'C' | 'D';
+
+export interface TierEvidence {
+  readonly kind: 'civic' | 'clinvar' | 'hotspot' | 'population' | 'gene';
+  readonly text: string;
+  /** CIViC evidence id, ClinVar VariationID. */
+  readonly ref?: string;
+  /** The tier and level this item supports on its own, when it supports one. */
+  readonly supports?: { tier: Tier; level: Level | null };
+}
+
+export interface TierInput {
+  readonly tumourType: TumourType | null;
+  readonly civic: readonly CivicHit[];
+  readonly hotspot: HotspotHit | null;
+  readonly clinvar: { variationId: number; oncogenicity: string; somaticImpact: string } | null;
+  readonly role: GeneRole | null;
+  readonly popAf: number | null;
+}
+
+export interface TierProposal {
+  readonly tier: Tier;
+  readonly level: Level | null;
+  readonly evidence: readonly TierEvidence[];
+  /** What the knowledge lacks for this variant, in words the page shows. */
+  readonly missing: readonly string[];
+}
+
+const CLINICAL = new Set(['Predictive', 'Diagnostic', 'Prognostic']);
+const RANK: Record<string, number> = { 'I:A': 6, 'I:B': 5, 'II:C': 4, 'II:D': 3 };
+export const POPULATION_AF_BENIGN = 0.01;
+
+/** Proposes a tier with the evidence behind it. */
+export function proposeTier(input: TierInput): TierProposal {
+  const evidence: TierEvidence[] = [];
+  const missing: string[] = [];
+  let best: { tier: Tier; level: Level } | null = null;
+  const raise = (tier: Tier, level: Level): { tier: Tier; level: Level } => {
+    const s = { tier, level };
+    if (
+      best === null ||
+      (RANK[`${tier}:${level}`] ?? 0) > (RANK[`${best.tier}:${best.level}`] ?? 0)
+    )
+      best = s;
+    return s;
+  };
+  const sameType = (doid: string): boolean =>
+    PAN_CANCER_DOIDS.includes(doid) || (input.tumourType?.doids.includes(doid) ?? false);
+  for (const hit of input.civic)
+    for (const e of hit.evidence) {
+      const where = `${e.disease}${e.drugs === '' ? '' : `, ${e.drugs}`}`;
+      const text = `CIViC ${hit.name} (${hit.matchedBy}): ${e.type} ${e.significance}, level ${e.level}, ${where}`;
+      const usable =
+        CLINICAL.has(e.type) && e.direction === 'Supports' && e.origin !== 'Germline Mutation';
+      let supports: { tier: Tier; level: Level } | undefined;
+      if (usable && (e.level === 'A' || e.level === 'B'))
+        supports =
+          input.tumourType !== null && sameType(e.doid) ? raise('I', e.level) : raise('II', 'C');
+      else if (usable && e.level === 'C') supports = raise('II', 'C');
+      else if (usable && e.level === 'D') supports = raise('II', 'D');
+      evidence.push({
+        kind: 'civic',
+        text,
+        ref: `EID${String(e.eid)}`,
+        ...(supports && { supports }),
+      });
+    }
+  if (input.tumourType === null && input.civic.length > 0)
+    missing.push('No tumour type: level A/B evidence cannot reach Tier I without one.');
+  const cv = input.clinvar;
+  if (cv !== null) {
+    if (cv.somaticImpact !== '')
+      evidence.push({
+        kind: 'clinvar',
+        text: `ClinVar somatic clinical impact: ${cv.somaticImpact} (tumour type not in the extract)`,
+        ref: String(cv.variationId),
+        supports: /Tier I\b/u.test(cv.somaticImpact) ? raise('II', 'C') : undefined,
+      } as TierEvidence);
+    if (cv.oncogenicity !== '')
+      evidence.push({
+        kind: 'clinvar',
+        text: `ClinVar oncogenicity: ${cv.oncogenicity}`,
+        ref: String(cv.variationId),
+      });
+  }
+  const h = input.hotspot;
+  if (h !== null)
+    evidence.push({
+      kind: 'hotspot',
+      text: `Cancer hotspot (${h.level}): ${h.label}${h.tumourCount === null ? '' : `, ${String(h.tumourCount)} tumours`}`,
+    });
+  const r = input.role;
+  if (r !== null && (r.oncogene || r.tumourSuppressor))
+    evidence.push({
+      kind: 'gene',
+      text: `${[r.oncogene && 'oncogene', r.tumourSuppressor && 'tumour suppressor'].filter(Boolean).join(' and ')} (CPSR superpanel)`,
+    });
+  const found = best as { tier: Tier; level: Level } | null;
+  if (found !== null) return { tier: found.tier, level: found.level, evidence, missing };
+  const benignOnc = cv !== null && /benign/iu.test(cv.oncogenicity);
+  if (input.popAf !== null && input.popAf >= POPULATION_AF_BENIGN) {
+    evidence.push({
+      kind: 'population',
+      text: `Population allele frequency ${String(input.popAf)} (≥ 1%)`,
+      supports: { tier: 'IV', level: null },
+    });
+    return { tier: 'IV', level: null, evidence, missing };
+  }
+  if (benignOnc) return { tier: 'IV', level: null, evidence, missing };
+  if (input.civic.length === 0)
+    missing.push('No clinical evidence for this variant in CIViC 2018.');
+  return { tier: 'III', level: null, evidence, missing };
+}
