@@ -12,7 +12,7 @@ import { variantScore } from './variants';
 /** Scores every disease for a patient on a log scale (ln likelihood ratio or comparable). */
 export type PhenotypeModel = (corpus: Corpus, patient: PatientTerms) => Float64Array;
 
-/** Everything tunable about the ranking; defaults as measured in docs/decisions/0019-case-ranking.md. */
+/** Everything tunable about the ranking; defaults as measured in docs/decisions/0019 and 0029. */
 export interface RankingOptions {
   readonly likelihood: LikelihoodOptions;
   /** Replaces the likelihood model (the benchmark measures alternatives through this). */
