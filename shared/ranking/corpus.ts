@@ -1,3 +1,4 @@
+import type { CodingLengths } from './codingLength';
 import type { Ontology } from './ontology';
 
 /** One disease of the HPO annotations (phenotype.hpoa) with its genes (genes_to_phenotype). */
@@ -49,6 +50,8 @@ export interface Corpus {
   readonly ic: Float64Array;
   /** Per term: its mean frequency over all diseases (the background a patient is compared with). */
   readonly background: Float64Array;
+  /** Coding lengths of the genes (vcf mode's gene-length correction); absent: no correction. */
+  readonly codingLengths?: CodingLengths;
   /** A gene index by symbol or alias (case-insensitive). */
   geneIndex(symbol: string): number | undefined;
 }

@@ -51,6 +51,11 @@ export interface GeneExplanation {
   readonly genotype?: GenotypeFit;
   /** vcf mode: the fit's variants with the two parts of their prior (consequence, rarity). */
   readonly variants?: readonly VariantEvidence[];
+  /**
+   * vcf mode: log10 taken off the score for the gene's coding length (a long gene carries rare
+   * variants by chance more often; negative for a short gene) and the length it rests on.
+   */
+  readonly length?: { readonly bases: number | undefined; readonly log10Penalty: number };
   readonly changes: readonly RankChange[];
 }
 
@@ -181,6 +186,14 @@ export function explainGene(
             rarity: frequencyScore(record.populationAf),
             score,
           })),
+        }),
+    ...(gene.lengthPenalty === undefined
+      ? {}
+      : {
+          length: {
+            bases: corpus.codingLengths?.lengthOf(gene.symbol),
+            log10Penalty: gene.lengthPenalty,
+          },
         }),
     changes: changes.filter((c) => c.rank !== rank),
   };

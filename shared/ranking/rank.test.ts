@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VariantRecord } from './input';
 import type { RankingOptions } from './rank';
+import { parseCodingLengths } from './codingLength';
 import { DEFAULT_RANKING, rankCase } from './rank';
 import { tinyCorpus } from './testing/tinyCorpus';
 
@@ -76,5 +77,25 @@ describe('issue 17: ranking genes (hand-computed)', () => {
     expect(byGene.get('GENEX')!.score).toBeCloseTo(lse(-3 + Math.log(0.05)), 6);
     expect(r.genes.map((g) => g.symbol)).toEqual(['GENEC', 'GENEB', 'GENEX']);
     expect(byGene.has('GENEA')).toBe(false);
+  });
+
+  it('issue 17: the same chance variant counts for less in a long gene than in a short one', () => {
+    // Background variants fall in proportion to coding length: GENEX (8,000 bases) carries a rare
+    // stop-gained allele by chance four times as often as GENEY (2,000), median 2,000.
+    const withLengths = { ...c, codingLengths: parseCodingLengths('GENEX:8000,GENEY:2000', 2000) };
+    const request = {
+      observed: ['HP:0000012'],
+      excluded: [],
+      sex: 'female' as const,
+      variants: [variant('GENEX', 'stop_gained', 'het'), variant('GENEY', 'stop_gained', 'het')],
+    };
+    const r = rankCase(withLengths, request, { ...options, lengthWeight: 1 });
+    expect(r.genes.map((g) => g.symbol)).toEqual(['GENEY', 'GENEX']);
+    expect(r.genes[0]!.score).toBeCloseTo(lse(-3), 6);
+    expect(r.genes[1]!.score).toBeCloseTo(lse(-3) - Math.log10(4), 6);
+    expect(r.genes[1]!.lengthPenalty).toBeCloseTo(Math.log10(4), 12);
+    // Without the table (or at weight 0) the two tie, as before.
+    const off = rankCase(withLengths, request, { ...options, lengthWeight: 0 });
+    expect(off.genes[0]!.score).toBe(off.genes[1]!.score);
   });
 });

@@ -1,3 +1,4 @@
+import { lengthLog10 } from './codingLength';
 import type { Corpus } from './corpus';
 import type { GenotypeFit, InheritanceOptions, Mode, ScoredVariant } from './inheritance';
 import { DEFAULT_INHERITANCE, diseaseModes, genotypeFit } from './inheritance';
@@ -11,7 +12,7 @@ import { variantScore } from './variants';
 /** Scores every disease for a patient on a log scale (ln likelihood ratio or comparable). */
 export type PhenotypeModel = (corpus: Corpus, patient: PatientTerms) => Float64Array;
 
-/** Everything tunable about the ranking; defaults as measured in docs/decisions/0019-case-ranking.md. */
+/** Everything tunable about the ranking; defaults as measured in docs/decisions/0019 and 0029. */
 export interface RankingOptions {
   readonly likelihood: LikelihoodOptions;
   /** Replaces the likelihood model (the benchmark measures alternatives through this). */
@@ -25,6 +26,12 @@ export interface RankingOptions {
   readonly novelDisease: number;
   /** Exponent on the genotype evidence (0..1) against the phenotype likelihood ratio. */
   readonly variantWeight: number;
+  /**
+   * vcf mode: how strongly a gene's coding length counts against it (log10 score minus weight ×
+   * log10(length / median)): a long gene carries rare variants by chance more often. 0 = off; it
+   * applies only when the corpus has coding lengths.
+   */
+  readonly lengthWeight: number;
   /** How many genes and diseases the result lists. */
   readonly limit: number;
 }
@@ -32,8 +39,9 @@ export interface RankingOptions {
 export const DEFAULT_RANKING: RankingOptions = {
   likelihood: DEFAULT_LIKELIHOOD,
   inheritance: DEFAULT_INHERITANCE,
-  novelDisease: 0,
+  novelDisease: Math.log(0.1),
   variantWeight: 6,
+  lengthWeight: 1,
   limit: 100,
 };
 
@@ -51,6 +59,8 @@ export interface RankedGene {
   readonly diseases: readonly DiseaseScore[];
   /** vcf mode: the genotype fit under the best disease's mode of inheritance. */
   readonly genotype?: GenotypeFit;
+  /** vcf mode: log10 the gene-length correction took off the score (negative: a short gene). */
+  readonly lengthPenalty?: number;
 }
 
 export interface RankResult {
@@ -140,14 +150,19 @@ function geneEntry(
   }
   const top = [...terms].sort((a, b) => b.ln - a.ln);
   const genotype = top[0]?.fit;
+  const lengthPenalty =
+    variants === undefined || corpus.codingLengths === undefined || options.lengthWeight === 0
+      ? undefined
+      : options.lengthWeight * lengthLog10(corpus.codingLengths, symbol);
   return {
     symbol: gi === undefined ? symbol : (corpus.genes[gi]?.symbol ?? symbol),
-    score: logSumExp(terms.map((t) => t.ln)) / LOG10,
+    score: logSumExp(terms.map((t) => t.ln)) / LOG10 - (lengthPenalty ?? 0),
     diseases: top
       .filter((t) => t.index >= 0)
       .slice(0, 3)
       .map((t) => ({ index: t.index, score: t.ln / LOG10 })),
     ...(genotype === undefined ? {} : { genotype }),
+    ...(lengthPenalty === undefined ? {} : { lengthPenalty }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { HPO_TSV } from '../cohorts/hpo.data';
+import { referenceCodingLengths } from './codingLength';
 import { DISEASES_TSV, GENES_TSV, HPO_ALT } from './annotations.data';
 import type { Corpus, CorpusOptions } from './corpus';
 import { buildCorpus } from './corpus';
@@ -14,12 +15,18 @@ export function referenceOntology(): Ontology {
   return ontology;
 }
 
-/** The committed HPO disease annotations as a corpus, built once per option set (~1 s). */
+/**
+ * The committed HPO disease annotations as a corpus with the genes' coding lengths, built once per
+ * option set (~1 s).
+ */
 export function referenceCorpus(options?: CorpusOptions): Corpus {
   const key = JSON.stringify(options ?? null);
   let corpus = corpora.get(key);
   if (corpus === undefined) {
-    corpus = buildCorpus(referenceOntology(), DISEASES_TSV, GENES_TSV, options);
+    corpus = {
+      ...buildCorpus(referenceOntology(), DISEASES_TSV, GENES_TSV, options),
+      codingLengths: referenceCodingLengths(),
+    };
     corpora.set(key, corpus);
   }
   return corpus;

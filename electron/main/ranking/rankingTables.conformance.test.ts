@@ -31,4 +31,27 @@ describe('issue 17: the ranking reference tables', () => {
     },
     120_000,
   );
+
+  it.skipIf(!existsSync(join(shared, 'grch38', 'transcripts-grch38.gtf.gz')))(
+    'the coding-length table is reproduced exactly by scripts/buildCodingLengths.mjs',
+    () => {
+      const out = mkdtempSync(join(tmpdir(), 'coding-lengths-'));
+      try {
+        const file = join(out, 'codingLengths.data.ts');
+        const run = spawnSync(
+          process.execPath,
+          [join(root, 'scripts', 'buildCodingLengths.mjs'), shared, file],
+          { encoding: 'utf8' },
+        );
+        expect(run.status, run.stderr).toBe(0);
+        expect(
+          readFileSync(file, 'utf8') ===
+            readFileSync(join(root, 'shared', 'ranking', 'codingLengths.data.ts'), 'utf8'),
+        ).toBe(true);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

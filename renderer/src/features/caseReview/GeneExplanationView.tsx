@@ -135,6 +135,14 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
               </li>
             ))}
           </ul>
+          {x.length === undefined ? null : (
+            <p className="hint">
+              {t('caseReview.explain.geneLength', {
+                bases: x.length.bases === undefined ? '—' : String(x.length.bases),
+                penalty: f2(-x.length.log10Penalty),
+              })}
+            </p>
+          )}
         </section>
       )}
       <section aria-label={t('caseReview.explain.changesHeading')}>
