@@ -23,6 +23,16 @@ process.on('SIGINT', () => {
   process.exit(EXIT.interrupted);
 });
 
+// `cli … | head`: the reader stopped early and wants nothing more. That is not a failure of the
+// command, so it ends quietly (exit 0) instead of a stack trace for EPIPE (issue 23).
+const readerGone = (error: NodeJS.ErrnoException): void => {
+  if (error.code !== 'EPIPE') throw error;
+  transport?.close();
+  process.exit(EXIT.ok);
+};
+process.stdout.on('error', readerGone);
+process.stderr.on('error', readerGone);
+
 try {
   process.exitCode = await runCli(process.argv.slice(2), ctx);
 } catch (error: unknown) {
