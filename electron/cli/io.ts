@@ -10,6 +10,8 @@ export interface CliContext {
   readonly cwd: string;
   /** The vault passphrase from a file descriptor or the terminal (passphrase.ts); undefined: none. */
   readPassphrase?(fd: number | undefined): Promise<string | undefined>;
+  /** Opens a sign-in address in this machine's browser, where it has one (openBrowser.ts). */
+  openBrowser?(url: string): void;
   /** The data folder, when not the app's (tests); commands that read files directly use it. */
   readonly dataDir?: string;
 }

@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the command line (issue 16), a third transport over the app's router.
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
+import { openBrowser } from './openBrowser';
 import { readPassphrase } from './passphrase';
 import { runCli } from './program';
 import type { CliTransport } from './transport';
@@ -16,6 +17,7 @@ const ctx: CliContext = {
   err: (text) => process.stderr.write(`${text}\n`),
   cwd: process.env.INIT_CWD ?? process.cwd(),
   readPassphrase,
+  openBrowser,
 };
 
 process.on('SIGINT', () => {

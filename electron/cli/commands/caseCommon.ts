@@ -17,6 +17,22 @@ export class Stop extends Error {
   }
 }
 
+/** Runs a command's body: its exit code, or a Stop's message on stderr and its code. */
+export type Run = (fn: () => Promise<ExitCode>) => Promise<void>;
+
+/** The Run for one command line, reporting the exit code through `setExit`. */
+export const runner =
+  (ctx: CliContext, setExit: (code: ExitCode) => void): Run =>
+  async (fn) => {
+    try {
+      setExit(await fn());
+    } catch (error: unknown) {
+      if (!(error instanceof Stop)) throw error;
+      ctx.err(error.message);
+      setExit(error.code);
+    }
+  };
+
 export const int = (name: string) => wholeNumber(name, 0);
 
 /** The transport with the vault open: the passphrase from --passphrase-fd or the terminal. */

@@ -5,6 +5,7 @@ import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import type { AuthService, AuthServiceOptions } from '../auth/authService';
 import { createAuthService } from '../auth/authService';
+import { tokenVaultAfterUnlock } from '../auth/vaultSealedSession';
 import type { FederationDirectoryService } from '../federation/directory';
 import { createFederationDirectory, defaultDemoFederationFile } from '../federation/directory';
 import { federationHandlers } from '../federation/federation.handlers';
@@ -81,6 +82,11 @@ export function createMainServices(opts: {
   demoFederationFile?: string;
   /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
   auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
+  /**
+   * Where the refresh token is sealed (decision 0032): the platform's key storage (default), or
+   * `vault-key` for the headless command line, under a key derived from the unlocked vault.
+   */
+  sessionSealing?: 'platform' | 'vault-key';
   /** Test override of search's view of the federation (default: the directory and the session). */
   federation?: {
     getDirectory: () => Promise<FederationDirectory>;
@@ -121,6 +127,8 @@ export function createMainServices(opts: {
       params: { message: verdict.message, file: audit.file },
     });
   });
+  const sealedSession =
+    opts.sessionSealing === 'vault-key' ? tokenVaultAfterUnlock(platform.paths.data) : undefined;
   const auth = createAuthService({
     platform,
     directory,
@@ -128,6 +136,7 @@ export function createMainServices(opts: {
     audit,
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
     ...opts.auth,
+    ...(sealedSession === undefined ? {} : { tokenVault: sealedSession.tokenVault }),
   });
   audit.setUser(() => auth.grants()?.user);
   const offAuth = auth.onChange((summary) => {
@@ -191,6 +200,8 @@ export function createMainServices(opts: {
   });
   // The audit chain is keyed from the vault's master key: sealed from the moment it is known.
   const offVaultKeys = vault.onKeys((derive) => audit.useKeys(derive));
+  // Decision 0032: a session sealed under the vault key is restored once the vault is unlocked.
+  const offSessionKeys = sealedSession?.attach((listener) => vault.onKeys(listener));
   const pull = createPullService({
     vault,
     auth,
@@ -288,6 +299,7 @@ export function createMainServices(opts: {
       pull.close();
       offVault();
       offVaultKeys();
+      offSessionKeys?.();
       offAuditBreak();
       vault.close();
       auth.close();
