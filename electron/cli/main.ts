@@ -18,11 +18,25 @@ const ctx: CliContext = {
   cwd: process.env.INIT_CWD ?? process.cwd(),
   readPassphrase,
   openBrowser,
+  errWrite: (text) => process.stderr.write(text),
+  errIsTty: process.stderr.isTTY,
+  onInterrupt: (cleanup) => {
+    cleanups.add(cleanup);
+    return () => cleanups.delete(cleanup);
+  },
 };
 
+const cleanups = new Set<() => Promise<void>>();
+let interrupted = false;
 process.on('SIGINT', () => {
-  transport?.close();
-  process.exit(EXIT.interrupted);
+  // A second Ctrl-C does not wait for the cleanup.
+  if (interrupted) process.exit(EXIT.interrupted);
+  interrupted = true;
+  const limit = new Promise((resolve) => setTimeout(resolve, 15_000).unref());
+  void Promise.race([Promise.allSettled([...cleanups].map((c) => c())), limit]).finally(() => {
+    transport?.close();
+    process.exit(EXIT.interrupted);
+  });
 });
 
 // `cli … | head`: the reader stopped early and wants nothing more. That is not a failure of the

@@ -4,6 +4,7 @@ import { registerCase } from './commands/case';
 import { registerAudit } from './commands/audit';
 import { registerSearch } from './commands/search';
 import { registerAuth } from './commands/auth';
+import { registerPull } from './commands/pull';
 import { runner } from './commands/caseCommon';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
@@ -45,6 +46,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     exit = code;
   });
   registerAuth(program, ctx, run);
+  registerPull(program, ctx, run);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });
