@@ -5,6 +5,7 @@ import { registerAudit } from './commands/audit';
 import { registerSearch } from './commands/search';
 import { registerAuth } from './commands/auth';
 import { registerPull } from './commands/pull';
+import { registerCohort } from './commands/cohort';
 import { runner } from './commands/caseCommon';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
@@ -47,6 +48,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   });
   registerAuth(program, ctx, run);
   registerPull(program, ctx, run);
+  registerCohort(program, ctx, run);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -27,6 +27,8 @@ export interface CliTransport {
    * after the vault is unlocked) or found absent. Commands that act as the signed-in user call it.
    */
   restoreSession(): Promise<void>;
+  /** The services behind the router, for tests and the benchmark's direct calls (never commands). */
+  services(): MainServices;
   /** Whether a sign-in is saved here (sealed under the vault key), without opening it. */
   hasSavedSession(): boolean;
   close(): void;
@@ -75,6 +77,10 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     async restoreSession() {
       if (services === undefined) throw new Error('the command line transport is closed');
       await services.auth.restore();
+    },
+    services() {
+      if (services === undefined) throw new Error('the command line transport is closed');
+      return services;
     },
     hasSavedSession: () => existsSync(join(dataDir, 'auth', VAULT_SEALED_SESSION_FILE)),
     close() {

@@ -64,6 +64,8 @@ export const CHANNEL_NAMES = [
   'cancer:somatic',
   'cancer:review',
   'cancer:gene',
+  'cohorts:rows',
+  'cohorts:sql',
 ] as const;
 
 export const EVENT_NAMES = [

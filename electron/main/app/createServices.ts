@@ -28,6 +28,7 @@ import { createPullService } from '../pull/pullService';
 import { cohortHandlers } from '../cohorts/cohorts.handlers';
 import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
+import { nativeCohortHandlers } from '../cohorts/nativeCohorts.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
 import { pullHandlers } from '../pull/pull.handlers';
 import type { VaultService } from '../vault/vaultService';
@@ -256,6 +257,7 @@ export function createMainServices(opts: {
         audit,
       ),
       ...parquetExportHandlers(audit),
+      ...nativeCohortHandlers(vault),
       ...auditHandlers(audit),
       ...vcfHandlers(),
       ...hostsHandlers(hosts),
