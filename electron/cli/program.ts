@@ -6,6 +6,8 @@ import { registerSearch } from './commands/search';
 import { registerAuth } from './commands/auth';
 import { registerPull } from './commands/pull';
 import { registerCohort } from './commands/cohort';
+import { registerCache } from './commands/cache';
+import { registerCompletion } from './commands/completion';
 import { runner } from './commands/caseCommon';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
@@ -49,6 +51,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   registerAuth(program, ctx, run);
   registerPull(program, ctx, run);
   registerCohort(program, ctx, run);
+  registerCache(program, ctx, run);
+  registerCompletion(program, ctx, run);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

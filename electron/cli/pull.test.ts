@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +133,20 @@ describe('issue 23: cli pull', () => {
     const done = JSON.parse(r.out[0] ?? '{}') as { state: string; records: number };
     expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });
     expect(staged()).toEqual([]);
+  }, 120_000);
+
+  it('cache list shows the copy; cache purge deletes it (key first) and audits; an unknown id exits 2', async () => {
+    const list = await cli('clinician', 'cache', 'list');
+    expect(list.code).toBe(EXIT.ok);
+    expect(list.out[0]?.split('\t')[0]).toBe('dataset');
+    expect(list.out.some((l) => l.startsWith('FI-RD-01\tFI\tclinical-care\t'))).toBe(true);
+    const purge = await cli('clinician', 'cache', 'purge', 'FI-RD-01', 'NOT-THERE-01');
+    expect(purge.code).toBe(EXIT.usage);
+    expect(purge.err[0]).toBe('FI-RD-01: deleted');
+    expect(purge.err[1]).toContain('NOT-THERE-01 is not in your cache.');
+    const after = await cli('clinician', 'cache', 'list', '--json');
+    expect((JSON.parse(after.out[0] ?? '{}') as { datasets: unknown[] }).datasets).toEqual([]);
+    const audit = readFileSync(join(data, 'audit', 'audit.jsonl'), 'utf8');
+    expect(audit).toContain('user-removed');
   }, 120_000);
 });

@@ -199,6 +199,11 @@ export const channels = {
     request: nativeCohorts.CohortSqlRequestSchema,
     response: nativeCohorts.CohortSqlResultSchema,
   },
+  /** Deletes one of the user's cached datasets (crypto-shredded, audited; issue 23). */
+  'vault:remove': {
+    request: z.strictObject({ datasetId: z.string().min(1).max(200) }),
+    response: vault.VaultListSchema,
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

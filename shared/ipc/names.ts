@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'cancer:gene',
   'cohorts:rows',
   'cohorts:sql',
+  'vault:remove',
 ] as const;
 
 export const EVENT_NAMES = [
