@@ -5,7 +5,7 @@ import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import type { AuthService, AuthServiceOptions } from '../auth/authService';
 import { createAuthService } from '../auth/authService';
-import { tokenVaultAfterUnlock } from '../auth/vaultSealedSession';
+import { sessionSealingFor } from '../auth/vaultSealedSession';
 import type { FederationDirectoryService } from '../federation/directory';
 import { createFederationDirectory, defaultDemoFederationFile } from '../federation/directory';
 import { federationHandlers } from '../federation/federation.handlers';
@@ -28,7 +28,6 @@ import { createPullService } from '../pull/pullService';
 import { cohortHandlers } from '../cohorts/cohorts.handlers';
 import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
-import { nativeCohortHandlers } from '../cohorts/nativeCohorts.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
 import { pullHandlers } from '../pull/pull.handlers';
 import type { VaultService } from '../vault/vaultService';
@@ -83,11 +82,7 @@ export function createMainServices(opts: {
   demoFederationFile?: string;
   /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
   auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
-  /**
-   * Where the refresh token is sealed (decision 0032): the platform's key storage (default), or
-   * `vault-key` for the headless command line, under a key derived from the unlocked vault.
-   */
-  sessionSealing?: 'platform' | 'vault-key';
+  sessionSealing?: 'platform' | 'vault-key'; // refresh token under the OS store or the vault key (0032)
   /** Test override of search's view of the federation (default: the directory and the session). */
   federation?: {
     getDirectory: () => Promise<FederationDirectory>;
@@ -128,8 +123,7 @@ export function createMainServices(opts: {
       params: { message: verdict.message, file: audit.file },
     });
   });
-  const sealedSession =
-    opts.sessionSealing === 'vault-key' ? tokenVaultAfterUnlock(platform.paths.data) : undefined;
+  const sealing = sessionSealingFor(opts.sessionSealing, platform.paths.data);
   const auth = createAuthService({
     platform,
     directory,
@@ -137,7 +131,7 @@ export function createMainServices(opts: {
     audit,
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
     ...opts.auth,
-    ...(sealedSession === undefined ? {} : { tokenVault: sealedSession.tokenVault }),
+    ...sealing.authOptions,
   });
   audit.setUser(() => auth.grants()?.user);
   const offAuth = auth.onChange((summary) => {
@@ -201,8 +195,7 @@ export function createMainServices(opts: {
   });
   // The audit chain is keyed from the vault's master key: sealed from the moment it is known.
   const offVaultKeys = vault.onKeys((derive) => audit.useKeys(derive));
-  // Decision 0032: a session sealed under the vault key is restored once the vault is unlocked.
-  const offSessionKeys = sealedSession?.attach((listener) => vault.onKeys(listener));
+  sealing.attach((listener) => vault.onKeys(listener)); // cleared by vault.close()
   const pull = createPullService({
     vault,
     auth,
@@ -255,9 +248,9 @@ export function createMainServices(opts: {
           watch: (listener) => vault.onChange(listener),
         }),
         audit,
+        vault,
       ),
       ...parquetExportHandlers(audit),
-      ...nativeCohortHandlers(vault),
       ...auditHandlers(audit),
       ...vcfHandlers(),
       ...hostsHandlers(hosts),
@@ -301,7 +294,6 @@ export function createMainServices(opts: {
       pull.close();
       offVault();
       offVaultKeys();
-      offSessionKeys?.();
       offAuditBreak();
       vault.close();
       auth.close();

@@ -52,3 +52,16 @@ export function tokenVaultAfterUnlock(dataDir: string): {
     },
   };
 }
+
+/** The auth options and the vault hook for a sealing mode (createMainServices; decision 0032). */
+export function sessionSealingFor(
+  mode: 'platform' | 'vault-key' | undefined,
+  dataDir: string,
+): {
+  authOptions: { tokenVault?: Promise<TokenVault> };
+  attach(onKeys: (listener: (derive: KeyDeriver) => void) => () => void): () => void;
+} {
+  if (mode !== 'vault-key') return { authOptions: {}, attach: () => () => undefined };
+  const s = tokenVaultAfterUnlock(dataDir);
+  return { authOptions: { tokenVault: s.tokenVault }, attach: (onKeys) => s.attach(onKeys) };
+}

@@ -58,11 +58,17 @@ export async function cohortRows(
 }
 
 /** Handlers for the command line's cohort queries on native DuckDB (issue 23). */
-export function nativeCohortHandlers(vault: VaultService): Pick<Handlers, NativeChannels> {
+export function nativeCohortHandlers(
+  vault: VaultService | undefined,
+): Pick<Handlers, NativeChannels> {
+  const open = <T>(fn: (cache: NativeCache) => Promise<T>): Promise<T> => {
+    if (vault === undefined) throw new HandlerError('NOT_ALLOWED', 'No vault here.');
+    return withNativeCache(vault, fn);
+  };
   return {
     'cohorts:rows': ({ filters }, sender) => {
       cliOnly(sender);
-      return withNativeCache(vault, async (cache) => ({
+      return open(async (cache) => ({
         ...(await cohortRows(cache, filters)),
         skipped: cache.skipped,
       }));
@@ -71,7 +77,7 @@ export function nativeCohortHandlers(vault: VaultService): Pick<Handlers, Native
       cliOnly(sender);
       const refusal = refuseConsoleSql(sql);
       if (refusal !== undefined) throw new HandlerError('INVALID_REQUEST', refusal, 'sql');
-      return withNativeCache(vault, async ({ conn, skipped }) => {
+      return open(async ({ conn, skipped }) => {
         let reader;
         try {
           reader = await conn.runAndReadUntil(sql, limit + 1);
