@@ -1,3 +1,4 @@
+import type { CachedDataset } from '../../shared/cohorts/cacheCatalog';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ const PASS = 'correct horse battery staple';
 let fed: PullFederation;
 let h: ReturnType<typeof cliHarness>;
 let wasm: WasmDuckDb;
+const catalog: CachedDataset[] = [];
 const cli = (...argv: string[]) => h.cli(...argv);
 
 /** The bound parameters written into the SQL text (the wasm test engine takes no parameters). */
@@ -85,9 +87,12 @@ beforeAll(async () => {
       }),
     );
     ids.push(d.datasetId);
+    const [counts] = wasm.query(CACHE_SQL.layoutRowCounts(datasetDatabaseName(d.datasetId)));
+    catalog.push({ id: d.datasetId, individuals: Number(counts?.individuals) });
   }
   ids.sort();
-  for (const s of viewStatements(ids, ids)) wasm.query(s);
+  catalog.sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const s of viewStatements(ids)) wasm.query(s);
 }, 300_000);
 afterAll(async () => {
   wasm.close();
@@ -98,7 +103,8 @@ afterAll(async () => {
 
 describe('issue 23: cli sql and cohort query on native DuckDB', () => {
   it('answers every query of the cohort query suite as the app engine (duckdb-wasm) does', async () => {
-    const queries = suiteQueries();
+    const queries = suiteQueries(catalog);
+    let answered = 0;
     expect(queries.length).toBeGreaterThan(30);
     for (const q of queries) {
       const sql = inline(q.bound);
@@ -106,7 +112,10 @@ describe('issue 23: cli sql and cohort query on native DuckDB', () => {
       expect(r.code, `${q.name}: ${r.err.join(' ')}`).toBe(EXIT.ok);
       const native = r.out.map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(canonicalRows(native), q.name).toBe(canonicalRows(wasm.query(sql)));
+      if (native.length > 0) answered += 1;
     }
+    // Equal answers must not be two empty ones: most suite queries find someone in the demo data.
+    expect(answered).toBeGreaterThan(queries.length / 2);
   }, 300_000);
 
   it('cohort query prints the export rows with provenance, equal to the app engine, and audits', async () => {
@@ -115,7 +124,8 @@ describe('issue 23: cli sql and cohort query on native DuckDB', () => {
       expect(r.code, `${name}: ${r.err.join(' ')}`).toBe(EXIT.ok);
       const rows = r.out.map((l) => JSON.parse(l) as ExportRow & Record<string, unknown>);
       const f = CohortFiltersSchema.parse(input);
-      const app = wasm.query(inline(cohortExportSql(f, 1_000_000)));
+      const app = wasm.query(inline(cohortExportSql(f, 1_000_000, catalog)));
+      if (name === 'everyone') expect(rows.length).toBeGreaterThan(0);
       expect(rows.length, name).toBe(app.length);
       expect(canonicalRows(rows), name).toBe(
         canonicalRows(app.map((a) => ({ ...toExportRow(a as unknown as CohortVariantRow) }))),
@@ -136,6 +146,7 @@ describe('issue 23: cli sql and cohort query on native DuckDB', () => {
     expect(pq.code).toBe(EXIT.ok);
     expect(readFileSync(join(root, 'c.parquet')).subarray(0, 4).toString()).toBe('PAR1');
     const pp = await cli('cohort', 'query', '{}', '--format', 'phenopacket', '--out', 'c.json');
+    expect(pp.code).toBe(EXIT.ok);
     expect(pp.code).toBe(EXIT.ok);
     expect(JSON.parse(readFileSync(join(root, 'c.json'), 'utf8'))).toHaveProperty('members');
     const saved = await h.transport().invoke('cohorts:save', {

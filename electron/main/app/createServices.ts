@@ -20,8 +20,8 @@ import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
-import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import { searchHandlers } from '../search/search.handlers';
+import type { SearchServiceDeps } from '../search/searchService';
 import { createSearchService } from '../search/searchService';
 import { recentQueriesFor } from '../search/recentQueries';
 import { createPullService } from '../pull/pullService';
@@ -84,10 +84,7 @@ export function createMainServices(opts: {
   auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
   sessionSealing?: 'platform' | 'vault-key'; // refresh token under the OS store or the vault key (0032)
   /** Test override of search's view of the federation (default: the directory and the session). */
-  federation?: {
-    getDirectory: () => Promise<FederationDirectory>;
-    getAccessToken: (node: NodeEntry) => Promise<string | undefined>;
-  };
+  federation?: Pick<SearchServiceDeps, 'getDirectory' | 'getAccessToken'>;
 }): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });

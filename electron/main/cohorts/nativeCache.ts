@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { CachedDataset } from '../../../shared/cohorts/cacheCatalog';
 import { noteCacheTerms } from '../../../shared/cohorts/cacheTerms';
 import {
   CACHE_SQL,
@@ -21,6 +22,8 @@ import type { VaultService } from '../vault/vaultTypes';
 export interface NativeCache {
   conn: DuckDBConnection;
   datasets: VaultManifest[];
+  /** The attached datasets as the cohort SQL reads them (sql.ts; db/ notes the same in the app). */
+  catalog: CachedDataset[];
   skipped: { datasetId: string; message: string }[];
 }
 
@@ -53,17 +56,28 @@ export async function withNativeCache<T>(
     await conn.run(SCHEMA_TABLE_SQL);
     for (const s of pendingMigrations(0)) await conn.run(s);
     const datasets: VaultManifest[] = [];
+    const catalog: CachedDataset[] = [];
     const skipped: NativeCache['skipped'] = [];
-    for (const d of list.datasets) {
-      const problem = await attach(conn, vault, d, scratch);
-      if (problem === undefined) datasets.push(d);
-      else skipped.push({ datasetId: d.datasetId, message: problem });
+    for (const listed of list.datasets) {
+      // An old copy is rewritten into the query layout once, natively, as the app's vault route
+      // does (decision 0027); a failed rewrite leaves the old copy, refused below with its reason.
+      const rewritten = await vault.upgrade(listed.datasetId).catch(() => false);
+      const d = rewritten
+        ? (vault.list().datasets.find((m) => m.datasetId === listed.datasetId) ?? listed)
+        : listed;
+      const attached = await attach(conn, vault, d, scratch);
+      if (typeof attached === 'string') skipped.push({ datasetId: d.datasetId, message: attached });
+      else {
+        datasets.push(d);
+        catalog.push({ id: d.datasetId, individuals: attached.individuals });
+      }
     }
     const ids = datasets.map((d) => d.datasetId).sort();
-    for (const s of viewStatements(ids, ids)) await conn.run(s);
+    for (const s of viewStatements(ids)) await conn.run(s);
     await conn.run('SET enable_external_access = false');
     await conn.run('SET lock_configuration = true');
-    return await fn({ conn, datasets, skipped });
+    catalog.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return await fn({ conn, datasets, catalog, skipped });
   } finally {
     conn.closeSync();
     instance.closeSync();
@@ -71,13 +85,13 @@ export async function withNativeCache<T>(
   }
 }
 
-/** Attaches one dataset's database; a message when it cannot be. */
+/** Attaches one dataset's database: its number of individuals, or a message when it cannot be. */
 async function attach(
   conn: DuckDBConnection,
   vault: VaultService,
   d: VaultManifest,
   scratch: string,
-): Promise<string | undefined> {
+): Promise<string | { individuals: number }> {
   if (formatOf(d) !== 'duckdb')
     return 'cached before the database format (decision 0010): pull it again to query it here';
   const part = vault.readPart(d.datasetId, 'database');
@@ -94,13 +108,16 @@ async function attach(
   const v = Number(
     (await conn.runAndReadAll(CACHE_SQL.fileVersion(alias))).getRowObjectsJson()[0]?.v,
   );
-  if (!(v <= SCHEMA_VERSION)) {
+  if (v !== SCHEMA_VERSION) {
     await conn.run(CACHE_SQL.detach(alias));
-    return `written for cache schema ${String(v)}; update the app`;
+    return v > SCHEMA_VERSION
+      ? `written for cache schema ${String(v)}; update the app`
+      : `stored in cache layout ${String(v)}, which could not be rewritten (see the log); pull it again`;
   }
   // Before any query: HPO expansion keeps only the terms the cache holds (as loadDataset does).
-  const terms = await conn.runAndReadAll(CACHE_SQL.phenotypeTerms(`${alias}.individuals`));
+  const terms = await conn.runAndReadAll(CACHE_SQL.layoutTerms(alias));
   noteCacheTerms(terms.getRowObjectsJson().map((r) => (typeof r.t === 'string' ? r.t : '')));
   await conn.run(CACHE_SQL.registerDataset, [d.datasetId, d.nodeId, d.title, d.purpose]);
-  return undefined;
+  const counts = await conn.runAndReadAll(CACHE_SQL.layoutRowCounts(alias));
+  return { individuals: Number(counts.getRowObjectsJson()[0]?.individuals ?? 0) };
 }

@@ -42,14 +42,14 @@ export async function cohortRows(
   const rows: CohortRows['rows'] = [];
   if (wanted.length > 0) {
     const f = { ...filters, datasets: wanted };
-    const c = cohortExportCountSql(f);
+    const c = cohortExportCountSql(f, cache.catalog);
     const n = (await cache.conn.runAndReadAll(c.sql, c.params)).getRowObjectsJS()[0]?.n;
     if (Number(n ?? 0) > MAX_EXPORT_ROWS)
       throw new HandlerError(
         'NOT_ALLOWED',
         `The export would hold more than ${String(MAX_EXPORT_ROWS)} rows; narrow the cohort.`,
       );
-    const q = cohortExportSql(f, MAX_EXPORT_ROWS);
+    const q = cohortExportSql(f, MAX_EXPORT_ROWS, cache.catalog);
     const found = (await cache.conn.runAndReadAll(q.sql, q.params)).getRowObjectsJson();
     rows.push(...(found as unknown as CohortVariantRow[]).map(toExportRow));
   }
