@@ -5,10 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toBgzf } from '../main/vcf/bgzfWriter';
 import { EXIT } from './exitCodes';
-import type { CliContext } from './io';
-import { runCli } from './program';
-import type { CliTransport } from './transport';
-import { openCliTransport } from './transport';
+import { cliHarness } from './testing/cliHarness';
 
 // `npm run cli -- case rank` in process, over the real router, shared/ranking's committed tables
 // and the app's one VCF reader (issue 17). No vault: nothing is stored.
@@ -19,9 +16,9 @@ const env = {
   COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
   COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
 };
-let transport: CliTransport | undefined;
+const h = cliHarness({ env, cwd: dir });
 afterAll(() => {
-  transport?.close();
+  h.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -104,17 +101,7 @@ writeFileSync(
   'case_id\tphenopacket\tvcf\ncase-a\ta.json\ta.vcf.gz\ncase-b\t../unknown-sex.json\t../cut.vcf.gz\n',
 );
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    transport: () => Promise.resolve((transport ??= openCliTransport(env))),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    cwd: dir,
-  };
-  return { code: await runCli(argv, ctx), out, err };
-}
+const cli = (...argv: string[]) => h.cli(...argv);
 interface Genes {
   genes: {
     symbol: string;

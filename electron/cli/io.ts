@@ -10,6 +10,17 @@ export interface CliContext {
   readonly cwd: string;
   /** The vault passphrase from a file descriptor or the terminal (passphrase.ts); undefined: none. */
   readPassphrase?(fd: number | undefined): Promise<string | undefined>;
+  /** Writes to stderr as is (no newline added): a progress bar redrawn in place. */
+  errWrite?(text: string): void;
+  /** Whether stderr is a terminal (a progress bar) or not (plain progress lines). */
+  readonly errIsTty?: boolean;
+  /**
+   * Runs `cleanup` on Ctrl-C before the command exits with 130 (a pull cancels its job so nothing
+   * partial stays); returns the unregister function.
+   */
+  onInterrupt?(cleanup: () => Promise<void>): () => void;
+  /** Opens a sign-in address in this machine's browser, where it has one (openBrowser.ts). */
+  openBrowser?(url: string): void;
   /** The data folder, when not the app's (tests); commands that read files directly use it. */
   readonly dataDir?: string;
 }

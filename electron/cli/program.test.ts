@@ -6,10 +6,7 @@ import { createMainServices } from '../main/app/createServices';
 import { createFileLogger } from '../main/logging/logger';
 import { createNodePlatform } from '../main/platform/nodePlatform';
 import { EXIT } from './exitCodes';
-import type { CliContext } from './io';
-import { runCli } from './program';
-import type { CliTransport } from './transport';
-import { openCliTransport } from './transport';
+import { cliHarness } from './testing/cliHarness';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-'));
 const env = {
@@ -17,9 +14,9 @@ const env = {
   COHORT_DESK_DATA_DIR: join(dir, 'data'),
   COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
 };
-let transport: CliTransport | undefined;
+const h = cliHarness({ env, cwd: dir });
 afterAll(() => {
-  transport?.close();
+  h.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -29,21 +26,7 @@ writeFileSync(join(dir, 'good.vcf'), GOOD);
 writeFileSync(join(dir, 'bad.vcf'), GOOD.replace('43045712', 'forty').replace('\tA\t', '\tAX\t'));
 
 /** Runs the CLI in process over the real router and services; returns exit code and output. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    transport: () => {
-      transport ??= openCliTransport(env);
-      return Promise.resolve(transport);
-    },
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    cwd: dir,
-  };
-  const code = await runCli(argv, ctx);
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => h.cli(...argv);
 
 describe('npm run cli -- vcf check (issue 16)', () => {
   it('exits 0 for a valid file and prints a summary', async () => {

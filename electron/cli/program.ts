@@ -3,6 +3,12 @@ import { registerHosts } from './commands/hosts';
 import { registerCase } from './commands/case';
 import { registerAudit } from './commands/audit';
 import { registerSearch } from './commands/search';
+import { registerAuth } from './commands/auth';
+import { registerPull } from './commands/pull';
+import { registerCohort } from './commands/cohort';
+import { registerCache } from './commands/cache';
+import { registerCompletion } from './commands/completion';
+import { runner } from './commands/caseCommon';
 import { registerVcf } from './commands/vcf';
 import { EXIT, EXIT_HELP } from './exitCodes';
 import type { ExitCode } from './exitCodes';
@@ -39,6 +45,14 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   registerSearch(program, ctx, (code) => {
     exit = code;
   });
+  const run = runner(ctx, (code) => {
+    exit = code;
+  });
+  registerAuth(program, ctx, run);
+  registerPull(program, ctx, run);
+  registerCohort(program, ctx, run);
+  registerCache(program, ctx, run);
+  registerCompletion(program, ctx, run);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

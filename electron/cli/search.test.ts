@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionSummary } from '../../shared/auth/session';
 import type { SearchQueryInput } from '../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../shared/search/results';
 import { FINAL_STATUSES } from '../../shared/search/results';
@@ -14,49 +13,42 @@ import type { Harness } from '../main/auth/testing/harness';
 import { createHarness } from '../main/auth/testing/harness';
 import { datasetRows, recordRows } from './commands/searchOutput';
 import { EXIT } from './exitCodes';
-import type { CliContext } from './io';
-import { runCli } from './program';
-import type { CliTransport } from './transport';
-import { openCliTransport } from './transport';
+import { cliHarness } from './testing/cliHarness';
 
 const root = mkdtempSync(join(tmpdir(), 'cli-search-'));
 let fed: SignInFederation;
 let app: Harness;
-let transport: CliTransport | undefined;
+let h: ReturnType<typeof cliHarness>;
+const PASS = 'correct horse battery staple';
 
 beforeAll(async () => {
   fed = await startSignInFederation({ runDir: join(root, 'fed') });
   app = await createHarness({ fed, dataDir: join(root, 'app') });
+  // The CLI's transport over its own data folder, as `npm run cli` opens it.
+  h = cliHarness({
+    env: {
+      ...process.env,
+      COHORT_DESK_DATA_DIR: join(root, 'cli'),
+      COHORT_DESK_POLICY: join(root, 'no-policy.json'),
+      COHORT_DESK_FEDERATION_FILE: fed.infoFile,
+    },
+    cwd: root,
+    passphrase: PASS,
+    ctx: {
+      openBrowser: (url) => {
+        void newScriptedBrowser().then((b) => completeLogin(b, url, 'clinician'));
+      },
+    },
+  });
 }, 120_000);
 afterAll(async () => {
-  transport?.close();
+  h.close();
   app.close();
   await fed.close();
   rmSync(root, { recursive: true, force: true });
 });
 
-/** The CLI's transport over its own data folder, as `npm run cli` opens it. */
-function cliTransport(): CliTransport {
-  transport ??= openCliTransport({
-    ...process.env,
-    COHORT_DESK_DATA_DIR: join(root, 'cli'),
-    COHORT_DESK_POLICY: join(root, 'no-policy.json'),
-    COHORT_DESK_FEDERATION_FILE: fed.infoFile,
-  });
-  return transport;
-}
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    transport: () => Promise.resolve(cliTransport()),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    cwd: root,
-  };
-  return { code: await runCli(argv, ctx), out, err };
-}
+const cli = (...argv: string[]) => h.cli(...argv);
 
 /** The search service's own answer through the app's router, as the Search page gets it. */
 async function appAnswer(query: SearchQueryInput): Promise<NodeUpdate[]> {
@@ -86,19 +78,7 @@ async function appAnswer(query: SearchQueryInput): Promise<NodeUpdate[]> {
 async function signIn(): Promise<void> {
   app.user = 'clinician';
   await app.invoke('auth:signIn', {});
-  const t = cliTransport();
-  const url = new Promise<string>((resolve) => {
-    const off = t.subscribe((event, payload) => {
-      const u = (payload as SessionSummary).authorizationUrl;
-      if (event === 'auth:changed' && u !== undefined) {
-        off();
-        resolve(u);
-      }
-    });
-  });
-  const pending = t.invoke('auth:signIn', {});
-  await completeLogin(await newScriptedBrowser(), await url, 'clinician');
-  expect(await pending).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+  expect((await cli('login')).code).toBe(EXIT.ok);
 }
 
 describe('cli search against the demo federation (issue 23)', () => {
@@ -134,8 +114,7 @@ describe('cli search against the demo federation (issue 23)', () => {
   });
 
   it('prints the returned records with --records, each with its node and dataset', async () => {
-    // Both signed in as the clinician through the app's own sign-in (the CLI's login is not done):
-    // the CLI transport's session lives as long as the transport, like browser mode's.
+    // Both signed in as the clinician: the app through its page, the CLI with `cli login`.
     await signIn();
     const r = await cli('search', '--target', 'variants', '--gene', 'BRCA1', '--records');
     const expected = recordRows(await appAnswer({ target: 'g_variants', genomic: 'BRCA1' }));

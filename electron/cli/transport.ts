@@ -1,21 +1,36 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelName, EventName, RequestOf, ResponseOf } from '../../shared/ipc';
 import type { Result } from '../../shared/result';
 import { createMainServices } from '../main/app/createServices';
 import { defaultDemoFederationFile } from '../main/federation/directory';
 import type { MainServices } from '../main/app/createServices';
+import { VAULT_SEALED_SESSION_FILE } from '../main/auth/vaultSealedSession';
 import { CLI_SENDER, isCliSender } from '../main/ipc/cliSender';
 import { createFileLogger } from '../main/logging/logger';
+import { memoryOnlyKeyStorage } from '../main/platform/keyStorage';
 import { createNodePlatform } from '../main/platform/nodePlatform';
 import { defaultDataDir } from '../main/platform/paths';
 import { defaultPolicyPath } from '../main/settings/policy';
+
+/** Why the vault asks for its passphrase on the command line (shown in the vault's lock message). */
+const CLI_KEY_REASON =
+  'the command line has no access to the operating system secret store; your sign-in is sealed under the vault passphrase';
 
 /** The command line's transport: the app's own router and services, called in process (issue 16). */
 export interface CliTransport {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
   /** The services' pushed events (search progress), as the app's pages get them; returns unsubscribe. */
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
+  /**
+   * Waits until the saved session is restored (decision 0032: sealed under the vault key, so only
+   * after the vault is unlocked) or found absent. Commands that act as the signed-in user call it.
+   */
+  restoreSession(): Promise<void>;
+  /** The services behind the router, for tests and the benchmark's direct calls (never commands). */
+  services(): MainServices;
+  /** Whether a sign-in is saved here (sealed under the vault key), without opening it. */
+  hasSavedSession(): boolean;
   close(): void;
 }
 
@@ -30,7 +45,11 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     version: string;
   };
   const dataDir = defaultDataDir(process.platform, env);
-  const platform = createNodePlatform({ dataDir, transport: 'command line' });
+  const platform = createNodePlatform({
+    dataDir,
+    transport: 'command line',
+    keyStorage: memoryOnlyKeyStorage(CLI_KEY_REASON),
+  });
   const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'cli.log' });
   let services: MainServices | undefined = createMainServices({
     platform,
@@ -41,6 +60,8 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     appVersion: pkg.version,
     // The same environment decides the demo federation as the data folder and the policy.
     demoFederationFile: defaultDemoFederationFile(env, root),
+    // No OS secret store here: the session is sealed under the vault key (decision 0032).
+    sessionSealing: 'vault-key',
   });
   return {
     async invoke(channel, request) {
@@ -53,6 +74,15 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
       if (services === undefined) throw new Error('the command line transport is closed');
       return services.events.subscribe(listener);
     },
+    async restoreSession() {
+      if (services === undefined) throw new Error('the command line transport is closed');
+      await services.auth.restore();
+    },
+    services() {
+      if (services === undefined) throw new Error('the command line transport is closed');
+      return services;
+    },
+    hasSavedSession: () => existsSync(join(dataDir, 'auth', VAULT_SEALED_SESSION_FILE)),
     close() {
       services?.close();
       services = undefined;

@@ -19,7 +19,8 @@ export const CohortDeleteRequestSchema = z.object({ id: z.string().min(1).max(10
 /** 'cohorts:exported' request: what left the app, for the audit log (never the rows themselves). */
 export const CohortExportedRequestSchema = z
   .object({
-    format: z.enum(['csv', 'phenopacket']),
+    // tsv and jsonl: the command line's outputs (issue 23).
+    format: z.enum(['csv', 'phenopacket', 'tsv', 'jsonl']),
     rows: z.number().int().nonnegative(),
     datasets: z.array(z.string().max(200)).max(100),
     leftOut: z.array(z.string().max(200)).max(100),

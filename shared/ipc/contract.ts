@@ -19,6 +19,7 @@ import * as ranking from '../ranking/channels';
 import * as work from '../cases/workChannels';
 import * as clinvar from '../acmg/clinvar';
 import * as cancer from '../cancer/channels';
+import * as nativeCohorts from '../cohorts/nativeChannels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -187,6 +188,21 @@ export const channels = {
   'cancer:gene': {
     request: cancer.GeneKnowledgeRequestSchema,
     response: cancer.GeneKnowledgeSchema,
+  },
+  /** A cohort's export rows on native DuckDB in main, DUO applied (issue 23); command line only. */
+  'cohorts:rows': {
+    request: nativeCohorts.CohortRowsRequestSchema,
+    response: nativeCohorts.CohortRowsSchema,
+  },
+  /** A read-only query over the cache views on native DuckDB (issue 23); command line only. */
+  'cohorts:sql': {
+    request: nativeCohorts.CohortSqlRequestSchema,
+    response: nativeCohorts.CohortSqlResultSchema,
+  },
+  /** Deletes one of the user's cached datasets (crypto-shredded, audited; issue 23). */
+  'vault:remove': {
+    request: z.strictObject({ datasetId: z.string().min(1).max(200) }),
+    response: vault.VaultListSchema,
   },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

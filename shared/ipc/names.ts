@@ -64,6 +64,9 @@ export const CHANNEL_NAMES = [
   'cancer:somatic',
   'cancer:review',
   'cancer:gene',
+  'cohorts:rows',
+  'cohorts:sql',
+  'vault:remove',
 ] as const;
 
 export const EVENT_NAMES = [

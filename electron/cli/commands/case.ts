@@ -4,6 +4,7 @@ import type { CaseFilterInput } from '../../../shared/cases/filters';
 import { EXIT, EXIT_HELP } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
+import { passphraseFdOption } from '../passphrase';
 import { exitForError } from '../results';
 import { int, Stop, unlocked } from './caseCommon';
 import { importCase } from './caseImport';
@@ -25,10 +26,6 @@ export function registerCase(
       setExit(error.code);
     }
   };
-  const fd = new Option(
-    '--passphrase-fd <n>',
-    'read the vault passphrase from this file descriptor',
-  ).argParser(int('--passphrase-fd'));
   const c = program
     .command('case')
     .description('patient cases: import a VCF (with PED and phenotype), filter its variants');
@@ -62,7 +59,7 @@ export function registerCase(
     )
     .option('--note <text>', 'a free-text note')
     .option('--json', 'print the result as JSON')
-    .addOption(fd)
+    .addOption(passphraseFdOption())
     .addHelpText('after', EXIT_HELP)
     .action((o: ImportOpts) => run(() => importCase(ctx, o))());
   c.command('variants')
@@ -78,12 +75,7 @@ export function registerCase(
     )
     .addOption(new Option('--limit <n>', 'rows to print').default(500).argParser(int('--limit')))
     .option('--json', 'print {total, kept, steps, rows} as JSON')
-    .addOption(
-      new Option(
-        '--passphrase-fd <n>',
-        'read the vault passphrase from this file descriptor',
-      ).argParser(int('--passphrase-fd')),
-    )
+    .addOption(passphraseFdOption())
     .addHelpText('after', EXIT_HELP)
     .action(
       (
@@ -137,12 +129,7 @@ export function registerCase(
   c.command('list')
     .description('the cases in the vault')
     .option('--json', 'print JSON')
-    .addOption(
-      new Option(
-        '--passphrase-fd <n>',
-        'read the vault passphrase from this file descriptor',
-      ).argParser(int('--passphrase-fd')),
-    )
+    .addOption(passphraseFdOption())
     .action((o: { json?: boolean; passphraseFd?: number }) =>
       run(async () => {
         const t = await unlocked(ctx, o.passphraseFd);

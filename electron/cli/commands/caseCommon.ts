@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { EXIT } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
+import { wholeNumber } from '../options';
 import { exitForError } from '../results';
 import type { CliTransport } from '../transport';
 
@@ -16,11 +17,23 @@ export class Stop extends Error {
   }
 }
 
-export const int = (name: string) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} takes a whole number ≥ 0`);
-  return n;
-};
+/** Runs a command's body: its exit code, or a Stop's message on stderr and its code. */
+export type Run = (fn: () => Promise<ExitCode>) => Promise<void>;
+
+/** The Run for one command line, reporting the exit code through `setExit`. */
+export const runner =
+  (ctx: CliContext, setExit: (code: ExitCode) => void): Run =>
+  async (fn) => {
+    try {
+      setExit(await fn());
+    } catch (error: unknown) {
+      if (!(error instanceof Stop)) throw error;
+      ctx.err(error.message);
+      setExit(error.code);
+    }
+  };
+
+export const int = (name: string) => wholeNumber(name, 0);
 
 /** The transport with the vault open: the passphrase from --passphrase-fd or the terminal. */
 export async function unlocked(ctx: CliContext, fd: number | undefined): Promise<CliTransport> {

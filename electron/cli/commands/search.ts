@@ -7,7 +7,9 @@ import { FINAL_STATUSES } from '../../../shared/search/results';
 import { EXIT, EXIT_HELP } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
+import { passphraseFdOption } from '../passphrase';
 import { exitForError } from '../results';
+import { optionalSession } from './session';
 import { datasetRows, recordRows, statusLine, toTsv } from './searchOutput';
 
 interface SearchOpts {
@@ -22,6 +24,7 @@ interface SearchOpts {
   granularity: 'boolean' | 'count' | 'record';
   records?: boolean;
   tsv?: boolean;
+  passphraseFd?: number;
 }
 
 const collect = (v: string, all: string[]): string[] => [...all, v];
@@ -64,12 +67,14 @@ export function registerSearch(
     )
     .option('--records', 'print the records nodes returned instead of one row per dataset')
     .option('--tsv', 'print tab-separated values with a header instead of JSON lines')
+    .addOption(passphraseFdOption())
     .addHelpText(
       'after',
       `
 Per-node status goes to stderr as nodes answer; results go to stdout: one JSON object per line
 (default) or TSV. Exit 0 when every node answered, 4 when one or more did not (the others' results
-are still printed), 2 for a query that cannot be sent.
+are still printed), 2 for a query that cannot be sent. After "login" it asks as you (the vault
+passphrase opens the saved sign-in); without the passphrase it asks signed out and says so.
 ${EXIT_HELP}`,
     )
     .action(async (opts: SearchOpts) => {
@@ -99,7 +104,7 @@ async function search(opts: SearchOpts, ctx: CliContext): Promise<ExitCode> {
     ctx.err(query);
     return EXIT.usage;
   }
-  const transport = await ctx.transport();
+  const transport = await optionalSession(ctx, opts.passphraseFd);
   const finals = new Map<string, NodeUpdate>();
   let queryId: string | undefined;
   const early: NodeUpdate[] = [];

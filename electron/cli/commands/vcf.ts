@@ -6,6 +6,7 @@ import type { VcfCheckResult } from '../../../shared/vcf/channels';
 import { EXIT, EXIT_HELP } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
+import { wholeNumber } from '../options';
 import { exitForError } from '../results';
 
 /** `vcf …`: commands over VCF files (issue 16). */
@@ -24,12 +25,7 @@ export function registerVcf(
     .addOption(
       new Option('--max-problems <n>', 'problems shown per file (all are counted)')
         .default(100)
-        .argParser((v) => {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < 1)
-            throw new Error('--max-problems takes a whole number ≥ 1');
-          return n;
-        }),
+        .argParser(wholeNumber('--max-problems', 1)),
     )
     .option('--json', 'print one JSON result per file on stdout instead of the summary')
     .option('-q, --quiet', 'print nothing on stdout (problems still go to stderr)')

@@ -5,6 +5,7 @@ import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
 import type { AuthService, AuthServiceOptions } from '../auth/authService';
 import { createAuthService } from '../auth/authService';
+import { sessionSealingFor } from '../auth/vaultSealedSession';
 import type { FederationDirectoryService } from '../federation/directory';
 import { createFederationDirectory, defaultDemoFederationFile } from '../federation/directory';
 import { federationHandlers } from '../federation/federation.handlers';
@@ -19,8 +20,8 @@ import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
 import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
-import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import { searchHandlers } from '../search/search.handlers';
+import type { SearchServiceDeps } from '../search/searchService';
 import { createSearchService } from '../search/searchService';
 import { recentQueriesFor } from '../search/recentQueries';
 import { createPullService } from '../pull/pullService';
@@ -81,11 +82,9 @@ export function createMainServices(opts: {
   demoFederationFile?: string;
   /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
   auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
+  sessionSealing?: 'platform' | 'vault-key'; // refresh token under the OS store or the vault key (0032)
   /** Test override of search's view of the federation (default: the directory and the session). */
-  federation?: {
-    getDirectory: () => Promise<FederationDirectory>;
-    getAccessToken: (node: NodeEntry) => Promise<string | undefined>;
-  };
+  federation?: Pick<SearchServiceDeps, 'getDirectory' | 'getAccessToken'>;
 }): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
@@ -121,6 +120,7 @@ export function createMainServices(opts: {
       params: { message: verdict.message, file: audit.file },
     });
   });
+  const sealing = sessionSealingFor(opts.sessionSealing, platform.paths.data);
   const auth = createAuthService({
     platform,
     directory,
@@ -128,6 +128,7 @@ export function createMainServices(opts: {
     audit,
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
     ...opts.auth,
+    ...sealing.authOptions,
   });
   audit.setUser(() => auth.grants()?.user);
   const offAuth = auth.onChange((summary) => {
@@ -191,6 +192,7 @@ export function createMainServices(opts: {
   });
   // The audit chain is keyed from the vault's master key: sealed from the moment it is known.
   const offVaultKeys = vault.onKeys((derive) => audit.useKeys(derive));
+  sealing.attach((listener) => vault.onKeys(listener)); // cleared by vault.close()
   const pull = createPullService({
     vault,
     auth,
@@ -243,6 +245,7 @@ export function createMainServices(opts: {
           watch: (listener) => vault.onChange(listener),
         }),
         audit,
+        vault,
       ),
       ...parquetExportHandlers(audit),
       ...auditHandlers(audit),

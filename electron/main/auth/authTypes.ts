@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/auditLog';
 import type { FederationDirectoryService } from '../federation/directory';
 import type { Logger } from '../logging/logger';
 import type { Platform } from '../platform/platform';
+import type { TokenVault } from './tokenVault';
 
 /** The main-process session (issue 4). The renderer only ever sees `summary()` (AUTH-01/10). */
 export interface AuthService {
@@ -47,4 +48,9 @@ export interface AuthServiceOptions {
   now?: () => number;
   expiringSoonMs?: number;
   loginTimeoutMs?: number;
+  /**
+   * Where the refresh token is kept when not in the platform's key storage: the command line's
+   * vault-key-sealed session (decision 0032), known once the vault is unlocked.
+   */
+  tokenVault?: Promise<TokenVault>;
 }

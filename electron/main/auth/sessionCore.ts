@@ -46,7 +46,9 @@ export function createSessionCore(opts: AuthServiceOptions) {
   const soonMs = opts.expiringSoonMs ?? EXPIRING_SOON_MS;
   const clients = createBrokerClients(platform.fetch);
   const nodeTokens = createNodeTokens({ now, logger });
-  const vault = platform.keyStorage().then((keys) => createTokenVault(platform.paths.data, keys));
+  const vault =
+    opts.tokenVault ??
+    platform.keyStorage().then((keys) => createTokenVault(platform.paths.data, keys));
   const state: SessionState = {
     live: undefined,
     signingIn: undefined,

@@ -29,9 +29,13 @@ export interface TokenVault {
  * written atomically, owner-only. With a memory-only key storage nothing is written, and any file
  * left from before is removed.
  */
-export function createTokenVault(dataDir: string, keys: KeyStorage): TokenVault {
+export function createTokenVault(
+  dataDir: string,
+  keys: KeyStorage,
+  opts: { fileName?: string } = {},
+): TokenVault {
   const dir = join(dataDir, 'auth');
-  const file = join(dir, 'session.sealed');
+  const file = join(dir, opts.fileName ?? 'session.sealed');
   const persistence =
     keys.mode === 'secure-store'
       ? { mode: 'secure-store' as const }

@@ -26,7 +26,9 @@ export type KeyPurpose =
   /** Seed of a user's X25519 key for the sensitive fields of audit entries: scoped to the user. */
   | 'audit-fields'
   /** Wraps each case's random data key (issue 16, cases/caseFolder.ts): scoped to the case owner. */
-  | 'case-data';
+  | 'case-data'
+  /** Seals the refresh token where no OS secret store exists (the command line; decision 0032). */
+  | 'session-token';
 
 /** Derives one 32-byte key for a purpose (and a user's scope) from the master key. */
 export function deriveKey(masterKey: Uint8Array, purpose: KeyPurpose, scope?: string): Buffer {

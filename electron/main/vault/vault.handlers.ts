@@ -3,14 +3,16 @@ import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import { WrongPassphraseError } from './masterKey';
 import type { VaultService } from './vaultService';
+import { removeDataset } from './vaultRemove';
 
 /** Handlers for vault:* channels (issue 6); pull:* live with the pulls (pull/pull.handlers.ts). */
 export function vaultHandlers(
   vault: VaultService,
   audit: AuditLog,
-): Pick<Handlers, 'vault:list' | 'vault:unlock'> {
+): Pick<Handlers, 'vault:list' | 'vault:unlock' | 'vault:remove'> {
   return {
     'vault:list': () => vault.list(),
+    'vault:remove': ({ datasetId }) => removeDataset(vault, audit, datasetId),
     'vault:unlock': async ({ passphrase }) => {
       try {
         return await vault.unlock(passphrase);

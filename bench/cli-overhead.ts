@@ -1,0 +1,161 @@
+/**
+ * Benchmark of issue 23's command line against the app's handlers called directly (on demand).
+ * A nightly-style script, run both ways over the demo federation in this process:
+ * - cli: one fresh transport per command, as each `npm run cli` is its own process (vault unlock
+ *   and the saved session restored with its refresh token every time): `whoami`, `pull DATASET`,
+ *   every query of the cohort query suite through `sql --json`, `cohort query {} --format parquet`;
+ * - direct: one set of main services, signed in, calling the same channels through the router
+ *   (pull:start until done, cohorts:sql per query, cohorts:rows + the Parquet channels).
+ * Process start-up (tsx, ~1–2 s) is not counted: it is the same for any Node command line.
+ * Run: npx tsx bench/cli-overhead.ts [--dataset FI-RD-01] [--rounds 3]
+ *   → bench/results/cli-overhead.json and a summary on stdout (with the load average).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCli } from '../electron/cli/program';
+import { openCliTransport } from '../electron/cli/transport';
+import { completeLogin } from '../electron/main/auth/testing/completeLogin';
+import {
+  newScriptedBrowser,
+  startSignInFederation,
+} from '../electron/main/auth/testing/signInFederation';
+import { CLI_SENDER } from '../electron/main/ipc/cliSender';
+import { emptyFilters } from '../shared/cohorts/definition';
+import { parquetChunks } from '../shared/cohorts/parquetExport';
+import type { BoundSql } from '../shared/cohorts/sql';
+import { suiteQueries } from '../shared/cohorts/testing/querySuite';
+import type { PullProgress } from '../shared/vault/vault';
+
+const { values: args } = parseArgs({
+  options: {
+    dataset: { type: 'string', default: 'FI-RD-01' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
+const dataset = args.dataset;
+const PASS = 'bench passphrase';
+const root = mkdtempSync(join(tmpdir(), 'bench-cli-'));
+const fed = await startSignInFederation({ runDir: join(root, 'fed') });
+const env = {
+  ...process.env,
+  COHORT_DESK_DATA_DIR: join(root, 'data'),
+  COHORT_DESK_POLICY: join(root, 'none.json'),
+  COHORT_DESK_FEDERATION_FILE: fed.infoFile,
+};
+const inline = (b: BoundSql): string => {
+  let i = 0;
+  return b.sql.replace(/\?/g, () => {
+    const v = b.params[i++];
+    return typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
+  });
+};
+const queries = suiteQueries().map((q) => inline(q.bound));
+
+/** One command as its own "process": a fresh transport over the same data folder. */
+async function cli(...argv: string[]): Promise<number> {
+  const t = openCliTransport(env);
+  try {
+    return await runCli(argv, {
+      transport: () => Promise.resolve(t),
+      out: () => undefined,
+      err: () => undefined,
+      cwd: root,
+      readPassphrase: () => Promise.resolve(PASS),
+      openBrowser: (url) =>
+        void newScriptedBrowser().then((b) => completeLogin(b, url, 'clinician')),
+    });
+  } finally {
+    t.close();
+  }
+}
+const must = (code: number, what: string): void => {
+  if (code !== 0) throw new Error(`${what} exited ${String(code)}`);
+};
+
+async function viaCli(): Promise<number> {
+  const t0 = performance.now();
+  must(await cli('whoami'), 'whoami');
+  must(await cli('pull', dataset), 'pull');
+  for (const q of queries) must(await cli('sql', q, '--json', '--limit', '1000000'), 'sql');
+  must(
+    await cli('cohort', 'query', '{}', '--format', 'parquet', '--out', join(root, 'c.parquet')),
+    'cohort query',
+  );
+  return performance.now() - t0;
+}
+
+async function direct(): Promise<number> {
+  const t = openCliTransport(env);
+  const s = t.services();
+  const ok = async <T>(
+    p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+  ): Promise<T> => {
+    const r = await p;
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  const call = ((c: never, r: never) =>
+    s.router.invoke(c, r, CLI_SENDER)) as unknown as typeof t.invoke;
+  try {
+    const t0 = performance.now();
+    await s.vault.unlock(PASS);
+    await t.restoreSession();
+    const node = (await s.auth.summary()).access.find((a) => a.datasetId === dataset)?.nodeId ?? '';
+    const done = new Promise<void>((resolve) => {
+      s.events.subscribe((e, p) => {
+        if (e === 'pull:progress' && (p as PullProgress).state === 'done') resolve();
+      });
+    });
+    await ok(call('pull:start', { nodeId: node, datasetId: dataset, purpose: 'clinical-care' }));
+    await done;
+    for (const sql of queries) await ok(call('cohorts:sql', { sql, limit: 1_000_000 }));
+    const e = await ok(call('cohorts:rows', { filters: emptyFilters() }));
+    const { exportId } = await ok(
+      call('cohorts:parquetBegin', {
+        datasets: e.included,
+        leftOut: [],
+        filters: emptyFilters(),
+        note: [],
+        total: e.rows.length,
+      }),
+    );
+    for (const rows of parquetChunks(e.rows))
+      await ok(call('cohorts:parquetRows', { exportId, rows }));
+    const file = await ok(call('cohorts:parquetFinish', { exportId }));
+    writeFileSync(join(root, 'd.parquet'), Buffer.from(file.base64, 'base64'));
+    return performance.now() - t0;
+  } finally {
+    t.close();
+  }
+}
+
+must(await cli('login'), 'login');
+const rounds: { cliMs: number; directMs: number }[] = [];
+for (let r = 0; r < Number(args.rounds); r++) {
+  await cli('cache', 'purge', dataset); // exit 2 when not cached yet: nothing to remove
+  const cliMs = await viaCli();
+  must(await cli('cache', 'purge', dataset), 'purge');
+  const directMs = await direct();
+  rounds.push({ cliMs: Math.round(cliMs), directMs: Math.round(directMs) });
+}
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const cliMs = median(rounds.map((r) => r.cliMs));
+const directMs = median(rounds.map((r) => r.directMs));
+const result = {
+  dataset,
+  queries: queries.length,
+  rounds,
+  medianCliMs: cliMs,
+  medianDirectMs: directMs,
+  overheadPercent: Math.round(((cliMs - directMs) / directMs) * 1000) / 10,
+  loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  at: new Date().toISOString(),
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/cli-overhead.json', JSON.stringify(result, null, 2));
+console.log(JSON.stringify(result, null, 2));
+await fed.close();
+rmSync(root, { recursive: true, force: true });
