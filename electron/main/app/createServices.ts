@@ -43,6 +43,7 @@ import { appHandlers } from './app.handlers';
 import { hostsHandlers } from '../federation/hosts.handlers';
 import type { HostsService } from '../federation/hostsService';
 import { createHostsService } from '../federation/hostsService';
+import { createEgressGuard } from '../federation/egressGuard';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
@@ -111,6 +112,15 @@ export function createMainServices(opts: {
   const offDirectory = directory.onChange((d) => {
     events.emit('federation:changed', d);
   });
+  const hosts = createHostsService({ directory, settings, platform });
+  // Issue 21: main contacts only the hosts it publishes (the policy's allow-lists included).
+  const egress = createEgressGuard({
+    fetch: platform.fetch,
+    hosts: () => hosts.list(),
+    logger,
+    staleOn: [(l) => directory.onChange(l), (l) => settings.onChange(l)],
+  });
+  const net: Platform = { ...platform, fetch: egress.fetch };
   const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
   // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
   const offAuditBreak = audit.onBreak((verdict) => {
@@ -122,7 +132,7 @@ export function createMainServices(opts: {
     });
   });
   const auth = createAuthService({
-    platform,
+    platform: net,
     directory,
     logger,
     audit,
@@ -170,7 +180,7 @@ export function createMainServices(opts: {
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
   });
   const search = createSearchService({
-    fetch: platform.fetch,
+    fetch: net.fetch,
     getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
     getAccessToken: opts.federation?.getAccessToken ?? ((node) => auth.accessTokenFor(node)),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
@@ -195,7 +205,7 @@ export function createMainServices(opts: {
     vault,
     auth,
     directory: () => directory.get(),
-    fetch: platform.fetch,
+    fetch: net.fetch,
     timeoutMs: () => settings.view().values.nodeTimeoutMs,
     allowLocalCache: () => settings.view().values.allowLocalCache,
     vaultLocked: () => vault.locked(),
@@ -204,7 +214,6 @@ export function createMainServices(opts: {
     logger,
     onProgress: (p) => events.emit('pull:progress', p),
   });
-  const hosts = createHostsService({ directory, settings, platform });
   const cases = createCaseService({
     dataDir: platform.paths.data,
     vaultRoot: cache.root,
@@ -283,6 +292,7 @@ export function createMainServices(opts: {
       void cases.close();
       unsubscribe();
       offDirectory();
+      egress.close();
       directory.close();
       offAuth();
       pull.close();

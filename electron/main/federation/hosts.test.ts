@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { AllowLists } from './allowLists';
 import { applyAllowLists, notAllowedNote } from './allowLists';
 import { isListedHost, listHosts } from './hosts';
 import { formatHostList } from './hostsText';
@@ -23,6 +24,14 @@ const directory: FederationDirectory = {
   trustedVisaIssuers: [
     { iss: 'https://login.broker.example/oidc', jku: 'https://keys.broker.example/jwks' },
   ],
+};
+
+const NO_LISTS: AllowLists = {
+  allowedBrokers: [],
+  allowedNodes: [],
+  trustedVisaIssuers: [],
+  allowedBeaconHosts: [],
+  allowedHtsgetHosts: [],
 };
 
 describe('issue 21: every host the app may contact', () => {
@@ -120,6 +129,7 @@ describe('issue 21: every host the app may contact', () => {
 
   it('IT allow-lists drop brokers and nodes (so they are neither contacted nor listed), and say so', () => {
     const dir = applyAllowLists(directory, {
+      ...NO_LISTS,
       allowedBrokers: ['https://login.broker.example/oidc/'],
       allowedNodes: ['SE-1'],
     });
@@ -129,7 +139,7 @@ describe('issue 21: every host the app may contact', () => {
     expect(notAllowedNote(dir)).toBe(
       "Not allowed by your organisation's policy: broker https://other.example, node NL-1.",
     );
-    expect(applyAllowLists(directory, { allowedBrokers: [], allowedNodes: [] })).toBe(directory);
+    expect(applyAllowLists(directory, NO_LISTS)).toBe(directory);
   });
 });
 
