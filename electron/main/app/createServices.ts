@@ -42,8 +42,7 @@ import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
 import { hostsHandlers } from '../federation/hosts.handlers';
 import type { HostsService } from '../federation/hostsService';
-import { createHostsService } from '../federation/hostsService';
-import { createEgressGuard } from '../federation/egressGuard';
+import { createOutbound } from '../federation/outbound';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
@@ -112,15 +111,9 @@ export function createMainServices(opts: {
   const offDirectory = directory.onChange((d) => {
     events.emit('federation:changed', d);
   });
-  const hosts = createHostsService({ directory, settings, platform });
   // Issue 21: main contacts only the hosts it publishes (the policy's allow-lists included).
-  const egress = createEgressGuard({
-    fetch: platform.fetch,
-    hosts: () => hosts.list(),
-    logger,
-    staleOn: [(l) => directory.onChange(l), (l) => settings.onChange(l)],
-  });
-  const net: Platform = { ...platform, fetch: egress.fetch };
+  const outbound = createOutbound({ directory, settings, platform, logger });
+  const { hosts, net } = outbound;
   const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
   // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
   const offAuditBreak = audit.onBreak((verdict) => {
@@ -140,6 +133,7 @@ export function createMainServices(opts: {
     ...opts.auth,
   });
   audit.setUser(() => auth.grants()?.user);
+  outbound.useSession(() => auth.grants()?.user.iss);
   const offAuth = auth.onChange((summary) => {
     events.emit('auth:changed', summary);
   });
@@ -292,7 +286,7 @@ export function createMainServices(opts: {
       void cases.close();
       unsubscribe();
       offDirectory();
-      egress.close();
+      outbound.close();
       directory.close();
       offAuth();
       pull.close();
