@@ -8,7 +8,7 @@ import type { MainServices } from '../main/app/createServices';
 import { CLI_SENDER, isCliSender } from '../main/ipc/cliSender';
 import { createFileLogger } from '../main/logging/logger';
 import { createNodePlatform } from '../main/platform/nodePlatform';
-import { defaultDataDir } from '../main/platform/paths';
+import { adoptLegacyDataDir, appPaths } from '../main/platform/paths';
 import { defaultPolicyPath } from '../main/settings/policy';
 
 /** The command line's transport: the app's own router and services, called in process (issue 16). */
@@ -29,8 +29,13 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     productName: string;
     version: string;
   };
-  const dataDir = defaultDataDir(process.platform, env);
-  const platform = createNodePlatform({ dataDir, transport: 'command line' });
+  adoptLegacyDataDir(process.platform, env);
+  const paths = appPaths(process.platform, env);
+  const platform = createNodePlatform({
+    dataDir: paths.data,
+    cache: paths.cache,
+    transport: 'command line',
+  });
   const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'cli.log' });
   let services: MainServices | undefined = createMainServices({
     platform,
