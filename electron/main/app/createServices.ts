@@ -113,7 +113,7 @@ export function createMainServices(opts: {
   });
   // Issue 21: main contacts only the hosts it publishes (the policy's allow-lists included).
   const outbound = createOutbound({ directory, settings, platform, logger });
-  const { hosts, net } = outbound;
+  const { hosts, net: guarded } = outbound;
   const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
   // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
   const offAuditBreak = audit.onBreak((verdict) => {
@@ -125,7 +125,7 @@ export function createMainServices(opts: {
     });
   });
   const auth = createAuthService({
-    platform: net,
+    platform: guarded,
     directory,
     logger,
     audit,
@@ -174,7 +174,7 @@ export function createMainServices(opts: {
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
   });
   const search = createSearchService({
-    fetch: net.fetch,
+    fetch: guarded.fetch,
     getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
     getAccessToken: opts.federation?.getAccessToken ?? ((node) => auth.accessTokenFor(node)),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
@@ -199,7 +199,7 @@ export function createMainServices(opts: {
     vault,
     auth,
     directory: () => directory.get(),
-    fetch: net.fetch,
+    fetch: guarded.fetch,
     timeoutMs: () => settings.view().values.nodeTimeoutMs,
     allowLocalCache: () => settings.view().values.allowLocalCache,
     vaultLocked: () => vault.locked(),
