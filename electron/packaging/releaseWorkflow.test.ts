@@ -62,6 +62,8 @@ describe('issue 21: release workflow (.github/workflows/release.yml)', () => {
     expect(runs).toContain('args=(${{ matrix.dist }} --publish never)');
     expect(runs).toContain('npm run dist -- "${args[@]}"');
     expect(runs).toContain('npm run fuses:check -- "${{ matrix.app }}"');
+    // Issue 21: the Electronegativity gate (its CLI exits 0 whatever it finds) and the action pins.
+    expect(runs).toContain('npm run electronegativity && npm run actions:check');
     expect(runs).toContain('e2e/specs/packaged-app.spec.ts');
     const publish = workflow.jobs.publish!.steps.map((s) => s.run ?? '').join('\n');
     expect(publish).toContain('node scripts/checksums.mjs release');
