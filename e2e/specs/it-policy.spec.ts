@@ -15,6 +15,10 @@ const LOCKED = {
   allowedNodes: ['NL-UMCG', 'SE-KI'],
   cacheLocation: '',
   purgeIntervalMinutes: 30,
+  cacheMaxDays: 90,
+  trustedVisaIssuers: ['https://login.broker.example/oidc'],
+  allowedBeaconHosts: ['beacon.umcg.example', 'beacon.ki.example:8443'],
+  allowedHtsgetHosts: ['htsget.umcg.example'],
   updateMode: 'off',
   updateChannel: 'latest',
   updateFeedUrl: '',
@@ -40,6 +44,10 @@ test.describe('issue 21: hospital IT locks every setting', () => {
     }
     await expect(settings.control('allowedNodes')).toHaveValue('NL-UMCG\nSE-KI');
     await expect(settings.control('updateMode')).toHaveValue('off');
+    await expect(settings.control('cacheMaxDays')).toHaveValue('90');
+    await expect(settings.control('allowedBeaconHosts')).toHaveValue(
+      'beacon.umcg.example\nbeacon.ki.example:8443',
+    );
     await expect(it.policySources()).toContainText(app.policyPath);
     // No federation and updates off: the only host is the link origin the browser may open.
     await expect(it.hostRows()).toHaveCount(1);

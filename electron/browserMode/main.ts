@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createMainServices } from '../main/app/createServices';
 import { createFileLogger } from '../main/logging/logger';
 import { createNodePlatform } from '../main/platform/nodePlatform';
-import { defaultDataDir } from '../main/platform/paths';
+import { adoptLegacyDataDir, appPaths } from '../main/platform/paths';
 import { isAppUrl } from '../main/security/navigation';
 import { defaultPolicyPath } from '../main/settings/policy';
 import { findChromium } from './openBrowser';
@@ -20,9 +20,16 @@ const pkg = JSON.parse(readFileSync(join(outDir, '..', 'package.json'), 'utf8'))
   version: string;
 };
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
-const dataDir = defaultDataDir(process.platform, process.env);
-const platform = createNodePlatform({ dataDir, transport: 'loopback WebSocket' });
+const adopted = adoptLegacyDataDir(process.platform, process.env);
+const paths = appPaths(process.platform, process.env);
+const dataDir = paths.data;
+const platform = createNodePlatform({
+  dataDir,
+  cache: paths.cache,
+  transport: 'loopback WebSocket',
+});
 const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'browser-mode.log' });
+if (adopted !== undefined) logger.info('app.data_folder_adopted', { detail: adopted });
 // COHORT_DESK_PORT fixes the port; otherwise the data folder keeps the one it had (issue 13).
 const port = Number(process.env.COHORT_DESK_PORT ?? '0');
 const usualPort = port === 0 ? rememberedPort(dataDir) : undefined;

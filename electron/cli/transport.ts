@@ -10,7 +10,7 @@ import { CLI_SENDER, isCliSender } from '../main/ipc/cliSender';
 import { createFileLogger } from '../main/logging/logger';
 import { memoryOnlyKeyStorage } from '../main/platform/keyStorage';
 import { createNodePlatform } from '../main/platform/nodePlatform';
-import { defaultDataDir } from '../main/platform/paths';
+import { adoptLegacyDataDir, appPaths } from '../main/platform/paths';
 import { defaultPolicyPath } from '../main/settings/policy';
 
 /** Why the vault asks for its passphrase on the command line (shown in the vault's lock message). */
@@ -44,9 +44,12 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     productName: string;
     version: string;
   };
-  const dataDir = defaultDataDir(process.platform, env);
+  adoptLegacyDataDir(process.platform, env);
+  const paths = appPaths(process.platform, env);
+  const dataDir = paths.data;
   const platform = createNodePlatform({
     dataDir,
+    cache: paths.cache,
     transport: 'command line',
     keyStorage: memoryOnlyKeyStorage(CLI_KEY_REASON),
   });

@@ -4,6 +4,7 @@ import { createMainServices } from './app/createServices';
 import { attachElectronTransport } from './ipc/electronTransport';
 import { handleAppProtocol, registerAppScheme } from './protocol/appProtocol';
 import { createElectronPlatform } from './platform/electronPlatform';
+import { adoptLegacyDataDir, appPaths } from './platform/paths';
 import { APP_ORIGIN, isAllowedExternalUrl, isAppUrl } from './security/navigation';
 import { defaultPolicyPath } from './settings/policy';
 import { installAppMenu } from './window/appMenu';
@@ -16,6 +17,14 @@ import { startUpdater } from './update/updater';
 // Electron entry point. Everything testable lives in plain modules; this file only wires Electron.
 registerAppScheme();
 app.enableSandbox();
+// One data folder for the app, browser mode and the CLI (issue 21), set before anything uses it
+// (the single-instance lock lives in userData). Chromium's session data stays off the roaming
+// profile on Windows, beside the cache (STANDARDS 5.6).
+const adopted = adoptLegacyDataDir(process.platform, process.env);
+const paths = appPaths(process.platform, process.env);
+app.setPath('userData', paths.data);
+app.setPath('sessionData', paths.sessionData);
+app.setAppLogsPath(paths.logs);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -24,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const platform = createElectronPlatform();
+  const platform = createElectronPlatform(paths);
   const services = createMainServices({
     platform,
     policyPath: defaultPolicyPath(process.platform, process.env),
@@ -33,6 +42,7 @@ function start(): void {
     appVersion: app.getVersion(),
   });
   const { logger, settings } = services;
+  if (adopted !== undefined) logger.info('app.data_folder_adopted', { detail: adopted });
   handleAppProtocol(join(import.meta.dirname, '../renderer'), {
     vault: services.vault,
     logger,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { unpinnedActions } from '../../scripts/checkActionPins.mjs';
 import { SIGNING_ENV } from '../../scripts/signingStatus.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -61,6 +62,8 @@ describe('issue 21: release workflow (.github/workflows/release.yml)', () => {
     expect(runs).toContain('args=(${{ matrix.dist }} --publish never)');
     expect(runs).toContain('npm run dist -- "${args[@]}"');
     expect(runs).toContain('npm run fuses:check -- "${{ matrix.app }}"');
+    // Issue 21: the Electronegativity gate (its CLI exits 0 whatever it finds) and the action pins.
+    expect(runs).toContain('npm run electronegativity && npm run actions:check');
     expect(runs).toContain('e2e/specs/packaged-app.spec.ts');
     const publish = workflow.jobs.publish!.steps.map((s) => s.run ?? '').join('\n');
     expect(publish).toContain('node scripts/checksums.mjs release');
@@ -73,9 +76,28 @@ describe('issue 21: release workflow (.github/workflows/release.yml)', () => {
       for (const step of job.steps) expect(step.run ?? '').not.toMatch(/secrets\./);
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(workflow.jobs.publish?.permissions).toEqual({ contents: 'write' });
+    // Only GitHub's own actions, each pinned by commit (scripts/checkActionPins.mjs checks the tags).
     for (const job of Object.values(workflow.jobs))
       for (const step of job.steps)
-        if (step.uses !== undefined) expect(step.uses).toMatch(/^[a-z-]+\/[a-z-]+@v\d+$/);
+        if (step.uses !== undefined) expect(step.uses).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+    expect(unpinnedActions('release.yml', text)).toEqual([]);
+  });
+
+  it('issue 21: the pin check fails on an action pinned by tag or branch, or by SHA without its tag', () => {
+    const bad = [
+      '      - uses: actions/checkout@v4',
+      '      - uses: actions/setup-node@main # v4',
+      '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683',
+      "      - uses: 'actions/cache@4' # v4",
+      '      - uses: ./.github/actions/local',
+      '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
+    ].join('\n');
+    expect(unpinnedActions('w.yml', bad)).toEqual([
+      'w.yml:1: actions/checkout@v4 is not pinned by commit: use actions/checkout@<full commit SHA> # <tag>',
+      'w.yml:2: actions/setup-node@main is not pinned by commit: use actions/setup-node@<full commit SHA> # <tag>',
+      'w.yml:3: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 has no tag comment (# vX.Y.Z) saying which release it is',
+      'w.yml:4: actions/cache@4 is not pinned by commit: use actions/cache@<full commit SHA> # <tag>',
+    ]);
   });
 
   it('issue 21: the build step has every variable a signed build needs, and cloud signing reaches electron-builder one option per argument', () => {

@@ -40,6 +40,22 @@ export const POLICY_TEXT: Readonly<Record<PolicyKey, { title: string; help: stri
     title: 'Purge interval (minutes)',
     help: 'Minutes between purges of cached datasets whose visa expired or was revoked (5 to 1440). Read at start.',
   },
+  cacheMaxDays: {
+    title: 'Maximum days in the cache',
+    help: 'Days a pulled dataset may stay in the local cache, whatever its access grant allows (0 to 3650). 0: until the grant ends. Older copies are deleted at the next purge, with an audit entry.',
+  },
+  trustedVisaIssuers: {
+    title: 'Trusted visa issuers',
+    help: 'Visa issuers whose visas grant access, one per line: the issuer URL, or the issuer URL, a space and its key-set (jku) URL. Narrows the federation directory’s list; a visa from any other issuer grants nothing. Empty: the directory’s list.',
+  },
+  allowedBeaconHosts: {
+    title: 'Allowed Beacon hosts',
+    help: 'Hosts a node’s Beacon may be on, one per line (host or host:port). A node whose Beacon is elsewhere is never contacted. Empty: any host of the federation directory.',
+  },
+  allowedHtsgetHosts: {
+    title: 'Allowed htsget hosts',
+    help: 'Hosts a node’s htsget may be on, one per line (host or host:port). An htsget service elsewhere is never contacted. Empty: any host of the federation directory.',
+  },
   updateMode: {
     title: 'Update mode',
     help: 'off: never check; notify: check and ask before downloading; automatic: download and install when the app quits.',

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 
+const HttpUrl = z.url({ protocol: /^https?$/ });
+const httpUrl = (s: string): boolean => HttpUrl.safeParse(s).success;
+
+/** One trusted visa issuer of the policy: its issuer URL, optionally a space and its key-set URL. */
+export const TrustedVisaIssuerEntrySchema = z
+  .string()
+  .max(2100)
+  .regex(/^\S+( \S+)?$/, 'an issuer URL, optionally followed by a space and its key-set (jku) URL')
+  .refine((s) => s.split(' ').every(httpUrl), 'must be http(s) URLs');
+
+/** A host a policy allows: a DNS name or IP address (IPv6 in brackets), optionally `:port`. */
+export const HostEntrySchema = z
+  .string()
+  .max(300)
+  .regex(
+    /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/,
+    'a host name or address, optionally followed by :port',
+  );
+
 /** User settings: every key has a default, so a missing or partial file still yields valid settings. */
 export const SettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
@@ -36,6 +55,21 @@ export const SettingsSchema = z.object({
     .default(''),
   /** Minutes between purges of expired or revoked datasets from the cache (DATA-05). Read at start. */
   purgeIntervalMinutes: z.number().int().min(5).max(1440).default(60),
+  /**
+   * Days a pulled dataset may stay in the cache, whatever its grant says; 0: until the grant ends
+   * (STANDARDS 5.6 CacheMaxDays, DATA-05; issue 21).
+   */
+  cacheMaxDays: z.number().int().min(0).max(3650).default(0),
+  /**
+   * Visa issuers the app trusts, narrowing the directory's list: `ISS` (with the key-set URL the
+   * directory gives) or `ISS JKU` (that pair only); empty: the directory's list (STANDARDS 5.6
+   * TrustedVisaIssuers, PASS-02; issue 21).
+   */
+  trustedVisaIssuers: z.array(TrustedVisaIssuerEntrySchema).max(50).default([]),
+  /** Hosts (`host` or `host:port`) a node's Beacon may be on; empty: any (STANDARDS 5.6; issue 21). */
+  allowedBeaconHosts: z.array(HostEntrySchema).max(200).default([]),
+  /** Hosts (`host` or `host:port`) a node's htsget may be on; empty: any (STANDARDS 5.6; issue 21). */
+  allowedHtsgetHosts: z.array(HostEntrySchema).max(200).default([]),
   /** Updates: off, notify (download on the user's word), automatic (download, install at quit). */
   updateMode: z.enum(['off', 'notify', 'automatic']).default('notify'),
   updateChannel: z.enum(['latest', 'beta']).default('latest'),

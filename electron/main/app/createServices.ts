@@ -43,7 +43,7 @@ import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
 import { hostsHandlers } from '../federation/hosts.handlers';
 import type { HostsService } from '../federation/hostsService';
-import { createHostsService } from '../federation/hostsService';
+import { createOutbound } from '../federation/outbound';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
@@ -67,10 +67,7 @@ export interface MainServices {
   close(): void;
 }
 
-/**
- * Builds every main-process service and the router over them. Electron, browser mode and the e2e
- * harness all call this, so they run the same handlers (CONVENTIONS rule 3).
- */
+/** Every main-process service and the router: all transports run the same handlers (rule 3). */
 export function createMainServices(opts: {
   platform: Platform;
   policyPath: string;
@@ -110,6 +107,9 @@ export function createMainServices(opts: {
   const offDirectory = directory.onChange((d) => {
     events.emit('federation:changed', d);
   });
+  // Issue 21: main contacts only the hosts it publishes (the policy's allow-lists included).
+  const outbound = createOutbound({ directory, settings, platform, logger });
+  const { hosts, net: guarded } = outbound;
   const audit = openAuditLog({ dir: join(platform.paths.data, 'audit'), logger });
   // A break in the audit log is shown to the user, not only on the audit page (issue 12 item 10).
   const offAuditBreak = audit.onBreak((verdict) => {
@@ -122,7 +122,7 @@ export function createMainServices(opts: {
   });
   const sealing = sessionSealingFor(opts.sessionSealing, platform.paths.data);
   const auth = createAuthService({
-    platform,
+    platform: guarded,
     directory,
     logger,
     audit,
@@ -131,6 +131,7 @@ export function createMainServices(opts: {
     ...sealing.authOptions,
   });
   audit.setUser(() => auth.grants()?.user);
+  outbound.useSession(() => auth.grants()?.user.iss);
   const offAuth = auth.onChange((summary) => {
     events.emit('auth:changed', summary);
   });
@@ -171,7 +172,7 @@ export function createMainServices(opts: {
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
   });
   const search = createSearchService({
-    fetch: platform.fetch,
+    fetch: guarded.fetch,
     getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
     getAccessToken: opts.federation?.getAccessToken ?? ((node) => auth.accessTokenFor(node)),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
@@ -197,7 +198,7 @@ export function createMainServices(opts: {
     vault,
     auth,
     directory: () => directory.get(),
-    fetch: platform.fetch,
+    fetch: guarded.fetch,
     timeoutMs: () => settings.view().values.nodeTimeoutMs,
     allowLocalCache: () => settings.view().values.allowLocalCache,
     vaultLocked: () => vault.locked(),
@@ -206,7 +207,6 @@ export function createMainServices(opts: {
     logger,
     onProgress: (p) => events.emit('pull:progress', p),
   });
-  const hosts = createHostsService({ directory, settings, platform });
   const cases = createCaseService({
     dataDir: platform.paths.data,
     vaultRoot: cache.root,
@@ -286,6 +286,7 @@ export function createMainServices(opts: {
       void cases.close();
       unsubscribe();
       offDirectory();
+      outbound.close();
       directory.close();
       offAuth();
       pull.close();

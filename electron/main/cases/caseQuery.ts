@@ -33,7 +33,11 @@ export async function queryCaseBytes(opts: {
 }): Promise<CaseVariants> {
   mkdirSync(opts.scratchDir, { recursive: true, mode: 0o700 });
   const file = join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`);
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    autoinstall_known_extensions: 'false',
+  });
   let conn: DuckDBConnection | undefined;
   try {
     writeFileSync(file, opts.bytes, { mode: 0o600 });

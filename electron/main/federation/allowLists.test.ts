@@ -1,54 +1,102 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../logging/logger';
-import { createNodePlatform } from '../platform/nodePlatform';
-import { loadPolicy } from '../settings/policy';
-import { createSettingsStore } from '../settings/settingsStore';
-import { createFederationDirectory, isUsable } from './directory';
+import type { FederationDirectory } from '../../../shared/federation/directory';
+import { SettingsPatchSchema } from '../../../shared/settings/settings';
+import type { AllowLists } from './allowLists';
+import { applyAllowLists, hostAllowed } from './allowLists';
+import { listHosts } from './hosts';
 
-const node = (id: string, port: number) => ({
-  id,
-  country: id,
-  name: `${id} node`,
-  beaconUrl: `http://127.0.0.1:${port}/api`,
-});
+const NONE: AllowLists = {
+  allowedBrokers: [],
+  allowedNodes: [],
+  trustedVisaIssuers: [],
+  allowedBeaconHosts: [],
+  allowedHtsgetHosts: [],
+};
 
-describe('issue 21: IT allow-lists over the federation directory', () => {
-  it('a directory IT narrowed stays usable: dropped entries are named, not a problem', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'allow-'));
-    const demoFile = join(dir, 'federation.json');
-    writeFileSync(
-      demoFile,
-      JSON.stringify({
-        issuer: 'http://127.0.0.1:4400',
-        jwksUri: 'http://127.0.0.1:4400/visa-jwks',
-        clientId: 'cohort-desk',
-        nodes: [node('FI', 4401), node('DE', 4402)],
-      }),
-    );
-    const policyFile = join(dir, 'policy.json');
-    writeFileSync(policyFile, JSON.stringify({ version: 1, locked: { allowedNodes: ['FI'] } }));
-    const logger = createMemoryLogger();
-    const settings = createSettingsStore({
-      file: join(dir, 'settings.json'),
-      policy: loadPolicy(policyFile),
-      logger,
+const directory: FederationDirectory = {
+  source: 'policy',
+  brokers: [{ issuer: 'https://login.broker.example/oidc', clientId: 'cd', name: 'Broker' }],
+  nodes: [
+    {
+      id: 'NL-1',
+      name: 'Netherlands',
+      country: 'NL',
+      beaconUrl: 'https://beacon.nl.example/api',
+      htsgetUrl: 'https://htsget.nl.example:8443/reads',
+    },
+    { id: 'XX-1', name: 'Elsewhere', country: 'XX', beaconUrl: 'https://beacon.evil.example/api' },
+  ],
+  trustedVisaIssuers: [
+    { iss: 'https://login.broker.example/oidc', jku: 'https://login.broker.example/oidc/jwks' },
+    { iss: 'https://visas.other.example', jku: 'https://visas.other.example/jwks' },
+  ],
+};
+
+describe('issue 21: STANDARDS 5.6 policy keys narrow the directory', () => {
+  it('hosts match by name (any port) or name:port, case-insensitively; an empty list allows all', () => {
+    expect(hostAllowed('https://Beacon.NL.example/api', ['beacon.nl.example'])).toBe(true);
+    expect(hostAllowed('https://beacon.nl.example:8443/x', ['beacon.nl.example:443'])).toBe(false);
+    expect(hostAllowed('https://beacon.nl.example/x', ['beacon.nl.example:443'])).toBe(true);
+    expect(hostAllowed('http://127.0.0.1:9000/x', ['127.0.0.1:9000'])).toBe(true);
+    expect(hostAllowed('http://[::1]:9000/x', ['[::1]'])).toBe(true);
+    expect(hostAllowed('https://nl.example.evil.example/', ['nl.example'])).toBe(false);
+    expect(hostAllowed('https://anything.example/', [])).toBe(true);
+  });
+
+  it('AllowedBeaconHosts drops a node whose Beacon is elsewhere: it is neither listed nor contacted', async () => {
+    const dir = applyAllowLists(directory, { ...NONE, allowedBeaconHosts: ['beacon.nl.example'] });
+    expect(dir.nodes.map((n) => n.id)).toEqual(['NL-1']);
+    expect(dir.notAllowed).toEqual(['node XX-1 (its Beacon host beacon.evil.example)']);
+    const list = await listHosts({
+      directoryUrl: '',
+      directory: dir,
+      updateFeedUrl: undefined,
+      discover: () => Promise.resolve({}),
     });
-    const platform = createNodePlatform({ dataDir: dir, transport: 'test' });
-    const directory = createFederationDirectory({ settings, platform, logger, demoFile });
-    try {
-      const got = await directory.get();
-      expect(got.nodes.map((n) => n.id)).toEqual(['FI']);
-      expect(got.notAllowed).toEqual(['node DE']);
-      expect(got.problem).toBeUndefined();
-      // Sign-in follows only a usable directory (its visa issuers, brokers): narrowing must not
-      // make it unusable, or no passport would be trusted under an allow-list.
-      expect(isUsable(got)).toBe(true);
-      expect(got.trustedVisaIssuers).toHaveLength(1);
-    } finally {
-      directory.close();
-    }
+    expect(list.hosts.map((h) => h.host)).not.toContain('beacon.evil.example');
+    expect(list.notes.join(' ')).toContain('beacon.evil.example');
+  });
+
+  it('AllowedHtsgetHosts takes an htsget elsewhere off its node and keeps the node', () => {
+    const dir = applyAllowLists(directory, {
+      ...NONE,
+      allowedHtsgetHosts: ['htsget.nl.example:443'],
+    });
+    expect(dir.nodes.map((n) => [n.id, n.htsgetUrl])).toEqual([
+      ['NL-1', undefined],
+      ['XX-1', undefined],
+    ]);
+    expect(dir.notAllowed).toEqual(['htsget of node NL-1 (host htsget.nl.example:8443)']);
+  });
+
+  it('TrustedVisaIssuers keeps only listed issuers (by issuer, or by issuer and key-set URL)', () => {
+    const byIssuer = applyAllowLists(directory, {
+      ...NONE,
+      trustedVisaIssuers: ['https://login.broker.example/oidc/'],
+    });
+    expect(byIssuer.trustedVisaIssuers.map((t) => t.iss)).toEqual([
+      'https://login.broker.example/oidc',
+    ]);
+    expect(byIssuer.notAllowed).toEqual(['visa issuer https://visas.other.example']);
+    // The same issuer with another key-set URL is not the pair IT trusts.
+    const byPair = applyAllowLists(directory, {
+      ...NONE,
+      trustedVisaIssuers: ['https://login.broker.example/oidc https://keys.elsewhere.example/jwks'],
+    });
+    expect(byPair.trustedVisaIssuers).toEqual([]);
+  });
+
+  it('the schema refuses what cannot be a host or an issuer entry, naming the key', () => {
+    const bad = SettingsPatchSchema.safeParse({
+      allowedBeaconHosts: ['https://beacon.example/'],
+      trustedVisaIssuers: ['not a url'],
+      cacheMaxDays: -1,
+    });
+    expect(bad.success).toBe(false);
+    expect([...new Set(bad.error?.issues.map((i) => i.path[0]))].sort()).toEqual([
+      'allowedBeaconHosts',
+      'cacheMaxDays',
+      'trustedVisaIssuers',
+    ]);
   });
 });

@@ -1,28 +1,95 @@
-import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
+import type { Settings } from '../../../shared/settings/settings';
+
+/** The policy keys that narrow the directory (issue 21, STANDARDS 5.6). */
+export type AllowLists = Pick<
+  Settings,
+  | 'allowedBrokers'
+  | 'allowedNodes'
+  | 'trustedVisaIssuers'
+  | 'allowedBeaconHosts'
+  | 'allowedHtsgetHosts'
+>;
+
+const bare = (u: string): string => u.replace(/\/+$/, '');
 
 /**
- * IT's allow-lists over the directory (issue 21, policy `allowedBrokers`/`allowedNodes`): a broker
- * whose issuer or a node whose id is not listed is dropped, so it is never contacted and never shown.
- * An empty list allows every entry of the directory. Issuers compare without a trailing slash.
- * What was dropped is named in `notAllowed`, not in `problem`: a directory IT narrowed is a good
- * directory (isUsable), so sign-in keeps trusting its visa issuers.
+ * Whether a URL's host is on a host list (`host` or `host:port`, case-insensitive; a bare host
+ * allows every port). An empty list allows every host.
+ */
+export function hostAllowed(url: string, entries: readonly string[]): boolean {
+  if (entries.length === 0) return true;
+  if (!URL.canParse(url)) return false;
+  const u = new URL(url);
+  const host = u.hostname.toLowerCase();
+  const port = u.port === '' ? (u.protocol === 'http:' ? '80' : '443') : u.port;
+  return entries.some((entry) => {
+    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(entry.toLowerCase());
+    return m?.[1] === host && (m[2] === undefined || m[2] === port);
+  });
+}
+
+/** Whether a directory's (iss, jku) pair is on IT's list (`ISS` or `ISS JKU`). */
+function issuerAllowed(pair: { iss: string; jku: string }, entries: readonly string[]): boolean {
+  return entries.some((entry) => {
+    const [iss = '', jku] = entry.split(' ');
+    return bare(iss) === bare(pair.iss) && (jku === undefined || bare(jku) === bare(pair.jku));
+  });
+}
+
+const withoutHtsget = (n: NodeEntry): NodeEntry =>
+  Object.fromEntries(Object.entries(n).filter(([k]) => k !== 'htsgetUrl')) as NodeEntry;
+
+const hostOf = (url: string): string => (URL.canParse(url) ? new URL(url).host : url);
+
+/**
+ * IT's allow-lists over the directory (issue 21; policy `allowedBrokers`, `allowedNodes`,
+ * `trustedVisaIssuers`, `allowedBeaconHosts`, `allowedHtsgetHosts`): a broker whose issuer, a node
+ * whose id or Beacon host, or a visa issuer that is not listed is dropped, and an htsget on a host
+ * not listed is taken off its node, so none of them is ever contacted or trusted (a visa from a
+ * dropped issuer grants nothing, PASS-02). An empty list allows every entry of the directory.
+ * Issuers compare without a trailing slash. What was dropped is named in `notAllowed`, not in
+ * `problem`: a directory IT narrowed is a good directory (isUsable), so sign-in keeps trusting the
+ * issuers that remain.
  */
 export function applyAllowLists(
   dir: FederationDirectory,
-  allowed: { allowedBrokers: readonly string[]; allowedNodes: readonly string[] },
+  allowed: AllowLists,
 ): FederationDirectory {
-  const bare = (u: string): string => u.replace(/\/+$/, '');
   const brokers = new Set(allowed.allowedBrokers.map(bare));
   const nodes = new Set(allowed.allowedNodes);
-  const keptBrokers =
-    brokers.size === 0 ? dir.brokers : dir.brokers.filter((b) => brokers.has(bare(b.issuer)));
-  const keptNodes = nodes.size === 0 ? dir.nodes : dir.nodes.filter((n) => nodes.has(n.id));
-  const dropped = [
-    ...dir.brokers.filter((b) => !keptBrokers.includes(b)).map((b) => `broker ${b.issuer}`),
-    ...dir.nodes.filter((n) => !keptNodes.includes(n)).map((n) => `node ${n.id}`),
-  ];
+  const dropped: string[] = [];
+  const keptBrokers = dir.brokers.filter((b) => {
+    const keep = brokers.size === 0 || brokers.has(bare(b.issuer));
+    if (!keep) dropped.push(`broker ${b.issuer}`);
+    return keep;
+  });
+  const keptNodes: NodeEntry[] = [];
+  for (const n of dir.nodes) {
+    if (nodes.size > 0 && !nodes.has(n.id)) dropped.push(`node ${n.id}`);
+    else if (!hostAllowed(n.beaconUrl, allowed.allowedBeaconHosts))
+      dropped.push(`node ${n.id} (its Beacon host ${hostOf(n.beaconUrl)})`);
+    else if (n.htsgetUrl !== undefined && !hostAllowed(n.htsgetUrl, allowed.allowedHtsgetHosts)) {
+      dropped.push(`htsget of node ${n.id} (host ${hostOf(n.htsgetUrl)})`);
+      keptNodes.push(withoutHtsget(n));
+    } else keptNodes.push(n);
+  }
+  const issuers =
+    allowed.trustedVisaIssuers.length === 0
+      ? dir.trustedVisaIssuers
+      : dir.trustedVisaIssuers.filter((t) => {
+          const keep = issuerAllowed(t, allowed.trustedVisaIssuers);
+          if (!keep) dropped.push(`visa issuer ${t.iss}`);
+          return keep;
+        });
   if (dropped.length === 0) return dir;
-  return { ...dir, brokers: keptBrokers, nodes: keptNodes, notAllowed: dropped };
+  return {
+    ...dir,
+    brokers: keptBrokers,
+    nodes: keptNodes,
+    trustedVisaIssuers: issuers,
+    notAllowed: dropped,
+  };
 }
 
 /** The plain-words note for what the allow-lists removed (Settings' host list, the CLI). */

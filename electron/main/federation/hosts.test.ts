@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { AllowLists } from './allowLists';
 import { applyAllowLists, notAllowedNote } from './allowLists';
 import { isListedHost, listHosts } from './hosts';
 import { formatHostList } from './hostsText';
@@ -23,6 +24,14 @@ const directory: FederationDirectory = {
   trustedVisaIssuers: [
     { iss: 'https://login.broker.example/oidc', jku: 'https://keys.broker.example/jwks' },
   ],
+};
+
+const NO_LISTS: AllowLists = {
+  allowedBrokers: [],
+  allowedNodes: [],
+  trustedVisaIssuers: [],
+  allowedBeaconHosts: [],
+  allowedHtsgetHosts: [],
 };
 
 describe('issue 21: every host the app may contact', () => {
@@ -118,8 +127,34 @@ describe('issue 21: every host the app may contact', () => {
     expect(list.hosts.map((h) => h.host)).toEqual(['directory.hospital.example']);
   });
 
+  it('issue 21: while the directory cannot be read, the live session’s broker is still listed (it refreshes there)', async () => {
+    const failed: FederationDirectory = {
+      source: 'settings',
+      brokers: [],
+      nodes: [],
+      trustedVisaIssuers: [],
+      problem: 'HTTP 503',
+    };
+    const input = {
+      directoryUrl: 'https://directory.hospital.example/federation.json',
+      updateFeedUrl: undefined,
+      sessionIssuer: 'https://login.broker.example/oidc',
+      discover: () => Promise.resolve({ token_endpoint: 'https://tokens.broker.example/token' }),
+    };
+    const list = await listHosts({ ...input, directory: failed });
+    expect(list.hosts.map((h) => h.host)).toEqual([
+      'directory.hospital.example',
+      'login.broker.example',
+      'tokens.broker.example',
+    ]);
+    // A readable directory decides alone: a broker it does not list is not contacted.
+    const readable = await listHosts({ ...input, directory: { ...failed, problem: undefined } });
+    expect(readable.hosts.map((h) => h.host)).toEqual(['directory.hospital.example']);
+  });
+
   it('IT allow-lists drop brokers and nodes (so they are neither contacted nor listed), and say so', () => {
     const dir = applyAllowLists(directory, {
+      ...NO_LISTS,
       allowedBrokers: ['https://login.broker.example/oidc/'],
       allowedNodes: ['SE-1'],
     });
@@ -129,7 +164,7 @@ describe('issue 21: every host the app may contact', () => {
     expect(notAllowedNote(dir)).toBe(
       "Not allowed by your organisation's policy: broker https://other.example, node NL-1.",
     );
-    expect(applyAllowLists(directory, { allowedBrokers: [], allowedNodes: [] })).toBe(directory);
+    expect(applyAllowLists(directory, NO_LISTS)).toBe(directory);
   });
 });
 

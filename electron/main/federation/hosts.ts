@@ -27,6 +27,8 @@ export async function listHosts(input: {
   updateFeedUrl: string | undefined;
   /** Origins whose links the system browser may open (settings `externalLinkOrigins`). */
   externalLinkOrigins?: readonly string[];
+  /** The broker of the live session: still contacted (refresh) while the directory cannot be read. */
+  sessionIssuer?: string;
   discover: Discover;
 }): Promise<HostList> {
   const reasons: HostReason[] = [];
@@ -43,7 +45,16 @@ export async function listHosts(input: {
       detail: 'federation directory',
       url: input.directoryUrl,
     });
-  for (const broker of directory.brokers) {
+  const brokers: { issuer: string; name: string }[] = [...directory.brokers];
+  // Issue 12 keeps a session alive while the directory cannot be read; its broker is still used.
+  const session = input.sessionIssuer;
+  if (
+    session !== undefined &&
+    !isUsable(directory) &&
+    !brokers.some((b) => b.issuer.replace(/\/+$/, '') === session.replace(/\/+$/, ''))
+  )
+    brokers.push({ issuer: session, name: `${session} (your current session)` });
+  for (const broker of brokers) {
     add({ purpose: 'broker', by: 'app', detail: `${broker.name}: discovery`, url: broker.issuer });
     try {
       const meta = await input.discover(broker.issuer);

@@ -15,6 +15,8 @@ export function createHostsService(deps: {
   directory: FederationDirectoryService;
   settings: SettingsStore;
   platform: Pick<Platform, 'fetch'>;
+  /** The live session's broker issuer, if any (the auth service, created later, fills it in). */
+  sessionIssuer?: () => string | undefined;
 }): HostsService {
   const discover = async (issuer: string): Promise<Record<string, unknown>> => {
     const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
@@ -29,7 +31,9 @@ export function createHostsService(deps: {
   return {
     async list() {
       const values = deps.settings.view().values;
+      const sessionIssuer = deps.sessionIssuer?.();
       return listHosts({
+        ...(sessionIssuer === undefined ? {} : { sessionIssuer }),
         directoryUrl: values.federationConfigUrl,
         directory: await deps.directory.get(),
         updateFeedUrl: values.updateMode === 'off' ? undefined : values.updateFeedUrl,

@@ -1,27 +1,18 @@
-import { defaultCacheRoot } from '../vault/cacheLocation';
-import { app, BrowserWindow, dialog, net, shell } from 'electron';
+import { BrowserWindow, dialog, net, shell } from 'electron';
 import type { KeyStorage } from './keyStorage';
 import { readManagedPolicy } from './managedPolicy';
+import type { AppPaths } from './paths';
 import type { Platform } from './platform';
 import { createSafeStorageKeys } from './safeStorageKeys';
 import { electronPrintToPdf } from './electronPdf';
 
 /** The platform inside Electron: net.fetch (proxies and OS trust store apply), shell for links. */
-export function createElectronPlatform(): Platform {
+export function createElectronPlatform(paths: AppPaths): Platform {
   let keys: Promise<KeyStorage> | undefined;
   return {
     kind: 'electron',
-    paths: {
-      data: app.getPath('userData'),
-      logs: app.getPath('logs'),
-      // userData roams on Windows; the cache must not (STANDARDS 5.6).
-      cache: defaultCacheRoot(
-        process.platform,
-        process.env,
-        app.getPath('userData'),
-        app.getName(),
-      ),
-    },
+    // The same folders as browser mode and the CLI (issue 21); index.ts gave them to Electron.
+    paths: { data: paths.data, logs: paths.logs, cache: paths.cache },
     fetch: (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
       net.fetch(input instanceof URL ? input.toString() : input, init),
     openExternal: async (url) => {

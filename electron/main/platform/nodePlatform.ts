@@ -16,6 +16,8 @@ export const BROWSER_MODE_KEY_REASON =
  */
 export function createNodePlatform(opts: {
   dataDir: string;
+  /** The cache folder when it is not `<data>/vault` (appPaths: %LOCALAPPDATA% on Windows). */
+  cache?: string;
   transport: string;
   keyStorage?: KeyStorage;
   openExternal?: (url: string) => Promise<boolean>;
@@ -26,7 +28,11 @@ export function createNodePlatform(opts: {
   const keys = opts.keyStorage ?? memoryOnlyKeyStorage(BROWSER_MODE_KEY_REASON);
   return {
     kind: 'browser',
-    paths: { data: opts.dataDir, logs: logDirFor(opts.dataDir) },
+    paths: {
+      data: opts.dataDir,
+      logs: logDirFor(opts.dataDir),
+      ...(opts.cache === undefined ? {} : { cache: opts.cache }),
+    },
     fetch: opts.fetch ?? globalThis.fetch.bind(globalThis),
     openExternal: opts.openExternal ?? (() => Promise.resolve(false)),
     keyStorage: () => Promise.resolve(keys),

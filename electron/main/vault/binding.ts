@@ -21,6 +21,8 @@ export const BindingZ = z.object({
   nodeId: z.string(),
   visa: VisaBindingSchema,
   expiresAt: z.iso.datetime(),
+  /** When it was pulled (written since issue 21, for the policy's cacheMaxDays); MACed when present. */
+  pulledAt: z.iso.datetime().optional(),
 });
 export type Binding = z.infer<typeof BindingZ>;
 
@@ -32,12 +34,17 @@ const BindingFileZ = BindingZ.extend({
 });
 export type BindingFile = z.infer<typeof BindingFileZ>;
 
+/** The fields a binding states (a manifest passed as a binding brings many more). */
+function signedFields(b: Binding): Binding {
+  const { datasetId, nodeId, visa, expiresAt, pulledAt } = b;
+  return { datasetId, nodeId, visa, expiresAt, ...(pulledAt === undefined ? {} : { pulledAt }) };
+}
+
 /** `place` = the folder's path under the vault root (`<scope>/<datasetId>`, `<scope>/.staging/<jobId>`). */
 function macOf(masterKey: Buffer, place: string, b: Binding): Buffer {
   const key = deriveKey(masterKey, 'binding-mac');
-  const { datasetId, nodeId, visa, expiresAt } = b;
   const mac = createHmac('sha256', key)
-    .update(canonicalJson({ v: 1, place, binding: { datasetId, nodeId, visa, expiresAt } }))
+    .update(canonicalJson({ v: 1, place, binding: signedFields(b) }))
     .digest();
   key.fill(0);
   return mac;
@@ -45,12 +52,8 @@ function macOf(masterKey: Buffer, place: string, b: Binding): Buffer {
 
 /** Writes `dir/binding.json` with its MAC for the folder's final `place`. */
 export function writeBinding(dir: string, place: string, b: Binding, masterKey: Buffer): void {
-  const { datasetId, nodeId, visa, expiresAt } = b;
   const mac = macOf(masterKey, place, b).toString('hex');
-  writeFileAtomic(
-    join(dir, 'binding.json'),
-    JSON.stringify({ datasetId, nodeId, visa, expiresAt, mac }),
-  );
+  writeFileAtomic(join(dir, 'binding.json'), JSON.stringify({ ...signedFields(b), mac }));
 }
 
 /** The binding as stored (MAC not checked), or undefined when missing or unparseable. */
@@ -82,6 +85,7 @@ export function matchesManifest(b: Binding, m: VaultManifest): boolean {
     visa: x.visa,
     expiresAt: x.expiresAt,
   });
+  if (b.pulledAt !== undefined && b.pulledAt !== m.pulledAt) return false;
   return canonicalJson(pick(b)) === canonicalJson(pick(m));
 }
 

@@ -106,7 +106,11 @@ async function writeLayoutFile(
 ): Promise<Buffer> {
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const file = join(scratch, `${randomBytes(8).toString('hex')}.duckdb`);
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    autoinstall_known_extensions: 'false',
+  });
   try {
     const conn = await instance.connect();
     await conn.run(`ATTACH '${file}' AS out (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);

@@ -2,8 +2,9 @@ import type { SettingsStore } from '../settings/settingsStore';
 import type { LocalCacheSource } from './vaultService';
 
 /**
- * allowLocalCache as the vault needs it (issue 13): the effective value, whether hospital policy
- * locks it (then existing copies are purged, not only locked), and a signal when the value changes.
+ * allowLocalCache and cacheMaxDays as the vault needs them (issues 13, 21): the effective values,
+ * whether hospital policy locks them (then existing copies are purged, not only locked), and a
+ * signal when either changes.
  */
 export function localCacheFrom(
   settings: Pick<SettingsStore, 'view' | 'onChange'>,
@@ -13,14 +14,18 @@ export function localCacheFrom(
     return {
       allowed: view.values.allowLocalCache,
       managed: view.locked.includes('allowLocalCache'),
+      maxDays: view.values.cacheMaxDays,
+      maxDaysManaged: view.locked.includes('cacheMaxDays'),
     };
   };
+  // A shorter maximum age purges at once, like turning local copies off (issue 21).
+  const key = (): string => JSON.stringify([get().allowed, get().maxDays]);
   return {
     get,
     onChange(listener) {
-      let last = get().allowed;
+      let last = key();
       return settings.onChange(() => {
-        const now = get().allowed;
+        const now = key();
         if (now === last) return;
         last = now;
         listener();

@@ -16,9 +16,15 @@ export type Readability =
 export interface LocalCachePolicy {
   readonly allowed: boolean;
   readonly managed: boolean;
+  /** Days a copy may stay after its pull; 0 or absent: until its grant ends (cacheMaxDays, issue 21). */
+  readonly maxDays?: number;
+  /** Whether hospital policy locks maxDays (the message says who decided). */
+  readonly maxDaysManaged?: boolean;
 }
 
 export const ALLOWED: LocalCachePolicy = { allowed: true, managed: false };
+
+const DAY_MS = 86_400_000;
 
 const sameVisa = (a: VisaBinding, b: VisaBinding): boolean =>
   a.value === b.value && a.iss === b.iss && a.source === b.source;
@@ -35,7 +41,12 @@ export function readability(
   binding: Binding | undefined,
   session: Omit<SessionGrants, 'user'> | undefined,
   nowMs: number,
-  ctx: { localCache: LocalCachePolicy; confirmed: boolean },
+  ctx: {
+    localCache: LocalCachePolicy;
+    confirmed: boolean;
+    /** Epoch ms of the pull when the binding does not say (copies pulled before issue 21). */
+    pulledAt?: number;
+  },
 ): Readability {
   if (binding === undefined) {
     return {
@@ -52,6 +63,19 @@ export function readability(
       readable: false,
       purge: 'visa-expired',
       message: `The access grant for ${id} expired on ${until}; the local copy is deleted.`,
+    };
+  }
+  const maxDays = ctx.localCache.maxDays ?? 0;
+  const pulledAt = binding.pulledAt === undefined ? ctx.pulledAt : Date.parse(binding.pulledAt);
+  if (maxDays > 0 && pulledAt !== undefined && pulledAt + maxDays * DAY_MS <= nowMs) {
+    const who =
+      ctx.localCache.maxDaysManaged === true
+        ? 'Your organisation’s policy keeps'
+        : 'Your settings keep';
+    return {
+      readable: false,
+      purge: 'policy',
+      message: `${who} pulled datasets for at most ${maxDays} days (cacheMaxDays); the local copy of ${id}, pulled on ${new Date(pulledAt).toISOString()}, is deleted.`,
     };
   }
   if (!ctx.localCache.allowed) {

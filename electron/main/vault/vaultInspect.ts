@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RemovedReason } from '../../../shared/vault/vault';
 import type { SessionGrants } from '../auth/access/datasetGrants';
@@ -63,6 +63,19 @@ function authentic(
   return { binding: raw };
 }
 
+/**
+ * When a copy whose binding predates issue 21 (no pulledAt) was pulled, for cacheMaxDays: the time
+ * its sealed record was written (at the pull, never rewritten; the binding itself may be re-signed).
+ */
+function pulledFallback(dir: string, b: Binding | undefined): { pulledAt?: number } {
+  if (b === undefined || b.pulledAt !== undefined) return {};
+  try {
+    return { pulledAt: statSync(join(dir, 'manifest.sealed')).mtimeMs };
+  } catch {
+    return {};
+  }
+}
+
 /** Whether a dataset folder may be read, or is deleted by the next purge, and why. */
 export function inspectDataset(ctx: InspectContext, scope: string, id: string): Readability {
   const dir = join(ctx.root, scope, id);
@@ -85,6 +98,7 @@ export function inspectDataset(ctx: InspectContext, scope: string, id: string): 
   return readability(a.binding, ctx.owner, ctx.now, {
     localCache: ctx.localCache,
     confirmed: ctx.confirmed.has(`${scope}/${id}`),
+    ...pulledFallback(dir, a.binding),
   });
 }
 

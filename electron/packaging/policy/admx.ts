@@ -72,7 +72,7 @@ function policy(v: Variant): string {
 /** The ADMX file (deploy/windows/CohortDesk.admx). */
 export function buildAdmx(): string {
   return `<?xml version="1.0" encoding="utf-8"?>
-<!-- Generated from shared/domain/policy.ts by electron/packaging/policy/generate.ts: do not edit. -->
+<!-- Generated from shared/settings/policy.ts by electron/packaging/policy/generate.ts: do not edit. -->
 <policyDefinitions ${XSI} revision="1.0" schemaVersion="1.0" xmlns="${NS}">
   <policyNamespaces>
     <target prefix="cohortdesk" namespace="CohortDesk.Policies.CohortDesk" />
@@ -140,7 +140,7 @@ export function buildAdml(): string {
     .filter((p) => p !== '')
     .map((p) => `      ${p}`);
   return `<?xml version="1.0" encoding="utf-8"?>
-<!-- Generated from shared/domain/policy.ts by electron/packaging/policy/generate.ts: do not edit. -->
+<!-- Generated from shared/settings/policy.ts by electron/packaging/policy/generate.ts: do not edit. -->
 <policyDefinitionResources ${XSI} revision="1.0" schemaVersion="1.0" xmlns="${NS}">
   <displayName>Cohort Desk</displayName>
   <description>Machine policy for Cohort Desk (docs/hospital-it.md).</description>

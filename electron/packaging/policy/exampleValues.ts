@@ -17,6 +17,13 @@ export const EXAMPLE_POLICY: Settings & { cachePurgeRequest: string } = {
   allowedNodes: ['NL-UMCG', 'SE-KI'],
   cacheLocation: '${LOCALAPPDATA}\\Cohort Desk\\vault',
   purgeIntervalMinutes: 30,
+  cacheMaxDays: 90,
+  trustedVisaIssuers: [
+    'https://login.broker.example/oidc https://login.broker.example/oidc/jwks',
+    'https://visas.dac.example',
+  ],
+  allowedBeaconHosts: ['beacon.umcg.example', 'beacon.ki.example:8443'],
+  allowedHtsgetHosts: ['htsget.umcg.example'],
   updateMode: 'off',
   updateChannel: 'beta',
   updateFeedUrl: 'https://updates.hospital.example/cohort-desk',

@@ -55,7 +55,7 @@ function keyTable(): string {
     return `| \`${key}\` | \`${nativePolicyName(key)}\` | ${type(key)} | ${initial} | ${POLICY_TEXT[key].help} |`;
   });
   return [
-    '<!-- Generated from shared/domain/policy.ts by electron/packaging/policy/generate.ts: do not edit. -->',
+    '<!-- Generated from shared/settings/policy.ts by electron/packaging/policy/generate.ts: do not edit. -->',
     '# Cohort Desk policy keys',
     '',
     'Policy file: the key as written (`locked` / `defaults`). Group Policy and configuration profiles: the native name.',

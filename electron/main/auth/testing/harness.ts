@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../../shared/ipc';
 import type { SessionSummary } from '../../../../shared/auth/session';
@@ -40,6 +41,8 @@ export async function createHarness(opts: {
   fetch?: typeof fetch;
   /** Write the main log to <data>/logs as the app does (default: an in-memory logger). */
   fileLogs?: boolean;
+  /** A machine policy document (decision 0004), written where the services read it. */
+  policy?: Record<string, unknown>;
 }): Promise<Harness> {
   const browser = opts.browser ?? (await newScriptedBrowser());
   const waiters = new Set<{
@@ -69,7 +72,7 @@ export async function createHarness(opts: {
   });
   const services = createMainServices({
     platform,
-    policyPath: join(opts.dataDir, 'no-policy.json'),
+    policyPath: policyFile(opts.dataDir, opts.policy),
     isTrustedSender: () => true,
     appName: 'Cohort Desk',
     appVersion: '0.0.0-test',
@@ -101,4 +104,12 @@ export async function createHarness(opts: {
       new Promise<SessionSummary>((resolve) => waiters.add({ test, resolve })),
     close: () => services.close(),
   });
+}
+
+/** Where the services read the machine policy: the test's document, else a file that is absent. */
+function policyFile(dataDir: string, policy: Record<string, unknown> | undefined): string {
+  if (policy === undefined) return join(dataDir, 'no-policy.json');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, 'policy.json'), JSON.stringify(policy));
+  return join(dataDir, 'policy.json');
 }

@@ -82,7 +82,11 @@ export interface CaseDbWriter extends RowSink {
 /** Creates the file at `file` (its folder becomes 0700, the file 0600 before any row is written). */
 export async function openCaseDbWriter(file: string, folder: string): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    autoinstall_known_extensions: 'false',
+  });
   let conn: DuckDBConnection | undefined;
   try {
     conn = await instance.connect();

@@ -5,7 +5,7 @@ import { ListField } from './ListField';
 
 /**
  * The settings hospital IT usually locks (issue 21): allowed brokers and nodes, the cache folder and
- * purge interval, updates, and the two that have a single value (no telemetry, no crash upload).
+ * purge interval and maximum age, updates, and the two that have a single value (no telemetry, no crash upload).
  */
 export function ItSettingsFields(props: {
   readonly locked: ReadonlySet<SettingKey>;
@@ -74,6 +74,23 @@ export function ItSettingsFields(props: {
             max={1440}
             value={value('purgeIntervalMinutes')}
             onChange={(e) => edit('purgeIntervalMinutes', Number(e.target.value))}
+          />
+        )}
+      </Field>
+      <Field
+        id="cacheMaxDays"
+        label={t('settings.cacheMaxDays')}
+        help={t('settings.cacheMaxDaysHelp')}
+        locked={locked.has('cacheMaxDays')}
+      >
+        {(a) => (
+          <input
+            {...a}
+            type="number"
+            min={0}
+            max={3650}
+            value={value('cacheMaxDays')}
+            onChange={(e) => edit('cacheMaxDays', Number(e.target.value))}
           />
         )}
       </Field>

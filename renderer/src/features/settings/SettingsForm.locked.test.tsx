@@ -54,6 +54,10 @@ describe('issue 21: every policy key is locked in the UI', () => {
       'allowedBrokers',
       'allowedNodes',
       'cacheLocation',
+      'cacheMaxDays',
+      'trustedVisaIssuers',
+      'allowedBeaconHosts',
+      'allowedHtsgetHosts',
       'updateMode',
       'updateFeedUrl',
     ])

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { DirectoryCheck } from './DirectoryCheck';
 import { Field } from './Field';
 import { ItSettingsFields } from './ItSettingsFields';
+import { TrustSettingsFields } from './TrustSettingsFields';
 
 /**
  * The settings form. Only the fields the user edited are kept locally; every other field shows the
@@ -169,6 +170,7 @@ export function SettingsForm(props: {
         )}
       </Field>
       <ItSettingsFields locked={locked} value={value} edit={edit} />
+      <TrustSettingsFields locked={locked} value={value} edit={edit} />
       <div className="form-actions">
         <button type="submit" data-testid="settings-save">
           {t('settings.save')}
