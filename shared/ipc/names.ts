@@ -61,6 +61,12 @@ export const CHANNEL_NAMES = [
   'case:clinvar',
   'case:report',
   'case:phenopacket',
+  'seen:lookup',
+  'seen:cancel',
+  'seen:stored',
+  'seen:likeTerms',
+  'seen:likePreview',
+  'seen:likeRun',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -73,6 +79,10 @@ export const EVENT_NAMES = [
   'federation:changed',
   'case:progress',
   'case:changed',
+  'seen:progress',
+  'seen:done',
+  'seen:likeUpdate',
+  'seen:likeDone',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -46,6 +46,7 @@ import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
 import { createCaseWorkService } from '../cases/caseWork';
+import { seenHandlersOver } from '../seen/seen.handlers';
 
 export interface MainServices {
   readonly router: Router;
@@ -261,6 +262,11 @@ export function createMainServices(opts: {
         platform,
         app: `${opts.appName} ${opts.appVersion}`,
       }),
+      ...seenHandlersOver(
+        opts.federation,
+        { platform, directory, auth, settings },
+        { events, cases, audit, logger },
+      ),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

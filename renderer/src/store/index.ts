@@ -31,6 +31,8 @@ import type { RankSlice } from './rankSlice';
 import { createRankSlice } from './rankSlice';
 import type { CaseWorkSlice } from './caseWorkSlice';
 import { createCaseWorkSlice } from './caseWorkSlice';
+import type { SeenSlice } from './seenSlice';
+import { createSeenSlice } from './seenSlice';
 
 // A new slice: add its type to StoreState and its creator to the store below; a pushed event it
 // follows goes into store/events.ts.
@@ -49,7 +51,8 @@ export type StoreState = AppSlice &
   CaseSlice &
   CaseViewSlice &
   RankSlice &
-  CaseWorkSlice;
+  CaseWorkSlice &
+  SeenSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -69,6 +72,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createCaseViewSlice(...args),
   ...createRankSlice(...args),
   ...createCaseWorkSlice(...args),
+  ...createSeenSlice(...args),
 }));
 
 const initialState = useStore.getState();
