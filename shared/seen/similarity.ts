@@ -72,6 +72,7 @@ export function phenotypeSimilarity(
     .filter((t): t is number => t !== undefined)
     .map((t) => corpus.ontology.ids[t] ?? '');
   const theirs = resolveTerms(corpus.ontology, ids, []).observed;
-  const score = (bestMatchAverage(corpus, mine, theirs) + bestMatchAverage(corpus, theirs, mine)) / 2;
+  const score =
+    (bestMatchAverage(corpus, mine, theirs) + bestMatchAverage(corpus, theirs, mine)) / 2;
   return Math.round(score * 100) / 100;
 }

@@ -3,7 +3,10 @@ import { countRange } from '../../../shared/search/aggregate';
 import type { SeenAnswer, SeenCandidate } from '../../../shared/seen/channels';
 import { candidateKey } from '../../../shared/seen/channels';
 import { groundTruth } from '../pull/testing/groundTruth';
-import { sharedTokenFederation, type ReadOnlyTokenFederation } from '../search/testing/tokenFederation';
+import {
+  sharedTokenFederation,
+  type ReadOnlyTokenFederation,
+} from '../search/testing/tokenFederation';
 import type { SeenHarness } from './testing/seenHarness';
 import { openSeenHarness } from './testing/seenHarness';
 
@@ -65,7 +68,10 @@ async function expectTruth(answers: SeenAnswer[]): Promise<Set<string>> {
         expect(truth, where).toBeLessThanOrEqual(r.max);
       }
       if (ds.granularity !== 'record')
-        expect((a.carriers ?? []).filter((c) => c.datasetId === ds.id), where).toEqual([]);
+        expect(
+          (a.carriers ?? []).filter((c) => c.datasetId === ds.id),
+          where,
+        ).toEqual([]);
     }
   }
   return granularities;

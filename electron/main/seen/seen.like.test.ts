@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Tests only: the federation's own ontology says which terms a node counts as descendants.
 import { hpoDescendants } from '../../../federation/reference';
 import { groundTruth } from '../pull/testing/groundTruth';
-import { sharedTokenFederation, type ReadOnlyTokenFederation } from '../search/testing/tokenFederation';
+import {
+  sharedTokenFederation,
+  type ReadOnlyTokenFederation,
+} from '../search/testing/tokenFederation';
 import type { SeenHarness } from './testing/seenHarness';
 import { openSeenHarness } from './testing/seenHarness';
 

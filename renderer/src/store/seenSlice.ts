@@ -127,7 +127,14 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
     if (caseId === undefined || preview === undefined) return;
     const queryId = newQueryId();
     set({
-      like: { ...get().like, preview: undefined, queryId, nodes: [], done: undefined, error: undefined },
+      like: {
+        ...get().like,
+        preview: undefined,
+        queryId,
+        nodes: [],
+        done: undefined,
+        error: undefined,
+      },
     });
     const r = await api().invoke('seen:likeRun', {
       queryId,
@@ -141,7 +148,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
   receiveLikeUpdate(u) {
     const like = get().like;
     if (like.queryId === u.queryId)
-      set({ like: { ...like, nodes: foldNodeUpdate(like.nodes, u) as LikeUpdate[] } });
+      set({ like: { ...like, nodes: foldNodeUpdate(like.nodes, u) } });
   },
   receiveLikeDone(d) {
     const like = get().like;

@@ -15,6 +15,8 @@ export interface SeenHarness extends CaseHarness {
   useDirectory(directory: () => FederationDirectory): void;
   progress: SeenProgress[];
   likeUpdates: LikeUpdate[];
+  /** Resolves on the first progress event matching (already received or future). */
+  progressWhere(pred: (p: SeenProgress) => boolean): Promise<SeenProgress>;
   /** Resolves with the seen:done (or seen:likeDone) event of a query id. */
   finished(queryId: string): Promise<SeenDone | SearchDone>;
 }
@@ -51,8 +53,16 @@ export async function openSeenHarness(
   const likeUpdates: LikeUpdate[] = [];
   const done = new Map<string, SeenDone | SearchDone>();
   const waiters = new Map<string, (d: SeenDone | SearchDone) => void>();
+  const watchers: { pred: (p: SeenProgress) => boolean; resolve: (p: SeenProgress) => void }[] = [];
   h.services.events.subscribe((event, payload) => {
-    if (event === 'seen:progress') progress.push(payload as SeenProgress);
+    if (event === 'seen:progress') {
+      const p = payload as SeenProgress;
+      progress.push(p);
+      for (const w of watchers.filter((x) => x.pred(p))) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
     if (event === 'seen:likeUpdate') likeUpdates.push(payload as LikeUpdate);
     if (event === 'seen:done' || event === 'seen:likeDone') {
       const d = payload as SeenDone | SearchDone;
@@ -76,6 +86,11 @@ export async function openSeenHarness(
     },
     useDirectory(d: () => FederationDirectory) {
       dir = d;
+    },
+    progressWhere(pred: (p: SeenProgress) => boolean) {
+      const hit = progress.find(pred);
+      if (hit !== undefined) return Promise.resolve(hit);
+      return new Promise<SeenProgress>((resolve) => watchers.push({ pred, resolve }));
     },
     finished(queryId: string) {
       const d = done.get(queryId);
