@@ -10,6 +10,7 @@ import type {
   SeenProgress,
 } from '../../../shared/seen/channels';
 import { api } from '../api/client';
+import type { LocalCarrier } from '../db/cacheLookups';
 import type { StoreState } from './index';
 import { foldNodeUpdate, newQueryId } from './searchSlice';
 
@@ -39,7 +40,10 @@ export interface SeenSlice {
   seenAnswers: readonly SeenAnswer[];
   seenRun: SeenRun | undefined;
   seenError: string | undefined;
+  /** The local cache's carriers of the shown alleles, or why they could not be read. */
+  seenLocal: { readonly carriers: readonly LocalCarrier[]; readonly error?: string } | undefined;
   like: LikeState;
+  loadLocalCarriers: (keys: readonly string[]) => Promise<void>;
   loadSeen: (caseId: string) => Promise<void>;
   lookupSeen: (candidates: readonly SeenCandidate[]) => Promise<void>;
   cancelSeen: () => Promise<void>;
@@ -63,10 +67,33 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
   seenAnswers: [],
   seenRun: undefined,
   seenError: undefined,
+  seenLocal: undefined,
   like: { nodes: [] },
+  async loadLocalCarriers(keys) {
+    const caseId = get().seenCaseId;
+    try {
+      const { localCarriers } = await import('../db/cacheLookups');
+      const carriers = await localCarriers(keys);
+      if (get().seenCaseId === caseId) set({ seenLocal: { carriers } });
+    } catch (error: unknown) {
+      if (get().seenCaseId === caseId)
+        set({
+          seenLocal: {
+            carriers: [],
+            error: error instanceof Error ? error.message : String(error),
+          },
+        });
+    }
+  },
   async loadSeen(caseId) {
     if (get().seenCaseId !== caseId)
-      set({ seenCaseId: caseId, seenAnswers: [], seenRun: undefined, like: { nodes: [] } });
+      set({
+        seenCaseId: caseId,
+        seenAnswers: [],
+        seenRun: undefined,
+        seenLocal: undefined,
+        like: { nodes: [] },
+      });
     const [stored, terms] = await Promise.all([
       api().invoke('seen:stored', { caseId }),
       api().invoke('seen:likeTerms', { caseId }),

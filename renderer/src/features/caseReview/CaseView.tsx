@@ -9,10 +9,11 @@ import { variantsTsv } from './exportRows';
 import { FilterPanel } from './FilterPanel';
 import { openVariantInBrowser } from './openInBrowser';
 import { RankView } from './RankView';
+import { SeenView } from './seen/SeenView';
 import { VariantTable } from './VariantTable';
 import { CaseWorkView } from './work/CaseWorkView';
 
-const TABS = ['variants', 'rank', 'work'] as const;
+const TABS = ['variants', 'rank', 'work', 'seen'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The kept variants under the filters, with the counts and what the table shows of them. */
@@ -102,7 +103,7 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    // Three tabs now: Left goes back, Right goes on (WAI-ARIA tabs).
+    // Left goes back, Right goes on (WAI-ARIA tabs).
     const step = e.key === 'ArrowRight' ? 1 : TABS.length - 1;
     const next = TABS[(TABS.indexOf(tab) + step) % TABS.length] ?? 'variants';
     setTab(next);
@@ -160,6 +161,8 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
         >
           {tab !== x ? null : x === 'variants' ? (
             <Variants detail={detail} />
+          ) : x === 'seen' ? (
+            <SeenView detail={detail} />
           ) : x === 'rank' ? (
             <RankView detail={detail} />
           ) : (
