@@ -23,8 +23,13 @@ export interface SeenBatchOptions {
   perNode: number;
   /** Requests in flight over all nodes. */
   concurrency: number;
-  /** Consecutive unreachable or timed-out requests after which a node's rest is not asked. */
+  /** Consecutive unreachable requests (no connection) after which a node's rest is not asked. */
   downAfter: number;
+  /**
+   * Consecutive timeouts after which a node's rest is not asked: more than `downAfter`, as a node
+   * that is only slow (or busy with our own requests) times out in bursts of `perNode`.
+   */
+  giveUpAfterTimeouts: number;
   /** Least time between two progress events of one node (the final one always goes). */
   progressEveryMs: number;
   onProgress: (p: SeenProgress) => void;
@@ -47,8 +52,8 @@ export function candidateParts(c: SeenCandidate): BeaconQueryParts {
   };
 }
 
-const unreachable = (a: NodeAnswer): boolean =>
-  a.status === 'timeout' || (a.status === 'error' && a.method === undefined);
+/** No HTTP answer at all: the connection was refused, reset or never made. */
+const unreachable = (a: NodeAnswer): boolean => a.status === 'error' && a.method === undefined;
 
 /** What is kept of one answer: counts per dataset and the carriers' phenotypes (records). */
 function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAnswer {
@@ -87,8 +92,9 @@ function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAn
  * "Seen before" for a candidate list (issue 18): every node is asked for every allele through the
  * search's own node client (POST/GET, validation, assembly conversion, token scoping), each node
  * with its own queue of at most `perNode` requests, all under one `concurrency` bound, so a slow
- * node's share never waits behind another's. A node that stops answering is given up after
- * `downAfter` unreachable requests in a row; its rest is not asked and its status says so.
+ * node's share never waits behind another's. A node that cannot be reached is given up after
+ * `downAfter` failed connections in a row, one that only times out after `giveUpAfterTimeouts`;
+ * its rest is not asked and its status says so.
  */
 export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
   const t0 = performance.now();
@@ -104,6 +110,7 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     let done = 0;
     let failed = 0;
     let inARow = 0;
+    let timeouts = 0;
     let down: string | undefined;
     let next = 0;
     let lastSent = 0;
@@ -155,8 +162,11 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
         answers.push(stored(node, candidateKey(c), at, a));
         if (a.status !== 'ok') failed++;
         inARow = unreachable(a) ? inARow + 1 : 0;
-        if (inARow >= o.downAfter && down === undefined)
-          down = `${a.message ?? `Node ${node.id} did not answer.`} ${String(o.downAfter)} lookups in a row failed, so the rest were not sent; ask again later.`;
+        timeouts = a.status === 'timeout' ? timeouts + 1 : 0;
+        const limit =
+          inARow >= o.downAfter ? o.downAfter : timeouts >= o.giveUpAfterTimeouts ? timeouts : 0;
+        if (limit > 0 && down === undefined)
+          down = `${a.message ?? `Node ${node.id} did not answer.`} ${String(limit)} lookups in a row failed, so the rest were not sent; ask again later.`;
       } finally {
         clearTimeout(timer);
         controllers.delete(controller);

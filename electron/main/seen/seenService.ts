@@ -127,6 +127,7 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         perNode: deps.perNode ?? 8,
         concurrency: deps.concurrency ?? 128,
         downAfter: deps.downAfter ?? 3,
+        giveUpAfterTimeouts: 10,
         progressEveryMs: 250,
         onProgress: deps.onProgress,
       });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Count } from '../../../../../shared/search/results';
 import i18n from '../../../i18n';
 import { datasetText } from './seenText';
 
@@ -6,7 +7,7 @@ const t = i18n.t.bind(i18n);
 
 describe('issue 18: a node’s answer shown at its granularity, never more exact than it is', () => {
   it('issue 18: yes/no, exact, rounded (said so, with its interval), "<N" as a range, records', () => {
-    const ds = (granularity: 'boolean' | 'count' | 'record', exists: boolean, count?: object) => ({
+    const ds = (granularity: 'boolean' | 'count' | 'record', exists: boolean, count?: Count) => ({
       id: 'IT-CA-01',
       exists,
       granularity,
