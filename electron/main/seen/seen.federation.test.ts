@@ -50,6 +50,11 @@ async function expectTruth(answers: SeenAnswer[]): Promise<Set<string>> {
   expect(answers).toHaveLength(CANDIDATES.length * 5);
   for (const a of answers) {
     expect(a.status, `${a.nodeId} ${a.key}`).toBe('ok');
+    // The node's own yes/no covers datasets it does not list to this user (issue 13).
+    const held = Object.entries(demo.truth.datasets).some(
+      ([, d]) => d.node === a.nodeId && (d.planted[a.key]?.carriers ?? 0) > 0,
+    );
+    expect(a.exists, `${a.nodeId} ${a.key} ${JSON.stringify(a)}`).toBe(held);
     for (const ds of a.datasets ?? []) {
       granularities.add(ds.granularity);
       const truth = demo.truth.datasets[ds.id]?.planted[a.key]?.carriers ?? 0;

@@ -27,7 +27,14 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
   return (
     <>
       {found.length === 0 ? (
-        <span>{t('caseReview.seen.answer.no')}</span>
+        // The node's own yes covers datasets it does not list for this user (issue 13).
+        <span>
+          {t(
+            answer.exists === true
+              ? 'caseReview.seen.answer.withheld'
+              : 'caseReview.seen.answer.no',
+          )}
+        </span>
       ) : (
         <ul className="plain-list">
           {found.map((d) => {
