@@ -68,6 +68,7 @@ test.describe('Case review: the federation (issue 18)', () => {
 
     // Patients like mine: the terms come most informative first; the preview is what is sent.
     await seen.likeGene().focus();
+    await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('BRCA1');
     await expect(seen.likeTerm('HP:0003002')).toBeVisible();
     await seen.likePreviewButton().focus();
@@ -77,6 +78,7 @@ test.describe('Case review: the federation (issue 18)', () => {
       await expect(seen.sent(id)).toContainText('"geneId":"BRCA1"');
       await expect(seen.sent(id)).toContainText('"includeDescendantTerms":true');
       await expect(seen.sent(id)).not.toContainText('seen-018');
+      await expect(seen.sent(id)).toContainText('without a token');
     }
     expect(await seriousAxeFindings(page)).toEqual([]);
     // Escape closes it and nothing is sent.

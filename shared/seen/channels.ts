@@ -143,7 +143,7 @@ export const LikeSentSchema = z.object({
   method: z.literal('POST'),
   url: z.string(),
   body: z.string(),
-  /** Whether the node receives the user's access token for it (allow-listed: BCN-02). */
+  /** Whether the node receives the user's access token for it (signed in, allow-listed: BCN-02). */
   withToken: z.boolean(),
 });
 export const LikePreviewSchema = z.object({

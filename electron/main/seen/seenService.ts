@@ -166,10 +166,15 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
     async likePreview(req) {
       const terms = chosenTerms(req.caseId, req.terms);
       const directory = await deps.getDirectory();
-      const allow = directory.nodes.map((n) => n.beaconUrl);
-      return likePreview(req.gene, terms, directory.nodes, (n) =>
-        isAllowListed(n.beaconUrl, allow),
+      // Whether each node gets a token is decided as the send decides it (allow list, session).
+      const token = tokenFor(directory);
+      const withToken = new Set<string>();
+      await Promise.all(
+        directory.nodes.map(async (n) => {
+          if ((await token(n).catch(() => undefined)) !== undefined) withToken.add(n.id);
+        }),
       );
+      return likePreview(req.gene, terms, directory.nodes, (n) => withToken.has(n.id));
     },
     async likeRun(queryId, req) {
       fresh(queryId);
