@@ -111,6 +111,7 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     let failed = 0;
     let inARow = 0;
     let timeouts = 0;
+    let lastError: string | undefined;
     let down: string | undefined;
     let next = 0;
     let lastSent = 0;
@@ -160,7 +161,10 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
         });
         if (a.status === 'cancelled') return;
         answers.push(stored(node, candidateKey(c), at, a));
-        if (a.status !== 'ok') failed++;
+        if (a.status !== 'ok') {
+          failed++;
+          lastError = a.message;
+        }
         inARow = unreachable(a) ? inARow + 1 : 0;
         timeouts = a.status === 'timeout' ? timeouts + 1 : 0;
         const limit =
@@ -187,7 +191,9 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     else if (failed > 0)
       progress(
         'error',
-        `Node ${node.id}: ${String(failed)} of ${String(total)} lookups failed; the others are shown.`,
+        failed === total
+          ? `${lastError ?? `Node ${node.id} did not answer.`} None of its ${String(total)} lookups was answered; ask again later.`
+          : `Node ${node.id}: ${String(failed)} of ${String(total)} lookups failed (the last: ${lastError ?? 'no answer'}); the others are shown.`,
         true,
       );
     else progress('ok', undefined, true);
