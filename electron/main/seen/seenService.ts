@@ -12,6 +12,7 @@ import type {
   SeenProgress,
   SeenStored,
 } from '../../../shared/seen/channels';
+import { candidateKey } from '../../../shared/seen/channels';
 import { informativeTerms } from '../../../shared/seen/similarity';
 import type { AuditLog } from '../audit/auditLog';
 import { createAssemblyResolver } from '../beacon/nodeAssembly';
@@ -132,6 +133,14 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         onProgress: deps.onProgress,
       });
       const settled = batch.done.then(({ answers, totalMs, cancelled }) => {
+        // Stored (and shown) in the order asked: alleles as listed, nodes as the directory lists them.
+        const nodeAt = new Map(directory.nodes.map((n, i) => [n.id, i]));
+        const keyAt = new Map(candidates.map((x, i) => [candidateKey(x), i]));
+        answers.sort(
+          (a, b) =>
+            (keyAt.get(a.key) ?? 0) - (keyAt.get(b.key) ?? 0) ||
+            (nodeAt.get(a.nodeId) ?? 0) - (nodeAt.get(b.nodeId) ?? 0),
+        );
         let stored = 0;
         try {
           mergeSeen(c, answers);
