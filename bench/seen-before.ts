@@ -162,7 +162,7 @@ const meta = {
 };
 writeFileSync(out, `${JSON.stringify({ meta, rows }, null, 2)}\n`);
 console.log(
-  '| scenario | nodes | alleles | total (ms) | slowest node own (ms) | ratio | goal (ms) | met | slow node alone (ms) | statuses | load 1/5/15 |',
+  '| scenario | nodes | alleles | total (ms) | slowest node own (ms) | ratio | goal (ms) | met | slow node alone (ms) | statuses | failed lookups | load 1/5/15 |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows)
