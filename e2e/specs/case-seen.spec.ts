@@ -55,6 +55,7 @@ test.describe('Case review: the federation (issue 18)', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(seen.tab()).toBeFocused();
     await expect(seen.panel()).toBeVisible();
+    await expect(seen.lookupTable()).toBeEnabled();
     await seen.lookupTable().focus();
     await page.keyboard.press('Enter');
     await seen.lookedUp();
@@ -106,6 +107,8 @@ test.describe('Case review: the federation (issue 18)', () => {
       await seen.tab().click();
       await expect(seen.cell(KEY, 'IT')).toContainText('seen (yes/no only');
       await expect(seen.cell(KEY, 'IT')).toContainText('as of');
+      // The reopened case lists its variants again before the button can look them up.
+      await expect(seen.lookupTable()).toBeEnabled();
       await seen.lookupTable().focus();
       await page.keyboard.press('Enter');
       await seen.lookedUp();
