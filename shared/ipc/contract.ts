@@ -20,6 +20,7 @@ import * as work from '../cases/workChannels';
 import * as clinvar from '../acmg/clinvar';
 import * as cancer from '../cancer/channels';
 import * as nativeCohorts from '../cohorts/nativeChannels';
+import * as seen from '../seen/channels';
 import type { ChannelName, EventName } from './names';
 
 /**
@@ -204,6 +205,24 @@ export const channels = {
     request: z.strictObject({ datasetId: z.string().min(1).max(200) }),
     response: vault.VaultListSchema,
   },
+  /** Seen before (issue 18): every node asked for each allele; progress as seen:progress events. */
+  'seen:lookup': {
+    request: seen.SeenLookupRequestSchema,
+    response: z.object({ queryId: z.string(), nodes: z.number(), candidates: z.number() }),
+  },
+  /** Cancels a seen-before lookup or a patients-like-mine query. */
+  'seen:cancel': { request: seen.SeenCancelSchema, response: z.object({ cancelled: z.boolean() }) },
+  /** The answers stored with the case, each with its node and time. */
+  'seen:stored': { request: seen.SeenCaseRefSchema, response: seen.SeenStoredSchema },
+  /** The case's phenotype terms, most informative first. */
+  'seen:likeTerms': { request: seen.SeenCaseRefSchema, response: seen.LikeTermsSchema },
+  /** Exactly what patients like mine would send, to which nodes (nothing is sent). */
+  'seen:likePreview': { request: seen.LikeRequestSchema, response: seen.LikePreviewSchema },
+  /** Sends it (audited as seen.like); answers as seen:likeUpdate events. */
+  'seen:likeRun': {
+    request: seen.LikeRunRequestSchema,
+    response: z.object({ queryId: z.string(), nodes: z.number() }),
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
@@ -218,6 +237,10 @@ export const events = {
   'federation:changed': FederationDirectorySchema,
   'case:progress': cases.CaseProgressSchema,
   'case:changed': cases.CaseListSchema,
+  'seen:progress': seen.SeenProgressSchema,
+  'seen:done': seen.SeenDoneSchema,
+  'seen:likeUpdate': seen.LikeUpdateSchema,
+  'seen:likeDone': SearchDoneSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -67,6 +67,12 @@ export const CHANNEL_NAMES = [
   'cohorts:rows',
   'cohorts:sql',
   'vault:remove',
+  'seen:lookup',
+  'seen:cancel',
+  'seen:stored',
+  'seen:likeTerms',
+  'seen:likePreview',
+  'seen:likeRun',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -79,6 +85,10 @@ export const EVENT_NAMES = [
   'federation:changed',
   'case:progress',
   'case:changed',
+  'seen:progress',
+  'seen:done',
+  'seen:likeUpdate',
+  'seen:likeDone',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

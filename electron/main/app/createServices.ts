@@ -1,27 +1,18 @@
 import { join } from 'node:path';
-import type { AuditLog } from '../audit/auditLog';
 import { openAuditLog } from '../audit/auditLog';
 import { auditHandlers } from '../audit/audit.handlers';
 import { authHandlers } from '../auth/auth.handlers';
-import type { AuthService, AuthServiceOptions } from '../auth/authService';
 import { createAuthService } from '../auth/authService';
 import { sessionSealingFor } from '../auth/vaultSealedSession';
-import type { FederationDirectoryService } from '../federation/directory';
 import { createFederationDirectory, defaultDemoFederationFile } from '../federation/directory';
 import { federationHandlers } from '../federation/federation.handlers';
-import type { EventHub } from '../ipc/events';
 import { createEventHub } from '../ipc/events';
-import type { Router, Sender } from '../ipc/router';
 import { createRouter } from '../ipc/router';
-import type { Logger } from '../logging/logger';
 import { createFileLogger } from '../logging/logger';
-import type { Platform } from '../platform/platform';
 import { loadPolicy } from '../settings/policy';
 import { settingsHandlers } from '../settings/settings.handlers';
-import type { SettingsStore } from '../settings/settingsStore';
 import { createSettingsStore } from '../settings/settingsStore';
 import { searchHandlers } from '../search/search.handlers';
-import type { SearchServiceDeps } from '../search/searchService';
 import { createSearchService } from '../search/searchService';
 import { recentQueriesFor } from '../search/recentQueries';
 import { createPullService } from '../pull/pullService';
@@ -30,7 +21,6 @@ import { cohortStoreFor } from '../cohorts/cohortStore';
 import { parquetExportHandlers } from '../cohorts/parquetExport.handlers';
 import { vaultHandlers } from '../vault/vault.handlers';
 import { pullHandlers } from '../pull/pull.handlers';
-import type { VaultService } from '../vault/vaultService';
 import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
@@ -38,51 +28,21 @@ import { caseHandlers } from '../cases/cases.handlers';
 import { cancerHandlers } from '../cases/cancer/cancer.handlers';
 import { rankingHandlers } from '../ranking/ranking.handlers';
 import { createCasePresets } from '../cases/casePresets';
-import type { CaseService } from '../cases/caseService';
 import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
 import { hostsHandlers } from '../federation/hosts.handlers';
-import type { HostsService } from '../federation/hostsService';
 import { createOutbound } from '../federation/outbound';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
 import { createCaseWorkService } from '../cases/caseWork';
+import { seenHandlersOver } from '../seen/seen.handlers';
+import type { MainServices, MainServicesOptions } from './mainServices';
 
-export interface MainServices {
-  readonly router: Router;
-  readonly events: EventHub;
-  readonly settings: SettingsStore;
-  readonly logger: Logger;
-  /** The session; other main services take access tokens from here (never the renderer). */
-  readonly auth: AuthService;
-  readonly directory: FederationDirectoryService;
-  readonly audit: AuditLog;
-  /** The encrypted local cache; the /vault route of both transports reads from it (issue 6). */
-  readonly vault: VaultService;
-  /** Every host the app may contact (issue 21): the Settings page, the CLI and the e2e request log. */
-  readonly hosts: HostsService;
-  /** Patient cases (issue 16); the /cases routes of both transports read from it. */
-  readonly cases: CaseService;
-  close(): void;
-}
+export type { MainServices, MainServicesOptions } from './mainServices';
 
 /** Every main-process service and the router: all transports run the same handlers (rule 3). */
-export function createMainServices(opts: {
-  platform: Platform;
-  policyPath: string;
-  isTrustedSender: (sender: Sender) => boolean;
-  appName: string;
-  appVersion: string;
-  logger?: Logger;
-  /** The embedded demo federation file; default env COHORT_DESK_FEDERATION_FILE or ./federation/.run/federation.json. */
-  demoFederationFile?: string;
-  /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
-  auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
-  sessionSealing?: 'platform' | 'vault-key'; // refresh token under the OS store or the vault key (0032)
-  /** Test override of search's view of the federation (default: the directory and the session). */
-  federation?: Pick<SearchServiceDeps, 'getDirectory' | 'getAccessToken'>;
-}): MainServices {
+export function createMainServices(opts: MainServicesOptions): MainServices {
   const { platform } = opts;
   const logger = opts.logger ?? createFileLogger({ dir: platform.paths.logs });
   const policy = loadPolicy(opts.policyPath, platform.managedPolicy());
@@ -266,6 +226,11 @@ export function createMainServices(opts: {
         app: `${opts.appName} ${opts.appVersion}`,
       }),
       ...cancerHandlers(cases),
+      ...seenHandlersOver(
+        opts.federation,
+        { platform: guarded, directory, auth, settings },
+        { events, cases, audit, logger },
+      ),
     },
   });
   logger.info('app.services_started', { runtime: platform.kind });

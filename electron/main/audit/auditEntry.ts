@@ -32,6 +32,9 @@ export type AuditType =
   /** Case work changed (status, tags, notes, evidence, sign-off) or its report was made (issue 18). */
   | 'case.work'
   | 'case.report'
+  /** Seen before: a case's alleles were looked up at the nodes; patients like mine was asked (issue 18). */
+  | 'seen.lookup'
+  | 'seen.like'
   /** A torn last line (a crash mid-append) was moved aside at start (issue 12). */
   | 'audit.recovered'
   /** Entries written without a seal (vault locked, or an older version) were sealed (issue 12). */

@@ -1,4 +1,5 @@
 import { carrierPhenotypesSql, variantByProteinSql } from '../../../shared/cohorts/sql';
+import { localCarriersSql } from '../../../shared/cohorts/carrierSql';
 import { query } from './query';
 
 /**
@@ -26,4 +27,31 @@ export async function findVariantByProtein(
   const row = (await query(q.sql, q.params, 1)).rows[0];
   if (row === undefined) return undefined;
   return { chrom: typeof row['chrom'] === 'string' ? row['chrom'] : '', pos: Number(row['pos']) };
+}
+
+/** A carrier of a candidate allele in the local cache (issue 18, seen before). */
+export interface LocalCarrier {
+  readonly key: string;
+  readonly datasetId: string;
+  readonly nodeId: string;
+  readonly individualId: string;
+  readonly zygosity: string;
+  readonly sex: string;
+  readonly phenotypes: readonly string[];
+}
+
+/** The cache's carriers of these alleles (record-level data the user was allowed to copy). */
+export async function localCarriers(keys: readonly string[]): Promise<LocalCarrier[]> {
+  const q = localCarriersSql(keys);
+  const { rows } = await query(q.sql, q.params);
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return rows.map((r) => ({
+    key: text(r['variant_key']),
+    datasetId: text(r['dataset_id']),
+    nodeId: text(r['node_id']),
+    individualId: text(r['individual_id']),
+    zygosity: text(r['zygosity']),
+    sex: text(r['sex']),
+    phenotypes: Array.isArray(r['phenotypes']) ? r['phenotypes'].map(text) : [],
+  }));
 }

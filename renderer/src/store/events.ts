@@ -39,6 +39,10 @@ const routes: Routes = {
     // A finished import lists the new case (case:changed may come first or after).
     if (progress.phase === 'done') void s.loadCases();
   },
+  'seen:progress': (s, p) => s.receiveSeenProgress(p),
+  'seen:done': (s, d) => s.receiveSeenDone(d),
+  'seen:likeUpdate': (s, u) => s.receiveLikeUpdate(u),
+  'seen:likeDone': (s, d) => s.receiveLikeDone(d),
 };
 
 /**

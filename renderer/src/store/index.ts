@@ -33,6 +33,8 @@ import type { CaseWorkSlice } from './caseWorkSlice';
 import { createCaseWorkSlice } from './caseWorkSlice';
 import type { CancerSlice } from './cancerSlice';
 import { createCancerSlice } from './cancerSlice';
+import type { SeenSlice } from './seenSlice';
+import { createSeenSlice } from './seenSlice';
 
 // A new slice: add its type to StoreState and its creator to the store below; a pushed event it
 // follows goes into store/events.ts.
@@ -52,7 +54,8 @@ export type StoreState = AppSlice &
   CaseViewSlice &
   RankSlice &
   CaseWorkSlice &
-  CancerSlice;
+  CancerSlice &
+  SeenSlice;
 
 /** The one store, built from typed slices; no live handles (db, igv, sockets) ever enter it. */
 export const useStore = create<StoreState>()((...args) => ({
@@ -73,6 +76,7 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createRankSlice(...args),
   ...createCaseWorkSlice(...args),
   ...createCancerSlice(...args),
+  ...createSeenSlice(...args),
 }));
 
 const initialState = useStore.getState();

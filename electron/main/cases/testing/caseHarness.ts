@@ -34,7 +34,10 @@ export interface CaseHarness {
   close(): Promise<void>;
 }
 
-export function openCaseHarness(): CaseHarness {
+/** `federation`: the nodes and tokens the app's federated services use (default: none). */
+export function openCaseHarness(
+  opts: { federation?: Parameters<typeof createMainServices>[0]['federation'] } = {},
+): CaseHarness {
   const dir = mkdtempSync(join(tmpdir(), 'case-'));
   const platform = createNodePlatform({
     dataDir: join(dir, 'data'),
@@ -49,6 +52,7 @@ export function openCaseHarness(): CaseHarness {
     appName: 'Cohort Desk',
     appVersion: '0.0.0',
     demoFederationFile: join(dir, 'no-federation.json'),
+    ...(opts.federation === undefined ? {} : { federation: opts.federation }),
   });
   // The vault opens asynchronously (the key store is asked first): every request waits for it.
   const vaultOpen = new Promise<void>((resolve) => services.vault.onKeys(() => resolve()));

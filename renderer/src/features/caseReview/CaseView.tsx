@@ -9,12 +9,13 @@ import { variantsTsv } from './exportRows';
 import { FilterPanel } from './FilterPanel';
 import { openVariantInBrowser } from './openInBrowser';
 import { RankView } from './RankView';
+import { SeenView } from './seen/SeenView';
 import { VariantTable } from './VariantTable';
 import { CaseWorkView } from './work/CaseWorkView';
 
 import { SomaticView } from '../cancer/SomaticView';
 
-const TABS = ['somatic', 'variants', 'rank', 'work'] as const;
+const TABS = ['somatic', 'variants', 'rank', 'work', 'seen'] as const;
 type Tab = (typeof TABS)[number];
 /** A cancer case opens on its somatic calls (issue 19); a germline case has no such tab. */
 const tabsOf = (d: CaseDetail): readonly Tab[] =>
@@ -168,6 +169,8 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
             <SomaticView detail={detail} />
           ) : x === 'variants' ? (
             <Variants detail={detail} />
+          ) : x === 'seen' ? (
+            <SeenView detail={detail} />
           ) : x === 'rank' ? (
             <RankView detail={detail} />
           ) : (

@@ -1,0 +1,214 @@
+import type { NodeEntry } from '../../../shared/federation/directory';
+import { toBeaconParams } from '../../../shared/search/parseGenomic';
+import type { SeenAnswer, SeenCandidate, SeenProgress } from '../../../shared/seen/channels';
+import { candidateKey } from '../../../shared/seen/channels';
+import { partsForNode } from '../beacon/assemblyQuery';
+import type { BeaconQueryParts } from '../beacon/beaconRequest';
+import type { NodeAnswer } from '../beacon/nodeClient';
+import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
+import type { AssemblyResolver } from '../beacon/nodeAssembly';
+import { createLimiter } from '../search/limiter';
+
+export interface SeenBatchOptions {
+  queryId: string;
+  nodes: readonly NodeEntry[];
+  candidates: readonly SeenCandidate[];
+  /** The bearer token for a node, or undefined (signed out, or not allow-listed: BCN-02). */
+  tokenFor: (node: NodeEntry) => Promise<string | undefined>;
+  fetch: typeof fetch;
+  assemblies: AssemblyResolver;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Requests in flight per node (a node is never asked more than this at once). */
+  perNode: number;
+  /** Requests in flight over all nodes. */
+  concurrency: number;
+  /** Consecutive unreachable requests (no connection) after which a node's rest is not asked. */
+  downAfter: number;
+  /**
+   * Consecutive timeouts after which a node's rest is not asked: more than `downAfter`, as a node
+   * that is only slow (or busy with our own requests) times out in bursts of `perNode`.
+   */
+  giveUpAfterTimeouts: number;
+  /** Least time between two progress events of one node (the final one always goes). */
+  progressEveryMs: number;
+  onProgress: (p: SeenProgress) => void;
+  now?: () => Date;
+}
+
+export interface SeenBatch {
+  cancel(): void;
+  /** Settles with every answer received (cancelled and unasked requests are not answers). */
+  readonly done: Promise<{ answers: SeenAnswer[]; totalMs: number; cancelled: boolean }>;
+}
+
+/** The candidate as the Beacon individuals query of its exact allele (carriers, with phenotypes). */
+export function candidateParts(c: SeenCandidate): BeaconQueryParts {
+  return {
+    entryType: 'individuals',
+    params: toBeaconParams({ kind: 'variant', chrom: c.chrom, pos: c.pos, ref: c.ref, alt: c.alt }),
+    filters: [],
+    granularity: 'record',
+  };
+}
+
+/** No HTTP answer at all: the connection was refused, reset or never made. */
+const unreachable = (a: NodeAnswer): boolean => a.status === 'error' && a.method === undefined;
+
+/** What is kept of one answer: counts per dataset and the carriers' phenotypes (records). */
+function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAnswer {
+  const status = a.status === 'waiting' || a.status === 'slow' ? 'error' : a.status;
+  const carriers = (a.records ?? []).flatMap((r) =>
+    r.kind === 'individual'
+      ? [{ datasetId: r.datasetId, id: r.id, sex: r.sex, phenotypes: r.phenotypes }]
+      : [],
+  );
+  return {
+    key,
+    nodeId: node.id,
+    nodeName: node.name,
+    country: node.country,
+    at,
+    status,
+    ...(a.returnedGranularity === undefined ? {} : { granularity: a.returnedGranularity }),
+    ...(a.exists === undefined ? {} : { exists: a.exists }),
+    ...(a.count === undefined ? {} : { count: a.count }),
+    ...(a.datasets === undefined
+      ? {}
+      : {
+          datasets: a.datasets.map((d) => ({
+            id: d.id,
+            exists: d.exists,
+            granularity: d.granularity,
+            ...(d.count === undefined ? {} : { count: d.count }),
+          })),
+        }),
+    ...(carriers.length > 0 ? { carriers } : {}),
+    ...(a.message === undefined ? {} : { message: a.message }),
+  };
+}
+
+/**
+ * "Seen before" for a candidate list (issue 18): every node is asked for every allele through the
+ * search's own node client (POST/GET, validation, assembly conversion, token scoping), each node
+ * with its own queue of at most `perNode` requests, all under one `concurrency` bound, so a slow
+ * node's share never waits behind another's. A node that cannot be reached is given up after
+ * `downAfter` failed connections in a row, one that only times out after `giveUpAfterTimeouts`;
+ * its rest is not asked and its status says so.
+ */
+export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
+  const t0 = performance.now();
+  const now = o.now ?? (() => new Date());
+  const global = createLimiter(o.concurrency);
+  const answers: SeenAnswer[] = [];
+  const controllers = new Set<AbortController>();
+  let cancelled = false;
+  const total = o.candidates.length;
+
+  const runNode = async (node: NodeEntry): Promise<void> => {
+    const started = performance.now();
+    let done = 0;
+    let failed = 0;
+    let inARow = 0;
+    let timeouts = 0;
+    let lastError: string | undefined;
+    let down: string | undefined;
+    let next = 0;
+    let lastSent = 0;
+    const progress = (status: SeenProgress['status'], message?: string, force = false): void => {
+      const t = performance.now();
+      if (!force && t - lastSent < o.progressEveryMs) return;
+      lastSent = t;
+      o.onProgress({
+        queryId: o.queryId,
+        nodeId: node.id,
+        nodeName: node.name,
+        country: node.country,
+        status,
+        done,
+        total,
+        failed,
+        timeMs: Math.round(t - started),
+        ...(message === undefined ? {} : { message }),
+      });
+    };
+    progress('waiting', undefined, true);
+    const place = await o.assemblies.of(node);
+    const token = await o.tokenFor(node);
+    progress('running', undefined, true);
+    const ask = async (c: SeenCandidate): Promise<void> => {
+      const np = partsForNode(candidateParts(c), node, place);
+      const at = now().toISOString();
+      if (!np.ok) {
+        answers.push(stored(node, candidateKey(c), at, { status: 'error', message: np.message }));
+        failed++;
+        return;
+      }
+      const controller = new AbortController();
+      controllers.add(controller);
+      const timer = setTimeout(() => controller.abort(new TimeoutAbort()), o.timeoutMs);
+      try {
+        const a = await queryNode({
+          node,
+          parts: np.parts,
+          token,
+          signal: controller.signal,
+          fetch: o.fetch,
+          maxBytes: o.maxBytes,
+          timeoutMs: o.timeoutMs,
+          ...(place.assembly === undefined ? {} : { assembly: place.assembly }),
+          queryRef: c.ref,
+        });
+        if (a.status === 'cancelled') return;
+        answers.push(stored(node, candidateKey(c), at, a));
+        if (a.status !== 'ok') {
+          failed++;
+          lastError = a.message;
+        }
+        inARow = unreachable(a) ? inARow + 1 : 0;
+        timeouts = a.status === 'timeout' ? timeouts + 1 : 0;
+        const limit =
+          inARow >= o.downAfter ? o.downAfter : timeouts >= o.giveUpAfterTimeouts ? timeouts : 0;
+        if (limit > 0 && down === undefined)
+          down = `${a.message ?? `Node ${node.id} did not answer.`} ${String(limit)} lookups in a row failed, so the rest were not sent; ask again later.`;
+      } finally {
+        clearTimeout(timer);
+        controllers.delete(controller);
+      }
+    };
+    const worker = async (): Promise<void> => {
+      while (!cancelled && down === undefined && next < total) {
+        const c = o.candidates[next++];
+        if (c === undefined) break;
+        await global(() => (cancelled || down !== undefined ? Promise.resolve() : ask(c)));
+        done++;
+        progress('running');
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(o.perNode, total) }, worker));
+    if (cancelled) progress('cancelled', undefined, true);
+    else if (down !== undefined) progress('error', down, true);
+    else if (failed > 0)
+      progress(
+        'error',
+        failed === total
+          ? `${lastError ?? `Node ${node.id} did not answer.`} None of its ${String(total)} lookups was answered; ask again later.`
+          : `Node ${node.id}: ${String(failed)} of ${String(total)} lookups failed (the last: ${lastError ?? 'no answer'}); the others are shown.`,
+        true,
+      );
+    else progress('ok', undefined, true);
+  };
+
+  const done = Promise.all(o.nodes.map(runNode)).then(() => ({
+    answers,
+    cancelled,
+    totalMs: Math.round(performance.now() - t0),
+  }));
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      for (const c of controllers) c.abort(new CancelAbort());
+    },
+  };
+}

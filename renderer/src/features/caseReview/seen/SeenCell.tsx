@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { SeenAnswer } from '../../../../../shared/seen/channels';
+import { termText } from '../../../../../shared/cohorts/ontologyLabels';
+import { asOf, datasetText } from './seenText';
+
+/**
+ * One node's answer for one allele: per dataset at its granularity, the carriers with their
+ * phenotypes where the node listed them, and the time the answer was given (stored answers keep it).
+ */
+export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }) {
+  const { t } = useTranslation();
+  if (answer === undefined) return <span className="hint">{t('caseReview.seen.notAsked')}</span>;
+  const when = (
+    <span className="hint seen-time">{t('caseReview.seen.asOf', { time: asOf(answer.at) })}</span>
+  );
+  if (answer.status !== 'ok')
+    return (
+      <>
+        <span className="form-error">
+          {t(`search.status.${answer.status}`)}
+          {answer.message === undefined ? '' : `: ${answer.message}`}
+        </span>{' '}
+        {when}
+      </>
+    );
+  const found = (answer.datasets ?? []).filter((d) => d.exists);
+  return (
+    <>
+      {found.length === 0 ? (
+        // The node's own yes covers datasets it does not list for this user (issue 13).
+        <span>
+          {t(
+            answer.exists === true
+              ? 'caseReview.seen.answer.withheld'
+              : 'caseReview.seen.answer.no',
+          )}
+        </span>
+      ) : (
+        <ul className="plain-list">
+          {found.map((d) => {
+            const carriers = (answer.carriers ?? []).filter((c) => c.datasetId === d.id);
+            return (
+              <li key={d.id}>
+                {d.id}: {datasetText(d, t)}
+                {carriers.length === 0 ? null : (
+                  <details>
+                    <summary>{t('caseReview.seen.carriers', { count: carriers.length })}</summary>
+                    <ul>
+                      {carriers.map((c) => (
+                        <li key={c.id}>
+                          {t('caseReview.seen.carrier', {
+                            id: c.id,
+                            sex: c.sex,
+                            phenotypes:
+                              c.phenotypes.map(termText).join(', ') || t('caseReview.seen.none'),
+                          })}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}{' '}
+      {when}
+    </>
+  );
+}
