@@ -50,7 +50,10 @@ export async function withNativeCache<T>(
     );
   const scratch = join(writer.userDir, `.native-${randomBytes(6).toString('hex')}`);
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    autoinstall_known_extensions: 'false', // no download from extensions.duckdb.org (issue 21)
+  });
   const conn = await instance.connect();
   try {
     await conn.run(SCHEMA_TABLE_SQL);

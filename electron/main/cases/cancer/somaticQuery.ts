@@ -21,7 +21,10 @@ export async function querySomaticBytes(opts: {
 }): Promise<SomaticResult> {
   mkdirSync(opts.scratchDir, { recursive: true, mode: 0o700 });
   const file = join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`);
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    autoinstall_known_extensions: 'false', // no download from extensions.duckdb.org (issue 21)
+  });
   let conn: DuckDBConnection | undefined;
   try {
     writeFileSync(file, opts.bytes, { mode: 0o600 });
