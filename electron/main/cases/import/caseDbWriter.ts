@@ -3,22 +3,22 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
-import { CASE_COLUMNS, caseTableDdl } from '../../../../shared/cases/dbSchema';
+import { appendedColumns, caseTableDdl } from '../../../../shared/cases/dbSchema';
 import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbFile';
 import type { RowSink } from './caseRows';
 
 /**
  * Writes a case database with native DuckDB (decision 0010's writer settings: the pinned storage
  * version duckdb-wasm reads, a 0600 file in a 0700 scratch folder). Rows are encoded as
- * tab-separated text per table and, every BATCH rows, written to a 0600 spool file beside the
+ * tab-separated text per table and, every 8 MB, written to a 0600 spool file beside the
  * database and loaded with DuckDB's own CSV reader (decision 0028): the load runs on DuckDB's
  * threads while the worker parses the next records, where appending values one by one through the
  * JavaScript binding cost more than the parse itself. At most two loads wait, so memory stays flat
  * however large the VCF; the spool files are plaintext like the database and are deleted with it.
  */
 
-/** Rows per spool file and table. */
-const BATCH = 65_536;
+/** Bytes of text per spool file and table. */
+const SPOOL_BYTES = 8 << 20;
 /** Loads queued before `wait()` holds the reader back. */
 const MAX_QUEUED = 2;
 /** The alias the file is attached under while it is written. */
@@ -36,7 +36,10 @@ function field(v: unknown): string {
 const NEEDS_QUOTES = /["\t\n\r]/u;
 
 class TableSpool {
-  private lines: string[] = [];
+  /** The text of the rows not yet spooled, written line by line (no string is kept per row). */
+  private readonly buf = Buffer.allocUnsafe(SPOOL_BYTES);
+  private used = 0;
+  private pending = 0;
   private files = 0;
   private flushed = 0;
 
@@ -46,33 +49,38 @@ class TableSpool {
     private readonly load: (file: string, table: CaseTable) => void,
   ) {}
 
+  /** Rows pushed so far (loaded or not). */
+  get rows(): number {
+    return this.flushed + this.pending;
+  }
+
   push(row: readonly unknown[]): void {
     let line = field(row[0]);
     for (let i = 1; i < row.length; i++) line += `\t${field(row[i])}`;
-    this.lines.push(line);
-    if (this.lines.length === BATCH) this.flush();
-  }
-
-  /** Rows pushed so far (loaded or not). */
-  get rows(): number {
-    return this.flushed + this.lines.length;
+    line += '\n';
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.used + line.length * 3 > SPOOL_BYTES) this.flush();
+    if (line.length * 3 > SPOOL_BYTES) throw new Error(`a ${this.table} row is too long to import`);
+    this.used += this.buf.write(line, this.used, 'utf8');
+    this.pending++;
   }
 
   flush(): void {
-    if (this.lines.length === 0) return;
+    if (this.pending === 0) return;
     const file = join(this.dir, `${this.table}-${String(this.files++)}.tsv`);
-    this.lines.push('');
-    writeFileSync(file, this.lines.join('\n'), { mode: 0o600 });
-    this.flushed += this.lines.length - 1;
-    this.lines = [];
+    writeFileSync(file, this.buf.subarray(0, this.used), { mode: 0o600 });
+    this.flushed += this.pending;
+    this.pending = 0;
+    this.used = 0;
     this.load(file, this.table);
   }
 }
 
 /** DuckDB's CSV reader, told the exact dialect and types (no sniffing). */
 function loadSql(file: string, table: CaseTable): string {
-  const columns = CASE_COLUMNS[table].map(([c, t]) => `'${c}': '${t}'`).join(', ');
-  return `INSERT INTO ${OUT}.main.${table} SELECT * FROM read_csv('${file.replaceAll("'", "''")}', delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false, allow_quoted_nulls = false, columns = {${columns}})`;
+  const cols = appendedColumns(table);
+  const columns = cols.map(([c, t]) => `'${c}': '${t}'`).join(', ');
+  return `INSERT INTO ${OUT}.main.${table} (${cols.map(([c]) => c).join(', ')}) SELECT * FROM read_csv('${file.replaceAll("'", "''")}', delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false, allow_quoted_nulls = false, columns = {${columns}})`;
 }
 
 /** An open case database being written. */
@@ -116,9 +124,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     queued++;
     tail = tail.then(async () => {
       try {
-        const t0 = performance.now();
         if (failure === undefined) await c.run(loadSql(spool, table));
-        console.error("LOAD", table, (performance.now() - t0).toFixed(0));
       } catch (error: unknown) {
         failure ??= error;
       } finally {
