@@ -31,7 +31,8 @@ function field(v: unknown): string {
     // An empty string must differ from NULL; a tab, quote or line break must not end the field.
     return v === '' || NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
   }
-  return String(v as number | bigint | boolean);
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  throw new Error(`a case row holds a value of type ${typeof v}`);
 }
 const NEEDS_QUOTES = /["\t\n\r]/u;
 
@@ -117,7 +118,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   }
   const c = conn;
   let queued = 0;
-  let failure: unknown;
+  let failure: Error | undefined;
   let tail: Promise<void> = Promise.resolve();
   // Loads run one after another in file order (vids ascend in every table), each file deleted after.
   const load = (spool: string, table: CaseTable): void => {
@@ -126,7 +127,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
       try {
         if (failure === undefined) await c.run(loadSql(spool, table));
       } catch (error: unknown) {
-        failure ??= error;
+        failure ??= error instanceof Error ? error : new Error(String(error));
       } finally {
         rmSync(spool, { force: true });
         queued--;
@@ -135,7 +136,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   };
   const settled = async (): Promise<void> => {
     await tail;
-    if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
+    if (failure !== undefined) throw failure;
   };
   const spools = new Map<CaseTable, TableSpool>();
   const spool = (t: CaseTable): TableSpool => {
