@@ -215,7 +215,6 @@ export function caseRowsSql(
 ): string {
   const db = ctx.db;
   const w = withClause(f, ctx);
-  const pageKeys = `SELECT variant_key FROM ${db}.main.variants WHERE vid IN (SELECT vid FROM page)`;
   const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
   // The modes in name order (as ORDER BY mode): the fixed ones from inh_mask, compound_het paired.
   const modes = [...INHERITANCE_MODES].sort().map((m) => {
@@ -226,12 +225,11 @@ export function caseRowsSql(
   });
   return `${w.sql},
 page AS (SELECT vid, sort_key FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
-${w.pairedAll ? '' : `${comphetCte(db, pageGenes)},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, pageKeys)},\n`}rows AS (
-  SELECT p.*, ch.status AS ch_status FROM ${db}.main.variants p LEFT JOIN ch ON ch.vid = p.vid
-  WHERE p.vid IN (SELECT vid FROM page))
+rows AS (SELECT p.* FROM page JOIN ${db}.main.variants p ON p.vid = page.vid),
+${w.pairedAll ? '' : `${comphetCte(db, pageGenes)},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (SELECT rows.*, ch.status AS ch_status FROM rows LEFT JOIN ch ON ch.vid = rows.vid)
 SELECT p.vid, p.variant_key, p.chrom, p.pos, p.ref, p.alt, p.gene, p.consequence, p.impact, p.hgvs_c,
   p.hgvs_p, p.pop_af, p.filters, p.clinvar_sig, p.p_gt, p.p_gq, p.p_dp, p.p_ab,
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes
-FROM rows p LEFT JOIN cf ON cf.variant_key = p.variant_key ORDER BY p.sort_key`;
+FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key ORDER BY p.sort_key`;
 }

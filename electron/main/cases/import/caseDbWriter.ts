@@ -102,7 +102,13 @@ export interface CaseDbWriter extends RowSink {
 /** Creates the file at `file` (its folder becomes 0700, the file 0600 before any row is written). */
 export async function openCaseDbWriter(file: string, folder: string): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
+  // DuckDB spills to the same 0700 scratch folder, deleted with it.
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    memory_limit: '768MB',
+    temp_directory: join(folder, 'spill'),
+  });
   let conn: DuckDBConnection | undefined;
   try {
     conn = await instance.connect();
