@@ -4,19 +4,25 @@
  *   default 5,000,000 records, `--records 100000` for the exome goal) imported through the app's
  *   router and import worker, from "import" to "filterable" (sealed, listed), against
  *   `bcftools view -H FILE > /dev/null` on the same file; peak RSS of this process (main + worker);
- * - filters: panel + frequency + inheritance combinations on that case, p50/p95 of native DuckDB
- *   (`case:variants`, what the CLI runs) and of duckdb-wasm (the page's engine, the same SQL) over
- *   the same decrypted file.
+ * - filters: panel + frequency + inheritance combinations on that case, p50/p95 of native DuckDB on
+ *   the decrypted file attached once (counts + a page of 200), of `case:variants` (what the CLI pays
+ *   per call: decrypt, attach, query), of duckdb-wasm (the page's engine, the same SQL), and of the
+ *   page's own table load in duckdb-wasm (counts + up to 10,000 rows);
+ * - the load average (os.loadavg) before, after the import and at the end: the machine is shared.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm]
  *   → bench/results/case-import-<records>.json and a summary on stdout.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseFilter } from '../shared/cases/filters';
+import type { CaseSqlContext } from '../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../shared/cases/filterSql';
+import { caseSortedRowsSql } from '../shared/cases/reviewSql';
+import { runCaseQuery } from '../electron/main/cases/caseQuery';
 import { loadPanels } from '../electron/main/cases/genomeAssets';
 import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
 import { openWasmDuckDb } from '../electron/main/cases/testing/wasmDuckDb';
@@ -39,6 +45,9 @@ if (!existsSync(file)) {
   await writeWgsVcf(file, { records, seed: 1, sample: 'PATIENT' });
 }
 const mb = statSync(file).size / 1e6;
+const loadBefore = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const say = (m: string): void => {
   process.stderr.write(`[case-import] ${m}\n`);
 };
@@ -61,7 +70,7 @@ await h.call('case:list', undefined);
 const importMs = performance.now() - i0;
 if (end.phase !== 'done') throw new Error(`import ${end.phase}: ${end.message ?? ''}`);
 
-say(`imported in ${(importMs / 1000).toFixed(2)} s; filters`);
+say(`imported in ${(importMs / 1000).toFixed(2)} s`);
 const panels = loadPanels();
 const FILTERS: [string, CaseFilter][] = [
   ['panel', { panels: ['epilepsy'] }],
@@ -83,36 +92,91 @@ const pct = (xs: number[], p: number): number =>
       [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0
     ).toFixed(1),
   );
+const stats = (xs: number[]): { p50: number; p95: number; n: number } | null =>
+  xs.length === 0 ? null : { p50: pct(xs, 0.5), p95: pct(xs, 0.95), n: xs.length };
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const rssAfterImportMb = Math.round(process.resourceUsage().maxRSS / 1024);
+const loadAfterImport = load();
+
+const read = h.services.cases.readDatabase('BENCH');
+if (!read.ok) throw new Error(read.message);
+const detail = await h.call('case:open', { caseId: 'BENCH' });
+const sqlCtx = (alias: string): CaseSqlContext => ({
+  db: alias,
+  panelGenes: (id: string) => panels.find((p) => p.id === id)?.genes ?? [],
+  cohort: { individuals: 'individuals', genotypes: 'genotypes' },
+});
+const cohortViews = [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])];
+
+// Native DuckDB on the same decrypted file, attached once (the engine's own time per filter change:
+// counts per step and a page of 200 rows, the SQL the page runs).
+say('filters: native DuckDB');
+const plainFile = join(dir, `case-${String(records)}.duckdb`);
+writeFileSync(plainFile, read.bytes, { mode: 0o600 });
+const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+const conn = await instance.connect();
+await conn.run(`ATTACH '${plainFile}' AS ${detail.database.alias} (READ_ONLY)`);
+for (const s of cohortViews) await conn.run(s);
 const native: number[] = [];
 for (let r = 0; r < rounds; r++)
   for (const [, filter] of FILTERS) {
     const t = performance.now();
-    await h.call('case:variants', { caseId: 'BENCH', filter, limit: 200 });
+    await runCaseQuery(conn, detail.database.alias, {
+      filter,
+      panels,
+      page: { limit: 200, offset: 0 },
+    });
     native.push(performance.now() - t);
   }
+conn.closeSync();
+instance.closeSync();
+rmSync(plainFile, { force: true });
 
-let wasm: number[] = [];
+// What the command line pays per call: decrypt, attach, query, detach (`case:variants`).
+const cli: number[] = [];
+for (let r = 0; r < Math.min(rounds, 3); r++)
+  for (const [, filter] of FILTERS) {
+    const t = performance.now();
+    await h.call('case:variants', { caseId: 'BENCH', filter, limit: 200 });
+    cli.push(performance.now() - t);
+  }
+const loadAfterNative = load();
+
+// duckdb-wasm, the page's engine: counts and a page of 200; and what the page's table loads per
+// change (caseQueries.ts: counts, then up to 10,000 rows in the default order).
+const wasm: number[] = [];
+const wasmTable: number[] = [];
 if (!args['no-wasm']) {
-  const detail = await h.call('case:open', { caseId: 'BENCH' });
-  const read = h.services.cases.readDatabase('BENCH');
-  if (!read.ok) throw new Error(read.message);
+  say('filters: duckdb-wasm');
   const db = await openWasmDuckDb();
   db.registerFile(detail.database.registeredFile, read.bytes);
   const alias = detail.database.alias;
   db.query(`ATTACH '${detail.database.registeredFile}' AS ${alias} (READ_ONLY)`);
-  for (const s of [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])]) db.query(s);
-  const ctx = {
-    db: alias,
-    panelGenes: (id: string) => panels.find((p) => p.id === id)?.genes ?? [],
-    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-  };
-  wasm = [];
+  for (const s of cohortViews) db.query(s);
+  const ctx = sqlCtx(alias);
   for (let r = 0; r < rounds; r++)
     for (const [, filter] of FILTERS) {
       const t = performance.now();
       db.query(caseCountsSql(filter, ctx).sql);
       db.query(caseRowsSql(filter, ctx, { limit: 200, offset: 0 }));
       wasm.push(performance.now() - t);
+    }
+  for (let r = 0; r < Math.min(rounds, 5); r++)
+    for (const [, filter] of FILTERS) {
+      const t = performance.now();
+      const counts = db.query(caseCountsSql(filter, ctx).sql);
+      const kept = Number(counts[0]?.kept ?? 0);
+      db.query(
+        caseSortedRowsSql(filter, ctx, {
+          sort: { key: 'default', dir: 'asc' },
+          kept,
+          limit: 10_000,
+        }),
+      );
+      wasmTable.push(performance.now() - t);
     }
   db.close();
 }
@@ -128,10 +192,19 @@ const result = {
   importSeconds: Number((importMs / 1000).toFixed(2)),
   bcftoolsSeconds: bcftoolsMs === null ? null : Number((bcftoolsMs / 1000).toFixed(2)),
   ratio: bcftoolsMs === null ? null : Number((importMs / bcftoolsMs).toFixed(2)),
+  peakRssAfterImportMb: rssAfterImportMb,
   peakRssMb: rssMb,
+  loadAverage: {
+    before: loadBefore,
+    afterImport: loadAfterImport,
+    afterNative: loadAfterNative,
+    end: load(),
+  },
   filterMs: {
-    native: { p50: pct(native, 0.5), p95: pct(native, 0.95), n: native.length },
-    wasm: wasm.length === 0 ? null : { p50: pct(wasm, 0.5), p95: pct(wasm, 0.95), n: wasm.length },
+    native: stats(native),
+    cliCaseVariants: stats(cli),
+    wasm: stats(wasm),
+    wasmTable10k: stats(wasmTable),
   },
 };
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });

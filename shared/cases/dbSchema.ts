@@ -7,8 +7,13 @@
  */
 import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
 
-/** Bumped when a table or column changes; a newer file is refused by an older app. */
-export const CASE_SCHEMA_VERSION = 1;
+/**
+ * Bumped when a table or column changes; a newer file is refused by an older app, an older one
+ * (before `inh_mask`/`sort_key`, version 2) must be imported again.
+ */
+export const CASE_SCHEMA_VERSION = 2;
+/** The oldest case file the filters can read. */
+export const CASE_SCHEMA_MIN = 2;
 
 export type CaseTable =
   | 'case_meta'
@@ -95,6 +100,13 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
     ['p_gq', 'INTEGER'],
     ['p_dp', 'INTEGER'],
     ['p_ab', 'DOUBLE'],
+    /**
+     * Derived at import from `inheritance` (decision 0028), so the inheritance filter is a column
+     * test: bit i set when the allele fits INHERITANCE_MODES[i], bit i + 8 when confirmed.
+     */
+    ['inh_mask', 'INTEGER'],
+    /** Rank in the table's default order (filterSql.ts), 0 first: a page is a top-N on one integer. */
+    ['sort_key', 'INTEGER'],
   ],
   /** Every gene an allele is in: its annotations' genes, else the genes it overlaps (genes.tsv). */
   variant_genes: [
@@ -173,6 +185,15 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
   /** Cancer cases only (issue 19): tumour/normal reads, knowledge flags, tier proposal. */
   somatic: SOMATIC_COLUMNS,
 };
+
+/** Columns the import derives with SQL once every row is in, not appended. */
+export const DERIVED_COLUMNS: Partial<Record<CaseTable, readonly string[]>> = {
+  variants: ['inh_mask', 'sort_key'],
+};
+
+/** The columns of a table the import appends, in file order. */
+export const appendedColumns = (t: CaseTable): readonly (readonly [string, string])[] =>
+  CASE_COLUMNS[t].filter(([c]) => !(DERIVED_COLUMNS[t] ?? []).includes(c));
 
 /** The order tables are created and filled in. */
 export const CASE_TABLES = Object.keys(CASE_COLUMNS) as CaseTable[];

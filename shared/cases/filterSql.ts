@@ -8,6 +8,8 @@
  */
 import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
+import { INHERITANCE_MODES } from './filters';
+import { inheritanceBits } from './inheritanceSql';
 
 /** Where the SQL reads from. */
 export interface CaseSqlContext {
@@ -65,9 +67,11 @@ function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterSt
   return c;
 }
 
-/** Carrier frequencies in the local cohort cache, per variant key (max over datasets or countries). */
-function cohortCte(f: CaseFilter, ctx: CaseSqlContext): string {
-  const db = ctx.db;
+/**
+ * Carrier frequencies in the local cohort cache, per variant key (max over datasets or countries),
+ * for the variant keys `keys` selects (all of the case's when the cohort step filters, else a page's).
+ */
+function cohortCte(f: CaseFilter, ctx: CaseSqlContext, keys: string): string {
   if (ctx.cohort === undefined)
     return 'cf AS (SELECT CAST(NULL AS VARCHAR) AS variant_key, CAST(NULL AS BIGINT) AS carriers, CAST(NULL AS DOUBLE) AS max_freq WHERE false)';
   const by = f.maxCohortFrequency?.by === 'country' ? 'i.country' : 'i.dataset_id';
@@ -77,7 +81,7 @@ function cohortCte(f: CaseFilter, ctx: CaseSqlContext): string {
 cc AS (
   SELECT g.variant_key, ${by} AS grp, count(DISTINCT g.dataset_id || chr(31) || g.individual_id) AS c
   FROM ${genotypes} g JOIN ${individuals} i ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id
-  WHERE g.variant_key IN (SELECT variant_key FROM ${db}.main.variants) AND g.zygosity <> 'ref'
+  WHERE g.variant_key IN (${keys}) AND g.zygosity <> 'ref'
   GROUP BY ALL),
 cf AS (
   SELECT cc.variant_key, sum(cc.c) AS carriers,
@@ -85,12 +89,16 @@ cf AS (
   FROM cc JOIN cn ON cn.grp = cc.grp GROUP BY cc.variant_key)`;
 }
 
-/** Compound-het status per allele, pairing over the alleles in `pre` (see inheritanceSql.ts). */
-function comphetCte(db: string): string {
+/**
+ * Compound-het status per allele, pairing over the alleles in `pre` (see inheritanceSql.ts). With
+ * `genes`, only the candidates of those genes are paired (a page's genes: pairs never cross genes,
+ * so their status is the same as over every gene).
+ */
+function comphetCte(db: string, genes?: string): string {
   const n = (side: string): string => `coalesce(sum(n) FILTER (WHERE side = '${side}'), 0)`;
   return `cand AS (
   SELECT c.vid, c.gene, c.side, coalesce(c.ps, -1) AS ps FROM ${db}.main.comphet_sides c
-  WHERE c.vid IN (SELECT vid FROM pre)),
+  WHERE ${genes === undefined ? '' : `c.gene IN (${genes}) AND `}c.vid IN (SELECT vid FROM pre)),
 cg AS (SELECT gene, side, ps, count(*) AS n FROM cand GROUP BY ALL),
 gs AS (SELECT gene, ${n('mother')} AS nm, ${n('father')} AS nf, ${n('not_mother')} AS nnm,
   ${n('not_father')} AS nnf, ${n('de_novo')} AS ndn, ${n('unknown')} AS nun,
@@ -110,33 +118,54 @@ chs AS (
       WHEN nhap - coalesce(gp.h1, 0) - coalesce(gp.h2, 0) + ndn + nun > 0 THEN 1 END
   END AS rank
   FROM cand JOIN gs ON gs.gene = cand.gene LEFT JOIN gp ON gp.gene = cand.gene AND gp.ps = cand.ps),
-ch AS (SELECT vid, 'compound_het' AS mode, CASE max(rank) WHEN 2 THEN 'confirmed' ELSE 'possible' END AS status
+ch AS (SELECT vid, CASE max(rank) WHEN 2 THEN 'confirmed' ELSE 'possible' END AS status
   FROM chs WHERE rank IS NOT NULL GROUP BY vid)`;
 }
 
-/** The WITH clause every query shares: base (flags per step), pre (all steps but inheritance), kept. */
-function withClause(f: CaseFilter, ctx: CaseSqlContext): { sql: string; steps: FilterStep[] } {
+/** The inheritance step: a test of `inh_mask` for the modes fixed at import, compound hets paired. */
+function inheritanceCondition(f: CaseFilter): string | undefined {
+  const modes = f.inheritance;
+  if (modes === undefined) return undefined;
+  const possible = f.includePossible !== false;
+  let mask = 0;
+  for (const m of modes) {
+    if (m === 'compound_het') continue;
+    const b = inheritanceBits(m);
+    mask |= possible ? b.fits : b.confirmed;
+  }
+  const parts = mask === 0 ? [] : [`(pre.inh_mask & ${String(mask)}) <> 0`];
+  if (modes.includes('compound_het'))
+    parts.push(`pre.vid IN (SELECT vid FROM ch${possible ? '' : " WHERE status = 'confirmed'"})`);
+  return parts.length === 0 ? 'false' : parts.join(' OR ');
+}
+
+/**
+ * The WITH clause every query shares, over alleles' ids only (the wide columns are read for a page
+ * alone): base (flags per step), pre (all steps but inheritance), kept.
+ */
+function withClause(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+): { sql: string; steps: FilterStep[]; pairedAll: boolean; cohortAll: boolean } {
   const c = conditions(f, ctx);
   const steps = (Object.keys(c) as FilterStep[]).sort(
     (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
   );
   const flags = steps.map((s) => `(${c[s] ?? 'true'}) AS f_${s}`);
   const pre = steps.length === 0 ? 'true' : steps.map((s) => `f_${s}`).join(' AND ');
-  const modes = f.inheritance;
-  const possible = f.includePossible !== false;
-  const wanted =
-    modes === undefined
-      ? 'true'
-      : `m.mode IN (SELECT unnest(${list(modes)}))${possible ? '' : " AND m.status = 'confirmed'"}`;
-  const sql = `WITH ${cohortCte(f, ctx)},
-base AS (SELECT v.*, cf.carriers AS cohort_carriers, cf.max_freq AS cohort_max_freq${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
-  FROM ${ctx.db}.main.variants v LEFT JOIN cf ON cf.variant_key = v.variant_key),
-pre AS (SELECT * FROM base WHERE ${pre}),
-${comphetCte(ctx.db)},
-modes AS (SELECT vid, mode, status FROM ${ctx.db}.main.inheritance WHERE vid IN (SELECT vid FROM pre)
-  UNION ALL SELECT vid, mode, status FROM ch),
-kept AS (SELECT * FROM pre${modes === undefined ? '' : ` WHERE vid IN (SELECT m.vid FROM modes m WHERE ${wanted})`})`;
-  return { sql, steps: modes === undefined ? steps : [...steps, 'inheritance'] };
+  const inh = inheritanceCondition(f);
+  const cohortAll = c.cohortFrequency !== undefined;
+  const pairedAll = f.inheritance?.includes('compound_het') === true;
+  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS (SELECT v.vid, v.sort_key, v.inh_mask${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
+  FROM ${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}),
+pre AS (SELECT vid, sort_key, inh_mask FROM base WHERE ${pre}),
+${pairedAll ? `${comphetCte(ctx.db)},\n` : ''}kept AS (SELECT vid, sort_key FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
+  return {
+    sql,
+    steps: f.inheritance === undefined ? steps : [...steps, 'inheritance'],
+    pairedAll,
+    cohortAll,
+  };
 }
 
 const STEP_ORDER: readonly FilterStep[] = [
@@ -178,22 +207,29 @@ SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : 
   };
 }
 
-/** Clinically useful default order: most severe first, rarest first, then by position. */
-const ORDER = `impact_rank DESC, coalesce(pop_af, 0), CASE chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT' THEN 25 ELSE TRY_CAST(chrom AS INTEGER) END, pos, alt`;
-
-/** A page of kept alleles with their modes (`mode` confirmed, `mode?` possible). */
+/** A page of kept alleles with their modes (`mode` confirmed, `mode?` possible), in DEFAULT_ORDER. */
 export function caseRowsSql(
   f: CaseFilter,
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
 ): string {
+  const db = ctx.db;
   const w = withClause(f, ctx);
+  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
+  // The modes in name order (as ORDER BY mode): the fixed ones from inh_mask, compound_het paired.
+  const modes = [...INHERITANCE_MODES].sort().map((m) => {
+    if (m === 'compound_het')
+      return `CASE ch.status WHEN 'confirmed' THEN 'compound_het' WHEN 'possible' THEN 'compound_het?' END`;
+    const b = inheritanceBits(m);
+    return `CASE WHEN (p.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (p.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
+  });
   return `${w.sql},
-page AS (SELECT * FROM kept ORDER BY ${ORDER} LIMIT ${num(page.limit)} OFFSET ${num(page.offset)})
+page AS (SELECT vid, sort_key FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
+rows AS (SELECT p.* FROM page JOIN ${db}.main.variants p ON p.vid = page.vid),
+${w.pairedAll ? '' : `${comphetCte(db, pageGenes)},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (SELECT rows.*, ch.status AS ch_status FROM rows LEFT JOIN ch ON ch.vid = rows.vid)
 SELECT p.vid, p.variant_key, p.chrom, p.pos, p.ref, p.alt, p.gene, p.consequence, p.impact, p.hgvs_c,
   p.hgvs_p, p.pop_af, p.filters, p.clinvar_sig, p.p_gt, p.p_gq, p.p_dp, p.p_ab,
-  CAST(p.cohort_carriers AS DOUBLE) AS cohort_carriers, p.cohort_max_freq,
-  (SELECT coalesce(list(m.mode || CASE WHEN m.status = 'possible' THEN '?' ELSE '' END ORDER BY m.mode), []::VARCHAR[])
-    FROM modes m WHERE m.vid = p.vid) AS modes
-FROM page p ORDER BY ${ORDER.replaceAll(/\b(impact_rank|pop_af|chrom|pos|alt)\b/g, 'p.$1')}`;
+  CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
+  list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes
+FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key ORDER BY p.sort_key`;
 }

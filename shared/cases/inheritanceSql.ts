@@ -23,6 +23,9 @@
  *   with none the haplotype of a phased call (`hap1`/`hap2` + phase set) or `unknown`.
  */
 
+import type { InheritanceMode } from './filters';
+import { INHERITANCE_MODES } from './filters';
+
 /** The pedigree facts the SQL needs (members resolved at import: index 0 is the proband). */
 export interface PedigreeShape {
   readonly motherIdx: number | null;
@@ -119,10 +122,36 @@ export function comphetSidesSelectSql(db: string, p: PedigreeShape): string {
   WHERE v.chrom NOT IN ('X', 'Y', 'MT') AND fam.p = 1 AND NOT fam.unaff_hom`;
 }
 
-/** Fills the two tables of a freshly written case database (run by the import). */
+/** The bits of `variants.inh_mask` for one mode: fits (any status), confirmed. */
+export function inheritanceBits(mode: InheritanceMode): { fits: number; confirmed: number } {
+  const i = INHERITANCE_MODES.indexOf(mode);
+  return { fits: 1 << i, confirmed: 1 << (i + 8) };
+}
+
+/** The modes as `inh_mask` SQL: bit_or over the allele's `inheritance` rows. */
+function maskSql(): string {
+  const bits = INHERITANCE_MODES.map((m) => {
+    const b = inheritanceBits(m);
+    return `WHEN '${m}' THEN CASE WHEN status = 'confirmed' THEN ${String(b.fits | b.confirmed)} ELSE ${String(b.fits)} END`;
+  });
+  return `bit_or(CASE mode ${bits.join(' ')} END)`;
+}
+
+/** The clinical default order of the variant table (filterSql.ts): most severe, rarest, position. */
+export const CHROM_RANK = `CASE chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT' THEN 25 ELSE TRY_CAST(chrom AS INTEGER) END`;
+export const DEFAULT_ORDER = `impact_rank DESC, coalesce(pop_af, 0), ${CHROM_RANK}, pos, alt`;
+
+/**
+ * Fills the two tables of a freshly written case database, then the derived columns of `variants`
+ * (run by the import): `inh_mask` from `inheritance`, `sort_key` from DEFAULT_ORDER (ties by vid).
+ */
 export function materializeInheritanceSql(db: string, p: PedigreeShape): string[] {
   return [
     `INSERT INTO ${db}.main.inheritance ${inheritanceSelectSql(db, p)}`,
     `INSERT INTO ${db}.main.comphet_sides SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
+    `UPDATE ${db}.main.variants AS t SET inh_mask = coalesce(m.mask, 0), sort_key = o.rk
+FROM (SELECT vid, (row_number() OVER (ORDER BY ${DEFAULT_ORDER}, vid) - 1)::INTEGER AS rk FROM ${db}.main.variants) o
+LEFT JOIN (SELECT vid, ${maskSql()}::INTEGER AS mask FROM ${db}.main.inheritance GROUP BY vid) m ON m.vid = o.vid
+WHERE o.vid = t.vid`,
   ];
 }

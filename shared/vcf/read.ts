@@ -25,6 +25,8 @@ export interface ReadVcfOptions extends VcfParserOptions {
   readonly signal?: { readonly aborted: boolean };
   /** BGZF blocks inflated per batch (default 64, about 4 MB of text). */
   readonly batch?: number;
+  /** Awaited after each chunk of text is parsed: a slower consumer holds the reading back. */
+  readonly pause?: () => Promise<void>;
 }
 
 export interface ReadVcfSummary extends VcfSummary {
@@ -82,6 +84,7 @@ export async function readVcf(
       for await (const c of rest()) {
         feed(c, first);
         first = false;
+        await opts.pause?.();
       }
     } else if (sniffed.kind === 'gzip') {
       let first = true;
@@ -89,6 +92,7 @@ export async function readVcf(
         if (opts.signal?.aborted === true || parser.done) break;
         feed(c, first);
         first = false;
+        await opts.pause?.();
       }
     } else {
       await readBgzf(rest(), parser, opts, feed);
@@ -119,6 +123,7 @@ async function readBgzf(
       feed(b, first);
       first = false;
     }
+    await opts.pause?.();
   };
   // Inflate batch n+1 while batch n is parsed.
   const launch = async (): Promise<void> => {

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseVariants, Panel } from '../../../shared/cases/channels';
 import { CaseVariantRowSchema } from '../../../shared/cases/channels';
-import { caseDatabaseName } from '../../../shared/cases/dbSchema';
+import { CASE_SCHEMA_MIN, caseDatabaseName } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../../../shared/cases/filterSql';
@@ -46,6 +46,17 @@ export async function queryCaseBytes(opts: {
     const alias = caseDatabaseName('query');
     await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
     rmSync(file, { force: true });
+    const version = Number(
+      (
+        await conn.runAndReadAll(
+          `SELECT max(TRY_CAST(value AS INTEGER)) AS v FROM ${alias}.main.case_meta WHERE key = 'schema_version'`,
+        )
+      ).getRowObjectsJS()[0]?.v ?? 0,
+    );
+    if (version < CASE_SCHEMA_MIN)
+      throw new Error(
+        `the case was imported by an older Cohort Desk (case schema ${String(version)}); delete it and import its VCF again`,
+      );
     // The cohort cache's views, empty: the command line does not load the cohort cache yet (the
     // cohort step then removes nothing and says so by its count).
     for (const s of [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])])

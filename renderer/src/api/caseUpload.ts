@@ -16,7 +16,9 @@ export function uploadCaseFile(
     xhr.open('POST', `${CASE_UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`);
     for (const [k, v] of Object.entries(vaultRequestHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
+    // Without a computable length the event's total is 0: the File's own size is the total then.
+    xhr.upload.onprogress = (e) =>
+      onProgress?.(e.loaded, e.lengthComputable && e.total > 0 ? e.total : file.size);
     xhr.onerror = () => reject(new Error(`${file.name} could not be sent to Cohort Desk.`));
     xhr.onload = () => {
       if (xhr.status !== 200) {

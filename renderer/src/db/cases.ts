@@ -5,7 +5,7 @@
  * copied; the filter SQL (shared/cases/filterSql.ts) reads the attached file directly.
  */
 import type { CaseDetail } from '../../../shared/cases/channels';
-import { CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
+import { CASE_SCHEMA_MIN, CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import { vaultRequestHeaders } from '../api/browserSession';
 import type { Engine } from './engine';
 import { engine } from './engine';
@@ -70,6 +70,12 @@ export async function attachCase(caseId: string, db: Database): Promise<string> 
     await detachDatabase(e, db);
     throw new Error(
       `Case ${caseId} was written for case schema ${String(version)}; update Cohort Desk to open it.`,
+    );
+  }
+  if (version < CASE_SCHEMA_MIN) {
+    await detachDatabase(e, db);
+    throw new Error(
+      `Case ${caseId} was imported by an older Cohort Desk (case schema ${String(version)}); delete it and import its VCF again.`,
     );
   }
   attached.set(caseId, db);

@@ -151,6 +151,8 @@ export function trioCaseStatements(db: string): string[] {
       60,
       30,
       p[0] === 1 ? 0.5 : 1,
+      null,
+      null,
     ]);
   });
   const genotypes = TRIO_ALLELES.flatMap((a) =>

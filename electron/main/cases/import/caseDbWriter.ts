@@ -1,91 +1,115 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import type { DuckDBAppender, DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import {
-  BIGINT,
-  BOOLEAN,
-  DOUBLE,
-  DuckDBDataChunk,
-  DuckDBInstance,
-  INTEGER,
-  TINYINT,
-  VARCHAR,
-} from '@duckdb/node-api';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
-import { CASE_COLUMNS, caseTableDdl } from '../../../../shared/cases/dbSchema';
+import { appendedColumns, caseTableDdl } from '../../../../shared/cases/dbSchema';
 import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbFile';
 import type { RowSink } from './caseRows';
 
 /**
  * Writes a case database with native DuckDB (decision 0010's writer settings: the pinned storage
- * version duckdb-wasm reads, a 0600 file in a 0700 scratch folder). Rows are buffered per table
- * and appended as DuckDB data chunks of 2,048 rows (its vector size), so memory stays flat however
- * large the VCF.
+ * version duckdb-wasm reads, a 0600 file in a 0700 scratch folder). Rows are encoded as
+ * tab-separated text per table and, every 8 MB, written to a 0600 spool file beside the
+ * database and loaded with DuckDB's own CSV reader (decision 0028): the load runs on DuckDB's
+ * threads while the worker parses the next records, where appending values one by one through the
+ * JavaScript binding cost more than the parse itself. At most two loads wait, so memory stays flat
+ * however large the VCF; the spool files are plaintext like the database and are deleted with it.
  */
 
-const TYPES: Record<string, DuckDBType> = { VARCHAR, INTEGER, BIGINT, DOUBLE, BOOLEAN, TINYINT };
-const CHUNK = 2048;
+/** Bytes of text per spool file and table. */
+const SPOOL_BYTES = 8 << 20;
+/** Loads queued before `wait()` holds the reader back. */
+const MAX_QUEUED = 2;
 /** The alias the file is attached under while it is written. */
 export const OUT = 'out';
 
-class TableBuffer {
-  private readonly types: DuckDBType[];
-  private cols: DuckDBValue[][];
-  private n = 0;
-  rows = 0;
+/** A value as a field of the spool text: NULL is an empty field, a string is quoted when it must be. */
+function field(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') {
+    // An empty string must differ from NULL; a tab, quote or line break must not end the field.
+    return v === '' || NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  }
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  throw new Error(`a case row holds a value of type ${typeof v}`);
+}
+const NEEDS_QUOTES = /["\t\n\r]/u;
+
+class TableSpool {
+  /** The text of the rows not yet spooled, written line by line (no string is kept per row). */
+  private readonly buf = Buffer.allocUnsafe(SPOOL_BYTES);
+  private used = 0;
+  private pending = 0;
+  private files = 0;
+  private flushed = 0;
 
   constructor(
-    private readonly appender: DuckDBAppender,
-    table: CaseTable,
-  ) {
-    this.types = CASE_COLUMNS[table].map(([, t]) => {
-      const type = TYPES[t];
-      if (type === undefined) throw new Error(`no appender type for ${t}`);
-      return type;
-    });
-    this.cols = this.types.map(() => []);
+    private readonly table: CaseTable,
+    private readonly dir: string,
+    private readonly load: (file: string, table: CaseTable) => void,
+  ) {}
+
+  /** Rows pushed so far (loaded or not). */
+  get rows(): number {
+    return this.flushed + this.pending;
   }
 
   push(row: readonly unknown[]): void {
-    for (let i = 0; i < this.cols.length; i++) (this.cols[i] as unknown[]).push(row[i] ?? null);
-    if (++this.n === CHUNK) this.flush();
+    let line = field(row[0]);
+    for (let i = 1; i < row.length; i++) line += `\t${field(row[i])}`;
+    line += '\n';
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.used + line.length * 3 > SPOOL_BYTES) this.flush();
+    if (line.length * 3 > SPOOL_BYTES) throw new Error(`a ${this.table} row is too long to import`);
+    this.used += this.buf.write(line, this.used, 'utf8');
+    this.pending++;
   }
 
   flush(): void {
-    if (this.n === 0) return;
-    const chunk = DuckDBDataChunk.create(this.types, this.n);
-    chunk.setColumns(this.cols);
-    this.appender.appendDataChunk(chunk);
-    this.rows += this.n;
-    this.n = 0;
-    this.cols = this.types.map(() => []);
+    if (this.pending === 0) return;
+    const file = join(this.dir, `${this.table}-${String(this.files++)}.tsv`);
+    writeFileSync(file, this.buf.subarray(0, this.used), { mode: 0o600 });
+    this.flushed += this.pending;
+    this.pending = 0;
+    this.used = 0;
+    this.load(file, this.table);
   }
+}
 
-  close(): void {
-    this.flush();
-    this.appender.closeSync();
-  }
+/** DuckDB's CSV reader, told the exact dialect and types (no sniffing). */
+function loadSql(file: string, table: CaseTable): string {
+  const cols = appendedColumns(table);
+  const columns = cols.map(([c, t]) => `'${c}': '${t}'`).join(', ');
+  return `INSERT INTO ${OUT}.main.${table} (${cols.map(([c]) => c).join(', ')}) SELECT * FROM read_csv('${file.replaceAll("'", "''")}', delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false, allow_quoted_nulls = false, columns = {${columns}})`;
 }
 
 /** An open case database being written. */
 export interface CaseDbWriter extends RowSink {
   sample(row: unknown[]): void;
   meta(key: string, value: string): void;
+  /** Resolves once the queued loads are few enough to go on reading (throws a failed load). */
+  wait(): Promise<void>;
   /** Runs SQL against the file (attached as `out`) once every row is in: appending ends here. */
   run(sql: string): Promise<void>;
   rows(table: CaseTable): number;
   /** Flushes, checkpoints (no WAL left) and closes; the file is complete afterwards. */
   finish(): Promise<void>;
-  /** Closes without finishing (cancel, failure); the caller deletes the file. */
-  abort(): void;
+  /** Stops: waits for a load in flight, skips the queued ones, closes (cancel, failure). */
+  abort(): Promise<void>;
 }
 
 /** Creates the file at `file` (its folder becomes 0700, the file 0600 before any row is written). */
 export async function openCaseDbWriter(file: string, folder: string): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
+  // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
+  // DuckDB spills to the same 0700 scratch folder, deleted with it.
   const instance = await DuckDBInstance.create(':memory:', {
-    threads: '1',
+    threads: '2',
+    // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
+    memory_limit: '768MB',
+    temp_directory: join(folder, 'spill'),
   });
   let conn: DuckDBConnection | undefined;
   try {
@@ -101,27 +125,44 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     throw error;
   }
   const c = conn;
-  const buffers = new Map<CaseTable, TableBuffer>();
-  const buf = async (t: CaseTable): Promise<TableBuffer> => {
-    const b = new TableBuffer(await c.createAppender(t, 'main', OUT), t);
-    buffers.set(t, b);
-    return b;
+  let queued = 0;
+  let failure: Error | undefined;
+  let tail: Promise<void> = Promise.resolve();
+  // Loads run one after another in file order (vids ascend in every table), each file deleted after.
+  const load = (spool: string, table: CaseTable): void => {
+    queued++;
+    tail = tail.then(async () => {
+      try {
+        if (failure === undefined) await c.run(loadSql(spool, table));
+      } catch (error: unknown) {
+        failure ??= error instanceof Error ? error : new Error(String(error));
+      } finally {
+        rmSync(spool, { force: true });
+        queued--;
+      }
+    });
   };
-  const variants = await buf('variants');
-  const variantGenes = await buf('variant_genes');
-  const genotypes = await buf('genotypes');
-  const annotations = await buf('annotations');
-  const frequencies = await buf('frequencies');
-  const samples = await buf('samples');
-  const meta = await buf('case_meta');
-  const somatic = await buf('somatic');
-  const counts = new Map<CaseTable, number>();
-  const closeBuffers = (): void => {
-    for (const [t, b] of buffers) {
-      b.close();
-      counts.set(t, b.rows);
-    }
-    buffers.clear();
+  const settled = async (): Promise<void> => {
+    await tail;
+    if (failure !== undefined) throw failure;
+  };
+  const spools = new Map<CaseTable, TableSpool>();
+  const spool = (t: CaseTable): TableSpool => {
+    const s = new TableSpool(t, folder, load);
+    spools.set(t, s);
+    return s;
+  };
+  const variants = spool('variants');
+  const variantGenes = spool('variant_genes');
+  const genotypes = spool('genotypes');
+  const annotations = spool('annotations');
+  const frequencies = spool('frequencies');
+  const samples = spool('samples');
+  const meta = spool('case_meta');
+  const somatic = spool('somatic');
+  const flushAll = async (): Promise<void> => {
+    for (const s of spools.values()) s.flush();
+    await settled();
   };
   let closed = false;
   const close = (): void => {
@@ -139,17 +180,22 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     sample: (row) => samples.push(row),
     somatic: (row) => somatic.push(row),
     meta: (key, value) => meta.push([key, value]),
+    async wait() {
+      if (queued > MAX_QUEUED || failure !== undefined) await settled();
+    },
     async run(sql) {
-      closeBuffers();
+      await flushAll();
       await c.run(sql);
     },
-    rows: (t) => counts.get(t) ?? buffers.get(t)?.rows ?? 0,
+    rows: (t) => spools.get(t)?.rows ?? 0,
     async finish() {
-      closeBuffers();
+      await flushAll();
       await c.run(`DETACH ${OUT}`);
       close();
     },
-    abort() {
+    async abort() {
+      failure ??= new Error('the import was stopped');
+      await tail;
       close();
     },
   };

@@ -104,9 +104,10 @@ export class CaseRowBuilder {
     const chrom = v.key.slice(0, v.key.indexOf('-'));
     const end = v.kind === 'bases' ? v.pos + v.ref.length - 1 : v.pos;
     let maxAf: number | null = null;
-    const info = v.info();
+    // Decoding the whole INFO (its CSQ text included) only pays when the file has frequency keys.
+    const info = this.ctx.frequencyKeys.length === 0 ? undefined : v.info();
     for (const key of this.ctx.frequencyKeys) {
-      const af = at(info.get(key), 0);
+      const af = at(info?.get(key), 0);
       if (af === null) continue;
       this.sink.frequency(vid, key, af);
       maxAf = maxAf === null ? af : Math.max(maxAf, af);

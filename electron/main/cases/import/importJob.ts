@@ -34,10 +34,10 @@ export async function runImportJob(
   signal: { aborted: boolean },
 ): Promise<void> {
   let writer: CaseDbWriter | undefined;
-  const cleanup = (): void => {
-    writer?.abort();
-    rmSync(job.dbFile, { force: true });
-    rmSync(`${job.dbFile}.wal`, { force: true });
+  // The scratch folder holds the plaintext database and the writer's spool files: all of it goes.
+  const cleanup = async (): Promise<void> => {
+    await writer?.abort();
+    rmSync(job.scratchDir, { recursive: true, force: true });
   };
   try {
     writer = await openCaseDbWriter(job.dbFile, job.scratchDir);
@@ -61,6 +61,7 @@ export async function runImportJob(
       inflater: nodeInflater,
       stopAfter: 1,
       signal,
+      pause: () => w.wait(),
       onProgress: (n) => {
         bytes = n;
         progress('reading');
@@ -101,12 +102,12 @@ export async function runImportJob(
         ? failure
         : new Error('the import stopped on an unexpected value');
     if (summary.cancelled) {
-      cleanup();
+      await cleanup();
       post({ type: 'cancelled' });
       return;
     }
     if (summary.problemCount > 0 || header === undefined || builder === undefined) {
-      cleanup();
+      await cleanup();
       post({
         type: 'failed',
         message: `${job.name} is not valid VCF: nothing was imported.`,
@@ -152,14 +153,14 @@ export async function runImportJob(
     };
     await w.finish();
     if (signal.aborted) {
-      cleanup();
+      await cleanup();
       post({ type: 'cancelled' });
       return;
     }
     progress('sealing', true);
     const plainBytes = statSync(job.dbFile).size;
     const sealed = sealChunkedFile(job.dataKey, job.dbFile, job.sealedFile, job.binding);
-    cleanup();
+    await cleanup();
     const c = builder.counts;
     post({
       type: 'done',
@@ -181,7 +182,7 @@ export async function runImportJob(
       },
     });
   } catch (error: unknown) {
-    cleanup();
+    await cleanup();
     if (error instanceof Refusal) {
       post({ type: 'failed', message: error.message, problems: [] });
       return;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TextFile } from '../../../../shared/cases/channels';
 import { ProblemList } from './ProblemList';
+import { durationText, transferStatus } from './transferStatus';
 import type { CaseDraft } from './useNewCase';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 
@@ -12,7 +13,26 @@ async function readText(file: File | undefined): Promise<TextFile | undefined> {
   return { name: file.name, text: await file.text() };
 }
 
-const mb = (bytes: number): string => (bytes / 1024 ** 2).toFixed(1);
+/** Browser mode's upload: MB sent of the file's size and the time left, as text and a bar. */
+function UploadStatus({ upload }: { readonly upload: NonNullable<CaseDraft['upload']> }) {
+  const { t } = useTranslation();
+  const s = transferStatus({
+    done: upload.sent,
+    reported: upload.reported,
+    size: upload.size,
+    elapsedMs: upload.elapsedMs,
+  });
+  const sending = t('caseReview.files.uploading', { sent: s.doneMb, total: s.totalMb ?? '?' });
+  return (
+    <p className="upload-status" role="status" data-testid="new-case-upload">
+      {sending}
+      {s.etaMs === undefined
+        ? null
+        : ` ${t('caseReview.import.left', { time: durationText(s.etaMs) })}`}
+      <progress max={100} value={s.percent} aria-label={sending} />
+    </p>
+  );
+}
 
 /** The VCF, PED and Phenopacket of a new case, with what the header check found. */
 export function CaseFiles(props: {
@@ -57,16 +77,7 @@ export function CaseFiles(props: {
           </>
         )}
         <small id="new-case-vcf-help">{t('caseReview.files.vcfHelp')}</small>
-        {draft.upload === undefined ? null : (
-          <progress
-            max={draft.upload.total}
-            value={draft.upload.sent}
-            aria-label={t('caseReview.files.uploading', {
-              sent: mb(draft.upload.sent),
-              total: mb(draft.upload.total),
-            })}
-          />
-        )}
+        {draft.upload === undefined ? null : <UploadStatus upload={draft.upload} />}
       </div>
       <div className="field">
         <label htmlFor="new-case-ped">{t('caseReview.files.ped')}</label>

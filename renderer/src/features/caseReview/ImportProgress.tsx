@@ -2,41 +2,48 @@ import { useTranslation } from 'react-i18next';
 import type { CaseProgress } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
 import { ProblemList } from './ProblemList';
+import { durationText, transferStatus } from './transferStatus';
 
 const RUNNING = new Set(['queued', 'reading', 'indexing', 'sealing']);
-const mb = (bytes: number): string => (bytes / 1024 ** 2).toFixed(1);
-const duration = (ms: number): string => {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${String(s)} s` : `${String(Math.floor(s / 60))} min ${String(s % 60)} s`;
-};
 
 /** One import's progress: records, MB read of the total, time left; Cancel while it runs. */
 export function ImportProgress({ job }: { readonly job: CaseProgress }) {
   const { t } = useTranslation();
   const cancel = useStore((s) => s.cancelCaseImport);
   const running = RUNNING.has(job.phase);
-  const percent = job.totalBytes > 0 ? Math.round((100 * job.bytesRead) / job.totalBytes) : 0;
+  const status = transferStatus({
+    done: job.bytesRead,
+    reported: job.totalBytes,
+    elapsedMs: job.elapsedMs,
+  });
+  // Main's estimate while reading; the page's own from the bytes so far when main has none.
+  const eta = job.etaMs ?? (job.phase === 'reading' ? status.etaMs : undefined);
   return (
     <div className="import-progress" data-testid={`import-${job.caseId}`} data-phase={job.phase}>
       <p role="status">
         {t(`caseReview.import.phase.${job.phase}`, { caseId: job.caseId })}{' '}
         {running || job.phase === 'done'
-          ? t(job.totalBytes > 0 ? 'caseReview.import.counts' : 'caseReview.import.countsNoSize', {
-              records: job.records.toLocaleString('en'),
-              variants: job.variants.toLocaleString('en'),
-              read: mb(job.bytesRead),
-              total: mb(job.totalBytes),
-            })
+          ? t(
+              status.totalMb === undefined
+                ? 'caseReview.import.countsNoSize'
+                : 'caseReview.import.counts',
+              {
+                records: job.records.toLocaleString('en'),
+                variants: job.variants.toLocaleString('en'),
+                read: status.doneMb,
+                total: status.totalMb,
+              },
+            )
           : null}{' '}
-        {running && job.etaMs !== null
-          ? t('caseReview.import.left', { time: duration(job.etaMs) })
+        {running && eta !== undefined
+          ? t('caseReview.import.left', { time: durationText(eta) })
           : null}
       </p>
       {running ? (
         <>
           <progress
             max={100}
-            value={percent}
+            value={status.percent}
             aria-label={t('caseReview.import.progress', { caseId: job.caseId })}
           />
           <button

@@ -24,7 +24,8 @@ export interface CaseDraft {
   phenotype: Phenotype;
   vcf: FileRef | undefined;
   /** Browser mode: bytes sent of the chosen VCF. */
-  upload: { sent: number; total: number } | undefined;
+  /** Browser mode: bytes sent, the total the browser reported (0: none), the file's size, time so far. */
+  upload: { sent: number; reported: number; size: number; elapsedMs: number } | undefined;
   ped: TextFile | undefined;
   phenopacket: TextFile | undefined;
   phenopacketProblems: CaseProblem[];
@@ -147,7 +148,12 @@ export function useNewCase() {
     reset: () => setDraft(EMPTY_DRAFT),
     chooseVcf: async (file?: File): Promise<void> => {
       patch({ busy: 'choosing', error: undefined, upload: undefined });
-      const result = await choose(file, (sent, total) => patch({ upload: { sent, total } }));
+      const started = Date.now();
+      const result = await choose(file, (sent, reported) =>
+        patch({
+          upload: { sent, reported, size: file?.size ?? 0, elapsedMs: Date.now() - started },
+        }),
+      );
       if (!result.ok) {
         patch({ busy: undefined, error: result.error.message });
         return;

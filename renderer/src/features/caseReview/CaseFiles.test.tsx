@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CaseProgress } from '../../../../shared/cases/channels';
+import '../../i18n';
+import { resetStore } from '../../store';
+import { CaseFiles } from './CaseFiles';
+import { ImportProgress } from './ImportProgress';
+import { transferStatus } from './transferStatus';
+import { EMPTY_DRAFT } from './useNewCase';
+
+afterEach(() => {
+  cleanup();
+  resetStore();
+});
+
+const MB = 1024 ** 2;
+const noop = async (): Promise<void> => {};
+
+describe('issue 16: browser-mode upload and import progress say MB and time left', () => {
+  it('a progress event without a total (lengthComputable false) counts against the file size', () => {
+    const s = transferStatus({ done: 25 * MB, reported: 0, size: 100 * MB, elapsedMs: 10_000 });
+    expect(s).toEqual({ doneMb: '25.0', totalMb: '100.0', percent: 25, etaMs: 30_000 });
+    expect(transferStatus({ done: 3 * MB, reported: 0, elapsedMs: 1000 })).toEqual({
+      doneMb: '3.0',
+      totalMb: undefined,
+      percent: 0,
+      etaMs: undefined,
+    });
+  });
+
+  it('the upload line shows MB sent of the file size and the time left', () => {
+    render(
+      <CaseFiles
+        draft={{
+          ...EMPTY_DRAFT,
+          upload: { sent: 50 * MB, reported: 0, size: 200 * MB, elapsedMs: 20_000 },
+        }}
+        chooseVcf={noop}
+        setPed={noop}
+        setPhenopacket={noop}
+        onError={() => undefined}
+      />,
+    );
+    const status = screen.getByTestId('new-case-upload');
+    expect(status.textContent).toContain('Sending 50.0 of 200.0 MB.');
+    expect(status.textContent).toContain('About 1 min 0 s left.');
+    expect(screen.getByRole('progressbar').getAttribute('value')).toBe('25');
+  });
+
+  it('an import without a known size still says the MB read, not records alone', () => {
+    const job: CaseProgress = {
+      jobId: 'j1',
+      caseId: 'C-1',
+      phase: 'reading',
+      records: 1000,
+      variants: 900,
+      bytesRead: 3 * MB,
+      totalBytes: 0,
+      elapsedMs: 2000,
+      etaMs: null,
+      problems: [],
+    };
+    render(<ImportProgress job={job} />);
+    expect(screen.getByRole('status').textContent).toContain(
+      '1,000 records, 900 alleles, 3.0 MB read.',
+    );
+  });
+});

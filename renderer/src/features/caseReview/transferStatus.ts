@@ -1,0 +1,46 @@
+/**
+ * What a person reads while a VCF is sent (browser mode) or imported: MB done of the total, the
+ * share, and the time left at the rate so far (issue 16). The total is the file's own size when the
+ * browser's progress event has none (`lengthComputable` false reports 0), so the line never falls
+ * back to counts alone.
+ */
+export interface TransferStatus {
+  readonly doneMb: string;
+  /** Undefined when no total is known at all. */
+  readonly totalMb: string | undefined;
+  readonly percent: number;
+  /** Undefined until something was transferred, or without a total. */
+  readonly etaMs: number | undefined;
+}
+
+const MB = 1024 ** 2;
+const mb = (bytes: number): string => (bytes / MB).toFixed(1);
+
+export function transferStatus(opts: {
+  readonly done: number;
+  /** The total the progress event reported (0 or less: unknown). */
+  readonly reported: number;
+  /** The size known from elsewhere (the File's size), used when none was reported. */
+  readonly size?: number;
+  readonly elapsedMs: number;
+}): TransferStatus {
+  const total = opts.reported > 0 ? opts.reported : (opts.size ?? 0);
+  if (total <= 0)
+    return { doneMb: mb(opts.done), totalMb: undefined, percent: 0, etaMs: undefined };
+  const done = Math.min(opts.done, total);
+  return {
+    doneMb: mb(done),
+    totalMb: mb(total),
+    percent: Math.round((100 * done) / total),
+    etaMs:
+      done > 0 && opts.elapsedMs > 0
+        ? Math.max(0, (opts.elapsedMs * (total - done)) / done)
+        : undefined,
+  };
+}
+
+/** "42 s" or "3 min 5 s". */
+export function durationText(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${String(s)} s` : `${String(Math.floor(s / 60))} min ${String(s % 60)} s`;
+}
