@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { packagedResource } from '../main/platform/resources';
 import { checksumAndSign } from '../../scripts/checksums.mjs';
 import { signingStatus } from '../../scripts/signingStatus.mjs';
 
@@ -49,6 +50,24 @@ describe('issue 21: installers per OS (electron-builder.yml)', () => {
     expect(text).not.toMatch(
       /BEGIN [A-Z ]*PRIVATE KEY|certificatePassword|cscKeyPassword|password\s*:|secret\s*:/i,
     );
+  });
+});
+
+describe('issue 21: the packaged app ships what main reads at run time', () => {
+  it('copies resources/genome and resources/knowledge beside the asar, where packagedResource finds them', () => {
+    const extra = config.extraResources as unknown as { from: string; to: string }[];
+    for (const name of ['genome', 'knowledge']) {
+      expect(extra).toContainEqual({ from: `resources/${name}`, to: name });
+      expect(readdirSync(join('resources', name)).length).toBeGreaterThan(0);
+    }
+    const proc = process as { resourcesPath?: string };
+    expect(packagedResource('genome')).toBeUndefined();
+    proc.resourcesPath = join('opt', 'Cohort Desk', 'resources');
+    try {
+      expect(packagedResource('genome')).toBe(join('opt', 'Cohort Desk', 'resources', 'genome'));
+    } finally {
+      delete proc.resourcesPath;
+    }
   });
 });
 

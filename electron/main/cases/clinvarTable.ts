@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagedResource } from '../platform/resources';
 import { gunzipSync } from 'node:zlib';
 import type { ClinvarAssertion, ClinvarGene, ClinvarLookup } from '../../../shared/acmg/clinvar';
 import { isPathogenicAssertion } from '../../../shared/acmg/clinvar';
@@ -18,6 +19,7 @@ function knowledgeDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
     process.env.COHORT_DESK_KNOWLEDGE_DIR,
+    packagedResource('knowledge'),
     join(here, '..', '..', '..', 'resources', 'knowledge'),
     join(here, '..', '..', 'resources', 'knowledge'),
     join(process.cwd(), 'resources', 'knowledge'),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagedResource } from '../platform/resources';
 import type { Panel } from '../../../shared/cases/channels';
 import type { PanelId } from '../../../shared/cases/filters';
 import { PANEL_IDS } from '../../../shared/cases/filters';
@@ -16,6 +17,7 @@ export function genomeAssetsDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
     process.env.COHORT_DESK_GENOME_DIR,
+    packagedResource('genome'),
     join(here, '..', '..', '..', 'resources', 'genome'),
     join(here, '..', '..', 'resources', 'genome'),
     join(process.cwd(), 'resources', 'genome'),
