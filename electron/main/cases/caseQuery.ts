@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseVariants, Panel } from '../../../shared/cases/channels';
 import { CaseVariantRowSchema } from '../../../shared/cases/channels';
-import { CASE_SCHEMA_MIN, caseDatabaseName } from '../../../shared/cases/dbSchema';
+import { CASE_SCHEMA_MIN } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../../../shared/cases/filterSql';
@@ -14,13 +10,11 @@ import {
   SCHEMA_TABLE_SQL,
   viewStatements,
 } from '../../../shared/cohorts/schema';
+import { withAttachedCase } from './attachedCase';
 
 /**
  * The case filters on native DuckDB (issue 16: the command line, and the tests that compare with
- * duckdb-wasm): the same SQL text as the page. Native DuckDB can only attach a file, so the
- * decrypted database is written 0600 into a 0700 scratch folder inside the owner's case staging
- * (swept at start after a crash), attached read-only and unlinked at once; the open handle keeps it
- * readable until the query ends (decision 0010's exposure window, shortened to the attach).
+ * duckdb-wasm): the same SQL text as the page, over the decrypted database (attachedCase.ts).
  */
 
 /** Runs counts and one page of rows over the case database `bytes`. */
@@ -31,21 +25,7 @@ export async function queryCaseBytes(opts: {
   panels: readonly Panel[];
   page: { limit: number; offset: number };
 }): Promise<CaseVariants> {
-  mkdirSync(opts.scratchDir, { recursive: true, mode: 0o700 });
-  const file = join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`);
-  // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: '2',
-    autoinstall_known_extensions: 'false',
-  });
-  let conn: DuckDBConnection | undefined;
-  try {
-    writeFileSync(file, opts.bytes, { mode: 0o600 });
-    chmodSync(file, 0o600);
-    conn = await instance.connect();
-    const alias = caseDatabaseName('query');
-    await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
-    rmSync(file, { force: true });
+  return withAttachedCase({ ...opts, name: 'query' }, async (conn, alias) => {
     const version = Number(
       (
         await conn.runAndReadAll(
@@ -61,13 +41,8 @@ export async function queryCaseBytes(opts: {
     // cohort step then removes nothing and says so by its count).
     for (const s of [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])])
       await conn.run(s);
-    return await runCaseQuery(conn, alias, opts);
-  } finally {
-    conn?.closeSync();
-    instance.closeSync();
-    rmSync(file, { force: true });
-    rmSync(opts.scratchDir, { recursive: true, force: true });
-  }
+    return runCaseQuery(conn, alias, opts);
+  });
 }
 
 /** The filters over an attached case database, on a connection that has the cohort views. */

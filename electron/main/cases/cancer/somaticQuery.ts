@@ -1,17 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { SomaticResult } from '../../../../shared/cancer/channels';
 import { SomaticRowSchema } from '../../../../shared/cancer/channels';
 import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
 import { somaticCountsSql, somaticRowsSql } from '../../../../shared/cancer/somaticFilter';
-import { caseDatabaseName } from '../../../../shared/cases/dbSchema';
+import { withAttachedCase } from '../attachedCase';
 
 /**
  * The somatic filter on native DuckDB, over a decrypted case database (the same exposure rules as
- * caseQuery.ts: 0600 in a 0700 scratch folder, attached read-only and unlinked at once).
+ * attachedCase.ts: 0600 in a 0700 scratch folder, attached read-only and unlinked at once).
  */
 export async function querySomaticBytes(opts: {
   bytes: Uint8Array;
@@ -19,27 +15,9 @@ export async function querySomaticBytes(opts: {
   filter: SomaticFilter;
   page: { limit: number; offset: number };
 }): Promise<SomaticResult> {
-  mkdirSync(opts.scratchDir, { recursive: true, mode: 0o700 });
-  const file = join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`);
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: '2',
-    autoinstall_known_extensions: 'false', // no download from extensions.duckdb.org (issue 21)
-  });
-  let conn: DuckDBConnection | undefined;
-  try {
-    writeFileSync(file, opts.bytes, { mode: 0o600 });
-    chmodSync(file, 0o600);
-    conn = await instance.connect();
-    const alias = caseDatabaseName('somatic');
-    await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
-    rmSync(file, { force: true });
-    return await runSomaticQuery(conn, alias, opts.filter, opts.page);
-  } finally {
-    conn?.closeSync();
-    instance.closeSync();
-    rmSync(file, { force: true });
-    rmSync(opts.scratchDir, { recursive: true, force: true });
-  }
+  return withAttachedCase({ ...opts, name: 'somatic' }, (conn, alias) =>
+    runSomaticQuery(conn, alias, opts.filter, opts.page),
+  );
 }
 
 const numOrNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
