@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeSuggestions } from '../../../shared/acmg/evaluate';
 import { suggestCriteria } from '../../../shared/acmg/suggest';
 import type { CaseVariantRow } from '../../../shared/cases/channels';
-import type { VariantSnapshot } from '../../../shared/cases/workChannels';
+import { snapshotOf } from '../../../shared/cases/variantSnapshot';
 import { casesRoot } from './caseFolder';
 import type { CaseHarness } from './testing/caseHarness';
 import { openCaseHarness } from './testing/caseHarness';
@@ -41,22 +41,6 @@ afterAll(async () => {
   await h.close();
 });
 
-const snapshot = (r: CaseVariantRow): VariantSnapshot => ({
-  variantKey: r.variant_key,
-  chrom: r.chrom,
-  pos: r.pos,
-  ref: r.ref,
-  alt: r.alt,
-  gene: r.gene,
-  consequence: r.consequence,
-  hgvs_c: r.hgvs_c,
-  hgvs_p: r.hgvs_p,
-  gt: r.p_gt,
-  modes: r.modes,
-  pop_af: r.pop_af,
-  clinvar_sig: r.clinvar_sig,
-});
-
 describe('issue 18: case work, through the router, sealed with the case', () => {
   it('from suggestions to a confirmed class, a signed-off report, a PDF and a Phenopacket', async () => {
     const cv = await h.call('case:clinvar', { variantKeys: [row.variant_key], genes: ['SCN2A'] });
@@ -72,7 +56,11 @@ describe('issue 18: case work, through the router, sealed with the case', () => 
     await h.call('case:updateWork', { caseId, change: { kind: 'status', status: 'in-review' } });
     await h.call('case:updateWork', {
       caseId,
-      change: { kind: 'addVariant', variant: snapshot(row), sheet: mergeSuggestions(undefined, s) },
+      change: {
+        kind: 'addVariant',
+        variant: snapshotOf(row),
+        sheet: mergeSuggestions(undefined, s),
+      },
     });
     const refused = await h.invoke('case:updateWork', {
       caseId,

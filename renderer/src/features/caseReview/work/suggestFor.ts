@@ -3,25 +3,8 @@ import { isPathogenicAssertion } from '../../../../../shared/acmg/clinvar';
 import type { Suggestions } from '../../../../../shared/acmg/suggest';
 import { suggestCriteria } from '../../../../../shared/acmg/suggest';
 import type { CaseVariantRow } from '../../../../../shared/cases/channels';
-import type { CaseWork, VariantSnapshot } from '../../../../../shared/cases/workChannels';
+import type { CaseWork } from '../../../../../shared/cases/workChannels';
 import type { RankSummary } from '../../../ranking/protocol';
-
-/** What the report keeps of a table row (issue 18). */
-export const snapshotOf = (r: CaseVariantRow): VariantSnapshot => ({
-  variantKey: r.variant_key,
-  chrom: r.chrom,
-  pos: r.pos,
-  ref: r.ref,
-  alt: r.alt,
-  gene: r.gene,
-  consequence: r.consequence,
-  hgvs_c: r.hgvs_c,
-  hgvs_p: r.hgvs_p,
-  gt: r.p_gt,
-  modes: r.modes,
-  pop_af: r.pop_af,
-  clinvar_sig: r.clinvar_sig,
-});
 
 /**
  * The suggestions for one variant from what the page knows: the row, the case's frequency fields,
