@@ -115,7 +115,7 @@ async function attach(
     await conn.run(CACHE_SQL.detach(alias));
     return v > SCHEMA_VERSION
       ? `written for cache schema ${String(v)}; update the app`
-      : `stored in cache layout ${String(v)}, which could not be rewritten (see the log); pull it again`;
+      : `stored in cache layout ${String(v)}, which could not be rewritten into this version's layout; pull it again`;
   }
   // Before any query: HPO expansion keeps only the terms the cache holds (as loadDataset does).
   const terms = await conn.runAndReadAll(CACHE_SQL.layoutTerms(alias));
