@@ -1,5 +1,5 @@
 import type { CachedDataset } from '../../shared/cohorts/cacheCatalog';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,50 @@ describe('issue 23: cli sql and cohort query on native DuckDB', () => {
     // Equal answers must not be two empty ones: most suite queries find someone in the demo data.
     expect(answered).toBeGreaterThan(queries.length / 2);
   }, 300_000);
+
+  it('issue 23: sql --file runs the whole suite in one command with the same answers, in order', async () => {
+    const queries = suiteQueries(catalog);
+    const script = queries.map((q) => `-- ${q.name}\n${inline(q.bound)};`).join('\n');
+    writeFileSync(join(root, 'suite.sql'), script);
+    const r = await cli('sql', '--file', 'suite.sql', '--json', '--limit', '100000');
+    expect(r.code, r.err.join(' ')).toBe(EXIT.ok);
+    const lines = r.out.map(
+      (l) => JSON.parse(l) as { statement: number; row: Record<string, unknown> },
+    );
+    queries.forEach((q, i) => {
+      const rows = lines.filter((l) => l.statement === i + 1).map((l) => l.row);
+      expect(canonicalRows(rows), q.name).toBe(canonicalRows(wasm.query(inline(q.bound))));
+    });
+    expect(lines.map((l) => l.statement)).toEqual(
+      [...lines.map((l) => l.statement)].sort((a, b) => a - b),
+    );
+    const tsv = await cli('sql', '--file', 'suite.sql', '--limit', '1');
+    expect(tsv.code).toBe(EXIT.ok);
+    // One header and at most one row per statement, blocks separated by one empty line.
+    expect(tsv.out.filter((l) => l === '')).toHaveLength(queries.length - 1);
+  }, 300_000);
+
+  it('issue 23: sql --file refuses a script whole, naming the line of the refused statement', async () => {
+    const before = readFileSync(join(root, 'data', 'audit', 'audit.jsonl'), 'utf8');
+    writeFileSync(
+      join(root, 'bad.sql'),
+      "SELECT count(*) AS n FROM individuals;\n\n-- then\nATTACH '/tmp/x.db' AS x;\n",
+    );
+    const bad = await cli('sql', '--file', 'bad.sql');
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.out).toEqual([]);
+    expect(bad.err.join('\n')).toMatch(/bad\.sql:4: Only SELECT/);
+    writeFileSync(join(root, 'io.sql'), "SELECT 1;\nSELECT * FROM read_csv('/etc/passwd');");
+    const io = await cli('sql', '--file', 'io.sql');
+    expect(io.code).toBe(EXIT.usage);
+    expect(io.err.join('\n')).toMatch(/io\.sql:2: /);
+    expect((await cli('sql', '--file', 'missing.sql')).code).toBe(EXIT.usage);
+    expect((await cli('sql', 'SELECT 1', '--file', 'bad.sql')).code).toBe(EXIT.usage);
+    expect((await cli('sql')).code).toBe(EXIT.usage);
+    writeFileSync(join(root, 'empty.sql'), '-- nothing; here\n;;');
+    expect((await cli('sql', '--file', 'empty.sql')).err.join(' ')).toMatch(/holds no statement/);
+    expect(readFileSync(join(root, 'data', 'audit', 'audit.jsonl'), 'utf8')).toBe(before);
+  });
 
   it('cohort query prints the export rows with provenance, equal to the app engine, and audits', async () => {
     for (const [name, input] of Object.entries(SUITE_FILTERS)) {

@@ -26,3 +26,54 @@ export function refuseConsoleSql(sql: string): string | undefined {
   if (bad) return `The console is read-only: "${bad[1] ?? ''}" is not allowed.`;
   return undefined;
 }
+
+/** One statement of a script, with the line it starts on (1-based) for located messages. */
+export interface ScriptStatement {
+  sql: string;
+  line: number;
+}
+
+/**
+ * A script's statements (issue 23: `cli sql --file`), split at semicolons outside literals, quoted
+ * names and comments, by the same lexical rules as the read-only check above; empty ones dropped.
+ */
+export function splitConsoleScript(text: string): ScriptStatement[] {
+  const out: ScriptStatement[] = [];
+  let start = 0;
+  let line = 1;
+  let startLine = 1;
+  const push = (end: number): void => {
+    const sql = text.slice(start, end);
+    // The line of the statement's first word: leading blank lines and comments do not count.
+    const lead = /^(?:\s+|--[^\n]*|\/\*[\s\S]*?\*\/)*/.exec(sql)?.[0] ?? '';
+    const lineOf = startLine + (lead.match(/\n/g)?.length ?? 0);
+    if (stripped(sql).trim() !== '') out.push({ sql: sql.trim(), line: lineOf });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const close =
+      c === "'" || c === '"'
+        ? c
+        : c === '-' && text[i + 1] === '-'
+          ? '\n'
+          : c === '/' && text[i + 1] === '*'
+            ? '*/'
+            : undefined;
+    if (close !== undefined) {
+      let j = text.indexOf(close, i + (close === '*/' ? 2 : 1));
+      // A doubled quote inside a literal or quoted name is the quote itself, not its end.
+      while ((close === "'" || close === '"') && j >= 0 && text[j + 1] === close)
+        j = text.indexOf(close, j + 2);
+      const end = j < 0 ? text.length : j + close.length - (close === '\n' ? 1 : 0);
+      line += text.slice(i, end).match(/\n/g)?.length ?? 0;
+      i = end - 1;
+    } else if (c === '\n') line++;
+    else if (c === ';') {
+      push(i);
+      start = i + 1;
+      startLine = line;
+    }
+  }
+  push(text.length);
+  return out;
+}

@@ -40,3 +40,15 @@ export const CohortSqlResultSchema = z.object({
   skipped: z.array(z.object({ datasetId: z.string(), message: z.string() })),
 });
 export type CohortSqlResult = z.infer<typeof CohortSqlResultSchema>;
+
+/** A script's statements (split by splitConsoleScript), run in order on one native cache. */
+export const CohortSqlBatchRequestSchema = z.strictObject({
+  statements: z.array(z.string().min(1).max(1_000_000)).min(1).max(1000),
+  limit: z.number().int().min(1).max(1_000_000),
+});
+
+export const CohortSqlBatchResultSchema = z.object({
+  results: z.array(CohortSqlResultSchema.omit({ skipped: true })),
+  skipped: z.array(z.object({ datasetId: z.string(), message: z.string() })),
+});
+export type CohortSqlBatchResult = z.infer<typeof CohortSqlBatchResultSchema>;

@@ -200,6 +200,11 @@ export const channels = {
     request: nativeCohorts.CohortSqlRequestSchema,
     response: nativeCohorts.CohortSqlResultSchema,
   },
+  /** Several read-only queries on one opening of the native cache (issue 23: `cli sql --file`). */
+  'cohorts:sqlBatch': {
+    request: nativeCohorts.CohortSqlBatchRequestSchema,
+    response: nativeCohorts.CohortSqlBatchResultSchema,
+  },
   /** Deletes one of the user's cached datasets (crypto-shredded, audited; issue 23). */
   'vault:remove': {
     request: z.strictObject({ datasetId: z.string().min(1).max(200) }),

@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'cancer:gene',
   'cohorts:rows',
   'cohorts:sql',
+  'cohorts:sqlBatch',
   'vault:remove',
   'seen:lookup',
   'seen:cancel',

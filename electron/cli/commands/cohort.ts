@@ -14,6 +14,7 @@ import { Stop } from './caseCommon';
 import type { CohortFormat } from './cohortOutput';
 import { ok, writeExport } from './cohortOutput';
 import { sessionTransport, signedIn } from './session';
+import { registerSql } from './sql';
 
 const FORMATS: CohortFormat[] = ['tsv', 'jsonl', 'parquet', 'phenopacket'];
 
@@ -57,9 +58,8 @@ async function filtersOf(t: CliTransport, ctx: CliContext, cohort: string): Prom
 }
 
 /**
- * `cohort query` and `sql` (issue 23): the cohort builder's export and the SQL console over the
- * cache views, on native DuckDB in main (cohorts:rows, cohorts:sql), written and audited as the
- * app's exports are.
+ * `cohort query` and `sql` (issue 23): the cohort builder's export (cohorts:rows, written and
+ * audited as the app's exports are) and the SQL console (sql.ts), on native DuckDB in main.
  */
 export function registerCohort(program: Command, ctx: CliContext, run: Run): void {
   const cohort = program.command('cohort').description('cohorts over the datasets you pulled');
@@ -96,53 +96,5 @@ ${EXIT_HELP}`,
         return EXIT.ok;
       }),
     );
-  program
-    .command('sql')
-    .description('a read-only SQL query over the cache views (individuals, variants, genotypes)')
-    .argument('<query>', 'one SELECT, WITH, SUMMARIZE or DESCRIBE statement')
-    .addOption(
-      new Option('--limit <n>', 'rows at most').default(1000).argParser(wholeNumber('--limit', 1)),
-    )
-    .option('--json', 'print JSON lines (one object per row) instead of TSV')
-    .addOption(passphraseFdOption())
-    .addHelpText(
-      'after',
-      `
-The same views as the app's SQL console, with provenance (dataset_id, node_id) in every row. Only
-reading statements run; the engine cannot reach files or the network. More rows than --limit: the
-first ones are printed and stderr says so.
-${EXIT_HELP}`,
-    )
-    .action((sql: string, o: { limit: number; json?: boolean; passphraseFd?: number }) =>
-      run(async () => {
-        const t = await sessionTransport(ctx, o.passphraseFd);
-        await signedIn(t);
-        const r = ok(await t.invoke('cohorts:sql', { sql, limit: o.limit }));
-        for (const s of r.skipped) ctx.err(`${s.datasetId}: not queried: ${s.message}`);
-        if (o.json === true)
-          for (const row of r.rows)
-            ctx.out(
-              JSON.stringify(Object.fromEntries(r.columns.map((c, i) => [c, row[i] ?? null]))),
-            );
-        else {
-          ctx.out(r.columns.join('\t'));
-          for (const row of r.rows)
-            ctx.out(
-              row
-                .map((v) =>
-                  (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)).replace(
-                    /[\t\r\n]+/g,
-                    ' ',
-                  ),
-                )
-                .join('\t'),
-            );
-        }
-        if (r.truncated)
-          ctx.err(
-            `More than ${String(o.limit)} rows: the first ${String(o.limit)} are shown (--limit).`,
-          );
-        return EXIT.ok;
-      }),
-    );
+  registerSql(program, ctx, run);
 }

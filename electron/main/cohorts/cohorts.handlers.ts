@@ -10,7 +10,8 @@ type CohortChannels =
   | 'cohorts:delete'
   | 'cohorts:exported'
   | 'cohorts:rows'
-  | 'cohorts:sql';
+  | 'cohorts:sql'
+  | 'cohorts:sqlBatch';
 
 /** Handlers for cohorts:* channels: saved definitions, and the audit entry of every export. */
 export function cohortHandlers(

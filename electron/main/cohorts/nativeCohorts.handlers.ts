@@ -1,10 +1,10 @@
-import type { Json } from '@duckdb/node-api';
+import type { DuckDBConnection, Json } from '@duckdb/node-api';
 import { refuseConsoleSql } from '../../../shared/cohorts/consoleSql';
 import type { CohortFilters } from '../../../shared/cohorts/definition';
 import { MAX_EXPORT_ROWS } from '../../../shared/cohorts/exportFile';
 import type { CohortVariantRow } from '../../../shared/cohorts/exportFormats';
 import { toExportRow } from '../../../shared/cohorts/exportFormats';
-import type { CohortRows } from '../../../shared/cohorts/nativeChannels';
+import type { CohortRows, CohortSqlResult } from '../../../shared/cohorts/nativeChannels';
 import { cohortExportCountSql, cohortExportSql } from '../../../shared/cohorts/sql';
 import { exportPlan } from '../../../shared/vault/duoRules';
 import { isCliSender } from '../ipc/cliSender';
@@ -14,7 +14,7 @@ import type { VaultService } from '../vault/vaultTypes';
 import type { NativeCache } from './nativeCache';
 import { withNativeCache } from './nativeCache';
 
-type NativeChannels = 'cohorts:rows' | 'cohorts:sql';
+type NativeChannels = 'cohorts:rows' | 'cohorts:sql' | 'cohorts:sqlBatch';
 
 const cliOnly = (sender: Sender): void => {
   // The app's pages run these on duckdb-wasm over the same views; main does it for the CLI only.
@@ -75,27 +75,52 @@ export function nativeCohortHandlers(
     },
     'cohorts:sql': ({ sql, limit }, sender) => {
       cliOnly(sender);
-      const refusal = refuseConsoleSql(sql);
-      if (refusal !== undefined) throw new HandlerError('INVALID_REQUEST', refusal, 'sql');
+      refuse(sql, 'sql');
+      return open(async ({ conn, skipped }) => ({
+        ...(await runRead(conn, sql, limit, 'sql')),
+        skipped,
+      }));
+    },
+    'cohorts:sqlBatch': ({ statements, limit }, sender) => {
+      cliOnly(sender);
+      // Every statement is checked before any runs: a script is refused whole, never half run.
+      statements.forEach((sql, i) => refuse(sql, `statements.${String(i)}`));
       return open(async ({ conn, skipped }) => {
-        let reader;
-        try {
-          reader = await conn.runAndReadUntil(sql, limit + 1);
-        } catch (error: unknown) {
-          throw new HandlerError(
-            'INVALID_REQUEST',
-            error instanceof Error ? error.message : String(error),
-            'sql',
-          );
-        }
-        const rows: Json[][] = reader.getRowsJson();
-        return {
-          columns: reader.columnNames(),
-          rows: rows.slice(0, limit),
-          truncated: rows.length > limit,
-          skipped,
-        };
+        const results = [];
+        for (const [i, sql] of statements.entries())
+          results.push(await runRead(conn, sql, limit, `statements.${String(i)}`));
+        return { results, skipped };
       });
     },
+  };
+}
+
+const refuse = (sql: string, field: string): void => {
+  const refusal = refuseConsoleSql(sql);
+  if (refusal !== undefined) throw new HandlerError('INVALID_REQUEST', refusal, field);
+};
+
+/** One read-only statement: its columns and at most `limit` rows, and whether more existed. */
+async function runRead(
+  conn: DuckDBConnection,
+  sql: string,
+  limit: number,
+  field: string,
+): Promise<Omit<CohortSqlResult, 'skipped'>> {
+  let reader;
+  try {
+    reader = await conn.runAndReadUntil(sql, limit + 1);
+  } catch (error: unknown) {
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      error instanceof Error ? error.message : String(error),
+      field,
+    );
+  }
+  const rows: Json[][] = reader.getRowsJson();
+  return {
+    columns: reader.columnNames(),
+    rows: rows.slice(0, limit),
+    truncated: rows.length > limit,
   };
 }

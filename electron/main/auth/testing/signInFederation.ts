@@ -47,6 +47,8 @@ export async function startSignInFederation(opts: {
   accessTokenTtlSec?: number;
   /** How long nodes cache a token's passport (0: every request asks the broker). */
   passportCacheTtlMs?: number;
+  /** The demo data's size (federation/generator): 'small' unless a benchmark asks for 'large'. */
+  profile?: 'small' | 'large';
 }): Promise<SignInFederation> {
   const mod = await load<{
     startFederation: (o: Record<string, unknown>) => Promise<SignInFederation>;
