@@ -118,12 +118,27 @@ describe('issue 23: cli login, whoami, logout against the demo federation', () =
   });
 
   it('logout revokes and deletes the session; whoami then exits 3', async () => {
-    const r = await cli({ passphrase: PASS }, 'logout');
+    // The logout process restores the session first, which rotates the refresh token: restore it
+    // in that process's transport before the command runs and read the token it now holds, so
+    // only a revocation at the broker (AUTH-07), not rotation, can make it fail afterwards.
+    const h = cliHarness({ env, cwd: root, passphrase: PASS });
+    const t = h.transport();
+    expect((await t.invoke('vault:unlock', { passphrase: PASS })).ok).toBe(true);
+    await t.restoreSession();
+    const master = await unlockWithPassphrase(join(data, 'vault'), PASS);
+    const plain = await vaultKeyStorage(deriveKey(master, 'session-token')).open(
+      readFileSync(join(data, 'auth', VAULT_SEALED_SESSION_FILE)),
+    );
+    const current = (JSON.parse(Buffer.from(plain).toString('utf8')) as { refreshToken: string })
+      .refreshToken;
+    expect(current).not.toBe(savedRefreshToken);
+    const r = await h.cli('logout');
+    h.close();
     expect(r.code).toBe(EXIT.ok);
     expect(r.err[0]).toMatch(/^Signed out of /);
     expect(existsSync(join(data, 'auth', VAULT_SEALED_SESSION_FILE))).toBe(false);
-    // AUTH-07: revoked at the broker without a failure logged, and a token a copy of the file
-    // held earlier (rotated since) mints nothing.
+    // AUTH-07: revoked at the broker without a failure logged; neither the token held at logout
+    // nor the one read earlier mints anything.
     const logs = readdirSync(join(data, 'logs')).map((f) =>
       readFileSync(join(data, 'logs', f), 'utf8'),
     );
@@ -131,16 +146,18 @@ describe('issue 23: cli login, whoami, logout against the demo federation', () =
     const meta = (await (
       await fetch(`${fed.info.issuer}/.well-known/openid-configuration`)
     ).json()) as { token_endpoint: string };
-    const grant = await fetch(meta.token_endpoint, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: savedRefreshToken,
-        client_id: 'cohort-desk',
-      }),
-    });
-    expect(grant.status).toBe(400);
-    expect(((await grant.json()) as { error: string }).error).toBe('invalid_grant');
+    for (const token of [current, savedRefreshToken]) {
+      const grant = await fetch(meta.token_endpoint, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: token,
+          client_id: 'cohort-desk',
+        }),
+      });
+      expect(grant.status).toBe(400);
+      expect(((await grant.json()) as { error: string }).error).toBe('invalid_grant');
+    }
     const after = await cli({ passphrase: PASS }, 'whoami');
     expect(after.code).toBe(EXIT.refused);
     expect(after.err.join('\n')).toContain('Not signed in');
