@@ -47,7 +47,7 @@ const manifest = await ensureData({
 const fed = await startSignInFederation({
   runDir: tmp('bench-vault-fed-'),
   profile: 'large',
-} as Parameters<typeof startSignInFederation>[0]);
+});
 const h = await createHarness({
   fed,
   dataDir: tmp('bench-vault-app-'),

@@ -8,8 +8,11 @@ export interface CliContext {
   err(text: string): void;
   /** The directory relative paths are resolved against (npm run changes cwd; INIT_CWD keeps it). */
   readonly cwd: string;
-  /** The vault passphrase from a file descriptor or the terminal (passphrase.ts); undefined: none. */
-  readPassphrase?(fd: number | undefined): Promise<string | undefined>;
+  /**
+   * The vault passphrase from a file descriptor or the terminal (passphrase.ts); undefined: none.
+   * `prompt` is what the terminal shows (the default asks for the existing passphrase).
+   */
+  readPassphrase?(fd: number | undefined, prompt?: string): Promise<string | undefined>;
   /** Writes to stderr as is (no newline added): a progress bar redrawn in place. */
   errWrite?(text: string): void;
   /** Whether stderr is a terminal (a progress bar) or not (plain progress lines). */

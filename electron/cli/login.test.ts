@@ -163,6 +163,48 @@ describe('issue 23: cli login, whoami, logout against the demo federation', () =
     expect(after.err.join('\n')).toContain('Not signed in');
   });
 
+  it('issue 23: on a fresh data folder the terminal asks for the new passphrase twice', async () => {
+    const fresh = (name: string) => ({ ...env, COHORT_DESK_DATA_DIR: join(root, name) });
+    const run = async (name: string, typed: string[], ...argv: string[]) => {
+      const prompts: (string | undefined)[] = [];
+      const h = cliHarness({
+        env: fresh(name),
+        cwd: root,
+        ctx: {
+          readPassphrase: (_fd, prompt) => {
+            prompts.push(prompt);
+            return Promise.resolve(typed.shift());
+          },
+        },
+      });
+      try {
+        return { ...(await h.cli(...argv)), prompts };
+      } finally {
+        h.close();
+      }
+    };
+    const scrypt = (name: string) => existsSync(join(root, name, 'vault', 'master.scrypt.json'));
+    const typo = await run('fresh-a', ['first passphrase', 'first passphrasf'], 'whoami');
+    expect(typo.code).toBe(EXIT.usage);
+    expect(typo.err.join('\n')).toContain('The two passphrases differ: no vault was created.');
+    expect(typo.prompts).toEqual([
+      expect.stringMatching(/^Choose a vault passphrase/),
+      'Type it again: ',
+    ]);
+    expect(scrypt('fresh-a')).toBe(false);
+    const same = await run('fresh-a', ['first passphrase', 'first passphrase'], 'whoami');
+    expect(same.code).toBe(EXIT.refused); // the vault now exists; nobody is signed in yet
+    expect(scrypt('fresh-a')).toBe(true);
+    // Once chosen, it is asked once, with the ordinary prompt.
+    const later = await run('fresh-a', ['first passphrase'], 'whoami');
+    expect(later.prompts).toEqual([undefined]);
+    expect(later.err.join('\n')).toContain('Not signed in');
+    // A script giving it from a descriptor is asked once, even on a fresh folder.
+    const scripted = await run('fresh-b', ['from a file'], 'whoami', '--passphrase-fd', '0');
+    expect(scripted.prompts).toHaveLength(1);
+    expect(scrypt('fresh-b')).toBe(true);
+  });
+
   it('exits 2 for a sign-in service that is not in the federation', async () => {
     const r = await cli({ passphrase: PASS }, 'login', '--broker', 'https://elsewhere.example/');
     expect(r.code).toBe(EXIT.usage);

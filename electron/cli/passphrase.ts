@@ -56,7 +56,10 @@ export function readPassphraseFd(fd: number): string {
  * terminal without echo. Never from an argument or the environment, which other users and shell
  * history can see. Undefined when neither gives one.
  */
-export async function readPassphrase(fd: number | undefined): Promise<string | undefined> {
+export async function readPassphrase(
+  fd: number | undefined,
+  prompt = 'Vault passphrase: ',
+): Promise<string | undefined> {
   if (fd !== undefined) {
     try {
       return readPassphraseFd(fd);
@@ -65,7 +68,7 @@ export async function readPassphrase(fd: number | undefined): Promise<string | u
     }
   }
   if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
-  process.stderr.write('Vault passphrase: ');
+  process.stderr.write(prompt);
   const muted = new Writable({ write: (_chunk, _enc, done) => done() });
   const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
   try {

@@ -31,6 +31,8 @@ export interface CliTransport {
   services(): MainServices;
   /** Whether a sign-in is saved here (sealed under the vault key), without opening it. */
   hasSavedSession(): boolean;
+  /** Whether the vault's passphrase was chosen already (false: the next unlock chooses it). */
+  vaultPassphraseSet(): boolean;
   close(): void;
 }
 
@@ -86,6 +88,10 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
       return services;
     },
     hasSavedSession: () => existsSync(join(dataDir, 'auth', VAULT_SEALED_SESSION_FILE)),
+    vaultPassphraseSet() {
+      if (services === undefined) throw new Error('the command line transport is closed');
+      return services.vault.passphraseIsSet();
+    },
     close() {
       services?.close();
       services = undefined;

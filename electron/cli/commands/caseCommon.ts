@@ -40,7 +40,22 @@ export async function unlocked(ctx: CliContext, fd: number | undefined): Promise
   const t = await ctx.transport();
   const list = await t.invoke('case:list', undefined);
   if (list.ok && !list.value.locked) return t;
-  const passphrase = await ctx.readPassphrase?.(fd);
+  // A fresh data folder: this passphrase becomes the vault's, so on a terminal it is asked twice
+  // (a typo would lock the person out of everything sealed under it). From a descriptor a
+  // script gives it from a file, once.
+  const choosing = !t.vaultPassphraseSet();
+  const passphrase = await ctx.readPassphrase?.(
+    fd,
+    choosing ? 'Choose a vault passphrase (at least 8 characters): ' : undefined,
+  );
+  if (passphrase !== undefined && choosing && fd === undefined) {
+    const again = await ctx.readPassphrase?.(fd, 'Type it again: ');
+    if (again !== passphrase)
+      throw new Stop(
+        EXIT.usage,
+        'The two passphrases differ: no vault was created. Run the command again.',
+      );
+  }
   if (passphrase === undefined)
     throw new Stop(
       EXIT.refused,

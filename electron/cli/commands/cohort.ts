@@ -6,7 +6,6 @@ import type { CohortFilters } from '../../../shared/cohorts/definition';
 import { CohortFiltersSchema } from '../../../shared/cohorts/definition';
 import { EXIT, EXIT_HELP } from '../exitCodes';
 import type { CliContext } from '../io';
-import { wholeNumber } from '../options';
 import { passphraseFdOption } from '../passphrase';
 import type { CliTransport } from '../transport';
 import type { Run } from './caseCommon';

@@ -72,6 +72,9 @@ export function masterKeyKind(dir: string): 'passphrase' | 'sealed' | 'none' {
 }
 
 /** The passphrase-derived master key (scrypt); creates the salt and verifier on first unlock. */
+/** Whether a passphrase was ever chosen for the vault in `dir` (else the next unlock sets it). */
+export const passphraseIsSet = (dir: string): boolean => existsSync(join(dir, SCRYPT_FILE));
+
 export async function unlockWithPassphrase(dir: string, passphrase: string): Promise<Buffer> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, SCRYPT_FILE);

@@ -18,7 +18,7 @@ import { upgradeCache } from './cacheUpgrade';
 import { readManifest, readPart, safeDatasetId, scopeOf } from './datasetFolder';
 import type { KeyDeriver } from './keyHierarchy';
 import { deriveKey } from './keyHierarchy';
-import { loadSealedMasterKey, unlockWithPassphrase } from './masterKey';
+import { loadSealedMasterKey, passphraseIsSet, unlockWithPassphrase } from './masterKey';
 import type { Readability } from './retention';
 import { ALLOWED } from './retention';
 import { runPurge } from './vaultPurge';
@@ -154,6 +154,7 @@ export function createVaultService(opts: {
       };
     },
     locked: () => masterKey === undefined,
+    passphraseIsSet: () => passphraseIsSet(root),
     async unlock(passphrase) {
       await ready;
       const wasLocked = masterKey === undefined;

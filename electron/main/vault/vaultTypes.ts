@@ -12,6 +12,8 @@ export interface VaultService {
   /** True while the master key is unavailable (passphrase needed, or the key storage failed). */
   locked(): boolean;
   unlock(passphrase: string): Promise<VaultList>;
+  /** Whether the vault's passphrase was ever chosen (false: the first unlock chooses it). */
+  passphraseIsSet(): boolean;
   /** The master key and the signed-in user, or undefined when locked or signed out. */
   writer(): { user: VaultUser; masterKey: Buffer; userDir: string } | undefined;
   /** The signed-in user's per-user state folder and, while the vault is open, their state key (0011). */
