@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 // Tests only: the demo federation's tumour-type mapping and somatic alleles are checked against
 // the app's own vocabulary and knowledge, so the app can read what the demo plants.
-import { ONCOTREE_PREFIX, ONCOTREE_ROWS } from '../../federation/reference/oncotree';
-import { SOMATIC_ALLELES } from '../../federation/generator/somatic';
-import { civicOf, hotspotOf, mafKey } from './knowledge';
-import { TUMOUR_TYPES } from './tumourTypes';
+import { ONCOTREE_PREFIX, ONCOTREE_ROWS } from '../../../../federation/reference/oncotree';
+import { SOMATIC_ALLELES } from '../../../../federation/generator/somatic';
+import { civicOf, hotspotOf, mafKey } from '../../../../shared/cancer/knowledge';
+import { TUMOUR_TYPES } from '../../../../shared/cancer/tumourTypes';
 
 describe('issue 19: the demo federation speaks the app’s cancer vocabulary', () => {
   it('issue 19: every tumour type the demo assigns is in the committed OncoTree subset, with its name', () => {

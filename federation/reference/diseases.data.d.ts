@@ -1,0 +1,2 @@
+/** [CURIE, label] */
+export declare const DISEASE_ROWS: readonly (readonly [string, string])[];
