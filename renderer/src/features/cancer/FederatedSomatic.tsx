@@ -87,11 +87,16 @@ export function FederatedSomatic(props: {
                 <tr
                   key={`${r.nodeId}|${r.datasetId}`}
                   data-testid="somatic-federated-row"
-                  data-dataset={r.datasetId}
+                  data-dataset={r.datasetId ?? ''}
+                  data-node={r.nodeId}
                 >
                   <th scope="row">{`${r.nodeName} (${r.country})`}</th>
-                  <td>{r.datasetId}</td>
-                  <td>{datasetText(r.all, t)}</td>
+                  <td>{r.datasetId ?? t('cancerFederated.unnamed')}</td>
+                  <td>
+                    {r.datasetId === null
+                      ? t('caseReview.seen.answer.withheld')
+                      : datasetText(r.all, t)}
+                  </td>
                   <td>
                     {r.byType.length === 0 ? (
                       <span className="hint">{t('cancerFederated.noType')}</span>
@@ -99,7 +104,11 @@ export function FederatedSomatic(props: {
                       <ul className="plain-list">
                         {r.byType.map((b) => (
                           <li key={b.code} data-testid="somatic-federated-type" data-type={b.code}>
-                            {`${typeName(b.code)} (${b.code}): ${datasetText(b.answer, t)}`}
+                            {`${typeName(b.code)} (${b.code}): ${
+                              r.datasetId === null
+                                ? t('caseReview.seen.answer.withheld')
+                                : datasetText(b.answer, t)
+                            }`}
                           </li>
                         ))}
                       </ul>

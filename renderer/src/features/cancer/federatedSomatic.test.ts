@@ -79,4 +79,17 @@ describe('issue 19: the federated view of a somatic call', () => {
     expect(federatedTotal(answers, row)).toEqual({ min: 3, max: 6 });
     expect(federatedTotal([], row)).toBeUndefined();
   });
+
+  it('issue 19: a node’s yes without a dataset it may show is a row of its own, per type too', () => {
+    const answers: SeenAnswer[] = [
+      { ...answer(KEY, 'SE', []), exists: true },
+      { ...answer(`${KEY}@SKCM`, 'SE', []), exists: true },
+      { ...answer(`${KEY}@BRCA`, 'SE', []), exists: false },
+    ];
+    const v = federatedView(answers, row);
+    expect(v.rows.map((r) => [r.nodeId, r.datasetId, r.byType.map((b) => b.code)])).toEqual([
+      ['SE', null, ['SKCM']],
+    ]);
+    expect(federatedTotal(answers, row)).toEqual({ min: 1, max: Infinity });
+  });
 });

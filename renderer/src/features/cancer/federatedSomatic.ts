@@ -36,7 +36,8 @@ export interface FederatedDatasetRow {
   readonly nodeId: string;
   readonly nodeName: string;
   readonly country: string;
-  readonly datasetId: string;
+  /** null: the node said yes without naming a dataset this user may see (issue 13). */
+  readonly datasetId: string | null;
   readonly all: DatasetAnswer;
   /** Tumour types whose answer says carriers exist, in the order asked. */
   readonly byType: readonly { readonly code: string; readonly answer: DatasetAnswer }[];
@@ -60,19 +61,29 @@ export function federatedView(answers: readonly SeenAnswer[], row: SomaticRow): 
     ...new Set(mine.flatMap((a) => (a.key === key ? [] : [a.key.slice(key.length + 1)]))),
   ];
   const rows: FederatedDatasetRow[] = [];
+  const withheld = (exists: boolean): DatasetAnswer => ({ id: '', exists, granularity: 'boolean' });
   for (const a of mine.filter((x) => x.key === key && x.status === 'ok')) {
-    for (const ds of (a.datasets ?? []).filter((d) => d.exists)) {
+    const found = (a.datasets ?? []).filter((d) => d.exists);
+    // A yes with no dataset listed: the node's own answer covers datasets it does not show.
+    const listed: (DatasetAnswer | null)[] =
+      found.length === 0 && a.exists === true ? [null] : found;
+    for (const ds of listed) {
       const byType = asked.flatMap((code) => {
         const typed = mine.find((x) => x.key === `${key}@${code}` && x.nodeId === a.nodeId);
-        const answer = typed?.datasets?.find((d) => d.id === ds.id);
+        const answer =
+          ds === null
+            ? typed?.status === 'ok' && typed.exists === true
+              ? withheld(true)
+              : undefined
+            : typed?.datasets?.find((d) => d.id === ds.id);
         return answer?.exists === true ? [{ code, answer }] : [];
       });
       rows.push({
         nodeId: a.nodeId,
         nodeName: a.nodeName,
         country: a.country,
-        datasetId: ds.id,
-        all: ds,
+        datasetId: ds?.id ?? null,
+        all: ds ?? withheld(true),
         byType,
       });
     }
@@ -95,6 +106,11 @@ export function federatedTotal(
   if (ok.length === 0) return undefined;
   let min = 0;
   let max = 0;
+  for (const a of ok)
+    if (a.exists === true && !(a.datasets ?? []).some((d) => d.exists)) {
+      min += 1;
+      max = Infinity;
+    }
   for (const ds of ok.flatMap((a) => a.datasets ?? [])) {
     if (!ds.exists) continue;
     if (ds.count === undefined) {
