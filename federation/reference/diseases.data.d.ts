@@ -1,2 +1,0 @@
-/** [CURIE, label] */
-export declare const DISEASE_ROWS: readonly (readonly [string, string])[];

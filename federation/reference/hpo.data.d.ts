@@ -1,2 +1,0 @@
-/** [id, label, parent ids] */
-export declare const HPO_ROWS: readonly (readonly [string, string, readonly string[]])[];
