@@ -69,11 +69,13 @@ export function hpoDescendants(id: string): Set<string> {
 }
 
 /** Diseases used by the generator: ORPHA, OMIM, ICD-10 and OncoTree CURIEs with labels. */
-export const DISEASES: readonly Disease[] = [...DISEASE_ROWS, ...ONCOTREE_ROWS].map(([id, label]) => ({
-  id,
-  label,
-  system: id.split(':')[0] as DiseaseSystem,
-}));
+export const DISEASES: readonly Disease[] = [...DISEASE_ROWS, ...ONCOTREE_ROWS].map(
+  ([id, label]) => ({
+    id,
+    label,
+    system: id.split(':')[0] as DiseaseSystem,
+  }),
+);
 
 const labels = new Map<string, string>([
   ...[...hpoById.values()].map((t): [string, string] => [t.id, t.label]),
