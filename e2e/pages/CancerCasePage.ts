@@ -53,6 +53,22 @@ export class CancerCasePage {
   lollipopTable(): Locator {
     return this.page.getByTestId('lollipop-table');
   }
+  /** The federated view of the selected call (issue 19). */
+  federated(): Locator {
+    return this.page.getByTestId('somatic-federated');
+  }
+  federatedAsk(): Locator {
+    return this.page.getByTestId('somatic-federated-ask');
+  }
+  federatedNodeRows(nodeId: string): Locator {
+    return this.page.locator(`[data-testid="somatic-federated-row"][data-node="${nodeId}"]`);
+  }
+  federatedRows(): Locator {
+    return this.page.getByTestId('somatic-federated-row');
+  }
+  lollipopFederated(): Locator {
+    return this.page.getByTestId('lollipop-federated-label');
+  }
   async settled(): Promise<void> {
     await this.count().and(this.page.locator('[data-busy="false"]')).waitFor();
   }

@@ -8,6 +8,7 @@ import { codeFingerprint } from './fingerprint';
 import { generateIndividuals } from './individuals';
 import { PROFILES, type DatasetData, type Profile } from './model';
 import { NodeParquetWriter } from './parquetWriter';
+import { sampleSomatic } from './somatic';
 import { buildVariantPool } from './variantPool';
 import { writeDatasetVcf } from './vcf/vcfWriter';
 import { GENERATOR_VERSION } from './version';
@@ -45,7 +46,9 @@ export async function generateAll(opts: {
     const counts = { individuals: 0, variants: 0, genotypes: 0 };
     for (const ds of DATASETS.filter((d) => d.node === node.id)) {
       const { individuals, plantedCarriers } = generateIndividuals(seed, ds, cfg);
-      const variants = sampleGenotypes(seed, ds.id, node.id, individuals, pool, plantedCarriers);
+      const germline = sampleGenotypes(seed, ds.id, node.id, individuals, pool, plantedCarriers);
+      const somatic = sampleSomatic(seed, ds.id, individuals, pool, cfg);
+      const variants = [...germline, ...somatic].sort((a, b) => a.variant.index - b.variant.index);
       const data: DatasetData = { datasetId: ds.id, node: node.id, individuals, variants };
       await writer.append(data);
       writeDatasetVcf(join(nodeDir, 'vcf', `${ds.id}.vcf.gz`), data);

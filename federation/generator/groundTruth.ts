@@ -5,6 +5,7 @@
 import type { NodeId } from '../catalogue';
 import { hpoDescendants, hpoTermIds, type Sex } from '../reference';
 import type { DatasetData } from './model';
+import { tumourTypeOf } from './somatic';
 
 export interface DatasetTruth {
   node: NodeId;
@@ -21,6 +22,13 @@ export interface DatasetTruth {
   planted: Record<
     string,
     { gene: string; carriers: number; hom: number; ac: number; an: number; af: number }
+  >;
+  /** Cancer cohorts (issue 19): individuals per OncoTree code (no prefix). */
+  tumourTypes: Record<string, number>;
+  /** Somatic alleles present (issue 19): carriers, and carriers per OncoTree code. */
+  somatic: Record<
+    string,
+    { gene: string; aaChange: string; carriers: number; byTumourType: Record<string, number> }
   >;
 }
 
@@ -44,6 +52,11 @@ export function datasetTruth(data: DatasetData): DatasetTruth {
     for (const t of ind.phenotypes) exact[t] = (exact[t] ?? 0) + 1;
     for (const d of ind.diseases) diseases[d] = (diseases[d] ?? 0) + 1;
   }
+  const tumourTypes: Record<string, number> = {};
+  for (const ind of data.individuals) {
+    const t = tumourTypeOf(ind);
+    if (t !== undefined) tumourTypes[t] = (tumourTypes[t] ?? 0) + 1;
+  }
   const hpo: DatasetTruth['hpo'] = {};
   for (const term of hpoTermIds()) {
     const set = hpoDescendants(term);
@@ -55,6 +68,7 @@ export function datasetTruth(data: DatasetData): DatasetTruth {
   const geneCarriers = new Map<string, Set<number>>();
   const geneVariants = new Map<string, number>();
   const planted: DatasetTruth['planted'] = {};
+  const somatic: DatasetTruth['somatic'] = {};
   let genotypes = 0;
   for (const dv of data.variants) {
     const g = dv.variant.gene;
@@ -63,6 +77,20 @@ export function datasetTruth(data: DatasetData): DatasetTruth {
     for (const c of dv.carriers) set.add(c);
     geneCarriers.set(g, set);
     genotypes += dv.carriers.length;
+    const s = dv.variant.somatic;
+    if (s) {
+      const byTumourType: Record<string, number> = {};
+      for (const c of dv.carriers) {
+        const t = tumourTypeOf(data.individuals[c] as (typeof data.individuals)[number]) ?? 'none';
+        byTumourType[t] = (byTumourType[t] ?? 0) + 1;
+      }
+      somatic[dv.variant.id] = {
+        gene: g,
+        aaChange: s.aaChange,
+        carriers: dv.carriers.length,
+        byTumourType: sorted(byTumourType),
+      };
+    }
     if (dv.variant.planted) {
       planted[dv.variant.id] = {
         gene: g,
@@ -87,5 +115,7 @@ export function datasetTruth(data: DatasetData): DatasetTruth {
     hpo: sorted(hpo),
     diseases: sorted(diseases),
     planted: sorted(planted),
+    tumourTypes: sorted(tumourTypes),
+    somatic: sorted(somatic),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { DatasetPolicy, NodeId } from '../catalogue';
 import type { Sex } from '../reference';
+import { tumourTypesOf } from '../reference/oncotree';
 import { BACKGROUND_PHENOTYPES, MODELS, RANDOM_MODELS, type DiseaseModel } from './cohortModels';
 import type { FamilyRole, Individual, ProfileConfig } from './model';
 import { PLANTED } from './planted';
@@ -114,7 +115,8 @@ export function generateIndividuals(
       country,
       familyId,
       role: inTrio ? 'proband' : null,
-      diseases: [...slot.model.diseases].sort(),
+      // The tumour type (OncoTree) is recorded beside the ICD-10 diagnosis it maps from (issue 19).
+      diseases: [...slot.model.diseases, ...tumourTypesOf(slot.model.diseases)].sort(),
       phenotypes: phenotypes(rng, slot.model),
       mother: inTrio ? base + 1 : -1,
       father: inTrio ? base + 2 : -1,

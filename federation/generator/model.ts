@@ -2,6 +2,7 @@
 import type { NodeId } from '../catalogue';
 import type { Sex } from '../reference';
 import type { PlantedVariant } from './planted';
+import type { SomaticAllele } from './somatic';
 
 export type Profile = 'small' | 'large';
 export type ClinSig =
@@ -53,6 +54,8 @@ export interface PoolVariant {
   /** Allele frequency among unaffected founders, per node. */
   readonly af: Readonly<Record<NodeId, number>>;
   readonly planted: PlantedVariant | null;
+  /** A tumour hotspot allele of the cancer cohorts (issue 19); absent for germline variants. */
+  readonly somatic?: SomaticAllele;
   /** Position in the sorted pool (a compact key for bulk loading). */
   readonly index: number;
 }

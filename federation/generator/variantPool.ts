@@ -10,6 +10,7 @@ import { hgvsLabels } from './hgvs';
 import type { ClinSig, PoolVariant, ProfileConfig } from './model';
 import { PLANTED, parseVariantId } from './planted';
 import { Rng } from './rng';
+import { somaticPoolVariants } from './somatic';
 
 const CONSEQUENCES: readonly (readonly [string, number])[] = [
   ['intron_variant', 38],
@@ -167,6 +168,12 @@ export function buildVariantPool(seed: number, cfg: ProfileConfig): PoolVariant[
         planted: null,
       });
     }
+  }
+  // The somatic alleles join after the background is drawn, so they move none of its draws.
+  const ids = new Set(pool.map((v) => v.id));
+  for (const v of somaticPoolVariants()) {
+    if (ids.has(v.id)) throw new Error(`somatic ${v.id} is already in the pool`);
+    pool.push(v);
   }
   return pool
     .sort(

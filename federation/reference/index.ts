@@ -5,6 +5,7 @@
 import { DISEASE_ROWS } from './diseases.data';
 import { GENE_ROWS } from './genes.data';
 import { HPO_ROWS } from './hpo.data';
+import { ONCOTREE_ROWS } from './oncotree';
 import { SO_TERMS } from './so';
 import { SEX_TERMS } from './sex';
 import type { Disease, DiseaseSystem, Gene, GenePanel, HpoTerm, Strand } from './types';
@@ -67,12 +68,14 @@ export function hpoDescendants(id: string): Set<string> {
   return out;
 }
 
-/** Diseases used by the generator: ORPHA, OMIM and ICD-10 CURIEs with labels. */
-export const DISEASES: readonly Disease[] = DISEASE_ROWS.map(([id, label]) => ({
-  id,
-  label,
-  system: id.split(':')[0] as DiseaseSystem,
-}));
+/** Diseases used by the generator: ORPHA, OMIM, ICD-10 and OncoTree CURIEs with labels. */
+export const DISEASES: readonly Disease[] = [...DISEASE_ROWS, ...ONCOTREE_ROWS].map(
+  ([id, label]) => ({
+    id,
+    label,
+    system: id.split(':')[0] as DiseaseSystem,
+  }),
+);
 
 const labels = new Map<string, string>([
   ...[...hpoById.values()].map((t): [string, string] => [t.id, t.label]),

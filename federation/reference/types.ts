@@ -28,7 +28,7 @@ export interface HpoTerm {
   readonly parents: string[];
 }
 
-export type DiseaseSystem = 'ORPHA' | 'ICD10' | 'OMIM';
+export type DiseaseSystem = 'ORPHA' | 'ICD10' | 'OMIM' | 'oncotree';
 export interface Disease {
   readonly id: string;
   readonly label: string;

@@ -19,7 +19,7 @@ export interface TumourType {
 }
 
 export const ONCOTREE_SUBSET_NOTE =
-  'OncoTree subset (codes and names of the public tree; 33 common tumour types)';
+  'OncoTree subset (codes and names of the public tree; 34 common tumour types)';
 
 /** DOIDs of tumour-agnostic evidence. */
 export const PAN_CANCER_DOIDS: readonly string[] = ['162'];
@@ -76,6 +76,8 @@ export const TUMOUR_TYPES: readonly TumourType[] = [
   t('HNSC', 'Head and Neck Squamous Cell Carcinoma', 'head_neck', ['5520', '11934']),
   t('NBL', 'Neuroblastoma', 'peripheral_nervous_system', ['769']),
   t('CHOL', 'Cholangiocarcinoma', 'biliary_tract', ['4947']),
+  // The demo federation's Li-Fraumeni patients (issue 19); DOID:1115 sarcoma.
+  t('SARCNOS', 'Sarcoma, NOS', 'soft_tissue', ['1115']),
 ];
 
 const BY_CODE = new Map(TUMOUR_TYPES.map((x) => [x.code, x]));

@@ -17,13 +17,29 @@ export const SeenCandidateSchema = z
     ref: z.string().regex(/^[ACGTN]{1,200}$/),
     alt: z.string().regex(/^[ACGTN]{1,200}$/),
     gene: z.string().max(40).optional(),
+    /**
+     * Cancer cohorts (issue 19): only carriers whose tumour is of this OncoTree type, asked as the
+     * Beacon disease filter `oncotree:<code>` (the demo's term mapping: federation/reference/oncotree.ts).
+     */
+    tumourType: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{1,11}$/)
+      .optional(),
   })
   .strict();
 export type SeenCandidate = z.infer<typeof SeenCandidateSchema>;
 
-/** The key an allele is stored and shown under: `17-43057062-T-TG`. */
-export const candidateKey = (c: Pick<SeenCandidate, 'chrom' | 'pos' | 'ref' | 'alt'>): string =>
-  `${c.chrom}-${String(c.pos)}-${c.ref}-${c.alt}`;
+/** The Beacon filter id of an OncoTree tumour type. */
+export const tumourTypeFilter = (code: string): string => `oncotree:${code}`;
+
+/**
+ * The key an allele is stored and shown under: `17-43057062-T-TG`; a tumour-type lookup of it
+ * (issue 19) is `17-43057062-T-TG@BRCA`, so both are kept side by side.
+ */
+export const candidateKey = (
+  c: Pick<SeenCandidate, 'chrom' | 'pos' | 'ref' | 'alt'> & { tumourType?: string | undefined },
+): string =>
+  `${c.chrom}-${String(c.pos)}-${c.ref}-${c.alt}${c.tumourType === undefined ? '' : `@${c.tumourType}`}`;
 
 /** Most candidates one batch takes (the issue's 500, with room). */
 export const MAX_CANDIDATES = 1_000;

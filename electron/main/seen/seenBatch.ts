@@ -1,7 +1,7 @@
 import type { NodeEntry } from '../../../shared/federation/directory';
 import { toBeaconParams } from '../../../shared/search/parseGenomic';
 import type { SeenAnswer, SeenCandidate, SeenProgress } from '../../../shared/seen/channels';
-import { candidateKey } from '../../../shared/seen/channels';
+import { candidateKey, tumourTypeFilter } from '../../../shared/seen/channels';
 import { partsForNode } from '../beacon/assemblyQuery';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import type { NodeAnswer } from '../beacon/nodeClient';
@@ -42,12 +42,19 @@ export interface SeenBatch {
   readonly done: Promise<{ answers: SeenAnswer[]; totalMs: number; cancelled: boolean }>;
 }
 
-/** The candidate as the Beacon individuals query of its exact allele (carriers, with phenotypes). */
+/**
+ * The candidate as the Beacon individuals query of its exact allele (carriers, with phenotypes);
+ * with a tumour type, restricted to carriers with that disease term (issue 19; OncoTree is a tree,
+ * so the type's descendants count too).
+ */
 export function candidateParts(c: SeenCandidate): BeaconQueryParts {
   return {
     entryType: 'individuals',
     params: toBeaconParams({ kind: 'variant', chrom: c.chrom, pos: c.pos, ref: c.ref, alt: c.alt }),
-    filters: [],
+    filters:
+      c.tumourType === undefined
+        ? []
+        : [{ id: tumourTypeFilter(c.tumourType), includeDescendantTerms: true }],
     granularity: 'record',
   };
 }

@@ -44,7 +44,8 @@ function ontology(f: OntologyFilter, vocab: Vocabulary, out: FilterConditions): 
     if (hpoTerm(id) === undefined && !vocab.phenotypes.has(id)) throw unsupported(id);
     const terms = f.includeDescendantTerms ? hpoDescendants(id) : new Set([id]);
     out.individual.add('list_has_any(i.phenotypes, ?::VARCHAR[])', listParam(terms));
-  } else if (/^(ORPHA|OMIM|ICD10):/.test(id)) {
+  } else if (/^(ORPHA|OMIM|ICD10|oncotree):/.test(id)) {
+    // oncotree: tumour types of the cancer cohorts (issue 19), an individual's disease term like the others.
     if (!KNOWN_DISEASES.has(id) && !vocab.diseases.has(id)) throw unsupported(id);
     const terms =
       f.includeDescendantTerms && id.startsWith('ICD10:')

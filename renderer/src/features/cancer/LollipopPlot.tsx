@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { GeneKnowledge, SomaticRow } from '../../../../shared/cancer/channels';
+import { formatRange } from '../../../../shared/search/aggregate';
+import type { SeenAnswer } from '../../../../shared/seen/channels';
+import { federatedTotal } from './federatedSomatic';
 
 const W = 640;
 const H = 170;
@@ -10,15 +13,22 @@ const BASE = H - 30;
  * A lollipop plot of a gene's protein (issue 19): the cancer hotspot residues (stem height by the
  * number of tumours, log scale) and the patient's variants on top, with a table of the same points
  * as the accessible alternative. The protein length is not in the knowledge, so the axis runs to
- * the last residue shown.
+ * the last residue shown. The patient's calls carry the federation's carriers once asked (issue 19).
  */
 export function LollipopPlot(props: {
   readonly gene: GeneKnowledge;
   readonly rows: readonly SomaticRow[];
+  readonly answers: readonly SeenAnswer[];
 }) {
   const { t } = useTranslation();
   const { gene } = props;
   const mine = props.rows.filter((r) => r.gene === gene.gene && r.protein_pos !== null);
+  const federated = new Map(
+    mine.flatMap((r) => {
+      const total = federatedTotal(props.answers, r);
+      return total === undefined ? [] : [[r.vid, formatRange(total)] as const];
+    }),
+  );
   const last = Math.max(
     100,
     ...gene.hotspots.map((h) => h.position),
@@ -61,6 +71,16 @@ export function LollipopPlot(props: {
             <text x={x(r.protein_pos ?? 0)} y={10} textAnchor="middle">
               {r.protein_change ?? ''}
             </text>
+            {federated.has(r.vid) ? (
+              <text
+                x={x(r.protein_pos ?? 0) + 9}
+                y={36}
+                className="lollipop-federated"
+                data-testid="lollipop-federated-label"
+              >
+                {t('cancerFederated.plotCarriers', { range: federated.get(r.vid) })}
+              </text>
+            ) : null}
           </g>
         ))}
       </svg>
@@ -72,6 +92,7 @@ export function LollipopPlot(props: {
             <th scope="col">{t('cancer.plot.position')}</th>
             <th scope="col">{t('cancer.plot.what')}</th>
             <th scope="col">{t('cancer.plot.tumours')}</th>
+            <th scope="col">{t('cancerFederated.plotColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -81,6 +102,7 @@ export function LollipopPlot(props: {
               pos: r.protein_pos ?? 0,
               what: t('cancer.plot.patient', { change: r.protein_change ?? r.variant_key }),
               n: '',
+              fed: federated.get(r.vid) ?? '',
             })),
             ...gene.hotspots.map((h) => ({
               key: `h${h.label}`,
@@ -90,6 +112,7 @@ export function LollipopPlot(props: {
                 type: t(`cancer.hotspot.${h.type}`),
               }),
               n: h.tumours < 0 ? '' : String(h.tumours),
+              fed: '',
             })),
           ]
             .sort((a, b) => a.pos - b.pos)
@@ -98,12 +121,13 @@ export function LollipopPlot(props: {
                 <td>{p.pos}</td>
                 <td>{p.what}</td>
                 <td>{p.n}</td>
+                <td>{p.fed}</td>
               </tr>
             ))}
         </tbody>
       </table>
       <p className="hint" data-testid="lollipop-federated">
-        {t('cancer.plot.federatedMissing')}
+        {t('cancerFederated.plotHint')}
       </p>
     </figure>
   );

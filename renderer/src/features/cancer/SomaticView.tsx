@@ -6,6 +6,7 @@ import { DEFAULT_SOMATIC_FILTER } from '../../../../shared/cancer/somaticFilter'
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
 import { useStore } from '../../store';
 import { SOMATIC_ROWS } from '../../store/cancerSlice';
+import { FederatedSomatic } from './FederatedSomatic';
 import { LollipopPlot } from './LollipopPlot';
 import { SomaticFilters } from './SomaticFilters';
 import { SomaticTable } from './SomaticTable';
@@ -22,10 +23,14 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
   const gene = useStore((s) => s.cancerGene);
   const load = useStore((s) => s.loadSomatic);
   const showGene = useStore((s) => s.showCancerGene);
+  const answers = useStore((s) => s.seenAnswers);
+  const loadSeen = useStore((s) => s.loadSeen);
   const [selected, setSelected] = useState<number | undefined>();
   useEffect(() => {
     void load(DEFAULT_SOMATIC_FILTER);
-  }, [load, detail.caseId]);
+    // The federated view's answers are the case's seen-before answers (issue 19), sealed with it.
+    void loadSeen(detail.caseId);
+  }, [load, loadSeen, detail.caseId]);
   if (cancer === undefined) return null;
   const type = cancer.tumourType === null ? undefined : tumourType(cancer.tumourType);
   const row = result?.rows.find((r) => r.vid === selected);
@@ -86,8 +91,14 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
             row={row}
             review={reviews.find((r) => r.variantKey === row.variant_key)}
           />
+          <FederatedSomatic
+            key={`fed-${String(row.vid)}`}
+            row={row}
+            geneRows={(result?.rows ?? []).filter((r) => r.gene !== null && r.gene === row.gene)}
+            ownType={cancer.tumourType}
+          />
           {gene === undefined || gene.gene !== row.gene ? null : (
-            <LollipopPlot gene={gene} rows={result?.rows ?? []} />
+            <LollipopPlot gene={gene} rows={result?.rows ?? []} answers={answers} />
           )}
         </div>
       )}

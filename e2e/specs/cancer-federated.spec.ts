@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
+import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
+import { DEFAULT_DATA_ROOT } from '../../federation/federationInfo';
+import { MODELS } from '../../federation/generator/cohortModels';
+import type { GroundTruth } from '../../federation/generator/index';
+import { PLANTED } from '../../federation/generator/planted';
+import { tumourTypesOf } from '../../federation/reference/oncotree';
+import { expect, test } from '../fixtures/federation';
+import { seriousAxeFindings } from '../pages/accessibility';
+import { CancerCasePage } from '../pages/CancerCasePage';
+import { CaseReviewPage } from '../pages/CaseReviewPage';
+
+// Issue 19 end to end against the demo federation: a melanoma case's BRAF V600E is asked at every
+// node, keyboard only; the datasets holding it are listed with the tumour type the generator gave
+// its carriers (signed out: yes/no only), and the lollipop plot and its table carry the count.
+
+const BRAF = '7-140753336-A-T';
+
+test.describe('Cancer mode: the federation (issue 19)', () => {
+  test('issue 19: a somatic call’s carriers per node dataset and tumour type, keyboard only, with axe', async ({
+    page,
+    sandbox,
+  }) => {
+    test.setTimeout(240_000);
+    const truth = JSON.parse(
+      readFileSync(join(DEFAULT_DATA_ROOT, 'small', 'ground-truth.json'), 'utf8'),
+    ) as GroundTruth;
+    const planted = PLANTED.find((p) => p.variantId === BRAF);
+    const types = tumourTypesOf(MODELS[planted?.model ?? '']?.diseases ?? []).map((t) =>
+      t.replace('oncotree:', ''),
+    );
+    // Signed out, the controlled cancer datasets answer yes/no at node level (issue 13).
+    const holding = [
+      ...new Set(
+        Object.values(truth.datasets)
+          .filter((d) => (d.planted[BRAF]?.carriers ?? 0) > 0)
+          .map((d) => d.node),
+      ),
+    ].sort();
+    expect(holding.length).toBeGreaterThan(1);
+    expect(types).toHaveLength(1);
+
+    const cases = new CaseReviewPage(page);
+    const cancer = new CancerCasePage(page);
+    await cases.open();
+    await cases.unlockVault('cancer federation passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-019F', 'tumour-019f');
+    await cases.giveVcf({ name: 'strelka2.somatic.vcf.gz', text: toBgzf(strelka2Vcf()) });
+    await cancer.tumourType().selectOption('SKCM');
+    await cases.importAndOpen('tumour-019f');
+    await cancer.settled();
+
+    await cancer.geneButton(BRAF).focus();
+    await page.keyboard.press('Enter');
+    await expect(cancer.federated()).toBeVisible();
+    await cancer.federatedAsk().focus();
+    await page.keyboard.press('Enter');
+    await expect(cancer.federated()).toHaveAttribute('data-busy', 'false', { timeout: 120_000 });
+    await expect(cancer.federatedRows()).toHaveCount(holding.length, { timeout: 30_000 });
+    for (const id of holding) {
+      await expect(cancer.federatedNodeRows(id)).toContainText('yes/no only');
+      await expect(
+        cancer.federatedNodeRows(id).getByTestId('somatic-federated-type'),
+      ).toHaveAttribute('data-type', types[0] ?? '');
+    }
+    await expect(cancer.lollipopTable()).toContainText('Carriers in the federation');
+    await expect(cancer.lollipopFederated()).toContainText(
+      `Federation: ≥${String(holding.length)}`,
+    );
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    expect(sandbox.outsideRequests).toEqual([]);
+  });
+});
