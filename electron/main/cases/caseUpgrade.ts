@@ -17,6 +17,7 @@ import {
   STAGING_DIR,
 } from './caseFolder';
 import type { CaseOwner } from './caseOwner';
+import { privateWal } from './import/caseDbWriter';
 import type { OpenedCase } from './caseService';
 
 /**
@@ -158,8 +159,12 @@ export async function upgradeCaseFile(file: string, scratch: string): Promise<nu
     const statements = caseUpgradeSql('old', from);
     if (statements.length > 0) {
       await conn.run('BEGIN');
-      for (const sql of statements) await conn.run(sql);
+      for (const sql of statements) {
+        await conn.run(sql);
+        privateWal(file);
+      }
       await conn.run('COMMIT');
+      privateWal(file);
     }
     await conn.run('DETACH old');
     return from;
