@@ -93,7 +93,10 @@ async function withPlain<T>(
   const dir = mkdtempSync(join(tmpdir(), 'case-upgrade-'));
   const file = join(dir, 'cur.duckdb');
   writeFileSync(file, readCaseDatabase(c.dir, c.folder, o.user, c.dataKey, c.manifest));
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    autoinstall_known_extensions: 'false',
+  });
   const conn = await instance.connect();
   try {
     await conn.run(`ATTACH '${file}' AS cur (READ_ONLY)`);

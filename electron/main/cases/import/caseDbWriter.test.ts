@@ -50,7 +50,9 @@ describe('the case database writer (issue 16, decision 0035)', () => {
     w.annotation([0, 'CSQ', null, null, null, null, 'x', null, null, null, true, null, null, null]);
     expect(w.rows('variant_genes')).toBe(rows);
     await w.finish();
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+    });
     const conn = await instance.connect();
     try {
       await conn.run(`ATTACH '${file}' AS c (READ_ONLY)`);
