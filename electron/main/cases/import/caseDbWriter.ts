@@ -120,10 +120,10 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
   // DuckDB spills to the same 0700 scratch folder, deleted with it.
   const instance = await DuckDBInstance.create(':memory:', {
-    // The loads run on DuckDB's threads beside the parsing worker: as many as the machine has.
-    threads: String(Math.max(2, availableParallelism())),
     // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
+    // The loads run on DuckDB's threads beside the parsing worker: as many as the machine has.
+    threads: String(Math.max(2, availableParallelism())),
     memory_limit: '768MB',
     temp_directory: join(folder, 'spill'),
   });
