@@ -139,7 +139,7 @@ export function createHttpRoutes(
     }
     if (caseRoute) {
       // A decrypted case database (issue 16): the same session header as the vault route.
-      const answer = serveCaseDatabase(cases, url.pathname, logger);
+      const answer = await serveCaseDatabase(cases, url.pathname, logger);
       res.writeHead(answer.status, { ...opts.headers, ...answer.headers });
       res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;

@@ -8,8 +8,8 @@
 import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
 
 /**
- * Bumped when a table or column changes; a newer file is refused by an older app, an older one
- * (before `inh_mask`/`sort_key`, version 2) must be imported again.
+ * Bumped when a table or column changes; a newer file is refused by an older app, an older one is
+ * upgraded once in main when it is opened (schemaUpgrade.ts, decision 0035).
  */
 export const CASE_SCHEMA_VERSION = 2;
 /** The oldest case file the filters can read. */
@@ -198,11 +198,11 @@ export const appendedColumns = (t: CaseTable): readonly (readonly [string, strin
 /** The order tables are created and filled in. */
 export const CASE_TABLES = Object.keys(CASE_COLUMNS) as CaseTable[];
 
-/** CREATE TABLE statements for a database attached as `db`. */
-export function caseTableDdl(db: string): string[] {
+/** CREATE TABLE statements for a database attached as `db` (`missing`: only tables not there). */
+export function caseTableDdl(db: string, missing = false): string[] {
   return CASE_TABLES.map(
     (t) =>
-      `CREATE TABLE ${db}.main.${t} (${CASE_COLUMNS[t].map(([c, ty]) => `${c} ${ty}`).join(', ')})`,
+      `CREATE TABLE ${missing ? 'IF NOT EXISTS ' : ''}${db}.main.${t} (${CASE_COLUMNS[t].map(([c, ty]) => `${c} ${ty}`).join(', ')})`,
   );
 }
 

@@ -149,9 +149,17 @@ export function materializeInheritanceSql(db: string, p: PedigreeShape): string[
   return [
     `INSERT INTO ${db}.main.inheritance ${inheritanceSelectSql(db, p)}`,
     `INSERT INTO ${db}.main.comphet_sides SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
-    `UPDATE ${db}.main.variants AS t SET inh_mask = coalesce(m.mask, 0), sort_key = o.rk
+    derivedColumnsSql(db),
+  ];
+}
+
+/**
+ * Fills `variants.inh_mask` and `variants.sort_key` from the `inheritance` table and the rows (the
+ * import's last step, and the upgrade of a schema-1 case, caseUpgrade.ts).
+ */
+export function derivedColumnsSql(db: string): string {
+  return `UPDATE ${db}.main.variants AS t SET inh_mask = coalesce(m.mask, 0), sort_key = o.rk
 FROM (SELECT vid, (row_number() OVER (ORDER BY ${DEFAULT_ORDER}, vid) - 1)::INTEGER AS rk FROM ${db}.main.variants) o
 LEFT JOIN (SELECT vid, ${maskSql()}::INTEGER AS mask FROM ${db}.main.inheritance GROUP BY vid) m ON m.vid = o.vid
-WHERE o.vid = t.vid`,
-  ];
+WHERE o.vid = t.vid`;
 }

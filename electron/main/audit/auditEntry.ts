@@ -29,6 +29,8 @@ export type AuditType =
   | 'case.open'
   | 'case.export'
   | 'case.delete'
+  /** An older case was rewritten to the current case schema when opened (decision 0035). */
+  | 'case.upgrade'
   /** Case work changed (status, tags, notes, evidence, sign-off) or its report was made (issue 18). */
   | 'case.work'
   | 'case.report'

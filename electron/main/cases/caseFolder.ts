@@ -13,6 +13,7 @@ import { canonicalJson } from '../audit/canonicalJson';
 import { writeFileAtomic } from '../settings/atomicWrite';
 import { openChunked, openSmall, sealSmall } from '../vault/chunkedCipher';
 import type { VaultUser } from '../vault/datasetFolder';
+import { recoverFolders } from '../vault/datasetFolder';
 
 /**
  * One case on disk (issue 16), laid out like a vault dataset (decisions 0006, 0010, 0011):
@@ -65,6 +66,8 @@ export const CaseManifestZ = z.object({
     plainBytes: z.number().int(),
     sealedBytes: z.number().int(),
   }),
+  /** The database's case schema (dbSchema.ts); absent in cases written before decision 0035. */
+  schema: z.number().int().optional(),
 });
 export type CaseManifest = z.infer<typeof CaseManifestZ>;
 
@@ -180,12 +183,17 @@ export function caseFolders(root: string): string[] {
   return readdirSync(root).filter((n) => /^[0-9a-f]{32}$/.test(n));
 }
 
-/** Removes every staged import under every user's vault folder (after a crash: nothing partial). */
+/**
+ * Removes every staged import and upgrade under every user's vault folder (after a crash: nothing
+ * partial), and puts back a case folder whose upgrade swap was cut.
+ */
 export function sweepCaseStaging(vaultRoot: string): number {
   let removed = 0;
   if (!existsSync(vaultRoot)) return 0;
   for (const scope of readdirSync(vaultRoot)) {
     if (!/^[0-9a-f]{32}$/.test(scope)) continue;
+    // A case upgrade cut between its two renames: the old folder comes back (decision 0035).
+    recoverFolders(join(vaultRoot, scope, CASES_DIR));
     const staging = join(vaultRoot, scope, CASES_DIR, STAGING_DIR);
     if (!existsSync(staging)) continue;
     for (const job of readdirSync(staging)) {

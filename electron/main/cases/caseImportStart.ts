@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CaseImportRequestSchema } from '../../../shared/cases/channels';
 import { CaseIdSchema } from '../../../shared/cases/channels';
 import { resolveMembers } from '../../../shared/cases/members';
+import { CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import { parsePed } from '../../../shared/cases/pedigree';
 import type { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog';
@@ -157,6 +158,7 @@ export async function startCaseImport(
           plainBytes: stats.plainBytes,
           sealedBytes: stats.sealedBytes,
         },
+        schema: CASE_SCHEMA_VERSION,
       };
       // The owner may have locked the vault meanwhile: then the case cannot be sealed and is dropped.
       const key = cases.wrapKey(owner);

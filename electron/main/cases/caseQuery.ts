@@ -10,6 +10,7 @@ import {
   SCHEMA_TABLE_SQL,
   viewStatements,
 } from '../../../shared/cohorts/schema';
+import { HandlerError } from '../ipc/router';
 import { withAttachedCase } from './attachedCase';
 
 /**
@@ -33,9 +34,12 @@ export async function queryCaseBytes(opts: {
         )
       ).getRowObjectsJS()[0]?.v ?? 0,
     );
+    // Said to the person as it is (main upgrades older cases first, caseUpgrade.ts: this one failed).
     if (version < CASE_SCHEMA_MIN)
-      throw new Error(
-        `the case was imported by an older Cohort Desk (case schema ${String(version)}); delete it and import its VCF again`,
+      throw new HandlerError(
+        'NOT_ALLOWED',
+        `the case was imported by an older Cohort Desk (case schema ${String(version)}) and could not be upgraded to this version; it is unchanged. The log file says why; to review it here, import its VCF again`,
+        'caseId',
       );
     // The cohort cache's views, empty: the command line does not load the cohort cache yet (the
     // cohort step then removes nothing and says so by its count).

@@ -22,6 +22,7 @@ import type { CaseOwner } from './caseOwner';
 import { caseOwnerOf, caseWrapKey } from './caseOwner';
 import type { FileHandles } from './files/fileHandles';
 import { createFileHandles } from './files/fileHandles';
+import { upgradeCase } from './caseUpgrade';
 import type { CaseImports } from './import/caseImports';
 import { createCaseImports } from './import/caseImports';
 
@@ -45,6 +46,11 @@ export interface CaseService {
   detail(caseId: string): CaseDetail;
   /** The decrypted case database for the /cases route, or why not. */
   readDatabase(caseId: string): CaseRead;
+  /**
+   * readDatabase after upgrading an older case to the current schema once (decision 0035); a failed
+   * upgrade is logged and the unchanged case is read (the page says why it cannot open it).
+   */
+  openDatabase(caseId: string): Promise<CaseRead>;
   remove(caseId: string): boolean;
   readonly files: FileHandles;
   readonly imports: CaseImports;
@@ -97,6 +103,11 @@ export function createCaseService(opts: {
       }
     }
     return out;
+  }
+
+  function changed(): void {
+    const l = service.list();
+    for (const f of listeners) f(l);
   }
 
   const service: CaseService = {
@@ -204,6 +215,15 @@ export function createCaseService(opts: {
         };
       }
     },
+    async openDatabase(caseId) {
+      await upgradeCase(
+        { owner, find: (id) => service.find(id), audit: opts.audit, logger: opts.logger, changed },
+        caseId,
+      ).catch((error: unknown) => {
+        opts.logger.warn('case.upgrade_failed', { error });
+      });
+      return service.readDatabase(caseId);
+    },
     remove(caseId) {
       const c = service.find(caseId);
       if (c === undefined) return false;
@@ -212,10 +232,7 @@ export function createCaseService(opts: {
       service.changed();
       return true;
     },
-    changed() {
-      const l = service.list();
-      for (const f of listeners) f(l);
-    },
+    changed,
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

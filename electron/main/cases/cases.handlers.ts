@@ -136,7 +136,7 @@ export function caseHandlers(
         if (f === undefined)
           throw new HandlerError('INVALID_REQUEST', `There is no preset "${preset}".`, 'preset');
       }
-      const read = cases.readDatabase(caseId);
+      const read = await cases.openDatabase(caseId);
       if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
       const scratch = join(
         casesRoot(cases.owner().userDir),

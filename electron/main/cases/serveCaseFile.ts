@@ -13,11 +13,11 @@ export const isCaseDatabasePath = (pathname: string): boolean => PATH.test(pathn
  * duckdb-wasm attaches read-only (issue 16; served like a vault dataset, decision 0010: bytes,
  * never JSON; never cached; only the owner's cases, only while the vault is open).
  */
-export function serveCaseDatabase(
+export async function serveCaseDatabase(
   cases: CaseService,
   pathname: string,
   logger: Logger,
-): VaultHttpAnswer {
+): Promise<VaultHttpAnswer> {
   const text = (status: number, message: string): VaultHttpAnswer => ({
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
@@ -31,7 +31,8 @@ export function serveCaseDatabase(
     return text(404, 'Not found');
   }
   try {
-    const r = cases.readDatabase(caseId);
+    // An older case is upgraded once before it is served (decision 0035).
+    const r = await cases.openDatabase(caseId);
     if (!r.ok) return text(r.status, r.message);
     return {
       status: 200,

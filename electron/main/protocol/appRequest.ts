@@ -40,7 +40,7 @@ export function createAppRequestHandler(
     }
     if (vaultRoute?.cases !== undefined && isCaseDatabasePath(url.pathname)) {
       // app://cohort-desk/cases/{id}/data.duckdb: a decrypted case database (issue 16).
-      const answer = serveCaseDatabase(vaultRoute.cases, url.pathname, vaultRoute.logger);
+      const answer = await serveCaseDatabase(vaultRoute.cases, url.pathname, vaultRoute.logger);
       return new Response(request.method === 'HEAD' ? null : answer.body, {
         status: answer.status,
         headers: { ...headers, ...answer.headers },

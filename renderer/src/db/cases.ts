@@ -75,7 +75,7 @@ export async function attachCase(caseId: string, db: Database): Promise<string> 
   if (version < CASE_SCHEMA_MIN) {
     await detachDatabase(e, db);
     throw new Error(
-      `Case ${caseId} was imported by an older Cohort Desk (case schema ${String(version)}); delete it and import its VCF again.`,
+      `Case ${caseId} was imported by an older Cohort Desk (case schema ${String(version)}) and could not be upgraded to this version; it is unchanged. The log file says why; to review it here, import its VCF again.`,
     );
   }
   attached.set(caseId, db);

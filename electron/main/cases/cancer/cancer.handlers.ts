@@ -41,7 +41,7 @@ export function cancerHandlers(
   return {
     'cancer:somatic': async ({ caseId, filter, limit, offset }) => {
       cancerCase(caseId);
-      const read = cases.readDatabase(caseId);
+      const read = await cases.openDatabase(caseId);
       if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
       return querySomaticBytes({
         bytes: read.bytes,

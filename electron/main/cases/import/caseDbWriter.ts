@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -77,6 +78,20 @@ class TableSpool {
   }
 }
 
+/**
+ * DuckDB creates the database's `.wal` with the process umask (0644) whenever it writes one anew
+ * (a worker thread cannot change the umask); inside the 0700 scratch folder nobody else can reach
+ * it, and it is made 0600 as soon as a statement returns, like every other plaintext file of the
+ * import (decision 0035).
+ */
+export function privateWal(file: string): void {
+  try {
+    chmodSync(`${file}.wal`, 0o600);
+  } catch {
+    // No WAL at this moment (checkpointed away): nothing to protect.
+  }
+}
+
 /** DuckDB's CSV reader, told the exact dialect and types (no sniffing). */
 function loadSql(file: string, table: CaseTable): string {
   const cols = appendedColumns(table);
@@ -105,9 +120,10 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
   // DuckDB spills to the same 0700 scratch folder, deleted with it.
   const instance = await DuckDBInstance.create(':memory:', {
-    threads: '2',
     // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
+    // The loads run on DuckDB's threads beside the parsing worker: as many as the machine has.
+    threads: String(Math.max(2, availableParallelism())),
     memory_limit: '768MB',
     temp_directory: join(folder, 'spill'),
   });
@@ -119,6 +135,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     );
     chmodSync(file, 0o600);
     for (const ddl of caseTableDdl(OUT)) await conn.run(ddl);
+    privateWal(file);
   } catch (error: unknown) {
     conn?.closeSync();
     instance.closeSync();
@@ -134,6 +151,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     tail = tail.then(async () => {
       try {
         if (failure === undefined) await c.run(loadSql(spool, table));
+        privateWal(file);
       } catch (error: unknown) {
         failure ??= error instanceof Error ? error : new Error(String(error));
       } finally {
@@ -186,6 +204,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     async run(sql) {
       await flushAll();
       await c.run(sql);
+      privateWal(file);
     },
     rows: (t) => spools.get(t)?.rows ?? 0,
     async finish() {

@@ -1,0 +1,29 @@
+/**
+ * How an older case database becomes the current schema (decision 0035), as SQL over the file
+ * attached as `db`. Run once by main (electron/main/cases/caseUpgrade.ts) when such a case is opened.
+ * Schema 1 (before decision 0028) lacked `variants.inh_mask` and `variants.sort_key`, and cases
+ * imported before issue 19 lack the `somatic` table; every other table and column is unchanged, and
+ * the `inheritance` table the mask is derived from was already written by the schema-1 import.
+ */
+import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
+import { derivedColumnsSql } from './inheritanceSql';
+
+/** The oldest case schema that can be upgraded (older files must be imported again). */
+export const CASE_SCHEMA_UPGRADABLE = 1;
+
+/** The statements that bring a file of schema `from` to CASE_SCHEMA_VERSION; none when it is current. */
+export function caseUpgradeSql(db: string, from: number): string[] {
+  if (from === CASE_SCHEMA_VERSION) return [];
+  if (from < CASE_SCHEMA_UPGRADABLE || from > CASE_SCHEMA_VERSION)
+    throw new Error(`case schema ${String(from)} cannot be upgraded`);
+  const derived = DERIVED_COLUMNS.variants ?? [];
+  const typeOf = (c: string): string =>
+    CASE_COLUMNS.variants.find(([name]) => name === c)?.[1] ?? 'INTEGER';
+  return [
+    ...caseTableDdl(db, true),
+    // Added last, so the columns keep CASE_COLUMNS' order (they are the last two of `variants`).
+    ...derived.map((c) => `ALTER TABLE ${db}.main.variants ADD COLUMN ${c} ${typeOf(c)}`),
+    derivedColumnsSql(db),
+    `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,
+  ];
+}
