@@ -51,7 +51,7 @@ describe('suggested ACMG criteria, issue 18', () => {
         },
       ],
     }).criteria.find((c) => c.code === 'PM2');
-    expect(looked?.source).toContain('seen in 1 of 1 datasets');
+    expect(looked?.source).toContain('IT-RD-01 at IT (count): 2, as of 2026-12-06T10:00:00Z');
   });
 
   it('de novo in a trio suggests PM6 with PS2 named as the confirmed-parentage upgrade', () => {

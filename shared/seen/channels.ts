@@ -63,9 +63,13 @@ export const SeenAnswerSchema = z.object({
         exists: z.boolean(),
         granularity: z.enum(['boolean', 'count', 'record']),
         count: CountSchema.optional(),
+        /** Individuals in the dataset as the node counted them for this user (issue 18). */
+        size: CountSchema.optional(),
       }),
     )
     .optional(),
+  /** Carriers not fetched because the paging bound was hit (issue 18); absent: none left out. */
+  carriersNotFetched: z.number().int().nonnegative().optional(),
   carriers: z.array(SeenCarrierSchema).optional(),
   message: z.string().optional(),
 });

@@ -1,5 +1,6 @@
 import type { NodeEntry } from '../../../shared/federation/directory';
 import { toBeaconParams } from '../../../shared/search/parseGenomic';
+import type { Count } from '../../../shared/search/results';
 import type { SeenAnswer, SeenCandidate, SeenProgress } from '../../../shared/seen/channels';
 import { candidateKey } from '../../../shared/seen/channels';
 import { partsForNode } from '../beacon/assemblyQuery';
@@ -8,6 +9,7 @@ import type { NodeAnswer } from '../beacon/nodeClient';
 import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from '../search/limiter';
+import { datasetSizes } from './datasetSizes';
 
 export interface SeenBatchOptions {
   queryId: string;
@@ -56,7 +58,13 @@ export function candidateParts(c: SeenCandidate): BeaconQueryParts {
 const unreachable = (a: NodeAnswer): boolean => a.status === 'error' && a.method === undefined;
 
 /** What is kept of one answer: counts per dataset and the carriers' phenotypes (records). */
-function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAnswer {
+function stored(
+  node: NodeEntry,
+  key: string,
+  at: string,
+  a: NodeAnswer,
+  sizes: ReadonlyMap<string, Count> = new Map(),
+): SeenAnswer {
   const status = a.status === 'waiting' || a.status === 'slow' ? 'error' : a.status;
   const carriers = (a.records ?? []).flatMap((r) =>
     r.kind === 'individual'
@@ -81,12 +89,18 @@ function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAn
             exists: d.exists,
             granularity: d.granularity,
             ...(d.count === undefined ? {} : { count: d.count }),
+            ...sizeOf(sizes, d.id),
           })),
         }),
     ...(carriers.length > 0 ? { carriers } : {}),
     ...(a.message === undefined ? {} : { message: a.message }),
   };
 }
+
+const sizeOf = (sizes: ReadonlyMap<string, Count>, id: string): { size?: Count } => {
+  const size = sizes.get(id);
+  return size === undefined ? {} : { size };
+};
 
 /**
  * "Seen before" for a candidate list (issue 18): every node is asked for every allele through the
@@ -135,6 +149,22 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     progress('waiting', undefined, true);
     const place = await o.assemblies.of(node);
     const token = await o.tokenFor(node);
+    // The datasets' sizes are asked beside the alleles (not before), so a slow node's share does
+    // not wait for them; the answers get them when both are in.
+    const sizer = new AbortController();
+    controllers.add(sizer);
+    const sizes = datasetSizes({
+      node,
+      token,
+      fetch: o.fetch,
+      timeoutMs: o.timeoutMs,
+      maxBytes: o.maxBytes,
+      assembly: place.assembly,
+      signal: sizer.signal,
+    })
+      .catch(() => new Map<string, Count>())
+      .finally(() => controllers.delete(sizer));
+    const got: { key: string; at: string; a: NodeAnswer }[] = [];
     progress('running', undefined, true);
     const ask = async (c: SeenCandidate): Promise<void> => {
       const np = partsForNode(candidateParts(c), node, place);
@@ -160,7 +190,7 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
           queryRef: c.ref,
         });
         if (a.status === 'cancelled') return;
-        answers.push(stored(node, candidateKey(c), at, a));
+        got.push({ key: candidateKey(c), at, a });
         if (a.status !== 'ok') {
           failed++;
           lastError = a.message;
@@ -186,6 +216,8 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
       }
     };
     await Promise.all(Array.from({ length: Math.min(o.perNode, total) }, worker));
+    const known = await sizes;
+    for (const g of got) answers.push(stored(node, g.key, g.at, g.a, known));
     if (cancelled) progress('cancelled', undefined, true);
     else if (down !== undefined) progress('error', down, true);
     else if (failed > 0)
