@@ -163,3 +163,24 @@ export const LikeUpdateSchema = NodeUpdateSchema.extend({
   scores: z.record(z.string(), z.number()).optional(),
 });
 export type LikeUpdate = z.infer<typeof LikeUpdateSchema>;
+
+/**
+ * One "patients like mine" run as stored with the case (issue 18): exactly what was sent to which
+ * node (the preview's own records), when, and each node's final answer with its similarity scores,
+ * so reopening the case offline shows them as of their time.
+ */
+export const LikeStoredRunSchema = z.object({
+  queryId: z.string(),
+  at: z.iso.datetime(),
+  gene: z.string(),
+  terms: z.array(LikeTermSchema),
+  sent: z.array(LikeSentSchema),
+  nodes: z.array(LikeUpdateSchema),
+  cancelled: z.boolean(),
+});
+export type LikeStoredRun = z.infer<typeof LikeStoredRunSchema>;
+export const LikeStoredSchema = z.object({
+  caseId: z.string(),
+  runs: z.array(LikeStoredRunSchema),
+});
+export type LikeStored = z.infer<typeof LikeStoredSchema>;

@@ -28,6 +28,7 @@ export function LikeMine() {
   const toggle = (id: string) =>
     setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const running = like.queryId !== undefined && like.done === undefined;
+  const last = like.stored?.at(-1);
   return (
     <section aria-labelledby="like-heading" data-testid="like-mine">
       <h3 id="like-heading">{t('caseReview.like.heading')}</h3>
@@ -93,6 +94,19 @@ export function LikeMine() {
       </p>
       <LikePreviewDialog preview={like.preview} onSend={() => void send()} onClose={close} />
       <LikeResults nodes={like.nodes} />
+      {like.queryId === undefined && last !== undefined ? (
+        <section aria-labelledby="like-stored-heading" data-testid="like-stored">
+          <h4 id="like-stored-heading">
+            {t('caseEvidence.likeStored', {
+              at: last.at,
+              gene: last.gene,
+              terms: last.terms.map((x) => x.label).join(', '),
+              nodes: last.sent.map((x) => x.nodeId).join(', '),
+            })}
+          </h4>
+          <LikeResults nodes={last.nodes} />
+        </section>
+      ) : null}
     </section>
   );
 }
