@@ -25,6 +25,12 @@ export type SeenCandidate = z.infer<typeof SeenCandidateSchema>;
 export const candidateKey = (c: Pick<SeenCandidate, 'chrom' | 'pos' | 'ref' | 'alt'>): string =>
   `${c.chrom}-${String(c.pos)}-${c.ref}-${c.alt}`;
 
+/**
+ * Most carriers kept per dataset and allele (issue 18): further pages are not fetched and the
+ * answer says how many were left (`carriersNotFetched`), so a 500-allele batch stays storable.
+ */
+export const MAX_CARRIERS_PER_DATASET = 1_000;
+
 /** Most candidates one batch takes (the issue's 500, with room). */
 export const MAX_CANDIDATES = 1_000;
 

@@ -9,6 +9,7 @@ import type { NodeAnswer } from '../beacon/nodeClient';
 import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from '../search/limiter';
+import { fetchCarrierPages } from './carrierPages';
 import { datasetSizes } from './datasetSizes';
 
 export interface SeenBatchOptions {
@@ -62,7 +63,7 @@ function stored(
   node: NodeEntry,
   key: string,
   at: string,
-  a: NodeAnswer,
+  a: NodeAnswer & { notFetched?: number },
   sizes: ReadonlyMap<string, Count> = new Map(),
 ): SeenAnswer {
   const status = a.status === 'waiting' || a.status === 'slow' ? 'error' : a.status;
@@ -93,6 +94,7 @@ function stored(
           })),
         }),
     ...(carriers.length > 0 ? { carriers } : {}),
+    ...((a.notFetched ?? 0) > 0 ? { carriersNotFetched: a.notFetched } : {}),
     ...(a.message === undefined ? {} : { message: a.message }),
   };
 }
@@ -164,7 +166,7 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     })
       .catch(() => new Map<string, Count>())
       .finally(() => controllers.delete(sizer));
-    const got: { key: string; at: string; a: NodeAnswer }[] = [];
+    const got: { key: string; at: string; a: NodeAnswer & { notFetched?: number } }[] = [];
     progress('running', undefined, true);
     const ask = async (c: SeenCandidate): Promise<void> => {
       const np = partsForNode(candidateParts(c), node, place);
@@ -178,19 +180,31 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
       controllers.add(controller);
       const timer = setTimeout(() => controller.abort(new TimeoutAbort()), o.timeoutMs);
       try {
-        const a = await queryNode({
-          node,
-          parts: np.parts,
-          token,
-          signal: controller.signal,
-          fetch: o.fetch,
-          maxBytes: o.maxBytes,
-          timeoutMs: o.timeoutMs,
-          ...(place.assembly === undefined ? {} : { assembly: place.assembly }),
-          queryRef: c.ref,
-        });
+        const page = (skip: number) =>
+          queryNode({
+            node,
+            parts: { ...np.parts, skip },
+            token,
+            signal: controller.signal,
+            fetch: o.fetch,
+            maxBytes: o.maxBytes,
+            timeoutMs: o.timeoutMs,
+            ...(place.assembly === undefined ? {} : { assembly: place.assembly }),
+            queryRef: c.ref,
+          });
+        const a = await page(0);
         if (a.status === 'cancelled') return;
-        got.push({ key: candidateKey(c), at, a });
+        // Carriers beyond the first page, up to the documented bound (issue 18).
+        const paged = a.status === 'ok' ? await fetchCarrierPages(a, page) : undefined;
+        if (controller.signal.aborted && cancelled) return;
+        got.push({
+          key: candidateKey(c),
+          at,
+          a:
+            paged === undefined
+              ? a
+              : { ...a, records: paged.records, notFetched: paged.notFetched },
+        });
         if (a.status !== 'ok') {
           failed++;
           lastError = a.message;
