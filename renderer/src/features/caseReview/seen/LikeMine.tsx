@@ -29,6 +29,10 @@ export function LikeMine() {
     setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const running = like.queryId !== undefined && like.done === undefined;
   const last = like.stored?.at(-1);
+  // A finished run is shown as stored (with its time) once main has sealed it with the case.
+  const showStored =
+    last !== undefined &&
+    (like.queryId === undefined || (like.done !== undefined && last.queryId === like.queryId));
   return (
     <section aria-labelledby="like-heading" data-testid="like-mine">
       <h3 id="like-heading">{t('caseReview.like.heading')}</h3>
@@ -93,8 +97,8 @@ export function LikeMine() {
             : t('caseReview.like.done', { count: like.nodes.length })}
       </p>
       <LikePreviewDialog preview={like.preview} onSend={() => void send()} onClose={close} />
-      <LikeResults nodes={like.nodes} />
-      {like.queryId === undefined && last !== undefined ? (
+      {showStored ? null : <LikeResults nodes={like.nodes} />}
+      {showStored ? (
         <section aria-labelledby="like-stored-heading" data-testid="like-stored">
           <h4 id="like-stored-heading">
             {t('caseEvidence.likeStored', {
