@@ -153,4 +153,15 @@ describe('suggested ACMG criteria, issue 18', () => {
     expect(changed.criteria.map((c) => c.code).sort()).toEqual(['PM2', 'PM6', 'PP4']);
     expect(changed.confirmed).toBeNull();
   });
+
+  it('issue 18: a missense variant says PS1/PM5 cannot be assessed because the ClinVar extract has no protein change', () => {
+    const missense = suggestCriteria({
+      ...base,
+      variant: { ...base.variant, consequence: 'missense_variant' },
+    });
+    const note = missense.notes.find((n) => n.code === 'PM5');
+    expect(note?.text).toContain('PS1 and PM5 not assessed');
+    expect(note?.text).toContain('no protein change');
+    expect(suggestCriteria(base).notes.some((n) => n.code === 'PM5')).toBe(false);
+  });
 });

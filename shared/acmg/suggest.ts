@@ -232,6 +232,14 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
       ),
     );
 
+  // PS1/PM5 compare protein changes; the ClinVar extract in ../shared carries genomic HGVS and the
+  // consequence only (no HGVS p., no protein position), so the app cannot make them (issue 18).
+  if (terms.includes('missense_variant'))
+    notes.push({
+      code: 'PM5',
+      text: `PS1 and PM5 not assessed: the app's ClinVar extract${input.clinvar === undefined ? '' : ` (${input.clinvar.release})`} has no protein change (only genomic HGVS and the consequence), so neither the same amino-acid change nor another missense at this residue can be looked up. Check ClinVar for the protein change before applying either.`,
+    });
+
   const cv = input.clinvar?.variant;
   if (cv !== undefined)
     notes.push({
