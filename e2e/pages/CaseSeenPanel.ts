@@ -67,6 +67,11 @@ export class CaseSeenPanel {
     return this.page.getByTestId('like-status');
   }
 
+  /** The last patients-like-mine run stored with the case (issue 18), shown after reopening. */
+  likeStored(): Locator {
+    return this.page.getByTestId('like-stored');
+  }
+
   likeNode(id: string): Locator {
     return this.page.getByTestId(`like-node-${id}`);
   }

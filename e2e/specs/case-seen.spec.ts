@@ -107,6 +107,11 @@ test.describe('Case review: the federation (issue 18)', () => {
       await seen.tab().click();
       await expect(seen.cell(KEY, 'IT')).toContainText('seen (yes/no only');
       await expect(seen.cell(KEY, 'IT')).toContainText('as of');
+      // Patients like mine as sent before, with its time and nodes (issue 18).
+      await expect(seen.likeStored()).toContainText('as of');
+      await expect(seen.likeStored()).toContainText('BRCA1');
+      await expect(seen.likeStored()).toContainText(NODES.join(', '));
+      expect(await seriousAxeFindings(page)).toEqual([]);
       // The reopened case lists its variants again before the button can look them up.
       await expect(seen.lookupTable()).toBeEnabled();
       await seen.lookupTable().focus();

@@ -49,3 +49,50 @@ export function mergeSuggestions(sheet: EvidenceSheet | undefined, s: Suggestion
     criteria.every((c) => old.some((o) => o.code === c.code && o.status === c.status));
   return { criteria, confirmed: same ? (sheet?.confirmed ?? null) : null };
 }
+
+/** Two criteria lists say the same (code, strength, status, reason and source, in order). */
+export function sameSuggestions(
+  a: readonly CriterionEntry[],
+  b: readonly CriterionEntry[],
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return (
+        y !== undefined &&
+        x.code === y.code &&
+        x.strength === y.strength &&
+        x.status === y.status &&
+        x.reason === y.reason &&
+        x.source === y.source
+      );
+    })
+  );
+}
+
+/** The frequency criteria, the ones the seen-before answers feed (issue 18). */
+export const FREQUENCY_CODES: readonly CriterionEntry['code'][] = ['BA1', 'BS1', 'PM2'];
+
+/**
+ * A sheet with only the given criteria re-suggested (undecided suggestions of those codes replaced
+ * by the current ones; every decision and every other criterion kept), for data that arrived after
+ * the variant was taken into review without disturbing what other data suggested then.
+ */
+export function refreshSuggestions(
+  sheet: EvidenceSheet,
+  s: Suggestions,
+  codes: readonly CriterionEntry['code'][] = FREQUENCY_CODES,
+): EvidenceSheet {
+  const open = (c: CriterionEntry): boolean =>
+    codes.includes(c.code) && c.status === 'suggested' && c.suggested;
+  const kept = sheet.criteria.filter((c) => !open(c));
+  const fresh = s.criteria.filter(
+    (n) => codes.includes(n.code) && !kept.some((d) => d.code === n.code),
+  );
+  const criteria = [...kept, ...fresh];
+  return {
+    criteria,
+    confirmed: sameSuggestions(sheet.criteria, criteria) ? sheet.confirmed : null,
+  };
+}

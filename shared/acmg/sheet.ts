@@ -66,6 +66,14 @@ export const FederatedAnswerSchema = z
       .optional(),
     at: z.string().max(40),
     error: z.string().max(1000).optional(),
+    /**
+     * Individuals in the dataset as the node reported them to this user (a range when rounded);
+     * absent when the node gives no size (boolean access, or the size query failed).
+     */
+    individuals: z
+      .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type FederatedAnswer = z.infer<typeof FederatedAnswerSchema>;

@@ -51,7 +51,7 @@ describe('suggested ACMG criteria, issue 18', () => {
         },
       ],
     }).criteria.find((c) => c.code === 'PM2');
-    expect(looked?.source).toContain('seen in 1 of 1 datasets');
+    expect(looked?.source).toContain('IT-RD-01 at IT (count): 2, as of 2026-12-06T10:00:00Z');
   });
 
   it('de novo in a trio suggests PM6 with PS2 named as the confirmed-parentage upgrade', () => {
@@ -152,5 +152,16 @@ describe('suggested ACMG criteria, issue 18', () => {
     );
     expect(changed.criteria.map((c) => c.code).sort()).toEqual(['PM2', 'PM6', 'PP4']);
     expect(changed.confirmed).toBeNull();
+  });
+
+  it('issue 18: a missense variant says PS1/PM5 cannot be assessed because the ClinVar extract has no protein change', () => {
+    const missense = suggestCriteria({
+      ...base,
+      variant: { ...base.variant, consequence: 'missense_variant' },
+    });
+    const note = missense.notes.find((n) => n.code === 'PM5');
+    expect(note?.text).toContain('PS1 and PM5 not assessed');
+    expect(note?.text).toContain('no protein change');
+    expect(suggestCriteria(base).notes.some((n) => n.code === 'PM5')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import type { ClinvarAssertion, ClinvarGene } from './clinvar';
 import type { CriterionCode } from './criteria';
 import { defaultStrength } from './criteria';
+import type { FederationFrequency } from './federationFrequency';
+import { federationFrequency } from './federationFrequency';
 import type { CriterionEntry, FederatedAnswer } from './sheet';
 
 /**
@@ -14,6 +16,8 @@ export interface Thresholds {
   readonly ba1: number;
   readonly bs1: number;
   readonly pm2: number;
+  /** Why BS1's threshold is what it is (the default's reason when absent). */
+  readonly bs1Why?: string;
 }
 export const DEFAULT_THRESHOLDS: Thresholds = { ba1: 0.05, bs1: 0.01, pm2: 0.0001 };
 
@@ -86,40 +90,81 @@ function entry(
   };
 }
 
-function federationNote(answers: readonly FederatedAnswer[] | undefined): string {
-  if (answers === undefined) return 'federation: not looked up';
-  const seen = answers.filter((a) => a.exists === true || (a.count ?? 0) > 0);
-  return `federation: seen in ${seen.length} of ${answers.length} datasets answering`;
+const sci = (x: number): string => (x === 0 ? '0' : x.toPrecision(2));
+
+/** The federation's part of the frequency source, with every answer's node, dataset and time. */
+function federationSource(f: FederationFrequency | undefined): string {
+  if (f === undefined) return 'federation: not looked up';
+  if (f.answered === 0) return 'federation: looked up, no node answered';
+  const pooled =
+    f.counted === 0
+      ? 'no dataset gave a count and a size, so no frequency'
+      : `${String(f.carriers.min === f.carriers.max ? f.carriers.min : `${String(f.carriers.min)}–${String(f.carriers.max)}`)} carriers in ${String(f.individuals.min)} individuals over ${String(f.counted)} counted datasets: allele frequency ${sci(f.afLow)} to ${f.afHigh === undefined ? 'unbounded' : sci(f.afHigh)}`;
+  const yes =
+    f.seenWithoutCount === 0 ? '' : `; seen in ${String(f.seenWithoutCount)} more without a count`;
+  return `federation: ${pooled}${yes} (${f.sources.join('; ')})`;
 }
 
-function frequency(input: SuggestInput, t: Thresholds): CriterionEntry | undefined {
+const COHORT_CAVEAT =
+  "The federation's datasets are patient cohorts, not population controls: a variant that causes the cohort's disease is enriched there.";
+
+function frequency(
+  input: SuggestInput,
+  t: Thresholds,
+  notes: { code: CriterionCode; text: string }[],
+): CriterionEntry | undefined {
   const v = input.variant;
-  const af = Math.max(v.pop_af ?? 0, v.cohort_max_freq ?? 0);
+  const fed =
+    input.federation === undefined
+      ? undefined
+      : federationFrequency(input.federation, v.variant_key);
+  const local = Math.max(v.pop_af ?? 0, v.cohort_max_freq ?? 0);
+  // The federation counts only with the frequency its answers guarantee (the lower bound).
+  const af = Math.max(local, fed?.afLow ?? 0);
+  const fromFed = fed !== undefined && fed.afLow > local;
   const fields =
     input.frequencyFields.length === 0 ? 'no frequency field' : input.frequencyFields.join(', ');
-  const source = `VCF INFO (${fields}); local cache (cohort frequency); ${federationNote(input.federation)}`;
+  const source = `VCF INFO (${fields}); local cache (cohort frequency); ${federationSource(fed)}`;
+  const where = fromFed ? ' (the least the federation\u2019s counts allow)' : '';
   if (af > t.ba1)
-    return entry('BA1', `Allele frequency ${pct(af)} is above ${pct(t.ba1)}.`, source);
+    return entry(
+      'BA1',
+      `Allele frequency ${pct(af)}${where} is above ${pct(t.ba1)}.`,
+      source,
+      fromFed ? COHORT_CAVEAT : undefined,
+    );
   if (af >= t.bs1)
     return entry(
       'BS1',
-      `Allele frequency ${pct(af)} is at or above ${pct(t.bs1)}.`,
+      `Allele frequency ${pct(af)}${where} is at or above ${pct(t.bs1)}.`,
       source,
-      'BS1 needs a frequency greater than expected for the disorder; the 1 % default suits rare Mendelian disease only.',
+      `BS1 needs a frequency greater than expected for the disorder; ${t.bs1Why ?? 'the 1 % default suits rare Mendelian disease only.'}${fromFed ? ` ${COHORT_CAVEAT}` : ''}`,
     );
-  if (af < t.pm2)
-    return entry(
-      'PM2',
-      af === 0
-        ? 'Absent from the population frequencies the VCF and the local cache carry.'
-        : `Allele frequency ${pct(af)} is below ${pct(t.pm2)}.`,
-      source,
-      input.frequencyFields.length === 0
-        ? 'The VCF carries no population frequency: absence here is not absence from gnomAD. Applied at supporting (ClinGen SVI 2020).'
-        : 'Check coverage at this position in the population data; applied at supporting (ClinGen SVI 2020).',
-      'supporting',
-    );
-  return undefined;
+  if (af >= t.pm2) {
+    if (fromFed)
+      notes.push({
+        code: 'PM2',
+        text: `Not suggested: the federation's counts put the allele frequency at least at ${sci(af)} (threshold ${sci(t.pm2)}). ${COHORT_CAVEAT} Source: ${federationSource(fed)}`,
+      });
+    return undefined;
+  }
+  const bound =
+    fed?.afHigh === undefined
+      ? ''
+      : fed.afHigh < t.pm2
+        ? ` The federation's counts bound it below ${sci(fed.afHigh)}.`
+        : ` The federation's counts allow up to ${sci(fed.afHigh)}, so they neither confirm nor exclude rarity.`;
+  return entry(
+    'PM2',
+    (af === 0
+      ? 'Absent from the population frequencies the VCF and the local cache carry.'
+      : `Allele frequency ${pct(af)} is below ${pct(t.pm2)}.`) + bound,
+    source,
+    input.frequencyFields.length === 0
+      ? 'The VCF carries no population frequency: absence here is not absence from gnomAD. Applied at supporting (ClinGen SVI 2020).'
+      : 'Check coverage at this position in the population data; applied at supporting (ClinGen SVI 2020).',
+    'supporting',
+  );
 }
 
 /** The suggested criteria of one variant. */
@@ -128,7 +173,7 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
   const v = input.variant;
   const criteria: CriterionEntry[] = [];
   const notes: { code: CriterionCode; text: string }[] = [];
-  const f = frequency(input, t);
+  const f = frequency(input, t, notes);
   if (f !== undefined) criteria.push(f);
 
   if (v.modes.includes('de_novo'))
@@ -186,6 +231,14 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
         "PP4 needs a phenotype highly specific for a disease with a single genetic cause; don't count it with PP1 segregation of the same phenotype.",
       ),
     );
+
+  // PS1/PM5 compare protein changes; the ClinVar extract in ../shared carries genomic HGVS and the
+  // consequence only (no HGVS p., no protein position), so the app cannot make them (issue 18).
+  if (terms.includes('missense_variant'))
+    notes.push({
+      code: 'PM5',
+      text: `PS1 and PM5 not assessed: the app's ClinVar extract${input.clinvar === undefined ? '' : ` (${input.clinvar.release})`} has no protein change (only genomic HGVS and the consequence), so neither the same amino-acid change nor another missense at this residue can be looked up. Check ClinVar for the protein change before applying either.`,
+    });
 
   const cv = input.clinvar?.variant;
   if (cv !== undefined)

@@ -228,6 +228,8 @@ export const channels = {
     request: seen.LikeRunRequestSchema,
     response: z.object({ queryId: z.string(), nodes: z.number() }),
   },
+  /** The case's stored patients-like-mine runs: what was sent, to whom, when, and the answers. */
+  'seen:likeStored': { request: seen.SeenCaseRefSchema, response: seen.LikeStoredSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {

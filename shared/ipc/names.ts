@@ -74,6 +74,7 @@ export const CHANNEL_NAMES = [
   'seen:likeTerms',
   'seen:likePreview',
   'seen:likeRun',
+  'seen:likeStored',
 ] as const;
 
 export const EVENT_NAMES = [

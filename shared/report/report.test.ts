@@ -41,6 +41,7 @@ describe('issue 18: the clinical report', () => {
             granularity: 'count',
             exists: true,
             count: 3,
+            individuals: { min: 6400, max: 6400 },
             at: '2026-12-06T09:00:00Z',
           },
           {
@@ -57,9 +58,10 @@ describe('issue 18: the clinical report', () => {
       }),
     );
     expect(html).toContain(
-      '<td>IT</td><td>IT-RD-01</td><td>count</td><td>3</td><td>2026-12-06T09:00:00Z</td>',
+      '<td>IT</td><td>IT-RD-01</td><td>count</td><td>3</td><td>6,400</td><td>2026-12-06T09:00:00Z</td>',
     );
-    expect(html).toContain('1–9 (range)');
+    // A "<10" answer is shown as the node gave it, and a dataset without a size says so.
+    expect(html).toContain('<td>&lt;10</td><td>not given</td>');
   });
 
   it('says DRAFT and shows no class for an unsigned, unconfirmed case', () => {

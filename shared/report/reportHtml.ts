@@ -1,6 +1,7 @@
 import type { AcmgClass } from '../acmg/combine';
 import { criterionLabel } from '../acmg/criteria';
 import { evaluateSheet } from '../acmg/evaluate';
+import { answerText } from '../acmg/federationFrequency';
 import type { FederatedAnswer } from '../acmg/sheet';
 import type { VariantWork } from '../cases/workChannels';
 import type { ReportData } from './reportData';
@@ -45,22 +46,22 @@ const list = (items: readonly string[]): string =>
 const terms = (ts: ReportData['phenotype']['observed']): string =>
   ts.length === 0 ? 'none recorded' : ts.map((t) => `${t.label ?? t.id} (${t.id})`).join('; ');
 
+const individualsText = (a: FederatedAnswer): string => {
+  const s = a.individuals;
+  if (s === undefined) return 'not given';
+  return s.min === s.max ? s.min.toLocaleString('en-US') : `${String(s.min)}–${String(s.max)}`;
+};
+
 function federatedRows(key: string, answers: readonly FederatedAnswer[] | undefined): string {
   if (answers === undefined)
     return '<p data-federated="not-looked-up">Federation: not looked up.</p>';
   const mine = answers.filter((a) => a.variantKey === key);
   if (mine.length === 0)
     return '<p data-federated="none">Federation: no node answered for this allele.</p>';
-  const answer = (a: FederatedAnswer): string => {
-    if (a.error !== undefined) return `error: ${a.error}`;
-    if (a.countRange !== undefined) return `${a.countRange.min}–${a.countRange.max} (range)`;
-    if (a.count !== null) return String(a.count);
-    return a.exists === null ? 'unknown' : a.exists ? 'present' : 'absent';
-  };
-  return `<table data-federated="answers"><thead><tr><th>Node</th><th>Dataset</th><th>Granularity</th><th>Answer</th><th>As of</th></tr></thead><tbody>${mine
+  return `<table data-federated="answers"><thead><tr><th>Node</th><th>Dataset</th><th>Granularity</th><th>Carriers</th><th>Individuals</th><th>As of</th></tr></thead><tbody>${mine
     .map(
       (a) =>
-        `<tr><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(a.granularity)}</td><td>${esc(answer(a))}</td><td>${esc(a.at)}</td></tr>`,
+        `<tr><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(a.granularity)}</td><td>${esc(answerText(a))}</td><td>${esc(individualsText(a))}</td><td>${esc(a.at)}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }

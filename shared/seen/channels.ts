@@ -41,6 +41,12 @@ export const candidateKey = (
 ): string =>
   `${c.chrom}-${String(c.pos)}-${c.ref}-${c.alt}${c.tumourType === undefined ? '' : `@${c.tumourType}`}`;
 
+/**
+ * Most carriers kept per dataset and allele (issue 18): further pages are not fetched and the
+ * answer says how many were left (`carriersNotFetched`), so a 500-allele batch stays storable.
+ */
+export const MAX_CARRIERS_PER_DATASET = 1_000;
+
 /** Most candidates one batch takes (the issue's 500, with room). */
 export const MAX_CANDIDATES = 1_000;
 
@@ -79,9 +85,13 @@ export const SeenAnswerSchema = z.object({
         exists: z.boolean(),
         granularity: z.enum(['boolean', 'count', 'record']),
         count: CountSchema.optional(),
+        /** Individuals in the dataset as the node counted them for this user (issue 18). */
+        size: CountSchema.optional(),
       }),
     )
     .optional(),
+  /** Carriers not fetched because the paging bound was hit (issue 18); absent: none left out. */
+  carriersNotFetched: z.number().int().nonnegative().optional(),
   carriers: z.array(SeenCarrierSchema).optional(),
   message: z.string().optional(),
 });
@@ -175,3 +185,24 @@ export const LikeUpdateSchema = NodeUpdateSchema.extend({
   scores: z.record(z.string(), z.number()).optional(),
 });
 export type LikeUpdate = z.infer<typeof LikeUpdateSchema>;
+
+/**
+ * One "patients like mine" run as stored with the case (issue 18): exactly what was sent to which
+ * node (the preview's own records), when, and each node's final answer with its similarity scores,
+ * so reopening the case offline shows them as of their time.
+ */
+export const LikeStoredRunSchema = z.object({
+  queryId: z.string(),
+  at: z.iso.datetime(),
+  gene: z.string(),
+  terms: z.array(LikeTermSchema),
+  sent: z.array(LikeSentSchema),
+  nodes: z.array(LikeUpdateSchema),
+  cancelled: z.boolean(),
+});
+export type LikeStoredRun = z.infer<typeof LikeStoredRunSchema>;
+export const LikeStoredSchema = z.object({
+  caseId: z.string(),
+  runs: z.array(LikeStoredRunSchema),
+});
+export type LikeStored = z.infer<typeof LikeStoredSchema>;

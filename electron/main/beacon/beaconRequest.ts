@@ -19,6 +19,8 @@ export interface BeaconQueryParts {
   params: GenomicParams;
   filters: BeaconFilter[];
   granularity: SearchQuery['granularity'];
+  /** Pages of PAGE_LIMIT records to skip (Beacon `skip` counts pages); default 0 (issue 18). */
+  skip?: number;
 }
 
 /** Turns the typed query into Beacon parts; throws with plain words when the genomic text is invalid. */
@@ -51,7 +53,7 @@ export function postBody(p: BeaconQueryParts): Record<string, unknown> {
       ...(Object.keys(p.params).length > 0 ? { requestParameters: listForm(p.params) } : {}),
       filters: p.filters,
       includeResultsetResponses: 'HIT',
-      pagination: { skip: 0, limit: PAGE_LIMIT },
+      pagination: { skip: p.skip ?? 0, limit: PAGE_LIMIT },
       requestedGranularity: p.granularity,
       testMode: false,
     },
@@ -70,7 +72,7 @@ export function getUrl(beaconUrl: string, p: BeaconQueryParts): URL | undefined 
   }
   if (p.filters.length > 0) url.searchParams.set('filters', p.filters.map((f) => f.id).join(','));
   url.searchParams.set('requestedGranularity', p.granularity);
-  url.searchParams.set('skip', '0');
+  url.searchParams.set('skip', String(p.skip ?? 0));
   url.searchParams.set('limit', String(PAGE_LIMIT));
   return url;
 }

@@ -10,6 +10,8 @@ import { reportData } from './caseReport';
 import type { CaseWorkService } from './caseWork';
 import { clinvarTable } from './clinvarTable';
 import { loadPanels } from './genomeAssets';
+import { readSeen } from '../seen/seenStore';
+import { toFederated } from '../../../shared/seen/toFederated';
 
 type WorkChannels =
   'case:work' | 'case:updateWork' | 'case:clinvar' | 'case:report' | 'case:phenopacket';
@@ -30,9 +32,13 @@ export function caseWorkHandlers(opts: {
     'case:updateWork': ({ caseId, change }) => opts.work.update(caseId, change),
     'case:clinvar': ({ variantKeys, genes }) => clinvarTable().lookup(variantKeys, genes),
     'case:report': async ({ caseId, format, method, federated }) => {
-      const { c, work } = opts.work.open(caseId);
+      const { c, work, user } = opts.work.open(caseId);
+      // The answers sealed with the case are the report's federated evidence unless the page
+      // names its own (issue 18): "not looked up" only when no lookup was ever stored.
+      const stored = readSeen({ dir: c.dir, folder: c.folder, dataKey: c.dataKey, user });
+      const evidence = federated ?? (stored.length === 0 ? undefined : toFederated(stored));
       const html = reportHtml(
-        reportData({ c, work, method, federated, panels, app: opts.app, now: now() }),
+        reportData({ c, work, method, federated: evidence, panels, app: opts.app, now: now() }),
       );
       const signed = work.signOff === null ? 'draft' : 'signed';
       const base = `${caseId}-report-${signed}`;

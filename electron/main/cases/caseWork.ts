@@ -46,7 +46,7 @@ export interface CaseWorkService {
   get(caseId: string): CaseWork;
   update(caseId: string, change: WorkChange): CaseWork;
   /** The opened case and its work together (the report, the Phenopacket). */
-  open(caseId: string): { c: OpenedCase; work: CaseWork; by: string };
+  open(caseId: string): { c: OpenedCase; work: CaseWork; by: string; user: VaultUser };
 }
 
 export function createCaseWorkService(opts: {

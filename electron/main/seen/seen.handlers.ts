@@ -14,7 +14,8 @@ type SeenChannels =
   | 'seen:stored'
   | 'seen:likeTerms'
   | 'seen:likePreview'
-  | 'seen:likeRun';
+  | 'seen:likeRun'
+  | 'seen:likeStored';
 
 /** Handlers for seen:* channels (issue 18). */
 export function seenHandlers(seen: SeenService): Pick<Handlers, SeenChannels> {
@@ -25,6 +26,7 @@ export function seenHandlers(seen: SeenService): Pick<Handlers, SeenChannels> {
     'seen:likeTerms': ({ caseId }) => seen.likeTerms(caseId),
     'seen:likePreview': (req) => seen.likePreview(req),
     'seen:likeRun': ({ queryId, ...req }) => seen.likeRun(queryId, req),
+    'seen:likeStored': ({ caseId }) => seen.likeStored(caseId),
   };
 }
 

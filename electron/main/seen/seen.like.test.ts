@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Tests only: the federation's own ontology says which terms a node counts as descendants.
@@ -133,6 +135,46 @@ describe('issue 18: patients like mine, against the demo federation', () => {
     expect(JSON.stringify(log.rows[0]?.fields)).not.toMatch(/SCN1A|LIKE-1/);
   });
 
+  it('issue 18: the run is stored sealed with the case (the exact requests, nodes and time); reopened offline it shows the same answers as of then', async () => {
+    const { terms } = await h.call('seen:likeTerms', { caseId: 'LIKE-1' });
+    const chosen = terms.slice(0, 2).map((t) => t.id);
+    const preview = await h.call('seen:likePreview', {
+      caseId: 'LIKE-1',
+      gene: 'SCN1A',
+      terms: chosen,
+    });
+    const queryId = `like-${crypto.randomUUID()}`;
+    const before = new Date().toISOString();
+    await h.call('seen:likeRun', { queryId, caseId: 'LIKE-1', gene: 'SCN1A', terms: chosen });
+    await h.finished(queryId);
+    const final = new Map(
+      h.likeUpdates.filter((u) => u.queryId === queryId).map((u) => [u.nodeId, u]),
+    );
+    const live = demo.directory();
+    h.useDirectory(() => ({
+      ...live,
+      nodes: live.nodes.map((n) => ({ ...n, beaconUrl: 'http://127.0.0.1:9/api' })),
+    }));
+    try {
+      await h.call('case:open', { caseId: 'LIKE-1' });
+      const { runs } = await h.call('seen:likeStored', { caseId: 'LIKE-1' });
+      const run = runs.find((r) => r.queryId === queryId);
+      expect(run?.sent).toEqual(preview.sent);
+      expect(run?.terms.map((t) => t.id)).toEqual(chosen);
+      expect(run?.gene).toBe('SCN1A');
+      expect((run?.at ?? '') >= before).toBe(true);
+      expect(run?.nodes.map((n) => n.nodeId)).toEqual(['FI', 'IT', 'ES', 'PT', 'SE', 'REC']);
+      for (const n of run?.nodes ?? []) expect(n, n.nodeId).toEqual(final.get(n.nodeId));
+      expect(run?.nodes.some((n) => (n.records ?? []).length > 0)).toBe(true);
+    } finally {
+      h.useDirectory(() => live);
+    }
+    // Sealed: neither the gene nor a term is readable in the case folder's file.
+    const file = findFile(h.dir, 'like.sealed');
+    expect(file).toBeDefined();
+    expect(readFileSync(file ?? '').toString('latin1')).not.toMatch(/SCN1A|HP:0/);
+  });
+
   it('issue 18: a term that is not the case’s is refused, so nothing else of the patient can be sent', async () => {
     const r = await h.invoke('seen:likePreview', {
       caseId: 'LIKE-1',
@@ -143,3 +185,16 @@ describe('issue 18: patients like mine, against the demo federation', () => {
     if (!r.ok) expect(r.error).toMatchObject({ code: 'INVALID_REQUEST', where: 'terms' });
   });
 });
+
+/** The first file of that name under a folder (the case folder's name is the vault's). */
+function findFile(dir: string, name: string): string | undefined {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isFile() && e.name === name) return path;
+    if (e.isDirectory()) {
+      const hit = findFile(path, name);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}

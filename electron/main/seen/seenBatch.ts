@@ -1,5 +1,6 @@
 import type { NodeEntry } from '../../../shared/federation/directory';
 import { toBeaconParams } from '../../../shared/search/parseGenomic';
+import type { Count } from '../../../shared/search/results';
 import type { SeenAnswer, SeenCandidate, SeenProgress } from '../../../shared/seen/channels';
 import { candidateKey, tumourTypeFilter } from '../../../shared/seen/channels';
 import { partsForNode } from '../beacon/assemblyQuery';
@@ -8,6 +9,8 @@ import type { NodeAnswer } from '../beacon/nodeClient';
 import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from '../search/limiter';
+import { fetchCarrierPages } from './carrierPages';
+import { datasetSizes } from './datasetSizes';
 
 export interface SeenBatchOptions {
   queryId: string;
@@ -63,7 +66,13 @@ export function candidateParts(c: SeenCandidate): BeaconQueryParts {
 const unreachable = (a: NodeAnswer): boolean => a.status === 'error' && a.method === undefined;
 
 /** What is kept of one answer: counts per dataset and the carriers' phenotypes (records). */
-function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAnswer {
+function stored(
+  node: NodeEntry,
+  key: string,
+  at: string,
+  a: NodeAnswer & { notFetched?: number },
+  sizes: ReadonlyMap<string, Count> = new Map(),
+): SeenAnswer {
   const status = a.status === 'waiting' || a.status === 'slow' ? 'error' : a.status;
   const carriers = (a.records ?? []).flatMap((r) =>
     r.kind === 'individual'
@@ -88,12 +97,19 @@ function stored(node: NodeEntry, key: string, at: string, a: NodeAnswer): SeenAn
             exists: d.exists,
             granularity: d.granularity,
             ...(d.count === undefined ? {} : { count: d.count }),
+            ...sizeOf(sizes, d.id),
           })),
         }),
     ...(carriers.length > 0 ? { carriers } : {}),
+    ...((a.notFetched ?? 0) > 0 ? { carriersNotFetched: a.notFetched } : {}),
     ...(a.message === undefined ? {} : { message: a.message }),
   };
 }
+
+const sizeOf = (sizes: ReadonlyMap<string, Count>, id: string): { size?: Count } => {
+  const size = sizes.get(id);
+  return size === undefined ? {} : { size };
+};
 
 /**
  * "Seen before" for a candidate list (issue 18): every node is asked for every allele through the
@@ -142,6 +158,22 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     progress('waiting', undefined, true);
     const place = await o.assemblies.of(node);
     const token = await o.tokenFor(node);
+    // The datasets' sizes are asked beside the alleles (not before), so a slow node's share does
+    // not wait for them; the answers get them when both are in.
+    const sizer = new AbortController();
+    controllers.add(sizer);
+    const sizes = datasetSizes({
+      node,
+      token,
+      fetch: o.fetch,
+      timeoutMs: o.timeoutMs,
+      maxBytes: o.maxBytes,
+      assembly: place.assembly,
+      signal: sizer.signal,
+    })
+      .catch(() => new Map<string, Count>())
+      .finally(() => controllers.delete(sizer));
+    const got: { key: string; at: string; a: NodeAnswer & { notFetched?: number } }[] = [];
     progress('running', undefined, true);
     const ask = async (c: SeenCandidate): Promise<void> => {
       const np = partsForNode(candidateParts(c), node, place);
@@ -155,19 +187,31 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
       controllers.add(controller);
       const timer = setTimeout(() => controller.abort(new TimeoutAbort()), o.timeoutMs);
       try {
-        const a = await queryNode({
-          node,
-          parts: np.parts,
-          token,
-          signal: controller.signal,
-          fetch: o.fetch,
-          maxBytes: o.maxBytes,
-          timeoutMs: o.timeoutMs,
-          ...(place.assembly === undefined ? {} : { assembly: place.assembly }),
-          queryRef: c.ref,
-        });
+        const page = (skip: number) =>
+          queryNode({
+            node,
+            parts: { ...np.parts, skip },
+            token,
+            signal: controller.signal,
+            fetch: o.fetch,
+            maxBytes: o.maxBytes,
+            timeoutMs: o.timeoutMs,
+            ...(place.assembly === undefined ? {} : { assembly: place.assembly }),
+            queryRef: c.ref,
+          });
+        const a = await page(0);
         if (a.status === 'cancelled') return;
-        answers.push(stored(node, candidateKey(c), at, a));
+        // Carriers beyond the first page, up to the documented bound (issue 18).
+        const paged = a.status === 'ok' ? await fetchCarrierPages(a, page) : undefined;
+        if (controller.signal.aborted && cancelled) return;
+        got.push({
+          key: candidateKey(c),
+          at,
+          a:
+            paged === undefined
+              ? a
+              : { ...a, records: paged.records, notFetched: paged.notFetched },
+        });
         if (a.status !== 'ok') {
           failed++;
           lastError = a.message;
@@ -193,6 +237,8 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
       }
     };
     await Promise.all(Array.from({ length: Math.min(o.perNode, total) }, worker));
+    const known = await sizes;
+    for (const g of got) answers.push(stored(node, g.key, g.at, g.a, known));
     if (cancelled) progress('cancelled', undefined, true);
     else if (down !== undefined) progress('error', down, true);
     else if (failed > 0)

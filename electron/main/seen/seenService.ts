@@ -5,6 +5,7 @@ import type { SearchDone } from '../../../shared/search/results';
 import type {
   LikePreview,
   LikeRequest,
+  LikeStored,
   LikeTerm,
   LikeUpdate,
   SeenCandidate,
@@ -23,6 +24,7 @@ import type { Logger } from '../logging/logger';
 import type { Fanout } from '../search/fanout';
 import { startFanout } from '../search/fanout';
 import { likeParts, likePreview, scored } from './likeMine';
+import { addLikeRun, readLikeRuns } from './likeStore';
 import type { SeenBatch } from './seenBatch';
 import { startSeenBatch } from './seenBatch';
 import type { SealedCase } from './seenStore';
@@ -54,6 +56,8 @@ export interface SeenService {
   ): Promise<{ queryId: string; nodes: number; candidates: number }>;
   cancel(queryId: string): boolean;
   stored(caseId: string): SeenStored;
+  /** The case's stored patients-like-mine runs, oldest first. */
+  likeStored(caseId: string): LikeStored;
   likeTerms(caseId: string): { terms: LikeTerm[]; unknown: string[] };
   likePreview(req: LikeRequest): Promise<LikePreview>;
   likeRun(queryId: string, req: LikeRequest): Promise<{ queryId: string; nodes: number }>;
@@ -108,6 +112,22 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         );
       return t;
     });
+  };
+
+  const previewOn = async (
+    gene: string,
+    terms: readonly LikeTerm[],
+    directory: FederationDirectory,
+  ): Promise<LikePreview> => {
+    // Whether each node gets a token is decided as the send decides it (allow list, session).
+    const token = tokenFor(directory);
+    const withToken = new Set<string>();
+    await Promise.all(
+      directory.nodes.map(async (n) => {
+        if ((await token(n).catch(() => undefined)) !== undefined) withToken.add(n.id);
+      }),
+    );
+    return likePreview(gene, terms, directory.nodes, (n) => withToken.has(n.id));
   };
 
   const service: SeenService = {
@@ -169,29 +189,29 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
     stored(caseId) {
       return { caseId, answers: readSeen(sealed(caseId)) };
     },
+    likeStored(caseId) {
+      return { caseId, runs: readLikeRuns(sealed(caseId)) };
+    },
     likeTerms(caseId) {
       return informativeTerms(corpus(), sealed(caseId).observed);
     },
     async likePreview(req) {
       const terms = chosenTerms(req.caseId, req.terms);
-      const directory = await deps.getDirectory();
-      // Whether each node gets a token is decided as the send decides it (allow list, session).
-      const token = tokenFor(directory);
-      const withToken = new Set<string>();
-      await Promise.all(
-        directory.nodes.map(async (n) => {
-          if ((await token(n).catch(() => undefined)) !== undefined) withToken.add(n.id);
-        }),
-      );
-      return likePreview(req.gene, terms, directory.nodes, (n) => withToken.has(n.id));
+      return previewOn(req.gene, terms, await deps.getDirectory());
     },
     async likeRun(queryId, req) {
       fresh(queryId);
       const patient = sealed(req.caseId).observed;
-      chosenTerms(req.caseId, req.terms);
+      const terms = chosenTerms(req.caseId, req.terms);
       const directory = await deps.getDirectory();
+      // What is stored with the case: the exact requests (as the preview shows them) and each
+      // node's latest answer, sealed once the run is over (issue 18).
+      const sent = await previewOn(req.gene, terms, directory);
       fresh(queryId);
       const c = corpus();
+      const at = new Date().toISOString();
+      const latest = new Map<string, LikeUpdate>();
+      const sealedCase = sealed(req.caseId);
       const fanout: Fanout = startFanout({
         queryId,
         nodes: directory.nodes,
@@ -203,8 +223,27 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         concurrency: 32,
         maxBytes: 20 * 1_048_576,
         assemblies,
-        emit: (u) => deps.onLikeUpdate(scored(c, patient, u)),
-        onDone: (d) => deps.onLikeDone(d),
+        emit: (u) => {
+          const update = scored(c, patient, u);
+          if ((latest.get(u.nodeId)?.attempt ?? 0) <= u.attempt) latest.set(u.nodeId, update);
+          deps.onLikeUpdate(update);
+        },
+        onDone: (d) => {
+          try {
+            addLikeRun(sealedCase, {
+              queryId,
+              at,
+              gene: req.gene,
+              terms: sent.terms,
+              sent: sent.sent,
+              nodes: directory.nodes.flatMap((n) => latest.get(n.id) ?? []),
+              cancelled: d.cancelled,
+            });
+          } catch (error: unknown) {
+            deps.logger.warn('seen.like_store_failed', { error });
+          }
+          deps.onLikeDone(d);
+        },
       });
       const settled = fanout.done.finally(() => running.delete(queryId));
       running.set(queryId, { cancel: () => fanout.cancel(), settled });

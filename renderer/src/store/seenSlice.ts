@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { SearchDone } from '../../../shared/search/results';
 import type {
   LikePreview,
+  LikeStoredRun,
   LikeTerm,
   LikeUpdate,
   SeenAnswer,
@@ -32,6 +33,8 @@ export interface LikeState {
   readonly nodes: readonly LikeUpdate[];
   readonly done?: SearchDone | undefined;
   readonly error?: string | undefined;
+  /** Earlier runs stored with the case (issue 18), oldest first: shown as of their time. */
+  readonly stored?: readonly LikeStoredRun[];
 }
 
 export interface SeenSlice {
@@ -94,9 +97,10 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
         seenLocal: undefined,
         like: { nodes: [] },
       });
-    const [stored, terms] = await Promise.all([
+    const [stored, terms, likeRuns] = await Promise.all([
       api().invoke('seen:stored', { caseId }),
       api().invoke('seen:likeTerms', { caseId }),
+      api().invoke('seen:likeStored', { caseId }),
     ]);
     if (get().seenCaseId !== caseId) return;
     set({
@@ -105,6 +109,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
       like: {
         ...get().like,
         ...(terms.ok ? { terms: terms.value.terms, unknown: terms.value.unknown } : {}),
+        ...(likeRuns.ok ? { stored: likeRuns.value.runs } : {}),
       },
     });
   },
@@ -179,6 +184,15 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
   },
   receiveLikeDone(d) {
     const like = get().like;
-    if (like.queryId === d.queryId) set({ like: { ...like, done: d } });
+    if (like.queryId !== d.queryId) return;
+    set({ like: { ...like, done: d } });
+    const caseId = get().seenCaseId;
+    if (caseId !== undefined)
+      void api()
+        .invoke('seen:likeStored', { caseId })
+        .then((r) => {
+          if (r.ok && get().seenCaseId === caseId)
+            set({ like: { ...get().like, stored: r.value.runs } });
+        });
   },
 });

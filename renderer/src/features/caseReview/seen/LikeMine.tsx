@@ -28,6 +28,11 @@ export function LikeMine() {
   const toggle = (id: string) =>
     setChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id]);
   const running = like.queryId !== undefined && like.done === undefined;
+  const last = like.stored?.at(-1);
+  // A finished run is shown as stored (with its time) once main has sealed it with the case.
+  const showStored =
+    last !== undefined &&
+    (like.queryId === undefined || (like.done !== undefined && last.queryId === like.queryId));
   return (
     <section aria-labelledby="like-heading" data-testid="like-mine">
       <h3 id="like-heading">{t('caseReview.like.heading')}</h3>
@@ -92,7 +97,20 @@ export function LikeMine() {
             : t('caseReview.like.done', { count: like.nodes.length })}
       </p>
       <LikePreviewDialog preview={like.preview} onSend={() => void send()} onClose={close} />
-      <LikeResults nodes={like.nodes} />
+      {showStored ? null : <LikeResults nodes={like.nodes} />}
+      {showStored ? (
+        <section aria-labelledby="like-stored-heading" data-testid="like-stored">
+          <h4 id="like-stored-heading">
+            {t('caseEvidence.likeStored', {
+              at: last.at,
+              gene: last.gene,
+              terms: last.terms.map((x) => x.label).join(', '),
+              nodes: last.sent.map((x) => x.nodeId).join(', '),
+            })}
+          </h4>
+          <LikeResults nodes={last.nodes} />
+        </section>
+      ) : null}
     </section>
   );
 }

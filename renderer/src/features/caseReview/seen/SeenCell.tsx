@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
+import { MAX_CARRIERS_PER_DATASET } from '../../../../../shared/seen/channels';
 import { termText } from '../../../../../shared/cohorts/ontologyLabels';
 import { asOf, datasetText } from './seenText';
 
@@ -63,6 +64,14 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
             );
           })}
         </ul>
+      )}{' '}
+      {answer.carriersNotFetched === undefined ? null : (
+        <span className="hint" data-testid="seen-not-fetched">
+          {t('caseEvidence.notFetched', {
+            count: answer.carriersNotFetched,
+            max: MAX_CARRIERS_PER_DATASET,
+          })}
+        </span>
       )}{' '}
       {when}
     </>

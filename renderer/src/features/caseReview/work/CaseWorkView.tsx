@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mergeSuggestions } from '../../../../../shared/acmg/evaluate';
 import type { CaseDetail, CaseVariantRow } from '../../../../../shared/cases/channels';
 import { WorkStatusSchema } from '../../../../../shared/cases/workChannels';
+import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { useStore } from '../../../store';
 import { CandidateList } from './CandidateList';
 import { ChangesSinceReview } from './ChangesSinceReview';
@@ -13,6 +14,8 @@ import { suggestFor } from './suggestFor';
 import { TagsField } from './TagsField';
 import { useCaseWork } from './useCaseWork';
 import { VariantReview } from './VariantReview';
+
+const NO_ANSWERS: readonly SeenAnswer[] = [];
 
 /**
  * "Review and report" (issue 18): the case's status, tags and notes; candidates to take into
@@ -25,6 +28,9 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
   const summary = useStore((s) => s.rank.summary);
   const filter = useStore((s) => s.caseFilter);
   const preset = useStore((s) => s.casePreset);
+  const seenCase = useStore((s) => s.seenCaseId);
+  const seenAnswers = useStore((s) => s.seenAnswers);
+  const seen = seenCase === detail.caseId ? seenAnswers : NO_ANSWERS;
   const ranks = useMemo(
     () => new Map((summary?.genes ?? []).map((g) => [g.symbol, g.rank])),
     [summary],
@@ -39,6 +45,7 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
       rank: summary,
       clinvar: cv,
       work,
+      seen,
     });
     await change({
       kind: 'addVariant',
@@ -89,6 +96,8 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
           clinvar={clinvar}
           frequencyFields={detail.vcf.frequencyFields}
           rank={summary}
+          seen={seen}
+          row={rows?.find((r) => r.variant_key === vw.variant.variantKey)}
           change={change}
         />
       ))}

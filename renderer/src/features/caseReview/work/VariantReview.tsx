@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
+import type { CaseVariantRow } from '../../../../../shared/cases/channels';
 import type { CaseWork, VariantWork, WorkChange } from '../../../../../shared/cases/workChannels';
+import { refreshSuggestions, sameSuggestions } from '../../../../../shared/acmg/evaluate';
+import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import type { RankSummary } from '../../../ranking/protocol';
 import { EvidenceSheetView } from './EvidenceSheetView';
 import { NotesField } from './NotesField';
@@ -15,6 +18,9 @@ export function VariantReview(props: {
   readonly clinvar: ClinvarLookup | undefined;
   readonly frequencyFields: readonly string[];
   readonly rank: RankSummary | undefined;
+  readonly seen: readonly SeenAnswer[];
+  /** The variant's row in the table, when loaded (the local cache's frequency). */
+  readonly row: CaseVariantRow | undefined;
   readonly change: (c: WorkChange) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
@@ -22,17 +28,28 @@ export function VariantReview(props: {
   const v = vw.variant;
   const key = v.variantKey;
   const id = key.replace(/[^A-Za-z0-9-]/g, '_');
-  const notes = useMemo(
+  const suggestions = useMemo(
     () =>
       suggestFor({
-        row: { ...v, variant_key: key, cohort_max_freq: null, cohort_carriers: null },
+        row: {
+          ...v,
+          variant_key: key,
+          cohort_max_freq: props.row?.cohort_max_freq ?? null,
+          cohort_carriers: props.row?.cohort_carriers ?? null,
+        },
         frequencyFields: props.frequencyFields,
         rank: props.rank,
         clinvar: props.clinvar,
         work: props.work,
-      }).notes,
-    [v, key, props.frequencyFields, props.rank, props.clinvar, props.work],
+        seen: props.seen,
+      }),
+    [v, key, props.row, props.frequencyFields, props.rank, props.clinvar, props.work, props.seen],
   );
+  const notes = suggestions.notes;
+  // Data that arrived after the variant was taken into review (seen-before answers, ClinVar)
+  // change the undecided suggestions only when the clinician asks (issue 18).
+  const refreshed = refreshSuggestions(vw.sheet, suggestions);
+  const stale = !sameSuggestions(vw.sheet.criteria, refreshed.criteria);
   const cv = props.clinvar?.variants.find((a) => a.variantKey === key);
   const headingId = `review-heading-${id}`;
   return (
@@ -61,6 +78,18 @@ export function VariantReview(props: {
               date: cv.date ?? '',
             })}
       </p>
+      {stale ? (
+        <p className="hint">
+          {t('caseEvidence.stale')}{' '}
+          <button
+            type="button"
+            onClick={() => void change({ kind: 'sheet', variantKey: key, sheet: refreshed })}
+            data-testid={`refresh-suggestions-${id}`}
+          >
+            {t('caseEvidence.refresh')}
+          </button>
+        </p>
+      ) : null}
       <EvidenceSheetView
         id={id}
         sheet={vw.sheet}

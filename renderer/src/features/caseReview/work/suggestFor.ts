@@ -4,6 +4,8 @@ import type { Suggestions } from '../../../../../shared/acmg/suggest';
 import { suggestCriteria } from '../../../../../shared/acmg/suggest';
 import type { CaseVariantRow } from '../../../../../shared/cases/channels';
 import type { CaseWork } from '../../../../../shared/cases/workChannels';
+import type { SeenAnswer } from '../../../../../shared/seen/channels';
+import { toFederated } from '../../../../../shared/seen/toFederated';
 import type { RankSummary } from '../../../ranking/protocol';
 
 /**
@@ -25,6 +27,8 @@ export function suggestFor(opts: {
   rank: RankSummary | undefined;
   clinvar: ClinvarLookup | undefined;
   work: CaseWork | undefined;
+  /** The case's stored seen-before answers (issue 18); none for this allele: not looked up. */
+  seen?: readonly SeenAnswer[];
 }): Suggestions {
   const { row, rank, clinvar } = opts;
   const gene = rank?.genes.find((g) => g.symbol === row.gene);
@@ -50,10 +54,12 @@ export function suggestFor(opts: {
   });
   const variant = clinvar?.variants.find((a) => a.variantKey === row.variant_key);
   const geneSummary = clinvar?.genes.find((g) => g.gene === row.gene);
+  const seen = (opts.seen ?? []).filter((a) => a.key === row.variant_key);
   return suggestCriteria({
     variant: { ...row, cohort_max_freq: row.cohort_max_freq, cohort_carriers: row.cohort_carriers },
     frequencyFields: opts.frequencyFields,
     transPathogenic,
+    ...(seen.length === 0 ? {} : { federation: toFederated(seen) }),
     ...(gene === undefined || rank === undefined
       ? {}
       : {

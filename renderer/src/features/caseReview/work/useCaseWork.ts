@@ -10,9 +10,12 @@ export function useCaseWork(caseId: string) {
   const clinvar = useStore((s) => s.caseClinvar);
   const changeWork = useStore((s) => s.changeCaseWork);
   const lookupClinvar = useStore((s) => s.lookupClinvar);
+  const loadSeen = useStore((s) => s.loadSeen);
   useEffect(() => {
     void load(caseId);
-  }, [caseId, load]);
+    // The stored seen-before answers feed the evidence sheet's frequency criteria (issue 18).
+    void loadSeen(caseId);
+  }, [caseId, load, loadSeen]);
   const change = useCallback((c: WorkChange) => changeWork(caseId, c), [caseId, changeWork]);
   const lookup = useCallback(
     (variantKey: string, gene: string | null) =>
