@@ -107,10 +107,7 @@ export function contextReasons(
     if (onset !== undefined && onset.from > range.to * 2 + 1) reasons.push('onset-after');
     if (ageYears !== undefined && ageYears < earliest) reasons.push('age-before');
   }
-  if (request.sex === 'female') {
-    const modes = modesOf(corpus, disease);
-    if (modes.length === 1 && modes[0] === 'XLR') reasons.push('xlr-female');
-  }
+  if (request.sex === 'female' && xlrOnly(corpus)[disease] === 1) reasons.push('xlr-female');
   return reasons;
 }
 
@@ -124,17 +121,49 @@ export function contextLogRatio(
   return onset + sex;
 }
 
-/** Adds the context's ln likelihood ratio to every disease's phenotype score (in place). */
+const xlrCache = new WeakMap<Corpus, Uint8Array>();
+
+/** 1 for the diseases whose only mode of inheritance is X-linked recessive (memoised). */
+function xlrOnly(corpus: Corpus): Uint8Array {
+  let flags = xlrCache.get(corpus);
+  if (flags === undefined) {
+    flags = Uint8Array.from(corpus.diseases, (_, d) => {
+      const modes = modesOf(corpus, d);
+      return modes.length === 1 && modes[0] === 'XLR' ? 1 : 0;
+    });
+    xlrCache.set(corpus, flags);
+  }
+  return flags;
+}
+
+/**
+ * Adds the context's ln likelihood ratio to every disease's phenotype score (in place); the same
+ * rules as contextReasons, without building a list per disease (it runs over every disease).
+ */
 export function addContext(
   corpus: Corpus,
   request: Pick<RankRequest, 'sex' | 'onset' | 'ageYears'>,
   scores: Float64Array,
   options: ContextOptions = DEFAULT_CONTEXT,
 ): void {
-  const known = request.onset !== undefined || request.ageYears !== undefined;
-  if (!known && request.sex !== 'female') return;
-  for (let d = 0; d < scores.length; d++) {
-    const reasons = contextReasons(corpus, request, d);
-    if (reasons.length > 0) scores[d] = (scores[d] ?? 0) + contextLogRatio(reasons, options);
+  const { onset, ageYears } = request;
+  if (onset !== undefined || ageYears !== undefined) {
+    const mismatch = Math.log(options.onsetMismatch);
+    for (let d = 0; d < scores.length; d++) {
+      const range = diseaseOnset(corpus, d);
+      if (range === null) continue;
+      const earliest = range.from / 2 - 0.5;
+      if (
+        (onset !== undefined && (onset.to < earliest || onset.from > range.to * 2 + 1)) ||
+        (ageYears !== undefined && ageYears < earliest)
+      )
+        scores[d] = (scores[d] ?? 0) + mismatch;
+    }
+  }
+  if (request.sex === 'female') {
+    const flags = xlrOnly(corpus);
+    const female = Math.log(options.xlrFemale);
+    for (let d = 0; d < scores.length; d++)
+      if (flags[d] === 1) scores[d] = (scores[d] ?? 0) + female;
   }
 }
