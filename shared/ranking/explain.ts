@@ -1,3 +1,5 @@
+import type { ContextReason } from './context';
+import { contextLogRatio, contextReasons } from './context';
 import type { Corpus } from './corpus';
 import type { ExcludedMatch, TermMatch, TermRef } from './explainTerms';
 import { explainTerms } from './explainTerms';
@@ -19,6 +21,8 @@ export interface DiseaseExplanation {
   readonly excluded: readonly ExcludedMatch[];
   /** The disease's features the record does not mention, when that counts (most frequent first). */
   readonly unmentioned: { readonly count: number; readonly log10Lr: number; examples: TermRef[] };
+  /** What the patient's onset, age or sex say against the disease (empty: nothing). */
+  readonly context: { readonly reasons: readonly ContextReason[]; readonly log10Lr: number };
 }
 
 /** A variant's prior, in its parts. */
@@ -113,6 +117,8 @@ export function explainGene(
     const d = corpus.diseases[ds.index];
     const terms = explainTerms(corpus, result.patient, ds.index, options.likelihood);
     const miss = unmentioned(corpus, result, ds.index, options);
+    const reasons =
+      options.phenotypeModel === undefined ? contextReasons(corpus, request, ds.index) : [];
     return {
       id: d?.id ?? '',
       label: d?.label ?? '',
@@ -120,6 +126,7 @@ export function explainGene(
       log10Phenotype: (result.phenotype[ds.index] ?? 0) / LOG10,
       ...terms,
       unmentioned: { count: miss.count, log10Lr: miss.log10Lr, examples: miss.examples },
+      context: { reasons, log10Lr: contextLogRatio(reasons, options.context) / LOG10 },
     };
   });
   const rerank = (changed: RankRequest): number =>

@@ -49,7 +49,8 @@ describe('issue 17: golden ranks on dev cases', () => {
     const parts =
       best.observed.reduce((s, m) => s + m.log10Lr, 0) +
       best.excluded.reduce((s, m) => s + m.log10Lr, 0) +
-      best.unmentioned.log10Lr;
+      best.unmentioned.log10Lr +
+      best.context.log10Lr;
     expect(parts).toBeCloseTo(best.log10Phenotype, 6);
     if (request.variants === undefined) return;
     expect(e.genotype?.variants.length).toBeGreaterThan(0);

@@ -37,6 +37,13 @@ export const rankRequestSchema = z.object({
   observed: z.array(z.string()),
   excluded: z.array(z.string()),
   sex: sexSchema,
+  /**
+   * The patient's earliest onset, in years (before birth: -1 to 0), from the onsets of the
+   * observed features; absent: not recorded.
+   */
+  onset: z.object({ from: z.number().min(-1), to: z.number().min(-1) }).optional(),
+  /** Age when last seen, in years (the patient was already affected then). */
+  ageYears: z.number().min(0).optional(),
   /** Absent: phenotype-only ranking of every gene with a known disease. */
   variants: z.array(variantRecordSchema).optional(),
 });

@@ -1,12 +1,15 @@
 import { lengthLog10 } from './codingLength';
+import type { ContextOptions } from './context';
+import { DEFAULT_CONTEXT, addContext } from './context';
 import type { Corpus } from './corpus';
 import type { GenotypeFit, InheritanceOptions, Mode, ScoredVariant } from './inheritance';
-import { DEFAULT_INHERITANCE, diseaseModes, genotypeFit } from './inheritance';
+import { DEFAULT_INHERITANCE, genotypeFit } from './inheritance';
 import type { RankRequest, VariantRecord } from './input';
 import type { LikelihoodOptions } from './likelihood';
 import { DEFAULT_LIKELIHOOD, likelihoodScores } from './likelihood';
 import type { PatientTerms } from './patientTerms';
 import { resolveTerms } from './patientTerms';
+import { modesOf } from './modes';
 import { variantScore } from './variants';
 
 /** Scores every disease for a patient on a log scale (ln likelihood ratio or comparable). */
@@ -24,6 +27,14 @@ export interface RankingOptions {
    * matching one, can still reach.
    */
   readonly novelDisease: number;
+  /** Onset and sex against each disease (context.ts). */
+  readonly context: ContextOptions;
+  /**
+   * Phenotype only: a gene's score is (1/t)·ln Σ LR^t over its diseases. 1 is the plain sum; below
+   * 1 the gene's weaker diseases count for more, as for a gene whose many diseases are facets of one
+   * spectrum (decision 0037).
+   */
+  readonly phenotypeTemper: number;
   /** Exponent on the genotype evidence (0..1) against the phenotype likelihood ratio. */
   readonly variantWeight: number;
   /**
@@ -38,6 +49,8 @@ export interface RankingOptions {
 
 export const DEFAULT_RANKING: RankingOptions = {
   likelihood: DEFAULT_LIKELIHOOD,
+  context: DEFAULT_CONTEXT,
+  phenotypeTemper: 0.5,
   inheritance: DEFAULT_INHERITANCE,
   novelDisease: Math.log(0.1),
   variantWeight: 6,
@@ -73,38 +86,16 @@ export interface RankResult {
 }
 
 const LOG10 = Math.log(10);
-const modesCache = new WeakMap<Corpus, (Mode[] | undefined)[]>();
 
-/**
- * The modes of inheritance of a disease, memoised per corpus. Many Orphanet entries carry none;
- * they take the modes the annotations give the same genes' other diseases, so a recessive gene
- * does not look dominant through an entry that is silent about inheritance.
- */
-export function modesOf(corpus: Corpus, disease: number): Mode[] {
-  let cache = modesCache.get(corpus);
-  if (cache === undefined) modesCache.set(corpus, (cache = []));
-  const known = cache[disease];
-  if (known !== undefined) return known;
-  const own = (d: number): Mode[] =>
-    diseaseModes(corpus.ontology, corpus.diseases[d]?.inheritance ?? new Int32Array());
-  let modes = own(disease);
-  if (modes.length === 1 && modes[0] === 'ANY') {
-    const borrowed = new Set<Mode>();
-    for (const g of corpus.diseases[disease]?.genes ?? [])
-      for (const d of corpus.genes[g]?.diseases ?? [])
-        for (const m of own(d)) if (m !== 'ANY') borrowed.add(m);
-    if (borrowed.size > 0) modes = [...borrowed].sort();
-  }
-  cache[disease] = modes;
-  return modes;
-}
-
-function logSumExp(values: readonly number[]): number {
-  const m = Math.max(...values);
+export { modesOf };
+/** (1/t)·ln Σ exp(t·v): the log of a (tempered) sum of likelihood ratios. */
+function logSumExp(values: ArrayLike<number>, temper = 1): number {
+  let m = -Infinity;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, values[i] ?? -Infinity);
   if (!Number.isFinite(m)) return m;
   let s = 0;
-  for (const v of values) s += Math.exp(v - m);
-  return m + Math.log(s);
+  for (let i = 0; i < values.length; i++) s += Math.exp(temper * ((values[i] ?? -Infinity) - m));
+  return m + Math.log(s) / temper;
 }
 
 const byScore = <T extends { score: number }>(a: T, b: T): number => b.score - a.score;
@@ -156,7 +147,13 @@ function geneEntry(
       : options.lengthWeight * lengthLog10(corpus.codingLengths, symbol);
   return {
     symbol: gi === undefined ? symbol : (corpus.genes[gi]?.symbol ?? symbol),
-    score: logSumExp(terms.map((t) => t.ln)) / LOG10 - (lengthPenalty ?? 0),
+    score:
+      logSumExp(
+        terms.map((t) => t.ln),
+        variants === undefined ? options.phenotypeTemper : 1,
+      ) /
+        LOG10 -
+      (lengthPenalty ?? 0),
     diseases: top
       .filter((t) => t.index >= 0)
       .slice(0, 3)
@@ -199,7 +196,7 @@ function topIndices(values: Float64Array, limit: number): number[] {
   return out.sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0) || a - b);
 }
 
-/** Phenotype only: each gene's summed likelihood ratio over its diseases, best first. */
+/** Phenotype only: each gene's (tempered) summed likelihood ratio over its diseases, best first. */
 function phenotypeGenes(
   corpus: Corpus,
   phenotype: Float64Array,
@@ -209,11 +206,8 @@ function phenotypeGenes(
   const scores = new Float64Array(corpus.genes.length).fill(-Infinity);
   corpus.genes.forEach((g, gi) => {
     if (g.diseases.length === 0) return;
-    let max = -Infinity;
-    for (const d of g.diseases) max = Math.max(max, phenotype[d] ?? -Infinity);
-    let sum = 0;
-    for (const d of g.diseases) sum += Math.exp((phenotype[d] ?? -Infinity) - max);
-    scores[gi] = max + Math.log(sum);
+    const values = Array.from(g.diseases, (d) => phenotype[d] ?? -Infinity);
+    scores[gi] = logSumExp(values, options.phenotypeTemper);
   });
   return topIndices(scores, options.limit)
     .map((gi) =>
@@ -235,9 +229,12 @@ export function rankCase(
   options: RankingOptions = DEFAULT_RANKING,
 ): RankResult {
   const patient = resolveTerms(corpus.ontology, request.observed, request.excluded);
-  const phenotype =
-    options.phenotypeModel?.(corpus, patient) ??
-    likelihoodScores(corpus, patient, options.likelihood);
+  let phenotype: Float64Array;
+  if (options.phenotypeModel !== undefined) phenotype = options.phenotypeModel(corpus, patient);
+  else {
+    phenotype = likelihoodScores(corpus, patient, options.likelihood);
+    addContext(corpus, request, phenotype, options.context);
+  }
   const byGene = request.variants === undefined ? undefined : variantsByGene(request.variants);
   const genes =
     byGene === undefined

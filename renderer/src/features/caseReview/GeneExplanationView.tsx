@@ -109,6 +109,16 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
               })}
             </p>
           )}
+          {d.context.reasons.length === 0 ? null : (
+            <p className="hint">
+              {t('caseReview.explain.context', {
+                reasons: d.context.reasons
+                  .map((r) => t(`caseReview.explain.contextReason.${r}`))
+                  .join('; '),
+                lr: f2(d.context.log10Lr),
+              })}
+            </p>
+          )}
         </section>
       ))}
       {x.genotype === undefined ? null : (
