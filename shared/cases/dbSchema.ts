@@ -9,9 +9,10 @@ import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
 
 /**
  * Bumped when a table or column changes; a newer file is refused by an older app, an older one
- * (before `inh_mask`/`sort_key`, version 2) must be imported again.
+ * (before `inh_mask`/`sort_key`, version 2) must be imported again. Version 3 adds the page table
+ * (queryLayout.ts, decision 0036); a version-2 case still opens, its pages read from `variants`.
  */
-export const CASE_SCHEMA_VERSION = 2;
+export const CASE_SCHEMA_VERSION = 3;
 /** The oldest case file the filters can read. */
 export const CASE_SCHEMA_MIN = 2;
 
