@@ -128,6 +128,14 @@ export class CaseReviewPage {
     );
   }
 
+  /** The 0-based position among the kept rows of the row holding the keyboard focus (-1: none). */
+  async focusedRowIndex(): Promise<number> {
+    const at = await this.page.evaluate(
+      () => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex') ?? '0',
+    );
+    return Number(at) - 2;
+  }
+
   /** A column title of the variant table (clicking it sorts). */
   columnHeader(name: string): Locator {
     return this.grid().getByRole('columnheader', { name, exact: true });

@@ -118,7 +118,7 @@ export function VariantTable(props: {
               return (
                 <div
                   role="row"
-                  key={r?.vid ?? `loading-${String(v.index)}`}
+                  key={v.index}
                   aria-rowindex={v.index + 2}
                   aria-busy={r === undefined ? true : undefined}
                   className={keys.active.row === v.index ? 'variant-row active' : 'variant-row'}
