@@ -66,6 +66,9 @@ export function VariantTable(props: {
     if (last >= first) onRange(first, last);
   }, [first, last, onRange]);
   const template = VARIANT_COLUMNS.map((c) => c.width).join(' ');
+  // The active cell's row may be scrolled out of the rendered window: the grid itself is then the
+  // tab stop, so the scroll region stays keyboard-reachable (axe: scrollable-region-focusable).
+  const activeShown = keys.active.row < 0 || items.some((v) => v.index === keys.active.row);
   return (
     <div className="variant-table">
       <div
@@ -76,6 +79,7 @@ export function VariantTable(props: {
         aria-colcount={cols}
         aria-busy={props.busy}
         aria-describedby="case-variants-keys"
+        tabIndex={activeShown ? undefined : 0}
         className="variant-grid"
         style={{ height: `${String((VIEW_ROWS + 1) * ROW_HEIGHT)}px`, overflow: 'auto' }}
         onKeyDown={keys.onKeyDown}
