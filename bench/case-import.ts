@@ -7,28 +7,27 @@
  * - filters: panel + frequency + inheritance combinations on that case, p50/p95 of native DuckDB on
  *   the decrypted file attached once (counts + a page of 200), of `case:variants` (what the CLI pays
  *   per call: decrypt, attach, query), of duckdb-wasm (the page's engine, the same SQL), and of the
- *   page's own table load in duckdb-wasm (counts + up to 10,000 rows);
+ *   page's own table load in duckdb-wasm per filter change (counts + the first window) and per
+ *   later window (a scroll far down); with the CPU time each engine spent (both run in this process);
  * - the load average (os.loadavg) before, after the import and at the end: the machine is shared.
  * - the import's CPU time (process.cpuUsage: main, worker and DuckDB threads), far less sensitive
- *   to other engineers' load than wall time;
+ *   to other engineers' load than wall time.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm] [--import-only]
- *   → bench/results/case-import-<records>.json and a summary on stdout.
+ *                                   [--keep-case FILE]
+ *      npx tsx bench/case-import.ts --case-file FILE [--rounds N]   (filters only, no import)
+ *   → bench/results/case-import-<records>.json (-import with --import-only, case-filters- with
+ *   --case-file) and stdout.
+ * --keep-case writes the decrypted case database to FILE so later runs can skip the import (a 5M
+ * import takes minutes); --case-file reads such a file (plaintext patient data: keep it in tmp).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { CaseFilter } from '../shared/cases/filters';
-import type { CaseSqlContext } from '../shared/cases/filterSql';
-import { caseCountsSql, caseRowsSql } from '../shared/cases/filterSql';
-import { caseSortedRowsSql } from '../shared/cases/reviewSql';
-import { runCaseQuery } from '../electron/main/cases/caseQuery';
 import { loadPanels } from '../electron/main/cases/genomeAssets';
 import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
-import { openWasmDuckDb } from '../electron/main/cases/testing/wasmDuckDb';
-import { SCHEMA_TABLE_SQL, pendingMigrations, viewStatements } from '../shared/cohorts/schema';
+import { FILTERS, filterTimes } from './case/filterTimes';
 import { writeWgsVcf } from './case/wgsVcf';
 
 const { values: args } = parseArgs({
@@ -37,23 +36,58 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '20' },
     'no-wasm': { type: 'boolean', default: false },
     'import-only': { type: 'boolean', default: false },
+    'case-file': { type: 'string' },
+    'keep-case': { type: 'string' },
   },
 });
-const records = Number(args.records);
 const dir = join(tmpdir(), 'cohort-desk-bench');
 mkdirSync(dir, { recursive: true });
+const rounds = Number(args.rounds);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+const say = (m: string): void => {
+  process.stderr.write(`[case-import] ${m} (load ${load()})\n`);
+};
+const panels = loadPanels();
+const loadBefore = load();
+const results = join(import.meta.dirname, 'results');
+mkdirSync(results, { recursive: true });
+const write = (name: string, result: object): void => {
+  writeFileSync(join(results, name), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+};
+
+if (args['case-file'] !== undefined) {
+  // Filters only, on a case database kept by an earlier run (--keep-case): no import.
+  const bytes = readFileSync(args['case-file']);
+  const filterMs = await filterTimes({
+    bytes,
+    plainFile: join(dir, `case-filters-${String(process.pid)}.duckdb`),
+    panels,
+    rounds,
+    wasm: !args['no-wasm'],
+    say,
+  });
+  write(`case-filters-${args.records}.json`, {
+    measured: new Date().toISOString(),
+    note: 'wall times and CPU time of this process; label numbers taken on a shared machine as measured under load',
+    caseFileMb: Number((bytes.length / 1e6).toFixed(1)),
+    filters: FILTERS.map(([name]) => name),
+    loadAverage: { before: loadBefore, end: load() },
+    filterMs,
+  });
+  process.exit(0);
+}
+
+const records = Number(args.records);
 const file = join(dir, `wgs-${String(records)}.vcf.gz`);
 if (!existsSync(file)) {
-  process.stderr.write(`[case-import] writing ${file}\n`);
+  say(`writing ${file}`);
   await writeWgsVcf(file, { records, seed: 1, sample: 'PATIENT' });
 }
 const mb = statSync(file).size / 1e6;
-const loadBefore = loadavg()
-  .map((l) => l.toFixed(2))
-  .join(' ');
-const say = (m: string): void => {
-  process.stderr.write(`[case-import] ${m}\n`);
-};
 say(`bcftools view -H on ${mb.toFixed(1)} MB`);
 
 const b0 = performance.now();
@@ -75,35 +109,7 @@ const importMs = performance.now() - i0;
 const cpu = process.cpuUsage(cpu0);
 const importCpuSeconds = Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
 if (end.phase !== 'done') throw new Error(`import ${end.phase}: ${end.message ?? ''}`);
-
 say(`imported in ${(importMs / 1000).toFixed(2)} s (CPU ${String(importCpuSeconds)} s)`);
-const panels = loadPanels();
-const FILTERS: [string, CaseFilter][] = [
-  ['panel', { panels: ['epilepsy'] }],
-  ['frequency', { maxPopAf: 0.001 }],
-  ['inheritance', { inheritance: ['autosomal_dominant', 'homozygous_recessive', 'compound_het'] }],
-  [
-    'panel + frequency + inheritance',
-    { panels: ['epilepsy'], maxPopAf: 0.01, inheritance: ['homozygous_recessive'] },
-  ],
-  [
-    'impact + frequency + inheritance',
-    { impacts: ['HIGH', 'MODERATE'], maxPopAf: 0.001, inheritance: ['compound_het'] },
-  ],
-];
-const rounds = Number(args.rounds);
-const pct = (xs: number[], p: number): number =>
-  Number(
-    (
-      [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0
-    ).toFixed(1),
-  );
-const stats = (xs: number[]): { p50: number; p95: number; n: number } | null =>
-  xs.length === 0 ? null : { p50: pct(xs, 0.5), p95: pct(xs, 0.95), n: xs.length };
-const load = (): string =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 const rssAfterImportMb = Math.round(process.resourceUsage().maxRSS / 1024);
 const loadAfterImport = load();
 const imported = {
@@ -118,17 +124,9 @@ const imported = {
   ratio: bcftoolsMs === null ? null : Number((importMs / bcftoolsMs).toFixed(2)),
   peakRssAfterImportMb: rssAfterImportMb,
 };
-const writeResult = (name: string, result: object): void => {
-  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-  writeFileSync(
-    join(import.meta.dirname, 'results', `${name}.json`),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  console.log(JSON.stringify(result, null, 2));
-};
 if (args['import-only']) {
   await h.close();
-  writeResult(`case-import-${String(records)}-import`, {
+  write(`case-import-${String(records)}-import.json`, {
     ...imported,
     loadAverage: { before: loadBefore, afterImport: loadAfterImport },
   });
@@ -137,37 +135,16 @@ if (args['import-only']) {
 
 const read = h.services.cases.readDatabase('BENCH');
 if (!read.ok) throw new Error(read.message);
-const detail = await h.call('case:open', { caseId: 'BENCH' });
-const sqlCtx = (alias: string): CaseSqlContext => ({
-  db: alias,
-  panelGenes: (id: string) => panels.find((p) => p.id === id)?.genes ?? [],
-  cohort: { individuals: 'individuals', genotypes: 'genotypes' },
+if (args['keep-case'] !== undefined) writeFileSync(args['keep-case'], read.bytes, { mode: 0o600 });
+const filterMs = await filterTimes({
+  bytes: read.bytes,
+  plainFile: join(dir, `case-${String(records)}.duckdb`),
+  panels,
+  rounds,
+  wasm: !args['no-wasm'],
+  say,
 });
-const cohortViews = [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])];
-
-// Native DuckDB on the same decrypted file, attached once (the engine's own time per filter change:
-// counts per step and a page of 200 rows, the SQL the page runs).
-say('filters: native DuckDB');
-const plainFile = join(dir, `case-${String(records)}.duckdb`);
-writeFileSync(plainFile, read.bytes, { mode: 0o600 });
-const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
-const conn = await instance.connect();
-await conn.run(`ATTACH '${plainFile}' AS ${detail.database.alias} (READ_ONLY)`);
-for (const s of cohortViews) await conn.run(s);
-const native: number[] = [];
-for (let r = 0; r < rounds; r++)
-  for (const [, filter] of FILTERS) {
-    const t = performance.now();
-    await runCaseQuery(conn, detail.database.alias, {
-      filter,
-      panels,
-      page: { limit: 200, offset: 0 },
-    });
-    native.push(performance.now() - t);
-  }
-conn.closeSync();
-instance.closeSync();
-rmSync(plainFile, { force: true });
+const loadAfterFilters = load();
 
 // What the command line pays per call: decrypt, attach, query, detach (`case:variants`).
 const cli: number[] = [];
@@ -177,59 +154,20 @@ for (let r = 0; r < Math.min(rounds, 3); r++)
     await h.call('case:variants', { caseId: 'BENCH', filter, limit: 200 });
     cli.push(performance.now() - t);
   }
-const loadAfterNative = load();
-
-// duckdb-wasm, the page's engine: counts and a page of 200; and what the page's table loads per
-// change (caseQueries.ts: counts, then up to 10,000 rows in the default order).
-const wasm: number[] = [];
-const wasmTable: number[] = [];
-if (!args['no-wasm']) {
-  say('filters: duckdb-wasm');
-  const db = await openWasmDuckDb();
-  db.registerFile(detail.database.registeredFile, read.bytes);
-  const alias = detail.database.alias;
-  db.query(`ATTACH '${detail.database.registeredFile}' AS ${alias} (READ_ONLY)`);
-  for (const s of cohortViews) db.query(s);
-  const ctx = sqlCtx(alias);
-  for (let r = 0; r < rounds; r++)
-    for (const [, filter] of FILTERS) {
-      const t = performance.now();
-      db.query(caseCountsSql(filter, ctx).sql);
-      db.query(caseRowsSql(filter, ctx, { limit: 200, offset: 0 }));
-      wasm.push(performance.now() - t);
-    }
-  for (let r = 0; r < Math.min(rounds, 5); r++)
-    for (const [, filter] of FILTERS) {
-      const t = performance.now();
-      const counts = db.query(caseCountsSql(filter, ctx).sql);
-      const kept = Number(counts[0]?.kept ?? 0);
-      db.query(
-        caseSortedRowsSql(filter, ctx, {
-          sort: { key: 'default', dir: 'asc' },
-          kept,
-          limit: 10_000,
-        }),
-      );
-      wasmTable.push(performance.now() - t);
-    }
-  db.close();
-}
 const rssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 await h.close();
+const sorted = cli.sort((a, b) => a - b);
+const at = (p: number): number =>
+  Number((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0).toFixed(1));
 
-writeResult(`case-import-${String(records)}`, {
+write(`case-import-${String(records)}.json`, {
   ...imported,
   peakRssMb: rssMb,
   loadAverage: {
     before: loadBefore,
     afterImport: loadAfterImport,
-    afterNative: loadAfterNative,
+    afterFilters: loadAfterFilters,
     end: load(),
   },
-  filterMs: {
-    native: stats(native),
-    cliCaseVariants: stats(cli),
-    wasm: stats(wasm),
-    wasmTable10k: stats(wasmTable),
-  },
+  filterMs: { ...filterMs, cliCaseVariants: { p50: at(0.5), p95: at(0.95), n: cli.length } },
 });

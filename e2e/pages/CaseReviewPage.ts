@@ -121,6 +121,26 @@ export class CaseReviewPage {
     return this.page.getByTestId('case-variant-row');
   }
 
+  /** The table's row at a 0-based position among the kept rows (its aria-rowindex is one past the header). */
+  variantRowAt(index: number): Locator {
+    return this.grid().locator(
+      `[data-testid="case-variant-row"][aria-rowindex="${String(index + 2)}"]`,
+    );
+  }
+
+  /** The 0-based position among the kept rows of the row holding the keyboard focus (-1: none). */
+  async focusedRowIndex(): Promise<number> {
+    const at = await this.page.evaluate(
+      () => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex') ?? '0',
+    );
+    return Number(at) - 2;
+  }
+
+  /** A column title of the variant table (clicking it sorts). */
+  columnHeader(name: string): Locator {
+    return this.grid().getByRole('columnheader', { name, exact: true });
+  }
+
   /** Waits until the table shows the current filter's answer. */
   async settled(): Promise<void> {
     await expect(this.page.getByTestId('case-table-note')).toHaveAttribute('data-busy', 'false', {

@@ -10,6 +10,7 @@ import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { INHERITANCE_MODES } from './filters';
 import { inheritanceBits } from './inheritanceSql';
+import { PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
 
 /** Where the SQL reads from. */
 export interface CaseSqlContext {
@@ -19,6 +20,11 @@ export interface CaseSqlContext {
   readonly panelGenes: (id: PanelId) => readonly string[];
   /** The cohort cache's views (shared/cohorts/schema.ts); without them the cohort step is a no-op. */
   readonly cohort?: { readonly individuals: string; readonly genotypes: string };
+  /**
+   * The case has the page table (queryLayout.ts, case schema 3): a page's columns are read from it
+   * by `sort_key` range. Without it (schema 2) they are read from `variants`, slower at genome scale.
+   */
+  readonly pageTable?: boolean;
 }
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -159,7 +165,7 @@ function withClause(
   const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS (SELECT v.vid, v.sort_key, v.inh_mask${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
   FROM ${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}),
 pre AS (SELECT vid, sort_key, inh_mask FROM base WHERE ${pre}),
-${pairedAll ? `${comphetCte(ctx.db)},\n` : ''}kept AS (SELECT vid, sort_key FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
+${pairedAll ? `${comphetCte(ctx.db)},\n` : ''}kept AS (SELECT vid, sort_key, inh_mask FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
   return {
     sql,
     steps: f.inheritance === undefined ? steps : [...steps, 'inheritance'],
@@ -224,11 +230,11 @@ export function caseRowsSql(
     return `CASE WHEN (p.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (p.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
   });
   return `${w.sql},
-page AS (SELECT vid, sort_key FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
-rows AS (SELECT p.* FROM page JOIN ${db}.main.variants p ON p.vid = page.vid),
+page AS (SELECT vid, sort_key, inh_mask FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
+rows AS (SELECT page.sort_key, page.inh_mask, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
+  FROM page JOIN ${db}.main.${ctx.pageTable === true ? PAGE_TABLE : 'variants'} p ON p.sort_key = page.sort_key),
 ${w.pairedAll ? '' : `${comphetCte(db, pageGenes)},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (SELECT rows.*, ch.status AS ch_status FROM rows LEFT JOIN ch ON ch.vid = rows.vid)
-SELECT p.vid, p.variant_key, p.chrom, p.pos, p.ref, p.alt, p.gene, p.consequence, p.impact, p.hgvs_c,
-  p.hgvs_p, p.pop_af, p.filters, p.clinvar_sig, p.p_gt, p.p_gq, p.p_dp, p.p_ab,
+SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes
 FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key ORDER BY p.sort_key`;

@@ -54,6 +54,23 @@ describe('case review queries (issues 16, 17)', () => {
     expect(top.map((r) => r.gene)).toEqual(['GENEX', 'GENED']);
   });
 
+  it('issue 16: windows of the virtualised table are the slices of the whole order, any sort', async () => {
+    for (const sort of [
+      { key: 'default', dir: 'asc' },
+      { key: 'pop_af', dir: 'desc' },
+      { key: 'gene', dir: 'asc' },
+    ] as const) {
+      const whole = (await rows(caseSortedRowsSql({}, ctx, { sort, kept: 6, limit: 100 }))).map(
+        (r) => r.vid,
+      );
+      expect(whole).toHaveLength(6);
+      for (const offset of [0, 2, 5]) {
+        const got = await rows(caseSortedRowsSql({}, ctx, { sort, kept: 6, limit: 2, offset }));
+        expect(got.map((r) => r.vid)).toEqual(whole.slice(offset, offset + 2));
+      }
+    }
+  });
+
   it('joins the ranking and sorts by it', async () => {
     const ranks = new Map([
       ['GENEB', 2],

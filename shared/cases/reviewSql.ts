@@ -60,9 +60,10 @@ function orderExpr(key: Exclude<SortKey, 'default'>): string {
 const DEFAULT_ORDER = `${IMPACT_ORDER} DESC, coalesce(q.pop_af, 0), ${CHROM_ORDER}, q.pos, q.alt`;
 
 /**
- * Kept rows in the order a person asked for, at most `limit`: every kept allele (`kept` of them,
- * from the filter's own rows query) re-ordered, missing values last, ties in the clinical default
- * order. `ranks` gives each ranked gene its rank (column `gene_rank`).
+ * Kept rows in the order a person asked for, at most `limit` from `offset` (a window of the
+ * virtualised table): every kept allele (`kept` of them, from the filter's own rows query)
+ * re-ordered, missing values last, ties in the clinical default order; the default order is the
+ * filter's own page, read from the page table. `ranks` gives each ranked gene its rank.
  */
 export function caseSortedRowsSql(
   f: CaseFilter,
@@ -71,12 +72,18 @@ export function caseSortedRowsSql(
     sort: RowSort;
     kept: number;
     limit: number;
+    offset?: number;
     ranks?: ReadonlyMap<string, number>;
   },
 ): string {
   const { sort } = opts;
   const all = sort.key !== 'default';
-  const inner = caseRowsSql(f, ctx, { limit: all ? opts.kept : opts.limit, offset: 0 });
+  const offset = opts.offset ?? 0;
+  const inner = caseRowsSql(
+    f,
+    ctx,
+    all ? { limit: opts.kept, offset: 0 } : { limit: opts.limit, offset },
+  );
   const ranks = [...(opts.ranks ?? new Map<string, number>())];
   const rankTable =
     ranks.length === 0
@@ -91,7 +98,7 @@ export function caseSortedRowsSql(
     : DEFAULT_ORDER;
   return `SELECT q.*, r.rank AS gene_rank
 FROM (${inner}) q LEFT JOIN ${rankTable} AS r(gene, rank) ON r.gene = q.gene
-ORDER BY ${by} LIMIT ${int(opts.limit)}`;
+ORDER BY ${by} LIMIT ${int(opts.limit)}${all && offset > 0 ? ` OFFSET ${int(offset)}` : ''}`;
 }
 
 /** Variants this common score 0 in the ranking (its frequency score reaches 0 at 2%). */

@@ -4,9 +4,11 @@
  * Schema 1 (before decision 0028) lacked `variants.inh_mask` and `variants.sort_key`, and cases
  * imported before issue 19 lack the `somatic` table; every other table and column is unchanged, and
  * the `inheritance` table the mask is derived from was already written by the schema-1 import.
+ * Schema 2 lacked the page table of schema 3 (queryLayout.ts, decision 0036).
  */
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
 import { derivedColumnsSql } from './inheritanceSql';
+import { queryLayoutSql } from './queryLayout';
 
 /** The oldest case schema that can be upgraded (older files must be imported again). */
 export const CASE_SCHEMA_UPGRADABLE = 1;
@@ -19,11 +21,17 @@ export function caseUpgradeSql(db: string, from: number): string[] {
   const derived = DERIVED_COLUMNS.variants ?? [];
   const typeOf = (c: string): string =>
     CASE_COLUMNS.variants.find(([name]) => name === c)?.[1] ?? 'INTEGER';
-  return [
-    ...caseTableDdl(db, true),
-    // Added last, so the columns keep CASE_COLUMNS' order (they are the last two of `variants`).
-    ...derived.map((c) => `ALTER TABLE ${db}.main.variants ADD COLUMN ${c} ${typeOf(c)}`),
-    derivedColumnsSql(db),
+  const steps = [...caseTableDdl(db, true)];
+  if (from < 2)
+    steps.push(
+      // Added last, so the columns keep CASE_COLUMNS' order (they are the last two of `variants`).
+      ...derived.map((c) => `ALTER TABLE ${db}.main.variants ADD COLUMN ${c} ${typeOf(c)}`),
+      derivedColumnsSql(db),
+    );
+  // Schema 3: the page table in sort_key order (decision 0036), built from `variants` as imports do.
+  steps.push(...queryLayoutSql(db));
+  steps.push(
     `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,
-  ];
+  );
+  return steps;
 }

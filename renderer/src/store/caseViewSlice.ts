@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CaseDetail } from '../../../shared/cases/channels';
+import type { CaseDetail, CaseVariantRow } from '../../../shared/cases/channels';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { RowSort } from '../../../shared/cases/reviewSql';
 import type { CaseRows } from '../features/caseReview/caseQueries';
@@ -12,6 +12,8 @@ export interface CaseViewSlice {
   casePreset: string | undefined;
   caseSort: RowSort;
   caseRows: CaseRows | undefined;
+  /** Windows of kept rows the table has loaded, by window index (TABLE_WINDOW rows each; 0 is caseRows.rows). */
+  caseRowWindows: ReadonlyMap<number, readonly CaseVariantRow[]>;
   caseBusy: boolean;
   caseQueryError: string | undefined;
   /** Called by the case slice once a case's database is attached. */
@@ -21,6 +23,10 @@ export interface CaseViewSlice {
   setCaseSort: (sort: RowSort) => Promise<void>;
   /** Runs the filter over the open case; re-ranks when the kept set may have changed. */
   runCaseFilter: (opts?: { rerank: boolean }) => Promise<void>;
+  /** Loads the windows that hold table rows `first`..`last` (the rows in view) if not loaded. */
+  loadCaseRows: (first: number, last: number) => Promise<void>;
+  /** The first kept rows in the table's order, for an export (at most EXPORT_ROWS). */
+  caseExportRows: () => Promise<CaseVariantRow[]>;
 }
 
 const DEFAULT_SORT: RowSort = { key: 'default', dir: 'asc' };
@@ -29,21 +35,43 @@ const DEFAULT_SORT: RowSort = { key: 'default', dir: 'asc' };
 export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice> = (set, get) => {
   // Only the latest run may write its answer: filters change faster than a WGS case answers.
   let generation = 0;
+  // Windows being fetched for the current generation (scrolling asks for the same ones often).
+  let loading = new Set<number>();
+  const rowArgs = () => {
+    const { caseSort, caseRows } = get();
+    return {
+      sort: caseSort,
+      ranks: caseSort.key === 'rank' ? get().rankedGenes() : undefined,
+      kept: caseRows?.kept ?? 0,
+    };
+  };
   return {
     caseFilter: {},
     casePreset: undefined,
     caseSort: DEFAULT_SORT,
     caseRows: undefined,
+    caseRowWindows: new Map(),
     caseBusy: false,
     caseQueryError: undefined,
     caseOpened(detail) {
-      set({ caseFilter: {}, casePreset: undefined, caseSort: DEFAULT_SORT, caseRows: undefined });
+      set({
+        caseFilter: {},
+        casePreset: undefined,
+        caseSort: DEFAULT_SORT,
+        caseRows: undefined,
+        caseRowWindows: new Map(),
+      });
       get().resetRanking(detail);
       void get().runCaseFilter();
     },
     caseClosed() {
       generation += 1;
-      set({ caseRows: undefined, caseBusy: false, caseQueryError: undefined });
+      set({
+        caseRows: undefined,
+        caseRowWindows: new Map(),
+        caseBusy: false,
+        caseQueryError: undefined,
+      });
       get().resetRanking(undefined);
     },
     async setCaseFilter(filter, preset) {
@@ -58,6 +86,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
       const open = get().caseOpen;
       if (open === undefined) return;
       const mine = ++generation;
+      loading = new Set();
       set({ caseBusy: true, caseQueryError: undefined });
       try {
         const { runCaseFilter } = await import('../features/caseReview/caseQueries');
@@ -70,13 +99,53 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
           caseSort.key === 'rank' ? get().rankedGenes() : undefined,
         );
         if (mine !== generation) return;
-        set({ caseRows: rows, caseBusy: false });
+        set({ caseRows: rows, caseRowWindows: new Map([[0, rows.rows]]), caseBusy: false });
         if (opts.rerank) void get().rerank();
       } catch (error: unknown) {
         if (mine !== generation) return;
         const message = error instanceof Error ? error.message : String(error);
         set({ caseBusy: false, caseQueryError: message });
       }
+    },
+    async loadCaseRows(first, last) {
+      const open = get().caseOpen;
+      const rows = get().caseRows;
+      if (open === undefined || rows === undefined || get().caseBusy) return;
+      const { TABLE_WINDOW, caseRowWindow } = await import('../features/caseReview/caseQueries');
+      const mine = generation;
+      const want: number[] = [];
+      for (let w = Math.floor(first / TABLE_WINDOW); w <= Math.floor(last / TABLE_WINDOW); w++)
+        if (!get().caseRowWindows.has(w) && !loading.has(w) && w * TABLE_WINDOW < rows.kept)
+          want.push(w);
+      for (const w of want) loading.add(w);
+      const { caseFilter, casePanels } = get();
+      try {
+        for (const w of want) {
+          const got = await caseRowWindow(open.alias, caseFilter, casePanels, {
+            ...rowArgs(),
+            offset: w * TABLE_WINDOW,
+            limit: TABLE_WINDOW,
+          });
+          if (mine !== generation) return;
+          set({ caseRowWindows: new Map([...get().caseRowWindows, [w, got]]) });
+        }
+      } catch (error: unknown) {
+        if (mine !== generation) return;
+        for (const w of want) loading.delete(w);
+        set({ caseQueryError: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async caseExportRows() {
+      const open = get().caseOpen;
+      const rows = get().caseRows;
+      if (open === undefined || rows === undefined) return [];
+      const { EXPORT_ROWS, caseRowWindow } = await import('../features/caseReview/caseQueries');
+      const { caseFilter, casePanels } = get();
+      return caseRowWindow(open.alias, caseFilter, casePanels, {
+        ...rowArgs(),
+        offset: 0,
+        limit: Math.min(rows.kept, EXPORT_ROWS),
+      });
     },
   };
 };

@@ -1,6 +1,7 @@
 // A small trio case database as SQL (test fixture for the review queries, reviewSql.test.ts):
 // a female affected proband (0) with her unaffected mother (1) and father (2).
 import { caseTableDdl, CASE_SCHEMA_VERSION } from '../dbSchema';
+import { queryLayoutSql } from '../queryLayout';
 import { materializeInheritanceSql } from '../inheritanceSql';
 
 type Call = readonly [altCount: number | null, ploidy?: number];
@@ -189,5 +190,6 @@ export function trioCaseStatements(db: string): string[] {
     `INSERT INTO ${db}.main.genotypes VALUES ${genotypes.join(', ')}`,
     `INSERT INTO ${db}.main.annotations VALUES ${annotations.join(', ')}`,
     ...materializeInheritanceSql(db, { motherIdx: 1, fatherIdx: 2, probandSex: 'female' }),
+    ...queryLayoutSql(db),
   ];
 }

@@ -1,5 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import { materializeInheritanceSql } from '../../../../shared/cases/inheritanceSql';
+import { queryLayoutSql } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { VcfHeader } from '../../../../shared/vcf';
 import {
@@ -146,6 +147,8 @@ export async function runImportJob(
       probandSex: proband?.sex ?? 'unknown',
     }))
       await w.run(sql);
+    // The query layout (decision 0036), built from the loaded tables once they are final.
+    for (const sql of queryLayoutSql(OUT)) await w.run(sql);
     const counts = {
       variants: w.rows('variants'),
       genotypes: w.rows('genotypes'),

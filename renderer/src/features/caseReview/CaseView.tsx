@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { download } from '../../components/download';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
-import { TABLE_ROWS } from './caseQueries';
+import { EXPORT_ROWS, TABLE_ROWS, TABLE_WINDOW } from './caseQueries';
 import { variantsTsv } from './exportRows';
 import { FilterPanel } from './FilterPanel';
 import { openVariantInBrowser } from './openInBrowser';
@@ -31,6 +31,16 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
   const setSort = useStore((s) => s.setCaseSort);
   const summary = useStore((s) => s.rank.summary);
   const recordExport = useStore((s) => s.recordCaseExport);
+  const windows = useStore((s) => s.caseRowWindows);
+  const loadCaseRows = useStore((s) => s.loadCaseRows);
+  // A new filter result (rows) asks again for the rows in view, even when the view did not move.
+  const loadRows = useCallback(
+    (first: number, last: number) => {
+      if (rows !== undefined) void loadCaseRows(first, last);
+    },
+    [loadCaseRows, rows],
+  );
+  const exportRows = useStore((s) => s.caseExportRows);
   const [exportError, setExportError] = useState<string | undefined>();
   const ranks = useMemo(
     () => new Map((summary?.genes ?? []).map((g) => [g.symbol, g.rank])),
@@ -60,24 +70,26 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
                     ms: Math.round(rows.ms),
                   })}
         </p>
-        {rows === undefined || rows.rows.length === 0 ? null : (
+        {rows === undefined || rows.kept === 0 ? null : (
           <button
             type="button"
             onClick={() =>
               // Audited first (case.export): a file the audit log does not know never leaves.
-              void recordExport(detail.caseId, rows.rows.length).then((error) => {
-                setExportError(error);
-                if (error === undefined)
+              void recordExport(detail.caseId, Math.min(rows.kept, EXPORT_ROWS))
+                .then(async (error) => {
+                  setExportError(error);
+                  if (error !== undefined) return;
                   download(
                     `${detail.caseId}-variants.tsv`,
-                    variantsTsv(rows.rows, ranks),
+                    variantsTsv(await exportRows(), ranks),
                     'text/tab-separated-values',
                   );
-              })
+                })
+                .catch((e: unknown) => setExportError(e instanceof Error ? e.message : String(e)))
             }
             data-testid="case-export"
           >
-            {t('caseReview.table.export', { count: rows.rows.length })}
+            {t('caseReview.table.export', { count: Math.min(rows.kept, EXPORT_ROWS) })}
           </button>
         )}
         {exportError === undefined ? null : (
@@ -87,7 +99,9 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
         )}
         {rows === undefined ? null : (
           <VariantTable
-            rows={rows.rows}
+            count={Math.min(rows.kept, TABLE_ROWS)}
+            rowAt={(i) => windows.get(Math.floor(i / TABLE_WINDOW))?.[i % TABLE_WINDOW]}
+            onRange={loadRows}
             ranks={ranks}
             sort={sort}
             onSort={(s) => void setSort(s)}

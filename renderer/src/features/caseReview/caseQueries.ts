@@ -3,35 +3,78 @@ import { CaseVariantRowSchema } from '../../../../shared/cases/channels';
 import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
 import { caseCountsSql } from '../../../../shared/cases/filterSql';
+import { hasPageTableSql, TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
 import { caseSortedRowsSql, rankInputSql, rankRecordOf } from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
 import { query } from '../../db';
 
-/** At most this many kept rows are in the table at once (the counts are always complete). */
-export const TABLE_ROWS = 10_000;
+export { TABLE_WINDOW };
+/**
+ * The table scrolls through at most this many kept rows (its height stays below the browser's
+ * largest element, about 33.5 million pixels); the counts are always complete.
+ */
+export const TABLE_ROWS = 500_000;
+/** At most this many kept rows go to an exported TSV, in the table's order. */
+export const EXPORT_ROWS = 10_000;
 /** At most this many variant records go to the ranking (most severe first). */
 export const RANK_RECORDS = 50_000;
 
-/** What one filter run shows: the counts per step and the first kept rows in the chosen order. */
+/** What one filter run shows: the counts per step and the first window of kept rows, in order. */
 export interface CaseRows {
   readonly total: number;
   readonly kept: number;
   readonly steps: readonly { step: FilterStep; removes: number; remaining: number }[];
+  /** The first window (TABLE_WINDOW rows); the table loads the others (caseRowWindow). */
   readonly rows: readonly CaseVariantRow[];
-  /** More rows were kept than the table holds. */
+  /** More rows were kept than the table scrolls through. */
   readonly truncated: boolean;
   readonly ms: number;
 }
 
-/** Where the filter SQL reads: the attached case, the app's panels, the cohort cache's views. */
-export const caseContext = (alias: string, panels: readonly Panel[]): CaseSqlContext => ({
-  db: alias,
-  panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
-  cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-});
+/**
+ * Where the filter SQL reads: the attached case, the app's panels, the cohort cache's views, and
+ * whether the case has the page table (asked of the catalog each time: an alias may be attached
+ * again to another copy of the case).
+ */
+export async function caseContext(
+  alias: string,
+  panels: readonly Panel[],
+): Promise<CaseSqlContext> {
+  const has = Number((await query(hasPageTableSql(alias))).rows[0]?.n ?? 0) > 0;
+  return {
+    db: alias,
+    panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
+    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
+    pageTable: has,
+  };
+}
 
-/** Runs the filter in duckdb-wasm over the attached case: counts per step, then the rows. */
+const rowOf = (r: Record<string, unknown>): CaseVariantRow =>
+  CaseVariantRowSchema.parse({ ...r, modes: Array.isArray(r.modes) ? r.modes : [] });
+
+/** Kept rows `offset`.. in the chosen order, at most `limit` (a window of the table, an export). */
+export async function caseRowWindow(
+  alias: string,
+  filter: CaseFilter,
+  panels: readonly Panel[],
+  opts: {
+    sort: RowSort;
+    ranks: ReadonlyMap<string, number> | undefined;
+    kept: number;
+    offset: number;
+    limit: number;
+  },
+): Promise<CaseVariantRow[]> {
+  const { ranks, ...rest } = opts;
+  const sql = caseSortedRowsSql(filter, await caseContext(alias, panels), {
+    ...rest,
+    ...(ranks === undefined ? {} : { ranks }),
+  });
+  return (await query(sql, [], opts.limit)).rows.map(rowOf);
+}
+
+/** Runs the filter in duckdb-wasm over the attached case: counts per step, then the first window. */
 export async function runCaseFilter(
   alias: string,
   filter: CaseFilter,
@@ -40,7 +83,7 @@ export async function runCaseFilter(
   ranks: ReadonlyMap<string, number> | undefined,
 ): Promise<CaseRows> {
   const t0 = performance.now();
-  const ctx = caseContext(alias, panels);
+  const ctx = await caseContext(alias, panels);
   const counts = caseCountsSql(filter, ctx);
   const c = (await query(counts.sql)).rows[0] ?? {};
   const total = Number(c.total ?? 0);
@@ -52,16 +95,14 @@ export async function runCaseFilter(
     before = remaining;
     return { step, removes, remaining };
   });
-  const sql = caseSortedRowsSql(filter, ctx, {
+  const rows = await caseRowWindow(alias, filter, panels, {
     sort,
+    ranks,
     kept,
-    limit: TABLE_ROWS,
-    ...(ranks === undefined ? {} : { ranks }),
+    offset: 0,
+    limit: TABLE_WINDOW,
   });
-  const rows = (await query(sql, [], TABLE_ROWS)).rows.map((r) =>
-    CaseVariantRowSchema.parse({ ...r, modes: Array.isArray(r.modes) ? r.modes : [] }),
-  );
-  return { total, kept, steps, rows, truncated: kept > rows.length, ms: performance.now() - t0 };
+  return { total, kept, steps, rows, truncated: kept > TABLE_ROWS, ms: performance.now() - t0 };
 }
 
 /** The ranking's input under the filter: rare kept alleles the proband carries, per gene. */
@@ -71,7 +112,10 @@ export async function caseRankInput(
   panels: readonly Panel[],
   kept: number,
 ): Promise<{ records: VariantRecord[]; capped: boolean }> {
-  const sql = rankInputSql(filter, caseContext(alias, panels), { kept, cap: RANK_RECORDS + 1 });
+  const sql = rankInputSql(filter, await caseContext(alias, panels), {
+    kept,
+    cap: RANK_RECORDS + 1,
+  });
   const rows = (await query(sql, [], RANK_RECORDS + 1)).rows;
   const records = rows.slice(0, RANK_RECORDS).map(rankRecordOf);
   return { records, capped: rows.length > RANK_RECORDS };

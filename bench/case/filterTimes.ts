@@ -1,0 +1,141 @@
+/**
+ * Issue 16's filter-change timings on one decrypted case database (bench/case-import.ts): native
+ * DuckDB attached once (counts + a page of 200: runCaseQuery, what main and the CLI run), and
+ * duckdb-wasm (the page's engine) with the SQL the page runs per filter change (counts + the first
+ * window of the table) and per later window (a scroll far down). Wall p50/p95 and the CPU time of
+ * this process per change (each engine runs in it), since the machine is shared.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { Panel } from '../../shared/cases/channels';
+import type { CaseFilter } from '../../shared/cases/filters';
+import type { CaseSqlContext } from '../../shared/cases/filterSql';
+import { caseCountsSql, caseRowsSql } from '../../shared/cases/filterSql';
+import { hasPageTableSql, TABLE_WINDOW } from '../../shared/cases/queryLayout';
+import { caseSortedRowsSql } from '../../shared/cases/reviewSql';
+import { runCaseQuery } from '../../electron/main/cases/caseQuery';
+import { openWasmDuckDb } from '../../electron/main/cases/testing/wasmDuckDb';
+import { SCHEMA_TABLE_SQL, pendingMigrations, viewStatements } from '../../shared/cohorts/schema';
+
+export const FILTERS: [string, CaseFilter][] = [
+  ['panel', { panels: ['epilepsy'] }],
+  ['frequency', { maxPopAf: 0.001 }],
+  ['inheritance', { inheritance: ['autosomal_dominant', 'homozygous_recessive', 'compound_het'] }],
+  [
+    'panel + frequency + inheritance',
+    { panels: ['epilepsy'], maxPopAf: 0.01, inheritance: ['homozygous_recessive'] },
+  ],
+  [
+    'impact + frequency + inheritance',
+    { impacts: ['HIGH', 'MODERATE'], maxPopAf: 0.001, inheritance: ['compound_het'] },
+  ],
+];
+
+interface Stats {
+  p50: number;
+  p95: number;
+  n: number;
+  cpuMsPerChange: number;
+}
+
+const pct = (xs: number[], p: number): number =>
+  Number(
+    (
+      [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0
+    ).toFixed(1),
+  );
+
+/** Times `run` once per filter per round: wall percentiles and mean CPU time per call. */
+async function timed(rounds: number, run: (f: CaseFilter) => Promise<void>): Promise<Stats> {
+  const wall: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let r = 0; r < rounds; r++)
+    for (const [, filter] of FILTERS) {
+      const t = performance.now();
+      await run(filter);
+      wall.push(performance.now() - t);
+    }
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    p50: pct(wall, 0.5),
+    p95: pct(wall, 0.95),
+    n: wall.length,
+    cpuMsPerChange: Math.round((cpu.user + cpu.system) / 1000 / wall.length),
+  };
+}
+
+const cohortViews = [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])];
+
+/** Filter timings on the case database `bytes` (written to `plainFile` for native DuckDB a while). */
+export async function filterTimes(opts: {
+  bytes: Uint8Array;
+  plainFile: string;
+  panels: readonly Panel[];
+  rounds: number;
+  wasm: boolean;
+  say: (m: string) => void;
+}): Promise<Record<string, Stats | boolean | null>> {
+  const { panels, rounds } = opts;
+  const alias = 'case_bench';
+  opts.say('filters: native DuckDB');
+  writeFileSync(opts.plainFile, opts.bytes, { mode: 0o600 });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const conn = await instance.connect();
+  let native: Stats;
+  let pageTable: boolean;
+  try {
+    await conn.run(`ATTACH '${opts.plainFile}' AS ${alias} (READ_ONLY)`);
+    for (const s of cohortViews) await conn.run(s);
+    const n = (await conn.runAndReadAll(hasPageTableSql(alias))).getRowObjectsJS()[0]?.n;
+    pageTable = Number(n) > 0;
+    native = await timed(rounds, async (filter) => {
+      await runCaseQuery(conn, alias, { filter, panels, page: { limit: 200, offset: 0 } });
+    });
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+    rmSync(opts.plainFile, { force: true });
+  }
+  if (!opts.wasm) return { pageTable, native, wasm: null, wasmTableChange: null, wasmWindow: null };
+
+  opts.say('filters: duckdb-wasm');
+  const db = await openWasmDuckDb();
+  const file = `/vault/${alias}.duckdb`;
+  db.registerFile(file, opts.bytes);
+  db.query(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);
+  for (const s of cohortViews) db.query(s);
+  const ctx: CaseSqlContext = {
+    db: alias,
+    panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
+    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
+    pageTable,
+  };
+  const sort = { key: 'default', dir: 'asc' } as const;
+  const kept = new Map<CaseFilter, number>();
+  try {
+    // The same SQL as native: counts and a page of 200.
+    const wasm = await timed(rounds, (filter) => {
+      db.query(caseCountsSql(filter, ctx).sql);
+      db.query(caseRowsSql(filter, ctx, { limit: 200, offset: 0 }));
+      return Promise.resolve();
+    });
+    // What the page runs per filter change (caseQueries.ts runCaseFilter): the catalog check,
+    // counts, the first window.
+    const wasmTableChange = await timed(Math.min(rounds, 5), (filter) => {
+      db.query(hasPageTableSql(alias));
+      const counts = db.query(caseCountsSql(filter, ctx).sql);
+      kept.set(filter, Number(counts[0]?.kept ?? 0));
+      db.query(caseSortedRowsSql(filter, ctx, { sort, kept: 0, limit: TABLE_WINDOW }));
+      return Promise.resolve();
+    });
+    // A window far down the table (the middle of the kept rows), as scrolling loads it.
+    const wasmWindow = await timed(Math.min(rounds, 5), (filter) => {
+      const offset = Math.floor((kept.get(filter) ?? 0) / 2);
+      db.query(caseSortedRowsSql(filter, ctx, { sort, kept: 0, limit: TABLE_WINDOW, offset }));
+      return Promise.resolve();
+    });
+    return { pageTable, native, wasm, wasmTableChange, wasmWindow };
+  } finally {
+    db.close();
+  }
+}
