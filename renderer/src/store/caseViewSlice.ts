@@ -25,8 +25,11 @@ export interface CaseViewSlice {
   runCaseFilter: (opts?: { rerank: boolean }) => Promise<void>;
   /** Loads the windows that hold table rows `first`..`last` (the rows in view) if not loaded. */
   loadCaseRows: (first: number, last: number) => Promise<void>;
-  /** The first kept rows in the table's order, for an export (at most EXPORT_ROWS). */
-  caseExportRows: () => Promise<CaseVariantRow[]>;
+  /**
+   * The first kept rows in the table's order, fetched whatever windows are loaded: for an export
+   * (at most EXPORT_ROWS) or a seen-before batch (`limit`).
+   */
+  caseExportRows: (limit?: number) => Promise<CaseVariantRow[]>;
 }
 
 const DEFAULT_SORT: RowSort = { key: 'default', dir: 'asc' };
@@ -135,7 +138,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
         set({ caseQueryError: error instanceof Error ? error.message : String(error) });
       }
     },
-    async caseExportRows() {
+    async caseExportRows(limit) {
       const open = get().caseOpen;
       const rows = get().caseRows;
       if (open === undefined || rows === undefined) return [];
@@ -144,7 +147,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
       return caseRowWindow(open.alias, caseFilter, casePanels, {
         ...rowArgs(),
         offset: 0,
-        limit: Math.min(rows.kept, EXPORT_ROWS),
+        limit: Math.min(rows.kept, limit ?? EXPORT_ROWS),
       });
     },
   };

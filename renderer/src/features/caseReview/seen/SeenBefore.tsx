@@ -23,7 +23,11 @@ export function SeenBefore() {
   const loadLocal = useStore((s) => s.loadLocalCarriers);
   const summary = useStore((s) => s.rank.summary);
   const rows = useStore((s) => s.caseRows?.rows);
+  const kept = useStore((s) => s.caseRows?.kept ?? 0);
+  const firstRows = useStore((s) => s.caseExportRows);
   const ranked = useMemo(() => rankedCandidates(summary), [summary]);
+  // The table holds its first window only (issue 16: 200 rows); the batch takes up to BATCH
+  // kept rows in the table's order, fetched when asked.
   const listed = useMemo(() => tableCandidates(rows), [rows]);
   const genes = useMemo(() => {
     const m = new Map<string, string>();
@@ -53,10 +57,10 @@ export function SeenBefore() {
         <button
           type="button"
           disabled={running || listed.length === 0}
-          onClick={() => start(listed)}
+          onClick={() => void firstRows(BATCH).then((r) => start(tableCandidates(r)))}
           data-testid="seen-lookup-table"
         >
-          {t('caseReview.seen.lookupTable', { count: listed.length })}
+          {t('caseReview.seen.lookupTable', { count: Math.min(kept, BATCH) })}
         </button>
         {running ? (
           <button type="button" onClick={() => void cancel()} data-testid="seen-cancel">
