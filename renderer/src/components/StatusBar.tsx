@@ -18,13 +18,14 @@ export function StatusBar() {
       : contact.kind === 'none'
         ? t('status.federationNone')
         : contact.kind === 'searching'
-          ? t('status.federationSearching', contact)
+          ? t('status.federationSearching', { ...contact, count: contact.total })
           : contact.kind === 'search'
             ? t('status.federationSearch', {
                 ...contact,
+                count: contact.total,
                 time: new Date(contact.at).toLocaleTimeString(undefined, { timeStyle: 'short' }),
               })
-            : t('status.federationNodes', contact);
+            : t('status.federationNodes', { ...contact, count: contact.total });
   const signedIn =
     session?.state === 'signed-in'
       ? t('status.signedInAs', { name: session.user?.name ?? session.user?.sub ?? '' })

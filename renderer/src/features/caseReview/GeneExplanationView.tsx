@@ -138,7 +138,8 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
           {x.length === undefined ? null : (
             <p className="hint">
               {t('caseReview.explain.geneLength', {
-                bases: x.length.bases === undefined ? '—' : String(x.length.bases),
+                bases: x.length.bases ?? '—',
+                count: x.length.bases ?? 0,
                 penalty: f2(-x.length.log10Penalty),
               })}
             </p>

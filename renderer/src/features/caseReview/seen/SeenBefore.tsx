@@ -48,7 +48,7 @@ export function SeenBefore() {
           onClick={() => start(ranked)}
           data-testid="seen-lookup-ranked"
         >
-          {t('caseReview.seen.lookupRanked', { count: ranked.length, genes: TOP_GENES })}
+          {t('caseReview.seen.lookupRanked', { variants: ranked.length, count: TOP_GENES })}
         </button>
         <button
           type="button"
