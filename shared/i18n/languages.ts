@@ -39,3 +39,14 @@ export function pickLanguage(preferred: readonly string[]): Language {
   }
   return 'en';
 }
+
+/** The language setting: a supported language, or 'system' to follow the OS (or browser). */
+export type LanguageSetting = 'system' | Language;
+
+/**
+ * The language to show: the setting when it names one, else the first supported one among the
+ * OS's (Electron) or browser's (browser mode) preferences, else English.
+ */
+export function chooseLanguage(setting: LanguageSetting, preferred: readonly string[]): Language {
+  return setting === 'system' ? pickLanguage(preferred) : setting;
+}

@@ -2,7 +2,20 @@ import i18n, { type FormatterModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/format';
-import { SUPPORTED_LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { pickLanguage, SUPPORTED_LANGUAGES, type Language } from '../../../shared/i18n/languages';
+import { PSEUDO_LOCALE, pseudoLocalize } from './pseudo';
+
+declare global {
+  interface Window {
+    /**
+     * Set by an e2e init script only (the CSP admits no other script before the app's): show the
+     * pseudo-locale, whatever the setting (issue 22).
+     */
+    __cohortDeskPseudoLocale?: boolean;
+  }
+}
+
+const pseudo = typeof window !== 'undefined' && window.__cohortDeskPseudoLocale === true;
 
 export { SUPPORTED_LANGUAGES };
 
@@ -20,6 +33,7 @@ function bundled(): Record<string, { translation: Record<string, unknown> }> {
     if ((SUPPORTED_LANGUAGES as readonly string[]).includes(lang))
       out[lang] = { translation: mod.default };
   }
+  if (pseudo) out[PSEUDO_LOCALE] = { translation: pseudoLocalize(en) };
   return out;
 }
 
@@ -54,18 +68,21 @@ void i18n
   .use(initReactI18next)
   .init({
     resources: bundled(),
-    lng: 'en',
+    // The browser's (Chromium's, in Electron) languages until the settings say otherwise.
+    lng: pseudo
+      ? PSEUDO_LOCALE
+      : pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
     fallbackLng: 'en',
-    supportedLngs: [...SUPPORTED_LANGUAGES],
+    supportedLngs: pseudo ? [...SUPPORTED_LANGUAGES, PSEUDO_LOCALE] : [...SUPPORTED_LANGUAGES],
     initAsync: false,
     interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
 
 /** The language the app shows now (a supported code). */
-export function currentLocale(): Language {
+export function currentLocale(): string {
   const l = i18n.resolvedLanguage ?? i18n.language;
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(l) ? (l as Language) : 'en';
+  return l === PSEUDO_LOCALE || (SUPPORTED_LANGUAGES as readonly string[]).includes(l) ? l : 'en';
 }
 
 /** Languages whose translation file is bundled (English always). */
@@ -76,8 +93,9 @@ export function bundledLanguages(): Language[] {
 
 /** Shows the app in a language; one without a bundled file shows English. */
 export async function setLanguage(lang: Language): Promise<void> {
-  if (i18n.language !== lang) await i18n.changeLanguage(lang);
-  document.documentElement.lang = lang;
+  const shown = pseudo ? PSEUDO_LOCALE : lang;
+  if (i18n.language !== shown) await i18n.changeLanguage(shown);
+  document.documentElement.lang = shown;
 }
 
 export default i18n;
