@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { federationContact } from './federationContact';
+import { currentLocale } from '../i18n';
+import { formatTime } from '../../../shared/i18n/format';
 
 /** Signed-in state, federation reachability, connectivity and runtime, always visible. */
 export function StatusBar() {
@@ -23,7 +25,7 @@ export function StatusBar() {
             ? t('status.federationSearch', {
                 ...contact,
                 count: contact.total,
-                time: new Date(contact.at).toLocaleTimeString(undefined, { timeStyle: 'short' }),
+                time: formatTime(contact.at, currentLocale()),
               })
             : t('status.federationNodes', { ...contact, count: contact.total });
   const signedIn =

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { countRange, formatCount, formatRange } from '../../../../../shared/search/aggregate';
-import { pluralCount } from '../../../../../shared/i18n/format';
+import { formatDateTime, pluralCount } from '../../../../../shared/i18n/format';
 import { currentLocale } from '../../../i18n';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 
@@ -46,7 +46,7 @@ export function answersByKey(answers: readonly SeenAnswer[]): Map<string, Map<st
 
 /** "6 Dec 2026, 09:31" in the user's locale: when a stored answer was given. */
 export const asOf = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', {
+  formatDateTime(iso, currentLocale(), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
