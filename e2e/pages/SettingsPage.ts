@@ -38,6 +38,16 @@ export class SettingsPage {
     await this.control('theme').selectOption(theme);
   }
 
+  /** The language setting: 'system' or a language code (issue 22). */
+  async chooseLanguage(language: string): Promise<void> {
+    await this.control('language').selectOption(language);
+  }
+
+  /** The document element: its lang attribute is the language the app shows (issue 22). */
+  documentLanguage(): Locator {
+    return this.page.locator('html');
+  }
+
   async setDirectoryUrl(url: string): Promise<void> {
     await this.control('federationConfigUrl').fill(url);
   }

@@ -68,7 +68,7 @@ test.describe('issue 13 / issue 15 item 7: the federation directory address in S
     await settings.setDirectoryUrl(url);
     await settings.save();
     await expect(settings.directoryFound()).toHaveText(
-      `Found at ${url}: 1 sign-in service(s) (Hospital broker) and 2 node(s) (FI, SE).`,
+      `Found at ${url}: 1 sign-in service (Hospital broker) and 2 nodes (FI, SE).`,
     );
     await expect(settings.status()).toHaveText('Settings saved.');
     await shell.open('federation');

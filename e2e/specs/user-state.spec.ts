@@ -55,7 +55,9 @@ test.describe('per-user state and pull jobs (issues 12, 13)', () => {
     });
     await expect(cohorts.job('SE-CA-01')).toContainText('SE-CA-01 is in your cache');
     // A finished pull states what it holds; no "about — left" (issue 13, labels that lie).
-    await expect(cohorts.jobDetail('SE-CA-01')).toHaveText(/^\d+ records, \d+\.\d MB$/);
+    await expect(cohorts.jobDetail('SE-CA-01')).toHaveText(
+      /^[\d,]+ records?, [\d.]+ (kB|MB|byte)$/,
+    );
     await expect(cohorts.cachedDataset('SE-CA-01')).toBeVisible();
     await cohorts.saveAs('SCN1A family');
     await expect(cohorts.savedList()).toContainText('SCN1A family');

@@ -6,6 +6,7 @@ import { NoticeList } from './components/NoticeList';
 import { StatusBar } from './components/StatusBar';
 import { useAppBootstrap } from './hooks/useAppBootstrap';
 import { useHashRoute } from './hooks/useHashRoute';
+import { useLanguage } from './hooks/useLanguage';
 import { useTheme } from './hooks/useTheme';
 import { PageContent } from './PageContent';
 
@@ -16,6 +17,7 @@ export function App() {
   const heading = useRef<HTMLHeadingElement>(null);
   useAppBootstrap();
   useTheme();
+  useLanguage();
   // Move focus to the new page's heading so keyboard and screen-reader users land on the content.
   const first = useRef(true);
   useEffect(() => {

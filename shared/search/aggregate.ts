@@ -1,3 +1,4 @@
+import { formatCountRange, formatNumber } from '../i18n/format';
 import type { Count, DatasetResult, NodeUpdate } from './results';
 
 /** The interval of true counts a reported count stands for (max may be Infinity: "at least"). */
@@ -20,19 +21,18 @@ export function countRange(c: Count): CountRange {
   };
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = (n: number, locale = 'en-US'): string => formatNumber(n, locale, 0);
 
-/** Formats a count range: one number when exact, "min–max" otherwise, "≥min" when open. */
-export function formatRange(r: CountRange): string {
-  if (r.max === Infinity) return `≥${fmt(r.min)}`;
-  return r.min === r.max ? fmt(r.min) : `${fmt(r.min)}–${fmt(r.max)}`;
+/** Formats a count range in a locale: one number when exact, "min–max" otherwise, "≥min" when open. */
+export function formatRange(r: CountRange, locale = 'en-US'): string {
+  return formatCountRange(r, locale);
 }
 
-/** Display string for one node's count: "42", "≈40 (rounded to 10)" or "<5". */
-export function formatCount(c: Count): string {
-  if (c.precision === 'exact') return fmt(c.value);
-  if (c.precision === 'range') return `<${fmt(c.adjustedTo ?? c.value)}`;
-  return `≈${fmt(c.value)}`;
+/** Display string for one node's count: "42", "≈40" (rounded) or "<5", in a locale (issue 22). */
+export function formatCount(c: Count, locale = 'en-US'): string {
+  if (c.precision === 'exact') return fmt(c.value, locale);
+  if (c.precision === 'range') return `<${fmt(c.adjustedTo ?? c.value, locale)}`;
+  return `≈${fmt(c.value, locale)}`;
 }
 
 /** One node's answer as an interval of true counts, and what it is made of. */

@@ -7,7 +7,10 @@ import type { PolicyKey } from './policy';
  */
 export const POLICY_TEXT: Readonly<Record<PolicyKey, { title: string; help: string }>> = {
   theme: { title: 'Theme', help: 'Colour theme: system, light or dark.' },
-  language: { title: 'Language', help: 'Language of the interface (en).' },
+  language: {
+    title: 'Language',
+    help: "Language of the interface: system (the operating system's language when the app has it, else English), en, de, fr, it, es, pt, fi or sv.",
+  },
   nodeTimeoutMs: {
     title: 'Node timeout (ms)',
     help: 'How long a federated search waits for each node, in milliseconds (500 to 60000).',

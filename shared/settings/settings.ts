@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPPORTED_LANGUAGES } from '../i18n/languages';
 
 const HttpUrl = z.url({ protocol: /^https?$/ });
 const httpUrl = (s: string): boolean => HttpUrl.safeParse(s).success;
@@ -22,7 +23,8 @@ export const HostEntrySchema = z
 /** User settings: every key has a default, so a missing or partial file still yields valid settings. */
 export const SettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  language: z.enum(['en']).default('en'),
+  /** The interface language; 'system' follows the operating system's (browser's) languages (issue 22). */
+  language: z.enum(['system', ...SUPPORTED_LANGUAGES]).default('system'),
   /** Per-node timeout for federated queries, in milliseconds (BCN: a slow node never blocks others). */
   nodeTimeoutMs: z.number().int().min(500).max(60_000).default(5_000),
   /** Whether record-level subsets may be pulled into the local encrypted cache (policy: AllowLocalCache). */

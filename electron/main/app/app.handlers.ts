@@ -22,6 +22,9 @@ export function appHandlers(deps: {
       platform: process.platform,
       runtime: platform.runtime(),
       paths: { data: platform.paths.data, logs: platform.paths.logs, policy: deps.policyPath },
+      ...(platform.systemLanguages === undefined
+        ? {}
+        : { systemLanguages: platform.systemLanguages().slice(0, 20) }),
     }),
     'app:openExternal': async ({ url }) => {
       // Electron checklist 15: only allow-listed https origins reach shell.openExternal.

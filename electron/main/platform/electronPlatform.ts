@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, net, shell } from 'electron';
+import { app, BrowserWindow, dialog, net, shell } from 'electron';
 import type { KeyStorage } from './keyStorage';
 import { readManagedPolicy } from './managedPolicy';
 import type { AppPaths } from './paths';
@@ -36,6 +36,8 @@ export function createElectronPlatform(paths: AppPaths): Platform {
           : await dialog.showOpenDialog(window, options);
       return r.canceled ? undefined : r.filePaths[0];
     },
+    // getLocale is the UI locale Chromium chose; the preferred list comes first (issue 22).
+    systemLanguages: () => [...app.getPreferredSystemLanguages(), app.getLocale()],
     runtime: () => ({
       kind: 'electron',
       electron: process.versions.electron,

@@ -38,6 +38,11 @@ export interface Platform {
   }): Promise<string | undefined>;
   /** The clinical report as an A4 PDF, printed offline (issue 18): Electron printToPDF, or headless Chromium. */
   printToPdf(html: string): Promise<Buffer>;
+  /**
+   * The OS's preferred languages, most preferred first (issue 22). Absent in browser mode: the
+   * person's browser, not the server's OS, knows their language.
+   */
+  systemLanguages?(): string[];
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
     | { kind: 'browser'; transport: string; node: string };

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { federationContact } from './federationContact';
+import { currentLocale } from '../i18n';
+import { formatTime } from '../../../shared/i18n/format';
 
 /** Signed-in state, federation reachability, connectivity and runtime, always visible. */
 export function StatusBar() {
@@ -18,13 +20,14 @@ export function StatusBar() {
       : contact.kind === 'none'
         ? t('status.federationNone')
         : contact.kind === 'searching'
-          ? t('status.federationSearching', contact)
+          ? t('status.federationSearching', { ...contact, count: contact.total })
           : contact.kind === 'search'
             ? t('status.federationSearch', {
                 ...contact,
-                time: new Date(contact.at).toLocaleTimeString(undefined, { timeStyle: 'short' }),
+                count: contact.total,
+                time: formatTime(contact.at, currentLocale()),
               })
-            : t('status.federationNodes', contact);
+            : t('status.federationNodes', { ...contact, count: contact.total });
   const signedIn =
     session?.state === 'signed-in'
       ? t('status.signedInAs', { name: session.user?.name ?? session.user?.sub ?? '' })

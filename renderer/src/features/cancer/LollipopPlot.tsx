@@ -49,7 +49,10 @@ export function LollipopPlot(props: {
       >
         <title id={titleId}>{t('cancer.plot.title', { gene: gene.gene })}</title>
         <desc id={descId}>
-          {t('cancer.plot.desc', { hotspots: gene.hotspots.length, variants: mine.length })}
+          {t('cancer.plot.desc', {
+            hotspots: t('cancer.plot.hotspots', { count: gene.hotspots.length }),
+            variants: t('cancer.plot.variants', { count: mine.length }),
+          })}
         </desc>
         <line x1={PAD} x2={W - PAD} y1={BASE} y2={BASE} className="lollipop-axis" />
         <text x={PAD} y={BASE + 18} className="lollipop-tick">

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { SomaticRow } from '../../../../shared/cancer/channels';
 import type { TierReview } from '../../../../shared/cancer/cancerCase';
+import { currentLocale } from '../../i18n';
+import { formatPercent } from '../../../../shared/i18n/format';
 
-const pct = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v, currentLocale(), 1));
 const reads = (alt: number | null, ref: number | null): string =>
   alt === null || ref === null ? '' : ` (${String(alt)}/${String(alt + ref)})`;
 

@@ -63,7 +63,7 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
           ? t('cancer.view.busy')
           : t('cancer.view.count', {
               kept: result.kept,
-              total: result.total,
+              count: result.total,
               shown: Math.min(result.kept, SOMATIC_ROWS),
               steps: result.steps
                 .map((s) =>

@@ -14,16 +14,22 @@ afterEach(() => {
   resetStore();
 });
 
-const MB = 1024 ** 2;
+// Sizes are shown in SI units through Intl (issue 22): 1 MB = 1,000,000 bytes.
+const MB = 1_000_000;
 const noop = async (): Promise<void> => {};
 
 describe('issue 16: browser-mode upload and import progress say MB and time left', () => {
   it('a progress event without a total (lengthComputable false) counts against the file size', () => {
     const s = transferStatus({ done: 25 * MB, reported: 0, size: 100 * MB, elapsedMs: 10_000 });
-    expect(s).toEqual({ doneMb: '25.0', totalMb: '100.0', percent: 25, etaMs: 30_000 });
+    expect(s).toEqual({
+      doneBytes: 25 * MB,
+      totalBytes: 100 * MB,
+      percent: 25,
+      etaMs: 30_000,
+    });
     expect(transferStatus({ done: 3 * MB, reported: 0, elapsedMs: 1000 })).toEqual({
-      doneMb: '3.0',
-      totalMb: undefined,
+      doneBytes: 3 * MB,
+      totalBytes: undefined,
       percent: 0,
       etaMs: undefined,
     });
@@ -43,7 +49,7 @@ describe('issue 16: browser-mode upload and import progress say MB and time left
       />,
     );
     const status = screen.getByTestId('new-case-upload');
-    expect(status.textContent).toContain('Sending 50.0 of 200.0 MB.');
+    expect(status.textContent).toContain('Sending 50 MB of 200 MB.');
     expect(status.textContent).toContain('About 1 min 0 s left.');
     expect(screen.getByRole('progressbar').getAttribute('value')).toBe('25');
   });
@@ -63,7 +69,7 @@ describe('issue 16: browser-mode upload and import progress say MB and time left
     };
     render(<ImportProgress job={job} />);
     expect(screen.getByRole('status').textContent).toContain(
-      '1,000 records, 900 alleles, 3.0 MB read.',
+      '1,000 records, 900 alleles, 3 MB read.',
     );
   });
 });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { TextFile } from '../../../../shared/cases/channels';
 import { ProblemList } from './ProblemList';
 import { durationText, transferStatus } from './transferStatus';
@@ -16,13 +17,17 @@ async function readText(file: File | undefined): Promise<TextFile | undefined> {
 /** Browser mode's upload: MB sent of the file's size and the time left, as text and a bar. */
 function UploadStatus({ upload }: { readonly upload: NonNullable<CaseDraft['upload']> }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const s = transferStatus({
     done: upload.sent,
     reported: upload.reported,
     size: upload.size,
     elapsedMs: upload.elapsedMs,
   });
-  const sending = t('caseReview.files.uploading', { sent: s.doneMb, total: s.totalMb ?? '?' });
+  const sending = t('caseReview.files.uploading', {
+    sent: f.bytes(s.doneBytes),
+    total: s.totalBytes === undefined ? '?' : f.bytes(s.totalBytes),
+  });
   return (
     <p className="upload-status" role="status" data-testid="new-case-upload">
       {sending}
@@ -112,7 +117,7 @@ export function CaseFiles(props: {
             name: vcf.name,
             version: vcf.version ?? '?',
             container: vcf.container ?? '?',
-            samples: vcf.samples.length,
+            count: vcf.samples.length,
             assembly: vcf.assembly.name,
             annotations: vcf.annotations.join(', ') || t('caseReview.files.noAnnotations'),
           })}

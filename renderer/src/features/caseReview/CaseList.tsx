@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
+import { currentLocale } from '../../i18n';
+import { formatNumber } from '../../../../shared/i18n/format';
 
 /** The owner's cases (issue 16): id, created, samples, variants, phenotype count, status; open, delete. */
 export function CaseList() {
@@ -63,7 +65,7 @@ export function CaseList() {
               <td>{c.patientId}</td>
               <td>{date(c.createdAt)}</td>
               <td>{c.samples}</td>
-              <td>{c.variants.toLocaleString('en')}</td>
+              <td>{formatNumber(c.variants, currentLocale())}</td>
               <td>{c.phenotypes}</td>
               <td>{t(`caseReview.status.${c.status}`)}</td>
               <td className="row-actions">

@@ -62,11 +62,11 @@ function Variants({ detail }: { readonly detail: CaseDetail }) {
               ? ''
               : rows.truncated
                 ? t('caseReview.table.truncated', {
-                    shown: TABLE_ROWS.toLocaleString('en'),
-                    kept: rows.kept.toLocaleString('en'),
+                    shown: TABLE_ROWS,
+                    count: rows.kept,
                   })
                 : t('caseReview.table.shown', {
-                    kept: rows.kept.toLocaleString('en'),
+                    count: rows.kept,
                     ms: Math.round(rows.ms),
                   })}
         </p>
@@ -148,8 +148,8 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
           members,
           vcf: detail.vcf.name,
           version: detail.vcf.version,
-          variants: detail.variants.toLocaleString('en'),
-          skipped: detail.vcf.skipped.toLocaleString('en'),
+          variants: t('caseReview.view.imported', { count: detail.variants }),
+          skipped: t('caseReview.view.skipped', { count: detail.vcf.skipped }),
           ped: detail.pedName ?? t('caseReview.view.noPed'),
         })}
       </p>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { BarPlot } from '../../components/BarPlot';
 import { useStore } from '../../store';
+import { currentLocale } from '../../i18n';
+import { formatNumber } from '../../../../shared/i18n/format';
 
 /**
  * The filters as a funnel (issue 16): how many alleles remain after each active step, so a glance
@@ -10,7 +12,7 @@ export function FilterFunnel() {
   const { t } = useTranslation();
   const rows = useStore((s) => s.caseRows);
   if (rows === undefined || rows.steps.length === 0) return null;
-  const n = (x: number): string => x.toLocaleString('en');
+  const n = (x: number): string => formatNumber(x, currentLocale());
   const bars = [
     {
       key: 'total',

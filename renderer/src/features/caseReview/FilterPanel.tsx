@@ -30,8 +30,8 @@ export function FilterPanel({ detail }: { readonly detail: CaseDetail }) {
       {rows === undefined ? null : (
         <p role="status" data-testid="case-kept" data-kept={rows.kept} data-total={rows.total}>
           {t('caseReview.filters.kept', {
-            kept: rows.kept.toLocaleString('en'),
-            total: rows.total.toLocaleString('en'),
+            kept: rows.kept,
+            count: rows.total,
           })}
         </p>
       )}

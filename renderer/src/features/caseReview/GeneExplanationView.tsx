@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DiseaseExplanation, GeneExplanation } from '../../../../shared/ranking/explain';
+import { currentLocale } from '../../i18n';
+import { formatFixed } from '../../../../shared/i18n/format';
 
-const f2 = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : String(n));
+const f2 = (n: number): string =>
+  Number.isFinite(n) ? formatFixed(n, currentLocale(), 2) : String(n);
 const pct = (f: number | null): string => (f === null ? '' : ` (${String(Math.round(f * 100))}%)`);
 
 function Observed({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunction }) {
@@ -148,7 +151,8 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
           {x.length === undefined ? null : (
             <p className="hint">
               {t('caseReview.explain.geneLength', {
-                bases: x.length.bases === undefined ? '—' : String(x.length.bases),
+                bases: x.length.bases ?? '—',
+                count: x.length.bases ?? 0,
                 penalty: f2(-x.length.log10Penalty),
               })}
             </p>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { CaseProgress } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
 import { ProblemList } from './ProblemList';
@@ -9,6 +10,7 @@ const RUNNING = new Set(['queued', 'reading', 'indexing', 'sealing']);
 /** One import's progress: records, MB read of the total, time left; Cancel while it runs. */
 export function ImportProgress({ job }: { readonly job: CaseProgress }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const cancel = useStore((s) => s.cancelCaseImport);
   const running = RUNNING.has(job.phase);
   const status = transferStatus({
@@ -24,14 +26,14 @@ export function ImportProgress({ job }: { readonly job: CaseProgress }) {
         {t(`caseReview.import.phase.${job.phase}`, { caseId: job.caseId })}{' '}
         {running || job.phase === 'done'
           ? t(
-              status.totalMb === undefined
+              status.totalBytes === undefined
                 ? 'caseReview.import.countsNoSize'
                 : 'caseReview.import.counts',
               {
-                records: job.records.toLocaleString('en'),
-                variants: job.variants.toLocaleString('en'),
-                read: status.doneMb,
-                total: status.totalMb,
+                records: t('caseReview.import.records', { count: job.records }),
+                variants: t('caseReview.import.alleles', { count: job.variants }),
+                read: f.bytes(status.doneBytes),
+                total: f.bytes(status.totalBytes ?? 0),
               },
             )
           : null}{' '}

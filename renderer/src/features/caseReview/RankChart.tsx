@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { BarPlot } from '../../components/BarPlot';
 import type { RankSummary } from '../../ranking/protocol';
+import { currentLocale } from '../../i18n';
+import { formatFixed } from '../../../../shared/i18n/format';
 
 const SHOWN = 12;
 
@@ -26,7 +28,7 @@ export function RankChart({ summary }: { readonly summary: RankSummary }) {
           key: g.symbol,
           label: `${String(g.rank)}. ${g.symbol}`,
           value: g.score - floor,
-          text: g.score.toFixed(2),
+          text: formatFixed(g.score, currentLocale(), 2),
         }))}
       />
       <p className="hint">{t('caseReview.rank.chartNote')}</p>

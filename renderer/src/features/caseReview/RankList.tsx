@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { RankedGeneView, RankSummary } from '../../ranking/protocol';
 import type { ExplanationState } from '../../store/rankSlice';
 import { GeneExplanationView } from './GeneExplanationView';
+import { currentLocale } from '../../i18n';
+import { formatFixed } from '../../../../shared/i18n/format';
 
 /** Arrow keys move between the genes' buttons (Home/End to the ends); Tab leaves the list. */
 function moveFocus(e: KeyboardEvent<HTMLOListElement>): void {
@@ -22,7 +24,7 @@ function moveFocus(e: KeyboardEvent<HTMLOListElement>): void {
   buttons[next]?.focus();
 }
 
-const f2 = (n: number): string => n.toFixed(2);
+const f2 = (n: number): string => formatFixed(n, currentLocale(), 2);
 
 /**
  * Genes best first (issue 17), each with its score, best diseases and variant fit; its full

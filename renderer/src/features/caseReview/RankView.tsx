@@ -42,7 +42,7 @@ export function RankView({ detail }: { readonly detail: CaseDetail }) {
               onChange={() => void setMode(m)}
               data-testid={`rank-mode-${m}`}
             />
-            {t(`caseReview.rank.modes.${m}`, { kept: (kept ?? 0).toLocaleString('en') })}
+            {t(`caseReview.rank.modes.${m}`, { count: kept ?? 0 })}
           </label>
         ))}
       </fieldset>
@@ -70,8 +70,8 @@ export function RankView({ detail }: { readonly detail: CaseDetail }) {
           : summary === undefined
             ? ''
             : t(`caseReview.rank.done.${summary.mode}`, {
-                genes: summary.genes.length,
-                variants: summary.variants.toLocaleString('en'),
+                count: summary.genes.length,
+                variants: t('caseReview.rank.done.variantRecords', { count: summary.variants }),
               })}
         {rank.capped === true ? ` ${t('caseReview.rank.capped')}` : ''}
         {summary !== undefined && summary.unknownTerms.length > 0

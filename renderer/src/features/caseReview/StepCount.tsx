@@ -10,8 +10,8 @@ export function StepCount({ step }: { readonly step: FilterStep }) {
   return (
     <span className="step-count" data-testid={`step-${step}`} data-removes={s.removes}>
       {t('caseReview.filters.removes', {
-        removes: s.removes.toLocaleString('en'),
-        remaining: s.remaining.toLocaleString('en'),
+        removes: s.removes,
+        remaining: s.remaining,
       })}
     </span>
   );

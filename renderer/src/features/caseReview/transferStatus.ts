@@ -5,16 +5,14 @@
  * back to counts alone.
  */
 export interface TransferStatus {
-  readonly doneMb: string;
+  /** Bytes done; shown through the locale's size format (issue 22). */
+  readonly doneBytes: number;
   /** Undefined when no total is known at all. */
-  readonly totalMb: string | undefined;
+  readonly totalBytes: number | undefined;
   readonly percent: number;
   /** Undefined until something was transferred, or without a total. */
   readonly etaMs: number | undefined;
 }
-
-const MB = 1024 ** 2;
-const mb = (bytes: number): string => (bytes / MB).toFixed(1);
 
 export function transferStatus(opts: {
   readonly done: number;
@@ -26,11 +24,11 @@ export function transferStatus(opts: {
 }): TransferStatus {
   const total = opts.reported > 0 ? opts.reported : (opts.size ?? 0);
   if (total <= 0)
-    return { doneMb: mb(opts.done), totalMb: undefined, percent: 0, etaMs: undefined };
+    return { doneBytes: opts.done, totalBytes: undefined, percent: 0, etaMs: undefined };
   const done = Math.min(opts.done, total);
   return {
-    doneMb: mb(done),
-    totalMb: mb(total),
+    doneBytes: done,
+    totalBytes: total,
     percent: Math.round((100 * done) / total),
     etaMs:
       done > 0 && opts.elapsedMs > 0

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { CaseVariantRow } from '../../../../shared/cases/channels';
 import type { SortKey } from '../../../../shared/cases/reviewSql';
+import { currentLocale } from '../../i18n';
+import { formatFixed } from '../../../../shared/i18n/format';
 
 /** One column of the case's variant table. */
 export interface VariantColumn {
@@ -90,7 +92,7 @@ export const VARIANT_COLUMNS: readonly VariantColumn[] = [
     id: 'ab',
     sort: 'p_ab',
     width: '3.5rem',
-    text: (r) => (r.p_ab === null ? '—' : r.p_ab.toFixed(2)),
+    text: (r) => (r.p_ab === null ? '—' : formatFixed(r.p_ab, currentLocale(), 2)),
   },
   { id: 'clinvar', sort: 'clinvar_sig', width: '8rem', text: (r) => term(r.clinvar_sig) },
   {

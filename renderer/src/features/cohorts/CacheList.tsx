@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { useFormat } from '../../i18n/useFormat';
 import { VaultUnlock } from './VaultUnlock';
 
 /** The datasets in the encrypted cache, each with its provenance, purpose, DUO terms and expiry. */
 export function CacheList() {
   const { t } = useTranslation();
+  const f = useFormat();
   const cache = useStore((s) => s.cohortCache);
   const loads = useStore((s) => s.cohortLoads);
   if (cache === undefined) return <p className="hint">{t('cohorts.cache.loading')}</p>;
@@ -49,12 +51,12 @@ export function CacheList() {
                   <td>{d.duo.map((x) => x.label).join(', ')}</td>
                   <td>
                     {t('cohorts.cache.rowsValue', {
-                      individuals: d.rows.individuals,
-                      genotypes: d.rows.genotypes,
+                      individuals: t('cohorts.cache.individuals', { count: d.rows.individuals }),
+                      genotypes: t('cohorts.cache.genotypes', { count: d.rows.genotypes }),
                     })}
                   </td>
-                  <td>{new Date(d.pulledAt).toLocaleString()}</td>
-                  <td>{new Date(d.expiresAt).toLocaleDateString()}</td>
+                  <td>{f.dateTime(d.pulledAt)}</td>
+                  <td>{f.date(d.expiresAt)}</td>
                   <td
                     data-testid={`cohort-load-${d.datasetId}`}
                     data-state={load?.state ?? 'waiting'}

@@ -61,7 +61,7 @@ export function CohortResults() {
             {t('cohorts.results.count', { count: r.count, ms: Math.round(r.ms) })}
           </p>
           {r.count > ROW_LIMIT ? (
-            <p className="hint">{t('cohorts.results.limited', { limit: ROW_LIMIT })}</p>
+            <p className="hint">{t('cohorts.results.limited', { count: ROW_LIMIT })}</p>
           ) : null}
           <div className="cohort-plots">
             {plot(

@@ -10,7 +10,7 @@ import { ExportProgress } from './ExportProgress';
 function useProblemText(problem: ExportProblem | undefined): string | undefined {
   const { t } = useTranslation();
   if (problem === undefined) return undefined;
-  if (problem.kind === 'tooMany') return t('cohorts.export.tooMany', { max: problem.max });
+  if (problem.kind === 'tooMany') return t('cohorts.export.tooMany', { count: problem.max });
   if (problem.kind === 'nothing') return t('cohorts.export.nothing', { notes: problem.notes });
   return problem.message;
 }

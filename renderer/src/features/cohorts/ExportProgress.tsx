@@ -10,7 +10,7 @@ export function ExportProgress({ progress }: { progress: ParquetProgress }) {
         {t('cohorts.export.parquetWriting')}
       </p>
     );
-  const text = t('cohorts.export.parquetProgress', { sent: progress.sent, total: progress.total });
+  const text = t('cohorts.export.parquetProgress', { sent: progress.sent, count: progress.total });
   return (
     <p data-testid="export-progress">
       <progress

@@ -17,7 +17,7 @@ const job = (patch: Partial<PullJob>): PullJob => ({
   datasetId: 'FI-RD-01',
   state: 'running',
   records: 400,
-  bytes: 3 * 1_048_576,
+  bytes: 3_000_000,
   totalRecords: 1553,
   ...patch,
 });
@@ -26,7 +26,7 @@ describe('pull job labels say what is true (issue 13)', () => {
   it('issue 13: a finished pull shows its records and size, never "about — left"', () => {
     useStore.setState({ pullJobs: [job({ state: 'done', records: 1553 })] });
     render(<PullJobs />);
-    expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe('1553 records, 3.0 MB');
+    expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe('1,553 records, 3 MB');
     expect(screen.getByTestId('pull-jobs').textContent).not.toMatch(/left|—/);
   });
 
@@ -40,10 +40,10 @@ describe('pull job labels say what is true (issue 13)', () => {
     });
     render(<PullJobs />);
     expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe(
-      '400 of 1553 records, 3.0 MB, about 13 s left',
+      '400 of 1,553 records, 3 MB, about 13 s left',
     );
     expect(screen.getByTestId('pull-job-detail-SE-CA-01').textContent).toBe(
-      '400 records so far, 3.0 MB',
+      '400 records so far, 3 MB',
     );
     const paused = screen.getByTestId('pull-job-IT-CA-01');
     expect(paused.textContent).not.toMatch(/left/);

@@ -1,17 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { PullJob } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
-
-const mb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
+import { useFormat } from '../../i18n/useFormat';
 
 /** What a job's numbers say now: an ETA only while it runs, never "about — left" (issue 13). */
 function useDetail(): (j: PullJob) => string {
   const { t } = useTranslation();
+  const f = useFormat();
   return (j) => {
-    const base = { records: j.records, mb: mb(j.bytes) };
+    const base = { count: j.records, size: f.bytes(j.bytes) };
     if (j.state === 'done') return t('cohorts.job.detailDone', base);
     if (j.totalRecords === undefined) return t('cohorts.job.detailSoFar', base);
-    const detail = t('cohorts.job.detail', { ...base, total: j.totalRecords });
+    const detail = t('cohorts.job.detail', {
+      records: j.records,
+      count: j.totalRecords,
+      size: base.size,
+    });
     if (j.state !== 'running' || j.etaSeconds === undefined) return detail;
     return `${detail}, ${t('cohorts.job.eta', { eta: `${String(Math.ceil(j.etaSeconds))} s` })}`;
   };

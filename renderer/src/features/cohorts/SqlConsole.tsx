@@ -73,7 +73,7 @@ export function SqlConsole() {
         <table data-testid="sql-result" data-rows={result.rows.length} data-sql={result.sql}>
           <caption>
             {t('cohorts.console.rows', { count: result.rows.length, ms: Math.round(result.ms) })}
-            {result.truncated ? ` ${t('cohorts.console.truncated', { limit: CONSOLE_LIMIT })}` : ''}
+            {result.truncated ? ` ${t('cohorts.console.truncated', { count: CONSOLE_LIMIT })}` : ''}
           </caption>
           <thead>
             <tr>

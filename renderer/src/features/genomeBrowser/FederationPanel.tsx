@@ -127,7 +127,7 @@ export function FederationPanel() {
           {unplaced.noPosition + unplaced.otherAssembly === 0 ? null : (
             <p className="hint" data-testid="browser-federation-unplaced">
               {t('genomeBrowser.federation.unplaced', {
-                noPosition: unplaced.noPosition,
+                count: unplaced.noPosition,
                 otherAssembly: unplaced.otherAssembly,
               })}
             </p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { nodeRange } from '../../../../shared/search/aggregate';
+import { pluralCount } from '../../../../shared/i18n/format';
 import type { NodeUpdate } from '../../../../shared/search/results';
 import type { FederationVariant } from '../../igv/federationTrack';
 import { formatFrequency } from '../../igv/federationTrack';
@@ -22,7 +23,14 @@ function NodeAnswer({ node }: { node: NodeUpdate }) {
     );
   const range = nodeRange(node);
   if (range !== undefined && range.counted && node.returnedGranularity !== 'boolean')
-    return <>{t('genomeBrowser.federation.regionCount', { count: range.display })}</>;
+    return (
+      <>
+        {t('genomeBrowser.federation.regionCount', {
+          count: pluralCount(range),
+          display: range.display,
+        })}
+      </>
+    );
   if (node.exists !== undefined)
     return (
       <>

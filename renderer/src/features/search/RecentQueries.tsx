@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { currentLocale } from '../../i18n';
+import { formatDateTime } from '../../../../shared/i18n/format';
 
 /** The last queries run (kept by main), each one click from the builder. */
 export function RecentQueries() {
@@ -22,7 +24,7 @@ export function RecentQueries() {
               {r.description}
             </button>{' '}
             <time className="muted" dateTime={r.ranAt}>
-              {new Date(r.ranAt).toLocaleString()}
+              {formatDateTime(r.ranAt, currentLocale())}
             </time>
           </li>
         ))}

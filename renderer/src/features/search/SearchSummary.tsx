@@ -40,12 +40,12 @@ export function SearchSummary() {
       ))}
       <p role="status" data-testid="search-progress">
         {done === undefined
-          ? t('search.summary.running', { answered: a.answeredNodes, total: a.totalNodes })
+          ? t('search.summary.running', { answered: a.answeredNodes, count: a.totalNodes })
           : done.cancelled
-            ? t('search.summary.cancelled', { answered: a.answeredNodes, total: a.totalNodes })
+            ? t('search.summary.cancelled', { answered: a.answeredNodes, count: a.totalNodes })
             : t('search.summary.finished', {
                 answered: a.answeredNodes,
-                total: a.totalNodes,
+                count: a.totalNodes,
                 ms: done.totalMs,
               })}
       </p>

@@ -51,7 +51,7 @@ export function AuditLogPanel() {
                   ? t('audit.noMatch')
                   : t('audit.count', {
                       shown: audit.rows.length,
-                      matched: audit.matched,
+                      count: audit.matched,
                       total: audit.total,
                     })}
             </p>

@@ -29,9 +29,9 @@ export function DirectoryCheck(props: { readonly url: string; readonly locked: b
         <span role="status" data-testid="directory-found">
           {t('settings.directoryFound', {
             url: check.found.url,
-            brokers: check.found.brokers.length,
+            brokers: t('settings.directoryBrokers', { count: check.found.brokers.length }),
             brokerNames: check.found.brokers.map((b) => b.name).join(', '),
-            nodes: check.found.nodes.length,
+            nodes: t('settings.directoryNodes', { count: check.found.nodes.length }),
             nodeIds: check.found.nodes.map((n) => n.id).join(', '),
           })}
         </span>

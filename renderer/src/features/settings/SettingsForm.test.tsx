@@ -154,7 +154,7 @@ describe('issue 13: a federation directory address is checked before it is saved
     enter('https://dir.example/federation.json');
     expect(await screen.findByText('Settings saved.')).toBeTruthy();
     expect(screen.getByTestId('directory-found').textContent).toBe(
-      'Found at https://dir.example/federation.json: 1 sign-in service(s) (Hospital AAI) and 2 node(s) (FI, IT).',
+      'Found at https://dir.example/federation.json: 1 sign-in service (Hospital AAI) and 2 nodes (FI, IT).',
     );
     expect(sent.find((c) => c.channel === 'settings:set')?.payload).toEqual({
       federationConfigUrl: 'https://dir.example/federation.json',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SettingKey, Settings, SettingsView } from '../../../../shared/settings/settings';
+import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES } from '../../../../shared/i18n/languages';
 import { useStore } from '../../store';
 import { DirectoryCheck } from './DirectoryCheck';
 import { Field } from './Field';
@@ -94,9 +95,14 @@ export function SettingsForm(props: {
           <select
             {...a}
             value={value('language')}
-            onChange={(e) => edit('language', e.target.value as 'en')}
+            onChange={(e) => edit('language', e.target.value as Settings['language'])}
           >
-            <option value="en">{t('settings.languageEn')}</option>
+            <option value="system">{t('settings.languageSystem')}</option>
+            {SUPPORTED_LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
           </select>
         )}
       </Field>

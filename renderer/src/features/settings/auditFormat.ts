@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AuditRow } from '../../../../shared/audit/auditLog';
+import { currentLocale } from '../../i18n';
+import { formatDateTime } from '../../../../shared/i18n/format';
 
 /** One field as "name: value"; arrays joined, objects as compact JSON. */
 function fieldText(name: string, value: unknown): string {
@@ -32,7 +34,4 @@ export const typeLabel = (type: string, t: TFunction): string =>
 
 /** A time in the person's locale, with seconds (entries often come seconds apart). */
 export const timeText = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  });
+  formatDateTime(iso, currentLocale(), { dateStyle: 'medium', timeStyle: 'medium' });

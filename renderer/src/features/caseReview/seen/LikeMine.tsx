@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../../store';
 import { LikePreviewDialog } from './LikePreviewDialog';
 import { LikeResults } from './LikeResults';
+import { currentLocale } from '../../../i18n';
+import { formatFixed } from '../../../../../shared/i18n/format';
 
 /** Terms checked at first: the patient's two most informative. */
 const FIRST_TERMS = 2;
@@ -69,7 +71,11 @@ export function LikeMine() {
                 onChange={() => toggle(x.id)}
                 data-testid={`like-term-${x.id}`}
               />
-              {t('caseReview.like.term', { label: x.label, id: x.id, ic: x.ic.toFixed(1) })}
+              {t('caseReview.like.term', {
+                label: x.label,
+                id: x.id,
+                ic: formatFixed(x.ic, currentLocale(), 1),
+              })}
             </label>
           ))}
           {(like.terms ?? []).length === 0 ? (

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { termText } from '../../../../../shared/cohorts/ontologyLabels';
 import type { LikeUpdate } from '../../../../../shared/seen/channels';
 import { datasetText } from './seenText';
+import { currentLocale } from '../../../i18n';
+import { formatFixed } from '../../../../../shared/i18n/format';
 
 /** Per node: its status, each dataset at its granularity, and returned patients best match first. */
 export function LikeResults({ nodes }: { readonly nodes: readonly LikeUpdate[] }) {
@@ -44,7 +46,7 @@ export function LikeResults({ nodes }: { readonly nodes: readonly LikeUpdate[] }
                       <th scope="row">
                         {r.datasetId}/{r.id} ({r.sex})
                       </th>
-                      <td>{score.toFixed(2)}</td>
+                      <td>{formatFixed(score, currentLocale(), 2)}</td>
                       <td>{r.phenotypes.map(termText).join(', ')}</td>
                     </tr>
                   ))}

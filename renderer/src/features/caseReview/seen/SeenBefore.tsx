@@ -6,6 +6,8 @@ import { useStore } from '../../../store';
 import { BATCH, rankedCandidates, tableCandidates, TOP_GENES } from './candidates';
 import { SeenProgressList } from './SeenProgressList';
 import { SeenTable } from './SeenTable';
+import { currentLocale } from '../../../i18n';
+import { formatFixed } from '../../../../../shared/i18n/format';
 
 /**
  * "Seen before" (issue 18): the case's candidate alleles looked up at every node in one batch, with
@@ -52,7 +54,7 @@ export function SeenBefore() {
           onClick={() => start(ranked)}
           data-testid="seen-lookup-ranked"
         >
-          {t('caseReview.seen.lookupRanked', { count: ranked.length, genes: TOP_GENES })}
+          {t('caseReview.seen.lookupRanked', { variants: ranked.length, count: TOP_GENES })}
         </button>
         <button
           type="button"
@@ -80,7 +82,7 @@ export function SeenBefore() {
             ? t('caseReview.seen.running', { count: run.candidates })
             : t(run.done.cancelled ? 'caseReview.seen.cancelled' : 'caseReview.seen.done', {
                 count: run.candidates,
-                seconds: (run.done.totalMs / 1000).toFixed(1),
+                seconds: formatFixed(run.done.totalMs / 1000, currentLocale(), 1),
               })}
       </p>
       <SeenProgressList nodes={run?.nodes ?? []} />

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import { countRange, formatCount, formatRange } from '../../../../../shared/search/aggregate';
+import { formatDateTime, pluralCount } from '../../../../../shared/i18n/format';
+import { currentLocale } from '../../../i18n';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 
 type DatasetAnswer = NonNullable<SeenAnswer['datasets']>[number];
@@ -14,15 +16,18 @@ export function datasetText(ds: DatasetAnswer, t: TFunction): string {
   if (ds.granularity === 'boolean' || c === undefined)
     return ds.exists ? t('caseReview.seen.answer.yes') : t('caseReview.seen.answer.no');
   if (!ds.exists && c.value === 0) return t('caseReview.seen.answer.no');
-  const range = formatRange(countRange(c));
+  const locale = currentLocale();
+  const range = formatRange(countRange(c), locale);
+  const count = pluralCount(countRange(c));
   if (c.precision === 'rounded')
     return t('caseReview.seen.answer.rounded', {
-      shown: formatCount(c),
+      shown: formatCount(c, locale),
+      count,
       step: c.adjustedTo ?? 1,
       range,
     });
   if (c.precision === 'range')
-    return t('caseReview.seen.answer.range', { shown: formatCount(c), range });
+    return t('caseReview.seen.answer.range', { shown: formatCount(c, locale), range, count });
   return ds.granularity === 'record'
     ? t('caseReview.seen.answer.records', { count: c.value })
     : t('caseReview.seen.answer.exact', { count: c.value });
@@ -41,7 +46,7 @@ export function answersByKey(answers: readonly SeenAnswer[]): Map<string, Map<st
 
 /** "6 Dec 2026, 09:31" in the user's locale: when a stored answer was given. */
 export const asOf = (iso: string): string =>
-  new Date(iso).toLocaleString('en-GB', {
+  formatDateTime(iso, currentLocale(), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

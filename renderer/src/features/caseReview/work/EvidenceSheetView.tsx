@@ -9,6 +9,8 @@ import {
 } from '../../../../../shared/acmg/criteria';
 import { evaluateSheet } from '../../../../../shared/acmg/evaluate';
 import type { CriterionEntry, EvidenceSheet } from '../../../../../shared/acmg/sheet';
+import { currentLocale } from '../../../i18n';
+import { formatFixed } from '../../../../../shared/i18n/format';
 
 /**
  * One variant's ACMG/AMP evidence (issue 18): each criterion with its reason, source and caveat,
@@ -128,7 +130,7 @@ export function EvidenceSheetView(props: {
         {t('caseWork.sheet.points', {
           points: e.points.points,
           cls: cls(e.points.cls),
-          posterior: e.points.posterior.toFixed(3),
+          posterior: formatFixed(e.points.posterior, currentLocale(), 3),
         })}{' '}
         {e.pending > 0 ? t('caseWork.sheet.pending', { count: e.pending }) : ''}
       </p>

@@ -45,7 +45,7 @@ export function ReportPanel(props: {
     setStatus(
       r.value.pages === undefined
         ? t('caseWork.report.saved', { name: r.value.fileName })
-        : t('caseWork.report.savedPages', { name: r.value.fileName, pages: r.value.pages }),
+        : t('caseWork.report.savedPages', { name: r.value.fileName, count: r.value.pages }),
     );
   };
   return (
