@@ -20,6 +20,7 @@ export interface Bench {
   memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>;
   time(sql: string, p: (string | number)[], n: number): Promise<{ ms: number[]; rows: number }>;
   timeAll(statements: { sql: string; params: (string | number)[] }[], n: number): Promise<number[]>;
+  rows(sql: string, p: (string | number)[]): Promise<Record<string, unknown>[]>;
 }
 
 const root = join(import.meta.dirname, '..', '..');

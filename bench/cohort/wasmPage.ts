@@ -100,6 +100,14 @@ async function time(
   return { ms, rows };
 }
 
+/** One statement's rows as plain objects (EXPLAIN ANALYZE output, for bench/cohort-explain.ts). */
+async function rows(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
+  const stmt = await conn!.prepare(sql);
+  const table = await stmt.query(...params);
+  await stmt.close();
+  return table.toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
+}
+
 /** Runs every statement once per rep, in order (as the Cohorts page does); ms per rep. */
 async function timeAll(
   statements: { sql: string; params: (string | number)[] }[],
@@ -125,4 +133,5 @@ async function timeAll(
   memory,
   time,
   timeAll,
+  rows,
 };
