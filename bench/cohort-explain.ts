@@ -20,7 +20,7 @@ import {
 import { suiteQueries } from '../shared/cohorts/testing/querySuite';
 import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import { call, openPage, startPageServer } from './cohort/pageHost';
-import { machineLoad, percentile, round } from './cohort/stats';
+import { machineLoad, percentile, round, selfCpuMs, treeCpuMs } from './cohort/stats';
 
 const GENOTYPES = Number(process.argv[2] ?? 1_000_000);
 const PATTERN = new RegExp(process.argv[3] ?? '.');
@@ -68,22 +68,28 @@ noteCacheTerms(
 const p50 = (ms: number[]): number => round(percentile(ms.slice(1), 50), 2);
 for (const q of suiteQueries(catalog).filter((x) => PATTERN.test(x.name))) {
   out(`\n## ${q.name}\n${q.bound.sql}`);
+  const c0 = treeCpuMs(page.pid);
   const w = await call(page.tab, 'time', q.bound.sql, q.bound.params, REPS);
+  const wasmCpu = round((treeCpuMs(page.pid) - c0) / REPS, 2);
   const native: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
   for (const [name, c] of [
     ['1 thread', one],
     ['default threads', many],
   ] as const) {
     const ms: number[] = [];
+    const n0 = selfCpuMs();
     for (let i = 0; i < REPS; i++) {
       const t = performance.now();
       await c.runAndReadAll(q.bound.sql, q.bound.params);
       ms.push(performance.now() - t);
     }
     native[name] = p50(ms);
+    cpu[name] = round((selfCpuMs() - n0) / REPS, 2);
   }
   out(
-    `p50 ms: wasm ${String(p50(w.ms))}, native 1 thread ${String(native['1 thread'])}, default ${String(native['default threads'])}`,
+    `p50 ms: wasm ${String(p50(w.ms))}, native 1 thread ${String(native['1 thread'])}, default ${String(native['default threads'])}; ` +
+      `CPU ms per run: wasm ${String(wasmCpu)}, native 1 thread ${String(cpu['1 thread'])}, default ${String(cpu['default threads'])}`,
   );
   if (!PLAN) continue;
   const ex = `EXPLAIN ANALYZE ${q.bound.sql}`;
