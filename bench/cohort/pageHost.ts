@@ -20,6 +20,7 @@ export interface Bench {
   memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>;
   time(sql: string, p: (string | number)[], n: number): Promise<{ ms: number[]; rows: number }>;
   timeAll(statements: { sql: string; params: (string | number)[] }[], n: number): Promise<number[]>;
+  rows(sql: string, p: (string | number)[]): Promise<Record<string, unknown>[]>;
 }
 
 const root = join(import.meta.dirname, '..', '..');
@@ -104,7 +105,12 @@ export async function openPage(origin: string): Promise<{
   outside: string[];
   close: () => Promise<void>;
 }> {
-  const server = await chromium.launchServer({ executablePath: chromiumPath, args: chromiumArgs });
+  // BENCH_CHROMIUM_ARGS: extra switches for an experiment (e.g. V8's wasm tiering, decision 0040).
+  const extra = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const server = await chromium.launchServer({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...extra],
+  });
   const pid = server.process().pid ?? 0;
   const browser = await chromium.connect(server.wsEndpoint());
   const tab = await browser.newPage();

@@ -80,24 +80,36 @@ async function memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>
   return { duckdbBytes: row.toJSON().b, pageHeapBytes: heap?.usedJSHeapSize ?? NaN };
 }
 
+/** One statement as renderer/src/db/query.ts runs it: prepared, run and closed. */
+async function run(sql: string, params: (string | number)[]) {
+  const stmt = await conn!.prepare(sql);
+  try {
+    return await stmt.query(...params);
+  } finally {
+    await stmt.close();
+  }
+}
+
 /** Runs a statement `reps` times; returns the times (ms) and the row count of the last run. */
 async function time(
   sql: string,
   params: (string | number)[],
   reps: number,
 ): Promise<{ ms: number[]; rows: number }> {
-  const c = conn!;
   const ms: number[] = [];
   let rows = 0;
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    const stmt = await c.prepare(sql);
-    const table = await stmt.query(...params);
-    rows = table.toArray().length;
-    await stmt.close();
+    rows = (await run(sql, params)).toArray().length;
     ms.push(performance.now() - t0);
   }
   return { ms, rows };
+}
+
+/** One statement's rows as plain objects (EXPLAIN ANALYZE output, for bench/cohort-explain.ts). */
+async function rows(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
+  const table = await run(sql, params);
+  return table.toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
 }
 
 /** Runs every statement once per rep, in order (as the Cohorts page does); ms per rep. */
@@ -108,11 +120,7 @@ async function timeAll(
   const ms: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    for (const s of statements) {
-      const stmt = await conn!.prepare(s.sql);
-      (await stmt.query(...s.params)).toArray();
-      await stmt.close();
-    }
+    for (const s of statements) (await run(s.sql, s.params)).toArray();
     ms.push(performance.now() - t0);
   }
   return ms;
@@ -125,4 +133,5 @@ async function timeAll(
   memory,
   time,
   timeAll,
+  rows,
 };

@@ -75,8 +75,6 @@ export function variantCondition(g: GenotypeCriterion): BoundSql {
 export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
   const db = datasetDatabaseName(d.id);
   const last = d.individuals - 1;
-  const bits = (from: string, cond: BoundSql): BoundSql =>
-    sql(`(SELECT bitstring_agg(ix, 0, ${String(last)}) FROM ${from} WHERE `, cond, ')');
   const conds: BoundSql[] = [];
   if (f.sexes.length > 0) conds.push(inList('i.sex', f.sexes));
   if (f.countries.length > 0) conds.push(inList('i.country', f.countries));
@@ -87,8 +85,16 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
     f.phenotypeMatch === 'all' || criteria.length === 0
       ? criteria
       : [[...new Set(criteria.flat())]];
-  const termSets = groups.map((terms) => bits(`${db}.cd_phenotypes`, inList('term', terms)));
-  if (f.diseases.length > 0) termSets.push(bits(`${db}.cd_diseases`, inList('term', f.diseases)));
+  // A term criterion unnests the ix lists of its terms (layout.ts, decision 0040).
+  const termBits = (list: 'phenotype' | 'disease', terms: readonly string[]): BoundSql =>
+    sql(
+      `(SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (SELECT unnest(t.ixs) AS ix `,
+      `FROM ${db}.cd_${list}_index t WHERE `,
+      inList('t.term', terms),
+      '))',
+    );
+  const termSets = groups.map((terms) => termBits('phenotype', terms));
+  if (f.diseases.length > 0) termSets.push(termBits('disease', f.diseases));
   const g = hasGenotype(f.genotype) ? f.genotype : undefined;
   const variant = g === undefined ? undefined : variantCondition(g);
   const genotypeSet =

@@ -6,8 +6,13 @@
  *
  * - `cd_individuals`: the rows sorted by individual_id, each with `ix` = its rank (0..n-1), the
  *   position of its bit in a cohort bitmap (sql.ts).
- * - `cd_phenotypes`, `cd_diseases`: one row per individual and term (long, sorted by term), so a
- *   term criterion reads only its terms instead of testing every individual's list.
+ * - `cd_phenotypes`, `cd_diseases`: one row per individual and term (long, sorted by term), for
+ *   counts per term over a cohort and the Browser's carrier phenotypes.
+ * - `cd_phenotype_index`, `cd_disease_index`: one row per term with the sorted ix of every
+ *   individual carrying it (an inverted index, as `cd_variants.carriers`): a term criterion reads
+ *   the rows of its terms only, a few hundred at most, instead of testing a row group of the long
+ *   table for every term (layout 3, decision 0040: that scan was most of a term criterion's cost
+ *   in single-threaded duckdb-wasm).
  * - `cd_variants`: sorted by gene (upper case, `gene_key`), chromosome and position; `carriers` is
  *   the sorted ix of every individual carrying it (an inverted index: a genotype criterion reads
  *   the matching variants' lists, never all genotypes) and `zygosities` the zygosity per carrier; `n_carriers` = len(carriers), carriers per variant.
@@ -29,6 +34,8 @@ export const LAYOUT_TABLES = [
   'cd_individuals',
   'cd_phenotypes',
   'cd_diseases',
+  'cd_phenotype_index',
+  'cd_disease_index',
   'cd_variants',
   'cd_genotypes_unlinked',
   'cd_gene_counts',
@@ -50,6 +57,9 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
   const terms = (list: 'phenotypes' | 'diseases'): string =>
     `CREATE TABLE ${dst}.cd_${list} AS SELECT term, ix FROM (SELECT ix, unnest(${list}) AS term ` +
     `FROM ${dst}.cd_individuals) ORDER BY term, ix`;
+  const index = (list: 'phenotype' | 'disease'): string =>
+    `CREATE TABLE ${dst}.cd_${list}_index AS SELECT term, list_sort(list(ix)) AS ixs ` +
+    `FROM ${dst}.cd_${list}s GROUP BY term ORDER BY term`;
   const linked =
     `SELECT g.variant_key, i.ix, CAST(g.zygosity AS VARCHAR) AS zygosity FROM ${src.genotypes} g ` +
     `JOIN ${dst}.cd_individuals i ON i.individual_id = g.individual_id`;
@@ -59,6 +69,8 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
       `FROM ${src.individuals} s ORDER BY s.individual_id`,
     terms('phenotypes'),
     terms('diseases'),
+    index('phenotype'),
+    index('disease'),
     // One list of (ix, zygosity) pairs per variant, sorted, then split: the two lists stay
     // paired by construction (an ORDER BY inside list() cost 20 s of CPU at 5M genotypes).
     `CREATE TABLE ${dst}.cd_variants AS WITH c AS (SELECT variant_key, ` +

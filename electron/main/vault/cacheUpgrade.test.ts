@@ -162,4 +162,56 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);
+
+  it('issue 20: a layout-2 copy (0027, no per-term ix lists) is rewritten once into the current layout with the same term index', async () => {
+    // A layout-2 file is the current layout without the per-term index tables (decision 0040).
+    const dir = tmp('vault-upgrade-l2-');
+    const file = join(dir, 'old.duckdb');
+    writeFileSync(file, database);
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    await conn.run(`ATTACH '${file}' AS o`);
+    await conn.run('DROP TABLE o.cd_phenotype_index');
+    await conn.run('DROP TABLE o.cd_disease_index');
+    await conn.run('UPDATE o.cd_meta SET schema_version = 2');
+    await conn.run('DETACH o');
+    conn.closeSync();
+    instance.closeSync();
+    const old = readFileSync(file);
+    rmSync(dir, { recursive: true, force: true });
+    const target = plant({ ...pulled, layout: 2 }, { database: old });
+    const before = serveVaultTable(h.services.vault, `/vault/${ID}/data.duckdb`, h.services.logger);
+    expect((await inspect(before.body)).version).toBe(2);
+
+    const body = await serveTwice(target);
+    expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
+    // The rewritten index lists the same individuals per term as the pulled copy's.
+    expect(await termIndex(body)).toEqual(await termIndex(database));
+    const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
+    expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
+  }, 120_000);
 });
+
+/** Every (term, individual) pair of the per-term index of DuckDB bytes, as text. */
+async function termIndex(bytes: Uint8Array): Promise<string> {
+  const dir = tmp('vault-upgrade-index-');
+  writeFileSync(join(dir, 'd.duckdb'), bytes);
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    const conn = await instance.connect();
+    await conn.run(`ATTACH '${join(dir, 'd.duckdb')}' AS d (READ_ONLY)`);
+    const r = await conn.runAndReadAll(
+      "SELECT 'p' AS k, t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
+        'd.cd_phenotype_index) t JOIN d.cd_individuals i USING (ix) UNION ALL ' +
+        "SELECT 'd', t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
+        'd.cd_disease_index) t JOIN d.cd_individuals i USING (ix) ORDER BY ALL',
+    );
+    const rows = r.getRows();
+    conn.closeSync();
+    expect(rows.length).toBeGreaterThan(0);
+    return JSON.stringify(rows);
+  } finally {
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

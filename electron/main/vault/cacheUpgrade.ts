@@ -16,7 +16,8 @@ import type { VaultService } from './vaultTypes';
 /**
  * Old caches rewritten into the query layout once, natively, in main (issue 20; decision 0027):
  * a dataset pulled before 0010 (three Arrow tables) or under 0010 (a layout-1 DuckDB file) was laid
- * out by duckdb-wasm at every load (80 s and 2 GB at 5M genotypes). The first request for its
+ * out by duckdb-wasm at every load (80 s and 2 GB at 5M genotypes); a file of an older query
+ * layout (2, before the per-term ix lists of 0040) is rewritten from its public views the same way. The first request for its
  * database builds the layout file with native DuckDB from the verified plaintext (readPart: the
  * same visa, binding and checksum checks as any read), seals it under a new data key with the same
  * provenance (DATA-03; binding and retention unchanged, DATA-05) and swaps the folder atomically
@@ -121,7 +122,8 @@ async function rewrite(d: UpgradeDeps, datasetId: string): Promise<boolean> {
       jti: before.visa.jti,
       purpose: before.purpose,
       rows: before.rows,
-      rewrittenFrom: format === 'arrow' ? 'arrow-0006' : 'duckdb-layout-1',
+      rewrittenFrom:
+        format === 'arrow' ? 'arrow-0006' : `duckdb-layout-${String(before.layout ?? 1)}`,
     });
     d.logger.info('vault.cache_rewritten', {
       datasetId,

@@ -86,7 +86,8 @@ async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
     attached.add(datasetId);
     return true;
   }
-  // A layout-1 file (0010): its three tables feed an in-memory layout, then it goes.
+  // An older file (0010's three tables, or 0027's layout through its public views) feeds an
+  // in-memory layout, then it goes; main normally rewrote it first (cacheUpgrade.ts).
   await e.conn.query(CACHE_SQL.detach(alias));
   await e.conn.query(CACHE_SQL.attach(fileOf(datasetId), sourceOf(datasetId)));
   const src = Object.fromEntries(CACHE_TABLES.map((t) => [t, `${sourceOf(datasetId)}.main.${t}`]));
