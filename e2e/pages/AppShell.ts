@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
@@ -21,6 +23,14 @@ export const PAGE_TITLES: Record<PageId, string> = {
   browser: 'Browser',
   settings: 'Settings & audit',
 };
+
+/** A page's heading in `lang`, from that language's translation file (English: PAGE_TITLES). */
+function pageTitle(id: PageId, lang: string): string {
+  if (lang === 'en' || !/^[a-z]{2}$/.test(lang)) return PAGE_TITLES[id];
+  const file = join(import.meta.dirname, '..', '..', 'renderer', 'src', 'i18n', `${lang}.json`);
+  const t = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, { title: string }> };
+  return t.pages[id]?.title ?? PAGE_TITLES[id];
+}
 
 /** The frame around every page: skip link, navigation, headings, notices and the status bar. */
 export class AppShell {
@@ -73,10 +83,14 @@ export class AppShell {
     await this.expectOnPage(id);
   }
 
-  /** Asserts the page is shown: its region, its heading and aria-current on its link. */
+  /**
+   * Asserts the page is shown: its region, its heading (in the language the document is in, issue
+   * 22) and aria-current on its link.
+   */
   async expectOnPage(id: PageId): Promise<void> {
     await expect(this.pageRegion(id)).toBeVisible();
-    await expect(this.heading()).toHaveText(PAGE_TITLES[id]);
+    const lang = (await this.page.locator('html').getAttribute('lang')) ?? 'en';
+    await expect(this.heading()).toHaveText(pageTitle(id, lang));
     await expect(this.navLink(id)).toHaveAttribute('aria-current', 'page');
   }
 

@@ -42,7 +42,7 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(cancer.row(BRAF)).toBeVisible();
     await expect(cancer.row(BRAF).getByTestId('somatic-hotspot-flag')).toContainText('BRAF V600E');
     await expect(cancer.row(BRAF).getByTestId('somatic-tier')).toHaveText('IA');
-    await expect(cancer.row(BRAF).getByTestId('somatic-tumour-vaf')).toHaveText('39.0% (39/100)');
+    await expect(cancer.row(BRAF).getByTestId('somatic-tumour-vaf')).toHaveText('39% (39/100)');
     await expect(cancer.row(LEAK)).toHaveCount(0);
     await cancer.maxNormalVaf().fill('');
     await cancer.settled();
