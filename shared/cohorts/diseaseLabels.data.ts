@@ -2,8 +2,8 @@
  * Labels of the disease codes the demo federation's nodes use (docs/federation-data-card.md), so
  * a cohort shows and exports "Cystic fibrosis (ORPHA:586)" rather than a bare code (issue 13).
  * Sources: ORPHA and OMIM names from HPO's phenotype.hpoa 2023-01-27 (DiseaseName column);
- * ICD10 titles from WHO ICD-10 2019; OncoTree names (oncotree.mskcc.org) of the tumour types the
- * cancer cohorts carry since issue 19 (federation/reference/oncotree.ts). The same rows as federation/reference/diseases.data.ts,
+ * ICD10 titles from WHO ICD-10 2019. OncoTree tumour types (`oncotree:<CODE>`, issue 19) are named
+ * by the app's OncoTree subset (shared/cancer/tumourTypes.ts; ontologyLabels.ts). The same rows as federation/reference/diseases.data.ts,
  * checked against it and against phenotype.hpoa in ../shared by
  * electron/main/cohorts/diseaseLabels.conformance.test.ts. A code not listed here is shown as its id.
  */
@@ -13,7 +13,6 @@ export const DISEASE_LABEL_SOURCES = {
   ORPHA: 'phenotype.hpoa 2023-01-27',
   OMIM: 'phenotype.hpoa 2023-01-27',
   ICD10: 'WHO ICD-10 2019',
-  oncotree: 'OncoTree (oncotree.mskcc.org)',
 } as const;
 
 /** [CURIE, label] */
@@ -68,13 +67,4 @@ export const DISEASE_LABELS: ReadonlyMap<string, string> = new Map([
   ['ICD10:G12.0', 'Infantile spinal muscular atrophy, type I [Werdnig-Hoffman]'],
   ['ICD10:E70.0', 'Classical phenylketonuria'],
   ['ICD10:R69', 'Illness, unspecified'],
-  ['oncotree:BRCA', 'Invasive Breast Carcinoma'],
-  ['oncotree:HGSOC', 'High-Grade Serous Ovarian Cancer'],
-  ['oncotree:COAD', 'Colon Adenocarcinoma'],
-  ['oncotree:UCEC', 'Uterine Endometrioid Carcinoma'],
-  ['oncotree:PRAD', 'Prostate Adenocarcinoma'],
-  ['oncotree:PAAD', 'Pancreatic Adenocarcinoma'],
-  ['oncotree:SKCM', 'Cutaneous Melanoma'],
-  ['oncotree:STAD', 'Stomach Adenocarcinoma'],
-  ['oncotree:SARCNOS', 'Sarcoma, NOS'],
 ]);

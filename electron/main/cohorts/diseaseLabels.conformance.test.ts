@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../federation/generator/cohortModels';
 import { DISEASES } from '../../../federation/reference';
 import { DISEASE_LABELS } from '../../../shared/cohorts/diseaseLabels.data';
+import { diseaseLabel } from '../../../shared/cohorts/ontologyLabels';
 import { sharedFolder } from '../../../federation/sharedFolder';
 
 // Issue 13: the app's disease label table is derived, not invented. It covers every disease code
@@ -18,9 +19,13 @@ describe('the app disease label table (issue 13)', () => {
     const used = new Set(Object.values(MODELS).flatMap((m) => m.diseases));
     expect(used.size).toBeGreaterThan(0);
     for (const code of used) expect(DISEASE_LABELS.has(code), code).toBe(true);
-    expect(Object.fromEntries(DISEASE_LABELS)).toEqual(
+    // Every code the federation defines is named as the federation names it (OncoTree tumour types
+    // through the app's OncoTree subset), and the table holds no code the federation lacks.
+    expect(Object.fromEntries(DISEASES.map((d) => [d.id, diseaseLabel(d.id)]))).toEqual(
       Object.fromEntries(DISEASES.map((d) => [d.id, d.label])),
     );
+    const federation = new Map(DISEASES.map((d) => [d.id, d.label]));
+    for (const [id, label] of DISEASE_LABELS) expect(federation.get(id), id).toBe(label);
   });
 
   it.skipIf(!existsSync(hpoa))('ORPHA and OMIM labels are phenotype.hpoa 2023-01-27 names', () => {
