@@ -16,14 +16,14 @@ import type { NodeEntry } from '../shared/federation/directory';
 import type { SeenCandidate, SeenProgress } from '../shared/seen/channels';
 import { createAssemblyResolver } from '../electron/main/beacon/nodeAssembly';
 import { startTokenFederation } from '../electron/main/search/testing/tokenFederation';
-import { startSeenBatch } from '../electron/main/seen/seenBatch';
+import { SEEN_BATCH_DEFAULTS, startSeenBatch } from '../electron/main/seen/seenBatch';
 
 const { values: args } = parseArgs({
   options: {
     candidates: { type: 'string', default: '500' },
     runs: { type: 'string', default: '3' },
     'slow-ms': { type: 'string', default: '200' },
-    'per-node': { type: 'string', default: '8' },
+    'per-node': { type: 'string', default: String(SEEN_BATCH_DEFAULTS.perNode) },
   },
 });
 const N = Number(args.candidates);
@@ -69,12 +69,8 @@ async function batch(
     fetch,
     assemblies,
     timeoutMs: TIMEOUT_MS,
-    maxBytes: 20 * 1_048_576,
+    ...SEEN_BATCH_DEFAULTS,
     perNode: PER_NODE,
-    concurrency: 128,
-    downAfter: 3,
-    giveUpAfterTimeouts: 10,
-    progressEveryMs: 250,
     onProgress: (p) => final.set(p.nodeId, p),
   });
   const { totalMs } = await b.done;

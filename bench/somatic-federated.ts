@@ -15,7 +15,7 @@ import { HOTSPOT_ALLELES } from '../shared/cancer/hotspots.data';
 import type { SeenCandidate, SeenProgress } from '../shared/seen/channels';
 import { createAssemblyResolver } from '../electron/main/beacon/nodeAssembly';
 import { startTokenFederation } from '../electron/main/search/testing/tokenFederation';
-import { startSeenBatch } from '../electron/main/seen/seenBatch';
+import { SEEN_BATCH_DEFAULTS, startSeenBatch } from '../electron/main/seen/seenBatch';
 import { SOMATIC_ALLELES } from '../federation/generator/somatic';
 import { ONCOTREE_PREFIX, ONCOTREE_ROWS } from '../federation/reference/oncotree';
 
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
     variants: { type: 'string', default: '200' },
     types: { type: 'string', default: String(ONCOTREE_ROWS.length) },
     runs: { type: 'string', default: '3' },
-    'per-node': { type: 'string', default: '8' },
+    'per-node': { type: 'string', default: String(SEEN_BATCH_DEFAULTS.perNode) },
   },
 });
 const N = Number(args.variants);
@@ -64,12 +64,8 @@ async function batch(
     fetch,
     assemblies,
     timeoutMs: TIMEOUT_MS,
-    maxBytes: 20 * 1_048_576,
+    ...SEEN_BATCH_DEFAULTS,
     perNode: PER_NODE,
-    concurrency: 128,
-    downAfter: 3,
-    giveUpAfterTimeouts: 10,
-    progressEveryMs: 250,
     onProgress: (p) => final.set(p.nodeId, p),
   });
   const { totalMs } = await b.done;

@@ -39,6 +39,19 @@ export interface SeenBatchOptions {
   now?: () => Date;
 }
 
+/**
+ * The app's bounds for a lookup batch (issue 18): what seenService.ts runs with, and what the
+ * benchmarks run with so they time the app as shipped.
+ */
+export const SEEN_BATCH_DEFAULTS = {
+  maxBytes: 20 * 1_048_576,
+  perNode: 8,
+  concurrency: 128,
+  downAfter: 3,
+  giveUpAfterTimeouts: 10,
+  progressEveryMs: 250,
+} as const satisfies Partial<SeenBatchOptions>;
+
 export interface SeenBatch {
   cancel(): void;
   /** Settles with every answer received (cancelled and unasked requests are not answers). */

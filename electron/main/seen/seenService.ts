@@ -26,7 +26,7 @@ import { startFanout } from '../search/fanout';
 import { likeParts, likePreview, scored } from './likeMine';
 import { addLikeRun, readLikeRuns } from './likeStore';
 import type { SeenBatch } from './seenBatch';
-import { startSeenBatch } from './seenBatch';
+import { SEEN_BATCH_DEFAULTS, startSeenBatch } from './seenBatch';
 import type { SealedCase } from './seenStore';
 import { mergeSeen, readSeen } from './seenStore';
 
@@ -144,12 +144,10 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         fetch: deps.fetch,
         assemblies,
         timeoutMs: deps.nodeTimeoutMs(),
-        maxBytes: 20 * 1_048_576,
-        perNode: deps.perNode ?? 8,
-        concurrency: deps.concurrency ?? 128,
-        downAfter: deps.downAfter ?? 3,
-        giveUpAfterTimeouts: 10,
-        progressEveryMs: 250,
+        ...SEEN_BATCH_DEFAULTS,
+        perNode: deps.perNode ?? SEEN_BATCH_DEFAULTS.perNode,
+        concurrency: deps.concurrency ?? SEEN_BATCH_DEFAULTS.concurrency,
+        downAfter: deps.downAfter ?? SEEN_BATCH_DEFAULTS.downAfter,
         onProgress: deps.onProgress,
       });
       const settled = batch.done.then(({ answers, totalMs, cancelled }) => {
