@@ -18,27 +18,19 @@ import {
   viewStatements,
 } from '../shared/cohorts/schema';
 import { suiteQueries } from '../shared/cohorts/testing/querySuite';
-import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import { call, openPage, startPageServer } from './cohort/pageHost';
 import { machineLoad, percentile, round, selfCpuMs, treeCpuMs } from './cohort/stats';
+import { BENCH_DATASET_ID, benchDataset } from './cohort/benchDataset';
 
 const GENOTYPES = Number(process.argv[2] ?? 1_000_000);
 const PATTERN = new RegExp(process.argv[3] ?? '.');
 const REPS = Number(process.env.BENCH_REPS ?? 9);
 const PLAN = process.env.BENCH_PLAN !== '0';
-const ID = 'BENCH-01';
+const ID = BENCH_DATASET_ID;
 const out = (m: string): void => void process.stdout.write(`${m}\n`);
 
 out(machineLoad());
-const data = sampleDataset({
-  datasetId: ID,
-  nodeId: 'FI',
-  countries: ['FI', 'SE', 'IT', 'ES', 'PT'],
-  individuals: Math.ceil(GENOTYPES / 20) + 1000,
-  variants: 200_000,
-  genotypesPerIndividual: 20,
-  seed: 7,
-});
+const data = benchDataset(GENOTYPES);
 const work = mkdtempSync(join(tmpdir(), 'cohort-explain-'));
 const database = await buildDuckDbFile(join(work, 'scratch'), data, data);
 const catalog = [{ id: ID, individuals: data.individuals.individual_id.length }];

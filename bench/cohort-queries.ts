@@ -17,7 +17,6 @@ import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
 import { noteCacheTerms } from '../shared/cohorts/cacheTerms';
 import { CohortFiltersSchema } from '../shared/cohorts/definition';
 import { canonicalRows, SUITE_FILTERS, suiteQueries } from '../shared/cohorts/testing/querySuite';
-import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import {
   datasetDatabaseName,
   pendingMigrations,
@@ -28,6 +27,7 @@ import * as sql from '../shared/cohorts/sql';
 import { buildFloorTables, floorSql } from './cohort/floors';
 import { call, openPage, startPageServer } from './cohort/pageHost';
 import { machineLoad, percentile, round, selfCpuMs, treeCpuMs } from './cohort/stats';
+import { BENCH_DATASET_ID, benchDataset } from './cohort/benchDataset';
 
 const GENOTYPES = Number(process.argv[2] ?? 5_000_000);
 const REPS = Number(process.env.BENCH_REPS ?? 21);
@@ -37,20 +37,12 @@ const REPS = Number(process.env.BENCH_REPS ?? 21);
  * the background, which a loaded machine delays for minutes; 0 keeps the earlier (cold) figures.
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0);
-const ID = 'BENCH-01';
+const ID = BENCH_DATASET_ID;
 const log = (m: string): void => void process.stderr.write(`[cohort-queries] ${m}\n`);
 const loadAtStart = machineLoad();
 
 log(`generating ${String(GENOTYPES)} genotype rows; ${loadAtStart}`);
-const data = sampleDataset({
-  datasetId: ID,
-  nodeId: 'FI',
-  countries: ['FI', 'SE', 'IT', 'ES', 'PT'],
-  individuals: Math.ceil(GENOTYPES / 20) + 1000,
-  variants: 200_000,
-  genotypesPerIndividual: 20,
-  seed: 7,
-});
+const data = benchDataset(GENOTYPES);
 const work = mkdtempSync(join(tmpdir(), 'cohort-bench-'));
 let t0 = performance.now();
 const database = await buildDuckDbFile(join(work, 'scratch'), data, data);

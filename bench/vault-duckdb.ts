@@ -34,30 +34,22 @@ import {
 } from '../electron/main/vault/duckdbFile';
 import { noteCacheTerms } from '../shared/cohorts/cacheTerms';
 import { suiteQueries } from '../shared/cohorts/testing/querySuite';
-import { sampleDataset } from '../shared/cohorts/testing/sampleCache';
 import { CACHE_TABLES } from '../shared/cohorts/schema';
 import type { VaultManifest } from '../shared/vault/vault';
 import { call, openPage, startPageServer } from './cohort/pageHost';
 import { machineLoad, percentile, round } from './cohort/stats';
+import { BENCH_DATASET_ID, benchDataset } from './cohort/benchDataset';
 
 const GENOTYPES = Number(process.argv[2] ?? 5_000_000);
 const REPS = Number(process.env.BENCH_REPS ?? 3);
-const ID = 'BENCH-01';
+const ID = BENCH_DATASET_ID;
 const log = (m: string): void => void process.stderr.write(`[vault-duckdb] ${m}\n`);
 const mb = (b: number): number => round(b / 1_048_576);
 const tmp = (p: string): string => mkdtempSync(join(tmpdir(), p));
 const loadAtStart = machineLoad();
 
 log(`generating ${String(GENOTYPES)} genotype rows; ${loadAtStart}`);
-const data = sampleDataset({
-  datasetId: ID,
-  nodeId: 'FI',
-  countries: ['FI', 'SE', 'IT', 'ES', 'PT'],
-  individuals: Math.ceil(GENOTYPES / 20) + 1000,
-  variants: 200_000,
-  genotypesPerIndividual: 20,
-  seed: 7,
-});
+const data = benchDataset(GENOTYPES);
 let t = performance.now();
 const database = await buildDuckDbFile(tmp('bench-scratch-'), data, data);
 const buildMs = performance.now() - t;
