@@ -92,7 +92,8 @@ ${EXIT_HELP}`,
       run(async () => {
         if ((query === undefined) === (o.file === undefined))
           throw new Stop(EXIT.usage, 'Give one query, or a script with --file, not both.');
-        const script = o.file === undefined ? undefined : readScript(ctx, o.file);
+        const script =
+          o.file === undefined ? undefined : { file: o.file, statements: readScript(ctx, o.file) };
         const t = await sessionTransport(ctx, o.passphraseFd);
         await signedIn(t);
         const json = o.json === true;
@@ -102,22 +103,22 @@ ${EXIT_HELP}`,
               `${where}More than ${String(o.limit)} rows: the first ${String(o.limit)} are shown (--limit).`,
             );
         };
-        if (script === undefined || o.file === undefined) {
+        if (script === undefined) {
           const r = ok(await t.invoke('cohorts:sql', { sql: query ?? '', limit: o.limit }));
           for (const s of r.skipped) ctx.err(`${s.datasetId}: not queried: ${s.message}`);
           print(ctx, r, json);
           truncated(r, '');
           return EXIT.ok;
         }
-        const file = o.file;
+        const { file, statements } = script;
         const r = await t.invoke('cohorts:sqlBatch', {
-          statements: script.map((s) => s.sql),
+          statements: statements.map((s) => s.sql),
           limit: o.limit,
         });
         if (!r.ok) {
           // The failing statement, located in the script (where: "statements.N").
           const n = /^statements\.(\d+)$/.exec(r.error.where ?? '')?.[1];
-          const at = n === undefined ? undefined : script[Number(n)];
+          const at = n === undefined ? undefined : statements[Number(n)];
           if (at !== undefined && r.error.code === 'INVALID_REQUEST')
             throw new Stop(EXIT.usage, `${file}:${String(at.line)}: ${r.error.message}`);
         }
@@ -126,7 +127,7 @@ ${EXIT_HELP}`,
         batch.results.forEach((res, i) => {
           if (!json && i > 0) ctx.out('');
           print(ctx, res, json, (row) => ({ statement: i + 1, row }));
-          truncated(res, `${file}:${String(script[i]?.line ?? 0)}: `);
+          truncated(res, `${file}:${String(statements[i]?.line ?? 0)}: `);
         });
         return EXIT.ok;
       }),
