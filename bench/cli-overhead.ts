@@ -20,6 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../electron/cli/program';
+import type { CliTransport } from '../electron/cli/transport';
 import { openCliTransport } from '../electron/cli/transport';
 import { completeLogin } from '../electron/main/auth/testing/completeLogin';
 import {
@@ -62,9 +63,41 @@ const queries = suiteQueries().map((q) => inline(q.bound));
 const script = join(root, 'suite.sql');
 writeFileSync(script, queries.map((q) => `${q};`).join('\n'));
 
+/** Per command (its first word), per step: milliseconds of every run, for the step table. */
+const steps = new Map<string, Map<string, number[]>>();
+const note = (command: string, step: string, ms: number): void => {
+  const byStep = steps.get(command) ?? new Map<string, number[]>();
+  steps.set(command, byStep);
+  byStep.set(step, [...(byStep.get(step) ?? []), ms]);
+};
+
+/** The transport with each step timed: opening, the unlock, the restore, every other channel. */
+function timed(t: CliTransport, command: string): CliTransport {
+  const clock = async <T>(step: string, p: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    try {
+      return await p();
+    } finally {
+      note(command, step, performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      note(command, `${step} (CPU)`, (c.user + c.system) / 1000);
+    }
+  };
+  return {
+    ...t,
+    invoke: (channel, request) =>
+      clock(channel === 'vault:unlock' ? 'unlock' : channel, () => t.invoke(channel, request)),
+    restoreSession: () => clock('restore', () => t.restoreSession()),
+  };
+}
+
 /** One command as its own "process": a fresh transport over the same data folder. */
 async function cli(...argv: string[]): Promise<number> {
-  const t = openCliTransport(env);
+  const command = argv[0] ?? '';
+  const t0 = performance.now();
+  const t = timed(openCliTransport(env), command);
+  note(command, 'open', performance.now() - t0);
   try {
     return await runCli(argv, {
       transport: () => Promise.resolve(t),
@@ -180,6 +213,19 @@ const result = {
   overheadPercent: pct(median('cliMs'), median('directMs')),
   // The same with one command per query against one handler call per query.
   overheadPerQueryPercent: pct(median('cliPerQueryMs'), median('directPerQueryMs')),
+  // Median milliseconds per step of each CLI command (open, unlock, restore, each channel), wall
+  // and process CPU (all threads: scrypt and DuckDB work off the JavaScript thread count too).
+  stepsMedianMs: Object.fromEntries(
+    [...steps].map(([command, byStep]) => [
+      command,
+      Object.fromEntries(
+        [...byStep].map(([step, ms]) => [
+          step,
+          Math.round(([...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] ?? NaN) * 10) / 10,
+        ]),
+      ),
+    ]),
+  ),
   loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   at: new Date().toISOString(),
 };
