@@ -24,9 +24,10 @@ export interface CliTransport {
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
   /**
    * Waits until the saved session is restored (decision 0032: sealed under the vault key, so only
-   * after the vault is unlocked) or found absent. Commands that act as the signed-in user call it.
+   * after the vault is unlocked) or found absent. Commands that act as the signed-in user call it;
+   * those that read only the local cache pass `passportOnly` (decision 0050).
    */
-  restoreSession(): Promise<void>;
+  restoreSession(how?: { passportOnly?: boolean }): Promise<void>;
   /** The services behind the router, for tests and the benchmark's direct calls (never commands). */
   services(): MainServices;
   /** Whether a sign-in is saved here (sealed under the vault key), without opening it. */
@@ -67,6 +68,9 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     demoFederationFile: defaultDemoFederationFile(env, root),
     // No OS secret store here: the session is sealed under the vault key (decision 0032).
     sessionSealing: 'vault-key',
+    // Each command restores the session itself once the vault is open, and only as far as it
+    // needs (decision 0050): no background restore racing the command.
+    restoreAtStart: false,
   });
   return {
     async invoke(channel, request) {
@@ -79,9 +83,9 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
       if (services === undefined) throw new Error('the command line transport is closed');
       return services.events.subscribe(listener);
     },
-    async restoreSession() {
+    async restoreSession(how) {
       if (services === undefined) throw new Error('the command line transport is closed');
-      await services.auth.restore();
+      await services.auth.restore(how);
     },
     services() {
       if (services === undefined) throw new Error('the command line transport is closed');

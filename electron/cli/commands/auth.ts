@@ -107,7 +107,7 @@ ${EXIT_HELP}`,
     .addHelpText('after', EXIT_HELP)
     .action((o: { passphraseFd?: number }) =>
       run(async () => {
-        const t = await sessionTransport(ctx, o.passphraseFd);
+        const t = await sessionTransport(ctx, o.passphraseFd, { passportOnly: true });
         const before = await t.invoke('auth:session', undefined);
         const r = await t.invoke('auth:signOut', undefined);
         if (!r.ok) throw new Stop(exitForError(r.error.code), r.error.message);

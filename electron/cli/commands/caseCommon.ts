@@ -35,8 +35,23 @@ export const runner =
 
 export const int = (name: string) => wholeNumber(name, 0);
 
-/** The transport with the vault open: the passphrase from --passphrase-fd or the terminal. */
-export async function unlocked(ctx: CliContext, fd: number | undefined): Promise<CliTransport> {
+/**
+ * The transport with the vault open (the passphrase from --passphrase-fd or the terminal) and the
+ * saved sign-in, if any, restored before the command acts (decision 0050), so whose cases these are
+ * and who the audit names is settled first. By default the passport is checked and no node is
+ * asked (`passportOnly`); commands that need the nodes' catalogue say `{}`.
+ */
+export async function unlocked(
+  ctx: CliContext,
+  fd: number | undefined,
+  restore: { passportOnly?: boolean } = { passportOnly: true },
+): Promise<CliTransport> {
+  const t = await openVault(ctx, fd);
+  await t.restoreSession(restore);
+  return t;
+}
+
+async function openVault(ctx: CliContext, fd: number | undefined): Promise<CliTransport> {
   const t = await ctx.transport();
   const list = await t.invoke('case:list', undefined);
   if (list.ok && !list.value.locked) return t;

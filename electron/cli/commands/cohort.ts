@@ -80,7 +80,7 @@ ${EXIT_HELP}`,
     )
     .action((c: string, o: { format: CohortFormat; out?: string; passphraseFd?: number }) =>
       run(async () => {
-        const t = await sessionTransport(ctx, o.passphraseFd);
+        const t = await sessionTransport(ctx, o.passphraseFd, { passportOnly: true });
         await signedIn(t);
         const filters = await filtersOf(t, ctx, c);
         const r = ok(await t.invoke('cohorts:rows', { filters }));

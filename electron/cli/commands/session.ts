@@ -6,15 +6,17 @@ import { Stop, unlocked } from './caseCommon';
 
 /**
  * The transport acting as the signed-in user (decision 0032): the vault unlocked first (passphrase
- * from --passphrase-fd or the terminal), then the saved session restored from it.
+ * from --passphrase-fd or the terminal), then the saved session restored from it. `passportOnly`
+ * (decision 0050): a command that needs no node (sql and cohort query read only the local cache;
+ * logout) has the passport checked as always but asks no node for its catalogue; the vault then
+ * judges cached datasets by the passport's visas.
  */
 export async function sessionTransport(
   ctx: CliContext,
   fd: number | undefined,
+  how: { passportOnly?: boolean } = {},
 ): Promise<CliTransport> {
-  const t = await unlocked(ctx, fd);
-  await t.restoreSession();
-  return t;
+  return unlocked(ctx, fd, how);
 }
 
 /**

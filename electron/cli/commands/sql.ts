@@ -94,7 +94,7 @@ ${EXIT_HELP}`,
           throw new Stop(EXIT.usage, 'Give one query, or a script with --file, not both.');
         const script =
           o.file === undefined ? undefined : { file: o.file, statements: readScript(ctx, o.file) };
-        const t = await sessionTransport(ctx, o.passphraseFd);
+        const t = await sessionTransport(ctx, o.passphraseFd, { passportOnly: true });
         await signedIn(t);
         const json = o.json === true;
         const truncated = (r: Result, where: string): void => {

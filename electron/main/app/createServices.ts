@@ -96,9 +96,10 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
     events.emit('auth:changed', summary);
   });
   // A persisted session resumes in the background; auth:changed tells the renderer when it is back.
-  auth.restore().catch((error: unknown) => {
-    logger.warn('auth.restore_failed', { error });
-  });
+  if (opts.restoreAtStart !== false)
+    auth.restore().catch((error: unknown) => {
+      logger.warn('auth.restore_failed', { error });
+    });
   // Where the cache lives and how often it is purged are read once, at start (issue 21).
   const cache = resolveCacheLocation(
     settings.view().values.cacheLocation,

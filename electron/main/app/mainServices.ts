@@ -46,6 +46,11 @@ export interface MainServicesOptions {
   /** Test hooks for the auth service (clock, expiring-soon window, login timeout). */
   auth?: Pick<AuthServiceOptions, 'now' | 'expiringSoonMs' | 'loginTimeoutMs'>;
   sessionSealing?: 'platform' | 'vault-key'; // refresh token under the OS store or the vault key (0032)
+  /**
+   * Resume a saved session in the background at start (the app; default). The command line says
+   * false and restores before each command acts, as that command needs it (decision 0050).
+   */
+  restoreAtStart?: boolean;
   /** Test override of search's view of the federation (default: the directory and the session). */
   federation?: {
     getDirectory: () => Promise<FederationDirectory>;

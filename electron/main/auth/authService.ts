@@ -113,7 +113,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
     });
   });
 
-  async function restoreOnce(): Promise<SessionSummary> {
+  async function restoreOnce(how: { passportOnly?: boolean }): Promise<SessionSummary> {
     const saved = await (await vault).load();
     if (saved === undefined || state.live !== undefined || state.signingIn !== undefined)
       return summary();
@@ -138,7 +138,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       nodeProblems: [],
       knownNodes: [],
     };
-    await refresh();
+    await refresh(how);
     // refresh() may have ended the session (state.live reassigned in its closure) or failed to reach the broker.
     const resumed = state.live as LiveSession | undefined;
     if (resumed?.tokens.accessToken === '') state.live = undefined;
@@ -179,9 +179,15 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
       }
       return emit();
     },
-    restore() {
-      restoring ??= restoreOnce();
-      return restoring;
+    async restore(how = {}) {
+      restoring ??= restoreOnce(how);
+      const restored = await restoring;
+      // A passport-only restore came first (issue 23): a caller that needs the catalogue gets it.
+      if (how.passportOnly !== true && state.live?.passportOnly === true) {
+        await refresh();
+        return summary();
+      }
+      return restored;
     },
     accessToken,
     async accessTokenFor(node) {
@@ -209,6 +215,7 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
         knownNodes: live.knownNodes,
         nodeProblems: live.nodeProblems,
         visas: heldVisas(live.decision, now()),
+        ...(live.passportOnly === true ? { passportOnly: true as const } : {}),
         ...(live.directoryProblem === undefined ? {} : { unverifiable: live.directoryProblem }),
       };
     },

@@ -17,8 +17,12 @@ export interface AuthService {
   signIn(issuer?: string, how?: { switchUser?: boolean }): Promise<SessionSummary>;
   cancelSignIn(): Promise<SessionSummary>;
   signOut(): Promise<SessionSummary>;
-  /** Resumes a persisted session at start (refresh grant); no-op without one. */
-  restore(): Promise<SessionSummary>;
+  /**
+   * Resumes a persisted session at start (refresh grant); no-op without one. `passportOnly`
+   * (issue 23, decision 0050): check the passport but ask no node for its catalogue, for a command
+   * that reads only the local cache; a later restore without it reads the catalogue.
+   */
+  restore(how?: { passportOnly?: boolean }): Promise<SessionSummary>;
   /**
    * The sign-in access token, refreshed when due: for the broker's UserInfo only. Nodes refuse it;
    * never send it anywhere else (issue 12 item 12).

@@ -93,19 +93,26 @@ export function createSessionCore(opts: AuthServiceOptions) {
     state.error = { code, message: authMessage(code) };
   };
 
-  /** Reads passport and catalogue for fresh tokens and makes them the state.live session. */
+  /**
+   * Reads passport and catalogue for fresh tokens and makes them the state.live session. With
+   * `passportOnly` (issue 23, decision 0050) no node is asked: the passport is checked as fully as
+   * ever, and only the nodes' dataset lists and granted-access probes are left out.
+   */
   async function establish(
     broker: Broker,
     config: client.Configuration,
     tokens: TokenSet,
+    how: { passportOnly?: boolean } = {},
   ): Promise<void> {
     const dir = await directory.get();
     state.trusted = dir.trustedVisaIssuers;
     const [passport, catalogue] = await Promise.all([
       readPassport({ config, accessToken: tokens.accessToken, sub: tokens.sub, verify }),
-      readCatalogue(dir.nodes, platform.fetch, opts.nodeTimeoutMs(), (node) =>
-        nodeTokens.tokenFor(node, { config, accessToken: tokens.accessToken }),
-      ),
+      how.passportOnly === true
+        ? { datasets: [], problems: [] }
+        : readCatalogue(dir.nodes, platform.fetch, opts.nodeTimeoutMs(), (node) =>
+            nodeTokens.tokenFor(node, { config, accessToken: tokens.accessToken }),
+          ),
     ]);
     auditRejections(passport.decision.ignored);
     const endSession = endSessionUrl(config, broker.clientId);
@@ -115,9 +122,13 @@ export function createSessionCore(opts: AuthServiceOptions) {
       decision: passport.decision,
       datasets: catalogue.datasets,
       nodeProblems: catalogue.problems,
-      knownNodes: dir.nodes
-        .map((n) => n.id)
-        .filter((id) => !catalogue.problems.some((p) => p.nodeId === id)),
+      knownNodes:
+        how.passportOnly === true
+          ? []
+          : dir.nodes
+              .map((n) => n.id)
+              .filter((id) => !catalogue.problems.some((p) => p.nodeId === id)),
+      ...(how.passportOnly === true ? { passportOnly: true as const } : {}),
       // Only a directory with no usable copy leaves grants unjudgeable; a stale copy (fetchedAt,
       // with a refresh problem) still names the trusted issuers (issue 12 items 1 and 13).
       ...(isUsable(dir) || dir.problem === undefined ? {} : { directoryProblem: dir.problem }),
@@ -148,8 +159,11 @@ export function createSessionCore(opts: AuthServiceOptions) {
     timers.clear();
   }
 
-  /** Refresh with rotation (AUTH-06): the rotated token is sealed on disk before the old one is dropped. */
-  function refresh(): Promise<void> {
+  /**
+   * Refresh with rotation (AUTH-06): the rotated token is sealed on disk before the old one is
+   * dropped. `how` applies when this call starts the refresh (see establish).
+   */
+  function refresh(how: { passportOnly?: boolean } = {}): Promise<void> {
     state.refreshing ??= (async () => {
       const session = state.live;
       if (session?.tokens.refreshToken === undefined) return;
@@ -161,7 +175,7 @@ export function createSessionCore(opts: AuthServiceOptions) {
         await persist(session.broker, tokens);
         session.tokens = tokens;
         const before = new Set(session.decision.grants.map((g) => g.value));
-        await establish(session.broker, config, tokens);
+        await establish(session.broker, config, tokens, how);
         const lost = [...before].filter(
           (v) =>
             !(state.live?.decision.grants ?? []).some((g) => g.value === v && g.exp * 1000 > now()),

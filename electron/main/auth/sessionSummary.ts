@@ -15,6 +15,11 @@ export interface LiveSession {
   nodeProblems: { nodeId: string; message: string }[];
   /** Nodes whose /datasets was read at the last passport check (the vault's definitive grants). */
   knownNodes: string[];
+  /**
+   * The last check read the passport only, no node's catalogue (issue 23: a command line command
+   * that reads only the local cache); the vault then judges cached datasets by the passport's visas.
+   */
+  passportOnly?: true;
   /** The federation directory's problem at the last passport check: no grant can be judged. */
   directoryProblem?: string;
   /** The broker's end-session page for this client (no ID token in it), when it has one. */

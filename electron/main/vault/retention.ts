@@ -116,6 +116,13 @@ export function readability(
         readable: false,
         message: `Node ${binding.nodeId} no longer lists ${id} under the grant in your passport, so the local copy is locked; ${keptUntil}.`,
       };
+  } else if (inPassport && session.passportOnly === true) {
+    // A command that reads only the local cache checked the passport, not the node (issue 23):
+    // readable, but not a confirmation by the node (the note keeps it out of `confirmed`).
+    return {
+      readable: true,
+      note: `Checked against your passport, which still holds the grant for ${id}; node ${binding.nodeId} was not asked by this command. ${keptUntil[0]?.toUpperCase() ?? ''}${keptUntil.slice(1)}.`,
+    };
   } else if (inPassport) {
     const problem = session.nodeProblems.find((p) => p.nodeId === binding.nodeId);
     const why =

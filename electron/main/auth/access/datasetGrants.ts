@@ -74,4 +74,6 @@ export interface SessionGrants {
   readonly nodeProblems: readonly { readonly nodeId: string; readonly message: string }[];
   readonly visas: readonly VisaBinding[];
   readonly unverifiable?: string;
+  /** No node was asked at the last check (issue 23, decision 0050): judge by `visas` alone. */
+  readonly passportOnly?: true;
 }
