@@ -88,7 +88,7 @@ function timed(t: CliTransport, command: string): CliTransport {
     ...t,
     invoke: (channel, request) =>
       clock(channel === 'vault:unlock' ? 'unlock' : channel, () => t.invoke(channel, request)),
-    restoreSession: () => clock('restore', () => t.restoreSession()),
+    restoreSession: (how) => clock('restore', () => t.restoreSession(how)),
   };
 }
 
