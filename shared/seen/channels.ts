@@ -94,6 +94,11 @@ export const SeenAnswerSchema = z.object({
   carriersNotFetched: z.number().int().nonnegative().optional(),
   carriers: z.array(SeenCarrierSchema).optional(),
   message: z.string().optional(),
+  /**
+   * Issue 19: the allele's tumour type is not among the terms the node lists in its
+   * /filtering_terms (as of `at`), so the node was not asked; not a "no".
+   */
+  notOffered: z.literal(true).optional(),
 });
 export type SeenAnswer = z.infer<typeof SeenAnswerSchema>;
 

@@ -33,42 +33,8 @@ export function createFilteringTermsCache(opts: {
   const now = opts.now ?? Date.now;
   const cache = new Map<string, CacheEntry>();
 
-  const page = async (node: NodeEntry, skip: number): Promise<FilteringTerm[]> => {
-    const url = new URL(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`);
-    url.searchParams.set('skip', String(skip));
-    url.searchParams.set('limit', String(PAGE_LIMIT));
-    const res = await opts.fetch(url, {
-      headers: { accept: 'application/json' },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(opts.timeoutMs()),
-    });
-    if (!res.ok) {
-      await res.body?.cancel();
-      return [];
-    }
-    const parsed = FilteringTermsResponseZ.safeParse(JSON.parse(await readBounded(res, MAX_BYTES)));
-    return parsed.success ? (parsed.data.response.filteringTerms ?? []) : [];
-  };
-
-  /**
-   * Every page (issue 15 item 4: servers default to small pages and cap `limit`; `skip` counts
-   * pages of the size they use): until an empty page, or one with nothing new (a server that
-   * ignores `skip` and sends everything at once). A failing page keeps what came before it.
-   */
-  const load = async (node: NodeEntry): Promise<FilteringTerm[]> => {
-    const byId = new Map<string, FilteringTerm>();
-    try {
-      for (let skip = 0; skip < MAX_PAGES; skip++) {
-        const terms = await page(node, skip);
-        const fresh = terms.filter((t) => !byId.has(t.id));
-        for (const t of fresh) byId.set(t.id, t);
-        if (fresh.length === 0) break;
-      }
-    } catch {
-      // Network or JSON failure: the pages read so far still count.
-    }
-    return [...byId.values()];
-  };
+  const load = (node: NodeEntry): Promise<FilteringTerm[]> =>
+    readFilteringTerms(node, opts.fetch, opts.timeoutMs()).then((r) => r.terms);
 
   const termsOf = (node: NodeEntry): Promise<FilteringTerm[]> => {
     const hit = cache.get(node.beaconUrl);
@@ -112,4 +78,49 @@ export function createFilteringTermsCache(opts: {
         }));
     },
   };
+}
+
+/**
+ * Every page of a node's `/filtering_terms` (issue 15 item 4: servers default to small pages and
+ * cap `limit`; `skip` counts pages of the size they use): until an empty page, or one with nothing
+ * new (a server that ignores `skip` and sends everything at once). A failing page keeps what came
+ * before it; `read` says whether the first page was read at all (an empty list from a node that
+ * did not answer is not "no terms").
+ */
+export async function readFilteringTerms(
+  node: NodeEntry,
+  fetchFn: typeof fetch,
+  timeoutMs: number,
+): Promise<{ terms: FilteringTerm[]; read: boolean }> {
+  const page = async (skip: number): Promise<FilteringTerm[] | undefined> => {
+    const url = new URL(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`);
+    url.searchParams.set('skip', String(skip));
+    url.searchParams.set('limit', String(PAGE_LIMIT));
+    const res = await fetchFn(url, {
+      headers: { accept: 'application/json' },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    const parsed = FilteringTermsResponseZ.safeParse(JSON.parse(await readBounded(res, MAX_BYTES)));
+    return parsed.success ? (parsed.data.response.filteringTerms ?? []) : undefined;
+  };
+  const byId = new Map<string, FilteringTerm>();
+  let read = false;
+  try {
+    for (let skip = 0; skip < MAX_PAGES; skip++) {
+      const terms = await page(skip);
+      if (terms === undefined) break;
+      read = true;
+      const fresh = terms.filter((t) => !byId.has(t.id));
+      for (const t of fresh) byId.set(t.id, t);
+      if (fresh.length === 0) break;
+    }
+  } catch {
+    // Network or JSON failure: the pages read so far still count.
+  }
+  return { terms: [...byId.values()], read };
 }

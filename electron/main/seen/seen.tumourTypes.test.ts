@@ -42,7 +42,8 @@ async function lookup(): Promise<SeenAnswer[]> {
   await h.call('seen:lookup', { queryId, caseId: 'SOMA-1', candidates: CANDIDATES });
   await h.finished(queryId);
   const stored = await h.call('seen:stored', { caseId: 'SOMA-1' });
-  return stored.answers.filter((a) => a.at >= started);
+  // A type a node does not list is stored as of the node's terms answer (read once per session).
+  return stored.answers.filter((a) => a.at >= started || a.notOffered === true);
 }
 
 /** Carriers of an allele in a dataset whose tumour is of a type (all carriers without one). */
@@ -75,6 +76,10 @@ async function expectTruth(answers: SeenAnswer[]): Promise<Set<string>> {
   expect(new Set(answers.map((a) => a.key))).toEqual(new Set(CANDIDATES.map(candidateKey)));
   for (const a of answers) {
     expect(a.status, `${a.nodeId} ${a.key} ${a.message ?? ''}`).toBe('ok');
+    // Not asked (the node does not list the type): none of the node's datasets has such carriers.
+    if (a.notOffered === true)
+      for (const d of DATASETS.filter((x) => x.node === a.nodeId))
+        expect(truthOf(d.id, a.key), `${a.nodeId} ${d.id} ${a.key}`).toBe(0);
     for (const ds of a.datasets ?? []) {
       granularities.add(ds.granularity);
       const truth = truthOf(ds.id, a.key);

@@ -11,6 +11,8 @@ import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from '../search/limiter';
 import { fetchCarrierPages } from './carrierPages';
 import { datasetSizes } from './datasetSizes';
+import type { OfferedTumourTypes } from './offeredTumourTypes';
+import { splitOffered } from './offeredTumourTypes';
 
 export interface SeenBatchOptions {
   queryId: string;
@@ -36,6 +38,8 @@ export interface SeenBatchOptions {
   /** Least time between two progress events of one node (the final one always goes). */
   progressEveryMs: number;
   onProgress: (p: SeenProgress) => void;
+  /** The tumour types a node lists (issue 19): types it does not list are not asked. */
+  offered?: (node: NodeEntry) => Promise<OfferedTumourTypes | undefined>;
   now?: () => Date;
 }
 
@@ -171,6 +175,10 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     progress('waiting', undefined, true);
     const place = await o.assemblies.of(node);
     const token = await o.tokenFor(node);
+    const offered = await (o.offered?.(node) ?? Promise.resolve(undefined)).catch(() => undefined);
+    const { ask: toAsk, notOffered } = splitOffered(node, o.candidates, offered);
+    answers.push(...notOffered);
+    done = notOffered.length;
     // The datasets' sizes are asked beside the alleles (not before), so a slow node's share does
     // not wait for them; the answers get them when both are in.
     const sizer = new AbortController();
@@ -241,15 +249,15 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
       }
     };
     const worker = async (): Promise<void> => {
-      while (!cancelled && down === undefined && next < total) {
-        const c = o.candidates[next++];
+      while (!cancelled && down === undefined && next < toAsk.length) {
+        const c = toAsk[next++];
         if (c === undefined) break;
         await global(() => (cancelled || down !== undefined ? Promise.resolve() : ask(c)));
         done++;
         progress('running');
       }
     };
-    await Promise.all(Array.from({ length: Math.min(o.perNode, total) }, worker));
+    await Promise.all(Array.from({ length: Math.min(o.perNode, toAsk.length) }, worker));
     const known = await sizes;
     for (const g of got) answers.push(stored(node, g.key, g.at, g.a, known));
     if (cancelled) progress('cancelled', undefined, true);
@@ -257,9 +265,9 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     else if (failed > 0)
       progress(
         'error',
-        failed === total
-          ? `${lastError ?? `Node ${node.id} did not answer.`} None of its ${String(total)} lookups was answered; ask again later.`
-          : `Node ${node.id}: ${String(failed)} of ${String(total)} lookups failed (the last: ${lastError ?? 'no answer'}); the others are shown.`,
+        failed === toAsk.length
+          ? `${lastError ?? `Node ${node.id} did not answer.`} None of its ${String(toAsk.length)} lookups was answered; ask again later.`
+          : `Node ${node.id}: ${String(failed)} of ${String(toAsk.length)} lookups failed (the last: ${lastError ?? 'no answer'}); the others are shown.`,
         true,
       );
     else progress('ok', undefined, true);

@@ -24,6 +24,7 @@ import type { Logger } from '../logging/logger';
 import type { Fanout } from '../search/fanout';
 import { startFanout } from '../search/fanout';
 import { likeParts, likePreview, scored } from './likeMine';
+import { createOfferedTumourTypes } from './offeredTumourTypes';
 import { addLikeRun, readLikeRuns } from './likeStore';
 import type { SeenBatch } from './seenBatch';
 import { SEEN_BATCH_DEFAULTS, startSeenBatch } from './seenBatch';
@@ -70,6 +71,7 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
   const running = new Map<string, { cancel(): void; settled: Promise<void> }>();
   const assemblies = createAssemblyResolver({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const corpus = deps.corpus ?? (() => referenceCorpus());
+  const offered = createOfferedTumourTypes({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
 
   const sealed = (caseId: string): SealedCase & { observed: string[] } => {
     const c = deps.cases.find(caseId);
@@ -149,6 +151,8 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         concurrency: deps.concurrency ?? SEEN_BATCH_DEFAULTS.concurrency,
         downAfter: deps.downAfter ?? SEEN_BATCH_DEFAULTS.downAfter,
         onProgress: deps.onProgress,
+        // Only a batch with tumour-type lookups reads the nodes' terms (issue 19).
+        ...(candidates.some((x) => x.tumourType !== undefined) ? { offered: offered.of } : {}),
       });
       const settled = batch.done.then(({ answers, totalMs, cancelled }) => {
         // Stored (and shown) in the order asked: alleles as listed, nodes as the directory lists them.

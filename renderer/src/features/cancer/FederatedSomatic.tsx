@@ -128,6 +128,19 @@ export function FederatedSomatic(props: {
           </tbody>
         </table>
       )}
+      {view.notOffered.length === 0 ? null : (
+        <ul className="plain-list hint" data-testid="somatic-federated-not-offered">
+          {view.notOffered.map((n) => (
+            <li key={n.nodeId} data-node={n.nodeId}>
+              {t('cancerFederated.notOffered', {
+                node: `${n.nodeName} (${n.country})`,
+                time: asOf(n.at),
+                types: n.codes.join(', '),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -31,6 +31,28 @@ describe('issue 19: the federated view of a somatic call', () => {
     expect(c[1]?.tumourType).toBe('UCEC');
   });
 
+  it('issue 19: types a node does not list are gathered per node as not offered, never as a "no"', () => {
+    const notOffered = (code: string, nodeId: string): SeenAnswer => ({
+      ...answer(`${KEY}@${code}`, nodeId, undefined),
+      notOffered: true,
+    });
+    const v = federatedView(
+      [
+        answer(KEY, 'FI', [{ id: 'FI-RD-01', exists: false, granularity: 'boolean' }]),
+        notOffered('BRCA', 'FI'),
+        notOffered('UCEC', 'FI'),
+        answer(`${KEY}@BRCA`, 'IT', [{ id: 'IT-CA-01', exists: true, granularity: 'boolean' }]),
+        notOffered('UCEC', 'IT'),
+      ],
+      row,
+    );
+    expect(v.notOffered).toEqual([
+      { nodeId: 'FI', nodeName: 'FI', country: 'FI', at, codes: ['BRCA', 'UCEC'] },
+      { nodeId: 'IT', nodeName: 'IT', country: 'IT', at, codes: ['UCEC'] },
+    ]);
+    expect(v.failed).toEqual([]);
+  });
+
   it('issue 19: folds per-type answers under their node dataset, at the granularity each gave', () => {
     const answers: SeenAnswer[] = [
       answer(KEY, 'IT', [

@@ -49,12 +49,39 @@ export interface FederatedView {
   readonly failed: readonly SeenAnswer[];
   /** Tumour types every node was asked about (answered or not). */
   readonly asked: readonly string[];
+  /** Per node, the types it does not list in its filtering terms (not asked: issue 19). */
+  readonly notOffered: readonly NotOffered[];
+}
+
+/** Tumour types a node was not asked about because it does not list them, as of its terms. */
+export interface NotOffered {
+  readonly nodeId: string;
+  readonly nodeName: string;
+  readonly country: string;
+  readonly at: string;
+  readonly codes: readonly string[];
+}
+
+function notOfferedOf(mine: readonly SeenAnswer[], key: string): NotOffered[] {
+  const byNode = new Map<string, NotOffered & { codes: string[] }>();
+  for (const a of mine.filter((x) => x.notOffered === true)) {
+    const n = byNode.get(a.nodeId) ?? { ...a, codes: [] };
+    n.codes.push(a.key.slice(key.length + 1));
+    byNode.set(a.nodeId, n);
+  }
+  return [...byNode.values()].map((n) => ({
+    nodeId: n.nodeId,
+    nodeName: n.nodeName,
+    country: n.country,
+    at: n.at,
+    codes: n.codes,
+  }));
 }
 
 /** Folds the stored answers of one allele into rows per node dataset (datasets with carriers). */
 export function federatedView(answers: readonly SeenAnswer[], row: SomaticRow): FederatedView {
   const base = somaticCandidate(row);
-  if (base === undefined) return { rows: [], failed: [], asked: [] };
+  if (base === undefined) return { rows: [], failed: [], asked: [], notOffered: [] };
   const key = candidateKey(base);
   const mine = answers.filter((a) => a.key === key || a.key.startsWith(`${key}@`));
   const asked = [
@@ -88,7 +115,12 @@ export function federatedView(answers: readonly SeenAnswer[], row: SomaticRow): 
       });
     }
   }
-  return { rows, failed: mine.filter((a) => a.key === key && a.status !== 'ok'), asked };
+  return {
+    rows,
+    failed: mine.filter((a) => a.key === key && a.status !== 'ok'),
+    asked,
+    notOffered: notOfferedOf(mine, key),
+  };
 }
 
 /**

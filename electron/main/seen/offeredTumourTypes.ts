@@ -1,0 +1,86 @@
+import { TUMOUR_TYPES } from '../../../shared/cancer/tumourTypes';
+import type { NodeEntry } from '../../../shared/federation/directory';
+import type { SeenAnswer, SeenCandidate } from '../../../shared/seen/channels';
+import { candidateKey, tumourTypeFilter } from '../../../shared/seen/channels';
+import { readFilteringTerms } from '../search/filteringTerms';
+
+/** The tumour types a node lists, as of its answer to `/filtering_terms`. */
+export interface OfferedTumourTypes {
+  /** When the node answered (the time a "not offered" answer is stored with). */
+  readonly at: string;
+  /** OncoTree codes of the app's subset that the node lists. */
+  readonly codes: ReadonlySet<string>;
+}
+
+export interface OfferedTumourTypesCache {
+  /** undefined: the node's terms could not be read, so every type is asked as before. */
+  readonly of: (node: NodeEntry) => Promise<OfferedTumourTypes | undefined>;
+}
+
+/**
+ * The subset codes a node's listed term ids offer. Only exact listings count: a Beacon node lists
+ * the filters it accepts, and the demo nodes (like others) refuse an unlisted term with a 400
+ * rather than read it as a broader type of terms they list.
+ */
+export function offeredCodes(termIds: Iterable<string>): Set<string> {
+  const listed = new Set(termIds);
+  return new Set(TUMOUR_TYPES.map((t) => t.code).filter((c) => listed.has(tumourTypeFilter(c))));
+}
+
+/**
+ * Per-session cache of the tumour types each node offers (issue 19): read once from the node's
+ * public `/filtering_terms` (anonymous GET, as the search's suggestions read it), so the federated
+ * view asks a node only for the types it has instead of 1 + 34 requests per call. A node whose
+ * terms could not be read is not cached (asked again next time) and gets every type asked.
+ */
+export function createOfferedTumourTypes(opts: {
+  fetch: typeof fetch;
+  timeoutMs: () => number;
+  now?: () => Date;
+}): OfferedTumourTypesCache {
+  const now = opts.now ?? (() => new Date());
+  const cache = new Map<string, Promise<OfferedTumourTypes | undefined>>();
+  return {
+    of: (node) => {
+      const hit = cache.get(node.beaconUrl);
+      if (hit !== undefined) return hit;
+      const loaded = readFilteringTerms(node, opts.fetch, opts.timeoutMs()).then((r) => {
+        if (!r.read) {
+          cache.delete(node.beaconUrl);
+          return undefined;
+        }
+        return { at: now().toISOString(), codes: offeredCodes(r.terms.map((t) => t.id)) };
+      });
+      cache.set(node.beaconUrl, loaded);
+      return loaded;
+    },
+  };
+}
+
+/**
+ * The candidates worth sending to a node, and the stored answers of those not sent: a tumour type
+ * the node does not list is "not offered" as of its terms' answer, never a "no" (issue 19).
+ */
+export function splitOffered(
+  node: NodeEntry,
+  candidates: readonly SeenCandidate[],
+  offered: OfferedTumourTypes | undefined,
+): { ask: SeenCandidate[]; notOffered: SeenAnswer[] } {
+  const ask: SeenCandidate[] = [];
+  const notOffered: SeenAnswer[] = [];
+  for (const c of candidates) {
+    if (offered === undefined || c.tumourType === undefined || offered.codes.has(c.tumourType))
+      ask.push(c);
+    else
+      notOffered.push({
+        key: candidateKey(c),
+        nodeId: node.id,
+        nodeName: node.name,
+        country: node.country,
+        at: offered.at,
+        status: 'ok',
+        notOffered: true,
+      });
+  }
+  return { ask, notOffered };
+}
