@@ -7,6 +7,7 @@ import type { CliContext } from '../io';
 import { passphraseFdOption } from '../passphrase';
 import { exitForError } from '../results';
 import { int, Stop, unlocked } from './caseCommon';
+import { cancerOptions } from './caseCancer';
 import { importCase } from './caseImport';
 import type { ImportOpts } from './caseImport';
 import { registerCaseRank } from './caseRank';
@@ -29,7 +30,8 @@ export function registerCase(
   const c = program
     .command('case')
     .description('patient cases: import a VCF (with PED and phenotype), filter its variants');
-  c.command('import')
+  const imp = c
+    .command('import')
     .description(
       'import a VCF (plain, gzip or BGZF; VCFv4.1–4.5; GRCh38) into a new encrypted case',
     )
@@ -57,7 +59,8 @@ export function registerCase(
       (v: string, all: string[]) => [...all, v],
       [],
     )
-    .option('--note <text>', 'a free-text note')
+    .option('--note <text>', 'a free-text note');
+  cancerOptions(imp)
     .option('--json', 'print the result as JSON')
     .addOption(passphraseFdOption())
     .addHelpText('after', EXIT_HELP)

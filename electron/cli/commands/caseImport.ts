@@ -6,11 +6,13 @@ import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
 import { exitForError } from '../results';
 import type { CliTransport } from '../transport';
+import type { CancerOpts } from './caseCancer';
+import { cancerRequest, wantsCancer } from './caseCancer';
 import { readText, Stop, unlocked } from './caseCommon';
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
 
-export interface ImportOpts {
+export interface ImportOpts extends CancerOpts {
   vcf: string;
   ped?: string;
   phenopacket?: string;
@@ -42,6 +44,8 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   if (i.vcf.problems.some((p) => p.severity === 'error')) return EXIT.invalid;
   for (const p of [...(i.ped?.problems ?? []), ...(i.phenopacket?.problems ?? [])])
     ctx.err(`${p.file ?? ''}${p.line === undefined ? '' : `:${String(p.line)}`}: ${p.message}`);
+  // A cancer case (issue 19): tumour and normal instead of pedigree members, same request.
+  const cancer = wantsCancer(o) ? cancerRequest(o, i) : undefined;
   const overrides = o.link.map((l): SampleLink => {
     const [sample = '', member = ''] = l.split('=');
     if (sample === '' || member === '')
@@ -52,7 +56,8 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
     ...overrides,
     ...i.links.filter((l) => !overrides.some((x) => x.sample === l.sample)),
   ];
-  if (overrides.length === 0) for (const m of i.mismatches) ctx.err(`warning: ${m.message}`);
+  if (overrides.length === 0 && cancer === undefined)
+    for (const m of i.mismatches) ctx.err(`warning: ${m.message}`);
   const started = await t.invoke('case:import', {
     ...(o.id === undefined ? {} : { caseId: o.id }),
     patientId: o.patient ?? i.phenopacket?.subjectId ?? o.id ?? 'unknown',
@@ -62,9 +67,13 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
       ? {}
       : { phenotype: i.phenopacket.phenotype, phenopacketName: i.phenopacket.name }),
     vcf: file.value.handle,
-    ...(ped === undefined ? {} : { ped }),
-    links,
-    ...((o.proband ?? i.proband) === null ? {} : { proband: o.proband ?? i.proband ?? '' }),
+    ...(cancer === undefined
+      ? {
+          ...(ped === undefined ? {} : { ped }),
+          links,
+          ...((o.proband ?? i.proband) === null ? {} : { proband: o.proband ?? i.proband ?? '' }),
+        }
+      : { cancer }),
   });
   if (!started.ok) {
     ctx.err(
@@ -86,11 +95,18 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
     records: end.records,
     variants: end.variants,
     elapsedMs: Math.round(end.elapsedMs),
+    ...(cancer === undefined
+      ? {}
+      : { kind: 'cancer', caller: i.vcf.somatic?.caller ?? 'generic', ...cancer }),
   };
   ctx.out(
     o.json === true
       ? JSON.stringify(result)
-      : `${end.caseId}: imported ${String(end.records)} records, ${String(end.variants)} variants in ${(end.elapsedMs / 1000).toFixed(1)} s`,
+      : `${end.caseId}: imported ${String(end.records)} records, ${String(end.variants)} variants in ${(end.elapsedMs / 1000).toFixed(1)} s${
+          cancer === undefined
+            ? ''
+            : ` (cancer case: tumour ${cancer.tumour}, ${cancer.normal === undefined ? 'tumour-only' : `normal ${cancer.normal}`})`
+        }`,
   );
   return EXIT.ok;
 }

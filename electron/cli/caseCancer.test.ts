@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toBgzf } from '../main/vcf/bgzfWriter';
+import { mutect2Vcf, SOMATIC_TRUTH, strelka2Vcf } from '../main/cases/cancer/testing/somaticVcfs';
+import { EXIT } from './exitCodes';
+import type { CliContext } from './io';
+import { runCli } from './program';
+import type { CliTransport } from './transport';
+import { openCliTransport } from './transport';
+
+// `npm run cli -- case import` of cancer cases (issue 19), in process over the real router and the
+// same case:import handler the New case dialog uses.
+const dir = mkdtempSync(join(tmpdir(), 'cli-cancer-'));
+const env = {
+  ...process.env,
+  COHORT_DESK_DATA_DIR: join(dir, 'data'),
+  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
+  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
+};
+writeFileSync(join(dir, 'mutect2.vcf.gz'), toBgzf(mutect2Vcf()));
+writeFileSync(join(dir, 'strelka2.vcf'), strelka2Vcf());
+let transport: CliTransport | undefined;
+afterAll(() => {
+  transport?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const ctx: CliContext = {
+    transport: () => Promise.resolve((transport ??= openCliTransport(env))),
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd: dir,
+    readPassphrase: () => Promise.resolve('correct horse battery staple'),
+  };
+  return { code: await runCli(argv, ctx), out, err };
+}
+const caseIds = async (): Promise<string[]> => {
+  const r = await cli('case', 'list', '--json');
+  return (JSON.parse(r.out[0] ?? '{}') as { cases: { caseId: string }[] }).cases.map(
+    (c) => c.caseId,
+  );
+};
+
+describe('issue 19: cli case import of cancer cases', () => {
+  it('issue 19: imports a Mutect2 tumour-normal VCF with its OncoTree type and purity, VAFs exact', async () => {
+    const r = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-CLI',
+      '--patient',
+      'P-CA',
+      '--tumour-type',
+      'SKCM',
+      '--purity',
+      '60',
+      '--json',
+    );
+    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    expect(JSON.parse(r.out[0] ?? '{}')).toMatchObject({
+      caseId: 'CA-CLI',
+      kind: 'cancer',
+      caller: 'mutect2',
+      tumour: 'T-001',
+      normal: 'N-001',
+      tumourType: 'SKCM',
+      purity: 0.6,
+    });
+    const t = transport as CliTransport;
+    const open = await t.invoke('case:open', { caseId: 'CA-CLI' });
+    expect(open.ok && open.value.cancer).toEqual({
+      caller: 'mutect2',
+      tumourType: 'SKCM',
+      purity: 0.6,
+      tumour: 'T-001',
+      normal: 'N-001',
+    });
+    const somatic = await t.invoke('cancer:somatic', {
+      caseId: 'CA-CLI',
+      filter: {},
+      limit: 1000,
+    });
+    const rows = new Map((somatic.ok ? somatic.value.rows : []).map((x) => [x.variant_key, x]));
+    expect([...rows.keys()].sort()).toEqual(SOMATIC_TRUTH.map((x) => x.key).sort());
+    for (const x of SOMATIC_TRUTH)
+      expect(rows.get(x.key)?.t_vaf, x.key).toBe(x.tumour[1] / (x.tumour[0] + x.tumour[1]));
+  }, 120_000);
+
+  it('issue 19: a Strelka2 VCF as tumour-only: the tumour the header names, no normal', async () => {
+    const r = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'strelka2.vcf',
+      '--id',
+      'CA-ONLY',
+      '--tumour-only',
+    );
+    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    expect(r.out[0]).toMatch(/^CA-ONLY: imported .* \(cancer case: tumour TUMOR, tumour-only\)$/);
+    const open = await (transport as CliTransport).invoke('case:open', { caseId: 'CA-ONLY' });
+    expect(open.ok && open.value.cancer).toMatchObject({
+      caller: 'strelka2',
+      tumour: 'TUMOR',
+      normal: null,
+      tumourType: null,
+      purity: null,
+    });
+  }, 120_000);
+
+  it('issue 19: usage errors exit 2 and bad samples exit 1, each saying what to do; nothing is imported', async () => {
+    const purity = await cli('case', 'import', '--vcf', 'mutect2.vcf.gz', '--purity', '150');
+    expect(purity.code).toBe(EXIT.usage);
+    expect(purity.err.join('\n')).toContain('--purity takes a percentage between 1 and 100');
+    const type = await cli('case', 'import', '--vcf', 'mutect2.vcf.gz', '--tumour-type', 'XYZ');
+    expect(type.code).toBe(EXIT.usage);
+    const ped = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--cancer',
+      '--link',
+      'T-001=P',
+    );
+    expect(ped.code).toBe(EXIT.usage);
+    expect(ped.err.join('\n')).toContain('leave out --ped, --link and --proband');
+    const sample = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-BAD',
+      '--tumour',
+      'NOPE',
+    );
+    expect(sample.code).toBe(EXIT.invalid);
+    expect(sample.err.join('\n')).toContain('NOPE');
+    expect(await caseIds()).not.toContain('CA-BAD');
+  }, 120_000);
+
+  it('issue 19: --help lists the cancer options and the exit codes', async () => {
+    const help = await cli('case', 'import', '--help');
+    expect(help.code).toBe(EXIT.ok);
+    const text = help.out.join('\n');
+    for (const o of ['--tumour <sample>', '--normal <sample>', '--tumour-only', '--tumour-type'])
+      expect(text).toContain(o);
+    expect(text).toContain('--purity <percent>');
+    expect(text).toContain('1    an input is invalid');
+  });
+});

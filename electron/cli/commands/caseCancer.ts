@@ -1,0 +1,85 @@
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { CancerCase } from '../../../shared/cancer/cancerCase';
+import { TUMOUR_CODES } from '../../../shared/cancer/tumourTypes';
+import type { CaseInspection } from '../../../shared/cases/channels';
+import { EXIT } from '../exitCodes';
+import { Stop } from './caseCommon';
+
+/** `case import`'s cancer options (issue 19), as commander parses them. */
+export interface CancerOpts {
+  cancer?: boolean;
+  tumour?: string;
+  normal?: string;
+  tumourOnly?: boolean;
+  tumourType?: string;
+  purity?: string;
+}
+
+/** Adds the cancer options to `case import`: the same fields the New case dialog asks. */
+export function cancerOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      '--cancer',
+      'a cancer case: a tumour-normal or tumour-only VCF (Mutect2, Strelka2); implied by the options below',
+    )
+    .option(
+      '--tumour <sample>',
+      "the tumour's VCF sample (default: the one the caller's header names)",
+    )
+    .option(
+      '--normal <sample>',
+      "the matched normal's VCF sample (default: the one the caller's header names)",
+    )
+    .option('--tumour-only', 'no matched normal, even where the VCF has a second sample')
+    .addOption(
+      new Option('--tumour-type <code>', 'the tumour type as an OncoTree code').choices(
+        TUMOUR_CODES,
+      ),
+    )
+    .option('--purity <percent>', 'tumour purity (cellularity) in percent, 1–100, when known');
+}
+
+/** Whether the options ask for a cancer case. */
+export const wantsCancer = (o: CancerOpts): boolean =>
+  o.cancer === true ||
+  o.tumourOnly === true ||
+  [o.tumour, o.normal, o.tumourType, o.purity].some((v) => v !== undefined);
+
+/**
+ * The `case:import` request's cancer part, with the dialog's defaults: the samples the caller's
+ * header names (Mutect2's tumor_sample/normal_sample, Strelka2's TUMOR/NORMAL), else the second
+ * sample as the tumour and the other as the normal. Usage errors are exit 2.
+ */
+export function cancerRequest(
+  o: CancerOpts & { ped?: string; link: string[]; proband?: string },
+  i: CaseInspection,
+): CancerCase {
+  if (o.ped !== undefined || o.link.length > 0 || o.proband !== undefined)
+    throw new Stop(
+      EXIT.usage,
+      'A cancer case has a tumour and a normal, not a pedigree: leave out --ped, --link and --proband (use --tumour and --normal).',
+    );
+  if (o.tumourOnly === true && o.normal !== undefined)
+    throw new Stop(EXIT.usage, 'Give either --normal or --tumour-only, not both.');
+  const s = i.vcf.samples;
+  const tumour = o.tumour ?? i.vcf.somatic?.tumour ?? s[s.length > 1 ? 1 : 0];
+  if (tumour === undefined)
+    throw new Stop(EXIT.invalid, `${i.vcf.name}: the VCF has no sample column for the tumour.`);
+  const normal =
+    o.tumourOnly === true
+      ? undefined
+      : (o.normal ?? i.vcf.somatic?.normal ?? s.find((x) => x !== tumour));
+  const purity = o.purity === undefined ? undefined : Number(o.purity.replace(/%$/u, ''));
+  if (purity !== undefined && !(Number.isFinite(purity) && purity > 0 && purity <= 100))
+    throw new Stop(
+      EXIT.usage,
+      `--purity takes a percentage between 1 and 100 (e.g. 60), not "${o.purity ?? ''}"; leave it out when not known.`,
+    );
+  return {
+    tumour,
+    ...(normal === undefined ? {} : { normal }),
+    ...(o.tumourType === undefined ? {} : { tumourType: o.tumourType }),
+    ...(purity === undefined ? {} : { purity: purity / 100 }),
+  };
+}
