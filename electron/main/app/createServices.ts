@@ -37,6 +37,7 @@ import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
 import { createCaseWorkService } from '../cases/caseWork';
 import { seenHandlersOver } from '../seen/seen.handlers';
+import { tumourBoardSection } from '../cases/cancer/tumourBoard';
 import type { MainServices, MainServicesOptions } from './mainServices';
 
 export type { MainServices, MainServicesOptions } from './mainServices';
@@ -225,6 +226,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
         logger,
         platform,
         app: `${opts.appName} ${opts.appVersion}`,
+        board: (caseId, answers) => tumourBoardSection(cases, caseId, answers),
       }),
       ...cancerHandlers(cases),
       ...seenHandlersOver(

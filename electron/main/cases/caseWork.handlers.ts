@@ -12,6 +12,7 @@ import { clinvarTable } from './clinvarTable';
 import { loadPanels } from './genomeAssets';
 import { readSeen } from '../seen/seenStore';
 import { toFederated } from '../../../shared/seen/toFederated';
+import type { SeenAnswer } from '../../../shared/seen/channels';
 
 type WorkChannels =
   'case:work' | 'case:updateWork' | 'case:clinvar' | 'case:report' | 'case:phenopacket';
@@ -24,6 +25,8 @@ export function caseWorkHandlers(opts: {
   platform: Pick<Platform, 'printToPdf'>;
   app: string;
   now?: () => Date;
+  /** A cancer case's tumour-board section (issue 19), appended to its report. */
+  board?: (caseId: string, answers: readonly SeenAnswer[]) => Promise<string | undefined>;
 }): Pick<Handlers, WorkChannels> {
   const now = opts.now ?? (() => new Date());
   const panels = loadPanels();
@@ -37,8 +40,12 @@ export function caseWorkHandlers(opts: {
       // names its own (issue 18): "not looked up" only when no lookup was ever stored.
       const stored = readSeen({ dir: c.dir, folder: c.folder, dataKey: c.dataKey, user });
       const evidence = federated ?? (stored.length === 0 ? undefined : toFederated(stored));
-      const html = reportHtml(
-        reportData({ c, work, method, federated: evidence, panels, app: opts.app, now: now() }),
+      const board = await opts.board?.(caseId, stored);
+      const html = withSection(
+        reportHtml(
+          reportData({ c, work, method, federated: evidence, panels, app: opts.app, now: now() }),
+        ),
+        board,
       );
       const signed = work.signOff === null ? 'draft' : 'signed';
       const base = `${caseId}-report-${signed}`;
@@ -86,3 +93,7 @@ export function caseWorkHandlers(opts: {
     },
   };
 }
+
+/** The report with a section added at the end of its body (the tumour board: issue 19). */
+const withSection = (html: string, section: string | undefined): string =>
+  section === undefined ? html : html.replace(/<\/body>(?![\s\S]*<\/body>)/, `${section}\n</body>`);
