@@ -63,6 +63,12 @@ export class CancerCasePage {
   federatedNodeRows(nodeId: string): Locator {
     return this.page.locator(`[data-testid="somatic-federated-row"][data-node="${nodeId}"]`);
   }
+  /** Per node, the tumour types it does not offer (not asked: issue 19). */
+  federatedNotOffered(nodeId: string): Locator {
+    return this.page.locator(
+      `[data-testid="somatic-federated-not-offered"] li[data-node="${nodeId}"]`,
+    );
+  }
   federatedRows(): Locator {
     return this.page.getByTestId('somatic-federated-row');
   }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
+import { NODES } from '../../federation/catalogue';
 import { DEFAULT_DATA_ROOT } from '../../federation/federationInfo';
 import { MODELS } from '../../federation/generator/cohortModels';
 import type { GroundTruth } from '../../federation/generator/index';
@@ -11,6 +13,7 @@ import { expect, test } from '../fixtures/federation';
 import { seriousAxeFindings } from '../pages/accessibility';
 import { CancerCasePage } from '../pages/CancerCasePage';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
+import { CaseWorkPage } from '../pages/CaseWorkPage';
 
 // Issue 19 end to end against the demo federation: a melanoma case's BRAF V600E is asked at every
 // node, keyboard only; the datasets holding it are listed with the tumour type the generator gave
@@ -70,7 +73,29 @@ test.describe('Cancer mode: the federation (issue 19)', () => {
     await expect(cancer.lollipopFederated()).toContainText(
       `Federation: ≥${String(holding.length)}`,
     );
+    // A node without cancer cohorts lists no tumour type: it was asked the allele only, and the
+    // view says which types it does not offer (issue 19: 1 + its own types per node, not 1 + 34).
+    const cancerNodes = new Set(
+      Object.values(truth.datasets)
+        .filter((d) => Object.keys(d.tumourTypes).length > 0)
+        .map((d) => d.node),
+    );
+    const plain = Object.values(truth.datasets).find((d) => !cancerNodes.has(d.node))?.node ?? '';
+    await expect(cancer.federatedNotOffered(plain)).toContainText('SKCM');
     expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // The tumour-board report: the call, its tier proposal and the federation's answers per node.
+    const work = new CaseWorkPage(page);
+    await cases.tab('work').focus();
+    await page.keyboard.press('Enter');
+    await expect(work.view()).toBeVisible();
+    const html = await readFile(await (await work.save('report-html')).path(), 'utf8');
+    const board = html.slice(html.indexOf('id="tumour-board"'));
+    expect(board).toContain('Tumour board: somatic findings');
+    expect(board).toContain(`data-variant="${BRAF}"`);
+    expect(board).toContain('Cutaneous Melanoma (OncoTree SKCM)');
+    for (const n of NODES.filter((x) => holding.includes(x.id)))
+      expect(board).toContain(`${n.name} (${n.country}), as of 20`);
     expect(sandbox.outsideRequests).toEqual([]);
   });
 });
