@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { PSEUDO_LOCALE, pseudoString } from '../../shared/i18n/pseudo';
 
 /** The app's pages in navigation order, as their hash routes name them. */
 export const PAGE_IDS = [
@@ -26,6 +27,7 @@ export const PAGE_TITLES: Record<PageId, string> = {
 
 /** A page's heading in `lang`, from that language's translation file (English: PAGE_TITLES). */
 function pageTitle(id: PageId, lang: string): string {
+  if (lang === PSEUDO_LOCALE) return pseudoString(PAGE_TITLES[id]);
   if (lang === 'en' || !/^[a-z]{2}$/.test(lang)) return PAGE_TITLES[id];
   const file = join(import.meta.dirname, '..', '..', 'renderer', 'src', 'i18n', `${lang}.json`);
   const t = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, { title: string }> };

@@ -24,7 +24,7 @@ export class CaseReviewPage {
 
   /** Unlocks browser mode's vault (no OS key store) from this page. */
   async unlockVault(passphrase: string): Promise<void> {
-    await this.page.getByLabel('Vault passphrase').fill(passphrase);
+    await this.page.getByTestId('vault-passphrase').fill(passphrase);
     await this.page.getByTestId('vault-unlock-submit').click();
     await expect(this.page.getByTestId('case-new')).toBeEnabled();
   }

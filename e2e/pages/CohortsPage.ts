@@ -112,7 +112,7 @@ export class CohortsPage {
   /** Unlocks browser mode's vault (no OS key store) with a passphrase. */
   async unlockVault(passphrase: string): Promise<void> {
     await expect(this.page.getByTestId('cohort-cache-locked')).toBeVisible();
-    await this.page.getByLabel('Vault passphrase').fill(passphrase);
+    await this.page.getByTestId('vault-passphrase').fill(passphrase);
     await this.page.getByTestId('vault-unlock-submit').click();
     await expect(this.page.getByTestId('cohort-cache-locked')).toHaveCount(0);
   }

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/format';
 import { pickLanguage, SUPPORTED_LANGUAGES, type Language } from '../../../shared/i18n/languages';
-import { PSEUDO_LOCALE, pseudoLocalize } from './pseudo';
+import { PSEUDO_LOCALE, pseudoLocalize } from '../../../shared/i18n/pseudo';
 
 declare global {
   interface Window {

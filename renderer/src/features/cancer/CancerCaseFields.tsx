@@ -66,7 +66,7 @@ export function CancerCaseFields(props: {
           >
             <option value="">{t('cancer.new.tumourTypeUnknown')}</option>
             {TUMOUR_TYPES.map((x) => (
-              <option key={x.code} value={x.code}>
+              <option key={x.code} value={x.code} translate="no">
                 {`${x.name} (${x.code})`}
               </option>
             ))}

@@ -90,7 +90,7 @@ export function FederatedSomatic(props: {
                   data-dataset={r.datasetId ?? ''}
                   data-node={r.nodeId}
                 >
-                  <th scope="row">{`${r.nodeName} (${r.country})`}</th>
+                  <th scope="row" translate="no">{`${r.nodeName} (${r.country})`}</th>
                   <td>{r.datasetId ?? t('cancerFederated.unnamed')}</td>
                   <td>
                     {r.datasetId === null
@@ -104,7 +104,8 @@ export function FederatedSomatic(props: {
                       <ul className="plain-list">
                         {r.byType.map((b) => (
                           <li key={b.code} data-testid="somatic-federated-type" data-type={b.code}>
-                            {`${typeName(b.code)} (${b.code}): ${
+                            <span translate="no">{`${typeName(b.code)} (${b.code})`}</span>
+                            {`: ${
                               r.datasetId === null
                                 ? t('caseReview.seen.answer.withheld')
                                 : datasetText(b.answer, t)
@@ -119,7 +120,7 @@ export function FederatedSomatic(props: {
             )}
             {view.failed.map((a) => (
               <tr key={`failed-${a.nodeId}`} data-testid="somatic-federated-failed">
-                <th scope="row">{`${a.nodeName} (${a.country})`}</th>
+                <th scope="row" translate="no">{`${a.nodeName} (${a.country})`}</th>
                 <td colSpan={3} className="form-error">
                   {`${t(`search.status.${a.status}`)}${a.message === undefined ? '' : `: ${a.message}`} (${t('caseReview.seen.asOf', { time: asOf(a.at) })})`}
                 </td>

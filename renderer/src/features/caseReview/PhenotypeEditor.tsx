@@ -50,7 +50,9 @@ export function PhenotypeEditor(props: {
       <ul className="chips" aria-labelledby={`${props.id}-${k}`} data-testid={`${props.id}-${k}`}>
         {value[k].map((term) => (
           <li key={term.id} className={k === 'excluded' ? 'chip-excluded' : undefined}>
-            <span title={term.id}>{labelOf(term)}</span>
+            <span title={term.id} translate="no">
+              {labelOf(term)}
+            </span>
             <button
               type="button"
               aria-label={t(`caseReview.phenotype.move.${k}`, { term: labelOf(term) })}

@@ -9,6 +9,16 @@ const fileName = (name: string): string =>
   `${name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'preset'}.case-filter.json`;
 
 /**
+ * The built-in presets' keys in the translation files (issue 22): the English name stays the
+ * preset's id (files, CLI, saved state); a user's own presets are shown as they named them.
+ */
+const BUILT_IN_KEYS: Readonly<Record<string, string>> = {
+  'rare disease trio': 'rareDiseaseTrio',
+  'epilepsy panel': 'epilepsyPanel',
+  'ACMG secondary findings': 'acmgSecondaryFindings',
+};
+
+/**
  * Presets (issue 16): apply a built-in or saved one, save the filter in force under a name, share
  * it as a JSON file and import one a colleague shared.
  */
@@ -34,6 +44,8 @@ export function PresetBar() {
     filter,
   };
   const say = (error: boolean, text: string): void => setMessage({ error, text });
+  const builtInKey = (p: CasePreset): string | undefined =>
+    savedNames.has(p.name) ? undefined : BUILT_IN_KEYS[p.name];
   return (
     <div className="preset-bar" data-testid="case-presets">
       <label>
@@ -49,16 +61,19 @@ export function PresetBar() {
         >
           <option value="">{t('caseReview.presets.none')}</option>
           <optgroup label={t('caseReview.presets.builtIn')}>
-            {presets.builtIn.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-              </option>
-            ))}
+            {presets.builtIn.map((p) => {
+              const key = builtInKey(p);
+              return (
+                <option key={p.name} value={p.name}>
+                  {key === undefined ? p.name : t(`caseReview.presets.builtInNames.${key}`)}
+                </option>
+              );
+            })}
           </optgroup>
           {presets.saved.length === 0 ? null : (
             <optgroup label={t('caseReview.presets.saved')}>
               {presets.saved.map((p) => (
-                <option key={p.name} value={p.name}>
+                <option key={p.name} value={p.name} translate="no">
                   {p.name}
                 </option>
               ))}
@@ -66,7 +81,15 @@ export function PresetBar() {
           )}
         </select>
       </label>
-      {chosen?.description === undefined ? null : <p className="hint">{chosen.description}</p>}
+      {chosen === undefined || builtInKey(chosen) === undefined ? (
+        chosen?.description === undefined ? null : (
+          <p className="hint" translate="no">
+            {chosen.description}
+          </p>
+        )
+      ) : (
+        <p className="hint">{t(`caseReview.presets.builtInDescriptions.${builtInKey(chosen)}`)}</p>
+      )}
       <form
         className="inline-form"
         onSubmit={(e) => {

@@ -82,7 +82,10 @@ export function RankList(props: {
               <span className="rank-score">
                 {t('caseReview.rank.score', { score: f2(g.score) })}
               </span>
-              <span className="rank-disease">
+              <span
+                className="rank-disease"
+                translate={g.diseases[0] === undefined ? undefined : 'no'}
+              >
                 {g.diseases[0] === undefined
                   ? t('caseReview.rank.noDisease')
                   : `${g.diseases[0].label} (${g.diseases[0].id})`}

@@ -107,7 +107,12 @@ export function VariantTable(props: {
                 {...keys.cellProps(-1, col)}
                 onClick={() => sortBy(col)}
                 className={c.sort === undefined ? undefined : 'sortable'}
-                title={c.sort === undefined ? undefined : t('caseReview.table.sortHint')}
+                // The full title: a fixed-width column may cut a longer language's word (issue 22).
+                title={
+                  c.sort === undefined
+                    ? t(`caseReview.table.col.${c.id}`)
+                    : `${t(`caseReview.table.col.${c.id}`)}: ${t('caseReview.table.sortHint')}`
+                }
               >
                 {t(`caseReview.table.col.${c.id}`)}
               </div>
@@ -146,7 +151,8 @@ export function VariantTable(props: {
                       role="gridcell"
                       key={c.id}
                       aria-colindex={col + 1}
-                      title={r === undefined ? undefined : c.title?.(r)}
+                      // A value cut by its fixed-width column is shown whole on hover (issue 22).
+                      title={r === undefined ? undefined : (c.title?.(r) ?? c.text(r, rank, t))}
                       {...keys.cellProps(v.index, col)}
                     >
                       {r === undefined

@@ -27,10 +27,10 @@ export function AccessTable(props: { readonly access: readonly DatasetAccess[] }
       <tbody>
         {props.access.map((row) => (
           <tr key={`${row.nodeId}/${row.datasetId}`} data-testid={`access-${row.datasetId}`}>
-            <td>
+            <td translate="no">
               {row.nodeName} <span className="hint">({row.country})</span>
             </td>
-            <td>
+            <td translate="no">
               {row.title} <span className="hint">{row.datasetId}</span>
             </td>
             <td>{t(`access.levels.${row.level}`)}</td>

@@ -48,8 +48,8 @@ export function NodeList(props: { readonly directory: FederationDirectory }) {
           <tbody>
             {directory.nodes.map((node) => (
               <tr key={node.id}>
-                <td>{node.name}</td>
-                <td>{node.country}</td>
+                <td translate="no">{node.name}</td>
+                <td translate="no">{node.country}</td>
                 <td>
                   <code>{node.beaconUrl}</code>
                 </td>

@@ -31,7 +31,9 @@ export function NodeResults() {
         {nodes.map((n) => (
           <tr key={n.nodeId} data-testid={`search-node-${n.nodeId}`} data-status={n.status}>
             <th scope="row">
-              {n.nodeName} <span className="muted">({n.country})</span>
+              <span translate="no">
+                {n.nodeName} <span className="muted">({n.country})</span>
+              </span>
               {n.assembly === undefined ? null : (
                 <div className="muted" data-testid={`search-node-${n.nodeId}-assembly`}>
                   <AssemblyText node={n} />

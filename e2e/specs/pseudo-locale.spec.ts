@@ -1,0 +1,200 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
+import { syntheticTrio } from '../../electron/main/cases/testing/syntheticTrio';
+import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
+import { expect, test } from '../fixtures/federation';
+import { PAGE_IDS } from '../pages/AppShell';
+import type { AppShell } from '../pages/AppShell';
+import { CancerCasePage } from '../pages/CancerCasePage';
+import { CaseReviewPage } from '../pages/CaseReviewPage';
+import { CaseSeenPanel } from '../pages/CaseSeenPanel';
+import { CaseWorkPage } from '../pages/CaseWorkPage';
+import { CohortsPage } from '../pages/CohortsPage';
+import { FederationPage } from '../pages/FederationPage';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
+import { SearchPage } from '../pages/SearchPage';
+import { SettingsPage } from '../pages/SettingsPage';
+import { expectTextQuality } from '../pages/textQuality';
+
+// Issue 22 (decision 0049): every page, dialog and tab, once in the pseudo-locale (accented, 40 %
+// longer, bracketed: any English left is hard-coded, any clipped text a layout that will not take
+// a longer language) and once each in German and Finnish, the longest real languages (clipping).
+// Each tour is its own test so the two CI workers share them.
+
+/** The strings a tour types in: user data, shown as typed in every language. */
+const TYPED = ['P-022', 'trio-022', 'P-022C', 'tumour-022', 'PROBAND', 'FATHER', 'MOTHER'];
+
+/**
+ * Hard-coded English the pass found and this change did not move into the translation files: a
+ * to-do list, not exceptions (decision 0049). English is not checked inside these subtrees; their
+ * layout still is. Remove an entry when its strings come through i18n.
+ */
+const PENDING_ENGLISH: readonly string[] = [
+  // Issue 22, DUO, consequence and ClinVar/ACMG words (the report-language slice, decision 0048).
+  '[data-testid^="access-"] abbr',
+  '[data-testid="cohort-consequence"]',
+  '[data-testid="case-variant-row"] [aria-colindex="4"]',
+  '[data-testid="case-variant-row"] [aria-colindex="13"]',
+  '[data-testid="somatic-row"] td:nth-of-type(4)',
+  // Sentences main writes in English: the vault's lock reason and the hosts list's details.
+  '[data-testid="cohort-cache-locked"]',
+  '[data-testid="hosts-row"] li',
+  // Tier evidence lines built in English by the cancer annotation (CIViC, hotspots, CPSR roles).
+  '[data-testid="tier-evidence"] li',
+];
+
+interface Tour {
+  readonly page: Page;
+  readonly shell: AppShell;
+  /** Lets the page reach an origin (the broker, the app's loopback callback). */
+  readonly allow: (origin: string) => void;
+  /** Checks the page as it is now, under a name for the report and the screenshot. */
+  readonly look: (where: string) => Promise<void>;
+}
+
+const TOURS: Record<string, (t: Tour) => Promise<void>> = {
+  'every page and the new-case dialog': async ({ page, shell, look }) => {
+    for (const id of PAGE_IDS) {
+      if (id === 'browser') await new GenomeBrowserPage(page).open();
+      await shell.open(id);
+      await look(`${id} page`);
+    }
+    const cases = new CaseReviewPage(page);
+    await cases.open();
+    await cases.unlockVault('text quality passphrase');
+    await cases.startNewCase();
+    await look('new case dialog, empty');
+  },
+
+  'signed in: federation, search results, a pull': async ({ page, shell, allow, look }) => {
+    const federation = new FederationPage(page);
+    await shell.open('federation');
+    await look('federation page, signed out');
+    const authorization = new URL(await federation.startSignIn());
+    allow(authorization.origin);
+    allow(new URL(authorization.searchParams.get('redirect_uri') ?? '').origin);
+    await look('federation page, sign-in started');
+    const popup = await federation.completeSignIn('clinician', 'demo-password');
+    await popup.close();
+    await expect(federation.signOutButton()).toBeVisible();
+    await look('federation page, signed in');
+
+    const search = new SearchPage(page);
+    await shell.open('search');
+    // By test id: the accessible name is in the language shown.
+    await page.getByTestId('search-genomic').fill('BRCA1');
+    await search.run().click();
+    await expect(page.getByTestId('search-cancel')).toHaveCount(0, { timeout: 60_000 });
+    await look('search page, results');
+    if ((await search.recordOpeners().count()) > 0) {
+      await search.recordOpeners().first().click();
+      await look('search page, a record opened');
+    }
+
+    const cohorts = new CohortsPage(page);
+    await shell.open('cohorts');
+    await look('cohorts page, locked');
+    await cohorts.unlockVault('text quality passphrase');
+    await cohorts.checkPull('FI', 'FI-RD-01', 'research');
+    await look('cohorts page, pull checked for research');
+    await cohorts.startPull('FI', 'FI-RD-01');
+    await expect(cohorts.job('FI-RD-01')).toHaveAttribute('data-state', 'done', {
+      timeout: 120_000,
+    });
+    await cohorts.waitLoaded(['FI-RD-01']);
+    await cohorts.runButton().click();
+    await expect(cohorts.count()).toBeVisible();
+    await look('cohorts page, pulled and counted');
+  },
+
+  'a rare-disease case: import, variants, rank, work, federation': async ({ page, look }) => {
+    const trio = syntheticTrio();
+    const cases = new CaseReviewPage(page);
+    await cases.open();
+    await cases.unlockVault('text quality passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-022', 'trio-022');
+    await cases.giveVcf({ name: 'trio.vcf.gz', text: toBgzf(trio.vcf) });
+    await cases.givePed({ name: 'trio.ped', text: trio.ped });
+    await cases.givePhenopacket({ name: 'proband.json', text: trio.phenopacket });
+    await expect(cases.observedTerms()).not.toHaveCount(0);
+    await look('new case dialog, trio given');
+    await cases.importAndOpen('trio-022');
+    await cases.settled();
+    await cases.applyPreset('rare disease trio');
+    await cases.settled();
+    await look('case, variants tab');
+    await cases.tab('rank').click();
+    await cases.ranked();
+    await look('case, rank tab');
+    await cases.tab('work').click();
+    const work = new CaseWorkPage(page);
+    await expect(work.view()).toBeVisible();
+    await look('case, work tab');
+    const seen = new CaseSeenPanel(page);
+    await seen.tab().click();
+    await seen.lookupTable().click();
+    await seen.lookedUp();
+    await look('case, federation tab, looked up');
+  },
+
+  'a cancer case: import, somatic, tier, federated': async ({ page, look }) => {
+    const cases = new CaseReviewPage(page);
+    const cancer = new CancerCasePage(page);
+    await cases.open();
+    await cases.unlockVault('text quality passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-022C', 'tumour-022');
+    await cases.giveVcf({ name: 'strelka2.somatic.vcf.gz', text: toBgzf(strelka2Vcf()) });
+    await cancer.tumourType().selectOption('SKCM');
+    await look('new case dialog, tumour-normal VCF');
+    await cases.importAndOpen('tumour-022');
+    await cancer.settled();
+    await look('cancer case, somatic tab');
+    await cancer.geneButton('7-140753336-A-T').click();
+    await expect(cancer.lollipopPlot()).toBeVisible();
+    await look('cancer case, tier panel');
+    await cancer.federatedAsk().click();
+    await expect(cancer.federated()).toHaveAttribute('data-busy', 'false', { timeout: 120_000 });
+    await look('cancer case, federated carriers');
+  },
+};
+
+async function show(page: Page, shell: AppShell, language: 'pseudo' | 'de' | 'fi') {
+  if (language === 'pseudo') return;
+  const settings = new SettingsPage(page);
+  await shell.open('settings');
+  await settings.waitForForm();
+  await settings.chooseLanguage(language);
+  await settings.save();
+  await expect(settings.documentLanguage()).toHaveAttribute('lang', language);
+}
+
+function runTours(language: 'pseudo' | 'de' | 'fi'): void {
+  for (const [name, tour] of Object.entries(TOURS))
+    test(`issue 22: ${name}, in ${language}: no hard-coded English, no clipped text`, async ({
+      page,
+      shell,
+      sandbox,
+    }, testInfo: TestInfo) => {
+      test.setTimeout(240_000);
+      await show(page, shell, language);
+      const check = { pseudo: language === 'pseudo', allowText: TYPED, pending: PENDING_ENGLISH };
+      await tour({
+        page,
+        shell,
+        allow: (origin) => sandbox.allowOrigin(origin),
+        look: (where) => expectTextQuality(page, testInfo, `${language}: ${where}`, check),
+      });
+    });
+}
+
+test.describe('the pseudo-locale', () => {
+  test.use({ pseudoLocale: true });
+  runTours('pseudo');
+});
+
+test.describe('German and Finnish', () => {
+  runTours('de');
+  runTours('fi');
+});
