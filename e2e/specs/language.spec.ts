@@ -68,3 +68,20 @@ for (const language of ['en', 'de'] as const) {
     }
   });
 }
+
+test.describe('the pseudo-locale', () => {
+  test.use({ pseudoLocale: true });
+
+  test('issue 22: axe finds no serious or critical problems on any page in the pseudo-locale', async ({
+    page,
+    shell,
+  }) => {
+    // Six axe runs: slow on a shared 2-core machine.
+    test.setTimeout(180_000);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+    for (const id of PAGE_IDS) {
+      await shell.open(id);
+      expect(await seriousAxeFindings(page), `${id} page, pseudo-locale`).toEqual([]);
+    }
+  });
+});

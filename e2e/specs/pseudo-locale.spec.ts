@@ -32,6 +32,7 @@ const TYPED = ['P-022', 'trio-022', 'P-022C', 'tumour-022', 'PROBAND', 'FATHER',
 const PENDING_ENGLISH: readonly string[] = [
   // Issue 22, DUO, consequence and ClinVar/ACMG words (the report-language slice, decision 0048).
   '[data-testid^="access-"] abbr',
+  '[data-testid^="cohort-dataset-"] td:nth-of-type(3)',
   '[data-testid="cohort-consequence"]',
   '[data-testid="case-variant-row"] [aria-colindex="4"]',
   '[data-testid="case-variant-row"] [aria-colindex="13"]',
@@ -39,6 +40,10 @@ const PENDING_ENGLISH: readonly string[] = [
   // Sentences main writes in English: the vault's lock reason and the hosts list's details.
   '[data-testid="cohort-cache-locked"]',
   '[data-testid="hosts-row"] li',
+  // Search records as the node sends them (sex words, ontology labels) and the recent-query labels.
+  '[data-testid="search-record-row"]',
+  '[data-testid="search-record-details"] dd',
+  '[data-testid="search-recent"] button',
   // Tier evidence lines built in English by the cancer annotation (CIViC, hotspots, CPSR roles).
   '[data-testid="tier-evidence"] li',
 ];

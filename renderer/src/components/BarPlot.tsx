@@ -47,6 +47,8 @@ export function BarPlot(props: {
   readonly valueHeader: string;
   readonly bars: readonly PlotBar[];
   readonly tableSummary?: string;
+  /** The labels are data (country names, ontology labels), not wording: never translated (issue 22). */
+  readonly dataLabels?: boolean;
 }) {
   const { id, bars, title } = props;
   if (bars.length === 0) return null;
@@ -72,7 +74,9 @@ export function BarPlot(props: {
       <tbody>
         {bars.map((b) => (
           <tr key={b.key}>
-            <th scope="row">{b.label}</th>
+            <th scope="row" translate={props.dataLabels === true ? 'no' : undefined}>
+              {b.label}
+            </th>
             <td>{b.text}</td>
           </tr>
         ))}
@@ -98,7 +102,14 @@ export function BarPlot(props: {
           const shown = fit(b.label, labelW - GAP);
           return (
             <g key={b.key}>
-              <text x={labelW - GAP} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle">
+              <text
+                x={labelW - GAP}
+                y={y + ROW / 2}
+                textAnchor="end"
+                dominantBaseline="middle"
+                // React's SVG types lack the global translate attribute; HTML's meaning applies.
+                {...(props.dataLabels === true ? { translate: 'no' } : {})}
+              >
                 {shown}
                 {shown === b.label ? null : <title>{b.label}</title>}
               </text>

@@ -43,10 +43,10 @@ export function CacheList() {
               const load = loads[d.datasetId];
               return (
                 <tr key={d.datasetId} data-testid={`cohort-dataset-${d.datasetId}`}>
-                  <th scope="row" title={d.title}>
+                  <th scope="row" title={d.title} translate="no">
                     {d.datasetId}
                   </th>
-                  <td>{`${d.nodeName} (${d.country})`}</td>
+                  <td translate="no">{`${d.nodeName} (${d.country})`}</td>
                   <td>{t(`cohorts.purpose.${d.purpose}`)}</td>
                   <td>{d.duo.map((x) => x.label).join(', ')}</td>
                   <td>

@@ -28,6 +28,7 @@ export function CohortResults() {
       valueHeader={t('cohorts.results.individuals')}
       bars={bars}
       tableSummary={t('cohorts.results.asTable')}
+      dataLabels
     />
   );
   return (

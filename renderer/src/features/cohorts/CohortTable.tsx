@@ -130,7 +130,14 @@ export function CohortTable(props: { readonly rows: readonly CohortRow[] }) {
                 }}
               >
                 {COLUMNS.map((c) => (
-                  <div role="cell" key={c.key} title={c.ids?.(r)}>
+                  // The whole value on hover, as a fixed-width column may cut it (issue 22);
+                  // ontology labels (with ids) are data and stay in the ontology's language.
+                  <div
+                    role="cell"
+                    key={c.key}
+                    title={c.ids === undefined ? c.text(r, t) : `${c.text(r, t)} (${c.ids(r)})`}
+                    translate={c.ids === undefined ? undefined : 'no'}
+                  >
                     {c.text(r, t)}
                   </div>
                 ))}

@@ -55,7 +55,11 @@ export function PullPanel() {
           >
             <option value="">{t('cohorts.pull.choose')}</option>
             {access.map((a) => (
-              <option key={`${a.nodeId}/${a.datasetId}`} value={`${a.nodeId}/${a.datasetId}`}>
+              <option
+                key={`${a.nodeId}/${a.datasetId}`}
+                value={`${a.nodeId}/${a.datasetId}`}
+                translate="no"
+              >
                 {`${a.datasetId} · ${a.title} (${a.nodeName})`}
               </option>
             ))}

@@ -25,6 +25,7 @@ export function CountryPlot() {
       keyHeader={t('search.plot.where')}
       valueHeader={frequency ? t('search.plot.frequency') : t('search.plot.count')}
       bars={bars}
+      dataLabels
     />
   );
 }
