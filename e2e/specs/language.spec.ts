@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { PAGE_IDS } from '../pages/AppShell';
+import { GenomeBrowserPage } from '../pages/GenomeBrowserPage';
 import { SettingsPage } from '../pages/SettingsPage';
 import { seriousAxeFindings } from '../pages/accessibility';
 
@@ -63,6 +64,8 @@ for (const language of ['en', 'de'] as const) {
     await settings.save();
     await expect(settings.documentLanguage()).toHaveAttribute('lang', language);
     for (const id of PAGE_IDS) {
+      // igv labels its own controls once it is up: wait for the page's ready signal first.
+      if (id === 'browser') await new GenomeBrowserPage(page).open();
       await shell.open(id);
       expect(await seriousAxeFindings(page), `${id} page, ${language}`).toEqual([]);
     }
@@ -80,6 +83,7 @@ test.describe('the pseudo-locale', () => {
     test.setTimeout(180_000);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
     for (const id of PAGE_IDS) {
+      if (id === 'browser') await new GenomeBrowserPage(page).open();
       await shell.open(id);
       expect(await seriousAxeFindings(page), `${id} page, pseudo-locale`).toEqual([]);
     }
