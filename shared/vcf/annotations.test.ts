@@ -41,6 +41,34 @@ describe('annotations already in the VCF', () => {
     expect(second?.altIndex).toBeUndefined();
   });
 
+  it('takes the highest number of an & list, skipping missing values (decision 0044)', () => {
+    const r = parseText(
+      vcf(
+        '4.3',
+        [CSQ],
+        [],
+        [
+          row(
+            1,
+            5,
+            '.',
+            'C',
+            'T',
+            50,
+            'PASS',
+            'CSQ=T|missense_variant|MODERATE|X|||||||||.&0.3&0.1|.&.|0.25|',
+          ),
+        ],
+      ),
+    ).kept[0];
+    const a =
+      r === undefined ? undefined : transcriptAnnotations(r, annotationLayouts(r.header))[0];
+    expect(a?.frequencies).toEqual({ gnomADe_AF: 0.3, MAX_AF: 0.25 });
+    // Read twice (the import does): the same values.
+    expect(a?.frequencies).toEqual({ gnomADe_AF: 0.3, MAX_AF: 0.25 });
+    expect(a?.consequences).toEqual(['missense_variant']);
+  });
+
   it('uses ALLELE_NUM when VEP wrote it', () => {
     const layout = CSQ.replace('Allele|', 'Allele|ALLELE_NUM|');
     const r = parseText(

@@ -83,9 +83,26 @@ function vepAlleles(ref: string, alts: readonly string[]): string[] {
   });
 }
 
+/** The highest finite number of an `&`-separated list (undefined when there is none). */
+function highestNumber(v: string): number | undefined {
+  if (!v.includes('&')) {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  let max: number | undefined;
+  for (const part of v.split('&')) {
+    const n = Number(part);
+    if (Number.isFinite(n) && (max === undefined || n > max)) max = n;
+  }
+  return max;
+}
+
 /** One entry, read field by field on demand (a genome has millions). */
 class Entry implements TranscriptAnnotation {
   private readonly p: Positions;
+  // The import reads these several times per entry: decoded once (a genome has millions).
+  private terms: readonly string[] | undefined;
+  private freqs: Readonly<Record<string, number>> | undefined;
 
   constructor(
     readonly source: 'CSQ' | 'ANN',
@@ -102,7 +119,8 @@ class Entry implements TranscriptAnnotation {
   }
 
   get consequences(): readonly string[] {
-    return (this.get('Consequence', 'Annotation') ?? '').split('&').filter((c) => c !== '');
+    this.terms ??= (this.get('Consequence', 'Annotation') ?? '').split('&').filter((c) => c !== '');
+    return this.terms;
   }
   get impact(): TranscriptAnnotation['impact'] {
     const v = this.get('IMPACT', 'Annotation_Impact') ?? '';
@@ -137,16 +155,15 @@ class Entry implements TranscriptAnnotation {
     return v === undefined || v === '' ? null : v;
   }
   get frequencies(): Readonly<Record<string, number>> {
+    if (this.freqs !== undefined) return this.freqs;
     const out: Record<string, number> = {};
     for (const i of this.p.freq) {
       const v = this.parts[i];
       if (v === undefined || v === '') continue;
-      const nums = v
-        .split('&')
-        .map(Number)
-        .filter((n) => Number.isFinite(n));
-      if (nums.length > 0) out[this.layout.fields[i] ?? ''] = Math.max(...nums);
+      const max = highestNumber(v);
+      if (max !== undefined) out[this.layout.fields[i] ?? ''] = max;
     }
+    this.freqs = out;
     return out;
   }
   get fields(): ReadonlyMap<string, string> {

@@ -11,17 +11,21 @@ import type { RowSink } from './caseRows';
 /**
  * Writes a case database with native DuckDB (decision 0010's writer settings: the pinned storage
  * version duckdb-wasm reads, a 0600 file in a 0700 scratch folder). Rows are encoded as
- * tab-separated text per table and, every 8 MB, written to a 0600 spool file beside the
+ * tab-separated text per table and, every 2 MB, written to a 0600 spool file beside the
  * database and loaded with DuckDB's own CSV reader (decision 0028): the load runs on DuckDB's
  * threads while the worker parses the next records, where appending values one by one through the
- * JavaScript binding cost more than the parse itself. At most two loads wait, so memory stays flat
- * however large the VCF; the spool files are plaintext like the database and are deleted with it.
+ * JavaScript binding cost more than the parse itself. Every load runs in one transaction, committed
+ * when the last row is in (decision 0044): DuckDB writes full row groups of a large transaction
+ * straight to the file, where each small autocommitted INSERT went through the WAL, so spool files
+ * can be small enough to load while the parse goes on. At most eight loads wait, so memory stays
+ * flat however large the VCF; the spool files are plaintext like the database and are deleted
+ * with it.
  */
 
 /** Bytes of text per spool file and table. */
-const SPOOL_BYTES = 8 << 20;
+const SPOOL_BYTES = 2 << 20;
 /** Loads queued before `wait()` holds the reader back. */
-const MAX_QUEUED = 2;
+const MAX_QUEUED = 8;
 /** The alias the file is attached under while it is written. */
 export const OUT = 'out';
 
@@ -136,6 +140,8 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     chmodSync(file, 0o600);
     for (const ddl of caseTableDdl(OUT)) await conn.run(ddl);
     privateWal(file);
+    // Committed by the first `run` or `finish`; a cancel or failure closes it uncommitted.
+    await conn.run('BEGIN TRANSACTION');
   } catch (error: unknown) {
     conn?.closeSync();
     instance.closeSync();
@@ -178,9 +184,15 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   const samples = spool('samples');
   const meta = spool('case_meta');
   const somatic = spool('somatic');
+  let loading = true;
   const flushAll = async (): Promise<void> => {
     for (const s of spools.values()) s.flush();
     await settled();
+    if (loading) {
+      loading = false;
+      await c.run('COMMIT');
+      privateWal(file);
+    }
   };
   let closed = false;
   const close = (): void => {

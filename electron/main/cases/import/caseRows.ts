@@ -167,6 +167,9 @@ export class CaseRowBuilder {
       hgvsp: worst?.hgvsp ?? null,
       popAf: maxAf,
     };
+    // Each read of these getters slices and splits the line again.
+    const filters = record.filters;
+    const ids = record.ids;
     this.sink.variant([
       vid,
       chrom,
@@ -176,10 +179,10 @@ export class CaseRowBuilder {
       v.alt,
       v.key,
       v.kind,
-      record.ids.length === 0 ? null : record.ids.join(';'),
+      ids.length === 0 ? null : ids.join(';'),
       record.qual,
-      record.filters === null ? null : record.filters.join(';'),
-      record.filters === null ? null : record.filters.length === 1 && record.filters[0] === 'PASS',
+      filters === null ? null : filters.join(';'),
+      filters === null ? null : filters.length === 1 && filters[0] === 'PASS',
       record.line,
       record.alts.length > 1,
       worst?.gene ?? genes.values().next().value ?? null,
