@@ -79,9 +79,12 @@ export function termBit(term: string): number {
   return RANK.get(canonicalTerm(term)) ?? OTHER_BIT;
 }
 
+/** 1n << i for every bit a term can take (the import builds a mask per allele: no BigInt shifts). */
+const BITS = Array.from({ length: 64 }, (_, i) => 1n << BigInt(i));
+
 /** The mask of a set of terms, as a BigInt (DuckDB BIGINT). */
 export function consequenceMask(terms: Iterable<string>): bigint {
   let m = 0n;
-  for (const t of terms) m |= 1n << BigInt(termBit(t));
+  for (const t of terms) m |= BITS[termBit(t)] as bigint;
   return m;
 }

@@ -97,24 +97,43 @@ function highestNumber(v: string): number | undefined {
   return max;
 }
 
+/**
+ * Where each `|`-separated field of an entry starts (and, past the last, its length + 1): an
+ * entry of a real VEP file has 70–100 fields of which the app reads about fifteen, so fields are
+ * cut out of the text only when read (decision 0044).
+ */
+function fieldStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) starts.push(i + 1);
+  starts.push(text.length + 1);
+  return starts;
+}
+
 /** One entry, read field by field on demand (a genome has millions). */
 class Entry implements TranscriptAnnotation {
   private readonly p: Positions;
-  // The import reads these several times per entry: decoded once (a genome has millions).
+  // The import reads these several times per entry: decoded once.
   private terms: readonly string[] | undefined;
   private freqs: Readonly<Record<string, number>> | undefined;
 
   constructor(
     readonly source: 'CSQ' | 'ANN',
-    private readonly parts: readonly string[],
+    private readonly text: string,
+    private readonly starts: readonly number[],
     private readonly layout: AnnotationLayout,
     readonly altIndex: number | undefined,
   ) {
     this.p = positionsOf(layout);
   }
 
+  /** Field `i` as written, undefined past the entry's last field. */
+  private part(i: number): string | undefined {
+    if (i < 0 || i + 1 >= this.starts.length) return undefined;
+    return this.text.slice(this.starts[i], (this.starts[i + 1] as number) - 1);
+  }
+
   private get(csq: string, ann: string): string | null {
-    const v = this.parts[this.p.at(this.source === 'CSQ' ? csq : ann)];
+    const v = this.part(this.p.at(this.source === 'CSQ' ? csq : ann));
     return v === undefined || v === '' ? null : v;
   }
 
@@ -151,14 +170,14 @@ class Entry implements TranscriptAnnotation {
     return this.get('MANE_SELECT', '');
   }
   get clinicalSignificance(): string | null {
-    const v = this.parts[this.p.clinSig];
+    const v = this.part(this.p.clinSig);
     return v === undefined || v === '' ? null : v;
   }
   get frequencies(): Readonly<Record<string, number>> {
     if (this.freqs !== undefined) return this.freqs;
     const out: Record<string, number> = {};
     for (const i of this.p.freq) {
-      const v = this.parts[i];
+      const v = this.part(i);
       if (v === undefined || v === '') continue;
       const max = highestNumber(v);
       if (max !== undefined) out[this.layout.fields[i] ?? ''] = max;
@@ -167,7 +186,7 @@ class Entry implements TranscriptAnnotation {
     return out;
   }
   get fields(): ReadonlyMap<string, string> {
-    return new Map(this.layout.fields.map((f, i) => [f, this.parts[i] ?? '']));
+    return new Map(this.layout.fields.map((f, i) => [f, this.part(i) ?? '']));
   }
 }
 
@@ -188,14 +207,18 @@ export function transcriptAnnotations(
     let vep: string[] | undefined;
     for (const entry of entries) {
       if (typeof entry !== 'string' || entry === '') continue;
-      const parts = entry.split('|');
-      const allele = (parts[alleleAt] ?? '').toUpperCase();
+      const starts = fieldStarts(entry);
+      const field = (i: number): string | undefined =>
+        i < 0 || i + 1 >= starts.length
+          ? undefined
+          : entry.slice(starts[i], (starts[i + 1] as number) - 1);
+      const allele = (field(alleleAt) ?? '').toUpperCase();
       let altIndex: number | undefined;
       if (layout.key === 'ANN') {
         const i = record.alts.findIndex((a) => a.toUpperCase() === allele);
         altIndex = i < 0 ? undefined : i + 1;
       } else {
-        const num = numAt < 0 ? Number.NaN : Number(parts[numAt]);
+        const num = numAt < 0 ? Number.NaN : Number(field(numAt));
         if (Number.isInteger(num) && num >= 1 && num <= record.alts.length) altIndex = num;
         else {
           vep ??= vepAlleles(record.ref, record.alts);
@@ -203,7 +226,7 @@ export function transcriptAnnotations(
           altIndex = i < 0 ? undefined : i + 1;
         }
       }
-      out.push(new Entry(layout.key, parts, layout, altIndex));
+      out.push(new Entry(layout.key, entry, starts, layout, altIndex));
     }
   }
   return out;

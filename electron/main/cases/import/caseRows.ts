@@ -167,9 +167,7 @@ export class CaseRowBuilder {
       hgvsp: worst?.hgvsp ?? null,
       popAf: maxAf,
     };
-    // Each read of these getters slices and splits the line again.
-    const filters = record.filters;
-    const ids = record.ids;
+    const { filters, ids } = record; // getters: each read slices and splits the line again
     this.sink.variant([
       vid,
       chrom,
