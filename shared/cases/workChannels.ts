@@ -153,7 +153,8 @@ export const UpdateWorkRequestSchema = z
 export const CaseReportRequestSchema = z
   .object({
     caseId: CaseIdSchema,
-    format: z.enum(['html', 'pdf']),
+    /** 'preview': the HTML shown inside the app before it is saved (issue 18). */
+    format: z.enum(['html', 'pdf', 'preview']),
     /** The page's filter now; a signed-off report uses the one signed. */
     method: ReportMethodSchema,
     /** Seen-before answers for the reported variants; absent: "not looked up". */

@@ -22,7 +22,7 @@ export interface CaseWorkSlice {
   lookupClinvar: (variantKeys: string[], genes: string[]) => Promise<ClinvarLookup | undefined>;
   caseReport: (
     caseId: string,
-    format: 'html' | 'pdf',
+    format: 'html' | 'pdf' | 'preview',
     method: ReportMethod,
   ) => Promise<Result<CaseReport>>;
   casePhenopacket: (caseId: string) => Promise<Result<{ fileName: string; json: string }>>;

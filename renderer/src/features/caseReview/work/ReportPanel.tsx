@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseWork, ReportMethod, WorkChange } from '../../../../../shared/cases/workChannels';
 import { useStore } from '../../../store';
 import { download } from '../../../components/download';
+import { ReportPreview } from './ReportPreview';
 
 /**
  * The report of the case (issue 18): the diagnosis, the sign-off, and the files: HTML and PDF
@@ -131,6 +132,7 @@ export function ReportPanel(props: {
       <p role="status" data-testid="report-status">
         {status}
       </p>
+      <ReportPreview caseId={caseId} work={work} method={props.method} />
     </section>
   );
 }
