@@ -9,6 +9,8 @@ import { CaseWorkPage } from '../pages/CaseWorkPage';
 // Issue 18: the report is shown inside the app before it is saved or signed (decision 0046), in a
 // frame with an empty sandbox fed by srcdoc: styled as it prints, and text a person or a node
 // wrote (here a sign-off statement carrying a script and an onerror handler) is shown, never run.
+// The diagnosis is picked from the shipped HPO annotations; its mode of inheritance and the
+// clinician's assumptions give BS1's threshold (shared/acmg/bs1.ts).
 
 const KEY = '17-43057062-T-TG';
 const VCF = [
@@ -38,7 +40,7 @@ async function axeWithPreview(page: Page): Promise<AxeFinding[]> {
 const HOSTILE =
   '<script>parent.document.title="pwned"</script><img src="x" onerror="top.document.title=\'pwned\'">';
 
-test('issue 18: the report preview shows the report as saved, keyboard only; hostile text in it runs nothing', async ({
+test('issue 18: the diagnosis picked from the HPO annotations sets BS1; the report preview shows the report as saved; hostile text in it runs nothing; keyboard only', async ({
   page,
   sandbox,
 }) => {
@@ -68,6 +70,27 @@ test('issue 18: the report preview shows the report as saved, keyboard only; hos
   await work.activate(work.reported(KEY), 'Space');
   await expect(work.reported(KEY)).toBeChecked();
 
+  // The diagnosis from the shipped HPO annotations, by keyboard: its id typed, Enter in the list.
+  const bs1 = work.byTestId(`bs1-${KEY}`);
+  await expect(bs1).toContainText('name the diagnosis');
+  await work.type(work.byTestId('diagnosis-search'), 'OMIM:604370');
+  await expect(work.byTestId('diagnosis-matches')).toContainText('1 match in HPO annotations');
+  await work.tabTo(work.byTestId('diagnosis-results'));
+  await page.keyboard.press('Enter');
+  await expect(work.byTestId('diagnosis-label')).toHaveValue(
+    'Breast-Ovarian cancer, familial, susceptibility to, 1',
+  );
+  // BS1 for the disease: autosomal dominant, 1/2,000 × 1 × 1 / 0.5 / 2 = 0.05 %.
+  await expect(bs1).toContainText('threshold 0.05 %');
+  await expect(bs1).toContainText('(OMIM:604370), AD');
+  // The clinician changes the penetrance to 1: 1/2,000 / 1 / 2 = 0.025 %.
+  await work.tabTo(work.byTestId('bs1-penetrance'));
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('1');
+  await work.activate(work.byTestId('bs1-save'));
+  await expect(bs1).toContainText('threshold 0.025 %');
+  await expect(bs1).toContainText('penetrance 1;');
+
   // Before sign-off: the draft, with the reported variant, styled by the report's own sheet.
   const toggle = work.byTestId('report-preview-toggle');
   await work.activate(toggle);
@@ -78,6 +101,9 @@ test('issue 18: the report preview shows the report as saved, keyboard only; hos
   await expect(doc.locator('[data-signoff="none"]')).toBeVisible();
   await expect(doc.locator(`[data-variant="${KEY}"]`)).toContainText('BRCA1');
   await expect(doc.locator('[data-federated="not-looked-up"]')).toBeVisible();
+  await expect(doc.locator('body')).toContainText(
+    'Breast-Ovarian cancer, familial, susceptibility to, 1 (OMIM:604370)',
+  );
   // The report's inline style applies inside the frame (the page's CSP allows inline style).
   expect(
     await doc

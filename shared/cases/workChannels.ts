@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Bs1AssumptionsSchema } from '../acmg/bs1';
 import { EvidenceSheetSchema, FederatedAnswerSchema } from '../acmg/sheet';
 import { CaseIdSchema } from './caseId';
 import { CaseFilterSchema } from './filters';
@@ -63,6 +64,10 @@ export const DiagnosisSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z][A-Za-z0-9]*:\S{1,60}$/),
     label: z.string().min(1).max(300),
+    /** Mode-of-inheritance HP ids (as numbers) from the shipped annotations (issue 18: BS1). */
+    inheritance: z.array(z.number().int().nonnegative()).max(20).optional(),
+    /** The clinician's assumptions for BS1's maximum credible frequency (shared/acmg/bs1.ts). */
+    bs1: Bs1AssumptionsSchema.optional(),
   })
   .strict();
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;

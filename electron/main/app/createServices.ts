@@ -35,6 +35,7 @@ import { createOutbound } from '../federation/outbound';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
+import { diseaseHandlers } from '../cases/diseases.handlers';
 import { createCaseWorkService } from '../cases/caseWork';
 import { seenHandlersOver } from '../seen/seen.handlers';
 import type { MainServices, MainServicesOptions } from './mainServices';
@@ -226,6 +227,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
         platform,
         app: `${opts.appName} ${opts.appVersion}`,
       }),
+      ...diseaseHandlers(),
       ...cancerHandlers(cases),
       ...seenHandlersOver(
         opts.federation,
