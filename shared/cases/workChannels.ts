@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Bs1AssumptionsSchema } from '../acmg/bs1';
 import { EvidenceSheetSchema, FederatedAnswerSchema } from '../acmg/sheet';
 import { CaseIdSchema } from './caseId';
 import { CaseFilterSchema } from './filters';
@@ -63,6 +64,10 @@ export const DiagnosisSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z][A-Za-z0-9]*:\S{1,60}$/),
     label: z.string().min(1).max(300),
+    /** Mode-of-inheritance HP ids (as numbers) from the shipped annotations (issue 18: BS1). */
+    inheritance: z.array(z.number().int().nonnegative()).max(20).optional(),
+    /** The clinician's assumptions for BS1's maximum credible frequency (shared/acmg/bs1.ts). */
+    bs1: Bs1AssumptionsSchema.optional(),
   })
   .strict();
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
@@ -153,7 +158,8 @@ export const UpdateWorkRequestSchema = z
 export const CaseReportRequestSchema = z
   .object({
     caseId: CaseIdSchema,
-    format: z.enum(['html', 'pdf']),
+    /** 'preview': the HTML shown inside the app before it is saved (issue 18). */
+    format: z.enum(['html', 'pdf', 'preview']),
     /** The page's filter now; a signed-off report uses the one signed. */
     method: ReportMethodSchema,
     /** Seen-before answers for the reported variants; absent: "not looked up". */

@@ -22,6 +22,7 @@ import * as cancer from '../cancer/channels';
 import * as nativeCohorts from '../cohorts/nativeChannels';
 import * as seen from '../seen/channels';
 import type { ChannelName, EventName } from './names';
+import * as diseases from '../cases/diseaseSearch';
 
 /**
  * The IPC contract: request and response schemas per channel, payload schema per pushed event.
@@ -182,6 +183,11 @@ export const channels = {
   'case:phenopacket': {
     request: work.CaseWorkRequestSchema,
     response: work.CasePhenopacketSchema,
+  },
+  /** The diagnosis picker: OMIM/Orphanet diseases of the shipped HPO annotations (issue 18). */
+  'case:diseases': {
+    request: diseases.DiseaseSearchRequestSchema,
+    response: diseases.DiseaseSearchSchema,
   },
   /** A cancer case's somatic rows through the somatic filter (issue 19; native DuckDB in main). */
   'cancer:somatic': { request: cancer.SomaticRequestSchema, response: cancer.SomaticResultSchema },

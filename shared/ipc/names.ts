@@ -61,6 +61,7 @@ export const CHANNEL_NAMES = [
   'case:clinvar',
   'case:report',
   'case:phenopacket',
+  'case:diseases',
   'cancer:somatic',
   'cancer:review',
   'cancer:gene',

@@ -35,6 +35,7 @@ import { createOutbound } from '../federation/outbound';
 import { resolveCacheLocation } from '../vault/cacheLocation';
 import { purgeOnPolicyRequest } from '../vault/policyPurge';
 import { caseWorkHandlers } from '../cases/caseWork.handlers';
+import { diseaseHandlers } from '../cases/diseases.handlers';
 import { createCaseWorkService } from '../cases/caseWork';
 import { seenHandlersOver } from '../seen/seen.handlers';
 import { tumourBoardSection } from '../cases/cancer/tumourBoard';
@@ -228,6 +229,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
         app: `${opts.appName} ${opts.appVersion}`,
         board: (caseId, answers) => tumourBoardSection(cases, caseId, answers),
       }),
+      ...diseaseHandlers(),
       ...cancerHandlers(cases),
       ...seenHandlersOver(
         opts.federation,

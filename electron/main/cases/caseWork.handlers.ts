@@ -49,7 +49,8 @@ export function caseWorkHandlers(opts: {
       );
       const signed = work.signOff === null ? 'draft' : 'signed';
       const base = `${caseId}-report-${signed}`;
-      if (format === 'html') {
+      if (format !== 'pdf') {
+        // A preview is the same HTML shown in the app (a sandboxed frame), audited as its own format.
         opts.audit.append('case.report', { caseId, format, type: signed });
         return { fileName: `${base}.html`, mime: 'text/html', body: html };
       }

@@ -9,6 +9,7 @@ import type {
 import type { Result } from '../../../shared/result';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import type { DiseaseSearch } from '../../../shared/cases/diseaseSearch';
 
 /** The open case's work (issue 18): status, tags, notes, evidence sheets, sign-off; kept by main. */
 export interface CaseWorkSlice {
@@ -22,10 +23,12 @@ export interface CaseWorkSlice {
   lookupClinvar: (variantKeys: string[], genes: string[]) => Promise<ClinvarLookup | undefined>;
   caseReport: (
     caseId: string,
-    format: 'html' | 'pdf',
+    format: 'html' | 'pdf' | 'preview',
     method: ReportMethod,
   ) => Promise<Result<CaseReport>>;
   casePhenopacket: (caseId: string) => Promise<Result<{ fileName: string; json: string }>>;
+  /** The diagnosis picker's matches (issue 18); undefined when main could not answer. */
+  searchDiseases: (query: string) => Promise<DiseaseSearch | undefined>;
 }
 
 export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice> = (set, get) => {
@@ -65,5 +68,9 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
     },
     caseReport: (caseId, format, method) => api().invoke('case:report', { caseId, format, method }),
     casePhenopacket: (caseId) => api().invoke('case:phenopacket', { caseId }),
+    async searchDiseases(query) {
+      const r = await api().invoke('case:diseases', { query: query.slice(0, 200) });
+      return r.ok ? r.value : undefined;
+    },
   };
 };

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseWork, ReportMethod, WorkChange } from '../../../../../shared/cases/workChannels';
 import { useStore } from '../../../store';
 import { download } from '../../../components/download';
+import { ReportPreview } from './ReportPreview';
+import { DiagnosisPicker } from './DiagnosisPicker';
+import { Bs1AssumptionsForm } from './Bs1Assumptions';
 
 /**
  * The report of the case (issue 18): the diagnosis, the sign-off, and the files: HTML and PDF
@@ -53,6 +56,14 @@ export function ReportPanel(props: {
       <h4 id="report-heading">{t('caseWork.report.heading')}</h4>
       <fieldset>
         <legend>{t('caseWork.report.diagnosis')}</legend>
+        <DiagnosisPicker
+          current={work.diagnosis}
+          onPick={(d) => {
+            setDxId(d.id);
+            setDxLabel(d.label);
+            void props.change({ kind: 'diagnosis', diagnosis: d });
+          }}
+        />
         <label>
           {t('caseWork.report.diagnosisId')}{' '}
           <input
@@ -77,13 +88,25 @@ export function ReportPanel(props: {
               diagnosis:
                 dxId.trim() === ''
                   ? null
-                  : { id: dxId.trim(), label: dxLabel.trim() || dxId.trim() },
+                  : {
+                      // The same disease keeps its inheritance and BS1 assumptions.
+                      ...(work.diagnosis?.id === dxId.trim() ? work.diagnosis : {}),
+                      id: dxId.trim(),
+                      label: dxLabel.trim() || dxId.trim(),
+                    },
             })
           }
           data-testid="diagnosis-save"
         >
           {t('caseWork.report.saveDiagnosis')}
         </button>
+        {work.diagnosis === null ? null : (
+          <Bs1AssumptionsForm
+            key={`${work.diagnosis.id}-${JSON.stringify(work.diagnosis.bs1 ?? {})}`}
+            diagnosis={work.diagnosis}
+            onSave={(d) => void props.change({ kind: 'diagnosis', diagnosis: d })}
+          />
+        )}
       </fieldset>
       {work.signOff === null ? (
         <fieldset>
@@ -131,6 +154,7 @@ export function ReportPanel(props: {
       <p role="status" data-testid="report-status">
         {status}
       </p>
+      <ReportPreview caseId={caseId} work={work} method={props.method} />
     </section>
   );
 }

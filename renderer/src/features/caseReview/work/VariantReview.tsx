@@ -8,7 +8,7 @@ import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import type { RankSummary } from '../../../ranking/protocol';
 import { EvidenceSheetView } from './EvidenceSheetView';
 import { NotesField } from './NotesField';
-import { suggestFor } from './suggestFor';
+import { suggestFor, thresholdsFor } from './suggestFor';
 import { TagsField } from './TagsField';
 
 /** One reviewed variant: its facts, ClinVar, the evidence sheet, tags, notes, in the report or not. */
@@ -77,6 +77,9 @@ export function VariantReview(props: {
               id: cv.variationId,
               date: cv.date ?? '',
             })}
+      </p>
+      <p className="hint" data-testid={`bs1-${id}`}>
+        {t('caseWork.bs1.line', { why: thresholdsFor(props.work).bs1Why ?? '' })}
       </p>
       {stale ? (
         <p className="hint">

@@ -1,12 +1,29 @@
 import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
 import { isPathogenicAssertion } from '../../../../../shared/acmg/clinvar';
-import type { Suggestions } from '../../../../../shared/acmg/suggest';
-import { suggestCriteria } from '../../../../../shared/acmg/suggest';
+import { bs1Modes, bs1Threshold } from '../../../../../shared/acmg/bs1';
+import type { Suggestions, Thresholds } from '../../../../../shared/acmg/suggest';
+import { DEFAULT_THRESHOLDS, suggestCriteria } from '../../../../../shared/acmg/suggest';
 import type { CaseVariantRow } from '../../../../../shared/cases/channels';
 import type { CaseWork } from '../../../../../shared/cases/workChannels';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { toFederated } from '../../../../../shared/seen/toFederated';
 import type { RankSummary } from '../../../ranking/protocol';
+
+/**
+ * The frequency thresholds for the case: BS1 from the named diagnosis's mode of inheritance and the
+ * clinician's assumptions (issue 18, shared/acmg/bs1.ts); the 1 % default without a diagnosis.
+ */
+export function thresholdsFor(work: CaseWork | undefined): Thresholds {
+  const d = work?.diagnosis ?? null;
+  const t = bs1Threshold({
+    ...(d === null ? {} : { disease: { id: d.id, label: d.label } }),
+    modes: bs1Modes(d?.inheritance ?? []),
+    ...(d?.bs1 === undefined ? {} : { assumptions: d.bs1 }),
+    pm2: DEFAULT_THRESHOLDS.pm2,
+    ba1: DEFAULT_THRESHOLDS.ba1,
+  });
+  return { ...DEFAULT_THRESHOLDS, bs1: t.bs1, bs1Why: t.why };
+}
 
 /**
  * The suggestions for one variant from what the page knows: the row, the case's frequency fields,
@@ -56,6 +73,7 @@ export function suggestFor(opts: {
   const geneSummary = clinvar?.genes.find((g) => g.gene === row.gene);
   const seen = (opts.seen ?? []).filter((a) => a.key === row.variant_key);
   return suggestCriteria({
+    thresholds: thresholdsFor(opts.work),
     variant: { ...row, cohort_max_freq: row.cohort_max_freq, cohort_carriers: row.cohort_carriers },
     frequencyFields: opts.frequencyFields,
     transPathogenic,

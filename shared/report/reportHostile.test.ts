@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { reportHtml } from './reportHtml';
+import { reportFixture } from './testing/reportFixture';
+
+// Issue 18 (decision 0046): the report is shown inside the app (report preview), so text that a
+// person or a federation node wrote must reach it as text. Attack test: every field that carries
+// such text holds markup, and the report holds none of it as markup.
+
+const SCRIPT = '<script>parent.document.title="pwned"</script>';
+const IMG = '<img src=x onerror="top.location=\'https://evil.example\'">';
+const HOSTILE = `${SCRIPT}${IMG}`;
+
+describe('issue 18: hostile text in the report (preview attack test)', () => {
+  it('issue 18: a node’s answer, a note, a criterion, the diagnosis and the sign-off carrying markup are escaped', () => {
+    const base = reportFixture();
+    const [first, ...rest] = base.work.variants;
+    if (first === undefined) throw new Error('the fixture has no variant');
+    const html = reportHtml(
+      reportFixture({
+        patientId: HOSTILE,
+        work: {
+          ...base.work,
+          notes: [{ at: '2026-12-06T10:00:00Z', by: 'dr.lee', text: HOSTILE }],
+          diagnosis: { id: 'OMIM:607208', label: HOSTILE },
+          variants: [
+            {
+              ...first,
+              sheet: {
+                ...first.sheet,
+                criteria: first.sheet.criteria.map((c) => ({ ...c, reason: HOSTILE, source: IMG })),
+              },
+            },
+            ...rest,
+          ],
+          signOff: base.work.signOff === null ? null : { ...base.work.signOff, statement: HOSTILE },
+        },
+        federated: [
+          {
+            variantKey: first.variant.variantKey,
+            node: `Evil node ${SCRIPT}`,
+            dataset: IMG,
+            granularity: 'count',
+            exists: true,
+            count: 3,
+            at: '2026-12-06T10:00:00Z',
+            individuals: { min: 100, max: 100 },
+          },
+        ],
+      }),
+    );
+    // No element but the template's own: no script, image, frame, link, handler or style attribute.
+    expect(html).not.toMatch(/<(script|img|iframe|object|embed|svg|a|link|base|form)\b/i);
+    expect(html).not.toMatch(/<[^>]+\son\w+\s*=/i);
+    // The hostile text is shown, as text, where it was written.
+    expect(html).toContain('&lt;script&gt;parent.document.title=&quot;pwned&quot;&lt;/script&gt;');
+    expect(html).toContain(
+      '&lt;img src=x onerror=&quot;top.location=&#39;https://evil.example&#39;&quot;&gt;',
+    );
+    expect(html).toContain(`<td>Evil node &lt;script&gt;`);
+  });
+});
