@@ -42,6 +42,8 @@ export interface ProcessedPage {
   bytes: number;
   /** IndividualRow[] or a VariantPage. */
   rows: unknown;
+  /** `rows` as UTF-8 JSON, what staging seals (serialised here, off main's thread). */
+  json: Uint8Array;
 }
 
 function convert(job: PageJob, records: unknown[]): unknown {
@@ -76,11 +78,14 @@ export function processPage(job: PageJob): ProcessedPage {
     'utf8',
   );
   const page = parsePage(job, job.status, text);
+  const rows = page.records.length > 0 ? convert(job, page.records) : [];
   return {
     count: page.records.length,
     total: page.total,
     bytes: job.body.byteLength,
-    rows: page.records.length > 0 ? convert(job, page.records) : [],
+    rows,
+    // TextEncoder's bytes have an ArrayBuffer of their own (never a shared pool): transferable.
+    json: new TextEncoder().encode(JSON.stringify(rows)),
   };
 }
 

@@ -8,5 +8,9 @@ const port = parentPort;
 if (port === null) throw new Error('pageWorker.ts runs as a worker thread only');
 // Only main posts here; the job's content is the node's answer, which outcomeOf checks (BCN-04).
 port.on('message', (m: { id: number; job: PageJob }) => {
-  port.postMessage({ id: m.id, outcome: outcomeOf(m.job) });
+  const outcome = outcomeOf(m.job);
+  port.postMessage(
+    { id: m.id, outcome },
+    outcome.ok ? [outcome.page.json.buffer as ArrayBuffer] : [],
+  );
 });

@@ -146,7 +146,9 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
         requestAhead(entity, cursor.page + k);
       const save =
-        page.count > 0 ? ctx.staging.savePage(entity, cursor.page, page.rows) : Promise.resolve();
+        page.count > 0
+          ? ctx.staging.savePage(entity, cursor.page, page.rows, page.json)
+          : Promise.resolve();
       cursor.totals[entity] = page.total;
       cursor.received[entity] += page.count;
       cursor.records += page.count;
