@@ -9,7 +9,6 @@ import type { PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError } from './beaconPages';
 import type { ProcessedPage, VariantPage } from './pageProcess';
 import type { PageThread } from './pageThread';
-import { openPageThread } from './pageThread';
 import type { DatasetRoutes } from './pullRoutes';
 import type { Cursor, Staging } from '../vault/staging';
 
@@ -24,6 +23,8 @@ export interface LoopContext {
   token: (node: NodeEntry) => Promise<string | undefined>;
   timeoutMs: number;
   signal: AbortSignal;
+  /** The worker thread the pages are read, checked and converted on (opened by the job). */
+  pages: PageThread;
   pageSize?: number;
   onPage: (c: Cursor) => void;
 }
@@ -65,8 +66,8 @@ export async function fetchWithRetry(
  * stops on the node's count or an empty page. Once a page has shown the node's count and page
  * size, up to PULL_PAGES_IN_FLIGHT of the following pages are requested ahead (issue 20); pages are
  * still consumed, checked and staged strictly in order, so a failure pauses at the first page not
- * staged, as before. Each page is read, checked and converted on a worker thread (pageThread.ts)
- * while main fetches and seals. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
+ * staged, as before. Each page is read, checked and converted on the job's worker thread
+ * (pageThread.ts) while main fetches and seals. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
  * the abort reason.
  */
 export async function runPages(ctx: LoopContext): Promise<void> {
@@ -77,7 +78,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
   const ahead = new AbortController();
   const signal = AbortSignal.any([ctx.signal, ahead.signal]);
   const inFlight = new Map<string, Promise<ProcessedPage>>();
-  const pages = openPageThread();
+  const { pages } = ctx;
   const request = async (
     entity: 'individuals' | 'g_variants',
     page: number,
@@ -173,7 +174,6 @@ export async function runPages(ctx: LoopContext): Promise<void> {
     ahead.abort();
     // Nothing may still be writing when the caller removes or reads the staging folder.
     await written;
-    await pages.close();
   }
 }
 
