@@ -16,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EventLoopUtilization } from 'node:perf_hooks';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -45,13 +45,12 @@ const manifest = await ensureData({
   rootDir: 'federation/data',
   onProgress: (m) => process.stderr.write(`${m}\n`),
 });
-const fed = await startSignInFederation({
-  runDir: tmp('bench-vault-fed-'),
-  profile: 'large',
-});
+// Removed at the end (the app folder holds a sealed copy of the pulled dataset).
+const [runDir, appDir] = [tmp('bench-vault-fed-'), tmp('bench-vault-app-')];
+const fed = await startSignInFederation({ runDir, profile: 'large' });
 const h = await createHarness({
   fed,
-  dataDir: tmp('bench-vault-app-'),
+  dataDir: appDir,
   user: 'clinician',
   keyStorage: testKeyStorage(randomBytes(32)),
 });
@@ -142,6 +141,7 @@ const rawRecords = raw.records;
 const rawBytes = raw.bytes;
 h.close();
 await fed.close();
+for (const d of [runDir, appDir]) rmSync(d, { recursive: true, force: true });
 
 // BENCH_PULL_ONLY=1: the pull and the raw fetches only (part 2 builds a 5M-genotype file: minutes).
 const pullOnly = process.env.BENCH_PULL_ONLY === '1';
