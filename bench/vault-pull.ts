@@ -8,12 +8,15 @@
  * file, decision 0010): main's time from the sealed folder to bytes the renderer can attach (unwrap,
  * decrypt, GCM verify, sha256) vs reading the same file unencrypted, and native DuckDB's time to
  * attach it and answer a first query. The in-page side is measured by bench/vault-duckdb.ts.
+ * Also CPU ms (all threads) and main's busy ms: pages are processed on a worker thread (0043), which
+ * runs beside the node's work on an idle machine; a machine loaded beyond its cores cannot show it.
  * Run: NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/vault-pull.ts
  *   (BENCH_PULL_ONLY=1: part 1 only)
  *   → bench/results/vault.json + a markdown table.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { EventLoopUtilization } from 'node:perf_hooks';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -26,6 +29,7 @@ import type { PullProgress } from '../shared/vault/vault';
 import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
 import { ensureData } from '../federation/generator/index';
+import { machineLoad, selfCpuMs } from './cohort/stats';
 
 const say = (m: string) => process.stderr.write(`[vault-bench] ${m}\n`);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -35,22 +39,18 @@ const tmp = (p: string) => mkdtempSync(join(tmpdir(), p));
 const NODE = 'FI';
 const DATASET = 'FI-RD-01';
 
-const loadAtStart = (await import('node:os'))
-  .loadavg()
-  .map((x) => x.toFixed(1))
-  .join(' / ');
+const loadAtStart = machineLoad();
 const manifest = await ensureData({
   profile: 'large',
   rootDir: 'federation/data',
   onProgress: (m) => process.stderr.write(`${m}\n`),
 });
-const fed = await startSignInFederation({
-  runDir: tmp('bench-vault-fed-'),
-  profile: 'large',
-});
+// Removed at the end (the app folder holds a sealed copy of the pulled dataset).
+const [runDir, appDir] = [tmp('bench-vault-fed-'), tmp('bench-vault-app-')];
+const fed = await startSignInFederation({ runDir, profile: 'large' });
 const h = await createHarness({
   fed,
-  dataDir: tmp('bench-vault-app-'),
+  dataDir: appDir,
   user: 'clinician',
   keyStorage: testKeyStorage(randomBytes(32)),
 });
@@ -65,6 +65,13 @@ const done = new Promise<PullProgress>((resolve) => {
 });
 const rssBefore = process.memoryUsage.rss();
 let rssPeak = rssBefore;
+/** CPU ms of the whole process (every thread) and busy ms of main's event loop since `from`. */
+const usage = (from: { cpu: number; elu: EventLoopUtilization }) => ({
+  cpuMs: Math.round(selfCpuMs() - from.cpu),
+  mainBusyMs: Math.round(performance.eventLoopUtilization(from.elu).active),
+});
+const mark = () => ({ cpu: selfCpuMs(), elu: performance.eventLoopUtilization() });
+const pullMark = mark();
 const sampler = setInterval(() => {
   rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
 }, 20);
@@ -72,6 +79,7 @@ const t0 = performance.now();
 await h.invoke('pull:start', { nodeId: NODE, datasetId: DATASET, purpose: 'clinical-care' });
 const pulled = await done;
 const pullMs = performance.now() - t0;
+const pullUsage = usage(pullMark);
 clearInterval(sampler);
 say(`pull ${Math.round(pullMs)} ms`);
 if (pulled.state !== 'done') throw new Error(`pull ended ${pulled.state}: ${pulled.message ?? ''}`);
@@ -106,9 +114,10 @@ async function rawPage(entity: string, page: number): Promise<string> {
   }
 }
 const totals = { individuals: m.rows.individuals, g_variants: m.rows.variants };
-async function rawFetch(inFlight: number): Promise<{ ms: number; records: number; bytes: number }> {
+async function rawFetch(inFlight: number) {
   let records = 0;
   let bytes = 0;
+  const from = mark();
   const t = performance.now();
   for (const entity of ['individuals', 'g_variants'] as const) {
     const pages = Math.ceil(totals[entity] / PULL_PAGE_SIZE);
@@ -121,7 +130,7 @@ async function rawFetch(inFlight: number): Promise<{ ms: number; records: number
     };
     await Promise.all(Array.from({ length: inFlight }, worker));
   }
-  return { ms: performance.now() - t, records, bytes };
+  return { ms: performance.now() - t, records, bytes, ...usage(from) };
 }
 const raw = await rawFetch(1);
 say(`raw ${Math.round(raw.ms)} ms`);
@@ -132,6 +141,7 @@ const rawRecords = raw.records;
 const rawBytes = raw.bytes;
 h.close();
 await fed.close();
+for (const d of [runDir, appDir]) rmSync(d, { recursive: true, force: true });
 
 // BENCH_PULL_ONLY=1: the pull and the raw fetches only (part 2 builds a 5M-genotype file: minutes).
 const pullOnly = process.env.BENCH_PULL_ONLY === '1';
@@ -229,12 +239,7 @@ async function decryptPart() {
 
 const result = {
   at: new Date().toISOString(),
-  machine: `2 cores, Node ${process.versions.node}, load average at start ${loadAtStart}, at end ${(
-    await import('node:os')
-  )
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' / ')} (shared machine)`,
+  machine: `Node ${process.versions.node}; at start: ${loadAtStart}; at end: ${machineLoad()} (shared machine)`,
   pull: {
     node: NODE,
     dataset: DATASET,
@@ -254,11 +259,18 @@ const result = {
     rawInFlightMs: Math.round(rawAhead.ms),
     ratioToRaw: round(pullMs / rawMs),
     ratioToRawInFlight: round(pullMs / rawAhead.ms),
+    /** CPU ms of the process (all threads) / busy ms of main's event loop, pull vs raw fetches. */
+    pullCpuMs: pullUsage.cpuMs,
+    pullMainBusyMs: pullUsage.mainBusyMs,
+    rawCpuMs: raw.cpuMs,
+    rawMainBusyMs: raw.mainBusyMs,
+    rawInFlightCpuMs: rawAhead.cpuMs,
+    rawInFlightMainBusyMs: rawAhead.mainBusyMs,
     rssBeforeMB: round(mb(rssBefore)),
     rssPeakMB: round(mb(rssPeak)),
     /** What changed on the node side for issue 20 (the benchmark says which side changed). */
     nodeSide:
-      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records',
+      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decision 0043 (pages on a worker thread) changed the client side only',
   },
   decrypt: decrypt ?? 'not run (BENCH_PULL_ONLY=1)',
 };
@@ -272,6 +284,7 @@ process.stdout.write(
     `|---|---|---|---|`,
     `| pull ${DATASET} (${p.records} records, ${p.rows.genotypes} genotypes, ${p.jsonMB} MB JSON) | ${p.vaultMs} ms · ${p.vaultRecordsPerSec} rec/s · ${p.vaultMBPerSec} MB/s | ${p.rawMs} ms · ${p.rawRecordsPerSec} rec/s · ${p.rawMBPerSec} MB/s | ${round(p.vaultMs / p.rawMs)}× |`,
     `| same, raw fetch with ${p.pagesInFlight} pages in flight | | ${p.rawInFlightMs} ms | ${p.ratioToRawInFlight}× |`,
+    `| CPU ms (all threads) / main's event loop busy ms: pull vs raw (1 / ${p.pagesInFlight} in flight) | ${p.pullCpuMs} / ${p.pullMainBusyMs} | ${p.rawCpuMs} / ${p.rawMainBusyMs} · ${p.rawInFlightCpuMs} / ${p.rawInFlightMainBusyMs} | |`,
     `| process RSS before pull / peak during pull (app + in-process demo federation) | ${p.rssBeforeMB} / ${p.rssPeakMB} MB | | |`,
     ...(d === undefined
       ? []

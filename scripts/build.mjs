@@ -66,5 +66,15 @@ await Promise.all([
       banner: esmBanner,
     }),
   ),
+  // The pull's page worker (issue 20) runs beside each bundle that can pull (pageThread.ts).
+  ...['out/main', 'out/server'].map((dir) =>
+    esbuild({
+      ...node,
+      entryPoints: ['electron/main/pull/pageWorker.ts'],
+      outfile: `${dir}/pullPageWorker.js`,
+      format: 'esm',
+      banner: esmBanner,
+    }),
+  ),
 ]);
 console.log(`Built renderer, main, preload and browser-mode server in ${Date.now() - started} ms.`);

@@ -10,12 +10,21 @@ export class BodyTooLargeError extends Error {
  * dropped) as soon as it passes `maxBytes`; a hostile node cannot make main buffer an endless body.
  */
 export async function readBounded(res: Response, maxBytes: number): Promise<string> {
+  const bytes = await readBoundedBytes(res, maxBytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+/**
+ * readBounded's bytes, undecoded, in an ArrayBuffer of their own (never Node's shared buffer
+ * pool), so a caller may transfer them to a worker thread (issue 20: pull pages are parsed there).
+ */
+export async function readBoundedBytes(res: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel();
     throw new BodyTooLargeError(maxBytes);
   }
-  if (res.body === null) return '';
+  if (res.body === null) return new Uint8Array(0);
   const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -29,5 +38,11 @@ export async function readBounded(res: Response, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { PullQuery } from '../../../shared/vault/vault';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { postBody } from '../beacon/beaconRequest';
 import { ErrorResponseZ } from '../beacon/beaconSchemas';
-import { BodyTooLargeError, readBounded } from '../beacon/boundedBody';
+import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
@@ -47,6 +47,19 @@ export interface Page {
   bytes: number;
 }
 
+/** A page as it arrived: the HTTP status and the body's bytes, not yet read (parsePage does). */
+export interface PageBody {
+  status: number;
+  body: Uint8Array;
+}
+
+/** What parsePage needs to know of the request, to judge the answer and to name the node. */
+export interface PageAsked {
+  nodeId: string;
+  datasetId: string;
+  entity: 'individuals' | 'g_variants';
+}
+
 function parts(req: PageRequest): BeaconQueryParts {
   const filters = req.query.filters.map((f) => ({
     id: f.id,
@@ -59,10 +72,11 @@ function parts(req: PageRequest): BeaconQueryParts {
 
 /**
  * One page of one dataset's records at record granularity, over POST to the dataset's own route
- * (issue 15 item 6) with the Beacon v2 request body and pagination. The token goes only to the
- * allow-listed node (BCN-02, PASS-04).
+ * (issue 15 item 6) with the Beacon v2 request body and pagination: its status and bytes, which
+ * parsePage reads (issue 20: on the pull's page worker). The token goes only to the allow-listed
+ * node (BCN-02, PASS-04).
  */
-export async function fetchPage(req: PageRequest): Promise<Page> {
+export async function fetchPageBody(req: PageRequest): Promise<PageBody> {
   const url = new URL(req.routes[req.entity].replace('{id}', encodeURIComponent(req.datasetId)));
   const body = postBody(parts(req)) as { query: Record<string, unknown> };
   body.query.pagination = { skip: req.page, limit: req.limit };
@@ -73,7 +87,7 @@ export async function fetchPage(req: PageRequest): Promise<Page> {
   if (req.token !== undefined && isAllowListed(url.href, [req.node.beaconUrl]))
     headers.authorization = `Bearer ${req.token}`;
   const signal = AbortSignal.any([req.signal, AbortSignal.timeout(req.timeoutMs)]);
-  let text: string;
+  let bytes: Uint8Array;
   let status: number;
   try {
     const res = await req.fetch(url, {
@@ -84,7 +98,7 @@ export async function fetchPage(req: PageRequest): Promise<Page> {
       redirect: 'manual',
     });
     status = res.status;
-    text = await readBounded(res, PULL_PAGE_MAX_BYTES);
+    bytes = await readBoundedBytes(res, PULL_PAGE_MAX_BYTES);
   } catch (error: unknown) {
     if (req.signal.aborted) throw error;
     if (error instanceof BodyTooLargeError)
@@ -99,7 +113,7 @@ export async function fetchPage(req: PageRequest): Promise<Page> {
       { cause: error },
     );
   }
-  return parsePage(req, status, text);
+  return { status, body: bytes };
 }
 
 function errorMessage(text: string): string {
@@ -135,8 +149,12 @@ const PageZ = z.looseObject({
     .optional(),
 });
 
-function parsePage(req: PageRequest, status: number, text: string): Page {
-  const name = req.node.id;
+/**
+ * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
+ * the Beacon envelope, granularity and count. Pure, so it runs wherever the page is processed.
+ */
+export function parsePage(req: PageAsked, status: number, text: string): Page {
+  const name = req.nodeId;
   if (status === 401 || status === 403) {
     const why = errorMessage(text);
     throw new PullRefusedError(

@@ -2,13 +2,14 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { CACHE_COLUMNS } from '../../../shared/cohorts/schema';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
-import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
+import type { IndividualRow } from '../vault/arrowTables';
 import type { DatasetColumns } from '../vault/duckdbFile';
-import { fetchPage, PULL_PAGE_SIZE } from './beaconPages';
-import type { Page, PageRequest } from './beaconPages';
+import { fetchPageBody, PULL_PAGE_SIZE } from './beaconPages';
+import type { PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError } from './beaconPages';
+import type { ProcessedPage, VariantPage } from './pageProcess';
+import type { PageThread } from './pageThread';
 import type { DatasetRoutes } from './pullRoutes';
-import { RecordShapeError, toIndividual, toVariant } from './recordConvert';
 import type { Cursor, Staging } from '../vault/staging';
 
 export interface LoopContext {
@@ -22,22 +23,10 @@ export interface LoopContext {
   token: (node: NodeEntry) => Promise<string | undefined>;
   timeoutMs: number;
   signal: AbortSignal;
+  /** The worker thread the pages are read, checked and converted on (opened by the job). */
+  pages: PageThread;
   pageSize?: number;
   onPage: (c: Cursor) => void;
-}
-
-/**
- * A staged g_variants page. Carriers are kept per variant (ids and zygosities, issue 20): a fifth of
- * the JSON of one object per genotype, which pages staged by earlier versions hold (`genotypes`) and
- * a resumed pull still reads.
- */
-interface VariantPage {
-  variants: VariantRow[];
-  carriers?: string[][];
-  zygosities?: string[][];
-  genotypes?: GenotypeRow[];
-  /** Variants the node sent that have no GRCh38 place (assembly conversion), with the reason. */
-  unplaced?: string[];
 }
 
 /**
@@ -48,45 +37,24 @@ interface VariantPage {
  */
 export const PULL_PAGES_IN_FLIGHT = 3;
 
-/** fetchPage with two quick retries for transient failures (a reset keep-alive connection, one 5xx) before the job pauses. */
+/** A page fetched and processed, with two quick retries for transient failures (a reset keep-alive connection, one 5xx) before the job pauses. */
 const RETRY_DELAYS_MS = [250, 1000];
 
-export async function fetchWithRetry(req: PageRequest): Promise<Page> {
+export async function fetchWithRetry(
+  req: PageRequest,
+  pages: PageThread,
+  assembly: Assembly,
+): Promise<ProcessedPage> {
+  const asked = { nodeId: req.node.id, datasetId: req.datasetId, entity: req.entity, assembly };
   for (let attempt = 0; ; attempt++) {
     try {
-      return await fetchPage(req);
+      return await pages.process({ ...asked, ...(await fetchPageBody(req)) });
     } catch (error: unknown) {
       const wait = RETRY_DELAYS_MS[attempt];
       if (!(error instanceof PullNetworkError) || wait === undefined || req.signal.aborted)
         throw error;
       await delay(wait, undefined, { signal: req.signal });
     }
-  }
-}
-
-function convert(ctx: LoopContext, entity: 'individuals' | 'g_variants', page: Page): unknown {
-  try {
-    if (entity === 'individuals') return page.records.map(toIndividual);
-    const rows = {
-      variants: [] as VariantRow[],
-      carriers: [] as string[][],
-      zygosities: [] as string[][],
-      unplaced: [] as string[],
-    } satisfies VariantPage;
-    page.records.forEach((raw, i) => {
-      const c = toVariant(raw, i, ctx.assembly);
-      if ('unplaced' in c) rows.unplaced.push(c.unplaced);
-      else {
-        rows.variants.push(c.variant);
-        rows.carriers.push(c.genotypes.map((g) => g.individual_id));
-        rows.zygosities.push(c.genotypes.map((g) => g.zygosity));
-      }
-    });
-    return rows;
-  } catch (error: unknown) {
-    if (error instanceof RecordShapeError)
-      throw new PullDataError(`Node ${ctx.node.id}: ${error.message}.`);
-    throw error;
   }
 }
 
@@ -98,7 +66,8 @@ function convert(ctx: LoopContext, entity: 'individuals' | 'g_variants', page: P
  * stops on the node's count or an empty page. Once a page has shown the node's count and page
  * size, up to PULL_PAGES_IN_FLIGHT of the following pages are requested ahead (issue 20); pages are
  * still consumed, checked and staged strictly in order, so a failure pauses at the first page not
- * staged, as before. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
+ * staged, as before. Each page is read, checked and converted on the job's worker thread
+ * (pageThread.ts) while main fetches and seals. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
  * the abort reason.
  */
 export async function runPages(ctx: LoopContext): Promise<void> {
@@ -108,21 +77,29 @@ export async function runPages(ctx: LoopContext): Promise<void> {
   // Requests ahead end with the loop, whichever way it ends.
   const ahead = new AbortController();
   const signal = AbortSignal.any([ctx.signal, ahead.signal]);
-  const inFlight = new Map<string, Promise<Page>>();
-  const request = async (entity: 'individuals' | 'g_variants', page: number): Promise<Page> =>
-    fetchWithRetry({
-      node: ctx.node,
-      entity,
-      datasetId: cursor.datasetId,
-      query: cursor.query,
-      routes: ctx.routes,
-      page,
-      limit,
-      token: await ctx.token(ctx.node),
-      fetch: ctx.fetch,
-      signal,
-      timeoutMs: ctx.timeoutMs,
-    });
+  const inFlight = new Map<string, Promise<ProcessedPage>>();
+  const { pages } = ctx;
+  const request = async (
+    entity: 'individuals' | 'g_variants',
+    page: number,
+  ): Promise<ProcessedPage> =>
+    fetchWithRetry(
+      {
+        node: ctx.node,
+        entity,
+        datasetId: cursor.datasetId,
+        query: cursor.query,
+        routes: ctx.routes,
+        page,
+        limit,
+        token: await ctx.token(ctx.node),
+        fetch: ctx.fetch,
+        signal,
+        timeoutMs: ctx.timeoutMs,
+      },
+      pages,
+      ctx.assembly,
+    );
   const requestAhead = (entity: 'individuals' | 'g_variants', page: number): void => {
     const key = `${entity} ${String(page)}`;
     if (inFlight.has(key)) return;
@@ -165,23 +142,23 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       const page = await pending;
       ctx.signal.throwIfAborted();
       // The node's page size is what it sent; ask ahead only for pages within its count.
-      const size = page.records.length;
+      const size = page.count;
       const left = page.total - cursor.received[entity] - size;
       for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
         requestAhead(entity, cursor.page + k);
       const save =
-        page.records.length > 0
-          ? ctx.staging.savePage(entity, cursor.page, convert(ctx, entity, page))
+        page.count > 0
+          ? ctx.staging.savePage(entity, cursor.page, page.rows, page.json)
           : Promise.resolve();
       cursor.totals[entity] = page.total;
-      cursor.received[entity] += page.records.length;
-      cursor.records += page.records.length;
+      cursor.received[entity] += page.count;
+      cursor.records += page.count;
       cursor.bytes += page.bytes;
-      if (page.records.length > 0) {
+      if (page.count > 0) {
         cursor.page += 1;
         cursor.pages[entity] = cursor.page;
       }
-      if (page.records.length === 0 || cursor.received[entity] >= page.total) {
+      if (page.count === 0 || cursor.received[entity] >= page.total) {
         cursor.entity = entity === 'individuals' ? 'g_variants' : 'done';
         cursor.page = 0;
       } else if (cursor.page > page.total) {

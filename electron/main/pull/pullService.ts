@@ -11,6 +11,7 @@ import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
+import { openPageThread } from './pageThread';
 import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
 import type { Cursor } from '../vault/staging';
@@ -99,8 +100,10 @@ export function createPullService(
     job.message = undefined;
     job.since = { at: now(), records: job.cursor.records };
     emit(job);
-    const node = (await opts.directory()).nodes.find((n) => n.id === job.cursor.nodeId);
+    // Started first: the worker boots while the node's assembly and routes are asked for.
+    const pages = openPageThread();
     try {
+      const node = (await opts.directory()).nodes.find((n) => n.id === job.cursor.nodeId);
       if (node === undefined)
         throw new Error(`Node ${job.cursor.nodeId} left the federation directory.`);
       const timeoutMs = Math.max(PULL_MIN_TIMEOUT_MS, opts.timeoutMs());
@@ -119,9 +122,12 @@ export function createPullService(
         token: opts.token,
         timeoutMs,
         signal: abort.signal,
+        pages,
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
+      // Its memory is not needed for the build (closing twice is harmless).
+      await pages.close();
       const note = await finishPull({ ...opts, now }, job, abort.signal);
       job.state = 'done';
       job.message = note;
@@ -147,6 +153,7 @@ export function createPullService(
       if (job.state === 'cancelled') job.staging.remove();
     } finally {
       job.abort = undefined;
+      await pages.close();
     }
     emit(job);
   }

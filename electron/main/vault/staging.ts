@@ -74,8 +74,16 @@ export interface Staging {
   saveCursorAsync(c: Cursor): Promise<void>;
   /** The grant this pull runs under (the purge judges the staged pages by it). */
   saveBinding(b: Binding): void;
-  /** Resolves once the page is durably on disk (fsynced, renamed into place). */
-  savePage(entity: 'individuals' | 'g_variants', page: number, rows: unknown): Promise<void>;
+  /**
+   * Resolves once the page is durably on disk (fsynced, renamed into place). `json`, when given,
+   * is `rows` already serialised (UTF-8 JSON, as the pull's page worker sends it, issue 20).
+   */
+  savePage(
+    entity: 'individuals' | 'g_variants',
+    page: number,
+    rows: unknown,
+    json?: Uint8Array,
+  ): Promise<void>;
   readPage(entity: 'individuals' | 'g_variants', page: number): unknown;
   remove(): void;
 }
@@ -105,13 +113,16 @@ export function openStaging(
     saveBinding(b) {
       writeBinding(dir, `${scopeOf(user)}/.staging/${jobId}`, b, masterKey);
     },
-    savePage(e, p, rows) {
+    savePage(e, p, rows, json) {
       const what = `page ${e} ${p}`;
-      const json = JSON.stringify(rows);
+      const plain =
+        json === undefined
+          ? Buffer.from(JSON.stringify(rows))
+          : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
       kept.set(what, rows);
       return writeFileAtomicAsync(
         pageFile(e, p),
-        sealSmall(masterKey, Buffer.from(json), aad(user, jobId, what)),
+        sealSmall(masterKey, plain, aad(user, jobId, what)),
       );
     },
     readPage(e, p) {

@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+import type { PageJob, PageOutcome, ProcessedPage } from './pageProcess';
+import { pageOf } from './pageProcess';
+
+/** Where the page worker is: its TypeScript source under tsx (tests, CLI), else the built bundle. */
+function pageWorkerSpec(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  return here.endsWith('.ts')
+    ? { url: new URL('./pageWorker.ts', here), execArgv: ['--import', 'tsx'] }
+    : { url: new URL('./pullPageWorker.js', here), execArgv: [] };
+}
+
+/** Pages processed on one worker thread, in the order they are given (issue 20). */
+export interface PageThread {
+  process(job: PageJob): Promise<ProcessedPage>;
+  /** Stops the worker; pages still in it are refused. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the worker a pull processes its pages on. The body's bytes are transferred, not copied;
+ * a worker that dies fails the pages it held (the job fails; nothing is sealed).
+ */
+export function openPageThread(): PageThread {
+  const spec = pageWorkerSpec();
+  const worker = new Worker(spec.url, { execArgv: spec.execArgv });
+  const pending = new Map<
+    number,
+    { resolve: (o: PageOutcome) => void; reject: (e: Error) => void }
+  >();
+  let next = 0;
+  let ended: Error | undefined;
+  const failAll = (error: Error): void => {
+    ended ??= error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (m: { id: number; outcome: PageOutcome }) => {
+    const p = pending.get(m.id);
+    pending.delete(m.id);
+    p?.resolve(m.outcome);
+  });
+  worker.on('error', (error) =>
+    failAll(new Error('Processing the pulled pages failed.', { cause: error })),
+  );
+  worker.on('exit', () => failAll(new Error('The pull stopped processing pages.')));
+  return {
+    async process(job) {
+      if (ended !== undefined) throw ended;
+      const id = next++;
+      const outcome = new Promise<PageOutcome>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+      });
+      const own = job.body.byteOffset === 0 && job.body.byteLength === job.body.buffer.byteLength;
+      worker.postMessage({ id, job }, own ? [job.body.buffer as ArrayBuffer] : []);
+      return pageOf(await outcome);
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { groundTruth } from './testing/groundTruth';
+import type { PullFederation, PullHarness } from './testing/pullHarness';
+import { signedIn, tmp, usePullFederation, walk } from './testing/pullHarness';
+import { vaultRows } from './testing/vaultRows';
+
+let fed: PullFederation;
+usePullFederation((started) => (fed = started));
+
+const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'clinical-care' } as const;
+
+/** A pull page of FI-RD-01's variants (pages of 500: 1,153 variants in 3 pages), by its skip. */
+const variantPage = (
+  input: Parameters<typeof fetch>[0],
+  init?: RequestInit,
+): number | undefined => {
+  const url = input instanceof Request ? input.url : String(input);
+  const body = typeof init?.body === 'string' ? init.body : '';
+  const skip = /"skip":(\d+),"limit":500\}/.exec(body)?.[1];
+  return url.endsWith('/datasets/FI-RD-01/g_variants') && skip !== undefined
+    ? Number(skip)
+    : undefined;
+};
+
+async function expectEveryGenotypeOnce(h: PullHarness): Promise<void> {
+  const key = (r: Record<string, unknown>) => `${String(r.variant_key)} ${String(r.individual_id)}`;
+  const got = (await vaultRows(h.services.vault, 'FI-RD-01', 'genotypes')).map(key);
+  const want = (await groundTruth('FI', 'FI-RD-01', 'genotypes')).map(key);
+  expect(new Set(got).size).toBe(got.length);
+  expect([...got].sort()).toEqual([...want].sort());
+}
+
+describe('issue 20: pages fetched ahead and processed on the page worker keep order and atomicity', () => {
+  it('issue 20: pages answered out of order (page 2 before page 1) are staged in order, every genotype exactly once', async () => {
+    let pageTwoAnswered: () => void = () => undefined;
+    const pageTwo = new Promise<void>((resolve) => (pageTwoAnswered = resolve));
+    const answered: number[] = [];
+    const spy: typeof fetch = async (input, init) => {
+      const skip = variantPage(input, init);
+      if (skip === 1) await pageTwo;
+      const res = await fetch(input, init);
+      if (skip !== undefined) answered.push(skip);
+      if (skip === 2) pageTwoAnswered();
+      return res;
+    };
+    const h = await signedIn({ fed, dataDir: tmp('vault-order-'), user: 'clinician', fetch: spy });
+    try {
+      const { jobId } = await h.invoke('pull:start', target);
+      const done = await h.until(jobId, (p) => p.state !== 'running');
+      expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });
+      expect(answered).toEqual([0, 2, 1]);
+      // Progress counts pages as they are staged: in order, never past a page not yet staged.
+      const counts = h.progress.filter((p) => p.jobId === jobId).map((p) => p.records);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+      await expectEveryGenotypeOnce(h);
+    } finally {
+      h.close();
+    }
+  }, 120_000);
+
+  it('issue 20: a hostile record on a page fetched ahead is refused with its place, and nothing is kept', async () => {
+    const spy: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (variantPage(input, init) !== 2) return res;
+      const json = (await res.json()) as {
+        response: { resultSets: { results: { caseLevelData: { biosampleId: unknown }[] }[] }[] };
+      };
+      const record = json.response.resultSets[0]?.results[3];
+      if (record?.caseLevelData[0] !== undefined) record.caseLevelData[0].biosampleId = 42;
+      return Response.json(json);
+    };
+    const dataDir = tmp('vault-hostile-');
+    const h = await signedIn({ fed, dataDir, user: 'clinician', fetch: spy });
+    try {
+      const { jobId } = await h.invoke('pull:start', target);
+      const end = await h.until(jobId, (p) => p.state !== 'running');
+      expect(end.state).toBe('failed');
+      expect(end.message).toBe(
+        'Node FI: variant record 3 does not follow the Beacon model (at "caseLevelData.0.biosampleId").',
+      );
+      expect((await h.invoke('vault:list')).datasets).toEqual([]);
+      // The staged pages went with the job: no page, cursor or scratch file is left.
+      const vault = join(dataDir, 'vault');
+      expect(walk(vault).filter((f) => f.includes(jobId))).toEqual([]);
+      expect(walk(vault).some((f) => f.includes('.staging') && existsSync(f))).toBe(false);
+    } finally {
+      h.close();
+    }
+  }, 120_000);
+});
