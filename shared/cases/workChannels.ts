@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EvidenceSheetSchema, FederatedAnswerSchema } from '../acmg/sheet';
 import { CaseIdSchema } from './caseId';
 import { CaseFilterSchema } from './filters';
+import { LanguageSchema } from '../i18n/languages';
 
 /**
  * Case work (issue 18): status, tags and notes per case and per variant, the variants under review
@@ -158,6 +159,8 @@ export const CaseReportRequestSchema = z
     method: ReportMethodSchema,
     /** Seen-before answers for the reported variants; absent: "not looked up". */
     federated: z.array(FederatedAnswerSchema).max(20_000).optional(),
+    /** The report's language (issue 22): the reader's, or English to share abroad; default English. */
+    language: LanguageSchema.optional(),
   })
   .strict();
 export const CaseReportSchema = z.object({
