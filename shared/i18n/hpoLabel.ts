@@ -1,4 +1,5 @@
 import { hpoLabel as ontologyLabel } from '../cohorts/hpo';
+import { termText } from '../cohorts/ontologyLabels';
 import type { Language } from './languages';
 
 /**
@@ -20,8 +21,21 @@ export function hpoLabel(id: string, lang: string, own?: string): string {
   return ontologyLabel(id) ?? id;
 }
 
+/**
+ * The ontology's own label, or undefined for an unknown id: for what machines read (requests,
+ * exports, Phenopackets), never translated.
+ */
+export const hpoOntologyLabel = (id: string): string | undefined => ontologyLabel(id);
+
 /** "Seizure (HP:0001250)": the label with the id beside it, as views and the report show a term. */
 export const hpoText = (id: string, lang: string, own?: string): string => {
   const label = hpoLabel(id, lang, own);
   return label === id ? id : `${label} (${id})`;
 };
+
+/**
+ * What a person reads for a phenotype or disease code in a list: HPO terms through hpoLabel,
+ * disease codes by the app's disease table, else the code itself.
+ */
+export const codeLabel = (id: string, lang: string): string =>
+  id.startsWith('HP:') ? hpoLabel(id, lang) : termText(id);
