@@ -4,6 +4,7 @@ import type { DiseaseExplanation, GeneExplanation } from '../../../../shared/ran
 import { currentLocale } from '../../i18n';
 import { formatFixed } from '../../../../shared/i18n/format';
 import { useHpoLabel } from '../../i18n/useHpoLabel';
+import { consequenceText, zygosityText } from '../../i18n/terms';
 
 const f2 = (n: number): string =>
   Number.isFinite(n) ? formatFixed(n, currentLocale(), 2) : String(n);
@@ -146,8 +147,8 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
                 {t('caseReview.explain.variant', {
                   where: `${v.variant.chrom}:${String(v.variant.pos)} ${v.variant.ref}>${v.variant.alt}`,
                   hgvs: v.variant.hgvsp ?? v.variant.hgvsc ?? '',
-                  consequence: v.variant.consequence.replaceAll('_', ' '),
-                  zygosity: v.variant.zygosity,
+                  consequence: consequenceText(t, v.variant.consequence),
+                  zygosity: zygosityText(t, v.variant.zygosity),
                   af: v.variant.populationAf === null ? '—' : String(v.variant.populationAf),
                   damage: f2(v.consequence),
                   rarity: f2(v.rarity),
