@@ -226,3 +226,48 @@ describe('issue 23: cli sql and cohort query on native DuckDB', () => {
     }
   });
 });
+
+describe('issue 22: exports keep machine-readable values whatever the app’s language', () => {
+  it('cohort query as TSV, JSON lines and Phenopackets (and their notes) is byte-identical with the app in German and in English', async () => {
+    // Carriers of a gene: rows with variant columns (codes, HGVS, allele frequencies).
+    const cohortJson = JSON.stringify(SUITE_FILTERS.brca1Carriers);
+    // What the command line writes, with its run's own timestamps (file stamp, created) masked.
+    const exportsIn = async (language: 'en' | 'de') => {
+      const set = await h.transport().invoke('settings:set', { language });
+      expect(set.ok).toBe(true);
+      const tsv = await cli('cohort', 'query', cohortJson);
+      const jsonl = await cli('cohort', 'query', cohortJson, '--format', 'jsonl');
+      const file = join(root, `issue22-${language}.phenopackets.json`);
+      const pp = await cli('cohort', 'query', cohortJson, '--format', 'phenopacket', '--out', file);
+      for (const r of [tsv, jsonl, pp]) expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+      const stamp = (s: string) =>
+        s
+          .replace(/cohort-\d{4}-\d\d-\d\dT[\d-]+Z/g, 'cohort-STAMP')
+          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, 'TIME');
+      return {
+        tsv: tsv.out,
+        jsonl: jsonl.out,
+        phenopackets: stamp(readFileSync(file, 'utf8')),
+        notes: [tsv.err, jsonl.err, pp.err].map((e) => stamp(e.join('\n'))),
+      };
+    };
+    const en = await exportsIn('en');
+    const de = await exportsIn('de');
+    await h.transport().invoke('settings:set', { language: 'system' });
+    expect(de).toEqual(en);
+    // Headers in English, codes as codes, decimals with a point.
+    expect(en.tsv[0]?.split('\t').slice(0, 4)).toEqual([
+      'dataset_id',
+      'node_id',
+      'individual_id',
+      'sex',
+    ]);
+    expect(en.tsv.length).toBeGreaterThan(1);
+    const rows = en.jsonl.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const afs = rows.map((r) => r['allele_frequency']).filter((x) => typeof x === 'number');
+    expect(afs.some((x) => !Number.isInteger(x))).toBe(true);
+    expect(en.tsv.join('\n')).toMatch(/\t0\.\d+\t/);
+    expect(en.tsv.join('\n')).not.toMatch(/\t0,\d+\t/);
+    expect(en.phenopackets).toContain('"HP:');
+  }, 120_000);
+});

@@ -3,6 +3,7 @@ import { Bs1AssumptionsSchema } from '../acmg/bs1';
 import { EvidenceSheetSchema, FederatedAnswerSchema } from '../acmg/sheet';
 import { CaseIdSchema } from './caseId';
 import { CaseFilterSchema } from './filters';
+import { LanguageSchema } from '../i18n/languages';
 
 /**
  * Case work (issue 18): status, tags and notes per case and per variant, the variants under review
@@ -164,6 +165,8 @@ export const CaseReportRequestSchema = z
     method: ReportMethodSchema,
     /** Seen-before answers for the reported variants; absent: "not looked up". */
     federated: z.array(FederatedAnswerSchema).max(20_000).optional(),
+    /** The report's language (issue 22): the reader's, or English to share abroad; default English. */
+    language: LanguageSchema.optional(),
   })
   .strict();
 export const CaseReportSchema = z.object({

@@ -89,6 +89,33 @@ function genomic(v: VariantWork, subject: string, solved: boolean): Json {
   };
 }
 
+/** Source names in a Phenopacket are machine-readable: English in every UI language (issue 22). */
+const SOURCE_NAMES = {
+  clinvar: 'ClinVar',
+  hpo: 'Human Phenotype Ontology',
+  ranking: 'Gene ranking (HPO annotations)',
+} as const;
+
+/** The data sources as external references, the same whatever language the report is in. */
+function externalReferences(data: ReportData): { id: string; description: string }[] {
+  const v = data.vcf;
+  return [
+    {
+      id: 'Patient VCF',
+      description: `${v.name} (VCF ${v.version}), imported ${v.importedAt}`,
+    },
+    ...data.sources.map((s) => ({
+      id: SOURCE_NAMES[s.kind],
+      description: s.unavailable === undefined ? s.version : `not available (${s.unavailable})`,
+    })),
+    {
+      id: 'Federation (seen before)',
+      description:
+        data.federated === undefined ? 'not looked up' : `${data.federated.length} answers`,
+    },
+  ];
+}
+
 /** The Phenopacket v2 message of a case. */
 export function casePhenopacket(data: ReportData): Json {
   const w = data.work;
@@ -146,7 +173,7 @@ export function casePhenopacket(data: ReportData): Json {
             },
       ),
       phenopacketSchemaVersion: '2.0',
-      externalReferences: data.sources.map((s) => ({ id: s.name, description: s.version })),
+      externalReferences: externalReferences(data),
     },
   };
 }

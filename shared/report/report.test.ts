@@ -58,7 +58,7 @@ describe('issue 18: the clinical report', () => {
       }),
     );
     expect(html).toContain(
-      '<td>IT</td><td>IT-RD-01</td><td>count</td><td>3</td><td>6,400</td><td>2026-12-06T09:00:00Z</td>',
+      '<td>IT</td><td>IT-RD-01</td><td>count</td><td>3</td><td>6,400</td><td><time datetime="2026-12-06T09:00:00Z">',
     );
     // A "<10" answer is shown as the node gave it, and a dataset without a size says so.
     expect(html).toContain('<td>&lt;10</td><td>not given</td>');

@@ -1,16 +1,28 @@
-import type { AcmgClass } from '../acmg/combine';
 import { criterionLabel } from '../acmg/criteria';
 import { evaluateSheet } from '../acmg/evaluate';
-import { answerText } from '../acmg/federationFrequency';
 import type { FederatedAnswer } from '../acmg/sheet';
 import type { VariantWork } from '../cases/workChannels';
+import type { DocumentT, Values } from '../i18n/documents';
+import { documentTranslator, termText } from '../i18n/documents';
+import { hpoLabel } from '../i18n/hpoLabel';
+import type { Language } from '../i18n/languages';
 import type { ReportData } from './reportData';
-import { filterLines, inheritanceText, LIMITATIONS, zygosity } from './reportData';
+import { zygosity } from './reportData';
+import {
+  answerWords,
+  filterLines,
+  individualsWords,
+  inheritanceText,
+  limitations,
+  reportTime,
+} from './reportWords';
 
 /**
  * The clinical report of a case (issue 18): one self-contained HTML page (no script, no external
  * resource: its CSP forbids both), printable on A4. The same text becomes the PDF (Electron
  * printToPDF in the app, headless Chromium in browser mode), so what was previewed is what prints.
+ * Written in the reader's language (issue 22; English to share abroad): the words come from the
+ * document catalogue, the machine-readable parts (data-* attributes, ids, codes) never change.
  */
 
 const ESC: Record<string, string> = {
@@ -23,13 +35,29 @@ const ESC: Record<string, string> = {
 /** Escapes text for HTML content and attribute values. */
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
 
-export const CLASS_WORDS: Record<AcmgClass, string> = {
-  pathogenic: 'Pathogenic',
-  likely_pathogenic: 'Likely pathogenic',
-  uncertain_significance: 'Uncertain significance',
-  likely_benign: 'Likely benign',
-  benign: 'Benign',
-};
+/** One report's language: its words, and text with HTML values (already escaped) put in. */
+interface Ctx {
+  readonly t: DocumentT;
+  readonly lang: Language;
+  /** The translation escaped, with `html` values inserted as they are (e.g. <strong>…</strong>). */
+  readonly h: (key: string, values?: Values, html?: Readonly<Record<string, string>>) => string;
+}
+
+function context(lang: Language): Ctx {
+  const t = documentTranslator(lang);
+  return {
+    t,
+    lang,
+    h: (key, values = {}, html = {}) => {
+      // Private-use marks stand for the HTML values through escaping, then become them.
+      const marks = Object.fromEntries(Object.keys(html).map((k) => [k, `\uE000${k}\uE000`]));
+      return esc(t(key, { ...values, ...marks })).replace(
+        /\uE000(\w+)\uE000/g,
+        (_, k: string) => html[k] ?? '',
+      );
+    },
+  };
+}
 
 const STYLE = `
 @page { size: A4; margin: 16mm 14mm; }
@@ -43,111 +71,159 @@ dt { font-weight: 600; } dd { margin: 0; }`;
 
 const list = (items: readonly string[]): string =>
   `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
-const terms = (ts: ReportData['phenotype']['observed']): string =>
-  ts.length === 0 ? 'none recorded' : ts.map((t) => `${t.label ?? t.id} (${t.id})`).join('; ');
+const terms = (c: Ctx, ts: ReportData['phenotype']['observed']): string =>
+  ts.length === 0
+    ? c.t('report.noneRecorded')
+    : ts.map((x) => `${hpoLabel(x.id, c.lang, x.label)} (${x.id})`).join('; ');
 
-const individualsText = (a: FederatedAnswer): string => {
-  const s = a.individuals;
-  if (s === undefined) return 'not given';
-  return s.min === s.max ? s.min.toLocaleString('en-US') : `${String(s.min)}–${String(s.max)}`;
-};
-
-function federatedRows(key: string, answers: readonly FederatedAnswer[] | undefined): string {
+function federatedRows(c: Ctx, key: string, answers: readonly FederatedAnswer[] | undefined) {
+  const { t, lang } = c;
   if (answers === undefined)
-    return '<p data-federated="not-looked-up">Federation: not looked up.</p>';
+    return `<p data-federated="not-looked-up">${esc(t('report.federation.notLookedUp'))}</p>`;
   const mine = answers.filter((a) => a.variantKey === key);
   if (mine.length === 0)
-    return '<p data-federated="none">Federation: no node answered for this allele.</p>';
-  return `<table data-federated="answers"><thead><tr><th>Node</th><th>Dataset</th><th>Granularity</th><th>Carriers</th><th>Individuals</th><th>As of</th></tr></thead><tbody>${mine
+    return `<p data-federated="none">${esc(t('report.federation.noAnswer'))}</p>`;
+  const heads = ['node', 'dataset', 'granularity', 'carriers', 'individuals', 'asOf'];
+  return `<table data-federated="answers"><thead><tr>${heads
+    .map((k) => `<th>${esc(t(`report.federation.${k}`))}</th>`)
+    .join('')}</tr></thead><tbody>${mine
     .map(
       (a) =>
-        `<tr><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(a.granularity)}</td><td>${esc(answerText(a))}</td><td>${esc(individualsText(a))}</td><td>${esc(a.at)}</td></tr>`,
+        `<tr data-node="${esc(a.node)}" data-dataset="${esc(a.dataset)}"><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(termText(t, 'granularity', a.granularity))}</td><td>${esc(answerWords(t, lang, a))}</td><td>${esc(individualsWords(t, lang, a))}</td><td><time datetime="${esc(a.at)}">${esc(reportTime(a.at, lang))}</time></td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
 
-function variantSection(v: VariantWork, data: ReportData): string {
-  const s = v.variant;
+function classification(c: Ctx, v: VariantWork): string {
+  const { t, lang } = c;
+  const k = v.sheet.confirmed;
+  if (k === null) return `<span class="draft">${esc(t('report.variant.notConfirmed'))}</span>`;
   const e = evaluateSheet(v.sheet);
-  const c = v.sheet.confirmed;
+  return c.h(
+    'report.variant.confirmed',
+    {
+      rule: k.rule,
+      points: k.points,
+      pointsClass: termText(t, 'acmgClass', e.points.cls),
+      by: k.by,
+      at: reportTime(k.at, lang),
+    },
+    { cls: `<strong>${esc(termText(t, 'acmgClass', k.cls))}</strong>` },
+  );
+}
+
+function variantSection(c: Ctx, v: VariantWork, data: ReportData): string {
+  const { t } = c;
+  const s = v.variant;
+  const k = v.sheet.confirmed;
   const accepted = v.sheet.criteria.filter((x) => x.status === 'accepted');
-  const title = [s.gene ?? 'intergenic', s.hgvs_c ?? '', s.hgvs_p ?? '']
+  const title = [s.gene ?? t('report.variant.intergenic'), s.hgvs_c ?? '', s.hgvs_p ?? '']
     .filter((x) => x !== '')
     .join(' ');
+  const zyg = zygosity(s.gt);
+  const consequence =
+    s.consequence === null
+      ? t('report.variant.consequenceMissing')
+      : s.consequence
+          .split('&')
+          .map((x) => `${termText(t, 'consequence', x)} (${x})`)
+          .join(', ');
   return `<section class="variant" data-variant="${esc(s.variantKey)}">
 <h3>${esc(title)}</h3>
 <dl>
-<dt>Variant (GRCh38)</dt><dd>${esc(`${s.chrom}:${s.pos} ${s.ref}>${s.alt}`)} (${esc(s.variantKey)})</dd>
-<dt>HGVS</dt><dd>${esc([s.hgvs_c, s.hgvs_p].filter((x) => x !== null).join(' ') || 'not annotated in the VCF')}</dd>
-<dt>Consequence</dt><dd>${esc(s.consequence ?? 'not annotated')}</dd>
-<dt>Zygosity</dt><dd>${esc(zygosity(s.gt))}${s.gt === null ? '' : ` (${esc(s.gt)})`}</dd>
-<dt>Inheritance</dt><dd>${esc(inheritanceText(s.modes))}</dd>
-<dt>Classification</dt><dd data-class="${c === null ? 'unconfirmed' : c.cls}">${
-    c === null
-      ? '<span class="draft">Not confirmed by the clinician</span>'
-      : `<strong>${esc(CLASS_WORDS[c.cls])}</strong> (ACMG/AMP 2015 ${esc(c.rule)}; Tavtigian point scale ${c.points} points, ${esc(CLASS_WORDS[e.points.cls])}); confirmed by ${esc(c.by)} at ${esc(c.at)}`
-  }</dd>
-<dt>ClinVar</dt><dd>${esc(s.clinvar_sig === null ? 'no assertion in the VCF' : `${s.clinvar_sig} (as the VCF carries it)`)}</dd>
+<dt>${esc(t('report.variant.position'))}</dt><dd>${esc(`${s.chrom}:${s.pos} ${s.ref}>${s.alt}`)} (${esc(s.variantKey)})</dd>
+<dt>${esc(t('report.variant.hgvs'))}</dt><dd>${esc([s.hgvs_c, s.hgvs_p].filter((x) => x !== null).join(' ') || t('report.variant.hgvsMissing'))}</dd>
+<dt>${esc(t('report.variant.consequence'))}</dt><dd data-consequence="${esc(s.consequence ?? '')}">${esc(consequence)}</dd>
+<dt>${esc(t('report.variant.zygosity'))}</dt><dd data-zygosity="${zyg}">${esc(termText(t, 'zygosity', zyg))}${s.gt === null ? '' : ` (${esc(s.gt)})`}</dd>
+<dt>${esc(t('report.variant.inheritance'))}</dt><dd data-modes="${esc(s.modes.join(' '))}">${esc(inheritanceText(t, s.modes))}</dd>
+<dt>${esc(t('report.classification'))}</dt><dd data-class="${k === null ? 'unconfirmed' : k.cls}">${classification(c, v)}</dd>
+<dt>${esc(t('report.variant.clinvar'))}</dt><dd>${esc(s.clinvar_sig === null ? t('report.variant.clinvarMissing') : t('report.variant.clinvarAsCarried', { sig: s.clinvar_sig }))}</dd>
 </dl>
-<table><thead><tr><th>Criterion</th><th>Reason</th><th>Source</th></tr></thead><tbody>${
+<table><thead><tr><th>${esc(t('report.variant.criterion'))}</th><th>${esc(t('report.variant.reason'))}</th><th>${esc(t('report.variant.source'))}</th></tr></thead><tbody>${
     accepted.length === 0
-      ? '<tr><td colspan="3">No criterion accepted.</td></tr>'
+      ? `<tr><td colspan="3">${esc(t('report.variant.noCriterion'))}</td></tr>`
       : accepted
           .map(
             (x) =>
-              `<tr><td>${esc(criterionLabel(x.code, x.strength))}</td><td>${esc(x.reason)}</td><td>${esc(x.source)}</td></tr>`,
+              `<tr data-criterion="${esc(criterionLabel(x.code, x.strength))}"><td>${esc(criterionLabel(x.code, x.strength))}</td><td>${esc(x.reason)}</td><td>${esc(x.source)}</td></tr>`,
           )
           .join('')
   }</tbody></table>
-${federatedRows(s.variantKey, data.federated)}
+${federatedRows(c, s.variantKey, data.federated)}
 </section>`;
 }
 
-/** The report as one HTML document. */
-export function reportHtml(data: ReportData): string {
+function member(c: Ctx, m: ReportData['members'][number]): string {
+  const role = termText(c.t, 'role', m.role);
+  const state =
+    m.affected === true
+      ? `, ${c.t('report.affected')}`
+      : m.affected === false
+        ? `, ${c.t('report.unaffected')}`
+        : '';
+  return `${m.member} (${role}${state})`;
+}
+
+function sourceLines(c: Ctx, data: ReportData): string[] {
+  const { t, lang } = c;
+  const v = data.vcf;
+  const fed = data.federated;
+  return [
+    `${t('report.source.vcf')}: ${t('report.source.vcfValue', { name: v.name, version: v.version, at: reportTime(v.importedAt, lang) })}`,
+    ...data.sources.map(
+      (s) =>
+        `${t(`report.source.${s.kind}`)}: ${s.unavailable === undefined ? s.version : t('report.source.clinvarMissing', { reason: s.unavailable })}`,
+    ),
+    `${t('report.source.federation')}: ${fed === undefined ? t('report.source.notLookedUp') : t('report.source.answers', { count: fed.length })}`,
+  ];
+}
+
+/**
+ * The report as one HTML document, in `lang` (default English, the language to share abroad).
+ * Numbers and dates follow the language; codes, ids and data-* attributes are the same in every one.
+ */
+export function reportHtml(data: ReportData, lang: Language = 'en'): string {
+  const c = context(lang);
+  const { t } = c;
   const w = data.work;
   const reported = w.variants.filter((v) => v.reported);
   const signOff = w.signOff;
   const method = signOff?.method ?? data.method;
-  const members = data.members
-    .map(
-      (m) =>
-        `${m.member} (${m.role}${m.affected === true ? ', affected' : m.affected === false ? ', unaffected' : ''})`,
-    )
-    .join('; ');
+  const members = data.members.map((m) => member(c, m)).join('; ');
+  const none = t('report.none');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${lang}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Clinical report ${esc(data.caseId)}</title><style>${STYLE}</style></head>
-<body>
-<h1>Genomic analysis report</h1>
-<p class="muted">Case ${esc(data.caseId)} · generated ${esc(data.generatedAt)} by ${esc(data.app)}${signOff === null ? ' · <span class="draft">DRAFT: not signed off</span>' : ''}</p>
-<h2>Patient</h2>
+<title>${esc(t('report.title', { caseId: data.caseId }))}</title><style>${STYLE}</style></head>
+<body data-case="${esc(data.caseId)}" data-generated="${esc(data.generatedAt)}">
+<h1>${esc(t('report.heading'))}</h1>
+<p class="muted">${esc(t('report.byline', { caseId: data.caseId, at: reportTime(data.generatedAt, lang), app: data.app }))}${signOff === null ? ` · <span class="draft">${esc(t('report.draftMark'))}</span>` : ''}</p>
+<h2>${esc(t('report.patient'))}</h2>
 <dl>
-<dt>Pseudonymous id</dt><dd data-field="patient">${esc(data.patientId)}</dd>
-<dt>Sex</dt><dd>${esc(data.sex)}</dd>
-<dt>Phenotype (HPO)</dt><dd data-field="hpo">${esc(terms(data.phenotype.observed))}</dd>
-<dt>Excluded (HPO)</dt><dd>${esc(terms(data.phenotype.excluded))}</dd>
-<dt>Family</dt><dd>${esc(members || 'proband only')}</dd>
-${w.diagnosis === null ? '' : `<dt>Diagnosis</dt><dd>${esc(`${w.diagnosis.label} (${w.diagnosis.id})`)}</dd>`}
+<dt>${esc(t('report.pseudonym'))}</dt><dd data-field="patient">${esc(data.patientId)}</dd>
+<dt>${esc(t('report.sex'))}</dt><dd data-sex="${esc(data.sex)}">${esc(termText(t, 'sex', data.sex))}</dd>
+<dt>${esc(t('report.phenotype'))}</dt><dd data-field="hpo" data-hpo="${esc(data.phenotype.observed.map((x) => x.id).join(' '))}">${esc(terms(c, data.phenotype.observed))}</dd>
+<dt>${esc(t('report.excluded'))}</dt><dd data-hpo="${esc(data.phenotype.excluded.map((x) => x.id).join(' '))}">${esc(terms(c, data.phenotype.excluded))}</dd>
+<dt>${esc(t('report.family'))}</dt><dd>${esc(members || t('report.probandOnly'))}</dd>
+${w.diagnosis === null ? '' : `<dt>${esc(t('report.diagnosis'))}</dt><dd data-diagnosis="${esc(w.diagnosis.id)}">${esc(`${w.diagnosis.label} (${w.diagnosis.id})`)}</dd>`}
 </dl>
-<h2>Method</h2>
+<h2>${esc(t('report.method'))}</h2>
 <dl>
-<dt>Sequence data</dt><dd>${esc(`${data.vcf.name} (VCF ${data.vcf.version}; annotations ${data.vcf.annotations.join(', ') || 'none'}; frequency fields ${data.vcf.frequencyFields.join(', ') || 'none'})`)}</dd>
-<dt>Filter${method.preset === undefined ? '' : ` (preset ${esc(method.preset)})`}</dt><dd>${list(filterLines(method.filter))}</dd>
-<dt>Panels</dt><dd>${esc(data.panels.map((p) => `${p.label} ${p.version}`).join('; ') || 'none used')}</dd>
-<dt>Data sources</dt><dd>${list(data.sources.map((s) => `${s.name}: ${s.version}`))}</dd>
-<dt>Classification</dt><dd>ACMG/AMP 2015 (Richards et al.) combining rules; Bayesian point scale (Tavtigian et al. 2018, 2020) shown beside.</dd>
+<dt>${esc(t('report.sequenceData'))}</dt><dd>${esc(t('report.sequenceDataValue', { name: data.vcf.name, version: data.vcf.version, annotations: data.vcf.annotations.join(', ') || none, fields: data.vcf.frequencyFields.join(', ') || none }))}</dd>
+<dt>${esc(method.preset === undefined ? t('report.filter') : t('report.filterPreset', { preset: method.preset }))}</dt><dd>${list(filterLines(t, lang, method.filter))}</dd>
+<dt>${esc(t('report.panels'))}</dt><dd>${esc(data.panels.map((p) => `${p.label} ${p.version}`).join('; ') || t('report.noneUsed'))}</dd>
+<dt>${esc(t('report.dataSources'))}</dt><dd>${list(sourceLines(c, data))}</dd>
+<dt>${esc(t('report.classification'))}</dt><dd>${esc(t('report.classificationMethod'))}</dd>
 </dl>
-<h2>Reported variants</h2>
-${reported.length === 0 ? '<p data-reported="none">No variant is reported.</p>' : reported.map((v) => variantSection(v, data)).join('\n')}
-<h2>Limitations</h2>
-${list(LIMITATIONS)}
-<h2>Sign-off</h2>
+<h2>${esc(t('report.reportedVariants'))}</h2>
+${reported.length === 0 ? `<p data-reported="none">${esc(t('report.noneReported'))}</p>` : reported.map((v) => variantSection(c, v, data)).join('\n')}
+<h2>${esc(t('report.limitations'))}</h2>
+${list(limitations(t))}
+<h2>${esc(t('report.signOff'))}</h2>
 ${
   signOff === null
-    ? '<p class="draft" data-signoff="none">Not signed off. This draft is not a clinical report.</p>'
-    : `<p data-signoff="signed">Signed off by <strong>${esc(signOff.by)}</strong> at ${esc(signOff.at)}.</p>${signOff.statement === '' ? '' : `<p>${esc(signOff.statement)}</p>`}`
+    ? `<p class="draft" data-signoff="none">${esc(t('report.notSigned'))}</p>`
+    : `<p data-signoff="signed" data-by="${esc(signOff.by)}" data-at="${esc(signOff.at)}">${c.h('report.signedBy', { at: reportTime(signOff.at, lang) }, { by: `<strong>${esc(signOff.by)}</strong>` })}</p>${signOff.statement === '' ? '' : `<p>${esc(signOff.statement)}</p>`}`
 }
 </body></html>`;
 }

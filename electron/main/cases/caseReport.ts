@@ -3,16 +3,20 @@ import type { FederatedAnswer } from '../../../shared/acmg/sheet';
 import type { Panel } from '../../../shared/cases/channels';
 import type { CaseWork, ReportMethod } from '../../../shared/cases/workChannels';
 import { ANNOTATIONS_VERSION } from '../../../shared/ranking/annotations.data';
-import type { ReportData } from '../../../shared/report/reportData';
+import type { ReportData, ReportSource } from '../../../shared/report/reportData';
 import type { OpenedCase } from './caseService';
 import { clinvarTable } from './clinvarTable';
 
 /** The ClinVar table's release, or why it was not there (the report still renders). */
-function clinvarSource(): string {
+function clinvarSource(): ReportSource {
   try {
-    return clinvarTable().source;
+    return { kind: 'clinvar', version: clinvarTable().source };
   } catch (error: unknown) {
-    return `not available (${error instanceof Error ? error.message : String(error)})`;
+    return {
+      kind: 'clinvar',
+      version: '',
+      unavailable: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -41,26 +45,18 @@ export function reportData(opts: {
       version: m.vcf.version,
       annotations: m.vcf.annotations,
       frequencyFields: m.vcf.frequencyFields,
+      importedAt: m.createdAt,
     },
     method,
     panels: opts.panels
       .filter((p) => used.has(p.id))
       .map((p) => ({ id: p.id, label: p.label, version: p.version })),
     sources: [
+      clinvarSource(),
+      { kind: 'hpo', version: hpoVersion() },
       {
-        name: 'Patient VCF',
-        version: `${m.vcf.name} (VCF ${m.vcf.version}), imported ${m.createdAt}`,
-      },
-      { name: 'ClinVar', version: clinvarSource() },
-      { name: 'Human Phenotype Ontology', version: hpoVersion() },
-      {
-        name: 'Gene ranking (HPO annotations)',
+        kind: 'ranking',
         version: `hpoa ${ANNOTATIONS_VERSION.hpoa}, hpo ${ANNOTATIONS_VERSION.hpo}`,
-      },
-      {
-        name: 'Federation (seen before)',
-        version:
-          opts.federated === undefined ? 'not looked up' : `${opts.federated.length} answers`,
       },
     ],
     work: opts.work,

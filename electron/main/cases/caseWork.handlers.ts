@@ -34,7 +34,7 @@ export function caseWorkHandlers(opts: {
     'case:work': ({ caseId }) => opts.work.get(caseId),
     'case:updateWork': ({ caseId, change }) => opts.work.update(caseId, change),
     'case:clinvar': ({ variantKeys, genes }) => clinvarTable().lookup(variantKeys, genes),
-    'case:report': async ({ caseId, format, method, federated }) => {
+    'case:report': async ({ caseId, format, method, federated, language }) => {
       const { c, work, user } = opts.work.open(caseId);
       // The answers sealed with the case are the report's federated evidence unless the page
       // names its own (issue 18): "not looked up" only when no lookup was ever stored.
@@ -44,6 +44,7 @@ export function caseWorkHandlers(opts: {
       const html = withSection(
         reportHtml(
           reportData({ c, work, method, federated: evidence, panels, app: opts.app, now: now() }),
+          language ?? 'en',
         ),
         board,
       );

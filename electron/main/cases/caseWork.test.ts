@@ -170,3 +170,30 @@ describe('issue 18: case work, through the router, sealed with the case', () => 
     expect(audit).not.toContain('Sanger');
   });
 });
+
+describe('issue 22: the report through the router in the reader’s language', () => {
+  it('writes German when asked, English by default and on request, with the same machine-readable parts', async () => {
+    const call = (language?: 'de' | 'en') =>
+      h.call('case:report', {
+        caseId,
+        format: 'html',
+        method: { filter: {} },
+        ...(language === undefined ? {} : { language }),
+      });
+    const [de, en, plain] = [await call('de'), await call('en'), await call()];
+    expect(de.body).toContain('<html lang="de">');
+    expect(de.body).toContain('Befund der genomischen Analyse');
+    expect(de.body).toContain('Föderation: nicht abgefragt.');
+    expect(de.body).toContain('PSEUDO-7731');
+    expect(en.body).toContain('Genomic analysis report');
+    expect(plain.body).toContain('<html lang="en">');
+    expect(plain.body).toContain('Genomic analysis report');
+    const parts = (html: string) =>
+      [...html.matchAll(/\s(data-[\w-]+)="([^"]*)"/g)]
+        .map((m) => m[0])
+        // Each call is made at its own time: the only part that may differ.
+        .filter((p) => !p.includes('data-generated'));
+    expect(parts(de.body)).toEqual(parts(en.body));
+    expect(de.fileName).toBe(en.fileName);
+  });
+});

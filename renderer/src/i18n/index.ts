@@ -4,6 +4,7 @@ import en from './en.json';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/format';
 import { pickLanguage, SUPPORTED_LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { PSEUDO_LOCALE, pseudoLocalize } from '../../../shared/i18n/pseudo';
+import { DOCUMENT_CATALOGUES } from '../../../shared/i18n/documents';
 
 declare global {
   interface Window {
@@ -25,15 +26,28 @@ export { SUPPORTED_LANGUAGES };
  */
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json', { eager: true });
 
+/**
+ * The clinical words and report strings main also uses (shared/i18n/documents, decision 0048) join
+ * each language's tree under their own top-level keys (`terms`, `report`), so a view and the
+ * report read the same word.
+ */
+const withDocuments = (lang: Language, tree: Record<string, unknown>): Record<string, unknown> => ({
+  ...tree,
+  ...DOCUMENT_CATALOGUES[lang],
+});
+
 function bundled(): Record<string, { translation: Record<string, unknown> }> {
-  const out: Record<string, { translation: Record<string, unknown> }> = { en: { translation: en } };
+  const out: Record<string, { translation: Record<string, unknown> }> = {
+    en: { translation: withDocuments('en', en) },
+  };
   for (const [path, mod] of Object.entries(files)) {
     const lang = /\.\/(\w+)\.json$/.exec(path)?.[1];
     if (lang === undefined || lang === 'en') continue;
     if ((SUPPORTED_LANGUAGES as readonly string[]).includes(lang))
-      out[lang] = { translation: mod.default };
+      out[lang] = { translation: withDocuments(lang as Language, mod.default) };
   }
-  if (pseudo) out[PSEUDO_LOCALE] = { translation: pseudoLocalize(en) };
+  if (pseudo)
+    out[PSEUDO_LOCALE] = { translation: pseudoLocalize({ ...en, ...DOCUMENT_CATALOGUES.en }) };
   return out;
 }
 

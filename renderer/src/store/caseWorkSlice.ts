@@ -10,6 +10,7 @@ import type { Result } from '../../../shared/result';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 import type { DiseaseSearch } from '../../../shared/cases/diseaseSearch';
+import type { Language } from '../../../shared/i18n/languages';
 
 /** The open case's work (issue 18): status, tags, notes, evidence sheets, sign-off; kept by main. */
 export interface CaseWorkSlice {
@@ -25,6 +26,8 @@ export interface CaseWorkSlice {
     caseId: string,
     format: 'html' | 'pdf' | 'preview',
     method: ReportMethod,
+    /** The report's language (issue 22); main writes English when absent. */
+    language?: Language,
   ) => Promise<Result<CaseReport>>;
   casePhenopacket: (caseId: string) => Promise<Result<{ fileName: string; json: string }>>;
   /** The diagnosis picker's matches (issue 18); undefined when main could not answer. */
@@ -66,7 +69,13 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
       const r = await api().invoke('case:clinvar', { variantKeys, genes });
       return r.ok ? r.value : undefined;
     },
-    caseReport: (caseId, format, method) => api().invoke('case:report', { caseId, format, method }),
+    caseReport: (caseId, format, method, language) =>
+      api().invoke('case:report', {
+        caseId,
+        format,
+        method,
+        ...(language === undefined ? {} : { language }),
+      }),
     casePhenopacket: (caseId) => api().invoke('case:phenopacket', { caseId }),
     async searchDiseases(query) {
       const r = await api().invoke('case:diseases', { query: query.slice(0, 200) });

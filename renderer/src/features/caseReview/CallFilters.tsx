@@ -4,6 +4,7 @@ import type { CaseFilter, Impact } from '../../../../shared/cases/filters';
 import { NumberField } from './NumberField';
 import type { FilterPatch } from './filterPatch';
 import { StepCount } from './StepCount';
+import { consequenceText } from '../../i18n/terms';
 
 const IMPACTS: readonly Impact[] = ['HIGH', 'MODERATE', 'LOW', 'MODIFIER'];
 
@@ -54,7 +55,7 @@ export function CallFilters(props: {
                     onChange({ consequences: toggled(f.consequences, c, e.target.checked) })
                   }
                 />
-                {c.replaceAll('_', ' ')}
+                <span title={c}>{consequenceText(t, c)}</span>
               </label>
             ))}
           </div>

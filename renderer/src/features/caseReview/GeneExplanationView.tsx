@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { DiseaseExplanation, GeneExplanation } from '../../../../shared/ranking/explain';
 import { currentLocale } from '../../i18n';
 import { formatFixed } from '../../../../shared/i18n/format';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
+import { consequenceText, zygosityText } from '../../i18n/terms';
 
 const f2 = (n: number): string =>
   Number.isFinite(n) ? formatFixed(n, currentLocale(), 2) : String(n);
 const pct = (f: number | null): string => (f === null ? '' : ` (${String(Math.round(f * 100))}%)`);
 
 function Observed({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunction }) {
+  const hpo = useHpoLabel();
   if (d.observed.length === 0) return null;
   return (
     <table className="explain-table">
@@ -26,18 +29,21 @@ function Observed({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunct
         {d.observed.map((o) => (
           <tr key={o.term.id} data-kind={o.kind}>
             <th scope="row" title={o.term.id}>
-              {o.term.label}
+              {hpo.label(o.term.id, o.term.label)}
             </th>
             <td>{t(`caseReview.explain.kind.${o.kind}`)}</td>
             <td title={o.diseaseTerm?.id}>
               {o.diseaseTerm === undefined
                 ? '—'
-                : `${o.diseaseTerm.label}${pct(o.diseaseTerm.frequency)}`}
+                : `${hpo.label(o.diseaseTerm.id, o.diseaseTerm.label)}${pct(o.diseaseTerm.frequency)}`}
             </td>
             <td title={o.sharedAncestor?.id}>
               {o.sharedAncestor === undefined
                 ? '—'
-                : t('caseReview.explain.ancestor', { term: o.sharedAncestor.label, ic: f2(o.ic) })}
+                : t('caseReview.explain.ancestor', {
+                    term: hpo.label(o.sharedAncestor.id, o.sharedAncestor.label),
+                    ic: f2(o.ic),
+                  })}
             </td>
             <td>{f2(o.log10Lr)}</td>
           </tr>
@@ -48,6 +54,7 @@ function Observed({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunct
 }
 
 function Excluded({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunction }) {
+  const hpo = useHpoLabel();
   if (d.excluded.length === 0) return null;
   return (
     <table className="explain-table">
@@ -64,12 +71,12 @@ function Excluded({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunct
         {d.excluded.map((e) => (
           <tr key={e.term.id}>
             <th scope="row" title={e.term.id}>
-              {e.term.label}
+              {hpo.label(e.term.id, e.term.label)}
             </th>
             <td>
               {e.diseaseTerm === undefined
                 ? t('caseReview.explain.no')
-                : `${e.diseaseTerm.label}${pct(e.diseaseTerm.frequency)}`}
+                : `${hpo.label(e.diseaseTerm.id, e.diseaseTerm.label)}${pct(e.diseaseTerm.frequency)}`}
             </td>
             <td>{f2(e.log10Absent)}</td>
             <td>{f2(e.log10Considered)}</td>
@@ -83,6 +90,7 @@ function Excluded({ d, t }: { readonly d: DiseaseExplanation; readonly t: TFunct
 /** Why a gene ranks where it does (issue 17): diseases term by term, variants, what would move it. */
 export function GeneExplanationView({ explanation: x }: { readonly explanation: GeneExplanation }) {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   return (
     <div className="gene-explanation" data-testid={`explanation-${x.symbol}`}>
       <p>
@@ -139,8 +147,8 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
                 {t('caseReview.explain.variant', {
                   where: `${v.variant.chrom}:${String(v.variant.pos)} ${v.variant.ref}>${v.variant.alt}`,
                   hgvs: v.variant.hgvsp ?? v.variant.hgvsc ?? '',
-                  consequence: v.variant.consequence.replaceAll('_', ' '),
-                  zygosity: v.variant.zygosity,
+                  consequence: consequenceText(t, v.variant.consequence),
+                  zygosity: zygosityText(t, v.variant.zygosity),
                   af: v.variant.populationAf === null ? '—' : String(v.variant.populationAf),
                   damage: f2(v.consequence),
                   rarity: f2(v.rarity),
@@ -168,7 +176,7 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
             {x.changes.map((c, i) => (
               <li key={`${c.kind}-${c.term?.id ?? String(i)}`}>
                 {t(`caseReview.explain.change.${c.kind}`, {
-                  term: c.term?.label ?? '',
+                  term: c.term === undefined ? '' : hpo.label(c.term.id, c.term.label),
                   rank: Number.isFinite(c.rank) ? c.rank : '—',
                 })}
               </li>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HpoTerm, Phenotype } from '../../../../shared/cases/channels';
-import { hpoLabel, hpoSearch, hpoVersion } from '../../../../shared/cohorts/hpo';
+import { hpoSearch, hpoVersion } from '../../../../shared/cohorts/hpo';
+import { hpoOntologyLabel } from '../../../../shared/i18n/hpoLabel';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
 import type { Suggestion } from '../../../../shared/search/channels';
 import { Autocomplete } from '../search/Autocomplete';
 
@@ -17,7 +19,6 @@ const suggestTerms = (text: string): Promise<Suggestion[]> =>
 
 type Kind = 'observed' | 'excluded';
 const other = (k: Kind): Kind => (k === 'observed' ? 'excluded' : 'observed');
-const labelOf = (t: HpoTerm): string => t.label ?? hpoLabel(t.id) ?? t.id;
 
 /**
  * A patient's phenotype as HPO terms, observed and excluded (issue 16): the ARIA combobox over the
@@ -29,6 +30,8 @@ export function PhenotypeEditor(props: {
   readonly onChange: (next: Phenotype) => void;
 }) {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
+  const labelOf = (x: HpoTerm): string => hpo.label(x.id, x.label);
   const { value, onChange } = props;
   const [text, setText] = useState('');
   const [kind, setKind] = useState<Kind>('observed');
@@ -91,7 +94,7 @@ export function PhenotypeEditor(props: {
           onEnter={() => {
             // An id typed whole (HP:0001250) is added when the table knows it.
             const id = /HP:\d{7}/.exec(text.toUpperCase())?.[0];
-            const label = id === undefined ? undefined : hpoLabel(id);
+            const label = id === undefined ? undefined : hpoOntologyLabel(id);
             if (id === undefined || label === undefined) return;
             add({ id, label }, kind);
             setText('');

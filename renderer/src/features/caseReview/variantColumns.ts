@@ -3,6 +3,8 @@ import type { CaseVariantRow } from '../../../../shared/cases/channels';
 import type { SortKey } from '../../../../shared/cases/reviewSql';
 import { currentLocale } from '../../i18n';
 import { formatFixed } from '../../../../shared/i18n/format';
+import i18n from '../../i18n';
+import { consequenceText } from '../../i18n/terms';
 
 /** One column of the case's variant table. */
 export interface VariantColumn {
@@ -62,7 +64,8 @@ export const VARIANT_COLUMNS: readonly VariantColumn[] = [
     id: 'consequence',
     sort: 'consequence',
     width: '11rem',
-    text: (r) => term(r.consequence),
+    text: (r) => consequenceText(i18n.t, r.consequence),
+    title: (r) => r.consequence ?? undefined,
   },
   { id: 'impact', sort: 'impact', width: '6.5rem', text: (r) => r.impact ?? '—' },
   {

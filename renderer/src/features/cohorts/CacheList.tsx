@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/useFormat';
 import { VaultUnlock } from './VaultUnlock';
+import { duoText } from '../../i18n/terms';
 
 /** The datasets in the encrypted cache, each with its provenance, purpose, DUO terms and expiry. */
 export function CacheList() {
@@ -48,7 +49,7 @@ export function CacheList() {
                   </th>
                   <td translate="no">{`${d.nodeName} (${d.country})`}</td>
                   <td>{t(`cohorts.purpose.${d.purpose}`)}</td>
-                  <td>{d.duo.map((x) => x.label).join(', ')}</td>
+                  <td>{d.duo.map((x) => duoText(t, x.id, x.label)).join(', ')}</td>
                   <td>
                     {t('cohorts.cache.rowsValue', {
                       individuals: t('cohorts.cache.individuals', { count: d.rows.individuals }),

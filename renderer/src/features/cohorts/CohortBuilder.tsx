@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hpoLabel, hpoSearch, hpoVersion } from '../../../../shared/cohorts/hpo';
+import { hpoSearch, hpoVersion } from '../../../../shared/cohorts/hpo';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
 import type { Suggestion } from '../../../../shared/search/channels';
 import { useStore } from '../../store';
 import { Autocomplete } from '../search/Autocomplete';
@@ -26,6 +27,7 @@ const list = (text: string): string[] =>
 /** The cohort builder: phenotype (with or without descendants), disease, sex, country, genotype. */
 export function CohortBuilder() {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   const f = useStore((s) => s.cohortFilters);
   const set = useStore((s) => s.setCohortFilters);
   const run = useStore((s) => s.runCohortQuery);
@@ -61,7 +63,7 @@ export function CohortBuilder() {
           }}
           onPick={(sugg) => {
             setTerm(sugg.id);
-            setTermText(`${sugg.label} (${sugg.id})`);
+            setTermText(hpo.text(sugg.id, sugg.label));
           }}
         />
         <label>
@@ -93,7 +95,7 @@ export function CohortBuilder() {
         <ul className="chips" data-testid="cohort-terms">
           {f.phenotypes.map((p) => (
             <li key={p.id}>
-              {`${hpoLabel(p.id) ?? p.id}${p.includeDescendants ? ` ${t('cohorts.builder.andDescendants')}` : ''}`}
+              {`${hpo.label(p.id)}${p.includeDescendants ? ` ${t('cohorts.builder.andDescendants')}` : ''}`}
               <button
                 type="button"
                 aria-label={t('cohorts.builder.remove', { term: p.id })}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { hpoLabel } from '../../../../shared/cohorts/hpo';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
 import type { PlotBar } from '../../components/BarPlot';
 import { BarPlot } from '../../components/BarPlot';
 import { useStore } from '../../store';
@@ -15,6 +15,7 @@ const toBars = (counts: readonly KeyCount[], label: (key: string) => string): Pl
 /** Count, plots per country and per phenotype (each with a table), carried variants, rows. */
 export function CohortResults() {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   const r = useStore((s) => s.cohortResult);
   const error = useStore((s) => s.cohortError);
   const busy = useStore((s) => s.cohortBusy);
@@ -75,7 +76,7 @@ export function CohortResults() {
               'phenotype',
               t('cohorts.results.byPhenotype'),
               t('cohorts.table.phenotypes'),
-              toBars(r.byPhenotype, (k) => hpoLabel(k) ?? k),
+              toBars(r.byPhenotype, (k) => hpo.label(k)),
             )}
           </div>
           <CohortVariants variants={r.variants} />

@@ -4,7 +4,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitAgeBand } from '../../../../shared/cohorts/ageBand';
 import type { CohortRow } from '../../../../shared/cohorts/exportFormats';
-import { termText } from '../../../../shared/cohorts/ontologyLabels';
+import { codeLabel } from '../../../../shared/i18n/hpoLabel';
+import { currentLocale } from '../../i18n';
 
 const ROW_HEIGHT = 34;
 type Key = keyof CohortRow;
@@ -30,13 +31,13 @@ const COLUMNS: {
   {
     key: 'phenotypes',
     width: '1fr',
-    text: (r) => r.phenotypes.map(termText).join('; '),
+    text: (r) => r.phenotypes.map((id) => codeLabel(id, currentLocale())).join('; '),
     ids: (r) => r.phenotypes.join('; '),
   },
   {
     key: 'diseases',
     width: '12rem',
-    text: (r) => r.diseases.map(termText).join('; '),
+    text: (r) => r.diseases.map((id) => codeLabel(id, currentLocale())).join('; '),
     ids: (r) => r.diseases.join('; '),
   },
   { key: 'dataset_id', width: '8rem', text: (r) => r.dataset_id },

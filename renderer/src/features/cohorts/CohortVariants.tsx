@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CohortResult } from '../../db/cohortQuery';
+import { consequenceText } from '../../i18n/terms';
 
 /** The variants of the genotype filter the cohort carries, with carrier counts. */
 export function CohortVariants(props: { readonly variants: CohortResult['variants'] }) {
@@ -22,7 +23,7 @@ export function CohortVariants(props: { readonly variants: CohortResult['variant
           <tr key={v.variant_key}>
             <th scope="row">{v.variant_key}</th>
             <td>{v.gene}</td>
-            <td>{v.consequence}</td>
+            <td title={v.consequence}>{consequenceText(t, v.consequence)}</td>
             <td>{v.af.toPrecision(3)}</td>
             <td>{v.carriers}</td>
           </tr>

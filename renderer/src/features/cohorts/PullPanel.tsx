@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hpoLabel } from '../../../../shared/cohorts/hpo';
+import { hpoOntologyLabel } from '../../../../shared/i18n/hpoLabel';
 import type { Purpose, PurposeDisease } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
 import { PullJobs } from './PullJobs';
@@ -26,7 +26,9 @@ export function PullPanel() {
     purpose === 'research' && /^[A-Z0-9]+:[A-Z0-9._-]+$/.test(diseaseId)
       ? {
           id: diseaseId,
-          ...(hpoLabel(diseaseId) === undefined ? {} : { label: hpoLabel(diseaseId) }),
+          ...(hpoOntologyLabel(diseaseId) === undefined
+            ? {}
+            : { label: hpoOntologyLabel(diseaseId) }),
         }
       : undefined;
   return (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetAccess } from '../../../../shared/auth/session';
+import { duoText } from '../../i18n/terms';
 
 const when = (iso: string | undefined, language: string): string =>
   iso === undefined
@@ -52,7 +53,7 @@ export function AccessTable(props: { readonly access: readonly DatasetAccess[] }
             <td>
               {row.duo.map((term) => (
                 <abbr key={term.id} title={term.id} className="tag">
-                  {term.label}
+                  {duoText(t, term.id, term.label)}
                   {term.modifiers === undefined
                     ? ''
                     : ` (${t('interop.access.duoModifiers', {

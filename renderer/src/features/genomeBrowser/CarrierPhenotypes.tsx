@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { carrierPhenotypes } from '../../db';
 import { useStore } from '../../store';
 import { cacheIsOpen } from '../../store/cacheSlice';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
 
 /** The most frequent phenotypes of the variant's carriers in the local cache. */
 export function CarrierPhenotypes({ variantKey }: { readonly variantKey: string }) {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   const open = useStore(cacheIsOpen);
   const [rows, setRows] = useState<{ phenotype: string; n: number }[] | undefined>();
   useEffect(() => {
@@ -29,7 +31,9 @@ export function CarrierPhenotypes({ variantKey }: { readonly variantKey: string 
       ) : (
         <ul>
           {rows.map((r) => (
-            <li key={r.phenotype}>{`${r.phenotype} (${String(r.n)})`}</li>
+            <li key={r.phenotype}>
+              {hpo.text(r.phenotype)}: {r.n}
+            </li>
           ))}
         </ul>
       )}

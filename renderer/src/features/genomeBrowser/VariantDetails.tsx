@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { CarrierPhenotypes } from './CarrierPhenotypes';
 import { FederationValues } from './FederationValues';
+import { consequenceWithCode } from '../../i18n/terms';
 
 /** The clicked variant (app panel, not igv's popup): what it is, where it is cached, what to do next. */
 export function VariantDetails() {
@@ -56,7 +57,7 @@ export function VariantDetails() {
         {v.consequence === undefined ? null : (
           <>
             <dt>{t('genomeBrowser.details.consequence')}</dt>
-            <dd>{v.consequence.replace(/_/g, ' ')}</dd>
+            <dd>{consequenceWithCode(t, v.consequence)}</dd>
           </>
         )}
         {hgvs === '' ? null : (

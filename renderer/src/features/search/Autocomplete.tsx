@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Suggestion } from '../../../../shared/search/channels';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
 
 /**
  * A text input with suggestions, following the WAI-ARIA 1.2 combobox pattern: the input keeps
@@ -18,6 +19,7 @@ export function Autocomplete(props: {
   readonly testId: string;
 }) {
   const { value, fetchSuggestions } = props;
+  const hpo = useHpoLabel();
   const listId = useId();
   const [items, setItems] = useState<Suggestion[]>([]);
   const [open, setOpen] = useState(false);
@@ -109,7 +111,7 @@ export function Autocomplete(props: {
               pick(s);
             }}
           >
-            <span className="option-label">{s.label}</span>{' '}
+            <span className="option-label">{hpo.term(s.id, s.label)}</span>{' '}
             <span className="option-detail">{s.detail}</span>
           </li>
         ))}

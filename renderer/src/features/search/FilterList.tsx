@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { useHpoLabel } from '../../i18n/useHpoLabel';
 
 /** The ontology filters of the draft: each with its descendants switch and a remove button. */
 export function FilterList() {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   const filters = useStore((s) => s.searchDraft.filters);
   const setDraft = useStore((s) => s.setSearchDraft);
   if (filters.length === 0) return null;
@@ -16,7 +18,9 @@ export function FilterList() {
       {filters.map((f, i) => (
         <li key={f.id}>
           <span className="filter-term">
-            {f.label === undefined ? f.id : `${f.label} (${f.id})`}
+            {f.label === undefined && !f.id.startsWith('HP:')
+              ? f.id
+              : `${hpo.term(f.id, f.label)} (${f.id})`}
           </span>
           <label className="inline">
             <input
@@ -34,7 +38,7 @@ export function FilterList() {
           </label>
           <button
             type="button"
-            aria-label={t('search.builder.removeFilter', { term: f.label ?? f.id })}
+            aria-label={t('search.builder.removeFilter', { term: hpo.term(f.id, f.label) })}
             onClick={() => setDraft({ filters: filters.filter((_, j) => j !== i) })}
           >
             {t('search.builder.remove')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatLocation, vcfKey } from '../../../../shared/search/alleles';
 import type { RecordRow } from '../../../../shared/search/results';
+import { consequenceWithCode } from '../../i18n/terms';
 
 /** One labelled value; nothing when the record did not give it. */
 function Item({ label, value }: { label: string; value: string | number | undefined }) {
@@ -65,7 +66,10 @@ export function RecordDetails({ row, onClose }: { row: RecordRow; onClose: () =>
             />
             <Item label={k('variantType')} value={row.variantType} />
             <Item label={k('gene')} value={row.gene} />
-            <Item label={k('consequence')} value={row.consequence} />
+            <Item
+              label={k('consequence')}
+              value={row.consequence === '' ? undefined : consequenceWithCode(t, row.consequence)}
+            />
             <Item label={k('hgvs')} value={row.hgvs} />
             <Item label={k('genomicHgvs')} value={row.genomicHgvs} />
             <Item label={k('frequency')} value={row.frequency?.toPrecision(3)} />

@@ -5,6 +5,7 @@ import { LikePreviewDialog } from './LikePreviewDialog';
 import { LikeResults } from './LikeResults';
 import { currentLocale } from '../../../i18n';
 import { formatFixed } from '../../../../../shared/i18n/format';
+import { useHpoLabel } from '../../../i18n/useHpoLabel';
 
 /** Terms checked at first: the patient's two most informative. */
 const FIRST_TERMS = 2;
@@ -16,6 +17,7 @@ const FIRST_TERMS = 2;
  */
 export function LikeMine() {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   const like = useStore((s) => s.like);
   const summary = useStore((s) => s.rank.summary);
   const preview = useStore((s) => s.previewLike);
@@ -110,7 +112,7 @@ export function LikeMine() {
             {t('caseEvidence.likeStored', {
               at: last.at,
               gene: last.gene,
-              terms: last.terms.map((x) => x.label).join(', '),
+              terms: last.terms.map((x) => hpo.label(x.id, x.label)).join(', '),
               nodes: last.sent.map((x) => x.nodeId).join(', '),
             })}
           </h4>

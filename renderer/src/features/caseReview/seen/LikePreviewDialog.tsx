@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LikePreview } from '../../../../../shared/seen/channels';
+import { useHpoLabel } from '../../../i18n/useHpoLabel';
 
 /**
  * What "Find similar patients" will send, to which nodes, before anything is sent (issue 18): the
@@ -12,6 +13,7 @@ export function LikePreviewDialog(props: {
   readonly onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   const ref = useRef<HTMLDialogElement>(null);
   const { preview } = props;
   useEffect(() => {
@@ -33,7 +35,7 @@ export function LikePreviewDialog(props: {
           <p>
             {t('caseReview.like.previewIntro', {
               gene: preview.gene,
-              terms: preview.terms.map((x) => `${x.label} (${x.id})`).join(', '),
+              terms: preview.terms.map((x) => hpo.text(x.id, x.label)).join(', '),
               count: preview.sent.length,
             })}
           </p>

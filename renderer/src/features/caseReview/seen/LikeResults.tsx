@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { termText } from '../../../../../shared/cohorts/ontologyLabels';
+import { useHpoLabel } from '../../../i18n/useHpoLabel';
 import type { LikeUpdate } from '../../../../../shared/seen/channels';
 import { datasetText } from './seenText';
 import { currentLocale } from '../../../i18n';
@@ -8,6 +8,7 @@ import { formatFixed } from '../../../../../shared/i18n/format';
 /** Per node: its status, each dataset at its granularity, and returned patients best match first. */
 export function LikeResults({ nodes }: { readonly nodes: readonly LikeUpdate[] }) {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   if (nodes.length === 0) return null;
   return (
     <ul className="plain-list like-results" aria-label={t('caseReview.like.resultsLabel')}>
@@ -47,7 +48,7 @@ export function LikeResults({ nodes }: { readonly nodes: readonly LikeUpdate[] }
                         {r.datasetId}/{r.id} ({r.sex})
                       </th>
                       <td>{formatFixed(score, currentLocale(), 2)}</td>
-                      <td>{r.phenotypes.map(termText).join(', ')}</td>
+                      <td>{r.phenotypes.map((id) => hpo.term(id)).join(', ')}</td>
                     </tr>
                   ))}
                 </tbody>

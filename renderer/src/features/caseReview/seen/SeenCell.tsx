@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { MAX_CARRIERS_PER_DATASET } from '../../../../../shared/seen/channels';
-import { termText } from '../../../../../shared/cohorts/ontologyLabels';
+import { useHpoLabel } from '../../../i18n/useHpoLabel';
 import { asOf, datasetText } from './seenText';
 
 /**
@@ -10,6 +10,7 @@ import { asOf, datasetText } from './seenText';
  */
 export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }) {
   const { t } = useTranslation();
+  const hpo = useHpoLabel();
   if (answer === undefined) return <span className="hint">{t('caseReview.seen.notAsked')}</span>;
   const when = (
     <span className="hint seen-time">{t('caseReview.seen.asOf', { time: asOf(answer.at) })}</span>
@@ -53,7 +54,8 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
                             id: c.id,
                             sex: c.sex,
                             phenotypes:
-                              c.phenotypes.map(termText).join(', ') || t('caseReview.seen.none'),
+                              c.phenotypes.map((id) => hpo.term(id)).join(', ') ||
+                              t('caseReview.seen.none'),
                           })}
                         </li>
                       ))}

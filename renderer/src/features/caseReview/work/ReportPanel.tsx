@@ -6,6 +6,8 @@ import { download } from '../../../components/download';
 import { ReportPreview } from './ReportPreview';
 import { DiagnosisPicker } from './DiagnosisPicker';
 import { Bs1AssumptionsForm } from './Bs1Assumptions';
+import { currentLocale } from '../../../i18n';
+import { languageOf, LANGUAGE_NAMES } from '../../../../../shared/i18n/languages';
 
 /**
  * The report of the case (issue 18): the diagnosis, the sign-off, and the files: HTML and PDF
@@ -26,6 +28,10 @@ export function ReportPanel(props: {
   );
   const [statement, setStatement] = useState('');
   const [status, setStatus] = useState<string>('');
+  // The report is written in the app's language, or in English to share abroad (issue 22).
+  const appLanguage = languageOf(currentLocale()) ?? 'en';
+  const [reportLanguage, setReportLanguage] = useState<'app' | 'en'>('app');
+  const language = reportLanguage === 'en' ? 'en' : appLanguage;
   const report = useStore((s) => s.caseReport);
   const phenopacket = useStore((s) => s.casePhenopacket);
   const reported = work.variants.filter((v) => v.reported).length;
@@ -37,7 +43,7 @@ export function ReportPanel(props: {
       setStatus(r.ok ? t('caseWork.report.saved', { name: r.value.fileName }) : r.error.message);
       return;
     }
-    const r = await report(caseId, what, props.method);
+    const r = await report(caseId, what, props.method, language);
     if (!r.ok) {
       setStatus(r.error.message);
       return;
@@ -136,6 +142,19 @@ export function ReportPanel(props: {
           </button>
         </p>
       )}
+      <label>
+        {t('caseWork.report.language')}{' '}
+        <select
+          value={reportLanguage}
+          onChange={(e) => setReportLanguage(e.target.value === 'en' ? 'en' : 'app')}
+          data-testid="report-language"
+        >
+          <option value="app">{LANGUAGE_NAMES[appLanguage]}</option>
+          {appLanguage === 'en' ? null : (
+            <option value="en">{t('caseWork.report.languageEnglish')}</option>
+          )}
+        </select>
+      </label>
       <div className="inline-fieldset">
         <button type="button" onClick={() => void file('html')} data-testid="report-html">
           {t('caseWork.report.html')}
@@ -154,7 +173,7 @@ export function ReportPanel(props: {
       <p role="status" data-testid="report-status">
         {status}
       </p>
-      <ReportPreview caseId={caseId} work={work} method={props.method} />
+      <ReportPreview caseId={caseId} work={work} method={props.method} language={language} />
     </section>
   );
 }

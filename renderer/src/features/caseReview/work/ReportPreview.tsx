@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseWork, ReportMethod } from '../../../../../shared/cases/workChannels';
+import type { Language } from '../../../../../shared/i18n/languages';
 import { useStore } from '../../../store';
 
 /**
@@ -16,19 +17,21 @@ export function ReportPreview(props: {
   readonly caseId: string;
   readonly work: CaseWork;
   readonly method: ReportMethod;
+  /** The language the report will be saved in (issue 22), so the preview shows that report. */
+  readonly language: Language;
 }) {
   const { t } = useTranslation();
   const report = useStore((s) => s.caseReport);
   const [open, setOpen] = useState(false);
   const [html, setHtml] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const { caseId, work } = props;
+  const { caseId, work, language } = props;
   // The page makes a fresh `method` object on every render; its content is what matters.
   const methodKey = JSON.stringify(props.method);
   useEffect(() => {
     if (!open) return;
     let current = true;
-    void report(caseId, 'preview', JSON.parse(methodKey) as ReportMethod).then((r) => {
+    void report(caseId, 'preview', JSON.parse(methodKey) as ReportMethod, language).then((r) => {
       if (!current) return;
       setHtml(r.ok ? r.value.body : undefined);
       setError(r.ok ? undefined : r.error.message);
@@ -36,7 +39,7 @@ export function ReportPreview(props: {
     return () => {
       current = false;
     };
-  }, [open, caseId, work, report, methodKey]);
+  }, [open, caseId, work, report, methodKey, language]);
   return (
     <div className="report-preview">
       <button

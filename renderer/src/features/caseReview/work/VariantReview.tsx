@@ -10,6 +10,8 @@ import { EvidenceSheetView } from './EvidenceSheetView';
 import { NotesField } from './NotesField';
 import { suggestFor, thresholdsFor } from './suggestFor';
 import { TagsField } from './TagsField';
+import { consequenceWithCode } from '../../../i18n/terms';
+import { modesText } from '../variantColumns';
 
 /** One reviewed variant: its facts, ClinVar, the evidence sheet, tags, notes, in the report or not. */
 export function VariantReview(props: {
@@ -59,9 +61,9 @@ export function VariantReview(props: {
       </h4>
       <p className="hint">
         {t('caseWork.facts', {
-          consequence: v.consequence ?? '—',
+          consequence: consequenceWithCode(t, v.consequence),
           gt: v.gt ?? '—',
-          modes: v.modes.join(', ') || '—',
+          modes: modesText(v.modes, t),
           af: v.pop_af === null ? '—' : v.pop_af.toPrecision(2),
         })}
       </p>
