@@ -11,9 +11,9 @@ import { FILTER_TABLE, hasPageTableSql, queryLayoutSql } from './queryLayout';
 import { caseSortedRowsSql } from './reviewSql';
 
 // Issue 16 (decision 0045): at 5M alleles the filter steps read the narrow filter table in sort_key
-// order, the gene step a gene-ordered copy of variant_genes, and compound hets paired over every
-// allele come from `ch_all`, while pairing over a subset skips alleles that pair with nothing. The
-// plain query over `variants` (no page or filter tables) is the reference: counts and every page
+// order, compound hets paired over every allele come from its `ch_all`, and pairing over a subset
+// skips alleles that pair with nothing. The
+// plain query over `variants` (no page or filter table) is the reference: counts and every page
 // must be equal. The case is generated (deterministic hashes): 1,500 alleles over 30 genes, with
 // every compound-het side mixed within genes, phase sets, and inheritance rows, so the pairing
 // rules are exercised far beyond the planted trio.
@@ -101,8 +101,8 @@ const FILTERS: [string, CaseFilter][] = [
   ['an empty gene list', { genes: [] }],
 ];
 
-describe('issue 16: the filter tables give the plain query results (decision 0045)', () => {
-  it('the layout has the filter tables, ch_all pairs some alleles and leaves others', async () => {
+describe('issue 16: the filter table gives the plain query results (decision 0045)', () => {
+  it('the layout has the filter table, ch_all pairs some alleles and leaves others', async () => {
     const layout = (await rows(hasPageTableSql(DB)))[0];
     expect([Number(layout?.n), Number(layout?.f)]).toEqual([1, 1]);
     const ch = await rows(

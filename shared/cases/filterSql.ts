@@ -11,7 +11,7 @@ import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { INHERITANCE_MODES } from './filters';
 import { inheritanceBits } from './inheritanceSql';
 import { comphetCte } from './comphetSql';
-import { FILTER_TABLE, GENE_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
+import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
 
 /** Where the SQL reads from. */
 export interface CaseSqlContext {
@@ -27,9 +27,9 @@ export interface CaseSqlContext {
    */
   readonly pageTable?: boolean;
   /**
-   * The case has the filter tables (queryLayout.ts, case schema 4): the steps read the narrow
-   * `variant_filter` in `sort_key` order and the gene step `gene_alleles`; compound hets paired over
-   * every allele are read from `ch_all`. Without them (schema 2 or 3) the steps read `variants`.
+   * The case has the filter table (queryLayout.ts, case schema 4): the steps read the narrow
+   * `variant_filter` in `sort_key` order, and compound hets paired over every allele are read from
+   * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
    */
   readonly filterTable?: boolean;
 }
@@ -43,11 +43,7 @@ const chromOf = (c: string): string => {
 };
 
 /** The SQL condition of each active step (undefined: the step is not in the filter). */
-function conditions(
-  f: CaseFilter,
-  ctx: CaseSqlContext,
-  laid: boolean,
-): Partial<Record<FilterStep, string>> {
+function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterStep, string>> {
   const c: Partial<Record<FilterStep, string>> = {};
   const genes = new Set<string>(f.genes ?? []);
   for (const p of f.panels ?? []) for (const g of ctx.panelGenes(p)) genes.add(g);
@@ -55,7 +51,7 @@ function conditions(
     c.genes =
       genes.size === 0
         ? 'false'
-        : `v.vid IN (SELECT vid FROM ${ctx.db}.main.${laid ? GENE_TABLE : 'variant_genes'} WHERE gene IN (SELECT unnest(${list(genes)})))`;
+        : `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`;
   if (f.regions !== undefined)
     c.regions =
       f.regions.length === 0
@@ -147,7 +143,7 @@ function withClause(
 } {
   // The filter table lacks variant_key: the cohort step (rare in a filter change) reads `variants`.
   const laid = ctx.filterTable === true && f.maxCohortFrequency === undefined;
-  const c = conditions(f, ctx, laid);
+  const c = conditions(f, ctx);
   const steps = (Object.keys(c) as FilterStep[]).sort(
     (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
   );

@@ -6,10 +6,9 @@
  * instead of every wide column of every allele (`variants` stays in file order, which keeps
  * region lookups by position local). Pure SQL text, run by the import after the derived columns
  * (inheritanceSql.ts materializeInheritanceSql) and by the migration of an older case.
- * Schema 4 adds the filter tables (decision 0045): `variant_filter`, the columns the filter steps
- * test, also in `sort_key` order, with `ch_all` (compound hets paired over every allele, paired once
- * here instead of at every filter change), and `gene_alleles`, the gene step's (gene, vid) pairs in
- * gene order, so a panel's genes are read from the few row groups that hold them.
+ * Schema 4 adds the filter table (decision 0045): `variant_filter`, the columns the filter steps
+ * test, also in `sort_key` order, with `ch_all` (compound hets paired over every allele, once here
+ * instead of at every filter change).
  */
 import { comphetCte } from './comphetSql';
 
@@ -47,9 +46,6 @@ export const PAGE_COLUMNS = [
 /** The filter table: what the filter steps test, in `sort_key` order (decision 0045). */
 export const FILTER_TABLE = 'variant_filter';
 
-/** The gene step's table: `variant_genes` in gene order. */
-export const GENE_TABLE = 'gene_alleles';
-
 /** The columns of `variants` the filter steps test (filterSql.ts conditions), beside `ch_all`. */
 export const FILTER_COLUMNS = [
   'vid',
@@ -82,18 +78,15 @@ WITH ${comphetCte(db, { pre: null })}
 SELECT v.sort_key, ${FILTER_COLUMNS.map((c) => `v.${c}`).join(', ')},
   coalesce(CASE ch.status WHEN 'confirmed' THEN 2 WHEN 'possible' THEN 1 END, 0)::TINYINT AS ch_all
 FROM ${db}.main.variants v LEFT JOIN ch ON ch.vid = v.vid ORDER BY v.sort_key`,
-    `DROP TABLE IF EXISTS ${db}.main.${GENE_TABLE}`,
-    `CREATE TABLE ${db}.main.${GENE_TABLE} AS
-SELECT gene, vid FROM ${db}.main.variant_genes ORDER BY gene, vid`,
   ];
 }
 
 /**
  * One row: `n` 1 when the case attached as `db` has the page table (case schema 3), `f` 1 when it
- * has the filter tables (case schema 4).
+ * has the filter table (case schema 4).
  */
 export function hasPageTableSql(db: string): string {
   return `SELECT count(*) FILTER (WHERE table_name = '${PAGE_TABLE}')::INTEGER AS n,
-  (count(*) FILTER (WHERE table_name IN ('${FILTER_TABLE}', '${GENE_TABLE}')) = 2)::INTEGER AS f
+  count(*) FILTER (WHERE table_name = '${FILTER_TABLE}')::INTEGER AS f
 FROM duckdb_tables() WHERE database_name = '${db.replaceAll("'", "''")}' AND schema_name = 'main'`;
 }
