@@ -125,7 +125,8 @@ for (const [name, filter] of FILTERS)
         ['window', caseRowsSql(filter, ctx, page)],
       ] as const) {
         const r = await conn.runAndReadAll(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
-        const plan = JSON.parse(String(r.getRowObjectsJS()[0]?.explain_value ?? '{}')) as Op;
+        const text = r.getRowObjectsJS()[0]?.explain_value;
+        const plan = JSON.parse(typeof text === 'string' ? text : '{}') as Op;
         out.explain.push({ filter: name, query: q, top: heaviest(plan) });
       }
   }
