@@ -14,11 +14,14 @@
  *   to other engineers' load than wall time.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm] [--import-only]
  *                                   [--keep-case FILE]
- *      npx tsx bench/case-import.ts --case-file FILE [--rounds N]   (filters only, no import)
+ *      npx tsx bench/case-import.ts --case-file FILE [--rounds N] [--upgrade]   (filters only)
  *   → bench/results/case-import-<records>.json (-import with --import-only, case-filters- with
  *   --case-file) and stdout.
  * --keep-case writes the decrypted case database to FILE so later runs can skip the import (a 5M
  * import takes minutes); --case-file reads such a file (plaintext patient data: keep it in tmp).
+ * --upgrade first brings a copy of an older case file to the current schema (the app's one-time
+ * upgrade SQL, schemaUpgrade.ts) and reports its CPU time and the file's growth: the import-time
+ * cost of the query layout, without importing again.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { parseArgs } from 'node:util';
 import { loadPanels } from '../electron/main/cases/genomeAssets';
 import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
 import { FILTERS, filterTimes } from './case/filterTimes';
+import { upgradeCaseFile } from './case/upgradeCaseFile';
 import { writeWgsVcf } from './case/wgsVcf';
 
 const { values: args } = parseArgs({
@@ -38,6 +42,7 @@ const { values: args } = parseArgs({
     'import-only': { type: 'boolean', default: false },
     'case-file': { type: 'string' },
     'keep-case': { type: 'string' },
+    upgrade: { type: 'boolean', default: false },
   },
 });
 const dir = join(tmpdir(), 'cohort-desk-bench');
@@ -61,7 +66,11 @@ const write = (name: string, result: object): void => {
 
 if (args['case-file'] !== undefined) {
   // Filters only, on a case database kept by an earlier run (--keep-case): no import.
-  const bytes = readFileSync(args['case-file']);
+  const upgraded = args.upgrade
+    ? await upgradeCaseFile(args['case-file'], join(dir, `case-upgrade-${String(process.pid)}`))
+    : null;
+  if (upgraded !== null) say(`upgraded: ${JSON.stringify(upgraded.report)}`);
+  const bytes = upgraded?.bytes ?? readFileSync(args['case-file']);
   const filterMs = await filterTimes({
     bytes,
     plainFile: join(dir, `case-filters-${String(process.pid)}.duckdb`),
@@ -74,6 +83,7 @@ if (args['case-file'] !== undefined) {
     measured: new Date().toISOString(),
     note: 'wall times and CPU time of this process; label numbers taken on a shared machine as measured under load',
     caseFileMb: Number((bytes.length / 1e6).toFixed(1)),
+    upgrade: upgraded?.report ?? null,
     filters: FILTERS.map(([name]) => name),
     loadAverage: { before: loadBefore, end: load() },
     filterMs,

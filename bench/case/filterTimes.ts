@@ -83,11 +83,13 @@ export async function filterTimes(opts: {
   const conn = await instance.connect();
   let native: Stats;
   let pageTable: boolean;
+  let filterTable: boolean;
   try {
     await conn.run(`ATTACH '${opts.plainFile}' AS ${alias} (READ_ONLY)`);
     for (const s of cohortViews) await conn.run(s);
-    const n = (await conn.runAndReadAll(hasPageTableSql(alias))).getRowObjectsJS()[0]?.n;
-    pageTable = Number(n) > 0;
+    const layout = (await conn.runAndReadAll(hasPageTableSql(alias))).getRowObjectsJS()[0];
+    pageTable = Number(layout?.n) > 0;
+    filterTable = Number(layout?.f) > 0;
     native = await timed(rounds, async (filter) => {
       await runCaseQuery(conn, alias, { filter, panels, page: { limit: 200, offset: 0 } });
     });
@@ -96,7 +98,8 @@ export async function filterTimes(opts: {
     instance.closeSync();
     rmSync(opts.plainFile, { force: true });
   }
-  if (!opts.wasm) return { pageTable, native, wasm: null, wasmTableChange: null, wasmWindow: null };
+  if (!opts.wasm)
+    return { pageTable, filterTable, native, wasm: null, wasmTableChange: null, wasmWindow: null };
 
   opts.say('filters: duckdb-wasm');
   const db = await openWasmDuckDb();
@@ -109,6 +112,7 @@ export async function filterTimes(opts: {
     panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
     cohort: { individuals: 'individuals', genotypes: 'genotypes' },
     pageTable,
+    filterTable,
   };
   const sort = { key: 'default', dir: 'asc' } as const;
   const kept = new Map<CaseFilter, number>();
@@ -134,7 +138,7 @@ export async function filterTimes(opts: {
       db.query(caseSortedRowsSql(filter, ctx, { sort, kept: 0, limit: TABLE_WINDOW, offset }));
       return Promise.resolve();
     });
-    return { pageTable, native, wasm, wasmTableChange, wasmWindow };
+    return { pageTable, filterTable, native, wasm, wasmTableChange, wasmWindow };
   } finally {
     db.close();
   }

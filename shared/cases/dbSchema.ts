@@ -11,9 +11,10 @@ import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
  * Bumped when a table or column changes; a newer file is refused by an older app, an older one is
  * upgraded once in main when it is opened (schemaUpgrade.ts, decision 0035). Version 3 adds the
  * page table (queryLayout.ts, decision 0036); until upgraded, a version-2 case reads its pages from
- * `variants`.
+ * `variants`. Version 4 adds the filter table (queryLayout.ts, decision 0045); a version-3 case
+ * filters over `variants` until upgraded.
  */
-export const CASE_SCHEMA_VERSION = 3;
+export const CASE_SCHEMA_VERSION = 4;
 /** The oldest case file the filters can read. */
 export const CASE_SCHEMA_MIN = 2;
 

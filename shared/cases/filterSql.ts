@@ -10,7 +10,8 @@ import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { INHERITANCE_MODES } from './filters';
 import { inheritanceBits } from './inheritanceSql';
-import { PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
+import { comphetCte } from './comphetSql';
+import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
 
 /** Where the SQL reads from. */
 export interface CaseSqlContext {
@@ -25,6 +26,12 @@ export interface CaseSqlContext {
    * by `sort_key` range. Without it (schema 2) they are read from `variants`, slower at genome scale.
    */
   readonly pageTable?: boolean;
+  /**
+   * The case has the filter table (queryLayout.ts, case schema 4): the steps read the narrow
+   * `variant_filter` in `sort_key` order, and compound hets paired over every allele are read from
+   * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
+   */
+  readonly filterTable?: boolean;
 }
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -96,40 +103,10 @@ cf AS (
 }
 
 /**
- * Compound-het status per allele, pairing over the alleles in `pre` (see inheritanceSql.ts). With
- * `genes`, only the candidates of those genes are paired (a page's genes: pairs never cross genes,
- * so their status is the same as over every gene).
+ * The inheritance step: a test of `inh_mask` for the modes fixed at import, compound hets paired
+ * (`chAll`: every allele is kept by the other steps, so the pairing is the import's `ch_all`).
  */
-function comphetCte(db: string, genes?: string): string {
-  const n = (side: string): string => `coalesce(sum(n) FILTER (WHERE side = '${side}'), 0)`;
-  return `cand AS (
-  SELECT c.vid, c.gene, c.side, coalesce(c.ps, -1) AS ps FROM ${db}.main.comphet_sides c
-  WHERE ${genes === undefined ? '' : `c.gene IN (${genes}) AND `}c.vid IN (SELECT vid FROM pre)),
-cg AS (SELECT gene, side, ps, count(*) AS n FROM cand GROUP BY ALL),
-gs AS (SELECT gene, ${n('mother')} AS nm, ${n('father')} AS nf, ${n('not_mother')} AS nnm,
-  ${n('not_father')} AS nnf, ${n('de_novo')} AS ndn, ${n('unknown')} AS nun,
-  coalesce(sum(n) FILTER (WHERE side LIKE 'hap%'), 0) AS nhap, sum(n) AS total FROM cg GROUP BY gene),
-gp AS (SELECT gene, ps, ${n('hap1')} AS h1, ${n('hap2')} AS h2 FROM cg WHERE side LIKE 'hap%' GROUP BY ALL),
-chs AS (
-  SELECT cand.vid, CASE
-    WHEN cand.side = 'mother' THEN CASE WHEN nf > 0 THEN 2 WHEN nnm + ndn + nun > 0 THEN 1 END
-    WHEN cand.side = 'father' THEN CASE WHEN nm > 0 THEN 2 WHEN nnf + ndn + nun > 0 THEN 1 END
-    WHEN cand.side = 'not_mother' THEN CASE WHEN nm + ndn + nun > 0 THEN 1 END
-    WHEN cand.side = 'not_father' THEN CASE WHEN nf + ndn + nun > 0 THEN 1 END
-    WHEN cand.side = 'de_novo' THEN CASE WHEN total > 1 THEN 1 END
-    WHEN cand.side = 'unknown' THEN CASE WHEN total > 1 THEN 1 END
-    WHEN cand.side = 'hap1' THEN CASE WHEN coalesce(gp.h2, 0) > 0 THEN 2
-      WHEN nhap - coalesce(gp.h1, 0) - coalesce(gp.h2, 0) + ndn + nun > 0 THEN 1 END
-    WHEN cand.side = 'hap2' THEN CASE WHEN coalesce(gp.h1, 0) > 0 THEN 2
-      WHEN nhap - coalesce(gp.h1, 0) - coalesce(gp.h2, 0) + ndn + nun > 0 THEN 1 END
-  END AS rank
-  FROM cand JOIN gs ON gs.gene = cand.gene LEFT JOIN gp ON gp.gene = cand.gene AND gp.ps = cand.ps),
-ch AS (SELECT vid, CASE max(rank) WHEN 2 THEN 'confirmed' ELSE 'possible' END AS status
-  FROM chs WHERE rank IS NOT NULL GROUP BY vid)`;
-}
-
-/** The inheritance step: a test of `inh_mask` for the modes fixed at import, compound hets paired. */
-function inheritanceCondition(f: CaseFilter): string | undefined {
+function inheritanceCondition(f: CaseFilter, chAll: boolean): string | undefined {
   const modes = f.inheritance;
   if (modes === undefined) return undefined;
   const possible = f.includePossible !== false;
@@ -141,7 +118,11 @@ function inheritanceCondition(f: CaseFilter): string | undefined {
   }
   const parts = mask === 0 ? [] : [`(pre.inh_mask & ${String(mask)}) <> 0`];
   if (modes.includes('compound_het'))
-    parts.push(`pre.vid IN (SELECT vid FROM ch${possible ? '' : " WHERE status = 'confirmed'"})`);
+    parts.push(
+      chAll
+        ? `pre.ch_all >= ${possible ? '1' : '2'}`
+        : `pre.vid IN (SELECT vid FROM ch${possible ? '' : " WHERE status = 'confirmed'"})`,
+    );
   return parts.length === 0 ? 'false' : parts.join(' OR ');
 }
 
@@ -152,27 +133,47 @@ function inheritanceCondition(f: CaseFilter): string | undefined {
 function withClause(
   f: CaseFilter,
   ctx: CaseSqlContext,
-): { sql: string; steps: FilterStep[]; pairedAll: boolean; cohortAll: boolean } {
+): {
+  sql: string;
+  steps: FilterStep[];
+  pairedAll: boolean;
+  cohortAll: boolean;
+  laid: boolean;
+  chAll: boolean;
+} {
+  // The filter table lacks variant_key: the cohort step (rare in a filter change) reads `variants`.
+  const laid = ctx.filterTable === true && f.maxCohortFrequency === undefined;
   const c = conditions(f, ctx);
   const steps = (Object.keys(c) as FilterStep[]).sort(
     (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
   );
   const flags = steps.map((s) => `(${c[s] ?? 'true'}) AS f_${s}`);
   const pre = steps.length === 0 ? 'true' : steps.map((s) => `f_${s}`).join(' AND ');
-  const inh = inheritanceCondition(f);
+  const chAll = laid && steps.length === 0;
+  const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
-  const pairedAll = f.inheritance?.includes('compound_het') === true;
-  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS (SELECT v.vid, v.sort_key, v.inh_mask${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
-  FROM ${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}),
-pre AS (SELECT vid, sort_key, inh_mask FROM base WHERE ${pre}),
-${pairedAll ? `${comphetCte(ctx.db)},\n` : ''}kept AS (SELECT vid, sort_key, inh_mask FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
+  const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
+  const cols = `vid, sort_key, inh_mask${laid ? ', ch_all' : ''}`;
+  const from = laid
+    ? `${ctx.db}.main.${FILTER_TABLE} v`
+    : `${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}`;
+  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
+  FROM ${from}),
+pre AS (SELECT ${cols} FROM base WHERE ${pre}),
+${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS (SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
   return {
     sql,
     steps: f.inheritance === undefined ? steps : [...steps, 'inheritance'],
     pairedAll,
     cohortAll,
+    laid,
+    chAll,
   };
 }
+
+/** The alleles compound hets are paired over: with the filter table, only those that pair at all. */
+const pairedOver = (laid: boolean): { pre?: string } =>
+  laid ? { pre: 'SELECT vid FROM pre WHERE ch_all > 0' } : {};
 
 const STEP_ORDER: readonly FilterStep[] = [
   'genes',
@@ -222,6 +223,10 @@ export function caseRowsSql(
   const db = ctx.db;
   const w = withClause(f, ctx);
   const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
+  // Every allele kept by the other steps: the page's compound hets are the import's `ch_all`.
+  const paged = w.chAll
+    ? "SELECT rows.*, CASE rows.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END AS ch_status FROM rows"
+    : 'SELECT rows.*, ch.status AS ch_status FROM rows LEFT JOIN ch ON ch.vid = rows.vid';
   // The modes in name order (as ORDER BY mode): the fixed ones from inh_mask, compound_het paired.
   const modes = [...INHERITANCE_MODES].sort().map((m) => {
     if (m === 'compound_het')
@@ -230,10 +235,10 @@ export function caseRowsSql(
     return `CASE WHEN (p.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (p.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
   });
   return `${w.sql},
-page AS (SELECT vid, sort_key, inh_mask FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
-rows AS (SELECT page.sort_key, page.inh_mask, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
+page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
+rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
   FROM page JOIN ${db}.main.${ctx.pageTable === true ? PAGE_TABLE : 'variants'} p ON p.sort_key = page.sort_key),
-${w.pairedAll ? '' : `${comphetCte(db, pageGenes)},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (SELECT rows.*, ch.status AS ch_status FROM rows LEFT JOIN ch ON ch.vid = rows.vid)
+${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})
 SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes

@@ -4,7 +4,8 @@
  * Schema 1 (before decision 0028) lacked `variants.inh_mask` and `variants.sort_key`, and cases
  * imported before issue 19 lack the `somatic` table; every other table and column is unchanged, and
  * the `inheritance` table the mask is derived from was already written by the schema-1 import.
- * Schema 2 lacked the page table of schema 3 (queryLayout.ts, decision 0036).
+ * Schema 2 lacked the page table of schema 3 (queryLayout.ts, decision 0036), schema 3 the filter
+ * table of schema 4 (decision 0045): queryLayoutSql rebuilds both.
  */
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
 import { derivedColumnsSql } from './inheritanceSql';
@@ -28,7 +29,7 @@ export function caseUpgradeSql(db: string, from: number): string[] {
       ...derived.map((c) => `ALTER TABLE ${db}.main.variants ADD COLUMN ${c} ${typeOf(c)}`),
       derivedColumnsSql(db),
     );
-  // Schema 3: the page table in sort_key order (decision 0036), built from `variants` as imports do.
+  // Schemas 3 and 4: the page and filter table (decisions 0036, 0045), built as imports do.
   steps.push(...queryLayoutSql(db));
   steps.push(
     `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,

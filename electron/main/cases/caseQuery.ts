@@ -62,6 +62,7 @@ export async function runCaseQuery(
     panelGenes: (id) => opts.panels.find((p) => p.id === id)?.genes ?? [],
     cohort: { individuals: 'individuals', genotypes: 'genotypes' },
     pageTable: Number(layout?.n ?? 0) > 0,
+    filterTable: Number(layout?.f ?? 0) > 0,
   };
   const counts = caseCountsSql(opts.filter, ctx);
   const c = (await conn.runAndReadAll(counts.sql)).getRowObjectsJS()[0] ?? {};

@@ -16,6 +16,7 @@ import type { CaseVariants } from '../../../shared/cases/channels';
 import type { CaseTable } from '../../../shared/cases/dbSchema';
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
+import { FILTER_TABLE, hasPageTableSql } from '../../../shared/cases/queryLayout';
 import { sealChunkedFile } from '../vault/chunkedCipher';
 import { DUCKDB_STORAGE_VERSION } from '../vault/duckdbFile';
 import {
@@ -113,8 +114,6 @@ async function withPlain<T>(
  * did (same key and binding, a manifest without `schema`). `variantsSql` may alter the old file.
  */
 async function sealAsSchema1(caseId: string, variantsSql?: string): Promise<void> {
-  const c = opened(caseId);
-  const o = h.services.cases.owner();
   await withPlain(caseId, async (run, dir) => {
     const old = join(dir, 'schema1.duckdb');
     await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
@@ -128,21 +127,45 @@ async function sealAsSchema1(caseId: string, variantsSql?: string): Promise<void
     await run(`UPDATE old.main.case_meta SET value = '1' WHERE key = 'schema_version'`);
     if (variantsSql !== undefined) await run(variantsSql);
     await run('DETACH old');
-    const sealed = sealChunkedFile(
-      c.dataKey,
-      old,
-      join(c.dir, 'data.duckdb.sealed'),
-      databaseBinding(o.user, c.folder),
-    );
     // That version's manifests did not record the schema.
-    const manifest = { ...c.manifest };
-    delete manifest.schema;
-    rewriteManifest(c.dir, c.folder, o.user, c.dataKey, {
-      ...manifest,
-      database: { ...sealed, plainBytes: readFileSync(old).length },
-    });
+    sealOld(caseId, old, undefined);
   });
 }
+
+/** Seals `old` as the case's database, its manifest recording `schema` (undefined: none). */
+function sealOld(caseId: string, old: string, schema: number | undefined): void {
+  const c = opened(caseId);
+  const o = h.services.cases.owner();
+  const sealed = sealChunkedFile(
+    c.dataKey,
+    old,
+    join(c.dir, 'data.duckdb.sealed'),
+    databaseBinding(o.user, c.folder),
+  );
+  const manifest = { ...c.manifest };
+  delete manifest.schema;
+  rewriteManifest(c.dir, c.folder, o.user, c.dataKey, {
+    ...manifest,
+    ...(schema === undefined ? {} : { schema }),
+    database: { ...sealed, plainBytes: readFileSync(old).length },
+  });
+}
+
+/** Replaces the case's database with a schema-3 copy: the same file without the filter table. */
+async function sealAsSchema3(caseId: string): Promise<void> {
+  await withPlain(caseId, async (run, dir) => {
+    const old = join(dir, 'schema3.duckdb');
+    await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
+    await run('COPY FROM DATABASE cur TO old');
+    await run(`DROP TABLE old.main.${FILTER_TABLE}`);
+    await run(`UPDATE old.main.case_meta SET value = '3' WHERE key = 'schema_version'`);
+    await run('DETACH old');
+    sealOld(caseId, old, 3);
+  });
+}
+
+const hasFilterTable = (caseId: string): Promise<boolean> =>
+  withPlain(caseId, async (run) => Number((await run(hasPageTableSql('cur')))[0]?.f ?? 0) === 1);
 
 /** vid → [inh_mask, sort_key] of the case's database as it is now. */
 const derived = (caseId: string): Promise<Map<number, string>> =>
@@ -170,6 +193,7 @@ beforeAll(async () => {
   h = openCaseHarness();
   await importTrio('OLD-1');
   await importTrio('OLD-BAD');
+  await importTrio('OLD-3');
 }, 120_000);
 
 afterAll(async () => {
@@ -204,6 +228,21 @@ describe('decision 0035: older cases are upgraded once when opened', () => {
     const log = await h.call('audit:list', { types: ['case.upgrade'] });
     expect(log.rows).toHaveLength(1);
     expect(JSON.stringify(log.rows[0]?.fields)).not.toContain('OLD-1');
+  }, 60_000);
+
+  it('issue 16: a schema-3 case (no filter table) gets the filter table once and filters the same', async () => {
+    const want = await page('OLD-3');
+    expect(want.rows.length).toBeGreaterThan(0);
+    await sealAsSchema3('OLD-3');
+    expect(await schemaOf('OLD-3')).toBe(3);
+    expect(await hasFilterTable('OLD-3')).toBe(false);
+
+    const got = await page('OLD-3');
+    expect(got).toEqual(want);
+    expect(opened('OLD-3').manifest.schema).toBe(CASE_SCHEMA_VERSION);
+    expect(await schemaOf('OLD-3')).toBe(CASE_SCHEMA_VERSION);
+    expect(await hasFilterTable('OLD-3')).toBe(true);
+    expect(staged()).toEqual([]);
   }, 60_000);
 
   it('a failed upgrade leaves the case untouched and says why it cannot open', async () => {

@@ -41,12 +41,13 @@ export async function caseContext(
   alias: string,
   panels: readonly Panel[],
 ): Promise<CaseSqlContext> {
-  const has = Number((await query(hasPageTableSql(alias))).rows[0]?.n ?? 0) > 0;
+  const layout = (await query(hasPageTableSql(alias))).rows[0];
   return {
     db: alias,
     panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
     cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-    pageTable: has,
+    pageTable: Number(layout?.n ?? 0) > 0,
+    filterTable: Number(layout?.f ?? 0) > 0,
   };
 }
 
