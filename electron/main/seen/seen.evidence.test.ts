@@ -154,8 +154,9 @@ describe('issue 18: seen-before answers feed the ACMG frequency criteria and the
     expect(report.body).not.toContain('data-federated="not-looked-up"');
     expect(report.body).toContain('data-federated="answers"');
     const it = demo.truth.datasets['IT-CA-01'];
+    // The granularity in the report's words (issue 22: English report, "records" for `record`).
     expect(report.body).toContain(
-      `<td>IT-CA-01</td><td>record</td><td>${String(it?.planted[PLANTED]?.carriers)}</td><td>${(it?.individuals ?? 0).toLocaleString('en-US')}</td>`,
+      `<td>IT-CA-01</td><td>records</td><td>${String(it?.planted[PLANTED]?.carriers)}</td><td>${(it?.individuals ?? 0).toLocaleString('en-US')}</td>`,
     );
   });
 });
