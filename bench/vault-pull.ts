@@ -224,6 +224,7 @@ async function decryptPart() {
     attachTimes.push(performance.now() - t);
   }
   db.closeSync();
+  rmSync(work, { recursive: true, force: true });
   return {
     genotypeRows: n,
     databaseMB: round(mb(database.length)),
