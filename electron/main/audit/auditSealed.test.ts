@@ -38,10 +38,14 @@ describe('issue 12 item 11: sensitive audit fields are sealed per user', () => {
     });
     log.append('cohort.save', { id: 'c-1', name: 'Family of patient 4711' });
     const text = readFileSync(log.file, 'utf8');
+    // The hex of ciphertexts, keys and hashes is random: "4711" or "eyJ" turn up in it by chance
+    // (a flaky failure in CI), so the plaintext checks read the entries without those runs.
+    const plain = text.replace(/\b[0-9a-f]{32,}\b/g, '');
+    expect(plain.length).toBeLessThan(text.length);
     // STANDARDS DATA-08 test 10: no genomic content (chr, rs ids), no tokens.
     for (const secret of ['BRCA1', '43045712', 'HP:0001250', 'Seizure', '4711'])
-      expect(text).not.toContain(secret);
-    expect(text).not.toMatch(/\brs\d+|chr\d|Bearer|eyJ/);
+      expect(plain).not.toContain(secret);
+    expect(plain).not.toMatch(/\brs\d+|chr\d|Bearer|eyJ/);
     const [search, exported] = text
       .trimEnd()
       .split('\n')
