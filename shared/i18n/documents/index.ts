@@ -1,13 +1,13 @@
 import type { Language } from '../languages';
 import { formatNumber } from '../format';
-import de from './de.json';
-import en from './en.json';
-import es from './es.json';
-import fi from './fi.json';
-import fr from './fr.json';
-import it from './it.json';
-import pt from './pt.json';
-import sv from './sv.json';
+import de from './de.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
+import es from './es.json' with { type: 'json' };
+import fi from './fi.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+import it from './it.json' with { type: 'json' };
+import pt from './pt.json' with { type: 'json' };
+import sv from './sv.json' with { type: 'json' };
 
 /**
  * The strings of the documents main writes (the clinical report) and the clinical words both
