@@ -125,19 +125,20 @@ test('issue 18: the signed-in clinician goes from seen before to a signed-off re
   expect(html).not.toContain('Federation: not looked up.');
   // One row per node and dataset: node, dataset, granularity, carriers, individuals, time.
   const table = /<table data-federated="answers">.*?<tbody>(.*?)<\/tbody>/s.exec(html)?.[1] ?? '';
-  const rows = [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((r) =>
+  const rows = [...table.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((r) =>
     [...(r[1] ?? '').matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1] ?? ''),
   );
   for (const id of NODES) expect(rows.some((r) => r[0]?.includes(`(${id})`))).toBe(true);
   const granularities = rows.map((r) => r[2]);
-  expect(granularities).toContain('record');
-  expect(granularities).not.toContain('boolean');
+  // The granularity in the report's (English) words (issue 22): "records", never "yes/no".
+  expect(granularities).toContain('records');
+  expect(granularities).not.toContain('yes/no');
   for (const r of rows) {
     expect(r).toHaveLength(6);
-    expect(r[5]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d/);
+    expect(r[5]).toMatch(/^<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d/);
   }
   // The record-level datasets name themselves and their carriers over their individuals.
-  expect(rows.filter((r) => r[2] === 'record').every((r) => /^[A-Z]{2}-/.test(r[1] ?? ''))).toBe(
+  expect(rows.filter((r) => r[2] === 'records').every((r) => /^[A-Z]{2}-/.test(r[1] ?? ''))).toBe(
     true,
   );
   expect(sandbox.outsideRequests).toEqual([]);

@@ -65,7 +65,11 @@ export const VARIANT_COLUMNS: readonly VariantColumn[] = [
     sort: 'consequence',
     width: '11rem',
     text: (r) => consequenceText(i18n.t, r.consequence),
-    title: (r) => r.consequence ?? undefined,
+    // The whole words (a long language's may be cut) and the SO term they translate (issue 22).
+    title: (r) =>
+      r.consequence === null
+        ? undefined
+        : `${consequenceText(i18n.t, r.consequence)} (${r.consequence})`,
   },
   { id: 'impact', sort: 'impact', width: '6.5rem', text: (r) => r.impact ?? '—' },
   {

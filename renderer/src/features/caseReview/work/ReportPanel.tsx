@@ -149,7 +149,10 @@ export function ReportPanel(props: {
           onChange={(e) => setReportLanguage(e.target.value === 'en' ? 'en' : 'app')}
           data-testid="report-language"
         >
-          <option value="app">{LANGUAGE_NAMES[appLanguage]}</option>
+          {/* A language's name in that language (as the Settings menu writes it; issue 22). */}
+          <option value="app" lang={appLanguage} translate="no">
+            {LANGUAGE_NAMES[appLanguage]}
+          </option>
           {appLanguage === 'en' ? null : (
             <option value="en">{t('caseWork.report.languageEnglish')}</option>
           )}
