@@ -40,6 +40,9 @@ const PENDING_ENGLISH: readonly string[] = [
   // Sentences main writes in English: the vault's lock reason and the hosts list's details.
   '[data-testid="cohort-cache-locked"]',
   '[data-testid="hosts-row"] li',
+  // A node's failed lookup as main words it ("the last answered with an error: …"), with the node's
+  // own message (after the merge of 2026-12-06 one trio lookup fails: "unknown referenceName").
+  '[data-testid^="seen-node-"]',
   // Search records as the node sends them (sex words, ontology labels) and the recent-query labels.
   '[data-testid="search-record-row"]',
   '[data-testid="search-record-details"] dd',
