@@ -41,7 +41,7 @@ const PENDING_ENGLISH: readonly string[] = [
   '[data-testid="cohort-cache-locked"]',
   '[data-testid="hosts-row"] li',
   // A node's failed lookup as main words it ("the last answered with an error: …"), with the node's
-  // own message (after the merge of 2026-12-06 one trio lookup fails: "unknown referenceName").
+  // own message (the demo nodes refused the trio's MT allele until they accepted every RefSeqId form).
   '[data-testid^="seen-node-"]',
   // Search records as the node sends them (sex words, ontology labels) and the recent-query labels.
   '[data-testid="search-record-row"]',

@@ -105,6 +105,30 @@ describe('BCN query semantics against ground truth (FI node, record access)', ()
     expect(r.sets.get('FI-RD-01')?.resultsCount).toBe(ds('FI-RD-01').genes[gene]?.variants);
   });
 
+  it('issue 18: referenceName in every form the Beacon RefSeqId allows names the same sequence', async () => {
+    const gene = isolatedGene('FI-RD-01');
+    const g = geneBySymbol(gene);
+    if (!g) throw new Error('gene');
+    const n = g.chrom === 'X' ? 23 : g.chrom === 'Y' ? 24 : Number(g.chrom);
+    const refseq = `NC_0000${String(n).padStart(2, '0')}.${n}`;
+    const want = ds('FI-RD-01').genes[gene]?.variants;
+    for (const name of [g.chrom, `chr${g.chrom}`, refseq, `refseq:${refseq}`]) {
+      const r = await q(
+        `/g_variants?referenceName=${name}&start=${g.start - 1}&end=${g.end}&requestedGranularity=count&datasetIds=FI-RD-01`,
+      );
+      expect(r.status, name).toBe(200);
+      expect(r.sets.get('FI-RD-01')?.resultsCount, name).toBe(want);
+    }
+    // The mitochondrion (a trio's MT allele): a sequence the node knows, not a bad request.
+    for (const name of ['MT', 'chrM', 'M', 'NC_012920.1', 'refseq:NC_012920.1']) {
+      const r = await q(
+        `/g_variants?referenceName=${name}&start=3242&referenceBases=A&alternateBases=G&requestedGranularity=count&datasetIds=FI-RD-01`,
+      );
+      expect(r.status, name).toBe(200);
+      expect(r.sets.get('FI-RD-01')?.resultsCount ?? 0, name).toBe(0);
+    }
+  });
+
   it('sequence query of planted variants: carriers, AF and caseLevelData', async () => {
     for (const [vid, p] of Object.entries(ds('FI-RD-01').planted).slice(0, 4)) {
       const [chrom, pos, ref, alt] = vid.split('-');

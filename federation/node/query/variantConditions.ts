@@ -17,16 +17,24 @@ export interface VariantConditions {
   boxes?: Box[];
 }
 
-const REFSEQ_CHROM = /^NC_0000(\d\d)\.\d+$/;
+const REFSEQ_CHROM = /^(?:refseq:)?NC_0000(\d\d)\.\d+$/i;
+/** GRCh38's mitochondrion (rCRS), the Beacon schema's own RefSeqId example. */
+const REFSEQ_MT = /^(?:refseq:)?NC_012920\.\d+$/i;
 
-/** '17', 'chr17', 'NC_000017.11' → '17'; X/Y kept; anything else is a 400. */
+/**
+ * '17', 'chr17', 'NC_000017.11', 'refseq:NC_000017.11' → '17'; X/Y kept; 'MT', 'M', 'chrM' and
+ * NC_012920.1 → 'MT' (Beacon v2.1.1's RefSeqId allows names, aliases and refseq ids); anything
+ * else is a 400.
+ */
 export function normaliseChrom(name: string): string {
+  if (REFSEQ_MT.test(name)) return 'MT';
   const refseq = REFSEQ_CHROM.exec(name);
   if (refseq?.[1]) {
     const n = Number(refseq[1]);
     return n === 23 ? 'X' : n === 24 ? 'Y' : String(n);
   }
   const c = name.replace(/^chr/i, '').toUpperCase();
+  if (c === 'M' || c === 'MT') return 'MT';
   if (/^([1-9]|1\d|2[0-2]|X|Y)$/.test(c)) return c;
   throw badRequest(`unknown referenceName "${name}"`);
 }
