@@ -21,9 +21,9 @@ import { withDescendants } from '../../shared/cohorts/hpo';
 /** Builds the floor tables from the dataset's layout attached as `src`. */
 export async function buildFloorTables(conn: DuckDBConnection, src: string): Promise<void> {
   const geno =
-    'SELECT v.gene_key, v.consequence, v.af, v.vx, v.chrom, v.pos, v.variant_key, g.ix, g.zygosity ' +
-    `FROM (SELECT vx, unnest(carriers) AS ix, unnest(zygosities) AS zygosity FROM ${src}.cd_variants) g ` +
-    `JOIN ${src}.cd_variants v ON v.vx = g.vx`;
+    'SELECT v.gene_key, v.consequence, v.af, v.vx, v.chrom, v.pos, v.variant_key, g.ix, z.zygosity ' +
+    `FROM (SELECT vx, unnest(carriers) AS ix, unnest(zygosity_codes) AS code FROM ${src}.cd_variants) g ` +
+    `JOIN ${src}.cd_variants v ON v.vx = g.vx LEFT JOIN ${src}.cd_zygosities z ON z.code = g.code`;
   for (const s of [
     `CREATE TABLE f_ind AS SELECT ix, dataset_id, node_id, individual_id, sex, age_band, country, diseases, phenotypes FROM ${src}.cd_individuals ORDER BY ix`,
     `CREATE TABLE f_ind_sc AS SELECT ix, sex, country FROM ${src}.cd_individuals ORDER BY sex, country, ix`,

@@ -15,7 +15,10 @@
  *   in single-threaded duckdb-wasm).
  * - `cd_variants`: sorted by gene (upper case, `gene_key`), chromosome and position; `carriers` is
  *   the sorted ix of every individual carrying it (an inverted index: a genotype criterion reads
- *   the matching variants' lists, never all genotypes) and `zygosities` the zygosity per carrier; `n_carriers` = len(carriers), carriers per variant.
+ *   the matching variants' lists, never all genotypes), `zygosity_codes` the zygosity of each
+ *   carrier as a code of `cd_zygosities` (layout 4, decision 0053: a list of strings per variant
+ *   cost ten times the carriers' list to read), `n_carriers` = len(carriers), carriers per variant.
+ * - `cd_zygosities`: the dataset's distinct zygosity strings, `code` = rank - 1 by the string.
  * - Summaries built from those tables in the same build (consistent by construction):
  *   `cd_gene_counts` (distinct carriers per gene), `cd_term_counts` (rows per phenotype term),
  *   `cd_individual_groups` (individuals per dataset, sex and country: a cohort constrained only by
@@ -37,6 +40,7 @@ export const LAYOUT_TABLES = [
   'cd_phenotype_index',
   'cd_disease_index',
   'cd_variants',
+  'cd_zygosities',
   'cd_genotypes_unlinked',
   'cd_gene_counts',
   'cd_term_counts',
@@ -61,8 +65,9 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
     `CREATE TABLE ${dst}.cd_${list}_index AS SELECT term, list_sort(list(ix)) AS ixs ` +
     `FROM ${dst}.cd_${list}s GROUP BY term ORDER BY term`;
   const linked =
-    `SELECT g.variant_key, i.ix, CAST(g.zygosity AS VARCHAR) AS zygosity FROM ${src.genotypes} g ` +
-    `JOIN ${dst}.cd_individuals i ON i.individual_id = g.individual_id`;
+    `SELECT g.variant_key, i.ix, z.code AS zygosity FROM ${src.genotypes} g ` +
+    `JOIN ${dst}.cd_individuals i ON i.individual_id = g.individual_id ` +
+    `LEFT JOIN ${dst}.cd_zygosities z ON z.zygosity = CAST(g.zygosity AS VARCHAR)`;
   return [
     `CREATE TABLE ${dst}.cd_individuals AS SELECT ` +
       `(row_number() OVER (ORDER BY s.individual_id) - 1)::INTEGER AS ix, ${typed('individuals', 's')} ` +
@@ -71,6 +76,9 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
     terms('diseases'),
     index('phenotype'),
     index('disease'),
+    `CREATE TABLE ${dst}.cd_zygosities AS SELECT (row_number() OVER (ORDER BY zygosity) - 1)::INTEGER ` +
+      `AS code, zygosity FROM (SELECT DISTINCT CAST(zygosity AS VARCHAR) AS zygosity FROM ${src.genotypes} ` +
+      'WHERE zygosity IS NOT NULL) ORDER BY code',
     // One list of (ix, zygosity) pairs per variant, sorted, then split: the two lists stay
     // paired by construction (an ORDER BY inside list() cost 20 s of CPU at 5M genotypes).
     `CREATE TABLE ${dst}.cd_variants AS WITH c AS (SELECT variant_key, ` +
@@ -78,7 +86,7 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
       `SELECT (row_number() OVER (ORDER BY ${VARIANT_ORDER}) - 1)::INTEGER AS vx, ` +
       `upper(CAST(v.gene AS VARCHAR)) AS gene_key, ${typed('variants', 'v')}, ` +
       'coalesce([p.ix FOR p IN c.pairs], []::INTEGER[]) AS carriers, ' +
-      'coalesce([p.z FOR p IN c.pairs], []::VARCHAR[]) AS zygosities, ' +
+      'coalesce([p.z FOR p IN c.pairs], []::INTEGER[]) AS zygosity_codes, ' +
       'coalesce(len(c.pairs), 0)::INTEGER AS n_carriers ' +
       `FROM ${src.variants} v LEFT JOIN c ON c.variant_key = v.variant_key ORDER BY ${VARIANT_ORDER}`,
     `CREATE TABLE ${dst}.cd_genotypes_unlinked AS SELECT ${typed('genotypes', 'g')} FROM ${src.genotypes} g ` +
@@ -102,8 +110,9 @@ export function publicViewStatements(dst: string): string[] {
     `CREATE VIEW ${dst}.individuals AS SELECT ${names('individuals').join(', ')} FROM cd_individuals`,
     `CREATE VIEW ${dst}.variants AS SELECT ${names('variants').join(', ')} FROM cd_variants`,
     `CREATE VIEW ${dst}.genotypes AS SELECT i.dataset_id, i.node_id, i.individual_id, ` +
-      'g.variant_key, g.zygosity FROM (SELECT variant_key, unnest(carriers) AS ix, ' +
-      'unnest(zygosities) AS zygosity FROM cd_variants) g JOIN cd_individuals i ON i.ix = g.ix ' +
+      'g.variant_key, z.zygosity FROM (SELECT variant_key, unnest(carriers) AS ix, ' +
+      'unnest(zygosity_codes) AS code FROM cd_variants) g JOIN cd_individuals i ON i.ix = g.ix ' +
+      'LEFT JOIN cd_zygosities z ON z.code = g.code ' +
       `UNION ALL SELECT ${g.join(', ')} FROM cd_genotypes_unlinked`,
   ];
 }

@@ -246,16 +246,21 @@ export function cohortExportSql(
   }
   const wide = `${ROW_COLUMNS}, ${VARIANT_COLUMNS.split(', ')
     .map((c) => `v.${c}`)
-    .join(', ')}, k.zygosity`;
+    .join(', ')}, z.zygosity`;
+  // The first rows are picked from integer codes, decoded for those rows only, and the variants'
+  // wide columns are read where the criterion holds, not for every variant (decision 0053).
   const u = union(
     f,
     datasets,
     (p) =>
       sql(
-        `SELECT ${wide} FROM (SELECT g.ix, g.vx, g.zygosity FROM `,
-        matchingGenotypes(p, 'v.chrom, v.pos, v.variant_key, unnest(v.zygosities) AS zygosity, '),
+        `SELECT ${wide} FROM (SELECT g.ix, g.vx, g.code FROM `,
+        matchingGenotypes(p, 'v.chrom, v.pos, v.variant_key, unnest(v.zygosity_codes) AS code, '),
         ` ORDER BY g.ix, g.chrom, g.pos, g.variant_key LIMIT ${n}) k ` +
-          `JOIN ${p.db}.cd_individuals i ON i.ix = k.ix JOIN ${p.db}.cd_variants v ON v.vx = k.vx`,
+          `JOIN ${p.db}.cd_individuals i ON i.ix = k.ix ` +
+          `JOIN (SELECT * FROM ${p.db}.cd_variants v WHERE `,
+        p.variant ?? 'TRUE',
+        `) v ON v.vx = k.vx LEFT JOIN ${p.db}.cd_zygosities z ON z.code = k.code`,
       ),
     `SELECT ${ROW_COLUMNS}, ${NO_VARIANT} FROM individuals i WHERE FALSE`,
   );

@@ -6,7 +6,7 @@ import { CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import type { VaultManifest, VaultPart } from '../../../shared/vault/vault';
 import type { PullHarness, SharedFederation } from '../pull/testing/pullHarness';
 import { signedIn, tmp, useSharedFederation } from '../pull/testing/pullHarness';
-import { vaultRows } from '../pull/testing/vaultRows';
+import { databaseRows, vaultRows } from '../pull/testing/vaultRows';
 import type { TableRows } from './arrowTables';
 import { toArrowIpc } from './arrowTables';
 import { commitFolder, scopeOf, writeDatasetFolder } from './datasetFolder';
@@ -187,6 +187,46 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
     // The rewritten index lists the same individuals per term as the pulled copy's.
     expect(await termIndex(body)).toEqual(await termIndex(database));
+    const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
+    expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
+  }, 120_000);
+
+  it('issue 20: a layout-3 copy (0040, zygosities as strings) is rewritten once with zygosity codes and the same genotypes', async () => {
+    // A layout-3 file is the current layout with the zygosity strings in cd_variants (decision 0053).
+    const dir = tmp('vault-upgrade-l3-');
+    const file = join(dir, 'old.duckdb');
+    writeFileSync(file, database);
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    await conn.run(`ATTACH '${file}' AS o`);
+    for (const s of [
+      'CREATE TABLE o.v3 AS WITH d AS (SELECT list(zygosity ORDER BY code) AS dict FROM o.cd_zygosities) ' +
+        'SELECT v.* EXCLUDE (zygosity_codes), [d.dict[c + 1] FOR c IN v.zygosity_codes] AS zygosities ' +
+        'FROM o.cd_variants v, d ORDER BY v.vx',
+      'DROP VIEW o.genotypes',
+      'DROP TABLE o.cd_variants',
+      'DROP TABLE o.cd_zygosities',
+      'ALTER TABLE o.v3 RENAME TO cd_variants',
+      'CREATE VIEW o.genotypes AS SELECT i.dataset_id, i.node_id, i.individual_id, g.variant_key, ' +
+        'g.zygosity FROM (SELECT variant_key, unnest(carriers) AS ix, unnest(zygosities) AS zygosity ' +
+        'FROM cd_variants) g JOIN cd_individuals i ON i.ix = g.ix UNION ALL SELECT dataset_id, ' +
+        'node_id, individual_id, variant_key, zygosity FROM cd_genotypes_unlinked',
+      'UPDATE o.cd_meta SET schema_version = 3',
+    ])
+      await conn.run(s);
+    await conn.run('DETACH o');
+    conn.closeSync();
+    instance.closeSync();
+    const old = readFileSync(file);
+    rmSync(dir, { recursive: true, force: true });
+    const genotypes = async (bytes: Uint8Array): Promise<string> =>
+      JSON.stringify((await databaseRows(bytes, 'genotypes')).map((r) => JSON.stringify(r)).sort());
+    expect(await genotypes(old)).toEqual(await genotypes(database));
+    const target = plant({ ...pulled, layout: 3 }, { database: old });
+
+    const body = await serveTwice(target);
+    expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
+    expect(await genotypes(body)).toEqual(await genotypes(database));
     const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);

@@ -54,7 +54,7 @@ describe('issue 20: the DuckDB file a pull writes holds the query layout (decisi
     expect(
       await one(
         'SELECT count(*) FROM x.cd_variants WHERE carriers <> list_sort(carriers) ' +
-          'OR len(carriers) <> len(zygosities) OR len(carriers) <> n_carriers',
+          'OR len(carriers) <> len(zygosity_codes) OR len(carriers) <> n_carriers',
       ),
     ).toBe(0n);
     // Summaries are recomputable from the pulled rows.
@@ -89,6 +89,44 @@ describe('issue 20: the DuckDB file a pull writes holds the query layout (decisi
       .sort();
     expect(stored).toEqual(pulled);
     expect(await one('SELECT count(*) FROM x.cd_genotypes_unlinked')).toBe(1n);
+    conn.closeSync();
+  });
+
+  it('issue 20: zygosities are integer codes of the dataset dictionary, decoded to the pulled strings (decision 0053)', async () => {
+    const d = dataset();
+    // A third zygosity, on a listed individual's genotype, besides het and hom.
+    d.genotypes.zygosity[0] = 'hemizygous';
+    const dir = mkdtempSync(join(tmpdir(), 'duckdb-layout-'));
+    const bytes = await buildDuckDbFile(join(dir, 'scratch'), d, d);
+    const file = join(dir, 'data.duckdb');
+    writeFileSync(file, bytes);
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    await conn.run(`ATTACH '${file}' AS x (READ_ONLY)`);
+    const rows = async (sql: string): Promise<unknown[][]> =>
+      (await conn.runAndReadAll(sql)).getRowsJS();
+
+    expect(await rows('SELECT DISTINCT typeof(zygosity_codes) FROM x.cd_variants')).toEqual([
+      ['INTEGER[]'],
+    ]);
+    expect(await rows('SELECT code, zygosity FROM x.cd_zygosities ORDER BY code')).toEqual([
+      [0, 'hemizygous'],
+      [1, 'het'],
+      [2, 'hom'],
+    ]);
+    // Every (individual, variant) pair decodes to the zygosity pulled for it.
+    const pulled = new Map(
+      d.genotypes.individual_id.map((id, r) => [
+        `${id}/${d.genotypes.variant_key[r] ?? ''}`,
+        d.genotypes.zygosity[r],
+      ]),
+    );
+    const decoded = await rows(
+      'SELECT i.individual_id, v.variant_key, z.zygosity FROM (SELECT vx, unnest(carriers) AS ix, ' +
+        'unnest(zygosity_codes) AS code FROM x.cd_variants) g JOIN x.cd_individuals i ON i.ix = g.ix ' +
+        'JOIN x.cd_variants v ON v.vx = g.vx JOIN x.cd_zygosities z ON z.code = g.code',
+    );
+    expect(decoded).toHaveLength(d.genotypes.individual_id.length - 1);
+    for (const [id, key, z] of decoded) expect(pulled.get(`${String(id)}/${String(key)}`)).toBe(z);
     conn.closeSync();
   });
 });
