@@ -97,7 +97,8 @@ if (args['case-file'] !== undefined) {
 }
 
 const records = Number(args.records);
-const file = join(dir, `wgs-${String(records)}.vcf.gz`);
+// v2: intergenic CSQ entries have the header's 20 fields (v1 wrote 22: a frequency read as CLIN_SIG).
+const file = join(dir, `wgs-v2-${String(records)}.vcf.gz`);
 if (!existsSync(file)) {
   say(`writing ${file}`);
   await writeWgsVcf(file, { records, seed: 1, sample: 'PATIENT' });
