@@ -167,7 +167,8 @@ function record(r: () => number, chrom: string, pos: number, gene: Gene | undefi
 
 function annotations(r: () => number, gene: Gene | undefined, allele: string, af: number): string {
   const freq = `${af.toPrecision(3)}|${(af * (0.8 + r() * 0.4)).toPrecision(3)}|${af.toPrecision(3)}`;
-  if (gene === undefined) return `${allele}|intergenic_variant|MODIFIER||||||||||||||||${freq}|`;
+  // Allele, Consequence, IMPACT, 13 empty fields (SYMBOL … MANE_SELECT), 3 frequencies, CLIN_SIG.
+  if (gene === undefined) return `${allele}|intergenic_variant|MODIFIER${'|'.repeat(14)}${freq}|`;
   const n = 1 + Math.floor(r() * 3);
   const out: string[] = [];
   for (let t = 0; t < n; t++) {

@@ -178,6 +178,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
     audit,
     logger,
     onProgress: (p) => events.emit('case:progress', p),
+    ...(opts.caseImportWorker && { importWorker: opts.caseImportWorker }),
   });
   const offCases = cases.onChange((list) => events.emit('case:changed', list));
   // Signing in or out changes whose cases these are; unlocking shows them.

@@ -2,6 +2,7 @@ import type { FederationDirectory, NodeEntry } from '../../../shared/federation/
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService, AuthServiceOptions } from '../auth/authService';
 import type { CaseService } from '../cases/caseService';
+import type { ImportWorkerSpec } from '../cases/import/caseImports';
 import type { FederationDirectoryService } from '../federation/directory';
 import type { HostsService } from '../federation/hostsService';
 import type { EventHub } from '../ipc/events';
@@ -56,4 +57,6 @@ export interface MainServicesOptions {
     getDirectory: () => Promise<FederationDirectory>;
     getAccessToken: (node: NodeEntry) => Promise<string | undefined>;
   };
+  /** The case import worker's script (default: beside main, or the source under tsx); bench only. */
+  caseImportWorker?: ImportWorkerSpec;
 }

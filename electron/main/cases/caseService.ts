@@ -24,6 +24,7 @@ import type { FileHandles } from './files/fileHandles';
 import { createFileHandles } from './files/fileHandles';
 import { upgradeCase } from './caseUpgrade';
 import type { CaseImports } from './import/caseImports';
+import type { ImportWorkerSpec } from './import/caseImports';
 import { createCaseImports } from './import/caseImports';
 
 /** A case found on disk, opened with the owner's key. */
@@ -72,6 +73,8 @@ export function createCaseService(opts: {
   logger: Logger;
   onProgress: (p: CaseProgress) => void;
   account?: () => string;
+  /** The import worker's script (caseImports.ts; bench only). */
+  importWorker?: ImportWorkerSpec;
 }): CaseService {
   const vaultRoot = opts.vaultRoot;
   const spoolDir = join(opts.dataDir, 'case-uploads');
@@ -86,7 +89,11 @@ export function createCaseService(opts: {
   });
   const listeners = new Set<(l: CaseList) => void>();
   const files = createFileHandles();
-  const imports = createCaseImports({ logger: opts.logger, onProgress: opts.onProgress });
+  const imports = createCaseImports({
+    logger: opts.logger,
+    onProgress: opts.onProgress,
+    ...(opts.importWorker && { worker: opts.importWorker }),
+  });
   const owner = (): CaseOwner => caseOwnerOf(opts.auth, vaultRoot, opts.account);
   const wrapKey = (o: CaseOwner): Buffer | undefined =>
     opts.vault.locked() ? undefined : caseWrapKey(derive, o);

@@ -12,8 +12,14 @@ import type { ImportJob, ImportStats, ParentMessage, WorkerMessage } from './wor
  * Every outcome but success removes the job's staging folder; the caller commits a success.
  */
 
+/** Where the import worker's script is and how Node starts it. */
+export interface ImportWorkerSpec {
+  readonly url: URL;
+  readonly execArgv: string[];
+}
+
 /** The worker script: the TypeScript source under tsx (tests, the CLI), the bundle beside main. */
-export function importWorkerSpec(): { url: URL; execArgv: string[] } {
+export function importWorkerSpec(): ImportWorkerSpec {
   const here = import.meta.url;
   return here.endsWith('.ts')
     ? { url: new URL('./importWorker.ts', here), execArgv: ['--import', 'tsx'] }
@@ -43,6 +49,11 @@ export function createCaseImports(opts: {
   logger: Logger;
   onProgress: (p: CaseProgress) => void;
   now?: () => number;
+  /**
+   * The worker script (default importWorkerSpec()): bench/case-import.ts times the app's own
+   * bundle (scripts/build.mjs) from the source tree, where the default would be tsx's.
+   */
+  worker?: ImportWorkerSpec;
 }): CaseImports {
   const now = opts.now ?? Date.now;
   const running = new Map<
@@ -74,7 +85,7 @@ export function createCaseImports(opts: {
         etaMs: null,
         problems: [],
       };
-      const spec = importWorkerSpec();
+      const spec = opts.worker ?? importWorkerSpec();
       const worker = new Worker(spec.url, { workerData: job, execArgv: spec.execArgv });
       const update = (p: Partial<CaseProgress>): void => {
         const elapsedMs = now() - started;

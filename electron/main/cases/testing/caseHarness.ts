@@ -36,7 +36,11 @@ export interface CaseHarness {
 
 /** `federation`: the nodes and tokens the app's federated services use (default: none). */
 export function openCaseHarness(
-  opts: { federation?: Parameters<typeof createMainServices>[0]['federation'] } = {},
+  opts: {
+    federation?: Parameters<typeof createMainServices>[0]['federation'];
+    /** The import worker's script (bench/case-import.ts: the app's bundle). */
+    importWorker?: Parameters<typeof createMainServices>[0]['caseImportWorker'];
+  } = {},
 ): CaseHarness {
   const dir = mkdtempSync(join(tmpdir(), 'case-'));
   const platform = createNodePlatform({
@@ -53,6 +57,7 @@ export function openCaseHarness(
     appVersion: '0.0.0',
     demoFederationFile: join(dir, 'no-federation.json'),
     ...(opts.federation === undefined ? {} : { federation: opts.federation }),
+    ...(opts.importWorker && { caseImportWorker: opts.importWorker }),
   });
   // The vault opens asynchronously (the key store is asked first): every request waits for it.
   const vaultOpen = new Promise<void>((resolve) => services.vault.onKeys(() => resolve()));

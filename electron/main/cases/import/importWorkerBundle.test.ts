@@ -1,0 +1,57 @@
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CaseHarness } from '../testing/caseHarness';
+import { openCaseHarness } from '../testing/caseHarness';
+import { equalityVcf } from '../testing/equalityVcf';
+import { buildImportWorkerBundle } from '../testing/importWorkerBundle';
+
+// Issue 16 (decision 0054): the bench times the import worker the app runs (one esbuild bundle,
+// scripts/build.mjs's settings), not the TypeScript source under tsx. The bundle must import a
+// case exactly as the source worker does.
+
+const harnesses: CaseHarness[] = [];
+let bundleDir: string | undefined;
+afterAll(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+  if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true });
+});
+
+async function importWith(h: CaseHarness): Promise<unknown> {
+  harnesses.push(h);
+  const vcf = h.handle(h.file('equality.vcf', equalityVcf(400)));
+  const end = await h.importCase({ caseId: 'BUNDLE', patientId: 'P', sex: 'female', vcf });
+  expect(end.phase).toBe('done');
+  return {
+    end: { records: end.records, variants: end.variants },
+    all: await h.call('case:variants', { caseId: 'BUNDLE', limit: 50 }),
+    rare: await h.call('case:variants', {
+      caseId: 'BUNDLE',
+      filter: { maxPopAf: 0.01, impacts: ['HIGH', 'MODERATE'] },
+      limit: 50,
+    }),
+  };
+}
+
+describe('the import worker bundle (issue 16, decision 0054)', () => {
+  it('issue 16: the bundled import worker imports a case exactly as the source worker does', async () => {
+    const worker = await buildImportWorkerBundle(`test-import-worker-${String(process.pid)}`);
+    bundleDir = dirname(fileURLToPath(worker.url));
+    const fromBundle = await importWith(openCaseHarness({ importWorker: worker }));
+    const fromSource = await importWith(openCaseHarness());
+    expect(fromBundle).toEqual(fromSource);
+    expect((fromBundle as { end: { variants: number } }).end.variants).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('issue 16: the harness starts the worker script it is given (a missing one fails the import, nothing kept)', async () => {
+    const h = openCaseHarness({
+      importWorker: { url: new URL('./no-such-worker.js', import.meta.url), execArgv: [] },
+    });
+    harnesses.push(h);
+    const vcf = h.handle(h.file('equality.vcf', equalityVcf(50)));
+    const end = await h.importCase({ caseId: 'MISSING', patientId: 'P', sex: 'female', vcf });
+    expect(end.phase).toBe('failed');
+    expect((await h.call('case:list', undefined)).cases).toEqual([]);
+  }, 60_000);
+});
