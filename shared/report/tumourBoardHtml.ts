@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CancerRecord, TierReview } from '../cancer/cancerCase';
 import type { SomaticRow } from '../cancer/channels';
 import { tumourType } from '../cancer/tumourTypes';
@@ -9,6 +8,7 @@ import { formatDateTime, formatPercent } from '../i18n/format';
 import type { Language } from '../i18n/languages';
 import type { SeenAnswer } from '../seen/channels';
 import { esc } from './reportHtml';
+import { tierLines } from '../cancer/tierJson';
 import type { GermlineFindings } from './tumourBoardGermline';
 import { germlineSection } from './tumourBoardGermline';
 
@@ -31,47 +31,6 @@ export interface TumourBoardData {
   };
   /** The predisposition superpanel on the germline sample and its ACMG reviews (issue 19). */
   readonly germline?: GermlineFindings;
-}
-
-/** A row's tier_json; `key`/`values` and `missingKeys` since issue 19's translation (else English text). */
-export const TierJsonSchema = z.object({
-  evidence: z
-    .array(
-      z.object({
-        kind: z.string(),
-        text: z.string(),
-        ref: z.string().optional(),
-        key: z.string().optional(),
-        values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-      }),
-    )
-    .catch([]),
-  missing: z.array(z.string()).catch([]),
-  missingKeys: z.array(z.string()).optional().catch(undefined),
-});
-export type TierJson = z.infer<typeof TierJsonSchema>;
-
-/** A row's evidence and gaps in the reader's language (English text for a case imported earlier). */
-export function tierLines(
-  t: DocumentT,
-  json: string,
-): { evidence: { text: string; kind: string; ref?: string }[]; missing: string[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json || '{}');
-  } catch {
-    raw = {};
-  }
-  const parsed = TierJsonSchema.safeParse(raw);
-  const j = parsed.success ? parsed.data : { evidence: [], missing: [] };
-  return {
-    evidence: j.evidence.map((e) => ({
-      kind: e.kind,
-      text: e.key === undefined ? e.text : t(e.key, e.values ?? {}),
-      ...(e.ref === undefined ? {} : { ref: e.ref }),
-    })),
-    missing: j.missingKeys?.map((k) => t(k)) ?? j.missing,
-  };
 }
 
 const TIER_ORDER = ['I', 'II', 'III', 'IV'];
