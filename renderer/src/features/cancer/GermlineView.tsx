@@ -79,7 +79,11 @@ export function GermlineView({ detail }: { readonly detail: CaseDetail }) {
   const sheet = open === undefined ? undefined : reviewed.get(open);
   const openRow = result.rows.find((r) => r.variant_key === open);
   return (
-    <section className="germline-view" aria-labelledby="germline-heading" data-testid="germline-view">
+    <section
+      className="germline-view"
+      aria-labelledby="germline-heading"
+      data-testid="germline-view"
+    >
       <h3 id="germline-heading">{t('cancer.germline.heading')}</h3>
       <p className="hint" data-testid="germline-facts">
         {t('cancer.germline.facts', {
