@@ -3,7 +3,9 @@
  * (normal and tumour columns, GT:AD:AF:DP, VEP-style CSQ with protein changes, a share of hotspot
  * alleles) imported as a cancer case through the app's router and import worker, from "import" to
  * "filterable" (sealed, listed), against `bcftools view -H FILE > /dev/null` on the same file.
- * Run: npx tsx bench/cancer-import.ts [--records N]
+ * The import worker is the app's bundle (cases/testing/importWorkerBundle.ts, as bench/case-import.ts
+ * since decision 0054); `--worker tsx` starts the TypeScript source under tsx, as the tests do.
+ * Run: npx tsx bench/cancer-import.ts [--records N] [--worker bundle|tsx]
  *   → bench/results/cancer-import-<records>.json and a summary on stdout (load average included).
  */
 import { spawnSync } from 'node:child_process';
@@ -14,9 +16,16 @@ import { parseArgs } from 'node:util';
 import { HOTSPOT_ALLELES } from '../shared/cancer/hotspots.data';
 import { rng } from '../shared/cohorts/testing/sampleCache';
 import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
+import { buildImportWorkerBundle } from '../electron/main/cases/testing/importWorkerBundle';
 import { toBgzf } from '../electron/main/vcf/bgzfWriter';
 
-const { values: args } = parseArgs({ options: { records: { type: 'string', default: '100000' } } });
+const { values: args } = parseArgs({
+  options: {
+    records: { type: 'string', default: '100000' },
+    worker: { type: 'string', default: 'bundle' },
+  },
+});
+if (args.worker !== 'bundle' && args.worker !== 'tsx') throw new Error('--worker is bundle or tsx');
 const records = Number(args.records);
 const rand = rng(19);
 const CSQ =
@@ -73,7 +82,9 @@ const mb = statSync(file).size / 1e6;
 const b0 = performance.now();
 const bcf = spawnSync('sh', ['-c', `bcftools view -H '${file}' > /dev/null`]);
 const bcftoolsMs = bcf.status === 0 ? performance.now() - b0 : null;
-const h = openCaseHarness();
+const h = openCaseHarness(
+  args.worker === 'bundle' ? { importWorker: await buildImportWorkerBundle('bench') } : {},
+);
 const i0 = performance.now();
 const end = await h.importCase({
   caseId: 'BENCH-CA',
@@ -96,6 +107,7 @@ await h.close();
 const result = {
   records,
   mb,
+  worker: args.worker,
   phase: end.phase,
   importMs: Math.round(importMs),
   bcftoolsMs: bcftoolsMs === null ? null : Math.round(bcftoolsMs),

@@ -78,4 +78,26 @@ export class CancerCasePage {
   async settled(): Promise<void> {
     await this.count().and(this.page.locator('[data-busy="false"]')).waitFor();
   }
+  /** The Germline tab (issue 19): the predisposition superpanel on the normal sample. */
+  germlineTab(): Locator {
+    return this.page.getByTestId('case-tab-germline');
+  }
+  germlineHelp(): Locator {
+    return this.page.getByTestId('new-case-germline-help');
+  }
+  germlineView(): Locator {
+    return this.page.getByTestId('germline-view');
+  }
+  germlineFacts(): Locator {
+    return this.page.getByTestId('germline-facts');
+  }
+  germlineRow(variantKey: string): Locator {
+    return this.page.locator(`[data-testid="germline-row"][data-key="${variantKey}"]`);
+  }
+  germlineRows(): Locator {
+    return this.page.getByTestId('germline-row');
+  }
+  germlineReview(variantKey: string): Locator {
+    return this.page.getByTestId(`germline-review-${variantKey.replace(/[^A-Za-z0-9-]/g, '_')}`);
+  }
 }

@@ -47,8 +47,6 @@ const PENDING_ENGLISH: readonly string[] = [
   '[data-testid="search-record-row"]',
   '[data-testid="search-record-details"] dd',
   '[data-testid="search-recent"] button',
-  // Tier evidence lines built in English by the cancer annotation (CIViC, hotspots, CPSR roles).
-  '[data-testid="tier-evidence"] li',
 ];
 
 interface Tour {

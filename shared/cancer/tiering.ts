@@ -1,3 +1,5 @@
+import { documentTranslator } from '../i18n/documents';
+import type { Values } from '../i18n/documents';
 import type { CivicHit, GeneRole, HotspotHit } from './knowledge';
 import type { TumourType } from './tumourTypes';
 import { PAN_CANCER_DOIDS } from './tumourTypes';
@@ -18,7 +20,11 @@ export type Level = 'A' | 'B' | 'C' | 'D';
 
 export interface TierEvidence {
   readonly kind: 'civic' | 'clinvar' | 'hotspot' | 'population' | 'gene';
+  /** In English (older readers, the command line); `key` and `values` say it in any language. */
   readonly text: string;
+  /** Document catalogue key (shared/i18n/documents, `tierEvidence.*`) and its values (issue 19). */
+  readonly key: string;
+  readonly values: Values;
   /** CIViC evidence id, ClinVar VariationID. */
   readonly ref?: string;
   /** The tier and level this item supports on its own, when it supports one. */
@@ -38,9 +44,19 @@ export interface TierProposal {
   readonly tier: Tier;
   readonly level: Level | null;
   readonly evidence: readonly TierEvidence[];
-  /** What the knowledge lacks for this variant, in words the page shows. */
+  /** What the knowledge lacks for this variant, in English. */
   readonly missing: readonly string[];
+  /** The same as document catalogue keys (`tierEvidence.missing.*`), for the reader's language. */
+  readonly missingKeys: readonly string[];
 }
+
+const EN = documentTranslator('en');
+/** An evidence item's catalogue key and values, with its English text beside them. */
+const said = (key: string, values: Values = {}): { text: string; key: string; values: Values } => ({
+  text: EN(`tierEvidence.${key}`, values),
+  key: `tierEvidence.${key}`,
+  values,
+});
 
 const CLINICAL = new Set(['Predictive', 'Diagnostic', 'Prognostic']);
 const RANK: Record<string, number> = { 'I:A': 6, 'I:B': 5, 'II:C': 4, 'II:D': 3 };
@@ -49,7 +65,7 @@ export const POPULATION_AF_BENIGN = 0.01;
 /** Proposes a tier with the evidence behind it. */
 export function proposeTier(input: TierInput): TierProposal {
   const evidence: TierEvidence[] = [];
-  const missing: string[] = [];
+  const missingKeys: string[] = [];
   let best: { tier: Tier; level: Level } | null = null;
   const raise = (tier: Tier, level: Level): { tier: Tier; level: Level } => {
     const s = { tier, level };
@@ -65,7 +81,15 @@ export function proposeTier(input: TierInput): TierProposal {
   for (const hit of input.civic)
     for (const e of hit.evidence) {
       const where = `${e.disease}${e.drugs === '' ? '' : `, ${e.drugs}`}`;
-      const text = `CIViC ${hit.name} (${hit.matchedBy}): ${e.type} ${e.significance}, level ${e.level}, ${where}`;
+      // CIViC's own vocabulary (type, significance, disease, drugs) is data and stays as CIViC has it.
+      const text = said('civic', {
+        name: hit.name,
+        matchedBy: hit.matchedBy,
+        type: e.type,
+        significance: e.significance,
+        level: e.level,
+        where,
+      });
       const usable =
         CLINICAL.has(e.type) && e.direction === 'Supports' && e.origin !== 'Germline Mutation';
       let supports: { tier: Tier; level: Level } | undefined;
@@ -76,26 +100,26 @@ export function proposeTier(input: TierInput): TierProposal {
       else if (usable && e.level === 'D') supports = raise('II', 'D');
       evidence.push({
         kind: 'civic',
-        text,
+        ...text,
         ref: `EID${String(e.eid)}`,
         ...(supports && { supports }),
       });
     }
   if (input.tumourType === null && input.civic.length > 0)
-    missing.push('No tumour type: level A/B evidence cannot reach Tier I without one.');
+    missingKeys.push('tierEvidence.missing.noTumourType');
   const cv = input.clinvar;
   if (cv !== null) {
     if (cv.somaticImpact !== '')
       evidence.push({
         kind: 'clinvar',
-        text: `ClinVar somatic clinical impact: ${cv.somaticImpact} (tumour type not in the extract)`,
+        ...said('clinvarImpact', { impact: cv.somaticImpact }),
         ref: String(cv.variationId),
         supports: /Tier I\b/u.test(cv.somaticImpact) ? raise('II', 'C') : undefined,
       } as TierEvidence);
     if (cv.oncogenicity !== '')
       evidence.push({
         kind: 'clinvar',
-        text: `ClinVar oncogenicity: ${cv.oncogenicity}`,
+        ...said('clinvarOncogenicity', { value: cv.oncogenicity }),
         ref: String(cv.variationId),
       });
   }
@@ -103,27 +127,37 @@ export function proposeTier(input: TierInput): TierProposal {
   if (h !== null)
     evidence.push({
       kind: 'hotspot',
-      text: `Cancer hotspot (${h.level}): ${h.label}${h.tumourCount === null ? '' : `, ${String(h.tumourCount)} tumours`}`,
+      ...(h.tumourCount === null
+        ? said('hotspot', { level: h.level, label: h.label })
+        : said('hotspotTumours', { level: h.level, label: h.label, count: h.tumourCount })),
     });
   const r = input.role;
   if (r !== null && (r.oncogene || r.tumourSuppressor))
     evidence.push({
       kind: 'gene',
-      text: `${[r.oncogene && 'oncogene', r.tumourSuppressor && 'tumour suppressor'].filter(Boolean).join(' and ')} (CPSR superpanel)`,
+      ...said(
+        r.oncogene && r.tumourSuppressor ? 'geneBoth' : r.oncogene ? 'oncogene' : 'suppressor',
+      ),
     });
   const found = best as { tier: Tier; level: Level } | null;
-  if (found !== null) return { tier: found.tier, level: found.level, evidence, missing };
+  const out = (tier: Tier, level: Level | null): TierProposal => ({
+    tier,
+    level,
+    evidence,
+    missing: missingKeys.map((k) => EN(k)),
+    missingKeys,
+  });
+  if (found !== null) return out(found.tier, found.level);
   const benignOnc = cv !== null && /benign/iu.test(cv.oncogenicity);
   if (input.popAf !== null && input.popAf >= POPULATION_AF_BENIGN) {
     evidence.push({
       kind: 'population',
-      text: `Population allele frequency ${String(input.popAf)} (≥ 1%)`,
+      ...said('population', { af: String(input.popAf) }),
       supports: { tier: 'IV', level: null },
     });
-    return { tier: 'IV', level: null, evidence, missing };
+    return out('IV', null);
   }
-  if (benignOnc) return { tier: 'IV', level: null, evidence, missing };
-  if (input.civic.length === 0)
-    missing.push('No clinical evidence for this variant in CIViC 2018.');
-  return { tier: 'III', level: null, evidence, missing };
+  if (benignOnc) return out('IV', null);
+  if (input.civic.length === 0) missingKeys.push('tierEvidence.missing.noCivic');
+  return out('III', null);
 }

@@ -19,6 +19,7 @@ import * as ranking from '../ranking/channels';
 import * as work from '../cases/workChannels';
 import * as clinvar from '../acmg/clinvar';
 import * as cancer from '../cancer/channels';
+import * as germline from '../cancer/germline';
 import * as nativeCohorts from '../cohorts/nativeChannels';
 import * as seen from '../seen/channels';
 import type { ChannelName, EventName } from './names';
@@ -195,6 +196,11 @@ export const channels = {
   'cancer:gene': {
     request: cancer.GeneKnowledgeRequestSchema,
     response: cancer.GeneKnowledgeSchema,
+  },
+  /** The predisposition superpanel applied to a cancer case's normal sample (issue 19). */
+  'cancer:germline': {
+    request: germline.GermlineRequestSchema,
+    response: germline.GermlineResultSchema,
   },
   /** A cohort's export rows on native DuckDB in main, DUO applied (issue 23); command line only. */
   'cohorts:rows': {

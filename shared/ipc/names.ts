@@ -65,6 +65,7 @@ export const CHANNEL_NAMES = [
   'cancer:somatic',
   'cancer:review',
   'cancer:gene',
+  'cancer:germline',
   'cohorts:rows',
   'cohorts:sql',
   'cohorts:sqlBatch',

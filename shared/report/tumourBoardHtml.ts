@@ -1,10 +1,16 @@
-import { z } from 'zod';
 import type { CancerRecord, TierReview } from '../cancer/cancerCase';
 import type { SomaticRow } from '../cancer/channels';
 import { tumourType } from '../cancer/tumourTypes';
 import { formatCount } from '../search/aggregate';
+import type { DocumentT } from '../i18n/documents';
+import { documentTranslator } from '../i18n/documents';
+import { formatDateTime, formatPercent } from '../i18n/format';
+import type { Language } from '../i18n/languages';
 import type { SeenAnswer } from '../seen/channels';
 import { esc } from './reportHtml';
+import { tierLines } from '../cancer/tierJson';
+import type { GermlineFindings } from './tumourBoardGermline';
+import { germlineSection } from './tumourBoardGermline';
 
 /**
  * The tumour-board part of a cancer case's report (issue 19): tiered somatic findings with the
@@ -23,59 +29,77 @@ export interface TumourBoardData {
     readonly civic: string;
     readonly clinvar: string;
   };
+  /** The predisposition superpanel on the germline sample and its ACMG reviews (issue 19). */
+  readonly germline?: GermlineFindings;
 }
 
-const TierJson = z.object({
-  evidence: z
-    .array(z.object({ kind: z.string(), text: z.string(), ref: z.string().optional() }))
-    .catch([]),
-  missing: z.array(z.string()).catch([]),
-});
-
 const TIER_ORDER = ['I', 'II', 'III', 'IV'];
-const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
-const tierText = (tier: string, level: string | null): string =>
-  `Tier ${tier}${level === null ? '' : ` (level ${level})`}`;
-const variantName = (r: SomaticRow): string =>
-  `${r.gene ?? ''} ${r.protein_change ?? r.hgvs_p ?? r.variant_key}`.trim();
+
+interface Ctx {
+  readonly t: DocumentT;
+  readonly lang: Language;
+  readonly pct: (x: number | null) => string;
+}
+
+const tierText = (c: Ctx, tier: string, level: string | null): string =>
+  level === null
+    ? c.t('tumourBoard.tier', { tier })
+    : c.t('tumourBoard.tierLevel', { tier, level });
+export const variantName = (r: {
+  gene: string | null;
+  protein_change?: string | null;
+  hgvs_p: string | null;
+  variant_key: string;
+}): string => `${r.gene ?? ''} ${r.protein_change ?? r.hgvs_p ?? r.variant_key}`.trim();
 
 /** The allele key the seen-before store uses (candidateKey), from a somatic row. */
 const alleleKey = (r: SomaticRow): string =>
   `${r.chrom.replace(/^chr/i, '')}-${String(r.pos)}-${r.ref}-${r.alt}`;
 
-function evidenceList(r: SomaticRow): string {
-  const parsed = TierJson.safeParse(JSON.parse(r.tier_json || '{}'));
-  const j = parsed.success ? parsed.data : { evidence: [], missing: [] };
+function evidenceList(c: Ctx, r: SomaticRow): string {
+  const j = tierLines(c.t, r.tier_json);
   const items = [
     ...j.evidence.map(
       (e) =>
         `<li>${esc(e.text)}${e.ref === undefined ? '' : ` [${esc(e.kind)} ${esc(e.ref)}]`}</li>`,
     ),
-    ...j.missing.map((m) => `<li><em>Not known: ${esc(m)}</em></li>`),
+    ...j.missing.map((m) => `<li><em>${esc(c.t('tumourBoard.notKnown', { what: m }))}</em></li>`),
   ];
-  return items.length === 0 ? 'No evidence in the knowledge tables.' : `<ul>${items.join('')}</ul>`;
+  return items.length === 0 ? esc(c.t('tumourBoard.noEvidence')) : `<ul>${items.join('')}</ul>`;
 }
 
-function confirmed(review: TierReview | undefined): string {
-  if (review === undefined) return '<span class="draft">Not confirmed</span>';
+function confirmed(c: Ctx, review: TierReview | undefined): string {
+  if (review === undefined)
+    return `<span class="draft">${esc(c.t('tumourBoard.notConfirmed'))}</span>`;
   const note = review.note === '' ? '' : `: ${esc(review.note)}`;
   const what = `${review.tier}${review.level ?? ''}` === review.proposed ? 'confirmed' : 'changed';
-  return `${tierText(review.tier, review.level)}, ${what} ${esc(review.at)}${note}`;
+  return `${esc(
+    c.t(`tumourBoard.${what}`, {
+      tier: tierText(c, review.tier, review.level),
+      at: formatDateTime(review.at, c.lang),
+    }),
+  )}${note}`;
 }
 
-function datasetText(d: NonNullable<SeenAnswer['datasets']>[number]): string {
-  if (!d.exists) return 'none';
-  return d.count === undefined ? 'yes (no count for this access)' : formatCount(d.count);
+function datasetText(c: Ctx, d: NonNullable<SeenAnswer['datasets']>[number]): string {
+  if (!d.exists) return c.t('tumourBoard.federation.none');
+  return d.count === undefined ? c.t('tumourBoard.federation.noCount') : formatCount(d.count);
 }
 
 /** One variant's federated evidence: per node dataset, all carriers and per tumour type. */
-function federated(r: SomaticRow, answers: readonly SeenAnswer[]): string {
+function federated(c: Ctx, r: SomaticRow, answers: readonly SeenAnswer[]): string {
   const key = alleleKey(r);
   const mine = answers.filter((a) => a.key === key || a.key.startsWith(`${key}@`));
-  if (mine.length === 0) return '<p>Not looked up in the federation.</p>';
+  if (mine.length === 0) return `<p>${esc(c.t('tumourBoard.federation.notLookedUp'))}</p>`;
   const lines: string[] = [];
   for (const a of mine.filter((x) => x.key === key)) {
-    const node = `${esc(a.nodeName)} (${esc(a.country)}), as of ${esc(a.at)}`;
+    const node = esc(
+      c.t('tumourBoard.federation.node', {
+        node: a.nodeName,
+        country: a.country,
+        at: formatDateTime(a.at, c.lang),
+      }),
+    );
     if (a.status !== 'ok') {
       lines.push(
         `<li>${node}: ${esc(a.status)}${a.message === undefined ? '' : `: ${esc(a.message)}`}</li>`,
@@ -89,69 +113,97 @@ function federated(r: SomaticRow, answers: readonly SeenAnswer[]): string {
     const datasets = (a.datasets ?? []).map((d) => {
       const byType = typed.flatMap((x) => {
         const t = x.datasets?.find((y) => y.id === d.id);
-        return t?.exists === true ? [`${x.key.slice(key.length + 1)} ${datasetText(t)}`] : [];
+        return t?.exists === true ? [`${x.key.slice(key.length + 1)} ${datasetText(c, t)}`] : [];
       });
-      return `${esc(d.id)} (${d.granularity}): ${esc(datasetText(d))}${
-        byType.length === 0 ? '' : `; by tumour type: ${esc(byType.join(', '))}`
+      return `${esc(d.id)} (${esc(d.granularity)}): ${esc(datasetText(c, d))}${
+        byType.length === 0
+          ? ''
+          : `; ${esc(c.t('tumourBoard.federation.byType', { types: byType.join(', ') }))}`
       }`;
     });
+    const none =
+      a.exists === true
+        ? c.t('tumourBoard.federation.unlisted')
+        : c.t('tumourBoard.federation.none');
     lines.push(
-      `<li>${node}: ${datasets.length === 0 ? (a.exists === true ? 'yes, in a dataset not listed to you' : 'none') : datasets.join('; ')}${
+      `<li>${node}: ${datasets.length === 0 ? esc(none) : datasets.join('; ')}${
         offeredNot.length === 0
           ? ''
-          : `. Tumour types the node does not offer: ${esc(offeredNot.join(', '))}`
+          : `. ${esc(c.t('tumourBoard.federation.notOffered', { types: offeredNot.join(', ') }))}`
       }</li>`,
     );
   }
   return `<ul>${lines.join('')}</ul>`;
 }
 
-/** The tumour-board section (HTML fragment) of a cancer case's report. */
-export function tumourBoardHtml(d: TumourBoardData): string {
-  const c = d.cancer;
-  const type = c.tumourType === null ? undefined : tumourType(c.tumourType);
-  const reviews = new Map((c.reviews ?? []).map((x) => [x.variantKey, x]));
+function facts(c: Ctx, d: TumourBoardData): string {
+  const k = d.cancer;
+  const type = k.tumourType === null ? undefined : tumourType(k.tumourType);
+  return c.t('tumourBoard.facts', {
+    type:
+      type === undefined
+        ? c.t('tumourBoard.typeNotGiven')
+        : c.t('tumourBoard.typeValue', { name: type.name, code: type.code }),
+    purity: k.purity === null ? c.t('tumourBoard.purityUnknown') : c.pct(k.purity),
+    caller: k.caller,
+    tumour: k.tumour,
+    normal:
+      k.normal === null
+        ? c.t('tumourBoard.tumourOnly')
+        : c.t('tumourBoard.normalSample', { sample: k.normal }),
+  });
+}
+
+function somaticRow(c: Ctx, r: SomaticRow, review: TierReview | undefined): string {
+  const hotspot =
+    r.hotspot_label === null
+      ? '–'
+      : esc(c.t('tumourBoard.hotspot', { label: r.hotspot_label, count: r.hotspot_tumours ?? 0 }));
+  const civic =
+    r.civic_level === null
+      ? ''
+      : `<br>${esc(c.t('tumourBoard.civicLevel', { level: r.civic_level }))}`;
+  return `<tr class="variant" data-variant="${esc(r.variant_key)}">
+<td>${esc(variantName(r))}<br><small>${esc(r.variant_key)}</small></td>
+<td>${r.t_dp === null ? c.pct(r.t_vaf) : esc(c.t('tumourBoard.reads', { vaf: c.pct(r.t_vaf), count: r.t_dp }))}</td><td>${c.pct(r.n_vaf)}</td>
+<td data-tier="${esc(r.tier)}">${esc(tierText(c, r.tier, r.tier_level))}${evidenceList(c, r)}</td>
+<td>${confirmed(c, review)}</td>
+<td>${hotspot}${civic}</td></tr>`;
+}
+
+/** The tumour-board section (HTML fragment) of a cancer case's report, in `lang` (decision 0048). */
+export function tumourBoardHtml(d: TumourBoardData, lang: Language = 'en'): string {
+  const t = documentTranslator(lang);
+  const c: Ctx = {
+    t,
+    lang,
+    pct: (x) => (x === null ? '–' : formatPercent(x, lang, 1)),
+  };
+  const reviews = new Map((d.cancer.reviews ?? []).map((x) => [x.variantKey, x]));
   const somatic = d.rows
     .filter((r) => !r.germline_leak)
     .sort((a, b) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier));
-  const leaks = d.rows.filter((r) => r.germline_leak);
-  const somaticRows = somatic.map(
-    (r) => `<tr class="variant" data-variant="${esc(r.variant_key)}">
-<td>${esc(variantName(r))}<br><small>${esc(r.variant_key)}</small></td>
-<td>${pct(r.t_vaf)} (${String(r.t_dp ?? '–')} reads)</td><td>${pct(r.n_vaf)}</td>
-<td>${tierText(r.tier, r.tier_level)}${evidenceList(r)}</td>
-<td>${confirmed(reviews.get(r.variant_key))}</td>
-<td>${r.hotspot_label === null ? '–' : `Hotspot ${esc(r.hotspot_label)} (${String(r.hotspot_tumours ?? 0)} tumours, cancerhotspots)`}${
-      r.civic_level === null ? '' : `<br>CIViC best level ${esc(r.civic_level)}`
-    }</td></tr>`,
+  const rows = somatic.map((r) => somaticRow(c, r, reviews.get(r.variant_key)));
+  const fed = somatic.map((r) => `<h4>${esc(variantName(r))}</h4>${federated(c, r, d.answers)}`);
+  const col = (k: string): string => `<th>${esc(t(`tumourBoard.column.${k}`))}</th>`;
+  const limitations = ['tiers', 'civic', 'federation', 'germline'].map(
+    (k) => `<li>${esc(t(`tumourBoard.limitation.${k}`))}</li>`,
   );
-  const fed = somatic.map((r) => `<h4>${esc(variantName(r))}</h4>${federated(r, d.answers)}`);
   return `<section class="tumour-board" id="tumour-board">
-<h2>Tumour board: somatic findings</h2>
-<p>Tumour type: ${type === undefined ? 'not given' : `${esc(type.name)} (OncoTree ${esc(type.code)})`}; purity: ${
-    c.purity === null ? 'not known' : pct(c.purity)
-  }; caller: ${esc(c.caller)}; tumour sample ${esc(c.tumour)}, ${c.normal === null ? 'tumour-only' : `normal sample ${esc(c.normal)}`}.</p>
-<table><thead><tr><th>Variant</th><th>Tumour VAF</th><th>Normal VAF</th><th>Proposed AMP/ASCO/CAP 2017 tier and evidence</th><th>Oncologist's tier</th><th>Hotspot / CIViC</th></tr></thead>
-<tbody>${somaticRows.join('') || '<tr><td colspan="6">No somatic calls.</td></tr>'}</tbody></table>
-<h3>Knowledge used</h3>
-<ul><li>Cancer hotspots: ${esc(d.knowledge.hotspots)}</li><li>CIViC: ${esc(d.knowledge.civic)}</li><li>ClinVar (oncogenicity, somatic impact): ${esc(d.knowledge.clinvar)}</li></ul>
-<h3>Federated carriers per node dataset and tumour type</h3>
+<h2>${esc(t('tumourBoard.heading'))}</h2>
+<p>${esc(facts(c, d))}</p>
+<table><thead><tr>${['variant', 'tumourVaf', 'normalVaf', 'proposed', 'oncologist', 'hotspot'].map(col).join('')}</tr></thead>
+<tbody>${rows.join('') || `<tr><td colspan="6">${esc(t('tumourBoard.noCalls'))}</td></tr>`}</tbody></table>
+<h3>${esc(t('tumourBoard.knowledge'))}</h3>
+<ul><li>${esc(t('tumourBoard.knowledgeHotspots'))}: ${esc(d.knowledge.hotspots)}</li><li>${esc(t('tumourBoard.knowledgeCivic'))}: ${esc(d.knowledge.civic)}</li><li>${esc(t('tumourBoard.knowledgeClinvar'))}: ${esc(d.knowledge.clinvar)}</li></ul>
+<h3>${esc(t('tumourBoard.federated'))}</h3>
 ${fed.join('')}
-<h3>Germline findings</h3>
-${
-  leaks.length === 0
-    ? '<p>No call with a normal VAF of 10% or more on at least 2 reads.</p>'
-    : `<p>Calls whose normal sample carries the allele (normal VAF ≥ 10% on ≥ 2 reads): probably germline, to confirm in a germline test.</p><ul>${leaks
-        .map(
-          (r) =>
-            `<li>${esc(variantName(r))} (${esc(r.variant_key)}): normal VAF ${pct(r.n_vaf)}${r.predisposition_gene ? ', in a cancer-predisposition gene (CPSR superpanel)' : ''}</li>`,
-        )
-        .join('')}</ul>`
-}
-<p>A germline VCF and the CPSR-style predisposition sheet are not part of this case.</p>
-<h3>Limitations</h3>
-<ul><li>Tiers are proposals from the knowledge tables above; the oncologist's tier is the decision.</li>
-<li>CIViC is a 2018 release on GRCh37, reached on GRCh38 through hotspot alleles and protein changes; newer evidence is missing.</li>
-<li>Federated counts are as each node allows (yes/no, rounded, "&lt;N", records) and never made exact; a tumour type a node does not offer was not asked.</li></ul>
+${germlineSection(
+  { t, lang, pct: c.pct },
+  d.rows.filter((r) => r.germline_leak),
+  d.germline,
+)}
+<h3>${esc(t('tumourBoard.limitations'))}</h3>
+<ul>${limitations.join('')}</ul>
 </section>`;
 }

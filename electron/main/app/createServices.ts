@@ -228,7 +228,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
         logger,
         platform,
         app: `${opts.appName} ${opts.appVersion}`,
-        board: (caseId, answers) => tumourBoardSection(cases, caseId, answers),
+        board: (caseId, answers, o) => tumourBoardSection(cases, caseId, answers, o),
       }),
       ...diseaseHandlers(),
       ...cancerHandlers(cases),

@@ -13,6 +13,8 @@ import { loadPanels } from './genomeAssets';
 import { readSeen } from '../seen/seenStore';
 import { toFederated } from '../../../shared/seen/toFederated';
 import type { SeenAnswer } from '../../../shared/seen/channels';
+import type { VariantWork } from '../../../shared/cases/workChannels';
+import type { Language } from '../../../shared/i18n/languages';
 
 type WorkChannels =
   'case:work' | 'case:updateWork' | 'case:clinvar' | 'case:report' | 'case:phenopacket';
@@ -26,7 +28,11 @@ export function caseWorkHandlers(opts: {
   app: string;
   now?: () => Date;
   /** A cancer case's tumour-board section (issue 19), appended to its report. */
-  board?: (caseId: string, answers: readonly SeenAnswer[]) => Promise<string | undefined>;
+  board?: (
+    caseId: string,
+    answers: readonly SeenAnswer[],
+    opts: { language: Language; reviewed: readonly VariantWork[] },
+  ) => Promise<string | undefined>;
 }): Pick<Handlers, WorkChannels> {
   const now = opts.now ?? (() => new Date());
   const panels = loadPanels();
@@ -40,7 +46,10 @@ export function caseWorkHandlers(opts: {
       // names its own (issue 18): "not looked up" only when no lookup was ever stored.
       const stored = readSeen({ dir: c.dir, folder: c.folder, dataKey: c.dataKey, user });
       const evidence = federated ?? (stored.length === 0 ? undefined : toFederated(stored));
-      const board = await opts.board?.(caseId, stored);
+      const board = await opts.board?.(caseId, stored, {
+        language: language ?? 'en',
+        reviewed: work.variants,
+      });
       const html = withSection(
         reportHtml(
           reportData({ c, work, method, federated: evidence, panels, app: opts.app, now: now() }),

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { GeneKnowledge, SomaticResult } from '../../../shared/cancer/channels';
 import type { TierReview } from '../../../shared/cancer/cancerCase';
+import type { GermlineResult } from '../../../shared/cancer/germline';
 import type { SomaticFilter } from '../../../shared/cancer/somaticFilter';
 import { DEFAULT_SOMATIC_FILTER } from '../../../shared/cancer/somaticFilter';
 import { api } from '../api/client';
@@ -19,6 +20,10 @@ export interface CancerSlice {
   /** Runs the somatic filter over the open cancer case (main answers: cancer:somatic). */
   loadSomatic: (filter?: SomaticFilter) => Promise<void>;
   showCancerGene: (gene: string) => Promise<void>;
+  /** The predisposition superpanel on the open cancer case's normal sample (cancer:germline). */
+  germline: { caseId: string; result: GermlineResult } | undefined;
+  germlineError: string | undefined;
+  loadGermline: (caseId: string) => Promise<void>;
   /** The oncologist's tier for a variant; the error in their words, if any. */
   reviewTier: (
     r: Omit<TierReview, 'at' | 'note'> & { note?: string },
@@ -34,6 +39,15 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
     somaticBusy: false,
     somaticError: undefined,
     cancerGene: undefined,
+    germline: undefined,
+    germlineError: undefined,
+    async loadGermline(caseId) {
+      set({ germlineError: undefined });
+      const result = await api().invoke('cancer:germline', { caseId });
+      if (get().caseOpen?.detail.caseId !== caseId) return;
+      if (result.ok) set({ germline: { caseId, result: result.value } });
+      else set({ germlineError: result.error.message });
+    },
     async loadSomatic(filter) {
       const open = get().caseOpen;
       if (open?.detail.cancer === undefined) return;

@@ -12,12 +12,16 @@ import type { OpenedCase } from '../caseService';
 import { casesRoot, rewriteManifest, STAGING_DIR } from '../caseFolder';
 import type { CaseService } from '../caseService';
 import { querySomaticBytes } from './somaticQuery';
+import type { Panel } from '../../../../shared/cases/channels';
+import { loadPanels } from '../genomeAssets';
+import { germlineFindings } from './germlineQuery';
 
 /** Handlers for cancer:* channels (issue 19). */
 export function cancerHandlers(
   cases: CaseService,
   now: () => Date = () => new Date(),
-): Pick<Handlers, 'cancer:somatic' | 'cancer:review' | 'cancer:gene'> {
+  panels: () => readonly Panel[] = () => loadPanels(),
+): Pick<Handlers, 'cancer:somatic' | 'cancer:review' | 'cancer:gene' | 'cancer:germline'> {
   const cancerCase = (
     caseId: string,
   ): OpenedCase & { cancer: NonNullable<OpenedCase['manifest']['cancer']> } => {
@@ -74,6 +78,12 @@ export function cancerHandlers(
       });
       cases.changed();
       return { reviews };
+    },
+    'cancer:germline': ({ caseId }) => {
+      const panel = panels().find((p) => p.id === 'cancer');
+      if (panel === undefined)
+        throw new Error('The cancer-predisposition panel is missing from resources/genome.');
+      return germlineFindings(cases, caseId, panel);
     },
     'cancer:gene': ({ gene }) => {
       const r = geneRole(gene);

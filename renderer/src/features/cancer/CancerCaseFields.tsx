@@ -45,6 +45,7 @@ export function CancerCaseFields(props: {
             id="new-case-normal"
             value={v.normal}
             onChange={(e) => onChange({ normal: e.target.value })}
+            aria-describedby="new-case-normal-help"
             data-testid="new-case-normal"
           >
             <option value="">{t('cancer.new.tumourOnly')}</option>
@@ -54,6 +55,9 @@ export function CancerCaseFields(props: {
               </option>
             ))}
           </select>
+          <small id="new-case-normal-help" data-testid="new-case-germline-help">
+            {v.normal === '' ? t('cancer.new.germlineNone') : t('cancer.new.germlineHelp')}
+          </small>
         </div>
         <div className="field">
           <label htmlFor="new-case-tumour-type">{t('cancer.new.tumourType')}</label>

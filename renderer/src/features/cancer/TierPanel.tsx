@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import type { SomaticRow } from '../../../../shared/cancer/channels';
 import type { TierReview } from '../../../../shared/cancer/cancerCase';
 import { TierLevelSchema, TierSchema } from '../../../../shared/cancer/cancerCase';
 import { useStore } from '../../store';
 import type { CaseDetail } from '../../../../shared/cases/channels';
 import { openVariantInBrowser } from '../caseReview/openInBrowser';
-
-const TierJsonSchema = z.object({
-  evidence: z.array(z.object({ kind: z.string(), text: z.string(), ref: z.string().optional() })),
-  missing: z.array(z.string()),
-});
+import { tierLines } from '../../../../shared/cancer/tierJson';
 
 /**
  * One somatic variant's tier: the app's AMP/ASCO/CAP proposal with every piece of evidence and
@@ -30,8 +25,8 @@ export function TierPanel(props: {
   const [level, setLevel] = useState<string>(review?.level ?? row.tier_level ?? '');
   const [note, setNote] = useState(review?.note ?? '');
   const [error, setError] = useState<string | undefined>();
-  const parsed = TierJsonSchema.safeParse(JSON.parse(row.tier_json));
-  const info = parsed.success ? parsed.data : { evidence: [], missing: [] };
+  // The evidence in the reader's language (catalogue keys since issue 19; English text before).
+  const info = tierLines((key, values) => t(key, { ...values }), row.tier_json);
   const save = (): void => {
     const lv = TierLevelSchema.safeParse(level);
     void reviewTier({

@@ -13,13 +13,17 @@ import { SeenView } from './seen/SeenView';
 import { VariantTable } from './VariantTable';
 import { CaseWorkView } from './work/CaseWorkView';
 
+import { GermlineView } from '../cancer/GermlineView';
 import { SomaticView } from '../cancer/SomaticView';
 
-const TABS = ['somatic', 'variants', 'rank', 'work', 'seen'] as const;
+const TABS = ['somatic', 'germline', 'variants', 'rank', 'work', 'seen'] as const;
 type Tab = (typeof TABS)[number];
-/** A cancer case opens on its somatic calls (issue 19); a germline case has no such tab. */
+/**
+ * A cancer case opens on its somatic calls, its germline tab beside them (issue 19); a germline
+ * case has neither tab.
+ */
 const tabsOf = (d: CaseDetail): readonly Tab[] =>
-  d.cancer === undefined ? TABS.filter((x) => x !== 'somatic') : TABS;
+  d.cancer === undefined ? TABS.filter((x) => x !== 'somatic' && x !== 'germline') : TABS;
 
 /** The kept variants under the filters, with the counts and what the table shows of them. */
 function Variants({ detail }: { readonly detail: CaseDetail }) {
@@ -181,6 +185,8 @@ export function CaseView({ detail }: { readonly detail: CaseDetail }) {
         >
           {tab !== x ? null : x === 'somatic' ? (
             <SomaticView detail={detail} />
+          ) : x === 'germline' ? (
+            <GermlineView detail={detail} />
           ) : x === 'variants' ? (
             <Variants detail={detail} />
           ) : x === 'seen' ? (

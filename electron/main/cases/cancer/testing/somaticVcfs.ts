@@ -30,6 +30,7 @@ const LENGTHS: [string, number][] = [
   ['chr2', 242193529],
   ['chr7', 159345973],
   ['chr12', 133275309],
+  ['chr13', 114364328],
   ['chr17', 83257441],
 ];
 const csq = (alt: string, cons: string, impact: string, gene: string, hgvsp: string): string =>
@@ -112,12 +113,32 @@ const PLANTED: Planted[] = [
 
 export const SOMATIC_TRUTH: readonly SomaticTruth[] = PLANTED;
 
+/**
+ * A germline BRCA2 start-loss (c.3G>A, ClinVar 51579: Pathogenic, expert panel) carried by the
+ * normal at half its reads and by the tumour at more (loss of the other allele): the predisposition
+ * view's finding (issue 19). Only in `mutect2Vcf({ germline: true })`.
+ */
+export const GERMLINE_BRCA2: Planted = {
+  chrom: 'chr13',
+  pos: 32316463,
+  ref: 'G',
+  alt: 'A',
+  key: '13-32316463-G-A',
+  gene: 'BRCA2',
+  csq: 'A|start_lost|HIGH|BRCA2|ENSG0|ENST00000380152.8|protein_coding|ENST00000380152.8:c.3G>A|ENSP00000369497.3:p.Met1?|YES|',
+  tumour: [12, 30],
+  normal: [21, 19],
+  leak: true,
+};
+
 /** Records in contig order (the header's), then by position: a VCF must keep each contig in one block. */
-const SORTED = [...PLANTED].sort(
-  (a, b) =>
-    LENGTHS.findIndex(([c]) => c === a.chrom) - LENGTHS.findIndex(([c]) => c === b.chrom) ||
-    a.pos - b.pos,
-);
+const sorted = (planted: readonly Planted[]): Planted[] =>
+  [...planted].sort(
+    (a, b) =>
+      LENGTHS.findIndex(([c]) => c === a.chrom) - LENGTHS.findIndex(([c]) => c === b.chrom) ||
+      a.pos - b.pos,
+  );
+const SORTED = sorted(PLANTED);
 
 const head = (source: string[], format: string[], samples: string[]): string[] => [
   '##fileformat=VCFv4.2',
@@ -131,8 +152,11 @@ const head = (source: string[], format: string[], samples: string[]): string[] =
   ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...samples].join('\t'),
 ];
 
-/** Mutect2's shape: GT:AD:AF:DP, `##tumor_sample`/`##normal_sample`, normal first as GATK writes. */
-export function mutect2Vcf(): string {
+/**
+ * Mutect2's shape: GT:AD:AF:DP, `##tumor_sample`/`##normal_sample`, normal first as GATK writes;
+ * with `germline`, the normal also carries GERMLINE_BRCA2.
+ */
+export function mutect2Vcf(opts: { germline?: boolean } = {}): string {
   const lines = head(
     [
       '##source=Mutect2',
@@ -150,7 +174,7 @@ export function mutect2Vcf(): string {
   );
   const sample = ([r, a]: readonly [number, number]): string =>
     `0/1:${String(r)},${String(a)}:${(a / (r + a + 1)).toFixed(3)}:${String(r + a + 2)}`;
-  for (const p of SORTED)
+  for (const p of opts.germline === true ? sorted([...PLANTED, GERMLINE_BRCA2]) : SORTED)
     lines.push(
       [
         p.chrom,
@@ -169,8 +193,8 @@ export function mutect2Vcf(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Strelka2's shape: no GT; SNVs with AU/CU/GU/TU tier counts, indels with TAR/TIR; NORMAL, TUMOR. */
-export function strelka2Vcf(): string {
+/** Strelka2's shape (`germline`: as mutect2Vcf): no GT; SNVs with AU/CU/GU/TU tier counts, indels with TAR/TIR; NORMAL, TUMOR. */
+export function strelka2Vcf(opts: { germline?: boolean } = {}): string {
   const lines = head(
     ['##source=strelka', '##source_version=2.9.10'],
     [
@@ -184,7 +208,7 @@ export function strelka2Vcf(): string {
     ],
     ['NORMAL', 'TUMOR'],
   );
-  for (const p of SORTED) {
+  for (const p of opts.germline === true ? sorted([...PLANTED, GERMLINE_BRCA2]) : SORTED) {
     const indel = p.ref.length !== p.alt.length;
     const fmt = indel ? 'DP:TAR:TIR' : 'DP:AU:CU:GU:TU';
     const s = ([r, a]: readonly [number, number]): string => {
