@@ -36,6 +36,8 @@ export const IndividualRowSchema = ProvenanceSchema.extend({
   kind: z.literal('individual'),
   id: z.string(),
   sex: z.string(),
+  /** The sex as a code when the node used the NCIT term (issue 22: the renderer words it). */
+  sexCode: z.enum(['female', 'male', 'unknown']).optional(),
   phenotypes: z.array(z.string()),
   diseases: z.array(z.string()),
   /** geographicOrigin as the node labelled it (the detail view shows it). */

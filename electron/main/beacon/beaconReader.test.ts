@@ -123,6 +123,12 @@ describe('issue 15 item 1: tolerant reading, per result set', () => {
       sex: 'LOCAL:F',
       phenotypes: ['XYZ:123', 'Seizure'],
     });
+    expect(a.records?.[0]).not.toHaveProperty('sexCode');
+  });
+
+  it('issue 22: an NCIT sex term comes with its code, so the renderer words it in the user’s language', async () => {
+    const a = await answerWith(withSets([set('DS1')]));
+    expect(a.records?.[0]).toMatchObject({ sex: 'female', sexCode: 'female' });
   });
 
   it('issue 15: strict where a malformed member would be misread: counts, exists, meta (located, per node)', async () => {
