@@ -29,7 +29,7 @@ export function GenotypeFields() {
     });
   };
   return (
-    <fieldset>
+    <fieldset className="cohort-genotype-fields">
       <legend>{t('cohorts.builder.genotype')}</legend>
       <label>
         {t('cohorts.builder.gene')}
