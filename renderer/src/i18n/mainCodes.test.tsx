@@ -1,9 +1,11 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { VaultList } from '../../../shared/vault/vault';
 import { ReasonText } from '../features/settings/HostsPanel';
 import { lockText } from '../features/cohorts/CacheList';
 import { queryText } from '../features/search/queryText';
 import i18n, { setLanguage } from '.';
+import { NodeProblemLine, SeenProblemLine } from './nodeProblem';
 import { acmgRuleText, clinvarText, sexText } from './terms';
 
 // Issue 22: what main and shared code send as codes (and once wrote as English sentences) is
@@ -14,7 +16,7 @@ afterAll(async () => {
   await setLanguage('en');
 });
 
-const locked = { datasets: [], removed: [], locked: true } as const;
+const locked: VaultList = { datasets: [], removed: [], locked: true };
 
 describe('issue 22: main’s codes in the user’s language', () => {
   it('the vault’s lock reason', async () => {
@@ -83,5 +85,44 @@ describe('issue 22: main’s codes in the user’s language', () => {
     );
     expect(clinvarText(i18n.t, 'Likely_pathogenic')).toBe('Likely pathogenic');
     expect(acmgRuleText(i18n.t, 'something else')).toBe('something else');
+  });
+
+  it('a node’s failed lookups: the words translated, the node’s own message kept as it sent it', async () => {
+    await setLanguage('de');
+    const { container } = render(
+      <SeenProblemLine
+        t={i18n.t}
+        node="FI"
+        progress={{
+          queryId: 'q',
+          nodeId: 'FI',
+          nodeName: 'Finnish node',
+          country: 'FI',
+          status: 'error',
+          done: 20,
+          total: 20,
+          failed: 1,
+          message: 'Node FI: 1 of 20 lookups failed (the last: …); the others are shown.',
+          problem: {
+            kind: 'some',
+            failed: 1,
+            total: 20,
+            last: { code: 'error', http: 400, nodeText: 'referenceName MT is not known' },
+          },
+        }}
+      />,
+    );
+    expect(container.textContent).toBe(
+      'Knoten FI hat mit einem Fehler geantwortet (400). referenceName MT is not known Fehlgeschlagene Abfragen: 1 von 20; die übrigen werden angezeigt.',
+    );
+    expect(container.querySelector('q[translate="no"]')?.textContent).toBe(
+      'referenceName MT is not known',
+    );
+    cleanup();
+    // Without a code (a sentence main built elsewhere), main's words are shown as they are.
+    const plain = render(
+      <NodeProblemLine t={i18n.t} node="IT" problem={undefined} message="as main wrote it" />,
+    );
+    expect(plain.container.textContent).toBe('as main wrote it');
   });
 });
