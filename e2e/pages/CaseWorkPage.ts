@@ -91,7 +91,8 @@ export class CaseWorkPage {
     const download = this.page.waitForEvent('download');
     await this.activate(this.byTestId(testId));
     const file = await download;
-    await expect(this.byTestId('report-status')).toContainText('Saved');
+    // The status names the file in every language (issue 22: the report-language test runs in German).
+    await expect(this.byTestId('report-status')).toContainText(file.suggestedFilename());
     return file;
   }
 }

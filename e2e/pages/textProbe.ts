@@ -78,6 +78,12 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     }
     for (const a of args.allowText) rest = rest.split(a).join(' ');
     rest = rest.replace(/\bhttps?:\/\/\S+/g, ' ');
+    // A code in parentheses beside the words that translate it is the code kept (decision 0048:
+    // "Missense-Variante (missense_variant)"); a bare SO term in place of words is still English.
+    rest = rest.replace(
+      /\((?:[A-Za-z0-9]+_)+[A-Za-z0-9]+(?:&(?:[A-Za-z0-9]+_)+[A-Za-z0-9]+)*\)/g,
+      ' ',
+    );
     return rest
       .split(/[\s,;:()[\]{}"'“”‘’«»·•|/=<>≥≤+×–—…!?]+/)
       .filter((w) => /[a-z]{2}/.test(w) && !tokenRes.some((r) => r.test(w)));

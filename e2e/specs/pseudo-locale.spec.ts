@@ -29,25 +29,7 @@ const TYPED = ['P-022', 'trio-022', 'P-022C', 'tumour-022', 'PROBAND', 'FATHER',
  * to-do list, not exceptions (decision 0049). English is not checked inside these subtrees; their
  * layout still is. Remove an entry when its strings come through i18n.
  */
-const PENDING_ENGLISH: readonly string[] = [
-  // Issue 22, DUO, consequence and ClinVar/ACMG words (the report-language slice, decision 0048).
-  '[data-testid^="access-"] abbr',
-  '[data-testid^="cohort-dataset-"] td:nth-of-type(3)',
-  '[data-testid="cohort-consequence"]',
-  '[data-testid="case-variant-row"] [aria-colindex="4"]',
-  '[data-testid="case-variant-row"] [aria-colindex="13"]',
-  '[data-testid="somatic-row"] td:nth-of-type(4)',
-  // Sentences main writes in English: the vault's lock reason and the hosts list's details.
-  '[data-testid="cohort-cache-locked"]',
-  '[data-testid="hosts-row"] li',
-  // A node's failed lookup as main words it ("the last answered with an error: …"), with the node's
-  // own message (the demo nodes refused the trio's MT allele until they accepted every RefSeqId form).
-  '[data-testid^="seen-node-"]',
-  // Search records as the node sends them (sex words, ontology labels) and the recent-query labels.
-  '[data-testid="search-record-row"]',
-  '[data-testid="search-record-details"] dd',
-  '[data-testid="search-recent"] button',
-];
+const PENDING_ENGLISH: readonly string[] = [];
 
 interface Tour {
   readonly page: Page;

@@ -54,7 +54,7 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     dataDir,
     cache: paths.cache,
     transport: 'command line',
-    keyStorage: memoryOnlyKeyStorage(CLI_KEY_REASON),
+    keyStorage: memoryOnlyKeyStorage(CLI_KEY_REASON, 'command-line'),
   });
   const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'cli.log' });
   let services: MainServices | undefined = createMainServices({

@@ -12,12 +12,37 @@ export const HostPurposeSchema = z.enum([
 ]);
 export type HostPurpose = z.infer<typeof HostPurposeSchema>;
 
+/**
+ * What exactly the host is contacted for, as a code the renderer words in the user's language
+ * (issue 22): `detail` keeps the English for the CLI's plain-text list.
+ */
+export const HostWhatSchema = z.enum([
+  'directory',
+  'discovery',
+  'sign-in-page',
+  'tokens',
+  'passport',
+  'signing-keys',
+  'sign-out-page',
+  'revocation',
+  'visa-issuer',
+  'node',
+  'update-feed',
+  'links',
+]);
+export type HostWhat = z.infer<typeof HostWhatSchema>;
+
 export const HostReasonSchema = z.object({
   purpose: HostPurposeSchema,
   /** Whose request: the app itself, or the system browser (the broker's sign-in page). */
   by: z.enum(['app', 'browser']),
-  /** The broker, node or feed it is for, in plain words. */
+  /** The broker, node or feed it is for, in plain English (the CLI prints it). */
   detail: z.string(),
+  what: HostWhatSchema,
+  /** The broker's, node's or visa issuer's own name or id, as the directory gives it (data). */
+  name: z.string().optional(),
+  /** The broker is the live session's, kept while the directory cannot be read (issue 12). */
+  session: z.literal(true).optional(),
   url: z.string(),
 });
 export type HostReason = z.infer<typeof HostReasonSchema>;

@@ -36,6 +36,8 @@ export const IndividualRowSchema = ProvenanceSchema.extend({
   kind: z.literal('individual'),
   id: z.string(),
   sex: z.string(),
+  /** The sex as a code when the node used the NCIT term (issue 22: the renderer words it). */
+  sexCode: z.enum(['female', 'male', 'unknown']).optional(),
   phenotypes: z.array(z.string()),
   diseases: z.array(z.string()),
   /** geographicOrigin as the node labelled it (the detail view shows it). */
@@ -124,6 +126,30 @@ export const MAX_NOTES = 40;
 export const MAX_RECORDS_PER_NODE = 500;
 
 /** One node's state for one query: pushed as `search:nodeUpdate` each time it changes. */
+/**
+ * Why a node's request failed, as a code and parameters (issue 22): main's `message` says the same
+ * in English for the CLI; the renderer words this. `nodeText` is the node's own errorMessage.
+ */
+export const NodeProblemSchema = z.object({
+  code: z.enum([
+    'redirect',
+    'refused',
+    'error',
+    'not-json',
+    'not-beacon',
+    'get-only',
+    'not-queried',
+    'timeout',
+    'too-large',
+    'unreachable',
+  ]),
+  http: z.number().int().optional(),
+  nodeText: z.string().max(2000).optional(),
+  seconds: z.number().nonnegative().optional(),
+  mb: z.number().nonnegative().optional(),
+});
+export type NodeProblem = z.infer<typeof NodeProblemSchema>;
+
 export const NodeUpdateSchema = z.object({
   queryId: z.string(),
   nodeId: z.string(),
@@ -150,6 +176,8 @@ export const NodeUpdateSchema = z.object({
   asked: z.string().optional(),
   /** Plain words for a person when the node did not answer (CONVENTIONS rule 14). */
   message: z.string().optional(),
+  /** `message` as a code the renderer words in the user's language (issue 22). */
+  problem: NodeProblemSchema.optional(),
   /**
    * Conformance notes: what the reader tolerated in this node's answer (v2.0 shapes, missing
    * members, unreadable result sets), so a node operator can be told (issue 15 item 1).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CaseIdSchema } from '../cases/caseId';
 import { ClientQueryIdSchema } from '../search/channels';
-import { CountSchema, NodeUpdateSchema } from '../search/results';
+import { CountSchema, NodeProblemSchema, NodeUpdateSchema } from '../search/results';
 
 /**
  * "Seen before" and "Patients like mine" (issue 18): the IPC contract. The renderer names each
@@ -114,6 +114,20 @@ export const SeenProgressSchema = z.object({
   failed: z.number().int().nonnegative(),
   timeMs: z.number().nonnegative().optional(),
   message: z.string().optional(),
+  /**
+   * `message` as codes for the renderer's words (issue 22): the node stopped being asked after
+   * `limit` failures in a row, none of its lookups was answered, or some failed; `last` is why the
+   * last one failed.
+   */
+  problem: z
+    .object({
+      kind: z.enum(['stopped', 'none', 'some']),
+      failed: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      limit: z.number().int().positive().optional(),
+      last: NodeProblemSchema.optional(),
+    })
+    .optional(),
 });
 export type SeenProgress = z.infer<typeof SeenProgressSchema>;
 

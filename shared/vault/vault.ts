@@ -200,8 +200,12 @@ export const VaultListSchema = z.object({
   notes: z.array(VaultNoteSchema).optional(),
   /** The master key is unavailable (browser mode or no safeStorage: needs 'vault:unlock'). */
   locked: z.boolean(),
-  /** Why it is locked or unusable (or, signed out, why it lists nothing), in plain words. */
+  /** Why it is locked or unusable (or, signed out, why it lists nothing), in plain English. */
   message: z.string().optional(),
+  /** `message` as a code the renderer words in the user's language (issue 22). */
+  why: z.enum(['opening', 'passphrase', 'key-storage-failed', 'signed-out']).optional(),
+  /** With `passphrase`: why this computer's key storage cannot hold the vault key. */
+  storage: z.enum(['no-secure-store', 'no-keyring', 'browser-mode', 'command-line']).optional(),
 });
 export type VaultList = z.infer<typeof VaultListSchema>;
 

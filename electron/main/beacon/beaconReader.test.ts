@@ -123,6 +123,26 @@ describe('issue 15 item 1: tolerant reading, per result set', () => {
       sex: 'LOCAL:F',
       phenotypes: ['XYZ:123', 'Seizure'],
     });
+    expect(a.records?.[0]).not.toHaveProperty('sexCode');
+  });
+
+  it('issue 22: a failed answer comes with a code, its HTTP status and the node’s own words', async () => {
+    const refused = {
+      meta: { beaconId: 'xx', apiVersion: 'v2.0.0', returnedSchemas: [] },
+      error: { errorCode: 400, errorMessage: 'referenceName MT is not known' },
+    };
+    expect((await answerWith(refused, {}, 400)).problem).toEqual({
+      code: 'error',
+      http: 400,
+      nodeText: 'referenceName MT is not known',
+    });
+    expect((await answerWith('not json')).problem).toEqual({ code: 'not-json' });
+    expect((await answerWith(refused, {}, 403)).problem).toMatchObject({ code: 'refused' });
+  });
+
+  it('issue 22: an NCIT sex term comes with its code, so the renderer words it in the user’s language', async () => {
+    const a = await answerWith(withSets([set('DS1')]));
+    expect(a.records?.[0]).toMatchObject({ sex: 'female', sexCode: 'female' });
   });
 
   it('issue 15: strict where a malformed member would be misread: counts, exists, meta (located, per node)', async () => {

@@ -25,6 +25,7 @@ export type NodeAnswer = Pick<
   | 'records'
   | 'recordsTruncated'
   | 'message'
+  | 'problem'
   | 'notes'
 > & {
   /** Assemblies the records' own accessions named (issue 15 item 2). */
@@ -62,6 +63,10 @@ async function send(req: NodeRequest, method: 'POST' | 'GET'): Promise<Response 
   return url === undefined ? undefined : req.fetch(url, init);
 }
 
+/** The node's own words, bounded (the schema's limit), for the renderer to show as it sent them. */
+const nodeText = (why: string | undefined): { nodeText?: string } =>
+  why === undefined || why === '' ? {} : { nodeText: why.slice(0, 2000) };
+
 function errorText(body: string): string | undefined {
   try {
     const parsed = ErrorResponseZ.safeParse(JSON.parse(body));
@@ -83,6 +88,7 @@ async function answer(
       status: 'error',
       method,
       message: `Node ${name} redirected the query elsewhere; Cohort Desk does not follow redirects.`,
+      problem: { code: 'redirect', http: res.status },
     };
   }
   const text = await readBounded(res, req.maxBytes);
@@ -92,6 +98,7 @@ async function answer(
       status: 'unauthorised',
       method,
       message: `Node ${name} refused the query (${res.status})${why ? `: ${why}` : ''}. Sign in again or request access.`,
+      problem: { code: 'refused', http: res.status, ...nodeText(why) },
     };
   }
   if (!res.ok) {
@@ -100,6 +107,7 @@ async function answer(
       status: 'error',
       method,
       message: `Node ${name} answered with an error (${res.status})${why ? `: ${why}` : ''}.`,
+      problem: { code: 'error', http: res.status, ...nodeText(why) },
     };
   }
   let json: unknown;
@@ -110,6 +118,7 @@ async function answer(
       status: 'error',
       method,
       message: `Node ${name} sent an answer that is not valid JSON.`,
+      problem: { code: 'not-json' },
     };
   }
   const read = readEntryResponse(json, name, {
@@ -122,6 +131,11 @@ async function answer(
       status: 'error',
       method,
       message: `Node ${name} sent an answer that does not follow Beacon v2${where}: ${read.problem}. Tell the node's operator; the other nodes are not affected.`,
+      // The reader's finding is a conformance detail for the node's operator, kept in English.
+      problem: {
+        code: 'not-beacon',
+        nodeText: `${read.where === '' ? '' : `${read.where}: `}${read.problem}`,
+      },
     };
   }
   const r = read.reading;
@@ -164,11 +178,17 @@ export async function queryNode(req: NodeRequest): Promise<NodeAnswer> {
           status: 'error',
           method,
           message: `Node ${name} takes only GET, which cannot express an exact-term filter.`,
+          problem: { code: 'get-only' },
         };
       }
     }
     if (res === undefined)
-      return { status: 'error', method, message: `Node ${name} could not be queried.` };
+      return {
+        status: 'error',
+        method,
+        message: `Node ${name} could not be queried.`,
+        problem: { code: 'not-queried' },
+      };
     return await answer(req, res, method);
   } catch (error: unknown) {
     const reason: unknown = req.signal.reason;
@@ -177,15 +197,21 @@ export async function queryNode(req: NodeRequest): Promise<NodeAnswer> {
       return {
         status: 'timeout',
         message: `Node ${name} timed out after ${formatSeconds(req.timeoutMs)}.`,
+        problem: { code: 'timeout', seconds: req.timeoutMs / 1000 },
       };
     }
     if (error instanceof BodyTooLargeError) {
       return {
         status: 'error',
         message: `Node ${name} sent more than ${Math.round(error.limitBytes / 1_048_576)} MB; the answer was dropped.`,
+        problem: { code: 'too-large', mb: Math.round(error.limitBytes / 1_048_576) },
       };
     }
-    return { status: 'error', message: `Node ${name} could not be reached.` };
+    return {
+      status: 'error',
+      message: `Node ${name} could not be reached.`,
+      problem: { code: 'unreachable' },
+    };
   }
 }
 

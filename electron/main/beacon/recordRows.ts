@@ -1,8 +1,10 @@
 import type { IndividualRow, RecordRow, VariantRow } from '../../../shared/search/results';
+import { SEX_TERMS } from '../../../shared/search/query';
 import type { BeaconQueryParts } from './beaconRequest';
 import { variantLocation } from './variantLocation';
 
 type Obj = Record<string, unknown>;
+const SEX_CODES = ['female', 'male', 'unknown'] as const;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What reading one record gave: a row, or the reason it was left out, plus members ignored. */
@@ -52,12 +54,15 @@ function individualRow(nodeId: string, datasetId: string, rec: Obj): RecordReadi
   if (typeof rec.id !== 'string' || rec.id === '' || sex === undefined)
     return { row: undefined, ignored, unlocated: false };
   const origin = termText(rec.geographicOrigin);
+  const sexId = isObj(rec.sex) ? rec.sex.id : undefined;
+  const sexCode = SEX_CODES.find((c) => SEX_TERMS[c] === sexId);
   const row: IndividualRow = {
     kind: 'individual',
     nodeId,
     datasetId,
     id: rec.id,
     sex,
+    ...(sexCode === undefined ? {} : { sexCode }),
     phenotypes: termList(rec, 'phenotypicFeatures', 'featureType', ignored),
     diseases: termList(rec, 'diseases', 'diseaseCode', ignored),
     ...(origin === undefined ? {} : { origin }),

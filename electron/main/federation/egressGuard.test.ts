@@ -49,7 +49,7 @@ const listOf = (...origins: string[]): HostList => ({
       scheme: 'http',
       host: u.hostname,
       port: Number(u.port),
-      reasons: [{ purpose: 'beacon', by: 'app', detail: 'node', url: o }],
+      reasons: [{ purpose: 'beacon', by: 'app', detail: 'node', what: 'node', url: o }],
     };
   }),
 });

@@ -68,6 +68,7 @@ describe('issue 21: every host the app may contact', () => {
         purpose: 'external-link',
         by: 'browser',
         detail: 'links the person opens',
+        what: 'links',
         url: 'https://www.ga4gh.org',
       },
     ]);
@@ -79,6 +80,12 @@ describe('issue 21: every host the app may contact', () => {
       ['Broker: discovery', 'app'],
       ['Broker: sign-in page', 'browser'],
       ['Broker: token signing keys', 'app'],
+    ]);
+    // Issue 22: what each is for as a code and the broker's name as data, for the renderer to word.
+    expect(login.reasons.map((r) => [r.what, r.name])).toEqual([
+      ['discovery', 'Broker'],
+      ['sign-in-page', 'Broker'],
+      ['signing-keys', 'Broker'],
     ]);
     expect(list.notes.join(' ')).toContain(
       'Other (https://other.example) could not be read (HTTP 503)',
@@ -147,6 +154,12 @@ describe('issue 21: every host the app may contact', () => {
       'login.broker.example',
       'tokens.broker.example',
     ]);
+    // Issue 22: the renderer words "your current session" from the flag; the name stays data.
+    expect(list.hosts[1]?.reasons[0]).toMatchObject({
+      what: 'discovery',
+      name: 'https://login.broker.example/oidc',
+      session: true,
+    });
     // A readable directory decides alone: a broker it does not list is not contacted.
     const readable = await listHosts({ ...input, directory: { ...failed, problem: undefined } });
     expect(readable.hosts.map((h) => h.host)).toEqual(['directory.hospital.example']);
@@ -184,6 +197,8 @@ describe('issue 21: the host list as text (for the CLI and IT)', () => {
                 purpose: 'beacon',
                 by: 'app',
                 detail: 'Netherlands (NL-1)',
+                what: 'node',
+                name: 'Netherlands (NL-1)',
                 url: 'https://beacon.nl.example/api',
               },
             ],

@@ -5,13 +5,13 @@ import { isUsable } from './directory';
 
 /** The discovery members whose hosts the app (or, for the sign-in page, the browser) contacts. */
 const DISCOVERY_ENDPOINTS = [
-  ['authorization_endpoint', 'browser', 'sign-in page'],
+  ['authorization_endpoint', 'browser', 'sign-in page', 'sign-in-page'],
   // Sign-in, refresh, and the per-node token exchange (RFC 8693 with an RFC 8707 resource).
-  ['token_endpoint', 'app', 'tokens (sign-in, refresh, one token per node)'],
-  ['userinfo_endpoint', 'app', 'passport (UserInfo)'],
-  ['jwks_uri', 'app', 'token signing keys'],
-  ['end_session_endpoint', 'browser', 'sign-out page'],
-  ['revocation_endpoint', 'app', 'token revocation'],
+  ['token_endpoint', 'app', 'tokens (sign-in, refresh, one token per node)', 'tokens'],
+  ['userinfo_endpoint', 'app', 'passport (UserInfo)', 'passport'],
+  ['jwks_uri', 'app', 'token signing keys', 'signing-keys'],
+  ['end_session_endpoint', 'browser', 'sign-out page', 'sign-out-page'],
+  ['revocation_endpoint', 'app', 'token revocation', 'revocation'],
 ] as const;
 
 export type Discover = (issuer: string) => Promise<Record<string, unknown>>;
@@ -43,9 +43,10 @@ export async function listHosts(input: {
       purpose: 'federation-directory',
       by: 'app',
       detail: 'federation directory',
+      what: 'directory',
       url: input.directoryUrl,
     });
-  const brokers: { issuer: string; name: string }[] = [...directory.brokers];
+  const brokers: { issuer: string; name: string; session?: true }[] = [...directory.brokers];
   // Issue 12 keeps a session alive while the directory cannot be read; its broker is still used.
   const session = input.sessionIssuer;
   if (
@@ -53,41 +54,69 @@ export async function listHosts(input: {
     !isUsable(directory) &&
     !brokers.some((b) => b.issuer.replace(/\/+$/, '') === session.replace(/\/+$/, ''))
   )
-    brokers.push({ issuer: session, name: `${session} (your current session)` });
+    brokers.push({ issuer: session, name: session, session: true });
   for (const broker of brokers) {
-    add({ purpose: 'broker', by: 'app', detail: `${broker.name}: discovery`, url: broker.issuer });
+    // The words are the renderer's (what + name); `detail` is the CLI's English.
+    const label = broker.session === true ? `${broker.name} (your current session)` : broker.name;
+    const of = {
+      name: broker.name,
+      ...(broker.session === true ? { session: true as const } : {}),
+    };
+    add({
+      purpose: 'broker',
+      by: 'app',
+      detail: `${label}: discovery`,
+      what: 'discovery',
+      ...of,
+      url: broker.issuer,
+    });
     try {
       const meta = await input.discover(broker.issuer);
-      for (const [member, by, what] of DISCOVERY_ENDPOINTS) {
+      for (const [member, by, words, what] of DISCOVERY_ENDPOINTS) {
         const url = meta[member];
         if (typeof url === 'string' && URL.canParse(url))
-          add({ purpose: 'broker', by, detail: `${broker.name}: ${what}`, url });
+          add({ purpose: 'broker', by, detail: `${label}: ${words}`, what, ...of, url });
       }
     } catch (error: unknown) {
       complete = false;
       const why = error instanceof Error ? error.message : String(error);
       notes.push(
-        `The discovery document of ${broker.name} (${broker.issuer}) could not be read (${why}); its endpoints may be on hosts not listed here.`,
+        `The discovery document of ${label} (${broker.issuer}) could not be read (${why}); its endpoints may be on hosts not listed here.`,
       );
     }
   }
   for (const { iss, jku } of directory.trustedVisaIssuers)
-    add({ purpose: 'visa-issuer-keys', by: 'app', detail: `visa issuer ${iss}`, url: jku });
+    add({
+      purpose: 'visa-issuer-keys',
+      by: 'app',
+      detail: `visa issuer ${iss}`,
+      what: 'visa-issuer',
+      name: iss,
+      url: jku,
+    });
   for (const node of directory.nodes) {
-    add({ purpose: 'beacon', by: 'app', detail: `${node.name} (${node.id})`, url: node.beaconUrl });
+    const name = `${node.name} (${node.id})`;
+    add({ purpose: 'beacon', by: 'app', detail: name, what: 'node', name, url: node.beaconUrl });
     if (node.htsgetUrl !== undefined)
-      add({
-        purpose: 'htsget',
-        by: 'app',
-        detail: `${node.name} (${node.id})`,
-        url: node.htsgetUrl,
-      });
+      add({ purpose: 'htsget', by: 'app', detail: name, what: 'node', name, url: node.htsgetUrl });
   }
   if (input.updateFeedUrl !== undefined && input.updateFeedUrl !== '')
-    add({ purpose: 'update-feed', by: 'app', detail: 'update feed', url: input.updateFeedUrl });
+    add({
+      purpose: 'update-feed',
+      by: 'app',
+      detail: 'update feed',
+      what: 'update-feed',
+      url: input.updateFeedUrl,
+    });
   // Not contacted by the app: opened in the system browser when the person follows a link.
   for (const origin of input.externalLinkOrigins ?? [])
-    add({ purpose: 'external-link', by: 'browser', detail: 'links the person opens', url: origin });
+    add({
+      purpose: 'external-link',
+      by: 'browser',
+      detail: 'links the person opens',
+      what: 'links',
+      url: origin,
+    });
   if (directory.problem !== undefined) notes.push(directory.problem);
   const dropped = notAllowedNote(directory);
   if (dropped !== undefined) notes.push(dropped);

@@ -8,17 +8,27 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export interface KeyStorage {
   readonly mode: 'secure-store' | 'memory-only';
   readonly reason?: string;
+  /** `reason` as a code, for the renderer to word in the user's language (issue 22). */
+  readonly why?: MemoryOnlyWhy;
   /** Seals bytes; throws when mode is memory-only. */
   seal(plain: Uint8Array): Promise<Uint8Array>;
   /** Opens sealed bytes; throws when they were tampered with or sealed by another key. */
   open(sealed: Uint8Array): Promise<Uint8Array>;
 }
 
+export type MemoryOnlyWhy = 'no-secure-store' | 'no-keyring' | 'browser-mode' | 'command-line';
+
 /** A key storage that refuses to persist anything, with the reason shown to the user. */
-export function memoryOnlyKeyStorage(reason: string): KeyStorage {
+export function memoryOnlyKeyStorage(reason: string, why?: MemoryOnlyWhy): KeyStorage {
   const refuse = (): Promise<never> =>
     Promise.reject(new Error(`Secrets are kept in memory only: ${reason}`));
-  return { mode: 'memory-only', reason, seal: refuse, open: refuse };
+  return {
+    mode: 'memory-only',
+    reason,
+    ...(why === undefined ? {} : { why }),
+    seal: refuse,
+    open: refuse,
+  };
 }
 
 const IV_BYTES = 12;

@@ -25,7 +25,7 @@ export function createNodePlatform(opts: {
   /** Tests read a fixture instead of this machine's Group Policy or configuration profile. */
   managedPolicy?: () => PolicySourceRead[];
 }): Platform {
-  const keys = opts.keyStorage ?? memoryOnlyKeyStorage(BROWSER_MODE_KEY_REASON);
+  const keys = opts.keyStorage ?? memoryOnlyKeyStorage(BROWSER_MODE_KEY_REASON, 'browser-mode');
   return {
     kind: 'browser',
     paths: {

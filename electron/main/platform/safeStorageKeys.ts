@@ -12,6 +12,7 @@ export async function createSafeStorageKeys(): Promise<KeyStorage> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) {
     return memoryOnlyKeyStorage(
       'this computer offers no protected secret store, so you will sign in again after each restart',
+      'no-secure-store',
     );
   }
   if (process.platform === 'linux') {
@@ -19,6 +20,7 @@ export async function createSafeStorageKeys(): Promise<KeyStorage> {
     if (backend === 'basic_text' || backend === 'unknown') {
       return memoryOnlyKeyStorage(
         'no desktop keyring (GNOME Keyring or KWallet) was found, so your sign-in is kept in memory only; install or unlock a keyring to stay signed in across restarts',
+        'no-keyring',
       );
     }
   }

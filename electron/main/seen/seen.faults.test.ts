@@ -56,6 +56,17 @@ describe('issue 18: seen before when nodes are down or slow', () => {
     expect(nodes.get('IT')?.message).toMatch(/^Node IT could not be reached\. 3 lookups in a row/);
     expect(nodes.get('PT')?.status).toBe('error');
     expect(nodes.get('PT')?.message).toMatch(/^Node PT timed out after 4 s\. 10 lookups in a row/);
+    // Issue 22: the same as codes, for the renderer to word in the user's language.
+    expect(nodes.get('IT')?.problem).toMatchObject({
+      kind: 'stopped',
+      limit: 3,
+      last: { code: 'unreachable' },
+    });
+    expect(nodes.get('PT')?.problem).toMatchObject({
+      kind: 'stopped',
+      limit: 10,
+      last: { code: 'timeout', seconds: 4 },
+    });
     expect(done).toMatchObject({ cancelled: false });
     const stored = await h.call('seen:stored', { caseId: 'DOWN-1' });
     const ok = stored.answers.filter((a) => a.status === 'ok');

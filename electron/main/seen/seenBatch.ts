@@ -10,6 +10,7 @@ import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from '../search/limiter';
 import { fetchCarrierPages } from './carrierPages';
+import { failedOutcome } from './nodeOutcome';
 import { datasetSizes } from './datasetSizes';
 import type { OfferedTumourTypes } from './offeredTumourTypes';
 import { splitOffered } from './offeredTumourTypes';
@@ -151,11 +152,16 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     let failed = 0;
     let inARow = 0;
     let timeouts = 0;
-    let lastError: string | undefined;
-    let down: string | undefined;
+    let lastFailed: NodeAnswer | undefined;
+    let down: { message: string; limit: number } | undefined;
     let next = 0;
     let lastSent = 0;
-    const progress = (status: SeenProgress['status'], message?: string, force = false): void => {
+    const progress = (
+      status: SeenProgress['status'],
+      message?: string,
+      force = false,
+      problem?: SeenProgress['problem'],
+    ): void => {
       const t = performance.now();
       if (!force && t - lastSent < o.progressEveryMs) return;
       lastSent = t;
@@ -170,6 +176,7 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
         failed,
         timeMs: Math.round(t - started),
         ...(message === undefined ? {} : { message }),
+        ...(problem === undefined ? {} : { problem }),
       });
     };
     progress('waiting', undefined, true);
@@ -235,14 +242,17 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
         });
         if (a.status !== 'ok') {
           failed++;
-          lastError = a.message;
+          lastFailed = a;
         }
         inARow = unreachable(a) ? inARow + 1 : 0;
         timeouts = a.status === 'timeout' ? timeouts + 1 : 0;
         const limit =
           inARow >= o.downAfter ? o.downAfter : timeouts >= o.giveUpAfterTimeouts ? timeouts : 0;
         if (limit > 0 && down === undefined)
-          down = `${a.message ?? `Node ${node.id} did not answer.`} ${String(limit)} lookups in a row failed, so the rest were not sent; ask again later.`;
+          down = {
+            message: `${a.message ?? `Node ${node.id} did not answer.`} ${String(limit)} lookups in a row failed, so the rest were not sent; ask again later.`,
+            limit,
+          };
       } finally {
         clearTimeout(timer);
         controllers.delete(controller);
@@ -261,16 +271,17 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     const known = await sizes;
     for (const g of got) answers.push(stored(node, g.key, g.at, g.a, known));
     if (cancelled) progress('cancelled', undefined, true);
-    else if (down !== undefined) progress('error', down, true);
-    else if (failed > 0)
-      progress(
-        'error',
-        failed === toAsk.length
-          ? `${lastError ?? `Node ${node.id} did not answer.`} None of its ${String(toAsk.length)} lookups was answered; ask again later.`
-          : `Node ${node.id}: ${String(failed)} of ${String(toAsk.length)} lookups failed (the last: ${lastError ?? 'no answer'}); the others are shown.`,
-        true,
-      );
-    else progress('ok', undefined, true);
+    else if (down !== undefined || failed > 0) {
+      const end = failedOutcome({
+        nodeId: node.id,
+        failed,
+        total: toAsk.length,
+        lastError: lastFailed?.message,
+        lastProblem: lastFailed?.problem,
+        down,
+      });
+      progress('error', end.message, true, end.problem);
+    } else progress('ok', undefined, true);
   };
 
   const done = Promise.all(o.nodes.map(runNode)).then(() => ({

@@ -37,6 +37,17 @@ describe('vault master key: key storage, passphrase, wrong key', () => {
     again.close();
   });
 
+  it('issue 22: the lock reason comes as codes too, for the renderer to word in the user’s language', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vault-why-'));
+    const v = vaultOver(dataDir, memoryOnlyKeyStorage('browser mode', 'browser-mode'));
+    await expect.poll(() => v.list().why).toBe('passphrase');
+    expect(v.list()).toMatchObject({ locked: true, storage: 'browser-mode' });
+    await v.unlock('correct horse battery staple');
+    // Open and signed out: why it lists nothing.
+    expect(v.list()).toMatchObject({ locked: false, why: 'signed-out' });
+    v.close();
+  });
+
   it('a master key sealed by another key provider fails cleanly: locked with a reason, no crash', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vault-key-'));
     const first = vaultOver(dataDir, testKeyStorage(Buffer.alloc(32, 1)));
@@ -44,7 +55,7 @@ describe('vault master key: key storage, passphrase, wrong key', () => {
     first.close();
     const other = vaultOver(dataDir, testKeyStorage(Buffer.alloc(32, 2)));
     await expect.poll(() => other.list().message).toMatch(/cannot be opened|could not be opened/);
-    expect(other.list().locked).toBe(true);
+    expect(other.list()).toMatchObject({ locked: true, why: 'key-storage-failed' });
     other.close();
   });
 });

@@ -66,6 +66,8 @@ export function createVaultService(opts: {
   const removed: (RemovedEntry & { scope: string })[] = [];
   let masterKey: Buffer | undefined;
   let lockMessage: string | undefined = 'The vault is opening.';
+  // The same as codes for the renderer's words (issue 22); the English stays for the CLI.
+  let lockWhy: Pick<VaultList, 'why' | 'storage'> = { why: 'opening' };
   mkdirSync(root, { recursive: true, mode: 0o700 });
 
   const ready = opts
@@ -76,10 +78,15 @@ export function createVaultService(opts: {
         masterKey === undefined
           ? `Unlock the vault with your passphrase (${storage.reason ?? 'no secure key storage'}).`
           : undefined;
+      lockWhy = {
+        why: 'passphrase',
+        ...(storage.why === undefined ? {} : { storage: storage.why }),
+      };
       announceKeys();
     })
     .catch((error: unknown) => {
       lockMessage = 'The vault key could not be opened with this computer’s key storage.';
+      lockWhy = { why: 'key-storage-failed' };
       opts.logger.warn('vault.master_key_failed', { error });
     })
     .finally(() => {
@@ -147,9 +154,12 @@ export function createVaultService(opts: {
         notes,
         locked,
         ...(locked && lockMessage !== undefined
-          ? { message: lockMessage }
+          ? { message: lockMessage, ...lockWhy }
           : s === undefined
-            ? { message: 'Sign in to see the datasets you pulled; nobody else sees them.' }
+            ? {
+                message: 'Sign in to see the datasets you pulled; nobody else sees them.',
+                why: 'signed-out' as const,
+              }
             : {}),
       };
     },

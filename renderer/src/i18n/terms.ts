@@ -49,3 +49,52 @@ const ZYGOSITY: Readonly<Record<string, string>> = {
 /** A genotype's zygosity ("het", "hom", "hemi" as the case tables store it) in words. */
 export const zygosityText = (t: TFunction, z: string): string =>
   t(`terms.zygosity.${ZYGOSITY[z] ?? z}`, { defaultValue: z });
+
+/** A record's sex in words when the node used a known term, else its label as the node gave it. */
+export const sexText = (t: TFunction, label: string, code: string | undefined): string =>
+  code === undefined ? label : t(`terms.sex.${code}`, { defaultValue: label });
+
+/** ACMG/AMP classes by their ClinVar spelling ("Likely_pathogenic", "Likely pathogenic"). */
+const ACMG_CLASSES = new Set([
+  'pathogenic',
+  'likely_pathogenic',
+  'uncertain_significance',
+  'likely_benign',
+  'benign',
+]);
+
+/**
+ * A ClinVar significance in words ("Pathogenic/Likely_pathogenic", "Benign|risk_factor",
+ * "Conflicting_classifications_of_pathogenicity"): each part translated, the separators kept; a
+ * value the app does not know is shown as ClinVar writes it, underscores as spaces.
+ */
+export function clinvarText(t: TFunction, significance: string | null | undefined): string {
+  if (significance === null || significance === undefined || significance === '') return '—';
+  return significance
+    .split(/([/|,]_?\s*)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part.replace('_', ' ');
+      const key = part.trim().toLowerCase().replaceAll(' ', '_');
+      const group = ACMG_CLASSES.has(key) ? 'acmgClass' : 'clinvar';
+      return t(`terms.${group}.${key}`, { defaultValue: part.replaceAll('_', ' ') });
+    })
+    .join('');
+}
+
+/**
+ * The Richards et al. 2015 (Table 5) rule met, in words, its id kept: "P(ii): ≥2 strong" is
+ * `terms.acmgRule.P_ii`; a conflict words both rules. Text the app does not know stays as given.
+ */
+export function acmgRuleText(t: TFunction, rule: string): string {
+  const conflict = /^VUS\(ii\): conflicting \((.*); (.*)\)$/.exec(rule);
+  if (conflict !== null)
+    return t('terms.acmgRule.VUS_ii', {
+      pathogenic: acmgRuleText(t, conflict[1] ?? ''),
+      benign: acmgRuleText(t, conflict[2] ?? ''),
+    });
+  const id = /^([A-Z]+(?:\([a-z]+\))+):/.exec(rule)?.[1];
+  if (id === undefined) return rule;
+  return t(`terms.acmgRule.${id.replaceAll(/\)\(|\(/g, '_').replace(/\)$/, '')}`, {
+    defaultValue: rule,
+  });
+}

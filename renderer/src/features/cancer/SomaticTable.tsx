@@ -3,6 +3,7 @@ import type { SomaticRow } from '../../../../shared/cancer/channels';
 import type { TierReview } from '../../../../shared/cancer/cancerCase';
 import { currentLocale } from '../../i18n';
 import { formatPercent } from '../../../../shared/i18n/format';
+import { consequenceText, consequenceWithCode } from '../../i18n/terms';
 
 const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v, currentLocale(), 1));
 const reads = (alt: number | null, ref: number | null): string =>
@@ -59,7 +60,11 @@ export function SomaticTable(props: {
               </td>
               <td>{r.protein_change ?? '—'}</td>
               <td className="mono">{r.variant_key}</td>
-              <td>{r.consequence ?? '—'}</td>
+              <td
+                title={r.consequence === null ? undefined : consequenceWithCode(t, r.consequence)}
+              >
+                {consequenceText(t, r.consequence)}
+              </td>
               <td data-testid="somatic-tumour-vaf">
                 {pct(r.t_vaf)}
                 {reads(r.t_ad_alt, r.t_ad_ref)}

@@ -4,7 +4,7 @@ import type { SortKey } from '../../../../shared/cases/reviewSql';
 import { currentLocale } from '../../i18n';
 import { formatFixed } from '../../../../shared/i18n/format';
 import i18n from '../../i18n';
-import { consequenceText } from '../../i18n/terms';
+import { clinvarText, consequenceText } from '../../i18n/terms';
 
 /** One column of the case's variant table. */
 export interface VariantColumn {
@@ -26,7 +26,6 @@ const freq = (v: number | null): string =>
         ? v.toExponential(1)
         : String(Number(v.toPrecision(2)));
 const num = (v: number | null): string => (v === null ? '—' : String(v));
-const term = (s: string | null): string => (s === null ? '—' : s.replaceAll('_', ' '));
 
 /** The modes an allele fits as a person reads them ("de novo", "compound het (possible)"). */
 export function modesText(modes: readonly string[], t: TFunction): string {
@@ -101,7 +100,13 @@ export const VARIANT_COLUMNS: readonly VariantColumn[] = [
     width: '3.5rem',
     text: (r) => (r.p_ab === null ? '—' : formatFixed(r.p_ab, currentLocale(), 2)),
   },
-  { id: 'clinvar', sort: 'clinvar_sig', width: '8rem', text: (r) => term(r.clinvar_sig) },
+  {
+    id: 'clinvar',
+    sort: 'clinvar_sig',
+    width: '8rem',
+    // In the app's language (issue 22); the export keeps ClinVar's own value.
+    text: (r) => clinvarText(i18n.t, r.clinvar_sig),
+  },
   {
     id: 'modes',
     sort: 'modes',

@@ -1,8 +1,21 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { VaultList } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/useFormat';
 import { VaultUnlock } from './VaultUnlock';
 import { duoText } from '../../i18n/terms';
+
+/**
+ * Why the vault is locked or lists nothing, in the user's language from main's code (issue 22):
+ * main's `message` is the same in English, for the command line.
+ */
+export function lockText(t: TFunction, cache: VaultList): string {
+  if (cache.why === undefined) return t('cohorts.cache.locked');
+  return t(`cohorts.cache.why.${cache.why}`, {
+    storage: t(`cohorts.cache.storage.${cache.storage ?? 'none'}`),
+  });
+}
 
 /** The datasets in the encrypted cache, each with its provenance, purpose, DUO terms and expiry. */
 export function CacheList() {
@@ -16,15 +29,15 @@ export function CacheList() {
       <h2 id="cohort-cache-heading">{t('cohorts.cache.heading')}</h2>
       {cache.locked ? (
         <>
-          <p role="status" data-testid="cohort-cache-locked">
-            {cache.message ?? t('cohorts.cache.locked')}
+          <p role="status" data-testid="cohort-cache-locked" data-why={cache.why}>
+            {lockText(t, cache)}
           </p>
           <VaultUnlock />
         </>
       ) : null}
       {cache.datasets.length === 0 ? (
         <p data-testid="cohort-cache-empty">
-          {!cache.locked && cache.message !== undefined ? cache.message : t('cohorts.cache.empty')}
+          {!cache.locked && cache.why !== undefined ? lockText(t, cache) : t('cohorts.cache.empty')}
         </p>
       ) : (
         <table className="cohort-cache-table">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { consequenceText } from '../../i18n/terms';
 
 const CONSEQUENCES = [
   'missense_variant',
@@ -28,7 +29,7 @@ export function GenotypeFields() {
     });
   };
   return (
-    <fieldset>
+    <fieldset className="cohort-genotype-fields">
       <legend>{t('cohorts.builder.genotype')}</legend>
       <label>
         {t('cohorts.builder.gene')}
@@ -49,7 +50,7 @@ export function GenotypeFields() {
           <option value="">{t('cohorts.builder.anyConsequence')}</option>
           {CONSEQUENCES.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {consequenceText(t, c)}
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { nodeRange } from '../../../../shared/search/aggregate';
 import type { NodeUpdate } from '../../../../shared/search/results';
 import { useStore } from '../../store';
 import { AssemblyText } from '../../components/AssemblyText';
+import { NodeProblemLine } from '../../i18n/nodeProblem';
 
 const RETRYABLE = new Set<NodeUpdate['status']>(['timeout', 'error', 'unauthorised', 'cancelled']);
 
@@ -42,7 +43,11 @@ export function NodeResults() {
             </th>
             <td>
               <span className={`status status-${n.status}`}>{t(`search.status.${n.status}`)}</span>
-              {n.message === undefined ? null : <div className="node-message">{n.message}</div>}
+              {n.message === undefined ? null : (
+                <div className="node-message">
+                  <NodeProblemLine t={t} node={n.nodeId} problem={n.problem} message={n.message} />
+                </div>
+              )}
               <ConformanceNotes node={n} />
             </td>
             <td>

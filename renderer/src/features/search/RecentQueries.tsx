@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { currentLocale } from '../../i18n';
 import { formatDateTime } from '../../../../shared/i18n/format';
+import { queryText } from './queryText';
 
 /** The last queries run (kept by main), each one click from the builder. */
 export function RecentQueries() {
@@ -21,7 +22,7 @@ export function RecentQueries() {
         {recent.map((r) => (
           <li key={`${r.ranAt}-${r.description}`}>
             <button type="button" className="link" onClick={() => replace(r.query)}>
-              {r.description}
+              {queryText(t, r.query)}
             </button>{' '}
             <time className="muted" dateTime={r.ranAt}>
               {formatDateTime(r.ranAt, currentLocale())}

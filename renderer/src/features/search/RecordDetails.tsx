@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { formatLocation, vcfKey } from '../../../../shared/search/alleles';
 import type { RecordRow } from '../../../../shared/search/results';
-import { consequenceWithCode } from '../../i18n/terms';
+import { consequenceWithCode, sexText } from '../../i18n/terms';
 
 /** One labelled value; nothing when the record did not give it. */
-function Item({ label, value }: { label: string; value: string | number | undefined }) {
-  if (value === undefined || value === '') return null;
+function Item(props: {
+  label: string;
+  value: string | number | undefined;
+  /** A label as the node gave it (ontology terms, places): data, not wording (issue 22). */
+  data?: boolean;
+}) {
+  if (props.value === undefined || props.value === '') return null;
   return (
     <>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dt>{props.label}</dt>
+      <dd translate={props.data === true ? 'no' : undefined}>{props.value}</dd>
     </>
   );
 }
@@ -49,10 +54,10 @@ export function RecordDetails({ row, onClose }: { row: RecordRow; onClose: () =>
         <Item label={k('id')} value={row.id} />
         {row.kind === 'individual' ? (
           <>
-            <Item label={k('sex')} value={row.sex} />
-            <Item label={k('phenotypes')} value={row.phenotypes.join('; ')} />
-            <Item label={k('diseases')} value={row.diseases.join('; ')} />
-            <Item label={k('origin')} value={row.origin} />
+            <Item label={k('sex')} value={sexText(t, row.sex, row.sexCode)} />
+            <Item label={k('phenotypes')} value={row.phenotypes.join('; ')} data />
+            <Item label={k('diseases')} value={row.diseases.join('; ')} data />
+            <Item label={k('origin')} value={row.origin} data />
           </>
         ) : (
           <>

@@ -128,7 +128,12 @@ export function RecordTable() {
                   }}
                 >
                   {columns.map((c, i) => (
-                    <div key={c.key} role="cell" title={display(c, r)}>
+                    <div
+                      key={c.key}
+                      role="cell"
+                      title={display(c, r)}
+                      translate={c.data === true ? 'no' : undefined}
+                    >
                       {i === 0 ? (
                         <button
                           type="button"

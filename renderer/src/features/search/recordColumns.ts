@@ -1,5 +1,7 @@
 import { formatLocation } from '../../../../shared/search/alleles';
 import type { RecordRow } from '../../../../shared/search/results';
+import i18n from '../../i18n';
+import { consequenceText, sexText } from '../../i18n/terms';
 
 export interface Column {
   key: string;
@@ -10,6 +12,8 @@ export interface Column {
   /** What the cell shows when it differs from the sort value. */
   text?: (r: RecordRow) => string;
   width: string;
+  /** The values are labels as the node gave them (ontology terms): data, not wording (issue 22). */
+  data?: boolean;
 }
 
 const CHROMOSOMES = [...Array.from({ length: 22 }, (_, i) => String(i + 1)), 'X', 'Y', 'MT'];
@@ -34,6 +38,7 @@ export const INDIVIDUAL_COLUMNS: Column[] = [
     key: 'sex',
     header: 'search.records.sex',
     value: (r) => (r.kind === 'individual' ? r.sex : ''),
+    text: (r) => (r.kind === 'individual' ? sexText(i18n.t, r.sex, r.sexCode) : ''),
     width: '6rem',
   },
   {
@@ -41,12 +46,14 @@ export const INDIVIDUAL_COLUMNS: Column[] = [
     header: 'search.records.phenotypes',
     value: (r) => (r.kind === 'individual' ? text(r.phenotypes) : ''),
     width: '2fr',
+    data: true,
   },
   {
     key: 'diseases',
     header: 'search.records.diseases',
     value: (r) => (r.kind === 'individual' ? text(r.diseases) : ''),
     width: '1.5fr',
+    data: true,
   },
   ...provenance,
 ];
@@ -71,6 +78,8 @@ export const VARIANT_COLUMNS: Column[] = [
     key: 'consequence',
     header: 'search.records.consequence',
     value: (r) => (r.kind === 'variant' ? r.consequence : ''),
+    text: (r) =>
+      r.kind === 'variant' && r.consequence !== '' ? consequenceText(i18n.t, r.consequence) : '',
     width: '1fr',
   },
   {

@@ -1,6 +1,25 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HostReason } from '../../../../shared/it/hosts';
 import { useStore } from '../../store';
+
+/**
+ * Why a host is contacted, worded here from main's code (issue 22): the broker's, node's or
+ * issuer's own name is data and stays as the directory gives it.
+ */
+export function ReasonText({ reason: r }: { readonly reason: HostReason }) {
+  const { t } = useTranslation();
+  const words = r.what === 'node' ? undefined : t(`hosts.what.${r.what}`);
+  return (
+    <>
+      {t(`hosts.purpose.${r.purpose}`)}:{' '}
+      {r.name === undefined ? null : <span translate="no">{r.name}</span>}
+      {r.session === true ? ` (${t('hosts.currentSession')})` : ''}
+      {r.name !== undefined && words !== undefined ? ' · ' : ''}
+      {words}
+    </>
+  );
+}
 
 /**
  * Every host and port Cohort Desk may contact, and why (issue 21), from the policy and the
@@ -46,8 +65,8 @@ export function HostsPanel() {
                   <td>
                     <ul>
                       {h.reasons.map((r) => (
-                        <li key={`${r.detail} ${r.url}`}>
-                          {t(`hosts.purpose.${r.purpose}`)}: {r.detail}
+                        <li key={`${r.detail} ${r.url}`} data-what={r.what}>
+                          <ReasonText reason={r} />
                           {r.by === 'browser' ? ` (${t('hosts.byBrowser')})` : ''}
                         </li>
                       ))}

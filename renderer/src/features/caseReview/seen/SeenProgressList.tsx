@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SeenProgress } from '../../../../../shared/seen/channels';
+import { SeenProblemLine } from '../../../i18n/nodeProblem';
 
 /** Per-node progress of a lookup, as the Search page shows its nodes: each on its own, none waiting on another. */
 export function SeenProgressList({ nodes }: { readonly nodes: readonly SeenProgress[] }) {
@@ -17,7 +18,10 @@ export function SeenProgressList({ nodes }: { readonly nodes: readonly SeenProgr
             failed: n.failed,
           })}
           {n.message === undefined ? null : (
-            <span className={n.status === 'error' ? 'form-error' : 'hint'}> {n.message}</span>
+            <span className={n.status === 'error' ? 'form-error' : 'hint'}>
+              {' '}
+              <SeenProblemLine t={t} node={n.nodeId} progress={n} />
+            </span>
           )}
         </li>
       ))}

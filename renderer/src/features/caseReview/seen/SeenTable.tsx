@@ -28,7 +28,8 @@ export function SeenTable(props: {
           <th scope="col">{t('caseReview.seen.allele')}</th>
           <th scope="col">{t('caseReview.seen.local.heading')}</th>
           {nodes.map(([id, name]) => (
-            <th scope="col" key={id}>
+            // The node's name as its directory entry gives it: data, not wording (issue 22).
+            <th scope="col" key={id} translate="no">
               {name} ({id})
             </th>
           ))}

@@ -10,6 +10,7 @@ import {
 import { evaluateSheet } from '../../../../../shared/acmg/evaluate';
 import type { CriterionEntry, EvidenceSheet } from '../../../../../shared/acmg/sheet';
 import { currentLocale } from '../../../i18n';
+import { acmgRuleText } from '../../../i18n/terms';
 import { formatFixed } from '../../../../../shared/i18n/format';
 
 /**
@@ -126,7 +127,10 @@ export function EvidenceSheetView(props: {
         </button>
       </div>
       <p data-testid={`evaluation-${id}`} data-class={e.richards.cls} aria-live="polite">
-        {t('caseWork.sheet.richards', { cls: cls(e.richards.cls), rule: e.richards.rule })}{' '}
+        {t('caseWork.sheet.richards', {
+          cls: cls(e.richards.cls),
+          rule: acmgRuleText(t, e.richards.rule),
+        })}{' '}
         {t('caseWork.sheet.points', {
           points: e.points.points,
           cls: cls(e.points.cls),

@@ -10,7 +10,7 @@ import { EvidenceSheetView } from './EvidenceSheetView';
 import { NotesField } from './NotesField';
 import { suggestFor, thresholdsFor } from './suggestFor';
 import { TagsField } from './TagsField';
-import { consequenceWithCode } from '../../../i18n/terms';
+import { clinvarText, consequenceWithCode } from '../../../i18n/terms';
 import { modesText } from '../variantColumns';
 
 /** One reviewed variant: its facts, ClinVar, the evidence sheet, tags, notes, in the report or not. */
@@ -71,9 +71,9 @@ export function VariantReview(props: {
         {cv === undefined
           ? v.clinvar_sig === null
             ? t('caseWork.clinvarNone', { release: props.clinvar?.release ?? '' })
-            : t('caseWork.clinvarVcf', { sig: v.clinvar_sig })
+            : t('caseWork.clinvarVcf', { sig: clinvarText(t, v.clinvar_sig) })
           : t('caseWork.clinvar', {
-              sig: cv.significance,
+              sig: clinvarText(t, cv.significance),
               review: cv.reviewStatus,
               stars: cv.stars,
               id: cv.variationId,

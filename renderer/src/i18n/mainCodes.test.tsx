@@ -1,0 +1,128 @@
+import { cleanup, render } from '@testing-library/react';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { VaultList } from '../../../shared/vault/vault';
+import { ReasonText } from '../features/settings/HostsPanel';
+import { lockText } from '../features/cohorts/CacheList';
+import { queryText } from '../features/search/queryText';
+import i18n, { setLanguage } from '.';
+import { NodeProblemLine, SeenProblemLine } from './nodeProblem';
+import { acmgRuleText, clinvarText, sexText } from './terms';
+
+// Issue 22: what main and shared code send as codes (and once wrote as English sentences) is
+// worded in the app's language; names and ids stay as the data gives them.
+
+afterEach(cleanup);
+afterAll(async () => {
+  await setLanguage('en');
+});
+
+const locked: VaultList = { datasets: [], removed: [], locked: true };
+
+describe('issue 22: main’s codes in the user’s language', () => {
+  it('the vault’s lock reason', async () => {
+    await setLanguage('de');
+    expect(lockText(i18n.t, { ...locked, why: 'passphrase', storage: 'browser-mode' })).toBe(
+      'Entsperren Sie den Tresor mit Ihrer Passphrase (der Browsermodus hat keinen Zugriff auf den Geheimnisspeicher des Betriebssystems).',
+    );
+    expect(lockText(i18n.t, { ...locked, why: 'opening' })).toBe('Der Tresor wird geöffnet.');
+    await setLanguage('en');
+    expect(lockText(i18n.t, { ...locked, why: 'passphrase' })).toBe(
+      'Unlock the vault with your passphrase (no secure key storage).',
+    );
+  });
+
+  it('a host list reason: the words translated, the broker’s name as data', async () => {
+    await setLanguage('fi');
+    const { container } = render(
+      <ReasonText
+        reason={{
+          purpose: 'broker',
+          by: 'app',
+          detail: 'Demo broker: tokens (sign-in, refresh, one token per node)',
+          what: 'tokens',
+          name: 'Demo broker',
+          url: 'https://broker.example/token',
+        }}
+      />,
+    );
+    expect(container.textContent).toBe(
+      'Kirjautumispalvelu: Demo broker · tunnisteet (kirjautuminen, uusiminen, yksi tunniste solmua kohden)',
+    );
+    expect(container.querySelector('[translate="no"]')?.textContent).toBe('Demo broker');
+  });
+
+  it('recent queries, a record’s sex, ClinVar significances and Richards’ rules', async () => {
+    await setLanguage('de');
+    expect(
+      queryText(i18n.t, {
+        target: 'individuals',
+        genomic: 'BRCA1',
+        filters: [{ id: 'HP:0001250', includeDescendantTerms: false }],
+        sex: 'female',
+        granularity: 'record',
+      }),
+    ).toBe('Individuen: BRCA1 · HP:0001250 (exakt) · weiblich');
+    expect(sexText(i18n.t, 'female', 'female')).toBe('weiblich');
+    expect(sexText(i18n.t, 'LOCAL:F', undefined)).toBe('LOCAL:F');
+    expect(clinvarText(i18n.t, 'Pathogenic/Likely_pathogenic')).toBe(
+      'Pathogen/Wahrscheinlich pathogen',
+    );
+    expect(clinvarText(i18n.t, 'Conflicting_classifications_of_pathogenicity')).toBe(
+      'Widersprüchliche Klassifikationen der Pathogenität',
+    );
+    expect(clinvarText(i18n.t, 'Benign,_risk_factor')).toBe('Benigne, Risikofaktor');
+    expect(clinvarText(i18n.t, 'Some_new_value')).toBe('Some new value');
+    expect(acmgRuleText(i18n.t, 'P(iii)(b): 1 strong, 2 moderate and ≥2 supporting')).toBe(
+      'P(iii)(b): 1 stark, 2 moderat und ≥2 unterstützend',
+    );
+    expect(
+      acmgRuleText(i18n.t, 'VUS(ii): conflicting (P(ii): ≥2 strong; B(i): BA1 (stand-alone))'),
+    ).toBe('VUS(ii): widersprüchlich (P(ii): ≥2 stark; B(i): BA1 (eigenständig))');
+    await setLanguage('en');
+    // English reads as main wrote it.
+    expect(acmgRuleText(i18n.t, 'LB(i): 1 strong and 1 supporting benign')).toBe(
+      'LB(i): 1 strong and 1 supporting benign',
+    );
+    expect(clinvarText(i18n.t, 'Likely_pathogenic')).toBe('Likely pathogenic');
+    expect(acmgRuleText(i18n.t, 'something else')).toBe('something else');
+  });
+
+  it('a node’s failed lookups: the words translated, the node’s own message kept as it sent it', async () => {
+    await setLanguage('de');
+    const { container } = render(
+      <SeenProblemLine
+        t={i18n.t}
+        node="FI"
+        progress={{
+          queryId: 'q',
+          nodeId: 'FI',
+          nodeName: 'Finnish node',
+          country: 'FI',
+          status: 'error',
+          done: 20,
+          total: 20,
+          failed: 1,
+          message: 'Node FI: 1 of 20 lookups failed (the last: …); the others are shown.',
+          problem: {
+            kind: 'some',
+            failed: 1,
+            total: 20,
+            last: { code: 'error', http: 400, nodeText: 'referenceName MT is not known' },
+          },
+        }}
+      />,
+    );
+    expect(container.textContent).toBe(
+      'Knoten FI hat mit einem Fehler geantwortet (400). referenceName MT is not known Fehlgeschlagene Abfragen: 1 von 20; die übrigen werden angezeigt.',
+    );
+    expect(container.querySelector('q[translate="no"]')?.textContent).toBe(
+      'referenceName MT is not known',
+    );
+    cleanup();
+    // Without a code (a sentence main built elsewhere), main's words are shown as they are.
+    const plain = render(
+      <NodeProblemLine t={i18n.t} node="IT" problem={undefined} message="as main wrote it" />,
+    );
+    expect(plain.container.textContent).toBe('as main wrote it');
+  });
+});

@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next';
+import type { NodeProblem } from '../../../shared/search/results';
+import type { SeenProgress } from '../../../shared/seen/channels';
+
+/** Why a node's request failed, in the app's language from main's code (issue 22). */
+export const nodeProblemText = (t: TFunction, node: string, p: NodeProblem): string =>
+  t(`search.nodeProblem.${p.code}`, {
+    node,
+    http: p.http ?? '',
+    seconds: p.seconds ?? '',
+    mb: p.mb ?? '',
+  });
+
+/**
+ * A node's failure as a person reads it: the words, then the node's own message as it sent it
+ * (its language, its words: data, not wording); main's English only when it sent no code.
+ */
+export function NodeProblemLine(props: {
+  readonly t: TFunction;
+  readonly node: string;
+  readonly problem: NodeProblem | undefined;
+  readonly message: string | undefined;
+}) {
+  const { t, node, problem } = props;
+  if (problem === undefined) return <>{props.message}</>;
+  return (
+    <>
+      {nodeProblemText(t, node, problem)}
+      {problem.nodeText === undefined ? null : (
+        <>
+          {' '}
+          <q translate="no">{problem.nodeText}</q>
+        </>
+      )}
+    </>
+  );
+}
+
+/** How a node's share of a seen-before batch ended, worded from main's codes (issue 22). */
+export function SeenProblemLine(props: {
+  readonly t: TFunction;
+  readonly node: string;
+  readonly progress: SeenProgress;
+}) {
+  const { t, node } = props;
+  const p = props.progress.problem;
+  if (p === undefined) return <>{props.progress.message}</>;
+  return (
+    <>
+      {p.last === undefined ? (
+        t('caseReview.seen.problem.noAnswer', { node })
+      ) : (
+        <NodeProblemLine t={t} node={node} problem={p.last} message={undefined} />
+      )}{' '}
+      {t(`caseReview.seen.problem.${p.kind}`, {
+        limit: p.limit ?? '',
+        failed: p.failed,
+        total: p.total,
+      })}
+    </>
+  );
+}
