@@ -14,6 +14,7 @@ const likelihood: LikelihoodOptions = {
   ascertainment: 1,
   recorded: 0,
   recordedUnknown: 0.5,
+  observedTemper: 0,
 };
 const log10 = (x: number) => Math.log(x) / Math.LN10;
 

@@ -7,7 +7,7 @@ import type { GenotypeFit, Mode } from './inheritance';
 import type { RankRequest, VariantRecord } from './input';
 import { mentioned } from './likelihood';
 import type { RankingOptions, RankResult } from './rank';
-import { DEFAULT_RANKING, modesOf, rankCase } from './rank';
+import { DEFAULT_RANKING, likelihoodFor, modesOf, rankCase } from './rank';
 import { consequenceScore, frequencyScore } from './variants';
 
 /** Why one of the gene's diseases scores as it does. */
@@ -115,7 +115,7 @@ export function explainGene(
   const above = result.genes.slice(0, index).findLast((g) => g.score > gene.score);
   const diseases = gene.diseases.map((ds): DiseaseExplanation => {
     const d = corpus.diseases[ds.index];
-    const terms = explainTerms(corpus, result.patient, ds.index, options.likelihood);
+    const terms = explainTerms(corpus, result.patient, ds.index, likelihoodFor(options, request));
     const miss = unmentioned(corpus, result, ds.index, options);
     const reasons =
       options.phenotypeModel === undefined ? contextReasons(corpus, request, ds.index) : [];

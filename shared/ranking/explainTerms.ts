@@ -1,6 +1,6 @@
 import type { Corpus } from './corpus';
 import type { LikelihoodOptions } from './likelihood';
-import { excludedLogRatio, rootTerms } from './likelihood';
+import { excludedLogRatio, observedWeight, rootTerms } from './likelihood';
 import type { PatientTerms } from './patientTerms';
 
 /** A term as people read it. */
@@ -84,6 +84,8 @@ export function explainTerms(
     const post = corpus.postings[t];
     return post?.frequencies[post.diseases.indexOf(disease)] ?? 0;
   };
+  // Each observed term's share of the score, as likelihoodScores weights it.
+  const w = observedWeight(patient.observed.length, options.observedTemper) / LOG10;
   const observed = [...patient.observed].map((p): TermMatch => {
     const ancestors = corpus.ontology.ancestors(p);
     if (ancestors.some((a) => notSet.has(a)))
@@ -91,7 +93,7 @@ export function explainTerms(
         term: ref(corpus, p),
         kind: 'contradicted',
         ic: 0,
-        log10Lr: Math.log(options.unexplained) / LOG10,
+        log10Lr: Math.log(options.unexplained) * w,
       };
     let best = options.unexplained;
     let via = -1;
@@ -102,7 +104,7 @@ export function explainTerms(
     }
     const source = implied.get(via);
     if (via < 0 || source === undefined)
-      return { term: ref(corpus, p), kind: 'unexplained', ic: 0, log10Lr: Math.log(best) / LOG10 };
+      return { term: ref(corpus, p), kind: 'unexplained', ic: 0, log10Lr: Math.log(best) * w };
     return {
       term: ref(corpus, p),
       kind: via === p ? (own.has(p) ? 'exact' : 'implied') : own.has(via) ? 'specific' : 'partial',
@@ -112,7 +114,7 @@ export function explainTerms(
       },
       sharedAncestor: ref(corpus, via),
       ic: corpus.ic[via] ?? 0,
-      log10Lr: Math.log(best) / LOG10,
+      log10Lr: Math.log(best) * w,
     };
   });
   const excluded = [...patient.excluded].map((e): ExcludedMatch => {

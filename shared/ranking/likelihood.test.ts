@@ -13,6 +13,7 @@ const plain: LikelihoodOptions = {
   ascertainment: 1,
   recorded: 0,
   recordedUnknown: 0.5,
+  observedTemper: 0,
 };
 const scores = (observed: string[], excluded: string[], o: Partial<LikelihoodOptions> = {}) =>
   likelihoodScores(c, resolveTerms(c.ontology, observed, excluded), { ...plain, ...o });
@@ -55,5 +56,18 @@ describe('issue 17: phenotype likelihood ratios (hand-computed)', () => {
     expect(s[1]! - r[1]!).toBeCloseTo(Math.log(1 - 0.4) + Math.log(1 - 0.25), 6);
     // OMIM:3: Absence seizure is a sibling of the observed term, so unmentioned too.
     expect(s[2]! - r[2]!).toBeCloseTo(Math.log(1 - 0.25), 6);
+  });
+
+  it('issue 17 (decision 0056): weights the observed terms by n^-t, not the excluded ones', () => {
+    // Two observed terms, t = 0.5: each observed ln LR counts 2^-0.5; the excluded term in full.
+    const s = scores(['HP:0000012', 'HP:0000022'], ['HP:0000021'], { observedTemper: 0.5 });
+    const w = Math.SQRT1_2;
+    const base = -Math.log(1 - 0.6);
+    expect(s[0]).toBeCloseTo(w * (Math.log(3) + Math.log(0.75)) + Math.log(1 - 0.45) + base, 6);
+    expect(s[1]).toBeCloseTo(w * (Math.log(0.1) + Math.log(3)) + Math.log(1 - 0.72) + base, 6);
+    expect(s[2]).toBeCloseTo(w * (Math.log(1) + Math.log(0.1)) + base, 6);
+    // One observed term: n^-t = 1, the plain ratio.
+    const one = scores(['HP:0000022'], [], { observedTemper: 0.5 });
+    expect(one[1]).toBeCloseTo(Math.log(3), 6);
   });
 });

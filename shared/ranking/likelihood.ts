@@ -32,6 +32,13 @@ export interface LikelihoodOptions {
   readonly recorded: number;
   /** Frequency assumed for unmentioned features without a frequency. */
   readonly recordedUnknown: number;
+  /**
+   * The observed terms' summed ln LR is weighted by n^-observedTemper (n: the patient's observed
+   * terms after reduction). A record's terms are not independent evidence (curators list related
+   * features of one organ system, a phenopacket of a cohort paper lists 20-40), so a long record
+   * would otherwise multiply one match many times over. 0 = the plain sum (LIRICAL). Decision 0056.
+   */
+  readonly observedTemper: number;
 }
 
 export const DEFAULT_LIKELIHOOD: LikelihoodOptions = {
@@ -41,7 +48,12 @@ export const DEFAULT_LIKELIHOOD: LikelihoodOptions = {
   ascertainment: 8,
   recorded: 0.2,
   recordedUnknown: 0.5,
+  observedTemper: 0.25,
 };
+
+/** The weight of every observed term's ln LR for a patient with n observed terms. */
+export const observedWeight = (n: number, temper: number): number =>
+  temper === 0 ? 1 : Math.pow(Math.max(1, n), -temper);
 
 /** Terms too general to say anything (All, Phenotypic abnormality). */
 export function rootTerms(corpus: Corpus): ReadonlySet<number> {
@@ -67,6 +79,7 @@ export function likelihoodScores(
   const total = new Float64Array(n);
   const best = new Float64Array(n);
   const roots = rootTerms(corpus);
+  const weight = observedWeight(patient.observed.length, options.observedTemper);
   for (const p of patient.observed) {
     best.fill(options.unexplained);
     const ancestors = corpus.ontology.ancestors(p);
@@ -85,7 +98,7 @@ export function likelihoodScores(
     // A disease annotated NOT(term or an ancestor of it) contradicts the observation.
     for (const a of ancestors)
       for (const d of corpus.excludedBy[a] ?? []) best[d] = options.unexplained;
-    for (let d = 0; d < n; d++) total[d] = (total[d] ?? 0) + Math.log(best[d] ?? 1);
+    for (let d = 0; d < n; d++) total[d] = (total[d] ?? 0) + weight * Math.log(best[d] ?? 1);
   }
   for (const e of patient.excluded) {
     const bg = corpus.background[e] ?? 0;

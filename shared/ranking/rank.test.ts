@@ -15,6 +15,7 @@ const options: RankingOptions = {
     ascertainment: 1,
     recorded: 0,
     recordedUnknown: 0.5,
+    observedTemper: 0,
   },
   novelDisease: -3,
   variantWeight: 1,
@@ -97,5 +98,25 @@ describe('issue 17: ranking genes (hand-computed)', () => {
     // Without the table (or at weight 0) the two tie, as before.
     const off = rankCase(withLengths, request, { ...options, lengthWeight: 0 });
     expect(off.genes[0]!.score).toBe(off.genes[1]!.score);
+  });
+
+  it('issue 17 (decision 0056): observed terms are tempered without variants, not with them', () => {
+    const tempered: RankingOptions = {
+      ...options,
+      likelihood: { ...options.likelihood, observedTemper: 0.5 },
+    };
+    const request = {
+      observed: ['HP:0000012', 'HP:0000022'],
+      excluded: [],
+      sex: 'female' as const,
+    };
+    const plain = rankCase(c, request, options);
+    const t = rankCase(c, request, tempered);
+    // Two observed terms and t = 0.5: every disease's observed ln LR is weighted by 2^-0.5.
+    expect(t.phenotype[1]).toBeCloseTo(Math.SQRT1_2 * (plain.phenotype[1] ?? 0), 10);
+    const withVariants = { ...request, variants: [variant('GENEB', 'stop_gained', 'het')] };
+    expect(rankCase(c, withVariants, tempered).phenotype).toEqual(
+      rankCase(c, withVariants, options).phenotype,
+    );
   });
 });

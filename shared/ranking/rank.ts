@@ -100,6 +100,17 @@ function logSumExp(values: ArrayLike<number>, temper = 1): number {
 
 const byScore = <T extends { score: number }>(a: T, b: T): number => b.score - a.score;
 
+/**
+ * The likelihood options a request is scored with: the observed-term weighting applies to
+ * phenotype-only ranking; with variants the plain sum stays, as the genotype exponent and the
+ * novel-disease term were set against it (decision 0056 measured both).
+ */
+export function likelihoodFor(options: RankingOptions, request: RankRequest): LikelihoodOptions {
+  return request.variants === undefined
+    ? options.likelihood
+    : { ...options.likelihood, observedTemper: 0 };
+}
+
 /** The best genotype fit of a gene's variants over the modes of one disease. */
 export function bestFit(
   corpus: Corpus,
@@ -232,7 +243,7 @@ export function rankCase(
   let phenotype: Float64Array;
   if (options.phenotypeModel !== undefined) phenotype = options.phenotypeModel(corpus, patient);
   else {
-    phenotype = likelihoodScores(corpus, patient, options.likelihood);
+    phenotype = likelihoodScores(corpus, patient, likelihoodFor(options, request));
     addContext(corpus, request, phenotype, options.context);
   }
   const byGene = request.variants === undefined ? undefined : variantsByGene(request.variants);
