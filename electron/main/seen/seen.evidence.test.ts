@@ -102,8 +102,6 @@ describe('issue 18: seen-before answers feed the ACMG frequency criteria and the
         gene: 'BRCA1',
         consequence: 'frameshift_variant',
         pop_af: null,
-        cohort_max_freq: null,
-        cohort_carriers: null,
         modes: [],
       },
       frequencyFields: [],
