@@ -5,8 +5,9 @@ import { seriousAxeFindings } from '../pages/accessibility';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseWorkPage } from '../pages/CaseWorkPage';
 
-// Issue 18 ("case work"): a case marked reviewed, then data pulled into the local cache; reopening
-// the case says which datasets came in since the last review. The cache stands in for main's vault
+// Issue 18 ("case work"): a status, a tag and a note on the case, each in its history; the case
+// marked reviewed, then data pulled into the local cache; reopening the case keeps the work and
+// says which datasets came in since the last review. The cache stands in for main's vault
 // (e2e/fixtures/plantedVault.ts, built by main's own writer), as the cohort and browser specs do.
 
 const VCF = [
@@ -19,7 +20,7 @@ const VCF = [
   '',
 ].join('\n');
 
-test('issue 18: reopening a case after data was pulled shows what came in since the last review', async ({
+test('issue 18: case work (status, tag, note, history) is kept; reopening after data was pulled shows what came in since the last review', async ({
   app,
   page,
   sandbox,
@@ -36,6 +37,13 @@ test('issue 18: reopening a case after data was pulled shows what came in since 
   await cases.settled();
   await cases.tab('work').click();
   await expect(work.view()).toBeVisible();
+  await work.byTestId('work-status').selectOption('in-review');
+  await work.type(work.byTestId('tags-case'), 'hboc, second-look');
+  await work.activate(work.byTestId('tags-case-save'));
+  await work.type(work.byTestId('note-case'), 'Ask the lab for the father.');
+  await work.activate(work.byTestId('note-case-add'));
+  await expect(work.byTestId('notes-case')).toContainText('Ask the lab for the father.');
+  await expect(work.byTestId('work-history')).toContainText('Who changed what (3)');
   await expect(work.byTestId('work-since')).toContainText('Not marked reviewed yet');
   await work.activate(work.byTestId('mark-reviewed'));
   await expect(work.byTestId('since-unchanged')).toBeVisible();
@@ -51,6 +59,11 @@ test('issue 18: reopening a case after data was pulled shows what came in since 
   await expect(changes).toContainText('Dataset FI-RD-01 pulled at 2026-11-01T00:00:00.000Z');
   await expect(changes).toContainText('Dataset SE-CA-01 pulled at');
   await expect(work.byTestId('work-since')).toContainText('Last reviewed by');
+  // The work came back with the case: status, tags, the note and who changed what.
+  await expect(work.byTestId('work-status')).toHaveValue('in-review');
+  await expect(work.byTestId('tags-case')).toHaveValue('hboc, second-look');
+  await expect(work.byTestId('notes-case')).toContainText('Ask the lab for the father.');
+  await expect(work.byTestId('work-history')).toContainText('Who changed what (4)');
   expect(await seriousAxeFindings(page)).toEqual([]);
   // Marking it reviewed again takes the new data as the basis.
   await work.activate(work.byTestId('mark-reviewed'));
