@@ -59,7 +59,11 @@ export async function datasetDeclarations(o: {
     const fresh = body.data.response.collections.filter((d) => !out.has(d.id));
     for (const d of fresh) {
       const kind = d.info?.kind ?? d.info?.cohortType;
-      const duo = readDuoTerms(d.dataUseConditions).slice(0, 50);
+      const duo = readDuoTerms(d.dataUseConditions)
+        .slice(0, 50)
+        .map((t) =>
+          t.modifiers === undefined ? t : { ...t, modifiers: t.modifiers.slice(0, 50) },
+        );
       out.set(d.id, {
         ...(d.name === undefined ? {} : { title: d.name }),
         ...(d.description === undefined ? {} : { description: d.description }),
