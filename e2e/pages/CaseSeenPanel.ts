@@ -39,6 +39,11 @@ export class CaseSeenPanel {
     return this.page.getByTestId(`seen-cell-${key}-${nodeId}`);
   }
 
+  /** The local cache's carriers of an allele (per dataset, with zygosity and phenotypes). */
+  localCell(key: string): Locator {
+    return this.page.getByTestId(`seen-local-${key}`);
+  }
+
   likeGene(): Locator {
     return this.page.getByTestId('like-gene');
   }

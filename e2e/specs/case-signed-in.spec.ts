@@ -10,7 +10,8 @@ import { FederationPage } from '../pages/FederationPage';
 // Issue 18 end to end as the signed-in clinician (AUTH-01, BCN-05): signed in through the demo
 // federation's own OIDC provider, the case's planted BRCA1 allele is looked up at every node at the
 // clinician's granularity (counts and records, not yes/no), the ACMG sheet's frequency evidence
-// (BA1/BS1/PM2) is built from the federation's answers, and the signed-off report carries every node, dataset,
+// (BA1/BS1/PM2) is built from the federation's answers, only from the datasets not enriched for
+// the diagnosis (decision 0051), and the signed-off report carries every node, dataset,
 // granularity and time. Keyboard from the case on; axe at each step; no request leaves loopback.
 
 const KEY = '17-43057062-T-TG';
@@ -84,15 +85,32 @@ test('issue 18: the signed-in clinician goes from seen before to a signed-off re
   await page.keyboard.press('ArrowLeft');
   await expect(cases.tab('work')).toHaveAttribute('aria-selected', 'true');
   await expect(work.view()).toBeVisible();
+  // The diagnosis first (BRCA1, autosomal dominant): BS1's threshold becomes 0.05 %, below the
+  // ≥ 0.53 % the clinician's counts give the allele in the hereditary cancer cohorts.
+  await work.type(work.byTestId('diagnosis-search'), 'OMIM:604370');
+  await expect(work.byTestId('diagnosis-matches')).toContainText('1 match in HPO annotations');
+  await work.tabTo(work.byTestId('diagnosis-results'));
+  await page.keyboard.press('Enter');
+  await expect(work.byTestId('diagnosis-label')).toHaveValue(
+    'Breast-Ovarian cancer, familial, susceptibility to, 1',
+  );
   await work.activate(work.candidate(KEY));
   await expect(work.review(KEY)).toBeVisible();
+  await expect(work.byTestId(`bs1-${KEY}`)).toContainText('threshold 0.05 %');
   const suggested = await work.suggested(KEY);
   const sheet = page.getByTestId(`sheet-${KEY.replace(/[^A-Za-z0-9-]/g, '_')}`);
-  // The clinician's counts bound the allele's frequency from below (carriers over twice the
-  // individuals): above PM2's threshold, so PM2 is withdrawn, saying why and naming every node.
-  await expect(work.review(KEY)).toContainText("Not suggested: the federation's counts put");
+  // Issue 18 (decision 0051): the allele's carriers sit in the hereditary cancer cohorts, which
+  // their nodes declare as cancer cohorts: enriched for BRCA1, so no BS1 (nor BA1) from them. They
+  // are named with their frequency and why; PM2 stays, from the datasets usable for frequency.
+  expect(suggested).not.toContain('BS1');
+  expect(suggested).not.toContain('BA1');
+  expect(suggested).toContain('PM2');
+  await expect(work.review(KEY)).toContainText('Not used for BA1/BS1/PM2');
+  for (const id of ['IT-CA-01', 'SE-CA-01'])
+    await expect(work.review(KEY)).toContainText(`${id} at`);
+  await expect(work.review(KEY)).toContainText('enriched for BRCA1 carriers');
+  await expect(work.review(KEY)).toContainText('PS4: Not suggested');
   await expect(work.review(KEY)).toContainText('federation:');
-  await expect(work.review(KEY)).toContainText('patient cohorts, not population controls');
   for (const id of NODES) await expect(work.review(KEY)).toContainText(`(${id}) (`);
   expect(await seriousAxeFindings(page)).toEqual([]);
 

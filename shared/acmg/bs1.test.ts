@@ -63,8 +63,6 @@ describe('issue 18: BS1 per disease (maximum credible allele frequency)', () => 
       gene: 'GENE1',
       consequence: 'missense_variant',
       pop_af: 0.002,
-      cohort_max_freq: null,
-      cohort_carriers: null,
       modes: [],
     };
     const base = { variant, frequencyFields: ['gnomAD_AF'], transPathogenic: [] };

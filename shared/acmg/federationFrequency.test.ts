@@ -9,11 +9,13 @@ const AT = '2026-12-06T10:00:00.000Z';
 const ans = (over: Partial<FederatedAnswer>): FederatedAnswer => ({
   variantKey: KEY,
   node: 'Italian node (IT)',
-  dataset: 'IT-RD-01',
+  dataset: 'IT-PC-01',
   granularity: 'count',
   exists: true,
   count: null,
   at: AT,
+  // A population reference: its frequency counts for BA1/BS1/PM2 (decision 0051).
+  declared: { title: 'Italian population controls' },
   ...over,
 });
 const input = (federation: FederatedAnswer[]): SuggestInput => ({
@@ -22,8 +24,6 @@ const input = (federation: FederatedAnswer[]): SuggestInput => ({
     gene: 'SCN1A',
     consequence: 'missense_variant',
     pop_af: null,
-    cohort_max_freq: null,
-    cohort_carriers: null,
     modes: [],
   },
   frequencyFields: ['gnomAD_AF'],
@@ -48,7 +48,7 @@ describe('issue 18: the federation\u2019s answers as frequency evidence, compute
     ]);
     expect(pm2?.code).toBe('PM2');
     expect(pm2?.reason).toContain('allow up to 0.0014');
-    expect(pm2?.source).toContain('IT-RD-01 at Italian node (IT) (count): <10 of 6,400');
+    expect(pm2?.source).toContain('IT-PC-01 at Italian node (IT) (count): <10 of 6,400');
     expect(pm2?.source).toContain(AT);
   });
 
@@ -59,7 +59,7 @@ describe('issue 18: the federation\u2019s answers as frequency evidence, compute
     expect(f.afHigh).toBeUndefined();
     const [pm2] = freqCodes([ans({ granularity: 'boolean' })]);
     expect(pm2?.code).toBe('PM2');
-    expect(pm2?.source).toContain('no dataset gave a count and a size, so no frequency');
+    expect(pm2?.source).toContain('no usable dataset gave a count and a size, so no frequency');
     expect(pm2?.source).toContain('seen in 1 more without a count');
   });
 
@@ -69,7 +69,7 @@ describe('issue 18: the federation\u2019s answers as frequency evidence, compute
     expect(freqCodes(f)).toEqual([]);
     const note = suggestCriteria(input(f)).notes.find((n) => n.code === 'PM2');
     expect(note?.text).toContain('at least at 0.00023');
-    expect(note?.text).toContain('patient cohorts, not population controls');
+    expect(note?.text).toContain('datasets usable for frequency');
   });
 
   it('issue 18: pooled counts: 150 of 6,400 plus a rounded 40 (35–44) of 3,000 give at least 185/18,800 (BS1 under 1 %: none), 300 exact of 6,400 gives BS1', () => {
@@ -77,7 +77,7 @@ describe('issue 18: the federation\u2019s answers as frequency evidence, compute
       [
         ans({ count: 150, individuals: { min: 6400, max: 6400 } }),
         ans({
-          dataset: 'ES-RD-01',
+          dataset: 'ES-PC-01',
           node: 'Spanish node (ES)',
           countRange: { min: 35, max: 44 },
           individuals: { min: 2995, max: 3004 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CriterionCodeSchema, StrengthSchema } from './criteria';
 import { CLASSES } from './combine';
+import { DatasetDeclarationSchema } from './declaration';
 
 /**
  * One variant's ACMG/AMP evidence sheet (issue 18): the criteria the data suggested (with reason
@@ -74,6 +75,8 @@ export const FederatedAnswerSchema = z
       .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
       .strict()
       .optional(),
+    /** What the dataset declares (its node's /datasets), when read: decides BA1/BS1 use (0051). */
+    declared: DatasetDeclarationSchema.optional(),
   })
   .strict();
 export type FederatedAnswer = z.infer<typeof FederatedAnswerSchema>;

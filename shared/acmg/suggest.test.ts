@@ -9,8 +9,6 @@ const base: SuggestInput = {
     gene: 'BRCA1',
     consequence: 'frameshift_variant',
     pop_af: null,
-    cohort_max_freq: null,
-    cohort_carriers: null,
     modes: [],
   },
   frequencyFields: ['gnomAD_AF'],
@@ -21,16 +19,28 @@ const codes = (i: SuggestInput) =>
 
 describe('suggested ACMG criteria, issue 18', () => {
   it('frequency: BA1 above 5 %, BS1 from 1 %, PM2 (supporting) below 1 in 10,000, nothing between', () => {
-    const at = (pop_af: number | null, cohort = 0) =>
-      codes({ ...base, variant: { ...base.variant, pop_af, cohort_max_freq: cohort } });
+    const at = (pop_af: number | null, carriers = 0) =>
+      codes({
+        ...base,
+        variant: { ...base.variant, pop_af },
+        cache: [
+          {
+            datasetId: 'ES-AF-01',
+            carriers,
+            individuals: 100,
+            declared: { title: 'Spanish population reference (aggregate)' },
+          },
+        ],
+      });
     expect(at(0.06)).toContain('BA1:stand_alone');
     expect(at(0.02)).toContain('BS1:strong');
     expect(at(0.001)).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/^(BA1|BS1|PM2)/)]),
     );
     expect(at(null)).toContain('PM2:supporting');
-    // The local cache's frequency counts as much as the VCF's.
-    expect(at(0.00001, 0.07)).toContain('BA1:stand_alone');
+    // A population reference in the local cache counts as much as the VCF (14 of 100 individuals:
+    // at least 14/200 = 7 %).
+    expect(at(0.00001, 14)).toContain('BA1:stand_alone');
   });
 
   it('PM2 says where it looked, and "not looked up" for the federation when it was not', () => {
@@ -43,15 +53,16 @@ describe('suggested ACMG criteria, issue 18', () => {
         {
           variantKey: base.variant.variant_key,
           node: 'IT',
-          dataset: 'IT-RD-01',
+          dataset: 'IT-PC-01',
           granularity: 'count',
           exists: true,
           count: 2,
           at: '2026-12-06T10:00:00Z',
+          declared: { title: 'Italian population controls' },
         },
       ],
     }).criteria.find((c) => c.code === 'PM2');
-    expect(looked?.source).toContain('IT-RD-01 at IT (count): 2, as of 2026-12-06T10:00:00Z');
+    expect(looked?.source).toContain('IT-PC-01 at IT (count): 2, as of 2026-12-06T10:00:00Z');
   });
 
   it('de novo in a trio suggests PM6 with PS2 named as the confirmed-parentage upgrade', () => {

@@ -1,9 +1,12 @@
 import type { ClinvarAssertion, ClinvarGene } from './clinvar';
 import type { CriterionCode } from './criteria';
 import { defaultStrength } from './criteria';
-import type { FederationFrequency } from './federationFrequency';
-import { federationFrequency } from './federationFrequency';
+import type { EnrichmentContext } from './enrichment';
+import type { CacheFrequency, Thresholds } from './frequencyCriteria';
+import { frequencyCriterion } from './frequencyCriteria';
 import type { CriterionEntry, FederatedAnswer } from './sheet';
+
+export type { Thresholds } from './frequencyCriteria';
 
 /**
  * The criteria the case's data can suggest for one variant (issue 18), each with its reason, source
@@ -11,14 +14,6 @@ import type { CriterionEntry, FederatedAnswer } from './sheet';
  * accepts it. What the data cannot decide is said in `notes` rather than guessed.
  */
 
-/** Frequency thresholds: BA1 5 % (Richards 2015; ClinGen SVI), BS1 1 % default, PM2 1 in 10,000. */
-export interface Thresholds {
-  readonly ba1: number;
-  readonly bs1: number;
-  readonly pm2: number;
-  /** Why BS1's threshold is what it is (the default's reason when absent). */
-  readonly bs1Why?: string;
-}
 export const DEFAULT_THRESHOLDS: Thresholds = { ba1: 0.05, bs1: 0.01, pm2: 0.0001 };
 
 /** Sequence Ontology terms of a null (loss-of-function) variant (PVS1). */
@@ -37,10 +32,12 @@ export interface SuggestInput {
     readonly gene: string | null;
     readonly consequence: string | null;
     readonly pop_af: number | null;
-    readonly cohort_max_freq: number | null;
-    readonly cohort_carriers: number | null;
     readonly modes: readonly string[];
   };
+  /** The patient's HPO terms and the diagnosis: which datasets are enriched for the case (0051). */
+  readonly patient?: Omit<EnrichmentContext, 'gene'>;
+  /** The local cache's carriers of the allele per dataset; absent: the cache was not read. */
+  readonly cache?: readonly CacheFrequency[];
   /** The VCF's INFO frequency fields (the case's `vcf.frequencyFields`). */
   readonly frequencyFields: readonly string[];
   /** Other variants of the gene in trans (the compound-het partner) known pathogenic, and why. */
@@ -70,8 +67,6 @@ export interface Suggestions {
   readonly notes: { readonly code: CriterionCode; readonly text: string }[];
 }
 
-const pct = (x: number): string => `${(x * 100).toPrecision(2)} %`;
-
 function entry(
   code: CriterionCode,
   reason: string,
@@ -90,90 +85,24 @@ function entry(
   };
 }
 
-const sci = (x: number): string => (x === 0 ? '0' : x.toPrecision(2));
-
-/** The federation's part of the frequency source, with every answer's node, dataset and time. */
-function federationSource(f: FederationFrequency | undefined): string {
-  if (f === undefined) return 'federation: not looked up';
-  if (f.answered === 0) return 'federation: looked up, no node answered';
-  const pooled =
-    f.counted === 0
-      ? 'no dataset gave a count and a size, so no frequency'
-      : `${String(f.carriers.min === f.carriers.max ? f.carriers.min : `${String(f.carriers.min)}–${String(f.carriers.max)}`)} carriers in ${String(f.individuals.min)} individuals over ${String(f.counted)} counted datasets: allele frequency ${sci(f.afLow)} to ${f.afHigh === undefined ? 'unbounded' : sci(f.afHigh)}`;
-  const yes =
-    f.seenWithoutCount === 0 ? '' : `; seen in ${String(f.seenWithoutCount)} more without a count`;
-  return `federation: ${pooled}${yes} (${f.sources.join('; ')})`;
-}
-
-const COHORT_CAVEAT =
-  "The federation's datasets are patient cohorts, not population controls: a variant that causes the cohort's disease is enriched there.";
-
-function frequency(
-  input: SuggestInput,
-  t: Thresholds,
-  notes: { code: CriterionCode; text: string }[],
-): CriterionEntry | undefined {
-  const v = input.variant;
-  const fed =
-    input.federation === undefined
-      ? undefined
-      : federationFrequency(input.federation, v.variant_key);
-  const local = Math.max(v.pop_af ?? 0, v.cohort_max_freq ?? 0);
-  // The federation counts only with the frequency its answers guarantee (the lower bound).
-  const af = Math.max(local, fed?.afLow ?? 0);
-  const fromFed = fed !== undefined && fed.afLow > local;
-  const fields =
-    input.frequencyFields.length === 0 ? 'no frequency field' : input.frequencyFields.join(', ');
-  const source = `VCF INFO (${fields}); local cache (cohort frequency); ${federationSource(fed)}`;
-  const where = fromFed ? ' (the least the federation\u2019s counts allow)' : '';
-  if (af > t.ba1)
-    return entry(
-      'BA1',
-      `Allele frequency ${pct(af)}${where} is above ${pct(t.ba1)}.`,
-      source,
-      fromFed ? COHORT_CAVEAT : undefined,
-    );
-  if (af >= t.bs1)
-    return entry(
-      'BS1',
-      `Allele frequency ${pct(af)}${where} is at or above ${pct(t.bs1)}.`,
-      source,
-      `BS1 needs a frequency greater than expected for the disorder; ${t.bs1Why ?? 'the 1 % default suits rare Mendelian disease only.'}${fromFed ? ` ${COHORT_CAVEAT}` : ''}`,
-    );
-  if (af >= t.pm2) {
-    if (fromFed)
-      notes.push({
-        code: 'PM2',
-        text: `Not suggested: the federation's counts put the allele frequency at least at ${sci(af)} (threshold ${sci(t.pm2)}). ${COHORT_CAVEAT} Source: ${federationSource(fed)}`,
-      });
-    return undefined;
-  }
-  const bound =
-    fed?.afHigh === undefined
-      ? ''
-      : fed.afHigh < t.pm2
-        ? ` The federation's counts bound it below ${sci(fed.afHigh)}.`
-        : ` The federation's counts allow up to ${sci(fed.afHigh)}, so they neither confirm nor exclude rarity.`;
-  return entry(
-    'PM2',
-    (af === 0
-      ? 'Absent from the population frequencies the VCF and the local cache carry.'
-      : `Allele frequency ${pct(af)} is below ${pct(t.pm2)}.`) + bound,
-    source,
-    input.frequencyFields.length === 0
-      ? 'The VCF carries no population frequency: absence here is not absence from gnomAD. Applied at supporting (ClinGen SVI 2020).'
-      : 'Check coverage at this position in the population data; applied at supporting (ClinGen SVI 2020).',
-    'supporting',
-  );
-}
-
 /** The suggested criteria of one variant. */
 export function suggestCriteria(input: SuggestInput): Suggestions {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   const v = input.variant;
   const criteria: CriterionEntry[] = [];
   const notes: { code: CriterionCode; text: string }[] = [];
-  const f = frequency(input, t, notes);
+  const f = frequencyCriterion(
+    {
+      variantKey: v.variant_key,
+      popAf: v.pop_af,
+      frequencyFields: input.frequencyFields,
+      context: { gene: v.gene, phenotypes: [], ...input.patient },
+      ...(input.cache === undefined ? {} : { cache: input.cache }),
+      ...(input.federation === undefined ? {} : { federation: input.federation }),
+    },
+    t,
+    notes,
+  );
   if (f !== undefined) criteria.push(f);
 
   if (v.modes.includes('de_novo'))

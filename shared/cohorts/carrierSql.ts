@@ -22,3 +22,22 @@ export function localCarriersSql(keys: readonly string[], limit = MAX_LOCAL_CARR
     params: [...keys],
   };
 }
+
+/**
+ * Carriers of given alleles per cached dataset, with the dataset's individuals in the cache (issue
+ * 18; decision 0051): the ACMG sheet judges each dataset by what it declares before its frequency
+ * may count for BA1/BS1/PM2, so it needs them apart, not the filter's maximum over datasets.
+ */
+export function cacheFrequencySql(keys: readonly string[]): BoundSql {
+  if (keys.length === 0) return { sql: 'SELECT NULL WHERE false', params: [] };
+  const marks = keys.map(() => '?').join(', ');
+  return {
+    sql:
+      'WITH n AS (SELECT dataset_id, count(*) AS n FROM individuals GROUP BY dataset_id), ' +
+      'c AS (SELECT variant_key, dataset_id, count(DISTINCT individual_id) AS c FROM genotypes ' +
+      `WHERE variant_key IN (${marks}) AND zygosity <> 'ref' GROUP BY variant_key, dataset_id) ` +
+      'SELECT c.variant_key, c.dataset_id, c.c::INTEGER AS carriers, n.n::INTEGER AS individuals ' +
+      'FROM c JOIN n ON n.dataset_id = c.dataset_id ORDER BY c.variant_key, c.dataset_id',
+    params: [...keys],
+  };
+}

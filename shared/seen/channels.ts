@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DatasetDeclarationSchema } from '../acmg/declaration';
 import { CaseIdSchema } from '../cases/caseId';
 import { ClientQueryIdSchema } from '../search/channels';
 import { CountSchema, NodeProblemSchema, NodeUpdateSchema } from '../search/results';
@@ -87,6 +88,8 @@ export const SeenAnswerSchema = z.object({
         count: CountSchema.optional(),
         /** Individuals in the dataset as the node counted them for this user (issue 18). */
         size: CountSchema.optional(),
+        /** What the dataset declares in the node's /datasets (decision 0051); absent: not read. */
+        declared: DatasetDeclarationSchema.optional(),
       }),
     )
     .optional(),

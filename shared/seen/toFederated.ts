@@ -32,6 +32,7 @@ export function toFederated(answers: readonly SeenAnswer[]): FederatedAnswer[] {
         exists: d.exists,
         ...counted(d.count),
         ...(size === undefined ? {} : { individuals: { min: size.min, max: size.max } }),
+        ...(d.declared === undefined ? {} : { declared: d.declared }),
       };
     });
     const namedYes = rows.some((r) => r.exists === true);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bs1Threshold } from '../../../shared/acmg/bs1';
 import { federationFrequency } from '../../../shared/acmg/federationFrequency';
 import { suggestCriteria } from '../../../shared/acmg/suggest';
 import type { SeenCandidate } from '../../../shared/seen/channels';
@@ -102,8 +103,6 @@ describe('issue 18: seen-before answers feed the ACMG frequency criteria and the
         gene: 'BRCA1',
         consequence: 'frameshift_variant',
         pop_af: null,
-        cohort_max_freq: null,
-        cohort_carriers: null,
         modes: [],
       },
       frequencyFields: [],
@@ -111,8 +110,9 @@ describe('issue 18: seen-before answers feed the ACMG frequency criteria and the
       federation: fed,
     });
     const all = [...s.criteria.map((c) => c.source), ...s.notes.map((n) => n.text)].join('\n');
-    const freq = s.criteria.find((c) => ['BA1', 'BS1', 'PM2'].includes(c.code));
-    const text = freq?.source ?? all;
+    // Each answer is named either in the frequency criterion's source (the datasets usable for
+    // frequency) or in the note on the datasets set aside (decision 0051).
+    const text = all;
     for (const a of fed.filter((x) => x.variantKey === PLANTED)) {
       expect(text).toContain(`${a.dataset} at ${a.node} (${a.granularity})`);
       expect(text).toContain(a.at);
@@ -158,5 +158,62 @@ describe('issue 18: seen-before answers feed the ACMG frequency criteria and the
     expect(report.body).toContain(
       `<td>IT-CA-01</td><td>records</td><td>${String(it?.planted[PLANTED]?.carriers)}</td><td>${(it?.individuals ?? 0).toLocaleString('en-US')}</td>`,
     );
+  });
+
+  it('issue 18: on the demo federation, the planted BRCA1 allele’s frequency in the hereditary cancer cohorts does not give BS1 at the BRCA1 (AD) threshold; the cohorts are named as set aside, from their nodes’ own declarations', async () => {
+    h.useTokens(await demo.tokenFor('clinician'));
+    const fed = toFederated(await lookup());
+    // Every dataset answer carries its node's /datasets declaration.
+    // (A node's answer for no dataset in particular, "all" or "dataset not named", has none.)
+    for (const a of fed.filter(
+      (x) => x.error === undefined && !['all', 'dataset not named'].includes(x.dataset),
+    ))
+      expect(a.declared?.title, a.dataset).toBeTruthy();
+    const cancer = fed.filter((a) => a.dataset === 'IT-CA-01' || a.dataset === 'SE-CA-01');
+    expect(cancer.map((a) => a.declared?.kind)).toEqual(['cancer', 'cancer']);
+    // The ground truth: the planted carriers sit in the cancer cohorts, far above 0.05 %.
+    const truth = truthRows().filter((r) => r.carriers > 0);
+    expect(truth.map((r) => r.id).sort()).toEqual(['IT-CA-01', 'SE-CA-01']);
+    const carriers = truth.reduce((s, r) => s + r.carriers, 0);
+    const individuals = truth.reduce((s, r) => s + r.individuals, 0);
+    const ad = bs1Threshold({
+      disease: { id: 'OMIM:604370', label: 'Breast-ovarian cancer, familial, 1' },
+      modes: ['AD'],
+      pm2: 0.0001,
+      ba1: 0.05,
+    });
+    expect(ad.bs1).toBeCloseTo(0.0005, 12);
+    expect(carriers / (2 * individuals)).toBeGreaterThan(ad.bs1);
+    const s = suggestCriteria({
+      variant: {
+        variant_key: PLANTED,
+        gene: 'BRCA1',
+        consequence: 'frameshift_variant',
+        pop_af: null,
+        modes: [],
+      },
+      patient: {
+        phenotypes: ['HP:0003002'],
+        diagnosis: { id: 'OMIM:604370', label: 'Breast-ovarian cancer, familial, 1' },
+      },
+      frequencyFields: [],
+      transPathogenic: [],
+      federation: fed,
+      thresholds: { ba1: 0.05, bs1: ad.bs1, pm2: 0.0001, bs1Why: ad.why },
+    });
+    const codes = s.criteria.map((c) => c.code);
+    expect(codes).not.toContain('BS1');
+    expect(codes).not.toContain('BA1');
+    // No dataset usable for frequency carries it: PM2 (supporting) stays, naming them.
+    expect(codes).toContain('PM2');
+    const aside = s.notes.find((n) => n.code === 'BS1')?.text ?? '';
+    for (const id of ['IT-CA-01', 'SE-CA-01']) {
+      const t = demo.truth.datasets[id];
+      expect(aside).toContain(
+        `${id} at ${cancer.find((a) => a.dataset === id)?.node ?? ''} (record): ${String(t?.planted[PLANTED]?.carriers)} of ${(t?.individuals ?? 0).toLocaleString('en-US')} individuals`,
+      );
+    }
+    expect(aside).toContain('enriched for BRCA1 carriers');
+    expect(s.notes.some((n) => n.code === 'PS4')).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { DatasetDeclaration } from '../../../shared/acmg/declaration';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import { toBeaconParams } from '../../../shared/search/parseGenomic';
 import type { Count } from '../../../shared/search/results';
@@ -10,8 +11,10 @@ import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createLimiter } from '../search/limiter';
 import { fetchCarrierPages } from './carrierPages';
+import { datasetDeclarations } from './datasetDeclarations';
 import { failedOutcome } from './nodeOutcome';
 import { datasetSizes } from './datasetSizes';
+import { stored } from './storedAnswer';
 import type { OfferedTumourTypes } from './offeredTumourTypes';
 import { splitOffered } from './offeredTumourTypes';
 
@@ -82,52 +85,6 @@ export function candidateParts(c: SeenCandidate): BeaconQueryParts {
 
 /** No HTTP answer at all: the connection was refused, reset or never made. */
 const unreachable = (a: NodeAnswer): boolean => a.status === 'error' && a.method === undefined;
-
-/** What is kept of one answer: counts per dataset and the carriers' phenotypes (records). */
-function stored(
-  node: NodeEntry,
-  key: string,
-  at: string,
-  a: NodeAnswer & { notFetched?: number },
-  sizes: ReadonlyMap<string, Count> = new Map(),
-): SeenAnswer {
-  const status = a.status === 'waiting' || a.status === 'slow' ? 'error' : a.status;
-  const carriers = (a.records ?? []).flatMap((r) =>
-    r.kind === 'individual'
-      ? [{ datasetId: r.datasetId, id: r.id, sex: r.sex, phenotypes: r.phenotypes }]
-      : [],
-  );
-  return {
-    key,
-    nodeId: node.id,
-    nodeName: node.name,
-    country: node.country,
-    at,
-    status,
-    ...(a.returnedGranularity === undefined ? {} : { granularity: a.returnedGranularity }),
-    ...(a.exists === undefined ? {} : { exists: a.exists }),
-    ...(a.count === undefined ? {} : { count: a.count }),
-    ...(a.datasets === undefined
-      ? {}
-      : {
-          datasets: a.datasets.map((d) => ({
-            id: d.id,
-            exists: d.exists,
-            granularity: d.granularity,
-            ...(d.count === undefined ? {} : { count: d.count }),
-            ...sizeOf(sizes, d.id),
-          })),
-        }),
-    ...(carriers.length > 0 ? { carriers } : {}),
-    ...((a.notFetched ?? 0) > 0 ? { carriersNotFetched: a.notFetched } : {}),
-    ...(a.message === undefined ? {} : { message: a.message }),
-  };
-}
-
-const sizeOf = (sizes: ReadonlyMap<string, Count>, id: string): { size?: Count } => {
-  const size = sizes.get(id);
-  return size === undefined ? {} : { size };
-};
 
 /**
  * "Seen before" for a candidate list (issue 18): every node is asked for every allele through the
@@ -201,6 +158,18 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     })
       .catch(() => new Map<string, Count>())
       .finally(() => controllers.delete(sizer));
+    // What each dataset declares (decision 0051), from the public catalogue, also beside them.
+    const catalogue = new AbortController();
+    controllers.add(catalogue);
+    const declarations = datasetDeclarations({
+      node,
+      fetch: o.fetch,
+      timeoutMs: o.timeoutMs,
+      maxBytes: o.maxBytes,
+      signal: catalogue.signal,
+    })
+      .catch(() => new Map<string, DatasetDeclaration>())
+      .finally(() => controllers.delete(catalogue));
     const got: { key: string; at: string; a: NodeAnswer & { notFetched?: number } }[] = [];
     progress('running', undefined, true);
     const ask = async (c: SeenCandidate): Promise<void> => {
@@ -269,7 +238,8 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     };
     await Promise.all(Array.from({ length: Math.min(o.perNode, toAsk.length) }, worker));
     const known = await sizes;
-    for (const g of got) answers.push(stored(node, g.key, g.at, g.a, known));
+    const declared = await declarations;
+    for (const g of got) answers.push(stored(node, g.key, g.at, g.a, known, declared));
     if (cancelled) progress('cancelled', undefined, true);
     else if (down !== undefined || failed > 0) {
       const end = failedOutcome({

@@ -1,5 +1,5 @@
 import { carrierPhenotypesSql, variantByProteinSql } from '../../../shared/cohorts/sql';
-import { localCarriersSql } from '../../../shared/cohorts/carrierSql';
+import { cacheFrequencySql, localCarriersSql } from '../../../shared/cohorts/carrierSql';
 import { query } from './query';
 
 /**
@@ -53,5 +53,25 @@ export async function localCarriers(keys: readonly string[]): Promise<LocalCarri
     zygosity: text(r['zygosity']),
     sex: text(r['sex']),
     phenotypes: Array.isArray(r['phenotypes']) ? r['phenotypes'].map(text) : [],
+  }));
+}
+
+/** One cached dataset's carriers of an allele and its individuals in the cache (issue 18). */
+export interface CacheCount {
+  readonly key: string;
+  readonly datasetId: string;
+  readonly carriers: number;
+  readonly individuals: number;
+}
+
+/** The cache's carriers of these alleles per dataset (the ACMG sheet's frequency, decision 0051). */
+export async function cacheCounts(keys: readonly string[]): Promise<CacheCount[]> {
+  const q = cacheFrequencySql(keys);
+  const { rows } = await query(q.sql, q.params);
+  return rows.map((r) => ({
+    key: typeof r['variant_key'] === 'string' ? r['variant_key'] : '',
+    datasetId: typeof r['dataset_id'] === 'string' ? r['dataset_id'] : '',
+    carriers: Number(r['carriers']),
+    individuals: Number(r['individuals']),
   }));
 }

@@ -17,12 +17,7 @@ import { VariantReview } from '../caseReview/work/VariantReview';
 const NO_ANSWERS: readonly SeenAnswer[] = [];
 const idOf = (key: string): string => key.replace(/[^A-Za-z0-9-]/g, '_');
 /** What suggestFor reads of a row; a cancer case is one person (no modes), with no cohort cache. */
-const asCaseRow = (r: GermlineRow) => ({
-  ...r,
-  cohort_max_freq: null,
-  cohort_carriers: null,
-  modes: [],
-});
+const asCaseRow = (r: GermlineRow) => ({ ...r, modes: [] });
 
 /**
  * A cancer case's germline view (issue 19, CPSR-style): the cancer-predisposition superpanel
@@ -59,10 +54,13 @@ export function GermlineView({ detail }: { readonly detail: CaseDetail }) {
       </p>
     );
   const reviewed = new Map(work.variants.map((v) => [v.variant.variantKey, v]));
+  // Which cohorts are enriched for this patient (decision 0051): the case's terms and the gene.
+  const phenotypes = detail.phenotype.observed.map((p) => p.id);
   const review = async (row: GermlineRow): Promise<void> => {
     const cv = await lookup(row.variant_key, row.gene);
     const s = suggestFor({
       row: asCaseRow(row),
+      phenotypes,
       frequencyFields: detail.vcf.frequencyFields,
       rank: undefined,
       clinvar: cv,
@@ -166,7 +164,8 @@ export function GermlineView({ detail }: { readonly detail: CaseDetail }) {
           frequencyFields={detail.vcf.frequencyFields}
           rank={undefined}
           seen={seen}
-          row={undefined}
+          phenotypes={phenotypes}
+          cache={undefined}
           change={change}
         />
       )}

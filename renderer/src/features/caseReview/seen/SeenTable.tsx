@@ -42,7 +42,7 @@ export function SeenTable(props: {
               {key}
               {props.genes.has(key) ? ` (${props.genes.get(key) ?? ''})` : ''}
             </th>
-            <td>
+            <td data-testid={`seen-local-${key}`}>
               {props.local === undefined ? (
                 <span className="hint">{t('caseReview.seen.local.unread')}</span>
               ) : (

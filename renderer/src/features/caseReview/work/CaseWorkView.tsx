@@ -5,6 +5,7 @@ import type { CaseDetail, CaseVariantRow } from '../../../../../shared/cases/cha
 import { WorkStatusSchema } from '../../../../../shared/cases/workChannels';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { useStore } from '../../../store';
+import { readyDatasets } from '../../../store/cacheSlice';
 import { CandidateList } from './CandidateList';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { NotesField } from './NotesField';
@@ -12,6 +13,7 @@ import { ReportPanel } from './ReportPanel';
 import { snapshotOf } from '../../../../../shared/cases/variantSnapshot';
 import { suggestFor } from './suggestFor';
 import { TagsField } from './TagsField';
+import { readCacheFrequencies, useCacheFrequencies } from './useCacheFrequencies';
 import { useCaseWork } from './useCaseWork';
 import { VariantReview } from './VariantReview';
 
@@ -35,12 +37,27 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
     () => new Map((summary?.genes ?? []).map((g) => [g.symbol, g.rank])),
     [summary],
   );
+  const phenotypes = useMemo(() => detail.phenotype.observed.map((p) => p.id), [detail.phenotype]);
+  const reviewedKeys = useMemo(
+    () => (work?.variants ?? []).map((v) => v.variant.variantKey),
+    [work?.variants],
+  );
+  const cache = useCacheFrequencies(reviewedKeys);
+  const cacheOpen = useStore((s) => readyDatasets(s) !== '');
+  const manifests = useStore((s) => s.cohortCache?.datasets);
   if (work === undefined)
     return <p role={error === undefined ? 'status' : 'alert'}>{error ?? t('caseWork.loading')}</p>;
   const review = async (row: CaseVariantRow): Promise<void> => {
     const cv = await lookup(row.variant_key, row.gene);
+    // The cache per dataset, judged by each dataset's declaration (decision 0051); not read: said.
+    const cached = cacheOpen
+      ? await readCacheFrequencies([row.variant_key], manifests ?? []).catch(() => undefined)
+      : undefined;
+    const own = cached?.get(row.variant_key);
     const s = suggestFor({
       row,
+      phenotypes,
+      ...(own === undefined ? {} : { cache: own }),
       frequencyFields: detail.vcf.frequencyFields,
       rank: summary,
       clinvar: cv,
@@ -97,7 +114,8 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
           frequencyFields={detail.vcf.frequencyFields}
           rank={summary}
           seen={seen}
-          row={rows?.find((r) => r.variant_key === vw.variant.variantKey)}
+          phenotypes={phenotypes}
+          cache={cache?.get(vw.variant.variantKey)}
           change={change}
         />
       ))}

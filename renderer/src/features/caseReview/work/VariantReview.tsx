@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
-import type { CaseVariantRow } from '../../../../../shared/cases/channels';
+import type { CacheFrequency } from '../../../../../shared/acmg/frequencyCriteria';
 import type { CaseWork, VariantWork, WorkChange } from '../../../../../shared/cases/workChannels';
 import { refreshSuggestions, sameSuggestions } from '../../../../../shared/acmg/evaluate';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
@@ -21,8 +21,10 @@ export function VariantReview(props: {
   readonly frequencyFields: readonly string[];
   readonly rank: RankSummary | undefined;
   readonly seen: readonly SeenAnswer[];
-  /** The variant's row in the table, when loaded (the local cache's frequency). */
-  readonly row: CaseVariantRow | undefined;
+  /** The patient's observed HPO terms (which cohorts are enriched for the case, decision 0051). */
+  readonly phenotypes: readonly string[];
+  /** The local cache's carriers of the allele per dataset; undefined: the cache was not read. */
+  readonly cache: readonly CacheFrequency[] | undefined;
   readonly change: (c: WorkChange) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
@@ -33,19 +35,26 @@ export function VariantReview(props: {
   const suggestions = useMemo(
     () =>
       suggestFor({
-        row: {
-          ...v,
-          variant_key: key,
-          cohort_max_freq: props.row?.cohort_max_freq ?? null,
-          cohort_carriers: props.row?.cohort_carriers ?? null,
-        },
+        row: { ...v, variant_key: key },
+        phenotypes: props.phenotypes,
+        ...(props.cache === undefined ? {} : { cache: props.cache }),
         frequencyFields: props.frequencyFields,
         rank: props.rank,
         clinvar: props.clinvar,
         work: props.work,
         seen: props.seen,
       }),
-    [v, key, props.row, props.frequencyFields, props.rank, props.clinvar, props.work, props.seen],
+    [
+      v,
+      key,
+      props.phenotypes,
+      props.cache,
+      props.frequencyFields,
+      props.rank,
+      props.clinvar,
+      props.work,
+      props.seen,
+    ],
   );
   const notes = suggestions.notes;
   // Data that arrived after the variant was taken into review (seen-before answers, ClinVar)

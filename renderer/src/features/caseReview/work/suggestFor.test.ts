@@ -9,8 +9,6 @@ const row = {
   gene: 'ABCA4',
   consequence: 'missense_variant',
   pop_af: 0.00001,
-  cohort_max_freq: null,
-  cohort_carriers: null,
   modes: ['compound_het'],
 };
 const partner = {

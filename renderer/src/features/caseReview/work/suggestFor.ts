@@ -1,6 +1,7 @@
 import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
 import { isPathogenicAssertion } from '../../../../../shared/acmg/clinvar';
 import { bs1Modes, bs1Threshold } from '../../../../../shared/acmg/bs1';
+import type { CacheFrequency } from '../../../../../shared/acmg/frequencyCriteria';
 import type { Suggestions, Thresholds } from '../../../../../shared/acmg/suggest';
 import { DEFAULT_THRESHOLDS, suggestCriteria } from '../../../../../shared/acmg/suggest';
 import type { CaseVariantRow } from '../../../../../shared/cases/channels';
@@ -30,16 +31,11 @@ export function thresholdsFor(work: CaseWork | undefined): Thresholds {
  * the ranking, ClinVar, and the other reviewed variants of the gene (PM3's partner in trans).
  */
 export function suggestFor(opts: {
-  row: Pick<
-    CaseVariantRow,
-    | 'variant_key'
-    | 'gene'
-    | 'consequence'
-    | 'pop_af'
-    | 'cohort_max_freq'
-    | 'cohort_carriers'
-    | 'modes'
-  >;
+  row: Pick<CaseVariantRow, 'variant_key' | 'gene' | 'consequence' | 'pop_af' | 'modes'>;
+  /** The patient's observed HPO terms: which cohorts are enriched for the case (decision 0051). */
+  phenotypes?: readonly string[];
+  /** The local cache's carriers per dataset of this allele; absent: the cache was not read. */
+  cache?: readonly CacheFrequency[];
   frequencyFields: readonly string[];
   rank: RankSummary | undefined;
   clinvar: ClinvarLookup | undefined;
@@ -72,9 +68,15 @@ export function suggestFor(opts: {
   const variant = clinvar?.variants.find((a) => a.variantKey === row.variant_key);
   const geneSummary = clinvar?.genes.find((g) => g.gene === row.gene);
   const seen = (opts.seen ?? []).filter((a) => a.key === row.variant_key);
+  const diagnosis = opts.work?.diagnosis ?? null;
   return suggestCriteria({
     thresholds: thresholdsFor(opts.work),
-    variant: { ...row, cohort_max_freq: row.cohort_max_freq, cohort_carriers: row.cohort_carriers },
+    variant: row,
+    patient: {
+      phenotypes: opts.phenotypes ?? [],
+      ...(diagnosis === null ? {} : { diagnosis: { id: diagnosis.id, label: diagnosis.label } }),
+    },
+    ...(opts.cache === undefined ? {} : { cache: opts.cache }),
     frequencyFields: opts.frequencyFields,
     transPathogenic,
     ...(seen.length === 0 ? {} : { federation: toFederated(seen) }),
