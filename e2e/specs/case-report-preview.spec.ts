@@ -5,6 +5,7 @@ import type { AxeFinding } from '../pages/accessibility';
 import { seriousAxeFindings } from '../pages/accessibility';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseWorkPage } from '../pages/CaseWorkPage';
+import { chr17ProbandVcf } from '../fixtures/probandFiles';
 
 // Issue 18: the report is shown inside the app before it is saved or signed (decision 0046), in a
 // frame with an empty sandbox fed by srcdoc: styled as it prints, and text a person or a node
@@ -13,15 +14,7 @@ import { CaseWorkPage } from '../pages/CaseWorkPage';
 // clinician's assumptions give BS1's threshold (shared/acmg/bs1.ts).
 
 const KEY = '17-43057062-T-TG';
-const VCF = [
-  '##fileformat=VCFv4.2',
-  '##reference=GRCh38',
-  '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
-  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tPROBAND',
-  'chr17\t43057062\t.\tT\tTG\t50\tPASS\t.\tGT\t0/1',
-  '',
-].join('\n');
+const VCF = chr17ProbandVcf(KEY);
 const FRAME = '[data-testid="report-preview-frame"]';
 
 /** Axe on the page without the script-less frame, then on the frame's document in a page of its own. */

@@ -5,6 +5,7 @@ import { seriousAxeFindings } from '../pages/accessibility';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseSeenPanel } from '../pages/CaseSeenPanel';
 import { CaseWorkPage } from '../pages/CaseWorkPage';
+import { BREAST_CARCINOMA, chr17ProbandVcf, probandPhenopacket } from '../fixtures/probandFiles';
 
 // Issue 18: "seen before" shows the local cache's carriers per dataset with their zygosity and
 // phenotypes beside the nodes' answers, and the ACMG sheet judges the cached datasets by what
@@ -15,21 +16,8 @@ import { CaseWorkPage } from '../pages/CaseWorkPage';
 
 const SNV = PLANTED[0]!;
 const KEY = SNV.key;
-const VCF = [
-  '##fileformat=VCFv4.2',
-  '##reference=GRCh38',
-  '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
-  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tPROBAND',
-  `chr17\t${String(SNV.pos)}\t.\t${SNV.ref}\t${SNV.alt}\t50\tPASS\t.\tGT\t0/1`,
-  '',
-].join('\n');
-const PHENOPACKET = JSON.stringify({
-  id: 'cache-proband',
-  subject: { id: 'PROBAND', sex: 'FEMALE' },
-  phenotypicFeatures: [{ type: { id: 'HP:0003002', label: 'Breast carcinoma' } }],
-  metaData: { phenopacketSchemaVersion: '2.0' },
-});
+const VCF = chr17ProbandVcf(KEY);
+const PHENOPACKET = probandPhenopacket('cache-proband', [BREAST_CARCINOMA]);
 
 test('issue 18: seen before lists the local cache’s carriers per dataset; cached cohorts enriched for the case give no BS1', async ({
   app,

@@ -3,6 +3,7 @@ import { expect, test } from '../fixtures/federation';
 import { seriousAxeFindings } from '../pages/accessibility';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseSeenPanel } from '../pages/CaseSeenPanel';
+import { BREAST_CARCINOMA, chr17ProbandVcf, probandPhenopacket } from '../fixtures/probandFiles';
 
 // Issue 18 end to end in browser mode against the demo federation: a case holding the demo's
 // planted BRCA1 allele is looked up at every node (keyboard only), the answers survive a federation
@@ -10,24 +11,11 @@ import { CaseSeenPanel } from '../pages/CaseSeenPanel';
 
 const KEY = '17-43057062-T-TG';
 const NODES = ['FI', 'IT', 'ES', 'PT', 'SE'];
-const VCF = [
-  '##fileformat=VCFv4.2',
-  '##reference=GRCh38',
-  '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
-  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tPROBAND',
-  'chr17\t43057062\t.\tT\tTG\t50\tPASS\t.\tGT\t0/1',
-  '',
-].join('\n');
-const PHENOPACKET = JSON.stringify({
-  id: 'seen-proband',
-  subject: { id: 'PROBAND', sex: 'FEMALE' },
-  phenotypicFeatures: [
-    { type: { id: 'HP:0003002', label: 'Breast carcinoma' } },
-    { type: { id: 'HP:0100615', label: 'Ovarian neoplasm' } },
-  ],
-  metaData: { phenopacketSchemaVersion: '2.0' },
-});
+const VCF = chr17ProbandVcf(KEY);
+const PHENOPACKET = probandPhenopacket('seen-proband', [
+  BREAST_CARCINOMA,
+  ['HP:0100615', 'Ovarian neoplasm'],
+]);
 
 test.describe('Case review: the federation (issue 18)', () => {
   test.describe.configure({ mode: 'serial' });

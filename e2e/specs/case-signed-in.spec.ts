@@ -6,6 +6,7 @@ import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseSeenPanel } from '../pages/CaseSeenPanel';
 import { CaseWorkPage } from '../pages/CaseWorkPage';
 import { FederationPage } from '../pages/FederationPage';
+import { BREAST_CARCINOMA, chr17ProbandVcf, probandPhenopacket } from '../fixtures/probandFiles';
 
 // Issue 18 end to end as the signed-in clinician (AUTH-01, BCN-05): signed in through the demo
 // federation's own OIDC provider, the case's planted BRCA1 allele is looked up at every node at the
@@ -16,21 +17,8 @@ import { FederationPage } from '../pages/FederationPage';
 
 const KEY = '17-43057062-T-TG';
 const NODES = ['FI', 'IT', 'ES', 'PT', 'SE'];
-const VCF = [
-  '##fileformat=VCFv4.2',
-  '##reference=GRCh38',
-  '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
-  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tPROBAND',
-  'chr17\t43057062\t.\tT\tTG\t50\tPASS\t.\tGT\t0/1',
-  '',
-].join('\n');
-const PHENOPACKET = JSON.stringify({
-  id: 'signed-proband',
-  subject: { id: 'PROBAND', sex: 'FEMALE' },
-  phenotypicFeatures: [{ type: { id: 'HP:0003002', label: 'Breast carcinoma' } }],
-  metaData: { phenopacketSchemaVersion: '2.0' },
-});
+const VCF = chr17ProbandVcf(KEY);
+const PHENOPACKET = probandPhenopacket('signed-proband', [BREAST_CARCINOMA]);
 
 test('issue 18: the signed-in clinician goes from seen before to a signed-off report with the federation’s provenance', async ({
   app,

@@ -4,21 +4,14 @@ import { plantedData, servePlantedVault } from '../fixtures/plantedVault';
 import { seriousAxeFindings } from '../pages/accessibility';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseWorkPage } from '../pages/CaseWorkPage';
+import { chr17ProbandVcf } from '../fixtures/probandFiles';
 
 // Issue 18 ("case work"): a status, a tag and a note on the case, each in its history; the case
 // marked reviewed, then data pulled into the local cache; reopening the case keeps the work and
 // says which datasets came in since the last review. The cache stands in for main's vault
 // (e2e/fixtures/plantedVault.ts, built by main's own writer), as the cohort and browser specs do.
 
-const VCF = [
-  '##fileformat=VCFv4.2',
-  '##reference=GRCh38',
-  '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
-  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tPROBAND',
-  'chr17\t43045712\t.\tG\tA\t50\tPASS\t.\tGT\t0/1',
-  '',
-].join('\n');
+const VCF = chr17ProbandVcf('17-43045712-G-A');
 
 test('issue 18: case work (status, tag, note, history) is kept; reopening after data was pulled shows what came in since the last review', async ({
   app,

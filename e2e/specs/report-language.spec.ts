@@ -5,21 +5,14 @@ import { expect, test } from '../fixtures/app';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { CaseWorkPage } from '../pages/CaseWorkPage';
 import { SettingsPage } from '../pages/SettingsPage';
+import { chr17ProbandVcf } from '../fixtures/probandFiles';
 
 // Issue 22 (decision 0048): the report is written in the user's language, with English as the
 // choice for sharing abroad; the preview, the HTML and the PDF follow the choice, while the
 // machine-readable parts (data attributes, ids, criteria codes) stay the same in both.
 
 const KEY = '17-43057062-T-TG';
-const VCF = [
-  '##fileformat=VCFv4.2',
-  '##reference=GRCh38',
-  '##contig=<ID=chr17,length=83257441,assembly=GRCh38>',
-  '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
-  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tPROBAND',
-  'chr17\t43057062\t.\tT\tTG\t50\tPASS\t.\tGT\t0/1',
-  '',
-].join('\n');
+const VCF = chr17ProbandVcf(KEY);
 const FRAME = '[data-testid="report-preview-frame"]';
 const HEADING = { de: 'Befund der genomischen Analyse', en: 'Genomic analysis report' };
 
