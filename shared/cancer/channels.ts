@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CaseIdSchema } from '../cases/caseId';
-import { FilterStepCountSchema } from '../cases/variantChannels';
+import { FilterStepCountSchema, VARIANT_ROW_LOCUS } from '../cases/variantChannels';
 import { SomaticFilterSchema } from './somaticFilter';
 import { TierLevelSchema, TierReviewSchema, TierSchema } from './cancerCase';
 
@@ -17,13 +17,7 @@ export const SomaticRequestSchema = z
 const n = z.number().nullable();
 export const SomaticRowSchema = z.object({
   vid: z.number().int(),
-  variant_key: z.string(),
-  chrom: z.string(),
-  pos: z.number().int(),
-  ref: z.string(),
-  alt: z.string(),
-  gene: z.string().nullable(),
-  consequence: z.string().nullable(),
+  ...VARIANT_ROW_LOCUS,
   hgvs_p: z.string().nullable(),
   filters: z.string().nullable(),
   caller: z.string(),

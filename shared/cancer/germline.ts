@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseIdSchema } from '../cases/caseId';
+import { VARIANT_ROW_LOCUS } from '../cases/variantChannels';
 import type { VariantSnapshot } from '../cases/workChannels';
 import { GERMLINE_LEAK_MIN_ALT_READS, GERMLINE_LEAK_NORMAL_VAF } from './somaticCalls';
 
@@ -19,13 +20,7 @@ export const GERMLINE_LIMIT = 2000;
 export const GermlineRequestSchema = z.object({ caseId: CaseIdSchema }).strict();
 
 export const GermlineRowSchema = z.object({
-  variant_key: z.string(),
-  chrom: z.string(),
-  pos: z.number().int(),
-  ref: z.string(),
-  alt: z.string(),
-  gene: z.string().nullable(),
-  consequence: z.string().nullable(),
+  ...VARIANT_ROW_LOCUS,
   hgvs_c: z.string().nullable(),
   hgvs_p: z.string().nullable(),
   pop_af: z.number().nullable(),

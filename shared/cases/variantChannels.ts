@@ -23,8 +23,8 @@ export const FilterStepCountSchema = z.object({
   removes: z.number().int().nonnegative(),
   remaining: z.number().int().nonnegative(),
 });
-export const CaseVariantRowSchema = z.object({
-  vid: z.number().int(),
+/** The locus and gene fields every variant row of a case carries (variant table, somatic, germline). */
+export const VARIANT_ROW_LOCUS = {
   variant_key: z.string(),
   chrom: z.string(),
   pos: z.number().int(),
@@ -32,6 +32,11 @@ export const CaseVariantRowSchema = z.object({
   alt: z.string(),
   gene: z.string().nullable(),
   consequence: z.string().nullable(),
+};
+
+export const CaseVariantRowSchema = z.object({
+  vid: z.number().int(),
+  ...VARIANT_ROW_LOCUS,
   impact: z.string().nullable(),
   hgvs_c: z.string().nullable(),
   hgvs_p: z.string().nullable(),
