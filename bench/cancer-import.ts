@@ -5,8 +5,11 @@
  * "filterable" (sealed, listed), against `bcftools view -H FILE > /dev/null` on the same file.
  * The import worker is the app's bundle (cases/testing/importWorkerBundle.ts, as bench/case-import.ts
  * since decision 0054); `--worker tsx` starts the TypeScript source under tsx, as the tests do.
- * Run: npx tsx bench/cancer-import.ts [--records N] [--worker bundle|tsx]
- *   → bench/results/cancer-import-<records>.json and a summary on stdout (load average included).
+ * `--germline N` adds a germline caller's VCF of N records beside the tumour's (decision 0059: the
+ * worker imports it first, in the same job); bcftools then reads both files.
+ * Run: npx tsx bench/cancer-import.ts [--records N] [--germline N] [--worker bundle|tsx]
+ *   → bench/results/cancer-import-<records>[-germline-<N>].json and a summary on stdout (load
+ *   average included).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -23,10 +26,12 @@ const { values: args } = parseArgs({
   options: {
     records: { type: 'string', default: '100000' },
     worker: { type: 'string', default: 'bundle' },
+    germline: { type: 'string', default: '0' },
   },
 });
 if (args.worker !== 'bundle' && args.worker !== 'tsx') throw new Error('--worker is bundle or tsx');
 const records = Number(args.records);
+const germlineRecords = Number(args.germline);
 const rand = rng(19);
 const CSQ =
   'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature|BIOTYPE|HGVSc|HGVSp|CANONICAL|gnomADe_AF';
@@ -78,10 +83,13 @@ const dir = join(tmpdir(), 'cohort-desk-bench');
 mkdirSync(dir, { recursive: true });
 const file = join(dir, `cancer-${String(records)}.vcf.gz`);
 writeFileSync(file, toBgzf(`${[...head, ...body].join('\n')}\n`));
-const mb = statSync(file).size / 1e6;
+const germlineFile = join(dir, `cancer-germline-${String(germlineRecords)}.vcf.gz`);
+if (germlineRecords > 0) writeFileSync(germlineFile, toBgzf(germlineText(germlineRecords)));
+const files = germlineRecords > 0 ? [file, germlineFile] : [file];
+const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
 const b0 = performance.now();
-const bcf = spawnSync('sh', ['-c', `bcftools view -H '${file}' > /dev/null`]);
-const bcftoolsMs = bcf.status === 0 ? performance.now() - b0 : null;
+const bcf = files.map((f) => spawnSync('sh', ['-c', `bcftools view -H '${f}' > /dev/null`]));
+const bcftoolsMs = bcf.every((b) => b.status === 0) ? performance.now() - b0 : null;
 const h = openCaseHarness(
   args.worker === 'bundle' ? { importWorker: await buildImportWorkerBundle('bench') } : {},
 );
@@ -91,7 +99,12 @@ const end = await h.importCase({
   patientId: 'P',
   sex: 'female',
   vcf: h.handle(file),
-  cancer: { tumour: 'TUMOUR', normal: 'NORMAL', tumourType: 'BRCA' },
+  cancer: {
+    tumour: 'TUMOUR',
+    normal: 'NORMAL',
+    tumourType: 'BRCA',
+    ...(germlineRecords > 0 && { germline: { vcf: h.handle(germlineFile), sample: 'BLOOD' } }),
+  },
 });
 const importMs = performance.now() - i0;
 if (end.phase !== 'done') {
@@ -103,9 +116,11 @@ const somatic = await h.call('cancer:somatic', {
   filter: { hotspotOnly: true },
   limit: 0,
 });
+const germline = await h.call('cancer:germline', { caseId: 'BENCH-CA' });
 await h.close();
 const result = {
   records,
+  germlineRecords,
   mb,
   worker: args.worker,
   phase: end.phase,
@@ -113,11 +128,43 @@ const result = {
   bcftoolsMs: bcftoolsMs === null ? null : Math.round(bcftoolsMs),
   ratio: bcftoolsMs === null ? null : Math.round((importMs / bcftoolsMs) * 100) / 100,
   hotspotRows: somatic.kept,
+  germlineRows: germline.total,
   loadavg: loadavg().map((x) => Math.round(x * 100) / 100),
 };
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
 writeFileSync(
-  join(import.meta.dirname, 'results', `cancer-import-${String(records)}.json`),
+  join(
+    import.meta.dirname,
+    'results',
+    `cancer-import-${String(records)}${germlineRecords > 0 ? `-germline-${String(germlineRecords)}` : ''}.json`,
+  ),
   `${JSON.stringify(result, null, 2)}\n`,
 );
 process.stdout.write(`${JSON.stringify(result)}\n`);
+
+/** A germline caller's single-sample VCF on chr17 (TP53 and BRCA1 are in the CPSR superpanel). */
+function germlineText(n: number): string {
+  const g = rng(59);
+  const out = [
+    '##fileformat=VCFv4.2',
+    '##source=HaplotypeCaller',
+    '##reference=GRCh38',
+    '##contig=<ID=chr17,length=83257441>',
+    `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ}">`,
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">',
+    '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tBLOOD',
+  ];
+  const every = Math.floor(80_000_000 / n);
+  for (let i = 0; i < n; i++) {
+    const ref = BASES[Math.floor(g() * 4)] ?? 'A';
+    const alt = BASES.find((b) => b !== ref) ?? 'C';
+    const hom = g() < 0.3;
+    const gene = i % 2 === 0 ? 'BRCA1' : 'TP53';
+    out.push(
+      `chr17\t${String(1001 + i * every)}\t.\t${ref}\t${alt}\t50\tPASS\tCSQ=${alt}|missense_variant|MODERATE|${gene}|ENSG|ENST|protein_coding||ENSP:p.Pro${String(1 + (i % 390))}Leu|YES|\tGT:AD:DP\t${hom ? '1/1:0,30' : '0/1:15,15'}:30`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /** A cancer case (issue 19): the New case dialog's cancer fields and the Somatic tab. */
 export class CancerCasePage {
@@ -99,5 +100,26 @@ export class CancerCasePage {
   }
   germlineReview(variantKey: string): Locator {
     return this.page.getByTestId(`germline-review-${variantKey.replace(/[^A-Za-z0-9-]/g, '_')}`);
+  }
+  /** New case's optional germline VCF (decision 0059): given like the tumour VCF, then inspected. */
+  async giveGermlineVcf(file: { readonly name: string; readonly text: Buffer }): Promise<void> {
+    await this.germlineVcf().setInputFiles({
+      name: file.name,
+      mimeType: 'application/gzip',
+      buffer: file.text,
+    });
+    await expect(this.germlineSummary()).toContainText(file.name, { timeout: 30_000 });
+  }
+  germlineVcf(): Locator {
+    return this.page.getByTestId('new-case-germline-vcf');
+  }
+  germlineSummary(): Locator {
+    return this.page.getByTestId('new-case-germline-summary');
+  }
+  germlineSample(): Locator {
+    return this.page.getByTestId('new-case-germline-sample');
+  }
+  germlineProblems(): Locator {
+    return this.page.getByTestId('new-case-germline-problems');
   }
 }

@@ -49,5 +49,17 @@ export const CancerRecordSchema = z.object({
   normal: z.string().nullable(),
   /** The oncologist's tiers, one per variant (the latest). */
   reviews: z.array(TierReviewSchema).optional(),
+  /** A separate germline VCF imported beside the tumour's (decision 0059), sealed on its own. */
+  germline: z
+    .object({
+      name: z.string(),
+      sample: z.string(),
+      records: z.number().int(),
+      variants: z.number().int(),
+      sha256: z.string(),
+      plainBytes: z.number().int(),
+      sealedBytes: z.number().int(),
+    })
+    .optional(),
 });
 export type CancerRecord = z.infer<typeof CancerRecordSchema>;

@@ -37,6 +37,11 @@ export type GermlineRow = z.infer<typeof GermlineRowSchema>;
 export const GermlineResultSchema = z.object({
   /** The germline sample, or null for a tumour-only case (predisposition not assessed). */
   sample: z.string().nullable(),
+  /**
+   * The separate germline VCF the sample is from (decision 0059), or null when it is the matched
+   * normal of the tumour-normal VCF.
+   */
+  file: z.string().nullable(),
   panel: z.object({ label: z.string(), version: z.string(), genes: z.number().int() }),
   /** Carried variants in the panel's genes; `rows` holds at most GERMLINE_LIMIT of them. */
   total: z.number().int().nonnegative(),
@@ -47,19 +52,29 @@ export type GermlineResult = z.infer<typeof GermlineResultSchema>;
 const quote = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 
 /**
+ * Where the germline sample is: the normal column of the tumour-normal VCF (member 1 of the case
+ * database), or the only sample of a separate germline VCF's own database (member 0; decision 0059).
+ */
+export type GermlineSource = 'normal' | 'germline-vcf';
+
+/**
  * The germline sample's carried alleles in any of `genes` (an allele counts when any of its genes
- * is in the panel: variant_genes), in file order. Carried: ALT copies ≥ 1, or, since a somatic
- * caller writes the normal's GT as 0/0 (Mutect2) or none (Strelka2), the normal's reads show it as
+ * is in the panel: variant_genes), in file order. Carried: ALT copies ≥ 1 (a germline caller's GT
+ * as it wrote it: het, hom, hemizygous), or, for the normal column only, since a somatic caller
+ * writes the normal's GT as 0/0 (Mutect2) or none (Strelka2), the normal's reads show it as
  * germline does (somaticCalls.ts germlineLeak: VAF ≥ 10 % on ≥ 2 reads).
  */
 export function germlineSql(
   alias: string,
   genes: readonly string[],
+  source: GermlineSource = 'normal',
 ): { rows: string; count: string } {
   const list = genes.length === 0 ? 'NULL' : genes.map(quote).join(', ');
+  const reads = `g.ad_alt >= ${String(GERMLINE_LEAK_MIN_ALT_READS)} AND g.ab >= ${String(GERMLINE_LEAK_NORMAL_VAF)}`;
+  const sampleIdx = source === 'normal' ? NORMAL_SAMPLE_IDX : 0;
   const where = `FROM ${alias}.variants v JOIN ${alias}.genotypes g
-  ON g.vid = v.vid AND g.sample_idx = ${String(NORMAL_SAMPLE_IDX)}
-WHERE (g.alt_count >= 1 OR (g.ad_alt >= ${String(GERMLINE_LEAK_MIN_ALT_READS)} AND g.ab >= ${String(GERMLINE_LEAK_NORMAL_VAF)}))
+  ON g.vid = v.vid AND g.sample_idx = ${String(sampleIdx)}
+WHERE ${source === 'normal' ? `(g.alt_count >= 1 OR (${reads}))` : 'g.alt_count >= 1'}
   AND EXISTS (SELECT 1 FROM ${alias}.variant_genes vg WHERE vg.vid = v.vid AND vg.gene IN (${list}))`;
   return {
     count: `SELECT count(*) AS n ${where}`,

@@ -158,7 +158,13 @@ export const CaseImportRequestSchema = z
     /** The proband: a PED member id with a PED, else a VCF sample id (default: the only/first sample). */
     proband: z.string().min(1).max(200).optional(),
     /** A case of kind "cancer" (issue 19): tumour/normal samples, tumour type, purity. */
-    cancer: CancerCaseSchema.optional(),
+    cancer: CancerCaseSchema.extend({
+      /** A germline caller's VCF of the same patient and its sample (decision 0059). */
+      germline: z
+        .object({ vcf: FileHandleSchema, sample: z.string().min(1).max(200) })
+        .strict()
+        .optional(),
+    }).optional(),
   })
   .strict();
 export type CaseImportRequest = z.input<typeof CaseImportRequestSchema>;

@@ -67,7 +67,10 @@ function predisposition(c: Ctx, g: GermlineFindings | undefined): string {
   const reviewed = g.reviewed.filter((v) => keys.has(v.variant.variantKey));
   const panel = c.t('tumourBoard.germline.panel', {
     panel: r.panel.version,
-    source: c.t('tumourBoard.germline.sourceNormal', { sample: r.sample ?? '' }),
+    source:
+      r.file === null
+        ? c.t('tumourBoard.germline.sourceNormal', { sample: r.sample ?? '' })
+        : c.t('tumourBoard.germline.sourceGermlineVcf', { sample: r.sample ?? '', file: r.file }),
     carried: c.t('tumourBoard.germline.carried', { count: r.total }),
   });
   return `${heading}<p data-predisposition="${String(r.total)}">${esc(panel)}</p>${

@@ -16,25 +16,46 @@ export async function withAttachedCase<T>(
   opts: { bytes: Uint8Array; scratchDir: string; name: string },
   fn: (conn: DuckDBConnection, alias: string) => Promise<T>,
 ): Promise<T> {
+  return withAttachedCases(
+    { scratchDir: opts.scratchDir, databases: [{ bytes: opts.bytes, name: opts.name }] },
+    (conn, aliases) => fn(conn, aliases[0] ?? ''),
+  );
+}
+
+/**
+ * Several decrypted databases of one case in one read session (decision 0059: a cancer case's
+ * database and its germline VCF's), each attached read-only and unlinked at once, as above.
+ */
+export async function withAttachedCases<T>(
+  opts: { scratchDir: string; databases: readonly { bytes: Uint8Array; name: string }[] },
+  fn: (conn: DuckDBConnection, aliases: string[]) => Promise<T>,
+): Promise<T> {
   mkdirSync(opts.scratchDir, { recursive: true, mode: 0o700 });
-  const file = join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`);
+  const files = opts.databases.map(() =>
+    join(opts.scratchDir, `${randomBytes(8).toString('hex')}.duckdb`),
+  );
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '2',
     autoinstall_known_extensions: 'false',
   });
   let conn: DuckDBConnection | undefined;
   try {
-    writeFileSync(file, opts.bytes, { mode: 0o600 });
-    chmodSync(file, 0o600);
     conn = await instance.connect();
-    const alias = caseDatabaseName(opts.name);
-    await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
-    rmSync(file, { force: true });
-    return await fn(conn, alias);
+    const aliases: string[] = [];
+    for (const [i, db] of opts.databases.entries()) {
+      const file = files[i] ?? '';
+      writeFileSync(file, db.bytes, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      const alias = caseDatabaseName(db.name);
+      await conn.run(`ATTACH '${file.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
+      rmSync(file, { force: true });
+      aliases.push(alias);
+    }
+    return await fn(conn, aliases);
   } finally {
     conn?.closeSync();
     instance.closeSync();
-    rmSync(file, { force: true });
+    for (const file of files) rmSync(file, { force: true });
     rmSync(opts.scratchDir, { recursive: true, force: true });
   }
 }

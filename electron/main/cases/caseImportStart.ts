@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseImportRequestSchema } from '../../../shared/cases/channels';
 import { CaseIdSchema } from '../../../shared/cases/channels';
@@ -22,6 +23,7 @@ import type { CaseService } from './caseService';
 import { genomeAssetsDir } from './genomeAssets';
 import { cancerMembers } from '../../../shared/cancer/cancerMembers';
 import { cancerMeta, cancerRecord } from './cancer/cancerRecord';
+import { germlineJob, germlineRecord } from './cancer/germlineFile';
 
 type ImportRequest = z.input<typeof CaseImportRequestSchema>;
 
@@ -106,13 +108,30 @@ export async function startCaseImport(
   const stagingDir = join(root, STAGING_DIR, folder);
   const dataKey = randomBytes(32);
   const createdAt = now().toISOString();
+  const germlineFile = req.cancer?.germline;
+  // Checked before the job starts (decision 0059): a refused germline file leaves nothing behind.
+  const germline =
+    germlineFile &&
+    (await germlineJob({
+      cases,
+      germline: germlineFile,
+      sex: req.sex,
+      stagingDir,
+      folder,
+      base: { caseId, dataKey, genomeDir: genomeAssetsDir() },
+      meta: { created_at: createdAt },
+    }).catch((error: unknown) => {
+      rmSync(stagingDir, { recursive: true, force: true });
+      throw error;
+    }));
   const jobId = cases.imports.start({
     caseId,
     stagingDir,
     job: {
       source: file.source,
       name: file.name,
-      size: file.size,
+      // One progress bar over both files: the germline VCF is read first.
+      size: file.size + (germline?.size ?? 0),
       members: resolved.members,
       caseId,
       dataKey,
@@ -120,8 +139,9 @@ export async function startCaseImport(
       genomeDir: genomeAssetsDir(),
       meta: { created_at: createdAt, vcf_name: file.name, ...(cancer && cancerMeta(cancer)) },
       ...(cancer && { cancer: { caller: cancer.caller, tumourType: cancer.tumourType } }),
+      ...(germline && { germline }),
     },
-    commit(stats) {
+    commit(stats, germlineStats) {
       const manifest: CaseManifest = {
         v: 1,
         caseId,
@@ -152,7 +172,12 @@ export async function startCaseImport(
         },
         pedName: req.ped?.name ?? null,
         phenopacketName: req.phenopacketName ?? null,
-        ...(cancer && { cancer }),
+        ...(cancer && {
+          cancer: {
+            ...cancer,
+            ...(germline && { germline: germlineRecord(germline, germlineStats) }),
+          },
+        }),
         database: {
           sha256: stats.sha256,
           plainBytes: stats.plainBytes,

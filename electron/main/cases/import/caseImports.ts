@@ -32,7 +32,7 @@ export interface StartImport {
   readonly stagingDir: string;
   readonly job: Omit<ImportJob, 'scratchDir' | 'dbFile' | 'sealedFile'>;
   /** Moves the staged case into place; throwing fails the job (and removes the staging). */
-  commit(stats: ImportStats): void;
+  commit(stats: ImportStats, germline?: ImportStats): void;
   /** Called once with the final progress (done, failed, cancelled). */
   onEnd?(p: CaseProgress): void;
 }
@@ -113,7 +113,7 @@ export function createCaseImports(opts: {
         }
         if (m.type === 'done') {
           try {
-            s.commit(m.stats);
+            s.commit(m.stats, m.germline);
             outcome = {
               phase: 'done',
               records: m.stats.records,

@@ -1,7 +1,7 @@
 // The import worker's entry (issue 16): the VCF is read, parsed and written off main's thread, so
 // the app stays responsive however large the file; main only relays progress and cancel.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runImportJob } from './importJob';
+import { runCaseJob } from '../cancer/germlineImport';
 import type { ImportJob, ParentMessage, WorkerMessage } from './workerProtocol';
 
 const port = parentPort;
@@ -11,5 +11,5 @@ const signal = { aborted: false };
 port.on('message', (m: { type?: unknown } | null) => {
   if (m?.type === ('cancel' satisfies ParentMessage['type'])) signal.aborted = true;
 });
-await runImportJob(workerData as ImportJob, (m: WorkerMessage) => port.postMessage(m), signal);
+await runCaseJob(workerData as ImportJob, (m: WorkerMessage) => port.postMessage(m), signal);
 port.close();

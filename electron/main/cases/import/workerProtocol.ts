@@ -27,6 +27,8 @@ export interface ImportJob {
   readonly meta: Readonly<Record<string, string>>;
   /** A case of kind "cancer" (issue 19): how to read its somatic calls. */
   readonly cancer?: { readonly caller: SomaticCaller; readonly tumourType: string | null };
+  /** A cancer case's separate germline VCF, imported first into its own database (decision 0059). */
+  readonly germline?: ImportJob;
 }
 
 export interface ImportStats {
@@ -55,7 +57,7 @@ export type WorkerMessage =
       readonly variants: number;
       readonly bytesRead: number;
     }
-  | { readonly type: 'done'; readonly stats: ImportStats }
+  | { readonly type: 'done'; readonly stats: ImportStats; readonly germline?: ImportStats }
   | { readonly type: 'failed'; readonly message: string; readonly problems: VcfProblem[] }
   | { readonly type: 'cancelled' };
 

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { TUMOUR_TYPES } from '../../../../shared/cancer/tumourTypes';
 import type { CancerDraft } from './cancerDraft';
+import { GermlineVcfField } from './GermlineVcfField';
 
 /**
  * The cancer part of New case (issue 19): tumour and normal sample columns (none for a tumour-only
- * VCF), the tumour type as an OncoTree code, and purity if known. The caller the file shows is
+ * VCF), the tumour type as an OncoTree code, purity if known, and an optional germline VCF. The caller the file shows is
  * named so the person can check it read the file they meant.
  */
 export function CancerCaseFields(props: {
@@ -56,7 +57,14 @@ export function CancerCaseFields(props: {
             ))}
           </select>
           <small id="new-case-normal-help" data-testid="new-case-germline-help">
-            {v.normal === '' ? t('cancer.new.germlineNone') : t('cancer.new.germlineHelp')}
+            {v.germline !== undefined && v.germline.sample !== ''
+              ? t('cancer.new.germlineFromFile', {
+                  sample: v.germline.sample,
+                  name: v.germline.file.name,
+                })
+              : v.normal === ''
+                ? t('cancer.new.germlineNone')
+                : t('cancer.new.germlineHelp')}
           </small>
         </div>
         <div className="field">
@@ -88,6 +96,7 @@ export function CancerCaseFields(props: {
           />
         </div>
       </div>
+      <GermlineVcfField value={v.germline} onChange={(germline) => onChange({ germline })} />
     </fieldset>
   );
 }

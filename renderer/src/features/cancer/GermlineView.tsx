@@ -21,7 +21,7 @@ const asCaseRow = (r: GermlineRow) => ({ ...r, modes: [] });
 
 /**
  * A cancer case's germline view (issue 19, CPSR-style): the cancer-predisposition superpanel
- * applied to the normal sample, each carried variant with the ACMG/AMP evidence sheet of issue 18
+ * applied to the germline sample (a separate germline VCF's, decision 0059, else the normal), each carried variant with the ACMG/AMP evidence sheet of issue 18
  * (taken into the case's review, so the report carries its class). A tumour-only case says that
  * predisposition is not assessed rather than reading the tumour's calls as germline.
  */
@@ -84,14 +84,21 @@ export function GermlineView({ detail }: { readonly detail: CaseDetail }) {
     >
       <h3 id="germline-heading">{t('cancer.germline.heading')}</h3>
       <p className="hint" data-testid="germline-facts">
-        {t('cancer.germline.facts', {
+        {t(result.file === null ? 'cancer.germline.facts' : 'cancer.germline.factsFile', {
           panel: result.panel.version,
           genes: result.panel.genes,
           sample: result.sample,
+          file: result.file,
           count: result.total,
         })}
       </p>
-      <p className="hint">{t('cancer.germline.zygosityNote')}</p>
+      <p className="hint">
+        {t(
+          result.file === null
+            ? 'cancer.germline.zygosityNote'
+            : 'cancer.germline.zygosityNoteFile',
+        )}
+      </p>
       <table className="somatic-table" data-testid="germline-table">
         <caption className="visually-hidden">{t('cancer.germline.caption')}</caption>
         <thead>

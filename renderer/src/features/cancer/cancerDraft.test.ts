@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseInspection } from '../../../../shared/cases/channels';
-import { cancerProblems, cancerRequest, proposeCancer } from './cancerDraft';
+import { cancerProblems, cancerRequest, germlineFileDraft, proposeCancer } from './cancerDraft';
 
 const inspection = (
   samples: string[],
@@ -59,5 +59,31 @@ describe('issue 19: the New case dialog cancer fields', () => {
         (p) => p.message,
       ),
     ).toEqual(['Purity is a percentage between 1 and 100; leave it empty when not known.']);
+  });
+
+  it('issue 19: a germline VCF’s picked sample goes into the request; its located errors block, and a new tumour VCF keeps it', () => {
+    const file = { handle: `fh_${'a'.repeat(22)}`, name: 'blood.vcf.gz', size: 10 };
+    const germline = germlineFileDraft(file, {
+      ...inspection(['P-1', 'R-1']),
+      vcf: {
+        ...inspection(['P-1', 'R-1']).vcf,
+        name: 'blood.vcf.gz',
+        problems: [
+          { severity: 'error', file: 'blood.vcf.gz', line: 31, message: 'POS is not a number' },
+          { severity: 'warning', file: 'blood.vcf.gz', line: 2, message: 'not an error' },
+        ],
+      },
+    });
+    expect(germline.sample).toBe('P-1');
+    const draft = { tumour: 'T', normal: 'N', tumourType: '', purity: '', germline };
+    expect(cancerRequest({ ...draft, germline: { ...germline, sample: 'R-1' } })).toEqual({
+      tumour: 'T',
+      normal: 'N',
+      germline: { vcf: file.handle, sample: 'R-1' },
+    });
+    expect(cancerProblems(inspection(['N', 'T']), draft, 'female')).toEqual([
+      { file: 'blood.vcf.gz', line: 31, message: 'POS is not a number' },
+    ]);
+    expect(proposeCancer(inspection(['N', 'T']), draft).germline).toBe(germline);
   });
 });

@@ -1,7 +1,22 @@
-import type { CancerCase } from '../../../../shared/cancer/cancerCase';
 import { cancerMembers } from '../../../../shared/cancer/cancerMembers';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
-import type { CaseInspection, CaseProblem, CaseSex } from '../../../../shared/cases/channels';
+import type {
+  CaseImportRequest,
+  CaseInspection,
+  CaseProblem,
+  CaseSex,
+  FileRef,
+} from '../../../../shared/cases/channels';
+
+/** A germline caller's VCF chosen beside the tumour VCF (decision 0059), as main inspected it. */
+export interface GermlineFileDraft {
+  file: FileRef;
+  samples: readonly string[];
+  /** The sample picked; `''` until one is. */
+  sample: string;
+  /** The header check's refusal and errors, located (file, line). */
+  problems: readonly CaseProblem[];
+}
 
 /** The New case dialog's cancer fields (issue 19), as typed; `''` is "none" / "not known". */
 export interface CancerDraft {
@@ -10,14 +25,39 @@ export interface CancerDraft {
   tumourType: string;
   /** Percent, as typed. */
   purity: string;
+  /** The optional separate germline VCF. */
+  germline?: GermlineFileDraft | undefined;
 }
 
 /** A first proposal from the file: the samples the caller's header names, else the first two. */
-export function proposeCancer(i: CaseInspection): CancerDraft {
+export function proposeCancer(i: CaseInspection, kept?: CancerDraft): CancerDraft {
   const s = i.vcf.samples;
   const tumour = i.vcf.somatic?.tumour ?? s[s.length > 1 ? 1 : 0] ?? '';
   const normal = i.vcf.somatic?.normal ?? s.find((x) => x !== tumour) ?? '';
-  return { tumour, normal, tumourType: '', purity: '' };
+  // Another tumour VCF or PED does not change the germline file already chosen.
+  return {
+    tumour,
+    normal,
+    tumourType: '',
+    purity: '',
+    ...(kept?.germline && { germline: kept.germline }),
+  };
+}
+
+/** What main's inspection of a germline VCF gives the draft: its samples, the first one picked. */
+export function germlineFileDraft(file: FileRef, i: CaseInspection): GermlineFileDraft {
+  const v = i.vcf;
+  return {
+    file,
+    samples: v.samples,
+    sample: v.samples[0] ?? '',
+    problems: [
+      ...(v.refusal === undefined ? [] : [{ file: v.name, message: v.refusal }]),
+      ...v.problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => ({ file: p.file, line: p.line, message: p.message })),
+    ],
+  };
 }
 
 /** The purity as a fraction, undefined when empty; NaN when it is not a percentage in (0, 100]. */
@@ -28,9 +68,12 @@ export function purityOf(d: CancerDraft): number | undefined {
 }
 
 /** The request's cancer part. */
-export function cancerRequest(d: CancerDraft): CancerCase {
+export function cancerRequest(d: CancerDraft): NonNullable<CaseImportRequest['cancer']> {
   const purity = purityOf(d);
+  const g = d.germline;
   return {
+    ...(g !== undefined &&
+      g.sample !== '' && { germline: { vcf: g.file.handle, sample: g.sample } }),
     tumour: d.tumour,
     ...(d.normal === '' ? {} : { normal: d.normal }),
     ...(tumourType(d.tumourType) === undefined ? {} : { tumourType: d.tumourType }),
@@ -42,6 +85,11 @@ export function cancerRequest(d: CancerDraft): CancerCase {
 export function cancerProblems(i: CaseInspection, d: CancerDraft, sex: CaseSex): CaseProblem[] {
   const problems = cancerMembers(i.vcf.samples, cancerRequest(d), sex).problems;
   if (d.tumour === '') problems.push({ message: 'Choose the tumour sample.' });
+  if (d.germline !== undefined) {
+    problems.push(...d.germline.problems);
+    if (d.germline.sample === '')
+      problems.push({ file: d.germline.file.name, message: 'Choose the germline sample.' });
+  }
   if (Number.isNaN(purityOf(d) ?? 0))
     problems.push({
       message: 'Purity is a percentage between 1 and 100; leave it empty when not known.',

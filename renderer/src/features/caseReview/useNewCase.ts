@@ -135,7 +135,7 @@ export function useNewCase() {
             // A somatic caller's file opens as a cancer case; the person can switch back.
             cancer:
               result.value.vcf.somatic !== undefined || d.cancer !== undefined
-                ? proposeCancer(result.value)
+                ? proposeCancer(result.value, d.cancer)
                 : undefined,
           }
         : { ...d, busy: undefined, inspection: undefined, error: result.error.message },

@@ -32,9 +32,15 @@ const LENGTHS: [string, number][] = [
   ['chr12', 133275309],
   ['chr13', 114364328],
   ['chr17', 83257441],
+  ['chrX', 156040895],
 ];
-const csq = (alt: string, cons: string, impact: string, gene: string, hgvsp: string): string =>
-  `${alt}|${cons}|${impact}|${gene}|ENSG0|ENST0|protein_coding||${hgvsp}|YES|`;
+export const csq = (
+  alt: string,
+  cons: string,
+  impact: string,
+  gene: string,
+  hgvsp: string,
+): string => `${alt}|${cons}|${impact}|${gene}|ENSG0|ENST0|protein_coding||${hgvsp}|YES|`;
 
 const PLANTED: Planted[] = [
   {
@@ -140,7 +146,8 @@ const sorted = (planted: readonly Planted[]): Planted[] =>
   );
 const SORTED = sorted(PLANTED);
 
-const head = (source: string[], format: string[], samples: string[]): string[] => [
+/** The header lines of the generated VCFs (GRCh38 contigs, VEP CSQ), for germlineVcfs.ts too. */
+export const head = (source: string[], format: string[], samples: string[]): string[] => [
   '##fileformat=VCFv4.2',
   ...source,
   '##reference=GRCh38',
