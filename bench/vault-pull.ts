@@ -56,8 +56,7 @@ const h = await createHarness({
 });
 await h.invoke('auth:signIn', {});
 
-// (1a) The pull into the vault, end to end (pages → checks → rows appended to the in-memory DuckDB build
-// as they arrive (0060) → layout → encrypted, atomically committed).
+// (1a) The pull, end to end (pages → checks → rows into the DuckDB build as they arrive (0060) → layout → sealed, atomic).
 const done = new Promise<PullProgress>((resolve) => {
   h.services.events.subscribe((event, payload) => {
     const p = payload as PullProgress;
