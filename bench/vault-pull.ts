@@ -56,7 +56,7 @@ const h = await createHarness({
 });
 await h.invoke('auth:signIn', {});
 
-// (1a) The pull into the vault, end to end (pages → zod → rows → Arrow → encrypted, atomically committed).
+// (1a) The pull, end to end (pages → checks → rows into the DuckDB build as they arrive (0060) → layout → sealed, atomic).
 const done = new Promise<PullProgress>((resolve) => {
   h.services.events.subscribe((event, payload) => {
     const p = payload as PullProgress;
@@ -271,7 +271,7 @@ const result = {
     rssPeakMB: round(mb(rssPeak)),
     /** What changed on the node side for issue 20 (the benchmark says which side changed). */
     nodeSide:
-      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decision 0043 (pages on a worker thread) changed the client side only',
+      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decisions 0043 (pages on a worker thread) and 0060 (pages appended to the build as they arrive, plain checks of variant fields, the build on DuckDB threads, a larger young generation for the page worker) changed the client side only',
   },
   decrypt: decrypt ?? 'not run (BENCH_PULL_ONLY=1)',
 };

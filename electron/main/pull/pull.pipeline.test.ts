@@ -89,4 +89,38 @@ describe('issue 20: pages fetched ahead and processed on the page worker keep or
       h.close();
     }
   }, 120_000);
+
+  it('issue 20: a hostile page mid-pull over an existing copy fails the new pull and leaves the previous copy as it was (decision 0060: rows go into the build as pages arrive)', async () => {
+    let hostile = false;
+    const spy: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (!hostile || variantPage(input, init) !== 1) return res;
+      const json = (await res.json()) as {
+        response: { resultSets: { results: { variantInternalId: unknown }[] }[] };
+      };
+      const record = json.response.resultSets[0]?.results[7];
+      if (record !== undefined) record.variantInternalId = '';
+      return Response.json(json);
+    };
+    const dataDir = tmp('vault-keep-');
+    const h = await signedIn({ fed, dataDir, user: 'clinician', fetch: spy });
+    try {
+      const first = await h.invoke('pull:start', target);
+      expect((await h.until(first.jobId, (p) => p.state !== 'running')).state).toBe('done');
+      const before = (await h.invoke('vault:list')).datasets;
+      hostile = true;
+      const second = await h.invoke('pull:start', target);
+      const end = await h.until(second.jobId, (p) => p.state !== 'running');
+      expect(end.state).toBe('failed');
+      expect(end.message).toBe(
+        'Node FI: variant record 7 does not follow the Beacon model (at "variantInternalId").',
+      );
+      expect((await h.invoke('vault:list')).datasets).toEqual(before);
+      await expectEveryGenotypeOnce(h);
+      const vault = join(dataDir, 'vault');
+      expect(walk(vault).filter((f) => f.includes(second.jobId))).toEqual([]);
+    } finally {
+      h.close();
+    }
+  }, 180_000);
 });

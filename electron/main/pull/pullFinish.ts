@@ -3,12 +3,13 @@ import { SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import { VAULT_TABLES } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
-import { buildDuckDbFile, scratchDir } from '../vault/duckdbFile';
+import { scratchDir } from '../vault/duckdbFile';
 import type { VaultUser } from '../vault/datasetFolder';
 import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
 import { PullDataError } from './beaconPages';
-import { assemble, countMismatch } from './pullLoop';
+import type { PageSink } from './pageSink';
+import { countMismatch, refuseDuplicates } from './pageSink';
 import type { Cursor, Staging } from '../vault/staging';
 
 export interface FinishDeps {
@@ -20,7 +21,7 @@ export interface FinishDeps {
 }
 
 /**
- * The end of a pull: staged pages → one DuckDB database file (0010) → a sealed dataset folder
+ * The end of a pull: the pages' rows, appended to the build as they came (0060) → one DuckDB database file (0010) → a sealed dataset folder
  * swapped into the vault atomically, with the provenance manifest (PASS-03 visa binding) and a
  * vault.write audit entry (DATA-08: counts, never content). Refuses to seal when what arrived is
  * not what the node counted (issue 12 item 2). Returns notes for the person (variants that could not
@@ -29,6 +30,7 @@ export interface FinishDeps {
 export async function finishPull(
   opts: FinishDeps,
   job: { cursor: Cursor; user: VaultUser; staging: Staging },
+  sink: PageSink,
   signal: AbortSignal,
 ): Promise<string | undefined> {
   const c = job.cursor;
@@ -46,11 +48,12 @@ export async function finishPull(
   const w = opts.vault.writer();
   if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
     throw new Error('Another user is signed in now.');
-  const rows = assemble(job.staging, c);
-  const mismatch = countMismatch(rows, c);
+  refuseDuplicates(sink);
+  const mismatch = countMismatch(sink, c);
   if (mismatch !== undefined) throw new PullDataError(mismatch);
-  const ids = { datasetId: c.datasetId, nodeId: c.nodeId };
-  const database = await buildDuckDbFile(scratchDir(job.staging.dir), rows.columns, ids);
+  const rows = { rows: { ...sink.counts }, unplaced: sink.unplaced };
+  // The rows are in the build already (appended page by page): only the layout is left.
+  const database = await sink.build.finish(scratchDir(job.staging.dir));
   // Building took a while: a purge may have ended this job (grant revoked, policy), and the same
   // user must still hold the vault key.
   signal.throwIfAborted();

@@ -1,13 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { CACHE_COLUMNS } from '../../../shared/cohorts/schema';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
-import type { IndividualRow } from '../vault/arrowTables';
-import type { DatasetColumns } from '../vault/duckdbFile';
 import { fetchPageBody, PULL_PAGE_SIZE } from './beaconPages';
 import type { PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError } from './beaconPages';
-import type { ProcessedPage, VariantPage } from './pageProcess';
+import type { ProcessedPage } from './pageProcess';
+import type { PageSink } from './pageSink';
 import type { PageThread } from './pageThread';
 import type { DatasetRoutes } from './pullRoutes';
 import type { Cursor, Staging } from '../vault/staging';
@@ -25,6 +23,8 @@ export interface LoopContext {
   signal: AbortSignal;
   /** The worker thread the pages are read, checked and converted on (opened by the job). */
   pages: PageThread;
+  /** Where each checked page goes as it is consumed, in order (the dataset's build, 0060). */
+  sink: PageSink;
   pageSize?: number;
   onPage: (c: Cursor) => void;
 }
@@ -146,6 +146,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       const left = page.total - cursor.received[entity] - size;
       for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
         requestAhead(entity, cursor.page + k);
+      if (page.count > 0) ctx.sink.add(entity, page.rows);
       const save =
         page.count > 0
           ? ctx.staging.savePage(entity, cursor.page, page.rows, page.json)
@@ -175,101 +176,4 @@ export async function runPages(ctx: LoopContext): Promise<void> {
     // Nothing may still be writing when the caller removes or reads the staging folder.
     await written;
   }
-}
-
-/** Everything staged, column by column, with the rows per table and the variants not placed. */
-export interface Assembled {
-  columns: DatasetColumns;
-  rows: { individuals: number; variants: number; genotypes: number };
-  /** Variants that could not be placed on GRCh38, with the reason. */
-  unplaced: string[];
-}
-
-const columnNames = (t: keyof DatasetColumns): string[] =>
-  CACHE_COLUMNS[t].map(([c]) => c).filter((c) => c !== 'dataset_id' && c !== 'node_id');
-
-/** Appends row objects to columns (the vault writer appends columns). */
-function pushRows(cols: Record<string, unknown[]>, names: string[], rows: readonly object[]): void {
-  for (const name of names) {
-    const col = (cols[name] ??= []);
-    for (const row of rows) col.push((row as Record<string, unknown>)[name]);
-  }
-}
-
-/**
- * Reads every staged page back into the columns the vault writer appends; duplicates mean the
- * node reordered between pages.
- */
-export function assemble(staging: Staging, cursor: Cursor): Assembled {
-  const names = {
-    individuals: columnNames('individuals'),
-    variants: columnNames('variants'),
-    genotypes: columnNames('genotypes'),
-  };
-  const columns = Object.fromEntries(
-    (['individuals', 'variants', 'genotypes'] as const).map((t) => [
-      t,
-      Object.fromEntries(names[t].map((c) => [c, [] as unknown[]])),
-    ]),
-  ) as Record<keyof DatasetColumns, Record<string, unknown[]>>;
-  const unplaced: string[] = [];
-  for (let p = 0; p < cursor.pages.individuals; p++)
-    pushRows(
-      columns.individuals,
-      names.individuals,
-      staging.readPage('individuals', p) as IndividualRow[],
-    );
-  const g = columns.genotypes as Record<'individual_id' | 'variant_key' | 'zygosity', unknown[]>;
-  for (let p = 0; p < cursor.pages.g_variants; p++) {
-    const page = staging.readPage('g_variants', p) as VariantPage;
-    pushRows(columns.variants, names.variants, page.variants);
-    if (page.genotypes !== undefined) pushRows(g, names.genotypes, page.genotypes);
-    page.carriers?.forEach((ids, v) => {
-      const key = page.variants[v]?.variant_key;
-      const zygosities = page.zygosities?.[v] ?? [];
-      ids.forEach((id, k) => {
-        g.individual_id.push(id);
-        g.variant_key.push(key);
-        g.zygosity.push(zygosities[k]);
-      });
-    });
-    unplaced.push(...(page.unplaced ?? []));
-  }
-  const individualIds = columns.individuals.individual_id ?? [];
-  const variantKeys = columns.variants.variant_key ?? [];
-  if (
-    new Set(individualIds).size !== individualIds.length ||
-    new Set(variantKeys).size !== variantKeys.length
-  ) {
-    throw new PullDataError(
-      'The node returned the same record on two pages (its order changed during the pull); pull again.',
-    );
-  }
-  return {
-    columns,
-    rows: {
-      individuals: individualIds.length,
-      variants: variantKeys.length,
-      genotypes: g.individual_id.length,
-    },
-    unplaced,
-  };
-}
-
-/**
- * Issue 12 item 2: what was received must be what the node counted, per entity, or nothing is
- * sealed. Returns the refusal in words (what the node said, what arrived), or undefined.
- */
-export function countMismatch(rows: Assembled, cursor: Cursor): string | undefined {
-  const got = {
-    individuals: rows.rows.individuals,
-    g_variants: rows.rows.variants + rows.unplaced.length,
-  };
-  const wrong = (['individuals', 'g_variants'] as const).filter(
-    (e) => cursor.totals[e] !== undefined && cursor.totals[e] !== got[e],
-  );
-  if (wrong.length === 0) return undefined;
-  const words = { individuals: 'individuals', g_variants: 'variants' };
-  const parts = wrong.map((e) => `${String(got[e])} of ${String(cursor.totals[e])} ${words[e]}`);
-  return `Node ${cursor.nodeId} sent ${parts.join(' and ')} it counted for ${cursor.datasetId}: the copy would be incomplete, so nothing was kept. Pull again; if it repeats, tell the node's operators.`;
 }

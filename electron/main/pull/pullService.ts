@@ -12,6 +12,8 @@ import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
 import { runPages } from './pullLoop';
 import { openPageThread } from './pageThread';
+import type { PageSink } from './pageSink';
+import { openPageSink } from './pageSink';
 import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
 import type { Cursor } from '../vault/staging';
@@ -102,7 +104,10 @@ export function createPullService(
     emit(job);
     // Started first: the worker boots while the node's assembly and routes are asked for.
     const pages = openPageThread();
+    let sink: PageSink | undefined;
     try {
+      // Pages an earlier run staged go into this run's build first (0060).
+      sink = await openPageSink(job.staging, job.cursor);
       const node = (await opts.directory()).nodes.find((n) => n.id === job.cursor.nodeId);
       if (node === undefined)
         throw new Error(`Node ${job.cursor.nodeId} left the federation directory.`);
@@ -123,12 +128,13 @@ export function createPullService(
         timeoutMs,
         signal: abort.signal,
         pages,
+        sink,
         ...(opts.pageSize === undefined ? {} : { pageSize: opts.pageSize }),
         onPage: () => emit(job),
       });
       // Its memory is not needed for the build (closing twice is harmless).
       await pages.close();
-      const note = await finishPull({ ...opts, now }, job, abort.signal);
+      const note = await finishPull({ ...opts, now }, job, sink, abort.signal);
       job.state = 'done';
       job.message = note;
     } catch (error: unknown) {
@@ -153,6 +159,7 @@ export function createPullService(
       if (job.state === 'cancelled') job.staging.remove();
     } finally {
       job.abort = undefined;
+      sink?.build.close();
       await pages.close();
     }
     emit(job);

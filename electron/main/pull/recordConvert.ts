@@ -63,7 +63,7 @@ const VariantZ = z.looseObject({
 });
 
 /** The variant without its caseLevelData, which plainCases checks (kept as is: a loose object). */
-const VariantHeadZ = VariantZ.omit({ caseLevelData: true });
+export const VariantHeadZ = VariantZ.omit({ caseLevelData: true });
 
 type Case = z.infer<typeof CaseZ>;
 
@@ -94,13 +94,70 @@ function plainCases(list: unknown): Case[] | undefined {
   return list as Case[];
 }
 
-/** A g_variants record checked against VariantZ: by plainCases and VariantHeadZ when it can. */
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const absentOr = (v: unknown, test: (x: unknown) => boolean): boolean => v === undefined || test(v);
+/** Every index, holes included (`every` skips holes; zod reads them as undefined). */
+const listOf =
+  (test: (x: unknown) => boolean) =>
+  (v: unknown): boolean => {
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (!test((v as unknown[])[i])) return false;
+    return true;
+  };
+const isString = (v: unknown): boolean => typeof v === 'string';
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+const isFrequency = (v: unknown): boolean =>
+  isPlain(v) &&
+  typeof v.alleleFrequency === 'number' &&
+  v.alleleFrequency >= 0 &&
+  v.alleleFrequency <= 1;
+
+/**
+ * A variant record's fields besides caseLevelData that plainly fit VariantHeadZ (issue 20,
+ * decision 0060: its zod parse was the largest part of a record's check once the carriers were
+ * checked plainly). Conservative: anything it does not accept goes through VariantHeadZ, so what
+ * is accepted and every error message stay zod's; what it accepts, zod accepts as it is (loose
+ * objects, no defaults), so the record is used without a copy.
+ */
+export function plainVariantHead(raw: unknown): boolean {
+  if (!isPlain(raw)) return false;
+  const { variantInternalId, variation, identifiers, molecularAttributes, info } = raw;
+  if (typeof variantInternalId !== 'string' || variantInternalId.length === 0) return false;
+  if (!isPlain(variation)) return false;
+  const ids = (v: unknown) =>
+    isPlain(v) &&
+    absentOr(v.transcriptHGVSIds, listOf(isString)) &&
+    absentOr(v.proteinHGVSIds, listOf(isString));
+  const attributes = (v: unknown) =>
+    isPlain(v) &&
+    absentOr(v.geneIds, listOf(isString)) &&
+    absentOr(v.molecularEffects, listOf(isTerm));
+  const population = (v: unknown) => isPlain(v) && listOf(isFrequency)(v.frequencies);
+  const facts = (v: unknown) =>
+    isPlain(v) &&
+    absentOr(v.clinicalSignificance, isString) &&
+    absentOr(v.alleleCount, isCount) &&
+    absentOr(v.alleleNumber, isCount);
+  return (
+    absentOr(identifiers, ids) &&
+    absentOr(molecularAttributes, attributes) &&
+    absentOr(raw.frequencyInPopulations, listOf(population)) &&
+    absentOr(info, facts)
+  );
+}
+
+type Variant = z.infer<typeof VariantZ>;
+
+/** A g_variants record checked against VariantZ: plainly (plainCases, plainVariantHead) when it can. */
 function parseVariant(raw: unknown) {
   const cases =
     typeof raw === 'object' && raw !== null
       ? plainCases((raw as { caseLevelData?: unknown }).caseLevelData)
       : undefined;
   if (cases === undefined) return VariantZ.safeParse(raw);
+  if (plainVariantHead(raw))
+    return { success: true as const, data: { ...(raw as Variant), caseLevelData: cases } };
   const head = VariantHeadZ.safeParse(raw);
   return head.success
     ? { success: true as const, data: { ...head.data, caseLevelData: cases } }

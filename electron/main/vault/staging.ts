@@ -101,9 +101,6 @@ export function openStaging(
     join(dir, 'pages', `${e}-${String(p).padStart(6, '0')}.sealed`);
   const sealCursor = (c: Cursor): Buffer =>
     sealSmall(masterKey, Buffer.from(JSON.stringify(c)), aad(user, jobId, 'cursor'));
-  // Pages this process staged, as saved (plain JSON values): the end of an uninterrupted pull
-  // reads them from here instead of decrypting and parsing its own files again (issue 20).
-  const kept = new Map<string, unknown>();
   return {
     dir,
     saveCursor(c) {
@@ -119,15 +116,12 @@ export function openStaging(
         json === undefined
           ? Buffer.from(JSON.stringify(rows))
           : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
-      kept.set(what, rows);
       return writeFileAtomicAsync(
         pageFile(e, p),
         sealSmall(masterKey, plain, aad(user, jobId, what)),
       );
     },
     readPage(e, p) {
-      const mine = kept.get(`page ${e} ${p}`);
-      if (mine !== undefined) return mine;
       const plain = openSmall(
         masterKey,
         readFileSync(pageFile(e, p)),
@@ -136,7 +130,6 @@ export function openStaging(
       return JSON.parse(plain.toString('utf8')) as unknown;
     },
     remove() {
-      kept.clear();
       rmSync(dir, { recursive: true, force: true });
     },
   };
