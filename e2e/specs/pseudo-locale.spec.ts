@@ -2,6 +2,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
 import { syntheticTrio } from '../../electron/main/cases/testing/syntheticTrio';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
+import { chr17ProbandVcf } from '../fixtures/probandFiles';
 import { expect, test } from '../fixtures/federation';
 import { PAGE_IDS } from '../pages/AppShell';
 import type { AppShell } from '../pages/AppShell';
@@ -22,7 +23,19 @@ import { expectTextQuality } from '../pages/textQuality';
 // Each tour is its own test so the two CI workers share them.
 
 /** The strings a tour types in: user data, shown as typed in every language. */
-const TYPED = ['P-022', 'trio-022', 'P-022C', 'tumour-022', 'PROBAND', 'FATHER', 'MOTHER'];
+const TYPED = [
+  'P-022',
+  'trio-022',
+  'P-022C',
+  'tumour-022',
+  'P-022R',
+  'review-022',
+  'PROBAND',
+  'FATHER',
+  'MOTHER',
+];
+/** BRCA1 c.5266dup: in the app's ClinVar extract, reviewed by expert panel (decision 0058). */
+const CLINVAR_KEY = '17-43057062-T-TG';
 
 /**
  * Hard-coded English the pass found and this change did not move into the translation files: a
@@ -124,6 +137,22 @@ const TOURS: Record<string, (t: Tour) => Promise<void>> = {
     await seen.lookupTable().click();
     await seen.lookedUp();
     await look('case, federation tab, looked up');
+  },
+
+  'a proband in review: ClinVar’s significance and review status': async ({ page, look }) => {
+    const cases = new CaseReviewPage(page);
+    const work = new CaseWorkPage(page);
+    await cases.open();
+    await cases.unlockVault('text quality passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-022R', 'review-022');
+    await cases.giveVcf({ name: 'proband.vcf.gz', text: toBgzf(chr17ProbandVcf(CLINVAR_KEY)) });
+    await cases.importAndOpen('review-022');
+    await cases.settled();
+    await cases.tab('work').click();
+    await work.candidate(CLINVAR_KEY).click();
+    await expect(work.clinvar(CLINVAR_KEY)).toContainText('3★');
+    await look('case, work tab, a variant in review with its ClinVar line');
   },
 
   'a cancer case: import, somatic, tier, federated': async ({ page, look }) => {
