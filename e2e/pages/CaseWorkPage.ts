@@ -66,6 +66,11 @@ export class CaseWorkPage {
     return this.review(key).getByRole('button', { name: 'Add', exact: true });
   }
 
+  /** The ClinVar line of a variant in review (significance, review status, stars). */
+  clinvar(key: string): Locator {
+    return this.page.getByTestId(`clinvar-${workId(key)}`);
+  }
+
   evaluation(key: string): Locator {
     return this.page.getByTestId(`evaluation-${workId(key)}`);
   }

@@ -37,6 +37,8 @@ export const CODE_TOKENS: readonly string[] = [
   '^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|AM|PM)$',
   // Assemblies.
   '^(GRCh3[78]|hg19|hg38)$',
+  // An ACMG/AMP criterion at another strength, as ClinGen SVI writes it: a code in every language.
+  '^(PVS|PS|PM|PP|BA|BS|BP)[0-9]_(VeryStrong|Strong|Moderate|Supporting|StandAlone)$',
   // File names the user gave or exports the app names: kept as files are named.
   '\\.(vcf|gz|bgz|tbi|csi|ped|json|tsv|csv|bed|html|pdf|txt|log)$',
 ];

@@ -39,6 +39,8 @@ test('issue 22: the report in German, then with English chosen, in the preview a
   await cases.settled();
   await cases.tab('work').click();
   await work.candidate(KEY).click();
+  // Issue 22 (decision 0058): ClinVar's review status in the user's language, its stars kept.
+  await expect(work.clinvar(KEY)).toContainText('Pathogen (von einem Expertengremium geprüft, 3★)');
   for (const code of await work.suggested(KEY)) await work.accept(KEY, code).click();
   await work.confirm(KEY).click();
   await expect(work.confirmed(KEY)).toBeVisible();

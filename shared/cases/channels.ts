@@ -217,7 +217,10 @@ export const CaseListSchema = z.object({
   locked: z.boolean(),
   /** Whose cases these are: the signed-in user's, or this computer account's while signed out. */
   owner: z.object({ kind: z.enum(['user', 'local']), label: z.string() }),
+  /** Why it lists nothing, in English for the CLI and the logs. */
   message: z.string().optional(),
+  /** `message` as a code the renderer words (issue 22, as the vault's lock reasons). */
+  why: z.enum(['vault-locked']).optional(),
 });
 export type CaseList = z.infer<typeof CaseListSchema>;
 

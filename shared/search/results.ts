@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import type { LiftFailure } from '../genome/liftover';
+
+/** Why a place has no counterpart on another assembly (shared/genome/liftover.ts's codes). */
+const LiftFailureSchema: z.ZodType<LiftFailure> = z.enum([
+  'unknown-chromosome',
+  'unmapped',
+  'split',
+  'gap',
+  'reverse-strand-indel',
+]);
 
 /** How exact a node's count is (the demo nodes flag it with countPrecision / countAdjustedTo). */
 export const CountSchema = z.object({
@@ -98,6 +108,8 @@ export const VariantRowSchema = ProvenanceSchema.extend({
   unplaced: z.string().optional(),
   /** REF at the mapped place differs from the query's (liftover maps positions, not alleles). */
   refNote: z.string().optional(),
+  /** `refNote` as parameters the renderer words (issue 22): the query's REF, the node's, its assembly. */
+  refDiffers: z.object({ asked: z.string(), node: z.string(), assembly: z.string() }).optional(),
 });
 export type VariantRow = z.infer<typeof VariantRowSchema>;
 
@@ -142,11 +154,27 @@ export const NodeProblemSchema = z.object({
     'timeout',
     'too-large',
     'unreachable',
+    // Issue 22: the node messages main built without a code (decision 0058).
+    'other-assembly',
+    'no-conversion',
+    'region-unplaced',
+    'variant-unplaced',
+    'rejected',
   ]),
   http: z.number().int().optional(),
   nodeText: z.string().max(2000).optional(),
   seconds: z.number().nonnegative().optional(),
   mb: z.number().nonnegative().optional(),
+  /** The node's assembly (no-conversion, *-unplaced) or the one its records named (other-assembly). */
+  assembly: z.string().max(100).optional(),
+  /** other-assembly: the assembly the query was sent in. */
+  askedIn: z.string().max(100).optional(),
+  /** *-unplaced: the region ("17:7675088-7675088") or variant ("17-7675088-C-T") asked for. */
+  where: z.string().max(1000).optional(),
+  /** *-unplaced: why it has no place on the node's assembly. */
+  lift: LiftFailureSchema.optional(),
+  /** rejected: how many records were left out. */
+  count: z.number().int().nonnegative().optional(),
 });
 export type NodeProblem = z.infer<typeof NodeProblemSchema>;
 

@@ -97,6 +97,8 @@ export const SeenAnswerSchema = z.object({
   carriersNotFetched: z.number().int().nonnegative().optional(),
   carriers: z.array(SeenCarrierSchema).optional(),
   message: z.string().optional(),
+  /** `message` as a code the renderer words (issue 22); absent in answers stored before it. */
+  problem: NodeProblemSchema.optional(),
   /**
    * Issue 19: the allele's tumour type is not among the terms the node lists in its
    * /filtering_terms (as of `at`), so the node was not asked; not a "no".

@@ -30,6 +30,18 @@ describe('issue 15 item 2: queries in the node’s assembly', () => {
     });
   });
 
+  it('issue 22: a variant with no place on the node’s assembly: main’s English and a code', () => {
+    const lost = {
+      ...variantQuery,
+      params: { ...variantQuery.params, referenceName: '1', start: 1 },
+    };
+    expect(partsForNode(lost, { id: 'DE' }, GRCh37)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The variant 1-2-A-T has no place on GRCh37/) as unknown,
+      problem: { code: 'variant-unplaced', where: '1-2-A-T', assembly: 'GRCh37', lift: 'unmapped' },
+    });
+  });
+
   it('lifts a region, keeps GRCh38 nodes as they are, and says why a node is not asked', () => {
     const region = {
       ...variantQuery,
@@ -56,6 +68,7 @@ describe('issue 15 item 2: queries in the node’s assembly', () => {
       ok: false,
       message:
         'Node T2 holds its data on T2T-CHM13, which Cohort Desk cannot convert GRCh38 coordinates to; it was not asked.',
+      problem: { code: 'no-conversion', assembly: 'T2T-CHM13' },
     });
     const nowhere = {
       ...region,
@@ -64,6 +77,8 @@ describe('issue 15 item 2: queries in the node’s assembly', () => {
     expect(partsForNode(nowhere, { id: 'DE' }, GRCh37)).toMatchObject({
       ok: false,
       message: expect.stringMatching(/has no single place on GRCh37/) as unknown,
+      // Issue 22: the same as a code and parameters the renderer words.
+      problem: { code: 'region-unplaced', where: '1:2-5', assembly: 'GRCh37', lift: 'unmapped' },
     });
     const gene = { ...variantQuery, params: { geneId: 'BRCA1' } };
     expect(partsForNode(gene, { id: 'DE' }, GRCh37)).toEqual({ ok: true, parts: gene });
@@ -124,6 +139,8 @@ describe('issue 15 item 2: returned positions on GRCh38', () => {
     });
     expect(placed.rows[1]).toMatchObject({
       refNote: 'REF differs between assemblies: GRCh38 G, GRCh37 A',
+      // Issue 22: the same as parameters the renderer words.
+      refDiffers: { asked: 'G', node: 'A', assembly: 'GRCh37' },
     });
     expect(placed.notes).toEqual([
       'DE-CA-01 gv-140453135: REF differs between assemblies: GRCh38 G, GRCh37 A.',

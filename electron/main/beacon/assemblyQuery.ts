@@ -9,13 +9,14 @@ import {
   reverseComplement,
 } from '../../../shared/genome/liftover';
 import { liftTable } from '../../../shared/genome/liftoverTables';
-import type { RecordRow, VariantRow } from '../../../shared/search/results';
+import type { NodeProblem, RecordRow, VariantRow } from '../../../shared/search/results';
 import type { BeaconQueryParts } from './beaconRequest';
 import type { NodeAssembly } from './nodeAssembly';
 
 /** The query as one node gets it, or why that node is not asked. */
 export type NodeParts =
-  { ok: true; parts: BeaconQueryParts; asked?: string } | { ok: false; message: string };
+  | { ok: true; parts: BeaconQueryParts; asked?: string }
+  | { ok: false; message: string; problem: NodeProblem };
 
 const hasCoordinates = (p: BeaconQueryParts): boolean =>
   p.params.referenceName !== undefined || p.params.start !== undefined;
@@ -39,6 +40,7 @@ export function partsForNode(
     return {
       ok: false,
       message: `Node ${node.id} holds its data on ${place.name}, which Cohort Desk cannot convert GRCh38 coordinates to; it was not asked.`,
+      problem: { code: 'no-conversion', assembly: place.name },
     };
   const to: Assembly = place.assembly;
   const table = liftTable(APP_ASSEMBLY, to);
@@ -48,11 +50,14 @@ export function partsForNode(
   const start = p.start ?? 0;
   if (p.end !== undefined) {
     const span = liftSpan(table, chrom, start, p.end, { allowGaps: true });
-    if (typeof span === 'string')
+    if (typeof span === 'string') {
+      const where = `${chrom}:${String(start + 1)}-${String(p.end)}`;
       return {
         ok: false,
-        message: `The region ${chrom}:${String(start + 1)}-${String(p.end)} has no single place on ${to} (${why(span)}); node ${node.id} was not asked.`,
+        message: `The region ${where} has no single place on ${to} (${why(span)}); node ${node.id} was not asked.`,
+        problem: { code: 'region-unplaced', where, assembly: to, lift: span },
       };
+    }
     return {
       ok: true,
       parts: {
@@ -70,11 +75,14 @@ export function partsForNode(
   }
   const ref = p.referenceBases ?? 'N';
   const v = liftVariant(table, { chrom, pos: start + 1, ref, alt: p.alternateBases ?? 'N' });
-  if (typeof v === 'string')
+  if (typeof v === 'string') {
+    const where = `${chrom}-${String(start + 1)}-${ref}-${p.alternateBases ?? ''}`;
     return {
       ok: false,
-      message: `The variant ${chrom}-${String(start + 1)}-${ref}-${p.alternateBases ?? ''} has no place on ${to} (${why(v)}); node ${node.id} was not asked.`,
+      message: `The variant ${where} has no place on ${to} (${why(v)}); node ${node.id} was not asked.`,
+      problem: { code: 'variant-unplaced', where, assembly: to, lift: v },
     };
+  }
   const rest = { ...p };
   delete rest.referenceBases;
   return {
@@ -174,7 +182,9 @@ export function placeRows(
       ...row,
       location: lifted,
       nodePlace: own,
-      ...(refNote === undefined ? {} : { refNote }),
+      ...(refNote === undefined
+        ? {}
+        : { refNote, refDiffers: { asked: queryRef ?? '', node: l.ref ?? '', assembly: from } }),
     };
   });
   return { rows: out, seen, notes };

@@ -181,6 +181,14 @@ describe('issue 15 item 1: tolerant reading, per result set', () => {
     );
     expect(a.datasets?.[1]?.unreadable).toBe('response.resultSets[1]: its id is not a string');
   });
+
+  it('issue 22: the records left out come as a code and a count, for the renderer to word', async () => {
+    const a = await answerWith(
+      withSets([set('DS1', { results: [individual('P1'), { sex: { id: 'NCIT:C16576' } }, {}] })]),
+    );
+    expect(a.status).toBe('ok');
+    expect(a.problem).toEqual({ code: 'rejected', count: 2 });
+  });
 });
 
 describe('issue 15 item 7: a dataset answering exists: false without a count', () => {

@@ -153,6 +153,7 @@ async function answer(
     ...(r.rejected > 0
       ? {
           message: `${String(r.rejected)} records from node ${name} did not follow the Beacon model and were left out.`,
+          problem: { code: 'rejected', count: r.rejected },
         }
       : {}),
     ...(notes.length > 0 ? { notes } : {}),

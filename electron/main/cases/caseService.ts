@@ -138,7 +138,13 @@ export function createCaseService(opts: {
       const key = wrapKey(o);
       const base = { owner: { kind: o.kind, label: o.label } };
       if (key === undefined)
-        return { ...base, cases: [], locked: true, message: 'Unlock the vault to see your cases.' };
+        return {
+          ...base,
+          cases: [],
+          locked: true,
+          message: 'Unlock the vault to see your cases.',
+          why: 'vault-locked',
+        };
       const cases = opened(o, key)
         .map(({ manifest: m, dir }) => ({
           caseId: m.caseId,

@@ -88,7 +88,13 @@ export function startFanout(o: FanoutOptions): Fanout {
         const assembly = { name: place.name, source: place.source };
         const np = partsForNode(o.parts, node, place);
         if (!np.ok) {
-          o.emit({ ...base(node, attempt), status: 'error', assembly, message: np.message });
+          o.emit({
+            ...base(node, attempt),
+            status: 'error',
+            assembly,
+            message: np.message,
+            problem: np.problem,
+          });
           return;
         }
         const token = await o.tokenFor(node);
@@ -116,6 +122,7 @@ export function startFanout(o: FanoutOptions): Fanout {
             timeMs,
             assembly,
             message: `Node ${node.id} answered with ${other} coordinates to a query in ${place.name} coordinates, so its hits are not shown as matches. Ask again: Cohort Desk now converts coordinates for this node.`,
+            problem: { code: 'other-assembly', assembly: other, askedIn: place.name },
           });
           return;
         }

@@ -65,7 +65,7 @@ describe('issue 15: Search against a GRCh37, Beacon v2.0-shaped node equals a co
     expect(row?.nodePlace?.assembly).toBe('GRCh37');
   });
 
-  it('hits in another assembly than asked are never shown as matches', async () => {
+  it('hits in another assembly than asked are never shown as matches (issue 22: with a code)', async () => {
     const wrong = () => {
       const d = demo.directory();
       return {
@@ -80,6 +80,8 @@ describe('issue 15: Search against a GRCh37, Beacon v2.0-shaped node equals a co
     expect(de?.message).toMatch(
       /answered with GRCh37 coordinates to a query in GRCh38 coordinates/,
     );
+    // Issue 22: the same as a code the renderer words in the user's language.
+    expect(de?.problem).toEqual({ code: 'other-assembly', assembly: 'GRCh37', askedIn: 'GRCh38' });
     expect(de?.datasets).toBeUndefined();
     expect(de?.records).toBeUndefined();
   });

@@ -74,6 +74,35 @@ describe('issue 18: seen before when nodes are down or slow', () => {
     expect(ok).toHaveLength(60);
   });
 
+  it('issue 22: a node whose assembly cannot take the query says so as a code, live and stored', async () => {
+    const live = demo.directory();
+    h.useDirectory(() => ({
+      ...live,
+      nodes: live.nodes.map((n) => (n.id === 'IT' ? { ...n, assembly: 'T2T-CHM13' } : n)),
+    }));
+    try {
+      const { queryId } = await run();
+      const italy = last(queryId).get('IT');
+      expect(italy?.message).toMatch(
+        /^Node IT holds its data on T2T-CHM13, which Cohort Desk cannot/,
+      );
+      expect(italy?.problem).toEqual({
+        kind: 'none',
+        failed: 20,
+        total: 20,
+        last: { code: 'no-conversion', assembly: 'T2T-CHM13' },
+      });
+      // A failed answer replaces an earlier failed one (IT was down above), never a good one.
+      const stored = await h.call('seen:stored', { caseId: 'DOWN-1' });
+      const mine = stored.answers.filter((a) => a.nodeId === 'IT');
+      expect(mine).toHaveLength(20);
+      for (const a of mine)
+        expect(a.problem).toEqual({ code: 'no-conversion', assembly: 'T2T-CHM13' });
+    } finally {
+      h.useDirectory(() => demo.directory());
+    }
+  });
+
   it('issue 18: cancel stops every node; each says cancelled', async () => {
     for (const n of demo.fed.nodes) n.setFaults({ latencyMs: 400 });
     const queryId = `seen-${crypto.randomUUID()}`;

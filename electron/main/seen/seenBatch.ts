@@ -176,8 +176,10 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
       const np = partsForNode(candidateParts(c), node, place);
       const at = now().toISOString();
       if (!np.ok) {
-        answers.push(stored(node, candidateKey(c), at, { status: 'error', message: np.message }));
+        const no: NodeAnswer = { status: 'error', message: np.message, problem: np.problem };
+        answers.push(stored(node, candidateKey(c), at, no));
         failed++;
+        lastFailed = no;
         return;
       }
       const controller = new AbortController();

@@ -44,6 +44,7 @@ export function stored(
     ...(carriers.length > 0 ? { carriers } : {}),
     ...((a.notFetched ?? 0) > 0 ? { carriersNotFetched: a.notFetched } : {}),
     ...(a.message === undefined ? {} : { message: a.message }),
+    ...(a.problem === undefined ? {} : { problem: a.problem }),
   };
 }
 

@@ -98,3 +98,18 @@ export function acmgRuleText(t: TFunction, rule: string): string {
     defaultValue: rule,
   });
 }
+
+/**
+ * A ClinVar review status in words (decision 0058): "criteria provided, single submitter" as
+ * ClinVar's XML and table write it, or "criteria_provided,_single_submitter" as its VCF does, is
+ * `terms.clinvarReview.criteria_provided_single_submitter`; a status the app does not know is shown
+ * as ClinVar writes it, underscores as spaces. Exports keep ClinVar's own value.
+ */
+export function clinvarReviewText(t: TFunction, status: string | null | undefined): string {
+  if (status === null || status === undefined || status === '') return '—';
+  const key = status
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '_')
+    .replace(/^_|_$/g, '');
+  return t(`terms.clinvarReview.${key}`, { defaultValue: status.replaceAll('_', ' ') });
+}

@@ -9,8 +9,8 @@ export interface FederationValue {
   readonly frequency: number | undefined;
   /** The node's own coordinates when main converted them to GRCh38 ("GRCh37 17-41209079-T-TG"). */
   readonly nodePlace?: string;
-  /** REF at the mapped place differs from the query's (issue 15 item 2). */
-  readonly refNote?: string;
+  /** REF at the mapped place differs from the query's (issue 15 item 2; worded by the view). */
+  readonly refDiffers?: NonNullable<VariantRow['refDiffers']>;
 }
 
 /** A variant the federation returned as a record, with what each node dataset said about it. */
@@ -80,7 +80,7 @@ export function federationVariants(nodes: readonly NodeUpdate[]): FederationVari
       ...(p === undefined
         ? {}
         : { nodePlace: `${p.assembly} ${p.chrom}-${String(p.pos)}-${p.ref}-${p.alt}` }),
-      ...(r.refNote === undefined ? {} : { refNote: r.refNote }),
+      ...(r.refDiffers === undefined ? {} : { refDiffers: r.refDiffers }),
     };
     const seen = byKey.get(key);
     if (seen !== undefined) {

@@ -13,6 +13,7 @@ import type { Result } from '../../../../shared/result';
 import { createMainServices } from '../../app/createServices';
 import type { MainServices } from '../../app/createServices';
 import { createFileLogger } from '../../logging/logger';
+import type { KeyStorage } from '../../platform/keyStorage';
 import { testKeyStorage } from '../../platform/keyStorage';
 import { createNodePlatform } from '../../platform/nodePlatform';
 import { toBgzf } from '../../vcf/bgzfWriter';
@@ -40,13 +41,15 @@ export function openCaseHarness(
     federation?: Parameters<typeof createMainServices>[0]['federation'];
     /** The import worker's script (bench/case-import.ts: the app's bundle). */
     importWorker?: Parameters<typeof createMainServices>[0]['caseImportWorker'];
+    /** This computer's key storage (default: one that holds the vault key, so it opens). */
+    keyStorage?: KeyStorage;
   } = {},
 ): CaseHarness {
   const dir = mkdtempSync(join(tmpdir(), 'case-'));
   const platform = createNodePlatform({
     dataDir: join(dir, 'data'),
     transport: 'test',
-    keyStorage: testKeyStorage(randomBytes(32)),
+    keyStorage: opts.keyStorage ?? testKeyStorage(randomBytes(32)),
   });
   const services = createMainServices({
     platform,

@@ -8,7 +8,7 @@ import { formatPercent } from '../../../../shared/i18n/format';
 import { zygosity } from '../../../../shared/report/reportData';
 import type { SeenAnswer } from '../../../../shared/seen/channels';
 import { currentLocale } from '../../i18n';
-import { consequenceWithCode } from '../../i18n/terms';
+import { clinvarText, consequenceWithCode } from '../../i18n/terms';
 import { useStore } from '../../store';
 import { suggestFor } from '../caseReview/work/suggestFor';
 import { useCaseWork } from '../caseReview/work/useCaseWork';
@@ -129,7 +129,7 @@ export function GermlineView({ detail }: { readonly detail: CaseDetail }) {
                 <td>{t(`terms.zygosity.${zygosity(germlineGt(r))}`)}</td>
                 <td>{r.ab === null ? '—' : formatPercent(r.ab, currentLocale(), 1)}</td>
                 <td>{r.pop_af === null ? '—' : r.pop_af.toPrecision(2)}</td>
-                <td>{r.clinvar_sig ?? '—'}</td>
+                <td>{clinvarText(t, r.clinvar_sig)}</td>
                 <td data-testid="germline-acmg" data-class={cls ?? (vw ? 'unconfirmed' : 'none')}>
                   {cls === undefined
                     ? vw === undefined

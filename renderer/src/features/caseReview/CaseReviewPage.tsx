@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CaseList as CaseListReply } from '../../../../shared/cases/channels';
 import '../../styles/caseReview.css';
 import '../../styles/caseWork.css';
 import { useStore } from '../../store';
@@ -9,6 +10,11 @@ import { CaseView } from './CaseView';
 import { ImportProgress } from './ImportProgress';
 import { NewCaseDialog } from './NewCaseDialog';
 import { useCaseEvents } from './useCaseEvents';
+
+/** Main's code for an empty case list, in words (issue 22; its English is for the CLI). */
+const LIST_WHY: Readonly<Record<NonNullable<CaseListReply['why']>, string>> = {
+  'vault-locked': 'caseReview.page.locked',
+};
 
 const RUNNING = new Set(['queued', 'reading', 'indexing', 'sealing']);
 
@@ -49,7 +55,7 @@ export function CaseReviewPage() {
         <p role="status">{t('caseReview.page.loading')}</p>
       ) : locked ? (
         <>
-          <p className="hint">{t('caseReview.page.locked')}</p>
+          <p className="hint">{t(LIST_WHY[list.why ?? 'vault-locked'])}</p>
           <VaultUnlock />
         </>
       ) : (

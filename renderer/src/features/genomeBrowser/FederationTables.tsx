@@ -1,10 +1,27 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { nodeRange } from '../../../../shared/search/aggregate';
 import { pluralCount } from '../../../../shared/i18n/format';
+import { APP_ASSEMBLY } from '../../../../shared/genome/assembly';
 import type { NodeUpdate } from '../../../../shared/search/results';
-import type { FederationVariant } from '../../igv/federationTrack';
+import type { FederationValue, FederationVariant } from '../../igv/federationTrack';
 import { formatFrequency } from '../../igv/federationTrack';
 import { AssemblyText } from '../../components/AssemblyText';
+import { NodeProblemLine } from '../../i18n/nodeProblem';
+
+/** One node dataset's answer for a variant: frequency, its own place, a REF that differs. */
+function valueText(t: TFunction, x: FederationValue): string {
+  const freq =
+    x.frequency === undefined
+      ? t('genomeBrowser.federation.present')
+      : formatFrequency(x.frequency);
+  const place = x.nodePlace === undefined ? '' : ` (${x.nodePlace})`;
+  const ref =
+    x.refDiffers === undefined
+      ? ''
+      : ` (${t('mainCodes.refDiffers', { ...x.refDiffers, appAssembly: APP_ASSEMBLY, app: x.refDiffers.asked })})`;
+  return `${x.nodeId} ${x.datasetId}: ${freq}${place}${ref}`;
+}
 
 /** At most this many variant rows in the table; the track draws them all. */
 const MAX_ROWS = 50;
@@ -12,7 +29,10 @@ const MAX_ROWS = 50;
 /** What one node said for the region, in words: per-variant records, a count, or yes/no only. */
 function NodeAnswer({ node }: { node: NodeUpdate }) {
   const { t } = useTranslation();
-  if (node.status !== 'ok') return <>{node.message ?? ''}</>;
+  if (node.status !== 'ok')
+    return (
+      <NodeProblemLine t={t} node={node.nodeId} problem={node.problem} message={node.message} />
+    );
   const records = (node.records ?? []).filter((r) => r.kind === 'variant').length;
   if (node.returnedGranularity === 'record')
     return (
@@ -99,14 +119,7 @@ export function FederationVariantTable({ variants }: { variants: readonly Federa
           <tr key={v.variantKey} data-testid={`browser-federation-variant-${v.variantKey}`}>
             <td>{v.variantKey}</td>
             <td>{v.gene}</td>
-            <td>
-              {v.values
-                .map(
-                  (x) =>
-                    `${x.nodeId} ${x.datasetId}: ${x.frequency === undefined ? t('genomeBrowser.federation.present') : formatFrequency(x.frequency)}${x.nodePlace === undefined ? '' : ` (${x.nodePlace})`}${x.refNote === undefined ? '' : ` (${x.refNote})`}`,
-                )
-                .join(' · ')}
-            </td>
+            <td>{v.values.map((x) => valueText(t, x)).join(' · ')}</td>
           </tr>
         ))}
       </tbody>

@@ -91,11 +91,17 @@ function ConformanceNotes({ node }: { node: NodeUpdate }) {
       <summary>{t('search.nodes.notes', { count: notes.length + unreadable.length })}</summary>
       <p className="hint">{t('search.nodes.notesWhy', { node: node.nodeName })}</p>
       <ul>
+        {/* The reader's findings are for the node's operator, in English (decision 0058). */}
         {unreadable.map((u) => (
-          <li key={`u-${u}`}>{t('search.nodes.unreadable', { where: u })}</li>
+          <li key={`u-${u}`}>
+            {t('search.nodes.unreadable', { where: '' })}
+            <span translate="no">{u}</span>
+          </li>
         ))}
         {notes.map((x) => (
-          <li key={x}>{x}</li>
+          <li key={x} translate="no">
+            {x}
+          </li>
         ))}
       </ul>
     </details>

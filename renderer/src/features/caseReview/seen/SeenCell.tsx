@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { MAX_CARRIERS_PER_DATASET } from '../../../../../shared/seen/channels';
+import { NodeProblemLine } from '../../../i18n/nodeProblem';
 import { useHpoLabel } from '../../../i18n/useHpoLabel';
 import { asOf, datasetText } from './seenText';
 
@@ -20,7 +21,17 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
       <>
         <span className="form-error">
           {t(`search.status.${answer.status}`)}
-          {answer.message === undefined ? '' : `: ${answer.message}`}
+          {answer.message === undefined ? null : (
+            <>
+              {': '}
+              <NodeProblemLine
+                t={t}
+                node={answer.nodeId}
+                problem={answer.problem}
+                message={answer.message}
+              />
+            </>
+          )}
         </span>{' '}
         {when}
       </>

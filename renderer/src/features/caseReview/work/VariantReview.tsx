@@ -10,7 +10,7 @@ import { EvidenceSheetView } from './EvidenceSheetView';
 import { NotesField } from './NotesField';
 import { suggestFor, thresholdsFor } from './suggestFor';
 import { TagsField } from './TagsField';
-import { clinvarText, consequenceWithCode } from '../../../i18n/terms';
+import { clinvarReviewText, clinvarText, consequenceWithCode } from '../../../i18n/terms';
 import { modesText } from '../variantColumns';
 
 /** One reviewed variant: its facts, ClinVar, the evidence sheet, tags, notes, in the report or not. */
@@ -83,7 +83,7 @@ export function VariantReview(props: {
             : t('caseWork.clinvarVcf', { sig: clinvarText(t, v.clinvar_sig) })
           : t('caseWork.clinvar', {
               sig: clinvarText(t, cv.significance),
-              review: cv.reviewStatus,
+              review: clinvarReviewText(t, cv.reviewStatus),
               stars: cv.stars,
               id: cv.variationId,
               date: cv.date ?? '',
