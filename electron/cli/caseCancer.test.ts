@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toBgzf } from '../main/vcf/bgzfWriter';
 import { mutect2Vcf, SOMATIC_TRUTH, strelka2Vcf } from '../main/cases/cancer/testing/somaticVcfs';
+import {
+  brokenLine,
+  GERMLINE_SAMPLE,
+  germlineVcf,
+  OTHER_SAMPLE,
+  PATIENT_GERMLINE,
+} from '../main/cases/cancer/testing/germlineVcfs';
 import { EXIT } from './exitCodes';
 import type { CliContext } from './io';
 import { runCli } from './program';
@@ -21,6 +28,8 @@ const env = {
 };
 writeFileSync(join(dir, 'mutect2.vcf.gz'), toBgzf(mutect2Vcf()));
 writeFileSync(join(dir, 'strelka2.vcf'), strelka2Vcf());
+writeFileSync(join(dir, 'blood.vcf.gz'), toBgzf(germlineVcf()));
+writeFileSync(join(dir, 'bad-blood.vcf.gz'), toBgzf(germlineVcf({ brokenAt: 3 })));
 let transport: CliTransport | undefined;
 afterAll(() => {
   transport?.close();
@@ -155,5 +164,90 @@ describe('issue 19: cli case import of cancer cases', () => {
       expect(text).toContain(o);
     expect(text).toContain('--purity <percent>');
     expect(text).toContain('1    an input is invalid');
+  });
+
+  it('issue 19 (decision 0059): --germline-vcf imports the germline caller VCF beside the tumour VCF; its first sample by default', async () => {
+    const r = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-CLI-GV',
+      '--patient',
+      'P-GV',
+      '--germline-vcf',
+      'blood.vcf.gz',
+      '--json',
+    );
+    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    const t = transport as CliTransport;
+    const g = await t.invoke('cancer:germline', { caseId: 'CA-CLI-GV' });
+    expect(g.ok && { sample: g.value.sample, file: g.value.file }).toEqual({
+      sample: GERMLINE_SAMPLE,
+      file: 'blood.vcf.gz',
+    });
+    expect(g.ok && g.value.rows.map((x) => [x.variant_key, x.gene, x.gt])).toEqual(
+      PATIENT_GERMLINE.map((x) => [x.key, x.gene, x.gt]),
+    );
+  });
+
+  it('issue 19 (decision 0059): --germline-sample picks another sample; a sample the file lacks or a bad line stops before anything is imported', async () => {
+    const other = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-CLI-GV2',
+      '--germline-vcf',
+      'blood.vcf.gz',
+      '--germline-sample',
+      OTHER_SAMPLE,
+    );
+    expect(other.code, other.err.join('\n')).toBe(EXIT.ok);
+    const t = transport as CliTransport;
+    const g = await t.invoke('cancer:germline', { caseId: 'CA-CLI-GV2' });
+    expect(g.ok && g.value.sample).toBe(OTHER_SAMPLE);
+
+    const before = await caseIds();
+    const missing = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-CLI-GV3',
+      '--germline-vcf',
+      'blood.vcf.gz',
+      '--germline-sample',
+      'NOBODY',
+    );
+    expect(missing.code).toBe(EXIT.usage);
+    expect(missing.err.join('\n')).toMatch(/blood\.vcf\.gz: "NOBODY" is not one of its samples/u);
+    const bad = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-CLI-GV4',
+      '--germline-vcf',
+      'bad-blood.vcf.gz',
+    );
+    expect(bad.code).toBe(EXIT.invalid);
+    expect(bad.err.join('\n')).toContain(`bad-blood.vcf.gz:${String(brokenLine(3))}`);
+    const lonely = await cli(
+      'case',
+      'import',
+      '--vcf',
+      'mutect2.vcf.gz',
+      '--id',
+      'CA-CLI-GV5',
+      '--germline-sample',
+      GERMLINE_SAMPLE,
+    );
+    expect(lonely.code).toBe(EXIT.usage);
+    expect(await caseIds()).toEqual(before);
   });
 });

@@ -1,9 +1,14 @@
+import { resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CancerCase } from '../../../shared/cancer/cancerCase';
 import { TUMOUR_CODES } from '../../../shared/cancer/tumourTypes';
-import type { CaseInspection } from '../../../shared/cases/channels';
+import type { CaseImportRequest, CaseInspection } from '../../../shared/cases/channels';
+import { formatProblem } from '../../../shared/vcf';
 import { EXIT } from '../exitCodes';
+import type { CliContext } from '../io';
+import { exitForError } from '../results';
+import type { CliTransport } from '../transport';
 import { Stop } from './caseCommon';
 
 /** `case import`'s cancer options (issue 19), as commander parses them. */
@@ -14,6 +19,8 @@ export interface CancerOpts {
   tumourOnly?: boolean;
   tumourType?: string;
   purity?: string;
+  germlineVcf?: string;
+  germlineSample?: string;
 }
 
 /** Adds the cancer options to `case import`: the same fields the New case dialog asks. */
@@ -37,14 +44,24 @@ export function cancerOptions(cmd: Command): Command {
         TUMOUR_CODES,
       ),
     )
-    .option('--purity <percent>', 'tumour purity (cellularity) in percent, 1–100, when known');
+    .option('--purity <percent>', 'tumour purity (cellularity) in percent, 1–100, when known')
+    .option(
+      '--germline-vcf <file>',
+      "the patient's germline caller VCF beside the tumour VCF (predisposition genes are read from it, not from the normal column)",
+    )
+    .option(
+      '--germline-sample <sample>',
+      "the germline VCF's sample (default: its first sample column)",
+    );
 }
 
 /** Whether the options ask for a cancer case. */
 export const wantsCancer = (o: CancerOpts): boolean =>
   o.cancer === true ||
   o.tumourOnly === true ||
-  [o.tumour, o.normal, o.tumourType, o.purity].some((v) => v !== undefined);
+  [o.tumour, o.normal, o.tumourType, o.purity, o.germlineVcf, o.germlineSample].some(
+    (v) => v !== undefined,
+  );
 
 /**
  * The `case:import` request's cancer part, with the dialog's defaults: the samples the caller's
@@ -82,4 +99,41 @@ export function cancerRequest(
     ...(o.tumourType === undefined ? {} : { tumourType: o.tumourType }),
     ...(purity === undefined ? {} : { purity: purity / 100 }),
   };
+}
+
+type CancerRequest = NonNullable<CaseImportRequest['cancer']>;
+
+/**
+ * The separate germline VCF of `--germline-vcf` (decision 0059), as the New case dialog takes it:
+ * main inspects the file, its problems are printed with file and line, an error or a sample the
+ * file does not have stops before anything is imported (exit 3; usage errors exit 2).
+ */
+export async function withGermline(
+  ctx: CliContext,
+  t: CliTransport,
+  o: CancerOpts,
+  cancer: CancerCase,
+): Promise<CancerRequest> {
+  if (o.germlineVcf === undefined) {
+    if (o.germlineSample !== undefined)
+      throw new Stop(EXIT.usage, '--germline-sample needs --germline-vcf (the file it names).');
+    return cancer;
+  }
+  const file = await t.invoke('case:addFile', { path: resolve(ctx.cwd, o.germlineVcf) });
+  if (!file.ok)
+    throw new Stop(exitForError(file.error.code), `${o.germlineVcf}: ${file.error.message}`);
+  const inspected = await t.invoke('case:inspect', { vcf: file.value.handle });
+  if (!inspected.ok) throw new Stop(exitForError(inspected.error.code), inspected.error.message);
+  const v = inspected.value.vcf;
+  for (const p of v.problems) ctx.err(formatProblem(p));
+  if (v.refusal !== undefined) throw new Stop(EXIT.invalid, `Germline VCF ${v.name}: ${v.refusal}`);
+  if (v.problems.some((p) => p.severity === 'error'))
+    throw new Stop(EXIT.invalid, `Germline VCF ${v.name}: fix the problems above first.`);
+  const sample = o.germlineSample ?? v.samples[0];
+  if (sample === undefined || !v.samples.includes(sample))
+    throw new Stop(
+      EXIT.usage,
+      `Germline VCF ${v.name}: ${sample === undefined ? 'it has no sample column' : `"${sample}" is not one of its samples (${v.samples.join(', ')})`}.`,
+    );
+  return { ...cancer, germline: { vcf: file.value.handle, sample } };
 }

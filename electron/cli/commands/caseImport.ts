@@ -7,7 +7,7 @@ import type { CliContext } from '../io';
 import { exitForError } from '../results';
 import type { CliTransport } from '../transport';
 import type { CancerOpts } from './caseCancer';
-import { cancerRequest, wantsCancer } from './caseCancer';
+import { cancerRequest, wantsCancer, withGermline } from './caseCancer';
 import { readText, Stop, unlocked } from './caseCommon';
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
@@ -45,7 +45,7 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   for (const p of [...(i.ped?.problems ?? []), ...(i.phenopacket?.problems ?? [])])
     ctx.err(`${p.file ?? ''}${p.line === undefined ? '' : `:${String(p.line)}`}: ${p.message}`);
   // A cancer case (issue 19): tumour and normal instead of pedigree members, same request.
-  const cancer = wantsCancer(o) ? cancerRequest(o, i) : undefined;
+  const cancer = wantsCancer(o) ? await withGermline(ctx, t, o, cancerRequest(o, i)) : undefined;
   const overrides = o.link.map((l): SampleLink => {
     const [sample = '', member = ''] = l.split('=');
     if (sample === '' || member === '')
