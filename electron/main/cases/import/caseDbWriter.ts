@@ -46,11 +46,11 @@ export function privateWal(file: string): void {
  * DuckDB's CSV reader, told the exact dialect and types (no sniffing). `vidOffset`: the second
  * parse worker numbers its variants from 0; they follow the first worker's (decision 0061).
  */
-function loadSql(file: string, table: CaseTable, vidOffset = 0): string {
+function loadSql(files: readonly string[], table: CaseTable, vidOffset: number): string {
   const cols = appendedColumns(table);
   const columns = cols.map(([c, t]) => `'${c}': '${t}'`).join(', ');
   const select = vidOffset === 0 ? '*' : `* REPLACE (vid + ${String(vidOffset)} AS vid)`;
-  return `INSERT INTO ${OUT}.main.${table} (${cols.map(([c]) => c).join(', ')}) SELECT ${select} FROM read_csv('${file.replaceAll("'", "''")}', delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false, allow_quoted_nulls = false, columns = {${columns}})`;
+  return `INSERT INTO ${OUT}.main.${table} (${cols.map(([c]) => c).join(', ')}) SELECT ${select} FROM read_csv([${files.map((f) => `'${f.replaceAll("'", "''")}'`).join(', ')}], delim = '\t', quote = '"', escape = '"', header = false, auto_detect = false, allow_quoted_nulls = false, columns = {${columns}})`;
 }
 
 /** An open case database being written. */
@@ -105,24 +105,52 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   const c = conn;
   let queued = 0;
   let failure: Error | undefined;
-  let tail: Promise<void> = Promise.resolve();
-  // Loads run one after another in file order (vids ascend in every table), each file deleted after.
-  const load = (spool: string, table: CaseTable, vidOffset = 0): void => {
-    queued++;
-    tail = tail.then(async () => {
+  const waiting: { file: string; table: CaseTable; vidOffset: number }[] = [];
+  let running: Promise<void> = Promise.resolve();
+  let active = false;
+  // Loads run one statement at a time, in file order within each table (vids ascend), each file
+  // deleted after. The files of one table waiting together load in one statement: one INSERT per
+  // 2 MB file cost about 40 % more of DuckDB's CPU (decision 0061).
+  const runLoads = async (): Promise<void> => {
+    for (;;) {
+      const head = waiting[0];
+      if (head === undefined) {
+        active = false;
+        return;
+      }
+      const batch: typeof waiting = [];
+      const rest: typeof waiting = [];
+      let blocked = false;
+      for (const l of waiting) {
+        const same = l.table === head.table;
+        if (same && !blocked && l.vidOffset === head.vidOffset) batch.push(l);
+        else {
+          blocked ||= same;
+          rest.push(l);
+        }
+      }
+      waiting.splice(0, waiting.length, ...rest);
       try {
-        if (failure === undefined) await c.run(loadSql(spool, table, vidOffset));
+        const files = batch.map((l) => l.file);
+        if (failure === undefined) await c.run(loadSql(files, head.table, head.vidOffset));
         privateWal(file);
       } catch (error: unknown) {
         failure ??= error instanceof Error ? error : new Error(String(error));
       } finally {
-        rmSync(spool, { force: true });
-        queued--;
+        for (const l of batch) rmSync(l.file, { force: true });
+        queued -= batch.length;
       }
-    });
+    }
+  };
+  const load = (spool: string, table: CaseTable, vidOffset = 0): void => {
+    queued++;
+    waiting.push({ file: spool, table, vidOffset });
+    if (active) return;
+    active = true;
+    running = runLoads();
   };
   const settled = async (): Promise<void> => {
-    await tail;
+    while (active) await running;
     if (failure !== undefined) throw failure;
   };
   const spools = new Map<CaseTable, TableSpool>();
@@ -187,7 +215,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     },
     async abort() {
       failure ??= new Error('the import was stopped');
-      await tail;
+      while (active) await running;
       close();
     },
   };
