@@ -133,7 +133,8 @@ export async function runImportJob(
     let whole: Pick<VcfSummary, 'records' | 'warningCount' | 'problems' | 'problemCount'> = summary;
     let theirs = { alleles: 0, skipped: 0 };
     if (part !== undefined && !signal.aborted && summary.problemCount === 0) {
-      part.adoptInto(w, w.rows('variants'));
+      // A second half with a problem is not loaded: the import fails below.
+      if (!part.failed) part.adoptInto(w, w.rows('variants'));
       const end = await part.ended();
       if ('message' in end) throw new Error(end.message);
       // Stopped without a cancel: its half was not read to the end, so nothing may be kept.
