@@ -42,8 +42,8 @@ let conn: DuckDBConnection;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'case-parallel-'));
-  // Several hundred 64 KB blocks of text: the split falls in the middle of many records.
-  text = equalityVcf(24_000);
+  // About 40 BGZF blocks, several spool files per large table: the split falls inside records.
+  text = equalityVcf(12_000);
   instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
   conn = await instance.connect();
 });
@@ -158,10 +158,10 @@ describe('the import parses a large BGZF file on two workers (issue 16, decision
       if (t !== 'inheritance') expect({ t, stored: got[t]?.[1] }).toEqual({ t, stored });
     }
     expect(Object.keys(got)).toEqual(Object.keys(expected));
-    expect(expected.variants?.[0]).toBeGreaterThan(20_000);
+    expect(expected.variants?.[0]).toBeGreaterThan(10_000);
     await conn.run('DETACH single_case');
     await conn.run('DETACH both_case');
-  });
+  }, 180_000);
 
   it('issue 16: a problem in the second half is reported at its file and line, as by one worker', async () => {
     const lines = text.split('\n');
@@ -192,7 +192,7 @@ describe('the import parses a large BGZF file on two workers (issue 16, decision
       expect(existsSync(both.job.scratchDir)).toBe(false);
       expect(existsSync(both.job.sealedFile)).toBe(false);
     }
-  });
+  }, 240_000);
 
   it('issue 16: a cancel while both workers parse leaves nothing behind', async () => {
     // The first progress comes with the first megabyte read: both workers are started by then.
@@ -204,5 +204,5 @@ describe('the import parses a large BGZF file on two workers (issue 16, decision
     expect(run.end).toEqual({ type: 'cancelled' });
     expect(existsSync(run.job.scratchDir)).toBe(false);
     expect(existsSync(run.job.sealedFile)).toBe(false);
-  });
+  }, 120_000);
 });
