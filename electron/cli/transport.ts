@@ -7,7 +7,10 @@ import { defaultDemoFederationFile } from '../main/federation/directory';
 import type { MainServices } from '../main/app/createServices';
 import { VAULT_SEALED_SESSION_FILE } from '../main/auth/vaultSealedSession';
 import { CLI_SENDER, isCliSender } from '../main/ipc/cliSender';
+import type { ImportWorkerSpec } from '../main/cases/import/caseImports';
 import { createFileLogger } from '../main/logging/logger';
+import type { Logger } from '../main/logging/logger';
+import { importWorkerBundle } from './importWorkerBundle';
 import { memoryOnlyKeyStorage } from '../main/platform/keyStorage';
 import { createNodePlatform } from '../main/platform/nodePlatform';
 import { adoptLegacyDataDir, appPaths } from '../main/platform/paths';
@@ -16,6 +19,22 @@ import { defaultPolicyPath } from '../main/settings/policy';
 /** Why the vault asks for its passphrase on the command line (shown in the vault's lock message). */
 const CLI_KEY_REASON =
   'the command line has no access to the operating system secret store; your sign-in is sealed under the vault passphrase';
+
+/**
+ * The import worker the command line starts: the bundle (built on first use, again after a source
+ * change), or, when it cannot be built, the TypeScript source under tsx, said in the log.
+ */
+function cliImportWorker(root: string, logger: Logger): { caseImportWorker?: ImportWorkerSpec } {
+  try {
+    return { caseImportWorker: importWorkerBundle(root, 'cli') };
+  } catch (error: unknown) {
+    logger.warn('import_worker_bundle_failed', {
+      detail: error instanceof Error ? error.message : String(error),
+      fallback: 'the import worker starts from its TypeScript source (about 0.6 s more CPU each)',
+    });
+    return {};
+  }
+}
 
 /** The command line's transport: the app's own router and services, called in process (issue 16). */
 export interface CliTransport {
@@ -71,6 +90,7 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
     // Each command restores the session itself once the vault is open, and only as far as it
     // needs (decision 0050): no background restore racing the command.
     restoreAtStart: false,
+    ...cliImportWorker(root, logger),
   });
   return {
     async invoke(channel, request) {

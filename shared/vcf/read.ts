@@ -27,6 +27,11 @@ export interface ReadVcfOptions extends VcfParserOptions {
   readonly batch?: number;
   /** Awaited after each chunk of text is parsed: a slower consumer holds the reading back. */
   readonly pause?: () => Promise<void>;
+  /**
+   * BGZF only: called with a block's compressed offset before its text is parsed, so a caller can
+   * tell which block each record's line ended in (the import's parse on two workers splits there).
+   */
+  readonly onBlock?: (offset: number) => void;
 }
 
 export interface ReadVcfSummary extends VcfSummary {
@@ -112,13 +117,18 @@ async function readBgzf(
   const framer = new BgzfFramer();
   const size = opts.batch ?? 64;
   let pending: Uint8Array[] = [];
-  let inflight: Promise<Uint8Array[]> | undefined;
+  let offsets: number[] = [];
+  let inflight: { text: Promise<Uint8Array[]>; offsets: number[] } | undefined;
   let first = true;
   const drain = async (): Promise<void> => {
     if (inflight === undefined) return;
-    const out = await inflight;
+    const out = await inflight.text;
+    const at = inflight.offsets;
     inflight = undefined;
-    for (const b of out) {
+    for (let i = 0; i < out.length; i++) {
+      if (opts.signal?.aborted === true) break;
+      opts.onBlock?.(at[i] ?? 0);
+      const b = out[i] as Uint8Array;
       if (b.length === 0) continue;
       feed(b, first);
       first = false;
@@ -127,20 +137,25 @@ async function readBgzf(
   };
   // Inflate batch n+1 while batch n is parsed.
   const launch = async (): Promise<void> => {
-    const batch = pending;
+    const batch = { text: opts.inflater.blocks(pending), offsets };
     pending = [];
-    const next = opts.inflater.blocks(batch);
+    offsets = [];
     await drain();
-    inflight = next;
+    inflight = batch;
   };
   for await (const chunk of source) {
+    let at = framer.offset;
     const blocks = framer.push(chunk);
     if (!Array.isArray(blocks)) {
       await drain();
       parser.fail(blocks.problem);
       return;
     }
-    for (const b of blocks) pending.push(b.slice());
+    for (const b of blocks) {
+      pending.push(b.slice());
+      offsets.push(at);
+      at += b.length;
+    }
     if (pending.length >= size) await launch();
     if (opts.signal?.aborted === true || parser.done) break;
   }

@@ -13,7 +13,7 @@ import type { ImportJob, ImportStats, WorkerMessage } from '../import/workerProt
 export async function runCaseJob(
   job: ImportJob,
   post: (m: WorkerMessage) => void,
-  signal: { aborted: boolean },
+  signal: { aborted: boolean; onAbort?: () => void },
 ): Promise<void> {
   const germline = job.germline;
   if (germline === undefined) {

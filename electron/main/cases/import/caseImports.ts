@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CaseProgress } from '../../../../shared/cases/channels';
@@ -25,6 +26,9 @@ export function importWorkerSpec(): ImportWorkerSpec {
     ? { url: new URL('./importWorker.ts', here), execArgv: ['--import', 'tsx'] }
     : { url: new URL('./caseImportWorker.js', here), execArgv: [] };
 }
+
+/** The smallest BGZF file parsed on two workers by default (decision 0061). */
+const PARALLEL_MIN = 1 << 20;
 
 export interface StartImport {
   readonly caseId: string;
@@ -54,6 +58,11 @@ export function createCaseImports(opts: {
    * bundle (scripts/build.mjs) from the source tree, where the default would be tsx's.
    */
   worker?: ImportWorkerSpec;
+  /**
+   * BGZF files of at least this many bytes are parsed on two workers (decision 0061; default
+   * 1 MB, about 20,000 annotated records; never on a one-core machine). Tests set 0.
+   */
+  parallelMinBytes?: number;
 }): CaseImports {
   const now = opts.now ?? Date.now;
   const running = new Map<
@@ -66,12 +75,17 @@ export function createCaseImports(opts: {
       const jobId = randomBytes(8).toString('hex');
       const scratchDir = join(s.stagingDir, 'scratch');
       mkdirSync(scratchDir, { recursive: true, mode: 0o700 });
-      const job: ImportJob = {
+      let job: ImportJob = {
         ...s.job,
         scratchDir,
         dbFile: join(scratchDir, `${randomBytes(8).toString('hex')}.duckdb`),
         sealedFile: join(s.stagingDir, 'data.duckdb.sealed'),
       };
+      const spec = opts.worker ?? importWorkerSpec();
+      const minBytes =
+        opts.parallelMinBytes ?? (availableParallelism() > 1 ? PARALLEL_MIN : Infinity);
+      if (Number.isFinite(minBytes))
+        job = { ...job, parts: { url: spec.url.href, execArgv: spec.execArgv, minBytes } };
       const started = now();
       let progress: CaseProgress = {
         jobId,
@@ -85,7 +99,6 @@ export function createCaseImports(opts: {
         etaMs: null,
         problems: [],
       };
-      const spec = opts.worker ?? importWorkerSpec();
       const worker = new Worker(spec.url, { workerData: job, execArgv: spec.execArgv });
       const update = (p: Partial<CaseProgress>): void => {
         const elapsedMs = now() - started;

@@ -2,7 +2,7 @@ import { rmSync, statSync } from 'node:fs';
 import { materializeInheritanceSql } from '../../../../shared/cases/inheritanceSql';
 import { queryLayoutSql } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
-import type { VcfHeader } from '../../../../shared/vcf';
+import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
 import {
   annotationLayouts,
   detectAssembly,
@@ -19,6 +19,8 @@ import { OUT, openCaseDbWriter } from './caseDbWriter';
 import { openSource } from './sources';
 import { somaticHook } from '../cancer/somaticRows';
 import type { ImportJob, WorkerMessage } from './workerProtocol';
+import type { SecondPart } from './secondPart';
+import { startSecondPart } from './secondPart';
 
 /** A refusal found while reading (not a VCF rule): reported like a problem of the header. */
 class Refusal extends Error {}
@@ -32,17 +34,32 @@ class Refusal extends Error {}
 export async function runImportJob(
   job: ImportJob,
   post: (m: WorkerMessage) => void,
-  signal: { aborted: boolean },
+  signal: { aborted: boolean; onAbort?: () => void },
 ): Promise<void> {
   let writer: CaseDbWriter | undefined;
-  // The scratch folder holds the plaintext database and the writer's spool files: all of it goes.
+  let second: SecondPart | undefined;
+  // Read through a call: a cancel arrives between awaits, which TypeScript's narrowing ignores.
+  const cancelled = (): boolean => signal.aborted;
+  // The scratch folder holds the plaintext database and every spool file: all of it goes.
   const cleanup = async (): Promise<void> => {
+    await second?.terminate();
     await writer?.abort();
     rmSync(job.scratchDir, { recursive: true, force: true });
   };
   try {
     writer = await openCaseDbWriter(job.dbFile, job.scratchDir);
     const w = writer;
+    // A large BGZF file is parsed on two workers (decision 0061): this one builds the rows of the
+    // blocks before `second.from` and stops there; the second reads the whole file and builds the rest.
+    second = startSecondPart(job);
+    const part = second;
+    signal.onAbort = () => part?.cancel();
+    let atSplit = false;
+    const reading = {
+      get aborted(): boolean {
+        return signal.aborted || atSplit || part?.failed === true;
+      },
+    };
     const genes = loadGeneIndex(job.genomeDir);
     let builder: CaseRowBuilder | undefined;
     let header: VcfHeader | undefined;
@@ -55,14 +72,23 @@ export async function runImportJob(
       const now = Date.now();
       if (!force && now - last < 200) return;
       last = now;
-      post({ type: 'progress', phase, records, variants: w.rows('variants'), bytesRead: bytes });
+      post({
+        type: 'progress',
+        phase,
+        records: Math.max(records, part?.records ?? 0),
+        variants: w.rows('variants') + (part?.variants ?? 0),
+        bytesRead: bytes,
+      });
     };
     const summary = await readVcf(openSource(job.source), {
       file: job.name,
       inflater: nodeInflater,
       stopAfter: 1,
-      signal,
+      signal: reading,
       pause: () => w.wait(),
+      onBlock: (offset) => {
+        if (part !== undefined && offset >= part.from) atSplit = true;
+      },
       onProgress: (n) => {
         bytes = n;
         progress('reading');
@@ -87,6 +113,7 @@ export async function runImportJob(
         builder = new CaseRowBuilder(ctx, w);
       },
       onRecord: (r) => {
+        if (atSplit) return;
         records++;
         try {
           builder?.add(r);
@@ -102,17 +129,31 @@ export async function runImportJob(
       throw failure instanceof Error
         ? failure
         : new Error('the import stopped on an unexpected value');
-    if (summary.cancelled) {
+    // The second worker read the whole file: its summary is the file's, once this half is clean.
+    let whole: Pick<VcfSummary, 'records' | 'warningCount' | 'problems' | 'problemCount'> = summary;
+    let theirs = { alleles: 0, skipped: 0 };
+    if (part !== undefined && !signal.aborted && summary.problemCount === 0) {
+      // A second half with a problem is not loaded: the import fails below.
+      if (!part.failed) part.adoptInto(w, w.rows('variants'));
+      const end = await part.ended();
+      if ('message' in end) throw new Error(end.message);
+      // Stopped without a cancel: its half was not read to the end, so nothing may be kept.
+      if (end.summary.cancelled && !cancelled())
+        throw new Error('the second parse worker stopped before the end of the file');
+      whole = end.summary;
+      theirs = end.summary;
+    }
+    if (signal.aborted) {
       await cleanup();
       post({ type: 'cancelled' });
       return;
     }
-    if (summary.problemCount > 0 || header === undefined || builder === undefined) {
+    if (whole.problemCount > 0 || header === undefined || builder === undefined) {
       await cleanup();
       post({
         type: 'failed',
         message: `${job.name} is not valid VCF: nothing was imported.`,
-        problems: [...summary.problems],
+        problems: [...whole.problems],
       });
       return;
     }
@@ -137,7 +178,7 @@ export async function runImportJob(
       case_id: job.caseId,
       vcf_version: header.version,
       container: summary.container ?? 'plain',
-      records: String(summary.records),
+      records: String(whole.records),
     };
     for (const [k, v] of Object.entries(meta)) w.meta(k, v);
     const proband = job.members[0];
@@ -155,7 +196,7 @@ export async function runImportJob(
       annotations: w.rows('annotations'),
     };
     await w.finish();
-    if (signal.aborted) {
+    if (cancelled()) {
       await cleanup();
       post({ type: 'cancelled' });
       return;
@@ -168,13 +209,13 @@ export async function runImportJob(
     post({
       type: 'done',
       stats: {
-        records: summary.records,
-        alleles: c.alleles,
+        records: whole.records,
+        alleles: c.alleles + theirs.alleles,
         variants: counts.variants,
-        skipped: c.notCarried + c.notSequence,
+        skipped: c.notCarried + c.notSequence + theirs.skipped,
         genotypes: counts.genotypes,
         annotations: counts.annotations,
-        warnings: summary.warningCount,
+        warnings: whole.warningCount,
         version: header.version,
         container: summary.container ?? 'plain',
         annotationSources: layouts,
@@ -182,6 +223,7 @@ export async function runImportJob(
         sha256: sealed.sha256,
         sealedBytes: sealed.sealedBytes,
         plainBytes,
+        parseWorkers: part === undefined ? 1 : 2,
       },
     });
   } catch (error: unknown) {

@@ -1,6 +1,7 @@
 import type { ResolvedMember } from '../../../../shared/cases/members';
 import type { VcfProblem } from '../../../../shared/vcf';
 import type { SomaticCaller } from '../../../../shared/cancer/somaticCalls';
+import type { CaseTable } from '../../../../shared/cases/dbSchema';
 
 /** Where the worker reads the VCF from: a file the user chose, or an encrypted upload spool. */
 export type SourceSpec =
@@ -29,7 +30,47 @@ export interface ImportJob {
   readonly cancer?: { readonly caller: SomaticCaller; readonly tumourType: string | null };
   /** A cancer case's separate germline VCF, imported first into its own database (decision 0059). */
   readonly germline?: ImportJob;
+  /**
+   * Parse a BGZF file of at least `minBytes` on two workers (decision 0061): this worker's script
+   * (`url`, a file URL, and its Node options) is started again for the second half.
+   */
+  readonly parts?: { readonly url: string; readonly execArgv: string[]; readonly minBytes: number };
 }
+
+/** workerData of the second parse worker: the job, and the compressed offset its part starts at. */
+export interface PartJob {
+  readonly role: 'part';
+  readonly job: ImportJob;
+  readonly from: number;
+}
+
+/** What the second parse worker read (the whole file, checked; rows from `from` on). */
+export interface PartSummary {
+  readonly records: number;
+  readonly problems: VcfProblem[];
+  readonly problemCount: number;
+  readonly warningCount: number;
+  readonly cancelled: boolean;
+  readonly alleles: number;
+  readonly skipped: number;
+}
+
+/** Messages from the second parse worker. */
+export type PartMessage =
+  | {
+      readonly type: 'spool';
+      readonly file: string;
+      readonly table: CaseTable;
+      readonly rows: number;
+    }
+  | {
+      readonly type: 'progress';
+      readonly records: number;
+      readonly variants: number;
+      readonly bytesRead: number;
+    }
+  | { readonly type: 'end'; readonly summary: PartSummary }
+  | { readonly type: 'failed'; readonly message: string };
 
 export interface ImportStats {
   readonly records: number;
@@ -46,6 +87,8 @@ export interface ImportStats {
   readonly sha256: string;
   readonly sealedBytes: number;
   readonly plainBytes: number;
+  /** Workers the VCF was parsed on: 2 for a large BGZF file (decision 0061). */
+  readonly parseWorkers: number;
 }
 
 /** Messages from the worker. */
