@@ -163,7 +163,7 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
               said('pvs1.reason', {
                 consequence: v.consequence ?? '',
                 gene,
-                count: g.pathogenicNull,
+                nulls: g.pathogenicNull,
               }),
             ],
             source: [said('pvs1.source', { release: input.clinvar?.release ?? '' })],
