@@ -40,12 +40,7 @@ export const SaidSchema: z.ZodType<Said> = z.lazy(() =>
       params: z
         .record(
           z.string().max(40),
-          z.union([
-            z.string().max(2000),
-            z.number(),
-            SaidSchema,
-            z.array(SaidSchema).max(60),
-          ]),
+          z.union([z.string().max(2000), z.number(), SaidSchema, z.array(SaidSchema).max(60)]),
         )
         .optional(),
     })

@@ -65,10 +65,7 @@ export function VariantReview(props: {
   const cv = props.clinvar?.variants.find((a) => a.variantKey === key);
   const headingId = `review-heading-${id}`;
   const th = thresholdsFor(props.work);
-  const bs1Why =
-    th.bs1Said === undefined
-      ? (th.bs1Why ?? '')
-      : saidLine(t, th.bs1Said);
+  const bs1Why = th.bs1Said === undefined ? (th.bs1Why ?? '') : saidLine(t, th.bs1Said);
   return (
     <section className="variant-review" aria-labelledby={headingId} data-testid={`review-${id}`}>
       <h4 id={headingId}>
