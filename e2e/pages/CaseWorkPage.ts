@@ -71,6 +71,11 @@ export class CaseWorkPage {
     return this.page.getByTestId(`clinvar-${workId(key)}`);
   }
 
+  /** "Update the suggestions" once data arrived after the variant was taken into review. */
+  refreshSuggestions(key: string): Locator {
+    return this.page.getByTestId(`refresh-suggestions-${workId(key)}`);
+  }
+
   evaluation(key: string): Locator {
     return this.page.getByTestId(`evaluation-${workId(key)}`);
   }

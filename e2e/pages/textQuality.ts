@@ -41,6 +41,9 @@ export const CODE_TOKENS: readonly string[] = [
   '^(PVS|PS|PM|PP|BA|BS|BP)[0-9]_(VeryStrong|Strong|Moderate|Supporting|StandAlone)$',
   // File names the user gave or exports the app names: kept as files are named.
   '\\.(vcf|gz|bgz|tbi|csi|ped|json|tsv|csv|bed|html|pdf|txt|log)$',
+  // An ACMG criterion at a changed strength in ClinGen SVI's notation (PM2_Supporting), a code
+  // kept in every language like the criteria themselves (decision 0048; the report keeps it too).
+  '^(PVS|PS|PM|PP|BA|BS|BP)[0-9]_(VeryStrong|Strong|Moderate|Supporting|StandAlone)$',
 ];
 
 export interface TextCheck {

@@ -67,7 +67,7 @@ test('issue 18: seen before lists the local cache’s carriers per dataset; cach
   );
   await work.activate(work.candidate(KEY));
   await expect(work.review(KEY)).toBeVisible();
-  await expect(work.byTestId(`bs1-${KEY}`)).toContainText('threshold 0.05 %');
+  await expect(work.byTestId(`bs1-${KEY}`)).toContainText('threshold 0.05%');
   const suggested = await work.suggested(KEY);
   expect(suggested).not.toContain('BS1');
   expect(suggested).not.toContain('BA1');

@@ -84,7 +84,7 @@ test('issue 18: the signed-in clinician goes from seen before to a signed-off re
   );
   await work.activate(work.candidate(KEY));
   await expect(work.review(KEY)).toBeVisible();
-  await expect(work.byTestId(`bs1-${KEY}`)).toContainText('threshold 0.05 %');
+  await expect(work.byTestId(`bs1-${KEY}`)).toContainText('threshold 0.05%');
   const suggested = await work.suggested(KEY);
   const sheet = page.getByTestId(`sheet-${KEY.replace(/[^A-Za-z0-9-]/g, '_')}`);
   // Issue 18 (decision 0051): the allele's carriers sit in the hereditary cancer cohorts, which

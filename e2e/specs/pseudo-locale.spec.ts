@@ -138,11 +138,24 @@ const TOURS: Record<string, (t: Tour) => Promise<void>> = {
     const work = new CaseWorkPage(page);
     await expect(work.view()).toBeVisible();
     await look('case, work tab');
+    // The ACMG sheet: suggested criteria with reasons, sources, caveats and notes (decision 0057).
+    const key =
+      trio.alleles.find((a) => a.planted?.includes('de_novo') === true && a.key.startsWith('2-'))
+        ?.key ?? '';
+    await work.candidate(key).click();
+    await expect(work.review(key)).toBeVisible();
+    expect(await work.suggested(key)).toEqual(expect.arrayContaining(['PM2', 'PM6']));
+    await look('case, work tab, ACMG sheet suggested');
     const seen = new CaseSeenPanel(page);
     await seen.tab().click();
     await seen.lookupTable().click();
     await seen.lookedUp();
     await look('case, federation tab, looked up');
+    // The federation's answers: the datasets set aside (decision 0051) and the frequency source.
+    await cases.tab('work').click();
+    await work.refreshSuggestions(key).click();
+    await expect(work.refreshSuggestions(key)).toBeHidden();
+    await look('case, work tab, ACMG sheet after the look-up');
   },
 
   'a proband in review: ClinVar’s significance and review status': async ({ page, look }) => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Said } from './said';
+import { said } from './said';
 
 /**
  * BS1 per disease (issue 18; decision 0046): "allele frequency greater than expected for the
@@ -86,6 +88,8 @@ export interface Bs1Threshold {
   readonly why: string;
   /** Whether it came from the disease (false: the 1 % default). */
   readonly perDisease: boolean;
+  /** `why` as codes the reader's language words (issue 22; decision 0057). */
+  readonly said: Said;
 }
 
 const DEFAULT_BS1 = 0.01;
@@ -109,10 +113,18 @@ export function bs1Threshold(opts: {
     .map((m) => ({ m, af: maxCredibleAf(m, a) }))
     .filter((x): x is { m: Bs1Mode; af: number } => x.af !== undefined);
   const name = opts.disease === undefined ? '' : `${opts.disease.label} (${opts.disease.id})`;
+  const disease =
+    opts.disease === undefined
+      ? said('bs1.theDisease')
+      : said('bs1.disease', { label: opts.disease.label, id: opts.disease.id });
   if (scored.length === 0)
     return {
       bs1: DEFAULT_BS1,
       perDisease: false,
+      said:
+        opts.disease === undefined
+          ? said('bs1.default', { defaultPct: DEFAULT_BS1 })
+          : said('bs1.noMode', { disease, defaultPct: DEFAULT_BS1 }),
       why:
         opts.disease === undefined
           ? 'the 1 % default suits rare Mendelian disease only; name the diagnosis to compute the threshold for the disease.'
@@ -125,6 +137,18 @@ export function bs1Threshold(opts: {
   return {
     bs1,
     perDisease: true,
+    said: said(bs1 === best.af ? 'bs1.perDisease' : 'bs1.perDiseaseKept', {
+      thresholdPct: bs1,
+      pm2Pct: bs1 === best.af ? undefined : opts.pm2,
+      ba1Pct: bs1 === best.af ? undefined : opts.ba1,
+      disease,
+      mode: best.m,
+      modes: scored.map((x) => said('bs1.modeAf', { mode: x.m, afPct: x.af })),
+      prevalence: a.prevalence,
+      allelic: a.allelic,
+      genetic: a.genetic,
+      penetrance: a.penetrance,
+    }),
     why: `threshold ${pct(bs1)}${clamp}: the maximum credible allele frequency (Whiffin et al. 2017) for ${name || 'the disease'}, ${best.m} (${scored.map((x) => `${x.m} ${pct(x.af)}`).join(', ')}), with prevalence ${fmt(a.prevalence)}, allelic contribution ${fmt(a.allelic)}, genetic contribution ${fmt(a.genetic)} and penetrance ${fmt(a.penetrance)}; change these for the disease when they are known.`,
   };
 }

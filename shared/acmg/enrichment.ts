@@ -1,6 +1,8 @@
 import { CANCER_GENES } from '../cancer/cancerGenes.data';
 import { hpoLabel, withDescendants } from '../cohorts/hpo';
 import type { DatasetDeclaration } from './declaration';
+import type { Said } from './said';
+import { said } from './said';
 
 export type { DatasetDeclaration } from './declaration';
 
@@ -31,6 +33,8 @@ export interface DatasetUse {
   readonly enriched: boolean;
   /** Why, in words: "hereditary cancer cohort, enriched for BRCA1 carriers". */
   readonly why: string;
+  /** `why` as codes the reader's language words (issue 22; decision 0057). */
+  readonly said: Said;
 }
 
 /** A disease focus a declaration can name, with the HPO term whose subtree it covers. */
@@ -99,15 +103,29 @@ function fociOf(d: DatasetDeclaration): { foci: Focus[]; foreign: string[] } {
 }
 
 /** What of the case falls within a focus: the gene (cancer), a phenotype, or the diagnosis. */
-function matchOf(f: Focus, c: EnrichmentContext): string | undefined {
+function matchOf(f: Focus, c: EnrichmentContext): { text: string; said: Said } | undefined {
   if (f.term === 'HP:0002664' && c.gene !== null && isPredisposition(c.gene))
-    return `enriched for ${c.gene} carriers (a cancer-predisposition gene)`;
+    return {
+      text: `enriched for ${c.gene} carriers (a cancer-predisposition gene)`,
+      said: said('use.match.gene', { gene: c.gene }),
+    };
   const p = c.phenotypes.find((id) => within(f.term, id));
-  if (p !== undefined) return `the patient's ${named(p)} is within ${named(f.term)}`;
+  if (p !== undefined)
+    return {
+      text: `the patient's ${named(p)} is within ${named(f.term)}`,
+      said: said('use.match.phenotype', { phenotype: named(p), within: named(f.term) }),
+    };
   if (c.diagnosis !== undefined && f.words.test(c.diagnosis.label))
-    return `the diagnosis ${c.diagnosis.label} (${c.diagnosis.id}) is its disease`;
+    return {
+      text: `the diagnosis ${c.diagnosis.label} (${c.diagnosis.id}) is its disease`,
+      said: said('use.match.diagnosis', { label: c.diagnosis.label, id: c.diagnosis.id }),
+    };
   return undefined;
 }
+
+/** A focus's name in words: the built-in ones are wording, a DUO term's label is the ontology's. */
+const focusSaid = (f: Focus): Said =>
+  f.words.source === '$^' ? said('use.focus.term', { label: f.name }) : said(`use.focus.${f.name}`);
 
 /** Whether a dataset may give the benign frequency criteria a frequency for this case, and why. */
 export function datasetUse(d: DatasetDeclaration | undefined, c: EnrichmentContext): DatasetUse {
@@ -115,39 +133,58 @@ export function datasetUse(d: DatasetDeclaration | undefined, c: EnrichmentConte
     return {
       use: false,
       enriched: false,
+      said: said('use.notRead'),
       why: 'its node did not say what the dataset holds (its /datasets was not read), so it cannot be told from a cohort of the case\u2019s disease',
     };
   const { foci, foreign } = fociOf(d);
   const names = foci.map((f) => f.name).join('/');
   const title = d.title ?? `${names === '' ? 'a' : names} cohort`;
+  const fociSaid = foci.map(focusSaid);
+  const shownTitle: string | Said =
+    d.title ?? (foci.length === 0 ? said('use.aCohort') : said('use.cohortOf', { foci: fociSaid }));
   for (const f of foci) {
     const m = matchOf(f, c);
-    if (m !== undefined) return { use: false, enriched: true, why: `${title}: ${m}` };
+    if (m !== undefined)
+      return {
+        use: false,
+        enriched: true,
+        why: `${title}: ${m.text}`,
+        said: said('use.enriched', { title: shownTitle, match: m.said }),
+      };
   }
   if (foreign.length > 0)
     return {
       use: false,
       enriched: false,
+      said: said('use.restricted', { title: shownTitle, terms: foreign.join(', ') }),
       why: `${title}: its use is restricted to ${foreign.join(', ')}, which the app cannot compare with the case`,
     };
   if (foci.length > 0)
     return {
       use: true,
       enriched: false,
+      said: said('use.unrelated', { title: shownTitle, foci: fociSaid }),
       why: `${title}: a ${names} cohort, unrelated to the case's gene, phenotypes and diagnosis`,
     };
   const text = [d.title, d.description].filter((x) => x !== undefined).join(' ');
   if (POPULATION.test(text))
-    return { use: true, enriched: false, why: `${title}: a population reference, as it declares` };
+    return {
+      use: true,
+      enriched: false,
+      why: `${title}: a population reference, as it declares`,
+      said: said('use.population', { title: shownTitle }),
+    };
   if (MIXED.test(`${text} ${d.kind ?? ''}`))
     return {
       use: false,
       enriched: false,
+      said: said('use.mixed', { title: shownTitle }),
       why: `${title}: a cohort of mixed phenotypes, so patients with the case's disease may be among them`,
     };
   return {
     use: false,
     enriched: false,
+    said: said('use.undeclared', { title: shownTitle }),
     why: `${title}: it declares no cohort type, disease or population, so it cannot be told from a cohort of the case's disease`,
   };
 }

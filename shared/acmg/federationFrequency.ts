@@ -1,3 +1,5 @@
+import type { Said } from './said';
+import { said } from './said';
 import type { FederatedAnswer } from './sheet';
 
 /**
@@ -23,6 +25,8 @@ export interface FederationFrequency {
   readonly answered: number;
   /** One line per answer: node, dataset, granularity, answer, time (the criterion's source). */
   readonly sources: readonly string[];
+  /** The answers behind `sources` (worded in the reader's language, decision 0057). */
+  readonly answers: readonly FederatedAnswer[];
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -47,6 +51,30 @@ const sizeText = (a: FederatedAnswer): string => {
 /** One answer as a source line: "IT-CA-01 at IT (count): <10 of 6,400 individuals, as of …". */
 export const sourceLine = (a: FederatedAnswer): string =>
   `${a.dataset} at ${a.node} (${a.granularity}): ${answerText(a)}${sizeText(a)}, as of ${a.at}`;
+
+/** The answer as codes (issue 22; decision 0057): the words of `answerText`. */
+function answerSaid(a: FederatedAnswer): Said {
+  if (a.error !== undefined) return said('answer.error', { error: a.error });
+  if (a.countRange !== undefined)
+    return a.countRange.min === 1 && a.countRange.max > 1
+      ? said('answer.below', { limit: a.countRange.max + 1 })
+      : said('answer.range', { min: a.countRange.min, max: a.countRange.max });
+  if (a.count !== null) return said('answer.count', { carriers: a.count });
+  return said(a.exists === null ? 'answer.unknown' : a.exists ? 'answer.yes' : 'answer.no');
+}
+
+/** `sourceLine` as codes: node, dataset, granularity, answer, size and time as data. */
+export function sourceSaid(a: FederatedAnswer): Said {
+  const s = a.individuals;
+  const base = { dataset: a.dataset, node: a.node, granularity: a.granularity, at: a.at };
+  if (s === undefined) return said('source.answer', { ...base, answer: answerSaid(a) });
+  return said(s.min === s.max ? 'source.answerOf' : 'source.answerOfRange', {
+    ...base,
+    answer: answerSaid(a),
+    min: s.min,
+    max: s.max,
+  });
+}
 
 /** The carriers an answer stands for, or undefined for a yes/no answer. */
 function carriersOf(a: FederatedAnswer): { min: number; max: number } | undefined {
@@ -93,5 +121,6 @@ export function federationFrequency(
     seenWithoutCount,
     answered: mine.length,
     sources: answers.filter((a) => a.variantKey === variantKey).map(sourceLine),
+    answers: answers.filter((a) => a.variantKey === variantKey),
   };
 }

@@ -2,8 +2,10 @@ import type { CriterionCode } from './criteria';
 import { defaultStrength } from './criteria';
 import type { DatasetDeclaration, EnrichmentContext } from './enrichment';
 import { datasetUse } from './enrichment';
-import type { FederationFrequency } from './federationFrequency';
-import { federationFrequency, sourceLine } from './federationFrequency';
+import { federationFrequency } from './federationFrequency';
+import { federationSaid, federationSource, sci, setAsideNotes } from './frequencyNotes';
+import type { Said } from './said';
+import { said } from './said';
 import type { CriterionEntry, FederatedAnswer } from './sheet';
 
 /**
@@ -22,6 +24,8 @@ export interface Thresholds {
   readonly pm2: number;
   /** Why BS1's threshold is what it is (the default's reason when absent). */
   readonly bs1Why?: string;
+  /** `bs1Why` as codes the reader's language words (issue 22; decision 0057). */
+  readonly bs1Said?: Said;
 }
 
 /** One cached dataset's carriers of the allele, with what the dataset declares (its manifest). */
@@ -47,35 +51,26 @@ export interface FrequencyInput {
 /** A cached dataset needs this many individuals before its frequency counts (the filter's default). */
 export const MIN_CACHE_INDIVIDUALS = 20;
 
-type Note = { code: CriterionCode; text: string };
+/** What the data cannot decide: English for the command line, codes for the reader (0057). */
+export type Note = { code: CriterionCode; text: string; said?: readonly Said[] };
+/** The sentences of a suggested criterion (decision 0057). */
+export interface EntrySaid {
+  readonly reason: Said[];
+  readonly source: Said[];
+  readonly caveat?: Said[];
+}
 const pct = (x: number): string => `${(x * 100).toPrecision(2)} %`;
-const sci = (x: number): string => (x === 0 ? '0' : x.toPrecision(2));
-const range = (lo: number, hi: number | undefined): string =>
-  `${sci(lo)} to ${hi === undefined ? 'unbounded' : sci(hi)}`;
 
 function entry(
   code: CriterionCode,
+  said: EntrySaid,
   reason: string,
   source: string,
   caveat?: string,
   strength = defaultStrength(code),
 ): CriterionEntry {
   const base = { code, strength, status: 'suggested' as const, reason, source, suggested: true };
-  return caveat === undefined ? base : { ...base, caveat };
-}
-
-/** The federation's part of the frequency source, with every answer's node, dataset and time. */
-function federationSource(f: FederationFrequency | undefined, looked: boolean): string {
-  if (!looked) return 'federation: not looked up';
-  if (f === undefined || f.answered === 0)
-    return 'federation: looked up, no dataset usable for frequency answered';
-  const pooled =
-    f.counted === 0
-      ? 'no usable dataset gave a count and a size, so no frequency'
-      : `${String(f.carriers.min === f.carriers.max ? f.carriers.min : `${String(f.carriers.min)}–${String(f.carriers.max)}`)} carriers in ${String(f.individuals.min)} individuals over ${String(f.counted)} counted datasets: allele frequency ${range(f.afLow, f.afHigh)}`;
-  const yes =
-    f.seenWithoutCount === 0 ? '' : `; seen in ${String(f.seenWithoutCount)} more without a count`;
-  return `federation: ${pooled}${yes} (${f.sources.join('; ')})`;
+  return { ...base, ...(caveat === undefined ? {} : { caveat }), said };
 }
 
 const DECLARED_CAVEAT =
@@ -114,6 +109,30 @@ export function frequencyCriterion(
             .map((x) => `${x.c.datasetId}: ${String(x.c.carriers)} of ${String(x.c.individuals)}`)
             .join('; ');
   const source = `VCF INFO (${fields}); local cache (${cacheText}); ${federationSource(fed, input.federation !== undefined)}`;
+  const fedSaid = federationSaid(fed, input.federation !== undefined);
+  const sourceSaid = [
+    said('source.frequency', {
+      vcf:
+        input.frequencyFields.length === 0
+          ? said('source.vcfNone')
+          : said('source.vcf', { fields: input.frequencyFields.join(', ') }),
+      cache:
+        input.cache === undefined
+          ? said('source.cacheNotRead')
+          : usedCache.length === 0
+            ? said('source.cacheNone')
+            : said('source.cache', {
+                datasets: usedCache.map((x) =>
+                  said('source.cacheDataset', {
+                    dataset: x.c.datasetId,
+                    carriers: x.c.carriers,
+                    individuals: x.c.individuals,
+                  }),
+                ),
+              }),
+      federation: fedSaid,
+    }),
+  ];
   setAsideNotes(
     asideFed,
     cache.filter((x) => !x.u.use),
@@ -122,9 +141,16 @@ export function frequencyCriterion(
 
   const where = fromFed ? ' (the least the federation\u2019s counts allow)' : '';
   const declared = fromFed || (cacheLow > 0 && cacheLow >= (input.popAf ?? 0));
+  const declaredSaid = declared ? [said('freq.declared')] : [];
+  const fedSuffix = fromFed ? 'Fed' : '';
   if (af > t.ba1)
     return entry(
       'BA1',
+      {
+        reason: [said(`freq.ba1${fedSuffix}`, { afPct: af, thresholdPct: t.ba1 })],
+        source: sourceSaid,
+        ...(declared ? { caveat: declaredSaid } : {}),
+      },
       `Allele frequency ${pct(af)}${where} is above ${pct(t.ba1)}.`,
       source,
       declared ? DECLARED_CAVEAT : undefined,
@@ -132,6 +158,16 @@ export function frequencyCriterion(
   if (af >= t.bs1)
     return entry(
       'BS1',
+      {
+        reason: [said(`freq.bs1${fedSuffix}`, { afPct: af, thresholdPct: t.bs1 })],
+        source: sourceSaid,
+        caveat: [
+          said('freq.bs1Caveat', {
+            why: t.bs1Said ?? said('bs1.default', { defaultPct: 0.01 }),
+          }),
+          ...declaredSaid,
+        ],
+      },
       `Allele frequency ${pct(af)}${where} is at or above ${pct(t.bs1)}.`,
       source,
       `BS1 needs a frequency greater than expected for the disorder; ${t.bs1Why ?? 'the 1 % default suits rare Mendelian disease only.'}${declared ? ` ${DECLARED_CAVEAT}` : ''}`,
@@ -140,10 +176,19 @@ export function frequencyCriterion(
     if (fromFed)
       notes.push({
         code: 'PM2',
+        said: [said('freq.pm2NotSuggested', { valueAf: af, thresholdAf: t.pm2, source: fedSaid })],
         text: `Not suggested: the counts of the datasets usable for frequency put the allele frequency at least at ${sci(af)} (threshold ${sci(t.pm2)}). Source: ${federationSource(fed, true)}`,
       });
     return undefined;
   }
+  const boundSaid =
+    fed?.afHigh === undefined || fed.counted === 0
+      ? []
+      : fed.carriers.max === 0
+        ? [said('freq.noCarrier', { count: fed.individuals.min })]
+        : fed.afHigh < t.pm2
+          ? [said('freq.boundBelow', { highAf: fed.afHigh })]
+          : [said('freq.boundUpTo', { highAf: fed.afHigh })];
   const bound =
     fed?.afHigh === undefined || fed.counted === 0
       ? ''
@@ -154,6 +199,14 @@ export function frequencyCriterion(
           : ` The federation's counts allow up to ${sci(fed.afHigh)}, so they neither confirm nor exclude rarity.`;
   return entry(
     'PM2',
+    {
+      reason: [
+        af === 0 ? said('freq.absent') : said('freq.pm2', { afPct: af, thresholdPct: t.pm2 }),
+        ...boundSaid,
+      ],
+      source: sourceSaid,
+      caveat: [said(input.frequencyFields.length === 0 ? 'freq.pm2NoField' : 'freq.pm2Coverage')],
+    },
     (af === 0
       ? 'Absent from the population frequencies the VCF, the local cache and the federation carry.'
       : `Allele frequency ${pct(af)} is below ${pct(t.pm2)}.`) + bound,
@@ -164,44 +217,3 @@ export function frequencyCriterion(
     'supporting',
   );
 }
-
-/**
- * The datasets set aside, each with why and its own frequency (information, never a criterion),
- * and, where carriers sit in cohorts enriched for the case's disease, why that is PS4's question.
- */
-function setAsideNotes(
-  fed: readonly { a: FederatedAnswer; u: { enriched: boolean; why: string } }[],
-  cache: readonly { c: CacheFrequency; u: { enriched: boolean; why: string } }[],
-  notes: Note[],
-): void {
-  const lines = [
-    ...fed.map(({ a, u }) => {
-      const f = federationFrequency([a], a.variantKey);
-      const freq = f.counted === 0 ? '' : `, allele frequency ${range(f.afLow, f.afHigh)}`;
-      return {
-        enriched: u.enriched,
-        carried: carried(a),
-        text: `${sourceLine(a)}${freq} \u2014 ${u.why}`,
-      };
-    }),
-    ...cache.map(({ c, u }) => ({
-      enriched: u.enriched,
-      carried: c.carriers > 0,
-      text: `${c.datasetId} (local cache): ${String(c.carriers)} carriers of ${String(c.individuals)} individuals${c.individuals > 0 ? `, allele frequency ${range(c.carriers / (2 * c.individuals), Math.min(1, c.carriers / c.individuals))}` : ''} \u2014 ${u.why}`,
-    })),
-  ];
-  if (lines.length === 0) return;
-  notes.push({
-    code: 'BS1',
-    text: `Not used for BA1/BS1/PM2 (shown for information): ${lines.map((l) => l.text).join('; ')}.`,
-  });
-  const cases = lines.filter((l) => l.enriched && l.carried);
-  if (cases.length > 0)
-    notes.push({
-      code: 'PS4',
-      text: `Not suggested: the allele is carried in ${String(cases.length)} dataset${cases.length === 1 ? '' : 's'} enriched for the case's disease (named above). That is case evidence, not a population frequency; PS4 needs its prevalence in affected individuals to be significantly higher than in controls (Richards 2015: a case-control odds ratio above 5 with a confidence interval excluding 1; for very rare alleles, counted unrelated probands with the same phenotype, at a strength the gene's expert panel sets). The app cannot check relatedness, the carriers' phenotypes against the patient's, or matched controls: apply PS4 by hand only after that comparison.`,
-    });
-}
-
-const carried = (a: FederatedAnswer): boolean =>
-  a.exists === true || (a.count ?? 0) > 0 || (a.countRange?.min ?? 0) > 0;

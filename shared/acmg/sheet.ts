@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CriterionCodeSchema, StrengthSchema } from './criteria';
 import { CLASSES } from './combine';
 import { DatasetDeclarationSchema } from './declaration';
+import { SaidListSchema } from './said';
 
 /**
  * One variant's ACMG/AMP evidence sheet (issue 18): the criteria the data suggested (with reason
@@ -25,6 +26,18 @@ export const CriterionEntrySchema = z
     caveat: z.string().max(2000).optional(),
     /** true: suggested from the data; false: added by the clinician. */
     suggested: z.boolean(),
+    /**
+     * The reason, source and caveat as codes the reader's language words (issue 22; decision
+     * 0057); absent in cases stored before and for the clinician's own criteria: the text shows.
+     */
+    said: z
+      .object({
+        reason: SaidListSchema,
+        source: SaidListSchema,
+        caveat: SaidListSchema.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CriterionEntry = z.infer<typeof CriterionEntrySchema>;

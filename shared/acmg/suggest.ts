@@ -2,8 +2,10 @@ import type { ClinvarAssertion, ClinvarGene } from './clinvar';
 import type { CriterionCode } from './criteria';
 import { defaultStrength } from './criteria';
 import type { EnrichmentContext } from './enrichment';
-import type { CacheFrequency, Thresholds } from './frequencyCriteria';
+import type { CacheFrequency, EntrySaid, Note, Thresholds } from './frequencyCriteria';
 import { frequencyCriterion } from './frequencyCriteria';
+import type { Said } from './said';
+import { said } from './said';
 import type { CriterionEntry, FederatedAnswer } from './sheet';
 
 export type { Thresholds } from './frequencyCriteria';
@@ -41,7 +43,12 @@ export interface SuggestInput {
   /** The VCF's INFO frequency fields (the case's `vcf.frequencyFields`). */
   readonly frequencyFields: readonly string[];
   /** Other variants of the gene in trans (the compound-het partner) known pathogenic, and why. */
-  readonly transPathogenic: readonly { readonly key: string; readonly why: string }[];
+  readonly transPathogenic: readonly {
+    readonly key: string;
+    readonly why: string;
+    /** `why` as codes the reader's language words (decision 0057). */
+    readonly whySaid?: Said;
+  }[];
   /** The gene in the case's ranking (issue 17), when ranked. */
   readonly ranking?: {
     readonly rank: number;
@@ -49,6 +56,8 @@ export interface SuggestInput {
     readonly score: number;
     readonly disease?: string;
     readonly version: string;
+    /** `version` as codes (decision 0057). */
+    readonly versionSaid?: Said;
   };
   readonly clinvar?: {
     readonly release: string;
@@ -63,12 +72,13 @@ export interface SuggestInput {
 
 export interface Suggestions {
   readonly criteria: CriterionEntry[];
-  /** Criteria the data point at but cannot decide, in words. */
-  readonly notes: { readonly code: CriterionCode; readonly text: string }[];
+  /** Criteria the data point at but cannot decide, in words and as codes (decision 0057). */
+  readonly notes: Note[];
 }
 
 function entry(
   code: CriterionCode,
+  said: EntrySaid,
   reason: string,
   source: string,
   caveat?: string,
@@ -82,6 +92,7 @@ function entry(
     source,
     suggested: true,
     ...(caveat === undefined ? {} : { caveat }),
+    said,
   };
 }
 
@@ -90,7 +101,7 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   const v = input.variant;
   const criteria: CriterionEntry[] = [];
-  const notes: { code: CriterionCode; text: string }[] = [];
+  const notes: Note[] = [];
   const f = frequencyCriterion(
     {
       variantKey: v.variant_key,
@@ -109,6 +120,11 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
     criteria.push(
       entry(
         'PM6',
+        {
+          reason: [said('pm6.reason')],
+          source: [said('pm6.source')],
+          caveat: [said('pm6.caveat')],
+        },
         'De novo: the proband carries it and both parents were called without it.',
         'trio genotypes (mother, father)',
         'Apply PS2 instead when maternity and paternity are confirmed; the app cannot confirm parentage. Check the parents\u2019 depth at this position.',
@@ -120,6 +136,13 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
     criteria.push(
       entry(
         'PM3',
+        {
+          reason: [
+            said('pm3.reason', { partner: partner.key, why: partner.whySaid ?? partner.why }),
+          ],
+          source: [said('pm3.source')],
+          caveat: [said('pm3.caveat')],
+        },
         `In trans with ${partner.key} (${partner.why}).`,
         'trio genotypes (phase from the parents)',
         'For recessive disorders only; the partner\u2019s own classification must be pathogenic or likely pathogenic.',
@@ -135,6 +158,17 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
       criteria.push(
         entry(
           'PVS1',
+          {
+            reason: [
+              said('pvs1.reason', {
+                consequence: v.consequence ?? '',
+                gene,
+                nulls: g.pathogenicNull,
+              }),
+            ],
+            source: [said('pvs1.source', { release: input.clinvar?.release ?? '' })],
+            caveat: [said('pvs1.caveat')],
+          },
           `Null variant (${v.consequence ?? ''}) in ${gene}; ClinVar lists ${g.pathogenicNull} pathogenic null variants in ${gene}, so loss of function is a known mechanism.`,
           `ClinVar GRCh38 ${input.clinvar?.release ?? ''}`,
           'Check before accepting (Abou Tayoun 2018): nonsense-mediated decay (not in the last exon or the last 50 bp of the penultimate exon), the transcript is the biologically relevant one, no in-frame rescue or alternative start, and the region is not a known benign truncation. Reduce the strength when any is in doubt.',
@@ -143,6 +177,13 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
     else
       notes.push({
         code: 'PVS1',
+        said: [
+          input.clinvar?.coveredGenes.includes(gene) === true
+            ? said('pvs1.fewNull', { gene })
+            : gene === ''
+              ? said('pvs1.notCoveredNoGene')
+              : said('pvs1.notCovered', { gene }),
+        ],
         text:
           input.clinvar?.coveredGenes.includes(gene) === true
             ? `Null variant, but ClinVar lists too few pathogenic null variants in ${gene} to call loss of function its mechanism.`
@@ -155,6 +196,19 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
     criteria.push(
       entry(
         'PP4',
+        {
+          reason: [
+            said(r.disease === undefined ? 'pp4.reason' : 'pp4.reasonDisease', {
+              gene,
+              rank: r.rank,
+              genes: r.genes,
+              score: Number(r.score.toFixed(1)),
+              disease: r.disease,
+            }),
+          ],
+          source: [said('pp4.source', { version: r.versionSaid ?? r.version })],
+          caveat: [said('pp4.caveat')],
+        },
         `${gene} ranks ${r.rank} of ${r.genes} for the patient's phenotype (log10 likelihood ratio ${r.score.toFixed(1)}${r.disease === undefined ? '' : `, best disease ${r.disease}`}).`,
         `case ranking (${r.version})`,
         "PP4 needs a phenotype highly specific for a disease with a single genetic cause; don't count it with PP1 segregation of the same phenotype.",
@@ -166,6 +220,11 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
   if (terms.includes('missense_variant'))
     notes.push({
       code: 'PM5',
+      said: [
+        input.clinvar === undefined
+          ? said('pm5.note')
+          : said('pm5.noteRelease', { release: input.clinvar.release }),
+      ],
       text: `PS1 and PM5 not assessed: the app's ClinVar extract${input.clinvar === undefined ? '' : ` (${input.clinvar.release})`} has no protein change (only genomic HGVS and the consequence), so neither the same amino-acid change nor another missense at this residue can be looked up. Check ClinVar for the protein change before applying either.`,
     });
 
@@ -173,6 +232,14 @@ export function suggestCriteria(input: SuggestInput): Suggestions {
   if (cv !== undefined)
     notes.push({
       code: 'PS1',
+      said: [
+        said('ps1.clinvar', {
+          significance: cv.significance,
+          review: cv.reviewStatus,
+          stars: cv.stars,
+          source: cv.source,
+        }),
+      ],
       text: `ClinVar: ${cv.significance} (${cv.reviewStatus}, ${cv.stars}\u2605, ${cv.source}). Shown for reference only; check the submitters' evidence rather than counting the assertion.`,
     });
   return { criteria, notes };

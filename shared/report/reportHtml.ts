@@ -1,4 +1,6 @@
 import { criterionLabel } from '../acmg/criteria';
+import type { Said } from '../acmg/said';
+import { saidListText } from '../acmg/saidWords';
 import { evaluateSheet } from '../acmg/evaluate';
 import type { FederatedAnswer } from '../acmg/sheet';
 import type { VariantWork } from '../cases/workChannels';
@@ -112,6 +114,10 @@ function classification(c: Ctx, v: VariantWork): string {
   );
 }
 
+/** A suggestion's codes in the report's language; its text when it has none (decision 0057). */
+const said = (c: Ctx, list: readonly Said[] | undefined, text: string): string =>
+  list === undefined ? text : saidListText(c.t, c.lang, list);
+
 function variantSection(c: Ctx, v: VariantWork, data: ReportData): string {
   const { t } = c;
   const s = v.variant;
@@ -145,7 +151,7 @@ function variantSection(c: Ctx, v: VariantWork, data: ReportData): string {
       : accepted
           .map(
             (x) =>
-              `<tr data-criterion="${esc(criterionLabel(x.code, x.strength))}"><td>${esc(criterionLabel(x.code, x.strength))}</td><td>${esc(x.reason)}</td><td>${esc(x.source)}</td></tr>`,
+              `<tr data-criterion="${esc(criterionLabel(x.code, x.strength))}"><td>${esc(criterionLabel(x.code, x.strength))}</td><td>${esc(said(c, x.said?.reason, x.reason))}</td><td>${esc(said(c, x.said?.source, x.source))}</td></tr>`,
           )
           .join('')
   }</tbody></table>

@@ -9,6 +9,8 @@ import {
 } from '../../../../../shared/acmg/criteria';
 import { evaluateSheet } from '../../../../../shared/acmg/evaluate';
 import type { CriterionEntry, EvidenceSheet } from '../../../../../shared/acmg/sheet';
+import type { Said } from '../../../../../shared/acmg/said';
+import { saidOrText } from '../../../i18n/acmgSaid';
 import { currentLocale } from '../../../i18n';
 import { acmgRuleText } from '../../../i18n/terms';
 import { formatFixed } from '../../../../../shared/i18n/format';
@@ -21,7 +23,8 @@ import { formatFixed } from '../../../../../shared/i18n/format';
 export function EvidenceSheetView(props: {
   readonly id: string;
   readonly sheet: EvidenceSheet;
-  readonly notes: readonly { code: string; text: string }[];
+  /** What the data cannot decide: worded from `said` when given, else the English text. */
+  readonly notes: readonly { code: string; text: string; said?: readonly Said[] }[];
   readonly onChange: (sheet: EvidenceSheet) => void;
   readonly onConfirm: () => void;
   readonly onUnconfirm: () => void;
@@ -51,6 +54,10 @@ export function EvidenceSheetView(props: {
       ],
     });
   const cls = (c: string): string => t(`caseWork.class.${c}`);
+  // Suggestions word their codes in the reader's language; a case stored before codes existed,
+  // and the clinician's own criteria, show their text as written (issue 22; decision 0057).
+  const words = (list: readonly Said[] | undefined, text: string): string =>
+    saidOrText(t, list, text);
   return (
     <div className="evidence-sheet" data-testid={`sheet-${id}`}>
       <table>
@@ -96,9 +103,13 @@ export function EvidenceSheetView(props: {
                 ))}
               </td>
               <td>
-                {c.reason}{' '}
-                <span className="hint">{t('caseWork.sheet.source', { source: c.source })}</span>
-                {c.caveat === undefined ? null : <p className="hint">{c.caveat}</p>}
+                {words(c.said?.reason, c.reason)}{' '}
+                <span className="hint">
+                  {t('caseWork.sheet.source', { source: words(c.said?.source, c.source) })}
+                </span>
+                {c.caveat === undefined ? null : (
+                  <p className="hint">{words(c.said?.caveat, c.caveat)}</p>
+                )}
               </td>
             </tr>
           ))}
@@ -108,7 +119,7 @@ export function EvidenceSheetView(props: {
         <ul className="hint" aria-label={t('caseWork.sheet.notes')}>
           {props.notes.map((n) => (
             <li key={n.code + n.text}>
-              {n.code}: {n.text}
+              {n.code}: {words(n.said, n.text)}
             </li>
           ))}
         </ul>

@@ -12,6 +12,7 @@ import { suggestFor, thresholdsFor } from './suggestFor';
 import { TagsField } from './TagsField';
 import { clinvarReviewText, clinvarText, consequenceWithCode } from '../../../i18n/terms';
 import { modesText } from '../variantColumns';
+import { saidLine } from '../../../i18n/acmgSaid';
 
 /** One reviewed variant: its facts, ClinVar, the evidence sheet, tags, notes, in the report or not. */
 export function VariantReview(props: {
@@ -63,6 +64,8 @@ export function VariantReview(props: {
   const stale = !sameSuggestions(vw.sheet.criteria, refreshed.criteria);
   const cv = props.clinvar?.variants.find((a) => a.variantKey === key);
   const headingId = `review-heading-${id}`;
+  const th = thresholdsFor(props.work);
+  const bs1Why = th.bs1Said === undefined ? (th.bs1Why ?? '') : saidLine(t, th.bs1Said);
   return (
     <section className="variant-review" aria-labelledby={headingId} data-testid={`review-${id}`}>
       <h4 id={headingId}>
@@ -90,7 +93,7 @@ export function VariantReview(props: {
             })}
       </p>
       <p className="hint" data-testid={`bs1-${id}`}>
-        {t('caseWork.bs1.line', { why: thresholdsFor(props.work).bs1Why ?? '' })}
+        {t('caseWork.bs1.line', { why: bs1Why })}
       </p>
       {stale ? (
         <p className="hint">

@@ -2,6 +2,7 @@ import type { ClinvarLookup } from '../../../../../shared/acmg/clinvar';
 import { isPathogenicAssertion } from '../../../../../shared/acmg/clinvar';
 import { bs1Modes, bs1Threshold } from '../../../../../shared/acmg/bs1';
 import type { CacheFrequency } from '../../../../../shared/acmg/frequencyCriteria';
+import { said } from '../../../../../shared/acmg/said';
 import type { Suggestions, Thresholds } from '../../../../../shared/acmg/suggest';
 import { DEFAULT_THRESHOLDS, suggestCriteria } from '../../../../../shared/acmg/suggest';
 import type { CaseVariantRow } from '../../../../../shared/cases/channels';
@@ -23,7 +24,7 @@ export function thresholdsFor(work: CaseWork | undefined): Thresholds {
     pm2: DEFAULT_THRESHOLDS.pm2,
     ba1: DEFAULT_THRESHOLDS.ba1,
   });
-  return { ...DEFAULT_THRESHOLDS, bs1: t.bs1, bs1Why: t.why };
+  return { ...DEFAULT_THRESHOLDS, bs1: t.bs1, bs1Why: t.why, bs1Said: t.said };
 }
 
 /**
@@ -54,13 +55,20 @@ export function suggestFor(opts: {
   const transPathogenic = partners.flatMap((v) => {
     const c = v.sheet.confirmed?.cls;
     if (c === 'pathogenic' || c === 'likely_pathogenic')
-      return [{ key: v.variant.variantKey, why: `confirmed ${c.replace('_', ' ')}` }];
+      return [
+        {
+          key: v.variant.variantKey,
+          why: `confirmed ${c.replace('_', ' ')}`,
+          whySaid: said('pm3.confirmed', { cls: c }),
+        },
+      ];
     const cv = clinvar?.variants.find((a) => a.variantKey === v.variant.variantKey);
     return cv !== undefined && isPathogenicAssertion(cv.significance)
       ? [
           {
             key: v.variant.variantKey,
             why: `ClinVar ${cv.significance}, ${String(cv.stars)}\u2605`,
+            whySaid: said('pm3.clinvar', { significance: cv.significance, stars: cv.stars }),
           },
         ]
       : [];
@@ -89,6 +97,7 @@ export function suggestFor(opts: {
             score: gene.score,
             ...(gene.diseases[0] === undefined ? {} : { disease: gene.diseases[0].label }),
             version: `Rank tab, ${rank.mode === 'vcf' ? 'phenotype and variants' : 'phenotype only'}`,
+            versionSaid: said(rank.mode === 'vcf' ? 'pp4.rankVcf' : 'pp4.rankPhenotype'),
           },
         }),
     ...(clinvar === undefined

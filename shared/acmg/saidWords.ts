@@ -1,0 +1,61 @@
+import { formatDateTime, formatNumber } from '../i18n/format';
+import type { Said, SaidValue } from './said';
+
+/**
+ * The ACMG sheet's sentences in the reader's language (issue 22; decision 0057), one function for
+ * the screen (the renderer's i18next, which merges the document catalogue) and the report (the
+ * document catalogue in main). Values are formatted here by what their name says they are:
+ * `…Af` an allele frequency (two significant digits), `…Pct` a fraction shown as a percentage,
+ * `at` a time, `cls` an ACMG class, `granularity` a Beacon granularity; other numbers as numbers
+ * (`count` is left a number so the catalogue picks the plural form).
+ */
+
+/** A translate function: i18next's `t` or the document catalogue's. */
+export type WordsT = (key: string, values?: Record<string, string | number>) => string;
+
+const formats = new Map<string, Intl.NumberFormat>();
+function significant(
+  locale: string,
+  digits: number,
+  style: 'decimal' | 'percent',
+): Intl.NumberFormat {
+  const key = `${locale}|${String(digits)}|${style}`;
+  let f = formats.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(locale, { maximumSignificantDigits: digits, style });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+function value(t: WordsT, lang: string, name: string, v: SaidValue): string | number {
+  if (typeof v === 'number') {
+    if (name === 'count') return v;
+    if (name.endsWith('Af')) return significant(lang, 2, 'decimal').format(v);
+    if (name.endsWith('Pct')) return significant(lang, 3, 'percent').format(v);
+    return Number.isInteger(v)
+      ? formatNumber(v, lang, 0)
+      : significant(lang, 3, 'decimal').format(v);
+  }
+  if (typeof v === 'string') {
+    if (name === 'at') return formatDateTime(v, lang);
+    if (name === 'cls') return t(`terms.acmgClass.${v}`);
+    if (name === 'granularity') return t(`terms.granularity.${v}`);
+    return v;
+  }
+  if (isList(v)) return v.map((s) => saidText(t, lang, s)).join('; ');
+  return saidText(t, lang, v);
+}
+
+const isList = (v: Said | readonly Said[]): v is readonly Said[] => Array.isArray(v);
+
+/** One sentence in words. */
+export function saidText(t: WordsT, lang: string, s: Said): string {
+  const values: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(s.params ?? {})) values[name] = value(t, lang, name, v);
+  return t(`acmgText.${s.key}`, values);
+}
+
+/** Sentences read one after the other. */
+export const saidListText = (t: WordsT, lang: string, list: readonly Said[]): string =>
+  list.map((s) => saidText(t, lang, s)).join(' ');
