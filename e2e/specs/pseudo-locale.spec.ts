@@ -42,13 +42,7 @@ const CLINVAR_KEY = '17-43057062-T-TG';
  * to-do list, not exceptions (decision 0049). English is not checked inside these subtrees; their
  * layout still is. Remove an entry when its strings come through i18n.
  */
-const PENDING_ENGLISH: readonly string[] = [
-  // The ACMG sheet's suggestion reasons, sources, caveats and notes (shared/acmg/suggest.ts): decision
-  // 0057 (branch i22-acmg) words them; the tour with a variant in review (0058) is the first to
-  // show the sheet. Empty this list once 0057 is merged.
-  '.evidence-sheet tbody td:last-child',
-  '.evidence-sheet > ul',
-];
+const PENDING_ENGLISH: readonly string[] = [];
 
 interface Tour {
   readonly page: Page;

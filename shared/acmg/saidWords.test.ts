@@ -68,4 +68,50 @@ describe('issue 22: the ACMG suggestions in the reader’s language', () => {
       /^Nicht vorgeschlagen: Das Allel kommt in 1 Datensatz vor/,
     );
   });
+
+  it('the PS1 note words ClinVar’s significance and review status; an unknown status stays as ClinVar writes it', () => {
+    const withClinvar = (reviewStatus: string): SuggestInput => ({
+      variant: {
+        variant_key: KEY,
+        gene: 'BRCA1',
+        consequence: 'missense_variant',
+        pop_af: null,
+        modes: [],
+      },
+      frequencyFields: [],
+      transPathogenic: [],
+      clinvar: {
+        release: '2026-02-26',
+        coveredGenes: ['BRCA1'],
+        variant: {
+          variantKey: KEY,
+          variationId: '55555',
+          gene: 'BRCA1',
+          significance: 'Pathogenic/Likely_pathogenic',
+          reviewStatus,
+          stars: 3,
+          condition: 'Hereditary breast ovarian cancer syndrome',
+          source: 'VCF INFO CLNSIG',
+          date: null,
+        },
+      },
+    });
+    const ps1 = (input: SuggestInput) =>
+      suggestCriteria(input).notes.find((n) => n.code === 'PS1')?.said ?? [];
+    expect(
+      saidListText(documentTranslator('de'), 'de', ps1(withClinvar('reviewed_by_expert_panel'))),
+    ).toMatch(
+      /^ClinVar: Pathogen\/Wahrscheinlich pathogen \(von einem Expertengremium geprüft, 3★, VCF INFO CLNSIG\)/u,
+    );
+    expect(
+      saidListText(
+        documentTranslator('fi'),
+        'fi',
+        ps1(withClinvar('criteria provided, single submitter')),
+      ),
+    ).not.toContain('criteria provided');
+    expect(
+      saidListText(documentTranslator('de'), 'de', ps1(withClinvar('some_future_status'))),
+    ).toContain('(some future status, 3★');
+  });
 });

@@ -1,3 +1,4 @@
+import { clinvarReviewWords, clinvarSignificanceWords } from '../i18n/clinvarWords';
 import { formatDateTime, formatNumber } from '../i18n/format';
 import type { Said, SaidValue } from './said';
 
@@ -6,7 +7,8 @@ import type { Said, SaidValue } from './said';
  * the screen (the renderer's i18next, which merges the document catalogue) and the report (the
  * document catalogue in main). Values are formatted here by what their name says they are:
  * `…Af` an allele frequency (two significant digits), `…Pct` a fraction shown as a percentage,
- * `at` a time, `cls` an ACMG class, `granularity` a Beacon granularity; other numbers as numbers
+ * `at` a time, `cls` an ACMG class, `granularity` a Beacon granularity, `review` and
+ * `significance` ClinVar's words; other numbers as numbers
  * (`count` is left a number so the catalogue picks the plural form).
  */
 
@@ -41,6 +43,9 @@ function value(t: WordsT, lang: string, name: string, v: SaidValue): string | nu
     if (name === 'at') return formatDateTime(v, lang);
     if (name === 'cls') return t(`terms.acmgClass.${v}`);
     if (name === 'granularity') return t(`terms.granularity.${v}`);
+    // ClinVar's own words (the PS1 note, PM3's partner): worded where the catalogue knows them.
+    if (name === 'review') return clinvarReviewWords(t, v);
+    if (name === 'significance') return clinvarSignificanceWords(t, v);
     return v;
   }
   if (isList(v)) return v.map((s) => saidText(t, lang, s)).join('; ');

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { canonicalTerm } from '../../../shared/cases/consequences';
+import { clinvarReviewWords, clinvarSignificanceWords } from '../../../shared/i18n/clinvarWords';
 import { DUO_TERMS } from '../../../shared/vault/duo.data';
 
 /**
@@ -54,32 +55,13 @@ export const zygosityText = (t: TFunction, z: string): string =>
 export const sexText = (t: TFunction, label: string, code: string | undefined): string =>
   code === undefined ? label : t(`terms.sex.${code}`, { defaultValue: label });
 
-/** ACMG/AMP classes by their ClinVar spelling ("Likely_pathogenic", "Likely pathogenic"). */
-const ACMG_CLASSES = new Set([
-  'pathogenic',
-  'likely_pathogenic',
-  'uncertain_significance',
-  'likely_benign',
-  'benign',
-]);
-
 /**
  * A ClinVar significance in words ("Pathogenic/Likely_pathogenic", "Benign|risk_factor",
  * "Conflicting_classifications_of_pathogenicity"): each part translated, the separators kept; a
  * value the app does not know is shown as ClinVar writes it, underscores as spaces.
  */
-export function clinvarText(t: TFunction, significance: string | null | undefined): string {
-  if (significance === null || significance === undefined || significance === '') return '—';
-  return significance
-    .split(/([/|,]_?\s*)/)
-    .map((part, i) => {
-      if (i % 2 === 1) return part.replace('_', ' ');
-      const key = part.trim().toLowerCase().replaceAll(' ', '_');
-      const group = ACMG_CLASSES.has(key) ? 'acmgClass' : 'clinvar';
-      return t(`terms.${group}.${key}`, { defaultValue: part.replaceAll('_', ' ') });
-    })
-    .join('');
-}
+export const clinvarText = (t: TFunction, significance: string | null | undefined): string =>
+  clinvarSignificanceWords((key) => t(key), significance);
 
 /**
  * The Richards et al. 2015 (Table 5) rule met, in words, its id kept: "P(ii): ≥2 strong" is
@@ -105,11 +87,5 @@ export function acmgRuleText(t: TFunction, rule: string): string {
  * `terms.clinvarReview.criteria_provided_single_submitter`; a status the app does not know is shown
  * as ClinVar writes it, underscores as spaces. Exports keep ClinVar's own value.
  */
-export function clinvarReviewText(t: TFunction, status: string | null | undefined): string {
-  if (status === null || status === undefined || status === '') return '—';
-  const key = status
-    .toLowerCase()
-    .replace(/[^a-z]+/g, '_')
-    .replace(/^_|_$/g, '');
-  return t(`terms.clinvarReview.${key}`, { defaultValue: status.replaceAll('_', ' ') });
-}
+export const clinvarReviewText = (t: TFunction, status: string | null | undefined): string =>
+  clinvarReviewWords((key) => t(key), status);
