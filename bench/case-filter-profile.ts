@@ -18,7 +18,7 @@ import { loadPanels } from '../electron/main/cases/genomeAssets';
 import { openWasmDuckDb } from '../electron/main/cases/testing/wasmDuckDb';
 import type { CaseSqlContext } from '../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../shared/cases/filterSql';
-import { TABLE_WINDOW } from '../shared/cases/queryLayout';
+import { panelBitsOf, panelBitsSql, TABLE_WINDOW } from '../shared/cases/queryLayout';
 import { SCHEMA_TABLE_SQL, pendingMigrations, viewStatements } from '../shared/cohorts/schema';
 import { FILTERS } from './case/filterTimes';
 import { upgradeCaseFile } from './case/upgradeCaseFile';
@@ -34,7 +34,8 @@ const { values: args } = parseArgs({
 const kept = args['case-file'];
 if (kept === undefined) throw new Error('--case-file FILE is required');
 const scratch = join(tmpdir(), `case-profile-${String(process.pid)}`);
-const upgraded = await upgradeCaseFile(kept, `${scratch}.up`);
+const panels = loadPanels();
+const upgraded = await upgradeCaseFile(kept, `${scratch}.up`, panels, true);
 const file = `${scratch}.duckdb`;
 writeFileSync(file, upgraded.bytes, { mode: 0o600 });
 const rounds = Number(args.rounds);
@@ -42,15 +43,17 @@ const load = (): string =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-const panels = loadPanels();
 const alias = 'case_bench';
 const cohortViews = [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])];
+// The panel bits of the relaid copy (decision 0062), read once it is attached.
+let panelBits = new Map<string, number>();
 const ctxOf = (filterTable: boolean): CaseSqlContext => ({
   db: alias,
   panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
   cohort: { individuals: 'individuals', genotypes: 'genotypes' },
   pageTable: true,
   filterTable,
+  ...(filterTable ? { panelBits } : {}),
 });
 
 /** Mean CPU ms of `run` over the rounds (the first call warms caches and is not counted). */
@@ -110,6 +113,7 @@ const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
 const conn = await instance.connect();
 await conn.run(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);
 for (const s of cohortViews) await conn.run(s);
+panelBits = panelBitsOf((await conn.runAndReadAll(panelBitsSql(alias))).getRowObjectsJS(), panels);
 for (const [name, filter] of FILTERS)
   for (const laid of [false, true]) {
     const ctx = ctxOf(laid);

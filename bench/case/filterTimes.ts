@@ -12,6 +12,7 @@ import type { CaseFilter } from '../../shared/cases/filters';
 import type { CaseSqlContext } from '../../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../../shared/cases/filterSql';
 import { hasPageTableSql, TABLE_WINDOW } from '../../shared/cases/queryLayout';
+import { caseSqlContext } from '../../shared/cases/sqlContext';
 import { caseSortedRowsSql } from '../../shared/cases/reviewSql';
 import { runCaseQuery } from '../../electron/main/cases/caseQuery';
 import { openWasmDuckDb } from '../../electron/main/cases/testing/wasmDuckDb';
@@ -82,14 +83,16 @@ export async function filterTimes(opts: {
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const conn = await instance.connect();
   let native: Stats;
-  let pageTable: boolean;
-  let filterTable: boolean;
+  let ctx: CaseSqlContext;
   try {
     await conn.run(`ATTACH '${opts.plainFile}' AS ${alias} (READ_ONLY)`);
     for (const s of cohortViews) await conn.run(s);
-    const layout = (await conn.runAndReadAll(hasPageTableSql(alias))).getRowObjectsJS()[0];
-    pageTable = Number(layout?.n) > 0;
-    filterTable = Number(layout?.f) > 0;
+    ctx = await caseSqlContext(
+      async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(),
+      alias,
+      panels,
+      { individuals: 'individuals', genotypes: 'genotypes' },
+    );
     native = await timed(rounds, async (filter) => {
       await runCaseQuery(conn, alias, { filter, panels, page: { limit: 200, offset: 0 } });
     });
@@ -98,8 +101,18 @@ export async function filterTimes(opts: {
     instance.closeSync();
     rmSync(opts.plainFile, { force: true });
   }
+  const { pageTable = false, filterTable = false } = ctx;
+  const panelBits = (ctx.panelBits?.size ?? 0) > 0;
   if (!opts.wasm)
-    return { pageTable, filterTable, native, wasm: null, wasmTableChange: null, wasmWindow: null };
+    return {
+      pageTable,
+      filterTable,
+      panelBits,
+      native,
+      wasm: null,
+      wasmTableChange: null,
+      wasmWindow: null,
+    };
 
   opts.say('filters: duckdb-wasm');
   const db = await openWasmDuckDb();
@@ -107,13 +120,6 @@ export async function filterTimes(opts: {
   db.registerFile(file, opts.bytes);
   db.query(`ATTACH '${file}' AS ${alias} (READ_ONLY)`);
   for (const s of cohortViews) db.query(s);
-  const ctx: CaseSqlContext = {
-    db: alias,
-    panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
-    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-    pageTable,
-    filterTable,
-  };
   const sort = { key: 'default', dir: 'asc' } as const;
   const kept = new Map<CaseFilter, number>();
   try {
@@ -138,7 +144,7 @@ export async function filterTimes(opts: {
       db.query(caseSortedRowsSql(filter, ctx, { sort, kept: 0, limit: TABLE_WINDOW, offset }));
       return Promise.resolve();
     });
-    return { pageTable, filterTable, native, wasm, wasmTableChange, wasmWindow };
+    return { pageTable, filterTable, panelBits, native, wasm, wasmTableChange, wasmWindow };
   } finally {
     db.close();
   }

@@ -32,6 +32,12 @@ export interface CaseSqlContext {
    * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
    */
   readonly filterTable?: boolean;
+  /**
+   * The bit of `variant_filter.panel_mask` of each shipped panel whose genes are the ones the bit
+   * was built from (queryLayout.ts panelBitsOf, decision 0062): with the filter table, the panel
+   * step tests the bit instead of joining `variant_genes`.
+   */
+  readonly panelBits?: ReadonlyMap<string, number>;
 }
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -42,16 +48,35 @@ const chromOf = (c: string): string => {
   return s === 'M' ? 'MT' : s;
 };
 
-/** The SQL condition of each active step (undefined: the step is not in the filter). */
-function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterStep, string>> {
-  const c: Partial<Record<FilterStep, string>> = {};
+/**
+ * The genes step: panels with a bit (read from the filter table, `laid`) test `panel_mask`; the
+ * listed genes and the other panels' genes are looked up in `variant_genes`.
+ */
+function genesCondition(f: CaseFilter, ctx: CaseSqlContext, laid: boolean): string {
   const genes = new Set<string>(f.genes ?? []);
-  for (const p of f.panels ?? []) for (const g of ctx.panelGenes(p)) genes.add(g);
-  if (f.panels !== undefined || f.genes !== undefined)
-    c.genes =
-      genes.size === 0
-        ? 'false'
-        : `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`;
+  let mask = 0;
+  for (const p of f.panels ?? []) {
+    const bit = laid ? ctx.panelBits?.get(p) : undefined;
+    if (bit !== undefined) mask |= bit;
+    else for (const g of ctx.panelGenes(p)) genes.add(g);
+  }
+  const parts: string[] = [];
+  if (mask !== 0) parts.push(`(v.panel_mask & ${String(mask)}) <> 0`);
+  if (genes.size > 0)
+    parts.push(
+      `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`,
+    );
+  return parts.length === 0 ? 'false' : parts.join(' OR ');
+}
+
+/** The SQL condition of each active step (undefined: the step is not in the filter). */
+function conditions(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  laid: boolean,
+): Partial<Record<FilterStep, string>> {
+  const c: Partial<Record<FilterStep, string>> = {};
+  if (f.panels !== undefined || f.genes !== undefined) c.genes = genesCondition(f, ctx, laid);
   if (f.regions !== undefined)
     c.regions =
       f.regions.length === 0
@@ -143,7 +168,7 @@ function withClause(
 } {
   // The filter table lacks variant_key: the cohort step (rare in a filter change) reads `variants`.
   const laid = ctx.filterTable === true && f.maxCohortFrequency === undefined;
-  const c = conditions(f, ctx);
+  const c = conditions(f, ctx, laid);
   const steps = (Object.keys(c) as FilterStep[]).sort(
     (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
   );

@@ -5,7 +5,7 @@ import { CASE_SCHEMA_MIN } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../../../shared/cases/filterSql';
-import { hasPageTableSql } from '../../../shared/cases/queryLayout';
+import { caseSqlContext } from '../../../shared/cases/sqlContext';
 import {
   pendingMigrations,
   SCHEMA_TABLE_SQL,
@@ -56,14 +56,12 @@ export async function runCaseQuery(
   alias: string,
   opts: { filter: CaseFilter; panels: readonly Panel[]; page: { limit: number; offset: number } },
 ): Promise<CaseVariants> {
-  const layout = (await conn.runAndReadAll(hasPageTableSql(alias))).getRowObjectsJS()[0];
-  const ctx: CaseSqlContext = {
-    db: alias,
-    panelGenes: (id) => opts.panels.find((p) => p.id === id)?.genes ?? [],
-    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-    pageTable: Number(layout?.n ?? 0) > 0,
-    filterTable: Number(layout?.f ?? 0) > 0,
-  };
+  const ctx: CaseSqlContext = await caseSqlContext(
+    async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(),
+    alias,
+    opts.panels,
+    { individuals: 'individuals', genotypes: 'genotypes' },
+  );
   const counts = caseCountsSql(opts.filter, ctx);
   const c = (await conn.runAndReadAll(counts.sql)).getRowObjectsJS()[0] ?? {};
   const total = Number(c.total ?? 0);

@@ -3,7 +3,8 @@ import { CaseVariantRowSchema } from '../../../../shared/cases/channels';
 import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
 import { caseCountsSql } from '../../../../shared/cases/filterSql';
-import { hasPageTableSql, TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
+import { TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
+import { caseSqlContext } from '../../../../shared/cases/sqlContext';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
 import { caseSortedRowsSql, rankInputSql, rankRecordOf } from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
@@ -34,21 +35,17 @@ export interface CaseRows {
 
 /**
  * Where the filter SQL reads: the attached case, the app's panels, the cohort cache's views, and
- * whether the case has the page table (asked of the catalog each time: an alias may be attached
+ * the case's query layout and panel bits (asked of the catalog each time: an alias may be attached
  * again to another copy of the case).
  */
 export async function caseContext(
   alias: string,
   panels: readonly Panel[],
 ): Promise<CaseSqlContext> {
-  const layout = (await query(hasPageTableSql(alias))).rows[0];
-  return {
-    db: alias,
-    panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
-    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-    pageTable: Number(layout?.n ?? 0) > 0,
-    filterTable: Number(layout?.f ?? 0) > 0,
-  };
+  return caseSqlContext(async (sql) => (await query(sql)).rows, alias, panels, {
+    individuals: 'individuals',
+    genotypes: 'genotypes',
+  });
 }
 
 const rowOf = (r: Record<string, unknown>): CaseVariantRow =>
