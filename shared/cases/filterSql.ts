@@ -211,15 +211,8 @@ const STEP_ORDER: readonly FilterStep[] = [
   'inheritance',
 ];
 
-/**
- * One row: `total`, then `after_<step>` for each active step (what remains after it), and `kept`.
- * Returns the SQL and the active steps in order.
- */
-export function caseCountsSql(
-  f: CaseFilter,
-  ctx: CaseSqlContext,
-): { sql: string; steps: FilterStep[] } {
-  const w = withClause(f, ctx);
+/** The counts' SELECT over the WITH clause `w` (caseCountsSql's one row). */
+function countsSelect(w: ReturnType<typeof withClause>): string {
   const pre = w.steps.filter((s) => s !== 'inheritance');
   const after = pre.map(
     (s, i) =>
@@ -231,12 +224,20 @@ export function caseCountsSql(
   const inh = w.steps.includes('inheritance')
     ? ', (SELECT count(*) FROM kept)::INTEGER AS after_inheritance'
     : '';
-  return {
-    sql: `${w.sql}
-SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : ''}${inh},
-  (SELECT count(*) FROM kept)::INTEGER AS kept FROM base`,
-    steps: w.steps,
-  };
+  return `SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : ''}${inh},
+  (SELECT count(*) FROM kept)::INTEGER AS kept FROM base`;
+}
+
+/**
+ * One row: `total`, then `after_<step>` for each active step (what remains after it), and `kept`.
+ * Returns the SQL and the active steps in order.
+ */
+export function caseCountsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+): { sql: string; steps: FilterStep[] } {
+  const w = withClause(f, ctx);
+  return { sql: `${w.sql}\n${countsSelect(w)}`, steps: w.steps };
 }
 
 /** A page of kept alleles with their modes (`mode` confirmed, `mode?` possible), in DEFAULT_ORDER. */
@@ -245,6 +246,36 @@ export function caseRowsSql(
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
 ): string {
+  const r = rowsParts(f, ctx, page);
+  return `${r.ctes}\n${r.select} ORDER BY p.sort_key`;
+}
+
+/**
+ * Counts and one page in one statement (decision 0062), so the steps run once for both: the page's
+ * rows (caseRowsSql's columns) each with the counts (caseCountsSql's columns); when nothing is
+ * kept, one row with the counts and NULL row columns (`vid` NULL).
+ */
+export function caseCountsAndRowsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  page: { limit: number; offset: number },
+): { sql: string; steps: FilterStep[] } {
+  const r = rowsParts(f, ctx, page);
+  return {
+    sql: `${r.ctes},
+counts AS (${countsSelect(r.w)}),
+win AS (${r.select.replace('SELECT ', 'SELECT p.sort_key AS row_sort_key, ')})
+SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true ORDER BY win.row_sort_key`,
+    steps: r.w.steps,
+  };
+}
+
+/** caseRowsSql's WITH clause and its SELECT (without ORDER BY). */
+function rowsParts(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  page: { limit: number; offset: number },
+): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
   const w = withClause(f, ctx);
   const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
@@ -259,13 +290,14 @@ export function caseRowsSql(
     const b = inheritanceBits(m);
     return `CASE WHEN (p.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (p.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
   });
-  return `${w.sql},
+  const ctes = `${w.sql},
 page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
 rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
   FROM page JOIN ${db}.main.${ctx.pageTable === true ? PAGE_TABLE : 'variants'} p ON p.sort_key = page.sort_key),
-${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})
-SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
+${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
+  const select = `SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes
-FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key ORDER BY p.sort_key`;
+FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key`;
+  return { w, ctes, select };
 }

@@ -4,7 +4,8 @@ import { CaseVariantRowSchema } from '../../../shared/cases/channels';
 import { CASE_SCHEMA_MIN } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
-import { caseCountsSql, caseRowsSql } from '../../../shared/cases/filterSql';
+import { caseCountsAndRowsSql } from '../../../shared/cases/filterSql';
+import { filterChangeOf } from '../../../shared/cases/reviewSql';
 import { caseSqlContext } from '../../../shared/cases/sqlContext';
 import {
   pendingMigrations,
@@ -62,22 +63,15 @@ export async function runCaseQuery(
     opts.panels,
     { individuals: 'individuals', genotypes: 'genotypes' },
   );
-  const counts = caseCountsSql(opts.filter, ctx);
-  const c = (await conn.runAndReadAll(counts.sql)).getRowObjectsJS()[0] ?? {};
-  const total = Number(c.total ?? 0);
-  let before = total;
-  const steps = counts.steps.map((step) => {
-    const remaining = Number(c[`after_${step}`] ?? 0);
-    const removes = before - remaining;
-    before = remaining;
-    return { step, removes, remaining };
-  });
-  const rows = (
-    await conn.runAndReadAll(caseRowsSql(opts.filter, ctx, opts.page))
-  ).getRowObjectsJS();
+  // Counts and the page in one statement: the steps run once (decision 0062).
+  const q = caseCountsAndRowsSql(opts.filter, ctx, opts.page);
+  const { total, kept, steps, rows } = filterChangeOf(
+    (await conn.runAndReadAll(q.sql)).getRowObjectsJS(),
+    q.steps,
+  );
   return {
     total,
-    kept: Number(c.kept ?? 0),
+    kept,
     steps,
     rows: rows.map((r) =>
       CaseVariantRowSchema.parse({

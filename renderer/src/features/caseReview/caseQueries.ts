@@ -6,7 +6,13 @@ import { caseCountsSql } from '../../../../shared/cases/filterSql';
 import { TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
 import { caseSqlContext } from '../../../../shared/cases/sqlContext';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
-import { caseSortedRowsSql, rankInputSql, rankRecordOf } from '../../../../shared/cases/reviewSql';
+import {
+  caseChangeSql,
+  caseSortedRowsSql,
+  filterChangeOf,
+  rankInputSql,
+  rankRecordOf,
+} from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
 import { query } from '../../db';
 
@@ -72,7 +78,11 @@ export async function caseRowWindow(
   return (await query(sql, [], opts.limit)).rows.map(rowOf);
 }
 
-/** Runs the filter in duckdb-wasm over the attached case: counts per step, then the first window. */
+/**
+ * Runs the filter in duckdb-wasm over the attached case: counts per step and the first window, in
+ * one statement in the default order (decision 0062); another order sorts every kept row, so it
+ * needs the count first.
+ */
 export async function runCaseFilter(
   alias: string,
   filter: CaseFilter,
@@ -82,6 +92,15 @@ export async function runCaseFilter(
 ): Promise<CaseRows> {
   const t0 = performance.now();
   const ctx = await caseContext(alias, panels);
+  if (sort.key === 'default') {
+    const change = caseChangeSql(filter, ctx, {
+      limit: TABLE_WINDOW,
+      ...(ranks === undefined ? {} : { ranks }),
+    });
+    const r = filterChangeOf((await query(change.sql, [], TABLE_WINDOW)).rows, change.steps);
+    const ms = performance.now() - t0;
+    return { ...r, rows: r.rows.map(rowOf), truncated: r.kept > TABLE_ROWS, ms };
+  }
   const counts = caseCountsSql(filter, ctx);
   const c = (await query(counts.sql)).rows[0] ?? {};
   const total = Number(c.total ?? 0);
