@@ -32,11 +32,7 @@ export interface CaseSqlContext {
    * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
    */
   readonly filterTable?: boolean;
-  /**
-   * The bit of `variant_filter.panel_mask` of each shipped panel whose genes are the ones the bit
-   * was built from (queryLayout.ts panelBitsOf, decision 0062): with the filter table, the panel
-   * step tests the bit instead of joining `variant_genes`.
-   */
+  /** Each shipped panel's valid bit in `variant_filter.panel_mask` (panelBitsOf, decision 0062). */
   readonly panelBits?: ReadonlyMap<string, number>;
 }
 
@@ -48,10 +44,7 @@ const chromOf = (c: string): string => {
   return s === 'M' ? 'MT' : s;
 };
 
-/**
- * The genes step: panels with a bit (read from the filter table, `laid`) test `panel_mask`; the
- * listed genes and the other panels' genes are looked up in `variant_genes`.
- */
+/** The genes step: panels with a bit test `panel_mask` (`laid`), other genes `variant_genes`. */
 function genesCondition(f: CaseFilter, ctx: CaseSqlContext, laid: boolean): string {
   const genes = new Set<string>(f.genes ?? []);
   let mask = 0;
