@@ -22,7 +22,8 @@
  * --keep-case writes the decrypted case database to FILE so later runs can skip the import (a 5M
  * import takes minutes); --case-file reads such a file (plaintext patient data: keep it in tmp).
  * --upgrade first brings a copy of an older case file to the current schema (the app's one-time
- * upgrade SQL, schemaUpgrade.ts) and reports its CPU time and the file's growth: the import-time
+ * upgrade SQL, schemaUpgrade.ts), or builds a current one's query layout again with the shipped
+ * panels' bits (decision 0062), and reports its CPU time and the file's growth: the import-time
  * cost of the query layout, without importing again.
  */
 import { spawnSync } from 'node:child_process';
@@ -72,7 +73,12 @@ const write = (name: string, result: object): void => {
 if (args['case-file'] !== undefined) {
   // Filters only, on a case database kept by an earlier run (--keep-case): no import.
   const upgraded = args.upgrade
-    ? await upgradeCaseFile(args['case-file'], join(dir, `case-upgrade-${String(process.pid)}`))
+    ? await upgradeCaseFile(
+        args['case-file'],
+        join(dir, `case-upgrade-${String(process.pid)}`),
+        panels,
+        true,
+      )
     : null;
   if (upgraded !== null) say(`upgraded: ${JSON.stringify(upgraded.report)}`);
   const bytes = upgraded?.bytes ?? readFileSync(args['case-file']);

@@ -7,6 +7,8 @@
 import { copyFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { LayoutPanel } from '../../shared/cases/queryLayout';
+import { queryLayoutSql } from '../../shared/cases/queryLayout';
 import { caseUpgradeSql } from '../../shared/cases/schemaUpgrade';
 
 export interface UpgradeReport {
@@ -18,10 +20,16 @@ export interface UpgradeReport {
   load: string;
 }
 
-/** Upgrades a copy of `file` at `scratch` (deleted after); returns the upgraded bytes. */
+/**
+ * Upgrades a copy of `file` at `scratch` (deleted after); returns the upgraded bytes. With
+ * `relayout`, a current case's query layout is built again (with `panels`' bits, decision 0062),
+ * as an import of this version builds it.
+ */
 export async function upgradeCaseFile(
   file: string,
   scratch: string,
+  panels: readonly LayoutPanel[] = [],
+  relayout = false,
 ): Promise<{ bytes: Buffer; report: UpgradeReport }> {
   copyFileSync(file, scratch);
   try {
@@ -39,7 +47,9 @@ export async function upgradeCaseFile(
         )
       ).getRowObjectsJS()[0];
       from = Number(meta?.value ?? 0);
-      for (const s of caseUpgradeSql(alias, from)) await conn.run(s);
+      const upgrade = caseUpgradeSql(alias, from, panels);
+      const steps = upgrade.length === 0 && relayout ? queryLayoutSql(alias, panels) : upgrade;
+      for (const s of steps) await conn.run(s);
       await conn.run(`DETACH ${alias}`);
     } finally {
       conn.closeSync();

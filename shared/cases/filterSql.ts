@@ -32,6 +32,8 @@ export interface CaseSqlContext {
    * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
    */
   readonly filterTable?: boolean;
+  /** Each shipped panel's valid bit in `variant_filter.panel_mask` (panelBitsOf, decision 0062). */
+  readonly panelBits?: ReadonlyMap<string, number>;
 }
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -42,16 +44,32 @@ const chromOf = (c: string): string => {
   return s === 'M' ? 'MT' : s;
 };
 
-/** The SQL condition of each active step (undefined: the step is not in the filter). */
-function conditions(f: CaseFilter, ctx: CaseSqlContext): Partial<Record<FilterStep, string>> {
-  const c: Partial<Record<FilterStep, string>> = {};
+/** The genes step: panels with a bit test `panel_mask` (`laid`), other genes `variant_genes`. */
+function genesCondition(f: CaseFilter, ctx: CaseSqlContext, laid: boolean): string {
   const genes = new Set<string>(f.genes ?? []);
-  for (const p of f.panels ?? []) for (const g of ctx.panelGenes(p)) genes.add(g);
-  if (f.panels !== undefined || f.genes !== undefined)
-    c.genes =
-      genes.size === 0
-        ? 'false'
-        : `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`;
+  let mask = 0;
+  for (const p of f.panels ?? []) {
+    const bit = laid ? ctx.panelBits?.get(p) : undefined;
+    if (bit !== undefined) mask |= bit;
+    else for (const g of ctx.panelGenes(p)) genes.add(g);
+  }
+  const parts: string[] = [];
+  if (mask !== 0) parts.push(`(v.panel_mask & ${String(mask)}) <> 0`);
+  if (genes.size > 0)
+    parts.push(
+      `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`,
+    );
+  return parts.length === 0 ? 'false' : parts.join(' OR ');
+}
+
+/** The SQL condition of each active step (undefined: the step is not in the filter). */
+function conditions(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  laid: boolean,
+): Partial<Record<FilterStep, string>> {
+  const c: Partial<Record<FilterStep, string>> = {};
+  if (f.panels !== undefined || f.genes !== undefined) c.genes = genesCondition(f, ctx, laid);
   if (f.regions !== undefined)
     c.regions =
       f.regions.length === 0
@@ -143,7 +161,7 @@ function withClause(
 } {
   // The filter table lacks variant_key: the cohort step (rare in a filter change) reads `variants`.
   const laid = ctx.filterTable === true && f.maxCohortFrequency === undefined;
-  const c = conditions(f, ctx);
+  const c = conditions(f, ctx, laid);
   const steps = (Object.keys(c) as FilterStep[]).sort(
     (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
   );
@@ -186,15 +204,8 @@ const STEP_ORDER: readonly FilterStep[] = [
   'inheritance',
 ];
 
-/**
- * One row: `total`, then `after_<step>` for each active step (what remains after it), and `kept`.
- * Returns the SQL and the active steps in order.
- */
-export function caseCountsSql(
-  f: CaseFilter,
-  ctx: CaseSqlContext,
-): { sql: string; steps: FilterStep[] } {
-  const w = withClause(f, ctx);
+/** The counts' SELECT over the WITH clause `w` (caseCountsSql's one row). */
+function countsSelect(w: ReturnType<typeof withClause>): string {
   const pre = w.steps.filter((s) => s !== 'inheritance');
   const after = pre.map(
     (s, i) =>
@@ -206,12 +217,20 @@ export function caseCountsSql(
   const inh = w.steps.includes('inheritance')
     ? ', (SELECT count(*) FROM kept)::INTEGER AS after_inheritance'
     : '';
-  return {
-    sql: `${w.sql}
-SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : ''}${inh},
-  (SELECT count(*) FROM kept)::INTEGER AS kept FROM base`,
-    steps: w.steps,
-  };
+  return `SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : ''}${inh},
+  (SELECT count(*) FROM kept)::INTEGER AS kept FROM base`;
+}
+
+/**
+ * One row: `total`, then `after_<step>` for each active step (what remains after it), and `kept`.
+ * Returns the SQL and the active steps in order.
+ */
+export function caseCountsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+): { sql: string; steps: FilterStep[] } {
+  const w = withClause(f, ctx);
+  return { sql: `${w.sql}\n${countsSelect(w)}`, steps: w.steps };
 }
 
 /** A page of kept alleles with their modes (`mode` confirmed, `mode?` possible), in DEFAULT_ORDER. */
@@ -220,6 +239,36 @@ export function caseRowsSql(
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
 ): string {
+  const r = rowsParts(f, ctx, page);
+  return `${r.ctes}\n${r.select} ORDER BY p.sort_key`;
+}
+
+/**
+ * Counts and one page in one statement (decision 0062), so the steps run once for both: the page's
+ * rows (caseRowsSql's columns) each with the counts (caseCountsSql's columns); when nothing is
+ * kept, one row with the counts and NULL row columns (`vid` NULL).
+ */
+export function caseCountsAndRowsSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  page: { limit: number; offset: number },
+): { sql: string; steps: FilterStep[] } {
+  const r = rowsParts(f, ctx, page);
+  return {
+    sql: `${r.ctes},
+counts AS (${countsSelect(r.w)}),
+win AS (${r.select.replace('SELECT ', 'SELECT p.sort_key AS row_sort_key, ')})
+SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true ORDER BY win.row_sort_key`,
+    steps: r.w.steps,
+  };
+}
+
+/** caseRowsSql's WITH clause and its SELECT (without ORDER BY). */
+function rowsParts(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  page: { limit: number; offset: number },
+): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
   const w = withClause(f, ctx);
   const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
@@ -234,13 +283,14 @@ export function caseRowsSql(
     const b = inheritanceBits(m);
     return `CASE WHEN (p.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (p.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
   });
-  return `${w.sql},
+  const ctes = `${w.sql},
 page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
 rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
   FROM page JOIN ${db}.main.${ctx.pageTable === true ? PAGE_TABLE : 'variants'} p ON p.sort_key = page.sort_key),
-${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})
-SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
+${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
+  const select = `SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes
-FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key ORDER BY p.sort_key`;
+FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key`;
+  return { w, ctes, select };
 }

@@ -8,7 +8,9 @@
  * (inheritanceSql.ts materializeInheritanceSql) and by the migration of an older case.
  * Schema 4 adds the filter table (decision 0045): `variant_filter`, the columns the filter steps
  * test, also in `sort_key` order, with `ch_all` (compound hets paired over every allele, once here
- * instead of at every filter change).
+ * instead of at every filter change). Decision 0062 adds `panel_mask` to it: one bit per shipped
+ * panel whose genes the allele touches, with `variant_panels` saying which gene list each bit was
+ * built from, so the panel step is a column test instead of a semi join over every allele.
  */
 import { comphetCte } from './comphetSql';
 
@@ -62,31 +64,99 @@ export const FILTER_COLUMNS = [
   'pop_af',
 ] as const;
 
+/** Which shipped panel each bit of `variant_filter.panel_mask` stands for (decision 0062). */
+export const PANEL_TABLE = 'variant_panels';
+
+/** A shipped panel as the panel bits are built from it (shared/cases/channels.ts Panel). */
+export interface LayoutPanel {
+  readonly id: string;
+  readonly genes: readonly string[];
+}
+
+/** A gene list's identity in `variant_panels`: its distinct symbols, sorted, comma-joined. */
+export const panelGenesKey = (genes: readonly string[]): string =>
+  [...new Set(genes)].sort().join(',');
+
+const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+/** The statements that build `variant_panels` and the CTE `pm` (vid → panel_mask) for `panels`. */
+function panelLayout(db: string, panels: readonly LayoutPanel[]): { table: string[]; cte: string } {
+  const table = [
+    `DROP TABLE IF EXISTS ${db}.main.${PANEL_TABLE}`,
+    `CREATE TABLE ${db}.main.${PANEL_TABLE} (panel_id VARCHAR, bit INTEGER, genes VARCHAR)`,
+  ];
+  const bitGenes = panels.flatMap((p, i) => [...new Set(p.genes)].map((g) => [g, 1 << i] as const));
+  if (panels.length > 0)
+    table.push(
+      `INSERT INTO ${db}.main.${PANEL_TABLE} VALUES ${panels
+        .map((p, i) => `(${lit(p.id)}, ${String(1 << i)}, ${lit(panelGenesKey(p.genes))})`)
+        .join(', ')}`,
+    );
+  const cte =
+    bitGenes.length === 0
+      ? 'pm AS (SELECT CAST(NULL AS BIGINT) AS vid, 0 AS panel_mask WHERE false)'
+      : `pm AS (SELECT vg.vid, bit_or(p.bit)::INTEGER AS panel_mask
+  FROM ${db}.main.variant_genes vg
+  JOIN (VALUES ${bitGenes.map(([g, b]) => `(${lit(g)}, ${String(b)})`).join(', ')}) AS p(gene, bit)
+    ON p.gene = vg.gene
+  GROUP BY vg.vid)`;
+  return { table, cte };
+}
+
 /**
  * Builds (or rebuilds) the query layout of the case database attached as `db`, whose `variants`
  * already has `sort_key`. Idempotent, so a migration may run it on any case of schema 2 or later.
+ * `panels` (at most 31) get a bit each in `panel_mask`; without them the mask is 0 and the panel
+ * step reads `variant_genes` as before.
  */
-export function queryLayoutSql(db: string): string[] {
+export function queryLayoutSql(db: string, panels: readonly LayoutPanel[] = []): string[] {
+  if (panels.length > 31) throw new Error('at most 31 panels have a bit in panel_mask');
+  const pl = panelLayout(db, panels);
   return [
+    ...pl.table,
     `DROP TABLE IF EXISTS ${db}.main.${PAGE_TABLE}`,
     `CREATE TABLE ${db}.main.${PAGE_TABLE} AS
 SELECT sort_key, ${PAGE_COLUMNS.join(', ')} FROM ${db}.main.variants ORDER BY sort_key`,
     `DROP TABLE IF EXISTS ${db}.main.${FILTER_TABLE}`,
     // ch_all: 2 confirmed, 1 possible, 0 pairs with nothing (comphetSql.ts over every allele).
     `CREATE TABLE ${db}.main.${FILTER_TABLE} AS
-WITH ${comphetCte(db, { pre: null })}
+WITH ${comphetCte(db, { pre: null })},
+${pl.cte}
 SELECT v.sort_key, ${FILTER_COLUMNS.map((c) => `v.${c}`).join(', ')},
-  coalesce(CASE ch.status WHEN 'confirmed' THEN 2 WHEN 'possible' THEN 1 END, 0)::TINYINT AS ch_all
-FROM ${db}.main.variants v LEFT JOIN ch ON ch.vid = v.vid ORDER BY v.sort_key`,
+  coalesce(CASE ch.status WHEN 'confirmed' THEN 2 WHEN 'possible' THEN 1 END, 0)::TINYINT AS ch_all,
+  coalesce(pm.panel_mask, 0)::INTEGER AS panel_mask
+FROM ${db}.main.variants v LEFT JOIN ch ON ch.vid = v.vid LEFT JOIN pm ON pm.vid = v.vid
+ORDER BY v.sort_key`,
   ];
 }
 
 /**
  * One row: `n` 1 when the case attached as `db` has the page table (case schema 3), `f` 1 when it
- * has the filter table (case schema 4).
+ * has the filter table (case schema 4), `p` 1 when it has the panel bits (decision 0062).
  */
 export function hasPageTableSql(db: string): string {
   return `SELECT count(*) FILTER (WHERE table_name = '${PAGE_TABLE}')::INTEGER AS n,
-  count(*) FILTER (WHERE table_name = '${FILTER_TABLE}')::INTEGER AS f
+  count(*) FILTER (WHERE table_name = '${FILTER_TABLE}')::INTEGER AS f,
+  count(*) FILTER (WHERE table_name = '${PANEL_TABLE}')::INTEGER AS p
 FROM duckdb_tables() WHERE database_name = '${db.replaceAll("'", "''")}' AND schema_name = 'main'`;
+}
+
+/** The panel bits' rows (`panel_id`, `bit`, `genes`) of a case that has them (`p` above). */
+export const panelBitsSql = (db: string): string =>
+  `SELECT panel_id, bit, genes FROM ${db}.main.${PANEL_TABLE}`;
+
+/**
+ * The bit of each of `panels` whose gene list is the one its bit was built from: a panel changed
+ * since the import (another version shipped) has none, and its step reads `variant_genes`.
+ */
+export function panelBitsOf(
+  rows: readonly Record<string, unknown>[],
+  panels: readonly LayoutPanel[],
+): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const p of panels) {
+    const r = rows.find((x) => x.panel_id === p.id);
+    if (r !== undefined && r.genes === panelGenesKey(p.genes)) bits.set(p.id, Number(r.bit));
+  }
+  return bits;
 }

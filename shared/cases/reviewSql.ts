@@ -9,7 +9,8 @@ import type { VariantRecord } from '../ranking/input';
 import { variantRecordSchema } from '../ranking/input';
 import type { CaseFilter } from './filters';
 import type { CaseSqlContext } from './filterSql';
-import { caseRowsSql } from './filterSql';
+import type { FilterStep } from './filters';
+import { caseCountsAndRowsSql, caseRowsSql } from './filterSql';
 
 /** Columns of a kept row the table can sort by (CaseVariantRow keys), plus the gene's rank. */
 export const SORT_KEYS = [
@@ -84,11 +85,7 @@ export function caseSortedRowsSql(
     ctx,
     all ? { limit: opts.kept, offset: 0 } : { limit: opts.limit, offset },
   );
-  const ranks = [...(opts.ranks ?? new Map<string, number>())];
-  const rankTable =
-    ranks.length === 0
-      ? '(SELECT CAST(NULL AS VARCHAR) AS gene, CAST(NULL AS INTEGER) AS rank WHERE false)'
-      : `(VALUES ${ranks.map(([g, r]) => `(${lit(g)}, ${int(r)})`).join(', ')})`;
+  const rankTable = rankTableOf(opts.ranks);
   const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
   const by = all
     ? `${orderExpr(sort.key)
@@ -99,6 +96,58 @@ export function caseSortedRowsSql(
   return `SELECT q.*, r.rank AS gene_rank
 FROM (${inner}) q LEFT JOIN ${rankTable} AS r(gene, rank) ON r.gene = q.gene
 ORDER BY ${by} LIMIT ${int(opts.limit)}${all && offset > 0 ? ` OFFSET ${int(offset)}` : ''}`;
+}
+
+/** Each ranked gene's rank as a table (gene, rank), for a join. */
+function rankTableOf(ranks: ReadonlyMap<string, number> | undefined): string {
+  const rs = [...(ranks ?? new Map<string, number>())];
+  return rs.length === 0
+    ? '(SELECT CAST(NULL AS VARCHAR) AS gene, CAST(NULL AS INTEGER) AS rank WHERE false)'
+    : `(VALUES ${rs.map(([g, r]) => `(${lit(g)}, ${int(r)})`).join(', ')})`;
+}
+
+/**
+ * A filter change in the default order in one statement (decision 0062): the counts and the first
+ * `limit` kept rows as caseSortedRowsSql gives them (with `gene_rank`), read by filterChangeOf.
+ */
+export function caseChangeSql(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  opts: { limit: number; ranks?: ReadonlyMap<string, number> },
+): { sql: string; steps: FilterStep[] } {
+  const inner = caseCountsAndRowsSql(f, ctx, { limit: opts.limit, offset: 0 });
+  return {
+    sql: `SELECT q.*, r.rank AS gene_rank
+FROM (${inner.sql}) q LEFT JOIN ${rankTableOf(opts.ranks)} AS r(gene, rank) ON r.gene = q.gene
+ORDER BY ${DEFAULT_ORDER}`,
+    steps: inner.steps,
+  };
+}
+
+/**
+ * The counts per step and the kept rows of caseCountsAndRowsSql's or caseChangeSql's result (each
+ * row carries the counts; a single row without `vid` when nothing is kept).
+ */
+export function filterChangeOf(
+  result: readonly Record<string, unknown>[],
+  stepsIn: readonly FilterStep[],
+): {
+  total: number;
+  kept: number;
+  steps: { step: FilterStep; removes: number; remaining: number }[];
+  rows: Record<string, unknown>[];
+} {
+  const c = result[0] ?? {};
+  const total = Number(c.total ?? 0);
+  let before = total;
+  const steps = stepsIn.map((step) => {
+    const remaining = Number(c[`after_${step}`] ?? 0);
+    const removes = before - remaining;
+    before = remaining;
+    return { step, removes, remaining };
+  });
+  const rows = result.filter((r) => r.vid !== null && r.vid !== undefined);
+  return { total, kept: Number(c.kept ?? 0), steps, rows };
 }
 
 /** Variants this common score 0 in the ranking (its frequency score reaches 0 at 2%). */

@@ -9,13 +9,21 @@
  */
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
 import { derivedColumnsSql } from './inheritanceSql';
+import type { LayoutPanel } from './queryLayout';
 import { queryLayoutSql } from './queryLayout';
 
 /** The oldest case schema that can be upgraded (older files must be imported again). */
 export const CASE_SCHEMA_UPGRADABLE = 1;
 
-/** The statements that bring a file of schema `from` to CASE_SCHEMA_VERSION; none when it is current. */
-export function caseUpgradeSql(db: string, from: number): string[] {
+/**
+ * The statements that bring a file of schema `from` to CASE_SCHEMA_VERSION; none when it is current.
+ * `panels` get their bits in the rebuilt filter table (decision 0062).
+ */
+export function caseUpgradeSql(
+  db: string,
+  from: number,
+  panels: readonly LayoutPanel[] = [],
+): string[] {
   if (from === CASE_SCHEMA_VERSION) return [];
   if (from < CASE_SCHEMA_UPGRADABLE || from > CASE_SCHEMA_VERSION)
     throw new Error(`case schema ${String(from)} cannot be upgraded`);
@@ -30,7 +38,7 @@ export function caseUpgradeSql(db: string, from: number): string[] {
       derivedColumnsSql(db),
     );
   // Schemas 3 and 4: the page and filter table (decisions 0036, 0045), built as imports do.
-  steps.push(...queryLayoutSql(db));
+  steps.push(...queryLayoutSql(db, panels));
   steps.push(
     `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,
   );

@@ -4,8 +4,9 @@ import { CaseVariantRowSchema } from '../../../shared/cases/channels';
 import { CASE_SCHEMA_MIN } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
-import { caseCountsSql, caseRowsSql } from '../../../shared/cases/filterSql';
-import { hasPageTableSql } from '../../../shared/cases/queryLayout';
+import { caseCountsAndRowsSql } from '../../../shared/cases/filterSql';
+import { filterChangeOf } from '../../../shared/cases/reviewSql';
+import { caseSqlContext } from '../../../shared/cases/sqlContext';
 import {
   pendingMigrations,
   SCHEMA_TABLE_SQL,
@@ -56,30 +57,21 @@ export async function runCaseQuery(
   alias: string,
   opts: { filter: CaseFilter; panels: readonly Panel[]; page: { limit: number; offset: number } },
 ): Promise<CaseVariants> {
-  const layout = (await conn.runAndReadAll(hasPageTableSql(alias))).getRowObjectsJS()[0];
-  const ctx: CaseSqlContext = {
-    db: alias,
-    panelGenes: (id) => opts.panels.find((p) => p.id === id)?.genes ?? [],
-    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-    pageTable: Number(layout?.n ?? 0) > 0,
-    filterTable: Number(layout?.f ?? 0) > 0,
-  };
-  const counts = caseCountsSql(opts.filter, ctx);
-  const c = (await conn.runAndReadAll(counts.sql)).getRowObjectsJS()[0] ?? {};
-  const total = Number(c.total ?? 0);
-  let before = total;
-  const steps = counts.steps.map((step) => {
-    const remaining = Number(c[`after_${step}`] ?? 0);
-    const removes = before - remaining;
-    before = remaining;
-    return { step, removes, remaining };
-  });
-  const rows = (
-    await conn.runAndReadAll(caseRowsSql(opts.filter, ctx, opts.page))
-  ).getRowObjectsJS();
+  const ctx: CaseSqlContext = await caseSqlContext(
+    async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(),
+    alias,
+    opts.panels,
+    { individuals: 'individuals', genotypes: 'genotypes' },
+  );
+  // Counts and the page in one statement: the steps run once (decision 0062).
+  const q = caseCountsAndRowsSql(opts.filter, ctx, opts.page);
+  const { total, kept, steps, rows } = filterChangeOf(
+    (await conn.runAndReadAll(q.sql)).getRowObjectsJS(),
+    q.steps,
+  );
   return {
     total,
-    kept: Number(c.kept ?? 0),
+    kept,
     steps,
     rows: rows.map((r) =>
       CaseVariantRowSchema.parse({

@@ -17,6 +17,7 @@ import {
   STAGING_DIR,
 } from './caseFolder';
 import type { CaseOwner } from './caseOwner';
+import { loadPanels } from './genomeAssets';
 import { privateWal } from './import/caseDbWriter';
 import type { OpenedCase } from './caseService';
 
@@ -156,7 +157,7 @@ export async function upgradeCaseFile(file: string, scratch: string): Promise<nu
       ).getRowObjectsJS()[0]?.v ?? 0,
     );
     if (from > CASE_SCHEMA_VERSION) return from;
-    const statements = caseUpgradeSql('old', from);
+    const statements = caseUpgradeSql('old', from, loadPanels());
     if (statements.length > 0) {
       await conn.run('BEGIN');
       for (const sql of statements) {

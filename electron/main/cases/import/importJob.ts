@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/vcf';
 import { sealChunkedFile } from '../../vault/chunkedCipher';
 import { nodeInflater } from '../../vcf/nodeVcf';
-import { loadGeneIndex } from '../genomeAssets';
+import { loadGeneIndex, loadPanels } from '../genomeAssets';
 import type { RowContext } from './caseRows';
 import { CaseRowBuilder } from './caseRows';
 import type { CaseDbWriter } from './caseDbWriter';
@@ -188,8 +188,9 @@ export async function runImportJob(
       probandSex: proband?.sex ?? 'unknown',
     }))
       await w.run(sql);
-    // The query layout (decision 0036), built from the loaded tables once they are final.
-    for (const sql of queryLayoutSql(OUT)) await w.run(sql);
+    // The query layout (decision 0036), built from the loaded tables once they are final, with a
+    // bit per shipped panel in the filter table (decision 0062).
+    for (const sql of queryLayoutSql(OUT, loadPanels(job.genomeDir))) await w.run(sql);
     const counts = {
       variants: w.rows('variants'),
       genotypes: w.rows('genotypes'),

@@ -3,9 +3,16 @@ import { CaseVariantRowSchema } from '../../../../shared/cases/channels';
 import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
 import { caseCountsSql } from '../../../../shared/cases/filterSql';
-import { hasPageTableSql, TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
+import { TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
+import { caseSqlContext } from '../../../../shared/cases/sqlContext';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
-import { caseSortedRowsSql, rankInputSql, rankRecordOf } from '../../../../shared/cases/reviewSql';
+import {
+  caseChangeSql,
+  caseSortedRowsSql,
+  filterChangeOf,
+  rankInputSql,
+  rankRecordOf,
+} from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
 import { query } from '../../db';
 
@@ -34,21 +41,17 @@ export interface CaseRows {
 
 /**
  * Where the filter SQL reads: the attached case, the app's panels, the cohort cache's views, and
- * whether the case has the page table (asked of the catalog each time: an alias may be attached
+ * the case's query layout and panel bits (asked of the catalog each time: an alias may be attached
  * again to another copy of the case).
  */
 export async function caseContext(
   alias: string,
   panels: readonly Panel[],
 ): Promise<CaseSqlContext> {
-  const layout = (await query(hasPageTableSql(alias))).rows[0];
-  return {
-    db: alias,
-    panelGenes: (id) => panels.find((p) => p.id === id)?.genes ?? [],
-    cohort: { individuals: 'individuals', genotypes: 'genotypes' },
-    pageTable: Number(layout?.n ?? 0) > 0,
-    filterTable: Number(layout?.f ?? 0) > 0,
-  };
+  return caseSqlContext(async (sql) => (await query(sql)).rows, alias, panels, {
+    individuals: 'individuals',
+    genotypes: 'genotypes',
+  });
 }
 
 const rowOf = (r: Record<string, unknown>): CaseVariantRow =>
@@ -75,7 +78,11 @@ export async function caseRowWindow(
   return (await query(sql, [], opts.limit)).rows.map(rowOf);
 }
 
-/** Runs the filter in duckdb-wasm over the attached case: counts per step, then the first window. */
+/**
+ * Runs the filter in duckdb-wasm over the attached case: counts per step and the first window, in
+ * one statement in the default order (decision 0062); another order sorts every kept row, so it
+ * needs the count first.
+ */
 export async function runCaseFilter(
   alias: string,
   filter: CaseFilter,
@@ -85,6 +92,15 @@ export async function runCaseFilter(
 ): Promise<CaseRows> {
   const t0 = performance.now();
   const ctx = await caseContext(alias, panels);
+  if (sort.key === 'default') {
+    const change = caseChangeSql(filter, ctx, {
+      limit: TABLE_WINDOW,
+      ...(ranks === undefined ? {} : { ranks }),
+    });
+    const r = filterChangeOf((await query(change.sql, [], TABLE_WINDOW)).rows, change.steps);
+    const ms = performance.now() - t0;
+    return { ...r, rows: r.rows.map(rowOf), truncated: r.kept > TABLE_ROWS, ms };
+  }
   const counts = caseCountsSql(filter, ctx);
   const c = (await query(counts.sql)).rows[0] ?? {};
   const total = Number(c.total ?? 0);
