@@ -140,6 +140,11 @@ export const CaseInspectionSchema = z.object({
 });
 export type CaseInspection = z.infer<typeof CaseInspectionSchema>;
 
+/** A germline caller's VCF of the same patient and its sample, beside the tumour's (decision 0059). */
+const GermlineFileSchema = z
+  .object({ vcf: FileHandleSchema, sample: z.string().min(1).max(200) })
+  .strict();
+
 /** 'case:import': everything a case is made of; answers at once with the job (progress: case:progress). */
 export const CaseImportRequestSchema = z
   .object({
@@ -158,13 +163,7 @@ export const CaseImportRequestSchema = z
     /** The proband: a PED member id with a PED, else a VCF sample id (default: the only/first sample). */
     proband: z.string().min(1).max(200).optional(),
     /** A case of kind "cancer" (issue 19): tumour/normal samples, tumour type, purity. */
-    cancer: CancerCaseSchema.extend({
-      /** A germline caller's VCF of the same patient and its sample (decision 0059). */
-      germline: z
-        .object({ vcf: FileHandleSchema, sample: z.string().min(1).max(200) })
-        .strict()
-        .optional(),
-    }).optional(),
+    cancer: CancerCaseSchema.extend({ germline: GermlineFileSchema.optional() }).optional(),
   })
   .strict();
 export type CaseImportRequest = z.input<typeof CaseImportRequestSchema>;
