@@ -4,6 +4,7 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { ESM_BANNER, NATIVE_EXTERNAL, NODE_BUNDLE } from './esbuildNode.mjs';
 import { writeSbomAndNotices } from './sbom.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,22 +14,7 @@ await viteBuild({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn'
 // The SBOM and the licence notices the About page shows (issue 21), after Vite emptied out/renderer.
 writeSbomAndNotices(`${root}out`);
 
-const node = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  sourcemap: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-  // Prefer ESM entry points: some packages' UMD "main" (jsonc-parser) uses dynamic requires esbuild cannot follow.
-  mainFields: ['module', 'main'],
-};
-// Native DuckDB (vault files, decision 0010) loads a platform .node binary at run time: never bundled.
-const nativeExternal = ['@duckdb/node-api'];
-// ESM bundles that pull in CommonJS dependencies (ws) need a real require.
-const esmBanner = {
-  js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);",
-};
+const node = { ...NODE_BUNDLE, sourcemap: true, absWorkingDir: root };
 
 await Promise.all([
   esbuild({
@@ -36,8 +22,8 @@ await Promise.all([
     entryPoints: ['electron/main/index.ts'],
     outfile: 'out/main/index.js',
     format: 'esm',
-    external: ['electron', ...nativeExternal],
-    banner: esmBanner,
+    external: ['electron', ...NATIVE_EXTERNAL],
+    banner: ESM_BANNER,
   }),
   // Sandboxed preloads may only require('electron') and a few polyfilled modules: one CJS file.
   esbuild({
@@ -52,8 +38,8 @@ await Promise.all([
     entryPoints: ['electron/browserMode/main.ts'],
     outfile: 'out/server/index.js',
     format: 'esm',
-    external: nativeExternal,
-    banner: esmBanner,
+    external: NATIVE_EXTERNAL,
+    banner: ESM_BANNER,
   }),
   // The case import worker (issue 16) runs beside each bundle that can start it (caseImports.ts).
   ...['out/main', 'out/server'].map((dir) =>
@@ -62,8 +48,8 @@ await Promise.all([
       entryPoints: ['electron/main/cases/import/importWorker.ts'],
       outfile: `${dir}/caseImportWorker.js`,
       format: 'esm',
-      external: nativeExternal,
-      banner: esmBanner,
+      external: NATIVE_EXTERNAL,
+      banner: ESM_BANNER,
     }),
   ),
   // The pull's page worker (issue 20) runs beside each bundle that can pull (pageThread.ts).
@@ -73,7 +59,7 @@ await Promise.all([
       entryPoints: ['electron/main/pull/pageWorker.ts'],
       outfile: `${dir}/pullPageWorker.js`,
       format: 'esm',
-      banner: esmBanner,
+      banner: ESM_BANNER,
     }),
   ),
 ]);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
+import { ESM_BANNER, NATIVE_EXTERNAL, NODE_BUNDLE } from '../../scripts/esbuildNode.mjs';
 import type { ImportWorkerSpec } from '../main/cases/import/caseImports';
 
 /**
@@ -17,21 +18,15 @@ export function importWorkerBundle(root: string, folder: string): ImportWorkerSp
   const inputsFile = `${outfile}.inputs.json`;
   if (!fresh(root, outfile, inputsFile)) {
     const result = buildSync({
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      logLevel: 'warning',
+      ...NODE_BUNDLE,
       absWorkingDir: root,
-      mainFields: ['module', 'main'],
       entryPoints: ['electron/main/cases/import/importWorker.ts'],
       outfile,
       format: 'esm',
-      external: ['@duckdb/node-api'],
+      external: NATIVE_EXTERNAL,
       metafile: true,
       write: false,
-      banner: {
-        js: "import { createRequire as __cdCreateRequire } from 'node:module'; const require = __cdCreateRequire(import.meta.url);",
-      },
+      banner: ESM_BANNER,
     });
     // Renamed into place: another process (a parallel test, a second command) may start it meanwhile.
     const tmp = `${outfile}.${String(process.pid)}.tmp`;
