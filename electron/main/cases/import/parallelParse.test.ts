@@ -144,6 +144,9 @@ describe('the import parses a large BGZF file on two workers (issue 16, decision
       ...s,
       sha256: '',
       sealedBytes: 0,
+      // The DuckDB file's size depends on how parallel inserts fill its blocks (4,730,880 vs
+      // 4,993,024 bytes in one CI run): the tables below are compared by content instead.
+      plainBytes: 0,
       parseWorkers: 0,
     });
     expect(counts(both.end.stats)).toEqual(counts(single.end.stats));
