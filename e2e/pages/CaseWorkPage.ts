@@ -46,10 +46,15 @@ export class CaseWorkPage {
     return this.page.getByTestId(`review-${workId(key)}`);
   }
 
-  /** Codes of the criteria still only suggested on a variant's sheet. */
+  /**
+   * Codes of the criteria still only suggested on a variant's sheet. Waits for the sheet first: it
+   * is drawn once main has taken the variant into review, and reading the rows before that gave an
+   * empty list, so a test confirmed a sheet main rightly refused (CI on e440d17).
+   */
   async suggested(key: string): Promise<string[]> {
-    return this.page
-      .getByTestId(`sheet-${workId(key)}`)
+    const sheet = this.page.getByTestId(`sheet-${workId(key)}`);
+    await expect(sheet).toBeVisible();
+    return sheet
       .locator('tr[data-status="suggested"]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion') ?? ''));
   }
