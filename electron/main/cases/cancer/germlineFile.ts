@@ -110,6 +110,8 @@ export function germlineRecord(
     sha256: stats.sha256,
     plainBytes: stats.plainBytes,
     sealedBytes: stats.sealedBytes,
+    // The ACMG sheet's frequency evidence names the fields the germline rows' pop_af came from.
+    frequencyFields: stats.frequencyFields,
   };
 }
 
