@@ -110,6 +110,36 @@ export class CancerCasePage {
     });
     await expect(this.germlineSummary()).toContainText(file.name, { timeout: 30_000 });
   }
+  /**
+   * Gives the germline VCF and runs `meanwhile` while its upload is held (issue 19: a field changed
+   * while the germline file is read must stay); the upload then goes on as usual.
+   */
+  async giveGermlineVcfWhile(
+    file: { readonly name: string; readonly text: Buffer },
+    meanwhile: () => Promise<unknown>,
+  ): Promise<void> {
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let arrived = (): void => undefined;
+    const held = new Promise<void>((resolve) => (arrived = resolve));
+    const upload = (url: URL): boolean =>
+      url.pathname === '/cases/upload' && url.searchParams.get('name') === file.name;
+    await this.page.route(upload, async (route) => {
+      arrived();
+      await released;
+      await route.fallback();
+    });
+    await this.germlineVcf().setInputFiles({
+      name: file.name,
+      mimeType: 'application/gzip',
+      buffer: file.text,
+    });
+    await held;
+    await meanwhile();
+    release();
+    await expect(this.germlineSummary()).toContainText(file.name, { timeout: 30_000 });
+    await this.page.unroute(upload);
+  }
   germlineVcf(): Locator {
     return this.page.getByTestId('new-case-germline-vcf');
   }

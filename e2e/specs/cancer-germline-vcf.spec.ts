@@ -32,7 +32,11 @@ test.describe('A separate germline VCF (issue 19)', () => {
     await cases.startNewCase();
     await cases.fillPatient('P-019V', 'germline-vcf-019');
     await cases.giveVcf(tumour);
-    await cancer.giveGermlineVcf({ name: 'blood.vcf.gz', text: toBgzf(germlineVcf()) });
+    // The tumour type is chosen while the germline file is still being sent and read: it stays.
+    await cancer.giveGermlineVcfWhile({ name: 'blood.vcf.gz', text: toBgzf(germlineVcf()) }, () =>
+      cancer.tumourType().selectOption('BRCA'),
+    );
+    await expect(cancer.tumourType()).toHaveValue('BRCA');
     await expect(cancer.germlineSummary()).toContainText(`${GERMLINE_SAMPLE}, ${OTHER_SAMPLE}`);
     // Labelled, and usable from the keyboard: the arrow keys move between the file's samples.
     const picker = page.getByLabel('Germline sample');
@@ -45,7 +49,6 @@ test.describe('A separate germline VCF (issue 19)', () => {
     await expect(cancer.germlineHelp()).toContainText(
       `read from sample ${GERMLINE_SAMPLE} of the germline VCF blood.vcf.gz`,
     );
-    await cancer.tumourType().selectOption('BRCA');
     expect(await seriousAxeFindings(page)).toEqual([]);
     await cases.importAndOpen('germline-vcf-019');
 

@@ -181,6 +181,10 @@ describe('issue 19: cli case import of cancer cases', () => {
       '--json',
     );
     expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    // Issue 19: the JSON names the germline file as the person gave it, not main's file handle.
+    const printed = JSON.parse(r.out[0] ?? '{}') as { germline?: unknown };
+    expect(printed.germline).toEqual({ file: 'blood.vcf.gz', sample: GERMLINE_SAMPLE });
+    expect(r.out.join('\n')).not.toMatch(/fh_/u);
     const t = transport as CliTransport;
     const g = await t.invoke('cancer:germline', { caseId: 'CA-CLI-GV' });
     expect(g.ok && { sample: g.value.sample, file: g.value.file }).toEqual({
@@ -206,6 +210,7 @@ describe('issue 19: cli case import of cancer cases', () => {
       OTHER_SAMPLE,
     );
     expect(other.code, other.err.join('\n')).toBe(EXIT.ok);
+    expect(other.out.join('\n')).toContain(`germline VCF blood.vcf.gz sample ${OTHER_SAMPLE}`);
     const t = transport as CliTransport;
     const g = await t.invoke('cancer:germline', { caseId: 'CA-CLI-GV2' });
     expect(g.ok && g.value.sample).toBe(OTHER_SAMPLE);

@@ -59,6 +59,8 @@ export const CancerRecordSchema = z.object({
       sha256: z.string(),
       plainBytes: z.number().int(),
       sealedBytes: z.number().int(),
+      /** Its INFO population-frequency fields (issue 19); absent in cases imported before. */
+      frequencyFields: z.array(z.string()).optional(),
     })
     .optional(),
 });

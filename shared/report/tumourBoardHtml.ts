@@ -171,6 +171,21 @@ function somaticRow(c: Ctx, r: SomaticRow, review: TierReview | undefined): stri
 <td>${hotspot}${civic}</td></tr>`;
 }
 
+/**
+ * Where the germline findings come from, as the case has it (issue 19): the separate germline VCF
+ * (decision 0059) for predisposition, the tumour-normal VCF's normal for the germline leaks, or
+ * neither for a tumour-only case without a germline VCF.
+ */
+function germlineLimitations(t: DocumentT, k: CancerRecord): string[] {
+  const file = k.germline;
+  if (file === undefined)
+    return [t(`tumourBoard.limitation.${k.normal === null ? 'germlineNone' : 'germline'}`)];
+  return [
+    t('tumourBoard.limitation.germlineVcf', { sample: file.sample, file: file.name }),
+    ...(k.normal === null ? [] : [t('tumourBoard.limitation.germlineLeaks')]),
+  ];
+}
+
 /** The tumour-board section (HTML fragment) of a cancer case's report, in `lang` (decision 0048). */
 export function tumourBoardHtml(d: TumourBoardData, lang: Language = 'en'): string {
   const t = documentTranslator(lang);
@@ -186,9 +201,10 @@ export function tumourBoardHtml(d: TumourBoardData, lang: Language = 'en'): stri
   const rows = somatic.map((r) => somaticRow(c, r, reviews.get(r.variant_key)));
   const fed = somatic.map((r) => `<h4>${esc(variantName(r))}</h4>${federated(c, r, d.answers)}`);
   const col = (k: string): string => `<th>${esc(t(`tumourBoard.column.${k}`))}</th>`;
-  const limitations = ['tiers', 'civic', 'federation', 'germline'].map(
-    (k) => `<li>${esc(t(`tumourBoard.limitation.${k}`))}</li>`,
-  );
+  const limitations = [
+    ...['tiers', 'civic', 'federation'].map((k) => t(`tumourBoard.limitation.${k}`)),
+    ...germlineLimitations(t, d.cancer),
+  ].map((x) => `<li>${esc(x)}</li>`);
   return `<section class="tumour-board" id="tumour-board">
 <h2>${esc(t('tumourBoard.heading'))}</h2>
 <p>${esc(facts(c, d))}</p>

@@ -103,6 +103,12 @@ export function cancerRequest(
 
 type CancerRequest = NonNullable<CaseImportRequest['cancer']>;
 
+/** The cancer request, and what the command prints of it: the germline VCF by name, not by handle. */
+export interface CancerImport {
+  readonly request: CancerRequest;
+  readonly shown: CancerCase & { germline?: { file: string; sample: string } };
+}
+
 /**
  * The separate germline VCF of `--germline-vcf` (decision 0059), as the New case dialog takes it:
  * main inspects the file, its problems are printed with file and line, an error or a sample the
@@ -113,11 +119,11 @@ export async function withGermline(
   t: CliTransport,
   o: CancerOpts,
   cancer: CancerCase,
-): Promise<CancerRequest> {
+): Promise<CancerImport> {
   if (o.germlineVcf === undefined) {
     if (o.germlineSample !== undefined)
       throw new Stop(EXIT.usage, '--germline-sample needs --germline-vcf (the file it names).');
-    return cancer;
+    return { request: cancer, shown: cancer };
   }
   const file = await t.invoke('case:addFile', { path: resolve(ctx.cwd, o.germlineVcf) });
   if (!file.ok)
@@ -135,5 +141,8 @@ export async function withGermline(
       EXIT.usage,
       `Germline VCF ${v.name}: ${sample === undefined ? 'it has no sample column' : `"${sample}" is not one of its samples (${v.samples.join(', ')})`}.`,
     );
-  return { ...cancer, germline: { vcf: file.value.handle, sample } };
+  return {
+    request: { ...cancer, germline: { vcf: file.value.handle, sample } },
+    shown: { ...cancer, germline: { file: v.name, sample } },
+  };
 }

@@ -45,7 +45,8 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   for (const p of [...(i.ped?.problems ?? []), ...(i.phenopacket?.problems ?? [])])
     ctx.err(`${p.file ?? ''}${p.line === undefined ? '' : `:${String(p.line)}`}: ${p.message}`);
   // A cancer case (issue 19): tumour and normal instead of pedigree members, same request.
-  const cancer = wantsCancer(o) ? await withGermline(ctx, t, o, cancerRequest(o, i)) : undefined;
+  const asked = wantsCancer(o) ? await withGermline(ctx, t, o, cancerRequest(o, i)) : undefined;
+  const cancer = asked?.request;
   const overrides = o.link.map((l): SampleLink => {
     const [sample = '', member = ''] = l.split('=');
     if (sample === '' || member === '')
@@ -95,17 +96,18 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
     records: end.records,
     variants: end.variants,
     elapsedMs: Math.round(end.elapsedMs),
-    ...(cancer === undefined
+    ...(asked === undefined
       ? {}
-      : { kind: 'cancer', caller: i.vcf.somatic?.caller ?? 'generic', ...cancer }),
+      : { kind: 'cancer', caller: i.vcf.somatic?.caller ?? 'generic', ...asked.shown }),
   };
+  const g = asked?.shown.germline;
   ctx.out(
     o.json === true
       ? JSON.stringify(result)
       : `${end.caseId}: imported ${String(end.records)} records, ${String(end.variants)} variants in ${(end.elapsedMs / 1000).toFixed(1)} s${
           cancer === undefined
             ? ''
-            : ` (cancer case: tumour ${cancer.tumour}, ${cancer.normal === undefined ? 'tumour-only' : `normal ${cancer.normal}`})`
+            : ` (cancer case: tumour ${cancer.tumour}, ${cancer.normal === undefined ? 'tumour-only' : `normal ${cancer.normal}`}${g === undefined ? '' : `, germline VCF ${g.file} sample ${g.sample}`})`
         }`,
   );
   return EXIT.ok;

@@ -17,6 +17,7 @@ import {
   STAGING_DIR,
 } from './caseFolder';
 import type { CaseOwner } from './caseOwner';
+import { GERMLINE_DB_FILE, germlineBinding, readGermlineDatabase } from './cancer/germlineFile';
 import { loadPanels } from './genomeAssets';
 import { privateWal } from './import/caseDbWriter';
 import type { OpenedCase } from './caseService';
@@ -28,8 +29,9 @@ import type { OpenedCase } from './caseService';
  * the owner's case staging (swept at start after a crash), altered with native DuckDB, sealed
  * under the case's own data key and binding, and the case folder is swapped whole (commitFolder:
  * a crash leaves the old folder or the new one, never a mix; recoverFolders restores an old one
- * whose swap was cut). A failure leaves the case as it was; the page then says why it cannot open
- * it. Audited as `case.upgrade` (counts, no content).
+ * whose swap was cut). A cancer case's separate germline database (decision 0059) is upgraded
+ * with it, in the same swap (decision 0068). A failure of either leaves the case as it was; the
+ * page then says why it cannot open it. Audited as `case.upgrade` (counts, no content).
  */
 
 export interface CaseUpgradeDeps {
@@ -58,38 +60,89 @@ export function upgradeCase(d: CaseUpgradeDeps, caseId: string): Promise<boolean
   return job;
 }
 
+/** One sealed database of a case folder: the case's, or a cancer case's germline VCF's. */
+interface SealedDatabase {
+  readonly sealedName: string;
+  readonly binding: Buffer;
+  /** The verified plaintext (binding and sha256 against the manifest). */
+  read(): Buffer;
+}
+
+/**
+ * The databases the upgrade rewrites: the case's and, for a cancer case with a separate germline
+ * VCF (decision 0059), that one too: it is written by the same import at the same schema, and read
+ * by the Germline tab and the tumour board after the upgrade (issue 19).
+ */
+function databasesOf(c: OpenedCase, user: CaseOwner['user']): SealedDatabase[] {
+  const own: SealedDatabase = {
+    sealedName: 'data.duckdb.sealed',
+    binding: databaseBinding(user, c.folder),
+    read: () => readCaseDatabase(c.dir, c.folder, user, c.dataKey, c.manifest),
+  };
+  if (c.manifest.cancer?.germline === undefined) return [own];
+  return [
+    own,
+    {
+      sealedName: GERMLINE_DB_FILE,
+      binding: germlineBinding(user, c.folder),
+      read: () => readGermlineDatabase(c, user),
+    },
+  ];
+}
+
+/** What a rewrite seals: the manifest's record of each database it changed. */
+function manifestAfter(
+  m: CaseManifest,
+  changed: ReadonlyMap<string, { sha256: string; sealedBytes: number; plainBytes: number }>,
+): CaseManifest {
+  const own = changed.get('data.duckdb.sealed');
+  const germline = changed.get(GERMLINE_DB_FILE);
+  return {
+    ...m,
+    schema: CASE_SCHEMA_VERSION,
+    ...(own && { database: own }),
+    ...(germline &&
+      m.cancer?.germline && {
+        cancer: { ...m.cancer, germline: { ...m.cancer.germline, ...germline } },
+      }),
+  };
+}
+
 async function rewrite(d: CaseUpgradeDeps, caseId: string): Promise<boolean> {
   const o = d.owner();
   const before = d.find(caseId);
   if (before === undefined || !needsCaseUpgrade(before.manifest)) return false;
-  const plain = readCaseDatabase(
-    before.dir,
-    before.folder,
-    o.user,
-    before.dataKey,
-    before.manifest,
-  );
   const work = join(casesRoot(o.userDir), STAGING_DIR, `upgrade-${randomBytes(8).toString('hex')}`);
   const scratch = join(work, 'scratch');
   const t0 = performance.now();
   try {
     mkdirSync(scratch, { recursive: true, mode: 0o700 });
-    const file = join(scratch, `${randomBytes(8).toString('hex')}.duckdb`);
-    writeFileSync(file, plain, { mode: 0o600, flag: 'wx' });
-    plain.fill(0);
-    const from = await upgradeCaseFile(file, scratch);
+    const files: { db: SealedDatabase; file: string; from: number }[] = [];
+    for (const db of databasesOf(before, o.user)) {
+      const plain = db.read();
+      const file = join(scratch, `${randomBytes(8).toString('hex')}.duckdb`);
+      try {
+        writeFileSync(file, plain, { mode: 0o600, flag: 'wx' });
+      } finally {
+        plain.fill(0);
+      }
+      files.push({ db, file, from: await upgradeCaseFile(file, scratch) });
+    }
+    const from = files[0]?.from ?? 0;
     // A newer app's case: left as it is (the page asks for an update when it is opened).
-    if (from > CASE_SCHEMA_VERSION) return false;
+    if (files.some((f) => f.from > CASE_SCHEMA_VERSION)) return false;
     // From here to the swap nothing awaits: a delete, a status change or a lock during the build is
     // seen here, and none can happen between this check and the rename.
     const now = d.find(caseId);
     if (
       d.owner().userDir !== o.userDir ||
       now?.folder !== before.folder ||
-      now.manifest.database.sha256 !== before.manifest.database.sha256
+      now.manifest.database.sha256 !== before.manifest.database.sha256 ||
+      now.manifest.cancer?.germline?.sha256 !== before.manifest.cancer?.germline?.sha256
     )
       return false;
-    if (from === CASE_SCHEMA_VERSION) {
+    const altered = files.filter((f) => f.from < CASE_SCHEMA_VERSION);
+    if (altered.length === 0) {
       // Already current (sealed before manifests recorded the schema): recorded, nothing rewritten.
       rewriteManifest(now.dir, now.folder, o.user, now.dataKey, {
         ...now.manifest,
@@ -99,39 +152,35 @@ async function rewrite(d: CaseUpgradeDeps, caseId: string): Promise<boolean> {
     }
     const out = join(work, 'out');
     mkdirSync(out, { mode: 0o700 });
-    // The wrapped key and the case work are kept as they are (same key, same folder binding).
+    const rewritten = new Set(['manifest.sealed', ...altered.map((f) => f.db.sealedName)]);
+    // The wrapped key, the case work and an unchanged database are kept as they are (same key,
+    // same folder binding).
     for (const name of readdirSync(now.dir))
-      if (name !== 'data.duckdb.sealed' && name !== 'manifest.sealed')
-        copyFileSync(join(now.dir, name), join(out, name));
-    const sealed = sealChunkedFile(
-      now.dataKey,
-      file,
-      join(out, 'data.duckdb.sealed'),
-      databaseBinding(o.user, now.folder),
-    );
-    const manifest: CaseManifest = {
-      ...now.manifest,
-      schema: CASE_SCHEMA_VERSION,
-      database: { ...sealed, plainBytes: statSync(file).size },
-    };
-    rewriteManifest(out, now.folder, o.user, now.dataKey, manifest);
+      if (!rewritten.has(name)) copyFileSync(join(now.dir, name), join(out, name));
+    const changed = new Map<string, { sha256: string; sealedBytes: number; plainBytes: number }>();
+    for (const f of altered) {
+      const sealed = sealChunkedFile(now.dataKey, f.file, join(out, f.db.sealedName), f.db.binding);
+      changed.set(f.db.sealedName, { ...sealed, plainBytes: statSync(f.file).size });
+    }
+    rewriteManifest(out, now.folder, o.user, now.dataKey, manifestAfter(now.manifest, changed));
     rmSync(scratch, { recursive: true, force: true });
     commitFolder(out, now.dir);
     d.audit.append('case.upgrade', {
       caseId,
       from,
       to: CASE_SCHEMA_VERSION,
-      bytes: sealed.sealedBytes,
+      count: altered.length,
+      bytes: [...changed.values()].reduce((n, x) => n + x.sealedBytes, 0),
     });
     d.logger.info('case.upgraded', {
       from,
       to: CASE_SCHEMA_VERSION,
+      databases: altered.length,
       ms: Math.round(performance.now() - t0),
     });
     d.changed();
     return true;
   } finally {
-    plain.fill(0);
     rmSync(work, { recursive: true, force: true });
   }
 }

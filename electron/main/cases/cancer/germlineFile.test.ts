@@ -101,6 +101,23 @@ describe('issue 19: a separate germline VCF beside the tumour VCF', () => {
     expect(sealed.includes(Buffer.from('MUTYH'))).toBe(false);
   });
 
+  it('issue 19: records the germline VCF’s own population-frequency fields, which the ACMG sheet names', async () => {
+    // The germline caller's VCF carries gnomAD frequencies; the tumour VCF has none.
+    const annotated = germlineVcf().replace(
+      '##FORMAT=<ID=GT,',
+      '##INFO=<ID=gnomAD_AF,Number=A,Type=Float,Description="gnomAD allele frequency">\n##FORMAT=<ID=GT,',
+    );
+    const done = await importWith('CA-GV-AF', {
+      name: 'annotated-blood.vcf.gz',
+      text: annotated,
+      sample: GERMLINE_SAMPLE,
+    });
+    expect(done.phase).toBe('done');
+    const detail = await h.call('case:open', { caseId: 'CA-GV-AF' });
+    expect(detail.vcf.frequencyFields).toEqual([]);
+    expect(detail.cancer?.germline?.frequencyFields).toEqual(['gnomAD_AF']);
+  });
+
   it('a germline VCF with a bad line fails the whole import, naming file and line: no case, no staging', async () => {
     const done = await importWith('CA-GV-BAD', {
       name: 'bad-germline.vcf.gz',

@@ -22,7 +22,8 @@ export const GERMLINE_DB_FILE = 'germline.duckdb.sealed';
 /** The germline sample's member index in its own database (the only member). */
 export const GERMLINE_VCF_SAMPLE_IDX = 0;
 
-const binding = (user: VaultUser, folder: string): Buffer =>
+/** The germline database's binding: owner and folder, apart from the case database's. */
+export const germlineBinding = (user: VaultUser, folder: string): Buffer =>
   caseFileBinding('case-germline-database', user, folder);
 
 /**
@@ -88,7 +89,7 @@ export async function germlineJob(opts: {
     scratchDir,
     dbFile: join(scratchDir, `${randomBytes(8).toString('hex')}.duckdb`),
     sealedFile: join(opts.stagingDir, GERMLINE_DB_FILE),
-    binding: binding(owner.user, opts.folder),
+    binding: germlineBinding(owner.user, opts.folder),
     meta: { ...opts.meta, kind: 'cancer-germline', vcf_name: file.name },
   };
 }
@@ -109,6 +110,8 @@ export function germlineRecord(
     sha256: stats.sha256,
     plainBytes: stats.plainBytes,
     sealedBytes: stats.sealedBytes,
+    // The ACMG sheet's frequency evidence names the fields the germline rows' pop_af came from.
+    frequencyFields: stats.frequencyFields,
   };
 }
 
@@ -119,7 +122,7 @@ export function readGermlineDatabase(c: OpenedCase, user: VaultUser): Buffer {
   const plain = openChunked(
     c.dataKey,
     readFileSync(join(c.dir, GERMLINE_DB_FILE)),
-    binding(user, c.folder),
+    germlineBinding(user, c.folder),
   );
   if (createHash('sha256').update(plain).digest('hex') !== g.sha256)
     throw new Error('the germline database does not match its sealed record');

@@ -6,11 +6,16 @@ import { CancerCaseFields } from './CancerCaseFields';
 import type { CancerDraft } from './cancerDraft';
 import { proposeCancer } from './cancerDraft';
 
-/** The case's kind in New case: germline (a family's VCF) or cancer (a tumour's), issue 19. */
+/**
+ * The case's kind in New case: germline (a family's VCF) or cancer (a tumour's), issue 19. The
+ * cancer fields are patched, never replaced from this render's copy: the germline VCF's pick
+ * resolves later, and a copy taken before it would undo the fields changed meanwhile.
+ */
 export function CaseKind(props: {
   readonly draft: CaseDraft;
   readonly inspection: CaseInspection;
-  readonly onChange: (cancer: CancerDraft | undefined) => void;
+  readonly onKind: (cancer: CancerDraft | undefined) => void;
+  readonly onPatch: (p: Partial<CancerDraft>) => void;
 }) {
   const { t } = useTranslation();
   const { draft, inspection } = props;
@@ -23,7 +28,7 @@ export function CaseKind(props: {
           id="new-case-kind"
           value={cancer === undefined ? 'germline' : 'cancer'}
           onChange={(e) =>
-            props.onChange(e.target.value === 'cancer' ? proposeCancer(inspection) : undefined)
+            props.onKind(e.target.value === 'cancer' ? proposeCancer(inspection) : undefined)
           }
           data-testid="new-case-kind"
         >
@@ -36,7 +41,7 @@ export function CaseKind(props: {
           samples={inspection.vcf.samples}
           caller={inspection.vcf.somatic?.caller}
           value={cancer}
-          onChange={(p) => props.onChange({ ...cancer, ...p })}
+          onChange={props.onPatch}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 import { useStore } from '../../store';
@@ -10,7 +10,8 @@ import { germlineFileDraft } from './cancerDraft';
  * The optional germline VCF of a cancer case (decision 0059): a germline caller's output for the
  * same patient, chosen beside the tumour VCF (main's dialog in Electron, an upload in browser mode),
  * checked by main's header reader, with its sample picker. Its refusals and errors are listed with
- * file and line, and block the import until the file is fixed or removed.
+ * file and line, and block the import until the file is fixed or removed. A pick answered after
+ * another pick or a removal is dropped (issue 19: a slow upload must not bring back an old file).
  */
 export function GermlineVcfField(props: {
   readonly value: GermlineFileDraft | undefined;
@@ -22,20 +23,29 @@ export function GermlineVcfField(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const electron = mainPicksCaseFiles();
+  const picks = useRef(0);
   const g = props.value;
   const pick = async (file?: File): Promise<void> => {
+    const token = ++picks.current;
     setBusy(true);
     setError(undefined);
     const chosen = await choose(file);
+    if (token !== picks.current) return;
     if (!chosen.ok || chosen.value === null) {
       setBusy(false);
       if (!chosen.ok) setError(chosen.error.message);
       return;
     }
     const found = await inspect({ vcf: chosen.value.handle });
+    if (token !== picks.current) return;
     setBusy(false);
     if (found.ok) props.onChange(germlineFileDraft(chosen.value, found.value));
     else setError(found.error.message);
+  };
+  const remove = (): void => {
+    picks.current++;
+    setBusy(false);
+    props.onChange(undefined);
   };
   return (
     <div className="field" data-testid="new-case-germline">
@@ -83,11 +93,7 @@ export function GermlineVcfField(props: {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            onClick={() => props.onChange(undefined)}
-            data-testid="new-case-germline-remove"
-          >
+          <button type="button" onClick={remove} data-testid="new-case-germline-remove">
             {t('cancer.new.germlineRemove')}
           </button>
         </>

@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n';
 import { clinvarText, consequenceWithCode } from '../../i18n/terms';
 import { useStore } from '../../store';
 import { suggestFor } from '../caseReview/work/suggestFor';
+import { germlineFrequencyFields } from './germlineSource';
 import { useCaseWork } from '../caseReview/work/useCaseWork';
 import { VariantReview } from '../caseReview/work/VariantReview';
 
@@ -61,7 +62,7 @@ export function GermlineView({ detail }: { readonly detail: CaseDetail }) {
     const s = suggestFor({
       row: asCaseRow(row),
       phenotypes,
-      frequencyFields: detail.vcf.frequencyFields,
+      frequencyFields: germlineFrequencyFields(detail),
       rank: undefined,
       clinvar: cv,
       work,

@@ -152,7 +152,8 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
             <CaseKind
               draft={draft}
               inspection={draft.inspection}
-              onChange={(cancer) => patch({ cancer })}
+              onKind={(cancer) => patch({ cancer })}
+              onPatch={form.patchCancer}
             />
           )}
           {draft.cancer === undefined ? (

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type {
   CaseInspection,
   CaseProblem,
@@ -109,23 +109,50 @@ export function keptLinks(
   return { links, proband };
 }
 
-/** The New case dialog's state and actions; IPC goes through the case slice. */
+/**
+ * The New case dialog's state and actions; IPC goes through the case slice. Every change is a
+ * function of the latest draft (issue 19): file picks, uploads and inspections resolve after the
+ * person changed other fields, and a draft captured before the await would undo those changes.
+ * `latest` is that draft, for the requests built after an await; only the newest inspection's
+ * answer is kept, and nothing started before a reset lands in the next case.
+ */
 export function useNewCase() {
   const [draft, setDraft] = useState<CaseDraft>(EMPTY_DRAFT);
-  const patch = useCallback((p: Partial<CaseDraft>) => setDraft((d) => ({ ...d, ...p })), []);
+  const latest = useRef<CaseDraft>(EMPTY_DRAFT);
+  const inspection = useRef(0);
+  const epoch = useRef(0);
+  const update = useCallback((change: (d: CaseDraft) => CaseDraft) => {
+    latest.current = change(latest.current);
+    setDraft(latest.current);
+  }, []);
+  const patch = useCallback((p: Partial<CaseDraft>) => update((d) => ({ ...d, ...p })), [update]);
+  /** Patches the cancer fields; dropped when the case is no longer of kind cancer. */
+  const patchCancer = useCallback(
+    (p: Partial<CancerDraft>) =>
+      update((d) => (d.cancer === undefined ? d : { ...d, cancer: { ...d.cancer, ...p } })),
+    [update],
+  );
   const choose = useStore((s) => s.chooseCaseVcf);
   const inspectFiles = useStore((s) => s.inspectCaseFiles);
   const start = useStore((s) => s.startCaseImport);
 
-  const inspect = async (next: CaseDraft): Promise<void> => {
+  /** Applies `change`, then has main inspect the files when there is a VCF. */
+  const inspect = async (change: (d: CaseDraft) => CaseDraft): Promise<void> => {
+    const token = ++inspection.current;
+    update((d) => {
+      const next = change(d);
+      return next.vcf === undefined ? next : { ...next, busy: 'inspecting', error: undefined };
+    });
+    const next = latest.current;
     if (next.vcf === undefined) return;
-    setDraft({ ...next, busy: 'inspecting', error: undefined });
     const result = await inspectFiles({
       vcf: next.vcf.handle,
       ...(next.ped === undefined ? {} : { ped: next.ped }),
       ...(next.phenopacket === undefined ? {} : { phenopacket: next.phenopacket }),
     });
-    setDraft((d) =>
+    // A later inspection (another file chosen meanwhile) or a reset supersedes this answer.
+    if (token !== inspection.current) return;
+    update((d) =>
       result.ok
         ? {
             ...d,
@@ -145,51 +172,55 @@ export function useNewCase() {
   return {
     draft,
     patch,
-    reset: () => setDraft(EMPTY_DRAFT),
+    patchCancer,
+    reset: () => {
+      epoch.current++;
+      inspection.current++;
+      update(() => EMPTY_DRAFT);
+    },
     chooseVcf: async (file?: File): Promise<void> => {
+      const at = epoch.current;
+      const live = (): boolean => epoch.current === at;
       patch({ busy: 'choosing', error: undefined, upload: undefined });
       const started = Date.now();
-      const result = await choose(file, (sent, reported) =>
-        patch({
-          upload: { sent, reported, size: file?.size ?? 0, elapsedMs: Date.now() - started },
-        }),
-      );
+      const result = await choose(file, (sent, reported) => {
+        if (live())
+          patch({
+            upload: { sent, reported, size: file?.size ?? 0, elapsedMs: Date.now() - started },
+          });
+      });
+      if (!live()) return;
       if (!result.ok) {
         patch({ busy: undefined, error: result.error.message });
         return;
       }
-      if (result.value === null) {
+      const vcf = result.value;
+      if (vcf === null) {
         patch({ busy: undefined });
         return;
       }
-      await inspect({ ...draft, vcf: result.value, busy: undefined, upload: undefined });
+      await inspect((d) => ({ ...d, vcf, busy: undefined, upload: undefined }));
     },
-    setPed: async (ped: TextFile | undefined): Promise<void> => {
-      const next = { ...draft, ped };
-      if (draft.vcf === undefined) setDraft(next);
-      else await inspect(next);
-    },
+    setPed: (ped: TextFile | undefined): Promise<void> => inspect((d) => ({ ...d, ped })),
     /** Reads a Phenopacket v2 in the page: its subject, sex and HPO terms fill the form at once. */
-    setPhenopacket: async (file: TextFile | undefined): Promise<void> => {
+    setPhenopacket: (file: TextFile | undefined): Promise<void> => {
       if (file === undefined) {
-        setDraft({ ...draft, phenopacket: undefined, phenopacketProblems: [] });
-        return;
+        patch({ phenopacket: undefined, phenopacketProblems: [] });
+        return Promise.resolve();
       }
       const read = readPhenopacket(file.name, file.text);
-      const next: CaseDraft = {
-        ...draft,
+      return inspect((d) => ({
+        ...d,
         phenopacket: file,
         phenopacketProblems: read.problems,
         phenotype: read.phenotype,
-        sex: read.sex === 'unknown' ? draft.sex : read.sex,
-        patientId: draft.patientId === '' ? (read.subjectId ?? '') : draft.patientId,
-      };
-      if (draft.vcf === undefined) setDraft(next);
-      else await inspect(next);
+        sex: read.sex === 'unknown' ? d.sex : read.sex,
+        patientId: d.patientId === '' ? (read.subjectId ?? '') : d.patientId,
+      }));
     },
     /** Starts the import; resolves with the job, or undefined when main refused (said in `error`). */
     submit: async (): Promise<{ jobId: string; caseId: string } | undefined> => {
-      const d = draft;
+      const d = latest.current;
       if (d.vcf === undefined) return undefined;
       patch({ busy: 'starting', error: undefined });
       const result = await start({

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CaseInspection, FileRef } from '../../../../shared/cases/channels';
+import { createApiClient, setApiClient } from '../../api/client';
+import '../../i18n';
+import { resetStore } from '../../store';
+import { NewCaseDialog } from './NewCaseDialog';
+
+/**
+ * Issue 19: New case's file picks and inspections answer after the person changed other fields.
+ * Main is the transport (Electron's kind: its own file dialog); each call waits until the test
+ * answers it, so the order of the interleaved updates is the test's.
+ */
+
+interface Call {
+  readonly channel: string;
+  readonly payload: unknown;
+  answer(value: unknown): void;
+}
+
+let calls: Call[] = [];
+
+beforeEach(() => {
+  calls = [];
+  setApiClient(
+    createApiClient({
+      kind: 'electron',
+      invoke: (channel, payload) =>
+        new Promise((resolve) => {
+          calls.push({ channel, payload, answer: (value) => resolve({ ok: true, value }) });
+        }),
+      on: () => () => undefined,
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  setApiClient(undefined);
+  resetStore();
+});
+
+const ref = (name: string, n: number): FileRef => ({
+  handle: `fh_${String(n).repeat(22)}`,
+  name,
+  size: 1000,
+});
+const TUMOUR = ref('tumour.vcf.gz', 1);
+const BLOOD = ref('blood.vcf.gz', 2);
+const OTHER = ref('other-blood.vcf.gz', 3);
+
+const inspection = (
+  name: string,
+  samples: string[],
+  somatic?: CaseInspection['vcf']['somatic'],
+): CaseInspection => ({
+  vcf: {
+    name,
+    size: 1000,
+    container: 'bgzf',
+    version: '4.2',
+    samples,
+    assembly: { name: 'GRCh38', evidence: 'contig lengths' },
+    annotations: [],
+    frequencyFields: [],
+    problems: [],
+    ...(somatic === undefined ? {} : { somatic }),
+  },
+  links: [],
+  proband: null,
+  mismatches: [],
+});
+
+/** Answers the oldest unanswered call on `channel` (the newest with `newest`). */
+async function answer(channel: string, value: unknown, newest = false): Promise<void> {
+  const on = calls.filter((c) => c.channel === channel);
+  const call = newest ? on.at(-1) : on[0];
+  expect(call, `a call on ${channel}`).toBeDefined();
+  calls = calls.filter((c) => c !== call);
+  await act(async () => {
+    call?.answer(value);
+    await Promise.resolve();
+  });
+}
+
+const byId = (id: string): HTMLElement => screen.getByTestId(id);
+const valueOf = (id: string): string => (byId(id) as HTMLInputElement | HTMLSelectElement).value;
+const change = (id: string, value: string): void => {
+  fireEvent.change(byId(id), { target: { value } });
+};
+
+/** The dialog with the tumour-normal VCF chosen and inspected: its cancer fields are shown. */
+async function withTumourVcf(): Promise<void> {
+  render(<NewCaseDialog open={false} onClose={() => undefined} />);
+  fireEvent.click(byId('new-case-vcf-pick'));
+  await answer('case:pickFile', { file: TUMOUR });
+  await answer(
+    'case:inspect',
+    inspection(TUMOUR.name, ['NORMAL', 'TUMOR'], {
+      caller: 'mutect2',
+      tumour: 'TUMOR',
+      normal: 'NORMAL',
+    }),
+  );
+  expect(valueOf('new-case-tumour')).toBe('TUMOR');
+}
+
+describe('issue 19: New case keeps every field changed while a file is read', () => {
+  it('issue 19: the tumour type chosen while the germline VCF is read stays, and the germline file arrives', async () => {
+    await withTumourVcf();
+    fireEvent.click(byId('new-case-germline-vcf-pick'));
+    await answer('case:pickFile', { file: BLOOD });
+    // Main reads the germline file's header; meanwhile the person fills in the cancer fields.
+    change('new-case-tumour-type', 'LUAD');
+    change('new-case-purity', '60');
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    expect(byId('new-case-germline-summary').textContent).toContain('blood.vcf.gz');
+    expect(valueOf('new-case-germline-sample')).toBe('BLOOD');
+    expect(valueOf('new-case-tumour-type')).toBe('LUAD');
+    expect(valueOf('new-case-purity')).toBe('60');
+  });
+
+  it('issue 19: a germline VCF read after the case became germline, or after a newer pick, is dropped', async () => {
+    await withTumourVcf();
+    fireEvent.click(byId('new-case-germline-vcf-pick'));
+    await answer('case:pickFile', { file: BLOOD });
+    fireEvent.click(byId('new-case-germline-vcf-pick'));
+    await answer('case:pickFile', { file: OTHER });
+    // The second pick answers first; the first one's late answer must not replace it.
+    await answer('case:inspect', inspection(OTHER.name, ['OTHER']), true);
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    expect(byId('new-case-germline-summary').textContent).toContain('other-blood.vcf.gz');
+
+    fireEvent.click(byId('new-case-germline-remove'));
+    fireEvent.click(byId('new-case-germline-vcf-pick'));
+    await answer('case:pickFile', { file: BLOOD });
+    change('new-case-kind', 'germline');
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    expect(screen.queryByTestId('new-case-cancer')).toBeNull();
+  });
+
+  it('issue 19: the patient id typed while the tumour VCF is chosen stays when the file arrives', async () => {
+    render(<NewCaseDialog open={false} onClose={() => undefined} />);
+    fireEvent.click(byId('new-case-vcf-pick'));
+    change('new-case-patient', 'P-042');
+    change('new-case-note', 'second opinion');
+    await answer('case:pickFile', { file: TUMOUR });
+    change('new-case-id', 'CA-42');
+    await answer(
+      'case:inspect',
+      inspection(TUMOUR.name, ['NORMAL', 'TUMOR'], {
+        caller: 'mutect2',
+        tumour: 'TUMOR',
+        normal: 'NORMAL',
+      }),
+    );
+    expect(valueOf('new-case-patient')).toBe('P-042');
+    expect(valueOf('new-case-note')).toBe('second opinion');
+    expect(valueOf('new-case-id')).toBe('CA-42');
+    expect(valueOf('new-case-tumour')).toBe('TUMOR');
+  });
+});
