@@ -209,14 +209,18 @@ const instance = await DuckDBInstance.create(':memory:', {
   temp_directory: join(spill, 'spill'),
 });
 const conn = await instance.connect();
-await conn.run(`ATTACH '${join(spill, 'body.duckdb')}' AS out`);
-for (const [name, sql] of SQL) {
-  const r = await timed(() => conn.run(sql));
-  duck[name] = { ...r, value: undefined };
+try {
+  await conn.run(`ATTACH '${join(spill, 'body.duckdb')}' AS out`);
+  for (const [name, sql] of SQL) {
+    const r = await timed(() => conn.run(sql));
+    duck[name] = { ...r, value: undefined };
+  }
+} finally {
+  conn.closeSync();
+  instance.closeSync();
+  // A plaintext copy of the records: never left behind, whatever failed.
+  rmSync(spill, { recursive: true, force: true });
 }
-conn.closeSync();
-instance.closeSync();
-rmSync(spill, { recursive: true, force: true });
 
 const result = {
   measured: new Date().toISOString(),
