@@ -22,6 +22,13 @@ import type { ImportJob, WorkerMessage } from './workerProtocol';
 import type { SecondPart } from './secondPart';
 import { startSecondPart } from './secondPart';
 
+/**
+ * The steps of an import, in order: the writer open; the VCF read and its rows built (the loads
+ * overlapping); inheritance (the loads still queued and the commit first); the query layout; the
+ * checkpoint and close; the seal.
+ */
+export type ImportStep = 'opened' | 'read' | 'inheritance' | 'layout' | 'finished' | 'sealed';
+
 /** A refusal found while reading (not a VCF rule): reported like a problem of the header. */
 class Refusal extends Error {}
 
@@ -35,6 +42,8 @@ export async function runImportJob(
   job: ImportJob,
   post: (m: WorkerMessage) => void,
   signal: { aborted: boolean; onAbort?: () => void },
+  /** Called at the end of each step (bench/case-import-profile.ts): no effect on the import. */
+  mark: (step: ImportStep) => void = () => undefined,
 ): Promise<void> {
   let writer: CaseDbWriter | undefined;
   let second: SecondPart | undefined;
@@ -61,6 +70,7 @@ export async function runImportJob(
       },
     };
     const genes = loadGeneIndex(job.genomeDir);
+    mark('opened');
     let builder: CaseRowBuilder | undefined;
     let header: VcfHeader | undefined;
     let refusal: Refusal | undefined;
@@ -157,6 +167,7 @@ export async function runImportJob(
       });
       return;
     }
+    mark('read');
     progress('indexing', true);
     job.members.forEach((m) =>
       w.sample([
@@ -188,15 +199,18 @@ export async function runImportJob(
       probandSex: proband?.sex ?? 'unknown',
     }))
       await w.run(sql);
+    mark('inheritance');
     // The query layout (decision 0036), built from the loaded tables once they are final, with a
     // bit per shipped panel in the filter table (decision 0062).
     for (const sql of queryLayoutSql(OUT, loadPanels(job.genomeDir))) await w.run(sql);
+    mark('layout');
     const counts = {
       variants: w.rows('variants'),
       genotypes: w.rows('genotypes'),
       annotations: w.rows('annotations'),
     };
     await w.finish();
+    mark('finished');
     if (cancelled()) {
       await cleanup();
       post({ type: 'cancelled' });
@@ -205,6 +219,7 @@ export async function runImportJob(
     progress('sealing', true);
     const plainBytes = statSync(job.dbFile).size;
     const sealed = sealChunkedFile(job.dataKey, job.dbFile, job.sealedFile, job.binding);
+    mark('sealed');
     await cleanup();
     const c = builder.counts;
     post({
