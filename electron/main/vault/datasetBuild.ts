@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
+import type { CodedGenotypes, LayoutSource } from '../../../shared/cohorts/layout';
 import { layoutStatements } from '../../../shared/cohorts/layout';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_COLUMNS, CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/cohorts/schema';
@@ -188,26 +189,32 @@ export async function openDatasetBuild(ids: {
             `${literal(ids.datasetId)} AS dataset_id`,
             `${literal(ids.nodeId)} AS node_id`,
           ];
-          const src = {} as Record<CacheTable, string>;
-          for (const t of ['individuals', 'variants'] as const) {
+          const stage = (t: 'individuals' | 'variants'): string => {
             const out = [...base, ...specOf(t).map(([c, ty]) => `${fromStage(c, ty)} AS ${c}`)];
-            src[t] = `(SELECT ${out.join(', ')} FROM memory.main.cd_stage_${t})`;
-          }
-          const out = [...base];
-          const joins: string[] = [];
-          for (const [i, [c]] of specOf('genotypes').entries()) {
-            const d = `d${String(i)}`;
+            return `(SELECT ${out.join(', ')} FROM memory.main.cd_stage_${t})`;
+          };
+          // Genotypes stay codes: the layout joins them by integer and decodes only what it keeps.
+          const dictionaries = {} as CodedGenotypes['dictionaries'];
+          for (const [c] of specOf('genotypes')) {
             const dict = dictionary(c).values;
-            const to = await stageTable(conn, `cd_stage_genotypes_${d}`, [
+            const name = `cd_stage_dictionary_${c}`;
+            const to = await stageTable(conn, name, [
               { name: 'k', type: 'INTEGER' },
               { name: 's', type: 'VARCHAR' },
             ]);
             appendRows(to, [Array.from(dict, (_, k) => k), dict], dict.length);
             to.appender.closeSync();
-            out.push(`${d}.s AS ${c}`);
-            joins.push(` LEFT JOIN memory.main.cd_stage_genotypes_${d} ${d} ON ${d}.k = g.${c}`);
+            dictionaries[c as keyof CodedGenotypes['dictionaries']] = `memory.main.${name}`;
           }
-          src.genotypes = `(SELECT ${out.join(', ')} FROM memory.main.cd_stage_genotypes g${joins.join('')})`;
+          const src: LayoutSource = {
+            individuals: stage('individuals'),
+            variants: stage('variants'),
+            genotypes: {
+              codes: 'memory.main.cd_stage_genotypes',
+              dictionaries,
+              constants: { dataset_id: literal(ids.datasetId), node_id: literal(ids.nodeId) },
+            },
+          };
           return await writeLayout(conn, scratch, ids, src);
         } finally {
           close();
@@ -229,7 +236,7 @@ export async function writeLayout(
   conn: Conn,
   scratch: string,
   ids: { datasetId: string; nodeId: string },
-  src: Record<CacheTable, string>,
+  src: LayoutSource,
 ): Promise<Buffer> {
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const file = join(scratch, `${randomBytes(8).toString('hex')}.duckdb`);
