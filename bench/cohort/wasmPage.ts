@@ -83,10 +83,10 @@ async function memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>
 
 /**
  * One cohort statement exactly as the app runs it (issue 20, decision 0067): the renderer's own
- * runner (renderer/src/db/runStatement.ts), whole, rows converted to plain values.
+ * runner (renderer/src/db/runStatement.ts), streamed, rows converted to plain values.
  */
 const run = (sql: string, params: (string | number)[]) =>
-  runStatement(conn!, sql, params, DEFAULT_ROW_LIMIT, 'whole');
+  runStatement(conn!, sql, params, DEFAULT_ROW_LIMIT);
 
 /** Runs a statement `reps` times; returns the times (ms) and the row count of the last run. */
 async function time(

@@ -26,13 +26,12 @@ export async function exportRows(
   const rows: ExportRow[] = [];
   if (wanted.length > 0) {
     const f = { ...filters, datasets: wanted };
-    // Counted first: an export over the cap is refused whole, never cut off at the cap. Both
-    // statements are bounded by their SQL, so they run whole (runStatement.ts).
+    // Counted first: an export over the cap is refused whole, never cut off at the cap.
     const c = cohortExportCountSql(f);
-    const [count] = (await query(c.sql, c.params, 1, 'whole')).rows;
+    const [count] = (await query(c.sql, c.params, 1)).rows;
     if (Number(count?.n ?? 0) > MAX_EXPORT_ROWS) throw new ExportTooLargeError(MAX_EXPORT_ROWS);
     const q = cohortExportSql(f, MAX_EXPORT_ROWS);
-    const found = (await query(q.sql, q.params, MAX_EXPORT_ROWS, 'whole')).rows;
+    const found = (await query(q.sql, q.params, MAX_EXPORT_ROWS)).rows;
     rows.push(...(found as unknown as CohortVariantRow[]).map(toExportRow));
   }
   const individuals = new Set(rows.map((r) => `${r.dataset_id}\u0000${r.individual_id}`)).size;

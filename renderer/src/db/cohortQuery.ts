@@ -3,7 +3,6 @@ import type { CohortRow } from '../../../shared/cohorts/exportFormats';
 import type { CohortPart } from '../../../shared/cohorts/pageStatements';
 import { cohortPageStatements } from '../../../shared/cohorts/pageStatements';
 import { query } from './query';
-import { DEFAULT_ROW_LIMIT } from './runStatement';
 
 export interface KeyCount {
   key: string;
@@ -33,10 +32,10 @@ export { ROW_LIMIT } from '../../../shared/cohorts/pageStatements';
 export async function runCohort(f: CohortFilters): Promise<CohortResult> {
   const t0 = performance.now();
   const got: Partial<Record<CohortPart, Record<string, unknown>[]>> = {};
-  // One connection: duckdb-wasm runs these one after another anyway. Each is bounded by its SQL
-  // (a LIMIT or an aggregate), so it runs whole (runStatement.ts), as the benchmark times it.
+  // One connection: duckdb-wasm runs these one after another anyway. The benchmark's page runs
+  // the same statements with the same runner (runStatement.ts).
   for (const { part, bound } of cohortPageStatements(f))
-    got[part] = (await query(bound.sql, bound.params, DEFAULT_ROW_LIMIT, 'whole')).rows;
+    got[part] = (await query(bound.sql, bound.params)).rows;
   return {
     count: Number(got.count?.[0]?.n ?? 0),
     rows: (got.rows ?? []) as unknown as CohortRow[],

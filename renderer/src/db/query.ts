@@ -1,5 +1,4 @@
 import { engine } from './engine';
-import type { RunMode } from './runStatement';
 import { DEFAULT_ROW_LIMIT, runStatement } from './runStatement';
 
 /** A query's answer as plain values: safe for the store and for React. */
@@ -18,18 +17,17 @@ export interface QueryResult {
 let tail: Promise<unknown> = Promise.resolve();
 
 /**
- * Runs one parameterised statement (runStatement.ts: streamed and cancellable via cancel(), or
- * whole for statements bounded by their SQL), after the ones queued before it.
+ * Runs one parameterised statement (runStatement.ts: streamed until `limit` rows, cancellable via
+ * cancel()), after the ones queued before it.
  */
 export function query(
   sql: string,
   params: readonly (string | number)[] = [],
   limit = DEFAULT_ROW_LIMIT,
-  mode: RunMode = 'stream',
 ): Promise<QueryResult> {
   const run = tail.then(
-    () => runNow(sql, params, limit, mode),
-    () => runNow(sql, params, limit, mode),
+    () => runNow(sql, params, limit),
+    () => runNow(sql, params, limit),
   );
   tail = run.catch(() => undefined);
   return run;
@@ -39,11 +37,10 @@ async function runNow(
   sql: string,
   params: readonly (string | number)[],
   limit: number,
-  mode: RunMode,
 ): Promise<QueryResult> {
   const { conn } = await engine();
   const t0 = performance.now();
-  const got = await runStatement(conn, sql, params, limit, mode);
+  const got = await runStatement(conn, sql, params, limit);
   return { ...got, ms: performance.now() - t0 };
 }
 
