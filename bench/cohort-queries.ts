@@ -23,7 +23,7 @@ import {
   SCHEMA_TABLE_SQL,
   viewStatements,
 } from '../shared/cohorts/schema';
-import * as sql from '../shared/cohorts/sql';
+import { cohortPageStatements } from '../shared/cohorts/pageStatements';
 import { buildFloorTables, floorSql } from './cohort/floors';
 import { call, openPage, startPageServer } from './cohort/pageHost';
 import { machineLoad, percentile, round, selfCpuMs, treeCpuMs } from './cohort/stats';
@@ -125,18 +125,11 @@ for (const q of suiteQueries(catalog)) {
 }
 const rssAfterSuiteMB = page.rss() / 1_048_576;
 
-// The Cohorts page's evaluation (renderer/src/features/cohorts/runCohort.ts), per filter.
+// The Cohorts page's evaluation (runCohort: the statements of shared/cohorts/pageStatements.ts), per filter.
 const page20k: { filter: string; p50: number; p95: number }[] = [];
 for (const [name, input] of Object.entries(SUITE_FILTERS)) {
   const f = CohortFiltersSchema.parse(input);
-  const statements = [
-    sql.cohortCountSql(f, catalog),
-    sql.cohortRowsSql(f, 20_000, catalog),
-    sql.cohortByColumnSql(f, 'country', catalog),
-    sql.cohortByColumnSql(f, 'sex', catalog),
-    sql.cohortByPhenotypeSql(f, 15, catalog),
-    ...(f.genotype === undefined ? [] : [sql.cohortVariantsSql(f, 50, catalog)]),
-  ];
+  const statements = cohortPageStatements(f, catalog).map((s) => s.bound);
   const ms = await call(page.tab, 'timeAll', statements, Math.max(3, Math.ceil(REPS / 4)));
   page20k.push({
     filter: name,

@@ -29,7 +29,7 @@ import type { PullProgress } from '../shared/vault/vault';
 import { readPart, unwrapDataKey, writeDatasetFolder } from '../electron/main/vault/datasetFolder';
 import { buildDuckDbFile } from '../electron/main/vault/duckdbFile';
 import { ensureData } from '../federation/generator/index';
-import { machineLoad, selfCpuMs } from './cohort/stats';
+import { machineLoad, peakRss, resetPeakRss, selfCpuMs } from './cohort/stats';
 
 const say = (m: string) => process.stderr.write(`[vault-bench] ${m}\n`);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -63,8 +63,9 @@ const done = new Promise<PullProgress>((resolve) => {
     if (event === 'pull:progress' && p.state !== 'running') resolve(p);
   });
 });
+// Peak RSS from the kernel's high-water mark, not sampled on main's thread (0067).
+if (!resetPeakRss()) throw new Error('The peak RSS needs /proc/self/clear_refs (Linux).');
 const rssBefore = process.memoryUsage.rss();
-let rssPeak = rssBefore;
 /** CPU ms of the whole process (every thread) and busy ms of main's event loop since `from`. */
 const usage = (from: { cpu: number; elu: EventLoopUtilization }) => ({
   cpuMs: Math.round(selfCpuMs() - from.cpu),
@@ -72,15 +73,12 @@ const usage = (from: { cpu: number; elu: EventLoopUtilization }) => ({
 });
 const mark = () => ({ cpu: selfCpuMs(), elu: performance.eventLoopUtilization() });
 const pullMark = mark();
-const sampler = setInterval(() => {
-  rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-}, 20);
 const t0 = performance.now();
 await h.invoke('pull:start', { nodeId: NODE, datasetId: DATASET, purpose: 'clinical-care' });
 const pulled = await done;
 const pullMs = performance.now() - t0;
 const pullUsage = usage(pullMark);
-clearInterval(sampler);
+const rssPeak = peakRss() ?? NaN;
 say(`pull ${Math.round(pullMs)} ms`);
 if (pulled.state !== 'done') throw new Error(`pull ended ${pulled.state}: ${pulled.message ?? ''}`);
 const m = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === DATASET)!;

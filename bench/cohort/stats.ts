@@ -2,7 +2,7 @@
  * Small helpers shared by the cohort benchmarks: percentiles, the machine's load, and CPU time of a
  * process tree from /proc (contention inflates wall time on a shared machine; CPU time much less).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
 /** Nearest-rank percentile (p in 0..100) of the samples. */
@@ -52,3 +52,27 @@ export const selfCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+/**
+ * Resets the kernel's peak RSS of this process (VmHWM; Linux /proc/self/clear_refs), so peakRss()
+ * is the peak from now on without sampling on main's thread (issue 20, 0067: sampling rss() every
+ * 20 ms cost a loaded pull ~0.3 s of main's time the raw fetch did not pay). False where it cannot.
+ */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Peak RSS (bytes) of this process since resetPeakRss(), or undefined without /proc. */
+export function peakRss(): number | undefined {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}

@@ -6,6 +6,7 @@
  * the same statements); timed query runners; and DuckDB's own memory figure. Bundled by esbuild.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { DEFAULT_ROW_LIMIT, runStatement } from '../../renderer/src/db/runStatement';
 import { layoutStatements } from '../../shared/cohorts/layout';
 import type { CacheTable } from '../../shared/cohorts/schema';
 import {
@@ -80,15 +81,12 @@ async function memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>
   return { duckdbBytes: row.toJSON().b, pageHeapBytes: heap?.usedJSHeapSize ?? NaN };
 }
 
-/** One statement as renderer/src/db/query.ts runs it: prepared, run and closed. */
-async function run(sql: string, params: (string | number)[]) {
-  const stmt = await conn!.prepare(sql);
-  try {
-    return await stmt.query(...params);
-  } finally {
-    await stmt.close();
-  }
-}
+/**
+ * One cohort statement exactly as the app runs it (issue 20, decision 0067): the renderer's own
+ * runner (renderer/src/db/runStatement.ts), streamed, rows converted to plain values.
+ */
+const run = (sql: string, params: (string | number)[]) =>
+  runStatement(conn!, sql, params, DEFAULT_ROW_LIMIT);
 
 /** Runs a statement `reps` times; returns the times (ms) and the row count of the last run. */
 async function time(
@@ -100,7 +98,7 @@ async function time(
   let rows = 0;
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    rows = (await run(sql, params)).toArray().length;
+    rows = (await run(sql, params)).rows.length;
     ms.push(performance.now() - t0);
   }
   return { ms, rows };
@@ -108,11 +106,10 @@ async function time(
 
 /** One statement's rows as plain objects (EXPLAIN ANALYZE output, for bench/cohort-explain.ts). */
 async function rows(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
-  const table = await run(sql, params);
-  return table.toArray().map((r) => (r as { toJSON(): Record<string, unknown> }).toJSON());
+  return (await run(sql, params)).rows;
 }
 
-/** Runs every statement once per rep, in order (as the Cohorts page does); ms per rep. */
+/** Runs every statement once per rep, in order (the Cohorts page's, pageStatements.ts); ms per rep. */
 async function timeAll(
   statements: { sql: string; params: (string | number)[] }[],
   reps: number,
@@ -120,7 +117,7 @@ async function timeAll(
   const ms: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    for (const s of statements) (await run(s.sql, s.params)).toArray();
+    for (const s of statements) await run(s.sql, s.params);
     ms.push(performance.now() - t0);
   }
   return ms;

@@ -53,21 +53,86 @@ const typed = (t: CacheTable, alias: string): string =>
 const VARIANT_ORDER = 'upper(v.gene), v.chrom, v.pos, v.variant_key';
 
 /**
+ * Genotypes as a pull's build holds them (issue 20, decision 0067): each text column an INTEGER
+ * code of a dictionary, so the layout joins and groups integers and decodes only the few rows it
+ * keeps as text (before, every genotype was decoded and joined by string three times).
+ */
+export interface CodedGenotypes {
+  /** A relation (individual_id, variant_key, zygosity): codes of `dictionaries`, NULL for null. */
+  codes: string;
+  /** Per column, a relation (k INTEGER, s VARCHAR): one row per code, s distinct, never NULL. */
+  dictionaries: Record<'individual_id' | 'variant_key' | 'zygosity', string>;
+  /** SQL expressions of the columns every row shares. */
+  constants: { dataset_id: string; node_id: string };
+}
+
+/** Relations with the public columns of each table; the genotypes possibly as codes. */
+export type LayoutSource = Record<'individuals' | 'variants', string> & {
+  genotypes: string | CodedGenotypes;
+};
+
+/**
+ * A carrier and its zygosity code as one BIGINT (ix in the high 32 bits, the code or 2^32 - 1 for
+ * NULL in the low ones): sorting these sorts by ix, then code with NULL last, exactly as the
+ * {ix, z} structs sorted before 0067, at the cost of an integer sort.
+ */
+const PAIR = '(ix::BIGINT << 32) | coalesce(zygosity, 4294967295)';
+const LOW = '4294967295';
+
+/** The genotype parts of the layout for either kind of source. */
+function genotypeSql(g: string | CodedGenotypes, dst: string) {
+  const individuals = `${dst}.cd_individuals`;
+  if (typeof g === 'string')
+    return {
+      zygosities: `SELECT DISTINCT CAST(zygosity AS VARCHAR) AS zygosity FROM ${g} WHERE zygosity IS NOT NULL`,
+      carriers:
+        `SELECT variant_key, list_sort(list(${PAIR})) AS pairs FROM (SELECT g.variant_key, i.ix, ` +
+        `z.code AS zygosity FROM ${g} g JOIN ${individuals} i ON i.individual_id = g.individual_id ` +
+        `LEFT JOIN ${dst}.cd_zygosities z ON z.zygosity = CAST(g.zygosity AS VARCHAR)) GROUP BY variant_key`,
+      unlinked:
+        `SELECT ${typed('genotypes', 'g')} FROM ${g} g WHERE NOT EXISTS (SELECT 1 FROM ${individuals} i ` +
+        `WHERE i.individual_id = g.individual_id) OR NOT EXISTS (SELECT 1 FROM ${dst}.cd_variants v ` +
+        'WHERE v.variant_key = g.variant_key)',
+    };
+  const d = g.dictionaries;
+  // Codes of ids the dataset lists (an id listed twice joins twice, as the text join did).
+  const ixOf = `(SELECT d.k, i.ix FROM ${d.individual_id} d JOIN ${individuals} i ON i.individual_id = d.s)`;
+  const zOf = `(SELECT d.k, z.code FROM ${d.zygosity} d JOIN ${dst}.cd_zygosities z ON z.zygosity = d.s)`;
+  const missing = (dict: string, table: string, column: string): string =>
+    `(SELECT k FROM ${dict} d WHERE NOT EXISTS (SELECT 1 FROM ${dst}.${table} t WHERE t.${column} = d.s))`;
+  const decoded =
+    `(SELECT ${g.constants.dataset_id} AS dataset_id, ${g.constants.node_id} AS node_id, ` +
+    'di.s AS individual_id, dv.s AS variant_key, dz.s AS zygosity FROM (SELECT * FROM ' +
+    `${g.codes} WHERE individual_id IS NULL OR variant_key IS NULL ` +
+    `OR individual_id IN ${missing(d.individual_id, 'cd_individuals', 'individual_id')} ` +
+    `OR variant_key IN ${missing(d.variant_key, 'cd_variants', 'variant_key')}) c ` +
+    `LEFT JOIN ${d.individual_id} di ON di.k = c.individual_id ` +
+    `LEFT JOIN ${d.variant_key} dv ON dv.k = c.variant_key LEFT JOIN ${d.zygosity} dz ON dz.k = c.zygosity)`;
+  return {
+    zygosities: `SELECT DISTINCT s AS zygosity FROM ${d.zygosity} WHERE k IN (SELECT zygosity FROM ${g.codes})`,
+    carriers:
+      `SELECT dv.s AS variant_key, p.pairs FROM (SELECT variant_key, list_sort(list(${PAIR})) AS pairs ` +
+      `FROM (SELECT c.variant_key, i.ix, z.code AS zygosity FROM ${g.codes} c JOIN ${ixOf} i ` +
+      `ON i.k = c.individual_id LEFT JOIN ${zOf} z ON z.k = c.zygosity) GROUP BY variant_key) p ` +
+      `JOIN ${d.variant_key} dv ON dv.k = p.variant_key`,
+    unlinked: `SELECT ${typed('genotypes', 'g')} FROM ${decoded} g`,
+  };
+}
+
+/**
  * Statements that build the layout in `dst` (a schema or catalog.schema prefix, e.g. `out.main`)
  * from `src`, relations with the public columns of each table (table names or parenthesised
- * selects). Run in order, in one connection; the source may be dropped afterwards.
+ * selects), the genotypes possibly as dictionary codes. Run in order, in one connection; the source
+ * may be dropped afterwards.
  */
-export function layoutStatements(src: Record<CacheTable, string>, dst: string): string[] {
+export function layoutStatements(src: LayoutSource, dst: string): string[] {
   const terms = (list: 'phenotypes' | 'diseases'): string =>
     `CREATE TABLE ${dst}.cd_${list} AS SELECT term, ix FROM (SELECT ix, unnest(${list}) AS term ` +
     `FROM ${dst}.cd_individuals) ORDER BY term, ix`;
   const index = (list: 'phenotype' | 'disease'): string =>
     `CREATE TABLE ${dst}.cd_${list}_index AS SELECT term, list_sort(list(ix)) AS ixs ` +
     `FROM ${dst}.cd_${list}s GROUP BY term ORDER BY term`;
-  const linked =
-    `SELECT g.variant_key, i.ix, z.code AS zygosity FROM ${src.genotypes} g ` +
-    `JOIN ${dst}.cd_individuals i ON i.individual_id = g.individual_id ` +
-    `LEFT JOIN ${dst}.cd_zygosities z ON z.zygosity = CAST(g.zygosity AS VARCHAR)`;
+  const g = genotypeSql(src.genotypes, dst);
   return [
     `CREATE TABLE ${dst}.cd_individuals AS SELECT ` +
       `(row_number() OVER (ORDER BY s.individual_id) - 1)::INTEGER AS ix, ${typed('individuals', 's')} ` +
@@ -77,23 +142,21 @@ export function layoutStatements(src: Record<CacheTable, string>, dst: string): 
     index('phenotype'),
     index('disease'),
     `CREATE TABLE ${dst}.cd_zygosities AS SELECT (row_number() OVER (ORDER BY zygosity) - 1)::INTEGER ` +
-      `AS code, zygosity FROM (SELECT DISTINCT CAST(zygosity AS VARCHAR) AS zygosity FROM ${src.genotypes} ` +
-      'WHERE zygosity IS NOT NULL) ORDER BY code',
-    // One list of (ix, zygosity) pairs per variant, sorted, then split: the two lists stay
-    // paired by construction (an ORDER BY inside list() cost 20 s of CPU at 5M genotypes).
-    `CREATE TABLE ${dst}.cd_variants AS WITH c AS (SELECT variant_key, ` +
-      `list_sort(list({'ix': ix, 'z': zygosity})) AS pairs FROM (${linked}) GROUP BY variant_key) ` +
+      `AS code, zygosity FROM (${g.zygosities}) ORDER BY code`,
+    // One sorted list of (ix, zygosity) pairs per variant, then split: the two lists stay paired
+    // by construction (an ORDER BY inside list() cost 20 s of CPU at 5M genotypes).
+    `CREATE TABLE ${dst}.cd_variants AS WITH c AS (${g.carriers}) ` +
       `SELECT (row_number() OVER (ORDER BY ${VARIANT_ORDER}) - 1)::INTEGER AS vx, ` +
       `upper(CAST(v.gene AS VARCHAR)) AS gene_key, ${typed('variants', 'v')}, ` +
-      'coalesce([p.ix FOR p IN c.pairs], []::INTEGER[]) AS carriers, ' +
-      'coalesce([p.z FOR p IN c.pairs], []::INTEGER[]) AS zygosity_codes, ' +
+      'coalesce([(p >> 32)::INTEGER FOR p IN c.pairs], []::INTEGER[]) AS carriers, ' +
+      `coalesce([nullif(p & ${LOW}, ${LOW})::INTEGER FOR p IN c.pairs], []::INTEGER[]) AS zygosity_codes, ` +
       'coalesce(len(c.pairs), 0)::INTEGER AS n_carriers ' +
       `FROM ${src.variants} v LEFT JOIN c ON c.variant_key = v.variant_key ORDER BY ${VARIANT_ORDER}`,
-    `CREATE TABLE ${dst}.cd_genotypes_unlinked AS SELECT ${typed('genotypes', 'g')} FROM ${src.genotypes} g ` +
-      `WHERE NOT EXISTS (SELECT 1 FROM ${dst}.cd_individuals i WHERE i.individual_id = g.individual_id) ` +
-      `OR NOT EXISTS (SELECT 1 FROM ${dst}.cd_variants v WHERE v.variant_key = g.variant_key)`,
-    `CREATE TABLE ${dst}.cd_gene_counts AS SELECT gene_key, count(DISTINCT ix)::INTEGER AS carriers ` +
-      `FROM (SELECT gene_key, unnest(carriers) AS ix FROM ${dst}.cd_variants WHERE gene_key IS NOT NULL) ` +
+    `CREATE TABLE ${dst}.cd_genotypes_unlinked AS ${g.unlinked}`,
+    // Distinct carriers per gene from each gene's lists (a hash of ix per gene, not of pairs).
+    `CREATE TABLE ${dst}.cd_gene_counts AS SELECT gene_key, ` +
+      'len(list_distinct(flatten(list(carriers))))::INTEGER AS carriers ' +
+      `FROM ${dst}.cd_variants WHERE gene_key IS NOT NULL AND n_carriers > 0 ` +
       'GROUP BY gene_key ORDER BY gene_key',
     `CREATE TABLE ${dst}.cd_term_counts AS SELECT term, count(*)::INTEGER AS n ` +
       `FROM ${dst}.cd_phenotypes GROUP BY term ORDER BY term`,

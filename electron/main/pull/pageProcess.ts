@@ -23,7 +23,31 @@ export interface VariantPage {
   genotypes?: GenotypeRow[];
   /** Variants the node sent that have no GRCh38 place (assembly conversion), with the reason. */
   unplaced?: string[];
+  /**
+   * The carriers as the page worker hands them to main (never staged): integer codes of the
+   * page's own dictionaries (issue 20, decision 0067), so main neither receives a string per
+   * genotype nor looks each one up in the build's dictionaries, only each distinct value.
+   */
+  coded?: CodedCarriers;
 }
+
+/** A page's genotypes, one entry per genotype in each array, by codes of the page's values. */
+export interface CodedCarriers {
+  /** Index of the genotype's variant in the page's `variants`. */
+  variant: Int32Array;
+  /** The page's distinct carrier ids; `id` indexes them. */
+  ids: string[];
+  id: Int32Array;
+  /** The page's distinct zygosities; `zygosity` indexes them, -1 where there is none. */
+  zygosities: string[];
+  zygosity: Int32Array;
+}
+
+/** The typed arrays of a page's coded carriers (transferred, not copied, across threads). */
+export const codedBuffers = (rows: unknown): ArrayBuffer[] => {
+  const c = (rows as Partial<VariantPage> | undefined)?.coded;
+  return c === undefined ? [] : [c.variant, c.id, c.zygosity].map((a) => a.buffer as ArrayBuffer);
+};
 
 export interface PageJob extends PageAsked {
   /** The node's assembly: variants are lifted to the cache's GRCh38 when it differs. */
@@ -40,16 +64,65 @@ export interface ProcessedPage {
   total: number;
   /** Bytes of the answer's body. */
   bytes: number;
-  /** IndividualRow[] or a VariantPage. */
+  /** IndividualRow[] or a VariantPage (its carriers as `coded` only). */
   rows: unknown;
   /** `rows` as UTF-8 JSON, what staging seals (serialised here, off main's thread). */
   json: Uint8Array;
 }
 
-function convert(job: PageJob, records: unknown[]): unknown {
+/** Codes of the page's values in first-seen order. */
+function encode(values: readonly (string | null | undefined)[]): {
+  values: string[];
+  codes: Int32Array;
+} {
+  const index = new Map<string, number>();
+  const out = { values: [] as string[], codes: new Int32Array(values.length) };
+  values.forEach((v, i) => {
+    if (v === null || v === undefined) {
+      out.codes[i] = -1;
+      return;
+    }
+    let code = index.get(v);
+    if (code === undefined) {
+      code = out.values.length;
+      index.set(v, code);
+      out.values.push(v);
+    }
+    out.codes[i] = code;
+  });
+  return out;
+}
+
+/** A page's carriers as codes (see CodedCarriers). */
+function codeCarriers(
+  staged: Required<Pick<VariantPage, 'carriers' | 'zygosities'>>,
+): CodedCarriers {
+  const ids = staged.carriers.flat();
+  const variant = new Int32Array(ids.length);
+  let at = 0;
+  staged.carriers.forEach((list, v) => {
+    variant.fill(v, at, at + list.length);
+    at += list.length;
+  });
+  const who = encode(ids);
+  const zygosity = encode(staged.zygosities.flat());
+  return {
+    variant,
+    ids: who.values,
+    id: who.codes,
+    zygosities: zygosity.values,
+    zygosity: zygosity.codes,
+  };
+}
+
+/** The page's rows: what staging keeps, and what main appends (variants' carriers as codes). */
+function convert(job: PageJob, records: unknown[]): { staged: unknown; rows: unknown } {
   try {
-    if (job.entity === 'individuals') return records.map(toIndividual);
-    const rows = {
+    if (job.entity === 'individuals') {
+      const rows = records.map(toIndividual);
+      return { staged: rows, rows };
+    }
+    const staged = {
       variants: [] as VariantRow[],
       carriers: [] as string[][],
       zygosities: [] as string[][],
@@ -57,14 +130,19 @@ function convert(job: PageJob, records: unknown[]): unknown {
     } satisfies VariantPage;
     records.forEach((raw, i) => {
       const c = toVariant(raw, i, job.assembly);
-      if ('unplaced' in c) rows.unplaced.push(c.unplaced);
+      if ('unplaced' in c) staged.unplaced.push(c.unplaced);
       else {
-        rows.variants.push(c.variant);
-        rows.carriers.push(c.genotypes.map((g) => g.individual_id));
-        rows.zygosities.push(c.genotypes.map((g) => g.zygosity));
+        staged.variants.push(c.variant);
+        staged.carriers.push(c.genotypes.map((g) => g.individual_id));
+        staged.zygosities.push(c.genotypes.map((g) => g.zygosity));
       }
     });
-    return rows;
+    const rows: VariantPage = {
+      variants: staged.variants,
+      unplaced: staged.unplaced,
+      coded: codeCarriers(staged),
+    };
+    return { staged, rows };
   } catch (error: unknown) {
     if (error instanceof RecordShapeError)
       throw new PullDataError(`Node ${job.nodeId}: ${error.message}.`);
@@ -78,14 +156,15 @@ export function processPage(job: PageJob): ProcessedPage {
     'utf8',
   );
   const page = parsePage(job, job.status, text);
-  const rows = page.records.length > 0 ? convert(job, page.records) : [];
+  const { staged, rows } =
+    page.records.length > 0 ? convert(job, page.records) : { staged: [], rows: [] };
   return {
     count: page.records.length,
     total: page.total,
     bytes: job.body.byteLength,
     rows,
     // TextEncoder's bytes have an ArrayBuffer of their own (never a shared pool): transferable.
-    json: new TextEncoder().encode(JSON.stringify(rows)),
+    json: new TextEncoder().encode(JSON.stringify(staged)),
   };
 }
 

@@ -75,6 +75,13 @@ export async function openPageSink(staging: Staging, cursor: Cursor): Promise<Pa
         page.variants.map((v) => v.variant_key),
       );
       build.append('variants', columnsOf(NAMES.variants, page.variants));
+      const coded = page.coded;
+      if (coded !== undefined)
+        build.appendGenotypeCodes({
+          individual_id: { values: coded.ids, codes: coded.id },
+          variant_key: { values: page.variants.map((v) => v.variant_key), codes: coded.variant },
+          zygosity: { values: coded.zygosities, codes: coded.zygosity },
+        });
       if (page.genotypes !== undefined)
         build.append('genotypes', columnsOf(NAMES.genotypes, page.genotypes));
       if (page.carriers !== undefined) {

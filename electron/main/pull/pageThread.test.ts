@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PullDataError, PullNetworkError, PullRefusedError } from './beaconPages';
-import type { PageJob } from './pageProcess';
+import type { PageJob, VariantPage } from './pageProcess';
 import { openPageThread } from './pageThread';
 
 const pages = openPageThread();
@@ -38,12 +38,48 @@ describe('issue 20: pull pages processed on a worker thread refuse what main wou
   it('converts a page there: counts, total, rows and the staged JSON', async () => {
     const got = await pages.process(job(200, page([variant])));
     expect(got).toMatchObject({ count: 1, total: 1153 });
-    expect(got.rows).toMatchObject({
+    expect(JSON.parse(new TextDecoder().decode(got.json))).toMatchObject({
       variants: [{ variant_key: '17-43044295-G-A' }],
       carriers: [['I1']],
       zygosities: [['het']],
     });
-    expect(JSON.parse(new TextDecoder().decode(got.json))).toEqual(got.rows);
+  });
+
+  it('issue 20: the carriers main receives as codes of the page (decision 0067) are the staged carriers', async () => {
+    const carrier = (id: string, label: string) => ({
+      biosampleId: `S-${id}`,
+      individualId: id,
+      zygosity: { id: label === 'het' ? 'GENO:0000135' : 'GENO:0000136', label },
+    });
+    const at = (pos: number, carriers: unknown[]) => ({
+      ...variant,
+      variantInternalId: `v${String(pos)}`,
+      variation: {
+        ...variant.variation,
+        location: { interval: { start: { value: pos - 1 }, end: { value: pos } } },
+      },
+      identifiers: { genomicHGVSId: `NC_000017.11:g.${String(pos)}G>A` },
+      caseLevelData: carriers,
+    });
+    const records = [
+      at(100, [carrier('I2', 'het'), carrier('I1', 'hom')]),
+      at(200, []),
+      at(300, [carrier('I1', 'het'), carrier('I3', 'het'), carrier('I2', 'hom')]),
+    ];
+    const got = await pages.process(job(200, page(records)));
+    const staged = JSON.parse(new TextDecoder().decode(got.json)) as VariantPage;
+    const rows = got.rows as VariantPage;
+    expect(rows.carriers).toBeUndefined();
+    const c = rows.coded!;
+    const decoded = rows.variants.map(() => ({ ids: [] as string[], z: [] as string[] }));
+    c.variant.forEach((v, i) => {
+      decoded[v]!.ids.push(c.ids[c.id[i]!]!);
+      decoded[v]!.z.push(c.zygosities[c.zygosity[i]!]!);
+    });
+    expect(decoded.map((d) => d.ids)).toEqual(staged.carriers);
+    expect(decoded.map((d) => d.z)).toEqual(staged.zygosities);
+    expect(staged.carriers).toEqual([['I2', 'I1'], [], ['I1', 'I3', 'I2']]);
+    expect(c.ids).toEqual(['I2', 'I1', 'I3']);
   });
 
   it('a hostile record is a PullDataError naming the node, the record and the field', async () => {

@@ -1,7 +1,7 @@
 // The pull's page worker (issue 20): each fetched page is decoded, parsed, checked and converted
 // here, off main's thread, while main fetches the next pages and seals the previous ones.
 import { parentPort } from 'node:worker_threads';
-import { outcomeOf } from './pageProcess';
+import { codedBuffers, outcomeOf } from './pageProcess';
 import type { PageJob } from './pageProcess';
 
 const port = parentPort;
@@ -11,6 +11,6 @@ port.on('message', (m: { id: number; job: PageJob }) => {
   const outcome = outcomeOf(m.job);
   port.postMessage(
     { id: m.id, outcome },
-    outcome.ok ? [outcome.page.json.buffer as ArrayBuffer] : [],
+    outcome.ok ? [outcome.page.json.buffer as ArrayBuffer, ...codedBuffers(outcome.page.rows)] : [],
   );
 });

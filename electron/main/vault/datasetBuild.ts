@@ -4,9 +4,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBAppender, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { DOUBLE, DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
+import type { CodedGenotypes, LayoutSource } from '../../../shared/cohorts/layout';
 import { layoutStatements } from '../../../shared/cohorts/layout';
 import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_COLUMNS, CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/cohorts/schema';
+import type { LocalCodes } from './buildDictionary';
+import { Dictionary } from './buildDictionary';
 
 /**
  * One dataset's DuckDB database file built while its rows arrive (issue 20, decision 0060): rows
@@ -56,34 +59,6 @@ const fromStage = (c: string, t: string): string =>
 /** A SQL string literal. */
 const literal = (v: string): string => `'${v.replaceAll("'", "''")}'`;
 
-/**
- * A growing dictionary of a text column: distinct values in first-seen order, one INTEGER code per
- * row (NULL for null). Appending a VARCHAR costs a native call per value in @duckdb/node-api, an
- * INTEGER a typed-array write: genotypes repeat a few thousand ids over millions of rows.
- */
-class Dictionary {
-  private readonly index = new Map<string, number>();
-  readonly values: string[] = [];
-  codes(column: readonly unknown[]): (number | null)[] {
-    const out = new Array<number | null>(column.length);
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i];
-      if (v === null || v === undefined) {
-        out[i] = null;
-        continue;
-      }
-      let code = this.index.get(v as string);
-      if (code === undefined) {
-        code = this.values.length;
-        this.index.set(v as string, code);
-        this.values.push(v as string);
-      }
-      out[i] = code;
-    }
-    return out;
-  }
-}
-
 /** A new in-memory table `memory.main.<name>` and its appender. */
 async function stageTable(
   conn: Conn,
@@ -116,6 +91,13 @@ function appendRows(
 export interface DatasetBuild {
   /** Appends rows of one table, column by column (names as CACHE_COLUMNS, no provenance pair). */
   append(table: CacheTable, columns: Record<string, readonly unknown[]>): void;
+  /**
+   * Appends genotype rows given as codes of their own values (issue 20, decision 0067): the same
+   * rows as `append` of the decoded columns, each distinct value looked up once.
+   */
+  appendGenotypeCodes(
+    columns: Record<'individual_id' | 'variant_key' | 'zygosity', LocalCodes>,
+  ): void;
   /** Rows appended so far, per table. */
   readonly rows: Readonly<Record<CacheTable, number>>;
   /**
@@ -181,6 +163,24 @@ export async function openDatasetBuild(ids: {
         appendRows(stages[table], values, n);
         rows[table] += n;
       },
+      appendGenotypeCodes(cols) {
+        if (closed) throw new Error('The dataset build was closed.');
+        const spec = specOf('genotypes');
+        const n = cols.individual_id.codes.length;
+        if (n === 0) return;
+        const values = spec.map(([c]) => {
+          const v = cols[c as keyof typeof cols] as LocalCodes | undefined;
+          if (v?.codes.length !== n)
+            throw new Error(`genotypes.${c} is missing or of another length`);
+          return v;
+        });
+        appendRows(
+          stages.genotypes,
+          values.map((v, k) => dictionary(spec[k]?.[0] ?? '').recode(v)),
+          n,
+        );
+        rows.genotypes += n;
+      },
       async finish(scratch) {
         try {
           for (const t of CACHE_TABLES) stages[t].appender.closeSync();
@@ -188,26 +188,32 @@ export async function openDatasetBuild(ids: {
             `${literal(ids.datasetId)} AS dataset_id`,
             `${literal(ids.nodeId)} AS node_id`,
           ];
-          const src = {} as Record<CacheTable, string>;
-          for (const t of ['individuals', 'variants'] as const) {
+          const stage = (t: 'individuals' | 'variants'): string => {
             const out = [...base, ...specOf(t).map(([c, ty]) => `${fromStage(c, ty)} AS ${c}`)];
-            src[t] = `(SELECT ${out.join(', ')} FROM memory.main.cd_stage_${t})`;
-          }
-          const out = [...base];
-          const joins: string[] = [];
-          for (const [i, [c]] of specOf('genotypes').entries()) {
-            const d = `d${String(i)}`;
+            return `(SELECT ${out.join(', ')} FROM memory.main.cd_stage_${t})`;
+          };
+          // Genotypes stay codes: the layout joins them by integer and decodes only what it keeps.
+          const dictionaries = {} as CodedGenotypes['dictionaries'];
+          for (const [c] of specOf('genotypes')) {
             const dict = dictionary(c).values;
-            const to = await stageTable(conn, `cd_stage_genotypes_${d}`, [
+            const name = `cd_stage_dictionary_${c}`;
+            const to = await stageTable(conn, name, [
               { name: 'k', type: 'INTEGER' },
               { name: 's', type: 'VARCHAR' },
             ]);
             appendRows(to, [Array.from(dict, (_, k) => k), dict], dict.length);
             to.appender.closeSync();
-            out.push(`${d}.s AS ${c}`);
-            joins.push(` LEFT JOIN memory.main.cd_stage_genotypes_${d} ${d} ON ${d}.k = g.${c}`);
+            dictionaries[c as keyof CodedGenotypes['dictionaries']] = `memory.main.${name}`;
           }
-          src.genotypes = `(SELECT ${out.join(', ')} FROM memory.main.cd_stage_genotypes g${joins.join('')})`;
+          const src: LayoutSource = {
+            individuals: stage('individuals'),
+            variants: stage('variants'),
+            genotypes: {
+              codes: 'memory.main.cd_stage_genotypes',
+              dictionaries,
+              constants: { dataset_id: literal(ids.datasetId), node_id: literal(ids.nodeId) },
+            },
+          };
           return await writeLayout(conn, scratch, ids, src);
         } finally {
           close();
@@ -229,7 +235,7 @@ export async function writeLayout(
   conn: Conn,
   scratch: string,
   ids: { datasetId: string; nodeId: string },
-  src: Record<CacheTable, string>,
+  src: LayoutSource,
 ): Promise<Buffer> {
   mkdirSync(scratch, { recursive: true, mode: 0o700 });
   const file = join(scratch, `${randomBytes(8).toString('hex')}.duckdb`);

@@ -1,13 +1,7 @@
 import type { CohortFilters } from '../../../shared/cohorts/definition';
-import { hasGenotype } from '../../../shared/cohorts/definition';
 import type { CohortRow } from '../../../shared/cohorts/exportFormats';
-import {
-  cohortByColumnSql,
-  cohortByPhenotypeSql,
-  cohortCountSql,
-  cohortRowsSql,
-  cohortVariantsSql,
-} from '../../../shared/cohorts/sql';
+import type { CohortPart } from '../../../shared/cohorts/pageStatements';
+import { cohortPageStatements } from '../../../shared/cohorts/pageStatements';
 import { query } from './query';
 
 export interface KeyCount {
@@ -32,23 +26,23 @@ export interface CohortResult {
   ms: number;
 }
 
-/** Rows shown and exported at most; the count is always exact. */
-export const ROW_LIMIT = 20_000;
-
-const run = async <T>(b: { sql: string; params: (string | number)[] }): Promise<T[]> =>
-  (await query(b.sql, b.params)).rows as T[];
+export { ROW_LIMIT } from '../../../shared/cohorts/pageStatements';
 
 /** Evaluates a cohort: count, rows with provenance, per country / phenotype / sex, variants. */
 export async function runCohort(f: CohortFilters): Promise<CohortResult> {
   const t0 = performance.now();
-  // One connection: duckdb-wasm runs these one after another anyway.
-  const count = (await run<{ n: number }>(cohortCountSql(f)))[0]?.n ?? 0;
-  const rows = await run<CohortRow>(cohortRowsSql(f, ROW_LIMIT));
-  const byCountry = await run<KeyCount>(cohortByColumnSql(f, 'country'));
-  const bySex = await run<KeyCount>(cohortByColumnSql(f, 'sex'));
-  const byPhenotype = await run<KeyCount>(cohortByPhenotypeSql(f, 15));
-  const variants = hasGenotype(f.genotype)
-    ? await run<CohortResult['variants'][number]>(cohortVariantsSql(f, 50))
-    : [];
-  return { count, rows, byCountry, byPhenotype, bySex, variants, ms: performance.now() - t0 };
+  const got: Partial<Record<CohortPart, Record<string, unknown>[]>> = {};
+  // One connection: duckdb-wasm runs these one after another anyway. The benchmark's page runs
+  // the same statements with the same runner (runStatement.ts).
+  for (const { part, bound } of cohortPageStatements(f))
+    got[part] = (await query(bound.sql, bound.params)).rows;
+  return {
+    count: Number(got.count?.[0]?.n ?? 0),
+    rows: (got.rows ?? []) as unknown as CohortRow[],
+    byCountry: (got.byCountry ?? []) as unknown as KeyCount[],
+    bySex: (got.bySex ?? []) as unknown as KeyCount[],
+    byPhenotype: (got.byPhenotype ?? []) as unknown as KeyCount[],
+    variants: (got.variants ?? []) as unknown as CohortResult['variants'],
+    ms: performance.now() - t0,
+  };
 }

@@ -1,5 +1,5 @@
 import { engine } from './engine';
-import { plainRow } from './plain';
+import { DEFAULT_ROW_LIMIT, runStatement } from './runStatement';
 
 /** A query's answer as plain values: safe for the store and for React. */
 export interface QueryResult {
@@ -16,11 +16,14 @@ export interface QueryResult {
  */
 let tail: Promise<unknown> = Promise.resolve();
 
-/** Runs one parameterised statement, streaming batches until `limit` rows; cancellable via cancel(). */
+/**
+ * Runs one parameterised statement (runStatement.ts: streamed until `limit` rows, cancellable via
+ * cancel()), after the ones queued before it.
+ */
 export function query(
   sql: string,
   params: readonly (string | number)[] = [],
-  limit = 100_000,
+  limit = DEFAULT_ROW_LIMIT,
 ): Promise<QueryResult> {
   const run = tail.then(
     () => runNow(sql, params, limit),
@@ -32,35 +35,13 @@ export function query(
 
 async function runNow(
   sql: string,
-  params: readonly (string | number)[] = [],
-  limit = 100_000,
+  params: readonly (string | number)[],
+  limit: number,
 ): Promise<QueryResult> {
   const { conn } = await engine();
   const t0 = performance.now();
-  const stmt = await conn.prepare(sql);
-  try {
-    const reader = await stmt.send(...params);
-    const rows: Record<string, unknown>[] = [];
-    let columns: string[] = [];
-    let truncated = false;
-    for await (const batch of reader) {
-      columns = batch.schema.fields.map((f) => f.name);
-      for (const row of batch) {
-        if (rows.length >= limit) {
-          truncated = true;
-          break;
-        }
-        rows.push(plainRow(row));
-      }
-      if (truncated) {
-        await conn.cancelSent();
-        break;
-      }
-    }
-    return { columns, rows, truncated, ms: performance.now() - t0 };
-  } finally {
-    await stmt.close();
-  }
+  const got = await runStatement(conn, sql, params, limit);
+  return { ...got, ms: performance.now() - t0 };
 }
 
 /** The rows of one parameterised statement: the query runner the Browser's tracks are given. */
