@@ -82,7 +82,7 @@ export const FederatedAnswerSchema = z
     at: z.string().max(40),
     error: z.string().max(1000).optional(),
     /** `error` as the node's problem code (issue 22): worded in the sheet's and report's language. */
-    problem: NodeProblemSchema.optional(),
+    problem: NodeProblemSchema.strict().optional(),
     /**
      * Individuals in the dataset as the node reported them to this user (a range when rounded);
      * absent when the node gives no size (boolean access, or the size query failed).
