@@ -63,6 +63,11 @@ export class CaseReviewPage {
     return this.page.getByTestId('new-case-mismatches');
   }
 
+  /** The files' own problems (VCF, PED), located: each item's `data-place` and `data-code`. */
+  fileProblems(): Locator {
+    return this.page.getByTestId('new-case-file-problems');
+  }
+
   /** Problems that block the import. */
   blocking(): Locator {
     return this.page.getByTestId('new-case-errors');

@@ -1,6 +1,7 @@
 import type { Said } from './said';
 import { said } from './said';
 import type { FederatedAnswer } from './sheet';
+import { nodeProblemSaid } from './nodeProblemSaid';
 
 /**
  * What the federation's seen-before answers say about one allele's frequency (issue 18), honest
@@ -52,9 +53,13 @@ const sizeText = (a: FederatedAnswer): string => {
 export const sourceLine = (a: FederatedAnswer): string =>
   `${a.dataset} at ${a.node} (${a.granularity}): ${answerText(a)}${sizeText(a)}, as of ${a.at}`;
 
+/** A failed lookup's words: the node's problem when stored (decision 0064), else main's text. */
+export const errorSaid = (a: FederatedAnswer, error: string): Said | string =>
+  a.problem === undefined ? error : nodeProblemSaid(a.node, a.problem);
+
 /** The answer as codes (issue 22; decision 0057): the words of `answerText`. */
 function answerSaid(a: FederatedAnswer): Said {
-  if (a.error !== undefined) return said('answer.error', { error: a.error });
+  if (a.error !== undefined) return said('answer.error', { error: errorSaid(a, a.error) });
   if (a.countRange !== undefined)
     return a.countRange.min === 1 && a.countRange.max > 1
       ? said('answer.below', { limit: a.countRange.max + 1 })

@@ -3,6 +3,7 @@ import { CriterionCodeSchema, StrengthSchema } from './criteria';
 import { CLASSES } from './combine';
 import { DatasetDeclarationSchema } from './declaration';
 import { SaidListSchema } from './said';
+import { NodeProblemSchema } from '../search/results';
 
 /**
  * One variant's ACMG/AMP evidence sheet (issue 18): the criteria the data suggested (with reason
@@ -80,6 +81,8 @@ export const FederatedAnswerSchema = z
       .optional(),
     at: z.string().max(40),
     error: z.string().max(1000).optional(),
+    /** `error` as the node's problem code (issue 22): worded in the sheet's and report's language. */
+    problem: NodeProblemSchema.strict().optional(),
     /**
      * Individuals in the dataset as the node reported them to this user (a range when rounded);
      * absent when the node gives no size (boolean access, or the size query failed).

@@ -16,11 +16,17 @@ export function cancerMembers(
   const col = (s: string): number => samples.indexOf(s);
   for (const s of [c.tumour, c.normal])
     if (s !== undefined && col(s) < 0)
-      problems.push({ sample: s, message: `"${s}" is not a sample column of the VCF` });
+      problems.push({
+        sample: s,
+        message: `"${s}" is not a sample column of the VCF`,
+        code: 'not-a-sample',
+        params: { sample: s },
+      });
   if (c.normal !== undefined && c.normal === c.tumour)
     problems.push({
       sample: c.tumour,
       message: 'the tumour and the normal must be different samples',
+      code: 'tumour-is-normal',
     });
   if (problems.length > 0) return { members: [], problems };
   const member = (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseIdSchema } from './caseId';
+import { CaseImportWhySchema, CaseProblemSchema, CaseRefusalSchema } from './caseProblem';
 import { VcfProblemSchema } from '../vcf/channels';
 import { CasePresetSchema, PanelIdSchema } from './filters';
 import {
@@ -75,15 +76,7 @@ export const PedMemberSchema = z.object({
 });
 export type PedMember = z.infer<typeof PedMemberSchema>;
 
-/** A located problem outside the VCF: a PED line, the Phenopacket, the sample mapping. */
-export const CaseProblemSchema = z.object({
-  file: z.string().optional(),
-  line: z.number().int().positive().optional(),
-  sample: z.string().optional(),
-  member: z.string().optional(),
-  message: z.string(),
-});
-export type CaseProblem = z.infer<typeof CaseProblemSchema>;
+export { CaseProblemSchema, type CaseProblem } from './caseProblem';
 
 /** VCF sample column ↔ PED member; the dialog edits this and sends it back with the import. */
 export const SampleLinkSchema = z
@@ -113,6 +106,7 @@ export const CaseInspectionSchema = z.object({
     problems: z.array(VcfProblemSchema),
     /** Why this file cannot become a case (GRCh37, no samples, not VCF), or absent. */
     refusal: z.string().optional(),
+    refused: CaseRefusalSchema.optional(),
     /** A somatic caller's output (Mutect2, Strelka2) and the samples it names (issue 19). */
     somatic: SomaticInspectionSchema.optional(),
   }),
@@ -194,6 +188,8 @@ export const CaseProgressSchema = z.object({
   /** Located problems of a failed import (file, line, column, field). */
   problems: z.array(VcfProblemSchema),
   message: z.string().optional(),
+  /** `message` as a code the renderer words (issue 22). */
+  why: CaseImportWhySchema.optional(),
 });
 export type CaseProgress = z.infer<typeof CaseProgressSchema>;
 

@@ -38,13 +38,23 @@ export function resolveMembers(opts: {
       problems.push({
         sample: l.sample,
         message: `"${l.sample}" is not a sample column of the VCF`,
+        code: 'not-a-sample',
+        params: { sample: l.sample },
       });
     if (seen.has(l.sample))
-      problems.push({ sample: l.sample, message: `sample "${l.sample}" is linked twice` });
+      problems.push({
+        sample: l.sample,
+        message: `sample "${l.sample}" is linked twice`,
+        code: 'linked-twice',
+        params: { sample: l.sample },
+      });
     seen.add(l.sample);
   }
   if (samples.length === 0) {
-    problems.push({ message: 'the VCF has no sample columns, so it holds no calls to review' });
+    problems.push({
+      message: 'the VCF has no sample columns, so it holds no calls to review',
+      code: 'vcf-no-samples',
+    });
     return { members: [], problems };
   }
   if (ped === undefined) return withoutPed(opts, column, problems);
@@ -57,6 +67,8 @@ export function resolveMembers(opts: {
         sample: l.sample,
         member: l.member,
         message: `sample "${l.sample}" is linked to "${l.member}", who is not in ${ped.name}`,
+        code: 'linked-to-absent',
+        params: { sample: l.sample, member: l.member, ped: ped.name },
       });
   const proband = opts.proband === undefined ? undefined : byId.get(opts.proband);
   if (proband === undefined) {
@@ -67,6 +79,8 @@ export function resolveMembers(opts: {
         opts.proband === undefined
           ? 'choose the proband (an affected member of the PED)'
           : `the proband "${opts.proband}" is not in ${ped.name}`,
+      code: opts.proband === undefined ? 'choose-proband' : 'proband-absent',
+      params: { proband: opts.proband ?? '', ped: ped.name },
     });
     return { members: [], problems };
   }
@@ -76,6 +90,8 @@ export function resolveMembers(opts: {
       line: proband.line,
       member: proband.id,
       message: `the proband "${proband.id}" (${ped.name} line ${String(proband.line)}) has no sample in the VCF`,
+      code: 'proband-no-sample',
+      params: { proband: proband.id },
     });
   if (problems.length > 0) return { members: [], problems };
   const order = [proband, ...ped.members.filter((m) => m !== proband && sampleOf.has(m.id))];
@@ -121,6 +137,8 @@ function withoutPed(
     problems.push({
       sample: proband,
       message: `the proband "${proband}" is not a sample column of the VCF`,
+      code: 'not-a-sample',
+      params: { sample: proband },
     });
     return { members: [], problems };
   }

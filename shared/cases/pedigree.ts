@@ -22,6 +22,8 @@ export function parsePed(
         file: name,
         line,
         message: `has ${String(f.length)} columns; a PED line has 6: family, individual, father, mother, sex (1/2/0), phenotype (1/2/0)`,
+        code: 'ped-columns',
+        params: { columns: f.length },
       });
       return;
     }
@@ -32,6 +34,8 @@ export function parsePed(
         line,
         member: id,
         message: `individual "${id}" is already on line ${String(seen.get(id))}`,
+        code: 'ped-duplicate',
+        params: { id, first: String(seen.get(id) ?? '') },
       });
       return;
     }
@@ -41,6 +45,8 @@ export function parsePed(
         line,
         member: id,
         message: `phenotype "${pheno}" is not 1 (unaffected), 2 (affected) or 0/-9 (unknown)`,
+        code: 'ped-phenotype',
+        params: { value: pheno },
       });
     seen.set(id, line);
     members.push({
@@ -55,12 +61,18 @@ export function parsePed(
   });
   problems.push(...parentProblems(name, members));
   if (members.length === 0 && problems.length === 0)
-    problems.push({ file: name, message: 'has no individuals (one line per family member)' });
+    problems.push({
+      file: name,
+      message: 'has no individuals (one line per family member)',
+      code: 'ped-empty',
+    });
   const families = new Set(members.map((m) => m.family));
   if (families.size > 1)
     problems.push({
       file: name,
       message: `describes ${String(families.size)} families (${[...families].join(', ')}); a case is one family`,
+      code: 'ped-families',
+      params: { count: families.size, families: [...families].join(', ') },
     });
   return { members, problems };
 }
@@ -82,6 +94,8 @@ function parentProblems(name: string, members: readonly PedMember[]): CaseProble
           line: p.line,
           member: p.id,
           message: `"${p.id}" is ${want === 'male' ? 'the father' : 'the mother'} of "${m.id}" (line ${String(m.line)}) but has sex ${p.sex}`,
+          code: want === 'male' ? 'ped-father-female' : 'ped-mother-male',
+          params: { id: p.id, child: m.id, childLine: String(m.line) },
         });
     }
   }
@@ -140,6 +154,8 @@ export function linkMismatches(
       out.push({
         sample: s,
         message: `VCF sample "${s}" (sample column ${String(i + 1)}) matches no individual of ${pedName}; choose its PED member or leave it out`,
+        code: 'sample-no-member',
+        params: { sample: s, column: i + 1, ped: pedName },
       });
   });
   for (const m of members)
@@ -149,11 +165,15 @@ export function linkMismatches(
         line: m.line,
         member: m.id,
         message: `${pedName} line ${String(m.line)}: individual "${m.id}" has no sample column in the VCF; choose its sample or it is imported without calls`,
+        code: 'member-no-sample',
+        params: { id: m.id },
       });
   if (members.length > 0 && !members.some((m) => m.affected === true))
     out.push({
       file: pedName,
       message: `${pedName} marks nobody as affected (phenotype 2); the proband must be affected`,
+      code: 'ped-none-affected',
+      params: { ped: pedName },
     });
   return out;
 }

@@ -29,7 +29,17 @@ export function readPhenopacket(
     json = JSON.parse(text);
   } catch (error: unknown) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ...empty, problems: [{ file: name, message: `is not JSON (${detail})` }] };
+    return {
+      ...empty,
+      problems: [
+        {
+          file: name,
+          message: `is not JSON (${detail})`,
+          code: 'phenopacket-not-json',
+          params: { detail },
+        },
+      ],
+    };
   }
   const parsed = PhenopacketZ.safeParse(json);
   if (!parsed.success) {
@@ -41,6 +51,10 @@ export function readPhenopacket(
           file: name,
           message:
             `is not a Phenopacket v2: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+          code: 'phenopacket-invalid',
+          params: {
+            path: issue === undefined || issue.path.length === 0 ? '$' : issue.path.join('.'),
+          },
         },
       ],
     };
@@ -53,6 +67,8 @@ export function readPhenopacket(
       problems.push({
         file: name,
         message: `phenotypicFeatures[${String(i)}].type.id "${f.type.id}" is not an HPO term (HP:0000000); left out`,
+        code: 'phenopacket-not-hpo',
+        params: { path: `phenotypicFeatures[${String(i)}].type.id`, id: f.type.id },
       });
       return;
     }
@@ -61,7 +77,11 @@ export function readPhenopacket(
     (f.excluded === true ? phenotype.excluded : phenotype.observed).push(term);
   });
   if (p.phenotypicFeatures === undefined || p.phenotypicFeatures.length === 0)
-    problems.push({ file: name, message: 'has no phenotypicFeatures' });
+    problems.push({
+      file: name,
+      message: 'has no phenotypicFeatures',
+      code: 'phenopacket-no-features',
+    });
   return {
     subjectId: p.subject?.id ?? p.id ?? null,
     sex: SEX[p.subject?.sex ?? ''] ?? 'unknown',

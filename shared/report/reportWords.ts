@@ -1,5 +1,7 @@
 import type { FederatedAnswer } from '../acmg/sheet';
 import type { CaseFilter } from '../cases/filters';
+import { errorSaid } from '../acmg/federationFrequency';
+import { saidText } from '../acmg/saidWords';
 import type { DocumentT } from '../i18n/documents';
 import { termText } from '../i18n/documents';
 import { formatCountRange, formatDateTime, formatNumber } from '../i18n/format';
@@ -77,7 +79,12 @@ export const limitations = (t: DocumentT): string[] =>
 
 /** A federated answer's carriers as the node gave them ("<10" kept as a range's bound). */
 export function answerWords(t: DocumentT, lang: string, a: FederatedAnswer): string {
-  if (a.error !== undefined) return t('report.federation.error', { error: a.error });
+  if (a.error !== undefined) {
+    const error = errorSaid(a, a.error);
+    return t('report.federation.error', {
+      error: typeof error === 'string' ? error : saidText(t, lang, error),
+    });
+  }
   const r = a.countRange;
   if (r !== undefined)
     return r.min === 1 && r.max > 1

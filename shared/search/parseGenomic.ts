@@ -17,7 +17,12 @@ export type GenomicQuery =
   | { kind: 'region'; chrom: string; start: number; end: number }
   | { kind: 'variant'; chrom: string; pos: number; ref: string; alt: string };
 
-export type ParseResult = { ok: true; query: GenomicQuery } | { ok: false; message: string };
+/** Why the text is not a query, as a code the renderer words (issue 22); `text` is what was typed. */
+export type GenomicInputCode = 'region-order' | 'position' | 'protein-change' | 'not-understood';
+
+export type ParseResult =
+  | { ok: true; query: GenomicQuery }
+  | { ok: false; message: string; code: GenomicInputCode; params: { text: string } };
 
 const CHROM = '(?:chr)?([1-9]|1\\d|2[0-2]|X|Y|MT?)';
 const REGION = new RegExp(`^${CHROM}:([\\d,]+)-([\\d,]+)$`, 'i');
@@ -47,7 +52,12 @@ export function parseGenomic(text: string): ParseResult {
     const start = num(a);
     const end = num(b);
     if (start < 1 || end < start) {
-      return { ok: false, message: `The region "${s}" must have 1 ≤ start ≤ end.` };
+      return {
+        ok: false,
+        message: `The region "${s}" must have 1 ≤ start ≤ end.`,
+        code: 'region-order',
+        params: { text: s },
+      };
     }
     return { ok: true, query: { kind: 'region', chrom: chromName(chrom), start, end } };
   }
@@ -55,7 +65,13 @@ export function parseGenomic(text: string): ParseResult {
   if (variant) {
     const [, chrom = '', p = '', ref = '', alt = ''] = variant;
     const pos = num(p);
-    if (pos < 1) return { ok: false, message: `The position in "${s}" must be 1 or more.` };
+    if (pos < 1)
+      return {
+        ok: false,
+        message: `The position in "${s}" must be 1 or more.`,
+        code: 'position',
+        params: { text: s },
+      };
     return {
       ok: true,
       query: {
@@ -78,11 +94,15 @@ export function parseGenomic(text: string): ParseResult {
     return {
       ok: false,
       message: `"${second}" is not a protein change such as V600E or p.Val600Glu.`,
+      code: 'protein-change',
+      params: { text: second },
     };
   }
   return {
     ok: false,
     message: `"${s}" is not a gene (BRCA1), region (17:43044295-43125483), variant (17-43045712-T-C) or gene with protein change (BRAF V600E).`,
+    code: 'not-understood',
+    params: { text: s },
   };
 }
 

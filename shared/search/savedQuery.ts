@@ -10,8 +10,18 @@ export const SavedQueryFileSchema = z.object({
 });
 export type SavedQueryFile = z.infer<typeof SavedQueryFileSchema>;
 
+/** Why a file is not a saved query, as a code the renderer words (issue 22). */
+export type QueryFileCode = 'query-not-json' | 'query-invalid' | 'query-not-query';
+
 export type OpenResult =
-  { ok: true; query: SearchQuery } | { ok: false; message: string; where: string };
+  | { ok: true; query: SearchQuery }
+  | {
+      ok: false;
+      message: string;
+      where: string;
+      code: QueryFileCode;
+      params: { file: string; field: string };
+    };
 
 /** Serialises a query as a saved-query file (pretty JSON, stable key order). */
 export function saveQueryText(query: SearchQuery, now: Date = new Date()): string {
@@ -30,7 +40,13 @@ export function openQueryText(text: string, fileName: string): OpenResult {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, where: fileName, message: `${fileName} is not a JSON file.` };
+    return {
+      ok: false,
+      where: fileName,
+      message: `${fileName} is not a JSON file.`,
+      code: 'query-not-json',
+      params: { file: fileName, field: '' },
+    };
   }
   const parsed = SavedQueryFileSchema.safeParse(raw);
   if (parsed.success) return { ok: true, query: parsed.data.query };
@@ -41,5 +57,7 @@ export function openQueryText(text: string, fileName: string): OpenResult {
     ok: false,
     where,
     message: `${fileName} is not a Cohort Desk search query: ${field === '' ? '' : `field "${field}": `}${issue?.message ?? 'invalid'}.`,
+    code: field === '' ? 'query-not-query' : 'query-invalid',
+    params: { file: fileName, field },
   };
 }

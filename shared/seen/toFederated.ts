@@ -21,6 +21,7 @@ export function toFederated(answers: readonly SeenAnswer[]): FederatedAnswer[] {
           exists: null,
           count: null,
           error: a.message ?? a.status,
+          ...(a.problem === undefined ? {} : { problem: a.problem }),
         },
       ];
     const rows = (a.datasets ?? []).map((d): FederatedAnswer => {

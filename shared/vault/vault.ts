@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OntologyFilterSchema, SexSchema } from '../search/query';
 import { AccessLevelSchema, DuoTermSchema } from '../federation/directory';
+import { VaultNoteCodedSchema } from './vaultNote';
 
 /**
  * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,
@@ -178,6 +179,8 @@ export const RemovedEntrySchema = z.object({
   reason: RemovedReasonSchema,
   message: z.string(),
   at: z.iso.datetime(),
+  /** `message` as a code the renderer words (issue 22). */
+  said: VaultNoteCodedSchema.optional(),
 });
 export type RemovedEntry = z.infer<typeof RemovedEntrySchema>;
 
@@ -190,6 +193,7 @@ export const VaultNoteSchema = z.object({
   datasetId: z.string(),
   readable: z.boolean(),
   message: z.string(),
+  said: VaultNoteCodedSchema.optional(),
 });
 export type VaultNote = z.infer<typeof VaultNoteSchema>;
 

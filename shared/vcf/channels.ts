@@ -1,4 +1,25 @@
 import { z } from 'zod';
+import { CodedParamsSchema } from '../i18n/coded';
+
+/**
+ * The reader's problems about the file as a whole (its bytes, its first and last lines, the header
+ * order), as codes the renderer words (issue 22, decision 0064). A record's problems (a column's
+ * value against the header's rules) stay English: they quote the VCF specification's terms.
+ */
+export const VCF_PROBLEM_CODES = [
+  'empty',
+  'bom',
+  'fileformat',
+  'no-chrom-line',
+  'cut-off',
+  'hash-after-header',
+  'empty-line',
+  'before-header',
+  'not-utf8',
+  'binary',
+  'no-line-break',
+] as const;
+export type VcfProblemCode = (typeof VCF_PROBLEM_CODES)[number];
 
 /** A located problem, as it crosses IPC (types.ts: VcfProblem). */
 export const VcfProblemSchema = z.object({
@@ -8,6 +29,8 @@ export const VcfProblemSchema = z.object({
   field: z.string().optional(),
   message: z.string(),
   severity: z.enum(['error', 'warning']),
+  code: z.enum(VCF_PROBLEM_CODES).optional(),
+  params: CodedParamsSchema.optional(),
 });
 
 /**

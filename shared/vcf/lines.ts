@@ -1,4 +1,4 @@
-// Bytes → lines, streaming: never holds more than one chunk and one unfinished line.
+import type { ProblemCode } from './problems';
 
 /** WHATWG TextDecoder, present in Node, browsers and workers (shared/ has no DOM or Node types). */
 interface Utf8Decoder {
@@ -13,7 +13,7 @@ declare const TextDecoder: new (
 export interface LineSink {
   line(text: string, lineNo: number): void;
   /** A line that is not UTF-8 text or holds control characters (§1.2: binary data, corruption). */
-  badLine(lineNo: number, message: string): void;
+  badLine(lineNo: number, message: string, coded?: ProblemCode): void;
 }
 
 // eslint-disable-next-line no-control-regex -- VCF §1.2 disallows these control characters
@@ -73,7 +73,7 @@ export class LineSplitter {
     try {
       rest = this.decoder.decode();
     } catch {
-      this.fail(this.lineNo + 1, NOT_UTF8);
+      this.fail(this.lineNo + 1, NOT_UTF8, { code: 'not-utf8' });
       return;
     }
     if (rest !== '') this.take(rest);
@@ -96,6 +96,7 @@ export class LineSplitter {
         this.fail(
           this.lineNo + 1,
           `runs over ${String(MAX_LINE >> 20)} MB without a line break: this is not VCF text`,
+          { code: 'no-line-break', params: { mb: MAX_LINE >> 20 } },
         );
       return;
     }
@@ -129,6 +130,7 @@ export class LineSplitter {
       this.sink.badLine(
         ++this.lineNo,
         `contains the control character 0x${code} at character ${String(m.index + 1)}: this is binary data, not VCF text (a corrupted, truncated or wrongly decompressed file?)`,
+        { code: 'binary', params: { char: `0x${code}`, position: m.index + 1 } },
       );
     }
   }
@@ -151,12 +153,12 @@ export class LineSplitter {
       line++;
       i = nl + 1;
     }
-    this.fail(line, NOT_UTF8);
+    this.fail(line, NOT_UTF8, { code: 'not-utf8' });
   }
 
-  private fail(line: number, message: string): void {
+  private fail(line: number, message: string, coded?: ProblemCode): void {
     this.failed = true;
-    this.sink.badLine(line, message);
+    this.sink.badLine(line, message, coded);
   }
 }
 

@@ -56,7 +56,7 @@ export class VcfParser {
     this.problems = new ProblemList(opts.file, opts.maxProblems ?? 100);
     this.splitter = new LineSplitter({
       line: (text, lineNo) => this.line(text, lineNo),
-      badLine: (lineNo, message) => this.problems.add({ line: lineNo }, message),
+      badLine: (lineNo, message, coded) => this.problems.add({ line: lineNo }, message, coded),
     });
   }
 
@@ -73,6 +73,7 @@ export class VcfParser {
       this.problems.add(
         { line: 1 },
         'starts with a UTF-8 byte order mark, which VCF files must not contain',
+        { code: 'bom' },
       );
       chunk = chunk.subarray(3);
     }
@@ -97,18 +98,24 @@ export class VcfParser {
       this.splitter.end();
       const last = this.splitter.lines;
       if (this.splitter.bytes === 0 || (this.bom && this.splitter.bytes === 3)) {
-        this.problems.add({ line: 1 }, 'the file is empty; a VCF starts with ##fileformat=VCFv4.x');
+        this.problems.add(
+          { line: 1 },
+          'the file is empty; a VCF starts with ##fileformat=VCFv4.x',
+          { code: 'empty' },
+        );
       } else if (this.header === undefined) {
         if (this.builder !== undefined) {
           this.problems.add(
             { line: last, column: 'header' },
             'the #CHROM header line is missing (expected after the ## lines)',
+            { code: 'no-chrom-line' },
           );
         }
       } else if (!this.splitter.endedWithNewline && rulesFor(this.header.version).finalNewline) {
         this.problems.add(
           { line: last },
           'the last line does not end with a line break (is the file cut off?)',
+          { code: 'cut-off' },
         );
       }
     }
@@ -132,9 +139,12 @@ export class VcfParser {
         this.problems.add(
           { line: lineNo },
           'a "#" line after the #CHROM header line; only data lines may follow it',
+          { code: 'hash-after-header' },
         );
       } else if (text === '') {
-        this.problems.add({ line: lineNo }, 'is empty; every line after #CHROM must be a record');
+        this.problems.add({ line: lineNo }, 'is empty; every line after #CHROM must be a record', {
+          code: 'empty-line',
+        });
       } else {
         const record = this.recordParser.parse(text, lineNo);
         if (record !== undefined) this.opts.onRecord?.(record);
@@ -154,6 +164,7 @@ export class VcfParser {
       this.problems.add(
         { line: lineNo, column: 'header' },
         `${what}; expected ##key=value or #CHROM…`,
+        { code: 'before-header' },
       );
     }
     const stopAfter = this.opts.stopAfter;
@@ -171,6 +182,7 @@ export class VcfParser {
       this.problems.add(
         { line: lineNo, column: 'header', field: 'fileformat' },
         `the first line must be ##fileformat=VCFv4.x (4.1 to 4.5); ${found}`,
+        { code: 'fileformat', params: { found: m === null ? text.slice(0, 40) : (m[1] ?? '') } },
       );
       this.stopped = true;
       return;

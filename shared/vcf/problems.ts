@@ -1,5 +1,8 @@
 import type { VcfProblem } from './types';
 
+/** A problem's code and values beside its English (issue 22). */
+export type ProblemCode = Pick<VcfProblem, 'code' | 'params'>;
+
 /** Where a problem is, apart from the file (which the collector knows). */
 export interface ProblemAt {
   readonly line: number;
@@ -26,9 +29,10 @@ export class ProblemList {
   ) {}
 
   /** Records one error at a place. */
-  add(at: ProblemAt, message: string): void {
+  add(at: ProblemAt, message: string, coded?: ProblemCode): void {
     this.count++;
-    if (this.items.length < this.limit) this.items.push(this.make(at, message, 'error'));
+    if (this.items.length < this.limit)
+      this.items.push({ ...this.make(at, message, 'error'), ...coded });
   }
 
   /** Records a warning; the same `once` key is warned about once per file. */
@@ -56,7 +60,7 @@ export class ProblemList {
 
 /** `FILE:LINE: COLUMN FIELD: message`, the form `vcf check` prints (one problem per line). */
 export function formatProblem(
-  p: Omit<VcfProblem, 'column' | 'field'> & {
+  p: Pick<VcfProblem, 'file' | 'line' | 'message' | 'severity'> & {
     column?: string | undefined;
     field?: string | undefined;
   },

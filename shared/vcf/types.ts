@@ -1,5 +1,8 @@
 // The public types of the one VCF reader (issue 16). See index.ts for the API overview.
 
+import type { CodedParams } from '../i18n/coded';
+import type { VcfProblemCode } from './channels';
+
 /** The VCF versions this reader follows, from the `##fileformat=VCFv4.x` line. */
 export type VcfVersion = '4.1' | '4.2' | '4.3' | '4.4' | '4.5';
 
@@ -16,6 +19,9 @@ export interface VcfProblem {
   readonly field?: string;
   /** What is wrong and what was expected, in plain words. */
   readonly message: string;
+  /** `message` as a code the renderer words (issue 22); absent for a record's problems. */
+  readonly code?: VcfProblemCode | undefined;
+  readonly params?: CodedParams | undefined;
   /**
    * 'error': the file breaks a rule of its VCF version (`vcf check` exits 1, the import refuses it).
    * 'warning': it breaks a rule that readers and the spec's own test files tolerate; still valid.

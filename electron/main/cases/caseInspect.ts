@@ -1,4 +1,5 @@
 import type { CaseInspection, TextFile } from '../../../shared/cases/channels';
+import type { CaseRefusal } from '../../../shared/cases/caseProblem';
 import { linkMismatches, parsePed, probandOf, proposeLinks } from '../../../shared/cases/pedigree';
 import { readPhenopacket } from '../../../shared/cases/phenopacketInput';
 import type { ReadVcfSummary, VcfHeader } from '../../../shared/vcf';
@@ -44,6 +45,23 @@ export function refusalOf(
   return undefined;
 }
 
+/** `refusalOf` as a code the dialog words in the reader's language (issue 22, decision 0064). */
+export function refusalCodeOf(
+  name: string,
+  header: VcfHeader | undefined,
+  summary: ReadVcfSummary,
+): CaseRefusal | undefined {
+  const file = { file: name };
+  if (header === undefined)
+    return {
+      code: summary.problems[0] === undefined ? 'vcf-no-header' : 'vcf-unreadable',
+      params: file,
+    };
+  if (detectAssembly(header).assembly === 'GRCh37') return { code: 'vcf-grch37', params: file };
+  if (header.samples.length === 0) return { code: 'vcf-sites-only', params: file };
+  return undefined;
+}
+
 /** What the New case dialog shows: the VCF's samples and annotations, PED, Phenopacket, a mapping. */
 export async function inspectCase(
   file: FileEntry,
@@ -78,7 +96,9 @@ export async function inspectCase(
       annotations: header === undefined ? [] : annotationLayouts(header).map((l) => l.key),
       frequencyFields: header === undefined ? [] : frequencyInfoKeys(header),
       problems: [...summary.problems, ...summary.warnings],
-      ...(refusal === undefined ? {} : { refusal }),
+      ...(refusal === undefined
+        ? {}
+        : { refusal, refused: refusalCodeOf(file.name, header, summary) }),
       ...somaticOf(header),
     },
     ...(parsedPed === undefined

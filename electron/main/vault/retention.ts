@@ -2,6 +2,7 @@ import type { RemovedReason, VisaBinding } from '../../../shared/vault/vault';
 import type { SessionGrants } from '../auth/access/datasetGrants';
 import type { Binding } from './binding';
 import { retentionEnd } from './binding';
+import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
 
 /**
  * Whether a cached dataset (or a staged pull) may be read now, whether the next purge deletes it
@@ -9,8 +10,15 @@ import { retentionEnd } from './binding';
  * confirmed (issue 12).
  */
 export type Readability =
-  | { readable: true; purge?: undefined; message?: undefined; note?: string }
-  | { readable: false; purge?: RemovedReason; message: string; note?: undefined };
+  | { readable: true; purge?: undefined; message?: undefined; note?: string; said?: VaultNoteCoded }
+  | {
+      readable: false;
+      purge?: RemovedReason;
+      message: string;
+      note?: undefined;
+      /** `message` or `note` as a code the Cohorts page words (issue 22). */
+      said?: VaultNoteCoded;
+    };
 
 /** Whether local copies are allowed now, and whether hospital policy decides it (issue 13). */
 export interface LocalCachePolicy {
@@ -53,6 +61,7 @@ export function readability(
       readable: false,
       purge: 'corrupt',
       message: 'The dataset folder is incomplete or damaged.',
+      said: { code: 'corrupt' },
     };
   }
   const id = binding.datasetId;
@@ -63,19 +72,23 @@ export function readability(
       readable: false,
       purge: 'visa-expired',
       message: `The access grant for ${id} expired on ${until}; the local copy is deleted.`,
+      said: { code: 'grant-expired', params: { dataset: id, until } },
     };
   }
   const maxDays = ctx.localCache.maxDays ?? 0;
   const pulledAt = binding.pulledAt === undefined ? ctx.pulledAt : Date.parse(binding.pulledAt);
   if (maxDays > 0 && pulledAt !== undefined && pulledAt + maxDays * DAY_MS <= nowMs) {
-    const who =
-      ctx.localCache.maxDaysManaged === true
-        ? 'Your organisation’s policy keeps'
-        : 'Your settings keep';
+    const managed = ctx.localCache.maxDaysManaged === true;
+    const who = managed ? 'Your organisation’s policy keeps' : 'Your settings keep';
+    const pulled = new Date(pulledAt).toISOString();
     return {
       readable: false,
       purge: 'policy',
-      message: `${who} pulled datasets for at most ${maxDays} days (cacheMaxDays); the local copy of ${id}, pulled on ${new Date(pulledAt).toISOString()}, is deleted.`,
+      message: `${who} pulled datasets for at most ${maxDays} days (cacheMaxDays); the local copy of ${id}, pulled on ${pulled}, is deleted.`,
+      said: {
+        code: managed ? 'max-days-policy' : 'max-days-settings',
+        params: { dataset: id, days: maxDays, pulled },
+      },
     };
   }
   if (!ctx.localCache.allowed) {
@@ -84,25 +97,34 @@ export function readability(
           readable: false,
           purge: 'policy',
           message: `Your organisation’s policy does not allow local copies (allowLocalCache), so the local copy of ${id} is deleted. Counts stay available on the Search page.`,
+          said: { code: 'policy-no-cache', params: { dataset: id } },
         }
       : {
           readable: false,
           message: `Local copies are turned off in Settings, so ${id} is locked; turn them on to use it again (it is deleted when its grant ends on ${until}).`,
+          said: { code: 'cache-off', params: { dataset: id, until } },
         };
   }
   if (session === undefined)
-    return { readable: false, message: 'Sign in as the user who pulled this dataset.' };
+    return {
+      readable: false,
+      message: 'Sign in as the user who pulled this dataset.',
+      said: { code: 'sign-in' },
+    };
   const keptUntil = `it is deleted when its grant ends on ${until}`;
   if (session.unverifiable !== undefined) {
     const why = `Your access to ${id} could not be checked: ${session.unverifiable}`;
+    const params = { dataset: id, until, why: session.unverifiable };
     return ctx.confirmed
       ? {
           readable: true,
           note: `${why} It stays readable under the grant last confirmed; ${keptUntil}.`,
+          said: { code: 'unverifiable-kept', params },
         }
       : {
           readable: false,
           message: `${why} The local copy stays locked until it can be checked; ${keptUntil}.`,
+          said: { code: 'unverifiable-locked', params },
         };
   }
   const inPassport = session.visas.some((v) => sameVisa(v, binding.visa));
@@ -115,6 +137,7 @@ export function readability(
       return {
         readable: false,
         message: `Node ${binding.nodeId} no longer lists ${id} under the grant in your passport, so the local copy is locked; ${keptUntil}.`,
+        said: { code: 'not-listed', params: { dataset: id, node: binding.nodeId, until } },
       };
   } else if (inPassport && session.passportOnly === true) {
     // A command that reads only the local cache checked the passport, not the node (issue 23):
@@ -122,6 +145,7 @@ export function readability(
     return {
       readable: true,
       note: `Checked against your passport, which still holds the grant for ${id}; node ${binding.nodeId} was not asked by this command. ${keptUntil[0]?.toUpperCase() ?? ''}${keptUntil.slice(1)}.`,
+      said: { code: 'passport-only', params: { dataset: id, node: binding.nodeId, until } },
     };
   } else if (inPassport) {
     const problem = session.nodeProblems.find((p) => p.nodeId === binding.nodeId);
@@ -132,11 +156,16 @@ export function readability(
     return {
       readable: true,
       note: `${why}; your passport still holds the grant for ${id}, so the local copy stays readable and ${keptUntil}.`,
+      said: {
+        code: problem === undefined ? 'node-absent' : 'node-unreachable',
+        params: { dataset: id, node: binding.nodeId, until },
+      },
     };
   }
   return {
     readable: false,
     purge: 'visa-revoked',
     message: `Your passport no longer holds the access grant for ${id} (revoked or ended at the issuer); the local copy is deleted.`,
+    said: { code: 'revoked', params: { dataset: id } },
   };
 }

@@ -75,6 +75,11 @@ describe('issue 21: cacheMaxDays in the retention rule', () => {
       purge: 'policy',
       message:
         'Your organisation’s policy keeps pulled datasets for at most 30 days (cacheMaxDays); the local copy of FI-RD-01, pulled on 2026-10-01T00:00:00.000Z, is deleted.',
+      // Issue 22: the same as a code the Cohorts page words in the reader's language.
+      said: {
+        code: 'max-days-policy',
+        params: { dataset: 'FI-RD-01', days: 30, pulled: '2026-10-01T00:00:00.000Z' },
+      },
     });
   });
 

@@ -63,6 +63,7 @@ describe('issue 12: unreachable is not revoked (PASS-03, DATA-05)', () => {
         message: expect.stringMatching(
           /Node SE could not be reached.*still holds the grant/,
         ) as unknown,
+        said: expect.objectContaining({ code: 'node-unreachable' }) as unknown,
       },
     ]);
     expect(purges(dataDir)).toEqual([]);
@@ -125,6 +126,7 @@ describe('issue 12: unreachable is not revoked (PASS-03, DATA-05)', () => {
         message: expect.stringMatching(
           /could not be checked: The federation directory at .* HTTP 503.*last confirmed/,
         ) as unknown,
+        said: expect.objectContaining({ code: 'unverifiable-kept' }) as unknown,
       },
     ]);
     expect(purges(dataDir)).toEqual([]);

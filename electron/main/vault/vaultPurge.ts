@@ -62,7 +62,14 @@ export function runPurge(d: PurgeDeps): PurgeResult {
         rmSync(join(dir, id), { recursive: true, force: true });
         d.confirmed.delete(key);
         gone.set(id, { reason: s.purge, message: s.message });
-        removed.push({ scope, datasetId: id, reason: s.purge, message: s.message, at: d.at() });
+        removed.push({
+          scope,
+          datasetId: id,
+          reason: s.purge,
+          message: s.message,
+          at: d.at(),
+          ...(s.said === undefined ? {} : { said: s.said }),
+        });
         const who = ctx.owner?.user;
         d.audit.append('vault.purge', {
           datasetId: id,

@@ -25,6 +25,7 @@ import { runPurge } from './vaultPurge';
 import type { InspectContext } from './vaultInspect';
 import { inspectDataset } from './vaultInspect';
 import type { LocalCacheSource, VaultService } from './vaultTypes';
+import { removedEntry, saidOf as said } from '../../../shared/vault/vaultNote';
 
 export type { LocalCacheSource, VaultService } from './vaultTypes';
 
@@ -132,10 +133,11 @@ export function createVaultService(opts: {
           const r = judge(scope, id);
           if (!r.readable) {
             if (r.purge === undefined)
-              notes.push({ datasetId: id, readable: false, message: r.message });
+              notes.push({ datasetId: id, readable: false, message: r.message, ...said(r) });
             continue;
           }
-          if (r.note !== undefined) notes.push({ datasetId: id, readable: true, message: r.note });
+          if (r.note !== undefined)
+            notes.push({ datasetId: id, readable: true, message: r.note, ...said(r) });
           try {
             const dir = join(userDir(s.user), id);
             datasets.push(readManifest(dir, s.user, id, keys.get(dir, s.user, id, masterKey)));
@@ -148,9 +150,7 @@ export function createVaultService(opts: {
       const locked = masterKey === undefined;
       return {
         datasets,
-        removed: removed
-          .filter((r) => r.scope === scope)
-          .map((r) => ({ datasetId: r.datasetId, reason: r.reason, message: r.message, at: r.at })),
+        removed: removed.filter((r) => r.scope === scope).map(removedEntry),
         notes,
         locked,
         ...(locked && lockMessage !== undefined

@@ -2,18 +2,13 @@ import type { TFunction } from 'i18next';
 import type { NodeProblem } from '../../../shared/search/results';
 import type { SeenProgress } from '../../../shared/seen/channels';
 
-/** Codes decision 0058 added: their words are in the `mainCodes` block of the catalogues. */
-const LATER = new Set<NodeProblem['code']>([
-  'other-assembly',
-  'no-conversion',
-  'region-unplaced',
-  'variant-unplaced',
-  'rejected',
-]);
-
-/** Why a node's request failed, in the app's language from main's code (issue 22). */
+/**
+ * Why a node's request failed, in the app's language from main's code (issue 22). The words are
+ * the document catalogue's (`acmgText.nodeProblem`), which the report words a stored seen-before
+ * failure with too (decision 0064).
+ */
 export const nodeProblemText = (t: TFunction, node: string, p: NodeProblem): string =>
-  t(`${LATER.has(p.code) ? 'mainCodes' : 'search'}.nodeProblem.${p.code}`, {
+  t(`acmgText.nodeProblem.${p.code}`, {
     node,
     http: p.http ?? '',
     seconds: p.seconds ?? '',
@@ -21,7 +16,7 @@ export const nodeProblemText = (t: TFunction, node: string, p: NodeProblem): str
     assembly: p.assembly ?? '',
     askedIn: p.askedIn ?? '',
     where: p.where ?? '',
-    why: p.lift === undefined ? '' : t(`mainCodes.lift.${p.lift}`),
+    why: p.lift === undefined ? '' : t(`acmgText.lift.${p.lift}`),
     ...(p.count === undefined ? {} : { count: p.count }),
   });
 

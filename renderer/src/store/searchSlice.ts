@@ -4,6 +4,7 @@ import type { SearchQuery } from '../../../shared/search/query';
 import { SearchQuerySchema } from '../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import { api } from '../api/client';
+import { queryFileCoded, type InputCoded } from '../features/search/inputProblem';
 import type { StoreState } from './index';
 
 export interface SearchSlice {
@@ -16,7 +17,8 @@ export interface SearchSlice {
   /** Latest update per node for the shown query, in arrival order of their first update. */
   searchNodes: NodeUpdate[];
   searchDone: SearchDone | undefined;
-  searchError: { message: string; where?: string } | undefined;
+  /** `coded`: a saved-query file's problem, worded by the renderer (issue 22). */
+  searchError: { message: string; where?: string; coded?: InputCoded } | undefined;
   searchRecent: RecentQuery[];
   setSearchDraft: (patch: Partial<SearchQuery>) => void;
   replaceSearchDraft: (query: SearchQuery) => void;
@@ -120,7 +122,14 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     const result = await api().invoke('search:openQuery', { text, fileName });
     if (!result.ok) {
       const { message, where } = result.error;
-      set({ searchError: where === undefined ? { message } : { message, where } });
+      const coded = queryFileCoded(text, fileName);
+      set({
+        searchError: {
+          message,
+          ...(where === undefined ? {} : { where }),
+          ...(coded === undefined ? {} : { coded }),
+        },
+      });
       return false;
     }
     set({ searchDraft: result.value, searchError: undefined });

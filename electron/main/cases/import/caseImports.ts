@@ -139,11 +139,17 @@ export function createCaseImports(opts: {
               phase: 'failed',
               message:
                 'The case could not be saved; nothing was kept. The details are in the log file.',
+              why: { code: 'import-save-failed' },
             };
           }
         } else if (m.type === 'failed')
-          outcome = { phase: 'failed', message: m.message, problems: m.problems };
-        else outcome = { phase: 'cancelled', message: 'Import cancelled; nothing was kept.' };
+          outcome = { phase: 'failed', message: m.message, problems: m.problems, why: m.why };
+        else
+          outcome = {
+            phase: 'cancelled',
+            message: 'Import cancelled; nothing was kept.',
+            why: { code: 'import-cancelled' },
+          };
       });
       const ended = new Promise<void>((resolve) => {
         worker.on('error', (error) => {
@@ -152,6 +158,7 @@ export function createCaseImports(opts: {
             phase: 'failed',
             message:
               'The import stopped unexpectedly; nothing was kept. The details are in the log file.',
+            why: { code: 'import-stopped-log' },
           };
         });
         worker.on('exit', () => {
@@ -160,6 +167,7 @@ export function createCaseImports(opts: {
             outcome ?? {
               phase: 'failed',
               message: 'The import stopped unexpectedly; nothing was kept.',
+              why: { code: 'import-stopped' },
             },
           );
           running.delete(jobId);

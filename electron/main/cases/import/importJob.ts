@@ -2,6 +2,7 @@ import { rmSync, statSync } from 'node:fs';
 import { materializeInheritanceSql } from '../../../../shared/cases/inheritanceSql';
 import { queryLayoutSql } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
+import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
 import {
   annotationLayouts,
@@ -30,7 +31,11 @@ import { startSecondPart } from './secondPart';
 export type ImportStep = 'opened' | 'read' | 'inheritance' | 'layout' | 'finished' | 'sealed';
 
 /** A refusal found while reading (not a VCF rule): reported like a problem of the header. */
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(readonly said: { text: string; why: CaseImportWhy }) {
+    super(said.text);
+  }
+}
 
 /**
  * The whole import of one VCF into one sealed case database (runs in the import worker): stream
@@ -164,6 +169,7 @@ export async function runImportJob(
         type: 'failed',
         message: `${job.name} is not valid VCF: nothing was imported.`,
         problems: [...whole.problems],
+        why: { code: 'import-not-valid', params: { file: job.name } },
       });
       return;
     }
@@ -245,21 +251,33 @@ export async function runImportJob(
   } catch (error: unknown) {
     await cleanup();
     if (error instanceof Refusal) {
-      post({ type: 'failed', message: error.message, problems: [] });
+      post({ type: 'failed', message: error.message, problems: [], why: error.said.why });
       return;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    post({ type: 'failed', message: `The import failed: ${detail}`, problems: [] });
+    post({
+      type: 'failed',
+      message: `The import failed: ${detail}`,
+      problems: [],
+      why: { code: 'import-failed', params: { detail } },
+    });
   }
 }
 
 /** Why this header cannot become the case the dialog described, or undefined. */
-function refuse(h: VcfHeader, job: ImportJob): string | undefined {
+function refuse(h: VcfHeader, job: ImportJob): { text: string; why: CaseImportWhy } | undefined {
   const a = detectAssembly(h);
+  const file = job.name;
   if (a.assembly === 'GRCh37')
-    return `${job.name} is on GRCh37 (${a.evidence}); Cohort Desk, the federation and its genome tables are GRCh38. Lift the file over to GRCh38 (e.g. with bcftools +liftover or Picard LiftoverVcf) and import it again.`;
+    return {
+      text: `${file} is on GRCh37 (${a.evidence}); Cohort Desk, the federation and its genome tables are GRCh38. Lift the file over to GRCh38 (e.g. with bcftools +liftover or Picard LiftoverVcf) and import it again.`,
+      why: { code: 'vcf-grch37', params: { file } },
+    };
   for (const m of job.members)
     if (h.samples[m.column] !== m.sample)
-      return `${job.name} has no sample "${m.sample}" in sample column ${String(m.column + 1)}; choose the file again.`;
+      return {
+        text: `${file} has no sample "${m.sample}" in sample column ${String(m.column + 1)}; choose the file again.`,
+        why: { code: 'sample-moved', params: { file, sample: m.sample, column: m.column + 1 } },
+      };
   return undefined;
 }

@@ -187,6 +187,7 @@ describe('the import parses a large BGZF file on two workers (issue 16, decision
       expect(both.end).toEqual({
         ...single.end,
         message: single.end.message.replace('bad-single', 'bad-both'),
+        why: { code: 'import-not-valid', params: { file: `bad-both-${String(i)}.vcf.gz` } },
         problems: single.end.problems.map((p) => ({
           ...p,
           file: p.file.replace('bad-single', 'bad-both'),

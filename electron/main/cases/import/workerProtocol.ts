@@ -2,6 +2,7 @@ import type { ResolvedMember } from '../../../../shared/cases/members';
 import type { VcfProblem } from '../../../../shared/vcf';
 import type { SomaticCaller } from '../../../../shared/cancer/somaticCalls';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
+import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
 
 /** Where the worker reads the VCF from: a file the user chose, or an encrypted upload spool. */
 export type SourceSpec =
@@ -101,7 +102,13 @@ export type WorkerMessage =
       readonly bytesRead: number;
     }
   | { readonly type: 'done'; readonly stats: ImportStats; readonly germline?: ImportStats }
-  | { readonly type: 'failed'; readonly message: string; readonly problems: VcfProblem[] }
+  | {
+      readonly type: 'failed';
+      readonly message: string;
+      readonly problems: VcfProblem[];
+      /** `message` as a code the renderer words (issue 22). */
+      readonly why: CaseImportWhy;
+    }
   | { readonly type: 'cancelled' };
 
 /** Messages to the worker. */

@@ -125,7 +125,8 @@ export function CaseFiles(props: {
       )}
       <ProblemList
         problems={[
-          ...(vcf?.refusal === undefined ? [] : [{ file: vcf.name, message: vcf.refusal }]),
+          // The refusal names its file itself (issue 22: worded from its code).
+          ...(vcf?.refusal === undefined ? [] : [{ message: vcf.refusal, ...vcf.refused }]),
           ...(vcf?.problems ?? []),
           ...(draft.inspection?.ped?.problems ?? []),
         ]}

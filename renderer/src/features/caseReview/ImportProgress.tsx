@@ -62,7 +62,7 @@ export function ImportProgress({ job }: { readonly job: CaseProgress }) {
           problems={
             job.problems.length > 0
               ? job.problems
-              : [{ message: job.message ?? t('caseReview.import.failedPlain') }]
+              : [{ message: job.message ?? t('caseReview.import.failedPlain'), ...job.why }]
           }
           label={t('caseReview.import.failed', { caseId: job.caseId })}
           testId={`import-problems-${job.caseId}`}

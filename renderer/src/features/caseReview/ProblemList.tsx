@@ -1,13 +1,57 @@
-import type { CaseProblem } from '../../../../shared/cases/channels';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CodedParams } from '../../../../shared/i18n/coded';
+import { codedText } from '../../i18n/codedText';
 
-/** A located problem: the case's own (PED, mapping) or the VCF reader's. */
-export type LocatedProblem = CaseProblem & {
-  column?: string | undefined;
-  field?: string | undefined;
-};
+/** A located problem: the case's own (PED, mapping), the VCF reader's, or an import's. */
+export interface LocatedProblem {
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly sample?: string | undefined;
+  readonly member?: string | undefined;
+  readonly column?: string | undefined;
+  readonly field?: string | undefined;
+  readonly message: string;
+  /** Worded from `coded.fileProblem` (issue 22); without one, `message` is shown as main wrote it. */
+  readonly code?: string | undefined;
+  readonly params?: CodedParams | undefined;
+}
 
-/** Where a problem is, as a person reads it: `family.ped line 4`, `sample "NA12878"`. */
-export function problemPlace(p: LocatedProblem): string {
+/** Where a problem is, in the reader's words: `family.ped Zeile 4`, `Probe „NA12878“`. */
+export function problemPlace(t: TFunction, p: LocatedProblem): string {
+  const parts: string[] = [];
+  const line = p.line === undefined ? undefined : String(p.line);
+  if (p.file !== undefined)
+    parts.push(line === undefined ? p.file : t('coded.place.fileLine', { file: p.file, line }));
+  else if (line !== undefined) parts.push(t('coded.place.line', { line }));
+  if (p.column !== undefined)
+    parts.push(
+      t('coded.place.column', {
+        column: p.column === 'header' ? t('coded.place.header') : p.column,
+      }),
+    );
+  if (p.field !== undefined) parts.push(t('coded.place.field', { field: p.field }));
+  if (p.sample !== undefined && p.file === undefined)
+    parts.push(t('coded.place.sample', { sample: p.sample }));
+  return parts.join(', ');
+}
+
+/** One problem as a person reads it: its place, then what is wrong in their language. */
+export function problemLine(t: TFunction, p: LocatedProblem): string {
+  const place = problemPlace(t, p);
+  if (p.code !== undefined) {
+    const text = codedText(t, 'fileProblem', p, p.message);
+    return place === '' ? text : t('coded.place.at', { place, text });
+  }
+  // Main's English (a record's problem): its own place words when it starts with them.
+  const english = problemPlaceEnglish(p);
+  return place === '' || (english !== '' && p.message.startsWith(english))
+    ? p.message
+    : t('coded.place.at', { place, text: p.message });
+}
+
+/** The place as main's English messages write it (a few begin with it: then it is not repeated). */
+function problemPlaceEnglish(p: LocatedProblem): string {
   const parts: string[] = [];
   if (p.file !== undefined)
     parts.push(p.line === undefined ? p.file : `${p.file} line ${String(p.line)}`);
@@ -25,6 +69,7 @@ export function ProblemList(props: {
   readonly testId: string;
   readonly tone: 'error' | 'warning';
 }) {
+  const { t } = useTranslation();
   if (props.problems.length === 0) return null;
   return (
     <div
@@ -35,10 +80,10 @@ export function ProblemList(props: {
       <p>{props.label}</p>
       <ul>
         {props.problems.map((p, i) => {
-          const place = problemPlace(p);
+          const place = problemPlace(t, p);
           return (
-            <li key={`${place}-${String(i)}`} data-place={place}>
-              {place === '' || p.message.startsWith(place) ? p.message : `${place}: ${p.message}`}
+            <li key={`${place}-${String(i)}`} data-place={place} data-code={p.code}>
+              {problemLine(t, p)}
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { useFormat } from '../../i18n/useFormat';
 import { VaultUnlock } from './VaultUnlock';
 import { duoText } from '../../i18n/terms';
+import { codedText } from '../../i18n/codedText';
 
 /**
  * Why the vault is locked or lists nothing, in the user's language from main's code (issue 22):
@@ -89,7 +90,10 @@ export function CacheList() {
         <ul className="notice-list" data-testid="cohort-notes">
           {cache.notes.map((n) => (
             <li key={n.datasetId} data-readable={n.readable}>
-              {t('cohorts.cache.note', { dataset: n.datasetId, message: n.message })}
+              {t('cohorts.cache.note', {
+                dataset: n.datasetId,
+                message: codedText(t, 'vaultNote', n.said ?? {}, n.message),
+              })}
             </li>
           ))}
         </ul>
@@ -98,7 +102,10 @@ export function CacheList() {
         <ul className="notice-list" data-testid="cohort-removed">
           {cache.removed.map((r) => (
             <li key={`${r.datasetId}-${r.at}`}>
-              {t('cohorts.cache.removed', { dataset: r.datasetId, message: r.message })}
+              {t('cohorts.cache.removed', {
+                dataset: r.datasetId,
+                message: codedText(t, 'vaultNote', r.said ?? {}, r.message),
+              })}
             </li>
           ))}
         </ul>

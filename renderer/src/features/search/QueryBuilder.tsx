@@ -4,6 +4,7 @@ import type { SearchQuery, Sex } from '../../../../shared/search/query';
 import { useStore } from '../../store';
 import { Autocomplete } from './Autocomplete';
 import { FilterList } from './FilterList';
+import { genomicInputText } from './inputProblem';
 
 function withoutSex(q: SearchQuery): SearchQuery {
   const copy = { ...q };
@@ -23,7 +24,8 @@ export function QueryBuilder() {
   const [filterText, setFilterText] = useState('');
   const genes = useCallback((text: string) => suggest('gene', text), [suggest]);
   const terms = useCallback((text: string) => suggest('filter', text), [suggest]);
-  const genomicError = error?.where === 'genomic' ? error.message : undefined;
+  const genomicError =
+    error?.where === 'genomic' ? genomicInputText(t, draft.genomic, error.message) : undefined;
 
   return (
     <form

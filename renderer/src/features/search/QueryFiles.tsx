@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { download } from '../../components/download';
+import { codedText } from '../../i18n/codedText';
 
 /**
  * Save the query as a JSON file (a download) and open one (a file input); main validates the
@@ -49,7 +50,7 @@ export function QueryFiles() {
       </label>
       {fileError === undefined ? null : (
         <p className="field-error" role="alert" data-testid="search-file-error">
-          {fileError.message}
+          {codedText(t, 'searchInput', fileError.coded ?? {}, fileError.message)}
         </p>
       )}
     </div>

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { CodedParamsSchema } from '../i18n/coded';
+
+/**
+ * What is wrong with a PED, a Phenopacket or the sample mapping, as a code the renderer words in
+ * the reader's language (issue 22, decision 0064); `message` keeps the English for the command
+ * line and the logs. Values are data: file names, ids, line and column numbers, counts.
+ */
+export const CASE_PROBLEM_CODES = [
+  'ped-columns',
+  'ped-duplicate',
+  'ped-phenotype',
+  'ped-empty',
+  'ped-families',
+  'ped-father-female',
+  'ped-mother-male',
+  'sample-no-member',
+  'member-no-sample',
+  'ped-none-affected',
+  'not-a-sample',
+  'linked-twice',
+  'vcf-no-samples',
+  'linked-to-absent',
+  'choose-proband',
+  'proband-absent',
+  'proband-no-sample',
+  'phenopacket-not-json',
+  'phenopacket-invalid',
+  'phenopacket-not-hpo',
+  'phenopacket-no-features',
+  'tumour-is-normal',
+  'vcf-no-header',
+  'vcf-unreadable',
+  'vcf-grch37',
+  'vcf-sites-only',
+] as const;
+export type CaseProblemCode = (typeof CASE_PROBLEM_CODES)[number];
+
+/** A located problem outside the VCF: a PED line, the Phenopacket, the sample mapping. */
+export const CaseProblemSchema = z.object({
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  sample: z.string().optional(),
+  member: z.string().optional(),
+  message: z.string(),
+  code: z.enum(CASE_PROBLEM_CODES).optional(),
+  params: CodedParamsSchema.optional(),
+});
+export type CaseProblem = z.infer<typeof CaseProblemSchema>;
+
+/** Why a VCF cannot become a case (GRCh37, no samples, not VCF), as a code beside the English. */
+export const CaseRefusalSchema = z
+  .object({
+    code: z.enum(['vcf-no-header', 'vcf-unreadable', 'vcf-grch37', 'vcf-sites-only']),
+    params: CodedParamsSchema.optional(),
+  })
+  .strict();
+export type CaseRefusal = z.infer<typeof CaseRefusalSchema>;
+
+/** Why an import ended without a case (`CaseProgress.why`), beside main's English. */
+export const CaseImportWhySchema = z
+  .object({
+    code: z.enum([
+      'import-not-valid',
+      'import-failed',
+      'import-save-failed',
+      'import-stopped',
+      'import-stopped-log',
+      'import-cancelled',
+      'vcf-grch37',
+      'sample-moved',
+    ]),
+    params: CodedParamsSchema.optional(),
+  })
+  .strict();
+export type CaseImportWhy = z.infer<typeof CaseImportWhySchema>;

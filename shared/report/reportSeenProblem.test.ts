@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { sourceSaid } from '../acmg/federationFrequency';
+import { saidText } from '../acmg/saidWords';
+import { documentTranslator } from '../i18n/documents';
+import { toFederated } from '../seen/toFederated';
+import type { SeenAnswer } from '../seen/channels';
+import { answerWords } from './reportWords';
+
+// Issue 22, decision 0064: a failed seen-before lookup once reached the sheet and the report as
+// main's English sentence; its stored problem code is now worded in the document's language.
+describe('issue 22: a seen-before failure in the sheet’s and the report’s language', () => {
+  const failed: SeenAnswer = {
+    key: '17-43045712-T-C',
+    nodeId: 'DE',
+    nodeName: 'Germany',
+    country: 'DE',
+    at: '2026-12-06T12:00:00Z',
+    status: 'error',
+    message: 'Node DE timed out after 5 s.',
+    problem: { code: 'timeout', seconds: 5 },
+  };
+
+  it('issue 22: the report’s federation cell in French and German, the English kept for the CLI', () => {
+    const [answer] = toFederated([failed]);
+    if (answer === undefined) throw new Error('no answer');
+    expect(answer.error).toBe('Node DE timed out after 5 s.');
+    expect(answerWords(documentTranslator('fr'), 'fr', answer)).toBe(
+      'erreur (Le nœud Germany (DE) n’a pas répondu après 5 s (délai dépassé).)',
+    );
+    expect(saidText(documentTranslator('de'), 'de', sourceSaid(answer))).toContain(
+      'Knoten Germany (DE)',
+    );
+  });
+
+  it('issue 22: an answer stored before the code reads as before', () => {
+    const before: SeenAnswer = { ...failed };
+    delete before.problem;
+    const [answer] = toFederated([before]);
+    if (answer === undefined) throw new Error('no answer');
+    expect(answerWords(documentTranslator('de'), 'de', answer)).toBe(
+      'Fehler (Node DE timed out after 5 s.)',
+    );
+  });
+});
