@@ -5,6 +5,7 @@ import { SearchQuerySchema } from '../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface SearchSlice {
   /** The query being edited in the builder. */
@@ -78,7 +79,8 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     const run = get().searchRun;
     if (run?.queryId !== queryId) return;
     if (!result.ok) {
-      const { message, where } = result.error;
+      const { where } = result.error;
+      const message = appErrorText(result.error);
       // A refused query leaves the previous answer in view, with the reason.
       set({ ...shown, searchError: where === undefined ? { message } : { message, where } });
       return;
@@ -95,7 +97,7 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     const run = get().searchRun;
     if (run === undefined) return;
     const result = await api().invoke('search:retryNode', { queryId: run.queryId, nodeId });
-    if (!result.ok) set({ searchError: { message: result.error.message } });
+    if (!result.ok) set({ searchError: { message: appErrorText(result.error) } });
   },
   receiveNodeUpdate(update) {
     if (update.queryId !== get().searchRun?.queryId) return;
@@ -119,7 +121,8 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
   async openSearchQuery(text, fileName) {
     const result = await api().invoke('search:openQuery', { text, fileName });
     if (!result.ok) {
-      const { message, where } = result.error;
+      const { where } = result.error;
+      const message = appErrorText(result.error);
       set({ searchError: where === undefined ? { message } : { message, where } });
       return false;
     }
