@@ -11,7 +11,6 @@ import { parquetChunks } from '../../../shared/cohorts/parquetExport';
 import type { Result } from '../../../shared/result';
 import { api } from '../api/client';
 import type { StoreState } from './index';
-import { appErrorText } from '../i18n/appErrorText';
 
 /** Where a Parquet export is: rows sent so far, then main writing the file. */
 export type ParquetProgress =
@@ -50,7 +49,7 @@ export function fromBase64(base64: string): Uint8Array {
 }
 
 const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(appErrorText(r.error));
+  if (!r.ok) throw new Error(r.error.message);
   return r.value;
 };
 
