@@ -101,6 +101,11 @@ export class CaseWorkPage {
     return this.page.getByTestId(id);
   }
 
+  /** Why main refused the last change (issue 22: in the app's language). */
+  refusal(): Locator {
+    return this.page.getByTestId('work-error');
+  }
+
   /** Activates a file button by keyboard and returns the download. */
   async save(testId: 'report-html' | 'report-pdf' | 'report-phenopacket'): Promise<Download> {
     const download = this.page.waitForEvent('download');

@@ -150,6 +150,12 @@ const TOURS: Record<string, (t: Tour) => Promise<void>> = {
     await work.refreshSuggestions(key).click();
     await expect(work.refreshSuggestions(key)).toBeHidden();
     await look('case, work tab, ACMG sheet after the look-up');
+    // Main refuses to confirm a class while suggestions are pending; its refusal is a code the
+    // renderer words (decision 0063), so it reads in the language shown, not in main's English.
+    await work.confirm(key).click();
+    await expect(work.refusal()).toBeVisible();
+    await expect(work.refusal()).toContainText(key);
+    await look('case, work tab, confirming with criteria pending refused');
   },
 
   'a proband in review: ClinVar’s significance and review status': async ({ page, look }) => {

@@ -39,6 +39,20 @@ export const AuditVerdictSchema = z.discriminatedUnion('ok', [
     line: z.number().int().positive(),
     reason: z.enum(AUDIT_BREAK_REASONS),
     message: z.string(),
+    /**
+     * The numbers `message` names beyond `line` (issue 22, decision 0063), so the renderer words
+     * the break: the last line of a span, the entry found or last written, the entry expected,
+     * and whether a truncation was found by the sealed checkpoint.
+     */
+    detail: z
+      .object({
+        to: z.number().int().positive().optional(),
+        entry: z.number().int().nonnegative().optional(),
+        expected: z.number().int().nonnegative().optional(),
+        sealed: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   }),
 ]);
 export type AuditVerdict = z.infer<typeof AuditVerdictSchema>;

@@ -50,6 +50,10 @@ export type AuthErrorCode = z.infer<typeof AuthErrorCodeSchema>;
  * What the renderer knows about the session (AUTH-01, AUTH-10): identity, broker and access.
  * Tokens, codes and raw visas never leave main.
  */
+/** Why a node's dataset list could not be read (issue 22): the renderer words each. */
+export const NODE_LIST_WHY = ['http', 'timeout', 'not-beacon', 'unreachable'] as const;
+export type NodeListWhy = (typeof NODE_LIST_WHY)[number];
+
 export const SessionSummarySchema = z.object({
   state: z.enum(['signed-out', 'signing-in', 'signed-in']),
   user: z
@@ -77,6 +81,17 @@ export const SessionSummarySchema = z.object({
    */
   endSessionUrl: z.url().optional(),
   /** Nodes whose dataset list could not be read; their datasets are missing from `access`. */
-  nodeProblems: z.array(z.object({ nodeId: z.string(), message: z.string() })).optional(),
+  nodeProblems: z
+    .array(
+      z.object({
+        nodeId: z.string(),
+        message: z.string(),
+        // Issue 22 (decision 0063): the same as codes the renderer words; message stays English.
+        name: z.string().max(200).optional(),
+        why: z.enum(NODE_LIST_WHY).optional(),
+        http: z.number().int().min(100).max(599).optional(),
+      }),
+    )
+    .optional(),
 });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;

@@ -1,6 +1,8 @@
 import { evaluateSheet } from '../acmg/evaluate';
 import type { EvidenceSheet } from '../acmg/sheet';
 import type { CaseWork, VariantWork, WorkChange } from './workChannels';
+import type { ErrorWords } from '../appError';
+import { words } from '../appError';
 
 /**
  * Applies one change to a case's work (issue 18), pure: main seals the result and audits it. A
@@ -9,7 +11,15 @@ import type { CaseWork, VariantWork, WorkChange } from './workChannels';
  * history says so (status, tags and notes are not in the report and leave it standing).
  */
 
-export class WorkRefused extends Error {}
+/** `said`: the refusal as a code the renderer words (issue 22, decision 0063). */
+export class WorkRefused extends Error {
+  constructor(
+    message: string,
+    readonly said?: ErrorWords,
+  ) {
+    super(message);
+  }
+}
 
 /** An empty work record for a case with this status. */
 export const emptyWork = (status: CaseWork['status']): CaseWork => ({
@@ -41,7 +51,10 @@ function sameCriteria(a: EvidenceSheet, b: EvidenceSheet): boolean {
 function variantOf(work: CaseWork, key: string): VariantWork {
   const v = work.variants.find((x) => x.variant.variantKey === key);
   if (v === undefined)
-    throw new WorkRefused(`${key} is not among the case's reviewed variants; add it first.`);
+    throw new WorkRefused(
+      `${key} is not among the case's reviewed variants; add it first.`,
+      words('notReviewed', { variant: key }),
+    );
   return v;
 }
 
@@ -74,9 +87,15 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
     case 'addVariant': {
       const key = c.variant.variantKey;
       if (work.variants.some((v) => v.variant.variantKey === key))
-        throw new WorkRefused(`${key} is already under review.`);
+        throw new WorkRefused(
+          `${key} is already under review.`,
+          words('alreadyReviewed', { variant: key }),
+        );
       if (c.sheet.confirmed !== null)
-        throw new WorkRefused('A new sheet cannot arrive confirmed; confirm it after review.');
+        throw new WorkRefused(
+          'A new sheet cannot arrive confirmed; confirm it after review.',
+          words('sheetArrivesConfirmed'),
+        );
       const added: VariantWork = {
         variant: c.variant,
         tags: [],
@@ -113,6 +132,7 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
       if (e.pending > 0)
         throw new WorkRefused(
           `Accept or reject the ${e.pending} suggested criteria of ${c.variantKey} before confirming its class.`,
+          words('pendingCriteria', { count: e.pending, variant: c.variantKey }),
         );
       const confirmed = {
         cls: e.richards.cls,
@@ -141,6 +161,10 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
       if (unconfirmed.length > 0)
         throw new WorkRefused(
           `Confirm the class of every reported variant before signing off (${unconfirmed.map((v) => v.variant.variantKey).join(', ')}).`,
+          words('unconfirmedReported', {
+            count: unconfirmed.length,
+            variants: unconfirmed.map((v) => v.variant.variantKey).join(', '),
+          }),
         );
       return [
         { ...work, signOff: { by, at, statement: c.statement, method: c.method } },
@@ -160,7 +184,8 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
         `marked reviewed (${c.basis.datasets.length} cached datasets, ${c.basis.nodes.length} nodes)`,
       ];
     case 'withdrawSignOff':
-      if (work.signOff === null) throw new WorkRefused('The report is not signed off.');
+      if (work.signOff === null)
+        throw new WorkRefused('The report is not signed off.', words('notSignedOff'));
       return [{ ...work, signOff: null }, 'sign-off withdrawn'];
   }
 }

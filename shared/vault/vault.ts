@@ -246,6 +246,28 @@ export const JobIdSchema = z.object({ jobId: z.string().min(1).max(100) }).stric
 export const PullStateSchema = z.enum(['running', 'paused', 'done', 'failed', 'cancelled']);
 export type PullState = z.infer<typeof PullStateSchema>;
 
+/** A pull job's message as a code the renderer words (issue 22, decision 0063). */
+export const PULL_SAID_KEYS = [
+  'paused',
+  'cancelled',
+  'interrupted',
+  'nodeLeft',
+  'noConversion',
+  'unplaced',
+] as const;
+export const PullSaidSchema = z
+  .object({
+    key: z.enum(PULL_SAID_KEYS),
+    params: z
+      .record(
+        z.string().regex(/^[a-z][A-Za-z0-9]{0,31}$/),
+        z.union([z.string().max(2000), z.number()]),
+      )
+      .optional(),
+  })
+  .strict();
+export type PullSaid = z.infer<typeof PullSaidSchema>;
+
 /** 'pull:progress' event payload and one 'pull:jobs' entry. */
 export const PullProgressSchema = z.object({
   jobId: z.string(),
@@ -257,6 +279,7 @@ export const PullProgressSchema = z.object({
   totalRecords: z.number().int().nonnegative().optional(),
   etaSeconds: z.number().nonnegative().optional(),
   message: z.string().optional(),
+  said: PullSaidSchema.optional(),
 });
 export type PullProgress = z.infer<typeof PullProgressSchema>;
 export type PullJob = PullProgress;

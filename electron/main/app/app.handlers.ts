@@ -4,6 +4,7 @@ import type { Platform } from '../platform/platform';
 import { isAllowedExternalUrl } from '../security/navigation';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { Logger } from '../logging/logger';
+import { words } from '../../../shared/appError';
 
 /** Handlers for app:* channels. */
 export function appHandlers(deps: {
@@ -34,6 +35,7 @@ export function appHandlers(deps: {
           'NOT_ALLOWED',
           'This link is not on the list of sites Cohort Desk may open. Ask your IT team to allow it.',
           url,
+          words('linkNotAllowed', { url }),
         );
       }
       const opened = await platform.openExternal(url);

@@ -40,6 +40,7 @@ import { createCaseWorkService } from '../cases/caseWork';
 import { seenHandlersOver } from '../seen/seen.handlers';
 import { tumourBoardSection } from '../cases/cancer/tumourBoard';
 import type { MainServices, MainServicesOptions } from './mainServices';
+import { breakParams } from '../audit/verifyChain';
 
 export type { MainServices, MainServicesOptions } from './mainServices';
 
@@ -79,7 +80,8 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
       id: `audit-break:${verdict.line}:${verdict.reason}`,
       level: 'error',
       messageKey: 'notice.auditBreak',
-      params: { message: verdict.message, file: audit.file },
+      // The break's codes beside main's English, so the renderer words it (decision 0063).
+      params: { message: verdict.message, file: audit.file, ...breakParams(verdict) },
     });
   });
   const sealing = sessionSealingFor(opts.sessionSealing, platform.paths.data);

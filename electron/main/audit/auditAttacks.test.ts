@@ -7,7 +7,7 @@ import type { KeyDeriver } from '../vault/keyHierarchy';
 import { deriveKey } from '../vault/keyHierarchy';
 import { openAuditLog } from './auditLog';
 import { canonicalJson } from './canonicalJson';
-import { verifyAuditDir } from './verifyChain';
+import { breakParams, verifyAuditDir } from './verifyChain';
 
 /**
  * Issue 12 item 10: the chain used to be unkeyed, so anyone who could write the file could rewrite it
@@ -177,6 +177,24 @@ describe('issue 12: audit chain attacks (keyed chain, DATA-08)', () => {
       sealedThrough: 0,
       keyChecked: true,
     });
+  });
+
+  it('issue 22: a break carries the numbers its words need, beside main’s English', () => {
+    const { dir, read, write } = keyedLog();
+    write(read().slice(0, 3));
+    const cut = verifyAuditDir(dir, macKey);
+    expect(cut).toMatchObject({
+      ok: false,
+      line: 4,
+      reason: 'truncated',
+      message:
+        'The log ends at line 3, but Cohort Desk last wrote entry 5: lines 4–5 were removed.',
+      detail: { to: 5, entry: 5 },
+    });
+    if (!cut.ok)
+      expect(breakParams(cut)).toMatchObject({ reason: 'truncated', line: '4', to: '5' });
+    const other = verifyAuditDir(keyedLog(2).dir, randomBytes(32));
+    expect(other).toMatchObject({ ok: false, line: 1, reason: 'seal-mismatch', detail: { to: 1 } });
   });
 
   it('issue 12: a log sealed by another installation key does not verify here', () => {

@@ -51,7 +51,13 @@ interface Walked {
   /** Entry hashes in order (index = seq - 1), to find the sealed checkpoint's entry. */
   hashes: string[];
 }
-type Broken = (line: number, reason: AuditBreakReason, message: string) => AuditVerdict;
+type BreakDetail = NonNullable<Extract<AuditVerdict, { ok: false }>['detail']>;
+type Broken = (
+  line: number,
+  reason: AuditBreakReason,
+  message: string,
+  detail?: BreakDetail,
+) => AuditVerdict;
 
 /**
  * Recomputes the hash chain of an audit log and, with the key, every seal (issue 12 item 10;
@@ -66,7 +72,7 @@ export function verifyChain(input: {
 }): AuditVerdict {
   const { lines, macKey } = input;
   const state: Walked = { prev: GENESIS, seq: 0, anySeal: false, sealedThrough: 0, hashes: [] };
-  const broken: Broken = (line, reason, message) => ({
+  const broken: Broken = (line, reason, message, detail) => ({
     ok: false,
     entries: lines.length,
     sealedThrough: state.sealedThrough,
@@ -74,6 +80,7 @@ export function verifyChain(input: {
     line,
     reason,
     message,
+    ...(detail === undefined ? {} : { detail }),
   });
   for (const parsed of lines) {
     const problem = walk(parsed, state, macKey, broken);
@@ -110,6 +117,7 @@ function walk(
       line,
       'sequence-gap',
       `Line ${line} is entry ${entry.seq}, not ${state.seq + 1}.`,
+      { entry: entry.seq, expected: state.seq + 1 },
     );
   if (!sameHex(entryHash(raw), entry.hash))
     return broken(
@@ -125,6 +133,7 @@ function walk(
         from,
         'seal-mismatch',
         `${span(from, line)} rewritten: the seal of line ${line} does not match this installation's audit key (or the log comes from another installation).`,
+        { to: line },
       );
     }
     state.sealedThrough = line;
@@ -168,12 +177,14 @@ function checkHead(
       n + 1,
       'truncated',
       `The log ends at line ${n}, but Cohort Desk last wrote entry ${head.seq}: ${span(n + 1, head.seq).toLowerCase()} removed.`,
+      { to: head.seq, entry: head.seq },
     );
   if (head.seq < n)
     return broken(
       head.seq + 1,
       'appended',
       `${span(head.seq + 1, n)} added after the last entry Cohort Desk wrote (${head.seq}).`,
+      { to: n, entry: head.seq },
     );
   if (n > 0 && !sameHex(head.hash, state.prev))
     return broken(n, 'head-mismatch', `Line ${n} is not the entry Cohort Desk last wrote.`);
@@ -197,6 +208,7 @@ function checkHead(
       n + 1,
       'truncated',
       `The log ends at line ${n}, but entry ${mark.seq} was sealed: ${span(n + 1, mark.seq).toLowerCase()} removed.`,
+      { to: mark.seq, entry: mark.seq, sealed: true },
     );
   if (!sameHex(state.hashes[mark.seq - 1] ?? '', mark.hash)) {
     const from = state.sealedThrough + 1;
@@ -204,6 +216,7 @@ function checkHead(
       from,
       'rewritten',
       `${span(from, mark.seq)} rewritten: they no longer lead to entry ${mark.seq} as it was sealed.`,
+      { to: mark.seq, entry: mark.seq },
     );
   }
   if (macKey !== undefined) state.sealedThrough = Math.max(state.sealedThrough, mark.seq);
@@ -223,3 +236,10 @@ export function verifyAuditDir(dir: string, macKey?: Uint8Array): AuditVerdict {
 
 export const AUDIT_FILE = 'audit.jsonl';
 export const AUDIT_HEAD_FILE = 'audit.head.json';
+
+/** A break's codes as a notice's text parameters (the renderer words them, decision 0063). */
+export function breakParams(verdict: Extract<AuditVerdict, { ok: false }>): Record<string, string> {
+  const out: Record<string, string> = { reason: verdict.reason, line: String(verdict.line) };
+  for (const [k, v] of Object.entries(verdict.detail ?? {})) out[k] = String(v);
+  return out;
+}

@@ -1,8 +1,9 @@
 import * as client from 'openid-client';
+import { ZodError } from 'zod';
 import type { NodeEntry } from '../../../shared/federation/directory';
-import type { IgnoredVisa } from '../../../shared/auth/session';
+import type { IgnoredVisa, NodeListWhy } from '../../../shared/auth/session';
 import type { PublishedDataset } from './access/datasetCatalog';
-import { fetchNodeDatasets } from './access/datasetCatalog';
+import { CatalogueHttpError, fetchNodeDatasets } from './access/datasetCatalog';
 import { withGrantedAccess } from './access/grantedAccess';
 import type { PassportDecision } from './passport/clearinghouse';
 import { decidePassport } from './passport/clearinghouse';
@@ -52,12 +53,12 @@ export async function readCatalogue(
   fetchImpl: typeof fetch,
   timeoutMs: number,
   tokenFor?: (node: NodeEntry) => Promise<string | undefined>,
-): Promise<{ datasets: PublishedDataset[]; problems: { nodeId: string; message: string }[] }> {
+): Promise<{ datasets: PublishedDataset[]; problems: NodeListProblem[] }> {
   const settled = await Promise.allSettled(
     nodes.map((n) => fetchNodeDatasets(n, fetchImpl, timeoutMs)),
   );
   const datasets: PublishedDataset[] = [];
-  const problems: { nodeId: string; message: string }[] = [];
+  const problems: NodeListProblem[] = [];
   settled.forEach((result, i) => {
     const node = nodes[i];
     if (node === undefined) return;
@@ -66,7 +67,27 @@ export async function readCatalogue(
       problems.push({
         nodeId: node.id,
         message: `${node.name} did not list its datasets (${result.reason instanceof Error ? result.reason.message : 'error'}); its datasets are missing from this list.`,
+        name: node.name.slice(0, 200),
+        ...whyNotListed(result.reason),
       });
   });
   return { datasets: await withGrantedAccess(datasets, tokenFor, fetchImpl, timeoutMs), problems };
+}
+
+/** A node whose dataset list could not be read: main's English and its code (decision 0063). */
+export interface NodeListProblem {
+  nodeId: string;
+  message: string;
+  name: string;
+  why: NodeListWhy;
+  http?: number;
+}
+
+/** Why a node's /datasets failed, as a code the renderer words (issue 22). */
+function whyNotListed(reason: unknown): { why: NodeListWhy; http?: number } {
+  if (reason instanceof CatalogueHttpError) return { why: 'http', http: reason.status };
+  if (reason instanceof ZodError || reason instanceof SyntaxError) return { why: 'not-beacon' };
+  if (reason instanceof Error && (reason.name === 'TimeoutError' || reason.name === 'AbortError'))
+    return { why: 'timeout' };
+  return { why: 'unreachable' };
 }

@@ -24,6 +24,7 @@ import { genomeAssetsDir } from './genomeAssets';
 import { cancerMembers } from '../../../shared/cancer/cancerMembers';
 import { cancerMeta, cancerRecord } from './cancer/cancerRecord';
 import { germlineJob, germlineRecord } from './cancer/germlineFile';
+import { words } from '../../../shared/appError';
 
 type ImportRequest = z.input<typeof CaseImportRequestSchema>;
 
@@ -50,6 +51,8 @@ export async function startCaseImport(
     throw new HandlerError(
       'NOT_ALLOWED',
       'Unlock the vault first: cases are stored encrypted in it.',
+      undefined,
+      words('unlockForCases'),
     );
   const file = cases.files.get(req.vcf, owner.scope);
   if (file === undefined)
@@ -57,10 +60,16 @@ export async function startCaseImport(
       'INVALID_REQUEST',
       'That file is no longer available; choose the VCF again.',
       'vcf',
+      words('vcfGone'),
     );
   const caseId = req.caseId ?? defaultCaseId(now());
   if (!CaseIdSchema.safeParse(caseId).success)
-    throw new HandlerError('INVALID_REQUEST', `"${caseId}" cannot be a case id.`, 'caseId');
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      `"${caseId}" cannot be a case id.`,
+      'caseId',
+      words('badCaseId', { caseId: caseId.slice(0, 200) }),
+    );
   const busy = cases.imports
     .jobs()
     .some((j) => j.caseId === caseId && !['done', 'failed', 'cancelled'].includes(j.phase));
@@ -69,6 +78,7 @@ export async function startCaseImport(
       'INVALID_REQUEST',
       `A case "${caseId}" already exists; choose another id.`,
       'caseId',
+      words('caseExists', { caseId }),
     );
   const { header, summary } = await readHeader(file);
   const refusal = refusalOf(file.name, header, summary);

@@ -23,4 +23,27 @@ describe('issue 22: the case list of a locked vault', () => {
       },
     });
   });
+
+  it('issue 22: refuses to open a case, or remove a copy, with codes beside main’s English', async () => {
+    await expect.poll(() => h.services.vault.list().why).toBe('passphrase');
+    expect(
+      await h.services.router.invoke('case:variants', { caseId: 'CASE-1', limit: 10 }, PAGE),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_REQUEST',
+        message: 'Unlock the vault to open cases.',
+        where: 'caseId',
+        key: 'unlockToOpenCases',
+      },
+    });
+    expect(await h.services.router.invoke('vault:remove', { datasetId: 'DS1' }, PAGE)).toEqual({
+      ok: false,
+      error: {
+        code: 'NOT_ALLOWED',
+        message: 'The vault is locked: unlock it first.',
+        key: 'vaultLockedRemove',
+      },
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { HandlerError } from '../ipc/router';
 import type { Logger } from '../logging/logger';
 import type { StateOwner } from '../vault/userState';
 import { createUserStateFile } from '../vault/userState';
+import { words } from '../../../shared/appError';
 
 /** The built-in filter presets and the owner's own, sealed per user like saved cohorts (0011). */
 export interface CasePresets {
@@ -42,6 +43,7 @@ export function createCasePresets(opts: {
           'INVALID_REQUEST',
           `"${p.name}" is a built-in preset; save yours under another name.`,
           'name',
+          words('builtInPreset', { name: p.name }),
         );
       state.update((all) => [p, ...all.filter((x) => !same(x.name, p.name))].slice(0, 200));
       return view();

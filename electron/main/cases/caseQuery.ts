@@ -14,6 +14,7 @@ import {
 } from '../../../shared/cohorts/schema';
 import { HandlerError } from '../ipc/router';
 import { withAttachedCase } from './attachedCase';
+import { words } from '../../../shared/appError';
 
 /**
  * The case filters on native DuckDB (issue 16: the command line, and the tests that compare with
@@ -42,6 +43,7 @@ export async function queryCaseBytes(opts: {
         'NOT_ALLOWED',
         `the case was imported by an older Cohort Desk (case schema ${String(version)}) and could not be upgraded to this version; it is unchanged. The log file says why; to review it here, import its VCF again`,
         'caseId',
+        words('caseTooOld', { version }),
       );
     // The cohort cache's views, empty: the command line does not load the cohort cache yet (the
     // cohort step then removes nothing and says so by its count).

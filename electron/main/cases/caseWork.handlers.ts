@@ -15,6 +15,7 @@ import { toFederated } from '../../../shared/seen/toFederated';
 import type { SeenAnswer } from '../../../shared/seen/channels';
 import type { VariantWork } from '../../../shared/cases/workChannels';
 import type { Language } from '../../../shared/i18n/languages';
+import { words } from '../../../shared/appError';
 
 type WorkChannels =
   'case:work' | 'case:updateWork' | 'case:clinvar' | 'case:report' | 'case:phenopacket';
@@ -72,6 +73,8 @@ export function caseWorkHandlers(opts: {
         throw new HandlerError(
           'NOT_ALLOWED',
           `The PDF could not be made: ${error instanceof Error ? error.message : String(error)}`,
+          undefined,
+          words('pdfFailed', { detail: error instanceof Error ? error.message : String(error) }),
         );
       }
       opts.audit.append('case.report', { caseId, format, type: signed });

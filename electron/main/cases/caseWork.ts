@@ -10,6 +10,7 @@ import { openSmall, sealSmall } from '../vault/chunkedCipher';
 import type { VaultUser } from '../vault/datasetFolder';
 import { caseFileBinding, rewriteManifest } from './caseFolder';
 import type { CaseService, OpenedCase } from './caseService';
+import { noCaseRefusal } from './caseReadRefusal';
 
 /**
  * A case's work (issue 18) sealed beside its database: `work.sealed` under the case's data key,
@@ -57,14 +58,7 @@ export function createCaseWorkService(opts: {
   const now = opts.now ?? (() => new Date());
   const open = (caseId: string) => {
     const c = opts.cases.find(caseId);
-    if (c === undefined)
-      throw new HandlerError(
-        'INVALID_REQUEST',
-        opts.cases.wrapKey(opts.cases.owner()) === undefined
-          ? 'Unlock the vault to open cases.'
-          : `There is no case "${caseId}".`,
-        'caseId',
-      );
+    if (c === undefined) throw noCaseRefusal(opts.cases, caseId);
     const owner = opts.cases.owner();
     return { c, work: readCaseWork(c, owner.user), by: owner.label, user: owner.user };
   };
@@ -77,7 +71,8 @@ export function createCaseWorkService(opts: {
       try {
         next = applyWorkChange(work, change, by, now().toISOString()).work;
       } catch (error: unknown) {
-        if (error instanceof WorkRefused) throw new HandlerError('INVALID_REQUEST', error.message);
+        if (error instanceof WorkRefused)
+          throw new HandlerError('INVALID_REQUEST', error.message, undefined, error.said);
         throw error;
       }
       writeCaseWork(c, user, next);

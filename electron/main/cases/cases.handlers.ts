@@ -16,6 +16,8 @@ import { loadPanels } from './genomeAssets';
 import { join } from 'node:path';
 import { casesRoot, STAGING_DIR } from './caseFolder';
 import { randomBytes } from 'node:crypto';
+import { words } from '../../../shared/appError';
+import { caseReadRefusal, noCaseRefusal } from './caseReadRefusal';
 
 type CaseChannels =
   | 'case:list'
@@ -46,14 +48,7 @@ export function caseHandlers(
   const panels = loadPanels();
   const known = (caseId: string) => {
     const c = cases.find(caseId);
-    if (c === undefined)
-      throw new HandlerError(
-        'INVALID_REQUEST',
-        cases.wrapKey(cases.owner()) === undefined
-          ? 'Unlock the vault to open cases.'
-          : `There is no case "${caseId}".`,
-        'caseId',
-      );
+    if (c === undefined) throw noCaseRefusal(cases, caseId);
     return c;
   };
   const handleOf = (handle: string) => {
@@ -63,6 +58,7 @@ export function caseHandlers(
         'INVALID_REQUEST',
         'That file is no longer available; choose it again.',
         'vcf',
+        words('fileGone'),
       );
     return f;
   };
@@ -73,6 +69,8 @@ export function caseHandlers(
         throw new HandlerError(
           'NOT_ALLOWED',
           'Choose the file in the page: browser mode uploads it to Cohort Desk.',
+          undefined,
+          words('chooseInPage'),
         );
       const path = await platform.chooseFile({
         title: 'Choose the patient VCF',
@@ -95,15 +93,23 @@ export function caseHandlers(
         throw new HandlerError(
           'NOT_ALLOWED',
           'Files are chosen in the app with its own dialog or upload; paths come from the command line only.',
+          undefined,
+          words('pathsFromCli'),
         );
       if (!isAbsolute(path))
-        throw new HandlerError('INVALID_REQUEST', 'The path must be absolute.', 'path');
+        throw new HandlerError(
+          'INVALID_REQUEST',
+          'The path must be absolute.',
+          'path',
+          words('pathNotAbsolute'),
+        );
       const info = statSync(path, { throwIfNoEntry: false });
       if (info === undefined || !info.isFile())
         throw new HandlerError(
           'INVALID_REQUEST',
           info === undefined ? 'no such file' : 'not a file',
           path,
+          words(info === undefined ? 'noSuchFile' : 'notAFile', { file: path }),
         );
       const index = INDEXES.map((x) => `${path}${x}`).find((p) => existsSync(p));
       return cases.files.add({
@@ -134,10 +140,15 @@ export function caseHandlers(
           presets.list().find((p) => p.name.toLowerCase() === preset.toLowerCase())
         )?.filter;
         if (f === undefined)
-          throw new HandlerError('INVALID_REQUEST', `There is no preset "${preset}".`, 'preset');
+          throw new HandlerError(
+            'INVALID_REQUEST',
+            `There is no preset "${preset}".`,
+            'preset',
+            words('noPreset', { preset }),
+          );
       }
       const read = await cases.openDatabase(caseId);
-      if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
+      if (!read.ok) throw caseReadRefusal(read, caseId);
       const scratch = join(
         casesRoot(cases.owner().userDir),
         STAGING_DIR,

@@ -13,6 +13,7 @@ import { HandlerError } from '../ipc/router';
 import type { VaultService } from '../vault/vaultTypes';
 import type { NativeCache } from './nativeCache';
 import { withNativeCache } from './nativeCache';
+import { words } from '../../../shared/appError';
 
 type NativeChannels = 'cohorts:rows' | 'cohorts:sql' | 'cohorts:sqlBatch';
 
@@ -22,6 +23,8 @@ const cliOnly = (sender: Sender): void => {
     throw new HandlerError(
       'NOT_ALLOWED',
       'Cohort queries run in the page; this is for the command line.',
+      undefined,
+      words('cohortsInPage'),
     );
 };
 

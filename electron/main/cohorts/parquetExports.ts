@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { HandlerError } from '../ipc/router';
 import type { ParquetSink } from './parquetWriter';
 import { ParquetTooLargeError, openParquetSink } from './parquetWriter';
+import { words } from '../../../shared/appError';
 
 /** Parquet exports in progress: begin, rows in chunks, finish (issue 6). */
 export interface ParquetExports {
@@ -52,6 +53,8 @@ export function createParquetExports(opts: {
       throw new HandlerError(
         'INVALID_REQUEST',
         'This Parquet export is no longer open (it finished, failed or waited too long). Export again.',
+        undefined,
+        words('parquetGone'),
       );
     return e;
   };
@@ -76,6 +79,8 @@ export function createParquetExports(opts: {
         throw new HandlerError(
           'NOT_ALLOWED',
           `Rows of dataset ${stray.dataset_id} may not be in this export (DATA-07); nothing was written.`,
+          undefined,
+          words('parquetStray', { dataset: stray.dataset_id }),
         );
       }
       if (e.sink.rows + rows.length > Math.min(MAX_PARQUET_ROWS, e.request.total)) {
@@ -83,6 +88,8 @@ export function createParquetExports(opts: {
         throw new HandlerError(
           'INVALID_REQUEST',
           'More rows arrived than the export announced; nothing was written.',
+          undefined,
+          words('parquetTooManyRows'),
         );
       }
       e.sink.append(rows);
@@ -114,6 +121,8 @@ export function createParquetExports(opts: {
         throw new HandlerError(
           'NOT_ALLOWED',
           `The Parquet file would be ${mb(error.bytes)} MB; Cohort Desk hands over at most ${mb(maxBytes)} MB at once. Narrow the cohort, or export CSV.`,
+          undefined,
+          words('parquetTooLarge', { mb: Number(mb(error.bytes)), maxMb: Number(mb(maxBytes)) }),
         );
       }
       // Audited before the renderer receives a byte, like CSV (counts and dataset ids, never rows).

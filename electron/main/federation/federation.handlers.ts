@@ -1,6 +1,13 @@
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { FederationDirectoryService } from './directory';
+import { words } from '../../../shared/appError';
+
+/** The underlying failure (a network or format problem) the directory's English wraps. */
+const causeText = (error: unknown): string => {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Error ? cause.message : String(cause ?? error);
+};
 
 /** Handlers for federation:* channels. */
 export function federationHandlers(
@@ -17,6 +24,7 @@ export function federationHandlers(
           'INVALID_REQUEST',
           error instanceof Error ? error.message : String(error),
           'federationConfigUrl',
+          words('federationAddress', { url, detail: causeText(error) }),
         );
       }
     },

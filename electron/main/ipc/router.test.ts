@@ -3,6 +3,7 @@ import { createMemoryLogger } from '../logging/logger';
 import type { Handlers } from './router';
 import { HandlerError, createRouter } from './router';
 import { defaultSettings } from '../../../shared/settings/settings';
+import { words } from '../../../shared/appError';
 
 const view = {
   values: defaultSettings(),
@@ -20,7 +21,14 @@ const handlers: Partial<Handlers> = {
     runtime: { kind: 'browser', transport: 'test', node: '22' },
     paths: { data: '/d', logs: '/l', policy: '/p' },
   }),
-  'app:openExternal': () => ({ opened: false, delegated: true }),
+  'app:openExternal': () => {
+    throw new HandlerError(
+      'NOT_ALLOWED',
+      'This link is not on the list of sites Cohort Desk may open. Ask your IT team to allow it.',
+      'https://x.test/',
+      words('linkNotAllowed', { url: 'https://x.test/' }),
+    );
+  },
   'settings:get': () => view,
   'settings:set': () => {
     throw new HandlerError('LOCKED_BY_POLICY', 'managed', 'theme');
@@ -56,7 +64,12 @@ describe('router (CONVENTIONS rule 3, Electron checklist 17)', () => {
     const result = await router.invoke('fs:readFile', { path: '/etc/passwd' }, app);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'UNKNOWN_CHANNEL', message: 'Unknown request "fs:readFile".' },
+      error: {
+        code: 'UNKNOWN_CHANNEL',
+        message: 'Unknown request "fs:readFile".',
+        key: 'unknownChannel',
+        params: { channel: 'fs:readFile' },
+      },
     });
     expect(logger.lines.map((l) => l.event)).toContain('ipc.unknown_channel');
   });
@@ -68,6 +81,24 @@ describe('router (CONVENTIONS rule 3, Electron checklist 17)', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('INVALID_REQUEST');
     expect(result.error.where).toBe('settings:set:nodeTimeoutMs');
+    // Issue 22: the renderer words it from the channel and the field; zod's English stays in message.
+    expect(result.error.key).toBe('invalidRequest');
+    expect(result.error.params).toEqual({ channel: 'settings:set', field: 'nodeTimeoutMs' });
+  });
+
+  it('issue 22: a HandlerError’s code and parameters reach the renderer beside its English', async () => {
+    const { router } = setup();
+    expect(await router.invoke('app:openExternal', { url: 'https://x.test/' }, app)).toEqual({
+      ok: false,
+      error: {
+        code: 'NOT_ALLOWED',
+        message:
+          'This link is not on the list of sites Cohort Desk may open. Ask your IT team to allow it.',
+        where: 'https://x.test/',
+        key: 'linkNotAllowed',
+        params: { url: 'https://x.test/' },
+      },
+    });
   });
 
   it('rejects unknown keys in a payload (strict schemas)', async () => {
@@ -111,7 +142,7 @@ describe('router (CONVENTIONS rule 3, Electron checklist 17)', () => {
   it('hides unexpected errors from the renderer and logs them redacted', async () => {
     const { router, logger } = setup();
     const result = await router.invoke('settings:dismissNotice', { id: 'x' }, app);
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', key: 'internal' } });
     if (result.ok) return;
     expect(result.error.message).not.toContain('disk on fire');
     const line = JSON.stringify(logger.lines.find((l) => l.event === 'ipc.handler_failed'));

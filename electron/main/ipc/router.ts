@@ -1,5 +1,7 @@
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc';
 import { channels, isChannelName } from '../../../shared/ipc';
+import type { ErrorWords } from '../../../shared/appError';
+import { words } from '../../../shared/appError';
 import type { Result } from '../../../shared/result';
 import { err, ok } from '../../../shared/result';
 import type { Logger } from '../logging/logger';
@@ -17,12 +19,17 @@ export type Handler<C extends ChannelName> = (
 
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
-/** An error a handler throws on purpose: it reaches the renderer as a typed Result error. */
+/**
+ * An error a handler throws on purpose: it reaches the renderer as a typed Result error. `said`
+ * is the same refusal as a code the renderer words in the user's language (issue 22, decision
+ * 0063); `message` stays English for the logs and the command line.
+ */
 export class HandlerError extends Error {
   constructor(
     readonly code: 'LOCKED_BY_POLICY' | 'NOT_ALLOWED' | 'INVALID_REQUEST',
     message: string,
     readonly where?: string,
+    readonly said?: ErrorWords,
   ) {
     super(message);
   }
@@ -50,11 +57,18 @@ export function createRouter(opts: {
         return err(
           'FORBIDDEN_SENDER',
           'This request did not come from Cohort Desk and was refused.',
+          undefined,
+          words('forbiddenSender'),
         );
       }
       if (!isChannelName(channel)) {
         logger.warn('ipc.unknown_channel', { channel: String(channel) });
-        return err('UNKNOWN_CHANNEL', `Unknown request "${String(channel)}".`);
+        return err(
+          'UNKNOWN_CHANNEL',
+          `Unknown request "${String(channel)}".`,
+          undefined,
+          words('unknownChannel', { channel: String(channel).slice(0, 200) }),
+        );
       }
       return dispatch(channel, payload, sender);
     },
@@ -74,6 +88,8 @@ export function createRouter(opts: {
         'INVALID_REQUEST',
         `The request "${channel}" was not valid: ${issue?.message ?? 'unknown problem'}.`,
         where === '' ? channel : `${channel}:${where}`,
+        // zod's own sentence stays in the English message; the words name the field.
+        words('invalidRequest', { channel, field: where === '' ? '—' : where }),
       );
     }
     try {
@@ -83,12 +99,14 @@ export function createRouter(opts: {
       return ok(channels[channel].response.parse(value));
     } catch (error: unknown) {
       if (error instanceof HandlerError) {
-        return err(error.code, error.message, error.where);
+        return err(error.code, error.message, error.where, error.said);
       }
       logger.error('ipc.handler_failed', { channel, error });
       return err(
         'INTERNAL',
         'Something went wrong in Cohort Desk. The details are in the log file.',
+        undefined,
+        words('internal'),
       );
     }
   }

@@ -8,6 +8,7 @@ import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
+import type { PullSaid } from '../../../shared/vault/vault';
 
 /**
  * Records per page a pull asks for. A node may use fewer (its own cap): the loop advances by the
@@ -20,7 +21,14 @@ export const PULL_PAGE_MAX_BYTES = 64 * 1024 * 1024;
 /** The node could not be reached or timed out: the job pauses and may resume. */
 export class PullNetworkError extends Error {}
 /** The node refused (401/403) or answered below record granularity: the job fails. */
-export class PullRefusedError extends Error {}
+export class PullRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly said?: PullSaid,
+  ) {
+    super(message);
+  }
+}
 /** The answer was not valid Beacon: the job fails. */
 export class PullDataError extends Error {}
 

@@ -63,7 +63,11 @@ describe('issue 12: staged pulls are visible to their owner and never outlive th
     const { jobId } = await h.invoke('pull:start', target);
     await h.until(jobId, (p) => p.records >= 400);
     expect(await h.invoke('pull:pause', { jobId })).toEqual({ ok: true });
-    await h.until(jobId, (p) => p.state === 'paused');
+    // Issue 22: the pause's words as a code the renderer words, beside main's English (0063).
+    expect(await h.until(jobId, (p) => p.state === 'paused')).toMatchObject({
+      message: 'Paused.',
+      said: { key: 'paused' },
+    });
 
     await h.invoke('auth:signOut');
     expect((await h.invoke('pull:jobs')).jobs).toEqual([]);

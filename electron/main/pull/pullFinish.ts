@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import { VAULT_TABLES } from '../../../shared/vault/vault';
+import type { PullSaid } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
 import { scratchDir } from '../vault/duckdbFile';
@@ -32,7 +33,7 @@ export async function finishPull(
   job: { cursor: Cursor; user: VaultUser; staging: Staging },
   sink: PageSink,
   signal: AbortSignal,
-): Promise<string | undefined> {
+): Promise<{ message: string; said: PullSaid } | undefined> {
   const c = job.cursor;
   // Re-checked locally before anything is kept: the grant must still be in the passport (PASS-03)
   // and local copies still enabled; DUO and the node's permission were checked at start.
@@ -97,6 +98,12 @@ export async function finishPull(
   });
   opts.vault.changed();
   if (rows.unplaced.length === 0) return undefined;
-  const shown = rows.unplaced.slice(0, 5).join('; ');
-  return `${String(rows.unplaced.length)} variants from ${c.nodeId} have no GRCh38 position and are not in the cache (${shown}${rows.unplaced.length > 5 ? '; …' : ''}).`;
+  const shown = `${rows.unplaced.slice(0, 5).join('; ')}${rows.unplaced.length > 5 ? '; …' : ''}`;
+  return {
+    message: `${String(rows.unplaced.length)} variants from ${c.nodeId} have no GRCh38 position and are not in the cache (${shown}).`,
+    said: {
+      key: 'unplaced',
+      params: { count: rows.unplaced.length, node: c.nodeId, shown: shown.slice(0, 2000) },
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NodeEntry } from '../../../shared/federation/directory';
-import type { PullProgress } from '../../../shared/vault/vault';
+import type { PullProgress, PullSaid } from '../../../shared/vault/vault';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
 import type { VaultService } from '../vault/vaultService';
@@ -10,6 +10,7 @@ import { PullNetworkError, PullRefusedError } from './beaconPages';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
+import { jobProgress } from './pullProgress';
 import { runPages } from './pullLoop';
 import { openPageThread } from './pageThread';
 import type { PageSink } from './pageSink';
@@ -46,30 +47,7 @@ export function createPullService(
     opts.assemblies ?? createAssemblyResolver({ fetch: opts.fetch, timeoutMs: opts.timeoutMs });
   const jobs = new Map<string, Job>();
 
-  function progress(job: Job): PullProgress {
-    const c = job.cursor;
-    const t = c.totals;
-    const total =
-      t.individuals !== undefined && t.g_variants !== undefined
-        ? t.individuals + t.g_variants
-        : undefined;
-    let eta: number | undefined;
-    if (job.state === 'running' && total !== undefined && job.since !== undefined) {
-      const rate = (c.records - job.since.records) / Math.max(0.001, (now() - job.since.at) / 1000);
-      if (rate > 0) eta = Math.max(0, (total - c.records) / rate);
-    }
-    return {
-      jobId: c.jobId,
-      nodeId: c.nodeId,
-      datasetId: c.datasetId,
-      state: job.state,
-      records: c.records,
-      bytes: c.bytes,
-      ...(total === undefined ? {} : { totalRecords: total }),
-      ...(eta === undefined ? {} : { etaSeconds: eta }),
-      ...(job.message === undefined ? {} : { message: job.message }),
-    };
-  }
+  const progress = (job: Job): PullProgress => jobProgress(job, now());
   /** Jobs belong to the user who started them: no one else sees them (issue 13). */
   const mine = (job: Job): boolean => {
     const u = opts.auth.grants()?.user;
@@ -91,6 +69,7 @@ export function createPullService(
         staging,
         state: 'paused',
         message: 'Interrupted when Cohort Desk closed; resume to continue.',
+        said: { key: 'interrupted' },
       });
     }
   }
@@ -100,6 +79,7 @@ export function createPullService(
     job.abort = abort;
     job.state = 'running';
     job.message = undefined;
+    job.said = undefined;
     job.since = { at: now(), records: job.cursor.records };
     emit(job);
     // Started first: the worker boots while the node's assembly and routes are asked for.
@@ -110,12 +90,16 @@ export function createPullService(
       sink = await openPageSink(job.staging, job.cursor);
       const node = (await opts.directory()).nodes.find((n) => n.id === job.cursor.nodeId);
       if (node === undefined)
-        throw new Error(`Node ${job.cursor.nodeId} left the federation directory.`);
+        throw new PullRefusedError(`Node ${job.cursor.nodeId} left the federation directory.`, {
+          key: 'nodeLeft',
+          params: { node: job.cursor.nodeId },
+        });
       const timeoutMs = Math.max(PULL_MIN_TIMEOUT_MS, opts.timeoutMs());
       const place = await assemblies.of(node);
       if (place.assembly === undefined)
         throw new PullRefusedError(
           `Node ${node.id} holds its data on ${place.name}, which Cohort Desk cannot convert to GRCh38; nothing was pulled.`,
+          { key: 'noConversion', params: { node: node.id, assembly: place.name } },
         );
       await runPages({
         staging: job.staging,
@@ -136,12 +120,14 @@ export function createPullService(
       await pages.close();
       const note = await finishPull({ ...opts, now }, job, sink, abort.signal);
       job.state = 'done';
-      job.message = note;
+      job.message = note?.message;
+      job.said = note?.said;
     } catch (error: unknown) {
       const reason: unknown = abort.signal.reason;
       if (abort.signal.aborted && reason instanceof Stop) {
         job.state = reason.to;
         job.message = reason.message;
+        job.said = reason.said;
       } else if (error instanceof PullNetworkError) {
         job.state = 'paused';
         job.message = error.message;
@@ -149,6 +135,7 @@ export function createPullService(
       } else {
         job.state = 'failed';
         job.message = error instanceof Error ? error.message : 'The pull failed.';
+        job.said = error instanceof PullRefusedError ? error.said : undefined;
         job.staging.remove();
         opts.audit.append('pull.failed', {
           datasetId: job.cursor.datasetId,
@@ -165,7 +152,12 @@ export function createPullService(
     emit(job);
   }
 
-  const stop = (jobId: string, to: 'paused' | 'cancelled', message: string): boolean => {
+  const stop = (
+    jobId: string,
+    to: 'paused' | 'cancelled',
+    message: string,
+    said: PullSaid,
+  ): boolean => {
     restore();
     const job = jobs.get(jobId);
     if (
@@ -176,10 +168,11 @@ export function createPullService(
       job.state === 'cancelled'
     )
       return false;
-    if (job.abort !== undefined) job.abort.abort(new Stop(to, message));
+    if (job.abort !== undefined) job.abort.abort(new Stop(to, message, said));
     else {
       job.state = to;
       job.message = message;
+      job.said = said;
       if (to === 'cancelled') job.staging.remove();
       emit(job);
     }
@@ -199,6 +192,7 @@ export function createPullService(
     else if (job.state === 'paused' || job.state === 'running') {
       job.state = 'failed';
       job.message = message;
+      job.said = undefined;
       emit(job);
     }
   });
@@ -275,8 +269,9 @@ export function createPullService(
       void run(job);
       return { jobId };
     },
-    pause: (jobId) => stop(jobId, 'paused', 'Paused.'),
-    cancel: (jobId) => stop(jobId, 'cancelled', 'Cancelled; nothing was kept.'),
+    pause: (jobId) => stop(jobId, 'paused', 'Paused.', { key: 'paused' }),
+    cancel: (jobId) =>
+      stop(jobId, 'cancelled', 'Cancelled; nothing was kept.', { key: 'cancelled' }),
     resume(jobId) {
       restore();
       const job = jobs.get(jobId);
@@ -292,7 +287,9 @@ export function createPullService(
       offPurge();
       for (const job of jobs.values())
         job.abort?.abort(
-          new Stop('paused', 'Interrupted when Cohort Desk closed; resume to continue.'),
+          new Stop('paused', 'Interrupted when Cohort Desk closed; resume to continue.', {
+            key: 'interrupted',
+          }),
         );
     },
   };

@@ -1,5 +1,11 @@
 // The pull service's types, apart from its logic (files stay under 300 lines).
-import type { PullCheck, PullProgress, PullQuery, PullTarget } from '../../../shared/vault/vault';
+import type {
+  PullCheck,
+  PullProgress,
+  PullQuery,
+  PullSaid,
+  PullTarget,
+} from '../../../shared/vault/vault';
 import type { VaultUser } from '../vault/datasetFolder';
 import type { Cursor, Staging } from '../vault/staging';
 
@@ -15,6 +21,7 @@ export class Stop extends Error {
   constructor(
     readonly to: 'paused' | 'cancelled' | 'failed',
     message: string,
+    readonly said?: PullSaid,
   ) {
     super(message);
   }
@@ -27,6 +34,8 @@ export interface Job {
   staging: Staging;
   state: PullProgress['state'];
   message?: string | undefined;
+  /** `message` as a code the renderer words (decision 0063). */
+  said?: PullSaid | undefined;
   abort?: AbortController | undefined;
   since?: { at: number; records: number };
 }

@@ -14,6 +14,7 @@ import { parseJsonWithLocation } from '../settings/jsonLocation';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import { readRankVcf } from './rankVcf';
+import { words } from '../../../shared/appError';
 
 const round = (x: number): number => Number(x.toFixed(6));
 
@@ -94,6 +95,8 @@ export function rankingHandlers(): Pick<Handlers, 'case:rankFiles'> {
         throw new HandlerError(
           'NOT_ALLOWED',
           'Files on disk are ranked from the command line only (npm run cli -- case rank); in the app, rank the case.',
+          undefined,
+          words('rankFromCli'),
         );
       await checkFile(req.phenopacket);
       if (req.vcf !== undefined) await checkFile(req.vcf);

@@ -4,6 +4,7 @@ import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { SearchService } from './searchService';
 import { DuplicateQueryIdError, QueryError } from './searchService';
+import { words } from '../../../shared/appError';
 
 type SearchChannels =
   | 'search:run'
@@ -24,7 +25,12 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
         if (error instanceof QueryError)
           throw new HandlerError('INVALID_REQUEST', error.message, 'genomic');
         if (error instanceof DuplicateQueryIdError)
-          throw new HandlerError('INVALID_REQUEST', error.message, 'queryId');
+          throw new HandlerError(
+            'INVALID_REQUEST',
+            error.message,
+            'queryId',
+            words('queryIdInUse', { queryId }),
+          );
         throw error;
       }
     },
@@ -35,6 +41,7 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
           'NOT_ALLOWED',
           `Node ${nodeId} cannot be asked again for this query now.`,
           nodeId,
+          words('nodeNotAskable', { node: nodeId }),
         );
       }
       return { retried: true };

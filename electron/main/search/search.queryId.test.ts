@@ -44,7 +44,13 @@ describe('issue 14: the renderer names its query', () => {
     const again = await run({ queryId: 'same-id-0001', query });
     expect(again).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_REQUEST', where: 'queryId' },
+      error: {
+        code: 'INVALID_REQUEST',
+        where: 'queryId',
+        // Issue 22: the renderer words it from the code (decision 0063).
+        key: 'queryIdInUse',
+        params: { queryId: 'same-id-0001' },
+      },
     });
     if (!again.ok) expect(again.error.message).toContain('already in use');
   });

@@ -30,6 +30,7 @@ import type { SeenBatch } from './seenBatch';
 import { SEEN_BATCH_DEFAULTS, startSeenBatch } from './seenBatch';
 import type { SealedCase } from './seenStore';
 import { mergeSeen, readSeen } from './seenStore';
+import { words } from '../../../shared/appError';
 
 export interface SeenServiceDeps {
   fetch: typeof fetch;
@@ -80,6 +81,7 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         'INVALID_REQUEST',
         `There is no case ${caseId} (or the vault is locked): open the case first.`,
         'caseId',
+        words('seenNoCase', { caseId }),
       );
     return {
       dir: c.dir,
@@ -95,6 +97,7 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         'INVALID_REQUEST',
         `Query id ${queryId} is already in use; send a new id.`,
         'queryId',
+        words('queryIdInUse', { queryId }),
       );
   };
   const tokenFor = (d: FederationDirectory) => {
@@ -111,6 +114,7 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
           'INVALID_REQUEST',
           `${id} is not one of the case's phenotype terms; choose from the list.`,
           'terms',
+          words('notCaseTerm', { term: id }),
         );
       return t;
     });

@@ -15,6 +15,7 @@ import { writeFileAtomic } from './atomicWrite';
 import { parseJsonWithLocation } from './jsonLocation';
 import { settingsFileText, userEntries } from './settingsFile';
 import type { Policy } from './policy';
+import { words } from '../../../shared/appError';
 
 export interface SettingsStore {
   view(): SettingsView;
@@ -130,6 +131,7 @@ export function createSettingsStore(opts: {
           'LOCKED_BY_POLICY',
           `${lockedKeys.join(', ')} is managed by your organisation and cannot be changed here.`,
           lockedKeys.join(','),
+          words('lockedByPolicy', { settings: lockedKeys.join(', ') }),
         );
       }
       const next: Partial<Settings> = { ...user };

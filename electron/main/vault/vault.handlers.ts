@@ -4,6 +4,7 @@ import { HandlerError } from '../ipc/router';
 import { WrongPassphraseError } from './masterKey';
 import type { VaultService } from './vaultService';
 import { removeDataset } from './vaultRemove';
+import { words } from '../../../shared/appError';
 
 /** Handlers for vault:* channels (issue 6); pull:* live with the pulls (pull/pull.handlers.ts). */
 export function vaultHandlers(
@@ -19,7 +20,12 @@ export function vaultHandlers(
       } catch (error: unknown) {
         if (error instanceof WrongPassphraseError) {
           audit.append('vault.unlock_failed', {});
-          throw new HandlerError('NOT_ALLOWED', error.message, 'passphrase');
+          throw new HandlerError(
+            'NOT_ALLOWED',
+            error.message,
+            'passphrase',
+            words('wrongPassphrase'),
+          );
         }
         throw error;
       }

@@ -51,6 +51,10 @@ describe('issue 12: unreachable is not revoked (PASS-03, DATA-05)', () => {
     clock += 10 * 60_000; // past the access token: the next token re-reads passport and catalogue
     await h.services.auth.accessToken();
     expect((await h.invoke('auth:session')).nodeProblems?.map((p) => p.nodeId)).toEqual(['SE']);
+    // Issue 22: why, as a code the renderer words (decision 0063); the English stays beside it.
+    const [problem] = (await h.invoke('auth:session')).nodeProblems ?? [];
+    expect(problem).toMatchObject({ nodeId: 'SE', why: 'unreachable' });
+    expect(problem?.name).not.toBe('');
     expect(existsSync(join(dir, 'key.wrapped'))).toBe(true);
     expect(h.services.vault.readPart('SE-CA-01', 'database').ok).toBe(true);
     const list = await h.invoke('vault:list');

@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { HandlerError } from '../ipc/router';
 import { safeDatasetId } from './datasetFolder';
 import type { VaultService } from './vaultTypes';
+import { words } from '../../../shared/appError';
 
 /**
  * Deletes one of the signed-in user's cached datasets on request (issue 23: `cli cache purge`),
@@ -17,10 +18,17 @@ export function removeDataset(vault: VaultService, audit: AuditLog, datasetId: s
     throw new HandlerError(
       'NOT_ALLOWED',
       vault.locked() ? 'The vault is locked: unlock it first.' : 'Sign in to remove your copies.',
+      undefined,
+      words(vault.locked() ? 'vaultLockedRemove' : 'signInToRemove'),
     );
   const dir = join(w.userDir, datasetId);
   if (!safeDatasetId(datasetId) || !existsSync(dir))
-    throw new HandlerError('INVALID_REQUEST', `${datasetId} is not in your cache.`, 'datasetId');
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      `${datasetId} is not in your cache.`,
+      'datasetId',
+      words('notInCache', { dataset: datasetId }),
+    );
   rmSync(join(dir, 'key.wrapped'), { force: true });
   rmSync(dir, { recursive: true, force: true });
   audit.append('vault.purge', {

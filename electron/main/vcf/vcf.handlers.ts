@@ -6,6 +6,7 @@ import { isCliSender } from '../ipc/cliSender';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import { readVcfFile } from './nodeVcf';
+import { words } from '../../../shared/appError';
 
 /** Handlers for vcf:* channels (issue 16). */
 export function vcfHandlers(): Pick<Handlers, 'vcf:check'> {
@@ -15,6 +16,8 @@ export function vcfHandlers(): Pick<Handlers, 'vcf:check'> {
         throw new HandlerError(
           'NOT_ALLOWED',
           'Files on disk are checked from the command line only (npm run cli -- vcf check FILE); in the app, open the file instead.',
+          undefined,
+          words('vcfCheckFromCli'),
         );
       }
       if (!isAbsolute(path)) {

@@ -62,7 +62,11 @@ describe('typed api client', () => {
     setApiClient(undefined);
     expect(await api().invoke('app:info')).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Cohort Desk is not connected to its service.' },
+      error: {
+        code: 'INTERNAL',
+        message: 'Cohort Desk is not connected to its service.',
+        key: 'notConnected',
+      },
     });
     expect(typeof api().on('settings:changed', () => undefined)).toBe('function');
   });

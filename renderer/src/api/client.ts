@@ -6,7 +6,9 @@ import type {
   ResponseOf,
 } from '../../../shared/ipc';
 import { channels, events } from '../../../shared/ipc';
-import type { Result } from '../../../shared/result';
+import { z } from 'zod';
+import type { AppError, ErrorCode, Result } from '../../../shared/result';
+import { AppErrorSchema, ERROR_CODES } from '../../../shared/appError';
 import type { Transport } from './transport';
 import { electronTransport } from './transport';
 
@@ -27,7 +29,7 @@ export function createApiClient(transport: Transport): ApiClient {
     async invoke(channel, ...request) {
       try {
         const raw = (await transport.invoke(channel, request[0])) as Result<unknown>;
-        if (!raw.ok) return raw;
+        if (!raw.ok) return { ok: false, error: readError(raw.error) };
         const parsed = channels[channel].response.safeParse(raw.value);
         return parsed.success
           ? { ok: true, value: parsed.data as ResponseOf<typeof channel> }
@@ -36,11 +38,18 @@ export function createApiClient(transport: Transport): ApiClient {
               error: {
                 code: 'INTERNAL',
                 message: 'Cohort Desk received an answer it did not understand.',
+                key: 'notUnderstood',
               },
             };
       } catch (error: unknown) {
         const message = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: { code: 'INTERNAL', message } };
+        return {
+          ok: false,
+          error:
+            error instanceof NotConnectedError
+              ? { code: 'INTERNAL', message, key: 'notConnected' }
+              : { code: 'INTERNAL', message },
+        };
       }
     },
     on(event, listener) {
@@ -53,6 +62,39 @@ export function createApiClient(transport: Transport): ApiClient {
   };
 }
 
+/**
+ * An error Result's error, parsed like any answer (decision 0063): a key the catalogue lacks or
+ * parameters out of bounds are dropped and main's English is shown; no message at all reads as
+ * an answer not understood.
+ */
+export function readError(raw: unknown): AppError {
+  const full = AppErrorSchema.safeParse(raw);
+  if (full.success) return full.data;
+  const plain = PlainErrorSchema.safeParse(raw);
+  if (!plain.success)
+    return {
+      code: 'INTERNAL',
+      message: 'Cohort Desk received an answer it did not understand.',
+      key: 'notUnderstood',
+    };
+  const { code, message, where } = plain.data;
+  return {
+    code: (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL',
+    message,
+    ...(where === undefined ? {} : { where }),
+  };
+}
+
+/** What is kept of an error whose code, key or parameters this window does not know. */
+const PlainErrorSchema = z.object({
+  code: z.string(),
+  message: z.string().max(20_000),
+  where: z.string().max(2000).optional(),
+});
+
+/** No transport yet: its own class, so the client can word it. */
+class NotConnectedError extends Error {}
+
 let client: ApiClient | undefined;
 
 /**
@@ -61,7 +103,8 @@ let client: ApiClient | undefined;
  */
 const notConnected: Transport = {
   kind: 'browser',
-  invoke: () => Promise.reject(new Error('Cohort Desk is not connected to its service.')),
+  invoke: () =>
+    Promise.reject(new NotConnectedError('Cohort Desk is not connected to its service.')),
   on: () => () => undefined,
 };
 

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppInfo } from '../../../shared/app/appInfo';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface AppSlice {
   info: AppInfo | undefined;
@@ -19,7 +20,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) 
   async loadInfo() {
     const result = await api().invoke('app:info');
     if (result.ok) set({ info: result.value, infoError: undefined });
-    else set({ infoError: result.error.message });
+    else set({ infoError: appErrorText(result.error) });
   },
   setOnline(online) {
     set({ online });

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AuditList, AuditListRequest } from '../../../shared/audit/auditLog';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** The audit page's filter as the form holds it: dates are local calendar days (YYYY-MM-DD). */
 export interface AuditFilter {
@@ -57,7 +58,7 @@ export const createAuditSlice: StateCreator<StoreState, [], [], AuditSlice> = (s
     const result = await api().invoke('audit:list', auditRequest(get().auditFilter));
     if (mine !== latest) return;
     if (result.ok) set({ audit: result.value, auditError: undefined });
-    else set({ auditError: result.error.message });
+    else set({ auditError: appErrorText(result.error) });
   },
   async setAuditFilter(patch) {
     set({ auditFilter: { ...get().auditFilter, ...patch } });

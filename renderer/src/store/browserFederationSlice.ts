@@ -4,6 +4,7 @@ import { FINAL_STATUSES } from '../../../shared/search/results';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 import { foldNodeUpdate, newQueryId } from './searchSlice';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** The browser's own federated query for the region in view (separate from the Search page's). */
 export interface BrowserFederationRun {
@@ -72,7 +73,7 @@ export const createBrowserFederationSlice: StateCreator<
     const now = get().browserFederation;
     if (now?.queryId !== queryId) return;
     if (!result.ok) {
-      set({ browserFederation: { ...now, done: true, error: result.error.message } });
+      set({ browserFederation: { ...now, done: true, error: appErrorText(result.error) } });
       return;
     }
     const { nodes } = result.value;

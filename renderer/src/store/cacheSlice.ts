@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { VaultList, VaultManifest } from '../../../shared/vault/vault';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export type DatasetLoad =
   { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
@@ -112,11 +113,11 @@ export const createCacheSlice: StateCreator<StoreState, [], [], CacheSlice> = (s
     async refreshCohortCache() {
       const result = await api().invoke('vault:list');
       if (result.ok) adopt(result.value);
-      else set({ cohortError: result.error.message });
+      else set({ cohortError: appErrorText(result.error) });
     },
     async unlockVault(passphrase) {
       const result = await api().invoke('vault:unlock', { passphrase });
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return appErrorText(result.error);
       adopt(result.value);
       return undefined;
     },

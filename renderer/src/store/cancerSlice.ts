@@ -6,6 +6,7 @@ import type { SomaticFilter } from '../../../shared/cancer/somaticFilter';
 import { DEFAULT_SOMATIC_FILTER } from '../../../shared/cancer/somaticFilter';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** Rows the somatic table shows at most (a tumour's filtered calls are hundreds, not millions). */
 export const SOMATIC_ROWS = 500;
@@ -46,7 +47,7 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
       const result = await api().invoke('cancer:germline', { caseId });
       if (get().caseOpen?.detail.caseId !== caseId) return;
       if (result.ok) set({ germline: { caseId, result: result.value } });
-      else set({ germlineError: result.error.message });
+      else set({ germlineError: appErrorText(result.error) });
     },
     async loadSomatic(filter) {
       const open = get().caseOpen;
@@ -61,7 +62,7 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
       });
       if (mine !== generation) return;
       if (result.ok) set({ somatic: result.value, somaticBusy: false });
-      else set({ somaticBusy: false, somaticError: result.error.message });
+      else set({ somaticBusy: false, somaticError: appErrorText(result.error) });
     },
     async showCancerGene(gene) {
       const result = await api().invoke('cancer:gene', { gene });
@@ -71,7 +72,7 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
       const open = get().caseOpen;
       if (open === undefined) return 'No case is open.';
       const result = await api().invoke('cancer:review', { caseId: open.detail.caseId, ...r });
-      if (!result.ok) return result.error.message;
+      if (!result.ok) return appErrorText(result.error);
       const cancer = open.detail.cancer;
       if (cancer !== undefined)
         set({

@@ -14,6 +14,7 @@ import type { Result } from '../../../shared/result';
 import { api } from '../api/client';
 import { uploadCaseFile } from '../api/caseUpload';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** The case open on the page: main's record and the alias its database has in duckdb-wasm. */
 /** Electron: main opens its own file dialog (the path never reaches the page); browser mode uploads. */
@@ -79,7 +80,7 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
   async loadCases() {
     const result = await api().invoke('case:list');
     if (result.ok) get().receiveCases(result.value);
-    else set({ caseError: result.error.message });
+    else set({ caseError: appErrorText(result.error) });
   },
   receiveCases(list) {
     set({ caseList: list, caseError: undefined });
@@ -112,7 +113,7 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
     const result = await api().invoke('case:open', { caseId });
     if (get().caseOpening !== caseId) return;
     if (!result.ok) {
-      set({ caseOpening: undefined, caseError: result.error.message });
+      set({ caseOpening: undefined, caseError: appErrorText(result.error) });
       return;
     }
     try {
@@ -144,7 +145,7 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
     if (get().caseOpen?.detail.caseId === caseId) get().closeCase();
     const result = await api().invoke('case:delete', { caseId });
     if (!result.ok) {
-      set({ caseError: result.error.message });
+      set({ caseError: appErrorText(result.error) });
       return false;
     }
     await get().loadCases();
@@ -166,21 +167,21 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
   startCaseImport: (req) => api().invoke('case:import', req),
   async cancelCaseImport(jobId) {
     const result = await api().invoke('case:cancel', { jobId });
-    if (!result.ok) set({ caseError: result.error.message });
+    if (!result.ok) set({ caseError: appErrorText(result.error) });
   },
   async recordCaseExport(caseId, rows) {
     const result = await api().invoke('case:exported', { caseId, format: 'tsv', rows });
-    return result.ok ? undefined : result.error.message;
+    return result.ok ? undefined : appErrorText(result.error);
   },
   async saveCasePreset(preset) {
     const result = await api().invoke('case:savePreset', preset);
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return appErrorText(result.error);
     set({ casePresets: result.value });
     return undefined;
   },
   async deleteCasePreset(name) {
     const result = await api().invoke('case:deletePreset', { name });
-    if (!result.ok) return result.error.message;
+    if (!result.ok) return appErrorText(result.error);
     set({ casePresets: result.value });
     return undefined;
   },

@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import type { StoreState } from './index';
 import type { DiseaseSearch } from '../../../shared/cases/diseaseSearch';
 import type { Language } from '../../../shared/i18n/languages';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** The open case's work (issue 18): status, tags, notes, evidence sheets, sign-off; kept by main. */
 export interface CaseWorkSlice {
@@ -54,12 +55,12 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
       set({ caseWork: undefined, caseWorkError: undefined, caseClinvar: undefined });
       const r = await api().invoke('case:work', { caseId });
       if (r.ok) took(caseId, r.value);
-      else set({ caseWorkError: r.error.message });
+      else set({ caseWorkError: appErrorText(r.error) });
     },
     async changeCaseWork(caseId, change) {
       const r = await api().invoke('case:updateWork', { caseId, change });
       if (!r.ok) {
-        set({ caseWorkError: r.error.message });
+        set({ caseWorkError: appErrorText(r.error) });
         return false;
       }
       took(caseId, r.value);

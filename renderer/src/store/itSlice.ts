@@ -4,6 +4,7 @@ import type { LicenceNotices } from '../../../shared/it/licences';
 import { LICENCE_NOTICES_FILE, LicenceNoticesSchema } from '../../../shared/it/licences';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface ItSlice {
   /** Every host the app may contact (issue 21), as main lists it now. */
@@ -23,7 +24,7 @@ export const createItSlice: StateCreator<StoreState, [], [], ItSlice> = (set) =>
   async loadHosts() {
     const result = await api().invoke('hosts:list');
     if (result.ok) set({ hosts: result.value, hostsError: undefined });
-    else set({ hostsError: result.error.message });
+    else set({ hostsError: appErrorText(result.error) });
   },
   licences: undefined,
   licencesError: undefined,

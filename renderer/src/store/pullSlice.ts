@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { PullCheck, PullProgress, PullTarget } from '../../../shared/vault/vault';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface PullSlice {
   /** The last check of a pull, shown before the person confirms it. */
@@ -24,18 +25,18 @@ export const createPullSlice: StateCreator<StoreState, [], [], PullSlice> = (set
   async checkPull(target) {
     const result = await api().invoke('pull:check', target);
     if (result.ok) set({ pullCheck: { target, check: result.value }, cohortError: undefined });
-    else set({ cohortError: result.error.message });
+    else set({ cohortError: appErrorText(result.error) });
   },
   async startPull() {
     const pending = get().pullCheck;
     if (pending?.check.allowed !== true) return;
     const result = await api().invoke('pull:start', pending.target);
-    if (!result.ok) set({ cohortError: result.error.message });
+    if (!result.ok) set({ cohortError: appErrorText(result.error) });
     else set({ pullCheck: undefined });
   },
   async controlPull(jobId, action) {
     const result = await api().invoke(`pull:${action}`, { jobId });
-    if (!result.ok) set({ cohortError: result.error.message });
+    if (!result.ok) set({ cohortError: appErrorText(result.error) });
   },
   async loadPullJobs() {
     const result = await api().invoke('pull:jobs');

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CohortDefinition } from '../../../shared/cohorts/definition';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface SavedCohortsSlice {
   /** Saved definitions (re-evaluated on open; never copies of rows). */
@@ -27,7 +28,7 @@ export const createSavedCohortsSlice: StateCreator<StoreState, [], [], SavedCoho
   async saveCohort(name) {
     const result = await api().invoke('cohorts:save', { name, filters: get().cohortFilters });
     if (!result.ok) {
-      set({ cohortError: result.error.message });
+      set({ cohortError: appErrorText(result.error) });
       return undefined;
     }
     await get().loadSavedCohorts();

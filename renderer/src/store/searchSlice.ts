@@ -6,6 +6,7 @@ import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import { api } from '../api/client';
 import { queryFileCoded, type InputCoded } from '../features/search/inputProblem';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface SearchSlice {
   /** The query being edited in the builder. */
@@ -80,7 +81,8 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     const run = get().searchRun;
     if (run?.queryId !== queryId) return;
     if (!result.ok) {
-      const { message, where } = result.error;
+      const { where } = result.error;
+      const message = appErrorText(result.error);
       // A refused query leaves the previous answer in view, with the reason.
       set({ ...shown, searchError: where === undefined ? { message } : { message, where } });
       return;
@@ -97,7 +99,7 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
     const run = get().searchRun;
     if (run === undefined) return;
     const result = await api().invoke('search:retryNode', { queryId: run.queryId, nodeId });
-    if (!result.ok) set({ searchError: { message: result.error.message } });
+    if (!result.ok) set({ searchError: { message: appErrorText(result.error) } });
   },
   receiveNodeUpdate(update) {
     if (update.queryId !== get().searchRun?.queryId) return;
@@ -121,7 +123,8 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
   async openSearchQuery(text, fileName) {
     const result = await api().invoke('search:openQuery', { text, fileName });
     if (!result.ok) {
-      const { message, where } = result.error;
+      const { where } = result.error;
+      const message = appErrorText(result.error);
       const coded = queryFileCoded(text, fileName);
       set({
         searchError: {

@@ -14,6 +14,7 @@ import { api } from '../api/client';
 import type { LocalCarrier } from '../db/cacheLookups';
 import type { StoreState } from './index';
 import { foldNodeUpdate, newQueryId } from './searchSlice';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** A seen-before lookup as the page follows it (issue 18). */
 export interface SeenRun {
@@ -105,7 +106,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
     if (get().seenCaseId !== caseId) return;
     set({
       seenAnswers: stored.ok ? stored.value.answers : [],
-      seenError: stored.ok ? undefined : stored.error.message,
+      seenError: stored.ok ? undefined : appErrorText(stored.error),
       like: {
         ...get().like,
         ...(terms.ok ? { terms: terms.value.terms, unknown: terms.value.unknown } : {}),
@@ -124,7 +125,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
     });
     const r = await api().invoke('seen:lookup', { queryId, caseId, candidates: [...candidates] });
     if (!r.ok && get().seenRun?.queryId === queryId)
-      set({ seenRun: undefined, seenError: r.error.message });
+      set({ seenRun: undefined, seenError: appErrorText(r.error) });
   },
   async cancelSeen() {
     const run = get().seenRun;
@@ -147,7 +148,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
     set({
       like: r.ok
         ? { ...get().like, preview: r.value, error: undefined }
-        : { ...get().like, preview: undefined, error: r.error.message },
+        : { ...get().like, preview: undefined, error: appErrorText(r.error) },
     });
   },
   closeLikePreview() {
@@ -175,7 +176,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
       terms: preview.terms.map((t) => t.id),
     });
     if (!r.ok && get().like.queryId === queryId)
-      set({ like: { ...get().like, queryId: undefined, error: r.error.message } });
+      set({ like: { ...get().like, queryId: undefined, error: appErrorText(r.error) } });
   },
   receiveLikeUpdate(u) {
     const like = get().like;

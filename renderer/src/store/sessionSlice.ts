@@ -6,6 +6,7 @@ import { emptyFilters } from '../../../shared/cohorts/definition';
 import { SearchQuerySchema } from '../../../shared/search/query';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 /** What checking a directory address found (Settings, issue 13). */
 export type DirectoryCheckState =
@@ -73,7 +74,7 @@ export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> 
   };
   const apply = (result: Result<SessionSummary>): void => {
     if (result.ok) adopt(result.value);
-    else set({ sessionError: result.error.message });
+    else set({ sessionError: appErrorText(result.error) });
   };
   return {
     session: undefined,
@@ -113,7 +114,7 @@ export const createSessionSlice: StateCreator<StoreState, [], [], SessionSlice> 
       set({ directoryCheck: { state: 'checking', url } });
       const result = await api().invoke('federation:check', { url });
       if (result.ok) set({ directoryCheck: { state: 'found', found: result.value } });
-      else set({ directoryCheck: { state: 'failed', url, message: result.error.message } });
+      else set({ directoryCheck: { state: 'failed', url, message: appErrorText(result.error) } });
       return result.ok;
     },
     clearDirectoryCheck() {

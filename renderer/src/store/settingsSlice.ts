@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { SettingsPatch, SettingsView } from '../../../shared/settings/settings';
 import { api } from '../api/client';
 import type { StoreState } from './index';
+import { appErrorText } from '../i18n/appErrorText';
 
 export interface SettingsSlice {
   settings: SettingsView | undefined;
@@ -19,7 +20,7 @@ export const createSettingsSlice: StateCreator<StoreState, [], [], SettingsSlice
   async loadSettings() {
     const result = await api().invoke('settings:get');
     if (result.ok) set({ settings: result.value, settingsError: undefined });
-    else set({ settingsError: result.error.message });
+    else set({ settingsError: appErrorText(result.error) });
   },
   async updateSettings(patch) {
     const result = await api().invoke('settings:set', patch);
@@ -27,7 +28,7 @@ export const createSettingsSlice: StateCreator<StoreState, [], [], SettingsSlice
       set({ settings: result.value, settingsError: undefined });
       return true;
     }
-    set({ settingsError: result.error.message });
+    set({ settingsError: appErrorText(result.error) });
     return false;
   },
   async dismissNotice(id) {

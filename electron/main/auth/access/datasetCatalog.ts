@@ -69,6 +69,16 @@ const ConfigurationSchema = z.looseObject({
   }),
 });
 
+/** A node answered its dataset list with an HTTP error: the status is what the person is told. */
+export class CatalogueHttpError extends Error {
+  constructor(
+    readonly status: number,
+    url: string,
+  ) {
+    super(`HTTP ${String(status)} from ${url}`);
+  }
+}
+
 const PAGE = 1000;
 const MAX_PAGES = 50;
 
@@ -77,7 +87,7 @@ async function json(url: string, fetchImpl: typeof fetch, timeoutMs: number): Pr
     headers: { accept: 'application/json' },
     signal: AbortSignal.timeout(timeoutMs),
   });
-  if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
+  if (!res.ok) throw new CatalogueHttpError(res.status, url);
   return res.json();
 }
 

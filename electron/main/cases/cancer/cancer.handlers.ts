@@ -15,6 +15,8 @@ import { querySomaticBytes } from './somaticQuery';
 import type { Panel } from '../../../../shared/cases/channels';
 import { loadPanels } from '../genomeAssets';
 import { germlineFindings } from './germlineQuery';
+import { words } from '../../../../shared/appError';
+import { caseReadRefusal, noCaseRefusal } from '../caseReadRefusal';
 
 /** Handlers for cancer:* channels (issue 19). */
 export function cancerHandlers(
@@ -26,19 +28,13 @@ export function cancerHandlers(
     caseId: string,
   ): OpenedCase & { cancer: NonNullable<OpenedCase['manifest']['cancer']> } => {
     const c = cases.find(caseId);
-    if (c === undefined)
-      throw new HandlerError(
-        'INVALID_REQUEST',
-        cases.wrapKey(cases.owner()) === undefined
-          ? 'Unlock the vault to open cases.'
-          : `There is no case "${caseId}".`,
-        'caseId',
-      );
+    if (c === undefined) throw noCaseRefusal(cases, caseId);
     if (c.manifest.cancer === undefined)
       throw new HandlerError(
         'INVALID_REQUEST',
         `Case "${caseId}" is not a cancer case: it has no somatic calls. Import the tumour VCF as a cancer case.`,
         'caseId',
+        words('notCancerCase', { caseId }),
       );
     return { ...c, cancer: c.manifest.cancer };
   };
@@ -46,7 +42,7 @@ export function cancerHandlers(
     'cancer:somatic': async ({ caseId, filter, limit, offset }) => {
       cancerCase(caseId);
       const read = await cases.openDatabase(caseId);
-      if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
+      if (!read.ok) throw caseReadRefusal(read, caseId);
       return querySomaticBytes({
         bytes: read.bytes,
         scratchDir: join(

@@ -10,6 +10,7 @@ import { caseFileBinding } from '../caseFolder';
 import { readHeader, refusalOf } from '../caseInspect';
 import type { CaseService, OpenedCase } from '../caseService';
 import type { ImportJob, ImportStats } from '../import/workerProtocol';
+import { words } from '../../../../shared/appError';
 
 /**
  * A cancer case's separate germline VCF (decision 0059): a germline caller's output for the same
@@ -47,6 +48,7 @@ export async function germlineJob(opts: {
       'INVALID_REQUEST',
       'The germline VCF is no longer available; choose it again.',
       'germline',
+      words('germlineGone'),
     );
   const { header, summary } = await readHeader(file);
   const first = summary.problems[0];
@@ -63,6 +65,11 @@ export async function germlineJob(opts: {
       'INVALID_REQUEST',
       `Germline VCF ${file.name}: "${opts.germline.sample}" is not one of its sample columns (${header.samples.join(', ')}); choose its sample again.`,
       'germline',
+      words('germlineSample', {
+        file: file.name,
+        sample: opts.germline.sample,
+        samples: header.samples.join(', ').slice(0, 2000),
+      }),
     );
   const scratchDir = join(opts.stagingDir, 'scratch-germline');
   mkdirSync(scratchDir, { recursive: true, mode: 0o700 });

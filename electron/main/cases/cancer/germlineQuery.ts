@@ -10,6 +10,8 @@ import { withAttachedCases } from '../attachedCase';
 import { casesRoot, STAGING_DIR } from '../caseFolder';
 import type { CaseService, OpenedCase } from '../caseService';
 import { readGermlineDatabase } from './germlineFile';
+import { words } from '../../../../shared/appError';
+import { caseReadRefusal } from '../caseReadRefusal';
 
 const numOrNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
 
@@ -36,7 +38,7 @@ export async function withCancerSession<T>(
 ): Promise<T> {
   const cancer = cancerOf(cases.find(caseId), caseId);
   const read = await cases.openDatabase(caseId);
-  if (!read.ok) throw new HandlerError('NOT_ALLOWED', read.message, caseId);
+  if (!read.ok) throw caseReadRefusal(read, caseId);
   // Found again after openDatabase: an upgrade may have swapped the folder.
   const c = cases.find(caseId);
   const databases = [{ bytes: read.bytes, name: 'somatic' }];
@@ -48,6 +50,7 @@ export async function withCancerSession<T>(
         'NOT_ALLOWED',
         'The case’s germline VCF could not be decrypted or failed its integrity check.',
         caseId,
+        words('germlineUnreadable', { caseId }),
       );
     }
   }
@@ -71,6 +74,7 @@ function cancerOf(c: OpenedCase | undefined, caseId: string): CancerRecord {
       'INVALID_REQUEST',
       `Case "${caseId}" is not a cancer case: the predisposition view reads a cancer case's normal sample.`,
       'caseId',
+      words('notCancerForGermline', { caseId }),
     );
   return cancer;
 }

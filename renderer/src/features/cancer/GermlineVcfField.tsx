@@ -5,6 +5,7 @@ import { useStore } from '../../store';
 import { ProblemList } from '../caseReview/ProblemList';
 import type { GermlineFileDraft } from './cancerDraft';
 import { germlineFileDraft } from './cancerDraft';
+import { appErrorText } from '../../i18n/appErrorText';
 
 /**
  * The optional germline VCF of a cancer case (decision 0059): a germline caller's output for the
@@ -33,14 +34,14 @@ export function GermlineVcfField(props: {
     if (token !== picks.current) return;
     if (!chosen.ok || chosen.value === null) {
       setBusy(false);
-      if (!chosen.ok) setError(chosen.error.message);
+      if (!chosen.ok) setError(appErrorText(chosen.error));
       return;
     }
     const found = await inspect({ vcf: chosen.value.handle });
     if (token !== picks.current) return;
     setBusy(false);
     if (found.ok) props.onChange(germlineFileDraft(chosen.value, found.value));
-    else setError(found.error.message);
+    else setError(appErrorText(found.error));
   };
   const remove = (): void => {
     picks.current++;

@@ -14,6 +14,7 @@ import { readPhenopacket } from '../../../../shared/cases/phenopacketInput';
 import { useStore } from '../../store';
 import type { CancerDraft } from '../cancer/cancerDraft';
 import { cancerProblems, cancerRequest, proposeCancer } from '../cancer/cancerDraft';
+import { appErrorText } from '../../i18n/appErrorText';
 
 /** Everything the New case dialog holds until the import starts. */
 export interface CaseDraft {
@@ -165,7 +166,7 @@ export function useNewCase() {
                 ? proposeCancer(result.value, d.cancer)
                 : undefined,
           }
-        : { ...d, busy: undefined, inspection: undefined, error: result.error.message },
+        : { ...d, busy: undefined, inspection: undefined, error: appErrorText(result.error) },
     );
   };
 
@@ -191,7 +192,7 @@ export function useNewCase() {
       });
       if (!live()) return;
       if (!result.ok) {
-        patch({ busy: undefined, error: result.error.message });
+        patch({ busy: undefined, error: appErrorText(result.error) });
         return;
       }
       const vcf = result.value;
@@ -237,7 +238,7 @@ export function useNewCase() {
           : { cancer: cancerRequest(d.cancer) }),
       });
       if (!result.ok) {
-        patch({ busy: undefined, error: result.error.message });
+        patch({ busy: undefined, error: appErrorText(result.error) });
         return undefined;
       }
       patch({ busy: undefined });

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PullJob } from '../../../../shared/vault/vault';
-import '../../i18n';
+import { setLanguage } from '../../i18n';
 import { resetStore, useStore } from '../../store';
 import { PullJobs } from './PullJobs';
 
@@ -51,5 +51,29 @@ describe('pull job labels say what is true (issue 13)', () => {
       'Resume',
       'Cancel',
     ]);
+  });
+
+  it('issue 22: a job’s message is worded from main’s code in the language shown (decision 0063)', async () => {
+    await setLanguage('de');
+    useStore.setState({
+      pullJobs: [
+        job({ state: 'paused', message: 'Paused.', said: { key: 'paused' } }),
+        job({
+          jobId: 'j2',
+          datasetId: 'DE-RD-01',
+          state: 'done',
+          message: '2 variants from DE have no GRCh38 position and are not in the cache (a; b).',
+          said: { key: 'unplaced', params: { count: 2, node: 'DE', shown: 'a; b' } },
+        }),
+        job({ jobId: 'j3', datasetId: 'IT-CA-01', state: 'failed', message: 'Older main.' }),
+      ],
+    });
+    render(<PullJobs />);
+    expect(screen.getByTestId('pull-job-message-FI-RD-01').textContent).toBe('Angehalten.');
+    expect(screen.getByTestId('pull-job-message-DE-RD-01').textContent).toBe(
+      '2 Varianten von DE haben keine GRCh38-Position und sind nicht im Cache (a; b).',
+    );
+    expect(screen.getByTestId('pull-job-message-IT-CA-01').textContent).toBe('Older main.');
+    await setLanguage('en');
   });
 });

@@ -42,7 +42,13 @@ export function PullJobs() {
             aria-label={t('cohorts.job.progress', { dataset: j.datasetId })}
           />
           <span data-testid={`pull-job-detail-${j.datasetId}`}>{detail(j)}</span>
-          {j.message === undefined ? null : <span className="hint">{j.message}</span>}
+          {j.message === undefined ? null : (
+            <span className="hint" data-testid={`pull-job-message-${j.datasetId}`}>
+              {j.said === undefined
+                ? j.message
+                : t(`mainCoded.pull.${j.said.key}`, { ...j.said.params })}
+            </span>
+          )}
           {j.state === 'running' ? (
             <button type="button" onClick={() => void control(j.jobId, 'pause')}>
               {t('cohorts.job.pause')}

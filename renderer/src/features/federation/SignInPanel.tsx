@@ -21,7 +21,14 @@ export function SignInPanel() {
       {session?.nodeProblems === undefined || session.nodeProblems.length === 0 ? null : (
         <ul className="hint" data-testid="node-problems">
           {session.nodeProblems.map((problem) => (
-            <li key={problem.nodeId}>{t('access.nodeProblem', problem)}</li>
+            <li key={problem.nodeId}>
+              {problem.why === undefined
+                ? t('access.nodeProblem', problem)
+                : t(`mainCoded.nodeList.${problem.why}`, {
+                    node: problem.name ?? problem.nodeId,
+                    http: String(problem.http ?? ''),
+                  })}
+            </li>
           ))}
         </ul>
       )}

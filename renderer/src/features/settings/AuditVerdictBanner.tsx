@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditList } from '../../../../shared/audit/auditLog';
 import { timeText } from './auditFormat';
+import { auditBreakText } from '../../i18n/auditBreakText';
 
 /**
  * The result of verifying the audit chain, recomputed by main each time the page lists it (issue 12
@@ -31,7 +32,7 @@ export function AuditVerdictBanner(props: {
       ) : (
         <div role="alert" className="audit-broken">
           <p data-testid="audit-break">
-            {t('audit.verdict.broken', { line: verdict.line, message: verdict.message })}
+            {t('audit.verdict.broken', { line: verdict.line, message: auditBreakText(t, verdict) })}
           </p>
           <button
             type="button"

@@ -8,6 +8,7 @@ import { DiagnosisPicker } from './DiagnosisPicker';
 import { Bs1AssumptionsForm } from './Bs1Assumptions';
 import { currentLocale } from '../../../i18n';
 import { languageOf, LANGUAGE_NAMES } from '../../../../../shared/i18n/languages';
+import { appErrorText } from '../../../i18n/appErrorText';
 
 /**
  * The report of the case (issue 18): the diagnosis, the sign-off, and the files: HTML and PDF
@@ -40,12 +41,14 @@ export function ReportPanel(props: {
     if (what === 'phenopacket') {
       const r = await phenopacket(caseId);
       if (r.ok) download(r.value.fileName, r.value.json, 'application/json');
-      setStatus(r.ok ? t('caseWork.report.saved', { name: r.value.fileName }) : r.error.message);
+      setStatus(
+        r.ok ? t('caseWork.report.saved', { name: r.value.fileName }) : appErrorText(r.error),
+      );
       return;
     }
     const r = await report(caseId, what, props.method, language);
     if (!r.ok) {
-      setStatus(r.error.message);
+      setStatus(appErrorText(r.error));
       return;
     }
     const body =

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseWork, ReportMethod } from '../../../../../shared/cases/workChannels';
 import type { Language } from '../../../../../shared/i18n/languages';
 import { useStore } from '../../../store';
+import { appErrorText } from '../../../i18n/appErrorText';
 
 /**
  * The report as it will be saved, inside the app (issue 18; decision 0046): the HTML main built,
@@ -34,7 +35,7 @@ export function ReportPreview(props: {
     void report(caseId, 'preview', JSON.parse(methodKey) as ReportMethod, language).then((r) => {
       if (!current) return;
       setHtml(r.ok ? r.value.body : undefined);
-      setError(r.ok ? undefined : r.error.message);
+      setError(r.ok ? undefined : appErrorText(r.error));
     });
     return () => {
       current = false;
