@@ -20,6 +20,13 @@ import { comphetCte } from './comphetSql';
  */
 export const TABLE_WINDOW = 200;
 
+/**
+ * The table scrolls through at most this many kept rows (its height stays below the browser's
+ * largest element, about 33.5 million pixels), the kept set holds them (keptSet.ts); the counts
+ * are always complete.
+ */
+export const TABLE_ROWS = 500_000;
+
 /** The page table. */
 export const PAGE_TABLE = 'variant_rows';
 
