@@ -270,7 +270,9 @@ export function rowsParts(
 ): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
   const w = withClause(f, ctx);
-  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
+  // With the filter table, a page allele that pairs with nothing over every allele (`ch_all` 0)
+  // pairs with nothing over the kept ones either: its genes need no pairing.
+  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;
   // Every allele kept by the other steps: the page's compound hets are the import's `ch_all`.
   const paged = w.chAll
     ? "SELECT rows.*, CASE rows.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END AS ch_status FROM rows"

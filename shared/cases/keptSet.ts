@@ -51,7 +51,8 @@ QUALIFY i < ${cap}`;
   const r = rowsParts(f, ctx, { limit: Number(cap), offset: 0 });
   const w = r.w;
   const db = ctx.db;
-  // The status of the kept alleles' compound hets, as rowsParts pairs a page's (over `pre`).
+  // The status of the kept alleles' compound hets, as rowsParts pairs a page's (over `pre`, the
+  // genes of the alleles that pair at all).
   const status = w.chAll
     ? "CASE page.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END"
     : 'ch.status';
@@ -59,7 +60,7 @@ QUALIFY i < ${cap}`;
     w.pairedAll || w.chAll
       ? ''
       : `,\n${comphetCte(db, {
-          genes: `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`,
+          genes: `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`,
           ...(w.laid ? { pre: 'SELECT vid FROM pre WHERE ch_all > 0' } : {}),
         })}`;
   const page = `page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${cap})`;
