@@ -3,7 +3,9 @@
  * DuckDB attached once (counts + a page of 200: runCaseQuery, what main and the CLI run), and
  * duckdb-wasm (the page's engine) with the SQL the page runs per filter change (the catalog check,
  * then counts + the first window of the table in one statement, decision 0062) and per later
- * window (a scroll far down). Wall p50/p95 and the CPU time of
+ * window (a scroll far down: the filter run again as before decision 0066, and the kept set's
+ * build once per filter and a window read from it), and per change of the table's order. Wall
+ * p50/p95 and the CPU time of
  * this process per change (each engine runs in it), since the machine is shared.
  */
 import { rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,8 @@ import type { Panel } from '../../shared/cases/channels';
 import type { CaseFilter } from '../../shared/cases/filters';
 import type { CaseSqlContext } from '../../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../../shared/cases/filterSql';
-import { TABLE_WINDOW } from '../../shared/cases/queryLayout';
+import { keptSetSql, keptWindowSql } from '../../shared/cases/keptSet';
+import { TABLE_ROWS, TABLE_WINDOW } from '../../shared/cases/queryLayout';
 import { caseSqlContext } from '../../shared/cases/sqlContext';
 import { caseChangeSql, caseSortedRowsSql, filterChangeOf } from '../../shared/cases/reviewSql';
 import { runCaseQuery } from '../../electron/main/cases/caseQuery';
@@ -58,13 +61,16 @@ async function timed(rounds: number, run: (f: CaseFilter) => Promise<void>): Pro
       wall.push(performance.now() - t);
     }
   const cpu = process.cpuUsage(cpu0);
-  return {
-    p50: pct(wall, 0.5),
-    p95: pct(wall, 0.95),
-    n: wall.length,
-    cpuMsPerChange: Math.round((cpu.user + cpu.system) / 1000 / wall.length),
-  };
+  return statsOf(wall, (cpu.user + cpu.system) / 1000);
 }
+
+/** Wall percentiles and the mean CPU time of `wall.length` calls that took `cpuMs` in all. */
+const statsOf = (wall: number[], cpuMs: number): Stats => ({
+  p50: pct(wall, 0.5),
+  p95: pct(wall, 0.95),
+  n: wall.length,
+  cpuMsPerChange: Math.round(cpuMs / Math.max(1, wall.length)),
+});
 
 const cohortViews = [SCHEMA_TABLE_SQL, ...pendingMigrations(0), ...viewStatements([])];
 
@@ -112,7 +118,10 @@ export async function filterTimes(opts: {
       native,
       wasm: null,
       wasmTableChange: null,
+      wasmWindowRerun: null,
+      wasmKeptSet: null,
       wasmWindow: null,
+      wasmSortChange: null,
     };
 
   opts.say('filters: duckdb-wasm');
@@ -140,13 +149,58 @@ export async function filterTimes(opts: {
       const change = caseChangeSql(filter, page, { limit: TABLE_WINDOW });
       kept.set(filter, filterChangeOf(db.query(change.sql), change.steps).kept);
     });
-    // A window far down the table (the middle of the kept rows), as scrolling loads it.
-    const wasmWindow = await timed(Math.min(rounds, 5), (filter) => {
-      const offset = Math.floor((kept.get(filter) ?? 0) / 2);
+    // A window far down the table (the middle of the kept rows, at most TABLE_ROWS), as scrolling
+    // loaded it before decision 0066: the whole filter again for the window.
+    const middle = (filter: CaseFilter): number =>
+      Math.floor(Math.min(kept.get(filter) ?? 0, TABLE_ROWS) / 2);
+    const wasmWindowRerun = await timed(Math.min(rounds, 5), (filter) => {
+      const offset = middle(filter);
       db.query(caseSortedRowsSql(filter, ctx, { sort, kept: 0, limit: TABLE_WINDOW, offset }));
       return Promise.resolve();
     });
-    return { pageTable, filterTable, panelBits, native, wasm, wasmTableChange, wasmWindow };
+    // Decision 0066: the first later window builds the kept set once per filter (keptSetSql) ...
+    const wasmKeptSet = await timed(Math.min(rounds, 5), (filter) => {
+      db.query(keptSetSql(filter, ctx, { sort, cap: TABLE_ROWS }));
+      return Promise.resolve();
+    });
+    // ... and every window reads it (the kept set of the last filter: the window of each filter
+    // is timed right after its kept set is built).
+    const windowCpu: number[] = [];
+    const windowWall: number[] = [];
+    for (let r = 0; r < Math.min(rounds, 5); r++)
+      for (const [, filter] of FILTERS) {
+        db.query(keptSetSql(filter, ctx, { sort, cap: TABLE_ROWS }));
+        const c0 = process.cpuUsage();
+        const t = performance.now();
+        db.query(keptWindowSql(filter, ctx, { offset: middle(filter), limit: TABLE_WINDOW }));
+        windowWall.push(performance.now() - t);
+        const c = process.cpuUsage(c0);
+        windowCpu.push((c.user + c.system) / 1000);
+      }
+    const wasmWindow = statsOf(
+      windowWall,
+      windowCpu.reduce((a, b) => a + b, 0),
+    );
+    // A change of the table's order (by gene): counts, the sorted kept set, its first window.
+    const bySort = { key: 'gene', dir: 'asc' } as const;
+    const wasmSortChange = await timed(Math.min(rounds, 5), (filter) => {
+      db.query(caseCountsSql(filter, ctx).sql);
+      db.query(keptSetSql(filter, ctx, { sort: bySort, cap: TABLE_ROWS }));
+      db.query(keptWindowSql(filter, ctx, { offset: 0, limit: TABLE_WINDOW }));
+      return Promise.resolve();
+    });
+    return {
+      pageTable,
+      filterTable,
+      panelBits,
+      native,
+      wasm,
+      wasmTableChange,
+      wasmWindowRerun,
+      wasmKeptSet,
+      wasmWindow,
+      wasmSortChange,
+    };
   } finally {
     db.close();
   }

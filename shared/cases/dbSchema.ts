@@ -12,9 +12,10 @@ import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
  * upgraded once in main when it is opened (schemaUpgrade.ts, decision 0035). Version 3 adds the
  * page table (queryLayout.ts, decision 0036); until upgraded, a version-2 case reads its pages from
  * `variants`. Version 4 adds the filter table (queryLayout.ts, decision 0045); a version-3 case
- * filters over `variants` until upgraded.
+ * filters over `variants` until upgraded. Version 5 always has the panel bits (caseSchema5.ts,
+ * decision 0066).
  */
-export const CASE_SCHEMA_VERSION = 4;
+export const CASE_SCHEMA_VERSION = 5;
 /** The oldest case file the filters can read. */
 export const CASE_SCHEMA_MIN = 2;
 

@@ -8,8 +8,7 @@
  */
 import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
-import { INHERITANCE_MODES } from './filters';
-import { inheritanceBits } from './inheritanceSql';
+import { inheritanceBits, modesSql } from './inheritanceSql';
 import { comphetCte } from './comphetSql';
 import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
 
@@ -102,7 +101,7 @@ function conditions(
  * Carrier frequencies in the local cohort cache, per variant key (max over datasets or countries),
  * for the variant keys `keys` selects (all of the case's when the cohort step filters, else a page's).
  */
-function cohortCte(f: CaseFilter, ctx: CaseSqlContext, keys: string): string {
+export function cohortCte(f: CaseFilter, ctx: CaseSqlContext, keys: string): string {
   if (ctx.cohort === undefined)
     return 'cf AS (SELECT CAST(NULL AS VARCHAR) AS variant_key, CAST(NULL AS BIGINT) AS carriers, CAST(NULL AS DOUBLE) AS max_freq WHERE false)';
   const by = f.maxCohortFrequency?.by === 'country' ? 'i.country' : 'i.dataset_id';
@@ -175,7 +174,7 @@ function withClause(
   const from = laid
     ? `${ctx.db}.main.${FILTER_TABLE} v`
     : `${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}`;
-  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
+  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS NOT MATERIALIZED (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
   FROM ${from}),
 pre AS (SELECT ${cols} FROM base WHERE ${pre}),
 ${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS (SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
@@ -263,26 +262,21 @@ SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true 
   };
 }
 
-/** caseRowsSql's WITH clause and its SELECT (without ORDER BY). */
-function rowsParts(
+/** caseRowsSql's WITH clause and its SELECT (without ORDER BY; the CTE `paged` is its rows). */
+export function rowsParts(
   f: CaseFilter,
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
 ): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
   const w = withClause(f, ctx);
-  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page)`;
+  // With the filter table, a page allele that pairs with nothing over every allele (`ch_all` 0)
+  // pairs with nothing over the kept ones either: its genes need no pairing.
+  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;
   // Every allele kept by the other steps: the page's compound hets are the import's `ch_all`.
   const paged = w.chAll
     ? "SELECT rows.*, CASE rows.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END AS ch_status FROM rows"
     : 'SELECT rows.*, ch.status AS ch_status FROM rows LEFT JOIN ch ON ch.vid = rows.vid';
-  // The modes in name order (as ORDER BY mode): the fixed ones from inh_mask, compound_het paired.
-  const modes = [...INHERITANCE_MODES].sort().map((m) => {
-    if (m === 'compound_het')
-      return `CASE ch.status WHEN 'confirmed' THEN 'compound_het' WHEN 'possible' THEN 'compound_het?' END`;
-    const b = inheritanceBits(m);
-    return `CASE WHEN (p.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (p.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
-  });
   const ctes = `${w.sql},
 page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
 rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
@@ -290,7 +284,7 @@ rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${
 ${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
   const select = `SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
-  list_filter([${modes.map((m) => m.replaceAll('ch.status', 'p.ch_status')).join(', ')}], x -> x IS NOT NULL) AS modes
+  ${modesSql('p')} AS modes
 FROM paged p LEFT JOIN cf ON cf.variant_key = p.variant_key`;
   return { w, ctes, select };
 }

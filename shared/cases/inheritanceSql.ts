@@ -163,3 +163,17 @@ FROM (SELECT vid, (row_number() OVER (ORDER BY ${DEFAULT_ORDER}, vid) - 1)::INTE
 LEFT JOIN (SELECT vid, ${maskSql()}::INTEGER AS mask FROM ${db}.main.inheritance GROUP BY vid) m ON m.vid = o.vid
 WHERE o.vid = t.vid`;
 }
+
+/**
+ * A kept row's modes in name order (as ORDER BY mode), over the alias `p` with `inh_mask` and
+ * `ch_status` ('confirmed', 'possible' or NULL): the fixed ones from the mask, compound_het paired.
+ */
+export function modesSql(p: string): string {
+  const modes = [...INHERITANCE_MODES].sort().map((m) => {
+    if (m === 'compound_het')
+      return `CASE ${p}.ch_status WHEN 'confirmed' THEN 'compound_het' WHEN 'possible' THEN 'compound_het?' END`;
+    const b = inheritanceBits(m);
+    return `CASE WHEN (${p}.inh_mask & ${String(b.confirmed)}) <> 0 THEN '${m}' WHEN (${p}.inh_mask & ${String(b.fits)}) <> 0 THEN '${m}?' END`;
+  });
+  return `list_filter([${modes.join(', ')}], x -> x IS NOT NULL)`;
+}

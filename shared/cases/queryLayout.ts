@@ -20,6 +20,13 @@ import { comphetCte } from './comphetSql';
  */
 export const TABLE_WINDOW = 200;
 
+/**
+ * The table scrolls through at most this many kept rows (its height stays below the browser's
+ * largest element, about 33.5 million pixels), the kept set holds them (keptSet.ts); the counts
+ * are always complete.
+ */
+export const TABLE_ROWS = 500_000;
+
 /** The page table. */
 export const PAGE_TABLE = 'variant_rows';
 
@@ -110,13 +117,23 @@ function panelLayout(db: string, panels: readonly LayoutPanel[]): { table: strin
  * step reads `variant_genes` as before.
  */
 export function queryLayoutSql(db: string, panels: readonly LayoutPanel[] = []): string[] {
+  return [
+    `DROP TABLE IF EXISTS ${db}.main.${PAGE_TABLE}`,
+    `CREATE TABLE ${db}.main.${PAGE_TABLE} AS
+SELECT sort_key, ${PAGE_COLUMNS.join(', ')} FROM ${db}.main.variants ORDER BY sort_key`,
+    ...filterLayoutSql(db, panels),
+  ];
+}
+
+/**
+ * The filter table and the panel bits alone (`variant_filter`, `variant_panels`): what the upgrade
+ * of a schema-4 case rebuilds (caseSchema5.ts); the page table is unchanged since schema 3.
+ */
+export function filterLayoutSql(db: string, panels: readonly LayoutPanel[] = []): string[] {
   if (panels.length > 31) throw new Error('at most 31 panels have a bit in panel_mask');
   const pl = panelLayout(db, panels);
   return [
     ...pl.table,
-    `DROP TABLE IF EXISTS ${db}.main.${PAGE_TABLE}`,
-    `CREATE TABLE ${db}.main.${PAGE_TABLE} AS
-SELECT sort_key, ${PAGE_COLUMNS.join(', ')} FROM ${db}.main.variants ORDER BY sort_key`,
     `DROP TABLE IF EXISTS ${db}.main.${FILTER_TABLE}`,
     // ch_all: 2 confirmed, 1 possible, 0 pairs with nothing (comphetSql.ts over every allele).
     `CREATE TABLE ${db}.main.${FILTER_TABLE} AS

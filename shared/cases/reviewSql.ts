@@ -57,8 +57,21 @@ function orderExpr(key: Exclude<SortKey, 'default'>): string {
   }
 }
 
-/** filterSql's clinical default order (most severe, rarest, by position) over the wrapped rows. */
-const DEFAULT_ORDER = `${IMPACT_ORDER} DESC, coalesce(q.pop_af, 0), ${CHROM_ORDER}, q.pos, q.alt`;
+/**
+ * filterSql's clinical default order (most severe, rarest, by position) over the wrapped rows, ties
+ * by `vid` as `sort_key` breaks them (inheritanceSql.ts derivedColumnsSql).
+ */
+const DEFAULT_ORDER = `${IMPACT_ORDER} DESC, coalesce(q.pop_af, 0), ${CHROM_ORDER}, q.pos, q.alt, q.vid`;
+
+/** The ORDER BY of the kept rows `q` (ranks joined as `r`) in the order a person asked for. */
+export function sortedBy(sort: RowSort): string {
+  if (sort.key === 'default') return DEFAULT_ORDER;
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  return `${orderExpr(sort.key)
+    .split(', ')
+    .map((e) => `${e} ${dir} NULLS LAST`)
+    .join(', ')}, ${DEFAULT_ORDER}`;
+}
 
 /**
  * Kept rows in the order a person asked for, at most `limit` from `offset` (a window of the
@@ -86,20 +99,13 @@ export function caseSortedRowsSql(
     all ? { limit: opts.kept, offset: 0 } : { limit: opts.limit, offset },
   );
   const rankTable = rankTableOf(opts.ranks);
-  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const by = all
-    ? `${orderExpr(sort.key)
-        .split(', ')
-        .map((e) => `${e} ${dir} NULLS LAST`)
-        .join(', ')}, ${DEFAULT_ORDER}`
-    : DEFAULT_ORDER;
   return `SELECT q.*, r.rank AS gene_rank
 FROM (${inner}) q LEFT JOIN ${rankTable} AS r(gene, rank) ON r.gene = q.gene
-ORDER BY ${by} LIMIT ${int(opts.limit)}${all && offset > 0 ? ` OFFSET ${int(offset)}` : ''}`;
+ORDER BY ${sortedBy(sort)} LIMIT ${int(opts.limit)}${all && offset > 0 ? ` OFFSET ${int(offset)}` : ''}`;
 }
 
 /** Each ranked gene's rank as a table (gene, rank), for a join. */
-function rankTableOf(ranks: ReadonlyMap<string, number> | undefined): string {
+export function rankTableOf(ranks: ReadonlyMap<string, number> | undefined): string {
   const rs = [...(ranks ?? new Map<string, number>())];
   return rs.length === 0
     ? '(SELECT CAST(NULL AS VARCHAR) AS gene, CAST(NULL AS INTEGER) AS rank WHERE false)'

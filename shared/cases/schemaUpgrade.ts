@@ -5,12 +5,14 @@
  * imported before issue 19 lack the `somatic` table; every other table and column is unchanged, and
  * the `inheritance` table the mask is derived from was already written by the schema-1 import.
  * Schema 2 lacked the page table of schema 3 (queryLayout.ts, decision 0036), schema 3 the filter
- * table of schema 4 (decision 0045): queryLayoutSql rebuilds both.
+ * table of schema 4 (decision 0045): queryLayoutSql rebuilds both. Schema 4 lacked the panel bits
+ * schema 5 always has (caseSchema5.ts, decision 0066).
  */
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
 import { derivedColumnsSql } from './inheritanceSql';
 import type { LayoutPanel } from './queryLayout';
 import { queryLayoutSql } from './queryLayout';
+import { schema5UpgradeSql } from './caseSchema5';
 
 /** The oldest case schema that can be upgraded (older files must be imported again). */
 export const CASE_SCHEMA_UPGRADABLE = 1;
@@ -37,8 +39,9 @@ export function caseUpgradeSql(
       ...derived.map((c) => `ALTER TABLE ${db}.main.variants ADD COLUMN ${c} ${typeOf(c)}`),
       derivedColumnsSql(db),
     );
-  // Schemas 3 and 4: the page and filter table (decisions 0036, 0045), built as imports do.
-  steps.push(...queryLayoutSql(db, panels));
+  // Schemas 3 and 4: the page and filter table (decisions 0036, 0045), built as imports do; a
+  // schema-4 case already has the page table, and schema 5 rebuilds its filter table alone.
+  steps.push(...(from < 4 ? queryLayoutSql(db, panels) : schema5UpgradeSql(db, panels)));
   steps.push(
     `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,
   );

@@ -1,35 +1,22 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseVariants } from '../../../shared/cases/channels';
 import type { CaseTable } from '../../../shared/cases/dbSchema';
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
-import { FILTER_TABLE, hasPageTableSql } from '../../../shared/cases/queryLayout';
-import { sealChunkedFile } from '../vault/chunkedCipher';
+import { FILTER_TABLE, PANEL_TABLE, hasPageTableSql } from '../../../shared/cases/queryLayout';
 import { DUCKDB_STORAGE_VERSION } from '../vault/duckdbFile';
-import {
-  casesRoot,
-  databaseBinding,
-  readCaseDatabase,
-  rewriteManifest,
-  STAGING_DIR,
-  sweepCaseStaging,
-} from './caseFolder';
+import { casesRoot, STAGING_DIR, sweepCaseStaging } from './caseFolder';
 import type { OpenedCase } from './caseService';
 import type { CaseHarness } from './testing/caseHarness';
 import { openCaseHarness } from './testing/caseHarness';
+import {
+  openedCase,
+  sealOld as sealOldCase,
+  withPlain as withPlainCase,
+} from './testing/sealedCase';
 import { syntheticTrio } from './testing/syntheticTrio';
 
 /**
@@ -65,11 +52,7 @@ const TRIO: CaseFilter = {
   inheritance: ['de_novo', 'compound_het', 'x_linked_recessive', 'homozygous_recessive'],
 };
 
-const opened = (caseId: string): OpenedCase => {
-  const c = h.services.cases.find(caseId);
-  if (c === undefined) throw new Error(`no case ${caseId}`);
-  return c;
-};
+const opened = (caseId: string): OpenedCase => openedCase(h, caseId);
 
 async function importTrio(caseId: string): Promise<void> {
   const done = await h.importCase({
@@ -84,30 +67,13 @@ async function importTrio(caseId: string): Promise<void> {
   expect(done).toMatchObject({ phase: 'done' });
 }
 
-/** Runs `fn` on a connection with the case's current plaintext attached read-only as `cur`. */
-async function withPlain<T>(
+const withPlain = <T>(
   caseId: string,
   fn: (run: (sql: string) => Promise<Record<string, unknown>[]>, dir: string) => Promise<T>,
-): Promise<T> {
-  const c = opened(caseId);
-  const o = h.services.cases.owner();
-  const dir = mkdtempSync(join(tmpdir(), 'case-upgrade-'));
-  const file = join(dir, 'cur.duckdb');
-  writeFileSync(file, readCaseDatabase(c.dir, c.folder, o.user, c.dataKey, c.manifest));
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: '1',
-    autoinstall_known_extensions: 'false',
-  });
-  const conn = await instance.connect();
-  try {
-    await conn.run(`ATTACH '${file}' AS cur (READ_ONLY)`);
-    return await fn(async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(), dir);
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+): Promise<T> => withPlainCase(h, caseId, fn);
+const sealOld = (caseId: string, old: string, schema: number | undefined): void => {
+  sealOldCase(h, caseId, old, schema);
+};
 
 /**
  * Replaces the case's database with a schema-1 file holding the same rows, sealed as that version
@@ -132,25 +98,6 @@ async function sealAsSchema1(caseId: string, variantsSql?: string): Promise<void
   });
 }
 
-/** Seals `old` as the case's database, its manifest recording `schema` (undefined: none). */
-function sealOld(caseId: string, old: string, schema: number | undefined): void {
-  const c = opened(caseId);
-  const o = h.services.cases.owner();
-  const sealed = sealChunkedFile(
-    c.dataKey,
-    old,
-    join(c.dir, 'data.duckdb.sealed'),
-    databaseBinding(o.user, c.folder),
-  );
-  const manifest = { ...c.manifest };
-  delete manifest.schema;
-  rewriteManifest(c.dir, c.folder, o.user, c.dataKey, {
-    ...manifest,
-    ...(schema === undefined ? {} : { schema }),
-    database: { ...sealed, plainBytes: readFileSync(old).length },
-  });
-}
-
 /** Replaces the case's database with a schema-3 copy: the same file without the filter table. */
 async function sealAsSchema3(caseId: string): Promise<void> {
   await withPlain(caseId, async (run, dir) => {
@@ -163,6 +110,34 @@ async function sealAsSchema3(caseId: string): Promise<void> {
     sealOld(caseId, old, 3);
   });
 }
+
+/**
+ * Replaces the case's database with a schema-4 copy as imports before decision 0062 wrote it: the
+ * filter table without `panel_mask` and no `variant_panels`.
+ */
+async function sealAsSchema4(caseId: string): Promise<void> {
+  await withPlain(caseId, async (run, dir) => {
+    const old = join(dir, 'schema4.duckdb');
+    await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
+    await run('COPY FROM DATABASE cur TO old');
+    await run(`DROP TABLE old.main.${PANEL_TABLE}`);
+    await run(`ALTER TABLE old.main.${FILTER_TABLE} DROP COLUMN panel_mask`);
+    await run(`UPDATE old.main.case_meta SET value = '4' WHERE key = 'schema_version'`);
+    await run('DETACH old');
+    sealOld(caseId, old, 4);
+  });
+}
+
+/** The case's panel bits: `variant_panels` rows, and how many alleles have any bit set. */
+const panelBits = (caseId: string): Promise<{ panels: number; withBit: number } | null> =>
+  withPlain(caseId, async (run) => {
+    if (Number((await run(hasPageTableSql('cur')))[0]?.p ?? 0) === 0) return null;
+    const [p] = await run(`SELECT count(*)::INTEGER AS n FROM cur.main.${PANEL_TABLE}`);
+    const [b] = await run(
+      `SELECT count(*) FILTER (WHERE panel_mask <> 0)::INTEGER AS n FROM cur.main.${FILTER_TABLE}`,
+    );
+    return { panels: Number(p?.n), withBit: Number(b?.n) };
+  });
 
 const hasFilterTable = (caseId: string): Promise<boolean> =>
   withPlain(caseId, async (run) => Number((await run(hasPageTableSql('cur')))[0]?.f ?? 0) === 1);
@@ -194,7 +169,8 @@ beforeAll(async () => {
   await importTrio('OLD-1');
   await importTrio('OLD-BAD');
   await importTrio('OLD-3');
-}, 120_000);
+  await importTrio('OLD-4');
+}, 150_000);
 
 afterAll(async () => {
   await h.close();
@@ -242,6 +218,30 @@ describe('decision 0035: older cases are upgraded once when opened', () => {
     expect(opened('OLD-3').manifest.schema).toBe(CASE_SCHEMA_VERSION);
     expect(await schemaOf('OLD-3')).toBe(CASE_SCHEMA_VERSION);
     expect(await hasFilterTable('OLD-3')).toBe(true);
+    expect(staged()).toEqual([]);
+  }, 60_000);
+
+  it('issue 16: a schema-4 case without panel bits gets them once (schema 5) and filters the same', async () => {
+    const bits = await panelBits('OLD-4');
+    expect(bits?.panels).toBe(3);
+    const panelFilter: CaseFilter = { panels: ['acmg-sf', 'cancer', 'epilepsy'], maxPopAf: 0.05 };
+    const want = await page('OLD-4');
+    const wantPanel = await h.call('case:variants', {
+      caseId: 'OLD-4',
+      filter: panelFilter,
+      limit: 10_000,
+    });
+    await sealAsSchema4('OLD-4');
+    expect(await schemaOf('OLD-4')).toBe(4);
+    expect(await panelBits('OLD-4')).toBeNull();
+
+    expect(await page('OLD-4')).toEqual(want);
+    expect(
+      await h.call('case:variants', { caseId: 'OLD-4', filter: panelFilter, limit: 10_000 }),
+    ).toEqual(wantPanel);
+    expect(opened('OLD-4').manifest.schema).toBe(CASE_SCHEMA_VERSION);
+    expect(await schemaOf('OLD-4')).toBe(CASE_SCHEMA_VERSION);
+    expect(await panelBits('OLD-4')).toEqual(bits);
     expect(staged()).toEqual([]);
   }, 60_000);
 

@@ -3,7 +3,8 @@ import { CaseVariantRowSchema } from '../../../../shared/cases/channels';
 import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
 import { caseCountsSql } from '../../../../shared/cases/filterSql';
-import { TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
+import { keptSetSql, keptWindowSql } from '../../../../shared/cases/keptSet';
+import { TABLE_ROWS, TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
 import { caseSqlContext } from '../../../../shared/cases/sqlContext';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
 import {
@@ -16,12 +17,7 @@ import {
 import type { VariantRecord } from '../../../../shared/ranking/input';
 import { query } from '../../db';
 
-export { TABLE_WINDOW };
-/**
- * The table scrolls through at most this many kept rows (its height stays below the browser's
- * largest element, about 33.5 million pixels); the counts are always complete.
- */
-export const TABLE_ROWS = 500_000;
+export { TABLE_ROWS, TABLE_WINDOW };
 /** At most this many kept rows go to an exported TSV, in the table's order. */
 export const EXPORT_ROWS = 10_000;
 /** At most this many variant records go to the ranking (most severe first). */
@@ -57,7 +53,48 @@ export async function caseContext(
 const rowOf = (r: Record<string, unknown>): CaseVariantRow =>
   CaseVariantRowSchema.parse({ ...r, modes: Array.isArray(r.modes) ? r.modes : [] });
 
-/** Kept rows `offset`.. in the chosen order, at most `limit` (a window of the table, an export). */
+/**
+ * The kept set in the database (keptSet.ts, decision 0066): which filter, order and ranks it was
+ * built for. Every filter change forgets it (the case may have been attached again too); `epoch`
+ * keeps a build that was queued before a change from being taken for the new one.
+ */
+let keptSet: string | undefined;
+let epoch = 0;
+
+/** Forgets the kept set: the next later window or other order builds it again. */
+function forgetKeptSet(): void {
+  keptSet = undefined;
+  epoch += 1;
+}
+
+/** Builds the kept set of `filter` in `sort` unless it is the one in the database. */
+async function ensureKeptSet(
+  ctx: CaseSqlContext,
+  filter: CaseFilter,
+  panels: readonly Panel[],
+  sort: RowSort,
+  ranks: ReadonlyMap<string, number> | undefined,
+): Promise<void> {
+  const key = JSON.stringify([
+    ctx.db,
+    filter,
+    panels,
+    sort,
+    sort.key === 'rank' ? [...(ranks ?? [])] : [],
+  ]);
+  if (keptSet === key) return;
+  const mine = epoch;
+  await query(
+    keptSetSql(filter, ctx, { sort, cap: TABLE_ROWS, ...(ranks === undefined ? {} : { ranks }) }),
+  );
+  if (mine === epoch) keptSet = key;
+}
+
+/**
+ * Kept rows `offset`.. in the chosen order, at most `limit` (a window of the table, an export):
+ * read from the kept set, built once per filter and order (the table scrolls through at most
+ * TABLE_ROWS rows, which it holds).
+ */
 export async function caseRowWindow(
   alias: string,
   filter: CaseFilter,
@@ -70,18 +107,22 @@ export async function caseRowWindow(
     limit: number;
   },
 ): Promise<CaseVariantRow[]> {
-  const { ranks, ...rest } = opts;
-  const sql = caseSortedRowsSql(filter, await caseContext(alias, panels), {
-    ...rest,
-    ...(ranks === undefined ? {} : { ranks }),
-  });
-  return (await query(sql, [], opts.limit)).rows.map(rowOf);
+  const { ranks, sort, offset, limit } = opts;
+  const ctx = await caseContext(alias, panels);
+  const r = ranks === undefined ? {} : { ranks };
+  if (offset + limit > TABLE_ROWS) {
+    const sql = caseSortedRowsSql(filter, ctx, { sort, kept: opts.kept, offset, limit, ...r });
+    return (await query(sql, [], limit)).rows.map(rowOf);
+  }
+  await ensureKeptSet(ctx, filter, panels, sort, ranks);
+  const sql = keptWindowSql(filter, ctx, { offset, limit, ...r });
+  return (await query(sql, [], limit)).rows.map(rowOf);
 }
 
 /**
  * Runs the filter in duckdb-wasm over the attached case: counts per step and the first window, in
- * one statement in the default order (decision 0062); another order sorts every kept row, so it
- * needs the count first.
+ * one statement in the default order (decision 0062); another order asks the count first, then
+ * sorts every kept row once into the kept set (decision 0066) and reads the first window from it.
  */
 export async function runCaseFilter(
   alias: string,
@@ -91,6 +132,7 @@ export async function runCaseFilter(
   ranks: ReadonlyMap<string, number> | undefined,
 ): Promise<CaseRows> {
   const t0 = performance.now();
+  forgetKeptSet();
   const ctx = await caseContext(alias, panels);
   if (sort.key === 'default') {
     const change = caseChangeSql(filter, ctx, {
