@@ -7,17 +7,22 @@ import { said, type Said } from './said';
  * reads in the sheet's and the report's language instead of main's English. The node's own
  * message (`nodeText`) follows as it sent it.
  */
+/** The values every wording of a node's problem fills in (the sheet, the report, the pages). */
+export const nodeProblemParams = (node: string, p: NodeProblem) => ({
+  node,
+  http: p.http ?? '',
+  seconds: p.seconds ?? '',
+  mb: p.mb ?? '',
+  assembly: p.assembly ?? '',
+  askedIn: p.askedIn ?? '',
+  where: p.where ?? '',
+  ...(p.count === undefined ? {} : { count: p.count }),
+});
+
 export function nodeProblemSaid(node: string, p: NodeProblem): Said {
   const words = said(`nodeProblem.${p.code}`, {
-    node,
-    http: p.http ?? '',
-    seconds: p.seconds ?? '',
-    mb: p.mb ?? '',
-    assembly: p.assembly ?? '',
-    askedIn: p.askedIn ?? '',
-    where: p.where ?? '',
+    ...nodeProblemParams(node, p),
     why: p.lift === undefined ? '' : said(`lift.${p.lift}`),
-    count: p.count,
   });
   return p.nodeText === undefined
     ? words

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { nodeProblemParams } from '../../../shared/acmg/nodeProblemSaid';
 import type { NodeProblem } from '../../../shared/search/results';
 import type { SeenProgress } from '../../../shared/seen/channels';
 
@@ -9,15 +10,8 @@ import type { SeenProgress } from '../../../shared/seen/channels';
  */
 export const nodeProblemText = (t: TFunction, node: string, p: NodeProblem): string =>
   t(`acmgText.nodeProblem.${p.code}`, {
-    node,
-    http: p.http ?? '',
-    seconds: p.seconds ?? '',
-    mb: p.mb ?? '',
-    assembly: p.assembly ?? '',
-    askedIn: p.askedIn ?? '',
-    where: p.where ?? '',
+    ...nodeProblemParams(node, p),
     why: p.lift === undefined ? '' : t(`acmgText.lift.${p.lift}`),
-    ...(p.count === undefined ? {} : { count: p.count }),
   });
 
 /**

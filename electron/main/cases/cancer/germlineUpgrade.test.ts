@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import { FILTER_TABLE, hasPageTableSql } from '../../../../shared/cases/queryLayout';
@@ -13,6 +11,8 @@ import { STAGING_DIR } from '../caseFolder';
 import type { OpenedCase } from '../caseService';
 import type { CaseHarness } from '../testing/caseHarness';
 import { openCaseHarness } from '../testing/caseHarness';
+import type { PlainFn } from '../testing/sealedCase';
+import { withPlainBytes } from '../testing/sealedCase';
 import { GERMLINE_DB_FILE, germlineBinding, readGermlineDatabase } from './germlineFile';
 import { GERMLINE_SAMPLE, germlineVcf, PATIENT_GERMLINE } from './testing/germlineVcfs';
 import { mutect2Vcf } from './testing/somaticVcfs';
@@ -42,28 +42,8 @@ const plainOf = (caseId: string, which: Which): Buffer => {
 };
 
 /** Runs `fn` over the case's database `which`, as it is now, attached read-only as `cur`. */
-async function withPlain<T>(
-  caseId: string,
-  which: Which,
-  fn: (run: (sql: string) => Promise<Record<string, unknown>[]>, dir: string) => Promise<T>,
-): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'germline-upgrade-'));
-  const file = join(dir, 'cur.duckdb');
-  writeFileSync(file, plainOf(caseId, which));
-  const instance = await DuckDBInstance.create(':memory:', {
-    threads: '1',
-    autoinstall_known_extensions: 'false',
-  });
-  const conn = await instance.connect();
-  try {
-    await conn.run(`ATTACH '${file}' AS cur (READ_ONLY)`);
-    return await fn(async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(), dir);
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const withPlain = <T>(caseId: string, which: Which, fn: PlainFn<T>): Promise<T> =>
+  withPlainBytes(plainOf(caseId, which), fn);
 
 /**
  * Seals a schema-`schema` copy of the database `which` (without the filter table) in its place,

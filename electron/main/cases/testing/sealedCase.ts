@@ -20,17 +20,17 @@ export function openedCase(h: CaseHarness, caseId: string): OpenedCase {
   return c;
 }
 
-/** Runs `fn` on a connection with the case's current plaintext attached read-only as `cur`. */
-export async function withPlain<T>(
-  h: CaseHarness,
-  caseId: string,
-  fn: (run: (sql: string) => Promise<Record<string, unknown>[]>, dir: string) => Promise<T>,
-): Promise<T> {
-  const c = openedCase(h, caseId);
-  const o = h.services.cases.owner();
+/** A query runner over an attached database, and a scratch folder deleted afterwards. */
+export type PlainFn<T> = (
+  run: (sql: string) => Promise<Record<string, unknown>[]>,
+  dir: string,
+) => Promise<T>;
+
+/** Runs `fn` on a connection with the plaintext `bytes` attached read-only as `cur`. */
+export async function withPlainBytes<T>(bytes: Buffer, fn: PlainFn<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'case-upgrade-'));
   const file = join(dir, 'cur.duckdb');
-  writeFileSync(file, readCaseDatabase(c.dir, c.folder, o.user, c.dataKey, c.manifest));
+  writeFileSync(file, bytes);
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '1',
     autoinstall_known_extensions: 'false',
@@ -44,6 +44,13 @@ export async function withPlain<T>(
     instance.closeSync();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs `fn` on a connection with the case's current plaintext attached read-only as `cur`. */
+export async function withPlain<T>(h: CaseHarness, caseId: string, fn: PlainFn<T>): Promise<T> {
+  const c = openedCase(h, caseId);
+  const o = h.services.cases.owner();
+  return withPlainBytes(readCaseDatabase(c.dir, c.folder, o.user, c.dataKey, c.manifest), fn);
 }
 
 /** Seals `old` as the case's database, its manifest recording `schema` (undefined: none). */
