@@ -20,7 +20,7 @@ const summary = (caseId: string, kind: Partial<CaseSummary>): CaseSummary => ({
   samples: 2,
   variants: 1200,
   phenotypes: 0,
-  status: 'ready',
+  status: 'new',
   vcfName: `${caseId}.vcf.gz`,
   bytes: 1000,
   kind: 'germline',
