@@ -204,11 +204,9 @@ export const CaseSummarySchema = z.object({
   status: CaseStatusSchema,
   vcfName: z.string(),
   bytes: z.number().int().nonnegative(),
-  /** A germline case (issue 16) or a cancer case (issue 19): the list says which at a glance. */
+  /** Germline or cancer (issue 19); a cancer case's design and OncoTree code (null: not given). */
   kind: z.enum(['germline', 'cancer']),
-  /** A cancer case's design: a matched normal beside the tumour, or the tumour alone. */
   design: z.enum(['tumour-normal', 'tumour-only']).nullable(),
-  /** A cancer case's tumour type (an OncoTree code), when it was given. */
   tumourType: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;

@@ -6,7 +6,7 @@ import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
 import { passphraseFdOption } from '../passphrase';
 import { exitForError } from '../results';
-import { int, Stop, unlocked } from './caseCommon';
+import { Stop, unlocked } from './caseCommon';
 import { cancerOptions } from './caseCancer';
 import { importCase } from './caseImport';
 import type { ImportOpts } from './caseImport';

@@ -54,7 +54,7 @@ describe('issue 19: the somatic presets in the somatic view (the same as case va
   it('issue 19: worded in the chosen language', async () => {
     await i18n.changeLanguage('fr');
     Filters({ ...DEFAULT_SOMATIC_FILTER, tiers: ['I', 'II'] });
-    const s = screen.getByLabelText('Préréglage') as HTMLSelectElement;
+    const s = screen.getByLabelText<HTMLSelectElement>('Préréglage');
     expect(s.selectedOptions[0]?.textContent).toBe('Actionnables (Tier I–II)');
   });
 });
