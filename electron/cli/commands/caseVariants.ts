@@ -12,13 +12,7 @@ import { exitForError } from '../results';
 import type { CliTransport } from '../transport';
 import { int, Stop, unlocked } from './caseCommon';
 import type { VariantsOpts } from './caseSomatic';
-import {
-  parseJson,
-  percent,
-  SOMATIC_HELP,
-  somaticFlagsUsed,
-  somaticVariants,
-} from './caseSomatic';
+import { parseJson, percent, SOMATIC_HELP, somaticFlagsUsed, somaticVariants } from './caseSomatic';
 
 const repeat = (v: string, all: string[]): string[] => [...all, v];
 
