@@ -188,7 +188,7 @@ export async function somaticVariants(
 export const SOMATIC_HELP = `
 A cancer case (issue 19) is filtered on its somatic calls, as the app's somatic view: without
 --preset or --filter the view starts from "somatic default" (as the app opens); the somatic options
-are set on top. Somatic presets: ${SOMATIC_PRESETS.map((p) => `\n  ${p.name}: ${p.description}`).join('')}
+are set on top. Somatic presets:${SOMATIC_PRESETS.map((p) => `\n  ${p.name}: ${p.description}`).join('')}
 Rows print tumour and normal VAF and depth, the proposed AMP/ASCO/CAP tier and the flags
 (hotspot, germline-leak, civic level, predisposition-gene); --json prints {kind, filter, total,
 kept, steps, rows}. Germline options on a cancer case, and somatic ones on a germline case, are
