@@ -39,6 +39,14 @@ export class CancerCasePage {
   rows(): Locator {
     return this.page.getByTestId('somatic-row');
   }
+  /** The somatic view's preset (issue 19): its value is the preset's name, '' for the person's own. */
+  preset(): Locator {
+    return this.page.getByTestId('somatic-preset');
+  }
+  /** The Kind cell of a case in the case list (issue 19). */
+  listKind(caseId: string): Locator {
+    return this.page.getByTestId(`case-kind-${caseId}`);
+  }
   maxNormalVaf(): Locator {
     return this.page.getByTestId('somatic-max-normal-vaf');
   }
@@ -138,6 +146,36 @@ export class CancerCasePage {
     await meanwhile();
     release();
     await expect(this.germlineSummary()).toContainText(file.name, { timeout: 30_000 });
+    await this.page.unroute(upload);
+  }
+  /** The germline VCF's upload line (browser mode) and its Cancel button (issue 19). */
+  germlineUpload(): Locator {
+    return this.page.getByTestId('new-case-germline-upload');
+  }
+  germlineUploadCancel(): Locator {
+    return this.page.getByTestId('new-case-germline-cancel');
+  }
+  /**
+   * Gives the germline VCF, holds its upload, checks what `whileSent` checks and cancels it there
+   * (issue 19): the held request is dropped by the page, never answered.
+   */
+  async cancelGermlineUpload(
+    file: { readonly name: string; readonly text: Buffer },
+    whileSent: () => Promise<unknown>,
+  ): Promise<void> {
+    let arrived = (): void => undefined;
+    const held = new Promise<void>((resolve) => (arrived = resolve));
+    const upload = (url: URL): boolean =>
+      url.pathname === '/cases/upload' && url.searchParams.get('name') === file.name;
+    await this.page.route(upload, () => arrived());
+    await this.germlineVcf().setInputFiles({
+      name: file.name,
+      mimeType: 'application/gzip',
+      buffer: file.text,
+    });
+    await held;
+    await whileSent();
+    await this.germlineUploadCancel().click();
     await this.page.unroute(upload);
   }
   germlineVcf(): Locator {

@@ -36,6 +36,8 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(cases.blocking()).toHaveCount(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await cases.importAndOpen('tumour-019');
+    // The case list says it is a cancer case, with its type and design (issue 19).
+    await expect(cancer.listKind('tumour-019')).toHaveText('Cancer: SKCM, tumour and normal');
 
     await expect(cancer.somaticTab()).toHaveAttribute('aria-selected', 'true');
     await cancer.settled();
@@ -44,8 +46,19 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(cancer.row(BRAF).getByTestId('somatic-tier')).toHaveText('IA');
     await expect(cancer.row(BRAF).getByTestId('somatic-tumour-vaf')).toHaveText('39% (39/100)');
     await expect(cancer.row(LEAK)).toHaveCount(0);
+    // The view opens on the somatic default preset (the same presets as `case variants --preset`).
+    await expect(cancer.preset()).toHaveValue('somatic default');
+    await cancer.preset().selectOption({ label: 'Actionable (Tier I–II)' });
+    await cancer.settled();
+    await expect(cancer.row(BRAF)).toBeVisible();
+    await expect(cancer.rows().getByTestId('somatic-tier')).not.toContainText(['III']);
+    await cancer.preset().selectOption({
+      label: 'Default view (PASS, tumour VAF ≥ 5%, depth ≥ 20/10, normal VAF ≤ 5%)',
+    });
+    await cancer.settled();
     await cancer.maxNormalVaf().fill('');
     await cancer.settled();
+    await expect(cancer.preset()).toHaveValue('');
     await expect(cancer.row(LEAK).getByTestId('somatic-leak')).toBeVisible();
 
     // Keyboard: focus the BRAF row's gene and open it with Enter.

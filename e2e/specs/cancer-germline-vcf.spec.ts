@@ -7,6 +7,7 @@ import {
 } from '../../electron/main/cases/cancer/testing/germlineVcfs';
 import { mutect2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
+import { formatBytes } from '../../shared/i18n/format';
 import { expect, test } from '../fixtures/app';
 import { seriousAxeFindings } from '../pages/accessibility';
 import { CancerCasePage } from '../pages/CancerCasePage';
@@ -82,6 +83,16 @@ test.describe('A separate germline VCF (issue 19)', () => {
     await cases.startNewCase();
     await cases.fillPatient('P-019B', 'germline-bad-019');
     await cases.giveVcf(tumour);
+    // The germline VCF is sent with its bytes shown, as the tumour VCF's, and can be cancelled.
+    const blood = toBgzf(germlineVcf());
+    await cancer.cancelGermlineUpload({ name: 'blood.vcf.gz', text: blood }, async () => {
+      await expect(cancer.germlineUpload()).toContainText(`of ${formatBytes(blood.length, 'en')}.`);
+      await expect(cancer.germlineUpload().getByRole('progressbar')).toBeVisible();
+      expect(await seriousAxeFindings(page)).toEqual([]);
+    });
+    await expect(cancer.germlineUpload()).toHaveCount(0);
+    await expect(cancer.germlineSummary()).toHaveCount(0);
+    await expect(cancer.germlineProblems()).toHaveCount(0);
     await cancer.giveGermlineVcf({
       name: 'bad-blood.vcf.gz',
       text: toBgzf(germlineVcf({ brokenAt: 1 })),

@@ -63,7 +63,9 @@ async function createTrioCase(cases: CaseReviewPage, files: ReturnType<typeof tr
   expect(await seriousAxeFindings(page)).toEqual([]);
   await cases.importAndOpen('trio-016');
   await expect(cases.caseRow('trio-016')).toContainText('P-016');
-  await expect(cases.caseRow('trio-016').getByRole('cell').nth(2)).toHaveText('3');
+  // Kind (issue 19), patient, created, samples.
+  await expect(cases.caseRow('trio-016').getByRole('cell').nth(0)).toHaveText('Germline');
+  await expect(cases.caseRow('trio-016').getByRole('cell').nth(3)).toHaveText('3');
 }
 
 test.describe('Case review (issues 16, 17)', () => {

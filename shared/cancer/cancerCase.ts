@@ -65,3 +65,17 @@ export const CancerRecordSchema = z.object({
     .optional(),
 });
 export type CancerRecord = z.infer<typeof CancerRecordSchema>;
+
+/** What a case list says of a case's kind (issue 19): germline, or cancer with design and type. */
+export function caseKind(cancer: Pick<CancerRecord, 'normal' | 'tumourType'> | undefined): {
+  kind: 'germline' | 'cancer';
+  design: 'tumour-normal' | 'tumour-only' | null;
+  tumourType: string | null;
+} {
+  if (cancer === undefined) return { kind: 'germline', design: null, tumourType: null };
+  return {
+    kind: 'cancer',
+    design: cancer.normal === null ? 'tumour-only' : 'tumour-normal',
+    tumourType: cancer.tumourType,
+  };
+}

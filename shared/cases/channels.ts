@@ -204,6 +204,10 @@ export const CaseSummarySchema = z.object({
   status: CaseStatusSchema,
   vcfName: z.string(),
   bytes: z.number().int().nonnegative(),
+  /** Germline or cancer (issue 19); a cancer case's design and OncoTree code (null: not given). */
+  kind: z.enum(['germline', 'cancer']),
+  design: z.enum(['tumour-normal', 'tumour-only']).nullable(),
+  tumourType: z.string().nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 

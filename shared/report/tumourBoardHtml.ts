@@ -31,6 +31,8 @@ export interface TumourBoardData {
   };
   /** The predisposition superpanel on the germline sample and its ACMG reviews (issue 19). */
   readonly germline?: GermlineFindings;
+  /** The case's somatic calls in all, when `rows` lists fewer: the report says so (issue 19). */
+  readonly calls?: number;
 }
 
 const TIER_ORDER = ['I', 'II', 'III', 'IV'];
@@ -207,7 +209,11 @@ export function tumourBoardHtml(d: TumourBoardData, lang: Language = 'en'): stri
   ].map((x) => `<li>${esc(x)}</li>`);
   return `<section class="tumour-board" id="tumour-board">
 <h2>${esc(t('tumourBoard.heading'))}</h2>
-<p>${esc(facts(c, d))}</p>
+<p>${esc(facts(c, d))}</p>${
+    d.calls !== undefined && d.calls > d.rows.length
+      ? `\n<p class="listed" data-listed="${String(d.rows.length)}" data-calls="${String(d.calls)}">${esc(t('tumourBoard.listed', { shown: d.rows.length, total: d.calls }))}</p>`
+      : ''
+  }
 <table><thead><tr>${['variant', 'tumourVaf', 'normalVaf', 'proposed', 'oncologist', 'hotspot'].map(col).join('')}</tr></thead>
 <tbody>${rows.join('') || `<tr><td colspan="6">${esc(t('tumourBoard.noCalls'))}</td></tr>`}</tbody></table>
 <h3>${esc(t('tumourBoard.knowledge'))}</h3>

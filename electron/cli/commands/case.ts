@@ -1,16 +1,23 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { CaseFilterInput } from '../../../shared/cases/filters';
+import type { CaseSummary } from '../../../shared/cases/channels';
 import { EXIT, EXIT_HELP } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
 import { passphraseFdOption } from '../passphrase';
 import { exitForError } from '../results';
-import { int, Stop, unlocked } from './caseCommon';
+import { Stop, unlocked } from './caseCommon';
 import { cancerOptions } from './caseCancer';
 import { importCase } from './caseImport';
 import type { ImportOpts } from './caseImport';
 import { registerCaseRank } from './caseRank';
+import { registerCaseVariants } from './caseVariants';
+
+/** A case's kind as the list prints it (issue 19): "germline" or "cancer (SKCM, tumour-normal)". */
+export const kindText = (x: Pick<CaseSummary, 'kind' | 'design' | 'tumourType'>): string =>
+  x.kind === 'germline'
+    ? 'germline'
+    : `cancer (${[x.tumourType, x.design].filter((v) => v !== null).join(', ')})`;
 
 /** `case …`: import a patient's VCF into an encrypted case, and filter its variants (issue 16). */
 export function registerCase(
@@ -65,69 +72,7 @@ export function registerCase(
     .addOption(passphraseFdOption())
     .addHelpText('after', EXIT_HELP)
     .action((o: ImportOpts) => run(() => importCase(ctx, o))());
-  c.command('variants')
-    .description("the case's variants after filtering (same SQL as the app's table)")
-    .argument('<id>', 'case id')
-    .option(
-      '--preset <name>',
-      'a built-in or saved preset ("rare disease trio", "epilepsy panel", "ACMG secondary findings")',
-    )
-    .option(
-      '--filter <json>',
-      'a filter as JSON (shared/cases/filters.ts), e.g. {"inheritance":["de_novo"]}',
-    )
-    .addOption(new Option('--limit <n>', 'rows to print').default(500).argParser(int('--limit')))
-    .option('--json', 'print {total, kept, steps, rows} as JSON')
-    .addOption(passphraseFdOption())
-    .addHelpText('after', EXIT_HELP)
-    .action(
-      (
-        id: string,
-        o: {
-          preset?: string;
-          filter?: string;
-          limit: number;
-          json?: boolean;
-          passphraseFd?: number;
-        },
-      ) =>
-        run(async () => {
-          let filter: unknown;
-          if (o.filter !== undefined) {
-            try {
-              filter = JSON.parse(o.filter);
-            } catch {
-              throw new Stop(EXIT.usage, '--filter is not JSON');
-            }
-          }
-          const t = await unlocked(ctx, o.passphraseFd);
-          const r = await t.invoke('case:variants', {
-            caseId: id,
-            limit: o.limit,
-            ...(filter === undefined ? {} : { filter: filter as CaseFilterInput }),
-            ...(o.preset === undefined ? {} : { preset: o.preset }),
-          });
-          if (!r.ok) throw new Stop(exitForError(r.error.code), r.error.message);
-          if (o.json === true) ctx.out(JSON.stringify(r.value));
-          else {
-            for (const s of r.value.steps)
-              ctx.err(`${s.step}: removes ${String(s.removes)}, ${String(s.remaining)} left`);
-            ctx.out(['variant', 'gene', 'consequence', 'gt', 'pop_af', 'modes'].join('\t'));
-            for (const v of r.value.rows)
-              ctx.out(
-                [
-                  v.variant_key,
-                  v.gene ?? '',
-                  v.consequence ?? '',
-                  v.p_gt ?? '',
-                  v.pop_af ?? '',
-                  v.modes.join(','),
-                ].join('\t'),
-              );
-          }
-          return EXIT.ok;
-        })(),
-    );
+  registerCaseVariants(c, run, ctx);
   registerCaseRank(c, run, ctx);
   c.command('list')
     .description('the cases in the vault')
@@ -142,7 +87,7 @@ export function registerCase(
         else
           for (const x of r.value.cases)
             ctx.out(
-              `${x.caseId}\t${x.createdAt}\t${String(x.samples)} samples\t${String(x.variants)} variants`,
+              `${x.caseId}\t${x.createdAt}\t${String(x.samples)} samples\t${String(x.variants)} variants\t${kindText(x)}`,
             );
         return EXIT.ok;
       })(),

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDetail, CaseList, CaseProgress } from '../../../shared/cases/channels';
 import { caseDatabasePath } from '../../../shared/cases/channels';
+import { caseKind } from '../../../shared/cancer/cancerCase';
 import { caseDatabaseName, caseRegisteredFile } from '../../../shared/cases/dbSchema';
 import type { AuditLog } from '../audit/auditLog';
 import type { AuthService } from '../auth/authService';
@@ -159,6 +160,7 @@ export function createCaseService(opts: {
           bytes: existsSync(join(dir, 'data.duckdb.sealed'))
             ? statSync(join(dir, 'data.duckdb.sealed')).size
             : 0,
+          ...caseKind(m.cancer),
         }))
         .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
       return { ...base, cases, locked: false };
@@ -185,6 +187,7 @@ export function createCaseService(opts: {
         status: m.status,
         vcfName: m.vcf.name,
         bytes: m.database.sealedBytes,
+        ...caseKind(m.cancer),
         note: m.note,
         phenotype: m.phenotype,
         members: m.members,

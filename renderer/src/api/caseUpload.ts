@@ -2,6 +2,14 @@ import { CASE_UPLOAD_PATH, FileRefSchema } from '../../../shared/cases/channels'
 import type { FileRef } from '../../../shared/cases/channels';
 import { vaultRequestHeaders } from './browserSession';
 
+/** An upload the person cancelled: not an error to show. */
+export class UploadCancelled extends Error {
+  constructor(name: string) {
+    super(`${name}: upload cancelled`);
+    this.name = 'UploadCancelled';
+  }
+}
+
 /**
  * Browser mode: streams the VCF the person chose to main (POST /cases/upload, session header like
  * the vault route), which keeps it encrypted and answers with an opaque handle. XMLHttpRequest,
@@ -10,9 +18,18 @@ import { vaultRequestHeaders } from './browserSession';
 export function uploadCaseFile(
   file: File,
   onProgress?: (sent: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<FileRef> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    // Cancelled by the person (issue 19): the request is dropped, main removes the partial spool.
+    const cancelled = (): void => reject(new UploadCancelled(file.name));
+    if (signal?.aborted === true) {
+      cancelled();
+      return;
+    }
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.onabort = cancelled;
     xhr.open('POST', `${CASE_UPLOAD_PATH}?name=${encodeURIComponent(file.name)}`);
     for (const [k, v] of Object.entries(vaultRequestHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');

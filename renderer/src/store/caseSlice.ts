@@ -12,7 +12,7 @@ import type {
 import type { CasePreset } from '../../../shared/cases/filters';
 import type { Result } from '../../../shared/result';
 import { api } from '../api/client';
-import { uploadCaseFile } from '../api/caseUpload';
+import { UploadCancelled, uploadCaseFile } from '../api/caseUpload';
 import type { StoreState } from './index';
 import { appErrorText } from '../i18n/appErrorText';
 
@@ -46,9 +46,11 @@ export interface CaseSlice {
   closeCase: () => void;
   deleteCase: (caseId: string) => Promise<boolean>;
   /** Electron: main's own file dialog; browser mode: the page uploads the File it was given. */
+  /** Main's dialog (Electron) or the upload of `file` (browser mode); null: none, or cancelled. */
   chooseCaseVcf: (
     file: File | undefined,
     onProgress?: (sent: number, total: number) => void,
+    signal?: AbortSignal,
   ) => Promise<Result<FileRef | null>>;
   inspectCaseFiles: (req: {
     vcf: string;
@@ -151,15 +153,16 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
     await get().loadCases();
     return result.value.deleted;
   },
-  async chooseCaseVcf(file, onProgress) {
+  async chooseCaseVcf(file, onProgress, signal) {
     if (api().transport === 'electron') {
       const picked = await api().invoke('case:pickFile', { kind: 'vcf' });
       return picked.ok ? { ok: true, value: picked.value.file } : picked;
     }
     if (file === undefined) return { ok: true, value: null };
     try {
-      return { ok: true, value: await uploadCaseFile(file, onProgress) };
+      return { ok: true, value: await uploadCaseFile(file, onProgress, signal) };
     } catch (error: unknown) {
+      if (error instanceof UploadCancelled) return { ok: true, value: null };
       return failed(error instanceof Error ? error.message : String(error));
     }
   },

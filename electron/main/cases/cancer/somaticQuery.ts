@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { SomaticResult } from '../../../../shared/cancer/channels';
+import type { SomaticResult, SomaticRow } from '../../../../shared/cancer/channels';
 import { SomaticRowSchema } from '../../../../shared/cancer/channels';
 import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
 import { somaticCountsSql, somaticRowsSql } from '../../../../shared/cancer/somaticFilter';
@@ -40,18 +40,28 @@ export async function runSomaticQuery(
     return { step, removes, remaining };
   });
   const rows = (await conn.runAndReadAll(somaticRowsSql(filter, alias, page))).getRowObjectsJS();
-  const ints = ['vid', 'pos', 't_ad_ref', 't_ad_alt', 't_dp', 'n_ad_ref', 'n_ad_alt', 'n_dp'];
-  return {
-    total,
-    kept: Number(c.kept ?? 0),
-    steps,
-    rows: rows.map((r) =>
-      SomaticRowSchema.parse({
-        ...r,
-        ...Object.fromEntries(ints.map((k) => [k, numOrNull(r[k])])),
-        protein_pos: numOrNull(r.protein_pos),
-        hotspot_tumours: numOrNull(r.hotspot_tumours),
-      }),
-    ),
-  };
+  return { total, kept: Number(c.kept ?? 0), steps, rows: rows.map(somaticRow) };
+}
+
+const INTS = ['vid', 'pos', 't_ad_ref', 't_ad_alt', 't_dp', 'n_ad_ref', 'n_ad_alt', 'n_dp'];
+const somaticRow = (r: Record<string, unknown>): SomaticRow =>
+  SomaticRowSchema.parse({
+    ...r,
+    ...Object.fromEntries(INTS.map((k) => [k, numOrNull(r[k])])),
+    protein_pos: numOrNull(r.protein_pos),
+    hotspot_tumours: numOrNull(r.hotspot_tumours),
+  });
+
+/** The somatic rows of these variants, whatever the filter, in the rows' order (issue 19). */
+export async function somaticRowsOf(
+  conn: DuckDBConnection,
+  alias: string,
+  variantKeys: readonly string[],
+): Promise<SomaticRow[]> {
+  if (variantKeys.length === 0) return [];
+  // Keys come from the case's sealed record; quoted as SQL strings all the same.
+  const keys = variantKeys.map((k) => `'${k.replaceAll("'", "''")}'`).join(', ');
+  const all = somaticRowsSql({}, alias, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  const rows = await conn.runAndReadAll(`SELECT * FROM (${all}) WHERE variant_key IN (${keys})`);
+  return rows.getRowObjectsJS().map(somaticRow);
 }

@@ -2,7 +2,7 @@ import { KNOWLEDGE_VERSIONS } from '../../../../shared/cancer/knowledge';
 import { tumourBoardHtml } from '../../../../shared/report/tumourBoardHtml';
 import type { SeenAnswer } from '../../../../shared/seen/channels';
 import type { CaseService } from '../caseService';
-import { runSomaticQuery } from './somaticQuery';
+import { runSomaticQuery, somaticRowsOf } from './somaticQuery';
 import type { Panel } from '../../../../shared/cases/channels';
 import type { VariantWork } from '../../../../shared/cases/workChannels';
 import type { Language } from '../../../../shared/i18n/languages';
@@ -14,8 +14,9 @@ const MAX_ROWS = 500;
 
 /**
  * The tumour-board section of a cancer case's report (issue 19), or undefined for a germline case:
- * every somatic call of the case (unfiltered, as imported), its tier proposal and the
- * oncologist's tier, the federation's answers stored with the case, and the germline findings
+ * every somatic call of the case (unfiltered, as imported; past MAX_ROWS the first in tier order,
+ * every call the oncologist tiered, and a line saying how many of how many), its tier proposal
+ * and the oncologist's tier, the federation's answers stored with the case, and the germline findings
  * (the predisposition superpanel on the germline sample, with the reviewed variants' ACMG
  * classes), in the report's language. The case is opened once for both reads (decision 0059).
  */
@@ -27,15 +28,25 @@ export async function tumourBoardSection(
 ): Promise<string | undefined> {
   if (cases.find(caseId)?.manifest.cancer === undefined) return undefined;
   const panel = (opts.panels ?? loadPanels()).find((p) => p.id === 'cancer');
-  const read = await withCancerSession(cases, caseId, async (s) => ({
-    cancer: s.cancer,
-    somatic: await runSomaticQuery(s.conn, s.somatic, {}, { limit: MAX_ROWS, offset: 0 }),
-    germline: panel === undefined ? undefined : await readGermline(s, panel),
-  }));
+  const read = await withCancerSession(cases, caseId, async (s) => {
+    const somatic = await runSomaticQuery(s.conn, s.somatic, {}, { limit: MAX_ROWS, offset: 0 });
+    // A call the oncologist tiered is reported even beyond the first MAX_ROWS (issue 19).
+    const listed = new Set(somatic.rows.map((r) => r.variant_key));
+    const tiered = (s.cancer.reviews ?? []).map((r) => r.variantKey).filter((k) => !listed.has(k));
+    return {
+      cancer: s.cancer,
+      somatic: {
+        ...somatic,
+        rows: [...somatic.rows, ...(await somaticRowsOf(s.conn, s.somatic, tiered))],
+      },
+      germline: panel === undefined ? undefined : await readGermline(s, panel),
+    };
+  });
   return tumourBoardHtml(
     {
       cancer: read.cancer,
       rows: read.somatic.rows,
+      calls: read.somatic.total,
       answers,
       knowledge: KNOWLEDGE_VERSIONS,
       ...(read.germline && {

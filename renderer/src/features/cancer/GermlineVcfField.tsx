@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 import { useStore } from '../../store';
@@ -6,11 +6,16 @@ import { ProblemList } from '../caseReview/ProblemList';
 import type { GermlineFileDraft } from './cancerDraft';
 import { germlineFileDraft } from './cancerDraft';
 import { appErrorText } from '../../i18n/appErrorText';
+import { UploadStatus } from '../caseReview/CaseFiles';
+import type { CaseDraft } from '../caseReview/useNewCase';
+
+type Upload = NonNullable<CaseDraft['upload']>;
 
 /**
  * The optional germline VCF of a cancer case (decision 0059): a germline caller's output for the
  * same patient, chosen beside the tumour VCF (main's dialog in Electron, an upload in browser mode),
- * checked by main's header reader, with its sample picker. Its refusals and errors are listed with
+ * checked by main's header reader, with its sample picker. Browser mode shows the upload's bytes
+ * and time left, as for the tumour VCF, and the person can cancel it (issue 19). Its refusals and errors are listed with
  * file and line, and block the import until the file is fixed or removed. A pick answered after
  * another pick or a removal is dropped (issue 19: a slow upload must not bring back an old file).
  */
@@ -23,15 +28,44 @@ export function GermlineVcfField(props: {
   const inspect = useStore((s) => s.inspectCaseFiles);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [upload, setUpload] = useState<Upload | undefined>();
+  // A new file input after a removal or a cancelled upload, so choosing the same file again is seen.
+  const [inputs, setInputs] = useState(0);
   const electron = mainPicksCaseFiles();
   const picks = useRef(0);
+  const sending = useRef<AbortController | undefined>(undefined);
+  // Closing the dialog stops an upload still running.
+  useEffect(() => () => sending.current?.abort(), []);
   const g = props.value;
+  /** Drops the pick in flight: its upload is stopped, its answers are ignored. */
+  const drop = (): void => {
+    picks.current++;
+    sending.current?.abort();
+    sending.current = undefined;
+    setBusy(false);
+    setUpload(undefined);
+  };
   const pick = async (file?: File): Promise<void> => {
-    const token = ++picks.current;
+    drop();
+    const token = picks.current;
+    const controller = new AbortController();
+    sending.current = controller;
     setBusy(true);
     setError(undefined);
-    const chosen = await choose(file);
+    // Browser mode sends the file to main: its bytes are shown from the start, as the tumour VCF's.
+    const started = Date.now();
+    if (file !== undefined) setUpload({ sent: 0, reported: 0, size: file.size, elapsedMs: 0 });
+    const chosen = await choose(
+      file,
+      (sent, reported) => {
+        if (token === picks.current)
+          setUpload({ sent, reported, size: file?.size ?? 0, elapsedMs: Date.now() - started });
+      },
+      controller.signal,
+    );
     if (token !== picks.current) return;
+    sending.current = undefined;
+    setUpload(undefined);
     if (!chosen.ok || chosen.value === null) {
       setBusy(false);
       if (!chosen.ok) setError(appErrorText(chosen.error));
@@ -44,9 +78,13 @@ export function GermlineVcfField(props: {
     else setError(appErrorText(found.error));
   };
   const remove = (): void => {
-    picks.current++;
-    setBusy(false);
+    drop();
+    setInputs((n) => n + 1);
     props.onChange(undefined);
+  };
+  const cancel = (): void => {
+    drop();
+    setInputs((n) => n + 1);
   };
   return (
     <div className="field" data-testid="new-case-germline">
@@ -64,7 +102,7 @@ export function GermlineVcfField(props: {
           <label htmlFor="new-case-germline-vcf">{t('cancer.new.germlineVcf')}</label>
           <input
             // A new input once the file is removed, so choosing the same file again is seen.
-            key={g?.file.handle ?? 'none'}
+            key={`${g?.file.handle ?? 'none'}-${String(inputs)}`}
             id="new-case-germline-vcf"
             type="file"
             accept=".vcf,.gz,.bgz"
@@ -75,7 +113,15 @@ export function GermlineVcfField(props: {
         </>
       )}
       <small id="new-case-germline-vcf-help">{t('cancer.new.germlineVcfHelp')}</small>
-      {busy ? <p role="status">{t('cancer.new.germlineReading')}</p> : null}
+      {upload === undefined ? null : (
+        <div className="upload-cancel">
+          <UploadStatus upload={upload} testId="new-case-germline-upload" />
+          <button type="button" onClick={cancel} data-testid="new-case-germline-cancel">
+            {t('cancer.new.germlineUploadCancel')}
+          </button>
+        </div>
+      )}
+      {busy && upload === undefined ? <p role="status">{t('cancer.new.germlineReading')}</p> : null}
       {g === undefined ? null : (
         <>
           <p data-testid="new-case-germline-summary">

@@ -1,8 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
 import { SomaticFilterSchema } from '../../../../shared/cancer/somaticFilter';
+import { SOMATIC_PRESETS, somaticPreset } from '../../../../shared/cancer/somaticPresets';
 
 const TIERS = ['I', 'II', 'III', 'IV'] as const;
+
+/** Whether two filters keep the same rows: the same steps with the same values. */
+const sameFilter = (a: SomaticFilter, b: SomaticFilter): boolean => {
+  const text = (f: SomaticFilter): string =>
+    JSON.stringify(
+      Object.entries(f)
+        .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  return text(a) === text(b);
+};
 
 /** A number field that writes `undefined` when emptied (the step is then not used). */
 function NumberInput(props: {
@@ -41,6 +53,8 @@ export function SomaticFilters(props: {
 }) {
   const { t } = useTranslation();
   const f = props.filter;
+  // The preset the filter is, if any (the same presets as `case variants --preset`, issue 19).
+  const preset = SOMATIC_PRESETS.find((p) => sameFilter(p.filter, f));
   const set = (p: Partial<SomaticFilter>): void => {
     // exactOptionalPropertyTypes: an emptied field leaves the filter, it is not set to undefined.
     const next = Object.fromEntries(
@@ -59,6 +73,27 @@ export function SomaticFilters(props: {
       onSubmit={(e) => e.preventDefault()}
       data-testid="somatic-filters"
     >
+      <div className="field">
+        <label htmlFor="somatic-preset">{t('cancer.preset.label')}</label>
+        <select
+          id="somatic-preset"
+          value={preset?.name ?? ''}
+          onChange={(e) => {
+            const p = somaticPreset(e.target.value);
+            if (p !== undefined) props.onChange(p.filter);
+          }}
+          data-testid="somatic-preset"
+        >
+          <option value="" disabled>
+            {t('cancer.preset.own')}
+          </option>
+          {SOMATIC_PRESETS.map((p) => (
+            <option key={p.name} value={p.name}>
+              {t(`cancer.preset.${p.key}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <label className="check">
         <input
           type="checkbox"

@@ -15,7 +15,13 @@ async function readText(file: File | undefined): Promise<TextFile | undefined> {
 }
 
 /** Browser mode's upload: MB sent of the file's size and the time left, as text and a bar. */
-function UploadStatus({ upload }: { readonly upload: NonNullable<CaseDraft['upload']> }) {
+export function UploadStatus({
+  upload,
+  testId = 'new-case-upload',
+}: {
+  readonly upload: NonNullable<CaseDraft['upload']>;
+  readonly testId?: string;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const s = transferStatus({
@@ -29,7 +35,7 @@ function UploadStatus({ upload }: { readonly upload: NonNullable<CaseDraft['uplo
     total: s.totalBytes === undefined ? '?' : f.bytes(s.totalBytes),
   });
   return (
-    <p className="upload-status" role="status" data-testid="new-case-upload">
+    <p className="upload-status" role="status" data-testid={testId}>
       {sending}
       {s.etaMs === undefined
         ? null

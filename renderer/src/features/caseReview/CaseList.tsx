@@ -5,7 +5,7 @@ import { useStore } from '../../store';
 import { currentLocale } from '../../i18n';
 import { formatNumber } from '../../../../shared/i18n/format';
 
-/** The owner's cases (issue 16): id, created, samples, variants, phenotype count, status; open, delete. */
+/** The owner's cases (issue 16): id, kind (issue 19), created, samples, variants, phenotype count, status; open, delete. */
 export function CaseList() {
   const { t, i18n } = useTranslation();
   const list = useStore((s) => s.caseList);
@@ -26,6 +26,18 @@ export function CaseList() {
     setDoomed(c);
     confirm.current?.showModal();
   };
+  // Issue 19: a cancer case says so in the list, with its tumour type and whether a normal is paired.
+  const kindText = (c: CaseSummary): string =>
+    c.kind === 'germline'
+      ? t('caseReview.list.kind.germline')
+      : t('caseReview.list.kind.cancer', {
+          type: c.tumourType ?? t('caseReview.list.kind.noType'),
+          design: t(
+            c.design === 'tumour-only'
+              ? 'caseReview.list.kind.tumourOnly'
+              : 'caseReview.list.kind.tumourNormal',
+          ),
+        });
   const date = (iso: string): string =>
     new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
@@ -37,6 +49,7 @@ export function CaseList() {
             {(
               [
                 'caseId',
+                'kind',
                 'patient',
                 'created',
                 'samples',
@@ -62,6 +75,9 @@ export function CaseList() {
               aria-current={open === c.caseId ? 'true' : undefined}
             >
               <th scope="row">{c.caseId}</th>
+              <td data-testid={`case-kind-${c.caseId}`} data-kind={c.kind}>
+                {kindText(c)}
+              </td>
               <td>{c.patientId}</td>
               <td>{date(c.createdAt)}</td>
               <td>{c.samples}</td>
