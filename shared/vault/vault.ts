@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OntologyFilterSchema, SexSchema } from '../search/query';
 import { AccessLevelSchema, DuoTermSchema } from '../federation/directory';
 import { VaultNoteCodedSchema } from './vaultNote';
+import { PullReasonSchema } from './pullReason';
 
 /**
  * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,
@@ -233,6 +234,8 @@ export const PullCheckSchema = z.object({
   reasons: z.array(z.string()),
   /** What stays possible without a copy: counts, or only yes/no answers (as the node grants). */
   offer: z.enum(['counts-only', 'yes-no-only']).optional(),
+  /** `reasons` as codes the renderer words, one per reason in the same order (issue 22). */
+  said: z.array(PullReasonSchema).max(100).optional(),
 });
 export type PullCheck = z.infer<typeof PullCheckSchema>;
 
@@ -254,7 +257,50 @@ export const PULL_SAID_KEYS = [
   'nodeLeft',
   'noConversion',
   'unplaced',
+  // The node's answers to a page (electron/main/pull/beaconPages.ts): `node`, `http` (a status).
+  'pageTooLarge',
+  'timeout',
+  'unreachable',
+  'refused',
+  'refusedWhy',
+  'throttled',
+  'serverError',
+  'httpStatus',
+  'incomplete',
+  'notBeacon',
+  'onlyCounts',
+  'onlyYesNo',
+  'noCountIndividuals',
+  'noCountVariants',
+  // A record that does not follow the model (recordConvert.ts): `record` is its index on the page.
+  'individualShape',
+  'variantShape',
+  'variantNoChromosome',
+  'variantNoPosition',
+  'variantNoBases',
+  'variantDisagreesChromosome',
+  'variantDisagreesPosition',
+  'variantDisagreesBases',
+  'variantDisagreesAssembly',
+  // The pull loop, the build and the node's /map (pullLoop.ts, pageSink.ts, pullRoutes.ts).
+  'pastCount',
+  'duplicated',
+  'countMismatchIndividuals',
+  'countMismatchVariants',
+  'countMismatchBoth',
+  'noRoute',
+  'routeOutside',
+  // The end of the pull (pullFinish.ts) and the page worker (pageThread.ts).
+  'grantGone',
+  'cacheOff',
+  'otherUser',
+  'vaultChanged',
+  'processingFailed',
+  'processingStopped',
+  /** Anything else (a disk or database error): `detail` is its own text, shown as it came. */
+  'failed',
 ] as const;
+export type PullSaidKey = (typeof PULL_SAID_KEYS)[number];
 export const PullSaidSchema = z
   .object({
     key: z.enum(PULL_SAID_KEYS),
@@ -280,6 +326,8 @@ export const PullProgressSchema = z.object({
   etaSeconds: z.number().nonnegative().optional(),
   message: z.string().optional(),
   said: PullSaidSchema.optional(),
+  /** Why the vault deleted the job's staged pages (the purge's reason, worded as the vault's notes). */
+  purged: VaultNoteCodedSchema.optional(),
 });
 export type PullProgress = z.infer<typeof PullProgressSchema>;
 export type PullJob = PullProgress;
