@@ -24,7 +24,6 @@ afterAll(async () => {
   await setLanguage('en');
 });
 
-const t = (...args: Parameters<typeof i18n.t>) => i18n.t(...args);
 const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
 
 describe('issue 22: every pull code has words in every language, and no words lack a code', () => {
@@ -52,7 +51,7 @@ const DS = { id: 'DUO:0000007', label: 'disease specific research' };
 describe('issue 22: the pull check’s reasons in the reader’s language', () => {
   it('German: a DUO mismatch names the dataset’s terms translated, with shorthand and id', async () => {
     await setLanguage('de');
-    expect(pullReasonText(t, { code: 'purpose-clinical-care', terms: [HMB] }, 'English')).toBe(
+    expect(pullReasonText(i18n.t, { code: 'purpose-clinical-care', terms: [HMB] }, 'English')).toBe(
       'Die Datennutzungsbedingungen des Datensatzes erlauben keine klinische Versorgung: Dafür ist Nutzung in der klinischen Versorgung (CC, DUO:0000043) nötig; der Datensatz hat: Gesundheits-, medizinische oder biomedizinische Forschung (HMB, DUO:0000006).',
     );
     // The diseases a DS term allows, joined as alternatives the way the language joins them; HPO
@@ -65,7 +64,7 @@ describe('issue 22: the pull check’s reasons in the reader’s language', () =
         { id: 'HP:0001250', label: 'Seizure' },
       ],
     };
-    expect(pullReasonText(t, within, 'English')).toBe(
+    expect(pullReasonText(i18n.t, within, 'English')).toBe(
       'Der Datennutzungsbegriff krankheitsspezifische Forschung (DS, DUO:0000007) beschränkt die Forschung auf Neoplasm (HP:0002664) oder Seizure (HP:0001250): Geben Sie die Erkrankung an, um die es in Ihrer Forschung geht.',
     );
   });
@@ -74,7 +73,7 @@ describe('issue 22: the pull check’s reasons in the reader’s language', () =
     await setLanguage('fi');
     expect(
       pullReasonText(
-        t,
+        i18n.t,
         { code: 'grant-expired-count', params: { dataset: 'FI-RD-01' } },
         'English',
       ),
@@ -88,12 +87,12 @@ describe('issue 22: the pull check’s reasons in the reader’s language', () =
       within: [{ id: 'HP:0002664', label: 'Neoplasm' }],
       params: { disease: 'HP:0001250', diseaseLabel: 'Seizure', release: '2025-05-06' },
     };
-    expect(pullReasonText(t, outside, 'English')).toBe(
+    expect(pullReasonText(i18n.t, outside, 'English')).toBe(
       'Le terme d’utilisation des données recherche spécifique à une maladie (DS, DUO:0000007) limite la recherche à Neoplasm (HP:0002664) ; Seizure (HP:0001250) n’en relève pas dans la Human Phenotype Ontology (version 2025-05-06).',
     );
     expect(
       pullReasonText(
-        t,
+        i18n.t,
         { code: 'node-forbids-copies', params: { node: 'IT', dataset: 'IT-RD-01' } },
         'x',
       ),
@@ -104,14 +103,14 @@ describe('issue 22: the pull check’s reasons in the reader’s language', () =
     await setLanguage('de');
     expect(
       pullReasonText(
-        t,
+        i18n.t,
         { code: 'duo-unenforceable', terms: [{ id: 'DUO:9999999', label: 'local rule' }] },
         'English',
       ),
     ).toBe(
       'Der Datennutzungsbegriff local rule (DUO:9999999) des Datensatzes kann von Cohort Desk nicht durchgesetzt werden und gilt daher als Verbot der Nutzung.',
     );
-    expect(pullReasonText(t, undefined, 'Main’s English.')).toBe('Main’s English.');
+    expect(pullReasonText(i18n.t, undefined, 'Main’s English.')).toBe('Main’s English.');
   });
 
   it('the refused panel lists every reason worded, in order', async () => {
@@ -165,11 +164,11 @@ describe('issue 22: a pull job’s message in the reader’s language, numbers i
       },
     } as const;
     await setLanguage('de');
-    expect(pullJobText(t, { message: 'English', said })).toMatch(
+    expect(pullJobText(i18n.t, { message: 'English', said })).toMatch(
       /^Knoten FI hat 200 der 400 Individuen und 200 der 1\.153 Varianten gesendet, die er für FI-RD-01 gezählt hat:/,
     );
     await setLanguage('fi');
-    expect(pullJobText(t, { message: 'English', said })).toMatch(
+    expect(pullJobText(i18n.t, { message: 'English', said })).toMatch(
       /^Solmu FI lähetti 200\/400 henkilöä ja 200\/1\s153 varianttia, jotka se laski aineistolle FI-RD-01:/,
     );
   });
@@ -177,7 +176,7 @@ describe('issue 22: a pull job’s message in the reader’s language, numbers i
   it('a record’s index, the field and the HTTP status are shown as written, never grouped', async () => {
     await setLanguage('de');
     expect(
-      pullJobText(t, {
+      pullJobText(i18n.t, {
         message: 'English',
         said: { key: 'variantShape', params: { node: 'XX', record: 1200, at: 'caseLevelData.0' } },
       }),
@@ -185,7 +184,7 @@ describe('issue 22: a pull job’s message in the reader’s language, numbers i
       'Knoten XX: Varianten-Eintrag 1200 entspricht nicht dem Beacon-Modell (bei „caseLevelData.0“); es wurde nichts behalten.',
     );
     expect(
-      pullJobText(t, {
+      pullJobText(i18n.t, {
         message: 'English',
         said: { key: 'refusedWhy', params: { node: 'XX', http: 403, why: 'visa expired' } },
       }),
