@@ -89,9 +89,16 @@ export function PullPanel() {
               aria-describedby="pull-disease-help"
               data-testid="pull-disease"
             />
-            <span id="pull-disease-help" className="hint">
-              {disease?.label ?? t('interop.pull.diseaseHelp')}
-            </span>
+            {/* An HPO label is the ontology's own (English, issue 22): marked as such. */}
+            {disease?.label === undefined ? (
+              <span id="pull-disease-help" className="hint">
+                {t('interop.pull.diseaseHelp')}
+              </span>
+            ) : (
+              <span id="pull-disease-help" className="hint" lang="en">
+                {disease.label}
+              </span>
+            )}
           </label>
         ) : null}
         <button type="submit" disabled={chosen === undefined} data-testid="pull-check">
