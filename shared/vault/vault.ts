@@ -3,6 +3,7 @@ import { OntologyFilterSchema, SexSchema } from '../search/query';
 import { AccessLevelSchema, DuoTermSchema } from '../federation/directory';
 import { VaultNoteCodedSchema } from './vaultNote';
 import { PullReasonSchema } from './pullReason';
+import { PullSaidSchema } from './pullSaid';
 
 /**
  * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,
@@ -249,70 +250,8 @@ export const JobIdSchema = z.object({ jobId: z.string().min(1).max(100) }).stric
 export const PullStateSchema = z.enum(['running', 'paused', 'done', 'failed', 'cancelled']);
 export type PullState = z.infer<typeof PullStateSchema>;
 
-/** A pull job's message as a code the renderer words (issue 22, decision 0063). */
-export const PULL_SAID_KEYS = [
-  'paused',
-  'cancelled',
-  'interrupted',
-  'nodeLeft',
-  'noConversion',
-  'unplaced',
-  // The node's answers to a page (electron/main/pull/beaconPages.ts): `node`, `http` (a status).
-  'pageTooLarge',
-  'timeout',
-  'unreachable',
-  'refused',
-  'refusedWhy',
-  'throttled',
-  'serverError',
-  'httpStatus',
-  'incomplete',
-  'notBeacon',
-  'onlyCounts',
-  'onlyYesNo',
-  'noCountIndividuals',
-  'noCountVariants',
-  // A record that does not follow the model (recordConvert.ts): `record` is its index on the page.
-  'individualShape',
-  'variantShape',
-  'variantNoChromosome',
-  'variantNoPosition',
-  'variantNoBases',
-  'variantDisagreesChromosome',
-  'variantDisagreesPosition',
-  'variantDisagreesBases',
-  'variantDisagreesAssembly',
-  // The pull loop, the build and the node's /map (pullLoop.ts, pageSink.ts, pullRoutes.ts).
-  'pastCount',
-  'duplicated',
-  'countMismatchIndividuals',
-  'countMismatchVariants',
-  'countMismatchBoth',
-  'noRoute',
-  'routeOutside',
-  // The end of the pull (pullFinish.ts) and the page worker (pageThread.ts).
-  'grantGone',
-  'cacheOff',
-  'otherUser',
-  'vaultChanged',
-  'processingFailed',
-  'processingStopped',
-  /** Anything else (a disk or database error): `detail` is its own text, shown as it came. */
-  'failed',
-] as const;
-export type PullSaidKey = (typeof PULL_SAID_KEYS)[number];
-export const PullSaidSchema = z
-  .object({
-    key: z.enum(PULL_SAID_KEYS),
-    params: z
-      .record(
-        z.string().regex(/^[a-z][A-Za-z0-9]{0,31}$/),
-        z.union([z.string().max(2000), z.number()]),
-      )
-      .optional(),
-  })
-  .strict();
-export type PullSaid = z.infer<typeof PullSaidSchema>;
+export { PULL_SAID_KEYS, PullSaidSchema } from './pullSaid';
+export type { PullSaid, PullSaidKey } from './pullSaid';
 
 /** 'pull:progress' event payload and one 'pull:jobs' entry. */
 export const PullProgressSchema = z.object({

@@ -108,7 +108,8 @@ export function variantPlace(record: Loose): VariantPlace | PlaceProblem {
       hgvs?.[5],
       key?.[4],
     ]);
-    const assembly = pick('disagree-assembly', [located?.assembly, named?.assembly]) as Assembly | undefined;
+    const assembly = pick('disagree-assembly', [located?.assembly, named?.assembly]) as
+      Assembly | undefined;
     if (typeof chrom !== 'string') return 'no-chromosome';
     if (typeof pos !== 'number' || pos < 1) return 'no-position';
     if (typeof ref !== 'string' || typeof alt !== 'string' || !BASES.test(ref) || !BASES.test(alt))

@@ -42,6 +42,13 @@ export class PullDataError extends PullError {}
 export const said = (key: PullSaidKey, params?: PullSaid['params']): PullSaid =>
   params === undefined ? { key } : { key, params };
 
+/**
+ * The code a failed job shows: a pull error's own; anything else (a disk or database error) is
+ * worded as a failure with its own text (issue 22).
+ */
+export const failureSaid = (error: unknown, message: string): PullSaid =>
+  error instanceof PullError ? error.said : said('failed', { detail: message.slice(0, 2000) });
+
 export interface PageRequest {
   node: NodeEntry;
   entity: 'individuals' | 'g_variants';
@@ -186,7 +193,9 @@ export function parsePage(req: PageAsked, status: number, text: string): Page {
     const why = errorMessage(text).slice(0, 500);
     throw new PullRefusedError(
       `Node ${node} refused the pull (${String(status)})${why ? `: ${why}` : ''}.`,
-      why ? said('refusedWhy', { node, http: status, why }) : said('refused', { node, http: status }),
+      why
+        ? said('refusedWhy', { node, http: status, why })
+        : said('refused', { node, http: status }),
     );
   }
   if (status === 429)

@@ -158,7 +158,11 @@ export function countMismatch(
             got: got.individuals,
             total: total('individuals'),
           })
-        : said('countMismatchVariants', { ...where, got: got.g_variants, total: total('g_variants') });
+        : said('countMismatchVariants', {
+            ...where,
+            got: got.g_variants,
+            total: total('g_variants'),
+          });
   return new PullDataError(
     `Node ${cursor.nodeId} sent ${parts.join(' and ')} it counted for ${cursor.datasetId}: the copy would be incomplete, so nothing was kept. Pull again; if it repeats, tell the node's operators.`,
     coded,

@@ -126,7 +126,8 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
     .grants()
     ?.grants.find((g) => g.nodeId === t.nodeId && g.datasetId === t.datasetId);
   const ids = { node: t.nodeId, dataset: t.datasetId };
-  if (session.state !== 'signed-in') refuse('Sign in to the federation first.', { code: 'sign-in' });
+  if (session.state !== 'signed-in')
+    refuse('Sign in to the federation first.', { code: 'sign-in' });
   if (node === undefined)
     refuse(`Node ${t.nodeId} is not in the federation directory.`, {
       code: 'node-not-listed',

@@ -1,12 +1,5 @@
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEntry } from '../../../shared/federation/directory';
-import { PullSaidSchema } from '../../../shared/vault/vault';
-import type { PullSaid } from '../../../shared/vault/vault';
-import type { PageRequest } from './beaconPages';
-import { fetchPageBody, parsePage, PullError, PULL_PAGE_MAX_BYTES } from './beaconPages';
+import { describe, expect, it } from 'vitest';
+import { parsePage } from './beaconPages';
 import type { PageJob } from './pageProcess';
 import { outcomeOf, pageOf } from './pageProcess';
 import { countMismatch, refuseDuplicates } from './pageSink';
@@ -14,26 +7,13 @@ import type { PageSink } from './pageSink';
 import { openPageThread } from './pageThread';
 import { finishPull } from './pullFinish';
 import type { FinishDeps } from './pullFinish';
-import { datasetRoutes } from './pullRoutes';
 import type { Cursor } from '../vault/staging';
+import { codeOf } from './testing/pullCode';
 
 // Issue 22 (decision 0070): every way a pull ends early says so as a code with its values (node,
 // dataset, record, field, HTTP status, counts) that the renderer words, beside main's English for
-// the log; nothing a job shows is a sentence only main can read.
-
-/** The code an operation failed with (and that it failed as the pull's own error). */
-async function codeOf(run: () => unknown): Promise<PullSaid> {
-  try {
-    await run();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(PullError);
-    const said = (error as PullError).said;
-    // What crosses to the window: the schema main's progress events are checked against.
-    expect(PullSaidSchema.parse(said)).toEqual(said);
-    return said;
-  }
-  throw new Error('it did not fail');
-}
+// the log; nothing a job shows is a sentence only main can read. (The network's own failures:
+// pullNetwork.codes.test.ts.)
 
 const asked = { nodeId: 'XX', datasetId: 'XX-RD-01', entity: 'g_variants' } as const;
 const envelope = (set: Record<string, unknown>, granularity = 'record', exists = true) =>
@@ -171,22 +151,28 @@ describe('issue 22: what the build counted, the node’s /map, the page worker a
     unplaced: Array.from({ length: unplaced }, () => 'GRCh37 1:1 A>G: no place'),
   });
 
+  /** Throws the refusal countMismatch returns (it returns undefined when the counts match). */
+  const refuse = (error: Error | undefined): never => {
+    if (error === undefined) throw new Error('the counts matched');
+    throw error;
+  };
+
   it('a count that does not match names what arrived of what the node counted, per entity', async () => {
     expect(countMismatch(sink(400, 1150, 3), cursor({ individuals: 400, g_variants: 1153 }))).toBe(
       undefined,
     );
     expect(
-      (await codeOf(() => {
-        throw countMismatch(sink(200, 1153), cursor({ individuals: 400, g_variants: 1153 }));
-      })) satisfies PullSaid,
+      await codeOf(() =>
+        refuse(countMismatch(sink(200, 1153), cursor({ individuals: 400, g_variants: 1153 }))),
+      ),
     ).toEqual({
       key: 'countMismatchIndividuals',
       params: { node: 'XX', dataset: 'XX-RD-01', got: 200, total: 400 },
     });
     expect(
-      await codeOf(() => {
-        throw countMismatch(sink(400, 1000), cursor({ individuals: 400, g_variants: 1153 }));
-      }),
+      await codeOf(() =>
+        refuse(countMismatch(sink(400, 1000), cursor({ individuals: 400, g_variants: 1153 }))),
+      ),
     ).toEqual({
       key: 'countMismatchVariants',
       params: { node: 'XX', dataset: 'XX-RD-01', got: 1000, total: 1153 },
@@ -195,87 +181,6 @@ describe('issue 22: what the build counted, the node’s /map, the page worker a
     expect(await codeOf(() => refuseDuplicates(duplicated, { nodeId: 'XX' }))).toEqual({
       key: 'duplicated',
       params: { node: 'XX' },
-    });
-  });
-
-  describe('a node on the network', () => {
-    let server: Server;
-    let base = '';
-    let map: unknown = {};
-    beforeAll(async () => {
-      server = createServer((req, res) => {
-        if (req.url === '/api/map') {
-          res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify(map));
-        } else if (req.url?.endsWith('/silent') === true) {
-          // Never answers: the pull's timeout ends the request.
-          req.on('close', () => res.destroy());
-        } else if (req.url?.endsWith('/huge') === true) {
-          const chunk = Buffer.alloc(1 << 20, 32);
-          res.writeHead(200, { 'content-type': 'application/json' });
-          for (let i = 0; i <= PULL_PAGE_MAX_BYTES / chunk.length; i++) res.write(chunk);
-          res.end();
-        } else res.end('{}');
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/api`;
-    });
-    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const node = (): NodeEntry => ({ id: 'XX', name: 'XX', country: 'Nowhere', beaconUrl: base });
-    const request = (route: string, timeoutMs = 10_000, url = base): PageRequest => ({
-      node: { ...node(), beaconUrl: url },
-      entity: 'g_variants',
-      datasetId: 'XX-RD-01',
-      query: { filters: [] },
-      routes: { individuals: `${url}/${route}`, g_variants: `${url}/${route}` },
-      page: 0,
-      limit: 500,
-      token: undefined,
-      fetch,
-      signal: new AbortController().signal,
-      timeoutMs,
-    });
-
-    it('a node that times out, cannot be reached, or sends a page too large', async () => {
-      expect(await codeOf(() => fetchPageBody(request('silent', 200)))).toEqual({
-        key: 'timeout',
-        params: { node: 'XX', seconds: 0 },
-      });
-      const closed = 'http://127.0.0.1:9/api';
-      expect(await codeOf(() => fetchPageBody(request('page', 5_000, closed)))).toEqual({
-        key: 'unreachable',
-        params: { node: 'XX' },
-      });
-      expect(await codeOf(() => fetchPageBody(request('huge')))).toEqual({
-        key: 'pageTooLarge',
-        params: { node: 'XX', mb: 64 },
-      });
-    });
-
-    it('a /map without the dataset routes, or pointing them elsewhere (BCN-02)', async () => {
-      const endpoints = (url: string) => ({
-        response: {
-          endpointSets: {
-            dataset: {
-              entryType: 'dataset',
-              endpoints: {
-                individuals: { returnedEntryType: 'individual', url },
-                g_variants: { returnedEntryType: 'genomicVariation', url },
-              },
-            },
-          },
-        },
-      });
-      map = { response: { endpointSets: { dataset: { entryType: 'dataset', endpoints: {} } } } };
-      expect(await codeOf(() => datasetRoutes(node(), fetch, 5_000))).toEqual({
-        key: 'noRoute',
-        params: { node: 'XX', route: '/datasets/{id}/individuals' },
-      });
-      map = endpoints('http://elsewhere.example/datasets/{id}/records');
-      expect(await codeOf(() => datasetRoutes(node(), fetch, 5_000))).toEqual({
-        key: 'routeOutside',
-        params: { node: 'XX', route: '/datasets/{id}/individuals' },
-      });
     });
   });
 

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { VaultService } from '../vault/vaultService';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createAssemblyResolver } from '../beacon/nodeAssembly';
-import { PullError, PullNetworkError, PullRefusedError, said } from './beaconPages';
+import { failureSaid, PullNetworkError, PullRefusedError, said } from './beaconPages';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
@@ -127,23 +127,15 @@ export function createPullService(
       const reason: unknown = abort.signal.reason;
       if (abort.signal.aborted && reason instanceof Stop) {
         job.state = reason.to;
-        job.message = reason.message;
-        job.said = reason.said;
-        job.purged = reason.purged;
+        Object.assign(job, { message: reason.message, said: reason.said, purged: reason.purged });
       } else if (error instanceof PullNetworkError) {
         job.state = 'paused';
-        job.message = error.message;
-        job.said = error.said;
+        Object.assign(job, { message: error.message, said: error.said });
         opts.logger.warn('pull.paused', { jobId: job.cursor.jobId, error });
       } else {
         job.state = 'failed';
         job.message = error instanceof Error ? error.message : 'The pull failed.';
-        // Every failure of the pull's own is coded; anything else (a disk or database error)
-        // is worded as a failure with its own text (issue 22).
-        job.said =
-          error instanceof PullError
-            ? error.said
-            : said('failed', { detail: job.message.slice(0, 2000) });
+        job.said = failureSaid(error, job.message);
         job.staging.remove();
         opts.audit.append('pull.failed', {
           datasetId: job.cursor.datasetId,

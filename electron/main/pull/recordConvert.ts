@@ -6,9 +6,9 @@ import { liftTable } from '../../../shared/genome/liftoverTables';
 import { SEX_TERMS } from '../../../shared/search/query';
 import { IndividualRecordZ, OntologyTermZ } from '../beacon/beaconSchemas';
 import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
-import type { PlaceProblem } from '../beacon/variantPlace';
 import { PLACE_PROBLEMS, variantPlace } from '../beacon/variantPlace';
-import type { PullSaidKey } from '../../../shared/vault/vault';
+import type { RecordProblem } from './recordProblem';
+import { PLACE_KEYS } from './recordProblem';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before
@@ -167,30 +167,6 @@ function parseVariant(raw: unknown) {
 }
 
 const SEX_BY_TERM = new Map(Object.entries(SEX_TERMS).map(([k, v]) => [v, k]));
-
-/** What is wrong with a record, as a code of the pull's messages (issue 22). */
-export type RecordProblem = Extract<
-  PullSaidKey,
-  | 'individualShape'
-  | 'variantShape'
-  | 'variantNoChromosome'
-  | 'variantNoPosition'
-  | 'variantNoBases'
-  | 'variantDisagreesChromosome'
-  | 'variantDisagreesPosition'
-  | 'variantDisagreesBases'
-  | 'variantDisagreesAssembly'
->;
-
-const PLACE_KEYS: Readonly<Record<PlaceProblem, RecordProblem>> = {
-  'no-chromosome': 'variantNoChromosome',
-  'no-position': 'variantNoPosition',
-  'no-bases': 'variantNoBases',
-  'disagree-chromosome': 'variantDisagreesChromosome',
-  'disagree-position': 'variantDisagreesPosition',
-  'disagree-bases': 'variantDisagreesBases',
-  'disagree-assembly': 'variantDisagreesAssembly',
-};
 
 /**
  * Thrown when a record does not follow the model; names the record (its index on the page) and

@@ -61,8 +61,7 @@ function authentic(
   if (check === 'valid' || ctx.owner === undefined) return { binding: raw };
   const user: VaultUser = ctx.owner.user;
   const key = ctx.keys.get(dir, user, id, ctx.masterKey);
-  if (!matchesManifest(raw, readManifest(dir, user, id, key)))
-    return { refused: tampered(id) };
+  if (!matchesManifest(raw, readManifest(dir, user, id, key))) return { refused: tampered(id) };
   writeBinding(dir, place, raw, ctx.masterKey);
   return { binding: raw };
 }

@@ -30,7 +30,11 @@ const list = (items: string[], type: 'conjunction' | 'disjunction'): string =>
  * its DUO terms worded and its lists joined as the language joins them; main's English when the
  * check came without codes (an older main).
  */
-export function pullReasonText(t: TFunction, reason: PullReason | undefined, english: string): string {
+export function pullReasonText(
+  t: TFunction,
+  reason: PullReason | undefined,
+  english: string,
+): string {
   if (reason === undefined) return english;
   const p = reason.params ?? {};
   const values: Record<string, string | number> = { ...p };
@@ -56,7 +60,10 @@ export function pullReasonText(t: TFunction, reason: PullReason | undefined, eng
  * reason when it deleted the job's staged pages, else main's English as it came (a job of an
  * older main).
  */
-export function pullJobText(t: TFunction, job: Pick<PullJob, 'message' | 'said' | 'purged'>): string {
+export function pullJobText(
+  t: TFunction,
+  job: Pick<PullJob, 'message' | 'said' | 'purged'>,
+): string {
   const english = job.message ?? '';
   if (job.said !== undefined)
     return t(`mainCoded.pull.${job.said.key}`, { ...job.said.params, defaultValue: english });
