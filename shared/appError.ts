@@ -58,6 +58,8 @@ export const APP_ERROR_KEYS = [
   'parquetTooManyRows',
   'parquetTooLarge',
   'cohortsInPage',
+  // Pulls (electron/main/pull/pull.handlers.ts): the pull's own reasons come with pull:check.
+  'pullRefused',
   // Search and seen-before.
   'queryIdInUse',
   'nodeNotAskable',

@@ -176,3 +176,62 @@ describe('issue 15 item 5: malformed DUO ids are unknown terms, never a crash or
     );
   });
 });
+
+describe('issue 22: every DUO reason as a code beside its English, one per reason (decision 0070)', () => {
+  it('the purpose not permitted names the terms the dataset has, or none', () => {
+    expect(duoPermits([HMB], 'clinical-care').said).toEqual([
+      { code: 'purpose-clinical-care', terms: [HMB] },
+    ]);
+    expect(duoPermits([], 'research').said).toEqual([{ code: 'purpose-research-none' }]);
+  });
+
+  it('disease specific research: the term, its diseases and the disease named', () => {
+    const named = duoPermits([NEOPLASM_DS], 'research', diseaseCheck(undefined));
+    expect(named.said).toEqual([
+      {
+        code: 'ds-name-disease',
+        terms: [{ id: 'DUO:0000007', label: 'disease specific research' }],
+        within: [{ id: 'HP:0002664', label: 'Neoplasm' }],
+      },
+    ]);
+    const outside = duoPermits(
+      [NEOPLASM_DS],
+      'research',
+      diseaseCheck({ id: 'HP:0001250', label: 'Seizure' }),
+    );
+    expect(outside.said[0]).toMatchObject({
+      code: 'ds-not-within',
+      params: {
+        disease: 'HP:0001250',
+        diseaseLabel: 'Seizure',
+        release: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+      },
+    });
+    expect(duoPermits([DS], 'research', diseaseCheck({ id: 'HP:0003002' })).said).toEqual([
+      { code: 'ds-no-disease', terms: [{ id: 'DUO:0000007', label: 'disease specific research' }] },
+    ]);
+  });
+
+  it('terms that deny, terms the app cannot enforce and ids that are not DUO', () => {
+    const v = duoPermits(
+      [
+        GRU,
+        { id: DUO.GS, label: 'geographical restriction' },
+        { id: 'DUO:9999999', label: 'x' },
+        { id: 'DUO_0000042', label: 'general research use' },
+        { id: 'local-term', label: 'local-term' },
+      ],
+      'research',
+    );
+    expect(v.said).toEqual([
+      { code: 'duo-denied-GS', terms: [{ id: DUO.GS, label: 'geographical restriction' }] },
+      { code: 'duo-unenforceable', terms: [{ id: 'DUO:9999999', label: 'x' }] },
+      {
+        code: 'duo-not-id-labelled',
+        params: { term: 'DUO_0000042', label: 'general research use' },
+      },
+      { code: 'duo-not-id', params: { term: 'local-term' } },
+    ]);
+    expect(v.said).toHaveLength(v.reasons.length);
+  });
+});

@@ -1,6 +1,8 @@
 import type { DuoTerm } from '../federation/directory';
 import type { Purpose } from './vault';
 import { DUO_TERMS } from './duo.data';
+import type { PullReason, Refusal } from './pullReason';
+import { termRef } from './pullReason';
 
 /**
  * DATA-07: the one DUO rule module. A pull (may this dataset come to the cache for the declared
@@ -15,8 +17,11 @@ import { DUO_TERMS } from './duo.data';
 type Rule = { name: string; code: string } & (
   | { kind: 'permission'; purposes: readonly Purpose[] }
   | { kind: 'obligation'; note: string }
-  | { kind: 'deny'; why: string }
+  | { kind: 'deny'; code: DeniedCode; why: string }
 );
+
+/** The terms the table denies, by the short code a refusal's code names (issue 22). */
+type DeniedCode = 'NPOA' | 'GS' | 'TS' | 'US' | 'PS' | 'IS';
 
 /** DUO term ids by their short codes, for code that names a term (exports, tests). */
 export const DUO = {
@@ -44,7 +49,12 @@ const oblige = (name: string, code: string, note: string): Rule => ({
   code,
   note,
 });
-const deny = (name: string, code: string, why: string): Rule => ({ kind: 'deny', name, code, why });
+const deny = (name: string, code: DeniedCode, why: string): Rule => ({
+  kind: 'deny',
+  name,
+  code,
+  why,
+});
 
 export const DUO_RULES: Readonly<Record<string, Rule>> = {
   'DUO:0000043': permit('clinical care use', 'CC', ['clinical-care']),
@@ -117,33 +127,47 @@ export function duoName(term: Pick<DuoTerm, 'id'> & { label?: string | undefined
 
 /**
  * Decides a DS (disease specific research) term for a research purpose: undefined when the declared
- * disease lies within the term's modifiers, else the reason in words. Pulls pass an ontology check;
- * without one, DS permits research as it did (exports apply their own DS rule).
+ * disease lies within the term's modifiers, else the reason in words and as a code. Pulls pass an
+ * ontology check; without one, DS permits research as it did (exports apply their own DS rule).
  */
-export type DsCheck = (term: DuoTerm) => string | undefined;
+export type DsCheck = (term: DuoTerm) => Refusal | undefined;
 
 /** The table applied to one dataset's terms: is the purpose permitted, what denies, what obliges. */
 interface DuoReading {
   readonly permitted: boolean;
-  readonly denials: string[];
+  readonly denials: Refusal[];
   /** Why a disease-specific permission did not permit this purpose (when nothing else did). */
-  readonly dsDenials?: string[];
+  readonly dsDenials?: Refusal[];
   readonly obligations: { readonly id: string; readonly rule: Rule & { kind: 'obligation' } }[];
 }
+
+const refusal = (text: string, said: PullReason): Refusal => ({ text, said });
 
 function readDuo(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoReading {
   const reading: DuoReading = { permitted: false, denials: [], obligations: [] };
   let permitted = false;
-  const dsReasons: string[] = [];
+  const dsReasons: Refusal[] = [];
   for (const term of duo) {
     const rule = DUO_RULES[term.id];
     if (!DUO_ID.test(term.id)) {
+      const labelled = term.label !== term.id;
       reading.denials.push(
-        `The dataset's data use term "${term.id.slice(0, 80)}"${term.label !== term.id ? ` (${term.label.slice(0, 80)})` : ''} is not a DUO term id (DUO:0000000), so it is an unknown term, which forbids the use.`,
+        refusal(
+          `The dataset's data use term "${term.id.slice(0, 80)}"${labelled ? ` (${term.label.slice(0, 80)})` : ''} is not a DUO term id (DUO:0000000), so it is an unknown term, which forbids the use.`,
+          labelled
+            ? {
+                code: 'duo-not-id-labelled',
+                params: { term: term.id.slice(0, 80), label: term.label.slice(0, 80) },
+              }
+            : { code: 'duo-not-id', params: { term: term.id.slice(0, 80) } },
+        ),
       );
     } else if (rule === undefined) {
       reading.denials.push(
-        `The dataset's data use term ${duoName(term)} is not one Cohort Desk can enforce, so it is treated as forbidding the use.`,
+        refusal(
+          `The dataset's data use term ${duoName(term)} is not one Cohort Desk can enforce, so it is treated as forbidding the use.`,
+          { code: 'duo-unenforceable', terms: [termRef(term)] },
+        ),
       );
     } else if (rule.kind === 'permission') {
       if (!rule.purposes.includes(purpose)) continue;
@@ -154,7 +178,12 @@ function readDuo(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoRe
     } else if (rule.kind === 'obligation') {
       reading.obligations.push({ id: term.id, rule });
     } else {
-      reading.denials.push(`The dataset's data use term ${duoName(term)}: ${rule.why}.`);
+      reading.denials.push(
+        refusal(`The dataset's data use term ${duoName(term)}: ${rule.why}.`, {
+          code: `duo-denied-${rule.code}`,
+          terms: [termRef(term)],
+        }),
+      );
     }
   }
   // A disease-specific term that the purpose does not satisfy denies only when nothing else permits.
@@ -165,6 +194,8 @@ export interface DuoVerdict {
   readonly allowed: boolean;
   /** Why not, one line each (empty when allowed). */
   readonly reasons: string[];
+  /** `reasons` as codes, in the same order (issue 22). */
+  readonly said: PullReason[];
   /** Obligations to show and acknowledge (DATA-07). */
   readonly notes: string[];
 }
@@ -183,15 +214,25 @@ const NEEDS: Record<Purpose, string> = {
 /** Pure DATA-07 check of a dataset's DUO terms against the declared purpose (before a pull). */
 export function duoPermits(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoVerdict {
   const r = readDuo(duo, purpose, ds);
-  const reasons = [...(r.dsDenials ?? []), ...r.denials];
+  const refusals = [...(r.dsDenials ?? []), ...r.denials];
   if (!r.permitted && (r.dsDenials ?? []).length === 0) {
     const has = duo.length === 0 ? 'none' : duo.map(duoName).join(', ');
-    reasons.unshift(
-      `The dataset's data use conditions do not permit ${PURPOSE_WORDS[purpose]}: it needs ${NEEDS[purpose]}; the dataset has ${has}.`,
+    refusals.unshift(
+      refusal(
+        `The dataset's data use conditions do not permit ${PURPOSE_WORDS[purpose]}: it needs ${NEEDS[purpose]}; the dataset has ${has}.`,
+        duo.length === 0
+          ? { code: `purpose-${purpose}-none` }
+          : { code: `purpose-${purpose}`, terms: duo.slice(0, 100).map(termRef) },
+      ),
     );
   }
   const notes = r.obligations.map((o) => `${o.rule.name} (${o.id}): ${o.rule.note}`);
-  return { allowed: reasons.length === 0, reasons, notes };
+  return {
+    allowed: refusals.length === 0,
+    reasons: refusals.map((x) => x.text),
+    said: refusals.map((x) => x.said),
+    notes,
+  };
 }
 
 /** What the export rules need to know about one cached dataset (a subset of its manifest). */
@@ -237,7 +278,7 @@ export function exportDecision(d: ExportSubject, cohortHasDiseaseFilter: boolean
     !cohortHasDiseaseFilter
   )
     say('DUO:0000007 limits use to a disease; add the disease to the cohort first.');
-  r.denials.forEach(say);
+  r.denials.forEach((d) => say(d.text));
   const conditions = r.obligations.map((o) => `${d.datasetId}: ${o.rule.name} (${o.id})`);
   return { datasetId: d.datasetId, allowed: reasons.length === 0, reasons, conditions };
 }

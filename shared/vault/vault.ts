@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { OntologyFilterSchema, SexSchema } from '../search/query';
 import { AccessLevelSchema, DuoTermSchema } from '../federation/directory';
 import { VaultNoteCodedSchema } from './vaultNote';
+import { PullReasonSchema } from './pullReason';
+import { PullSaidSchema } from './pullSaid';
 
 /**
  * The encrypted local cache (issue 6, DATA-01..09) as the renderer sees it: manifests, pull checks,
@@ -233,6 +235,8 @@ export const PullCheckSchema = z.object({
   reasons: z.array(z.string()),
   /** What stays possible without a copy: counts, or only yes/no answers (as the node grants). */
   offer: z.enum(['counts-only', 'yes-no-only']).optional(),
+  /** `reasons` as codes the renderer words, one per reason in the same order (issue 22). */
+  said: z.array(PullReasonSchema).max(100).optional(),
 });
 export type PullCheck = z.infer<typeof PullCheckSchema>;
 
@@ -246,27 +250,8 @@ export const JobIdSchema = z.object({ jobId: z.string().min(1).max(100) }).stric
 export const PullStateSchema = z.enum(['running', 'paused', 'done', 'failed', 'cancelled']);
 export type PullState = z.infer<typeof PullStateSchema>;
 
-/** A pull job's message as a code the renderer words (issue 22, decision 0063). */
-export const PULL_SAID_KEYS = [
-  'paused',
-  'cancelled',
-  'interrupted',
-  'nodeLeft',
-  'noConversion',
-  'unplaced',
-] as const;
-export const PullSaidSchema = z
-  .object({
-    key: z.enum(PULL_SAID_KEYS),
-    params: z
-      .record(
-        z.string().regex(/^[a-z][A-Za-z0-9]{0,31}$/),
-        z.union([z.string().max(2000), z.number()]),
-      )
-      .optional(),
-  })
-  .strict();
-export type PullSaid = z.infer<typeof PullSaidSchema>;
+export { PULL_SAID_KEYS, PullSaidSchema } from './pullSaid';
+export type { PullSaid, PullSaidKey } from './pullSaid';
 
 /** 'pull:progress' event payload and one 'pull:jobs' entry. */
 export const PullProgressSchema = z.object({
@@ -280,6 +265,8 @@ export const PullProgressSchema = z.object({
   etaSeconds: z.number().nonnegative().optional(),
   message: z.string().optional(),
   said: PullSaidSchema.optional(),
+  /** Why the vault deleted the job's staged pages (the purge's reason, worded as the vault's notes). */
+  purged: VaultNoteCodedSchema.optional(),
 });
 export type PullProgress = z.infer<typeof PullProgressSchema>;
 export type PullJob = PullProgress;

@@ -22,6 +22,12 @@ export const VaultNoteCodedSchema = codedSchema([
   'node-absent',
   'node-unreachable',
   'revoked',
+  // electron/main/vault/vaultInspect.ts: a copy or a staged pull deleted (issue 22, decision 0070).
+  'key-missing',
+  'integrity',
+  'tampered',
+  'tampered-staging',
+  'staging-revoked',
 ]);
 export type VaultNoteCoded = ReturnType<typeof VaultNoteCodedSchema.parse>;
 

@@ -41,10 +41,35 @@ function fromLocation(v: Loose): { seq?: string; start0?: number } {
   return { ...(seq === undefined ? {} : { seq }), ...(start0 === undefined ? {} : { start0 }) };
 }
 
-class Disagree extends Error {}
+/** Why a record has no place: a code (the pull words it, issue 22), its English in PLACE_PROBLEMS. */
+export type PlaceProblem =
+  | 'no-chromosome'
+  | 'no-position'
+  | 'no-bases'
+  | 'disagree-chromosome'
+  | 'disagree-position'
+  | 'disagree-bases'
+  | 'disagree-assembly';
 
-/** The variant's place, or a reason it has none (for a located error; content never logged). */
-export function variantPlace(record: Loose): VariantPlace | string {
+/** What follows "variant record N has" in main's English. */
+export const PLACE_PROBLEMS: Readonly<Record<PlaceProblem, string>> = {
+  'no-chromosome': 'no chromosome (no RefSeq accession in variation.location or genomicHGVSId)',
+  'no-position': 'no position',
+  'no-bases': 'no reference and alternate bases',
+  'disagree-chromosome': 'a chromosome that its own members disagree on',
+  'disagree-position': 'a position that its own members disagree on',
+  'disagree-bases': 'bases that its own members disagree on',
+  'disagree-assembly': 'an assembly that its own members disagree on',
+};
+
+class Disagree extends Error {
+  constructor(readonly problem: PlaceProblem) {
+    super(problem);
+  }
+}
+
+/** The variant's place, or why it has none (for a located error; content never logged). */
+export function variantPlace(record: Loose): VariantPlace | PlaceProblem {
   const variation = obj(record.variation) ?? {};
   const identifiers = obj(record.identifiers) ?? {};
   const { seq, start0 } = fromLocation(variation);
@@ -55,7 +80,7 @@ export function variantPlace(record: Loose): VariantPlace | string {
   // Every source that states a member must agree with the others: a record contradicting itself is
   // refused, never resolved by picking one.
   const pick = (
-    what: string,
+    what: PlaceProblem,
     values: (string | number | undefined)[],
   ): string | number | undefined => {
     const stated = values.filter((v) => v !== undefined);
@@ -63,35 +88,35 @@ export function variantPlace(record: Loose): VariantPlace | string {
     return stated[0];
   };
   try {
-    const chrom = pick('chromosome', [
+    const chrom = pick('disagree-chromosome', [
       located?.chrom,
       named?.chrom,
       key ? normaliseChrom(key[1] ?? '') : undefined,
     ]);
-    const pos = pick('position', [
+    const pos = pick('disagree-position', [
       start0 === undefined ? undefined : start0 + 1,
       hgvs ? Number(hgvs[2]) : undefined,
       key ? Number(key[2]) : undefined,
     ]);
-    const ref = pick('reference bases', [
+    const ref = pick('disagree-bases', [
       str(variation.referenceBases),
       hgvs?.[5] === undefined ? undefined : hgvs[4],
       key?.[3],
     ]);
-    const alt = pick('alternate bases', [
+    const alt = pick('disagree-bases', [
       str(variation.alternateBases) ?? str(obj(variation.state)?.sequence),
       hgvs?.[5],
       key?.[4],
     ]);
-    const assembly = pick('assembly', [located?.assembly, named?.assembly]) as Assembly | undefined;
-    if (typeof chrom !== 'string')
-      return 'no chromosome (no RefSeq accession in variation.location or genomicHGVSId)';
-    if (typeof pos !== 'number' || pos < 1) return 'no position';
+    const assembly = pick('disagree-assembly', [located?.assembly, named?.assembly]) as
+      Assembly | undefined;
+    if (typeof chrom !== 'string') return 'no-chromosome';
+    if (typeof pos !== 'number' || pos < 1) return 'no-position';
     if (typeof ref !== 'string' || typeof alt !== 'string' || !BASES.test(ref) || !BASES.test(alt))
-      return 'no reference and alternate bases';
+      return 'no-bases';
     return { chrom, pos, ref: ref.toUpperCase(), alt: alt.toUpperCase(), assembly };
   } catch (error: unknown) {
-    if (error instanceof Disagree) return `a ${error.message} that its own members disagree on`;
+    if (error instanceof Disagree) return error.problem;
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
-import type { PullSaid } from '../../../shared/vault/vault';
+import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
 
 /**
  * Records per page a pull asks for. A node may use fewer (its own cap): the loop advances by the
@@ -18,19 +18,36 @@ export const PULL_PAGE_SIZE = 500;
 /** A page body larger than this is refused (BCN-04). */
 export const PULL_PAGE_MAX_BYTES = 64 * 1024 * 1024;
 
-/** The node could not be reached or timed out: the job pauses and may resume. */
-export class PullNetworkError extends Error {}
-/** The node refused (401/403) or answered below record granularity: the job fails. */
-export class PullRefusedError extends Error {
+/**
+ * A pull's failure: main's English (logs, the command line) and the same as a code with its values
+ * that the renderer words (issue 22, decision 0070). Every failure a job can end in carries one.
+ */
+export class PullError extends Error {
   constructor(
     message: string,
-    readonly said?: PullSaid,
+    readonly said: PullSaid,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
+/** The node could not be reached or timed out: the job pauses and may resume. */
+export class PullNetworkError extends PullError {}
+/** The node refused (401/403) or answered below record granularity: the job fails. */
+export class PullRefusedError extends PullError {}
 /** The answer was not valid Beacon: the job fails. */
-export class PullDataError extends Error {}
+export class PullDataError extends PullError {}
+
+/** `{ key, params }`: the code of a pull's message. */
+export const said = (key: PullSaidKey, params?: PullSaid['params']): PullSaid =>
+  params === undefined ? { key } : { key, params };
+
+/**
+ * The code a failed job shows: a pull error's own; anything else (a disk or database error) is
+ * worded as a failure with its own text (issue 22).
+ */
+export const failureSaid = (error: unknown, message: string): PullSaid =>
+  error instanceof PullError ? error.said : said('failed', { detail: message.slice(0, 2000) });
 
 export interface PageRequest {
   node: NodeEntry;
@@ -112,12 +129,19 @@ export async function fetchPageBody(req: PageRequest): Promise<PageBody> {
     if (error instanceof BodyTooLargeError)
       throw new PullDataError(
         `Node ${req.node.id} sent a page larger than ${PULL_PAGE_MAX_BYTES / 1_048_576} MB.`,
+        said('pageTooLarge', { node: req.node.id, mb: PULL_PAGE_MAX_BYTES / 1_048_576 }),
       );
-    const timedOut = signal.aborted;
+    const node = req.node.id;
+    const seconds = Math.round(req.timeoutMs / 1000);
+    if (signal.aborted)
+      throw new PullNetworkError(
+        `Node ${node} did not answer within ${String(seconds)} s; the pull is paused and can be resumed.`,
+        said('timeout', { node, seconds }),
+        { cause: error },
+      );
     throw new PullNetworkError(
-      timedOut
-        ? `Node ${req.node.id} did not answer within ${Math.round(req.timeoutMs / 1000)} s; the pull is paused and can be resumed.`
-        : `Node ${req.node.id} could not be reached; the pull is paused and can be resumed when the network is back.`,
+      `Node ${node} could not be reached; the pull is paused and can be resumed when the network is back.`,
+      said('unreachable', { node }),
       { cause: error },
     );
   }
@@ -162,35 +186,48 @@ const PageZ = z.looseObject({
  * the Beacon envelope, granularity and count. Pure, so it runs wherever the page is processed.
  */
 export function parsePage(req: PageAsked, status: number, text: string): Page {
-  const name = req.nodeId;
+  const node = req.nodeId;
+  const dataset = req.datasetId;
   if (status === 401 || status === 403) {
-    const why = errorMessage(text);
+    // The node's own reason, shown as it wrote it (bounded: it is the node's text).
+    const why = errorMessage(text).slice(0, 500);
     throw new PullRefusedError(
-      `Node ${name} refused the pull (${status})${why ? `: ${why}` : ''}.`,
+      `Node ${node} refused the pull (${String(status)})${why ? `: ${why}` : ''}.`,
+      why
+        ? said('refusedWhy', { node, http: status, why })
+        : said('refused', { node, http: status }),
     );
   }
   if (status === 429)
     throw new PullNetworkError(
-      `Node ${name} asked Cohort Desk to slow down (HTTP 429); the pull is paused and can be resumed in a while.`,
+      `Node ${node} asked Cohort Desk to slow down (HTTP 429); the pull is paused and can be resumed in a while.`,
+      said('throttled', { node }),
     );
   if (status >= 500)
     throw new PullNetworkError(
-      `Node ${name} answered with a server error (${status}); the pull is paused and can be resumed.`,
+      `Node ${node} answered with a server error (${String(status)}); the pull is paused and can be resumed.`,
+      said('serverError', { node, http: status }),
     );
-  if (status !== 200) throw new PullDataError(`Node ${name} answered with HTTP ${status}.`);
+  if (status !== 200)
+    throw new PullDataError(
+      `Node ${node} answered with HTTP ${String(status)}.`,
+      said('httpStatus', { node, http: status }),
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw new PullNetworkError(
-      `Node ${name} sent an incomplete answer; the pull is paused and can be resumed.`,
+      `Node ${node} sent an incomplete answer; the pull is paused and can be resumed.`,
+      said('incomplete', { node }),
     );
   }
   const parsed = PageZ.safeParse(json);
   if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join('.') ?? '';
+    const at = (parsed.error.issues[0]?.path.join('.') ?? '').slice(0, 200);
     throw new PullDataError(
-      `Node ${name} sent an answer that does not follow Beacon v2 (at "${where}").`,
+      `Node ${node} sent an answer that does not follow Beacon v2 (at "${at}").`,
+      said('notBeacon', { node, at }),
     );
   }
   const sets = (parsed.data.response?.resultSets ?? []).filter(
@@ -201,13 +238,18 @@ export function parsePage(req: PageAsked, status: number, text: string): Page {
   const granularity = set?.info?.returnedGranularity ?? parsed.data.meta.returnedGranularity;
   if (parsed.data.responseSummary.exists && granularity !== 'record') {
     throw new PullRefusedError(
-      `Node ${name} no longer answers ${req.datasetId} at record level (it returned ${granularity}); the grant may have been revoked.`,
+      `Node ${node} no longer answers ${dataset} at record level (it returned ${granularity}); the grant may have been revoked.`,
+      said(granularity === 'count' ? 'onlyCounts' : 'onlyYesNo', { node, dataset }),
     );
   }
   const total = set?.resultsCount ?? parsed.data.responseSummary.numTotalResults;
   if (total === undefined && parsed.data.responseSummary.exists)
     throw new PullDataError(
-      `Node ${name} did not say how many ${req.entity} ${req.datasetId} has, so the pull could not be checked for completeness.`,
+      `Node ${node} did not say how many ${req.entity} ${dataset} has, so the pull could not be checked for completeness.`,
+      said(req.entity === 'individuals' ? 'noCountIndividuals' : 'noCountVariants', {
+        node,
+        dataset,
+      }),
     );
   return { records: set?.results ?? [], total: total ?? 0, bytes: Buffer.byteLength(text) };
 }

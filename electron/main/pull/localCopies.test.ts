@@ -15,20 +15,28 @@ describe('issue 15 item 5: local copies at a node that says nothing (decision 00
     expect(
       localCopyRefusal({ id: 'X', allowLocalCopies: true }, node('not-allowed')),
     ).toBeUndefined();
-    expect(localCopyRefusal({ id: 'X', allowLocalCopies: false }, node('allowed'))).toBe(
-      'Node DE does not allow local copies of X.',
-    );
+    // Issue 22 (decision 0070): main's English and the code the renderer words, with the ids.
+    expect(localCopyRefusal({ id: 'X', allowLocalCopies: false }, node('allowed'))).toEqual({
+      text: 'Node DE does not allow local copies of X.',
+      said: { code: 'node-forbids-copies', params: { node: 'DE', dataset: 'X' } },
+    });
   });
 
   it('a silent node: the directory’s agreement decides, and without one no copy is kept', () => {
     expect(
       localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node('allowed')),
     ).toBeUndefined();
-    expect(localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node('not-allowed'))).toMatch(
-      /federation directory does not allow local copies/,
-    );
-    expect(localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node())).toMatch(
-      /^Node DE says nothing about local copies of X, and the federation directory does not allow them/,
-    );
+    expect(
+      localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node('not-allowed')),
+    ).toMatchObject({
+      text: expect.stringMatching(/federation directory does not allow local copies/) as unknown,
+      said: { code: 'directory-forbids-copies', params: { node: 'DE' } },
+    });
+    expect(localCopyRefusal({ id: 'X', allowLocalCopies: undefined }, node())).toMatchObject({
+      text: expect.stringMatching(
+        /^Node DE says nothing about local copies of X, and the federation directory does not allow them/,
+      ) as unknown,
+      said: { code: 'copies-unstated', params: { node: 'DE', dataset: 'X' } },
+    });
   });
 });

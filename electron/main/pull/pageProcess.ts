@@ -1,7 +1,15 @@
 import type { Assembly } from '../../../shared/genome/assembly';
 import type { GenotypeRow, VariantRow } from '../vault/arrowTables';
 import type { PageAsked } from './beaconPages';
-import { parsePage, PullDataError, PullNetworkError, PullRefusedError } from './beaconPages';
+import type { PullSaid } from '../../../shared/vault/vault';
+import {
+  parsePage,
+  PullDataError,
+  PullError,
+  PullNetworkError,
+  PullRefusedError,
+  said,
+} from './beaconPages';
 import { RecordShapeError, toIndividual, toVariant } from './recordConvert';
 
 /**
@@ -145,7 +153,10 @@ function convert(job: PageJob, records: unknown[]): { staged: unknown; rows: unk
     return { staged, rows };
   } catch (error: unknown) {
     if (error instanceof RecordShapeError)
-      throw new PullDataError(`Node ${job.nodeId}: ${error.message}.`);
+      throw new PullDataError(
+        `Node ${job.nodeId}: ${error.message}.`,
+        said(error.problem, { node: job.nodeId, ...error.params }),
+      );
     throw error;
   }
 }
@@ -171,7 +182,13 @@ export function processPage(job: PageJob): ProcessedPage {
 /** processPage's result or its error, as a value that crosses a thread boundary. */
 export type PageOutcome =
   | { ok: true; page: ProcessedPage }
-  | { ok: false; kind: 'network' | 'refused' | 'data' | 'other'; message: string };
+  | {
+      ok: false;
+      kind: 'network' | 'refused' | 'data' | 'other';
+      message: string;
+      /** The error's code (issue 22); absent for an error that is not the pull's own. */
+      said?: PullSaid;
+    };
 
 export function outcomeOf(job: PageJob): PageOutcome {
   try {
@@ -185,15 +202,22 @@ export function outcomeOf(job: PageJob): PageOutcome {
           : error instanceof PullDataError
             ? 'data'
             : 'other';
-    return { ok: false, kind, message: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      kind,
+      message: error instanceof Error ? error.message : String(error),
+      ...(error instanceof PullError ? { said: error.said } : {}),
+    };
   }
 }
 
 /** The page of an outcome, or its error thrown again as the class the pull loop acts on. */
 export function pageOf(o: PageOutcome): ProcessedPage {
   if (o.ok) return o.page;
-  if (o.kind === 'network') throw new PullNetworkError(o.message);
-  if (o.kind === 'refused') throw new PullRefusedError(o.message);
-  if (o.kind === 'data') throw new PullDataError(o.message);
+  // An error that is not the pull's own (a bug in the worker) says so in its own words.
+  const coded = o.said ?? said('failed', { detail: o.message.slice(0, 2000) });
+  if (o.kind === 'network') throw new PullNetworkError(o.message, coded);
+  if (o.kind === 'refused') throw new PullRefusedError(o.message, coded);
+  if (o.kind === 'data') throw new PullDataError(o.message, coded);
   throw new Error(o.message);
 }

@@ -4,7 +4,7 @@ import type { IndividualRow } from '../vault/arrowTables';
 import type { DatasetBuild } from '../vault/datasetBuild';
 import { openDatasetBuild } from '../vault/datasetBuild';
 import type { Cursor, Staging } from '../vault/staging';
-import { PullDataError } from './beaconPages';
+import { PullDataError, said } from './beaconPages';
 import type { VariantPage } from './pageProcess';
 
 /**
@@ -115,21 +115,22 @@ export async function openPageSink(staging: Staging, cursor: Cursor): Promise<Pa
 }
 
 /** Refuses a copy where the node sent a record twice (its order changed between pages). */
-export function refuseDuplicates(sink: PageSink): void {
+export function refuseDuplicates(sink: PageSink, cursor: Pick<Cursor, 'nodeId'>): void {
   if (sink.duplicated)
     throw new PullDataError(
       'The node returned the same record on two pages (its order changed during the pull); pull again.',
+      said('duplicated', { node: cursor.nodeId }),
     );
 }
 
 /**
  * Issue 12 item 2: what was received must be what the node counted, per entity, or nothing is
- * sealed. Returns the refusal in words (what the node said, what arrived), or undefined.
+ * sealed. Returns the refusal (what the node said, what arrived), or undefined.
  */
 export function countMismatch(
   sink: Pick<PageSink, 'counts' | 'unplaced'>,
   cursor: Cursor,
-): string | undefined {
+): PullDataError | undefined {
   const got = {
     individuals: sink.counts.individuals,
     g_variants: sink.counts.variants + sink.unplaced.length,
@@ -140,5 +141,30 @@ export function countMismatch(
   if (wrong.length === 0) return undefined;
   const words = { individuals: 'individuals', g_variants: 'variants' };
   const parts = wrong.map((e) => `${String(got[e])} of ${String(cursor.totals[e])} ${words[e]}`);
-  return `Node ${cursor.nodeId} sent ${parts.join(' and ')} it counted for ${cursor.datasetId}: the copy would be incomplete, so nothing was kept. Pull again; if it repeats, tell the node's operators.`;
+  const where = { node: cursor.nodeId, dataset: cursor.datasetId };
+  const total = (e: 'individuals' | 'g_variants'): number => cursor.totals[e] ?? 0;
+  const coded =
+    wrong.length === 2
+      ? said('countMismatchBoth', {
+          ...where,
+          gotIndividuals: got.individuals,
+          totalIndividuals: total('individuals'),
+          gotVariants: got.g_variants,
+          totalVariants: total('g_variants'),
+        })
+      : wrong[0] === 'individuals'
+        ? said('countMismatchIndividuals', {
+            ...where,
+            got: got.individuals,
+            total: total('individuals'),
+          })
+        : said('countMismatchVariants', {
+            ...where,
+            got: got.g_variants,
+            total: total('g_variants'),
+          });
+  return new PullDataError(
+    `Node ${cursor.nodeId} sent ${parts.join(' and ')} it counted for ${cursor.datasetId}: the copy would be incomplete, so nothing was kept. Pull again; if it repeats, tell the node's operators.`,
+    coded,
+  );
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PageJob, PageOutcome, ProcessedPage } from './pageProcess';
 import { pageOf } from './pageProcess';
+import { PullError, said } from './beaconPages';
 
 /** Where the page worker is: its TypeScript source under tsx (tests, CLI), else the built bundle. */
 function pageWorkerSpec(): { url: URL; execArgv: string[] } {
@@ -50,9 +51,15 @@ export function openPageThread(): PageThread {
     p?.resolve(m.outcome);
   });
   worker.on('error', (error) =>
-    failAll(new Error('Processing the pulled pages failed.', { cause: error })),
+    failAll(
+      new PullError('Processing the pulled pages failed.', said('processingFailed'), {
+        cause: error,
+      }),
+    ),
   );
-  worker.on('exit', () => failAll(new Error('The pull stopped processing pages.')));
+  worker.on('exit', () =>
+    failAll(new PullError('The pull stopped processing pages.', said('processingStopped'))),
+  );
   return {
     async process(job) {
       if (ended !== undefined) throw ended;

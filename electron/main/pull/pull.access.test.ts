@@ -63,6 +63,14 @@ describe('issue 13: a DUO disease-specific term needs a disease within it (IT-CA
       reasons: [
         'disease specific research (DUO:0000007) limits research to Neoplasm (HP:0002664): name the disease your research is about.',
       ],
+      // Issue 22: the same as a code with the term and its diseases (decision 0070).
+      said: [
+        {
+          code: 'ds-name-disease',
+          terms: [{ id: 'DUO:0000007', label: 'disease specific research' }],
+          within: [{ id: 'HP:0002664', label: 'Neoplasm' }],
+        },
+      ],
     });
     const seizure = await h.invoke('pull:check', {
       ...target,

@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/router';
+import { words } from '../../../shared/appError';
 import { HandlerError } from '../ipc/router';
 import type { PullService } from './pullService';
 import { PullForbiddenError } from './pullService';
@@ -14,8 +15,15 @@ export function pullHandlers(pull: PullService): Pick<Handlers, PullChannels> {
       try {
         return await pull.start(target, query);
       } catch (error: unknown) {
+        // The reasons themselves are pull:check's (coded one by one, decision 0070): the window
+        // asks again and shows them where the check is shown.
         if (error instanceof PullForbiddenError)
-          throw new HandlerError('NOT_ALLOWED', error.message);
+          throw new HandlerError(
+            'NOT_ALLOWED',
+            error.message,
+            undefined,
+            words('pullRefused', { dataset: error.target.datasetId }),
+          );
         throw error;
       }
     },

@@ -78,6 +78,18 @@ describe('pull paging that does not trust the request (issue 12 item 2, issue 15
       expect(end.message).toMatch(
         /Node FI sent 200 of 400 individuals and 200 of 1153 variants it counted for FI-RD-01: the copy would be incomplete, so nothing was kept/,
       );
+      // Issue 22: the same as a code with its numbers, which the window words (decision 0070).
+      expect(end.said).toEqual({
+        key: 'countMismatchBoth',
+        params: {
+          node: 'FI',
+          dataset: 'FI-RD-01',
+          gotIndividuals: 200,
+          totalIndividuals: 400,
+          gotVariants: 200,
+          totalVariants: 1153,
+        },
+      });
       expect((await h.invoke('vault:list')).datasets).toEqual([]);
     } finally {
       fi().setFaults({});
@@ -104,6 +116,7 @@ describe('pull paging that does not trust the request (issue 12 item 2, issue 15
       const paused = await h.until(jobId, (p) => p.state !== 'running');
       expect(paused).toMatchObject({ state: 'paused', records: 400 + 1000 });
       expect(paused.message).toMatch(/Node FI asked Cohort Desk to slow down \(HTTP 429\)/);
+      expect(paused.said).toEqual({ key: 'throttled', params: { node: 'FI' } });
       expect(await h.invoke('pull:resume', { jobId })).toEqual({ ok: true });
       const done = await h.until(jobId, (p) => p.state === 'done' || p.state === 'failed');
       expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });

@@ -19,9 +19,16 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
     expect(check.reasons).toEqual([
       'Your passport holds no valid controlled-access grant for FI-RD-01 (the node gives you counts); a local copy needs a controlled-access grant (PASS-03).',
     ]);
+    // Issue 22 (decision 0070): each reason as a code the window words, in the same order.
+    expect(check.said).toEqual([{ code: 'no-grant-count', params: { dataset: 'FI-RD-01' } }]);
     await expect(h.invoke('pull:start', target)).rejects.toThrow(
       /NOT_ALLOWED: .*controlled-access grant/,
     );
+    // pull:start's refusal is a code too; the window asks pull:check for the reasons.
+    expect(await h.services.router.invoke('pull:start', target, { url: 'test://' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED', key: 'pullRefused', params: { dataset: 'FI-RD-01' } },
+    });
     expect((await h.invoke('pull:jobs')).jobs).toEqual([]);
     expect(existsSync(join(dataDir, 'vault'))).toBe(true);
     expect((await h.invoke('vault:list')).datasets).toEqual([]);
@@ -43,6 +50,12 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
       offer: 'counts-only',
       reasons: [
         "The dataset's data use conditions do not permit clinical care: it needs clinical care use (DUO:0000043); the dataset has health or medical or biomedical research (DUO:0000006).",
+      ],
+      said: [
+        {
+          code: 'purpose-clinical-care',
+          terms: [{ id: 'DUO:0000006', label: 'health or medical or biomedical research' }],
+        },
       ],
     });
     expect(
@@ -68,6 +81,7 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
       allowed: false,
       offer: 'counts-only',
       reasons: ['Node IT does not allow local copies of IT-RD-01.'],
+      said: [{ code: 'node-forbids-copies', params: { node: 'IT', dataset: 'IT-RD-01' } }],
     });
     h.close();
   }, 60_000);
@@ -83,6 +97,7 @@ describe('pull:check says exactly what forbids a local copy, and offers counts o
     expect(check.reasons).toEqual([
       expect.stringMatching(/turned off in Settings or by your hospital’s policy/),
     ]);
+    expect(check.said).toEqual([{ code: 'cache-off' }]);
     h.close();
   }, 60_000);
 });

@@ -48,6 +48,8 @@ describe('issue 12: staged pulls are visible to their owner and never outlive th
         jobId,
         state: 'failed',
         message: expect.stringMatching(/no longer holds the access grant for FI-RD-01/) as unknown,
+        // Issue 22: why the vault deleted the staged pages, as its notes word it (decision 0070).
+        purged: { code: 'revoked', params: { dataset: 'FI-RD-01' } },
       }),
     ]);
     expect(readFileSync(h.services.audit.file, 'utf8')).toMatch(

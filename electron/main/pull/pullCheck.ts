@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DuoTerm, FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
 import type { DatasetAccess } from '../../../shared/auth/session';
 import type { PullCheck, PullTarget } from '../../../shared/vault/vault';
+import type { PullReason, PullReasonCode, Refusal } from '../../../shared/vault/pullReason';
 import { diseaseCheck } from '../../../shared/vault/diseaseCheck';
 import { duoPermits } from '../../../shared/vault/duoRules';
 import { readDuoTerms } from '../../../shared/vault/duoTerms';
@@ -71,6 +72,26 @@ const SEES: Readonly<Record<DatasetAccess['granularity'], string>> = {
   record: 'records',
 };
 
+/** PASS-03: the refusal when the passport holds no controlled-access grant (what the node gives). */
+function noGrant(datasetId: string, access: DatasetAccess | undefined): Refusal {
+  const has =
+    access === undefined
+      ? 'no access'
+      : access.expired
+        ? `an expired grant; the node gives you ${SEES[access.granularity]}`
+        : `the node gives you ${SEES[access.granularity]}`;
+  const code: PullReasonCode =
+    access === undefined
+      ? 'no-access'
+      : access.expired
+        ? `grant-expired-${access.granularity}`
+        : `no-grant-${access.granularity}`;
+  return {
+    text: `Your passport holds no valid controlled-access grant for ${datasetId} (${has}); a local copy needs a controlled-access grant (PASS-03).`,
+    said: { code, params: { dataset: datasetId } },
+  };
+}
+
 export interface CheckDeps {
   auth: Pick<AuthService, 'summary' | 'grants'>;
   directory: () => Promise<FederationDirectory>;
@@ -93,7 +114,10 @@ export interface CheckedPull {
  * Every failing condition is named; the fallback is always counts only.
  */
 export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<CheckedPull> {
-  const reasons: string[] = [];
+  const refusals: Refusal[] = [];
+  const refuse = (text: string, said: PullReason): void => {
+    refusals.push({ text, said });
+  };
   const session = await deps.auth.summary();
   const dir = await deps.directory();
   const node = dir.nodes.find((n) => n.id === t.nodeId);
@@ -101,19 +125,16 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
   const grant = deps.auth
     .grants()
     ?.grants.find((g) => g.nodeId === t.nodeId && g.datasetId === t.datasetId);
-  if (session.state !== 'signed-in') reasons.push('Sign in to the federation first.');
-  if (node === undefined) reasons.push(`Node ${t.nodeId} is not in the federation directory.`);
-  if (session.state === 'signed-in' && (access?.granularity !== 'record' || grant === undefined)) {
-    const has =
-      access === undefined
-        ? 'no access'
-        : access.expired
-          ? `an expired grant; the node gives you ${SEES[access.granularity]}`
-          : `the node gives you ${SEES[access.granularity]}`;
-    reasons.push(
-      `Your passport holds no valid controlled-access grant for ${t.datasetId} (${has}); a local copy needs a controlled-access grant (PASS-03).`,
-    );
-  }
+  const ids = { node: t.nodeId, dataset: t.datasetId };
+  if (session.state !== 'signed-in')
+    refuse('Sign in to the federation first.', { code: 'sign-in' });
+  if (node === undefined)
+    refuse(`Node ${t.nodeId} is not in the federation directory.`, {
+      code: 'node-not-listed',
+      params: { node: t.nodeId },
+    });
+  if (session.state === 'signed-in' && (access?.granularity !== 'record' || grant === undefined))
+    refusals.push(noGrant(t.datasetId, access));
   let dataset: NodeDataset | undefined;
   if (node !== undefined) {
     try {
@@ -122,31 +143,43 @@ export async function checkPull(deps: CheckDeps, t: PullTarget): Promise<Checked
         fetchNodeDataset(node, t.datasetId, deps.fetch, deps.timeoutMs()),
       );
       if (dataset === undefined)
-        reasons.push(`Node ${t.nodeId} does not publish a dataset ${t.datasetId}.`);
+        refuse(`Node ${t.nodeId} does not publish a dataset ${t.datasetId}.`, {
+          code: 'dataset-not-published',
+          params: ids,
+        });
     } catch {
-      reasons.push(
+      refuse(
         `Node ${t.nodeId} could not be asked for the dataset's data use conditions; try again later.`,
+        { code: 'conditions-unreachable', params: { node: t.nodeId } },
       );
     }
   }
   if (dataset !== undefined && node !== undefined) {
-    reasons.push(...duoPermits(dataset.duo, t.purpose, diseaseCheck(t.disease)).reasons);
+    const duo = duoPermits(dataset.duo, t.purpose, diseaseCheck(t.disease));
+    duo.reasons.forEach((text, i) => {
+      const said = duo.said[i];
+      if (said !== undefined) refuse(text, said);
+    });
     const copy = localCopyRefusal(dataset, node);
-    if (copy !== undefined) reasons.push(copy);
+    if (copy !== undefined) refusals.push(copy);
   }
   if (!deps.allowLocalCache())
-    reasons.push(
+    refuse(
       'Local copies are turned off in Settings or by your hospital’s policy (allowLocalCache).',
+      { code: 'cache-off' },
     );
   if (deps.vaultLocked())
-    reasons.push('The vault is locked: unlock it with your passphrase first.');
+    refuse('The vault is locked: unlock it with your passphrase first.', { code: 'vault-locked' });
   // The fallback is what the node grants this user, in the same words as the access table.
   const offer =
     access?.granularity === 'count' || access?.granularity === 'record'
       ? 'counts-only'
       : 'yes-no-only';
+  const reasons = refusals.map((r) => r.text);
   const check: PullCheck =
-    reasons.length === 0 ? { allowed: true, reasons } : { allowed: false, reasons, offer };
+    refusals.length === 0
+      ? { allowed: true, reasons }
+      : { allowed: false, reasons, offer, said: refusals.map((r) => r.said) };
   return {
     check,
     ...(node === undefined ? {} : { node }),

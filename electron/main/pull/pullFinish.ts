@@ -8,7 +8,7 @@ import { scratchDir } from '../vault/duckdbFile';
 import type { VaultUser } from '../vault/datasetFolder';
 import { commitFolder, writeDatasetFolder } from '../vault/datasetFolder';
 import type { VaultService } from '../vault/vaultService';
-import { PullDataError } from './beaconPages';
+import { PullRefusedError, said } from './beaconPages';
 import type { PageSink } from './pageSink';
 import { countMismatch, refuseDuplicates } from './pageSink';
 import type { Cursor, Staging } from '../vault/staging';
@@ -41,17 +41,21 @@ export async function finishPull(
     .grants()
     ?.grants.find((g) => g.nodeId === c.nodeId && g.datasetId === c.datasetId);
   if (grant === undefined)
-    throw new Error(
+    throw new PullRefusedError(
       `Your passport no longer holds a valid grant for ${c.datasetId}; nothing was kept.`,
+      said('grantGone', { dataset: c.datasetId }),
     );
   if (!opts.allowLocalCache())
-    throw new Error('Local copies were turned off during the pull; nothing was kept.');
+    throw new PullRefusedError(
+      'Local copies were turned off during the pull; nothing was kept.',
+      said('cacheOff'),
+    );
   const w = opts.vault.writer();
   if (w === undefined || w.user.sub !== job.user.sub || w.user.iss !== job.user.iss)
-    throw new Error('Another user is signed in now.');
-  refuseDuplicates(sink);
+    throw new PullRefusedError('Another user is signed in now.', said('otherUser'));
+  refuseDuplicates(sink, c);
   const mismatch = countMismatch(sink, c);
-  if (mismatch !== undefined) throw new PullDataError(mismatch);
+  if (mismatch !== undefined) throw mismatch;
   const rows = { rows: { ...sink.counts }, unplaced: sink.unplaced };
   // The rows are in the build already (appended page by page): only the layout is left.
   const database = await sink.build.finish(scratchDir(job.staging.dir));
@@ -59,7 +63,10 @@ export async function finishPull(
   // user must still hold the vault key.
   signal.throwIfAborted();
   if (opts.vault.writer()?.masterKey !== w.masterKey)
-    throw new Error('The vault was locked or another user signed in during the pull.');
+    throw new PullRefusedError(
+      'The vault was locked or another user signed in during the pull.',
+      said('vaultChanged'),
+    );
   const outDir = join(job.staging.dir, 'out');
   const manifest = writeDatasetFolder({
     outDir,

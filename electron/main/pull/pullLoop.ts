@@ -3,7 +3,7 @@ import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
 import { fetchPageBody, PULL_PAGE_SIZE } from './beaconPages';
 import type { PageRequest } from './beaconPages';
-import { PullDataError, PullNetworkError } from './beaconPages';
+import { PullDataError, PullNetworkError, said } from './beaconPages';
 import type { ProcessedPage } from './pageProcess';
 import type { PageSink } from './pageSink';
 import type { PageThread } from './pageThread';
@@ -164,7 +164,8 @@ export async function runPages(ctx: LoopContext): Promise<void> {
         cursor.page = 0;
       } else if (cursor.page > page.total) {
         throw new PullDataError(
-          `Node ${ctx.node.id} kept sending pages of ${cursor.datasetId} past its own count (${page.total}); nothing was kept.`,
+          `Node ${ctx.node.id} kept sending pages of ${cursor.datasetId} past its own count (${String(page.total)}); nothing was kept.`,
+          said('pastCount', { node: ctx.node.id, dataset: cursor.datasetId, total: page.total }),
         );
       }
       stage(save, structuredClone(cursor));

@@ -25,5 +25,6 @@ export function jobProgress(job: Job, now: number): PullProgress {
     ...(eta === undefined ? {} : { etaSeconds: eta }),
     ...(job.message === undefined ? {} : { message: job.message }),
     ...(job.said === undefined ? {} : { said: job.said }),
+    ...(job.purged === undefined ? {} : { purged: job.purged }),
   };
 }

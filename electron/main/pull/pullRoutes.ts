@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import { readBounded } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
-import { PullRefusedError } from './beaconPages';
+import { PullRefusedError, said } from './beaconPages';
 
 /** The URL templates (with `{id}`) a pull asks one dataset's records from. */
 export type DatasetRoutes = Readonly<Record<'individuals' | 'g_variants', string>>;
@@ -77,13 +77,16 @@ export async function datasetRoutes(
     const url = Object.values(dataset?.endpoints ?? {}).find(
       (e) => e.returnedEntryType === ENTRY[entity] && e.url.includes('{id}'),
     )?.url;
+    const route = `/datasets/{id}/${entity}`;
     if (url === undefined)
       throw new PullRefusedError(
-        `Node ${node.id}'s /map declares no /datasets/{id}/${entity} route, so Cohort Desk cannot ask it for one dataset's records.`,
+        `Node ${node.id}'s /map declares no ${route} route, so Cohort Desk cannot ask it for one dataset's records.`,
+        said('noRoute', { node: node.id, route }),
       );
     if (!isAllowListed(url.replace('{id}', 'x'), [node.beaconUrl]))
       throw new PullRefusedError(
         `Node ${node.id}'s /map points ${entity} of a dataset outside its Beacon address; Cohort Desk does not send the token there.`,
+        said('routeOutside', { node: node.id, route }),
       );
     out[entity] = url;
   }

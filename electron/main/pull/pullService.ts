@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { VaultService } from '../vault/vaultService';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createAssemblyResolver } from '../beacon/nodeAssembly';
-import { PullNetworkError, PullRefusedError } from './beaconPages';
+import { failureSaid, PullNetworkError, PullRefusedError, said } from './beaconPages';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
@@ -80,6 +80,7 @@ export function createPullService(
     job.state = 'running';
     job.message = undefined;
     job.said = undefined;
+    job.purged = undefined;
     job.since = { at: now(), records: job.cursor.records };
     emit(job);
     // Started first: the worker boots while the node's assembly and routes are asked for.
@@ -90,10 +91,10 @@ export function createPullService(
       sink = await openPageSink(job.staging, job.cursor);
       const node = (await opts.directory()).nodes.find((n) => n.id === job.cursor.nodeId);
       if (node === undefined)
-        throw new PullRefusedError(`Node ${job.cursor.nodeId} left the federation directory.`, {
-          key: 'nodeLeft',
-          params: { node: job.cursor.nodeId },
-        });
+        throw new PullRefusedError(
+          `Node ${job.cursor.nodeId} left the federation directory.`,
+          said('nodeLeft', { node: job.cursor.nodeId }),
+        );
       const timeoutMs = Math.max(PULL_MIN_TIMEOUT_MS, opts.timeoutMs());
       const place = await assemblies.of(node);
       if (place.assembly === undefined)
@@ -126,21 +127,21 @@ export function createPullService(
       const reason: unknown = abort.signal.reason;
       if (abort.signal.aborted && reason instanceof Stop) {
         job.state = reason.to;
-        job.message = reason.message;
-        job.said = reason.said;
+        Object.assign(job, { message: reason.message, said: reason.said, purged: reason.purged });
       } else if (error instanceof PullNetworkError) {
         job.state = 'paused';
-        job.message = error.message;
+        Object.assign(job, { message: error.message, said: error.said });
         opts.logger.warn('pull.paused', { jobId: job.cursor.jobId, error });
       } else {
         job.state = 'failed';
         job.message = error instanceof Error ? error.message : 'The pull failed.';
-        job.said = error instanceof PullRefusedError ? error.said : undefined;
+        job.said = failureSaid(error, job.message);
         job.staging.remove();
         opts.audit.append('pull.failed', {
           datasetId: job.cursor.datasetId,
           nodeId: job.cursor.nodeId,
           message: job.message,
+          code: job.said.key,
         });
       }
       if (job.state === 'cancelled') job.staging.remove();
@@ -185,14 +186,15 @@ export function createPullService(
   };
 
   // The purge deleted a job's staged pages (grant revoked or ended, policy): that job is over.
-  const offPurge = opts.vault.onStagingPurged((jobId, message) => {
+  const offPurge = opts.vault.onStagingPurged((jobId, message, purged) => {
     const job = jobs.get(jobId);
     if (job === undefined) return;
-    if (job.abort !== undefined) job.abort.abort(new Stop('failed', message));
+    if (job.abort !== undefined) job.abort.abort(new Stop('failed', message, undefined, purged));
     else if (job.state === 'paused' || job.state === 'running') {
       job.state = 'failed';
       job.message = message;
       job.said = undefined;
+      job.purged = purged;
       emit(job);
     }
   });
@@ -215,15 +217,17 @@ export function createPullService(
           nodeId: t.nodeId,
           purpose: t.purpose,
           reasons: check.reasons,
+          codes: (check.said ?? []).map((r) => r.code),
         });
-        throw new PullForbiddenError(check);
+        throw new PullForbiddenError(t, check);
       }
       const w = opts.vault.writer();
       if (w === undefined)
-        throw new PullForbiddenError({
+        throw new PullForbiddenError(t, {
           allowed: false,
           reasons: ['The vault is locked.'],
           offer: 'counts-only',
+          said: [{ code: 'vault-locked' }],
         });
       const jobId = randomUUID();
       const staging = openStaging(w.userDir, w.user, w.masterKey, jobId);

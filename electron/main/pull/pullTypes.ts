@@ -6,12 +6,16 @@ import type {
   PullSaid,
   PullTarget,
 } from '../../../shared/vault/vault';
+import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
 import type { VaultUser } from '../vault/datasetFolder';
 import type { Cursor, Staging } from '../vault/staging';
 
-/** Thrown by start() when the checks forbid a pull; carries the check. */
+/** Thrown by start() when the checks forbid a pull; carries the target and the check. */
 export class PullForbiddenError extends Error {
-  constructor(readonly check: PullCheck) {
+  constructor(
+    readonly target: PullTarget,
+    readonly check: PullCheck,
+  ) {
     super(check.reasons.join(' '));
   }
 }
@@ -22,6 +26,8 @@ export class Stop extends Error {
     readonly to: 'paused' | 'cancelled' | 'failed',
     message: string,
     readonly said?: PullSaid,
+    /** Why the vault purged the job's staged pages, as its notes word it. */
+    readonly purged?: VaultNoteCoded,
   ) {
     super(message);
   }
@@ -36,6 +42,8 @@ export interface Job {
   message?: string | undefined;
   /** `message` as a code the renderer words (decision 0063). */
   said?: PullSaid | undefined;
+  /** The vault purged the job's staged pages: why, as a vault note (issue 22). */
+  purged?: VaultNoteCoded | undefined;
   abort?: AbortController | undefined;
   since?: { at: number; records: number };
 }

@@ -6,7 +6,9 @@ import { liftTable } from '../../../shared/genome/liftoverTables';
 import { SEX_TERMS } from '../../../shared/search/query';
 import { IndividualRecordZ, OntologyTermZ } from '../beacon/beaconSchemas';
 import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
-import { variantPlace } from '../beacon/variantPlace';
+import { PLACE_PROBLEMS, variantPlace } from '../beacon/variantPlace';
+import type { RecordProblem } from './recordProblem';
+import { PLACE_KEYS } from './recordProblem';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before
@@ -166,13 +168,26 @@ function parseVariant(raw: unknown) {
 
 const SEX_BY_TERM = new Map(Object.entries(SEX_TERMS).map(([k, v]) => [v, k]));
 
-/** Thrown when a record does not follow the model; names the record and the field. */
-export class RecordShapeError extends Error {}
+/**
+ * Thrown when a record does not follow the model; names the record (its index on the page) and
+ * the field, in English and as a code with those values (the page's caller adds the node).
+ */
+export class RecordShapeError extends Error {
+  constructor(
+    message: string,
+    readonly problem: RecordProblem,
+    readonly params: Readonly<Record<string, string | number>>,
+  ) {
+    super(message);
+  }
+}
 
-function fail(kind: string, i: number, error: z.ZodError): never {
-  const where = error.issues[0]?.path.join('.') ?? '';
+function fail(kind: 'individual' | 'variant', i: number, error: z.ZodError): never {
+  const at = (error.issues[0]?.path.join('.') ?? '').slice(0, 200);
   throw new RecordShapeError(
-    `${kind} record ${i} does not follow the Beacon model (at "${where}")`,
+    `${kind} record ${String(i)} does not follow the Beacon model (at "${at}")`,
+    kind === 'individual' ? 'individualShape' : 'variantShape',
+    { record: i, at },
   );
 }
 
@@ -219,7 +234,12 @@ export function toVariant(
   if (!p.success) fail('variant', i, p.error);
   const r = p.data;
   const place = variantPlace(raw as Record<string, unknown>);
-  if (typeof place === 'string') throw new RecordShapeError(`variant record ${i} has ${place}`);
+  if (typeof place === 'string')
+    throw new RecordShapeError(
+      `variant record ${String(i)} has ${PLACE_PROBLEMS[place]}`,
+      PLACE_KEYS[place],
+      { record: i },
+    );
   const from = place.assembly ?? nodeAssembly;
   const table = liftTable(from, APP_ASSEMBLY);
   const lifted = table === undefined ? place : liftVariant(table, place);

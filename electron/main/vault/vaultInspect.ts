@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RemovedReason } from '../../../shared/vault/vault';
+import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
 import type { SessionGrants } from '../auth/access/datasetGrants';
 import { readCursor } from './staging';
 import type { Binding } from './binding';
@@ -25,16 +26,19 @@ export interface InspectContext {
   readonly confirmed: ReadonlySet<string>;
 }
 
-const purged = (reason: RemovedReason, message: string): Readability => ({
+const purged = (reason: RemovedReason, message: string, said: VaultNoteCoded): Readability => ({
   readable: false,
   purge: reason,
   message,
+  said,
 });
 
-const tampered = (what: string): Readability =>
+/** A binding changed outside the app: of a copy, or of a staged pull (`staged`). */
+const tampered = (id: string, staged = false): Readability =>
   purged(
     'tampered',
-    `${what} was changed outside Cohort Desk (it no longer matches the sealed record), so the copy is refused and deleted (issue 12).`,
+    `The binding.json of ${staged ? 'a staged pull of ' : ''}${id} was changed outside Cohort Desk (it no longer matches the sealed record), so the copy is refused and deleted (issue 12).`,
+    { code: staged ? 'tampered-staging' : 'tampered', params: { dataset: id } },
   );
 
 /**
@@ -53,12 +57,11 @@ function authentic(
     return raw === undefined ? {} : { binding: raw };
   const place = `${scope}/${id}`;
   const check = checkBinding(raw, place, ctx.masterKey);
-  if (check === 'forged') return { refused: tampered(`The binding.json of ${id}`) };
+  if (check === 'forged') return { refused: tampered(id) };
   if (check === 'valid' || ctx.owner === undefined) return { binding: raw };
   const user: VaultUser = ctx.owner.user;
   const key = ctx.keys.get(dir, user, id, ctx.masterKey);
-  if (!matchesManifest(raw, readManifest(dir, user, id, key)))
-    return { refused: tampered(`The binding.json of ${id}`) };
+  if (!matchesManifest(raw, readManifest(dir, user, id, key))) return { refused: tampered(id) };
   writeBinding(dir, place, raw, ctx.masterKey);
   return { binding: raw };
 }
@@ -83,15 +86,18 @@ export function inspectDataset(ctx: InspectContext, scope: string, id: string): 
     return purged(
       'corrupt',
       `The key file of ${id} is missing, so its local copy can never be decrypted again; it is deleted.`,
+      { code: 'key-missing', params: { dataset: id } },
     );
   let a: ReturnType<typeof authentic>;
   try {
     a = authentic(ctx, scope, id);
   } catch (error: unknown) {
-    if (error instanceof KeyFileMissingError) return purged('corrupt', error.message);
+    if (error instanceof KeyFileMissingError)
+      return purged('corrupt', error.message, { code: 'key-missing', params: { dataset: id } });
     return purged(
       'corrupt',
       `The sealed record of ${id} failed its integrity check; the copy is deleted.`,
+      { code: 'integrity', params: { dataset: id } },
     );
   }
   if (a.refused !== undefined) return a.refused;
@@ -123,7 +129,7 @@ export function inspectStaging(
     if (ctx.masterKey !== undefined && checkBinding(raw, place, ctx.masterKey) !== 'valid')
       return {
         datasetId: raw.datasetId,
-        state: tampered(`The binding.json of a staged pull of ${raw.datasetId}`),
+        state: tampered(raw.datasetId, true),
       };
     return judge(raw);
   }
@@ -151,6 +157,7 @@ export function inspectStaging(
       ? purged(
           'visa-revoked',
           `Your passport no longer holds the access grant for ${cursor.datasetId}; the interrupted pull is deleted.`,
+          { code: 'staging-revoked', params: { dataset: cursor.datasetId } },
         )
       : { readable: true },
   };

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RemovedEntry, RemovedReason } from '../../../shared/vault/vault';
+import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
 import type { AuditLog } from '../audit/auditLog';
 import type { Logger } from '../logging/logger';
 import { stagingRoot } from './staging';
@@ -28,8 +29,8 @@ export interface PurgeDeps {
 
 export interface PurgeResult {
   readonly removed: (RemovedEntry & { scope: string })[];
-  /** Staged pulls deleted: [jobId, why]. */
-  readonly staging: [string, string][];
+  /** Staged pulls deleted: [jobId, why, why as a code]. */
+  readonly staging: [string, string, VaultNoteCoded | undefined][];
   readonly changed: boolean;
 }
 
@@ -41,7 +42,7 @@ export interface PurgeResult {
  */
 export function runPurge(d: PurgeDeps): PurgeResult {
   const removed: (RemovedEntry & { scope: string })[] = [];
-  const staging: [string, string][] = [];
+  const staging: PurgeResult['staging'] = [];
   for (const scope of existsSync(d.root) ? readdirSync(d.root) : []) {
     if (!/^[0-9a-f]{32}$/.test(scope)) continue;
     const dir = join(d.root, scope);
@@ -49,7 +50,10 @@ export function runPurge(d: PurgeDeps): PurgeResult {
     // A crash while a pull built its DuckDB file leaves plaintext in scratch: gone at start.
     if (d.trigger === 'start') sweepScratch(dir);
     const ctx = d.context(scope);
-    const gone = new Map<string, { reason: RemovedReason; message: string }>();
+    const gone = new Map<
+      string,
+      { reason: RemovedReason; message: string; said?: VaultNoteCoded | undefined }
+    >();
     for (const id of readdirSync(dir).filter((n) => safeDatasetId(n) && !n.includes('.old-'))) {
       const s = judge(d, () => inspectDataset(ctx, scope, id), id);
       if (s === undefined) continue;
@@ -61,7 +65,7 @@ export function runPurge(d: PurgeDeps): PurgeResult {
         rmSync(join(dir, id, 'key.wrapped'), { force: true });
         rmSync(join(dir, id), { recursive: true, force: true });
         d.confirmed.delete(key);
-        gone.set(id, { reason: s.purge, message: s.message });
+        gone.set(id, { reason: s.purge, message: s.message, said: s.said });
         removed.push({
           scope,
           datasetId: id,
@@ -102,10 +106,10 @@ export function runPurge(d: PurgeDeps): PurgeResult {
           ? r.datasetId === undefined
             ? undefined
             : gone.get(r.datasetId)
-          : { reason: r.state.purge, message: r.state.message };
+          : { reason: r.state.purge, message: r.state.message, said: r.state.said };
       if (why === undefined) continue;
       rmSync(join(root, jobId), { recursive: true, force: true });
-      staging.push([jobId, why.message]);
+      staging.push([jobId, why.message, why.said]);
       d.audit.append('pull.staging_purged', { jobId, datasetId: r.datasetId, reason: why.reason });
       d.logger.info('vault.staging_purged', { jobId, reason: why.reason });
     }

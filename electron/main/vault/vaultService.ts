@@ -26,6 +26,7 @@ import type { InspectContext } from './vaultInspect';
 import { inspectDataset } from './vaultInspect';
 import type { LocalCacheSource, VaultService } from './vaultTypes';
 import { removedEntry, saidOf as said } from '../../../shared/vault/vaultNote';
+import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
 
 export type { LocalCacheSource, VaultService } from './vaultTypes';
 
@@ -45,7 +46,9 @@ export function createVaultService(opts: {
   const root = opts.root ?? join(opts.dataDir, 'vault');
   const now = opts.now ?? Date.now;
   const listeners = new Set<(l: VaultList) => void>();
-  const stagingListeners = new Set<(jobId: string, message: string) => void>();
+  const stagingListeners = new Set<
+    (jobId: string, message: string, said: VaultNoteCoded | undefined) => void
+  >();
   const keyListeners = new Set<(derive: KeyDeriver) => void>();
   const derive: KeyDeriver = (purpose, scope) => {
     if (masterKey === undefined) throw new Error('The vault is locked.');
@@ -239,8 +242,8 @@ export function createVaultService(opts: {
       });
       for (const entry of result.removed) removed.unshift(entry);
       removed.splice(50);
-      for (const [jobId, message] of result.staging)
-        for (const l of stagingListeners) l(jobId, message);
+      for (const [jobId, message, said] of result.staging)
+        for (const l of stagingListeners) l(jobId, message, said);
       opts.logger.info('vault.purge_run', { trigger, changed: result.changed });
       if (result.changed) service.changed();
     },

@@ -1,5 +1,6 @@
 // The vault service's interface, apart from its logic (files stay under 300 lines).
 import type { VaultList, VaultPart } from '../../../shared/vault/vault';
+import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
 import type { VaultUser } from './datasetFolder';
 import type { KeyDeriver } from './keyHierarchy';
 import type { LocalCachePolicy } from './retention';
@@ -43,7 +44,9 @@ export interface VaultService {
    */
   onKeys(listener: (derive: KeyDeriver) => void): () => void;
   /** Called with each staged pull the purge deleted (the pull service stops that job). */
-  onStagingPurged(listener: (jobId: string, message: string) => void): () => void;
+  onStagingPurged(
+    listener: (jobId: string, message: string, said: VaultNoteCoded | undefined) => void,
+  ): () => void;
   close(): void;
 }
 

@@ -53,9 +53,20 @@ function bundled(): Record<string, { translation: Record<string, unknown> }> {
 
 /**
  * Placeholders that hold identifiers or codes, not quantities: never grouped ("VariationID 12345",
- * "line 1200", "version 4.2"), so a copied id stays the id.
+ * "line 1200", "version 4.2", "record 1200" of a page, "HTTP 503"), so a copied id stays the id.
  */
-const VERBATIM = new Set(['id', 'line', 'version', 'release', 'caseId', 'patient', 'tier', 'year']);
+const VERBATIM = new Set([
+  'id',
+  'line',
+  'version',
+  'release',
+  'caseId',
+  'patient',
+  'tier',
+  'year',
+  'record',
+  'http',
+]);
 
 /**
  * Every number passed to t() is shown in the language's format (issue 22), so call sites pass

@@ -31,8 +31,14 @@ export const createPullSlice: StateCreator<StoreState, [], [], PullSlice> = (set
     const pending = get().pullCheck;
     if (pending?.check.allowed !== true) return;
     const result = await api().invoke('pull:start', pending.target);
-    if (!result.ok) set({ cohortError: appErrorText(result.error) });
-    else set({ pullCheck: undefined });
+    if (result.ok) {
+      set({ pullCheck: undefined });
+      return;
+    }
+    // Refused since the check (a grant ended, the vault locked): main codes each reason in
+    // pull:check, so the panel checks again and shows them in the reader's language (0070).
+    if (result.error.key === 'pullRefused') await get().checkPull(pending.target);
+    set({ cohortError: appErrorText(result.error) });
   },
   async controlPull(jobId, action) {
     const result = await api().invoke(`pull:${action}`, { jobId });

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PullJob } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
 import { useFormat } from '../../i18n/useFormat';
+import { pullJobText } from '../../i18n/pullText';
 
 /** What a job's numbers say now: an ETA only while it runs, never "about — left" (issue 13). */
 function useDetail(): (j: PullJob) => string {
@@ -44,9 +45,7 @@ export function PullJobs() {
           <span data-testid={`pull-job-detail-${j.datasetId}`}>{detail(j)}</span>
           {j.message === undefined ? null : (
             <span className="hint" data-testid={`pull-job-message-${j.datasetId}`}>
-              {j.said === undefined
-                ? j.message
-                : t(`mainCoded.pull.${j.said.key}`, { ...j.said.params })}
+              {pullJobText(t, j)}
             </span>
           )}
           {j.state === 'running' ? (

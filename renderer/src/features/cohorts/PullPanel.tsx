@@ -4,6 +4,7 @@ import { hpoOntologyLabel } from '../../../../shared/i18n/hpoLabel';
 import type { Purpose, PurposeDisease } from '../../../../shared/vault/vault';
 import { useStore } from '../../store';
 import { PullJobs } from './PullJobs';
+import { pullReasonText } from '../../i18n/pullText';
 
 const NO_ACCESS: readonly never[] = [];
 
@@ -88,9 +89,16 @@ export function PullPanel() {
               aria-describedby="pull-disease-help"
               data-testid="pull-disease"
             />
-            <span id="pull-disease-help" className="hint">
-              {disease?.label ?? t('interop.pull.diseaseHelp')}
-            </span>
+            {/* An HPO label is the ontology's own (English, issue 22): marked as such. */}
+            {disease?.label === undefined ? (
+              <span id="pull-disease-help" className="hint">
+                {t('interop.pull.diseaseHelp')}
+              </span>
+            ) : (
+              <span id="pull-disease-help" className="hint" lang="en">
+                {disease.label}
+              </span>
+            )}
           </label>
         ) : null}
         <button type="submit" disabled={chosen === undefined} data-testid="pull-check">
@@ -107,9 +115,9 @@ export function PullPanel() {
       ) : (
         <div role="alert" data-testid="pull-refused">
           <p>{t('cohorts.pull.refused', { dataset: pending.target.datasetId })}</p>
-          <ul>
-            {pending.check.reasons.map((r) => (
-              <li key={r}>{r}</li>
+          <ul data-testid="pull-reasons">
+            {pending.check.reasons.map((r, i) => (
+              <li key={r}>{pullReasonText(t, pending.check.said?.[i], r)}</li>
             ))}
           </ul>
           {pending.check.offer === 'counts-only' ? <p>{t('cohorts.pull.countsOnly')}</p> : null}
