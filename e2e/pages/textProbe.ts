@@ -9,6 +9,9 @@ export interface ProbeArgs {
   readonly pseudo: boolean;
   readonly open: string;
   readonly close: string;
+  /** Around a value a translated sentence was given: checked for runs of English words. */
+  readonly valueOpen: string;
+  readonly valueClose: string;
   /** Subtrees whose text is not the app's wording (data, third-party widgets): CSS selectors. */
   readonly skip: readonly string[];
   /** Words that may appear unbracketed (codes, ids, symbols), as regular-expression sources. */
@@ -67,15 +70,9 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     return host.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
   };
 
-  const english = (s: string): string[] => {
-    let depth = 0;
-    let rest = '';
-    for (const ch of s) {
-      if (ch === args.open) depth += 1;
-      else if (ch === args.close) depth = Math.max(0, depth - 1);
-      if (depth === 0 && ch !== args.close) rest += ch;
-      else rest += ' ';
-    }
+  const isEnglish = (w: string): boolean => /[a-z]{2}/.test(w) && !tokenRes.some((r) => r.test(w));
+  const wordsOf = (s: string): string[] => {
+    let rest = s;
     for (const a of args.allowText) rest = rest.split(a).join(' ');
     rest = rest.replace(/\bhttps?:\/\/\S+/g, ' ');
     // A code in parentheses beside the words that translate it is the code kept (decision 0048:
@@ -84,9 +81,44 @@ export function probeText(args: ProbeArgs): TextFinding[] {
       /\((?:[A-Za-z0-9]+_)+[A-Za-z0-9]+(?:&(?:[A-Za-z0-9]+_)+[A-Za-z0-9]+)*\)/g,
       ' ',
     );
-    return rest
-      .split(/[\s,;:()[\]{}"'“”‘’«»·•|/=<>≥≤+×–—…!?]+/)
-      .filter((w) => /[a-z]{2}/.test(w) && !tokenRes.some((r) => r.test(w)));
+    return rest.split(/[\s,;:()[\]{}"'“”‘’«»·•|/=<>≥≤+×–—…!?]+/).filter((w) => w !== '');
+  };
+  // Text outside the brackets must have no English word. A value a translated sentence was given
+  // (between the value marks, outside any nested sentence's brackets) is data: a name or an id
+  // may be one English-looking word, but a run of two or more is a sentence (decision 0071).
+  const english = (s: string): string[] => {
+    const stack: string[] = [];
+    let rest = '';
+    const values: string[] = [];
+    let value = '';
+    for (const ch of s) {
+      const top = stack[stack.length - 1];
+      // Every mark ends a word: two values side by side are two words, not one.
+      if (stack.includes(args.valueOpen)) value += ' ';
+      if (ch === args.open || ch === args.valueOpen) {
+        stack.push(ch);
+        continue;
+      }
+      if (ch === args.close || ch === args.valueClose) {
+        stack.pop();
+        if (ch === args.valueClose && stack.every((c) => c !== args.valueOpen)) {
+          values.push(value);
+          value = '';
+        }
+        continue;
+      }
+      if (top === undefined) rest += ch;
+      else if (top === args.valueOpen) value += ch;
+      else rest += ' ';
+    }
+    const found = wordsOf(rest).filter(isEnglish);
+    for (const v of values) {
+      const words = wordsOf(v);
+      for (let i = 0; i + 1 < words.length; i += 1)
+        if (isEnglish(words[i] ?? '') && isEnglish(words[i + 1] ?? ''))
+          found.push(`${words[i] ?? ''} ${words[i + 1] ?? ''}`);
+    }
+    return found;
   };
 
   // Text nodes, grouped by the block they flow in, so a sentence split by inline markup is one string.

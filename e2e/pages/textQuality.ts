@@ -1,6 +1,12 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../shared/i18n/pseudo';
+import {
+  PSEUDO_CLOSE,
+  PSEUDO_LOCALE,
+  PSEUDO_OPEN,
+  PSEUDO_VALUE_CLOSE,
+  PSEUDO_VALUE_OPEN,
+} from '../../shared/i18n/pseudo';
 import { probeText, type TextFinding } from './textProbe';
 
 export type { TextFinding };
@@ -68,6 +74,8 @@ export async function textFindings(page: Page, check: TextCheck): Promise<TextFi
     pseudo: check.pseudo,
     open: PSEUDO_OPEN,
     close: PSEUDO_CLOSE,
+    valueOpen: PSEUDO_VALUE_OPEN,
+    valueClose: PSEUDO_VALUE_CLOSE,
     skip: DATA_SUBTREES,
     tokens: CODE_TOKENS,
     allowText: check.allowText ?? [],

@@ -211,7 +211,13 @@ export const CaseListSchema = z.object({
   cases: z.array(CaseSummarySchema),
   locked: z.boolean(),
   /** Whose cases these are: the signed-in user's, or this computer account's while signed out. */
-  owner: z.object({ kind: z.enum(['user', 'local']), label: z.string() }),
+  owner: z.object({
+    kind: z.enum(['user', 'local']),
+    /** Main's English, for the command line. */
+    label: z.string(),
+    /** The account's or user's id: the page words a local owner with it (issue 22). */
+    account: z.string().optional(),
+  }),
   /** Why it lists nothing, in English for the CLI and the logs. */
   message: z.string().optional(),
   /** `message` as a code the renderer words (issue 22, as the vault's lock reasons). */

@@ -8,6 +8,7 @@ import { TransportError } from '../api/transportError';
 import { attachCase } from '../db/cases';
 import { cancerProblems } from '../features/cancer/cancerDraft';
 import { CaseFiles } from '../features/caseReview/CaseFiles';
+import { CaseList } from '../features/caseReview/CaseList';
 import { ImportProgress } from '../features/caseReview/ImportProgress';
 import { ProblemList, type LocatedProblem } from '../features/caseReview/ProblemList';
 import { ExportPanel } from '../features/cohorts/ExportPanel';
@@ -113,7 +114,7 @@ describe('issue 22: what the renderer itself says, in the reader’s language', 
         tumourType: '',
         purity: '',
         germline: {
-          file: { handle: 'h', name: 'keimbahn.vcf' },
+          file: { handle: 'h', name: 'keimbahn.vcf', size: 1 },
           samples: [],
           sample: '',
           problems: [],
@@ -181,6 +182,20 @@ describe('issue 22: what the renderer itself says, in the reader’s language', 
     expect(quoted?.textContent).toBe('Out of Memory Error: could not allocate block');
   });
 
+  it('issue 22: a detail the sentence leaves out stays out (the Phenopacket’s JSON error)', async () => {
+    await setLanguage('de');
+    expect(
+      lines([
+        {
+          file: 'p.json',
+          message: 'is not JSON (Unexpected end of JSON input)',
+          code: 'phenopacket-not-json',
+          params: { detail: 'Unexpected end of JSON input' },
+        },
+      ]),
+    ).toEqual([`p.json: ${i18n.t('coded.fileProblem.phenopacket-not-json')}`]);
+  });
+
   it('issue 22: an ending an earlier version sent without a code is shown as written, marked', async () => {
     await setLanguage('it');
     const job: CaseProgress = {
@@ -208,6 +223,7 @@ describe('issue 22: what the renderer itself says, in the reader’s language', 
       key: '1-100-A-G',
       nodeId: 'IT',
       nodeName: 'Italy',
+      country: 'IT',
       status: 'error',
       message: 'Node IT did not answer within 5 s.',
       at: '2026-11-01T10:00:00.000Z',
@@ -229,6 +245,25 @@ describe('issue 22: what the renderer itself says, in the reader’s language', 
     const words = readError({ code: 'INTERNAL', message: stopped.message, key: stopped.key });
     expect(appErrorText(words)).toBe(
       'O Cohort Desk parou. Inicie-o novamente a partir do seu lançador.',
+    );
+  });
+});
+
+describe('issue 22: the case list of this computer’s account, in the reader’s language', () => {
+  afterEach(() => resetStore());
+
+  it('issue 22: the local owner is worded from the account, not main’s English label', async () => {
+    await setLanguage('de');
+    useStore.setState({
+      caseList: {
+        cases: [],
+        locked: false,
+        owner: { kind: 'local', label: 'this computer account (anna)', account: 'anna' },
+      },
+    });
+    const { getByTestId } = render(<CaseList />);
+    expect(getByTestId('case-list-empty').textContent).toBe(
+      'Dieses Computerkonto (anna) hat noch keine Fälle. Wählen Sie Neuer Fall, um die VCF-Datei eines Patienten zu importieren.',
     );
   });
 });

@@ -87,10 +87,10 @@ const DETAIL_MARK = '\u2063detail\u2063';
 function problemNode(t: TFunction, p: LocatedProblem): ReactNode {
   const detail = p.code === undefined ? undefined : p.params?.detail;
   if (typeof detail !== 'string') return problemLine(t, p);
-  const [before = '', after = ''] = problemLine(t, {
-    ...p,
-    params: { ...p.params, detail: DETAIL_MARK },
-  }).split(DETAIL_MARK);
+  const marked = problemLine(t, { ...p, params: { ...p.params, detail: DETAIL_MARK } });
+  // A sentence that leaves the detail out (the Phenopacket's JSON error) is shown without it.
+  if (!marked.includes(DETAIL_MARK)) return marked;
+  const [before = '', after = ''] = marked.split(DETAIL_MARK);
   return (
     <>
       {before}
