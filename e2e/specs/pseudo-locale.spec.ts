@@ -3,6 +3,7 @@ import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcf
 import { syntheticTrio } from '../../electron/main/cases/testing/syntheticTrio';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
 import { chr17ProbandVcf } from '../fixtures/probandFiles';
+import { brokenRecordVcf, grch37Vcf } from '../fixtures/refusedFiles';
 import { expect, test } from '../fixtures/federation';
 import { PAGE_IDS } from '../pages/AppShell';
 import type { AppShell } from '../pages/AppShell';
@@ -36,24 +37,6 @@ const TYPED = [
   'FATHER',
   'MOTHER',
 ];
-/** A one-sample VCF whose contig is GRCh37's chromosome 17 (the app refuses GRCh37). */
-const grch37Vcf = (): string =>
-  chr17ProbandVcf('17-43057062-T-TG')
-    .replace('##reference=GRCh38', '##reference=GRCh37')
-    .replace('length=83257441,assembly=GRCh38', 'length=81195210,assembly=GRCh37');
-
-/**
- * A well-formed header and 60,000 good records, then one whose position is not a number: past the
- * part of the file the dialog's header check reads, so the import itself refuses the file.
- */
-const brokenRecordVcf = (): string => {
-  const [header = '', record = ''] = chr17ProbandVcf('17-43057062-T-TG').split(/\n(?=chr17\t)/);
-  const good = Array.from({ length: 60_000 }, (_, i) =>
-    record.replace('\t43057062\t', `\t${String(43_000_000 + i)}\t`).trimEnd(),
-  );
-  return `${header}\n${good.join('\n')}\nchr17\tforty-three\t.\tT\tG\t50\tPASS\t.\tGT\t0/1\n`;
-};
-
 /** BRCA1 c.5266dup: in the app's ClinVar extract, reviewed by expert panel (decision 0058). */
 const CLINVAR_KEY = '17-43057062-T-TG';
 
@@ -228,37 +211,28 @@ const TOURS: Record<string, (t: Tour) => Promise<void>> = {
     await expect(cases.fileProblems().locator('[data-code="ped-columns"]')).toBeVisible();
     await expect(cases.mismatches()).toBeVisible();
     await look('new case dialog, a PED and a Phenopacket with problems');
-    // A VCF on GRCh37 (its contig length), and a file that is not a VCF at all.
+    // A VCF on GRCh37 (its contig length), then a FASTA file chosen by mistake.
     await cases.giveVcf({ name: 'grch37.vcf', text: grch37Vcf() });
     await expect(cases.fileProblems().locator('[data-code="vcf-grch37"]')).toBeVisible();
     await look('new case dialog, a GRCh37 VCF refused');
-    // A FASTA file chosen by mistake.
     await cases.giveVcf({ name: 'reference.vcf', text: '>chr17\nACGTACGTACGT\n' });
     await expect(cases.fileProblems().locator('[data-code="vcf-unreadable"]')).toBeVisible();
     await look('new case dialog, a file that is not a VCF');
     // Cancer checks: the normal is the tumour, a purity of 140 %, a germline VCF on GRCh37.
     await cases.giveVcf({ name: 'strelka2.somatic.vcf.gz', text: toBgzf(strelka2Vcf()) });
-    const tumour = await cancer.tumour().inputValue();
-    await cancer.normal().selectOption(tumour);
+    await cancer.normal().selectOption(await cancer.tumour().inputValue());
     await cancer.purity().fill('140');
-    await page.getByTestId('new-case-germline-vcf').setInputFiles({
-      name: 'germline37.vcf',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(grch37Vcf()),
-    });
-    await expect(page.getByTestId('new-case-germline-problems')).toBeVisible({ timeout: 30_000 });
+    await cancer.giveGermlineVcf({ name: 'germline37.vcf', text: Buffer.from(grch37Vcf()) });
+    await expect(cancer.germlineProblems()).toBeVisible({ timeout: 30_000 });
     await expect(cases.blocking().locator('[data-code="purity-range"]')).toBeVisible();
     await expect(cases.blocking().locator('[data-code="tumour-is-normal"]')).toBeVisible();
     await look('new case dialog, cancer checks');
     // A VCF whose header passes but whose record breaks the rules: the import is refused.
     await cases.giveVcf({ name: 'broken.vcf', text: brokenRecordVcf() });
-    await page.getByTestId('new-case-ped').setInputFiles([]);
-    await page.getByTestId('new-case-phenopacket').setInputFiles([]);
-    if ((await cancer.kind().inputValue()) !== 'germline')
-      await cancer.kind().selectOption('germline');
-    await expect(cases.importButton()).toBeEnabled();
+    await cases.clearPedAndPhenopacket();
+    await cancer.kind().selectOption('germline');
     await cases.importButton().click();
-    await expect(page.getByTestId('import-errors-022')).toHaveAttribute('data-phase', 'failed', {
+    await expect(cases.importJob('errors-022')).toHaveAttribute('data-phase', 'failed', {
       timeout: 60_000,
     });
     await look('new case dialog, an import refused');

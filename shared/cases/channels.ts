@@ -210,12 +210,10 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CaseListSchema = z.object({
   cases: z.array(CaseSummarySchema),
   locked: z.boolean(),
-  /** Whose cases these are: the signed-in user's, or this computer account's while signed out. */
+  /** Whose cases these are; `label` is main's English, `account` what the page words (issue 22). */
   owner: z.object({
     kind: z.enum(['user', 'local']),
-    /** Main's English, for the command line. */
     label: z.string(),
-    /** The account's or user's id: the page words a local owner with it (issue 22). */
     account: z.string().optional(),
   }),
   /** Why it lists nothing, in English for the CLI and the logs. */

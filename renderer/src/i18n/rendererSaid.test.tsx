@@ -3,19 +3,15 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseInspection, CaseProgress } from '../../../shared/cases/channels';
 import { formatBytes } from '../../../shared/i18n/format';
 import type { SeenAnswer } from '../../../shared/seen/channels';
-import { readError, setApiClient } from '../api/client';
+import { readError } from '../api/client';
 import { TransportError } from '../api/transportError';
 import { attachCase } from '../db/cases';
 import { cancerProblems } from '../features/cancer/cancerDraft';
 import { CaseFiles } from '../features/caseReview/CaseFiles';
-import { CaseList } from '../features/caseReview/CaseList';
 import { ImportProgress } from '../features/caseReview/ImportProgress';
 import { ProblemList, type LocatedProblem } from '../features/caseReview/ProblemList';
-import { ExportPanel } from '../features/cohorts/ExportPanel';
 import { SeenCell } from '../features/caseReview/seen/SeenCell';
 import { blockingProblems, EMPTY_DRAFT } from '../features/caseReview/useNewCase';
-import { resetStore, useStore } from '../store';
-import { installFakeMain } from '../store/testing/fakeMain';
 import i18n, { SUPPORTED_LANGUAGES, setLanguage } from '.';
 import { appErrorText } from './appErrorText';
 import { errorText, SAID_KEYS, SaidError } from './said';
@@ -246,55 +242,6 @@ describe('issue 22: what the renderer itself says, in the reader’s language', 
     expect(appErrorText(words)).toBe(
       'O Cohort Desk parou. Inicie-o novamente a partir do seu lançador.',
     );
-  });
-});
-
-describe('issue 22: the case list of this computer’s account, in the reader’s language', () => {
-  afterEach(() => resetStore());
-
-  it('issue 22: the local owner is worded from the account, not main’s English label', async () => {
-    await setLanguage('de');
-    useStore.setState({
-      caseList: {
-        cases: [],
-        locked: false,
-        owner: { kind: 'local', label: 'this computer account (anna)', account: 'anna' },
-      },
-    });
-    const { getByTestId } = render(<CaseList />);
-    expect(getByTestId('case-list-empty').textContent).toBe(
-      'Dieses Computerkonto (anna) hat noch keine Fälle. Wählen Sie Neuer Fall, um die VCF-Datei eines Patienten zu importieren.',
-    );
-  });
-});
-
-describe('issue 22: a cohort export main refuses, in the reader’s language', () => {
-  afterEach(() => {
-    setApiClient(undefined);
-    resetStore();
-  });
-
-  it('issue 22: the Parquet writer’s refusal is worded from its key in German (was main’s English)', async () => {
-    await setLanguage('de');
-    installFakeMain({
-      'cohorts:parquetBegin': { ok: true, value: { exportId: 'export-0001' } },
-      'cohorts:parquetFinish': {
-        ok: false,
-        error: {
-          code: 'NOT_ALLOWED',
-          message: 'The Parquet file would be 900 MB; at most 512 MB.',
-          key: 'parquetTooLarge',
-          params: { mb: 900, maxMb: 512 },
-        },
-      },
-    });
-    useStore.setState({ cohortCache: { datasets: [], removed: [], locked: false } });
-    expect(await useStore.getState().runExport('parquet')).toEqual([]);
-    const { getByRole } = render(<ExportPanel />);
-    expect(getByRole('alert').textContent).toBe(
-      i18n.t('appError.parquetTooLarge', { mb: 900, maxMb: 512 }),
-    );
-    expect(getByRole('alert').textContent).toMatch(/^Die Parquet-Datei/);
   });
 });
 
