@@ -93,8 +93,9 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     let value = '';
     for (const ch of s) {
       const top = stack[stack.length - 1];
+      const mark = [args.open, args.close, args.valueOpen, args.valueClose].includes(ch);
       // Every mark ends a word: two values side by side are two words, not one.
-      if (stack.includes(args.valueOpen)) value += ' ';
+      if (mark && stack.includes(args.valueOpen)) value += ' ';
       if (ch === args.open || ch === args.valueOpen) {
         stack.push(ch);
         continue;
@@ -113,10 +114,14 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     }
     const found = wordsOf(rest).filter(isEnglish);
     for (const v of values) {
-      const words = wordsOf(v);
-      for (let i = 0; i + 1 < words.length; i += 1)
-        if (isEnglish(words[i] ?? '') && isEnglish(words[i + 1] ?? ''))
-          found.push(`${words[i] ?? ''} ${words[i + 1] ?? ''}`);
+      let run: string[] = [];
+      for (const w of [...wordsOf(v), '']) {
+        if (w !== '' && isEnglish(w)) run.push(w);
+        else {
+          if (run.length >= 2) found.push(`“${run.join(' ')}”`);
+          run = [];
+        }
+      }
     }
     return found;
   };
