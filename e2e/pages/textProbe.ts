@@ -20,6 +20,11 @@ export interface ProbeArgs {
   readonly pending: readonly string[];
   /** Exact strings the test typed or the federation named (patient ids, file names, nodes). */
   readonly allowText: readonly string[];
+  /**
+   * Subtrees whose interpolated values are not checked for English runs: data the app shows as
+   * its source wrote it, or values still to be coded (each named with its reason in the spec).
+   */
+  readonly valuesNotChecked: readonly string[];
   /** The attribute every offending element is marked with, for the failure screenshot. */
   readonly mark: string;
 }
@@ -55,6 +60,8 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     const own = el.closest('[lang]');
     return own !== null && own.getAttribute('lang') !== document.documentElement.lang;
   };
+  const valuesChecked = (el: Element): boolean =>
+    !args.valuesNotChecked.some((sel) => el.closest(sel) !== null);
   const notWording = (el: Element): boolean =>
     otherLanguage(el) || args.pending.some((s) => el.closest(s) !== null);
   // A 1px box is the visually-hidden pattern: read by screen readers, never clipped for the eye.
@@ -81,12 +88,14 @@ export function probeText(args: ProbeArgs): TextFinding[] {
       /\((?:[A-Za-z0-9]+_)+[A-Za-z0-9]+(?:&(?:[A-Za-z0-9]+_)+[A-Za-z0-9]+)*\)/g,
       ' ',
     );
+    // A path or an address is data (a folder, a file, a URL), whatever words it holds.
+    rest = rest.replace(/\S*[/\\]\S*/g, ' ');
     return rest.split(/[\s,;:()[\]{}"'“”‘’«»·•|/=<>≥≤+×–—…!?]+/).filter((w) => w !== '');
   };
   // Text outside the brackets must have no English word. A value a translated sentence was given
   // (between the value marks, outside any nested sentence's brackets) is data: a name or an id
   // may be one English-looking word, but a run of two or more is a sentence (decision 0071).
-  const english = (s: string): string[] => {
+  const english = (s: string, checkValues = true): string[] => {
     const stack: string[] = [];
     let rest = '';
     const values: string[] = [];
@@ -113,7 +122,7 @@ export function probeText(args: ProbeArgs): TextFinding[] {
       else rest += ' ';
     }
     const found = wordsOf(rest).filter(isEnglish);
-    for (const v of values) {
+    for (const v of checkValues ? values : []) {
       let run: string[] = [];
       for (const w of [...wordsOf(v), '']) {
         if (w !== '' && isEnglish(w)) run.push(w);
@@ -148,7 +157,7 @@ export function probeText(args: ProbeArgs): TextFinding[] {
 
   if (args.pseudo) {
     for (const [block, text] of blocks) {
-      const words = notWording(block) ? [] : english(text);
+      const words = notWording(block) ? [] : english(text, valuesChecked(block));
       if (words.length > 0)
         report(block, { kind: 'english', text, detail: `unbracketed: ${words.join(' ')}` });
     }
@@ -168,7 +177,7 @@ export function probeText(args: ProbeArgs): TextFinding[] {
       for (const a of attrs) {
         const v = el.getAttribute(a);
         if (v === null || v.trim() === '') continue;
-        const words = english(v);
+        const words = english(v, valuesChecked(el));
         if (words.length > 0)
           report(el, { kind: 'english', text: v, detail: `${a} unbracketed: ${words.join(' ')}` });
       }
