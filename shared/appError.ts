@@ -14,6 +14,9 @@ export const APP_ERROR_KEYS = [
   'internal',
   'notUnderstood',
   'notConnected',
+  // Browser mode's transport (renderer/src/api/wsTransport.ts).
+  'serviceStopped',
+  'serviceUnreachable',
   // Cases.
   'unlockForCases',
   'unlockToOpenCases',

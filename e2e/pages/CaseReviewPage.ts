@@ -58,6 +58,17 @@ export class CaseReviewPage {
       .setInputFiles(given(file, 'application/json'));
   }
 
+  /** Takes the PED and the Phenopacket out of the dialog again. */
+  async clearPedAndPhenopacket(): Promise<void> {
+    await this.page.getByTestId('new-case-ped').setInputFiles([]);
+    await this.page.getByTestId('new-case-phenopacket').setInputFiles([]);
+  }
+
+  /** An import's progress, its phase as `data-phase`. */
+  importJob(caseId: string): Locator {
+    return this.page.getByTestId(`import-${caseId}`);
+  }
+
   /** The located sample/member mismatches the dialog lists (warnings). */
   mismatches(): Locator {
     return this.page.getByTestId('new-case-mismatches');

@@ -9,6 +9,9 @@ export interface ProbeArgs {
   readonly pseudo: boolean;
   readonly open: string;
   readonly close: string;
+  /** Around a value a translated sentence was given: checked for runs of English words. */
+  readonly valueOpen: string;
+  readonly valueClose: string;
   /** Subtrees whose text is not the app's wording (data, third-party widgets): CSS selectors. */
   readonly skip: readonly string[];
   /** Words that may appear unbracketed (codes, ids, symbols), as regular-expression sources. */
@@ -17,6 +20,11 @@ export interface ProbeArgs {
   readonly pending: readonly string[];
   /** Exact strings the test typed or the federation named (patient ids, file names, nodes). */
   readonly allowText: readonly string[];
+  /**
+   * Subtrees whose interpolated values are not checked for English runs: data the app shows as
+   * its source wrote it, or values still to be coded (each named with its reason in the spec).
+   */
+  readonly valuesNotChecked: readonly string[];
   /** The attribute every offending element is marked with, for the failure screenshot. */
   readonly mark: string;
 }
@@ -52,6 +60,8 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     const own = el.closest('[lang]');
     return own !== null && own.getAttribute('lang') !== document.documentElement.lang;
   };
+  const valuesChecked = (el: Element): boolean =>
+    !args.valuesNotChecked.some((sel) => el.closest(sel) !== null);
   const notWording = (el: Element): boolean =>
     otherLanguage(el) || args.pending.some((s) => el.closest(s) !== null);
   // A 1px box is the visually-hidden pattern: read by screen readers, never clipped for the eye.
@@ -67,15 +77,9 @@ export function probeText(args: ProbeArgs): TextFinding[] {
     return host.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
   };
 
-  const english = (s: string): string[] => {
-    let depth = 0;
-    let rest = '';
-    for (const ch of s) {
-      if (ch === args.open) depth += 1;
-      else if (ch === args.close) depth = Math.max(0, depth - 1);
-      if (depth === 0 && ch !== args.close) rest += ch;
-      else rest += ' ';
-    }
+  const isEnglish = (w: string): boolean => /[a-z]{2}/.test(w) && !tokenRes.some((r) => r.test(w));
+  const wordsOf = (s: string): string[] => {
+    let rest = s;
     for (const a of args.allowText) rest = rest.split(a).join(' ');
     rest = rest.replace(/\bhttps?:\/\/\S+/g, ' ');
     // A code in parentheses beside the words that translate it is the code kept (decision 0048:
@@ -84,9 +88,51 @@ export function probeText(args: ProbeArgs): TextFinding[] {
       /\((?:[A-Za-z0-9]+_)+[A-Za-z0-9]+(?:&(?:[A-Za-z0-9]+_)+[A-Za-z0-9]+)*\)/g,
       ' ',
     );
-    return rest
-      .split(/[\s,;:()[\]{}"'“”‘’«»·•|/=<>≥≤+×–—…!?]+/)
-      .filter((w) => /[a-z]{2}/.test(w) && !tokenRes.some((r) => r.test(w)));
+    // A path or an address is data (a folder, a file, a URL), whatever words it holds.
+    rest = rest.replace(/\S*[/\\]\S*/g, ' ');
+    return rest.split(/[\s,;:()[\]{}"'“”‘’«»·•|/=<>≥≤+×–—…!?]+/).filter((w) => w !== '');
+  };
+  // Text outside the brackets must have no English word. A value a translated sentence was given
+  // (between the value marks, outside any nested sentence's brackets) is data: a name or an id
+  // may be one English-looking word, but a run of two or more is a sentence (decision 0071).
+  const english = (s: string, checkValues = true): string[] => {
+    const stack: string[] = [];
+    let rest = '';
+    const values: string[] = [];
+    let value = '';
+    for (const ch of s) {
+      const top = stack[stack.length - 1];
+      const mark = [args.open, args.close, args.valueOpen, args.valueClose].includes(ch);
+      // Every mark ends a word: two values side by side are two words, not one.
+      if (mark && stack.includes(args.valueOpen)) value += ' ';
+      if (ch === args.open || ch === args.valueOpen) {
+        stack.push(ch);
+        continue;
+      }
+      if (ch === args.close || ch === args.valueClose) {
+        stack.pop();
+        if (ch === args.valueClose && stack.every((c) => c !== args.valueOpen)) {
+          values.push(value);
+          value = '';
+        }
+        continue;
+      }
+      if (top === undefined) rest += ch;
+      else if (top === args.valueOpen) value += ch;
+      else rest += ' ';
+    }
+    const found = wordsOf(rest).filter(isEnglish);
+    for (const v of checkValues ? values : []) {
+      let run: string[] = [];
+      for (const w of [...wordsOf(v), '']) {
+        if (w !== '' && isEnglish(w)) run.push(w);
+        else {
+          if (run.length >= 2) found.push(`“${run.join(' ')}”`);
+          run = [];
+        }
+      }
+    }
+    return found;
   };
 
   // Text nodes, grouped by the block they flow in, so a sentence split by inline markup is one string.
@@ -111,7 +157,7 @@ export function probeText(args: ProbeArgs): TextFinding[] {
 
   if (args.pseudo) {
     for (const [block, text] of blocks) {
-      const words = notWording(block) ? [] : english(text);
+      const words = notWording(block) ? [] : english(text, valuesChecked(block));
       if (words.length > 0)
         report(block, { kind: 'english', text, detail: `unbracketed: ${words.join(' ')}` });
     }
@@ -131,7 +177,7 @@ export function probeText(args: ProbeArgs): TextFinding[] {
       for (const a of attrs) {
         const v = el.getAttribute(a);
         if (v === null || v.trim() === '') continue;
-        const words = english(v);
+        const words = english(v, valuesChecked(el));
         if (words.length > 0)
           report(el, { kind: 'english', text: v, detail: `${a} unbracketed: ${words.join(' ')}` });
       }

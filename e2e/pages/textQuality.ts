@@ -1,6 +1,12 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { PSEUDO_CLOSE, PSEUDO_LOCALE, PSEUDO_OPEN } from '../../shared/i18n/pseudo';
+import {
+  PSEUDO_CLOSE,
+  PSEUDO_LOCALE,
+  PSEUDO_OPEN,
+  PSEUDO_VALUE_CLOSE,
+  PSEUDO_VALUE_OPEN,
+} from '../../shared/i18n/pseudo';
 import { probeText, type TextFinding } from './textProbe';
 
 export type { TextFinding };
@@ -53,6 +59,8 @@ export interface TextCheck {
   readonly allowText?: readonly string[];
   /** Subtrees still holding hard-coded English, each named with its owner in the spec (to do). */
   readonly pending?: readonly string[];
+  /** Subtrees whose interpolated values are data or still to be coded (named in the spec). */
+  readonly valuesNotChecked?: readonly string[];
 }
 
 const MARK = 'data-text-finding';
@@ -68,10 +76,13 @@ export async function textFindings(page: Page, check: TextCheck): Promise<TextFi
     pseudo: check.pseudo,
     open: PSEUDO_OPEN,
     close: PSEUDO_CLOSE,
+    valueOpen: PSEUDO_VALUE_OPEN,
+    valueClose: PSEUDO_VALUE_CLOSE,
     skip: DATA_SUBTREES,
     tokens: CODE_TOKENS,
     allowText: check.allowText ?? [],
     pending: check.pending ?? [],
+    valuesNotChecked: check.valuesNotChecked ?? [],
     mark: MARK,
   });
 }

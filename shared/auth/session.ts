@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccessLevelSchema, DuoTermSchema, GranularitySchema } from '../federation/directory';
+import { VisaReasonSchema } from './visaReason';
 
 /** One dataset as this user may see it: what the node offers and what the passport grants. */
 export const DatasetAccessSchema = z.object({
@@ -29,7 +30,9 @@ export const IgnoredVisaSchema = z.object({
   type: z.string(),
   issuer: z.string(),
   value: z.string().optional(),
+  /** Main's English (the audit log, the command line); `said` is what the page words. */
   reason: z.string(),
+  said: VisaReasonSchema.optional(),
 });
 export type IgnoredVisa = z.infer<typeof IgnoredVisaSchema>;
 

@@ -29,6 +29,10 @@ export const CASE_PROBLEM_CODES = [
   'phenopacket-not-hpo',
   'phenopacket-no-features',
   'tumour-is-normal',
+  // The New-case dialog's own cancer checks (renderer/src/features/cancer/cancerDraft.ts).
+  'choose-tumour',
+  'choose-germline',
+  'purity-range',
   'vcf-no-header',
   'vcf-unreadable',
   'vcf-grch37',

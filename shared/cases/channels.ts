@@ -214,8 +214,12 @@ export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export const CaseListSchema = z.object({
   cases: z.array(CaseSummarySchema),
   locked: z.boolean(),
-  /** Whose cases these are: the signed-in user's, or this computer account's while signed out. */
-  owner: z.object({ kind: z.enum(['user', 'local']), label: z.string() }),
+  /** Whose cases these are; `label` is main's English, `account` what the page words (issue 22). */
+  owner: z.object({
+    kind: z.enum(['user', 'local']),
+    label: z.string(),
+    account: z.string().optional(),
+  }),
   /** Why it lists nothing, in English for the CLI and the logs. */
   message: z.string().optional(),
   /** `message` as a code the renderer words (issue 22, as the vault's lock reasons). */

@@ -7,6 +7,13 @@
 export const PSEUDO_LOCALE = 'en-XA';
 export const PSEUDO_OPEN = '⟦';
 export const PSEUDO_CLOSE = '⟧';
+/**
+ * Around every interpolated value: what a sentence was given (a name, an id, another program's
+ * message) stays visible to the text checker inside the sentence's brackets, so English handed
+ * to a translated sentence as a value is found too (decision 0071).
+ */
+export const PSEUDO_VALUE_OPEN = '⁅';
+export const PSEUDO_VALUE_CLOSE = '⁆';
 
 const ACCENTED: Record<string, string> = {
   a: 'á',
@@ -70,7 +77,13 @@ const KEEP = /(\{\{[^}]+\}\}|\$t\([^)]*\))/;
 export function pseudoString(s: string): string {
   const parts = s.split(KEEP);
   const accented = parts
-    .map((p, i) => (i % 2 === 1 ? p : p.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c)))
+    .map((p, i) =>
+      i % 2 === 0
+        ? p.replace(/[A-Za-z]/g, (c) => ACCENTED[c] ?? c)
+        : p.startsWith('{{')
+          ? `${PSEUDO_VALUE_OPEN}${p}${PSEUDO_VALUE_CLOSE}`
+          : p,
+    )
     .join('');
   const visible = parts.filter((_p, i) => i % 2 === 0).join('').length;
   // Padding in short words so it wraps like text; the brackets count towards the 40 %.

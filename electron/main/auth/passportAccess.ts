@@ -26,14 +26,19 @@ export async function readPassport(opts: {
   const ignored: IgnoredVisa[] = [];
   for (const jws of raw) {
     if (typeof jws !== 'string') {
-      ignored.push({ type: 'unknown', issuer: 'unknown', reason: 'not a signed visa (JWS)' });
+      ignored.push({
+        type: 'unknown',
+        issuer: 'unknown',
+        reason: 'not a signed visa (JWS)',
+        said: { code: 'not-jws' },
+      });
       continue;
     }
     const check = await opts.verify(jws, opts.sub);
     if (check.ok) verified.push(check.visa);
     else {
-      const { type, issuer, value, reason } = check;
-      ignored.push({ type, issuer, reason, ...(value === undefined ? {} : { value }) });
+      const { type, issuer, value, reason, said } = check;
+      ignored.push({ type, issuer, reason, said, ...(value === undefined ? {} : { value }) });
     }
   }
   return {

@@ -137,7 +137,8 @@ export function createCaseService(opts: {
     list() {
       const o = owner();
       const key = wrapKey(o);
-      const base = { owner: { kind: o.kind, label: o.label } };
+      // The account's name beside main's English label, so the page words it (issue 22).
+      const base = { owner: { kind: o.kind, label: o.label, account: o.user.sub } };
       if (key === undefined)
         return {
           ...base,

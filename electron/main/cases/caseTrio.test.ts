@@ -66,6 +66,9 @@ describe('issue 16: a synthetic trio, imported through the router and the import
     const list = await h.call('case:list', undefined);
     expect(list.locked).toBe(false);
     expect(list.owner.kind).toBe('local');
+    // Issue 22: the account travels beside main's English label, so the page words the owner.
+    expect(list.owner.label).toBe(`this computer account (${list.owner.account ?? ''})`);
+    expect(list.owner.account).toMatch(/\S/);
     const carried = trio.alleles.filter((a) => a.gt.some((g) => g.includes('1'))).length;
     expect(list.cases).toEqual([
       expect.objectContaining({

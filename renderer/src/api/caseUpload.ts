@@ -1,5 +1,6 @@
 import { CASE_UPLOAD_PATH, FileRefSchema } from '../../../shared/cases/channels';
 import type { FileRef } from '../../../shared/cases/channels';
+import { SaidError, type Said } from '../i18n/said';
 import { vaultRequestHeaders } from './browserSession';
 
 /** An upload the person cancelled: not an error to show. */
@@ -36,11 +37,20 @@ export function uploadCaseFile(
     // Without a computable length the event's total is 0: the File's own size is the total then.
     xhr.upload.onprogress = (e) =>
       onProgress?.(e.loaded, e.lengthComputable && e.total > 0 ? e.total : file.size);
-    xhr.onerror = () => reject(new Error(`${file.name} could not be sent to Cohort Desk.`));
+    const name = { file: file.name };
+    xhr.onerror = () =>
+      reject(
+        new SaidError(
+          { key: 'uploadNotSent', params: name },
+          `${file.name} could not be sent to Cohort Desk.`,
+        ),
+      );
     xhr.onload = () => {
       if (xhr.status !== 200) {
+        // Main's reason is English (for the console); the person reads its status in their words.
         const why = xhr.responseText.trim();
-        reject(new Error(why === '' ? `${file.name}: HTTP ${String(xhr.status)}` : why));
+        const english = why === '' ? `${file.name}: HTTP ${String(xhr.status)}` : why;
+        reject(new SaidError(refusalSaid(xhr.status, file.name), english));
         return;
       }
       let body: unknown;
@@ -51,8 +61,21 @@ export function uploadCaseFile(
       }
       const parsed = FileRefSchema.safeParse(body);
       if (parsed.success) resolve(parsed.data);
-      else reject(new Error('Cohort Desk received an answer it did not understand.'));
+      else
+        reject(
+          new SaidError(
+            { key: 'uploadNotUnderstood', params: name },
+            'Cohort Desk received an answer it did not understand.',
+          ),
+        );
     };
     xhr.send(file);
   });
+}
+
+/** Main's refusal of an upload by its status (electron/browserMode/caseUpload.ts). */
+function refusalSaid(status: number, file: string): Said {
+  if (status === 423) return { key: 'uploadLocked', params: { file } };
+  if (status === 400) return { key: 'uploadIncomplete', params: { file } };
+  return { key: 'uploadHttp', params: { file, status: String(status) } };
 }

@@ -11,6 +11,7 @@ import type { AppError, ErrorCode, Result } from '../../../shared/result';
 import { AppErrorSchema, ERROR_CODES } from '../../../shared/appError';
 import type { Transport } from './transport';
 import { electronTransport } from './transport';
+import { TransportError } from './transportError';
 
 /** The typed client every feature uses; no feature code knows which transport runs. */
 export interface ApiClient {
@@ -48,7 +49,9 @@ export function createApiClient(transport: Transport): ApiClient {
           error:
             error instanceof NotConnectedError
               ? { code: 'INTERNAL', message, key: 'notConnected' }
-              : { code: 'INTERNAL', message },
+              : error instanceof TransportError
+                ? { code: 'INTERNAL', message, key: error.key }
+                : { code: 'INTERNAL', message },
         };
       }
     },

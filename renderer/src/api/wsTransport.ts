@@ -1,5 +1,6 @@
 import { rpcProtocols } from '../../../shared/browserMode/session';
 import type { Transport } from './transport';
+import { TransportError } from './transportError';
 
 type Frame =
   | { type: 'result'; id: number; result: unknown }
@@ -62,7 +63,7 @@ export function webSocketTransport(opts: WebSocketTransportOptions): WebSocketTr
   };
 
   function connect(): Promise<WebSocket> {
-    if (lost) return Promise.reject(new Error(STOPPED));
+    if (lost) return Promise.reject(new TransportError('serviceStopped', STOPPED));
     socket ??= new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url, rpcProtocols(opts.secret));
       let opened = false;
@@ -71,11 +72,17 @@ export function webSocketTransport(opts: WebSocketTransportOptions): WebSocketTr
         resolve(ws);
       });
       ws.addEventListener('error', () =>
-        reject(new Error('Cohort Desk could not reach its local service.')),
+        reject(
+          new TransportError(
+            'serviceUnreachable',
+            'Cohort Desk could not reach its local service.',
+          ),
+        ),
       );
       ws.addEventListener('close', () => {
         socket = undefined;
-        for (const { reject: fail } of pending.values()) fail(new Error(STOPPED));
+        for (const { reject: fail } of pending.values())
+          fail(new TransportError('serviceStopped', STOPPED));
         pending.clear();
         if (opened && !lost) void reconnect();
       });

@@ -38,7 +38,10 @@ export class ErrorBoundary extends Component<Props, State> {
       <section role="alert" className="error-panel" data-testid="error-boundary">
         <h2>{i18n.t('error.title')}</h2>
         <p>{i18n.t('error.body')}</p>
-        <pre className="error-details">{error.message}</pre>
+        {/* The engine's own words, a technical detail for the IT team: marked as English data. */}
+        <pre className="error-details" lang="en" translate="no">
+          {error.message}
+        </pre>
         <button type="button" onClick={() => this.setState({ error: undefined })}>
           {i18n.t('error.retry')}
         </button>

@@ -7,6 +7,7 @@
 import type { CaseDetail } from '../../../shared/cases/channels';
 import { CASE_SCHEMA_MIN, CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import { vaultRequestHeaders } from '../api/browserSession';
+import { SaidError } from '../i18n/said';
 import type { Engine } from './engine';
 import { engine } from './engine';
 import { plainRow } from './plain';
@@ -34,11 +35,14 @@ async function scalar(e: Engine, sql: string): Promise<unknown> {
 
 /**
  * Attaches a case's database (again when main serves a different copy). Resolves with its alias.
- * The error says what happened in the person's words (locked vault, newer file, failed check).
+ * The error says what happened in the person's words (a `SaidError`: newer file, failed check).
  */
 export async function attachCase(caseId: string, db: Database): Promise<string> {
   if (!SAFE_ALIAS.test(db.alias) || !SAFE_FILE.test(db.registeredFile))
-    throw new Error(`Case ${caseId} has a database name this app does not accept.`);
+    throw new SaidError(
+      { key: 'caseBadName', params: { caseId } },
+      `Case ${caseId} has a database name this app does not accept.`,
+    );
   const held = attached.get(caseId);
   if (held?.alias === db.alias && held.registeredFile === db.registeredFile) return db.alias;
   const e = await engine();
@@ -49,7 +53,9 @@ export async function attachCase(caseId: string, db: Database): Promise<string> 
   });
   if (!res.ok) {
     const why = (await res.text().catch(() => '')).trim();
-    throw new Error(
+    // Main's reason is English for the console; the person reads the status in their words.
+    throw new SaidError(
+      { key: 'caseNotServed', params: { caseId, status: String(res.status) } },
       `Case ${caseId} could not be opened (HTTP ${String(res.status)}${why === '' ? '' : `: ${why}`}).`,
     );
   }
@@ -68,13 +74,15 @@ export async function attachCase(caseId: string, db: Database): Promise<string> 
   );
   if (!(version <= CASE_SCHEMA_VERSION)) {
     await detachDatabase(e, db);
-    throw new Error(
+    throw new SaidError(
+      { key: 'caseNewer', params: { caseId, version: String(version) } },
       `Case ${caseId} was written for case schema ${String(version)}; update Cohort Desk to open it.`,
     );
   }
   if (version < CASE_SCHEMA_MIN) {
     await detachDatabase(e, db);
-    throw new Error(
+    throw new SaidError(
+      { key: 'caseTooOld', params: { caseId, version: String(version) } },
       `Case ${caseId} was imported by an older Cohort Desk (case schema ${String(version)}) and could not be upgraded to this version; it is unchanged. The log file says why; to review it here, import its VCF again.`,
     );
   }

@@ -26,6 +26,7 @@ import {
 } from '../../../shared/cohorts/schema';
 import { vaultDatabasePath } from '../../../shared/vault/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
+import { SaidError } from '../i18n/said';
 import { forgetCases } from './cases';
 import type { Engine } from './engine';
 import { closeEngine, engine } from './engine';
@@ -67,7 +68,11 @@ async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
     headers: vaultRequestHeaders(),
   });
   if (res.status === 404) return false;
-  if (!res.ok) throw new Error(`The cache refused ${datasetId} (HTTP ${String(res.status)}).`);
+  if (!res.ok)
+    throw new SaidError(
+      { key: 'datasetNotServed', params: { dataset: datasetId, status: String(res.status) } },
+      `The cache refused ${datasetId} (HTTP ${String(res.status)}).`,
+    );
   const bytes = new Uint8Array(await res.arrayBuffer());
   const alias = datasetDatabaseName(datasetId);
   await detach(e, datasetId);
@@ -78,7 +83,8 @@ async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
   const version = firstNumber(await e.conn.query(CACHE_SQL.fileVersion(alias)), 'v');
   if (!(version <= SCHEMA_VERSION)) {
     await detach(e, datasetId);
-    throw new Error(
+    throw new SaidError(
+      { key: 'datasetNewer', params: { dataset: datasetId, version: String(version) } },
       `${datasetId} was written for cache schema ${String(version)}; update the app.`,
     );
   }

@@ -8,6 +8,7 @@ import {
   SCHEMA_VERSION,
   viewStatements,
 } from '../../../shared/cohorts/schema';
+import { SaidError } from '../i18n/said';
 
 /** The one database of this window: worker, instance, connection. Never put in the store. */
 export interface Engine {
@@ -49,7 +50,10 @@ async function start(): Promise<Engine> {
   const first = current.toArray()[0] as { toJSON(): { v?: unknown } } | undefined;
   const version = Number(first?.toJSON().v ?? 0);
   if (version > SCHEMA_VERSION)
-    throw new Error(`cache schema ${String(version)} is newer than this app`);
+    throw new SaidError(
+      { key: 'cacheNewer', params: { version: String(version) } },
+      `cache schema ${String(version)} is newer than this app`,
+    );
   for (const s of pendingMigrations(version)) await conn.query(s);
   // The views exist from the start, over the empty base tables: a query on an empty cache answers
   // no rows instead of "Table with name individuals does not exist" (issue 13).

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/cohorts/schema';
 import { vaultTablePath } from '../../../shared/vault/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
+import { SaidError } from '../i18n/said';
 import type { Engine } from './engine';
 
 /** Rows per insert: one-shot inserts of hundreds of MB failed in duckdb-wasm (DESIGN). */
@@ -27,7 +28,10 @@ export async function loadArrowTables({ conn }: Engine, datasetId: string): Prom
       headers: vaultRequestHeaders(),
     });
     if (!res.ok)
-      throw new Error(`The cache refused ${datasetId} ${table} (HTTP ${String(res.status)}).`);
+      throw new SaidError(
+        { key: 'datasetNotServed', params: { dataset: datasetId, status: String(res.status) } },
+        `The cache refused ${datasetId} ${table} (HTTP ${String(res.status)}).`,
+      );
     const arrow = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
     const name = datasetTableName(datasetId, table);
     await conn.query(CACHE_SQL.dropTable(name));

@@ -119,10 +119,14 @@ describe('issue 22: main’s codes in the user’s language', () => {
       'referenceName MT is not known',
     );
     cleanup();
-    // Without a code (a sentence main built elsewhere), main's words are shown as they are.
+    // Without a code (a sentence main built elsewhere), main's words are shown as they are, quoted
+    // as English data after words in the reader's language (decision 0071).
     const plain = render(
       <NodeProblemLine t={i18n.t} node="IT" problem={undefined} message="as main wrote it" />,
     );
-    expect(plain.container.textContent).toBe('as main wrote it');
+    expect(plain.container.textContent).toBe('Meldung im Wortlaut: as main wrote it');
+    expect(plain.container.querySelector('q[lang="en"][translate="no"]')?.textContent).toBe(
+      'as main wrote it',
+    );
   });
 });

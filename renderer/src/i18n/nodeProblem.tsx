@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { nodeProblemParams } from '../../../shared/acmg/nodeProblemSaid';
 import type { NodeProblem } from '../../../shared/search/results';
 import type { SeenProgress } from '../../../shared/seen/channels';
+import { AsWritten } from '../components/AsWritten';
 
 /**
  * Why a node's request failed, in the app's language from main's code (issue 22). The words are
@@ -16,16 +17,22 @@ export const nodeProblemText = (t: TFunction, node: string, p: NodeProblem): str
 
 /**
  * A node's failure as a person reads it: the words, then the node's own message as it sent it
- * (its language, its words: data, not wording); main's English only when it sent no code.
+ * (its language, its words: data, not wording). Without a code (an answer stored before codes,
+ * decision 0071) main's English is shown as written, marked as such.
  */
 export function NodeProblemLine(props: {
   readonly t: TFunction;
   readonly node: string;
   readonly problem: NodeProblem | undefined;
   readonly message: string | undefined;
+  /** The answer was stored by the app (seen-before): text without a code was an earlier version's. */
+  readonly stored?: boolean;
 }) {
   const { t, node, problem } = props;
-  if (problem === undefined) return <>{props.message}</>;
+  if (problem === undefined)
+    return props.message === undefined ? null : (
+      <AsWritten text={props.message} from={props.stored === true ? 'stored' : 'reported'} />
+    );
   return (
     <>
       {nodeProblemText(t, node, problem)}
@@ -47,7 +54,10 @@ export function SeenProblemLine(props: {
 }) {
   const { t, node } = props;
   const p = props.progress.problem;
-  if (p === undefined) return <>{props.progress.message}</>;
+  if (p === undefined)
+    return props.progress.message === undefined ? null : (
+      <AsWritten text={props.progress.message} from="reported" />
+    );
   return (
     <>
       {p.last === undefined ? (

@@ -56,6 +56,17 @@ export const sexText = (t: TFunction, label: string, code: string | undefined): 
   code === undefined ? label : t(`terms.sex.${code}`, { defaultValue: label });
 
 /**
+ * A carrier's sex as a node labelled it (seen-before answers keep the label only): the words of a
+ * label the app knows ("female", "Male", "unknown"), else the label as the node gave it.
+ */
+export const sexLabelText = (t: TFunction, label: string): string => {
+  const code = label.trim().toLowerCase();
+  return code === 'female' || code === 'male' || code === 'unknown'
+    ? t(`terms.sex.${code}`)
+    : label;
+};
+
+/**
  * A ClinVar significance in words ("Pathogenic/Likely_pathogenic", "Benign|risk_factor",
  * "Conflicting_classifications_of_pathogenicity"): each part translated, the separators kept; a
  * value the app does not know is shown as ClinVar writes it, underscores as spaces.

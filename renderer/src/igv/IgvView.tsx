@@ -1,5 +1,6 @@
 import { labelIgvControls } from './a11y';
 import { useEffect, useRef } from 'react';
+import { errorText } from '../i18n/said';
 import { useStore } from '../store';
 import type { BrowserController } from './browserController';
 import { controllerFor, currentLocus } from './browserController';
@@ -120,8 +121,7 @@ export function IgvView({ genes, sources, onController }: Props) {
       onController(controllerFor(created));
     };
     start().catch((e: unknown) => {
-      if (!gone())
-        store().browserStatusChanged('failed', e instanceof Error ? e.message : String(e));
+      if (!gone()) store().browserStatusChanged('failed', errorText(e));
     });
     return () => {
       life.disposed = true;

@@ -7,6 +7,7 @@ import genesUrl from '../../../resources/genome/genes.tsv?url';
 import acmgUrl from '../../../resources/genome/panel-acmg-sf.bed?url';
 import cancerUrl from '../../../resources/genome/panel-cancer.bed?url';
 import epilepsyUrl from '../../../resources/genome/panel-epilepsy.bed?url';
+import { SaidError } from '../i18n/said';
 import type { GeneIndex } from './geneIndex';
 import { createGeneIndex, parseGenes } from './geneIndex';
 import { parseExonTable } from '../../../shared/genome/gtfExons';
@@ -30,15 +31,22 @@ export const GENES_URL = genesUrl;
 
 let genes: Promise<GeneIndex> | undefined;
 
-const text = async (url: string, what: string): Promise<string> => {
+const text = async (url: string, what: 'genes' | 'exons'): Promise<string> => {
   const r = await fetch(url);
-  if (!r.ok) throw new Error(`${what}: HTTP ${String(r.status)}`);
+  if (!r.ok)
+    throw new SaidError(
+      {
+        key: what === 'genes' ? 'geneTableHttp' : 'exonTableHttp',
+        params: { status: String(r.status) },
+      },
+      `${what} table: HTTP ${String(r.status)}`,
+    );
   return r.text();
 };
 
 /** Loads the gene table and the exon table (header-only when built without a GTF) once per app run. */
 export function loadGeneIndex(): Promise<GeneIndex> {
-  genes ??= Promise.all([text(genesUrl, 'gene table'), text(exonsUrl, 'exon table')])
+  genes ??= Promise.all([text(genesUrl, 'genes'), text(exonsUrl, 'exons')])
     .then(([g, e]) => createGeneIndex(parseGenes(g), parseExonTable(e)))
     .catch((e: unknown) => {
       genes = undefined;

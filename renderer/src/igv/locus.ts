@@ -1,4 +1,5 @@
 import { parseGenomic } from '../../../shared/search/parseGenomic';
+import type { Said } from '../i18n/said';
 import type { GeneIndex } from './geneIndex';
 
 /** Where the locus box sends the browser: an igv locus string (1-based, inclusive) and what it was. */
@@ -10,7 +11,7 @@ export type LocusTarget =
       label: string;
       variantKey?: string;
     }
-  | { ok: false; message: string };
+  | { ok: false; message: string; said?: Said };
 
 /** Looks up a variant of a gene by its protein change (HGVS p.), e.g. in the local cache. */
 export type FindAaVariant = (
@@ -41,6 +42,7 @@ export async function resolveLocus(
       return {
         ok: false,
         message: 'Type a gene, a region (17:43044295-43125483) or a variant (17-43045712-G-A).',
+        said: { key: 'locusEmpty' },
       };
     case 'region':
       return {
@@ -65,7 +67,11 @@ export async function resolveLocus(
     case 'geneAa': {
       const gene = genes.find(q.gene);
       if (gene === undefined)
-        return { ok: false, message: `Gene ${q.gene} is not in the GRCh38 gene table.` };
+        return {
+          ok: false,
+          message: `Gene ${q.gene} is not in the GRCh38 gene table.`,
+          said: { key: 'geneNotInTable', params: { gene: q.gene } },
+        };
       const geneLocus = `${gene.chrom}:${String(gene.start0 + 1)}-${String(gene.end)}`;
       if (q.kind === 'gene')
         return { ok: true, kind: 'gene', locus: geneLocus, label: gene.symbol };

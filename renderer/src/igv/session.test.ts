@@ -28,9 +28,15 @@ describe('browser session (issue 8)', () => {
     expect(sessionFromJson('{')).toEqual({
       ok: false,
       message: expect.stringContaining('not JSON') as unknown,
+      said: { key: 'sessionNotJson' },
     });
     const other = sessionFromJson(JSON.stringify({ app: 'cohort-desk-browser', version: 2 }));
     expect(other.ok).toBe(false);
     expect(other.ok ? '' : other.message).toContain('version');
+    // Issue 22: the reader is told the field in their language; zod's English stays in `message`.
+    expect(other.ok ? undefined : other.said).toEqual({
+      key: 'sessionInvalid',
+      params: { field: 'version' },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Said } from '../i18n/said';
 
 /** The tracks the browser can show besides ideogram, ruler and genes. */
 export const TrackKindSchema = z.enum([
@@ -44,19 +45,29 @@ export function sessionToJson(session: Omit<BrowserSession, 'app' | 'version' | 
 /** Parses a saved session; the error says what is wrong in the person's words. */
 export function sessionFromJson(
   text: string,
-): { ok: true; session: BrowserSession } | { ok: false; message: string } {
+): { ok: true; session: BrowserSession } | { ok: false; message: string; said: Said } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, message: 'The file is not a Cohort Desk browser session (not JSON).' };
+    return {
+      ok: false,
+      message: 'The file is not a Cohort Desk browser session (not JSON).',
+      said: { key: 'sessionNotJson' },
+    };
   }
   const parsed = BrowserSessionSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where =
       issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
-    return { ok: false, message: `The file is not a Cohort Desk browser session${where}.` };
+    const field = issue?.path.join('.') ?? '';
+    return {
+      ok: false,
+      message: `The file is not a Cohort Desk browser session${where}.`,
+      said:
+        field === '' ? { key: 'sessionNotSession' } : { key: 'sessionInvalid', params: { field } },
+    };
   }
   return { ok: true, session: parsed.data };
 }

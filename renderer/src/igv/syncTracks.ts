@@ -1,3 +1,4 @@
+import { errorDetail, saidText } from '../i18n/said';
 import { useStore } from '../store';
 import type { ColorBy } from './colors';
 import type { TrackSources } from './dataSources';
@@ -53,10 +54,13 @@ export function syncTracks(
         await browser.loadTrack(config);
         loaded.set(spec.id, { name: spec.name, sig: signature(spec, colorBy, sources) });
       } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
+        // igv.js's own English is the detail; the sentence is in the reader's language (issue 22).
+        const track = spec.source ?? spec.name;
         useStore
           .getState()
-          .setBrowserError(`${spec.source ?? spec.name} could not be shown: ${why}`);
+          .setBrowserError(
+            saidText({ key: 'trackFailed', params: { track, detail: errorDetail(e) } }),
+          );
         useStore.getState().removeBrowserTrack(spec.id);
       }
     }

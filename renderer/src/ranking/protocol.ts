@@ -1,3 +1,4 @@
+import type { Said } from '../i18n/said';
 import type { GeneExplanation } from '../../../shared/ranking/explain';
 import type { Mode } from '../../../shared/ranking/inheritance';
 import type { RankRequest, Zygosity } from '../../../shared/ranking/input';
@@ -60,4 +61,10 @@ export type RankReply =
       readonly kind: 'explain';
       readonly explanation: GeneExplanation | null;
     }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+  | {
+      readonly id: number;
+      readonly ok: false;
+      /** The developer's English; `said` words it when the client itself ended the ranking. */
+      readonly message: string;
+      readonly said?: Said;
+    };

@@ -1,5 +1,6 @@
 import type { GeneExplanation } from '../../../shared/ranking/explain';
 import type { RankRequest } from '../../../shared/ranking/input';
+import { SaidError } from '../i18n/said';
 import type { RankMessage, RankReply, RankSummary } from './protocol';
 
 /** Something that answers ranking messages: the worker, or the page itself where none exists. */
@@ -30,7 +31,12 @@ function start(): Runner {
   worker.onerror = (e) => {
     e.preventDefault();
     for (const [id, resolve] of pending)
-      resolve({ id, ok: false, message: `The ranking stopped: ${e.message}` });
+      resolve({
+        id,
+        ok: false,
+        message: `The ranking stopped: ${e.message}`,
+        said: { key: 'rankStopped', params: { detail: e.message } },
+      });
     pending.clear();
     stopRanking();
   };
@@ -53,11 +59,16 @@ function ask(message: Question): Promise<RankReply> {
   });
 }
 
+/** A failed reply as an error: worded when the client ended the ranking, else the core's own. */
+const failure = (reply: Extract<RankReply, { ok: false }>): Error =>
+  reply.said === undefined ? new Error(reply.message) : new SaidError(reply.said, reply.message);
+
 /** Ranks the patient's genes (phenotype only without variants). */
 export async function rankGenes(request: RankRequest): Promise<RankSummary> {
   const reply = await ask({ kind: 'rank', request });
-  if (!reply.ok) throw new Error(reply.message);
-  if (reply.kind !== 'rank') throw new Error('The ranking answered another question.');
+  if (!reply.ok) throw failure(reply);
+  if (reply.kind !== 'rank')
+    throw new SaidError({ key: 'rankOtherAnswer' }, 'The ranking answered another question.');
   return reply.summary;
 }
 
@@ -67,8 +78,9 @@ export async function explainRankedGene(
   symbol: string,
 ): Promise<GeneExplanation | undefined> {
   const reply = await ask({ kind: 'explain', request, symbol });
-  if (!reply.ok) throw new Error(reply.message);
-  if (reply.kind !== 'explain') throw new Error('The ranking answered another question.');
+  if (!reply.ok) throw failure(reply);
+  if (reply.kind !== 'explain')
+    throw new SaidError({ key: 'rankOtherAnswer' }, 'The ranking answered another question.');
   return reply.explanation ?? undefined;
 }
 
@@ -77,6 +89,6 @@ export function stopRanking(): void {
   runner?.stop();
   runner = undefined;
   for (const [id, resolve] of pending)
-    resolve({ id, ok: false, message: 'The ranking was stopped.' });
+    resolve({ id, ok: false, message: 'The ranking was stopped.', said: { key: 'rankCancelled' } });
   pending.clear();
 }

@@ -3,6 +3,7 @@ import type { VaultList, VaultManifest } from '../../../shared/vault/vault';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 import { appErrorText } from '../i18n/appErrorText';
+import { errorText } from '../i18n/said';
 
 export type DatasetLoad =
   { state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string };
@@ -94,7 +95,7 @@ export const createCacheSlice: StateCreator<StoreState, [], [], CacheSlice> = (s
           });
           setLoad(d.datasetId, { state: 'ready' });
         } catch (error: unknown) {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = errorText(error);
           setLoad(d.datasetId, { state: 'failed', message });
         }
       }),

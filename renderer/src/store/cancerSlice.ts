@@ -7,6 +7,7 @@ import { DEFAULT_SOMATIC_FILTER } from '../../../shared/cancer/somaticFilter';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 import { appErrorText } from '../i18n/appErrorText';
+import { saidText } from '../i18n/said';
 
 /** Rows the somatic table shows at most (a tumour's filtered calls are hundreds, not millions). */
 export const SOMATIC_ROWS = 500;
@@ -70,7 +71,7 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
     },
     async reviewTier(r) {
       const open = get().caseOpen;
-      if (open === undefined) return 'No case is open.';
+      if (open === undefined) return saidText({ key: 'noCaseOpen' });
       const result = await api().invoke('cancer:review', { caseId: open.detail.caseId, ...r });
       if (!result.ok) return appErrorText(result.error);
       const cancer = open.detail.cancer;

@@ -15,6 +15,7 @@ import { api } from '../api/client';
 import { UploadCancelled, uploadCaseFile } from '../api/caseUpload';
 import type { StoreState } from './index';
 import { appErrorText } from '../i18n/appErrorText';
+import { errorText } from '../i18n/said';
 
 /** The case open on the page: main's record and the alias its database has in duckdb-wasm. */
 /** Electron: main opens its own file dialog (the path never reaches the page); browser mode uploads. */
@@ -127,7 +128,7 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
     } catch (error: unknown) {
       set({
         caseOpening: undefined,
-        caseError: error instanceof Error ? error.message : String(error),
+        caseError: errorText(error),
       });
     }
   },
@@ -163,7 +164,8 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
       return { ok: true, value: await uploadCaseFile(file, onProgress, signal) };
     } catch (error: unknown) {
       if (error instanceof UploadCancelled) return { ok: true, value: null };
-      return failed(error instanceof Error ? error.message : String(error));
+      // Worded now (issue 22): the dialog shows a message without a key as it comes.
+      return failed(errorText(error));
     }
   },
   inspectCaseFiles: (req) => api().invoke('case:inspect', req),

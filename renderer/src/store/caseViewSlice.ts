@@ -4,6 +4,7 @@ import type { CaseFilter } from '../../../shared/cases/filters';
 import type { RowSort } from '../../../shared/cases/reviewSql';
 import type { CaseRows } from '../features/caseReview/caseQueries';
 import type { StoreState } from './index';
+import { errorText } from '../i18n/said';
 
 export interface CaseViewSlice {
   /** The filter in force on the open case (every part optional, ANDed in FILTER_STEPS order). */
@@ -106,7 +107,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
         if (opts.rerank) void get().rerank();
       } catch (error: unknown) {
         if (mine !== generation) return;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         set({ caseBusy: false, caseQueryError: message });
       }
     },
@@ -135,7 +136,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
       } catch (error: unknown) {
         if (mine !== generation) return;
         for (const w of want) loading.delete(w);
-        set({ caseQueryError: error instanceof Error ? error.message : String(error) });
+        set({ caseQueryError: errorText(error) });
       }
     },
     async caseExportRows(limit) {

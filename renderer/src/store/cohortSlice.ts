@@ -3,6 +3,7 @@ import type { CohortFilters } from '../../../shared/cohorts/definition';
 import { emptyFilters } from '../../../shared/cohorts/definition';
 import type { CohortResult } from '../db/cohortQuery';
 import type { StoreState } from './index';
+import { errorText } from '../i18n/said';
 
 export interface CohortSlice {
   cohortFilters: CohortFilters;
@@ -36,7 +37,7 @@ export const createCohortSlice: StateCreator<StoreState, [], [], CohortSlice> = 
       const { runCohort } = await import('../db/cohortQuery');
       set({ cohortResult: await runCohort(get().cohortFilters), cohortBusy: false });
     } catch (error: unknown) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error);
       set({ cohortBusy: false, cohortError: message });
     }
   },

@@ -8,7 +8,8 @@ import {
   exportText,
 } from '../../../shared/cohorts/exportFile';
 import { parquetChunks } from '../../../shared/cohorts/parquetExport';
-import type { Result } from '../../../shared/result';
+import type { AppErrorKey, AppErrorParams } from '../../../shared/appError';
+import type { AppError, Result } from '../../../shared/result';
 import { api } from '../api/client';
 import type { StoreState } from './index';
 
@@ -20,7 +21,18 @@ export type ParquetProgress =
 export type ExportProblem =
   | { kind: 'tooMany'; max: number }
   | { kind: 'nothing'; notes: string }
-  | { kind: 'failed'; message: string };
+  /**
+   * Main's refusal keeps its key and parameters (decision 0063) and a renderer error its `said`
+   * (decision 0071): the page words them. This module never imports the UI's words, so the
+   * exports stay language-independent (exportLanguage.test.ts).
+   */
+  | {
+      kind: 'failed';
+      message: string;
+      key?: AppErrorKey | undefined;
+      params?: AppErrorParams | undefined;
+      said?: { readonly key: string; readonly params?: Readonly<Record<string, string | number>> };
+    };
 
 /** A file for the page to hand to the browser's download. */
 export interface ExportFile {
@@ -48,10 +60,30 @@ export function fromBase64(base64: string): Uint8Array {
   return bytes;
 }
 
+/** Main's refusal, thrown with its key and parameters kept. */
+class RefusedError extends Error {
+  constructor(readonly refusal: AppError) {
+    super(refusal.message);
+  }
+}
+
 const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new RefusedError(r.error);
   return r.value;
 };
+
+/** An export that failed: main's refusal with its code, a renderer error with its words. */
+function failedProblem(error: unknown): ExportProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RefusedError)
+    return { kind: 'failed', message, key: error.refusal.key, params: error.refusal.params };
+  const said = (error as { said?: unknown } | null)?.said;
+  return typeof said === 'object' &&
+    said !== null &&
+    typeof (said as { key?: unknown }).key === 'string'
+    ? { kind: 'failed', message, said: said as { key: string } }
+    : { kind: 'failed', message };
+}
 
 const leftOut = (e: ExportRows): string[] =>
   e.decisions.filter((d) => !d.allowed).map((d) => d.datasetId);
@@ -124,7 +156,7 @@ const problemOf = (error: unknown): ExportProblem =>
     ? { kind: 'tooMany', max: error.max }
     : error instanceof NothingToExportError
       ? { kind: 'nothing', notes: error.message }
-      : { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      : failedProblem(error);
 
 /** Cohort exports (CSV, Parquet, Phenopacket v2): db/ reads the rows, main writes Parquet and audits. */
 export const createExportSlice: StateCreator<StoreState, [], [], ExportSlice> = (set, get) => ({

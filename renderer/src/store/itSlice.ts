@@ -5,6 +5,7 @@ import { LICENCE_NOTICES_FILE, LicenceNoticesSchema } from '../../../shared/it/l
 import { api } from '../api/client';
 import type { StoreState } from './index';
 import { appErrorText } from '../i18n/appErrorText';
+import { errorText } from '../i18n/said';
 
 export interface ItSlice {
   /** Every host the app may contact (issue 21), as main lists it now. */
@@ -35,7 +36,7 @@ export const createItSlice: StateCreator<StoreState, [], [], ItSlice> = (set) =>
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       set({ licences: LicenceNoticesSchema.parse(await res.json()), licencesError: undefined });
     } catch (error: unknown) {
-      set({ licencesError: error instanceof Error ? error.message : String(error) });
+      set({ licencesError: errorText(error) });
     }
   },
 });

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { CaseDetail, CaseSex, Phenotype } from '../../../shared/cases/channels';
 import type { GeneExplanation } from '../../../shared/ranking/explain';
 import type { RankRequest, VariantRecord } from '../../../shared/ranking/input';
+import { errorText } from '../i18n/said';
 import type { RankSummary } from '../ranking/protocol';
 import type { StoreState } from './index';
 
@@ -44,7 +45,8 @@ const ids = (p: Phenotype): { observed: string[]; excluded: string[] } => ({
   observed: p.observed.map((t) => t.id),
   excluded: p.excluded.map((t) => t.id),
 });
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** In the reader's words (issue 22): the client's own stops are worded, the core's are its detail. */
+const messageOf = (e: unknown): string => errorText(e);
 
 /** Ranking the open case's genes in the ranking worker (renderer/src/ranking). */
 export const createRankSlice: StateCreator<StoreState, [], [], RankSlice> = (set, get) => {

@@ -15,6 +15,7 @@ import type { LocalCarrier } from '../db/cacheLookups';
 import type { StoreState } from './index';
 import { foldNodeUpdate, newQueryId } from './searchSlice';
 import { appErrorText } from '../i18n/appErrorText';
+import { errorText } from '../i18n/said';
 
 /** A seen-before lookup as the page follows it (issue 18). */
 export interface SeenRun {
@@ -84,7 +85,7 @@ export const createSeenSlice: StateCreator<StoreState, [], [], SeenSlice> = (set
         set({
           seenLocal: {
             carriers: [],
-            error: error instanceof Error ? error.message : String(error),
+            error: errorText(error),
           },
         });
     }

@@ -42,6 +42,7 @@ export function buildAccessList(
         issuer: g.iss,
         value: g.value,
         reason: `granted by ${g.source}, not by the committee of ${ds.id}`,
+        said: { code: 'other-committee', params: { source: g.source, dataset: ds.id } },
       });
     const grantExp =
       fromDac.length === 0 ? undefined : Math.max(...fromDac.map((g) => g.exp)) * 1000;
@@ -94,6 +95,7 @@ export function buildAccessList(
       issuer: g.iss,
       value: g.value,
       reason: 'names no dataset of this federation (values must match exactly, including case)',
+      said: { code: 'no-dataset' },
     });
   }
   return {

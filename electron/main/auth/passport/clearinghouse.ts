@@ -1,6 +1,7 @@
 import type { IgnoredVisa } from '../../../../shared/auth/session';
 import { conditionsMet } from './conditions';
 import type { VerifiedVisa } from './visaVerifier';
+import type { VisaReason } from '../../../../shared/auth/visaReason';
 
 /** What a passport authorises, before matching grants to datasets. */
 export interface PassportDecision {
@@ -11,11 +12,12 @@ export interface PassportDecision {
   readonly ignored: readonly IgnoredVisa[];
 }
 
-const ignore = (v: VerifiedVisa, reason: string): IgnoredVisa => ({
+const ignore = (v: VerifiedVisa, reason: string, said: VisaReason): IgnoredVisa => ({
   type: v.type,
   issuer: v.iss,
   value: v.value,
   reason,
+  said,
 });
 
 /**
@@ -33,20 +35,30 @@ export function decidePassport(
   const usable: VerifiedVisa[] = [];
   for (const visa of visas) {
     if (visa.conditions !== undefined && !conditionsMet(visa.conditions, support)) {
-      ignored.push(ignore(visa, 'its conditions are not met by your other visas'));
+      ignored.push(
+        ignore(visa, 'its conditions are not met by your other visas', {
+          code: 'conditions-not-met',
+        }),
+      );
     } else usable.push(visa);
   }
   const grants: VerifiedVisa[] = [];
   for (const visa of usable) {
     if (visa.type !== 'ControlledAccessGrants') continue;
-    if (visa.by === undefined) ignored.push(ignore(visa, 'says nothing about who granted it (by)'));
+    if (visa.by === undefined)
+      ignored.push(ignore(visa, 'says nothing about who granted it (by)', { code: 'no-by-grant' }));
     else if (visa.by !== 'dac')
-      ignored.push(ignore(visa, `granted by "${visa.by}", not by a data access committee`));
+      ignored.push(
+        ignore(visa, `granted by "${visa.by}", not by a data access committee`, {
+          code: 'not-by-dac',
+          params: { by: visa.by },
+        }),
+      );
     else grants.push(visa);
   }
   const atp = usable.filter((v) => v.type === 'AcceptedTermsAndPolicies');
   for (const v of atp.filter((a) => a.by === undefined))
-    ignored.push(ignore(v, 'says nothing about who asserted it (by)'));
+    ignored.push(ignore(v, 'says nothing about who asserted it (by)', { code: 'no-by-terms' }));
   const rs = usable.filter((v) => v.type === 'ResearcherStatus' && v.by !== undefined);
   let registered: { exp: number } | undefined;
   for (const terms of atp.filter((a) => a.by !== undefined)) {

@@ -11,6 +11,7 @@ import { startSignInFederation } from '../testing/signInFederation';
 import { decidePassport } from './clearinghouse';
 import type { VerifiedVisa } from './visaVerifier';
 import { createVisaVerifier } from './visaVerifier';
+import { VisaReasonSchema } from '../../../../shared/auth/visaReason';
 
 let fed: SignInFederation;
 let counter: { url: string; hits: number; close(): Promise<void> };
@@ -72,6 +73,8 @@ const expectIgnored = async (
   const check = await verifier(trusted)(jws, 'clinician');
   expect(check.ok).toBe(false);
   if (!check.ok) expect(check.reason).toMatch(reason);
+  // Issue 22: every reason also travels as a code the page words (decision 0071).
+  if (!check.ok) expect(VisaReasonSchema.safeParse(check.said).success).toBe(true);
 };
 
 describe('visa validation as a clearinghouse for the app (PASS-02, STANDARDS 2.7)', () => {
@@ -177,6 +180,7 @@ describe('visa validation as a clearinghouse for the app (PASS-02, STANDARDS 2.7
     const decision = decidePassport([check.visa], []);
     expect(decision.grants).toEqual([]);
     expect(decision.ignored[0]?.reason).toMatch(/who granted it/);
+    expect(decision.ignored[0]?.said).toEqual({ code: 'no-by-grant' });
   });
 
   it('2.7.9 / PASS-05: a value differing only in case matches no dataset', () => {
@@ -209,6 +213,7 @@ describe('visa validation as a clearinghouse for the app (PASS-02, STANDARDS 2.7
     const list = buildAccessList([dataset], decidePassport([visa], []), Date.now());
     expect(list.access[0]?.granularity).toBe('boolean');
     expect(list.unmatched[0]?.reason).toMatch(/including case/);
+    expect(list.unmatched[0]?.said).toEqual({ code: 'no-dataset' });
     const exact = buildAccessList(
       [dataset],
       decidePassport([{ ...visa, value: VALUE }], []),
@@ -256,5 +261,6 @@ describe('visa validation as a clearinghouse for the app (PASS-02, STANDARDS 2.7
     const list = buildAccessList([dataset], decidePassport([visa], []), Date.now());
     expect(list.access[0]?.granularity).toBe('boolean');
     expect(list.unmatched[0]?.reason).toMatch(/not by the committee/);
+    expect(list.unmatched[0]?.said?.code).toBe('other-committee');
   });
 });

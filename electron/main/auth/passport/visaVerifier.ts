@@ -2,6 +2,7 @@ import type { JWTPayload } from 'jose';
 import { createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { Conditions } from './conditions';
 import { parseConditions } from './conditions';
+import type { VisaReason, VisaReasonCode } from '../../../../shared/auth/visaReason';
 
 /** An (iss, jku) pair the directory trusts (PASS-02 allow-list). */
 export interface TrustedVisaIssuer {
@@ -26,7 +27,7 @@ export interface VerifiedVisa {
 
 export type VisaCheck =
   | { ok: true; visa: VerifiedVisa }
-  | { ok: false; type: string; issuer: string; value?: string; reason: string };
+  | { ok: false; type: string; issuer: string; value?: string; reason: string; said: VisaReason };
 
 const ALGORITHMS = ['RS256', 'ES256'];
 const TYPES = new Set(['vnd.ga4gh.visa+jwt', 'JWT']);
@@ -65,23 +66,41 @@ export function createVisaVerifier(opts: {
       header = decodeProtectedHeader(jws);
       claims = decodeJwt(jws);
     } catch {
-      return { ok: false, type: 'unknown', issuer: 'unknown', reason: 'not a signed visa (JWS)' };
+      return {
+        ok: false,
+        type: 'unknown',
+        issuer: 'unknown',
+        reason: 'not a signed visa (JWS)',
+        said: { code: 'not-jws' },
+      };
     }
     const draft = visaObject(claims);
     const who = {
-      type: typeof draft === 'string' ? 'unknown' : draft.type,
+      type: 'reason' in draft ? 'unknown' : draft.type,
       issuer: typeof claims.iss === 'string' ? claims.iss : 'unknown',
-      ...(typeof draft === 'string' ? {} : { value: draft.value }),
+      ...('reason' in draft ? {} : { value: draft.value }),
     };
-    const fail = (reason: string): VisaCheck => ({ ok: false, ...who, reason });
+    const fail = (reason: string, said: VisaReason): VisaCheck => ({
+      ok: false,
+      ...who,
+      reason,
+      said,
+    });
+    const alg = String(header.alg);
     if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg))
-      return fail(`signed with ${String(header.alg)}, only RS256 or ES256 are accepted`);
+      return fail(`signed with ${alg}, only RS256 or ES256 are accepted`, {
+        code: 'algorithm',
+        params: { alg },
+      });
     if (header.typ !== undefined && !TYPES.has(header.typ))
-      return fail(`token type ${header.typ} is not a visa`);
+      return fail(`token type ${header.typ} is not a visa`, {
+        code: 'token-type',
+        params: { typ: header.typ },
+      });
     const jku = header.jku;
-    if (typeof jku !== 'string') return fail('no key-set URL (jku)');
+    if (typeof jku !== 'string') return fail('no key-set URL (jku)', { code: 'no-jku' });
     if (!opts.trusted().some((t) => t.iss === who.issuer && t.jku === jku))
-      return fail('issuer and key-set URL are not on the trusted list');
+      return fail('issuer and key-set URL are not on the trusted list', { code: 'untrusted' });
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(jws, keySet(jku), {
@@ -93,18 +112,27 @@ export function createVisaVerifier(opts: {
       }));
     } catch (error: unknown) {
       const code = (error as { code?: unknown }).code;
-      if (code === 'ERR_JWT_EXPIRED') return fail('expired');
+      if (code === 'ERR_JWT_EXPIRED') return fail('expired', { code: 'expired' });
       if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
-        return fail('signature does not verify');
-      return fail(`could not be verified (${typeof code === 'string' ? code : 'error'})`);
+        return fail('signature does not verify', { code: 'signature' });
+      const jose = typeof code === 'string' ? code : 'error';
+      return fail(`could not be verified (${jose})`, {
+        code: 'unverifiable',
+        params: { jose },
+      });
     }
     const { iat, exp, sub, jti } = payload;
     if (typeof iat !== 'number' || typeof exp !== 'number' || typeof sub !== 'string')
-      return fail('iat, exp or sub missing');
-    if (iat > opts.nowSec() + VISA_SKEW_SEC) return fail('issued in the future (clock skew?)');
-    if (sub !== subject) return fail('belongs to another identity (no LinkedIdentities support)');
-    if (typeof draft === 'string') return fail(draft);
-    if (draft.asserted > iat + VISA_SKEW_SEC) return fail('asserted after it was issued');
+      return fail('iat, exp or sub missing', { code: 'claims-missing' });
+    if (iat > opts.nowSec() + VISA_SKEW_SEC)
+      return fail('issued in the future (clock skew?)', { code: 'issued-in-future' });
+    if (sub !== subject)
+      return fail('belongs to another identity (no LinkedIdentities support)', {
+        code: 'other-identity',
+      });
+    if ('reason' in draft) return fail(draft.reason, draft.said);
+    if (draft.asserted > iat + VISA_SKEW_SEC)
+      return fail('asserted after it was issued', { code: 'asserted-after-issued' });
     return {
       ok: true,
       visa: {
@@ -121,16 +149,28 @@ export function createVisaVerifier(opts: {
 
 type Draft = Omit<VerifiedVisa, 'iss' | 'sub' | 'exp' | 'iat' | 'jti'>;
 
-function visaObject(payload: JWTPayload): Draft | string {
+/** Why a visa's claim cannot be read: main's English and its code. */
+interface Unreadable {
+  readonly reason: string;
+  readonly said: VisaReason;
+}
+const unreadable = (reason: string, code: VisaReasonCode): Unreadable => ({
+  reason,
+  said: { code },
+});
+
+function visaObject(payload: JWTPayload): Draft | Unreadable {
   const raw = payload.ga4gh_visa_v1;
-  if (typeof raw !== 'object' || raw === null) return 'no ga4gh_visa_v1 claim';
+  if (typeof raw !== 'object' || raw === null)
+    return unreadable('no ga4gh_visa_v1 claim', 'no-visa-claim');
   const v = raw as Record<string, unknown>;
   if (typeof v.type !== 'string' || typeof v.value !== 'string' || typeof v.source !== 'string')
-    return 'type, value or source missing';
-  if (typeof v.asserted !== 'number') return 'asserted missing';
-  if (v.by !== undefined && typeof v.by !== 'string') return 'by is not a string';
+    return unreadable('type, value or source missing', 'fields-missing');
+  if (typeof v.asserted !== 'number') return unreadable('asserted missing', 'asserted-missing');
+  if (v.by !== undefined && typeof v.by !== 'string')
+    return unreadable('by is not a string', 'by-not-string');
   const conditions = v.conditions === undefined ? [] : parseConditions(v.conditions);
-  if (conditions === undefined) return 'malformed conditions';
+  if (conditions === undefined) return unreadable('malformed conditions', 'conditions-malformed');
   return {
     type: v.type,
     value: v.value,

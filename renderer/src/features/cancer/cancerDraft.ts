@@ -1,9 +1,9 @@
 import { cancerMembers } from '../../../../shared/cancer/cancerMembers';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
+import { locatedVcfProblem, type LocatedProblem } from '../caseReview/ProblemList';
 import type {
   CaseImportRequest,
   CaseInspection,
-  CaseProblem,
   CaseSex,
   FileRef,
 } from '../../../../shared/cases/channels';
@@ -14,8 +14,8 @@ export interface GermlineFileDraft {
   samples: readonly string[];
   /** The sample picked; `''` until one is. */
   sample: string;
-  /** The header check's refusal and errors, located (file, line). */
-  problems: readonly CaseProblem[];
+  /** The header check's refusal and errors, located (file, line), with their codes. */
+  problems: readonly LocatedProblem[];
 }
 
 /** The New case dialog's cancer fields (issue 19), as typed; `''` is "none" / "not known". */
@@ -52,10 +52,9 @@ export function germlineFileDraft(file: FileRef, i: CaseInspection): GermlineFil
     samples: v.samples,
     sample: v.samples[0] ?? '',
     problems: [
-      ...(v.refusal === undefined ? [] : [{ file: v.name, message: v.refusal }]),
-      ...v.problems
-        .filter((p) => p.severity === 'error')
-        .map((p) => ({ file: p.file, line: p.line, message: p.message })),
+      // Codes travel with the problems, so the germline field words them too (issue 22).
+      ...(v.refusal === undefined ? [] : [{ file: v.name, message: v.refusal, ...v.refused }]),
+      ...v.problems.filter((p) => p.severity === 'error').map(locatedVcfProblem),
     ],
   };
 }
@@ -82,17 +81,29 @@ export function cancerRequest(d: CancerDraft): NonNullable<CaseImportRequest['ca
 }
 
 /** What blocks a cancer import: the samples, and a purity that is not a percentage. */
-export function cancerProblems(i: CaseInspection, d: CancerDraft, sex: CaseSex): CaseProblem[] {
-  const problems = cancerMembers(i.vcf.samples, cancerRequest(d), sex).problems;
-  if (d.tumour === '') problems.push({ message: 'Choose the tumour sample.' });
+export function cancerProblems(i: CaseInspection, d: CancerDraft, sex: CaseSex): LocatedProblem[] {
+  // A tumour not chosen yet is said once, as such, not also as the sample column "" (issue 22).
+  const problems: LocatedProblem[] = cancerMembers(
+    i.vcf.samples,
+    cancerRequest(d),
+    sex,
+  ).problems.filter((p) => p.sample !== '');
+  // Coded like the shared checks (issue 22): the dialog words them in the reader's language.
+  if (d.tumour === '')
+    problems.push({ message: 'Choose the tumour sample.', code: 'choose-tumour' });
   if (d.germline !== undefined) {
     problems.push(...d.germline.problems);
     if (d.germline.sample === '')
-      problems.push({ file: d.germline.file.name, message: 'Choose the germline sample.' });
+      problems.push({
+        file: d.germline.file.name,
+        message: 'Choose the germline sample.',
+        code: 'choose-germline',
+      });
   }
   if (Number.isNaN(purityOf(d) ?? 0))
     problems.push({
       message: 'Purity is a percentage between 1 and 100; leave it empty when not known.',
+      code: 'purity-range',
     });
   return problems;
 }

@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { formatBytes } from '../../../../shared/i18n/format';
+import { currentLocale } from '../../i18n';
+import { errorText, SaidError } from '../../i18n/said';
 import { useFormat } from '../../i18n/useFormat';
 import type { TextFile } from '../../../../shared/cases/channels';
 import { ProblemList } from './ProblemList';
@@ -6,11 +9,20 @@ import { durationText, transferStatus } from './transferStatus';
 import type { CaseDraft } from './useNewCase';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 
-/** PED and Phenopacket files are small: the page reads them as text (at most 4 MB, the contract's cap). */
+/** The contract's cap on a PED or Phenopacket the page reads as text. */
+export const MAX_TEXT_FILE = 4_000_000;
+
+/** PED and Phenopacket files are small: the page reads them as text (at most 4 MB). */
 async function readText(file: File | undefined): Promise<TextFile | undefined> {
   if (file === undefined) return undefined;
-  if (file.size > 4_000_000)
-    throw new Error(`${file.name} is larger than 4 MB; is it the right file?`);
+  if (file.size > MAX_TEXT_FILE)
+    throw new SaidError(
+      {
+        key: 'fileTooLarge',
+        params: { file: file.name, size: formatBytes(MAX_TEXT_FILE, currentLocale()) },
+      },
+      `${file.name} is larger than 4 MB; is it the right file?`,
+    );
   return { name: file.name, text: await file.text() };
 }
 
@@ -57,9 +69,7 @@ export function CaseFiles(props: {
   const { draft } = props;
   const electron = mainPicksCaseFiles();
   const text = (set: (f: TextFile | undefined) => Promise<void>) => (file: File | undefined) => {
-    readText(file).then(set, (e: unknown) =>
-      props.onError(e instanceof Error ? e.message : String(e)),
-    );
+    readText(file).then(set, (e: unknown) => props.onError(errorText(e, t)));
   };
   const vcf = draft.inspection?.vcf;
   return (

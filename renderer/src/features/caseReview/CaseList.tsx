@@ -16,10 +16,14 @@ export function CaseList() {
   const [doomed, setDoomed] = useState<CaseSummary | undefined>();
   const confirm = useRef<HTMLDialogElement>(null);
   if (list === undefined) return null;
+  // This computer's account, worded here; main's English label is for the command line.
+  const local = list.owner.kind === 'local' ? list.owner.account : undefined;
   if (list.cases.length === 0)
     return (
       <p className="hint" data-testid="case-list-empty">
-        {t('caseReview.list.empty', { owner: list.owner.label })}
+        {local === undefined
+          ? t('caseReview.list.empty', { owner: list.owner.label })
+          : t('caseReview.list.emptyLocal', { account: local })}
       </p>
     );
   const ask = (c: CaseSummary): void => {
@@ -43,7 +47,11 @@ export function CaseList() {
   return (
     <>
       <table className="case-list" data-testid="case-list">
-        <caption>{t('caseReview.list.caption', { owner: list.owner.label })}</caption>
+        <caption>
+          {local === undefined
+            ? t('caseReview.list.caption', { owner: list.owner.label })
+            : t('caseReview.list.captionLocal', { account: local })}
+        </caption>
         <thead>
           <tr>
             {(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFilter, PanelId } from '../../../../shared/cases/filters';
+import { saidText } from '../../i18n/said';
 import { useStore } from '../../store';
 import { parseBed, parseGenes } from './filterFiles';
 import type { FilterPatch } from './filterPatch';
@@ -39,7 +40,7 @@ export function GeneFilters(props: {
       return;
     }
     const parsed = parseGenes(text);
-    if (!parsed.ok) setError(parsed.message);
+    if (!parsed.ok) setError(saidText(parsed.said, t));
     else {
       setError(undefined);
       onChange({ genes: parsed.value });
@@ -53,7 +54,7 @@ export function GeneFilters(props: {
       return;
     }
     const bed = parseBed(file.name, text);
-    if (!bed.ok) setError(bed.message);
+    if (!bed.ok) setError(saidText(bed.said, t));
     else {
       setError(undefined);
       onChange({ regions: bed.value });

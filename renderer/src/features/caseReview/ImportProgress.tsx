@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import type { CaseProgress } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
+import { AsWritten } from '../../components/AsWritten';
 import { ProblemList } from './ProblemList';
 import { durationText, transferStatus } from './transferStatus';
 
@@ -57,7 +58,23 @@ export function ImportProgress({ job }: { readonly job: CaseProgress }) {
           </button>
         </>
       ) : null}
-      {job.phase === 'failed' ? (
+      {job.phase === 'failed' && job.problems.length === 0 && job.why === undefined ? (
+        // An ending main sent without a code (an earlier version's job): its English as written.
+        <div
+          className="problems form-error"
+          role="alert"
+          data-testid={`import-problems-${job.caseId}`}
+        >
+          <p>{t('caseReview.import.failed', { caseId: job.caseId })}</p>
+          <p>
+            {job.message === undefined ? (
+              t('caseReview.import.failedPlain')
+            ) : (
+              <AsWritten text={job.message} from="reported" />
+            )}
+          </p>
+        </div>
+      ) : job.phase === 'failed' ? (
         <ProblemList
           problems={
             job.problems.length > 0

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePreset } from '../../../../shared/cases/filters';
+import { saidText } from '../../i18n/said';
 import { useStore } from '../../store';
 import { download } from '../../components/download';
 import { parsePresetFile, presetFileText } from './filterFiles';
@@ -140,7 +141,7 @@ export function PresetBar() {
             void file.text().then(async (text) => {
               const parsed = parsePresetFile(file.name, text);
               if (!parsed.ok) {
-                say(true, parsed.message);
+                say(true, saidText(parsed.said, t));
                 return;
               }
               const error = await save(parsed.value);

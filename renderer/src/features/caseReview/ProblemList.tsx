@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodedParams } from '../../../../shared/i18n/coded';
+import type { VcfProblemSchema } from '../../../../shared/vcf/channels';
+import type { z } from 'zod';
 import { codedText } from '../../i18n/codedText';
 
 /** A located problem: the case's own (PED, mapping), the VCF reader's, or an import's. */
@@ -16,6 +19,17 @@ export interface LocatedProblem {
   readonly code?: string | undefined;
   readonly params?: CodedParams | undefined;
 }
+
+/** A VCF reader's problem as the dialog lists it: its place, English and code kept (issue 22). */
+export const locatedVcfProblem = (p: z.infer<typeof VcfProblemSchema>): LocatedProblem => ({
+  file: p.file,
+  line: p.line,
+  column: p.column,
+  field: p.field,
+  message: p.message,
+  code: p.code,
+  params: p.params,
+});
 
 /** Where a problem is, in the reader's words: `family.ped Zeile 4`, `Probe „NA12878“`. */
 export function problemPlace(t: TFunction, p: LocatedProblem): string {
@@ -62,6 +76,32 @@ function problemPlaceEnglish(p: LocatedProblem): string {
   return parts.join(', ');
 }
 
+/** Marks where another program's words go in a worded sentence (never in a catalogue). */
+const DETAIL_MARK = '\u2063detail\u2063';
+
+/**
+ * One problem as an element: a coded problem's `detail` (an import's unexpected failure: the
+ * engine's own English) is quoted as written and marked as English data inside the sentence in
+ * the reader's language (issue 22, decision 0071).
+ */
+function problemNode(t: TFunction, p: LocatedProblem): ReactNode {
+  const detail = p.code === undefined ? undefined : p.params?.detail;
+  if (typeof detail !== 'string') return problemLine(t, p);
+  const marked = problemLine(t, { ...p, params: { ...p.params, detail: DETAIL_MARK } });
+  // A sentence that leaves the detail out (the Phenopacket's JSON error) is shown without it.
+  if (!marked.includes(DETAIL_MARK)) return marked;
+  const [before = '', after = ''] = marked.split(DETAIL_MARK);
+  return (
+    <>
+      {before}
+      <q lang="en" translate="no">
+        {detail}
+      </q>
+      {after}
+    </>
+  );
+}
+
 /** Located problems (file, line, column or field; sample or member), plainly listed. */
 export function ProblemList(props: {
   readonly problems: readonly LocatedProblem[];
@@ -83,7 +123,7 @@ export function ProblemList(props: {
           const place = problemPlace(t, p);
           return (
             <li key={`${place}-${String(i)}`} data-place={place} data-code={p.code}>
-              {problemLine(t, p)}
+              {problemNode(t, p)}
             </li>
           );
         })}

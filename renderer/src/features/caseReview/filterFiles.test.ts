@@ -20,9 +20,15 @@ describe('case filter files (issue 16)', () => {
     expect(bad.ok ? '' : bad.message).toMatch(
       /^panel\.bed line 2: expected "chromosome start end"/,
     );
+    // Issue 22: the reader's words come from the catalogue, with the file, line and text found.
+    expect(bad.ok ? undefined : bad.said).toEqual({
+      key: 'bedLine',
+      params: { file: 'panel.bed', line: '2', found: 'chr1\t30' },
+    });
     expect(parseBed('empty.bed', '# nothing\n')).toEqual({
       ok: false,
       message: 'empty.bed holds no intervals.',
+      said: { key: 'bedEmpty', params: { file: 'empty.bed' } },
     });
   });
 
@@ -34,6 +40,7 @@ describe('case filter files (issue 16)', () => {
     expect(parseGenes('SCN1A <script>')).toEqual({
       ok: false,
       message: '"<script>" is not a gene symbol.',
+      said: { key: 'notGeneSymbol', params: { text: '<script>' } },
     });
   });
 
@@ -44,7 +51,11 @@ describe('case filter files (issue 16)', () => {
       ok: true,
       value: preset,
     });
-    expect(parsePresetFile('x.json', '{')).toEqual({ ok: false, message: 'x.json is not JSON.' });
+    expect(parsePresetFile('x.json', '{')).toEqual({
+      ok: false,
+      message: 'x.json is not JSON.',
+      said: { key: 'presetNotJson', params: { file: 'x.json' } },
+    });
     const wrong = parsePresetFile(
       'y.json',
       JSON.stringify({ ...preset, filter: { ...preset.filter, maxPopAf: 2 } }),
@@ -52,5 +63,9 @@ describe('case filter files (issue 16)', () => {
     expect(wrong.ok ? '' : wrong.message).toMatch(
       /^y\.json is not a Cohort Desk filter preset \(filter\.maxPopAf: /,
     );
+    expect(wrong.ok ? undefined : wrong.said).toEqual({
+      key: 'presetInvalid',
+      params: { file: 'y.json', field: 'filter.maxPopAf' },
+    });
   });
 });

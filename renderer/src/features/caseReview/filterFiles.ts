@@ -1,8 +1,22 @@
 import type { CasePreset, Region } from '../../../../shared/cases/filters';
 import { CasePresetSchema, GeneSymbolSchema, RegionSchema } from '../../../../shared/cases/filters';
+import type { Said } from '../../i18n/said';
 
-/** A file's content or the located reason it was refused (file, line). */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A file's content or the located reason it was refused (file, line): `said` in the reader's
+ * words (issue 22), `message` the English for tests and the console.
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; said: Said };
+
+const refused = (said: Said, message: string): { ok: false; message: string; said: Said } => ({
+  ok: false,
+  message,
+  said,
+});
+
+/** The most a BED file and a gene list may hold. */
+const MAX_REGIONS = 20_000;
+const MAX_GENES = 5000;
 
 /**
  * A BED file's intervals (0-based start, exclusive end; track/browser/# lines skipped). Every bad
@@ -17,18 +31,19 @@ export function parseBed(name: string, text: string): Parsed<Region[]> {
     const [chrom = '', start = '', end = ''] = line.split(/\s+/);
     const parsed = RegionSchema.safeParse({ chrom, start: Number(start), end: Number(end) });
     if (!parsed.success)
-      return {
-        ok: false,
-        message: `${name} line ${String(i + 1)}: expected "chromosome start end" on GRCh38 (1-22, X, Y, MT; start < end), found "${line.slice(0, 80)}"`,
-      };
+      return refused(
+        { key: 'bedLine', params: { file: name, line: String(i + 1), found: line.slice(0, 80) } },
+        `${name} line ${String(i + 1)}: expected "chromosome start end" on GRCh38 (1-22, X, Y, MT; start < end), found "${line.slice(0, 80)}"`,
+      );
     regions.push(parsed.data);
   }
-  if (regions.length === 0) return { ok: false, message: `${name} holds no intervals.` };
-  if (regions.length > 20_000)
-    return {
-      ok: false,
-      message: `${name} holds ${String(regions.length)} intervals; at most 20,000.`,
-    };
+  if (regions.length === 0)
+    return refused({ key: 'bedEmpty', params: { file: name } }, `${name} holds no intervals.`);
+  if (regions.length > MAX_REGIONS)
+    return refused(
+      { key: 'bedTooMany', params: { file: name, intervals: regions.length, max: MAX_REGIONS } },
+      `${name} holds ${String(regions.length)} intervals; at most 20,000.`,
+    );
   return { ok: true, value: regions };
 }
 
@@ -44,10 +59,16 @@ export function parseGenes(text: string): Parsed<string[]> {
     .filter((w) => w !== '');
   const bad = words.find((w) => !GeneSymbolSchema.safeParse(w).success);
   if (bad !== undefined)
-    return { ok: false, message: `"${bad.slice(0, 40)}" is not a gene symbol.` };
+    return refused(
+      { key: 'notGeneSymbol', params: { text: bad.slice(0, 40) } },
+      `"${bad.slice(0, 40)}" is not a gene symbol.`,
+    );
   const genes = [...new Set(words)];
-  if (genes.length > 5000)
-    return { ok: false, message: `${String(genes.length)} genes; at most 5,000.` };
+  if (genes.length > MAX_GENES)
+    return refused(
+      { key: 'genesTooMany', params: { genes: genes.length, max: MAX_GENES } },
+      `${String(genes.length)} genes; at most 5,000.`,
+    );
   return { ok: true, value: genes };
 }
 
@@ -57,13 +78,20 @@ export function parsePresetFile(name: string, text: string): Parsed<CasePreset> 
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, message: `${name} is not JSON.` };
+    return refused({ key: 'presetNotJson', params: { file: name } }, `${name} is not JSON.`);
   }
   const parsed = CasePresetSchema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
-  return { ok: false, message: `${name} is not a Cohort Desk filter preset${where}.` };
+  // The reader is told which field is wrong; zod's own English stays in the message.
+  const field = issue?.path.join('.') ?? '';
+  return refused(
+    field === ''
+      ? { key: 'presetNotPreset', params: { file: name } }
+      : { key: 'presetInvalid', params: { file: name, field } },
+    `${name} is not a Cohort Desk filter preset${where}.`,
+  );
 }
 
 /** A preset as the file others import: exactly the saved object, pretty-printed. */

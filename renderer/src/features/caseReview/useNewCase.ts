@@ -15,6 +15,7 @@ import { useStore } from '../../store';
 import type { CancerDraft } from '../cancer/cancerDraft';
 import { cancerProblems, cancerRequest, proposeCancer } from '../cancer/cancerDraft';
 import { appErrorText } from '../../i18n/appErrorText';
+import { locatedVcfProblem, type LocatedProblem } from './ProblemList';
 
 /** Everything the New case dialog holds until the import starts. */
 export interface CaseDraft {
@@ -63,13 +64,15 @@ export const EMPTY_DRAFT: CaseDraft = {
 };
 
 /** Problems that block the import now: the file's, the PED's, and the sample mapping's. */
-export function blockingProblems(d: CaseDraft): CaseProblem[] {
+export function blockingProblems(d: CaseDraft): LocatedProblem[] {
   const i = d.inspection;
   if (i === undefined) return [];
-  const vcf: CaseProblem[] = i.vcf.problems
+  // Codes travel with the problems, so the dialog words them (issue 22).
+  const vcf: LocatedProblem[] = i.vcf.problems
     .filter((p) => p.severity === 'error')
-    .map((p) => ({ file: p.file, line: p.line, message: p.message }));
-  if (i.vcf.refusal !== undefined) vcf.unshift({ file: i.vcf.name, message: i.vcf.refusal });
+    .map(locatedVcfProblem);
+  if (i.vcf.refusal !== undefined)
+    vcf.unshift({ file: i.vcf.name, message: i.vcf.refusal, ...i.vcf.refused });
   if (d.cancer !== undefined) return [...vcf, ...cancerProblems(i, d.cancer, d.sex)];
   const ped = i.ped?.problems ?? [];
   const members = resolveMembers({

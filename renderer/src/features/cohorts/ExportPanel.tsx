@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../../shared/cohorts/exportFile';
 import { exportNote } from '../../../../shared/cohorts/exportFile';
 import { download } from '../../components/download';
+import { appErrorText } from '../../i18n/appErrorText';
+import { errorText, SAID_KEYS, saidText, type Said } from '../../i18n/said';
 import { useStore } from '../../store';
 import type { ExportProblem } from '../../store/exportSlice';
 import { ExportProgress } from './ExportProgress';
@@ -12,7 +14,11 @@ function useProblemText(problem: ExportProblem | undefined): string | undefined 
   if (problem === undefined) return undefined;
   if (problem.kind === 'tooMany') return t('cohorts.export.tooMany', { count: problem.max });
   if (problem.kind === 'nothing') return t('cohorts.export.nothing', { notes: problem.notes });
-  return problem.message;
+  // Main's refusal by its key, the renderer's own by its words, else another program's detail.
+  if (problem.key !== undefined) return appErrorText(problem, t);
+  if (problem.said !== undefined && (SAID_KEYS as readonly string[]).includes(problem.said.key))
+    return saidText(problem.said as Said, t);
+  return errorText(new Error(problem.message), t);
 }
 
 /**

@@ -7,6 +7,8 @@ import { resolveLocus } from '../../igv/locus';
 import { useStore } from '../../store';
 import '../../styles/search.css';
 import { Autocomplete } from '../search/Autocomplete';
+import { genomicInputText } from '../search/inputProblem';
+import { saidText } from '../../i18n/said';
 import { findAaInCache } from './findAaInCache';
 import { SessionButtons } from './SessionButtons';
 
@@ -40,7 +42,12 @@ export function BrowserToolbar({
     if (genes === undefined || controller === undefined) return;
     void resolveLocus(value, genes, findAaInCache).then(async (target) => {
       if (!target.ok) {
-        setProblem(target.message);
+        // A typed text the shared parser refuses is worded from its code, as on the Search page.
+        setProblem(
+          target.said === undefined
+            ? genomicInputText(t, value, target.message)
+            : saidText(target.said, t),
+        );
         return;
       }
       setProblem(undefined);

@@ -5,6 +5,7 @@ import type { BrowserController } from '../../igv/browserController';
 import type { GeneIndex } from '../../igv/geneIndex';
 import { loadGeneIndex } from '../../igv/genomeAssets';
 import { IgvView } from '../../igv/IgvView';
+import { errorText } from '../../i18n/said';
 import { useStore } from '../../store';
 import { BrowserToolbar } from './BrowserToolbar';
 import { FederationPanel } from './FederationPanel';
@@ -55,7 +56,7 @@ export function GenomeBrowserPage() {
     let live = true;
     loadGeneIndex().then(
       (g) => live && setGenes(g),
-      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setLoadError(errorText(e)),
     );
     return () => {
       live = false;

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrowserController } from '../../igv/browserController';
 import { sessionFromJson } from '../../igv/session';
+import { errorDetail, saidText } from '../../i18n/said';
 import { useStore } from '../../store';
 import { download } from '../../components/download';
 import { svgToPng } from './svgToPng';
@@ -43,7 +44,13 @@ export function SessionButtons({
             void file.text().then((text) => {
               const parsed = sessionFromJson(text);
               if (parsed.ok) restore(parsed.session);
-              else setError(`${file.name}: ${parsed.message}`);
+              else
+                setError(
+                  saidText(
+                    { ...parsed.said, params: { ...parsed.said.params, file: file.name } },
+                    t,
+                  ),
+                );
             });
           }}
         />
@@ -68,7 +75,7 @@ export function SessionButtons({
           svgToPng(controller.toSVG()).then(
             (png) => download('cohort-desk-view.png', png, 'image/png'),
             (e: unknown) =>
-              setError(`PNG export failed: ${e instanceof Error ? e.message : String(e)}`),
+              setError(saidText({ key: 'pngFailed', params: { detail: errorDetail(e) } }, t)),
           );
         }}
       >

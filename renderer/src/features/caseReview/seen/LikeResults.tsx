@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { NodeProblemLine } from '../../../i18n/nodeProblem';
+import { sexLabelText } from '../../../i18n/terms';
 import { useHpoLabel } from '../../../i18n/useHpoLabel';
 import type { LikeUpdate } from '../../../../../shared/seen/channels';
 import { datasetText } from './seenText';
@@ -23,7 +25,13 @@ export function LikeResults({ nodes }: { readonly nodes: readonly LikeUpdate[] }
               {n.nodeName} ({n.nodeId})
             </strong>
             : {t(`search.status.${n.status}`)}
-            {n.message === undefined ? '' : ` (${n.message})`}
+            {n.message === undefined ? null : (
+              <>
+                {' ('}
+                <NodeProblemLine t={t} node={n.nodeId} problem={n.problem} message={n.message} />
+                {')'}
+              </>
+            )}
             <ul>
               {(n.datasets ?? []).map((d) => (
                 <li key={d.id}>
@@ -45,7 +53,7 @@ export function LikeResults({ nodes }: { readonly nodes: readonly LikeUpdate[] }
                   {people.map(({ r, score }) => (
                     <tr key={`${r.datasetId}/${r.id}`}>
                       <th scope="row">
-                        {r.datasetId}/{r.id} ({r.sex})
+                        {r.datasetId}/{r.id} ({sexLabelText(t, r.sex)})
                       </th>
                       <td>{formatFixed(score, currentLocale(), 2)}</td>
                       <td>{r.phenotypes.map((id) => hpo.term(id)).join(', ')}</td>

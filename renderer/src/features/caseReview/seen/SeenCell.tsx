@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { MAX_CARRIERS_PER_DATASET } from '../../../../../shared/seen/channels';
 import { NodeProblemLine } from '../../../i18n/nodeProblem';
+import { sexLabelText } from '../../../i18n/terms';
 import { useHpoLabel } from '../../../i18n/useHpoLabel';
 import { asOf, datasetText } from './seenText';
 
@@ -29,6 +30,7 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
                 node={answer.nodeId}
                 problem={answer.problem}
                 message={answer.message}
+                stored
               />
             </>
           )}
@@ -63,7 +65,7 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
                         <li key={c.id}>
                           {t('caseReview.seen.carrier', {
                             id: c.id,
-                            sex: c.sex,
+                            sex: sexLabelText(t, c.sex),
                             phenotypes:
                               c.phenotypes.map((id) => hpo.term(id)).join(', ') ||
                               t('caseReview.seen.none'),

@@ -1,0 +1,50 @@
+// What the text checker (textQuality.ts, decision 0071) is told for the tours through the demo
+// federation: names it gives, and where interpolated values are data or still to be coded.
+
+/** Names the demo federation gives (its directory, its broker's test user): data, not wording. */
+export const FEDERATION_NAMES = [
+  'Dr. Aino Demo (clinician)',
+  'Demo federation broker',
+  ...['Finnish', 'Italian', 'Spanish', 'Portuguese', 'Swedish'].map((c) => `${c} Genome Data Node`),
+];
+
+/**
+ * Subtrees whose interpolated values (the pseudo-locale's ⁅…⁆, decision 0071) are not checked for
+ * runs of English words. Data shown as its source wrote it: HPO labels (issue 22), disease,
+ * tumour-type and drug names (OMIM, Orphanet, OncoTree, CIViC), dataset titles. Still English and
+ * still to be coded (a to-do list, as PENDING_ENGLISH): listed in decision 0071.
+ */
+export const VALUES_NOT_CHECKED: readonly string[] = [
+  // Data: HPO labels in the phenotype editors' buttons and the like-patients form.
+  '[data-testid$="-phenotype-observed"]',
+  '[data-testid$="-phenotype-excluded"]',
+  '[data-testid="like-mine"]',
+  // Data: OMIM/Orphanet disease names and HPO labels in the rank view's gene explanation.
+  '[data-testid^="explanation-"]',
+  // Data: the OncoTree name in the cancer case's facts.
+  '[data-testid="somatic-facts"]',
+  // To code: CIViC's evidence lines (disease and drug names are data; significance words such as
+  // "Poor Outcome" are not worded yet), decision 0052's slice.
+  '[data-testid="tier-evidence"]',
+  // To code: the ACMG sheet's source lines hand dataset titles, HPO labels and "all" to sentences.
+  '[data-testid^="sheet-"]',
+  // To code: the ranking's explanation words ("one allele"), the gene panels' names and
+  // descriptions (shared/cases/panels), main's session-persistence reason and transport name.
+  '[data-testid^="rank-gene-"]',
+  '[data-testid="filter-genes"]',
+  '[data-testid="session-persistence"]',
+  '[data-testid="app-runtime"]',
+];
+
+/**
+ * Hard-coded English the pass found and this change did not move into the translation files: a
+ * to-do list, not exceptions (decision 0049). English is not checked inside these subtrees; their
+ * layout still is. Remove an entry when its strings come through i18n.
+ */
+export const PENDING_ENGLISH: readonly string[] = [
+  // The VCF reader's record-level problems (shared/vcf: a column's value against the header's
+  // rules) come without a code yet: helper i22-vcf's slice (decisions 0064, 0071). Coded items
+  // carry data-code and are checked.
+  '[data-testid^="import-problems-"] li:not([data-code])',
+  '[data-testid="new-case-file-problems"] li:not([data-code])',
+];
