@@ -205,16 +205,56 @@ export function zygosityOf(
   return /\b(homozygous|homoplasmic|hemizygous)\b/i.test(term.label ?? '') ? 'hom' : 'het';
 }
 
+/**
+ * Zygosity classes of the terms a page repeats (issue 20): zygosityOf once per distinct id and
+ * label instead of a regular expression per carrier. Bounded, so a node sending a new term per
+ * carrier costs what it did before and no more memory.
+ */
+export class ZygosityMemo {
+  private readonly known = new Map<string, Map<string | undefined, 'het' | 'hom'>>();
+  private size = 0;
+  private last: { id: string; label: string | undefined; z: 'het' | 'hom' } | undefined;
+  of(term: { id: string; label?: string | undefined } | undefined): 'het' | 'hom' {
+    if (term === undefined) return 'het';
+    const last = this.last;
+    if (last !== undefined && last.id === term.id && last.label === term.label) return last.z;
+    const z = this.lookUp(term);
+    this.last = { id: term.id, label: term.label, z };
+    return z;
+  }
+  private lookUp(term: { id: string; label?: string | undefined }): 'het' | 'hom' {
+    const byLabel = this.known.get(term.id);
+    const hit = byLabel?.get(term.label);
+    if (hit !== undefined) return hit;
+    const z = zygosityOf(term);
+    if (this.size < 64) {
+      this.size += 1;
+      if (byLabel === undefined) this.known.set(term.id, new Map([[term.label, z]]));
+      else byLabel.set(term.label, z);
+    }
+    return z;
+  }
+}
+
 /** A converted variant, or the reason it has no place on GRCh38 (kept out of the cache, and said). */
 export type ConvertedVariant =
   { variant: VariantRow; genotypes: GenotypeRow[] } | { unplaced: string };
 
-/** One g_variants record with caseLevelData → one variant row and its genotype rows (on GRCh38). */
-export function toVariant(
+/**
+ * A converted variant with its carriers as two parallel lists, the id (individualId, else
+ * biosampleId) and the zygosity class of each (issue 20: what the pull stages and codes, without a
+ * row object per genotype); or the reason it has no place on GRCh38.
+ */
+export type ConvertedCarriers =
+  { variant: VariantRow; ids: string[]; zygosities: ('het' | 'hom')[] } | { unplaced: string };
+
+/** One g_variants record with caseLevelData → one variant row and its carriers (on GRCh38). */
+export function toVariantCarriers(
   raw: unknown,
   i: number,
   nodeAssembly: Assembly = APP_ASSEMBLY,
-): ConvertedVariant {
+  zygosities: ZygosityMemo = new ZygosityMemo(),
+): ConvertedCarriers {
   const p = parseVariant(raw);
   if (!p.success) fail('variant', i, p.error);
   const r = p.data;
@@ -228,15 +268,20 @@ export function toVariant(
       unplaced: `${from} ${place.chrom}:${place.pos} ${place.ref}>${place.alt}: ${LIFT_FAILURE_WORDS[lifted]}`,
     };
   const key = `${lifted.chrom}-${lifted.pos}-${lifted.ref}-${lifted.alt}`;
-  const genotypes = r.caseLevelData.map((c): GenotypeRow => ({
+  const cases = r.caseLevelData;
+  const ids = new Array<string>(cases.length);
+  const zs = new Array<'het' | 'hom'>(cases.length);
+  let alleles = 0;
+  for (let k = 0; k < cases.length; k++) {
+    const c = cases[k]!;
     // Without individualId the biosample is the only link the node gives; kept as the id.
-    individual_id: c.individualId ?? c.biosampleId,
-    variant_key: key,
-    zygosity: zygosityOf(c.zygosity),
-  }));
+    ids[k] = c.individualId ?? c.biosampleId;
+    const z = zygosities.of(c.zygosity);
+    zs[k] = z;
+    alleles += z === 'hom' ? 2 : 1;
+  }
   const freq = r.frequencyInPopulations?.[0]?.frequencies[0]?.alleleFrequency;
-  const ac =
-    r.info?.alleleCount ?? genotypes.reduce((n, g) => n + (g.zygosity === 'hom' ? 2 : 1), 0);
+  const ac = r.info?.alleleCount ?? alleles;
   const an = r.info?.alleleNumber ?? (freq !== undefined && freq > 0 ? Math.round(ac / freq) : 0);
   const variant: VariantRow = {
     variant_key: key,
@@ -253,5 +298,24 @@ export function toVariant(
     an,
     af: freq ?? (an > 0 ? ac / an : 0),
   };
-  return { variant, genotypes };
+  return { variant, ids, zygosities: zs };
+}
+
+/** One g_variants record with caseLevelData → one variant row and its genotype rows (on GRCh38). */
+export function toVariant(
+  raw: unknown,
+  i: number,
+  nodeAssembly: Assembly = APP_ASSEMBLY,
+): ConvertedVariant {
+  const c = toVariantCarriers(raw, i, nodeAssembly);
+  if ('unplaced' in c) return c;
+  const key = c.variant.variant_key;
+  return {
+    variant: c.variant,
+    genotypes: c.ids.map((id, k): GenotypeRow => ({
+      individual_id: id,
+      variant_key: key,
+      zygosity: c.zygosities[k]!,
+    })),
+  };
 }
