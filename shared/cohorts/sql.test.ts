@@ -107,17 +107,4 @@ describe('issue 20: statements over the query layout', () => {
     expect(cohortRowsSql(f({}), 50, one).sql).toContain('i.ix < 50');
     expect(cohortRowsSql(sexCountry, 50, one).sql).not.toContain('i.ix < 50');
   });
-  it('issue 20: a cohort by genotype alone takes its first rows from the carriers’ lists, not from a bitmap of every individual', () => {
-    const rare = f({ genotype: { consequence: 'stop_gained', maxAf: 0.01 } });
-    const rows = cohortRowsSql(rare, 50, one).sql;
-    expect(rows).toContain('unnest(v.carriers)');
-    expect(rows).toContain('ORDER BY g.ix LIMIT 50');
-    expect(rows).not.toContain('bitstring_agg');
-    expect(rows).not.toContain('get_bit');
-    // With another criterion the members are still the AND of the bitmaps.
-    for (const other of [{ sexes: ['male'] }, { phenotypes: [{ id: 'HP:0000152' }] }])
-      expect(cohortRowsSql(f({ ...other, genotype: { gene: 'TP53' } }), 50, one).sql).toContain(
-        'get_bit',
-      );
-  });
 });

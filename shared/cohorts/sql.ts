@@ -73,26 +73,15 @@ const groups = (p: DatasetPlan): BoundSql =>
  * The first `n` members of one dataset (by ix, the rank of individual_id: the same order on an
  * integer), keys first: the wide columns (lists included) are read for those rows only.
  */
-const firstMembers = (p: DatasetPlan, columns: string, n: string): BoundSql => {
-  // Everyone: ix is dense from 0, so the first n are a range the zone maps prune to.
-  if (onlyIndividuals(p) && p.where === undefined)
-    return sql(`SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix < ${n}`);
-  // Only a genotype criterion: the members are the matching variants' carriers, so the first n
-  // are the n smallest of those ix, read from the variants' lists (issue 20): no bitmap of them
-  // and no test of every individual's bit (the cohort's rows are the same).
-  if (p.termSets.length === 0 && p.where === undefined && p.variant !== undefined)
-    return sql(
-      `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT DISTINCT g.ix FROM ` +
-        `(SELECT unnest(v.carriers) AS ix FROM ${p.db}.cd_variants v WHERE `,
-      p.variant,
-      `) g ORDER BY g.ix LIMIT ${n})`,
-    );
-  return sql(
-    `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT i.ix FROM `,
-    members(p),
-    ` ORDER BY i.ix LIMIT ${n})`,
-  );
-};
+const firstMembers = (p: DatasetPlan, columns: string, n: string): BoundSql =>
+  onlyIndividuals(p) && p.where === undefined
+    ? // Everyone: ix is dense from 0, so the first n are a range the zone maps prune to.
+      sql(`SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix < ${n}`)
+    : sql(
+        `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT i.ix FROM `,
+        members(p),
+        ` ORDER BY i.ix LIMIT ${n})`,
+      );
 
 /** Number of individuals in the cohort. */
 export function cohortCountSql(
