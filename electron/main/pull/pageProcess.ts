@@ -89,12 +89,10 @@ function codeCarriers(
   const ids = new Map<string, number>();
   const zygosities = new Map<string, number>();
   let at = 0;
-  for (let v = 0; v < staged.carriers.length; v++) {
-    const list = staged.carriers[v]!;
+  staged.carriers.forEach((list, v) => {
     const zs = staged.zygosities[v] ?? [];
-    for (let k = 0; k < list.length; k++, at++) {
+    list.forEach((id, k) => {
       out.variant[at] = v;
-      const id = list[k]!;
       let code = ids.get(id);
       if (code === undefined) {
         code = out.ids.length;
@@ -103,19 +101,19 @@ function codeCarriers(
       }
       out.id[at] = code;
       const z = zs[k];
-      if (z === null || z === undefined) {
-        out.zygosity[at] = -1;
-        continue;
+      if (z === undefined) out.zygosity[at] = -1;
+      else {
+        let zc = zygosities.get(z);
+        if (zc === undefined) {
+          zc = out.zygosities.length;
+          zygosities.set(z, zc);
+          out.zygosities.push(z);
+        }
+        out.zygosity[at] = zc;
       }
-      let zc = zygosities.get(z);
-      if (zc === undefined) {
-        zc = out.zygosities.length;
-        zygosities.set(z, zc);
-        out.zygosities.push(z);
-      }
-      out.zygosity[at] = zc;
-    }
-  }
+      at += 1;
+    });
+  });
   return out;
 }
 

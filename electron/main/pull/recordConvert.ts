@@ -7,6 +7,9 @@ import { SEX_TERMS } from '../../../shared/search/query';
 import { IndividualRecordZ, OntologyTermZ } from '../beacon/beaconSchemas';
 import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTables';
 import { variantPlace } from '../beacon/variantPlace';
+import { ZygosityMemo } from './zygosity';
+
+export { zygosityOf, ZygosityMemo } from './zygosity';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before
@@ -192,50 +195,6 @@ export function toIndividual(raw: unknown, i: number): IndividualRow {
   };
 }
 
-// GENO zygosity classes: homozygous (and homoplasmic, hemizygous: the only copy carries the allele,
-// which VCF callers write as 1/1), everything else that names a carrier is heterozygous.
-const HOM = new Set(['GENO:0000136', 'GENO:0000602', 'GENO:0000134']);
-
-/** 'hom' or 'het' for a zygosity term from GENO or any ontology (by id, else by label). */
-export function zygosityOf(
-  term: { id: string; label?: string | undefined } | undefined,
-): 'het' | 'hom' {
-  if (term === undefined) return 'het';
-  if (HOM.has(term.id)) return 'hom';
-  return /\b(homozygous|homoplasmic|hemizygous)\b/i.test(term.label ?? '') ? 'hom' : 'het';
-}
-
-/**
- * Zygosity classes of the terms a page repeats (issue 20): zygosityOf once per distinct id and
- * label instead of a regular expression per carrier. Bounded, so a node sending a new term per
- * carrier costs what it did before and no more memory.
- */
-export class ZygosityMemo {
-  private readonly known = new Map<string, Map<string | undefined, 'het' | 'hom'>>();
-  private size = 0;
-  private last: { id: string; label: string | undefined; z: 'het' | 'hom' } | undefined;
-  of(term: { id: string; label?: string | undefined } | undefined): 'het' | 'hom' {
-    if (term === undefined) return 'het';
-    const last = this.last;
-    if (last !== undefined && last.id === term.id && last.label === term.label) return last.z;
-    const z = this.lookUp(term);
-    this.last = { id: term.id, label: term.label, z };
-    return z;
-  }
-  private lookUp(term: { id: string; label?: string | undefined }): 'het' | 'hom' {
-    const byLabel = this.known.get(term.id);
-    const hit = byLabel?.get(term.label);
-    if (hit !== undefined) return hit;
-    const z = zygosityOf(term);
-    if (this.size < 64) {
-      this.size += 1;
-      if (byLabel === undefined) this.known.set(term.id, new Map([[term.label, z]]));
-      else byLabel.set(term.label, z);
-    }
-    return z;
-  }
-}
-
 /** A converted variant, or the reason it has no place on GRCh38 (kept out of the cache, and said). */
 export type ConvertedVariant =
   { variant: VariantRow; genotypes: GenotypeRow[] } | { unplaced: string };
@@ -272,14 +231,13 @@ export function toVariantCarriers(
   const ids = new Array<string>(cases.length);
   const zs = new Array<'het' | 'hom'>(cases.length);
   let alleles = 0;
-  for (let k = 0; k < cases.length; k++) {
-    const c = cases[k]!;
+  cases.forEach((c, k) => {
     // Without individualId the biosample is the only link the node gives; kept as the id.
     ids[k] = c.individualId ?? c.biosampleId;
     const z = zygosities.of(c.zygosity);
     zs[k] = z;
     alleles += z === 'hom' ? 2 : 1;
-  }
+  });
   const freq = r.frequencyInPopulations?.[0]?.frequencies[0]?.alleleFrequency;
   const ac = r.info?.alleleCount ?? alleles;
   const an = r.info?.alleleNumber ?? (freq !== undefined && freq > 0 ? Math.round(ac / freq) : 0);
@@ -315,7 +273,7 @@ export function toVariant(
     genotypes: c.ids.map((id, k): GenotypeRow => ({
       individual_id: id,
       variant_key: key,
-      zygosity: c.zygosities[k]!,
+      zygosity: c.zygosities[k] ?? 'het', // the lists are parallel: never undefined
     })),
   };
 }
