@@ -269,7 +269,7 @@ const result = {
     rssPeakMB: round(mb(rssPeak)),
     /** What changed on the node side for issue 20 (the benchmark says which side changed). */
     nodeSide:
-      'demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decisions 0043 (pages on a worker thread) and 0060 (pages appended to the build as they arrive, plain checks of variant fields, the build on DuckDB threads, a larger young generation for the page worker) changed the client side only',
+      "demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decisions 0043 (pages on a worker thread) and 0060 (pages appended to the build as they arrive, plain checks of variant fields, the build on DuckDB threads, a larger young generation for the page worker) and 0074 (carriers converted in one pass on the page worker, the variants' first page asked during the individuals' tail, pages processed on main until the page worker has loaded) changed the client side only",
   },
   decrypt: decrypt ?? 'not run (BENCH_PULL_ONLY=1)',
 };

@@ -185,7 +185,13 @@ const PageZ = z.looseObject({
  * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
  * the Beacon envelope, granularity and count. Pure, so it runs wherever the page is processed.
  */
-export function parsePage(req: PageAsked, status: number, text: string): Page {
+export function parsePage(
+  req: PageAsked,
+  status: number,
+  text: string,
+  /** The body's length in bytes when the caller has it (the page worker): not counted again. */
+  byteLength?: number,
+): Page {
   const node = req.nodeId;
   const dataset = req.datasetId;
   if (status === 401 || status === 403) {
@@ -251,5 +257,9 @@ export function parsePage(req: PageAsked, status: number, text: string): Page {
         dataset,
       }),
     );
-  return { records: set?.results ?? [], total: total ?? 0, bytes: Buffer.byteLength(text) };
+  return {
+    records: set?.results ?? [],
+    total: total ?? 0,
+    bytes: byteLength ?? Buffer.byteLength(text),
+  };
 }

@@ -10,7 +10,7 @@ import {
   PullRefusedError,
   said,
 } from './beaconPages';
-import { RecordShapeError, toIndividual, toVariant } from './recordConvert';
+import { RecordShapeError, toIndividual, toVariantCarriers, ZygosityMemo } from './recordConvert';
 
 /**
  * One fetched page from bytes to the rows staging keeps (issue 20): decode, JSON.parse, the page
@@ -78,49 +78,51 @@ export interface ProcessedPage {
   json: Uint8Array;
 }
 
-/** Codes of the page's values in first-seen order. */
-function encode(values: readonly (string | null | undefined)[]): {
-  values: string[];
-  codes: Int32Array;
-} {
-  const index = new Map<string, number>();
-  const out = { values: [] as string[], codes: new Int32Array(values.length) };
-  values.forEach((v, i) => {
-    if (v === null || v === undefined) {
-      out.codes[i] = -1;
-      return;
-    }
-    let code = index.get(v);
-    if (code === undefined) {
-      code = out.values.length;
-      index.set(v, code);
-      out.values.push(v);
-    }
-    out.codes[i] = code;
-  });
-  return out;
-}
-
-/** A page's carriers as codes (see CodedCarriers). */
+/**
+ * A page's carriers as codes (see CodedCarriers), read from the per-variant lists in one pass:
+ * no flattened copy of every id and zygosity (issue 20).
+ */
 function codeCarriers(
   staged: Required<Pick<VariantPage, 'carriers' | 'zygosities'>>,
 ): CodedCarriers {
-  const ids = staged.carriers.flat();
-  const variant = new Int32Array(ids.length);
+  let n = 0;
+  for (const list of staged.carriers) n += list.length;
+  const out: CodedCarriers = {
+    variant: new Int32Array(n),
+    ids: [],
+    id: new Int32Array(n),
+    zygosities: [],
+    zygosity: new Int32Array(n),
+  };
+  const ids = new Map<string, number>();
+  const zygosities = new Map<string, number>();
   let at = 0;
   staged.carriers.forEach((list, v) => {
-    variant.fill(v, at, at + list.length);
-    at += list.length;
+    const zs = staged.zygosities[v] ?? [];
+    list.forEach((id, k) => {
+      out.variant[at] = v;
+      let code = ids.get(id);
+      if (code === undefined) {
+        code = out.ids.length;
+        ids.set(id, code);
+        out.ids.push(id);
+      }
+      out.id[at] = code;
+      const z = zs[k];
+      if (z === undefined) out.zygosity[at] = -1;
+      else {
+        let zc = zygosities.get(z);
+        if (zc === undefined) {
+          zc = out.zygosities.length;
+          zygosities.set(z, zc);
+          out.zygosities.push(z);
+        }
+        out.zygosity[at] = zc;
+      }
+      at += 1;
+    });
   });
-  const who = encode(ids);
-  const zygosity = encode(staged.zygosities.flat());
-  return {
-    variant,
-    ids: who.values,
-    id: who.codes,
-    zygosities: zygosity.values,
-    zygosity: zygosity.codes,
-  };
+  return out;
 }
 
 /** The page's rows: what staging keeps, and what main appends (variants' carriers as codes). */
@@ -136,13 +138,14 @@ function convert(job: PageJob, records: unknown[]): { staged: unknown; rows: unk
       zygosities: [] as string[][],
       unplaced: [] as string[],
     } satisfies VariantPage;
+    const memo = new ZygosityMemo();
     records.forEach((raw, i) => {
-      const c = toVariant(raw, i, job.assembly);
+      const c = toVariantCarriers(raw, i, job.assembly, memo);
       if ('unplaced' in c) staged.unplaced.push(c.unplaced);
       else {
         staged.variants.push(c.variant);
-        staged.carriers.push(c.genotypes.map((g) => g.individual_id));
-        staged.zygosities.push(c.genotypes.map((g) => g.zygosity));
+        staged.carriers.push(c.ids);
+        staged.zygosities.push(c.zygosities);
       }
     });
     const rows: VariantPage = {
@@ -166,7 +169,7 @@ export function processPage(job: PageJob): ProcessedPage {
   const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString(
     'utf8',
   );
-  const page = parsePage(job, job.status, text);
+  const page = parsePage(job, job.status, text, job.body.byteLength);
   const { staged, rows } =
     page.records.length > 0 ? convert(job, page.records) : { staged: [], rows: [] };
   return {

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PullDataError, PullNetworkError, PullRefusedError } from './beaconPages';
 import type { PageJob, VariantPage } from './pageProcess';
 import { openPageThread } from './pageThread';
@@ -35,6 +35,7 @@ const variant = {
 };
 
 describe('issue 20: pull pages processed on a worker thread refuse what main would refuse, with the same error', () => {
+  beforeAll(() => pages.ready);
   it('converts a page there: counts, total, rows and the staged JSON', async () => {
     const got = await pages.process(job(200, page([variant])));
     expect(got).toMatchObject({ count: 1, total: 1153 });
@@ -100,5 +101,37 @@ describe('issue 20: pull pages processed on a worker thread refuse what main wou
     );
     // The worker is still there after refusals: the next page is processed.
     expect((await pages.process(job(200, page([variant])))).count).toBe(1);
+  });
+});
+
+describe('issue 20: pages that arrive before the worker has loaded are processed on main (decision 0074)', () => {
+  it('the same page, rows, staged JSON and refusal on main before the worker is ready as on the worker after', async () => {
+    const carriers = Array.from({ length: 40 }, (_, k) => ({
+      biosampleId: `S${String(k)}`,
+      individualId: `I${String(k % 17)}`,
+      zygosity: { id: k % 3 === 0 ? 'GENO:0000136' : 'GENO:0000135', label: 'z' },
+    }));
+    const good = () => job(200, page([variant, { ...variant, caseLevelData: carriers }]));
+    const bad = () =>
+      job(200, page([variant, { ...variant, caseLevelData: [{ biosampleId: 7 }] }]));
+    // Asked at once: the worker is still starting (it loads its modules for hundreds of ms).
+    const early = openPageThread();
+    onTestFinished(() => early.close());
+    const onMain = await early.process(good());
+    const refusedOnMain = early.process(bad()).catch((e: unknown) => e);
+    expect(early.processedOnMain).toBe(2);
+    await early.ready;
+    const onWorker = await early.process(good());
+    const refusedOnWorker = await early.process(bad()).catch((e: unknown) => e);
+    expect(early.processedOnMain).toBe(2);
+    expect(onMain.count).toBe(2);
+    expect({ ...onMain, json: new TextDecoder().decode(onMain.json) }).toEqual({
+      ...onWorker,
+      json: new TextDecoder().decode(onWorker.json),
+    });
+    const mainError = await refusedOnMain;
+    expect(mainError).toBeInstanceOf(PullDataError);
+    expect(refusedOnWorker).toBeInstanceOf(PullDataError);
+    expect((mainError as Error).message).toBe((refusedOnWorker as Error).message);
   });
 });

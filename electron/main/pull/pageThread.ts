@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PageJob, PageOutcome, ProcessedPage } from './pageProcess';
-import { pageOf } from './pageProcess';
+import { outcomeOf, pageOf } from './pageProcess';
 import { PullError, said } from './beaconPages';
 
 /** Where the page worker is: its TypeScript source under tsx (tests, CLI), else the built bundle. */
@@ -17,13 +17,20 @@ export const PAGE_WORKER_YOUNG_MB = 96;
 /** Pages processed on one worker thread, in the order they are given (issue 20). */
 export interface PageThread {
   process(job: PageJob): Promise<ProcessedPage>;
+  /** Resolves once the worker has loaded its modules and takes pages. */
+  readonly ready: Promise<void>;
+  /** Pages processed on main because the worker was not ready yet (decision 0074). */
+  readonly processedOnMain: number;
   /** Stops the worker; pages still in it are refused. */
   close(): Promise<void>;
 }
 
 /**
  * Starts the worker a pull processes its pages on. The body's bytes are transferred, not copied;
- * a worker that dies fails the pages it held (the job fails; nothing is sealed).
+ * a worker that dies fails the pages it held (the job fails; nothing is sealed). Until the worker
+ * says it is ready (its modules loaded: a few hundred ms, which the first pages waited for),
+ * pages are processed on main by the same function, with the same checks and errors (decision
+ * 0074): the individuals' first pages are small.
  */
 export function openPageThread(): PageThread {
   const spec = pageWorkerSpec();
@@ -40,12 +47,21 @@ export function openPageThread(): PageThread {
   >();
   let next = 0;
   let ended: Error | undefined;
+  let ready = false;
+  let processedOnMain = 0;
+  let isReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => (isReady = resolve));
   const failAll = (error: Error): void => {
     ended ??= error;
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on('message', (m: { id: number; outcome: PageOutcome }) => {
+  worker.on('message', (m: { ready: true } | { id: number; outcome: PageOutcome }) => {
+    if ('ready' in m) {
+      ready = true;
+      isReady();
+      return;
+    }
     const p = pending.get(m.id);
     pending.delete(m.id);
     p?.resolve(m.outcome);
@@ -61,8 +77,16 @@ export function openPageThread(): PageThread {
     failAll(new PullError('The pull stopped processing pages.', said('processingStopped'))),
   );
   return {
+    ready: readyPromise,
+    get processedOnMain() {
+      return processedOnMain;
+    },
     async process(job) {
       if (ended !== undefined) throw ended;
+      if (!ready) {
+        processedOnMain += 1;
+        return pageOf(outcomeOf(job));
+      }
       const id = next++;
       const outcome = new Promise<PageOutcome>((resolve, reject) => {
         pending.set(id, { resolve, reject });

@@ -14,3 +14,5 @@ port.on('message', (m: { id: number; job: PageJob }) => {
     outcome.ok ? [outcome.page.json.buffer as ArrayBuffer, ...codedBuffers(outcome.page.rows)] : [],
   );
 });
+// Loaded and listening: main stops processing pages itself (pageThread.ts, decision 0074).
+port.postMessage({ ready: true });

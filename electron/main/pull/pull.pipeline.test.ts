@@ -60,6 +60,39 @@ describe('issue 20: pages fetched ahead and processed on the page worker keep or
     }
   }, 120_000);
 
+  it("issue 20: the variants' first page is asked while the individuals' last page is still on its way, and the copy is the same", async () => {
+    const node = fed.nodes.find((n) => n.id === 'FI');
+    // Pages of 100: 400 individuals in 4 pages, so the window has room beside the last one.
+    node?.setFaults({ pageCap: 100 });
+    let variantsAsked: () => void = () => undefined;
+    const variantsFirst = new Promise<void>((resolve) => (variantsAsked = resolve));
+    let askedWhileHeld: boolean | undefined;
+    const spy: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (variantPage(input, init) === 0) variantsAsked();
+      if (url.endsWith('/datasets/FI-RD-01/individuals') && body.includes('"skip":3,')) {
+        // The last individuals page is held until the variants' first page is asked (or 5 s).
+        askedWhileHeld = await Promise.race([
+          variantsFirst.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000)),
+        ]);
+      }
+      return fetch(input, init);
+    };
+    const h = await signedIn({ fed, dataDir: tmp('vault-ahead-'), user: 'clinician', fetch: spy });
+    try {
+      const { jobId } = await h.invoke('pull:start', target);
+      const done = await h.until(jobId, (p) => p.state !== 'running');
+      expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });
+      expect(askedWhileHeld).toBe(true);
+      await expectEveryGenotypeOnce(h);
+    } finally {
+      node?.setFaults({});
+      h.close();
+    }
+  }, 120_000);
+
   it('issue 20: a hostile record on a page fetched ahead is refused with its place, and nothing is kept', async () => {
     const spy: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);

@@ -64,7 +64,8 @@ export async function fetchWithRetry(
  * item 2, issue 15 item 4): a node may cap `limit`, and `skip` counts pages of the size it uses, so
  * the loop asks for page after page with the same limit, advances by the records received and
  * stops on the node's count or an empty page. Once a page has shown the node's count and page
- * size, up to PULL_PAGES_IN_FLIGHT of the following pages are requested ahead (issue 20); pages are
+ * size, up to PULL_PAGES_IN_FLIGHT of the following pages are requested ahead (issue 20), the
+ * variants' first page too once the individuals' last pages are asked; pages are
  * still consumed, checked and staged strictly in order, so a failure pauses at the first page not
  * staged, as before. Each page is read, checked and converted on the job's worker thread
  * (pageThread.ts) while main fetches and seals. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
@@ -144,8 +145,14 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       // The node's page size is what it sent; ask ahead only for pages within its count.
       const size = page.count;
       const left = page.total - cursor.received[entity] - size;
-      for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++)
+      let asked = 0;
+      for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++, asked++)
         requestAhead(entity, cursor.page + k);
+      // The variants' first page always follows the individuals' last: once every individuals
+      // page left is asked and the window has room, it is asked too, so the node builds it and
+      // the worker reads it while the individuals' tail is staged (issue 20).
+      if (entity === 'individuals' && asked < PULL_PAGES_IN_FLIGHT - 1)
+        requestAhead('g_variants', 0);
       if (page.count > 0) ctx.sink.add(entity, page.rows);
       const save =
         page.count > 0

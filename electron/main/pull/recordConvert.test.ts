@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { RecordShapeError, toVariant, zygosityOf } from './recordConvert';
+import {
+  RecordShapeError,
+  toVariant,
+  toVariantCarriers,
+  zygosityOf,
+  ZygosityMemo,
+} from './recordConvert';
 
 // TP53 R175H as a GRCh37 server writes it: an opaque id, the place only in VRS and HGVS.
 const foreign = {
@@ -182,5 +188,45 @@ describe('caseLevelData checked without a zod parse per carrier (issue 20)', () 
       zygosity: 'hom',
     });
     expect(c.genotypes[4]?.individual_id).toBe('ind-4');
+  });
+});
+
+describe('issue 20: carriers converted without a row per genotype', () => {
+  it('the memo answers as zygosityOf for every term, repeated, alternating or beyond the terms it keeps', () => {
+    const memo = new ZygosityMemo();
+    const terms = [
+      undefined,
+      { id: 'GENO:0000135', label: 'heterozygous' },
+      { id: 'GENO:0000136', label: 'homozygous' },
+      { id: 'LOCAL:7', label: 'Homozygous' },
+      { id: 'LOCAL:7', label: 'het' },
+      { id: 'LOCAL:7' },
+      { id: 'GENO:0000135', label: 'homozygous' },
+      // More distinct terms than the memo keeps: each still answered by its id and label.
+      ...Array.from({ length: 200 }, (_, k) => ({
+        id: `X:${String(k)}`,
+        label: k % 3 === 0 ? 'hemizygous' : 'carrier',
+      })),
+    ];
+    for (const round of [1, 2])
+      for (const term of [...terms, ...terms.slice().reverse()])
+        expect(memo.of(term), `${String(round)} ${JSON.stringify(term)}`).toBe(zygosityOf(term));
+  });
+  it('toVariantCarriers gives the ids and zygosities of toVariant’s genotype rows, in order', () => {
+    const cases = Array.from({ length: 50 }, (_, k) => ({
+      biosampleId: `bs-${String(k)}`,
+      ...(k % 4 === 0 ? {} : { individualId: `ind-${String(k)}` }),
+      ...(k % 5 === 0 ? { zygosity: { id: 'GENO:0000136' } } : {}),
+      ...(k % 7 === 0 ? { zygosity: { id: 'L:1', label: 'homoplasmic' } } : {}),
+    }));
+    const record = { ...foreign, caseLevelData: cases, info: undefined };
+    const rows = toVariant(record, 0, 'GRCh37');
+    const lists = toVariantCarriers(record, 0, 'GRCh37');
+    if ('unplaced' in rows || 'unplaced' in lists) throw new Error('not placed');
+    expect(lists.variant).toEqual(rows.variant);
+    expect(lists.ids).toEqual(rows.genotypes.map((g) => g.individual_id));
+    expect(lists.zygosities).toEqual(rows.genotypes.map((g) => g.zygosity));
+    // Without the node's allele count, it is counted from the zygosities (hom counts twice).
+    expect(lists.variant.ac).toBe(lists.zygosities.reduce((n, z) => n + (z === 'hom' ? 2 : 1), 0));
   });
 });

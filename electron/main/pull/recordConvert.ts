@@ -9,6 +9,9 @@ import type { GenotypeRow, IndividualRow, VariantRow } from '../vault/arrowTable
 import { PLACE_PROBLEMS, variantPlace } from '../beacon/variantPlace';
 import type { RecordProblem } from './recordProblem';
 import { PLACE_KEYS } from './recordProblem';
+import { ZygosityMemo } from './zygosity';
+
+export { zygosityOf, ZygosityMemo } from './zygosity';
 
 /**
  * Beacon v2 default-model records → vault rows (BCN-04: every record is validated with zod before
@@ -207,29 +210,25 @@ export function toIndividual(raw: unknown, i: number): IndividualRow {
   };
 }
 
-// GENO zygosity classes: homozygous (and homoplasmic, hemizygous: the only copy carries the allele,
-// which VCF callers write as 1/1), everything else that names a carrier is heterozygous.
-const HOM = new Set(['GENO:0000136', 'GENO:0000602', 'GENO:0000134']);
-
-/** 'hom' or 'het' for a zygosity term from GENO or any ontology (by id, else by label). */
-export function zygosityOf(
-  term: { id: string; label?: string | undefined } | undefined,
-): 'het' | 'hom' {
-  if (term === undefined) return 'het';
-  if (HOM.has(term.id)) return 'hom';
-  return /\b(homozygous|homoplasmic|hemizygous)\b/i.test(term.label ?? '') ? 'hom' : 'het';
-}
-
 /** A converted variant, or the reason it has no place on GRCh38 (kept out of the cache, and said). */
 export type ConvertedVariant =
   { variant: VariantRow; genotypes: GenotypeRow[] } | { unplaced: string };
 
-/** One g_variants record with caseLevelData → one variant row and its genotype rows (on GRCh38). */
-export function toVariant(
+/**
+ * A converted variant with its carriers as two parallel lists, the id (individualId, else
+ * biosampleId) and the zygosity class of each (issue 20: what the pull stages and codes, without a
+ * row object per genotype); or the reason it has no place on GRCh38.
+ */
+export type ConvertedCarriers =
+  { variant: VariantRow; ids: string[]; zygosities: ('het' | 'hom')[] } | { unplaced: string };
+
+/** One g_variants record with caseLevelData → one variant row and its carriers (on GRCh38). */
+export function toVariantCarriers(
   raw: unknown,
   i: number,
   nodeAssembly: Assembly = APP_ASSEMBLY,
-): ConvertedVariant {
+  zygosities: ZygosityMemo = new ZygosityMemo(),
+): ConvertedCarriers {
   const p = parseVariant(raw);
   if (!p.success) fail('variant', i, p.error);
   const r = p.data;
@@ -248,15 +247,19 @@ export function toVariant(
       unplaced: `${from} ${place.chrom}:${place.pos} ${place.ref}>${place.alt}: ${LIFT_FAILURE_WORDS[lifted]}`,
     };
   const key = `${lifted.chrom}-${lifted.pos}-${lifted.ref}-${lifted.alt}`;
-  const genotypes = r.caseLevelData.map((c): GenotypeRow => ({
+  const cases = r.caseLevelData;
+  const ids = new Array<string>(cases.length);
+  const zs = new Array<'het' | 'hom'>(cases.length);
+  let alleles = 0;
+  cases.forEach((c, k) => {
     // Without individualId the biosample is the only link the node gives; kept as the id.
-    individual_id: c.individualId ?? c.biosampleId,
-    variant_key: key,
-    zygosity: zygosityOf(c.zygosity),
-  }));
+    ids[k] = c.individualId ?? c.biosampleId;
+    const z = zygosities.of(c.zygosity);
+    zs[k] = z;
+    alleles += z === 'hom' ? 2 : 1;
+  });
   const freq = r.frequencyInPopulations?.[0]?.frequencies[0]?.alleleFrequency;
-  const ac =
-    r.info?.alleleCount ?? genotypes.reduce((n, g) => n + (g.zygosity === 'hom' ? 2 : 1), 0);
+  const ac = r.info?.alleleCount ?? alleles;
   const an = r.info?.alleleNumber ?? (freq !== undefined && freq > 0 ? Math.round(ac / freq) : 0);
   const variant: VariantRow = {
     variant_key: key,
@@ -273,5 +276,24 @@ export function toVariant(
     an,
     af: freq ?? (an > 0 ? ac / an : 0),
   };
-  return { variant, genotypes };
+  return { variant, ids, zygosities: zs };
+}
+
+/** One g_variants record with caseLevelData → one variant row and its genotype rows (on GRCh38). */
+export function toVariant(
+  raw: unknown,
+  i: number,
+  nodeAssembly: Assembly = APP_ASSEMBLY,
+): ConvertedVariant {
+  const c = toVariantCarriers(raw, i, nodeAssembly);
+  if ('unplaced' in c) return c;
+  const key = c.variant.variant_key;
+  return {
+    variant: c.variant,
+    genotypes: c.ids.map((id, k): GenotypeRow => ({
+      individual_id: id,
+      variant_key: key,
+      zygosity: c.zygosities[k] ?? 'het', // the lists are parallel: never undefined
+    })),
+  };
 }
