@@ -5,8 +5,9 @@ import { checkFilters, checkIds, checkQual } from './fixedColumns';
 import { checkInfo } from './info';
 import { contigNameProblem } from './names';
 import type { OrderTracker } from './order';
-import type { ProblemList } from './problems';
-import { show } from './problems';
+import { EMPTY_VALUE } from './fieldValues';
+import type { ProblemList, Said } from './problems';
+import { cut, said, show, withValues } from './problems';
 import { LazyRecord } from './lazyRecord';
 import { checkSample, parseFormat } from './samples';
 import type { ParsedFormat } from './samples';
@@ -23,10 +24,16 @@ export interface RecordContext {
 
 /** Receives the problems of one line (the parser itself; no closure is made per line). */
 export interface Reporter {
-  report(column: string, message: string, field?: string): void;
+  report(column: string, what: Said, field?: string): void;
   /** A warning, once per file for the same `once` key. */
-  warn(column: string, message: string, field: string, once: string): void;
+  warn(column: string, what: Said, field: string, once: string): void;
 }
+
+/** A line with too few columns: [tabs, spaces] × [with samples (a count), sites-only]. */
+const SHORT = [
+  ['columns-short', 'columns-short-sites'],
+  ['columns-spaces', 'columns-spaces-sites'],
+] as const;
 
 const COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT'];
 
@@ -45,14 +52,14 @@ export class RecordParser implements Reporter {
 
   constructor(private readonly ctx: RecordContext) {}
 
-  report(column: string, message: string, field?: string): void {
+  report(column: string, what: Said, field?: string): void {
     const at =
       field === undefined ? { line: this.lineNo, column } : { line: this.lineNo, column, field };
-    this.ctx.problems.add(at, message);
+    this.ctx.problems.add(at, what);
   }
 
-  warn(column: string, message: string, field: string, once: string): void {
-    this.ctx.problems.warn({ line: this.lineNo, column, field }, message, once);
+  warn(column: string, what: Said, field: string, once: string): void {
+    this.ctx.problems.warn({ line: this.lineNo, column, field }, what, once);
   }
 
   /** Checks one data line; returns the record when the line has no error. */
@@ -73,17 +80,19 @@ export class RecordParser implements Reporter {
     }
     const expected = fixed + header.samples.length;
     if (found < fixed) {
-      const spaces =
-        found === 1 && s.includes(' ') ? ' (columns must be separated by tabs, not spaces)' : '';
+      const spaces = found === 1 && s.includes(' ');
       this.report(
         '',
-        `${columnsText(expected, header.samples.length)}, found ${String(found)}${spaces}; the line is cut off or malformed`,
+        said(
+          SHORT[spaces ? 1 : 0][header.samples.length === 0 ? 1 : 0],
+          `${columnsText(expected, header.samples.length)}, found ${String(found)}${spaces ? ' (columns must be separated by tabs, not spaces)' : ''}; the line is cut off or malformed`,
+          { expected, found, count: header.samples.length === 0 ? undefined : header.samples.length },
+        ),
       );
       return undefined;
     }
     for (let i = 0; i < fixed; i++)
-      if (this.start(i) === end[i])
-        this.report(COLUMNS[i] ?? '', 'is empty; write "." for a missing value');
+      if (this.start(i) === end[i]) this.report(COLUMNS[i] ?? '', EMPTY_VALUE);
     const chrom = this.checkChrom(s, end[0] as number);
     const pos = this.checkPos(s, this.start(1), end[1] as number, chrom);
     checkIds(this, s, this.start(2), end[2] as number);
@@ -93,7 +102,11 @@ export class RecordParser implements Reporter {
     if (!refOk)
       this.report(
         'REF',
-        `${show(s.slice(refStart, refEnd))} is not a sequence of bases A, C, G, T, N`,
+        said(
+          'ref-not-bases',
+          `${show(s.slice(refStart, refEnd))} is not a sequence of bases A, C, G, T, N`,
+          { value: cut(s.slice(refStart, refEnd)) },
+        ),
       );
     const nAlt = this.checkAlts(
       s,
@@ -111,11 +124,15 @@ export class RecordParser implements Reporter {
       if (end[7] !== s.length)
         this.report(
           '',
-          `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
+          said(
+            'columns-no-format',
+            `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
+            { found: s.split('\t').length },
+          ),
         );
     } else {
       fmt = this.formatOf(s, this.start(8), end[8] as number);
-      if (fmt.problem !== undefined) this.report('FORMAT', fmt.problem.message, fmt.problem.key);
+      if (fmt.problem !== undefined) this.report('FORMAT', fmt.problem.what, fmt.problem.key);
       else this.checkSamples(s, (end[8] as number) + 1, fmt, nAlt, expected);
     }
     if (problems.count !== before) return undefined;
@@ -141,18 +158,17 @@ export class RecordParser implements Reporter {
   private checkChrom(s: string, e: number): string {
     const last = this.chrom;
     if (last !== undefined && last.length === e && s.startsWith(last)) {
-      if (!this.chromOk)
-        this.report(
-          'CHROM',
-          `${show(last)} ${contigNameProblem(last, this.ctx.schema.rules) ?? ''}`,
-        );
+      if (!this.chromOk) {
+        const p = contigNameProblem(last, this.ctx.schema.rules);
+        if (p !== undefined) this.report('CHROM', chromProblem(last, p));
+      }
       return last;
     }
     const chrom = s.slice(0, e);
     this.chromLength = this.ctx.contigLengths.get(chrom);
     const p = contigNameProblem(chrom, this.ctx.schema.rules);
     this.chromOk = p === undefined;
-    if (p !== undefined) this.report('CHROM', `${show(chrom)} ${p}`);
+    if (p !== undefined) this.report('CHROM', chromProblem(chrom, p));
     this.chrom = chrom;
     return chrom;
   }
@@ -162,7 +178,12 @@ export class RecordParser implements Reporter {
     for (let i = a; i < b; i++) {
       const c = s.charCodeAt(i);
       if (c < 48 || c > 57 || b - a > 15) {
-        this.report('POS', `${show(s.slice(a, b))} is not a position (a whole number ≥ 0)`);
+        this.report(
+          'POS',
+          said('pos-invalid', `${show(s.slice(a, b))} is not a position (a whole number ≥ 0)`, {
+            value: cut(s.slice(a, b)),
+          }),
+        );
         return Number.NaN;
       }
       pos = pos * 10 + (c - 48);
@@ -172,7 +193,11 @@ export class RecordParser implements Reporter {
     if (len !== undefined && pos > len + 1)
       this.report(
         'POS',
-        `${String(pos)} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
+        said(
+          'pos-past-end',
+          `${String(pos)} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
+          { pos: String(pos), chrom, length: String(len) },
+        ),
       );
     // <ID> names a contig of the ##assembly file: the same contig as ID for ordering.
     const orderChrom =
@@ -203,22 +228,42 @@ export class RecordParser implements Reporter {
         if (sameBases(s, i, j, refStart, refEnd))
           this.report(
             'ALT',
-            `allele ${show(s.slice(i, j))} is the same as REF; ALT lists non-reference alleles`,
+            said(
+              'alt-is-ref',
+              `allele ${show(s.slice(i, j))} is the same as REF; ALT lists non-reference alleles`,
+              { allele: cut(s.slice(i, j)) },
+            ),
           );
         else if (listedBefore(s, a, i, j))
-          this.report('ALT', `allele ${show(s.slice(i, j))} is listed twice`);
+          this.report(
+            'ALT',
+            said('alt-twice', `allele ${show(s.slice(i, j))} is listed twice`, {
+              allele: cut(s.slice(i, j)),
+            }),
+          );
         else if (!Number.isNaN(pos)) {
           const dup = order.duplicateAt(s, pos, refStart, refEnd, i, j, this.lineNo);
           if (dup !== undefined)
             this.report(
               'ALT',
-              `${s.slice(refStart, refEnd)}>${s.slice(i, j)} is the same variant as line ${String(dup)} (after trimming shared bases)`,
+              said(
+                'alt-same-variant',
+                `${s.slice(refStart, refEnd)}>${s.slice(i, j)} is the same variant as line ${String(dup)} (after trimming shared bases)`,
+                { variant: cut(`${s.slice(refStart, refEnd)}>${s.slice(i, j)}`), first: String(dup) },
+              ),
             );
         }
       } else {
         const alt = s.slice(i, j);
         const c = classifyAlt(alt);
-        if ('problem' in c) this.report('ALT', `allele ${String(n)} ${show(alt)} ${c.problem}`);
+        if ('problem' in c)
+          this.report(
+            'ALT',
+            withValues(c.problem, `allele ${String(n)} ${show(alt)} ${c.problem.message}`, {
+              n,
+              allele: cut(alt),
+            }),
+          );
       }
       i = j + 1;
     }
@@ -260,17 +305,29 @@ export class RecordParser implements Reporter {
     }
     const found = 9 + n + (i <= s.length ? s.slice(i).split('\t').length : 0);
     if (found !== expected) {
-      const tab = found > expected && s.endsWith('\t') ? ' (a tab at the end of the line?)' : '';
-      this.report('', `${columnsText(expected, samples.length)}, found ${String(found)}${tab}`);
+      const tab = found > expected && s.endsWith('\t');
+      this.report(
+        '',
+        said(
+          tab ? 'columns-tab-end' : 'columns-count',
+          `${columnsText(expected, samples.length)}, found ${String(found)}${tab ? ' (a tab at the end of the line?)' : ''}`,
+          { expected, found, count: samples.length },
+        ),
+      );
     }
   }
 
   /** A problem in the current sample (samples.ts calls this). */
-  sampleProblem(message: string, key: string | undefined, warning: boolean): void {
+  sampleProblem(what: Said, key: string | undefined, warning: boolean): void {
     const column = `sample ${this.sampleName}`;
-    if (warning) this.warn(column, message, key ?? '', `${key ?? ''}:${message}`);
-    else this.report(column, message, key);
+    if (warning) this.warn(column, what, key ?? '', `${key ?? ''}:${what.message}`);
+    else this.report(column, what, key);
   }
+}
+
+/** A CHROM that breaks the contig-name rules: the name, then the reason. */
+function chromProblem(chrom: string, p: Said): Said {
+  return withValues(p, `${show(chrom)} ${p.message}`, { name: cut(chrom) });
 }
 
 function columnsText(expected: number, samples: number): string {
