@@ -33,7 +33,8 @@ const MATE = /^([^[\]]*)([[\]])([^[\]]+):(\d+)([[\]])([^[\]]*)$/;
  * `t.`). `.` alone is handled by the caller (no ALT).
  */
 export function classifyAlt(a: string): AlleleCheck {
-  if (a === '') return { problem: said('alt-empty', 'is empty (two commas in a row, or a comma at an end?)') };
+  if (a === '')
+    return { problem: said('alt-empty', 'is empty (two commas in a row, or a comma at an end?)') };
   if (isBases(a)) return { kind: 'bases' };
   if (a === '*') return { kind: 'overlap' };
   const c0 = a.charCodeAt(0);

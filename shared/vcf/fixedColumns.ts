@@ -13,7 +13,9 @@ export function checkIds(r: Reporter, s: string, a: number, b: number): void {
     else if (c === 32) {
       r.report(
         'ID',
-        said('id-space', `${show(s.slice(a, b))} contains white space`, { value: cut(s.slice(a, b)) }),
+        said('id-space', `${show(s.slice(a, b))} contains white space`, {
+          value: cut(s.slice(a, b)),
+        }),
       );
       return;
     }
@@ -24,9 +26,13 @@ export function checkIds(r: Reporter, s: string, a: number, b: number): void {
     if (id === '')
       r.report(
         'ID',
-        said('id-empty', `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`, {
-          value: cut(s.slice(a, b)),
-        }),
+        said(
+          'id-empty',
+          `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`,
+          {
+            value: cut(s.slice(a, b)),
+          },
+        ),
       );
     else if (ids.indexOf(id) !== k)
       r.report('ID', said('id-twice', `${show(id)} is listed twice`, { value: cut(id) }));
@@ -74,7 +80,10 @@ export function checkFilters(r: Reporter, s: string, a: number, b: number): void
         }),
       );
     else if (/\s/.test(c))
-      r.report('FILTER', said('filter-space', `${show(c)} contains white space`, { value: cut(c) }));
+      r.report(
+        'FILTER',
+        said('filter-space', `${show(c)} contains white space`, { value: cut(c) }),
+      );
     else if (c === '0')
       r.report('FILTER', said('filter-zero', '"0" is reserved and may not be a filter name'));
     else if (codes.indexOf(c) !== k)

@@ -1,14 +1,6 @@
 // Builds the VcfHeader from the meta-information lines and the #CHROM line (VCF §1.4, §1.5).
-import {
-  checkAlt,
-  checkContig,
-  checkFieldDef,
-  checkFilter,
-  checkMeta,
-  checkPedigree,
-  checkSample,
-  checkUrlLine,
-} from './headerRules';
+import { checkAlt, checkContig, checkFieldDef, checkFilter } from './headerRules';
+import { checkMeta, checkPedigree, checkSample, checkUrlLine } from './metaRules';
 import type { Report } from './headerRules';
 import { parseMetaLine } from './metaLine';
 import { cut, said } from './problems';

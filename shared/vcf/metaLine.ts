@@ -25,7 +25,10 @@ export function parseMetaLine(text: string): MetaParse {
   if (eq < 0) {
     return {
       ok: false,
-      what: said('meta-no-equals', 'a meta-information line must be ##key=value; this one has no "="'),
+      what: said(
+        'meta-no-equals',
+        'a meta-information line must be ##key=value; this one has no "="',
+      ),
     };
   }
   const key = text.slice(2, eq);
@@ -112,7 +115,8 @@ function parseStructured(value: string): MetaField[] | Said {
       while (j < end && value[j] !== ',') j++;
       v = value.slice(i, j);
       i = j;
-      if (v === '') return said('meta-field-empty', `${key} has an empty value`, { field: cut(key) });
+      if (v === '')
+        return said('meta-field-empty', `${key} has an empty value`, { field: cut(key) });
       if (/[<>]/.test(v) || WS.test(v)) {
         return said(
           'meta-unquoted',
@@ -135,11 +139,7 @@ function parseStructured(value: string): MetaField[] | Said {
 }
 
 /** Reads a `"…"` value starting at `start`; `\"` and `\\` are escapes. */
-function readQuoted(
-  s: string,
-  start: number,
-  end: number,
-): { text: string; next: number } | Said {
+function readQuoted(s: string, start: number, end: number): { text: string; next: number } | Said {
   let out = '';
   let i = start + 1;
   while (i < end) {

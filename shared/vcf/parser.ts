@@ -86,9 +86,7 @@ export class VcfParser {
     const after = this.splitter.lines;
     this.problems.add(
       { line: Math.max(1, after) },
-      after > 0
-        ? { ...what, message: `after line ${String(after)}: ${what.message}` }
-        : what,
+      after > 0 ? { ...what, message: `after line ${String(after)}: ${what.message}` } : what,
     );
   }
 
@@ -110,7 +108,10 @@ export class VcfParser {
         if (this.builder !== undefined) {
           this.problems.add(
             { line: last, column: 'header' },
-            said('no-chrom-line', 'the #CHROM header line is missing (expected after the ## lines)'),
+            said(
+              'no-chrom-line',
+              'the #CHROM header line is missing (expected after the ## lines)',
+            ),
           );
         }
       } else if (!this.splitter.endedWithNewline && rulesFor(this.header.version).finalNewline) {
@@ -161,7 +162,10 @@ export class VcfParser {
       this.closeHeader(lineNo, text);
     } else {
       const [code, what] = text.startsWith('#')
-        ? (['before-header-hash', 'a "#" line that is neither ## meta-information nor #CHROM'] as const)
+        ? ([
+            'before-header-hash',
+            'a "#" line that is neither ## meta-information nor #CHROM',
+          ] as const)
         : text.includes('\t')
           ? ([
               'before-header-data',

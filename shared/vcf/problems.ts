@@ -101,11 +101,13 @@ export function formatProblem(
   return `${p.file}:${String(p.line)}: ${severity}${prefix}${p.message}`;
 }
 
+// eslint-disable-next-line no-control-regex -- making control characters visible is the point
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
 /** A value as a problem's params carry it: shortened, control characters made visible. */
 export function cut(value: string, max = 60): string {
   const short = value.length > max ? `${value.slice(0, max)}…` : value;
-  // eslint-disable-next-line no-control-regex -- making control characters visible is the point
-  return short.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return short.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** Shows a value in a message: quoted, shortened, control characters made visible. */

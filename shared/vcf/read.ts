@@ -179,10 +179,14 @@ function decompressionMessage(kind: ContainerKind, error: unknown): Said {
       { format: kind, detail: cut(detail, 500) },
     );
   }
-  return said('compressed-corrupt', `the ${kind} data is corrupt and cannot be decompressed (${detail})`, {
-    format: kind,
-    detail: cut(detail, 500),
-  });
+  return said(
+    'compressed-corrupt',
+    `the ${kind} data is corrupt and cannot be decompressed (${detail})`,
+    {
+      format: kind,
+      detail: cut(detail, 500),
+    },
+  );
 }
 
 function finish(

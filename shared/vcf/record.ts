@@ -7,7 +7,19 @@ import { contigNameProblem } from './names';
 import type { OrderTracker } from './order';
 import { EMPTY_VALUE } from './fieldValues';
 import type { ProblemList, Said } from './problems';
-import { cut, said, show, withValues } from './problems';
+import { said } from './problems';
+import {
+  altIsRef,
+  altProblem,
+  altTwice,
+  chromProblem,
+  notBases,
+  notPosition,
+  pastContigEnd,
+  sameVariant,
+  sampleColumnCount,
+  tooFewColumns,
+} from './recordSaid';
 import { LazyRecord } from './lazyRecord';
 import { checkSample, parseFormat } from './samples';
 import type { ParsedFormat } from './samples';
@@ -28,12 +40,6 @@ export interface Reporter {
   /** A warning, once per file for the same `once` key. */
   warn(column: string, what: Said, field: string, once: string): void;
 }
-
-/** A line with too few columns: [tabs, spaces] × [with samples (a count), sites-only]. */
-const SHORT = [
-  ['columns-short', 'columns-short-sites'],
-  ['columns-spaces', 'columns-spaces-sites'],
-] as const;
 
 const COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT'];
 
@@ -81,14 +87,7 @@ export class RecordParser implements Reporter {
     const expected = fixed + header.samples.length;
     if (found < fixed) {
       const spaces = found === 1 && s.includes(' ');
-      this.report(
-        '',
-        said(
-          SHORT[spaces ? 1 : 0][header.samples.length === 0 ? 1 : 0],
-          `${columnsText(expected, header.samples.length)}, found ${String(found)}${spaces ? ' (columns must be separated by tabs, not spaces)' : ''}; the line is cut off or malformed`,
-          { expected, found, count: header.samples.length === 0 ? undefined : header.samples.length },
-        ),
-      );
+      this.report('', tooFewColumns(expected, header.samples.length, found, spaces));
       return undefined;
     }
     for (let i = 0; i < fixed; i++)
@@ -99,15 +98,7 @@ export class RecordParser implements Reporter {
     const refStart = this.start(3);
     const refEnd = end[3] as number;
     const refOk = isBases(s, refStart, refEnd);
-    if (!refOk)
-      this.report(
-        'REF',
-        said(
-          'ref-not-bases',
-          `${show(s.slice(refStart, refEnd))} is not a sequence of bases A, C, G, T, N`,
-          { value: cut(s.slice(refStart, refEnd)) },
-        ),
-      );
+    if (!refOk) this.report('REF', notBases(s.slice(refStart, refEnd)));
     const nAlt = this.checkAlts(
       s,
       this.start(4),
@@ -178,27 +169,14 @@ export class RecordParser implements Reporter {
     for (let i = a; i < b; i++) {
       const c = s.charCodeAt(i);
       if (c < 48 || c > 57 || b - a > 15) {
-        this.report(
-          'POS',
-          said('pos-invalid', `${show(s.slice(a, b))} is not a position (a whole number ≥ 0)`, {
-            value: cut(s.slice(a, b)),
-          }),
-        );
+        this.report('POS', notPosition(s.slice(a, b)));
         return Number.NaN;
       }
       pos = pos * 10 + (c - 48);
     }
     if (a === b) return Number.NaN;
     const len = this.chromLength;
-    if (len !== undefined && pos > len + 1)
-      this.report(
-        'POS',
-        said(
-          'pos-past-end',
-          `${String(pos)} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
-          { pos: String(pos), chrom, length: String(len) },
-        ),
-      );
+    if (len !== undefined && pos > len + 1) this.report('POS', pastContigEnd(pos, chrom, len));
     // <ID> names a contig of the ##assembly file: the same contig as ID for ordering.
     const orderChrom =
       chrom.charCodeAt(0) === 60 && chrom.endsWith('>') ? chrom.slice(1, -1) : chrom;
@@ -225,45 +203,17 @@ export class RecordParser implements Reporter {
       if (j < 0 || j > b) j = b;
       n++;
       if (isBases(s, i, j)) {
-        if (sameBases(s, i, j, refStart, refEnd))
-          this.report(
-            'ALT',
-            said(
-              'alt-is-ref',
-              `allele ${show(s.slice(i, j))} is the same as REF; ALT lists non-reference alleles`,
-              { allele: cut(s.slice(i, j)) },
-            ),
-          );
-        else if (listedBefore(s, a, i, j))
-          this.report(
-            'ALT',
-            said('alt-twice', `allele ${show(s.slice(i, j))} is listed twice`, {
-              allele: cut(s.slice(i, j)),
-            }),
-          );
+        if (sameBases(s, i, j, refStart, refEnd)) this.report('ALT', altIsRef(s.slice(i, j)));
+        else if (listedBefore(s, a, i, j)) this.report('ALT', altTwice(s.slice(i, j)));
         else if (!Number.isNaN(pos)) {
           const dup = order.duplicateAt(s, pos, refStart, refEnd, i, j, this.lineNo);
           if (dup !== undefined)
-            this.report(
-              'ALT',
-              said(
-                'alt-same-variant',
-                `${s.slice(refStart, refEnd)}>${s.slice(i, j)} is the same variant as line ${String(dup)} (after trimming shared bases)`,
-                { variant: cut(`${s.slice(refStart, refEnd)}>${s.slice(i, j)}`), first: String(dup) },
-              ),
-            );
+            this.report('ALT', sameVariant(s.slice(refStart, refEnd), s.slice(i, j), dup));
         }
       } else {
         const alt = s.slice(i, j);
         const c = classifyAlt(alt);
-        if ('problem' in c)
-          this.report(
-            'ALT',
-            withValues(c.problem, `allele ${String(n)} ${show(alt)} ${c.problem.message}`, {
-              n,
-              allele: cut(alt),
-            }),
-          );
+        if ('problem' in c) this.report('ALT', altProblem(n, alt, c.problem));
       }
       i = j + 1;
     }
@@ -306,14 +256,7 @@ export class RecordParser implements Reporter {
     const found = 9 + n + (i <= s.length ? s.slice(i).split('\t').length : 0);
     if (found !== expected) {
       const tab = found > expected && s.endsWith('\t');
-      this.report(
-        '',
-        said(
-          tab ? 'columns-tab-end' : 'columns-count',
-          `${columnsText(expected, samples.length)}, found ${String(found)}${tab ? ' (a tab at the end of the line?)' : ''}`,
-          { expected, found, count: samples.length },
-        ),
-      );
+      this.report('', sampleColumnCount(expected, samples.length, found, tab));
     }
   }
 
@@ -323,17 +266,4 @@ export class RecordParser implements Reporter {
     if (warning) this.warn(column, what, key ?? '', `${key ?? ''}:${what.message}`);
     else this.report(column, what, key);
   }
-}
-
-/** A CHROM that breaks the contig-name rules: the name, then the reason. */
-function chromProblem(chrom: string, p: Said): Said {
-  return withValues(p, `${show(chrom)} ${p.message}`, { name: cut(chrom) });
-}
-
-function columnsText(expected: number, samples: number): string {
-  const what =
-    samples === 0
-      ? `${String(expected)} fixed`
-      : `8 fixed, FORMAT and ${String(samples)} sample${samples === 1 ? '' : 's'}`;
-  return `expected ${String(expected)} tab-separated columns (${what})`;
 }

@@ -29,10 +29,7 @@ export function integerProblem(
   }
   if (c0 === 45) value = -value;
   if (value > MAX_INT || value < MIN_INT) {
-    return said(
-      'integer-range',
-      'is outside the 32-bit Integer range (−2147483648 … 2147483647)',
-    );
+    return said('integer-range', 'is outside the 32-bit Integer range (−2147483648 … 2147483647)');
   }
   if (reservedIntegers && value < MIN_ALLOWED_43) {
     return said(
