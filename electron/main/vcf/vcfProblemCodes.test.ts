@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { VCF_PROBLEM_CODES } from '../../../shared/vcf/channels';
 import type { VcfProblem } from '../../../shared/vcf';
 import { parseText } from '../../../shared/vcf/testing/parseText';
-import { BYTE_CASES, TEXT_CASES, info, readBytes, uncoded } from './testing/vcfProblemCases';
+import { TEXT_CASES, info } from '../../../shared/vcf/testing/problemCases';
+import { BYTE_CASES, readBytes, uncoded } from './testing/vcfProblemCases';
 
 // Issue 22, decision 0069: every problem the VCF reader raises (HTS-01…: the file, its header,
 // each record's columns, the container and its decompression) carries a code and values the
