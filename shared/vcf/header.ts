@@ -77,7 +77,7 @@ export class HeaderBuilder {
       if (['INFO', 'FORMAT', 'FILTER', 'ALT', 'contig'].includes(key)) {
         report(
           said('meta-not-structured', `##${key} must be a structured line: ##${key}=<ID=…,…>`, {
-            key,
+            key: cut(key),
           }),
         );
       } else if (key === 'assembly' || key === 'pedigreeDB') {
@@ -95,7 +95,7 @@ export class HeaderBuilder {
             said(
               'meta-id-twice',
               `##${key} ID=${id} is declared twice (first on line ${String(before)})`,
-              { key, id: cut(id), first: String(before) },
+              { key: cut(key), id: cut(id), first: String(before) },
             ),
             'ID',
           );

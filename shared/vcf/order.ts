@@ -1,7 +1,7 @@
 // Record order (VCF §1.6.1: one contiguous block per CHROM, POS ascending within it) and duplicate
 // variants, compared by their minimal representation (the same key the cohorts use).
 import { trimAlleles } from './normalize';
-import { said } from './problems';
+import { cut, said } from './problems';
 import type { Said } from './problems';
 
 const baseCode = (c: number): number => {
@@ -46,7 +46,7 @@ export class OrderTracker {
         return said(
           'order-block',
           `records of contig ${chrom} do not form one block: ${chrom} came before another contig; sort the file (bcftools sort)`,
-          { chrom },
+          { chrom: cut(chrom) },
         );
       }
       return undefined;
@@ -55,7 +55,7 @@ export class OrderTracker {
       return said(
         'order-position',
         `POS ${String(pos)} comes after POS ${String(this.pos)} on ${chrom}; records must be sorted by position (bcftools sort)`,
-        { pos: String(pos), before: String(this.pos), chrom },
+        { pos: String(pos), before: String(this.pos), chrom: cut(chrom) },
       );
     }
     if (pos > this.pos) {

@@ -66,7 +66,7 @@ export function pastContigEnd(pos: number, chrom: string, length: number): Said 
   return said(
     'pos-past-end',
     `${String(pos)} is past the end of ${chrom} (length ${String(length)} in its ##contig line)`,
-    { pos: String(pos), chrom, length: String(length) },
+    { pos: String(pos), chrom: cut(chrom), length: String(length) },
   );
 }
 
