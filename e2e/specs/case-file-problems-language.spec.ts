@@ -40,3 +40,29 @@ test('issue 22: a PED’s located problems and the sample mapping read in German
     'trio.ped Zeile 2: Individuum „PROB_1“ hat keine Probenspalte in der VCF; wählen Sie seine Probe, sonst wird es ohne Calls importiert',
   );
 });
+
+test('issue 22: a VCF header line the reader refuses is located and worded in German (decision 0069)', async ({
+  page,
+  shell,
+}) => {
+  const settings = new SettingsPage(page);
+  await shell.open('settings');
+  await settings.waitForForm();
+  await settings.chooseLanguage('de');
+  await settings.save();
+
+  const trio = syntheticTrio();
+  const cases = new CaseReviewPage(page);
+  await cases.open();
+  await cases.unlockVault('file problems passphrase');
+  await cases.startNewCase();
+  // Line 2: an ##INFO line without its Type.
+  const vcf = trio.vcf.replace('\n', '\n##INFO=<ID=XX,Number=1,Description="x">\n');
+  await cases.giveVcf({ name: 'trio.vcf.gz', text: toBgzf(vcf) });
+
+  const missing = cases.fileProblems().locator('[data-code="def-missing"]');
+  await expect(missing).toHaveText(
+    'trio.vcf.gz Zeile 2, Spalte Kopfzeilen: Type fehlt; ##INFO braucht ID, Number, Type und Description',
+  );
+  await expect(missing).toHaveAttribute('data-place', 'trio.vcf.gz Zeile 2, Spalte Kopfzeilen');
+});

@@ -62,6 +62,11 @@ const TOURS: Record<string, (t: Tour) => Promise<void>> = {
     await cases.unlockVault('text quality passphrase');
     await cases.startNewCase();
     await look('new case dialog, empty');
+    // A header line the reader refuses (decision 0069): its sentence and place are worded too.
+    const vcf = syntheticTrio().vcf.replace('\n', '\n##INFO=<ID=XX,Number=1,Description="x">\n');
+    await cases.giveVcf({ name: 'trio.vcf.gz', text: toBgzf(vcf) });
+    await expect(cases.fileProblems().locator('[data-code="def-missing"]')).toBeVisible();
+    await look('new case dialog, a VCF header problem');
   },
 
   'signed in: federation, search results, a pull': async ({ page, shell, allow, look }) => {

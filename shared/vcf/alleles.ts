@@ -1,4 +1,6 @@
 // REF and ALT (VCF §1.6.1 items 4–5, §5.4 breakends).
+import { said } from './problems';
+import type { Said } from './problems';
 import type { AlleleKind } from './types';
 
 const isBase = (c: number): boolean =>
@@ -21,7 +23,7 @@ export function isBases(s: string, start = 0, end = s.length): boolean {
 }
 
 /** The kind of an ALT allele, or why it is none. */
-export type AlleleCheck = { kind: AlleleKind } | { problem: string };
+export type AlleleCheck = { kind: AlleleKind } | { problem: Said };
 
 const MATE = /^([^[\]]*)([[\]])([^[\]]+):(\d+)([[\]])([^[\]]*)$/;
 
@@ -31,7 +33,8 @@ const MATE = /^([^[\]]*)([[\]])([^[\]]+):(\d+)([[\]])([^[\]]*)$/;
  * `t.`). `.` alone is handled by the caller (no ALT).
  */
 export function classifyAlt(a: string): AlleleCheck {
-  if (a === '') return { problem: 'is empty (two commas in a row, or a comma at an end?)' };
+  if (a === '')
+    return { problem: said('alt-empty', 'is empty (two commas in a row, or a comma at an end?)') };
   if (isBases(a)) return { kind: 'bases' };
   if (a === '*') return { kind: 'overlap' };
   const c0 = a.charCodeAt(0);
@@ -39,8 +42,10 @@ export function classifyAlt(a: string): AlleleCheck {
     const inner = a.slice(1, -1);
     if (!a.endsWith('>') || inner === '' || /[\s,<>]/.test(inner)) {
       return {
-        problem:
+        problem: said(
+          'alt-symbolic',
           'is not a symbolic allele <ID> (the ID may not contain white space, commas or angle brackets)',
+        ),
       };
     }
     return { kind: inner === '*' ? 'unspecified' : 'symbolic' };
@@ -49,15 +54,17 @@ export function classifyAlt(a: string): AlleleCheck {
   if ((c0 === 46 && isBases(a, 1)) || (a.endsWith('.') && isBases(a, 0, a.length - 1))) {
     return { kind: 'breakend' };
   }
-  if (/\s/.test(a)) return { problem: 'contains white space' };
-  return { problem: 'is not bases (A, C, G, T, N), *, <ID> or a breakend' };
+  if (/\s/.test(a)) return { problem: said('alt-space', 'contains white space') };
+  return { problem: said('alt-invalid', 'is not bases (A, C, G, T, N), *, <ID> or a breakend') };
 }
 
 function classifyMate(a: string): AlleleCheck {
   const m = MATE.exec(a);
   const bad = {
-    problem:
+    problem: said(
+      'alt-breakend',
       'is not a valid breakend: t[chr:pos[, t]chr:pos], ]chr:pos]t or [chr:pos[t with bases t',
+    ),
   };
   if (m === null) return bad;
   const [, before = '', open = '', , , close = '', after = ''] = m;

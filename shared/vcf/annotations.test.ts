@@ -152,6 +152,11 @@ describe('assembly', () => {
       assembly: 'GRCh37',
       evidence: "##contig=<ID=1,length=249250621> (line 3) is GRCh37's chromosome 1",
       line: 3,
+      // Issue 22: the evidence as a code and values the Browser words in the reader's language.
+      said: {
+        code: 'contig-length',
+        params: { contig: '1', length: '249250621', line: '3', chrom: '1', assembly: 'GRCh37' },
+      },
     });
   });
   it('recognises GRCh38 from lengths (chr or bare names), hg19 from chrM 16571, and names as a fallback', () => {

@@ -1,5 +1,6 @@
 // Which human assembly a VCF is on, from its header: ##contig lengths (decisive: every GRCh37 and
 // GRCh38 chromosome differs in length, except chrM/MT) and ##reference / ##contig assembly names.
+import type { CodedParams } from '../i18n/coded';
 import { cohortChrom } from './normalize';
 import type { VcfHeader } from './types';
 
@@ -75,7 +76,18 @@ export interface AssemblyGuess {
   readonly evidence: string;
   /** The header line of the evidence (0 when there is none). */
   readonly line: number;
+  /** `evidence` as a code the renderer words from `coded.assemblyEvidence` (issue 22). */
+  readonly said: { readonly code: AssemblyEvidenceCode; readonly params?: CodedParams };
 }
+
+export const ASSEMBLY_EVIDENCE_CODES = [
+  'contig-length',
+  'contig-hg19-chrm',
+  'named',
+  'contig-assembly',
+  'none',
+] as const;
+export type AssemblyEvidenceCode = (typeof ASSEMBLY_EVIDENCE_CODES)[number];
 
 /** The GRCh38 length of a chromosome in any common naming (chr17, 17, chrM, MT), if primary. */
 export function grch38Length(chrom: string): number | undefined {
@@ -87,60 +99,78 @@ export function grch38Length(chrom: string): number | undefined {
  * ##reference); a GRCh37 length anywhere means GRCh37, since GRCh38 never has one.
  */
 export function detectAssembly(header: VcfHeader): AssemblyGuess {
-  let match38: { line: number; text: string } | undefined;
+  let match38: { line: number; text: string; params: CodedParams } | undefined;
   for (const c of header.contigs) {
     if (c.length === undefined) continue;
     const name = cohortChrom(c.id);
     const line = `##contig=<ID=${c.id},length=${String(c.length)}> (line ${String(c.line)})`;
+    const params = {
+      contig: c.id,
+      length: String(c.length),
+      line: String(c.line),
+      chrom: name,
+    };
     if (GRCH37[name] === c.length && GRCH38[name] !== c.length) {
       return {
         assembly: 'GRCh37',
         evidence: `${line} is GRCh37's chromosome ${name}`,
         line: c.line,
+        said: { code: 'contig-length', params: { ...params, assembly: 'GRCh37' } },
       };
     }
     if (name === 'MT' && /^chrM$/i.test(c.id) && c.length === HG19_CHRM) {
-      return { assembly: 'GRCh37', evidence: `${line} is hg19's chrM`, line: c.line };
+      return {
+        assembly: 'GRCh37',
+        evidence: `${line} is hg19's chrM`,
+        line: c.line,
+        said: { code: 'contig-hg19-chrm', params },
+      };
     }
     if (GRCH38[name] === c.length && name !== 'MT')
-      match38 ??= { line: c.line, text: `${line} is GRCh38's chromosome ${name}` };
+      match38 ??= { line: c.line, text: `${line} is GRCh38's chromosome ${name}`, params };
   }
   if (match38 !== undefined)
-    return { assembly: 'GRCh38', evidence: match38.text, line: match38.line };
+    return {
+      assembly: 'GRCh38',
+      evidence: match38.text,
+      line: match38.line,
+      said: { code: 'contig-length', params: { ...match38.params, assembly: 'GRCh38' } },
+    };
   for (const m of header.meta) {
     const value = m.fields === undefined ? m.value : [...m.fields.values()].join(' ');
     if (m.key !== 'reference' && m.key !== 'assembly' && m.key !== 'contig') continue;
-    if (NAMES_37.test(value))
+    for (const [assembly, names] of [
+      ['GRCh37', NAMES_37],
+      ['GRCh38', NAMES_38],
+    ] as const) {
+      if (!names.test(value)) continue;
+      const name = names.exec(value)?.[1] ?? assembly;
       return {
-        assembly: 'GRCh37',
-        evidence: `##${m.key} (line ${String(m.line)}) names ${NAMES_37.exec(value)?.[1] ?? 'GRCh37'}`,
+        assembly,
+        evidence: `##${m.key} (line ${String(m.line)}) names ${name}`,
         line: m.line,
+        said: { code: 'named', params: { key: m.key, line: String(m.line), name } },
       };
-    if (NAMES_38.test(value))
-      return {
-        assembly: 'GRCh38',
-        evidence: `##${m.key} (line ${String(m.line)}) names ${NAMES_38.exec(value)?.[1] ?? 'GRCh38'}`,
-        line: m.line,
-      };
+    }
   }
   for (const c of header.contigs) {
     const value = c.fields.get('assembly') ?? '';
-    if (NAMES_37.test(value))
+    const assembly = NAMES_37.test(value) ? 'GRCh37' : NAMES_38.test(value) ? 'GRCh38' : undefined;
+    if (assembly !== undefined)
       return {
-        assembly: 'GRCh37',
+        assembly,
         evidence: `##contig ${c.id} (line ${String(c.line)}) has assembly=${value}`,
         line: c.line,
-      };
-    if (NAMES_38.test(value))
-      return {
-        assembly: 'GRCh38',
-        evidence: `##contig ${c.id} (line ${String(c.line)}) has assembly=${value}`,
-        line: c.line,
+        said: {
+          code: 'contig-assembly',
+          params: { contig: c.id, line: String(c.line), value: value.slice(0, 200) },
+        },
       };
   }
   return {
     assembly: 'unknown',
     evidence: 'the header has no ##contig lengths and no ##reference naming an assembly',
     line: 0,
+    said: { code: 'none' },
   };
 }

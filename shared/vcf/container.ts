@@ -1,5 +1,7 @@
 // How the VCF bytes are stored: plain text, gzip, or BGZF (SAM spec §4.1: gzip members of at most
 // 64 KiB, each with a `BC` extra field giving its size, ending with a fixed empty EOF block).
+import { said } from './problems';
+import type { Said } from './problems';
 
 export type ContainerKind = 'plain' | 'gzip' | 'bgzf';
 
@@ -9,16 +11,37 @@ export const BGZF_EOF = Uint8Array.from([
   0, 0, 0, 0, 0, 0,
 ]);
 
-const MAGICS: readonly { bytes: readonly number[]; what: string }[] = [
+const MAGICS: readonly {
+  bytes: readonly number[];
+  code: 'not-vcf-bcf' | 'not-vcf-compressed' | 'not-vcf-zip' | 'not-vcf-pdf';
+  what: string;
+  format?: string;
+}[] = [
   {
     bytes: [0x42, 0x43, 0x46, 0x02],
+    code: 'not-vcf-bcf',
     what: 'an uncompressed BCF file (convert it with: bcftools view -Oz -o out.vcf.gz)',
   },
-  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'xz-compressed (use gzip or bgzip)' },
-  { bytes: [0x28, 0xb5, 0x2f, 0xfd], what: 'zstd-compressed (use gzip or bgzip)' },
-  { bytes: [0x42, 0x5a, 0x68], what: 'bzip2-compressed (use gzip or bgzip)' },
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (unzip it first)' },
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  {
+    bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+    code: 'not-vcf-compressed',
+    what: 'xz-compressed (use gzip or bgzip)',
+    format: 'xz',
+  },
+  {
+    bytes: [0x28, 0xb5, 0x2f, 0xfd],
+    code: 'not-vcf-compressed',
+    what: 'zstd-compressed (use gzip or bgzip)',
+    format: 'zstd',
+  },
+  {
+    bytes: [0x42, 0x5a, 0x68],
+    code: 'not-vcf-compressed',
+    what: 'bzip2-compressed (use gzip or bgzip)',
+    format: 'bzip2',
+  },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], code: 'not-vcf-zip', what: 'a ZIP archive (unzip it first)' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], code: 'not-vcf-pdf', what: 'a PDF document' },
 ];
 
 const startsWith = (b: Uint8Array, m: ArrayLike<number>): boolean => {
@@ -27,18 +50,24 @@ const startsWith = (b: Uint8Array, m: ArrayLike<number>): boolean => {
 };
 
 /** Tells the container from the first bytes (at least 18 are needed for BGZF), or why it is no VCF. */
-export function sniffContainer(first: Uint8Array): { kind: ContainerKind } | { problem: string } {
+export function sniffContainer(first: Uint8Array): { kind: ContainerKind } | { problem: Said } {
   if (first[0] === 0x1f && first[1] === 0x8b)
     return { kind: bgzfBlockSize(first, 0) === undefined ? 'gzip' : 'bgzf' };
   for (const m of MAGICS)
-    if (startsWith(first, m.bytes)) return { problem: `this is ${m.what}, not a VCF` };
+    if (startsWith(first, m.bytes))
+      return {
+        problem: said(m.code, `this is ${m.what}, not a VCF`, { format: m.format }),
+      };
   return { kind: 'plain' };
 }
 
 /** Tells decompressed content that is not VCF text by its first bytes (BCF inside BGZF). */
-export function sniffDecompressed(first: Uint8Array): string | undefined {
+export function sniffDecompressed(first: Uint8Array): Said | undefined {
   if (startsWith(first, [0x42, 0x43, 0x46])) {
-    return 'this is a BCF file, not a VCF (convert it with: bcftools view -Oz -o out.vcf.gz)';
+    return said(
+      'not-vcf-bcf',
+      'this is a BCF file, not a VCF (convert it with: bcftools view -Oz -o out.vcf.gz)',
+    );
   }
   return undefined;
 }
@@ -74,7 +103,7 @@ export class BgzfFramer {
   offset = 0;
 
   /** Adds raw bytes; returns the whole blocks now available, or a problem. */
-  push(chunk: Uint8Array): Uint8Array[] | { problem: string } {
+  push(chunk: Uint8Array): Uint8Array[] | { problem: Said } {
     const buf = this.buf.length === 0 ? chunk : concat(this.buf, chunk);
     const blocks: Uint8Array[] = [];
     let at = 0;
@@ -83,7 +112,11 @@ export class BgzfFramer {
       const size = bgzfBlockSize(buf, at);
       if (size === undefined) {
         return {
-          problem: `at byte ${String(this.offset)} the data is not a BGZF block (a corrupted file, or gzip data appended to BGZF?)`,
+          problem: said(
+            'bgzf-not-block',
+            `at byte ${String(this.offset)} the data is not a BGZF block (a corrupted file, or gzip data appended to BGZF?)`,
+            { offset: this.offset },
+          ),
         };
       }
       if (buf.length - at < size) break;
@@ -98,12 +131,19 @@ export class BgzfFramer {
   }
 
   /** Checks the end of the stream; returns a problem when it is truncated. */
-  end(): string | undefined {
+  end(): Said | undefined {
     if (this.buf.length > 0) {
-      return `the file is truncated: its last BGZF block is cut off after byte ${String(this.offset + this.buf.length)} (copy or download it again)`;
+      return said(
+        'bgzf-cut',
+        `the file is truncated: its last BGZF block is cut off after byte ${String(this.offset + this.buf.length)} (copy or download it again)`,
+        { offset: this.offset + this.buf.length },
+      );
     }
     if (!this.lastWasEof) {
-      return 'the BGZF end-of-file marker is missing: the file was cut short or not closed when it was written (copy it again, or recompress with bgzip)';
+      return said(
+        'bgzf-no-eof',
+        'the BGZF end-of-file marker is missing: the file was cut short or not closed when it was written (copy it again, or recompress with bgzip)',
+      );
     }
     return undefined;
   }

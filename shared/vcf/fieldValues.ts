@@ -1,4 +1,6 @@
 // Checks and decodes the comma-separated values of one INFO or FORMAT field against its spec.
+import { cut, said, withValues } from './problems';
+import type { Said } from './problems';
 import type { FieldSpec } from './schema';
 import type { VcfScalar, VcfValue } from './types';
 import { integerProblem, isFloat, percentDecode, toFloat } from './values';
@@ -12,10 +14,10 @@ export function valuesProblem(
   spec: FieldSpec,
   expected: number | undefined,
   rules: VersionRules,
-): string | undefined {
+): Said | undefined {
   if (start === end) {
     if (rules.emptyLists && (spec.number === '.' || expected === 0)) return undefined;
-    return 'is empty; write "." for a missing value';
+    return EMPTY_VALUE;
   }
   if (end - start === 1 && s.charCodeAt(start) === 46) return undefined;
   const type = spec.type;
@@ -28,7 +30,7 @@ export function valuesProblem(
   if (!perValue && expected === undefined) {
     const dd = s.indexOf(',,', start);
     if (s.charCodeAt(start) === 44 || s.charCodeAt(end - 1) === 44 || (dd >= 0 && dd < end)) {
-      return `has an empty value in its list ("${s.slice(start, end)}")`;
+      return listEmpty(s.slice(start, end));
     }
     return undefined;
   }
@@ -38,7 +40,7 @@ export function valuesProblem(
     let j = s.indexOf(',', i);
     if (j < 0 || j > end) j = end;
     count++;
-    if (j === i) return `has an empty value in its list ("${s.slice(start, end)}")`;
+    if (j === i) return listEmpty(s.slice(start, end));
     if (perValue && !(j - i === 1 && s.charCodeAt(i) === 46)) {
       const problem = oneValueProblem(s, i, j, spec, rules);
       if (problem !== undefined) return problem;
@@ -46,7 +48,11 @@ export function valuesProblem(
     i = j + 1;
   }
   if (expected !== undefined && count !== expected) {
-    return `has ${String(count)} value${count === 1 ? '' : 's'}, expected ${String(expected)} (${spec.origin})`;
+    return said(
+      'value-count',
+      `has ${String(count)} value${count === 1 ? '' : 's'}, expected ${String(expected)} (${spec.origin})`,
+      { count, expected, ...spec.originValues },
+    );
   }
   return undefined;
 }
@@ -57,35 +63,69 @@ function oneValueProblem(
   j: number,
   spec: FieldSpec,
   rules: VersionRules,
-): string | undefined {
+): Said | undefined {
   switch (spec.type) {
     case 'Integer': {
       const p = integerProblem(s, i, j, rules.reservedIntegers);
-      if (p !== undefined) return `"${s.slice(i, j)}" ${p} (${spec.origin})`;
+      if (p !== undefined)
+        return withValues(p, `"${s.slice(i, j)}" ${p.message} (${spec.origin})`, {
+          value: cut(s.slice(i, j)),
+          ...spec.originValues,
+        });
       if (spec.range !== undefined && s.charCodeAt(i) === 45 && s.slice(i, j) !== '-0') {
-        return `"${s.slice(i, j)}" is negative; a count cannot be`;
+        return said('count-negative', `"${s.slice(i, j)}" is negative; a count cannot be`, {
+          value: cut(s.slice(i, j)),
+        });
       }
       return undefined;
     }
     case 'Float': {
-      if (!isFloat(s, i, j)) return `"${s.slice(i, j)}" is not a Float (${spec.origin})`;
+      if (!isFloat(s, i, j))
+        return said('float-invalid', `"${s.slice(i, j)}" is not a Float (${spec.origin})`, {
+          value: cut(s.slice(i, j)),
+          ...spec.originValues,
+        });
       if (spec.range !== undefined) {
         if (s.charCodeAt(i) === 45 && toFloat(s.slice(i, j)) < 0)
-          return `"${s.slice(i, j)}" is negative; it must lie between 0 and 1`;
+          return said(
+            'fraction-negative',
+            `"${s.slice(i, j)}" is negative; it must lie between 0 and 1`,
+            { value: cut(s.slice(i, j)) },
+          );
         if (spec.range === 'fraction' && aboveOne(s, i, j))
-          return `"${s.slice(i, j)}" is above 1; it must lie between 0 and 1`;
+          return said(
+            'fraction-above-one',
+            `"${s.slice(i, j)}" is above 1; it must lie between 0 and 1`,
+            { value: cut(s.slice(i, j)) },
+          );
       }
       return undefined;
     }
     case 'Character':
       return j - i === 1
         ? undefined
-        : `"${s.slice(i, j)}" is not a single Character (${spec.origin})`;
+        : said(
+            'character-invalid',
+            `"${s.slice(i, j)}" is not a single Character (${spec.origin})`,
+            { value: cut(s.slice(i, j)), ...spec.originValues },
+          );
     default:
       if (spec.pattern !== undefined && !spec.pattern.test(s.slice(i, j)))
-        return `"${s.slice(i, j)}" is not a valid ${spec.id} value`;
+        return said('pattern-invalid', `"${s.slice(i, j)}" is not a valid ${spec.id} value`, {
+          value: cut(s.slice(i, j)),
+          key: spec.id,
+        });
       return undefined;
   }
+}
+
+/** A missing value written as nothing (§1.6: "." stands for a missing value). */
+export const EMPTY_VALUE = said('empty-value', 'is empty; write "." for a missing value');
+
+function listEmpty(list: string): Said {
+  return said('list-empty-value', `has an empty value in its list ("${list}")`, {
+    value: cut(list),
+  });
 }
 
 /** True when s[start,end) has no comma. */

@@ -1,6 +1,6 @@
 // The ID, QUAL and FILTER columns of a data line (VCF §1.6.1 items 3, 6, 7), checked in place.
 import type { Reporter } from './record';
-import { show } from './problems';
+import { cut, said, show } from './problems';
 import { isFloat, toFloat } from './values';
 
 /** Checks ID: "." or unique, non-empty identifiers without white space, separated by ";". */
@@ -11,7 +11,12 @@ export function checkIds(r: Reporter, s: string, a: number, b: number): void {
     const c = s.charCodeAt(i);
     if (c === 59) semi = true;
     else if (c === 32) {
-      r.report('ID', `${show(s.slice(a, b))} contains white space`);
+      r.report(
+        'ID',
+        said('id-space', `${show(s.slice(a, b))} contains white space`, {
+          value: cut(s.slice(a, b)),
+        }),
+      );
       return;
     }
   }
@@ -19,17 +24,38 @@ export function checkIds(r: Reporter, s: string, a: number, b: number): void {
   const ids = s.slice(a, b).split(';');
   for (const [k, id] of ids.entries()) {
     if (id === '')
-      r.report('ID', `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`);
-    else if (ids.indexOf(id) !== k) r.report('ID', `${show(id)} is listed twice`);
+      r.report(
+        'ID',
+        said(
+          'id-empty',
+          `${show(s.slice(a, b))} has an empty identifier (";" at an end, or ";;")`,
+          {
+            value: cut(s.slice(a, b)),
+          },
+        ),
+      );
+    else if (ids.indexOf(id) !== k)
+      r.report('ID', said('id-twice', `${show(id)} is listed twice`, { value: cut(id) }));
   }
 }
 
 /** Checks QUAL: "." or a phred score ≥ 0. */
 export function checkQual(r: Reporter, s: string, a: number, b: number): void {
   if (b - a === 1 && s.charCodeAt(a) === 46) return;
-  if (!isFloat(s, a, b)) r.report('QUAL', `${show(s.slice(a, b))} is not a number or "."`);
+  if (!isFloat(s, a, b))
+    r.report(
+      'QUAL',
+      said('qual-invalid', `${show(s.slice(a, b))} is not a number or "."`, {
+        value: cut(s.slice(a, b)),
+      }),
+    );
   else if (s.charCodeAt(a) === 45 && toFloat(s.slice(a, b)) < 0)
-    r.report('QUAL', `${s.slice(a, b)} is negative; QUAL is a phred score ≥ 0`);
+    r.report(
+      'QUAL',
+      said('qual-negative', `${s.slice(a, b)} is negative; QUAL is a phred score ≥ 0`, {
+        value: cut(s.slice(a, b)),
+      }),
+    );
 }
 
 /** Checks FILTER: PASS, "." or unique filter names separated by ";". */
@@ -39,11 +65,28 @@ export function checkFilters(r: Reporter, s: string, a: number, b: number): void
   const text = s.slice(a, b);
   const codes = text.split(';');
   for (const [k, c] of codes.entries()) {
-    if (c === '') r.report('FILTER', `${show(text)} has an empty filter (";" at an end, or ";;")`);
+    if (c === '')
+      r.report(
+        'FILTER',
+        said('filter-empty', `${show(text)} has an empty filter (";" at an end, or ";;")`, {
+          value: cut(text),
+        }),
+      );
     else if (c === '.')
-      r.report('FILTER', `${show(text)} mixes "." (no filters applied) with filter names`);
-    else if (/\s/.test(c)) r.report('FILTER', `${show(c)} contains white space`);
-    else if (c === '0') r.report('FILTER', '"0" is reserved and may not be a filter name');
-    else if (codes.indexOf(c) !== k) r.report('FILTER', `${show(c)} is listed twice`);
+      r.report(
+        'FILTER',
+        said('filter-mixed', `${show(text)} mixes "." (no filters applied) with filter names`, {
+          value: cut(text),
+        }),
+      );
+    else if (/\s/.test(c))
+      r.report(
+        'FILTER',
+        said('filter-space', `${show(c)} contains white space`, { value: cut(c) }),
+      );
+    else if (c === '0')
+      r.report('FILTER', said('filter-zero', '"0" is reserved and may not be a filter name'));
+    else if (codes.indexOf(c) !== k)
+      r.report('FILTER', said('filter-twice', `${show(c)} is listed twice`, { value: cut(c) }));
   }
 }

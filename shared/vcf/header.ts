@@ -1,16 +1,9 @@
 // Builds the VcfHeader from the meta-information lines and the #CHROM line (VCF §1.4, §1.5).
-import {
-  checkAlt,
-  checkContig,
-  checkFieldDef,
-  checkFilter,
-  checkMeta,
-  checkPedigree,
-  checkSample,
-  checkUrlLine,
-} from './headerRules';
+import { checkAlt, checkContig, checkFieldDef, checkFilter } from './headerRules';
+import { checkMeta, checkPedigree, checkSample, checkUrlLine } from './metaRules';
 import type { Report } from './headerRules';
 import { parseMetaLine } from './metaLine';
+import { cut, said } from './problems';
 import type { ProblemList } from './problems';
 import type { ContigDef, FieldDef, MetaLine, VcfHeader, VcfVersion } from './types';
 import type { VersionRules } from './version';
@@ -50,10 +43,10 @@ export class HeaderBuilder {
 
   /** One `##…` line after ##fileformat. */
   addMeta(lineNo: number, text: string): void {
-    const report: Report = (message, field, warning) => {
+    const report: Report = (what, field, warning) => {
       const at = { line: lineNo, column: 'header', ...(field ? { field } : {}) };
-      if (warning === true) this.problems.warn(at, message);
-      else this.problems.add(at, message);
+      if (warning === true) this.problems.warn(at, what);
+      else this.problems.add(at, what);
     };
     const parsed = parseMetaLine(text);
     if (!parsed.ok) {
@@ -62,7 +55,7 @@ export class HeaderBuilder {
       const key = text.slice(2, eq);
       const freeText = eq > 0 && text[eq + 1] === '<' && !RESERVED_STRUCTURED.includes(key);
       if (this.rules.structuredNeedId || !freeText) {
-        report(parsed.message);
+        report(parsed.what);
       } else {
         this.meta.push({ key, line: lineNo, value: text.slice(key.length + 3), fields: undefined });
       }
@@ -70,7 +63,7 @@ export class HeaderBuilder {
     }
     const { key, value, fields } = parsed;
     if (key === 'fileformat') {
-      report('##fileformat may appear only once, as the first line');
+      report(said('fileformat-twice', '##fileformat may appear only once, as the first line'));
       return;
     }
     const entry: MetaLine = {
@@ -82,7 +75,11 @@ export class HeaderBuilder {
     this.meta.push(entry);
     if (fields === undefined) {
       if (['INFO', 'FORMAT', 'FILTER', 'ALT', 'contig'].includes(key)) {
-        report(`##${key} must be a structured line: ##${key}=<ID=…,…>`);
+        report(
+          said('meta-not-structured', `##${key} must be a structured line: ##${key}=<ID=…,…>`, {
+            key: cut(key),
+          }),
+        );
       } else if (key === 'assembly' || key === 'pedigreeDB') {
         checkUrlLine(key, value, report);
       }
@@ -94,7 +91,14 @@ export class HeaderBuilder {
       if (before !== undefined) {
         // 4.3+: "an ID which must be unique within their type"; earlier files keep the first.
         if (this.rules.structuredNeedId)
-          report(`##${key} ID=${id} is declared twice (first on line ${String(before)})`, 'ID');
+          report(
+            said(
+              'meta-id-twice',
+              `##${key} ID=${id} is declared twice (first on line ${String(before)})`,
+              { key: cut(key), id: cut(id), first: String(before) },
+            ),
+            'ID',
+          );
         return;
       }
       this.seen.set(`${key}\t${id}`, lineNo);
@@ -103,7 +107,13 @@ export class HeaderBuilder {
       this.rules.structuredNeedId &&
       !['PEDIGREE', 'INFO', 'FORMAT', 'FILTER', 'ALT', 'contig'].includes(key)
     ) {
-      report(`##${key}=<…> is a structured line without an ID; VCFv${this.version} requires one`);
+      report(
+        said(
+          'meta-no-id',
+          `##${key}=<…> is a structured line without an ID; VCFv${this.version} requires one`,
+          { key: cut(key), version: this.version },
+        ),
+      );
     }
     switch (key) {
       case 'INFO':
@@ -145,14 +155,21 @@ export class HeaderBuilder {
     const at = { line: lineNo, column: 'header' };
     const cols = text.split('\t');
     if (cols.length === 1 && / {1,}/.test(text)) {
-      this.problems.add(at, 'the #CHROM line must be tab-separated; it uses spaces');
+      this.problems.add(
+        at,
+        said('chrom-line-spaces', 'the #CHROM line must be tab-separated; it uses spaces'),
+      );
       return undefined;
     }
     for (let i = 0; i < FIXED.length; i++) {
       if (cols[i] !== FIXED[i]) {
         this.problems.add(
           at,
-          `column ${String(i + 1)} of the #CHROM line must be ${FIXED[i] ?? ''} (found "${cols[i] ?? ''}"); expected ${FIXED.join(' ')} [FORMAT samples…]`,
+          said(
+            'chrom-line-column',
+            `column ${String(i + 1)} of the #CHROM line must be ${FIXED[i] ?? ''} (found "${cols[i] ?? ''}"); expected ${FIXED.join(' ')} [FORMAT samples…]`,
+            { n: i + 1, expected: FIXED[i], found: cut(cols[i] ?? '') },
+          ),
         );
         return undefined;
       }
@@ -162,26 +179,44 @@ export class HeaderBuilder {
       if (cols[8] !== 'FORMAT') {
         this.problems.add(
           at,
-          `column 9 of the #CHROM line must be FORMAT (found "${cols[8] ?? ''}")`,
+          said(
+            'chrom-line-format',
+            `column 9 of the #CHROM line must be FORMAT (found "${cols[8] ?? ''}")`,
+            { found: cut(cols[8] ?? '') },
+          ),
         );
         return undefined;
       }
       samples = cols.slice(9);
       if (samples.length === 0) {
-        this.problems.add(at, 'a FORMAT column must be followed by at least one sample column');
+        this.problems.add(
+          at,
+          said(
+            'chrom-line-no-sample',
+            'a FORMAT column must be followed by at least one sample column',
+          ),
+        );
       }
       const seen = new Map<string, number>();
       samples.forEach((s, i) => {
         if (s === '')
           this.problems.add(
             at,
-            `sample column ${String(i + 1)} has an empty name (a tab at the end of the line?)`,
+            said(
+              'sample-name-empty',
+              `sample column ${String(i + 1)} has an empty name (a tab at the end of the line?)`,
+              { n: i + 1 },
+            ),
           );
         const first = seen.get(s);
         if (first !== undefined && s !== '') {
           this.problems.add(
             at,
-            `sample "${s}" appears twice (columns ${String(first + 10)} and ${String(i + 10)}); sample ids must be unique`,
+            said(
+              'sample-name-twice',
+              `sample "${s}" appears twice (columns ${String(first + 10)} and ${String(i + 10)}); sample ids must be unique`,
+              { sample: cut(s), first: first + 10, second: i + 10 },
+            ),
           );
         }
         seen.set(s, i);

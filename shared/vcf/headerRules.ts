@@ -1,20 +1,22 @@
 // Checks of structured meta-information lines (VCF §1.4.2–1.4.9), version by version.
 import type { MetaField } from './metaLine';
-import { FORMAT_KEY, INFO_KEY_43, contigNameProblem, urlProblem } from './names';
+import { FORMAT_KEY, INFO_KEY_43, contigNameProblem } from './names';
+import { cut, said, withValues } from './problems';
+import type { Said } from './problems';
 import { reservedFormat, reservedInfo } from './reserved';
 import type { FieldDef, VcfNumber, VcfType, VcfVersion } from './types';
 import type { VersionRules } from './version';
 
 /** Reports one header problem (the caller adds file and line). */
-export type Report = (message: string, field?: string, warning?: boolean) => void;
+export type Report = (what: Said, field?: string, warning?: boolean) => void;
 
-const TYPES: readonly VcfType[] = ['Integer', 'Float', 'Flag', 'Character', 'String'];
+export const TYPES: readonly VcfType[] = ['Integer', 'Float', 'Flag', 'Character', 'String'];
 const SV_TYPES = ['DEL', 'INS', 'DUP', 'INV', 'CNV', 'BND'];
 const IUPAC = /^[RYSWKMBDHVN]$/;
 /** Symbolic alleles de facto standard before 4.3 defined `<*>`: bcftools' `*`, GATK's NON_REF. */
 const PRE43_TOLERATED_ALT_IDS = ['*', 'NON_REF'];
 
-const get = (fields: readonly MetaField[], key: string): MetaField | undefined =>
+export const get = (fields: readonly MetaField[], key: string): MetaField | undefined =>
   fields.find((f) => f.key === key);
 
 /** Parses a Number= value; undefined when it is not one this version knows. */
@@ -36,7 +38,11 @@ function checkOrder(fields: readonly MetaField[], names: readonly string[], repo
   const leading = fields.slice(0, present.length).map((f) => f.key);
   if (leading.join(',') !== present.join(',')) {
     report(
-      `fields must start with ${present.join(', ')} in this order (found ${fields.map((f) => f.key).join(', ')})`,
+      said(
+        'meta-field-order',
+        `fields must start with ${present.join(', ')} in this order (found ${fields.map((f) => f.key).join(', ')})`,
+        { expected: present.join(', '), found: cut(fields.map((f) => f.key).join(', '), 200) },
+      ),
     );
   }
 }
@@ -48,7 +54,8 @@ function requireQuoted(
 ): void {
   for (const n of names) {
     const f = get(fields, n);
-    if (f !== undefined && !f.quoted) report(`${n} must be surrounded by double quotes`, n);
+    if (f !== undefined && !f.quoted)
+      report(said('meta-not-quoted', `${n} must be surrounded by double quotes`, { field: n }), n);
   }
 }
 
@@ -74,7 +81,13 @@ export function checkFieldDef(
     .filter(([, v]) => v === undefined)
     .map(([k]) => k as string);
   if (missing.length > 0)
-    report(`${missing.join(', ')} missing; ##${kind} needs ID, Number, Type and Description`);
+    report(
+      said(
+        'def-missing',
+        `${missing.join(', ')} missing; ##${kind} needs ID, Number, Type and Description`,
+        { missing: missing.join(', '), kind },
+      ),
+    );
   if (rules.fieldOrder) checkOrder(fields, ['ID', 'Number', 'Type', 'Description'], report);
   requireQuoted(fields, ['Description', 'Source', 'Version'], report);
   if (id === undefined || numberText === undefined || typeText === undefined) return undefined;
@@ -84,33 +97,64 @@ export function checkFieldDef(
       : rules.infoKeyPattern
         ? INFO_KEY_43.test(id)
         : !/[\s;=]/.test(id);
-  if (!keyOk) report(`ID "${id}" is not a valid ${kind} key`, 'ID');
+  if (!keyOk)
+    report(
+      said('def-id-invalid', `ID "${id}" is not a valid ${kind} key`, { id: cut(id), kind }),
+      'ID',
+    );
   const number = parseNumber(numberText, rules, kind === 'FORMAT');
   if (number === undefined) {
+    const letters = rules.numberLetters
+      .filter((l) => kind === 'FORMAT' || ['A', 'R', 'G', '.'].includes(l))
+      .join(' ');
     report(
-      `Number=${numberText} is not an integer or one of ${rules.numberLetters.filter((l) => kind === 'FORMAT' || ['A', 'R', 'G', '.'].includes(l)).join(' ')}`,
+      said('def-number-invalid', `Number=${numberText} is not an integer or one of ${letters}`, {
+        value: cut(numberText),
+        allowed: letters,
+      }),
       'Number',
     );
   }
   const type = TYPES.find((t) => t === typeText && (kind === 'INFO' || t !== 'Flag'));
   if (type === undefined) {
+    const types = (kind === 'INFO' ? TYPES : TYPES.filter((t) => t !== 'Flag')).join(', ');
     report(
-      `Type=${typeText} is not one of ${(kind === 'INFO' ? TYPES : TYPES.filter((t) => t !== 'Flag')).join(', ')}`,
+      said('def-type-invalid', `Type=${typeText} is not one of ${types}`, {
+        value: cut(typeText),
+        allowed: types,
+      }),
       'Type',
     );
   }
   if (number === undefined || type === undefined) return undefined;
   // "Number must be 0" for a Flag; readers ignore it and the spec's passed/ files break it.
   if (type === 'Flag' && number !== 0)
-    report(`a Flag should have Number=0 (found Number=${numberText})`, 'Number', true);
+    report(
+      said('flag-number', `a Flag should have Number=0 (found Number=${numberText})`, {
+        value: numberText,
+      }),
+      'Number',
+      true,
+    );
   const reserved = (kind === 'INFO' ? reservedInfo(version) : reservedFormat(version))[id];
   if (reserved !== undefined) {
     if (reserved.type !== undefined && reserved.type !== type) {
-      report(`${id} is reserved by VCFv${version} as Type=${reserved.type}, not ${type}`, 'Type');
+      report(
+        said(
+          'reserved-type',
+          `${id} is reserved by VCFv${version} as Type=${reserved.type}, not ${type}`,
+          { id, version, reserved: reserved.type, found: type },
+        ),
+        'Type',
+      );
     }
     if (reserved.number !== number) {
       report(
-        `${id} is reserved by VCFv${version} as Number=${String(reserved.number)}, not ${numberText}`,
+        said(
+          'reserved-number',
+          `${id} is reserved by VCFv${version} as Number=${String(reserved.number)}, not ${numberText}`,
+          { id, version, reserved: String(reserved.number), found: numberText },
+        ),
         'Number',
       );
     }
@@ -132,31 +176,35 @@ export function checkFilter(
   report: Report,
 ): void {
   if (get(fields, 'ID') === undefined || get(fields, 'Description') === undefined) {
-    report('##FILTER needs ID and Description');
+    report(said('filter-needs', '##FILTER needs ID and Description'));
   }
   if (rules.fieldOrder) checkOrder(fields, ['ID', 'Description'], report);
   requireQuoted(fields, ['Description'], report);
-  if (get(fields, 'ID')?.value === '0') report('the filter ID "0" is reserved', 'ID');
+  if (get(fields, 'ID')?.value === '0')
+    report(said('filter-id-zero', 'the filter ID "0" is reserved'), 'ID');
 }
 
 /** Checks ##ALT: ID is a symbolic allele type, Description quoted (§1.4.5). */
 export function checkAlt(fields: readonly MetaField[], rules: VersionRules, report: Report): void {
   const id = get(fields, 'ID')?.value;
   if (id === undefined || get(fields, 'Description') === undefined)
-    report('##ALT needs ID and Description');
+    report(said('alt-needs', '##ALT needs ID and Description'));
   if (rules.fieldOrder) checkOrder(fields, ['ID', 'Number', 'Type', 'Description'], report);
   requireQuoted(fields, ['Description'], report);
   const number = get(fields, 'Number')?.value;
   if (number !== undefined && parseNumber(number, rules, false) === undefined)
-    report(`Number=${number} is not valid`, 'Number');
+    report(numberInvalid(number), 'Number');
   const type = get(fields, 'Type')?.value;
-  if (type !== undefined && !TYPES.includes(type as VcfType))
-    report(`Type=${type} is not valid`, 'Type');
+  if (type !== undefined && !TYPES.includes(type as VcfType)) report(typeInvalid(type), 'Type');
   if (id === undefined) return;
   const first = id.split(':')[0] ?? '';
   if (id.includes(':') && !SV_TYPES.includes(first)) {
     report(
-      `"${id}": a structural-variant ID starts with ${SV_TYPES.slice(0, 5).join(', ')} (then :subtypes)`,
+      said(
+        'alt-id-sv',
+        `"${id}": a structural-variant ID starts with ${SV_TYPES.slice(0, 5).join(', ')} (then :subtypes)`,
+        { id: cut(id), types: SV_TYPES.slice(0, 5).join(', ') },
+      ),
       'ID',
     );
   } else if (
@@ -167,7 +215,11 @@ export function checkAlt(fields: readonly MetaField[], rules: VersionRules, repo
     !PRE43_TOLERATED_ALT_IDS.includes(id)
   ) {
     report(
-      `"${id}" is neither a structural-variant type (${SV_TYPES.slice(0, 5).join(', ')}) nor an IUPAC code, as VCF before 4.3 requires`,
+      said(
+        'alt-id-pre43',
+        `"${id}" is neither a structural-variant type (${SV_TYPES.slice(0, 5).join(', ')}) nor an IUPAC code, as VCF before 4.3 requires`,
+        { id: cut(id), types: SV_TYPES.slice(0, 5).join(', ') },
+      ),
       'ID',
     );
   }
@@ -181,70 +233,29 @@ export function checkContig(
 ): number | undefined {
   const id = get(fields, 'ID')?.value;
   if (id === undefined) {
-    report('##contig needs an ID');
+    report(said('contig-needs-id', '##contig needs an ID'));
     return undefined;
   }
   const problem = contigNameProblem(id, rules);
-  if (problem !== undefined) report(`contig ID "${id}" ${problem}`, 'ID');
+  if (problem !== undefined)
+    report(withValues(problem, `contig ID "${id}" ${problem.message}`, { name: cut(id) }), 'ID');
   const length = get(fields, 'length')?.value;
   if (length === undefined) return undefined;
   if (!/^\d+$/.test(length)) {
-    report(`length=${length} is not a whole number`, 'length');
+    report(
+      said('contig-length', `length=${length} is not a whole number`, { value: cut(length) }),
+      'length',
+    );
     return undefined;
   }
   return Number(length);
 }
 
-/** Checks ##META (4.3+: ID, Number, Type, Values=[…]). */
-export function checkMeta(fields: readonly MetaField[], report: Report): void {
-  if (fields[0]?.key !== 'ID') report('ID must be the first field');
-  const number = get(fields, 'Number')?.value;
-  if (number !== undefined && number !== '.' && !/^\d+$/.test(number))
-    report(`Number=${number} is not valid`, 'Number');
-  const type = get(fields, 'Type')?.value;
-  if (type !== undefined && !TYPES.includes(type as VcfType))
-    report(`Type=${type} is not valid`, 'Type');
-  const values = get(fields, 'Values')?.value;
-  if (values !== undefined && !(values.startsWith('[') && values.endsWith(']'))) {
-    report('Values must be a list in square brackets, e.g. Values=[a, b]', 'Values');
-  }
+/** `Number=` of ##ALT or ##META that is not a count or one of the letters. */
+export function numberInvalid(value: string): Said {
+  return said('number-invalid', `Number=${value} is not valid`, { value: cut(value) });
 }
 
-/** Checks ##SAMPLE (before 4.3: Genomes and Mixture required, only Description quoted). */
-export function checkSample(
-  fields: readonly MetaField[],
-  rules: VersionRules,
-  report: Report,
-): void {
-  const id = get(fields, 'ID')?.value;
-  if (id === undefined) report('##SAMPLE needs an ID');
-  // '*' and ',' would clash with list syntax; the EBI vcf-validator (hts-specs' test suite) agrees.
-  else if (/[\s,*<>"]/.test(id))
-    report(`ID "${id}" contains a character sample ids cannot use`, 'ID');
-  if (!rules.sampleNeedsGenomes) return;
-  for (const n of ['Genomes', 'Mixture'])
-    if (get(fields, n) === undefined) report(`${n} missing; VCF before 4.3 requires it`);
-  for (const f of fields) {
-    if (f.quoted && f.key !== 'Description')
-      report(`${f.key} must not be quoted (only Description is)`, f.key);
-  }
-}
-
-/** Checks ##PEDIGREE: genome ids without white space or colons; 4.3+ needs an ID. */
-export function checkPedigree(
-  fields: readonly MetaField[],
-  rules: VersionRules,
-  report: Report,
-): void {
-  if (rules.structuredNeedId && get(fields, 'ID') === undefined) report('##PEDIGREE needs an ID');
-  for (const f of fields) {
-    if (/[\s:]/.test(f.value))
-      report(`"${f.value}" is not a genome id (no white space or ":")`, f.key);
-  }
-}
-
-/** Checks a URL-valued unstructured line (##assembly, ##pedigreeDB). */
-export function checkUrlLine(key: string, value: string, report: Report): void {
-  const problem = urlProblem(value);
-  if (problem !== undefined) report(`##${key}=${value} ${problem}`);
+export function typeInvalid(value: string): Said {
+  return said('type-invalid', `Type=${value} is not valid`, { value: cut(value) });
 }

@@ -1,5 +1,6 @@
 // The INFO column (VCF §1.6.1 item 8): `key[=value[,value]]` entries separated by `;`.
 import { decodeValues, valuesProblem } from './fieldValues';
+import { cut, said } from './problems';
 import type { Reporter } from './record';
 import type { FieldSpec, Schema } from './schema';
 import type { VcfValue } from './types';
@@ -55,7 +56,10 @@ export function checkInfo(
   if (rules.infoNoSpaces) {
     const sp = s.indexOf(' ', start);
     if (sp >= 0 && sp < end)
-      r.report('INFO', 'contains white space, which INFO may not before VCF 4.3');
+      r.report(
+        'INFO',
+        said('info-space', 'contains white space, which INFO may not before VCF 4.3'),
+      );
   }
   let i = start;
   let k = 0;
@@ -63,7 +67,7 @@ export function checkInfo(
     let j = s.indexOf(';', i);
     if (j < 0 || j > end) j = end;
     if (j === i) {
-      r.report('INFO', 'has an empty entry (";;", or ";" at an end)');
+      r.report('INFO', said('info-empty-entry', 'has an empty entry (";;", or ";" at an end)'));
       i = j + 1;
       continue;
     }
@@ -73,10 +77,14 @@ export function checkInfo(
     if (!spec.keyOk) {
       r.report(
         'INFO',
-        `"${spec.id}" is not a valid INFO key${rules.infoKeyPattern ? ' ([A-Za-z_][0-9A-Za-z_.]*)' : ''}`,
+        said(
+          rules.infoKeyPattern ? 'info-key-pattern' : 'info-key-invalid',
+          `"${spec.id}" is not a valid INFO key${rules.infoKeyPattern ? ' ([A-Za-z_][0-9A-Za-z_.]*)' : ''}`,
+          { key: cut(spec.id) },
+        ),
       );
     } else if (seen.includes(spec)) {
-      r.report('INFO', 'appears twice in this record', spec.id);
+      r.report('INFO', said('info-twice', 'appears twice in this record'), spec.id);
     } else {
       seen.push(spec);
       checkEntry(s, eq, j, spec, nAlt, schema, r);
@@ -98,14 +106,25 @@ function checkEntry(
   const key = spec.id;
   if (eq < 0) {
     if (spec.type !== undefined && spec.type !== 'Flag')
-      r.report('INFO', `has no value, but it is ${spec.origin}`, key);
+      r.report(
+        'INFO',
+        said('info-no-value', `has no value, but it is ${spec.origin}`, spec.originValues),
+        key,
+      );
     return;
   }
   if (spec.type === 'Flag') {
     const v = s.slice(eq + 1, j);
     // A Flag takes no value; "=0"/"=1" is accepted, as htslib and vcf-validator do.
     if (v !== '0' && v !== '1')
-      r.report('INFO', `is a Flag (${spec.origin}) and takes no value, found "${v}"`, key);
+      r.report(
+        'INFO',
+        said('info-flag-value', `is a Flag (${spec.origin}) and takes no value, found "${v}"`, {
+          value: cut(v),
+          ...spec.originValues,
+        }),
+        key,
+      );
     return;
   }
   if (
@@ -117,7 +136,7 @@ function checkEntry(
     // Quoting is not VCF syntax, but some writers quote free text (the spec's passed/ files too).
     r.warn(
       'INFO',
-      'is a quoted string; VCF has no quoting in INFO (encode commas as %2C)',
+      said('info-quoted', 'is a quoted string; VCF has no quoting in INFO (encode commas as %2C)'),
       key,
       `INFO=${key}`,
     );
@@ -135,7 +154,10 @@ function checkEntry(
     if (extra >= 0 && extra < j)
       r.warn(
         'INFO',
-        'contains "=" in its value, which INFO values may not (encode it as %3D)',
+        said(
+          'info-equals',
+          'contains "=" in its value, which INFO values may not (encode it as %3D)',
+        ),
         key,
         `INFO=${key}`,
       );

@@ -101,6 +101,6 @@ export class LazyRecord implements VcfRecord {
     const v = colon < 0 ? text : text.slice(0, colon);
     const lp = this.schema.rules.leadingPhase;
     const gt = this.nAlt === 0 ? parseGtAnyAllele(v, lp) : parseGt(v, this.nAlt, lp);
-    return typeof gt === 'string' ? null : gt;
+    return 'alleles' in gt ? gt : null;
   }
 }

@@ -1,4 +1,5 @@
-import type { ProblemCode } from './problems';
+import { said } from './problems';
+import type { Said } from './problems';
 
 /** WHATWG TextDecoder, present in Node, browsers and workers (shared/ has no DOM or Node types). */
 interface Utf8Decoder {
@@ -13,7 +14,7 @@ declare const TextDecoder: new (
 export interface LineSink {
   line(text: string, lineNo: number): void;
   /** A line that is not UTF-8 text or holds control characters (§1.2: binary data, corruption). */
-  badLine(lineNo: number, message: string, coded?: ProblemCode): void;
+  badLine(lineNo: number, what: Said): void;
 }
 
 // eslint-disable-next-line no-control-regex -- VCF §1.2 disallows these control characters
@@ -73,7 +74,7 @@ export class LineSplitter {
     try {
       rest = this.decoder.decode();
     } catch {
-      this.fail(this.lineNo + 1, NOT_UTF8, { code: 'not-utf8' });
+      this.fail(this.lineNo + 1, NOT_UTF8);
       return;
     }
     if (rest !== '') this.take(rest);
@@ -95,8 +96,11 @@ export class LineSplitter {
       if (this.carry.length > MAX_LINE)
         this.fail(
           this.lineNo + 1,
-          `runs over ${String(MAX_LINE >> 20)} MB without a line break: this is not VCF text`,
-          { code: 'no-line-break', params: { mb: MAX_LINE >> 20 } },
+          said(
+            'no-line-break',
+            `runs over ${String(MAX_LINE >> 20)} MB without a line break: this is not VCF text`,
+            { mb: MAX_LINE >> 20 },
+          ),
         );
       return;
     }
@@ -129,8 +133,11 @@ export class LineSplitter {
       const code = m[0].charCodeAt(0).toString(16).padStart(2, '0');
       this.sink.badLine(
         ++this.lineNo,
-        `contains the control character 0x${code} at character ${String(m.index + 1)}: this is binary data, not VCF text (a corrupted, truncated or wrongly decompressed file?)`,
-        { code: 'binary', params: { char: `0x${code}`, position: m.index + 1 } },
+        said(
+          'binary',
+          `contains the control character 0x${code} at character ${String(m.index + 1)}: this is binary data, not VCF text (a corrupted, truncated or wrongly decompressed file?)`,
+          { char: `0x${code}`, position: m.index + 1 },
+        ),
       );
     }
   }
@@ -153,14 +160,16 @@ export class LineSplitter {
       line++;
       i = nl + 1;
     }
-    this.fail(line, NOT_UTF8, { code: 'not-utf8' });
+    this.fail(line, NOT_UTF8);
   }
 
-  private fail(line: number, message: string, coded?: ProblemCode): void {
+  private fail(line: number, what: Said): void {
     this.failed = true;
-    this.sink.badLine(line, message, coded);
+    this.sink.badLine(line, what);
   }
 }
 
-const NOT_UTF8 =
-  'is not UTF-8 text: this is binary data, not VCF (a corrupted file, or compressed with something other than gzip/BGZF?)';
+const NOT_UTF8 = said(
+  'not-utf8',
+  'is not UTF-8 text: this is binary data, not VCF (a corrupted file, or compressed with something other than gzip/BGZF?)',
+);

@@ -1,6 +1,8 @@
 // Record order (VCF §1.6.1: one contiguous block per CHROM, POS ascending within it) and duplicate
 // variants, compared by their minimal representation (the same key the cohorts use).
 import { trimAlleles } from './normalize';
+import { cut, said } from './problems';
+import type { Said } from './problems';
 
 const baseCode = (c: number): number => {
   switch (c | 32) {
@@ -31,7 +33,7 @@ export class OrderTracker {
   private readonly lines: number[] = [];
 
   /** Checks CHROM/POS order; returns what is wrong, or undefined. */
-  place(chrom: string, pos: number): string | undefined {
+  place(chrom: string, pos: number): Said | undefined {
     if (chrom !== this.chrom) {
       if (this.chrom !== undefined) this.done.set(this.chrom, this.pos);
       const before = this.done.get(chrom);
@@ -41,12 +43,20 @@ export class OrderTracker {
       this.at.length = 0;
       this.lines.length = 0;
       if (before !== undefined) {
-        return `records of contig ${chrom} do not form one block: ${chrom} came before another contig; sort the file (bcftools sort)`;
+        return said(
+          'order-block',
+          `records of contig ${chrom} do not form one block: ${chrom} came before another contig; sort the file (bcftools sort)`,
+          { chrom: cut(chrom) },
+        );
       }
       return undefined;
     }
     if (pos < this.pos) {
-      return `POS ${String(pos)} comes after POS ${String(this.pos)} on ${chrom}; records must be sorted by position (bcftools sort)`;
+      return said(
+        'order-position',
+        `POS ${String(pos)} comes after POS ${String(this.pos)} on ${chrom}; records must be sorted by position (bcftools sort)`,
+        { pos: String(pos), before: String(this.pos), chrom: cut(chrom) },
+      );
     }
     if (pos > this.pos) {
       this.pos = pos;

@@ -3,7 +3,8 @@
 import { HeaderBuilder } from './header';
 import { LineSplitter } from './lines';
 import { OrderTracker } from './order';
-import { ProblemList } from './problems';
+import { ProblemList, cut, said } from './problems';
+import type { Said } from './problems';
 import { RecordParser } from './record';
 import { schemaOf } from './schema';
 import type { VcfHeader, VcfProblem, VcfRecord } from './types';
@@ -56,7 +57,7 @@ export class VcfParser {
     this.problems = new ProblemList(opts.file, opts.maxProblems ?? 100);
     this.splitter = new LineSplitter({
       line: (text, lineNo) => this.line(text, lineNo),
-      badLine: (lineNo, message, coded) => this.problems.add({ line: lineNo }, message, coded),
+      badLine: (lineNo, what) => this.problems.add({ line: lineNo }, what),
     });
   }
 
@@ -72,8 +73,7 @@ export class VcfParser {
       this.bom = true;
       this.problems.add(
         { line: 1 },
-        'starts with a UTF-8 byte order mark, which VCF files must not contain',
-        { code: 'bom' },
+        said('bom', 'starts with a UTF-8 byte order mark, which VCF files must not contain'),
       );
       chunk = chunk.subarray(3);
     }
@@ -81,11 +81,13 @@ export class VcfParser {
   }
 
   /** Reports a problem found outside the text (e.g. by the decompressor). */
-  fail(message: string): void {
+  fail(what: Said): void {
     this.broken = true;
     const after = this.splitter.lines;
-    const text = after > 0 ? `after line ${String(after)}: ${message}` : message;
-    this.problems.add({ line: Math.max(1, after) }, text);
+    this.problems.add(
+      { line: Math.max(1, after) },
+      after > 0 ? { ...what, message: `after line ${String(after)}: ${what.message}` } : what,
+    );
   }
 
   /**
@@ -100,22 +102,22 @@ export class VcfParser {
       if (this.splitter.bytes === 0 || (this.bom && this.splitter.bytes === 3)) {
         this.problems.add(
           { line: 1 },
-          'the file is empty; a VCF starts with ##fileformat=VCFv4.x',
-          { code: 'empty' },
+          said('empty', 'the file is empty; a VCF starts with ##fileformat=VCFv4.x'),
         );
       } else if (this.header === undefined) {
         if (this.builder !== undefined) {
           this.problems.add(
             { line: last, column: 'header' },
-            'the #CHROM header line is missing (expected after the ## lines)',
-            { code: 'no-chrom-line' },
+            said(
+              'no-chrom-line',
+              'the #CHROM header line is missing (expected after the ## lines)',
+            ),
           );
         }
       } else if (!this.splitter.endedWithNewline && rulesFor(this.header.version).finalNewline) {
         this.problems.add(
           { line: last },
-          'the last line does not end with a line break (is the file cut off?)',
-          { code: 'cut-off' },
+          said('cut-off', 'the last line does not end with a line break (is the file cut off?)'),
         );
       }
     }
@@ -138,13 +140,16 @@ export class VcfParser {
       if (text.charCodeAt(0) === 35) {
         this.problems.add(
           { line: lineNo },
-          'a "#" line after the #CHROM header line; only data lines may follow it',
-          { code: 'hash-after-header' },
+          said(
+            'hash-after-header',
+            'a "#" line after the #CHROM header line; only data lines may follow it',
+          ),
         );
       } else if (text === '') {
-        this.problems.add({ line: lineNo }, 'is empty; every line after #CHROM must be a record', {
-          code: 'empty-line',
-        });
+        this.problems.add(
+          { line: lineNo },
+          said('empty-line', 'is empty; every line after #CHROM must be a record'),
+        );
       } else {
         const record = this.recordParser.parse(text, lineNo);
         if (record !== undefined) this.opts.onRecord?.(record);
@@ -156,15 +161,20 @@ export class VcfParser {
     } else if (text.startsWith('#CHROM')) {
       this.closeHeader(lineNo, text);
     } else {
-      const what = text.startsWith('#')
-        ? 'a "#" line that is neither ## meta-information nor #CHROM'
+      const [code, what] = text.startsWith('#')
+        ? ([
+            'before-header-hash',
+            'a "#" line that is neither ## meta-information nor #CHROM',
+          ] as const)
         : text.includes('\t')
-          ? 'a data line before the #CHROM header line (is the #CHROM line missing?)'
-          : 'a line before the #CHROM header line';
+          ? ([
+              'before-header-data',
+              'a data line before the #CHROM header line (is the #CHROM line missing?)',
+            ] as const)
+          : (['before-header', 'a line before the #CHROM header line'] as const);
       this.problems.add(
         { line: lineNo, column: 'header' },
-        `${what}; expected ##key=value or #CHROM…`,
-        { code: 'before-header' },
+        said(code, `${what}; expected ##key=value or #CHROM…`),
       );
     }
     const stopAfter = this.opts.stopAfter;
@@ -181,8 +191,9 @@ export class VcfParser {
           : `"${m[1] ?? ''}" is not one of VCFv${SUPPORTED_VERSIONS.join(', VCFv')}`;
       this.problems.add(
         { line: lineNo, column: 'header', field: 'fileformat' },
-        `the first line must be ##fileformat=VCFv4.x (4.1 to 4.5); ${found}`,
-        { code: 'fileformat', params: { found: m === null ? text.slice(0, 40) : (m[1] ?? '') } },
+        said('fileformat', `the first line must be ##fileformat=VCFv4.x (4.1 to 4.5); ${found}`, {
+          found: cut(m === null ? text.slice(0, 40) : (m[1] ?? '')),
+        }),
       );
       this.stopped = true;
       return;

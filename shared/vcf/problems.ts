@@ -1,7 +1,36 @@
+import { params as defined } from '../i18n/coded';
+import type { CodedParams } from '../i18n/coded';
+import type { VcfProblemCode } from './channels';
 import type { VcfProblem } from './types';
 
-/** A problem's code and values beside its English (issue 22). */
-export type ProblemCode = Pick<VcfProblem, 'code' | 'params'>;
+/**
+ * A problem's English (what `vcf check` prints) with its code and values, which the renderer words
+ * in the reader's language (issue 22, decisions 0064 and 0069). Every problem the reader raises
+ * has one: `ProblemList` takes nothing else.
+ */
+export interface Said {
+  readonly message: string;
+  readonly code: VcfProblemCode;
+  readonly params?: CodedParams | undefined;
+}
+
+/** A `Said`; values that are undefined are left out. */
+export function said(
+  code: VcfProblemCode,
+  message: string,
+  values?: Readonly<Record<string, string | number | undefined>>,
+): Said {
+  return values === undefined ? { message, code } : { message, code, params: defined(values) };
+}
+
+/** The same problem with more values (the place or value the caller knows). */
+export function withValues(
+  s: Said,
+  message: string,
+  values: Readonly<Record<string, string | number | undefined>>,
+): Said {
+  return { message, code: s.code, params: { ...s.params, ...defined(values) } };
+}
 
 /** Where a problem is, apart from the file (which the collector knows). */
 export interface ProblemAt {
@@ -29,29 +58,30 @@ export class ProblemList {
   ) {}
 
   /** Records one error at a place. */
-  add(at: ProblemAt, message: string, coded?: ProblemCode): void {
+  add(at: ProblemAt, what: Said): void {
     this.count++;
-    if (this.items.length < this.limit)
-      this.items.push({ ...this.make(at, message, 'error'), ...coded });
+    if (this.items.length < this.limit) this.items.push(this.make(at, what, 'error'));
   }
 
   /** Records a warning; the same `once` key is warned about once per file. */
-  warn(at: ProblemAt, message: string, once?: string): void {
+  warn(at: ProblemAt, what: Said, once?: string): void {
     if (once !== undefined) {
       if (this.warned.has(once)) return;
       this.warned.add(once);
     }
     this.warningCount++;
-    if (this.warnings.length < this.limit) this.warnings.push(this.make(at, message, 'warning'));
+    if (this.warnings.length < this.limit) this.warnings.push(this.make(at, what, 'warning'));
   }
 
-  private make(at: ProblemAt, message: string, severity: VcfProblem['severity']): VcfProblem {
+  private make(at: ProblemAt, what: Said, severity: VcfProblem['severity']): VcfProblem {
     const p: { -readonly [K in keyof VcfProblem]: VcfProblem[K] } = {
       file: this.file,
       line: at.line,
-      message,
+      message: what.message,
       severity,
+      code: what.code,
     };
+    if (what.params !== undefined && Object.keys(what.params).length > 0) p.params = what.params;
     if (at.column !== undefined && at.column !== '') p.column = at.column;
     if (at.field !== undefined) p.field = at.field;
     return p;
@@ -71,9 +101,16 @@ export function formatProblem(
   return `${p.file}:${String(p.line)}: ${severity}${prefix}${p.message}`;
 }
 
+// eslint-disable-next-line no-control-regex -- making control characters visible is the point
+const CONTROL = /[\x00-\x1f\x7f]/g;
+
+/** A value as a problem's params carry it: shortened, control characters made visible. */
+export function cut(value: string, max = 60): string {
+  const short = value.length > max ? `${value.slice(0, max)}…` : value;
+  return short.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /** Shows a value in a message: quoted, shortened, control characters made visible. */
 export function show(value: string, max = 60): string {
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
-  // eslint-disable-next-line no-control-regex -- making control characters visible is the point
-  return `"${cut.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
+  return `"${cut(value, max)}"`;
 }

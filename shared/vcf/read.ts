@@ -4,6 +4,8 @@
 import { BgzfFramer, sniffContainer, sniffDecompressed } from './container';
 import type { ContainerKind } from './container';
 import { VcfParser } from './parser';
+import { cut, said } from './problems';
+import type { Said } from './problems';
 import type { VcfParserOptions, VcfSummary } from './parser';
 
 /** The runtime's decompression, injected (shared/ imports neither zlib nor the DOM). */
@@ -167,12 +169,24 @@ async function readBgzf(
   }
 }
 
-function decompressionMessage(kind: ContainerKind, error: unknown): string {
+function decompressionMessage(kind: ContainerKind, error: unknown): Said {
   const detail = error instanceof Error ? error.message : String(error);
+  // The runtime's own words (zlib's, the browser's) are data: shown as they came.
   if (/unexpected end|truncat|incomplete/i.test(detail)) {
-    return `the ${kind} data ends early: the file is truncated (copy or download it again) [${detail}]`;
+    return said(
+      'compressed-cut',
+      `the ${kind} data ends early: the file is truncated (copy or download it again) [${detail}]`,
+      { format: kind, detail: cut(detail, 500) },
+    );
   }
-  return `the ${kind} data is corrupt and cannot be decompressed (${detail})`;
+  return said(
+    'compressed-corrupt',
+    `the ${kind} data is corrupt and cannot be decompressed (${detail})`,
+    {
+      format: kind,
+      detail: cut(detail, 500),
+    },
+  );
 }
 
 function finish(

@@ -5,8 +5,21 @@ import { checkFilters, checkIds, checkQual } from './fixedColumns';
 import { checkInfo } from './info';
 import { contigNameProblem } from './names';
 import type { OrderTracker } from './order';
-import type { ProblemList } from './problems';
-import { show } from './problems';
+import { EMPTY_VALUE } from './fieldValues';
+import type { ProblemList, Said } from './problems';
+import { said } from './problems';
+import {
+  altIsRef,
+  altProblem,
+  altTwice,
+  chromProblem,
+  notBases,
+  notPosition,
+  pastContigEnd,
+  sameVariant,
+  sampleColumnCount,
+  tooFewColumns,
+} from './recordSaid';
 import { LazyRecord } from './lazyRecord';
 import { checkSample, parseFormat } from './samples';
 import type { ParsedFormat } from './samples';
@@ -23,9 +36,9 @@ export interface RecordContext {
 
 /** Receives the problems of one line (the parser itself; no closure is made per line). */
 export interface Reporter {
-  report(column: string, message: string, field?: string): void;
+  report(column: string, what: Said, field?: string): void;
   /** A warning, once per file for the same `once` key. */
-  warn(column: string, message: string, field: string, once: string): void;
+  warn(column: string, what: Said, field: string, once: string): void;
 }
 
 const COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT'];
@@ -45,14 +58,14 @@ export class RecordParser implements Reporter {
 
   constructor(private readonly ctx: RecordContext) {}
 
-  report(column: string, message: string, field?: string): void {
+  report(column: string, what: Said, field?: string): void {
     const at =
       field === undefined ? { line: this.lineNo, column } : { line: this.lineNo, column, field };
-    this.ctx.problems.add(at, message);
+    this.ctx.problems.add(at, what);
   }
 
-  warn(column: string, message: string, field: string, once: string): void {
-    this.ctx.problems.warn({ line: this.lineNo, column, field }, message, once);
+  warn(column: string, what: Said, field: string, once: string): void {
+    this.ctx.problems.warn({ line: this.lineNo, column, field }, what, once);
   }
 
   /** Checks one data line; returns the record when the line has no error. */
@@ -73,28 +86,19 @@ export class RecordParser implements Reporter {
     }
     const expected = fixed + header.samples.length;
     if (found < fixed) {
-      const spaces =
-        found === 1 && s.includes(' ') ? ' (columns must be separated by tabs, not spaces)' : '';
-      this.report(
-        '',
-        `${columnsText(expected, header.samples.length)}, found ${String(found)}${spaces}; the line is cut off or malformed`,
-      );
+      const spaces = found === 1 && s.includes(' ');
+      this.report('', tooFewColumns(expected, header.samples.length, found, spaces));
       return undefined;
     }
     for (let i = 0; i < fixed; i++)
-      if (this.start(i) === end[i])
-        this.report(COLUMNS[i] ?? '', 'is empty; write "." for a missing value');
+      if (this.start(i) === end[i]) this.report(COLUMNS[i] ?? '', EMPTY_VALUE);
     const chrom = this.checkChrom(s, end[0] as number);
     const pos = this.checkPos(s, this.start(1), end[1] as number, chrom);
     checkIds(this, s, this.start(2), end[2] as number);
     const refStart = this.start(3);
     const refEnd = end[3] as number;
     const refOk = isBases(s, refStart, refEnd);
-    if (!refOk)
-      this.report(
-        'REF',
-        `${show(s.slice(refStart, refEnd))} is not a sequence of bases A, C, G, T, N`,
-      );
+    if (!refOk) this.report('REF', notBases(s.slice(refStart, refEnd)));
     const nAlt = this.checkAlts(
       s,
       this.start(4),
@@ -111,11 +115,15 @@ export class RecordParser implements Reporter {
       if (end[7] !== s.length)
         this.report(
           '',
-          `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
+          said(
+            'columns-no-format',
+            `expected 8 tab-separated columns (the #CHROM line has no FORMAT column), found ${String(s.split('\t').length)}`,
+            { found: s.split('\t').length },
+          ),
         );
     } else {
       fmt = this.formatOf(s, this.start(8), end[8] as number);
-      if (fmt.problem !== undefined) this.report('FORMAT', fmt.problem.message, fmt.problem.key);
+      if (fmt.problem !== undefined) this.report('FORMAT', fmt.problem.what, fmt.problem.key);
       else this.checkSamples(s, (end[8] as number) + 1, fmt, nAlt, expected);
     }
     if (problems.count !== before) return undefined;
@@ -141,18 +149,17 @@ export class RecordParser implements Reporter {
   private checkChrom(s: string, e: number): string {
     const last = this.chrom;
     if (last !== undefined && last.length === e && s.startsWith(last)) {
-      if (!this.chromOk)
-        this.report(
-          'CHROM',
-          `${show(last)} ${contigNameProblem(last, this.ctx.schema.rules) ?? ''}`,
-        );
+      if (!this.chromOk) {
+        const p = contigNameProblem(last, this.ctx.schema.rules);
+        if (p !== undefined) this.report('CHROM', chromProblem(last, p));
+      }
       return last;
     }
     const chrom = s.slice(0, e);
     this.chromLength = this.ctx.contigLengths.get(chrom);
     const p = contigNameProblem(chrom, this.ctx.schema.rules);
     this.chromOk = p === undefined;
-    if (p !== undefined) this.report('CHROM', `${show(chrom)} ${p}`);
+    if (p !== undefined) this.report('CHROM', chromProblem(chrom, p));
     this.chrom = chrom;
     return chrom;
   }
@@ -162,18 +169,14 @@ export class RecordParser implements Reporter {
     for (let i = a; i < b; i++) {
       const c = s.charCodeAt(i);
       if (c < 48 || c > 57 || b - a > 15) {
-        this.report('POS', `${show(s.slice(a, b))} is not a position (a whole number ≥ 0)`);
+        this.report('POS', notPosition(s.slice(a, b)));
         return Number.NaN;
       }
       pos = pos * 10 + (c - 48);
     }
     if (a === b) return Number.NaN;
     const len = this.chromLength;
-    if (len !== undefined && pos > len + 1)
-      this.report(
-        'POS',
-        `${String(pos)} is past the end of ${chrom} (length ${String(len)} in its ##contig line)`,
-      );
+    if (len !== undefined && pos > len + 1) this.report('POS', pastContigEnd(pos, chrom, len));
     // <ID> names a contig of the ##assembly file: the same contig as ID for ordering.
     const orderChrom =
       chrom.charCodeAt(0) === 60 && chrom.endsWith('>') ? chrom.slice(1, -1) : chrom;
@@ -200,25 +203,17 @@ export class RecordParser implements Reporter {
       if (j < 0 || j > b) j = b;
       n++;
       if (isBases(s, i, j)) {
-        if (sameBases(s, i, j, refStart, refEnd))
-          this.report(
-            'ALT',
-            `allele ${show(s.slice(i, j))} is the same as REF; ALT lists non-reference alleles`,
-          );
-        else if (listedBefore(s, a, i, j))
-          this.report('ALT', `allele ${show(s.slice(i, j))} is listed twice`);
+        if (sameBases(s, i, j, refStart, refEnd)) this.report('ALT', altIsRef(s.slice(i, j)));
+        else if (listedBefore(s, a, i, j)) this.report('ALT', altTwice(s.slice(i, j)));
         else if (!Number.isNaN(pos)) {
           const dup = order.duplicateAt(s, pos, refStart, refEnd, i, j, this.lineNo);
           if (dup !== undefined)
-            this.report(
-              'ALT',
-              `${s.slice(refStart, refEnd)}>${s.slice(i, j)} is the same variant as line ${String(dup)} (after trimming shared bases)`,
-            );
+            this.report('ALT', sameVariant(s.slice(refStart, refEnd), s.slice(i, j), dup));
         }
       } else {
         const alt = s.slice(i, j);
         const c = classifyAlt(alt);
-        if ('problem' in c) this.report('ALT', `allele ${String(n)} ${show(alt)} ${c.problem}`);
+        if ('problem' in c) this.report('ALT', altProblem(n, alt, c.problem));
       }
       i = j + 1;
     }
@@ -260,23 +255,15 @@ export class RecordParser implements Reporter {
     }
     const found = 9 + n + (i <= s.length ? s.slice(i).split('\t').length : 0);
     if (found !== expected) {
-      const tab = found > expected && s.endsWith('\t') ? ' (a tab at the end of the line?)' : '';
-      this.report('', `${columnsText(expected, samples.length)}, found ${String(found)}${tab}`);
+      const tab = found > expected && s.endsWith('\t');
+      this.report('', sampleColumnCount(expected, samples.length, found, tab));
     }
   }
 
   /** A problem in the current sample (samples.ts calls this). */
-  sampleProblem(message: string, key: string | undefined, warning: boolean): void {
+  sampleProblem(what: Said, key: string | undefined, warning: boolean): void {
     const column = `sample ${this.sampleName}`;
-    if (warning) this.warn(column, message, key ?? '', `${key ?? ''}:${message}`);
-    else this.report(column, message, key);
+    if (warning) this.warn(column, what, key ?? '', `${key ?? ''}:${what.message}`);
+    else this.report(column, what, key);
   }
-}
-
-function columnsText(expected: number, samples: number): string {
-  const what =
-    samples === 0
-      ? `${String(expected)} fixed`
-      : `8 fixed, FORMAT and ${String(samples)} sample${samples === 1 ? '' : 's'}`;
-  return `expected ${String(expected)} tab-separated columns (${what})`;
 }

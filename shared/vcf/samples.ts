@@ -1,5 +1,7 @@
 // FORMAT and the sample columns (VCF §1.6.2 "Genotype fields").
 import { decodeValues, valuesProblem } from './fieldValues';
+import { cut, said } from './problems';
+import type { Said } from './problems';
 import { FORMAT_KEY } from './names';
 import { genotypeCount } from './schema';
 import type { FieldSpec, Schema } from './schema';
@@ -10,7 +12,7 @@ export interface ParsedFormat {
   readonly keys: readonly string[];
   readonly specs: readonly FieldSpec[];
   /** What is wrong with the FORMAT column itself, if anything. */
-  readonly problem: { message: string; key?: string } | undefined;
+  readonly problem: { what: Said; key?: string } | undefined;
   readonly hasGt: boolean;
   readonly laaIndex: number;
 }
@@ -21,43 +23,55 @@ const LOCAL_NUMBERS = new Set(['LA', 'LR', 'LG']);
 export function parseFormat(text: string, schema: Schema): ParsedFormat {
   const keys = text.split(':');
   const specs = keys.map((k) => schema.format(k));
-  const fail = (message: string, key?: string): ParsedFormat => ({
+  const fail = (what: Said, key?: string): ParsedFormat => ({
     keys,
     specs,
-    problem: key === undefined ? { message } : { message, key },
+    problem: key === undefined ? { what } : { what, key },
     hasGt: keys[0] === 'GT',
     laaIndex: keys.indexOf('LAA'),
   });
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] ?? '';
-    if (k === '') return fail(`has an empty key ("${text}")`);
+    if (k === '')
+      return fail(said('format-empty-key', `has an empty key ("${text}")`, { value: cut(text) }));
     if (schema.rules.infoKeyPattern ? !FORMAT_KEY.test(k) : !/^[A-Za-z0-9]+$/.test(k)) {
       const form = schema.rules.infoKeyPattern
         ? '[A-Za-z_][0-9A-Za-z_.]*'
         : 'alphanumeric before VCF 4.3';
-      return fail(`"${k}" is not a valid FORMAT key (${form})`, k);
+      return fail(
+        said(
+          schema.rules.infoKeyPattern ? 'format-key-pattern' : 'format-key-alphanumeric',
+          `"${k}" is not a valid FORMAT key (${form})`,
+          { key: cut(k) },
+        ),
+        k,
+      );
     }
-    if (keys.indexOf(k) !== i) return fail('appears twice', k);
+    if (keys.indexOf(k) !== i) return fail(said('format-twice', 'appears twice'), k);
   }
   const gt = keys.indexOf('GT');
-  if (gt > 0) return fail('GT must be the first FORMAT key when present', 'GT');
+  if (gt > 0)
+    return fail(said('format-gt-first', 'GT must be the first FORMAT key when present'), 'GT');
   const laa = keys.indexOf('LAA');
   const firstLocal = specs.findIndex(
     (s) => typeof s.number === 'string' && LOCAL_NUMBERS.has(s.number),
   );
   if (firstLocal >= 0 && (laa < 0 || laa > firstLocal)) {
-    return fail('LAA must be present and come before the local-allele fields', keys[firstLocal]);
+    return fail(
+      said('format-laa', 'LAA must be present and come before the local-allele fields'),
+      keys[firstLocal],
+    );
   }
   return { keys, specs, problem: undefined, hasGt: gt === 0, laaIndex: laa };
 }
 
 /** Parses a GT value; returns the genotype or what is wrong. */
-export function parseGt(v: string, nAlt: number, leadingPhase: boolean): Genotype | string {
+export function parseGt(v: string, nAlt: number, leadingPhase: boolean): Genotype | Said {
   return parseGtAlleles(v, nAlt, leadingPhase, false);
 }
 
 /** parseGt that accepts any allele number (a reference-only record's GT is only warned about). */
-export function parseGtAnyAllele(v: string, leadingPhase: boolean): Genotype | string {
+export function parseGtAnyAllele(v: string, leadingPhase: boolean): Genotype | Said {
   return parseGtAlleles(v, 0, leadingPhase, true);
 }
 
@@ -66,7 +80,7 @@ function parseGtAlleles(
   nAlt: number,
   leadingPhase: boolean,
   any: boolean,
-): Genotype | string {
+): Genotype | Said {
   let i = 0;
   let leading = 0;
   const c0 = v.charCodeAt(0);
@@ -87,24 +101,36 @@ function parseGtAlleles(
       while (i < v.length && v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57)
         n = n * 10 + (v.charCodeAt(i++) - 48);
       if (n > nAlt && !any) {
-        return `allele ${v.slice(from, i)} does not exist: the record has ${String(nAlt)} ALT allele${nAlt === 1 ? '' : 's'}`;
+        return said(
+          'gt-allele',
+          `allele ${v.slice(from, i)} does not exist: the record has ${String(nAlt)} ALT allele${nAlt === 1 ? '' : 's'}`,
+          { allele: v.slice(from, i), count: nAlt },
+        );
       }
       alleles.push(n);
-    } else return `"${v}" is not a genotype (allele numbers or "." separated by / or |)`;
+    } else return notGenotype(v);
     if (i === v.length) break;
     const sep = v.charCodeAt(i);
-    if (sep !== 47 && sep !== 124)
-      return `"${v}" is not a genotype (allele numbers or "." separated by / or |)`;
+    if (sep !== 47 && sep !== 124) return notGenotype(v);
     if (sep === 47) slash = true;
     i++;
-    if (i === v.length) return `"${v}" ends with a separator`;
+    if (i === v.length)
+      return said('gt-separator', `"${v}" ends with a separator`, { value: cut(v) });
   }
   return { alleles, phased: !slash && (alleles.length > 1 || leading === 124) };
 }
 
+function notGenotype(v: string): Said {
+  return said(
+    'gt-invalid',
+    `"${v}" is not a genotype (allele numbers or "." separated by / or |)`,
+    { value: cut(v) },
+  );
+}
+
 /** Receives a sample's problems (the record parser; it knows the sample and line). */
 export interface SampleReporter {
-  sampleProblem(message: string, key: string | undefined, warning: boolean): void;
+  sampleProblem(what: Said, key: string | undefined, warning: boolean): void;
 }
 
 /**
@@ -148,7 +174,11 @@ export function checkSample(
 ): void {
   const rules = schema.rules;
   if (start === end && !rules.emptyLists) {
-    r.sampleProblem('is empty; write "." for a sample without data', undefined, false);
+    r.sampleProblem(
+      said('sample-empty', 'is empty; write "." for a sample without data'),
+      undefined,
+      false,
+    );
     return;
   }
   let ploidy = 2;
@@ -161,7 +191,11 @@ export function checkSample(
     if (j < 0 || j > end) j = end;
     if (k >= keys.length) {
       r.sampleProblem(
-        `has more fields than the ${String(keys.length)} FORMAT keys (${keys.join(':')})`,
+        said(
+          'sample-too-many',
+          `has more fields than the ${String(keys.length)} FORMAT keys (${keys.join(':')})`,
+          { n: keys.length, keys: cut(keys.join(':'), 200) },
+        ),
         undefined,
         false,
       );
@@ -186,14 +220,20 @@ export function checkSample(
 /** Reports a GT that gtPloidy refused; returns the ploidy to go on with. */
 function gtProblem(text: string, nAlt: number, leadingPhase: boolean, r: SampleReporter): number {
   const gt = parseGt(text, nAlt, leadingPhase);
-  if (typeof gt !== 'string') return gt.alleles.length;
+  if ('alleles' in gt) return gt.alleles.length;
   const loose = nAlt === 0 ? parseGtAnyAllele(text, leadingPhase) : gt;
-  if (typeof loose === 'string') {
+  if (!('alleles' in loose)) {
     r.sampleProblem(gt, 'GT', false);
     return 2;
   }
   // ALT "." with a non-reference GT: nonsense, but the spec's passed/ files contain it.
-  r.sampleProblem(`${gt} ("." in ALT); the genotype is read as written`, 'GT', true);
+  r.sampleProblem(
+    said('gt-no-alt', `${gt.message} ("." in ALT); the genotype is read as written`, {
+      allele: gt.params?.allele,
+    }),
+    'GT',
+    true,
+  );
   return loose.alleles.length;
 }
 

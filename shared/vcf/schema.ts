@@ -17,6 +17,12 @@ export interface FieldSpec {
   readonly pattern: RegExp | undefined;
   /** Where the definition comes from, for messages. */
   readonly origin: string;
+  /**
+   * `origin` as values a problem carries (issue 22): `origin` is `declared`, `reserved`,
+   * `reserved-untyped` or `undeclared` (the renderer words it from `coded.vcfOrigin`), with the
+   * definition's Number, Type, header key, line and the VCF version.
+   */
+  readonly originValues: Readonly<Record<string, string | number>>;
   /** False when the key itself breaks the version's key rule (INFO keys; §1.6.1). */
   readonly keyOk: boolean;
 }
@@ -82,6 +88,13 @@ export class Schema {
             : undefined,
         pattern: reserved?.type === def.type ? reserved.pattern : undefined,
         origin: `Number=${String(def.number)}, Type=${def.type} (##${kind} on line ${String(def.line)})`,
+        originValues: {
+          origin: 'declared',
+          originNumber: String(def.number),
+          originType: def.type,
+          originKind: kind,
+          originLine: String(def.line),
+        },
         keyOk: true,
       };
     }
@@ -93,6 +106,13 @@ export class Schema {
         range: reserved.range,
         pattern: reserved.pattern,
         origin: `Number=${String(reserved.number)}${reserved.type ? `, Type=${reserved.type}` : ''} (reserved by VCFv${this.header.version}; the file has no ##${kind} line for it)`,
+        originValues: {
+          origin: reserved.type === undefined ? 'reserved-untyped' : 'reserved',
+          originNumber: String(reserved.number),
+          ...(reserved.type === undefined ? {} : { originType: reserved.type }),
+          originKind: kind,
+          originVersion: this.header.version,
+        },
         keyOk: true,
       };
     }
@@ -103,6 +123,7 @@ export class Schema {
       range: undefined,
       pattern: undefined,
       origin: 'undeclared',
+      originValues: { origin: 'undeclared' },
       keyOk: true,
     };
   }

@@ -19,8 +19,8 @@ export interface VcfProblem {
   readonly field?: string;
   /** What is wrong and what was expected, in plain words. */
   readonly message: string;
-  /** `message` as a code the renderer words (issue 22); absent for a record's problems. */
-  readonly code?: VcfProblemCode | undefined;
+  /** `message` as a code the renderer words (issue 22, decision 0069); every problem has one. */
+  readonly code: VcfProblemCode;
   readonly params?: CodedParams | undefined;
   /**
    * 'error': the file breaks a rule of its VCF version (`vcf check` exits 1, the import refuses it).

@@ -1,5 +1,7 @@
 // Typed values (VCF §1.3 "Data types"), checked on a range of a string without copying it: the
 // record parser calls these for every INFO and FORMAT value of every line.
+import { said } from './problems';
+import type { Said } from './problems';
 
 const MIN_INT = -2147483648;
 const MAX_INT = 2147483647;
@@ -14,26 +16,31 @@ export function integerProblem(
   start: number,
   end: number,
   reservedIntegers: boolean,
-): string | undefined {
+): Said | undefined {
   let i = start;
   const c0 = s.charCodeAt(i);
   if (c0 === 43 || c0 === 45) i++;
-  if (i >= end) return 'is not an Integer';
+  if (i >= end) return NOT_INTEGER;
   let value = 0;
   for (let j = i; j < end; j++) {
     const c = s.charCodeAt(j);
-    if (!isDigit(c)) return 'is not an Integer';
+    if (!isDigit(c)) return NOT_INTEGER;
     value = value * 10 + (c - 48);
   }
   if (c0 === 45) value = -value;
   if (value > MAX_INT || value < MIN_INT) {
-    return 'is outside the 32-bit Integer range (−2147483648 … 2147483647)';
+    return said('integer-range', 'is outside the 32-bit Integer range (−2147483648 … 2147483647)');
   }
   if (reservedIntegers && value < MIN_ALLOWED_43) {
-    return 'is one of the values −2147483648 … −2147483641 that VCF reserves (for BCF) and disallows';
+    return said(
+      'integer-reserved',
+      'is one of the values −2147483648 … −2147483641 that VCF reserves (for BCF) and disallows',
+    );
   }
   return undefined;
 }
+
+const NOT_INTEGER = said('integer-invalid', 'is not an Integer');
 
 /** True when `s[start,end)` matches `[-+]?(INF|INFINITY|NAN)` (any case). */
 function isSpecialFloat(s: string, start: number, end: number): boolean {

@@ -9,6 +9,7 @@ import { ProblemList, type LocatedProblem } from '../features/caseReview/Problem
 import { genomicInputText, queryFileCoded } from '../features/search/inputProblem';
 import { CASE_PROBLEM_CODES, CaseImportWhySchema } from '../../../shared/cases/caseProblem';
 import { VCF_PROBLEM_CODES } from '../../../shared/vcf/channels';
+import { ASSEMBLY_EVIDENCE_CODES } from '../../../shared/vcf/assembly';
 import { VaultNoteCodedSchema } from '../../../shared/vault/vaultNote';
 import i18n, { SUPPORTED_LANGUAGES, setLanguage } from '.';
 import { codedText } from './codedText';
@@ -135,6 +136,8 @@ describe('issue 22: every code main may send has words in every language', () =>
     ['fileProblem', VCF_PROBLEM_CODES],
     ['fileProblem', CaseImportWhySchema.shape.code.options],
     ['vaultNote', VaultNoteCodedSchema.shape.code.options],
+    ['vcfOrigin', ['declared', 'reserved', 'reserved-untyped', 'undeclared']],
+    ['assemblyEvidence', ASSEMBLY_EVIDENCE_CODES],
     [
       'searchInput',
       [
@@ -148,12 +151,23 @@ describe('issue 22: every code main may send has words in every language', () =>
       ],
     ],
   ];
+  // A counted sentence is worded by its plural forms (`_one`, `_other`) instead of one key.
+  const worded = (lang: string, k: string): boolean =>
+    typeof i18n.getResource(lang, 'translation', k) === 'string' ||
+    (typeof i18n.getResource(lang, 'translation', `${k}_one`) === 'string' &&
+      typeof i18n.getResource(lang, 'translation', `${k}_other`) === 'string');
   it.each(SUPPORTED_LANGUAGES)('issue 22: %s words them all', (lang) => {
     const missing = codes.flatMap(([tree, list]) =>
-      list
-        .map((c) => `coded.${tree}.${c}`)
-        .filter((k) => typeof i18n.getResource(lang, 'translation', k) !== 'string'),
+      list.map((c) => `coded.${tree}.${c}`).filter((k) => !worded(lang, k)),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('issue 22: the VCF reader’s codes and the case codes do not share a key', () => {
+    const vcf = new Set<string>(VCF_PROBLEM_CODES);
+    const shared = [...CASE_PROBLEM_CODES, ...CaseImportWhySchema.shape.code.options].filter((c) =>
+      vcf.has(c),
+    );
+    expect(shared).toEqual([]);
   });
 });

@@ -1,24 +1,23 @@
-import { detectAssembly, formatProblem, grch38Length, readVcf } from '../../../shared/vcf';
-import type { VcfHeader, VcfProblem } from '../../../shared/vcf';
+import { detectAssembly, grch38Length, readVcf } from '../../../shared/vcf';
+import type { AssemblyGuess, VcfHeader, VcfProblem } from '../../../shared/vcf';
 import { browserInflater } from './browserInflater';
 
 /** Why a patient VCF cannot become a track (the page words it with i18n). */
 export type PatientVcfCheck =
   | { ok: true }
-  /** The first problem the reader found ("file, line n: …"), and how many others. */
-  | { ok: false; kind: 'problem'; where: string; more: number; stopped: boolean }
-  | { ok: false; kind: 'grch37'; file: string; evidence: string }
+  /** The first problem the reader found (located and coded: the page words it), and how many others. */
+  | { ok: false; kind: 'problem'; problem: VcfProblem; more: number; stopped: boolean }
+  | {
+      ok: false;
+      kind: 'grch37';
+      file: string;
+      evidence: string;
+      said: AssemblyGuess['said'];
+    }
   | { ok: false; kind: 'notGrch38'; file: string; contigs: string }
   | { ok: false; kind: 'noHeader'; file: string };
 
 const STOP_AFTER = 20;
-
-/** "file, line n: COLUMN FIELD: what", as the error banner shows a problem. */
-export function describeVcfProblem(p: VcfProblem): string {
-  const rest = formatProblem(p).slice(p.file.length + 1);
-  const colon = rest.indexOf(':');
-  return `${p.file}, line ${rest.slice(0, colon)}:${rest.slice(colon + 1)}`;
-}
 
 /**
  * Checks a patient VCF (plain, gzip or BGZF) with the app's one reader before igv sees it: igv
@@ -43,7 +42,7 @@ export async function checkPatientVcf(file: File): Promise<PatientVcfCheck> {
     return {
       ok: false,
       kind: 'problem',
-      where: describeVcfProblem(first),
+      problem: first,
       more: summary.problemCount - 1,
       stopped: summary.stopped,
     };
@@ -51,7 +50,13 @@ export async function checkPatientVcf(file: File): Promise<PatientVcfCheck> {
   if (header === undefined) return { ok: false, kind: 'noHeader', file: file.name };
   const guess = detectAssembly(header);
   if (guess.assembly === 'GRCh37') {
-    return { ok: false, kind: 'grch37', file: file.name, evidence: guess.evidence };
+    return {
+      ok: false,
+      kind: 'grch37',
+      file: file.name,
+      evidence: guess.evidence,
+      said: guess.said,
+    };
   }
   const foreign = [...chroms].filter((c) => grch38Length(c) === undefined);
   if (chroms.size > 0 && foreign.length === chroms.size) {

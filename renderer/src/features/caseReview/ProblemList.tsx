@@ -32,22 +32,28 @@ export const locatedVcfProblem = (p: z.infer<typeof VcfProblemSchema>): LocatedP
 });
 
 /** Where a problem is, in the reader's words: `family.ped Zeile 4`, `Probe „NA12878“`. */
-export function problemPlace(t: TFunction, p: LocatedProblem): string {
+export function problemPlace(t: TFunction, p: Omit<LocatedProblem, 'message'>): string {
   const parts: string[] = [];
   const line = p.line === undefined ? undefined : String(p.line);
   if (p.file !== undefined)
     parts.push(line === undefined ? p.file : t('coded.place.fileLine', { file: p.file, line }));
   else if (line !== undefined) parts.push(t('coded.place.line', { line }));
-  if (p.column !== undefined)
-    parts.push(
-      t('coded.place.column', {
-        column: p.column === 'header' ? t('coded.place.header') : p.column,
-      }),
-    );
+  if (p.column !== undefined) parts.push(columnPlace(t, p.column));
   if (p.field !== undefined) parts.push(t('coded.place.field', { field: p.field }));
   if (p.sample !== undefined && p.file === undefined)
     parts.push(t('coded.place.sample', { sample: p.sample }));
   return parts.join(', ');
+}
+
+/**
+ * The VCF column a problem is in: `header` (the meta-information and #CHROM lines), a sample's
+ * column (`sample NA12878`, as the reader names it for the command line), or a VCF column name.
+ */
+function columnPlace(t: TFunction, column: string): string {
+  if (column === 'header') return t('coded.place.column', { column: t('coded.place.header') });
+  if (column.startsWith('sample '))
+    return t('coded.place.sampleColumn', { sample: column.slice('sample '.length) });
+  return t('coded.place.column', { column });
 }
 
 /** One problem as a person reads it: its place, then what is wrong in their language. */

@@ -3,28 +3,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { keepPatientFile } from '../../igv/patientFiles';
 import { checkPatientVcf } from '../../igv/vcfCheck';
-import type { PatientVcfCheck } from '../../igv/vcfCheck';
 import { useStore } from '../../store';
-
-/** The banner text for a refused file. */
-function refusal(t: TFunction, r: Exclude<PatientVcfCheck, { ok: true }>): string {
-  switch (r.kind) {
-    case 'problem':
-      return r.more > 0
-        ? t('genomeBrowser.vcfProblemMore', {
-            where: r.where,
-            count: r.more,
-            stopped: r.stopped ? t('genomeBrowser.vcfStopped') : '',
-          })
-        : t('genomeBrowser.vcfProblem', { where: r.where });
-    case 'grch37':
-      return t('genomeBrowser.vcfGrch37', { file: r.file, evidence: r.evidence });
-    case 'notGrch38':
-      return t('genomeBrowser.vcfNotGrch38', { file: r.file, contigs: r.contigs });
-    case 'noHeader':
-      return t('genomeBrowser.vcfNoHeader', { file: r.file });
-  }
-}
+import { patientVcfRefusal } from './vcfRefusal';
 
 /**
  * Every VCF (plain, gzip or BGZF) is read by the app's one VCF reader before igv sees it, so a bad,
@@ -39,10 +19,13 @@ async function openVcf(
   if (data === undefined)
     return {
       ok: false,
-      message: `${files[0]?.name ?? 'The file'} is not a VCF (.vcf or .vcf.gz).`,
+      message:
+        files[0] === undefined
+          ? t('genomeBrowser.vcfNoFile')
+          : t('genomeBrowser.vcfNotVcf', { file: files[0].name }),
     };
   const check = await checkPatientVcf(data);
-  if (!check.ok) return { ok: false, message: refusal(t, check) };
+  if (!check.ok) return { ok: false, message: patientVcfRefusal(t, check) };
   return index === undefined ? { ok: true, data } : { ok: true, data, index };
 }
 
