@@ -25,6 +25,8 @@ import { TableSpool } from './tableSpool';
 
 /** Loads queued before `wait()` holds the reader back. */
 const MAX_QUEUED = 8;
+/** DuckDB's threads for the SQL after the loads (inheritance, query layout, checkpoint). */
+const POST_LOAD_THREADS = Math.max(2, availableParallelism());
 /** The alias the file is attached under while it is written. */
 export const OUT = 'out';
 
@@ -81,8 +83,11 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   const instance = await DuckDBInstance.create(':memory:', {
     // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
-    // The loads run on DuckDB's threads beside the parsing worker: as many as the machine has.
-    threads: String(Math.max(2, availableParallelism())),
+    // While the VCF is read, the parse workers hold the cores and the loads run on one DuckDB
+    // thread beside them: with two, DuckDB's scheduler competed with the workers for the same two
+    // cores and the loads cost about twice the CPU (issue 16's exome goal, decision 0073). The SQL
+    // after the last load gets every core (`flushAll`).
+    threads: '1',
     memory_limit: '768MB',
     temp_directory: join(folder, 'spill'),
   });
@@ -176,6 +181,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
       loading = false;
       await c.run('COMMIT');
       privateWal(file);
+      await c.run(`SET threads TO ${String(POST_LOAD_THREADS)}`);
     }
   };
   let closed = false;
