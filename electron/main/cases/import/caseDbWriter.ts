@@ -1,11 +1,12 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type * as DuckDBApi from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
 import { appendedColumns, caseTableDdl } from '../../../../shared/cases/dbSchema';
-import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbFile';
+import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbStorageVersion';
 import type { RowSink } from './caseRows';
 import { TableSpool } from './tableSpool';
 
@@ -75,12 +76,21 @@ export interface CaseDbWriter extends RowSink {
   abort(): Promise<void>;
 }
 
+/**
+ * Native DuckDB, required when the first writer opens (decision 0073): imported into the worker's
+ * ESM bundle, Node lexes every CommonJS file of the package for its export names, about 85 ms of
+ * CPU at each worker start against 25 ms for require(); the second parse worker never writes and
+ * never loads it.
+ */
+const duckdb = (): typeof DuckDBApi =>
+  createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDBApi;
+
 /** Creates the file at `file` (its folder becomes 0700, the file 0600 before any row is written). */
 export async function openCaseDbWriter(file: string, folder: string): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
   // DuckDB spills to the same 0700 scratch folder, deleted with it.
-  const instance = await DuckDBInstance.create(':memory:', {
+  const instance = await duckdb().DuckDBInstance.create(':memory:', {
     // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
     // While the VCF is read, the parse workers hold the cores and the loads run on one DuckDB
