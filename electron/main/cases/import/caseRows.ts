@@ -84,7 +84,9 @@ export class CaseRowBuilder {
         continue;
       }
       anns ??= transcriptAnnotations(record, this.ctx.layouts);
-      if (clinvar === null) clinvar = clinvarInfo(record);
+      // Every ClinVar key has "CLN" in its name: one scan of INFO instead of one per key.
+      if (clinvar === null)
+        clinvar = record.infoText.includes('CLN') ? clinvarInfo(record) : undefined;
       const mine = anns.filter(
         (a) => a.altIndex === v.altIndex || (a.altIndex === undefined && split.length === 1),
       );
@@ -133,7 +135,10 @@ export class CaseRowBuilder {
       }
       if (a.gene !== null) genes.add(a.gene);
       let entryMax: number | null = null;
-      for (const [field, af] of Object.entries(a.frequencies)) {
+      // for…in: Object.entries' pair arrays were a tenth of the rows' CPU (same key order).
+      const freqs = a.frequencies;
+      for (const field in freqs) {
+        const af = freqs[field] as number;
         entryMax = entryMax === null ? af : Math.max(entryMax, af);
         annFreq.set(field, Math.max(annFreq.get(field) ?? 0, af));
       }
