@@ -10,6 +10,7 @@ import type { CacheTable } from '../../../shared/cohorts/schema';
 import { CACHE_COLUMNS, CACHE_TABLES, SCHEMA_VERSION } from '../../../shared/cohorts/schema';
 import type { LocalCodes } from './buildDictionary';
 import { Dictionary } from './buildDictionary';
+import { DUCKDB_STORAGE_VERSION } from './duckdbStorageVersion';
 
 /**
  * One dataset's DuckDB database file built while its rows arrive (issue 20, decision 0060): rows
@@ -18,8 +19,7 @@ import { Dictionary } from './buildDictionary';
  * file; before, every staged page was assembled into columns and appended after the last page.
  */
 
-/** DuckDB 1.4.4 writes here, duckdb-wasm 1.32 (DuckDB 1.4.3) reads: pin the on-disk format. */
-export const DUCKDB_STORAGE_VERSION = 'v1.0.0';
+export { DUCKDB_STORAGE_VERSION };
 
 /** One dataset's rows, column by column (names as CACHE_COLUMNS, without the provenance pair). */
 export type DatasetColumns = Record<CacheTable, Record<string, readonly unknown[]>>;

@@ -181,9 +181,19 @@ describe('the case import stores exactly the rows it builds (issue 16, decision 
         digest: refDigest,
       });
     }
-    // A real comparison: thousands of rows per table, several spool files' worth.
+    // A real comparison: thousands of rows per table, several spool files' worth, with every
+    // shape the builder meets: CSQ and SnpEff ANN entries, split multi-allelics, empty fields.
     const [variants] = await digest('app', 'variants');
     expect(variants).toBeGreaterThan(20_000);
+    const shapes = await conn.runAndReadAll(
+      `SELECT (SELECT count(*) FROM app.annotations WHERE source = 'ANN')::INTEGER AS ann,
+        (SELECT count(*) FROM app.annotations WHERE source = 'CSQ')::INTEGER AS csq,
+        (SELECT count(*) FROM app.annotations WHERE source = 'ANN' AND biotype IS NULL)::INTEGER AS ann_empty,
+        (SELECT count(*) FROM app.variants WHERE multiallelic)::INTEGER AS split,
+        (SELECT count(*) FROM app.genotypes WHERE ps IS NULL AND gq IS NOT NULL)::INTEGER AS no_ps,
+        (SELECT count(*) FROM app.variants WHERE qual IS NULL AND filters IS NULL)::INTEGER AS dots`,
+    );
+    for (const n of Object.values(shapes.getRowObjectsJS()[0] ?? {})) expect(n).toBeGreaterThan(50);
     await conn.run('DETACH app');
   });
 });

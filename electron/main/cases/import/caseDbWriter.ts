@@ -1,11 +1,12 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type * as DuckDBApi from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
 import { appendedColumns, caseTableDdl } from '../../../../shared/cases/dbSchema';
-import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbFile';
+import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbStorageVersion';
 import type { RowSink } from './caseRows';
 import { TableSpool } from './tableSpool';
 
@@ -25,6 +26,8 @@ import { TableSpool } from './tableSpool';
 
 /** Loads queued before `wait()` holds the reader back. */
 const MAX_QUEUED = 8;
+/** DuckDB's threads for the SQL after the loads (inheritance, query layout, checkpoint). */
+const POST_LOAD_THREADS = Math.max(2, availableParallelism());
 /** The alias the file is attached under while it is written. */
 export const OUT = 'out';
 
@@ -73,16 +76,28 @@ export interface CaseDbWriter extends RowSink {
   abort(): Promise<void>;
 }
 
+/**
+ * Native DuckDB, required when the first writer opens (decision 0073): imported into the worker's
+ * ESM bundle, Node lexes every CommonJS file of the package for its export names, about 85 ms of
+ * CPU at each worker start against 25 ms for require(); the second parse worker never writes and
+ * never loads it.
+ */
+const duckdb = (): typeof DuckDBApi =>
+  createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDBApi;
+
 /** Creates the file at `file` (its folder becomes 0700, the file 0600 before any row is written). */
 export async function openCaseDbWriter(file: string, folder: string): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
   // DuckDB spills to the same 0700 scratch folder, deleted with it.
-  const instance = await DuckDBInstance.create(':memory:', {
+  const instance = await duckdb().DuckDBInstance.create(':memory:', {
     // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
-    // The loads run on DuckDB's threads beside the parsing worker: as many as the machine has.
-    threads: String(Math.max(2, availableParallelism())),
+    // While the VCF is read, the parse workers hold the cores and the loads run on one DuckDB
+    // thread beside them: with two, DuckDB's scheduler competed with the workers for the same two
+    // cores and the loads cost about twice the CPU (issue 16's exome goal, decision 0073). The SQL
+    // after the last load gets every core (`flushAll`).
+    threads: '1',
     memory_limit: '768MB',
     temp_directory: join(folder, 'spill'),
   });
@@ -176,6 +191,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
       loading = false;
       await c.run('COMMIT');
       privateWal(file);
+      await c.run(`SET threads TO ${String(POST_LOAD_THREADS)}`);
     }
   };
   let closed = false;

@@ -49,6 +49,7 @@ const num = (v: VcfValue | undefined): number | null =>
 const at = (v: VcfValue | undefined, i: number): number | null =>
   Array.isArray(v) ? num((v as readonly VcfValue[])[i]) : i === 0 ? num(v) : null;
 const int = (v: number | null): number | null => (v === null ? null : Math.round(v));
+const hasClinvarKey = (r: VcfRecord): boolean => r.infoText.includes('CLN'); // CLNSIG, CLNDN…
 
 /** Turns records into rows; `vid` counts alleles from 0. */
 export class CaseRowBuilder {
@@ -84,7 +85,7 @@ export class CaseRowBuilder {
         continue;
       }
       anns ??= transcriptAnnotations(record, this.ctx.layouts);
-      if (clinvar === null) clinvar = clinvarInfo(record);
+      if (clinvar === null) clinvar = hasClinvarKey(record) ? clinvarInfo(record) : undefined;
       const mine = anns.filter(
         (a) => a.altIndex === v.altIndex || (a.altIndex === undefined && split.length === 1),
       );
@@ -133,7 +134,8 @@ export class CaseRowBuilder {
       }
       if (a.gene !== null) genes.add(a.gene);
       let entryMax: number | null = null;
-      for (const [field, af] of Object.entries(a.frequencies)) {
+      for (const field in a.frequencies) {
+        const af = a.frequencies[field] as number;
         entryMax = entryMax === null ? af : Math.max(entryMax, af);
         annFreq.set(field, Math.max(annFreq.get(field) ?? 0, af));
       }

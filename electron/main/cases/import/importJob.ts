@@ -18,7 +18,6 @@ import { CaseRowBuilder } from './caseRows';
 import type { CaseDbWriter } from './caseDbWriter';
 import { OUT, openCaseDbWriter } from './caseDbWriter';
 import { openSource } from './sources';
-import { somaticHook } from '../cancer/somaticRows';
 import type { ImportJob, WorkerMessage } from './workerProtocol';
 import type { SecondPart } from './secondPart';
 import { startSecondPart } from './secondPart';
@@ -75,6 +74,9 @@ export async function runImportJob(
       },
     };
     const genes = loadGeneIndex(job.genomeDir);
+    // The somatic rows' knowledge tables (CIViC, hotspots, the report's words: about half the
+    // worker's code) load only for a cancer case, not at every germline worker start (decision 0073).
+    const somaticRows = job.cancer && (await import('../cancer/somaticRows'));
     mark('opened');
     let builder: CaseRowBuilder | undefined;
     let header: VcfHeader | undefined;
@@ -121,9 +123,15 @@ export async function runImportJob(
           layouts: annotationLayouts(h),
           frequencyKeys: frequencyInfoKeys(h),
           genes,
-          ...(job.cancer && {
-            somatic: somaticHook(job.cancer.caller, job.cancer.tumourType, job.members, w),
-          }),
+          ...(job.cancer &&
+            somaticRows && {
+              somatic: somaticRows.somaticHook(
+                job.cancer.caller,
+                job.cancer.tumourType,
+                job.members,
+                w,
+              ),
+            }),
         };
         builder = new CaseRowBuilder(ctx, w);
       },

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { CaseHarness } from '../testing/caseHarness';
 import { openCaseHarness } from '../testing/caseHarness';
 import { equalityVcf } from '../testing/equalityVcf';
 import { buildImportWorkerBundle } from '../testing/importWorkerBundle';
+import { mutect2Vcf } from '../cancer/testing/somaticVcfs';
 
 // Issue 16 (decision 0054): the bench times the import worker the app runs (one esbuild bundle,
 // scripts/build.mjs's settings), not the TypeScript source under tsx. The bundle must import a
@@ -13,6 +14,13 @@ import { buildImportWorkerBundle } from '../testing/importWorkerBundle';
 
 const harnesses: CaseHarness[] = [];
 let bundleDir: string | undefined;
+let bundle: Awaited<ReturnType<typeof buildImportWorkerBundle>> | undefined;
+/** The bundle, built once for this file. */
+async function theBundle(): Promise<NonNullable<typeof bundle>> {
+  bundle ??= await buildImportWorkerBundle(`test-import-worker-${String(process.pid)}`);
+  bundleDir = dirname(fileURLToPath(bundle.url));
+  return bundle;
+}
 afterAll(async () => {
   for (const h of harnesses.splice(0)) await h.close();
   if (bundleDir !== undefined) rmSync(bundleDir, { recursive: true, force: true });
@@ -36,12 +44,39 @@ async function importWith(h: CaseHarness): Promise<unknown> {
 
 describe('the import worker bundle (issue 16, decision 0054)', () => {
   it('issue 16: the bundled import worker imports a case exactly as the source worker does', async () => {
-    const worker = await buildImportWorkerBundle(`test-import-worker-${String(process.pid)}`);
-    bundleDir = dirname(fileURLToPath(worker.url));
+    const worker = await theBundle();
     const fromBundle = await importWith(openCaseHarness({ importWorker: worker }));
     const fromSource = await importWith(openCaseHarness());
     expect(fromBundle).toEqual(fromSource);
     expect((fromBundle as { end: { variants: number } }).end.variants).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('issue 16: the bundle requires native DuckDB when a writer opens, never as an ESM import at start (decision 0073)', async () => {
+    const text = readFileSync(fileURLToPath((await theBundle()).url), 'utf8');
+    // An ESM import of the CommonJS package makes Node lex every file of it at each worker start.
+    expect(text).not.toMatch(/^import [^;]* from "@duckdb\/node-api";/mu);
+    expect(text).toContain('createRequire(import.meta.url)("@duckdb/node-api")');
+  }, 60_000);
+
+  it('issue 19: a cancer case imports through the bundle as through the source (its tables load on demand, decision 0073)', async () => {
+    const worker = await theBundle();
+    const somaticOf = async (h: CaseHarness): Promise<unknown> => {
+      harnesses.push(h);
+      const vcf = h.handle(h.file('mutect2.vcf.gz', mutect2Vcf(), { bgzf: true }));
+      const end = await h.importCase({
+        caseId: 'CA-BUNDLE',
+        patientId: 'P',
+        sex: 'female',
+        vcf,
+        cancer: { tumour: 'T-001', normal: 'N-001', tumourType: 'SKCM', purity: 0.6 },
+      });
+      expect(end.phase).toBe('done');
+      return h.call('cancer:somatic', { caseId: 'CA-BUNDLE', filter: {}, limit: 1000 });
+    };
+    const fromBundle = await somaticOf(openCaseHarness({ importWorker: worker }));
+    const fromSource = await somaticOf(openCaseHarness());
+    expect(fromBundle).toEqual(fromSource);
+    expect((fromBundle as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('issue 16: the harness starts the worker script it is given (a missing one fails the import, nothing kept)', async () => {

@@ -3,7 +3,8 @@
  * 0044): every kind of value the case tables hold. SNVs and indels (trimmed at import), two-ALT
  * records (split, GT 1/2 recoded), missing and phased calls with PS, `.` ID/QUAL/FILTER, VEP CSQ
  * with 0–3 entries, `&` lists and empty fields, an INFO population frequency (Number=A), ClinVar
- * INFO keys, records without CSQ inside and outside genes (chr17 around BRCA1).
+ * INFO keys, records without CSQ inside and outside genes (chr17 around BRCA1), SnpEff ANN on some
+ * records (beside CSQ or alone, with empty fields and an allele no ALT matches).
  */
 import { rng } from '../../../../shared/cohorts/testing/sampleCache';
 
@@ -24,6 +25,8 @@ const IMPACT: Record<string, string> = {
   frameshift_variant: 'HIGH',
 };
 const BASES = ['A', 'C', 'G', 'T'];
+const ANN_FIELDS =
+  'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO';
 
 /** The file's text with `records` data lines on chr17 (from 43,000,000, one every 7–13 bases). */
 export function equalityVcf(records: number): string {
@@ -39,6 +42,7 @@ export function equalityVcf(records: number): string {
     '##INFO=<ID=CLNREVSTAT,Number=.,Type=String,Description="ClinVar review status">',
     '##INFO=<ID=CLNDN,Number=.,Type=String,Description="ClinVar disease names">',
     `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ}">`,
+    `##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: '${ANN_FIELDS}' ">`,
     '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
     '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">',
     '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Read depth">',
@@ -95,6 +99,31 @@ export function equalityVcf(records: number): string {
       );
     }
     if (entries.length > 0) info.push(`CSQ=${entries.join(',')}`);
+    if (r() < 0.25) {
+      // SnpEff ANN: the full ALT as Allele (one entry matches no ALT), some fields empty.
+      const ann = alts.map((a, k) => {
+        const term = pick(TERMS);
+        return [
+          r() < 0.05 ? 'N' : a,
+          term,
+          IMPACT[term] ?? '',
+          r() < 0.8 ? 'BRCA1' : '',
+          'ENSG00000012048',
+          'transcript',
+          `ENST0000045${String(k)}`,
+          r() < 0.5 ? 'protein_coding' : '',
+          '2/23',
+          term === 'intron_variant' ? '' : `c.${String(i)}del`,
+          term === 'missense_variant' ? 'p.Gly2Arg' : '',
+          '',
+          '',
+          '',
+          '',
+          r() < 0.1 ? 'WARNING_TRANSCRIPT_NO_START_CODON' : '',
+        ].join('|');
+      });
+      info.push(`ANN=${ann.join(',')}`);
+    }
     const g = r();
     const gt = two
       ? g < 0.5
