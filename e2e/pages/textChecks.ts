@@ -42,9 +42,5 @@ export const VALUES_NOT_CHECKED: readonly string[] = [
  * layout still is. Remove an entry when its strings come through i18n.
  */
 export const PENDING_ENGLISH: readonly string[] = [
-  // The VCF reader's record-level problems (shared/vcf: a column's value against the header's
-  // rules) come without a code yet: helper i22-vcf's slice (decisions 0064, 0071). Coded items
-  // carry data-code and are checked.
-  '[data-testid^="import-problems-"] li:not([data-code])',
-  '[data-testid="new-case-file-problems"] li:not([data-code])',
+  // Empty since decision 0069 coded the VCF reader's record-level problems (issue 22).
 ];

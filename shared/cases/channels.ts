@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseIdSchema } from './caseId';
+import { FileHandleSchema, FileRefSchema, TextFileSchema } from './fileRef';
 import { CaseImportWhySchema, CaseProblemSchema, CaseRefusalSchema } from './caseProblem';
 import { VcfProblemSchema } from '../vcf/channels';
 import { CasePresetSchema, PanelIdSchema } from './filters';
@@ -18,24 +19,8 @@ import {
  * (dbSchema.ts); `case:variants` answers the same filters natively for the command line.
  */
 
-/** A handle main gave out for a file the user chose; meaningless to anyone else. */
-export const FileHandleSchema = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/);
-
-/** A file the user chose, as main describes it (base name only, never the folder). */
-export const FileRefSchema = z.object({
-  handle: FileHandleSchema,
-  name: z.string().max(255),
-  size: z.number().int().nonnegative(),
-  /** An index (.tbi/.csi) chosen or found beside the VCF; the import streams the whole file and does not need it. */
-  index: z.string().max(255).optional(),
-});
-export type FileRef = z.infer<typeof FileRefSchema>;
-
-/** A small text file the page read itself (PED, Phenopacket JSON). */
-export const TextFileSchema = z
-  .object({ name: z.string().min(1).max(255), text: z.string().max(4_000_000) })
-  .strict();
-export type TextFile = z.infer<typeof TextFileSchema>;
+export { FileHandleSchema, FileRefSchema, TextFileSchema };
+export type { FileRef, TextFile } from './fileRef';
 
 export { CaseIdSchema };
 export const SexSchema = z.enum(['male', 'female', 'unknown']);
