@@ -53,7 +53,7 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(cancer.row(BRAF)).toBeVisible();
     await expect(cancer.rows().getByTestId('somatic-tier')).not.toContainText(['III']);
     await cancer.preset().selectOption({
-      label: 'Default view (PASS, tumour VAF ≥ 5%, depth ≥ 20/10, normal VAF ≤ 5%)',
+      label: 'Default view',
     });
     await cancer.settled();
     await cancer.maxNormalVaf().fill('');
