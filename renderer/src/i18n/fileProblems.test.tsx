@@ -1,11 +1,11 @@
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { parsePed } from '../../../shared/cases/pedigree';
 import { readPhenopacket } from '../../../shared/cases/phenopacketInput';
 import { resolveMembers } from '../../../shared/cases/members';
 import { parseText } from '../../../shared/vcf/testing/parseText';
 import type { VaultNote } from '../../../shared/vault/vault';
-import { ProblemList, type LocatedProblem } from '../features/caseReview/ProblemList';
+import { problemLines as lines } from '../features/caseReview/testing/problemLines';
 import { genomicInputText, queryFileCoded } from '../features/search/inputProblem';
 import { CASE_PROBLEM_CODES, CaseImportWhySchema } from '../../../shared/cases/caseProblem';
 import { VCF_PROBLEM_CODES } from '../../../shared/vcf/channels';
@@ -22,13 +22,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await setLanguage('en');
 });
-
-const lines = (problems: readonly LocatedProblem[]): string[] =>
-  [
-    ...render(
-      <ProblemList problems={problems} label="" testId="p" tone="error" />,
-    ).container.querySelectorAll('li'),
-  ].map((li) => li.textContent);
 
 describe('issue 22: the New-case dialog’s file problems in the reader’s language', () => {
   it('issue 22: a PED line with too few columns and a duplicate individual, located, in German', async () => {

@@ -9,7 +9,7 @@ import { attachCase } from '../db/cases';
 import { cancerProblems } from '../features/cancer/cancerDraft';
 import { CaseFiles } from '../features/caseReview/CaseFiles';
 import { ImportProgress } from '../features/caseReview/ImportProgress';
-import { ProblemList, type LocatedProblem } from '../features/caseReview/ProblemList';
+import { problemLines as lines } from '../features/caseReview/testing/problemLines';
 import { SeenCell } from '../features/caseReview/seen/SeenCell';
 import { blockingProblems, EMPTY_DRAFT } from '../features/caseReview/useNewCase';
 import i18n, { SUPPORTED_LANGUAGES, setLanguage } from '.';
@@ -25,13 +25,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await setLanguage('en');
 });
-
-const lines = (problems: readonly LocatedProblem[]): string[] =>
-  [
-    ...render(
-      <ProblemList problems={problems} label="" testId="p" tone="error" />,
-    ).container.querySelectorAll('li'),
-  ].map((li) => li.textContent);
 
 const inspection = (samples: string[]): CaseInspection => ({
   vcf: {

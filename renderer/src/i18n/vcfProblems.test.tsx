@@ -12,7 +12,8 @@ import {
 } from '../../../shared/i18n/pseudo';
 import { parseText, row, vcf } from '../../../shared/vcf/testing/parseText';
 import { TEXT_CASES } from '../../../shared/vcf/testing/problemCases';
-import { ProblemList, type LocatedProblem } from '../features/caseReview/ProblemList';
+import { ProblemList } from '../features/caseReview/ProblemList';
+import { problemLines as lines } from '../features/caseReview/testing/problemLines';
 import { patientVcfRefusal, vcfProblemText } from '../features/genomeBrowser/vcfRefusal';
 import en from './en.json';
 import i18n, { setLanguage } from '.';
@@ -22,13 +23,6 @@ afterEach(cleanup);
 afterAll(async () => {
   await setLanguage('en');
 });
-
-const lines = (problems: readonly LocatedProblem[]): string[] =>
-  [
-    ...render(
-      <ProblemList problems={problems} label="" testId="p" tone="error" />,
-    ).container.querySelectorAll('li'),
-  ].map((li) => li.textContent);
 
 // Decision 0069: the reader's record and header problems (a column's value against the header's
 // rules, a meta-information line) arrive coded too; the values (field names, numbers, the
