@@ -44,7 +44,7 @@ test.describe('genome browser, offline GRCh38 (issue 8)', () => {
     await browser.open();
     await browser.openVcf('bad.vcf', VCF.replace('43057100', 'forty'));
     await expect(browser.error()).toContainText(
-      'bad.vcf, line 6: POS: "forty" is not a position (a whole number ≥ 0)',
+      'bad.vcf, line 6, column POS: "forty" is not a position (a whole number ≥ 0)',
     );
     await expect(browser.trackLabel('bad.vcf')).toHaveCount(0);
     expect(sandbox.outsideRequests).toEqual([]);
