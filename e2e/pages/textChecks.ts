@@ -23,15 +23,7 @@ export const VALUES_NOT_CHECKED: readonly string[] = [
   '[data-testid^="explanation-"]',
   // Data: the OncoTree name in the cancer case's facts.
   '[data-testid="somatic-facts"]',
-  // To code: CIViC's evidence lines (disease and drug names are data; significance words such as
-  // "Poor Outcome" are not worded yet), decision 0052's slice.
-  '[data-testid="tier-evidence"]',
-  // To code: the ACMG sheet's source lines hand dataset titles, HPO labels and "all" to sentences.
-  '[data-testid^="sheet-"]',
-  // To code: the ranking's explanation words ("one allele"), the gene panels' names and
-  // descriptions (shared/cases/panels), main's session-persistence reason and transport name.
-  '[data-testid^="rank-gene-"]',
-  '[data-testid="filter-genes"]',
+  // To code: main's session-persistence reason and transport name.
   '[data-testid="session-persistence"]',
   '[data-testid="app-runtime"]',
 ];

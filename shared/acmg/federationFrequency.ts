@@ -1,4 +1,4 @@
-import type { Said } from './said';
+import type { Said, SaidValue } from './said';
 import { said } from './said';
 import type { FederatedAnswer } from './sheet';
 import { nodeProblemSaid } from './nodeProblemSaid';
@@ -68,10 +68,27 @@ function answerSaid(a: FederatedAnswer): Said {
   return said(a.exists === null ? 'answer.unknown' : a.exists ? 'answer.yes' : 'answer.no');
 }
 
+/**
+ * The dataset an answer is for: its id as the node gave it, or words where the answer is not for
+ * one dataset (toFederated's `all` for a node's whole answer, `dataset not named` for a "yes" the
+ * node gave without naming the dataset; decision 0075).
+ */
+const datasetSaid = (dataset: string): SaidValue =>
+  dataset === 'all'
+    ? said('answer.allDatasets')
+    : dataset === 'dataset not named'
+      ? said('answer.datasetNotNamed')
+      : dataset;
+
 /** `sourceLine` as codes: node, dataset, granularity, answer, size and time as data. */
 export function sourceSaid(a: FederatedAnswer): Said {
   const s = a.individuals;
-  const base = { dataset: a.dataset, node: a.node, granularity: a.granularity, at: a.at };
+  const base = {
+    dataset: datasetSaid(a.dataset),
+    node: a.node,
+    granularity: a.granularity,
+    at: a.at,
+  };
   if (s === undefined) return said('source.answer', { ...base, answer: answerSaid(a) });
   return said(s.min === s.max ? 'source.answerOf' : 'source.answerOfRange', {
     ...base,

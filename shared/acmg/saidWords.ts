@@ -15,6 +15,13 @@ import type { Said, SaidValue } from './said';
 /** A translate function: i18next's `t` or the document catalogue's. */
 export type WordsT = (key: string, values?: Record<string, string | number>) => string;
 
+/**
+ * Marks a value shown as the data wrote it (a dataset's title, an HPO label, a node's name): the
+ * screen shows it as data (decision 0075); the identity for a document.
+ */
+export type MarkData = (value: string) => string;
+const plain: MarkData = (v) => v;
+
 const formats = new Map<string, Intl.NumberFormat>();
 function significant(
   locale: string,
@@ -30,7 +37,13 @@ function significant(
   return f;
 }
 
-function value(t: WordsT, lang: string, name: string, v: SaidValue): string | number {
+function value(
+  t: WordsT,
+  lang: string,
+  name: string,
+  v: SaidValue,
+  data: MarkData,
+): string | number {
   if (typeof v === 'number') {
     if (name === 'count') return v;
     if (name.endsWith('Af')) return significant(lang, 2, 'decimal').format(v);
@@ -46,21 +59,26 @@ function value(t: WordsT, lang: string, name: string, v: SaidValue): string | nu
     // ClinVar's own words (the PS1 note, PM3's partner): worded where the catalogue knows them.
     if (name === 'review') return clinvarReviewWords(t, v);
     if (name === 'significance') return clinvarSignificanceWords(t, v);
-    return v;
+    return data(v);
   }
-  if (isList(v)) return v.map((s) => saidText(t, lang, s)).join('; ');
-  return saidText(t, lang, v);
+  if (isList(v)) return v.map((s) => saidText(t, lang, s, data)).join('; ');
+  return saidText(t, lang, v, data);
 }
 
 const isList = (v: Said | readonly Said[]): v is readonly Said[] => Array.isArray(v);
 
-/** One sentence in words. */
-export function saidText(t: WordsT, lang: string, s: Said): string {
+/** One sentence in words; `data` marks the values that are data (names, labels, titles). */
+export function saidText(t: WordsT, lang: string, s: Said, data: MarkData = plain): string {
   const values: Record<string, string | number> = {};
-  for (const [name, v] of Object.entries(s.params ?? {})) values[name] = value(t, lang, name, v);
+  for (const [name, v] of Object.entries(s.params ?? {}))
+    values[name] = value(t, lang, name, v, data);
   return t(`acmgText.${s.key}`, values);
 }
 
 /** Sentences read one after the other. */
-export const saidListText = (t: WordsT, lang: string, list: readonly Said[]): string =>
-  list.map((s) => saidText(t, lang, s)).join(' ');
+export const saidListText = (
+  t: WordsT,
+  lang: string,
+  list: readonly Said[],
+  data: MarkData = plain,
+): string => list.map((s) => saidText(t, lang, s, data)).join(' ');

@@ -81,8 +81,10 @@ export function proposeTier(input: TierInput): TierProposal {
   for (const hit of input.civic)
     for (const e of hit.evidence) {
       const where = `${e.disease}${e.drugs === '' ? '' : `, ${e.drugs}`}`;
-      // CIViC's own vocabulary (type, significance, disease, drugs) is data and stays as CIViC has it.
-      const text = said('civic', {
+      // Stored as CIViC writes it (type, significance, disease, drugs); the reader's language words
+      // the type and significance, the names stay as CIViC has them (tierJson.ts, decision 0075).
+      // Evidence that does not support its statement says so: it is listed, never counted.
+      const text = said(e.direction === 'Does Not Support' ? 'civicAgainst' : 'civic', {
         name: hit.name,
         matchedBy: hit.matchedBy,
         type: e.type,

@@ -55,6 +55,20 @@ export interface GenotypeFit {
   readonly variants: readonly ScoredVariant[];
 }
 
+/**
+ * Each fit as a catalogue code (issue 22, decision 0075): the fit stays these English words in the
+ * ranking's data and the command line's JSON; the renderer words the code
+ * (`caseReview.rank.fitWord.*`).
+ */
+export const FIT_CODES: Readonly<Record<GenotypeFit['fit'], string>> = {
+  'one allele': 'oneAllele',
+  homozygous: 'homozygous',
+  hemizygous: 'hemizygous',
+  'two alleles (phase unknown)': 'twoAlleles',
+  'carrier only': 'carrierOnly',
+  'no variant': 'noVariant',
+};
+
 export interface InheritanceOptions {
   /** Factor for a single heterozygous allele where two are needed (a carrier). */
   readonly carrier: number;

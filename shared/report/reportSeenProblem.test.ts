@@ -42,3 +42,35 @@ describe('issue 22: a seen-before failure in the sheet’s and the report’s la
     );
   });
 });
+
+// Decision 0075: a node's whole answer (toFederated's `all`) and a "yes" for a dataset the node did
+// not name are words in the sheet's and the report's language, not English placed as a dataset id.
+describe('issue 22: an answer for no one dataset is worded', () => {
+  const base: SeenAnswer = {
+    key: '17-43045712-T-C',
+    nodeId: 'FI',
+    nodeName: 'Finland',
+    country: 'FI',
+    at: '2026-12-06T12:00:00Z',
+    status: 'ok',
+    exists: true,
+    granularity: 'boolean',
+    datasets: [],
+  };
+
+  it('German and Finnish: all datasets, a dataset not named; English unchanged', () => {
+    const [notNamed] = toFederated([base]);
+    const [all] = toFederated([{ ...base, exists: false }]);
+    if (notNamed === undefined || all === undefined) throw new Error('no answer');
+    expect(all.dataset).toBe('all');
+    expect(saidText(documentTranslator('de'), 'de', sourceSaid(all))).toMatch(
+      /^alle Datensätze bei Finland \(FI\)/,
+    );
+    expect(saidText(documentTranslator('fi'), 'fi', sourceSaid(notNamed))).toMatch(
+      /^nimeämätön aineisto, solmu Finland \(FI\)/,
+    );
+    expect(saidText(documentTranslator('en'), 'en', sourceSaid(all))).toMatch(
+      /^all datasets at Finland \(FI\)/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { canonicalTerm } from '../../../shared/cases/consequences';
 import { clinvarReviewWords, clinvarSignificanceWords } from '../../../shared/i18n/clinvarWords';
 import { DUO_TERMS } from '../../../shared/vault/duo.data';
+import { FIT_CODES } from '../../../shared/ranking/inheritance';
 
 /**
  * Clinical words in the app's language with their standard codes kept (issue 22, decision 0048):
@@ -100,3 +101,17 @@ export function acmgRuleText(t: TFunction, rule: string): string {
  */
 export const clinvarReviewText = (t: TFunction, status: string | null | undefined): string =>
   clinvarReviewWords((key) => t(key), status);
+
+/**
+ * How a gene's variants fit a mode of inheritance ("one allele", "carrier only": the ranking's
+ * words) in the reader's language (issue 22, decision 0075); a fit the app does not know shows
+ * as the ranking wrote it.
+ */
+export function genotypeFitText(t: TFunction, fit: string): string {
+  const code = (FIT_CODES as Readonly<Record<string, string>>)[fit];
+  return code === undefined ? fit : t(`caseReview.rank.fitWord.${code}`);
+}
+
+/** A mode of inheritance as the ranking abbreviates it (AD, AR, XLR…); "ANY" in words. */
+export const inheritanceModeText = (t: TFunction, mode: string): string =>
+  mode === 'ANY' ? t('caseReview.rank.anyMode') : mode;

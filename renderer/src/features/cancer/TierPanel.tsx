@@ -7,6 +7,44 @@ import { useStore } from '../../store';
 import type { CaseDetail } from '../../../../shared/cases/channels';
 import { openVariantInBrowser } from '../caseReview/openInBrowser';
 import { tierLines } from '../../../../shared/cancer/tierJson';
+import { dataMarks } from '../../i18n/dataValues';
+
+/**
+ * A variant's tier evidence and what the knowledge lacks, in the reader's language (catalogue keys
+ * since issue 19; English text before). CIViC's evidence types and significances are worded; its
+ * variant, disease and drug names stay as CIViC wrote them, marked as data (decision 0075).
+ */
+export function TierEvidenceList({ tierJson }: { readonly tierJson: string }) {
+  const { t } = useTranslation();
+  const words = (key: string, values?: Record<string, string | number>): string =>
+    t(key, { ...values });
+  const marks = dataMarks();
+  const info = tierLines(words, tierJson, marks.data);
+  return (
+    <>
+      <ul className="tier-evidence" data-testid="tier-evidence">
+        {info.evidence.map((e, i) => (
+          <li key={`${e.ref ?? ''}-${String(i)}`}>
+            {marks.nodes(e.text)}
+            {e.ref === undefined ? '' : ` [${e.ref}]`}
+          </li>
+        ))}
+        {info.evidence.length === 0 ? <li>{t('cancer.review.noEvidence')}</li> : null}
+      </ul>
+      {info.missing.length === 0 ? null : (
+        <ul
+          className="tier-missing"
+          aria-label={t('cancer.review.missing')}
+          data-testid="tier-missing"
+        >
+          {info.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
 
 /**
  * One somatic variant's tier: the app's AMP/ASCO/CAP proposal with every piece of evidence and
@@ -25,8 +63,6 @@ export function TierPanel(props: {
   const [level, setLevel] = useState<string>(review?.level ?? row.tier_level ?? '');
   const [note, setNote] = useState(review?.note ?? '');
   const [error, setError] = useState<string | undefined>();
-  // The evidence in the reader's language (catalogue keys since issue 19; English text before).
-  const info = tierLines((key, values) => t(key, { ...values }), row.tier_json);
   const save = (): void => {
     const lv = TierLevelSchema.safeParse(level);
     void reviewTier({
@@ -46,26 +82,7 @@ export function TierPanel(props: {
         })}
       </h3>
       <p data-testid="tier-proposed">{t('cancer.review.proposed', { tier: proposed })}</p>
-      <ul className="tier-evidence" data-testid="tier-evidence">
-        {info.evidence.map((e, i) => (
-          <li key={`${e.ref ?? ''}-${String(i)}`}>
-            {e.text}
-            {e.ref === undefined ? '' : ` [${e.ref}]`}
-          </li>
-        ))}
-        {info.evidence.length === 0 ? <li>{t('cancer.review.noEvidence')}</li> : null}
-      </ul>
-      {info.missing.length === 0 ? null : (
-        <ul
-          className="tier-missing"
-          aria-label={t('cancer.review.missing')}
-          data-testid="tier-missing"
-        >
-          {info.missing.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <TierEvidenceList tierJson={row.tier_json} />
       <div className="tier-decide">
         <div className="field">
           <label htmlFor="tier-choice">{t('cancer.review.tier')}</label>

@@ -4,7 +4,12 @@ import type { DiseaseExplanation, GeneExplanation } from '../../../../shared/ran
 import { currentLocale } from '../../i18n';
 import { formatFixed } from '../../../../shared/i18n/format';
 import { useHpoLabel } from '../../i18n/useHpoLabel';
-import { consequenceText, zygosityText } from '../../i18n/terms';
+import {
+  consequenceText,
+  genotypeFitText,
+  inheritanceModeText,
+  zygosityText,
+} from '../../i18n/terms';
 
 const f2 = (n: number): string =>
   Number.isFinite(n) ? formatFixed(n, currentLocale(), 2) : String(n);
@@ -105,7 +110,7 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
             {t('caseReview.explain.disease', {
               label: d.label,
               id: d.id,
-              modes: d.modes.join(', '),
+              modes: d.modes.map((m) => inheritanceModeText(t, m)).join(', '),
               lr: f2(d.log10Phenotype),
             })}
           </h4>
@@ -136,8 +141,8 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
         <section aria-label={t('caseReview.explain.variantsHeading')}>
           <h4>
             {t('caseReview.explain.genotype', {
-              fit: x.genotype.fit,
-              mode: x.genotype.mode,
+              fit: genotypeFitText(t, x.genotype.fit),
+              mode: inheritanceModeText(t, x.genotype.mode),
               score: f2(x.genotype.score),
             })}
           </h4>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseFilter, PanelId } from '../../../../shared/cases/filters';
 import { saidText } from '../../i18n/said';
+import { withData } from '../../i18n/dataValues';
 import { useStore } from '../../store';
 import { parseBed, parseGenes } from './filterFiles';
 import type { FilterPatch } from './filterPatch';
@@ -73,11 +74,14 @@ export function GeneFilters(props: {
             onChange={(e) => setPanel(p.id, e.target.checked)}
             data-testid={`filter-panel-${p.id}`}
           />
-          {t('caseReview.filters.panel', {
-            label: p.label,
-            version: p.version,
-            count: p.genes.length,
-          })}
+          {/* The panel's name in words; its release as the asset manifest names it (data). */}
+          {withData((data) =>
+            t('caseReview.filters.panel', {
+              label: t(`caseReview.filters.panelName.${p.id}`),
+              version: data(p.version),
+              count: p.genes.length,
+            }),
+          )}
         </label>
       ))}
       <label htmlFor="filter-gene-list">{t('caseReview.filters.geneList')}</label>

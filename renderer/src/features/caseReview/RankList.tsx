@@ -6,6 +6,7 @@ import type { ExplanationState } from '../../store/rankSlice';
 import { GeneExplanationView } from './GeneExplanationView';
 import { currentLocale } from '../../i18n';
 import { formatFixed } from '../../../../shared/i18n/format';
+import { genotypeFitText, inheritanceModeText } from '../../i18n/terms';
 
 /** Arrow keys move between the genes' buttons (Home/End to the ends); Tab leaves the list. */
 function moveFocus(e: KeyboardEvent<HTMLOListElement>): void {
@@ -93,8 +94,8 @@ export function RankList(props: {
               {g.fit === undefined ? null : (
                 <span className="rank-fit">
                   {t('caseReview.rank.fit', {
-                    fit: g.fit.fit,
-                    mode: g.fit.mode,
+                    fit: genotypeFitText(t, g.fit.fit),
+                    mode: inheritanceModeText(t, g.fit.mode),
                     variants: g.fit.variants
                       .map((v) => v.hgvsp ?? `${v.chrom}:${String(v.pos)} ${v.ref}>${v.alt}`)
                       .join(', '),

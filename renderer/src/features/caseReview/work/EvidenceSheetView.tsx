@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CriterionCode, Strength } from '../../../../../shared/acmg/criteria';
 import {
@@ -10,7 +11,8 @@ import {
 import { evaluateSheet } from '../../../../../shared/acmg/evaluate';
 import type { CriterionEntry, EvidenceSheet } from '../../../../../shared/acmg/sheet';
 import type { Said } from '../../../../../shared/acmg/said';
-import { saidOrText } from '../../../i18n/acmgSaid';
+import { saidOrNodes, saidOrText } from '../../../i18n/acmgSaid';
+import { withData } from '../../../i18n/dataValues';
 import { currentLocale } from '../../../i18n';
 import { acmgRuleText } from '../../../i18n/terms';
 import { formatFixed } from '../../../../../shared/i18n/format';
@@ -56,8 +58,9 @@ export function EvidenceSheetView(props: {
   const cls = (c: string): string => t(`caseWork.class.${c}`);
   // Suggestions word their codes in the reader's language; a case stored before codes existed,
   // and the clinician's own criteria, show their text as written (issue 22; decision 0057).
-  const words = (list: readonly Said[] | undefined, text: string): string =>
-    saidOrText(t, list, text);
+  // Dataset titles, HPO labels and node names inside them are data, marked so (decision 0075).
+  const words = (list: readonly Said[] | undefined, text: string): ReactNode =>
+    saidOrNodes(t, list, text);
   return (
     <div className="evidence-sheet" data-testid={`sheet-${id}`}>
       <table>
@@ -105,7 +108,11 @@ export function EvidenceSheetView(props: {
               <td>
                 {words(c.said?.reason, c.reason)}{' '}
                 <span className="hint">
-                  {t('caseWork.sheet.source', { source: words(c.said?.source, c.source) })}
+                  {withData((data) =>
+                    t('caseWork.sheet.source', {
+                      source: saidOrText(t, c.said?.source, c.source, data),
+                    }),
+                  )}
                 </span>
                 {c.caveat === undefined ? null : (
                   <p className="hint">{words(c.said?.caveat, c.caveat)}</p>
