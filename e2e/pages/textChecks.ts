@@ -12,7 +12,9 @@ export const FEDERATION_NAMES = [
  * Subtrees whose interpolated values (the pseudo-locale's ⁅…⁆, decision 0071) are not checked for
  * runs of English words. Data shown as its source wrote it: HPO labels (issue 22), disease,
  * tumour-type and drug names (OMIM, Orphanet, OncoTree, CIViC), dataset titles. Still English and
- * still to be coded (a to-do list, as PENDING_ENGLISH): listed in decision 0071.
+ * still to be coded (a to-do list, as PENDING_ENGLISH): listed in decision 0071. The tier evidence,
+ * the ACMG sheet, the rank list and the gene panels are checked since decision 0075: their data is
+ * marked translate="no" (DATA_SUBTREES) and the rest must be worded.
  */
 export const VALUES_NOT_CHECKED: readonly string[] = [
   // Data: HPO labels in the phenotype editors' buttons and the like-patients form.
