@@ -2,7 +2,9 @@ import { cleanup, render } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CIVIC_SIGNIFICANCES, CIVIC_TYPES } from '../../../shared/cancer/tierJson';
 import { PANEL_IDS } from '../../../shared/cases/filters';
+import type { GeneExplanation } from '../../../shared/ranking/explain';
 import { FIT_CODES } from '../../../shared/ranking/inheritance';
+import { GeneExplanationView } from '../features/caseReview/GeneExplanationView';
 import { resetStore, useStore } from '../store';
 import en from './en.json';
 import i18n, { SUPPORTED_LANGUAGES, setLanguage } from '.';
@@ -123,5 +125,41 @@ describe('issue 22: the knowledge and ranking views in the reader’s language',
     );
     expect(rankFits(c)[0]).toBe('one allele (AD): 2:165310000 G>A');
     expect(panels(c)[0]).toBe('ACMG secondary findings (version ACMG SF v3.1, 2 genes)');
+  });
+});
+
+describe('issue 22: the gene explanation’s fit and modes', () => {
+  const explanation: GeneExplanation = {
+    symbol: 'CFTR',
+    rank: 2,
+    score: 0.4,
+    diseases: [
+      {
+        id: 'ORPHA:586',
+        label: 'Cystic fibrosis',
+        modes: ['ANY'],
+        log10Phenotype: 0.4,
+        observed: [],
+        excluded: [],
+        unmentioned: { count: 0, log10Lr: 0, examples: [] },
+        context: { reasons: [], log10Lr: 0 },
+      },
+    ],
+    genotype: { mode: 'AR', score: 0.05, fit: 'carrier only', variants: [] },
+    changes: [],
+  };
+  const shown = () =>
+    render(<GeneExplanationView explanation={explanation} />).container.textContent;
+
+  it('German and Finnish word them; English reads as the ranking writes it', async () => {
+    await setLanguage('de');
+    expect(shown()).toContain('Varianten: nur Träger für AR Vererbung');
+    expect(shown()).toContain('(ORPHA:586; beliebige)');
+    cleanup();
+    await setLanguage('fi');
+    expect(shown()).toContain('Variantit: vain kantaja, periytymistapa AR');
+    cleanup();
+    await setLanguage('en');
+    expect(shown()).toContain('Variants: carrier only for AR inheritance');
   });
 });
