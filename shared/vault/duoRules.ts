@@ -1,7 +1,7 @@
 import type { DuoTerm } from '../federation/directory';
 import type { Purpose } from './vault';
 import { DUO_TERMS } from './duo.data';
-import type { PullReason, Refusal } from './pullReason';
+import type { PullReason, Refusal, TermRef } from './pullReason';
 import { termRef } from './pullReason';
 
 /**
@@ -248,8 +248,12 @@ export interface ExportDecision {
   readonly allowed: boolean;
   /** Why the dataset is left out (empty when allowed). */
   readonly reasons: string[];
+  /** `reasons` as codes, in the same order, for the window's words (issue 22, decision 0077). */
+  readonly said?: PullReason[];
   /** Conditions the recipient must honour (written into the export's note). */
   readonly conditions: string[];
+  /** The DUO term of each of `conditions`, in the same order (worded in the window). */
+  readonly conditionTerms?: TermRef[];
 }
 
 /**
@@ -262,14 +266,23 @@ export function exportDecision(d: ExportSubject, cohortHasDiseaseFilter: boolean
   const ids = new Set(d.duo.map((t) => t.id));
   const r = readDuo(d.duo, d.purpose);
   const reasons: string[] = [];
-  const say = (text: string): void => {
+  const said: PullReason[] = [];
+  // The English for the note (the file and the command line), the code for the window: the
+  // export's own reasons have no term; the DUO denials are the pull's (decision 0070).
+  const say = (text: string, code: PullReason): void => {
     reasons.push(`${d.datasetId}: ${text}`);
+    said.push(code);
   };
-  if (!d.allowLocalCopies) say('the node does not permit local copies.');
+  if (!d.allowLocalCopies)
+    say('the node does not permit local copies.', { code: 'export-no-copies' });
   if (!r.permitted && d.purpose === 'clinical-care')
-    say('pulled for clinical care, but its terms lack DUO:0000043 (clinical care use).');
+    say('pulled for clinical care, but its terms lack DUO:0000043 (clinical care use).', {
+      code: 'export-purpose-clinical-care',
+    });
   if (!r.permitted && d.purpose === 'research')
-    say('pulled for research, but its terms permit no research use (GRU, HMB, DS, POA or NRES).');
+    say('pulled for research, but its terms permit no research use (GRU, HMB, DS, POA or NRES).', {
+      code: 'export-purpose-research',
+    });
   if (
     d.purpose === 'research' &&
     ids.has(DUO.DS) &&
@@ -277,10 +290,20 @@ export function exportDecision(d: ExportSubject, cohortHasDiseaseFilter: boolean
     !ids.has(DUO.HMB) &&
     !cohortHasDiseaseFilter
   )
-    say('DUO:0000007 limits use to a disease; add the disease to the cohort first.');
-  r.denials.forEach((d) => say(d.text));
+    say('DUO:0000007 limits use to a disease; add the disease to the cohort first.', {
+      code: 'export-ds-no-disease',
+    });
+  r.denials.forEach((x) => say(x.text, x.said));
   const conditions = r.obligations.map((o) => `${d.datasetId}: ${o.rule.name} (${o.id})`);
-  return { datasetId: d.datasetId, allowed: reasons.length === 0, reasons, conditions };
+  const conditionTerms = r.obligations.map((o) => ({ id: o.id }));
+  return {
+    datasetId: d.datasetId,
+    allowed: reasons.length === 0,
+    reasons,
+    said,
+    conditions,
+    conditionTerms,
+  };
 }
 
 /** Decides every dataset; the allowed ids go into the export, the rest into its note. */
