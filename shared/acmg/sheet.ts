@@ -4,6 +4,7 @@ import { CLASSES } from './combine';
 import { DatasetDeclarationSchema } from './declaration';
 import { SaidListSchema } from './said';
 import { NodeProblemSchema } from '../search/results';
+import { AuthorSchema } from '../cases/author';
 
 /**
  * One variant's ACMG/AMP evidence sheet (issue 18): the criteria the data suggested (with reason
@@ -50,6 +51,8 @@ export const ConfirmedClassSchema = z
     rule: z.string().max(500),
     points: z.number().int(),
     by: z.string().max(300),
+    /** Who `by` is, as a kind (issue 22, decision 0077); absent in sheets confirmed before. */
+    author: AuthorSchema.optional(),
     at: z.string().max(40),
   })
   .strict();

@@ -1,6 +1,7 @@
 import { evaluateSheet } from '../acmg/evaluate';
 import type { EvidenceSheet } from '../acmg/sheet';
 import type { CaseWork, VariantWork, WorkChange } from './workChannels';
+import type { Author, WorkAuthor } from './author';
 import type { ErrorWords } from '../appError';
 import { words } from '../appError';
 
@@ -64,7 +65,9 @@ function withVariant(work: CaseWork, key: string, f: (v: VariantWork) => Variant
 }
 
 /** The changed work and a one-line description for the history. */
-function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWork, string] {
+type Stamp = { by: string; author?: Author };
+
+function change(work: CaseWork, c: WorkChange, who: Stamp, at: string): [CaseWork, string] {
   switch (c.kind) {
     case 'status':
       return [{ ...work, status: c.status }, `status ${work.status} → ${c.status}`];
@@ -76,7 +79,7 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
             `${c.variantKey} tags: ${uniq(c.tags).join(', ') || '(none)'}`,
           ];
     case 'note': {
-      const note = { text: c.text, by, at };
+      const note = { text: c.text, ...who, at };
       return c.variantKey === undefined
         ? [{ ...work, notes: [...work.notes, note] }, 'case note added']
         : [
@@ -138,7 +141,7 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
         cls: e.richards.cls,
         rule: e.richards.rule,
         points: e.points.points,
-        by,
+        ...who,
         at,
       };
       return [
@@ -167,7 +170,7 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
           }),
         );
       return [
-        { ...work, signOff: { by, at, statement: c.statement, method: c.method } },
+        { ...work, signOff: { ...who, at, statement: c.statement, method: c.method } },
         `report signed off (${work.variants.filter((v) => v.reported).length} reported variants)`,
       ];
     }
@@ -180,7 +183,7 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
       ];
     case 'reviewed':
       return [
-        { ...work, lastReview: { at, by, basis: c.basis } },
+        { ...work, lastReview: { at, ...who, basis: c.basis } },
         `marked reviewed (${c.basis.datasets.length} cached datasets, ${c.basis.nodes.length} nodes)`,
       ];
     case 'withdrawSignOff':
@@ -190,15 +193,23 @@ function change(work: CaseWork, c: WorkChange, by: string, at: string): [CaseWor
   }
 }
 
-/** Applies `c` as `by` at `at` (ISO); returns the new work and its history entry's words. */
+/**
+ * Applies `c` as `by` at `at` (ISO); returns the new work and its history entry's words. Every
+ * entry it writes names `by` by main's label and, given a `WorkAuthor`, by kind and account for
+ * the reader's words (issue 22, decision 0077); a plain label is stored as it is.
+ */
 export function applyWorkChange(
   work: CaseWork,
   c: WorkChange,
-  by: string,
+  by: WorkAuthor | string,
   at: string,
 ): { work: CaseWork; detail: string } {
-  const [next, detail] = change(work, c, by, at);
-  const history = [...next.history, { at, by, what: c.kind, detail: detail.slice(0, 500) }];
+  const who: Stamp =
+    typeof by === 'string'
+      ? { by }
+      : { by: by.label, author: { kind: by.kind, account: by.account } };
+  const [next, detail] = change(work, c, who, at);
+  const history = [...next.history, { at, ...who, what: c.kind, detail: detail.slice(0, 500) }];
   const keepsSignOff =
     ['signOff', 'withdrawSignOff', 'status', 'tags', 'note', 'reviewed'].includes(c.kind) ||
     next.signOff === null;
@@ -212,7 +223,7 @@ export function applyWorkChange(
         ...history,
         {
           at,
-          by,
+          ...who,
           what: 'withdrawSignOff',
           detail: `sign-off withdrawn by: ${detail}`.slice(0, 500),
         },

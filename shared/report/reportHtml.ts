@@ -4,6 +4,7 @@ import { saidListText } from '../acmg/saidWords';
 import { evaluateSheet } from '../acmg/evaluate';
 import type { FederatedAnswer } from '../acmg/sheet';
 import type { VariantWork } from '../cases/workChannels';
+import { authorText } from '../cases/author';
 import type { DocumentT, Values } from '../i18n/documents';
 import { documentTranslator, termText } from '../i18n/documents';
 import { hpoLabel } from '../i18n/hpoLabel';
@@ -107,7 +108,7 @@ function classification(c: Ctx, v: VariantWork): string {
       rule: k.rule,
       points: k.points,
       pointsClass: termText(t, 'acmgClass', e.points.cls),
-      by: k.by,
+      by: authorText(t, k),
       at: reportTime(k.at, lang),
     },
     { cls: `<strong>${esc(termText(t, 'acmgClass', k.cls))}</strong>` },
@@ -229,7 +230,7 @@ ${list(limitations(t))}
 ${
   signOff === null
     ? `<p class="draft" data-signoff="none">${esc(t('report.notSigned'))}</p>`
-    : `<p data-signoff="signed" data-by="${esc(signOff.by)}" data-at="${esc(signOff.at)}">${c.h('report.signedBy', { at: reportTime(signOff.at, lang) }, { by: `<strong>${esc(signOff.by)}</strong>` })}</p>${signOff.statement === '' ? '' : `<p>${esc(signOff.statement)}</p>`}`
+    : `<p data-signoff="signed" data-by="${esc(signOff.by)}" data-at="${esc(signOff.at)}">${c.h('report.signedBy', { at: reportTime(signOff.at, lang) }, { by: `<strong>${esc(authorText(c.t, signOff))}</strong>` })}</p>${signOff.statement === '' ? '' : `<p>${esc(signOff.statement)}</p>`}`
 }
 </body></html>`;
 }
