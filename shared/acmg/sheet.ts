@@ -87,6 +87,11 @@ export const FederatedAnswerSchema = z
     /** `error` as the node's problem code (issue 22): worded in the sheet's and report's language. */
     problem: NodeProblemSchema.strict().optional(),
     /**
+     * How a failed lookup ended (issue 22, decision 0077): worded where no `problem` was stored (an
+     * answer of an earlier version), whose `error` is then its English as written.
+     */
+    status: z.enum(['timeout', 'error', 'unauthorised', 'cancelled']).optional(),
+    /**
      * Individuals in the dataset as the node reported them to this user (a range when rounded);
      * absent when the node gives no size (boolean access, or the size query failed).
      */

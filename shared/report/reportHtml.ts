@@ -18,6 +18,7 @@ import {
   inheritanceText,
   limitations,
   reportTime,
+  storedError,
 } from './reportWords';
 
 /**
@@ -79,6 +80,23 @@ const terms = (c: Ctx, ts: ReportData['phenotype']['observed']): string =>
     ? c.t('report.noneRecorded')
     : ts.map((x) => `${hpoLabel(x.id, c.lang, x.label)} (${x.id})`).join('; ');
 
+/**
+ * The carriers cell: a failed lookup stored without its code shows main's English as written,
+ * marked as English data (decision 0071) inside the report's own words (issue 22, decision 0077).
+ */
+function answerCell(c: Ctx, a: FederatedAnswer): string {
+  const stored = storedError(c.t, a);
+  if (stored === undefined) return esc(answerWords(c.t, c.lang, a));
+  if (stored.english === undefined) return esc(answerWords(c.t, c.lang, a));
+  return c.h(
+    'report.federation.errorStored',
+    { status: stored.status },
+    {
+      message: `<q lang="en" translate="no" data-as-written="stored">${esc(stored.english)}</q>`,
+    },
+  );
+}
+
 function federatedRows(c: Ctx, key: string, answers: readonly FederatedAnswer[] | undefined) {
   const { t, lang } = c;
   if (answers === undefined)
@@ -92,7 +110,7 @@ function federatedRows(c: Ctx, key: string, answers: readonly FederatedAnswer[] 
     .join('')}</tr></thead><tbody>${mine
     .map(
       (a) =>
-        `<tr data-node="${esc(a.node)}" data-dataset="${esc(a.dataset)}"><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(termText(t, 'granularity', a.granularity))}</td><td>${esc(answerWords(t, lang, a))}</td><td>${esc(individualsWords(t, lang, a))}</td><td><time datetime="${esc(a.at)}">${esc(reportTime(a.at, lang))}</time></td></tr>`,
+        `<tr data-node="${esc(a.node)}" data-dataset="${esc(a.dataset)}"><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(termText(t, 'granularity', a.granularity))}</td><td>${answerCell(c, a)}</td><td>${esc(individualsWords(t, lang, a))}</td><td><time datetime="${esc(a.at)}">${esc(reportTime(a.at, lang))}</time></td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
