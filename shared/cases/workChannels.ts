@@ -5,6 +5,7 @@ import { CaseIdSchema } from './caseId';
 import { CaseFilterSchema } from './filters';
 import { LanguageSchema } from '../i18n/languages';
 import { AuthorSchema } from './author';
+import { HistorySaidSchema } from './historySaid';
 
 /**
  * Case work (issue 18): status, tags and notes per case and per variant, the variants under review
@@ -104,6 +105,8 @@ export const HistoryEntrySchema = z
     author: Author,
     what: z.string().max(60),
     detail: z.string().max(500),
+    /** `detail` as codes the reader's language words (issue 22, decision 0077). */
+    said: HistorySaidSchema.optional(),
   })
   .strict();
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
