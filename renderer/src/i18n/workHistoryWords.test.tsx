@@ -8,6 +8,8 @@ import { HISTORY_KEYS } from '../../../shared/cases/historySaid';
 import type { WorkChange } from '../../../shared/cases/workChannels';
 import { NotesField } from '../features/caseReview/work/NotesField';
 import { WorkHistory } from '../features/caseReview/work/WorkHistory';
+import { LikeMine } from '../features/caseReview/seen/LikeMine';
+import { resetStore, useStore } from '../store';
 import en from './en.json';
 import { pseudoI18n, unbracketed } from './testing/pseudoI18n';
 import { setLanguage } from '.';
@@ -142,5 +144,33 @@ describe('issue 22: who changed a case’s work, in the reader’s language', ()
     expect(lines).toHaveLength(3);
     expect(lines.every((l) => l.includes(PSEUDO_OPEN))).toBe(true);
     expect(lines.flatMap((l) => unbracketed(l, (w) => w === 'dr.lee'))).toEqual([]);
+  });
+});
+
+describe('issue 22: the time of a stored “patients like mine” search in the locale (decision 0077)', () => {
+  afterEach(() => resetStore());
+
+  it('issue 22: German date and time, not the stored ISO string', async () => {
+    await setLanguage('de');
+    useStore.setState({
+      like: {
+        nodes: [],
+        stored: [
+          {
+            queryId: 'q1',
+            at: '2026-12-07T10:00:00Z',
+            gene: 'SCN1A',
+            terms: [],
+            sent: [],
+            nodes: [],
+            cancelled: false,
+          },
+        ],
+      },
+    });
+    const { getByTestId } = render(<LikeMine />);
+    const heading = getByTestId('like-stored').querySelector('h4')?.textContent ?? '';
+    expect(heading).toMatch(/07\.12\.2026, \d\d:00/);
+    expect(heading).not.toContain('2026-12-07T');
   });
 });
