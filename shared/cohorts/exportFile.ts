@@ -1,6 +1,6 @@
 import type { CohortFilters } from './definition';
 import { describeFilters } from './describeFilters';
-import type { ExportDecision } from '../vault/duoRules';
+import type { ExportDecision } from '../vault/exportRules';
 import type { ExportRow } from './exportFormats';
 import { toCsv } from './exportFormats';
 import { MAX_PARQUET_ROWS } from './parquetExport';

@@ -127,7 +127,7 @@ describe('issue 22: a node that did not list its datasets', () => {
 
 describe('issue 22: the breaks recorded in the log, their reasons in the reader’s language', () => {
   const recorded = (): AuditList => ({
-    verdict: { ok: true, entries: 9, sealedThrough: 9, keyChecked: true } as AuditVerdict,
+    verdict: { ok: true, entries: 9, sealedThrough: 9, keyChecked: true },
     file: '/d/audit.jsonl',
     rows: [],
     matched: 0,

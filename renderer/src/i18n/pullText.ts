@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { DUO_TERMS } from '../../../shared/vault/duo.data';
 import type { PullReason, TermRef } from '../../../shared/vault/pullReason';
 import type { PullJob } from '../../../shared/vault/vault';
-import type { ExportDecision } from '../../../shared/vault/duoRules';
+import type { ExportDecision } from '../../../shared/vault/exportRules';
 import { codedText } from './codedText';
 import { currentLocale } from '.';
 

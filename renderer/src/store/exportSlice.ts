@@ -9,7 +9,7 @@ import {
 } from '../../../shared/cohorts/exportFile';
 import { parquetChunks } from '../../../shared/cohorts/parquetExport';
 import type { AppErrorKey, AppErrorParams } from '../../../shared/appError';
-import type { ExportDecision } from '../../../shared/vault/duoRules';
+import type { ExportDecision } from '../../../shared/vault/exportRules';
 import type { AppError, Result } from '../../../shared/result';
 import { api } from '../api/client';
 import type { StoreState } from './index';
