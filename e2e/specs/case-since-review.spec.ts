@@ -49,7 +49,11 @@ test('issue 18: case work (status, tag, note, history) is kept; reopening after 
   await cases.settled();
   await cases.tab('work').click();
   const changes = work.byTestId('since-changes');
-  await expect(changes).toContainText('Dataset FI-RD-01 pulled at 2026-11-01T00:00:00.000Z');
+  // The time in the locale, not the stored ISO string (issue 22, decision 0077).
+  await expect(changes).toContainText(
+    /Dataset FI-RD-01 pulled at [A-Z][a-z]{2} \d{1,2}, 2026, \d{1,2}:\d{2}/,
+  );
+  await expect(changes).not.toContainText('T00:00:00');
   await expect(changes).toContainText('Dataset SE-CA-01 pulled at');
   await expect(work.byTestId('work-since')).toContainText('Last reviewed by');
   // The work came back with the case: status, tags, the note and who changed what.

@@ -4,6 +4,7 @@ import { CLASSES } from './combine';
 import { DatasetDeclarationSchema } from './declaration';
 import { SaidListSchema } from './said';
 import { NodeProblemSchema } from '../search/results';
+import { AuthorSchema } from '../cases/author';
 
 /**
  * One variant's ACMG/AMP evidence sheet (issue 18): the criteria the data suggested (with reason
@@ -50,6 +51,8 @@ export const ConfirmedClassSchema = z
     rule: z.string().max(500),
     points: z.number().int(),
     by: z.string().max(300),
+    /** Who `by` is, as a kind (issue 22, decision 0077); absent in sheets confirmed before. */
+    author: AuthorSchema.optional(),
     at: z.string().max(40),
   })
   .strict();
@@ -83,6 +86,11 @@ export const FederatedAnswerSchema = z
     error: z.string().max(1000).optional(),
     /** `error` as the node's problem code (issue 22): worded in the sheet's and report's language. */
     problem: NodeProblemSchema.strict().optional(),
+    /**
+     * How a failed lookup ended (issue 22, decision 0077): worded where no `problem` was stored (an
+     * answer of an earlier version), whose `error` is then its English as written.
+     */
+    status: z.enum(['timeout', 'error', 'unauthorised', 'cancelled']).optional(),
     /**
      * Individuals in the dataset as the node reported them to this user (a range when rounded);
      * absent when the node gives no size (boolean access, or the size query failed).

@@ -4,6 +4,8 @@ import { EvidenceSheetSchema, FederatedAnswerSchema } from '../acmg/sheet';
 import { CaseIdSchema } from './caseId';
 import { CaseFilterSchema } from './filters';
 import { LanguageSchema } from '../i18n/languages';
+import { AuthorSchema } from './author';
+import { HistorySaidSchema } from './historySaid';
 
 /**
  * Case work (issue 18): status, tags and notes per case and per variant, the variants under review
@@ -16,7 +18,12 @@ const Tag = z.string().trim().min(1).max(60);
 const Who = z.string().max(300);
 const When = z.string().max(40);
 
-export const NoteSchema = z.object({ text: z.string().max(20_000), by: Who, at: When }).strict();
+/** `author`: who `by` is, as a kind (issue 22, decision 0077); absent in entries stored before. */
+const Author = AuthorSchema.optional();
+
+export const NoteSchema = z
+  .object({ text: z.string().max(20_000), by: Who, author: Author, at: When })
+  .strict();
 
 /** What the report needs of a variant, as the case table showed it when it was added. */
 export const VariantSnapshotSchema = z
@@ -57,7 +64,13 @@ export const ReportMethodSchema = z
 export type ReportMethod = z.infer<typeof ReportMethodSchema>;
 
 export const SignOffSchema = z
-  .object({ by: Who, at: When, statement: z.string().max(2000), method: ReportMethodSchema })
+  .object({
+    by: Who,
+    author: Author,
+    at: When,
+    statement: z.string().max(2000),
+    method: ReportMethodSchema,
+  })
   .strict();
 
 /** The diagnosis the clinician names (Phenopacket interpretation.diagnosis.disease). */
@@ -81,10 +94,20 @@ export const ReviewBasisSchema = z
   })
   .strict();
 export type ReviewBasis = z.infer<typeof ReviewBasisSchema>;
-export const LastReviewSchema = z.object({ at: When, by: Who, basis: ReviewBasisSchema }).strict();
+export const LastReviewSchema = z
+  .object({ at: When, by: Who, author: Author, basis: ReviewBasisSchema })
+  .strict();
 
 export const HistoryEntrySchema = z
-  .object({ at: When, by: Who, what: z.string().max(60), detail: z.string().max(500) })
+  .object({
+    at: When,
+    by: Who,
+    author: Author,
+    what: z.string().max(60),
+    detail: z.string().max(500),
+    /** `detail` as codes the reader's language words (issue 22, decision 0077). */
+    said: HistorySaidSchema.optional(),
+  })
   .strict();
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 

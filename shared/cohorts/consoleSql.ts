@@ -15,17 +15,35 @@ const stripped = (sql: string): string =>
     .replace(/'(?:[^']|'')*'/g, "''")
     .replace(/"(?:[^"]|"")*"/g, '""');
 
-/** Undefined when the statement may run; else the reason in the user's words. */
-export function refuseConsoleSql(sql: string): string | undefined {
+/** Why the console refuses a statement, as a code the window words (issue 22, decision 0077). */
+export type ConsoleRefusal =
+  | { readonly code: 'empty' | 'several' | 'start' }
+  | { readonly code: 'forbidden'; readonly keyword: string };
+
+/** Undefined when the statement may run; else why not, as a code. */
+export function consoleSqlRefusal(sql: string): ConsoleRefusal | undefined {
   const s = stripped(sql).trim().replace(/;\s*$/, '');
-  if (s === '') return 'Type a query first.';
-  if (s.includes(';')) return 'Run one statement at a time.';
-  if (!ALLOWED_START.test(s))
-    return 'Only SELECT, WITH, SUMMARIZE and DESCRIBE statements run here.';
+  if (s === '') return { code: 'empty' };
+  if (s.includes(';')) return { code: 'several' };
+  if (!ALLOWED_START.test(s)) return { code: 'start' };
   const bad = FORBIDDEN.exec(s);
-  if (bad) return `The console is read-only: "${bad[1] ?? ''}" is not allowed.`;
+  if (bad) return { code: 'forbidden', keyword: bad[1] ?? '' };
   return undefined;
 }
+
+/** Undefined when the statement may run; else the reason in English (the command line's words). */
+export function refuseConsoleSql(sql: string): string | undefined {
+  const r = consoleSqlRefusal(sql);
+  if (r === undefined) return undefined;
+  if (r.code === 'forbidden') return `The console is read-only: "${r.keyword}" is not allowed.`;
+  return ENGLISH[r.code];
+}
+
+const ENGLISH = {
+  empty: 'Type a query first.',
+  several: 'Run one statement at a time.',
+  start: 'Only SELECT, WITH, SUMMARIZE and DESCRIBE statements run here.',
+} as const;
 
 /** One statement of a script, with the line it starts on (1-based) for located messages. */
 export interface ScriptStatement {

@@ -1,6 +1,6 @@
 import type { CohortFilters } from './definition';
 import { describeFilters } from './describeFilters';
-import type { ExportDecision } from '../vault/duoRules';
+import type { ExportDecision } from '../vault/exportRules';
 import type { ExportRow } from './exportFormats';
 import { toCsv } from './exportFormats';
 import { MAX_PARQUET_ROWS } from './parquetExport';
@@ -38,8 +38,15 @@ export class ExportTooLargeError extends Error {
   }
 }
 
-/** No individual may be exported (a Phenopacket Cohort needs members); nothing was written. */
-export class NothingToExportError extends Error {}
+/**
+ * No individual may be exported (a Phenopacket Cohort needs members); nothing was written. The
+ * message is the note's English; `decisions` carry its codes for the window (issue 22).
+ */
+export class NothingToExportError extends Error {
+  constructor(readonly decisions: readonly ExportDecision[]) {
+    super(exportNote(decisions).join(' '));
+  }
+}
 
 /** The note that travels with every export: what was left out and why, and the conditions. */
 export function exportNote(decisions: readonly ExportDecision[]): string[] {
@@ -76,7 +83,7 @@ export function exportText(
     datasets: datasetNotes(e),
     notes: exportNote(e.decisions),
   });
-  if (message === null) throw new NothingToExportError(exportNote(e.decisions).join(' '));
+  if (message === null) throw new NothingToExportError(e.decisions);
   return {
     fileName: `${e.baseName}.phenopackets.json`,
     text: JSON.stringify(message, null, 2),

@@ -3,6 +3,7 @@ import {
   formatBytes,
   formatCountRange,
   formatDate,
+  formatDuration,
   formatFixed,
   formatNumber,
   formatPercent,
@@ -41,5 +42,15 @@ describe('issue 22: numbers, sizes, percentages, ranges and dates follow the loc
     expect(formatDate(at, 'en-GB')).toBe('6 Dec 2026');
     expect(formatDate(at, 'de')).toBe('06.12.2026');
     expect(formatDate('not a date', 'de')).toBe('not a date');
+  });
+
+  it('issue 22: durations as Intl.DurationFormat’s short style words them, zero units left out', () => {
+    expect(formatDuration(13, 'en')).toBe('13 sec');
+    expect(formatDuration(60, 'en')).toBe('1 min');
+    expect(formatDuration(65.4, 'en')).toBe('1 min, 5 sec');
+    expect(formatDuration(3725, 'de')).toBe('1 Std., 2 Min. und 5 Sek.');
+    expect(formatDuration(3725, 'fi')).toBe('1 t, 2 min, 5 s');
+    expect(formatDuration(0, 'fr')).toBe('0\u202fs');
+    expect(formatDuration(-3, 'sv').replace(/\s/g, ' ')).toBe('0 s');
   });
 });

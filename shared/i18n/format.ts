@@ -62,6 +62,37 @@ export function formatMegabytes(mb: number, locale: string): string {
   return formatBytes(mb * 1_000_000, locale);
 }
 
+const unitLists = new Map<string, Intl.ListFormat>();
+
+const DURATION_UNITS = [
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+] as const;
+
+/**
+ * A duration in the locale ("1 min, 5 sec", "1 Min., 5 Sek.", "1 min 5 s"), as
+ * Intl.DurationFormat's short style words it: each unit through Intl.NumberFormat's unit style,
+ * joined as the language lists units, units of zero left out (issue 22). Written out because
+ * DurationFormat is not in every runtime the app's code runs in (Node 22 lacks it). Whole seconds.
+ */
+export function formatDuration(seconds: number, locale: string): string {
+  let rest = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  for (const [unit, size] of DURATION_UNITS) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || (unit === 'second' && parts.length === 0))
+      parts.push(numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(n));
+  }
+  let list = unitLists.get(locale);
+  if (list === undefined) {
+    list = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
+    unitLists.set(locale, list);
+  }
+  return list.format(parts);
+}
+
 /** A date (and time) in the locale; epoch milliseconds, an ISO string or a Date. */
 export function formatDateTime(
   at: number | string | Date,

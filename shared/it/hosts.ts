@@ -32,6 +32,22 @@ export const HostWhatSchema = z.enum([
 ]);
 export type HostWhat = z.infer<typeof HostWhatSchema>;
 
+/** A caveat of the host list as a code and its values (the renderer's `hosts.note.*`). */
+export const HostNoteSchema = z.discriminatedUnion('key', [
+  z
+    .object({
+      key: z.literal('discoveryUnread'),
+      broker: z.string().max(300),
+      issuer: z.string().max(1000),
+      why: z.string().max(1000),
+    })
+    .strict(),
+  z
+    .object({ key: z.literal('notAllowed'), entries: z.array(z.string().max(1000)).max(200) })
+    .strict(),
+]);
+export type HostNote = z.infer<typeof HostNoteSchema>;
+
 export const HostReasonSchema = z.object({
   purpose: HostPurposeSchema,
   /** Whose request: the app itself, or the system browser (the broker's sign-in page). */
@@ -67,5 +83,10 @@ export const HostListSchema = z.object({
   complete: z.boolean(),
   /** Caveats in plain words (a broker whose discovery could not be read, entries IT disallowed). */
   notes: z.array(z.string()),
+  /**
+   * `notes` as codes, same order (issue 22, decision 0077); null: a note only in English (the
+   * federation directory's own problem). `why` is another program's message, shown as it came.
+   */
+  notesSaid: z.array(HostNoteSchema.nullable()).optional(),
 });
 export type HostList = z.infer<typeof HostListSchema>;

@@ -4,6 +4,7 @@ import { saidListText } from '../acmg/saidWords';
 import { evaluateSheet } from '../acmg/evaluate';
 import type { FederatedAnswer } from '../acmg/sheet';
 import type { VariantWork } from '../cases/workChannels';
+import { authorText } from '../cases/author';
 import type { DocumentT, Values } from '../i18n/documents';
 import { documentTranslator, termText } from '../i18n/documents';
 import { hpoLabel } from '../i18n/hpoLabel';
@@ -17,6 +18,7 @@ import {
   inheritanceText,
   limitations,
   reportTime,
+  storedError,
 } from './reportWords';
 
 /**
@@ -78,6 +80,23 @@ const terms = (c: Ctx, ts: ReportData['phenotype']['observed']): string =>
     ? c.t('report.noneRecorded')
     : ts.map((x) => `${hpoLabel(x.id, c.lang, x.label)} (${x.id})`).join('; ');
 
+/**
+ * The carriers cell: a failed lookup stored without its code shows main's English as written,
+ * marked as English data (decision 0071) inside the report's own words (issue 22, decision 0077).
+ */
+function answerCell(c: Ctx, a: FederatedAnswer): string {
+  const stored = storedError(c.t, a);
+  if (stored === undefined) return esc(answerWords(c.t, c.lang, a));
+  if (stored.english === undefined) return esc(answerWords(c.t, c.lang, a));
+  return c.h(
+    'report.federation.errorStored',
+    { status: stored.status },
+    {
+      message: `<q lang="en" translate="no" data-as-written="stored">${esc(stored.english)}</q>`,
+    },
+  );
+}
+
 function federatedRows(c: Ctx, key: string, answers: readonly FederatedAnswer[] | undefined) {
   const { t, lang } = c;
   if (answers === undefined)
@@ -91,7 +110,7 @@ function federatedRows(c: Ctx, key: string, answers: readonly FederatedAnswer[] 
     .join('')}</tr></thead><tbody>${mine
     .map(
       (a) =>
-        `<tr data-node="${esc(a.node)}" data-dataset="${esc(a.dataset)}"><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(termText(t, 'granularity', a.granularity))}</td><td>${esc(answerWords(t, lang, a))}</td><td>${esc(individualsWords(t, lang, a))}</td><td><time datetime="${esc(a.at)}">${esc(reportTime(a.at, lang))}</time></td></tr>`,
+        `<tr data-node="${esc(a.node)}" data-dataset="${esc(a.dataset)}"><td>${esc(a.node)}</td><td>${esc(a.dataset)}</td><td>${esc(termText(t, 'granularity', a.granularity))}</td><td>${answerCell(c, a)}</td><td>${esc(individualsWords(t, lang, a))}</td><td><time datetime="${esc(a.at)}">${esc(reportTime(a.at, lang))}</time></td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -107,7 +126,7 @@ function classification(c: Ctx, v: VariantWork): string {
       rule: k.rule,
       points: k.points,
       pointsClass: termText(t, 'acmgClass', e.points.cls),
-      by: k.by,
+      by: authorText(t, k),
       at: reportTime(k.at, lang),
     },
     { cls: `<strong>${esc(termText(t, 'acmgClass', k.cls))}</strong>` },
@@ -229,7 +248,7 @@ ${list(limitations(t))}
 ${
   signOff === null
     ? `<p class="draft" data-signoff="none">${esc(t('report.notSigned'))}</p>`
-    : `<p data-signoff="signed" data-by="${esc(signOff.by)}" data-at="${esc(signOff.at)}">${c.h('report.signedBy', { at: reportTime(signOff.at, lang) }, { by: `<strong>${esc(signOff.by)}</strong>` })}</p>${signOff.statement === '' ? '' : `<p>${esc(signOff.statement)}</p>`}`
+    : `<p data-signoff="signed" data-by="${esc(signOff.by)}" data-at="${esc(signOff.at)}">${c.h('report.signedBy', { at: reportTime(signOff.at, lang) }, { by: `<strong>${esc(authorText(c.t, signOff))}</strong>` })}</p>${signOff.statement === '' ? '' : `<p>${esc(signOff.statement)}</p>`}`
 }
 </body></html>`;
 }

@@ -5,6 +5,8 @@ import { documentTranslator } from '../i18n/documents';
 import { toFederated } from '../seen/toFederated';
 import type { SeenAnswer } from '../seen/channels';
 import { answerWords } from './reportWords';
+import { reportHtml } from './reportHtml';
+import { reportFixture } from './testing/reportFixture';
 
 // Issue 22, decision 0064: a failed seen-before lookup once reached the sheet and the report as
 // main's English sentence; its stored problem code is now worded in the document's language.
@@ -32,14 +34,43 @@ describe('issue 22: a seen-before failure in the sheet’s and the report’s la
     );
   });
 
-  it('issue 22: an answer stored before the code reads as before', () => {
-    const before: SeenAnswer = { ...failed };
+  it('issue 22: an answer stored before the code: its status worded, main’s English marked as written (decision 0077)', () => {
+    const before: SeenAnswer = { ...failed, status: 'timeout' };
     delete before.problem;
     const [answer] = toFederated([before]);
     if (answer === undefined) throw new Error('no answer');
     expect(answerWords(documentTranslator('de'), 'de', answer)).toBe(
-      'Fehler (Node DE timed out after 5 s.)',
+      'Fehler (Zeitüberschreitung; von einer früheren Version gespeichert, in ihrem Wortlaut: “Node DE timed out after 5 s.”)',
     );
+    expect(answerWords(documentTranslator('fi'), 'fi', answer)).toBe(
+      'virhe (aikakatkaisu; aiemman version tallentama, sen sanoin: “Node DE timed out after 5 s.”)',
+    );
+    // The report's cell quotes it as English data, so a reader (and a screen reader) knows.
+    const html = reportHtml(
+      reportFixture({ federated: [{ ...answer, variantKey: '2-166000000-C-T' }] }),
+      'de',
+    );
+    expect(html).toContain(
+      '<td>Fehler (Zeitüberschreitung; von einer früheren Version gespeichert, in ihrem Wortlaut: <q lang="en" translate="no" data-as-written="stored">Node DE timed out after 5 s.</q>)</td>',
+    );
+    expect(
+      reportHtml(
+        reportFixture({ federated: [{ ...answer, variantKey: '2-166000000-C-T' }] }),
+        'fi',
+      ),
+    ).toContain(
+      '<td>virhe (aikakatkaisu; aiemman version tallentama, sen sanoin: <q lang="en" translate="no" data-as-written="stored">',
+    );
+  });
+
+  it('issue 22: an answer stored with its status only is worded whole', () => {
+    const before: SeenAnswer = { ...failed, status: 'unauthorised' };
+    delete before.problem;
+    delete before.message;
+    const [answer] = toFederated([before]);
+    if (answer === undefined) throw new Error('no answer');
+    expect(answerWords(documentTranslator('de'), 'de', answer)).toBe('Fehler (nicht berechtigt)');
+    expect(answerWords(documentTranslator('fi'), 'fi', answer)).toBe('virhe (ei käyttöoikeutta)');
   });
 });
 

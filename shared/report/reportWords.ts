@@ -77,8 +77,41 @@ export const limitations = (t: DocumentT): string[] =>
     t(`report.limitation.${k}`),
   );
 
+/**
+ * A failed lookup an earlier version stored without its problem's code (issue 22, decision 0077):
+ * how it ended in words (its status, when stored) and main's English as written, which no code
+ * words (decision 0071); `english` is undefined when the stored text was only the status.
+ */
+export function storedError(
+  t: DocumentT,
+  a: FederatedAnswer,
+): { status: string; english: string | undefined } | undefined {
+  if (a.error === undefined || a.problem !== undefined) return undefined;
+  return {
+    status: t(`report.federation.status.${a.status ?? 'error'}`),
+    english: a.error === a.status ? undefined : a.error,
+  };
+}
+
+/**
+ * A stored failure's words with its English in English quotes (the report's HTML quotes it in a
+ * `<q lang="en">` instead), or undefined for an answer that has its code.
+ */
+function storedErrorWords(t: DocumentT, a: FederatedAnswer): string | undefined {
+  const stored = storedError(t, a);
+  if (stored === undefined) return undefined;
+  return stored.english === undefined
+    ? t('report.federation.error', { error: stored.status })
+    : t('report.federation.errorStored', {
+        status: stored.status,
+        message: `“${stored.english}”`,
+      });
+}
+
 /** A federated answer's carriers as the node gave them ("<10" kept as a range's bound). */
 export function answerWords(t: DocumentT, lang: string, a: FederatedAnswer): string {
+  const stored = storedErrorWords(t, a);
+  if (stored !== undefined) return stored;
   if (a.error !== undefined) {
     const error = errorSaid(a, a.error);
     return t('report.federation.error', {

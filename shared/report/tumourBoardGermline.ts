@@ -2,6 +2,7 @@ import { criterionLabel } from '../acmg/criteria';
 import type { GermlineResult } from '../cancer/germline';
 import type { SomaticRow } from '../cancer/channels';
 import type { VariantWork } from '../cases/workChannels';
+import { authorText } from '../cases/author';
 import type { DocumentT } from '../i18n/documents';
 import { termText } from '../i18n/documents';
 import { formatDateTime } from '../i18n/format';
@@ -48,7 +49,7 @@ function reviewLine(c: Ctx, v: VariantWork): string {
       : c.t('tumourBoard.germline.classified', {
           ...base,
           cls: termText(c.t, 'acmgClass', k.cls),
-          by: k.by,
+          by: authorText(c.t, k),
           at: formatDateTime(k.at, c.lang),
         });
   const criteria =

@@ -21,6 +21,7 @@ export function toFederated(answers: readonly SeenAnswer[]): FederatedAnswer[] {
           exists: null,
           count: null,
           error: a.message ?? a.status,
+          status: a.status,
           ...(a.problem === undefined ? {} : { problem: a.problem }),
         },
       ];

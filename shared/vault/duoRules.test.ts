@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diseaseCheck } from './diseaseCheck';
-import { DUO, duoName, duoPermits, exportDecision, exportPlan } from './duoRules';
+import { DUO, duoName, duoPermits } from './duoRules';
+import { exportDecision, exportPlan } from './exportRules';
 import { readDuoTerms } from './duoTerms';
 
 const CC = { id: 'DUO:0000043', label: 'clinical care use' };

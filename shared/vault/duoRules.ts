@@ -133,7 +133,7 @@ export function duoName(term: Pick<DuoTerm, 'id'> & { label?: string | undefined
 export type DsCheck = (term: DuoTerm) => Refusal | undefined;
 
 /** The table applied to one dataset's terms: is the purpose permitted, what denies, what obliges. */
-interface DuoReading {
+export interface DuoReading {
   readonly permitted: boolean;
   readonly denials: Refusal[];
   /** Why a disease-specific permission did not permit this purpose (when nothing else did). */
@@ -143,7 +143,8 @@ interface DuoReading {
 
 const refusal = (text: string, said: PullReason): Refusal => ({ text, said });
 
-function readDuo(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoReading {
+/** Reads a dataset's terms against a purpose (the pull's and the export's rules share it). */
+export function readDuo(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsCheck): DuoReading {
   const reading: DuoReading = { permitted: false, denials: [], obligations: [] };
   let permitted = false;
   const dsReasons: Refusal[] = [];
@@ -233,61 +234,4 @@ export function duoPermits(duo: readonly DuoTerm[], purpose: Purpose, ds?: DsChe
     said: refusals.map((x) => x.said),
     notes,
   };
-}
-
-/** What the export rules need to know about one cached dataset (a subset of its manifest). */
-export interface ExportSubject {
-  readonly datasetId: string;
-  readonly duo: readonly DuoTerm[];
-  readonly purpose: Purpose;
-  readonly allowLocalCopies: boolean;
-}
-
-export interface ExportDecision {
-  readonly datasetId: string;
-  readonly allowed: boolean;
-  /** Why the dataset is left out (empty when allowed). */
-  readonly reasons: string[];
-  /** Conditions the recipient must honour (written into the export's note). */
-  readonly conditions: string[];
-}
-
-/**
- * Decides whether one cached dataset's rows may leave the app in an export (issue 6). Everything
- * the pull rules deny denies here too; on top, an export is left out when the node forbade local
- * copies, or the terms are DS only (disease specific) and the cohort names no disease. A refusal
- * names the exact term so the export's note says why a dataset was left out.
- */
-export function exportDecision(d: ExportSubject, cohortHasDiseaseFilter: boolean): ExportDecision {
-  const ids = new Set(d.duo.map((t) => t.id));
-  const r = readDuo(d.duo, d.purpose);
-  const reasons: string[] = [];
-  const say = (text: string): void => {
-    reasons.push(`${d.datasetId}: ${text}`);
-  };
-  if (!d.allowLocalCopies) say('the node does not permit local copies.');
-  if (!r.permitted && d.purpose === 'clinical-care')
-    say('pulled for clinical care, but its terms lack DUO:0000043 (clinical care use).');
-  if (!r.permitted && d.purpose === 'research')
-    say('pulled for research, but its terms permit no research use (GRU, HMB, DS, POA or NRES).');
-  if (
-    d.purpose === 'research' &&
-    ids.has(DUO.DS) &&
-    !ids.has(DUO.GRU) &&
-    !ids.has(DUO.HMB) &&
-    !cohortHasDiseaseFilter
-  )
-    say('DUO:0000007 limits use to a disease; add the disease to the cohort first.');
-  r.denials.forEach((d) => say(d.text));
-  const conditions = r.obligations.map((o) => `${d.datasetId}: ${o.rule.name} (${o.id})`);
-  return { datasetId: d.datasetId, allowed: reasons.length === 0, reasons, conditions };
-}
-
-/** Decides every dataset; the allowed ids go into the export, the rest into its note. */
-export function exportPlan(
-  datasets: readonly ExportSubject[],
-  cohortHasDiseaseFilter: boolean,
-): { allowed: string[]; decisions: ExportDecision[] } {
-  const decisions = datasets.map((d) => exportDecision(d, cohortHasDiseaseFilter));
-  return { allowed: decisions.filter((d) => d.allowed).map((d) => d.datasetId), decisions };
 }

@@ -46,6 +46,12 @@ export const PULL_REASON_CODES = [
   'copies-unstated',
   'cache-off',
   'vault-locked',
+  // shared/vault/duoRules.ts exportDecision: why a cached dataset's rows stay out of an export
+  // (issue 22): worded in the export window; the export's own note stays English (decision 0048).
+  'export-no-copies',
+  'export-purpose-clinical-care',
+  'export-purpose-research',
+  'export-ds-no-disease',
 ] as const;
 export type PullReasonCode = (typeof PULL_REASON_CODES)[number];
 

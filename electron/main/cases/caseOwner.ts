@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/authService';
 import type { VaultUser } from '../vault/datasetFolder';
 import { scopeOf } from '../vault/datasetFolder';
 import type { KeyDeriver } from '../vault/keyHierarchy';
+import { localAccountLabel } from '../../../shared/cases/author';
 
 /** The issuer of the owner used while nobody is signed in: this computer account. */
 export const LOCAL_ISSUER = 'urn:cohort-desk:local-account';
@@ -35,7 +36,7 @@ export function caseOwnerOf(
     user,
     scope,
     kind: signedIn === undefined ? 'local' : 'user',
-    label: signedIn === undefined ? `this computer account (${user.sub})` : user.sub,
+    label: signedIn === undefined ? localAccountLabel(user.sub) : user.sub,
     userDir: join(vaultRoot, scope),
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CaseWork, WorkChange } from '../../../shared/cases/workChannels';
 import { CaseWorkSchema } from '../../../shared/cases/workChannels';
 import { applyWorkChange, emptyWork, WorkRefused } from '../../../shared/cases/applyWork';
+import type { WorkAuthor } from '../../../shared/cases/author';
 import type { AuditLog } from '../audit/auditLog';
 import { HandlerError } from '../ipc/router';
 import { writeFileAtomic } from '../settings/atomicWrite';
@@ -47,7 +48,7 @@ export interface CaseWorkService {
   get(caseId: string): CaseWork;
   update(caseId: string, change: WorkChange): CaseWork;
   /** The opened case and its work together (the report, the Phenopacket). */
-  open(caseId: string): { c: OpenedCase; work: CaseWork; by: string; user: VaultUser };
+  open(caseId: string): { c: OpenedCase; work: CaseWork; by: WorkAuthor; user: VaultUser };
 }
 
 export function createCaseWorkService(opts: {
@@ -60,7 +61,9 @@ export function createCaseWorkService(opts: {
     const c = opts.cases.find(caseId);
     if (c === undefined) throw noCaseRefusal(opts.cases, caseId);
     const owner = opts.cases.owner();
-    return { c, work: readCaseWork(c, owner.user), by: owner.label, user: owner.user };
+    // Who writes: main's English label and, for the reader's words, the kind and account (0077).
+    const by: WorkAuthor = { label: owner.label, kind: owner.kind, account: owner.user.sub };
+    return { c, work: readCaseWork(c, owner.user), by, user: owner.user };
   };
   return {
     get: (caseId) => open(caseId).work,

@@ -6,7 +6,7 @@ import type { CohortVariantRow } from '../../../shared/cohorts/exportFormats';
 import { toExportRow } from '../../../shared/cohorts/exportFormats';
 import type { CohortRows, CohortSqlResult } from '../../../shared/cohorts/nativeChannels';
 import { cohortExportCountSql, cohortExportSql } from '../../../shared/cohorts/sql';
-import { exportPlan } from '../../../shared/vault/duoRules';
+import { exportPlan } from '../../../shared/vault/exportRules';
 import { isCliSender } from '../ipc/cliSender';
 import type { Handlers, Sender } from '../ipc/router';
 import { HandlerError } from '../ipc/router';

@@ -90,6 +90,10 @@ describe('issue 21: every host the app may contact', () => {
     expect(list.notes.join(' ')).toContain(
       'Other (https://other.example) could not be read (HTTP 503)',
     );
+    // Issue 22 (decision 0077): the note as a code, the broker's name and its error as data.
+    expect(list.notesSaid).toEqual([
+      { key: 'discoveryUnread', broker: 'Other', issuer: 'https://other.example', why: 'HTTP 503' },
+    ]);
     // Other's endpoints may be anywhere: the list says it is incomplete (the CLI exits 4).
     expect(list.complete).toBe(false);
     expect(

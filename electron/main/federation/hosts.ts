@@ -1,5 +1,5 @@
 import type { FederationDirectory } from '../../../shared/federation/directory';
-import type { HostEntry, HostList, HostReason } from '../../../shared/it/hosts';
+import type { HostEntry, HostList, HostNote, HostReason } from '../../../shared/it/hosts';
 import { notAllowedNote } from './allowLists';
 import { isUsable } from './directory';
 
@@ -33,6 +33,11 @@ export async function listHosts(input: {
 }): Promise<HostList> {
   const reasons: HostReason[] = [];
   const notes: string[] = [];
+  const notesSaid: (HostNote | null)[] = [];
+  const note = (english: string, said: HostNote | null): void => {
+    notes.push(english);
+    notesSaid.push(said);
+  };
   let complete = isUsable(input.directory);
   const add = (reason: HostReason): void => {
     reasons.push(reason);
@@ -80,8 +85,14 @@ export async function listHosts(input: {
     } catch (error: unknown) {
       complete = false;
       const why = error instanceof Error ? error.message : String(error);
-      notes.push(
+      note(
         `The discovery document of ${label} (${broker.issuer}) could not be read (${why}); its endpoints may be on hosts not listed here.`,
+        {
+          key: 'discoveryUnread',
+          broker: broker.name,
+          issuer: broker.issuer,
+          why: why.slice(0, 1000),
+        },
       );
     }
   }
@@ -117,10 +128,17 @@ export async function listHosts(input: {
       what: 'links',
       url: origin,
     });
-  if (directory.problem !== undefined) notes.push(directory.problem);
+  if (directory.problem !== undefined) note(directory.problem, null);
   const dropped = notAllowedNote(directory);
-  if (dropped !== undefined) notes.push(dropped);
-  return { hosts: group(reasons), directorySource: directory.source, complete, notes };
+  if (dropped !== undefined)
+    note(dropped, { key: 'notAllowed', entries: (directory.notAllowed ?? []).slice(0, 200) });
+  return {
+    hosts: group(reasons),
+    directorySource: directory.source,
+    complete,
+    notes,
+    notesSaid,
+  };
 }
 
 /** One entry per scheme, host and port, in first-seen order, with every reason for it. */

@@ -4,8 +4,8 @@ import { ExportTooLargeError, MAX_EXPORT_ROWS } from '../../../shared/cohorts/ex
 import type { CohortVariantRow, ExportRow } from '../../../shared/cohorts/exportFormats';
 import { toExportRow } from '../../../shared/cohorts/exportFormats';
 import { cohortExportCountSql, cohortExportSql } from '../../../shared/cohorts/sql';
-import type { ExportSubject } from '../../../shared/vault/duoRules';
-import { exportPlan } from '../../../shared/vault/duoRules';
+import type { ExportSubject } from '../../../shared/vault/exportRules';
+import { exportPlan } from '../../../shared/vault/exportRules';
 import { query } from './query';
 
 /**

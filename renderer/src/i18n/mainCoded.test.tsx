@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AuditList, AuditVerdict } from '../../../shared/audit/auditLog';
+import { AUDIT_BREAK_REASONS } from '../../../shared/audit/auditLog';
 import { AuditVerdictBanner } from '../features/settings/AuditVerdictBanner';
 import { auditBreakText, noticeParams } from './auditBreakText';
 import i18n, { setLanguage } from '.';
@@ -121,5 +122,49 @@ describe('issue 22: a node that did not list its datasets', () => {
       'Le nœud Sweden n’a pas listé ses jeux de données à temps ; ses jeux de données manquent dans cette liste. Réessayez plus tard.',
     );
     await setLanguage('en');
+  });
+});
+
+describe('issue 22: the breaks recorded in the log, their reasons in the reader’s language', () => {
+  const recorded = (): AuditList => ({
+    verdict: { ok: true, entries: 9, sealedThrough: 9, keyChecked: true },
+    file: '/d/audit.jsonl',
+    rows: [],
+    matched: 0,
+    total: 9,
+    types: [],
+    breaks: [
+      { seq: 5, t: '2026-12-07T10:00:00Z', line: 3, reason: 'hash-mismatch' },
+      { seq: 6, t: '2026-12-07T10:01:00Z', reason: 'recipient-key-replaced' },
+      { seq: 7, t: '2026-12-07T10:02:00Z', reason: 'from-a-later-version' },
+    ],
+  });
+
+  it('issue 22: every reason main records has words (decision 0077)', () => {
+    const en = i18n.getResourceBundle('en', 'translation') as {
+      audit: { verdict: { reason: Record<string, string> } };
+    };
+    expect(Object.keys(en.audit.verdict.reason).sort()).toEqual(
+      [...AUDIT_BREAK_REASONS, 'recipient-key-replaced'].sort(),
+    );
+  });
+
+  it('issue 22: German and Finnish words, not the code; an unknown code as recorded', async () => {
+    await setLanguage('de');
+    const { unmount } = render(
+      <AuditVerdictBanner audit={recorded()} onShowLine={() => undefined} />,
+    );
+    const items = () =>
+      [...screen.getByTestId('audit-recorded-breaks').querySelectorAll('li')].map(
+        (li) => li.textContent,
+      );
+    expect(items()[0]).toMatch(/: Zeile 3 \(nach dem Schreiben geändert\)$/);
+    expect(items()[1]).toMatch(/: ein Siegelschlüssel wurde ersetzt$/);
+    expect(items()[2]).toMatch(/: from-a-later-version$/);
+    unmount();
+    await setLanguage('fi');
+    render(<AuditVerdictBanner audit={recorded()} onShowLine={() => undefined} />);
+    expect(items()[0]).toMatch(/muutettu kirjoittamisen jälkeen/);
+    expect(items().join(' ')).not.toMatch(/hash-mismatch|recipient-key-replaced/);
   });
 });

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { DUO_TERMS } from '../../../shared/vault/duo.data';
 import type { PullReason, TermRef } from '../../../shared/vault/pullReason';
 import type { PullJob } from '../../../shared/vault/vault';
+import type { ExportDecision } from '../../../shared/vault/exportRules';
 import { codedText } from './codedText';
 import { currentLocale } from '.';
 
@@ -69,4 +70,30 @@ export function pullJobText(
     return t(`mainCoded.pull.${job.said.key}`, { ...job.said.params, defaultValue: english });
   if (job.purged !== undefined) return codedText(t, 'vaultNote', job.purged, english);
   return english;
+}
+
+/**
+ * A cohort export's note in the reader's language (issue 22, decision 0077): per dataset, why it
+ * was left out (the DUO reasons worded as the pull check's) and the conditions its rows carry (DUO
+ * terms worded). The note written into the export stays English (decision 0048); a line without
+ * its code is main's English as it came.
+ */
+export function exportNoteText(t: TFunction, decisions: readonly ExportDecision[]): string[] {
+  return decisions.flatMap((d) => [
+    ...d.reasons.map((english, i) => {
+      const said = d.said?.[i];
+      return said === undefined
+        ? english
+        : t('cohorts.export.leftOut', {
+            dataset: d.datasetId,
+            reason: pullReasonText(t, said, english),
+          });
+    }),
+    ...d.conditions.map((english, i) => {
+      const term = d.conditionTerms?.[i];
+      return term === undefined
+        ? english
+        : t('cohorts.export.condition', { dataset: d.datasetId, term: duoInText(t, term) });
+    }),
+  ]);
 }

@@ -5,6 +5,7 @@ import {
   formatCountRange,
   formatDate,
   formatDateTime,
+  formatDuration,
   formatFixed,
   formatMegabytes,
   formatNumber,
@@ -24,6 +25,8 @@ export interface Format {
   date: (at: number | string | Date) => string;
   time: (at: number | string | Date) => string;
   range: (r: CountRange) => string;
+  /** A duration in whole seconds ("1 min, 5 sec"). */
+  duration: (seconds: number) => string;
 }
 
 /** Formatters for a locale, for code outside React (stores, igv tracks). */
@@ -39,6 +42,7 @@ export function formatFor(locale: string): Format {
     date: (at) => formatDate(at, locale),
     time: (at) => formatTime(at, locale),
     range: (r) => formatCountRange(r, locale),
+    duration: (seconds) => formatDuration(seconds, locale),
   };
 }
 

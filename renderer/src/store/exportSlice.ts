@@ -9,6 +9,7 @@ import {
 } from '../../../shared/cohorts/exportFile';
 import { parquetChunks } from '../../../shared/cohorts/parquetExport';
 import type { AppErrorKey, AppErrorParams } from '../../../shared/appError';
+import type { ExportDecision } from '../../../shared/vault/exportRules';
 import type { AppError, Result } from '../../../shared/result';
 import { api } from '../api/client';
 import type { StoreState } from './index';
@@ -20,7 +21,8 @@ export type ParquetProgress =
 /** Why an export did not happen, for the page to say in the person's words. */
 export type ExportProblem =
   | { kind: 'tooMany'; max: number }
-  | { kind: 'nothing'; notes: string }
+  /** The DUO decisions keep their codes: the page words the note (issue 22). */
+  | { kind: 'nothing'; decisions: readonly ExportDecision[] }
   /**
    * Main's refusal keeps its key and parameters (decision 0063) and a renderer error its `said`
    * (decision 0071): the page words them. This module never imports the UI's words, so the
@@ -155,7 +157,7 @@ const problemOf = (error: unknown): ExportProblem =>
   error instanceof ExportTooLargeError
     ? { kind: 'tooMany', max: error.max }
     : error instanceof NothingToExportError
-      ? { kind: 'nothing', notes: error.message }
+      ? { kind: 'nothing', decisions: error.decisions }
       : failedProblem(error);
 
 /** Cohort exports (CSV, Parquet, Phenopacket v2): db/ reads the rows, main writes Parquet and audits. */

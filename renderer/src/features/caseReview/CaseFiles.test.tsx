@@ -50,7 +50,7 @@ describe('issue 16: browser-mode upload and import progress say MB and time left
     );
     const status = screen.getByTestId('new-case-upload');
     expect(status.textContent).toContain('Sending 50 MB of 200 MB.');
-    expect(status.textContent).toContain('About 1 min 0 s left.');
+    expect(status.textContent).toContain('About 1 min left.');
     expect(screen.getByRole('progressbar').getAttribute('value')).toBe('25');
   });
 

@@ -5,7 +5,7 @@ import { errorText, SaidError } from '../../i18n/said';
 import { useFormat } from '../../i18n/useFormat';
 import type { TextFile } from '../../../../shared/cases/channels';
 import { ProblemList } from './ProblemList';
-import { durationText, transferStatus } from './transferStatus';
+import { transferStatus } from './transferStatus';
 import type { CaseDraft } from './useNewCase';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 
@@ -51,7 +51,7 @@ export function UploadStatus({
       {sending}
       {s.etaMs === undefined
         ? null
-        : ` ${t('caseReview.import.left', { time: durationText(s.etaMs) })}`}
+        : ` ${t('caseReview.import.left', { time: f.duration(s.etaMs / 1000) })}`}
       <progress max={100} value={s.percent} aria-label={sending} />
     </p>
   );

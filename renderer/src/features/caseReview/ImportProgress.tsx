@@ -4,7 +4,7 @@ import type { CaseProgress } from '../../../../shared/cases/channels';
 import { useStore } from '../../store';
 import { AsWritten } from '../../components/AsWritten';
 import { ProblemList } from './ProblemList';
-import { durationText, transferStatus } from './transferStatus';
+import { transferStatus } from './transferStatus';
 
 const RUNNING = new Set(['queued', 'reading', 'indexing', 'sealing']);
 
@@ -39,7 +39,7 @@ export function ImportProgress({ job }: { readonly job: CaseProgress }) {
             )
           : null}{' '}
         {running && eta !== undefined
-          ? t('caseReview.import.left', { time: durationText(eta) })
+          ? t('caseReview.import.left', { time: f.duration(eta / 1000) })
           : null}
       </p>
       {running ? (

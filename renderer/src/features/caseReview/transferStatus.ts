@@ -36,9 +36,3 @@ export function transferStatus(opts: {
         : undefined,
   };
 }
-
-/** "42 s" or "3 min 5 s". */
-export function durationText(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${String(s)} s` : `${String(Math.floor(s / 60))} min ${String(s % 60)} s`;
-}

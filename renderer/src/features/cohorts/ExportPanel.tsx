@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../../../shared/cohorts/exportFile';
-import { exportNote } from '../../../../shared/cohorts/exportFile';
 import { download } from '../../components/download';
 import { appErrorText } from '../../i18n/appErrorText';
+import { exportNoteText } from '../../i18n/pullText';
 import { errorText, SAID_KEYS, saidText, type Said } from '../../i18n/said';
 import { useStore } from '../../store';
 import type { ExportProblem } from '../../store/exportSlice';
@@ -13,7 +13,10 @@ function useProblemText(problem: ExportProblem | undefined): string | undefined 
   const { t } = useTranslation();
   if (problem === undefined) return undefined;
   if (problem.kind === 'tooMany') return t('cohorts.export.tooMany', { count: problem.max });
-  if (problem.kind === 'nothing') return t('cohorts.export.nothing', { notes: problem.notes });
+  if (problem.kind === 'nothing')
+    return t('cohorts.export.nothing', {
+      notes: exportNoteText(t, problem.decisions).join(' '),
+    });
   // Main's refusal by its key, the renderer's own by its words, else another program's detail.
   if (problem.key !== undefined) return appErrorText(problem, t);
   if (problem.said !== undefined && (SAID_KEYS as readonly string[]).includes(problem.said.key))
@@ -69,8 +72,8 @@ export function ExportPanel() {
             })}
           </p>
           <ul data-testid="export-note">
-            {exportNote(outcome.decisions).map((n) => (
-              <li key={n}>{n}</li>
+            {exportNoteText(t, outcome.decisions).map((n, i) => (
+              <li key={`${String(i)}-${n}`}>{n}</li>
             ))}
           </ul>
         </div>

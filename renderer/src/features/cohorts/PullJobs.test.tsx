@@ -40,7 +40,7 @@ describe('pull job labels say what is true (issue 13)', () => {
     });
     render(<PullJobs />);
     expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe(
-      '400 of 1,553 records, 3 MB, about 13 s left',
+      '400 of 1,553 records, 3 MB, about 13 sec left',
     );
     expect(screen.getByTestId('pull-job-detail-SE-CA-01').textContent).toBe(
       '400 records so far, 3 MB',
@@ -74,6 +74,22 @@ describe('pull job labels say what is true (issue 13)', () => {
       '2 Varianten von DE haben keine GRCh38-Position und sind nicht im Cache (a; b).',
     );
     expect(screen.getByTestId('pull-job-message-IT-CA-01').textContent).toBe('Older main.');
+    await setLanguage('en');
+  });
+
+  it('issue 22: the time left is a duration in the language shown, not "N s" by hand', async () => {
+    useStore.setState({ pullJobs: [job({ etaSeconds: 3724.2 })] });
+    await setLanguage('de');
+    const { unmount } = render(<PullJobs />);
+    expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toBe(
+      '400 von 1.553 Einträgen, 3 MB, noch etwa 1 Std., 2 Min. und 5 Sek.',
+    );
+    unmount();
+    await setLanguage('fi');
+    render(<PullJobs />);
+    expect(screen.getByTestId('pull-job-detail-FI-RD-01').textContent).toMatch(
+      /, noin 1 t, 2 min, 5 s jäljellä$/,
+    );
     await setLanguage('en');
   });
 });

@@ -18,7 +18,7 @@ function useDetail(): (j: PullJob) => string {
       size: base.size,
     });
     if (j.state !== 'running' || j.etaSeconds === undefined) return detail;
-    return `${detail}, ${t('cohorts.job.eta', { eta: `${String(Math.ceil(j.etaSeconds))} s` })}`;
+    return `${detail}, ${t('cohorts.job.eta', { eta: f.duration(Math.ceil(j.etaSeconds)) })}`;
   };
 }
 

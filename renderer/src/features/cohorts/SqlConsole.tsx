@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { refuseConsoleSql } from '../../../../shared/cohorts/consoleSql';
+import { consoleSqlRefusal } from '../../../../shared/cohorts/consoleSql';
 import type { QueryResult } from '../../db';
 import { cancel, query } from '../../db';
 
@@ -19,23 +19,31 @@ export function SqlConsole() {
     'SELECT dataset_id, node_id, count(*) AS individuals FROM individuals GROUP BY ALL',
   );
   const [result, setResult] = useState<QueryResult & { sql: string }>();
-  const [error, setError] = useState<string>();
+  // The console's own refusal in words; DuckDB's message shown as it came, marked as English data.
+  const [error, setError] = useState<{ words: string; engine?: string }>();
   const [running, setRunning] = useState(false);
   const run = async (): Promise<void> => {
     // A new statement replaces the last answer: an error never sits above an older result
     // as if that were this statement's (issue 13).
     setResult(undefined);
     setError(undefined);
-    const refusal = refuseConsoleSql(sql);
+    const refusal = consoleSqlRefusal(sql);
     if (refusal !== undefined) {
-      setError(refusal);
+      setError({
+        words: t(`cohorts.console.refused.${refusal.code}`, {
+          keyword: refusal.code === 'forbidden' ? refusal.keyword : '',
+        }),
+      });
       return;
     }
     setRunning(true);
     try {
       setResult({ ...(await query(sql, [], CONSOLE_LIMIT)), sql });
     } catch (e: unknown) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError({
+        words: t('cohorts.console.failed'),
+        engine: e instanceof Error ? e.message : String(e),
+      });
     } finally {
       setRunning(false);
     }
@@ -66,7 +74,15 @@ export function SqlConsole() {
       </button>
       {error === undefined ? null : (
         <p role="alert" data-testid="sql-error">
-          {error}
+          {error.words}
+          {error.engine === undefined ? null : (
+            <>
+              {' '}
+              <code lang="en" translate="no">
+                {error.engine}
+              </code>
+            </>
+          )}
         </p>
       )}
       {result === undefined ? null : (

@@ -9,7 +9,11 @@ export function SignInPanel() {
   const error = useStore((s) => s.sessionError);
   const { signIn, cancelSignIn, signOut } = useStore.getState();
   const brokers = directory?.brokers ?? [];
-  const failure = session?.error?.message ?? error;
+  // Main's sign-in failure by its code (issue 22, decision 0077); its English for a code not known.
+  const failure =
+    session?.error === undefined
+      ? error
+      : t(`mainCoded.auth.${session.error.code}`, { defaultValue: session.error.message });
   return (
     <section aria-labelledby="signin-heading" className="panel" data-testid="signin-panel">
       <h2 id="signin-heading">{t('access.signInHeading')}</h2>

@@ -47,17 +47,22 @@ export function AuditVerdictBanner(props: {
         <div className="audit-recorded" data-testid="audit-recorded-breaks">
           <p>{t('audit.verdict.recorded')}</p>
           <ul>
-            {breaks.map((b) => (
-              <li key={b.seq}>
-                {b.line === undefined
-                  ? t('audit.verdict.recordedItem', { when: timeText(b.t), reason: b.reason })
-                  : t('audit.verdict.recordedLine', {
-                      when: timeText(b.t),
-                      line: b.line,
-                      reason: b.reason,
-                    })}
-              </li>
-            ))}
+            {breaks.map((b) => {
+              // The recorded reason is a code (issue 22, decision 0077): a code this window does
+              // not know is shown as recorded.
+              const reason = t(`audit.verdict.reason.${b.reason}`, { defaultValue: b.reason });
+              return (
+                <li key={b.seq} data-reason={b.reason}>
+                  {b.line === undefined
+                    ? t('audit.verdict.recordedItem', { when: timeText(b.t), reason })
+                    : t('audit.verdict.recordedLine', {
+                        when: timeText(b.t),
+                        line: b.line,
+                        reason,
+                      })}
+                </li>
+              );
+            })}
           </ul>
         </div>
       )}

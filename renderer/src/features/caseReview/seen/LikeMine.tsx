@@ -4,7 +4,7 @@ import { useStore } from '../../../store';
 import { LikePreviewDialog } from './LikePreviewDialog';
 import { LikeResults } from './LikeResults';
 import { currentLocale } from '../../../i18n';
-import { formatFixed } from '../../../../../shared/i18n/format';
+import { formatDateTime, formatFixed } from '../../../../../shared/i18n/format';
 import { useHpoLabel } from '../../../i18n/useHpoLabel';
 
 /** Terms checked at first: the patient's two most informative. */
@@ -110,7 +110,7 @@ export function LikeMine() {
         <section aria-labelledby="like-stored-heading" data-testid="like-stored">
           <h4 id="like-stored-heading">
             {t('caseEvidence.likeStored', {
-              at: last.at,
+              at: formatDateTime(last.at, currentLocale()),
               gene: last.gene,
               terms: last.terms.map((x) => hpo.label(x.id, x.label)).join(', '),
               nodes: last.sent.map((x) => x.nodeId).join(', '),

@@ -9,6 +9,7 @@ import { readyDatasets } from '../../../store/cacheSlice';
 import { CandidateList } from './CandidateList';
 import { ChangesSinceReview } from './ChangesSinceReview';
 import { NotesField } from './NotesField';
+import { WorkHistory } from './WorkHistory';
 import { ReportPanel } from './ReportPanel';
 import { snapshotOf } from '../../../../../shared/cases/variantSnapshot';
 import { suggestFor } from './suggestFor';
@@ -128,16 +129,7 @@ export function CaseWorkView({ detail }: { readonly detail: CaseDetail }) {
         }
         change={change}
       />
-      <details data-testid="work-history">
-        <summary>{t('caseWork.history', { count: work.history.length })}</summary>
-        <ol>
-          {work.history.map((h, i) => (
-            <li key={`${h.at}-${String(i)}`}>
-              {t('caseWork.historyEntry', { at: h.at, by: h.by, detail: h.detail })}
-            </li>
-          ))}
-        </ol>
-      </details>
+      <WorkHistory history={work.history} />
     </section>
   );
 }

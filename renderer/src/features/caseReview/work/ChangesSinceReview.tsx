@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { diffReviewBasis, unchanged } from '../../../../../shared/cases/reviewDiff';
 import type { CaseWork, ReviewBasis, WorkChange } from '../../../../../shared/cases/workChannels';
 import { useStore } from '../../../store';
+import { authorWords } from '../../../i18n/authorWords';
+import { useFormat } from '../../../i18n/useFormat';
 
 /**
  * "Since your last review" (issue 18): the cached datasets pulled or gone and the federation's
@@ -13,6 +15,7 @@ export function ChangesSinceReview(props: {
   readonly change: (c: WorkChange) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const cache = useStore((s) => s.cohortCache);
   const refresh = useStore((s) => s.refreshCohortCache);
   const directory = useStore((s) => s.directory);
@@ -35,14 +38,14 @@ export function ChangesSinceReview(props: {
         <p className="hint">{t('caseWork.since.never')}</p>
       ) : (
         <>
-          <p>{t('caseWork.since.last', { by: last.by, at: last.at })}</p>
+          <p>{t('caseWork.since.last', { by: authorWords(t, last), at: f.dateTime(last.at) })}</p>
           {unchanged(diff) ? (
             <p data-testid="since-unchanged">{t('caseWork.since.nothing')}</p>
           ) : (
             <ul data-testid="since-changes">
               {diff.pulled.map((d) => (
                 <li key={`p-${d.id}`}>
-                  {t('caseWork.since.pulled', { id: d.id, at: d.pulledAt })}
+                  {t('caseWork.since.pulled', { id: d.id, at: f.dateTime(d.pulledAt) })}
                 </li>
               ))}
               {diff.removed.map((id) => (

@@ -13,6 +13,8 @@ import type { CriterionEntry, EvidenceSheet } from '../../../../../shared/acmg/s
 import type { Said } from '../../../../../shared/acmg/said';
 import { saidOrNodes, saidOrText } from '../../../i18n/acmgSaid';
 import { withData } from '../../../i18n/dataValues';
+import { authorWords } from '../../../i18n/authorWords';
+import { useFormat } from '../../../i18n/useFormat';
 import { currentLocale } from '../../../i18n';
 import { acmgRuleText } from '../../../i18n/terms';
 import { formatFixed } from '../../../../../shared/i18n/format';
@@ -32,6 +34,7 @@ export function EvidenceSheetView(props: {
   readonly onUnconfirm: () => void;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const { sheet, id } = props;
   const e = evaluateSheet(sheet);
   const [adding, setAdding] = useState<CriterionCode>('PS3');
@@ -164,8 +167,8 @@ export function EvidenceSheetView(props: {
         <p data-testid={`confirmed-${id}`} data-class={sheet.confirmed.cls}>
           {t('caseWork.sheet.confirmed', {
             cls: cls(sheet.confirmed.cls),
-            by: sheet.confirmed.by,
-            at: sheet.confirmed.at,
+            by: authorWords(t, sheet.confirmed),
+            at: f.dateTime(sheet.confirmed.at),
           })}{' '}
           <button type="button" onClick={props.onUnconfirm}>
             {t('caseWork.sheet.unconfirm')}

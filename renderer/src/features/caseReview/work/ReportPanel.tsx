@@ -9,6 +9,8 @@ import { Bs1AssumptionsForm } from './Bs1Assumptions';
 import { currentLocale } from '../../../i18n';
 import { languageOf, LANGUAGE_NAMES } from '../../../../../shared/i18n/languages';
 import { appErrorText } from '../../../i18n/appErrorText';
+import { authorWords } from '../../../i18n/authorWords';
+import { useFormat } from '../../../i18n/useFormat';
 
 /**
  * The report of the case (issue 18): the diagnosis, the sign-off, and the files: HTML and PDF
@@ -22,6 +24,7 @@ export function ReportPanel(props: {
   readonly change: (c: WorkChange) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const { work, caseId } = props;
   const [dxId, setDxId] = useState(work.diagnosis?.id ?? props.suggestedDiagnosis?.id ?? '');
   const [dxLabel, setDxLabel] = useState(
@@ -139,7 +142,10 @@ export function ReportPanel(props: {
         </fieldset>
       ) : (
         <p data-testid="signed-off">
-          {t('caseWork.report.signed', { by: work.signOff.by, at: work.signOff.at })}{' '}
+          {t('caseWork.report.signed', {
+            by: authorWords(t, work.signOff),
+            at: f.dateTime(work.signOff.at),
+          })}{' '}
           <button type="button" onClick={() => void props.change({ kind: 'withdrawSignOff' })}>
             {t('caseWork.report.withdraw')}
           </button>
