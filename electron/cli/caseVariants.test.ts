@@ -173,42 +173,6 @@ describe('issue 19: cli case variants on a cancer case', () => {
     expect(tier.rows.every((x) => x.tier === 'IV')).toBe(true);
   }, 240_000);
 
-  it('issue 19: a somatic preset the user saved in the app is taken by --preset; a built-in name is refused (decision 0079)', async () => {
-    const filter: SomaticFilter = { ...DEFAULT_SOMATIC_FILTER, minTumourVaf: 0.2, tiers: ['I'] };
-    const save = await h.transport().invoke('cancer:savePreset', {
-      kind: 'cohort-desk.somatic-filter-preset',
-      version: 1,
-      name: 'Melanoma board',
-      filter,
-    });
-    expect(save.ok && save.value.saved.map((p) => p.name)).toEqual(['Melanoma board']);
-    // The name is found without regard to case, as the built-in ones are.
-    const r = await h.cli('case', 'variants', 'CA-TN', '--preset', 'melanoma BOARD', '--json');
-    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
-    expect(json(r.out).filter).toEqual(filter);
-    expect(json(r.out).rows).toEqual((await appView('CA-TN', filter)).rows);
-    const unknown = await h.cli('case', 'variants', 'CA-TN', '--preset', 'lung board');
-    expect(unknown.code).toBe(EXIT.usage);
-    expect(unknown.err.join('\n')).toContain('or one you saved ("Melanoma board")');
-    const builtIn = await h.transport().invoke('cancer:savePreset', {
-      kind: 'cohort-desk.somatic-filter-preset',
-      version: 1,
-      name: 'Somatic Hotspots',
-      filter,
-    });
-    expect(!builtIn.ok && builtIn.error.message).toContain('is a built-in preset');
-    // A germline preset is not a somatic one: refused at the boundary, naming the field.
-    const germline = await h.transport().invoke('cancer:savePreset', {
-      kind: 'cohort-desk.case-filter-preset',
-      version: 1,
-      name: 'trio',
-      filter: { passOnly: true },
-    } as never);
-    expect(germline.ok).toBe(false);
-    const deleted = await h.transport().invoke('cancer:deletePreset', { name: 'MELANOMA board' });
-    expect(deleted.ok && deleted.value.saved).toEqual([]);
-  }, 120_000);
-
   it('issue 19: a tumour-only case has no normal: the normal columns stay empty and the normal steps keep every row', async () => {
     const r = await h.cli('case', 'variants', 'CA-TO', '--max-normal-vaf', '1', '--json');
     expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
