@@ -78,3 +78,25 @@ export const somaticPresetFile = (
 export const BUILT_IN_SOMATIC_PRESET_FILES: readonly SomaticPresetFile[] = SOMATIC_PRESETS.map(
   (p) => somaticPresetFile(p.name, p.filter, p.description),
 );
+
+/** Whether two somatic filters keep the same rows: the same steps with the same values. */
+export function sameSomaticFilter(a: SomaticFilter, b: SomaticFilter): boolean {
+  const text = (f: SomaticFilter): string =>
+    JSON.stringify(
+      Object.entries(f)
+        .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  return text(a) === text(b);
+}
+
+/** The preset `filter` is (a built-in first, else one of `saved`), if any. */
+export function somaticPresetNamed(
+  filter: SomaticFilter,
+  saved: readonly SomaticPresetFile[],
+): string | undefined {
+  return (
+    SOMATIC_PRESETS.find((p) => sameSomaticFilter(p.filter, filter))?.name ??
+    saved.find((p) => sameSomaticFilter(p.filter, filter))?.name
+  );
+}
