@@ -44,6 +44,35 @@ export class CancerCasePage {
   preset(): Locator {
     return this.page.getByTestId('somatic-preset');
   }
+  /** The Somatic tab's own presets (decision 0079): save, share, import, delete. */
+  presetName(): Locator {
+    return this.page.getByTestId('somatic-preset-name');
+  }
+  presetSave(): Locator {
+    return this.page.getByTestId('somatic-preset-save');
+  }
+  presetExport(): Locator {
+    return this.page.getByTestId('somatic-preset-export');
+  }
+  presetImport(): Locator {
+    return this.page.getByTestId('somatic-preset-import');
+  }
+  presetDelete(): Locator {
+    return this.page.getByTestId('somatic-preset-delete');
+  }
+  presetMessage(): Locator {
+    return this.page.getByTestId('somatic-preset-message');
+  }
+  async importPreset(name: string, text: string): Promise<void> {
+    await this.presetImport().setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+  }
+  minVaf(): Locator {
+    return this.page.getByTestId('somatic-min-vaf');
+  }
   /** The Kind cell of a case in the case list (issue 19). */
   listKind(caseId: string): Locator {
     return this.page.getByTestId(`case-kind-${caseId}`);
