@@ -119,7 +119,7 @@ describe('issue 19: somatic preset files (decision 0079)', () => {
       'm.json',
       JSON.stringify({ ...mine, filter: { ...mine.filter, maxPopAf: 0.01 } }),
     );
-    expect(germlineField.ok ? undefined : germlineField.said?.key).toBe('presetInvalid');
+    expect(germlineField.ok ? undefined : germlineField.said.key).toBe('presetInvalid');
     // A germline preset given to the Somatic tab, and a somatic one to the variant table.
     const trio = BUILT_IN_PRESETS[0];
     if (trio === undefined) throw new Error('no built-in preset');
