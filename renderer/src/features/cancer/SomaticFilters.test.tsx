@@ -77,4 +77,19 @@ describe('issue 19: the somatic presets in the somatic view (the same as case va
     fireEvent.change(select(), { target: { value: 'Melanoma board' } });
     expect(changes).toEqual([somaticPreset('somatic hotspots')?.filter, mine.filter]);
   });
+
+  it('issue 19: the consequence filter is in the Somatic tab too (it was only in the CLI)', () => {
+    const f = Filters(DEFAULT_SOMATIC_FILTER);
+    const list = screen.getByTestId('somatic-consequences');
+    expect(list.querySelector('summary')?.textContent).toBe('Consequences (0 chosen)');
+    const missense = list.querySelector('input[data-consequence="missense_variant"]');
+    if (missense === null) throw new Error('no missense_variant choice');
+    fireEvent.click(missense);
+    expect(f.changes.at(-1)).toEqual({
+      ...DEFAULT_SOMATIC_FILTER,
+      consequences: ['missense_variant'],
+    });
+    f.show({ ...DEFAULT_SOMATIC_FILTER, consequences: ['missense_variant'] });
+    expect(select().value).toBe('');
+  });
 });

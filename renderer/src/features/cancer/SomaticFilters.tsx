@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConsequenceChoices } from '../caseReview/ConsequenceChoices';
 import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
 import { SomaticFilterSchema } from '../../../../shared/cancer/somaticFilter';
 import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
@@ -144,6 +145,14 @@ export function SomaticFilters(props: {
         max={100}
         onChange={(v) => set({ maxNormalVaf: frac(v) })}
       />
+      <fieldset className="somatic-consequences">
+        <legend>{t('caseReview.filters.consequence')}</legend>
+        <ConsequenceChoices
+          chosen={f.consequences}
+          onChange={(consequences) => set({ consequences })}
+          testId="somatic-consequences"
+        />
+      </fieldset>
       <label className="check">
         <input
           type="checkbox"
