@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { cancelHeldUpload } from './heldUpload';
 
 /** A cancer case (issue 19): the New case dialog's cancer fields and the Somatic tab. */
 export class CancerCasePage {
@@ -42,6 +43,35 @@ export class CancerCasePage {
   /** The somatic view's preset (issue 19): its value is the preset's name, '' for the person's own. */
   preset(): Locator {
     return this.page.getByTestId('somatic-preset');
+  }
+  /** The Somatic tab's own presets (decision 0079): save, share, import, delete. */
+  presetName(): Locator {
+    return this.page.getByTestId('somatic-preset-name');
+  }
+  presetSave(): Locator {
+    return this.page.getByTestId('somatic-preset-save');
+  }
+  presetExport(): Locator {
+    return this.page.getByTestId('somatic-preset-export');
+  }
+  presetImport(): Locator {
+    return this.page.getByTestId('somatic-preset-import');
+  }
+  presetDelete(): Locator {
+    return this.page.getByTestId('somatic-preset-delete');
+  }
+  presetMessage(): Locator {
+    return this.page.getByTestId('somatic-preset-message');
+  }
+  async importPreset(name: string, text: string): Promise<void> {
+    await this.presetImport().setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+  }
+  minVaf(): Locator {
+    return this.page.getByTestId('somatic-min-vaf');
   }
   /** The Kind cell of a case in the case list (issue 19). */
   listKind(caseId: string): Locator {
@@ -153,7 +183,7 @@ export class CancerCasePage {
     return this.page.getByTestId('new-case-germline-upload');
   }
   germlineUploadCancel(): Locator {
-    return this.page.getByTestId('new-case-germline-cancel');
+    return this.page.getByTestId('new-case-germline-upload-cancel');
   }
   /**
    * Gives the germline VCF, holds its upload, checks what `whileSent` checks and cancels it there
@@ -163,20 +193,13 @@ export class CancerCasePage {
     file: { readonly name: string; readonly text: Buffer },
     whileSent: () => Promise<unknown>,
   ): Promise<void> {
-    let arrived = (): void => undefined;
-    const held = new Promise<void>((resolve) => (arrived = resolve));
-    const upload = (url: URL): boolean =>
-      url.pathname === '/cases/upload' && url.searchParams.get('name') === file.name;
-    await this.page.route(upload, () => arrived());
-    await this.germlineVcf().setInputFiles({
-      name: file.name,
-      mimeType: 'application/gzip',
-      buffer: file.text,
-    });
-    await held;
-    await whileSent();
-    await this.germlineUploadCancel().click();
-    await this.page.unroute(upload);
+    await cancelHeldUpload(
+      this.page,
+      this.germlineVcf(),
+      this.germlineUploadCancel(),
+      file,
+      whileSent,
+    );
   }
   germlineVcf(): Locator {
     return this.page.getByTestId('new-case-germline-vcf');

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { AppShell } from './AppShell';
+import { cancelHeldUpload } from './heldUpload';
 
 /** A file the dialog's inputs are given, as Playwright hands it to the page. */
 interface GivenFile {
@@ -46,6 +47,22 @@ export class CaseReviewPage {
   async giveVcf(file: GivenFile): Promise<void> {
     await this.page.getByTestId('new-case-vcf').setInputFiles(given(file, 'application/gzip'));
     await expect(this.page.getByTestId('new-case-vcf-summary')).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** The VCF's upload line (browser mode) and its Cancel button (issue 19, decision 0079). */
+  vcfUpload(): Locator {
+    return this.page.getByTestId('new-case-upload');
+  }
+  vcfUploadCancel(): Locator {
+    return this.page.getByTestId('new-case-upload-cancel');
+  }
+  /** Gives the VCF, holds its upload, checks what `whileSent` checks and cancels it there. */
+  async cancelVcfUpload(
+    file: { readonly name: string; readonly text: Buffer },
+    whileSent: () => Promise<unknown>,
+  ): Promise<void> {
+    const input = this.page.getByTestId('new-case-vcf');
+    await cancelHeldUpload(this.page, input, this.vcfUploadCancel(), file, whileSent);
   }
 
   async givePed(file: GivenFile): Promise<void> {

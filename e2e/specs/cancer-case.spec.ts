@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { strelka2Vcf } from '../../electron/main/cases/cancer/testing/somaticVcfs';
+import { BUILT_IN_PRESETS } from '../../shared/cases/presets';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
 import { expect, test } from '../fixtures/app';
 import { seriousAxeFindings } from '../pages/accessibility';
@@ -80,5 +82,73 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(browser.currentLocus()).toHaveText(/chr7:140,?753,?276-140,?753,?396/);
     await expect(browser.federation()).toHaveAttribute('data-state', 'none');
     expect(sandbox.outsideRequests).toEqual([]);
+  });
+
+  test('issue 19: the Somatic tab’s filters saved as a named preset, shared as JSON and imported; a wrong file is refused, located', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const cases = new CaseReviewPage(page);
+    const cancer = new CancerCasePage(page);
+    await cases.open();
+    await cases.unlockVault('somatic presets passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-019P', 'presets-019');
+    await cases.giveVcf({ name: 'strelka2.somatic.vcf.gz', text: toBgzf(strelka2Vcf()) });
+    await cancer.tumourType().selectOption('SKCM');
+    await cases.importAndOpen('presets-019');
+    await cancer.settled();
+    await expect(cancer.preset()).toHaveValue('somatic default');
+
+    // The oncologist's own view: tumour VAF at least 30%, saved under a name of theirs.
+    await cancer.minVaf().fill('30');
+    await cancer.settled();
+    await expect(cancer.preset()).toHaveValue('');
+    await cancer.presetName().fill('Melanoma board');
+    await cancer.presetSave().click();
+    await expect(cancer.presetMessage()).toHaveText('Saved as Melanoma board.');
+    await expect(cancer.preset()).toHaveValue('Melanoma board');
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // Shared as JSON: exactly the saved preset.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      cancer.presetExport().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Melanoma-board.somatic-filter.json');
+    const text = await readFile(await download.path(), 'utf8');
+    expect(JSON.parse(text)).toMatchObject({
+      kind: 'cohort-desk.somatic-filter-preset',
+      version: 1,
+      name: 'Melanoma board',
+      filter: { minTumourVaf: 0.3, passOnly: true, maxNormalVaf: 0.05 },
+    });
+
+    // Deleted, then the file imported again: the preset is back and applied.
+    await cancer.presetDelete().click();
+    await expect(cancer.preset().locator('option[value="Melanoma board"]')).toHaveCount(0);
+    await cancer.preset().selectOption({ label: 'Default view' });
+    await cancer.settled();
+    await cancer.importPreset('Melanoma-board.somatic-filter.json', text);
+    await expect(cancer.presetMessage()).toHaveText('Imported and applied Melanoma board.');
+    await cancer.settled();
+    await expect(cancer.preset()).toHaveValue('Melanoma board');
+    await expect(cancer.minVaf()).toHaveValue('30');
+
+    // A germline preset, and a file that stops being JSON, are refused with where and why.
+    await cancer.importPreset('trio.case-filter.json', JSON.stringify(BUILT_IN_PRESETS[0]));
+    await expect(cancer.presetMessage()).toHaveText(
+      'trio.case-filter.json is a filter preset for germline cases; the Somatic tab takes somatic filter presets.',
+    );
+    await expect(cancer.presetMessage()).toHaveAttribute('role', 'alert');
+    await cancer.importPreset(
+      'broken.json',
+      '{\n  "kind": "cohort-desk.somatic-filter-preset"\n  "x": 1\n}',
+    );
+    await expect(cancer.presetMessage()).toHaveText(
+      'broken.json is not a Cohort Desk filter preset: it stops being JSON at line 3, column 3.',
+    );
+    await expect(cancer.preset()).toHaveValue('Melanoma board');
+    expect(await seriousAxeFindings(page)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import {
   brokenLine,
   GERMLINE_SAMPLE,
@@ -16,6 +17,7 @@ import { CaseReviewPage } from '../pages/CaseReviewPage';
 // Issue 19 (decision 0059) end to end in browser mode: a germline caller's VCF given beside the
 // tumour VCF in New case, its sample picked by keyboard, read by the Germline tab and named in the
 // tumour-board report; a germline file with a bad line is refused, located, and no case is kept.
+// Both VCFs' uploads show their progress and can be cancelled (decisions 0072, 0079).
 
 const FRAME = '[data-testid="report-preview-frame"]';
 const tumour = { name: 'mutect2.tumour.vcf.gz', text: toBgzf(mutect2Vcf()) };
@@ -110,5 +112,37 @@ test.describe('A separate germline VCF (issue 19)', () => {
     await expect(cases.importButton()).toBeEnabled();
     await cases.dialog().getByRole('button', { name: 'Cancel' }).click();
     await expect(cases.caseRow('germline-bad-019')).toHaveCount(0);
+  });
+
+  test('issue 19: the tumour VCF’s upload is cancelled: the request is aborted and nothing is kept', async ({
+    page,
+    app,
+  }) => {
+    test.setTimeout(120_000);
+    const cases = new CaseReviewPage(page);
+    await cases.open();
+    await cases.unlockVault('tumour upload passphrase');
+    await cases.startNewCase();
+    await cases.fillPatient('P-019U', 'tumour-upload-019');
+    const aborted: string[] = [];
+    page.on('requestfailed', (request) => {
+      if (new URL(request.url()).pathname === '/cases/upload') aborted.push(request.url());
+    });
+    await cases.cancelVcfUpload(tumour, async () => {
+      await expect(cases.vcfUpload()).toContainText(`of ${formatBytes(tumour.text.length, 'en')}.`);
+      await expect(cases.vcfUpload().getByRole('progressbar')).toBeVisible();
+      expect(await seriousAxeFindings(page)).toEqual([]);
+    });
+    // The page dropped the request; main holds no file of it; the dialog has no VCF.
+    await expect.poll(() => aborted.length).toBe(1);
+    await expect(cases.vcfUpload()).toHaveCount(0);
+    await expect(page.getByTestId('new-case-vcf-summary')).toHaveCount(0);
+    await expect(page.getByTestId('new-case-errors')).toHaveCount(0);
+    await expect(cases.importButton()).toBeDisabled();
+    expect(readdirSync(app.services.cases.spoolDir)).toEqual([]);
+    // The same file chosen again is sent whole and checked: the cancelled pick left nothing behind.
+    await cases.giveVcf(tumour);
+    await expect(page.getByTestId('new-case-vcf-summary')).toContainText(tumour.name);
+    expect(readdirSync(app.services.cases.spoolDir)).toHaveLength(1);
   });
 });

@@ -102,6 +102,18 @@ describe('issue 19: cli case import of cancer cases', () => {
       expect(rows.get(x.key)?.t_vaf, x.key).toBe(x.tumour[1] / (x.tumour[0] + x.tumour[1]));
   }, 120_000);
 
+  it('issue 19: a somatic caller’s VCF without a cancer option is a cancer case, as New case proposes (decision 0079)', async () => {
+    const r = await cli('case', 'import', '--vcf', 'mutect2.vcf.gz', '--id', 'CA-AUTO', '--json');
+    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    expect(JSON.parse(r.out[0] ?? '{}')).toMatchObject({
+      caseId: 'CA-AUTO',
+      kind: 'cancer',
+      caller: 'mutect2',
+      tumour: 'T-001',
+      normal: 'N-001',
+    });
+  }, 120_000);
+
   it('issue 19: a Strelka2 VCF as tumour-only: the tumour the header names, no normal', async () => {
     const r = await cli(
       'case',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseIdSchema } from '../cases/caseId';
 import { FilterStepCountSchema, VARIANT_ROW_LOCUS } from '../cases/variantChannels';
 import { SomaticFilterSchema } from './somaticFilter';
+import { SomaticPresetFileSchema } from './somaticPresets';
 import { TierLevelSchema, TierReviewSchema, TierSchema } from './cancerCase';
 
 /** 'cancer:somatic': a cancer case's somatic rows through the somatic filter (native DuckDB in main). */
@@ -86,3 +87,10 @@ export const GeneKnowledgeSchema = z.object({
   source: z.string(),
 });
 export type GeneKnowledge = z.infer<typeof GeneKnowledgeSchema>;
+
+/** 'cancer:presets' (decision 0079): the built-in somatic presets and the user's own. */
+export const SomaticPresetListSchema = z.object({
+  builtIn: z.array(SomaticPresetFileSchema),
+  saved: z.array(SomaticPresetFileSchema),
+});
+export type SomaticPresetList = z.infer<typeof SomaticPresetListSchema>;

@@ -56,13 +56,27 @@ export interface CivicHit {
   readonly evidence: readonly CivicItem[];
 }
 
-const pairs = (s: string): Record<string, number> =>
-  Object.fromEntries(
-    s
-      .split('|')
-      .filter((x) => x.includes(':'))
-      .map((x) => [x.slice(0, x.lastIndexOf(':')), Number(x.slice(x.lastIndexOf(':') + 1))]),
-  );
+const parsedPairs = new Map<string, Readonly<Record<string, number>>>();
+/**
+ * A residue's "tissue:count|…" composition as an object, parsed once per text (decision 0079:
+ * a tumour's import asks it for every hotspot call, and parsing it each time was a fifth of the
+ * knowledge lookup's CPU). The texts are the shipped table's, so the cache is bounded by it.
+ */
+const pairs = (s: string): Readonly<Record<string, number>> => {
+  let p = parsedPairs.get(s);
+  if (p === undefined) {
+    p = Object.freeze(
+      Object.fromEntries(
+        s
+          .split('|')
+          .filter((x) => x.includes(':'))
+          .map((x) => [x.slice(0, x.lastIndexOf(':')), Number(x.slice(x.lastIndexOf(':') + 1))]),
+      ),
+    );
+    parsedPairs.set(s, p);
+  }
+  return p;
+};
 
 let idx:
   | {

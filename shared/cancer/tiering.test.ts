@@ -109,3 +109,20 @@ describe('issue 19: AMP/ASCO/CAP 2017 tiers from hand-made evidence', () => {
     expect(p.evidence.map((e) => e.ref)).toEqual(['12374', '12374']);
   });
 });
+
+describe('issue 19: the English texts are worded once per key and values (decision 0079)', () => {
+  it('the same evidence with other values gets its own text, the same values the same text', () => {
+    const hot = (label: string, tumourCount: number | null): TierInput => ({
+      ...base,
+      hotspot: { gene: 'G', level: 'residue', label, tumourCount, tissues: {} },
+    });
+    const texts = (i: TierInput): string[] => proposeTier(i).evidence.map((e) => e.text);
+    const first = texts(hot('G R1', 12));
+    expect(texts(hot('G R1', 12))).toEqual(first);
+    expect(texts(hot('G R1', 13))).not.toEqual(first);
+    expect(texts(hot('G R2', 12))).not.toEqual(first);
+    expect(texts(hot('G R1', null))).not.toEqual(first);
+    expect(first.join()).toContain('G R1');
+    expect(texts(hot('G R1', 1200)).join()).toContain('1,200');
+  });
+});

@@ -51,16 +51,39 @@ export interface TierProposal {
 }
 
 const EN = documentTranslator('en');
-/** An evidence item's catalogue key and values, with its English text beside them. */
-const said = (key: string, values: Values = {}): { text: string; key: string; values: Values } => ({
-  text: EN(`tierEvidence.${key}`, values),
-  key: `tierEvidence.${key}`,
-  values,
-});
+/** English texts already worded, by key and values (bounded: a tumour's calls repeat them). */
+const worded = new Map<string, string>();
+const WORDED_MAX = 10_000;
+/**
+ * An evidence item's catalogue key and values, with its English text beside them. The text is
+ * worded once per key and values (decision 0079: wording it for every call of an import was a
+ * third of the tier proposal's CPU); the cache is cleared when full, never stale.
+ */
+const said = (key: string, values: Values = {}): { text: string; key: string; values: Values } => {
+  const k = `tierEvidence.${key}`;
+  const id = `${k}\u0000${JSON.stringify(values)}`;
+  let text = worded.get(id);
+  if (text === undefined) {
+    text = EN(k, values);
+    if (worded.size >= WORDED_MAX) worded.clear();
+    worded.set(id, text);
+  }
+  return { text, key: k, values };
+};
 
 const CLINICAL = new Set(['Predictive', 'Diagnostic', 'Prognostic']);
 const RANK: Record<string, number> = { 'I:A': 6, 'I:B': 5, 'II:C': 4, 'II:D': 3 };
 export const POPULATION_AF_BENIGN = 0.01;
+
+/** A key's English text without values (the "missing" notes), worded once per key. */
+const englishOf = (key: string): string => {
+  let text = worded.get(key);
+  if (text === undefined) {
+    text = EN(key);
+    worded.set(key, text);
+  }
+  return text;
+};
 
 /** Proposes a tier with the evidence behind it. */
 export function proposeTier(input: TierInput): TierProposal {
@@ -146,7 +169,7 @@ export function proposeTier(input: TierInput): TierProposal {
     tier,
     level,
     evidence,
-    missing: missingKeys.map((k) => EN(k)),
+    missing: missingKeys.map(englishOf),
     missingKeys,
   });
   if (found !== null) return out(found.tier, found.level);

@@ -15,6 +15,7 @@ import * as audit from '../audit/auditLog';
 import * as vcf from '../vcf/channels';
 import * as cases from '../cases/channels';
 import { CasePresetSchema } from '../cases/filters';
+import { SomaticPresetFileSchema } from '../cancer/somaticPresets';
 import * as ranking from '../ranking/channels';
 import * as work from '../cases/workChannels';
 import * as clinvar from '../acmg/clinvar';
@@ -193,6 +194,16 @@ export const channels = {
   /** A cancer case's somatic rows through the somatic filter (issue 19; native DuckDB in main). */
   'cancer:somatic': { request: cancer.SomaticRequestSchema, response: cancer.SomaticResultSchema },
   'cancer:review': { request: cancer.TierReviewRequestSchema, response: cancer.TierReviewsSchema },
+  /** The somatic filter presets: built in, and the user's own, sealed per user (decision 0079). */
+  'cancer:presets': { request: z.undefined(), response: cancer.SomaticPresetListSchema },
+  'cancer:savePreset': {
+    request: SomaticPresetFileSchema,
+    response: cancer.SomaticPresetListSchema,
+  },
+  'cancer:deletePreset': {
+    request: cases.PresetNameSchema,
+    response: cancer.SomaticPresetListSchema,
+  },
   'cancer:gene': {
     request: cancer.GeneKnowledgeRequestSchema,
     response: cancer.GeneKnowledgeSchema,

@@ -28,7 +28,7 @@ export function cancerOptions(cmd: Command): Command {
   return cmd
     .option(
       '--cancer',
-      'a cancer case: a tumour-normal or tumour-only VCF (Mutect2, Strelka2); implied by the options below',
+      "a cancer case: a tumour-normal or tumour-only VCF (Mutect2, Strelka2); implied by the options below, and by a somatic caller's header unless --ped, --link or --proband is given",
     )
     .option(
       '--tumour <sample>',

@@ -44,8 +44,12 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   if (i.vcf.problems.some((p) => p.severity === 'error')) return EXIT.invalid;
   for (const p of [...(i.ped?.problems ?? []), ...(i.phenopacket?.problems ?? [])])
     ctx.err(`${p.file ?? ''}${p.line === undefined ? '' : `:${String(p.line)}`}: ${p.message}`);
-  // A cancer case (issue 19): tumour and normal instead of pedigree members, same request.
-  const asked = wantsCancer(o) ? await withGermline(ctx, t, o, cancerRequest(o, i)) : undefined;
+  // A cancer case (issue 19): tumour and normal instead of pedigree members, same request. A
+  // somatic caller's file is one unless a pedigree option says otherwise, as New case proposes
+  // (decision 0079: before, Mutect2 output without a cancer option became a germline case).
+  const pedigree = o.ped !== undefined || o.proband !== undefined || o.link.length > 0;
+  const cancerCase = wantsCancer(o) || (i.vcf.somatic !== undefined && !pedigree);
+  const asked = cancerCase ? await withGermline(ctx, t, o, cancerRequest(o, i)) : undefined;
   const cancer = asked?.request;
   const overrides = o.link.map((l): SampleLink => {
     const [sample = '', member = ''] = l.split('=');

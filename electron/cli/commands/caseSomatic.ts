@@ -1,6 +1,7 @@
 import type { SomaticRow } from '../../../shared/cancer/channels';
 import type { SomaticFilter } from '../../../shared/cancer/somaticFilter';
 import { SomaticFilterSchema } from '../../../shared/cancer/somaticFilter';
+import type { SomaticPresetFile } from '../../../shared/cancer/somaticPresets';
 import { SOMATIC_PRESETS, somaticPreset } from '../../../shared/cancer/somaticPresets';
 import { CaseFilterSchema } from '../../../shared/cases/filters';
 import { InvalidArgumentError } from 'commander';
@@ -86,7 +87,11 @@ export function parseJson(text: string): unknown {
  * (neither: the somatic default, the view the app opens with), the somatic flags are set on top.
  * Germline filters and presets are refused with what the case takes instead.
  */
-export function somaticFilterOf(caseId: string, o: VariantsOpts): SomaticFilter {
+export function somaticFilterOf(
+  caseId: string,
+  o: VariantsOpts,
+  saved: readonly SomaticPresetFile[] = [],
+): SomaticFilter {
   if (o.inheritance.length > 0)
     throw new Stop(
       EXIT.usage,
@@ -96,11 +101,13 @@ export function somaticFilterOf(caseId: string, o: VariantsOpts): SomaticFilter 
     throw new Stop(EXIT.usage, 'Give either --preset or --filter, not both.');
   let base: SomaticFilter = somaticPreset('somatic default')?.filter ?? {};
   if (o.preset !== undefined) {
-    const p = somaticPreset(o.preset);
+    // A built-in, else one the user saved in the Somatic tab (decision 0079).
+    const wanted = o.preset.trim().toLowerCase();
+    const p = somaticPreset(o.preset) ?? saved.find((x) => x.name.trim().toLowerCase() === wanted);
     if (p === undefined)
       throw new Stop(
         EXIT.usage,
-        `Case "${caseId}" is a cancer case: "${o.preset}" is not a somatic preset. Choose one of ${presetNames}.`,
+        `Case "${caseId}" is a cancer case: "${o.preset}" is not a somatic preset. Choose one of ${presetNames}${saved.length === 0 ? '' : ` or one you saved (${saved.map((x) => `"${x.name}"`).join(', ')})`}.`,
       );
     base = p.filter;
   }
@@ -172,7 +179,10 @@ export async function somaticVariants(
   id: string,
   o: VariantsOpts,
 ): Promise<void> {
-  const filter = somaticFilterOf(id, o);
+  const saved = o.preset === undefined ? undefined : await t.invoke('cancer:presets', undefined);
+  if (saved !== undefined && !saved.ok)
+    throw new Stop(exitForError(saved.error.code), saved.error.message);
+  const filter = somaticFilterOf(id, o, saved?.value.saved);
   const r = await t.invoke('cancer:somatic', { caseId: id, filter, limit: o.limit });
   if (!r.ok) throw new Stop(exitForError(r.error.code), r.error.message);
   if (o.json === true) {
@@ -188,7 +198,7 @@ export async function somaticVariants(
 export const SOMATIC_HELP = `
 A cancer case (issue 19) is filtered on its somatic calls, as the app's somatic view: without
 --preset or --filter the view starts from "somatic default" (as the app opens); the somatic options
-are set on top. Somatic presets:${SOMATIC_PRESETS.map((p) => `\n  ${p.name}: ${p.description}`).join('')}
+are set on top. Somatic presets (and any the user saved in the app's Somatic tab):${SOMATIC_PRESETS.map((p) => `\n  ${p.name}: ${p.description}`).join('')}
 Rows print tumour and normal VAF and depth, the proposed AMP/ASCO/CAP tier and the flags
 (hotspot, germline-leak, civic level, predisposition-gene); --json prints {kind, filter, total,
 kept, steps, rows}. Germline options on a cancer case, and somatic ones on a germline case, are

@@ -25,9 +25,9 @@ import { createVaultService } from '../vault/vaultService';
 import { localCacheFrom } from '../vault/localCache';
 import { vcfHandlers } from '../vcf/vcf.handlers';
 import { caseHandlers } from '../cases/cases.handlers';
-import { cancerHandlers } from '../cases/cancer/cancer.handlers';
+import { cancerHandlers, somaticPresetHandlers } from '../cases/cancer/cancer.handlers';
 import { rankingHandlers } from '../ranking/ranking.handlers';
-import { createCasePresets } from '../cases/casePresets';
+import { createCasePresets, createSomaticPresets } from '../cases/casePresets';
 import { createCaseService } from '../cases/caseService';
 import { appHandlers } from './app.handlers';
 import { hostsHandlers } from '../federation/hosts.handlers';
@@ -234,6 +234,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
       }),
       ...diseaseHandlers(),
       ...cancerHandlers(cases),
+      ...somaticPresetHandlers(createSomaticPresets({ owner: () => cases.stateOwner(), logger })),
       ...seenHandlersOver(
         opts.federation,
         // Through the egress guard (issue 21) unless a test hands in its own federation's nodes.

@@ -1,56 +1,38 @@
-import { z } from 'zod';
 import type { CasePreset } from '../../../shared/cases/filters';
 import { CasePresetSchema } from '../../../shared/cases/filters';
-import { BUILT_IN_PRESETS, builtInPreset } from '../../../shared/cases/presets';
-import { HandlerError } from '../ipc/router';
+import { BUILT_IN_PRESETS } from '../../../shared/cases/presets';
+import type { SomaticPresetFile } from '../../../shared/cancer/somaticPresets';
+import {
+  BUILT_IN_SOMATIC_PRESET_FILES,
+  SomaticPresetFileSchema,
+} from '../../../shared/cancer/somaticPresets';
 import type { Logger } from '../logging/logger';
 import type { StateOwner } from '../vault/userState';
-import { createUserStateFile } from '../vault/userState';
-import { words } from '../../../shared/appError';
+import type { PresetStore } from './presetStore';
+import { createPresetStore } from './presetStore';
 
-/** The built-in filter presets and the owner's own, sealed per user like saved cohorts (0011). */
-export interface CasePresets {
-  list(): CasePreset[];
-  view(): { builtIn: CasePreset[]; saved: CasePreset[] };
-  save(p: CasePreset): { builtIn: CasePreset[]; saved: CasePreset[] };
-  remove(name: string): { builtIn: CasePreset[]; saved: CasePreset[] };
-}
+/** The germline case filter's presets (issue 16): built in and the owner's own. */
+export type CasePresets = PresetStore<CasePreset>;
+/** The somatic filter's presets of a cancer case (issue 19, decision 0079). */
+export type SomaticPresets = PresetStore<SomaticPresetFile>;
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-export function createCasePresets(opts: {
+interface Opts {
   owner: () => StateOwner | undefined;
   logger: Logger;
-}): CasePresets {
-  const state = createUserStateFile<CasePreset[]>({
-    name: 'case-presets',
-    schema: z.array(CasePresetSchema),
-    empty: () => [],
-    merge: (disk, memory) => [
-      ...memory,
-      ...disk.filter((d) => !memory.some((m) => same(m.name, d.name))),
-    ],
-    owner: opts.owner,
-    logger: opts.logger,
-  });
-  const view = () => ({ builtIn: [...BUILT_IN_PRESETS], saved: state.get() });
-  return {
-    list: () => state.get(),
-    view,
-    save(p) {
-      if (builtInPreset(p.name) !== undefined)
-        throw new HandlerError(
-          'INVALID_REQUEST',
-          `"${p.name}" is a built-in preset; save yours under another name.`,
-          'name',
-          words('builtInPreset', { name: p.name }),
-        );
-      state.update((all) => [p, ...all.filter((x) => !same(x.name, p.name))].slice(0, 200));
-      return view();
-    },
-    remove(name) {
-      state.update((all) => all.filter((x) => !same(x.name, name)));
-      return view();
-    },
-  };
 }
+
+export const createCasePresets = (opts: Opts): CasePresets =>
+  createPresetStore({
+    file: 'case-presets',
+    schema: CasePresetSchema,
+    builtIn: BUILT_IN_PRESETS,
+    ...opts,
+  });
+
+export const createSomaticPresets = (opts: Opts): SomaticPresets =>
+  createPresetStore({
+    file: 'somatic-presets',
+    schema: SomaticPresetFileSchema,
+    builtIn: BUILT_IN_SOMATIC_PRESET_FILES,
+    ...opts,
+  });

@@ -67,6 +67,7 @@ describe('issue 22: what the renderer itself says, in the reader’s language', 
       <CaseFiles
         draft={EMPTY_DRAFT}
         chooseVcf={() => Promise.resolve()}
+        cancelUpload={() => undefined}
         setPed={() => Promise.resolve()}
         setPhenopacket={() => Promise.resolve()}
         onError={onError}

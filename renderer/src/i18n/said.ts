@@ -35,8 +35,11 @@ export const SAID_KEYS = [
   'notGeneSymbol',
   'genesTooMany',
   'presetNotJson',
+  'presetNotJsonAt',
   'presetNotPreset',
   'presetInvalid',
+  'presetIsGermline',
+  'presetIsSomatic',
   // The genome browser (igv/locus.ts, igv/session.ts, syncTracks.ts, SessionButtons.tsx).
   'locusEmpty',
   'geneNotInTable',

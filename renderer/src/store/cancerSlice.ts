@@ -1,5 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { GeneKnowledge, SomaticResult } from '../../../shared/cancer/channels';
+import type {
+  GeneKnowledge,
+  SomaticPresetList,
+  SomaticResult,
+} from '../../../shared/cancer/channels';
+import type { SomaticPresetFile } from '../../../shared/cancer/somaticPresets';
 import type { TierReview } from '../../../shared/cancer/cancerCase';
 import type { GermlineResult } from '../../../shared/cancer/germline';
 import type { SomaticFilter } from '../../../shared/cancer/somaticFilter';
@@ -26,6 +31,12 @@ export interface CancerSlice {
   germline: { caseId: string; result: GermlineResult } | undefined;
   germlineError: string | undefined;
   loadGermline: (caseId: string) => Promise<void>;
+  /** The somatic filter's presets: built in and the user's own (decision 0079). */
+  somaticPresets: SomaticPresetList;
+  loadSomaticPresets: () => Promise<void>;
+  /** Saves (or replaces) one of the user's somatic presets; the error in their words, if any. */
+  saveSomaticPreset: (p: SomaticPresetFile) => Promise<string | undefined>;
+  deleteSomaticPreset: (name: string) => Promise<string | undefined>;
   /** The oncologist's tier for a variant; the error in their words, if any. */
   reviewTier: (
     r: Omit<TierReview, 'at' | 'note'> & { note?: string },
@@ -43,6 +54,23 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
     cancerGene: undefined,
     germline: undefined,
     germlineError: undefined,
+    somaticPresets: { builtIn: [], saved: [] },
+    async loadSomaticPresets() {
+      const result = await api().invoke('cancer:presets');
+      if (result.ok) set({ somaticPresets: result.value });
+    },
+    async saveSomaticPreset(p) {
+      const result = await api().invoke('cancer:savePreset', p);
+      if (!result.ok) return appErrorText(result.error);
+      set({ somaticPresets: result.value });
+      return undefined;
+    },
+    async deleteSomaticPreset(name) {
+      const result = await api().invoke('cancer:deletePreset', { name });
+      if (!result.ok) return appErrorText(result.error);
+      set({ somaticPresets: result.value });
+      return undefined;
+    },
     async loadGermline(caseId) {
       set({ germlineError: undefined });
       const result = await api().invoke('cancer:germline', { caseId });

@@ -11,6 +11,7 @@ import { HandlerError } from '../../ipc/router';
 import type { OpenedCase } from '../caseService';
 import { casesRoot, rewriteManifest, STAGING_DIR } from '../caseFolder';
 import type { CaseService } from '../caseService';
+import type { SomaticPresets } from '../casePresets';
 import { querySomaticBytes } from './somaticQuery';
 import type { Panel } from '../../../../shared/cases/channels';
 import { loadPanels } from '../genomeAssets';
@@ -96,5 +97,16 @@ export function cancerHandlers(
         source: KNOWLEDGE_VERSIONS.hotspots,
       };
     },
+  };
+}
+
+/** The somatic filter's presets (decision 0079): the Somatic tab's and `case variants --preset`. */
+export function somaticPresetHandlers(
+  presets: SomaticPresets,
+): Pick<Handlers, 'cancer:presets' | 'cancer:savePreset' | 'cancer:deletePreset'> {
+  return {
+    'cancer:presets': () => presets.view(),
+    'cancer:savePreset': (p) => presets.save(p),
+    'cancer:deletePreset': ({ name }) => presets.remove(name),
   };
 }

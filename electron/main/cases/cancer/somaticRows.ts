@@ -17,6 +17,8 @@ import type { SomaticHook } from './somaticHook';
 
 const LEVELS = ['A', 'B', 'C', 'D', 'E'];
 const EN = documentTranslator('en');
+const NO_PROTEIN = 'tierEvidence.missing.noProtein';
+const NO_PROTEIN_TEXT = EN(NO_PROTEIN);
 
 /**
  * A cancer case's somatic rows (issue 19): the caller's read counts for tumour (member 0) and
@@ -55,9 +57,12 @@ export function somaticHook(
         role,
         popAf: variant.popAf,
       });
-      const missingKeys = [...proposal.missingKeys];
-      if (protein === null && variant.gene !== null)
-        missingKeys.push('tierEvidence.missing.noProtein');
+      const noProtein = protein === null && variant.gene !== null;
+      const missingKeys: readonly string[] = noProtein
+        ? [...proposal.missingKeys, NO_PROTEIN]
+        : proposal.missingKeys;
+      // The proposal's English notes are already worded (decision 0079: not again per call).
+      const missing = noProtein ? [...proposal.missing, NO_PROTEIN_TEXT] : proposal.missing;
       let best: string | null = null;
       for (const h of civic)
         for (const e of h.evidence)
@@ -96,7 +101,7 @@ export function somaticHook(
         // English text beside each key, for readers without the catalogue (issue 19).
         JSON.stringify({
           evidence: proposal.evidence,
-          missing: missingKeys.map((k) => EN(k)),
+          missing,
           missingKeys,
         }),
       ]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 import { useStore } from '../../store';
@@ -7,16 +7,14 @@ import type { GermlineFileDraft } from './cancerDraft';
 import { germlineFileDraft } from './cancerDraft';
 import { appErrorText } from '../../i18n/appErrorText';
 import { UploadStatus } from '../caseReview/CaseFiles';
-import type { CaseDraft } from '../caseReview/useNewCase';
-
-type Upload = NonNullable<CaseDraft['upload']>;
+import { useCaseUpload, type CaseUpload } from '../caseReview/useCaseUpload';
 
 /**
  * The optional germline VCF of a cancer case (decision 0059): a germline caller's output for the
  * same patient, chosen beside the tumour VCF (main's dialog in Electron, an upload in browser mode),
  * checked by main's header reader, with its sample picker. Browser mode shows the upload's bytes
- * and time left, as for the tumour VCF, and the person can cancel it (issue 19). Its refusals and errors are listed with
- * file and line, and block the import until the file is fixed or removed. A pick answered after
+ * and time left, as for the tumour VCF, and the person can cancel it (issue 19; one upload path for
+ * both, decision 0079). Its refusals and errors are listed with file and line, and block the import until the file is fixed or removed. A pick answered after
  * another pick or a removal is dropped (issue 19: a slow upload must not bring back an old file).
  */
 export function GermlineVcfField(props: {
@@ -24,55 +22,34 @@ export function GermlineVcfField(props: {
   readonly onChange: (germline: GermlineFileDraft | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const choose = useStore((s) => s.chooseCaseVcf);
   const inspect = useStore((s) => s.inspectCaseFiles);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const [upload, setUpload] = useState<Upload | undefined>();
+  const [upload, setUpload] = useState<CaseUpload | undefined>();
   // A new file input after a removal or a cancelled upload, so choosing the same file again is seen.
   const [inputs, setInputs] = useState(0);
   const electron = mainPicksCaseFiles();
-  const picks = useRef(0);
-  const sending = useRef<AbortController | undefined>(undefined);
-  // Closing the dialog stops an upload still running.
-  useEffect(() => () => sending.current?.abort(), []);
+  // The tumour VCF's pick (decision 0079): progress, cancel, and a newer pick or closing stops it.
+  const sender = useCaseUpload(setUpload);
   const g = props.value;
   /** Drops the pick in flight: its upload is stopped, its answers are ignored. */
   const drop = (): void => {
-    picks.current++;
-    sending.current?.abort();
-    sending.current = undefined;
+    sender.drop();
     setBusy(false);
-    setUpload(undefined);
   };
   const pick = async (file?: File): Promise<void> => {
-    drop();
-    const token = picks.current;
-    const controller = new AbortController();
-    sending.current = controller;
     setBusy(true);
     setError(undefined);
-    // Browser mode sends the file to main: its bytes are shown from the start, as the tumour VCF's.
-    const started = Date.now();
-    if (file !== undefined) setUpload({ sent: 0, reported: 0, size: file.size, elapsedMs: 0 });
-    const chosen = await choose(
-      file,
-      (sent, reported) => {
-        if (token === picks.current)
-          setUpload({ sent, reported, size: file?.size ?? 0, elapsedMs: Date.now() - started });
-      },
-      controller.signal,
-    );
-    if (token !== picks.current) return;
-    sending.current = undefined;
-    setUpload(undefined);
+    const sent = await sender.send(file);
+    if (sent === undefined) return;
+    const chosen = sent.result;
     if (!chosen.ok || chosen.value === null) {
       setBusy(false);
       if (!chosen.ok) setError(appErrorText(chosen.error));
       return;
     }
     const found = await inspect({ vcf: chosen.value.handle });
-    if (token !== picks.current) return;
+    if (!sent.live()) return;
     setBusy(false);
     if (found.ok) props.onChange(germlineFileDraft(chosen.value, found.value));
     else setError(appErrorText(found.error));
@@ -114,12 +91,7 @@ export function GermlineVcfField(props: {
       )}
       <small id="new-case-germline-vcf-help">{t('cancer.new.germlineVcfHelp')}</small>
       {upload === undefined ? null : (
-        <div className="upload-cancel">
-          <UploadStatus upload={upload} testId="new-case-germline-upload" />
-          <button type="button" onClick={cancel} data-testid="new-case-germline-cancel">
-            {t('cancer.new.germlineUploadCancel')}
-          </button>
-        </div>
+        <UploadStatus upload={upload} onCancel={cancel} testId="new-case-germline-upload" />
       )}
       {busy && upload === undefined ? <p role="status">{t('cancer.new.germlineReading')}</p> : null}
       {g === undefined ? null : (

@@ -1,20 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { ConsequenceChoices } from '../caseReview/ConsequenceChoices';
 import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
 import { SomaticFilterSchema } from '../../../../shared/cancer/somaticFilter';
-import { SOMATIC_PRESETS, somaticPreset } from '../../../../shared/cancer/somaticPresets';
+import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
+import {
+  SOMATIC_PRESETS,
+  somaticPreset,
+  somaticPresetNamed,
+} from '../../../../shared/cancer/somaticPresets';
 
 const TIERS = ['I', 'II', 'III', 'IV'] as const;
-
-/** Whether two filters keep the same rows: the same steps with the same values. */
-const sameFilter = (a: SomaticFilter, b: SomaticFilter): boolean => {
-  const text = (f: SomaticFilter): string =>
-    JSON.stringify(
-      Object.entries(f)
-        .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-        .sort(([x], [y]) => (x < y ? -1 : 1)),
-    );
-  return text(a) === text(b);
-};
 
 /** A number field that writes `undefined` when emptied (the step is then not used). */
 function NumberInput(props: {
@@ -46,15 +41,20 @@ function NumberInput(props: {
   );
 }
 
-/** The somatic filters (issue 19); each change runs the filter again. */
+/**
+ * The somatic filters (issue 19); each change runs the filter again. The preset list offers the
+ * built-in presets by their translated names and the user's own (`saved`, decision 0079) as named.
+ */
 export function SomaticFilters(props: {
   readonly filter: SomaticFilter;
+  readonly saved?: readonly SomaticPresetFile[];
   readonly onChange: (f: SomaticFilter) => void;
 }) {
   const { t } = useTranslation();
   const f = props.filter;
+  const saved = props.saved ?? [];
   // The preset the filter is, if any (the same presets as `case variants --preset`, issue 19).
-  const preset = SOMATIC_PRESETS.find((p) => sameFilter(p.filter, f));
+  const preset = somaticPresetNamed(f, saved);
   const set = (p: Partial<SomaticFilter>): void => {
     // exactOptionalPropertyTypes: an emptied field leaves the filter, it is not set to undefined.
     const next = Object.fromEntries(
@@ -77,9 +77,10 @@ export function SomaticFilters(props: {
         <label htmlFor="somatic-preset">{t('cancer.preset.label')}</label>
         <select
           id="somatic-preset"
-          value={preset?.name ?? ''}
+          value={preset ?? ''}
           onChange={(e) => {
-            const p = somaticPreset(e.target.value);
+            const name = e.target.value;
+            const p = somaticPreset(name) ?? saved.find((x) => x.name === name);
             if (p !== undefined) props.onChange(p.filter);
           }}
           data-testid="somatic-preset"
@@ -92,6 +93,15 @@ export function SomaticFilters(props: {
               {t(`cancer.preset.${p.key}`)}
             </option>
           ))}
+          {saved.length === 0 ? null : (
+            <optgroup label={t('caseReview.presets.saved')}>
+              {saved.map((p) => (
+                <option key={p.name} value={p.name} translate="no">
+                  {p.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </div>
       <label className="check">
@@ -135,6 +145,14 @@ export function SomaticFilters(props: {
         max={100}
         onChange={(v) => set({ maxNormalVaf: frac(v) })}
       />
+      <fieldset className="somatic-consequences">
+        <legend>{t('caseReview.filters.consequence')}</legend>
+        <ConsequenceChoices
+          chosen={f.consequences}
+          onChange={(consequences) => set({ consequences })}
+          testId="somatic-consequences"
+        />
+      </fieldset>
       <label className="check">
         <input
           type="checkbox"

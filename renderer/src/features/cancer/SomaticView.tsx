@@ -9,6 +9,7 @@ import { SOMATIC_ROWS } from '../../store/cancerSlice';
 import { FederatedSomatic } from './FederatedSomatic';
 import { LollipopPlot } from './LollipopPlot';
 import { SomaticFilters } from './SomaticFilters';
+import { SomaticPresetActions } from './SomaticPresetActions';
 import { SomaticTable } from './SomaticTable';
 import { TierPanel } from './TierPanel';
 
@@ -25,12 +26,15 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
   const showGene = useStore((s) => s.showCancerGene);
   const answers = useStore((s) => s.seenAnswers);
   const loadSeen = useStore((s) => s.loadSeen);
+  const presets = useStore((s) => s.somaticPresets);
+  const loadPresets = useStore((s) => s.loadSomaticPresets);
   const [selected, setSelected] = useState<number | undefined>();
   useEffect(() => {
     void load(DEFAULT_SOMATIC_FILTER);
     // The federated view's answers are the case's seen-before answers (issue 19), sealed with it.
     void loadSeen(detail.caseId);
-  }, [load, loadSeen, detail.caseId]);
+    void loadPresets();
+  }, [load, loadSeen, loadPresets, detail.caseId]);
   if (cancer === undefined) return null;
   const type = cancer.tumourType === null ? undefined : tumourType(cancer.tumourType);
   const row = result?.rows.find((r) => r.vid === selected);
@@ -52,7 +56,8 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
       <p className="hint" data-testid="somatic-knowledge">
         {t('cancer.view.knowledge')}
       </p>
-      <SomaticFilters filter={filter} onChange={(f) => void load(f)} />
+      <SomaticFilters filter={filter} saved={presets.saved} onChange={(f) => void load(f)} />
+      <SomaticPresetActions filter={filter} saved={presets.saved} onApply={(f) => void load(f)} />
       {error === undefined ? null : (
         <p role="alert" className="form-error" data-testid="somatic-error">
           {error}

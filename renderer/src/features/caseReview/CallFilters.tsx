@@ -1,20 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { CONSEQUENCE_ORDER } from '../../../../shared/cases/consequences';
 import type { CaseFilter, Impact } from '../../../../shared/cases/filters';
 import { NumberField } from './NumberField';
 import type { FilterPatch } from './filterPatch';
 import { StepCount } from './StepCount';
-import { consequenceText } from '../../i18n/terms';
+import { ConsequenceChoices, toggled } from './ConsequenceChoices';
 
 const IMPACTS: readonly Impact[] = ['HIGH', 'MODERATE', 'LOW', 'MODIFIER'];
-
-/** A set as a filter part: an empty choice is "no filter", not "keep nothing". */
-const toggled = <T,>(list: readonly T[] | undefined, item: T, on: boolean): T[] | undefined => {
-  const next = on
-    ? [...(list ?? []).filter((x) => x !== item), item]
-    : (list ?? []).filter((x) => x !== item);
-  return next.length === 0 ? undefined : next;
-};
 
 /** Consequence and impact, FILTER=PASS, the proband's call quality, and allele frequencies. */
 export function CallFilters(props: {
@@ -41,25 +32,10 @@ export function CallFilters(props: {
             {t(`caseReview.filters.impact.${i}`)}
           </label>
         ))}
-        <details>
-          <summary>
-            {t('caseReview.filters.consequences', { count: f.consequences?.length ?? 0 })}
-          </summary>
-          <div className="consequence-list">
-            {CONSEQUENCE_ORDER.map((c) => (
-              <label key={c}>
-                <input
-                  type="checkbox"
-                  checked={f.consequences?.includes(c) ?? false}
-                  onChange={(e) =>
-                    onChange({ consequences: toggled(f.consequences, c, e.target.checked) })
-                  }
-                />
-                <span title={c}>{consequenceText(t, c)}</span>
-              </label>
-            ))}
-          </div>
-        </details>
+        <ConsequenceChoices
+          chosen={f.consequences}
+          onChange={(consequences) => onChange({ consequences })}
+        />
       </fieldset>
       <fieldset className="filter-group" data-testid="filter-quality">
         <legend>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CaseProgress } from '../../../../shared/cases/channels';
 import '../../i18n';
 import { resetStore } from '../../store';
@@ -43,6 +43,7 @@ describe('issue 16: browser-mode upload and import progress say MB and time left
           upload: { sent: 50 * MB, reported: 0, size: 200 * MB, elapsedMs: 20_000 },
         }}
         chooseVcf={noop}
+        cancelUpload={() => undefined}
         setPed={noop}
         setPhenopacket={noop}
         onError={() => undefined}
@@ -71,5 +72,27 @@ describe('issue 16: browser-mode upload and import progress say MB and time left
     expect(screen.getByRole('status').textContent).toContain(
       '1,000 records, 900 alleles, 3 MB read.',
     );
+  });
+});
+
+describe('issue 19: the VCF’s upload can be cancelled (decision 0079)', () => {
+  it('the upload line has a Cancel button that stops the upload', () => {
+    const cancelUpload = vi.fn();
+    render(
+      <CaseFiles
+        draft={{
+          ...EMPTY_DRAFT,
+          busy: 'choosing',
+          upload: { sent: 5 * MB, reported: 0, size: 200 * MB, elapsedMs: 2_000 },
+        }}
+        chooseVcf={noop}
+        cancelUpload={cancelUpload}
+        setPed={noop}
+        setPhenopacket={noop}
+        onError={() => undefined}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel the upload' }));
+    expect(cancelUpload).toHaveBeenCalledOnce();
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBytes } from '../../../../shared/i18n/format';
 import { currentLocale } from '../../i18n';
@@ -6,6 +7,7 @@ import { useFormat } from '../../i18n/useFormat';
 import type { TextFile } from '../../../../shared/cases/channels';
 import { ProblemList } from './ProblemList';
 import { transferStatus } from './transferStatus';
+import type { CaseUpload } from './useCaseUpload';
 import type { CaseDraft } from './useNewCase';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
 
@@ -26,12 +28,17 @@ async function readText(file: File | undefined): Promise<TextFile | undefined> {
   return { name: file.name, text: await file.text() };
 }
 
-/** Browser mode's upload: MB sent of the file's size and the time left, as text and a bar. */
+/**
+ * Browser mode's upload: MB sent of the file's size and the time left, as text and a bar, and the
+ * button that cancels it (issue 19, decision 0079: the tumour and the germline VCF alike).
+ */
 export function UploadStatus({
   upload,
+  onCancel,
   testId = 'new-case-upload',
 }: {
-  readonly upload: NonNullable<CaseDraft['upload']>;
+  readonly upload: CaseUpload;
+  readonly onCancel: () => void;
   readonly testId?: string;
 }) {
   const { t } = useTranslation();
@@ -47,13 +54,18 @@ export function UploadStatus({
     total: s.totalBytes === undefined ? '?' : f.bytes(s.totalBytes),
   });
   return (
-    <p className="upload-status" role="status" data-testid={testId}>
-      {sending}
-      {s.etaMs === undefined
-        ? null
-        : ` ${t('caseReview.import.left', { time: f.duration(s.etaMs / 1000) })}`}
-      <progress max={100} value={s.percent} aria-label={sending} />
-    </p>
+    <div className="upload-cancel">
+      <p className="upload-status" role="status" data-testid={testId}>
+        {sending}
+        {s.etaMs === undefined
+          ? null
+          : ` ${t('caseReview.import.left', { time: f.duration(s.etaMs / 1000) })}`}
+        <progress max={100} value={s.percent} aria-label={sending} />
+      </p>
+      <button type="button" onClick={onCancel} data-testid={`${testId}-cancel`}>
+        {t('caseReview.files.uploadCancel')}
+      </button>
+    </div>
   );
 }
 
@@ -61,6 +73,7 @@ export function UploadStatus({
 export function CaseFiles(props: {
   readonly draft: CaseDraft;
   readonly chooseVcf: (file?: File) => Promise<void>;
+  readonly cancelUpload: () => void;
   readonly setPed: (file: TextFile | undefined) => Promise<void>;
   readonly setPhenopacket: (file: TextFile | undefined) => Promise<void>;
   readonly onError: (message: string) => void;
@@ -68,6 +81,8 @@ export function CaseFiles(props: {
   const { t } = useTranslation();
   const { draft } = props;
   const electron = mainPicksCaseFiles();
+  // A new file input after a cancelled upload, so choosing the same file again is seen.
+  const [inputs, setInputs] = useState(0);
   const text = (set: (f: TextFile | undefined) => Promise<void>) => (file: File | undefined) => {
     readText(file).then(set, (e: unknown) => props.onError(errorText(e, t)));
   };
@@ -88,6 +103,7 @@ export function CaseFiles(props: {
           <>
             <label htmlFor="new-case-vcf">{t('caseReview.files.vcf')}</label>
             <input
+              key={inputs}
               id="new-case-vcf"
               type="file"
               accept=".vcf,.gz,.bgz"
@@ -98,7 +114,15 @@ export function CaseFiles(props: {
           </>
         )}
         <small id="new-case-vcf-help">{t('caseReview.files.vcfHelp')}</small>
-        {draft.upload === undefined ? null : <UploadStatus upload={draft.upload} />}
+        {draft.upload === undefined ? null : (
+          <UploadStatus
+            upload={draft.upload}
+            onCancel={() => {
+              props.cancelUpload();
+              setInputs((n) => n + 1);
+            }}
+          />
+        )}
       </div>
       <div className="field">
         <label htmlFor="new-case-ped">{t('caseReview.files.ped')}</label>

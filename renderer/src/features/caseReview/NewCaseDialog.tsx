@@ -144,6 +144,7 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
           <CaseFiles
             draft={draft}
             chooseVcf={form.chooseVcf}
+            cancelUpload={form.cancelUpload}
             setPed={form.setPed}
             setPhenopacket={form.setPhenopacket}
             onError={(error) => patch({ error })}

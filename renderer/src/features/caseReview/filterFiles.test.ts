@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PRESETS } from '../../../../shared/cases/presets';
-import { parseBed, parseGenes, parsePresetFile, presetFileText } from './filterFiles';
+import { DEFAULT_SOMATIC_FILTER } from '../../../../shared/cancer/somaticFilter';
+import { BUILT_IN_SOMATIC_PRESET_FILES } from '../../../../shared/cancer/somaticPresets';
+import {
+  parseBed,
+  parseGenes,
+  parsePresetFile,
+  parseSomaticPresetFile,
+  presetFileText,
+} from './filterFiles';
 
 describe('case filter files (issue 16)', () => {
   it('reads a BED file, skipping headers, and names the first bad line', () => {
@@ -51,7 +59,7 @@ describe('case filter files (issue 16)', () => {
       ok: true,
       value: preset,
     });
-    expect(parsePresetFile('x.json', '{')).toEqual({
+    expect(parsePresetFile('x.json', '')).toEqual({
       ok: false,
       message: 'x.json is not JSON.',
       said: { key: 'presetNotJson', params: { file: 'x.json' } },
@@ -66,6 +74,63 @@ describe('case filter files (issue 16)', () => {
     expect(wrong.ok ? undefined : wrong.said).toEqual({
       key: 'presetInvalid',
       params: { file: 'y.json', field: 'filter.maxPopAf' },
+    });
+  });
+
+  it('issue 19: a file that stops being JSON is refused with its line and column (decision 0079)', () => {
+    expect(parsePresetFile('x.json', '{')).toEqual({
+      ok: false,
+      message: 'x.json is not JSON (line 1, column 2).',
+      said: { key: 'presetNotJsonAt', params: { file: 'x.json', line: 1, column: 2 } },
+    });
+    const text =
+      '{\n  "kind": "cohort-desk.somatic-filter-preset",\n  "version": 1\n  "name": "x"\n}';
+    expect(parseSomaticPresetFile('board.json', text)).toMatchObject({
+      ok: false,
+      said: { key: 'presetNotJsonAt', params: { file: 'board.json', line: 4, column: 3 } },
+    });
+  });
+});
+
+describe('issue 19: somatic preset files (decision 0079)', () => {
+  it('a somatic preset round-trips; a wrong field is named; the other kind is said as such', () => {
+    const mine = {
+      kind: 'cohort-desk.somatic-filter-preset' as const,
+      version: 1 as const,
+      name: 'Melanoma board',
+      filter: { ...DEFAULT_SOMATIC_FILTER, tiers: ['I' as const, 'II' as const] },
+    };
+    expect(parseSomaticPresetFile('m.json', presetFileText(mine))).toEqual({
+      ok: true,
+      value: mine,
+    });
+    for (const p of BUILT_IN_SOMATIC_PRESET_FILES)
+      expect(parseSomaticPresetFile('b.json', presetFileText(p))).toEqual({ ok: true, value: p });
+    const wrong = parseSomaticPresetFile(
+      'm.json',
+      JSON.stringify({ ...mine, filter: { ...mine.filter, minTumourVaf: 5 } }),
+    );
+    expect(wrong.ok ? undefined : wrong.said).toEqual({
+      key: 'presetInvalid',
+      params: { file: 'm.json', field: 'filter.minTumourVaf' },
+    });
+    // A germline field in a somatic preset is named too.
+    const germlineField = parseSomaticPresetFile(
+      'm.json',
+      JSON.stringify({ ...mine, filter: { ...mine.filter, maxPopAf: 0.01 } }),
+    );
+    expect(germlineField.ok ? undefined : germlineField.said.key).toBe('presetInvalid');
+    // A germline preset given to the Somatic tab, and a somatic one to the variant table.
+    const trio = BUILT_IN_PRESETS[0];
+    if (trio === undefined) throw new Error('no built-in preset');
+    expect(parseSomaticPresetFile('trio.json', presetFileText(trio))).toEqual({
+      ok: false,
+      message: 'trio.json is a germline filter preset, not a cohort-desk.somatic-filter-preset.',
+      said: { key: 'presetIsGermline', params: { file: 'trio.json' } },
+    });
+    expect(parsePresetFile('m.json', presetFileText(mine))).toMatchObject({
+      ok: false,
+      said: { key: 'presetIsSomatic', params: { file: 'm.json' } },
     });
   });
 });

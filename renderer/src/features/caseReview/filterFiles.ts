@@ -1,5 +1,8 @@
 import type { CasePreset, Region } from '../../../../shared/cases/filters';
 import { CasePresetSchema, GeneSymbolSchema, RegionSchema } from '../../../../shared/cases/filters';
+import type { z } from 'zod';
+import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
+import { SomaticPresetFileSchema } from '../../../../shared/cancer/somaticPresets';
 import type { Said } from '../../i18n/said';
 
 /**
@@ -72,15 +75,53 @@ export function parseGenes(text: string): Parsed<string[]> {
   return { ok: true, value: genes };
 }
 
-/** A shared preset file (the JSON object a saved preset is), checked before it is applied. */
-export function parsePresetFile(name: string, text: string): Parsed<CasePreset> {
+/** The preset files the app writes, and the words for one given to the other kind's view. */
+const OTHER_KIND: Readonly<Record<string, 'presetIsGermline' | 'presetIsSomatic'>> = {
+  'cohort-desk.case-filter-preset': 'presetIsGermline',
+  'cohort-desk.somatic-filter-preset': 'presetIsSomatic',
+};
+
+/** Where JSON.parse stopped (V8 says "at position N"), as a line and column from 1. */
+function jsonPlace(text: string, error: unknown): { line: number; column: number } | undefined {
+  const at = error instanceof SyntaxError ? /position (\d+)/.exec(error.message) : null;
+  if (at === null) return undefined;
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/**
+ * A shared preset file of one kind (the JSON object a saved preset is: the germline case filter's,
+ * or the somatic filter's, decision 0079), checked before it is applied. A refusal is located:
+ * the line and column where it stops being JSON, the field that is not valid, or the other kind.
+ */
+export function parsePresetFileOf<P extends { kind: string }>(
+  name: string,
+  text: string,
+  schema: z.ZodType<P>,
+  kind: P['kind'],
+): Parsed<P> {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    return refused({ key: 'presetNotJson', params: { file: name } }, `${name} is not JSON.`);
+  } catch (error: unknown) {
+    const place = jsonPlace(text, error);
+    return place === undefined
+      ? refused({ key: 'presetNotJson', params: { file: name } }, `${name} is not JSON.`)
+      : refused(
+          { key: 'presetNotJsonAt', params: { file: name, ...place } },
+          `${name} is not JSON (line ${String(place.line)}, column ${String(place.column)}).`,
+        );
   }
-  const parsed = CasePresetSchema.safeParse(json);
+  const other =
+    typeof json === 'object' && json !== null && 'kind' in json && json.kind !== kind
+      ? OTHER_KIND[String(json.kind)]
+      : undefined;
+  if (other !== undefined)
+    return refused(
+      { key: other, params: { file: name } },
+      `${name} is a ${other === 'presetIsGermline' ? 'germline' : 'somatic'} filter preset, not a ${kind}.`,
+    );
+  const parsed = schema.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
@@ -94,6 +135,14 @@ export function parsePresetFile(name: string, text: string): Parsed<CasePreset> 
   );
 }
 
+/** A germline case filter's shared preset file (issue 16). */
+export const parsePresetFile = (name: string, text: string): Parsed<CasePreset> =>
+  parsePresetFileOf(name, text, CasePresetSchema, 'cohort-desk.case-filter-preset');
+
+/** A somatic filter's shared preset file (issue 19, decision 0079). */
+export const parseSomaticPresetFile = (name: string, text: string): Parsed<SomaticPresetFile> =>
+  parsePresetFileOf(name, text, SomaticPresetFileSchema, 'cohort-desk.somatic-filter-preset');
+
 /** A preset as the file others import: exactly the saved object, pretty-printed. */
-export const presetFileText = (preset: CasePreset): string =>
+export const presetFileText = (preset: CasePreset | SomaticPresetFile): string =>
   `${JSON.stringify(preset, null, 2)}\n`;

@@ -16,6 +16,7 @@ import type { CancerDraft } from '../cancer/cancerDraft';
 import { cancerProblems, cancerRequest, proposeCancer } from '../cancer/cancerDraft';
 import { appErrorText } from '../../i18n/appErrorText';
 import { locatedVcfProblem, type LocatedProblem } from './ProblemList';
+import { useCaseUpload, type CaseUpload } from './useCaseUpload';
 
 /** Everything the New case dialog holds until the import starts. */
 export interface CaseDraft {
@@ -25,9 +26,8 @@ export interface CaseDraft {
   note: string;
   phenotype: Phenotype;
   vcf: FileRef | undefined;
-  /** Browser mode: bytes sent of the chosen VCF. */
-  /** Browser mode: bytes sent, the total the browser reported (0: none), the file's size, time so far. */
-  upload: { sent: number; reported: number; size: number; elapsedMs: number } | undefined;
+  /** Browser mode: the chosen VCF's upload while it is sent. */
+  upload: CaseUpload | undefined;
   ped: TextFile | undefined;
   phenopacket: TextFile | undefined;
   phenopacketProblems: CaseProblem[];
@@ -136,7 +136,8 @@ export function useNewCase() {
       update((d) => (d.cancer === undefined ? d : { ...d, cancer: { ...d.cancer, ...p } })),
     [update],
   );
-  const choose = useStore((s) => s.chooseCaseVcf);
+  const showUpload = useCallback((upload: CaseUpload | undefined) => patch({ upload }), [patch]);
+  const upload = useCaseUpload(showUpload);
   const inspectFiles = useStore((s) => s.inspectCaseFiles);
   const start = useStore((s) => s.startCaseImport);
 
@@ -180,20 +181,16 @@ export function useNewCase() {
     reset: () => {
       epoch.current++;
       inspection.current++;
+      upload.drop();
       update(() => EMPTY_DRAFT);
     },
     chooseVcf: async (file?: File): Promise<void> => {
       const at = epoch.current;
-      const live = (): boolean => epoch.current === at;
-      patch({ busy: 'choosing', error: undefined, upload: undefined });
-      const started = Date.now();
-      const result = await choose(file, (sent, reported) => {
-        if (live())
-          patch({
-            upload: { sent, reported, size: file?.size ?? 0, elapsedMs: Date.now() - started },
-          });
-      });
-      if (!live()) return;
+      patch({ busy: 'choosing', error: undefined });
+      const sent = await upload.send(file);
+      // Cancelled, superseded by another pick, or the dialog was reset meanwhile.
+      if (sent === undefined || epoch.current !== at) return;
+      const { result } = sent;
       if (!result.ok) {
         patch({ busy: undefined, error: appErrorText(result.error) });
         return;
@@ -203,7 +200,15 @@ export function useNewCase() {
         patch({ busy: undefined });
         return;
       }
-      await inspect((d) => ({ ...d, vcf, busy: undefined, upload: undefined }));
+      await inspect((d) => ({ ...d, vcf, busy: undefined }));
+    },
+    /**
+     * Stops the VCF's upload (issue 19, decision 0079): the request is aborted and main drops
+     * what arrived; a file chosen and checked before stays.
+     */
+    cancelUpload: (): void => {
+      upload.drop();
+      patch({ busy: undefined });
     },
     setPed: (ped: TextFile | undefined): Promise<void> => inspect((d) => ({ ...d, ped })),
     /** Reads a Phenopacket v2 in the page: its subject, sex and HPO terms fill the form at once. */
