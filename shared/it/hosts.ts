@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { codedSchema } from '../i18n/coded';
+
+/**
+ * A host list's notes as codes the renderer words (issue 22, decision 0076): a broker whose
+ * discovery document could not be read (`broker`, `issuer`, `detail`: the fetch's or parser's
+ * own words), the federation directory's problem (`directory` and its values), entries IT's
+ * allow-lists removed (`entries`).
+ */
+export const HOST_NOTE_CODES = ['discovery', 'directory', 'not-allowed'] as const;
+export const HostNoteSaidSchema = codedSchema(HOST_NOTE_CODES);
+export type HostNoteSaid = z.infer<typeof HostNoteSaidSchema>;
 
 /** Why the app may contact a host (issue 21: the list IT writes firewall rules from). */
 export const HostPurposeSchema = z.enum([
@@ -67,5 +78,7 @@ export const HostListSchema = z.object({
   complete: z.boolean(),
   /** Caveats in plain words (a broker whose discovery could not be read, entries IT disallowed). */
   notes: z.array(z.string()),
+  /** `notes` as codes, one per note in the same order (decision 0076). */
+  said: z.array(HostNoteSaidSchema).optional(),
 });
 export type HostList = z.infer<typeof HostListSchema>;

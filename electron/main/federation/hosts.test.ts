@@ -134,6 +134,37 @@ describe('issue 21: every host the app may contact', () => {
     expect(list.hosts.map((h) => h.host)).toEqual(['directory.hospital.example']);
   });
 
+  it('issue 22: the notes travel as codes beside their English (decision 0076)', async () => {
+    const problemSaid = {
+      code: 'unusable' as const,
+      params: { url: 'https://d.example/f.json', directoryCause: 'http', http: '500' },
+    };
+    const list = await listHosts({
+      directoryUrl: 'https://d.example/f.json',
+      directory: {
+        ...directory,
+        brokers: [{ issuer: 'https://other.example', clientId: 'c', name: 'Other' }],
+        nodes: [],
+        trustedVisaIssuers: [],
+        problem: 'The federation directory at https://d.example/f.json could not be used: …',
+        problemSaid,
+        fetchedAt: 1,
+        notAllowed: ['node SE-1'],
+      },
+      updateFeedUrl: undefined,
+      discover: () => Promise.reject(new Error('HTTP 503')),
+    });
+    expect(list.said).toEqual([
+      {
+        code: 'discovery',
+        params: { broker: 'Other', issuer: 'https://other.example', detail: 'HTTP 503' },
+      },
+      { code: 'directory', params: { directory: 'unusable', ...problemSaid.params } },
+      { code: 'not-allowed', params: { entries: 'node SE-1' } },
+    ]);
+    expect(list.notes).toHaveLength(3);
+  });
+
   it('issue 21: while the directory cannot be read, the live session’s broker is still listed (it refreshes there)', async () => {
     const failed: FederationDirectory = {
       source: 'settings',

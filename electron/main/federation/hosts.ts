@@ -1,5 +1,5 @@
 import type { FederationDirectory } from '../../../shared/federation/directory';
-import type { HostEntry, HostList, HostReason } from '../../../shared/it/hosts';
+import type { HostEntry, HostList, HostNoteSaid, HostReason } from '../../../shared/it/hosts';
 import { notAllowedNote } from './allowLists';
 import { isUsable } from './directory';
 
@@ -33,6 +33,11 @@ export async function listHosts(input: {
 }): Promise<HostList> {
   const reasons: HostReason[] = [];
   const notes: string[] = [];
+  const said: HostNoteSaid[] = [];
+  const note = (english: string, coded: HostNoteSaid): void => {
+    notes.push(english);
+    said.push(coded);
+  };
   let complete = isUsable(input.directory);
   const add = (reason: HostReason): void => {
     reasons.push(reason);
@@ -80,8 +85,9 @@ export async function listHosts(input: {
     } catch (error: unknown) {
       complete = false;
       const why = error instanceof Error ? error.message : String(error);
-      notes.push(
+      note(
         `The discovery document of ${label} (${broker.issuer}) could not be read (${why}); its endpoints may be on hosts not listed here.`,
+        { code: 'discovery', params: { broker: broker.name, issuer: broker.issuer, detail: why } },
       );
     }
   }
@@ -117,10 +123,23 @@ export async function listHosts(input: {
       what: 'links',
       url: origin,
     });
-  if (directory.problem !== undefined) notes.push(directory.problem);
+  if (directory.problem !== undefined)
+    note(
+      directory.problem,
+      directory.problemSaid === undefined
+        ? { code: 'directory', params: { why: directory.problem } }
+        : {
+            code: 'directory',
+            params: { directory: directory.problemSaid.code, ...directory.problemSaid.params },
+          },
+    );
   const dropped = notAllowedNote(directory);
-  if (dropped !== undefined) notes.push(dropped);
-  return { hosts: group(reasons), directorySource: directory.source, complete, notes };
+  if (dropped !== undefined)
+    note(dropped, {
+      code: 'not-allowed',
+      params: { entries: (directory.notAllowed ?? []).join(', ') },
+    });
+  return { hosts: group(reasons), directorySource: directory.source, complete, notes, said };
 }
 
 /** One entry per scheme, host and port, in first-seen order, with every reason for it. */

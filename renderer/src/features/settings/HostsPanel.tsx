@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostReason } from '../../../../shared/it/hosts';
+import { codedText } from '../../i18n/codedText';
 import { useStore } from '../../store';
 
 /**
@@ -84,8 +85,9 @@ export function HostsPanel() {
           )}
           <ul className="hint" data-testid="hosts-notes">
             <li>{t('hosts.noTelemetry')}</li>
-            {hosts.notes.map((note) => (
-              <li key={note}>{note}</li>
+            {hosts.notes.map((note, i) => (
+              // Main's codes in the reader's words; a list without them shows main's English.
+              <li key={note}>{codedText(t, 'hostNote', hosts.said?.[i] ?? {}, note)}</li>
             ))}
           </ul>
         </>
