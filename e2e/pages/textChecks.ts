@@ -29,11 +29,9 @@ export const VALUES_NOT_CHECKED: readonly string[] = [
   // To code: the ACMG sheet's source lines hand dataset titles, HPO labels and "all" to sentences.
   '[data-testid^="sheet-"]',
   // To code: the ranking's explanation words ("one allele"), the gene panels' names and
-  // descriptions (shared/cases/panels), main's session-persistence reason and transport name.
+  // descriptions (shared/cases/panels).
   '[data-testid^="rank-gene-"]',
   '[data-testid="filter-genes"]',
-  '[data-testid="session-persistence"]',
-  '[data-testid="app-runtime"]',
 ];
 
 /**
