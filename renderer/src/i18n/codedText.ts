@@ -19,6 +19,8 @@ const WORDED: readonly (readonly [param: string, tree: string, as: string])[] = 
   // The vault route's refusal (decision 0076) and the vault's own note inside it.
   ['note', 'vaultNote', 'note'],
   ['refusal', 'vaultRefusal', 'reason'],
+  // A settings, policy or cache-folder problem inside a notice, as its `detail`.
+  ['settingProblem', 'settingProblem', 'detail'],
 ];
 
 /** Values for t() with the coded ones worded (`appError` keys use it too: decision 0076). */

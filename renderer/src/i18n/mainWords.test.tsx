@@ -10,7 +10,10 @@ import {
 } from '../../../shared/federation/directory';
 import type { FederationDirectory } from '../../../shared/federation/directory';
 import { HOST_NOTE_CODES } from '../../../shared/it/hosts';
+import { defaultSettings } from '../../../shared/settings/settings';
+import { SETTING_PROBLEM_CODES } from '../../../shared/settings/settingProblem';
 import { VAULT_REFUSAL_CODES } from '../../../shared/vault/vaultRefusal';
+import { NoticeList } from '../components/NoticeList';
 import { vaultRefused } from '../db/vaultRefused';
 import { NodeList } from '../features/federation/NodeList';
 import { SignInPanel } from '../features/federation/SignInPanel';
@@ -52,6 +55,7 @@ describe('issue 22: every code main sends here has words in every language, none
     expect(Object.keys(en.coded.directoryCause).sort()).toEqual([...DIRECTORY_CAUSE_CODES].sort());
     expect(Object.keys(en.coded.hostNote).sort()).toEqual([...HOST_NOTE_CODES].sort());
     expect(Object.keys(en.coded.vaultRefusal).sort()).toEqual([...VAULT_REFUSAL_CODES].sort());
+    expect(Object.keys(en.coded.settingProblem).sort()).toEqual([...SETTING_PROBLEM_CODES].sort());
   });
 
   it.each(SUPPORTED_LANGUAGES)('%s words them all', (lang) => {
@@ -63,6 +67,7 @@ describe('issue 22: every code main sends here has words in every language, none
       ...DIRECTORY_CAUSE_CODES.map((c) => `coded.directoryCause.${c}`),
       ...HOST_NOTE_CODES.map((c) => `coded.hostNote.${c}`),
       ...VAULT_REFUSAL_CODES.map((c) => `coded.vaultRefusal.${c}`),
+      ...SETTING_PROBLEM_CODES.map((c) => `coded.settingProblem.${c}`),
       'said.datasetRefused',
     ];
     expect(
@@ -232,5 +237,61 @@ describe('issue 22: main’s session, runtime, directory and vault words in Germ
     expect(errorText(plain)).toBe(
       i18n.t('said.datasetNotServed', { dataset: 'FI-RD-01', status: '500' }),
     );
+  });
+});
+
+describe('issue 22: Settings notices word main’s problem codes (decision 0076)', () => {
+  const notices = (list: { messageKey: string; params: Record<string, string> }[]) =>
+    useStore.setState({
+      settings: {
+        values: defaultSettings(),
+        locked: [],
+        notices: list.map((n, i) => ({ id: String(i), level: 'warning' as const, ...n })),
+        policyPath: '/p',
+        policyActive: true,
+      },
+    });
+
+  it('German: a corrupt settings file, a policy with an unknown key, a cache folder variable not set', async () => {
+    await setLanguage('de');
+    notices([
+      {
+        messageKey: 'notice.settingsCorrupt',
+        params: {
+          backupPath: 'settings.corrupt-1.json',
+          detail: 'line 3, column 3: main English',
+          settingProblem: 'json',
+          line: '3',
+          column: '3',
+          own: "Expected ','",
+        },
+      },
+      {
+        messageKey: 'notice.policyInvalid',
+        params: {
+          path: 'policy.json',
+          detail: 'locked.mystery: unknown setting',
+          settingProblem: 'unknown',
+          field: 'locked.mystery',
+        },
+      },
+      {
+        messageKey: 'notice.cacheLocation',
+        params: {
+          detail: 'the environment variable … (English)',
+          settingProblem: 'env-missing',
+          names: 'LOCALAPPDATA',
+          fallback: 'vault',
+        },
+      },
+    ]);
+    render(<NoticeList />);
+    const shown = screen.getAllByTestId('notice').map((n) => n.querySelector('p')?.textContent);
+    expect(shown[0]).toContain("(Zeile 3, Spalte 3: Expected ',')");
+    expect(shown[1]).toContain('(locked.mystery: unbekannte Einstellung)');
+    expect(shown[2]).toContain(
+      'die Umgebungsvariable LOCALAPPDATA ist nicht gesetzt, daher bleibt der Cache in vault',
+    );
+    expect(shown.join(' ')).not.toMatch(/unknown setting|English/);
   });
 });

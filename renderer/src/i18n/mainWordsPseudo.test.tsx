@@ -14,13 +14,14 @@ import {
   PSEUDO_VALUE_OPEN,
   pseudoLocalize,
 } from '../../../shared/i18n/pseudo';
+import { SETTING_PROBLEM_CODES } from '../../../shared/settings/settingProblem';
 import { VAULT_REFUSAL_CODES } from '../../../shared/vault/vaultRefusal';
 import { NodeList } from '../features/federation/NodeList';
 import { SignInPanel } from '../features/federation/SignInPanel';
 import { AppInfoPanel } from '../features/settings/AppInfoPanel';
 import { resetStore, useStore } from '../store';
 import { appErrorText } from './appErrorText';
-import { codedText } from './codedText';
+import { codedText, wordedValues } from './codedText';
 import en from './en.json';
 import { localeFormatter } from '.';
 import { errorText, SaidError } from './said';
@@ -67,7 +68,7 @@ function englishIn(text: string): string[] {
     s
       .replace(/\bhttps?:\/\/\S+/g, ' ')
       .replace(/\S*[/\\]\S*/g, ' ')
-      .split(/[\s,;:()[\]"'.]+/)
+      .split(/[\s,;:()[\]"']+/)
       .filter((w) => w !== '');
   const isEnglish = (w: string): boolean => /[a-z]{2}/.test(w);
   found.push(...words(outside).filter(isEnglish));
@@ -146,6 +147,21 @@ describe('issue 22: in the pseudo-locale these hold no English (decision 0076)',
             'English',
           ),
           t,
+        ),
+      ),
+      ...SETTING_PROBLEM_CODES.filter((c) => c !== 'json' && c !== 'invalid').map((code) =>
+        t(
+          'notice.policyInvalid',
+          wordedValues(t, {
+            path: '/etc/cohort-desk/policy.json',
+            detail: 'main English',
+            settingProblem: code,
+            field: 'locked.x',
+            fields: 'a, b',
+            version: '9',
+            names: 'LOCALAPPDATA',
+            fallback: '/var/lib/cohort-desk/vault',
+          }),
         ),
       ),
     ];
