@@ -25,9 +25,6 @@ export const VALUES_NOT_CHECKED: readonly string[] = [
   '[data-testid^="explanation-"]',
   // Data: the OncoTree name in the cancer case's facts.
   '[data-testid="somatic-facts"]',
-  // To code: main's session-persistence reason and transport name.
-  '[data-testid="session-persistence"]',
-  '[data-testid="app-runtime"]',
 ];
 
 /**

@@ -7,7 +7,7 @@ test('channels without a payload (app:info, settings:get) are answered over /rpc
   // JSON drops an undefined payload, so the frame has no "payload" key at all; main must accept it.
   expect(await invokeFromPage(page, 'app:info')).toMatchObject({
     ok: true,
-    value: { name: 'Cohort Desk', runtime: { kind: 'browser', transport: 'loopback WebSocket' } },
+    value: { name: 'Cohort Desk', runtime: { kind: 'browser', transport: 'loopback-websocket' } },
   });
   expect(await invokeFromPage(page, 'settings:get')).toMatchObject({ ok: true });
 });

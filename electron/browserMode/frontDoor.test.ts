@@ -45,6 +45,8 @@ async function expectAnswering(): Promise<void> {
     1000,
   );
   expect(reply.toString('utf8')).toContain('"type":"result","id":7');
+  // The transport is a code the window words in the reader's language (decision 0076).
+  expect(reply.toString('utf8')).toContain('"transport":"loopback-websocket"');
 }
 
 const pick = <T>(random: (below: number) => number, items: readonly T[]): T =>

@@ -26,7 +26,7 @@ const dataDir = paths.data;
 const platform = createNodePlatform({
   dataDir,
   cache: paths.cache,
-  transport: 'loopback WebSocket',
+  transport: 'loopback-websocket',
 });
 const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'browser-mode.log' });
 if (adopted !== undefined) logger.info('app.data_folder_adopted', { detail: adopted });

@@ -18,7 +18,7 @@ let pristine = { log: '', head: '' };
 
 /** The app's services over the data folder, as Electron and browser mode build them. */
 function services() {
-  const platform = createNodePlatform({ dataDir: data, transport: 'test' });
+  const platform = createNodePlatform({ dataDir: data, transport: 'in-process' });
   return createMainServices({
     platform,
     logger: createFileLogger({ dir: platform.paths.logs }),

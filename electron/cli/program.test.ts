@@ -86,7 +86,7 @@ describe('npm run cli -- vcf check (issue 16)', () => {
 
 describe('vcf:check is for the command line only', () => {
   it('refuses a request from an app page: a page may not make main read files by path', async () => {
-    const platform = createNodePlatform({ dataDir: join(dir, 'page'), transport: 'test' });
+    const platform = createNodePlatform({ dataDir: join(dir, 'page'), transport: 'in-process' });
     const services = createMainServices({
       platform,
       logger: createFileLogger({ dir: platform.paths.logs }),

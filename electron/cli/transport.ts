@@ -72,7 +72,7 @@ export function openCliTransport(env: NodeJS.ProcessEnv = process.env): CliTrans
   const platform = createNodePlatform({
     dataDir,
     cache: paths.cache,
-    transport: 'command line',
+    transport: 'in-process',
     keyStorage: memoryOnlyKeyStorage(CLI_KEY_REASON, 'command-line'),
   });
   const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'cli.log' });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/**
+ * How a window outside Electron reaches main, as a code the renderer words (issue 22, decision
+ * 0076): browser mode's loopback WebSocket, or main's router called in the same process (the
+ * command line, tests).
+ */
+export const RUNTIME_TRANSPORTS = ['loopback-websocket', 'in-process'] as const;
+export type RuntimeTransport = (typeof RUNTIME_TRANSPORTS)[number];
+
 export const RuntimeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('electron'),
@@ -7,7 +15,7 @@ export const RuntimeSchema = z.discriminatedUnion('kind', [
     chrome: z.string(),
     node: z.string(),
   }),
-  z.object({ kind: z.literal('browser'), transport: z.string(), node: z.string() }),
+  z.object({ kind: z.literal('browser'), transport: z.enum(RUNTIME_TRANSPORTS), node: z.string() }),
 ]);
 
 export const AppInfoSchema = z.object({

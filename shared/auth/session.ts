@@ -53,6 +53,18 @@ export type AuthErrorCode = z.infer<typeof AuthErrorCodeSchema>;
  * What the renderer knows about the session (AUTH-01, AUTH-10): identity, broker and access.
  * Tokens, codes and raw visas never leave main.
  */
+/**
+ * Why secrets are kept in memory only (the key storage's code, AUTH-08): the renderer words each
+ * (issue 22, decision 0076); main's English `reason` stays for the logs and the command line.
+ */
+export const MEMORY_ONLY_WHY = [
+  'no-secure-store',
+  'no-keyring',
+  'browser-mode',
+  'command-line',
+] as const;
+export type MemoryOnlyWhy = (typeof MEMORY_ONLY_WHY)[number];
+
 /** Why a node's dataset list could not be read (issue 22): the renderer words each. */
 export const NODE_LIST_WHY = ['http', 'timeout', 'not-beacon', 'unreachable'] as const;
 export type NodeListWhy = (typeof NODE_LIST_WHY)[number];
@@ -67,6 +79,7 @@ export const SessionSummarySchema = z.object({
   persistence: z.object({
     mode: z.enum(['secure-store', 'memory-only']),
     reason: z.string().optional(),
+    why: z.enum(MEMORY_ONLY_WHY).optional(),
   }),
   access: z.array(DatasetAccessSchema),
   ignoredVisas: z.array(IgnoredVisaSchema),

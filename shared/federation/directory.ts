@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codedSchema } from '../i18n/coded';
 
 /** Access level of a dataset as the node declares it (Beacon securityLevel). */
 export const AccessLevelSchema = z.enum(['public', 'registered', 'controlled']);
@@ -69,6 +70,30 @@ export const NodeEntrySchema = z.object({
 export type NodeEntry = z.infer<typeof NodeEntrySchema>;
 
 /**
+ * Why the federation directory could not be read, as codes the renderer words (issue 22, decision
+ * 0076): `problemSaid` beside the English `problem`. The problem (`coded.directoryProblem.*`) says
+ * which copy failed: the demo federation's file, an address with no usable copy, or an address
+ * whose refresh failed while an older copy is used. Its values: `file`, `url`, `fetched` (ISO
+ * time of the copy in use), and `directoryCause`, itself a code (`coded.directoryCause.*`) with
+ * its own values: `seconds`, `http` (a status), `field` (where the document breaks), `detail`
+ * (another program's own words, e.g. the JSON parser's or zod's, shown as written).
+ */
+export const DIRECTORY_PROBLEM_CODES = ['demo-invalid', 'unusable', 'stale'] as const;
+export const DIRECTORY_CAUSE_CODES = [
+  'timeout',
+  'unreachable',
+  'http',
+  'not-json',
+  'not-directory',
+  'not-loopback',
+  'not-read-yet',
+  'failed',
+] as const;
+export type DirectoryCause = (typeof DIRECTORY_CAUSE_CODES)[number];
+export const DirectoryProblemSaidSchema = codedSchema(DIRECTORY_PROBLEM_CODES);
+export type DirectoryProblemSaid = z.infer<typeof DirectoryProblemSaidSchema>;
+
+/**
  * The federation directory: which brokers to sign in with, which nodes to query, and which visa
  * issuers (iss → jku) to trust. From the policy, the settings, or the embedded demo federation.
  */
@@ -81,6 +106,8 @@ export const FederationDirectorySchema = z.object({
   location: z.string().optional(),
   /** Why the directory is empty, partial or old, in plain words (e.g. a bad federation file, named). */
   problem: z.string().optional(),
+  /** `problem` as a code and values, worded by the renderer (decision 0076). */
+  problemSaid: DirectoryProblemSaidSchema.optional(),
   /** Epoch ms when a remote directory was fetched (issue 12 item 13: the copy may be older). */
   fetchedAt: z.number().int().nonnegative().optional(),
   /**

@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { codedSchema } from '../i18n/coded';
+
+/**
+ * A host list's notes as codes the renderer words (issue 22, decision 0076): a broker whose
+ * discovery document could not be read (`broker`, `issuer`, `detail`: the fetch's or parser's
+ * own words), the federation directory's problem (`directory` and its values), entries IT's
+ * allow-lists removed (`entries`).
+ */
+export const HOST_NOTE_CODES = ['discovery', 'directory', 'not-allowed'] as const;
+export const HostNoteSaidSchema = codedSchema(HOST_NOTE_CODES);
+export type HostNoteSaid = z.infer<typeof HostNoteSaidSchema>;
 
 /** Why the app may contact a host (issue 21: the list IT writes firewall rules from). */
 export const HostPurposeSchema = z.enum([
@@ -31,22 +42,6 @@ export const HostWhatSchema = z.enum([
   'links',
 ]);
 export type HostWhat = z.infer<typeof HostWhatSchema>;
-
-/** A caveat of the host list as a code and its values (the renderer's `hosts.note.*`). */
-export const HostNoteSchema = z.discriminatedUnion('key', [
-  z
-    .object({
-      key: z.literal('discoveryUnread'),
-      broker: z.string().max(300),
-      issuer: z.string().max(1000),
-      why: z.string().max(1000),
-    })
-    .strict(),
-  z
-    .object({ key: z.literal('notAllowed'), entries: z.array(z.string().max(1000)).max(200) })
-    .strict(),
-]);
-export type HostNote = z.infer<typeof HostNoteSchema>;
 
 export const HostReasonSchema = z.object({
   purpose: HostPurposeSchema,
@@ -83,10 +78,7 @@ export const HostListSchema = z.object({
   complete: z.boolean(),
   /** Caveats in plain words (a broker whose discovery could not be read, entries IT disallowed). */
   notes: z.array(z.string()),
-  /**
-   * `notes` as codes, same order (issue 22, decision 0077); null: a note only in English (the
-   * federation directory's own problem). `why` is another program's message, shown as it came.
-   */
-  notesSaid: z.array(HostNoteSchema.nullable()).optional(),
+  /** `notes` as codes, one per note in the same order (decision 0076). */
+  said: z.array(HostNoteSaidSchema).optional(),
 });
 export type HostList = z.infer<typeof HostListSchema>;

@@ -27,7 +27,7 @@ export interface LoopbackApp {
 /** Starts browser mode as `npm start` would, hermetic: no policy, no demo federation file. */
 export async function startLoopbackApp(rendererDir: string): Promise<LoopbackApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cohort-desk-loopback-'));
-  const platform = createNodePlatform({ dataDir, transport: 'loopback WebSocket' });
+  const platform = createNodePlatform({ dataDir, transport: 'loopback-websocket' });
   const logger = createMemoryLogger();
   let services: MainServices | undefined;
   const server = await startBrowserModeServer({

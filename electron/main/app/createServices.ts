@@ -41,6 +41,7 @@ import { seenHandlersOver } from '../seen/seen.handlers';
 import { tumourBoardSection } from '../cases/cancer/tumourBoard';
 import type { MainServices, MainServicesOptions } from './mainServices';
 import { breakParams } from '../audit/verifyChain';
+import { settingProblemParams } from '../../../shared/settings/settingProblem';
 
 export type { MainServices, MainServicesOptions } from './mainServices';
 
@@ -116,7 +117,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
       id: 'cache-location',
       level: 'warning',
       messageKey: 'notice.cacheLocation',
-      params: { detail: cache.problem },
+      params: { detail: cache.problem, ...settingProblemParams(cache.problemSaid) },
     });
   purgeOnPolicyRequest({
     request: policy.cachePurgeRequest,

@@ -12,7 +12,7 @@ function start(dataDir: string) {
   const services = createMainServices({
     platform: createNodePlatform({
       dataDir,
-      transport: 'test',
+      transport: 'in-process',
       keyStorage: testKeyStorage(Buffer.alloc(32, 7)),
     }),
     policyPath: join(dataDir, 'no-policy.json'),

@@ -216,7 +216,14 @@ export function createAuthService(opts: AuthServiceOptions): AuthService {
         nodeProblems: live.nodeProblems,
         visas: heldVisas(live.decision, now()),
         ...(live.passportOnly === true ? { passportOnly: true as const } : {}),
-        ...(live.directoryProblem === undefined ? {} : { unverifiable: live.directoryProblem }),
+        ...(live.directoryProblem === undefined
+          ? {}
+          : {
+              unverifiable: live.directoryProblem,
+              ...(live.directoryProblemSaid === undefined
+                ? {}
+                : { unverifiableSaid: live.directoryProblemSaid }),
+            }),
       };
     },
     onChange(listener) {

@@ -131,7 +131,12 @@ export function createSessionCore(opts: AuthServiceOptions) {
       ...(how.passportOnly === true ? { passportOnly: true as const } : {}),
       // Only a directory with no usable copy leaves grants unjudgeable; a stale copy (fetchedAt,
       // with a refresh problem) still names the trusted issuers (issue 12 items 1 and 13).
-      ...(isUsable(dir) || dir.problem === undefined ? {} : { directoryProblem: dir.problem }),
+      ...(isUsable(dir) || dir.problem === undefined
+        ? {}
+        : {
+            directoryProblem: dir.problem,
+            ...(dir.problemSaid === undefined ? {} : { directoryProblemSaid: dir.problemSaid }),
+          }),
       ...(endSession === undefined ? {} : { endSessionUrl: endSession }),
       ...(passport.name === undefined ? {} : { name: passport.name }),
       ...(passport.email === undefined ? {} : { email: passport.email }),

@@ -1,4 +1,4 @@
-import type { Broker } from '../../../shared/federation/directory';
+import type { Broker, DirectoryProblemSaid } from '../../../shared/federation/directory';
 import type { SessionSummary } from '../../../shared/auth/session';
 import type { PublishedDataset } from './access/datasetCatalog';
 import type { AccessList } from './access/accessList';
@@ -22,6 +22,8 @@ export interface LiveSession {
   passportOnly?: true;
   /** The federation directory's problem at the last passport check: no grant can be judged. */
   directoryProblem?: string;
+  /** `directoryProblem` as a code and values (decision 0076). */
+  directoryProblemSaid?: DirectoryProblemSaid;
   /** The broker's end-session page for this client (no ID token in it), when it has one. */
   endSessionUrl?: string;
   name?: string;

@@ -139,6 +139,8 @@ describe('sign-in against the demo federation (issue 4, AUTH-01..08, PASS-01..05
     expect(summary.state).toBe('signed-in');
     expect(summary.persistence.mode).toBe('memory-only');
     expect(summary.persistence.reason).toMatch(/browser mode/);
+    // The window words the code in the reader's language (issue 22, decision 0076).
+    expect(summary.persistence.why).toBe('browser-mode');
     h.close();
     const again = await createHarness({ fed, dataDir, keyStorage: testKeyStorage(KEY) });
     expect((await again.services.auth.restore()).state).toBe('signed-out');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { KeyStorage } from '../platform/keyStorage';
+import type { KeyStorage, MemoryOnlyWhy } from '../platform/keyStorage';
 import { writeFileAtomic } from '../settings/atomicWrite';
 
 /** What survives a restart: the broker, the subject and the refresh token (sealed), nothing else. */
@@ -15,7 +15,12 @@ const PersistedSessionSchema = z.object({
 export type PersistedSession = z.infer<typeof PersistedSessionSchema>;
 
 export interface TokenVault {
-  readonly persistence: { mode: 'secure-store' | 'memory-only'; reason?: string };
+  /** `why` is the key storage's code, worded by the renderer (decision 0076); `reason` its English. */
+  readonly persistence: {
+    mode: 'secure-store' | 'memory-only';
+    reason?: string;
+    why?: MemoryOnlyWhy;
+  };
   /** Seals and writes atomically (AUTH-06: the new refresh token is on disk before the old is dropped). */
   save(session: PersistedSession): Promise<void>;
   /** Reads and opens the saved session; a missing, foreign or tampered file yields undefined (and is removed). */
@@ -42,6 +47,7 @@ export function createTokenVault(
       : {
           mode: 'memory-only' as const,
           ...(keys.reason === undefined ? {} : { reason: keys.reason }),
+          ...(keys.why === undefined ? {} : { why: keys.why }),
         };
   const wipe = (): void => rmSync(file, { force: true });
   if (keys.mode === 'memory-only') wipe();

@@ -5,7 +5,14 @@ import type { Logger } from '../logging/logger';
 import type { Platform } from '../platform/platform';
 import type { SettingsStore } from '../settings/settingsStore';
 import { applyAllowLists } from './allowLists';
-import { allLoopback, parseDirectoryDocument, type DirectoryLists } from './directoryFile';
+import type { CodedParams } from '../../../shared/i18n/coded';
+import {
+  allLoopback,
+  causeOf,
+  DirectoryReadError,
+  parseDirectoryDocument,
+  type DirectoryLists,
+} from './directoryFile';
 import { fetchDirectory, readSavedDirectory, saveDirectory } from './directoryRemote';
 
 /** Env override for the embedded demo federation file (tests, `npm start`). */
@@ -50,8 +57,20 @@ interface Remote {
   readonly lists?: DirectoryLists;
   readonly fetchedAt?: number;
   readonly error?: string;
+  /** `error`'s cause as the `directoryCause` values (decision 0076). */
+  readonly cause?: CodedParams;
   /** Epoch ms of the last attempt, good or not. */
   readonly triedAt: number;
+}
+
+/** JSON.parse with its failure coded; the parser's own words are the detail (decision 0071). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error: unknown) {
+    const said = message(error);
+    throw new DirectoryReadError(said, 'not-json', { detail: said }, { cause: error });
+  }
 }
 
 const message = (error: unknown): string =>
@@ -96,9 +115,12 @@ export function createFederationDirectory(deps: {
   function readDemo(): FederationDirectory {
     if (!existsSync(demoFile)) return { source: 'none', ...NONE };
     try {
-      const lists = parseDirectoryDocument(JSON.parse(readFileSync(demoFile, 'utf8')));
+      const lists = parseDirectoryDocument(parseJson(readFileSync(demoFile, 'utf8')));
       if (!allLoopback(lists))
-        throw new Error('the embedded demo federation must run on 127.0.0.1');
+        throw new DirectoryReadError(
+          'the embedded demo federation must run on 127.0.0.1',
+          'not-loopback',
+        );
       return { source: 'embedded-demo', location: demoFile, ...lists };
     } catch (error: unknown) {
       logger.warn('federation.demo_file_invalid', { file: demoFile, error });
@@ -107,6 +129,7 @@ export function createFederationDirectory(deps: {
         location: demoFile,
         ...NONE,
         problem: `The demo federation file ${demoFile} is not valid: ${message(error)}. Restart the demo federation (npm run federation) or delete the file.`,
+        problemSaid: { code: 'demo-invalid', params: { file: demoFile, ...causeOf(error) } },
       };
     }
   }
@@ -120,6 +143,10 @@ export function createFederationDirectory(deps: {
         ...base,
         ...NONE,
         problem: `The federation directory at ${r.url} could not be used: ${r.error ?? 'not read yet'}. ${advice}`,
+        problemSaid: {
+          code: 'unusable',
+          params: { url: r.url, ...(r.cause ?? { directoryCause: 'not-read-yet' }) },
+        },
       };
     const fetchedAt = r.fetchedAt ?? r.triedAt;
     return {
@@ -130,6 +157,14 @@ export function createFederationDirectory(deps: {
         ? {}
         : {
             problem: `The federation directory at ${r.url} could not be refreshed (${r.error}); the copy from ${new Date(fetchedAt).toISOString()} is used. ${advice}`,
+            problemSaid: {
+              code: 'stale',
+              params: {
+                url: r.url,
+                fetched: new Date(fetchedAt).toISOString(),
+                ...(r.cause ?? causeOf(new Error(r.error))),
+              },
+            },
           }),
     };
   }
@@ -153,7 +188,13 @@ export function createFederationDirectory(deps: {
           saveDirectory(savedFile, { url, fetchedAt, lists });
         } catch (error: unknown) {
           logger.warn('federation.directory_failed', { url, error });
-          keep({ ...copies.get(url), url, error: message(error), triedAt: now() });
+          keep({
+            ...copies.get(url),
+            url,
+            error: message(error),
+            cause: causeOf(error),
+            triedAt: now(),
+          });
         }
         const copy = copies.get(url);
         if (urlNow() === url && copy !== undefined) announce(allowed(view(copy)));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FederationDirectory } from '../../../shared/federation/directory';
+import type { CodedParams } from '../../../shared/i18n/coded';
+import type { DirectoryCause, FederationDirectory } from '../../../shared/federation/directory';
 import {
   BrokerSchema,
   NodeEntrySchema,
@@ -25,6 +26,31 @@ export type DirectoryLists = Pick<FederationDirectory, 'brokers' | 'nodes' | 'tr
 type Lists = DirectoryLists;
 
 /**
+ * A directory that could not be read, with its cause as a code and values (issue 22, decision
+ * 0076): the message stays main's English for the logs and the command line.
+ */
+export class DirectoryReadError extends Error {
+  constructor(
+    message: string,
+    readonly code: DirectoryCause,
+    readonly params: CodedParams = {},
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'DirectoryReadError';
+  }
+}
+
+/** The cause of a failed read as the `directoryCause` values; another error's text as `detail`. */
+export function causeOf(error: unknown): CodedParams {
+  if (error instanceof DirectoryReadError) return { directoryCause: error.code, ...error.params };
+  return {
+    directoryCause: 'failed',
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/**
  * Parses a directory document of either shape; throws an Error whose message names the problem
  * (the caller adds the file name). The admin secret of federation.json is never kept.
  */
@@ -41,8 +67,15 @@ export function parseDirectoryDocument(value: unknown): Lists {
     };
   }
   const issue = demo.error.issues[0];
-  throw new Error(
-    `it is neither a federation directory nor a demo federation.json (${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'})`,
+  const field = issue?.path.join('.') || 'top level';
+  throw new DirectoryReadError(
+    `it is neither a federation directory nor a demo federation.json (${field}: ${issue?.message ?? 'invalid'})`,
+    'not-directory',
+    // zod's own words are another program's: shown as written (decision 0071).
+    {
+      field: issue === undefined || issue.path.length === 0 ? '$' : issue.path.join('.'),
+      detail: issue?.message ?? '',
+    },
   );
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FederationDirectorySchema } from '../../../shared/federation/directory';
 import { writeFileAtomic } from '../settings/atomicWrite';
-import { parseDirectoryDocument, type DirectoryLists } from './directoryFile';
+import { DirectoryReadError, parseDirectoryDocument, type DirectoryLists } from './directoryFile';
 
 /** How long one directory request may take before it counts as failed. */
 export const DIRECTORY_TIMEOUT_MS = 10_000;
@@ -21,17 +21,28 @@ export async function fetchDirectory(
     });
   } catch (error: unknown) {
     if ((error as { name?: unknown }).name === 'TimeoutError')
-      throw new Error(`it did not answer within ${Math.round(timeoutMs / 1000)} s`, {
-        cause: error,
-      });
-    throw new Error('it could not be reached', { cause: error });
+      throw new DirectoryReadError(
+        `it did not answer within ${Math.round(timeoutMs / 1000)} s`,
+        'timeout',
+        { seconds: Math.round(timeoutMs / 1000) },
+        { cause: error },
+      );
+    throw new DirectoryReadError(
+      'it could not be reached',
+      'unreachable',
+      { detail: error instanceof Error ? error.message : String(error) },
+      { cause: error },
+    );
   }
-  if (!res.ok) throw new Error(`the server answered HTTP ${res.status}`);
+  if (!res.ok)
+    throw new DirectoryReadError(`the server answered HTTP ${res.status}`, 'http', {
+      http: String(res.status),
+    });
   let body: unknown;
   try {
     body = await res.json();
   } catch (error: unknown) {
-    throw new Error('its answer is not JSON', { cause: error });
+    throw new DirectoryReadError('its answer is not JSON', 'not-json', {}, { cause: error });
   }
   return parseDirectoryDocument(body);
 }

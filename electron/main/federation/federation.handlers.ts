@@ -2,12 +2,12 @@ import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { FederationDirectoryService } from './directory';
 import { words } from '../../../shared/appError';
+import type { CodedParams } from '../../../shared/i18n/coded';
+import { causeOf } from './directoryFile';
 
-/** The underlying failure (a network or format problem) the directory's English wraps. */
-const causeText = (error: unknown): string => {
-  const cause = error instanceof Error ? error.cause : undefined;
-  return cause instanceof Error ? cause.message : String(cause ?? error);
-};
+/** The underlying failure the directory's English wraps, as the `directoryCause` values. */
+const causeParams = (error: unknown): CodedParams =>
+  causeOf(error instanceof Error && error.cause !== undefined ? error.cause : error);
 
 /** Handlers for federation:* channels. */
 export function federationHandlers(
@@ -24,7 +24,8 @@ export function federationHandlers(
           'INVALID_REQUEST',
           error instanceof Error ? error.message : String(error),
           'federationConfigUrl',
-          words('federationAddress', { url, detail: causeText(error) }),
+          // The cause as a code and values the window words (decision 0076).
+          words('federationAddress', { url, ...causeParams(error) }),
         );
       }
     },

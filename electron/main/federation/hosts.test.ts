@@ -90,10 +90,6 @@ describe('issue 21: every host the app may contact', () => {
     expect(list.notes.join(' ')).toContain(
       'Other (https://other.example) could not be read (HTTP 503)',
     );
-    // Issue 22 (decision 0077): the note as a code, the broker's name and its error as data.
-    expect(list.notesSaid).toEqual([
-      { key: 'discoveryUnread', broker: 'Other', issuer: 'https://other.example', why: 'HTTP 503' },
-    ]);
     // Other's endpoints may be anywhere: the list says it is incomplete (the CLI exits 4).
     expect(list.complete).toBe(false);
     expect(
@@ -136,6 +132,37 @@ describe('issue 21: every host the app may contact', () => {
     });
     expect(list).toMatchObject({ complete: false, notes: ['HTTP 500'] });
     expect(list.hosts.map((h) => h.host)).toEqual(['directory.hospital.example']);
+  });
+
+  it('issue 22: the notes travel as codes beside their English (decision 0076)', async () => {
+    const problemSaid = {
+      code: 'unusable' as const,
+      params: { url: 'https://d.example/f.json', directoryCause: 'http', http: '500' },
+    };
+    const list = await listHosts({
+      directoryUrl: 'https://d.example/f.json',
+      directory: {
+        ...directory,
+        brokers: [{ issuer: 'https://other.example', clientId: 'c', name: 'Other' }],
+        nodes: [],
+        trustedVisaIssuers: [],
+        problem: 'The federation directory at https://d.example/f.json could not be used: …',
+        problemSaid,
+        fetchedAt: 1,
+        notAllowed: ['node SE-1'],
+      },
+      updateFeedUrl: undefined,
+      discover: () => Promise.reject(new Error('HTTP 503')),
+    });
+    expect(list.said).toEqual([
+      {
+        code: 'discovery',
+        params: { broker: 'Other', issuer: 'https://other.example', detail: 'HTTP 503' },
+      },
+      { code: 'directory', params: { directory: 'unusable', ...problemSaid.params } },
+      { code: 'not-allowed', params: { entries: 'node SE-1' } },
+    ]);
+    expect(list.notes).toHaveLength(3);
   });
 
   it('issue 21: while the directory cannot be read, the live session’s broker is still listed (it refreshes there)', async () => {

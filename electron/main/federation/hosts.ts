@@ -1,5 +1,5 @@
 import type { FederationDirectory } from '../../../shared/federation/directory';
-import type { HostEntry, HostList, HostNote, HostReason } from '../../../shared/it/hosts';
+import type { HostEntry, HostList, HostNoteSaid, HostReason } from '../../../shared/it/hosts';
 import { notAllowedNote } from './allowLists';
 import { isUsable } from './directory';
 
@@ -33,10 +33,10 @@ export async function listHosts(input: {
 }): Promise<HostList> {
   const reasons: HostReason[] = [];
   const notes: string[] = [];
-  const notesSaid: (HostNote | null)[] = [];
-  const note = (english: string, said: HostNote | null): void => {
+  const said: HostNoteSaid[] = [];
+  const note = (english: string, coded: HostNoteSaid): void => {
     notes.push(english);
-    notesSaid.push(said);
+    said.push(coded);
   };
   let complete = isUsable(input.directory);
   const add = (reason: HostReason): void => {
@@ -87,12 +87,7 @@ export async function listHosts(input: {
       const why = error instanceof Error ? error.message : String(error);
       note(
         `The discovery document of ${label} (${broker.issuer}) could not be read (${why}); its endpoints may be on hosts not listed here.`,
-        {
-          key: 'discoveryUnread',
-          broker: broker.name,
-          issuer: broker.issuer,
-          why: why.slice(0, 1000),
-        },
+        { code: 'discovery', params: { broker: broker.name, issuer: broker.issuer, detail: why } },
       );
     }
   }
@@ -128,17 +123,23 @@ export async function listHosts(input: {
       what: 'links',
       url: origin,
     });
-  if (directory.problem !== undefined) note(directory.problem, null);
+  if (directory.problem !== undefined)
+    note(
+      directory.problem,
+      directory.problemSaid === undefined
+        ? { code: 'directory', params: { why: directory.problem } }
+        : {
+            code: 'directory',
+            params: { directory: directory.problemSaid.code, ...directory.problemSaid.params },
+          },
+    );
   const dropped = notAllowedNote(directory);
   if (dropped !== undefined)
-    note(dropped, { key: 'notAllowed', entries: (directory.notAllowed ?? []).slice(0, 200) });
-  return {
-    hosts: group(reasons),
-    directorySource: directory.source,
-    complete,
-    notes,
-    notesSaid,
-  };
+    note(dropped, {
+      code: 'not-allowed',
+      params: { entries: (directory.notAllowed ?? []).join(', ') },
+    });
+  return { hosts: group(reasons), directorySource: directory.source, complete, notes, said };
 }
 
 /** One entry per scheme, host and port, in first-seen order, with every reason for it. */

@@ -18,7 +18,7 @@ const handlers: Partial<Handlers> = {
     name: 'Cohort Desk',
     version: '1.0.0',
     platform: 'linux',
-    runtime: { kind: 'browser', transport: 'test', node: '22' },
+    runtime: { kind: 'browser', transport: 'in-process', node: '22' },
     paths: { data: '/d', logs: '/l', policy: '/p' },
   }),
   'app:openExternal': () => {

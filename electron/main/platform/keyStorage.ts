@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { MemoryOnlyWhy } from '../../../shared/auth/session';
 
 /**
  * Where secrets at rest (the refresh token, later the vault master key) are sealed (AUTH-08).
@@ -16,7 +17,7 @@ export interface KeyStorage {
   open(sealed: Uint8Array): Promise<Uint8Array>;
 }
 
-export type MemoryOnlyWhy = 'no-secure-store' | 'no-keyring' | 'browser-mode' | 'command-line';
+export type { MemoryOnlyWhy };
 
 /** A key storage that refuses to persist anything, with the reason shown to the user. */
 export function memoryOnlyKeyStorage(reason: string, why?: MemoryOnlyWhy): KeyStorage {

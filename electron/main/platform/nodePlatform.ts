@@ -1,3 +1,4 @@
+import type { RuntimeTransport } from '../../../shared/app/appInfo';
 import type { KeyStorage } from './keyStorage';
 import { memoryOnlyKeyStorage } from './keyStorage';
 import type { Platform } from './platform';
@@ -18,7 +19,8 @@ export function createNodePlatform(opts: {
   dataDir: string;
   /** The cache folder when it is not `<data>/vault` (appPaths: %LOCALAPPDATA% on Windows). */
   cache?: string;
-  transport: string;
+  /** How the window reaches main, a code the renderer words (decision 0076). */
+  transport: RuntimeTransport;
   keyStorage?: KeyStorage;
   openExternal?: (url: string) => Promise<boolean>;
   fetch?: typeof fetch;

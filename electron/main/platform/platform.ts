@@ -1,4 +1,5 @@
 import type { PolicySourceRead } from '../settings/policySource';
+import type { RuntimeTransport } from '../../../shared/app/appInfo';
 import type { KeyStorage } from './keyStorage';
 
 /**
@@ -45,5 +46,5 @@ export interface Platform {
   systemLanguages?(): string[];
   runtime():
     | { kind: 'electron'; electron: string; chrome: string; node: string }
-    | { kind: 'browser'; transport: string; node: string };
+    | { kind: 'browser'; transport: RuntimeTransport; node: string };
 }

@@ -7,6 +7,8 @@ import { CachePurgeRequestSchema, policyFieldSchema } from '../../../shared/sett
 import type { PolicyKey } from '../../../shared/settings/policy';
 import { parseJsonWithLocation } from './jsonLocation';
 import type { PolicySourceRead } from './policySource';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
+import { settingProblemParams } from '../../../shared/settings/settingProblem';
 
 /** Environment variable that overrides the policy path (tests, and IT staging a policy). */
 export const POLICY_PATH_ENV = 'COHORT_DESK_POLICY';
@@ -63,12 +65,28 @@ export function readPolicyFile(path: string): PolicySourceRead {
       ...none,
       found: true,
       problems: [`line ${parsed.line}, column ${parsed.column}: ${parsed.message}`],
+      said: [
+        {
+          code: 'json',
+          params: { line: parsed.line, column: parsed.column, own: parsed.message },
+        },
+      ],
     };
   const file = FileEnvelope.safeParse(parsed.value);
   if (!file.success) {
     const issue = file.error.issues[0];
     const where = issue?.path.join('.') || '(top level)';
-    return { ...none, found: true, problems: [`${where}: ${issue?.message ?? ''}`] };
+    return {
+      ...none,
+      found: true,
+      problems: [`${where}: ${issue?.message ?? ''}`],
+      said: [
+        {
+          code: 'invalid',
+          params: { field: issue?.path.join('.') || '$', own: issue?.message ?? '' },
+        },
+      ],
+    };
   }
   const { locked, defaults, cachePurgeRequest } = file.data;
   return {
@@ -95,24 +113,36 @@ export function loadPolicy(path: string, native: readonly PolicySourceRead[] = [
   for (const source of [readPolicyFile(path), ...native]) {
     if (!source.found) continue;
     sources.push(source.kind === 'file' ? source.location : `${source.kind} (${source.location})`);
-    const problem = (detail: string): void => {
+    // The problem's code beside main's English, worded by the window (decision 0076).
+    const problem = (detail: string, said?: SettingProblem): void => {
       notices.push({
         id: `policy-invalid:${notices.length}`,
         level: 'error',
         messageKey: 'notice.policyInvalid',
-        params: { path: source.location, detail },
+        params: { path: source.location, detail, ...settingProblemParams(said) },
       });
     };
-    source.problems.forEach(problem);
+    source.problems.forEach((detail, i) => {
+      problem(detail, source.said?.[i]);
+    });
     const pick = (section: 'locked' | 'defaults', into: Record<string, unknown>): void => {
       for (const [key, value] of Object.entries(source[section])) {
         if (!(SETTING_KEYS as string[]).includes(key)) {
-          problem(`${section}.${key}: unknown setting`);
+          problem(`${section}.${key}: unknown setting`, {
+            code: 'unknown',
+            params: { field: `${section}.${key}` },
+          });
           continue;
         }
         const check = policyFieldSchema(key as PolicyKey).safeParse(value);
         if (check.success) into[key] = check.data;
-        else problem(`${section}.${key}: ${check.error.issues[0]?.message ?? 'invalid'}`);
+        else {
+          const own = check.error.issues[0]?.message ?? 'invalid';
+          problem(`${section}.${key}: ${own}`, {
+            code: 'invalid',
+            params: { field: `${section}.${key}`, own },
+          });
+        }
       }
     };
     pick('locked', locked);
@@ -120,7 +150,13 @@ export function loadPolicy(path: string, native: readonly PolicySourceRead[] = [
     if (source.cachePurgeRequest !== undefined) {
       const check = CachePurgeRequestSchema.safeParse(source.cachePurgeRequest);
       if (check.success) cachePurgeRequest = check.data;
-      else problem(`cachePurgeRequest: ${check.error.issues[0]?.message ?? 'invalid'}`);
+      else {
+        const own = check.error.issues[0]?.message ?? 'invalid';
+        problem(`cachePurgeRequest: ${own}`, {
+          code: 'invalid',
+          params: { field: 'cachePurgeRequest', own },
+        });
+      }
     }
   }
   return {

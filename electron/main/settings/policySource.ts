@@ -1,3 +1,5 @@
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
+
 /**
  * One mechanism's policy as read, before validation: keys are setting keys, values plain JSON values
  * (a registry DWORD already a number or boolean, a REG_MULTI_SZ an array). loadPolicy validates
@@ -13,4 +15,6 @@ export interface PolicySourceRead {
   readonly cachePurgeRequest?: unknown;
   /** Problems found while reading (syntax, an unknown value name, a wrong registry type). */
   readonly problems: readonly string[];
+  /** `problems` as codes, same order, where the reader has one (decision 0076). */
+  readonly said?: readonly (SettingProblem | undefined)[];
 }

@@ -1,5 +1,6 @@
 import type { Settings } from '../../../shared/settings/settings';
 import { defaultSettings } from '../../../shared/settings/settings';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
 
 /**
  * The settings file holds only the settings the user changed (issue 13), so a policy default or a
@@ -24,16 +25,28 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /** The user's entries from a parsed file of either version (not yet validated per key), or why not. */
 export function userEntries(
   parsed: unknown,
-): { ok: true; entries: Record<string, unknown>; version: 1 | 2 } | { ok: false; detail: string } {
+):
+  | { ok: true; entries: Record<string, unknown>; version: 1 | 2 }
+  | { ok: false; detail: string; said: SettingProblem } {
   if (!isObject(parsed))
-    return { ok: false, detail: 'the file does not contain a settings object' };
+    return {
+      ok: false,
+      detail: 'the file does not contain a settings object',
+      said: { code: 'not-settings' },
+    };
   if (!('version' in parsed)) return { ok: true, entries: fromVersion1(parsed), version: 1 };
   if (parsed.version !== SETTINGS_FILE_VERSION)
     return {
       ok: false,
       detail: `settings file version ${String(parsed.version)} is not supported`,
+      said: { code: 'version', params: { version: String(parsed.version) } },
     };
-  if (!isObject(parsed.values)) return { ok: false, detail: '"values" is not an object' };
+  if (!isObject(parsed.values))
+    return {
+      ok: false,
+      detail: '"values" is not an object',
+      said: { code: 'values-not-object' },
+    };
   return { ok: true, entries: parsed.values, version: 2 };
 }
 

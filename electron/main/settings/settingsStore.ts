@@ -16,6 +16,8 @@ import { parseJsonWithLocation } from './jsonLocation';
 import { settingsFileText, userEntries } from './settingsFile';
 import type { Policy } from './policy';
 import { words } from '../../../shared/appError';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
+import { settingProblemParams } from '../../../shared/settings/settingProblem';
 
 export interface SettingsStore {
   view(): SettingsView;
@@ -56,27 +58,47 @@ export function createSettingsStore(opts: {
     if (!existsSync(file)) return { user: {}, notices: [] };
     const parsed = parseJsonWithLocation(readFileSync(file, 'utf8'));
     if (!parsed.ok) {
-      return backup(`line ${parsed.line}, column ${parsed.column}: ${parsed.message}`, {});
+      return backup(
+        `line ${parsed.line}, column ${parsed.column}: ${parsed.message}`,
+        {},
+        {
+          code: 'json',
+          params: { line: parsed.line, column: parsed.column, own: parsed.message },
+        },
+      );
     }
     const read = userEntries(parsed.value);
-    if (!read.ok) return backup(read.detail, {});
+    if (!read.ok) return backup(read.detail, {}, read.said);
     const kept: Record<string, unknown> = {};
     const problems: string[] = [];
+    const said: SettingProblem[] = [];
     for (const [key, value] of Object.entries(read.entries)) {
       if (!(SETTING_KEYS as string[]).includes(key)) {
         problems.push(`${key}: unknown setting`);
+        said.push({ code: 'unknown', params: { field: key } });
         continue;
       }
       const check = SettingsSchema.shape[key as SettingKey].safeParse(value);
       if (check.success) kept[key] = check.data;
-      else problems.push(`${key}: ${check.error.issues[0]?.message ?? 'invalid'}`);
+      else {
+        const own = check.error.issues[0]?.message ?? 'invalid';
+        problems.push(`${key}: ${own}`);
+        said.push({ code: 'invalid', params: { field: key, own } });
+      }
     }
-    if (problems.length > 0) return backup(problems.join('; '), kept);
+    if (problems.length > 0)
+      return backup(
+        problems.join('; '),
+        kept,
+        said.length === 1
+          ? said[0]
+          : { code: 'several', params: { fields: said.map((p) => p.params?.field).join(', ') } },
+      );
     if (read.version === 1) logger.info('settings.read_version_1', { kept: Object.keys(kept) });
     return { user: kept, notices: [] };
   }
 
-  function backup(detail: string, kept: Partial<Settings>): Loaded {
+  function backup(detail: string, kept: Partial<Settings>, said?: SettingProblem): Loaded {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const backupPath = join(dirname(file), `settings.corrupt-${stamp}.json`);
     renameSync(file, backupPath);
@@ -89,7 +111,8 @@ export function createSettingsStore(opts: {
           id: `settings-corrupt:${stamp}`,
           level: 'warning',
           messageKey: 'notice.settingsCorrupt',
-          params: { backupPath, detail },
+          // The problem's code beside main's English, worded by the window (decision 0076).
+          params: { backupPath, detail, ...settingProblemParams(said) },
         },
       ],
     };

@@ -1,4 +1,5 @@
 import { isAbsolute, join, posix, win32 } from 'node:path';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
 
 /**
  * Where the cache goes when IT sets no cacheLocation: `<data>/vault`, except on Windows, where the
@@ -31,7 +32,7 @@ export function resolveCacheLocation(
   dataDir: string,
   env: NodeJS.ProcessEnv,
   defaultRoot: string = join(dataDir, 'vault'),
-): { root: string; problem?: string } {
+): { root: string; problem?: string; problemSaid?: SettingProblem } {
   const fallback = defaultRoot;
   if (setting === '') return { root: fallback };
   const missing: string[] = [];
@@ -44,11 +45,13 @@ export function resolveCacheLocation(
     return {
       root: fallback,
       problem: `the environment variable ${missing.join(', ')} is not set, so the cache stays in ${fallback}`,
+      problemSaid: { code: 'env-missing', params: { names: missing.join(', '), fallback } },
     };
   if (!isAbsolute(path))
     return {
       root: fallback,
       problem: `${path} is not an absolute path, so the cache stays in ${fallback}`,
+      problemSaid: { code: 'not-absolute', params: { path, fallback } },
     };
   return { root: path };
 }

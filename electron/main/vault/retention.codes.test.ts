@@ -78,4 +78,28 @@ describe('issue 22: the vault’s notes as codes', () => {
       why: 'the broker did not answer',
     });
   });
+
+  it('issue 22: the federation directory’s problem travels as its code and values (decision 0076)', () => {
+    const said = {
+      code: 'unusable' as const,
+      params: { url: 'https://dir.example/d.json', directoryCause: 'http', http: '503' },
+    };
+    const r = judge(
+      session({ unverifiable: 'The federation directory … HTTP 503', unverifiableSaid: said }),
+    );
+    expect(r.said).toEqual({
+      code: 'unverifiable-kept',
+      params: {
+        dataset: 'FI-RD-01',
+        until,
+        directory: 'unusable',
+        url: 'https://dir.example/d.json',
+        directoryCause: 'http',
+        http: '503',
+      },
+    });
+    expect(VaultNoteCodedSchema.safeParse(r.said).success).toBe(true);
+    // The English beside it is unchanged for the audit and the command line.
+    expect(r.readable ? r.note : '').toContain('HTTP 503');
+  });
 });

@@ -114,7 +114,13 @@ export function readability(
   const keptUntil = `it is deleted when its grant ends on ${until}`;
   if (session.unverifiable !== undefined) {
     const why = `Your access to ${id} could not be checked: ${session.unverifiable}`;
-    const params = { dataset: id, until, why: session.unverifiable };
+    // The directory's problem travels coded (`directory` and its values, decision 0076); a
+    // session without the code (a test's, an older main's) keeps the English as `why`.
+    const said = session.unverifiableSaid;
+    const params =
+      said === undefined
+        ? { dataset: id, until, why: session.unverifiable }
+        : { dataset: id, until, directory: said.code, ...said.params };
     return ctx.confirmed
       ? {
           readable: true,

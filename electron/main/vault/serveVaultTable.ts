@@ -1,5 +1,6 @@
 import type { VaultPart } from '../../../shared/vault/vault';
 import { ARROW_STREAM_MIME, DUCKDB_FILE_MIME, VaultTableSchema } from '../../../shared/vault/vault';
+import type { VaultRefusal } from '../../../shared/vault/vaultRefusal';
 import type { Logger } from '../logging/logger';
 import type { VaultService } from './vaultService';
 
@@ -19,6 +20,19 @@ function partOf(name: string | undefined): VaultPart | undefined {
   return table.success ? table.data : undefined;
 }
 
+/**
+ * A refusal as JSON: main's English and its code, which the window words in the reader's language
+ * (issue 22, decision 0076; shared/vault/vaultRefusal.ts). Never cached.
+ */
+function refusal(status: number, r: VaultRefusal): VaultHttpAnswer {
+  const body: VaultRefusal = { message: r.message, said: r.said };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+    body: Buffer.from(JSON.stringify(body), 'utf8'),
+  };
+}
+
 /** True for paths the vault route answers (`/vault/{datasetId}/data.duckdb`, `…/{table}.arrow`). */
 export const isVaultPath = (pathname: string): boolean => pathname.startsWith('/vault/');
 
@@ -33,23 +47,19 @@ export function serveVaultTable(
   pathname: string,
   logger: Logger,
 ): VaultHttpAnswer {
-  const text = (status: number, message: string): VaultHttpAnswer => ({
-    status,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-    body: Buffer.from(message, 'utf8'),
-  });
   const m = PATH.exec(pathname);
   const part = partOf(m?.[2]);
-  if (m?.[1] === undefined || part === undefined) return text(404, 'Not found');
+  const notFound = { message: 'Not found', said: { code: 'not-found' } } as const;
+  if (m?.[1] === undefined || part === undefined) return refusal(404, notFound);
   let datasetId: string;
   try {
     datasetId = decodeURIComponent(m[1]);
   } catch {
-    return text(404, 'Not found');
+    return refusal(404, notFound);
   }
   try {
     const r = vault.readPart(datasetId, part);
-    if (!r.ok) return text(r.status, r.message);
+    if (!r.ok) return refusal(r.status, r);
     return {
       status: 200,
       headers: {
@@ -61,7 +71,10 @@ export function serveVaultTable(
     };
   } catch (error: unknown) {
     logger.warn('vault.read_failed', { datasetId, part, error });
-    return text(500, 'The local copy could not be decrypted or failed its integrity check.');
+    return refusal(500, {
+      message: 'The local copy could not be decrypted or failed its integrity check.',
+      said: { code: 'decrypt', params: { dataset: datasetId } },
+    });
   }
 }
 

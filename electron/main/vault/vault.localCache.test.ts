@@ -62,6 +62,11 @@ describe('issue 13: allowLocalCache applies to copies already pulled', () => {
       ok: false,
       status: 403,
       message: expect.stringMatching(/Local copies are turned off in Settings/) as unknown,
+      // Issue 22, decision 0076: the route's refusal carries the vault's own note as its code.
+      said: {
+        code: 'not-readable',
+        params: expect.objectContaining({ note: 'cache-off', dataset: 'ES-NE-01' }) as unknown,
+      },
     });
     const list = await h.invoke('vault:list');
     expect(list.datasets).toEqual([]);

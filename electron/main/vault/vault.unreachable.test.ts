@@ -130,7 +130,16 @@ describe('issue 12: unreachable is not revoked (PASS-03, DATA-05)', () => {
         message: expect.stringMatching(
           /could not be checked: The federation directory at .* HTTP 503.*last confirmed/,
         ) as unknown,
-        said: expect.objectContaining({ code: 'unverifiable-kept' }) as unknown,
+        // Issue 22, decision 0076: the directory's problem travels as its code and values.
+        said: {
+          code: 'unverifiable-kept',
+          params: expect.objectContaining({
+            dataset: 'ES-NE-01',
+            directory: 'unusable',
+            directoryCause: 'http',
+            http: '503',
+          }) as unknown,
+        },
       },
     ]);
     expect(purges(dataDir)).toEqual([]);

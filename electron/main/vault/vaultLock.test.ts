@@ -27,7 +27,11 @@ describe('vault master key: key storage, passphrase, wrong key', () => {
     const v = vaultOver(dataDir, keys);
     await expect.poll(() => v.list().message).toMatch(/passphrase/);
     expect(v.list()).toMatchObject({ locked: true, datasets: [] });
-    expect(v.readPart('FI-RD-01', 'database')).toMatchObject({ ok: false, status: 403 });
+    expect(v.readPart('FI-RD-01', 'database')).toMatchObject({
+      ok: false,
+      status: 403,
+      said: { code: 'signed-out' },
+    });
     expect((await v.unlock('correct horse battery staple')).locked).toBe(false);
     v.close();
     const again = vaultOver(dataDir, keys);

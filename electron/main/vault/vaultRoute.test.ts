@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DUCKDB_FILE_MIME } from '../../../shared/vault/vault';
+import { VaultRefusalSchema } from '../../../shared/vault/vaultRefusal';
 import { startBrowserModeServer } from '../../browserMode/server';
 import { launchSession } from '../../browserMode/testing/loopbackApp';
 import type { SharedFederation } from '../pull/testing/pullHarness';
@@ -46,9 +47,17 @@ describe('GET /vault/{datasetId}/data.duckdb in browser mode (decisions 0002, 00
         (await fetch(`${server.origin}/vault/FI-RD-01/individuals.arrow`, { headers: session }))
           .status,
       ).toBe(404);
-      expect(
-        (await fetch(`${server.origin}/vault/NOPE/data.duckdb`, { headers: session })).status,
-      ).toBe(404);
+      const nope = await fetch(`${server.origin}/vault/NOPE/data.duckdb`, { headers: session });
+      expect(nope.status).toBe(404);
+      // Issue 22, decision 0076: a refusal names its code for the window to word; English beside.
+      expect(VaultRefusalSchema.parse(await nope.json())).toEqual({
+        message: 'No such dataset in the vault.',
+        said: { code: 'no-dataset', params: { dataset: 'NOPE' } },
+      });
+      const odd = await fetch(`${server.origin}/vault/FI-RD-01/secrets.arrow`, {
+        headers: session,
+      });
+      expect(VaultRefusalSchema.parse(await odd.json()).said).toEqual({ code: 'not-found' });
     } finally {
       await server.close();
       h.close();

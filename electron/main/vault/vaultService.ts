@@ -16,6 +16,7 @@ import { createDataKeyCache, KeyFileMissingError } from './dataKeyCache';
 import type { VaultUser } from './datasetFolder';
 import { upgradeCache } from './cacheUpgrade';
 import { readManifest, readPart, safeDatasetId, scopeOf } from './datasetFolder';
+import { notReadable, partRefused } from './partRefusal';
 import type { KeyDeriver } from './keyHierarchy';
 import { deriveKey } from './keyHierarchy';
 import { loadSealedMasterKey, passphraseIsSet, unlockWithPassphrase } from './masterKey';
@@ -194,36 +195,32 @@ export function createVaultService(opts: {
     },
     readPart(datasetId, part) {
       const u = session()?.user;
-      if (u === undefined) return { ok: false, status: 403, message: 'Sign in to read the vault.' };
-      if (masterKey === undefined)
-        return { ok: false, status: 423, message: 'The vault is locked.' };
+      // Each refusal carries its code for the window to word (issue 22, decision 0076).
+      if (u === undefined) return partRefused(403, 'signed-out', datasetId);
+      if (masterKey === undefined) return partRefused(423, 'locked', datasetId);
       const dir = join(userDir(u), datasetId);
       if (!safeDatasetId(datasetId) || !existsSync(dir))
-        return { ok: false, status: 404, message: 'No such dataset in the vault.' };
+        return partRefused(404, 'no-dataset', datasetId);
       const scope = scopeOf(u);
       const s = judge(scope, datasetId);
       if (!s.readable) {
         keys.drop(datasetId);
-        return { ok: false, status: s.purge === 'corrupt' ? 410 : 403, message: s.message };
+        return notReadable(datasetId, s);
       }
       let key: Buffer;
       try {
         key = keys.get(dir, u, datasetId, masterKey);
       } catch (error: unknown) {
         if (error instanceof KeyFileMissingError)
-          return { ok: false, status: 410, message: error.message };
+          return partRefused(410, 'key-missing', datasetId, error.message);
         throw error;
       }
       const manifest = readManifest(dir, u, datasetId, key);
       const binding = readBinding(dir);
       if (binding === undefined || !matchesManifest(binding, manifest))
-        return {
-          ok: false,
-          status: 403,
-          message: `The binding of ${datasetId} does not match its sealed record; the copy is refused.`,
-        };
+        return partRefused(403, 'binding', datasetId);
       if (!FORMAT_PARTS[formatOf(manifest)].includes(part))
-        return { ok: false, status: 404, message: `This copy is stored as ${formatOf(manifest)}.` };
+        return partRefused(404, 'format', datasetId, formatOf(manifest));
       return { ok: true, bytes: readPart(dir, manifest, part, key) };
     },
     upgrade: (datasetId) =>

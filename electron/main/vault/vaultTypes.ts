@@ -1,6 +1,7 @@
 // The vault service's interface, apart from its logic (files stay under 300 lines).
 import type { VaultList, VaultPart } from '../../../shared/vault/vault';
 import type { VaultNoteCoded } from '../../../shared/vault/vaultNote';
+import type { VaultRefusalSaid } from '../../../shared/vault/vaultRefusal';
 import type { VaultUser } from './datasetFolder';
 import type { KeyDeriver } from './keyHierarchy';
 import type { LocalCachePolicy } from './retention';
@@ -26,7 +27,9 @@ export interface VaultService {
   readPart(
     datasetId: string,
     part: VaultPart,
-  ): { ok: true; bytes: Buffer } | { ok: false; status: number; message: string };
+  ):
+    | { ok: true; bytes: Buffer }
+    | { ok: false; status: number; message: string; said: VaultRefusalSaid };
   /**
    * Rewrites a dataset cached before decision 0027 (Arrow tables, or a layout-1 DuckDB file) into
    * the query layout, once, natively, sealed and swapped atomically (cacheUpgrade.ts); true when it

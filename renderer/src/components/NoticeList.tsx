@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../shared/settings/settings';
 import { useStore } from '../store';
 import { noticeParams } from '../i18n/auditBreakText';
+import { wordedValues } from '../i18n/codedText';
 
 // A stable empty list: a selector returning a fresh [] each call makes zustand 5 re-render forever
 // (React error #185, "Maximum update depth exceeded") while settings are still loading.
@@ -22,7 +23,7 @@ export function NoticeList() {
           role="status"
           data-testid="notice"
         >
-          <p>{t(notice.messageKey, noticeParams(t, notice))}</p>
+          <p>{t(notice.messageKey, wordedValues(t, notice.params, noticeParams(t, notice)))}</p>
           <button type="button" onClick={() => void dismiss(notice.id)}>
             {t('notice.dismiss')}
           </button>

@@ -31,6 +31,7 @@ import { forgetCases } from './cases';
 import type { Engine } from './engine';
 import { closeEngine, engine } from './engine';
 import { dropInMemory, layoutInMemory, loadArrowTables } from './legacyArrow';
+import { vaultRefused } from './vaultRefused';
 
 const loaded = new Set<string>();
 /** Loaded datasets that are attached DuckDB files (the others are in-memory layouts). */
@@ -69,8 +70,9 @@ async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
   });
   if (res.status === 404) return false;
   if (!res.ok)
-    throw new SaidError(
-      { key: 'datasetNotServed', params: { dataset: datasetId, status: String(res.status) } },
+    throw await vaultRefused(
+      res,
+      datasetId,
       `The cache refused ${datasetId} (HTTP ${String(res.status)}).`,
     );
   const bytes = new Uint8Array(await res.arrayBuffer());

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/cohorts/schema';
 import { vaultTablePath } from '../../../shared/vault/vault';
 import { vaultRequestHeaders } from '../api/browserSession';
-import { SaidError } from '../i18n/said';
+import { vaultRefused } from './vaultRefused';
 import type { Engine } from './engine';
 
 /** Rows per insert: one-shot inserts of hundreds of MB failed in duckdb-wasm (DESIGN). */
@@ -28,8 +28,9 @@ export async function loadArrowTables({ conn }: Engine, datasetId: string): Prom
       headers: vaultRequestHeaders(),
     });
     if (!res.ok)
-      throw new SaidError(
-        { key: 'datasetNotServed', params: { dataset: datasetId, status: String(res.status) } },
+      throw await vaultRefused(
+        res,
+        datasetId,
         `The cache refused ${datasetId} ${table} (HTTP ${String(res.status)}).`,
       );
     const arrow = tableFromIPC(new Uint8Array(await res.arrayBuffer()));

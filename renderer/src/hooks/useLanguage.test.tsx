@@ -18,7 +18,7 @@ const info = (systemLanguages?: string[]): AppInfo => ({
   name: 'Cohort Desk',
   version: '0',
   platform: 'linux',
-  runtime: { kind: 'browser', transport: 'ws', node: '22' },
+  runtime: { kind: 'browser', transport: 'loopback-websocket', node: '22' },
   paths: { data: '/d', logs: '/l', policy: '/p' },
   ...(systemLanguages === undefined ? {} : { systemLanguages }),
 });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AppErrorKey, AppErrorParams } from '../../../shared/appError';
 import i18n from '.';
+import { wordedValues } from './codedText';
 
 /** What of an error a person reads: main's English, and its code when main sent one. */
 export interface Wordable {
@@ -15,4 +16,6 @@ export interface Wordable {
  * code existed, a transport failure). Stores call it when the error arrives, with the app's t.
  */
 export const appErrorText = (error: Wordable, t: TFunction = i18n.t): string =>
-  error.key === undefined ? error.message : t(`appError.${error.key}`, { ...error.params });
+  error.key === undefined
+    ? error.message
+    : t(`appError.${error.key}`, wordedValues(t, error.params));

@@ -73,7 +73,7 @@ const VERBATIM = new Set([
  * plain numbers and never format by hand; dates likewise. A formatter module, because i18next
  * replaces interpolation.format with its own formatter's.
  */
-const localeFormatter: FormatterModule = {
+export const localeFormatter: FormatterModule = {
   type: 'formatter',
   init: () => undefined,
   add: () => undefined,

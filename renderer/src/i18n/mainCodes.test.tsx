@@ -1,9 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { VaultList } from '../../../shared/vault/vault';
-import { hostNoteText, ReasonText } from '../features/settings/HostsPanel';
-import { PSEUDO_OPEN } from '../../../shared/i18n/pseudo';
-import { pseudoI18n, unbracketed } from './testing/pseudoI18n';
+import { ReasonText } from '../features/settings/HostsPanel';
 import { lockText } from '../features/cohorts/CacheList';
 import { queryText } from '../features/search/queryText';
 import i18n, { setLanguage } from '.';
@@ -130,42 +128,5 @@ describe('issue 22: main’s codes in the user’s language', () => {
     expect(plain.container.querySelector('q[lang="en"][translate="no"]')?.textContent).toBe(
       'as main wrote it',
     );
-  });
-});
-
-describe('issue 22: the host list’s caveats in the reader’s language (decision 0077)', () => {
-  const english = "Not allowed by your organisation's policy: node SE-1.";
-  const notAllowed = { key: 'notAllowed' as const, entries: ['node SE-1'] };
-  const unread = {
-    key: 'discoveryUnread' as const,
-    broker: 'Other',
-    issuer: 'https://other.example',
-    why: 'HTTP 503',
-  };
-
-  it('issue 22: German and Finnish from the code; a note without one in main’s English', async () => {
-    await setLanguage('de');
-    expect(hostNoteText(i18n.t, notAllowed, english)).toBe(
-      'Von der Richtlinie Ihrer Organisation nicht erlaubt: node SE-1.',
-    );
-    expect(hostNoteText(i18n.t, unread, 'x')).toMatch(
-      /^Das Discovery-Dokument von Other \(https:\/\/other\.example\) konnte nicht gelesen werden \(HTTP 503\)/,
-    );
-    expect(hostNoteText(i18n.t, null, 'The directory could not be used.')).toBe(
-      'The directory could not be used.',
-    );
-    await setLanguage('fi');
-    expect(hostNoteText(i18n.t, notAllowed, english)).toBe(
-      'Organisaatiosi käytäntö ei salli: node SE-1.',
-    );
-  });
-
-  it('issue 22: in the pseudo-locale a coded note holds no English', async () => {
-    const pseudo = await pseudoI18n();
-    for (const said of [notAllowed, unread]) {
-      const text = hostNoteText(pseudo.t, said, english);
-      expect(text.startsWith(PSEUDO_OPEN)).toBe(true);
-      expect(unbracketed(text)).toEqual([]);
-    }
   });
 });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import i18n from '.';
 import { appErrorText, type Wordable } from './appErrorText';
+import { codedValues } from './codedText';
 
 /**
  * What the renderer itself says when something it does fails (issue 22, decision 0071): a key of
@@ -14,6 +15,8 @@ export const SAID_KEYS = [
   'caseNewer',
   'caseTooOld',
   'datasetNotServed',
+  // The vault route's coded refusal (decision 0076): its `refusal` worded as `reason`.
+  'datasetRefused',
   'datasetNewer',
   'cacheNewer',
   // The New-case dialog's files (CaseFiles.tsx, api/caseUpload.ts).
@@ -63,7 +66,7 @@ export interface Said {
 
 /** The worded sentence of a `Said`, in the language shown. */
 export const saidText = (said: Said, t: TFunction = i18n.t): string =>
-  t(`said.${said.key}`, { ...said.params });
+  t(`said.${said.key}`, codedValues(t, said.params));
 
 /** An error the renderer raises with its words as a key (the English stays for the console). */
 export class SaidError extends Error {

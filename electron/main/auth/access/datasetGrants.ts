@@ -1,3 +1,4 @@
+import type { DirectoryProblemSaid } from '../../../../shared/federation/directory';
 import type { VisaBinding } from '../../../../shared/vault/vault';
 import type { PassportDecision } from '../passport/clearinghouse';
 import type { VerifiedVisa } from '../passport/visaVerifier';
@@ -74,6 +75,8 @@ export interface SessionGrants {
   readonly nodeProblems: readonly { readonly nodeId: string; readonly message: string }[];
   readonly visas: readonly VisaBinding[];
   readonly unverifiable?: string;
+  /** `unverifiable` as the directory's problem code and values (decision 0076). */
+  readonly unverifiableSaid?: DirectoryProblemSaid;
   /** No node was asked at the last check (issue 23, decision 0050): judge by `visas` alone. */
   readonly passportOnly?: true;
 }

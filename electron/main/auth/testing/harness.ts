@@ -57,7 +57,7 @@ export async function createHarness(opts: {
   } as unknown as Harness;
   const platform = createNodePlatform({
     dataDir: opts.dataDir,
-    transport: 'test',
+    transport: 'in-process',
     ...(opts.keyStorage === undefined ? {} : { keyStorage: opts.keyStorage }),
     ...(opts.fetch === undefined ? {} : { fetch: opts.fetch }),
     openExternal: (url) => {

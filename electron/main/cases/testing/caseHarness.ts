@@ -48,7 +48,7 @@ export function openCaseHarness(
   const dir = mkdtempSync(join(tmpdir(), 'case-'));
   const platform = createNodePlatform({
     dataDir: join(dir, 'data'),
-    transport: 'test',
+    transport: 'in-process',
     keyStorage: opts.keyStorage ?? testKeyStorage(randomBytes(32)),
   });
   const services = createMainServices({

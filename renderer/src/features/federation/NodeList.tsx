@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FederationDirectory } from '../../../../shared/federation/directory';
+import { codedText } from '../../i18n/codedText';
 
 /** How old a fetched directory is, in words ("5 minutes ago"); issue 12 item 13. */
 function age(fetchedAt: number, language: string): string {
@@ -28,7 +29,7 @@ export function NodeList(props: { readonly directory: FederationDirectory }) {
       </p>
       {directory.problem === undefined ? null : (
         <p role="alert" className="form-error" data-testid="directory-problem">
-          {directory.problem}
+          {codedText(t, 'directoryProblem', directory.problemSaid ?? {}, directory.problem)}
         </p>
       )}
       {directory.notAllowed === undefined ? null : (

@@ -1,5 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStore } from '../../store';
+import type { SessionSummary } from '../../../../shared/auth/session';
+
+/**
+ * Where the session is kept: main's key storage code worded in the reader's language (decision
+ * 0076); a summary without the code (an older main) shows main's English reason as it came.
+ */
+function persistenceText(t: TFunction, p: SessionSummary['persistence']): string {
+  if (p.mode === 'secure-store') return t('access.persistSecure');
+  if (p.why === undefined) return t('access.persistMemory', { reason: p.reason ?? '' });
+  const said = t('access.persistMemory', { reason: t(`cohorts.cache.storage.${p.why}`) });
+  return p.why === 'no-keyring' ? `${said} ${t('access.persistKeyring')}` : said;
+}
 
 /** Sign in (system browser), sign-in in progress, or who is signed in and where the session is kept. */
 export function SignInPanel() {
@@ -45,9 +58,7 @@ export function SignInPanel() {
             })}
           </p>
           <p data-testid="session-persistence" className="hint">
-            {session.persistence.mode === 'secure-store'
-              ? t('access.persistSecure')
-              : t('access.persistMemory', { reason: session.persistence.reason ?? '' })}
+            {persistenceText(t, session.persistence)}
           </p>
           {session.endSessionUrl === undefined ? (
             <button type="button" data-testid="sign-out" onClick={() => void signOut()}>

@@ -11,7 +11,11 @@ export function AppInfoPanel() {
   const runtime =
     info.runtime.kind === 'electron'
       ? t('status.runtimeElectron', info.runtime)
-      : t('status.runtimeBrowser', info.runtime);
+      : t('status.runtimeBrowser', {
+          ...info.runtime,
+          // main sends how the window reaches it as a code (decision 0076)
+          transport: t(`status.transport.${info.runtime.transport}`),
+        });
   return (
     <section aria-labelledby="about-heading" data-testid="app-info">
       <h2 id="about-heading">{t('app.name')}</h2>

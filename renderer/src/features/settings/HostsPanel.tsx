@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import type { HostNote, HostReason } from '../../../../shared/it/hosts';
+import type { HostReason } from '../../../../shared/it/hosts';
+import { codedText } from '../../i18n/codedText';
 import { useStore } from '../../store';
 
 /**
@@ -26,26 +26,6 @@ export function ReasonText({ reason: r }: { readonly reason: HostReason }) {
  * Every host and port Cohort Desk may contact, and why (issue 21), from the policy and the
  * federation directory: what IT writes firewall rules from. The app makes no other request.
  */
-/**
- * A caveat of the host list in the app's language from main's code (issue 22, decision 0077); a
- * broker's own fetch error stays as it came inside the sentence; a note without a code (the
- * federation directory's problem) is main's English.
- */
-export function hostNoteText(
-  t: TFunction,
-  said: HostNote | null | undefined,
-  english: string,
-): string {
-  if (said === undefined || said === null) return english;
-  if (said.key === 'notAllowed')
-    return t('hosts.note.notAllowed', { entries: said.entries.join(', ') });
-  return t('hosts.note.discoveryUnread', {
-    broker: said.broker,
-    issuer: said.issuer,
-    why: said.why,
-  });
-}
-
 export function HostsPanel() {
   const { t } = useTranslation();
   const hosts = useStore((s) => s.hosts);
@@ -106,7 +86,8 @@ export function HostsPanel() {
           <ul className="hint" data-testid="hosts-notes">
             <li>{t('hosts.noTelemetry')}</li>
             {hosts.notes.map((note, i) => (
-              <li key={note}>{hostNoteText(t, hosts.notesSaid?.[i], note)}</li>
+              // Main's codes in the reader's words; a list without them shows main's English.
+              <li key={note}>{codedText(t, 'hostNote', hosts.said?.[i] ?? {}, note)}</li>
             ))}
           </ul>
         </>
