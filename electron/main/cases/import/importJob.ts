@@ -1,6 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
-import { materializeInheritanceSql } from '../../../../shared/cases/inheritanceSql';
-import { queryLayoutSql } from '../../../../shared/cases/queryLayout';
+import { materializeInheritanceStages } from '../../../../shared/cases/inheritanceSql';
+import { queryLayoutStages } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
@@ -207,16 +207,18 @@ export async function runImportJob(
     };
     for (const [k, v] of Object.entries(meta)) w.meta(k, v);
     const proband = job.members[0];
-    for (const sql of materializeInheritanceSql(OUT, {
-      motherIdx: proband?.motherIdx ?? null,
-      fatherIdx: proband?.fatherIdx ?? null,
-      probandSex: proband?.sex ?? 'unknown',
-    }))
-      await w.run(sql);
+    // Independent statements side by side on their own connections (decision 0078).
+    await w.runStages(
+      materializeInheritanceStages(OUT, {
+        motherIdx: proband?.motherIdx ?? null,
+        fatherIdx: proband?.fatherIdx ?? null,
+        probandSex: proband?.sex ?? 'unknown',
+      }),
+    );
     mark('inheritance');
     // The query layout (decision 0036), built from the loaded tables once they are final, with a
     // bit per shipped panel in the filter table (decision 0062).
-    for (const sql of queryLayoutSql(OUT, loadPanels(job.genomeDir))) await w.run(sql);
+    await w.runStages(queryLayoutStages(OUT, loadPanels(job.genomeDir)));
     mark('layout');
     const counts = {
       variants: w.rows('variants'),
