@@ -15,7 +15,7 @@
  * The import worker is the app's bundle (cases/testing/importWorkerBundle.ts, built at start);
  * `--worker tsx` starts the TypeScript source under tsx instead, as the tests and `npm run cli` do.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm] [--import-only]
- *                                   [--keep-case FILE] [--worker bundle|tsx]
+ *                                   [--keep-case FILE] [--worker bundle|tsx] [--cpu-prof DIR]
  *      npx tsx bench/case-import.ts --case-file FILE [--rounds N] [--upgrade]   (filters only)
  *   → bench/results/case-import-<records>.json (-import with --import-only, case-filters- with
  *   --case-file) and stdout.
@@ -33,6 +33,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPanels } from '../electron/main/cases/genomeAssets';
 import { openCaseHarness } from '../electron/main/cases/testing/caseHarness';
+import { importWorkerSpec } from '../electron/main/cases/import/caseImports';
 import { buildImportWorkerBundle } from '../electron/main/cases/testing/importWorkerBundle';
 import { FILTERS, filterTimes } from './case/filterTimes';
 import { upgradeCaseFile } from './case/upgradeCaseFile';
@@ -48,6 +49,7 @@ const { values: args } = parseArgs({
     'keep-case': { type: 'string' },
     upgrade: { type: 'boolean', default: false },
     worker: { type: 'string', default: 'bundle' },
+    'cpu-prof': { type: 'string' },
   },
 });
 if (args.worker !== 'bundle' && args.worker !== 'tsx') throw new Error('--worker is bundle or tsx');
@@ -117,9 +119,15 @@ const bcf = spawnSync('sh', ['-c', `bcftools view -H '${file}' > /dev/null`]);
 const bcftoolsMs = bcf.status === 0 ? performance.now() - b0 : null;
 
 say(`importing through the router and the worker (${args.worker})`);
-const h = openCaseHarness(
-  args.worker === 'bundle' ? { importWorker: await buildImportWorkerBundle('bench') } : {},
-);
+const spec = args.worker === 'bundle' ? await buildImportWorkerBundle('bench') : importWorkerSpec();
+// --cpu-prof DIR: every import worker (both parse workers) writes a V8 CPU profile into DIR.
+const profile = args['cpu-prof'];
+const h = openCaseHarness({
+  importWorker:
+    profile === undefined
+      ? spec
+      : { ...spec, execArgv: [...spec.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] },
+});
 const i0 = performance.now();
 const cpu0 = process.cpuUsage();
 const end = await h.importCase({

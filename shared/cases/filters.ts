@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INHERITANCE_MODES, PANEL_IDS } from './filterNames';
 
 /**
  * A case's variant filter (issue 16): what a clinical geneticist combines every day. Every part is
@@ -7,10 +8,9 @@ import { z } from 'zod';
  * inlines them (one SQL text for duckdb-wasm and native DuckDB, no driver-specific parameters).
  */
 
-/** The gene panels the app ships (resources/genome/panel-*.bed, versions in its manifest.json). */
-export const PANEL_IDS = ['acmg-sf', 'cancer', 'epilepsy'] as const;
+export { INHERITANCE_MODES, PANEL_IDS } from './filterNames';
+export type { InheritanceMode, PanelId } from './filterNames';
 export const PanelIdSchema = z.enum(PANEL_IDS);
-export type PanelId = z.infer<typeof PanelIdSchema>;
 
 /** HGNC-style symbols (letters, digits, `-`, `.`, `_`, `@`); case kept. */
 export const GeneSymbolSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,39}$/);
@@ -30,22 +30,7 @@ export const RegionSchema = z
   .refine((r) => r.end > r.start, { error: 'a region ends after it starts' });
 export type Region = z.infer<typeof RegionSchema>;
 
-/**
- * Inheritance modes on the pedigree (docs/decisions/case-import-and-filters.md):
- * `autosomal_dominant` includes de novo alleles; `de_novo` needs both parents' calls;
- * `compound_het` pairs heterozygous alleles of one gene over the alleles the other filters keep.
- */
-export const INHERITANCE_MODES = [
-  'autosomal_dominant',
-  'de_novo',
-  'homozygous_recessive',
-  'compound_het',
-  'x_linked_recessive',
-  'x_linked_dominant',
-  'mitochondrial',
-] as const;
 export const InheritanceModeSchema = z.enum(INHERITANCE_MODES);
-export type InheritanceMode = z.infer<typeof InheritanceModeSchema>;
 
 const Fraction = z.number().min(0).max(1);
 

@@ -23,8 +23,10 @@
  *   with none the haplotype of a phased call (`hap1`/`hap2` + phase set) or `unknown`.
  */
 
-import type { InheritanceMode } from './filters';
-import { INHERITANCE_MODES } from './filters';
+import type { InheritanceMode } from './filterNames';
+import { INHERITANCE_MODES } from './filterNames';
+import type { SqlStages } from './sqlStages';
+import { flatStages } from './sqlStages';
 
 /** The pedigree facts the SQL needs (members resolved at import: index 0 is the proband). */
 export interface PedigreeShape {
@@ -142,15 +144,24 @@ export const CHROM_RANK = `CASE chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT
 export const DEFAULT_ORDER = `impact_rank DESC, coalesce(pop_af, 0), ${CHROM_RANK}, pos, alt`;
 
 /**
- * Fills the two tables of a freshly written case database, then the derived columns of `variants`
- * (run by the import): `inh_mask` from `inheritance`, `sort_key` from DEFAULT_ORDER (ties by vid).
+ * Fills the two tables of a freshly written case database (side by side), then the derived
+ * columns of `variants`: `inh_mask` from `inheritance`, `sort_key` from DEFAULT_ORDER (ties by vid).
  */
-export function materializeInheritanceSql(db: string, p: PedigreeShape): string[] {
+export function materializeInheritanceStages(db: string, p: PedigreeShape): SqlStages {
   return [
-    `INSERT INTO ${db}.main.inheritance ${inheritanceSelectSql(db, p)}`,
-    `INSERT INTO ${db}.main.comphet_sides SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
-    derivedColumnsSql(db),
+    [
+      [`INSERT INTO ${db}.main.inheritance ${inheritanceSelectSql(db, p)}`],
+      [
+        `INSERT INTO ${db}.main.comphet_sides SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
+      ],
+    ],
+    [[derivedColumnsSql(db)]],
   ];
+}
+
+/** materializeInheritanceStages as one sequence (tests, the trio fixture). */
+export function materializeInheritanceSql(db: string, p: PedigreeShape): string[] {
+  return flatStages(materializeInheritanceStages(db, p));
 }
 
 /**

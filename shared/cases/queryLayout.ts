@@ -13,6 +13,8 @@
  * built from, so the panel step is a column test instead of a semi join over every allele.
  */
 import { comphetCte } from './comphetSql';
+import type { SqlStages } from './sqlStages';
+import { flatStages } from './sqlStages';
 
 /**
  * Rows in one window of the case's virtualised table (renderer caseQueries.ts): the first window
@@ -117,11 +119,24 @@ function panelLayout(db: string, panels: readonly LayoutPanel[]): { table: strin
  * step reads `variant_genes` as before.
  */
 export function queryLayoutSql(db: string, panels: readonly LayoutPanel[] = []): string[] {
+  return flatStages(queryLayoutStages(db, panels));
+}
+
+/**
+ * queryLayoutSql as one stage of two sequences (sqlStages.ts): the page table and
+ * the filter table read `variants` and `variant_genes` and write different tables, so the import
+ * builds them side by side on two connections (decision 0078).
+ */
+export function queryLayoutStages(db: string, panels: readonly LayoutPanel[] = []): SqlStages {
   return [
-    `DROP TABLE IF EXISTS ${db}.main.${PAGE_TABLE}`,
-    `CREATE TABLE ${db}.main.${PAGE_TABLE} AS
+    [
+      [
+        `DROP TABLE IF EXISTS ${db}.main.${PAGE_TABLE}`,
+        `CREATE TABLE ${db}.main.${PAGE_TABLE} AS
 SELECT sort_key, ${PAGE_COLUMNS.join(', ')} FROM ${db}.main.variants ORDER BY sort_key`,
-    ...filterLayoutSql(db, panels),
+      ],
+      filterLayoutSql(db, panels),
+    ],
   ];
 }
 

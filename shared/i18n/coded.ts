@@ -6,7 +6,8 @@ import { z } from 'zod';
  * beside it for the command line and the logs. Values are data (file names, ids, line numbers,
  * the node's or the parser's own text), never words the catalogue should translate.
  */
-export type CodedParams = Readonly<Record<string, string | number>>;
+export type { CodedParams } from './codedParams';
+export { params } from './codedParams';
 
 /** Only codes the catalogue words cross a boundary; values are bounded. */
 export const CodedParamsSchema = z.record(
@@ -17,13 +18,4 @@ export const CodedParamsSchema = z.record(
 /** `{ code, params? }` admitting only the listed codes. */
 export function codedSchema<const C extends readonly [string, ...string[]]>(codes: C) {
   return z.object({ code: z.enum(codes), params: CodedParamsSchema.optional() }).strict();
-}
-
-/** Leaves out values that are undefined, so an absent value is absent, not "undefined". */
-export function params(
-  values: Readonly<Record<string, string | number | undefined>>,
-): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined),
-  );
 }

@@ -50,9 +50,29 @@ const IMPACTS = new Set(['HIGH', 'MODERATE', 'LOW', 'MODIFIER']);
 /** Field names that hold allele frequencies (gnomADe_AF, AF, MAX_AF, EUR_AF, AF_popmax…). */
 export const FREQUENCY_FIELD = /(^|_)(AF|MAF)(_|$)/i;
 
-/** Where each named field sits in a layout, computed once per layout. */
+/** The fields an entry's getters read: VEP's name, SnpEff's ('' where SnpEff has none). */
+const NAMED = {
+  consequence: ['Consequence', 'Annotation'],
+  impact: ['IMPACT', 'Annotation_Impact'],
+  gene: ['SYMBOL', 'Gene_Name'],
+  geneId: ['Gene', 'Gene_ID'],
+  transcript: ['Feature', 'Feature_ID'],
+  biotype: ['BIOTYPE', 'Transcript_BioType'],
+  hgvsc: ['HGVSc', 'HGVS.c'],
+  hgvsp: ['HGVSp', 'HGVS.p'],
+  canonical: ['CANONICAL', ''],
+  mane: ['MANE_SELECT', ''],
+} as const;
+type Named = keyof typeof NAMED;
+
+/**
+ * Where each named field sits in a layout, computed once per layout: every getter of every
+ * entry reads its field's index here (decision 0078: a name lookup per read was a tenth of the
+ * annotation parse).
+ */
 interface Positions {
   readonly at: (name: string) => number;
+  readonly named: Readonly<Record<Named, number>>;
   readonly freq: readonly number[];
   readonly clinSig: number;
 }
@@ -62,8 +82,14 @@ function positionsOf(layout: AnnotationLayout): Positions {
   let p = positions.get(layout);
   if (p === undefined) {
     const index = new Map(layout.fields.map((f, i) => [f, i]));
+    const at = (name: string): number => index.get(name) ?? -1;
+    const side = layout.key === 'CSQ' ? 0 : 1;
+    const named = Object.fromEntries(
+      Object.entries(NAMED).map(([k, names]) => [k, at(names[side])]),
+    ) as Record<Named, number>;
     p = {
-      at: (name) => index.get(name) ?? -1,
+      at,
+      named,
       freq: layout.fields.flatMap((f, i) => (FREQUENCY_FIELD.test(f) ? [i] : [])),
       clinSig: layout.fields.findIndex((f) => f === 'CLIN_SIG' || /CLNSIG$/i.test(f)),
     };
@@ -132,42 +158,42 @@ class Entry implements TranscriptAnnotation {
     return this.text.slice(this.starts[i], (this.starts[i + 1] as number) - 1);
   }
 
-  private get(csq: string, ann: string): string | null {
-    const v = this.part(this.p.at(this.source === 'CSQ' ? csq : ann));
+  private get(field: Named): string | null {
+    const v = this.part(this.p.named[field]);
     return v === undefined || v === '' ? null : v;
   }
 
   get consequences(): readonly string[] {
-    this.terms ??= (this.get('Consequence', 'Annotation') ?? '').split('&').filter((c) => c !== '');
+    this.terms ??= (this.get('consequence') ?? '').split('&').filter((c) => c !== '');
     return this.terms;
   }
   get impact(): TranscriptAnnotation['impact'] {
-    const v = this.get('IMPACT', 'Annotation_Impact') ?? '';
+    const v = this.get('impact') ?? '';
     return IMPACTS.has(v) ? (v as TranscriptAnnotation['impact']) : null;
   }
   get gene(): string | null {
-    return this.get('SYMBOL', 'Gene_Name');
+    return this.get('gene');
   }
   get geneId(): string | null {
-    return this.get('Gene', 'Gene_ID');
+    return this.get('geneId');
   }
   get transcript(): string | null {
-    return this.get('Feature', 'Feature_ID');
+    return this.get('transcript');
   }
   get biotype(): string | null {
-    return this.get('BIOTYPE', 'Transcript_BioType');
+    return this.get('biotype');
   }
   get hgvsc(): string | null {
-    return this.get('HGVSc', 'HGVS.c');
+    return this.get('hgvsc');
   }
   get hgvsp(): string | null {
-    return this.get('HGVSp', 'HGVS.p');
+    return this.get('hgvsp');
   }
   get canonical(): boolean {
-    return this.get('CANONICAL', '') === 'YES';
+    return this.get('canonical') === 'YES';
   }
   get maneSelect(): string | null {
-    return this.get('MANE_SELECT', '');
+    return this.get('mane');
   }
   get clinicalSignificance(): string | null {
     const v = this.part(this.p.clinSig);

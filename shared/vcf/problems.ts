@@ -1,5 +1,5 @@
-import { params as defined } from '../i18n/coded';
-import type { CodedParams } from '../i18n/coded';
+import { params as defined } from '../i18n/codedParams';
+import type { CodedParams } from '../i18n/codedParams';
 import type { VcfProblemCode } from './channels';
 import type { VcfProblem } from './types';
 

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagedResource } from '../platform/resources';
 import type { Panel } from '../../../shared/cases/channels';
-import type { PanelId } from '../../../shared/cases/filters';
-import { PANEL_IDS } from '../../../shared/cases/filters';
+import type { PanelId } from '../../../shared/cases/filterNames';
+import { PANEL_IDS } from '../../../shared/cases/filterNames';
 import { cohortChrom } from '../../../shared/vcf';
 
 /**

@@ -79,4 +79,50 @@ describe('the case database writer (issue 16, decision 0035)', () => {
       instance.closeSync();
     }
   });
+
+  it("runs a stage's sequences side by side; a failed one fails the stage after the others ended (decision 0078)", async () => {
+    const { folder, file } = scratch();
+    const w = await openCaseDbWriter(file, folder);
+    try {
+      for (let vid = 0; vid < 100; vid++) w.variantGene(vid, `G${String(vid % 7)}`);
+      await w.runStages([
+        [
+          [`CREATE TABLE ${OUT}.main.a AS SELECT count(*) AS n FROM ${OUT}.main.variant_genes`],
+          [
+            `CREATE TABLE ${OUT}.main.b AS SELECT count(DISTINCT gene) AS n FROM ${OUT}.main.variant_genes`,
+          ],
+        ],
+        [[`CREATE TABLE ${OUT}.main.c AS SELECT a.n + b.n AS n FROM ${OUT}.main.a, ${OUT}.main.b`]],
+      ]);
+      await expect(
+        w.runStages([
+          [
+            [`SELECT * FROM ${OUT}.main.no_such_table`],
+            [`CREATE TABLE ${OUT}.main.d AS SELECT n FROM ${OUT}.main.c`],
+          ],
+          [[`CREATE TABLE ${OUT}.main.e AS SELECT 1 AS n`]],
+        ]),
+      ).rejects.toThrow(/no_such_table/);
+    } finally {
+      await w.finish();
+    }
+    const instance = await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+    });
+    const conn = await instance.connect();
+    try {
+      await conn.run(`ATTACH '${file}' AS x (READ_ONLY)`);
+      const read = async (sql: string): Promise<Record<string, unknown>[]> =>
+        (await conn.runAndReadAll(sql)).getRowObjectsJS();
+      expect(await read('SELECT n::INTEGER AS n FROM x.c')).toEqual([{ n: 107 }]);
+      // The sequence beside the failed one ran to its end; the next stage never started.
+      expect(await read('SELECT n::INTEGER AS n FROM x.d')).toEqual([{ n: 107 }]);
+      expect(
+        await read("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'e'"),
+      ).toEqual([{ n: 0 }]);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  });
 });

@@ -1,11 +1,11 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as DuckDBApi from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
 import { appendedColumns, caseTableDdl } from '../../../../shared/cases/dbSchema';
+import type { SqlStages } from '../../../../shared/cases/sqlStages';
 import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbStorageVersion';
 import type { RowSink } from './caseRows';
 import { TableSpool } from './tableSpool';
@@ -26,8 +26,6 @@ import { TableSpool } from './tableSpool';
 
 /** Loads queued before `wait()` holds the reader back. */
 const MAX_QUEUED = 8;
-/** DuckDB's threads for the SQL after the loads (inheritance, query layout, checkpoint). */
-const POST_LOAD_THREADS = Math.max(2, availableParallelism());
 /** The alias the file is attached under while it is written. */
 export const OUT = 'out';
 
@@ -69,6 +67,12 @@ export interface CaseDbWriter extends RowSink {
   wait(): Promise<void>;
   /** Runs SQL against the file (attached as `out`) once every row is in: appending ends here. */
   run(sql: string): Promise<void>;
+  /**
+   * Runs SQL stages like `run`, one stage after the other, each stage's sequences at once on
+   * connections of their own (sqlStages.ts); a failed sequence fails the stage once the others
+   * have stopped.
+   */
+  runStages(stages: SqlStages): Promise<void>;
   rows(table: CaseTable): number;
   /** Flushes, checkpoints (no WAL left) and closes; the file is complete afterwards. */
   finish(): Promise<void>;
@@ -96,7 +100,9 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     // While the VCF is read, the parse workers hold the cores and the loads run on one DuckDB
     // thread beside them: with two, DuckDB's scheduler competed with the workers for the same two
     // cores and the loads cost about twice the CPU (issue 16's exome goal, decision 0073). The SQL
-    // after the last load gets every core (`flushAll`).
+    // after the loads stays on one thread per statement too, where a second thread cost 1.4–1.9×
+    // the CPU for little parallel work (an exome's tables are one or two row groups); independent
+    // statements run side by side on connections of their own instead (`runStages`, decision 0078).
     threads: '1',
     memory_limit: '768MB',
     temp_directory: join(folder, 'spill'),
@@ -191,13 +197,20 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
       loading = false;
       await c.run('COMMIT');
       privateWal(file);
-      await c.run(`SET threads TO ${String(POST_LOAD_THREADS)}`);
     }
+  };
+  // Connections beside `c` for the sequences of a stage (runStages), opened once needed.
+  const side: DuckDBConnection[] = [];
+  const connection = async (i: number): Promise<DuckDBConnection> => {
+    if (i === 0) return c;
+    while (side.length < i) side.push(await instance.connect());
+    return side[i - 1] as DuckDBConnection;
   };
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
+    for (const s of side) s.closeSync();
     c.closeSync();
     instance.closeSync();
   };
@@ -222,6 +235,20 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
       await flushAll();
       await c.run(sql);
       privateWal(file);
+    },
+    async runStages(stages) {
+      await flushAll();
+      for (const stage of stages) {
+        const conns = await Promise.all(stage.map((_, i) => connection(i)));
+        const ran = await Promise.allSettled(
+          stage.map(async (sequence, i) => {
+            for (const sql of sequence) await (conns[i] as DuckDBConnection).run(sql);
+          }),
+        );
+        privateWal(file);
+        const failed = ran.find((r) => r.status === 'rejected');
+        if (failed !== undefined) throw failed.reason;
+      }
     },
     rows: (t) => (spools.get(t)?.rows ?? 0) + (adopted.get(t) ?? 0),
     async finish() {

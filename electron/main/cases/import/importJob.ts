@@ -1,6 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
-import { materializeInheritanceSql } from '../../../../shared/cases/inheritanceSql';
-import { queryLayoutSql } from '../../../../shared/cases/queryLayout';
+import { materializeInheritanceStages } from '../../../../shared/cases/inheritanceSql';
+import { queryLayoutStages } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
@@ -50,22 +50,27 @@ export async function runImportJob(
   mark: (step: ImportStep) => void = () => undefined,
 ): Promise<void> {
   let writer: CaseDbWriter | undefined;
+  let opening: Promise<CaseDbWriter> | undefined;
   let second: SecondPart | undefined;
   // Read through a call: a cancel arrives between awaits, which TypeScript's narrowing ignores.
   const cancelled = (): boolean => signal.aborted;
   // The scratch folder holds the plaintext database and every spool file: all of it goes.
   const cleanup = async (): Promise<void> => {
     await second?.terminate();
+    // A writer still opening when the job failed is closed as well.
+    writer ??= await opening?.catch(() => undefined);
     await writer?.abort();
     rmSync(job.scratchDir, { recursive: true, force: true });
   };
   try {
-    writer = await openCaseDbWriter(job.dbFile, job.scratchDir);
-    const w = writer;
     // A large BGZF file is parsed on two workers (decision 0061): this one builds the rows of the
     // blocks before `second.from` and stops there; the second reads the whole file and builds the rest.
     second = startSecondPart(job);
     const part = second;
+    // DuckDB opens the database on a thread of its own while the second parse worker starts and
+    // this one loads the gene index (decision 0078: one after the other they delayed both reads).
+    // The scratch folder exists before the second worker can write to it (created here, at once).
+    opening = openCaseDbWriter(job.dbFile, job.scratchDir);
     signal.onAbort = () => part?.cancel();
     let atSplit = false;
     const reading = {
@@ -77,6 +82,8 @@ export async function runImportJob(
     // The somatic rows' knowledge tables (CIViC, hotspots, the report's words: about half the
     // worker's code) load only for a cancer case, not at every germline worker start (decision 0073).
     const somaticRows = job.cancer && (await import('../cancer/somaticRows'));
+    writer = await opening;
+    const w = writer;
     mark('opened');
     let builder: CaseRowBuilder | undefined;
     let header: VcfHeader | undefined;
@@ -207,16 +214,18 @@ export async function runImportJob(
     };
     for (const [k, v] of Object.entries(meta)) w.meta(k, v);
     const proband = job.members[0];
-    for (const sql of materializeInheritanceSql(OUT, {
-      motherIdx: proband?.motherIdx ?? null,
-      fatherIdx: proband?.fatherIdx ?? null,
-      probandSex: proband?.sex ?? 'unknown',
-    }))
-      await w.run(sql);
+    // Independent statements side by side on their own connections (decision 0078).
+    await w.runStages(
+      materializeInheritanceStages(OUT, {
+        motherIdx: proband?.motherIdx ?? null,
+        fatherIdx: proband?.fatherIdx ?? null,
+        probandSex: proband?.sex ?? 'unknown',
+      }),
+    );
     mark('inheritance');
     // The query layout (decision 0036), built from the loaded tables once they are final, with a
     // bit per shipped panel in the filter table (decision 0062).
-    for (const sql of queryLayoutSql(OUT, loadPanels(job.genomeDir))) await w.run(sql);
+    await w.runStages(queryLayoutStages(OUT, loadPanels(job.genomeDir)));
     mark('layout');
     const counts = {
       variants: w.rows('variants'),

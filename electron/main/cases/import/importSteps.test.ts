@@ -26,13 +26,14 @@ afterAll(() => {
 async function importMarked(
   name: string,
   text: string,
+  change: (job: ImportJob) => ImportJob = (job) => job,
 ): Promise<{ end: WorkerMessage | undefined; steps: ImportStep[]; job: ImportJob }> {
   const dir = join(root, name);
   const scratchDir = join(dir, 'scratch');
   mkdirSync(scratchDir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${name}.vcf`);
   writeFileSync(file, text);
-  const job: ImportJob = {
+  const job: ImportJob = change({
     source: { kind: 'file', path: file },
     name: `${name}.vcf`,
     size: text.length,
@@ -57,7 +58,7 @@ async function importMarked(
     binding: randomBytes(16),
     genomeDir: genomeAssetsDir(),
     meta: { created_at: '2026-12-07T00:00:00.000Z', vcf_name: `${name}.vcf` },
-  };
+  });
   const steps: ImportStep[] = [];
   let end: WorkerMessage | undefined;
   await runImportJob(
@@ -88,6 +89,17 @@ describe('the import job reports its steps (issue 16, decision 0065)', () => {
     if (run.end?.type !== 'failed') return;
     expect(run.end.problems[0]).toMatchObject({ file: 'bad.vcf', line: at + 1 });
     expect(run.steps).toEqual(['opened']);
+    expect(existsSync(run.job.scratchDir)).toBe(false);
+    expect(existsSync(run.job.sealedFile)).toBe(false);
+  }, 60_000);
+
+  it('issue 16: a database that cannot be opened (opened beside the gene index, decision 0078) fails the job with nothing left', async () => {
+    const run = await importMarked('unopened', equalityVcf(50), (job) => ({
+      ...job,
+      dbFile: join(job.scratchDir, 'no-such-folder', 'case.duckdb'),
+    }));
+    expect(run.end).toMatchObject({ type: 'failed', why: { code: 'import-failed' } });
+    expect(run.steps).toEqual([]);
     expect(existsSync(run.job.scratchDir)).toBe(false);
     expect(existsSync(run.job.sealedFile)).toBe(false);
   }, 60_000);

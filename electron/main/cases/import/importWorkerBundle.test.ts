@@ -1,12 +1,14 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { buildSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseHarness } from '../testing/caseHarness';
 import { openCaseHarness } from '../testing/caseHarness';
 import { equalityVcf } from '../testing/equalityVcf';
 import { buildImportWorkerBundle } from '../testing/importWorkerBundle';
 import { mutect2Vcf } from '../cancer/testing/somaticVcfs';
+import { NATIVE_EXTERNAL, NODE_BUNDLE } from '../../../../scripts/esbuildNode.mjs';
 
 // Issue 16 (decision 0054): the bench times the import worker the app runs (one esbuild bundle,
 // scripts/build.mjs's settings), not the TypeScript source under tsx. The bundle must import a
@@ -56,6 +58,31 @@ describe('the import worker bundle (issue 16, decision 0054)', () => {
     // An ESM import of the CommonJS package makes Node lex every file of it at each worker start.
     expect(text).not.toMatch(/^import [^;]* from "@duckdb\/node-api";/mu);
     expect(text).toContain('createRequire(import.meta.url)("@duckdb/node-api")');
+  }, 60_000);
+
+  it('issue 16: a germline import worker evaluates no zod at start (its schemas stay at the trust boundaries, decision 0078)', () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
+    const { metafile } = buildSync({
+      ...NODE_BUNDLE,
+      absWorkingDir: root,
+      entryPoints: ['electron/main/cases/import/importWorker.ts'],
+      format: 'esm',
+      external: NATIVE_EXTERNAL,
+      metafile: true,
+      write: false,
+    });
+    // Modules evaluated when the worker starts: every static import from the entry; a dynamic
+    // import (the cancer case's somatic rows) loads only when a cancer case asks for it.
+    const seen = new Set<string>();
+    const walk = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of metafile.inputs[file]?.imports ?? [])
+        if (i.kind !== 'dynamic-import') walk(i.path);
+    };
+    walk('electron/main/cases/import/importWorker.ts');
+    expect(seen.has('shared/vcf/read.ts')).toBe(true);
+    expect([...seen].filter((f) => f.includes('node_modules/zod/'))).toEqual([]);
   }, 60_000);
 
   it('issue 19: a cancer case imports through the bundle as through the source (its tables load on demand, decision 0073)', async () => {

@@ -48,6 +48,41 @@ describe('the import spool text (issue 16, decisions 0028 and 0073)', () => {
     for (const f of files) expect(Buffer.byteLength(f.text)).toBeLessThanOrEqual(SPOOL_BYTES);
   });
 
+  it('issue 16: integers, booleans and plain strings written directly give the bytes field() gives (decision 0078)', () => {
+    const { s, files } = spool();
+    const ints = [
+      0,
+      -0,
+      7,
+      -7,
+      10,
+      99,
+      100,
+      -100,
+      2 ** 31 - 1,
+      -(2 ** 31),
+      2 ** 31,
+      -(2 ** 31) - 1,
+    ];
+    const more = [2 ** 53, 1e21, -1e21, 0.5, -0.25, 1e-7, Number.POSITIVE_INFINITY];
+    const words = ['x', 'ACGT', 'tab\there', 'quote"d', 'ü', '', 'end\r'];
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 5000; i++)
+      rows.push([
+        ints[i % ints.length],
+        i * 7919 - 20_000_000,
+        more[i % more.length],
+        i % 2 === 0,
+        words[i % words.length],
+        i % 5 === 0 ? null : String(i),
+      ]);
+    for (const r of rows) s.push(r);
+    s.flush();
+    expect(files.map((f) => f.text).join('')).toBe(
+      rows.map((r) => `${r.map(field).join('\t')}\n`).join(''),
+    );
+  });
+
   it('issue 16: a row longer than a spool file is refused, the rows before it kept', () => {
     const { s, files } = spool();
     s.push([1, 'kept']);
