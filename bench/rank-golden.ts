@@ -3,7 +3,8 @@
  * casegen dev cases: the first cases by id of a phenotype-only and of a VCF build, each reduced to
  * what the ranking reads (HP ids, sex; for VCF cases only the variants of the five top genes and
  * of the causal gene, which leaves those genes' scores unchanged, as every gene is scored on its
- * own variants; the causal rank is then its rank among them). Re-run it only when a ranking
+ * own variants and the whole exome's genotype counts, which the fixture keeps; the causal rank is
+ * then its rank among them). Re-run it only when a ranking
  * change is meant to move the goldens.
  * Run: npx tsx bench/rank-golden.ts --pheno DIR --vcf DIR
  */
@@ -47,10 +48,16 @@ async function golden(dir: string, row: string[], withVcf: boolean) {
         s.toUpperCase(),
       ),
     );
+    const { twoAlleleGenes, oneAlleleGenes } = full.exome ?? {
+      twoAlleleGenes: 0,
+      oneAlleleGenes: 0,
+    };
     request = {
       ...phenotype,
       sex,
       variants: read.variants.filter((v) => keep.has(v.gene.toUpperCase())),
+      // The two-allele credit rests on the whole exome's counts (decision 0080).
+      exomeGenotypes: { twoAlleleGenes, oneAlleleGenes },
     };
   }
   const result = rankCase(corpus, request);

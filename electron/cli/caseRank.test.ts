@@ -80,6 +80,40 @@ const VCF = [
   ),
   '',
 ].join('\n');
+// Decision 0080: FBN1's het frameshift, three more genes with one rare damaging allele (SHC4's
+// annotated on two transcripts: still one allele), a homozygous stop-gained in a gene without a
+// known disease. Genes with one damaging allele: 4; with two: 1.
+const HOM_VCF = [
+  header(),
+  rec('chr15', 48410000, 'AG', 'A', '-|frameshift_variant|HIGH|FBN1|ENSG2|ENST2|c.100del||', '0/1'),
+  rec(
+    'chr15',
+    48900000,
+    'G',
+    'A',
+    'A|missense_variant|MODERATE|SHC4|ENSG3|ENST3|c.5G>A||0.0001,A|missense_variant|MODERATE|SHC4|ENSG3|ENST4|c.8G>A||0.0001',
+    '0/1',
+  ),
+  rec(
+    'chr15',
+    49000000,
+    'C',
+    'T',
+    'T|missense_variant|MODERATE|GENEQ1|ENSG4|ENST5|c.9C>T||',
+    '0/1',
+  ),
+  rec(
+    'chr15',
+    49100000,
+    'C',
+    'T',
+    'T|missense_variant|MODERATE|GENEQ2|ENSG5|ENST6|c.9C>T||',
+    '0/1',
+  ),
+  rec('chr15', 49200000, 'C', 'T', 'T|stop_gained|HIGH|GENEQ3|ENSG6|ENST7|c.9C>T||', '1/1'),
+  '',
+].join('\n');
+writeFileSync(join(dir, 'hom.vcf.gz'), toBgzf(HOM_VCF));
 writeFileSync(join(dir, 'p.json'), packet('FEMALE'));
 writeFileSync(join(dir, 'unknown-sex.json'), packet('UNKNOWN_SEX'));
 writeFileSync(join(dir, 'p.vcf.gz'), toBgzf(VCF));
@@ -107,7 +141,7 @@ interface Genes {
     symbol: string;
     score: number;
     diseases: { id: string }[];
-    genotype?: { fit: string };
+    genotype?: { fit: string; twoAlleleCredit?: number };
   }[];
 }
 
@@ -131,6 +165,18 @@ describe('npm run cli -- case rank (issue 17)', () => {
     expect(v.genes.map((g) => g.symbol)).toEqual(['FBN1', 'SHC4', 'TTN'].slice(0, v.genes.length));
     expect(v.genes[0]?.genotype?.fit).toBe('one allele');
     expect(v.sex).toBe('female');
+  }, 60_000);
+
+  it("decision 0080: a homozygous damaging allele earns the exome's two-allele credit; one allele on two transcripts is one", async () => {
+    const r = await cli('case', 'rank', '--phenopacket', 'p.json', '--vcf', 'hom.vcf.gz', '--json');
+    expect(r.code).toBe(EXIT.ok);
+    const byGene = new Map((JSON.parse(r.out[0] ?? '{}') as Genes).genes.map((g) => [g.symbol, g]));
+    expect(byGene.get('GENEQ3')?.genotype).toMatchObject({ fit: 'homozygous' });
+    // (4 one-allele genes + 1) / (1 two-allele gene + 1) = 2.5 times rarer by chance.
+    expect(byGene.get('GENEQ3')?.genotype?.twoAlleleCredit).toBeCloseTo(Math.log10(2.5), 5);
+    expect(byGene.get('SHC4')?.genotype?.fit).not.toBe('two alleles (phase unknown)');
+    expect(byGene.get('SHC4')?.genotype?.twoAlleleCredit).toBeUndefined();
+    expect(byGene.get('FBN1')?.genotype?.twoAlleleCredit).toBeUndefined();
   }, 60_000);
 
   it('a manifest: one JSON line per case with its id, paths relative to the manifest; a bad VCF is located and its case listed empty (exit 1)', async () => {

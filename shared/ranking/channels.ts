@@ -42,7 +42,16 @@ export const RankedGeneOutSchema = z.object({
   diseases: z.array(z.object({ id: z.string(), label: z.string(), score: z.number() })),
   /** With a VCF: how the patient's variants fit the best disease's mode of inheritance. */
   genotype: z
-    .object({ mode: z.string(), fit: z.string(), variants: z.array(RankedVariantSchema) })
+    .object({
+      mode: z.string(),
+      fit: z.string(),
+      /**
+       * log10 credit of a two-allele genotype for being rarer by chance in this exome than one
+       * allele (decision 0080); absent when the fit earns none.
+       */
+      twoAlleleCredit: z.number().optional(),
+      variants: z.array(RankedVariantSchema),
+    })
     .optional(),
 });
 export type RankedGeneOut = z.infer<typeof RankedGeneOutSchema>;

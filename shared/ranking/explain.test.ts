@@ -74,4 +74,40 @@ describe('issue 17: explanations', () => {
     });
     expect(explainGene(c, request, 'NOPE')).toBeUndefined();
   });
+
+  it('decision 0080: shows the two-allele credit with the exome counts it rests on', () => {
+    const v = (gene: string, consequence: string, zygosity: 'het' | 'hom', pos: number) => ({
+      gene,
+      chrom: 'chr1',
+      pos,
+      ref: 'C',
+      alt: 'T',
+      consequence,
+      impact: 'HIGH' as const,
+      populationAf: null,
+      zygosity,
+    });
+    const request = {
+      observed: ['HP:0000012'],
+      excluded: [],
+      sex: 'female' as const,
+      variants: [
+        v('GENEX', 'stop_gained', 'hom', 1),
+        v('BG1', 'missense_variant', 'het', 2),
+        v('BG2', 'missense_variant', 'het', 3),
+        v('BG3', 'missense_variant', 'het', 4),
+      ],
+    };
+    const e = explainGene(c, request, 'GENEX', { ...DEFAULT_RANKING, likelihood })!;
+    expect(e.genotype).toMatchObject({ fit: 'homozygous', mode: 'ANY' });
+    // (3 + 1) / (1 + 1) = 2 times rarer by chance.
+    expect(e.twoAlleles).toEqual({
+      twoAlleleGenes: 1,
+      oneAlleleGenes: 3,
+      log10Credit: expect.closeTo(log10(2), 10) as number,
+    });
+    expect(
+      explainGene(c, request, 'BG1', { ...DEFAULT_RANKING, likelihood })!.twoAlleles,
+    ).toBeUndefined();
+  });
 });

@@ -60,6 +60,15 @@ export interface GeneExplanation {
    * variants by chance more often; negative for a short gene) and the length it rests on.
    */
   readonly length?: { readonly bases: number | undefined; readonly log10Penalty: number };
+  /**
+   * vcf mode, when the fit rests on two damaging alleles: how rare that is by chance in this
+   * exome (genes with two such alleles, with one) and the log10 credit it earns (decision 0080).
+   */
+  readonly twoAlleles?: {
+    readonly twoAlleleGenes: number;
+    readonly oneAlleleGenes: number;
+    readonly log10Credit: number;
+  };
   readonly changes: readonly RankChange[];
 }
 
@@ -200,6 +209,15 @@ export function explainGene(
           length: {
             bases: corpus.codingLengths?.lengthOf(gene.symbol),
             log10Penalty: gene.lengthPenalty,
+          },
+        }),
+    ...(fit === undefined || fit.rarity <= 0 || result.exome === undefined
+      ? {}
+      : {
+          twoAlleles: {
+            twoAlleleGenes: result.exome.twoAlleleGenes,
+            oneAlleleGenes: result.exome.oneAlleleGenes,
+            log10Credit: fit.rarity / LOG10,
           },
         }),
     changes: changes.filter((c) => c.rank !== rank),

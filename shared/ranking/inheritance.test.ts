@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoredVariant } from './inheritance';
-import { diseaseModes, genotypeFit } from './inheritance';
+import { diseaseModes, exomeGenotypes, genotypeFit, twoAlleleRarity } from './inheritance';
 import type { VariantRecord } from './input';
 import { tinyCorpus } from './testing/tinyCorpus';
 
@@ -55,5 +55,62 @@ describe('issue 17: inheritance fit', () => {
     // Unknown sex: between the male and the female reading.
     expect(genotypeFit([sv(1, 'het')], 'XLR', 'unknown').score).toBeCloseTo(Math.sqrt(0.1), 10);
     expect(genotypeFit([], 'AD', 'male')).toMatchObject({ fit: 'no variant', score: 0 });
+  });
+
+  it("decision 0080: counts the exome's genes with two damaging alleles and with one", () => {
+    const exome = exomeGenotypes([
+      [sv(0.6, 'hom')], // two (homozygous)
+      [sv(0.6, 'het', 1), sv(1, 'het', 2)], // two (two alleles)
+      [sv(1, 'het', 1), sv(0.05, 'het', 2)], // one: the synonymous allele is not damaging
+      [sv(0.6, 'hemi')], // one: every chrX allele of a male is haploid
+      [sv(0.02, 'hom')], // neither: an intronic allele
+    ]);
+    expect(exome).toEqual({ twoAlleleGenes: 2, oneAlleleGenes: 2 });
+    expect(twoAlleleRarity({ twoAlleleGenes: 20, oneAlleleGenes: 399 }, 1)).toBeCloseTo(
+      Math.log(400 / 21),
+      12,
+    );
+    expect(twoAlleleRarity({ twoAlleleGenes: 20, oneAlleleGenes: 399 }, 0.5)).toBeCloseTo(
+      0.5 * Math.log(400 / 21),
+      12,
+    );
+    // More two-allele than one-allele genes (a filtered list): no credit, never a penalty.
+    expect(twoAlleleRarity({ twoAlleleGenes: 9, oneAlleleGenes: 3 }, 1)).toBe(0);
+    expect(twoAlleleRarity(undefined, 1)).toBe(0);
+  });
+
+  it('decision 0080: the two-allele credit applies where the mode predicts two alleles', () => {
+    const credit = { rarity: Math.log(10), weight: 6 };
+    // Unknown mode: a single het allele is one allele, without credit; a het stop-gained with a
+    // homozygous missense is two alleles: 6 ln sqrt(0.6) + ln 10 = 0.77 beats one allele's 0.
+    expect(genotypeFit([sv(1, 'het')], 'ANY', 'female', undefined, credit)).toMatchObject({
+      fit: 'one allele',
+      rarity: 0,
+    });
+    expect(
+      genotypeFit([sv(1, 'het', 1), sv(0.6, 'hom', 2)], 'ANY', 'female', undefined, credit),
+    ).toMatchObject({ fit: 'two alleles (phase unknown)', rarity: Math.log(10) });
+    const hom = genotypeFit([sv(0.9, 'hom')], 'ANY', 'female', undefined, credit);
+    expect(hom).toMatchObject({ fit: 'homozygous', score: 0.9, rarity: Math.log(10) });
+    // Recessive: two damaging alleles earn it; a second allele below EXOME_DAMAGING does not.
+    expect(
+      genotypeFit([sv(0.6, 'het', 1), sv(1, 'het', 2)], 'AR', 'female', undefined, credit),
+    ).toMatchObject({
+      fit: 'two alleles (phase unknown)',
+      rarity: Math.log(10),
+    });
+    expect(
+      genotypeFit([sv(1, 'het', 1), sv(0.05, 'het', 2)], 'AR', 'female', undefined, credit),
+    ).toMatchObject({
+      fit: 'two alleles (phase unknown)',
+      rarity: 0,
+    });
+    // Dominant: two alleles are no likelier when the gene is causal; no credit.
+    expect(genotypeFit([sv(0.9, 'hom')], 'AD', 'female', undefined, credit)).toMatchObject({
+      fit: 'one allele',
+      rarity: 0,
+    });
+    // A male's hemizygous allele is a single allele by chance: no credit under an unknown mode.
+    expect(genotypeFit([sv(0.9, 'hemi')], 'ANY', 'male', undefined, credit).rarity).toBe(0);
   });
 });

@@ -53,6 +53,49 @@ export interface GenotypeFit {
     | 'no variant';
   /** The variants the score rests on, best first. */
   readonly variants: readonly ScoredVariant[];
+  /**
+   * ln likelihood-ratio credit of a two-allele genotype (homozygous or two alleles) for being that
+   * much rarer by chance in this exome than a single allele (decision 0080); 0 for other fits.
+   */
+  readonly rarity: number;
+}
+
+/**
+ * How often the patient's own exome carries a damaging genotype by chance, counted per gene over
+ * the variants with a prior of at least `EXOME_DAMAGING` (decision 0080): genes with two alleles
+ * (homozygous, or two different alleles) and genes with a single heterozygous allele. A haploid
+ * (hemizygous) call counts as a single allele: every chrX variant of a male is one.
+ */
+export interface ExomeGenotypes {
+  readonly twoAlleleGenes: number;
+  readonly oneAlleleGenes: number;
+}
+
+/** A variant prior at least this high counts towards ExomeGenotypes (rare protein-altering). */
+export const EXOME_DAMAGING = 0.3;
+
+/** Counts the exome's genotypes by gene (variants already grouped by gene). */
+export function exomeGenotypes(byGene: Iterable<readonly ScoredVariant[]>): ExomeGenotypes {
+  let twoAlleleGenes = 0;
+  let oneAlleleGenes = 0;
+  for (const list of byGene) {
+    const damaging = list.filter((v) => v.score >= EXOME_DAMAGING);
+    if (damaging.length === 0) continue;
+    if (damaging.length >= 2 || damaging.some((v) => v.record.zygosity === 'hom')) twoAlleleGenes++;
+    else oneAlleleGenes++;
+  }
+  return { twoAlleleGenes, oneAlleleGenes };
+}
+
+/**
+ * ln of how much rarer by chance a two-allele genotype is than a single allele in this exome,
+ * (one-allele genes + 1) / (two-allele genes + 1), times a weight; never below 0. In an outbred
+ * exome a few dozen genes carry two rare damaging alleles and several hundred carry one; in a
+ * consanguineous one more are homozygous and the credit shrinks accordingly.
+ */
+export function twoAlleleRarity(exome: ExomeGenotypes | undefined, weight: number): number {
+  if (exome === undefined || weight === 0) return 0;
+  return Math.max(0, weight * Math.log((exome.oneAlleleGenes + 1) / (exome.twoAlleleGenes + 1)));
 }
 
 /**
@@ -76,28 +119,60 @@ export interface InheritanceOptions {
 
 export const DEFAULT_INHERITANCE: InheritanceOptions = { carrier: 0.1 };
 
+/**
+ * The two-allele credit of one exome (twoAlleleRarity, ln) and the exponent the ranking puts on
+ * the genotype prior (its variant weight), so that fits are compared as the ranking counts them.
+ */
+export interface FitCredit {
+  readonly rarity: number;
+  readonly weight: number;
+}
+
 const biallelic = (v: ScoredVariant): boolean => v.record.zygosity !== 'het';
 
-/** The best fit of the gene's variants (any order) to one mode, for a patient of a given sex. */
+/** The fit's weight in the ranking: weight × ln(prior) + the two-allele rarity credit. */
+export const fitEvidence = (fit: GenotypeFit, weight: number): number =>
+  weight * Math.log(fit.score) + fit.rarity;
+
+/**
+ * The best fit of the gene's variants (any order) to one mode, for a patient of a given sex.
+ * `credit.rarity` is the ln credit a two-allele genotype of damaging variants (prior at least
+ * EXOME_DAMAGING) earns in this exome (twoAlleleRarity): it applies
+ * where two alleles are what the mode predicts (recessive, and a disease of unknown mode, about
+ * half of which are recessive), not to dominant modes, where two alleles are no likelier when the
+ * gene is causal.
+ */
 export function genotypeFit(
   variants: readonly ScoredVariant[],
   mode: Mode,
   sex: Sex,
   options: InheritanceOptions = DEFAULT_INHERITANCE,
+  credit: FitCredit = { rarity: 0, weight: 1 },
 ): GenotypeFit {
+  const { rarity, weight } = credit;
+  const damaging = (v: ScoredVariant): boolean => v.score >= EXOME_DAMAGING;
   const sorted = [...variants].sort((a, b) => b.score - a.score);
   const [first, second] = sorted;
-  if (first === undefined) return { mode, score: 0, fit: 'no variant', variants: [] };
+  if (first === undefined) return { mode, score: 0, fit: 'no variant', variants: [], rarity: 0 };
   const one: GenotypeFit = {
     mode,
     score: first.score,
     fit: first.record.zygosity === 'hemi' ? 'hemizygous' : 'one allele',
     variants: [first],
+    rarity: 0,
   };
   const needsTwo = mode === 'AR' || (mode === 'XLR' && sex !== 'male');
-  if (!needsTwo) return one;
+  if (!needsTwo && mode !== 'ANY') return one;
   const candidates: GenotypeFit[] = [
-    { mode, score: first.score * options.carrier, fit: 'carrier only', variants: [first] },
+    needsTwo
+      ? {
+          mode,
+          score: first.score * options.carrier,
+          fit: 'carrier only',
+          variants: [first],
+          rarity: 0,
+        }
+      : one,
   ];
   const both = sorted.find(biallelic);
   if (both !== undefined)
@@ -106,6 +181,7 @@ export function genotypeFit(
       score: both.score,
       fit: both.record.zygosity === 'hemi' ? 'hemizygous' : 'homozygous',
       variants: [both],
+      rarity: both.record.zygosity === 'hom' && damaging(both) ? rarity : 0,
     });
   if (second !== undefined)
     candidates.push({
@@ -113,9 +189,10 @@ export function genotypeFit(
       score: Math.sqrt(first.score * second.score),
       fit: 'two alleles (phase unknown)',
       variants: [first, second],
+      rarity: damaging(second) ? rarity : 0,
     });
   // Unknown sex on chrX: a single allele may be hemizygous; halfway between the two readings.
   if (mode === 'XLR' && sex === 'unknown')
     candidates.push({ ...one, score: first.score * Math.sqrt(options.carrier) });
-  return candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  return candidates.reduce((a, b) => (fitEvidence(b, weight) > fitEvidence(a, weight) ? b : a));
 }

@@ -46,5 +46,16 @@ export const rankRequestSchema = z.object({
   ageYears: z.number().min(0).optional(),
   /** Absent: phenotype-only ranking of every gene with a known disease. */
   variants: z.array(variantRecordSchema).optional(),
+  /**
+   * The whole exome's genes with two damaging alleles and with one (inheritance.ts,
+   * exomeGenotypes), when `variants` holds only part of it (a reduced fixture, a filtered view):
+   * how rare two alleles are by chance is a property of the exome. Absent: counted from `variants`.
+   */
+  exomeGenotypes: z
+    .object({
+      twoAlleleGenes: z.number().int().min(0),
+      oneAlleleGenes: z.number().int().min(0),
+    })
+    .optional(),
 });
 export type RankRequest = z.infer<typeof rankRequestSchema>;

@@ -119,4 +119,80 @@ describe('issue 17: ranking genes (hand-computed)', () => {
       rankCase(c, withVariants, options).phenotype,
     );
   });
+
+  it('issue 17 (decision 0080): one allele annotated on two transcripts of a gene is one allele', () => {
+    // VEP writes a CSQ entry per transcript: the same het allele twice is not two alleles.
+    const twice = [
+      variant('GENEB', 'missense_variant', 'het'),
+      variant('GENEB', 'stop_gained', 'het'),
+    ];
+    const r = rankCase(
+      c,
+      { observed: ['HP:0000012'], excluded: [], sex: 'female', variants: twice },
+      options,
+    );
+    const g = r.genes.find((x) => x.symbol === 'GENEB')!;
+    expect(g.genotype?.fit).not.toBe('two alleles (phase unknown)');
+    expect(g.genotype?.variants.map((v) => v.record.consequence)).toEqual(['stop_gained']);
+    expect(r.exome).toMatchObject({ twoAlleleGenes: 0, oneAlleleGenes: 1 });
+  });
+
+  it("issue 17 (decision 0080): two damaging alleles earn the exome's two-allele rarity", () => {
+    // Nine genes with one rare damaging allele, GENEX homozygous missense, GENEY het stop-gained;
+    // neither has a known disease. Two alleles are (10 + 1) / (1 + 1) times rarer by chance here.
+    const background = Array.from({ length: 9 }, (_, i) => ({
+      ...variant(`BG${String(i)}`, 'missense_variant', 'het'),
+      pos: 2000 + i,
+    }));
+    const request = {
+      observed: ['HP:0000012'],
+      excluded: [],
+      sex: 'female' as const,
+      variants: [
+        ...background,
+        variant('GENEX', 'missense_variant', 'hom'),
+        { ...variant('GENEY', 'stop_gained', 'het'), pos: 3000 },
+      ],
+    };
+    const on = { ...options, variantWeight: 6, twoAlleleWeight: 1 };
+    const r = rankCase(c, request, on);
+    expect(r.exome).toEqual({ twoAlleleGenes: 1, oneAlleleGenes: 10, rarity: Math.log(11 / 2) });
+    const byGene = new Map(r.genes.map((g) => [g.symbol, g]));
+    expect(byGene.get('GENEX')!.genotype).toMatchObject({ fit: 'homozygous', mode: 'ANY' });
+    expect(byGene.get('GENEX')!.score).toBeCloseTo(lse(-3 + 6 * Math.log(0.6) + Math.log(5.5)), 6);
+    expect(byGene.get('GENEY')!.score).toBeCloseTo(lse(-3), 6);
+    // 0.6^6 x 5.5 = 0.26 against 1: the stop-gained allele still leads; at weight 0 the
+    // homozygous missense counts as one allele (0.6^6 = 0.047), as before decision 0080.
+    const off = rankCase(c, request, { ...on, twoAlleleWeight: 0 });
+    expect(new Map(off.genes.map((g) => [g.symbol, g])).get('GENEX')!.score).toBeCloseTo(
+      lse(-3 + 6 * Math.log(0.6)),
+      6,
+    );
+    // A homozygous stop-gained against the het one: ahead by the credit alone.
+    const hom = rankCase(
+      c,
+      {
+        ...request,
+        variants: [
+          ...background,
+          variant('GENEX', 'stop_gained', 'hom'),
+          { ...variant('GENEY', 'stop_gained', 'het'), pos: 3000 },
+        ],
+      },
+      on,
+    );
+    expect(hom.genes.map((g) => g.symbol).slice(0, 2)).toEqual(['GENEX', 'GENEY']);
+    expect(hom.genes[0]!.score - hom.genes[1]!.score).toBeCloseTo(log10(5.5), 6);
+    // The whole exome's counts, when the request carries only part of it, are what count.
+    const part = rankCase(
+      c,
+      {
+        ...request,
+        variants: [variant('GENEX', 'stop_gained', 'hom')],
+        exomeGenotypes: { twoAlleleGenes: 1, oneAlleleGenes: 10 },
+      },
+      on,
+    );
+    expect(part.genes[0]!.score).toBeCloseTo(hom.genes[0]!.score, 10);
+  });
 });

@@ -2,15 +2,27 @@ import { lengthLog10 } from './codingLength';
 import type { ContextOptions } from './context';
 import { DEFAULT_CONTEXT, addContext } from './context';
 import type { Corpus } from './corpus';
-import type { GenotypeFit, InheritanceOptions, Mode, ScoredVariant } from './inheritance';
-import { DEFAULT_INHERITANCE, genotypeFit } from './inheritance';
-import type { RankRequest, VariantRecord } from './input';
+import type {
+  ExomeGenotypes,
+  GenotypeFit,
+  InheritanceOptions,
+  Mode,
+  ScoredVariant,
+} from './inheritance';
+import {
+  DEFAULT_INHERITANCE,
+  exomeGenotypes,
+  fitEvidence,
+  genotypeFit,
+  twoAlleleRarity,
+} from './inheritance';
+import type { RankRequest } from './input';
 import type { LikelihoodOptions } from './likelihood';
 import { DEFAULT_LIKELIHOOD, likelihoodScores } from './likelihood';
 import type { PatientTerms } from './patientTerms';
 import { resolveTerms } from './patientTerms';
 import { modesOf } from './modes';
-import { variantScore } from './variants';
+import { variantsByGene } from './variants';
 
 /** Scores every disease for a patient on a log scale (ln likelihood ratio or comparable). */
 export type PhenotypeModel = (corpus: Corpus, patient: PatientTerms) => Float64Array;
@@ -43,6 +55,11 @@ export interface RankingOptions {
    * applies only when the corpus has coding lengths.
    */
   readonly lengthWeight: number;
+  /**
+   * vcf mode: weight of the two-allele credit (twoAlleleRarity in inheritance.ts): ln of how much
+   * rarer by chance two damaging alleles in one gene are than one in this exome. 0 = off.
+   */
+  readonly twoAlleleWeight: number;
   /** How many genes and diseases the result lists. */
   readonly limit: number;
 }
@@ -55,6 +72,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   novelDisease: Math.log(0.1),
   variantWeight: 6,
   lengthWeight: 1,
+  twoAlleleWeight: 1,
   limit: 100,
 };
 
@@ -83,6 +101,8 @@ export interface RankResult {
   readonly patient: PatientTerms;
   /** ln phenotype likelihood ratio of every disease (for explanations). */
   readonly phenotype: Float64Array;
+  /** vcf mode: the exome's genotype counts the two-allele credit rests on, and the credit (ln). */
+  readonly exome?: ExomeGenotypes & { readonly rarity: number };
 }
 
 const LOG10 = Math.log(10);
@@ -118,11 +138,13 @@ export function bestFit(
   variants: readonly ScoredVariant[],
   request: RankRequest,
   options: RankingOptions,
+  rarity = 0,
 ): GenotypeFit {
   const modes: Mode[] = disease === undefined ? ['ANY'] : modesOf(corpus, disease);
+  const weight = options.variantWeight;
   return modes
-    .map((m) => genotypeFit(variants, m, request.sex, options.inheritance))
-    .reduce((a, b) => (b.score > a.score ? b : a));
+    .map((m) => genotypeFit(variants, m, request.sex, options.inheritance, { rarity, weight }))
+    .reduce((a, b) => (fitEvidence(b, weight) > fitEvidence(a, weight) ? b : a));
 }
 
 function geneEntry(
@@ -132,21 +154,22 @@ function geneEntry(
   variants: readonly ScoredVariant[] | undefined,
   request: RankRequest,
   options: RankingOptions,
+  rarity = 0,
 ): RankedGene {
   const gi = corpus.geneIndex(symbol);
   const diseases = gi === undefined ? [] : [...(corpus.genes[gi]?.diseases ?? [])];
   const terms: { index: number; ln: number; fit?: GenotypeFit }[] = diseases.map((d) => {
     const ln = phenotype[d] ?? -Infinity;
     if (variants === undefined) return { index: d, ln };
-    const fit = bestFit(corpus, d, variants, request, options);
-    return { index: d, ln: ln + options.variantWeight * Math.log(fit.score), fit };
+    const fit = bestFit(corpus, d, variants, request, options, rarity);
+    return { index: d, ln: ln + fitEvidence(fit, options.variantWeight), fit };
   });
   let novel: GenotypeFit | undefined;
   if (variants !== undefined) {
-    novel = bestFit(corpus, undefined, variants, request, options);
+    novel = bestFit(corpus, undefined, variants, request, options, rarity);
     terms.push({
       index: -1,
-      ln: options.novelDisease + options.variantWeight * Math.log(novel.score),
+      ln: options.novelDisease + fitEvidence(novel, options.variantWeight),
       fit: novel,
     });
   }
@@ -174,19 +197,7 @@ function geneEntry(
   };
 }
 
-/** Groups the patient's variants by gene with their pathogenicity priors (zero-scored dropped). */
-export function variantsByGene(variants: readonly VariantRecord[]): Map<string, ScoredVariant[]> {
-  const out = new Map<string, ScoredVariant[]>();
-  for (const record of variants) {
-    const score = variantScore(record);
-    if (score <= 0) continue;
-    const key = record.gene.toUpperCase();
-    const list = out.get(key) ?? [];
-    list.push({ record, score });
-    out.set(key, list);
-  }
-  return out;
-}
+export { variantsByGene };
 
 /** The first `limit` entries of a best-first list, extended to the end of the last tie group. */
 function keepTies<T extends { score: number }>(sorted: readonly T[], limit: number): T[] {
@@ -247,13 +258,16 @@ export function rankCase(
     addContext(corpus, request, phenotype, options.context);
   }
   const byGene = request.variants === undefined ? undefined : variantsByGene(request.variants);
+  const counts =
+    byGene === undefined ? undefined : (request.exomeGenotypes ?? exomeGenotypes(byGene.values()));
+  const rarity = twoAlleleRarity(counts, options.twoAlleleWeight);
   const genes =
     byGene === undefined
       ? keepTies(phenotypeGenes(corpus, phenotype, request, options), options.limit)
       : keepTies(
           [...byGene.values()]
-            .map((list) =>
-              geneEntry(corpus, list[0]?.record.gene ?? '', phenotype, list, request, options),
+            .map((l) =>
+              geneEntry(corpus, l[0]?.record.gene ?? '', phenotype, l, request, options, rarity),
             )
             .sort((a, b) => byScore(a, b) || a.symbol.localeCompare(b.symbol)),
           options.limit,
@@ -271,5 +285,6 @@ export function rankCase(
     diseases: keepTies(diseases, options.limit),
     patient,
     phenotype,
+    ...(counts === undefined ? {} : { exome: { ...counts, rarity } }),
   };
 }

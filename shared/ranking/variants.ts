@@ -1,3 +1,4 @@
+import type { ScoredVariant } from './inheritance';
 import type { Impact, VariantRecord } from './input';
 
 /**
@@ -67,3 +68,22 @@ export function frequencyScore(af: number | null): number {
 /** A variant's pathogenicity prior: consequence class times population rarity (0..1). */
 export const variantScore = (v: VariantRecord): number =>
   consequenceScore(v.consequence, v.impact) * frequencyScore(v.populationAf);
+
+/**
+ * Groups the patient's variants by gene with their pathogenicity priors (zero-scored dropped). One
+ * allele annotated on several transcripts of a gene counts once, at its best prior: it is one
+ * allele, not two (decision 0080).
+ */
+export function variantsByGene(variants: readonly VariantRecord[]): Map<string, ScoredVariant[]> {
+  const out = new Map<string, Map<string, ScoredVariant>>();
+  for (const record of variants) {
+    const score = variantScore(record);
+    if (score <= 0) continue;
+    const key = record.gene.toUpperCase();
+    const alleles = out.get(key) ?? new Map<string, ScoredVariant>();
+    const allele = `${record.chrom}:${record.pos}:${record.ref}:${record.alt}`;
+    if ((alleles.get(allele)?.score ?? -1) < score) alleles.set(allele, { record, score });
+    out.set(key, alleles);
+  }
+  return new Map([...out].map(([gene, alleles]) => [gene, [...alleles.values()]]));
+}

@@ -53,6 +53,9 @@ export async function readPhenopacketFile(f: {
   }
 }
 
+/** ln → log10 for the two-allele credit (decision 0080). */
+const LN10 = Math.log(10);
+
 function geneOut(corpus: Corpus, g: RankedGene): RankedGeneOut {
   return {
     symbol: g.symbol,
@@ -68,6 +71,7 @@ function geneOut(corpus: Corpus, g: RankedGene): RankedGeneOut {
           genotype: {
             mode: g.genotype.mode,
             fit: g.genotype.fit,
+            ...(g.genotype.rarity > 0 ? { twoAlleleCredit: round(g.genotype.rarity / LN10) } : {}),
             variants: g.genotype.variants.map(({ record: v }) => ({
               chrom: v.chrom,
               pos: v.pos,

@@ -161,6 +161,15 @@ export function GeneExplanationView({ explanation: x }: { readonly explanation: 
               </li>
             ))}
           </ul>
+          {x.twoAlleles === undefined ? null : (
+            <p className="hint">
+              {t('caseReview.explain.twoAlleles', {
+                two: x.twoAlleles.twoAlleleGenes,
+                one: x.twoAlleles.oneAlleleGenes,
+                credit: f2(x.twoAlleles.log10Credit),
+              })}
+            </p>
+          )}
           {x.length === undefined ? null : (
             <p className="hint">
               {t('caseReview.explain.geneLength', {
