@@ -145,7 +145,7 @@ describe('issue 22: the gene explanation’s fit and modes', () => {
         context: { reasons: [], log10Lr: 0 },
       },
     ],
-    genotype: { mode: 'AR', score: 0.05, fit: 'carrier only', variants: [] },
+    genotype: { mode: 'AR', score: 0.05, fit: 'carrier only', variants: [], rarity: 0 },
     changes: [],
   };
   const shown = () =>
