@@ -1,19 +1,15 @@
 import { cleanup, render } from '@testing-library/react';
-import { createInstance } from 'i18next';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_CATALOGUES } from '../../../shared/i18n/documents';
+import { pseudoI18n } from './testing/pseudoI18n';
 import {
   PSEUDO_CLOSE,
-  PSEUDO_LOCALE,
   PSEUDO_OPEN,
   PSEUDO_VALUE_CLOSE,
   PSEUDO_VALUE_OPEN,
-  pseudoLocalize,
 } from '../../../shared/i18n/pseudo';
 import { resetStore, useStore } from '../store';
-import en from './en.json';
 import { evidence, PANELS, views } from './testing/knowledgeViews';
 
 // Issue 22, decision 0075: in the pseudo-locale (every catalogue string bracketed, every value a
@@ -59,14 +55,7 @@ describe('issue 22: in the pseudo-locale the views hold no English but data', ()
   let pseudo: I18n;
   beforeAll(async () => {
     // The app admits the pseudo-locale only under an e2e flag: an i18next of its own shows it here.
-    pseudo = createInstance();
-    await pseudo.init({
-      lng: PSEUDO_LOCALE,
-      resources: {
-        [PSEUDO_LOCALE]: { translation: pseudoLocalize({ ...en, ...DOCUMENT_CATALOGUES.en }) },
-      },
-      interpolation: { escapeValue: false },
-    });
+    pseudo = await pseudoI18n();
   });
 
   it('tier evidence, rank fits, panels and the ACMG sheet', () => {

@@ -1,18 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import type { TFunction } from 'i18next';
-import { createInstance } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pseudoI18n } from './testing/pseudoI18n';
 import { MEMORY_ONLY_WHY } from '../../../shared/auth/session';
 import { DIRECTORY_CAUSE_CODES } from '../../../shared/federation/directory';
 import {
   PSEUDO_CLOSE,
-  PSEUDO_LOCALE,
   PSEUDO_OPEN,
   PSEUDO_VALUE_CLOSE,
   PSEUDO_VALUE_OPEN,
-  pseudoLocalize,
 } from '../../../shared/i18n/pseudo';
 import { SETTING_PROBLEM_CODES } from '../../../shared/settings/settingProblem';
 import { VAULT_REFUSAL_CODES } from '../../../shared/vault/vaultRefusal';
@@ -22,8 +20,6 @@ import { AppInfoPanel } from '../features/settings/AppInfoPanel';
 import { resetStore, useStore } from '../store';
 import { appErrorText } from './appErrorText';
 import { codedText, wordedValues } from './codedText';
-import en from './en.json';
-import { localeFormatter } from '.';
 import { errorText, SaidError } from './said';
 import { BROWSER_MEMORY, info, signedIn, unusable, URL_ } from './testing/mainWordsFixtures';
 
@@ -89,12 +85,7 @@ describe('issue 22: in the pseudo-locale these hold no English (decision 0076)',
   it('the session persistence, the runtime line, a directory problem, host notes and vault refusals', async () => {
     // The app admits the pseudo-locale only under an e2e flag: an i18next of its own shows it here,
     // with the app's locale formatter (the directory copy's time is a date, not ISO text).
-    const pseudo = createInstance();
-    await pseudo.use(localeFormatter).init({
-      lng: PSEUDO_LOCALE,
-      resources: { [PSEUDO_LOCALE]: { translation: pseudoLocalize(en) } },
-      interpolation: { escapeValue: false, alwaysFormat: true },
-    });
+    const pseudo = await pseudoI18n({ format: true });
     const t = pseudo.t as TFunction;
     useStore.setState({ session: signedIn(BROWSER_MEMORY), info });
     render(

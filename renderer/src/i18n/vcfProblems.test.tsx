@@ -1,16 +1,15 @@
 import { cleanup, render } from '@testing-library/react';
-import { createInstance } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { pseudoI18n } from './testing/pseudoI18n';
 import { detectAssembly } from '../../../shared/vcf';
 import type { VcfHeader, VcfProblem } from '../../../shared/vcf';
-import { PSEUDO_LOCALE, PSEUDO_OPEN, pseudoLocalize } from '../../../shared/i18n/pseudo';
+import { PSEUDO_OPEN } from '../../../shared/i18n/pseudo';
 import { parseText, row, vcf } from '../../../shared/vcf/testing/parseText';
 import { TEXT_CASES } from '../../../shared/vcf/testing/problemCases';
 import { ProblemList } from '../features/caseReview/ProblemList';
 import { problemLines as lines } from '../features/caseReview/testing/problemLines';
 import { patientVcfRefusal, vcfProblemText } from '../features/genomeBrowser/vcfRefusal';
-import en from './en.json';
 import i18n, { setLanguage } from '.';
 import { codedText } from './codedText';
 import { unbracketed } from './testing/pseudoI18n';
@@ -107,12 +106,7 @@ describe('issue 22: the VCF readerâ€™s record and header problems in the readerâ
 
   it('issue 22: in the pseudo-locale a coded VCF problem and its place hold no English', async () => {
     // The app admits the pseudo-locale only under an e2e flag: an i18next of its own shows it here.
-    const pseudo = createInstance();
-    await pseudo.init({
-      lng: PSEUDO_LOCALE,
-      resources: { [PSEUDO_LOCALE]: { translation: pseudoLocalize(en) } },
-      interpolation: { escapeValue: false },
-    });
+    const pseudo = await pseudoI18n();
     const listed = [
       ...render(
         <I18nextProvider i18n={pseudo}>

@@ -7,19 +7,22 @@ import {
   pseudoLocalize,
 } from '../../../../shared/i18n/pseudo';
 import en from '../en.json';
+import { localeFormatter } from '..';
 
 /**
  * An i18next of its own in the pseudo-locale (the app admits it only under an e2e flag), with the
  * document catalogue merged as the app merges it, for a test to render a view in (issue 22).
+ * `format`: with the app's locale formatter, as the app formats dates and numbers in sentences.
  */
-export async function pseudoI18n(): Promise<I18n> {
+export async function pseudoI18n(options: { format?: boolean } = {}): Promise<I18n> {
   const pseudo = createInstance();
+  if (options.format === true) pseudo.use(localeFormatter);
   await pseudo.init({
     lng: PSEUDO_LOCALE,
     resources: {
       [PSEUDO_LOCALE]: { translation: pseudoLocalize({ ...en, ...DOCUMENT_CATALOGUES.en }) },
     },
-    interpolation: { escapeValue: false },
+    interpolation: { escapeValue: false, alwaysFormat: options.format === true },
   });
   return pseudo;
 }
