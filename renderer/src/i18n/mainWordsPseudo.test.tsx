@@ -149,20 +149,24 @@ describe('issue 22: in the pseudo-locale these hold no English (decision 0076)',
           t,
         ),
       ),
-      ...SETTING_PROBLEM_CODES.filter((c) => c !== 'json' && c !== 'invalid').map((code) =>
-        t(
-          'notice.policyInvalid',
-          wordedValues(t, {
-            path: '/etc/cohort-desk/policy.json',
-            detail: 'main English',
-            settingProblem: code,
-            field: 'locked.x',
-            fields: 'a, b',
-            version: '9',
-            names: 'LOCALAPPDATA',
-            fallback: '/var/lib/cohort-desk/vault',
-          }),
-        ),
+      // The codes that carry another program's words (`own`) are left out: those stay as written.
+      ...SETTING_PROBLEM_CODES.filter((c) => !['json', 'invalid', 'not-plist'].includes(c)).map(
+        (code) =>
+          t(
+            'notice.policyInvalid',
+            wordedValues(t, {
+              path: '/etc/cohort-desk/policy.json',
+              detail: 'main English',
+              settingProblem: code,
+              field: 'locked.x',
+              fields: 'a, b',
+              version: '9',
+              names: 'LOCALAPPDATA',
+              fallback: '/var/lib/cohort-desk/vault',
+              expected: 'REG_DWORD',
+              found: 'REG_SZ',
+            }),
+          ),
       ),
     ];
     for (const line of shown) expect(line).toContain(PSEUDO_OPEN);
