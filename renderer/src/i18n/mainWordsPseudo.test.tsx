@@ -5,7 +5,7 @@ import { createInstance } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MEMORY_ONLY_WHY } from '../../../shared/auth/session';
-import { DIRECTORY_CAUSE_CODES } from '../../../shared/federation/directory';
+import { DIRECTORY_CAUSE_CODES, NOT_ALLOWED_KINDS } from '../../../shared/federation/directory';
 import {
   PSEUDO_CLOSE,
   PSEUDO_LOCALE,
@@ -22,6 +22,7 @@ import { AppInfoPanel } from '../features/settings/AppInfoPanel';
 import { resetStore, useStore } from '../store';
 import { appErrorText } from './appErrorText';
 import { codedText, wordedValues } from './codedText';
+import { notAllowedEntries } from './notAllowedText';
 import en from './en.json';
 import { localeFormatter } from '.';
 import { errorText, SaidError } from './said';
@@ -137,6 +138,14 @@ describe('issue 22: in the pseudo-locale these hold no English (decision 0076)',
         },
         t,
       ),
+      // Issue 22: what the allow-lists removed, one entry of every kind inside the sentence.
+      t('access.notAllowed', {
+        entries: notAllowedEntries(
+          t,
+          NOT_ALLOWED_KINDS.map((kind) => ({ kind, name: 'SE-1', host: 'beacon.se.example' })),
+          [],
+        ),
+      }),
       ...VAULT_REFUSAL_CODES.filter((c) => c !== 'not-readable').map((code) =>
         errorText(
           new SaidError(
