@@ -4,6 +4,7 @@ import type { HostNoteSaid, HostReason } from '../../../../shared/it/hosts';
 import { codedText } from '../../i18n/codedText';
 import { notAllowedEntries } from '../../i18n/notAllowedText';
 import { useStore } from '../../store';
+import { AppErrorLine } from '../../components/AppErrorLine';
 
 /**
  * Why a host is contacted, worded here from main's code (issue 22): the broker's, node's or
@@ -55,7 +56,7 @@ export function HostsPanel() {
       <p>{t('hosts.intro')}</p>
       {error === undefined ? null : (
         <p role="alert" data-testid="hosts-error">
-          {t('hosts.failed', { message: error })}
+          <AppErrorLine sentence="hosts.failed" error={error} />
         </p>
       )}
       {hosts === undefined ? null : (
