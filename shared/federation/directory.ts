@@ -97,6 +97,27 @@ export type DirectoryProblemSaid = z.infer<typeof DirectoryProblemSaidSchema>;
  * The federation directory: which brokers to sign in with, which nodes to query, and which visa
  * issuers (iss → jku) to trust. From the policy, the settings, or the embedded demo federation.
  */
+/**
+ * What kind of entry IT's allow-lists removed (issue 22): a broker (its issuer as `name`), a node
+ * (its id), a node whose Beacon host is not listed (`host`), a node's htsget on a host not listed
+ * (`host`; the node stays), a visa issuer. Names and hosts are data, the kind is worded.
+ */
+export const NOT_ALLOWED_KINDS = [
+  'broker',
+  'node',
+  'node-beacon',
+  'htsget',
+  'visa-issuer',
+] as const;
+export const NotAllowedEntrySchema = z
+  .object({
+    kind: z.enum(NOT_ALLOWED_KINDS),
+    name: z.string().max(2000),
+    host: z.string().max(300).optional(),
+  })
+  .strict();
+export type NotAllowedEntry = z.infer<typeof NotAllowedEntrySchema>;
+
 export const FederationDirectorySchema = z.object({
   source: z.enum(['policy', 'settings', 'embedded-demo', 'none']),
   brokers: z.array(BrokerSchema),
@@ -115,6 +136,8 @@ export const FederationDirectorySchema = z.object({
    * directory stays usable, its other brokers and nodes work as before.
    */
   notAllowed: z.array(z.string()).optional(),
+  /** `notAllowed` as kinds and names, same order, worded by the renderer (issue 22). */
+  notAllowedSaid: z.array(NotAllowedEntrySchema).optional(),
 });
 export type FederationDirectory = z.infer<typeof FederationDirectorySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NotAllowedEntrySchema } from '../federation/directory';
 import { codedSchema } from '../i18n/coded';
 
 /**
@@ -80,5 +81,7 @@ export const HostListSchema = z.object({
   notes: z.array(z.string()),
   /** `notes` as codes, one per note in the same order (decision 0076). */
   said: z.array(HostNoteSaidSchema).optional(),
+  /** The `not-allowed` note's entries as kinds and names, worded by the window (issue 22). */
+  notAllowed: z.array(NotAllowedEntrySchema).optional(),
 });
 export type HostList = z.infer<typeof HostListSchema>;

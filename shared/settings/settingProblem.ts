@@ -15,6 +15,15 @@ export const SETTING_PROBLEM_CODES = [
   'several',
   'env-missing',
   'not-absolute',
+  // The native policy readers (Group Policy's registry values, a configuration profile): the
+  // value's or key's name as `field`; registry types (`REG_DWORD` …) are Windows' names, not words.
+  'unknown-policy',
+  'registry-type',
+  'registry-flag',
+  'purge-recommended',
+  'not-plist',
+  'plist-not-dictionary',
+  'plutil-failed',
 ] as const;
 export type SettingProblemCode = (typeof SETTING_PROBLEM_CODES)[number];
 

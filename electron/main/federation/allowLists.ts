@@ -1,4 +1,8 @@
-import type { FederationDirectory, NodeEntry } from '../../../shared/federation/directory';
+import type {
+  FederationDirectory,
+  NodeEntry,
+  NotAllowedEntry,
+} from '../../../shared/federation/directory';
 import type { Settings } from '../../../shared/settings/settings';
 
 /** The policy keys that narrow the directory (issue 21, STANDARDS 5.6). */
@@ -59,18 +63,26 @@ export function applyAllowLists(
   const brokers = new Set(allowed.allowedBrokers.map(bare));
   const nodes = new Set(allowed.allowedNodes);
   const dropped: string[] = [];
+  const said: NotAllowedEntry[] = [];
+  // Main's English for the command line and the logs, the kind and name for the window (issue 22).
+  const drop = (english: string, entry: NotAllowedEntry): void => {
+    dropped.push(english);
+    said.push(entry);
+  };
   const keptBrokers = dir.brokers.filter((b) => {
     const keep = brokers.size === 0 || brokers.has(bare(b.issuer));
-    if (!keep) dropped.push(`broker ${b.issuer}`);
+    if (!keep) drop(`broker ${b.issuer}`, { kind: 'broker', name: b.issuer });
     return keep;
   });
   const keptNodes: NodeEntry[] = [];
   for (const n of dir.nodes) {
-    if (nodes.size > 0 && !nodes.has(n.id)) dropped.push(`node ${n.id}`);
-    else if (!hostAllowed(n.beaconUrl, allowed.allowedBeaconHosts))
-      dropped.push(`node ${n.id} (its Beacon host ${hostOf(n.beaconUrl)})`);
-    else if (n.htsgetUrl !== undefined && !hostAllowed(n.htsgetUrl, allowed.allowedHtsgetHosts)) {
-      dropped.push(`htsget of node ${n.id} (host ${hostOf(n.htsgetUrl)})`);
+    if (nodes.size > 0 && !nodes.has(n.id)) drop(`node ${n.id}`, { kind: 'node', name: n.id });
+    else if (!hostAllowed(n.beaconUrl, allowed.allowedBeaconHosts)) {
+      const host = hostOf(n.beaconUrl);
+      drop(`node ${n.id} (its Beacon host ${host})`, { kind: 'node-beacon', name: n.id, host });
+    } else if (n.htsgetUrl !== undefined && !hostAllowed(n.htsgetUrl, allowed.allowedHtsgetHosts)) {
+      const host = hostOf(n.htsgetUrl);
+      drop(`htsget of node ${n.id} (host ${host})`, { kind: 'htsget', name: n.id, host });
       keptNodes.push(withoutHtsget(n));
     } else keptNodes.push(n);
   }
@@ -79,7 +91,7 @@ export function applyAllowLists(
       ? dir.trustedVisaIssuers
       : dir.trustedVisaIssuers.filter((t) => {
           const keep = issuerAllowed(t, allowed.trustedVisaIssuers);
-          if (!keep) dropped.push(`visa issuer ${t.iss}`);
+          if (!keep) drop(`visa issuer ${t.iss}`, { kind: 'visa-issuer', name: t.iss });
           return keep;
         });
   if (dropped.length === 0) return dir;
@@ -89,6 +101,7 @@ export function applyAllowLists(
     nodes: keptNodes,
     trustedVisaIssuers: issuers,
     notAllowed: dropped,
+    notAllowedSaid: said,
   };
 }
 

@@ -210,6 +210,31 @@ describe('issue 21: every host the app may contact', () => {
     );
     expect(applyAllowLists(directory, NO_LISTS)).toBe(directory);
   });
+
+  it('issue 22: what the allow-lists dropped travels as kinds and names, into the hosts list too', async () => {
+    const dir = applyAllowLists(directory, {
+      ...NO_LISTS,
+      allowedBrokers: ['https://login.broker.example/oidc/'],
+      allowedNodes: ['NL-1'],
+      allowedHtsgetHosts: ['htsget.other.example'],
+      trustedVisaIssuers: ['https://nobody.example'],
+    });
+    expect(dir.notAllowedSaid).toEqual([
+      { kind: 'broker', name: 'https://other.example' },
+      { kind: 'htsget', name: 'NL-1', host: 'htsget.nl.example:8443' },
+      { kind: 'node', name: 'SE-1' },
+      { kind: 'visa-issuer', name: 'https://login.broker.example/oidc' },
+    ]);
+    const list = await listHosts({
+      directoryUrl: '',
+      directory: dir,
+      updateFeedUrl: undefined,
+      discover: () => Promise.resolve({}),
+    });
+    expect(list.notAllowed).toEqual(dir.notAllowedSaid);
+    // The command line keeps main's English.
+    expect(formatHostList(list)).toContain('htsget of node NL-1 (host htsget.nl.example:8443)');
+  });
 });
 
 describe('issue 21: the host list as text (for the CLI and IT)', () => {

@@ -139,7 +139,16 @@ export async function listHosts(input: {
       code: 'not-allowed',
       params: { entries: (directory.notAllowed ?? []).join(', ') },
     });
-  return { hosts: group(reasons), directorySource: directory.source, complete, notes, said };
+  return {
+    hosts: group(reasons),
+    directorySource: directory.source,
+    complete,
+    notes,
+    said,
+    ...(dropped === undefined || directory.notAllowedSaid === undefined
+      ? {}
+      : { notAllowed: directory.notAllowedSaid }),
+  };
 }
 
 /** One entry per scheme, host and port, in first-seen order, with every reason for it. */

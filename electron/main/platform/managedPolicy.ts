@@ -45,6 +45,7 @@ export function readManagedPolicy(
         locked: {},
         defaults: {},
         problems,
+        said: [{ code: 'plutil-failed' }],
       },
     ];
   }

@@ -1,5 +1,6 @@
 import plist from 'plist';
 import { POLICY_KEYS, nativePolicyName } from '../../../shared/settings/policy';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
 import type { PolicySourceRead } from '../settings/policySource';
 
 /** The app's bundle id: configuration profiles address its managed preferences by it. */
@@ -25,18 +26,33 @@ export function managedPreferencesFromPlist(xml: string, location: string): Poli
     parsed = plist.parse(xml);
   } catch (error: unknown) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ...base, locked: {}, problems: [`not a property list: ${detail}`] };
+    // The plist parser's words are another program's: shown as written (decision 0071).
+    return {
+      ...base,
+      locked: {},
+      problems: [`not a property list: ${detail}`],
+      said: [{ code: 'not-plist', params: { own: detail } }],
+    };
   }
   if (!isRecord(parsed))
-    return { ...base, locked: {}, problems: ['the property list is not a dictionary'] };
+    return {
+      ...base,
+      locked: {},
+      problems: ['the property list is not a dictionary'],
+      said: [{ code: 'plist-not-dictionary' }],
+    };
   const locked: Record<string, unknown> = {};
   const problems: string[] = [];
+  const said: SettingProblem[] = [];
   let cachePurgeRequest: unknown;
   for (const [name, value] of Object.entries(parsed)) {
     const key = byName.get(name);
     // macOS adds its own bookkeeping keys to managed preferences (e.g. PayloadUUID); skip them.
     if (key === undefined) {
-      if (!/^(Payload|com\.apple\.|MCX)/.test(name)) problems.push(`${name}: unknown policy`);
+      if (!/^(Payload|com\.apple\.|MCX)/.test(name)) {
+        problems.push(`${name}: unknown policy`);
+        said.push({ code: 'unknown-policy', params: { field: name } });
+      }
       continue;
     }
     if (key === 'cachePurgeRequest') cachePurgeRequest = value;
@@ -46,6 +62,7 @@ export function managedPreferencesFromPlist(xml: string, location: string): Poli
     ...base,
     locked,
     problems,
+    said,
     ...(cachePurgeRequest === undefined ? {} : { cachePurgeRequest }),
   };
 }

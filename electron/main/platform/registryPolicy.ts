@@ -1,5 +1,6 @@
 import type { PolicyKey } from '../../../shared/settings/policy';
 import { POLICY_KEYS, nativePolicyName, policyFieldKind } from '../../../shared/settings/policy';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
 import type { PolicySourceRead } from '../settings/policySource';
 
 /** Group Policy's key for Cohort Desk (our own vendor key: Intune refuses `Policies\Microsoft\*`). */
@@ -36,11 +37,14 @@ export function parseRegQuery(text: string): Map<string, Map<string, RegValue>> 
 const longKey = (key: string): string =>
   key.replace(/^HKLM\\/i, 'HKEY_LOCAL_MACHINE\\').toUpperCase();
 
-/** One registry value as the JSON value of its key, or why it cannot be (the type does not fit). */
+/**
+ * One registry value as the JSON value of its key, or why it cannot be (the type does not fit):
+ * `why` in English for the logs, `expected` the registry type wanted (`flag` for a DWORD 0 or 1).
+ */
 function decode(
   key: PolicyKey,
   v: RegValue,
-): { ok: true; value: unknown } | { ok: false; why: string } {
+): { ok: true; value: unknown } | { ok: false; why: string; expected: string; flag?: true } {
   const kind = policyFieldKind(key);
   const dword = (): number | undefined =>
     v.type === 'REG_DWORD' && /^0x[0-9a-f]+$/i.test(v.data)
@@ -50,36 +54,53 @@ function decode(
     case 'boolean': {
       const n = dword();
       return n === undefined
-        ? { ok: false, why: 'expected REG_DWORD 0 or 1' }
+        ? { ok: false, why: 'expected REG_DWORD 0 or 1', expected: 'REG_DWORD', flag: true }
         : { ok: true, value: n !== 0 };
     }
     case 'integer': {
       const n = dword();
-      return n === undefined ? { ok: false, why: 'expected REG_DWORD' } : { ok: true, value: n };
+      return n === undefined
+        ? { ok: false, why: 'expected REG_DWORD', expected: 'REG_DWORD' }
+        : { ok: true, value: n };
     }
     case 'list':
-      if (v.type !== 'REG_MULTI_SZ') return { ok: false, why: 'expected REG_MULTI_SZ' };
+      if (v.type !== 'REG_MULTI_SZ')
+        return { ok: false, why: 'expected REG_MULTI_SZ', expected: 'REG_MULTI_SZ' };
       return { ok: true, value: v.data === '' ? [] : v.data.split('\\0').filter((s) => s !== '') };
     default:
       if (v.type !== 'REG_SZ' && v.type !== 'REG_EXPAND_SZ')
-        return { ok: false, why: 'expected REG_SZ' };
+        return { ok: false, why: 'expected REG_SZ', expected: 'REG_SZ' };
       return { ok: true, value: v.data };
   }
 }
 
 const byName = new Map(POLICY_KEYS.map((k) => [nativePolicyName(k).toUpperCase(), k]));
 
-function section(values: Map<string, RegValue> | undefined, problems: string[], where: string) {
+/** Problems in English (the logs) and as codes the window words, same order (decision 0076). */
+interface Found {
+  readonly problems: string[];
+  readonly said: SettingProblem[];
+}
+
+function section(values: Map<string, RegValue> | undefined, found: Found, where: string) {
   const out: Record<string, unknown> = {};
   for (const [name, v] of values ?? []) {
     const key = byName.get(name.toUpperCase());
+    const field = `${where}${name}`;
     if (key === undefined) {
-      problems.push(`${where}${name}: unknown policy`);
+      found.problems.push(`${field}: unknown policy`);
+      found.said.push({ code: 'unknown-policy', params: { field } });
       continue;
     }
     const decoded = decode(key, v);
     if (decoded.ok) out[key] = decoded.value;
-    else problems.push(`${where}${name}: ${decoded.why}, found ${v.type}`);
+    else {
+      found.problems.push(`${field}: ${decoded.why}, found ${v.type}`);
+      found.said.push({
+        code: decoded.flag === true ? 'registry-flag' : 'registry-type',
+        params: { field, expected: decoded.expected, found: v.type },
+      });
+    }
   }
   return out;
 }
@@ -97,14 +118,15 @@ export function registryPolicyFromRegQuery(
   const base = keys.get(longKey(key));
   const recommended = keys.get(longKey(`${key}\\${RECOMMENDED_SUBKEY}`));
   const problems: string[] = [];
+  const said: SettingProblem[] = [];
   const found = base !== undefined || recommended !== undefined;
-  const locked = section(base, problems, '');
-  const defaults = section(recommended, problems, `${RECOMMENDED_SUBKEY}\\`);
+  const locked = section(base, { problems, said }, '');
+  const defaults = section(recommended, { problems, said }, `${RECOMMENDED_SUBKEY}\\`);
   const { cachePurgeRequest, ...lockedSettings } = locked;
   if ('cachePurgeRequest' in defaults) {
-    problems.push(
-      `${RECOMMENDED_SUBKEY}\\CachePurgeRequest: only allowed under the policy key itself`,
-    );
+    const field = `${RECOMMENDED_SUBKEY}\\CachePurgeRequest`;
+    problems.push(`${field}: only allowed under the policy key itself`);
+    said.push({ code: 'purge-recommended', params: { field } });
     delete defaults.cachePurgeRequest;
   }
   return {
@@ -114,6 +136,7 @@ export function registryPolicyFromRegQuery(
     locked: lockedSettings,
     defaults,
     problems,
+    said,
     ...(cachePurgeRequest === undefined ? {} : { cachePurgeRequest }),
   };
 }

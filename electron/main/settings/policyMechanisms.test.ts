@@ -109,3 +109,68 @@ describe('issue 21: managed preferences reading', () => {
     expect(policy.notices[0]?.params).toMatchObject({ path: '/L/M.plist' });
   });
 });
+
+// Issue 22, decision 0076: the native readers' problems travel as codes beside main's English, so
+// the policy notice is worded in the reader's language; the English `detail` stays for the logs.
+describe('issue 22: the native policy readers send their problems as codes', () => {
+  const key = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\CohortDesk\\CohortDesk';
+  const coded = (policy: ReturnType<typeof loadPolicy>) =>
+    policy.notices.map((n) =>
+      Object.fromEntries(Object.entries(n.params).filter(([k]) => k !== 'path' && k !== 'detail')),
+    );
+
+  it('Group Policy: a wrong registry type, a flag that is not a DWORD, an unknown name, a purge under Recommended', () => {
+    const text = [
+      key,
+      '    NodeTimeoutMs    REG_SZ    9000',
+      '    AllowLocalCache    REG_SZ    yes',
+      '    Colour    REG_SZ    red',
+      `${key}\\Recommended`,
+      '    CachePurgeRequest    REG_SZ    2026-01-01T00:00:00Z',
+      '',
+    ].join('\r\n');
+    const policy = loadPolicy(noFile, [registryPolicyFromRegQuery(text)]);
+    expect(coded(policy)).toEqual([
+      {
+        settingProblem: 'registry-type',
+        field: 'NodeTimeoutMs',
+        expected: 'REG_DWORD',
+        found: 'REG_SZ',
+      },
+      {
+        settingProblem: 'registry-flag',
+        field: 'AllowLocalCache',
+        expected: 'REG_DWORD',
+        found: 'REG_SZ',
+      },
+      { settingProblem: 'unknown-policy', field: 'Colour' },
+      { settingProblem: 'purge-recommended', field: 'Recommended\\CachePurgeRequest' },
+    ]);
+    // Main's English stays the detail (logs, a window without the code).
+    expect(policy.notices[1]?.params.detail).toBe(
+      'AllowLocalCache: expected REG_DWORD 0 or 1, found REG_SZ',
+    );
+  });
+
+  it('a configuration profile: not a property list (the parser’s words as `own`), not a dictionary, and an unknown key', () => {
+    const broken = loadPolicy(noFile, [
+      managedPreferencesFromPlist('<plist><dict><key>Theme', '/L/M.plist'),
+    ]);
+    const [said, ...more] = coded(broken);
+    expect(more).toEqual([]);
+    expect(said?.settingProblem).toBe('not-plist');
+    expect(said?.own).toMatch(/unclosed xml tag/);
+    expect(broken.notices[0]?.params.detail).toBe(`not a property list: ${said?.own ?? ''}`);
+    const array = loadPolicy(noFile, [
+      managedPreferencesFromPlist('<plist><array><string>x</string></array></plist>', '/L/M.plist'),
+    ]);
+    expect(coded(array)).toEqual([{ settingProblem: 'plist-not-dictionary' }]);
+    const unknown = loadPolicy(noFile, [
+      managedPreferencesFromPlist(
+        '<plist><dict><key>PayloadUUID</key><string>u</string><key>Colour</key><string>red</string></dict></plist>',
+        '/L/M.plist',
+      ),
+    ]);
+    expect(coded(unknown)).toEqual([{ settingProblem: 'unknown-policy', field: 'Colour' }]);
+  });
+});

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pseudoI18n } from './testing/pseudoI18n';
 import { MEMORY_ONLY_WHY } from '../../../shared/auth/session';
-import { DIRECTORY_CAUSE_CODES } from '../../../shared/federation/directory';
+import { DIRECTORY_CAUSE_CODES, NOT_ALLOWED_KINDS } from '../../../shared/federation/directory';
 import {
   PSEUDO_CLOSE,
   PSEUDO_OPEN,
@@ -20,6 +20,7 @@ import { AppInfoPanel } from '../features/settings/AppInfoPanel';
 import { resetStore, useStore } from '../store';
 import { appErrorText } from './appErrorText';
 import { codedText, wordedValues } from './codedText';
+import { notAllowedEntries } from './notAllowedText';
 import { errorText, SaidError } from './said';
 import { BROWSER_MEMORY, info, signedIn, unusable, URL_ } from './testing/mainWordsFixtures';
 
@@ -128,6 +129,14 @@ describe('issue 22: in the pseudo-locale these hold no English (decision 0076)',
         },
         t,
       ),
+      // Issue 22: what the allow-lists removed, one entry of every kind inside the sentence.
+      t('access.notAllowed', {
+        entries: notAllowedEntries(
+          t,
+          NOT_ALLOWED_KINDS.map((kind) => ({ kind, name: 'SE-1', host: 'beacon.se.example' })),
+          [],
+        ),
+      }),
       ...VAULT_REFUSAL_CODES.filter((c) => c !== 'not-readable').map((code) =>
         errorText(
           new SaidError(
@@ -140,20 +149,24 @@ describe('issue 22: in the pseudo-locale these hold no English (decision 0076)',
           t,
         ),
       ),
-      ...SETTING_PROBLEM_CODES.filter((c) => c !== 'json' && c !== 'invalid').map((code) =>
-        t(
-          'notice.policyInvalid',
-          wordedValues(t, {
-            path: '/etc/cohort-desk/policy.json',
-            detail: 'main English',
-            settingProblem: code,
-            field: 'locked.x',
-            fields: 'a, b',
-            version: '9',
-            names: 'LOCALAPPDATA',
-            fallback: '/var/lib/cohort-desk/vault',
-          }),
-        ),
+      // The codes that carry another program's words (`own`) are left out: those stay as written.
+      ...SETTING_PROBLEM_CODES.filter((c) => !['json', 'invalid', 'not-plist'].includes(c)).map(
+        (code) =>
+          t(
+            'notice.policyInvalid',
+            wordedValues(t, {
+              path: '/etc/cohort-desk/policy.json',
+              detail: 'main English',
+              settingProblem: code,
+              field: 'locked.x',
+              fields: 'a, b',
+              version: '9',
+              names: 'LOCALAPPDATA',
+              fallback: '/var/lib/cohort-desk/vault',
+              expected: 'REG_DWORD',
+              found: 'REG_SZ',
+            }),
+          ),
       ),
     ];
     for (const line of shown) expect(line).toContain(PSEUDO_OPEN);

@@ -50,6 +50,8 @@ export const SAID_KEYS = [
   'sessionNotSession',
   'sessionInvalid',
   'pngFailed',
+  'pngNoCanvas',
+  'pngEmpty',
   'trackFailed',
   'geneTableHttp',
   'exonTableHttp',

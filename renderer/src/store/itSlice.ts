@@ -4,13 +4,14 @@ import type { LicenceNotices } from '../../../shared/it/licences';
 import { LICENCE_NOTICES_FILE, LicenceNoticesSchema } from '../../../shared/it/licences';
 import { api } from '../api/client';
 import type { StoreState } from './index';
-import { appErrorText } from '../i18n/appErrorText';
+import type { Wordable } from '../i18n/appErrorText';
 import { errorText } from '../i18n/said';
 
 export interface ItSlice {
   /** Every host the app may contact (issue 21), as main lists it now. */
   hosts: HostList | undefined;
-  hostsError: string | undefined;
+  /** Worded when shown (a code in the reader's language, else marked as written: issue 22). */
+  hostsError: Wordable | undefined;
   loadHosts: () => Promise<void>;
   /** Third-party licence notices shipped with the app (Help → About → Licences). */
   licences: LicenceNotices | undefined;
@@ -25,7 +26,7 @@ export const createItSlice: StateCreator<StoreState, [], [], ItSlice> = (set) =>
   async loadHosts() {
     const result = await api().invoke('hosts:list');
     if (result.ok) set({ hosts: result.value, hostsError: undefined });
-    else set({ hostsError: appErrorText(result.error) });
+    else set({ hostsError: result.error });
   },
   licences: undefined,
   licencesError: undefined,

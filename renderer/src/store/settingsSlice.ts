@@ -2,11 +2,12 @@ import type { StateCreator } from 'zustand';
 import type { SettingsPatch, SettingsView } from '../../../shared/settings/settings';
 import { api } from '../api/client';
 import type { StoreState } from './index';
-import { appErrorText } from '../i18n/appErrorText';
+import type { Wordable } from '../i18n/appErrorText';
 
 export interface SettingsSlice {
   settings: SettingsView | undefined;
-  settingsError: string | undefined;
+  /** Worded when shown (a code in the reader's language, else marked as written: issue 22). */
+  settingsError: Wordable | undefined;
   loadSettings: () => Promise<void>;
   updateSettings: (patch: SettingsPatch) => Promise<boolean>;
   dismissNotice: (id: string) => Promise<void>;
@@ -20,7 +21,7 @@ export const createSettingsSlice: StateCreator<StoreState, [], [], SettingsSlice
   async loadSettings() {
     const result = await api().invoke('settings:get');
     if (result.ok) set({ settings: result.value, settingsError: undefined });
-    else set({ settingsError: appErrorText(result.error) });
+    else set({ settingsError: result.error });
   },
   async updateSettings(patch) {
     const result = await api().invoke('settings:set', patch);
@@ -28,7 +29,7 @@ export const createSettingsSlice: StateCreator<StoreState, [], [], SettingsSlice
       set({ settings: result.value, settingsError: undefined });
       return true;
     }
-    set({ settingsError: appErrorText(result.error) });
+    set({ settingsError: result.error });
     return false;
   },
   async dismissNotice(id) {

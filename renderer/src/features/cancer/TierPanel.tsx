@@ -8,6 +8,8 @@ import type { CaseDetail } from '../../../../shared/cases/channels';
 import { openVariantInBrowser } from '../caseReview/openInBrowser';
 import { tierLines } from '../../../../shared/cancer/tierJson';
 import { dataMarks } from '../../i18n/dataValues';
+import { useFormat } from '../../i18n/useFormat';
+import { formatDateTime } from '../../../../shared/i18n/format';
 
 /**
  * A variant's tier evidence and what the knowledge lacks, in the reader's language (catalogue keys
@@ -50,6 +52,28 @@ export function TierEvidenceList({ tierJson }: { readonly tierJson: string }) {
  * One somatic variant's tier: the app's AMP/ASCO/CAP proposal with every piece of evidence and
  * what the knowledge lacks, and the oncologist's decision (confirm, or change with a note).
  */
+/**
+ * The oncologist's decision and when it was made, the time in the reader's date/time format (issue
+ * 22; a sliced ISO string before). The sentence names UTC, so the time is shown in UTC.
+ */
+export function TierDecision({ review }: { readonly review: TierReview }) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  return (
+    <p className="hint" data-testid="tier-decision">
+      {t('cancer.review.decided', {
+        tier: `${review.tier}${review.level ?? ''}`,
+        proposed: review.proposed,
+        at: formatDateTime(review.at, locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: 'UTC',
+        }),
+      })}
+    </p>
+  );
+}
+
 export function TierPanel(props: {
   readonly detail: CaseDetail;
   readonly row: SomaticRow;
@@ -130,15 +154,7 @@ export function TierPanel(props: {
           {`${tier}${level}` === proposed ? t('cancer.review.confirm') : t('cancer.review.change')}
         </button>
       </div>
-      {review === undefined ? null : (
-        <p className="hint" data-testid="tier-decision">
-          {t('cancer.review.decided', {
-            tier: `${review.tier}${review.level ?? ''}`,
-            proposed: review.proposed,
-            at: review.at.slice(0, 16).replace('T', ' '),
-          })}
-        </p>
-      )}
+      {review === undefined ? null : <TierDecision review={review} />}
       <button
         type="button"
         onClick={() =>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FederationDirectory } from '../../../../shared/federation/directory';
 import { codedText } from '../../i18n/codedText';
+import { notAllowedEntries } from '../../i18n/notAllowedText';
 
 /** How old a fetched directory is, in words ("5 minutes ago"); issue 12 item 13. */
 function age(fetchedAt: number, language: string): string {
@@ -34,7 +35,9 @@ export function NodeList(props: { readonly directory: FederationDirectory }) {
       )}
       {directory.notAllowed === undefined ? null : (
         <p className="hint" data-testid="directory-not-allowed">
-          {t('access.notAllowed', { entries: directory.notAllowed.join(', ') })}
+          {t('access.notAllowed', {
+            entries: notAllowedEntries(t, directory.notAllowedSaid, directory.notAllowed),
+          })}
         </p>
       )}
       {directory.nodes.length === 0 ? null : (

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BrowserController } from '../../igv/browserController';
 import { sessionFromJson } from '../../igv/session';
-import { errorDetail, saidText } from '../../i18n/said';
+import { errorDetail, SaidError, saidText } from '../../i18n/said';
 import { useStore } from '../../store';
 import { download } from '../../components/download';
 import { svgToPng } from './svgToPng';
@@ -75,7 +75,11 @@ export function SessionButtons({
           svgToPng(controller.toSVG()).then(
             (png) => download('cohort-desk-view.png', png, 'image/png'),
             (e: unknown) =>
-              setError(saidText({ key: 'pngFailed', params: { detail: errorDetail(e) } }, t)),
+              setError(
+                e instanceof SaidError
+                  ? saidText(e.said, t)
+                  : saidText({ key: 'pngFailed', params: { detail: errorDetail(e) } }, t),
+              ),
           );
         }}
       >

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HostReason } from '../../../../shared/it/hosts';
+import type { HostNoteSaid, HostReason } from '../../../../shared/it/hosts';
 import { codedText } from '../../i18n/codedText';
+import { notAllowedEntries } from '../../i18n/notAllowedText';
 import { useStore } from '../../store';
+import { AppErrorLine } from '../../components/AppErrorLine';
 
 /**
  * Why a host is contacted, worded here from main's code (issue 22): the broker's, node's or
@@ -35,13 +37,26 @@ export function HostsPanel() {
   useEffect(() => {
     void load();
   }, [load, settings]);
+  // The `not-allowed` note names its entries by kind in the reader's words (issue 22).
+  const noteText = (said: HostNoteSaid | undefined, english: string): string =>
+    codedText(
+      t,
+      'hostNote',
+      said?.code === 'not-allowed' && hosts?.notAllowed !== undefined
+        ? {
+            ...said,
+            params: { ...said.params, entries: notAllowedEntries(t, hosts.notAllowed, []) },
+          }
+        : (said ?? {}),
+      english,
+    );
   return (
     <section aria-labelledby="hosts-heading" data-testid="hosts">
       <h2 id="hosts-heading">{t('hosts.title')}</h2>
       <p>{t('hosts.intro')}</p>
       {error === undefined ? null : (
         <p role="alert" data-testid="hosts-error">
-          {t('hosts.failed', { message: error })}
+          <AppErrorLine sentence="hosts.failed" error={error} />
         </p>
       )}
       {hosts === undefined ? null : (
@@ -87,7 +102,7 @@ export function HostsPanel() {
             <li>{t('hosts.noTelemetry')}</li>
             {hosts.notes.map((note, i) => (
               // Main's codes in the reader's words; a list without them shows main's English.
-              <li key={note}>{codedText(t, 'hostNote', hosts.said?.[i] ?? {}, note)}</li>
+              <li key={note}>{noteText(hosts.said?.[i], note)}</li>
             ))}
           </ul>
         </>

@@ -8,6 +8,7 @@ import { DirectoryCheck } from './DirectoryCheck';
 import { Field } from './Field';
 import { ItSettingsFields } from './ItSettingsFields';
 import { TrustSettingsFields } from './TrustSettingsFields';
+import { AppErrorLine } from '../../components/AppErrorLine';
 
 /**
  * The settings form. Only the fields the user edited are kept locally; every other field shows the
@@ -187,7 +188,7 @@ export function SettingsForm(props: {
       </div>
       {error === undefined ? null : (
         <p role="alert" className="form-error" data-testid="settings-error">
-          {t('settings.saveFailed', { message: error })}
+          <AppErrorLine sentence="settings.saveFailed" error={error} />
         </p>
       )}
     </form>
