@@ -62,6 +62,14 @@ test.describe('Cancer mode (issue 19)', () => {
     await cancer.settled();
     await expect(cancer.preset()).toHaveValue('');
     await expect(cancer.row(LEAK).getByTestId('somatic-leak')).toBeVisible();
+    // Issue 19: a change of tab keeps the filter the oncologist chose (it reopened on the default).
+    await cancer.germlineTab().click();
+    await expect(cancer.germlineView()).toBeVisible();
+    await cancer.somaticTab().click();
+    await cancer.settled();
+    await expect(cancer.maxNormalVaf()).toHaveValue('');
+    await expect(cancer.preset()).toHaveValue('');
+    await expect(cancer.row(LEAK).getByTestId('somatic-leak')).toBeVisible();
 
     // Keyboard: focus the BRAF row's gene and open it with Enter.
     await cancer.geneButton(BRAF).focus();

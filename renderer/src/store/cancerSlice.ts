@@ -19,12 +19,18 @@ export const SOMATIC_ROWS = 500;
 
 export interface CancerSlice {
   somaticFilter: SomaticFilter;
+  /** The case `somaticFilter` was last run on: another case starts on the default filter. */
+  somaticFilterCase: string | undefined;
   somatic: SomaticResult | undefined;
   somaticBusy: boolean;
   somaticError: string | undefined;
   /** The gene the lollipop plot shows, and what the knowledge says about it. */
   cancerGene: GeneKnowledge | undefined;
-  /** Runs the somatic filter over the open cancer case (main answers: cancer:somatic). */
+  /**
+   * Runs the somatic filter over the open cancer case (main answers: cancer:somatic). Without a
+   * filter: the one last run on this case (the view opens again on it after a change of tab), or
+   * the default on a case not filtered yet.
+   */
   loadSomatic: (filter?: SomaticFilter) => Promise<void>;
   showCancerGene: (gene: string) => Promise<void>;
   /** The predisposition superpanel on the open cancer case's normal sample (cancer:germline). */
@@ -48,6 +54,7 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
   let generation = 0;
   return {
     somaticFilter: DEFAULT_SOMATIC_FILTER,
+    somaticFilterCase: undefined,
     somatic: undefined,
     somaticBusy: false,
     somaticError: undefined,
@@ -81,9 +88,17 @@ export const createCancerSlice: StateCreator<StoreState, [], [], CancerSlice> = 
     async loadSomatic(filter) {
       const open = get().caseOpen;
       if (open?.detail.cancer === undefined) return;
-      const f = filter ?? get().somaticFilter;
+      const caseId = open.detail.caseId;
+      const f =
+        filter ??
+        (get().somaticFilterCase === caseId ? get().somaticFilter : DEFAULT_SOMATIC_FILTER);
       const mine = ++generation;
-      set({ somaticFilter: f, somaticBusy: true, somaticError: undefined });
+      set({
+        somaticFilter: f,
+        somaticFilterCase: caseId,
+        somaticBusy: true,
+        somaticError: undefined,
+      });
       const result = await api().invoke('cancer:somatic', {
         caseId: open.detail.caseId,
         filter: f,

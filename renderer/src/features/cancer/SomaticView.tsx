@@ -2,7 +2,6 @@ import '../../styles/cancer.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/channels';
-import { DEFAULT_SOMATIC_FILTER } from '../../../../shared/cancer/somaticFilter';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
 import { useStore } from '../../store';
 import { SOMATIC_ROWS } from '../../store/cancerSlice';
@@ -30,7 +29,8 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
   const loadPresets = useStore((s) => s.loadSomaticPresets);
   const [selected, setSelected] = useState<number | undefined>();
   useEffect(() => {
-    void load(DEFAULT_SOMATIC_FILTER);
+    // The filter last run on this case, else the default (a change of tab keeps the user's choice).
+    void load();
     // The federated view's answers are the case's seen-before answers (issue 19), sealed with it.
     void loadSeen(detail.caseId);
     void loadPresets();
