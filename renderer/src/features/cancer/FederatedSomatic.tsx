@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SomaticRow } from '../../../../shared/cancer/channels';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
-import { NodeProblemLine } from '../../i18n/nodeProblem';
 import { useStore } from '../../store';
 import { asOf, datasetText } from '../caseReview/seen/seenText';
+import { StoredNodeFailure } from '../caseReview/seen/StoredNodeFailure';
 import { federatedView, somaticCandidate, tumourTypeCandidates } from './federatedSomatic';
 
 /**
@@ -123,19 +123,7 @@ export function FederatedSomatic(props: {
               <tr key={`failed-${a.nodeId}`} data-testid="somatic-federated-failed">
                 <th scope="row" translate="no">{`${a.nodeName} (${a.country})`}</th>
                 <td colSpan={3} className="form-error">
-                  {t(`search.status.${a.status}`)}
-                  {a.message === undefined ? null : (
-                    <>
-                      {': '}
-                      <NodeProblemLine
-                        t={t}
-                        node={a.nodeId}
-                        problem={a.problem}
-                        message={a.message}
-                        stored
-                      />
-                    </>
-                  )}
+                  <StoredNodeFailure t={t} answer={a} />
                   {` (${t('caseReview.seen.asOf', { time: asOf(a.at) })})`}
                 </td>
               </tr>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import { MAX_CARRIERS_PER_DATASET } from '../../../../../shared/seen/channels';
-import { NodeProblemLine } from '../../../i18n/nodeProblem';
 import { sexLabelText } from '../../../i18n/terms';
 import { useHpoLabel } from '../../../i18n/useHpoLabel';
 import { asOf, datasetText } from './seenText';
+import { StoredNodeFailure } from './StoredNodeFailure';
 
 /**
  * One node's answer for one allele: per dataset at its granularity, the carriers with their
@@ -21,19 +21,7 @@ export function SeenCell({ answer }: { readonly answer: SeenAnswer | undefined }
     return (
       <>
         <span className="form-error">
-          {t(`search.status.${answer.status}`)}
-          {answer.message === undefined ? null : (
-            <>
-              {': '}
-              <NodeProblemLine
-                t={t}
-                node={answer.nodeId}
-                problem={answer.problem}
-                message={answer.message}
-                stored
-              />
-            </>
-          )}
+          <StoredNodeFailure t={t} answer={answer} />
         </span>{' '}
         {when}
       </>
