@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import { syntheticTrio } from '../../electron/main/cases/testing/syntheticTrio';
 import { toBgzf } from '../../electron/main/vcf/bgzfWriter';
 import { expect, test } from '../fixtures/app';
+import type { AppShell } from '../pages/AppShell';
 import { CaseReviewPage } from '../pages/CaseReviewPage';
 import { SettingsPage } from '../pages/SettingsPage';
 
@@ -8,10 +10,11 @@ import { SettingsPage } from '../pages/SettingsPage';
 // code as codes and are worded in the app's language, located by file and line in those words;
 // ids and file names stay as the files wrote them.
 
-test('issue 22: a PED’s located problems and the sample mapping read in German', async ({
-  page,
-  shell,
-}) => {
+/** German in Settings, the vault unlocked, the New-case dialog open: where both tests start. */
+async function newCaseInGerman(
+  page: Page,
+  shell: AppShell,
+): Promise<{ cases: CaseReviewPage; trio: ReturnType<typeof syntheticTrio> }> {
   const settings = new SettingsPage(page);
   await shell.open('settings');
   await settings.waitForForm();
@@ -23,6 +26,14 @@ test('issue 22: a PED’s located problems and the sample mapping read in German
   await cases.open();
   await cases.unlockVault('file problems passphrase');
   await cases.startNewCase();
+  return { cases, trio };
+}
+
+test('issue 22: a PED’s located problems and the sample mapping read in German', async ({
+  page,
+  shell,
+}) => {
+  const { cases, trio } = await newCaseInGerman(page, shell);
   await cases.giveVcf({ name: 'trio.vcf.gz', text: toBgzf(trio.vcf) });
   // Line 5 has five columns; the proband is renamed, so the VCF's PROBAND column matches nobody.
   const ped = `${trio.ped.replace(/\bPROBAND\b/, 'PROB_1')}FAM1\tUNCLE\t0\t0\t1\n`;
@@ -45,17 +56,7 @@ test('issue 22: a VCF header line the reader refuses is located and worded in Ge
   page,
   shell,
 }) => {
-  const settings = new SettingsPage(page);
-  await shell.open('settings');
-  await settings.waitForForm();
-  await settings.chooseLanguage('de');
-  await settings.save();
-
-  const trio = syntheticTrio();
-  const cases = new CaseReviewPage(page);
-  await cases.open();
-  await cases.unlockVault('file problems passphrase');
-  await cases.startNewCase();
+  const { cases, trio } = await newCaseInGerman(page, shell);
   // Line 2: an ##INFO line without its Type.
   const vcf = trio.vcf.replace('\n', '\n##INFO=<ID=XX,Number=1,Description="x">\n');
   await cases.giveVcf({ name: 'trio.vcf.gz', text: toBgzf(vcf) });
