@@ -39,6 +39,7 @@ export const APP_ERROR_KEYS = [
   'noSuchFile',
   'notAFile',
   'noPreset',
+  'somaticPresetOnGermline',
   'builtInPreset',
   // Case work refused (shared/cases/applyWork.ts).
   'notReviewed',

@@ -73,6 +73,9 @@ export const CaseImportWhySchema = z
       'import-cancelled',
       'vcf-grch37',
       'sample-moved',
+      // Issue 19: a somatic caller's read count or allele fraction that cannot be one.
+      'somatic-count',
+      'somatic-fraction',
     ]),
     params: CodedParamsSchema.optional(),
   })

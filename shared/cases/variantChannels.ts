@@ -10,7 +10,7 @@ export const CaseVariantsRequestSchema = z
     caseId: CaseIdSchema,
     filter: CaseFilterSchema.optional(),
     /** A built-in or saved preset by name; `filter` wins when both are given. */
-    preset: z.string().max(100).optional(),
+    preset: z.string().trim().min(1).max(100).optional(),
     /** Default 500. */
     limit: z.number().int().min(0).max(10_000).optional(),
     offset: z.number().int().nonnegative().optional(),

@@ -3,7 +3,10 @@ import type { SomaticFilter } from '../../../shared/cancer/somaticFilter';
 import { SomaticFilterSchema } from '../../../shared/cancer/somaticFilter';
 import type { SomaticPresetFile } from '../../../shared/cancer/somaticPresets';
 import { SOMATIC_PRESETS, somaticPreset } from '../../../shared/cancer/somaticPresets';
+import type { CasePreset } from '../../../shared/cases/filters';
 import { CaseFilterSchema } from '../../../shared/cases/filters';
+import { presetKindsOf, presetNameKey } from '../../../shared/cases/presetKind';
+import { show } from '../../../shared/vcf/problems';
 import { InvalidArgumentError } from 'commander';
 import { EXIT } from '../exitCodes';
 import type { CliContext } from '../io';
@@ -82,6 +85,22 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** The user's saved presets of both kinds (issue 19: a name is checked against the other kind). */
+export async function savedPresetNames(
+  t: CliTransport,
+): Promise<{ germline: CasePreset[]; somatic: SomaticPresetFile[] }> {
+  const [germline, somatic] = [
+    await t.invoke('case:presets', undefined),
+    await t.invoke('cancer:presets', undefined),
+  ];
+  for (const r of [germline, somatic])
+    if (!r.ok) throw new Stop(exitForError(r.error.code), r.error.message);
+  return {
+    germline: germline.ok ? germline.value.saved : [],
+    somatic: somatic.ok ? somatic.value.saved : [],
+  };
+}
+
 /**
  * A cancer case's somatic filter from the options (issue 19): --preset or --filter is the base
  * (neither: the somatic default, the view the app opens with), the somatic flags are set on top.
@@ -91,6 +110,7 @@ export function somaticFilterOf(
   caseId: string,
   o: VariantsOpts,
   saved: readonly SomaticPresetFile[] = [],
+  savedGermline: readonly { readonly name: string }[] = [],
 ): SomaticFilter {
   if (o.inheritance.length > 0)
     throw new Stop(
@@ -102,13 +122,19 @@ export function somaticFilterOf(
   let base: SomaticFilter = somaticPreset('somatic default')?.filter ?? {};
   if (o.preset !== undefined) {
     // A built-in, else one the user saved in the Somatic tab (decision 0079).
-    const wanted = o.preset.trim().toLowerCase();
-    const p = somaticPreset(o.preset) ?? saved.find((x) => x.name.trim().toLowerCase() === wanted);
-    if (p === undefined)
+    const wanted = presetNameKey(o.preset);
+    const p = somaticPreset(o.preset) ?? saved.find((x) => presetNameKey(x.name) === wanted);
+    if (p === undefined) {
+      // Issue 19: a germline preset, built in or saved, is named as one (a name of both kinds is
+      // the somatic one here); saved names are shown as data (control characters made visible).
+      const germline = presetKindsOf(o.preset, { germline: savedGermline, somatic: [] }).includes(
+        'germline',
+      );
       throw new Stop(
         EXIT.usage,
-        `Case "${caseId}" is a cancer case: "${o.preset}" is not a somatic preset. Choose one of ${presetNames}${saved.length === 0 ? '' : ` or one you saved (${saved.map((x) => `"${x.name}"`).join(', ')})`}.`,
+        `Case "${caseId}" is a cancer case: ${show(o.preset)} is not a somatic preset${germline ? ' (it is a germline preset, for germline cases)' : ''}. Choose one of ${presetNames}${saved.length === 0 ? '' : ` or one you saved (${saved.map((x) => show(x.name)).join(', ')})`}.`,
       );
+    }
     base = p.filter;
   }
   if (o.filter !== undefined) {
@@ -179,10 +205,8 @@ export async function somaticVariants(
   id: string,
   o: VariantsOpts,
 ): Promise<void> {
-  const saved = o.preset === undefined ? undefined : await t.invoke('cancer:presets', undefined);
-  if (saved !== undefined && !saved.ok)
-    throw new Stop(exitForError(saved.error.code), saved.error.message);
-  const filter = somaticFilterOf(id, o, saved?.value.saved);
+  const saved = o.preset === undefined ? undefined : await savedPresetNames(t);
+  const filter = somaticFilterOf(id, o, saved?.somatic, saved?.germline);
   const r = await t.invoke('cancer:somatic', { caseId: id, filter, limit: o.limit });
   if (!r.ok) throw new Stop(exitForError(r.error.code), r.error.message);
   if (o.json === true) {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { SomaticFilterSchema } from '../../../shared/cancer/somaticFilter';
-import { somaticPreset } from '../../../shared/cancer/somaticPresets';
+import { presetKindsOf, presetNameProblem } from '../../../shared/cases/presetKind';
+import { show } from '../../../shared/vcf/problems';
 import type { CaseFilterInput } from '../../../shared/cases/filters';
 import { CaseFilterSchema, INHERITANCE_MODES } from '../../../shared/cases/filters';
 import { EXIT, EXIT_HELP } from '../exitCodes';
@@ -12,7 +13,14 @@ import { exitForError } from '../results';
 import type { CliTransport } from '../transport';
 import { int, Stop, unlocked } from './caseCommon';
 import type { VariantsOpts } from './caseSomatic';
-import { parseJson, percent, SOMATIC_HELP, somaticFlagsUsed, somaticVariants } from './caseSomatic';
+import {
+  parseJson,
+  percent,
+  savedPresetNames,
+  SOMATIC_HELP,
+  somaticFlagsUsed,
+  somaticVariants,
+} from './caseSomatic';
 
 const repeat = (v: string, all: string[]): string[] => [...all, v];
 
@@ -24,6 +32,23 @@ const oneOf =
       throw new InvalidArgumentError(`${name} takes one of ${values.join(', ')}`);
     return [...all, v];
   };
+
+/**
+ * Refuses a --preset no preset can be named (issue 19) without echoing it: commander's own
+ * argument errors quote the value whole, control characters and all, so this runs in the action.
+ */
+function checkPresetName(value: string): void {
+  const problem = presetNameProblem(value);
+  if (problem !== undefined)
+    throw new Stop(
+      EXIT.usage,
+      problem === 'empty'
+        ? '--preset takes a preset name; this one is empty'
+        : problem === 'too-long'
+          ? `--preset takes a preset name of at most 100 characters; this one has ${String(value.length)}`
+          : '--preset takes a preset name; this one holds control characters',
+    );
+}
 
 /** Whether the vault lists the case as a cancer case; undefined when it is not listed. */
 async function kindOf(t: CliTransport, caseId: string): Promise<'germline' | 'cancer' | undefined> {
@@ -38,11 +63,13 @@ async function germlineVariants(
   o: VariantsOpts,
 ): Promise<void> {
   const somatic = somaticFlagsUsed(o);
+  // A somatic preset, built in or saved in the Somatic tab; a name of both kinds is the germline one.
+  const kinds = o.preset === undefined ? [] : presetKindsOf(o.preset, await savedPresetNames(t));
   const what =
     somatic.length > 0
       ? `${somatic.join(', ')} ${somatic.length > 1 ? 'are somatic filters' : 'is a somatic filter'}`
-      : o.preset !== undefined && somaticPreset(o.preset) !== undefined
-        ? `"${o.preset}" is a somatic preset`
+      : o.preset !== undefined && kinds.includes('somatic') && !kinds.includes('germline')
+        ? `${show(o.preset)} is a somatic preset`
         : undefined;
   if (what !== undefined)
     throw new Stop(
@@ -178,6 +205,7 @@ export function registerCaseVariants(
       run(async () => {
         // A filter that is not JSON is a usage error before the vault is asked for.
         if (o.filter !== undefined) parseJson(o.filter);
+        if (o.preset !== undefined) checkPresetName(o.preset);
         const t = await unlocked(ctx, o.passphraseFd);
         if ((await kindOf(t, id)) === 'cancer') await somaticVariants(ctx, t, id, o);
         else await germlineVariants(ctx, t, id, o);

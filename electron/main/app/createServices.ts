@@ -183,6 +183,8 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
     onProgress: (p) => events.emit('case:progress', p),
     ...(opts.caseImportWorker && { importWorker: opts.caseImportWorker }),
   });
+  // One store for the Somatic tab's presets and case:variants' check of a preset's kind (issue 19).
+  const somaticPresets = createSomaticPresets({ owner: () => cases.stateOwner(), logger });
   const offCases = cases.onChange((list) => events.emit('case:changed', list));
   // Signing in or out changes whose cases these are; unlocking shows them.
   const offCaseOwner = vault.onChange(() => cases.changed());
@@ -223,6 +225,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
         createCasePresets({ owner: () => cases.stateOwner(), logger }),
         audit,
         platform,
+        somaticPresets,
       ),
       ...rankingHandlers(),
       ...caseWorkHandlers({
@@ -235,7 +238,7 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
       }),
       ...diseaseHandlers(),
       ...cancerHandlers(cases),
-      ...somaticPresetHandlers(createSomaticPresets({ owner: () => cases.stateOwner(), logger })),
+      ...somaticPresetHandlers(somaticPresets),
       ...seenHandlersOver(
         opts.federation,
         // Through the egress guard (issue 21) unless a test hands in its own federation's nodes.

@@ -2,14 +2,16 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, isAbsolute } from 'node:path';
 import { isCliSender } from '../ipc/cliSender';
 import type { CaseFilter } from '../../../shared/cases/filters';
+import { presetKindsOf, presetNameKey } from '../../../shared/cases/presetKind';
 import { builtInPreset } from '../../../shared/cases/presets';
+import { cut, show } from '../../../shared/vcf/problems';
 import type { AuditLog } from '../audit/auditLog';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import type { Platform } from '../platform/platform';
 import { inspectCase } from './caseInspect';
 import { startCaseImport } from './caseImportStart';
-import type { CasePresets } from './casePresets';
+import type { CasePresets, SomaticPresets } from './casePresets';
 import { queryCaseBytes } from './caseQuery';
 import type { CaseService } from './caseService';
 import { loadPanels } from './genomeAssets';
@@ -44,6 +46,7 @@ export function caseHandlers(
   presets: CasePresets,
   audit: AuditLog,
   platform: Pick<Platform, 'chooseFile'>,
+  somaticPresets: Pick<SomaticPresets, 'list'>,
 ): Pick<Handlers, CaseChannels> {
   const panels = loadPanels();
   const known = (caseId: string) => {
@@ -135,16 +138,30 @@ export function caseHandlers(
       known(caseId);
       let f: CaseFilter | undefined = filter;
       if (f === undefined && preset !== undefined) {
+        const saved = presets.list();
         f = (
           builtInPreset(preset) ??
-          presets.list().find((p) => p.name.toLowerCase() === preset.toLowerCase())
+          saved.find((p) => presetNameKey(p.name) === presetNameKey(preset))
         )?.filter;
+        // Issue 19: a somatic preset, built in or saved in the Somatic tab, is refused as one.
+        if (
+          f === undefined &&
+          presetKindsOf(preset, { germline: saved, somatic: somaticPresets.list() }).includes(
+            'somatic',
+          )
+        )
+          throw new HandlerError(
+            'INVALID_REQUEST',
+            `Case "${caseId}" is a germline case: ${show(preset)} is a somatic filter preset for cancer cases. Choose a filter preset for germline cases.`,
+            'preset',
+            words('somaticPresetOnGermline', { caseId, preset: cut(preset) }),
+          );
         if (f === undefined)
           throw new HandlerError(
             'INVALID_REQUEST',
-            `There is no preset "${preset}".`,
+            `There is no preset ${show(preset)}.`,
             'preset',
-            words('noPreset', { preset }),
+            words('noPreset', { preset: cut(preset) }),
           );
       }
       const read = await cases.openDatabase(caseId);
