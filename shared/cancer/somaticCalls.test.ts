@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCaller, germlineLeak, readCounts } from './somaticCalls';
+import { detectCaller, germlineLeak, readCounts, readValueProblem } from './somaticCalls';
 
 const fmt = (o: Record<string, unknown>): ReadonlyMap<string, unknown> =>
   new Map(Object.entries(o));
@@ -56,5 +56,30 @@ describe('issue 19: somatic callers and their read counts', () => {
     expect(germlineLeak({ adRef: 5, adAlt: 1, dp: 6, vaf: 1 / 6 })).toBe(false);
     expect(germlineLeak({ adRef: 60, adAlt: 2, dp: 62, vaf: 2 / 62 })).toBe(false);
     expect(germlineLeak(null)).toBe(false);
+  });
+
+  it('issue 19: a negative count or a fraction outside 0–1 among the fields read is named; missing values are not', () => {
+    expect(readValueProblem('mutect2', fmt({ AD: [null, 39], AF: [1.5], DP: 102 }))).toEqual({
+      field: 'AF',
+      value: 1.5,
+      rule: 'fraction',
+    });
+    expect(readValueProblem('mutect2', fmt({ AD: [-50, 39], AF: [0.4] }))).toEqual({
+      field: 'AD',
+      value: -50,
+      rule: 'count',
+    });
+    expect(readValueProblem('generic', fmt({ VAF: -0.1 }))?.field).toBe('VAF');
+    expect(readValueProblem('strelka2', fmt({ DP: 50, TU: [3, -1] }))).toEqual({
+      field: 'TU',
+      value: -1,
+      rule: 'count',
+    });
+    // Strelka2 writes no AF: another tool's AF there is not read, so not checked.
+    expect(readValueProblem('strelka2', fmt({ AF: 2, AU: [0, 0] }))).toBeUndefined();
+    expect(
+      readValueProblem('mutect2', fmt({ AD: [null, null], AF: [null], DP: null })),
+    ).toBeUndefined();
+    expect(readValueProblem('mutect2', fmt({ AD: [0, 12], AF: [1], DP: 0 }))).toBeUndefined();
   });
 });

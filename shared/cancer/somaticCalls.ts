@@ -77,6 +77,57 @@ export function readCounts(
   return { adRef, adAlt, dp, vaf };
 }
 
+/** A read count or allele fraction a caller wrote that cannot be one (issue 19). */
+export interface ReadValueProblem {
+  readonly field: string;
+  readonly value: number;
+  /** 'count': a negative read count or depth; 'fraction': an allele fraction outside 0–1. */
+  readonly rule: 'count' | 'fraction';
+}
+
+/** The FORMAT fields readCounts reads, by caller, and what each holds. */
+const READ_FIELDS: Record<SomaticCaller, readonly [string, 'count' | 'fraction'][]> = {
+  mutect2: [
+    ['AD', 'count'],
+    ['DP', 'count'],
+    ['AF', 'fraction'],
+    ['VAF', 'fraction'],
+  ],
+  generic: [
+    ['AD', 'count'],
+    ['DP', 'count'],
+    ['AF', 'fraction'],
+    ['VAF', 'fraction'],
+  ],
+  strelka2: [
+    ['DP', 'count'],
+    ['AU', 'count'],
+    ['CU', 'count'],
+    ['GU', 'count'],
+    ['TU', 'count'],
+    ['TAR', 'count'],
+    ['TIR', 'count'],
+  ],
+};
+
+/**
+ * The first value readCounts would read that cannot be what it stands for: a negative count (AD,
+ * DP, Strelka2's tier counts) or an allele fraction below 0 or above 1 (AF, VAF). Such a value
+ * would make a VAF above 100 % or below 0, so the import refuses the record, located, instead.
+ */
+export function readValueProblem(
+  caller: SomaticCaller,
+  format: ReadonlyMap<string, Value>,
+): ReadValueProblem | undefined {
+  for (const [field, rule] of READ_FIELDS[caller]) {
+    const v = format.get(field);
+    for (const x of Array.isArray(v) ? (v as unknown[]) : [v])
+      if (typeof x === 'number' && (x < 0 || (rule === 'fraction' && x > 1)))
+        return { field, value: x, rule };
+  }
+  return undefined;
+}
+
 /** Normal VAF at or above this, with reads, reads as germline (or tumour-in-normal contamination). */
 export const GERMLINE_LEAK_NORMAL_VAF = 0.1;
 export const GERMLINE_LEAK_MIN_ALT_READS = 2;

@@ -7,12 +7,13 @@ import {
 } from '../../../../shared/cancer/knowledge';
 import { parseProteinChange } from '../../../../shared/cancer/proteinChange';
 import type { ReadCounts, SomaticCaller } from '../../../../shared/cancer/somaticCalls';
-import { germlineLeak, readCounts } from '../../../../shared/cancer/somaticCalls';
+import { germlineLeak, readCounts, readValueProblem } from '../../../../shared/cancer/somaticCalls';
 import { proposeTier } from '../../../../shared/cancer/tiering';
 import { documentTranslator } from '../../../../shared/i18n/documents';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
 import type { ResolvedMember } from '../../../../shared/cases/members';
 import type { RowSink } from '../import/caseRows';
+import { ImportRefusal } from '../import/importRefusal';
 import type { SomaticHook } from './somaticHook';
 
 const LEVELS = ['A', 'B', 'C', 'D', 'E'];
@@ -30,6 +31,8 @@ export function somaticHook(
   tumourCode: string | null,
   members: readonly ResolvedMember[],
   sink: RowSink,
+  /** The VCF's name, for a refused record's place (issue 19). */
+  file: string,
 ): SomaticHook {
   const type = tumourCode === null ? null : (tumourType(tumourCode) ?? null);
   const hasNormal = members.some((m) => m.role === 'normal');
@@ -37,7 +40,25 @@ export function somaticHook(
     counts(v, column) {
       if (column < 0 || column >= v.record.header.samples.length)
         return { adRef: null, adAlt: null, dp: null, vaf: null };
-      return readCounts(caller, v.sample(column), v.ref, v.alt);
+      const format = v.sample(column);
+      const problem = readValueProblem(caller, format);
+      if (problem !== undefined) {
+        // Issue 19: a count or fraction that cannot be one would make a VAF above 100 % or below 0.
+        const sample = v.record.header.samples[column] ?? String(column + 1);
+        const value = String(problem.value);
+        const what =
+          problem.rule === 'count'
+            ? 'is negative (a read count cannot be)'
+            : 'is not an allele fraction between 0 and 1';
+        throw new ImportRefusal({
+          text: `${file} line ${String(v.record.line)}, sample ${sample}: ${problem.field} "${value}" ${what}; nothing was imported.`,
+          why: {
+            code: problem.rule === 'count' ? 'somatic-count' : 'somatic-fraction',
+            params: { file, line: v.record.line, sample, field: problem.field, value },
+          },
+        });
+      }
+      return readCounts(caller, format, v.ref, v.alt);
     },
     row(vid, v, counts, variant) {
       const t = counts[0] as ReadCounts;

@@ -3,6 +3,7 @@ import { materializeInheritanceStages } from '../../../../shared/cases/inheritan
 import { queryLayoutStages } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
+import { ImportRefusal } from './importRefusal';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
 import {
   annotationLayouts,
@@ -28,13 +29,6 @@ import { startSecondPart } from './secondPart';
  * checkpoint and close; the seal.
  */
 export type ImportStep = 'opened' | 'read' | 'inheritance' | 'layout' | 'finished' | 'sealed';
-
-/** A refusal found while reading (not a VCF rule): reported like a problem of the header. */
-class Refusal extends Error {
-  constructor(readonly said: { text: string; why: CaseImportWhy }) {
-    super(said.text);
-  }
-}
 
 /**
  * The whole import of one VCF into one sealed case database (runs in the import worker): stream
@@ -87,7 +81,7 @@ export async function runImportJob(
     mark('opened');
     let builder: CaseRowBuilder | undefined;
     let header: VcfHeader | undefined;
-    let refusal: Refusal | undefined;
+    let refusal: ImportRefusal | undefined;
     let failure: unknown;
     let bytes = 0;
     let records = 0;
@@ -121,7 +115,7 @@ export async function runImportJob(
         header = h;
         const refused = refuse(h, job);
         if (refused !== undefined) {
-          refusal = new Refusal(refused);
+          refusal = new ImportRefusal(refused);
           signal.aborted = true;
           return;
         }
@@ -137,6 +131,7 @@ export async function runImportJob(
                 job.cancer.tumourType,
                 job.members,
                 w,
+                job.name,
               ),
             }),
         };
@@ -267,7 +262,7 @@ export async function runImportJob(
     });
   } catch (error: unknown) {
     await cleanup();
-    if (error instanceof Refusal) {
+    if (error instanceof ImportRefusal) {
       post({ type: 'failed', message: error.message, problems: [], why: error.said.why });
       return;
     }
