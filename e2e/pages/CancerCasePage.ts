@@ -24,6 +24,10 @@ export class CancerCasePage {
   purity(): Locator {
     return this.page.getByTestId('new-case-purity');
   }
+  /** The somatic view's line of the case's caller, samples, type and purity. */
+  facts(): Locator {
+    return this.page.getByTestId('somatic-facts');
+  }
   somaticTab(): Locator {
     return this.page.getByTestId('case-tab-somatic');
   }

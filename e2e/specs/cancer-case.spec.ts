@@ -34,7 +34,7 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(cancer.tumour()).toHaveValue('TUMOR');
     await expect(cancer.normal()).toHaveValue('NORMAL');
     await cancer.tumourType().selectOption('SKCM');
-    await cancer.purity().fill('60');
+    await cancer.purity().fill('62.5');
     await expect(cases.blocking()).toHaveCount(0);
     expect(await seriousAxeFindings(page)).toEqual([]);
     await cases.importAndOpen('tumour-019');
@@ -42,6 +42,8 @@ test.describe('Cancer mode (issue 19)', () => {
     await expect(cancer.listKind('tumour-019')).toHaveText('Cancer: SKCM, tumour and normal');
 
     await expect(cancer.somaticTab()).toHaveAttribute('aria-selected', 'true');
+    // Issue 19: the purity as given, in the reader's format (62.5 read "63%").
+    await expect(cancer.facts()).toContainText('purity 62.5%.');
     await cancer.settled();
     await expect(cancer.row(BRAF)).toBeVisible();
     await expect(cancer.row(BRAF).getByTestId('somatic-hotspot-flag')).toContainText('BRAF V600E');

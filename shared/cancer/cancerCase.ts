@@ -10,8 +10,8 @@ export const CancerCaseSchema = z
     normal: z.string().min(1).max(200).optional(),
     /** OncoTree code (tumourTypes.ts). */
     tumourType: z.enum(TUMOUR_CODES).optional(),
-    /** Tumour purity (cellularity) as a fraction, when known. */
-    purity: z.number().gt(0).max(1).optional(),
+    /** Tumour purity (cellularity) as a fraction, when known: 1 % to 100 % as the dialog and CLI take it. */
+    purity: z.number().min(0.01).max(1).optional(),
   })
   .strict();
 export type CancerCase = z.infer<typeof CancerCaseSchema>;

@@ -88,7 +88,9 @@ export function cancerRequest(
       ? undefined
       : (o.normal ?? i.vcf.somatic?.normal ?? s.find((x) => x !== tumour));
   const purity = o.purity === undefined ? undefined : Number(o.purity.replace(/%$/u, ''));
-  if (purity !== undefined && !(Number.isFinite(purity) && purity > 0 && purity <= 100))
+  // 1–100 as documented: below 1 is most likely a fraction meant as one (0.6 for 60 %), never
+  // taken as 0.6 % (issue 19).
+  if (purity !== undefined && !(Number.isFinite(purity) && purity >= 1 && purity <= 100))
     throw new Stop(
       EXIT.usage,
       `--purity takes a percentage between 1 and 100 (e.g. 60), not "${o.purity ?? ''}"; leave it out when not known.`,

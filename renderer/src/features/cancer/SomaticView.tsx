@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/channels';
 import { tumourType } from '../../../../shared/cancer/tumourTypes';
+import { formatPercent } from '../../../../shared/i18n/format';
+import { currentLocale } from '../../i18n';
 import { useStore } from '../../store';
 import { SOMATIC_ROWS } from '../../store/cancerSlice';
 import { FederatedSomatic } from './FederatedSomatic';
@@ -50,7 +52,8 @@ export function SomaticView({ detail }: { readonly detail: CaseDetail }) {
           purity:
             cancer.purity === null
               ? t('cancer.view.noPurity')
-              : `${String(Math.round(cancer.purity * 100))}%`,
+              : // In the reader's format, not rounded to whole percent (1.5 % read 2 %).
+                formatPercent(cancer.purity, currentLocale(), 1),
         })}
       </p>
       <p className="hint" data-testid="somatic-knowledge">

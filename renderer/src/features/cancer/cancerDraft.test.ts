@@ -61,6 +61,21 @@ describe('issue 19: the New case dialog cancer fields', () => {
     ).toEqual(['Purity is a percentage between 1 and 100; leave it empty when not known.']);
   });
 
+  it('issue 19: a purity below 1 % is blocked as the field says (0.5 was taken as 0.5 %); 1.5 is 1.5 %', () => {
+    const i = inspection(['N', 'T']);
+    for (const purity of ['0', '0.5', 'abc'])
+      expect(
+        cancerProblems(i, { tumour: 'T', normal: 'N', tumourType: '', purity }, 'female').map(
+          (p) => p.code,
+        ),
+      ).toEqual(['purity-range']);
+    expect(cancerRequest({ tumour: 'T', normal: 'N', tumourType: '', purity: '1.5' })).toEqual({
+      tumour: 'T',
+      normal: 'N',
+      purity: 0.015,
+    });
+  });
+
   it('issue 19: a germline VCF’s picked sample goes into the request; its located errors block, and a new tumour VCF keeps it', () => {
     const file = { handle: `fh_${'a'.repeat(22)}`, name: 'blood.vcf.gz', size: 10 };
     const germline = germlineFileDraft(file, {

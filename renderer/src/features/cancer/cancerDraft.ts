@@ -59,11 +59,14 @@ export function germlineFileDraft(file: FileRef, i: CaseInspection): GermlineFil
   };
 }
 
-/** The purity as a fraction, undefined when empty; NaN when it is not a percentage in (0, 100]. */
+/**
+ * The purity as a fraction, undefined when empty; NaN when it is not a percentage in [1, 100] as
+ * the field says (below 1 is most likely a fraction meant as one: 0.6 for 60 %; issue 19).
+ */
 export function purityOf(d: CancerDraft): number | undefined {
   if (d.purity.trim() === '') return undefined;
   const p = Number(d.purity);
-  return Number.isFinite(p) && p > 0 && p <= 100 ? p / 100 : Number.NaN;
+  return Number.isFinite(p) && p >= 1 && p <= 100 ? p / 100 : Number.NaN;
 }
 
 /** The request's cancer part. */
