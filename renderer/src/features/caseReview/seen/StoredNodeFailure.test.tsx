@@ -38,15 +38,25 @@ const coded: SeenAnswer = {
   message: 'Node IT timed out after 5 s.',
   problem: { code: 'timeout', seconds: 5 },
 };
-const stored: SeenAnswer = {
-  ...coded,
+/** An answer stored before codes (issue 22): its English message, no problem code. */
+const uncoded: SeenAnswer = {
+  key: coded.key,
   nodeId: 'SE',
   nodeName: 'Sweden',
   country: 'SE',
+  at,
   status: 'error',
   message: 'Node SE answered 500.',
 };
-const { problem: _none, ...uncoded } = stored;
+/** A failure with no message at all: its status alone. */
+const bare: SeenAnswer = {
+  key: coded.key,
+  nodeId: 'SE',
+  nodeName: 'Sweden',
+  country: 'SE',
+  at,
+  status: 'error',
+};
 
 /** The failure's text in the federated table's row for `a` (its time in brackets after it). */
 function federatedText(a: SeenAnswer): string | null {
@@ -80,7 +90,6 @@ describe('issue 19: a node’s stored failure, one component for seen-before and
     const seen = seenText(uncoded);
     expect(seen).toBe('Error: Saved by an earlier version, in its words: Node SE answered 500.');
     expect(federatedText(uncoded)?.startsWith(`${seen ?? ''} (`)).toBe(true);
-    const { message: _m, ...bare } = uncoded;
     expect(seenText(bare)).toBe('Error');
     expect(federatedText(bare)?.startsWith('Error (')).toBe(true);
   });
