@@ -119,6 +119,12 @@ describe('issue 19: a preset of the other kind, and names no preset can have', (
       });
       expect(ipc.error.message).toContain(`"${name}" is a somatic filter preset for cancer cases`);
     }
+    // On a cancer case the channel does not call it a germline case: case:variants has no such preset.
+    const cancer = await h.transport().invoke('case:variants', {
+      caseId: 'CA-TN',
+      preset: 'somatic hotspots',
+    });
+    expect(!cancer.ok && cancer.error.key).toBe('noPreset');
     await h.transport().invoke('cancer:deletePreset', { name: 'Lung board' });
   }, 120_000);
 

@@ -135,7 +135,7 @@ export function caseHandlers(
     },
     'case:delete': ({ caseId }) => ({ deleted: cases.remove(caseId) }),
     'case:variants': async ({ caseId, filter, preset, limit, offset }) => {
-      known(caseId);
+      const germlineCase = known(caseId).manifest.cancer === undefined;
       let f: CaseFilter | undefined = filter;
       if (f === undefined && preset !== undefined) {
         const saved = presets.list();
@@ -143,9 +143,10 @@ export function caseHandlers(
           builtInPreset(preset) ??
           saved.find((p) => presetNameKey(p.name) === presetNameKey(preset))
         )?.filter;
-        // Issue 19: a somatic preset, built in or saved in the Somatic tab, is refused as one.
+        // Issue 19: on a germline case, a somatic preset (built in or saved) is refused as one.
         if (
           f === undefined &&
+          germlineCase &&
           presetKindsOf(preset, { germline: saved, somatic: somaticPresets.list() }).includes(
             'somatic',
           )
