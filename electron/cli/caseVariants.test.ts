@@ -209,6 +209,16 @@ describe('issue 19: cli case variants on a cancer case', () => {
     expect(inheritance.out).toEqual([]);
   }, 120_000);
 
+  it('issue 19: an empty, odd or 5 kB --consequence is a usage error naming the option, unechoed (was a crash)', async () => {
+    for (const term of ['', 'missense variant', 'x'.repeat(5000), 'a\u001b[2J']) {
+      const r = await h.cli('case', 'variants', 'CA-TN', '--consequence', term);
+      expect(r.code).toBe(EXIT.usage);
+      const err = r.err.join('\n');
+      expect(err).toContain('--consequence takes Sequence Ontology terms such as missense_variant');
+      expect(err.length).toBeLessThan(300);
+    }
+  }, 120_000);
+
   it('issue 19: somatic options on a germline case are refused (exit 2); its germline filters still run', async () => {
     const flags = await h.cli('case', 'variants', 'GERM', '--hotspots', '--min-vaf', '5');
     expect(flags.code).toBe(EXIT.usage);

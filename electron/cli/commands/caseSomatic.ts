@@ -153,7 +153,19 @@ export function somaticFilterOf(
     base = parsed.data;
   }
   const flags = Object.assign({}, ...SOMATIC_FLAGS.map(([, set]) => set(o))) as SomaticFilter;
-  return SomaticFilterSchema.parse({ ...base, ...flags });
+  const all = SomaticFilterSchema.safeParse({ ...base, ...flags });
+  if (!all.success) {
+    // Issue 19: the options' own parsers checked all but --consequence (an empty or odd term was
+    // a crash); named, never echoed, as a value may be long or hold control characters.
+    const issue = all.error.issues[0];
+    throw new Stop(
+      EXIT.usage,
+      issue?.path[0] === 'consequences'
+        ? '--consequence takes Sequence Ontology terms such as missense_variant (letters, digits and _, 1 to 80 characters; at most 100 terms)'
+        : `The somatic options are not a somatic filter: ${issue?.path.join('.') ?? 'filter'}: ${issue?.message ?? 'invalid'}.`,
+    );
+  }
+  return all.data;
 }
 
 const pct = (v: number | null): string => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
