@@ -84,10 +84,24 @@ describe('issue 19: hostile caller output and purity, each a located error or a 
     );
   }, 240_000);
 
-  it('issue 19: a normal the header names that is no column, or a --normal/--tumour of none, is refused by name (exit 1)', async () => {
+  it('issue 19: a normal the header names that is no column is refused as the header’s, with what to give; a --normal of none by name (exit 1)', async () => {
     const header = await h.cli('case', 'import', '--vcf', 'no-normal.vcf', '--id', 'CA-NN');
     expect(header.code).toBe(EXIT.invalid);
-    expect(header.err.join('\n')).toContain('"N-XXX" is not a sample column of the VCF');
+    expect(header.err.join('\n')).toContain(
+      'no-normal.vcf: its header\'s ##normal_sample names the sample "N-XXX", which is none of its sample columns ("N-001", "T-001"); give the normal with --normal or use --tumour-only.',
+    );
+    // Given by hand, the header's name is not used.
+    const given0 = await h.cli(
+      'case',
+      'import',
+      '--vcf',
+      'no-normal.vcf',
+      '--id',
+      'CA-NN2',
+      '--normal',
+      'N-001',
+    );
+    expect(given0.code, given0.err.join('\n')).toBe(EXIT.ok);
     const given = await h.cli('case', 'import', '--vcf', 'mutect2.vcf.gz', '--normal', 'NOPE');
     expect(given.code).toBe(EXIT.invalid);
     expect(given.err.join('\n')).toContain('"NOPE" is not a sample column of the VCF');

@@ -5,6 +5,7 @@ import type { CancerCase } from '../../../shared/cancer/cancerCase';
 import { TUMOUR_CODES } from '../../../shared/cancer/tumourTypes';
 import type { CaseImportRequest, CaseInspection } from '../../../shared/cases/channels';
 import { formatProblem } from '../../../shared/vcf';
+import { show } from '../../../shared/vcf/problems';
 import { EXIT } from '../exitCodes';
 import type { CliContext } from '../io';
 import { exitForError } from '../results';
@@ -80,13 +81,29 @@ export function cancerRequest(
   if (o.tumourOnly === true && o.normal !== undefined)
     throw new Stop(EXIT.usage, 'Give either --normal or --tumour-only, not both.');
   const s = i.vcf.samples;
-  const tumour = o.tumour ?? i.vcf.somatic?.tumour ?? s[s.length > 1 ? 1 : 0];
+  // Issue 19: Mutect2's header names its samples; one renamed since (bcftools reheader) is said
+  // as the header's, with what to give, not guessed from the other column (tumour and normal
+  // could swap).
+  const named = i.vcf.somatic;
+  for (const [role, key, given, value] of [
+    ['tumour', 'tumor_sample', o.tumour, named?.tumour],
+    [
+      'normal',
+      'normal_sample',
+      o.normal ?? (o.tumourOnly === true ? '' : undefined),
+      named?.normal,
+    ],
+  ] as const)
+    if (given === undefined && value != null && !s.includes(value))
+      throw new Stop(
+        EXIT.invalid,
+        `${i.vcf.name}: its header's ##${key} names the sample ${show(value)}, which is none of its sample columns (${s.map((x) => show(x)).join(', ')}); give the ${role} with --${role}${role === 'normal' ? ' or use --tumour-only' : ''}.`,
+      );
+  const tumour = o.tumour ?? named?.tumour ?? s[s.length > 1 ? 1 : 0];
   if (tumour === undefined)
     throw new Stop(EXIT.invalid, `${i.vcf.name}: the VCF has no sample column for the tumour.`);
   const normal =
-    o.tumourOnly === true
-      ? undefined
-      : (o.normal ?? i.vcf.somatic?.normal ?? s.find((x) => x !== tumour));
+    o.tumourOnly === true ? undefined : (o.normal ?? named?.normal ?? s.find((x) => x !== tumour));
   const purity = o.purity === undefined ? undefined : Number(o.purity.replace(/%$/u, ''));
   // 1–100 as documented: below 1 is most likely a fraction meant as one (0.6 for 60 %), never
   // taken as 0.6 % (issue 19).
