@@ -160,8 +160,9 @@ SELECT sort_key, ${PAGE_COLUMNS.join(', ')} FROM ${db}.main.variants ORDER BY so
 }
 
 /**
- * The filter table and the panel bits alone (`variant_filter`, `variant_panels`): what the upgrade
- * of a schema-4 case rebuilds (caseSchema5.ts); the page table is unchanged since schema 3.
+ * The filter table and the panel bits alone (`variant_filter`, `variant_panels`), with the sort
+ * orders (decision 0082): what the upgrade of a schema-4 or schema-5 case rebuilds
+ * (caseSchema5.ts); the page table is unchanged since schema 3.
  */
 export function filterLayoutSql(db: string, panels: readonly LayoutPanel[] = []): string[] {
   if (panels.length > 31) throw new Error('at most 31 panels have a bit in panel_mask');
@@ -172,12 +173,18 @@ export function filterLayoutSql(db: string, panels: readonly LayoutPanel[] = [])
     // ch_all: 2 confirmed, 1 possible, 0 pairs with nothing (comphetSql.ts over every allele).
     `CREATE TABLE ${db}.main.${FILTER_TABLE} AS
 WITH ${comphetCte(db, { pre: null })},
-${pl.cte}
+${pl.cte},
+${ORDER_COLUMNS.map(
+  // The distinct values ranked, then joined: a fifth of the CPU of ranking every row (0082).
+  (c) =>
+    `o_${c} AS (SELECT ${c} AS val, (row_number() OVER (ORDER BY ${c}))::INTEGER AS o FROM (SELECT DISTINCT ${c} FROM ${db}.main.variants WHERE ${c} IS NOT NULL))`,
+).join(',\n')}
 SELECT v.sort_key, ${FILTER_COLUMNS.map((c) => `v.${c}`).join(', ')},
   coalesce(CASE ch.status WHEN 'confirmed' THEN 2 WHEN 'possible' THEN 1 END, 0)::TINYINT AS ch_all,
   coalesce(pm.panel_mask, 0)::INTEGER AS panel_mask,
-  ${ORDER_COLUMNS.map((c) => `CASE WHEN v.${c} IS NOT NULL THEN dense_rank() OVER (ORDER BY v.${c} ASC NULLS LAST) END::INTEGER AS o_${c}`).join(',\n  ')}
+  ${ORDER_COLUMNS.map((c) => `o_${c}.o AS o_${c}`).join(', ')}
 FROM ${db}.main.variants v LEFT JOIN ch ON ch.vid = v.vid LEFT JOIN pm ON pm.vid = v.vid
+  ${ORDER_COLUMNS.map((c) => `LEFT JOIN o_${c} ON o_${c}.val = v.${c}`).join(' ')}
 ORDER BY v.sort_key`,
   ];
 }
