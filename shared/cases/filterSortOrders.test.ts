@@ -91,7 +91,7 @@ const FILTERS: [string, CaseFilter][] = [
 ];
 
 /** Every order the table offers, both ways. */
-const SORTS: RowSort[] = SORT_KEYS.flatMap((key) =>
+const SORTS: RowSort[] = SORT_KEYS.flatMap((key): RowSort[] =>
   key === 'default'
     ? [{ key, dir: 'asc' as const }]
     : [

@@ -31,10 +31,7 @@ export interface CaseSqlContext {
    * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
    */
   readonly filterTable?: boolean;
-  /**
-   * The filter table has the sort orders (`o_<column>`, case schema 6, decision 0082): another
-   * order of the kept set is a top-N over the filter table (keptSet.ts).
-   */
+  /** The filter table has the sort orders (`o_<column>`, schema 6, decision 0082; keptSet.ts). */
   readonly sortOrders?: boolean;
   /** Each shipped panel's valid bit in `variant_filter.panel_mask` (panelBitsOf, decision 0062). */
   readonly panelBits?: ReadonlyMap<string, number>;
@@ -148,9 +145,8 @@ function inheritanceCondition(f: CaseFilter, chAll: boolean): string | undefined
   return parts.length === 0 ? 'false' : parts.join(' OR ');
 }
 
-/** The steps of `f` read the filter table `v` (else `variants` as `v`). */
+/** The steps of `f` read the filter table as `v`; the cohort step needs `variants` (variant_key). */
 export const readsFilterTable = (f: CaseFilter, ctx: CaseSqlContext): boolean =>
-  // The filter table lacks variant_key: the cohort step (rare in a filter change) reads `variants`.
   ctx.filterTable === true && f.maxCohortFrequency === undefined;
 
 /**
@@ -180,7 +176,6 @@ function withClause(
   const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
-  // `extra` (keptSet.ts: an order's keys over `v`) are carried through as k0, k1, ….
   const keys = extra.map((_, i) => `k${String(i)}`);
   const cols = `vid, sort_key, inh_mask${laid ? ', ch_all' : ''}${keys.map((k) => `, ${k}`).join('')}`;
   const keyed = extra.map((e, i) => `, ${e} AS k${String(i)}`).join('');
@@ -275,10 +270,7 @@ SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true 
   };
 }
 
-/**
- * caseRowsSql's WITH clause and its SELECT (without ORDER BY; the CTE `paged` is its rows).
- * `extra`: expressions over the steps' table `v` that `kept` carries as k0, k1, … (keptSet.ts).
- */
+/** caseRowsSql's WITH and SELECT (no ORDER BY; CTE `paged`), `kept` carrying `extra` as k0, …. */
 export function rowsParts(
   f: CaseFilter,
   ctx: CaseSqlContext,

@@ -6,12 +6,7 @@ import type { CaseVariants } from '../../../shared/cases/channels';
 import type { CaseTable } from '../../../shared/cases/dbSchema';
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
-import {
-  FILTER_TABLE,
-  ORDER_COLUMNS,
-  PANEL_TABLE,
-  hasPageTableSql,
-} from '../../../shared/cases/queryLayout';
+import { FILTER_TABLE, PANEL_TABLE, hasPageTableSql } from '../../../shared/cases/queryLayout';
 import { DUCKDB_STORAGE_VERSION } from '../vault/duckdbFile';
 import { casesRoot, STAGING_DIR, sweepCaseStaging } from './caseFolder';
 import type { OpenedCase } from './caseService';
@@ -133,32 +128,6 @@ async function sealAsSchema4(caseId: string): Promise<void> {
   });
 }
 
-/**
- * Replaces the case's database with a schema-5 copy as imports before decision 0082 wrote it: the
- * filter table without the sort orders (`o_<column>`).
- */
-async function sealAsSchema5(caseId: string): Promise<void> {
-  await withPlain(caseId, async (run, dir) => {
-    const old = join(dir, 'schema5.duckdb');
-    await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
-    await run('COPY FROM DATABASE cur TO old');
-    for (const c of ORDER_COLUMNS)
-      await run(`ALTER TABLE old.main.${FILTER_TABLE} DROP COLUMN o_${c}`);
-    await run(`UPDATE old.main.case_meta SET value = '5' WHERE key = 'schema_version'`);
-    await run('DETACH old');
-    sealOld(caseId, old, 5);
-  });
-}
-
-/** The filter table's sort orders (decision 0082) per vid, or null when it has none. */
-const sortOrders = (caseId: string): Promise<Record<string, unknown>[] | null> =>
-  withPlain(caseId, async (run) => {
-    if (Number((await run(hasPageTableSql('cur')))[0]?.o ?? 0) === 0) return null;
-    return run(
-      `SELECT vid, ${ORDER_COLUMNS.map((c) => `o_${c}`).join(', ')} FROM cur.main.${FILTER_TABLE} ORDER BY vid`,
-    );
-  });
-
 /** The case's panel bits: `variant_panels` rows, and how many alleles have any bit set. */
 const panelBits = (caseId: string): Promise<{ panels: number; withBit: number } | null> =>
   withPlain(caseId, async (run) => {
@@ -201,8 +170,7 @@ beforeAll(async () => {
   await importTrio('OLD-BAD');
   await importTrio('OLD-3');
   await importTrio('OLD-4');
-  await importTrio('OLD-5');
-}, 180_000);
+}, 150_000);
 
 afterAll(async () => {
   await h.close();
@@ -253,7 +221,7 @@ describe('decision 0035: older cases are upgraded once when opened', () => {
     expect(staged()).toEqual([]);
   }, 60_000);
 
-  it('issue 16: a schema-4 case without panel bits gets them once (schema 5 and later) and filters the same', async () => {
+  it('issue 16: a schema-4 case without panel bits gets them once (schema 5) and filters the same', async () => {
     const bits = await panelBits('OLD-4');
     expect(bits?.panels).toBe(3);
     const panelFilter: CaseFilter = { panels: ['acmg-sf', 'cancer', 'epilepsy'], maxPopAf: 0.05 };
@@ -274,22 +242,6 @@ describe('decision 0035: older cases are upgraded once when opened', () => {
     expect(opened('OLD-4').manifest.schema).toBe(CASE_SCHEMA_VERSION);
     expect(await schemaOf('OLD-4')).toBe(CASE_SCHEMA_VERSION);
     expect(await panelBits('OLD-4')).toEqual(bits);
-    expect(staged()).toEqual([]);
-  }, 60_000);
-
-  it('issue 16: a schema-5 case without sort orders gets them once (schema 6) and filters the same', async () => {
-    const orders = await sortOrders('OLD-5');
-    expect(orders?.length).toBeGreaterThan(0);
-    expect(orders?.some((r) => r.o_gene !== null)).toBe(true);
-    const want = await page('OLD-5');
-    await sealAsSchema5('OLD-5');
-    expect(await schemaOf('OLD-5')).toBe(5);
-    expect(await sortOrders('OLD-5')).toBeNull();
-
-    expect(await page('OLD-5')).toEqual(want);
-    expect(opened('OLD-5').manifest.schema).toBe(CASE_SCHEMA_VERSION);
-    expect(await schemaOf('OLD-5')).toBe(CASE_SCHEMA_VERSION);
-    expect(await sortOrders('OLD-5')).toEqual(orders);
     expect(staged()).toEqual([]);
   }, 60_000);
 
