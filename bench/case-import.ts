@@ -16,7 +16,8 @@
  * `--worker tsx` starts the TypeScript source under tsx instead, as the tests and `npm run cli` do.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm] [--import-only]
  *                                   [--keep-case FILE] [--worker bundle|tsx] [--cpu-prof DIR]
- *      npx tsx bench/case-import.ts --case-file FILE [--rounds N] [--upgrade]   (filters only)
+ *      npx tsx bench/case-import.ts --case-file FILE [--rounds N] [--upgrade [--keep-case OUT]]
+ *                                   (filters only)
  *   → bench/results/case-import-<records>.json (-import with --import-only, case-filters- with
  *   --case-file) and stdout.
  * --keep-case writes the decrypted case database to FILE so later runs can skip the import (a 5M
@@ -24,7 +25,8 @@
  * --upgrade first brings a copy of an older case file to the current schema (the app's one-time
  * upgrade SQL, schemaUpgrade.ts), or builds a current one's query layout again with the shipped
  * panels' bits (decision 0062), and reports its CPU time and the file's growth: the import-time
- * cost of the query layout, without importing again.
+ * cost of the query layout, without importing again; with --keep-case OUT the upgraded database is
+ * written to OUT (plaintext patient data too: keep it in tmp, delete it after).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -84,6 +86,9 @@ if (args['case-file'] !== undefined) {
     : null;
   if (upgraded !== null) say(`upgraded: ${JSON.stringify(upgraded.report)}`);
   const bytes = upgraded?.bytes ?? readFileSync(args['case-file']);
+  // --upgrade --keep-case FILE keeps the upgraded database, so later runs skip the upgrade too.
+  if (upgraded !== null && args['keep-case'] !== undefined)
+    writeFileSync(args['keep-case'], upgraded.bytes, { mode: 0o600 });
   const filterMs = await filterTimes({
     bytes,
     plainFile: join(dir, `case-filters-${String(process.pid)}.duckdb`),

@@ -13,9 +13,10 @@ import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
  * page table (queryLayout.ts, decision 0036); until upgraded, a version-2 case reads its pages from
  * `variants`. Version 4 adds the filter table (queryLayout.ts, decision 0045); a version-3 case
  * filters over `variants` until upgraded. Version 5 always has the panel bits (caseSchema5.ts,
- * decision 0066).
+ * decision 0066). Version 6 adds the sort orders to the filter table (queryLayout.ts ORDER_COLUMNS,
+ * decision 0082); until upgraded, a version-5 case sorts its kept set by the page's text columns.
  */
-export const CASE_SCHEMA_VERSION = 5;
+export const CASE_SCHEMA_VERSION = 6;
 /** The oldest case file the filters can read. */
 export const CASE_SCHEMA_MIN = 2;
 

@@ -31,6 +31,8 @@ export interface CaseSqlContext {
    * its `ch_all`. Without it (schema 2 or 3) the steps read `variants` and pair at every change.
    */
   readonly filterTable?: boolean;
+  /** The filter table has the sort orders (`o_<column>`, schema 6, decision 0082; keptSet.ts). */
+  readonly sortOrders?: boolean;
   /** Each shipped panel's valid bit in `variant_filter.panel_mask` (panelBitsOf, decision 0062). */
   readonly panelBits?: ReadonlyMap<string, number>;
 }
@@ -143,6 +145,10 @@ function inheritanceCondition(f: CaseFilter, chAll: boolean): string | undefined
   return parts.length === 0 ? 'false' : parts.join(' OR ');
 }
 
+/** The steps of `f` read the filter table as `v`; the cohort step needs `variants` (variant_key). */
+export const readsFilterTable = (f: CaseFilter, ctx: CaseSqlContext): boolean =>
+  ctx.filterTable === true && f.maxCohortFrequency === undefined;
+
 /**
  * The WITH clause every query shares, over alleles' ids only (the wide columns are read for a page
  * alone): base (flags per step), pre (all steps but inheritance), kept.
@@ -150,6 +156,7 @@ function inheritanceCondition(f: CaseFilter, chAll: boolean): string | undefined
 function withClause(
   f: CaseFilter,
   ctx: CaseSqlContext,
+  extra: readonly string[] = [],
 ): {
   sql: string;
   steps: FilterStep[];
@@ -158,8 +165,7 @@ function withClause(
   laid: boolean;
   chAll: boolean;
 } {
-  // The filter table lacks variant_key: the cohort step (rare in a filter change) reads `variants`.
-  const laid = ctx.filterTable === true && f.maxCohortFrequency === undefined;
+  const laid = readsFilterTable(f, ctx);
   const c = conditions(f, ctx, laid);
   const steps = (Object.keys(c) as FilterStep[]).sort(
     (a, b) => STEP_ORDER.indexOf(a) - STEP_ORDER.indexOf(b),
@@ -170,11 +176,13 @@ function withClause(
   const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
-  const cols = `vid, sort_key, inh_mask${laid ? ', ch_all' : ''}`;
+  const keys = extra.map((_, i) => `k${String(i)}`);
+  const cols = `vid, sort_key, inh_mask${laid ? ', ch_all' : ''}${keys.map((k) => `, ${k}`).join('')}`;
+  const keyed = extra.map((e, i) => `, ${e} AS k${String(i)}`).join('');
   const from = laid
     ? `${ctx.db}.main.${FILTER_TABLE} v`
     : `${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}`;
-  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS NOT MATERIALIZED (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
+  const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS NOT MATERIALIZED (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${keyed}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
   FROM ${from}),
 pre AS (SELECT ${cols} FROM base WHERE ${pre}),
 ${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS (SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
@@ -262,14 +270,15 @@ SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true 
   };
 }
 
-/** caseRowsSql's WITH clause and its SELECT (without ORDER BY; the CTE `paged` is its rows). */
+/** caseRowsSql's WITH and SELECT (no ORDER BY; CTE `paged`), `kept` carrying `extra` as k0, …. */
 export function rowsParts(
   f: CaseFilter,
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
+  extra: readonly string[] = [],
 ): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
-  const w = withClause(f, ctx);
+  const w = withClause(f, ctx, extra);
   // With the filter table, a page allele that pairs with nothing over every allele (`ch_all` 0)
   // pairs with nothing over the kept ones either: its genes need no pairing.
   const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;

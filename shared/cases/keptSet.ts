@@ -11,22 +11,72 @@
 import { comphetCte } from './comphetSql';
 import type { CaseFilter } from './filters';
 import type { CaseSqlContext } from './filterSql';
-import { cohortCte, rowsParts } from './filterSql';
+import { cohortCte, readsFilterTable, rowsParts } from './filterSql';
 import { modesSql } from './inheritanceSql';
-import { PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
+import { KEPT_FIRST, PAGE_COLUMNS, PAGE_TABLE, TABLE_ROWS } from './queryLayout';
 import type { RowSort } from './reviewSql';
-import { rankTableOf, sortedBy } from './reviewSql';
+import { chromOrder, impactOrder, rankTableOf, sortedBy } from './reviewSql';
 
 /** The temporary table of the kept set (one per connection: the filter in force). */
 export const KEPT_SET = 'case_kept_set';
 
+/**
+ * The cap of the kept set to build for a window ending at row `end` (exclusive), when the kept
+ * set of the same filter and order in the database holds its first `built` rows (undefined: there
+ * is none): undefined when that one holds the window; else KEPT_FIRST rows while the window lies
+ * within them, TABLE_ROWS past them (decision 0082). A set holding fewer rows than its cap holds
+ * every kept row, and no window starts past them (the table asks for kept rows only).
+ */
+export function keptSetCapFor(end: number, built: number | undefined): number | undefined {
+  if (built !== undefined && end <= built) return undefined;
+  return end <= KEPT_FIRST ? KEPT_FIRST : TABLE_ROWS;
+}
+
 const int = (n: number): string => String(Math.max(0, Math.floor(Number.isFinite(n) ? n : 0)));
 
 /**
+ * The keys of `sort` over the steps' table `v` (the filter table, or `variants` without it), whose
+ * order (each key `dir` NULLS LAST, then `sort_key`) is the table's order of that column
+ * (reviewSql.ts sortedBy: the column, missing values last, ties in the default order, which
+ * `sort_key` is). Undefined for the orders that need more than the case: the ranking's ranks, the
+ * cohort cache's frequencies, the modes (compound hets paired over the kept alleles), and a text
+ * column of a filter table without its dense rank (case schema 5, decision 0082).
+ */
+function orderKeysOf(
+  f: CaseFilter,
+  ctx: CaseSqlContext,
+  key: RowSort['key'],
+): string[] | undefined {
+  const laid = readsFilterTable(f, ctx);
+  switch (key) {
+    case 'chrom':
+      return [chromOrder('v'), 'v.pos'];
+    case 'impact':
+      return [impactOrder('v')];
+    case 'pop_af':
+    case 'p_gq':
+    case 'p_dp':
+    case 'p_ab':
+      return [`v.${key}`];
+    case 'gene':
+    case 'consequence':
+    case 'hgvs_p':
+    case 'p_gt':
+    case 'clinvar_sig':
+      if (!laid) return [`v.${key}`];
+      return ctx.sortOrders === true ? [`v.o_${key}`] : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Creates (or replaces) the kept set of `f` in the order `sort` (`ranks`: each ranked gene's
- * rank), its first `cap` rows. In the default order it is the kept alleles' first `sort_key`s
- * (a top-N, no page columns read); another order reads the page columns of every kept allele once
- * to sort them, as caseSortedRowsSql does for every window.
+ * rank), its first `cap` rows. In the default order and in the orders of the case's own columns
+ * (orderKeysOf) it is a top-N of integer keys over the kept alleles (no page column read; with
+ * the filter table, text columns by their dense rank, decision 0082); the ranking's, the cohort's
+ * and the modes' orders read the page columns of every kept allele once to sort them, as
+ * caseSortedRowsSql does for every window.
  */
 export function keptSetSql(
   f: CaseFilter,
@@ -35,7 +85,8 @@ export function keptSetSql(
 ): string {
   const cap = int(opts.cap);
   const create = `CREATE OR REPLACE TEMP TABLE ${KEPT_SET} AS`;
-  if (opts.sort.key !== 'default') {
+  const keys = opts.sort.key === 'default' ? [] : orderKeysOf(f, ctx, opts.sort.key);
+  if (keys === undefined) {
     // Every kept row is read before sorting (rowsParts' page of them all).
     const r = rowsParts(f, ctx, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
     const select = r.select.replace(
@@ -48,7 +99,10 @@ SELECT (row_number() OVER (ORDER BY ${sortedBy(opts.sort)}) - 1)::INTEGER AS i,
 FROM (${r.ctes}\n${select}) q LEFT JOIN ${rankTableOf(opts.ranks)} AS r(gene, rank) ON r.gene = q.gene
 QUALIFY i < ${cap}`;
   }
-  const r = rowsParts(f, ctx, { limit: Number(cap), offset: 0 });
+  const dir = opts.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = (a: string): string =>
+    [...keys.map((_, i) => `${a}k${String(i)} ${dir} NULLS LAST`), `${a}sort_key`].join(', ');
+  const r = rowsParts(f, ctx, { limit: Number(cap), offset: 0 }, keys);
   const w = r.w;
   const db = ctx.db;
   // The status of the kept alleles' compound hets, as rowsParts pairs a page's (over `pre`, the
@@ -63,11 +117,12 @@ QUALIFY i < ${cap}`;
           genes: `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`,
           ...(w.laid ? { pre: 'SELECT vid FROM pre WHERE ch_all > 0' } : {}),
         })}`;
-  const page = `page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${cap})`;
+  const cols = ['vid', 'sort_key', 'inh_mask', ...(w.laid ? ['ch_all'] : [])];
+  const page = `page AS (SELECT ${[...cols, ...keys.map((_, i) => `k${String(i)}`)].join(', ')} FROM kept ORDER BY ${order('')} LIMIT ${cap})`;
   return `${create}
 ${w.sql},
 ${page}${pairing}
-SELECT (row_number() OVER (ORDER BY page.sort_key) - 1)::INTEGER AS i, page.sort_key,
+SELECT (row_number() OVER (ORDER BY ${order('page.')}) - 1)::INTEGER AS i, page.sort_key,
   page.inh_mask, ${status} AS ch_status
 FROM page${w.chAll ? '' : ' LEFT JOIN ch ON ch.vid = page.vid'}`;
 }

@@ -38,8 +38,14 @@ export interface RowSort {
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const int = (n: number): string => String(Math.max(0, Math.floor(Number.isFinite(n) ? n : 0)));
-const CHROM_ORDER = `CASE q.chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT' THEN 25 ELSE TRY_CAST(q.chrom AS INTEGER) END`;
-const IMPACT_ORDER = `CASE q.impact WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3 WHEN 'LOW' THEN 2 WHEN 'MODIFIER' THEN 1 ELSE 0 END`;
+/** The chromosome's place in the table's order, over the alias `a` (keptSet.ts uses `v`). */
+export const chromOrder = (a: string): string =>
+  `CASE ${a}.chrom WHEN 'X' THEN 23 WHEN 'Y' THEN 24 WHEN 'MT' THEN 25 ELSE TRY_CAST(${a}.chrom AS INTEGER) END`;
+/** The impact's place in the table's order, over the alias `a`. */
+export const impactOrder = (a: string): string =>
+  `CASE ${a}.impact WHEN 'HIGH' THEN 4 WHEN 'MODERATE' THEN 3 WHEN 'LOW' THEN 2 WHEN 'MODIFIER' THEN 1 ELSE 0 END`;
+const CHROM_ORDER = chromOrder('q');
+const IMPACT_ORDER = impactOrder('q');
 
 /** The ORDER BY expression of a sort key over the wrapped rows `q` (ranks joined as `r`). */
 function orderExpr(key: Exclude<SortKey, 'default'>): string {

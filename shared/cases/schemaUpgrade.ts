@@ -6,7 +6,8 @@
  * the `inheritance` table the mask is derived from was already written by the schema-1 import.
  * Schema 2 lacked the page table of schema 3 (queryLayout.ts, decision 0036), schema 3 the filter
  * table of schema 4 (decision 0045): queryLayoutSql rebuilds both. Schema 4 lacked the panel bits
- * schema 5 always has (caseSchema5.ts, decision 0066).
+ * schema 5 always has (caseSchema5.ts, decision 0066), schema 5 the sort orders of schema 6
+ * (decision 0082): both rebuild the filter table alone.
  */
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
 import { derivedColumnsSql } from './inheritanceSql';
@@ -40,7 +41,8 @@ export function caseUpgradeSql(
       derivedColumnsSql(db),
     );
   // Schemas 3 and 4: the page and filter table (decisions 0036, 0045), built as imports do; a
-  // schema-4 case already has the page table, and schema 5 rebuilds its filter table alone.
+  // schema-4 or schema-5 case already has the page table: its filter table alone is rebuilt with
+  // the panel bits (0066) and the sort orders (0082).
   steps.push(...(from < 4 ? queryLayoutSql(db, panels) : schema5UpgradeSql(db, panels)));
   steps.push(
     `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,

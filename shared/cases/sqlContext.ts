@@ -34,6 +34,7 @@ export async function caseSqlContext(
     ...(cohort === undefined ? {} : { cohort }),
     pageTable: Number(layout?.n ?? 0) > 0,
     filterTable,
+    sortOrders: filterTable && Number(layout?.o ?? 0) > 0,
     ...(bits === undefined ? {} : { panelBits: bits }),
   };
 }

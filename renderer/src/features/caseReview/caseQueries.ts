@@ -3,7 +3,7 @@ import { CaseVariantRowSchema } from '../../../../shared/cases/channels';
 import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
 import { caseCountsSql } from '../../../../shared/cases/filterSql';
-import { keptSetSql, keptWindowSql } from '../../../../shared/cases/keptSet';
+import { keptSetCapFor, keptSetSql, keptWindowSql } from '../../../../shared/cases/keptSet';
 import { TABLE_ROWS, TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
 import { caseSqlContext } from '../../../../shared/cases/sqlContext';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
@@ -55,10 +55,12 @@ const rowOf = (r: Record<string, unknown>): CaseVariantRow =>
 
 /**
  * The kept set in the database (keptSet.ts, decision 0066): which filter, order and ranks it was
- * built for. Every filter change forgets it (the case may have been attached again too); `epoch`
- * keeps a build that was queued before a change from being taken for the new one.
+ * built for, and how many rows it holds at most (`cap`: KEPT_FIRST, then TABLE_ROWS once a
+ * window lies past them, decision 0082). Every filter change forgets it (the case may have been
+ * attached again too); `epoch` keeps a build that was queued before a change from being taken
+ * for the new one.
  */
-let keptSet: string | undefined;
+let keptSet: { key: string; cap: number } | undefined;
 let epoch = 0;
 
 /** Forgets the kept set: the next later window or other order builds it again. */
@@ -67,13 +69,17 @@ function forgetKeptSet(): void {
   epoch += 1;
 }
 
-/** Builds the kept set of `filter` in `sort` unless it is the one in the database. */
+/**
+ * Builds the kept set of `filter` in `sort` unless the one in the database holds the rows up to
+ * `end` (keptSetCapFor).
+ */
 async function ensureKeptSet(
   ctx: CaseSqlContext,
   filter: CaseFilter,
   panels: readonly Panel[],
   sort: RowSort,
   ranks: ReadonlyMap<string, number> | undefined,
+  end: number,
 ): Promise<void> {
   const key = JSON.stringify([
     ctx.db,
@@ -82,18 +88,17 @@ async function ensureKeptSet(
     sort,
     sort.key === 'rank' ? [...(ranks ?? [])] : [],
   ]);
-  if (keptSet === key) return;
+  const cap = keptSetCapFor(end, keptSet?.key === key ? keptSet.cap : undefined);
+  if (cap === undefined) return;
   const mine = epoch;
-  await query(
-    keptSetSql(filter, ctx, { sort, cap: TABLE_ROWS, ...(ranks === undefined ? {} : { ranks }) }),
-  );
-  if (mine === epoch) keptSet = key;
+  await query(keptSetSql(filter, ctx, { sort, cap, ...(ranks === undefined ? {} : { ranks }) }));
+  if (mine === epoch) keptSet = { key, cap };
 }
 
 /**
  * Kept rows `offset`.. in the chosen order, at most `limit` (a window of the table, an export):
- * read from the kept set, built once per filter and order (the table scrolls through at most
- * TABLE_ROWS rows, which it holds).
+ * read from the kept set, built once per filter and order with its first KEPT_FIRST rows and
+ * again with TABLE_ROWS (the most the table scrolls through) for a window past them.
  */
 export async function caseRowWindow(
   alias: string,
@@ -114,7 +119,7 @@ export async function caseRowWindow(
     const sql = caseSortedRowsSql(filter, ctx, { sort, kept: opts.kept, offset, limit, ...r });
     return (await query(sql, [], limit)).rows.map(rowOf);
   }
-  await ensureKeptSet(ctx, filter, panels, sort, ranks);
+  await ensureKeptSet(ctx, filter, panels, sort, ranks, offset + limit);
   const sql = keptWindowSql(filter, ctx, { offset, limit, ...r });
   return (await query(sql, [], limit)).rows.map(rowOf);
 }
@@ -122,7 +127,8 @@ export async function caseRowWindow(
 /**
  * Runs the filter in duckdb-wasm over the attached case: counts per step and the first window, in
  * one statement in the default order (decision 0062); another order asks the count first, then
- * sorts every kept row once into the kept set (decision 0066) and reads the first window from it.
+ * builds the kept set in that order (decision 0066; its first KEPT_FIRST rows, a top-N over the
+ * filter table for the case's own columns, decision 0082) and reads the first window from it.
  */
 export async function runCaseFilter(
   alias: string,
