@@ -40,6 +40,7 @@ export const APP_ERROR_KEYS = [
   'notAFile',
   'noPreset',
   'builtInPreset',
+  'presetsFull',
   // Case work refused (shared/cases/applyWork.ts).
   'notReviewed',
   'alreadyReviewed',

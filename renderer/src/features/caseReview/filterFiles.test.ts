@@ -3,6 +3,7 @@ import { BUILT_IN_PRESETS } from '../../../../shared/cases/presets';
 import { DEFAULT_SOMATIC_FILTER } from '../../../../shared/cancer/somaticFilter';
 import { BUILT_IN_SOMATIC_PRESET_FILES } from '../../../../shared/cancer/somaticPresets';
 import {
+  importedName,
   parseBed,
   parseGenes,
   parsePresetFile,
@@ -132,5 +133,23 @@ describe('issue 19: somatic preset files (decision 0079)', () => {
       ok: false,
       said: { key: 'presetIsSomatic', params: { file: 'm.json' } },
     });
+  });
+});
+
+describe('issue 16: an imported preset never replaces one already there', () => {
+  const preset = (name: string, minGq: number) => ({ name, filter: { minGq } });
+  it('keeps its name when free, or when the same preset is there already', () => {
+    expect(importedName(preset('strict', 20), [preset('loose', 10)])).toBe('strict');
+    expect(importedName(preset('Strict', 20), [preset('strict', 20)])).toBe('strict');
+  });
+  it('takes the first free "name (n)" when a preset of that name (any case) differs', () => {
+    const mine = [preset('Strict', 30), preset('strict (2)', 40)];
+    expect(importedName(preset('strict', 20), mine)).toBe('strict (3)');
+    const builtIn = preset('rare disease trio', 99);
+    expect(importedName(preset('Rare disease trio', 20), [builtIn])).toBe('Rare disease trio (2)');
+    const long = 'x'.repeat(100);
+    const named = importedName(preset(long, 20), [preset(long, 30)]);
+    expect(named).toBe(`${'x'.repeat(96)} (2)`);
+    expect(named.length).toBe(100);
   });
 });

@@ -146,3 +146,26 @@ export const parseSomaticPresetFile = (name: string, text: string): Parsed<Somat
 /** A preset as the file others import: exactly the saved object, pretty-printed. */
 export const presetFileText = (preset: CasePreset | SomaticPresetFile): string =>
   `${JSON.stringify(preset, null, 2)}\n`;
+
+const sameName = (a: string, b: string): boolean =>
+  a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The name an imported preset is saved under (issue 16): its own, unless a preset of that name
+ * (without regard to case, as main compares them) already exists with another filter; then the
+ * first free "name (2)", "name (3)"… so that an import never replaces a preset the user saved,
+ * nor is refused for a built-in's name. The same preset imported again keeps its name.
+ */
+export function importedName<P extends { name: string; filter: unknown }>(
+  preset: P,
+  existing: readonly P[],
+): string {
+  const clash = existing.find((p) => sameName(p.name, preset.name));
+  if (clash === undefined) return preset.name;
+  if (JSON.stringify(clash.filter) === JSON.stringify(preset.filter)) return clash.name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${String(n)})`;
+    const name = `${preset.name.trim().slice(0, 100 - suffix.length)}${suffix}`;
+    if (!existing.some((p) => sameName(p.name, name))) return name;
+  }
+}
