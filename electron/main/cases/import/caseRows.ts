@@ -13,6 +13,7 @@ import { clinvarInfo, splitRecord, transcriptAnnotations } from '../../../../sha
 import type { GeneIndex } from '../genomeAssets';
 import type { ReadCounts } from '../../../../shared/cancer/somaticCalls';
 import type { SomaticHook } from '../cancer/somaticHook';
+import { alleleBalance } from './alleleBalance';
 
 /** Where rows go: one call per row, values in CASE_COLUMNS order. */
 export interface RowSink {
@@ -49,16 +50,6 @@ const num = (v: VcfValue | undefined): number | null =>
 const at = (v: VcfValue | undefined, i: number): number | null =>
   Array.isArray(v) ? num((v as readonly VcfValue[])[i]) : i === 0 ? num(v) : null;
 const int = (v: number | null): number | null => (v === null ? null : Math.round(v));
-/** The reads of every allele in a record's AD (missing values left out); null without any. */
-const readsOf = (v: VcfValue | undefined): number | null => {
-  if (!Array.isArray(v)) return null;
-  let sum: number | null = null;
-  for (const x of v as readonly VcfValue[]) {
-    const n = num(x);
-    if (n !== null) sum = (sum ?? 0) + n;
-  }
-  return sum;
-};
 const hasClinvarKey = (r: VcfRecord): boolean => r.infoText.includes('CLN'); // CLNSIG, CLNDN…
 
 /** Turns records into rows; `vid` counts alleles from 0. */
@@ -285,15 +276,7 @@ function call(v: SplitVariant, column: number): Call {
   const altCount = called.length === 0 ? null : called.filter((a) => a === 1).length;
   const adRef = int(at(f.get('AD'), 0));
   const adAlt = int(at(f.get('AD'), 1));
-  // The allele balance is of every read at the site (issue 16): the split AD holds REF and this
-  // ALT only, so a 1/2 call with AD 0,10,10 read 1.00 for each ALT, as if homozygous.
-  const depth =
-    (v.record.alts.length > 1 ? readsOf(v.record.sample(column).get('AD')) : null) ??
-    (adRef ?? 0) + (adAlt ?? 0);
-  const ab =
-    adRef !== null && adAlt !== null && depth > 0
-      ? adAlt / depth
-      : (at(f.get('VAF'), 0) ?? at(f.get('AF'), 0));
+  const ab = alleleBalance(v, column, adRef, adAlt) ?? at(f.get('VAF'), 0) ?? at(f.get('AF'), 0);
   const hap =
     gt.phased && altCount === 1 && gt.alleles.length === 2 ? gt.alleles.indexOf(1) + 1 : null;
   const ps = at(f.get('PS'), 0);
