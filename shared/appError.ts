@@ -41,6 +41,7 @@ export const APP_ERROR_KEYS = [
   'noPreset',
   'somaticPresetOnGermline',
   'builtInPreset',
+  'presetsFull',
   // Case work refused (shared/cases/applyWork.ts).
   'notReviewed',
   'alreadyReviewed',

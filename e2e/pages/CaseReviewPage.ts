@@ -142,6 +142,16 @@ export class CaseReviewPage {
     return this.page.getByTestId(`step-${step}`);
   }
 
+  /** The custom gene list (committed when it loses focus). */
+  geneList(): Locator {
+    return this.page.getByTestId('filter-gene-list');
+  }
+
+  /** The note naming the gene list's symbols no variant of the case is in. */
+  genesAbsent(): Locator {
+    return this.page.getByTestId('filter-genes-absent');
+  }
+
   funnel(): Locator {
     return this.page.getByTestId('case-funnel');
   }

@@ -24,6 +24,8 @@ writeFileSync(join(dir, 'trio.vcf.gz'), toBgzf(trio.vcf));
 writeFileSync(join(dir, 'trio.ped'), trio.ped);
 writeFileSync(join(dir, 'wrong.ped'), trio.ped.replaceAll('PROBAND', 'PROBND'));
 writeFileSync(join(dir, 'p.json'), trio.phenopacket);
+writeFileSync(join(dir, 'not-json.json'), trio.phenopacket.slice(0, 40));
+writeFileSync(join(dir, 'array.json'), '[1, 2, 3]\n');
 writeFileSync(
   join(dir, 'grch37.vcf'),
   trio.vcf.replace('##contig=<ID=chr1,length=248956422>', '##contig=<ID=chr1,length=249250621>'),
@@ -142,6 +144,31 @@ describe('npm run cli -- case (issue 16)', () => {
       '--json',
     );
     expect(fixed.code).toBe(EXIT.ok);
+  }, 120_000);
+
+  it('a Phenopacket that is not JSON or not a Phenopacket: said, nothing imported (exit 1)', async () => {
+    // Before, the case was imported without its phenotype and the command ended with exit 0.
+    for (const [file, said] of [
+      ['not-json.json', 'not-json.json: is not JSON'],
+      ['array.json', 'array.json: is not a Phenopacket v2'],
+    ] as const) {
+      const r = await cli(
+        PASS,
+        'case',
+        'import',
+        '--vcf',
+        'trio.vcf.gz',
+        '--phenopacket',
+        file,
+        '--id',
+        'NOPHENO',
+      );
+      expect(r.code).toBe(EXIT.invalid);
+      expect(r.err.join('\n')).toContain(said);
+      expect(r.err.join('\n')).toContain('nothing was imported');
+    }
+    const list = await cli(PASS, 'case', 'list');
+    expect(list.out.join('\n')).not.toContain('NOPHENO');
   }, 120_000);
 
   it('refuses a GRCh37 file with the evidence and what to do (exit 1)', async () => {

@@ -32,7 +32,7 @@ describe('npm run cli -- vcf check (issue 16)', () => {
   it('exits 0 for a valid file and prints a summary', async () => {
     expect(await cli('vcf', 'check', 'good.vcf')).toEqual({
       code: EXIT.ok,
-      out: ['good.vcf: valid VCFv4.3, plain, 1 records, 0 samples, GRCh38'],
+      out: ['good.vcf: valid VCFv4.3, plain, 1 record, 0 samples, GRCh38'],
       err: [],
     });
   });
@@ -44,7 +44,7 @@ describe('npm run cli -- vcf check (issue 16)', () => {
       'bad.vcf:4: POS: "forty" is not a position (a whole number ≥ 0)',
       'bad.vcf:4: ALT: allele 1 "AX" is not bases (A, C, G, T, N), *, <ID> or a breakend',
     ]);
-    expect(r.out).toEqual(['good.vcf: valid VCFv4.3, plain, 1 records, 0 samples, GRCh38']);
+    expect(r.out).toEqual(['good.vcf: valid VCFv4.3, plain, 1 record, 0 samples, GRCh38']);
   });
 
   it('exits 2 on usage errors: no file, an unknown option or command, a file that is not there', async () => {

@@ -10,6 +10,8 @@ export const CASE_PROBLEM_CODES = [
   'ped-columns',
   'ped-duplicate',
   'ped-phenotype',
+  'ped-sex',
+  'ped-own-parent',
   'ped-empty',
   'ped-families',
   'ped-father-female',

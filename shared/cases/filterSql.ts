@@ -10,6 +10,7 @@ import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { inheritanceBits, modesSql } from './inheritanceSql';
 import { comphetCte } from './comphetSql';
+import { upperGenesList } from './geneListSql';
 import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
 
 /** Where the SQL reads from. */
@@ -58,7 +59,8 @@ function genesCondition(f: CaseFilter, ctx: CaseSqlContext, laid: boolean): stri
   if (mask !== 0) parts.push(`(v.panel_mask & ${String(mask)}) <> 0`);
   if (genes.size > 0)
     parts.push(
-      `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE gene IN (SELECT unnest(${list(genes)})))`,
+      // Without regard to case (geneListSql.ts): "scn1a" typed is the annotation's SCN1A.
+      `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE upper(gene) IN (SELECT unnest(${upperGenesList(genes)})))`,
     );
   return parts.length === 0 ? 'false' : parts.join(' OR ');
 }

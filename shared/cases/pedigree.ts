@@ -1,7 +1,22 @@
 // PED files (the PLINK/GATK pedigree format) and matching their members to a VCF's sample columns.
 import type { CaseProblem, CaseSex, PedMember, SampleLink } from './channels';
 
-const SEX: Record<string, CaseSex> = { '1': 'male', '2': 'female' };
+/**
+ * The sex column: PLINK's 1/2/0, and PLINK 2's .psam spellings M/F (either case) and NA; -9 is
+ * read as unknown as in the phenotype column. Any other value is refused: read as unknown without
+ * a word, it would drop the X-linked fits of a hemizygous son (issue 16).
+ */
+const SEX: Readonly<Record<string, CaseSex>> = {
+  '1': 'male',
+  M: 'male',
+  m: 'male',
+  '2': 'female',
+  F: 'female',
+  f: 'female',
+  '0': 'unknown',
+  '-9': 'unknown',
+  NA: 'unknown',
+};
 
 /** Parses a PED file: six whitespace-separated columns per line; `#` lines are comments. */
 export function parsePed(
@@ -47,6 +62,24 @@ export function parsePed(
         message: `phenotype "${pheno}" is not 1 (unaffected), 2 (affected) or 0/-9 (unknown)`,
         code: 'ped-phenotype',
         params: { value: pheno },
+      });
+    if (!Object.hasOwn(SEX, sex))
+      problems.push({
+        file: name,
+        line,
+        member: id,
+        message: `sex "${sex}" is not 1 (male), 2 (female) or 0 (unknown); M and F are read too`,
+        code: 'ped-sex',
+        params: { value: sex },
+      });
+    if (father === id || mother === id)
+      problems.push({
+        file: name,
+        line,
+        member: id,
+        message: `individual "${id}" is named as their own parent`,
+        code: 'ped-own-parent',
+        params: { id },
       });
     seen.set(id, line);
     members.push({

@@ -44,6 +44,18 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   if (i.vcf.problems.some((p) => p.severity === 'error')) return EXIT.invalid;
   for (const p of [...(i.ped?.problems ?? []), ...(i.phenopacket?.problems ?? [])])
     ctx.err(`${p.file ?? ''}${p.line === undefined ? '' : `:${String(p.line)}`}: ${p.message}`);
+  // A Phenopacket asked for but unreadable is an invalid input, not a case without a phenotype
+  // (issue 16): terms left out are said above, a file that gave nothing stops the import.
+  if (
+    i.phenopacket?.problems.some(
+      (p) => p.code === 'phenopacket-not-json' || p.code === 'phenopacket-invalid',
+    ) === true
+  ) {
+    ctx.err(
+      `${i.phenopacket.name}: fix the Phenopacket or leave --phenopacket out; nothing was imported.`,
+    );
+    return EXIT.invalid;
+  }
   // A cancer case (issue 19): tumour and normal instead of pedigree members, same request. A
   // somatic caller's file is one unless a pedigree option says otherwise, as New case proposes
   // (decision 0079: before, Mutect2 output without a cancer option became a germline case).

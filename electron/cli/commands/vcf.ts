@@ -9,6 +9,9 @@ import type { CliContext } from '../io';
 import { wholeNumber } from '../options';
 import { exitForError } from '../results';
 
+/** "1 record", "2 records": the summary line is read by people (issue 16: it said "1 samples"). */
+const counted = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 /** `vcf …`: commands over VCF files (issue 16). */
 export function registerVcf(
   program: Command,
@@ -85,11 +88,11 @@ function report(
   const parts = [
     `valid VCFv${r.version ?? '?'}`,
     r.container ?? 'plain',
-    `${String(r.records)} records`,
-    `${String(r.samples)} samples`,
+    counted(r.records, 'record'),
+    counted(r.samples, 'sample'),
   ];
   if (r.assembly !== null)
     parts.push(r.assembly.name === 'unknown' ? 'assembly unknown' : r.assembly.name);
-  if (r.warningCount > 0) parts.push(`${String(r.warningCount)} warnings`);
+  if (r.warningCount > 0) parts.push(counted(r.warningCount, 'warning'));
   ctx.out(`${r.file}: ${parts.join(', ')}`);
 }

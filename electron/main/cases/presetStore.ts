@@ -19,7 +19,7 @@ export interface PresetStore<P extends NamedPreset> {
 }
 
 /** The most presets one user keeps of one kind (the newest saved first). */
-const MAX_SAVED = 200;
+export const MAX_SAVED_PRESETS = 200;
 
 const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -58,7 +58,16 @@ export function createPresetStore<P extends NamedPreset>(opts: {
           'name',
           words('builtInPreset', { name: p.name }),
         );
-      state.update((all) => [p, ...all.filter((x) => !same(x.name, p.name))].slice(0, MAX_SAVED));
+      // A full list refuses a new name: cutting it would drop the oldest preset unsaid (issue 16).
+      const all = state.get();
+      if (all.length >= MAX_SAVED_PRESETS && !all.some((x) => same(x.name, p.name)))
+        throw new HandlerError(
+          'INVALID_REQUEST',
+          `${String(MAX_SAVED_PRESETS)} presets are saved, the most kept; delete one you no longer use first.`,
+          'name',
+          words('presetsFull', { max: MAX_SAVED_PRESETS }),
+        );
+      state.update((now) => [p, ...now.filter((x) => !same(x.name, p.name))]);
       return view();
     },
     remove(name) {

@@ -13,6 +13,8 @@ export interface CaseViewSlice {
   casePreset: string | undefined;
   caseSort: RowSort;
   caseRows: CaseRows | undefined;
+  /** The custom gene list's symbols no variant of the open case is in (issue 16), as written. */
+  caseGenesAbsent: readonly string[];
   /** Windows of kept rows the table has loaded, by window index (TABLE_WINDOW rows each; 0 is caseRows.rows). */
   caseRowWindows: ReadonlyMap<number, readonly CaseVariantRow[]>;
   caseBusy: boolean;
@@ -54,6 +56,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
     casePreset: undefined,
     caseSort: DEFAULT_SORT,
     caseRows: undefined,
+    caseGenesAbsent: [],
     caseRowWindows: new Map(),
     caseBusy: false,
     caseQueryError: undefined,
@@ -63,6 +66,7 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
         casePreset: undefined,
         caseSort: DEFAULT_SORT,
         caseRows: undefined,
+        caseGenesAbsent: [],
         caseRowWindows: new Map(),
       });
       get().resetRanking(detail);
@@ -93,7 +97,8 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
       loading = new Set();
       set({ caseBusy: true, caseQueryError: undefined });
       try {
-        const { runCaseFilter } = await import('../features/caseReview/caseQueries');
+        const { runCaseFilter, caseGenesAbsent } =
+          await import('../features/caseReview/caseQueries');
         const { caseFilter, caseSort, casePanels } = get();
         const rows = await runCaseFilter(
           open.alias,
@@ -102,8 +107,15 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
           caseSort,
           caseSort.key === 'rank' ? get().rankedGenes() : undefined,
         );
+        const genes = caseFilter.genes ?? [];
+        const absent = genes.length === 0 ? [] : await caseGenesAbsent(open.alias, genes);
         if (mine !== generation) return;
-        set({ caseRows: rows, caseRowWindows: new Map([[0, rows.rows]]), caseBusy: false });
+        set({
+          caseRows: rows,
+          caseGenesAbsent: absent,
+          caseRowWindows: new Map([[0, rows.rows]]),
+          caseBusy: false,
+        });
         if (opts.rerank) void get().rerank();
       } catch (error: unknown) {
         if (mine !== generation) return;

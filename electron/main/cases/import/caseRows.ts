@@ -13,6 +13,7 @@ import { clinvarInfo, splitRecord, transcriptAnnotations } from '../../../../sha
 import type { GeneIndex } from '../genomeAssets';
 import type { ReadCounts } from '../../../../shared/cancer/somaticCalls';
 import type { SomaticHook } from '../cancer/somaticHook';
+import { alleleBalance } from './alleleBalance';
 
 /** Where rows go: one call per row, values in CASE_COLUMNS order. */
 export interface RowSink {
@@ -275,11 +276,7 @@ function call(v: SplitVariant, column: number): Call {
   const altCount = called.length === 0 ? null : called.filter((a) => a === 1).length;
   const adRef = int(at(f.get('AD'), 0));
   const adAlt = int(at(f.get('AD'), 1));
-  const depth = (adRef ?? 0) + (adAlt ?? 0);
-  const ab =
-    adRef !== null && adAlt !== null && depth > 0
-      ? adAlt / depth
-      : (at(f.get('VAF'), 0) ?? at(f.get('AF'), 0));
+  const ab = alleleBalance(v, column, adRef, adAlt) ?? at(f.get('VAF'), 0) ?? at(f.get('AF'), 0);
   const hap =
     gt.phased && altCount === 1 && gt.alleles.length === 2 ? gt.alleles.indexOf(1) + 1 : null;
   const ps = at(f.get('PS'), 0);

@@ -1,6 +1,10 @@
 import type { SomaticFilter } from '../../../../shared/cancer/somaticFilter';
 import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
-import { somaticPresetFile, somaticPresetNamed } from '../../../../shared/cancer/somaticPresets';
+import {
+  BUILT_IN_SOMATIC_PRESET_FILES,
+  somaticPresetFile,
+  somaticPresetNamed,
+} from '../../../../shared/cancer/somaticPresets';
 import { useStore } from '../../store';
 import { parseSomaticPresetFile } from '../caseReview/filterFiles';
 import { PresetFileActions } from '../caseReview/PresetFileActions';
@@ -24,6 +28,7 @@ export function SomaticPresetActions(props: {
       <PresetFileActions
         prefix="somatic"
         here={somaticPresetFile(current ?? 'somatic filter', props.filter)}
+        existing={[...BUILT_IN_SOMATIC_PRESET_FILES, ...props.saved]}
         deletable={own ? current : undefined}
         fileSuffix="somatic-filter"
         parse={parseSomaticPresetFile}

@@ -18,6 +18,7 @@ export function GeneFilters(props: {
 }) {
   const { t } = useTranslation();
   const panels = useStore((s) => s.casePanels);
+  const absent = useStore((s) => s.caseGenesAbsent);
   const { filter, onChange } = props;
   const [genesText, setGenesText] = useState((filter.genes ?? []).join(' '));
   const [shownGenes, setShownGenes] = useState(filter.genes);
@@ -92,8 +93,20 @@ export function GeneFilters(props: {
         placeholder="SCN1A KCNQ2 STXBP1"
         onChange={(e) => setGenesText(e.target.value)}
         onBlur={() => commitGenes(genesText)}
+        {...(absent.length === 0 ? {} : { 'aria-describedby': 'filter-gene-list-absent' })}
         data-testid="filter-gene-list"
       />
+      {absent.length === 0 || filter.genes === undefined ? null : (
+        // Said, not silent: a symbol misspelt or renamed would otherwise just keep nothing (issue 16).
+        <p id="filter-gene-list-absent" role="status" data-testid="filter-genes-absent">
+          {withData((data) =>
+            t('caseReview.filters.genesAbsent', {
+              count: absent.length,
+              genes: data(absent.join(', ')),
+            }),
+          )}
+        </p>
+      )}
       <label className="button-like">
         {t('caseReview.filters.geneFile')}
         <input

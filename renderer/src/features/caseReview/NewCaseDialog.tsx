@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { CaseFiles } from './CaseFiles';
-import { ImportProgress } from './ImportProgress';
+import { ImportJobView } from './ImportJobView';
 import { PhenotypeEditor } from './PhenotypeEditor';
 import { PhenotypePreview } from './PhenotypePreview';
 import { ProblemList } from './ProblemList';
@@ -53,24 +53,14 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
     >
       <h2 id="new-case-heading">{t('caseReview.new.heading')}</h2>
       {job !== undefined ? (
-        <div className="new-case-job">
-          <ImportProgress job={job} />
-          {job.phase === 'done' ? (
-            <button
-              type="button"
-              onClick={() => {
-                void openCase(job.caseId);
-                close();
-              }}
-              data-testid="new-case-open"
-            >
-              {t('caseReview.new.openCase', { caseId: job.caseId })}
-            </button>
-          ) : null}
-          <button type="button" onClick={close} data-testid="new-case-close">
-            {t('caseReview.new.close')}
-          </button>
-        </div>
+        <ImportJobView
+          job={job}
+          onOpen={() => {
+            void openCase(job.caseId);
+            close();
+          }}
+          onClose={close}
+        />
       ) : (
         <form
           method="dialog"

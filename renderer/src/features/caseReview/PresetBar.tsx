@@ -85,6 +85,7 @@ export function PresetBar() {
       <PresetFileActions
         prefix="case"
         here={here}
+        existing={all}
         deletable={current !== undefined && savedNames.has(current) ? current : undefined}
         fileSuffix="case-filter"
         parse={parsePresetFile}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../../components/download';
 import { saidText } from '../../i18n/said';
 import type { Parsed } from './filterFiles';
-import { presetFileText } from './filterFiles';
+import { importedName, presetFileText } from './filterFiles';
 import type { CasePreset } from '../../../../shared/cases/filters';
 import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
 
@@ -20,6 +20,8 @@ export function PresetFileActions<P extends CasePreset | SomaticPresetFile>(prop
   readonly prefix: string;
   /** The filter in force as a preset (its name: the preset it is, or a default). */
   readonly here: P;
+  /** The presets there already (built in and saved): an import is never saved over one. */
+  readonly existing: readonly P[];
   /** The saved preset in force, offered for deletion. */
   readonly deletable: string | undefined;
   readonly fileSuffix: string;
@@ -94,11 +96,18 @@ export function PresetFileActions<P extends CasePreset | SomaticPresetFile>(prop
                 say(true, saidText(parsed.said, t));
                 return;
               }
-              const error = await props.save(parsed.value);
+              const name = importedName(parsed.value, props.existing);
+              const p = { ...parsed.value, name };
+              const error = await props.save(p);
               if (error !== undefined) say(true, error);
               else {
-                props.onSaved(parsed.value);
-                say(false, t('caseReview.presets.imported', { name: parsed.value.name }));
+                props.onSaved(p);
+                say(
+                  false,
+                  name === parsed.value.name
+                    ? t('caseReview.presets.imported', { name })
+                    : t('caseReview.presets.importedRenamed', { name, given: parsed.value.name }),
+                );
               }
             });
           }}

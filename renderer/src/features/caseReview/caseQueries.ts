@@ -15,6 +15,7 @@ import {
   rankRecordOf,
 } from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
+import { genesAbsentSql } from '../../../../shared/cases/geneListSql';
 import { query } from '../../db';
 
 export { TABLE_ROWS, TABLE_WINDOW };
@@ -184,4 +185,10 @@ export async function caseRankInput(
   const rows = (await query(sql, [], RANK_RECORDS + 1)).rows;
   const records = rows.slice(0, RANK_RECORDS).map(rankRecordOf);
   return { records, capped: rows.length > RANK_RECORDS };
+}
+
+/** The gene list's symbols no variant of the case is in (issue 16), as the list writes them. */
+export async function caseGenesAbsent(alias: string, genes: readonly string[]): Promise<string[]> {
+  const rows = (await query(genesAbsentSql(alias, genes))).rows;
+  return rows.map((r) => String(r.gene));
 }

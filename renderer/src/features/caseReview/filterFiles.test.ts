@@ -3,6 +3,7 @@ import { BUILT_IN_PRESETS } from '../../../../shared/cases/presets';
 import { DEFAULT_SOMATIC_FILTER } from '../../../../shared/cancer/somaticFilter';
 import { BUILT_IN_SOMATIC_PRESET_FILES } from '../../../../shared/cancer/somaticPresets';
 import {
+  importedName,
   parseBed,
   parseGenes,
   parsePresetFile,
@@ -132,5 +133,61 @@ describe('issue 19: somatic preset files (decision 0079)', () => {
       ok: false,
       said: { key: 'presetIsSomatic', params: { file: 'm.json' } },
     });
+  });
+});
+
+describe('issue 16: an imported preset never replaces one already there', () => {
+  const preset = (name: string, minGq: number) => ({ name, filter: { minGq } });
+  it('keeps its name when free, or when the same preset is there already', () => {
+    expect(importedName(preset('strict', 20), [preset('loose', 10)])).toBe('strict');
+    expect(importedName(preset('Strict', 20), [preset('strict', 20)])).toBe('strict');
+  });
+  it('takes the first free "name (n)" when a preset of that name (any case) differs', () => {
+    const mine = [preset('Strict', 30), preset('strict (2)', 40)];
+    expect(importedName(preset('strict', 20), mine)).toBe('strict (3)');
+    const builtIn = preset('rare disease trio', 99);
+    expect(importedName(preset('Rare disease trio', 20), [builtIn])).toBe('Rare disease trio (2)');
+    const long = 'x'.repeat(100);
+    const named = importedName(preset(long, 20), [preset(long, 30)]);
+    expect(named).toBe(`${'x'.repeat(96)} (2)`);
+    expect(named.length).toBe(100);
+  });
+});
+
+describe('issue 16: hostile BED files', () => {
+  it('refuses coordinates that are not plain decimal integers, with the line', () => {
+    for (const [line, n] of [
+      ['chr1\t0x10\t0x20', 2],
+      ['chr1\t1e3\t2e3', 2],
+      ['chr1\t10.0\t20', 2],
+      ['chr1\t-5\t10', 2],
+      ['chr1\t100\t50', 2],
+      ['chr1\t1\tabc', 2],
+    ] as const) {
+      const r = parseBed('x.bed', `chr2\t1\t2\r\n${line}\r\n`);
+      expect(r.ok ? undefined : r.said).toEqual({
+        key: 'bedLine',
+        params: { file: 'x.bed', line: String(n), found: line },
+      });
+    }
+    expect(parseBed('w.bed', 'track x\r\nchr2\t1\t2\r\n\r\nX 5 6')).toEqual({
+      ok: true,
+      value: [
+        { chrom: 'chr2', start: 1, end: 2 },
+        { chrom: 'X', start: 5, end: 6 },
+      ],
+    });
+  });
+
+  it('stops reading past 20,000 intervals and says how many the file holds', () => {
+    // The bad last line is never reached: reading stopped at the limit (before, the whole file
+    // was parsed first, and this file was refused for its last line).
+    const text = `# header\n${'chr1\t1\t2\n'.repeat(20_001)}chr1\tbad\n`;
+    const r = parseBed('big.bed', text);
+    expect(r.ok ? undefined : r.said).toEqual({
+      key: 'bedTooMany',
+      params: { file: 'big.bed', intervals: 20_002, max: 20_000 },
+    });
+    expect(parseBed('full.bed', 'chr1\t1\t2\n'.repeat(20_000))).toMatchObject({ ok: true });
   });
 });

@@ -21,19 +21,39 @@ const refused = (said: Said, message: string): { ok: false; message: string; sai
 const MAX_REGIONS = 20_000;
 const MAX_GENES = 5000;
 
+/** A BED coordinate: a plain decimal integer ("0x10", "1e3", "12.0" are not). */
+const COORD = /^\d{1,10}$/;
+/** A line that is an interval, not a header or a comment (for counting past the limit). */
+const DATA_LINE = /^[ \t]*(?![ \t]*(?:#|track\b|browser\b))[^\s]/gm;
+
 /**
  * A BED file's intervals (0-based start, exclusive end; track/browser/# lines skipped). Every bad
- * line is refused with its number: a silently shorter region list would hide variants.
+ * line is refused with its number: a silently shorter region list would hide variants. Lines are
+ * read one at a time and reading stops past MAX_REGIONS (issue 16: a 50 MB file was split and
+ * parsed whole on the page's thread before it was refused, freezing the page for seconds).
  */
 export function parseBed(name: string, text: string): Parsed<Region[]> {
   const regions: Region[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]?.trim() ?? '';
+  let from = 0;
+  for (let i = 0; from <= text.length; i++) {
+    const next = text.indexOf('\n', from);
+    const to = next === -1 ? text.length : next;
+    const line = text.slice(from, to).trim();
+    from = to + 1;
     if (line === '' || /^(#|track\b|browser\b)/.test(line)) continue;
+    if (regions.length === MAX_REGIONS) {
+      const intervals = (text.match(DATA_LINE) ?? []).length;
+      return refused(
+        { key: 'bedTooMany', params: { file: name, intervals, max: MAX_REGIONS } },
+        `${name} holds ${String(intervals)} intervals; at most 20,000.`,
+      );
+    }
     const [chrom = '', start = '', end = ''] = line.split(/\s+/);
-    const parsed = RegionSchema.safeParse({ chrom, start: Number(start), end: Number(end) });
-    if (!parsed.success)
+    const parsed =
+      COORD.test(start) && COORD.test(end)
+        ? RegionSchema.safeParse({ chrom, start: Number(start), end: Number(end) })
+        : undefined;
+    if (parsed?.success !== true)
       return refused(
         { key: 'bedLine', params: { file: name, line: String(i + 1), found: line.slice(0, 80) } },
         `${name} line ${String(i + 1)}: expected "chromosome start end" on GRCh38 (1-22, X, Y, MT; start < end), found "${line.slice(0, 80)}"`,
@@ -42,11 +62,6 @@ export function parseBed(name: string, text: string): Parsed<Region[]> {
   }
   if (regions.length === 0)
     return refused({ key: 'bedEmpty', params: { file: name } }, `${name} holds no intervals.`);
-  if (regions.length > MAX_REGIONS)
-    return refused(
-      { key: 'bedTooMany', params: { file: name, intervals: regions.length, max: MAX_REGIONS } },
-      `${name} holds ${String(regions.length)} intervals; at most 20,000.`,
-    );
   return { ok: true, value: regions };
 }
 
@@ -146,3 +161,26 @@ export const parseSomaticPresetFile = (name: string, text: string): Parsed<Somat
 /** A preset as the file others import: exactly the saved object, pretty-printed. */
 export const presetFileText = (preset: CasePreset | SomaticPresetFile): string =>
   `${JSON.stringify(preset, null, 2)}\n`;
+
+const sameName = (a: string, b: string): boolean =>
+  a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The name an imported preset is saved under (issue 16): its own, unless a preset of that name
+ * (without regard to case, as main compares them) already exists with another filter; then the
+ * first free "name (2)", "name (3)"… so that an import never replaces a preset the user saved,
+ * nor is refused for a built-in's name. The same preset imported again keeps its name.
+ */
+export function importedName<P extends { name: string; filter: unknown }>(
+  preset: P,
+  existing: readonly P[],
+): string {
+  const clash = existing.find((p) => sameName(p.name, preset.name));
+  if (clash === undefined) return preset.name;
+  if (JSON.stringify(clash.filter) === JSON.stringify(preset.filter)) return clash.name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${String(n)})`;
+    const name = `${preset.name.trim().slice(0, 100 - suffix.length)}${suffix}`;
+    if (!existing.some((p) => sameName(p.name, name))) return name;
+  }
+}

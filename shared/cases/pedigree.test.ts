@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CaseProblemSchema } from './caseProblem';
+import { parsePed } from './pedigree';
+
+// Issue 16: a PED's sex column decides the X-linked fits. "M"/"F" (PLINK 2's .psam spelling) read
+// as unknown without a word, so a hemizygous son lost his X-linked recessive fit; any other value
+// was unknown too. And a member named as his own parent was taken as a family.
+describe('issue 16: a PED’s sex column and parents are read as written or refused, located', () => {
+  it('reads 1/2/0 and PLINK 2’s M/F (either case), NA and -9 as unknown', () => {
+    const { members, problems } = parsePed(
+      'f.ped',
+      [
+        'FAM P D M m 2',
+        'FAM D 0 0 M 1',
+        'FAM M 0 0 F 1',
+        'FAM S 0 0 f 1',
+        'FAM B 0 0 1 1',
+        'FAM G 0 0 2 1',
+        'FAM U 0 0 0 1',
+        'FAM V 0 0 NA 1',
+        'FAM W 0 0 -9 1',
+      ].join('\r\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(members.map((m) => `${m.id}:${m.sex}`)).toEqual([
+      'P:male',
+      'D:male',
+      'M:female',
+      'S:female',
+      'B:male',
+      'G:female',
+      'U:unknown',
+      'V:unknown',
+      'W:unknown',
+    ]);
+  });
+
+  it('refuses another sex value with its line and value', () => {
+    const { problems } = parsePed('f.ped', 'FAM P 0 0 male 2\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      file: 'f.ped',
+      line: 1,
+      member: 'P',
+      code: 'ped-sex',
+      params: { value: 'male' },
+    });
+    expect(problems[0]?.message).toBe(
+      'sex "male" is not 1 (male), 2 (female) or 0 (unknown); M and F are read too',
+    );
+    expect(CaseProblemSchema.safeParse(problems[0]).success).toBe(true);
+  });
+
+  it('refuses a member who is their own father or mother', () => {
+    const { problems } = parsePed('f.ped', 'FAM P P 0 1 2\nFAM Q 0 Q 2 2\n');
+    expect(problems.map((p) => [p.code, p.line, p.params])).toEqual([
+      ['ped-own-parent', 1, { id: 'P' }],
+      ['ped-own-parent', 2, { id: 'Q' }],
+    ]);
+    expect(problems[0]?.message).toBe('individual "P" is named as their own parent');
+  });
+});
