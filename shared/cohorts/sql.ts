@@ -70,17 +70,28 @@ const groups = (p: DatasetPlan): BoundSql =>
   sql(`${p.db}.cd_individual_groups i WHERE `, p.where ?? 'TRUE');
 
 /**
- * The first `n` members of one dataset (by ix, the rank of individual_id: the same order on an
- * integer), keys first: the wide columns (lists included) are read for those rows only.
+ * The ix of the first `n` members of one dataset, in ix order (decision 0083). Sex and country
+ * alone: one table read through WHERE and LIMIT keeps its stored (ix) order, so the LIMIT stops at
+ * the first members. A bitmap is tested as a column of the scan (`OFFSET 0` keeps it there: as the
+ * condition of a nested-loop join with its scalar subquery it cost several times the scan).
  */
+function firstMemberIx(p: DatasetPlan, n: string): BoundSql {
+  const bits = cohortBits(p, { individual: false, genotype: true });
+  const rows = sql(`${p.db}.cd_individuals i WHERE `, p.where ?? 'TRUE');
+  if (bits === undefined) return sql('SELECT i.ix FROM ', rows, ` LIMIT ${n}`);
+  const tail = ` OFFSET 0) m WHERE m.bit = 1 ORDER BY m.ix LIMIT ${n}`;
+  return sql('SELECT m.ix FROM (SELECT i.ix, get_bit(', bits, ', i.ix) AS bit FROM ', rows, tail);
+}
+
+/** The first `n` members (ix: rank of individual_id); wide columns read for those rows only. */
 const firstMembers = (p: DatasetPlan, columns: string, n: string): BoundSql =>
   onlyIndividuals(p) && p.where === undefined
     ? // Everyone: ix is dense from 0, so the first n are a range the zone maps prune to.
       sql(`SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix < ${n}`)
     : sql(
-        `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (SELECT i.ix FROM `,
-        members(p),
-        ` ORDER BY i.ix LIMIT ${n})`,
+        `SELECT ${columns} FROM ${p.db}.cd_individuals i WHERE i.ix IN (`,
+        firstMemberIx(p, n),
+        ')',
       );
 
 /** Number of individuals in the cohort. */
