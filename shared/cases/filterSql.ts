@@ -46,7 +46,7 @@ const chromOf = (c: string): string => {
   return s === 'M' ? 'MT' : s;
 };
 
-/** The genes step: panels with a bit test `panel_mask` (`laid`), other genes `variant_genes`. */
+/** The genes step: panel bits `panel_mask` (`laid`), other genes in any case (geneListSql.ts). */
 function genesCondition(f: CaseFilter, ctx: CaseSqlContext, laid: boolean): string {
   const genes = new Set<string>(f.genes ?? []);
   let mask = 0;
@@ -59,7 +59,6 @@ function genesCondition(f: CaseFilter, ctx: CaseSqlContext, laid: boolean): stri
   if (mask !== 0) parts.push(`(v.panel_mask & ${String(mask)}) <> 0`);
   if (genes.size > 0)
     parts.push(
-      // Without regard to case (geneListSql.ts): "scn1a" typed is the annotation's SCN1A.
       `v.vid IN (SELECT vid FROM ${ctx.db}.main.variant_genes WHERE upper(gene) IN (SELECT unnest(${upperGenesList(genes)})))`,
     );
   return parts.length === 0 ? 'false' : parts.join(' OR ');
