@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  LOAD_MEMORY_LIMIT,
-  openCaseDbWriter,
-  OUT,
-  SQL_MEMORY_LIMIT,
-  writerSettings,
-} from './caseDbWriter';
+import { openCaseDbWriter, OUT } from './caseDbWriter';
+import { LOAD_MEMORY_LIMIT, SQL_MEMORY_LIMIT, writerSettings } from './writerSettings';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -168,12 +163,12 @@ describe('the case database writer (issue 16, decision 0035)', () => {
         await pc.runAndReadAll(
           "SELECT current_setting('memory_limit') AS m, current_setting('temp_directory') AS t, current_setting('threads')::INTEGER AS n, current_setting('allocator_flush_threshold') AS f, current_setting('allocator_background_threads') AS b",
         )
-      ).getRowObjectsJS();
-      expect(bytesOf(String(row?.m))).toBeLessThanOrEqual(256e6);
-      expect(String(row?.t)).toBe(join(folder, 'spill'));
+      ).getRowObjectsJS() as { m: string; t: string; n: number; f: string; b: boolean }[];
+      expect(bytesOf(row?.m ?? '')).toBeLessThanOrEqual(256e6);
+      expect(row?.t).toBe(join(folder, 'spill'));
       expect(row?.n).toBe(1);
       // Freed memory goes back to the system sooner than DuckDB's defaults (128 MB, no thread).
-      expect(bytesOf(String(row?.f))).toBeLessThanOrEqual(32e6);
+      expect(bytesOf(row?.f ?? '')).toBeLessThanOrEqual(32e6);
       expect(row?.b).toBe(true);
     } finally {
       pc.closeSync();
@@ -190,8 +185,8 @@ describe('the case database writer (issue 16, decision 0035)', () => {
     }
     const db = await readBack(file);
     try {
-      const [row] = await db.read('SELECT m FROM x.lim');
-      const said = bytesOf(String(row?.m));
+      const [row] = (await db.read('SELECT m FROM x.lim')) as { m: string }[];
+      const said = bytesOf(row?.m ?? '');
       expect(SQL_MEMORY_LIMIT).toBe('512MB');
       // DuckDB prints 512 MB as 488.2 MiB.
       expect(Math.abs(said - 512e6)).toBeLessThan(2 ** 20);
