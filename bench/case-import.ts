@@ -17,9 +17,10 @@
  *   before the import starts), so its resident memory is the whole tree's. `peakRssAfterImportMb`
  *   is the kernel's high-water mark (process.resourceUsage().maxRSS, VmHWM) once the case is
  *   listed, which includes everything before the import (`rssBeforeImportMb`: main, the harness,
- *   the panels); `rssByPhaseMb` the highest RSS sampled every 100 ms per import phase (reading:
- *   the parse and the loads; indexing: inheritance and the query layout; sealing), to tell where
- *   the peak is reached (decision 0081).
+ *   the panels); `rssByPhaseMb` the highest RSS sampled every 100 ms per import phase as the
+ *   worker reports it (reading: both parses and the loads beside them; indexing: the second
+ *   worker's last loads, the commit, inheritance, the query layout and the checkpoint; sealing),
+ *   to tell where the peak is reached (decision 0081).
  * The import worker is the app's bundle (cases/testing/importWorkerBundle.ts, built at start);
  * `--worker tsx` starts the TypeScript source under tsx instead, as the tests and `npm run cli` do.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm] [--import-only]
