@@ -10,7 +10,7 @@ import { join } from 'node:path';
  * whole resident memory: main, both parse workers and DuckDB; decision 0081). While the VCF is
  * loaded DuckDB needs little (the CSV reader's buffers, the transaction's rows not yet written):
  * above that its buffer pool only keeps blocks it has already written to the file, which with
- * 768 MB grew with the genome and were the largest share of the peak; they are dropped for free.
+ * 768 MB grew with the genome (453 MB at the end of a 5M load); they are dropped for free.
  * The SQL after the loads (inheritance, the query layout) gets more, and one statement at a time.
  */
 export const LOAD_MEMORY_LIMIT = '256MB';
@@ -19,8 +19,8 @@ export const SQL_MEMORY_LIMIT = '512MB';
 /**
  * From this many alleles on, the sequences of a stage run one after the other instead of side by
  * side (decision 0078 for an exome's speed): a genome's statements each fill the memory limit
- * (hash tables, sorts), and side by side they shared it, spilled more and held more memory
- * outside DuckDB's accounting (decision 0081).
+ * (hash tables, sorts); side by side they share it and spill more, and each connection's thread
+ * holds memory of its own outside DuckDB's count (decision 0081).
  */
 export const SIDE_BY_SIDE_MAX_VARIANTS = 500_000;
 
@@ -39,8 +39,7 @@ export function writerSettings(folder: string): Record<string, string> {
     memory_limit: LOAD_MEMORY_LIMIT,
     // DuckDB's allocator (jemalloc) hands memory freed by a finished task back to the system from
     // 32 MB on (default 128 MB), and purges freed pages on a background thread: with the defaults
-    // a genome's SQL after the loads kept about 300 MB more resident than DuckDB counted
-    // (decision 0081).
+    // a 5M genome's SQL after the loads peaked about 300 MB higher (decision 0081).
     allocator_flush_threshold: '32MB',
     allocator_background_threads: 'true',
     // What does not fit spills here, inside the 0700 scratch folder deleted on every outcome (and
