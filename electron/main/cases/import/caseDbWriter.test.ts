@@ -156,7 +156,10 @@ describe('the case database writer (issue 16, decision 0035)', () => {
     const { folder, file } = scratch();
     // What the writer's instance is opened with, as DuckDB reads it.
     const settings = writerSettings(folder);
-    const probe = await DuckDBInstance.create(':memory:', settings);
+    const probe = await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+      ...settings,
+    });
     const pc = await probe.connect();
     try {
       const [row] = (

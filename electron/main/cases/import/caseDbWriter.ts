@@ -101,7 +101,11 @@ export async function openCaseDbWriter(
 ): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the workers' own heaps included).
-  const instance = await duckdb().DuckDBInstance.create(':memory:', writerSettings(folder));
+  const instance = await duckdb().DuckDBInstance.create(':memory:', {
+    // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
+    autoinstall_known_extensions: 'false',
+    ...writerSettings(folder),
+  });
   let conn: DuckDBConnection | undefined;
   try {
     conn = await instance.connect();

@@ -24,11 +24,12 @@ export const SQL_MEMORY_LIMIT = '512MB';
  */
 export const SIDE_BY_SIDE_MAX_VARIANTS = 500_000;
 
-/** DuckDB's settings of the import's instance (`folder`: the 0700 scratch folder). */
+/**
+ * DuckDB's threads, memory and spill settings of the import's instance (`folder`: the 0700
+ * scratch folder); the writer adds `autoinstall_known_extensions` where it creates the instance.
+ */
 export function writerSettings(folder: string): Record<string, string> {
   return {
-    // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
-    autoinstall_known_extensions: 'false',
     // While the VCF is read, the parse workers hold the cores and the loads run on one DuckDB
     // thread beside them: with two, DuckDB's scheduler competed with the workers for the same two
     // cores and the loads cost about twice the CPU (issue 16's exome goal, decision 0073). The SQL
