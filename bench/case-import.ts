@@ -3,7 +3,7 @@
  * - import: a generated single-sample GRCh38 BGZF VCF with VEP-style CSQ (bench/case/wgsVcf.ts;
  *   default 5,000,000 records, `--records 100000` for the exome goal) imported through the app's
  *   router and import worker, from "import" to "filterable" (sealed, listed), against
- *   `bcftools view -H FILE > /dev/null` on the same file; peak RSS of this process (main + worker);
+ *   `bcftools view -H FILE > /dev/null` on the same file; peak RSS (below);
  * - filters: panel + frequency + inheritance combinations on that case, p50/p95 of native DuckDB on
  *   the decrypted file attached once (counts + a page of 200), of `case:variants` (what the CLI pays
  *   per call: decrypt, attach, query), of duckdb-wasm (the page's engine, the same SQL), and of the
@@ -12,6 +12,15 @@
  * - the load average (os.loadavg) before, after the import and at the end: the machine is shared.
  * - the import's CPU time (process.cpuUsage: main, worker and DuckDB threads), far less sensitive
  *   to other engineers' load than wall time.
+ * - peak RSS (issue 16's goal: ≤ 1.5 GB): the import worker, the second parse worker and DuckDB's
+ *   native memory all live in this one process (worker threads; bcftools, the only child, ends
+ *   before the import starts), so its resident memory is the whole tree's. `peakRssAfterImportMb`
+ *   is the kernel's high-water mark (process.resourceUsage().maxRSS, VmHWM) once the case is
+ *   listed, which includes everything before the import (`rssBeforeImportMb`: main, the harness,
+ *   the panels); `rssByPhaseMb` the highest RSS sampled every 100 ms per import phase as the
+ *   worker reports it (reading: both parses and the loads beside them; indexing: the second
+ *   worker's last loads, the commit, inheritance, the query layout and the checkpoint; sealing),
+ *   to tell where the peak is reached (decision 0081).
  * The import worker is the app's bundle (cases/testing/importWorkerBundle.ts, built at start);
  * `--worker tsx` starts the TypeScript source under tsx instead, as the tests and `npm run cli` do.
  * Run: npx tsx bench/case-import.ts [--records N] [--rounds N] [--no-wasm] [--import-only]
@@ -133,15 +142,32 @@ const h = openCaseHarness({
       ? spec
       : { ...spec, execArgv: [...spec.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] },
 });
+const rssBeforeImportMb = Math.round(process.memoryUsage.rss() / 2 ** 20);
 const i0 = performance.now();
 const cpu0 = process.cpuUsage();
-const end = await h.importCase({
-  caseId: 'BENCH',
-  patientId: 'P',
-  sex: 'female',
-  vcf: h.handle(file),
-});
+// The process's resident memory (main, both import workers and DuckDB's native memory: one
+// process) sampled every 100 ms, kept per import phase, to tell where the peak is reached.
+let phase = 'reading';
+const rssByPhaseMb: Record<string, number> = {};
+const sampleRss = (): void => {
+  const mb = Math.round(process.memoryUsage.rss() / 2 ** 20);
+  rssByPhaseMb[phase] = Math.max(rssByPhaseMb[phase] ?? 0, mb);
+};
+const sampler = setInterval(sampleRss, 100);
+const end = await h.importCase(
+  {
+    caseId: 'BENCH',
+    patientId: 'P',
+    sex: 'female',
+    vcf: h.handle(file),
+  },
+  (p) => {
+    sampleRss();
+    phase = p.phase;
+  },
+);
 await h.call('case:list', undefined);
+clearInterval(sampler);
 const importMs = performance.now() - i0;
 const cpu = process.cpuUsage(cpu0);
 const importCpuSeconds = Number(((cpu.user + cpu.system) / 1e6).toFixed(2));
@@ -161,6 +187,8 @@ const imported = {
   bcftoolsSeconds: bcftoolsMs === null ? null : Number((bcftoolsMs / 1000).toFixed(2)),
   ratio: bcftoolsMs === null ? null : Number((importMs / bcftoolsMs).toFixed(2)),
   peakRssAfterImportMb: rssAfterImportMb,
+  rssBeforeImportMb,
+  rssByPhaseMb,
 };
 if (args['import-only']) {
   await h.close();

@@ -1,14 +1,15 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as DuckDBApi from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
 import { appendedColumns, caseTableDdl } from '../../../../shared/cases/dbSchema';
 import type { SqlStages } from '../../../../shared/cases/sqlStages';
+import { flatStages } from '../../../../shared/cases/sqlStages';
 import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbStorageVersion';
 import type { RowSink } from './caseRows';
 import { TableSpool } from './tableSpool';
+import { SIDE_BY_SIDE_MAX_VARIANTS, SQL_MEMORY_LIMIT, writerSettings } from './writerSettings';
 
 /**
  * Writes a case database with native DuckDB (decision 0010's writer settings: the pinned storage
@@ -26,6 +27,7 @@ import { TableSpool } from './tableSpool';
 
 /** Loads queued before `wait()` holds the reader back. */
 const MAX_QUEUED = 8;
+
 /** The alias the file is attached under while it is written. */
 export const OUT = 'out';
 
@@ -70,7 +72,8 @@ export interface CaseDbWriter extends RowSink {
   /**
    * Runs SQL stages like `run`, one stage after the other, each stage's sequences at once on
    * connections of their own (sqlStages.ts); a failed sequence fails the stage once the others
-   * have stopped.
+   * have stopped. From `sideBySideMax` alleles on (a genome), every statement runs on its own,
+   * one after the other, and the first failure stops the rest (decision 0081).
    */
   runStages(stages: SqlStages): Promise<void>;
   rows(table: CaseTable): number;
@@ -90,22 +93,18 @@ const duckdb = (): typeof DuckDBApi =>
   createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDBApi;
 
 /** Creates the file at `file` (its folder becomes 0700, the file 0600 before any row is written). */
-export async function openCaseDbWriter(file: string, folder: string): Promise<CaseDbWriter> {
+export async function openCaseDbWriter(
+  file: string,
+  folder: string,
+  /** Alleles from which a stage's sequences run one after the other (tests set 0). */
+  sideBySideMax = SIDE_BY_SIDE_MAX_VARIANTS,
+): Promise<CaseDbWriter> {
   mkdirSync(folder, { recursive: true, mode: 0o700 });
-  // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the worker's own heap included);
-  // DuckDB spills to the same 0700 scratch folder, deleted with it.
+  // Bounded memory (issue 16: peak RSS ≤ 1.5 GB for a genome, the workers' own heaps included).
   const instance = await duckdb().DuckDBInstance.create(':memory:', {
     // No extension is ever downloaded: the app contacts only the hosts it lists (issue 21).
     autoinstall_known_extensions: 'false',
-    // While the VCF is read, the parse workers hold the cores and the loads run on one DuckDB
-    // thread beside them: with two, DuckDB's scheduler competed with the workers for the same two
-    // cores and the loads cost about twice the CPU (issue 16's exome goal, decision 0073). The SQL
-    // after the loads stays on one thread per statement too, where a second thread cost 1.4–1.9×
-    // the CPU for little parallel work (an exome's tables are one or two row groups); independent
-    // statements run side by side on connections of their own instead (`runStages`, decision 0078).
-    threads: '1',
-    memory_limit: '768MB',
-    temp_directory: join(folder, 'spill'),
+    ...writerSettings(folder),
   });
   let conn: DuckDBConnection | undefined;
   try {
@@ -189,6 +188,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
   const meta = spool('case_meta');
   const somatic = spool('somatic');
   const adopted = new Map<CaseTable, number>();
+  const rows = (t: CaseTable): number => (spools.get(t)?.rows ?? 0) + (adopted.get(t) ?? 0);
   let loading = true;
   const flushAll = async (): Promise<void> => {
     for (const s of spools.values()) s.flush();
@@ -197,6 +197,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
       loading = false;
       await c.run('COMMIT');
       privateWal(file);
+      await c.run(`SET memory_limit = '${SQL_MEMORY_LIMIT}'`);
     }
   };
   // Connections beside `c` for the sequences of a stage (runStages), opened once needed.
@@ -238,6 +239,13 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
     },
     async runStages(stages) {
       await flushAll();
+      if (rows('variants') >= sideBySideMax) {
+        for (const sql of flatStages(stages)) {
+          await c.run(sql);
+          privateWal(file);
+        }
+        return;
+      }
       for (const stage of stages) {
         const conns = await Promise.all(stage.map((_, i) => connection(i)));
         const ran = await Promise.allSettled(
@@ -250,7 +258,7 @@ export async function openCaseDbWriter(file: string, folder: string): Promise<Ca
         if (failed !== undefined) throw failed.reason;
       }
     },
-    rows: (t) => (spools.get(t)?.rows ?? 0) + (adopted.get(t) ?? 0),
+    rows,
     async finish() {
       await flushAll();
       await c.run(`DETACH ${OUT}`);
