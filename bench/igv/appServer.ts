@@ -31,7 +31,7 @@ export async function startApp(): Promise<BenchApp> {
     version: string;
   };
   const dataDir = mkdtempSync(join(tmpdir(), 'cohort-desk-bench-igv-'));
-  const platform = createNodePlatform({ dataDir, transport: 'loopback WebSocket' });
+  const platform = createNodePlatform({ dataDir, transport: 'loopback-websocket' });
   const logger = createFileLogger({ dir: platform.paths.logs, fileName: 'browser-mode.log' });
   let services: MainServices | undefined;
   const server = await startBrowserModeServer({
