@@ -3,19 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from './exitCodes';
-import { cliHarness } from './testing/cliHarness';
+import { cliHarness, offlineEnv } from './testing/cliHarness';
 
 // Issue 16: a multi-allelic record is split per ALT (bcftools norm -m-), and the split AD holds
 // REF and that ALT only. The allele balance of a 1/2 call with AD 0,10,10 read 1.00 for both ALTs,
 // as if homozygous: the AB column was wrong and "maximum allele balance 0.9" dropped the call.
 const dir = mkdtempSync(join(tmpdir(), 'cli-ab-'));
 const h = cliHarness({
-  env: {
-    ...process.env,
-    COHORT_DESK_DATA_DIR: join(dir, 'data'),
-    COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-    COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-  },
+  env: offlineEnv(dir),
   cwd: dir,
   passphrase: 'correct horse battery staple',
 });

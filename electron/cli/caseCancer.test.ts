@@ -16,16 +16,12 @@ import type { CliContext } from './io';
 import { runCli } from './program';
 import type { CliTransport } from './transport';
 import { openCliTransport } from './transport';
+import { offlineEnv } from './testing/cliHarness';
 
 // `npm run cli -- case import` of cancer cases (issue 19), in process over the real router and the
 // same case:import handler the New case dialog uses.
 const dir = mkdtempSync(join(tmpdir(), 'cli-cancer-'));
-const env = {
-  ...process.env,
-  COHORT_DESK_DATA_DIR: join(dir, 'data'),
-  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-};
+const env = offlineEnv(dir);
 writeFileSync(join(dir, 'mutect2.vcf.gz'), toBgzf(mutect2Vcf()));
 writeFileSync(join(dir, 'strelka2.vcf'), strelka2Vcf());
 writeFileSync(join(dir, 'blood.vcf.gz'), toBgzf(germlineVcf()));

@@ -5,18 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { toBgzf } from '../main/vcf/bgzfWriter';
 import { mutect2Vcf, strelka2Vcf } from '../main/cases/cancer/testing/somaticVcfs';
 import { EXIT } from './exitCodes';
-import { cliHarness } from './testing/cliHarness';
+import { cliHarness, offlineEnv } from './testing/cliHarness';
 
 // Issue 19: an oncologist's hostile input to `case import` of a cancer case, in process over the
 // real router: each gets an error that says where and what, or a correct number.
 const dir = mkdtempSync(join(tmpdir(), 'cli-cancer-input-'));
 const h = cliHarness({
-  env: {
-    ...process.env,
-    COHORT_DESK_DATA_DIR: join(dir, 'data'),
-    COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-    COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-  },
+  env: offlineEnv(dir),
   cwd: dir,
   passphrase: 'correct horse battery staple',
 });

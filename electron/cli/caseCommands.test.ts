@@ -9,16 +9,12 @@ import type { CliContext } from './io';
 import { runCli } from './program';
 import type { CliTransport } from './transport';
 import { openCliTransport } from './transport';
+import { offlineEnv } from './testing/cliHarness';
 
 // `npm run cli -- case …` in process, over the real router and services (issue 16). The vault is
 // opened with a passphrase, as browser mode's is; nobody is signed in (the local-account owner).
 const dir = mkdtempSync(join(tmpdir(), 'cli-case-'));
-const env = {
-  ...process.env,
-  COHORT_DESK_DATA_DIR: join(dir, 'data'),
-  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-};
+const env = offlineEnv(dir);
 const trio = syntheticTrio();
 writeFileSync(join(dir, 'trio.vcf.gz'), toBgzf(trio.vcf));
 writeFileSync(join(dir, 'trio.ped'), trio.ped);

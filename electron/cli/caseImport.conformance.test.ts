@@ -8,6 +8,7 @@ import type { CliContext } from './io';
 import { runCli } from './program';
 import type { CliTransport } from './transport';
 import { openCliTransport } from './transport';
+import { offlineEnv } from './testing/cliHarness';
 
 // Issue 16: the 1000 Genomes chr22 slice in ../shared (BGZF, VCFv4.3, 2,548 samples, 3,042
 // records) imported as a case with `case import` and filtered with `case variants`, in process.
@@ -24,15 +25,7 @@ async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CliContext = {
-    transport: () =>
-      Promise.resolve(
-        (transport ??= openCliTransport({
-          ...process.env,
-          COHORT_DESK_DATA_DIR: join(dir, 'data'),
-          COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-          COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-        })),
-      ),
+    transport: () => Promise.resolve((transport ??= openCliTransport(offlineEnv(dir)))),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     cwd: dir,

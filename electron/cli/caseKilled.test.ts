@@ -16,17 +16,13 @@ import type { CliContext } from './io';
 import { runCli } from './program';
 import type { CliTransport } from './transport';
 import { openCliTransport } from './transport';
+import { offlineEnv } from './testing/cliHarness';
 
 // Issue 16: the process is killed in the middle of an import (SIGKILL: no handler runs). What it
 // staged stays on disk until the next start, which sweeps it; no partial case is ever listed.
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'cli-killed-'));
-const env = {
-  ...process.env,
-  COHORT_DESK_DATA_DIR: join(dir, 'data'),
-  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-};
+const env = offlineEnv(dir);
 const PASS = 'correct horse battery staple';
 let transport: CliTransport | undefined;
 afterAll(() => {

@@ -5,17 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toBgzf } from '../main/vcf/bgzfWriter';
 import { EXIT } from './exitCodes';
-import { cliHarness } from './testing/cliHarness';
+import { cliHarness, offlineEnv } from './testing/cliHarness';
 
 // `npm run cli -- case rank` in process, over the real router, shared/ranking's committed tables
 // and the app's one VCF reader (issue 17). No vault: nothing is stored.
 const dir = mkdtempSync(join(tmpdir(), 'cli-rank-'));
-const env = {
-  ...process.env,
-  COHORT_DESK_DATA_DIR: join(dir, 'data'),
-  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-};
+const env = offlineEnv(dir);
 const h = cliHarness({ env, cwd: dir });
 afterAll(() => {
   h.close();

@@ -10,18 +10,13 @@ import { mutect2Vcf } from '../main/cases/cancer/testing/somaticVcfs';
 import { germlineVcf } from '../main/cases/cancer/testing/germlineVcfs';
 import type { CaseFilter } from '../../shared/cases/filters';
 import { EXIT } from './exitCodes';
-import { cliHarness } from './testing/cliHarness';
+import { cliHarness, offlineEnv } from './testing/cliHarness';
 
 // Issue 19, decision 0079: the somatic presets a user saves in the app's Somatic tab are theirs in
 // the command line too (the same store and router, in process).
 const dir = mkdtempSync(join(tmpdir(), 'cli-somatic-presets-'));
 const h = cliHarness({
-  env: {
-    ...process.env,
-    COHORT_DESK_DATA_DIR: join(dir, 'data'),
-    COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-    COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-  },
+  env: offlineEnv(dir),
   cwd: dir,
   passphrase: 'correct horse battery staple',
 });

@@ -10,19 +10,14 @@ import { toBgzf } from '../main/vcf/bgzfWriter';
 import { mutect2Vcf, SOMATIC_TRUTH, strelka2Vcf } from '../main/cases/cancer/testing/somaticVcfs';
 import { germlineVcf } from '../main/cases/cancer/testing/germlineVcfs';
 import { EXIT } from './exitCodes';
-import { cliHarness } from './testing/cliHarness';
+import { cliHarness, offlineEnv } from './testing/cliHarness';
 
 // Issue 19: `case variants` on a cancer case filters its somatic calls with the somatic filter and
 // the same cancer:somatic handler the app's somatic view asks (in process, the real router), and
 // `case list` says which cases are cancer cases.
 const dir = mkdtempSync(join(tmpdir(), 'cli-somatic-'));
 const h = cliHarness({
-  env: {
-    ...process.env,
-    COHORT_DESK_DATA_DIR: join(dir, 'data'),
-    COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-    COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-  },
+  env: offlineEnv(dir),
   cwd: dir,
   passphrase: 'correct horse battery staple',
 });

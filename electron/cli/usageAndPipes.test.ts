@@ -3,15 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from './exitCodes';
-import { cliHarness, exitOf, spawnCli } from './testing/cliHarness';
+import { cliHarness, exitOf, offlineEnv, spawnCli } from './testing/cliHarness';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-usage-'));
-const env = {
-  ...process.env,
-  COHORT_DESK_DATA_DIR: join(dir, 'data'),
-  COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
-  COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
-};
+const env = offlineEnv(dir);
 const h = cliHarness({ env, cwd: dir });
 afterAll(() => {
   h.close();

@@ -9,6 +9,19 @@ import { openCliTransport } from '../transport';
 /** The repository root: where `npm run cli` runs. */
 export const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
 
+/**
+ * The environment of a command line on its own data folder under `dir`, with no hospital policy and
+ * no federation file (both name files that do not exist): what most CLI tests run in.
+ */
+export function offlineEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    COHORT_DESK_DATA_DIR: join(dir, 'data'),
+    COHORT_DESK_POLICY: join(dir, 'no-policy.json'),
+    COHORT_DESK_FEDERATION_FILE: join(dir, 'no-federation.json'),
+  };
+}
+
 /** What one command line printed and how it ended. */
 export interface CliRun {
   code: number;
