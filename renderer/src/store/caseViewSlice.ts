@@ -43,6 +43,9 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
   let generation = 0;
   // Windows being fetched for the current generation (scrolling asks for the same ones often).
   let loading = new Set<number>();
+  // The case and gene list caseGenesAbsent answers: it depends on nothing else the filter or the
+  // order holds, so a run that keeps both does not scan the case's genes again.
+  let genesAbsentFor: string | undefined;
   const rowArgs = () => {
     const { caseSort, caseRows } = get();
     return {
@@ -69,11 +72,13 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
         caseGenesAbsent: [],
         caseRowWindows: new Map(),
       });
+      genesAbsentFor = undefined;
       get().resetRanking(detail);
       void get().runCaseFilter();
     },
     caseClosed() {
       generation += 1;
+      genesAbsentFor = undefined;
       set({
         caseRows: undefined,
         caseRowWindows: new Map(),
@@ -108,8 +113,15 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
           caseSort.key === 'rank' ? get().rankedGenes() : undefined,
         );
         const genes = caseFilter.genes ?? [];
-        const absent = genes.length === 0 ? [] : await caseGenesAbsent(open.alias, genes);
+        const asked = JSON.stringify([open.alias, genes]);
+        const absent =
+          genes.length === 0
+            ? []
+            : asked === genesAbsentFor
+              ? get().caseGenesAbsent
+              : await caseGenesAbsent(open.alias, genes);
         if (mine !== generation) return;
+        genesAbsentFor = asked;
         set({
           caseRows: rows,
           caseGenesAbsent: absent,
