@@ -106,6 +106,24 @@ describe('npm run cli -- case (issue 16)', () => {
     });
   }, 120_000);
 
+  it('issue 16: names the gene list\'s symbols the case has no variant in (stderr, and genesAbsent in --json); exit 0', async () => {
+    const filter = JSON.stringify({ genes: ['scn2a', 'NOTAGENE1', 'CFTR', 'PKD1X'] });
+    const text = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', filter);
+    expect(text.code).toBe(EXIT.ok);
+    expect(text.err.join('\n')).toContain(
+      'warning: 2 genes NOTAGENE1, PKD1X of the gene list are in no variant of case "TRIO"',
+    );
+    const json = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', filter, '--json');
+    expect(json.code).toBe(EXIT.ok);
+    const v = JSON.parse(json.out[0] ?? '{}') as { genesAbsent: string[]; kept: number };
+    expect(v.genesAbsent).toEqual(['NOTAGENE1', 'PKD1X']);
+    expect(v.kept).toBeGreaterThan(0);
+    const one = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', '{"genes":["pkd1x"]}');
+    expect(one.err.join('\n')).toContain('warning: the gene pkd1x of the gene list is in no variant');
+    const none = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', '{"genes":["SCN2A"]}');
+    expect(none.err.join('\n')).not.toContain('warning');
+  }, 120_000);
+
   it('a PED whose proband has no sample: names the sample, the member and the PED line; nothing imported (exit 1)', async () => {
     const r = await cli(
       PASS,

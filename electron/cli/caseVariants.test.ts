@@ -279,4 +279,17 @@ describe('issue 19: cli case list says which cases are cancer cases', () => {
     expect(line('CA-TO')?.at(-1)).toBe('cancer (tumour-only)');
     expect(line('GERM')?.at(-1)).toBe('germline');
   });
+
+  it('issue 16: the text counts one sample in the singular, in the same five tab-separated columns', async () => {
+    const r = await h.cli('case', 'list', '--json');
+    const cases = (JSON.parse(r.out[0] ?? '{}') as { cases: { caseId: string; samples: number }[] })
+      .cases;
+    const text = await h.cli('case', 'list');
+    for (const c of cases) {
+      const cols = text.out.find((l) => l.startsWith(`${c.caseId}\t`))?.split('\t');
+      expect(cols).toHaveLength(5);
+      expect(cols?.[2]).toBe(c.samples === 1 ? '1 sample' : `${String(c.samples)} samples`);
+    }
+    expect(cases.map((c) => c.samples)).toContain(1);
+  });
 });

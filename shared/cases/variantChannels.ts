@@ -58,5 +58,10 @@ export const CaseVariantsSchema = z.object({
   kept: z.number().int().nonnegative(),
   steps: z.array(FilterStepCountSchema),
   rows: z.array(CaseVariantRowSchema),
+  /**
+   * The custom gene list's symbols no variant of the case is in, as the list writes them (issue 16,
+   * decision 0085: the page names them; the command line says them too). Empty without a list.
+   */
+  genesAbsent: z.array(z.string()),
 });
 export type CaseVariants = z.infer<typeof CaseVariantsSchema>;

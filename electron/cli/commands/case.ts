@@ -12,6 +12,7 @@ import { importCase } from './caseImport';
 import type { ImportOpts } from './caseImport';
 import { registerCaseRank } from './caseRank';
 import { registerCaseVariants } from './caseVariants';
+import { counted } from './vcf';
 
 /** A case's kind as the list prints it (issue 19): "germline" or "cancer (SKCM, tumour-normal)". */
 export const kindText = (x: Pick<CaseSummary, 'kind' | 'design' | 'tumourType'>): string =>
@@ -87,7 +88,7 @@ export function registerCase(
         else
           for (const x of r.value.cases)
             ctx.out(
-              `${x.caseId}\t${x.createdAt}\t${String(x.samples)} samples\t${String(x.variants)} variants\t${kindText(x)}`,
+              `${x.caseId}\t${x.createdAt}\t${counted(x.samples, 'sample')}\t${counted(x.variants, 'variant')}\t${kindText(x)}`,
             );
         return EXIT.ok;
       })(),

@@ -46,7 +46,7 @@ function checkPresetName(value: string): void {
         ? '--preset takes a preset name; this one is empty'
         : problem === 'too-long'
           ? `--preset takes a preset name of at most 100 characters; this one has ${String(value.length)}`
-          : '--preset takes a preset name; this one holds control characters',
+          : '--preset takes a preset name; this one holds control, text-direction or invisible characters',
     );
 }
 
@@ -107,6 +107,13 @@ async function germlineVariants(
     ...(o.preset === undefined ? {} : { preset: o.preset }),
   });
   if (!r.ok) throw new Stop(exitForError(r.error.code), r.error.message);
+  // Issue 16 (decision 0085): a listed symbol no variant of the case is in is named, as the page
+  // names it; a warning on stderr (also in --json as genesAbsent), the filter still ran (exit 0).
+  const absent = r.value.genesAbsent;
+  if (absent.length > 0)
+    ctx.err(
+      `warning: ${absent.length === 1 ? 'the gene' : `${String(absent.length)} genes`} ${absent.join(', ')} of the gene list ${absent.length === 1 ? 'is' : 'are'} in no variant of case "${id}": misspelt, renamed, or the case has no call there`,
+    );
   if (o.json === true) {
     ctx.out(JSON.stringify(r.value));
     return;

@@ -5,6 +5,7 @@ import { CASE_SCHEMA_MIN } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
 import { caseCountsAndRowsSql } from '../../../shared/cases/filterSql';
+import { genesAbsentSql } from '../../../shared/cases/geneListSql';
 import { filterChangeOf } from '../../../shared/cases/reviewSql';
 import { caseSqlContext } from '../../../shared/cases/sqlContext';
 import {
@@ -71,10 +72,18 @@ export async function runCaseQuery(
     (await conn.runAndReadAll(q.sql)).getRowObjectsJS(),
     q.steps,
   );
+  const genes = opts.filter.genes ?? [];
+  const genesAbsent =
+    genes.length === 0
+      ? []
+      : (await conn.runAndReadAll(genesAbsentSql(alias, genes)))
+          .getRowObjectsJS()
+          .map((r) => String(r.gene));
   return {
     total,
     kept,
     steps,
+    genesAbsent,
     rows: rows.map((r) =>
       CaseVariantRowSchema.parse({
         ...r,
