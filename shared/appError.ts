@@ -42,6 +42,7 @@ export const APP_ERROR_KEYS = [
   'somaticPresetOnGermline',
   'builtInPreset',
   'presetsFull',
+  'presetNameHidden',
   // Case work refused (shared/cases/applyWork.ts).
   'notReviewed',
   'alreadyReviewed',

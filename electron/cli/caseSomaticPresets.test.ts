@@ -193,9 +193,12 @@ describe('issue 19: a preset of the other kind, and names no preset can have', (
       ['x'.repeat(10_240), 'at most 100 characters; this one has 10240'],
       [
         'board\u001b[2J\u001b[31m',
-        '--preset takes a preset name; this one holds control characters',
+        '--preset takes a preset name; this one holds control, text-direction or invisible characters',
       ],
-      ['a\u009bb', 'holds control characters'],
+      ['a\u009bb', 'holds control, text-direction or invisible characters'],
+      // Issue 16: a right-to-left override or a zero-width space is no more a name than ESC.
+      ['trio\u202Eevil', 'holds control, text-direction or invisible characters'],
+      ['tr\u200Bio', 'holds control, text-direction or invisible characters'],
     ] as const) {
       for (const id of ['GERM', 'CA-TN']) {
         const r = await h.cli('case', 'variants', id, '--preset', name);
@@ -219,16 +222,29 @@ describe('issue 19: a preset of the other kind, and names no preset can have', (
     }
   }, 120_000);
 
-  it('issue 19: a saved preset’s name with control characters is listed with them made visible, never sent to the terminal', async () => {
-    const saved = await h
-      .transport()
-      .invoke('cancer:savePreset', somaticFile('Evil\u001b[2J', DEFAULT_SOMATIC_FILTER));
-    expect(saved.ok).toBe(true);
-    const r = await h.cli('case', 'variants', 'CA-TN', '--preset', 'lung board');
-    expect(r.code).toBe(EXIT.usage);
-    const err = r.err.join('\n');
-    expect(err).toContain('or one you saved ("Evil\\x1b[2J")');
-    expect(err).not.toContain('\u001b');
-    await h.transport().invoke('cancer:deletePreset', { name: 'Evil\u001b[2J' });
+  it('issue 16: a preset whose name holds control, text-direction or invisible characters is not saved; main names the character and where', async () => {
+    for (const [name, codePoint, at] of [
+      ['Evil\u001b[2J', 'U+001B', 5],
+      ['trio \u202Egnp', 'U+202E', 6],
+      ['\u2066trio\u2069', 'U+2066', 1],
+      ['tr\u200Bio', 'U+200B', 3],
+    ] as const) {
+      const somatic = await h
+        .transport()
+        .invoke('cancer:savePreset', somaticFile(name, DEFAULT_SOMATIC_FILTER));
+      expect(!somatic.ok && [somatic.error.key, somatic.error.params]).toEqual([
+        'presetNameHidden',
+        { codePoint, at },
+      ]);
+      const germline = await h.transport().invoke('case:savePreset', {
+        kind: 'cohort-desk.case-filter-preset',
+        version: 1,
+        name,
+        filter: {},
+      });
+      expect(!germline.ok && germline.error.message).toContain(`${codePoint} at character ${String(at)}`);
+    }
+    const listed = await h.transport().invoke('cancer:presets', undefined);
+    expect(listed.ok && listed.value.saved.map((p) => p.name)).not.toContain('Evil\u001b[2J');
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import { somaticPreset } from '../cancer/somaticPresets';
+import { presetNameHidden } from './presetName';
 import { builtInPreset } from './presets';
 
 /** The two kinds of filter preset: a germline case's (issue 16) and a cancer case's (issue 19). */
@@ -28,15 +29,13 @@ export function presetKindsOf(name: string, saved: SavedPresetNames): PresetKind
   ];
 }
 
-// eslint-disable-next-line no-control-regex -- a preset name never holds control characters
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
-
 /**
- * Why `name` cannot name a preset (empty, longer than a saved name can be, control characters),
- * or undefined: the command line refuses such a `--preset` before it asks for the vault.
+ * Why `name` cannot name a preset (empty, longer than a saved name can be, control, text-direction
+ * or invisible characters: presetName.ts), or undefined: the command line refuses such a
+ * `--preset` before it asks for the vault.
  */
 export function presetNameProblem(name: string): 'empty' | 'too-long' | 'control' | undefined {
   if (name.trim() === '') return 'empty';
   if (name.length > 100) return 'too-long';
-  return CONTROL.test(name) ? 'control' : undefined;
+  return presetNameHidden(name) === undefined ? undefined : 'control';
 }

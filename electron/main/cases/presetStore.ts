@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { words } from '../../../shared/appError';
+import { presetNameHidden } from '../../../shared/cases/presetName';
 import { HandlerError } from '../ipc/router';
 import type { Logger } from '../logging/logger';
 import type { StateOwner } from '../vault/userState';
@@ -57,6 +58,16 @@ export function createPresetStore<P extends NamedPreset>(opts: {
           `"${p.name}" is a built-in preset; save yours under another name.`,
           'name',
           words('builtInPreset', { name: p.name }),
+        );
+      // Issue 16: a text-direction override or an invisible character would show the name
+      // reversed or make two names look the same, in every list and every shared file.
+      const hidden = presetNameHidden(p.name);
+      if (hidden !== undefined)
+        throw new HandlerError(
+          'INVALID_REQUEST',
+          `A preset name cannot hold control, text-direction or invisible characters: this one holds ${hidden.codePoint} at character ${String(hidden.at)}.`,
+          'name',
+          words('presetNameHidden', hidden),
         );
       // A full list refuses a new name: cutting it would drop the oldest preset unsaid (issue 16).
       const all = state.get();

@@ -43,6 +43,7 @@ export const SAID_KEYS = [
   'presetInvalid',
   'presetIsGermline',
   'presetIsSomatic',
+  'presetNameHidden',
   // The genome browser (igv/locus.ts, igv/session.ts, syncTracks.ts, SessionButtons.tsx).
   'locusEmpty',
   'geneNotInTable',

@@ -52,3 +52,37 @@ describe('issue 16: importing a shared preset never replaces a saved one', () =>
     );
   });
 });
+
+// Issue 16: a shared file whose name holds a right-to-left override showed reversed in the list
+// and could pass for another preset; it is refused where it is imported, nothing saved.
+describe('issue 16: a preset name with a text-direction override is refused on import', () => {
+  it('says the file, the code point and the character; saves nothing', async () => {
+    const saved: CasePreset[] = [];
+    render(
+      <PresetFileActions
+        prefix="case"
+        here={preset('case filter', 0)}
+        existing={[]}
+        deletable={undefined}
+        fileSuffix="case-filter"
+        parse={parsePresetFile}
+        save={(p) => {
+          saved.push(p);
+          return Promise.resolve(undefined);
+        }}
+        remove={() => Promise.resolve(undefined)}
+        onSaved={() => undefined}
+        onDeleted={() => undefined}
+      />,
+    );
+    const text = JSON.stringify(preset('trio \u202Egnp', 20));
+    const file = new File([text], 'shared.json', { type: 'application/json' });
+    fireEvent.change(screen.getByTestId('case-preset-import'), { target: { files: [file] } });
+    await waitFor(() =>
+      expect(screen.getByTestId('case-preset-message').textContent).toBe(
+        'shared.json: the preset’s name holds U+202E at character 6, a control, text-direction or invisible character; remove it from the file’s “name” field.',
+      ),
+    );
+    expect(saved).toEqual([]);
+  });
+});

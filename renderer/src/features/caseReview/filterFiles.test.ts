@@ -93,6 +93,35 @@ describe('case filter files (issue 16)', () => {
   });
 });
 
+describe('issue 16: a preset name with control, text-direction or invisible characters', () => {
+  it('is refused on import with the file, the code point and the character it is at, both kinds', () => {
+    const preset = BUILT_IN_PRESETS[0];
+    if (preset === undefined) throw new Error('no built-in preset');
+    for (const [given, codePoint, at] of [
+      ['trio \u202Egnp', 'U+202E', 6],
+      ['\u2067trio', 'U+2067', 1],
+      ['tr\u200Dio', 'U+200D', 3],
+      ['a\u0007b', 'U+0007', 2],
+      ['ab\u2028cd', 'U+2028', 3],
+    ] as const) {
+      const germline = parsePresetFile('p.json', JSON.stringify({ ...preset, name: given }));
+      expect(germline).toEqual({
+        ok: false,
+        message: `p.json: the preset's name holds ${codePoint} at character ${String(at)}, a control, text-direction or invisible character.`,
+        said: { key: 'presetNameHidden', params: { file: 'p.json', codePoint, at } },
+      });
+      const somatic = parseSomaticPresetFile(
+        's.json',
+        presetFileText({ ...BUILT_IN_SOMATIC_PRESET_FILES[0]!, name: given }),
+      );
+      expect(somatic.ok ? undefined : somatic.said.key).toBe('presetNameHidden');
+    }
+    // Accents, other scripts and emoji are names, not hidden characters.
+    for (const fine of ['Épilepsie – panel', 'Häkkinen ÄÖ', 'trio 🧬', 'Ελληνικά'])
+      expect(parsePresetFile('p.json', JSON.stringify({ ...preset, name: fine })).ok).toBe(true);
+  });
+});
+
 describe('issue 19: somatic preset files (decision 0079)', () => {
   it('a somatic preset round-trips; a wrong field is named; the other kind is said as such', () => {
     const mine = {

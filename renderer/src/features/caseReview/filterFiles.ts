@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
 import { SomaticPresetFileSchema } from '../../../../shared/cancer/somaticPresets';
 import type { Said } from '../../i18n/said';
+import { presetNameHidden } from '../../../../shared/cases/presetName';
 
 /**
  * A file's content or the located reason it was refused (file, line): `said` in the reader's
@@ -109,7 +110,7 @@ function jsonPlace(text: string, error: unknown): { line: number; column: number
  * or the somatic filter's, decision 0079), checked before it is applied. A refusal is located:
  * the line and column where it stops being JSON, the field that is not valid, or the other kind.
  */
-export function parsePresetFileOf<P extends { kind: string }>(
+export function parsePresetFileOf<P extends { kind: string; name: string }>(
   name: string,
   text: string,
   schema: z.ZodType<P>,
@@ -137,7 +138,16 @@ export function parsePresetFileOf<P extends { kind: string }>(
       `${name} is a ${other === 'presetIsGermline' ? 'germline' : 'somatic'} filter preset, not a ${kind}.`,
     );
   const parsed = schema.safeParse(json);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    // Issue 16: a text-direction override or invisible character in the name is refused where
+    // it comes in, named by code point and place (main refuses it on save too: presetStore.ts).
+    const hidden = presetNameHidden(parsed.data.name);
+    if (hidden === undefined) return { ok: true, value: parsed.data };
+    return refused(
+      { key: 'presetNameHidden', params: { file: name, ...hidden } },
+      `${name}: the preset's name holds ${hidden.codePoint} at character ${String(hidden.at)}, a control, text-direction or invisible character.`,
+    );
+  }
   const issue = parsed.error.issues[0];
   const where = issue === undefined ? '' : ` (${issue.path.join('.') || 'file'}: ${issue.message})`;
   // The reader is told which field is wrong; zod's own English stays in the message.
