@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CountRange } from '../../../shared/search/aggregate';
 import {
@@ -36,7 +37,12 @@ export function formatFor(locale: string): Format {
     number: (n, d) => formatNumber(n, locale, d),
     fixed: (n, d) => formatFixed(n, locale, d),
     percent: (f, d) => formatPercent(f, locale, d),
-    bytes: (b) => formatBytes(b, locale),
+    // Under a kilobyte the count is worded by the catalogue's plural (issue 16): Intl's short
+    // unit is "0 byte" in English, "1 bytes" in Portuguese.
+    bytes: (b) =>
+      b < 1000
+        ? i18next.t('app.bytes', { count: Math.max(0, Math.round(b)), lng: locale })
+        : formatBytes(b, locale),
     megabytes: (mb) => formatMegabytes(mb, locale),
     dateTime: (at) => formatDateTime(at, locale),
     date: (at) => formatDate(at, locale),

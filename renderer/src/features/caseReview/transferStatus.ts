@@ -30,8 +30,10 @@ export function transferStatus(opts: {
     doneBytes: done,
     totalBytes: total,
     percent: Math.round((100 * done) / total),
+    // Issue 16: a rate from the first bytes is no rate ("about 11,333 h left" after one byte of
+    // 40.8 MB): the time left is said once a hundredth of the file is done.
     etaMs:
-      done > 0 && opts.elapsedMs > 0
+      done > 0 && done * 100 >= total && opts.elapsedMs > 0
         ? Math.max(0, (opts.elapsedMs * (total - done)) / done)
         : undefined,
   };
