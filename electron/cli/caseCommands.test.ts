@@ -185,6 +185,19 @@ describe('npm run cli -- case (issue 16)', () => {
     expect(list.out.join('\n')).not.toContain('NOPHENO');
   }, 120_000);
 
+  it('issue 16: refuses a header-only VCF at its #CHROM line (exit 1); nothing imported', async () => {
+    const header = trio.vcf.slice(0, trio.vcf.indexOf('\n', trio.vcf.indexOf('#CHROM')) + 1);
+    writeFileSync(join(dir, 'header-only.vcf.gz'), toBgzf(header));
+    const line = header.split('\n').length - 1;
+    const r = await cli(PASS, 'case', 'import', '--vcf', 'header-only.vcf.gz', '--id', 'EMPTY');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err.join('\n')).toContain(
+      `header-only.vcf.gz holds no variant records: the file ends after its #CHROM line (line ${String(line)}).`,
+    );
+    const list = await cli(PASS, 'case', 'list');
+    expect(list.out.join('\n')).not.toContain('EMPTY');
+  });
+
   it('refuses a GRCh37 file with the evidence and what to do (exit 1)', async () => {
     const r = await cli(PASS, 'case', 'import', '--vcf', 'grch37.vcf', '--id', 'OLD');
     expect(r.code).toBe(EXIT.invalid);

@@ -39,6 +39,7 @@ export const CASE_PROBLEM_CODES = [
   'vcf-unreadable',
   'vcf-grch37',
   'vcf-sites-only',
+  'vcf-no-records',
 ] as const;
 export type CaseProblemCode = (typeof CASE_PROBLEM_CODES)[number];
 
@@ -57,7 +58,13 @@ export type CaseProblem = z.infer<typeof CaseProblemSchema>;
 /** Why a VCF cannot become a case (GRCh37, no samples, not VCF), as a code beside the English. */
 export const CaseRefusalSchema = z
   .object({
-    code: z.enum(['vcf-no-header', 'vcf-unreadable', 'vcf-grch37', 'vcf-sites-only']),
+    code: z.enum([
+      'vcf-no-header',
+      'vcf-unreadable',
+      'vcf-grch37',
+      'vcf-sites-only',
+      'vcf-no-records',
+    ]),
     params: CodedParamsSchema.optional(),
   })
   .strict();

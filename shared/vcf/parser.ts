@@ -21,6 +21,8 @@ export interface VcfParserOptions {
   readonly onHeader?: (header: VcfHeader) => void;
   /** Called for every record that has no problem. */
   readonly onRecord?: (record: VcfRecord) => void;
+  /** Called for every line after #CHROM, valid or not (a reader that only asks whether any follows). */
+  readonly onDataLine?: (line: number) => void;
 }
 
 /** What a parse found. */
@@ -137,6 +139,7 @@ export class VcfParser {
     if (this.stopped) return;
     if (this.recordParser !== undefined) {
       this.records++;
+      this.opts.onDataLine?.(lineNo);
       if (text.charCodeAt(0) === 35) {
         this.problems.add(
           { line: lineNo },

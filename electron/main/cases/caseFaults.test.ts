@@ -66,6 +66,40 @@ describe('issue 16: faults leave nothing behind', () => {
     expect(caseFiles(h.dir)).toEqual([]);
   }, 120_000);
 
+  it('issue 16: a header-only VCF (plain, and BGZF with its EOF block) is refused at its #CHROM line, in the dialog and on import; no case', async () => {
+    const header = longVcf(0);
+    for (const [name, path] of [
+      ['empty.vcf', h.file('empty.vcf', header)],
+      ['empty.vcf.gz', h.file('empty.vcf.gz', header, { bgzf: true })],
+    ] as const) {
+      const vcf = h.handle(path);
+      const inspected = await h.call('case:inspect', { vcf });
+      expect(inspected.vcf.refused).toEqual({
+        code: 'vcf-no-records',
+        params: { file: name, line: 4 },
+      });
+      expect(inspected.vcf.refusal).toBe(
+        `${name} holds no variant records: the file ends after its #CHROM line (line 4). A case needs the patient's variants; export the VCF again with its records.`,
+      );
+      const r = await h.invoke('case:import', {
+        caseId: 'EMPTY',
+        patientId: 'P',
+        sex: 'male',
+        vcf,
+      });
+      expect(!r.ok && r.error.message).toContain(`${name} holds no variant records`);
+    }
+    // One record is a case; a record that is not valid is the import's located problem, not this.
+    const one = await h.call('case:inspect', { vcf: h.handle(h.file('one.vcf', longVcf(1))) });
+    expect(one.vcf.refused).toBeUndefined();
+    const bad = await h.call('case:inspect', {
+      vcf: h.handle(h.file('bad.vcf', `${header}chr1\tx\n`)),
+    });
+    expect(bad.vcf.refused).toBeUndefined();
+    expect(await caseIds()).not.toContain('EMPTY');
+    expect(caseFiles(h.dir)).toEqual([]);
+  }, 120_000);
+
   it('a VCF with 100 samples: the proband chosen by name is imported, its own genotypes only', async () => {
     const samples = Array.from({ length: 100 }, (_, i) => `S${String(i).padStart(3, '0')}`);
     const rows = Array.from({ length: 50 }, (_, r) => {

@@ -80,8 +80,8 @@ export async function startCaseImport(
       'caseId',
       words('caseExists', { caseId }),
     );
-  const { header, summary } = await readHeader(file);
-  const refusal = refusalOf(file.name, header, summary);
+  const { header, summary, noRecords } = await readHeader(file);
+  const refusal = refusalOf(file.name, header, summary, noRecords);
   if (refusal !== undefined || header === undefined)
     throw new HandlerError('INVALID_REQUEST', refusal ?? `${file.name} has no header.`, file.name);
   const ped =

@@ -9,22 +9,33 @@ import type { FileEntry } from './files/fileHandles';
 import { openSource } from './import/sources';
 import { somaticOf } from './cancer/cancerInspect';
 
-/** Reads only the header of a chosen VCF (stops at the #CHROM line). */
+/**
+ * Reads the header of a chosen VCF and stops at the first line after #CHROM: `noRecords` is true
+ * when the file ends cleanly there (issue 16: a header-only VCF became a case of no variants).
+ */
 export async function readHeader(
   file: FileEntry,
-): Promise<{ header: VcfHeader | undefined; summary: ReadVcfSummary }> {
+): Promise<{ header: VcfHeader | undefined; summary: ReadVcfSummary; noRecords: boolean }> {
   const signal = { aborted: false };
   let header: VcfHeader | undefined;
+  let dataLine = false;
   const summary = await readVcf(openSource(file.source), {
     file: file.name,
     inflater: nodeInflater,
     signal,
     onHeader: (h) => {
       header = h;
+    },
+    onDataLine: () => {
+      dataLine = true;
       signal.aborted = true;
     },
   });
-  return { header, summary };
+  return {
+    header,
+    summary,
+    noRecords: header !== undefined && !dataLine && summary.problems.length === 0,
+  };
 }
 
 /** Why a header cannot become a case, or undefined (GRCh37, no samples, not VCF). */
@@ -32,6 +43,7 @@ export function refusalOf(
   name: string,
   header: VcfHeader | undefined,
   summary: ReadVcfSummary,
+  noRecords = false,
 ): string | undefined {
   if (header === undefined)
     return summary.problems[0] === undefined
@@ -42,6 +54,8 @@ export function refusalOf(
     return `${name} is on GRCh37 (${a.evidence}); Cohort Desk, the federation and its genome tables are GRCh38. Lift the file over to GRCh38 (e.g. with bcftools +liftover or Picard LiftoverVcf) and import it again.`;
   if (header.samples.length === 0)
     return `${name} has no sample columns (a sites-only VCF): a case needs the patient's genotypes.`;
+  if (noRecords)
+    return `${name} holds no variant records: the file ends after its #CHROM line (line ${String(header.headerLine)}). A case needs the patient's variants; export the VCF again with its records.`;
   return undefined;
 }
 
@@ -50,6 +64,7 @@ export function refusalCodeOf(
   name: string,
   header: VcfHeader | undefined,
   summary: ReadVcfSummary,
+  noRecords = false,
 ): CaseRefusal | undefined {
   const file = { file: name };
   if (header === undefined)
@@ -59,6 +74,7 @@ export function refusalCodeOf(
     };
   if (detectAssembly(header).assembly === 'GRCh37') return { code: 'vcf-grch37', params: file };
   if (header.samples.length === 0) return { code: 'vcf-sites-only', params: file };
+  if (noRecords) return { code: 'vcf-no-records', params: { ...file, line: header.headerLine } };
   return undefined;
 }
 
@@ -68,10 +84,10 @@ export async function inspectCase(
   ped: TextFile | undefined,
   phenopacket: TextFile | undefined,
 ): Promise<CaseInspection> {
-  const { header, summary } = await readHeader(file);
+  const { header, summary, noRecords } = await readHeader(file);
   const samples = header?.samples ?? [];
   const a = header === undefined ? undefined : detectAssembly(header);
-  const refusal = refusalOf(file.name, header, summary);
+  const refusal = refusalOf(file.name, header, summary, noRecords);
   const parsedPed =
     ped === undefined ? undefined : { name: ped.name, ...parsePed(ped.name, ped.text) };
   const links =
@@ -98,7 +114,7 @@ export async function inspectCase(
       problems: [...summary.problems, ...summary.warnings],
       ...(refusal === undefined
         ? {}
-        : { refusal, refused: refusalCodeOf(file.name, header, summary) }),
+        : { refusal, refused: refusalCodeOf(file.name, header, summary, noRecords) }),
       ...somaticOf(header),
     },
     ...(parsedPed === undefined
