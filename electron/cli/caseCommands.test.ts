@@ -106,7 +106,7 @@ describe('npm run cli -- case (issue 16)', () => {
     });
   }, 120_000);
 
-  it('issue 16: names the gene list\'s symbols the case has no variant in (stderr, and genesAbsent in --json); exit 0', async () => {
+  it("issue 16: names the gene list's symbols the case has no variant in (stderr, and genesAbsent in --json); exit 0", async () => {
     const filter = JSON.stringify({ genes: ['scn2a', 'NOTAGENE1', 'CFTR', 'PKD1X'] });
     const text = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', filter);
     expect(text.code).toBe(EXIT.ok);
@@ -119,7 +119,9 @@ describe('npm run cli -- case (issue 16)', () => {
     expect(v.genesAbsent).toEqual(['NOTAGENE1', 'PKD1X']);
     expect(v.kept).toBeGreaterThan(0);
     const one = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', '{"genes":["pkd1x"]}');
-    expect(one.err.join('\n')).toContain('warning: the gene pkd1x of the gene list is in no variant');
+    expect(one.err.join('\n')).toContain(
+      'warning: the gene pkd1x of the gene list is in no variant',
+    );
     const none = await cli(PASS, 'case', 'variants', 'TRIO', '--filter', '{"genes":["SCN2A"]}');
     expect(none.err.join('\n')).not.toContain('warning');
   }, 120_000);

@@ -242,7 +242,9 @@ describe('issue 19: a preset of the other kind, and names no preset can have', (
         name,
         filter: {},
       });
-      expect(!germline.ok && germline.error.message).toContain(`${codePoint} at character ${String(at)}`);
+      expect(!germline.ok && germline.error.message).toContain(
+        `${codePoint} at character ${String(at)}`,
+      );
     }
     const listed = await h.transport().invoke('cancer:presets', undefined);
     expect(listed.ok && listed.value.saved.map((p) => p.name)).not.toContain('Evil\u001b[2J');

@@ -217,6 +217,12 @@ export async function startCaseImport(
     },
     onEnd(p) {
       dataKey.fill(0);
+      // DATA-02/DATA-03 (issue 16): an upload's encrypted copy (browser mode) has served once the
+      // import ended, done, failed or cancelled: it goes now, not when its handle expires. A file
+      // chosen on disk (Electron, the CLI) is the user's own and only its handle stays.
+      for (const handle of [req.vcf, req.cancer?.germline?.vcf])
+        if (handle !== undefined && cases.files.get(handle, owner.scope)?.source.kind === 'spool')
+          cases.files.drop(handle);
       if (p.phase === 'failed') audit.append('case.import_failed', { caseId, detail: p.message });
     },
   });

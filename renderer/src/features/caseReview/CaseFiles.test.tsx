@@ -28,7 +28,9 @@ describe('issue 16: browser-mode upload and import progress say MB and time left
       etaMs: 30_000,
     });
     // Issue 16: no time left from the first bytes (one byte of 40.8 MB read "about 11,333 h").
-    expect(transferStatus({ done: 1, reported: 40_800_000, elapsedMs: 1000 }).etaMs).toBeUndefined();
+    expect(
+      transferStatus({ done: 1, reported: 40_800_000, elapsedMs: 1000 }).etaMs,
+    ).toBeUndefined();
     expect(transferStatus({ done: 408_000, reported: 40_800_000, elapsedMs: 1000 }).etaMs).toBe(
       99_000,
     );
