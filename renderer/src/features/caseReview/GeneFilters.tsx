@@ -22,7 +22,8 @@ export function GeneFilters(props: {
   const { filter, onChange } = props;
   const [genesText, setGenesText] = useState((filter.genes ?? []).join(' '));
   const [shownGenes, setShownGenes] = useState(filter.genes);
-  const [error, setError] = useState<string | undefined>();
+  // Which list a refusal is about: the sentence beside it says what still filters the table.
+  const [error, setError] = useState<{ text: string; list: 'genes' | 'regions' } | undefined>();
   // A preset replaces the list: show the new one.
   if (shownGenes !== filter.genes) {
     setShownGenes(filter.genes);
@@ -42,7 +43,7 @@ export function GeneFilters(props: {
       return;
     }
     const parsed = parseGenes(text);
-    if (!parsed.ok) setError(saidText(parsed.said, t));
+    if (!parsed.ok) setError({ text: saidText(parsed.said, t), list: 'genes' });
     else {
       setError(undefined);
       onChange({ genes: parsed.value });
@@ -56,7 +57,7 @@ export function GeneFilters(props: {
       return;
     }
     const bed = parseBed(file.name, text);
-    if (!bed.ok) setError(saidText(bed.said, t));
+    if (!bed.ok) setError({ text: saidText(bed.said, t), list: 'regions' });
     else {
       setError(undefined);
       onChange({ regions: bed.value });
@@ -145,7 +146,17 @@ export function GeneFilters(props: {
       )}
       {error === undefined ? null : (
         <p role="alert" className="form-error" data-testid="filter-genes-error">
-          {error}
+          {error.text}{' '}
+          {/* Issue 16: a refused file or list changes nothing; say what still filters the table. */}
+          <span data-testid="filter-list-in-force">
+            {error.list === 'regions'
+              ? filter.regions === undefined
+                ? t('caseReview.filters.regionsNone')
+                : t('caseReview.filters.regionsStill', { count: filter.regions.length })
+              : filter.genes === undefined
+                ? t('caseReview.filters.genesNone')
+                : t('caseReview.filters.genesStill', { count: filter.genes.length })}
+          </span>
         </p>
       )}
     </fieldset>
