@@ -147,6 +147,16 @@ export class CaseReviewPage {
     return this.page.getByTestId('filter-gene-list');
   }
 
+  /** Reads a region list from a BED file (issue 16). */
+  async giveBed(file: { name: string; text: string }): Promise<void> {
+    await this.page.getByTestId('filter-bed').setInputFiles(given(file, 'text/plain'));
+  }
+
+  /** A refused gene list or BED file, with what still filters the table (issue 16). */
+  listRefusal(): Locator {
+    return this.page.getByTestId('filter-genes-error');
+  }
+
   /** The note naming the gene list's symbols no variant of the case is in. */
   genesAbsent(): Locator {
     return this.page.getByTestId('filter-genes-absent');

@@ -38,5 +38,20 @@ test('issue 16: the gene list matches symbols in any case and names those not in
   await cases.settled();
   await expect(cases.kept()).toHaveAttribute('data-kept', String(scn2a));
   await expect(cases.genesAbsent()).toHaveCount(0);
+
+  // Issue 16: a BED file refused after a good one changes nothing, and says the regions read
+  // before still filter the table (they did, unsaid, while only the error showed).
+  await cases.geneList().fill('');
+  await cases.geneList().blur();
+  await cases.giveBed({ name: 'chr2.bed', text: 'chr2\t165000000\t166000000\n' });
+  await cases.settled();
+  await expect(cases.kept()).toHaveAttribute('data-kept', String(scn2a));
+  await cases.giveBed({ name: 'typo.bed', text: 'chr2\t165000000\n' });
+  await expect(cases.listRefusal()).toContainText('typo.bed line 1');
+  await expect(cases.listRefusal()).toContainText(
+    'The region read before still filters the table (1 region).',
+  );
+  await cases.settled();
+  await expect(cases.kept()).toHaveAttribute('data-kept', String(scn2a));
   expect(sandbox.outsideRequests).toEqual([]);
 });

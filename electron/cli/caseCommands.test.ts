@@ -187,6 +187,35 @@ describe('npm run cli -- case (issue 16)', () => {
     expect(list.out.join('\n')).not.toContain('NOPHENO');
   }, 120_000);
 
+  it('issue 16: a Phenopacket term the HPO table does not hold is named with its line and left out; the rest is imported', async () => {
+    writeFileSync(
+      join(dir, 'old-term.json'),
+      JSON.stringify(JSON.parse(trio.phenopacket), null, 2).replace('HP:0001263', 'HP:9999999'),
+    );
+    const r = await cli(
+      PASS,
+      'case',
+      'import',
+      '--vcf',
+      'trio.vcf.gz',
+      '--ped',
+      'trio.ped',
+      '--phenopacket',
+      'old-term.json',
+      '--id',
+      'OLDTERM',
+    );
+    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    expect(r.err.join('\n')).toMatch(
+      /^old-term\.json:\d+: phenotypicFeatures\[1\]\.type\.id "HP:9999999" is not in the HPO table Cohort Desk ships \(HPO release [\d-]+\): obsolete, replaced or mistyped; left out/m,
+    );
+    const list = await cli(PASS, 'case', 'list', '--json');
+    const cases = (
+      JSON.parse(list.out[0] ?? '{}') as { cases: { caseId: string; phenotypes: number }[] }
+    ).cases;
+    expect(cases.find((c) => c.caseId === 'OLDTERM')?.phenotypes).toBe(2);
+  }, 120_000);
+
   it('issue 16: refuses a header-only VCF at its #CHROM line (exit 1); nothing imported', async () => {
     const header = trio.vcf.slice(0, trio.vcf.indexOf('\n', trio.vcf.indexOf('#CHROM')) + 1);
     writeFileSync(join(dir, 'header-only.vcf.gz'), toBgzf(header));
@@ -211,6 +240,6 @@ describe('npm run cli -- case (issue 16)', () => {
       (JSON.parse(list.out[0] ?? '{}') as { cases: { caseId: string }[] }).cases
         .map((c) => c.caseId)
         .sort(),
-    ).toEqual(['FIXED', 'TRIO']);
+    ).toEqual(['FIXED', 'OLDTERM', 'TRIO']);
   });
 });

@@ -29,6 +29,7 @@ export const CASE_PROBLEM_CODES = [
   'phenopacket-not-json',
   'phenopacket-invalid',
   'phenopacket-not-hpo',
+  'phenopacket-unknown-hpo',
   'phenopacket-no-features',
   'tumour-is-normal',
   // The New-case dialog's own cancer checks (renderer/src/features/cancer/cancerDraft.ts).

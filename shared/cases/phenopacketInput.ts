@@ -1,6 +1,7 @@
 // Reading a case's phenotype from a GA4GH Phenopacket v2 JSON file: subject id and sex, and the
 // phenotypic features (observed, or `excluded: true`), HPO terms only.
 import { z } from 'zod';
+import { hpoLabel, hpoVersion } from '../cohorts/hpo';
 import type { CaseProblem, CaseSex, Phenotype } from './channels';
 
 const TermZ = z.object({ id: z.string(), label: z.string().optional() });
@@ -72,6 +73,20 @@ export function readPhenopacket(
       });
       return;
     }
+    // Issue 16: a well-formed id the app's HPO table does not hold (obsolete, replaced or
+    // mistyped) cannot be shown, searched or ranked: named with its place, left out.
+    if (hpoLabel(f.type.id) === undefined) {
+      const path = `phenotypicFeatures[${String(i)}].type.id`;
+      const line = lineOfFeatureId(text, p.phenotypicFeatures ?? [], i);
+      problems.push({
+        file: name,
+        ...(line === undefined ? {} : { line }),
+        message: `${path} "${f.type.id}" is not in the HPO table Cohort Desk ships (HPO release ${hpoVersion()}): obsolete, replaced or mistyped; left out. Check the term at the HPO and give its current id`,
+        code: 'phenopacket-unknown-hpo',
+        params: { path, id: f.type.id, release: hpoVersion() },
+      });
+      return;
+    }
     const term =
       f.type.label === undefined ? { id: f.type.id } : { id: f.type.id, label: f.type.label };
     (f.excluded === true ? phenotype.excluded : phenotype.observed).push(term);
@@ -88,4 +103,27 @@ export function readPhenopacket(
     phenotype,
     problems,
   };
+}
+
+/**
+ * The line of feature `i`'s id in the file's text: the k-th `"HP:…"` of that id after the
+ * `phenotypicFeatures` key, k counting earlier features with the same id; undefined when the text
+ * writes it otherwise (escaped), so no wrong line is given.
+ */
+function lineOfFeatureId(
+  text: string,
+  features: readonly { type: { id: string } }[],
+  i: number,
+): number | undefined {
+  const id = features[i]?.type.id;
+  if (id === undefined) return undefined;
+  const needle = JSON.stringify(id);
+  let at = text.indexOf('"phenotypicFeatures"');
+  if (at < 0) return undefined;
+  const k = features.slice(0, i).filter((f) => f.type.id === id).length;
+  for (let n = 0; n <= k; n++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) return undefined;
+  }
+  return text.slice(0, at).split('\n').length;
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { hpoLabel, hpoVersion } from '../cohorts/hpo';
+import { readPhenopacket } from './phenopacketInput';
+
+// Issue 16: a well-formed HPO id the app's table does not hold (obsolete, replaced or mistyped)
+// was taken as it came: a term no picker, search or ranking knows, with no word. It is named with
+// its place in the file and the table's release, and left out.
+describe('issue 16: a Phenopacket term the HPO table does not hold', () => {
+  const text = [
+    '{',
+    '  "id": "P1",',
+    '  "subject": { "id": "P1", "sex": "FEMALE" },',
+    '  "phenotypicFeatures": [',
+    '    { "type": { "id": "HP:0001250", "label": "Seizure" } },',
+    '    { "type": { "id": "HP:9999999", "label": "Not a term" } },',
+    '    { "type": { "id": "HP:0001263" }, "excluded": true },',
+    '    { "type": { "id": "HP:9999999" } }',
+    '  ]',
+    '}',
+  ].join('\n');
+
+  it('is left out with its path, line, id and the release; known terms are kept', () => {
+    expect(hpoLabel('HP:9999999')).toBeUndefined();
+    const r = readPhenopacket('p.json', text);
+    expect(r.phenotype).toEqual({
+      observed: [{ id: 'HP:0001250', label: 'Seizure' }],
+      excluded: [{ id: 'HP:0001263' }],
+    });
+    expect(r.problems.map((p) => [p.code, p.line, p.params])).toEqual([
+      [
+        'phenopacket-unknown-hpo',
+        6,
+        { path: 'phenotypicFeatures[1].type.id', id: 'HP:9999999', release: hpoVersion() },
+      ],
+      [
+        'phenopacket-unknown-hpo',
+        8,
+        { path: 'phenotypicFeatures[3].type.id', id: 'HP:9999999', release: hpoVersion() },
+      ],
+    ]);
+    expect(r.problems[0]?.message).toBe(
+      `phenotypicFeatures[1].type.id "HP:9999999" is not in the HPO table Cohort Desk ships (HPO release ${hpoVersion()}): obsolete, replaced or mistyped; left out. Check the term at the HPO and give its current id`,
+    );
+  });
+});
