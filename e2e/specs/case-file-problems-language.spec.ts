@@ -67,3 +67,18 @@ test('issue 22: a VCF header line the reader refuses is located and worded in Ge
   );
   await expect(missing).toHaveAttribute('data-place', 'trio.vcf.gz Zeile 2, Spalte Kopfzeilen');
 });
+
+test('issue 16: a header-only VCF is refused in the dialog at its #CHROM line, in German; Import stays closed', async ({
+  page,
+  shell,
+}) => {
+  const { cases, trio } = await newCaseInGerman(page, shell);
+  await cases.fillPatient('P-EMPTY', 'EMPTY');
+  const header = trio.vcf.slice(0, trio.vcf.indexOf('\n', trio.vcf.indexOf('#CHROM')) + 1);
+  const line = header.split('\n').length - 1;
+  await cases.giveVcf({ name: 'leer.vcf.gz', text: toBgzf(header) });
+  await expect(cases.blocking().locator('[data-code="vcf-no-records"]')).toHaveText(
+    `leer.vcf.gz enthält keine Variantendatensätze: Die Datei endet nach ihrer #CHROM-Zeile (Zeile ${String(line)}). Ein Fall braucht die Varianten des Patienten; exportieren Sie die VCF erneut mit ihren Datensätzen.`,
+  );
+  await expect(cases.importButton()).toBeDisabled();
+});
