@@ -77,7 +77,7 @@ test('issue 16: a header-only VCF is refused in the dialog at its #CHROM line, i
   const header = trio.vcf.slice(0, trio.vcf.indexOf('\n', trio.vcf.indexOf('#CHROM')) + 1);
   const line = header.split('\n').length - 1;
   await cases.giveVcf({ name: 'leer.vcf.gz', text: toBgzf(header) });
-  await expect(cases.blocking().locator('[data-code="vcf-no-records"]')).toHaveText(
+  await expect(cases.fileProblems().locator('[data-code="vcf-no-records"]')).toHaveText(
     `leer.vcf.gz enthält keine Variantendatensätze: Die Datei endet nach ihrer #CHROM-Zeile (Zeile ${String(line)}). Ein Fall braucht die Varianten des Patienten; exportieren Sie die VCF erneut mit ihren Datensätzen.`,
   );
   await expect(cases.importButton()).toBeDisabled();
