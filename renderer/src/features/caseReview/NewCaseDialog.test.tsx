@@ -160,3 +160,23 @@ describe('issue 19: New case keeps every field changed while a file is read', ()
     expect(valueOf('new-case-tumour')).toBe('TUMOR');
   });
 });
+
+// Issue 16: Import stayed greyed out with no word when the patient id or the VCF was missing; a
+// keyboard user cannot even focus a disabled button to ask. The dialog says what is still needed.
+describe('issue 16: New case says what Import still needs', () => {
+  it('names the patient id and the VCF until each is given', async () => {
+    render(<NewCaseDialog open={false} onClose={() => undefined} />);
+    expect(byId('new-case-needed').textContent).toBe(
+      "To import, give the patient id. To import, choose the patient's VCF.",
+    );
+    expect(byId('new-case-import').getAttribute('aria-describedby')).toBe('new-case-needed');
+    change('new-case-patient', 'P-1');
+    expect(byId('new-case-needed').textContent).toBe("To import, choose the patient's VCF.");
+    fireEvent.click(byId('new-case-vcf-pick'));
+    await answer('case:pickFile', { file: BLOOD });
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    expect(screen.queryByTestId('new-case-needed')).toBeNull();
+    expect(byId('new-case-import').hasAttribute('aria-describedby')).toBe(false);
+    expect((byId('new-case-import') as HTMLButtonElement).disabled).toBe(false);
+  });
+});

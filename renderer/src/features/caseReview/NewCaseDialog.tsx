@@ -37,6 +37,12 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
     props.onClose();
   };
   const blocking = blockingProblems(draft);
+  // Issue 16: Import stayed greyed out with no word when the patient id or the VCF was missing
+  // (a disabled button is not focusable, so a keyboard user never even reached it): say what.
+  const needed = [
+    ...(draft.patientId.trim() === '' ? [t('caseReview.new.needPatientId')] : []),
+    ...(draft.vcf === undefined ? [t('caseReview.new.needVcf')] : []),
+  ];
   const ready =
     draft.vcf !== undefined &&
     draft.inspection !== undefined &&
@@ -159,8 +165,18 @@ export function NewCaseDialog(props: { readonly open: boolean; readonly onClose:
             testId="new-case-errors"
             tone="error"
           />
+          {needed.length === 0 ? null : (
+            <p id="new-case-needed" className="hint" data-testid="new-case-needed">
+              {needed.join(' ')}
+            </p>
+          )}
           <div className="dialog-actions">
-            <button type="submit" disabled={!ready} data-testid="new-case-import">
+            <button
+              type="submit"
+              disabled={!ready}
+              {...(needed.length === 0 ? {} : { 'aria-describedby': 'new-case-needed' })}
+              data-testid="new-case-import"
+            >
               {draft.busy === 'starting'
                 ? t('caseReview.new.starting')
                 : t('caseReview.new.import')}
