@@ -123,4 +123,27 @@ describe('issue 16: browser mode removes an upload once its import ended', () =>
     expect(end.phase).toBe('done');
     expect(spooled()).toEqual([]);
   }, 120_000);
+
+  it('New case closed or another VCF chosen: case:releaseFile deletes the upload; never one an import reads, never a file on disk', async () => {
+    const given = await upload('given-up.vcf.gz', toBgzf(trio.vcf));
+    expect(spooled()).toHaveLength(1);
+    expect(await h.call('case:releaseFile', { handle: given })).toEqual({ released: true });
+    expect(spooled()).toEqual([]);
+    expect(await h.call('case:releaseFile', { handle: given })).toEqual({ released: false });
+
+    const vcf = await upload('long2.vcf', longVcf(300_000));
+    let refused: boolean | undefined;
+    const end = await h.importCase({ caseId: 'HELD', patientId: 'P', sex: 'male', vcf }, (p) => {
+      if (refused === undefined && p.phase === 'reading' && p.records > 0)
+        void h.call('case:releaseFile', { handle: vcf }).then((r) => {
+          refused = !r.released;
+        });
+    });
+    expect(refused).toBe(true);
+    expect(end.phase).toBe('done');
+    expect(spooled()).toEqual([]);
+
+    const onDisk = h.handle(h.file('on-disk.vcf', longVcf(2)));
+    expect(await h.call('case:releaseFile', { handle: onDisk })).toEqual({ released: false });
+  }, 120_000);
 });

@@ -145,6 +145,11 @@ export const channels = {
     response: z.object({ jobId: z.string(), caseId: z.string() }),
   },
   'case:cancel': { request: cases.JobRefSchema, response: z.object({ cancelled: z.boolean() }) },
+  /** A chosen file New case no longer needs: an upload's encrypted copy is deleted (DATA-02). */
+  'case:releaseFile': {
+    request: z.object({ handle: cases.FileHandleSchema }).strict(),
+    response: z.object({ released: z.boolean() }),
+  },
   'case:jobs': {
     request: z.undefined(),
     response: z.object({ jobs: z.array(cases.CaseProgressSchema) }),

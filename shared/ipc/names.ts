@@ -44,6 +44,7 @@ export const CHANNEL_NAMES = [
   'case:inspect',
   'case:import',
   'case:cancel',
+  'case:releaseFile',
   'case:jobs',
   'case:open',
   'case:delete',

@@ -134,6 +134,12 @@ export async function startCaseImport(
       rmSync(stagingDir, { recursive: true, force: true });
       throw error;
     }));
+  // Held while the import reads them: New case closed meanwhile must not release them.
+  const handles = [
+    req.vcf,
+    ...(req.cancer?.germline === undefined ? [] : [req.cancer.germline.vcf]),
+  ];
+  for (const h of handles) cases.files.hold(h, true);
   const jobId = cases.imports.start({
     caseId,
     stagingDir,
@@ -220,9 +226,10 @@ export async function startCaseImport(
       // DATA-02/DATA-03 (issue 16): an upload's encrypted copy (browser mode) has served once the
       // import ended, done, failed or cancelled: it goes now, not when its handle expires. A file
       // chosen on disk (Electron, the CLI) is the user's own and only its handle stays.
-      for (const handle of [req.vcf, req.cancer?.germline?.vcf])
-        if (handle !== undefined && cases.files.get(handle, owner.scope)?.source.kind === 'spool')
-          cases.files.drop(handle);
+      for (const handle of handles) {
+        cases.files.hold(handle, false);
+        if (cases.files.get(handle, owner.scope)?.source.kind === 'spool') cases.files.drop(handle);
+      }
       if (p.phase === 'failed') audit.append('case.import_failed', { caseId, detail: p.message });
     },
   });

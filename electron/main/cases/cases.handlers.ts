@@ -27,6 +27,7 @@ type CaseChannels =
   | 'case:inspect'
   | 'case:import'
   | 'case:cancel'
+  | 'case:releaseFile'
   | 'case:jobs'
   | 'case:open'
   | 'case:delete'
@@ -126,6 +127,15 @@ export function caseHandlers(
     'case:inspect': ({ vcf, ped, phenopacket }) => inspectCase(handleOf(vcf), ped, phenopacket),
     'case:import': (req) => startCaseImport(cases, audit, req),
     'case:cancel': ({ jobId }) => ({ cancelled: cases.imports.cancel(jobId) }),
+    // Issue 16 (DATA-02/03): New case closed or another VCF chosen before an import started. Only
+    // an upload's spool goes; a file on disk is the user's own. An import that started with it
+    // removes it when it ends (caseImportStart.ts), and main keeps it while it runs.
+    'case:releaseFile': ({ handle }) => {
+      const f = cases.files.get(handle, cases.owner().scope);
+      if (f?.source.kind !== 'spool' || cases.files.inUse(handle)) return { released: false };
+      cases.files.drop(handle);
+      return { released: true };
+    },
     'case:jobs': () => ({ jobs: cases.imports.jobs() }),
     'case:open': ({ caseId }) => {
       known(caseId);

@@ -59,6 +59,8 @@ export interface CaseSlice {
     phenopacket?: TextFile;
   }) => Promise<Result<CaseInspection>>;
   startCaseImport: (req: CaseImportRequest) => Promise<Result<{ jobId: string; caseId: string }>>;
+  /** A chosen file New case no longer needs (issue 16): main deletes an upload's copy. */
+  releaseCaseFile: (handle: string) => void;
   cancelCaseImport: (jobId: string) => Promise<void>;
   /** Audits an export of the case's variants before it is saved; the error, if any. */
   recordCaseExport: (caseId: string, rows: number) => Promise<string | undefined>;
@@ -170,6 +172,11 @@ export const createCaseSlice: StateCreator<StoreState, [], [], CaseSlice> = (set
   },
   inspectCaseFiles: (req) => api().invoke('case:inspect', req),
   startCaseImport: (req) => api().invoke('case:import', req),
+  releaseCaseFile(handle) {
+    // Best effort: main keeps a file a running import reads, and an unreleased upload still
+    // goes when its handle expires or the app restarts.
+    void api().invoke('case:releaseFile', { handle });
+  },
   async cancelCaseImport(jobId) {
     const result = await api().invoke('case:cancel', { jobId });
     if (!result.ok) set({ caseError: appErrorText(result.error) });

@@ -26,6 +26,10 @@ export interface FileHandles {
   get(handle: string, owner: string): FileEntry | undefined;
   /** Forgets a handle; an upload spool is deleted with it. */
   drop(handle: string): void;
+  /** Marks a handle read by a running import (`on`), or no longer (issue 16). */
+  hold(handle: string, on: boolean): void;
+  /** Whether a running import reads the handle's file: New case must not release it then. */
+  inUse(handle: string): boolean;
   close(): void;
 }
 
@@ -34,9 +38,11 @@ const TTL_MS = 4 * 3600_000;
 
 export function createFileHandles(now: () => number = Date.now): FileHandles {
   const entries = new Map<string, FileEntry>();
+  const held = new Set<string>();
   const remove = (handle: string): void => {
     const e = entries.get(handle);
     entries.delete(handle);
+    held.delete(handle);
     if (e?.source.kind === 'spool') rmSync(e.source.path, { force: true });
   };
   const sweep = (): void => {
@@ -60,6 +66,11 @@ export function createFileHandles(now: () => number = Date.now): FileHandles {
       return e !== undefined && e.owner === owner ? e : undefined;
     },
     drop: remove,
+    hold(handle, on) {
+      if (on) held.add(handle);
+      else held.delete(handle);
+    },
+    inUse: (handle) => held.has(handle),
     close() {
       for (const h of [...entries.keys()]) remove(h);
     },

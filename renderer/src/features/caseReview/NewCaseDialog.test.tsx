@@ -180,3 +180,25 @@ describe('issue 16: New case says what Import still needs', () => {
     expect((byId('new-case-import') as HTMLButtonElement).disabled).toBe(false);
   });
 });
+
+// Issue 16 (DATA-02): in browser mode a chosen VCF is uploaded and spooled in main; a dialog
+// given up, or a VCF replaced by another, left that copy until its handle expired (4 h).
+describe('issue 16: New case releases the files it no longer needs', () => {
+  it('releases a replaced VCF, and the chosen one when the dialog is cancelled', async () => {
+    render(<NewCaseDialog open={false} onClose={() => undefined} />);
+    fireEvent.click(byId('new-case-vcf-pick'));
+    await answer('case:pickFile', { file: BLOOD });
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    fireEvent.click(byId('new-case-vcf-pick'));
+    await answer('case:pickFile', { file: OTHER });
+    expect(calls.filter((c) => c.channel === 'case:releaseFile').map((c) => c.payload)).toEqual([
+      { handle: BLOOD.handle },
+    ]);
+    await answer('case:inspect', inspection(OTHER.name, ['OTHER']));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel', hidden: true }));
+    expect(calls.filter((c) => c.channel === 'case:releaseFile').map((c) => c.payload)).toEqual([
+      { handle: BLOOD.handle },
+      { handle: OTHER.handle },
+    ]);
+  });
+});

@@ -140,6 +140,11 @@ export function useNewCase() {
   const upload = useCaseUpload(showUpload);
   const inspectFiles = useStore((s) => s.inspectCaseFiles);
   const start = useStore((s) => s.startCaseImport);
+  const release = useStore((s) => s.releaseCaseFile);
+  /** Issue 16 (DATA-02): the files of a draft given up go now, not when their handles expire. */
+  const releaseFiles = (d: CaseDraft): void => {
+    for (const f of [d.vcf, d.cancer?.germline?.file]) if (f !== undefined) release(f.handle);
+  };
 
   /** Applies `change`, then has main inspect the files when there is a VCF. */
   const inspect = async (change: (d: CaseDraft) => CaseDraft): Promise<void> => {
@@ -182,6 +187,7 @@ export function useNewCase() {
       epoch.current++;
       inspection.current++;
       upload.drop();
+      releaseFiles(latest.current);
       update(() => EMPTY_DRAFT);
     },
     chooseVcf: async (file?: File): Promise<void> => {
@@ -200,6 +206,9 @@ export function useNewCase() {
         patch({ busy: undefined });
         return;
       }
+      // Another VCF replaces the one chosen before: that one's upload goes.
+      const before = latest.current.vcf;
+      if (before !== undefined && before.handle !== vcf.handle) release(before.handle);
       await inspect((d) => ({ ...d, vcf, busy: undefined }));
     },
     /**
