@@ -11,7 +11,8 @@ import { exitForError } from '../results';
 
 /** "1 record", "2 records": the summary line is read by people (issue 16: it said "1 samples"). */
 /** `1 record`, `2 records`: the count and the noun, singular for one (issue 16). */
-export const counted = (n: number, noun: string): string => `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
+export const counted = (n: number, noun: string): string =>
+  `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 /** `vcf …`: commands over VCF files (issue 16). */
 export function registerVcf(
