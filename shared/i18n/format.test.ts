@@ -24,7 +24,13 @@ describe('issue 22: numbers, sizes, percentages, ranges and dates follow the loc
     expect(formatPercent(0.125, 'de')).toBe('12,5\u00a0%');
     expect(formatBytes(1_500_000, 'en')).toBe('1.5 MB');
     expect(formatBytes(1_500_000, 'de')).toBe('1,5 MB');
-    expect(formatBytes(999, 'en')).toBe('999 byte');
+    // Issue 16: bytes agree with their count ("0 byte of 40.8 MB" was on screen).
+    expect(formatBytes(999, 'en')).toBe('999 bytes');
+    expect(formatBytes(1, 'en')).toBe('1 byte');
+    expect(formatBytes(0, 'en')).toBe('0 bytes');
+    expect(formatBytes(1, 'pt')).toBe('1 byte');
+    expect(formatBytes(2, 'fr')).toBe('2\u00a0octets');
+    expect(formatBytes(0, 'fi')).toBe('0 tavua');
     expect(formatBytes(2_000_000_000, 'sv')).toBe('2 GB');
   });
 

@@ -52,7 +52,9 @@ export function formatBytes(bytes: number, locale: string): string {
   return numberFormat(locale, {
     style: 'unit',
     unit: SIZE_UNITS[unit] ?? 'byte',
-    unitDisplay: 'short',
+    // Bytes in words (issue 16): the short unit does not agree with its count ("0 byte" in
+    // English, "1 bytes" in Portuguese); the long one does in every language the app speaks.
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }

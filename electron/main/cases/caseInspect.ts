@@ -18,7 +18,8 @@ export async function readHeader(
 ): Promise<{ header: VcfHeader | undefined; summary: ReadVcfSummary; noRecords: boolean }> {
   const signal = { aborted: false };
   let header: VcfHeader | undefined;
-  let dataLine = false;
+  // Set in the reader's callback (an object, so the check below is not narrowed away).
+  const seen = { dataLine: false };
   const summary = await readVcf(openSource(file.source), {
     file: file.name,
     inflater: nodeInflater,
@@ -27,14 +28,14 @@ export async function readHeader(
       header = h;
     },
     onDataLine: () => {
-      dataLine = true;
+      seen.dataLine = true;
       signal.aborted = true;
     },
   });
   return {
     header,
     summary,
-    noRecords: header !== undefined && !dataLine && summary.problems.length === 0,
+    noRecords: header !== undefined && !seen.dataLine && summary.problems.length === 0,
   };
 }
 

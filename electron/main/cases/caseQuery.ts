@@ -78,7 +78,7 @@ export async function runCaseQuery(
       ? []
       : (await conn.runAndReadAll(genesAbsentSql(alias, genes)))
           .getRowObjectsJS()
-          .map((r) => String(r.gene));
+          .flatMap((r) => (typeof r.gene === 'string' ? [r.gene] : []));
   return {
     total,
     kept,

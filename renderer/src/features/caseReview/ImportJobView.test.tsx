@@ -80,7 +80,7 @@ describe('issue 16: the bytes read agree with their count in every language', ()
     try {
       render(<ImportJobView job={at(read)} onOpen={noop} onClose={noop} />);
       // Intl separates a number from its unit with a no-break space in some languages.
-      const text = screen.getByRole('status').textContent?.replace(/\s/gu, ' ') ?? '';
+      const text = screen.getByRole('status').textContent.replace(/\s/gu, ' ');
       expect(text).toContain(said);
       // Nor is a time left guessed from a few bytes ("about 11,333 h left").
       const left = i18next.t('caseReview.import.left', { time: '@' }).split('@');
