@@ -3,12 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../../components/download';
 import { saidText } from '../../i18n/said';
 import type { Parsed } from './filterFiles';
-import { importedName, presetFileText } from './filterFiles';
+import { importedName, presetFileName, presetFileText } from './filterFiles';
 import type { CasePreset } from '../../../../shared/cases/filters';
 import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
-
-const fileName = (name: string, suffix: string): string =>
-  `${name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '') || 'preset'}.${suffix}.json`;
 
 /**
  * A filter's own presets (issue 16; the Somatic tab's too, decision 0079): save the filter in
@@ -72,7 +69,11 @@ export function PresetFileActions<P extends CasePreset | SomaticPresetFile>(prop
       <button
         type="button"
         onClick={() =>
-          download(fileName(here.name, props.fileSuffix), presetFileText(here), 'application/json')
+          download(
+            presetFileName(here.name, props.fileSuffix),
+            presetFileText(here),
+            'application/json',
+          )
         }
         data-testid={`${prefix}-preset-export`}
       >

@@ -7,6 +7,7 @@ import {
   parseBed,
   parseGenes,
   parsePresetFile,
+  presetFileName,
   parseSomaticPresetFile,
   presetFileText,
 } from './filterFiles';
@@ -218,5 +219,20 @@ describe('issue 16: hostile BED files', () => {
       params: { file: 'big.bed', intervals: 20_002, max: 20_000 },
     });
     expect(parseBed('full.bed', 'chr1\t1\t2\n'.repeat(20_000))).toMatchObject({ ok: true });
+  });
+});
+
+describe('issue 16: a shared preset file is named after its preset in any language', () => {
+  it('keeps letters and digits of every script; separators, quotes and controls become "-"', () => {
+    expect(presetFileName('Épilepsie stricte', 'case-filter')).toBe(
+      'Épilepsie-stricte.case-filter.json',
+    );
+    expect(presetFileName('Lääkärin paneeli', 'case-filter')).toBe(
+      'Lääkärin-paneeli.case-filter.json',
+    );
+    expect(presetFileName('Ελληνικά', 'somatic-filter')).toBe('Ελληνικά.somatic-filter.json');
+    expect(presetFileName('../etc/passwd', 'case-filter')).toBe('etc-passwd.case-filter.json');
+    expect(presetFileName('a"b:c\\d', 'case-filter')).toBe('a-b-c-d.case-filter.json');
+    expect(presetFileName('***', 'case-filter')).toBe('preset.case-filter.json');
   });
 });

@@ -168,6 +168,19 @@ export const parsePresetFile = (name: string, text: string): Parsed<CasePreset> 
 export const parseSomaticPresetFile = (name: string, text: string): Parsed<SomaticPresetFile> =>
   parsePresetFileOf(name, text, SomaticPresetFileSchema, 'cohort-desk.somatic-filter-preset');
 
+/**
+ * The file name a shared preset is saved under: its name, letters of any language kept (issue 16:
+ * "Épilepsie stricte" was saved as "pilepsie-stricte", a Greek name as "preset"), and anything a
+ * file system may refuse (separators, quotes, controls) as "-".
+ */
+export const presetFileName = (name: string, suffix: string): string =>
+  `${
+    name
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+      .replace(/^[-.]+|-+$/g, '') || 'preset'
+  }.${suffix}.json`;
+
 /** A preset as the file others import: exactly the saved object, pretty-printed. */
 export const presetFileText = (preset: CasePreset | SomaticPresetFile): string =>
   `${JSON.stringify(preset, null, 2)}\n`;
