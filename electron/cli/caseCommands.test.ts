@@ -216,6 +216,25 @@ describe('npm run cli -- case (issue 16)', () => {
     expect(cases.find((c) => c.caseId === 'OLDTERM')?.phenotypes).toBe(2);
   }, 120_000);
 
+  it('issue 16: the text output counts one record and one variant in the singular; sizes in bytes, not "0 of 0 MB"', async () => {
+    writeFileSync(
+      join(dir, 'one.vcf'),
+      [
+        '##fileformat=VCFv4.2',
+        '##contig=<ID=chr1,length=248956422>',
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+        '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+        'chr1\t1000\t.\tA\tG\t50\tPASS\t.\tGT\t0/1',
+        '',
+      ].join('\n'),
+    );
+    const r = await cli(PASS, 'case', 'import', '--vcf', 'one.vcf', '--id', 'ONE');
+    expect(r.code, r.err.join('\n')).toBe(EXIT.ok);
+    expect(r.out.join('\n')).toMatch(/^ONE: imported 1 record, 1 variant in [\d.]+ s$/);
+    for (const line of r.err) expect(line).not.toMatch(/\b1 records\b|0 of 0 MB/);
+    expect(r.err.some((l) => / of \d+ bytes/.test(l))).toBe(true);
+  }, 120_000);
+
   it('issue 16: refuses a header-only VCF at its #CHROM line (exit 1); nothing imported', async () => {
     const header = trio.vcf.slice(0, trio.vcf.indexOf('\n', trio.vcf.indexOf('#CHROM')) + 1);
     writeFileSync(join(dir, 'header-only.vcf.gz'), toBgzf(header));
@@ -240,6 +259,6 @@ describe('npm run cli -- case (issue 16)', () => {
       (JSON.parse(list.out[0] ?? '{}') as { cases: { caseId: string }[] }).cases
         .map((c) => c.caseId)
         .sort(),
-    ).toEqual(['FIXED', 'OLDTERM', 'TRIO']);
+    ).toEqual(['FIXED', 'OLDTERM', 'ONE', 'TRIO']);
   });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { CaseProgress, SampleLink } from '../../../shared/cases/channels';
+import { formatBytes } from '../../../shared/i18n/format';
 import { formatProblem } from '../../../shared/vcf';
 import { EXIT } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
@@ -9,6 +10,7 @@ import type { CliTransport } from '../transport';
 import type { CancerOpts } from './caseCancer';
 import { cancerRequest, wantsCancer, withGermline } from './caseCancer';
 import { readText, Stop, unlocked } from './caseCommon';
+import { counted } from './vcf';
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
 
@@ -120,7 +122,7 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   ctx.out(
     o.json === true
       ? JSON.stringify(result)
-      : `${end.caseId}: imported ${String(end.records)} records, ${String(end.variants)} variants in ${(end.elapsedMs / 1000).toFixed(1)} s${
+      : `${end.caseId}: imported ${counted(end.records, 'record')}, ${counted(end.variants, 'variant')} in ${(end.elapsedMs / 1000).toFixed(1)} s${
           cancer === undefined
             ? ''
             : ` (cancer case: tumour ${cancer.tumour}, ${cancer.normal === undefined ? 'tumour-only' : `normal ${cancer.normal}`}${g === undefined ? '' : `, germline VCF ${g.file} sample ${g.sample}`})`
@@ -143,10 +145,10 @@ async function follow(
     if (job !== undefined && FINAL.has(job.phase)) return job;
     if (job !== undefined && !quiet && Date.now() - last > 2000) {
       last = Date.now();
-      const mb = (job.bytesRead / 1e6).toFixed(0);
+      // Issue 16: "0 of 0 MB" and "1 records" for a small file; sizes as the app words them.
       const eta = job.etaMs === null ? '' : `, about ${(job.etaMs / 1000).toFixed(0)} s left`;
       ctx.err(
-        `${job.phase}: ${String(job.records)} records, ${mb} of ${(job.totalBytes / 1e6).toFixed(0)} MB${eta}`,
+        `${job.phase}: ${counted(job.records, 'record')}, ${formatBytes(job.bytesRead, 'en')} of ${formatBytes(job.totalBytes, 'en')}${eta}`,
       );
     }
     await new Promise((r2) => setTimeout(r2, 200));
