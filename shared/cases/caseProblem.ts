@@ -12,6 +12,8 @@ export const CASE_PROBLEM_CODES = [
   'ped-phenotype',
   'ped-sex',
   'ped-own-parent',
+  'ped-cycle',
+  'ped-both-parents',
   'ped-empty',
   'ped-families',
   'ped-father-female',

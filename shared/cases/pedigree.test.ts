@@ -59,4 +59,44 @@ describe('issue 16: a PED’s sex column and parents are read as written or refu
     ]);
     expect(problems[0]?.message).toBe('individual "P" is named as their own parent');
   });
+
+  it("refuses a member who is their own ancestor, once per cycle, at the first member's line (decision 0089)", () => {
+    // Before: parsed without a word (A is B's father and B is A's).
+    const { problems } = parsePed(
+      'f.ped',
+      'FAM A B 0 1 2\nFAM B C 0 1 1\nFAM C A 0 1 1\nFAM K 0 0 1 1\nFAM L K 0 1 1\n',
+    );
+    expect(problems.map((p) => [p.code, p.line, p.params])).toEqual([
+      ['ped-cycle', 1, { id: 'A', chain: 'A → B → C → A' }],
+    ]);
+    expect(problems[0]?.message).toBe(
+      'individual "A" is their own ancestor (A → B → C → A: each is a parent of the one before)',
+    );
+    expect(CaseProblemSchema.safeParse(problems[0]).success).toBe(true);
+  });
+
+  it('checks a PED of 50,000 members in a moment, and finds a cycle 50,000 generations deep', () => {
+    const lines = ['FAM M0 M49999 0 1 1'];
+    for (let i = 1; i < 50_000; i++) lines.push(`FAM M${String(i)} M${String(i - 1)} 0 1 1`);
+    const t = Date.now();
+    const { members, problems } = parsePed('big.ped', `${lines.join('\n')}\n`);
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(members).toHaveLength(50_000);
+    expect(problems.map((p) => [p.code, p.line])).toEqual([['ped-cycle', 1]]);
+  });
+
+  it('refuses a member named as the father of one child and the mother of another (decision 0089)', () => {
+    // Before: accepted when the member's own sex is unknown (0) or the member has no line.
+    const { problems } = parsePed('f.ped', 'FAM X 0 0 0 1\nFAM C1 X 0 1 2\nFAM C2 0 X 2 1\n');
+    expect(problems.map((p) => [p.code, p.line, p.params])).toEqual([
+      [
+        'ped-both-parents',
+        3,
+        { id: 'X', fatherOf: 'C1', fatherLine: '2', motherOf: 'C2', motherLine: '3' },
+      ],
+    ]);
+    expect(problems[0]?.message).toBe(
+      '"X" is the father of "C1" (line 2) and the mother of "C2" (line 3)',
+    );
+  });
 });

@@ -110,15 +110,89 @@ export function parsePed(
   return { members, problems };
 }
 
+/**
+ * A member who is their own ancestor (A is B's father, B is A's: decision 0089), named once per
+ * cycle at the line of its first member in the file; the walk is iterative (no deep recursion on
+ * a PED of thousands of members) and visits each member once.
+ */
+function cycleProblems(name: string, members: readonly PedMember[]): CaseProblem[] {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const state = new Map<string, 'open' | 'done'>();
+  const out: CaseProblem[] = [];
+  for (const start of members) {
+    if (state.has(start.id)) continue;
+    const path: PedMember[] = [start];
+    const next: number[] = [0];
+    state.set(start.id, 'open');
+    while (path.length > 0) {
+      const m = path[path.length - 1] as PedMember;
+      const k = next[next.length - 1] as number;
+      const parentId = k === 0 ? m.father : k === 1 ? m.mother : undefined;
+      if (k >= 2) {
+        state.set(m.id, 'done');
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[next.length - 1] = k + 1;
+      const parent = parentId === null || parentId === undefined ? undefined : byId.get(parentId);
+      if (parent === undefined || parent.id === m.id) continue; // own parent: said on its line
+      const st = state.get(parent.id);
+      if (st === 'done') continue;
+      if (st === 'open') {
+        const cycle = path.slice(path.findIndex((x) => x.id === parent.id));
+        const first = cycle.reduce((a, b) => (b.line < a.line ? b : a));
+        const chain = [...cycle, parent].map((x) => x.id).join(' → ');
+        out.push({
+          file: name,
+          line: first.line,
+          member: first.id,
+          message: `individual "${first.id}" is their own ancestor (${chain}: each is a parent of the one before)`,
+          code: 'ped-cycle',
+          params: { id: first.id, chain },
+        });
+        continue;
+      }
+      state.set(parent.id, 'open');
+      path.push(parent);
+      next.push(0);
+    }
+  }
+  return out;
+}
+
 function parentProblems(name: string, members: readonly PedMember[]): CaseProblem[] {
   const byId = new Map(members.map((m) => [m.id, m]));
-  const out: CaseProblem[] = [];
+  const out: CaseProblem[] = [...cycleProblems(name, members)];
+  // A member named as the father of one child and the mother of another (sex unknown in the file).
+  const roles = new Map<string, { role: 'father' | 'mother'; child: PedMember }>();
   for (const m of members) {
     for (const [parent, want] of [
       [m.father, 'male'],
       [m.mother, 'female'],
     ] as const) {
       if (parent === null) continue;
+      const role = want === 'male' ? 'father' : 'mother';
+      const other = roles.get(parent);
+      if (other === undefined) roles.set(parent, { role, child: m });
+      else if (other.role !== role) {
+        const [f, mo] = role === 'father' ? [m, other.child] : [other.child, m];
+        out.push({
+          file: name,
+          line: m.line,
+          member: parent,
+          message: `"${parent}" is the father of "${f.id}" (line ${String(f.line)}) and the mother of "${mo.id}" (line ${String(mo.line)})`,
+          code: 'ped-both-parents',
+          params: {
+            id: parent,
+            fatherOf: f.id,
+            fatherLine: String(f.line),
+            motherOf: mo.id,
+            motherLine: String(mo.line),
+          },
+        });
+        roles.set(parent, { role, child: m });
+      }
       const p = byId.get(parent);
       if (p === undefined) continue; // a parent without a line: allowed, simply not sequenced
       if (p.sex !== want && p.sex !== 'unknown')

@@ -1,5 +1,6 @@
 // Checks and decodes the comma-separated values of one INFO or FORMAT field against its spec.
 import { cut, said, withValues } from './problems';
+import { nextIndex } from './scan';
 import type { Said } from './problems';
 import type { FieldSpec } from './schema';
 import type { VcfScalar, VcfValue } from './types';
@@ -28,16 +29,14 @@ export function valuesProblem(
   // Untyped Strings without a pattern need no look at each value, only a count when one is due.
   const perValue = type !== undefined && (type !== 'String' || spec.pattern !== undefined);
   if (!perValue && expected === undefined) {
-    const dd = s.indexOf(',,', start);
-    if (s.charCodeAt(start) === 44 || s.charCodeAt(end - 1) === 44 || (dd >= 0 && dd < end)) {
+    if (s.charCodeAt(start) === 44 || s.charCodeAt(end - 1) === 44 || emptyInside(s, start, end))
       return listEmpty(s.slice(start, end));
-    }
     return undefined;
   }
   let count = 0;
   let i = start;
   while (i <= end) {
-    let j = s.indexOf(',', i);
+    let j = nextIndex(s, ',', i);
     if (j < 0 || j > end) j = end;
     count++;
     if (j === i) return listEmpty(s.slice(start, end));
@@ -130,8 +129,15 @@ function listEmpty(list: string): Said {
 
 /** True when s[start,end) has no comma. */
 function noComma(s: string, start: number, end: number): boolean {
-  const c = s.indexOf(',', start);
+  const c = nextIndex(s, ',', start);
   return c < 0 || c >= end;
+}
+
+/** True when s[start,end) holds ",," (an empty value inside a list); no scan past `end`. */
+function emptyInside(s: string, start: number, end: number): boolean {
+  for (let c = nextIndex(s, ',', start); c >= 0 && c < end; c = nextIndex(s, ',', c + 1))
+    if (s.charCodeAt(c + 1) === 44) return true;
+  return false;
 }
 
 /** True when the checked Float s[i,j) is above 1, read without copying it in the common forms. */

@@ -1,6 +1,7 @@
 // The ID, QUAL and FILTER columns of a data line (VCF §1.6.1 items 3, 6, 7), checked in place.
 import type { Reporter } from './record';
 import { cut, said, show } from './problems';
+import { firstIndexes } from './scan';
 import { isFloat, toFloat } from './values';
 
 /** Checks ID: "." or unique, non-empty identifiers without white space, separated by ";". */
@@ -22,6 +23,7 @@ export function checkIds(r: Reporter, s: string, a: number, b: number): void {
   }
   if (!semi) return;
   const ids = s.slice(a, b).split(';');
+  const first = ids.length > 8 ? firstIndexes(ids) : undefined;
   for (const [k, id] of ids.entries()) {
     if (id === '')
       r.report(
@@ -34,7 +36,7 @@ export function checkIds(r: Reporter, s: string, a: number, b: number): void {
           },
         ),
       );
-    else if (ids.indexOf(id) !== k)
+    else if ((first === undefined ? ids.indexOf(id) : first.get(id)) !== k)
       r.report('ID', said('id-twice', `${show(id)} is listed twice`, { value: cut(id) }));
   }
 }
@@ -64,6 +66,7 @@ export function checkFilters(r: Reporter, s: string, a: number, b: number): void
   if (b - a === 4 && s.startsWith('PASS', a)) return;
   const text = s.slice(a, b);
   const codes = text.split(';');
+  const firstCode = codes.length > 8 ? firstIndexes(codes) : undefined;
   for (const [k, c] of codes.entries()) {
     if (c === '')
       r.report(
@@ -86,7 +89,7 @@ export function checkFilters(r: Reporter, s: string, a: number, b: number): void
       );
     else if (c === '0')
       r.report('FILTER', said('filter-zero', '"0" is reserved and may not be a filter name'));
-    else if (codes.indexOf(c) !== k)
+    else if ((firstCode === undefined ? codes.indexOf(c) : firstCode.get(c)) !== k)
       r.report('FILTER', said('filter-twice', `${show(c)} is listed twice`, { value: cut(c) }));
   }
 }

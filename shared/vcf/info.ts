@@ -1,6 +1,7 @@
 // The INFO column (VCF §1.6.1 item 8): `key[=value[,value]]` entries separated by `;`.
 import { decodeValues, valuesProblem } from './fieldValues';
 import { cut, said } from './problems';
+import { nextIndex } from './scan';
 import type { Reporter } from './record';
 import type { FieldSpec, Schema } from './schema';
 import type { VcfValue } from './types';
@@ -19,6 +20,14 @@ function expectedCount(number: FieldSpec['number'], nAlt: number): number | unde
 
 // Reused across lines: the keys of the current INFO column, to find duplicates without a Set.
 const seen: FieldSpec[] = [];
+/** Past this many entries the keys seen are also in a Set (includes() was quadratic). */
+const FEW_ENTRIES = 32;
+
+/**
+ * The most INFO entries a record may have: htslib counts them in 16 bits, so bcftools refuses more
+ * (decision 0089). A million entries in one line took minutes before this.
+ */
+export const MAX_INFO_ENTRIES = 65_535;
 
 /**
  * The key at each position of the previous INFO column: files repeat the same keys in the same
@@ -63,15 +72,27 @@ export function checkInfo(
   }
   let i = start;
   let k = 0;
+  let many: Set<FieldSpec> | undefined;
   while (i <= end) {
     let j = s.indexOf(';', i);
     if (j < 0 || j > end) j = end;
+    if (k === MAX_INFO_ENTRIES) {
+      r.report(
+        'INFO',
+        said(
+          'info-too-many',
+          `has more than ${MAX_INFO_ENTRIES.toLocaleString('en')} entries, the most a VCF record can hold (the limit of htslib and bcftools)`,
+          { max: MAX_INFO_ENTRIES },
+        ),
+      );
+      return;
+    }
     if (j === i) {
       r.report('INFO', said('info-empty-entry', 'has an empty entry (";;", or ";" at an end)'));
       i = j + 1;
       continue;
     }
-    let eq = s.indexOf('=', i);
+    let eq = nextIndex(s, '=', i);
     if (eq > j) eq = -1;
     const spec = specAt(s, i, eq < 0 ? j : eq, k++, schema);
     if (!spec.keyOk) {
@@ -83,10 +104,12 @@ export function checkInfo(
           { key: cut(spec.id) },
         ),
       );
-    } else if (seen.includes(spec)) {
+    } else if (many === undefined ? seen.includes(spec) : many.has(spec)) {
       r.report('INFO', said('info-twice', 'appears twice in this record'), spec.id);
     } else {
       seen.push(spec);
+      if (many !== undefined) many.add(spec);
+      else if (seen.length === FEW_ENTRIES) many = new Set(seen);
       checkEntry(s, eq, j, spec, nAlt, schema, r);
     }
     i = j + 1;

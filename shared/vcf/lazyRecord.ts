@@ -94,7 +94,21 @@ export class LazyRecord implements VcfRecord {
     return decodeSample(this.sampleText(index), this.fmt, this.schema);
   }
 
+  /**
+   * Genotypes read so far, by sample: a record split into many ALTs asks each member's genotype
+   * once per ALT, and finding a sample's text is a scan of the line (decision 0089).
+   */
+  private genotypes: (Genotype | null)[] | undefined;
+
   genotype(index: number): Genotype | null {
+    const known = this.genotypes?.[index];
+    if (known !== undefined) return known;
+    const gt = this.readGenotype(index);
+    if (this.nAlt > 1) (this.genotypes ??= [])[index] = gt;
+    return gt;
+  }
+
+  private readGenotype(index: number): Genotype | null {
     if (this.fmt?.hasGt !== true) return null;
     const text = this.sampleText(index);
     const colon = text.indexOf(':');

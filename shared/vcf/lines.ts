@@ -91,6 +91,7 @@ export class LineSplitter {
       return;
     }
     let nl = text.indexOf('\n');
+    if (this.lineNo === 0 && this.loneCr(nl < 0 ? text : text.slice(0, nl))) return;
     if (nl < 0) {
       this.carry += text;
       if (this.carry.length > MAX_LINE)
@@ -113,6 +114,23 @@ export class LineSplitter {
       i = nl + 1;
     }
     this.carry = text.slice(i);
+  }
+
+  /**
+   * True (and failed) when the first line holds a carriage return before its end: the file ends
+   * its lines with CR alone (classic Mac OS), so it would read as one line (decision 0089).
+   */
+  private loneCr(first: string): boolean {
+    const cr = first.indexOf('\r');
+    if (cr < 0 || cr === first.length - 1) return false;
+    this.fail(
+      1,
+      said(
+        'cr-line-ends',
+        'ends its lines with a carriage return (CR) alone: convert the line ends to LF (dos2unix -c mac, or tr "\\r" "\\n")',
+      ),
+    );
+    return true;
   }
 
   private emit(line: string): void {

@@ -19,6 +19,9 @@ const baseCode = (c: number): number => {
   }
 };
 
+/** Window size from which duplicate variants are found through a Map. */
+const MANY_KEYS = 32;
+
 /** Tracks what the records seen so far imply for the next one. */
 export class OrderTracker {
   private chrom: string | undefined;
@@ -31,6 +34,22 @@ export class OrderTracker {
   private readonly keys: (number | string)[] = [];
   private readonly at: number[] = [];
   private readonly lines: number[] = [];
+  /**
+   * Position of each key, built once the window holds many variants (one record with thousands of
+   * ALTs, or thousands of records at one POS): indexOf over them was quadratic (decision 0089).
+   */
+  private index: Map<number | string, number> | undefined;
+
+  private indexOf(key: number | string): number {
+    if (this.index === undefined) {
+      if (this.keys.length < MANY_KEYS) return this.keys.indexOf(key);
+      this.index = new Map();
+      for (let r = 0; r < this.keys.length; r++)
+        if (!this.index.has(this.keys[r] as number | string))
+          this.index.set(this.keys[r] as number | string, r);
+    }
+    return this.index.get(key) ?? -1;
+  }
 
   /** Checks CHROM/POS order; returns what is wrong, or undefined. */
   place(chrom: string, pos: number): Said | undefined {
@@ -42,6 +61,7 @@ export class OrderTracker {
       this.keys.length = 0;
       this.at.length = 0;
       this.lines.length = 0;
+      this.index = undefined;
       if (before !== undefined) {
         return said(
           'order-block',
@@ -71,6 +91,7 @@ export class OrderTracker {
       this.keys.length = w;
       this.at.length = w;
       this.lines.length = w;
+      this.index = undefined;
     }
     return undefined;
   }
@@ -100,8 +121,9 @@ export class OrderTracker {
           ? t.pos * 64 + baseCode(t.ref.charCodeAt(0)) * 8 + baseCode(t.alt.charCodeAt(0))
           : `${String(t.pos)} ${t.ref} ${t.alt}`;
     }
-    const i = this.keys.indexOf(key);
+    const i = this.indexOf(key);
     if (i >= 0) return this.lines[i] !== line ? this.lines[i] : undefined;
+    this.index?.set(key, this.keys.length);
     this.keys.push(key);
     this.at.push(at);
     this.lines.push(line);

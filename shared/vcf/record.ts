@@ -11,6 +11,7 @@ import { said } from './problems';
 import {
   altIsRef,
   altProblem,
+  altTooMany,
   altTwice,
   chromProblem,
   notBases,
@@ -39,6 +40,21 @@ export interface Reporter {
   report(column: string, what: Said, field?: string): void;
   /** A warning, once per file for the same `once` key. */
   warn(column: string, what: Said, field: string, once: string): void;
+}
+
+/**
+ * The most ALT alleles a record may list: htslib keeps REF and ALT in 16 bits (65,535 alleles),
+ * so bcftools cannot read more either (decision 0089).
+ */
+export const MAX_ALT_ALLELES = 65_534;
+/** From this allele on, the alleles listed before are looked up in a Set. */
+const FEW_ALTS = 9;
+
+/** True when `alt` is in `listed`; adds it when not. */
+function twiceIn(listed: Set<string>, alt: string): boolean {
+  if (listed.has(alt)) return true;
+  listed.add(alt);
+  return false;
 }
 
 const COLUMNS = ['CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT'];
@@ -198,13 +214,22 @@ export class RecordParser implements Reporter {
     let n = 0;
     let i = a;
     const order = this.ctx.order;
+    // Past a few alleles, the ones listed before are kept in a Set: rescanning the list for each
+    // allele made a record with 100,000 ALTs take minutes (decision 0089).
+    let listed: Set<string> | undefined;
     while (i <= b) {
       let j = s.indexOf(',', i);
       if (j < 0 || j > b) j = b;
       n++;
+      if (n > MAX_ALT_ALLELES) {
+        this.report('ALT', altTooMany(MAX_ALT_ALLELES));
+        return n;
+      }
+      if (n === FEW_ALTS) listed = new Set(s.slice(a, i - 1).split(','));
       if (isBases(s, i, j)) {
         if (sameBases(s, i, j, refStart, refEnd)) this.report('ALT', altIsRef(s.slice(i, j)));
-        else if (listedBefore(s, a, i, j)) this.report('ALT', altTwice(s.slice(i, j)));
+        else if (listed === undefined ? listedBefore(s, a, i, j) : twiceIn(listed, s.slice(i, j)))
+          this.report('ALT', altTwice(s.slice(i, j)));
         else if (!Number.isNaN(pos)) {
           const dup = order.duplicateAt(s, pos, refStart, refEnd, i, j, this.lineNo);
           if (dup !== undefined)
@@ -212,6 +237,7 @@ export class RecordParser implements Reporter {
         }
       } else {
         const alt = s.slice(i, j);
+        listed?.add(alt);
         const c = classifyAlt(alt);
         if ('problem' in c) this.report('ALT', altProblem(n, alt, c.problem));
       }

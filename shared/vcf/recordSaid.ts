@@ -94,3 +94,23 @@ export function sameVariant(ref: string, alt: string, line: number): Said {
 export function altProblem(n: number, alt: string, p: Said): Said {
   return withValues(p, `allele ${String(n)} ${show(alt)} ${p.message}`, { n, allele: cut(alt) });
 }
+
+/** A record listing more ALT alleles than any reader keeps (decision 0089). */
+export function altTooMany(max: number): Said {
+  return said(
+    'alt-too-many',
+    `lists more than ${max.toLocaleString('en')} ALT alleles, the most a VCF record can hold (the limit of htslib and bcftools); split the record`,
+    { max },
+  );
+}
+
+/** The most FORMAT keys a record may have: htslib's n_fmt is 8 bits (decision 0089). */
+export const MAX_FORMAT_KEYS = 255;
+
+export function formatTooMany(count: number): Said {
+  return said(
+    'format-too-many',
+    `has ${count.toLocaleString('en')} keys, more than ${String(MAX_FORMAT_KEYS)}, the most a VCF record can hold (the limit of htslib and bcftools)`,
+    { count, max: MAX_FORMAT_KEYS },
+  );
+}

@@ -1,6 +1,8 @@
 // FORMAT and the sample columns (VCF §1.6.2 "Genotype fields").
 import { decodeValues, valuesProblem } from './fieldValues';
+import { nextIndex } from './scan';
 import { cut, said } from './problems';
+import { formatTooMany, MAX_FORMAT_KEYS } from './recordSaid';
 import type { Said } from './problems';
 import { FORMAT_KEY } from './names';
 import { genotypeCount } from './schema';
@@ -22,7 +24,7 @@ const LOCAL_NUMBERS = new Set(['LA', 'LR', 'LG']);
 /** Parses and checks a FORMAT column (keys, duplicates, GT first, LAA before local fields). */
 export function parseFormat(text: string, schema: Schema): ParsedFormat {
   const keys = text.split(':');
-  const specs = keys.map((k) => schema.format(k));
+  const specs = keys.length > MAX_FORMAT_KEYS ? [] : keys.map((k) => schema.format(k));
   const fail = (what: Said, key?: string): ParsedFormat => ({
     keys,
     specs,
@@ -30,6 +32,8 @@ export function parseFormat(text: string, schema: Schema): ParsedFormat {
     hasGt: keys[0] === 'GT',
     laaIndex: keys.indexOf('LAA'),
   });
+  if (keys.length > MAX_FORMAT_KEYS) return fail(formatTooMany(keys.length));
+  const listed = new Set<string>();
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] ?? '';
     if (k === '')
@@ -47,7 +51,8 @@ export function parseFormat(text: string, schema: Schema): ParsedFormat {
         k,
       );
     }
-    if (keys.indexOf(k) !== i) return fail(said('format-twice', 'appears twice'), k);
+    if (listed.has(k)) return fail(said('format-twice', 'appears twice'), k);
+    listed.add(k);
   }
   const gt = keys.indexOf('GT');
   if (gt > 0)
@@ -187,7 +192,7 @@ export function checkSample(
   let i = start;
   const keys = format.keys;
   while (i <= end) {
-    let j = s.indexOf(':', i);
+    let j = nextIndex(s, ':', i);
     if (j < 0 || j > end) j = end;
     if (k >= keys.length) {
       r.sampleProblem(

@@ -27,6 +27,12 @@ export interface FieldSpec {
   readonly keyOk: boolean;
 }
 
+/**
+ * Specs kept per file and kind: a file inventing new keys on every line (undeclared ones are
+ * accepted) no longer grows the cache without end; past this the rest are built per use.
+ */
+const MAX_CACHED_SPECS = 4096;
+
 /** The typing of one file, with per-key specs built once and reused for every record. */
 export class Schema {
   readonly rules: VersionRules;
@@ -35,6 +41,11 @@ export class Schema {
 
   constructor(readonly header: VcfHeader) {
     this.rules = rulesFor(header.version);
+  }
+
+  /** Specs held in the caches (at most 2 × MAX_CACHED_SPECS). */
+  get cachedSpecs(): number {
+    return this.infoSpecs.size + this.formatSpecs.size;
   }
 
   /** The spec of an INFO key. */
@@ -51,7 +62,7 @@ export class Schema {
         ? INFO_KEY_43.test(key)
         : key !== '' && !/\s/.test(key);
       if (!keyOk) spec = { ...spec, keyOk };
-      this.infoSpecs.set(key, spec);
+      if (this.infoSpecs.size < MAX_CACHED_SPECS) this.infoSpecs.set(key, spec);
     }
     return spec;
   }
@@ -66,7 +77,7 @@ export class Schema {
         reservedFormat(this.header.version)[key],
         'FORMAT',
       );
-      this.formatSpecs.set(key, spec);
+      if (this.formatSpecs.size < MAX_CACHED_SPECS) this.formatSpecs.set(key, spec);
     }
     return spec;
   }

@@ -135,3 +135,17 @@ export function splitRecord(record: VcfRecord): SplitVariant[] {
     return new Split(record, i + 1, kind, t.pos, t.ref, t.alt, key, schema);
   });
 }
+
+/**
+ * True when a member's genotype holds this ALT (a row is worth its calls). The import asks before
+ * building the calls, which subset every Number=R/A/G value to the ALT: asked after, a record of
+ * 60,000 ALTs cost minutes (n ALTs × n values; decision 0089).
+ */
+export function anyCarries(v: SplitVariant, members: readonly { column: number }[]): boolean {
+  const samples = v.record.header.samples.length;
+  return members.some((m) => {
+    if (m.column < 0 || m.column >= samples) return false;
+    const gt = v.genotype(m.column);
+    return gt !== null && gt.alleles.includes(1);
+  });
+}

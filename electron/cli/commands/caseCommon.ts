@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { MAX_TEXT_FILE } from '../../../shared/cases/fileRef';
 import { EXIT } from '../exitCodes';
 import type { ExitCode } from '../exitCodes';
 import type { CliContext } from '../io';
@@ -85,10 +86,52 @@ async function openVault(ctx: CliContext, fd: number | undefined): Promise<CliTr
   return t;
 }
 
+/**
+ * A PED or Phenopacket named on the command line, read whole but bounded (decision 0089): only a
+ * regular file (a FIFO would block, /dev/zero never ends, a directory is no text), at most
+ * MAX_TEXT_FILE bytes even when it grows while read, and UTF-8 text (the replacement character
+ * would otherwise stand in for every bad byte without a word).
+ */
 export const readText = (ctx: CliContext, file: string): { name: string; text: string } => {
+  const path = resolve(ctx.cwd, file);
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (info === undefined) throw new Stop(EXIT.usage, `${file}: no such file`);
+  if (!info.isFile()) throw new Stop(EXIT.usage, `${file}: not a file`);
+  const tooLarge = (): Stop =>
+    new Stop(
+      EXIT.usage,
+      `${file}: larger than ${String(MAX_TEXT_FILE / 1e6)} MB, the most a PED or Phenopacket file may be; is it the right file?`,
+    );
+  if (info.size > MAX_TEXT_FILE) throw tooLarge();
+  let fd: number;
   try {
-    return { name: basename(file), text: readFileSync(resolve(ctx.cwd, file), 'utf8') };
+    // O_NONBLOCK: a path swapped for a FIFO after the check above does not hang the command.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     throw new Stop(EXIT.usage, `${file}: cannot be read`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new Stop(EXIT.usage, `${file}: not a file`);
+    const buf = Buffer.alloc(MAX_TEXT_FILE + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+      if (got > MAX_TEXT_FILE) throw tooLarge();
+    }
+    try {
+      return {
+        name: basename(file),
+        text: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, got)),
+      };
+    } catch {
+      throw new Stop(EXIT.usage, `${file}: is not UTF-8 text`);
+    }
+  } catch (error: unknown) {
+    if (error instanceof Stop) throw error;
+    throw new Stop(EXIT.usage, `${file}: cannot be read`);
+  } finally {
+    closeSync(fd);
   }
 };

@@ -35,6 +35,7 @@ export const SAID_KEYS = [
   'bedLine',
   'bedEmpty',
   'bedTooMany',
+  'bedPastEnd',
   'notGeneSymbol',
   'genesTooMany',
   'presetNotJson',

@@ -42,6 +42,7 @@ export const TEXT_CASES: readonly (readonly [string, string | Uint8Array])[] = [
   ['before-header-data', '##fileformat=VCFv4.3\n1\t100\n'],
   ['not-utf8', Uint8Array.from([...utf8('##fileformat=VCFv4.3\n##x='), 0xff, 0x0a])],
   ['binary', '##fileformat=VCFv4.3\n##x=a\u0001b\n'],
+  ['cr-line-ends', '##fileformat=VCFv4.3\r##x=a\r'],
   ['columns-short', vcf('4.3', META, ['S1'], [row(1, 100, '.', 'C', 'T')])],
   ['columns-short-sites', sites(row(1, 100, '.', 'C'))],
   ['columns-spaces', vcf('4.3', META, ['S1'], ['1 100 . C T 50 PASS . GT 0/1'])],
@@ -81,6 +82,11 @@ export const TEXT_CASES: readonly (readonly [string, string | Uint8Array])[] = [
   ],
   ['alt-is-ref', rec({ 4: 'C' })],
   ['alt-twice', rec({ 4: 'T,T' })],
+  // Decision 0089: htslib's limits (65,534 ALTs, 65,535 INFO entries, 255 FORMAT keys).
+  [
+    'alt-too-many',
+    rec({ 4: Array.from({ length: 65_535 }, (_, i) => `<A${String(i)}>`).join(',') }),
+  ],
   [
     'alt-same-variant',
     sites(
@@ -109,6 +115,13 @@ export const TEXT_CASES: readonly (readonly [string, string | Uint8Array])[] = [
   ['format-key-pattern', rec({ 8: 'GT:1X', 9: '0/1:2' })],
   ['format-key-alphanumeric', rec({ 8: 'GT:X_Y', 9: '0/1:2' }, '4.2')],
   ['format-twice', rec({ 8: 'GT:DP:DP', 9: '0/1:2:3' })],
+  [
+    'format-too-many',
+    rec({
+      8: Array.from({ length: 256 }, (_, i) => `F${String(i)}`).join(':'),
+      9: Array.from({ length: 256 }, () => '1').join(':'),
+    }),
+  ],
   ['format-gt-first', rec({ 8: 'DP:GT', 9: '2:0/1' })],
   [
     'format-laa',
@@ -124,6 +137,7 @@ export const TEXT_CASES: readonly (readonly [string, string | Uint8Array])[] = [
   ['info-key-invalid', info('A B=1', '4.2')],
   ['info-key-pattern', info('1X=3')],
   ['info-twice', info('N1=1;N1=2')],
+  ['info-too-many', info(Array.from({ length: 65_536 }, (_, i) => `K${String(i)}`).join(';'))],
   ['info-no-value', info('N1')],
   ['info-flag-value', info('FL=yes')],
   ['info-quoted', info('TX="a,b"')],

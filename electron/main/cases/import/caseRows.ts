@@ -10,6 +10,7 @@ import type {
   VcfValue,
 } from '../../../../shared/vcf';
 import { clinvarInfo, splitRecord, transcriptAnnotations } from '../../../../shared/vcf';
+import { anyCarries } from '../../../../shared/vcf/split';
 import type { GeneIndex } from '../genomeAssets';
 import type { ReadCounts } from '../../../../shared/cancer/somaticCalls';
 import type { SomaticHook } from '../cancer/somaticHook';
@@ -79,7 +80,9 @@ export class CaseRowBuilder {
       }
       const somatic = this.ctx.somatic;
       const reads = somatic && this.ctx.members.map((m) => somatic.counts(v, m.column));
-      const calls = this.ctx.members.map((m, i) => withReads(call(v, m.column), reads?.[i]));
+      // No calls for an ALT nobody carries: they subset every R/A/G value (decision 0089).
+      const members = somatic || anyCarries(v, this.ctx.members) ? this.ctx.members : [];
+      const calls = members.map((m, i) => withReads(call(v, m.column), reads?.[i]));
       const tumourReads = (reads?.[0]?.adAlt ?? 0) > 0;
       if (!tumourReads && !calls.some((c) => c.altCount !== null && c.altCount > 0)) {
         this.counts.notCarried++;

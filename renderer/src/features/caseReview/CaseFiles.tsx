@@ -5,14 +5,12 @@ import { currentLocale } from '../../i18n';
 import { errorText, SaidError } from '../../i18n/said';
 import { useFormat } from '../../i18n/useFormat';
 import type { TextFile } from '../../../../shared/cases/channels';
+import { MAX_TEXT_FILE } from '../../../../shared/cases/fileRef';
 import { ProblemList } from './ProblemList';
 import { transferStatus } from './transferStatus';
 import type { CaseUpload } from './useCaseUpload';
 import type { CaseDraft } from './useNewCase';
 import { mainPicksCaseFiles } from '../../store/caseSlice';
-
-/** The contract's cap on a PED or Phenopacket the page reads as text. */
-export const MAX_TEXT_FILE = 4_000_000;
 
 /** PED and Phenopacket files are small: the page reads them as text (at most 4 MB). */
 async function readText(file: File | undefined): Promise<TextFile | undefined> {

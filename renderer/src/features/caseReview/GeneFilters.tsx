@@ -4,7 +4,8 @@ import type { CaseFilter, PanelId } from '../../../../shared/cases/filters';
 import { saidText } from '../../i18n/said';
 import { withData } from '../../i18n/dataValues';
 import { useStore } from '../../store';
-import { parseBed, parseGenes } from './filterFiles';
+import { parseBed, parseGenes, readChosenFile } from './filterFiles';
+import { currentLocale } from '../../i18n';
 import type { FilterPatch } from './filterPatch';
 import { StepCount } from './StepCount';
 
@@ -50,7 +51,12 @@ export function GeneFilters(props: {
     }
   };
   const readFile = async (file: File, kind: 'genes' | 'bed'): Promise<void> => {
-    const text = await file.text();
+    const read = await readChosenFile(file, kind, currentLocale());
+    if (!read.ok) {
+      setError(saidText(read.said, t));
+      return;
+    }
+    const text = read.value;
     if (kind === 'genes') {
       setGenesText(text.trim());
       commitGenes(text);

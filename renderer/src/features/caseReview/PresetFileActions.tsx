@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../../components/download';
 import { saidText } from '../../i18n/said';
 import type { Parsed } from './filterFiles';
-import { importedName, presetFileName, presetFileText } from './filterFiles';
+import { importedName, presetFileName, presetFileText, readChosenFile } from './filterFiles';
+import { currentLocale } from '../../i18n';
 import type { CasePreset } from '../../../../shared/cases/filters';
 import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets';
 
@@ -91,8 +92,12 @@ export function PresetFileActions<P extends CasePreset | SomaticPresetFile>(prop
             const file = e.target.files?.[0];
             if (input.current !== null) input.current.value = '';
             if (file === undefined) return;
-            void file.text().then(async (text) => {
-              const parsed = props.parse(file.name, text);
+            void readChosenFile(file, 'preset', currentLocale()).then(async (read) => {
+              if (!read.ok) {
+                say(true, saidText(read.said, t));
+                return;
+              }
+              const parsed = props.parse(file.name, read.value);
               if (!parsed.ok) {
                 say(true, saidText(parsed.said, t));
                 return;

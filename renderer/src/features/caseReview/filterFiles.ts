@@ -5,6 +5,8 @@ import type { SomaticPresetFile } from '../../../../shared/cancer/somaticPresets
 import { SomaticPresetFileSchema } from '../../../../shared/cancer/somaticPresets';
 import type { Said } from '../../i18n/said';
 import { presetNameHidden } from '../../../../shared/cases/presetName';
+import { formatBytes } from '../../../../shared/i18n/format';
+import { grch38Length } from '../../../../shared/vcf/assembly';
 
 /**
  * A file's content or the located reason it was refused (file, line): `said` in the reader's
@@ -21,6 +23,31 @@ const refused = (said: Said, message: string): { ok: false; message: string; sai
 /** The most a BED file and a gene list may hold. */
 const MAX_REGIONS = 20_000;
 const MAX_GENES = 5000;
+
+/**
+ * The largest file of each kind the page reads (decision 0089): checked on the file's size before
+ * a byte is read, so a 500 MB file chosen by mistake is refused at once instead of freezing the
+ * page while it is read as text. Each is far above what the kind needs: 20,000 BED intervals with
+ * names, 5,000 gene symbols with comments, a preset of a few KB.
+ */
+export const MAX_FILE_BYTES = { bed: 16_000_000, genes: 1_000_000, preset: 1_000_000 } as const;
+
+/** A chosen file's text, or why it was not read (too large for its kind). */
+export async function readChosenFile(
+  file: { readonly name: string; readonly size: number; text(): Promise<string> },
+  kind: keyof typeof MAX_FILE_BYTES,
+  locale: string,
+): Promise<Parsed<string>> {
+  const max = MAX_FILE_BYTES[kind];
+  if (file.size > max) {
+    const size = formatBytes(max, locale);
+    return refused(
+      { key: 'fileTooLarge', params: { file: file.name, size } },
+      `${file.name} is larger than ${size}; is it the right file?`,
+    );
+  }
+  return { ok: true, value: await file.text() };
+}
 
 /** A BED coordinate: a plain decimal integer ("0x10", "1e3", "12.0" are not). */
 const COORD = /^\d{1,10}$/;
@@ -58,6 +85,17 @@ export function parseBed(name: string, text: string): Parsed<Region[]> {
       return refused(
         { key: 'bedLine', params: { file: name, line: String(i + 1), found: line.slice(0, 80) } },
         `${name} line ${String(i + 1)}: expected "chromosome start end" on GRCh38 (1-22, X, Y, MT; start < end), found "${line.slice(0, 80)}"`,
+      );
+    // An interval past the chromosome's end is not GRCh38 (another assembly, or a broken file):
+    // a billion-base "region" would silently stand for the whole chromosome (decision 0089).
+    const length = grch38Length(parsed.data.chrom);
+    if (length !== undefined && parsed.data.end > length)
+      return refused(
+        {
+          key: 'bedPastEnd',
+          params: { file: name, line: String(i + 1), chrom: chrom, length, end: parsed.data.end },
+        },
+        `${name} line ${String(i + 1)}: the interval ends at ${String(parsed.data.end)}, past the end of ${chrom} on GRCh38 (${String(length)}).`,
       );
     regions.push(parsed.data);
   }
