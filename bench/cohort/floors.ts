@@ -9,7 +9,8 @@
  *   sorted by gene, consequence, af; `f_geno_c` the same sorted by consequence, af (for criteria
  *   without a gene): a variant criterion is a pruned scan, no list and no join;
  * - `f_var`: variant columns with carriers counted; `f_gene_counts`, `f_term_counts`: the
- *   summaries the issue names (carriers per gene and per variant, phenotype counts).
+ *   summaries the issue names (carriers per gene and per variant, phenotype counts);
+ *   `f_term_groups`: phenotype counts per term, sex and country (the layout's `cd_term_groups`).
  * No floor stores a query's answer beyond those summaries.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -34,6 +35,7 @@ export async function buildFloorTables(conn: DuckDBConnection, src: string): Pro
     'CREATE TABLE f_geno_c AS SELECT * FROM f_geno ORDER BY consequence, af, gene_key',
     `CREATE TABLE f_gene_counts AS SELECT * FROM ${src}.cd_gene_counts`,
     `CREATE TABLE f_term_counts AS SELECT * FROM ${src}.cd_term_counts`,
+    `CREATE TABLE f_term_groups AS SELECT term, sex, country, n FROM ${src}.cd_term_groups ORDER BY sex, country, term`,
   ])
     await conn.run(s);
 }
@@ -99,6 +101,8 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
       const all = [...sets, ...indBits];
       if (all.length === 0)
         return 'SELECT term AS key, n FROM f_term_counts ORDER BY n DESC, key LIMIT 10';
+      if (sets.length === 0)
+        return `SELECT term AS key, sum(n)::INTEGER AS n FROM f_term_groups WHERE ${w} GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
       return `SELECT term AS key, count(*) AS n FROM f_pheno, (SELECT ${amp(all)} AS b) c WHERE get_bit(c.b, ix) = 1 GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
     }
     case 'variants': {

@@ -165,9 +165,17 @@ export function cohortByPhenotypeSql(
     datasets,
     (p) => {
       const bits = cohortBits(p, { individual: true, genotype: true });
-      // Everyone: the per-term counts written with the layout.
-      if (bits === undefined)
-        return { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] };
+      // Everyone: the per-term counts written with the layout. Sex and country alone: the same
+      // counts per group (layout 5, decision 0087), a few thousand rows, instead of a bitmap of
+      // the group's individuals tested against every phenotype row.
+      if (onlyIndividuals(p) || bits === undefined)
+        return p.where === undefined
+          ? { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] }
+          : sql(
+              `SELECT i.term AS key, sum(i.n) AS n FROM ${p.db}.cd_term_groups i WHERE `,
+              p.where,
+              ' GROUP BY ALL',
+            );
       return sql(
         `SELECT ph.term AS key, count(*) AS n FROM ${p.db}.cd_phenotypes ph, (SELECT `,
         bits,

@@ -230,7 +230,55 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);
+
+  it('issue 20: a layout-4 copy (0053, no phenotype counts per group) is rewritten once with cd_term_groups equal to a fresh build’s', async () => {
+    // A layout-4 file is the current layout without cd_term_groups (decision 0087).
+    const dir = tmp('vault-upgrade-l4-');
+    const file = join(dir, 'old.duckdb');
+    writeFileSync(file, database);
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    await conn.run(`ATTACH '${file}' AS o`);
+    await conn.run('DROP TABLE o.cd_term_groups');
+    await conn.run('UPDATE o.cd_meta SET schema_version = 4');
+    await conn.run('DETACH o');
+    conn.closeSync();
+    instance.closeSync();
+    const old = readFileSync(file);
+    rmSync(dir, { recursive: true, force: true });
+    const target = plant({ ...pulled, layout: 4 }, { database: old });
+    const before = serveVaultTable(h.services.vault, `/vault/${ID}/data.duckdb`, h.services.logger);
+    expect((await inspect(before.body)).version).toBe(4);
+
+    const body = await serveTwice(target);
+    expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
+    expect(await termGroups(body)).toEqual(await termGroups(database));
+    const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
+    expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
+  }, 120_000);
 });
+
+/** The rows of cd_term_groups of DuckDB bytes, as text (never empty). */
+async function termGroups(bytes: Uint8Array): Promise<string> {
+  const dir = tmp('vault-upgrade-groups-');
+  writeFileSync(join(dir, 'd.duckdb'), bytes);
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    const conn = await instance.connect();
+    await conn.run(`ATTACH '${join(dir, 'd.duckdb')}' AS d (READ_ONLY)`);
+    const rows = (
+      await conn.runAndReadAll(
+        'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
+      )
+    ).getRows();
+    conn.closeSync();
+    expect(rows.length).toBeGreaterThan(0);
+    return JSON.stringify(rows);
+  } finally {
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Every (term, individual) pair of the per-term index of DuckDB bytes, as text. */
 async function termIndex(bytes: Uint8Array): Promise<string> {
