@@ -14,7 +14,8 @@ import { referenceSql } from './testing/referenceSql';
 /**
  * Decision 0087: a cohort constrained only by sex and country counts its phenotypes from
  * `cd_term_groups` (layout 5: rows of `cd_phenotypes` per term, dataset, sex and country, built
- * with the data). Held here to the raw rows and to the reference SQL over the public views, beside
+ * with the data), and a cohort by diseases (with sex and country, if any) is counted, overall and
+ * per column, from `cd_disease_groups` (individuals per sex, country and list of diseases). Held here to the raw rows and to the reference SQL over the public views, beside
  * the count, per-column and per-phenotype statements of cohorts with a bitmap, on hostile data: individuals without phenotypes, a term listed twice by one
  * individual, NULL terms, unknown and missing sex, a missing country, 40 countries, two datasets,
  * and enough individuals for two row groups.
@@ -39,14 +40,17 @@ beforeAll(async () => {
     const src = (t: string): string => `src_${d.id.replaceAll('-', '_')}_${t}`;
     // Individual i: sex by i % 7 (female, male, unknown, NULL), country one of 40 (AA..BN) or NULL,
     // phenotypes none (i % 5 = 0), a term twice (i % 11 = 1), a NULL term (i % 13 = 2) or one or
-    // two terms; a disease for one in three; a variant for one in nine.
+    // two terms; diseases one, both of two, one twice, a NULL and another, a NULL list or none;
+    // a variant for one in nine.
     await conn.run(
       `CREATE TABLE ${src('i')} AS SELECT '${d.id}' AS dataset_id, 'FI' AS node_id, ` +
         "printf('ind-%07d', i) AS individual_id, " +
         "CASE i % 7 WHEN 0 THEN NULL WHEN 1 THEN 'unknown' WHEN 2 THEN 'male' WHEN 3 THEN 'male' ELSE 'female' END AS sex, " +
         "'30-39' AS age_band, " +
         'CASE WHEN i % 17 = 3 THEN NULL ELSE chr((65 + (i % 40) // 26)::INTEGER) || chr((65 + (i % 40) % 26)::INTEGER) END AS country, ' +
-        "CASE WHEN i % 3 = 0 THEN ['ORPHA:145'] ELSE []::VARCHAR[] END AS diseases, " +
+        "CASE WHEN i % 3 = 0 THEN ['ORPHA:145'] WHEN i % 6 = 1 THEN ['ORPHA:144', 'ORPHA:145'] " +
+        "WHEN i % 12 = 5 THEN ['ORPHA:144', 'ORPHA:144'] WHEN i % 19 = 7 THEN [NULL, 'ORPHA:524'] " +
+        'WHEN i % 23 = 8 THEN NULL ELSE []::VARCHAR[] END AS diseases, ' +
         `CASE WHEN i % 5 = 0 THEN []::VARCHAR[] WHEN i % 11 = 1 THEN [${terms}[1 + i % 5], ${terms}[1 + i % 5]] ` +
         `WHEN i % 13 = 2 THEN [NULL, ${terms}[1 + i % 3]] ` +
         `ELSE [${terms}[1 + i % 5], ${terms}[1 + (i // 5) % 5]] END AS phenotypes ` +
@@ -86,6 +90,15 @@ const SEX_COUNTRY: Record<string, object> = {
   maleInTwo: { sexes: ['male', 'unknown'], countries: ['AB', 'AC'] },
   oneDataset: { sexes: ['female'], datasets: ['T-GROUPS-B'] },
 };
+const DISEASES: Record<string, object> = {
+  twoDiseases: { diseases: ['ORPHA:145', 'ORPHA:144'] },
+  diseaseFemaleInThree: {
+    diseases: ['ORPHA:144'],
+    sexes: ['female'],
+    countries: ['AA', 'AB', 'BN'],
+  },
+  nullListed: { diseases: ['ORPHA:524'], sexes: ['male', 'unknown'] },
+};
 const BITMAP: Record<string, object> = {
   diseaseFemale: { diseases: ['ORPHA:145'], sexes: ['female'] },
   termCountry: { phenotypes: [{ id: 'HP:0000152' }], countries: ['AF', 'AG'] },
@@ -103,7 +116,7 @@ const planOf = async (q: BoundSql): Promise<string> =>
     .map((r) => String(r.at(-1)))
     .join('\n');
 
-describe('decision 0087: phenotype counts per sex and country from cd_term_groups', () => {
+describe('decision 0087: counts per sex and country from cd_term_groups and cd_disease_groups', () => {
   it('cd_term_groups holds the rows of every individual’s phenotype list per term, dataset, sex and country', async () => {
     for (const d of DATASETS) {
       const db = datasetDatabaseName(d.id);
@@ -137,6 +150,45 @@ describe('decision 0087: phenotype counts per sex and country from cd_term_group
       expect(plan).toMatch(/cd_term_groups/);
       // Before: a bitmap of the group's individuals and a scan of every phenotype row.
       expect(plan).not.toMatch(/cd_phenotypes|NL_JOIN/);
+    });
+
+  it('cd_disease_groups counts every individual once, under its list of diseases as stored', async () => {
+    for (const d of DATASETS) {
+      const db = datasetDatabaseName(d.id);
+      const got = await rows({
+        sql: `SELECT sum(n)::INTEGER AS n, count(*)::INTEGER AS lists FROM ${db}.cd_disease_groups`,
+        params: [],
+      });
+      expect(got).toEqual([{ n: d.individuals, lists: expect.any(Number) as number }]);
+    }
+  });
+
+  for (const [name, input] of Object.entries(DISEASES))
+    it(`${name}: count, per country and per sex of a cohort by diseases equal the reference and read cd_disease_groups`, async () => {
+      const f = CohortFiltersSchema.parse(input);
+      const statements: [string, BoundSql, BoundSql][] = [
+        ['count', cohortCountSql(f, DATASETS), referenceSql.count(f)],
+        [
+          'byCountry',
+          cohortByColumnSql(f, 'country', DATASETS),
+          referenceSql.byColumn(f, 'country'),
+        ],
+        ['bySex', cohortByColumnSql(f, 'sex', DATASETS), referenceSql.byColumn(f, 'sex')],
+        [
+          'byDataset',
+          cohortByColumnSql(f, 'dataset_id', DATASETS),
+          referenceSql.byColumn(f, 'dataset_id'),
+        ],
+      ];
+      for (const [what, q, ref] of statements) {
+        const got = await rows(q);
+        expect(got.length, what).toBeGreaterThan(0);
+        expect(canonicalRows(got), what).toBe(canonicalRows(await rows(ref)));
+        const plan = await planOf(q);
+        expect(plan, what).toMatch(/cd_disease_groups/);
+        // Before: the disease bitmap tested against every individual of cd_individuals.
+        expect(plan, what).not.toMatch(/cd_individuals|cd_disease_index/);
+      }
     });
 
   for (const [name, input] of Object.entries(BITMAP))

@@ -59,6 +59,11 @@ export interface DatasetPlan {
   readonly genotypeSet?: BoundSql;
   /** The gene, when the gene is the cohort's only criterion (answered by cd_gene_counts). */
   readonly geneOnly?: string;
+  /**
+   * The diseases, when they are the cohort's only criterion besides sex and country (its one term
+   * set): counted from `cd_disease_groups` (decision 0087).
+   */
+  readonly diseasesOnly?: readonly string[];
 }
 
 /** The variant condition of a genotype criterion over `cd_variants` aliased `v`. */
@@ -121,6 +126,9 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
     ...(variant === undefined ? {} : { variant }),
     ...(genotypeSet === undefined ? {} : { genotypeSet }),
     ...(onlyGene ? { geneOnly: g.gene ?? '' } : {}),
+    ...(f.diseases.length > 0 && groups.length === 0 && variant === undefined
+      ? { diseasesOnly: f.diseases }
+      : {}),
   };
 }
 

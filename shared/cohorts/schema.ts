@@ -11,7 +11,8 @@
  * The layout a dataset's DuckDB file implements, in `cd_meta.schema_version`: 1 = the three public
  * tables only (0010; rebuilt into the layout at load), 2 = the query layout (0027), 3 = the query
  * layout with per-term ix lists (0040), 4 = zygosities as integer codes of `cd_zygosities` (0053),
- * 5 = phenotype rows counted per term, sex and country in `cd_term_groups` (0087).
+ * 5 = phenotype rows per term, sex and country (`cd_term_groups`) and individuals per sex, country
+ * and list of diseases (`cd_disease_groups`) written with the data (0087).
  * An older file is rewritten once (main) or laid out in memory from its public tables or views
  * (renderer); a newer version is refused.
  */

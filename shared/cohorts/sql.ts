@@ -70,6 +70,17 @@ const groups = (p: DatasetPlan): BoundSql =>
   sql(`${p.db}.cd_individual_groups i WHERE `, p.where ?? 'TRUE');
 
 /**
+ * The dataset's individuals per sex, country and list of diseases (layout 5), aliased i, with the
+ * cohort's WHERE and its diseases: an individual is in the cohort when its list holds any of them,
+ * as in the disease bitmap (decision 0087).
+ */
+const diseaseGroups = (p: DatasetPlan, diseases: readonly string[]): BoundSql =>
+  sql(`${p.db}.cd_disease_groups i WHERE `, p.where ?? 'TRUE', {
+    sql: ` AND list_has_any(i.diseases, [${diseases.map(() => '?').join(', ')}]::VARCHAR[])`,
+    params: [...diseases],
+  });
+
+/**
  * The ix of the first `n` members of one dataset, in ix order (decision 0083). Sex and country
  * alone: one table read through WHERE and LIMIT keeps its stored (ix) order, so the LIMIT stops at
  * the first members. A bitmap is tested as a column of the scan (`OFFSET 0` keeps it there: as the
@@ -109,6 +120,8 @@ export function cohortCountSql(
           params: [p.geneOnly],
         };
       if (onlyIndividuals(p)) return sql('SELECT sum(i.n) AS n FROM ', groups(p));
+      if (p.diseasesOnly !== undefined)
+        return sql('SELECT sum(i.n) AS n FROM ', diseaseGroups(p, p.diseasesOnly));
       const bits = cohortBits(p, { individual: false, genotype: true });
       if (bits !== undefined && p.where === undefined)
         return sql('SELECT bit_count(', bits, ') AS n');
@@ -147,7 +160,13 @@ export function cohortByColumnSql(
     (p) =>
       onlyIndividuals(p)
         ? sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, groups(p), ' GROUP BY ALL')
-        : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL'),
+        : p.diseasesOnly !== undefined
+          ? sql(
+              `SELECT i.${column} AS key, sum(i.n) AS n FROM `,
+              diseaseGroups(p, p.diseasesOnly),
+              ' GROUP BY ALL',
+            )
+          : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL'),
     'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
   );
   return sql('SELECT key, sum(n)::INTEGER AS n FROM (', u, ') x GROUP BY ALL ORDER BY n DESC, key');

@@ -231,8 +231,8 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);
 
-  it('issue 20: a layout-4 copy (0053, no phenotype counts per group) is rewritten once with cd_term_groups equal to a fresh build’s', async () => {
-    // A layout-4 file is the current layout without cd_term_groups (decision 0087).
+  it('issue 20: a layout-4 copy (0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups equal to a fresh build’s', async () => {
+    // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087).
     const dir = tmp('vault-upgrade-l4-');
     const file = join(dir, 'old.duckdb');
     writeFileSync(file, database);
@@ -240,6 +240,7 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     const conn = await instance.connect();
     await conn.run(`ATTACH '${file}' AS o`);
     await conn.run('DROP TABLE o.cd_term_groups');
+    await conn.run('DROP TABLE o.cd_disease_groups');
     await conn.run('UPDATE o.cd_meta SET schema_version = 4');
     await conn.run('DETACH o');
     conn.closeSync();
@@ -258,7 +259,7 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
   }, 120_000);
 });
 
-/** The rows of cd_term_groups of DuckDB bytes, as text (never empty). */
+/** The rows of cd_term_groups and cd_disease_groups of DuckDB bytes, as text (never empty). */
 async function termGroups(bytes: Uint8Array): Promise<string> {
   const dir = tmp('vault-upgrade-groups-');
   writeFileSync(join(dir, 'd.duckdb'), bytes);
@@ -271,9 +272,15 @@ async function termGroups(bytes: Uint8Array): Promise<string> {
         'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
       )
     ).getRows();
+    const lists = (
+      await conn.runAndReadAll(
+        'SELECT dataset_id, sex, country, diseases, n FROM d.cd_disease_groups ORDER BY ALL',
+      )
+    ).getRowsJson();
+    expect(lists.length).toBeGreaterThan(0);
     conn.closeSync();
     expect(rows.length).toBeGreaterThan(0);
-    return JSON.stringify(rows);
+    return JSON.stringify([rows, lists]);
   } finally {
     instance.closeSync();
     rmSync(dir, { recursive: true, force: true });
