@@ -259,54 +259,40 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
   }, 120_000);
 });
 
-/** The rows of cd_term_groups and cd_disease_groups of DuckDB bytes, as text (never empty). */
-async function termGroups(bytes: Uint8Array): Promise<string> {
-  const dir = tmp('vault-upgrade-groups-');
+/** The rows of DuckDB bytes (attached as d) each statement reads, as text (none empty). */
+async function readAll(bytes: Uint8Array, statements: readonly string[]): Promise<string> {
+  const dir = tmp('vault-upgrade-read-rows-');
   writeFileSync(join(dir, 'd.duckdb'), bytes);
   const instance = await DuckDBInstance.create(':memory:');
   try {
     const conn = await instance.connect();
     await conn.run(`ATTACH '${join(dir, 'd.duckdb')}' AS d (READ_ONLY)`);
-    const rows = (
-      await conn.runAndReadAll(
-        'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
-      )
-    ).getRows();
-    const lists = (
-      await conn.runAndReadAll(
-        'SELECT dataset_id, sex, country, diseases, n FROM d.cd_disease_groups ORDER BY ALL',
-      )
-    ).getRowsJson();
-    expect(lists.length).toBeGreaterThan(0);
+    const out: unknown[] = [];
+    for (const s of statements) {
+      const rows = (await conn.runAndReadAll(s)).getRowsJson();
+      expect(rows.length, s).toBeGreaterThan(0);
+      out.push(rows);
+    }
     conn.closeSync();
-    expect(rows.length).toBeGreaterThan(0);
-    return JSON.stringify([rows, lists]);
+    return JSON.stringify(out);
   } finally {
     instance.closeSync();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The rows of cd_term_groups and cd_disease_groups of DuckDB bytes, as text. */
+const termGroups = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
+    'SELECT dataset_id, sex, country, diseases, n FROM d.cd_disease_groups ORDER BY ALL',
+  ]);
+
 /** Every (term, individual) pair of the per-term index of DuckDB bytes, as text. */
-async function termIndex(bytes: Uint8Array): Promise<string> {
-  const dir = tmp('vault-upgrade-index-');
-  writeFileSync(join(dir, 'd.duckdb'), bytes);
-  const instance = await DuckDBInstance.create(':memory:');
-  try {
-    const conn = await instance.connect();
-    await conn.run(`ATTACH '${join(dir, 'd.duckdb')}' AS d (READ_ONLY)`);
-    const r = await conn.runAndReadAll(
-      "SELECT 'p' AS k, t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
-        'd.cd_phenotype_index) t JOIN d.cd_individuals i USING (ix) UNION ALL ' +
-        "SELECT 'd', t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
-        'd.cd_disease_index) t JOIN d.cd_individuals i USING (ix) ORDER BY ALL',
-    );
-    const rows = r.getRows();
-    conn.closeSync();
-    expect(rows.length).toBeGreaterThan(0);
-    return JSON.stringify(rows);
-  } finally {
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const termIndex = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    "SELECT 'p' AS k, t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
+      'd.cd_phenotype_index) t JOIN d.cd_individuals i USING (ix) UNION ALL ' +
+      "SELECT 'd', t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
+      'd.cd_disease_index) t JOIN d.cd_individuals i USING (ix) ORDER BY ALL',
+  ]);
