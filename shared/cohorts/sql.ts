@@ -86,11 +86,12 @@ export function cohortCountSql(
           sql: `SELECT carriers AS n FROM ${p.db}.cd_gene_counts WHERE gene_key = upper(?)`,
           params: [p.geneOnly],
         };
-      const g = groupRows(p);
-      if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
+      // A bitmap alone is counted as it is (diseases alone too: two index rows, decision 0087).
       const bits = cohortBits(p, { individual: false, genotype: true });
       if (bits !== undefined && p.where === undefined)
         return sql('SELECT bit_count(', bits, ') AS n');
+      const g = groupRows(p);
+      if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
       return sql('SELECT count(*) AS n FROM ', members(p));
     },
     'SELECT 0 AS n WHERE FALSE',
