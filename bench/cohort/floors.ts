@@ -9,7 +9,9 @@
  *   sorted by gene, consequence, af; `f_geno_c` the same sorted by consequence, af (for criteria
  *   without a gene): a variant criterion is a pruned scan, no list and no join;
  * - `f_var`: variant columns with carriers counted; `f_gene_counts`, `f_term_counts`: the
- *   summaries the issue names (carriers per gene and per variant, phenotype counts).
+ *   summaries the issue names (carriers per gene and per variant, phenotype counts);
+ *   `f_term_groups`: phenotype counts per term, sex and country, `f_disease_groups`: individuals
+ *   per sex, country and list of diseases (the layout's `cd_term_groups`, `cd_disease_groups`).
  * No floor stores a query's answer beyond those summaries.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -34,6 +36,8 @@ export async function buildFloorTables(conn: DuckDBConnection, src: string): Pro
     'CREATE TABLE f_geno_c AS SELECT * FROM f_geno ORDER BY consequence, af, gene_key',
     `CREATE TABLE f_gene_counts AS SELECT * FROM ${src}.cd_gene_counts`,
     `CREATE TABLE f_term_counts AS SELECT * FROM ${src}.cd_term_counts`,
+    `CREATE TABLE f_disease_groups AS SELECT sex, country, diseases, n FROM ${src}.cd_disease_groups ORDER BY sex, country`,
+    `CREATE TABLE f_term_groups AS SELECT term, sex, country, n FROM ${src}.cd_term_groups ORDER BY sex, country, term`,
   ])
     await conn.run(s);
 }
@@ -80,12 +84,19 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
   const indBits = hasW ? [bits('f_ind_sc', w)] : [];
   const amp = (xs: readonly string[]): string => xs.join(' & ');
   const sets = [...terms, ...genoBits];
+  // A cohort by diseases alone (with sex and country): the individuals per list of diseases.
+  const diseaseGroups =
+    f.diseases.length > 0 && f.phenotypes.length === 0 && g === undefined
+      ? `f_disease_groups WHERE ${w} AND list_has_any(diseases, [${f.diseases.map(lit).join(', ')}])`
+      : undefined;
   const members = (cols: string): string =>
     sets.length === 0
       ? `SELECT ${cols} FROM f_ind WHERE ${w}`
       : `SELECT ${cols} FROM f_ind, (SELECT ${amp(sets)} AS b) c WHERE ${w} AND get_bit(c.b, ix) = 1`;
   switch (kind) {
     case 'count':
+      if (diseaseGroups !== undefined)
+        return `SELECT coalesce(sum(n), 0)::INTEGER AS n FROM ${diseaseGroups}`;
       if (sets.length === 0)
         return `SELECT count(*) AS n FROM ${hasW ? 'f_ind_sc' : 'f_ind'} WHERE ${w}`;
       if (gene !== undefined && vf === `gene_key = ${lit(gene)}` && !hasW && terms.length === 0)
@@ -94,11 +105,15 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
     case 'rows':
       return `${members(ROW)} ORDER BY ix LIMIT 50`;
     case 'byCountry':
+      if (diseaseGroups !== undefined)
+        return `SELECT country AS key, sum(n)::INTEGER AS n FROM ${diseaseGroups} GROUP BY ALL ORDER BY n DESC, key`;
       return `${members('country AS key, count(*) AS n')} GROUP BY ALL ORDER BY n DESC, key`;
     case 'byPhenotype': {
       const all = [...sets, ...indBits];
       if (all.length === 0)
         return 'SELECT term AS key, n FROM f_term_counts ORDER BY n DESC, key LIMIT 10';
+      if (sets.length === 0)
+        return `SELECT term AS key, sum(n)::INTEGER AS n FROM f_term_groups WHERE ${w} GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
       return `SELECT term AS key, count(*) AS n FROM f_pheno, (SELECT ${amp(all)} AS b) c WHERE get_bit(c.b, ix) = 1 GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
     }
     case 'variants': {

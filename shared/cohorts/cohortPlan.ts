@@ -59,6 +59,11 @@ export interface DatasetPlan {
   readonly genotypeSet?: BoundSql;
   /** The gene, when the gene is the cohort's only criterion (answered by cd_gene_counts). */
   readonly geneOnly?: string;
+  /**
+   * The diseases, when they are the cohort's only criterion besides sex and country (its one term
+   * set): counted from `cd_disease_groups` (decision 0087).
+   */
+  readonly diseasesOnly?: readonly string[];
 }
 
 /** The variant condition of a genotype criterion over `cd_variants` aliased `v`. */
@@ -121,6 +126,9 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
     ...(variant === undefined ? {} : { variant }),
     ...(genotypeSet === undefined ? {} : { genotypeSet }),
     ...(onlyGene ? { geneOnly: g.gene ?? '' } : {}),
+    ...(f.diseases.length > 0 && groups.length === 0 && variant === undefined
+      ? { diseasesOnly: f.diseases }
+      : {}),
   };
 }
 
@@ -154,3 +162,39 @@ export const cohortDatasets = (
   datasets.filter(
     (d) => d.individuals > 0 && (f.datasets.length === 0 || f.datasets.includes(d.id)),
   );
+
+/**
+ * Rows of a summary that answer the cohort's counts, aliased i with a column `n`, or undefined:
+ * sex and country alone read the individuals per group (`cd_individual_groups`, decision 0027);
+ * diseases with them, the individuals per group and list of diseases (`cd_disease_groups`, layout
+ * 5, decision 0087), where a list holding any of the diseases is in the cohort, as in the disease
+ * bitmap.
+ */
+export function groupRows(p: DatasetPlan): BoundSql | undefined {
+  const where = p.where ?? { sql: 'TRUE', params: [] };
+  if (p.termSets.length === 0 && p.genotypeSet === undefined)
+    return sql(`${p.db}.cd_individual_groups i WHERE `, where);
+  if (p.diseasesOnly === undefined) return undefined;
+  return sql(`${p.db}.cd_disease_groups i WHERE `, where, ' AND ', {
+    sql: `list_has_any(i.diseases, [${p.diseasesOnly.map(() => '?').join(', ')}]::VARCHAR[])`,
+    params: [...p.diseasesOnly],
+  });
+}
+
+type Branch = (p: DatasetPlan) => BoundSql;
+
+/** One branch per dataset the cohort reads, UNION ALL; `empty` (typed, no rows) when none. */
+export function union(
+  f: CohortFilters,
+  datasets: readonly CachedDataset[],
+  branch: Branch,
+  empty: string,
+): BoundSql {
+  const parts = cohortDatasets(f, datasets).map((d) => branch(datasetPlan(f, d)));
+  return parts.length === 0
+    ? { sql: empty, params: [] }
+    : joinSql(
+        parts.map((p) => sql('SELECT * FROM (', p, ')')),
+        ' UNION ALL ',
+      );
+}

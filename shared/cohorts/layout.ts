@@ -22,7 +22,12 @@
  * - Summaries built from those tables in the same build (consistent by construction):
  *   `cd_gene_counts` (distinct carriers per gene), `cd_term_counts` (rows per phenotype term),
  *   `cd_individual_groups` (individuals per dataset, sex and country: a cohort constrained only by
- *   those is counted from a few rows, issue 20) and `cd_variants.n_carriers`.
+ *   those is counted from a few rows, issue 20), `cd_term_groups` (rows of `cd_phenotypes` per
+ *   term, dataset, sex and country: the phenotypes of such a cohort are counted from a few thousand
+ *   rows instead of a scan of every phenotype row; layout 5, decision 0087), `cd_disease_groups`
+ *   (individuals per dataset, sex, country and list of diseases: a cohort by diseases, sex and
+ *   country is counted from one row per distinct list, not a scan of every individual; layout 5)
+ *   and `cd_variants.n_carriers`.
  * - `cd_genotypes_unlinked`: genotype rows whose individual or variant the dataset lacks (no query
  *   can match them, but the `genotypes` view still lists every pulled row).
  * - Views `individuals`, `variants`, `genotypes` with exactly the public columns, so the console,
@@ -45,6 +50,8 @@ export const LAYOUT_TABLES = [
   'cd_gene_counts',
   'cd_term_counts',
   'cd_individual_groups',
+  'cd_term_groups',
+  'cd_disease_groups',
 ] as const;
 
 const names = (t: CacheTable): string[] => CACHE_COLUMNS[t].map(([c]) => c);
@@ -161,6 +168,13 @@ export function layoutStatements(src: LayoutSource, dst: string): string[] {
     `CREATE TABLE ${dst}.cd_term_counts AS SELECT term, count(*)::INTEGER AS n ` +
       `FROM ${dst}.cd_phenotypes GROUP BY term ORDER BY term`,
     `CREATE TABLE ${dst}.cd_individual_groups AS SELECT dataset_id, sex, country, ` +
+      `count(*)::INTEGER AS n FROM ${dst}.cd_individuals GROUP BY ALL ORDER BY ALL`,
+    // Rows of cd_phenotypes per term and group of cd_individual_groups (layout 5, decision 0087).
+    `CREATE TABLE ${dst}.cd_term_groups AS SELECT ph.term, i.dataset_id, i.sex, i.country, ` +
+      `count(*)::INTEGER AS n FROM ${dst}.cd_phenotypes ph JOIN ${dst}.cd_individuals i ` +
+      'ON i.ix = ph.ix GROUP BY ALL ORDER BY ALL',
+    // Individuals per dataset, sex, country and list of diseases (layout 5, decision 0087).
+    `CREATE TABLE ${dst}.cd_disease_groups AS SELECT dataset_id, sex, country, diseases, ` +
       `count(*)::INTEGER AS n FROM ${dst}.cd_individuals GROUP BY ALL ORDER BY ALL`,
     ...publicViewStatements(dst),
   ];

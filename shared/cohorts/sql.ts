@@ -1,7 +1,7 @@
 import type { CachedDataset } from './cacheCatalog';
 import { cachedDatasets } from './cacheCatalog';
 import type { BoundSql, DatasetPlan } from './cohortPlan';
-import { checkLimit, cohortBits, cohortDatasets, datasetPlan, joinSql, sql } from './cohortPlan';
+import { checkLimit, cohortBits, groupRows, sql, union } from './cohortPlan';
 import type { CohortFilters } from './definition';
 import { hasGenotype } from './definition';
 
@@ -28,24 +28,6 @@ const NO_VARIANT = `${VARIANT_COLUMNS}, zygosity`
   .map((c) => `NULL::${c === 'pos' ? 'INTEGER' : c === 'af' ? 'DOUBLE' : 'VARCHAR'} AS ${c}`)
   .join(', ');
 
-type Branch = (p: DatasetPlan) => BoundSql;
-
-/** One branch per dataset the cohort reads, UNION ALL; `empty` (typed, no rows) when none. */
-function union(
-  f: CohortFilters,
-  datasets: readonly CachedDataset[],
-  branch: Branch,
-  empty: string,
-) {
-  const parts = cohortDatasets(f, datasets).map((d) => branch(datasetPlan(f, d)));
-  return parts.length === 0
-    ? { sql: empty, params: [] }
-    : joinSql(
-        parts.map((p) => sql('SELECT * FROM (', p, ')')),
-        ' UNION ALL ',
-      );
-}
-
 /** The cohort's individuals of one dataset: FROM + WHERE over `cd_individuals` aliased i. */
 function members(p: DatasetPlan): BoundSql {
   const bits = cohortBits(p, { individual: false, genotype: true });
@@ -64,10 +46,6 @@ function members(p: DatasetPlan): BoundSql {
 /** No term or genotype criterion: only sex and country (if anything) constrain the cohort. */
 const onlyIndividuals = (p: DatasetPlan): boolean =>
   p.termSets.length === 0 && p.genotypeSet === undefined;
-
-/** The dataset's individuals per sex and country (layout.ts), aliased i, with the cohort's WHERE. */
-const groups = (p: DatasetPlan): BoundSql =>
-  sql(`${p.db}.cd_individual_groups i WHERE `, p.where ?? 'TRUE');
 
 /**
  * The ix of the first `n` members of one dataset, in ix order (decision 0083). Sex and country
@@ -108,10 +86,12 @@ export function cohortCountSql(
           sql: `SELECT carriers AS n FROM ${p.db}.cd_gene_counts WHERE gene_key = upper(?)`,
           params: [p.geneOnly],
         };
-      if (onlyIndividuals(p)) return sql('SELECT sum(i.n) AS n FROM ', groups(p));
+      // A bitmap alone is counted as it is (diseases alone too: two index rows, decision 0087).
       const bits = cohortBits(p, { individual: false, genotype: true });
       if (bits !== undefined && p.where === undefined)
         return sql('SELECT bit_count(', bits, ') AS n');
+      const g = groupRows(p);
+      if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
       return sql('SELECT count(*) AS n FROM ', members(p));
     },
     'SELECT 0 AS n WHERE FALSE',
@@ -144,10 +124,12 @@ export function cohortByColumnSql(
   const u = union(
     f,
     datasets,
-    (p) =>
-      onlyIndividuals(p)
-        ? sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, groups(p), ' GROUP BY ALL')
-        : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL'),
+    (p) => {
+      const g = groupRows(p);
+      return g !== undefined
+        ? sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, g, ' GROUP BY ALL')
+        : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL');
+    },
     'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
   );
   return sql('SELECT key, sum(n)::INTEGER AS n FROM (', u, ') x GROUP BY ALL ORDER BY n DESC, key');
@@ -165,9 +147,17 @@ export function cohortByPhenotypeSql(
     datasets,
     (p) => {
       const bits = cohortBits(p, { individual: true, genotype: true });
-      // Everyone: the per-term counts written with the layout.
-      if (bits === undefined)
-        return { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] };
+      // Everyone: the per-term counts written with the layout. Sex and country alone: the same
+      // counts per group (layout 5, decision 0087), a few thousand rows, instead of a bitmap of
+      // the group's individuals tested against every phenotype row.
+      if (onlyIndividuals(p) || bits === undefined)
+        return p.where === undefined
+          ? { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] }
+          : sql(
+              `SELECT i.term AS key, sum(i.n) AS n FROM ${p.db}.cd_term_groups i WHERE `,
+              p.where,
+              ' GROUP BY ALL',
+            );
       return sql(
         `SELECT ph.term AS key, count(*) AS n FROM ${p.db}.cd_phenotypes ph, (SELECT `,
         bits,
