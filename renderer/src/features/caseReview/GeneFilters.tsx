@@ -53,7 +53,7 @@ export function GeneFilters(props: {
   const readFile = async (file: File, kind: 'genes' | 'bed'): Promise<void> => {
     const read = await readChosenFile(file, kind, currentLocale());
     if (!read.ok) {
-      setError(saidText(read.said, t));
+      setError({ text: saidText(read.said, t), list: kind === 'genes' ? 'genes' : 'regions' });
       return;
     }
     const text = read.value;
