@@ -28,8 +28,8 @@ export function pullHandlers(pull: PullService): Pick<Handlers, PullChannels> {
       }
     },
     'pull:pause': ({ jobId }) => ({ ok: pull.pause(jobId) }),
-    'pull:resume': ({ jobId }) => ({ ok: pull.resume(jobId) }),
+    'pull:resume': async ({ jobId }) => ({ ok: await pull.resume(jobId) }),
     'pull:cancel': ({ jobId }) => ({ ok: pull.cancel(jobId) }),
-    'pull:jobs': () => ({ jobs: pull.jobs() }),
+    'pull:jobs': async () => ({ jobs: await pull.jobs() }),
   };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groundTruth } from './testing/groundTruth';
 import { vaultRows } from './testing/vaultRows';
 import type { PullHarness, PullFederation } from './testing/pullHarness';
-import { signedIn, startPullFederation, tmp } from './testing/pullHarness';
+import { TEST_KEYS, signedIn, startPullFederation, tmp } from './testing/pullHarness';
 
 let fed: PullFederation;
 beforeAll(async () => {
@@ -14,6 +14,16 @@ afterAll(async () => {
   for (const n of fed.nodes) n.setFaults({});
   await fed.close();
 });
+
+/**
+ * The same keys, opened late: the vault opens after sign-in, as it may on a busy computer or with
+ * a slow key store. Pull jobs asked before then used to list nothing (the interrupted pull hidden).
+ */
+const SLOW_KEYS: typeof TEST_KEYS = {
+  ...TEST_KEYS,
+  open: (sealed) =>
+    new Promise((resolve) => setTimeout(resolve, 500)).then(() => TEST_KEYS.open(sealed)),
+};
 
 const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'clinical-care' } as const;
 
@@ -47,7 +57,8 @@ describe('pull jobs survive restarts and lost networks (issue 6)', () => {
     const staged = join(dataDir, 'vault');
     expect(readdirSync(staged).length).toBeGreaterThan(0);
 
-    const second = await signedIn({ fed, dataDir, user: 'clinician' });
+    const second = await signedIn({ fed, dataDir, user: 'clinician', keyStorage: SLOW_KEYS });
+    expect(second.services.vault.locked()).toBe(true); // still opening: the jobs wait for it
     const jobs = (await second.invoke('pull:jobs')).jobs;
     expect(jobs.map((j) => [j.jobId, j.state, j.records])).toEqual([
       [jobId, 'paused', stopped.records],

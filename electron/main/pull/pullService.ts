@@ -18,7 +18,8 @@ import { openPageSink } from './pageSink';
 import { localCopyRefusal } from './localCopies';
 import { datasetRoutes } from './pullRoutes';
 import type { Cursor } from '../vault/staging';
-import { listCursors, openStaging } from '../vault/staging';
+import { openStaging } from '../vault/staging';
+import { restoreJobs, restoredJobs } from './pullRestore';
 import type { Job, PullService } from './pullTypes';
 import { PullForbiddenError, Stop } from './pullTypes';
 
@@ -56,23 +57,6 @@ export function createPullService(
   const emit = (job: Job): void => {
     if (mine(job)) opts.onProgress(progress(job));
   };
-
-  function restore(): void {
-    const w = opts.vault.writer();
-    if (w === undefined) return;
-    for (const c of listCursors(w.userDir, w.user, w.masterKey)) {
-      if (jobs.has(c.jobId)) continue;
-      const staging = openStaging(w.userDir, w.user, w.masterKey, c.jobId);
-      jobs.set(c.jobId, {
-        cursor: c,
-        user: w.user,
-        staging,
-        state: 'paused',
-        message: 'Interrupted when Cohort Desk closed; resume to continue.',
-        said: { key: 'interrupted' },
-      });
-    }
-  }
 
   async function run(job: Job): Promise<void> {
     const abort = new AbortController();
@@ -159,7 +143,7 @@ export function createPullService(
     message: string,
     said: PullSaid,
   ): boolean => {
-    restore();
+    restoreJobs(jobs, opts.vault);
     const job = jobs.get(jobId);
     if (
       job === undefined ||
@@ -276,15 +260,15 @@ export function createPullService(
     pause: (jobId) => stop(jobId, 'paused', 'Paused.', { key: 'paused' }),
     cancel: (jobId) =>
       stop(jobId, 'cancelled', 'Cancelled; nothing was kept.', { key: 'cancelled' }),
-    resume(jobId) {
-      restore();
+    async resume(jobId) {
+      await restoredJobs(jobs, opts.vault);
       const job = jobs.get(jobId);
       if (job?.state !== 'paused' || job.abort !== undefined || !mine(job)) return false;
       void run(job);
       return true;
     },
-    jobs() {
-      restore();
+    async jobs() {
+      await restoredJobs(jobs, opts.vault);
       return [...jobs.values()].filter(mine).map(progress);
     },
     close() {

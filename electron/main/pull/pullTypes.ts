@@ -52,9 +52,11 @@ export interface PullService {
   check(t: PullTarget): Promise<PullCheck>;
   start(t: PullTarget, query: PullQuery): Promise<{ jobId: string }>;
   pause(jobId: string): boolean;
-  resume(jobId: string): boolean;
+  /** Waits for the vault to open at start, so a pull interrupted by a restart can be resumed. */
+  resume(jobId: string): Promise<boolean>;
   cancel(jobId: string): boolean;
-  jobs(): PullProgress[];
+  /** Waits for the vault to open at start: listed before, an interrupted pull was missing. */
+  jobs(): Promise<PullProgress[]>;
   /** Stops running jobs where they are (cursor kept): app shutdown. */
   close(): void;
 }

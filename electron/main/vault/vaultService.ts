@@ -168,6 +168,7 @@ export function createVaultService(opts: {
       };
     },
     locked: () => masterKey === undefined,
+    opened: () => ready,
     passphraseIsSet: () => passphraseIsSet(root),
     async unlock(passphrase) {
       await ready;

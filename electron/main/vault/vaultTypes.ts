@@ -13,6 +13,12 @@ export interface VaultService {
   list(): VaultList;
   /** True while the master key is unavailable (passphrase needed, or the key storage failed). */
   locked(): boolean;
+  /**
+   * Settles once the vault has tried the computer's key storage at start (open, or locked for a
+   * passphrase). Until then writer() is undefined even for a vault that will open: callers that
+   * list what a signed-in user left behind (interrupted pulls) wait for it.
+   */
+  opened(): Promise<void>;
   unlock(passphrase: string): Promise<VaultList>;
   /** Whether the vault's passphrase was ever chosen (false: the first unlock chooses it). */
   passphraseIsSet(): boolean;
