@@ -51,6 +51,11 @@ export function caseFilterRuns(run: RunSql): {
    * again. In the default order, counted, it is one statement (decision 0062).
    */
   filter(args: FilterRunArgs, opts: { recount: boolean }): Promise<FilterRun>;
+  /**
+   * What `filter` forgets first, at once: a caller that must await before it can call `filter`
+   * (the page asks the catalog first) forgets before, so nothing queued meanwhile is taken.
+   */
+  forget(opts: { recount: boolean }): void;
   /** Kept rows `offset`.. in the order, at most `limit` (a later window, an export). */
   window(
     args: FilterRunArgs,
@@ -116,16 +121,21 @@ export function caseFilterRuns(run: RunSql): {
     return got;
   }
 
+  function forget(opts: { recount: boolean }): void {
+    keptSet = undefined;
+    epoch += 1;
+    if (opts.recount) {
+      // Counts asked before this run (a filter since changed, the cohort cache since loaded)
+      // are not this run's, even if they answer after it.
+      counted = undefined;
+      countEpoch += 1;
+    }
+  }
+
   return {
+    forget,
     async filter(a, opts) {
-      keptSet = undefined;
-      epoch += 1;
-      if (opts.recount) {
-        // Counts asked before this run (a filter since changed, the cohort cache since loaded)
-        // are not this run's, even if they answer after it.
-        counted = undefined;
-        countEpoch += 1;
-      }
+      forget(opts);
       const known = counted?.key === countsKey(a) ? counted.counts : undefined;
       if (known === undefined && a.sort.key === 'default') {
         const change = caseChangeSql(a.filter, a.ctx, { limit: TABLE_WINDOW, ...ranksOf(a) });

@@ -11,7 +11,10 @@ import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { inheritanceBits, modesSql } from './inheritanceSql';
 import { comphetCte } from './comphetSql';
 import { upperGenesList } from './geneListSql';
+import { cohortCte } from './cohortCte';
 import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
+
+export { cohortCte };
 
 /** Where the SQL reads from. */
 export interface CaseSqlContext {
@@ -101,28 +104,6 @@ function conditions(
 }
 
 /**
- * Carrier frequencies in the local cohort cache, per variant key (max over datasets or countries),
- * for the variant keys `keys` selects (all of the case's when the cohort step filters, else a page's).
- */
-export function cohortCte(f: CaseFilter, ctx: CaseSqlContext, keys: string): string {
-  if (ctx.cohort === undefined)
-    return 'cf AS (SELECT CAST(NULL AS VARCHAR) AS variant_key, CAST(NULL AS BIGINT) AS carriers, CAST(NULL AS DOUBLE) AS max_freq WHERE false)';
-  const by = f.maxCohortFrequency?.by === 'country' ? 'i.country' : 'i.dataset_id';
-  const min = f.maxCohortFrequency?.minIndividuals ?? 20;
-  const { individuals, genotypes } = ctx.cohort;
-  return `cn AS (SELECT ${by} AS grp, count(*) AS n FROM ${individuals} i GROUP BY ALL),
-cc AS (
-  SELECT g.variant_key, ${by} AS grp, count(DISTINCT g.dataset_id || chr(31) || g.individual_id) AS c
-  FROM ${genotypes} g JOIN ${individuals} i ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id
-  WHERE g.variant_key IN (${keys}) AND g.zygosity <> 'ref'
-  GROUP BY ALL),
-cf AS (
-  SELECT cc.variant_key, sum(cc.c) AS carriers,
-    max(CASE WHEN cn.n >= ${num(min)} THEN cc.c / cn.n END) AS max_freq
-  FROM cc JOIN cn ON cn.grp = cc.grp GROUP BY cc.variant_key)`;
-}
-
-/**
  * The inheritance step: a test of `inh_mask` for the modes fixed at import, compound hets paired
  * (`chAll`: every allele is kept by the other steps, so the pairing is the import's `ch_all`).
  */
@@ -152,13 +133,10 @@ export const readsFilterTable = (f: CaseFilter, ctx: CaseSqlContext): boolean =>
 
 /**
  * The WITH clause every query shares, over alleles' ids only (the wide columns are read for a page
- * alone): base (flags per step), pre (all steps but inheritance), kept. `keptFlag` is the kept
- * test over `base` itself when the inheritance step needs no pairing over `pre` (compound hets
- * paired over the kept alleles do): the counts then count the kept alleles in their one scan of
- * `base`. `lean` (the change statement, decision 0086): `pre` and `kept` are not materialised
- * then, so the first page is a top-N of `sort_key` straight over the filter table, which is
- * stored in that order: DuckDB stops reading row groups past the page's last key (its dynamic
- * top-N filter) instead of copying every allele the steps keep.
+ * alone): base (flags per step), pre (all steps but inheritance), kept. `keptFlag`: the kept test
+ * over `base` when inheritance needs no pairing over `pre` (the counts' one scan counts them).
+ * `lean` (decision 0086): `pre`, `kept` not materialised, so a page is a top-N straight over the
+ * filter table, stored in `sort_key` order: DuckDB's dynamic top-N filter skips later row groups.
  */
 function withClause(
   f: CaseFilter,

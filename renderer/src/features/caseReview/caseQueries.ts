@@ -93,6 +93,7 @@ export async function runCaseFilter(
   opts: { recount: boolean } = { recount: true },
 ): Promise<CaseRows> {
   const t0 = performance.now();
+  runs.forget(opts);
   const ctx = await caseContext(alias, panels);
   const r = await runs.filter({ ctx, filter, panels, sort, ranks }, opts);
   const ms = performance.now() - t0;
