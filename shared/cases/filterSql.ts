@@ -11,7 +11,10 @@ import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { inheritanceBits, modesSql } from './inheritanceSql';
 import { comphetCte } from './comphetSql';
 import { upperGenesList } from './geneListSql';
+import { cohortCte } from './cohortCte';
 import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
+
+export { cohortCte };
 
 /** Where the SQL reads from. */
 export interface CaseSqlContext {
@@ -101,32 +104,10 @@ function conditions(
 }
 
 /**
- * Carrier frequencies in the local cohort cache, per variant key (max over datasets or countries),
- * for the variant keys `keys` selects (all of the case's when the cohort step filters, else a page's).
- */
-export function cohortCte(f: CaseFilter, ctx: CaseSqlContext, keys: string): string {
-  if (ctx.cohort === undefined)
-    return 'cf AS (SELECT CAST(NULL AS VARCHAR) AS variant_key, CAST(NULL AS BIGINT) AS carriers, CAST(NULL AS DOUBLE) AS max_freq WHERE false)';
-  const by = f.maxCohortFrequency?.by === 'country' ? 'i.country' : 'i.dataset_id';
-  const min = f.maxCohortFrequency?.minIndividuals ?? 20;
-  const { individuals, genotypes } = ctx.cohort;
-  return `cn AS (SELECT ${by} AS grp, count(*) AS n FROM ${individuals} i GROUP BY ALL),
-cc AS (
-  SELECT g.variant_key, ${by} AS grp, count(DISTINCT g.dataset_id || chr(31) || g.individual_id) AS c
-  FROM ${genotypes} g JOIN ${individuals} i ON i.dataset_id = g.dataset_id AND i.individual_id = g.individual_id
-  WHERE g.variant_key IN (${keys}) AND g.zygosity <> 'ref'
-  GROUP BY ALL),
-cf AS (
-  SELECT cc.variant_key, sum(cc.c) AS carriers,
-    max(CASE WHEN cn.n >= ${num(min)} THEN cc.c / cn.n END) AS max_freq
-  FROM cc JOIN cn ON cn.grp = cc.grp GROUP BY cc.variant_key)`;
-}
-
-/**
  * The inheritance step: a test of `inh_mask` for the modes fixed at import, compound hets paired
  * (`chAll`: every allele is kept by the other steps, so the pairing is the import's `ch_all`).
  */
-function inheritanceCondition(f: CaseFilter, chAll: boolean): string | undefined {
+function inheritanceCondition(f: CaseFilter, chAll: boolean, a = 'pre'): string | undefined {
   const modes = f.inheritance;
   if (modes === undefined) return undefined;
   const possible = f.includePossible !== false;
@@ -136,12 +117,12 @@ function inheritanceCondition(f: CaseFilter, chAll: boolean): string | undefined
     const b = inheritanceBits(m);
     mask |= possible ? b.fits : b.confirmed;
   }
-  const parts = mask === 0 ? [] : [`(pre.inh_mask & ${String(mask)}) <> 0`];
+  const parts = mask === 0 ? [] : [`(${a}.inh_mask & ${String(mask)}) <> 0`];
   if (modes.includes('compound_het'))
     parts.push(
       chAll
-        ? `pre.ch_all >= ${possible ? '1' : '2'}`
-        : `pre.vid IN (SELECT vid FROM ch${possible ? '' : " WHERE status = 'confirmed'"})`,
+        ? `${a}.ch_all >= ${possible ? '1' : '2'}`
+        : `${a}.vid IN (SELECT vid FROM ch${possible ? '' : " WHERE status = 'confirmed'"})`,
     );
   return parts.length === 0 ? 'false' : parts.join(' OR ');
 }
@@ -152,14 +133,19 @@ export const readsFilterTable = (f: CaseFilter, ctx: CaseSqlContext): boolean =>
 
 /**
  * The WITH clause every query shares, over alleles' ids only (the wide columns are read for a page
- * alone): base (flags per step), pre (all steps but inheritance), kept.
+ * alone): base (flags per step), pre (all steps but inheritance), kept. `keptFlag`: the kept test
+ * over `base` when inheritance needs no pairing over `pre` (the counts' one scan counts them).
+ * `lean` (decision 0086): `pre`, `kept` not materialised, so a page is a top-N straight over the
+ * filter table, stored in `sort_key` order: DuckDB's dynamic top-N filter skips later row groups.
  */
 function withClause(
   f: CaseFilter,
   ctx: CaseSqlContext,
   extra: readonly string[] = [],
+  lean = false,
 ): {
   sql: string;
+  keptFlag: string | undefined;
   steps: FilterStep[];
   pairedAll: boolean;
   cohortAll: boolean;
@@ -177,6 +163,8 @@ function withClause(
   const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
+  const inhBase = inheritanceCondition(f, chAll, 'base');
+  const keptFlag = pairedAll ? undefined : inhBase === undefined ? pre : `${pre} AND (${inhBase})`;
   const keys = extra.map((_, i) => `k${String(i)}`);
   const cols = `vid, sort_key, inh_mask${laid ? ', ch_all' : ''}${keys.map((k) => `, ${k}`).join('')}`;
   const keyed = extra.map((e, i) => `, ${e} AS k${String(i)}`).join('');
@@ -185,10 +173,11 @@ function withClause(
     : `${ctx.db}.main.variants v${cohortAll ? ' LEFT JOIN cf ON cf.variant_key = v.variant_key' : ''}`;
   const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS NOT MATERIALIZED (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${keyed}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
   FROM ${from}),
-pre AS (SELECT ${cols} FROM base WHERE ${pre}),
-${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS (SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
+pre AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM base WHERE ${pre}),
+${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
   return {
     sql,
+    keptFlag,
     steps: f.inheritance === undefined ? steps : [...steps, 'inheritance'],
     pairedAll,
     cohortAll,
@@ -212,7 +201,11 @@ const STEP_ORDER: readonly FilterStep[] = [
   'inheritance',
 ];
 
-/** The counts' SELECT over the WITH clause `w` (caseCountsSql's one row). */
+/**
+ * The counts' SELECT over the WITH clause `w` (caseCountsSql's one row): one aggregate over `base`,
+ * the kept alleles counted in it too unless compound hets are paired over `pre` (decision 0086;
+ * before, `kept` was counted twice more, each a scan of its own).
+ */
 function countsSelect(w: ReturnType<typeof withClause>): string {
   const pre = w.steps.filter((s) => s !== 'inheritance');
   const after = pre.map(
@@ -222,11 +215,13 @@ function countsSelect(w: ReturnType<typeof withClause>): string {
         .map((x) => `f_${x}`)
         .join(' AND ')})::INTEGER AS after_${s}`,
   );
-  const inh = w.steps.includes('inheritance')
-    ? ', (SELECT count(*) FROM kept)::INTEGER AS after_inheritance'
-    : '';
+  const keptCount =
+    w.keptFlag === undefined
+      ? '(SELECT count(*) FROM kept)'
+      : `count(*) FILTER (WHERE ${w.keptFlag})`;
+  const inh = w.steps.includes('inheritance') ? `, ${keptCount}::INTEGER AS after_inheritance` : '';
   return `SELECT count(*)::INTEGER AS total${after.length > 0 ? `, ${after.join(', ')}` : ''}${inh},
-  (SELECT count(*) FROM kept)::INTEGER AS kept FROM base`;
+  ${keptCount}::INTEGER AS kept FROM base`;
 }
 
 /**
@@ -261,7 +256,7 @@ export function caseCountsAndRowsSql(
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
 ): { sql: string; steps: FilterStep[] } {
-  const r = rowsParts(f, ctx, page);
+  const r = rowsParts(f, ctx, page, [], true);
   return {
     sql: `${r.ctes},
 counts AS (${countsSelect(r.w)}),
@@ -271,15 +266,19 @@ SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true 
   };
 }
 
-/** caseRowsSql's WITH and SELECT (no ORDER BY; CTE `paged`), `kept` carrying `extra` as k0, …. */
+/**
+ * caseRowsSql's WITH and SELECT (no ORDER BY; CTE `paged`), `kept` carrying `extra` as k0, …;
+ * `lean` as withClause's.
+ */
 export function rowsParts(
   f: CaseFilter,
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
   extra: readonly string[] = [],
+  lean = false,
 ): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
-  const w = withClause(f, ctx, extra);
+  const w = withClause(f, ctx, extra, lean);
   // With the filter table, a page allele that pairs with nothing over every allele (`ch_all` 0)
   // pairs with nothing over the kept ones either: its genes need no pairing.
   const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;

@@ -24,7 +24,10 @@ export interface CaseViewSlice {
   caseClosed: () => void;
   setCaseFilter: (filter: CaseFilter, preset?: string) => Promise<void>;
   setCaseSort: (sort: RowSort) => Promise<void>;
-  /** Runs the filter over the open case; re-ranks when the kept set may have changed. */
+  /**
+   * Runs the filter over the open case; re-ranks and counts again when the kept set may have
+   * changed (`rerank`: a new filter, case or cohort cache), else keeps the counts (decision 0086).
+   */
   runCaseFilter: (opts?: { rerank: boolean }) => Promise<void>;
   /** Loads the windows that hold table rows `first`..`last` (the rows in view) if not loaded. */
   loadCaseRows: (first: number, last: number) => Promise<void>;
@@ -111,6 +114,8 @@ export const createCaseViewSlice: StateCreator<StoreState, [], [], CaseViewSlice
           casePanels,
           caseSort,
           caseSort.key === 'rank' ? get().rankedGenes() : undefined,
+          // A run that cannot change the kept alleles (another order or ranks) keeps the counts.
+          { recount: opts.rerank },
         );
         const genes = caseFilter.genes ?? [];
         const asked = JSON.stringify([open.alias, genes]);

@@ -2,18 +2,11 @@ import type { CaseVariantRow, Panel } from '../../../../shared/cases/channels';
 import { CaseVariantRowSchema } from '../../../../shared/cases/channels';
 import type { CaseFilter, FilterStep } from '../../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../../shared/cases/filterSql';
-import { caseCountsSql } from '../../../../shared/cases/filterSql';
-import { keptSetCapFor, keptSetSql, keptWindowSql } from '../../../../shared/cases/keptSet';
+import { caseFilterRuns } from '../../../../shared/cases/filterRuns';
 import { TABLE_ROWS, TABLE_WINDOW } from '../../../../shared/cases/queryLayout';
 import { caseSqlContext } from '../../../../shared/cases/sqlContext';
 import type { RowSort } from '../../../../shared/cases/reviewSql';
-import {
-  caseChangeSql,
-  caseSortedRowsSql,
-  filterChangeOf,
-  rankInputSql,
-  rankRecordOf,
-} from '../../../../shared/cases/reviewSql';
+import { rankInputSql, rankRecordOf } from '../../../../shared/cases/reviewSql';
 import type { VariantRecord } from '../../../../shared/ranking/input';
 import { genesAbsentSql } from '../../../../shared/cases/geneListSql';
 import { query } from '../../db';
@@ -55,46 +48,10 @@ const rowOf = (r: Record<string, unknown>): CaseVariantRow =>
   CaseVariantRowSchema.parse({ ...r, modes: Array.isArray(r.modes) ? r.modes : [] });
 
 /**
- * The kept set in the database (keptSet.ts, decision 0066): which filter, order and ranks it was
- * built for, and how many rows it holds at most (`cap`: KEPT_FIRST, then TABLE_ROWS once a
- * window lies past them, decision 0082). Every filter change forgets it (the case may have been
- * attached again too); `epoch` keeps a build that was queued before a change from being taken
- * for the new one.
+ * The page's filter runs on its one duckdb-wasm connection (shared/cases/filterRuns.ts): the kept
+ * set in the database and the counts last asked are remembered there.
  */
-let keptSet: { key: string; cap: number } | undefined;
-let epoch = 0;
-
-/** Forgets the kept set: the next later window or other order builds it again. */
-function forgetKeptSet(): void {
-  keptSet = undefined;
-  epoch += 1;
-}
-
-/**
- * Builds the kept set of `filter` in `sort` unless the one in the database holds the rows up to
- * `end` (keptSetCapFor).
- */
-async function ensureKeptSet(
-  ctx: CaseSqlContext,
-  filter: CaseFilter,
-  panels: readonly Panel[],
-  sort: RowSort,
-  ranks: ReadonlyMap<string, number> | undefined,
-  end: number,
-): Promise<void> {
-  const key = JSON.stringify([
-    ctx.db,
-    filter,
-    panels,
-    sort,
-    sort.key === 'rank' ? [...(ranks ?? [])] : [],
-  ]);
-  const cap = keptSetCapFor(end, keptSet?.key === key ? keptSet.cap : undefined);
-  if (cap === undefined) return;
-  const mine = epoch;
-  await query(keptSetSql(filter, ctx, { sort, cap, ...(ranks === undefined ? {} : { ranks }) }));
-  if (mine === epoch) keptSet = { key, cap };
-}
+const runs = caseFilterRuns(async (sql, limit) => (await query(sql, [], limit)).rows);
 
 /**
  * Kept rows `offset`.. in the chosen order, at most `limit` (a window of the table, an export):
@@ -113,23 +70,19 @@ export async function caseRowWindow(
     limit: number;
   },
 ): Promise<CaseVariantRow[]> {
-  const { ranks, sort, offset, limit } = opts;
+  const { ranks, sort, kept, offset, limit } = opts;
   const ctx = await caseContext(alias, panels);
-  const r = ranks === undefined ? {} : { ranks };
-  if (offset + limit > TABLE_ROWS) {
-    const sql = caseSortedRowsSql(filter, ctx, { sort, kept: opts.kept, offset, limit, ...r });
-    return (await query(sql, [], limit)).rows.map(rowOf);
-  }
-  await ensureKeptSet(ctx, filter, panels, sort, ranks, offset + limit);
-  const sql = keptWindowSql(filter, ctx, { offset, limit, ...r });
-  return (await query(sql, [], limit)).rows.map(rowOf);
+  const rows = await runs.window({ ctx, filter, panels, sort, ranks }, { kept, offset, limit });
+  return rows.map(rowOf);
 }
 
 /**
  * Runs the filter in duckdb-wasm over the attached case: counts per step and the first window, in
- * one statement in the default order (decision 0062); another order asks the count first, then
+ * one statement in the default order (decision 0062); another order asks the counts first, then
  * builds the kept set in that order (decision 0066; its first KEPT_FIRST rows, a top-N over the
  * filter table for the case's own columns, decision 0082) and reads the first window from it.
+ * With `recount` false (a change of order or of the ranks: the same kept alleles) the counts of
+ * the same filter are not asked again (decision 0086).
  */
 export async function runCaseFilter(
   alias: string,
@@ -137,38 +90,14 @@ export async function runCaseFilter(
   panels: readonly Panel[],
   sort: RowSort,
   ranks: ReadonlyMap<string, number> | undefined,
+  opts: { recount: boolean } = { recount: true },
 ): Promise<CaseRows> {
   const t0 = performance.now();
-  forgetKeptSet();
+  runs.forget(opts);
   const ctx = await caseContext(alias, panels);
-  if (sort.key === 'default') {
-    const change = caseChangeSql(filter, ctx, {
-      limit: TABLE_WINDOW,
-      ...(ranks === undefined ? {} : { ranks }),
-    });
-    const r = filterChangeOf((await query(change.sql, [], TABLE_WINDOW)).rows, change.steps);
-    const ms = performance.now() - t0;
-    return { ...r, rows: r.rows.map(rowOf), truncated: r.kept > TABLE_ROWS, ms };
-  }
-  const counts = caseCountsSql(filter, ctx);
-  const c = (await query(counts.sql)).rows[0] ?? {};
-  const total = Number(c.total ?? 0);
-  const kept = Number(c.kept ?? 0);
-  let before = total;
-  const steps = counts.steps.map((step) => {
-    const remaining = Number(c[`after_${step}`] ?? 0);
-    const removes = before - remaining;
-    before = remaining;
-    return { step, removes, remaining };
-  });
-  const rows = await caseRowWindow(alias, filter, panels, {
-    sort,
-    ranks,
-    kept,
-    offset: 0,
-    limit: TABLE_WINDOW,
-  });
-  return { total, kept, steps, rows, truncated: kept > TABLE_ROWS, ms: performance.now() - t0 };
+  const r = await runs.filter({ ctx, filter, panels, sort, ranks }, opts);
+  const ms = performance.now() - t0;
+  return { ...r, rows: r.rows.map(rowOf), truncated: r.kept > TABLE_ROWS, ms };
 }
 
 /** The ranking's input under the filter: rare kept alleles the proband carries, per gene. */
