@@ -17,7 +17,6 @@ import type { CaseSqlContext } from '../../shared/cases/filterSql';
 import { caseCountsSql, caseRowsSql } from '../../shared/cases/filterSql';
 import { keptSetSql, keptWindowSql } from '../../shared/cases/keptSet';
 import { KEPT_FIRST, TABLE_ROWS, TABLE_WINDOW } from '../../shared/cases/queryLayout';
-import { pageGenesOf } from '../../shared/cases/pageGenes';
 import { caseSqlContext } from '../../shared/cases/sqlContext';
 import { caseChangeSql, caseSortedRowsSql, filterChangeOf } from '../../shared/cases/reviewSql';
 import { runCaseQuery } from '../../electron/main/cases/caseQuery';
@@ -145,18 +144,13 @@ export async function filterTimes(opts: {
       return Promise.resolve();
     });
     // What the page runs per filter change in the default order (caseQueries.ts runCaseFilter):
-    // the catalog and panel-bit check, the page's compound-het genes, then counts and the first
-    // window in one statement.
+    // the catalog and panel-bit check, then counts and the first window in one statement.
     const wasmTableChange = await timed(Math.min(rounds, 5), async (filter) => {
       const page = await caseSqlContext((sql) => Promise.resolve(db.query(sql)), alias, panels, {
         individuals: 'individuals',
         genotypes: 'genotypes',
       });
-      const run = (sql: string) => Promise.resolve(db.query(sql));
-      const window = { limit: TABLE_WINDOW, offset: 0 };
-      // The page's compound-het genes first (decision 0090), as filterRuns.ts asks them.
-      const pageGenes = await pageGenesOf(run, filter, page, window);
-      const change = caseChangeSql(filter, page, { limit: TABLE_WINDOW, pageGenes });
+      const change = caseChangeSql(filter, page, { limit: TABLE_WINDOW });
       kept.set(filter, filterChangeOf(db.query(change.sql), change.steps).kept);
     });
     // A window far down the table (the middle of the kept rows, at most TABLE_ROWS), as scrolling

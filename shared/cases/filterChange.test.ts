@@ -7,7 +7,6 @@ import { caseCountsAndRowsSql, caseCountsSql, caseRowsSql } from './filterSql';
 import type { LayoutPanel } from './queryLayout';
 import { queryLayoutSql } from './queryLayout';
 import { caseChangeSql, caseSortedRowsSql, filterChangeOf } from './reviewSql';
-import { pageGenesOf } from './pageGenes';
 import { caseSqlContext } from './sqlContext';
 import { generatedCaseSql } from './testing/generatedCase';
 
@@ -74,20 +73,9 @@ describe('issue 16: counts and the first window in one statement (decision 0062)
         expect(got.kept).toBe(c?.kept);
         for (const s of got.steps) expect(s.remaining).toBe(c?.[`after_${s.step}`]);
         expect(withoutCounts(got.rows)).toEqual(await rows(caseRowsSql(filter, ctx, page)));
-        // The page's compound-het genes asked first, as literals (decision 0090): the same result.
-        const lits = caseCountsAndRowsSql(
-          filter,
-          ctx,
-          page,
-          await pageGenesOf(rows, filter, ctx, page),
-        );
-        expect(await rows(lits.sql)).toEqual(await rows(both.sql));
       }
       const change = caseChangeSql(filter, ctx, { limit: 50, ranks: RANKS });
       const table = filterChangeOf(await rows(change.sql), change.steps);
-      const pageGenes = await pageGenesOf(rows, filter, ctx, { limit: 50, offset: 0 });
-      const lits = caseChangeSql(filter, ctx, { limit: 50, ranks: RANKS, pageGenes });
-      expect(await rows(lits.sql)).toEqual(await rows(change.sql));
       expect(table.kept).toBe(c?.kept);
       const sorted = await rows(
         caseSortedRowsSql(filter, ctx, {

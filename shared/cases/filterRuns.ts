@@ -9,7 +9,6 @@
 import type { CaseFilter, FilterStep } from './filters';
 import type { CaseSqlContext } from './filterSql';
 import { caseCountsSql } from './filterSql';
-import { pageGenesOf } from './pageGenes';
 import { keptSetCapFor, keptSetSql, keptWindowSql } from './keptSet';
 import type { LayoutPanel } from './queryLayout';
 import { TABLE_ROWS, TABLE_WINDOW } from './queryLayout';
@@ -139,11 +138,8 @@ export function caseFilterRuns(run: RunSql): {
       forget(opts);
       const known = counted?.key === countsKey(a) ? counted.counts : undefined;
       if (known === undefined && a.sort.key === 'default') {
+        const change = caseChangeSql(a.filter, a.ctx, { limit: TABLE_WINDOW, ...ranksOf(a) });
         const mine = ++countEpoch;
-        // The page's compound-het genes first, as literals (decision 0090).
-        const page = { limit: TABLE_WINDOW, offset: 0 };
-        const pageGenes = await pageGenesOf(run, a.filter, a.ctx, page);
-        const change = caseChangeSql(a.filter, a.ctx, { ...page, ...ranksOf(a), pageGenes });
         const r = filterChangeOf(await run(change.sql, TABLE_WINDOW), change.steps);
         if (mine === countEpoch)
           counted = { key: countsKey(a), counts: { total: r.total, kept: r.kept, steps: r.steps } };

@@ -24,7 +24,10 @@ export interface CaseSqlContext {
   readonly panelGenes: (id: PanelId) => readonly string[];
   /** The cohort cache's views (shared/cohorts/schema.ts); without them the cohort step is a no-op. */
   readonly cohort?: { readonly individuals: string; readonly genotypes: string };
-  /** The case has the page table (queryLayout.ts, case schema 3; else pages read `variants`). */
+  /**
+   * The case has the page table (queryLayout.ts, case schema 3): a page's columns are read from it
+   * by `sort_key` range. Without it (schema 2) they are read from `variants`, slower at genome scale.
+   */
   readonly pageTable?: boolean;
   /**
    * The case has the filter table (queryLayout.ts, case schema 4): the steps read the narrow
@@ -252,9 +255,8 @@ export function caseCountsAndRowsSql(
   f: CaseFilter,
   ctx: CaseSqlContext,
   page: { limit: number; offset: number },
-  pageGenes?: readonly string[],
 ): { sql: string; steps: FilterStep[] } {
-  const r = rowsParts(f, ctx, page, [], true, pageGenes);
+  const r = rowsParts(f, ctx, page, [], true);
   return {
     sql: `${r.ctes},
 counts AS (${countsSelect(r.w)}),
@@ -266,7 +268,7 @@ SELECT counts.*, win.* EXCLUDE (row_sort_key) FROM counts LEFT JOIN win ON true 
 
 /**
  * caseRowsSql's WITH and SELECT (no ORDER BY; CTE `paged`), `kept` carrying `extra` as k0, …;
- * `lean` as withClause's; `pageGenes`: the page's genes asked before (pageGenes.ts, decision 0090).
+ * `lean` as withClause's.
  */
 export function rowsParts(
   f: CaseFilter,
@@ -274,15 +276,12 @@ export function rowsParts(
   page: { limit: number; offset: number },
   extra: readonly string[] = [],
   lean = false,
-  pageGenes?: readonly string[],
 ): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
   const w = withClause(f, ctx, extra, lean);
   // With the filter table, a page allele that pairs with nothing over every allele (`ch_all` 0)
   // pairs with nothing over the kept ones either: its genes need no pairing.
-  const genes = pageGenes
-    ? pageGenes.map(lit).join(', ') || 'NULL'
-    : `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;
+  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;
   // Every allele kept by the other steps: the page's compound hets are the import's `ch_all`.
   const paged = w.chAll
     ? "SELECT rows.*, CASE rows.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END AS ch_status FROM rows"
@@ -291,7 +290,7 @@ export function rowsParts(
 page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
 rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
   FROM page JOIN ${db}.main.${ctx.pageTable === true ? PAGE_TABLE : 'variants'} p ON p.sort_key = page.sort_key),
-${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
+${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
   const select = `SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   ${modesSql('p')} AS modes

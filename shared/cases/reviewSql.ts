@@ -121,18 +121,13 @@ export function rankTableOf(ranks: ReadonlyMap<string, number> | undefined): str
 /**
  * A filter change in the default order in one statement (decision 0062): the counts and the first
  * `limit` kept rows as caseSortedRowsSql gives them (with `gene_rank`), read by filterChangeOf.
- * `pageGenes`: the page's compound-het genes asked first (pageGenes.ts, decision 0090).
  */
 export function caseChangeSql(
   f: CaseFilter,
   ctx: CaseSqlContext,
-  opts: {
-    limit: number;
-    ranks?: ReadonlyMap<string, number>;
-    pageGenes?: readonly string[] | undefined;
-  },
+  opts: { limit: number; ranks?: ReadonlyMap<string, number> },
 ): { sql: string; steps: FilterStep[] } {
-  const inner = caseCountsAndRowsSql(f, ctx, { limit: opts.limit, offset: 0 }, opts.pageGenes);
+  const inner = caseCountsAndRowsSql(f, ctx, { limit: opts.limit, offset: 0 });
   return {
     sql: `SELECT q.*, r.rank AS gene_rank
 FROM (${inner.sql}) q LEFT JOIN ${rankTableOf(opts.ranks)} AS r(gene, rank) ON r.gene = q.gene

@@ -6,7 +6,6 @@ import type { LayoutPanel } from '../../../shared/cases/queryLayout';
 import { queryLayoutSql } from '../../../shared/cases/queryLayout';
 import type { RowSort } from '../../../shared/cases/reviewSql';
 import { caseChangeSql, filterChangeOf } from '../../../shared/cases/reviewSql';
-import { pageGenesOf } from '../../../shared/cases/pageGenes';
 import { caseSqlContext } from '../../../shared/cases/sqlContext';
 import { generatedCaseSql } from '../../../shared/cases/testing/generatedCase';
 import type { WasmDuckDb } from './testing/wasmDuckDb';
@@ -66,10 +65,9 @@ describe('issue 16: a change of order does not count the kept alleles again (dec
       const runs = caseFilterRuns(run);
       sent = [];
       const first = plain(await runs.filter(await argsOf(filter, DEFAULT), { recount: true }));
-      // The filter change itself: counts and the first window in one statement (decision 0062),
-      // the last, after the page's compound-het genes when it pairs them (decision 0090).
-      expect(sent.filter((s) => COUNTS.test(s))).toHaveLength(1);
-      expect(sent.at(-1)).toMatch(COUNTS);
+      // The filter change itself: counts and the first window in one statement (decision 0062).
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(COUNTS);
 
       sent = [];
       const byGene = await runs.filter(await argsOf(filter, BY_GENE), { recount: false });
@@ -109,48 +107,5 @@ describe('issue 16: a change of order does not count the kept alleles again (dec
     expect(other).toEqual(
       await caseFilterRuns(run).filter(await argsOf(b, BY_GENE), { recount: true }),
     );
-  });
-});
-
-// Decision 0090: the page's compound hets were paired over the genes of the page's alleles read
-// by a subquery, which DuckDB ran as full scans of `comphet_sides` (every row's gene string). The
-// genes are now asked first, the page's allele ids inlined, and the change statement gets them as
-// a literal list: no statement reads `comphet_sides` through a subquery any more.
-const SIDES_BY_SUBQUERY = /comphet_sides\b[^()]*\bWHERE\b[^()]*\bIN \(SELECT\b|gene IN \(SELECT\b/;
-const PAGE_PAIRED: [string, CaseFilter][] = [
-  ['panel', { panels: ['epilepsy'] }],
-  ['frequency', { maxPopAf: 0.001 }],
-];
-
-describe('issue 16: the page reads its compound-het genes by literal lists (decision 0090)', () => {
-  for (const [name, filter] of PAGE_PAIRED)
-    it(`${name}: no subquery into comphet_sides, the same counts and rows`, async () => {
-      const args = await argsOf(filter, DEFAULT);
-      sent = [];
-      const got = await caseFilterRuns(run).filter(args, { recount: true });
-      // The page's alleles that pair at all, their genes (ids inlined), then the change.
-      expect(sent).toHaveLength(3);
-      expect(sent[1]).toMatch(/FROM case_runs\.main\.comphet_sides WHERE vid IN \(\d+(, \d+)*\)/);
-      expect(sent[2]).toMatch(/c\.gene IN \('G\d+'(, 'G\d+')*\)/);
-      for (const s of sent) expect(s).not.toMatch(SIDES_BY_SUBQUERY);
-      // The page shows compound hets, as the single statement with the subquery gives them.
-      expect(got.rows.some((r) => String(r.modes).includes('compound_het'))).toBe(true);
-      const old = caseChangeSql(filter, args.ctx, { limit: 200 });
-      expect(old.sql).toMatch(SIDES_BY_SUBQUERY);
-      expect(got).toEqual(filterChangeOf(wasm.query(old.sql), old.steps));
-      expect(await pageGenesOf(run, filter, args.ctx, { limit: 200, offset: 0 })).not.toEqual([]);
-    });
-
-  it('pairs nothing first where the page needs no pairing of its own', async () => {
-    for (const filter of [
-      { inheritance: ['compound_het'] },
-      { panels: ['epilepsy'], maxPopAf: 0.01, inheritance: ['compound_het'] },
-    ] satisfies CaseFilter[]) {
-      const args = await argsOf(filter, DEFAULT);
-      expect(await pageGenesOf(run, filter, args.ctx, { limit: 200, offset: 0 })).toBeUndefined();
-      sent = [];
-      await caseFilterRuns(run).filter(args, { recount: true });
-      expect(sent).toHaveLength(1);
-    }
   });
 });

@@ -5,7 +5,6 @@ import { CASE_SCHEMA_MIN } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import type { CaseSqlContext } from '../../../shared/cases/filterSql';
 import { caseCountsAndRowsSql } from '../../../shared/cases/filterSql';
-import { pageGenesOf } from '../../../shared/cases/pageGenes';
 import { genesAbsentSql } from '../../../shared/cases/geneListSql';
 import { filterChangeOf } from '../../../shared/cases/reviewSql';
 import { caseSqlContext } from '../../../shared/cases/sqlContext';
@@ -61,16 +60,14 @@ export async function runCaseQuery(
   alias: string,
   opts: { filter: CaseFilter; panels: readonly Panel[]; page: { limit: number; offset: number } },
 ): Promise<CaseVariants> {
-  const run = async (sql: string): Promise<Record<string, unknown>[]> =>
-    (await conn.runAndReadAll(sql)).getRowObjectsJS();
-  const ctx: CaseSqlContext = await caseSqlContext(run, alias, opts.panels, {
-    individuals: 'individuals',
-    genotypes: 'genotypes',
-  });
-  // Counts and the page in one statement: the steps run once (decision 0062); the page's
-  // compound-het genes asked first, as literals (decision 0090).
-  const pageGenes = await pageGenesOf(run, opts.filter, ctx, opts.page);
-  const q = caseCountsAndRowsSql(opts.filter, ctx, opts.page, pageGenes);
+  const ctx: CaseSqlContext = await caseSqlContext(
+    async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS(),
+    alias,
+    opts.panels,
+    { individuals: 'individuals', genotypes: 'genotypes' },
+  );
+  // Counts and the page in one statement: the steps run once (decision 0062).
+  const q = caseCountsAndRowsSql(opts.filter, ctx, opts.page);
   const { total, kept, steps, rows } = filterChangeOf(
     (await conn.runAndReadAll(q.sql)).getRowObjectsJS(),
     q.steps,
