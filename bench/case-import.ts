@@ -190,7 +190,16 @@ const imported = {
   rssBeforeImportMb,
   rssByPhaseMb,
 };
+/** The decrypted case database, written to --keep-case FILE when given (import-only runs too). */
+function readCase(): Buffer {
+  const read = h.services.cases.readDatabase('BENCH');
+  if (!read.ok) throw new Error(read.message);
+  if (args['keep-case'] !== undefined)
+    writeFileSync(args['keep-case'], read.bytes, { mode: 0o600 });
+  return read.bytes;
+}
 if (args['import-only']) {
+  if (args['keep-case'] !== undefined) readCase();
   await h.close();
   write(`case-import-${String(records)}-import.json`, {
     ...imported,
@@ -199,11 +208,8 @@ if (args['import-only']) {
   process.exit(0);
 }
 
-const read = h.services.cases.readDatabase('BENCH');
-if (!read.ok) throw new Error(read.message);
-if (args['keep-case'] !== undefined) writeFileSync(args['keep-case'], read.bytes, { mode: 0o600 });
 const filterMs = await filterTimes({
-  bytes: read.bytes,
+  bytes: readCase(),
   plainFile: join(dir, `case-${String(records)}.duckdb`),
   panels,
   rounds,
