@@ -104,8 +104,8 @@ async function noteLoaded(extra: readonly string[] = []): Promise<void> {
   resetCacheTerms();
   for (const d of DATASETS)
     noteCacheTerms(
-      (await rows({ sql: CACHE_SQL.layoutTerms(datasetDatabaseName(d.id)), params: [] })).map(
-        (r) => (typeof r.t === 'string' ? r.t : ''),
+      (await rows({ sql: CACHE_SQL.layoutTerms(datasetDatabaseName(d.id)), params: [] })).map((r) =>
+        String(r.t),
       ),
     );
   noteCacheTerms(extra);
