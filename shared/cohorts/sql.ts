@@ -92,10 +92,6 @@ export function cohortCountSql(
         return sql('SELECT bit_count(', bits, ') AS n');
       const g = groupRows(p);
       if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
-      // Sex or country with a bitmap: their bitmap ANDed in and counted (decision 0091), not the
-      // cohort's bitmap joined to every individual of the group.
-      const all = cohortBits(p, { individual: true, genotype: true });
-      if (all !== undefined) return sql('SELECT bit_count(', all, ') AS n');
       return sql('SELECT count(*) AS n FROM ', members(p));
     },
     'SELECT 0 AS n WHERE FALSE',
