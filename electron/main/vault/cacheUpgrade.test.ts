@@ -232,8 +232,7 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
   }, 120_000);
 
   it('issue 20: a layout-4 copy (0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups equal to a fresh build’s', async () => {
-    // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087)
-    // and cd_phenotype_any (0091).
+    // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087).
     const dir = tmp('vault-upgrade-l4-');
     const file = join(dir, 'old.duckdb');
     writeFileSync(file, database);
@@ -242,7 +241,6 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     await conn.run(`ATTACH '${file}' AS o`);
     await conn.run('DROP TABLE o.cd_term_groups');
     await conn.run('DROP TABLE o.cd_disease_groups');
-    await conn.run('DROP TABLE o.cd_phenotype_any');
     await conn.run('UPDATE o.cd_meta SET schema_version = 4');
     await conn.run('DETACH o');
     conn.closeSync();
@@ -258,33 +256,6 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     expect(await termGroups(body)).toEqual(await termGroups(database));
     const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
-  }, 120_000);
-
-  it('issue 20: a layout-5 copy (0087, no cd_phenotype_any) is rewritten once with the bitmap of the individuals with any phenotype equal to a fresh build’s', async () => {
-    // A layout-5 file is the current layout without cd_phenotype_any (decision 0091).
-    const dir = tmp('vault-upgrade-l5-');
-    const file = join(dir, 'old.duckdb');
-    writeFileSync(file, database);
-    const instance = await DuckDBInstance.create(':memory:');
-    const conn = await instance.connect();
-    await conn.run(`ATTACH '${file}' AS o`);
-    await conn.run('DROP TABLE o.cd_phenotype_any');
-    await conn.run('UPDATE o.cd_meta SET schema_version = 5');
-    await conn.run('DETACH o');
-    conn.closeSync();
-    instance.closeSync();
-    const old = readFileSync(file);
-    rmSync(dir, { recursive: true, force: true });
-    const target = plant({ ...pulled, layout: 5 }, { database: old });
-    const before = serveVaultTable(h.services.vault, `/vault/${ID}/data.duckdb`, h.services.logger);
-    expect((await inspect(before.body)).version).toBe(5);
-
-    const body = await serveTwice(target);
-    expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
-    const any = await phenotypeAny(body);
-    expect(any).toEqual(await phenotypeAny(database));
-    // The bitmap's members are the individuals listing a phenotype term, by id.
-    expect(any).toContain('"1"');
   }, 120_000);
 });
 
@@ -315,14 +286,6 @@ const termGroups = (bytes: Uint8Array): Promise<string> =>
   readAll(bytes, [
     'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
     'SELECT dataset_id, sex, country, diseases, n FROM d.cd_disease_groups ORDER BY ALL',
-  ]);
-
-/** Each individual of DuckDB bytes with its bit of cd_phenotype_any and its phenotype terms, as text. */
-const phenotypeAny = (bytes: Uint8Array): Promise<string> =>
-  readAll(bytes, [
-    'SELECT i.individual_id, get_bit(a.bits, i.ix)::VARCHAR AS bit, list_count(i.phenotypes) AS terms ' +
-      'FROM d.cd_individuals i, d.cd_phenotype_any a ORDER BY ALL',
-    'SELECT bit_length(bits) = (SELECT count(*) FROM d.cd_individuals) AS whole FROM d.cd_phenotype_any',
   ]);
 
 /** Every (term, individual) pair of the per-term index of DuckDB bytes, as text. */
