@@ -11,12 +11,11 @@
  * - `f_var`: variant columns with carriers counted; `f_gene_counts`, `f_term_counts`: the
  *   summaries the issue names (carriers per gene and per variant, phenotype counts);
  *   `f_term_groups`: phenotype counts per term, sex and country, `f_disease_groups`: individuals
- *   per sex, country and list of diseases (the layout's `cd_term_groups`, `cd_disease_groups`);
- *   `f_pheno_any`: the bitmap of the individuals with any phenotype term (`cd_phenotype_any`).
+ *   per sex, country and list of diseases (the layout's `cd_term_groups`, `cd_disease_groups`).
  * No floor stores a query's answer beyond those summaries.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { coversCacheTerms, keepCacheTerms } from '../../shared/cohorts/cacheTerms';
+import { keepCacheTerms } from '../../shared/cohorts/cacheTerms';
 import type { CohortFilters } from '../../shared/cohorts/definition';
 import { hasGenotype } from '../../shared/cohorts/definition';
 import { withDescendants } from '../../shared/cohorts/hpo';
@@ -39,7 +38,6 @@ export async function buildFloorTables(conn: DuckDBConnection, src: string): Pro
     `CREATE TABLE f_term_counts AS SELECT * FROM ${src}.cd_term_counts`,
     `CREATE TABLE f_disease_groups AS SELECT sex, country, diseases, n FROM ${src}.cd_disease_groups ORDER BY sex, country`,
     `CREATE TABLE f_term_groups AS SELECT term, sex, country, n FROM ${src}.cd_term_groups ORDER BY sex, country, term`,
-    `CREATE TABLE f_pheno_any AS SELECT bits FROM ${src}.cd_phenotype_any`,
   ])
     await conn.run(s);
 }
@@ -72,10 +70,7 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
   );
   const terms = (f.phenotypeMatch === 'all' ? criteria : [criteria.flat()])
     .filter((t) => t.length > 0)
-    // Every term of the cache: the individuals with any phenotype term (decision 0091).
-    .map((t) =>
-      coversCacheTerms(t) ? '(SELECT bits FROM f_pheno_any)' : bits('f_pheno', inList('term', t)),
-    );
+    .map((t) => bits('f_pheno', inList('term', t)));
   if (f.diseases.length > 0) terms.push(bits('f_dis', inList('term', f.diseases)));
   const g = hasGenotype(f.genotype) ? f.genotype : undefined;
   const gene = (g?.gene ?? '') === '' ? undefined : (g?.gene ?? '').toUpperCase();

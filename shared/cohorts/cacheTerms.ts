@@ -24,16 +24,3 @@ export function keepCacheTerms(id: string, expansion: readonly string[]): string
   const known = present;
   return known === undefined ? [...expansion] : expansion.filter((t) => t === id || known.has(t));
 }
-
-/**
- * Whether `terms` hold every term the cache may hold (decision 0091): then a criterion over them
- * selects exactly the individuals with any phenotype term, in every loaded dataset (each dataset's
- * terms were noted when it loaded). False when nothing was noted (no pruning, no shortcut).
- */
-export function coversCacheTerms(terms: readonly string[]): boolean {
-  const known = present;
-  if (known === undefined) return false;
-  const have = new Set(terms);
-  for (const t of known) if (!have.has(t)) return false;
-  return true;
-}

@@ -1,5 +1,5 @@
 import type { CachedDataset } from './cacheCatalog';
-import { coversCacheTerms, keepCacheTerms } from './cacheTerms';
+import { keepCacheTerms } from './cacheTerms';
 import type { CohortFilters, GenotypeCriterion } from './definition';
 import { hasGenotype } from './definition';
 import { withDescendants } from './hpo';
@@ -98,14 +98,7 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
       inList('t.term', terms),
       '))',
     );
-  // A group covering every term the cache holds (e.g. "Phenotypic abnormality" with descendants)
-  // is the individuals with any phenotype term: one stored bitmap instead of every term's ix list
-  // (layout 6, decision 0091).
-  const termSets = groups.map((terms) =>
-    coversCacheTerms(terms)
-      ? { sql: `(SELECT bits FROM ${db}.cd_phenotype_any)`, params: [] }
-      : termBits('phenotype', terms),
-  );
+  const termSets = groups.map((terms) => termBits('phenotype', terms));
   if (f.diseases.length > 0) termSets.push(termBits('disease', f.diseases));
   const g = hasGenotype(f.genotype) ? f.genotype : undefined;
   const variant = g === undefined ? undefined : variantCondition(g);

@@ -26,10 +26,8 @@
  *   term, dataset, sex and country: the phenotypes of such a cohort are counted from a few thousand
  *   rows instead of a scan of every phenotype row; layout 5, decision 0087), `cd_disease_groups`
  *   (individuals per dataset, sex, country and list of diseases: a cohort by diseases, sex and
- *   country is counted from one row per distinct list, not a scan of every individual; layout 5),
- *   `cd_phenotype_any` (one row: the bitmap of the individuals with any phenotype term, which a
- *   criterion covering every term of the cache selects without reading the index; layout 6,
- *   decision 0091) and `cd_variants.n_carriers`.
+ *   country is counted from one row per distinct list, not a scan of every individual; layout 5)
+ *   and `cd_variants.n_carriers`.
  * - `cd_genotypes_unlinked`: genotype rows whose individual or variant the dataset lacks (no query
  *   can match them, but the `genotypes` view still lists every pulled row).
  * - Views `individuals`, `variants`, `genotypes` with exactly the public columns, so the console,
@@ -54,7 +52,6 @@ export const LAYOUT_TABLES = [
   'cd_individual_groups',
   'cd_term_groups',
   'cd_disease_groups',
-  'cd_phenotype_any',
 ] as const;
 
 const names = (t: CacheTable): string[] => CACHE_COLUMNS[t].map(([c]) => c);
@@ -179,12 +176,6 @@ export function layoutStatements(src: LayoutSource, dst: string): string[] {
     // Individuals per dataset, sex, country and list of diseases (layout 5, decision 0087).
     `CREATE TABLE ${dst}.cd_disease_groups AS SELECT dataset_id, sex, country, diseases, ` +
       `count(*)::INTEGER AS n FROM ${dst}.cd_individuals GROUP BY ALL ORDER BY ALL`,
-    // The bitmap of the individuals with at least one (non-NULL) phenotype term, bit ix as in a
-    // cohort bitmap (sql.ts): the set a criterion covering every term of the cache selects
-    // (layout 6, decision 0091). One row; NULL for a dataset without individuals.
-    `CREATE TABLE ${dst}.cd_phenotype_any AS SELECT string_agg(CASE WHEN p.ix IS NULL THEN '0' ` +
-      `ELSE '1' END, '' ORDER BY i.ix)::BIT AS bits FROM ${dst}.cd_individuals i LEFT JOIN ` +
-      `(SELECT DISTINCT ix FROM ${dst}.cd_phenotypes WHERE term IS NOT NULL) p ON p.ix = i.ix`,
     ...publicViewStatements(dst),
   ];
 }
