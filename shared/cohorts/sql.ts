@@ -86,12 +86,13 @@ export function cohortCountSql(
           sql: `SELECT carriers AS n FROM ${p.db}.cd_gene_counts WHERE gene_key = upper(?)`,
           params: [p.geneOnly],
         };
-      // A bitmap alone is counted as it is (diseases alone too: two index rows, decision 0087).
+      // Diseases, sex and country from the summary rows (decision 0087, diseases alone too: the
+      // bench's floor reads them, and the bitmap's bit_count sat 3.3× above it natively).
+      const g = groupRows(p);
+      if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
       const bits = cohortBits(p, { individual: false, genotype: true });
       if (bits !== undefined && p.where === undefined)
         return sql('SELECT bit_count(', bits, ') AS n');
-      const g = groupRows(p);
-      if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
       return sql('SELECT count(*) AS n FROM ', members(p));
     },
     'SELECT 0 AS n WHERE FALSE',
