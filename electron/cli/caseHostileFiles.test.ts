@@ -7,11 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { toBgzf } from '../main/vcf/bgzfWriter';
 import { syntheticTrio } from '../main/cases/testing/syntheticTrio';
 import { EXIT } from './exitCodes';
-import type { CliContext } from './io';
-import { runCli } from './program';
-import type { CliTransport } from './transport';
-import { openCliTransport } from './transport';
-import { offlineEnv } from './testing/cliHarness';
+import { cliHarness, offlineEnv } from './testing/cliHarness';
 
 // `npm run cli -- case import` given special or oversized PED / Phenopacket files (issue 16,
 // decision 0089): each is refused with the file's name and why, at once, and nothing is imported.
@@ -40,24 +36,12 @@ writeFileSync(
     '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n' +
     `chr1\t100\t.\tA\t${alts.join(',')}\t.\tPASS\t.\tGT:AD\t1/59999:${Array.from({ length: 60_001 }, () => '1').join(',')}\n`,
 );
-let transport: CliTransport | undefined;
+const h = cliHarness({ env, cwd: dir, passphrase: 'correct horse battery staple' });
+const cli = (...argv: string[]) => h.cli(...argv);
 afterAll(() => {
-  transport?.close();
+  h.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function cli(...argv: string[]) {
-  const err: string[] = [];
-  const out: string[] = [];
-  const ctx: CliContext = {
-    transport: () => Promise.resolve((transport ??= openCliTransport(env))),
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    cwd: dir,
-    readPassphrase: () => Promise.resolve('correct horse battery staple'),
-  };
-  return { code: await runCli(argv, ctx), err, out };
-}
 
 describe('npm run cli -- case import with hostile PED and Phenopacket files (decision 0089)', () => {
   it('refuses a folder, a FIFO, /dev/zero, /dev/urandom, 500 MB and non-UTF-8 text, by name, at once', async () => {
