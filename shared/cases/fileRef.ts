@@ -15,10 +15,10 @@ export const FileRefSchema = z.object({
 });
 export type FileRef = z.infer<typeof FileRefSchema>;
 
-/** A small text file the page read itself (PED, Phenopacket JSON). */
 /** The most a PED or Phenopacket file may hold (the page, main and the CLI alike; decision 0089). */
 export const MAX_TEXT_FILE = 4_000_000;
 
+/** A small text file the page read itself (PED, Phenopacket JSON). */
 export const TextFileSchema = z
   .object({ name: z.string().min(1).max(255), text: z.string().max(MAX_TEXT_FILE) })
   .strict();
