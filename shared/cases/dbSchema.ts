@@ -15,8 +15,10 @@ import { SOMATIC_COLUMNS } from '../cancer/somaticSchema';
  * filters over `variants` until upgraded. Version 5 always has the panel bits (caseSchema5.ts,
  * decision 0066). Version 6 adds the sort orders to the filter table (queryLayout.ts ORDER_COLUMNS,
  * decision 0082); until upgraded, a version-5 case sorts its kept set by the page's text columns.
+ * Version 7 copies the filter table's columns into `comphet_sides` (SIDES_FILTER_COLUMNS, decision
+ * 0093); until upgraded, a version-6 case's page pairs its compound hets over the filter table.
  */
-export const CASE_SCHEMA_VERSION = 6;
+export const CASE_SCHEMA_VERSION = 7;
 /** The oldest case file the filters can read. */
 export const CASE_SCHEMA_MIN = 2;
 
@@ -179,13 +181,33 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
   /**
    * Heterozygous proband alleles that can be one half of a compound heterozygote, per gene, with the
    * side they came from: `mother`, `father`, `hap1`/`hap2` (phased, with phase set), or `unknown`.
-   * Pairs are formed at filter time, over the alleles the other filters keep.
+   * Pairs are formed at filter time, over the alleles the other filters keep. From schema 7 each
+   * side carries its allele's row of the filter table and a gene id (SIDES_FILTER_COLUMNS, written
+   * with the query layout, queryLayout.ts sidesLayoutSql; decision 0093), so the page's pairing
+   * tests the other steps on the sides it reads instead of scanning the filter table again.
    */
   comphet_sides: [
     ['vid', 'INTEGER'],
     ['gene', 'VARCHAR'],
     ['side', 'VARCHAR'],
     ['ps', 'BIGINT'],
+    /** The allele's `sort_key`; the table is stored in its order (decision 0093). */
+    ['sort_key', 'INTEGER'],
+    /** The gene's rank among the case's side genes (1 first in DuckDB's order of `gene`). */
+    ['gene_id', 'INTEGER'],
+    ['chrom', 'VARCHAR'],
+    ['pos', 'INTEGER'],
+    ['end_pos', 'INTEGER'],
+    ['csq_mask', 'BIGINT'],
+    ['impact', 'VARCHAR'],
+    ['pass', 'BOOLEAN'],
+    ['p_gq', 'INTEGER'],
+    ['p_dp', 'INTEGER'],
+    ['p_ab', 'DOUBLE'],
+    ['pop_af', 'DOUBLE'],
+    /** `variant_filter.ch_all` and `panel_mask` of the allele (queryLayout.ts). */
+    ['ch_all', 'TINYINT'],
+    ['panel_mask', 'INTEGER'],
   ],
   /** Cancer cases only (issue 19): tumour/normal reads, knowledge flags, tier proposal. */
   somatic: SOMATIC_COLUMNS,
@@ -194,7 +216,30 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
 /** Columns the import derives with SQL once every row is in, not appended. */
 export const DERIVED_COLUMNS: Partial<Record<CaseTable, readonly string[]>> = {
   variants: ['inh_mask', 'sort_key'],
+  comphet_sides: [
+    'sort_key',
+    'gene_id',
+    'chrom',
+    'pos',
+    'end_pos',
+    'csq_mask',
+    'impact',
+    'pass',
+    'p_gq',
+    'p_dp',
+    'p_ab',
+    'pop_af',
+    'ch_all',
+    'panel_mask',
+  ],
 };
+
+/**
+ * What each compound-het side carries from schema 7 (decision 0093): its allele's `sort_key`, an
+ * integer for its gene, and every column of the filter table a step other than inheritance and
+ * the cohort tests (filterSql.ts conditions).
+ */
+export const SIDES_FILTER_COLUMNS: readonly string[] = DERIVED_COLUMNS.comphet_sides ?? [];
 
 /** The columns of a table the import appends, in file order. */
 export const appendedColumns = (t: CaseTable): readonly (readonly [string, string])[] =>

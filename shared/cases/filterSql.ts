@@ -9,7 +9,8 @@
 import { consequenceMask } from './consequences';
 import type { CaseFilter, FilterStep, PanelId } from './filters';
 import { inheritanceBits, modesSql } from './inheritanceSql';
-import { comphetCte } from './comphetSql';
+import type { Pairing } from './comphetSql';
+import { comphetCte, pagePairingCte, pairedOver } from './comphetSql';
 import { upperGenesList } from './geneListSql';
 import { cohortCte } from './cohortCte';
 import { FILTER_TABLE, PAGE_COLUMNS, PAGE_TABLE } from './queryLayout';
@@ -37,6 +38,8 @@ export interface CaseSqlContext {
   readonly filterTable?: boolean;
   /** The filter table has the sort orders (`o_<column>`, schema 6, decision 0082; keptSet.ts). */
   readonly sortOrders?: boolean;
+  /** `comphet_sides` has the filter table's columns (schema 7, decision 0093; pairedOver). */
+  readonly laidSides?: boolean;
   /** Each shipped panel's valid bit in `variant_filter.panel_mask` (panelBitsOf, decision 0062). */
   readonly panelBits?: ReadonlyMap<string, number>;
 }
@@ -151,6 +154,7 @@ function withClause(
   cohortAll: boolean;
   laid: boolean;
   chAll: boolean;
+  pagePairing: Pairing;
 } {
   const laid = readsFilterTable(f, ctx);
   const c = conditions(f, ctx, laid);
@@ -163,6 +167,8 @@ function withClause(
   const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
+  const onSides = laid && ctx.laidSides === true && steps.length > 0;
+  const pagePairing = pairedOver(laid, onSides ? steps.map((s) => c[s] ?? 'true') : undefined);
   const inhBase = inheritanceCondition(f, chAll, 'base');
   const keptFlag = pairedAll ? undefined : inhBase === undefined ? pre : `${pre} AND (${inhBase})`;
   const keys = extra.map((_, i) => `k${String(i)}`);
@@ -174,7 +180,7 @@ function withClause(
   const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS NOT MATERIALIZED (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${keyed}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
   FROM ${from}),
 pre AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM base WHERE ${pre}),
-${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
+${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid, undefined))},\n` : ''}kept AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
   return {
     sql,
     keptFlag,
@@ -183,12 +189,9 @@ ${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid))},\n` : ''}kept AS ${lean &
     cohortAll,
     laid,
     chAll,
+    pagePairing,
   };
 }
-
-/** The alleles compound hets are paired over: with the filter table, only those that pair at all. */
-const pairedOver = (laid: boolean): { pre?: string } =>
-  laid ? { pre: 'SELECT vid FROM pre WHERE ch_all > 0' } : {};
 
 const STEP_ORDER: readonly FilterStep[] = [
   'genes',
@@ -279,9 +282,6 @@ export function rowsParts(
 ): { w: ReturnType<typeof withClause>; ctes: string; select: string } {
   const db = ctx.db;
   const w = withClause(f, ctx, extra, lean);
-  // With the filter table, a page allele that pairs with nothing over every allele (`ch_all` 0)
-  // pairs with nothing over the kept ones either: its genes need no pairing.
-  const pageGenes = `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`;
   // Every allele kept by the other steps: the page's compound hets are the import's `ch_all`.
   const paged = w.chAll
     ? "SELECT rows.*, CASE rows.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END AS ch_status FROM rows"
@@ -290,7 +290,7 @@ export function rowsParts(
 page AS (SELECT ${w.laid ? 'vid, sort_key, inh_mask, ch_all' : 'vid, sort_key, inh_mask'} FROM kept ORDER BY sort_key LIMIT ${num(page.limit)} OFFSET ${num(page.offset)}),
 rows AS (SELECT page.sort_key, page.inh_mask${w.laid ? ', page.ch_all' : ''}, ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')}
   FROM page JOIN ${db}.main.${ctx.pageTable === true ? PAGE_TABLE : 'variants'} p ON p.sort_key = page.sort_key),
-${w.pairedAll || w.chAll ? '' : `${comphetCte(db, { genes: pageGenes, ...pairedOver(w.laid) })},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
+${w.pairedAll || w.chAll ? '' : `${pagePairingCte(db, w)},\n`}${w.cohortAll ? '' : `${cohortCte(f, ctx, 'SELECT variant_key FROM rows')},\n`}paged AS (${paged})`;
   const select = `SELECT ${PAGE_COLUMNS.map((c) => `p.${c}`).join(', ')},
   CAST(cf.carriers AS DOUBLE) AS cohort_carriers, cf.max_freq AS cohort_max_freq,
   ${modesSql('p')} AS modes

@@ -152,7 +152,8 @@ export function materializeInheritanceStages(db: string, p: PedigreeShape): SqlS
     [
       [`INSERT INTO ${db}.main.inheritance ${inheritanceSelectSql(db, p)}`],
       [
-        `INSERT INTO ${db}.main.comphet_sides SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
+        // The sides alone: the filter table's columns are copied in with the query layout (0093).
+        `INSERT INTO ${db}.main.comphet_sides (vid, gene, side, ps) SELECT * FROM (${comphetSidesSelectSql(db, p)}) WHERE side IS NOT NULL`,
       ],
     ],
     [[derivedColumnsSql(db)]],

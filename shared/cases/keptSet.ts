@@ -8,7 +8,7 @@
  * text for duckdb-wasm (the page) and native DuckDB (the tests, the bench): the same rows as
  * reviewSql.ts caseSortedRowsSql, in the same order (filterKeptSet.test.ts).
  */
-import { comphetCte } from './comphetSql';
+import { pagePairingCte } from './comphetSql';
 import type { CaseFilter } from './filters';
 import type { CaseSqlContext } from './filterSql';
 import { cohortCte, readsFilterTable, rowsParts } from './filterSql';
@@ -110,13 +110,7 @@ QUALIFY i < ${cap}`;
   const status = w.chAll
     ? "CASE page.ch_all WHEN 2 THEN 'confirmed' WHEN 1 THEN 'possible' END"
     : 'ch.status';
-  const pairing =
-    w.pairedAll || w.chAll
-      ? ''
-      : `,\n${comphetCte(db, {
-          genes: `SELECT gene FROM ${db}.main.comphet_sides WHERE vid IN (SELECT vid FROM page${w.laid ? ' WHERE ch_all > 0' : ''})`,
-          ...(w.laid ? { pre: 'SELECT vid FROM pre WHERE ch_all > 0' } : {}),
-        })}`;
+  const pairing = w.pairedAll || w.chAll ? '' : `,\n${pagePairingCte(db, w)}`;
   const cols = ['vid', 'sort_key', 'inh_mask', ...(w.laid ? ['ch_all'] : [])];
   const page = `page AS (SELECT ${[...cols, ...keys.map((_, i) => `k${String(i)}`)].join(', ')} FROM kept ORDER BY ${order('')} LIMIT ${cap})`;
   return `${create}

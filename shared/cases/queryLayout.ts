@@ -14,8 +14,11 @@
  * Schema 6 adds the sort orders (decision 0082): `o_<column>` in `variant_filter`, the dense rank of
  * each text column the table sorts by, so another order of the kept set is a top-N over integers
  * of the filter table instead of a sort of every kept allele's page columns.
+ * Schema 7 copies the filter table's columns into `comphet_sides` (decision 0093, sidesLayoutSql):
+ * the page's compound-het pairing reads the sides of the page's genes and nothing else.
  */
 import { comphetCte } from './comphetSql';
+import { CASE_COLUMNS, SIDES_FILTER_COLUMNS } from './dbSchema';
 import type { SqlStages } from './sqlStages';
 import { flatStages } from './sqlStages';
 
@@ -186,13 +189,46 @@ SELECT v.sort_key, ${FILTER_COLUMNS.map((c) => `v.${c}`).join(', ')},
 FROM ${db}.main.variants v LEFT JOIN ch ON ch.vid = v.vid LEFT JOIN pm ON pm.vid = v.vid
   ${ORDER_COLUMNS.map((c) => `LEFT JOIN o_${c} ON o_${c}.val = v.${c}`).join(' ')}
 ORDER BY v.sort_key`,
+    ...sidesLayoutSql(db),
+  ];
+}
+
+/**
+ * `comphet_sides` written again with each side's row of the filter table (SIDES_FILTER_COLUMNS,
+ * case schema 7, decision 0093), so the page's compound-het pairing tests the other steps on the
+ * sides of the page's genes instead of scanning the filter table for the alleles they keep. Run
+ * after the filter table (its `ch_all`, `panel_mask` and `sort_key`); the sides themselves are
+ * unchanged, in `sort_key` order, each with its gene's id (`gene_id`, the pairing's integer key).
+ * What the upgrade of a schema-6 case runs (schemaUpgrade.ts).
+ */
+export function sidesLayoutSql(db: string): string[] {
+  const cols = CASE_COLUMNS.comphet_sides.map(([c, t]) =>
+    !SIDES_FILTER_COLUMNS.includes(c)
+      ? `c.${c}`
+      : c === 'gene_id'
+        ? `g.gene_id`
+        : `CAST(f.${c} AS ${t}) AS ${c}`,
+  );
+  return [
+    `DROP TABLE IF EXISTS ${db}.main.comphet_sides_laid`,
+    // In sort_key order: a page's sides are a few row groups' (its keys are a narrow range).
+    `CREATE TABLE ${db}.main.comphet_sides_laid AS
+WITH g AS (SELECT gene, (row_number() OVER (ORDER BY gene))::INTEGER AS gene_id
+  FROM (SELECT DISTINCT gene FROM ${db}.main.comphet_sides))
+SELECT ${cols.join(', ')}
+FROM ${db}.main.comphet_sides c JOIN ${db}.main.${FILTER_TABLE} f ON f.vid = c.vid
+  LEFT JOIN g ON g.gene = c.gene
+ORDER BY f.sort_key, c.gene, c.side`,
+    `DROP TABLE ${db}.main.comphet_sides`,
+    `ALTER TABLE ${db}.main.comphet_sides_laid RENAME TO comphet_sides`,
   ];
 }
 
 /**
  * One row: `n` 1 when the case attached as `db` has the page table (case schema 3), `f` 1 when it
  * has the filter table (case schema 4), `p` 1 when it has the panel bits (decision 0062), `o` 1
- * when the filter table has the sort orders (case schema 6, decision 0082).
+ * when the filter table has the sort orders (case schema 6, decision 0082), `s` 1 when the
+ * compound-het sides carry the filter table's columns (case schema 7, decision 0093).
  */
 export function hasPageTableSql(db: string): string {
   const name = db.replaceAll("'", "''");
@@ -200,7 +236,9 @@ export function hasPageTableSql(db: string): string {
   count(*) FILTER (WHERE table_name = '${FILTER_TABLE}')::INTEGER AS f,
   count(*) FILTER (WHERE table_name = '${PANEL_TABLE}')::INTEGER AS p,
   (SELECT count(*) FROM duckdb_columns() WHERE database_name = '${name}' AND schema_name = 'main'
-    AND table_name = '${FILTER_TABLE}' AND column_name = 'o_${ORDER_COLUMNS[0]}')::INTEGER AS o
+    AND table_name = '${FILTER_TABLE}' AND column_name = 'o_${ORDER_COLUMNS[0]}')::INTEGER AS o,
+  (SELECT count(*) FROM duckdb_columns() WHERE database_name = '${name}' AND schema_name = 'main'
+    AND table_name = 'comphet_sides' AND column_name = 'ch_all')::INTEGER AS s
 FROM duckdb_tables() WHERE database_name = '${name}' AND schema_name = 'main'`;
 }
 

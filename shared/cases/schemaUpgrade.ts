@@ -7,12 +7,13 @@
  * Schema 2 lacked the page table of schema 3 (queryLayout.ts, decision 0036), schema 3 the filter
  * table of schema 4 (decision 0045): queryLayoutSql rebuilds both. Schema 4 lacked the panel bits
  * schema 5 always has (caseSchema5.ts, decision 0066), schema 5 the sort orders of schema 6
- * (decision 0082): both rebuild the filter table alone.
+ * (decision 0082): both rebuild the filter table alone (and the sides with it). Schema 6 lacked
+ * the filter table's columns in `comphet_sides` (decision 0093): sidesLayoutSql writes them.
  */
 import { CASE_COLUMNS, CASE_SCHEMA_VERSION, DERIVED_COLUMNS, caseTableDdl } from './dbSchema';
 import { derivedColumnsSql } from './inheritanceSql';
 import type { LayoutPanel } from './queryLayout';
-import { queryLayoutSql } from './queryLayout';
+import { queryLayoutSql, sidesLayoutSql } from './queryLayout';
 import { schema5UpgradeSql } from './caseSchema5';
 
 /** The oldest case schema that can be upgraded (older files must be imported again). */
@@ -42,8 +43,15 @@ export function caseUpgradeSql(
     );
   // Schemas 3 and 4: the page and filter table (decisions 0036, 0045), built as imports do; a
   // schema-4 or schema-5 case already has the page table: its filter table alone is rebuilt with
-  // the panel bits (0066) and the sort orders (0082).
-  steps.push(...(from < 4 ? queryLayoutSql(db, panels) : schema5UpgradeSql(db, panels)));
+  // the panel bits (0066) and the sort orders (0082); each of these writes the sides' filter
+  // columns too (0093). A schema-6 case has a current filter table: the sides alone are written.
+  steps.push(
+    ...(from < 4
+      ? queryLayoutSql(db, panels)
+      : from < 6
+        ? schema5UpgradeSql(db, panels)
+        : sidesLayoutSql(db)),
+  );
   steps.push(
     `UPDATE ${db}.main.case_meta SET value = '${String(CASE_SCHEMA_VERSION)}' WHERE key = 'schema_version'`,
   );

@@ -35,6 +35,7 @@ export async function caseSqlContext(
     pageTable: Number(layout?.n ?? 0) > 0,
     filterTable,
     sortOrders: filterTable && Number(layout?.o ?? 0) > 0,
+    laidSides: filterTable && Number(layout?.s ?? 0) > 0,
     ...(bits === undefined ? {} : { panelBits: bits }),
   };
 }

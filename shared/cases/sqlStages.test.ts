@@ -4,7 +4,8 @@ import { queryLayoutStages } from './queryLayout';
 import type { SqlStages } from './sqlStages';
 import { flatStages } from './sqlStages';
 
-const WRITES = /(?:INSERT INTO|CREATE TABLE|UPDATE|DROP TABLE IF EXISTS)\s+\w+\.main\.(\w+)/g;
+const WRITES =
+  /(?:INSERT INTO|CREATE TABLE|UPDATE|DROP TABLE(?: IF EXISTS)?|ALTER TABLE)\s+\w+\.main\.(\w+)/g;
 const written = (sql: string): string[] => [...sql.matchAll(WRITES)].map((m) => m[1] ?? '');
 
 /** Pairs of side-by-side sequences where one writes a table the other names (reads or writes). */
@@ -56,7 +57,11 @@ describe('SQL stages run side by side by the import (issue 16, decision 0078)', 
     ]);
     const layout = queryLayoutStages('out', [{ id: 'acmg-sf', genes: ['BRCA1'] }]);
     expect(layout.map((stage) => stage.map((seq) => [...new Set(seq.flatMap(written))]))).toEqual([
-      [['variant_rows'], ['variant_panels', 'variant_filter']],
+      // The sides get the filter table's columns after it, in its sequence (decision 0093).
+      [
+        ['variant_rows'],
+        ['variant_panels', 'variant_filter', 'comphet_sides_laid', 'comphet_sides'],
+      ],
     ]);
     expect(flatStages(layout)).toHaveLength(layout[0]?.flat().length ?? -1);
   });

@@ -3,7 +3,7 @@ import type { CaseFilter } from '../../../shared/cases/filters';
 import type { FilterRun, FilterRunArgs, RunSql } from '../../../shared/cases/filterRuns';
 import { caseFilterRuns } from '../../../shared/cases/filterRuns';
 import type { LayoutPanel } from '../../../shared/cases/queryLayout';
-import { queryLayoutSql } from '../../../shared/cases/queryLayout';
+import { FILTER_TABLE, queryLayoutSql } from '../../../shared/cases/queryLayout';
 import type { RowSort } from '../../../shared/cases/reviewSql';
 import { caseChangeSql, filterChangeOf } from '../../../shared/cases/reviewSql';
 import { caseSqlContext } from '../../../shared/cases/sqlContext';
@@ -107,5 +107,85 @@ describe('issue 16: a change of order does not count the kept alleles again (dec
     expect(other).toEqual(
       await caseFilterRuns(run).filter(await argsOf(b, BY_GENE), { recount: true }),
     );
+  });
+});
+
+/** How many scans of `table` the plan of `sql` has (EXPLAIN in duckdb-wasm, JSON plan). */
+function scansOf(sql: string, table: string): number {
+  const [row] = wasm.query(`EXPLAIN (FORMAT json) ${sql}`);
+  interface Op {
+    extra_info?: { Table?: string };
+    children?: Op[];
+  }
+  const count = (op: Op): number =>
+    (op.extra_info?.Table === table ? 1 : 0) +
+    (op.children ?? []).reduce((n, c) => n + count(c), 0);
+  const plan = JSON.parse(String(Object.values(row ?? {}).at(-1))) as Op[];
+  return plan.reduce((n, op) => n + count(op), 0);
+}
+
+// Issue 16 (decision 0093): from case schema 7 the compound-het sides carry the filter table's
+// columns, so the page's pairing tests the other steps on the sides of the page's genes instead
+// of a second scan of the filter table (`pre`) for the alleles they keep. The filters below pair
+// the page's compound hets over the other steps (not every allele, not compound hets as a step).
+const PAGE_PAIRED: [string, CaseFilter][] = [
+  ['panel', { panels: ['epilepsy'] }],
+  ['panel + frequency', { panels: ['epilepsy'], maxPopAf: 0.02 }],
+  [
+    'panel + frequency + inheritance',
+    { panels: ['acmg-sf', 'epilepsy'], maxPopAf: 0.02, inheritance: ['homozygous_recessive'] },
+  ],
+  ['frequency', { maxPopAf: 0.001 }],
+  ['gene list + quality + pass', { genes: ['G2', 'g5'], minGq: 20, minDp: 10, passOnly: true }],
+  [
+    'regions + consequence + allele balance',
+    {
+      regions: [
+        { chrom: 'chr5', start: 0, end: 40_000 },
+        { chrom: '7', start: 10_000, end: 60_000 },
+      ],
+      impacts: ['HIGH', 'MODERATE'],
+      consequences: ['missense_variant'],
+      minAb: 0.2,
+      maxAb: 0.9,
+    },
+  ],
+];
+
+describe('issue 16: the page pairs compound hets over the sides alone (decision 0093)', () => {
+  for (const [name, filter] of PAGE_PAIRED)
+    it(`${name}: no scan of the filter table to pair, the rows and counts of the pairing over it`, async () => {
+      const ctx = (await argsOf(filter, DEFAULT)).ctx;
+      expect(ctx.laidSides).toBe(true);
+      sent = [];
+      const got = await caseFilterRuns(run).filter(await argsOf(filter, DEFAULT), {
+        recount: true,
+      });
+      expect(sent).toHaveLength(1);
+      // The filter table is read twice, for the steps' counts and for the page (a top-N over
+      // it, decision 0086); the pairing reads comphet_sides alone, not the alleles `pre` keeps.
+      expect(scansOf(sent[0] ?? '', FILTER_TABLE)).toBe(2);
+      expect(sent[0]).not.toMatch(/SELECT vid FROM pre\b/);
+      // The statement of a schema-6 case (the sides without the filter table's columns) pairs
+      // over a third scan of the filter table, and gives the same counts and rows.
+      const old = caseChangeSql(filter, { ...ctx, laidSides: false }, { limit: 200 });
+      expect(scansOf(old.sql, FILTER_TABLE)).toBe(3);
+      expect(old.sql).toMatch(/SELECT vid FROM pre WHERE ch_all > 0/);
+      const want = filterChangeOf(wasm.query(old.sql), old.steps);
+      expect({ ...got, rows: [] }).toMatchObject({ ...want, rows: [] });
+      expect(plain(got).rows).toEqual(plain({ ...got, rows: want.rows }).rows);
+      expect(got.rows.length).toBeGreaterThan(0);
+    });
+
+  it('the page pairs real compound hets there (the equality above is not over empty pairings)', async () => {
+    const paired = await Promise.all(
+      PAGE_PAIRED.slice(0, 3).map(async ([, filter]) => {
+        const r = await caseFilterRuns(run).filter(await argsOf(filter, DEFAULT), {
+          recount: true,
+        });
+        return r.rows.filter((x) => String(x.modes).includes('compound_het')).length;
+      }),
+    );
+    for (const n of paired) expect(n).toBeGreaterThan(0);
   });
 });

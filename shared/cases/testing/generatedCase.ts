@@ -33,7 +33,7 @@ export function generatedCaseSql(db: string, n: number): string[] {
     `INSERT INTO ${DB}.main.variant_genes
     SELECT vid, gene FROM ${DB}.main.variants
     UNION ALL SELECT i, 'G' || ${h(7, 30)} FROM range(${String(N)}) t(i) WHERE ${h(8, 10)} = 0`,
-    `INSERT INTO ${DB}.main.comphet_sides
+    `INSERT INTO ${DB}.main.comphet_sides (vid, gene, side, ps)
     SELECT DISTINCT ON (vg.vid, vg.gene) vg.vid, vg.gene, ${SIDES.replaceAll('(i +', '(vg.vid +')},
       CASE WHEN ${h(16, 2).replaceAll('(i +', '(vg.vid +')} = 0 THEN 1 ELSE 2 END
     FROM ${DB}.main.variant_genes vg WHERE ${h(17, 3).replaceAll('(i +', '(vg.vid +')} = 0`,
