@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEntry } from '../../../../shared/federation/directory';
 import { fetchNodeDatasets } from './datasetCatalog';
+import { withGrantedAccess } from './grantedAccess';
 
 // Decision 0096: a Beacon we did not write lists its datasets with `info` blocks of its own (the
 // model leaves `info` free): members that share a name with the demo's hints but not their shape.
@@ -12,11 +13,17 @@ import { fetchNodeDatasets } from './datasetCatalog';
 let server: Server;
 let base = '';
 let collections: unknown[] = [];
+let probes: Record<string, unknown> = {};
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     req.resume();
     res.setHeader('content-type', 'application/json;charset=utf-8');
+    const probe = /^\/beacon\/datasets\/([^/]+)\/individuals$/.exec(req.url ?? '');
+    if (probe !== null) {
+      res.end(JSON.stringify(probes[probe[1] ?? ''] ?? {}));
+      return;
+    }
     if ((req.url ?? '').startsWith('/beacon/configuration')) {
       res.end(JSON.stringify({ response: { securityAttributes: { securityLevels: ['PUBLIC'] } } }));
       return;
@@ -61,6 +68,46 @@ describe('decision 0096: a dataset list with info blocks of the node’s own', (
       ['CAT-1', 'public', 'configuration', 'https://example.org/cat-1', null],
       ['CAT-2', 'registered', 'dataset', undefined, null],
       ['CAT-3', 'public', 'configuration', undefined, null],
+    ]);
+  });
+});
+
+describe('decision 0096: what a node we did not write returns to this user, from its answer', () => {
+  it('records without returnedGranularity are record level, a bare total is a count, a Beacon error is not “yes/no”', async () => {
+    const meta = { beaconId: 'org.example.cat', apiVersion: 'v2.0.0', returnedSchemas: [] };
+    const set = (id: string, results: unknown[]) => ({
+      id,
+      setType: 'dataset',
+      exists: results.length > 0,
+      resultsCount: results.length,
+      results,
+    });
+    probes = {
+      'CAT-1': {
+        meta,
+        responseSummary: { exists: true, numTotalResults: 40 },
+        response: { resultSets: [set('CAT-1', [{ id: 'P1', sex: { id: 'NCIT:C16576' } }])] },
+      },
+      'CAT-2': { meta, error: { errorCode: 400, errorMessage: 'limit must be at least 10' } },
+      'CAT-3': { meta, responseSummary: { exists: true, numTotalResults: 5 } },
+      'CAT-4': {
+        meta: { ...meta, returnedGranularity: 'boolean' },
+        responseSummary: { exists: true },
+      },
+    };
+    const datasets = ['CAT-1', 'CAT-2', 'CAT-3', 'CAT-4'].map((id) => ({
+      node: node(),
+      id,
+      title: id,
+      level: 'public' as const,
+      duo: [],
+    }));
+    const granted = await withGrantedAccess(datasets, undefined, fetch, 5_000);
+    expect(granted.map((d) => [d.id, d.granted])).toEqual([
+      ['CAT-1', 'record'],
+      ['CAT-2', undefined],
+      ['CAT-3', 'count'],
+      ['CAT-4', 'boolean'],
     ]);
   });
 });
