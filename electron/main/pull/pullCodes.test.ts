@@ -112,7 +112,7 @@ describe('decision 0096: a Beacon we did not write answers a page', () => {
     });
   });
 
-  it('a page whose meta omits returnedGranularity (as the official examples do) is read by the records it carries', async () => {
+  it('a page whose meta omits returnedGranularity (as the official examples do) is read by the records it carries', () => {
     const page = JSON.stringify({
       meta: { beaconId: 'org.example.ri', apiVersion: 'v2.0.0', returnedSchemas: [] },
       responseSummary: { exists: true, numTotalResults: 1 },
