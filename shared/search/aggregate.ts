@@ -46,6 +46,22 @@ export interface NodeRange extends CountRange {
   display: string;
 }
 
+/**
+ * The node's total (numTotalResults: "the total obtained by the query", not one page) is larger
+ * than its result sets' exact counts add up to, and no set is yes/no only: the sets do not account
+ * for every match (a server that puts the page's size in resultsCount, or lists some sets only), so
+ * their sum would understate what the node said. Its total is shown instead.
+ */
+export function summaryExceedsSets(
+  total: Count | undefined,
+  sets: readonly Count[],
+  yesOnly = 0,
+): boolean {
+  if (total?.precision !== 'exact' || yesOnly > 0 || sets.length === 0) return false;
+  if (sets.some((c) => c.precision !== 'exact')) return false;
+  return total.value > sets.reduce((s, c) => s + c.value, 0);
+}
+
 /** A dataset that said "yes" without a count: at least 1, or the records it sent. */
 const yesOnly = (d: DatasetResult): number => Math.max(1, d.recordsReceived ?? 0);
 
@@ -64,7 +80,10 @@ export function nodeRange(n: NodeUpdate): NodeRange | undefined {
   const yes = sets.filter((d) => d.count === undefined && d.exists);
   // Per-dataset counts when the node gave them (a node total mixing exact and "<N" parts is not
   // itself "<N"); the summary total when it gave none, or when one of its sets was unreadable.
-  const perDataset = countedSets.length > 0 && !(unreadable && n.count !== undefined);
+  const perDataset =
+    countedSets.length > 0 &&
+    !(unreadable && n.count !== undefined) &&
+    !summaryExceedsSets(n.count, countedSets, yes.length);
   const parts = perDataset ? countedSets : n.count === undefined ? [] : [n.count];
   let min = 0;
   let max = 0;

@@ -20,6 +20,8 @@ export const PULL_SAID_KEYS = [
   'throttled',
   'serverError',
   'httpStatus',
+  // Decision 0096: another status, or a Beacon error's errorCode, with the node's words (`why`).
+  'httpStatusWhy',
   'incomplete',
   'notBeacon',
   'onlyCounts',

@@ -1,3 +1,4 @@
+import { summaryExceedsSets } from '../../../shared/search/aggregate';
 import type { Count, DatasetResult, RecordRow } from '../../../shared/search/results';
 import { MAX_NOTES, MAX_RECORDS_PER_NODE } from '../../../shared/search/results';
 import type { BeaconQueryParts } from './beaconRequest';
@@ -169,11 +170,19 @@ function readSet(
       received++;
     }
   }
+  // A set cannot hold fewer matches than the records it carries: a resultsCount below them (0 at
+  // some servers, or a count of another thing) is not the set's count. Shown as "at least" the
+  // records, never as "first 2 of 0".
+  const counted = isCount(rc) && !(granularity === 'record' && rc < results.length);
+  if (isCount(rc) && !counted)
+    notes.add(
+      `${at}.resultsCount is ${String(rc)} but the set carries ${String(results.length)} records; read as at least ${String(results.length)}.`,
+    );
   return {
     id,
     exists,
     granularity,
-    ...(isCount(rc) ? { count: countOf(rc, info, notes, `${at}.info.`) } : {}),
+    ...(counted ? { count: countOf(rc, info, notes, `${at}.info.`) } : {}),
     ...(granularity === 'record' ? { recordsReceived: received } : {}),
   };
 }
@@ -227,6 +236,13 @@ export function readEntryResponse(json: unknown, nodeId: string, ctx: ReadContex
   const datasets = sets.map((s, i) => readSet(s, i, declared, nodeId, ctx, st, notes));
   datasets.push(...booleanSets(json.info, new Set(datasets.map((d) => d.id)), notes));
   const count = isCount(total) ? countOf(total, summary, notes, 'responseSummary.') : undefined;
+  const readable = datasets.filter((d) => d.unreadable === undefined);
+  const setCounts = readable.flatMap((d) => (d.count === undefined ? [] : [d.count]));
+  const yesOnly = readable.filter((d) => d.count === undefined && d.exists).length;
+  if (summaryExceedsSets(count, setCounts, yesOnly))
+    notes.add(
+      `responseSummary.numTotalResults (${String(count?.value)}) is more than the result sets' resultsCount add up to (${String(setCounts.reduce((s, c) => s + c.value, 0))}); the node's total is shown.`,
+    );
   let granularity: Granularity = count === undefined ? 'boolean' : 'count';
   for (const d of datasets)
     if (d.unreadable === undefined) granularity = higher(granularity, d.granularity);

@@ -69,12 +69,48 @@ const nodeText = (why: string | undefined): { nodeText?: string } =>
 
 function errorText(body: string): string | undefined {
   try {
-    const parsed = ErrorResponseZ.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.error.errorMessage : undefined;
+    return beaconError(JSON.parse(stripBom(body)))?.message;
   } catch {
-    return undefined;
+    return htmlTitle(body);
   }
 }
+
+/**
+ * The title of an HTML page sent instead of JSON (a proxy's "502 Bad Gateway", a sign-in portal):
+ * what the node's side said, shown as its words so a person can tell a proxy from the Beacon.
+ */
+function htmlTitle(body: string): string | undefined {
+  const m = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(body.slice(0, 20_000));
+  const title = m?.[1]?.replace(/\s+/g, ' ').trim();
+  return title === undefined || title === '' ? undefined : title;
+}
+
+/**
+ * A beaconErrorResponse (framework/json/responses/beaconErrorResponse.json): `error` with
+ * `errorCode` and `errorMessage`, and no `responseSummary`. Read whatever the node sent with an
+ * HTTP 200 as well as with a 4xx/5xx: a node telling why it did not answer is a Beacon answer, not
+ * a broken one. The message is kept even when the code is not an integer (the node's words count).
+ */
+function beaconError(json: unknown): { code?: number; message?: string } | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const o = json as Record<string, unknown>;
+  if (o.error === undefined || o.responseSummary !== undefined) return undefined;
+  const parsed = ErrorResponseZ.safeParse(o);
+  if (parsed.success)
+    return {
+      code: parsed.data.error.errorCode,
+      ...(parsed.data.error.errorMessage === undefined
+        ? {}
+        : { message: parsed.data.error.errorMessage }),
+    };
+  const e = o.error;
+  const msg =
+    typeof e === 'object' && e !== null ? (e as Record<string, unknown>).errorMessage : undefined;
+  return typeof msg === 'string' ? { message: msg } : {};
+}
+
+/** RFC 8259 §8.1: a parser may ignore a byte order mark; some servers (.NET, IIS) send one. */
+const stripBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
 
 async function answer(
   req: NodeRequest,
@@ -112,13 +148,27 @@ async function answer(
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(stripBom(text));
   } catch {
+    const why = htmlTitle(text);
     return {
       status: 'error',
       method,
-      message: `Node ${name} sent an answer that is not valid JSON.`,
-      problem: { code: 'not-json' },
+      message: `Node ${name} sent an answer that is not valid JSON${why ? `: ${why}` : ''}.`,
+      problem: { code: 'not-json', ...nodeText(why) },
+    };
+  }
+  const refusal = beaconError(json);
+  if (refusal !== undefined) {
+    // HTTP 200 with a Beacon error (the reference implementation answers unsupported parameters
+    // so): the node's code and words, as for a 4xx/5xx, never "does not follow Beacon v2".
+    const code = refusal.code !== undefined && refusal.code >= 100 && refusal.code <= 599;
+    const http = code ? (refusal.code as number) : res.status;
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} answered with an error (${String(http)})${refusal.message ? `: ${refusal.message}` : ''}.`,
+      problem: { code: 'error', http, ...nodeText(refusal.message) },
     };
   }
   const read = readEntryResponse(json, name, {

@@ -3,7 +3,6 @@ import type { NodeEntry } from '../../../shared/federation/directory';
 import type { PullQuery } from '../../../shared/vault/vault';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { postBody } from '../beacon/beaconRequest';
-import { ErrorResponseZ } from '../beacon/beaconSchemas';
 import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
@@ -148,9 +147,11 @@ export async function fetchPageBody(req: PageRequest): Promise<PageBody> {
   return { status, body: bytes };
 }
 
+/** The node's own words in a Beacon error body, bounded (it is the node's text); '' when none. */
 function errorMessage(text: string): string {
   try {
-    return ErrorResponseZ.parse(JSON.parse(text)).error.errorMessage ?? '';
+    const e = BeaconErrorZ.safeParse(JSON.parse(text));
+    return e.success ? (e.data.error.errorMessage ?? '').slice(0, 500) : '';
   } catch {
     return '';
   }
@@ -181,22 +182,23 @@ const PageZ = z.looseObject({
     .optional(),
 });
 
+/** An answer that is a beaconErrorResponse: `error` and no `responseSummary`. */
+const BeaconErrorZ = z.looseObject({
+  responseSummary: z.undefined().optional(),
+  error: z.looseObject({
+    // An errorCode that is not an HTTP error status reads as 400 (the request was not served).
+    errorCode: z.number().int().min(400).max(599).optional().catch(undefined),
+    errorMessage: z.string().optional().catch(undefined),
+  }),
+});
+
 /**
- * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
- * the Beacon envelope, granularity and count. Pure, so it runs wherever the page is processed.
+ * Refusals, throttling and server errors by status (the HTTP status, or a Beacon error's own
+ * errorCode when it came with HTTP 200), with the node's own words when it gave some.
  */
-export function parsePage(
-  req: PageAsked,
-  status: number,
-  text: string,
-  /** The body's length in bytes when the caller has it (the page worker): not counted again. */
-  byteLength?: number,
-): Page {
-  const node = req.nodeId;
-  const dataset = req.datasetId;
+function refuseByStatus(node: string, status: number, why: string): never {
   if (status === 401 || status === 403) {
     // The node's own reason, shown as it wrote it (bounded: it is the node's text).
-    const why = errorMessage(text).slice(0, 500);
     throw new PullRefusedError(
       `Node ${node} refused the pull (${String(status)})${why ? `: ${why}` : ''}.`,
       why
@@ -214,11 +216,28 @@ export function parsePage(
       `Node ${node} answered with a server error (${String(status)}); the pull is paused and can be resumed.`,
       said('serverError', { node, http: status }),
     );
-  if (status !== 200)
-    throw new PullDataError(
-      `Node ${node} answered with HTTP ${String(status)}.`,
-      said('httpStatus', { node, http: status }),
-    );
+  throw new PullDataError(
+    `Node ${node} answered with HTTP ${String(status)}${why ? `: ${why}` : ''}.`,
+    why
+      ? said('httpStatusWhy', { node, http: status, why })
+      : said('httpStatus', { node, http: status }),
+  );
+}
+
+/**
+ * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
+ * the Beacon envelope, granularity and count. Pure, so it runs wherever the page is processed.
+ */
+export function parsePage(
+  req: PageAsked,
+  status: number,
+  text: string,
+  /** The body's length in bytes when the caller has it (the page worker): not counted again. */
+  byteLength?: number,
+): Page {
+  const node = req.nodeId;
+  const dataset = req.datasetId;
+  if (status !== 200) refuseByStatus(node, status, errorMessage(text));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -228,6 +247,10 @@ export function parsePage(
       said('incomplete', { node }),
     );
   }
+  // A beaconErrorResponse with HTTP 200 (as the reference implementation answers): the node's
+  // error by its errorCode and words, never "does not follow Beacon v2" (decision 0096).
+  const error = BeaconErrorZ.safeParse(json);
+  if (error.success) refuseByStatus(node, error.data.error.errorCode ?? 400, errorMessage(text));
   const parsed = PageZ.safeParse(json);
   if (!parsed.success) {
     const at = (parsed.error.issues[0]?.path.join('.') ?? '').slice(0, 200);
@@ -241,7 +264,12 @@ export function parsePage(
   );
   // The route names one dataset: its set carries the id, or is the only one (v2.0 may leave id empty).
   const set = sets.find((s) => s.id === req.datasetId) ?? (sets.length === 1 ? sets[0] : undefined);
-  const granularity = set?.info?.returnedGranularity ?? parsed.data.meta.returnedGranularity;
+  // A set that carries records is record level whatever meta says or leaves out (BCN-01 read as
+  // decision 0017 does: the official examples omit returnedGranularity, read as 'boolean').
+  const granularity =
+    (set?.results.length ?? 0) > 0
+      ? 'record'
+      : (set?.info?.returnedGranularity ?? parsed.data.meta.returnedGranularity);
   if (parsed.data.responseSummary.exists && granularity !== 'record') {
     throw new PullRefusedError(
       `Node ${node} no longer answers ${dataset} at record level (it returned ${granularity}); the grant may have been revoked.`,

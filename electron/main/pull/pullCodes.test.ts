@@ -76,6 +76,54 @@ describe('issue 22: a node’s answer to a page is refused with a code (BCN-04)'
   });
 });
 
+describe('decision 0096: a Beacon we did not write answers a page', () => {
+  const error = (errorCode: unknown, errorMessage?: string) =>
+    JSON.stringify({
+      meta: { beaconId: 'org.example.ri', apiVersion: 'v2.0.0', returnedSchemas: [] },
+      error: { errorCode, ...(errorMessage === undefined ? {} : { errorMessage }) },
+    });
+
+  it('a beaconErrorResponse with HTTP 200 is the node’s error by its errorCode and words, not “not Beacon v2”', async () => {
+    expect(
+      await codeOf(() => parsePage(asked, 200, error(400, 'unknown dataset XX-RD-01'))),
+    ).toEqual({
+      key: 'httpStatusWhy',
+      params: { node: 'XX', http: 400, why: 'unknown dataset XX-RD-01' },
+    });
+    expect(await codeOf(() => parsePage(asked, 200, error(403, 'visa expired')))).toEqual({
+      key: 'refusedWhy',
+      params: { node: 'XX', http: 403, why: 'visa expired' },
+    });
+    expect(await codeOf(() => parsePage(asked, 200, error(503)))).toEqual({
+      key: 'serverError',
+      params: { node: 'XX', http: 503 },
+    });
+    // An errorCode that is no HTTP error status (a string, a 200) reads as 400, with the words.
+    expect(await codeOf(() => parsePage(asked, 200, error('E42', 'no such route')))).toEqual({
+      key: 'httpStatusWhy',
+      params: { node: 'XX', http: 400, why: 'no such route' },
+    });
+  });
+
+  it('a 4xx with a Beacon error body keeps the node’s words', async () => {
+    expect(await codeOf(() => parsePage(asked, 404, error(404, 'dataset not found')))).toEqual({
+      key: 'httpStatusWhy',
+      params: { node: 'XX', http: 404, why: 'dataset not found' },
+    });
+  });
+
+  it('a page whose meta omits returnedGranularity (as the official examples do) is read by the records it carries', () => {
+    const page = JSON.stringify({
+      meta: { beaconId: 'org.example.ri', apiVersion: 'v2.0.0', returnedSchemas: [] },
+      responseSummary: { exists: true, numTotalResults: 1 },
+      response: {
+        resultSets: [{ id: 'XX-RD-01', exists: true, resultsCount: 1, results: [{ id: 'v1' }] }],
+      },
+    });
+    expect(parsePage(asked, 200, page)).toMatchObject({ records: [{ id: 'v1' }], total: 1 });
+  });
+});
+
 describe('issue 22: a record that does not follow the model is named by its index and field, as a code', () => {
   const job = (entity: PageJob['entity'], results: unknown[]): PageJob => ({
     ...asked,

@@ -89,5 +89,41 @@ describe('issue 22: a node on the network ends a pull with a code (BCN-02, BCN-0
       key: 'routeOutside',
       params: { node: 'XX', route: '/datasets/{id}/individuals' },
     });
+    // A relative template that climbs out of the Beacon address is outside it too.
+    map = endpoints('../../other/datasets/{id}/individuals');
+    expect(await codeOf(() => datasetRoutes(node(), fetch, 5_000))).toEqual({
+      key: 'routeOutside',
+      params: { node: 'XX', route: '/datasets/{id}/individuals' },
+    });
+  });
+
+  it('decision 0096: a /map with relative URL templates (format uri-template) is read against the map’s address', async () => {
+    const declare = (individuals: string, variants: string) => ({
+      meta: { beaconId: 'org.example.foreign', apiVersion: 'v2.0.0', returnedSchemas: [] },
+      response: {
+        $schema: 'beacon-map-v2.0.0',
+        endpointSets: {
+          datasets: {
+            entryType: 'dataset',
+            rootUrl: 'datasets',
+            endpoints: {
+              individual: { returnedEntryType: 'individual', url: individuals },
+              genomicVariant: { returnedEntryType: 'genomicVariation', url: variants },
+            },
+          },
+        },
+      },
+    });
+    map = declare('datasets/{id}/individuals', '/api/datasets/{id}/g_variants/');
+    expect(await datasetRoutes(node(), fetch, 5_000)).toEqual({
+      individuals: `${base}/datasets/{id}/individuals`,
+      g_variants: `${base}/datasets/{id}/g_variants/`,
+    });
+    // An absolute template is kept as the node wrote it (a trailing slash on the Beacon URL too).
+    map = declare(`${base}/datasets/{id}/individuals`, `${base}/datasets/{id}/g_variants`);
+    expect(await datasetRoutes({ ...node(), beaconUrl: `${base}/` }, fetch, 5_000)).toEqual({
+      individuals: `${base}/datasets/{id}/individuals`,
+      g_variants: `${base}/datasets/{id}/g_variants`,
+    });
   });
 });

@@ -36,6 +36,21 @@ export function defaultRoutes(node: NodeEntry): DatasetRoutes {
 }
 
 /**
+ * A map endpoint's `url` is a URI template (beaconMapSchema.json: format uri-template), which may
+ * be relative ("datasets/{id}/individuals", "/api/datasets/{id}/individuals"): resolved against
+ * the address the map was read from (RFC 3986 §5.1.3), keeping the `{id}` placeholder unescaped.
+ * Undefined when it cannot be resolved; the caller then refuses it as outside the Beacon address.
+ */
+export function resolveTemplate(template: string, base: string): string | undefined {
+  const marker = 'cohort-desk-id-placeholder';
+  try {
+    return new URL(template.replaceAll('{id}', marker), base).href.replaceAll(marker, '{id}');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Issue 15 item 6: a pull asks for a dataset's records by the specification's routes
  * `/datasets/{id}/individuals` and `/datasets/{id}/g_variants`, as the node's /map declares them
  * (its own URL templates, which must stay under the node's Beacon URL: the token goes nowhere
@@ -73,17 +88,19 @@ export async function datasetRoutes(
   const dataset =
     sets.find((s) => s.entryType === 'dataset') ?? parsed.data.response.endpointSets.dataset;
   const out: Partial<Record<keyof DatasetRoutes, string>> = {};
+  const mapUrl = `${node.beaconUrl.replace(/\/+$/, '')}/map`;
   for (const entity of ['individuals', 'g_variants'] as const) {
-    const url = Object.values(dataset?.endpoints ?? {}).find(
+    const declared = Object.values(dataset?.endpoints ?? {}).find(
       (e) => e.returnedEntryType === ENTRY[entity] && e.url.includes('{id}'),
     )?.url;
+    const url = declared === undefined ? undefined : resolveTemplate(declared, mapUrl);
     const route = `/datasets/{id}/${entity}`;
-    if (url === undefined)
+    if (declared === undefined)
       throw new PullRefusedError(
         `Node ${node.id}'s /map declares no ${route} route, so Cohort Desk cannot ask it for one dataset's records.`,
         said('noRoute', { node: node.id, route }),
       );
-    if (!isAllowListed(url.replace('{id}', 'x'), [node.beaconUrl]))
+    if (url === undefined || !isAllowListed(url.replace('{id}', 'x'), [node.beaconUrl]))
       throw new PullRefusedError(
         `Node ${node.id}'s /map points ${entity} of a dataset outside its Beacon address; Cohort Desk does not send the token there.`,
         said('routeOutside', { node: node.id, route }),

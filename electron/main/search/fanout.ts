@@ -1,5 +1,6 @@
 import type { NodeEntry } from '../../../shared/federation/directory';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
+import { MAX_NOTES } from '../../../shared/search/results';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { partsForNode } from '../beacon/assemblyQuery';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
@@ -21,6 +22,37 @@ export interface FanoutOptions {
   onDone: (done: SearchDone) => void;
   /** Node assemblies (issue 15 item 2). */
   assemblies: AssemblyResolver;
+  /**
+   * A node's own spelling of filter ids whose CURIE prefix it writes in another case (decision
+   * 0096: a node listing "hp:0001250" is sent that, not HP:0001250, which it would answer "no" to).
+   */
+  spelling?: (node: NodeEntry, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+}
+
+/** The query's filters in the node's spelling, and a note for each one changed. */
+async function spelt(
+  o: FanoutOptions,
+  node: NodeEntry,
+  parts: BeaconQueryParts,
+): Promise<{ parts: BeaconQueryParts; notes: string[] }> {
+  if (o.spelling === undefined || parts.filters.length === 0) return { parts, notes: [] };
+  const theirs = await o
+    .spelling(
+      node,
+      parts.filters.map((f) => f.id),
+    )
+    .catch(() => new Map<string, string>());
+  if (theirs.size === 0) return { parts, notes: [] };
+  return {
+    parts: {
+      ...parts,
+      filters: parts.filters.map((f) => ({ ...f, id: theirs.get(f.id) ?? f.id })),
+    },
+    notes: [...theirs].map(
+      ([ours, node]) =>
+        `Filter ${ours} was sent as ${node}, as the node's /filtering_terms writes it.`,
+    ),
+  };
 }
 
 export interface Fanout {
@@ -97,10 +129,11 @@ export function startFanout(o: FanoutOptions): Fanout {
           });
           return;
         }
+        const asked = await spelt(o, node, np.parts);
         const token = await o.tokenFor(node);
         const { seen, ...answer } = await queryNode({
           node,
-          parts: np.parts,
+          parts: asked.parts,
           token,
           signal: controller.signal,
           fetch: o.fetch,
@@ -126,9 +159,11 @@ export function startFanout(o: FanoutOptions): Fanout {
           });
           return;
         }
+        const notes = [...asked.notes, ...(answer.notes ?? [])].slice(0, MAX_NOTES);
         o.emit({
           ...base(node, attempt),
           ...answer,
+          ...(notes.length > 0 ? { notes } : {}),
           // Records that name another assembly than the one assumed tell the node's real one.
           assembly: other === undefined ? assembly : { name: other, source: 'records' },
           ...(np.asked === undefined ? {} : { asked: np.asked }),

@@ -13,6 +13,26 @@ interface CacheEntry {
 export interface FilteringTermsCache {
   /** Ontology terms from every node's /filtering_terms matching the text (id or label). */
   suggest(nodes: readonly NodeEntry[], text: string, limit: number): Promise<Suggestion[]>;
+  /**
+   * The node's own spelling of filter ids whose prefix its /filtering_terms writes in another case
+   * ("hp:0001250" for HP:0001250): only ids it does not list as they are. Empty when it lists them,
+   * lists neither, or its terms could not be read.
+   */
+  spelling(node: NodeEntry, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+}
+
+/** A CURIE with its prefix folded to lower case: CURIE prefixes are matched without case. */
+const foldPrefix = (id: string): string => {
+  const at = id.indexOf(':');
+  return at < 0 ? id : `${id.slice(0, at).toLowerCase()}${id.slice(at)}`;
+};
+
+/** The prefix as the query builder writes it (FILTER_PREFIXES), whatever case a node used. */
+function canonicalId(id: string): string | undefined {
+  const at = id.indexOf(':');
+  const prefix = id.slice(0, at).toLowerCase();
+  const ours = FILTER_PREFIXES.find((p) => p.toLowerCase() === prefix);
+  return at < 0 || ours === undefined ? undefined : `${ours}${id.slice(at)}`;
 }
 
 const TTL_MS = 10 * 60_000;
@@ -54,14 +74,15 @@ export function createFilteringTermsCache(opts: {
       );
       for (const { node, terms } of lists) {
         for (const t of terms) {
-          const prefix = t.id.split(':')[0] ?? '';
-          if (t.type === 'alphanumeric' || !(FILTER_PREFIXES as readonly string[]).includes(prefix))
-            continue;
-          const label = t.label ?? t.id;
-          if (!t.id.toLowerCase().includes(q) && !label.toLowerCase().includes(q)) continue;
-          const e = byId.get(t.id) ?? { label, nodes: [] };
-          e.nodes.push(node.id);
-          byId.set(t.id, e);
+          // Decision 0096: "hp:0001250" is HP:0001250 (a node's spelling is restored per node
+          // when the query is sent: `spelling`).
+          const id = t.type === 'alphanumeric' ? undefined : canonicalId(t.id);
+          if (id === undefined) continue;
+          const label = t.label ?? id;
+          if (!id.toLowerCase().includes(q) && !label.toLowerCase().includes(q)) continue;
+          const e = byId.get(id) ?? { label, nodes: [] };
+          if (!e.nodes.includes(node.id)) e.nodes.push(node.id);
+          byId.set(id, e);
         }
       }
       const rank = (id: string, label: string): number =>
@@ -76,6 +97,20 @@ export function createFilteringTermsCache(opts: {
           label: e.label,
           detail: `${id.split(':')[0] ?? ''} · ${e.nodes.join(', ')}`,
         }));
+    },
+
+    async spelling(node, ids) {
+      const out = new Map<string, string>();
+      if (ids.length === 0) return out;
+      const terms = await termsOf(node);
+      const listed = new Set(terms.map((t) => t.id));
+      const folded = new Map<string, string>();
+      for (const t of terms) if (!folded.has(foldPrefix(t.id))) folded.set(foldPrefix(t.id), t.id);
+      for (const id of ids) {
+        const theirs = listed.has(id) ? undefined : folded.get(foldPrefix(id));
+        if (theirs !== undefined && theirs !== id) out.set(id, theirs);
+      }
+      return out;
     },
   };
 }

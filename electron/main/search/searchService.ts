@@ -92,6 +92,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         maxBytes: deps.maxBytes ?? 20 * 1_048_576,
         emit: deps.onNodeUpdate,
         assemblies,
+        spelling: (node, ids) => terms.spelling(node, ids),
         onDone: (done) => {
           deps.logger.info('search.done', done);
           deps.onDone(done);

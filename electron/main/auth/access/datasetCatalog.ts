@@ -37,14 +37,18 @@ const DatasetSchema = z.object({
   name: z.string().max(500).optional(),
   externalUrl: z.string().max(2000).optional(),
   dataUseConditions: z.unknown().optional(),
+  // `info` is the node's own free-form object (datasets' model: "not part of the specification"):
+  // a member of the same name with another shape is not the demo's hint, and never makes the
+  // whole list unreadable (decision 0096).
   info: z
     .object({
-      securityLevel: z.string().optional(),
-      visaValue: z.string().max(2000).optional(),
-      dacSource: z.string().max(2000).optional(),
+      securityLevel: z.string().optional().catch(undefined),
+      visaValue: z.string().max(2000).optional().catch(undefined),
+      dacSource: z.string().max(2000).optional().catch(undefined),
     })
     .loose()
-    .nullish(),
+    .nullish()
+    .catch(undefined),
 });
 
 /** Beacon v2 beaconCollectionsResponse, only what the access list needs. */

@@ -7,12 +7,15 @@ type Returned = Exclude<Granularity, 'none'>;
 const GranularityZ = z.enum(['boolean', 'count', 'record']);
 const AnswerZ = z.looseObject({
   meta: z.looseObject({ returnedGranularity: GranularityZ.optional().catch(undefined) }),
+  // A beaconErrorResponse has no summary: the node was not asked, not "yes/no" (decision 0096).
+  responseSummary: z.looseObject({ numTotalResults: z.unknown().optional() }),
   response: z
     .looseObject({
       resultSets: z
         .array(
           z.looseObject({
             id: z.string().catch(''),
+            results: z.array(z.unknown()).nullish().catch(undefined),
             info: z
               .looseObject({ returnedGranularity: GranularityZ.optional() })
               .nullish()
@@ -66,9 +69,14 @@ async function probe(
     }
     const a = AnswerZ.safeParse(await res.json());
     if (!a.success) return undefined;
-    const own = a.data.response?.resultSets.find((s) => s.id === ds.id)?.info?.returnedGranularity;
-    // A schema-conforming response always states returnedGranularity; absent reads as boolean.
-    return own ?? a.data.meta.returnedGranularity ?? 'boolean';
+    const set = a.data.response?.resultSets.find((s) => s.id === ds.id);
+    // What the answer carries first (0017, decision 0096): a record is record level, whatever
+    // meta says or leaves out (the official examples omit returnedGranularity); then what the set
+    // and meta state; then a total is a count; else yes/no, never more than the node showed.
+    if ((set?.results?.length ?? 0) > 0) return 'record';
+    const stated = set?.info?.returnedGranularity ?? a.data.meta.returnedGranularity;
+    if (stated !== undefined) return stated;
+    return Number.isSafeInteger(a.data.responseSummary.numTotalResults) ? 'count' : 'boolean';
   } catch {
     return undefined;
   }

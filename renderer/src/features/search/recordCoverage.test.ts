@@ -51,3 +51,21 @@ describe('issue 13: record rows say what they are', () => {
     ]);
   });
 });
+
+describe('decision 0096: a node whose total says more than its sets counted', () => {
+  it('decision 0096: a page of 10 with resultsCount 10 is not “all 10” when numTotalResults says 113', () => {
+    const set = {
+      id: 'EGAD1',
+      exists: true,
+      granularity: 'record' as const,
+      count: { value: 10, precision: 'exact' as const },
+      recordsReceived: 10,
+    };
+    const total = (value: number) => ({ value, precision: 'exact' as const });
+    expect(recordCoverage([node('EGA', { count: total(113), datasets: [set] })])).toEqual([
+      { nodeId: 'EGA', datasetId: 'EGAD1', received: 10, total: '10', all: false },
+    ]);
+    // The same set where the node's total agrees is every record.
+    expect(recordCoverage([node('EGA', { count: total(10), datasets: [set] })])[0]?.all).toBe(true);
+  });
+});
