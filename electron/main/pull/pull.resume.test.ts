@@ -16,13 +16,18 @@ afterAll(async () => {
 });
 
 /**
- * The same keys, opened late: the vault opens after sign-in, as it may on a busy computer or with
- * a slow key store. Pull jobs asked before then used to list nothing (the interrupted pull hidden).
+ * The same keys, opened late: the vault opens only when the test lets the key store answer, after
+ * sign-in and after the jobs were asked for, as it may on a busy computer or with a slow key store.
+ * Pull jobs asked before then used to list nothing (the interrupted pull hidden). A gate, not a
+ * timer: under load, sign-in alone took longer than any fixed delay and the vault was open already.
  */
+let letKeysOpen: () => void = () => undefined;
+const keysGate = new Promise<void>((resolve) => {
+  letKeysOpen = resolve;
+});
 const SLOW_KEYS: typeof TEST_KEYS = {
   ...TEST_KEYS,
-  open: (sealed) =>
-    new Promise((resolve) => setTimeout(resolve, 500)).then(() => TEST_KEYS.open(sealed)),
+  open: (sealed) => keysGate.then(() => TEST_KEYS.open(sealed)),
 };
 
 const target = { nodeId: 'FI', datasetId: 'FI-RD-01', purpose: 'clinical-care' } as const;
@@ -59,7 +64,10 @@ describe('pull jobs survive restarts and lost networks (issue 6)', () => {
 
     const second = await signedIn({ fed, dataDir, user: 'clinician', keyStorage: SLOW_KEYS });
     expect(second.services.vault.locked()).toBe(true); // still opening: the jobs wait for it
-    const jobs = (await second.invoke('pull:jobs')).jobs;
+    const asked = second.invoke('pull:jobs');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    letKeysOpen();
+    const jobs = (await asked).jobs;
     expect(jobs.map((j) => [j.jobId, j.state, j.records])).toEqual([
       [jobId, 'paused', stopped.records],
     ]);
