@@ -121,6 +121,8 @@ writeFileSync(
   join(dir, 'broken.json'),
   '{\n  "subject": {"sex": "MALE"},\n  "phenotypicFeatures": [\n}\n',
 );
+// Decision 0095: a header-only VCF (CRLF line ends, as a Windows export writes it) ranks nothing.
+writeFileSync(join(dir, 'header-only.vcf'), `${header()}\n`.replace(/\n/g, '\r\n'));
 writeFileSync(join(dir, 'notpacket.json'), '{"phenotypicFeatures": [{"type": "HP:0001166"}]}');
 mkdirSync(join(dir, 'cases'));
 writeFileSync(join(dir, 'cases', 'a.json'), packet('FEMALE'));
@@ -227,6 +229,15 @@ describe('npm run cli -- case rank (issue 17)', () => {
     const shape = await cli('case', 'rank', '--phenopacket', 'notpacket.json', '--json');
     expect(shape.code).toBe(EXIT.invalid);
     expect(shape.err[0]).toMatch(/^notpacket\.json: phenotypicFeatures\.0\.type: /);
+  }, 60_000);
+
+  it('decision 0095: a VCF that ends after its #CHROM line is refused, located (vcf-no-records as the import), not ranked by phenotype alone', async () => {
+    const r = await cli('case', 'rank', '--phenopacket', 'p.json', '--vcf', 'header-only.vcf');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.out).toEqual([]);
+    expect(r.err.join('\n')).toMatch(
+      /header-only\.vcf holds no variant records: the file ends after its #CHROM line \(line 7\)/,
+    );
   }, 60_000);
 
   it('usage errors exit 2: no input, both inputs, a missing file, --json with --manifest', async () => {
