@@ -30,6 +30,7 @@ export const CASE_PROBLEM_CODES = [
   'proband-no-sample',
   'phenopacket-not-json',
   'phenopacket-invalid',
+  'phenopacket-duplicate-key',
   'phenopacket-not-hpo',
   'phenopacket-unknown-hpo',
   'phenopacket-no-features',
