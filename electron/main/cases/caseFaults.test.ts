@@ -100,6 +100,27 @@ describe('issue 16: faults leave nothing behind', () => {
     expect(caseFiles(h.dir)).toEqual([]);
   }, 120_000);
 
+  it('decision 0095: the count the case page words as not imported is of alleles (one record of four ALTs: three left out)', async () => {
+    const text = [
+      '##fileformat=VCFv4.3',
+      '##contig=<ID=chr1,length=248956422>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+      // ALT 1 carried; ALT 2 carried by no one; "*" and a breakend are not sequence.
+      'chr1\t1000\t.\tA\tG,T,*,G[chr1:5000[\t50\tPASS\t.\tGT\t0/1',
+      '',
+    ].join('\n');
+    const done = await h.importCase({
+      caseId: 'ALLELES',
+      patientId: 'P',
+      sex: 'male',
+      vcf: h.handle(h.file('alleles.vcf', text)),
+    });
+    expect(done.phase).toBe('done');
+    const detail = await h.call('case:open', { caseId: 'ALLELES' });
+    expect([detail.vcf.records, detail.variants, detail.vcf.skipped]).toEqual([1, 1, 3]);
+  }, 120_000);
+
   it('a VCF with 100 samples: the proband chosen by name is imported, its own genotypes only', async () => {
     const samples = Array.from({ length: 100 }, (_, i) => `S${String(i).padStart(3, '0')}`);
     const rows = Array.from({ length: 50 }, (_, r) => {
