@@ -79,6 +79,7 @@ export const CaseImportWhySchema = z
   .object({
     code: z.enum([
       'import-not-valid',
+      'import-no-variants',
       'import-failed',
       'import-save-failed',
       'import-stopped',

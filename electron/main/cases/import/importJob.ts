@@ -183,6 +183,19 @@ export async function runImportJob(
       });
       return;
     }
+    // Decision 0095: records with no GT (FORMAT without it), or with only reference and missing
+    // calls, made a case of no variants without a word, as a header-only file did (decision 0088).
+    if (w.rows('variants') === 0) {
+      await cleanup();
+      const records = whole.records;
+      post({
+        type: 'failed',
+        message: `${job.name}: none of its ${String(records)} ${records === 1 ? 'record holds' : 'records hold'} an allele the case's samples carry (no GT, or only reference and missing calls); a case needs the patient's variants, so nothing was imported.`,
+        problems: [],
+        why: { code: 'import-no-variants', params: { file: job.name, records } },
+      });
+      return;
+    }
     mark('read');
     progress('indexing', true);
     job.members.forEach((m) =>
