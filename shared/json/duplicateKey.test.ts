@@ -35,9 +35,9 @@ describe('firstDuplicateKey', () => {
   it('is one pass: 200,000 keys in a 4 MB file take well under a second', () => {
     const keys = Array.from({ length: 200_000 }, (_, i) => `"k${String(i)}": ${String(i)}`);
     const text = `{${keys.join(',')}, "k199999": 0}`;
-    const t = performance.now();
+    const t = Date.now();
     expect(firstDuplicateKey(text)).toMatchObject({ key: 'k199999', path: 'k199999' });
-    expect(performance.now() - t).toBeLessThan(5000);
+    expect(Date.now() - t).toBeLessThan(5000);
   });
 
   it('writes paths as the messages do', () => {
