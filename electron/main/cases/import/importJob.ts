@@ -3,7 +3,7 @@ import { materializeInheritanceStages } from '../../../../shared/cases/inheritan
 import { queryLayoutStages } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
-import { ImportRefusal } from './importRefusal';
+import { ImportRefusal, noVariantsFailure } from './importRefusal';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
 import {
   annotationLayouts,
@@ -183,17 +183,9 @@ export async function runImportJob(
       });
       return;
     }
-    // Decision 0095: records with no GT (FORMAT without it), or with only reference and missing
-    // calls, made a case of no variants without a word, as a header-only file did (decision 0088).
     if (w.rows('variants') === 0) {
-      await cleanup();
-      const records = whole.records;
-      post({
-        type: 'failed',
-        message: `${job.name}: none of its ${String(records)} ${records === 1 ? 'record holds' : 'records hold'} an allele the case's samples carry (no GT, or only reference and missing calls); a case needs the patient's variants, so nothing was imported.`,
-        problems: [],
-        why: { code: 'import-no-variants', params: { file: job.name, records } },
-      });
+      await cleanup(); // no GT, or only reference and missing calls: no case (decision 0095)
+      post({ type: 'failed', problems: [], ...noVariantsFailure(job.name, whole.records) });
       return;
     }
     mark('read');
