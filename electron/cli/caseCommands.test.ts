@@ -187,6 +187,35 @@ describe('npm run cli -- case (issue 16)', () => {
     expect(list.out.join('\n')).not.toContain('NOPHENO');
   }, 120_000);
 
+  it('decision 0095: a Phenopacket naming "subject" twice is refused at that line, nothing imported (exit 1)', async () => {
+    // Before: JSON.parse kept the second subject; the case took its id and sex without a word.
+    const pretty = JSON.stringify(JSON.parse(trio.phenopacket), null, 2);
+    const text = pretty.replace(
+      /\n\}\s*$/,
+      ',\n  "subject": {"id": "SOMEONE-ELSE", "sex": "MALE"}\n}\n',
+    );
+    writeFileSync(join(dir, 'two-subjects.json'), text);
+    const line = text.split('\n').findIndex((l) => l.includes('SOMEONE-ELSE')) + 1;
+    const r = await cli(
+      PASS,
+      'case',
+      'import',
+      '--vcf',
+      'trio.vcf.gz',
+      '--phenopacket',
+      'two-subjects.json',
+      '--id',
+      'TWOSUBJ',
+    );
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err.join('\n')).toContain(
+      `two-subjects.json:${String(line)}: names the key "subject" twice in one object (at subject, column 3)`,
+    );
+    expect(r.err.join('\n')).toContain('nothing was imported');
+    const list = await cli(PASS, 'case', 'list');
+    expect(list.out.join('\n')).not.toContain('TWOSUBJ');
+  }, 120_000);
+
   it('issue 16: a Phenopacket term the HPO table does not hold is named with its line and left out; the rest is imported', async () => {
     writeFileSync(
       join(dir, 'old-term.json'),

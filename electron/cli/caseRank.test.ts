@@ -121,6 +121,12 @@ writeFileSync(
   join(dir, 'broken.json'),
   '{\n  "subject": {"sex": "MALE"},\n  "phenotypicFeatures": [\n}\n',
 );
+// Decision 0095: a header-only VCF (CRLF line ends, as a Windows export writes it) ranks nothing.
+writeFileSync(join(dir, 'header-only.vcf'), `${header()}\n`.replace(/\n/g, '\r\n'));
+writeFileSync(
+  join(dir, 'two-ids.json'),
+  '{\n  "id": "case-1",\n  "id": "case-2",\n  "phenotypicFeatures": [{"type": {"id": "HP:0001166"}}]\n}\n',
+);
 writeFileSync(join(dir, 'notpacket.json'), '{"phenotypicFeatures": [{"type": "HP:0001166"}]}');
 mkdirSync(join(dir, 'cases'));
 writeFileSync(join(dir, 'cases', 'a.json'), packet('FEMALE'));
@@ -227,6 +233,23 @@ describe('npm run cli -- case rank (issue 17)', () => {
     const shape = await cli('case', 'rank', '--phenopacket', 'notpacket.json', '--json');
     expect(shape.code).toBe(EXIT.invalid);
     expect(shape.err[0]).toMatch(/^notpacket\.json: phenotypicFeatures\.0\.type: /);
+  }, 60_000);
+
+  it('decision 0095: a VCF that ends after its #CHROM line is refused, located (vcf-no-records as the import), not ranked by phenotype alone', async () => {
+    const r = await cli('case', 'rank', '--phenopacket', 'p.json', '--vcf', 'header-only.vcf');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.out).toEqual([]);
+    expect(r.err.join('\n')).toMatch(
+      /header-only\.vcf holds no variant records: the file ends after its #CHROM line \(line 7\)/,
+    );
+  }, 60_000);
+
+  it('decision 0095: a Phenopacket naming a key twice in one object is refused at its line (exit 1)', async () => {
+    const r = await cli('case', 'rank', '--phenopacket', 'two-ids.json', '--json');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err[0]).toBe(
+      'two-ids.json:3: id: the key "id" is named twice in one object (column 3); JSON readers keep only one of them. Remove the repeat',
+    );
   }, 60_000);
 
   it('usage errors exit 2: no input, both inputs, a missing file, --json with --manifest', async () => {

@@ -47,6 +47,22 @@ describe('npm run cli -- vcf check (issue 16)', () => {
     expect(r.out).toEqual(['good.vcf: valid VCFv4.3, plain, 1 record, 0 samples, GRCh38']);
   });
 
+  it('decision 0095: says how many warnings it did not list (6,000 distinct GT warnings, 100 listed)', async () => {
+    const head =
+      '##fileformat=VCFv4.3\n##contig=<ID=chr1,length=248956422>\n##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n';
+    // ALT "." with a GT naming allele i: a warning whose words differ on every line.
+    const rows = Array.from(
+      { length: 6000 },
+      (_, i) => `chr1\t${String(1000 + i)}\t.\tA\t.\t50\tPASS\t.\tGT\t0/${String(i + 1)}\n`,
+    );
+    writeFileSync(join(dir, 'many-warnings.vcf'), head + rows.join(''));
+    const r = await cli('vcf', 'check', 'many-warnings.vcf');
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toHaveLength(101);
+    expect(r.err[100]).toBe('many-warnings.vcf: … 5900 more warnings not shown (--max-problems)');
+    expect(r.out[0]).toMatch(/, 6000 warnings$/);
+  });
+
   it('exits 2 on usage errors: no file, an unknown option or command, a file that is not there', async () => {
     expect((await cli('vcf', 'check')).code).toBe(EXIT.usage);
     expect((await cli('vcf', 'check', '--nope', 'good.vcf')).code).toBe(EXIT.usage);

@@ -30,6 +30,7 @@ export const CASE_PROBLEM_CODES = [
   'proband-no-sample',
   'phenopacket-not-json',
   'phenopacket-invalid',
+  'phenopacket-duplicate-key',
   'phenopacket-not-hpo',
   'phenopacket-unknown-hpo',
   'phenopacket-no-features',
@@ -78,6 +79,7 @@ export const CaseImportWhySchema = z
   .object({
     code: z.enum([
       'import-not-valid',
+      'import-no-variants',
       'import-failed',
       'import-save-failed',
       'import-stopped',

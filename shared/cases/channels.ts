@@ -234,7 +234,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     annotations: z.array(z.string()),
     frequencyFields: z.array(z.string()),
     warnings: z.number().int().nonnegative(),
-    /** Records skipped: no member carries the allele, or the allele is symbolic/unspecified. */
+    /** Alleles not imported: no member carries the allele, or it is a breakend, * or <*> (not sequence). */
     skipped: z.number().int().nonnegative(),
   }),
   /** GET this path (same origin), register it at `registeredFile`, ATTACH … AS `alias` (READ_ONLY). */

@@ -100,3 +100,32 @@ describe('issue 16: a PED’s sex column and parents are read as written or refu
     );
   });
 });
+
+// Decision 0095: VCF sample ids may hold spaces ("Kind Ärzte 01"); a tab-separated PED keeps them
+// whole. Before, every space split a column: the child's id became "Kind", the father "Ärzte",
+// and the sex and phenotype columns were named wrong ("sex "Vater" is not 1…").
+describe('decision 0095: a tab-separated PED whose ids hold spaces', () => {
+  it('reads each tab-separated column whole, unicode and spaces kept', () => {
+    const { members, problems } = parsePed(
+      'walk.ped',
+      [
+        'F1\tKind Ärzte 01\tVater X\tMutter Y\t0\t2',
+        'F1\tVater X\t0\t0\t1\t1',
+        'F1\tMutter Y\t0\t0\t2\t1',
+        'F1 Onkel 0 0 1 0',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+    expect(members.map((m) => [m.id, m.father, m.mother, m.sex, m.affected])).toEqual([
+      ['Kind Ärzte 01', 'Vater X', 'Mutter Y', 'unknown', true],
+      ['Vater X', null, null, 'male', false],
+      ['Mutter Y', null, null, 'female', false],
+      ['Onkel', null, null, 'male', null],
+    ]);
+  });
+
+  it('a line with an empty tab column or fewer than six is read by whitespace as before', () => {
+    const { members } = parsePed('w.ped', 'F1\t\tA 0 0 1 2\nF1\tB\t0\t0 1 2');
+    expect(members.map((m) => m.id)).toEqual(['A', 'B']);
+  });
+});

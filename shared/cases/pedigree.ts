@@ -18,6 +18,20 @@ const SEX: Readonly<Record<string, CaseSex>> = {
   NA: 'unknown',
 };
 
+/**
+ * A PED line's columns: tab-separated when the line has six non-empty tab-separated columns or
+ * more (a VCF sample id may hold spaces, "Kind 01", and a tab-separated PED keeps it whole:
+ * decision 0095; split at every space it read "01" as the father and named a wrong column), else
+ * separated by any whitespace as PLINK writes them.
+ */
+function pedFields(t: string): string[] {
+  if (t.includes('\t')) {
+    const tabs = t.split('\t').map((c) => c.trim());
+    if (tabs.length >= 6 && tabs.every((c) => c !== '')) return tabs;
+  }
+  return t.split(/\s+/);
+}
+
 /** Parses a PED file: six whitespace-separated columns per line; `#` lines are comments. */
 export function parsePed(
   name: string,
@@ -31,7 +45,7 @@ export function parsePed(
     const line = i + 1;
     const t = raw.trim();
     if (t === '' || t.startsWith('#')) return;
-    const f = t.split(/\s+/);
+    const f = pedFields(t);
     if (f.length < 6) {
       problems.push({
         file: name,

@@ -43,3 +43,41 @@ describe('issue 16: a Phenopacket term the HPO table does not hold', () => {
     );
   });
 });
+
+// Decision 0095: JSON.parse keeps the last of two keys of one object without a word, so a
+// Phenopacket with two "subject" objects was read as the second patient, and a term with two ids
+// as its second id. Such a file is refused at the repeat, with its JSON path.
+describe('decision 0095: a Phenopacket that names a key twice in one object', () => {
+  it('is refused at the repeated key, with its line and path; nothing of it is read', () => {
+    const text = [
+      '{',
+      '  "id": "P1",',
+      '  "subject": { "id": "P1", "sex": "FEMALE" },',
+      '  "phenotypicFeatures": [ { "type": { "id": "HP:0001250" } } ],',
+      '  "subject": { "id": "P2", "sex": "MALE" }',
+      '}',
+    ].join('\n');
+    const r = readPhenopacket('twice.json', text);
+    expect(r.subjectId).toBeNull();
+    expect(r.sex).toBe('unknown');
+    expect(r.phenotype).toEqual({ observed: [], excluded: [] });
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        file: 'twice.json',
+        line: 5,
+        code: 'phenopacket-duplicate-key',
+        params: { key: 'subject', path: 'subject' },
+      }),
+    ]);
+  });
+
+  it('names a term with two ids by its place in the features', () => {
+    const text =
+      '{"phenotypicFeatures": [\n  {"type": {"id": "HP:0001250"}},\n  {"type": {"id": "HP:0001250", "id": "HP:0001263"}}\n]}';
+    expect(readPhenopacket('t.json', text).problems[0]).toMatchObject({
+      line: 3,
+      code: 'phenopacket-duplicate-key',
+      params: { key: 'id', path: 'phenotypicFeatures[1].type.id' },
+    });
+  });
+});

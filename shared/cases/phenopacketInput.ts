@@ -2,6 +2,7 @@
 // phenotypic features (observed, or `excluded: true`), HPO terms only.
 import { z } from 'zod';
 import { hpoLabel, hpoVersion } from '../cohorts/hpo';
+import { firstDuplicateKey } from '../json/duplicateKey';
 import type { CaseProblem, CaseSex, Phenotype } from './channels';
 
 const TermZ = z.object({ id: z.string(), label: z.string().optional() });
@@ -42,6 +43,22 @@ export function readPhenopacket(
       ],
     };
   }
+  // Decision 0095: two "subject" objects or two ids in one term are refused, not read as the
+  // last one (JSON.parse's rule): the file says two things about the patient.
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined)
+    return {
+      ...empty,
+      problems: [
+        {
+          file: name,
+          line: duplicate.line,
+          message: `names the key "${duplicate.key}" twice in one object (at ${duplicate.path}, column ${String(duplicate.column)}); JSON readers keep only one of them, so the file is not read. Remove the repeat and choose it again`,
+          code: 'phenopacket-duplicate-key',
+          params: { key: duplicate.key.slice(0, 200), path: duplicate.path.slice(0, 400) },
+        },
+      ],
+    };
   const parsed = PhenopacketZ.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -89,9 +89,20 @@ export class LazyRecord implements VcfRecord {
     return s.slice(start, e < 0 ? s.length : e);
   }
 
+  /**
+   * Samples decoded so far, on a record of several ALTs only: split into n alleles, a member's
+   * sample is asked once per allele, and decoding it reads its n+1 AD values each time (a somatic
+   * record of 10,000 ALTs took 55 s of CPU; decision 0095).
+   */
+  private samples: Map<number, ReadonlyMap<string, VcfValue>> | undefined;
+
   sample(index: number): ReadonlyMap<string, VcfValue> {
     if (this.fmt === undefined) return new Map();
-    return decodeSample(this.sampleText(index), this.fmt, this.schema);
+    const known = this.samples?.get(index);
+    if (known !== undefined) return known;
+    const values = decodeSample(this.sampleText(index), this.fmt, this.schema);
+    if (this.nAlt > 1) (this.samples ??= new Map()).set(index, values);
+    return values;
   }
 
   /**

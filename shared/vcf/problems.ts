@@ -40,6 +40,14 @@ export interface ProblemAt {
 }
 
 /**
+ * How many distinct `once` keys a file's warnings are told apart by (decision 0095). A key holds
+ * an INFO or FORMAT key and the problem's words, so a hostile file inventing a key or a value on
+ * every line would grow the set without end; past this bound a warning is counted each time it
+ * occurs (the list shown is full long before: `limit` is far below it).
+ */
+export const MAX_ONCE_KEYS = 4096;
+
+/**
  * Collects problems for one file, keeping the first `limit` (a broken file can have a problem on
  * every line; a person reads the first ones) and counting the rest.
  */
@@ -63,11 +71,19 @@ export class ProblemList {
     if (this.items.length < this.limit) this.items.push(this.make(at, what, 'error'));
   }
 
-  /** Records a warning; the same `once` key is warned about once per file. */
+  /** How many distinct `once` keys are remembered (at most MAX_ONCE_KEYS). */
+  get onceKeys(): number {
+    return this.warned.size;
+  }
+
+  /**
+   * Records a warning; the same `once` key is warned about once per file while fewer than
+   * MAX_ONCE_KEYS keys have been seen, and counted at each occurrence past that.
+   */
   warn(at: ProblemAt, what: Said, once?: string): void {
     if (once !== undefined) {
       if (this.warned.has(once)) return;
-      this.warned.add(once);
+      if (this.warned.size < MAX_ONCE_KEYS) this.warned.add(once);
     }
     this.warningCount++;
     if (this.warnings.length < this.limit) this.warnings.push(this.make(at, what, 'warning'));

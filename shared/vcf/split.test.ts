@@ -93,6 +93,50 @@ describe('splitting multi-allelic records', () => {
     expect(a1?.sample(1).get('PL')).toEqual([]);
   });
 
+  it('decision 0095: reads AD, ADF, ADR and AF declared Number=. (GATK 3, VCF 4.2) per allele, and not at all when their length does not fit', () => {
+    const text = vcf(
+      '4.2',
+      [
+        '##FORMAT=<ID=GT,Number=1,Type=String,Description="x">',
+        '##FORMAT=<ID=AD,Number=.,Type=Integer,Description="x">',
+        '##FORMAT=<ID=AF,Number=.,Type=Float,Description="x">',
+        '##FORMAT=<ID=XX,Number=.,Type=Integer,Description="x">',
+      ],
+      ['FITS', 'SHORT'],
+      [
+        row(
+          1,
+          100,
+          '.',
+          'A',
+          'C,G,T',
+          9,
+          'PASS',
+          '.',
+          'GT:AD:AF:XX',
+          '0/1:10,1,2,3:0.1,0.2,0.3:7,8,9',
+          '0/2:10,1:0.1:7',
+        ),
+      ],
+    );
+    const r = parseText(text).kept[0];
+    if (r === undefined) throw new Error('no record');
+    const alleles = splitRecord(r);
+    expect(alleles.map((v) => [v.sample(0).get('AD'), v.sample(0).get('AF')])).toEqual([
+      [[10, 1], 0.1],
+      [[10, 2], 0.2],
+      [[10, 3], 0.3],
+    ]);
+    // A list that is not one count per allele cannot say which count is this allele's.
+    expect(alleles.map((v) => [v.sample(1).get('AD'), v.sample(1).get('AF')])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    // Keys the app does not read per allele stay as written.
+    expect(alleles[2]?.sample(0).get('XX')).toEqual([7, 8, 9]);
+  });
+
   it('keeps symbolic alleles as written and gives none for a reference-only record', () => {
     const p = parseText(
       vcf(

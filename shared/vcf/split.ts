@@ -62,6 +62,35 @@ export function subsetValue(
   }
 }
 
+/**
+ * Read counts and fractions the app reads per allele, by the Number the spec gives them (AD, ADF,
+ * ADR: R since VCF 4.3) or their callers write them (Mutect2's FORMAT AF: A). A VCF 4.1/4.2 file
+ * may declare them Number=. (GATK 3 wrote AD so), or not at all; on a record of several ALTs such
+ * a list is read per allele when its length is the count its meaning needs, and not read (null)
+ * when it is not: never another allele's count (decision 0095).
+ */
+const PER_ALLELE_FORMAT: Readonly<Record<string, 'R' | 'A'>> = {
+  AD: 'R',
+  ADF: 'R',
+  ADR: 'R',
+  AF: 'A',
+  VAF: 'A',
+};
+
+/** The Number a FORMAT value is subset by: its header's, or PER_ALLELE_FORMAT's for an open one. */
+function formatNumber(
+  key: string,
+  declared: FieldSpec['number'],
+  value: VcfValue,
+  nAlt: number,
+): FieldSpec['number'] | null {
+  const meant = PER_ALLELE_FORMAT[key];
+  const open = declared === '.' || declared === undefined;
+  if (meant === undefined || !open || !Array.isArray(value)) return declared;
+  const length = (value as readonly unknown[]).length;
+  return length === (meant === 'R' ? nAlt + 1 : nAlt) ? meant : null;
+}
+
 /** Recodes a genotype for ALT k. */
 export function recodeGenotype(gt: Genotype, k: number): SplitGenotype {
   let otherAlt = false;
@@ -105,11 +134,15 @@ class Split implements SplitVariant {
     if (this.record.alts.length === 1) return values;
     const gt = this.record.genotype(index);
     const ploidy = gt === null ? 2 : gt.alleles.length;
+    const nAlt = this.record.alts.length;
     const out = new Map<string, VcfValue>();
     for (const [key, v] of values) {
       if (key === 'GT' && gt !== null)
         out.set(key, formatGenotype(recodeGenotype(gt, this.altIndex)));
-      else out.set(key, subsetValue(v, this.schema.format(key).number, this.altIndex, ploidy));
+      else {
+        const number = formatNumber(key, this.schema.format(key).number, v, nAlt);
+        out.set(key, number === null ? null : subsetValue(v, number, this.altIndex, ploidy));
+      }
     }
     return out;
   }

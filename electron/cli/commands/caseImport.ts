@@ -50,7 +50,10 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
   // (issue 16): terms left out are said above, a file that gave nothing stops the import.
   if (
     i.phenopacket?.problems.some(
-      (p) => p.code === 'phenopacket-not-json' || p.code === 'phenopacket-invalid',
+      (p) =>
+        p.code === 'phenopacket-not-json' ||
+        p.code === 'phenopacket-invalid' ||
+        p.code === 'phenopacket-duplicate-key',
     ) === true
   ) {
     ctx.err(

@@ -82,6 +82,12 @@ function report(
     );
   }
   for (const p of r.warnings) ctx.err(formatProblem(p));
+  // Decision 0095: the warnings past the ones listed are counted, not silently dropped.
+  if (r.warningCount > r.warnings.length) {
+    ctx.err(
+      `${r.file}: … ${String(r.warningCount - r.warnings.length)} more warnings not shown (--max-problems)`,
+    );
+  }
   if (opts.json === true) {
     ctx.out(JSON.stringify(r));
     return;

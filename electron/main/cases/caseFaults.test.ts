@@ -100,6 +100,59 @@ describe('issue 16: faults leave nothing behind', () => {
     expect(caseFiles(h.dir)).toEqual([]);
   }, 120_000);
 
+  it('decision 0095: a VCF whose records carry no GT (or only 0/0 and ./.) is refused at the end of the read, nothing kept', async () => {
+    const head = [
+      '##fileformat=VCFv4.4',
+      '##contig=<ID=chr1,length=248956422>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">',
+      '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+    ];
+    for (const [name, rows] of [
+      ['no-gt.vcf', ['chr1\t1000\t.\tA\tG\t50\tPASS\t.\tAD:DP\t10,10:20']],
+      [
+        'ref-only.vcf',
+        ['chr1\t1000\t.\tA\tG\t50\tPASS\t.\tGT\t0/0', 'chr1\t2000\t.\tC\tT\t50\tPASS\t.\tGT\t./.'],
+      ],
+    ] as const) {
+      const done = await h.importCase({
+        caseId: 'NOGT',
+        patientId: 'P',
+        sex: 'male',
+        vcf: h.handle(h.file(name, [...head, ...rows, ''].join('\n'))),
+      });
+      expect(done.phase, name).toBe('failed');
+      expect(done.why).toEqual({
+        code: 'import-no-variants',
+        params: { file: name, records: rows.length },
+      });
+      expect(done.message).toContain(`${name}: none of its ${String(rows.length)} record`);
+      expect(await caseIds()).not.toContain('NOGT');
+    }
+  }, 120_000);
+
+  it('decision 0095: the count the case page words as not imported is of alleles (one record of four ALTs: three left out)', async () => {
+    const text = [
+      '##fileformat=VCFv4.3',
+      '##contig=<ID=chr1,length=248956422>',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+      '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1',
+      // ALT 1 carried; ALT 2 carried by no one; "*" and a breakend are not sequence.
+      'chr1\t1000\t.\tA\tG,T,*,G[chr1:5000[\t50\tPASS\t.\tGT\t0/1',
+      '',
+    ].join('\n');
+    const done = await h.importCase({
+      caseId: 'ALLELES',
+      patientId: 'P',
+      sex: 'male',
+      vcf: h.handle(h.file('alleles.vcf', text)),
+    });
+    expect(done.phase).toBe('done');
+    const detail = await h.call('case:open', { caseId: 'ALLELES' });
+    expect([detail.vcf.records, detail.variants, detail.vcf.skipped]).toEqual([1, 1, 3]);
+  }, 120_000);
+
   it('a VCF with 100 samples: the proband chosen by name is imported, its own genotypes only', async () => {
     const samples = Array.from({ length: 100 }, (_, i) => `S${String(i).padStart(3, '0')}`);
     const rows = Array.from({ length: 50 }, (_, r) => {
@@ -222,7 +275,8 @@ describe('issue 16: the case at rest (vault)', () => {
       'case.export',
       'case.open',
     ]);
-    expect(log.rows.filter((e) => e.type === 'case.import')).toHaveLength(2);
+    // HUNDRED, TRIO-SEALED and ALLELES (decision 0095); a refused import is not one.
+    expect(log.rows.filter((e) => e.type === 'case.import')).toHaveLength(3);
     for (const e of log.rows) {
       expect(e.sealed).toBe(true);
       expect(JSON.stringify(e.fields)).not.toMatch(/HUNDRED|TRIO-SEALED/);

@@ -117,9 +117,19 @@ export async function readRankVcf(
     ...(refusal === undefined
       ? header === undefined && summary.problems.length === 0
         ? { refusal: `${opts.file ?? path} has no VCF header (#CHROM line).` }
-        : {}
+        : header !== undefined && summary.records === 0 && summary.problems.length === 0
+          ? { refusal: noRecordsRefusal(opts.file ?? path, header) }
+          : {}
       : { refusal }),
   };
+}
+
+/**
+ * A VCF that ends after its #CHROM line (decision 0088's vcf-no-records, applied here by 0095):
+ * ranked "by variants" it would rank the phenotype alone and say nothing of the missing calls.
+ */
+function noRecordsRefusal(name: string, h: VcfHeader): string {
+  return `${name} holds no variant records: the file ends after its #CHROM line (line ${String(h.headerLine)}). The ranking by variants needs the patient's variants; export the VCF again with its records, or rank the phenotype alone without --vcf.`;
 }
 
 function refusalOf(

@@ -14,6 +14,7 @@ import { parseJsonWithLocation } from '../settings/jsonLocation';
 import type { Handlers } from '../ipc/router';
 import { HandlerError } from '../ipc/router';
 import { readRankVcf } from './rankVcf';
+import { firstDuplicateKey } from '../../../shared/json/duplicateKey';
 import { words } from '../../../shared/appError';
 
 const round = (x: number): number => Number(x.toFixed(6));
@@ -38,6 +39,14 @@ export async function readPhenopacketFile(f: {
       'INVALID_REQUEST',
       `not JSON (${json.message}, column ${String(json.column)}); expected a Phenopacket v2 JSON document`,
       `${f.name}:${String(json.line)}`,
+    );
+  // Decision 0095: a key named twice in one object is refused where it is, not read as the last.
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined)
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      `${duplicate.path}: the key "${duplicate.key}" is named twice in one object (column ${String(duplicate.column)}); JSON readers keep only one of them. Remove the repeat`,
+      `${f.name}:${String(duplicate.line)}`,
     );
   try {
     return phenotypeOfPhenopacket(json.value);

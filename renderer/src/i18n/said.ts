@@ -40,6 +40,7 @@ export const SAID_KEYS = [
   'genesTooMany',
   'presetNotJson',
   'presetNotJsonAt',
+  'presetDuplicateKey',
   'presetNotPreset',
   'presetInvalid',
   'presetIsGermline',

@@ -133,6 +133,33 @@ describe('issue 19: a separate germline VCF beside the tumour VCF', () => {
     expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
   });
 
+  it('decision 0095: a germline VCF that ends after its #CHROM line is refused before anything starts, located (vcf-no-records)', async () => {
+    const text = germlineVcf();
+    const headerOnly = text.slice(0, text.indexOf('\n', text.indexOf('#CHROM')) + 1);
+    const headerLine = headerOnly.split('\n').length - 1;
+    const r = await h.invoke('case:import', {
+      caseId: 'CA-GV-EMPTY',
+      patientId: 'P-019',
+      sex: 'male',
+      vcf: h.handle(h.file('t-empty.vcf.gz', mutect2Vcf(), { bgzf: true })),
+      cancer: {
+        tumour: 'T-001',
+        normal: 'N-001',
+        germline: {
+          vcf: h.handle(h.file('empty-germline.vcf.gz', headerOnly, { bgzf: true })),
+          sample: GERMLINE_SAMPLE,
+        },
+      },
+    });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error.message).toContain(
+      `empty-germline.vcf.gz holds no variant records: the file ends after its #CHROM line (line ${String(headerLine)})`,
+    );
+    const staging = join(casesRoot(h.services.cases.owner().userDir), STAGING_DIR);
+    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+    expect(h.services.cases.find('CA-GV-EMPTY')).toBeUndefined();
+  });
+
   it('a germline sample the file does not have is refused before anything starts, by file name', async () => {
     const r = await h.invoke('case:import', {
       caseId: 'CA-GV-NOSAMPLE',

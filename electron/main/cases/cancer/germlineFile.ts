@@ -50,9 +50,11 @@ export async function germlineJob(opts: {
       'germline',
       words('germlineGone'),
     );
-  const { header, summary } = await readHeader(file);
+  const { header, summary, noRecords } = await readHeader(file);
   const first = summary.problems[0];
-  const refusal = refusalOf(file.name, header, summary);
+  // A header-only germline VCF is refused as the tumour VCF is (decision 0088, 0095): a germline
+  // view of no calls would say "no predisposition findings" about a file that holds none.
+  const refusal = refusalOf(file.name, header, summary, noRecords);
   if (refusal !== undefined || header === undefined)
     throw new HandlerError(
       'INVALID_REQUEST',

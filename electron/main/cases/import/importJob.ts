@@ -3,7 +3,7 @@ import { materializeInheritanceStages } from '../../../../shared/cases/inheritan
 import { queryLayoutStages } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
-import { ImportRefusal } from './importRefusal';
+import { ImportRefusal, noVariantsFailure } from './importRefusal';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
 import {
   annotationLayouts,
@@ -181,6 +181,11 @@ export async function runImportJob(
         problems: [...whole.problems],
         why: { code: 'import-not-valid', params: { file: job.name } },
       });
+      return;
+    }
+    if (w.rows('variants') === 0) {
+      await cleanup(); // no GT, or only reference and missing calls: no case (decision 0095)
+      post({ type: 'failed', problems: [], ...noVariantsFailure(job.name, whole.records) });
       return;
     }
     mark('read');

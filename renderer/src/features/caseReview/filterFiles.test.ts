@@ -94,6 +94,38 @@ describe('case filter files (issue 16)', () => {
   });
 });
 
+describe('decision 0095: a preset file that names a key twice in one object', () => {
+  it('is refused at the repeat with its line, column and JSON path, both kinds (JSON.parse kept the last)', () => {
+    const preset = BUILT_IN_PRESETS[0];
+    if (preset === undefined) throw new Error('no built-in preset');
+    const text = presetFileText(preset).replace(
+      /\n\}\s*$/,
+      ',\n  "filter": {"maxPopAf": 0.5}\n}\n',
+    );
+    expect(JSON.parse(text)).toMatchObject({ filter: { maxPopAf: 0.5 } });
+    const line = text.split('\n').findIndex((l) => l.includes('"maxPopAf": 0.5')) + 1;
+    expect(parsePresetFile('two-filters.json', text)).toEqual({
+      ok: false,
+      message: `two-filters.json names the key "filter" twice in one object (filter, line ${String(line)}, column 3).`,
+      said: {
+        key: 'presetDuplicateKey',
+        params: { file: 'two-filters.json', line, column: 3, key: 'filter', path: 'filter' },
+      },
+    });
+    const somatic = BUILT_IN_SOMATIC_PRESET_FILES[0];
+    if (somatic === undefined) throw new Error('no somatic preset');
+    // A second name at the top: which of the two would be saved is not the reader's to guess.
+    const twice = presetFileText(somatic).replace(/^\{\n/, '{\n  "name": "Tier I only",\n');
+    expect(parseSomaticPresetFile('board.json', twice)).toMatchObject({
+      ok: false,
+      said: {
+        key: 'presetDuplicateKey',
+        params: { file: 'board.json', key: 'name', path: 'name', column: 3 },
+      },
+    });
+  });
+});
+
 describe('issue 16: a preset name with control, text-direction or invisible characters', () => {
   it('is refused on import with the file, the code point and the character it is at, both kinds', () => {
     const preset = BUILT_IN_PRESETS[0];

@@ -7,6 +7,7 @@ import type { Said } from '../../i18n/said';
 import { presetNameHidden } from '../../../../shared/cases/presetName';
 import { formatBytes } from '../../../../shared/i18n/format';
 import { grch38Length } from '../../../../shared/vcf/assembly';
+import { firstDuplicateKey } from '../../../../shared/json/duplicateKey';
 
 /**
  * A file's content or the located reason it was refused (file, line): `said` in the reader's
@@ -166,6 +167,23 @@ export function parsePresetFileOf<P extends { kind: string; name: string }>(
           `${name} is not JSON (line ${String(place.line)}, column ${String(place.column)}).`,
         );
   }
+  // Decision 0095: a preset naming a key twice (two "filter" objects) is refused at the repeat,
+  // not applied as whichever came last.
+  const duplicate = firstDuplicateKey(text);
+  if (duplicate !== undefined)
+    return refused(
+      {
+        key: 'presetDuplicateKey',
+        params: {
+          file: name,
+          line: duplicate.line,
+          column: duplicate.column,
+          key: duplicate.key.slice(0, 200),
+          path: duplicate.path.slice(0, 400),
+        },
+      },
+      `${name} names the key "${duplicate.key}" twice in one object (${duplicate.path}, line ${String(duplicate.line)}, column ${String(duplicate.column)}).`,
+    );
   const other =
     typeof json === 'object' && json !== null && 'kind' in json && json.kind !== kind
       ? OTHER_KIND[String(json.kind)]
