@@ -237,13 +237,13 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
   const summaries = [
     {
       layout: 4,
-      what: 'no counts per group) is rewritten once with cd_term_groups and cd_disease_groups',
+      what: '0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups',
       drop: ['cd_term_groups', 'cd_disease_groups', 'cd_term_disease_groups'],
       read: () => termGroups,
     },
     {
       layout: 5,
-      what: 'no phenotype counts per list of diseases) is rewritten once with cd_term_disease_groups',
+      what: '0087, no phenotype counts per list of diseases) is rewritten once with cd_term_disease_groups',
       drop: ['cd_term_disease_groups'],
       read: () => termDiseaseGroups,
     },
