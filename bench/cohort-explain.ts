@@ -61,7 +61,7 @@ const p50 = (ms: number[]): number => round(percentile(ms.slice(1), 50), 2);
 for (const q of suiteQueries(catalog).filter((x) => PATTERN.test(x.name))) {
   out(`\n## ${q.name}\n${q.bound.sql}`);
   const c0 = treeCpuMs(page.pid);
-  const w = await call(page.tab, 'time', q.bound.sql, q.bound.params, REPS);
+  const w = await call(page.tab, 'time', q.bound.sql, q.bound.params, REPS, q.delivery);
   const wasmCpu = round((treeCpuMs(page.pid) - c0) / REPS, 2);
   const native: Record<string, number> = {};
   const cpu: Record<string, number> = {};

@@ -23,7 +23,7 @@ import {
   SCHEMA_TABLE_SQL,
   viewStatements,
 } from '../shared/cohorts/schema';
-import { cohortPageStatements } from '../shared/cohorts/pageStatements';
+import { cohortPageStatements, PAGE_DELIVERY } from '../shared/cohorts/pageStatements';
 import { buildFloorTables, floorSql } from './cohort/floors';
 import { call, openPage, startPageServer } from './cohort/pageHost';
 import { machineLoad, percentile, round, selfCpuMs, treeCpuMs } from './cohort/stats';
@@ -100,12 +100,12 @@ async function nativeRuns(conn: typeof native, q: { sql: string; params: (string
 
 if (WARMUP > 0)
   for (const q of suiteQueries(catalog))
-    await call(page.tab, 'time', q.bound.sql, q.bound.params, WARMUP);
+    await call(page.tab, 'time', q.bound.sql, q.bound.params, WARMUP, q.delivery);
 
 const rows: { query: string; rows: number; wasm: Timing; native: Timing; floor: Timing }[] = [];
 for (const q of suiteQueries(catalog)) {
   const c0 = treeCpuMs(page.pid);
-  const w = await call(page.tab, 'time', q.bound.sql, q.bound.params, REPS);
+  const w = await call(page.tab, 'time', q.bound.sql, q.bound.params, REPS, q.delivery);
   const wasm = timing(w.ms, treeCpuMs(page.pid) - c0);
   const n = await nativeRuns(native, q.bound);
   const [name = '', kind = ''] = q.name.split('.');
@@ -130,7 +130,13 @@ const page20k: { filter: string; p50: number; p95: number }[] = [];
 for (const [name, input] of Object.entries(SUITE_FILTERS)) {
   const f = CohortFiltersSchema.parse(input);
   const statements = cohortPageStatements(f, catalog).map((s) => s.bound);
-  const ms = await call(page.tab, 'timeAll', statements, Math.max(3, Math.ceil(REPS / 4)));
+  const ms = await call(
+    page.tab,
+    'timeAll',
+    statements,
+    Math.max(3, Math.ceil(REPS / 4)),
+    PAGE_DELIVERY,
+  );
   page20k.push({
     filter: name,
     p50: round(percentile(ms.slice(1), 50)),

@@ -149,7 +149,7 @@ async function inPage(mode: 'attach' | 'upgrade', id: string) {
     const m = await call(p.tab, 'memory');
     const queries: { query: string; p50: number }[] = [];
     for (const q of suiteQueries([{ ...catalog[0]!, id }])) {
-      const w = await call(p.tab, 'time', q.bound.sql, q.bound.params, REPS);
+      const w = await call(p.tab, 'time', q.bound.sql, q.bound.params, REPS, q.delivery);
       queries.push({ query: q.name, p50: round(percentile(w.ms.slice(1), 50)) });
     }
     log(`${mode}: ready ${String(readyMs)} ms, rss ${String(rssReadyMB)} MB`);

@@ -11,7 +11,9 @@
  * - `f_var`: variant columns with carriers counted; `f_gene_counts`, `f_term_counts`: the
  *   summaries the issue names (carriers per gene and per variant, phenotype counts);
  *   `f_term_groups`: phenotype counts per term, sex and country, `f_disease_groups`: individuals
- *   per sex, country and list of diseases (the layout's `cd_term_groups`, `cd_disease_groups`).
+ *   per sex, country and list of diseases, `f_term_disease_groups`: phenotype counts per term,
+ *   sex, country and list of diseases (the layout's `cd_term_groups`, `cd_disease_groups`,
+ *   `cd_term_disease_groups`).
  * No floor stores a query's answer beyond those summaries.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -38,6 +40,7 @@ export async function buildFloorTables(conn: DuckDBConnection, src: string): Pro
     `CREATE TABLE f_term_counts AS SELECT * FROM ${src}.cd_term_counts`,
     `CREATE TABLE f_disease_groups AS SELECT sex, country, diseases, n FROM ${src}.cd_disease_groups ORDER BY sex, country`,
     `CREATE TABLE f_term_groups AS SELECT term, sex, country, n FROM ${src}.cd_term_groups ORDER BY sex, country, term`,
+    `CREATE TABLE f_term_disease_groups AS SELECT term, sex, country, diseases, n FROM ${src}.cd_term_disease_groups ORDER BY sex, country, term`,
   ])
     await conn.run(s);
 }
@@ -84,11 +87,11 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
   const indBits = hasW ? [bits('f_ind_sc', w)] : [];
   const amp = (xs: readonly string[]): string => xs.join(' & ');
   const sets = [...terms, ...genoBits];
-  // A cohort by diseases alone (with sex and country): the individuals per list of diseases.
-  const diseaseGroups =
-    f.diseases.length > 0 && f.phenotypes.length === 0 && g === undefined
-      ? `f_disease_groups WHERE ${w} AND list_has_any(diseases, [${f.diseases.map(lit).join(', ')}])`
-      : undefined;
+  // A cohort by diseases alone (with sex and country): the individuals (and their phenotype rows)
+  // per list of diseases.
+  const byDiseases = f.diseases.length > 0 && f.phenotypes.length === 0 && g === undefined;
+  const listed = `list_has_any(diseases, [${f.diseases.map(lit).join(', ')}])`;
+  const diseaseGroups = byDiseases ? `f_disease_groups WHERE ${w} AND ${listed}` : undefined;
   const members = (cols: string): string =>
     sets.length === 0
       ? `SELECT ${cols} FROM f_ind WHERE ${w}`
@@ -114,6 +117,8 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
         return 'SELECT term AS key, n FROM f_term_counts ORDER BY n DESC, key LIMIT 10';
       if (sets.length === 0)
         return `SELECT term AS key, sum(n)::INTEGER AS n FROM f_term_groups WHERE ${w} GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
+      if (byDiseases)
+        return `SELECT term AS key, sum(n)::INTEGER AS n FROM f_term_disease_groups WHERE ${w} AND ${listed} GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
       return `SELECT term AS key, count(*) AS n FROM f_pheno, (SELECT ${amp(all)} AS b) c WHERE get_bit(c.b, ix) = 1 GROUP BY ALL ORDER BY n DESC, key LIMIT 10`;
     }
     case 'variants': {

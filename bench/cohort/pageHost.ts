@@ -12,14 +12,24 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../e2e/fixtures/chromium';
+import type { Delivery } from '../../renderer/src/db/runStatement';
 
 export interface Bench {
   init(): Promise<void>;
   attach(id: string): Promise<number>;
   upgrade(id: string): Promise<number>;
   memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>;
-  time(sql: string, p: (string | number)[], n: number): Promise<{ ms: number[]; rows: number }>;
-  timeAll(statements: { sql: string; params: (string | number)[] }[], n: number): Promise<number[]>;
+  time(
+    sql: string,
+    p: (string | number)[],
+    n: number,
+    delivery: Delivery,
+  ): Promise<{ ms: number[]; rows: number }>;
+  timeAll(
+    statements: { sql: string; params: (string | number)[] }[],
+    n: number,
+    delivery: Delivery,
+  ): Promise<number[]>;
   rows(sql: string, p: (string | number)[]): Promise<Record<string, unknown>[]>;
 }
 

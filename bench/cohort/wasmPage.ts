@@ -6,6 +6,7 @@
  * the same statements); timed query runners; and DuckDB's own memory figure. Bundled by esbuild.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
+import type { Delivery } from '../../renderer/src/db/runStatement';
 import { DEFAULT_ROW_LIMIT, runStatement } from '../../renderer/src/db/runStatement';
 import { layoutStatements } from '../../shared/cohorts/layout';
 import type { CacheTable } from '../../shared/cohorts/schema';
@@ -82,23 +83,25 @@ async function memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>
 }
 
 /**
- * One cohort statement exactly as the app runs it (issue 20, decision 0067): the renderer's own
- * runner (renderer/src/db/runStatement.ts), streamed, rows converted to plain values.
+ * One cohort statement exactly as the app runs it (issue 20, decisions 0067 and 0094): the
+ * renderer's own runner (renderer/src/db/runStatement.ts) with the delivery the app uses for that
+ * statement (whole for the Cohorts page's, streamed for exports), rows converted to plain values.
  */
-const run = (sql: string, params: (string | number)[]) =>
-  runStatement(conn!, sql, params, DEFAULT_ROW_LIMIT);
+const run = (sql: string, params: (string | number)[], delivery: Delivery) =>
+  runStatement(conn!, sql, params, DEFAULT_ROW_LIMIT, delivery);
 
 /** Runs a statement `reps` times; returns the times (ms) and the row count of the last run. */
 async function time(
   sql: string,
   params: (string | number)[],
   reps: number,
+  delivery: Delivery,
 ): Promise<{ ms: number[]; rows: number }> {
   const ms: number[] = [];
   let rows = 0;
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    rows = (await run(sql, params)).rows.length;
+    rows = (await run(sql, params, delivery)).rows.length;
     ms.push(performance.now() - t0);
   }
   return { ms, rows };
@@ -106,18 +109,19 @@ async function time(
 
 /** One statement's rows as plain objects (EXPLAIN ANALYZE output, for bench/cohort-explain.ts). */
 async function rows(sql: string, params: (string | number)[]): Promise<Record<string, unknown>[]> {
-  return (await run(sql, params)).rows;
+  return (await run(sql, params, 'stream')).rows;
 }
 
 /** Runs every statement once per rep, in order (the Cohorts page's, pageStatements.ts); ms per rep. */
 async function timeAll(
   statements: { sql: string; params: (string | number)[] }[],
   reps: number,
+  delivery: Delivery,
 ): Promise<number[]> {
   const ms: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    for (const s of statements) await run(s.sql, s.params);
+    for (const s of statements) await run(s.sql, s.params, delivery);
     ms.push(performance.now() - t0);
   }
   return ms;

@@ -214,3 +214,52 @@ describe('decision 0087: counts per sex and country from cd_term_groups and cd_d
       }
     });
 });
+
+describe('decision 0094: phenotypes of a cohort by diseases from cd_term_disease_groups', () => {
+  it('cd_term_disease_groups holds the rows of every individual’s phenotype list per term, dataset, sex, country and list of diseases', async () => {
+    for (const d of DATASETS) {
+      const db = datasetDatabaseName(d.id);
+      const raw =
+        'SELECT term, dataset_id, sex, country, diseases, count(*)::INTEGER AS n FROM (SELECT ' +
+        'dataset_id, sex, country, diseases, unnest(phenotypes) AS term FROM individuals ' +
+        `WHERE dataset_id = '${d.id}') GROUP BY ALL ORDER BY ALL`;
+      const got = await rows({
+        sql: `SELECT term, dataset_id, sex, country, diseases, n FROM ${db}.cd_term_disease_groups ORDER BY ALL`,
+        params: [],
+      });
+      const want = await rows({ sql: raw, params: [] });
+      expect(want.length).toBeGreaterThan(1000);
+      expect(canonicalRows(got)).toBe(canonicalRows(want));
+      // The hostile cases are in the data: NULL terms, a NULL list of diseases, a NULL entry in a
+      // list, a disease listed twice; its rows sum to cd_term_groups' per term and group.
+      expect(got.some((r) => r.term === null)).toBe(true);
+      expect(got.some((r) => r.diseases === null)).toBe(true);
+      expect(got.some((r) => Array.isArray(r.diseases) && r.diseases.includes(null))).toBe(true);
+      const summed = await rows({
+        sql:
+          `SELECT term, dataset_id, sex, country, sum(n)::INTEGER AS n FROM ${db}.cd_term_disease_groups ` +
+          'GROUP BY ALL ORDER BY ALL',
+        params: [],
+      });
+      const groups = await rows({
+        sql: `SELECT term, dataset_id, sex, country, n FROM ${db}.cd_term_groups ORDER BY ALL`,
+        params: [],
+      });
+      expect(canonicalRows(summed)).toBe(canonicalRows(groups));
+    }
+  });
+
+  const cohorts = { ...DISEASES, diseaseFemale: BITMAP.diseaseFemale! };
+  for (const [name, input] of Object.entries(cohorts))
+    it(`${name}: phenotypes of a cohort by diseases equal the reference and read cd_term_disease_groups only`, async () => {
+      const f = CohortFiltersSchema.parse(input);
+      const q = cohortByPhenotypeSql(f, 1000, DATASETS);
+      const got = await rows(q);
+      expect(got.length).toBeGreaterThan(0);
+      expect(canonicalRows(got)).toBe(canonicalRows(await rows(referenceSql.byPhenotype(f, 1000))));
+      const plan = await planOf(q);
+      expect(plan).toMatch(/cd_term_disease_groups/);
+      // Before: the disease bitmap (cd_disease_index) tested against every phenotype row.
+      expect(plan).not.toMatch(/cd_phenotypes|cd_disease_index|cd_individuals|NL_JOIN/);
+    });
+});

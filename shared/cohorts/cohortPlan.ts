@@ -171,11 +171,26 @@ export const cohortDatasets = (
  * bitmap.
  */
 export function groupRows(p: DatasetPlan): BoundSql | undefined {
+  return summaryRows(p, 'cd_individual_groups', 'cd_disease_groups');
+}
+
+/**
+ * Rows of a summary that answer the cohort's phenotype counts, aliased i with columns `term` and
+ * `n`, or undefined: sex and country alone read the phenotype rows per term and group
+ * (`cd_term_groups`, decision 0087); diseases with them, the phenotype rows per term, group and
+ * list of diseases (`cd_term_disease_groups`, layout 6, decision 0094), with the lists tested as
+ * groupRows tests them.
+ */
+export function termGroupRows(p: DatasetPlan): BoundSql | undefined {
+  return summaryRows(p, 'cd_term_groups', 'cd_term_disease_groups');
+}
+
+function summaryRows(p: DatasetPlan, byGroup: string, byDiseases: string): BoundSql | undefined {
   const where = p.where ?? { sql: 'TRUE', params: [] };
   if (p.termSets.length === 0 && p.genotypeSet === undefined)
-    return sql(`${p.db}.cd_individual_groups i WHERE `, where);
+    return sql(`${p.db}.${byGroup} i WHERE `, where);
   if (p.diseasesOnly === undefined) return undefined;
-  return sql(`${p.db}.cd_disease_groups i WHERE `, where, ' AND ', {
+  return sql(`${p.db}.${byDiseases} i WHERE `, where, ' AND ', {
     sql: `list_has_any(i.diseases, [${p.diseasesOnly.map(() => '?').join(', ')}]::VARCHAR[])`,
     params: [...p.diseasesOnly],
   });

@@ -26,8 +26,10 @@
  *   term, dataset, sex and country: the phenotypes of such a cohort are counted from a few thousand
  *   rows instead of a scan of every phenotype row; layout 5, decision 0087), `cd_disease_groups`
  *   (individuals per dataset, sex, country and list of diseases: a cohort by diseases, sex and
- *   country is counted from one row per distinct list, not a scan of every individual; layout 5)
- *   and `cd_variants.n_carriers`.
+ *   country is counted from one row per distinct list, not a scan of every individual; layout 5),
+ *   `cd_term_disease_groups` (rows of `cd_phenotypes` per term and group of `cd_disease_groups`:
+ *   the phenotypes of a cohort by diseases, sex and country from those rows instead of its bitmap
+ *   tested against every phenotype row; layout 6, decision 0094) and `cd_variants.n_carriers`.
  * - `cd_genotypes_unlinked`: genotype rows whose individual or variant the dataset lacks (no query
  *   can match them, but the `genotypes` view still lists every pulled row).
  * - Views `individuals`, `variants`, `genotypes` with exactly the public columns, so the console,
@@ -52,6 +54,7 @@ export const LAYOUT_TABLES = [
   'cd_individual_groups',
   'cd_term_groups',
   'cd_disease_groups',
+  'cd_term_disease_groups',
 ] as const;
 
 const names = (t: CacheTable): string[] => CACHE_COLUMNS[t].map(([c]) => c);
@@ -176,6 +179,10 @@ export function layoutStatements(src: LayoutSource, dst: string): string[] {
     // Individuals per dataset, sex, country and list of diseases (layout 5, decision 0087).
     `CREATE TABLE ${dst}.cd_disease_groups AS SELECT dataset_id, sex, country, diseases, ` +
       `count(*)::INTEGER AS n FROM ${dst}.cd_individuals GROUP BY ALL ORDER BY ALL`,
+    // Rows of cd_phenotypes per term and group of cd_disease_groups (layout 6, decision 0094).
+    `CREATE TABLE ${dst}.cd_term_disease_groups AS SELECT ph.term, i.dataset_id, i.sex, i.country, ` +
+      `i.diseases, count(*)::INTEGER AS n FROM ${dst}.cd_phenotypes ph JOIN ${dst}.cd_individuals i ` +
+      'ON i.ix = ph.ix GROUP BY ALL ORDER BY ALL',
     ...publicViewStatements(dst),
   ];
 }

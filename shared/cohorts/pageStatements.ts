@@ -14,6 +14,13 @@ import {
 /** Rows the Cohorts page shows and exports at most; the count is always exact. */
 export const ROW_LIMIT = 20_000;
 
+/**
+ * How the page's statements come back from duckdb-wasm (renderer/src/db/runStatement.ts): each
+ * answer is small by construction (an aggregate, or a LIMIT of at most ROW_LIMIT rows), so it is
+ * run whole, in one message, instead of streamed (issue 20, decision 0094).
+ */
+export const PAGE_DELIVERY = 'whole' as const;
+
 /** The parts of one evaluation of a cohort on the Cohorts page. */
 export type CohortPart = 'count' | 'rows' | 'byCountry' | 'bySex' | 'byPhenotype' | 'variants';
 

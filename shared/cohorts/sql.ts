@@ -1,7 +1,7 @@
 import type { CachedDataset } from './cacheCatalog';
 import { cachedDatasets } from './cacheCatalog';
 import type { BoundSql, DatasetPlan } from './cohortPlan';
-import { checkLimit, cohortBits, groupRows, sql, union } from './cohortPlan';
+import { checkLimit, cohortBits, groupRows, sql, termGroupRows, union } from './cohortPlan';
 import type { CohortFilters } from './definition';
 import { hasGenotype } from './definition';
 
@@ -150,15 +150,13 @@ export function cohortByPhenotypeSql(
       const bits = cohortBits(p, { individual: true, genotype: true });
       // Everyone: the per-term counts written with the layout. Sex and country alone: the same
       // counts per group (layout 5, decision 0087), a few thousand rows, instead of a bitmap of
-      // the group's individuals tested against every phenotype row.
-      if (onlyIndividuals(p) || bits === undefined)
-        return p.where === undefined
-          ? { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] }
-          : sql(
-              `SELECT i.term AS key, sum(i.n) AS n FROM ${p.db}.cd_term_groups i WHERE `,
-              p.where,
-              ' GROUP BY ALL',
-            );
+      // the group's individuals tested against every phenotype row; diseases (with sex and
+      // country, if any): the counts per group and list of diseases (layout 6, decision 0094).
+      if (bits === undefined)
+        return { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] };
+      const g = termGroupRows(p);
+      if (g !== undefined)
+        return sql('SELECT i.term AS key, sum(i.n) AS n FROM ', g, ' GROUP BY ALL');
       return sql(
         `SELECT ph.term AS key, count(*) AS n FROM ${p.db}.cd_phenotypes ph, (SELECT `,
         bits,

@@ -12,6 +12,7 @@ import { toArrowIpc } from './arrowTables';
 import { commitFolder, scopeOf, writeDatasetFolder } from './datasetFolder';
 import { DUCKDB_STORAGE_VERSION, UPGRADE_DIR } from './duckdbFile';
 import { serveVaultRequest, serveVaultTable } from './serveVaultTable';
+import { termDiseaseGroups, termGroups, termIndex } from './testing/layoutRows';
 
 let fed: SharedFederation;
 useSharedFederation((started) => (fed = started));
@@ -231,68 +232,49 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);
 
-  it('issue 20: a layout-4 copy (0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups equal to a fresh build’s', async () => {
-    // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087).
-    const dir = tmp('vault-upgrade-l4-');
-    const file = join(dir, 'old.duckdb');
-    writeFileSync(file, database);
-    const instance = await DuckDBInstance.create(':memory:');
-    const conn = await instance.connect();
-    await conn.run(`ATTACH '${file}' AS o`);
-    await conn.run('DROP TABLE o.cd_term_groups');
-    await conn.run('DROP TABLE o.cd_disease_groups');
-    await conn.run('UPDATE o.cd_meta SET schema_version = 4');
-    await conn.run('DETACH o');
-    conn.closeSync();
-    instance.closeSync();
-    const old = readFileSync(file);
-    rmSync(dir, { recursive: true, force: true });
-    const target = plant({ ...pulled, layout: 4 }, { database: old });
-    const before = serveVaultTable(h.services.vault, `/vault/${ID}/data.duckdb`, h.services.logger);
-    expect((await inspect(before.body)).version).toBe(4);
+  // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087) and
+  // cd_term_disease_groups (0094); a layout-5 file without cd_term_disease_groups.
+  const summaries = [
+    {
+      layout: 4,
+      what: '0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups',
+      drop: ['cd_term_groups', 'cd_disease_groups', 'cd_term_disease_groups'],
+      read: () => termGroups,
+    },
+    {
+      layout: 5,
+      what: '0087, no phenotype counts per list of diseases) is rewritten once with cd_term_disease_groups',
+      drop: ['cd_term_disease_groups'],
+      read: () => termDiseaseGroups,
+    },
+  ];
+  for (const c of summaries)
+    it(`issue 20: a layout-${String(c.layout)} copy (${c.what} equal to a fresh build’s`, async () => {
+      const dir = tmp(`vault-upgrade-l${String(c.layout)}-`);
+      const file = join(dir, 'old.duckdb');
+      writeFileSync(file, database);
+      const instance = await DuckDBInstance.create(':memory:');
+      const conn = await instance.connect();
+      await conn.run(`ATTACH '${file}' AS o`);
+      for (const t of c.drop) await conn.run(`DROP TABLE o.${t}`);
+      await conn.run(`UPDATE o.cd_meta SET schema_version = ${String(c.layout)}`);
+      await conn.run('DETACH o');
+      conn.closeSync();
+      instance.closeSync();
+      const old = readFileSync(file);
+      rmSync(dir, { recursive: true, force: true });
+      const target = plant({ ...pulled, layout: c.layout }, { database: old });
+      const before = serveVaultTable(
+        h.services.vault,
+        `/vault/${ID}/data.duckdb`,
+        h.services.logger,
+      );
+      expect((await inspect(before.body)).version).toBe(c.layout);
 
-    const body = await serveTwice(target);
-    expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
-    expect(await termGroups(body)).toEqual(await termGroups(database));
-    const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
-    expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
-  }, 120_000);
+      const body = await serveTwice(target);
+      expect(await inspect(body)).toEqual({ version: SCHEMA_VERSION, rows: expected() });
+      expect(await c.read()(body)).toEqual(await c.read()(database));
+      const listed = (await h.invoke('vault:list')).datasets.find((d) => d.datasetId === ID);
+      expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
+    }, 120_000);
 });
-
-/** The rows of DuckDB bytes (attached as d) each statement reads, as text (none empty). */
-async function readAll(bytes: Uint8Array, statements: readonly string[]): Promise<string> {
-  const dir = tmp('vault-upgrade-read-rows-');
-  writeFileSync(join(dir, 'd.duckdb'), bytes);
-  const instance = await DuckDBInstance.create(':memory:');
-  try {
-    const conn = await instance.connect();
-    await conn.run(`ATTACH '${join(dir, 'd.duckdb')}' AS d (READ_ONLY)`);
-    const out: unknown[] = [];
-    for (const s of statements) {
-      const rows = (await conn.runAndReadAll(s)).getRowsJson();
-      expect(rows.length, s).toBeGreaterThan(0);
-      out.push(rows);
-    }
-    conn.closeSync();
-    return JSON.stringify(out);
-  } finally {
-    instance.closeSync();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The rows of cd_term_groups and cd_disease_groups of DuckDB bytes, as text. */
-const termGroups = (bytes: Uint8Array): Promise<string> =>
-  readAll(bytes, [
-    'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
-    'SELECT dataset_id, sex, country, diseases, n FROM d.cd_disease_groups ORDER BY ALL',
-  ]);
-
-/** Every (term, individual) pair of the per-term index of DuckDB bytes, as text. */
-const termIndex = (bytes: Uint8Array): Promise<string> =>
-  readAll(bytes, [
-    "SELECT 'p' AS k, t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
-      'd.cd_phenotype_index) t JOIN d.cd_individuals i USING (ix) UNION ALL ' +
-      "SELECT 'd', t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
-      'd.cd_disease_index) t JOIN d.cd_individuals i USING (ix) ORDER BY ALL',
-  ]);

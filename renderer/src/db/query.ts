@@ -1,4 +1,5 @@
 import { engine } from './engine';
+import type { Delivery } from './runStatement';
 import { DEFAULT_ROW_LIMIT, runStatement } from './runStatement';
 
 /** A query's answer as plain values: safe for the store and for React. */
@@ -18,16 +19,17 @@ let tail: Promise<unknown> = Promise.resolve();
 
 /**
  * Runs one parameterised statement (runStatement.ts: streamed until `limit` rows, cancellable via
- * cancel()), after the ones queued before it.
+ * cancel(); or, `whole`, its small answer in one message), after the ones queued before it.
  */
 export function query(
   sql: string,
   params: readonly (string | number)[] = [],
   limit = DEFAULT_ROW_LIMIT,
+  delivery: Delivery = 'stream',
 ): Promise<QueryResult> {
   const run = tail.then(
-    () => runNow(sql, params, limit),
-    () => runNow(sql, params, limit),
+    () => runNow(sql, params, limit, delivery),
+    () => runNow(sql, params, limit, delivery),
   );
   tail = run.catch(() => undefined);
   return run;
@@ -37,10 +39,11 @@ async function runNow(
   sql: string,
   params: readonly (string | number)[],
   limit: number,
+  delivery: Delivery,
 ): Promise<QueryResult> {
   const { conn } = await engine();
   const t0 = performance.now();
-  const got = await runStatement(conn, sql, params, limit);
+  const got = await runStatement(conn, sql, params, limit, delivery);
   return { ...got, ms: performance.now() - t0 };
 }
 

@@ -2,6 +2,7 @@ import type { CachedDataset } from '../cacheCatalog';
 import { cachedDatasets } from '../cacheCatalog';
 import type { CohortFiltersInput } from '../definition';
 import { CohortFiltersSchema } from '../definition';
+import { PAGE_DELIVERY } from '../pageStatements';
 import type { BoundSql } from '../sql';
 import {
   cohortByColumnSql,
@@ -30,22 +31,31 @@ export const SUITE_FILTERS: Record<string, CohortFiltersInput> = {
 
 /**
  * Every query of the suite over `datasets` (default: the loaded ones): count, rows, per country,
- * per phenotype, export rows, carried variants.
+ * per phenotype, export rows, carried variants; each with the delivery the app runs it with
+ * (renderer/src/db/runStatement.ts, decision 0094): the Cohorts page's statements whole
+ * (PAGE_DELIVERY), export rows streamed as renderer/src/db/cohortExport.ts streams them.
  */
 export function suiteQueries(
   datasets: readonly CachedDataset[] = cachedDatasets(),
-): { name: string; bound: BoundSql }[] {
+): { name: string; bound: BoundSql; delivery: 'whole' | 'stream' }[] {
   return Object.entries(SUITE_FILTERS).flatMap(([name, input]) => {
     const f = CohortFiltersSchema.parse(input);
+    const page = (part: string, bound: BoundSql) => ({
+      name: `${name}.${part}`,
+      bound,
+      delivery: PAGE_DELIVERY,
+    });
     return [
-      { name: `${name}.count`, bound: cohortCountSql(f, datasets) },
-      { name: `${name}.rows`, bound: cohortRowsSql(f, 50, datasets) },
-      { name: `${name}.byCountry`, bound: cohortByColumnSql(f, 'country', datasets) },
-      { name: `${name}.byPhenotype`, bound: cohortByPhenotypeSql(f, 10, datasets) },
-      { name: `${name}.export`, bound: cohortExportSql(f, 50, datasets) },
-      ...(f.genotype === undefined
-        ? []
-        : [{ name: `${name}.variants`, bound: cohortVariantsSql(f, 20, datasets) }]),
+      page('count', cohortCountSql(f, datasets)),
+      page('rows', cohortRowsSql(f, 50, datasets)),
+      page('byCountry', cohortByColumnSql(f, 'country', datasets)),
+      page('byPhenotype', cohortByPhenotypeSql(f, 10, datasets)),
+      {
+        name: `${name}.export`,
+        bound: cohortExportSql(f, 50, datasets),
+        delivery: 'stream' as const,
+      },
+      ...(f.genotype === undefined ? [] : [page('variants', cohortVariantsSql(f, 20, datasets))]),
     ];
   });
 }

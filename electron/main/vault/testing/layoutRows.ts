@@ -1,0 +1,53 @@
+/**
+ * The rows of a dataset's DuckDB file that cacheUpgrade.test.ts compares between a rewritten old
+ * copy and a fresh build (issue 20: summaries of decisions 0040, 0087 and 0094), as text.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { expect } from 'vitest';
+import { tmp } from '../../pull/testing/pullHarness';
+
+/** The rows of DuckDB bytes (attached as d) each statement reads, as text (none empty). */
+export async function readAll(bytes: Uint8Array, statements: readonly string[]): Promise<string> {
+  const dir = tmp('vault-upgrade-read-rows-');
+  writeFileSync(join(dir, 'd.duckdb'), bytes);
+  const instance = await DuckDBInstance.create(':memory:');
+  try {
+    const conn = await instance.connect();
+    await conn.run(`ATTACH '${join(dir, 'd.duckdb')}' AS d (READ_ONLY)`);
+    const out: unknown[] = [];
+    for (const s of statements) {
+      const rows = (await conn.runAndReadAll(s)).getRowsJson();
+      expect(rows.length, s).toBeGreaterThan(0);
+      out.push(rows);
+    }
+    conn.closeSync();
+    return JSON.stringify(out);
+  } finally {
+    instance.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The rows of cd_term_groups and cd_disease_groups of DuckDB bytes, as text. */
+export const termGroups = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    'SELECT term, dataset_id, sex, country, n FROM d.cd_term_groups ORDER BY ALL',
+    'SELECT dataset_id, sex, country, diseases, n FROM d.cd_disease_groups ORDER BY ALL',
+  ]);
+
+/** Every (term, individual) pair of the per-term index of DuckDB bytes, as text. */
+export const termIndex = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    "SELECT 'p' AS k, t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
+      'd.cd_phenotype_index) t JOIN d.cd_individuals i USING (ix) UNION ALL ' +
+      "SELECT 'd', t.term, i.individual_id FROM (SELECT term, unnest(ixs) AS ix FROM " +
+      'd.cd_disease_index) t JOIN d.cd_individuals i USING (ix) ORDER BY ALL',
+  ]);
+
+/** The rows of cd_term_disease_groups of DuckDB bytes, as text. */
+export const termDiseaseGroups = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    'SELECT term, dataset_id, sex, country, diseases, n FROM d.cd_term_disease_groups ORDER BY ALL',
+  ]);
