@@ -213,25 +213,27 @@ export const CASE_COLUMNS: Record<CaseTable, readonly (readonly [string, string]
   somatic: SOMATIC_COLUMNS,
 };
 
+/**
+ * The columns of `variants` the filter steps test (filterSql.ts conditions): the filter table's
+ * (queryLayout.ts FILTER_COLUMNS) and, from schema 7, each compound-het side's (decision 0093).
+ */
+export const STEP_COLUMNS = [
+  'chrom',
+  'pos',
+  'end_pos',
+  'csq_mask',
+  'impact',
+  'pass',
+  'p_gq',
+  'p_dp',
+  'p_ab',
+  'pop_af',
+] as const;
+
 /** Columns the import derives with SQL once every row is in, not appended. */
 export const DERIVED_COLUMNS: Partial<Record<CaseTable, readonly string[]>> = {
   variants: ['inh_mask', 'sort_key'],
-  comphet_sides: [
-    'sort_key',
-    'gene_id',
-    'chrom',
-    'pos',
-    'end_pos',
-    'csq_mask',
-    'impact',
-    'pass',
-    'p_gq',
-    'p_dp',
-    'p_ab',
-    'pop_af',
-    'ch_all',
-    'panel_mask',
-  ],
+  comphet_sides: ['sort_key', 'gene_id', ...STEP_COLUMNS, 'ch_all', 'panel_mask'],
 };
 
 /**

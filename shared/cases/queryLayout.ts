@@ -18,7 +18,7 @@
  * the page's compound-het pairing reads the sides of the page's genes and nothing else.
  */
 import { comphetCte } from './comphetSql';
-import { CASE_COLUMNS, SIDES_FILTER_COLUMNS } from './dbSchema';
+import { CASE_COLUMNS, SIDES_FILTER_COLUMNS, STEP_COLUMNS } from './dbSchema';
 import type { SqlStages } from './sqlStages';
 import { flatStages } from './sqlStages';
 
@@ -71,20 +71,7 @@ export const PAGE_COLUMNS = [
 export const FILTER_TABLE = 'variant_filter';
 
 /** The columns of `variants` the filter steps test (filterSql.ts conditions), beside `ch_all`. */
-export const FILTER_COLUMNS = [
-  'vid',
-  'inh_mask',
-  'chrom',
-  'pos',
-  'end_pos',
-  'csq_mask',
-  'impact',
-  'pass',
-  'p_gq',
-  'p_dp',
-  'p_ab',
-  'pop_af',
-] as const;
+export const FILTER_COLUMNS = ['vid', 'inh_mask', ...STEP_COLUMNS] as const;
 
 /**
  * The text columns of the page the table sorts by (reviewSql.ts SORT_KEYS), each with its dense

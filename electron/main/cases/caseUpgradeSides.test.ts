@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseVariants } from '../../../shared/cases/channels';
 import { CASE_SCHEMA_VERSION, SIDES_FILTER_COLUMNS } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import { hasPageTableSql } from '../../../shared/cases/queryLayout';
-import { DUCKDB_STORAGE_VERSION } from '../vault/duckdbFile';
 import type { CaseHarness } from './testing/caseHarness';
 import { openCaseHarness } from './testing/caseHarness';
-import { openedCase, sealOld, withPlain } from './testing/sealedCase';
+import { openedCase, sealAsSchema, withPlain } from './testing/sealedCase';
 import { syntheticTrio } from './testing/syntheticTrio';
 
 // Issue 16 (decision 0093): case schema 7 copies the filter table's columns into the compound-het
@@ -54,18 +52,13 @@ afterAll(async () => {
 });
 
 /** Replaces the case's database with a schema-6 copy: the sides without the filter columns. */
-async function sealAsSchema6(caseId: string): Promise<void> {
-  await withPlain(h, caseId, async (run, dir) => {
-    const old = join(dir, 'schema6.duckdb');
-    await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
-    await run('COPY FROM DATABASE cur TO old');
-    for (const c of SIDES_FILTER_COLUMNS)
-      await run(`ALTER TABLE old.main.comphet_sides DROP COLUMN ${c}`);
-    await run(`UPDATE old.main.case_meta SET value = '6' WHERE key = 'schema_version'`);
-    await run('DETACH old');
-    sealOld(h, caseId, old, 6);
-  });
-}
+const sealAsSchema6 = (caseId: string): Promise<void> =>
+  sealAsSchema(
+    h,
+    caseId,
+    6,
+    SIDES_FILTER_COLUMNS.map((c) => ['comphet_sides', c] as const),
+  );
 
 /** The sides with every column, in a stable order, or null when they carry no filter columns. */
 const sides = (caseId: string): Promise<Record<string, unknown>[] | null> =>

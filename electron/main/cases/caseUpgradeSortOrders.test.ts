@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSchema';
 import type { CaseFilter } from '../../../shared/cases/filters';
 import { FILTER_TABLE, ORDER_COLUMNS, hasPageTableSql } from '../../../shared/cases/queryLayout';
-import { DUCKDB_STORAGE_VERSION } from '../vault/duckdbFile';
 import type { CaseHarness } from './testing/caseHarness';
 import { openCaseHarness } from './testing/caseHarness';
-import { openedCase, sealOld, withPlain } from './testing/sealedCase';
+import { openedCase, sealAsSchema, withPlain } from './testing/sealedCase';
 import { syntheticTrio } from './testing/syntheticTrio';
 
 // Issue 16 (decision 0082): case schema 6 holds the sort orders (`o_<column>`) in the filter table.
@@ -38,18 +36,13 @@ afterAll(async () => {
 });
 
 /** Replaces the case's database with a schema-5 copy: the filter table without sort orders. */
-async function sealAsSchema5(caseId: string): Promise<void> {
-  await withPlain(h, caseId, async (run, dir) => {
-    const old = join(dir, 'schema5.duckdb');
-    await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
-    await run('COPY FROM DATABASE cur TO old');
-    for (const c of ORDER_COLUMNS)
-      await run(`ALTER TABLE old.main.${FILTER_TABLE} DROP COLUMN o_${c}`);
-    await run(`UPDATE old.main.case_meta SET value = '5' WHERE key = 'schema_version'`);
-    await run('DETACH old');
-    sealOld(h, caseId, old, 5);
-  });
-}
+const sealAsSchema5 = (caseId: string): Promise<void> =>
+  sealAsSchema(
+    h,
+    caseId,
+    5,
+    ORDER_COLUMNS.map((c) => [FILTER_TABLE, `o_${c}`] as const),
+  );
 
 /** The filter table's sort orders per vid, or null when it has none. */
 const sortOrders = (caseId: string): Promise<Record<string, unknown>[] | null> =>

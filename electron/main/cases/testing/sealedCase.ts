@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sealChunkedFile } from '../../vault/chunkedCipher';
+import { DUCKDB_STORAGE_VERSION } from '../../vault/duckdbFile';
 import { databaseBinding, readCaseDatabase, rewriteManifest } from '../caseFolder';
 import type { OpenedCase } from '../caseService';
 import type { CaseHarness } from './caseHarness';
@@ -74,5 +75,29 @@ export function sealOld(
     ...manifest,
     ...(schema === undefined ? {} : { schema }),
     database: { ...sealed, plainBytes: readFileSync(old).length },
+  });
+}
+
+/**
+ * Replaces the case's database with a copy as schema `schema` wrote it: the current one without
+ * the `drop` columns (each `[table, column]`) the later schemas added, sealed as `sealOld` does.
+ */
+export async function sealAsSchema(
+  h: CaseHarness,
+  caseId: string,
+  schema: number,
+  drop: readonly (readonly [string, string])[],
+): Promise<void> {
+  await withPlain(h, caseId, async (run, dir) => {
+    const old = join(dir, `schema${String(schema)}.duckdb`);
+    await run(`ATTACH '${old}' AS old (STORAGE_VERSION '${DUCKDB_STORAGE_VERSION}')`);
+    await run('COPY FROM DATABASE cur TO old');
+    for (const [table, column] of drop)
+      await run(`ALTER TABLE old.main.${table} DROP COLUMN ${column}`);
+    await run(
+      `UPDATE old.main.case_meta SET value = '${String(schema)}' WHERE key = 'schema_version'`,
+    );
+    await run('DETACH old');
+    sealOld(h, caseId, old, schema);
   });
 }
