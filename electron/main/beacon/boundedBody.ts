@@ -10,8 +10,17 @@ export class BodyTooLargeError extends Error {
  * dropped) as soon as it passes `maxBytes`; a hostile node cannot make main buffer an endless body.
  */
 export async function readBounded(res: Response, maxBytes: number): Promise<string> {
-  const bytes = await readBoundedBytes(res, maxBytes);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return bodyText(await readBoundedBytes(res, maxBytes));
+}
+
+/**
+ * A node's body as text: UTF-8, a leading byte order mark dropped. RFC 8259 §8.1 lets a JSON
+ * parser ignore one, and some servers (.NET, IIS) send it (decision 0096); every answer the app
+ * reads from a node (search, /map, /filtering_terms, pull pages) is decoded here.
+ */
+export function bodyText(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

@@ -69,7 +69,7 @@ const nodeText = (why: string | undefined): { nodeText?: string } =>
 
 function errorText(body: string): string | undefined {
   try {
-    return beaconError(JSON.parse(stripBom(body)))?.message;
+    return beaconError(JSON.parse(body))?.message;
   } catch {
     return htmlTitle(body);
   }
@@ -109,9 +109,6 @@ function beaconError(json: unknown): { code?: number; message?: string } | undef
   return typeof msg === 'string' ? { message: msg } : {};
 }
 
-/** RFC 8259 §8.1: a parser may ignore a byte order mark; some servers (.NET, IIS) send one. */
-const stripBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
-
 async function answer(
   req: NodeRequest,
   res: Response,
@@ -148,7 +145,7 @@ async function answer(
   }
   let json: unknown;
   try {
-    json = JSON.parse(stripBom(text));
+    json = JSON.parse(text);
   } catch {
     const why = htmlTitle(text);
     return {

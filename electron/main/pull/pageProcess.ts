@@ -1,4 +1,5 @@
 import type { Assembly } from '../../../shared/genome/assembly';
+import { bodyText } from '../beacon/boundedBody';
 import type { GenotypeRow, VariantRow } from '../vault/arrowTables';
 import type { PageAsked } from './beaconPages';
 import type { PullSaid } from '../../../shared/vault/vault';
@@ -166,9 +167,7 @@ function convert(job: PageJob, records: unknown[]): { staged: unknown; rows: unk
 
 /** Reads, checks and converts one page; throws what parsePage and the record checks throw. */
 export function processPage(job: PageJob): ProcessedPage {
-  const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString(
-    'utf8',
-  );
+  const text = bodyText(job.body);
   const page = parsePage(job, job.status, text, job.body.byteLength);
   const { staged, rows } =
     page.records.length > 0 ? convert(job, page.records) : { staged: [], rows: [] };

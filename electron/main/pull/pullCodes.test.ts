@@ -105,6 +105,20 @@ describe('decision 0096: a Beacon we did not write answers a page', () => {
     });
   });
 
+  it('a page that starts with a byte order mark is read like one without (RFC 8259 §8.1)', () => {
+    const female = { id: 'NCIT:C16576', label: 'female' };
+    const text = envelope({ resultsCount: 1, results: [{ id: 'I1', sex: female }] });
+    const body = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+    const outcome = outcomeOf({
+      ...asked,
+      entity: 'individuals',
+      assembly: 'GRCh38',
+      status: 200,
+      body,
+    });
+    expect(outcome.ok ? outcome.page.count : outcome.message).toBe(1);
+  });
+
   it('a 4xx with a Beacon error body keeps the node’s words', async () => {
     expect(await codeOf(() => parsePage(asked, 404, error(404, 'dataset not found')))).toEqual({
       key: 'httpStatusWhy',
