@@ -64,6 +64,25 @@ export const ErrorResponseZ = z.looseObject({
   error: z.looseObject({ errorCode: z.number().int(), errorMessage: z.string().optional() }),
 });
 
+/**
+ * A beaconErrorResponse as a node sends it (framework/json/responses/beaconErrorResponse.json):
+ * `error` and no `responseSummary`, read whatever the HTTP status (a node telling why it did not
+ * answer is a Beacon answer, not a broken one, decision 0096). The code when it is an integer and
+ * the node's words when they are a string, each kept without the other. Search (nodeClient.ts)
+ * and pull pages (beaconPages.ts) both read errors here and map the code to a status their way.
+ */
+export function beaconErrorOf(json: unknown): { code?: number; message?: string } | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const o = json as Record<string, unknown>;
+  if (o.error === undefined || o.responseSummary !== undefined) return undefined;
+  const e =
+    typeof o.error === 'object' && o.error !== null ? (o.error as Record<string, unknown>) : {};
+  return {
+    ...(Number.isInteger(e.errorCode) ? { code: e.errorCode as number } : {}),
+    ...(typeof e.errorMessage === 'string' ? { message: e.errorMessage } : {}),
+  };
+}
+
 /** Default-model individual (models/json/beacon-v2-default-model/individuals: id and sex required). */
 export const IndividualRecordZ = z.looseObject({
   id: z.string(),

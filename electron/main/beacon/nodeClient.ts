@@ -5,7 +5,7 @@ import { MAX_NOTES } from '../../../shared/search/results';
 import type { BeaconQueryParts } from './beaconRequest';
 import { getUrl, postBody, postUrl } from './beaconRequest';
 import { readEntryResponse } from './beaconReader';
-import { ErrorResponseZ } from './beaconSchemas';
+import { beaconErrorOf } from './beaconSchemas';
 import { BodyTooLargeError, readBounded } from './boundedBody';
 import { placeRows } from './assemblyQuery';
 
@@ -69,7 +69,7 @@ const nodeText = (why: string | undefined): { nodeText?: string } =>
 
 function errorText(body: string): string | undefined {
   try {
-    return beaconError(JSON.parse(body))?.message;
+    return beaconErrorOf(JSON.parse(body))?.message;
   } catch {
     return htmlTitle(body);
   }
@@ -83,30 +83,6 @@ function htmlTitle(body: string): string | undefined {
   const m = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(body.slice(0, 20_000));
   const title = m?.[1]?.replace(/\s+/g, ' ').trim();
   return title === undefined || title === '' ? undefined : title;
-}
-
-/**
- * A beaconErrorResponse (framework/json/responses/beaconErrorResponse.json): `error` with
- * `errorCode` and `errorMessage`, and no `responseSummary`. Read whatever the node sent with an
- * HTTP 200 as well as with a 4xx/5xx: a node telling why it did not answer is a Beacon answer, not
- * a broken one. The message is kept even when the code is not an integer (the node's words count).
- */
-function beaconError(json: unknown): { code?: number; message?: string } | undefined {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  const o = json as Record<string, unknown>;
-  if (o.error === undefined || o.responseSummary !== undefined) return undefined;
-  const parsed = ErrorResponseZ.safeParse(o);
-  if (parsed.success)
-    return {
-      code: parsed.data.error.errorCode,
-      ...(parsed.data.error.errorMessage === undefined
-        ? {}
-        : { message: parsed.data.error.errorMessage }),
-    };
-  const e = o.error;
-  const msg =
-    typeof e === 'object' && e !== null ? (e as Record<string, unknown>).errorMessage : undefined;
-  return typeof msg === 'string' ? { message: msg } : {};
 }
 
 async function answer(
@@ -155,7 +131,7 @@ async function answer(
       problem: { code: 'not-json', ...nodeText(why) },
     };
   }
-  const refusal = beaconError(json);
+  const refusal = beaconErrorOf(json);
   if (refusal !== undefined) {
     // HTTP 200 with a Beacon error (the reference implementation answers unsupported parameters
     // so): the node's code and words, as for a 4xx/5xx, never "does not follow Beacon v2".

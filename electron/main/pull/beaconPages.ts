@@ -3,6 +3,7 @@ import type { NodeEntry } from '../../../shared/federation/directory';
 import type { PullQuery } from '../../../shared/vault/vault';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { postBody } from '../beacon/beaconRequest';
+import { beaconErrorOf } from '../beacon/beaconSchemas';
 import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { SEX_TERMS } from '../../../shared/search/query';
@@ -150,12 +151,13 @@ export async function fetchPageBody(req: PageRequest): Promise<PageBody> {
 /** The node's own words in a Beacon error body, bounded (it is the node's text); '' when none. */
 function errorMessage(text: string): string {
   try {
-    const e = BeaconErrorZ.safeParse(JSON.parse(text));
-    return e.success ? (e.data.error.errorMessage ?? '').slice(0, 500) : '';
+    return wordsOf(beaconErrorOf(JSON.parse(text)));
   } catch {
     return '';
   }
 }
+
+const wordsOf = (e: { message?: string } | undefined): string => (e?.message ?? '').slice(0, 500);
 
 const count = z.number().int().nonnegative();
 const Granularity = z.enum(['boolean', 'count', 'record']);
@@ -182,15 +184,9 @@ const PageZ = z.looseObject({
     .optional(),
 });
 
-/** An answer that is a beaconErrorResponse: `error` and no `responseSummary`. */
-const BeaconErrorZ = z.looseObject({
-  responseSummary: z.undefined().optional(),
-  error: z.looseObject({
-    // An errorCode that is not an HTTP error status reads as 400 (the request was not served).
-    errorCode: z.number().int().min(400).max(599).optional().catch(undefined),
-    errorMessage: z.string().optional().catch(undefined),
-  }),
-});
+/** A Beacon error's code as the pull's status: one that is no HTTP error status reads as 400. */
+const errorStatus = (code: number | undefined): number =>
+  code !== undefined && code >= 400 && code <= 599 ? code : 400;
 
 /**
  * Refusals, throttling and server errors by status (the HTTP status, or a Beacon error's own
@@ -249,8 +245,8 @@ export function parsePage(
   }
   // A beaconErrorResponse with HTTP 200 (as the reference implementation answers): the node's
   // error by its errorCode and words, never "does not follow Beacon v2" (decision 0096).
-  const error = BeaconErrorZ.safeParse(json);
-  if (error.success) refuseByStatus(node, error.data.error.errorCode ?? 400, errorMessage(text));
+  const error = beaconErrorOf(json);
+  if (error !== undefined) refuseByStatus(node, errorStatus(error.code), wordsOf(error));
   const parsed = PageZ.safeParse(json);
   if (!parsed.success) {
     const at = (parsed.error.issues[0]?.path.join('.') ?? '').slice(0, 200);
