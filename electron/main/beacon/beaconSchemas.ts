@@ -74,9 +74,10 @@ export const ErrorResponseZ = z.looseObject({
 export function beaconErrorOf(json: unknown): { code?: number; message?: string } | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const o = json as Record<string, unknown>;
-  if (o.error === undefined || o.responseSummary !== undefined) return undefined;
-  const e =
-    typeof o.error === 'object' && o.error !== null ? (o.error as Record<string, unknown>) : {};
+  // `error: null` beside an answer is no error (some servers always send the key).
+  if (o.error === undefined || o.error === null || o.responseSummary !== undefined)
+    return undefined;
+  const e = typeof o.error === 'object' ? (o.error as Record<string, unknown>) : {};
   return {
     ...(Number.isInteger(e.errorCode) ? { code: e.errorCode as number } : {}),
     ...(typeof e.errorMessage === 'string' ? { message: e.errorMessage } : {}),
