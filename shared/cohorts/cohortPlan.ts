@@ -3,6 +3,7 @@ import { keepCacheTerms } from './cacheTerms';
 import type { CohortFilters, GenotypeCriterion } from './definition';
 import { hasGenotype } from './definition';
 import { withDescendants } from './hpo';
+import { AF_EDGES } from './layout';
 import { datasetDatabaseName } from './schema';
 
 /** A parameterised statement: values bind to the `?` placeholders in order; nothing is spliced in. */
@@ -76,6 +77,54 @@ export function variantCondition(g: GenotypeCriterion): BoundSql {
   return parts.length === 0 ? { sql: 'TRUE', params: [] } : joinSql(parts, ' AND ');
 }
 
+/**
+ * The carriers of a genotype criterion without a gene from `cd_carrier_groups` (layout 7, decision
+ * 0098), or undefined (a gene criterion reads its variants, which the layout's sort keeps
+ * together). The criterion's consequence and AF bound select whole groups: a group's bucket holds
+ * AFs up to its edge, so it is in when its edge is within the bound (a NULL AF's group only without
+ * a bound, as `v.af <= ?` never holds for NULL). The variants of the one bucket the bound cuts
+ * (AF above the largest edge within the bound, up to the bound) are read from their lists as
+ * before; none when the bound is an edge. Dense groups are ORed as bitmaps, the rest unnested.
+ */
+function groupCarrierBits(
+  db: string,
+  last: number,
+  g: GenotypeCriterion,
+  variant: BoundSql,
+): BoundSql | undefined {
+  if ((g.gene ?? '') !== '') return undefined;
+  const parts: BoundSql[] = [];
+  if ((g.consequence ?? '') !== '')
+    parts.push({ sql: 'c.consequence = ?', params: [g.consequence ?? ''] });
+  const max = g.maxAf;
+  let cut: BoundSql | undefined;
+  if (max !== undefined) {
+    const within = AF_EDGES.filter((e) => e <= max);
+    if (within.length === 0) return undefined;
+    const edge = Math.max(...within);
+    parts.push({ sql: 'c.af_hi <= ?', params: [max] });
+    if (edge !== max)
+      cut = sql(`SELECT unnest(v.carriers) AS ix FROM ${db}.cd_variants v WHERE `, variant, {
+        sql: ' AND v.af > ?',
+        params: [edge],
+      });
+  }
+  const groups = parts.length === 0 ? { sql: 'TRUE', params: [] } : joinSql(parts, ' AND ');
+  const lists = sql(
+    `SELECT unnest(c.ixs) AS ix FROM ${db}.cd_carrier_groups c WHERE c.ixs IS NOT NULL AND `,
+    groups,
+  );
+  return sql(
+    `(SELECT bit_or(b) FROM (SELECT c.bits AS b FROM ${db}.cd_carrier_groups c `,
+    'WHERE c.bits IS NOT NULL AND ',
+    groups,
+    ` UNION ALL SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (`,
+    lists,
+    ...(cut === undefined ? [] : [' UNION ALL ', cut]),
+    ')))',
+  );
+}
+
 /** The plan of one dataset for a cohort. HPO descendants are kept to the cache's terms. */
 export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
   const db = datasetDatabaseName(d.id);
@@ -103,14 +152,15 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
   const g = hasGenotype(f.genotype) ? f.genotype : undefined;
   const variant = g === undefined ? undefined : variantCondition(g);
   const genotypeSet =
-    variant === undefined
+    g === undefined || variant === undefined
       ? undefined
-      : sql(
+      : (groupCarrierBits(db, last, g, variant) ??
+        sql(
           `(SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (SELECT unnest(v.carriers) AS ix `,
           `FROM ${db}.cd_variants v WHERE `,
           variant,
           '))',
-        );
+        ));
   const onlyGene =
     g !== undefined &&
     (g.gene ?? '') !== '' &&

@@ -29,7 +29,11 @@
  *   country is counted from one row per distinct list, not a scan of every individual; layout 5),
  *   `cd_term_disease_groups` (rows of `cd_phenotypes` per term and group of `cd_disease_groups`:
  *   the phenotypes of a cohort by diseases, sex and country from those rows instead of its bitmap
- *   tested against every phenotype row; layout 6, decision 0094) and `cd_variants.n_carriers`.
+ *   tested against every phenotype row; layout 6, decision 0094), `cd_carrier_groups` (distinct
+ *   carriers per consequence and AF bucket of AF_EDGES, as a bitmap of the cohort bitmaps' width
+ *   when dense, else as the sorted ix list: a genotype criterion without a gene ORs its whole
+ *   buckets instead of reading every matching variant's list; layout 7, decision 0098) and
+ *   `cd_variants.n_carriers`.
  * - `cd_genotypes_unlinked`: genotype rows whose individual or variant the dataset lacks (no query
  *   can match them, but the `genotypes` view still lists every pulled row).
  * - Views `individuals`, `variants`, `genotypes` with exactly the public columns, so the console,
@@ -55,12 +59,33 @@ export const LAYOUT_TABLES = [
   'cd_term_groups',
   'cd_disease_groups',
   'cd_term_disease_groups',
+  'cd_carrier_groups',
 ] as const;
 
 const names = (t: CacheTable): string[] => CACHE_COLUMNS[t].map(([c]) => c);
 const typed = (t: CacheTable, alias: string): string =>
   CACHE_COLUMNS[t].map(([c, ty]) => `CAST(${alias}.${c} AS ${ty}) AS ${c}`).join(', ');
 const VARIANT_ORDER = 'upper(v.gene), v.chrom, v.pos, v.variant_key';
+
+/**
+ * Upper edges of the allele-frequency buckets of `cd_carrier_groups` (layout 7, decision 0098):
+ * the bounds a rare-variant criterion conventionally uses. A variant's bucket is the smallest edge
+ * at or above its AF (+inf above the last edge or for NaN, NULL for a NULL AF), so a bound at or
+ * above an edge holds for every variant of the buckets up to that edge.
+ */
+export const AF_EDGES: readonly number[] = [0, 0.0001, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1];
+
+/** The AF bucket (its upper edge) of `af`, in SQL: each edge read as the same double JS reads. */
+const afBucket = (af: string): string =>
+  `CASE WHEN ${af} IS NULL THEN NULL ${AF_EDGES.map(
+    (e) => `WHEN ${af} <= '${String(e)}'::DOUBLE THEN '${String(e)}'::DOUBLE`,
+  ).join(' ')} ELSE 'inf'::DOUBLE END`;
+
+/**
+ * A carrier group is stored as a bitmap when that is no larger than its list of ix (4 bytes per
+ * carrier against n / 8 bytes), else as the sorted list.
+ */
+const DENSE = 32;
 
 /**
  * Genotypes as a pull's build holds them (issue 20, decision 0067): each text column an INTEGER
@@ -183,6 +208,22 @@ export function layoutStatements(src: LayoutSource, dst: string): string[] {
     `CREATE TABLE ${dst}.cd_term_disease_groups AS SELECT ph.term, i.dataset_id, i.sex, i.country, ` +
       `i.diseases, count(*)::INTEGER AS n FROM ${dst}.cd_phenotypes ph JOIN ${dst}.cd_individuals i ` +
       'ON i.ix = ph.ix GROUP BY ALL ORDER BY ALL',
+    // Distinct carriers per consequence and AF bucket (layout 7, decision 0098): a genotype
+    // criterion without a gene reads the bitmaps (or lists) of its whole buckets instead of every
+    // matching variant's list. bitstring_agg needs constant bounds: the width is a variable.
+    `SET VARIABLE cd_carrier_bits = (SELECT greatest(count(*), 1) - 1 FROM ${dst}.cd_individuals)`,
+    `CREATE TABLE ${dst}.cd_carrier_groups AS WITH u AS (SELECT consequence, ` +
+      `${afBucket('af')} AS af_hi, unnest(carriers) AS ix FROM ${dst}.cd_variants ` +
+      'WHERE n_carriers > 0), g AS (SELECT consequence, af_hi, ' +
+      "bitstring_agg(ix, 0, getvariable('cd_carrier_bits')) AS b FROM u GROUP BY ALL), " +
+      `s AS (SELECT u.consequence, u.af_hi, list_sort(list_distinct(list(u.ix))) AS ixs FROM u ` +
+      `SEMI JOIN (SELECT * FROM g WHERE bit_count(b) * ${String(DENSE)} < bit_length(b)) d ` +
+      'ON d.consequence IS NOT DISTINCT FROM u.consequence AND d.af_hi IS NOT DISTINCT FROM u.af_hi ' +
+      'GROUP BY ALL) SELECT g.consequence, g.af_hi, bit_count(g.b)::INTEGER AS carriers, s.ixs, ' +
+      'CASE WHEN s.ixs IS NULL THEN g.b END AS bits FROM g LEFT JOIN s ' +
+      'ON s.consequence IS NOT DISTINCT FROM g.consequence AND s.af_hi IS NOT DISTINCT FROM g.af_hi ' +
+      'ORDER BY g.consequence, g.af_hi',
+    'RESET VARIABLE cd_carrier_bits',
     ...publicViewStatements(dst),
   ];
 }
