@@ -12,7 +12,7 @@ import { toArrowIpc } from './arrowTables';
 import { commitFolder, scopeOf, writeDatasetFolder } from './datasetFolder';
 import { DUCKDB_STORAGE_VERSION, UPGRADE_DIR } from './duckdbFile';
 import { serveVaultRequest, serveVaultTable } from './serveVaultTable';
-import { termDiseaseGroups, termGroups, termIndex } from './testing/layoutRows';
+import { carrierGroups, termDiseaseGroups, termGroups, termIndex } from './testing/layoutRows';
 
 let fed: SharedFederation;
 useSharedFederation((started) => (fed = started));
@@ -232,20 +232,27 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);
 
-  // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087) and
-  // cd_term_disease_groups (0094); a layout-5 file without cd_term_disease_groups.
+  // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087),
+  // cd_term_disease_groups (0094) and cd_carrier_groups (0098); a layout-5 file without the last
+  // two; a layout-6 file without cd_carrier_groups.
   const summaries = [
     {
       layout: 4,
       what: '0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups',
-      drop: ['cd_term_groups', 'cd_disease_groups', 'cd_term_disease_groups'],
+      drop: ['cd_term_groups', 'cd_disease_groups', 'cd_term_disease_groups', 'cd_carrier_groups'],
       read: () => termGroups,
     },
     {
       layout: 5,
       what: '0087, no phenotype counts per list of diseases) is rewritten once with cd_term_disease_groups',
-      drop: ['cd_term_disease_groups'],
+      drop: ['cd_term_disease_groups', 'cd_carrier_groups'],
       read: () => termDiseaseGroups,
+    },
+    {
+      layout: 6,
+      what: '0094, no carriers per consequence and AF bucket) is rewritten once with cd_carrier_groups',
+      drop: ['cd_carrier_groups'],
+      read: () => carrierGroups,
     },
   ];
   for (const c of summaries)

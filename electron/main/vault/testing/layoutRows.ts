@@ -1,6 +1,6 @@
 /**
  * The rows of a dataset's DuckDB file that cacheUpgrade.test.ts compares between a rewritten old
- * copy and a fresh build (issue 20: summaries of decisions 0040, 0087 and 0094), as text.
+ * copy and a fresh build (issue 20: summaries of decisions 0040, 0087, 0094 and 0098), as text.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,4 +50,10 @@ export const termIndex = (bytes: Uint8Array): Promise<string> =>
 export const termDiseaseGroups = (bytes: Uint8Array): Promise<string> =>
   readAll(bytes, [
     'SELECT term, dataset_id, sex, country, diseases, n FROM d.cd_term_disease_groups ORDER BY ALL',
+  ]);
+
+/** The rows of cd_carrier_groups of DuckDB bytes (bitmaps as text), as text. */
+export const carrierGroups = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    'SELECT consequence, af_hi, carriers, ixs, bits::VARCHAR AS bits FROM d.cd_carrier_groups ORDER BY ALL',
   ]);
