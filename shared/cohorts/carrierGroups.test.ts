@@ -207,7 +207,7 @@ describe('decision 0098: carriers per consequence and AF bucket (cd_carrier_grou
     expect(nonEmpty).toBeGreaterThan(40);
   });
 
-  it('a bound on an edge reads no variant list; a bound between edges reads the variants of its bucket only', async () => {
+  it('a bound on an edge reads no variant list; a bound between edges reads the variants of its bucket only', () => {
     const d = DATASETS[0]!;
     const onEdge = datasetPlan(
       CohortFiltersSchema.parse({ genotype: { consequence: 'stop_gained', maxAf: 0.01 } }),

@@ -17,8 +17,11 @@ const db = datasetDatabaseName(D.id);
 async function one(sql: string, params: (string | number)[]): Promise<Record<string, unknown>> {
   const st = await e.conn.prepare(sql);
   try {
-    const rows = (await st.query(...params)).toArray().map((r) => r.toJSON());
-    return rows[0] as Record<string, unknown>;
+    const table = await st.query(...params);
+    const rows = (table.toArray() as { toJSON(): Record<string, unknown> }[]).map((r) =>
+      r.toJSON(),
+    );
+    return rows[0] ?? {};
   } finally {
     await st.close();
   }
