@@ -62,6 +62,22 @@ export function summaryExceedsSets(
   return total.value > sets.reduce((s, c) => s + c.value, 0);
 }
 
+/**
+ * A sum of counts that may pass Number.MAX_SAFE_INTEGER (counts are integers without a maximum in
+ * the schema; each one read is a safe integer, their sum need not be): past it, the sum is no
+ * longer exact, so it is shown as "at least" the largest safe integer, never as a wrong number
+ * (decision 0101).
+ */
+function bounded(r: CountRange): CountRange & { overflow: boolean } {
+  const over = (n: number): boolean => Number.isFinite(n) && !Number.isSafeInteger(n);
+  if (!over(r.min) && !over(r.max)) return { ...r, overflow: false };
+  return {
+    min: Math.min(r.min, Number.MAX_SAFE_INTEGER),
+    max: Infinity,
+    overflow: true,
+  };
+}
+
 /** A dataset that said "yes" without a count: at least 1, or the records it sent. */
 const yesOnly = (d: DatasetResult): number => Math.max(1, d.recordsReceived ?? 0);
 
@@ -105,7 +121,9 @@ export function nodeRange(n: NodeUpdate): NodeRange | undefined {
     withheld = true;
   }
   if (open) max = Infinity;
-  const exact = !open && parts.every((p) => p.precision === 'exact');
+  const safe = bounded({ min, max });
+  ({ min, max } = safe);
+  const exact = !open && !safe.overflow && parts.every((p) => p.precision === 'exact');
   const only = parts.length === 1 && !open ? parts[0] : undefined;
   const display = exact
     ? fmt(min)
@@ -166,17 +184,19 @@ export function aggregateCounts(nodes: readonly NodeUpdate[]): Aggregate {
     counted.min += r.min;
     counted.max += r.max;
   }
+  const all = bounded({ min, max });
+  const part = bounded(counted);
   return {
-    min,
-    max,
-    exact,
+    min: all.min,
+    max: all.max,
+    exact: exact && !all.overflow,
     countedNodes,
     booleanOnlyNodes,
     matchNodes,
     zeroAt,
-    counted: { ...counted, display: formatRange(counted) },
+    counted: { min: part.min, max: part.max, display: formatRange(part) },
     answeredNodes,
     totalNodes: nodes.length,
-    display: formatRange({ min, max }),
+    display: formatRange(all),
   };
 }

@@ -160,6 +160,10 @@ export const NodeProblemSchema = z.object({
     'region-unplaced',
     'variant-unplaced',
     'rejected',
+    // Decision 0101: the node's answer says it did not use part of the query (a broader query).
+    'ignored-filter',
+    'ignored-parameter',
+    'ignored-page',
   ]),
   http: z.number().int().optional(),
   nodeText: z.string().max(2000).optional(),
@@ -169,7 +173,10 @@ export const NodeProblemSchema = z.object({
   assembly: z.string().max(100).optional(),
   /** other-assembly: the assembly the query was sent in. */
   askedIn: z.string().max(100).optional(),
-  /** *-unplaced: the region ("17:7675088-7675088") or variant ("17-7675088-C-T") asked for. */
+  /**
+   * *-unplaced: the region ("17:7675088-7675088") or variant ("17-7675088-C-T") asked for;
+   * ignored-filter / ignored-parameter: the filter ids or parameter names the node did not use.
+   */
   where: z.string().max(1000).optional(),
   /** *-unplaced: why it has no place on the node's assembly. */
   lift: LiftFailureSchema.optional(),

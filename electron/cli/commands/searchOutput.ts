@@ -5,24 +5,41 @@ export interface DatasetLine {
   node: string;
   country: string;
   dataset: string;
-  exists: boolean;
-  granularity: 'boolean' | 'count' | 'record';
+  /** null: the node's result set for it could not be read (not a "no"). */
+  exists: boolean | null;
+  granularity: 'boolean' | 'count' | 'record' | null;
   count: number | null;
   precision: string | null;
+  /** Why the result set could not be read, located (issue 15 item 1); only on such rows. */
+  unreadable?: string;
 }
 
 /** One row per dataset of every node that answered, in node order. */
 export function datasetRows(nodes: readonly NodeUpdate[]): DatasetLine[] {
   return nodes.flatMap((n) =>
-    (n.datasets ?? []).map((d) => ({
-      node: n.nodeId,
-      country: n.country,
-      dataset: d.id,
-      exists: d.exists,
-      granularity: d.granularity,
-      count: d.count?.value ?? null,
-      precision: d.count?.precision ?? null,
-    })),
+    (n.datasets ?? []).map((d) =>
+      d.unreadable === undefined
+        ? {
+            node: n.nodeId,
+            country: n.country,
+            dataset: d.id,
+            exists: d.exists,
+            granularity: d.granularity,
+            count: d.count?.value ?? null,
+            precision: d.count?.precision ?? null,
+          }
+        : // Decision 0101: an unreadable set says nothing, so the row says neither "no" nor 0.
+          {
+            node: n.nodeId,
+            country: n.country,
+            dataset: d.id,
+            exists: null,
+            granularity: null,
+            count: null,
+            precision: null,
+            unreadable: d.unreadable,
+          },
+    ),
   );
 }
 

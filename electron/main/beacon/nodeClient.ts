@@ -8,6 +8,8 @@ import { readEntryResponse } from './beaconReader';
 import { beaconErrorOf } from './beaconSchemas';
 import { BodyTooLargeError, readBounded } from './boundedBody';
 import { placeRows } from './assemblyQuery';
+import type { NotHonoured } from './queryHonoured';
+import { notHonoured } from './queryHonoured';
 
 /** Why a node's request was aborted: our per-node timer, or the user cancelling the query. */
 export class TimeoutAbort extends Error {}
@@ -45,6 +47,11 @@ export interface NodeRequest {
   assembly?: Assembly;
   /** The REF the user asked for, compared with the REF the node has (liftover check). */
   queryRef?: string;
+  /**
+   * Filter ids sent in the node's own spelling, mapped back to the query builder's (decision
+   * 0096), so a filter the node did not use is named as the person wrote it (decision 0101).
+   */
+  written?: ReadonlyMap<string, string>;
 }
 
 /** Statuses after which a POST is retried as GET: the node does not take POST here. */
@@ -161,6 +168,8 @@ async function answer(
       },
     };
   }
+  const ignored = notHonoured(json, req.parts, req.written);
+  if (ignored !== undefined) return notHonouredAnswer(name, method, ignored);
   const r = read.reading;
   const placed = placeRows(r.records, req.assembly ?? 'GRCh38', req.queryRef);
   const notes = [...r.notes, ...placed.notes].slice(0, MAX_NOTES);
@@ -181,6 +190,39 @@ async function answer(
       : {}),
     ...(notes.length > 0 ? { notes } : {}),
     seen: placed.seen,
+  };
+}
+
+/**
+ * A node that says it did not use part of the query answered a broader one (decision 0101): its
+ * count, yes/no and records are not shown as the answer to what was asked, only why, with the
+ * node's own warning when it wrote one.
+ */
+function notHonouredAnswer(name: string, method: 'POST' | 'GET', n: NotHonoured): NodeAnswer {
+  const said = n.kind === 'page' ? {} : nodeText(n.said);
+  if (n.kind === 'filter') {
+    const ids = n.ids.join(', ');
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} did not apply the filter ${ids} (its answer says so), so its answer is for a broader query and is not shown.`,
+      problem: { code: 'ignored-filter', where: ids, ...said },
+    };
+  }
+  if (n.kind === 'parameter') {
+    const names = n.names.join(', ');
+    return {
+      status: 'error',
+      method,
+      message: `Node ${name} did not use ${names} of the query (its answer says so), so its answer is for a broader query and is not shown.`,
+      problem: { code: 'ignored-parameter', where: names, ...said },
+    };
+  }
+  return {
+    status: 'error',
+    method,
+    message: `Node ${name} returned page ${String(n.answered)} of its records when page ${String(n.asked)} was asked for (it did not use skip), so they are not shown as that page.`,
+    problem: { code: 'ignored-page' },
   };
 }
 

@@ -6,6 +6,7 @@ import { postBody } from '../beacon/beaconRequest';
 import { beaconErrorOf } from '../beacon/beaconSchemas';
 import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
+import { respell } from '../beacon/filterSpelling';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
 import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
@@ -63,6 +64,8 @@ export interface PageRequest {
   fetch: typeof fetch;
   signal: AbortSignal;
   timeoutMs: number;
+  /** The node's own spelling of the query's filter ids (decision 0101: filterSpelling.ts). */
+  spelling?: ReadonlyMap<string, string>;
 }
 
 export interface Page {
@@ -92,7 +95,13 @@ function parts(req: PageRequest): BeaconQueryParts {
   }));
   if (req.query.sex !== undefined)
     filters.push({ id: SEX_TERMS[req.query.sex], includeDescendantTerms: false });
-  return { entryType: req.entity, params: {}, filters, granularity: 'record' };
+  const asWritten: BeaconQueryParts = {
+    entryType: req.entity,
+    params: {},
+    filters,
+    granularity: 'record',
+  };
+  return req.spelling === undefined ? asWritten : respell(asWritten, req.spelling).parts;
 }
 
 /**

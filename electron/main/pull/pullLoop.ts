@@ -26,6 +26,8 @@ export interface LoopContext {
   /** Where each checked page goes as it is consumed, in order (the dataset's build, 0060). */
   sink: PageSink;
   pageSize?: number;
+  /** The node's own spelling of the query's filter ids (decision 0101). */
+  spelling?: ReadonlyMap<string, string>;
   onPage: (c: Cursor) => void;
 }
 
@@ -97,6 +99,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
         fetch: ctx.fetch,
         signal,
         timeoutMs: ctx.timeoutMs,
+        ...(ctx.spelling === undefined ? {} : { spelling: ctx.spelling }),
       },
       pages,
       ctx.assembly,

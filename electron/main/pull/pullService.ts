@@ -7,6 +7,7 @@ import type { VaultService } from '../vault/vaultService';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
 import { createAssemblyResolver } from '../beacon/nodeAssembly';
 import { failureSaid, PullNetworkError, PullRefusedError, said } from './beaconPages';
+import { pullSpelling } from './pullSpelling';
 import type { CheckDeps } from './pullCheck';
 import { checkPull } from './pullCheck';
 import { finishPull } from './pullFinish';
@@ -92,6 +93,7 @@ export function createPullService(
         node,
         assembly: place.assembly,
         routes: await datasetRoutes(node, opts.fetch, timeoutMs),
+        spelling: await pullSpelling(node, job.cursor.query, opts.fetch, timeoutMs),
         fetch: opts.fetch,
         token: opts.token,
         timeoutMs,

@@ -4,6 +4,7 @@ import { MAX_NOTES } from '../../../shared/search/results';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { partsForNode } from '../beacon/assemblyQuery';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
+import { respellFor } from '../beacon/filterSpelling';
 import { createLimiter } from './limiter';
 import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 
@@ -27,32 +28,6 @@ export interface FanoutOptions {
    * 0096: a node listing "hp:0001250" is sent that, not HP:0001250, which it would answer "no" to).
    */
   spelling?: (node: NodeEntry, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
-}
-
-/** The query's filters in the node's spelling, and a note for each one changed. */
-async function spelt(
-  o: FanoutOptions,
-  node: NodeEntry,
-  parts: BeaconQueryParts,
-): Promise<{ parts: BeaconQueryParts; notes: string[] }> {
-  if (o.spelling === undefined || parts.filters.length === 0) return { parts, notes: [] };
-  const theirs = await o
-    .spelling(
-      node,
-      parts.filters.map((f) => f.id),
-    )
-    .catch(() => new Map<string, string>());
-  if (theirs.size === 0) return { parts, notes: [] };
-  return {
-    parts: {
-      ...parts,
-      filters: parts.filters.map((f) => ({ ...f, id: theirs.get(f.id) ?? f.id })),
-    },
-    notes: [...theirs].map(
-      ([ours, node]) =>
-        `Filter ${ours} was sent as ${node}, as the node's /filtering_terms writes it.`,
-    ),
-  };
 }
 
 export interface Fanout {
@@ -129,11 +104,12 @@ export function startFanout(o: FanoutOptions): Fanout {
           });
           return;
         }
-        const asked = await spelt(o, node, np.parts);
+        const asked = await respellFor(o.spelling, node, np.parts);
         const token = await o.tokenFor(node);
         const { seen, ...answer } = await queryNode({
           node,
           parts: asked.parts,
+          written: asked.written,
           token,
           signal: controller.signal,
           fetch: o.fetch,

@@ -2,8 +2,8 @@ import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Suggestion } from '../../../shared/search/channels';
 import { FILTER_PREFIXES } from '../../../shared/search/query';
 import type { FilteringTerm } from '../beacon/beaconSchemas';
-import { FilteringTermsResponseZ } from '../beacon/beaconSchemas';
-import { readBounded } from '../beacon/boundedBody';
+import { readFilteringTerms } from '../beacon/filteringTermsRead';
+import { nodeSpelling } from '../beacon/filterSpelling';
 
 interface CacheEntry {
   at: number;
@@ -21,12 +21,6 @@ export interface FilteringTermsCache {
   spelling(node: NodeEntry, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }
 
-/** A CURIE with its prefix folded to lower case: CURIE prefixes are matched without case. */
-const foldPrefix = (id: string): string => {
-  const at = id.indexOf(':');
-  return at < 0 ? id : `${id.slice(0, at).toLowerCase()}${id.slice(at)}`;
-};
-
 /** The prefix as the query builder writes it (FILTER_PREFIXES), whatever case a node used. */
 function canonicalId(id: string): string | undefined {
   const at = id.indexOf(':');
@@ -36,10 +30,6 @@ function canonicalId(id: string): string | undefined {
 }
 
 const TTL_MS = 10 * 60_000;
-const MAX_BYTES = 5 * 1_048_576;
-/** Terms asked for per page (servers may send fewer) and the most pages read from one node. */
-const PAGE_LIMIT = 1000;
-const MAX_PAGES = 200;
 
 /**
  * Per-node cache of `/filtering_terms` (anonymous GET: the terms are public discovery metadata).
@@ -100,62 +90,11 @@ export function createFilteringTermsCache(opts: {
     },
 
     async spelling(node, ids) {
-      const out = new Map<string, string>();
-      if (ids.length === 0) return out;
-      const terms = await termsOf(node);
-      const listed = new Set(terms.map((t) => t.id));
-      const folded = new Map<string, string>();
-      for (const t of terms) if (!folded.has(foldPrefix(t.id))) folded.set(foldPrefix(t.id), t.id);
-      for (const id of ids) {
-        const theirs = listed.has(id) ? undefined : folded.get(foldPrefix(id));
-        if (theirs !== undefined && theirs !== id) out.set(id, theirs);
-      }
-      return out;
+      if (ids.length === 0) return new Map<string, string>();
+      return nodeSpelling(
+        (await termsOf(node)).map((t) => t.id),
+        ids,
+      );
     },
   };
-}
-
-/**
- * Every page of a node's `/filtering_terms` (issue 15 item 4: servers default to small pages and
- * cap `limit`; `skip` counts pages of the size they use): until an empty page, or one with nothing
- * new (a server that ignores `skip` and sends everything at once). A failing page keeps what came
- * before it; `read` says whether the first page was read at all (an empty list from a node that
- * did not answer is not "no terms").
- */
-export async function readFilteringTerms(
-  node: NodeEntry,
-  fetchFn: typeof fetch,
-  timeoutMs: number,
-): Promise<{ terms: FilteringTerm[]; read: boolean }> {
-  const page = async (skip: number): Promise<FilteringTerm[] | undefined> => {
-    const url = new URL(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`);
-    url.searchParams.set('skip', String(skip));
-    url.searchParams.set('limit', String(PAGE_LIMIT));
-    const res = await fetchFn(url, {
-      headers: { accept: 'application/json' },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!res.ok) {
-      await res.body?.cancel();
-      return undefined;
-    }
-    const parsed = FilteringTermsResponseZ.safeParse(JSON.parse(await readBounded(res, MAX_BYTES)));
-    return parsed.success ? (parsed.data.response.filteringTerms ?? []) : undefined;
-  };
-  const byId = new Map<string, FilteringTerm>();
-  let read = false;
-  try {
-    for (let skip = 0; skip < MAX_PAGES; skip++) {
-      const terms = await page(skip);
-      if (terms === undefined) break;
-      read = true;
-      const fresh = terms.filter((t) => !byId.has(t.id));
-      for (const t of fresh) byId.set(t.id, t);
-      if (fresh.length === 0) break;
-    }
-  } catch {
-    // Network or JSON failure: the pages read so far still count.
-  }
-  return { terms: [...byId.values()], read };
 }

@@ -5,6 +5,7 @@ import type { LikePreview, LikeTerm, LikeUpdate } from '../../../shared/seen/cha
 import { phenotypeSimilarity } from '../../../shared/seen/similarity';
 import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import { postBody, postUrl } from '../beacon/beaconRequest';
+import { respell } from '../beacon/filterSpelling';
 
 /**
  * "Patients like mine" (issue 18): individuals carrying a variant in the gene AND having every
@@ -26,23 +27,28 @@ export function likePreview(
   terms: readonly LikeTerm[],
   nodes: readonly NodeEntry[],
   withToken: (node: NodeEntry) => boolean,
+  /** The node's own spelling of term ids (decision 0101: filterSpelling.ts, as the run sends them). */
+  spelling: (node: NodeEntry) => ReadonlyMap<string, string> = () => new Map(),
 ): LikePreview {
-  const parts = likeParts(
+  const asWritten = likeParts(
     gene,
     terms.map((t) => t.id),
   );
   return {
     gene,
     terms: [...terms],
-    sent: nodes.map((n) => ({
-      nodeId: n.id,
-      nodeName: n.name,
-      country: n.country,
-      method: 'POST',
-      url: postUrl(n.beaconUrl, parts).href,
-      body: JSON.stringify(postBody(parts)),
-      withToken: withToken(n),
-    })),
+    sent: nodes.map((n) => {
+      const parts = respell(asWritten, spelling(n)).parts;
+      return {
+        nodeId: n.id,
+        nodeName: n.name,
+        country: n.country,
+        method: 'POST',
+        url: postUrl(n.beaconUrl, parts).href,
+        body: JSON.stringify(postBody(parts)),
+        withToken: withToken(n),
+      };
+    }),
   };
 }
 

@@ -2,7 +2,8 @@ import { TUMOUR_TYPES } from '../../../shared/cancer/tumourTypes';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import type { SeenAnswer, SeenCandidate } from '../../../shared/seen/channels';
 import { candidateKey, tumourTypeFilter } from '../../../shared/seen/channels';
-import { readFilteringTerms } from '../search/filteringTerms';
+import { foldPrefix } from '../beacon/filterSpelling';
+import { readFilteringTerms } from '../beacon/filteringTermsRead';
 
 /** The tumour types a node lists, as of its answer to `/filtering_terms`. */
 export interface OfferedTumourTypes {
@@ -18,13 +19,17 @@ export interface OfferedTumourTypesCache {
 }
 
 /**
- * The subset codes a node's listed term ids offer. Only exact listings count: a Beacon node lists
+ * The subset codes a node's listed term ids offer. Only exact listings count (the prefix's case aside): a Beacon node lists
  * the filters it accepts, and the demo nodes (like others) refuse an unlisted term with a 400
  * rather than read it as a broader type of terms they list.
  */
 export function offeredCodes(termIds: Iterable<string>): Set<string> {
-  const listed = new Set(termIds);
-  return new Set(TUMOUR_TYPES.map((t) => t.code).filter((c) => listed.has(tumourTypeFilter(c))));
+  // CURIE prefixes are matched without case (decision 0101): a node listing "ONCOTREE:LUAD" offers
+  // LUAD, and is asked in its own spelling (filterSpelling.ts), never stored as "not offered".
+  const listed = new Set([...termIds].map(foldPrefix));
+  return new Set(
+    TUMOUR_TYPES.map((t) => t.code).filter((c) => listed.has(foldPrefix(tumourTypeFilter(c)))),
+  );
 }
 
 /**

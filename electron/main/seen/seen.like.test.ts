@@ -19,6 +19,8 @@ const TERMS = ['HP:0002373', 'HP:0032794', 'HP:0001263', 'HP:0000365'];
 let demo: ReadOnlyTokenFederation;
 let h: SeenHarness;
 const bodies: { url: string; body: string; auth: string | undefined }[] = [];
+/** The node's public /filtering_terms read for its spelling of the term ids (decision 0101). */
+const termReads: { method: string; body: string; auth: string | undefined }[] = [];
 let close: () => void = () => undefined;
 
 beforeAll(async () => {
@@ -28,7 +30,9 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
-      bodies.push({ url: req.url ?? '', body, auth: req.headers.authorization });
+      if ((req.url ?? '').split('?')[0]?.endsWith('/filtering_terms'))
+        termReads.push({ method: req.method ?? '', body, auth: req.headers.authorization });
+      else bodies.push({ url: req.url ?? '', body, auth: req.headers.authorization });
       res.writeHead(500).end();
     });
   });
@@ -89,6 +93,8 @@ describe('issue 18: patients like mine, against the demo federation', () => {
     });
     expect(preview.sent.map((s) => s.nodeId)).toEqual(['FI', 'IT', 'ES', 'PT', 'SE', 'REC']);
     expect(bodies).toEqual([]);
+    // Before consent only the node's public terms may be read (anonymous GET, nothing of the case).
+    for (const r of termReads) expect(r).toEqual({ method: 'GET', body: '', auth: undefined });
     const queryId = `like-${crypto.randomUUID()}`;
     await h.call('seen:likeRun', { queryId, caseId: 'LIKE-1', gene: 'SCN1A', terms: chosen });
     await h.finished(queryId);

@@ -9,6 +9,7 @@ import type { BeaconQueryParts } from '../beacon/beaconRequest';
 import type { NodeAnswer } from '../beacon/nodeClient';
 import { CancelAbort, queryNode, TimeoutAbort } from '../beacon/nodeClient';
 import type { AssemblyResolver } from '../beacon/nodeAssembly';
+import { respell } from '../beacon/filterSpelling';
 import { createLimiter } from '../search/limiter';
 import { fetchCarrierPages } from './carrierPages';
 import { datasetDeclarations } from './datasetDeclarations';
@@ -44,6 +45,11 @@ export interface SeenBatchOptions {
   onProgress: (p: SeenProgress) => void;
   /** The tumour types a node lists (issue 19): types it does not list are not asked. */
   offered?: (node: NodeEntry) => Promise<OfferedTumourTypes | undefined>;
+  /**
+   * A node's own spelling of filter ids (decision 0101: the same as the search's, filterSpelling.ts),
+   * so a node listing "ONCOTREE:LUAD" is asked for that, not for a term it would answer "no" to.
+   */
+  spelling?: (node: NodeEntry, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
   now?: () => Date;
 }
 
@@ -170,10 +176,19 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
     })
       .catch(() => new Map<string, DatasetDeclaration>())
       .finally(() => controllers.delete(catalogue));
+    // The node's spelling of every filter this batch sends it, read once per node (decision 0101).
+    const filterIds = [
+      ...new Set(toAsk.flatMap((c) => candidateParts(c).filters.map((f) => f.id))),
+    ];
+    const theirs =
+      o.spelling === undefined || filterIds.length === 0
+        ? new Map<string, string>()
+        : await o.spelling(node, filterIds).catch(() => new Map<string, string>());
     const got: { key: string; at: string; a: NodeAnswer & { notFetched?: number } }[] = [];
     progress('running', undefined, true);
     const ask = async (c: SeenCandidate): Promise<void> => {
-      const np = partsForNode(candidateParts(c), node, place);
+      const spelt = respell(candidateParts(c), theirs);
+      const np = partsForNode(spelt.parts, node, place);
       const at = now().toISOString();
       if (!np.ok) {
         const no: NodeAnswer = { status: 'error', message: np.message, problem: np.problem };
@@ -190,6 +205,7 @@ export function startSeenBatch(o: SeenBatchOptions): SeenBatch {
           queryNode({
             node,
             parts: { ...np.parts, skip },
+            written: spelt.written,
             token,
             signal: controller.signal,
             fetch: o.fetch,

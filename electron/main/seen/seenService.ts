@@ -23,6 +23,7 @@ import { HandlerError } from '../ipc/router';
 import type { Logger } from '../logging/logger';
 import type { Fanout } from '../search/fanout';
 import { startFanout } from '../search/fanout';
+import { createFilteringTermsCache } from '../search/filteringTerms';
 import { likeParts, likePreview, scored } from './likeMine';
 import { createOfferedTumourTypes } from './offeredTumourTypes';
 import { addLikeRun, readLikeRuns } from './likeStore';
@@ -73,6 +74,12 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
   const assemblies = createAssemblyResolver({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const corpus = deps.corpus ?? (() => referenceCorpus());
   const offered = createOfferedTumourTypes({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
+  // Each node's spelling of the filter ids sent to it, as the search reads it (decision 0101).
+  const filterTerms = createFilteringTermsCache({
+    fetch: deps.fetch,
+    timeoutMs: deps.nodeTimeoutMs,
+  });
+  const spelling = (node: NodeEntry, ids: readonly string[]) => filterTerms.spelling(node, ids);
 
   const sealed = (caseId: string): SealedCase & { observed: string[] } => {
     const c = deps.cases.find(caseId);
@@ -128,12 +135,27 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
     // Whether each node gets a token is decided as the send decides it (allow list, session).
     const token = tokenFor(directory);
     const withToken = new Set<string>();
+    // Each node's own spelling of the term ids, as the run sends them (decision 0101).
+    const spelt = new Map<string, ReadonlyMap<string, string>>();
     await Promise.all(
       directory.nodes.map(async (n) => {
         if ((await token(n).catch(() => undefined)) !== undefined) withToken.add(n.id);
+        spelt.set(
+          n.id,
+          await spelling(
+            n,
+            terms.map((t) => t.id),
+          ).catch(() => new Map<string, string>()),
+        );
       }),
     );
-    return likePreview(gene, terms, directory.nodes, (n) => withToken.has(n.id));
+    return likePreview(
+      gene,
+      terms,
+      directory.nodes,
+      (n) => withToken.has(n.id),
+      (n) => spelt.get(n.id) ?? new Map<string, string>(),
+    );
   };
 
   const service: SeenService = {
@@ -156,7 +178,9 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         downAfter: deps.downAfter ?? SEEN_BATCH_DEFAULTS.downAfter,
         onProgress: deps.onProgress,
         // Only a batch with tumour-type lookups reads the nodes' terms (issue 19).
-        ...(candidates.some((x) => x.tumourType !== undefined) ? { offered: offered.of } : {}),
+        ...(candidates.some((x) => x.tumourType !== undefined)
+          ? { offered: offered.of, spelling }
+          : {}),
       });
       const settled = batch.done.then(({ answers, totalMs, cancelled }) => {
         // Stored (and shown) in the order asked: alleles as listed, nodes as the directory lists them.
@@ -229,6 +253,7 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
         concurrency: 32,
         maxBytes: 20 * 1_048_576,
         assemblies,
+        spelling,
         emit: (u) => {
           const update = scored(c, patient, u);
           if ((latest.get(u.nodeId)?.attempt ?? 0) <= u.attempt) latest.set(u.nodeId, update);

@@ -56,6 +56,35 @@ describe('issue 22: node messages main once sent only in English', () => {
   });
 });
 
+describe('decision 0101: a node that did not use part of the query, in the user’s language', () => {
+  it('decision 0101: the filter and parameters named as data, the node’s warning as it wrote it', async () => {
+    await setLanguage('de');
+    expect(
+      line('RI', {
+        code: 'ignored-filter',
+        where: 'HP:0001250',
+        nodeText: 'Filter HP:0001250 is not supported',
+      }),
+    ).toBe(
+      'Knoten RI hat den Filter HP:0001250 nicht angewendet (so steht es in seiner Antwort); seine Antwort gilt daher für eine breitere Abfrage und wird nicht angezeigt. Filter HP:0001250 is not supported',
+    );
+    cleanup();
+    await setLanguage('sv');
+    expect(line('RI', { code: 'ignored-parameter', where: 'variantType, end' })).toBe(
+      'Nod RI använde inte variantType, end i frågan (det står i dess svar), så dess svar gäller en bredare fråga och visas inte.',
+    );
+    cleanup();
+    await setLanguage('en');
+    expect(line('RI', { code: 'ignored-filter', where: 'HP:0001250' })).toBe(
+      'Node RI did not apply the filter HP:0001250 (its answer says so), so its answer is for a broader query and is not shown.',
+    );
+    cleanup();
+    expect(line('RI', { code: 'ignored-page' })).toBe(
+      'Node RI returned another page of records than the one asked for (it did not use skip), so they are not shown as that page.',
+    );
+  });
+});
+
 describe('issue 22: ClinVar review statuses in the user’s language', () => {
   it('issue 22: as ClinVar’s table and its VCF write them; an unknown status as written', async () => {
     await setLanguage('de');

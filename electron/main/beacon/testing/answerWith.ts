@@ -1,5 +1,5 @@
 import { SearchQuerySchema, type SearchQueryInput } from '../../../../shared/search/query';
-import { queryParts } from '../beaconRequest';
+import { queryParts, type BeaconQueryParts } from '../beaconRequest';
 import { queryNode, type NodeAnswer } from '../nodeClient';
 
 /**
@@ -11,9 +11,11 @@ export function answerWith(
   query: SearchQueryInput = { genomic: 'BRCA1' },
   status = 200,
 ): Promise<NodeAnswer> {
+  const parts = queryParts(SearchQuerySchema.parse(query));
+  if (typeof body === 'object' && body !== null) body = echoing(body, parts);
   return queryNode({
     node: { id: 'XX', name: 'XX', country: 'Testland', beaconUrl: 'http://127.0.0.1:9/api' },
-    parts: queryParts(SearchQuerySchema.parse(query)),
+    parts,
     token: undefined,
     signal: new AbortController().signal,
     fetch: () =>
@@ -26,6 +28,25 @@ export function answerWith(
     maxBytes: 20 * 1_048_576,
     timeoutMs: 5_000,
   });
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The answer as one to this query: a generated `receivedRequestSummary` (random filters,
+ * parameters, page) would describe another request, which the client rightly does not show as the
+ * answer to this one (decision 0101, queryHonoured.ts). Its filters, requestParameters and
+ * pagination.skip are set to what was sent; a summary that is not an object is left as it is.
+ */
+function echoing(body: object, parts: BeaconQueryParts): unknown {
+  const copy = structuredClone(body) as Obj;
+  const summary = isObj(copy.meta) ? copy.meta.receivedRequestSummary : undefined;
+  if (!isObj(summary)) return copy;
+  summary.filters = parts.filters.map((f) => f.id);
+  summary.requestParameters = { ...parts.params };
+  if (isObj(summary.pagination)) summary.pagination.skip = parts.skip ?? 0;
+  return copy;
 }
 
 /** A Beacon v2.1.1 response envelope with every required member, for tests to vary. */
