@@ -92,9 +92,7 @@ function conditions(
   // A literal list (at most the four impacts, validated): `IN (SELECT unnest(…))` was a mark
   // join per allele, or per side where the pairing tests the steps on the sides (issue 16).
   if (f.impacts !== undefined)
-    csq.push(
-      f.impacts.length === 0 ? 'false' : `v.impact IN (${f.impacts.map(lit).join(', ')})`,
-    );
+    csq.push(f.impacts.length === 0 ? 'false' : `v.impact IN (${f.impacts.map(lit).join(', ')})`);
   if (csq.length > 0) c.consequence = csq.join(' AND ');
   if (f.passOnly === true) c.pass = 'coalesce(v.pass, true)';
   const q: string[] = [];
@@ -171,6 +169,9 @@ function withClause(
   const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
+  // Compound hets, on the page's genes or over every kept allele (`pairedAll`), pair over the
+  // sides the steps keep, tested on the sides' own columns when the case has them (decisions
+  // 0093, 0097); else over the ids of `pre`.
   const onSides = laid && ctx.laidSides === true && steps.length > 0;
   const pagePairing = pairedOver(laid, onSides ? steps.map((s) => c[s] ?? 'true') : undefined);
   const inhBase = inheritanceCondition(f, chAll, 'base');
