@@ -89,10 +89,9 @@ function conditions(
   const csq: string[] = [];
   if (f.consequences !== undefined)
     csq.push(`(v.csq_mask & ${consequenceMask(f.consequences).toString()}::BIGINT) <> 0`);
-  // A literal list (at most the four impacts, validated): `IN (SELECT unnest(…))` was a mark
-  // join per allele, or per side where the pairing tests the steps on the sides (issue 16).
-  if (f.impacts !== undefined)
-    csq.push(f.impacts.length === 0 ? 'false' : `v.impact IN (${f.impacts.map(lit).join(', ')})`);
+  // A literal list (validated; decision 0097): `IN (SELECT unnest(…))` was a mark join per row.
+  const impacts = f.impacts?.map(lit).join(', ');
+  if (impacts !== undefined) csq.push(impacts === '' ? 'false' : `v.impact IN (${impacts})`);
   if (csq.length > 0) c.consequence = csq.join(' AND ');
   if (f.passOnly === true) c.pass = 'coalesce(v.pass, true)';
   const q: string[] = [];
@@ -169,11 +168,8 @@ function withClause(
   const inh = inheritanceCondition(f, chAll);
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
-  // Compound hets, on the page's genes or over every kept allele (`pairedAll`), pair over the
-  // sides the steps keep, tested on the sides' own columns when the case has them (decisions
-  // 0093, 0097); else over the ids of `pre`.
   const onSides = laid && ctx.laidSides === true && steps.length > 0;
-  const pagePairing = pairedOver(laid, onSides ? steps.map((s) => c[s] ?? 'true') : undefined);
+  const pagePairing = pairedOver(laid, onSides ? steps.map((s) => c[s] ?? 'true') : undefined); // pairedAll's too (0097)
   const inhBase = inheritanceCondition(f, chAll, 'base');
   const keptFlag = pairedAll ? undefined : inhBase === undefined ? pre : `${pre} AND (${inhBase})`;
   const keys = extra.map((_, i) => `k${String(i)}`);
