@@ -9,6 +9,8 @@
  *   per call: decrypt, attach, query), of duckdb-wasm (the page's engine, the same SQL), and of the
  *   page's own table load in duckdb-wasm per filter change (counts + the first window) and per
  *   later window (a scroll far down); with the CPU time each engine spent (both run in this process);
+ *   each path runs each filter --rounds times (`case:variants` at most 3) and reports p50/p95/CPU
+ *   over all its calls and per filter combination (`byFilter`: the slow combination is visible);
  * - the load average (os.loadavg) before, after the import and at the end: the machine is shared.
  * - the import's CPU time (process.cpuUsage: main, worker and DuckDB threads), far less sensitive
  *   to other engineers' load than wall time.

@@ -102,9 +102,10 @@ export type Pairing = { pre?: string } | { keep: string };
  * the ids `pre` keeps (a second scan of the filter table); with the sides' own copy of its
  * columns (`steps`: the steps' conditions over `v`, schema 7, decision 0093), the same alleles
  * told by the steps' test of the sides' rows, which reads `comphet_sides` alone. The page's
- * pairing takes the latter when it can (filterSql.ts withClause); the pairing over every kept
- * allele (filterSql.ts `pairedAll`) keeps `pre`'s ids: it builds `pre` anyway, and the steps
- * tested on every side of the case cost more than that (decision 0093).
+ * pairing and, since decision 0097, the pairing over every kept allele (filterSql.ts
+ * `pairedAll`) take the latter when they can (filterSql.ts withClause): with an impact step as a
+ * literal list (no mark join per side) the steps' test of every side costs less than a semi join
+ * of every side with `pre`'s ids (0093 had measured the opposite with the mark join).
  */
 export const pairedOver = (laid: boolean, steps: readonly string[] | undefined): Pairing =>
   steps !== undefined

@@ -45,7 +45,6 @@ export interface CaseSqlContext {
 }
 
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
-const list = (xs: Iterable<string>): string => `[${[...xs].map(lit).join(', ')}]::VARCHAR[]`;
 const num = (n: number): string => (Number.isFinite(n) ? String(n) : 'NULL');
 const chromOf = (c: string): string => {
   const s = c.replace(/^chr/i, '').toUpperCase();
@@ -90,7 +89,9 @@ function conditions(
   const csq: string[] = [];
   if (f.consequences !== undefined)
     csq.push(`(v.csq_mask & ${consequenceMask(f.consequences).toString()}::BIGINT) <> 0`);
-  if (f.impacts !== undefined) csq.push(`v.impact IN (SELECT unnest(${list(f.impacts)}))`);
+  // A literal list (validated; decision 0097): `IN (SELECT unnest(…))` was a mark join per row.
+  const impacts = f.impacts?.map(lit).join(', ');
+  if (impacts !== undefined) csq.push(impacts === '' ? 'false' : `v.impact IN (${impacts})`);
   if (csq.length > 0) c.consequence = csq.join(' AND ');
   if (f.passOnly === true) c.pass = 'coalesce(v.pass, true)';
   const q: string[] = [];
@@ -168,7 +169,7 @@ function withClause(
   const cohortAll = c.cohortFrequency !== undefined;
   const pairedAll = f.inheritance?.includes('compound_het') === true && !chAll;
   const onSides = laid && ctx.laidSides === true && steps.length > 0;
-  const pagePairing = pairedOver(laid, onSides ? steps.map((s) => c[s] ?? 'true') : undefined);
+  const pagePairing = pairedOver(laid, onSides ? steps.map((s) => c[s] ?? 'true') : undefined); // pairedAll's too (0097)
   const inhBase = inheritanceCondition(f, chAll, 'base');
   const keptFlag = pairedAll ? undefined : inhBase === undefined ? pre : `${pre} AND (${inhBase})`;
   const keys = extra.map((_, i) => `k${String(i)}`);
@@ -180,7 +181,7 @@ function withClause(
   const sql = `WITH ${cohortAll ? `${cohortCte(f, ctx, `SELECT variant_key FROM ${ctx.db}.main.variants`)},\n` : ''}base AS NOT MATERIALIZED (SELECT v.vid, v.sort_key, v.inh_mask${laid ? ', v.ch_all' : ''}${keyed}${flags.length > 0 ? `, ${flags.join(', ')}` : ''}
   FROM ${from}),
 pre AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM base WHERE ${pre}),
-${pairedAll ? `${comphetCte(ctx.db, pairedOver(laid, undefined))},\n` : ''}kept AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
+${pairedAll ? `${comphetCte(ctx.db, pagePairing)},\n` : ''}kept AS ${lean && !pairedAll ? 'NOT MATERIALIZED ' : ''}(SELECT ${cols} FROM pre${inh === undefined ? '' : ` WHERE ${inh}`})`;
   return {
     sql,
     keptFlag,
