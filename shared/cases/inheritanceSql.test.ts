@@ -64,7 +64,7 @@ async function modes(chrom: string, pos: number, family: readonly Member[]): Pro
     await conn.runAndReadAll(`SELECT * FROM (${inheritanceSelectSql(db, shape)}) ORDER BY mode`)
   ).getRowObjectsJS();
   await conn.run(`DETACH ${db}`);
-  return rows.map((r) => `${String(r.mode)}:${String(r.status)}`);
+  return rows.map((r) => `${r.mode as string}:${r.status as string}`);
 }
 
 const member = (role: Member['role'], sex: Sex, affected: boolean | null, gt: string): Member => ({

@@ -105,34 +105,6 @@ describe('issue 16: faults leave nothing behind', () => {
     expect(caseFiles(h.dir)).toEqual([]);
   }, 120_000);
 
-  it('decision 0100: a VCF that is not one, a PED line and a mapping are refused on import with codes the renderer words, located', async () => {
-    const refused = async (req: Partial<Parameters<typeof h.invoke<'case:import'>>[1]>) => {
-      const r = await h.invoke('case:import', {
-        caseId: 'CODED',
-        patientId: 'P',
-        sex: 'unknown',
-        vcf: h.handle(h.file('one.vcf', longVcf(1))),
-        ...req,
-      });
-      return r.ok ? undefined : [r.error.key, r.error.params];
-    };
-    expect(await refused({ vcf: h.handle(h.file('notes.vcf', 'hello\n')) })).toEqual([
-      'caseFileRefusedAtLine',
-      { fileProblem: 'fileformat', found: 'hello', file: 'notes.vcf', line: 1 },
-    ]);
-    expect(
-      await refused({ ped: { name: 'fam.ped', text: 'F S1 0 0 1 2\nF S2 0 0 X 1\n' } }),
-    ).toEqual([
-      'caseFileRefusedAtLine',
-      { fileProblem: 'ped-sex', value: 'X', file: 'fam.ped', line: 2 },
-    ]);
-    expect(await refused({ links: [{ sample: 'NOPE', member: 'S1' }] })).toEqual([
-      'caseFileRefused',
-      expect.objectContaining({ fileProblem: 'not-a-sample', sample: 'NOPE' }),
-    ]);
-    expect(await caseIds()).not.toContain('CODED');
-  }, 120_000);
-
   it('decision 0095: a VCF whose records carry no GT (or only 0/0 and ./.) is refused at the end of the read, nothing kept', async () => {
     const head = [
       '##fileformat=VCFv4.4',

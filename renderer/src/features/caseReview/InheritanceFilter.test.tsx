@@ -23,7 +23,7 @@ describe('issue 16: the X-linked modes say when the proband’s sex is unknown',
       expect(screen.getByTestId(`filter-mode-note-${m}`).textContent).toBe(
         " (proband's sex unknown: possible fits only; a haploid X call is read as hemizygous)",
       );
-      expect((screen.getByTestId(`filter-mode-${m}`) as HTMLInputElement).disabled).toBe(false);
+      expect(screen.getByTestId<HTMLInputElement>(`filter-mode-${m}`).disabled).toBe(false);
     }
     expect(screen.queryByTestId('filter-mode-note-mitochondrial')).toBeNull();
   });
