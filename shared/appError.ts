@@ -32,6 +32,11 @@ export const APP_ERROR_KEYS = [
   'germlineGone',
   'germlineUnreadable',
   'germlineSample',
+  // A refused case file, its problem's code as the value `fileProblem` (decision 0100).
+  'caseFileRefused',
+  'caseFileRefusedAtLine',
+  'germlineRefused',
+  'germlineRefusedAtLine',
   'pdfFailed',
   'chooseInPage',
   'pathsFromCli',

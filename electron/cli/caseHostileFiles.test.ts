@@ -36,6 +36,14 @@ writeFileSync(
     '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n' +
     `chr1\t100\t.\tA\t${alts.join(',')}\t.\tPASS\t.\tGT:AD\t1/59999:${Array.from({ length: 60_001 }, () => '1').join(',')}\n`,
 );
+/** A call of 200 ALT copies (valid VCF: ploidy is not bounded) beside an ordinary one. */
+writeFileSync(
+  join(dir, 'ploidy.vcf'),
+  '##fileformat=VCFv4.3\n##contig=<ID=chr1,length=248956422>\n' +
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">\n' +
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n' +
+    `chr1\t100\t.\tA\tG\t.\tPASS\t.\tGT\t0/1\nchr1\t200\t.\tA\tG\t.\tPASS\t.\tGT\t${Array.from({ length: 200 }, () => '1').join('/')}\n`,
+);
 const h = cliHarness({ env, cwd: dir, passphrase: 'correct horse battery staple' });
 const cli = (...argv: string[]) => h.cli(...argv);
 afterAll(() => {
@@ -81,4 +89,17 @@ describe('npm run cli -- case import with hostile PED and Phenopacket files (dec
     expect(JSON.parse(r.out[0] ?? '{}')).toMatchObject({ caseId: 'ALTS', records: 1, variants: 2 });
     expect(performance.now() - t).toBeLessThan(60_000);
   }, 400_000);
+
+  it('decision 0100: refuses a call of 200 alleles at its line, without the database’s words', async () => {
+    // Before: "The import failed: Conversion Error: CSV Error on Line: 1 … Could not convert
+    // string "200" to 'TINYINT'", with the row's genotypes and the vault's staging path.
+    const r = await cli('case', 'import', '--vcf', 'ploidy.vcf', '--id', 'PLOIDY');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err.join('\n')).toContain(
+      'ploidy.vcf line 6, sample S1: GT has 200 alleles; Cohort Desk reads calls of at most 127 (a human call has one or two), so nothing was imported.',
+    );
+    expect(r.err.join('\n')).not.toMatch(/TINYINT|staging|1\/1\/1/);
+    const list = await cli('case', 'list');
+    expect(list.out.join('\n')).not.toContain('PLOIDY');
+  }, 120_000);
 });

@@ -90,6 +90,8 @@ export const CaseImportWhySchema = z
       // Issue 19: a somatic caller's read count or allele fraction that cannot be one.
       'somatic-count',
       'somatic-fraction',
+      // Decision 0100: a call of more alleles than the case database holds.
+      'import-too-many-alleles',
     ]),
     params: CodedParamsSchema.optional(),
   })

@@ -129,7 +129,13 @@ export const CaseImportRequestSchema = z
   .object({
     /** Default: generated (`case-YYYYMMDD-xxxx`). Must not exist yet for this user. */
     caseId: CaseIdSchema.optional(),
-    patientId: z.string().trim().min(1).max(100),
+    // A pseudonym is printed in reports, lists and terminals: no line breaks or escapes (0100).
+    patientId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^\P{Cc}*$/u, 'a patient id holds no control characters (line breaks, tabs, escapes)'),
     sex: SexSchema,
     note: z.string().max(20_000).optional(),
     phenotype: PhenotypeSchema.optional(),

@@ -74,6 +74,13 @@ export function severity(term: string): number {
   return RANK.get(canonicalTerm(term)) ?? CONSEQUENCE_ORDER.length;
 }
 
+/** The most severe of an annotation's terms (CONSEQUENCE_ORDER), or null for none. */
+export function mostSevere(terms: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const t of terms) if (best === null || severity(t) < severity(best)) best = t;
+  return best;
+}
+
 /** The bit of one term. */
 export function termBit(term: string): number {
   return RANK.get(canonicalTerm(term)) ?? OTHER_BIT;

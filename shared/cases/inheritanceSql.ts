@@ -16,7 +16,11 @@
  *   female proband). Confirmed with the mother called.
  * - x_linked_dominant: X outside the PARs; proband carries; affected carry; unaffected do not.
  *   Confirmed with a parent called.
- * - mitochondrial: MT; proband carries; affected carry; unaffected do not. Confirmed with the mother.
+ * - a member of unknown sex on X: a haploid call reads as a male's, a diploid one as a female's; a
+ *   proband of unknown sex gets no X-linked fit (de novo on X included) above possible (decision 0100).
+ * - mitochondrial: MT; proband carries; affected members other than the father carry; unaffected
+ *   carriers do not exclude (variable heteroplasmy and penetrance; a father's mtDNA is not passed
+ *   on). Confirmed with the mother called (decision 0100).
  * - compound het sides (autosomes): proband heterozygous, no unaffected member homozygous; the side
  *   is the parent it came from (`mother`/`father`, or `de_novo` when both were called without it;
  *   none when both carry it), with one parent called `mother`/`not_mother` (`father`/`not_father`),
@@ -44,18 +48,22 @@ function familySql(db: string, p: PedigreeShape): string {
     idx === null
       ? 'CAST(NULL AS INTEGER)'
       : `max(g.${col}) FILTER (WHERE g.sample_idx = ${String(idx)})`;
+  // A father's mitochondria are not passed on: his call never counts for that mode.
+  const notFather = p.fatherIdx === null ? '' : ` AND g.sample_idx <> ${String(p.fatherIdx)}`;
   return `SELECT g.vid,
     max(g.alt_count) FILTER (WHERE g.sample_idx = 0) AS p,
     max(g.hap) FILTER (WHERE g.sample_idx = 0) AS p_hap,
     max(g.ps) FILTER (WHERE g.sample_idx = 0) AS p_ps,
+    max(g.ploidy) FILTER (WHERE g.sample_idx = 0) AS p_ploidy,
     ${at(p.motherIdx, 'alt_count')} AS m,
     ${at(p.fatherIdx, 'alt_count')} AS f,
     coalesce(bool_and(g.alt_count >= 1) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_carry,
+    coalesce(bool_and(g.alt_count >= 1) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL${notFather}), true) AS aff_carry_mt,
     coalesce(bool_and(g.alt_count = 2 OR (g.alt_count >= 1 AND g.ploidy = 1)) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_hom,
-    coalesce(bool_and(CASE WHEN s.sex = 'male' THEN g.alt_count >= 1 ELSE g.alt_count = 2 END) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_xlr,
+    coalesce(bool_and(CASE s.sex WHEN 'male' THEN g.alt_count >= 1 WHEN 'female' THEN g.alt_count = 2 ELSE g.alt_count = 2 OR (g.alt_count >= 1 AND g.ploidy = 1) END) FILTER (WHERE s.affected AND g.alt_count IS NOT NULL), true) AS aff_xlr,
     coalesce(bool_or(g.alt_count >= 1) FILTER (WHERE s.affected = false), false) AS unaff_carry,
     coalesce(bool_or(g.alt_count = 2) FILTER (WHERE s.affected = false), false) AS unaff_hom,
-    coalesce(bool_or(g.alt_count >= 1) FILTER (WHERE s.affected = false AND s.sex = 'male'), false) AS unaff_male_carry,
+    coalesce(bool_or(g.alt_count >= 1) FILTER (WHERE s.affected = false AND (s.sex = 'male' OR (s.sex = 'unknown' AND g.ploidy = 1))), false) AS unaff_male_carry,
     coalesce(bool_or(g.alt_count = 2) FILTER (WHERE s.affected = false AND s.sex <> 'male'), false) AS unaff_female_hom
   FROM ${db}.main.genotypes g JOIN ${db}.main.samples s ON s.sample_idx = g.sample_idx
   GROUP BY g.vid`;
@@ -64,10 +72,19 @@ function familySql(db: string, p: PedigreeShape): string {
 /** The per-allele mode rows: SELECT vid, mode, status. */
 export function inheritanceSelectSql(db: string, p: PedigreeShape): string {
   const male = p.probandSex === 'male';
+  // Sex unknown (PED 0, no Phenopacket sex): the proband's X call is read as it was written, a
+  // haploid call as hemizygous, and no X-linked fit is more than possible (decision 0100).
+  const unknown = p.probandSex === 'unknown';
   const auto = "v.chrom NOT IN ('X', 'Y', 'MT')";
   const xnp = `v.chrom = 'X' AND ${NOT_PAR}`;
   const both = 'fam.m IS NOT NULL AND fam.f IS NOT NULL';
   const clean = 'fam.aff_carry AND NOT fam.unaff_carry';
+  const xlrProband = male
+    ? 'fam.p >= 1'
+    : unknown
+      ? '(fam.p = 2 OR (fam.p >= 1 AND fam.p_ploidy = 1))'
+      : 'fam.p = 2 AND coalesce(fam.f >= 1, true)';
+  const xConfirmed = (when: string): string => (unknown ? 'false' : when);
   const rows: [string, string, string][] = [
     ['autosomal_dominant', `${auto} AND fam.p = 1 AND ${clean}`, both],
     [
@@ -75,7 +92,7 @@ export function inheritanceSelectSql(db: string, p: PedigreeShape): string {
       male
         ? `((${auto} AND fam.p = 1 AND fam.f = 0) OR (${xnp} AND fam.p >= 1)) AND fam.m = 0 AND ${clean}`
         : `(${auto} OR ${xnp}) AND fam.p = 1 AND fam.m = 0 AND fam.f = 0 AND ${clean}`,
-      'true',
+      unknown ? `v.chrom <> 'X'` : 'true',
     ],
     [
       'homozygous_recessive',
@@ -84,15 +101,17 @@ export function inheritanceSelectSql(db: string, p: PedigreeShape): string {
     ],
     [
       'x_linked_recessive',
-      `${xnp} AND ${male ? 'fam.p >= 1' : 'fam.p = 2 AND coalesce(fam.f >= 1, true)'} AND fam.aff_xlr AND NOT fam.unaff_male_carry AND NOT fam.unaff_female_hom AND coalesce(fam.m >= 1, true)`,
-      'fam.m IS NOT NULL',
+      `${xnp} AND ${xlrProband} AND fam.aff_xlr AND NOT fam.unaff_male_carry AND NOT fam.unaff_female_hom AND coalesce(fam.m >= 1, true)`,
+      xConfirmed('fam.m IS NOT NULL'),
     ],
     [
       'x_linked_dominant',
       `${xnp} AND fam.p >= 1 AND ${clean}`,
-      'fam.m IS NOT NULL OR fam.f IS NOT NULL',
+      xConfirmed('fam.m IS NOT NULL OR fam.f IS NOT NULL'),
     ],
-    ['mitochondrial', `v.chrom = 'MT' AND fam.p >= 1 AND ${clean}`, 'fam.m IS NOT NULL'],
+    // Maternal inheritance with variable heteroplasmy and penetrance (decision 0100): unaffected
+    // carriers do not exclude (a mother at a lower level, or homoplasmic as in LHON).
+    ['mitochondrial', `v.chrom = 'MT' AND fam.p >= 1 AND fam.aff_carry_mt`, 'fam.m IS NOT NULL'],
   ];
   const fam = familySql(db, p);
   return rows

@@ -84,6 +84,8 @@ export const DIRECTORY_CAUSE_CODES = [
   'unreachable',
   'http',
   'not-json',
+  // A key named twice in one object (decision 0100): `key`, its JSON path as `field`, line, column.
+  'duplicate-key',
   'not-directory',
   'not-loopback',
   'not-read-yet',

@@ -7,6 +7,8 @@
  */
 export const SETTING_PROBLEM_CODES = [
   'json',
+  // A key named twice in one object (decision 0100): `key`, its JSON path as `field`, line, column.
+  'duplicate-key',
   'not-settings',
   'version',
   'values-not-object',

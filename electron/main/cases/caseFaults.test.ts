@@ -88,6 +88,11 @@ describe('issue 16: faults leave nothing behind', () => {
         vcf,
       });
       expect(!r.ok && r.error.message).toContain(`${name} holds no variant records`);
+      // Decision 0100: and as a code the renderer words (before: the English alone).
+      expect(r.ok ? undefined : [r.error.key, r.error.params]).toEqual([
+        'caseFileRefused',
+        { fileProblem: 'vcf-no-records', file: name, line: 4 },
+      ]);
     }
     // One record is a case; a record that is not valid is the import's located problem, not this.
     const one = await h.call('case:inspect', { vcf: h.handle(h.file('one.vcf', longVcf(1))) });

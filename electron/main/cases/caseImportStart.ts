@@ -18,7 +18,8 @@ import {
   STAGING_DIR,
   writeCaseRecord,
 } from './caseFolder';
-import { readHeader, refusalOf } from './caseInspect';
+import { readHeader, refusalOf, vcfRefusalWords } from './caseInspect';
+import { fileRefusalWords } from './fileRefusalWords';
 import type { CaseService } from './caseService';
 import { genomeAssetsDir } from './genomeAssets';
 import { cancerMembers } from '../../../shared/cancer/cancerMembers';
@@ -83,7 +84,12 @@ export async function startCaseImport(
   const { header, summary, noRecords } = await readHeader(file);
   const refusal = refusalOf(file.name, header, summary, noRecords);
   if (refusal !== undefined || header === undefined)
-    throw new HandlerError('INVALID_REQUEST', refusal ?? `${file.name} has no header.`, file.name);
+    throw new HandlerError(
+      'INVALID_REQUEST',
+      refusal ?? `${file.name} has no header.`,
+      file.name,
+      vcfRefusalWords(file.name, header, summary, noRecords),
+    );
   const ped =
     req.ped === undefined
       ? undefined
@@ -94,6 +100,7 @@ export async function startCaseImport(
       'INVALID_REQUEST',
       `${pedProblem.file ?? 'PED'}${pedProblem.line === undefined ? '' : `:${String(pedProblem.line)}`}: ${pedProblem.message}`,
       'ped',
+      fileRefusalWords({ ...pedProblem, file: pedProblem.file ?? ped?.name }),
     );
   const resolved =
     req.cancer === undefined
@@ -112,6 +119,7 @@ export async function startCaseImport(
       'INVALID_REQUEST',
       problem.message,
       problem.sample ?? problem.member ?? 'links',
+      fileRefusalWords({ code: problem.code, params: problem.params }),
     );
   const folder = newFolderName();
   const root = casesRoot(owner.userDir);

@@ -8,6 +8,8 @@ import { nodeInflater } from '../vcf/nodeVcf';
 import type { FileEntry } from './files/fileHandles';
 import { openSource } from './import/sources';
 import { somaticOf } from './cancer/cancerInspect';
+import type { ErrorWords } from '../../../shared/appError';
+import { fileRefusalWords } from './fileRefusalWords';
 
 /**
  * Reads the header of a chosen VCF and stops at the first line after #CHROM: `noRecords` is true
@@ -77,6 +79,24 @@ export function refusalCodeOf(
   if (header.samples.length === 0) return { code: 'vcf-sites-only', params: file };
   if (noRecords) return { code: 'vcf-no-records', params: { ...file, line: header.headerLine } };
   return undefined;
+}
+
+/**
+ * A refused VCF as an `appError` (decision 0100): an unreadable file by its first problem, located
+ * at its line; the others by their refusal code. `germline`: a cancer case's germline VCF.
+ */
+export function vcfRefusalWords(
+  name: string,
+  header: VcfHeader | undefined,
+  summary: ReadVcfSummary,
+  noRecords: boolean,
+  germline = false,
+): ErrorWords | undefined {
+  const first = summary.problems[0];
+  const refusal = refusalCodeOf(name, header, summary, noRecords);
+  if (first !== undefined && (refusal === undefined || refusal.code === 'vcf-unreadable'))
+    return fileRefusalWords(first, germline);
+  return fileRefusalWords(refusal ?? { code: 'vcf-no-header', params: { file: name } }, germline);
 }
 
 /** What the New case dialog shows: the VCF's samples and annotations, PED, Phenopacket, a mapping. */

@@ -92,3 +92,40 @@ describe('issue 22: the directory’s problems as codes', () => {
     await srv.close();
   });
 });
+
+// Decision 0100: a directory naming a key twice ("nodes" twice, or a node's beaconUrl twice) was
+// read as the last one, so IT could not tell which hosts the app contacts; it is refused, located.
+describe('decision 0100: a directory that names a key twice is not used', () => {
+  it('a demo file with two "nodes", a remote answer with a node\'s beaconUrl twice', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fed-'));
+    const twice = join(folder, 'twice.json');
+    const body = JSON.stringify(demo, null, 1);
+    writeFileSync(twice, body.replace('\n "nodes":', '\n "nodes": [],\n "nodes":'));
+    const d = await setup(twice).directory.get();
+    expect(d.nodes).toEqual([]);
+    expect(d.problemSaid).toMatchObject({
+      code: 'demo-invalid',
+      params: { file: twice, directoryCause: 'duplicate-key', key: 'nodes', field: 'nodes' },
+    });
+    const srv = await directoryServer(undefined);
+    srv.state.text = JSON.stringify(listing('https://a.example', ['FI'])).replace(
+      '"beaconUrl":',
+      '"beaconUrl":"https://elsewhere.example/api","beaconUrl":',
+    );
+    const s = remoteSetup();
+    s.settings.set({ federationConfigUrl: srv.url });
+    const r = await s.directory.get();
+    expect(r.nodes).toEqual([]);
+    expect(r.problemSaid).toMatchObject({
+      code: 'unusable',
+      params: {
+        url: srv.url,
+        directoryCause: 'duplicate-key',
+        key: 'beaconUrl',
+        field: 'nodes[0].beaconUrl',
+        line: 1,
+      },
+    });
+    await srv.close();
+  });
+});

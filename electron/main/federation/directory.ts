@@ -11,6 +11,7 @@ import {
   causeOf,
   DirectoryReadError,
   parseDirectoryDocument,
+  refuseRepeatedKeys,
   type DirectoryLists,
 } from './directoryFile';
 import { fetchDirectory, readSavedDirectory, saveDirectory } from './directoryRemote';
@@ -65,12 +66,15 @@ interface Remote {
 
 /** JSON.parse with its failure coded; the parser's own words are the detail (decision 0071). */
 function parseJson(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error: unknown) {
     const said = message(error);
     throw new DirectoryReadError(said, 'not-json', { detail: said }, { cause: error });
   }
+  refuseRepeatedKeys(text);
+  return value;
 }
 
 const message = (error: unknown): string =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstDuplicateKey } from '../../../shared/json/duplicateKey';
 import type { CodedParams } from '../../../shared/i18n/coded';
 import type { DirectoryCause, FederationDirectory } from '../../../shared/federation/directory';
 import {
@@ -39,6 +40,21 @@ export class DirectoryReadError extends Error {
     super(message, options);
     this.name = 'DirectoryReadError';
   }
+}
+
+/**
+ * Refuses a directory document that names a key twice in one object (decision 0100): two "nodes",
+ * or two of a node's hosts, were read as the last one; IT must know exactly which hosts the app
+ * contacts. Call it on text JSON.parse accepted.
+ */
+export function refuseRepeatedKeys(text: string): void {
+  const d = firstDuplicateKey(text);
+  if (d !== undefined)
+    throw new DirectoryReadError(
+      `line ${String(d.line)}, column ${String(d.column)}: the key "${d.key}" is named twice in one object (at ${d.path})`,
+      'duplicate-key',
+      { key: d.key, field: d.path, line: d.line, column: d.column },
+    );
 }
 
 /** The cause of a failed read as the `directoryCause` values; another error's text as `detail`. */

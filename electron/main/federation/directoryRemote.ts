@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FederationDirectorySchema } from '../../../shared/federation/directory';
 import { writeFileAtomic } from '../settings/atomicWrite';
-import { DirectoryReadError, parseDirectoryDocument, type DirectoryLists } from './directoryFile';
+import {
+  DirectoryReadError,
+  parseDirectoryDocument,
+  refuseRepeatedKeys,
+  type DirectoryLists,
+} from './directoryFile';
 
 /** How long one directory request may take before it counts as failed. */
 export const DIRECTORY_TIMEOUT_MS = 10_000;
@@ -39,11 +44,14 @@ export async function fetchDirectory(
       http: String(res.status),
     });
   let body: unknown;
+  let text: string;
   try {
-    body = await res.json();
+    text = await res.text();
+    body = JSON.parse(text);
   } catch (error: unknown) {
     throw new DirectoryReadError('its answer is not JSON', 'not-json', {}, { cause: error });
   }
+  refuseRepeatedKeys(text);
   return parseDirectoryDocument(body);
 }
 

@@ -1,5 +1,7 @@
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import { firstDuplicateKey } from '../../../shared/json/duplicateKey';
+import type { SettingProblem } from '../../../shared/settings/settingProblem';
 
 /**
  * Parses strict JSON and, on a syntax error, says where (line and column) in words a person can act
@@ -30,3 +32,22 @@ const describe = (code: string): string =>
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * A key named twice in one object of a settings or policy file (decision 0100), as the file's
+ * problem: JSON.parse keeps the last without a word, and IT must know which value (which hosts, which
+ * directory) the app applies. The file is then refused whole, as a syntax error is.
+ */
+export function repeatedKeyProblem(
+  text: string,
+): { detail: string; said: SettingProblem } | undefined {
+  const d = firstDuplicateKey(text);
+  if (d === undefined) return undefined;
+  return {
+    detail: `line ${String(d.line)}, column ${String(d.column)}: the key "${d.key}" is named twice in one object (at ${d.path}); JSON readers keep only one of them, so nothing of the file applies. Remove the repeat`,
+    said: {
+      code: 'duplicate-key',
+      params: { line: d.line, column: d.column, key: d.key, field: d.path },
+    },
+  };
+}

@@ -52,6 +52,31 @@ describe('machine policy (STANDARDS 5.6)', () => {
     expect(policy.notices[0]?.params.detail).toMatch(/^line 3, column/);
   });
 
+  it('decision 0100: refuses a key named twice (two allowedBeaconHosts) at its line, and applies nothing', () => {
+    // Before: JSON.parse kept the second list without a word; IT could not tell which hosts apply.
+    const path = write(
+      '{\n "version": 1,\n "locked": {\n  "allowedBeaconHosts": ["beacon.hospital.example"],\n  "allowLocalCache": false,\n  "allowedBeaconHosts": ["evil.example"]\n }\n}\n',
+    );
+    const policy = loadPolicy(path);
+    expect(policy.active).toBe(true);
+    expect(policy.locked).toEqual({});
+    expect(policy.notices).toHaveLength(1);
+    expect(policy.notices[0]).toMatchObject({
+      level: 'error',
+      messageKey: 'notice.policyInvalid',
+      params: {
+        path,
+        detail:
+          'line 6, column 3: the key "allowedBeaconHosts" is named twice in one object (at locked.allowedBeaconHosts); JSON readers keep only one of them, so nothing of the file applies. Remove the repeat',
+        settingProblem: 'duplicate-key',
+        key: 'allowedBeaconHosts',
+        field: 'locked.allowedBeaconHosts',
+        line: '6',
+        column: '3',
+      },
+    });
+  });
+
   it('reports each invalid or unknown key and applies the valid ones', () => {
     const policy = loadPolicy(
       write(

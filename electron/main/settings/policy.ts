@@ -5,7 +5,7 @@ import type { Notice, Settings } from '../../../shared/settings/settings';
 import { SETTING_KEYS } from '../../../shared/settings/settings';
 import { CachePurgeRequestSchema, policyFieldSchema } from '../../../shared/settings/policy';
 import type { PolicyKey } from '../../../shared/settings/policy';
-import { parseJsonWithLocation } from './jsonLocation';
+import { parseJsonWithLocation, repeatedKeyProblem } from './jsonLocation';
 import type { PolicySourceRead } from './policySource';
 import type { SettingProblem } from '../../../shared/settings/settingProblem';
 import { settingProblemParams } from '../../../shared/settings/settingProblem';
@@ -72,6 +72,9 @@ export function readPolicyFile(path: string): PolicySourceRead {
         },
       ],
     };
+  const repeated = repeatedKeyProblem(text);
+  if (repeated !== undefined)
+    return { ...none, found: true, problems: [repeated.detail], said: [repeated.said] };
   const file = FileEnvelope.safeParse(parsed.value);
   if (!file.success) {
     const issue = file.error.issues[0];

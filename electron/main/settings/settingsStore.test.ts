@@ -67,6 +67,17 @@ describe('settings store', () => {
     expect(view.notices[0]?.params.backupPath).toBe(join(dir, backup!));
   });
 
+  it('decision 0100: a settings file naming a key twice is kept as a backup, located, as a corrupt one is', () => {
+    writeFileSync(file, '{\n  "theme": "dark",\n  "theme": "light"\n}');
+    const view = store().view();
+    expect(view.values.theme).toBe('system');
+    expect(readdirSync(dir).some((name) => name.startsWith('settings.corrupt-'))).toBe(true);
+    expect(view.notices[0]).toMatchObject({
+      messageKey: 'notice.settingsCorrupt',
+      params: { settingProblem: 'duplicate-key', key: 'theme', line: '3', column: '3' },
+    });
+  });
+
   it('keeps the valid keys of a partly invalid file and names the invalid ones', () => {
     writeFileSync(file, JSON.stringify({ theme: 'dark', nodeTimeoutMs: -5, mystery: 1 }));
     const view = store().view();

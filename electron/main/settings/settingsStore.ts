@@ -12,7 +12,7 @@ import { SETTING_KEYS, SettingsSchema, defaultSettings } from '../../../shared/s
 import type { Logger } from '../logging/logger';
 import { HandlerError } from '../ipc/router';
 import { writeFileAtomic } from './atomicWrite';
-import { parseJsonWithLocation } from './jsonLocation';
+import { parseJsonWithLocation, repeatedKeyProblem } from './jsonLocation';
 import { settingsFileText, userEntries } from './settingsFile';
 import type { Policy } from './policy';
 import { words } from '../../../shared/appError';
@@ -56,7 +56,8 @@ export function createSettingsStore(opts: {
 
   function load(): Loaded {
     if (!existsSync(file)) return { user: {}, notices: [] };
-    const parsed = parseJsonWithLocation(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const parsed = parseJsonWithLocation(text);
     if (!parsed.ok) {
       return backup(
         `line ${parsed.line}, column ${parsed.column}: ${parsed.message}`,
@@ -67,6 +68,8 @@ export function createSettingsStore(opts: {
         },
       );
     }
+    const repeated = repeatedKeyProblem(text);
+    if (repeated !== undefined) return backup(repeated.detail, {}, repeated.said);
     const read = userEntries(parsed.value);
     if (!read.ok) return backup(read.detail, {}, read.said);
     const kept: Record<string, unknown> = {};

@@ -21,6 +21,8 @@ const WORDED: readonly (readonly [param: string, tree: string, as: string])[] = 
   ['refusal', 'vaultRefusal', 'reason'],
   // A settings, policy or cache-folder problem inside a notice, as its `detail`.
   ['settingProblem', 'settingProblem', 'detail'],
+  // A refused case file's problem (a VCF, PED or mapping code) inside an `appError` (decision 0100).
+  ['fileProblem', 'fileProblem', 'problem'],
 ];
 
 /** Values for t() with the coded ones worded (`appError` keys use it too: decision 0076). */

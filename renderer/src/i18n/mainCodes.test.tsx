@@ -7,6 +7,7 @@ import { queryText } from '../features/search/queryText';
 import i18n, { setLanguage } from '.';
 import { NodeProblemLine, SeenProblemLine } from './nodeProblem';
 import { acmgRuleText, clinvarText, sexText } from './terms';
+import { appErrorText } from './appErrorText';
 
 // Issue 22: what main and shared code send as codes (and once wrote as English sentences) is
 // worded in the app's language; names and ids stay as the data gives them.
@@ -127,6 +128,41 @@ describe('issue 22: main’s codes in the user’s language', () => {
     expect(plain.container.textContent).toBe('Meldung im Wortlaut: as main wrote it');
     expect(plain.container.querySelector('q[lang="en"][translate="no"]')?.textContent).toBe(
       'as main wrote it',
+    );
+  });
+});
+
+// Decision 0100: a case file main refuses (the VCF, a PED line, the mapping, a germline VCF) came
+// as main's English; it is a code whose problem the catalogue words, placed at the file's line.
+describe('decision 0100: a refused case file in the reader’s language', () => {
+  it('words the problem inside the place, for the case VCF, a PED line and a germline VCF', async () => {
+    await setLanguage('de');
+    expect(
+      appErrorText({
+        message: 'fam.ped:2: sex "X" is not 1…',
+        key: 'caseFileRefusedAtLine',
+        params: { fileProblem: 'ped-sex', value: 'X', file: 'fam.ped', line: 2 },
+      }),
+    ).toBe(`fam.ped Zeile 2: ${i18n.t('coded.fileProblem.ped-sex', { value: 'X' })}`);
+    await setLanguage('fr');
+    expect(
+      appErrorText({
+        message: 'Germline VCF g.vcf: …',
+        key: 'germlineRefused',
+        params: { fileProblem: 'vcf-no-records', file: 'g.vcf', line: 4 },
+      }),
+    ).toBe(
+      `VCF constitutionnel : ${i18n.t('coded.fileProblem.vcf-no-records', { file: 'g.vcf', line: 4 })}`,
+    );
+    await setLanguage('en');
+    expect(
+      appErrorText({
+        message: '…',
+        key: 'caseFileRefusedAtLine',
+        params: { fileProblem: 'fileformat', found: 'hello', file: 'notes.vcf', line: 1 },
+      }),
+    ).toBe(
+      'notes.vcf line 1: the first line must be ##fileformat=VCFv4.x (4.1 to 4.5); found "hello"',
     );
   });
 });

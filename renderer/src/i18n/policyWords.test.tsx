@@ -90,4 +90,30 @@ describe('issue 22: the policy notice words the native readers’ problems', () 
     expect(shown[2]).toContain('(Colour: tuntematon käytäntö)');
     expect(shown.join(' ')).not.toMatch(/expected|not a property list|unknown policy/);
   });
+
+  // Decision 0100: a policy file naming a key twice is refused whole, located; the notice words it.
+  it('Swedish: a policy file naming allowedBeaconHosts twice, at its line and JSON path', async () => {
+    await setLanguage('sv');
+    notices([
+      {
+        messageKey: 'notice.policyInvalid',
+        params: {
+          path: '/etc/cohort-desk/policy.json',
+          detail: 'line 6, column 3: the key "allowedBeaconHosts" is named twice in one object …',
+          settingProblem: 'duplicate-key',
+          key: 'allowedBeaconHosts',
+          field: 'locked.allowedBeaconHosts',
+          line: '6',
+          column: '3',
+        },
+      },
+    ]);
+    render(<NoticeList />);
+    const shown = screen.getByTestId('notice').querySelector('p')?.textContent ?? '';
+    expect(shown).toContain('/etc/cohort-desk/policy.json');
+    expect(shown).toContain(
+      'rad 6, kolumn 3: nyckeln ”allowedBeaconHosts” finns två gånger i samma objekt (vid locked.allowedBeaconHosts)',
+    );
+    expect(shown).not.toMatch(/named twice/);
+  });
 });

@@ -155,6 +155,11 @@ describe('issue 19: a separate germline VCF beside the tumour VCF', () => {
     expect(r.ok ? '' : r.error.message).toContain(
       `empty-germline.vcf.gz holds no variant records: the file ends after its #CHROM line (line ${String(headerLine)})`,
     );
+    // Decision 0100: beside main's English, a code the renderer words (before: English only).
+    expect(r.ok ? undefined : { key: r.error.key, params: r.error.params }).toEqual({
+      key: 'germlineRefused',
+      params: { fileProblem: 'vcf-no-records', file: 'empty-germline.vcf.gz', line: headerLine },
+    });
     const staging = join(casesRoot(h.services.cases.owner().userDir), STAGING_DIR);
     expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
     expect(h.services.cases.find('CA-GV-EMPTY')).toBeUndefined();

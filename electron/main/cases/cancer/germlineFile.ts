@@ -7,7 +7,7 @@ import { HandlerError } from '../../ipc/router';
 import { openChunked } from '../../vault/chunkedCipher';
 import type { VaultUser } from '../../vault/datasetFolder';
 import { caseFileBinding } from '../caseFolder';
-import { readHeader, refusalOf } from '../caseInspect';
+import { readHeader, refusalOf, vcfRefusalWords } from '../caseInspect';
 import type { CaseService, OpenedCase } from '../caseService';
 import type { ImportJob, ImportStats } from '../import/workerProtocol';
 import { words } from '../../../../shared/appError';
@@ -60,6 +60,7 @@ export async function germlineJob(opts: {
       'INVALID_REQUEST',
       `Germline VCF ${first?.line === undefined ? file.name : `${file.name}:${String(first.line)}`}: ${refusal ?? 'no header'}`,
       file.name,
+      vcfRefusalWords(file.name, header, summary, noRecords, true),
     );
   const column = header.samples.indexOf(opts.germline.sample);
   if (column < 0)

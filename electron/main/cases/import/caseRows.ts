@@ -1,6 +1,7 @@
 // VCF records → rows of the case tables (shared/cases/dbSchema.ts), with the app's one reader's
 // splitting, trimming and annotation parsing. No I/O: the writer appends what this produces.
-import { consequenceMask, severity } from '../../../../shared/cases/consequences';
+import { refuseManyAlleles } from './importRefusal';
+import { consequenceMask, mostSevere, severity } from '../../../../shared/cases/consequences';
 import type { ResolvedMember } from '../../../../shared/cases/members';
 import type {
   AnnotationLayout,
@@ -28,6 +29,8 @@ export interface RowSink {
 }
 
 export interface RowContext {
+  /** The VCF's name, for a refusal's place. */
+  readonly file?: string;
   readonly members: readonly ResolvedMember[];
   readonly layouts: readonly AnnotationLayout[];
   /** INFO keys holding population allele frequencies (annotations.ts frequencyInfoKeys). */
@@ -83,6 +86,7 @@ export class CaseRowBuilder {
       // No calls for an ALT nobody carries: they subset every R/A/G value (decision 0089).
       const members = somatic || anyCarries(v, this.ctx.members) ? this.ctx.members : [];
       const calls = members.map((m, i) => withReads(call(v, m.column), reads?.[i]));
+      refuseManyAlleles(this.ctx.file ?? 'VCF', v.record, members, calls);
       const tumourReads = (reads?.[0]?.adAlt ?? 0) > 0;
       if (!tumourReads && !calls.some((c) => c.altCount !== null && c.altCount > 0)) {
         this.counts.notCarried++;
@@ -232,12 +236,6 @@ export class CaseRowBuilder {
 /** A call with the somatic caller's read counts in place of the GT-based ones (when given). */
 const withReads = (c: Call, r: ReadCounts | undefined): Call =>
   r === undefined ? c : { ...c, adRef: r.adRef, adAlt: r.adAlt, dp: r.dp ?? c.dp, ab: r.vaf };
-
-function mostSevere(terms: readonly string[]): string | null {
-  let best: string | null = null;
-  for (const t of terms) if (best === null || severity(t) < severity(best)) best = t;
-  return best;
-}
 
 interface Call {
   gt: string | null;

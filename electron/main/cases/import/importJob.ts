@@ -3,7 +3,7 @@ import { materializeInheritanceStages } from '../../../../shared/cases/inheritan
 import { queryLayoutStages } from '../../../../shared/cases/queryLayout';
 import { CASE_SCHEMA_VERSION } from '../../../../shared/cases/dbSchema';
 import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
-import { ImportRefusal, noVariantsFailure } from './importRefusal';
+import { ImportRefusal, noVariantsFailure, partFailure } from './importRefusal';
 import type { VcfHeader, VcfSummary } from '../../../../shared/vcf';
 import {
   annotationLayouts,
@@ -135,7 +135,7 @@ export async function runImportJob(
               ),
             }),
         };
-        builder = new CaseRowBuilder(ctx, w);
+        builder = new CaseRowBuilder({ ...ctx, file: job.name }, w);
       },
       onRecord: (r) => {
         if (atSplit) return;
@@ -161,7 +161,7 @@ export async function runImportJob(
       // A second half with a problem is not loaded: the import fails below.
       if (!part.failed) part.adoptInto(w, w.rows('variants'));
       const end = await part.ended();
-      if ('message' in end) throw new Error(end.message);
+      if ('message' in end) throw partFailure(end);
       // Stopped without a cancel: its half was not read to the end, so nothing may be kept.
       if (end.summary.cancelled && !cancelled())
         throw new Error('the second parse worker stopped before the end of the file');

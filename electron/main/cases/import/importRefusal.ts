@@ -25,3 +25,38 @@ export function noVariantsFailure(
     why: { code: 'import-no-variants', params: { file, records } },
   };
 }
+
+/**
+ * The most alleles a call may have: ALT copies and ploidy are TINYINT in the case database
+ * (dbSchema.ts). A human call has one or two; a file with more is refused at its line
+ * (decision 0100) instead of failing in the database with the row's genotypes in its message.
+ */
+export const MAX_CALL_ALLELES = 127;
+
+/** Throws the refusal of a record whose call (by member column) has more than MAX_CALL_ALLELES. */
+export function refuseManyAlleles(
+  file: string,
+  record: { readonly line: number; readonly header: { readonly samples: readonly string[] } },
+  members: readonly { readonly column: number }[],
+  calls: readonly { readonly ploidy: number | null }[],
+): void {
+  const i = calls.findIndex((c) => (c.ploidy ?? 0) > MAX_CALL_ALLELES);
+  if (i < 0) return;
+  const { line } = record;
+  const column = members[i]?.column ?? -1;
+  const sample = record.header.samples[column] ?? String(column + 1);
+  const alleles = calls[i]?.ploidy ?? 0;
+  throw new ImportRefusal({
+    text: `${file} line ${String(line)}, sample ${sample}: GT has ${String(alleles)} alleles; Cohort Desk reads calls of at most ${String(MAX_CALL_ALLELES)} (a human call has one or two), so nothing was imported.`,
+    why: {
+      code: 'import-too-many-alleles',
+      params: { file, line, sample, alleles, max: MAX_CALL_ALLELES },
+    },
+  });
+}
+
+/** The second parse worker's failure: its refusal, when it sent one, else its English. */
+export const partFailure = (end: { message: string; why?: CaseImportWhy | undefined }): Error =>
+  end.why === undefined
+    ? new Error(end.message)
+    : new ImportRefusal({ text: end.message, why: end.why });

@@ -1,4 +1,5 @@
 import type { CaseTable } from '../../../../shared/cases/dbSchema';
+import { ImportRefusal } from './importRefusal';
 import { annotationLayouts, frequencyInfoKeys, readVcf } from '../../../../shared/vcf';
 import { nodeInflater } from '../../vcf/nodeVcf';
 import { loadGeneIndex } from '../genomeAssets';
@@ -67,6 +68,7 @@ export async function runPartJob(
       },
       onHeader: (h) => {
         const ctx = {
+          file: job.name,
           members: job.members,
           layouts: annotationLayouts(h),
           frequencyKeys: frequencyInfoKeys(h),
@@ -104,6 +106,10 @@ export async function runPartJob(
       },
     });
   } catch (error: unknown) {
+    if (error instanceof ImportRefusal) {
+      post({ type: 'failed', message: error.message, why: error.said.why });
+      return;
+    }
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 }

@@ -1,11 +1,13 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { bgzfBlockSize } from '../../../../shared/vcf';
+import type { CaseImportWhy } from '../../../../shared/cases/caseProblem';
 import type { CaseDbWriter } from './caseDbWriter';
 import type { ImportJob, PartJob, PartMessage, PartSummary } from './workerProtocol';
 
 /** How the second half ended: read (with or without problems), or failed outright. */
-export type PartEnd = { readonly summary: PartSummary } | { readonly message: string };
+export type PartEnd =
+  { readonly summary: PartSummary } | { readonly message: string; readonly why?: CaseImportWhy };
 
 /** The import worker's handle on the second parse worker (decision 0061). */
 export interface SecondPart {
@@ -56,7 +58,10 @@ export function startSecondPart(job: ImportJob): SecondPart | undefined {
         records = m.records;
         variants = m.variants;
       } else {
-        end ??= m.type === 'end' ? { summary: m.summary } : { message: m.message };
+        end ??=
+          m.type === 'end'
+            ? { summary: m.summary }
+            : { message: m.message, ...(m.why === undefined ? {} : { why: m.why }) };
         resolve(end);
       }
     });

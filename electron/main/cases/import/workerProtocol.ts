@@ -71,7 +71,7 @@ export type PartMessage =
       readonly bytesRead: number;
     }
   | { readonly type: 'end'; readonly summary: PartSummary }
-  | { readonly type: 'failed'; readonly message: string };
+  | { readonly type: 'failed'; readonly message: string; readonly why?: CaseImportWhy };
 
 export interface ImportStats {
   readonly records: number;

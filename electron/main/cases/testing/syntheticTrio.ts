@@ -4,10 +4,11 @@
  * with PS, a PED and a Phenopacket. Planted: a de novo allele, a compound heterozygote (one allele
  * from each parent, in trans), a homozygous recessive allele, an X-linked recessive allele
  * (carrier mother), an X de novo (X-linked dominant), a mitochondrial allele absent in the mother.
- * The background is built so that no allele of it fits any mode on the trio: every proband
+ * The background is built so that no allele of it fits any mode but mitochondrial: every proband
  * heterozygote is inherited from exactly one unaffected parent (or both), one parent's alleles only
  * ever share a gene with that parent's, homozygotes have a homozygous parent, X alleles a
- * homozygous mother, mitochondrial ones the mother's too. `expected` is the truth the tests assert.
+ * homozygous mother. Mitochondrial ones are the unaffected mother's too, which fits the mode
+ * (variable heteroplasmy and penetrance, decision 0100). `expected` is the truth the tests assert.
  */
 import type { InheritanceMode } from '../../../../shared/cases/filters';
 import { INHERITANCE_MODES } from '../../../../shared/cases/filters';
@@ -243,7 +244,13 @@ function build(rows: readonly Row[]): SyntheticTrio {
   const expected = Object.fromEntries(
     INHERITANCE_MODES.map((m) => [
       m,
-      alleles.filter((a) => a.planted?.includes(m)).map((a) => a.key),
+      alleles
+        .filter(
+          (a) =>
+            a.planted?.includes(m) === true ||
+            (m === 'mitochondrial' && a.key.startsWith('MT-') && a.gt[0] !== '0/0'),
+        )
+        .map((a) => a.key),
     ]),
   ) as Record<InheritanceMode, string[]>;
   return {

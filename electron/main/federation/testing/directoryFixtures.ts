@@ -48,12 +48,19 @@ export function setup(file: string) {
 
 /** A directory server whose answers the test controls; `hang` holds requests until released. */
 export async function directoryServer(body: unknown) {
-  const state = { body, hang: false, requests: 0 };
+  /** `text`, when set, is sent as written instead of `body` as JSON. */
+  const state: { body: unknown; text?: string; hang: boolean; requests: number } = {
+    body,
+    hang: false,
+    requests: 0,
+  };
   const held: (() => void)[] = [];
   const server = createServer((_req, res) => {
     state.requests += 1;
     const answer = (): void => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(state.body));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(state.text ?? JSON.stringify(state.body));
     };
     if (state.hang) held.push(answer);
     else answer();

@@ -12,6 +12,14 @@ function unavailable(mode: InheritanceMode, members: CaseDetail['members']): str
   return undefined;
 }
 
+/** What a fit of the mode means here (decision 0100): X-linked fits of a proband of unknown sex are possible only. */
+function caveat(mode: InheritanceMode, members: CaseDetail['members']): string | undefined {
+  const proband = members.find((m) => m.role === 'proband');
+  if ((mode === 'x_linked_recessive' || mode === 'x_linked_dominant') && proband?.sex === 'unknown')
+    return 'sexUnknownX';
+  return undefined;
+}
+
 /** Inheritance modes on the pedigree; fits flagged "possible" (a parent missing, phase unknown) optional. */
 export function InheritanceFilter(props: {
   readonly filter: CaseFilter;
@@ -38,6 +46,7 @@ export function InheritanceFilter(props: {
       <p className="hint">{t('caseReview.filters.family', { family })}</p>
       {INHERITANCE_MODES.map((m) => {
         const why = unavailable(m, props.members);
+        const note = caveat(m, props.members);
         return (
           <label key={m}>
             <input
@@ -50,6 +59,12 @@ export function InheritanceFilter(props: {
             {t(`caseReview.filters.mode.${m}`)}
             {why === undefined ? null : (
               <span className="hint"> {t(`caseReview.filters.${why}`)}</span>
+            )}
+            {note === undefined ? null : (
+              <span className="hint" data-testid={`filter-mode-note-${m}`}>
+                {' '}
+                {t(`caseReview.filters.${note}`)}
+              </span>
             )}
           </label>
         );
