@@ -35,7 +35,11 @@ export function syncTracks(
   genes: GeneIndex,
   /** The cache and the open case as they are when a sync runs (the page hands them in). */
   sourcesNow: () => TrackSources,
-): { apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void> } {
+): {
+  apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void>;
+  /** Settles once every sync asked for so far has run (a reloading track is loaded again). */
+  idle: () => Promise<void>;
+} {
   const loaded = new Map<string, { name: string; sig: string }>();
   let chain: Promise<void> = browser.loadTrack(geneTrack(genes)).then(() => undefined);
 
@@ -74,5 +78,6 @@ export function syncTracks(
       chain = chain.then(() => applyNow(tracks, colorBy)).catch(() => undefined);
       return chain;
     },
+    idle: () => chain,
   };
 }
