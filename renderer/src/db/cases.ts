@@ -9,7 +9,7 @@ import { CASE_SCHEMA_MIN, CASE_SCHEMA_VERSION } from '../../../shared/cases/dbSc
 import { vaultRequestHeaders } from '../api/browserSession';
 import { SaidError } from '../i18n/said';
 import type { Engine } from './engine';
-import { engine } from './engine';
+import { onConnection } from './query';
 import { plainRow } from './plain';
 
 type Database = CaseDetail['database'];
@@ -45,7 +45,6 @@ export async function attachCase(caseId: string, db: Database): Promise<string> 
     );
   const held = attached.get(caseId);
   if (held?.alias === db.alias && held.registeredFile === db.registeredFile) return db.alias;
-  const e = await engine();
   const res = await fetch(db.path, {
     cache: 'no-store',
     credentials: 'same-origin',
@@ -60,34 +59,37 @@ export async function attachCase(caseId: string, db: Database): Promise<string> 
     );
   }
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (held !== undefined) await detachDatabase(e, held);
-  await detachDatabase(e, db);
-  attached.delete(caseId);
-  // The buffer is transferred to the worker: no copy stays on this thread.
-  await e.db.registerFileBuffer(db.registeredFile, bytes);
-  await e.conn.query(`ATTACH '${db.registeredFile}' AS ${db.alias} (READ_ONLY)`);
-  const version = Number(
-    await scalar(
-      e,
-      `SELECT max(TRY_CAST(value AS INTEGER)) FROM ${db.alias}.main.case_meta WHERE key = 'schema_version'`,
-    ),
-  );
-  if (!(version <= CASE_SCHEMA_VERSION)) {
+  // On the connection alone (query.ts onConnection): a statement beside a streamed query ends it.
+  return onConnection(async (e) => {
+    if (held !== undefined) await detachDatabase(e, held);
     await detachDatabase(e, db);
-    throw new SaidError(
-      { key: 'caseNewer', params: { caseId, version: String(version) } },
-      `Case ${caseId} was written for case schema ${String(version)}; update Cohort Desk to open it.`,
+    attached.delete(caseId);
+    // The buffer is transferred to the worker: no copy stays on this thread.
+    await e.db.registerFileBuffer(db.registeredFile, bytes);
+    await e.conn.query(`ATTACH '${db.registeredFile}' AS ${db.alias} (READ_ONLY)`);
+    const version = Number(
+      await scalar(
+        e,
+        `SELECT max(TRY_CAST(value AS INTEGER)) FROM ${db.alias}.main.case_meta WHERE key = 'schema_version'`,
+      ),
     );
-  }
-  if (version < CASE_SCHEMA_MIN) {
-    await detachDatabase(e, db);
-    throw new SaidError(
-      { key: 'caseTooOld', params: { caseId, version: String(version) } },
-      `Case ${caseId} was imported by an older Cohort Desk (case schema ${String(version)}) and could not be upgraded to this version; it is unchanged. The log file says why; to review it here, import its VCF again.`,
-    );
-  }
-  attached.set(caseId, db);
-  return db.alias;
+    if (!(version <= CASE_SCHEMA_VERSION)) {
+      await detachDatabase(e, db);
+      throw new SaidError(
+        { key: 'caseNewer', params: { caseId, version: String(version) } },
+        `Case ${caseId} was written for case schema ${String(version)}; update Cohort Desk to open it.`,
+      );
+    }
+    if (version < CASE_SCHEMA_MIN) {
+      await detachDatabase(e, db);
+      throw new SaidError(
+        { key: 'caseTooOld', params: { caseId, version: String(version) } },
+        `Case ${caseId} was imported by an older Cohort Desk (case schema ${String(version)}) and could not be upgraded to this version; it is unchanged. The log file says why; to review it here, import its VCF again.`,
+      );
+    }
+    attached.set(caseId, db);
+    return db.alias;
+  });
 }
 
 /** The alias of an attached case, if it is attached. */
@@ -99,7 +101,7 @@ export async function detachCase(caseId: string): Promise<void> {
   const held = attached.get(caseId);
   if (held === undefined) return;
   attached.delete(caseId);
-  await detachDatabase(await engine(), held);
+  await onConnection((e) => detachDatabase(e, held));
 }
 
 /** Forgets every attached case (the engine itself was closed). */

@@ -29,8 +29,9 @@ import { vaultRequestHeaders } from '../api/browserSession';
 import { SaidError } from '../i18n/said';
 import { forgetCases } from './cases';
 import type { Engine } from './engine';
-import { closeEngine, engine } from './engine';
+import { closeEngine } from './engine';
 import { dropInMemory, layoutInMemory, loadArrowTables } from './legacyArrow';
+import { onConnection } from './query';
 import { vaultRefused } from './vaultRefused';
 
 const loaded = new Set<string>();
@@ -42,8 +43,7 @@ const fileOf = (datasetId: string): string => `/vault/${datasetDatabaseName(data
 /** The alias a layout-1 file is attached under while its layout is built in memory. */
 const sourceOf = (datasetId: string): string => `${datasetDatabaseName(datasetId)}_src`;
 
-async function refreshViews(): Promise<void> {
-  const { conn } = await engine();
+async function refreshViews({ conn }: Engine): Promise<void> {
   for (const s of viewStatements([...loaded].sort())) await conn.query(s);
 }
 
@@ -58,24 +58,28 @@ const firstNumber = (t: { toArray(): unknown[] }, column: string): number => {
   return Number(row?.toJSON()[column] ?? NaN);
 };
 
-/**
- * Attaches the dataset's DuckDB file: as is when it holds the query layout, or as the source of an
- * in-memory layout when it predates it. False when it is a pre-0010 (Arrow) copy.
- */
-async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
+/** The dataset's DuckDB file as main serves it; undefined for a pre-0010 (Arrow) copy (404). */
+async function fetchDatabase(datasetId: string): Promise<Uint8Array | undefined> {
   const res = await fetch(vaultDatabasePath(datasetId), {
     cache: 'no-store',
     credentials: 'same-origin',
     headers: vaultRequestHeaders(),
   });
-  if (res.status === 404) return false;
+  if (res.status === 404) return undefined;
   if (!res.ok)
     throw await vaultRefused(
       res,
       datasetId,
       `The cache refused ${datasetId} (HTTP ${String(res.status)}).`,
     );
-  const bytes = new Uint8Array(await res.arrayBuffer());
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * Attaches the dataset's DuckDB file (`bytes`, fetched before): as is when it holds the query
+ * layout, or as the source of an in-memory layout when it predates it.
+ */
+async function attachDatabase(e: Engine, datasetId: string, bytes: Uint8Array): Promise<void> {
   const alias = datasetDatabaseName(datasetId);
   await detach(e, datasetId);
   await dropInMemory(e, datasetId);
@@ -92,7 +96,7 @@ async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
   }
   if (version === SCHEMA_VERSION) {
     attached.add(datasetId);
-    return true;
+    return;
   }
   // An older file (0010's three tables, or 0027's layout through its public views) feeds an
   // in-memory layout, then it goes; main normally rewrote it first (cacheUpgrade.ts).
@@ -102,7 +106,6 @@ async function attachDatabase(e: Engine, datasetId: string): Promise<boolean> {
   await layoutInMemory(e, datasetId, src as Record<CacheTable, string>);
   await detach(e, datasetId);
   attached.delete(datasetId);
-  return true;
 }
 
 /** Rows per public table, from the layout (genotypes: carrier entries plus unlinked rows). */
@@ -113,50 +116,59 @@ async function rowCounts(e: Engine, db: string): Promise<Record<CacheTable, numb
   return { individuals: n('individuals'), variants: n('variants'), genotypes: n('genotypes') };
 }
 
-/** Loads (or reloads) one cached dataset and rebuilds the union views. */
+/**
+ * Loads (or reloads) one cached dataset and rebuilds the union views. The file is fetched first;
+ * everything the engine does with it runs on the connection alone (query.ts onConnection), so a
+ * query sent meanwhile is answered before or after the load, never cut short by it.
+ */
 export async function loadDataset(
   datasetId: string,
   meta?: Record<string, string>,
 ): Promise<{ rows: Record<CacheTable, number> }> {
-  const e = await engine();
   forgetDataset(datasetId);
-  if (!(await attachDatabase(e, datasetId))) {
-    await detach(e, datasetId);
-    await loadArrowTables(e, datasetId);
-    const src = Object.fromEntries(CACHE_TABLES.map((t) => [t, datasetTableName(datasetId, t)]));
-    await layoutInMemory(e, datasetId, src as Record<CacheTable, string>);
-    for (const t of CACHE_TABLES)
-      await e.conn.query(CACHE_SQL.dropTable(datasetTableName(datasetId, t)));
-    attached.delete(datasetId);
-  }
-  loaded.add(datasetId);
-  const db = datasetDatabaseName(datasetId);
-  // Before the views include it: a query must not expand HPO terms without this dataset's.
-  const terms = await e.conn.query(CACHE_SQL.layoutTerms(db));
-  noteCacheTerms(
-    terms.toArray().map((r) => String((r as { toJSON(): { t: unknown } }).toJSON().t)),
-  );
-  const stmt = await e.conn.prepare(CACHE_SQL.registerDataset);
-  await stmt.query(datasetId, meta?.nodeId ?? '', meta?.title ?? '', meta?.purpose ?? '');
-  await stmt.close();
-  await refreshViews();
-  const rows = await rowCounts(e, db);
-  noteDataset({ id: datasetId, individuals: rows.individuals });
-  return { rows };
+  const bytes = await fetchDatabase(datasetId);
+  return onConnection(async (e) => {
+    if (bytes !== undefined) await attachDatabase(e, datasetId, bytes);
+    else {
+      // A cache from before 0010: its three Arrow tables (rare; fetched with the connection held).
+      await detach(e, datasetId);
+      await loadArrowTables(e, datasetId);
+      const src = Object.fromEntries(CACHE_TABLES.map((t) => [t, datasetTableName(datasetId, t)]));
+      await layoutInMemory(e, datasetId, src as Record<CacheTable, string>);
+      for (const t of CACHE_TABLES)
+        await e.conn.query(CACHE_SQL.dropTable(datasetTableName(datasetId, t)));
+      attached.delete(datasetId);
+    }
+    loaded.add(datasetId);
+    const db = datasetDatabaseName(datasetId);
+    // Before the views include it: a query must not expand HPO terms without this dataset's.
+    const terms = await e.conn.query(CACHE_SQL.layoutTerms(db));
+    noteCacheTerms(
+      terms.toArray().map((r) => String((r as { toJSON(): { t: unknown } }).toJSON().t)),
+    );
+    const stmt = await e.conn.prepare(CACHE_SQL.registerDataset);
+    await stmt.query(datasetId, meta?.nodeId ?? '', meta?.title ?? '', meta?.purpose ?? '');
+    await stmt.close();
+    await refreshViews(e);
+    const rows = await rowCounts(e, db);
+    noteDataset({ id: datasetId, individuals: rows.individuals });
+    return { rows };
+  });
 }
 
 /** Drops one dataset (after a purge or on unload): its note and views first, then its data. */
 export async function unloadDataset(datasetId: string): Promise<void> {
-  const e = await engine();
   forgetDataset(datasetId);
   loaded.delete(datasetId);
   const wasAttached = attached.delete(datasetId);
-  await refreshViews();
-  if (wasAttached) await detach(e, datasetId);
-  else await dropInMemory(e, datasetId);
-  const stmt = await e.conn.prepare(CACHE_SQL.forgetDataset);
-  await stmt.query(datasetId);
-  await stmt.close();
+  await onConnection(async (e) => {
+    await refreshViews(e);
+    if (wasAttached) await detach(e, datasetId);
+    else await dropInMemory(e, datasetId);
+    const stmt = await e.conn.prepare(CACHE_SQL.forgetDataset);
+    await stmt.query(datasetId);
+    await stmt.close();
+  });
 }
 
 /** Ids of the datasets currently loaded. */

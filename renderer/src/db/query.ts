@@ -1,3 +1,4 @@
+import type { Engine } from './engine';
 import { engine } from './engine';
 import type { Delivery } from './runStatement';
 import { DEFAULT_ROW_LIMIT, runStatement } from './runStatement';
@@ -12,10 +13,26 @@ export interface QueryResult {
 }
 
 /**
- * One connection streams one result at a time: interleaved sends on it returned empty results, so
- * statements queue here (a later one starts when the earlier settles, whatever its outcome).
+ * One connection runs one thing at a time. A statement sent while a streamed answer is still open
+ * ends that answer early with no rows and no error (duckdb-wasm 1.32: runStatement's send, then
+ * any other statement, then its fetches see nothing; connection.test.ts), so every use of the
+ * connection queues here: queries, and dataset and case (un)loads (datasets.ts, cases.ts), whose
+ * ATTACH and view statements once ran beside the genome browser's sample read and left its
+ * genotype track saying "0 samples". A later use starts when the earlier settles, whatever its
+ * outcome.
  */
 let tail: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `work` with the connection to itself, after every use queued before it. `work` must not
+ * call query() or onConnection() itself: it would wait for its own end.
+ */
+export function onConnection<T>(work: (e: Engine) => Promise<T>): Promise<T> {
+  const start = (): Promise<T> => engine().then(work);
+  const run = tail.then(start, start);
+  tail = run.catch(() => undefined);
+  return run;
+}
 
 /**
  * Runs one parameterised statement (runStatement.ts: streamed until `limit` rows, cancellable via
@@ -27,21 +44,16 @@ export function query(
   limit = DEFAULT_ROW_LIMIT,
   delivery: Delivery = 'stream',
 ): Promise<QueryResult> {
-  const run = tail.then(
-    () => runNow(sql, params, limit, delivery),
-    () => runNow(sql, params, limit, delivery),
-  );
-  tail = run.catch(() => undefined);
-  return run;
+  return onConnection(({ conn }) => runNow(conn, sql, params, limit, delivery));
 }
 
 async function runNow(
+  conn: Engine['conn'],
   sql: string,
   params: readonly (string | number)[],
   limit: number,
   delivery: Delivery,
 ): Promise<QueryResult> {
-  const { conn } = await engine();
   const t0 = performance.now();
   const got = await runStatement(conn, sql, params, limit, delivery);
   return { ...got, ms: performance.now() - t0 };

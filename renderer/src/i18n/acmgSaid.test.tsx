@@ -51,7 +51,7 @@ const shown = () =>
       id="v"
       sheet={sheet}
       notes={s.notes}
-      onChange={noop}
+      onEdit={noop}
       onConfirm={noop}
       onUnconfirm={noop}
     />,
@@ -121,7 +121,7 @@ describe('issue 22: the ACMG sheet’s suggestions in the user’s language', ()
         id="o"
         sheet={old}
         notes={[{ code: 'PS1', text: 'ClinVar: Pathogenic.' }]}
-        onChange={noop}
+        onEdit={noop}
         onConfirm={noop}
         onUnconfirm={noop}
       />,

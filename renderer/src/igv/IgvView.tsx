@@ -118,7 +118,7 @@ export function IgvView({ genes, sources, onController }: Props) {
       };
       if (gone()) return;
       store().browserStatusChanged('ready');
-      onController(controllerFor(created));
+      onController(controllerFor(created, sync.idle));
     };
     start().catch((e: unknown) => {
       if (!gone()) store().browserStatusChanged('failed', errorText(e));

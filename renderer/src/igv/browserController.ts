@@ -56,8 +56,14 @@ export function currentLocus(browser: IgvBrowser): string | undefined {
   return `${chr}:${String(Math.round(Number(a)))}-${String(Math.round(Number(b)))}`;
 }
 
-/** Wraps a live igv browser in the controller the page uses. */
-export function controllerFor(browser: IgvBrowser): BrowserController {
+/**
+ * Wraps a live igv browser in the controller the page uses; `idle` settles when the tracks the
+ * store lists are loaded (syncTracks), which a sort waits for.
+ */
+export function controllerFor(
+  browser: IgvBrowser,
+  idle: () => Promise<void> = () => Promise.resolve(),
+): BrowserController {
   return {
     async goto(locus) {
       await browser.search(locus);
@@ -69,7 +75,12 @@ export function controllerFor(browser: IgvBrowser): BrowserController {
       if (next !== undefined) await browser.search(next);
     },
     toSVG: () => browser.toSVG(),
-    sortGenotypes: (trackId, direction) => sortGenotypes(browser, trackId, direction),
+    async sortGenotypes(trackId, direction) {
+      // A genotype track reloads when the cache's datasets change (syncTracks): a sort asked for
+      // meanwhile found no track and said there was no variant at the centre.
+      await idle();
+      return sortGenotypes(browser, trackId, direction);
+    },
   };
 }
 

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetStore, useStore } from '../store';
 import type { QueryFn } from './cohortReader';
 import type { TrackSources } from './dataSources';
 import type { GeneIndex } from './geneIndex';
 import type { IgvBrowser, IgvTrackConfig } from './igvTypes';
 import type { TrackSpec } from './session';
 import { syncTracks } from './syncTracks';
+import { trackConfig } from './trackConfigs';
 
 // igv itself needs a canvas; syncTracks only loads and removes tracks, so a browser that records
 // those two calls is all it talks to here.
@@ -48,5 +50,69 @@ describe('issue 14: tracks follow the sources the page hands in', () => {
     sources = { cache: undefined, openCase: { caseId: 'c2', alias: 'case_c', query } };
     await sync.apply([caseTrack], 'consequence');
     expect(log.slice(4)).toEqual(['remove Case c1']);
+  });
+});
+
+// The genome-browser-cohort e2e chooses "All individuals" as soon as the first cached dataset has
+// loaded; the second loads after. The genotype track reads its samples once per reader.
+const genotypes: TrackSpec = {
+  id: 'genotypes',
+  kind: 'genotypes',
+  name: 'Genotypes: All individuals (first 200)',
+  source: 'all',
+};
+/** A cache whose sample read answers `n` individuals of `dataset`. */
+const cacheOf = (revision: string, dataset: string, n: number) => ({
+  revision,
+  query: (() =>
+    Promise.resolve(
+      Array.from({ length: n }, (_, i) => ({
+        dataset_id: dataset,
+        individual_id: `${dataset}-I${String(i).padStart(7, '0')}`,
+      })),
+    )) as QueryFn,
+});
+
+describe('the genotype track follows the cache (genome-browser-cohort)', () => {
+  afterEach(() => {
+    resetStore();
+  });
+
+  it('is loaded anew when the loaded datasets change, so its samples are read from all of them', async () => {
+    const { browser, log } = recordingBrowser();
+    let sources: TrackSources = {
+      cache: cacheOf('SE-CA-01', 'SE-CA-01', 300),
+      openCase: undefined,
+    };
+    const sync = syncTracks(browser, genes, () => sources);
+    await sync.apply([genotypes], 'consequence');
+    await sync.apply([genotypes], 'consequence');
+    expect(log.slice(1)).toEqual([`load ${genotypes.name}`]);
+    sources = { cache: cacheOf('FI-RD-01,SE-CA-01', 'FI-RD-01', 700), openCase: undefined };
+    await sync.apply([genotypes], 'consequence');
+    expect(log.slice(2)).toEqual([`remove ${genotypes.name}`, `load ${genotypes.name}`]);
+  });
+
+  it('a replaced reader whose sample read answers late does not change the count shown', async () => {
+    const sources = (cache: ReturnType<typeof cacheOf>): TrackSources => ({
+      cache,
+      openCase: undefined,
+    });
+    const before = trackConfig(
+      genotypes,
+      'consequence',
+      sources(cacheOf('SE-CA-01', 'SE-CA-01', 3)),
+    );
+    const now = trackConfig(
+      genotypes,
+      'consequence',
+      sources(cacheOf('FI-RD-01,SE-CA-01', 'FI-RD-01', 700)),
+    );
+    if ('missing' in before || 'missing' in now) throw new Error('no genotype track');
+    type Reader = { readHeader(): Promise<unknown> };
+    await (now.reader as Reader).readHeader();
+    expect(useStore.getState().browserGenotypeSamples).toEqual({ count: 200, capped: true });
+    await (before.reader as Reader).readHeader();
+    expect(useStore.getState().browserGenotypeSamples).toEqual({ count: 200, capped: true });
   });
 });

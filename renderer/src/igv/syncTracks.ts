@@ -12,11 +12,14 @@ const signature = (spec: TrackSpec, colorBy: ColorBy, sources: TrackSources): st
   `${spec.kind}|${spec.name}|${spec.source ?? ''}|${revisionOf(spec, colorBy, sources)}`;
 
 /**
- * What else a track's content depends on: the cache and colours, the case database as attached now
+ * What else a track's content depends on: the cache (and colours), the case database as attached now
  * (a reopened case has a new alias), or the federation's answer.
  */
 function revisionOf(spec: TrackSpec, colorBy: ColorBy, sources: TrackSources): string {
   if (spec.kind === 'cohort') return `${colorBy}|${sources.cache?.revision ?? ''}`;
+  // Its samples are read once per reader: chosen while one of two datasets had loaded, the track
+  // kept that dataset's individuals (and its sample count) after the other arrived.
+  if (spec.kind === 'genotypes') return sources.cache?.revision ?? '';
   if (spec.kind === 'case') return sources.openCase?.alias ?? '';
   if (spec.kind === 'federation')
     return String(useStore.getState().browserFederation?.revision ?? 0);
@@ -32,7 +35,11 @@ export function syncTracks(
   genes: GeneIndex,
   /** The cache and the open case as they are when a sync runs (the page hands them in). */
   sourcesNow: () => TrackSources,
-): { apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void> } {
+): {
+  apply: (tracks: readonly TrackSpec[], colorBy: ColorBy) => Promise<void>;
+  /** Settles once every sync asked for so far has run (a reloading track is loaded again). */
+  idle: () => Promise<void>;
+} {
   const loaded = new Map<string, { name: string; sig: string }>();
   let chain: Promise<void> = browser.loadTrack(geneTrack(genes)).then(() => undefined);
 
@@ -71,5 +78,6 @@ export function syncTracks(
       chain = chain.then(() => applyNow(tracks, colorBy)).catch(() => undefined);
       return chain;
     },
+    idle: () => chain,
   };
 }

@@ -11,7 +11,7 @@ import { createFederationReader, federationColor, federationVariants } from './f
 import type { Gene, GeneIndex } from './geneIndex';
 import type { GenotypeVariant } from './genotypeReader';
 import { createGenotypeReader } from './genotypeReader';
-import { keepGenotypeReader } from './genotypeTracks';
+import { genotypeReader, keepGenotypeReader } from './genotypeTracks';
 import { PANELS } from './genomeAssets';
 import type { PanelId } from './genomeAssets';
 import type { IgvFeature, IgvTrackConfig } from './igvTypes';
@@ -140,12 +140,15 @@ function genotypeTrack(
       ? emptyFilters()
       : state.cohortSaved.find((c) => c.id === spec.source)?.filters;
   if (filters === undefined) return { missing: `saved cohort ${spec.source ?? ''} not found` };
-  const reader = createGenotypeReader(cache.query, filters, undefined, (h) =>
+  const reader = createGenotypeReader(cache.query, filters, undefined, (h) => {
+    // Only the reader igv draws from now names the samples: one replaced while its read was out
+    // (the cache changed) must not overwrite the count of the track as it is.
+    if (genotypeReader(spec.id) !== reader) return;
     useStore.getState().setBrowserGenotypeSamples({
       count: h.sampleNameMap.size,
       capped: h.capped,
-    }),
-  );
+    });
+  });
   keepGenotypeReader(spec.id, reader);
   return {
     name: spec.name,

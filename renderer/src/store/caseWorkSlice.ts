@@ -13,6 +13,12 @@ import type { DiseaseSearch } from '../../../shared/cases/diseaseSearch';
 import type { Language } from '../../../shared/i18n/languages';
 import { appErrorText } from '../i18n/appErrorText';
 
+/**
+ * A change worked out from the case's work as main last answered it, when its turn comes (an edit
+ * of an evidence sheet); undefined: nothing to send any more.
+ */
+export type WorkChangeOf = (work: CaseWork) => WorkChange | undefined;
+
 /** The open case's work (issue 18): status, tags, notes, evidence sheets, sign-off; kept by main. */
 export interface CaseWorkSlice {
   caseWork: { caseId: string; work: CaseWork } | undefined;
@@ -20,8 +26,11 @@ export interface CaseWorkSlice {
   /** ClinVar for the reviewed variants and their genes. */
   caseClinvar: ClinvarLookup | undefined;
   loadCaseWork: (caseId: string) => Promise<void>;
-  /** One change; false (with caseWorkError set) when main refused it. */
-  changeCaseWork: (caseId: string, change: WorkChange) => Promise<boolean>;
+  /**
+   * One change, sent after main answered the ones asked for before it; false (with caseWorkError
+   * set) when main refused it, or when a `WorkChangeOf` found nothing to change.
+   */
+  changeCaseWork: (caseId: string, change: WorkChange | WorkChangeOf) => Promise<boolean>;
   lookupClinvar: (variantKeys: string[], genes: string[]) => Promise<ClinvarLookup | undefined>;
   caseReport: (
     caseId: string,
@@ -42,6 +51,26 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
     const cv = await get().lookupClinvar(keys, genes);
     if (cv !== undefined) set({ caseClinvar: cv });
   };
+  // Changes go to main one at a time, each after the answer to the one before: a sheet edit is
+  // worked out from that answer, not from the sheet on screen when it was clicked. Two quick
+  // clicks (accept PM2, accept PVS1) once each sent a whole sheet drawn before either answer, the
+  // second undid the first, and main rightly refused to confirm the class (cancer-germline flake).
+  let queue: Promise<unknown> = Promise.resolve();
+  const send = async (caseId: string, change: WorkChange | WorkChangeOf): Promise<boolean> => {
+    let c: WorkChange | undefined;
+    if (typeof change === 'function') {
+      const held = get().caseWork;
+      c = held?.caseId === caseId ? change(held.work) : undefined;
+    } else c = change;
+    if (c === undefined) return false;
+    const r = await api().invoke('case:updateWork', { caseId, change: c });
+    if (!r.ok) {
+      set({ caseWorkError: appErrorText(r.error) });
+      return false;
+    }
+    took(caseId, r.value);
+    return true;
+  };
   const took = (caseId: string, work: CaseWork): void => {
     const before = get().caseWork?.work.variants.length;
     set({ caseWork: { caseId, work }, caseWorkError: undefined });
@@ -57,14 +86,10 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
       if (r.ok) took(caseId, r.value);
       else set({ caseWorkError: appErrorText(r.error) });
     },
-    async changeCaseWork(caseId, change) {
-      const r = await api().invoke('case:updateWork', { caseId, change });
-      if (!r.ok) {
-        set({ caseWorkError: appErrorText(r.error) });
-        return false;
-      }
-      took(caseId, r.value);
-      return true;
+    changeCaseWork(caseId, change) {
+      const run = queue.then(() => send(caseId, change));
+      queue = run.catch(() => undefined);
+      return run;
     },
     async lookupClinvar(variantKeys, genes) {
       const r = await api().invoke('case:clinvar', { variantKeys, genes });

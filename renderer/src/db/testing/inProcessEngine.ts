@@ -5,7 +5,7 @@
  * Worker, which jsdom lacks. Every request the app's code posts is recorded, so a test sees the
  * messages a statement costs in the app (issue 20, decision 0094).
  */
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 
 /** The package's Node builds (no Node module imported here: renderer/ lint rules). */
 const NODE_ASYNC: string = '@duckdb/duckdb-wasm/dist/duckdb-node.cjs';
@@ -51,9 +51,16 @@ interface BlockingModule {
 }
 
 export interface InProcessEngine {
+  /** The database (registered files), as engine.ts's Engine holds it. */
+  db: AsyncDuckDB;
   conn: AsyncDuckDBConnection;
   /** The request types posted to the "worker" so far, in order. */
   sent: string[];
+  /**
+   * Resolves when a request of `type` is next posted, before the "worker" answers it (answers wait
+   * for a timer): a test can act between a request and its answer, as a busy worker lets the page.
+   */
+  posted(type: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,6 +78,7 @@ export async function openInProcessEngine(): Promise<InProcessEngine> {
   await bindings.instantiate();
   const listeners: Listener[] = [];
   const sent: string[] = [];
+  const waiting: { type: string; resolve: () => void }[] = [];
   // The worker side: duckdb-wasm's dispatcher over the instantiated bindings, answering through
   // the listeners AsyncDuckDB registered, as the worker's postMessage would.
   class Dispatcher extends async.AsyncDuckDBDispatcher {
@@ -90,6 +98,10 @@ export async function openInProcessEngine(): Promise<InProcessEngine> {
     removeEventListener(): void {},
     postMessage(request: Request): void {
       sent.push(request.type);
+      for (const w of waiting.filter((x) => x.type === request.type)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
       // Asynchronous, as a message to a worker is.
       setTimeout(() => void dispatcher.onMessage(request), 0);
     },
@@ -99,8 +111,10 @@ export async function openInProcessEngine(): Promise<InProcessEngine> {
   await db.open({ path: ':memory:', query: { castBigIntToDouble: true } });
   const conn = await db.connect();
   return {
+    db: db as unknown as AsyncDuckDB,
     conn,
     sent,
+    posted: (type) => new Promise<void>((resolve) => waiting.push({ type, resolve })),
     async close() {
       await conn.close();
       bindings.reset();

@@ -26,7 +26,13 @@ export function GenotypeControls({ controller, cacheOpen }: Props) {
   const remove = useStore((s) => s.removeBrowserTrack);
   const samples = useStore((s) => s.browserGenotypeSamples);
   const setSamples = useStore((s) => s.setBrowserGenotypeSamples);
-  const [sorted, setSorted] = useState<GenotypeSort | 'none' | undefined>();
+  const [sortedAt, setSorted] = useState<
+    { samples: typeof samples; result: GenotypeSort | 'none' } | undefined
+  >();
+  // A sort summary belongs to the samples it sorted: the track's samples read anew (the cache's
+  // datasets changed and the track reloaded, unsorted) make it stale.
+  const sorted =
+    sortedAt !== undefined && sortedAt.samples === samples ? sortedAt.result : undefined;
   const cap = DEFAULT_GENOTYPE_OPTIONS.maxSamples;
 
   useEffect(() => {
@@ -54,7 +60,7 @@ export function GenotypeControls({ controller, cacheOpen }: Props) {
   };
   const sort = async (direction: 'ASC' | 'DESC'): Promise<void> => {
     const result = await controller?.sortGenotypes(TRACK_ID, direction);
-    setSorted(result ?? 'none');
+    setSorted({ samples: useStore.getState().browserGenotypeSamples, result: result ?? 'none' });
   };
 
   return (

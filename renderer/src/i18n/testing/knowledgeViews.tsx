@@ -137,7 +137,7 @@ export function views(): ReactElement {
         id="v"
         sheet={sheet}
         notes={s.notes}
-        onChange={noop}
+        onEdit={noop}
         onConfirm={noop}
         onUnconfirm={noop}
       />

@@ -29,7 +29,11 @@ export function EvidenceSheetView(props: {
   readonly sheet: EvidenceSheet;
   /** What the data cannot decide: worded from `said` when given, else the English text. */
   readonly notes: readonly { code: string; text: string; said?: readonly Said[] }[];
-  readonly onChange: (sheet: EvidenceSheet) => void;
+  /**
+   * An edit, applied to the sheet as main holds it when the edit's turn comes (not the one drawn
+   * now: a second click before the first is answered must not undo it); undefined: drop the edit.
+   */
+  readonly onEdit: (edit: (sheet: EvidenceSheet) => EvidenceSheet | undefined) => void;
   readonly onConfirm: () => void;
   readonly onUnconfirm: () => void;
 }) {
@@ -38,16 +42,25 @@ export function EvidenceSheetView(props: {
   const { sheet, id } = props;
   const e = evaluateSheet(sheet);
   const [adding, setAdding] = useState<CriterionCode>('PS3');
-  const edit = (i: number, patch: Partial<CriterionEntry>): void =>
-    props.onChange({
-      ...sheet,
-      criteria: sheet.criteria.map((c, j) => (j === i ? { ...c, ...patch } : c)),
-    });
+  // Row i of the sheet as drawn; the edit is dropped if that row is another criterion by then.
+  const edit = (
+    i: number,
+    code: CriterionCode,
+    patch: (now: CriterionEntry) => Partial<CriterionEntry>,
+  ): void =>
+    props.onEdit((now) =>
+      now.criteria[i]?.code !== code
+        ? undefined
+        : {
+            ...now,
+            criteria: now.criteria.map((c, j) => (j === i ? { ...c, ...patch(c) } : c)),
+          },
+    );
   const add = (): void =>
-    props.onChange({
-      ...sheet,
+    props.onEdit((now) => ({
+      ...now,
       criteria: [
-        ...sheet.criteria,
+        ...now.criteria,
         {
           code: adding,
           strength: defaultStrength(adding),
@@ -57,7 +70,7 @@ export function EvidenceSheetView(props: {
           suggested: false,
         },
       ],
-    });
+    }));
   const cls = (c: string): string => t(`caseWork.class.${c}`);
   // Suggestions word their codes in the reader's language; a case stored before codes existed,
   // and the clinician's own criteria, show their text as written (issue 22; decision 0057).
@@ -84,7 +97,10 @@ export function EvidenceSheetView(props: {
                 <select
                   aria-label={t('caseWork.sheet.strengthOf', { code: c.code })}
                   value={c.strength}
-                  onChange={(ev) => edit(i, { strength: ev.target.value as Strength })}
+                  onChange={(ev) => {
+                    const strength = ev.target.value as Strength;
+                    edit(i, c.code, () => ({ strength }));
+                  }}
                 >
                   {allowedStrengths(c.code).map((s) => (
                     <option key={s} value={s}>
@@ -99,7 +115,11 @@ export function EvidenceSheetView(props: {
                     key={s}
                     type="button"
                     aria-pressed={c.status === s}
-                    onClick={() => edit(i, { status: c.status === s ? 'suggested' : s })}
+                    onClick={() =>
+                      edit(i, c.code, (now) => ({
+                        status: now.status === s ? 'suggested' : s,
+                      }))
+                    }
                     data-testid={`${s === 'accepted' ? 'accept' : 'reject'}-${c.code}`}
                   >
                     {t(`caseWork.sheet.${s === 'accepted' ? 'accept' : 'reject'}`, {

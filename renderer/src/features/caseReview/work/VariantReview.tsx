@@ -6,6 +6,7 @@ import type { CaseWork, VariantWork, WorkChange } from '../../../../../shared/ca
 import { refreshSuggestions, sameSuggestions } from '../../../../../shared/acmg/evaluate';
 import type { SeenAnswer } from '../../../../../shared/seen/channels';
 import type { RankSummary } from '../../../ranking/protocol';
+import type { WorkChangeOf } from '../../../store/caseWorkSlice';
 import { EvidenceSheetView } from './EvidenceSheetView';
 import { NotesField } from './NotesField';
 import { suggestFor, thresholdsFor } from './suggestFor';
@@ -26,7 +27,8 @@ export function VariantReview(props: {
   readonly phenotypes: readonly string[];
   /** The local cache's carriers of the allele per dataset; undefined: the cache was not read. */
   readonly cache: readonly CacheFrequency[] | undefined;
-  readonly change: (c: WorkChange) => Promise<boolean>;
+  /** A sheet edit comes as a function of the work main holds when its turn comes (caseWorkSlice). */
+  readonly change: (c: WorkChange | WorkChangeOf) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const { vw, change } = props;
@@ -111,7 +113,13 @@ export function VariantReview(props: {
         id={id}
         sheet={vw.sheet}
         notes={notes}
-        onChange={(sheet) => void change({ kind: 'sheet', variantKey: key, sheet })}
+        onEdit={(edit) =>
+          void change((w) => {
+            const now = w.variants.find((x) => x.variant.variantKey === key)?.sheet;
+            const sheet = now === undefined ? undefined : edit(now);
+            return sheet === undefined ? undefined : { kind: 'sheet', variantKey: key, sheet };
+          })
+        }
         onConfirm={() => void change({ kind: 'confirm', variantKey: key })}
         onUnconfirm={() => void change({ kind: 'unconfirm', variantKey: key })}
       />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import type { WorkChange } from '../../../../../shared/cases/workChannels';
 import { useStore } from '../../../store';
+import type { WorkChangeOf } from '../../../store/caseWorkSlice';
 
 /** The open case's work from the store (issue 18), loaded when the view opens a case. */
 export function useCaseWork(caseId: string) {
@@ -16,7 +17,10 @@ export function useCaseWork(caseId: string) {
     // The stored seen-before answers feed the evidence sheet's frequency criteria (issue 18).
     void loadSeen(caseId);
   }, [caseId, load, loadSeen]);
-  const change = useCallback((c: WorkChange) => changeWork(caseId, c), [caseId, changeWork]);
+  const change = useCallback(
+    (c: WorkChange | WorkChangeOf) => changeWork(caseId, c),
+    [caseId, changeWork],
+  );
   const lookup = useCallback(
     (variantKey: string, gene: string | null) =>
       lookupClinvar([variantKey], gene === null ? [] : [gene]),
