@@ -1,5 +1,6 @@
 import type { Engine } from './engine';
 import { engine } from './engine';
+import { serialQueue } from '../../../shared/serialQueue';
 import type { Delivery } from './runStatement';
 import { DEFAULT_ROW_LIMIT, runStatement } from './runStatement';
 
@@ -21,17 +22,14 @@ export interface QueryResult {
  * genotype track saying "0 samples". A later use starts when the earlier settles, whatever its
  * outcome.
  */
-let tail: Promise<unknown> = Promise.resolve();
+const queued = serialQueue();
 
 /**
  * Runs `work` with the connection to itself, after every use queued before it. `work` must not
  * call query() or onConnection() itself: it would wait for its own end.
  */
 export function onConnection<T>(work: (e: Engine) => Promise<T>): Promise<T> {
-  const start = (): Promise<T> => engine().then(work);
-  const run = tail.then(start, start);
-  tail = run.catch(() => undefined);
-  return run;
+  return queued(() => engine().then(work));
 }
 
 /**

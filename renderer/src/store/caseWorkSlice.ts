@@ -12,6 +12,7 @@ import type { StoreState } from './index';
 import type { DiseaseSearch } from '../../../shared/cases/diseaseSearch';
 import type { Language } from '../../../shared/i18n/languages';
 import { appErrorText } from '../i18n/appErrorText';
+import { serialQueue } from '../../../shared/serialQueue';
 
 /**
  * A change worked out from the case's work as main last answered it, when its turn comes (an edit
@@ -55,7 +56,7 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
   // worked out from that answer, not from the sheet on screen when it was clicked. Two quick
   // clicks (accept PM2, accept PVS1) once each sent a whole sheet drawn before either answer, the
   // second undid the first, and main rightly refused to confirm the class (cancer-germline flake).
-  let queue: Promise<unknown> = Promise.resolve();
+  const queued = serialQueue();
   const send = async (caseId: string, change: WorkChange | WorkChangeOf): Promise<boolean> => {
     let c: WorkChange | undefined;
     if (typeof change === 'function') {
@@ -86,11 +87,7 @@ export const createCaseWorkSlice: StateCreator<StoreState, [], [], CaseWorkSlice
       if (r.ok) took(caseId, r.value);
       else set({ caseWorkError: appErrorText(r.error) });
     },
-    changeCaseWork(caseId, change) {
-      const run = queue.then(() => send(caseId, change));
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    changeCaseWork: (caseId, change) => queued(() => send(caseId, change)),
     async lookupClinvar(variantKeys, genes) {
       const r = await api().invoke('case:clinvar', { variantKeys, genes });
       return r.ok ? r.value : undefined;
