@@ -3,7 +3,7 @@ import { keepCacheTerms } from './cacheTerms';
 import type { CohortFilters, GenotypeCriterion } from './definition';
 import { hasGenotype } from './definition';
 import { withDescendants } from './hpo';
-import { AF_EDGES } from './layout';
+import { AF_EDGES, afBucket } from './layout';
 import { datasetDatabaseName } from './schema';
 
 /** A parameterised statement: values bind to the `?` placeholders in order; nothing is spliced in. */
@@ -52,6 +52,11 @@ export interface DatasetPlan {
   readonly last: number;
   /** Sex and country on `i`, when the cohort constrains them. */
   readonly where?: BoundSql;
+  /**
+   * The same condition as bitmaps, one per constrained column, ORed from `cd_individual_bits`
+   * (layout 8, decision 0103) instead of a scan of every individual.
+   */
+  readonly individualSets: readonly BoundSql[];
   /** One bitmap per phenotype criterion (one for 'any') and one for diseases. */
   readonly termSets: readonly BoundSql[];
   /** The variant condition on `cd_variants` aliased v, when the cohort has a genotype criterion. */
@@ -125,6 +130,77 @@ function groupCarrierBits(
   );
 }
 
+/**
+ * A bitmap ORed from stored groups (decision 0098's form): the `bits` of the rows of `table` (alias
+ * k) where `groups` holds, plus those of its rows stored as an ix list, plus `more` (a select of
+ * ix), when given. NULL when nothing matches, which ANDs and counts as the empty set.
+ */
+function storedBits(
+  db: string,
+  last: number,
+  table: string,
+  groups: BoundSql,
+  lists: boolean,
+  more?: BoundSql,
+): BoundSql {
+  const rest: BoundSql[] = [];
+  if (lists)
+    rest.push(sql(`SELECT unnest(k.ixs) AS ix FROM ${db}.${table} k WHERE k.ixs IS NOT NULL AND `, groups));
+  if (more !== undefined) rest.push(more);
+  return sql(
+    `(SELECT bit_or(b) FROM (SELECT k.bits AS b FROM ${db}.${table} k WHERE k.bits IS NOT NULL AND `,
+    groups,
+    ...(rest.length === 0
+      ? []
+      : [` UNION ALL SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (`, joinSql(rest, ' UNION ALL '), ')']),
+    '))',
+  );
+}
+
+/** The individuals of the chosen values of one column, from `cd_individual_bits` (decision 0103). */
+const individualBits = (
+  db: string,
+  last: number,
+  kind: 'sex' | 'country',
+  values: readonly string[],
+): BoundSql =>
+  storedBits(
+    db,
+    last,
+    'cd_individual_bits',
+    sql({ sql: 'k.kind = ? AND ', params: [kind] }, inList('k.value', values)),
+    true,
+  );
+
+/**
+ * The carriers of a genotype criterion with a gene and no consequence from `cd_gene_carrier_groups`
+ * (layout 8, decision 0103), or undefined. The gene's stored (dense) buckets within the AF bound
+ * (all of them without a bound) are ORed; the gene's variants that match the criterion and whose
+ * bucket is not one of those are read from their lists as before: the variants of sparse buckets
+ * and of the bucket a bound between edges cuts. The partition is exact: a matching variant's bucket
+ * is within the bound exactly when the bound is at or above its edge.
+ */
+function geneCarrierBits(
+  db: string,
+  last: number,
+  g: GenotypeCriterion,
+  variant: BoundSql,
+): BoundSql | undefined {
+  if ((g.gene ?? '') === '' || (g.consequence ?? '') !== '') return undefined;
+  const parts: BoundSql[] = [{ sql: 'k.gene_key = upper(?)', params: [g.gene ?? ''] }];
+  if (g.maxAf !== undefined) parts.push({ sql: 'k.af_hi <= ?', params: [g.maxAf] });
+  const groups = joinSql(parts, ' AND ');
+  const rest = sql(
+    `SELECT unnest(v.carriers) AS ix FROM ${db}.cd_variants v WHERE `,
+    variant,
+    ` AND coalesce(${afBucket('v.af')}, -1) NOT IN (SELECT coalesce(k.af_hi, -1) `,
+    `FROM ${db}.cd_gene_carrier_groups k WHERE `,
+    groups,
+    ')',
+  );
+  return storedBits(db, last, 'cd_gene_carrier_groups', groups, false, rest);
+}
+
 /** The plan of one dataset for a cohort. HPO descendants are kept to the cache's terms. */
 export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
   const db = datasetDatabaseName(d.id);
@@ -155,6 +231,7 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
     g === undefined || variant === undefined
       ? undefined
       : (groupCarrierBits(db, last, g, variant) ??
+        geneCarrierBits(db, last, g, variant) ??
         sql(
           `(SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (SELECT unnest(v.carriers) AS ix `,
           `FROM ${db}.cd_variants v WHERE `,
@@ -172,6 +249,10 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
     db,
     last,
     ...(conds.length > 0 ? { where: joinSql(conds, ' AND ') } : {}),
+    individualSets: [
+      ...(f.sexes.length > 0 ? [individualBits(db, last, 'sex', f.sexes)] : []),
+      ...(f.countries.length > 0 ? [individualBits(db, last, 'country', f.countries)] : []),
+    ],
     termSets,
     ...(variant === undefined ? {} : { variant }),
     ...(genotypeSet === undefined ? {} : { genotypeSet }),
@@ -184,7 +265,7 @@ export function datasetPlan(f: CohortFilters, d: CachedDataset): DatasetPlan {
 
 /**
  * The cohort bitmap (`a & b & …`) of the chosen parts, or undefined when none constrains:
- * `individual` adds the sex/country condition as a bitmap (for scans of other tables), `genotype`
+ * `individual` adds the sex/country condition as bitmaps (`cd_individual_bits`, decision 0103), `genotype`
  * the carriers (left out when the rows scanned are the matching genotypes themselves).
  */
 export function cohortBits(
@@ -193,14 +274,7 @@ export function cohortBits(
 ): BoundSql | undefined {
   const sets: BoundSql[] = [...p.termSets];
   if (parts.genotype && p.genotypeSet !== undefined) sets.push(p.genotypeSet);
-  if (parts.individual && p.where !== undefined)
-    sets.push(
-      sql(
-        `(SELECT bitstring_agg(ix, 0, ${String(p.last)}) FROM ${p.db}.cd_individuals i WHERE `,
-        p.where,
-        ')',
-      ),
-    );
+  if (parts.individual) sets.push(...p.individualSets);
   return sets.length === 0 ? undefined : joinSql(sets, ' & ');
 }
 

@@ -32,7 +32,13 @@
  *   tested against every phenotype row; layout 6, decision 0094), `cd_carrier_groups` (distinct
  *   carriers per consequence and AF bucket of AF_EDGES, as a bitmap of the cohort bitmaps' width
  *   when dense, else as the sorted ix list: a genotype criterion without a gene ORs its whole
- *   buckets instead of reading every matching variant's list; layout 7, decision 0098) and
+ *   buckets instead of reading every matching variant's list; layout 7, decision 0098),
+ *   `cd_individual_bits` (the individuals of each sex and of each country, NULL included, as a
+ *   bitmap when dense, else as the sorted ix list: a cohort's sex and country condition is ORed
+ *   from a few rows instead of a scan of every individual, and its size per sex or country is a
+ *   bit_count per row; layout 8, decision 0103), `cd_gene_carrier_groups` (distinct carriers per
+ *   gene and AF bucket, only where they fill a bitmap: a genotype criterion with a gene ORs them
+ *   and reads only the variants of its other buckets; layout 8, decision 0103) and
  *   `cd_variants.n_carriers`.
  * - `cd_genotypes_unlinked`: genotype rows whose individual or variant the dataset lacks (no query
  *   can match them, but the `genotypes` view still lists every pulled row).
@@ -60,6 +66,8 @@ export const LAYOUT_TABLES = [
   'cd_disease_groups',
   'cd_term_disease_groups',
   'cd_carrier_groups',
+  'cd_individual_bits',
+  'cd_gene_carrier_groups',
 ] as const;
 
 const names = (t: CacheTable): string[] => CACHE_COLUMNS[t].map(([c]) => c);
@@ -76,7 +84,7 @@ const VARIANT_ORDER = 'upper(v.gene), v.chrom, v.pos, v.variant_key';
 export const AF_EDGES: readonly number[] = [0, 0.0001, 0.001, 0.005, 0.01, 0.02, 0.05, 0.1];
 
 /** The AF bucket (its upper edge) of `af`, in SQL: each edge read as the same double JS reads. */
-const afBucket = (af: string): string =>
+export const afBucket = (af: string): string =>
   `CASE WHEN ${af} IS NULL THEN NULL ${AF_EDGES.map(
     (e) => `WHEN ${af} <= '${String(e)}'::DOUBLE THEN '${String(e)}'::DOUBLE`,
   ).join(' ')} ELSE 'inf'::DOUBLE END`;
@@ -223,6 +231,24 @@ export function layoutStatements(src: LayoutSource, dst: string): string[] {
       'CASE WHEN s.ixs IS NULL THEN g.b END AS bits FROM g LEFT JOIN s ' +
       'ON s.consequence IS NOT DISTINCT FROM g.consequence AND s.af_hi IS NOT DISTINCT FROM g.af_hi ' +
       'ORDER BY g.consequence, g.af_hi',
+    // The individuals of each sex and of each country (layout 8, decision 0103), NULL a value
+    // like any other: a bitmap when dense, else the sorted ix list, as cd_carrier_groups.
+    `CREATE TABLE ${dst}.cd_individual_bits AS WITH u AS (SELECT 'sex' AS kind, sex AS value, ix ` +
+      `FROM ${dst}.cd_individuals UNION ALL SELECT 'country' AS kind, country AS value, ix ` +
+      `FROM ${dst}.cd_individuals), g AS (SELECT kind, value, count(*)::INTEGER AS members, ` +
+      "bitstring_agg(ix, 0, getvariable('cd_carrier_bits')) AS b, list_sort(list(ix)) AS l " +
+      `FROM u GROUP BY ALL) SELECT kind, value, members, CASE WHEN members * ${String(DENSE)} ` +
+      `< bit_length(b) THEN l END AS ixs, CASE WHEN members * ${String(DENSE)} >= bit_length(b) ` +
+      'THEN b END AS bits FROM g ORDER BY kind, value',
+    // Distinct carriers per gene and AF bucket where they fill a bitmap (layout 8, decision 0103):
+    // only dense groups are stored (the table is never larger than the lists it summarises); a
+    // gene criterion reads the variants of its other buckets, kept together by the sort by gene.
+    `CREATE TABLE ${dst}.cd_gene_carrier_groups AS SELECT gene_key, af_hi, ` +
+      'bit_count(bits)::INTEGER AS carriers, bits FROM (SELECT gene_key, af_hi, ' +
+      "bitstring_agg(ix, 0, getvariable('cd_carrier_bits')) AS bits FROM (SELECT gene_key, " +
+      `${afBucket('af')} AS af_hi, unnest(carriers) AS ix FROM ${dst}.cd_variants ` +
+      'WHERE gene_key IS NOT NULL AND n_carriers > 0) GROUP BY ALL) ' +
+      `WHERE bit_count(bits) * ${String(DENSE)} >= bit_length(bits) ORDER BY gene_key, af_hi`,
     'RESET VARIABLE cd_carrier_bits',
     ...publicViewStatements(dst),
   ];

@@ -14,11 +14,13 @@
  * 5 = phenotype rows per term, sex and country (`cd_term_groups`) and individuals per sex, country
  * and list of diseases (`cd_disease_groups`) written with the data (0087), 6 = phenotype rows per
  * term and group of `cd_disease_groups` (`cd_term_disease_groups`, 0094), 7 = distinct carriers
- * per consequence and allele-frequency bucket (`cd_carrier_groups`, 0098).
+ * per consequence and allele-frequency bucket (`cd_carrier_groups`, 0098), 8 = the individuals of
+ * each sex and country (`cd_individual_bits`) and the distinct carriers of each gene and AF bucket
+ * where they fill a bitmap (`cd_gene_carrier_groups`, 0103).
  * An older file is rewritten once (main) or laid out in memory from its public tables or views
  * (renderer); a newer version is refused.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export type CacheTable = 'individuals' | 'variants' | 'genotypes';
 export const CACHE_TABLES: readonly CacheTable[] = ['individuals', 'variants', 'genotypes'];

@@ -76,7 +76,8 @@ describe('issue 20: statements over the query layout', () => {
     const q = cohortVariantsSql(f({ sexes: ['female'], genotype: { gene: evil } }), 5, odd);
     expect(q.sql).not.toContain(evil);
     expect(q.sql).not.toContain("x'");
-    expect(q.params).toEqual([evil, 'female']);
+    // The sex condition is read from cd_individual_bits (decision 0103): its bitmaps and lists.
+    expect(q.params).toEqual([evil, 'sex', 'female', 'sex', 'female']);
     expect((q.sql.match(/\?/g) ?? []).length).toBe(q.params.length);
     expect(q.sql).toContain('bitstring_agg(ix, 0, 2)');
   });

@@ -90,9 +90,9 @@ export function cohortCountSql(
       // bench's floor reads them, and the bitmap's bit_count sat 3.3× above it natively).
       const g = groupRows(p);
       if (g !== undefined) return sql('SELECT sum(i.n) AS n FROM ', g);
-      const bits = cohortBits(p, { individual: false, genotype: true });
-      if (bits !== undefined && p.where === undefined)
-        return sql('SELECT bit_count(', bits, ') AS n');
+      // A bitmap with sex and country ANDs their stored bitmaps (decision 0103), no scan.
+      const bits = cohortBits(p, { individual: true, genotype: true });
+      if (bits !== undefined) return sql('SELECT bit_count(', bits, ') AS n');
       return sql('SELECT count(*) AS n FROM ', members(p));
     },
     'SELECT 0 AS n WHERE FALSE',
@@ -127,9 +127,22 @@ export function cohortByColumnSql(
     datasets,
     (p) => {
       const g = groupRows(p);
-      return g !== undefined
-        ? sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, g, ' GROUP BY ALL')
-        : sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL');
+      if (g !== undefined)
+        return sql(`SELECT i.${column} AS key, sum(i.n) AS n FROM `, g, ' GROUP BY ALL');
+      // Per sex or country: the cohort's bitmap ANDed with each value's stored individuals
+      // (`cd_individual_bits`, decision 0103), a row per value instead of a scan of everyone.
+      const bits = cohortBits(p, { individual: true, genotype: true });
+      if (bits !== undefined && column !== 'dataset_id')
+        return sql(
+          'SELECT key, n FROM (SELECT k.value AS key, CASE WHEN k.bits IS NOT NULL ',
+          'THEN bit_count(k.bits & c.b) ELSE len(list_filter(k.ixs, x -> get_bit(c.b, x) = 1)) ',
+          `END AS n FROM ${p.db}.cd_individual_bits k, (SELECT `,
+          bits,
+          ' AS b) c WHERE ',
+          { sql: 'k.kind = ?', params: [column] },
+          ') WHERE n > 0',
+        );
+      return sql(`SELECT i.${column} AS key, count(*) AS n FROM `, members(p), ' GROUP BY ALL');
     },
     'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
   );
