@@ -13,7 +13,12 @@
  *   `f_term_groups`: phenotype counts per term, sex and country, `f_disease_groups`: individuals
  *   per sex, country and list of diseases, `f_term_disease_groups`: phenotype counts per term,
  *   sex, country and list of diseases (the layout's `cd_term_groups`, `cd_disease_groups`,
- *   `cd_term_disease_groups`).
+ *   `cd_term_disease_groups`);
+ * - `f_individual_bits`: the individuals of each sex and country as a bitmap or ix list,
+ *   `f_carrier_groups`: carriers per consequence and AF bucket, `f_gene_carrier_groups`: dense
+ *   carriers per gene and AF bucket (the layout's `cd_individual_bits`, `cd_carrier_groups`,
+ *   `cd_gene_carrier_groups`, decisions 0098 and 0103): a sex or country condition, a genotype
+ *   criterion's whole buckets are ORed from them, only the rest scanned from `f_geno`/`f_geno_c`.
  * No floor stores a query's answer beyond those summaries.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -21,6 +26,7 @@ import { keepCacheTerms } from '../../shared/cohorts/cacheTerms';
 import type { CohortFilters } from '../../shared/cohorts/definition';
 import { hasGenotype } from '../../shared/cohorts/definition';
 import { withDescendants } from '../../shared/cohorts/hpo';
+import { AF_EDGES, afBucket } from '../../shared/cohorts/layout';
 
 /** Builds the floor tables from the dataset's layout attached as `src`. */
 export async function buildFloorTables(conn: DuckDBConnection, src: string): Promise<void> {
@@ -41,6 +47,9 @@ export async function buildFloorTables(conn: DuckDBConnection, src: string): Pro
     `CREATE TABLE f_disease_groups AS SELECT sex, country, diseases, n FROM ${src}.cd_disease_groups ORDER BY sex, country`,
     `CREATE TABLE f_term_groups AS SELECT term, sex, country, n FROM ${src}.cd_term_groups ORDER BY sex, country, term`,
     `CREATE TABLE f_term_disease_groups AS SELECT term, sex, country, diseases, n FROM ${src}.cd_term_disease_groups ORDER BY sex, country, term`,
+    `CREATE TABLE f_individual_bits AS SELECT * FROM ${src}.cd_individual_bits ORDER BY kind, value`,
+    `CREATE TABLE f_carrier_groups AS SELECT * FROM ${src}.cd_carrier_groups ORDER BY consequence, af_hi`,
+    `CREATE TABLE f_gene_carrier_groups AS SELECT * FROM ${src}.cd_gene_carrier_groups ORDER BY gene_key, af_hi`,
   ])
     await conn.run(s);
 }
@@ -83,8 +92,56 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
     ...(g?.maxAf === undefined ? [] : [`af <= ${String(g.maxAf)}`]),
   ]);
   const genoTable = gene === undefined ? 'f_geno_c' : 'f_geno';
-  const genoBits = g === undefined ? [] : [bits(genoTable, vf)];
-  const indBits = hasW ? [bits('f_ind_sc', w)] : [];
+  // Stored groups ORed (bitmaps and, where stored, ix lists), plus the bitmap of `rest` rows.
+  const stored = (table: string, where: string, lists: boolean, rest?: string): string =>
+    `(SELECT bit_or(b) FROM (SELECT bits AS b FROM ${table} WHERE bits IS NOT NULL AND ${where}` +
+    (lists || rest !== undefined
+      ? ` UNION ALL SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (` +
+        [
+          ...(lists
+            ? [`SELECT unnest(ixs) AS ix FROM ${table} WHERE ixs IS NOT NULL AND ${where}`]
+            : []),
+          ...(rest === undefined ? [] : [rest]),
+        ].join(' UNION ALL ') +
+        ')'
+      : '') +
+    '))';
+  const max = g?.maxAf;
+  const within = max === undefined ? AF_EDGES : AF_EDGES.filter((e) => e <= max);
+  const edge = within.length === 0 ? undefined : Math.max(...within);
+  const bounded = max === undefined ? 'TRUE' : `af_hi <= ${String(max)}`;
+  const genoSet = (): string => {
+    const c = g?.consequence ?? '';
+    // No gene: whole consequence × AF buckets, only the bucket a bound cuts scanned (0098).
+    if (gene === undefined && edge !== undefined)
+      return stored(
+        'f_carrier_groups',
+        and([...(c === '' ? [] : [`consequence = ${lit(c)}`]), bounded]),
+        true,
+        max === undefined || edge === max
+          ? undefined
+          : `SELECT ix FROM f_geno_c WHERE ${vf} AND af > ${String(edge)}`,
+      );
+    // A gene without a consequence: its dense buckets, the rest of its genotypes scanned (0103).
+    if (gene !== undefined && c === '') {
+      const groups = `gene_key = ${lit(gene)} AND ${bounded}`;
+      return stored(
+        'f_gene_carrier_groups',
+        groups,
+        false,
+        `SELECT ix FROM f_geno WHERE ${vf} AND coalesce(${afBucket('af')}, -1) NOT IN ` +
+          `(SELECT coalesce(af_hi, -1) FROM f_gene_carrier_groups WHERE ${groups})`,
+      );
+    }
+    return bits(genoTable, vf);
+  };
+  const genoBits = g === undefined ? [] : [genoSet()];
+  const valueBits = (kind: string, values: readonly string[]): string =>
+    stored('f_individual_bits', `kind = ${lit(kind)} AND ${inList('value', values)}`, true);
+  const indBits = [
+    ...(f.sexes.length > 0 ? [valueBits('sex', f.sexes)] : []),
+    ...(f.countries.length > 0 ? [valueBits('country', f.countries)] : []),
+  ];
   const amp = (xs: readonly string[]): string => xs.join(' & ');
   const sets = [...terms, ...genoBits];
   // A cohort by diseases alone (with sex and country): the individuals (and their phenotype rows)
@@ -110,6 +167,12 @@ export function floorSql(f: CohortFilters, kind: string, individuals: number): s
     case 'byCountry':
       if (diseaseGroups !== undefined)
         return `SELECT country AS key, sum(n)::INTEGER AS n FROM ${diseaseGroups} GROUP BY ALL ORDER BY n DESC, key`;
+      if (sets.length > 0)
+        return (
+          'SELECT key, n FROM (SELECT value AS key, CASE WHEN k.bits IS NOT NULL THEN bit_count(k.bits & c.b) ' +
+          'ELSE len(list_filter(k.ixs, x -> get_bit(c.b, x) = 1)) END AS n FROM f_individual_bits k, ' +
+          `(SELECT ${amp([...sets, ...indBits])} AS b) c WHERE k.kind = 'country') WHERE n > 0 ORDER BY n DESC, key`
+        );
       return `${members('country AS key, count(*) AS n')} GROUP BY ALL ORDER BY n DESC, key`;
     case 'byPhenotype': {
       const all = [...sets, ...indBits];

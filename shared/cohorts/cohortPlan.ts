@@ -145,14 +145,20 @@ function storedBits(
 ): BoundSql {
   const rest: BoundSql[] = [];
   if (lists)
-    rest.push(sql(`SELECT unnest(k.ixs) AS ix FROM ${db}.${table} k WHERE k.ixs IS NOT NULL AND `, groups));
+    rest.push(
+      sql(`SELECT unnest(k.ixs) AS ix FROM ${db}.${table} k WHERE k.ixs IS NOT NULL AND `, groups),
+    );
   if (more !== undefined) rest.push(more);
   return sql(
     `(SELECT bit_or(b) FROM (SELECT k.bits AS b FROM ${db}.${table} k WHERE k.bits IS NOT NULL AND `,
     groups,
     ...(rest.length === 0
       ? []
-      : [` UNION ALL SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (`, joinSql(rest, ' UNION ALL '), ')']),
+      : [
+          ` UNION ALL SELECT bitstring_agg(ix, 0, ${String(last)}) FROM (`,
+          joinSql(rest, ' UNION ALL '),
+          ')',
+        ]),
     '))',
   );
 }

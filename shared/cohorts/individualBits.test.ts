@@ -36,7 +36,20 @@ const DATASETS: CachedDataset[] = [
   { id: 'T-INDBITS-A', individuals: 40_000 },
   { id: 'T-INDBITS-B', individuals: 901 },
 ];
-const AFS = ['NULL', '0', '0.0001', '0.00005', '0.003', '0.01', '0.015', '0.05', '0.2', "'NaN'", '-0.1', '1'];
+const AFS = [
+  'NULL',
+  '0',
+  '0.0001',
+  '0.00005',
+  '0.003',
+  '0.01',
+  '0.015',
+  '0.05',
+  '0.2',
+  "'NaN'",
+  '-0.1',
+  '1',
+];
 const VARIANTS = 2_400;
 let conn: DuckDBConnection;
 
@@ -137,7 +150,8 @@ describe('decision 0103: individuals per sex and country (cd_individual_bits)', 
       }
       expect(got.some((g) => g.value === null && g.kind === 'sex')).toBe(true);
       expect(got.some((g) => g.value === null && g.kind === 'country')).toBe(true);
-      if (d.individuals > 10_000) expect(got.some((g) => g.value === 'IS' && g.dense === false)).toBe(true);
+      if (d.individuals > 10_000)
+        expect(got.some((g) => g.value === 'IS' && g.dense === false)).toBe(true);
     }
   });
 });
@@ -172,7 +186,12 @@ describe('decision 0103: carriers per gene and AF bucket where dense (cd_gene_ca
     }
     // The smaller dataset has dense groups the larger one lacks (its sparse buckets).
     const count = async (d: CachedDataset) =>
-      (await rows({ sql: `SELECT count(*)::INTEGER AS n FROM ${datasetDatabaseName(d.id)}.cd_gene_carrier_groups`, params: [] }))[0]?.n;
+      (
+        await rows({
+          sql: `SELECT count(*)::INTEGER AS n FROM ${datasetDatabaseName(d.id)}.cd_gene_carrier_groups`,
+          params: [],
+        })
+      )[0]?.n;
     expect(Number(await count(DATASETS[1]!))).toBeGreaterThan(Number(await count(DATASETS[0]!)));
   });
 
@@ -204,7 +223,10 @@ describe('decision 0103: carriers per gene and AF bucket where dense (cd_gene_ca
     expect(nonEmpty).toBeGreaterThan(40);
     // A gene with a consequence reads its variants as before.
     const withConsequence = datasetPlan(
-      CohortFiltersSchema.parse({ genotype: { gene: 'TP53', consequence: 'stop_gained' }, sexes: ['male'] }),
+      CohortFiltersSchema.parse({
+        genotype: { gene: 'TP53', consequence: 'stop_gained' },
+        sexes: ['male'],
+      }),
       DATASETS[0]!,
     ).genotypeSet;
     expect(withConsequence?.sql).not.toMatch(/cd_gene_carrier_groups/);
@@ -225,10 +247,18 @@ describe('decision 0103: every statement of cohorts with sex, country and a gene
     },
     countryTerm: { countries: ['FI', 'IT'], phenotypes: [{ id: 'HP:0001250' }] },
     sexBetweenEdges: { sexes: ['male'], genotype: { gene: 'APC', maxAf: 0.012 } },
-    nobodyOfThatSexAndCountry: { sexes: ['unknown'], countries: ['ZZ'], genotype: { gene: 'TP53' } },
+    nobodyOfThatSexAndCountry: {
+      sexes: ['unknown'],
+      countries: ['ZZ'],
+      genotype: { gene: 'TP53' },
+    },
     nobodyOfThatCountry: { countries: ['ZZ'], phenotypes: [{ id: 'HP:0000152' }] },
     geneNobodyCarries: { sexes: ['female'], genotype: { gene: 'NOPE', maxAf: 0.05 } },
-    diseaseWithGene: { diseases: ['ORPHA:145'], countries: ['SE'], genotype: { gene: 'TP53', maxAf: 0.01 } },
+    diseaseWithGene: {
+      diseases: ['ORPHA:145'],
+      countries: ['SE'],
+      genotype: { gene: 'TP53', maxAf: 0.01 },
+    },
   };
   const EMPTY = new Set(['nobodyOfThatSexAndCountry', 'nobodyOfThatCountry', 'geneNobodyCarries']);
   for (const [name, input] of Object.entries(COHORTS))
@@ -237,9 +267,17 @@ describe('decision 0103: every statement of cohorts with sex, country and a gene
       const statements: [string, BoundSql, BoundSql][] = [
         ['count', cohortCountSql(f, DATASETS), referenceSql.count(f)],
         ['rows', cohortRowsSql(f, 300, DATASETS), referenceSql.rows(f, 300)],
-        ['byCountry', cohortByColumnSql(f, 'country', DATASETS), referenceSql.byColumn(f, 'country')],
+        [
+          'byCountry',
+          cohortByColumnSql(f, 'country', DATASETS),
+          referenceSql.byColumn(f, 'country'),
+        ],
         ['bySex', cohortByColumnSql(f, 'sex', DATASETS), referenceSql.byColumn(f, 'sex')],
-        ['byDataset', cohortByColumnSql(f, 'dataset_id', DATASETS), referenceSql.byColumn(f, 'dataset_id')],
+        [
+          'byDataset',
+          cohortByColumnSql(f, 'dataset_id', DATASETS),
+          referenceSql.byColumn(f, 'dataset_id'),
+        ],
         ['byPhenotype', cohortByPhenotypeSql(f, 100, DATASETS), referenceSql.byPhenotype(f, 100)],
         ['export', cohortExportSql(f, 500, DATASETS), referenceSql.export(f, 500)],
         ['exportCount', cohortExportCountSql(f, DATASETS), referenceSql.export(f, 500, true)],
@@ -247,7 +285,11 @@ describe('decision 0103: every statement of cohorts with sex, country and a gene
       ];
       for (const [what, q, ref] of statements) {
         const got = await rows(q);
-        if (!EMPTY.has(name) && what !== 'exportCount' && !(what === 'variants' && f.genotype === undefined))
+        if (
+          !EMPTY.has(name) &&
+          what !== 'exportCount' &&
+          !(what === 'variants' && f.genotype === undefined)
+        )
           expect(got.length, what).toBeGreaterThan(0);
         expect(canonicalRows(got), what).toBe(canonicalRows(await rows(ref)));
       }

@@ -12,7 +12,13 @@ import { toArrowIpc } from './arrowTables';
 import { commitFolder, scopeOf, writeDatasetFolder } from './datasetFolder';
 import { DUCKDB_STORAGE_VERSION, UPGRADE_DIR } from './duckdbFile';
 import { serveVaultRequest, serveVaultTable } from './serveVaultTable';
-import { carrierGroups, termDiseaseGroups, termGroups, termIndex } from './testing/layoutRows';
+import {
+  carrierGroups,
+  individualAndGeneBits,
+  termDiseaseGroups,
+  termGroups,
+  termIndex,
+} from './testing/layoutRows';
 
 let fed: SharedFederation;
 useSharedFederation((started) => (fed = started));
@@ -233,26 +239,40 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
   }, 120_000);
 
   // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087),
-  // cd_term_disease_groups (0094) and cd_carrier_groups (0098); a layout-5 file without the last
-  // two; a layout-6 file without cd_carrier_groups.
+  // cd_term_disease_groups (0094), cd_carrier_groups (0098), cd_individual_bits and
+  // cd_gene_carrier_groups (0103); a layout-5 file without the last four; a layout-6 file without
+  // the last three; a layout-7 file without the last two.
+  const LAYOUT_8 = ['cd_individual_bits', 'cd_gene_carrier_groups'];
   const summaries = [
     {
       layout: 4,
       what: '0053, no counts per group) is rewritten once with cd_term_groups and cd_disease_groups',
-      drop: ['cd_term_groups', 'cd_disease_groups', 'cd_term_disease_groups', 'cd_carrier_groups'],
+      drop: [
+        'cd_term_groups',
+        'cd_disease_groups',
+        'cd_term_disease_groups',
+        'cd_carrier_groups',
+        ...LAYOUT_8,
+      ],
       read: () => termGroups,
     },
     {
       layout: 5,
       what: '0087, no phenotype counts per list of diseases) is rewritten once with cd_term_disease_groups',
-      drop: ['cd_term_disease_groups', 'cd_carrier_groups'],
+      drop: ['cd_term_disease_groups', 'cd_carrier_groups', ...LAYOUT_8],
       read: () => termDiseaseGroups,
     },
     {
       layout: 6,
       what: '0094, no carriers per consequence and AF bucket) is rewritten once with cd_carrier_groups',
-      drop: ['cd_carrier_groups'],
+      drop: ['cd_carrier_groups', ...LAYOUT_8],
       read: () => carrierGroups,
+    },
+    {
+      layout: 7,
+      what: '0098, no bitmaps per sex, country, gene and AF bucket) is rewritten once with cd_individual_bits and cd_gene_carrier_groups',
+      drop: LAYOUT_8,
+      read: () => individualAndGeneBits,
     },
   ];
   for (const c of summaries)

@@ -1,6 +1,6 @@
 /**
  * The rows of a dataset's DuckDB file that cacheUpgrade.test.ts compares between a rewritten old
- * copy and a fresh build (issue 20: summaries of decisions 0040, 0087, 0094 and 0098), as text.
+ * copy and a fresh build (issue 20: summaries of decisions 0040, 0087, 0094, 0098 and 0103), as text.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,4 +56,11 @@ export const termDiseaseGroups = (bytes: Uint8Array): Promise<string> =>
 export const carrierGroups = (bytes: Uint8Array): Promise<string> =>
   readAll(bytes, [
     'SELECT consequence, af_hi, carriers, ixs, bits::VARCHAR AS bits FROM d.cd_carrier_groups ORDER BY ALL',
+  ]);
+
+/** The rows of cd_individual_bits and cd_gene_carrier_groups of DuckDB bytes (0103), as text. */
+export const individualAndGeneBits = (bytes: Uint8Array): Promise<string> =>
+  readAll(bytes, [
+    'SELECT kind, value, members, ixs, bits::VARCHAR AS bits FROM d.cd_individual_bits ORDER BY ALL',
+    'SELECT gene_key, af_hi, carriers, bits::VARCHAR AS bits FROM d.cd_gene_carrier_groups ORDER BY ALL',
   ]);
