@@ -12,13 +12,8 @@ import { toArrowIpc } from './arrowTables';
 import { commitFolder, scopeOf, writeDatasetFolder } from './datasetFolder';
 import { DUCKDB_STORAGE_VERSION, UPGRADE_DIR } from './duckdbFile';
 import { serveVaultRequest, serveVaultTable } from './serveVaultTable';
-import {
-  carrierGroups,
-  individualAndGeneBits,
-  termDiseaseGroups,
-  termGroups,
-  termIndex,
-} from './testing/layoutRows';
+import { carrierGroups, termDiseaseGroups, termGroups, termIndex } from './testing/layoutRows';
+import { individualAndGeneBits } from './testing/layoutRows';
 
 let fed: SharedFederation;
 useSharedFederation((started) => (fed = started));
@@ -238,10 +233,7 @@ describe('issue 20: old caches are rewritten into the query layout once, nativel
     expect(listed).toMatchObject({ format: 'duckdb', layout: SCHEMA_VERSION, rows: pulled.rows });
   }, 120_000);
 
-  // A layout-4 file is the current layout without cd_term_groups and cd_disease_groups (0087),
-  // cd_term_disease_groups (0094), cd_carrier_groups (0098), cd_individual_bits and
-  // cd_gene_carrier_groups (0103); a layout-5 file without the last four; a layout-6 file without
-  // the last three; a layout-7 file without the last two.
+  // A layout-N file is the current layout without the summaries of the later layouts (`drop`).
   const LAYOUT_8 = ['cd_individual_bits', 'cd_gene_carrier_groups'];
   const summaries = [
     {
