@@ -167,15 +167,14 @@ function lineOfFeatureId(
  * once trimmed as the schema trims it: its code point and 1-based character in the id as written.
  */
 function controlInId(id: string): { codePoint: string; at: number } | undefined {
-  const chars = [...id];
-  const lead = chars.length - [...id.trimStart()].length;
-  const kept = [...id.trim()].length;
-  for (let i = lead; i < lead + kept; i++) {
-    const ch = chars[i] ?? '';
+  // Leading whitespace is one UTF-16 unit a character, so its length counts characters.
+  let at = id.length - id.trimStart().length;
+  for (const ch of id.trim()) {
+    at += 1;
     if (/\p{Cc}/u.test(ch))
       return {
         codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
-        at: i + 1,
+        at,
       };
   }
   return undefined;

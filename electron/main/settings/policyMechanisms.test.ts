@@ -216,7 +216,10 @@ describe('decision 0106: a configuration profile whose dict names a key twice', 
     ]);
     const [binary] = readManagedPolicy('darwin', run, () => Buffer.from('bplist00\u0000\u0001'));
     expect(ran).toEqual(['plutil']);
-    expect(binary?.locked).toMatchObject({ allowedBeaconHosts: expect.any(Array) });
+    expect(binary?.locked.allowedBeaconHosts).toEqual([
+      'beacon.umcg.example',
+      'beacon.ki.example:8443',
+    ]);
     expect(readManagedPolicy('darwin', run, () => undefined)).toEqual([]);
   });
 });

@@ -174,9 +174,7 @@ describe('whole values edited while main has not answered (decision 0099 left th
     await main.answerAll();
     expect(main.sent()).toBe(2);
     expect(main.held().variants[0]?.reported).toBe(false);
-    expect((screen.getByTestId('reported-13-32316463-G-A') as HTMLInputElement).checked).toBe(
-      false,
-    );
+    expect(screen.getByTestId<HTMLInputElement>('reported-13-32316463-G-A').checked).toBe(false);
     // One click reports it.
     fireEvent.click(screen.getByTestId('reported-13-32316463-G-A'));
     await main.answerAll();
