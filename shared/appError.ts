@@ -73,6 +73,9 @@ export const APP_ERROR_KEYS = [
   'pullRefused',
   // Search and seen-before.
   'queryIdInUse',
+  // The typed gene, region or variant, or a saved query's file: the parser's code as the value
+  // `searchInput`, worded from `coded.searchInput` (decision 0106).
+  'searchInputRefused',
   'nodeNotAskable',
   'seenNoCase',
   'notCaseTerm',

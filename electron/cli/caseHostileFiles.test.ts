@@ -44,6 +44,11 @@ writeFileSync(
     '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n' +
     `chr1\t100\t.\tA\tG\t.\tPASS\t.\tGT\t0/1\nchr1\t200\t.\tA\tG\t.\tPASS\t.\tGT\t${Array.from({ length: 200 }, () => '1').join('/')}\n`,
 );
+/** A Phenopacket whose subject id carries a terminal escape (decision 0106). */
+writeFileSync(
+  join(dir, 'escape.json'),
+  '{\n  "subject": { "id": "P-7\\u001b[31m", "sex": "FEMALE" },\n  "phenotypicFeatures": [ { "type": { "id": "HP:0001250" } } ]\n}\n',
+);
 const h = cliHarness({ env, cwd: dir, passphrase: 'correct horse battery staple' });
 const cli = (...argv: string[]) => h.cli(...argv);
 afterAll(() => {
@@ -101,5 +106,18 @@ describe('npm run cli -- case import with hostile PED and Phenopacket files (dec
     expect(r.err.join('\n')).not.toMatch(/TINYINT|staging|1\/1\/1/);
     const list = await cli('case', 'list');
     expect(list.out.join('\n')).not.toContain('PLOIDY');
+  }, 120_000);
+
+  it('decision 0106: a Phenopacket subject id with an escape is refused at its line, not filed as "unknown"', async () => {
+    // Before: the import was refused as an invalid request of patientId, naming no file.
+    const r = await cli('case', 'import', '--vcf', 'trio.vcf.gz', '--phenopacket', 'escape.json');
+    expect(r.code).toBe(EXIT.invalid);
+    expect(r.err.join('\n')).toContain(
+      'escape.json:2: subject.id holds a control character (U+001B at character 4: a line break, tab or escape), so it is not used as the patient id',
+    );
+    expect(r.err.join('\n')).toContain(
+      'escape.json: give the patient id with --patient; nothing was imported.',
+    );
+    expect((await cli('case', 'list')).out.join('\n')).not.toContain('P-7');
   }, 120_000);
 });

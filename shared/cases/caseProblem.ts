@@ -34,6 +34,8 @@ export const CASE_PROBLEM_CODES = [
   'phenopacket-not-hpo',
   'phenopacket-unknown-hpo',
   'phenopacket-no-features',
+  // A subject id with control characters, not used as the patient id (decision 0106).
+  'phenopacket-subject-control',
   'tumour-is-normal',
   // The New-case dialog's own cancer checks (renderer/src/features/cancer/cancerDraft.ts).
   'choose-tumour',

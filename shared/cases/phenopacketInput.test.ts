@@ -81,3 +81,62 @@ describe('decision 0095: a Phenopacket that names a key twice in one object', ()
     });
   });
 });
+
+// Decision 0100 refused a patient id with control characters at import (the schema), so a
+// Phenopacket whose subject id held one filled the New case dialog's field, and the import was
+// then refused as an invalid request, with no word of the file. Decision 0106: refused where it is.
+describe('decision 0106: a Phenopacket subject id with control characters', () => {
+  const text = (id: string) =>
+    [
+      '{',
+      '  "id": "pp-1",',
+      `  "subject": { "id": ${JSON.stringify(id)}, "sex": "MALE" },`,
+      '  "phenotypicFeatures": [ { "type": { "id": "HP:0001250" } } ]',
+      '}',
+    ].join('\n');
+
+  it('is not used as the patient id: refused at its line and path, with the character and where it is', () => {
+    const r = readPhenopacket('esc.json', text('P-7\u001b[31m'));
+    expect(r.subjectId).toBeNull();
+    // The rest of the file is read: the id alone is refused.
+    expect(r.sex).toBe('male');
+    expect(r.phenotype.observed.map((t) => t.id)).toEqual(['HP:0001250']);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        file: 'esc.json',
+        line: 3,
+        code: 'phenopacket-subject-control',
+        params: { path: 'subject.id', codePoint: 'U+001B', at: 4 },
+      }),
+    ]);
+  });
+
+  it('names a line break or tab inside the id; one only at its ends is trimmed, as the import trims it', () => {
+    expect(readPhenopacket('nl.json', text('P\n7')).problems[0]?.params).toEqual({
+      path: 'subject.id',
+      codePoint: 'U+000A',
+      at: 2,
+    });
+    expect(readPhenopacket('tab.json', text(' P\t7')).problems[0]?.params).toMatchObject({
+      codePoint: 'U+0009',
+      at: 3,
+    });
+    const ends = readPhenopacket('ends.json', text('P-7\n'));
+    expect(ends.problems).toEqual([]);
+    expect(ends.subjectId).toBe('P-7\n');
+  });
+
+  it('the top-level id used for a subject without one is checked too', () => {
+    const r = readPhenopacket(
+      'top.json',
+      '{"id": "A\\u0007B", "phenotypicFeatures": [ { "type": { "id": "HP:0001250" } } ]}',
+    );
+    expect(r.subjectId).toBeNull();
+    // Written as JSON writes it (\u0007), found once in the text: its line is named.
+    expect(r.problems[0]).toMatchObject({
+      code: 'phenopacket-subject-control',
+      params: { path: 'id', codePoint: 'U+0007', at: 2 },
+    });
+    expect(r.problems[0]?.line).toBe(1);
+  });
+});

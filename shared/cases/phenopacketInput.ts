@@ -114,8 +114,25 @@ export function readPhenopacket(
       message: 'has no phenotypicFeatures',
       code: 'phenopacket-no-features',
     });
+  // Decision 0100 refuses a patient id with control characters (a pseudonym printed in reports,
+  // lists and terminals); one read from the file is refused here, at its place in the file, and
+  // not filled in (decision 0106): before, the import was refused later as an invalid request.
+  const idPath = p.subject?.id !== undefined ? 'subject.id' : p.id !== undefined ? 'id' : undefined;
+  let subjectId = p.subject?.id ?? p.id ?? null;
+  const control = subjectId === null ? undefined : controlInId(subjectId);
+  if (subjectId !== null && idPath !== undefined && control !== undefined) {
+    const line = lineOfOnly(text, JSON.stringify(subjectId));
+    problems.push({
+      file: name,
+      ...(line === undefined ? {} : { line }),
+      message: `${idPath} holds a control character (${control.codePoint} at character ${String(control.at)}: a line break, tab or escape), so it is not used as the patient id: reports, lists and terminals would print it. Type the patient id, or fix the file`,
+      code: 'phenopacket-subject-control',
+      params: { path: idPath, ...control },
+    });
+    subjectId = null;
+  }
   return {
-    subjectId: p.subject?.id ?? p.id ?? null,
+    subjectId,
     sex: SEX[p.subject?.sex ?? ''] ?? 'unknown',
     phenotype,
     problems,
@@ -142,5 +159,30 @@ function lineOfFeatureId(
     at = text.indexOf(needle, at + 1);
     if (at < 0) return undefined;
   }
+  return text.slice(0, at).split('\n').length;
+}
+
+/**
+ * The first control character (Unicode Cc, as `CaseImportRequestSchema` refuses them) of an id
+ * once trimmed as the schema trims it: its code point and 1-based character in the id as written.
+ */
+function controlInId(id: string): { codePoint: string; at: number } | undefined {
+  // Leading whitespace is one UTF-16 unit a character, so its length counts characters.
+  let at = id.length - id.trimStart().length;
+  for (const ch of id.trim()) {
+    at += 1;
+    if (/\p{Cc}/u.test(ch))
+      return {
+        codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+        at,
+      };
+  }
+  return undefined;
+}
+
+/** The line of `needle` in `text` when it occurs there exactly once; else no line is given. */
+function lineOfOnly(text: string, needle: string): number | undefined {
+  const at = text.indexOf(needle);
+  if (at < 0 || text.indexOf(needle, at + 1) >= 0) return undefined;
   return text.slice(0, at).split('\n').length;
 }

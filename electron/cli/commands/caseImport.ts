@@ -61,6 +61,15 @@ export async function importCase(ctx: CliContext, o: ImportOpts): Promise<ExitCo
     );
     return EXIT.invalid;
   }
+  // A subject id with control characters is not the patient id (decision 0106): said above at its
+  // line; without --patient the case would otherwise be filed under the case id or "unknown".
+  if (
+    o.patient === undefined &&
+    i.phenopacket?.problems.some((p) => p.code === 'phenopacket-subject-control') === true
+  ) {
+    ctx.err(`${i.phenopacket.name}: give the patient id with --patient; nothing was imported.`);
+    return EXIT.invalid;
+  }
   // A cancer case (issue 19): tumour and normal instead of pedigree members, same request. A
   // somatic caller's file is one unless a pedigree option says otherwise, as New case proposes
   // (decision 0079: before, Mutect2 output without a cancer option became a germline case).

@@ -1,6 +1,7 @@
 import {
   parseGenomic,
   toBeaconParams,
+  type GenomicInputCode,
   type GenomicParams,
 } from '../../../shared/search/parseGenomic';
 import { SEX_TERMS, type SearchQuery } from '../../../shared/search/query';
@@ -23,10 +24,21 @@ export interface BeaconQueryParts {
   skip?: number;
 }
 
-/** Turns the typed query into Beacon parts; throws with plain words when the genomic text is invalid. */
+/** The typed gene, region or variant refused, with the parser's code beside its English (0106). */
+export class GenomicInputError extends Error {
+  constructor(
+    message: string,
+    readonly code: GenomicInputCode,
+    readonly params: { readonly text: string },
+  ) {
+    super(message);
+  }
+}
+
+/** Turns the typed query into Beacon parts; throws GenomicInputError when the genomic text is invalid. */
 export function queryParts(q: SearchQuery): BeaconQueryParts {
   const parsed = parseGenomic(q.genomic);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new GenomicInputError(parsed.message, parsed.code, parsed.params);
   const filters: BeaconFilter[] = q.filters.map((f) => ({
     id: f.id,
     includeDescendantTerms: f.includeDescendantTerms,

@@ -2,6 +2,7 @@ import plist from 'plist';
 import { POLICY_KEYS, nativePolicyName } from '../../../shared/settings/policy';
 import type { SettingProblem } from '../../../shared/settings/settingProblem';
 import type { PolicySourceRead } from '../settings/policySource';
+import { firstPlistDuplicateKey } from './plistDuplicateKey';
 
 /** The app's bundle id: configuration profiles address its managed preferences by it. */
 export const BUNDLE_ID = 'org.cohortdesk.desktop';
@@ -15,9 +16,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 
 /**
- * A configuration profile's managed preferences for Cohort Desk, from the XML property list
- * (`plutil -convert xml1 -o - <file>` of MANAGED_PREFERENCES_FILE). Every managed preference is
- * forced, so every key is locked; keys are the PascalCase policy names (as in Group Policy).
+ * A configuration profile's managed preferences for Cohort Desk, from the XML property list: the
+ * file itself when it is XML, else `plutil -convert xml1 -o - <file>` of MANAGED_PREFERENCES_FILE.
+ * Every managed preference is forced, so every key is locked; keys are the PascalCase policy names
+ * (as in Group Policy). A dict that names a key twice applies nothing (decision 0106).
  */
 export function managedPreferencesFromPlist(xml: string, location: string): PolicySourceRead {
   const base = { kind: 'configuration profile', location, found: true, defaults: {} } as const;
@@ -40,6 +42,22 @@ export function managedPreferencesFromPlist(xml: string, location: string): Poli
       locked: {},
       problems: ['the property list is not a dictionary'],
       said: [{ code: 'plist-not-dictionary' }],
+    };
+  // Decision 0106: a dict that names a key twice applies nothing (as a JSON policy file, 0100).
+  const twice = firstPlistDuplicateKey(xml);
+  if (twice !== undefined)
+    return {
+      ...base,
+      locked: {},
+      problems: [
+        `line ${String(twice.line)}, column ${String(twice.column)}: the key "${twice.key}" is named twice in one dict (at ${twice.path}); property-list readers keep only one of them, so nothing of the file applies. Remove the repeat`,
+      ],
+      said: [
+        {
+          code: 'duplicate-key',
+          params: { line: twice.line, column: twice.column, key: twice.key, field: twice.path },
+        },
+      ],
     };
   const locked: Record<string, unknown> = {};
   const problems: string[] = [];

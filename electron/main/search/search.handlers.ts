@@ -23,7 +23,7 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
         return await search.run(query, queryId);
       } catch (error: unknown) {
         if (error instanceof QueryError)
-          throw new HandlerError('INVALID_REQUEST', error.message, 'genomic');
+          throw new HandlerError('INVALID_REQUEST', error.message, 'genomic', error.said);
         if (error instanceof DuplicateQueryIdError)
           throw new HandlerError(
             'INVALID_REQUEST',
@@ -60,7 +60,18 @@ export function searchHandlers(search: SearchService): Pick<Handlers, SearchChan
     },
     'search:openQuery': ({ text, fileName }) => {
       const r = openQueryText(text, fileName);
-      if (!r.ok) throw new HandlerError('INVALID_REQUEST', r.message, r.where);
+      // The file's problem as the parser's code (decision 0106); the renderer words it.
+      if (!r.ok)
+        throw new HandlerError(
+          'INVALID_REQUEST',
+          r.message,
+          r.where,
+          words('searchInputRefused', {
+            searchInput: r.code,
+            file: r.params.file.slice(0, 2000),
+            field: r.params.field.slice(0, 2000),
+          }),
+        );
       return r.query;
     },
   };

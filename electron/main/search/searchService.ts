@@ -5,7 +5,9 @@ import { suggestGenes } from '../../../shared/search/genes';
 import { describeQuery, type SearchQuery } from '../../../shared/search/query';
 import type { NodeUpdate, SearchDone } from '../../../shared/search/results';
 import type { Logger } from '../logging/logger';
-import { queryParts } from '../beacon/beaconRequest';
+import { GenomicInputError, queryParts } from '../beacon/beaconRequest';
+import type { ErrorWords } from '../../../shared/appError';
+import { words } from '../../../shared/appError';
 import type { Fanout } from './fanout';
 import { startFanout } from './fanout';
 import { createFilteringTermsCache } from './filteringTerms';
@@ -46,7 +48,15 @@ export interface SearchService {
 }
 
 /** Error for a query that cannot be sent (bad genomic text); the handler names the field. */
-export class QueryError extends Error {}
+export class QueryError extends Error {
+  /** The parser's code as `appError.searchInputRefused` (decision 0106), when it has one. */
+  constructor(
+    message: string,
+    readonly said?: ErrorWords,
+  ) {
+    super(message);
+  }
+}
 
 /** The caller's query id is one this service still holds: its events would mix with the other's. */
 export class DuplicateQueryIdError extends Error {}
@@ -73,7 +83,15 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
       try {
         parts = queryParts(query);
       } catch (error: unknown) {
-        throw new QueryError(error instanceof Error ? error.message : String(error));
+        throw new QueryError(
+          error instanceof Error ? error.message : String(error),
+          error instanceof GenomicInputError
+            ? words('searchInputRefused', {
+                searchInput: error.code,
+                text: error.params.text.slice(0, 2000),
+              })
+            : undefined,
+        );
       }
       const directory = await deps.getDirectory();
       const queryId = clientId ?? randomUUID();

@@ -174,3 +174,52 @@ describe('issue 22: the native policy readers send their problems as codes', () 
     expect(coded(unknown)).toEqual([{ settingProblem: 'unknown-policy', field: 'Colour' }]);
   });
 });
+
+// Decision 0106: a JSON policy file naming a key twice applies nothing since decision 0100; a
+// configuration profile's managed preferences with two AllowedBeaconHosts applied the last one.
+describe('decision 0106: a configuration profile whose dict names a key twice', () => {
+  const twice = fixture('managed-preferences.plist').replace(
+    '\t<key>AllowedHtsgetHosts</key>',
+    '\t<key>AllowedBeaconHosts</key>\n\t<array>\n\t\t<string>evil.example</string>\n\t</array>\n\t<key>AllowedHtsgetHosts</key>',
+  );
+
+  it('applies nothing: the notice names the key, its line and column and its path, with the JSON file’s code', () => {
+    const policy = loadPolicy(noFile, [managedPreferencesFromPlist(twice, '/L/M.plist')]);
+    expect(policy.locked).toEqual({});
+    expect(policy.notices.map((n) => n.params)).toEqual([
+      {
+        path: '/L/M.plist',
+        detail:
+          'line 16, column 2: the key "AllowedBeaconHosts" is named twice in one dict (at AllowedBeaconHosts); property-list readers keep only one of them, so nothing of the file applies. Remove the repeat',
+        settingProblem: 'duplicate-key',
+        line: '16',
+        column: '2',
+        key: 'AllowedBeaconHosts',
+        field: 'AllowedBeaconHosts',
+      },
+    ]);
+  });
+
+  it('an XML managed-preferences file is read as written (plutil would keep one repeat); a binary one goes through plutil', () => {
+    const ran: string[] = [];
+    const run = (command: string): string => {
+      ran.push(command);
+      return fixture('managed-preferences.plist');
+    };
+    const [xml] = readManagedPolicy('darwin', run, () => Buffer.from(`\uFEFF${twice}`));
+    expect(ran).toEqual([]);
+    expect(xml?.said).toEqual([
+      {
+        code: 'duplicate-key',
+        params: { line: 16, column: 2, key: 'AllowedBeaconHosts', field: 'AllowedBeaconHosts' },
+      },
+    ]);
+    const [binary] = readManagedPolicy('darwin', run, () => Buffer.from('bplist00\u0000\u0001'));
+    expect(ran).toEqual(['plutil']);
+    expect(binary?.locked.allowedBeaconHosts).toEqual([
+      'beacon.umcg.example',
+      'beacon.ki.example:8443',
+    ]);
+    expect(readManagedPolicy('darwin', run, () => undefined)).toEqual([]);
+  });
+});

@@ -23,6 +23,8 @@ const WORDED: readonly (readonly [param: string, tree: string, as: string])[] = 
   ['settingProblem', 'settingProblem', 'detail'],
   // A refused case file's problem (a VCF, PED or mapping code) inside an `appError` (decision 0100).
   ['fileProblem', 'fileProblem', 'problem'],
+  // A refused search input (the typed text, a saved query's file) inside an `appError` (0106).
+  ['searchInput', 'searchInput', 'problem'],
 ];
 
 /** Values for t() with the coded ones worded (`appError` keys use it too: decision 0076). */

@@ -63,6 +63,20 @@ describe('issue 22: the New-case dialog’s file problems in the reader’s lang
     ]);
   });
 
+  it('decision 0106: a Phenopacket subject id with an escape, at its line, in German and Swedish', async () => {
+    const text = '{\n  "subject": { "id": "P-7\\u001b[31m" },\n  "phenotypicFeatures": []\n}';
+    const pp = readPhenopacket('fall.json', text);
+    await setLanguage('de');
+    expect(lines(pp.problems.filter((p) => p.code === 'phenopacket-subject-control'))).toEqual([
+      'fall.json Zeile 2: subject.id enthält ein Steuerzeichen (U+001B an Zeichen 4: Zeilenumbruch, Tabulator oder Escape-Zeichen) und wird daher nicht als Patienten-ID übernommen, denn Berichte, Listen und Terminals würden es ausgeben. Geben Sie die Patienten-ID ein oder korrigieren Sie die Datei',
+    ]);
+    cleanup();
+    await setLanguage('sv');
+    expect(lines(pp.problems.filter((p) => p.code === 'phenopacket-subject-control'))).toEqual([
+      'fall.json rad 2: subject.id innehåller ett styrtecken (U+001B vid tecken 4: radbrytning, tabb eller escape-tecken), så det används inte som patient-id: rapporter, listor och terminaler skulle skriva ut det. Skriv patient-id eller rätta filen',
+    ]);
+  });
+
   it('issue 22: an import’s end and a refusal, in German; English stays main’s sentence', async () => {
     await setLanguage('de');
     expect(

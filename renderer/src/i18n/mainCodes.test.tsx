@@ -8,6 +8,7 @@ import i18n, { setLanguage } from '.';
 import { NodeProblemLine, SeenProblemLine } from './nodeProblem';
 import { acmgRuleText, clinvarText, sexText } from './terms';
 import { appErrorText } from './appErrorText';
+import { AppErrorSchema } from '../../../shared/appError';
 
 // Issue 22: what main and shared code send as codes (and once wrote as English sentences) is
 // worded in the app's language; names and ids stay as the data gives them.
@@ -164,5 +165,30 @@ describe('decision 0100: a refused case file in the reader’s language', () => 
     ).toBe(
       'notes.vcf line 1: the first line must be ##fileformat=VCFv4.x (4.1 to 4.5); found "hello"',
     );
+  });
+});
+
+// Decision 0106: search:run's refused gene, region or variant and search:openQuery's refused file
+// came as main's English; the Search page re-parsed the box's text to word it, and showed the
+// English once the box was edited (the text then parsed). Main now sends the parser's code.
+describe('decision 0106: search refusals worded from main’s code', () => {
+  it('the typed region and a saved query’s file, in German and Finnish; the client keeps the code', async () => {
+    const region = AppErrorSchema.parse({
+      code: 'INVALID_REQUEST',
+      message: 'The region "17:500-100" must have 1 ≤ start ≤ end.',
+      where: 'genomic',
+      key: 'searchInputRefused',
+      params: { searchInput: 'region-order', text: '17:500-100' },
+    });
+    await setLanguage('de');
+    expect(appErrorText(region)).toBe('Die Region „17:500-100“ muss 1 ≤ Anfang ≤ Ende erfüllen.');
+    await setLanguage('fi');
+    expect(
+      appErrorText({
+        message: 'brca.query.json is not a JSON file.',
+        key: 'searchInputRefused',
+        params: { searchInput: 'query-not-json', file: 'brca.query.json', field: '' },
+      }),
+    ).toBe('brca.query.json ei ole JSON-tiedosto.');
   });
 });

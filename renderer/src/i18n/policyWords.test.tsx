@@ -116,4 +116,30 @@ describe('issue 22: the policy notice words the native readers’ problems', () 
     );
     expect(shown).not.toMatch(/named twice/);
   });
+
+  it('German: a configuration profile naming AllowedBeaconHosts twice, with the JSON file’s code (decision 0106)', async () => {
+    await setLanguage('de');
+    notices([
+      {
+        messageKey: 'notice.policyInvalid',
+        params: {
+          path: '/Library/Managed Preferences/org.cohortdesk.desktop.plist',
+          detail: 'line 16, column 2: the key "AllowedBeaconHosts" is named twice in one dict …',
+          settingProblem: 'duplicate-key',
+          key: 'AllowedBeaconHosts',
+          field: 'AllowedBeaconHosts',
+          line: '16',
+          column: '2',
+        },
+      },
+    ]);
+    render(<NoticeList />);
+    const shown = screen.getByTestId('notice').querySelector('p')?.textContent ?? '';
+    expect(shown).toContain('/Library/Managed Preferences/org.cohortdesk.desktop.plist');
+    // The words name no format: the same code words a JSON policy file's repeat.
+    expect(shown).toContain(
+      'Zeile 16, Spalte 2: der Schlüssel „AllowedBeaconHosts“ steht zweimal im selben Objekt (bei AllowedBeaconHosts); ein Leseprogramm behält nur einen davon, daher gilt nichts aus der Datei.',
+    );
+    expect(shown).not.toMatch(/JSON|named twice/);
+  });
 });

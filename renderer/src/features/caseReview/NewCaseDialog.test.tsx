@@ -202,3 +202,30 @@ describe('issue 16: New case releases the files it no longer needs', () => {
     ]);
   });
 });
+
+// Decision 0106: a Phenopacket whose subject id held a terminal escape filled the patient id, and
+// Import was then refused as an invalid request ("patientId"), with no word of the file.
+describe('decision 0106: a Phenopacket subject id with control characters', () => {
+  it('is not filled in as the patient id; the file says why at its line, and Import asks for the id', async () => {
+    render(<NewCaseDialog open={false} onClose={() => undefined} />);
+    fireEvent.click(byId('new-case-vcf-pick'));
+    await answer('case:pickFile', { file: BLOOD });
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    const json =
+      '{\n  "subject": { "id": "P-7\\u001b[31m", "sex": "FEMALE" },\n  "phenotypicFeatures": [ { "type": { "id": "HP:0001250" } } ]\n}';
+    await act(async () => {
+      fireEvent.change(byId('new-case-phenopacket'), {
+        target: { files: [new File([json], 'esc.json', { type: 'application/json' })] },
+      });
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    await answer('case:inspect', inspection(BLOOD.name, ['BLOOD']));
+    expect(valueOf('new-case-patient')).toBe('');
+    expect(byId('new-case-phenopacket-problems').textContent).toContain(
+      'esc.json line 2: subject.id holds a control character (U+001B at character 4',
+    );
+    expect(byId('new-case-needed').textContent).toBe('To import, give the patient id.');
+    expect((byId('new-case-import') as HTMLButtonElement).disabled).toBe(true);
+    expect(calls.some((c) => c.channel === 'case:import')).toBe(false);
+  });
+});

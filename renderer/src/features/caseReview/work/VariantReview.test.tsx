@@ -162,3 +162,34 @@ describe('evidence sheet edits while main has not answered (cancer-germline flak
     expect(main.sent()).toBe(2);
   });
 });
+
+describe('whole values edited while main has not answered (decision 0099 left them whole)', () => {
+  it('issue 18: two clicks on "in the report" before main answers the first toggle it twice', async () => {
+    const main = slowMain();
+    render(<Review />);
+    // The checkbox shows main's value until main answers: the second click read the same
+    // unchecked box and sent "reported: true" again, so the reviewer's take-back was lost.
+    fireEvent.click(screen.getByTestId('reported-13-32316463-G-A'));
+    fireEvent.click(screen.getByTestId('reported-13-32316463-G-A'));
+    await main.answerAll();
+    expect(main.sent()).toBe(2);
+    expect(main.held().variants[0]?.reported).toBe(false);
+    expect(screen.getByTestId<HTMLInputElement>('reported-13-32316463-G-A').checked).toBe(false);
+    // One click reports it.
+    fireEvent.click(screen.getByTestId('reported-13-32316463-G-A'));
+    await main.answerAll();
+    expect(main.held().variants[0]?.reported).toBe(true);
+  });
+
+  it('issue 18: tags saved twice before main answers keep the list typed last', async () => {
+    const main = slowMain();
+    render(<Review />);
+    const field = screen.getByTestId('tags-13-32316463-G-A');
+    fireEvent.change(field, { target: { value: 'recheck' } });
+    fireEvent.click(screen.getByTestId('tags-13-32316463-G-A-save'));
+    fireEvent.change(field, { target: { value: 'recheck, family' } });
+    fireEvent.click(screen.getByTestId('tags-13-32316463-G-A-save'));
+    await main.answerAll();
+    expect(main.held().variants[0]?.tags).toEqual(['recheck', 'family']);
+  });
+});

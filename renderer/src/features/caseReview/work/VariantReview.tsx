@@ -127,8 +127,16 @@ export function VariantReview(props: {
         <input
           type="checkbox"
           checked={vw.reported}
-          onChange={(e) =>
-            void change({ kind: 'reported', variantKey: key, reported: e.target.checked })
+          // A click turns over what main last answered when its turn comes (decision 0106): the
+          // box shows main's value until then, so a second quick click read the same box and sent
+          // the same value again, and the take-back was lost.
+          onChange={() =>
+            void change((w) => {
+              const now = w.variants.find((x) => x.variant.variantKey === key);
+              return now === undefined
+                ? undefined
+                : { kind: 'reported', variantKey: key, reported: !now.reported };
+            })
           }
           data-testid={`reported-${id}`}
         />{' '}
