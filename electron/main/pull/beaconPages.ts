@@ -7,6 +7,7 @@ import { beaconErrorOf } from '../beacon/beaconSchemas';
 import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { respell } from '../beacon/filterSpelling';
+import { notHonoured } from '../beacon/queryHonoured';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
 import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
@@ -81,14 +82,35 @@ export interface PageBody {
   body: Uint8Array;
 }
 
+/**
+ * The filters a page was asked with, as sent to the node (its spelling), and its spelling back to
+ * the query builder's (`[theirs, ours]`): plain values, as the page crosses to its worker thread.
+ */
+export interface PageSent {
+  filters: BeaconQueryParts['filters'];
+  written: [string, string][];
+}
+
 /** What parsePage needs to know of the request, to judge the answer and to name the node. */
 export interface PageAsked {
   nodeId: string;
   datasetId: string;
   entity: 'individuals' | 'g_variants';
+  /** The filters sent, checked against what the node says it used (decision 0105). */
+  sent?: PageSent;
+}
+
+/** The page's filters as sent to the node, for parsePage's check of its echo (decision 0105). */
+export function pageSent(req: PageRequest): PageSent {
+  const { parts: sent, written } = respelt(req);
+  return { filters: sent.filters, written: [...written] };
 }
 
 function parts(req: PageRequest): BeaconQueryParts {
+  return respelt(req).parts;
+}
+
+function respelt(req: PageRequest): ReturnType<typeof respell> {
   const filters = req.query.filters.map((f) => ({
     id: f.id,
     includeDescendantTerms: f.includeDescendantTerms,
@@ -101,7 +123,9 @@ function parts(req: PageRequest): BeaconQueryParts {
     filters,
     granularity: 'record',
   };
-  return req.spelling === undefined ? asWritten : respell(asWritten, req.spelling).parts;
+  return req.spelling === undefined
+    ? { parts: asWritten, notes: [], written: new Map() }
+    : respell(asWritten, req.spelling);
 }
 
 /**
@@ -230,6 +254,37 @@ function refuseByStatus(node: string, status: number, why: string): never {
 }
 
 /**
+ * A page whose node says it did not use a filter (its `receivedRequestSummary` leaves it out, or a
+ * warning names it) holds the records of a broader query: pulled, they would be kept as the
+ * cohort asked for (decision 0105, as search does since 0101). Refused with the filters as the
+ * query builder wrote them and the node's warning. A page other than the one asked (`skip` not
+ * used) is not checked here: its records come again on a later page and the build refuses the
+ * copy as duplicated, and a node echoing `skip` in records rather than pages would be refused
+ * though it paged right.
+ */
+function refuseNotHonoured(req: PageAsked, json: unknown): void {
+  if (req.sent === undefined || req.sent.filters.length === 0) return;
+  const sent: BeaconQueryParts = {
+    entryType: req.entity,
+    params: {},
+    filters: req.sent.filters,
+    granularity: 'record',
+  };
+  const n = notHonoured(json, sent, new Map(req.sent.written));
+  if (n?.kind !== 'filter') return;
+  const node = req.nodeId;
+  const dataset = req.datasetId;
+  const filters = n.ids.join(', ').slice(0, 500);
+  const why = (n.said ?? '').slice(0, 500);
+  throw new PullDataError(
+    `Node ${node} did not apply the filter ${filters} to ${dataset} (its answer says so), so its records are not the cohort asked for; nothing was kept.${why ? ` The node says: ${why}` : ''}`,
+    why
+      ? said('filterNotUsedWhy', { node, dataset, filters, why })
+      : said('filterNotUsed', { node, dataset, filters }),
+  );
+}
+
+/**
  * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
  * the Beacon envelope, granularity and count. Pure, so it runs wherever the page is processed.
  */
@@ -264,11 +319,20 @@ export function parsePage(
       said('notBeacon', { node, at }),
     );
   }
+  refuseNotHonoured(req, json);
   const sets = (parsed.data.response?.resultSets ?? []).filter(
     (s) => s.setType === undefined || s.setType === '' || s.setType === 'dataset',
   );
-  // The route names one dataset: its set carries the id, or is the only one (v2.0 may leave id empty).
-  const set = sets.find((s) => s.id === req.datasetId) ?? (sets.length === 1 ? sets[0] : undefined);
+  // The route names one dataset: its set carries the id, or is the only one and has none (v2.0
+  // may leave id empty). A lone set naming another dataset is that dataset's records: a node that
+  // served the route as its plain /individuals would be pulled as this dataset (decision 0105).
+  const lone = sets.length === 1 ? sets[0] : undefined;
+  if (lone !== undefined && lone.id !== '' && lone.id !== req.datasetId && lone.results.length > 0)
+    throw new PullDataError(
+      `Node ${node} answered the route of ${dataset} with the records of ${lone.id.slice(0, 200)}; nothing was kept.`,
+      said('otherDataset', { node, dataset, answered: lone.id.slice(0, 200) }),
+    );
+  const set = sets.find((s) => s.id === req.datasetId) ?? (lone?.id === '' ? lone : undefined);
   // A set that carries records is record level whatever meta says or leaves out (BCN-01 read as
   // decision 0017 does: the official examples omit returnedGranularity, read as 'boolean').
   const granularity =
