@@ -276,3 +276,53 @@ describe('decision 0096: counts as the node said them, never more and never a si
     expect(range?.display).toBe('3');
   });
 });
+
+describe('decision 0105: an answer that names a key twice has no one meaning', () => {
+  const raw = (body: string): Reply => ({
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  const head = `"meta":${JSON.stringify(meta('count'))}`;
+
+  it('two numTotalResults (5 and 500): no count shown, the key located for the operator', async () => {
+    const { a, range } = await ask(() =>
+      raw(
+        `{${head},\n"responseSummary":{"exists":true,"numTotalResults":5,"numTotalResults":500}}`,
+      ),
+    );
+    expect(a.status).toBe('error');
+    expect(range).toBeUndefined();
+    expect(a.problem?.code).toBe('not-beacon');
+    expect(a.problem?.nodeText).toMatch(
+      /^responseSummary\.numTotalResults \(line 2, column \d+\): the key "numTotalResults" is named twice/,
+    );
+  });
+
+  it('a set’s id named twice, or a repeat deep in a record: refused; the same key in two objects is not a repeat', async () => {
+    const set = (inner: string) =>
+      `{${head},"responseSummary":{"exists":true,"numTotalResults":3},"response":{"resultSets":[${inner}]}}`;
+    const twiceId = await ask(() =>
+      raw(
+        set(`{"id":"A","id":"B","setType":"dataset","exists":true,"resultsCount":3,"results":[]}`),
+      ),
+    );
+    expect(twiceId.a.problem?.nodeText).toMatch(/^response\.resultSets\[0\]\.id /);
+    const deep = await ask(() =>
+      raw(
+        set(
+          `{"id":"A","exists":true,"resultsCount":1,"results":[{"id":"P1","sex":{"id":"NCIT:C20197","id":"NCIT:C16576"}}]}`,
+        ),
+      ),
+    );
+    expect(deep.a.problem?.nodeText).toMatch(/^response\.resultSets\[0\]\.results\[0\]\.sex\.id /);
+    const fine = await ask(() =>
+      raw(
+        set(
+          `{"id":"A","exists":true,"resultsCount":2,"results":[]},{"id":"B","exists":true,"resultsCount":1,"results":[]}`,
+        ),
+      ),
+    );
+    expect(fine.a.status).toBe('ok');
+    expect(fine.range?.display).toBe('3');
+  });
+});
