@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Notice, Settings } from '../../../shared/settings/settings';
 import { SETTING_KEYS } from '../../../shared/settings/settings';
 import { CachePurgeRequestSchema, policyFieldSchema } from '../../../shared/settings/policy';
 import type { PolicyKey } from '../../../shared/settings/policy';
-import { parseJsonWithLocation, repeatedKeyProblem } from './jsonLocation';
+import { parseJsonWithLocation, readJsonFileText, repeatedKeyProblem } from './jsonLocation';
 import type { PolicySourceRead } from './policySource';
 import type { SettingProblem } from '../../../shared/settings/settingProblem';
 import { settingProblemParams } from '../../../shared/settings/settingProblem';
@@ -55,7 +54,7 @@ export function readPolicyFile(path: string): PolicySourceRead {
   const none = { kind: 'file', location: path, locked: {}, defaults: {} } as const;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readJsonFileText(path);
   } catch {
     return { ...none, found: false, problems: [] };
   }
