@@ -76,6 +76,53 @@ describe('machine policy (STANDARDS 5.6)', () => {
     expect(inside.notices[0]?.params.detail).toMatch(/^line 2, column 1/);
   });
 
+  it('decision 0105: an allow-list with entries it does not take never widens to every host', () => {
+    // Before: one URL where a host belongs dropped the whole key, and an empty list allows all.
+    const some = loadPolicy(
+      write(
+        JSON.stringify({
+          version: 1,
+          locked: {
+            allowedBeaconHosts: ['beacon.hospital.example', 'https://beacon.other.example/'],
+            allowedNodes: ['FI', 'not an id'],
+          },
+        }),
+      ),
+    );
+    expect(some.locked).toEqual({
+      allowedBeaconHosts: ['beacon.hospital.example'],
+      allowedNodes: ['FI'],
+    });
+    expect(some.notices.map((n) => n.params.field)).toEqual([
+      'locked.allowedBeaconHosts[1]',
+      'locked.allowedNodes[1]',
+    ]);
+    const none = loadPolicy(
+      write(
+        JSON.stringify({
+          version: 1,
+          locked: {
+            allowedBeaconHosts: ['https://beacon.hospital.example/'],
+            allowedBrokers: ['login.broker.example'],
+            trustedVisaIssuers: ['issuer'],
+          },
+          defaults: { allowedHtsgetHosts: ['htsget host'] },
+        }),
+      ),
+    );
+    // Nothing valid: nothing that can exist is allowed (RFC 6761 .invalid), never everything.
+    expect(none.locked).toEqual({
+      allowedBeaconHosts: ['nothing.invalid'],
+      allowedBrokers: ['https://nothing.invalid'],
+      trustedVisaIssuers: ['https://nothing.invalid'],
+    });
+    expect(none.defaults).toEqual({ allowedHtsgetHosts: ['nothing.invalid'] });
+    expect(none.notices).toHaveLength(4);
+    // Other settings still apply nothing of an invalid value, as before.
+    const other = loadPolicy(write(JSON.stringify({ version: 1, locked: { cacheMaxDays: -1 } })));
+    expect(other.locked).toEqual({});
+  });
+
   it('reports a syntax error with line and column and applies nothing', () => {
     const policy = loadPolicy(write('{\n "version": 1,\n "locked": { "theme": }\n}'));
     expect(policy.locked).toEqual({});
