@@ -8,7 +8,7 @@ import { readEntryResponse } from './beaconReader';
 import { beaconErrorOf } from './beaconSchemas';
 import { BodyTooLargeError, readBounded } from './boundedBody';
 import { placeRows } from './assemblyQuery';
-import { firstDuplicateKey } from '../../../shared/json/duplicateKey';
+import { repeatedKeyAnswer } from './repeatedKeyAnswer';
 import type { NotHonoured } from './queryHonoured';
 import { notHonoured } from './queryHonoured';
 
@@ -152,25 +152,8 @@ async function answer(
       problem: { code: 'error', http, ...nodeText(refusal.message) },
     };
   }
-  // A key named twice (RFC 8259 §4: names SHOULD be unique; JSON.parse keeps the last): two
-  // numTotalResults, two exists, two ids of a set. Which one the node meant is unknown, so
-  // nothing of the answer is shown as what it said (decision 0105); located for its operator.
-  const twice = firstDuplicateKey(text);
-  if (twice !== undefined) {
-    const path = twice.path.slice(0, 300);
-    const where = `${path} (line ${String(twice.line)}, column ${String(twice.column)})`;
-    return {
-      status: 'error',
-      method,
-      message: `Node ${name} sent an answer that names ${path} twice, so which value it meant is unknown; its answer is not shown. Tell the node's operator; the other nodes are not affected.`,
-      problem: {
-        code: 'not-beacon',
-        ...nodeText(
-          `${where}: the key "${twice.key.slice(0, 200)}" is named twice; JSON names must be unique for the answer to have one meaning.`,
-        ),
-      },
-    };
-  }
+  const twice = repeatedKeyAnswer(name, method, text);
+  if (twice !== undefined) return twice;
   const read = readEntryResponse(json, name, {
     entryType: req.parts.entryType,
     requested: req.parts.granularity,

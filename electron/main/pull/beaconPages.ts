@@ -7,10 +7,27 @@ import { beaconErrorOf } from '../beacon/beaconSchemas';
 import { BodyTooLargeError, readBoundedBytes } from '../beacon/boundedBody';
 import { isAllowListed } from '../beacon/tokenPolicy';
 import { respell } from '../beacon/filterSpelling';
-import { notHonoured } from '../beacon/queryHonoured';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
-import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
+import { PullDataError, PullNetworkError, PullRefusedError, said } from './pullErrors';
+import type { PageAsked, PageSent } from './pageRefusals';
+import {
+  errorMessage,
+  errorStatus,
+  refuseByStatus,
+  refuseNotHonoured,
+  wordsOf,
+} from './pageRefusals';
+
+export {
+  failureSaid,
+  PullDataError,
+  PullError,
+  PullNetworkError,
+  PullRefusedError,
+  said,
+} from './pullErrors';
+export type { PageAsked, PageSent } from './pageRefusals';
 
 /**
  * Records per page a pull asks for. A node may use fewer (its own cap): the loop advances by the
@@ -19,37 +36,6 @@ import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
 export const PULL_PAGE_SIZE = 500;
 /** A page body larger than this is refused (BCN-04). */
 export const PULL_PAGE_MAX_BYTES = 64 * 1024 * 1024;
-
-/**
- * A pull's failure: main's English (logs, the command line) and the same as a code with its values
- * that the renderer words (issue 22, decision 0070). Every failure a job can end in carries one.
- */
-export class PullError extends Error {
-  constructor(
-    message: string,
-    readonly said: PullSaid,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-/** The node could not be reached or timed out: the job pauses and may resume. */
-export class PullNetworkError extends PullError {}
-/** The node refused (401/403) or answered below record granularity: the job fails. */
-export class PullRefusedError extends PullError {}
-/** The answer was not valid Beacon: the job fails. */
-export class PullDataError extends PullError {}
-
-/** `{ key, params }`: the code of a pull's message. */
-export const said = (key: PullSaidKey, params?: PullSaid['params']): PullSaid =>
-  params === undefined ? { key } : { key, params };
-
-/**
- * The code a failed job shows: a pull error's own; anything else (a disk or database error) is
- * worded as a failure with its own text (issue 22).
- */
-export const failureSaid = (error: unknown, message: string): PullSaid =>
-  error instanceof PullError ? error.said : said('failed', { detail: message.slice(0, 2000) });
 
 export interface PageRequest {
   node: NodeEntry;
@@ -80,24 +66,6 @@ export interface Page {
 export interface PageBody {
   status: number;
   body: Uint8Array;
-}
-
-/**
- * The filters a page was asked with, as sent to the node (its spelling), and its spelling back to
- * the query builder's (`[theirs, ours]`): plain values, as the page crosses to its worker thread.
- */
-export interface PageSent {
-  filters: BeaconQueryParts['filters'];
-  written: [string, string][];
-}
-
-/** What parsePage needs to know of the request, to judge the answer and to name the node. */
-export interface PageAsked {
-  nodeId: string;
-  datasetId: string;
-  entity: 'individuals' | 'g_variants';
-  /** The filters sent, checked against what the node says it used (decision 0105). */
-  sent?: PageSent;
 }
 
 /** The page's filters as sent to the node, for parsePage's check of its echo (decision 0105). */
@@ -181,17 +149,6 @@ export async function fetchPageBody(req: PageRequest): Promise<PageBody> {
   return { status, body: bytes };
 }
 
-/** The node's own words in a Beacon error body, bounded (it is the node's text); '' when none. */
-function errorMessage(text: string): string {
-  try {
-    return wordsOf(beaconErrorOf(JSON.parse(text)));
-  } catch {
-    return '';
-  }
-}
-
-const wordsOf = (e: { message?: string } | undefined): string => (e?.message ?? '').slice(0, 500);
-
 const count = z.number().int().nonnegative();
 const Granularity = z.enum(['boolean', 'count', 'record']);
 
@@ -216,73 +173,6 @@ const PageZ = z.looseObject({
     })
     .optional(),
 });
-
-/** A Beacon error's code as the pull's status: one that is no HTTP error status reads as 400. */
-const errorStatus = (code: number | undefined): number =>
-  code !== undefined && code >= 400 && code <= 599 ? code : 400;
-
-/**
- * Refusals, throttling and server errors by status (the HTTP status, or a Beacon error's own
- * errorCode when it came with HTTP 200), with the node's own words when it gave some.
- */
-function refuseByStatus(node: string, status: number, why: string): never {
-  if (status === 401 || status === 403) {
-    // The node's own reason, shown as it wrote it (bounded: it is the node's text).
-    throw new PullRefusedError(
-      `Node ${node} refused the pull (${String(status)})${why ? `: ${why}` : ''}.`,
-      why
-        ? said('refusedWhy', { node, http: status, why })
-        : said('refused', { node, http: status }),
-    );
-  }
-  if (status === 429)
-    throw new PullNetworkError(
-      `Node ${node} asked Cohort Desk to slow down (HTTP 429); the pull is paused and can be resumed in a while.`,
-      said('throttled', { node }),
-    );
-  if (status >= 500)
-    throw new PullNetworkError(
-      `Node ${node} answered with a server error (${String(status)}); the pull is paused and can be resumed.`,
-      said('serverError', { node, http: status }),
-    );
-  throw new PullDataError(
-    `Node ${node} answered with HTTP ${String(status)}${why ? `: ${why}` : ''}.`,
-    why
-      ? said('httpStatusWhy', { node, http: status, why })
-      : said('httpStatus', { node, http: status }),
-  );
-}
-
-/**
- * A page whose node says it did not use a filter (its `receivedRequestSummary` leaves it out, or a
- * warning names it) holds the records of a broader query: pulled, they would be kept as the
- * cohort asked for (decision 0105, as search does since 0101). Refused with the filters as the
- * query builder wrote them and the node's warning. A page other than the one asked (`skip` not
- * used) is not checked here: its records come again on a later page and the build refuses the
- * copy as duplicated, and a node echoing `skip` in records rather than pages would be refused
- * though it paged right.
- */
-function refuseNotHonoured(req: PageAsked, json: unknown): void {
-  if (req.sent === undefined || req.sent.filters.length === 0) return;
-  const sent: BeaconQueryParts = {
-    entryType: req.entity,
-    params: {},
-    filters: req.sent.filters,
-    granularity: 'record',
-  };
-  const n = notHonoured(json, sent, new Map(req.sent.written));
-  if (n?.kind !== 'filter') return;
-  const node = req.nodeId;
-  const dataset = req.datasetId;
-  const filters = n.ids.join(', ').slice(0, 500);
-  const why = (n.said ?? '').slice(0, 500);
-  throw new PullDataError(
-    `Node ${node} did not apply the filter ${filters} to ${dataset} (its answer says so), so its records are not the cohort asked for; nothing was kept.${why ? ` The node says: ${why}` : ''}`,
-    why
-      ? said('filterNotUsedWhy', { node, dataset, filters, why })
-      : said('filterNotUsed', { node, dataset, filters }),
-  );
-}
 
 /**
  * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
