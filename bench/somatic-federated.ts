@@ -15,6 +15,7 @@ import { HOTSPOT_ALLELES } from '../shared/cancer/hotspots.data';
 import type { SeenCandidate, SeenProgress } from '../shared/seen/channels';
 import { createAssemblyResolver } from '../electron/main/beacon/nodeAssembly';
 import { startTokenFederation } from '../electron/main/search/testing/tokenFederation';
+import { createFilteringTermsCache } from '../electron/main/search/filteringTerms';
 import { createOfferedTumourTypes } from '../electron/main/seen/offeredTumourTypes';
 import { SEEN_BATCH_DEFAULTS, startSeenBatch } from '../electron/main/seen/seenBatch';
 import { SOMATIC_ALLELES } from '../federation/generator/somatic';
@@ -53,7 +54,9 @@ const nodes = demo.directory().nodes.slice(0, 5);
 const tokens = await demo.tokenFor('clinician');
 const assemblies = createAssemblyResolver({ fetch, timeoutMs: () => TIMEOUT_MS });
 // As the app asks (issue 19): a node only for the tumour types its /filtering_terms lists.
-const offered = createOfferedTumourTypes({ fetch, timeoutMs: () => TIMEOUT_MS });
+const offered = createOfferedTumourTypes({
+  terms: createFilteringTermsCache({ fetch, timeoutMs: () => TIMEOUT_MS }),
+});
 
 async function batch(
   list: readonly SeenCandidate[],

@@ -11,12 +11,16 @@ export const TrustedVisaIssuerEntrySchema = z
   .regex(/^\S+( \S+)?$/, 'an issuer URL, optionally followed by a space and its key-set (jku) URL')
   .refine((s) => s.split(' ').every(httpUrl), 'must be http(s) URLs');
 
-/** A host a policy allows: a DNS name or IP address (IPv6 in brackets), optionally `:port`. */
+/**
+ * A host a policy allows: a DNS name (internationalised names as written, bücher.example, decision
+ * 0105) or an IP address (IPv6 in brackets), optionally `:port`. Main compares it as URLs carry
+ * hosts (ASCII, lower case: `hostAllowed`).
+ */
 export const HostEntrySchema = z
   .string()
   .max(300)
   .regex(
-    /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)(:[0-9]{1,5})?$/,
+    /^(\[[0-9A-Fa-f:.]+\]|[\p{L}\p{N}]([\p{L}\p{N}\p{M}.-]*[\p{L}\p{N}])?)(:[0-9]{1,5})?$/u,
     'a host name or address, optionally followed by :port',
   );
 

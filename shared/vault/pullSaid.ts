@@ -28,6 +28,11 @@ export const PULL_SAID_KEYS = [
   'onlyYesNo',
   'noCountIndividuals',
   'noCountVariants',
+  // Decision 0105: the node says it did not use a filter (`filters`, its words `why`), or answered
+  // a dataset's route with another dataset's records (`answered`).
+  'filterNotUsed',
+  'filterNotUsedWhy',
+  'otherDataset',
   // A record that does not follow the model (recordConvert.ts): `record` is its index on the page.
   'individualShape',
   'variantShape',

@@ -38,6 +38,7 @@ import { caseWorkHandlers } from '../cases/caseWork.handlers';
 import { diseaseHandlers } from '../cases/diseases.handlers';
 import { createCaseWorkService } from '../cases/caseWork';
 import { seenHandlersOver } from '../seen/seen.handlers';
+import { createFilteringTermsCache } from '../search/filteringTerms';
 import { tumourBoardSection } from '../cases/cancer/tumourBoard';
 import type { MainServices, MainServicesOptions } from './mainServices';
 import { breakParams } from '../audit/verifyChain';
@@ -137,8 +138,14 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
     localCache: localCacheFrom(settings),
     ...(opts.auth?.now === undefined ? {} : { now: opts.auth.now }),
   });
+  // One read of each node's /filtering_terms for search and seen-before (decision 0105).
+  const filterTerms = createFilteringTermsCache({
+    fetch: guarded.fetch,
+    timeoutMs: () => settings.view().values.nodeTimeoutMs,
+  });
   const search = createSearchService({
     fetch: guarded.fetch,
+    filterTerms,
     getDirectory: opts.federation?.getDirectory ?? (() => directory.get()),
     getAccessToken: opts.federation?.getAccessToken ?? ((node) => auth.accessTokenFor(node)),
     nodeTimeoutMs: () => settings.view().values.nodeTimeoutMs,
@@ -243,7 +250,14 @@ export function createMainServices(opts: MainServicesOptions): MainServices {
         opts.federation,
         // Through the egress guard (issue 21) unless a test hands in its own federation's nodes.
         { platform: opts.federation === undefined ? guarded : platform, directory, auth, settings },
-        { events, cases, audit, logger },
+        // The search's terms cache when both ask through the egress guard.
+        {
+          events,
+          cases,
+          audit,
+          logger,
+          ...(opts.federation === undefined ? { filterTerms } : {}),
+        },
       ),
     },
   });

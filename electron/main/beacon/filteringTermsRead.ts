@@ -13,13 +13,14 @@ const MAX_PAGES = 200;
  * cap `limit`; `skip` counts pages of the size they use): until an empty page, or one with nothing
  * new (a server that ignores `skip` and sends everything at once). A failing page keeps what came
  * before it; `read` says whether the first page was read at all (an empty list from a node that
- * did not answer is not "no terms").
+ * did not answer is not "no terms"), `complete` whether the list ended as the node ended it (not at
+ * a failing page or the page cap): only a complete list says what a node does not list.
  */
 export async function readFilteringTerms(
   node: NodeEntry,
   fetchFn: typeof fetch,
   timeoutMs: number,
-): Promise<{ terms: FilteringTerm[]; read: boolean }> {
+): Promise<{ terms: FilteringTerm[]; read: boolean; complete: boolean }> {
   const page = async (skip: number): Promise<FilteringTerm[] | undefined> => {
     const url = new URL(`${node.beaconUrl.replace(/\/+$/, '')}/filtering_terms`);
     url.searchParams.set('skip', String(skip));
@@ -38,6 +39,7 @@ export async function readFilteringTerms(
   };
   const byId = new Map<string, FilteringTerm>();
   let read = false;
+  let complete = false;
   try {
     for (let skip = 0; skip < MAX_PAGES; skip++) {
       const terms = await page(skip);
@@ -45,10 +47,13 @@ export async function readFilteringTerms(
       read = true;
       const fresh = terms.filter((t) => !byId.has(t.id));
       for (const t of fresh) byId.set(t.id, t);
-      if (fresh.length === 0) break;
+      if (fresh.length === 0) {
+        complete = true;
+        break;
+      }
     }
   } catch {
     // Network or JSON failure: the pages read so far still count.
   }
-  return { terms: [...byId.values()], read };
+  return { terms: [...byId.values()], read, complete };
 }

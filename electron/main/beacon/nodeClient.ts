@@ -8,6 +8,7 @@ import { readEntryResponse } from './beaconReader';
 import { beaconErrorOf } from './beaconSchemas';
 import { BodyTooLargeError, readBounded } from './boundedBody';
 import { placeRows } from './assemblyQuery';
+import { repeatedKeyAnswer } from './repeatedKeyAnswer';
 import type { NotHonoured } from './queryHonoured';
 import { notHonoured } from './queryHonoured';
 
@@ -151,6 +152,8 @@ async function answer(
       problem: { code: 'error', http, ...nodeText(refusal.message) },
     };
   }
+  const twice = repeatedKeyAnswer(name, method, text);
+  if (twice !== undefined) return twice;
   const read = readEntryResponse(json, name, {
     entryType: req.parts.entryType,
     requested: req.parts.granularity,

@@ -99,4 +99,18 @@ describe('issue 21: STANDARDS 5.6 policy keys narrow the directory', () => {
       'trustedVisaIssuers',
     ]);
   });
+
+  it('decision 0105: an internationalised host or an IPv6 address matches as the URL carries it', () => {
+    expect(hostAllowed('https://bücher.example/api', ['bücher.example'])).toBe(true);
+    expect(hostAllowed('https://xn--bcher-kva.example/api', ['BÜCHER.example:443'])).toBe(true);
+    expect(hostAllowed('https://xn--bcher-kva.example:8443/api', ['bücher.example:443'])).toBe(
+      false,
+    );
+    expect(hostAllowed('https://[::ffff:7f00:1]/api', ['[::ffff:127.0.0.1]'])).toBe(true);
+    expect(hostAllowed('https://[2001:db8::1]:8443/api', ['[2001:DB8:0::1]:8443'])).toBe(true);
+    expect(hostAllowed('https://buecher.example/api', ['bücher.example'])).toBe(false);
+    expect(
+      SettingsPatchSchema.safeParse({ allowedBeaconHosts: ['bücher.example:8443'] }).success,
+    ).toBe(true);
+  });
 });

@@ -18,6 +18,22 @@ export type AllowLists = Pick<
 const bare = (u: string): string => u.replace(/\/+$/, '');
 
 /**
+ * A host entry (`host` or `host:port`) as URLs carry hosts: an internationalised name in its ASCII
+ * form (bücher.example → xn--bcher-kva.example), lower case, IPv6 as the URL standard writes it;
+ * the port as written. Undefined when it is no host (decision 0105).
+ */
+export function asciiHostEntry(entry: string): string | undefined {
+  const m = /^([^\s/?#@\\]+?)(?::([0-9]{1,5}))?$/.exec(entry);
+  if (m?.[1] === undefined) return undefined;
+  try {
+    const host = new URL(`http://${m[1]}`).hostname;
+    return host === '' ? undefined : m[2] === undefined ? host : `${host}:${m[2]}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Whether a URL's host is on a host list (`host` or `host:port`, case-insensitive; a bare host
  * allows every port). An empty list allows every host.
  */
@@ -28,7 +44,9 @@ export function hostAllowed(url: string, entries: readonly string[]): boolean {
   const host = u.hostname.toLowerCase();
   const port = u.port === '' ? (u.protocol === 'http:' ? '80' : '443') : u.port;
   return entries.some((entry) => {
-    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(entry.toLowerCase());
+    // As the URL writes its host: an internationalised name in ASCII, IPv6 normalised (0105).
+    const ascii = asciiHostEntry(entry) ?? entry.toLowerCase();
+    const m = /^(.*?)(?::([0-9]{1,5}))?$/.exec(ascii);
     return m?.[1] === host && (m[2] === undefined || m[2] === port);
   });
 }

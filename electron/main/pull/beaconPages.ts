@@ -9,7 +9,25 @@ import { isAllowListed } from '../beacon/tokenPolicy';
 import { respell } from '../beacon/filterSpelling';
 import { SEX_TERMS } from '../../../shared/search/query';
 import type { DatasetRoutes } from './pullRoutes';
-import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
+import { PullDataError, PullNetworkError, PullRefusedError, said } from './pullErrors';
+import type { PageAsked, PageSent } from './pageRefusals';
+import {
+  errorMessage,
+  errorStatus,
+  refuseByStatus,
+  refuseNotHonoured,
+  wordsOf,
+} from './pageRefusals';
+
+export {
+  failureSaid,
+  PullDataError,
+  PullError,
+  PullNetworkError,
+  PullRefusedError,
+  said,
+} from './pullErrors';
+export type { PageAsked, PageSent } from './pageRefusals';
 
 /**
  * Records per page a pull asks for. A node may use fewer (its own cap): the loop advances by the
@@ -18,37 +36,6 @@ import type { PullSaid, PullSaidKey } from '../../../shared/vault/vault';
 export const PULL_PAGE_SIZE = 500;
 /** A page body larger than this is refused (BCN-04). */
 export const PULL_PAGE_MAX_BYTES = 64 * 1024 * 1024;
-
-/**
- * A pull's failure: main's English (logs, the command line) and the same as a code with its values
- * that the renderer words (issue 22, decision 0070). Every failure a job can end in carries one.
- */
-export class PullError extends Error {
-  constructor(
-    message: string,
-    readonly said: PullSaid,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-/** The node could not be reached or timed out: the job pauses and may resume. */
-export class PullNetworkError extends PullError {}
-/** The node refused (401/403) or answered below record granularity: the job fails. */
-export class PullRefusedError extends PullError {}
-/** The answer was not valid Beacon: the job fails. */
-export class PullDataError extends PullError {}
-
-/** `{ key, params }`: the code of a pull's message. */
-export const said = (key: PullSaidKey, params?: PullSaid['params']): PullSaid =>
-  params === undefined ? { key } : { key, params };
-
-/**
- * The code a failed job shows: a pull error's own; anything else (a disk or database error) is
- * worded as a failure with its own text (issue 22).
- */
-export const failureSaid = (error: unknown, message: string): PullSaid =>
-  error instanceof PullError ? error.said : said('failed', { detail: message.slice(0, 2000) });
 
 export interface PageRequest {
   node: NodeEntry;
@@ -81,14 +68,17 @@ export interface PageBody {
   body: Uint8Array;
 }
 
-/** What parsePage needs to know of the request, to judge the answer and to name the node. */
-export interface PageAsked {
-  nodeId: string;
-  datasetId: string;
-  entity: 'individuals' | 'g_variants';
+/** The page's filters as sent to the node, for parsePage's check of its echo (decision 0105). */
+export function pageSent(req: PageRequest): PageSent {
+  const { parts: sent, written } = respelt(req);
+  return { filters: sent.filters, written: [...written] };
 }
 
 function parts(req: PageRequest): BeaconQueryParts {
+  return respelt(req).parts;
+}
+
+function respelt(req: PageRequest): ReturnType<typeof respell> {
   const filters = req.query.filters.map((f) => ({
     id: f.id,
     includeDescendantTerms: f.includeDescendantTerms,
@@ -101,7 +91,9 @@ function parts(req: PageRequest): BeaconQueryParts {
     filters,
     granularity: 'record',
   };
-  return req.spelling === undefined ? asWritten : respell(asWritten, req.spelling).parts;
+  return req.spelling === undefined
+    ? { parts: asWritten, notes: [], written: new Map() }
+    : respell(asWritten, req.spelling);
 }
 
 /**
@@ -157,17 +149,6 @@ export async function fetchPageBody(req: PageRequest): Promise<PageBody> {
   return { status, body: bytes };
 }
 
-/** The node's own words in a Beacon error body, bounded (it is the node's text); '' when none. */
-function errorMessage(text: string): string {
-  try {
-    return wordsOf(beaconErrorOf(JSON.parse(text)));
-  } catch {
-    return '';
-  }
-}
-
-const wordsOf = (e: { message?: string } | undefined): string => (e?.message ?? '').slice(0, 500);
-
 const count = z.number().int().nonnegative();
 const Granularity = z.enum(['boolean', 'count', 'record']);
 
@@ -192,42 +173,6 @@ const PageZ = z.looseObject({
     })
     .optional(),
 });
-
-/** A Beacon error's code as the pull's status: one that is no HTTP error status reads as 400. */
-const errorStatus = (code: number | undefined): number =>
-  code !== undefined && code >= 400 && code <= 599 ? code : 400;
-
-/**
- * Refusals, throttling and server errors by status (the HTTP status, or a Beacon error's own
- * errorCode when it came with HTTP 200), with the node's own words when it gave some.
- */
-function refuseByStatus(node: string, status: number, why: string): never {
-  if (status === 401 || status === 403) {
-    // The node's own reason, shown as it wrote it (bounded: it is the node's text).
-    throw new PullRefusedError(
-      `Node ${node} refused the pull (${String(status)})${why ? `: ${why}` : ''}.`,
-      why
-        ? said('refusedWhy', { node, http: status, why })
-        : said('refused', { node, http: status }),
-    );
-  }
-  if (status === 429)
-    throw new PullNetworkError(
-      `Node ${node} asked Cohort Desk to slow down (HTTP 429); the pull is paused and can be resumed in a while.`,
-      said('throttled', { node }),
-    );
-  if (status >= 500)
-    throw new PullNetworkError(
-      `Node ${node} answered with a server error (${String(status)}); the pull is paused and can be resumed.`,
-      said('serverError', { node, http: status }),
-    );
-  throw new PullDataError(
-    `Node ${node} answered with HTTP ${String(status)}${why ? `: ${why}` : ''}.`,
-    why
-      ? said('httpStatusWhy', { node, http: status, why })
-      : said('httpStatus', { node, http: status }),
-  );
-}
 
 /**
  * A page's answer read and checked (BCN-04): refusals, throttling and server errors by status, then
@@ -264,11 +209,20 @@ export function parsePage(
       said('notBeacon', { node, at }),
     );
   }
+  refuseNotHonoured(req, json);
   const sets = (parsed.data.response?.resultSets ?? []).filter(
     (s) => s.setType === undefined || s.setType === '' || s.setType === 'dataset',
   );
-  // The route names one dataset: its set carries the id, or is the only one (v2.0 may leave id empty).
-  const set = sets.find((s) => s.id === req.datasetId) ?? (sets.length === 1 ? sets[0] : undefined);
+  // The route names one dataset: its set carries the id, or is the only one and has none (v2.0
+  // may leave id empty). A lone set naming another dataset is that dataset's records: a node that
+  // served the route as its plain /individuals would be pulled as this dataset (decision 0105).
+  const lone = sets.length === 1 ? sets[0] : undefined;
+  if (lone !== undefined && lone.id !== '' && lone.id !== req.datasetId && lone.results.length > 0)
+    throw new PullDataError(
+      `Node ${node} answered the route of ${dataset} with the records of ${lone.id.slice(0, 200)}; nothing was kept.`,
+      said('otherDataset', { node, dataset, answered: lone.id.slice(0, 200) }),
+    );
+  const set = sets.find((s) => s.id === req.datasetId) ?? (lone?.id === '' ? lone : undefined);
   // A set that carries records is record level whatever meta says or leaves out (BCN-01 read as
   // decision 0017 does: the official examples omit returnedGranularity, read as 'boolean').
   const granularity =

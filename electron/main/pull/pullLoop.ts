@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { NodeEntry } from '../../../shared/federation/directory';
 import type { Assembly } from '../../../shared/genome/assembly';
-import { fetchPageBody, PULL_PAGE_SIZE } from './beaconPages';
+import { fetchPageBody, pageSent, PULL_PAGE_SIZE } from './beaconPages';
 import type { PageRequest } from './beaconPages';
 import { PullDataError, PullNetworkError, said } from './beaconPages';
 import type { ProcessedPage } from './pageProcess';
@@ -47,7 +47,13 @@ export async function fetchWithRetry(
   pages: PageThread,
   assembly: Assembly,
 ): Promise<ProcessedPage> {
-  const asked = { nodeId: req.node.id, datasetId: req.datasetId, entity: req.entity, assembly };
+  const asked = {
+    nodeId: req.node.id,
+    datasetId: req.datasetId,
+    entity: req.entity,
+    assembly,
+    sent: pageSent(req),
+  };
   for (let attempt = 0; ; attempt++) {
     try {
       return await pages.process({ ...asked, ...(await fetchPageBody(req)) });

@@ -28,6 +28,11 @@ export interface FanoutOptions {
    * 0096: a node listing "hp:0001250" is sent that, not HP:0001250, which it would answer "no" to).
    */
   spelling?: (node: NodeEntry, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+  /**
+   * Filter ids a node's /filtering_terms does not list (STANDARDS 3.6 test 9, decision 0105): its
+   * answer is shown with a note naming them, since the node may not know them.
+   */
+  unlisted?: (node: NodeEntry, ids: readonly string[]) => Promise<readonly string[]>;
 }
 
 export interface Fanout {
@@ -42,6 +47,28 @@ export interface Fanout {
 interface NodeState {
   attempt: number;
   controller: AbortController | undefined;
+}
+
+/**
+ * A note per filter id the node's own /filtering_terms does not list (English, for the node's
+ * operator as every conformance note: decision 0058): such a node may not know the term, so a "no"
+ * or a small count may not be about it. The node is still asked (it may expand terms it does not
+ * list, decision 0101); a node whose terms could not be read whole gets no note.
+ */
+async function unlistedNotes(
+  unlisted: FanoutOptions['unlisted'],
+  node: NodeEntry,
+  parts: BeaconQueryParts,
+): Promise<string[]> {
+  if (unlisted === undefined || parts.filters.length === 0) return [];
+  const ids = await unlisted(
+    node,
+    parts.filters.map((f) => f.id),
+  ).catch(() => []);
+  return ids.map(
+    (id) =>
+      `Filter ${id} is not among the terms the node's /filtering_terms lists; the node may not know it, so its answer may not apply it.`,
+  );
 }
 
 /**
@@ -135,7 +162,11 @@ export function startFanout(o: FanoutOptions): Fanout {
           });
           return;
         }
-        const notes = [...asked.notes, ...(answer.notes ?? [])].slice(0, MAX_NOTES);
+        const notes = [
+          ...asked.notes,
+          ...(await unlistedNotes(o.unlisted, node, o.parts)),
+          ...(answer.notes ?? []),
+        ].slice(0, MAX_NOTES);
         o.emit({
           ...base(node, attempt),
           ...answer,

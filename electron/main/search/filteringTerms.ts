@@ -3,11 +3,24 @@ import type { Suggestion } from '../../../shared/search/channels';
 import { FILTER_PREFIXES } from '../../../shared/search/query';
 import type { FilteringTerm } from '../beacon/beaconSchemas';
 import { readFilteringTerms } from '../beacon/filteringTermsRead';
-import { nodeSpelling } from '../beacon/filterSpelling';
+import { foldPrefix, nodeSpelling } from '../beacon/filterSpelling';
+
+/** A node's `/filtering_terms` as last read (readFilteringTerms), and when. */
+export interface NodeTerms {
+  terms: FilteringTerm[];
+  /** Whether its first page was read at all (an empty list from a node that did not answer is not "no terms"). */
+  read: boolean;
+  /** Whether the list ended as the node ended it: only then does it say what the node does not list. */
+  complete: boolean;
+  /** When the read started (ms since the epoch). */
+  at: number;
+}
 
 interface CacheEntry {
   at: number;
-  terms: Promise<FilteringTerm[]>;
+  terms: Promise<NodeTerms>;
+  /** Set once the read has ended: whether it read the node's terms. */
+  read?: boolean;
 }
 
 export interface FilteringTermsCache {
@@ -19,6 +32,16 @@ export interface FilteringTermsCache {
    * lists neither, or its terms could not be read.
    */
   spelling(node: NodeEntry, ids: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /**
+   * The node's terms, read once for search, seen-before and the tumour types it offers (decision
+   * 0105: one anonymous GET per node, not one per feature).
+   */
+  of(node: NodeEntry): Promise<NodeTerms>;
+  /**
+   * Filter ids the node's terms do not list in any prefix case (STANDARDS 3.6 test 9): empty when
+   * its terms were not read whole, or list nothing (such a node says nothing of what it knows).
+   */
+  unlisted(node: NodeEntry, ids: readonly string[]): Promise<string[]>;
 }
 
 /** The prefix as the query builder writes it (FILTER_PREFIXES), whatever case a node used. */
@@ -30,10 +53,13 @@ function canonicalId(id: string): string | undefined {
 }
 
 const TTL_MS = 10 * 60_000;
+/** A node whose terms could not be read is asked again sooner (seen-before asks every type meanwhile). */
+const FAILED_TTL_MS = 30_000;
+const ttl = (read: boolean): number => (read ? TTL_MS : FAILED_TTL_MS);
 
 /**
  * Per-node cache of `/filtering_terms` (anonymous GET: the terms are public discovery metadata).
- * A node that fails simply contributes no terms; it is asked again after the TTL.
+ * A node that fails simply contributes no terms; it is asked again after FAILED_TTL_MS.
  */
 export function createFilteringTermsCache(opts: {
   fetch: typeof fetch;
@@ -43,16 +69,21 @@ export function createFilteringTermsCache(opts: {
   const now = opts.now ?? Date.now;
   const cache = new Map<string, CacheEntry>();
 
-  const load = (node: NodeEntry): Promise<FilteringTerm[]> =>
-    readFilteringTerms(node, opts.fetch, opts.timeoutMs()).then((r) => r.terms);
+  const load = (node: NodeEntry, at: number): Promise<NodeTerms> =>
+    readFilteringTerms(node, opts.fetch, opts.timeoutMs()).then((r) => ({ ...r, at }));
 
-  const termsOf = (node: NodeEntry): Promise<FilteringTerm[]> => {
+  const of = (node: NodeEntry): Promise<NodeTerms> => {
     const hit = cache.get(node.beaconUrl);
-    if (hit !== undefined && now() - hit.at < TTL_MS) return hit.terms;
-    const terms = load(node);
-    cache.set(node.beaconUrl, { at: now(), terms });
-    return terms;
+    // A read in progress is shared; an ended one is kept for its TTL.
+    if (hit !== undefined && (hit.read === undefined || now() - hit.at < ttl(hit.read)))
+      return hit.terms;
+    const at = now();
+    const entry: CacheEntry = { at, terms: load(node, at) };
+    void entry.terms.then((r) => (entry.read = r.read));
+    cache.set(node.beaconUrl, entry);
+    return entry.terms;
   };
+  const termsOf = async (node: NodeEntry): Promise<FilteringTerm[]> => (await of(node)).terms;
 
   return {
     async suggest(nodes, text, limit) {
@@ -95,6 +126,16 @@ export function createFilteringTermsCache(opts: {
         (await termsOf(node)).map((t) => t.id),
         ids,
       );
+    },
+
+    of,
+
+    async unlisted(node, ids) {
+      if (ids.length === 0) return [];
+      const read = await of(node);
+      if (!read.complete || read.terms.length === 0) return [];
+      const listed = new Set(read.terms.map((t) => foldPrefix(t.id)));
+      return ids.filter((id) => !listed.has(foldPrefix(id)));
     },
   };
 }

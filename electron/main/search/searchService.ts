@@ -11,6 +11,7 @@ import { words } from '../../../shared/appError';
 import type { Fanout } from './fanout';
 import { startFanout } from './fanout';
 import { createFilteringTermsCache } from './filteringTerms';
+import type { FilteringTermsCache } from './filteringTerms';
 import { createAssemblyResolver } from '../beacon/nodeAssembly';
 import type { RecentQueries } from './recentQueries';
 import { isAllowListed } from '../beacon/tokenPolicy';
@@ -34,6 +35,8 @@ export interface SearchServiceDeps {
   slowAfterMs?: number;
   concurrency?: number;
   maxBytes?: number;
+  /** The app's cache of nodes' /filtering_terms, shared with seen-before (decision 0105). */
+  filterTerms?: FilteringTermsCache;
 }
 
 export interface SearchService {
@@ -67,7 +70,9 @@ const KEEP_QUERIES = 10;
 export function createSearchService(deps: SearchServiceDeps): SearchService {
   const running = new Map<string, Fanout>();
   const { recent } = deps;
-  const terms = createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
+  const terms =
+    deps.filterTerms ??
+    createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const assemblies = createAssemblyResolver({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const allowListOf =
     deps.allowList ?? ((d: FederationDirectory) => d.nodes.map((n) => n.beaconUrl));
@@ -111,6 +116,7 @@ export function createSearchService(deps: SearchServiceDeps): SearchService {
         emit: deps.onNodeUpdate,
         assemblies,
         spelling: (node, ids) => terms.spelling(node, ids),
+        unlisted: (node, ids) => terms.unlisted(node, ids),
         onDone: (done) => {
           deps.logger.info('search.done', done);
           deps.onDone(done);

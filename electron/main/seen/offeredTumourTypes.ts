@@ -3,7 +3,7 @@ import type { NodeEntry } from '../../../shared/federation/directory';
 import type { SeenAnswer, SeenCandidate } from '../../../shared/seen/channels';
 import { candidateKey, tumourTypeFilter } from '../../../shared/seen/channels';
 import { foldPrefix } from '../beacon/filterSpelling';
-import { readFilteringTerms } from '../beacon/filteringTermsRead';
+import type { FilteringTermsCache } from '../search/filteringTerms';
 
 /** The tumour types a node lists, as of its answer to `/filtering_terms`. */
 export interface OfferedTumourTypes {
@@ -33,31 +33,20 @@ export function offeredCodes(termIds: Iterable<string>): Set<string> {
 }
 
 /**
- * Per-session cache of the tumour types each node offers (issue 19): read once from the node's
- * public `/filtering_terms` (anonymous GET, as the search's suggestions read it), so the federated
- * view asks a node only for the types it has instead of 1 + 34 requests per call. A node whose
- * terms could not be read is not cached (asked again next time) and gets every type asked.
+ * The tumour types each node offers (issue 19), from the node's public `/filtering_terms` as the
+ * app's one terms cache holds it (decision 0105: search, its spelling and this view read a node's
+ * terms once), so the federated view asks a node only for the types it has instead of 1 + 34
+ * requests per call. A node whose terms could not be read gets every type asked; the cache asks it
+ * again soon.
  */
 export function createOfferedTumourTypes(opts: {
-  fetch: typeof fetch;
-  timeoutMs: () => number;
-  now?: () => Date;
+  terms: Pick<FilteringTermsCache, 'of'>;
 }): OfferedTumourTypesCache {
-  const now = opts.now ?? (() => new Date());
-  const cache = new Map<string, Promise<OfferedTumourTypes | undefined>>();
   return {
-    of: (node) => {
-      const hit = cache.get(node.beaconUrl);
-      if (hit !== undefined) return hit;
-      const loaded = readFilteringTerms(node, opts.fetch, opts.timeoutMs()).then((r) => {
-        if (!r.read) {
-          cache.delete(node.beaconUrl);
-          return undefined;
-        }
-        return { at: now().toISOString(), codes: offeredCodes(r.terms.map((t) => t.id)) };
-      });
-      cache.set(node.beaconUrl, loaded);
-      return loaded;
+    of: async (node) => {
+      const r = await opts.terms.of(node);
+      if (!r.read) return undefined;
+      return { at: new Date(r.at).toISOString(), codes: offeredCodes(r.terms.map((t) => t.id)) };
     },
   };
 }

@@ -82,7 +82,7 @@ describe('decision 0101: every path that sends ontology filters uses the node’
   it('seen-before by tumour type asks the node for ONCOTREE:LUAD and reads its count', async () => {
     asked.length = 0;
     const terms = createFilteringTermsCache({ fetch, timeoutMs: () => 5_000 });
-    const offered = createOfferedTumourTypes({ fetch, timeoutMs: () => 5_000 });
+    const offered = createOfferedTumourTypes({ terms });
     const { answers } = await startSeenBatch({
       queryId: 'q',
       nodes: [node()],

@@ -59,7 +59,7 @@ export function seenHandlersOver(
     auth: AuthService;
     settings: SettingsStore;
   },
-  deps: Pick<SeenServiceDeps, 'cases' | 'audit' | 'logger'> & { events: EventHub },
+  deps: Pick<SeenServiceDeps, 'cases' | 'audit' | 'logger' | 'filterTerms'> & { events: EventHub },
 ): ReturnType<typeof seenHandlers> {
   return seenHandlers(
     createSeenService({
@@ -71,6 +71,7 @@ export function seenHandlersOver(
       cases: deps.cases,
       audit: deps.audit,
       logger: deps.logger,
+      ...(deps.filterTerms === undefined ? {} : { filterTerms: deps.filterTerms }),
     }),
   );
 }

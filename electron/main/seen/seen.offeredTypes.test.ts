@@ -8,6 +8,7 @@ import {
   sharedTokenFederation,
   type ReadOnlyTokenFederation,
 } from '../search/testing/tokenFederation';
+import { createFilteringTermsCache } from '../search/filteringTerms';
 import { createOfferedTumourTypes, offeredCodes } from './offeredTumourTypes';
 import { SEEN_BATCH_DEFAULTS, startSeenBatch } from './seenBatch';
 
@@ -65,7 +66,9 @@ function counting(): {
 describe('issue 19: tumour-type lookups only for the types a node offers', () => {
   it('issue 19: each node gets 1 + its own tumour types per call, reads its terms once per session, and the rest are stored as not offered', async () => {
     const c = counting();
-    const offered = createOfferedTumourTypes({ fetch: c.fetch, timeoutMs: () => TIMEOUT_MS });
+    const offered = createOfferedTumourTypes({
+      terms: createFilteringTermsCache({ fetch: c.fetch, timeoutMs: () => TIMEOUT_MS }),
+    });
     const nodes = demo.directory().nodes;
     const run = async (): Promise<SeenAnswer[]> =>
       (

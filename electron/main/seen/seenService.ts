@@ -24,6 +24,7 @@ import type { Logger } from '../logging/logger';
 import type { Fanout } from '../search/fanout';
 import { startFanout } from '../search/fanout';
 import { createFilteringTermsCache } from '../search/filteringTerms';
+import type { FilteringTermsCache } from '../search/filteringTerms';
 import { likeParts, likePreview, scored } from './likeMine';
 import { createOfferedTumourTypes } from './offeredTumourTypes';
 import { addLikeRun, readLikeRuns } from './likeStore';
@@ -49,6 +50,8 @@ export interface SeenServiceDeps {
   concurrency?: number;
   downAfter?: number;
   corpus?: () => Corpus;
+  /** The app's cache of nodes' /filtering_terms (the search's), or one of this service's own. */
+  filterTerms?: FilteringTermsCache;
 }
 
 export interface SeenService {
@@ -73,12 +76,12 @@ export function createSeenService(deps: SeenServiceDeps): SeenService {
   const running = new Map<string, { cancel(): void; settled: Promise<void> }>();
   const assemblies = createAssemblyResolver({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
   const corpus = deps.corpus ?? (() => referenceCorpus());
-  const offered = createOfferedTumourTypes({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
-  // Each node's spelling of the filter ids sent to it, as the search reads it (decision 0101).
-  const filterTerms = createFilteringTermsCache({
-    fetch: deps.fetch,
-    timeoutMs: deps.nodeTimeoutMs,
-  });
+  // One read of each node's terms for its spelling of filter ids (decision 0101) and the tumour
+  // types it offers, shared with the search when the app hands its cache in (decision 0105).
+  const filterTerms =
+    deps.filterTerms ??
+    createFilteringTermsCache({ fetch: deps.fetch, timeoutMs: deps.nodeTimeoutMs });
+  const offered = createOfferedTumourTypes({ terms: filterTerms });
   const spelling = (node: NodeEntry, ids: readonly string[]) => filterTerms.spelling(node, ids);
 
   const sealed = (caseId: string): SealedCase & { observed: string[] } => {

@@ -1,7 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { parse, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
 import { firstDuplicateKey } from '../../../shared/json/duplicateKey';
 import type { SettingProblem } from '../../../shared/settings/settingProblem';
+
+/**
+ * A JSON file IT wrote, as text (decision 0105). Windows tools write byte order marks: Notepad's
+ * and PowerShell's `-Encoding utf8` a UTF-8 one, Windows PowerShell's `Out-File` and `>` UTF-16LE
+ * with its mark. RFC 8259 §8.1 lets a parser ignore the mark; the policy was refused at "line 1,
+ * column 1: Invalid symbol", so none of IT's locks applied. The mark decides the encoding and is
+ * dropped; anything else is read as UTF-8, as before. Throws what readFileSync throws.
+ */
+export function readJsonFileText(path: string): string {
+  const bytes = readFileSync(path);
+  const has = (...mark: number[]): boolean => mark.every((b, i) => bytes[i] === b);
+  if (has(0xef, 0xbb, 0xbf)) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (has(0xff, 0xfe)) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (has(0xfe, 0xff)) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return bytes.toString('utf8');
+}
 
 /**
  * Parses strict JSON and, on a syntax error, says where (line and column) in words a person can act

@@ -46,6 +46,83 @@ describe('machine policy (STANDARDS 5.6)', () => {
     expect(policy.notices).toEqual([]);
   });
 
+  it('decision 0105: a file saved with a byte order mark (Notepad, PowerShell’s Out-File: UTF-8 or UTF-16) applies', () => {
+    const text = JSON.stringify(
+      { version: 1, locked: { allowLocalCache: false, allowedBeaconHosts: ['beacon.example.fi'] } },
+      null,
+      2,
+    ).replaceAll('\n', '\r\n');
+    const utf16be = Buffer.from(text, 'utf16le').swap16();
+    const saved: Record<string, Buffer> = {
+      'UTF-8 with BOM': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+      'UTF-16LE (Windows PowerShell Out-File)': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(text, 'utf16le'),
+      ]),
+      'UTF-16BE': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+    };
+    for (const [how, bytes] of Object.entries(saved)) {
+      const path = join(mkdtempSync(join(tmpdir(), 'cd-policy-')), 'policy.json');
+      writeFileSync(path, bytes);
+      const policy = loadPolicy(path);
+      expect(policy.notices, how).toEqual([]);
+      expect(policy.locked, how).toEqual({
+        allowLocalCache: false,
+        allowedBeaconHosts: ['beacon.example.fi'],
+      });
+    }
+    // A mark in the middle is still a syntax error, located.
+    const inside = loadPolicy(write('{"version":1,\n\ufeff"locked":{}}'));
+    expect(inside.notices[0]?.params.detail).toMatch(/^line 2, column 1/);
+  });
+
+  it('decision 0105: an allow-list with entries it does not take never widens to every host', () => {
+    // Before: one URL where a host belongs dropped the whole key, and an empty list allows all.
+    const some = loadPolicy(
+      write(
+        JSON.stringify({
+          version: 1,
+          locked: {
+            allowedBeaconHosts: ['beacon.hospital.example', 'https://beacon.other.example/'],
+            allowedNodes: ['FI', 'not an id'],
+          },
+        }),
+      ),
+    );
+    expect(some.locked).toEqual({
+      allowedBeaconHosts: ['beacon.hospital.example'],
+      allowedNodes: ['FI'],
+    });
+    expect(some.notices.map((n) => n.params.field)).toEqual([
+      'locked.allowedBeaconHosts[1]',
+      'locked.allowedNodes[1]',
+    ]);
+    const none = loadPolicy(
+      write(
+        JSON.stringify({
+          version: 1,
+          locked: {
+            allowedBeaconHosts: ['https://beacon.hospital.example/'],
+            allowedBrokers: ['login.broker.example'],
+            trustedVisaIssuers: ['issuer'],
+          },
+          defaults: { allowedHtsgetHosts: ['htsget host'] },
+        }),
+      ),
+    );
+    // Nothing valid: nothing that can exist is allowed (RFC 6761 .invalid), never everything.
+    expect(none.locked).toEqual({
+      allowedBeaconHosts: ['nothing.invalid'],
+      allowedBrokers: ['https://nothing.invalid'],
+      trustedVisaIssuers: ['https://nothing.invalid'],
+    });
+    expect(none.defaults).toEqual({ allowedHtsgetHosts: ['nothing.invalid'] });
+    expect(none.notices).toHaveLength(4);
+    // Other settings still apply nothing of an invalid value, as before.
+    const other = loadPolicy(write(JSON.stringify({ version: 1, locked: { cacheMaxDays: -1 } })));
+    expect(other.locked).toEqual({});
+  });
+
   it('reports a syntax error with line and column and applies nothing', () => {
     const policy = loadPolicy(write('{\n "version": 1,\n "locked": { "theme": }\n}'));
     expect(policy.locked).toEqual({});

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Notice, Settings } from '../../../shared/settings/settings';
 import { SETTING_KEYS } from '../../../shared/settings/settings';
 import { CachePurgeRequestSchema, policyFieldSchema } from '../../../shared/settings/policy';
 import type { PolicyKey } from '../../../shared/settings/policy';
-import { parseJsonWithLocation, repeatedKeyProblem } from './jsonLocation';
+import { parseJsonWithLocation, readJsonFileText, repeatedKeyProblem } from './jsonLocation';
 import type { PolicySourceRead } from './policySource';
 import type { SettingProblem } from '../../../shared/settings/settingProblem';
 import { settingProblemParams } from '../../../shared/settings/settingProblem';
@@ -55,7 +54,7 @@ export function readPolicyFile(path: string): PolicySourceRead {
   const none = { kind: 'file', location: path, locked: {}, defaults: {} } as const;
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readJsonFileText(path);
   } catch {
     return { ...none, found: false, problems: [] };
   }
@@ -102,6 +101,48 @@ export function readPolicyFile(path: string): PolicySourceRead {
   };
 }
 
+type AllowListKey =
+  | 'allowedBrokers'
+  | 'allowedNodes'
+  | 'trustedVisaIssuers'
+  | 'allowedBeaconHosts'
+  | 'allowedHtsgetHosts';
+
+/**
+ * An entry of each allow-list that names nothing that can exist (RFC 6761 §6.4: `.invalid` never
+ * resolves), valid for its key's schema.
+ */
+const MATCHES_NOTHING: Readonly<Record<AllowListKey, string>> = {
+  allowedBrokers: 'https://nothing.invalid',
+  allowedNodes: 'nothing.invalid',
+  trustedVisaIssuers: 'https://nothing.invalid',
+  allowedBeaconHosts: 'nothing.invalid',
+  allowedHtsgetHosts: 'nothing.invalid',
+};
+
+/**
+ * An allow-list with entries the key does not take (decision 0105): an empty list allows every
+ * entry of the directory, so dropping the whole key (as for other settings) widened IT's list to
+ * everything — one URL written where a host belongs, and every Beacon host was contacted. The
+ * valid entries apply and each other one is reported; a list none of whose entries is valid, or
+ * that is still refused whole (too long), allows nothing.
+ */
+function narrowedList(
+  key: AllowListKey,
+  value: readonly unknown[],
+  report: (index: number, own: string) => void,
+): unknown {
+  const field = policyFieldSchema(key);
+  const kept: unknown[] = [];
+  value.forEach((entry, i) => {
+    const one = field.safeParse([entry]);
+    if (one.success) kept.push(...(one.data as unknown[]));
+    else report(i, one.error.issues[0]?.message ?? 'invalid');
+  });
+  const list = field.safeParse(kept);
+  return list.success && kept.length > 0 ? list.data : [MATCHES_NOTHING[key]];
+}
+
 /**
  * The machine policy from the file and the native mechanisms (Group Policy, configuration profile),
  * which win per key over the file. Each invalid or unknown key is reported by name with its source;
@@ -139,7 +180,14 @@ export function loadPolicy(path: string, native: readonly PolicySourceRead[] = [
         }
         const check = policyFieldSchema(key as PolicyKey).safeParse(value);
         if (check.success) into[key] = check.data;
-        else {
+        else if (key in MATCHES_NOTHING && Array.isArray(value)) {
+          into[key] = narrowedList(key as AllowListKey, value, (i, own) => {
+            problem(`${section}.${key}[${String(i)}]: ${own}`, {
+              code: 'invalid',
+              params: { field: `${section}.${key}[${String(i)}]`, own },
+            });
+          });
+        } else {
           const own = check.error.issues[0]?.message ?? 'invalid';
           problem(`${section}.${key}: ${own}`, {
             code: 'invalid',

@@ -45,6 +45,15 @@ describe('settings store', () => {
     expect(store().view().values).toMatchObject({ theme: 'dark', nodeTimeoutMs: 8000 });
   });
 
+  it('decision 0105: a settings file saved by Notepad with a byte order mark is read, not kept as corrupt', () => {
+    const text = JSON.stringify({ version: 2, values: { theme: 'dark', nodeTimeoutMs: 8000 } });
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const view = store().view();
+    expect(view.values).toMatchObject({ theme: 'dark', nodeTimeoutMs: 8000 });
+    expect(view.notices).toEqual([]);
+    expect(readdirSync(dir).some((name) => name.startsWith('settings.corrupt-'))).toBe(false);
+  });
+
   it('writes atomically: no temp files are left behind', () => {
     const s = store();
     for (let i = 0; i < 20; i += 1) s.set({ nodeTimeoutMs: 1000 + i });

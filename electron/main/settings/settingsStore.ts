@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type {
@@ -12,7 +12,7 @@ import { SETTING_KEYS, SettingsSchema, defaultSettings } from '../../../shared/s
 import type { Logger } from '../logging/logger';
 import { HandlerError } from '../ipc/router';
 import { writeFileAtomic } from './atomicWrite';
-import { parseJsonWithLocation, repeatedKeyProblem } from './jsonLocation';
+import { parseJsonWithLocation, readJsonFileText, repeatedKeyProblem } from './jsonLocation';
 import { settingsFileText, userEntries } from './settingsFile';
 import type { Policy } from './policy';
 import { words } from '../../../shared/appError';
@@ -56,7 +56,7 @@ export function createSettingsStore(opts: {
 
   function load(): Loaded {
     if (!existsSync(file)) return { user: {}, notices: [] };
-    const text = readFileSync(file, 'utf8');
+    const text = readJsonFileText(file);
     const parsed = parseJsonWithLocation(text);
     if (!parsed.ok) {
       return backup(
