@@ -6,6 +6,9 @@
  * query), all in one run. Per query p50 and p95 of runs 2..N and CPU ms per run (Chromium's process
  * tree for wasm, this process for native: contention on a shared machine inflates wall time far
  * more than CPU time); then the Cohorts page's whole evaluation per filter (runCohort's statements).
+ * BENCH_BUNDLE picks duckdb-wasm's bundle: eh (one thread, default), coi (threads, cross-origin
+ * isolated page) or both: one Chromium per bundle, each query timed in both, alternating which
+ * goes first, in the same window; the coi figures go in a second set of columns (issue 20, 0102).
  * Run: npx tsx bench/cohort-queries.ts [genotypeRows]   (BENCH_REPS=21, BENCH_WARMUP=0 by default)
  *   → bench/results/cohort-queries.json + a markdown table.
  */
@@ -37,6 +40,9 @@ const REPS = Number(process.env.BENCH_REPS ?? 21);
  * the background, which a loaded machine delays for minutes; 0 keeps the earlier (cold) figures.
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0);
+const BUNDLE = process.env.BENCH_BUNDLE ?? 'eh';
+if (!['eh', 'coi', 'both'].includes(BUNDLE))
+  throw new Error(`BENCH_BUNDLE must be eh, coi or both, not ${BUNDLE}`);
 const ID = BENCH_DATASET_ID;
 const log = (m: string): void => void process.stderr.write(`[cohort-queries] ${m}\n`);
 const loadAtStart = machineLoad();
@@ -51,12 +57,22 @@ log(`DuckDB file: ${(database.length / 1e6).toFixed(1)} MB in ${buildMs.toFixed(
 const catalog = [{ id: ID, individuals: data.individuals.individual_id.length }];
 
 const { origin, server } = await startPageServer(new Map([[`/data/${ID}/data.duckdb`, database]]));
-const page = await openPage(origin);
-await call(page.tab, 'init');
-const rssBeforeMB = page.rss() / 1_048_576;
-const wasmLoadMs = await call(page.tab, 'attach', ID);
-const rssReadyMB = page.rss() / 1_048_576;
-log(`wasm attach ${wasmLoadMs.toFixed(0)} ms`);
+/** One Chromium per bundle: its page, what init reported, its RSS and load time. */
+async function startBundle(bundle: 'eh' | 'coi') {
+  const p = await openPage(origin);
+  const started = await call(p.tab, 'init', bundle);
+  if (bundle === 'coi' && (!started.crossOriginIsolated || started.threads < 2))
+    throw new Error(`coi did not start threaded: ${JSON.stringify(started)}`);
+  const rssBeforeMB = p.rss() / 1_048_576;
+  const loadMs = await call(p.tab, 'attach', ID);
+  const rssReadyMB = p.rss() / 1_048_576;
+  log(`wasm ${bundle} (${String(started.threads)} threads) attach ${loadMs.toFixed(0)} ms`);
+  return { page: p, started, rssBeforeMB, rssReadyMB, loadMs };
+}
+const first = await startBundle(BUNDLE === 'coi' ? 'coi' : 'eh');
+const second = BUNDLE === 'both' ? await startBundle('coi') : undefined;
+const page = first.page;
+const { rssBeforeMB, rssReadyMB, loadMs: wasmLoadMs } = first;
 
 const file = join(work, 'data.duckdb');
 writeFileSync(file, database);
@@ -100,13 +116,32 @@ async function nativeRuns(conn: typeof native, q: { sql: string; params: (string
 
 if (WARMUP > 0)
   for (const q of suiteQueries(catalog))
-    await call(page.tab, 'time', q.bound.sql, q.bound.params, WARMUP, q.delivery);
+    for (const p of [page, second?.page])
+      if (p !== undefined)
+        await call(p.tab, 'time', q.bound.sql, q.bound.params, WARMUP, q.delivery);
 
-const rows: { query: string; rows: number; wasm: Timing; native: Timing; floor: Timing }[] = [];
-for (const q of suiteQueries(catalog)) {
-  const c0 = treeCpuMs(page.pid);
-  const w = await call(page.tab, 'time', q.bound.sql, q.bound.params, REPS, q.delivery);
-  const wasm = timing(w.ms, treeCpuMs(page.pid) - c0);
+/** A query's wasm runs in one page: times, CPU of that Chromium's process tree, rows. */
+async function wasmRuns(p: typeof page, q: ReturnType<typeof suiteQueries>[number]) {
+  const c0 = treeCpuMs(p.pid);
+  const w = await call(p.tab, 'time', q.bound.sql, q.bound.params, REPS, q.delivery);
+  return { t: timing(w.ms, treeCpuMs(p.pid) - c0), rows: w.rows };
+}
+
+const rows: {
+  query: string;
+  rows: number;
+  wasm: Timing;
+  coi?: Timing;
+  native: Timing;
+  floor: Timing;
+}[] = [];
+for (const [i, q] of suiteQueries(catalog).entries()) {
+  // With both bundles, which runs first alternates per query (drift of the machine's load).
+  let coi: Awaited<ReturnType<typeof wasmRuns>> | undefined;
+  if (second !== undefined && i % 2 === 1) coi = await wasmRuns(second.page, q);
+  const w = await wasmRuns(page, q);
+  if (second !== undefined && i % 2 === 0) coi = await wasmRuns(second.page, q);
+  const wasm = w.t;
   const n = await nativeRuns(native, q.bound);
   const [name = '', kind = ''] = q.name.split('.');
   const filters = CohortFiltersSchema.parse(SUITE_FILTERS[name]);
@@ -116,35 +151,54 @@ for (const q of suiteQueries(catalog)) {
   });
   if (w.rows !== n.rows.length)
     throw new Error(`${q.name}: wasm ${String(w.rows)} rows, native ${String(n.rows.length)}`);
+  if (coi !== undefined && coi.rows !== n.rows.length)
+    throw new Error(`${q.name}: coi ${String(coi.rows)} rows, native ${String(n.rows.length)}`);
   if (canonicalRows(fl.rows) !== canonicalRows(n.rows))
     throw new Error(`${q.name}: the floor answers differently`);
-  rows.push({ query: q.name, rows: n.rows.length, wasm, native: n.t, floor: fl.t });
+  rows.push({
+    query: q.name,
+    rows: n.rows.length,
+    wasm,
+    ...(coi !== undefined ? { coi: coi.t } : {}),
+    native: n.t,
+    floor: fl.t,
+  });
   log(
-    `${q.name}: wasm p50 ${String(wasm.p50)} ms, native ${String(n.t.p50)}, floor ${String(fl.t.p50)}`,
+    `${q.name}: wasm p50 ${String(wasm.p50)} ms${coi !== undefined ? `, coi ${String(coi.t.p50)}` : ''}, native ${String(n.t.p50)}, floor ${String(fl.t.p50)}`,
   );
 }
 const rssAfterSuiteMB = page.rss() / 1_048_576;
+const coiRssAfterSuiteMB = second !== undefined ? second.page.rss() / 1_048_576 : undefined;
 
 // The Cohorts page's evaluation (runCohort: the statements of shared/cohorts/pageStatements.ts), per filter.
-const page20k: { filter: string; p50: number; p95: number }[] = [];
-for (const [name, input] of Object.entries(SUITE_FILTERS)) {
+const page20k: {
+  filter: string;
+  p50: number;
+  p95: number;
+  coi?: { p50: number; p95: number };
+}[] = [];
+for (const [i, [name, input]] of Object.entries(SUITE_FILTERS).entries()) {
   const f = CohortFiltersSchema.parse(input);
   const statements = cohortPageStatements(f, catalog).map((s) => s.bound);
-  const ms = await call(
-    page.tab,
-    'timeAll',
-    statements,
-    Math.max(3, Math.ceil(REPS / 4)),
-    PAGE_DELIVERY,
-  );
-  page20k.push({
-    filter: name,
-    p50: round(percentile(ms.slice(1), 50)),
-    p95: round(percentile(ms.slice(1), 95)),
-  });
+  const evaluate = async (p: typeof page) => {
+    const ms = await call(
+      p.tab,
+      'timeAll',
+      statements,
+      Math.max(3, Math.ceil(REPS / 4)),
+      PAGE_DELIVERY,
+    );
+    return { p50: round(percentile(ms.slice(1), 50)), p95: round(percentile(ms.slice(1), 95)) };
+  };
+  let coi: { p50: number; p95: number } | undefined;
+  if (second !== undefined && i % 2 === 1) coi = await evaluate(second.page);
+  const eh = await evaluate(page);
+  if (second !== undefined && i % 2 === 0) coi = await evaluate(second.page);
+  page20k.push({ filter: name, ...eh, ...(coi !== undefined ? { coi } : {}) });
 }
-const outside = page.outside;
+const outside = [...page.outside, ...(second?.page.outside ?? [])];
 await page.close();
+await second?.page.close();
 server.close();
 native.closeSync();
 floor.closeSync();
@@ -170,8 +224,7 @@ const result = {
   reps: REPS,
   wasmWarmupRunsPerQuery: WARMUP,
   statistic: 'p50 and p95 (nearest rank) of runs 2..N; cpuMs: CPU per run over all N',
-  engines:
-    'duckdb-wasm 1.32 (eh, Chromium, 1 thread) vs native @duckdb/node-api 1.4.4 (default threads)',
+  engines: `duckdb-wasm 1.32 (${first.started.bundle}, Chromium, ${String(first.started.threads)} thread(s))${second !== undefined ? ` and (coi, ${String(second.started.threads)} threads)` : ''} vs native @duckdb/node-api 1.4.4 (default threads)`,
   wasmLoadMs: round(wasmLoadMs),
   nativeLoadMs: round(nativeLoadMs),
   rssMB: {
@@ -179,6 +232,20 @@ const result = {
     ready: round(rssReadyMB),
     afterSuite: round(rssAfterSuiteMB),
   },
+  ...(second !== undefined
+    ? {
+        coi: {
+          threads: second.started.threads,
+          wasmLoadMs: round(second.loadMs),
+          rssMB: {
+            beforeAttach: round(second.rssBeforeMB),
+            ready: round(second.rssReadyMB),
+            afterSuite: round(coiRssAfterSuiteMB ?? NaN),
+          },
+          coiWithinTwoXNative: count((q) => q.coi !== undefined && q.coi.p50 / q.native.p50 <= 2),
+        },
+      }
+    : {}),
   outsideRequests: outside,
   wasmWithinTwoXNative: count((q) => q.wasmOverNative <= 2),
   nativeWithinThreeXFloor: count((q) => q.nativeOverFloor <= 3),
@@ -205,6 +272,25 @@ const lines = [
   '| Cohorts page evaluation (count, 20,000 rows, by country, by sex, by phenotype, variants) | wasm p50 ms | p95 ms |',
   '|---|---:|---:|',
   ...page20k.map((p) => `| ${p.filter} | ${String(p.p50)} | ${String(p.p95)} |`),
+  ...(second !== undefined
+    ? [
+        '',
+        '| query (coi, same run) | coi p50 / p95 ms | coi cpu ms | eh p50 ms | eh cpu ms | native p50 ms | coi/native | coi/eh cpu |',
+        '|---|---:|---:|---:|---:|---:|---:|---:|',
+        ...queries.map(
+          (q) =>
+            `| ${q.query} | ${String(q.coi?.p50)} / ${String(q.coi?.p95)} | ${String(q.coi?.cpuMs)} | ${String(q.wasm.p50)} | ${String(q.wasm.cpuMs)} | ${String(q.native.p50)} | ${String(ratio(q.coi?.p50 ?? NaN, q.native.p50))} | ${String(ratio(q.coi?.cpuMs ?? NaN, q.wasm.cpuMs))} |`,
+        ),
+        '',
+        '| Cohorts page evaluation, coi | coi p50 ms | coi p95 ms | eh p50 ms |',
+        '|---|---:|---:|---:|',
+        ...page20k.map(
+          (p) =>
+            `| ${p.filter} | ${String(p.coi?.p50)} | ${String(p.coi?.p95)} | ${String(p.p50)} |`,
+        ),
+        `coi within 2× native: ${result.coi?.coiWithinTwoXNative ?? ''}; coi ${String(second.started.threads)} threads; coi attach ${String(result.coi?.wasmLoadMs)} ms; coi Chromium RSS MB before attach / ready / after suite: ${String(result.coi?.rssMB.beforeAttach)} / ${String(result.coi?.rssMB.ready)} / ${String(result.coi?.rssMB.afterSuite)}`,
+      ]
+    : []),
   '',
   `wasm within 2× native: ${result.wasmWithinTwoXNative}; native within 3× floor: ${result.nativeWithinThreeXFloor}; wasm p95 under 300 ms: ${result.wasmP95Under300ms}`,
   `ready: wasm attach ${String(result.wasmLoadMs)} ms, native ${String(result.nativeLoadMs)} ms; Chromium RSS MB before attach / ready / after suite: ${String(result.rssMB.beforeAttach)} / ${String(result.rssMB.ready)} / ${String(result.rssMB.afterSuite)}; outside requests: ${String(outside.length)}`,

@@ -15,7 +15,11 @@ import { chromiumArgs, chromiumPath } from '../../e2e/fixtures/chromium';
 import type { Delivery } from '../../renderer/src/db/runStatement';
 
 export interface Bench {
-  init(): Promise<void>;
+  init(bundle?: 'eh' | 'coi'): Promise<{
+    bundle: 'eh' | 'coi';
+    threads: number;
+    crossOriginIsolated: boolean;
+  }>;
   attach(id: string): Promise<number>;
   upgrade(id: string): Promise<number>;
   memory(): Promise<{ duckdbBytes: number; pageHeapBytes: number }>;
@@ -50,11 +54,15 @@ export async function startPageServer(
   ).outputFiles[0]!.text;
   const dist = join(root, 'node_modules', '@duckdb', 'duckdb-wasm', 'dist');
   const server = createServer((req, res) => {
-    const url = req.url ?? '/';
+    const url = (req.url ?? '/').split('?')[0]!;
     const send = (type: string, body: string | Uint8Array): void => {
       res.writeHead(200, {
         'Content-Type': type,
         'Content-Security-Policy': "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:",
+        // Cross-origin isolation, as the app's origin sends it (electron/main/security/csp.ts):
+        // SharedArrayBuffer for the 'coi' bundle's threads; 'eh' does not need it.
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
       });
       res.end(body);
     };

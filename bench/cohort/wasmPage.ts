@@ -21,11 +21,30 @@ import {
 let db: duckdb.AsyncDuckDB | undefined;
 let conn: duckdb.AsyncDuckDBConnection | undefined;
 
-async function init(): Promise<void> {
-  const worker = new Worker('/duckdb/duckdb-browser-eh.worker.js');
+/** What init started: the bundle, DuckDB's threads setting, and whether the page is isolated. */
+export interface Started {
+  bundle: 'eh' | 'coi';
+  threads: number;
+  crossOriginIsolated: boolean;
+}
+
+/**
+ * Starts the bundle asked for (issue 20): 'eh' (one thread) or 'coi' (pthreads over shared wasm
+ * memory; needs a cross-origin isolated page, see pageHost.ts) with threads = min(cores, 4), set
+ * at open (maximumThreads): `SET threads` on a running coi instance hangs its worker (0102).
+ */
+async function init(bundle: 'eh' | 'coi' = 'eh'): Promise<Started> {
+  const worker = new Worker(`/duckdb/duckdb-browser-${bundle}.worker.js`);
   db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate('/duckdb/duckdb-eh.wasm');
-  await db.open({ path: ':memory:', query: { castBigIntToDouble: true } });
+  await db.instantiate(
+    `/duckdb/duckdb-${bundle}.wasm`,
+    bundle === 'coi' ? '/duckdb/duckdb-browser-coi.pthread.worker.js' : null,
+  );
+  await db.open({
+    path: ':memory:',
+    query: { castBigIntToDouble: true },
+    ...(bundle === 'coi' ? { maximumThreads: Math.min(navigator.hardwareConcurrency, 4) } : {}),
+  });
   conn = await db.connect();
   for (const s of [
     'SET autoinstall_known_extensions = false',
@@ -36,6 +55,9 @@ async function init(): Promise<void> {
     ...pendingMigrations(0),
   ])
     await conn.query(s);
+  const t = await conn.query("SELECT current_setting('threads')::INTEGER AS n");
+  const threads = Number((t.toArray()[0] as { toJSON(): { n: unknown } }).toJSON().n);
+  return { bundle, threads, crossOriginIsolated: globalThis.crossOriginIsolated };
 }
 
 /** Fetches the dataset's file and registers it under /vault/ (as db/ does). */
