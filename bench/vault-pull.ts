@@ -113,7 +113,8 @@ const firstAnswer = await (async () => {
   c.closeSync();
   db.closeSync();
   rmSync(work, { recursive: true, force: true });
-  if (n !== m.rows.genotypes) throw new Error(`genotypes ${String(n)} ≠ ${String(m.rows.genotypes)}`);
+  if (n !== m.rows.genotypes)
+    throw new Error(`genotypes ${String(n)} ≠ ${String(m.rows.genotypes)}`);
   return ms;
 })();
 part.bytes.fill(0);
