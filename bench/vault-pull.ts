@@ -8,6 +8,11 @@
  * file, decision 0010): main's time from the sealed folder to bytes the renderer can attach (unwrap,
  * decrypt, GCM verify, sha256) vs reading the same file unencrypted, and native DuckDB's time to
  * attach it and answer a first query. The in-page side is measured by bench/vault-duckdb.ts.
+ * The pull's time runs from pull:start to the job's "done": the dataset's DuckDB file is built
+ * (rows appended as pages arrive, then laid out and checkpointed), sealed and swapped into the
+ * vault inside it; the table splits it into phases and adds "pull until queryable" (main's read of
+ * the sealed file, native attach, a first count). Part 2's build row is another file (every node's
+ * genotypes), not the pull's.
  * Also CPU ms (all threads) and main's busy ms: pages are processed on a worker thread (0043), which
  * runs beside the node's work on an idle machine; a machine loaded beyond its cores cannot show it.
  * Run: NODE_OPTIONS=--max-old-space-size=12000 npx tsx bench/vault-pull.ts
@@ -314,7 +319,7 @@ const result = {
     rssPeakMB: round(mb(rssPeak)),
     /** What changed on the node side for issue 20 (the benchmark says which side changed). */
     nodeSide:
-      "demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decisions 0043 (pages on a worker thread) and 0060 (pages appended to the build as they arrive, plain checks of variant fields, the build on DuckDB threads, a larger young generation for the page worker) and 0074 (carriers converted in one pass on the page worker, the variants' first page asked during the individuals' tail, pages processed on main until the page worker has loaded) changed the client side only",
+      "demo node: a DuckDB connection per statement (overlapping requests failed with 500); same SQL, same records. Decisions 0043 (pages on a worker thread) and 0060 (pages appended to the build as they arrive, plain checks of variant fields, the build on DuckDB threads, a larger young generation for the page worker) and 0074 (carriers converted in one pass on the page worker, the variants' first page asked during the individuals' tail, pages processed on main until the page worker has loaded) and 0104 (three requests kept on the wire while earlier pages are processed, up to PULL_PAGES_AHEAD pages ahead) changed the client side only",
   },
   decrypt: decrypt ?? 'not run (BENCH_PULL_ONLY=1)',
 };
