@@ -156,6 +156,11 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       try {
         if (failed !== undefined) return;
         await save;
+        // A stopped job's cursor stays where it was (decision 0104): the app closing aborts the
+        // pull and then zeroes the vault's key, so a cursor sealed now would not open, and its
+        // staged pull would be deleted as unreadable. A page on disk that the cursor does not
+        // count is fetched again on resume and overwritten.
+        if (ctx.signal.aborted) return;
         await ctx.staging.saveCursorAsync(snapshot);
         ctx.onPage(cursor);
       } catch (error: unknown) {
