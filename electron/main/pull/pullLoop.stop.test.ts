@@ -13,7 +13,7 @@ import { signedIn, tmp, usePullFederation } from './testing/pullHarness';
 let fed: PullFederation;
 usePullFederation((started) => (fed = started));
 
-it('issue 20 (decision 0104): a pull stopped while a page is still being written leaves a cursor sealed with the key it had, counting only what it counted before the stop', async () => {
+it('issue 20 (decision 0104): a pull stopped while a page is still being written leaves a cursor sealed with the key it had, counting the page whose write ended after the stop', async () => {
   const h = await signedIn({ fed, dataDir: tmp('loop-stop-'), user: 'clinician' });
   const node = (await h.invoke('federation:directory')).nodes.find((n) => n.id === 'FI');
   if (node === undefined) throw new Error('FI is not in the directory');
@@ -58,8 +58,11 @@ it('issue 20 (decision 0104): a pull stopped while a page is still being written
     savePage: (...a: Parameters<typeof real.savePage>) => {
       const saved = real.savePage(...a);
       if (a[0] !== 'g_variants') return saved;
-      stop.abort(new Error('closed'));
-      key.fill(0);
+      // As services.close(): the pull is aborted, then the vault zeroes its key (the next task).
+      setTimeout(() => {
+        stop.abort(new Error('closed'));
+        key.fill(0);
+      }, 0);
       return held.then(() => saved);
     },
   };
@@ -85,8 +88,9 @@ it('issue 20 (decision 0104): a pull stopped while a page is still being written
     release();
     await expect(run).rejects.toThrow('closed');
     const kept = readCursor(userDir, user, keyCopy, jobId);
-    expect(kept).toMatchObject({ entity: 'g_variants', page: 0, records: 400 });
-    expect(kept?.pages).toEqual({ individuals: 1, g_variants: 0 });
+    // The page's write ended after the stop: the cursor counts it, sealed with the key it had.
+    expect(kept).toMatchObject({ entity: 'g_variants', page: 1, records: 900 });
+    expect(kept?.pages).toEqual({ individuals: 1, g_variants: 1 });
   } finally {
     sink.build.close();
     await pages.close();

@@ -151,17 +151,16 @@ export async function runPages(ctx: LoopContext): Promise<void> {
   let failed: { error: unknown } | undefined;
   const stage = (save: Promise<void>, snapshot: Cursor): void => {
     save.catch(() => undefined);
+    // Sealed now, written after its page (decision 0104): the app's close aborts the pull and
+    // then zeroes the vault's key; a cursor sealed after that did not open, and the interrupted
+    // pull was deleted as unreadable at the next start.
+    const writeCursor = ctx.staging.sealCursorForLater(snapshot);
     queued += 1;
     written = written.then(async () => {
       try {
         if (failed !== undefined) return;
         await save;
-        // A stopped job's cursor stays where it was (decision 0104): the app closing aborts the
-        // pull and then zeroes the vault's key, so a cursor sealed now would not open, and its
-        // staged pull would be deleted as unreadable. A page on disk that the cursor does not
-        // count is fetched again on resume and overwritten.
-        if (ctx.signal.aborted) return;
-        await ctx.staging.saveCursorAsync(snapshot);
+        await writeCursor();
         ctx.onPage(cursor);
       } catch (error: unknown) {
         failed ??= { error };
