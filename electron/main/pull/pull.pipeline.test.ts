@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { groundTruth } from './testing/groundTruth';
+import { PULL_PAGES_IN_FLIGHT } from './pullLoop';
 import type { PullFederation, PullHarness } from './testing/pullHarness';
 import { signedIn, tmp, usePullFederation, walk } from './testing/pullHarness';
 import { vaultRows } from './testing/vaultRows';
@@ -86,6 +87,40 @@ describe('issue 20: pages fetched ahead and processed on the page worker keep or
       const done = await h.until(jobId, (p) => p.state !== 'running');
       expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });
       expect(askedWhileHeld).toBe(true);
+      await expectEveryGenotypeOnce(h);
+    } finally {
+      node?.setFaults({});
+      h.close();
+    }
+  }, 120_000);
+
+  it('issue 20: the node is kept answering PULL_PAGES_IN_FLIGHT requests at once while earlier pages are checked and staged, never more, and the copy is the same', async () => {
+    const node = fed.nodes.find((n) => n.id === 'FI');
+    // Pages of 100 (4 individuals pages, 12 variants pages); every answer takes 150 ms more, so
+    // requests overlap whenever the loop has them out together.
+    node?.setFaults({ pageCap: 100 });
+    let open = 0;
+    let most = 0;
+    const spy: typeof fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (!/\/datasets\/FI-RD-01\/(individuals|g_variants)$/.test(url)) return fetch(input, init);
+      open += 1;
+      most = Math.max(most, open);
+      try {
+        const res = await fetch(input, init);
+        const body = await res.arrayBuffer();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return new Response(body, { status: res.status, headers: res.headers });
+      } finally {
+        open -= 1;
+      }
+    };
+    const h = await signedIn({ fed, dataDir: tmp('vault-busy-'), user: 'clinician', fetch: spy });
+    try {
+      const { jobId } = await h.invoke('pull:start', target);
+      const done = await h.until(jobId, (p) => p.state !== 'running');
+      expect(done).toMatchObject({ state: 'done', records: 400 + 1153 });
+      expect(most).toBe(PULL_PAGES_IN_FLIGHT);
       await expectEveryGenotypeOnce(h);
     } finally {
       node?.setFaults({});

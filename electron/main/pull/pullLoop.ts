@@ -32,12 +32,38 @@ export interface LoopContext {
 }
 
 /**
- * Pages a pull keeps in flight (issue 20): while one page is checked, converted and sealed, the
- * next ones are already being fetched. Three requests at once is what a browser-based client
- * already sends to one host (search sends one per node); a node that cannot take them answers 429
- * or 503, which pauses the pull like any transient failure (resumable, nothing lost).
+ * Requests a pull keeps in flight to the node (issue 20): while pages are checked, converted and
+ * sealed, the next ones are already being fetched. Three requests at once is what a browser-based
+ * client already sends to one host (search sends one per node); a node that cannot take them
+ * answers 429 or 503, which pauses the pull like any transient failure (resumable, nothing lost).
+ * A request holds its place from the moment it is sent until its body is read, not while the page
+ * is processed (decision 0104): the node is never left idle while pages wait for the worker.
  */
 export const PULL_PAGES_IN_FLIGHT = 3;
+
+/**
+ * Pages asked beyond the one being staged (decision 0104): fetched (at most PULL_PAGES_IN_FLIGHT
+ * at once), processed or waiting for the worker. Bounds the memory of pages not yet staged (a
+ * g_variants page with caseLevelData is ~8–10 MB of JSON until the worker has read it).
+ */
+export const PULL_PAGES_AHEAD = 4;
+
+/** Runs at most `n` of the functions given to it at once, the others in the order they came. */
+export function requestSlots(n: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return async (run) => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next === undefined) free += 1;
+      else next();
+    }
+  };
+}
 
 /** A page fetched and processed, with two quick retries for transient failures (a reset keep-alive connection, one 5xx) before the job pauses. */
 const RETRY_DELAYS_MS = [250, 1000];
@@ -46,6 +72,7 @@ export async function fetchWithRetry(
   req: PageRequest,
   pages: PageThread,
   assembly: Assembly,
+  slot: <T>(run: () => Promise<T>) => Promise<T> = (run) => run(),
 ): Promise<ProcessedPage> {
   const asked = {
     nodeId: req.node.id,
@@ -56,7 +83,8 @@ export async function fetchWithRetry(
   };
   for (let attempt = 0; ; attempt++) {
     try {
-      return await pages.process({ ...asked, ...(await fetchPageBody(req)) });
+      const body = await slot(() => fetchPageBody(req));
+      return await pages.process({ ...asked, ...body });
     } catch (error: unknown) {
       const wait = RETRY_DELAYS_MS[attempt];
       if (!(error instanceof PullNetworkError) || wait === undefined || req.signal.aborted)
@@ -72,8 +100,9 @@ export async function fetchWithRetry(
  * item 2, issue 15 item 4): a node may cap `limit`, and `skip` counts pages of the size it uses, so
  * the loop asks for page after page with the same limit, advances by the records received and
  * stops on the node's count or an empty page. Once a page has shown the node's count and page
- * size, up to PULL_PAGES_IN_FLIGHT of the following pages are requested ahead (issue 20), the
- * variants' first page too once the individuals' last pages are asked; pages are
+ * size, up to PULL_PAGES_AHEAD of the following pages are requested ahead (issue 20), at most
+ * PULL_PAGES_IN_FLIGHT of them on the wire at once, the variants' first page too once the
+ * individuals' last pages are asked; pages are
  * still consumed, checked and staged strictly in order, so a failure pauses at the first page not
  * staged, as before. Each page is read, checked and converted on the job's worker thread
  * (pageThread.ts) while main fetches and seals. Throws PullNetworkError (pause), PullRefusedError / PullDataError (fail) or
@@ -88,6 +117,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
   const signal = AbortSignal.any([ctx.signal, ahead.signal]);
   const inFlight = new Map<string, Promise<ProcessedPage>>();
   const { pages } = ctx;
+  const slot = requestSlots(PULL_PAGES_IN_FLIGHT);
   const request = async (
     entity: 'individuals' | 'g_variants',
     page: number,
@@ -109,6 +139,7 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       },
       pages,
       ctx.assembly,
+      slot,
     );
   const requestAhead = (entity: 'individuals' | 'g_variants', page: number): void => {
     const key = `${entity} ${String(page)}`;
@@ -126,12 +157,16 @@ export async function runPages(ctx: LoopContext): Promise<void> {
   let failed: { error: unknown } | undefined;
   const stage = (save: Promise<void>, snapshot: Cursor): void => {
     save.catch(() => undefined);
+    // Sealed now, written after its page (decision 0104): the app's close aborts the pull and
+    // then zeroes the vault's key; a cursor sealed after that did not open, and the interrupted
+    // pull was deleted as unreadable at the next start.
+    const writeCursor = ctx.staging.sealCursorForLater(snapshot);
     queued += 1;
     written = written.then(async () => {
       try {
         if (failed !== undefined) return;
         await save;
-        await ctx.staging.saveCursorAsync(snapshot);
+        await writeCursor();
         ctx.onPage(cursor);
       } catch (error: unknown) {
         failed ??= { error };
@@ -155,13 +190,12 @@ export async function runPages(ctx: LoopContext): Promise<void> {
       const size = page.count;
       const left = page.total - cursor.received[entity] - size;
       let asked = 0;
-      for (let k = 1; size > 0 && k < PULL_PAGES_IN_FLIGHT && (k - 1) * size < left; k++, asked++)
+      for (let k = 1; size > 0 && k <= PULL_PAGES_AHEAD && (k - 1) * size < left; k++, asked++)
         requestAhead(entity, cursor.page + k);
       // The variants' first page always follows the individuals' last: once every individuals
       // page left is asked and the window has room, it is asked too, so the node builds it and
       // the worker reads it while the individuals' tail is staged (issue 20).
-      if (entity === 'individuals' && asked < PULL_PAGES_IN_FLIGHT - 1)
-        requestAhead('g_variants', 0);
+      if (entity === 'individuals' && asked < PULL_PAGES_AHEAD) requestAhead('g_variants', 0);
       if (page.count > 0) ctx.sink.add(entity, page.rows);
       const save =
         page.count > 0

@@ -70,8 +70,13 @@ export function stagingRoot(userDir: string): string {
 export interface Staging {
   readonly dir: string;
   saveCursor(c: Cursor): void;
-  /** saveCursor without blocking the event loop (the pull loop, between pages). */
-  saveCursorAsync(c: Cursor): Promise<void>;
+  /**
+   * saveCursor without blocking the event loop (the pull loop, between pages), in two steps: the
+   * cursor is sealed when this is called, and written when the returned function is (after its
+   * page is on disk). Sealed at once, it is sealed with the key the pull holds now, even if the
+   * vault closes and zeroes that key before the write (decision 0104).
+   */
+  sealCursorForLater(c: Cursor): () => Promise<void>;
   /** The grant this pull runs under (the purge judges the staged pages by it). */
   saveBinding(b: Binding): void;
   /**
@@ -106,7 +111,10 @@ export function openStaging(
     saveCursor(c) {
       writeFileAtomic(join(dir, 'cursor.sealed'), sealCursor(c));
     },
-    saveCursorAsync: (c) => writeFileAtomicAsync(join(dir, 'cursor.sealed'), sealCursor(c)),
+    sealCursorForLater(c) {
+      const sealed = sealCursor(c);
+      return () => writeFileAtomicAsync(join(dir, 'cursor.sealed'), sealed);
+    },
     saveBinding(b) {
       writeBinding(dir, `${scopeOf(user)}/.staging/${jobId}`, b, masterKey);
     },
