@@ -118,6 +118,26 @@ describe('machine policy (STANDARDS 5.6)', () => {
     });
     expect(none.defaults).toEqual({ allowedHtsgetHosts: ['nothing.invalid'] });
     expect(none.notices).toHaveLength(4);
+    // Not a list at all (one host as a string, an object): nothing is allowed either.
+    const notList = loadPolicy(
+      write(
+        JSON.stringify({
+          version: 1,
+          locked: { allowedBeaconHosts: 'beacon.hospital.example', allowedNodes: { FI: true } },
+          defaults: { trustedVisaIssuers: 'https://issuer.example' },
+        }),
+      ),
+    );
+    expect(notList.locked).toEqual({
+      allowedBeaconHosts: ['nothing.invalid'],
+      allowedNodes: ['nothing.invalid'],
+    });
+    expect(notList.defaults).toEqual({ trustedVisaIssuers: ['https://nothing.invalid'] });
+    expect(notList.notices.map((n) => n.params.field)).toEqual([
+      'locked.allowedBeaconHosts',
+      'locked.allowedNodes',
+      'defaults.trustedVisaIssuers',
+    ]);
     // Other settings still apply nothing of an invalid value, as before.
     const other = loadPolicy(write(JSON.stringify({ version: 1, locked: { cacheMaxDays: -1 } })));
     expect(other.locked).toEqual({});

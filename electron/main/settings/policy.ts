@@ -193,6 +193,9 @@ export function loadPolicy(path: string, native: readonly PolicySourceRead[] = [
             code: 'invalid',
             params: { field: `${section}.${key}`, own },
           });
+          // An allow-list that is not a list at all (one host written as a string, a registry
+          // REG_SZ, an object) allows nothing either: dropped, the key would allow every host.
+          if (key in MATCHES_NOTHING) into[key] = [MATCHES_NOTHING[key as AllowListKey]];
         }
       }
     };
