@@ -161,23 +161,17 @@ export function cohortByPhenotypeSql(
     datasets,
     (p) => {
       const bits = cohortBits(p, { individual: true, genotype: true });
-      // Everyone: the per-term counts written with the layout. Sex and country alone: the same
-      // counts per group (layout 5, decision 0087), a few thousand rows, instead of a bitmap of
-      // the group's individuals tested against every phenotype row; diseases (with sex and
-      // country, if any): the counts per group and list of diseases (layout 6, decision 0094).
+      // Everyone: the per-term counts of the layout. Sex and country alone: the counts per group
+      // (0087), not a bitmap against every phenotype row; diseases: per group and list (0094).
       if (bits === undefined)
         return { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] };
       const g = termGroupRows(p);
       if (g !== undefined)
         return sql('SELECT i.term AS key, sum(i.n) AS n FROM ', g, ' GROUP BY ALL');
-      // Any other cohort with a bitmap: each term's sorted ix list of the per-term index (one
-      // row per term, a few hundred) tested against the bitmap, instead of every row of the long
-      // table tested and grouped by term: the same rows counted, without the hash of 624,798
-      // term strings that single-threaded duckdb-wasm paid for (decision 0107). Terms no member
-      // carries are left out, as the scan left them out.
+      // Else each term's ix list tested against the bitmap, no GROUP BY of every row (0107).
+      const t = `SELECT key, n FROM (SELECT t.term AS key, list_sum([get_bit(c.b, x) FOR x IN t.ixs])`;
       return sql(
-        `SELECT key, n FROM (SELECT t.term AS key, list_sum([get_bit(c.b, x) FOR x IN t.ixs]) AS n ` +
-          `FROM ${p.db}.cd_phenotype_index t, (SELECT `,
+        `${t} AS n FROM ${p.db}.cd_phenotype_index t, (SELECT `,
         bits,
         ' AS b) c) WHERE n > 0',
       );
