@@ -161,19 +161,19 @@ export function cohortByPhenotypeSql(
     datasets,
     (p) => {
       const bits = cohortBits(p, { individual: true, genotype: true });
-      // Everyone: the per-term counts of the layout. Sex and country alone: the counts per group
-      // (0087), not a bitmap against every phenotype row; diseases: per group and list (0094).
+      // Everyone: the per-term counts written with the layout. Sex and country alone: the same
+      // counts per group (layout 5, decision 0087), a few thousand rows, instead of a bitmap of
+      // the group's individuals tested against every phenotype row; diseases (with sex and
+      // country, if any): the counts per group and list of diseases (layout 6, decision 0094).
       if (bits === undefined)
         return { sql: `SELECT term AS key, n FROM ${p.db}.cd_term_counts`, params: [] };
       const g = termGroupRows(p);
       if (g !== undefined)
         return sql('SELECT i.term AS key, sum(i.n) AS n FROM ', g, ' GROUP BY ALL');
-      // Else each term's ix list tested against the bitmap, no GROUP BY of every row (0107).
-      const t = `SELECT key, n FROM (SELECT t.term AS key, list_sum([get_bit(c.b, x) FOR x IN t.ixs])`;
       return sql(
-        `${t} AS n FROM ${p.db}.cd_phenotype_index t, (SELECT `,
+        `SELECT ph.term AS key, count(*) AS n FROM ${p.db}.cd_phenotypes ph, (SELECT `,
         bits,
-        ' AS b) c) WHERE n > 0',
+        ' AS b) c WHERE get_bit(c.b, ph.ix) = 1 GROUP BY ALL',
       );
     },
     'SELECT NULL::VARCHAR AS key, 0 AS n WHERE FALSE',
