@@ -18,6 +18,16 @@ test.describe('genome browser layout (issue 13, rough surfaces)', () => {
     const snv = PLANTED[0]!;
     await browser.goTo(snv.key);
     await expect(browser.trackLabel('Cohort variants (local cache)')).toBeVisible();
+    // Click once the track has drawn its variants, as a person would (and as
+    // genome-browser-cohort.spec.ts waits): a click on the label's empty track finds nothing.
+    await expect(page.getByTestId('browser-legend')).toContainText('loss of function');
+    await expect
+      .poll(() =>
+        browser.paints(
+          browser.trackViewport('Cohort variants (local cache)').locator('canvas').first(),
+        ),
+      )
+      .toBe(true);
     await browser.clickTrackCentre('Cohort variants (local cache)');
     await expect(browser.details()).toContainText(`Variant ${snv.key}`);
     await expect.poll(() => browser.detailsCoveredAt()).toEqual([]);
