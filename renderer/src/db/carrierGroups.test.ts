@@ -4,7 +4,7 @@ import { CohortFiltersSchema } from '../../../shared/cohorts/definition';
 import { layoutStatements } from '../../../shared/cohorts/layout';
 import { datasetDatabaseName } from '../../../shared/cohorts/schema';
 import type { InProcessEngine } from './testing/inProcessEngine';
-import { openInProcessEngine } from './testing/inProcessEngine';
+import { boundRows, openInProcessEngine } from './testing/inProcessEngine';
 
 // Decision 0098 in duckdb-wasm itself (the build the app ships): the renderer lays an older cache
 // out in memory with layout.ts's statements, so the width variable, bitstring_agg over it and
@@ -15,16 +15,7 @@ const D = { id: 'W-CARRIERS', individuals: 2_000 };
 const db = datasetDatabaseName(D.id);
 
 async function one(sql: string, params: (string | number)[]): Promise<Record<string, unknown>> {
-  const st = await e.conn.prepare(sql);
-  try {
-    const table = await st.query(...params);
-    const rows = (table.toArray() as { toJSON(): Record<string, unknown> }[]).map((r) =>
-      r.toJSON(),
-    );
-    return rows[0] ?? {};
-  } finally {
-    await st.close();
-  }
+  return (await boundRows(e.conn, sql, params))[0] ?? {};
 }
 
 beforeAll(async () => {

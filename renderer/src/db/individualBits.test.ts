@@ -9,7 +9,7 @@ import { cohortByColumnSql, cohortCountSql } from '../../../shared/cohorts/sql';
 import { canonicalRows } from '../../../shared/cohorts/testing/querySuite';
 import { referenceSql } from '../../../shared/cohorts/testing/referenceSql';
 import type { InProcessEngine } from './testing/inProcessEngine';
-import { openInProcessEngine } from './testing/inProcessEngine';
+import { boundRows, openInProcessEngine } from './testing/inProcessEngine';
 
 // Decision 0103 in duckdb-wasm itself (the build the app ships): the renderer lays an older cache
 // out in memory with layout.ts's statements, so cd_individual_bits and cd_gene_carrier_groups must
@@ -20,15 +20,7 @@ let e: InProcessEngine;
 const D = { id: 'W-INDBITS', individuals: 3_000 };
 const db = datasetDatabaseName(D.id);
 
-async function all(q: BoundSql): Promise<Record<string, unknown>[]> {
-  const st = await e.conn.prepare(q.sql);
-  try {
-    const table = await st.query(...q.params);
-    return (table.toArray() as { toJSON(): Record<string, unknown> }[]).map((r) => r.toJSON());
-  } finally {
-    await st.close();
-  }
-}
+const all = (q: BoundSql): Promise<Record<string, unknown>[]> => boundRows(e.conn, q.sql, q.params);
 
 beforeAll(async () => {
   e = await openInProcessEngine();

@@ -8,7 +8,7 @@ import { cohortByPhenotypeSql } from '../../../shared/cohorts/sql';
 import { canonicalRows } from '../../../shared/cohorts/testing/querySuite';
 import { referenceSql } from '../../../shared/cohorts/testing/referenceSql';
 import type { InProcessEngine } from './testing/inProcessEngine';
-import { openInProcessEngine } from './testing/inProcessEngine';
+import { boundRows, openInProcessEngine } from './testing/inProcessEngine';
 
 // Issue 20 in duckdb-wasm itself (the build the app ships): the phenotype counts of a cohort with a
 // bitmap (decision 0107 measured other forms and kept the scan) equal the reference over the
@@ -18,15 +18,7 @@ let e: InProcessEngine;
 const D = { id: 'W-PHCOUNT', individuals: 3_000 };
 const db = datasetDatabaseName(D.id);
 
-async function all(q: BoundSql): Promise<Record<string, unknown>[]> {
-  const st = await e.conn.prepare(q.sql);
-  try {
-    const table = await st.query(...q.params);
-    return (table.toArray() as { toJSON(): Record<string, unknown> }[]).map((r) => r.toJSON());
-  } finally {
-    await st.close();
-  }
-}
+const all = (q: BoundSql): Promise<Record<string, unknown>[]> => boundRows(e.conn, q.sql, q.params);
 
 beforeAll(async () => {
   e = await openInProcessEngine();

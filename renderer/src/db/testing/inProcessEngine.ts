@@ -121,3 +121,18 @@ export async function openInProcessEngine(): Promise<InProcessEngine> {
     },
   };
 }
+
+/** A bound statement's rows as plain objects, through a prepared statement closed after. */
+export async function boundRows(
+  conn: AsyncDuckDBConnection,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Record<string, unknown>[]> {
+  const st = await conn.prepare(sql);
+  try {
+    const table = await st.query(...params);
+    return (table.toArray() as { toJSON(): Record<string, unknown> }[]).map((r) => r.toJSON());
+  } finally {
+    await st.close();
+  }
+}
